@@ -1,0 +1,20 @@
+import js from '@eslint/js'
+import prettier from 'eslint-config-prettier'
+import tseslint from 'typescript-eslint'
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'build/', 'bench/out/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // The core must stay free of GitHub: only src/github and src/actions may import it.
+      'no-restricted-imports': ['error', { patterns: ['@actions/*', '@octokit/*'] }]
+    }
+  },
+  { files: ['src/github/**', 'src/actions/**', 'test/**'], rules: { 'no-restricted-imports': 'off' } },
+  prettier
+)

@@ -1,0 +1,46 @@
+import { ExitCode, UserInputError } from '../errors.js'
+import { openTable } from '../io/open.js'
+import { TableProfile } from '../profile/profile.js'
+import { renderProfileText } from '../report/profile-text.js'
+import { parseCommandArgs } from './args.js'
+import type { Command } from './command.js'
+import { readOptionsFromArgs, readOptionFlags, READ_OPTIONS_USAGE } from './read-options.js'
+import { writeJson } from './write-json.js'
+
+const usage = `Usage: ml-gate profile FILE [--json OUT] [--top N] [read options]
+
+Profiles every column of FILE in one streaming pass: inferred type, count, missing,
+distinct, min, max, mean, standard deviation (ddof=1) and the most frequent values.
+
+  --json OUT     also write the ml-gate/profile@1 document to OUT ('-' for stdout)
+  --top N        most frequent values to list per column (default 5)
+${READ_OPTIONS_USAGE}`
+
+export const profileCommand: Command = {
+  name: 'profile',
+  summary: 'profile the columns of a CSV, JSON Lines, JSON or Parquet file',
+  usage,
+  async run(args, console) {
+    const { values, positionals } = parseCommandArgs(
+      'profile',
+      args,
+      { json: { type: 'string' }, top: { type: 'string' }, ...readOptionFlags },
+      { min: 1, max: 1, names: 'one FILE' }
+    )
+    const top = values.top === undefined ? 5 : parseCount('--top', values.top)
+    const table = await openTable(positionals[0], readOptionsFromArgs(values))
+    const profile = await TableProfile.of(table, { topValues: top })
+    const document = profile.document(table.file, table.format)
+    if (values.json !== '-') console.stdout(renderProfileText(document))
+    if (values.json !== undefined) await writeJson(values.json, document, console)
+    return ExitCode.Pass
+  }
+}
+
+function parseCount(flag: string, text: string): number {
+  const n = Number(text)
+  if (!Number.isInteger(n) || n < 0) {
+    throw new UserInputError(`${flag}: expected a whole number >= 0, got '${text}'`)
+  }
+  return n
+}
