@@ -1,8 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
 import { openTable } from '../../src/io/open.js'
-import { Kind, type RowBatch, type Value } from '../../src/io/table.js'
+import type { RowBatch, Value } from '../../src/io/table.js'
 import { TableProfile } from '../../src/profile/profile.js'
 import { ValueCounts } from '../../src/profile/value-counts.js'
+import { batchOfColumn as batchOf } from '../support/batches.js'
 
 const TRAIN = '../shared/datasets/credit/data/train.csv'
 
@@ -75,28 +76,6 @@ function byHeader(header: readonly string[]) {
   return (a: string, b: string) => header.indexOf(a) - header.indexOf(b)
 }
 
-/** A batch of one column built from plain values, kinds inferred as the readers would. */
-function batchOf(values: Value[], start = 2): RowBatch {
-  const kinds = new Uint8Array(
-    values.map((v) =>
-      v === null
-        ? Kind.Missing
-        : typeof v === 'boolean'
-          ? Kind.Boolean
-          : typeof v === 'string'
-            ? Kind.String
-            : Number.isInteger(v)
-              ? Kind.Integer
-              : Kind.Number
-    )
-  )
-  return {
-    size: values.length,
-    lines: Float64Array.from(values, (_, i) => start + i),
-    columns: [{ values, kinds }]
-  }
-}
-
 function profileOf(batches: RowBatch[], exactDistinct?: number): TableProfile {
   const profile = new TableProfile(['x'], { exactDistinct })
   for (const batch of batches) {
@@ -128,7 +107,9 @@ describe('column types', () => {
 
 describe('merging profiles', () => {
   it('two halves merged equal the whole', () => {
-    const values: Value[] = Array.from({ length: 5000 }, (_, i) => (i % 17 === 0 ? null : ((i * 7919) % 1000) / 8))
+    const values: Value[] = Array.from({ length: 5000 }, (_, i) =>
+      i % 17 === 0 ? null : ((i * 7919) % 1000) / 8
+    )
     const whole = profileOf([batchOf(values)]).document('f', 'csv')
     const left = profileOf([batchOf(values.slice(0, 1234))])
     left.merge(profileOf([batchOf(values.slice(1234))]))

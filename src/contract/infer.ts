@@ -1,0 +1,80 @@
+import type { TableProfile } from '../profile/profile.js'
+import type { ColumnSummary } from '../profile/column-profile.js'
+
+/** Strings with at most this many distinct values get an allowed set (`in`). */
+export const MAX_INFERRED_SET = 25
+
+/**
+ * Drafts a contract from a profile of data believed to be good, as YAML with a comment on every
+ * inferred rule so that a person can review it before committing it:
+ *
+ * - `type` is the profiled type;
+ * - `nullable: false` when no value was missing, otherwise `max_missing` at twice the observed
+ *   share (rounded up to a whole percent) so that ordinary variation passes;
+ * - `min` / `max` are the observed range of numeric columns;
+ * - `in` lists every value of a string or boolean column with at most `MAX_INFERRED_SET` distinct
+ *   values that repeat (fewer distinct values than half the count);
+ * - `unique: true` for integer or string columns whose every value was distinct (id-like);
+ * - `rows.min: 1` and `extra_columns: error`.
+ */
+export function inferContract(profile: TableProfile, source: string): string {
+  const lines = [
+    `# Data contract drafted by \`ml-gate infer\` from ${source} (${profile.rows} rows).`,
+    '# Every rule below was inferred from that data: review each before committing.',
+    '# Reference: schemas/contract.schema.json',
+    'rows: { min: 1 }',
+    'extra_columns: error   # a column the contract does not name fails validation',
+    'columns:'
+  ]
+  for (const column of profile.columns) {
+    const summary = column.summary(MAX_INFERRED_SET)
+    const { rules, notes } = inferColumn(summary, profile.rows)
+    lines.push(`  # ${notes.join('; ')}`)
+    lines.push(`  ${yamlKey(summary.name)}: { ${rules.join(', ')} }`)
+  }
+  return `${lines.join('\n')}\n`
+}
+
+function inferColumn(c: ColumnSummary, rows: number): { rules: string[]; notes: string[] } {
+  const rules = [`type: ${c.type}`]
+  const notes = [`${c.type}: every present value fitted`]
+  if (c.missing === 0) {
+    rules.push('nullable: false')
+    notes.push('no missing values')
+  } else {
+    const share = c.missing / rows
+    const bound = Math.min(1, Math.ceil(share * 200) / 100)
+    rules.push(bound >= 1 ? 'nullable: true' : `max_missing: ${bound}`)
+    notes.push(`${(share * 100).toFixed(1)}% missing${bound < 1 ? `, allowed up to ${bound * 100}%` : ''}`)
+  }
+  if (c.min !== null && c.max !== null) {
+    rules.push(`min: ${c.min}`, `max: ${c.max}`)
+    notes.push(`observed range [${c.min}, ${c.max}]: widen it if valid values can fall outside`)
+  }
+  const categorical = c.type === 'string' || c.type === 'boolean'
+  if (categorical && c.distinct_exact && c.distinct <= MAX_INFERRED_SET && c.distinct * 2 < c.count) {
+    rules.push(`in: [${c.top.map((t) => yamlScalar(t.value)).join(', ')}]`)
+    notes.push(`${c.distinct} distinct values seen`)
+  }
+  if (
+    (c.type === 'integer' || c.type === 'string') &&
+    c.distinct_exact &&
+    c.count > 1 &&
+    c.distinct === c.count
+  ) {
+    rules.push('unique: true')
+    notes.push(`all ${c.count} values distinct (id-like)`)
+  }
+  return { rules, notes }
+}
+
+const PLAIN = /^[A-Za-z_][A-Za-z0-9_.-]*$/
+const YAML_WORDS = /^(true|false|yes|no|on|off|null|y|n|~)$/i
+
+function yamlKey(name: string): string {
+  return PLAIN.test(name) && !YAML_WORDS.test(name) ? name : JSON.stringify(name)
+}
+
+function yamlScalar(value: string | number | boolean): string {
+  return typeof value === 'string' ? yamlKey(value) : String(value)
+}
