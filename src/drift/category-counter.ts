@@ -1,0 +1,59 @@
+/**
+ * Bounded-memory counts per category of a categorical column, mergeable across shards.
+ */
+import type { CategoryCounts } from './sample.js'
+
+/** Default cap on distinct categories counted exactly. */
+export const DEFAULT_MAX_CATEGORIES = 10000
+
+/**
+ * Counts values per category, exactly for the first `maxCategories` distinct categories. Values of
+ * any further category are counted together in `other` (reported as `(other)`), and `capped` says
+ * so: a column with that many distinct values is closer to an identifier than to a category, and
+ * its drift is measured on the frequent categories plus one lump.
+ *
+ * Merging adds counts; it equals counting the whole data as long as the merged counter stays under
+ * the cap. Past the cap, which categories are exact depends on arrival order.
+ *
+ * @example
+ * const counter = new CategoryCounter()
+ * for (const home of ['rent', 'owner', 'rent']) counter.add(home)
+ * counter.snapshot() // { counts: Map { 'rent' => 2, 'owner' => 1 }, other: 0 }
+ */
+export class CategoryCounter {
+  readonly maxCategories: number
+  private readonly exact = new Map<string, number>()
+  private otherCount = 0
+
+  constructor(options: { readonly maxCategories?: number } = {}) {
+    this.maxCategories = options.maxCategories ?? DEFAULT_MAX_CATEGORIES
+    if (!Number.isInteger(this.maxCategories) || this.maxCategories < 1) {
+      throw new RangeError(
+        `CategoryCounter: maxCategories must be an integer >= 1, got ${this.maxCategories}`
+      )
+    }
+  }
+
+  /** Whether some values were lumped into `other`. */
+  get capped(): boolean {
+    return this.otherCount > 0
+  }
+
+  /** Counts `count` (default 1) occurrences of `category`. */
+  add(category: string, count = 1): void {
+    const current = this.exact.get(category)
+    if (current !== undefined) this.exact.set(category, current + count)
+    else if (this.exact.size < this.maxCategories) this.exact.set(category, count)
+    else this.otherCount += count
+  }
+
+  merge(other: CategoryCounter): void {
+    for (const [category, count] of other.exact) this.add(category, count)
+    this.otherCount += other.otherCount
+  }
+
+  /** A copy of the counts, in the shape the drift functions take. */
+  snapshot(): CategoryCounts {
+    return { counts: new Map(this.exact), other: this.otherCount }
+  }
+}

@@ -1,0 +1,124 @@
+import { describe, expect, it } from '@jest/globals'
+import { CategoryCounter } from '../../src/drift/category-counter.js'
+import { NumericReservoir, rowKeyHash } from '../../src/drift/reservoir.js'
+
+/** Row i has value sin(i) · 100, a deterministic stand-in for a column. */
+function fill(reservoir: NumericReservoir, from: number, to: number): NumericReservoir {
+  for (let row = from; row < to; row++) reservoir.add(Math.sin(row) * 100, row)
+  return reservoir
+}
+
+describe('NumericReservoir', () => {
+  it('keeps everything below capacity, in key order', () => {
+    const reservoir = fill(new NumericReservoir({ capacity: 10 }), 0, 5)
+    expect(reservoir.size).toBe(5)
+    expect(reservoir.seen).toBe(5)
+    expect(reservoir.sampled).toBe(false)
+    const expected = [0, 1, 2, 3, 4]
+      .sort((a, b) => rowKeyHash(0, a) - rowKeyHash(0, b))
+      .map((row) => Math.sin(row) * 100)
+    expect(Array.from(reservoir.values())).toEqual(expected)
+  })
+
+  it('respects its capacity and keeps the rows with the smallest keys', () => {
+    const reservoir = fill(new NumericReservoir({ capacity: 100, seed: 7 }), 0, 5000)
+    expect(reservoir.size).toBe(100)
+    expect(reservoir.seen).toBe(5000)
+    expect(reservoir.sampled).toBe(true)
+    // Independent check: sort all 5000 rows by key and take the first 100.
+    const rows = Array.from({ length: 5000 }, (_, i) => i).sort((a, b) => rowKeyHash(7, a) - rowKeyHash(7, b))
+    expect(reservoir.state().rowKeys).toEqual(rows.slice(0, 100))
+  })
+
+  it('is deterministic for a seed and differs across seeds', () => {
+    const a = fill(new NumericReservoir({ capacity: 50, seed: 1 }), 0, 1000).values()
+    const b = fill(new NumericReservoir({ capacity: 50, seed: 1 }), 0, 1000).values()
+    const c = fill(new NumericReservoir({ capacity: 50, seed: 2 }), 0, 1000).values()
+    expect(b).toEqual(a)
+    expect(c).not.toEqual(a)
+  })
+
+  it('does not depend on arrival order', () => {
+    const forward = fill(new NumericReservoir({ capacity: 64 }), 0, 3000)
+    const backward = new NumericReservoir({ capacity: 64 })
+    for (let row = 2999; row >= 0; row--) backward.add(Math.sin(row) * 100, row)
+    expect(backward.state()).toEqual(forward.state())
+  })
+
+  it('merge of shards equals the whole (three uneven shards, merged in any order)', () => {
+    const whole = fill(new NumericReservoir({ capacity: 200, seed: 3 }), 0, 10000)
+    const shards = [
+      [0, 700],
+      [700, 6100],
+      [6100, 10000]
+    ].map(([from, to]) => fill(new NumericReservoir({ capacity: 200, seed: 3 }), from, to))
+    const merged = new NumericReservoir({ capacity: 200, seed: 3 })
+    for (const shard of [shards[2], shards[0], shards[1]]) merged.merge(shard)
+    expect(merged.state()).toEqual(whole.state())
+    expect(merged.seen).toBe(10000)
+  })
+
+  it('round-trips through its plain state (JSON)', () => {
+    const reservoir = fill(new NumericReservoir({ capacity: 30, seed: 9 }), 0, 400)
+    const copy = NumericReservoir.fromState(JSON.parse(JSON.stringify(reservoir.state())))
+    expect(copy.state()).toEqual(reservoir.state())
+    expect(copy.sampled).toBe(true)
+  })
+
+  it('spreads keys uniformly: the kept rows are not biased to early or late rows', () => {
+    const reservoir = fill(new NumericReservoir({ capacity: 1000, seed: 11 }), 0, 100000)
+    const meanRow = reservoir.state().rowKeys.reduce((sum, row) => sum + row, 0) / 1000
+    // Uniform rows over [0, 100000): mean 50000, standard error 28867/√1000 ≈ 913.
+    expect(Math.abs(meanRow - 50000)).toBeLessThan(3 * 913)
+  })
+
+  it('rejects bad arguments and incompatible merges', () => {
+    expect(() => new NumericReservoir({ capacity: 0 })).toThrow(
+      'NumericReservoir: capacity must be an integer >= 1, got 0'
+    )
+    const reservoir = new NumericReservoir()
+    expect(() => reservoir.add(NaN, 1)).toThrow('NumericReservoir.add: value must be finite, got NaN')
+    expect(() => reservoir.add(1, -1)).toThrow(
+      'NumericReservoir.add: rowKey must be an integer in [0, 2^53), got -1'
+    )
+    expect(() => reservoir.merge(new NumericReservoir({ seed: 1 }))).toThrow(
+      'NumericReservoir.merge: reservoirs differ (seed 1 vs 0, capacity 100000 vs 100000); only reservoirs with the same seed and capacity merge exactly'
+    )
+  })
+})
+
+describe('CategoryCounter', () => {
+  it('counts exactly under the cap, and merges to the whole', () => {
+    const values = ['rent', 'owner', 'rent', 'parents', 'owner', 'rent']
+    const whole = new CategoryCounter()
+    for (const v of values) whole.add(v)
+    const left = new CategoryCounter()
+    const right = new CategoryCounter()
+    values.slice(0, 2).forEach((v) => left.add(v))
+    values.slice(2).forEach((v) => right.add(v))
+    left.merge(right)
+    expect(left.snapshot()).toEqual(whole.snapshot())
+    expect(whole.snapshot()).toEqual({
+      counts: new Map([
+        ['rent', 3],
+        ['owner', 2],
+        ['parents', 1]
+      ]),
+      other: 0
+    })
+    expect(whole.capped).toBe(false)
+  })
+
+  it('lumps categories beyond the cap into other and says so', () => {
+    const counter = new CategoryCounter({ maxCategories: 2 })
+    for (const v of ['a', 'b', 'c', 'a', 'd', 'c']) counter.add(v)
+    expect(counter.snapshot()).toEqual({
+      counts: new Map([
+        ['a', 2],
+        ['b', 1]
+      ]),
+      other: 3
+    })
+    expect(counter.capped).toBe(true)
+  })
+})
