@@ -1,0 +1,65 @@
+import * as core from '@actions/core'
+import { UserInputError } from '../errors.js'
+
+/**
+ * Small typed readers for action inputs. Each names the input in its error, as the toolkit's
+ * "Input required and not supplied: name" does, and says what is allowed.
+ */
+
+/** A string input; `undefined` when empty and not required. */
+export function getString(name: string, required = false): string | undefined {
+  const value = core.getInput(name, { trimWhitespace: true })
+  if (value === '') {
+    if (required) throw new UserInputError(`input '${name}' is required and was not supplied`)
+    return undefined
+  }
+  return value
+}
+
+/** A YAML 1.2 boolean (`true`/`false`, any case), or the default when empty. */
+export function getBoolean(name: string, fallback: boolean): boolean {
+  const value = getString(name)
+  if (value === undefined) return fallback
+  if (/^true$/i.test(value)) return true
+  if (/^false$/i.test(value)) return false
+  throw new UserInputError(`input '${name}': expected true or false, got '${value}'`)
+}
+
+/** One of a fixed set of words. */
+export function getChoice<T extends string>(name: string, choices: readonly T[], fallback: T): T {
+  const value = getString(name)
+  if (value === undefined) return fallback
+  if (!(choices as readonly string[]).includes(value)) {
+    throw new UserInputError(`input '${name}': expected one of ${choices.join(', ')}, got '${value}'`)
+  }
+  return value as T
+}
+
+/** A list: one item per line or separated by commas; blank items dropped. */
+export function getList(name: string): string[] {
+  const value = getString(name)
+  if (value === undefined) return []
+  return value
+    .split(/[\n,]/)
+    .map((item) => item.trim())
+    .filter((item) => item !== '')
+}
+
+/** A number in a range. */
+export function getNumber(
+  name: string,
+  fallback: number,
+  range: { min?: number; max?: number } = {}
+): number {
+  const value = getString(name)
+  if (value === undefined) return fallback
+  const n = Number(value)
+  const { min = -Infinity, max = Infinity } = range
+  if (!Number.isFinite(n) || n < min || n > max) {
+    const bounds = [Number.isFinite(min) ? ` >= ${min}` : '', Number.isFinite(max) ? ` <= ${max}` : '']
+    throw new UserInputError(
+      `input '${name}': expected a number${bounds.filter(Boolean).join(' and')}, got '${value}'`
+    )
+  }
+  return n
+}
