@@ -1,0 +1,115 @@
+/**
+ * Load ml-gate.yml: parse, validate against schemas/config.schema.json, apply defaults, resolve
+ * paths. Every mistake a user can make in the file is one `UserInputError` at its line and column.
+ */
+import { dirname, isAbsolute, join } from 'node:path'
+import schema from '../../schemas/config.schema.json' with { type: 'json' }
+import { type SourceLocation, UserInputError } from '../errors.js'
+import { compileSchema, type SchemaValidator } from './schema-validator.js'
+import type { Config, ReportConfig } from './types.js'
+import {
+  formatPath,
+  type JsonPath,
+  type LocationPart,
+  parseYaml,
+  readYamlFile,
+  type YamlSource
+} from './yaml-source.js'
+
+export interface LoadedConfig {
+  readonly config: Config
+  /** The config file as given to `loadConfig`. */
+  readonly file: string
+  /** The directory of `file`, against which the config's relative paths were resolved. */
+  readonly dir: string
+  /**
+   * Where the config says what is at `path` (a path into the config as written, e.g.
+   * `['gates', 2, 'metric']`), so that later checks (an unknown metric name, a missing column)
+   * can report the config line. See `YamlSource.locate`.
+   */
+  locate(path: JsonPath, part?: LocationPart): SourceLocation
+}
+
+/** What the schema guarantees, before the defaults that depend on the file are applied. */
+type ValidatedConfig = Omit<Config, 'report'> & {
+  readonly report: Omit<ReportConfig, 'comment_key'> & { readonly comment_key?: string }
+}
+
+let validateConfig: SchemaValidator<ValidatedConfig> | undefined
+
+/**
+ * Read, validate and complete the config file `file`.
+ *
+ * - Defaults come from the schema (`evaluation.confidence` 0.95, `gates[].severity` fail...);
+ *   `report.comment_key` defaults to `file`.
+ * - `data[].path`, `contract`, `reference`, `model.predictions`, `model.baseline` and
+ *   `report.output` are relative to the config's directory: they are joined to it (a config
+ *   given as `examples/credit/ml-gate.yml` naming `data/train.csv` gives
+ *   `examples/credit/data/train.csv`). Absolute paths are kept.
+ * - Checked beyond the schema: bin edges are strictly increasing.
+ * - Not checked here: metric names and column names (the gates and metrics modules know them;
+ *   they use `locate` to point at the config line).
+ *
+ * @throws UserInputError for a missing file, invalid YAML, an empty file, or a config that does
+ *   not match the schema, e.g.
+ *   `ml-gate.yml:9:3: segments: unknown key 'min_suport' (did you mean 'min_support'?); allowed keys: columns, bins, cross, min_support`
+ */
+export async function loadConfig(file: string): Promise<LoadedConfig> {
+  return configFromSource(await readYamlFile(file))
+}
+
+/** `loadConfig` for text already read; `file` is used for messages and to resolve paths. */
+export function parseConfig(text: string, file: string): LoadedConfig {
+  return configFromSource(parseYaml(text, file))
+}
+
+function configFromSource(source: YamlSource): LoadedConfig {
+  const { file } = source
+  if (source.value === null) {
+    throw new UserInputError('empty config: expected at least `version: 1`', source.locate([]))
+  }
+  validateConfig ??= compileSchema<ValidatedConfig>(schema)
+  const validated = validateConfig(source)
+  checkBinEdges(validated, source)
+  const dir = dirname(file)
+  return {
+    config: resolvePaths({ ...validated, report: { comment_key: file, ...validated.report } }, dir),
+    file,
+    dir,
+    locate: source.locate
+  }
+}
+
+/** Bin edges must be strictly increasing: the schema cannot say so. */
+function checkBinEdges(config: ValidatedConfig, source: YamlSource): void {
+  for (const [column, edges] of Object.entries(config.segments?.bins ?? {})) {
+    for (let i = 1; i < edges.length; i++) {
+      if (edges[i] <= edges[i - 1]) {
+        const path = ['segments', 'bins', column, i]
+        throw new UserInputError(
+          `${formatPath(path)}: bin edges must be strictly increasing, got ${edges[i]} after ${edges[i - 1]}`,
+          source.locate(path)
+        )
+      }
+    }
+  }
+}
+
+function resolvePaths(config: Config, dir: string): Config {
+  return {
+    ...config,
+    data: config.data.map((data) => resolveKeys(data, ['path', 'contract', 'reference'], dir)),
+    ...(config.model && { model: resolveKeys(config.model, ['predictions', 'baseline'], dir) }),
+    report: resolveKeys(config.report, ['output'], dir)
+  }
+}
+
+/** A copy of `value` whose relative paths under `keys` are joined to `dir`. */
+function resolveKeys<T extends object>(value: T, keys: readonly (keyof T)[], dir: string): T {
+  const copy: { -readonly [K in keyof T]: T[K] } = { ...value }
+  for (const key of keys) {
+    const path = copy[key]
+    if (typeof path === 'string' && !isAbsolute(path)) copy[key] = join(dir, path) as T[keyof T]
+  }
+  return copy
+}

@@ -1,0 +1,135 @@
+/**
+ * The ml-gate.yml configuration, as `loadConfig` returns it: validated against
+ * schemas/config.schema.json, defaults applied (fields with a default are not optional here), and
+ * every path resolved against the config file's directory. The schema's descriptions are the
+ * reference documentation of each field.
+ */
+
+export type TaskKind = 'binary' | 'multiclass' | 'regression'
+export type DataFormat = 'csv' | 'jsonl' | 'json' | 'parquet'
+export type Delimiter = ',' | ';' | '\t' | '|'
+export type DriftMethod = 'auto' | 'ks' | 'chi2' | 'z' | 'wasserstein' | 'jensen_shannon' | 'psi'
+export type FailOn = 'error' | 'warn' | 'never'
+export type GateMode = 'point' | 'significant'
+export type Severity = 'fail' | 'warn'
+
+export interface Config {
+  readonly version: 1
+  readonly data: readonly DatasetConfig[]
+  /** Absent: no model is evaluated. */
+  readonly model?: ModelConfig
+  /** Absent: metrics are computed on the whole data only. */
+  readonly segments?: SegmentsConfig
+  readonly evaluation: EvaluationConfig
+  readonly gates: readonly GateConfig[]
+  /** What gates comparing against the baseline do without one. Default `skip`. */
+  readonly on_missing_baseline: 'skip' | 'fail'
+  readonly waivers: readonly WaiverConfig[]
+  readonly report: ReportConfig
+}
+
+export interface DatasetConfig {
+  /** A file or a glob. */
+  readonly path: string
+  readonly contract?: string
+  readonly reference?: string
+  /** Absent: guessed from the file extension. */
+  readonly format?: DataFormat
+  /** Absent: detected from the header line. */
+  readonly delimiter?: Delimiter
+  readonly missing?: readonly string[]
+  readonly drift?: DriftConfig
+  /** Default `error`. */
+  readonly fail_on: FailOn
+}
+
+export interface DriftConfig {
+  /** Default `auto`. */
+  readonly method: DriftMethod
+  /** Absent: the method's own default. */
+  readonly threshold?: number
+}
+
+export interface ModelConfig {
+  readonly task: TaskKind
+  readonly predictions: string
+  /** A predictions file or an evaluation JSON document. */
+  readonly baseline?: string
+  readonly label: string
+  readonly score?: string
+  /** Default `score_`. */
+  readonly score_prefix: string
+  readonly prediction?: string
+  /** Default `1`. */
+  readonly positive: string | number | boolean
+  /** In [0, 1], default 0.5. */
+  readonly threshold: number
+  readonly weight?: string
+  readonly id?: string
+}
+
+export interface SegmentsConfig {
+  /** Default `[]`. */
+  readonly columns: readonly string[]
+  /** Column -> at least 2 strictly increasing edges. Default `{}`. */
+  readonly bins: Readonly<Record<string, readonly number[]>>
+  /** Each entry at least 2 distinct columns. Default `[]`. */
+  readonly cross: readonly (readonly string[])[]
+  /** Integer >= 1, default 30. */
+  readonly min_support: number
+}
+
+export interface EvaluationConfig {
+  /** In (0, 1), default 0.95. */
+  readonly confidence: number
+  /** Integer >= 100, default 1000. */
+  readonly bootstrap: number
+  /** Integer, default 42. */
+  readonly seed: number
+}
+
+/**
+ * One gate. The schema guarantees at least one of `min`, `max`, `max_drop`,
+ * `max_relative_drop`, `min_ratio`, `max_gap`; that `min_ratio` and `max_gap` come with `across`;
+ * and that `across` comes with `per_segment: false`. The metric name is not checked here.
+ */
+export interface GateConfig {
+  readonly metric: string
+  readonly name?: string
+  readonly min?: number
+  readonly max?: number
+  /** >= 0, in the metric's units. */
+  readonly max_drop?: number
+  /** >= 0, a fraction of the baseline value. */
+  readonly max_relative_drop?: number
+  /** `false` (default): overall only; `true`: every segment; a column name; or segment keys. */
+  readonly per_segment: boolean | string | readonly string[]
+  /** Default `point`. */
+  readonly mode: GateMode
+  readonly across?: string
+  /** In [0, 1]; only with `across`. */
+  readonly min_ratio?: number
+  /** >= 0; only with `across`. */
+  readonly max_gap?: number
+  /** Default `fail`. */
+  readonly severity: Severity
+  /** Default `fail`. */
+  readonly on_missing: 'fail' | 'skip'
+}
+
+/** At least one of `metric` and `segment` is present. */
+export interface WaiverConfig {
+  readonly metric?: string
+  readonly segment?: string
+  readonly reason: string
+  /** YYYY-MM-DD, a real calendar date; absent: never expires. */
+  readonly expires?: string
+}
+
+export interface ReportConfig {
+  /** Default: the config file path as given to `loadConfig`. */
+  readonly comment_key: string
+  readonly check_name?: string
+  /** Default `ml-gate-results`, resolved against the config's directory. */
+  readonly output: string
+}
