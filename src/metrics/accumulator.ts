@@ -1,0 +1,105 @@
+/**
+ * What the three accumulators (binary, multiclass, regression) share: the finalize loop that
+ * attaches to each point estimate the interval its catalog entry names.
+ */
+
+import { describeMetric, type Task } from './catalog.js'
+import { criticalValue, effectiveSize, normalInterval, wilsonInterval, type Interval } from './intervals.js'
+import { withInterval, type Estimate, type MetricValue } from './metric-value.js'
+import { percentileInterval, type BootstrapSettings, type RowDigest } from './poisson-bootstrap.js'
+
+export interface FinalizeOptions {
+  /** Confidence level of every interval, in (0, 1). Default 0.95. */
+  readonly confidence?: number
+}
+
+export const DEFAULT_CONFIDENCE = 0.95
+
+/** A weighted proportion: `successes / trials`, plus Σw² of the trials for Kish's effective size. */
+export interface Proportion {
+  readonly successes: number
+  readonly trials: number
+  readonly squaredWeights: number
+}
+
+/** The view of an accumulator that `finalizeMetrics` and `pairedDifference` need. */
+export interface MetricSource {
+  readonly task: Task
+  readonly bootstrap: BootstrapSettings
+  /** Fingerprint of the row keys seen, to check that two models were scored on the same rows. */
+  readonly digest: RowDigest
+  /** The metric names this accumulator reports, in catalog order. */
+  names(): string[]
+  /** The point estimate of one of `names()`. */
+  estimate(name: string): Estimate
+  /** The metric in each bootstrap replicate (length B; NaN where undefined in that replicate). */
+  replicates(name: string): Float64Array
+  /** For metrics whose interval is `wilson`. */
+  proportion?(name: string): Proportion
+  /** For `roc_auc`: DeLong's variance, `null` with too few positives or negatives. */
+  rocAucVariance?(): number | null
+}
+
+/** Checks the confidence level (a programming error if wrong: the config validates it first). */
+export function confidenceLevel(options: FinalizeOptions): number {
+  const confidence = options.confidence ?? DEFAULT_CONFIDENCE
+  if (!(confidence > 0 && confidence < 1)) {
+    throw new RangeError(`confidence must be in (0, 1), got ${confidence}`)
+  }
+  return confidence
+}
+
+/** Every metric of `source` with its interval, keyed by name in catalog order. */
+export function finalizeMetrics(
+  source: MetricSource,
+  options: FinalizeOptions = {}
+): Record<string, MetricValue> {
+  const confidence = confidenceLevel(options)
+  const z = criticalValue(confidence)
+  const result: Record<string, MetricValue> = {}
+  for (const name of source.names()) {
+    const estimate = source.estimate(name)
+    if (estimate.value === null) {
+      result[name] = withInterval(estimate, null)
+      continue
+    }
+    const { ci, reason } = interval(source, name, estimate.value, confidence, z)
+    result[name] = withInterval(estimate, ci, reason)
+  }
+  return result
+}
+
+function interval(
+  source: MetricSource,
+  name: string,
+  value: number,
+  confidence: number,
+  z: number
+): { ci: Interval | null; reason?: string } {
+  const method = describeMetric(name)?.interval ?? 'none'
+  switch (method) {
+    case 'none':
+      return { ci: null }
+    case 'bootstrap':
+      return percentileInterval(source.replicates(name), confidence)
+    case 'wilson': {
+      const { successes, trials, squaredWeights } = source.proportion!(name)
+      const ci =
+        trials > 0 ? wilsonInterval(successes / trials, effectiveSize(trials, squaredWeights), z) : null
+      return ci ? { ci } : { ci: null, reason: 'no interval: the proportion has no trials' }
+    }
+    case 'delong': {
+      const variance = source.rocAucVariance!()
+      return variance === null
+        ? { ci: null, reason: 'no DeLong interval: needs at least 2 positives and 2 negatives' }
+        : { ci: normalInterval(value, variance, z, 0, 1) }
+    }
+  }
+}
+
+/** Throws when two accumulators cannot be merged (a programming error: same config, same task). */
+export function assertSameSettings(a: BootstrapSettings, b: BootstrapSettings, what: string): void {
+  if (a.replicates !== b.replicates || a.seed !== b.seed) {
+    throw new RangeError(`cannot merge ${what} accumulators with different bootstrap settings`)
+  }
+}

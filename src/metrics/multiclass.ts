@@ -1,0 +1,300 @@
+/**
+ * Multiclass classification metrics from (true class, predicted class, probabilities) rows, in one
+ * streaming pass, mergeable. Every average runs over all declared classes, present or not, as
+ * scikit-learn does when given `labels=classes` (a class absent from a segment counts as 0).
+ */
+
+import {
+  assertSameSettings,
+  finalizeMetrics,
+  type FinalizeOptions,
+  type MetricSource,
+  type Proportion
+} from './accumulator.js'
+import { metricNames, parseClassMetric, type Task } from './catalog.js'
+import { LOG_LOSS_EPS } from './binary.js'
+import { defined, undefinedBecause, type Estimate, type MetricValue } from './metric-value.js'
+import { bootstrapSettings, poissonCounts, RowDigest, type BootstrapSettings } from './poisson-bootstrap.js'
+
+export interface MulticlassOptions {
+  /** The class names, in the order of the class indices and of the probability vectors. */
+  readonly classes: readonly string[]
+  readonly bootstrap?: Partial<BootstrapSettings>
+}
+
+type Base = 'precision' | 'recall' | 'f1'
+
+/** What a metric name asks for, parsed once. */
+type Plan =
+  | { readonly kind: 'n' | 'accuracy' | 'log_loss' }
+  | { readonly kind: 'average'; readonly base: Base; readonly average: 'macro' | 'micro' | 'weighted' }
+  | { readonly kind: 'class'; readonly base: Base; readonly index: number }
+
+/**
+ * Accumulates multiclass rows.
+ *
+ * Preconditions of `add`: `label` and `prediction` are class indices in [0, classes.length); the
+ * probabilities, when given, hold one finite value per class (rows summing to 1 up to rounding: they
+ * are renormalised as scikit-learn does); `weight` is finite and ≥ 0; `rowKey` is a safe integer
+ * unique to the row. log_loss is reported only when every row came with probabilities.
+ *
+ * @example
+ * const metrics = new MulticlassAccumulator({ classes: ['Adelie', 'Chinstrap', 'Gentoo'] })
+ * metrics.add(0, null, [0.7, 0.2, 0.1], 1) // prediction null: the most probable class (0)
+ * metrics.add(2, 2, null, 2)
+ * metrics.finalize()['recall[Adelie]'] // { value: 1, ci: [0.2065, 1] }
+ */
+export class MulticlassAccumulator implements MetricSource {
+  readonly task: Task = 'multiclass'
+  readonly classes: readonly string[]
+  readonly bootstrap: BootstrapSettings
+  readonly digest = new RowDigest()
+  /** Per class: TP at [0, K), predicted weight at [K, 2K), true weight (support) at [2K, 3K); then Σ w·loss. */
+  private readonly sums: Float64Array
+  /** Per class Σw² of predicted rows at [0, K) and of true rows at [K, 2K); then Σw² of all rows. */
+  private readonly squares: Float64Array
+  private readonly replicateSums: Float64Array
+  private readonly counts: Uint8Array
+  private readonly width: number
+  private readonly plans: Map<string, Plan>
+  private rowsWithProbabilities = 0
+
+  constructor(options: MulticlassOptions) {
+    const k = options.classes.length
+    if (k < 2 || new Set(options.classes).size !== k) {
+      throw new RangeError(
+        `multiclass needs at least 2 distinct class names, got [${options.classes.join(', ')}]`
+      )
+    }
+    this.classes = [...options.classes]
+    this.bootstrap = bootstrapSettings(options.bootstrap)
+    this.width = 3 * k + 1
+    this.sums = new Float64Array(this.width)
+    this.squares = new Float64Array(2 * k + 1)
+    this.replicateSums = new Float64Array(this.bootstrap.replicates * this.width)
+    this.counts = new Uint8Array(this.bootstrap.replicates)
+    this.plans = new Map(metricNames('multiclass', this.classes).map((name) => [name, this.plan(name)]))
+  }
+
+  /**
+   * Adds one row: the true class index, the predicted class index (or `null`: the most probable
+   * class, first one on ties, as `np.argmax`), the class probabilities (or `null`), the row key and
+   * the sample weight (default 1).
+   */
+  add(
+    label: number,
+    prediction: number | null,
+    probabilities: ArrayLike<number> | null,
+    rowKey: number,
+    weight = 1
+  ): void {
+    const k = this.classes.length
+    const predicted = prediction ?? argmax(probabilities!)
+    let loss = 0
+    if (probabilities) {
+      loss = rowLogLoss(label, probabilities)
+      this.rowsWithProbabilities++
+    }
+    addRow(this.sums, 0, k, weight, label, predicted, loss)
+    const w2 = weight * weight
+    this.squares[predicted] += w2
+    this.squares[k + label] += w2
+    this.squares[2 * k] += w2
+    this.digest.add(rowKey)
+    const counts = this.counts
+    if (counts.length === 0) return
+    poissonCounts(this.bootstrap.seed, rowKey, counts)
+    for (let b = 0; b < counts.length; b++) {
+      if (counts[b] !== 0)
+        addRow(this.replicateSums, b * this.width, k, weight * counts[b], label, predicted, loss)
+    }
+  }
+
+  /** Adds the rows of `other` (same classes and bootstrap settings) to this accumulator. */
+  merge(other: MulticlassAccumulator): this {
+    assertSameSettings(this.bootstrap, other.bootstrap, 'multiclass')
+    if (this.classes.join('\u0000') !== other.classes.join('\u0000')) {
+      throw new RangeError('cannot merge multiclass accumulators with different classes')
+    }
+    addInto(this.sums, other.sums)
+    addInto(this.squares, other.squares)
+    addInto(this.replicateSums, other.replicateSums)
+    this.digest.merge(other.digest)
+    this.rowsWithProbabilities += other.rowsWithProbabilities
+    return this
+  }
+
+  /** Every multiclass metric with its confidence interval (see `catalog.ts`). */
+  finalize(options: FinalizeOptions = {}): Record<string, MetricValue> {
+    return finalizeMetrics(this, options)
+  }
+
+  names(): string[] {
+    return [...this.plans.keys()]
+  }
+
+  estimate(name: string): Estimate {
+    const plan = this.plans.get(name)!
+    if (plan.kind === 'n') return defined(this.digest.rows)
+    const k = this.classes.length
+    const total = support(this.sums, 0, k)
+    if (total === 0) return undefinedBecause('no rows (total weight 0)')
+    if (plan.kind === 'log_loss' && this.rowsWithProbabilities < this.digest.rows) {
+      return undefinedBecause(
+        `log loss needs class probabilities; only ${this.rowsWithProbabilities} of ${this.digest.rows} rows had them`
+      )
+    }
+    return defined(statistic(plan, this.sums, 0, k), this.zeroDivisionNote(plan))
+  }
+
+  replicates(name: string): Float64Array {
+    const plan = this.plans.get(name)!
+    const out = new Float64Array(this.bootstrap.replicates)
+    for (let b = 0; b < out.length; b++)
+      out[b] = statistic(plan, this.replicateSums, b * this.width, this.classes.length)
+    return out
+  }
+
+  proportion(name: string): Proportion {
+    const plan = this.plans.get(name)!
+    const k = this.classes.length
+    const s = this.sums
+    if (plan.kind === 'class') {
+      const c = plan.index
+      const predictedBase = plan.base === 'precision'
+      return {
+        successes: s[c],
+        trials: predictedBase ? s[k + c] : s[2 * k + c],
+        squaredWeights: predictedBase ? this.squares[c] : this.squares[k + c]
+      }
+    }
+    // accuracy and the micro averages: correct rows out of all rows
+    let correct = 0
+    for (let c = 0; c < k; c++) correct += s[c]
+    return { successes: correct, trials: support(s, 0, k), squaredWeights: this.squares[2 * k] }
+  }
+
+  private plan(name: string): Plan {
+    if (name === 'n' || name === 'accuracy' || name === 'log_loss') return { kind: name }
+    const perClass = parseClassMetric(name)
+    if (perClass)
+      return { kind: 'class', base: perClass.base as Base, index: this.classes.indexOf(perClass.className) }
+    const [average, base] = name.split('_') as ['macro' | 'micro' | 'weighted', Base]
+    return { kind: 'average', base, average }
+  }
+
+  /** Names the classes whose per-class value came from zero_division=0, for the metrics built on them. */
+  private zeroDivisionNote(plan: Plan): string | undefined {
+    if (plan.kind !== 'class' && !(plan.kind === 'average' && plan.average !== 'micro')) return undefined
+    const k = this.classes.length
+    const s = this.sums
+    const indices = plan.kind === 'class' ? [plan.index] : this.classes.map((_, c) => c)
+    const zero = indices.filter((c) => {
+      const predicted = s[k + c]
+      const actual = s[2 * k + c]
+      if (plan.base === 'precision') return predicted === 0
+      if (plan.base === 'recall') return actual === 0
+      return s[c] === 0 && (predicted === 0 || actual === 0)
+    })
+    if (zero.length === 0) return undefined
+    const what = {
+      precision: 'never predicted',
+      recall: 'absent from y_true',
+      f1: 'never predicted or absent'
+    }
+    return `0 by zero_division=0 for ${zero.map((c) => this.classes[c]).join(', ')} (${what[plan.base]})`
+  }
+}
+
+/** scikit-learn 1.2's per-row multiclass log loss: clip to [ε, 1 − ε], divide by the row sum. */
+function rowLogLoss(label: number, probabilities: ArrayLike<number>): number {
+  let sum = 0
+  for (let c = 0; c < probabilities.length; c++) sum += clip(probabilities[c])
+  return -Math.log(clip(probabilities[label]) / sum)
+}
+
+function clip(p: number): number {
+  return Math.min(Math.max(p, LOG_LOSS_EPS), 1 - LOG_LOSS_EPS)
+}
+
+function argmax(values: ArrayLike<number>): number {
+  let best = 0
+  for (let c = 1; c < values.length; c++) if (values[c] > values[best]) best = c
+  return best
+}
+
+function addRow(
+  sums: Float64Array,
+  o: number,
+  k: number,
+  w: number,
+  label: number,
+  predicted: number,
+  loss: number
+): void {
+  if (label === predicted) sums[o + label] += w
+  sums[o + k + predicted] += w
+  sums[o + 2 * k + label] += w
+  sums[o + 3 * k] += w * loss
+}
+
+function addInto(target: Float64Array, source: Float64Array): void {
+  for (let i = 0; i < target.length; i++) target[i] += source[i]
+}
+
+function support(sums: Float64Array, o: number, k: number): number {
+  let total = 0
+  for (let c = 0; c < k; c++) total += sums[o + 2 * k + c]
+  return total
+}
+
+/** precision = tp / predicted, recall = tp / actual, or their F1, with zero_division=0. */
+function score(base: Base, tp: number, predicted: number, actual: number): number {
+  const precision = predicted > 0 ? tp / predicted : 0
+  const recall = actual > 0 ? tp / actual : 0
+  if (base === 'precision') return precision
+  if (base === 'recall') return recall
+  return precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0
+}
+
+function perClass(base: Base, sums: Float64Array, o: number, k: number, c: number): number {
+  return score(base, sums[o + c], sums[o + k + c], sums[o + 2 * k + c])
+}
+
+/** A metric from one set of sums at `sums[o …]`; NaN when there is no weight at all. */
+function statistic(plan: Plan, sums: Float64Array, o: number, k: number): number {
+  const total = support(sums, o, k)
+  if (total === 0) return NaN
+  switch (plan.kind) {
+    case 'n':
+      return NaN
+    case 'log_loss':
+      return sums[o + 3 * k] / total
+    case 'class':
+      return perClass(plan.base, sums, o, k, plan.index)
+    case 'accuracy':
+      return microAverage('recall', sums, o, k)
+    case 'average':
+      break
+  }
+  if (plan.average === 'micro') return microAverage(plan.base, sums, o, k)
+  let sum = 0
+  for (let c = 0; c < k; c++) {
+    const weight = plan.average === 'macro' ? 1 : sums[o + 2 * k + c]
+    sum += weight * perClass(plan.base, sums, o, k, c)
+  }
+  return sum / (plan.average === 'macro' ? k : total)
+}
+
+/** Pooled over classes: Σ TP / Σ predicted (precision), Σ TP / Σ support (recall), their F1. */
+function microAverage(base: Base, sums: Float64Array, o: number, k: number): number {
+  let tp = 0
+  let predicted = 0
+  let actual = 0
+  for (let c = 0; c < k; c++) {
+    tp += sums[o + c]
+    predicted += sums[o + k + c]
+    actual += sums[o + 2 * k + c]
+  }
+  return score(base, tp, predicted, actual)
+}
