@@ -5,7 +5,7 @@ import { renderProfileText } from '../report/profile-text.js'
 import { parseCommandArgs } from './args.js'
 import type { Command } from './command.js'
 import { readOptionsFromArgs, readOptionFlags, READ_OPTIONS_USAGE } from './read-options.js'
-import { writeJson } from './write-json.js'
+import { writeJson } from './write-output.js'
 
 const usage = `Usage: ml-gate profile FILE [--json OUT] [--top N] [read options]
 

@@ -1,9 +1,11 @@
 import { ExitCode, UserInputError } from '../errors.js'
 import { didYouMean } from '../suggest.js'
 import type { Command, Console } from './command.js'
+import { inferCommand } from './infer.js'
 import { profileCommand } from './profile.js'
+import { validateCommand } from './validate.js'
 
-export const commands: readonly Command[] = [profileCommand]
+export const commands: readonly Command[] = [profileCommand, validateCommand, inferCommand]
 
 export const VERSION = '0.1.0'
 
@@ -40,7 +42,9 @@ export async function runCli(argv: readonly string[], console: Console): Promise
   const command = commands.find((c) => c.name === name)
   if (!command) {
     const names = commands.map((c) => c.name)
-    console.stderr(`ml-gate: unknown command '${name}'${didYouMean(name, names)}. Commands: ${names.join(', ')}\n`)
+    console.stderr(
+      `ml-gate: unknown command '${name}'${didYouMean(name, names)}. Commands: ${names.join(', ')}\n`
+    )
     return ExitCode.BadInput
   }
   if (rest.includes('--help') || rest.includes('-h')) {

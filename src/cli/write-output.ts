@@ -3,9 +3,8 @@ import { dirname } from 'node:path'
 import { UserInputError } from '../errors.js'
 import type { Console } from './command.js'
 
-/** Writes a result document as pretty JSON to a file (creating its folder) or, for '-', to stdout. */
-export async function writeJson(target: string, document: unknown, console: Console): Promise<void> {
-  const text = `${JSON.stringify(document, null, 2)}\n`
+/** Writes text to a file (creating its folder) or, for '-', to stdout. */
+export async function writeOutput(target: string, text: string, console: Console): Promise<void> {
   if (target === '-') {
     console.stdout(text)
     return
@@ -14,7 +13,13 @@ export async function writeJson(target: string, document: unknown, console: Cons
     await mkdir(dirname(target), { recursive: true })
     await writeFile(target, text)
   } catch (error) {
-    const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error)
-    throw new UserInputError(`cannot write ${target}: ${reason}`)
+    throw new UserInputError(
+      `cannot write ${target}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`
+    )
   }
+}
+
+/** Writes a result document as pretty JSON (see `writeOutput`). */
+export async function writeJson(target: string, document: unknown, console: Console): Promise<void> {
+  await writeOutput(target, `${JSON.stringify(document, null, 2)}\n`, console)
 }

@@ -1,3 +1,4 @@
+import { isCalendarDate } from '../config/schema-validator.js'
 import { Kind, type RowBatch, type Value } from '../io/table.js'
 import type { CheckName, ColumnContract, Contract, ContractType, Severity } from './types.js'
 
@@ -47,19 +48,14 @@ class Tally {
   }
 }
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 const DATETIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/
 
-function isDate(text: string): boolean {
-  const m = DATE.exec(text)
-  if (!m) return false
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
-  const date = new Date(Date.UTC(y, mo - 1, d))
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d
-}
-
 function isDateTime(text: string): boolean {
-  return DATETIME.test(text) && isDate(text.slice(0, 10)) && !Number.isNaN(Date.parse(text.replace(' ', 'T')))
+  return (
+    DATETIME.test(text) &&
+    isCalendarDate(text.slice(0, 10)) &&
+    !Number.isNaN(Date.parse(text.replace(' ', 'T')))
+  )
 }
 
 const TYPE_TESTS: Record<ContractType, (value: Value, kind: number) => boolean> = {
@@ -69,8 +65,9 @@ const TYPE_TESTS: Record<ContractType, (value: Value, kind: number) => boolean> 
   number: (_, kind) => kind === Kind.Integer || kind === Kind.Number,
   boolean: (_, kind) => kind === Kind.Boolean,
   string: () => true,
-  date: (value, kind) => kind === Kind.String && isDate(value as string),
-  datetime: (value, kind) => kind === Kind.String && (isDateTime(value as string) || isDate(value as string))
+  date: (value, kind) => kind === Kind.String && isCalendarDate(value as string),
+  datetime: (value, kind) =>
+    kind === Kind.String && (isDateTime(value as string) || isCalendarDate(value as string))
 }
 
 /** A comparable number for min/max: the value itself, or the time of a date. */

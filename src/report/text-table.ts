@@ -4,7 +4,11 @@ export type Align = 'left' | 'right'
  * A plain-text table for terminals and CI logs: columns padded to their widest cell, a rule
  * under the header. Cells are shown as given; callers format numbers first.
  */
-export function renderTextTable(header: readonly string[], rows: readonly string[][], align: readonly Align[]): string {
+export function renderTextTable(
+  header: readonly string[],
+  rows: readonly string[][],
+  align: readonly Align[]
+): string {
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((row) => row[c].length)))
   const line = (cells: readonly string[]) =>
     cells

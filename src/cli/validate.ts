@@ -1,0 +1,93 @@
+import { loadContract } from '../contract/load.js'
+import { validateData, type ValidationDocument } from '../contract/validate.js'
+import { DRIFT_METHODS, type DriftMethod } from '../drift/method.js'
+import { ExitCode, UserInputError } from '../errors.js'
+import { renderValidationText } from '../report/validation.js'
+import { didYouMean } from '../suggest.js'
+import { parseCommandArgs } from './args.js'
+import type { Command } from './command.js'
+import { READ_OPTIONS_USAGE, readOptionFlags, readOptionsFromArgs } from './read-options.js'
+import { writeJson } from './write-output.js'
+
+const METHODS = ['auto', ...Object.keys(DRIFT_METHODS)]
+
+export type FailOn = 'error' | 'warn' | 'never'
+
+const usage = `Usage: ml-gate validate --data FILE [--contract CONTRACT] [--reference REF]
+                        [--drift-method M] [--fail-on LEVEL] [--json OUT] [read options]
+
+Checks FILE against a data contract (YAML, see schemas/contract.schema.json) and, with
+--reference, measures drift of every contract column against REF.
+
+  --data FILE          the data to validate
+  --contract FILE      the data contract
+  --reference FILE     drift is measured against this file (same format rules as --data)
+  --drift-method M     ${METHODS.join(' | ')} (default: the contract's, else auto)
+  --fail-on LEVEL      error (default): exit 1 when an error check fails or a column drifted;
+                       warn: also when a warning check fails; never: always exit 0
+  --json OUT           also write the ml-gate/validation@1 document to OUT ('-' for stdout)
+${READ_OPTIONS_USAGE}`
+
+/** Exit code for a validation result under a fail-on policy. */
+export function validationExitCode(document: ValidationDocument, failOn: FailOn): ExitCode {
+  if (failOn === 'never') return ExitCode.Pass
+  if (!document.passed) return ExitCode.GateFailed
+  return failOn === 'warn' && document.summary.warnings > 0 ? ExitCode.GateFailed : ExitCode.Pass
+}
+
+export function parseDriftMethod(text: string | undefined, flag: string): DriftMethod | 'auto' | undefined {
+  if (text === undefined) return undefined
+  if (!METHODS.includes(text)) {
+    throw new UserInputError(
+      `${flag}: expected one of ${METHODS.join(', ')}, got '${text}'${didYouMean(text, METHODS)}`
+    )
+  }
+  return text as DriftMethod | 'auto'
+}
+
+export function parseFailOn(text: string | undefined, flag: string): FailOn {
+  if (text === undefined) return 'error'
+  if (text !== 'error' && text !== 'warn' && text !== 'never') {
+    throw new UserInputError(`${flag}: expected one of error, warn, never, got '${text}'`)
+  }
+  return text
+}
+
+export const validateCommand: Command = {
+  name: 'validate',
+  summary: 'check data against a contract and measure drift against a reference',
+  usage,
+  async run(args, console) {
+    const { values } = parseCommandArgs(
+      'validate',
+      args,
+      {
+        data: { type: 'string' },
+        contract: { type: 'string' },
+        reference: { type: 'string' },
+        'drift-method': { type: 'string' },
+        'fail-on': { type: 'string' },
+        json: { type: 'string' },
+        ...readOptionFlags
+      },
+      { min: 0, max: 0, names: 'no positional arguments' }
+    )
+    if (values.data === undefined) throw new UserInputError('ml-gate validate: --data FILE is required')
+    if (values.contract === undefined && values.reference === undefined) {
+      throw new UserInputError(
+        'ml-gate validate: give --contract, --reference or both; there is nothing to check'
+      )
+    }
+    const failOn = parseFailOn(values['fail-on'], '--fail-on')
+    const document = await validateData({
+      data: values.data,
+      contract: values.contract === undefined ? undefined : await loadContract(values.contract),
+      reference: values.reference,
+      driftMethod: parseDriftMethod(values['drift-method'], '--drift-method'),
+      read: readOptionsFromArgs(values)
+    })
+    if (values.json !== '-') console.stdout(renderValidationText(document))
+    if (values.json !== undefined) await writeJson(values.json, document, console)
+    return validationExitCode(document, failOn)
+  }
+}

@@ -1,0 +1,139 @@
+import { markdownTable } from 'markdown-table'
+import type { CheckResult } from '../contract/check.js'
+import type { ColumnDrift, ValidationDocument } from '../contract/validate.js'
+import type { Value } from '../io/table.js'
+import { escapeMarkdown } from './escape.js'
+import { formatNumber } from './format-number.js'
+import { renderTextTable } from './text-table.js'
+
+/** Failing checks first (errors before warnings, most failures first), then the rest in order. */
+function failingChecks(document: ValidationDocument): CheckResult[] {
+  return document.checks
+    .filter((c) => !c.passed)
+    .sort((a, b) => (a.severity === b.severity ? b.failures - a.failures : a.severity === 'error' ? -1 : 1))
+}
+
+function showValue(value: Value): string {
+  return value === null ? 'missing' : JSON.stringify(value)
+}
+
+function where(document: ValidationDocument, check: CheckResult, limit: number): string {
+  const shown = check.examples.slice(0, limit).map((e) => `${document.unit} ${e.line}: ${showValue(e.value)}`)
+  const more = check.failures - shown.length
+  return shown.join(', ') + (more > 0 ? ` (+${more} more)` : '')
+}
+
+function headline(document: ValidationDocument): string {
+  const { errors, warnings, drifted } = document.summary
+  const passedChecks = document.checks.filter((c) => c.passed).length
+  const parts = [
+    `${errors} failing check${errors === 1 ? '' : 's'}`,
+    `${warnings} warning${warnings === 1 ? '' : 's'}`,
+    `${passedChecks} passed`
+  ]
+  if (document.reference !== null) parts.push(`${drifted} drifted column${drifted === 1 ? '' : 's'}`)
+  return `${document.passed ? 'PASSED' : 'FAILED'}: ${parts.join(', ')}`
+}
+
+function driftCells(d: ColumnDrift): string[] {
+  return [
+    d.method ?? '—',
+    formatNumber(d.statistic, 3),
+    formatNumber(d.p_value, 3),
+    formatNumber(d.threshold),
+    d.drifted === null ? 'no verdict' : d.drifted ? 'DRIFT' : 'ok'
+  ]
+}
+
+/** The validation result for a terminal: a headline, the failing checks, the drift table. */
+export function renderValidationText(document: ValidationDocument): string {
+  const out = [
+    `${document.file}: ${document.rows} rows` +
+      (document.contract ? `, contract ${document.contract}` : '') +
+      (document.reference ? `, reference ${document.reference}` : ''),
+    headline(document),
+    ''
+  ]
+  const failing = failingChecks(document)
+  if (failing.length > 0) {
+    out.push(
+      renderTextTable(
+        ['column', 'check', 'severity', 'failures', 'expected', 'first failures'],
+        failing.map((c) => [
+          c.column ?? '(table)',
+          c.check,
+          c.severity,
+          String(c.failures),
+          c.expected,
+          where(document, c, 3)
+        ]),
+        ['left', 'left', 'left', 'right', 'left', 'left']
+      )
+    )
+  }
+  if (document.drift.length > 0) {
+    out.push(`Drift against ${document.reference}:`)
+    out.push(
+      renderTextTable(
+        ['column', 'method', 'statistic', 'p-value', 'threshold', 'verdict'],
+        document.drift.map((d) => [d.column, ...driftCells(d)]),
+        ['left', 'left', 'right', 'right', 'right', 'left']
+      )
+    )
+    for (const d of document.drift.filter((d) => d.drifted !== false)) out.push(`  ${d.column}: ${d.reason}`)
+    if (document.drift.some((d) => d.drifted !== false)) out.push('')
+  }
+  return out.join('\n')
+}
+
+/** The validation result as a markdown section (job summary, PR comment). Data is escaped. */
+export function renderValidationMarkdown(document: ValidationDocument): string {
+  const e = escapeMarkdown
+  const out = [
+    `### Data validation: ${e(document.file)}`,
+    '',
+    `**${headline(document)}** (${document.rows} rows` +
+      (document.contract ? `, contract ${e(document.contract)}` : '') +
+      (document.reference ? `, reference ${e(document.reference)}` : '') +
+      ')',
+    ''
+  ]
+  const failing = failingChecks(document)
+  if (failing.length > 0) {
+    out.push(
+      markdownTable(
+        [
+          ['column', 'check', 'severity', 'failures', 'expected', 'first failures'],
+          ...failing.map((c) => [
+            e(c.column ?? '(table)'),
+            c.check,
+            c.severity,
+            String(c.failures),
+            e(c.expected),
+            e(where(document, c, 5))
+          ])
+        ],
+        { align: ['l', 'l', 'l', 'r', 'l', 'l'] }
+      ),
+      ''
+    )
+  }
+  if (document.drift.length > 0) {
+    out.push(
+      `<details${document.summary.drifted > 0 ? ' open' : ''}><summary>Drift against ${e(document.reference ?? '')}: ` +
+        `${document.summary.drifted} of ${document.drift.length} columns drifted</summary>`,
+      '',
+      markdownTable(
+        [
+          ['column', 'method', 'statistic', 'p-value', 'threshold', 'verdict', 'why'],
+          ...document.drift.map((d) => [e(d.column), ...driftCells(d), e(d.reason)])
+        ],
+        { align: ['l', 'l', 'r', 'r', 'r', 'l', 'l'] }
+      ),
+      '',
+      '</details>',
+      ''
+    )
+  }
+  return out.join('\n')
+}
