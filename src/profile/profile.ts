@@ -27,7 +27,8 @@ export class TableProfile {
     const profile = new TableProfile(table.columns, options)
     for await (const batch of table.batches()) {
       profile.rows += batch.size
-      for (let c = 0; c < profile.columns.length; c++) profile.columns[c].addChunk(batch.columns[c], batch.size)
+      for (let c = 0; c < profile.columns.length; c++)
+        profile.columns[c].addChunk(batch.columns[c], batch.size)
     }
     return profile
   }
