@@ -1,9 +1,10 @@
-import { ExitCode, UserInputError } from '../errors.js'
+import { ExitCode } from '../errors.js'
 import { openTable } from '../io/open.js'
 import { TableProfile } from '../profile/profile.js'
 import { renderProfileText } from '../report/profile-text.js'
 import { parseCommandArgs } from './args.js'
 import type { Command } from './command.js'
+import { parseInteger } from './parse-values.js'
 import { readOptionsFromArgs, readOptionFlags, READ_OPTIONS_USAGE } from './read-options.js'
 import { writeJson } from './write-output.js'
 
@@ -27,7 +28,7 @@ export const profileCommand: Command = {
       { json: { type: 'string' }, top: { type: 'string' }, ...readOptionFlags },
       { min: 1, max: 1, names: 'one FILE' }
     )
-    const top = values.top === undefined ? 5 : parseCount('--top', values.top)
+    const top = values.top === undefined ? 5 : parseInteger('--top', values.top, 0)
     const table = await openTable(positionals[0], readOptionsFromArgs(values))
     const profile = await TableProfile.of(table, { topValues: top })
     const document = profile.document(table.file, table.format)
@@ -35,12 +36,4 @@ export const profileCommand: Command = {
     if (values.json !== undefined) await writeJson(values.json, document, console)
     return ExitCode.Pass
   }
-}
-
-function parseCount(flag: string, text: string): number {
-  const n = Number(text)
-  if (!Number.isInteger(n) || n < 0) {
-    throw new UserInputError(`${flag}: expected a whole number >= 0, got '${text}'`)
-  }
-  return n
 }

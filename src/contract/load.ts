@@ -93,7 +93,7 @@ function checkDriftMethod(
   const allowed = methodsFor(kind)
   if (!allowed.includes(method as DriftMethod)) {
     throw new UserInputError(
-      `${formatPath(path)}: '${method}' does not apply to a ${type} column; use one of ${allowed.join(', ')} or auto`,
+      `${formatPath(path)}: '${method}' does not apply to ${/^[aeiou]/.test(type ?? '') ? 'an' : 'a'} ${type} column; use one of ${allowed.join(', ')} or auto`,
       source.locate(path)
     )
   }

@@ -219,10 +219,13 @@ export class CsvReader implements TableReader {
       fieldCount > this.columnCount
         ? starts[this.columnCount] - (flags[this.columnCount] & QUOTED)
         : ends[fieldCount - 1] + (flags[fieldCount - 1] & QUOTED)
-    return new UserInputError(`expected ${this.columnCount} fields (as in the header), found ${fieldCount}`, {
-      file: this.file,
-      ...locate(data, recordStart, offset, line)
-    })
+    return new UserInputError(
+      `expected ${this.columnCount} field${this.columnCount === 1 ? '' : 's'} (as in the header), found ${fieldCount}`,
+      {
+        file: this.file,
+        ...locate(data, recordStart, offset, line)
+      }
+    )
   }
 
   /** The first line holds only whitespace: either the whole file does (empty) or the header is missing. */

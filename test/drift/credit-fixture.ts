@@ -1,8 +1,9 @@
 // Test-only loader for the credit dataset's columns: the files have no quotes and use '' for
 // missing values, so a split on ',' is enough here (the real readers live in src/io).
 import { readFileSync } from 'node:fs'
+import { DATASETS } from '../support/datasets.js'
 
-const DATA = '/work/shared/datasets/credit/data'
+const DATA = `${DATASETS}/credit/data`
 
 function readColumn(file: 'train' | 'incoming', column: string): string[] {
   const lines = readFileSync(`${DATA}/${file}.csv`, 'utf8').trim().split('\n')

@@ -1,11 +1,13 @@
 /**
- * Test-only access to /work/shared/datasets: a minimal CSV reader (these files hold no quotes, so a
+ * Test-only access to ../shared/datasets: a minimal CSV reader (these files hold no quotes, so a
  * split on commas is exact), the oracle files, and the README's segmentation rules, so metric tests
  * need no production reader.
  */
 import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 
-export const DATASETS = '/work/shared/datasets'
+/** The shared datasets sit beside the repository (CI clones it with shared/ next to it). */
+export const DATASETS = resolve(process.cwd(), '../shared/datasets')
 
 export interface Csv {
   readonly header: readonly string[]

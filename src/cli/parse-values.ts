@@ -1,0 +1,26 @@
+import { UserInputError } from '../errors.js'
+
+/** Parsers for flag values; each names the flag and says what it expected. */
+
+export function parseNumber(flag: string, text: string, min = -Infinity, max = Infinity): number {
+  const n = Number(text)
+  if (text.trim() === '' || !Number.isFinite(n) || n < min || n > max) {
+    const range = Number.isFinite(min) ? ` in [${min}, ${max}]` : ''
+    throw new UserInputError(`${flag}: expected a number${range}, got '${text}'`)
+  }
+  return n
+}
+
+export function parseInteger(flag: string, text: string, min: number): number {
+  const n = Number(text)
+  if (text.trim() === '' || !Number.isInteger(n) || n < min)
+    throw new UserInputError(`${flag}: expected a whole number >= ${min}, got '${text}'`)
+  return n
+}
+
+export function parseOpen(flag: string, text: string): number {
+  const n = Number(text)
+  if (!(n > 0 && n < 1))
+    throw new UserInputError(`${flag}: expected a number between 0 and 1 (exclusive), got '${text}'`)
+  return n
+}

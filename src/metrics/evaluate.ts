@@ -1,0 +1,452 @@
+import type { Config, ModelConfig } from '../config/types.js'
+import { UserInputError } from '../errors.js'
+import { openTable } from '../io/open.js'
+import { Kind, type ReadOptions, type RowBatch, type Table, type Value } from '../io/table.js'
+import { didYouMean } from '../suggest.js'
+import { BinaryAccumulator } from './binary.js'
+import type { Task } from './catalog.js'
+import type { MetricValue } from './metric-value.js'
+import { MulticlassAccumulator } from './multiclass.js'
+import { rowKeyOf } from './poisson-bootstrap.js'
+import { RegressionAccumulator } from './regression.js'
+import {
+  compareSegments,
+  OVERALL,
+  segmentColumns,
+  segmentFamilies,
+  type SegmentFamily,
+  type SegmentSpec
+} from './segmentation.js'
+
+export type Accumulator = BinaryAccumulator | MulticlassAccumulator | RegressionAccumulator
+
+/** Which columns hold what, as in `ml-gate.yml`'s `model` section. */
+export type ModelColumns = Pick<
+  ModelConfig,
+  'task' | 'label' | 'score' | 'score_prefix' | 'prediction' | 'positive' | 'threshold' | 'weight' | 'id'
+>
+
+export interface EvaluateSettings {
+  readonly model: ModelColumns
+  readonly segments: SegmentSpec
+  /** Segments with fewer rows are reported as insufficient. */
+  readonly minSupport: number
+  /** Confidence level of every interval, in (0, 1). */
+  readonly confidence: number
+  readonly bootstrap: { readonly replicates: number; readonly seed: number }
+}
+
+/** One segment: its rows' accumulator and where it sits in reports. */
+export interface SegmentEvaluation {
+  readonly key: string
+  /** Index into `families`, -1 for `all`. */
+  readonly family: number
+  readonly labels: readonly string[]
+  readonly metrics: Accumulator
+  rows: number
+}
+
+/** The result of one `ml-gate/evaluation@1` run, with the accumulators kept for paired gates. */
+export interface Evaluation {
+  readonly file: string
+  readonly settings: EvaluateSettings
+  readonly families: readonly SegmentFamily[]
+  /** Multiclass: the class names, in probability-column order. */
+  readonly classes: readonly string[]
+  readonly rows: number
+  /** Segments by key, `all` first then in report order. */
+  readonly segments: ReadonlyMap<string, SegmentEvaluation>
+}
+
+export interface SegmentResult {
+  readonly key: string
+  /** The segment family (`Home`, `Home&Job`), null for `all`. */
+  readonly column: string | null
+  readonly n: number
+  /** Fewer rows than `min_support`: reported, but not gated. */
+  readonly insufficient: boolean
+  readonly metrics: Record<string, MetricValue>
+}
+
+/** The `ml-gate/evaluation@1` document (schemas/evaluation.schema.json). */
+export interface EvaluationDocument {
+  readonly schema: 'ml-gate/evaluation@1'
+  readonly task: Task
+  readonly file: string
+  readonly rows: number
+  readonly settings: {
+    readonly label: string
+    readonly score: string | null
+    readonly score_prefix: string | null
+    readonly prediction: string | null
+    readonly positive: string | number | boolean | null
+    readonly threshold: number | null
+    readonly weight: string | null
+    readonly id: string | null
+    readonly confidence: number
+    readonly bootstrap: number
+    readonly seed: number
+    readonly min_support: number
+  }
+  readonly classes?: readonly string[]
+  readonly segments: SegmentResult[]
+}
+
+/**
+ * Evaluates a predictions file: every metric of the task, overall and for every segment, with
+ * confidence intervals, in one streaming pass (two for a multiclass file without probability
+ * columns, whose classes are found first).
+ *
+ * Each row's identity (`model.id` when set, else its position in the file) keys its bootstrap
+ * resamples, so two models evaluated on the same ids can be compared pairwise.
+ *
+ * @throws UserInputError for a missing column (with the closest name), and for a row whose label,
+ *   score, prediction, weight or id cannot be used, at that row's line, saying what was expected
+ */
+export async function evaluatePredictions(
+  file: string,
+  settings: EvaluateSettings,
+  read: ReadOptions = {}
+): Promise<Evaluation> {
+  const table = await openTable(file, read)
+  const model = settings.model
+  const columns = resolveColumns(table, settings)
+  const classes =
+    model.task !== 'multiclass'
+      ? []
+      : columns.probabilities.length > 0
+        ? columns.probabilityClasses
+        : await discoverClasses(file, read, columns)
+  const families = segmentFamilies(settings.segments)
+  const create = accumulatorFactory(model.task, settings, classes)
+  const segments = new Map<string, SegmentEvaluation>()
+  const overall: SegmentEvaluation = { key: OVERALL, family: -1, labels: [], metrics: create(), rows: 0 }
+  segments.set(OVERALL, overall)
+
+  const decode = rowDecoder(table.file, model, columns, classes)
+  const familyColumns = families.map((f) => f.parts.map((p) => table.columns.indexOf(p.column)))
+  const targets: SegmentEvaluation[] = new Array(families.length + 1)
+  let rows = 0
+  for await (const batch of table.batches()) {
+    for (let i = 0; i < batch.size; i++) {
+      const rowKey = columns.id < 0 ? rows + i : idKey(batch, columns.id, i, table.file, model.id!)
+      targets[0] = overall
+      for (let f = 0; f < families.length; f++)
+        targets[f + 1] = segmentOf(families, f, familyColumns[f], batch, i)
+      decode(batch, i, rowKey, targets)
+    }
+    rows += batch.size
+  }
+
+  function segmentOf(all: readonly SegmentFamily[], f: number, cols: number[], batch: RowBatch, i: number) {
+    const parts = all[f].parts
+    const labels: string[] = new Array(parts.length)
+    for (let p = 0; p < parts.length; p++) {
+      const value = batch.columns[cols[p]].values[i]
+      const label = parts[p].label(value)
+      if (label === undefined) {
+        throw new UserInputError(
+          `column '${parts[p].column}' is binned, so it must hold numbers; found ${JSON.stringify(value)}`,
+          { file: table.file, line: batch.lines[i] }
+        )
+      }
+      labels[p] = label
+    }
+    const key = labels.length === 1 ? labels[0] : labels.join('&')
+    let segment = segments.get(key)
+    if (segment === undefined) {
+      segment = { key, family: f, labels, metrics: create(), rows: 0 }
+      segments.set(key, segment)
+    }
+    return segment
+  }
+
+  const order = compareSegments(families)
+  const sorted = new Map([...segments.values()].sort(order).map((s) => [s.key, s]))
+  return { file: table.file, settings, families, classes, rows, segments: sorted }
+}
+
+/** The evaluation as its JSON document. */
+export function evaluationDocument(evaluation: Evaluation): EvaluationDocument {
+  const { settings, families } = evaluation
+  const m = settings.model
+  const binary = m.task === 'binary'
+  return {
+    schema: 'ml-gate/evaluation@1',
+    task: m.task,
+    file: evaluation.file,
+    rows: evaluation.rows,
+    settings: {
+      label: m.label,
+      score: binary ? (m.score ?? null) : null,
+      score_prefix: m.task === 'multiclass' ? m.score_prefix : null,
+      prediction: binary ? null : (m.prediction ?? null),
+      positive: binary ? m.positive : null,
+      threshold: binary ? m.threshold : null,
+      weight: m.weight ?? null,
+      id: m.id ?? null,
+      confidence: settings.confidence,
+      bootstrap: settings.bootstrap.replicates,
+      seed: settings.bootstrap.seed,
+      min_support: settings.minSupport
+    },
+    ...(m.task === 'multiclass' && { classes: evaluation.classes }),
+    segments: [...evaluation.segments.values()].map((s) => ({
+      key: s.key,
+      column: s.family < 0 ? null : families[s.family].name,
+      n: s.rows,
+      insufficient: s.rows < settings.minSupport,
+      metrics: s.metrics.finalize({ confidence: settings.confidence })
+    }))
+  }
+}
+
+interface ResolvedColumns {
+  readonly label: number
+  readonly score: number
+  readonly prediction: number
+  readonly weight: number
+  readonly id: number
+  /** Multiclass probability columns and their classes, in header order. */
+  readonly probabilities: number[]
+  readonly probabilityClasses: string[]
+}
+
+function resolveColumns(table: Table, settings: EvaluateSettings): ResolvedColumns {
+  const { model } = settings
+  const find = (column: string | undefined, role: string, required: boolean): number => {
+    if (column === undefined) {
+      if (required) throw new UserInputError(`the ${model.task} task needs ${role}`)
+      return -1
+    }
+    const index = table.columns.indexOf(column)
+    if (index < 0) {
+      throw new UserInputError(
+        `${role} '${column}' is not a column of ${table.file}${didYouMean(column, table.columns)}; ` +
+          `its columns are ${table.columns.join(', ')}`,
+        { file: table.file, line: 1 }
+      )
+    }
+    return index
+  }
+  for (const column of segmentColumns(settings.segments)) find(column, 'the segment column', true)
+  const prefix = model.score_prefix
+  const probabilities: number[] = []
+  const probabilityClasses: string[] = []
+  if (model.task === 'multiclass') {
+    table.columns.forEach((name, index) => {
+      if (name.startsWith(prefix) && name.length > prefix.length) {
+        probabilities.push(index)
+        probabilityClasses.push(name.slice(prefix.length))
+      }
+    })
+    if (probabilities.length === 0 && model.prediction === undefined) {
+      throw new UserInputError(
+        `no probability columns named '${prefix}<class>' and no prediction column in ${table.file}; ` +
+          `set the score prefix or the prediction column`,
+        { file: table.file, line: 1 }
+      )
+    }
+  }
+  return {
+    label: find(model.label, 'the label column', true),
+    score:
+      model.task === 'binary'
+        ? find(model.score, 'a score column (the probability of the positive class)', true)
+        : -1,
+    prediction:
+      model.task === 'regression'
+        ? find(model.prediction, 'a prediction column', true)
+        : model.task === 'multiclass'
+          ? find(model.prediction, 'the prediction column', false)
+          : -1,
+    weight: find(model.weight, 'the weight column', false),
+    id: find(model.id, 'the id column', false),
+    probabilities,
+    probabilityClasses
+  }
+}
+
+/** Classes of a multiclass file without probability columns: every label and prediction, sorted. */
+async function discoverClasses(file: string, read: ReadOptions, columns: ResolvedColumns): Promise<string[]> {
+  const classes = new Set<string>()
+  const table = await openTable(file, read)
+  for await (const batch of table.batches()) {
+    for (const c of [columns.label, columns.prediction]) {
+      const { values, kinds } = batch.columns[c]
+      for (let i = 0; i < batch.size; i++) if (kinds[i] !== Kind.Missing) classes.add(String(values[i]))
+    }
+  }
+  return [...classes].sort()
+}
+
+function accumulatorFactory(
+  task: Task,
+  settings: EvaluateSettings,
+  classes: readonly string[]
+): () => Accumulator {
+  const bootstrap = settings.bootstrap
+  if (task === 'binary')
+    return () => new BinaryAccumulator({ threshold: settings.model.threshold, bootstrap })
+  if (task === 'multiclass') return () => new MulticlassAccumulator({ classes, bootstrap })
+  return () => new RegressionAccumulator({ bootstrap })
+}
+
+function idKey(batch: RowBatch, column: number, i: number, file: string, name: string): number {
+  const value = batch.columns[column].values[i]
+  if (value === null) {
+    throw new UserInputError(`the id column '${name}' is empty; every row needs an id`, {
+      file,
+      line: batch.lines[i]
+    })
+  }
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0
+    ? value
+    : rowKeyOf(String(value))
+}
+
+type RowDecoder = (batch: RowBatch, i: number, rowKey: number, targets: SegmentEvaluation[]) => void
+
+/**
+ * Checks one row's label, score or prediction and weight, and adds it to its segments. Every
+ * problem is a `UserInputError` at the row's line that says what was expected.
+ */
+function rowDecoder(
+  file: string,
+  model: ModelColumns,
+  columns: ResolvedColumns,
+  classes: readonly string[]
+): RowDecoder {
+  const fail = (batch: RowBatch, i: number, message: string): never => {
+    throw new UserInputError(message, { file, line: batch.lines[i] })
+  }
+  const number = (batch: RowBatch, i: number, column: number, name: string, what: string): number => {
+    const value = batch.columns[column].values[i]
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+      fail(
+        batch,
+        i,
+        `${name} '${model[name as keyof ModelColumns]}' must be ${what}; found ${describe(value)}`
+      )
+    }
+    return value as number
+  }
+  const weightOf = (batch: RowBatch, i: number): number => {
+    if (columns.weight < 0) return 1
+    const w = number(batch, i, columns.weight, 'weight', 'a number >= 0')
+    if (w < 0) fail(batch, i, `weight '${model.weight}' must be a number >= 0; found ${w}`)
+    return w
+  }
+  const labelText = (batch: RowBatch, i: number): string => {
+    const value = batch.columns[columns.label].values[i]
+    if (value === null) fail(batch, i, `label '${model.label}' is missing; every row needs a label`)
+    return String(value)
+  }
+
+  if (model.task === 'binary') {
+    const positive = String(model.positive)
+    let negative: string | undefined
+    return (batch, i, rowKey, targets) => {
+      const text = labelText(batch, i)
+      if (text !== positive) {
+        negative ??= text
+        if (text !== negative) {
+          fail(
+            batch,
+            i,
+            `label '${model.label}' has a third value ${JSON.stringify(text)}; a binary task expects two: ` +
+              `the positive label ${JSON.stringify(positive)} and one other (seen: ${JSON.stringify(negative)}). ` +
+              `Set the positive label, or use the multiclass task`
+          )
+        }
+      }
+      const score = number(batch, i, columns.score, 'score', 'a probability in [0, 1]')
+      if (score < 0 || score > 1)
+        fail(batch, i, `score '${model.score}' must be a probability in [0, 1]; found ${score}`)
+      const weight = weightOf(batch, i)
+      const label = text === positive ? 1 : 0
+      for (const target of targets) {
+        ;(target.metrics as BinaryAccumulator).add(label, score, rowKey, weight)
+        target.rows++
+      }
+    }
+  }
+
+  if (model.task === 'multiclass') {
+    const index = new Map(classes.map((c, k) => [c, k]))
+    const probabilities = new Float64Array(columns.probabilities.length)
+    const classOf = (batch: RowBatch, i: number, text: string, role: string): number => {
+      const k = index.get(text)
+      if (k === undefined) {
+        fail(batch, i, `${role} ${JSON.stringify(text)} is not one of the classes ${classes.join(', ')}`)
+      }
+      return k as number
+    }
+    return (batch, i, rowKey, targets) => {
+      const label = classOf(batch, i, labelText(batch, i), `label '${model.label}'`)
+      let prediction: number | null = null
+      if (columns.prediction >= 0) {
+        const value = batch.columns[columns.prediction].values[i]
+        if (value === null) fail(batch, i, `prediction '${model.prediction}' is missing`)
+        prediction = classOf(batch, i, String(value), `prediction '${model.prediction}'`)
+      }
+      const hasProbabilities = columns.probabilities.length > 0
+      for (let k = 0; k < columns.probabilities.length; k++) {
+        const p = batch.columns[columns.probabilities[k]].values[i]
+        if (typeof p !== 'number' || !(p >= 0 && p <= 1)) {
+          fail(
+            batch,
+            i,
+            `'${model.score_prefix}${classes[k]}' must be a probability in [0, 1]; found ${describe(p)}`
+          )
+        }
+        probabilities[k] = p as number
+      }
+      const weight = weightOf(batch, i)
+      for (const target of targets) {
+        ;(target.metrics as MulticlassAccumulator).add(
+          label,
+          prediction,
+          hasProbabilities ? probabilities : null,
+          rowKey,
+          weight
+        )
+        target.rows++
+      }
+    }
+  }
+
+  return (batch, i, rowKey, targets) => {
+    const y = number(batch, i, columns.label, 'label', 'a number')
+    const prediction = number(batch, i, columns.prediction, 'prediction', 'a number')
+    const weight = weightOf(batch, i)
+    for (const target of targets) {
+      ;(target.metrics as RegressionAccumulator).add(y, prediction, rowKey, weight)
+      target.rows++
+    }
+  }
+}
+
+function describe(value: Value): string {
+  return value === null ? 'a missing value' : JSON.stringify(value)
+}
+
+/**
+ * Evaluation settings from `ml-gate.yml` (whose schema applied the defaults).
+ * @throws UserInputError when the config has no `model` section
+ */
+export function evaluateSettingsFromConfig(config: Config): EvaluateSettings {
+  if (config.model === undefined) {
+    throw new UserInputError('the config has no `model` section: add one naming the task, predictions and label')
+  }
+  const segments = config.segments
+  return {
+    model: config.model,
+    segments: { columns: segments?.columns ?? [], bins: segments?.bins ?? {}, cross: segments?.cross ?? [] },
+    minSupport: segments?.min_support ?? DEFAULT_MIN_SUPPORT,
+    confidence: config.evaluation.confidence,
+    bootstrap: { replicates: config.evaluation.bootstrap, seed: config.evaluation.seed }
+  }
+}
+
+export const DEFAULT_MIN_SUPPORT = 30
