@@ -1,22 +1,17 @@
 import { loadConfig } from '../config/load.js'
-import type { TaskKind } from '../config/types.js'
+import { EVALUATE_OPTIONS, evaluateSettingsFromOptions } from '../config/evaluate-options.js'
 import { ExitCode, UserInputError } from '../errors.js'
 import {
   DEFAULT_MIN_SUPPORT,
   evaluatePredictions,
   evaluateSettingsFromConfig,
-  evaluationDocument,
-  type EvaluateSettings
+  evaluationDocument
 } from '../metrics/evaluate.js'
-import { validateBins } from '../metrics/segmentation.js'
-import { renderEvaluationText } from '../report/evaluation-text.js'
+import { renderEvaluationText } from '../report/evaluation.js'
 import { parseCommandArgs } from './args.js'
 import type { Command } from './command.js'
 import { READ_OPTIONS_USAGE, readOptionFlags, readOptionsFromArgs } from './read-options.js'
-import { parseInteger, parseNumber, parseOpen } from './parse-values.js'
 import { writeJson } from './write-output.js'
-
-const TASKS: readonly TaskKind[] = ['binary', 'multiclass', 'regression']
 
 const usage = `Usage: ml-gate evaluate --predictions FILE --task binary|multiclass|regression --label COL
                         [--score COL | --score-prefix P | --prediction COL] [--positive LABEL]
@@ -51,22 +46,7 @@ ${READ_OPTIONS_USAGE}`
 
 const flags = {
   predictions: { type: 'string' },
-  task: { type: 'string' },
-  label: { type: 'string' },
-  score: { type: 'string' },
-  'score-prefix': { type: 'string' },
-  prediction: { type: 'string' },
-  positive: { type: 'string' },
-  threshold: { type: 'string' },
-  weight: { type: 'string' },
-  id: { type: 'string' },
-  segment: { type: 'string', multiple: true },
-  bins: { type: 'string', multiple: true },
-  cross: { type: 'string', multiple: true },
-  'min-support': { type: 'string' },
-  confidence: { type: 'string' },
-  bootstrap: { type: 'string' },
-  seed: { type: 'string' },
+  ...EVALUATE_OPTIONS,
   config: { type: 'string' },
   json: { type: 'string' },
   ...readOptionFlags
@@ -87,74 +67,11 @@ export const evaluateCommand: Command = {
     const predictions = values.predictions ?? config?.model?.predictions
     if (predictions === undefined)
       throw new UserInputError('ml-gate evaluate: --predictions FILE is required')
-    const settings = settingsFromFlags(values, base)
+    const settings = evaluateSettingsFromOptions(values, base, (option) => `--${option}`)
     const evaluation = await evaluatePredictions(predictions, settings, readOptionsFromArgs(values))
     const document = evaluationDocument(evaluation)
     if (values.json !== '-') console.stdout(renderEvaluationText(document))
     if (values.json !== undefined) await writeJson(values.json, document, console)
     return ExitCode.Pass
   }
-}
-
-type Flags = { [K in keyof typeof flags]?: (typeof flags)[K] extends { multiple: true } ? string[] : string }
-
-function settingsFromFlags(values: Flags, base: EvaluateSettings | undefined): EvaluateSettings {
-  const task = values.task ?? base?.model.task
-  if (task === undefined)
-    throw new UserInputError('ml-gate evaluate: --task is required (binary, multiclass or regression)')
-  if (!TASKS.includes(task as TaskKind)) {
-    throw new UserInputError(`--task: expected one of ${TASKS.join(', ')}, got '${task}'`)
-  }
-  const label = values.label ?? base?.model.label
-  if (label === undefined) throw new UserInputError('ml-gate evaluate: --label COL is required')
-  const m = base?.model
-  const bins: Record<string, readonly number[]> = { ...base?.segments.bins }
-  for (const text of values.bins ?? []) {
-    const [column, edges] = splitOnce(text, '=', '--bins', 'COL=e1,e2,...')
-    const parsed = edges.split(',').map((e) => parseNumber('--bins', e))
-    validateBins(column, parsed, `--bins ${column}`)
-    bins[column] = parsed
-  }
-  return {
-    model: {
-      task: task as TaskKind,
-      label,
-      score: values.score ?? m?.score,
-      score_prefix: values['score-prefix'] ?? m?.score_prefix ?? 'score_',
-      prediction: values.prediction ?? m?.prediction,
-      positive: values.positive ?? m?.positive ?? 1,
-      threshold:
-        values.threshold === undefined
-          ? (m?.threshold ?? 0.5)
-          : parseNumber('--threshold', values.threshold, 0, 1),
-      weight: values.weight ?? m?.weight,
-      id: values.id ?? m?.id
-    },
-    segments: {
-      columns: values.segment ?? base?.segments.columns ?? [],
-      bins,
-      cross: values.cross?.map((c) => c.split(',').map((s) => s.trim())) ?? base?.segments.cross ?? []
-    },
-    minSupport:
-      values['min-support'] === undefined
-        ? (base?.minSupport ?? DEFAULT_MIN_SUPPORT)
-        : parseInteger('--min-support', values['min-support'], 1),
-    confidence:
-      values.confidence === undefined
-        ? (base?.confidence ?? 0.95)
-        : parseOpen('--confidence', values.confidence),
-    bootstrap: {
-      replicates:
-        values.bootstrap === undefined
-          ? (base?.bootstrap.replicates ?? 1000)
-          : parseInteger('--bootstrap', values.bootstrap, 100),
-      seed: values.seed === undefined ? (base?.bootstrap.seed ?? 42) : parseInteger('--seed', values.seed, 0)
-    }
-  }
-}
-
-function splitOnce(text: string, separator: string, flag: string, form: string): [string, string] {
-  const at = text.indexOf(separator)
-  if (at <= 0) throw new UserInputError(`${flag}: expected ${form}, got '${text}'`)
-  return [text.slice(0, at), text.slice(at + 1)]
 }

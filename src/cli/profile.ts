@@ -4,7 +4,7 @@ import { TableProfile } from '../profile/profile.js'
 import { renderProfileText } from '../report/profile-text.js'
 import { parseCommandArgs } from './args.js'
 import type { Command } from './command.js'
-import { parseInteger } from './parse-values.js'
+import { parseInteger } from '../config/parse-values.js'
 import { readOptionsFromArgs, readOptionFlags, READ_OPTIONS_USAGE } from './read-options.js'
 import { writeJson } from './write-output.js'
 

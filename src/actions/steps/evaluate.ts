@@ -1,0 +1,59 @@
+import { join } from 'node:path'
+import * as core from '@actions/core'
+import { writeJson } from '../../cli/write-output.js'
+import { evaluateSettingsFromOptions, type EvaluateOptions } from '../../config/evaluate-options.js'
+import { loadConfig } from '../../config/load.js'
+import { ExitCode, UserInputError } from '../../errors.js'
+import { getBoolean, getList, getString } from '../../github/action-inputs.js'
+import {
+  evaluatePredictions,
+  evaluateSettingsFromConfig,
+  evaluationDocument
+} from '../../metrics/evaluate.js'
+import { renderEvaluationMarkdown } from '../../report/evaluation.js'
+import { Inputs, Outputs, SettingInputs } from './evaluate-io.js'
+
+const quiet = { stdout: () => undefined, stderr: () => undefined, isTTY: false, env: {} }
+
+/** The evaluate action: a predictions file to an `ml-gate/evaluation@1` document. */
+export async function runEvaluate(): Promise<{ code: ExitCode }> {
+  const configPath = getString(Inputs.Config)
+  const config = configPath === undefined ? undefined : (await loadConfig(configPath)).config
+  const options: Record<string, string | string[] | undefined> = {}
+  for (const [name, spec] of Object.entries(SettingInputs)) {
+    options[name] = 'multiple' in spec ? emptyAsUndefined(getList(name)) : getString(name)
+  }
+  const settings = evaluateSettingsFromOptions(
+    options as EvaluateOptions,
+    config?.model ? evaluateSettingsFromConfig(config) : undefined,
+    (option) => `input '${option}'`
+  )
+  const predictions = getString(Inputs.Predictions) ?? config?.model?.predictions
+  if (predictions === undefined) {
+    throw new UserInputError(`input '${Inputs.Predictions}' is required (or a config with model.predictions)`)
+  }
+  const name = getString(Inputs.Name) ?? 'candidate'
+  if (!/^[\w.-]+$/.test(name))
+    throw new UserInputError(
+      `input '${Inputs.Name}': expected letters, digits, '.', '-' or '_', got '${name}'`
+    )
+
+  const document = evaluationDocument(await evaluatePredictions(predictions, settings))
+  const target = join(getString(Inputs.ResultsDir) ?? 'ml-gate-results', `evaluation-${name}.json`)
+  await writeJson(target, document, quiet)
+  if (getBoolean(Inputs.Summary, true)) await core.summary.addRaw(renderEvaluationMarkdown(document)).write()
+
+  const overall = document.segments[0].metrics
+  core.setOutput(Outputs.Result, target)
+  core.setOutput(Outputs.Rows, String(document.rows))
+  core.setOutput(
+    Outputs.Metrics,
+    JSON.stringify(Object.fromEntries(Object.entries(overall).map(([k, v]) => [k, v.value])))
+  )
+  core.setOutput(Outputs.Insufficient, String(document.segments.filter((s) => s.insufficient).length))
+  return { code: ExitCode.Pass }
+}
+
+function emptyAsUndefined(list: string[]): string[] | undefined {
+  return list.length === 0 ? undefined : list
+}

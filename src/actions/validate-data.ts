@@ -1,0 +1,4 @@
+import { runAction } from '../github/run-action.js'
+import { runValidateData } from './steps/validate-data.js'
+
+await runAction(runValidateData)

@@ -1,0 +1,45 @@
+import { existsSync } from 'node:fs'
+import { ExitCode } from '../errors.js'
+import { collectAuditTrail } from '../report/audit.js'
+import { renderReport, reportContent, reportVerdict, SUMMARY_LIMITS } from '../report/pr-report.js'
+import { RESULT_FILES, readResults } from '../report/result-files.js'
+import { parseCommandArgs } from './args.js'
+import type { Command } from './command.js'
+import { VERSION } from './run-cli.js'
+import { writeOutput } from './write-output.js'
+
+const usage = `Usage: ml-gate report [--results DIR] [--markdown OUT] [--config FILE]
+
+Renders the report the report action posts on a pull request and in the job summary, from
+the result documents in DIR (verdict.json, evaluation-*.json, validation*.json), without
+talking to GitHub.
+
+  --results DIR    the results folder (default ${RESULT_FILES.folder})
+  --markdown OUT   write the markdown to OUT instead of stdout ('-' for stdout)
+  --config FILE    the config, listed with its sha256 in the audit trail (default ml-gate.yml
+                   when it exists)
+
+Exit code: 1 when the verdict is fail, as in the job.`
+
+export const reportCommand: Command = {
+  name: 'report',
+  summary: 'render the PR report (markdown) from the result documents',
+  usage,
+  async run(args, console) {
+    const { values } = parseCommandArgs(
+      'report',
+      args,
+      { results: { type: 'string' }, markdown: { type: 'string' }, config: { type: 'string' } },
+      { min: 0, max: 0, names: 'no positional arguments' }
+    )
+    const results = await readResults(values.results ?? RESULT_FILES.folder)
+    const audit = await collectAuditTrail(results, {
+      config: values.config ?? (existsSync('ml-gate.yml') ? 'ml-gate.yml' : null),
+      commit: console.env.GITHUB_SHA ?? null,
+      version: VERSION
+    })
+    const content = reportContent(results, audit)
+    await writeOutput(values.markdown ?? '-', renderReport(content, SUMMARY_LIMITS), console)
+    return reportVerdict(content) === 'fail' ? ExitCode.GateFailed : ExitCode.Pass
+  }
+}
