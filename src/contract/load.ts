@@ -1,8 +1,10 @@
+import { extname } from 'node:path'
 import schema from '../../schemas/contract.schema.json' with { type: 'json' }
 import { compileSchema, type SchemaValidator } from '../config/schema-validator.js'
 import { formatPath, readYamlFile, type JsonPath, type YamlSource } from '../config/yaml-source.js'
 import { methodsFor, type DriftMethod } from '../drift/method.js'
 import { UserInputError, type SourceLocation } from '../errors.js'
+import { loadRecordSchema, type RecordSchema } from './record-schema.js'
 import type { ColumnContract, Contract, ContractType } from './types.js'
 
 export interface LoadedContract {
@@ -10,12 +12,15 @@ export interface LoadedContract {
   readonly file: string
   /** Where the contract says what is at `path`, for messages about a column or rule. */
   locate(path: JsonPath, part?: 'key' | 'value'): SourceLocation
+  /** Set for a JSON Schema contract: every row must satisfy it (`contract` then names no columns). */
+  readonly recordSchema?: RecordSchema
 }
 
 let validateContract: SchemaValidator<Contract> | undefined
 
 /**
- * Reads a YAML data contract and checks it: against schemas/contract.schema.json, then what the
+ * Reads a data contract. A `.json` file is a per-record JSON Schema (see `record-schema.ts`);
+ * anything else is a YAML contract, checked against schemas/contract.schema.json, then what the
  * schema cannot say — every `pattern` compiles, bounds fit the column type (numbers, or ISO dates
  * for date columns), `min <= max`, and a drift method fits the column type.
  *
@@ -23,6 +28,15 @@ let validateContract: SchemaValidator<Contract> | undefined
  *   `contracts/credit.yml:7:25: columns.Age.pattern: invalid regular expression: ...`
  */
 export async function loadContract(file: string): Promise<LoadedContract> {
+  if (extname(file).toLowerCase() === '.json') {
+    const recordSchema = await loadRecordSchema(file)
+    return {
+      contract: { columns: {}, extra_columns: 'ignore' },
+      file,
+      locate: () => ({ file }),
+      recordSchema
+    }
+  }
   const source = await readYamlFile(file)
   if (source.value === null) {
     throw new UserInputError(

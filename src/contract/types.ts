@@ -35,6 +35,8 @@ export type CheckName =
   | 'unique'
   | 'rows'
   | 'extra_columns'
+  /** A JSON Schema contract's keyword with no contract equivalent (e.g. `multipleOf`). */
+  | 'schema'
 
 export interface ColumnContract extends CheckSettings {
   readonly type?: ContractType

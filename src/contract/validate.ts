@@ -3,10 +3,11 @@ import { detectDrift, type DriftResult } from '../drift/detect.js'
 import type { ColumnKind, DriftMethod } from '../drift/method.js'
 import { UserInputError } from '../errors.js'
 import { openTable } from '../io/open.js'
-import type { ReadOptions, Table, TableFormat } from '../io/table.js'
+import type { ReadOptions, RowBatch, Table, TableFormat } from '../io/table.js'
 import { didYouMean } from '../suggest.js'
 import { ContractChecker, type CheckResult } from './check.js'
 import { driftKindOf, type LoadedContract } from './load.js'
+import { RecordSchemaChecker } from './record-schema.js'
 import type { Contract, DriftSettings } from './types.js'
 
 /** Drift of one column, as reported. `method` is null when no method could apply. */
@@ -62,9 +63,19 @@ export async function validateData(request: ValidateRequest): Promise<Validation
   const table = await openTable(request.data, request.read)
   if (request.contract) requireColumns(request.contract, table)
 
-  const driftColumns = request.reference === undefined ? [] : driftColumnsOf(contract, table.columns)
+  const recordSchema = request.contract?.recordSchema
+  const driftColumns =
+    request.reference === undefined
+      ? []
+      : recordSchema
+        ? recordSchema.columns.filter((c) => table.columns.includes(c))
+        : driftColumnsOf(contract, table.columns)
   const collectors = new Map(driftColumns.map((c) => [c, new DriftCollector(driftKind(contract, c), seed)]))
-  const checker = contract ? new ContractChecker(contract, table.columns) : null
+  const checker = recordSchema
+    ? new RecordSchemaChecker(recordSchema, table.columns)
+    : contract
+      ? new ContractChecker(contract, table.columns)
+      : null
   const rows = await stream(table, (batch, firstRow) => {
     checker?.add(batch)
     for (const [column, collector] of collectors) {
@@ -115,7 +126,7 @@ export async function validateData(request: ValidateRequest): Promise<Validation
 
 async function stream(
   table: Table,
-  onBatch: (batch: Parameters<ContractChecker['add']>[0], firstRow: number) => void
+  onBatch: (batch: RowBatch, firstRow: number) => void
 ): Promise<number> {
   let rows = 0
   for await (const batch of table.batches()) {

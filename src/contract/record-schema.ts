@@ -1,0 +1,129 @@
+import { readFile } from 'node:fs/promises'
+import { Ajv, type ErrorObject, type SchemaObject, type ValidateFunction } from 'ajv'
+import { Ajv2020 } from 'ajv/dist/2020.js'
+import { UserInputError } from '../errors.js'
+import type { RowBatch, Value } from '../io/table.js'
+import { MAX_EXAMPLES, type CheckResult, type FailureExample } from './check.js'
+import type { CheckName } from './types.js'
+
+/** A JSON Schema that every row, as an object of its present values, must satisfy. */
+export interface RecordSchema {
+  readonly file: string
+  readonly validate: ValidateFunction
+  /** The columns the schema names under `properties` (drift is measured on these). */
+  readonly columns: readonly string[]
+}
+
+/**
+ * Reads and compiles a per-record JSON Schema contract once. Draft 2020-12 unless `$schema`
+ * names draft-07 (the two drafts ajv supports side by side).
+ *
+ * @throws UserInputError when the file is not JSON or not a valid schema
+ */
+export async function loadRecordSchema(file: string): Promise<RecordSchema> {
+  let schema: SchemaObject
+  try {
+    schema = JSON.parse(await readFile(file, 'utf8'))
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message
+    throw new UserInputError(`cannot read the JSON Schema contract: ${reason}`, { file })
+  }
+  const draft7 = typeof schema.$schema === 'string' && schema.$schema.includes('draft-07')
+  const ajv = draft7
+    ? new Ajv({ allErrors: true, strict: false })
+    : new Ajv2020({ allErrors: true, strict: false })
+  try {
+    return {
+      file,
+      validate: ajv.compile(schema),
+      columns: Object.keys((schema.properties as object | undefined) ?? {})
+    }
+  } catch (error) {
+    throw new UserInputError(`not a valid JSON Schema: ${(error as Error).message}`, { file })
+  }
+}
+
+/** JSON Schema keywords and the contract checks they correspond to, for uniform reports. */
+const CHECK_OF_KEYWORD: Readonly<Record<string, CheckName>> = {
+  type: 'type',
+  minimum: 'min',
+  exclusiveMinimum: 'min',
+  maximum: 'max',
+  exclusiveMaximum: 'max',
+  enum: 'in',
+  const: 'in',
+  pattern: 'pattern',
+  minLength: 'min_length',
+  maxLength: 'max_length',
+  required: 'nullable'
+}
+
+interface Tally {
+  readonly column: string | null
+  readonly check: CheckName
+  readonly expected: string
+  failures: number
+  readonly examples: FailureExample[]
+}
+
+/**
+ * Checks every row against a record schema. A row is the object of its present values (missing
+ * values are left out, so `required` catches them). Each failing keyword of each column is
+ * counted as one contract check, with the first examples at their lines.
+ */
+export class RecordSchemaChecker {
+  private readonly tallies = new Map<string, Tally>()
+  private rows = 0
+
+  constructor(
+    private readonly schema: RecordSchema,
+    private readonly header: readonly string[]
+  ) {}
+
+  add(batch: RowBatch): void {
+    const { header } = this
+    this.rows += batch.size
+    for (let i = 0; i < batch.size; i++) {
+      const record: Record<string, Value> = {}
+      for (let c = 0; c < header.length; c++) {
+        const value = batch.columns[c].values[i]
+        if (value !== null) record[header[c]] = value
+      }
+      if (this.schema.validate(record)) continue
+      for (const error of this.schema.validate.errors ?? []) this.count(error, record, batch.lines[i])
+    }
+  }
+
+  results(): CheckResult[] {
+    return [...this.tallies.values()].map((t) => ({
+      column: t.column,
+      check: t.check,
+      severity: 'error' as const,
+      passed: false,
+      failures: t.failures,
+      checked: this.rows,
+      allowed: 0,
+      expected: t.expected,
+      examples: t.examples
+    }))
+  }
+
+  private count(error: ErrorObject, record: Record<string, Value>, line: number): void {
+    const column =
+      error.keyword === 'required'
+        ? String((error.params as { missingProperty: string }).missingProperty)
+        : (error.instancePath.split('/')[1] ?? null)
+    const check = CHECK_OF_KEYWORD[error.keyword] ?? 'schema'
+    const key = `${column}\u0000${check}`
+    let tally = this.tallies.get(key)
+    if (tally === undefined) {
+      const expected =
+        check === 'schema' ? `${error.keyword}: ${error.message}` : (error.message ?? error.keyword)
+      tally = { column: column || null, check, expected, failures: 0, examples: [] }
+      this.tallies.set(key, tally)
+    }
+    tally.failures++
+    if (tally.examples.length < MAX_EXAMPLES)
+      tally.examples.push({ line, value: column ? (record[column] ?? null) : null })
+  }
+}
