@@ -11,7 +11,7 @@ export const MAX_INFERRED_SET = 25
  * - `type` is the profiled type;
  * - `nullable: false` when no value was missing, otherwise `max_missing` at twice the observed
  *   share (rounded up to a whole percent) so that ordinary variation passes;
- * - `min` / `max` are the observed range of numeric columns;
+ * - `min` / `max` are the observed range of numeric columns that are not id-like;
  * - `in` lists every value of a string or boolean column with at most `MAX_INFERRED_SET` distinct
  *   values that repeat (fewer distinct values than half the count);
  * - `unique: true` for integer or string columns whose every value was distinct (id-like);
@@ -35,9 +35,18 @@ export function inferContract(profile: TableProfile, source: string): string {
   return `${lines.join('\n')}\n`
 }
 
+const TYPE_NOTES: Record<ColumnSummary['type'], string> = {
+  integer: 'every present value is a whole number',
+  number: 'every present value is a number',
+  boolean: 'every present value is true or false',
+  string: 'text (or mixed) values'
+}
+
 function inferColumn(c: ColumnSummary, rows: number): { rules: string[]; notes: string[] } {
   const rules = [`type: ${c.type}`]
-  const notes = [`${c.type}: every present value fitted`]
+  const notes = [TYPE_NOTES[c.type]]
+  const idLike =
+    (c.type === 'integer' || c.type === 'string') && c.distinct_exact && c.count > 1 && c.distinct === c.count
   if (c.missing === 0) {
     rules.push('nullable: false')
     notes.push('no missing values')
@@ -45,9 +54,12 @@ function inferColumn(c: ColumnSummary, rows: number): { rules: string[]; notes: 
     const share = c.missing / rows
     const bound = Math.min(1, Math.ceil(share * 200) / 100)
     rules.push(bound >= 1 ? 'nullable: true' : `max_missing: ${bound}`)
-    notes.push(`${(share * 100).toFixed(1)}% missing${bound < 1 ? `, allowed up to ${bound * 100}%` : ''}`)
+    notes.push(
+      `${Number((share * 100).toPrecision(2))}% missing${bound < 1 ? `, allowed up to ${Math.round(bound * 100)}%` : ''}`
+    )
   }
-  if (c.min !== null && c.max !== null) {
+  // An id's range says nothing about the next batch, whose ids are new.
+  if (c.min !== null && c.max !== null && !idLike) {
     rules.push(`min: ${c.min}`, `max: ${c.max}`)
     notes.push(`observed range [${c.min}, ${c.max}]: widen it if valid values can fall outside`)
   }
