@@ -2,11 +2,18 @@ import { ExitCode, UserInputError } from '../errors.js'
 import { didYouMean } from '../suggest.js'
 import type { Command, Console } from './command.js'
 import { evaluateCommand } from './evaluate.js'
+import { gateCommand } from './gate.js'
 import { inferCommand } from './infer.js'
 import { profileCommand } from './profile.js'
 import { validateCommand } from './validate.js'
 
-export const commands: readonly Command[] = [profileCommand, validateCommand, inferCommand, evaluateCommand]
+export const commands: readonly Command[] = [
+  profileCommand,
+  validateCommand,
+  inferCommand,
+  evaluateCommand,
+  gateCommand
+]
 
 export const VERSION = '0.1.0'
 

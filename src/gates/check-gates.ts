@@ -1,0 +1,149 @@
+/**
+ * What the config schema cannot check about `gates` and `waivers`, checked before any data is read:
+ * metric names, metrics that fit the task and the rule, and segment columns that the `segments`
+ * section actually configures. Each mistake is one `UserInputError` at its config line.
+ */
+import type { LoadedConfig } from '../config/load.js'
+import type { Config, GateConfig, TaskKind } from '../config/types.js'
+import { formatPath, type JsonPath } from '../config/yaml-source.js'
+import { UserInputError } from '../errors.js'
+import { describeMetric, METRICS, metricNames } from '../metrics/catalog.js'
+import { OVERALL, segmentFamilies } from '../metrics/segmentation.js'
+import { didYouMean } from '../suggest.js'
+
+/** The segment family of a key: `Job=partime` -> `Job`, `Home=rent&Job=fixed` -> `Home&Job`. */
+export function familyOfKey(key: string): string {
+  return key
+    .split('&')
+    .map((part) => {
+      const equals = part.indexOf('=')
+      return equals < 0 ? part : part.slice(0, equals)
+    })
+    .join('&')
+}
+
+/** The family names the config's `segments` section produces, in evaluation order. */
+export function configuredFamilies(config: Config): string[] {
+  const segments = config.segments
+  return segmentFamilies({
+    columns: segments?.columns ?? [],
+    bins: segments?.bins ?? {},
+    cross: segments?.cross ?? []
+  }).map((family) => family.name)
+}
+
+/**
+ * Checks every gate and waiver of `loaded` against the metric catalog and the segment families.
+ *
+ * @throws UserInputError at the offending config line, e.g.
+ *   `ml-gate.yml:12:13: gates[1].metric: unknown metric 'recal' (did you mean 'recall'?); binary metrics: n, positives, …`
+ */
+export function checkGates(loaded: LoadedConfig): void {
+  const { config } = loaded
+  const fail = (path: JsonPath, message: string, part: 'key' | 'value' = 'value'): never => {
+    throw new UserInputError(`${formatPath(path)}: ${message}`, loaded.locate(path, part))
+  }
+  if (config.gates.length === 0 && config.waivers.length === 0) return
+  if (config.model === undefined) {
+    fail(
+      ['gates'],
+      'gates judge a model: add a `model` section naming the task, predictions and label',
+      'key'
+    )
+  }
+  const task = config.model!.task
+  const families = configuredFamilies(config)
+  const checkMetric = (path: JsonPath, name: string): void => {
+    const info = describeMetric(name)
+    if (info === undefined) {
+      const known = metricNames(task)
+      fail(
+        path,
+        `unknown metric '${name}'${didYouMean(name, allNames())}; ${task} metrics: ${known.join(', ')}`
+      )
+    }
+    if (!info!.tasks.includes(task)) {
+      fail(
+        path,
+        `${name} is a ${info!.tasks.join(' or ')} metric, but model.task is ${task}; ` +
+          `${task} metrics: ${metricNames(task).join(', ')}`
+      )
+    }
+  }
+  const checkFamily = (path: JsonPath, family: string, what: string): void => {
+    if (families.includes(family)) return
+    fail(
+      path,
+      `${what} '${family}' is not a configured segment column${didYouMean(family, families)}; ` +
+        (families.length === 0
+          ? 'the config has no segments: add a `segments` section'
+          : `configured: ${families.join(', ')} (see the segments section)`)
+    )
+  }
+
+  config.gates.forEach((gate, i) => {
+    checkMetric(['gates', i, 'metric'], gate.metric)
+    checkRules(gate, i, task, fail)
+    const perSegment = gate.per_segment
+    if (typeof perSegment === 'string')
+      checkFamily(['gates', i, 'per_segment'], perSegment, 'per_segment column')
+    else if (Array.isArray(perSegment)) {
+      perSegment.forEach((key: string, j: number) => {
+        if (key !== OVERALL) {
+          checkFamily(['gates', i, 'per_segment', j], familyOfKey(key), `segment key '${key}': column`)
+        }
+      })
+    }
+    if (gate.across !== undefined) checkFamily(['gates', i, 'across'], gate.across, 'across column')
+  })
+  config.waivers.forEach((waiver, j) => {
+    if (waiver.metric !== undefined) checkMetric(['waivers', j, 'metric'], waiver.metric)
+    if (waiver.segment !== undefined && waiver.segment !== OVERALL) {
+      checkFamily(
+        ['waivers', j, 'segment'],
+        familyOfKey(waiver.segment),
+        `segment key '${waiver.segment}': column`
+      )
+    }
+  })
+}
+
+/** Every name a typo may be close to (per-class templates such as `recall[<class>]` aside). */
+function allNames(): string[] {
+  return METRICS.map((info) => info.name).filter((name) => !name.includes('['))
+}
+
+/** Rules that do not fit the metric: a drop of a metric with no better direction, a ratio of signed values. */
+function checkRules(
+  gate: GateConfig,
+  i: number,
+  task: TaskKind,
+  fail: (path: JsonPath, message: string, part?: 'key' | 'value') => never
+): void {
+  const info = describeMetric(gate.metric)!
+  for (const rule of ['max_drop', 'max_relative_drop'] as const) {
+    if (gate[rule] !== undefined && info.direction === 'none') {
+      fail(
+        ['gates', i, rule],
+        `${gate.metric} has no better direction (neither higher nor lower is better), so it cannot ` +
+          `drop; bound it with min/max, or compare its segments with across and min_ratio/max_gap`,
+        'key'
+      )
+    }
+  }
+  if (gate.min_ratio !== undefined && info.range[0] < 0) {
+    fail(
+      ['gates', i, 'min_ratio'],
+      `${gate.metric} can be negative (range [${info.range[0]}, ${info.range[1]}]), so a min/max ratio ` +
+        `across segments means nothing; use max_gap`,
+      'key'
+    )
+  }
+  if (gate.across !== undefined && gate.mode === 'significant') {
+    fail(
+      ['gates', i, 'mode'],
+      `mode: significant is not available with across (a ratio or gap of ${task} segments has no ` +
+        `interval here); use mode: point`
+    )
+  }
+}

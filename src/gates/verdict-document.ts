@@ -1,0 +1,154 @@
+/**
+ * Results -> the `ml-gate/verdict@1` document: the overall verdict, the counts, the headline and
+ * the notes.
+ *
+ * - Verdict: `fail` if any result is `fail`, or `missing` in a `severity: fail` gate (missing
+ *   fails closed); else `warn` if any result is `warn` or `missing` in a `severity: warn` gate;
+ *   else `pass`. `insufficient`, `skipped` and `waived` never fail the run.
+ * - Headline: the most important problem in one line: failures first, the largest `excess` (how
+ *   far past its bound) first, ties in config order.
+ */
+import type { Config } from '../config/types.js'
+import { CHANGE_RULES, decideInterval } from './rules.js'
+import type { GateResult, GateStatus, Verdict, VerdictDocument } from './verdict.js'
+import { expiryNote, isExpired, utcDate } from './waivers.js'
+import { showNumber, showPercent, showSigned } from './wording.js'
+
+export const STATUSES: readonly GateStatus[] = [
+  'pass',
+  'fail',
+  'warn',
+  'insufficient',
+  'missing',
+  'skipped',
+  'waived'
+]
+
+export interface VerdictInput {
+  readonly config: Config
+  readonly results: readonly GateResult[]
+  readonly candidate: string
+  readonly baseline: string | null
+  readonly paired: boolean
+  readonly now: Date
+}
+
+/** What a result does to the run: `fail`, `warn` or nothing. */
+export function resultWeight(result: GateResult): Verdict {
+  if (result.status === 'fail') return 'fail'
+  if (result.status === 'missing') return result.severity === 'fail' ? 'fail' : 'warn'
+  return result.status === 'warn' ? 'warn' : 'pass'
+}
+
+export function verdictDocument(input: VerdictInput): VerdictDocument {
+  const { results } = input
+  const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<GateStatus, number>
+  for (const r of results) counts[r.status]++
+  const weights = results.map(resultWeight)
+  const verdict: Verdict = weights.includes('fail') ? 'fail' : weights.includes('warn') ? 'warn' : 'pass'
+  return {
+    schema: 'ml-gate/verdict@1',
+    verdict,
+    headline: headline(results, verdict, counts),
+    candidate: input.candidate,
+    baseline: input.baseline,
+    paired: input.paired,
+    counts,
+    results,
+    notes: notes(input)
+  }
+}
+
+/** The problems, most important first: fails before warns, then by excess (largest first). */
+export function rankProblems(results: readonly GateResult[]): GateResult[] {
+  const rank = { fail: 0, warn: 1, pass: 2 }
+  return results
+    .filter((r) => resultWeight(r) !== 'pass')
+    .map((r, i) => ({ r, i }))
+    .sort(
+      (a, b) =>
+        rank[resultWeight(a.r)] - rank[resultWeight(b.r)] ||
+        (b.r.excess ?? -Infinity) - (a.r.excess ?? -Infinity) ||
+        a.i - b.i
+    )
+    .map(({ r }) => r)
+}
+
+function headline(
+  results: readonly GateResult[],
+  verdict: Verdict,
+  counts: Record<GateStatus, number>
+): string {
+  const top = rankProblems(results)[0]
+  if (top !== undefined) return summarize(top)
+  const judged = counts.pass
+  const others = (['insufficient', 'skipped', 'waived'] as const)
+    .filter((s) => counts[s] > 0)
+    .map((s) => `${counts[s]} ${s}`)
+  const tail = others.length > 0 ? ` (${others.join(', ')})` : ''
+  if (results.length === 0) return 'no gates configured'
+  return `${verdict}: ${judged === 1 ? 'the 1 judged result' : `all ${judged} judged results`} passed${tail}`
+}
+
+/**
+ * One result in one line.
+ *
+ * @example `recall for Job=partime fell 0.798 → 0.500 (change −0.298, allowed drop 0.05)`
+ */
+export function summarize(r: GateResult): string {
+  const inconclusive = isInconclusive(r) ? ' (inconclusive)' : ''
+  if (r.status === 'missing' || r.candidate === null) return r.reason
+  const where = `${r.metric} for ${r.segment}`
+  switch (r.rule) {
+    case 'min':
+    case 'max':
+      return `${where} is ${showNumber(r.candidate)}, ${r.rule === 'min' ? 'below the minimum' : 'above the maximum'} ${r.threshold}${inconclusive}`
+    case 'max_drop':
+    case 'max_relative_drop': {
+      const moved = r.change! < 0 ? 'fell' : 'rose'
+      const change =
+        r.rule === 'max_drop'
+          ? `change ${showSigned(r.change!)}, allowed drop ${r.threshold}`
+          : `relative change ${r.relative_change! > 0 ? '+' : ''}${showPercent(r.relative_change!)}, allowed relative drop ${showPercent(r.threshold)}`
+      return `${where} ${moved} ${showNumber(r.baseline)} → ${showNumber(r.candidate)} (${change})${inconclusive}`
+    }
+    case 'min_ratio':
+      return `${r.metric} across ${r.segment}: ratio lowest/highest ${showNumber(r.candidate)}, below min_ratio ${r.threshold}`
+    case 'max_gap':
+      return `${r.metric} across ${r.segment}: gap highest−lowest ${showNumber(r.candidate)}, above max_gap ${r.threshold}`
+  }
+}
+
+/** A significant-mode result whose interval straddles its bound. */
+export function isInconclusive(r: GateResult): boolean {
+  return (
+    r.status === 'warn' &&
+    r.mode === 'significant' &&
+    r.ci !== null &&
+    decideInterval({ kind: r.rule, threshold: r.threshold }, r.ci) === 'inconclusive'
+  )
+}
+
+function notes(input: VerdictInput): string[] {
+  const { config, results } = input
+  const out: string[] = []
+  const changeRules = results.filter((r) => CHANGE_RULES.includes(r.rule))
+  if (input.baseline === null && changeRules.length > 0) {
+    out.push(
+      config.on_missing_baseline === 'fail'
+        ? `no baseline: the ${changeRules.length} results comparing with it are missing (on_missing_baseline: fail)`
+        : `no baseline: the ${changeRules.length} results comparing with it were skipped (set model.baseline, or on_missing_baseline: fail to require one)`
+    )
+  }
+  if (input.baseline !== null && !input.paired && changeRules.length > 0) {
+    out.push(
+      'no id to pair on: unpaired intervals (normal approximation from each model’s own interval; ' +
+        'evaluate both from predictions files with model.id for paired ones)'
+    )
+  }
+  const today = utcDate(input.now)
+  config.waivers.forEach((waiver, i) => {
+    if (isExpired(waiver, today)) out.push(expiryNote(waiver, i))
+  })
+  return out
+}

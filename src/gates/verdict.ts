@@ -1,0 +1,84 @@
+/**
+ * The gate's result: one `GateResult` per gate and segment, and the overall verdict. This is the
+ * `ml-gate/verdict@1` document (schemas/verdict.schema.json) that the report renders and the
+ * check run's conclusion follows.
+ */
+
+/**
+ * - `pass` / `fail`: the rule held / was broken (in `significant` mode: the whole interval lies
+ *   within / beyond the bound);
+ * - `warn`: a `severity: warn` gate failed, or a significant-mode result is inconclusive;
+ * - `insufficient`: the segment has fewer rows than `min_support`: not judged;
+ * - `missing`: the metric or segment is not in the evaluation (fails closed unless `on_missing: skip`);
+ * - `skipped`: not applicable here, e.g. a change gate without a baseline;
+ * - `waived`: a failure turned off by an unexpired waiver, which is shown with its reason.
+ */
+export type GateStatus = 'pass' | 'fail' | 'warn' | 'insufficient' | 'missing' | 'skipped' | 'waived'
+
+/** Overall: `fail` if any result fails, else `warn` if any warns, else `pass`. */
+export type Verdict = 'pass' | 'warn' | 'fail'
+
+export type RuleKind = 'min' | 'max' | 'max_drop' | 'max_relative_drop' | 'min_ratio' | 'max_gap'
+
+export interface GateResult {
+  /** The gate's `name`, or a generated label such as `recall max_drop 0.05`. */
+  readonly gate: string
+  /** Position of the gate in the config's `gates` list. */
+  readonly gate_index: number
+  readonly metric: string
+  /** A segment key (`all`, `Job=partime`), or for an `across` gate the column (`Job`). */
+  readonly segment: string
+  readonly status: GateStatus
+  readonly rule: RuleKind
+  /** The bound as configured. */
+  readonly threshold: number
+  readonly mode: 'point' | 'significant'
+  readonly severity: 'fail' | 'warn'
+  /** The candidate's value of the gated metric (for `across` gates: the ratio or gap). */
+  readonly candidate: number | null
+  readonly baseline: number | null
+  /** `candidate − baseline`. */
+  readonly change: number | null
+  /** `(candidate − baseline) / |baseline|` (so a fall reads negative even for a negative baseline); `null` when it is 0. */
+  readonly relative_change: number | null
+  /** Rows of the segment in the candidate's evaluation (`null` for `across` gates and missing segments). */
+  readonly n: number | null
+  /**
+   * Interval of the quantity gated, in the units of `threshold`: the value (`min`, `max`), the drop
+   * (`max_drop`: positive = worse) or the relative drop (`max_relative_drop`). `null` for `across`
+   * gates and when no interval exists.
+   */
+  readonly ci: readonly [number, number] | null
+  /** The confidence level of `ci`: the configured level, or in significant mode the Holm-adjusted one. */
+  readonly confidence: number | null
+  /**
+   * Significant mode: the two-sided p-value of "the quantity gated lies exactly on the bound"
+   * (normal approximation from `ci` at the configured level) and its Holm-adjusted value across the
+   * segments of the rule. `null` in point mode.
+   */
+  readonly p_value: number | null
+  readonly adjusted_p_value: number | null
+  /**
+   * How far past the bound the quantity is, in the metric's units, positive when on the failing
+   * side (for sorting reports: worst first). `null` when there is no value.
+   */
+  readonly excess: number | null
+  /** The full explanation: metric, segment, values, bound, formula, decision. */
+  readonly reason: string
+  readonly waiver?: { readonly reason: string; readonly expires: string | null }
+}
+
+export interface VerdictDocument {
+  readonly schema: 'ml-gate/verdict@1'
+  readonly verdict: Verdict
+  /** The one line that matters most, e.g. `recall for Job=partime fell 0.798 → 0.500, allowed drop 0.05`. */
+  readonly headline: string
+  readonly candidate: string
+  readonly baseline: string | null
+  /** Whether changes were computed on rows paired by `model.id`. */
+  readonly paired: boolean
+  readonly counts: Readonly<Record<GateStatus, number>>
+  readonly results: readonly GateResult[]
+  /** Things the user should know: no baseline, unpaired fallback, expired waivers. */
+  readonly notes: readonly string[]
+}

@@ -1,0 +1,98 @@
+/**
+ * The verdict for a terminal or a CI log: the verdict and its headline first, one line per gate
+ * rule with its counts, then the problems (worst first) with the full reason of each, then the
+ * notes. Passing segments are counted, not listed, so a per-segment gate stays a few lines.
+ */
+import type { GateResult, GateStatus, VerdictDocument } from '../gates/verdict.js'
+import { rankProblems, STATUSES } from '../gates/verdict-document.js'
+import { showNumber, showSigned } from '../gates/wording.js'
+import { renderTextTable } from './text-table.js'
+
+/** Warnings listed in full; the rest are counted. */
+const MAX_WARNINGS = 5
+
+/** `15 pass, 2 fail, 4 insufficient`: the non-zero counts in status order. */
+function countsText(counts: Readonly<Record<GateStatus, number>>): string {
+  return STATUSES.filter((s) => counts[s] > 0)
+    .map((s) => `${counts[s]} ${s}`)
+    .join(', ')
+}
+
+/** One line per gate rule: its label and how its results came out. */
+function gateLines(results: readonly GateResult[]): string[] {
+  const groups = new Map<string, GateResult[]>()
+  for (const r of results) {
+    const key = `${r.gate_index}\u0000${r.rule}`
+    groups.set(key, [...(groups.get(key) ?? []), r])
+  }
+  const lines = [...groups.values()].map((group) => {
+    const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<GateStatus, number>
+    for (const r of group) counts[r.status]++
+    const only = group.length === 1 ? ` (${group[0].segment} ${showNumber(group[0].candidate)})` : ''
+    return [group[0].gate, `${countsText(counts)}${only}`]
+  })
+  const width = Math.max(...lines.map(([label]) => label.length))
+  return lines.map(([label, text]) => `  ${label.padEnd(width)}  ${text}`)
+}
+
+function problemRow(r: GateResult): string[] {
+  return [
+    r.status.toUpperCase(),
+    r.gate,
+    r.segment,
+    showNumber(r.candidate),
+    showNumber(r.baseline),
+    r.change === null ? '—' : showSigned(r.change),
+    r.ci === null ? '—' : `[${showNumber(r.ci[0])}, ${showNumber(r.ci[1])}]`
+  ]
+}
+
+/**
+ * Renders a verdict document as plain text.
+ *
+ * @example
+ * // FAIL: recall for Job=partime fell 0.798 → 0.500 (change −0.298, allowed drop 0.05)
+ * // candidate …/candidate.csv vs baseline …/baseline.csv (paired by row id)
+ * //
+ * // Gates:
+ * //   roc_auc min 0.75      1 pass (all 0.834)
+ * //   recall max_drop 0.05  17 pass, 2 fail, 2 insufficient
+ * // …
+ */
+export function renderVerdictText(document: VerdictDocument): string {
+  const out = [
+    `${document.verdict.toUpperCase()}: ${document.headline}`,
+    document.baseline === null
+      ? `candidate ${document.candidate}, no baseline`
+      : `candidate ${document.candidate} vs baseline ${document.baseline}` +
+        (document.paired ? ' (paired by row id)' : ' (unpaired)'),
+    ''
+  ]
+  if (document.results.length > 0) out.push('Gates:', ...gateLines(document.results), '')
+  const ranked = rankProblems(document.results)
+  // Every failure is listed; warnings (often inconclusive segments) only the worst few.
+  const fails = ranked.filter((r) => r.status === 'fail' || (r.status === 'missing' && r.severity === 'fail'))
+  const problems = [...fails, ...ranked.slice(fails.length, fails.length + MAX_WARNINGS)]
+  const hidden = ranked.length - problems.length
+  if (problems.length > 0) {
+    out.push(
+      renderTextTable(
+        ['status', 'gate', 'segment', 'candidate', 'baseline', 'change', 'interval'],
+        problems.map(problemRow),
+        ['left', 'left', 'left', 'right', 'right', 'right', 'left']
+      ).trimEnd(),
+      '',
+      'Why:',
+      ...problems.map((r) => `  ${r.status.toUpperCase()} ${r.reason}`),
+      ...(hidden > 0
+        ? [`  … and ${hidden} more warning${hidden === 1 ? '' : 's'}: every result is in the JSON (--json)`]
+        : []),
+      ''
+    )
+  }
+  const waived = document.results.filter((r) => r.status === 'waived')
+  if (waived.length > 0) out.push('Waived:', ...waived.map((r) => `  ${r.reason}`), '')
+  if (document.notes.length > 0) out.push('Notes:', ...document.notes.map((n) => `  - ${n}`), '')
+  out.push(`Results: ${countsText(document.counts) || 'none'}`)
+  return `${out.join('\n')}\n`
+}

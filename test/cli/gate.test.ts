@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { Ajv2020 } from 'ajv/dist/2020.js'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import verdictSchema from '../../schemas/verdict.schema.json' with { type: 'json' }
+import type { Console } from '../../src/cli/command.js'
+import { runCli } from '../../src/cli/run-cli.js'
+import type { VerdictDocument } from '../../src/gates/verdict.js'
+import { loadConfig } from '../../src/config/load.js'
+import {
+  evaluatePredictions,
+  evaluateSettingsFromConfig,
+  evaluationDocument
+} from '../../src/metrics/evaluate.js'
+
+const CONFIG = 'test/fixtures/gates/credit.yml'
+const PREDICTIONS = resolve('../shared/datasets/credit/predictions')
+
+interface Captured {
+  readonly console: Console
+  readonly stdout: string[]
+  readonly stderr: string[]
+}
+
+function capture(): Captured {
+  const stdout: string[] = []
+  const stderr: string[] = []
+  return {
+    stdout,
+    stderr,
+    console: { stdout: (t) => stdout.push(t), stderr: (t) => stderr.push(t), isTTY: false, env: {} }
+  }
+}
+
+let dir: string
+
+/** A config in the temp folder over the credit predictions, with `gates` lines. */
+async function writeConfig(name: string, ...gates: string[]): Promise<string> {
+  const file = join(dir, name)
+  await writeFile(
+    file,
+    [
+      'version: 1',
+      `model: { task: binary, predictions: ${PREDICTIONS}/candidate.csv, baseline: ${PREDICTIONS}/baseline.csv, label: label, score: score, id: id }`,
+      'segments: { columns: [Job], min_support: 30 }',
+      'gates:',
+      ...gates
+    ].join('\n') + '\n'
+  )
+  return file
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'ml-gate-gate-'))
+})
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true })
+})
+
+describe('ml-gate gate', () => {
+  it('exits 1 on the credit story, prints the verdict, writes a document valid against its schema', async () => {
+    const out = capture()
+    const json = join(dir, 'verdict.json')
+    expect(await runCli(['gate', '--config', CONFIG, '--json', json], out.console)).toBe(1)
+    expect(out.stdout.join('')).toMatch(
+      /^FAIL: recall for Job=partime fell 0\.798 → 0\.500 \(change −0\.298, allowed drop 0\.05\)\n/
+    )
+    const document = JSON.parse(await readFile(json, 'utf8')) as VerdictDocument
+    expect(document.schema).toBe('ml-gate/verdict@1')
+    expect(document.verdict).toBe('fail')
+    const validate = new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true }).compile(
+      verdictSchema
+    )
+    validate(document)
+    expect(validate.errors ?? []).toEqual([])
+  })
+
+  it('exits 0 when every gate passes, and prints only JSON with --json -', async () => {
+    const config = await writeConfig('pass.yml', '  - { metric: roc_auc, min: 0.75 }')
+    const out = capture()
+    expect(await runCli(['gate', '--config', config, '--json', '-'], out.console)).toBe(0)
+    const document = JSON.parse(out.stdout.join('')) as VerdictDocument
+    expect(document.verdict).toBe('pass')
+    expect(document.headline).toBe('pass: the 1 judged result passed')
+  })
+
+  it('exits 0 on a warning (severity: warn)', async () => {
+    const config = await writeConfig(
+      'warn.yml',
+      '  - { metric: positive_rate, across: Job, min_ratio: 0.8, severity: warn }'
+    )
+    const out = capture()
+    expect(await runCli(['gate', '--config', config], out.console)).toBe(0)
+    expect(out.stdout.join('')).toMatch(
+      /^WARN: positive_rate across Job: ratio lowest\/highest 0\.228, below min_ratio 0\.8\n/
+    )
+  })
+
+  it('reads evaluation documents for --candidate and --baseline: unpaired, still failing Job=partime', async () => {
+    const loaded = await loadConfig(CONFIG)
+    const settings = evaluateSettingsFromConfig(loaded.config)
+    for (const model of ['candidate', 'baseline']) {
+      const evaluation = await evaluatePredictions(`${PREDICTIONS}/${model}.csv`, settings)
+      await writeFile(join(dir, `${model}.json`), JSON.stringify(evaluationDocument(evaluation)))
+    }
+    const out = capture()
+    const code = await runCli(
+      [
+        'gate',
+        '--config',
+        CONFIG,
+        '--candidate',
+        join(dir, 'candidate.json'),
+        '--baseline',
+        join(dir, 'baseline.json'),
+        '--json',
+        '-'
+      ],
+      out.console
+    )
+    expect(code).toBe(1)
+    const document = JSON.parse(out.stdout.join('')) as VerdictDocument
+    expect(document.paired).toBe(false)
+    expect(document.candidate).toBe(`${PREDICTIONS}/candidate.csv`)
+    expect(document.notes[0]).toMatch(/^no id to pair on: unpaired intervals/)
+    const partime = document.results.find((r) => r.segment === 'Job=partime' && r.rule === 'max_drop')!
+    expect(partime.status).toBe('fail')
+    expect(partime.reason).toContain('unpaired normal interval of the drop')
+  })
+
+  it('exits 2 on bad input: no --config, a config error at its line, a document of another kind', async () => {
+    const none = capture()
+    expect(await runCli(['gate'], none.console)).toBe(2)
+    expect(none.stderr.join('')).toBe('ml-gate: ml-gate gate: --config CONFIG is required\n')
+
+    const config = await writeConfig('typo.yml', '  - { metric: recal, max_drop: 0.05 }')
+    const typo = capture()
+    expect(await runCli(['gate', '--config', config], typo.console)).toBe(2)
+    expect(typo.stderr.join('')).toMatch(
+      new RegExp(
+        `^ml-gate: ${config.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:5:15: gates\\[0\\]\\.metric: unknown metric 'recal' \\(did you mean 'recall'\\?\\)`
+      )
+    )
+
+    const other = join(dir, 'other.json')
+    await writeFile(other, JSON.stringify({ schema: 'ml-gate/verdict@1' }))
+    const wrong = capture()
+    expect(await runCli(['gate', '--config', CONFIG, '--candidate', other], wrong.console)).toBe(2)
+    expect(wrong.stderr.join('')).toBe(
+      `ml-gate: ${other}: is a "ml-gate/verdict@1" document; expected an ml-gate/evaluation@1 document (from \`ml-gate evaluate --json\`) or a predictions file\n`
+    )
+  })
+})

@@ -1,0 +1,107 @@
+import { describe, expect, it } from '@jest/globals'
+import { UserInputError } from '../../src/errors.js'
+import { checkGates } from '../../src/gates/check-gates.js'
+import { runGate } from '../../src/gates/run-gate.js'
+import { metricNames } from '../../src/metrics/catalog.js'
+import { config, TODAY } from './fixtures.js'
+
+/** The formatted error `checkGates` throws for the fixture config followed by `lines` (from line 4 on). */
+function errorFor(...lines: string[]): string {
+  try {
+    checkGates(config(...lines))
+  } catch (error) {
+    expect(error).toBeInstanceOf(UserInputError)
+    return (error as UserInputError).format()
+  }
+  throw new Error('expected a UserInputError')
+}
+
+const BINARY = metricNames('binary').join(', ')
+
+describe('checkGates: what the schema cannot check, at the config line', () => {
+  it.each([
+    [
+      'an unknown metric, with the closest name',
+      ['gates:', '  - metric: recal', '    min: 0.5'],
+      `ml-gate.yml:5:13: gates[0].metric: unknown metric 'recal' (did you mean 'recall'?); binary metrics: ${BINARY}`
+    ],
+    [
+      'a metric of another task',
+      ['gates:', '  - { metric: roc_auc, min: 0.7 }', '  - { metric: mae, max: 3 }'],
+      `ml-gate.yml:6:15: gates[1].metric: mae is a regression metric, but model.task is binary; binary metrics: ${BINARY}`
+    ],
+    [
+      'a drop of a metric with no better direction',
+      ['gates:', '  - metric: positive_rate', '    max_drop: 0.1'],
+      'ml-gate.yml:6:5: gates[0].max_drop: positive_rate has no better direction (neither higher nor lower is better), so it cannot drop; bound it with min/max, or compare its segments with across and min_ratio/max_gap'
+    ],
+    [
+      'a ratio of a metric that can be negative',
+      ['gates:', '  - metric: mcc', '    across: Job', '    min_ratio: 0.8'],
+      'ml-gate.yml:7:5: gates[0].min_ratio: mcc can be negative (range [-1, 1]), so a min/max ratio across segments means nothing; use max_gap'
+    ],
+    [
+      'per_segment naming a column that is not a segment column',
+      ['gates:', '  - metric: recall', '    min: 0.5', '    per_segment: Jobs'],
+      "ml-gate.yml:7:18: gates[0].per_segment: per_segment column 'Jobs' is not a configured segment column (did you mean 'Job'?); configured: Job, Home (see the segments section)"
+    ],
+    [
+      'per_segment listing a key of an unknown column',
+      [
+        'gates:',
+        '  - metric: recall',
+        '    min: 0.5',
+        '    per_segment:',
+        '      - Job=fixed',
+        '      - Region=north'
+      ],
+      "ml-gate.yml:9:9: gates[0].per_segment[1]: segment key 'Region=north': column 'Region' is not a configured segment column; configured: Job, Home (see the segments section)"
+    ],
+    [
+      'across naming a column that is not a segment column',
+      ['gates:', '  - { metric: positive_rate, across: Hme, max_gap: 0.1 }'],
+      "ml-gate.yml:5:38: gates[0].across: across column 'Hme' is not a configured segment column (did you mean 'Home'?); configured: Job, Home (see the segments section)"
+    ],
+    [
+      'across in significant mode',
+      ['gates:', '  - { metric: positive_rate, across: Job, max_gap: 0.1, mode: significant }'],
+      'ml-gate.yml:5:63: gates[0].mode: mode: significant is not available with across (a ratio or gap of binary segments has no interval here); use mode: point'
+    ],
+    [
+      'a waiver naming an unknown metric',
+      ['gates:', '  - { metric: recall, min: 0.5 }', 'waivers:', '  - { metric: precison, reason: known }'],
+      `ml-gate.yml:7:15: waivers[0].metric: unknown metric 'precison' (did you mean 'precision'?); binary metrics: ${BINARY}`
+    ],
+    [
+      'a waiver naming a segment of an unknown column',
+      ['waivers:', '  - { segment: Region=north, reason: known }'],
+      "ml-gate.yml:5:16: waivers[0].segment: segment key 'Region=north': column 'Region' is not a configured segment column; configured: Job, Home (see the segments section)"
+    ]
+  ])('%s', (_, lines, expected) => {
+    expect(errorFor(...lines)).toBe(expected)
+  })
+
+  it('accepts valid gates, per-segment keys of configured columns and all', () => {
+    expect(() =>
+      checkGates(
+        config(
+          'gates:',
+          '  - { metric: recall, max_drop: 0.05, per_segment: [all, Job=fixed, Home=rent] }',
+          '  - { metric: positive_rate, across: Job, min_ratio: 0.8 }',
+          'waivers:',
+          '  - { segment: Job, reason: known }'
+        )
+      )
+    ).not.toThrow()
+  })
+
+  it('runs before any data is read: a config error wins over a missing predictions file', async () => {
+    const error = await runGate({
+      config: config('gates:', '  - { metric: recal, min: 0.5 }'),
+      now: TODAY
+    }).catch((e: unknown) => e)
+    expect((error as UserInputError).format()).toMatch(
+      /^ml-gate\.yml:5:15: gates\[0\]\.metric: unknown metric 'recal'/
+    )
+  })
+})

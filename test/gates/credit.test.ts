@@ -1,0 +1,120 @@
+/**
+ * The credit story (shared/datasets/credit/README.md): the candidate is better overall (ROC AUC
+ * 0.8302 -> 0.8341) but its recall for Job=partime (178 rows) collapses 0.798 -> 0.500. The gates
+ * of issue 5 must fail it there, in point and in significant mode, while ROC AUC passes.
+ * Expected values are scikit-learn's, from shared/datasets/credit/oracle.json.
+ */
+import { beforeAll, describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import { loadConfig, parseConfig, type LoadedConfig } from '../../src/config/load.js'
+import { runGate } from '../../src/gates/run-gate.js'
+import type { VerdictDocument } from '../../src/gates/verdict.js'
+import {
+  evaluatePredictions,
+  evaluateSettingsFromConfig,
+  type Evaluation
+} from '../../src/metrics/evaluate.js'
+import { renderVerdictText } from '../../src/report/verdict-text.js'
+import { resultFor, TODAY } from './fixtures.js'
+
+const CONFIG = 'test/fixtures/gates/credit.yml'
+// oracle.json, key Job=partime: recall of the baseline and the candidate
+const PARTIME_BASELINE = 0.7980769230769231
+const PARTIME_CANDIDATE = 0.5
+// oracle.json, key all: roc_auc of the candidate and the baseline
+const AUC_CANDIDATE = 0.8341110205291633
+const AUC_BASELINE = 0.8301963981323649
+
+let significantConfig: LoadedConfig
+let candidate: Evaluation
+let baseline: Evaluation
+
+/** The fixture config with the recall gate in `point` mode. */
+function pointConfig(): LoadedConfig {
+  const text = readFileSync(CONFIG, 'utf8').replace('mode: significant', 'mode: point')
+  return parseConfig(text, CONFIG)
+}
+
+async function verdictOf(loaded: LoadedConfig): Promise<VerdictDocument> {
+  return (await runGate({ config: loaded, candidate, baseline, now: TODAY })).verdict
+}
+
+beforeAll(async () => {
+  significantConfig = await loadConfig(CONFIG)
+  const settings = evaluateSettingsFromConfig(significantConfig.config)
+  candidate = await evaluatePredictions(significantConfig.config.model!.predictions, settings)
+  baseline = await evaluatePredictions(significantConfig.config.model!.baseline!, settings)
+})
+
+describe('the credit story', () => {
+  it('point mode: fails recall for Job=partime, 0.798 → 0.5; overall ROC AUC passes min 0.75', async () => {
+    const verdict = await verdictOf(pointConfig())
+    expect(verdict.verdict).toBe('fail')
+    expect(verdict.headline).toBe(
+      'recall for Job=partime fell 0.798 → 0.500 (change −0.298, allowed drop 0.05)'
+    )
+    const partime = resultFor(verdict, 'Job=partime', 'max_drop')
+    expect(partime.status).toBe('fail')
+    expect(partime.n).toBe(178)
+    expect(partime.candidate).toBeCloseTo(PARTIME_CANDIDATE, 12)
+    expect(partime.baseline).toBeCloseTo(PARTIME_BASELINE, 12)
+    expect(partime.change).toBeCloseTo(PARTIME_CANDIDATE - PARTIME_BASELINE, 12)
+    expect(partime.reason).toBe(
+      'recall for Job=partime (n = 178): change = candidate − baseline = 0.500 − 0.798 = −0.298; ' +
+        'drop = −change = 0.298 (higher is better); 0.298 > max_drop 0.05 → fail'
+    )
+    const auc = resultFor(verdict, 'all', 'min')
+    expect(auc.status).toBe('pass')
+    expect(auc.candidate).toBeCloseTo(AUC_CANDIDATE, 12)
+    expect(auc.baseline).toBeCloseTo(AUC_BASELINE, 12)
+    // Overall recall also drops 0.4796 -> 0.4252 (0.0544 > 0.05): a point-mode failure too, ranked second.
+    expect(resultFor(verdict, 'all', 'max_drop').status).toBe('fail')
+    expect(verdict.paired).toBe(true)
+    expect(verdict.notes).toEqual([])
+  })
+
+  it('significant mode: still fails Job=partime (paired, Holm-corrected); overall recall is inconclusive', async () => {
+    const verdict = await verdictOf(significantConfig)
+    expect(verdict.verdict).toBe('fail')
+    expect(verdict.headline).toBe(
+      'recall for Job=partime fell 0.798 → 0.500 (change −0.298, allowed drop 0.05)'
+    )
+    const partime = resultFor(verdict, 'Job=partime', 'max_drop')
+    expect(partime.status).toBe('fail')
+    // 18 segments judged (Home=ignore 12 rows, Home= 1 row, Marital=divorced 20 rows are insufficient);
+    // Job=partime has the smallest p-value: Bonferroni's level.
+    expect(partime.confidence).toBeCloseTo(1 - 0.05 / 18, 15)
+    expect(partime.ci![0]).toBeGreaterThan(0.05)
+    expect(partime.reason).toMatch(
+      /99\.72% \(Holm-adjusted over 18 segments\) paired bootstrap interval of the drop \[\S+, \S+\] lies wholly above max_drop 0\.05 → fail/
+    )
+    expect(partime.adjusted_p_value).toBeLessThan(0.05)
+    expect(resultFor(verdict, 'all', 'max_drop').status).toBe('warn')
+    expect(resultFor(verdict, 'all', 'min').status).toBe('pass')
+    expect(
+      ['Home=ignore', 'Home=', 'Marital=divorced'].map((key) => resultFor(verdict, key, 'max_drop').status)
+    ).toEqual(['insufficient', 'insufficient', 'insufficient'])
+    // positive_rate across Job (severity warn): Job=fixed / Job=partime, from oracle.json
+    const disparity = resultFor(verdict, 'Job', 'min_ratio')
+    expect(disparity.status).toBe('warn')
+    expect(disparity.candidate).toBeCloseTo(0.09461805555555555 / 0.4157303370786517, 12)
+  })
+
+  it('the terminal output tells the story in its first lines', async () => {
+    const text = renderVerdictText(await verdictOf(significantConfig))
+    const lines = text.split('\n')
+    expect(lines.slice(0, 8)).toEqual([
+      'FAIL: recall for Job=partime fell 0.798 → 0.500 (change −0.298, allowed drop 0.05)',
+      'candidate ../shared/datasets/credit/predictions/candidate.csv vs baseline ../shared/datasets/credit/predictions/baseline.csv (paired by row id)',
+      '',
+      'Gates:',
+      '  roc_auc min 0.75             1 pass (all 0.834)',
+      '  recall max_drop 0.05         1 fail, 17 warn, 3 insufficient',
+      '  positive_rate min_ratio 0.8  1 warn (Job 0.228)',
+      ''
+    ])
+    expect(lines[10]).toMatch(/^FAIL {4}recall max_drop 0\.05 +Job=partime +0\.500 +0\.798 +−0\.298 +\[/)
+    expect(text).toContain('… and 13 more warnings: every result is in the JSON (--json)')
+    expect(lines.at(-2)).toBe('Results: 1 pass, 1 fail, 18 warn, 3 insufficient')
+  })
+})
