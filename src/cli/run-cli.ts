@@ -1,10 +1,12 @@
 import { ExitCode, UserInputError } from '../errors.js'
+import { VERSION } from '../version.js'
 import { didYouMean } from '../suggest.js'
 import type { Command, Console } from './command.js'
 import { evaluateCommand } from './evaluate.js'
 import { gateCommand } from './gate.js'
 import { inferCommand } from './infer.js'
 import { profileCommand } from './profile.js'
+import { runCommand } from './run.js'
 import { validateCommand } from './validate.js'
 
 export const commands: readonly Command[] = [
@@ -12,10 +14,11 @@ export const commands: readonly Command[] = [
   validateCommand,
   inferCommand,
   evaluateCommand,
-  gateCommand
+  gateCommand,
+  runCommand
 ]
 
-export const VERSION = '0.1.0'
+export { VERSION }
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length))

@@ -1,5 +1,5 @@
 import { loadContract } from '../contract/load.js'
-import { validateData, type ValidationDocument } from '../contract/validate.js'
+import { failsUnder, validateData, type ValidationDocument } from '../contract/validate.js'
 import { DRIFT_METHODS, type DriftMethod } from '../drift/method.js'
 import { ExitCode, UserInputError } from '../errors.js'
 import { renderValidationText } from '../report/validation.js'
@@ -30,9 +30,7 @@ ${READ_OPTIONS_USAGE}`
 
 /** Exit code for a validation result under a fail-on policy. */
 export function validationExitCode(document: ValidationDocument, failOn: FailOn): ExitCode {
-  if (failOn === 'never') return ExitCode.Pass
-  if (!document.passed) return ExitCode.GateFailed
-  return failOn === 'warn' && document.summary.warnings > 0 ? ExitCode.GateFailed : ExitCode.Pass
+  return failsUnder(document, failOn) ? ExitCode.GateFailed : ExitCode.Pass
 }
 
 export function parseDriftMethod(text: string | undefined, flag: string): DriftMethod | 'auto' | undefined {

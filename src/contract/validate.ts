@@ -41,6 +41,8 @@ export interface ValidateRequest {
   readonly reference?: string
   /** Overrides every column's drift method; `auto` chooses per column. */
   readonly driftMethod?: DriftMethod | 'auto'
+  /** Drift settings under the columns' own and over the contract's (from ml-gate.yml's `data[].drift`). */
+  readonly drift?: DriftSettings
   readonly read?: ReadOptions
   /** Seed of the reservoir samples drift uses on large files. Default 42. */
   readonly seed?: number
@@ -98,7 +100,13 @@ export async function validateData(request: ValidateRequest): Promise<Validation
     drift = driftColumns.map((column) => {
       const ref = referenceCollectors.get(column)
       if (ref === undefined) return skipped(column, `the column is not in the reference ${request.reference}`)
-      return measure(column, ref, collectors.get(column)!, settingsOf(contract, column), request.driftMethod)
+      return measure(
+        column,
+        ref,
+        collectors.get(column)!,
+        settingsOf(contract, column, request.drift),
+        request.driftMethod
+      )
     })
   }
 
@@ -124,10 +132,7 @@ export async function validateData(request: ValidateRequest): Promise<Validation
   }
 }
 
-async function stream(
-  table: Table,
-  onBatch: (batch: RowBatch, firstRow: number) => void
-): Promise<number> {
+async function stream(table: Table, onBatch: (batch: RowBatch, firstRow: number) => void): Promise<number> {
   let rows = 0
   for await (const batch of table.batches()) {
     onBatch(batch, rows)
@@ -158,9 +163,22 @@ function driftKind(contract: Contract | null, column: string): ColumnKind | unde
   return driftKindOf(contract?.columns[column]?.type)
 }
 
-function settingsOf(contract: Contract | null, column: string): DriftSettings {
+function settingsOf(
+  contract: Contract | null,
+  column: string,
+  request: DriftSettings | undefined
+): DriftSettings {
   const own = contract?.columns[column]?.drift
-  return { ...contract?.drift, ...(own === false ? {} : own) }
+  return { ...contract?.drift, ...request, ...(own === false ? {} : own) }
+}
+
+/**
+ * Whether a validation fails under a policy: `error` when it did not pass (an error check failed
+ * or a column drifted), `warn` also when a warning check failed, `never` never.
+ */
+export function failsUnder(document: ValidationDocument, failOn: 'error' | 'warn' | 'never'): boolean {
+  if (failOn === 'never') return false
+  return !document.passed || (failOn === 'warn' && document.summary.warnings > 0)
 }
 
 function measure(

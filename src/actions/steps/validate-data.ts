@@ -1,14 +1,15 @@
-import { basename, extname, join, relative } from 'node:path'
+import { relative } from 'node:path'
 import * as core from '@actions/core'
 import { parseDriftMethod, parseFailOn, validationExitCode } from '../../cli/validate.js'
 import { writeJson } from '../../cli/write-output.js'
 import { loadContract } from '../../contract/load.js'
 import { validateData, type ValidationDocument } from '../../contract/validate.js'
 import { ExitCode, UserInputError } from '../../errors.js'
+import { expandGlob } from '../../io/glob.js'
 import { annotate } from '../../github/annotate.js'
 import { getBoolean, getList, getString } from '../../github/action-inputs.js'
-import { matchFiles } from '../../github/files.js'
 import { limitPerLevel, summaryAnnotations } from '../../report/annotations.js'
+import { validationPath } from '../../pipeline/run-pipeline.js'
 import { renderValidationMarkdown } from '../../report/validation.js'
 import { Inputs, Outputs } from './validate-data-io.js'
 
@@ -32,14 +33,14 @@ export async function runValidateData(): Promise<{ code: ExitCode; failure?: str
   const failOn = parseFailOn(getString(Inputs.FailOn), `input '${Inputs.FailOn}'`)
   const dir = getString(Inputs.ResultsDir) ?? 'ml-gate-results'
 
-  // Paths relative to the workspace: annotations need them, and documents read better.
-  const files = (await matchFiles(Inputs.Data, patterns)).map((f) => relative(process.cwd(), f))
+  const files = await matchFiles(patterns)
   const contract = contractPath === undefined ? undefined : await loadContract(contractPath)
   const documents: ValidationDocument[] = []
   const written: string[] = []
+  const taken = new Set<string>()
   for (const file of files) {
     const document = await validateData({ data: file, contract, reference, driftMethod })
-    const target = join(dir, uniqueName(`validation-${basename(file, extname(file))}.json`, written))
+    const target = validationPath(dir, file, taken)
     await writeJson(target, document, quiet)
     documents.push(document)
     written.push(target)
@@ -70,9 +71,14 @@ export async function runValidateData(): Promise<{ code: ExitCode; failure?: str
   }
 }
 
-function uniqueName(name: string, taken: readonly string[]): string {
-  let candidate = name
-  for (let i = 2; taken.some((t) => basename(t) === candidate); i++)
-    candidate = name.replace(/\.json$/, `-${i}.json`)
-  return candidate
+/** The files the patterns name, each once, relative to the workspace (annotations need that). */
+async function matchFiles(patterns: readonly string[]): Promise<string[]> {
+  const files: string[] = []
+  for (const pattern of patterns) {
+    const matched = await expandGlob(pattern)
+    if (matched.length === 0) throw new UserInputError(`input '${Inputs.Data}': no file matches '${pattern}'`)
+    for (const file of matched.map((f) => relative(process.cwd(), f)))
+      if (!files.includes(file)) files.push(file)
+  }
+  return files
 }

@@ -1,0 +1,66 @@
+import { join } from 'node:path'
+import { loadConfig } from '../config/load.js'
+import { ExitCode } from '../errors.js'
+import { runPipeline } from '../pipeline/run-pipeline.js'
+import { collectAuditTrail } from '../report/audit.js'
+import { renderEvaluationText } from '../report/evaluation.js'
+import { renderReport, reportContent, SUMMARY_LIMITS } from '../report/pr-report.js'
+import { readResults } from '../report/result-files.js'
+import { renderValidationText } from '../report/validation.js'
+import { renderVerdictText } from '../report/verdict-text.js'
+import { VERSION } from '../version.js'
+import { parseCommandArgs } from './args.js'
+import type { Command } from './command.js'
+import { progressReporter } from './progress.js'
+import { writeJson, writeOutput } from './write-output.js'
+
+const usage = `Usage: ml-gate run [--config ml-gate.yml] [--output DIR] [--markdown FILE]
+
+Runs what ml-gate.yml describes, as the root action does in CI: validates every dataset
+(contract and drift), evaluates the candidate and the baseline, gates the candidate, and
+renders the report. Every result document is written to one folder; nothing is uploaded.
+
+  --config FILE    the config (default ml-gate.yml)
+  --output DIR     folder for the result documents (default: the config's report.output,
+                   ml-gate-results next to the config)
+  --markdown FILE  where the markdown report goes (default DIR/report.md)
+
+Exit codes: 0 the gate passed (or only warned), 1 a dataset or the gate failed, 2 bad input.
+`
+
+export const runCommand: Command = {
+  name: 'run',
+  summary: 'the whole pipeline from ml-gate.yml: validate, evaluate, gate, report',
+  usage,
+  async run(args, console) {
+    const { values } = parseCommandArgs(
+      'run',
+      args,
+      { config: { type: 'string' }, output: { type: 'string' }, markdown: { type: 'string' } },
+      { min: 0, max: 0, names: 'no positional arguments' }
+    )
+    const configFile = values.config ?? 'ml-gate.yml'
+    const loaded = await loadConfig(configFile)
+    const progress = progressReporter(console)
+    const result = await runPipeline(loaded, {
+      output: values.output,
+      now: new Date(),
+      progress: progress.update,
+      write: (path, document) => writeJson(path, document, console)
+    }).finally(progress.done)
+
+    for (const { document } of result.validations) console.stdout(`${renderValidationText(document)}\n`)
+    if (result.candidate) console.stdout(`${renderEvaluationText(result.candidate.document)}\n`)
+    if (result.verdict) console.stdout(`${renderVerdictText(result.verdict.document)}\n`)
+
+    const results = await readResults(result.output)
+    const audit = await collectAuditTrail(results, { config: configFile, commit: null, version: VERSION })
+    const markdown = values.markdown ?? join(result.output, 'report.md')
+    await writeOutput(markdown, renderReport(reportContent(results, audit), SUMMARY_LIMITS), console)
+    console.stdout(`Result documents in ${result.output}/; the markdown report is ${markdown}.\n`)
+    if (result.failedValidations > 0) {
+      console.stdout(`${result.failedValidations} dataset(s) failed validation.\n`)
+    }
+    return result.passed ? ExitCode.Pass : ExitCode.GateFailed
+  }
+}
