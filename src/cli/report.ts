@@ -5,7 +5,7 @@ import { renderReport, reportContent, reportVerdict, SUMMARY_LIMITS } from '../r
 import { RESULT_FILES, readResults } from '../report/result-files.js'
 import { parseCommandArgs } from './args.js'
 import type { Command } from './command.js'
-import { VERSION } from './run-cli.js'
+import { VERSION } from '../version.js'
 import { writeOutput } from './write-output.js'
 
 const usage = `Usage: ml-gate report [--results DIR] [--markdown OUT] [--config FILE]

@@ -6,6 +6,7 @@ import { evaluateCommand } from './evaluate.js'
 import { gateCommand } from './gate.js'
 import { inferCommand } from './infer.js'
 import { profileCommand } from './profile.js'
+import { reportCommand } from './report.js'
 import { runCommand } from './run.js'
 import { validateCommand } from './validate.js'
 
@@ -15,10 +16,9 @@ export const commands: readonly Command[] = [
   inferCommand,
   evaluateCommand,
   gateCommand,
+  reportCommand,
   runCommand
 ]
-
-export { VERSION }
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length))

@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises'
+import { readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 
 const MAGIC = /[*?[]/
@@ -39,7 +39,8 @@ export async function expandGlob(pattern: string): Promise<string[]> {
   const matches: string[] = []
   async function walk(dir: string, index: number): Promise<void> {
     if (index === segments.length) {
-      matches.push(dir)
+      // Literal segments after a wildcard were appended unchecked: keep only files that exist.
+      if (await isFile(dir)) matches.push(dir)
       return
     }
     const segment = segments[index]
@@ -66,4 +67,12 @@ export async function expandGlob(pattern: string): Promise<string[]> {
   }
   await walk(absolute ? '/' : '', absolute ? 1 : 0)
   return [...new Set(matches)].sort()
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile()
+  } catch {
+    return false
+  }
 }

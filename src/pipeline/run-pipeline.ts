@@ -4,6 +4,7 @@ import type { DatasetConfig } from '../config/types.js'
 import { loadContract } from '../contract/load.js'
 import { failsUnder, validateData, type ValidationDocument } from '../contract/validate.js'
 import { UserInputError } from '../errors.js'
+import { checkGates } from '../gates/check-gates.js'
 import { runGate } from '../gates/run-gate.js'
 import type { VerdictDocument } from '../gates/verdict.js'
 import { expandGlob } from '../io/glob.js'
@@ -58,6 +59,7 @@ export interface PipelineResult {
  */
 export async function runPipeline(loaded: LoadedConfig, options: PipelineOptions): Promise<PipelineResult> {
   const { config } = loaded
+  if (config.model) checkGates(loaded)
   const output = options.output ?? config.report.output
   const datasets = await Promise.all(config.data.map((data, i) => expandDataset(data, i, loaded)))
   const files = datasets.flat()

@@ -1,0 +1,4 @@
+import { runAction } from '../github/run-action.js'
+import { runReport } from './steps/report.js'
+
+await runAction(runReport)

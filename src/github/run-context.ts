@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs'
+import { UserInputError } from '../errors.js'
+
+/** What a step knows about its workflow run, from the runner's environment and event payload. */
+export interface RunContext {
+  readonly owner: string
+  readonly repo: string
+  readonly eventName: string
+  /** The pull request the run is about, `null` when none is known. */
+  readonly pullNumber: number | null
+  /** The commit the results are for: the pull request's head, else `GITHUB_SHA`. */
+  readonly headSha: string | null
+  /** The REST API (`GITHUB_API_URL`; GitHub Enterprise Server has its own). */
+  readonly apiUrl: string
+  /** The run's page, where the job summary is; `null` when unknown. */
+  readonly runUrl: string | null
+}
+
+interface Payload {
+  pull_request?: { number?: number; head?: { sha?: string } }
+  workflow_run?: { head_sha?: string; pull_requests?: { number?: number }[] }
+  issue?: { number?: number; pull_request?: unknown }
+}
+
+/**
+ * Reads the run's context from the environment the runner gives a step. The pull request is
+ * `pullNumber` when given (the `pr-number` input: needed in `workflow_run` workflows for forks,
+ * whose `workflow_run.pull_requests` is empty), else the `pull_request` payload's, else the first
+ * of `workflow_run.pull_requests`, else an `issue_comment` on a pull request.
+ *
+ * @throws UserInputError when `GITHUB_REPOSITORY` is missing or the event file is unreadable
+ */
+export function readRunContext(
+  env: Readonly<Record<string, string | undefined>>,
+  pullNumber: number | null
+): RunContext {
+  const repository = env.GITHUB_REPOSITORY ?? ''
+  const slash = repository.indexOf('/')
+  if (slash <= 0) {
+    throw new UserInputError(
+      `GITHUB_REPOSITORY is '${repository}', expected owner/repo: run this action in a GitHub workflow`
+    )
+  }
+  let payload: Payload = {}
+  if (env.GITHUB_EVENT_PATH) {
+    try {
+      payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as Payload
+    } catch (error) {
+      throw new UserInputError(`cannot read the event payload: ${(error as Error).message}`, {
+        file: env.GITHUB_EVENT_PATH
+      })
+    }
+  }
+  const fromPayload =
+    payload.pull_request?.number ??
+    payload.workflow_run?.pull_requests?.[0]?.number ??
+    (payload.issue?.pull_request === undefined ? undefined : payload.issue.number)
+  const server = env.GITHUB_SERVER_URL ?? 'https://github.com'
+  return {
+    owner: repository.slice(0, slash),
+    repo: repository.slice(slash + 1),
+    eventName: env.GITHUB_EVENT_NAME ?? '',
+    pullNumber: pullNumber ?? fromPayload ?? null,
+    headSha: payload.pull_request?.head?.sha ?? payload.workflow_run?.head_sha ?? env.GITHUB_SHA ?? null,
+    apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
+    runUrl: env.GITHUB_RUN_ID ? `${server}/${repository}/actions/runs/${env.GITHUB_RUN_ID}` : null
+  }
+}

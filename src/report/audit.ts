@@ -1,0 +1,74 @@
+import { createHash } from 'node:crypto'
+import { createReadStream } from 'node:fs'
+import type { Results } from './result-files.js'
+
+/** One file the result depends on, for the audit trail. */
+export interface AuditFile {
+  /** What the file is to ml-gate: `config`, `verdict`, `candidate predictions`… */
+  readonly role: string
+  readonly path: string
+  /** Hex sha256 of its bytes; `null` when the file is not readable here (another job made it). */
+  readonly sha256: string | null
+}
+
+/** What a reader needs to reproduce a report: the commit, ml-gate's version, the inputs, the seed. */
+export interface AuditTrail {
+  readonly commit: string | null
+  readonly version: string
+  /** The bootstrap seed of the evaluation; `null` without one. */
+  readonly seed: number | null
+  readonly files: readonly AuditFile[]
+}
+
+/**
+ * Hex sha256 of a file, read as a stream (prediction files can be gigabytes); `null` when the file
+ * cannot be read.
+ */
+export async function sha256File(path: string): Promise<string | null> {
+  const hash = createHash('sha256')
+  try {
+    for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer)
+  } catch {
+    return null
+  }
+  return hash.digest('hex')
+}
+
+/**
+ * The audit trail of a set of results: the config, every result document and every file those
+ * documents name (predictions, data, contracts, references), each with its sha256. Paths named
+ * inside documents are read relative to the working directory, as the steps wrote them; the same
+ * path is listed once.
+ */
+export async function collectAuditTrail(
+  results: Results,
+  context: { readonly config: string | null; readonly commit: string | null; readonly version: string }
+): Promise<AuditTrail> {
+  const known = new Map<string, AuditFile>()
+  const add = async (role: string, path: string | null, sha256?: string): Promise<void> => {
+    if (path === null || known.has(path)) return
+    known.set(path, { role, path, sha256: sha256 ?? (await sha256File(path)) })
+  }
+  await add('config', context.config)
+  for (const [role, file] of [
+    ['verdict', results.verdict],
+    ['candidate evaluation', results.candidate],
+    ['baseline evaluation', results.baseline]
+  ] as const) {
+    if (file !== null) await add(role, file.path, file.sha256)
+  }
+  for (const file of results.validations) await add('validation', file.path, file.sha256)
+  await add('candidate predictions', results.candidate?.document.file ?? null)
+  await add('baseline predictions', results.baseline?.document.file ?? null)
+  for (const { document } of results.validations) {
+    await add('data', document.file)
+    await add('contract', document.contract)
+    await add('reference', document.reference)
+  }
+  return {
+    commit: context.commit,
+    version: context.version,
+    seed: results.candidate?.document.settings.seed ?? null,
+    files: [...known.values()]
+  }
+}

@@ -1,0 +1,190 @@
+import { describe, expect, it } from '@jest/globals'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import {
+  COMMENT_LIMIT,
+  commentLimits,
+  renderReport,
+  reportVerdict,
+  SUMMARY_LIMITS,
+  type ReportContent
+} from '../../src/report/pr-report.js'
+import {
+  creditContent,
+  creditValidation,
+  creditVerdict,
+  failingResult,
+  HOSTILE,
+  hostileVerdict
+} from './report-fixtures.js'
+
+const GOLDEN = fileURLToPath(new URL('../fixtures/report/golden/', import.meta.url))
+const RUN_URL = 'https://github.com/octo-org/credit-model/actions/runs/1658821493'
+
+/** Compares with the golden file; `UPDATE_GOLDEN=1` rewrites it (review the diff). */
+function expectGolden(name: string, markdown: string): void {
+  const path = `${GOLDEN}${name}`
+  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(path)) writeFileSync(path, markdown)
+  expect(markdown).toBe(readFileSync(path, 'utf8'))
+}
+
+describe('golden reports', () => {
+  it('the credit example as a job summary', () => {
+    expectGolden('credit-summary.md', renderReport(creditContent(), SUMMARY_LIMITS))
+  })
+
+  it('the credit example as a comment, overridden, with two earlier runs', () => {
+    const content = creditContent({
+      override: {
+        label: 'ml-gate:override',
+        by: 'lead-dev',
+        at: '2026-01-01T00:00:02Z',
+        role: 'maintain',
+        honoured: true
+      },
+      history: [
+        {
+          verdict: 'fail',
+          headline: 'recall for Job=partime fell 0.798 → 0.512, allowed drop 0.05',
+          commit: 'f'.repeat(40)
+        },
+        { verdict: 'pass', headline: 'all 12 gate results pass', commit: 'e'.repeat(40) }
+      ]
+    })
+    expectGolden('credit-comment-overridden.md', renderReport(content, commentLimits(COMMENT_LIMIT, RUN_URL)))
+  })
+
+  it('an override label added without write access', () => {
+    const content = creditContent({
+      validations: [],
+      override: {
+        label: 'ml-gate:override',
+        by: 'drive-by',
+        at: '2026-01-01T00:00:02Z',
+        role: 'read',
+        honoured: false
+      }
+    })
+    expectGolden('credit-override-refused.md', renderReport(content, SUMMARY_LIMITS))
+  })
+
+  it('an evaluation without gates', () => {
+    expectGolden(
+      'evaluation-only.md',
+      renderReport(creditContent({ verdict: null, validations: [] }), SUMMARY_LIMITS)
+    )
+  })
+
+  it('a data validation alone', () => {
+    const content = creditContent({ verdict: null, candidate: null, baseline: null })
+    expectGolden('validation-only.md', renderReport(content, SUMMARY_LIMITS))
+  })
+})
+
+describe('reportVerdict', () => {
+  const override = { label: 'ml-gate:override', by: 'a', at: 't', role: 'write', honoured: true }
+  it.each<[string, Partial<ReportContent>, string]>([
+    ['the gate', {}, 'fail'],
+    ['an honoured override of a fail', { override }, 'overridden'],
+    ['a refused override', { override: { ...override, honoured: false } }, 'fail'],
+    ['an override of a pass', { verdict: { ...creditVerdict(), verdict: 'pass' }, override }, 'pass'],
+    ['a failed validation without a verdict', { verdict: null }, 'fail'],
+    [
+      'a passed validation without a verdict',
+      { verdict: null, validations: [{ ...creditValidation(), passed: true }] },
+      'pass'
+    ]
+  ])('%s', (_, parts, expected) => {
+    expect(reportVerdict(creditContent(parts))).toBe(expected)
+  })
+})
+
+describe('hostile strings', () => {
+  const content = creditContent({
+    verdict: hostileVerdict(3),
+    validations: [
+      { ...creditValidation(), file: HOSTILE, drift: [{ ...creditValidation().drift[0], column: HOSTILE }] }
+    ],
+    audit: { ...creditContent().audit, files: [{ role: 'data', path: HOSTILE, sha256: null }] }
+  })
+  const markdown = renderReport(content, SUMMARY_LIMITS)
+
+  it('cannot open HTML, mention anyone, fake our marker or break out of a table', () => {
+    expect(markdown).not.toContain('<img')
+    expect(markdown).not.toContain('<!--')
+    expect(markdown).not.toContain('@octocat')
+    expect(markdown).not.toContain('[l](')
+    expect(markdown).toContain(
+      '| &lt;\\!\\-\\- ml\\-gate\\:ml\\-gate.yml \\-\\-&gt; &#64;octocat &#124;x&#124; &lt;img src\\=x onerror\\=alert\\(1\\)&gt; \\*\\*b\\*\\* \\`c\\` \\[l\\]\\(http\\://e\\) \\# h \\- item 2 '
+    )
+    // Every table row has as many cells as its header: no `|` from data survived.
+    for (const line of markdown.split('\n').filter((l) => l.startsWith('| segment'))) {
+      expect(line.split('|')).toHaveLength(11)
+    }
+  })
+
+  it('cannot end the Mermaid string or code block', () => {
+    const chart = markdown.slice(
+      markdown.indexOf('```mermaid'),
+      markdown.indexOf('```\n', markdown.indexOf('```mermaid') + 3)
+    )
+    expect(chart.split('\n')[3]).toBe(
+      '    x-axis ["__-- ml-gate_ml-gate.yml --_ _o…", "__-- ml-gate_ml-gate.yml --_ _o…", "__-- ml-gate_ml-gate.yml --_ _o…"]'
+    )
+  })
+
+  it('clips a 1 MB value to 120 characters in cells and 300 in lines', () => {
+    const row = markdown.split('\n').find((line) => line.includes('item xxx') && line.startsWith('|'))
+    expect(row).toContain(` item ${'x'.repeat(13)}… |`)
+    expect(markdown).not.toContain('x'.repeat(300))
+    expect(Buffer.byteLength(markdown)).toBeLessThan(40_000)
+  })
+})
+
+describe('size limits', () => {
+  it('collapses tables to 10 rows before leaving anything out', () => {
+    const verdict = hostileVerdict(60)
+    const content = creditContent({
+      verdict: { ...verdict, results: verdict.results.map((r, i) => ({ ...r, segment: `Job=s${i}` })) }
+    })
+    const full = renderReport(content, commentLimits(COMMENT_LIMIT, RUN_URL))
+    expect(full).toContain('… and 10 more results in verdict.json.')
+    const compact = renderReport(content, commentLimits(full.length - 1, RUN_URL))
+    expect(compact).toContain('… and 50 more results in verdict.json.')
+    expect(compact).not.toContain('shortened')
+  })
+
+  it('then leaves out whole sections, least important first, and says which and where the rest is', () => {
+    const huge = {
+      ...creditValidation(),
+      checks: [{ ...creditValidation().checks[0], column: 'x'.repeat(100_000) }]
+    }
+    const content = creditContent({ validations: [huge] })
+    const comment = renderReport(content, commentLimits(COMMENT_LIMIT, RUN_URL))
+    expect(comment.length).toBeLessThanOrEqual(COMMENT_LIMIT)
+    expect(comment).toContain(
+      "> [!NOTE]\n> This comment is shortened to fit GitHub's size limit; left out: validation of data/incoming.csv. " +
+        `The full report is in the [job summary](${RUN_URL}).`
+    )
+    // The smaller sections are kept.
+    expect(comment).toContain('### Needs attention (4)')
+    expect(comment).toContain('```mermaid')
+    expect(comment).toContain('<summary>Audit trail')
+  })
+
+  it('measures the summary in bytes', () => {
+    const results = Array.from({ length: 3000 }, (_, i) => failingResult(`Job=${'é'.repeat(100)}${i}`, 0.01))
+    const content = creditContent({ verdict: { ...creditVerdict(), results } })
+    const limits = { ...SUMMARY_LIMITS, maxSize: 200_000 }
+    const summary = renderReport(content, limits)
+    expect(Buffer.byteLength(summary)).toBeLessThanOrEqual(200_000)
+    expect(summary.length).toBeLessThan(200_000)
+  })
+
+  it('with a tiny limit keeps whole lines of the headline', () => {
+    const report = renderReport(creditContent(), { ...SUMMARY_LIMITS, maxSize: 120 })
+    expect(report).toBe(
+      '## ❌ ml-gate: fail — recall for Job\\=partime fell 0.798 → 0.500, allowed drop 0.05\n\n'
+    )
+  })
+})
