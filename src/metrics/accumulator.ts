@@ -3,7 +3,7 @@
  * attaches to each point estimate the interval its catalog entry names.
  */
 
-import { describeMetric, type Task } from './catalog.js'
+import { describeMetric, type IntervalUsed, type Task } from './catalog.js'
 import { criticalValue, effectiveSize, normalInterval, wilsonInterval, type Interval } from './intervals.js'
 import { withInterval, type Estimate, type MetricValue } from './metric-value.js'
 import { percentileInterval, type BootstrapSettings, type RowDigest } from './poisson-bootstrap.js'
@@ -38,6 +38,13 @@ export interface MetricSource {
   proportion?(name: string): Proportion
   /** For `roc_auc`: DeLong's variance, `null` with too few positives or negatives. */
   rocAucVariance?(): number | null
+  /**
+   * For `bootstrap-or-…` metrics: whether their replicates resample every row (n ≤ SAMPLE_ROWS) or
+   * the hash sample only, in which case the interval is `analyticInterval`'s.
+   */
+  resamplesEveryRow?(): boolean
+  /** For `bootstrap-or-…` metrics above SAMPLE_ROWS rows: the logit or order-statistic interval. */
+  analyticInterval?(name: string, z: number): Interval | null
 }
 
 /** Checks the confidence level (a programming error if wrong: the config validates it first). */
@@ -63,10 +70,16 @@ export function finalizeMetrics(
       result[name] = withInterval(estimate, null)
       continue
     }
-    const { ci, reason } = interval(source, name, estimate.value, confidence, z)
-    result[name] = withInterval(estimate, ci, reason)
+    const { ci, reason, method } = interval(source, name, estimate.value, confidence, z)
+    result[name] = withInterval(estimate, ci, reason, method)
   }
   return result
+}
+
+interface IntervalChoice {
+  readonly ci: Interval | null
+  readonly reason?: string
+  readonly method?: IntervalUsed
 }
 
 function interval(
@@ -75,24 +88,34 @@ function interval(
   value: number,
   confidence: number,
   z: number
-): { ci: Interval | null; reason?: string } {
+): IntervalChoice {
   const method = describeMetric(name)?.interval ?? 'none'
   switch (method) {
     case 'none':
       return { ci: null }
     case 'bootstrap':
-      return percentileInterval(source.replicates(name), confidence)
+      return { ...percentileInterval(source.replicates(name), confidence), method }
+    case 'bootstrap-or-logit':
+    case 'bootstrap-or-order-statistic': {
+      if (source.resamplesEveryRow!())
+        return { ...percentileInterval(source.replicates(name), confidence), method: 'bootstrap' }
+      const analytic = method === 'bootstrap-or-logit' ? 'logit' : 'order-statistic'
+      const ci = source.analyticInterval!(name, z)
+      return ci
+        ? { ci, method: analytic }
+        : { ci: null, reason: `no ${analytic} interval: ${name} is at the bound of its range` }
+    }
     case 'wilson': {
       const { successes, trials, squaredWeights } = source.proportion!(name)
       const ci =
         trials > 0 ? wilsonInterval(successes / trials, effectiveSize(trials, squaredWeights), z) : null
-      return ci ? { ci } : { ci: null, reason: 'no interval: the proportion has no trials' }
+      return ci ? { ci, method } : { ci: null, reason: 'no interval: the proportion has no trials' }
     }
     case 'delong': {
       const variance = source.rocAucVariance!()
       return variance === null
         ? { ci: null, reason: 'no DeLong interval: needs at least 2 positives and 2 negatives' }
-        : { ci: normalInterval(value, variance, z, 0, 1) }
+        : { ci: normalInterval(value, variance, z, 0, 1), method }
     }
   }
 }

@@ -14,29 +14,73 @@ import {
   type Proportion
 } from './accumulator.js'
 import { metricNames, type Task } from './catalog.js'
-import { growableFloat64, growableUint8 } from './growable-array.js'
+import { fullSampleReplicates, HashSample, SAMPLE_ROWS, type HashSampleState } from './hash-sample.js'
+import { effectiveSize, logitInterval, type Interval } from './intervals.js'
+import {
+  decode,
+  decodeBuckets,
+  encode,
+  encodeBuckets,
+  header,
+  numberField,
+  objectField,
+  readHeader,
+  type BucketsState,
+  type Encoded,
+  type StateHeader
+} from './metric-state.js'
 import { defined, undefinedBecause, type Estimate, type MetricValue } from './metric-value.js'
-import { bootstrapSettings, poissonCounts, RowDigest, type BootstrapSettings } from './poisson-bootstrap.js'
+import {
+  bootstrapSettings,
+  BUCKETS,
+  bucketOf,
+  combineBuckets,
+  RowDigest,
+  rowHash,
+  sampleRank,
+  type BootstrapSettings,
+  type RowDigestState
+} from './poisson-bootstrap.js'
 import {
   delongVariance,
-  descendingOrder,
-  rankingSweep,
-  type RankedRows,
-  type RankingValues
+  rankingReplicates,
+  rankingValue,
+  scoreGroups,
+  type RankingReplicates,
+  type RankingValue,
+  type ScoreGroups
 } from './ranking.js'
+import { WeightedValues, type WeightedValuesState } from './weighted-values.js'
 
 export interface BinaryOptions {
   /** A row is predicted positive when `score >= threshold`. Default 0.5. */
   readonly threshold?: number
-  /** Bootstrap replicates and seed; fixed at construction because `add` updates the replicates. */
+  /** Bootstrap replicates and seed. */
   readonly bootstrap?: Partial<BootstrapSettings>
+}
+
+/** The serialized state of a `BinaryAccumulator` (see `metric-state.ts`). */
+export interface BinaryState extends StateHeader {
+  readonly task: 'binary'
+  readonly threshold: number
+  readonly digest: RowDigestState
+  /** Float64 × 16: the sufficient statistics (layout below). */
+  readonly sums: Encoded
+  /** Float64 × 4: Σw² per confusion cell. */
+  readonly squares: Encoded
+  /** Float64 × 2: the smallest and largest score (±Infinity when empty). */
+  readonly scoreRange: Encoded
+  readonly buckets: BucketsState
+  readonly positives: WeightedValuesState
+  readonly negatives: WeightedValuesState
+  readonly sample: HashSampleState
 }
 
 /** log_loss clipping, as scikit-learn 1.2's `eps='auto'`: float64 machine epsilon. */
 export const LOG_LOSS_EPS = 2.220446049250313e-16
 const ECE_BINS = 10
 
-// Layout of one set of sufficient statistics (the point estimate, and each bootstrap replicate).
+// Layout of one set of sufficient statistics (the point estimate, and each bootstrap bucket).
 const TP = 0
 const FP = 1
 const TN = 2
@@ -61,6 +105,14 @@ const PROPORTIONS: Record<string, readonly [readonly number[], readonly number[]
   ]
 }
 
+/** What finalize derives from the state, computed once and dropped by `add` and `merge`. */
+interface Derived {
+  replicateSums?: Float64Array
+  groups?: ScoreGroups
+  ranking?: RankingValue
+  rankingReplicates?: RankingReplicates
+}
+
 /**
  * Accumulates binary classification rows.
  *
@@ -69,11 +121,15 @@ const PROPORTIONS: Record<string, readonly [readonly number[], readonly number[]
  * make those three `null`), `weight` is finite and ≥ 0, and `rowKey` is a safe integer identifying
  * the row (its line number or id; see `rowKeyOf` for text ids), unique within the data.
  *
+ * Cost: `add` is O(1) (one bucket updated, whatever the number of replicates); memory is 8 bytes per
+ * row (its score; 16 with sample weights other than 1) plus 128 KiB of bucket sums and at most
+ * 0.4 MB of hash sample; `finalize` sorts the scores once (radix sort) and costs O(n + B·K + B·m).
+ *
  * @example
  * const metrics = new BinaryAccumulator({ threshold: 0.5 })
  * metrics.add(1, 0.9, 1)
  * metrics.add(0, 0.2, 2)
- * metrics.finalize().recall // { value: 1, ci: [0.2065, 1] }
+ * metrics.finalize().recall // { value: 1, ci: [0.2065, 1], method: 'wilson' }
  */
 export class BinaryAccumulator implements MetricSource {
   readonly task: Task = 'binary'
@@ -83,22 +139,18 @@ export class BinaryAccumulator implements MetricSource {
   private readonly sums = new Float64Array(WIDTH)
   /** Σw² per confusion cell, for the effective sample size of the Wilson intervals. */
   private readonly squares = new Float64Array(4)
-  private readonly replicateSums: Float64Array
-  private readonly counts: Uint8Array
-  private readonly scores = growableFloat64()
-  private readonly labels = growableUint8()
-  private readonly weights = growableFloat64()
-  private readonly keys = growableFloat64()
+  /** BUCKETS blocks of WIDTH sums (see `poisson-bootstrap.ts`). */
+  private readonly bucketSums = new Float64Array(BUCKETS * WIDTH)
+  private positives = new WeightedValues()
+  private negatives = new WeightedValues()
+  private sample = new HashSample()
   private minScore = Infinity
   private maxScore = -Infinity
-  private ranking: { order: Uint32Array; point: RankingValues; replicates: RankingValues | null } | null =
-    null
+  private cache: Derived | null = null
 
   constructor(options: BinaryOptions = {}) {
     this.threshold = options.threshold ?? 0.5
     this.bootstrap = bootstrapSettings(options.bootstrap)
-    this.replicateSums = new Float64Array(this.bootstrap.replicates * WIDTH)
-    this.counts = new Uint8Array(this.bootstrap.replicates)
   }
 
   /** Adds one row: true label (0 or 1), score (P(label = 1)), row key, sample weight (default 1). */
@@ -107,22 +159,17 @@ export class BinaryAccumulator implements MetricSource {
     const error = label - score
     const loss = binaryLogLoss(label, score)
     const bin = ECE + Math.max(0, Math.min(Math.floor(score * ECE_BINS), ECE_BINS - 1))
+    const hash = rowHash(this.bootstrap.seed, rowKey)
+    const bucket = bucketOf(hash)
     addRow(this.sums, 0, weight, cell, error, loss, bin)
+    addRow(this.bucketSums, bucket * WIDTH, weight, cell, error, loss, bin)
     this.squares[cell] += weight * weight
     if (score < this.minScore) this.minScore = score
     if (score > this.maxScore) this.maxScore = score
-    this.scores.push(score)
-    this.labels.push(label)
-    this.weights.push(weight)
-    this.keys.push(rowKey)
-    this.digest.add(rowKey)
-    this.ranking = null
-    const counts = this.counts
-    if (counts.length === 0) return
-    poissonCounts(this.bootstrap.seed, rowKey, counts)
-    for (let b = 0; b < counts.length; b++) {
-      if (counts[b] !== 0) addRow(this.replicateSums, b * WIDTH, weight * counts[b], cell, error, loss, bin)
-    }
+    ;(label === 1 ? this.positives : this.negatives).push(score, weight)
+    this.sample.add(sampleRank(hash), score, label, weight, bucket)
+    this.digest.add(hash)
+    this.cache = null
   }
 
   /** Adds the rows of `other` (same threshold and bootstrap settings) to this accumulator. */
@@ -135,21 +182,57 @@ export class BinaryAccumulator implements MetricSource {
     }
     addInto(this.sums, other.sums)
     addInto(this.squares, other.squares)
-    addInto(this.replicateSums, other.replicateSums)
-    this.scores.append(other.scores)
-    this.labels.append(other.labels)
-    this.weights.append(other.weights)
-    this.keys.append(other.keys)
+    addInto(this.bucketSums, other.bucketSums)
+    this.positives.append(other.positives)
+    this.negatives.append(other.negatives)
+    this.sample.merge(other.sample)
     this.digest.merge(other.digest)
     this.minScore = Math.min(this.minScore, other.minScore)
     this.maxScore = Math.max(this.maxScore, other.maxScore)
-    this.ranking = null
+    this.cache = null
     return this
   }
 
   /** Every binary metric with its confidence interval (see `catalog.ts` for names and methods). */
   finalize(options: FinalizeOptions = {}): Record<string, MetricValue> {
     return finalizeMetrics(this, options)
+  }
+
+  /** The state as a JSON-safe object; `BinaryAccumulator.fromState` restores it exactly. */
+  toState(): BinaryState {
+    return {
+      ...header('binary', this.bootstrap),
+      task: 'binary',
+      threshold: this.threshold,
+      digest: this.digest.toState(),
+      sums: encode(this.sums),
+      squares: encode(this.squares),
+      scoreRange: encode(Float64Array.of(this.minScore, this.maxScore)),
+      buckets: encodeBuckets(this.bucketSums, WIDTH),
+      positives: this.positives.toState(),
+      negatives: this.negatives.toState(),
+      sample: this.sample.toState()
+    }
+  }
+
+  /** Restores a `toState()` object (e.g. parsed from JSON); throws an `Error` saying what is wrong. */
+  static fromState(state: unknown): BinaryAccumulator {
+    const record = readHeader(state, 'binary')
+    const restored = new BinaryAccumulator({
+      threshold: numberField(record, 'threshold'),
+      bootstrap: record.bootstrap
+    })
+    restored.digest.merge(RowDigest.fromState(objectField(record, 'digest') as unknown as RowDigestState))
+    restored.sums.set(decode(record, 'sums', Float64Array, WIDTH))
+    restored.squares.set(decode(record, 'squares', Float64Array, 4))
+    ;[restored.minScore, restored.maxScore] = decode(record, 'scoreRange', Float64Array, 2)
+    restored.bucketSums.set(decodeBuckets(record, 'buckets', WIDTH))
+    const values = (field: string): WeightedValues =>
+      WeightedValues.fromState(objectField(record, field) as unknown as WeightedValuesState, field)
+    restored.positives = values('positives')
+    restored.negatives = values('negatives')
+    restored.sample = HashSample.fromState(objectField(record, 'sample') as unknown as HashSampleState)
+    return restored
   }
 
   names(): string[] {
@@ -179,13 +262,20 @@ export class BinaryAccumulator implements MetricSource {
   }
 
   replicates(name: string): Float64Array {
-    const b = this.bootstrap.replicates
     if (name === 'roc_auc' || name === 'average_precision') {
-      const values = this.rankingValues().replicates
-      return values ? (name === 'roc_auc' ? values.rocAuc : values.averagePrecision) : new Float64Array(0)
+      const field = name === 'roc_auc' ? 'rocAuc' : 'averagePrecision'
+      const replicates = this.rankingReplicates()
+      return fullSampleReplicates(
+        replicates[field],
+        replicates.onSample[field],
+        this.ranking()[field],
+        this.sample.sampled,
+        this.digest.rows
+      )
     }
-    const out = new Float64Array(b)
-    for (let i = 0; i < b; i++) out[i] = statistic(name, this.replicateSums, i * WIDTH)
+    const sums = this.replicateSums()
+    const out = new Float64Array(this.bootstrap.replicates)
+    for (let b = 0; b < out.length; b++) out[b] = statistic(name, sums, b * WIDTH)
     return out
   }
 
@@ -203,8 +293,24 @@ export class BinaryAccumulator implements MetricSource {
   }
 
   rocAucVariance(): number | null {
-    const auc = this.rankingValues().point.rocAuc[0]
-    return Number.isNaN(auc) ? null : delongVariance(this.rankedRows(), this.rankingValues().order, auc)
+    const auc = this.ranking().rocAuc
+    if (Number.isNaN(auc)) return null
+    const s = this.sums
+    const q = this.squares
+    const positives = effectiveSize(s[TP] + s[FN], q[TP] + q[FN])
+    const negatives = effectiveSize(s[TN] + s[FP], q[TN] + q[FP])
+    return delongVariance(this.groups(), auc, positives, negatives)
+  }
+
+  resamplesEveryRow(): boolean {
+    return this.digest.rows <= SAMPLE_ROWS
+  }
+
+  /** average_precision above SAMPLE_ROWS rows: the logit interval over the effective positives. */
+  analyticInterval(_name: string, z: number): Interval | null {
+    const s = this.sums
+    const q = this.squares
+    return logitInterval(this.ranking().averagePrecision, effectiveSize(s[TP] + s[FN], q[TP] + q[FN]), z)
   }
 
   /** Why a metric is `null` for these rows, or undefined if it is defined. */
@@ -240,29 +346,29 @@ export class BinaryAccumulator implements MetricSource {
   private rankingEstimate(name: 'roc_auc' | 'average_precision'): Estimate {
     const problem = this.undefinedReason(name)
     if (problem) return undefinedBecause(problem)
-    const point = this.rankingValues().point
-    return defined(name === 'roc_auc' ? point.rocAuc[0] : point.averagePrecision[0])
+    const point = this.ranking()
+    return defined(name === 'roc_auc' ? point.rocAuc : point.averagePrecision)
   }
 
-  private rankedRows(): RankedRows {
-    return {
-      scores: this.scores.values(),
-      labels: this.labels.values(),
-      weights: this.weights.values(),
-      keys: this.keys.values()
-    }
+  private derived(): Derived {
+    return (this.cache ??= {})
   }
 
-  /** Sorts once and sweeps once per finalize; cleared by `add` and `merge`. */
-  private rankingValues(): { order: Uint32Array; point: RankingValues; replicates: RankingValues | null } {
-    if (!this.ranking) {
-      const rows = this.rankedRows()
-      const order = descendingOrder(rows.scores)
-      const point = rankingSweep(rows, order, null)
-      const replicates = this.bootstrap.replicates > 0 ? rankingSweep(rows, order, this.bootstrap) : null
-      this.ranking = { order, point, replicates }
-    }
-    return this.ranking
+  private replicateSums(): Float64Array {
+    return (this.derived().replicateSums ??= combineBuckets(this.bucketSums, WIDTH, this.bootstrap))
+  }
+
+  /** Sorts the scores once per finalize. */
+  private groups(): ScoreGroups {
+    return (this.derived().groups ??= scoreGroups(this.positives.sorted(), this.negatives.sorted()))
+  }
+
+  private ranking(): RankingValue {
+    return (this.derived().ranking ??= rankingValue(this.groups()))
+  }
+
+  private rankingReplicates(): RankingReplicates {
+    return (this.derived().rankingReplicates ??= rankingReplicates(this.sample.rows(), this.bootstrap))
   }
 }
 

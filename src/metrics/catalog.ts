@@ -7,21 +7,31 @@
  * brackets, exactly as it appears in the data. `describeMetric` resolves them to their template.
  */
 
+import { SAMPLE_ROWS } from './hash-sample.js'
+
 export type Task = 'binary' | 'multiclass' | 'regression'
 
 /** Which way is better. Counts have no better direction and cannot be gated on a change. */
 export type Direction = 'higher' | 'lower' | 'none'
 
 /**
- * How the confidence interval is computed.
+ * How the confidence interval is computed (the catalog's `interval`).
  * - `wilson`: Wilson score interval for a proportion; with sample weights the number of trials is
  *   Kish's effective sample size `(Σw)² / Σw²` of the rows in the denominator.
  * - `delong`: DeLong's variance of the ROC AUC (midrank form, Sun & Xu 2014), normal interval
  *   `auc ± z·√var` clipped to [0, 1].
- * - `bootstrap`: seeded Poisson bootstrap (see `poisson-bootstrap.ts`), percentile interval.
+ * - `bootstrap`: seeded Poisson bootstrap over hash buckets of rows (see `poisson-bootstrap.ts`),
+ *   percentile interval.
+ * - `bootstrap-or-logit`: the bootstrap up to SAMPLE_ROWS = 5,000 rows, above it the logit interval.
+ * - `bootstrap-or-order-statistic`: the bootstrap up to 5,000 rows, above it the order-statistic
+ *   interval of a median.
  * - `none`: counts, reported without an interval.
  */
-export type IntervalMethod = 'wilson' | 'delong' | 'bootstrap' | 'none'
+export type IntervalMethod =
+  'wilson' | 'delong' | 'bootstrap' | 'bootstrap-or-logit' | 'bootstrap-or-order-statistic' | 'none'
+
+/** The interval a reported value actually carries (`MetricValue.method`). */
+export type IntervalUsed = 'wilson' | 'delong' | 'bootstrap' | 'logit' | 'order-statistic'
 
 export interface MetricInfo {
   /** The name as written in a config, or a template such as `precision[<class>]`. */
@@ -37,17 +47,34 @@ export interface MetricInfo {
   readonly interval: IntervalMethod
 }
 
+/** The row count above which rank metrics are bootstrapped on the hash sample (`hash-sample.ts`). */
+const LIMIT = SAMPLE_ROWS.toLocaleString('en-US')
+const BOOTSTRAP =
+  'Poisson bootstrap: each row falls in one of 1024 buckets by a hash of (seed, row key), and each ' +
+  'bucket weighs k ~ Poisson(1) in each replicate, k a hash of (seed, bucket, replicate), so results ' +
+  'do not depend on row order or sharding and two models on the same rows are paired; percentile ' +
+  'interval over the replicates where the metric is defined, quantiles interpolated linearly (numpy ' +
+  'default). For AUC, average precision and the median the replicates run on the rows themselves up ' +
+  `to ${LIMIT} rows, above that on the ${LIMIT} rows of smallest hash, rescaled by √(m/n) (m-out-of-n)`
+const LOGIT =
+  'logit interval of Boyd, Eng & Page (2013): expit(logit(ap) ± z / √(P·ap·(1 − ap))), P the ' +
+  '(Kish effective) number of positives; none when ap = 1'
+const ORDER_STATISTIC =
+  'distribution-free order-statistic interval of a median (Campbell & Gardner 1988): the errors of ' +
+  'ranks round(n/2 − z·√n/2) and round(1 + n/2 + z·√n/2), n the (Kish effective) number of rows'
+
 /** How each interval is made, in words a report can print next to the interval. */
-export const INTERVAL_METHODS: Readonly<Record<IntervalMethod, string>> = {
+export const INTERVAL_METHODS: Readonly<Record<IntervalMethod | IntervalUsed, string>> = {
   wilson:
     'Wilson score interval for the proportion over the rows of its denominator; with sample weights, ' +
     'n is the Kish effective sample size (Σw)² / Σw²',
   delong:
     "DeLong's variance of the AUC (midranks, Sun & Xu 2014), normal interval auc ± z·√var clipped to [0, 1]",
-  bootstrap:
-    'Poisson bootstrap: each row weighs k ~ Poisson(1) in each replicate, k a hash of (seed, row key, ' +
-    'replicate), so results do not depend on row order or sharding; percentile interval over the ' +
-    'replicates where the metric is defined, quantiles interpolated linearly (numpy default)',
+  bootstrap: BOOTSTRAP,
+  'bootstrap-or-logit': `up to ${LIMIT} rows: ${BOOTSTRAP}; above: ${LOGIT}`,
+  'bootstrap-or-order-statistic': `up to ${LIMIT} rows: ${BOOTSTRAP}; above: ${ORDER_STATISTIC}`,
+  logit: LOGIT,
+  'order-statistic': ORDER_STATISTIC,
   none: 'counts carry no interval'
 }
 
@@ -191,7 +218,7 @@ export const METRICS: readonly MetricInfo[] = [
     UNIT,
     'average_precision = Σ_k (R_k − R_{k−1})·P_k over distinct score thresholds, descending (step-wise, not trapezoid)',
     ONE_CLASS,
-    'bootstrap'
+    'bootstrap-or-logit'
   ),
   metric(
     'log_loss',
@@ -296,7 +323,7 @@ export const METRICS: readonly MetricInfo[] = [
     'median_ae = median |y − ŷ|: the ordinary median when all weights are equal, otherwise the ' +
       'weighted lower median (smallest error whose cumulative weight reaches half the total), as scikit-learn',
     'null when there are no rows',
-    'bootstrap'
+    'bootstrap-or-order-statistic'
   )
 ]
 

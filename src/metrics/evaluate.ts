@@ -437,7 +437,9 @@ function describe(value: Value): string {
  */
 export function evaluateSettingsFromConfig(config: Config): EvaluateSettings {
   if (config.model === undefined) {
-    throw new UserInputError('the config has no `model` section: add one naming the task, predictions and label')
+    throw new UserInputError(
+      'the config has no `model` section: add one naming the task, predictions and label'
+    )
   }
   const segments = config.segments
   return {

@@ -120,3 +120,34 @@ export function quantileOfSorted(sorted: Float64Array, q: number): number {
   const hi = Math.min(lo + 1, sorted.length - 1)
   return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo])
 }
+
+/**
+ * The logit interval for an average precision `ap` over `positives` positives (Boyd, Eng & Page 2013,
+ * "Area under the precision-recall curve: point estimates and confidence intervals"):
+ *
+ *     expit(logit(ap) ± z·τ),  τ = 1 / √(positives·ap·(1 − ap))
+ *
+ * Range: inside (0, 1). `null` when ap is 0 or 1 (the logit is infinite) or there are no positives.
+ *
+ * @example logitInterval(0.8, 100, 1.959963984540054) // [0.7102, 0.8672]
+ */
+export function logitInterval(ap: number, positives: number, z: number): Interval | null {
+  if (!(ap > 0 && ap < 1 && positives > 0)) return null
+  const eta = Math.log(ap / (1 - ap))
+  const tau = 1 / Math.sqrt(positives * ap * (1 - ap))
+  const expit = (x: number): number => 1 / (1 + Math.exp(-x))
+  return [expit(eta - z * tau), expit(eta + z * tau)]
+}
+
+/**
+ * The ranks (1-based, in [1, n]) of the order statistics bounding a distribution-free interval for a
+ * median of n values (Campbell & Gardner 1988, "Calculating confidence intervals for some
+ * non-parametric analyses", BMJ): round(n/2 − z·√n/2) and round(1 + n/2 + z·√n/2), the normal
+ * approximation to the Binomial(n, ½) counts below the median.
+ *
+ * @example medianRanks(100, 1.959963984540054) // [40, 61]
+ */
+export function medianRanks(n: number, z: number): Interval {
+  const half = (z * Math.sqrt(n)) / 2
+  return [Math.max(1, Math.round(n / 2 - half)), Math.min(n, Math.round(1 + n / 2 + half))]
+}

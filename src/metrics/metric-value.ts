@@ -1,3 +1,5 @@
+import type { IntervalUsed } from './catalog.js'
+
 /**
  * One reported metric: its value, its confidence interval and, when either is missing or follows a
  * convention, the reason in words. Never NaN: an undefined value is `null` plus a reason.
@@ -7,6 +9,8 @@ export interface MetricValue {
   readonly value: number | null
   /** Lower and upper bound at the requested confidence; `null` when no interval can be given. */
   readonly ci: readonly [number, number] | null
+  /** How `ci` was computed, present when `ci` is (see `INTERVAL_METHODS` for the words). */
+  readonly method?: IntervalUsed
   /**
    * Why `value` or `ci` is `null`, or which convention produced the value (e.g. zero_division=0),
    * e.g. `only one class present in y_true; ROC AUC is not defined`.
@@ -32,12 +36,18 @@ export function undefinedBecause(reason: string): Estimate {
 export function withInterval(
   estimate: Estimate,
   ci: readonly [number, number] | null,
-  ciReason?: string
+  ciReason?: string,
+  method?: IntervalUsed
 ): MetricValue {
   const value = estimate.value
   const shown = value === null ? null : ci
   const reasons = [estimate.reason, value === null ? undefined : ciReason].filter(
     (text): text is string => text !== undefined
   )
-  return reasons.length > 0 ? { value, ci: shown, reason: reasons.join('; ') } : { value, ci: shown }
+  return {
+    value,
+    ci: shown,
+    ...(shown !== null && method !== undefined ? { method } : {}),
+    ...(reasons.length > 0 ? { reason: reasons.join('; ') } : {})
+  }
 }

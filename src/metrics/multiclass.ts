@@ -13,13 +13,49 @@ import {
 } from './accumulator.js'
 import { metricNames, parseClassMetric, type Task } from './catalog.js'
 import { LOG_LOSS_EPS } from './binary.js'
+import {
+  decode,
+  decodeBuckets,
+  encode,
+  encodeBuckets,
+  header,
+  numberField,
+  objectField,
+  readHeader,
+  stateError,
+  type BucketsState,
+  type Encoded,
+  type StateHeader
+} from './metric-state.js'
 import { defined, undefinedBecause, type Estimate, type MetricValue } from './metric-value.js'
-import { bootstrapSettings, poissonCounts, RowDigest, type BootstrapSettings } from './poisson-bootstrap.js'
+import {
+  bootstrapSettings,
+  BUCKETS,
+  bucketOf,
+  combineBuckets,
+  RowDigest,
+  rowHash,
+  type BootstrapSettings,
+  type RowDigestState
+} from './poisson-bootstrap.js'
 
 export interface MulticlassOptions {
   /** The class names, in the order of the class indices and of the probability vectors. */
   readonly classes: readonly string[]
   readonly bootstrap?: Partial<BootstrapSettings>
+}
+
+/** The serialized state of a `MulticlassAccumulator` (see `metric-state.ts`). */
+export interface MulticlassState extends StateHeader {
+  readonly task: 'multiclass'
+  readonly classes: readonly string[]
+  readonly digest: RowDigestState
+  /** Float64 × (3K + 1): the sufficient statistics (layout in the class). */
+  readonly sums: Encoded
+  /** Float64 × (2K + 1): Σw² of predicted rows, of true rows per class, of all rows. */
+  readonly squares: Encoded
+  readonly rowsWithProbabilities: number
+  readonly buckets: BucketsState
 }
 
 type Base = 'precision' | 'recall' | 'f1'
@@ -53,11 +89,13 @@ export class MulticlassAccumulator implements MetricSource {
   private readonly sums: Float64Array
   /** Per class Σw² of predicted rows at [0, K) and of true rows at [K, 2K); then Σw² of all rows. */
   private readonly squares: Float64Array
-  private readonly replicateSums: Float64Array
-  private readonly counts: Uint8Array
+  /** BUCKETS blocks of `width` sums (see `poisson-bootstrap.ts`). */
+  private readonly bucketSums: Float64Array
   private readonly width: number
   private readonly plans: Map<string, Plan>
   private rowsWithProbabilities = 0
+  /** The replicate sums, computed once per finalize; dropped by `add` and `merge`. */
+  private replicateSums: Float64Array | null = null
 
   constructor(options: MulticlassOptions) {
     const k = options.classes.length
@@ -71,8 +109,7 @@ export class MulticlassAccumulator implements MetricSource {
     this.width = 3 * k + 1
     this.sums = new Float64Array(this.width)
     this.squares = new Float64Array(2 * k + 1)
-    this.replicateSums = new Float64Array(this.bootstrap.replicates * this.width)
-    this.counts = new Uint8Array(this.bootstrap.replicates)
+    this.bucketSums = new Float64Array(BUCKETS * this.width)
     this.plans = new Map(metricNames('multiclass', this.classes).map((name) => [name, this.plan(name)]))
   }
 
@@ -100,14 +137,10 @@ export class MulticlassAccumulator implements MetricSource {
     this.squares[predicted] += w2
     this.squares[k + label] += w2
     this.squares[2 * k] += w2
-    this.digest.add(rowKey)
-    const counts = this.counts
-    if (counts.length === 0) return
-    poissonCounts(this.bootstrap.seed, rowKey, counts)
-    for (let b = 0; b < counts.length; b++) {
-      if (counts[b] !== 0)
-        addRow(this.replicateSums, b * this.width, k, weight * counts[b], label, predicted, loss)
-    }
+    const hash = rowHash(this.bootstrap.seed, rowKey)
+    addRow(this.bucketSums, bucketOf(hash) * this.width, k, weight, label, predicted, loss)
+    this.digest.add(hash)
+    this.replicateSums = null
   }
 
   /** Adds the rows of `other` (same classes and bootstrap settings) to this accumulator. */
@@ -118,15 +151,51 @@ export class MulticlassAccumulator implements MetricSource {
     }
     addInto(this.sums, other.sums)
     addInto(this.squares, other.squares)
-    addInto(this.replicateSums, other.replicateSums)
+    addInto(this.bucketSums, other.bucketSums)
     this.digest.merge(other.digest)
     this.rowsWithProbabilities += other.rowsWithProbabilities
+    this.replicateSums = null
     return this
   }
 
   /** Every multiclass metric with its confidence interval (see `catalog.ts`). */
   finalize(options: FinalizeOptions = {}): Record<string, MetricValue> {
     return finalizeMetrics(this, options)
+  }
+
+  /** The state as a JSON-safe object; `MulticlassAccumulator.fromState` restores it exactly. */
+  toState(): MulticlassState {
+    return {
+      ...header('multiclass', this.bootstrap),
+      task: 'multiclass',
+      classes: [...this.classes],
+      digest: this.digest.toState(),
+      sums: encode(this.sums),
+      squares: encode(this.squares),
+      rowsWithProbabilities: this.rowsWithProbabilities,
+      buckets: encodeBuckets(this.bucketSums, this.width)
+    }
+  }
+
+  /** Restores a `toState()` object (e.g. parsed from JSON); throws an `Error` saying what is wrong. */
+  static fromState(state: unknown): MulticlassAccumulator {
+    const record = readHeader(state, 'multiclass')
+    const classes = record.classes
+    if (!Array.isArray(classes) || !classes.every((name) => typeof name === 'string')) {
+      throw stateError('classes must be an array of class names')
+    }
+    let restored: MulticlassAccumulator
+    try {
+      restored = new MulticlassAccumulator({ classes, bootstrap: record.bootstrap })
+    } catch (error) {
+      throw stateError((error as Error).message)
+    }
+    restored.digest.merge(RowDigest.fromState(objectField(record, 'digest') as unknown as RowDigestState))
+    restored.sums.set(decode(record, 'sums', Float64Array, restored.sums.length))
+    restored.squares.set(decode(record, 'squares', Float64Array, restored.squares.length))
+    restored.rowsWithProbabilities = numberField(record, 'rowsWithProbabilities')
+    restored.bucketSums.set(decodeBuckets(record, 'buckets', restored.width))
+    return restored
   }
 
   names(): string[] {
@@ -149,9 +218,9 @@ export class MulticlassAccumulator implements MetricSource {
 
   replicates(name: string): Float64Array {
     const plan = this.plans.get(name)!
+    const sums = (this.replicateSums ??= combineBuckets(this.bucketSums, this.width, this.bootstrap))
     const out = new Float64Array(this.bootstrap.replicates)
-    for (let b = 0; b < out.length; b++)
-      out[b] = statistic(plan, this.replicateSums, b * this.width, this.classes.length)
+    for (let b = 0; b < out.length; b++) out[b] = statistic(plan, sums, b * this.width, this.classes.length)
     return out
   }
 

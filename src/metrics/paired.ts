@@ -2,10 +2,12 @@
  * Candidate versus baseline on the same rows: the difference of a metric with a paired bootstrap
  * interval and p-value, for significance-aware gates.
  *
- * Pairing comes for free from the Poisson bootstrap: the multiplicity of a row in replicate b depends
- * only on (seed, rowKey, b), so when both accumulators saw the same row keys with the same seed,
- * replicate b of the candidate and replicate b of the baseline are computed on the same resample,
- * and `candidate_b − baseline_b` is a draw from the bootstrap distribution of the difference.
+ * Pairing comes for free from the bucketed Poisson bootstrap: a row's bucket depends only on (seed,
+ * rowKey) and a bucket's weight in replicate b only on (seed, bucket, b), so when both accumulators
+ * saw the same row keys with the same seed, replicate b of the candidate and replicate b of the
+ * baseline weigh every row alike, and `candidate_b − baseline_b` is a draw from the bootstrap
+ * distribution of the difference. Rank metrics above 5,000 rows use the m-out-of-n replicates of the
+ * hash sample (`hash-sample.ts`), which holds the same rows for both models: still paired.
  */
 
 import { confidenceLevel, type FinalizeOptions, type MetricSource } from './accumulator.js'
@@ -35,7 +37,7 @@ export interface PairedDifference {
  * @example
  * // credit, Job=partime, default 1000 replicates, seed 42:
  * pairedDifference(candidate, baseline, 'recall')
- * // { difference: -0.2981, ci: [-0.3983, -0.2018], pValue: 0.002 }  (2/1001: no replicate reached 0)
+ * // { difference: -0.2981, ci: [-0.3945, -0.2020], pValue: 0.002 }  (2/1001: no replicate reached 0)
  */
 export function pairedDifference(
   candidate: MetricSource,

@@ -2,8 +2,8 @@
  * Regression metrics from (y, prediction) rows, in one streaming pass, mergeable.
  *
  * mae, rmse, mape and r2 come from running sums (the mean and spread of y by West's weighted
- * update, so r2 stays exact when y is large and nearly constant); median_ae from the stored
- * absolute errors, sorted once at finalize.
+ * update, so r2 stays exact when y is large and nearly constant), kept also per bootstrap bucket;
+ * median_ae from the stored absolute errors, sorted once at finalize.
  */
 
 import {
@@ -13,18 +13,56 @@ import {
   type MetricSource
 } from './accumulator.js'
 import { metricNames, type Task } from './catalog.js'
-import { growableFloat64 } from './growable-array.js'
+import { fullSampleReplicates, HashSample, SAMPLE_ROWS, type HashSampleState } from './hash-sample.js'
+import { effectiveSize, medianRanks, type Interval } from './intervals.js'
+import {
+  decode,
+  decodeBuckets,
+  encode,
+  encodeBuckets,
+  header,
+  objectField,
+  readHeader,
+  type BucketsState,
+  type Encoded,
+  type StateHeader
+} from './metric-state.js'
 import { defined, undefinedBecause, type Estimate, type MetricValue } from './metric-value.js'
-import { bootstrapSettings, poissonCounts, RowDigest, type BootstrapSettings } from './poisson-bootstrap.js'
+import {
+  bootstrapSettings,
+  BUCKETS,
+  bucketOf,
+  bucketWeights,
+  combineBuckets,
+  RowDigest,
+  rowHash,
+  sampleRank,
+  type BootstrapSettings,
+  type RowDigestState
+} from './poisson-bootstrap.js'
+import { WeightedValues, type WeightedValuesState } from './weighted-values.js'
 
 export interface RegressionOptions {
   readonly bootstrap?: Partial<BootstrapSettings>
 }
 
+/** The serialized state of a `RegressionAccumulator` (see `metric-state.ts`). */
+export interface RegressionState extends StateHeader {
+  readonly task: 'regression'
+  readonly digest: RowDigestState
+  /** Float64 × 6: the sufficient statistics (layout below). */
+  readonly sums: Encoded
+  /** Float64 × 3: Σw², the smallest and the largest weight (±Infinity when empty). */
+  readonly weightStats: Encoded
+  readonly buckets: BucketsState
+  readonly errors: WeightedValuesState
+  readonly sample: HashSampleState
+}
+
 /** mape's floor on |y|, as scikit-learn: float64 machine epsilon. */
 const MAPE_EPS = 2.220446049250313e-16
 
-// Layout of one set of sufficient statistics (the point estimate, and each bootstrap replicate).
+// Layout of one set of sufficient statistics (the point estimate, and each bootstrap bucket).
 const WEIGHT = 0 // Σ w
 const MEAN = 1 // weighted mean of y
 const SPREAD = 2 // Σ w·(y − mean)², i.e. SS_tot
@@ -32,6 +70,13 @@ const SQUARED = 3 // Σ w·e², i.e. SS_res
 const ABSOLUTE = 4 // Σ w·|e|
 const PERCENTAGE = 5 // Σ w·|e| / max(|y|, ε)
 const WIDTH = 6
+
+/** What finalize derives from the state, computed once and dropped by `add` and `merge`. */
+interface Derived {
+  replicateSums?: Float64Array
+  median?: number
+  medianReplicates?: { readonly values: Float64Array; readonly onSample: number }
+}
 
 /**
  * Accumulates regression rows.
@@ -50,60 +95,90 @@ export class RegressionAccumulator implements MetricSource {
   readonly bootstrap: BootstrapSettings
   readonly digest = new RowDigest()
   private readonly sums = new Float64Array(WIDTH)
-  private readonly replicateSums: Float64Array
-  private readonly counts: Uint8Array
-  private readonly errors = growableFloat64()
-  private readonly weights = growableFloat64()
-  private readonly keys = growableFloat64()
+  /** BUCKETS blocks of WIDTH statistics (see `poisson-bootstrap.ts`). */
+  private readonly bucketSums = new Float64Array(BUCKETS * WIDTH)
+  private errors = new WeightedValues()
+  private sample = new HashSample()
+  private squaredWeights = 0
   private minWeight = Infinity
   private maxWeight = -Infinity
-  private medians: { point: number; replicates: Float64Array } | null = null
+  private cache: Derived | null = null
 
   constructor(options: RegressionOptions = {}) {
     this.bootstrap = bootstrapSettings(options.bootstrap)
-    this.replicateSums = new Float64Array(this.bootstrap.replicates * WIDTH)
-    this.counts = new Uint8Array(this.bootstrap.replicates)
   }
 
   /** Adds one row: true value, predicted value, row key, sample weight (default 1). */
   add(y: number, prediction: number, rowKey: number, weight = 1): void {
     const error = Math.abs(y - prediction)
     const percentage = error / Math.max(Math.abs(y), MAPE_EPS)
+    const hash = rowHash(this.bootstrap.seed, rowKey)
+    const bucket = bucketOf(hash)
     addRow(this.sums, 0, weight, y, error, percentage)
+    addRow(this.bucketSums, bucket * WIDTH, weight, y, error, percentage)
+    this.squaredWeights += weight * weight
     if (weight < this.minWeight) this.minWeight = weight
     if (weight > this.maxWeight) this.maxWeight = weight
-    this.errors.push(error)
-    this.weights.push(weight)
-    this.keys.push(rowKey)
-    this.digest.add(rowKey)
-    this.medians = null
-    const counts = this.counts
-    if (counts.length === 0) return
-    poissonCounts(this.bootstrap.seed, rowKey, counts)
-    for (let b = 0; b < counts.length; b++) {
-      if (counts[b] !== 0) addRow(this.replicateSums, b * WIDTH, weight * counts[b], y, error, percentage)
-    }
+    this.errors.push(error, weight)
+    this.sample.add(sampleRank(hash), error, 0, weight, bucket)
+    this.digest.add(hash)
+    this.cache = null
   }
 
   /** Adds the rows of `other` (same bootstrap settings) to this accumulator. */
   merge(other: RegressionAccumulator): this {
     assertSameSettings(this.bootstrap, other.bootstrap, 'regression')
-    mergeSums(this.sums, 0, other.sums, 0)
-    for (let o = 0; o < this.replicateSums.length; o += WIDTH)
-      mergeSums(this.replicateSums, o, other.replicateSums, o)
+    mergeSums(this.sums, 0, other.sums, 0, 1)
+    for (let o = 0; o < this.bucketSums.length; o += WIDTH)
+      mergeSums(this.bucketSums, o, other.bucketSums, o, 1)
+    this.squaredWeights += other.squaredWeights
     this.errors.append(other.errors)
-    this.weights.append(other.weights)
-    this.keys.append(other.keys)
+    this.sample.merge(other.sample)
     this.digest.merge(other.digest)
     this.minWeight = Math.min(this.minWeight, other.minWeight)
     this.maxWeight = Math.max(this.maxWeight, other.maxWeight)
-    this.medians = null
+    this.cache = null
     return this
   }
 
   /** Every regression metric with its confidence interval (see `catalog.ts`). */
   finalize(options: FinalizeOptions = {}): Record<string, MetricValue> {
     return finalizeMetrics(this, options)
+  }
+
+  /** The state as a JSON-safe object; `RegressionAccumulator.fromState` restores it exactly. */
+  toState(): RegressionState {
+    return {
+      ...header('regression', this.bootstrap),
+      task: 'regression',
+      digest: this.digest.toState(),
+      sums: encode(this.sums),
+      weightStats: encode(Float64Array.of(this.squaredWeights, this.minWeight, this.maxWeight)),
+      buckets: encodeBuckets(this.bucketSums, WIDTH),
+      errors: this.errors.toState(),
+      sample: this.sample.toState()
+    }
+  }
+
+  /** Restores a `toState()` object (e.g. parsed from JSON); throws an `Error` saying what is wrong. */
+  static fromState(state: unknown): RegressionAccumulator {
+    const record = readHeader(state, 'regression')
+    const restored = new RegressionAccumulator({ bootstrap: record.bootstrap })
+    restored.digest.merge(RowDigest.fromState(objectField(record, 'digest') as unknown as RowDigestState))
+    restored.sums.set(decode(record, 'sums', Float64Array, WIDTH))
+    ;[restored.squaredWeights, restored.minWeight, restored.maxWeight] = decode(
+      record,
+      'weightStats',
+      Float64Array,
+      3
+    )
+    restored.bucketSums.set(decodeBuckets(record, 'buckets', WIDTH))
+    restored.errors = WeightedValues.fromState(
+      objectField(record, 'errors') as unknown as WeightedValuesState,
+      'errors'
+    )
+    restored.sample = HashSample.fromState(objectField(record, 'sample') as unknown as HashSampleState)
+    return restored
   }
 
   names(): string[] {
@@ -118,84 +193,128 @@ export class RegressionAccumulator implements MetricSource {
       if (this.sums[SPREAD] === 0)
         return undefinedBecause('y_true is constant (SS_tot = 0); R² is not defined')
     }
-    return defined(name === 'median_ae' ? this.medianValues().point : statistic(name, this.sums, 0))
+    return defined(name === 'median_ae' ? this.median() : statistic(name, this.sums, 0))
   }
 
   replicates(name: string): Float64Array {
-    if (name === 'median_ae') return this.medianValues().replicates
+    if (name === 'median_ae') {
+      const { values, onSample } = this.medianReplicates()
+      return fullSampleReplicates(values, onSample, this.median(), this.sample.sampled, this.digest.rows)
+    }
+    const sums = (this.derived().replicateSums ??= combineBuckets(
+      this.bucketSums,
+      WIDTH,
+      this.bootstrap,
+      mergeSums
+    ))
     const out = new Float64Array(this.bootstrap.replicates)
-    for (let b = 0; b < out.length; b++) out[b] = statistic(name, this.replicateSums, b * WIDTH)
+    for (let b = 0; b < out.length; b++) out[b] = statistic(name, sums, b * WIDTH)
     return out
   }
 
+  resamplesEveryRow(): boolean {
+    return this.digest.rows <= SAMPLE_ROWS
+  }
+
   /**
-   * The median absolute error and its replicates, from one sort. With equal weights the median is
-   * the ordinary one (mean of the two middle values for an even count, as `np.median`; replicates
-   * count each row k times, which is the median of the resample); otherwise scikit-learn's
-   * weighted lower median.
+   * median_ae above SAMPLE_ROWS rows: the order statistics of ranks `medianRanks(n)`, n the number of
+   * rows (the Kish effective number with unequal weights, ranks then read on the cumulative weight).
    */
-  private medianValues(): { point: number; replicates: Float64Array } {
-    if (this.medians) return this.medians
-    const errors = this.errors.values()
-    const weights = this.weights.values()
-    const keys = this.keys.values()
-    const equal = this.minWeight === this.maxWeight
-    const order = new Uint32Array(errors.length)
-    for (let i = 0; i < order.length; i++) order[i] = i
-    order.sort((a, b) => errors[a] - errors[b])
-    const point = weightedMedians(errors, order, 1, equal, (i, out) => {
-      out[0] = equal ? 1 : weights[i]
-    })[0]
-    const b = this.bootstrap.replicates
-    const replicates = weightedMedians(errors, order, b, equal, (i, out) => {
-      poissonCounts(this.bootstrap.seed, keys[i], this.counts)
-      for (let r = 0; r < b; r++) out[r] = equal ? this.counts[r] : weights[i] * this.counts[r]
-    })
-    this.medians = { point, replicates }
-    return this.medians
+  analyticInterval(_name: string, z: number): Interval {
+    const { values, weights } = this.errors.sorted()
+    const equal = this.equalWeights()
+    const total = equal ? values.length : this.sums[WEIGHT]
+    const n = equal ? values.length : effectiveSize(total, this.squaredWeights)
+    const [lower, upper] = medianRanks(n, z)
+    const perRank = total / n
+    return [
+      firstReaching(values, equal ? null : weights, lower * perRank, false),
+      firstReaching(values, equal ? null : weights, upper * perRank, false)
+    ]
+  }
+
+  private derived(): Derived {
+    return (this.cache ??= {})
+  }
+
+  /** With equal weights every row counts once (the median is `np.median`'s), else its weight. */
+  private equalWeights(): boolean {
+    return this.minWeight === this.maxWeight
+  }
+
+  private median(): number {
+    const derived = this.derived()
+    if (derived.median === undefined) {
+      const { values, weights } = this.errors.sorted()
+      const equal = this.equalWeights()
+      derived.median = weightedMedian(values, equal ? null : weights, equal)
+    }
+    return derived.median
+  }
+
+  /**
+   * The median of the hash sample in each replicate (row i weighs W[b, bucket_i]·w_i, or W[b, bucket_i]
+   * with equal weights) and on the sample itself.
+   */
+  private medianReplicates(): { values: Float64Array; onSample: number } {
+    const derived = this.derived()
+    if (!derived.medianReplicates) {
+      const rows = this.sample.rows()
+      const equal = this.equalWeights()
+      const bucketWeight = bucketWeights(this.bootstrap)
+      const weights = new Float64Array(rows.values.length)
+      const values = new Float64Array(this.bootstrap.replicates)
+      for (let b = 0; b < values.length; b++) {
+        for (let i = 0; i < weights.length; i++) {
+          const k = bucketWeight[b * BUCKETS + rows.buckets[i]]
+          weights[i] = equal ? k : k * rows.weights[i]
+        }
+        values[b] = weightedMedian(rows.values, weights, equal)
+      }
+      const onSample = weightedMedian(rows.values, equal ? null : rows.weights, equal)
+      derived.medianReplicates = { values, onSample }
+    }
+    return derived.medianReplicates
   }
 }
 
 /**
- * Medians of `values` (visited in ascending `order`) under `k` weightings at once; `weightOf(i, out)`
- * writes the k weights of row i. With cumulative weight c and total T, lower = first value with
- * c ≥ T/2 and upper = first value with c > T/2.
+ * The median of ascending `values` with `weights` (`null`: all 1). With cumulative weight c and total
+ * T, lower = first value with c ≥ T/2 and upper = first value with c > T/2.
  * - `interpolate` (integer weights: 1, or bootstrap multiplicities): (lower + upper) / 2, exactly
  *   the median of the sample with each row repeated, i.e. `np.median`.
  * - otherwise: lower, scikit-learn's `_weighted_percentile(…, 50)`.
- * NaN for a weighting with total 0.
+ * NaN when the total weight is 0.
  */
-function weightedMedians(
+function weightedMedian(values: Float64Array, weights: Float64Array | null, interpolate: boolean): number {
+  let total = values.length
+  if (weights) {
+    total = 0
+    for (let i = 0; i < weights.length; i++) total += weights[i]
+  }
+  if (!(total > 0)) return NaN
+  const lower = firstReaching(values, weights, total / 2, false)
+  return interpolate ? (lower + firstReaching(values, weights, total / 2, true)) / 2 : lower
+}
+
+/**
+ * The first of ascending `values` at which the cumulative weight reaches `target` (exceeds it when
+ * `strict`); the last value if rounding keeps the sum just short of it.
+ */
+function firstReaching(
   values: Float64Array,
-  order: Uint32Array,
-  k: number,
-  interpolate: boolean,
-  weightOf: (row: number, out: Float64Array) => void
-): Float64Array {
-  const row = new Float64Array(k)
-  const total = new Float64Array(k)
-  for (let r = 0; r < order.length; r++) {
-    weightOf(order[r], row)
-    for (let b = 0; b < k; b++) total[b] += row[b]
+  weights: Float64Array | null,
+  target: number,
+  strict: boolean
+): number {
+  let cumulative = 0
+  for (let i = 0; i < values.length; i++) {
+    const w = weights ? weights[i] : 1
+    if (w === 0) continue
+    cumulative += w
+    if (strict ? cumulative > target : cumulative >= target) return values[i]
   }
-  const cumulative = new Float64Array(k)
-  const lower = new Float64Array(k).fill(NaN)
-  const medians = new Float64Array(k).fill(NaN)
-  for (let r = 0; r < order.length; r++) {
-    const value = values[order[r]]
-    weightOf(order[r], row)
-    for (let b = 0; b < k; b++) {
-      if (row[b] === 0 || !Number.isNaN(medians[b])) continue
-      cumulative[b] += row[b]
-      const half = total[b] / 2
-      if (Number.isNaN(lower[b]) && cumulative[b] >= half) {
-        lower[b] = value
-        if (!interpolate) medians[b] = value
-      }
-      if (cumulative[b] > half && Number.isNaN(medians[b])) medians[b] = (lower[b] + value) / 2
-    }
-  }
-  return medians
+  return values[values.length - 1]
 }
 
 /** Adds a row with weight w; the mean and SS_tot by West's weighted update. */
@@ -219,18 +338,23 @@ function addRow(
   sums[o + PERCENTAGE] += w * percentage
 }
 
-/** Folds the statistics at `source[so …]` into `target[to …]` (Chan et al. for mean and spread). */
-function mergeSums(target: Float64Array, to: number, source: Float64Array, so: number): void {
+/**
+ * Folds k times the statistics at `source[so …]` into `target[to …]` (Chan et al. for mean and
+ * spread; k copies of a group have its mean, k times its weight and k times its spread).
+ */
+function mergeSums(target: Float64Array, to: number, source: Float64Array, so: number, k: number): void {
   const wa = target[to + WEIGHT]
-  const wb = source[so + WEIGHT]
+  const wb = k * source[so + WEIGHT]
   const weight = wa + wb
   if (wb > 0) {
     const delta = source[so + MEAN] - target[to + MEAN]
     target[to + MEAN] += (delta * wb) / weight
-    target[to + SPREAD] += source[so + SPREAD] + (delta * delta * wa * wb) / weight
+    target[to + SPREAD] += k * source[so + SPREAD] + (delta * delta * wa * wb) / weight
     target[to + WEIGHT] = weight
   }
-  for (const field of [SQUARED, ABSOLUTE, PERCENTAGE]) target[to + field] += source[so + field]
+  target[to + SQUARED] += k * source[so + SQUARED]
+  target[to + ABSOLUTE] += k * source[so + ABSOLUTE]
+  target[to + PERCENTAGE] += k * source[so + PERCENTAGE]
 }
 
 /** A sum-based metric from one set of statistics; NaN when undefined. */

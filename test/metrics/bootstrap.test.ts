@@ -1,7 +1,15 @@
 import { describe, expect, it } from '@jest/globals'
 import { BinaryAccumulator } from '../../src/metrics/binary.js'
 import { quantileOfSorted } from '../../src/metrics/intervals.js'
-import { percentileInterval, poissonCounts, rowKeyOf } from '../../src/metrics/poisson-bootstrap.js'
+import {
+  BUCKETS,
+  bucketOf,
+  bucketWeights,
+  percentileInterval,
+  poissonCounts,
+  rowHash,
+  rowKeyOf
+} from '../../src/metrics/poisson-bootstrap.js'
 import { RegressionAccumulator } from '../../src/metrics/regression.js'
 import { DATASETS, numbers, readCsv, readOracle, segmentRows } from '../support/datasets.js'
 import {
@@ -60,7 +68,9 @@ describe.each(fixtures)('%s', (_name, load) => {
   })
 })
 
-describe('replicates equal a naive resample', () => {
+// Each row weighs its bucket's Poisson weight: bucket = bucketOf(rowHash(seed, id)), weights of the
+// bucket from poissonCounts(seed, bucket). The accumulators must equal that resample computed naively.
+describe('replicates equal a naive resample with bucket weights', () => {
   const csv = readCsv(`${DATASETS}/credit/predictions/candidate.csv`)
   const rows = segmentRows(csv, readOracle('credit')).get('Home=other')!
   const labels = numbers(csv, 'label')
@@ -69,7 +79,7 @@ describe('replicates equal a naive resample', () => {
   const b = 50
   const counts = rows.map((i) => {
     const out = new Uint8Array(b)
-    poissonCounts(9, ids[i], out)
+    poissonCounts(9, bucketOf(rowHash(9, ids[i])), out)
     return out
   })
 
@@ -120,6 +130,26 @@ describe('replicates equal a naive resample', () => {
       const m = resample.length
       expect(medians[r]).toBe((resample[(m - 1) >> 1] + resample[m >> 1]) / 2)
     }
+  })
+})
+
+describe('bucket weights', () => {
+  it('bucketWeights(settings)[b·K + j] is poissonCounts(seed, j)[b]', () => {
+    const weights = bucketWeights({ replicates: 30, seed: 5 })
+    const column = new Uint8Array(30)
+    for (const j of [0, 1, 517, BUCKETS - 1]) {
+      poissonCounts(5, j, column)
+      expect(Array.from(column, (_, r) => weights[r * BUCKETS + j])).toEqual(Array.from(column))
+    }
+  })
+
+  it('rows spread evenly over the buckets: chi-square of 100,000 keys below its 99.9% quantile', () => {
+    const counts = new Uint32Array(BUCKETS)
+    for (let key = 1; key <= 100_000; key++) counts[bucketOf(rowHash(42, key))]++
+    const expected = 100_000 / BUCKETS
+    const chiSquare = counts.reduce((sum, c) => sum + (c - expected) ** 2 / expected, 0)
+    // scipy.stats.chi2.ppf(0.999, 1023) = 1168.497
+    expect(chiSquare).toBeLessThan(1168.497)
   })
 })
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
-import { describeMetric, METRICS, metricNames, parseClassMetric } from '../../src/metrics/catalog.js'
+import {
+  describeMetric,
+  INTERVAL_METHODS,
+  METRICS,
+  metricNames,
+  parseClassMetric
+} from '../../src/metrics/catalog.js'
 
 describe('metric catalog', () => {
   it('lists the names of each task in report order', () => {
@@ -69,5 +75,14 @@ describe('metric catalog', () => {
       expect(info.range[0]).toBeLessThan(info.range[1])
       expect(info.interval === 'none').toBe(info.range[1] === Infinity && info.direction === 'none')
     }
+  })
+
+  it('says which interval the rank metrics get below and above 5,000 rows', () => {
+    expect(describeMetric('average_precision')?.interval).toBe('bootstrap-or-logit')
+    expect(describeMetric('median_ae')?.interval).toBe('bootstrap-or-order-statistic')
+    expect(describeMetric('roc_auc')?.interval).toBe('delong')
+    expect(INTERVAL_METHODS['bootstrap-or-logit']).toMatch(
+      /^up to 5,000 rows: Poisson bootstrap: .*; above: logit interval of Boyd, Eng & Page \(2013\)/
+    )
   })
 })

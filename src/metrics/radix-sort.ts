@@ -1,0 +1,83 @@
+/**
+ * Sorting float64 keys by their bits: the one sort behind ROC AUC, average precision and the median.
+ *
+ * An LSD radix sort over the 64-bit pattern of each key, mapped so that unsigned order is numeric
+ * order (non-negative: set the sign bit; negative: flip every bit). Six stable passes of 11, 11 and 10
+ * bits per 32-bit word; a pass whose digit is the same for every key (e.g. the sign and exponent of
+ * probabilities) is skipped. All six histograms come from one read of the keys. Linear time, no
+ * comparator calls: on 1M probabilities it is several times faster than `Uint32Array.sort` with a
+ * comparator and faster than the native `Float64Array.prototype.sort`.
+ *
+ * Keys must not be NaN (the accumulators' preconditions exclude it); −0 sorts before +0, which every
+ * caller treats as one tied group since they compare with `===`.
+ */
+
+const DIGITS: readonly (readonly [word: 0 | 1, shift: number, bits: number])[] = [
+  [0, 0, 11],
+  [0, 11, 11],
+  [0, 22, 10],
+  [1, 0, 11],
+  [1, 11, 11],
+  [1, 22, 10]
+]
+const RADIX = 1 << 11
+
+/**
+ * Sorts `keys` ascending in place, applying the same permutation to `payload` (same length) if given.
+ *
+ * @example
+ * const keys = Float64Array.of(0.3, -1, 0.1), weights = Float64Array.of(3, 1, 2)
+ * sortNumbers(keys, weights) // keys [-1, 0.1, 0.3], weights [1, 2, 3]
+ */
+export function sortNumbers(keys: Float64Array, payload: Float64Array | null = null): void {
+  const n = keys.length
+  if (n < 2) return
+  const words = new Uint32Array(keys.buffer, keys.byteOffset, 2 * n)
+  let lo = new Uint32Array(n)
+  let hi = new Uint32Array(n)
+  const counts = new Uint32Array(DIGITS.length * RADIX)
+  for (let i = 0; i < n; i++) {
+    const mask = words[2 * i + 1] >> 31 // all ones for a negative key, else 0
+    const l = (words[2 * i] ^ mask) >>> 0
+    const h = (words[2 * i + 1] ^ (mask | 0x80000000)) >>> 0
+    lo[i] = l
+    hi[i] = h
+    counts[l & 2047]++
+    counts[RADIX + ((l >>> 11) & 2047)]++
+    counts[2 * RADIX + (l >>> 22)]++
+    counts[3 * RADIX + (h & 2047)]++
+    counts[4 * RADIX + ((h >>> 11) & 2047)]++
+    counts[5 * RADIX + (h >>> 22)]++
+  }
+  let carried: Float64Array | null = payload
+  let lo2 = new Uint32Array(n)
+  let hi2 = new Uint32Array(n)
+  let carried2: Float64Array | null = payload ? new Float64Array(n) : null
+  DIGITS.forEach(([word, shift, bits], pass) => {
+    const base = pass * RADIX
+    const mask = (1 << bits) - 1
+    const source = word === 0 ? lo : hi
+    if (counts[base + ((source[0] >>> shift) & mask)] === n) return
+    let offset = 0
+    for (let d = 0; d <= mask; d++) {
+      const count = counts[base + d]
+      counts[base + d] = offset
+      offset += count
+    }
+    for (let i = 0; i < n; i++) {
+      const at = counts[base + ((source[i] >>> shift) & mask)]++
+      lo2[at] = lo[i]
+      hi2[at] = hi[i]
+      if (carried) carried2![at] = carried[i]
+    }
+    ;[lo, lo2] = [lo2, lo]
+    ;[hi, hi2] = [hi2, hi]
+    ;[carried, carried2] = [carried2, carried]
+  })
+  for (let i = 0; i < n; i++) {
+    const mask = ~(hi[i] >> 31) // the inverse of the mapping above
+    words[2 * i] = lo[i] ^ mask
+    words[2 * i + 1] = hi[i] ^ (mask | 0x80000000)
+  }
+  if (payload && carried !== payload) payload.set(carried!)
+}

@@ -1,0 +1,85 @@
+/**
+ * Every value of a column with its sample weight, for the statistics that need them all (ROC AUC and
+ * average precision: the scores of each class; median_ae: the absolute errors). 8 bytes per row:
+ * weights are stored only once a weight other than 1 arrives. The order of the values carries no
+ * meaning (a multiset), so `sorted` sorts them in place, once until the next `push`.
+ */
+
+import { GrowableFloat64Array } from './growable-array.js'
+import { decode, encode, stateError, type Encoded } from './metric-state.js'
+import { sortNumbers } from './radix-sort.js'
+
+/** Values ascending with their weights (`null`: every weight is 1). Views, valid until the next push. */
+export interface SortedValues {
+  readonly values: Float64Array
+  readonly weights: Float64Array | null
+}
+
+export interface WeightedValuesState {
+  readonly values: Encoded
+  /** `null` when every weight is 1. */
+  readonly weights: Encoded | null
+}
+
+export class WeightedValues {
+  private readonly values: GrowableFloat64Array
+  private weights: GrowableFloat64Array | null
+  private isSorted = true
+
+  constructor(values?: Float64Array, weights?: Float64Array | null) {
+    this.values = new GrowableFloat64Array(values)
+    this.weights = weights ? new GrowableFloat64Array(weights) : null
+  }
+
+  get length(): number {
+    return this.values.length
+  }
+
+  push(value: number, weight: number): void {
+    if (weight !== 1 && !this.weights) this.materializeWeights()
+    this.values.push(value)
+    this.weights?.push(weight)
+    this.isSorted = false
+  }
+
+  append(other: WeightedValues): void {
+    if (other.length === 0) return
+    if (other.weights && !this.weights) this.materializeWeights()
+    this.values.append(other.values.values())
+    if (this.weights) {
+      if (other.weights) this.weights.append(other.weights.values())
+      else this.weights.pushRepeated(1, other.length)
+    }
+    this.isSorted = false
+  }
+
+  sorted(): SortedValues {
+    const values = this.values.values()
+    const weights = this.weights?.values() ?? null
+    if (!this.isSorted) sortNumbers(values, weights)
+    this.isSorted = true
+    return { values, weights }
+  }
+
+  toState(): WeightedValuesState {
+    return {
+      values: encode(this.values.values()),
+      weights: this.weights ? encode(this.weights.values()) : null
+    }
+  }
+
+  static fromState(state: WeightedValuesState, what: string): WeightedValues {
+    if (typeof state !== 'object' || state === null) throw stateError(`${what} must be { values, weights }`)
+    const record = state as unknown as Record<string, unknown>
+    const values = decode(record, 'values', Float64Array)
+    const weights = record.weights === null ? null : decode(record, 'weights', Float64Array, values.length)
+    const restored = new WeightedValues(values, weights)
+    restored.isSorted = false
+    return restored
+  }
+
+  private materializeWeights(): void {
+    this.weights = new GrowableFloat64Array()
+    this.weights.pushRepeated(1, this.values.length)
+  }
+}
