@@ -1,7 +1,7 @@
 import { loadConfig } from '../config/load.js'
 import { ExitCode, UserInputError } from '../errors.js'
 import { runGate } from '../gates/run-gate.js'
-import type { Verdict } from '../gates/verdict.js'
+import { verdictExitCode } from '../gates/verdict.js'
 import { renderVerdictText } from '../report/verdict-text.js'
 import { parseCommandArgs } from './args.js'
 import type { Command } from './command.js'
@@ -20,11 +20,6 @@ maximum drop against the baseline, disparity across segments; overall and per se
   --json OUT         also write the ml-gate/verdict@1 document to OUT ('-' for stdout)
 
 Exit codes: 0 pass or warn, 1 a gate failed, 2 bad input.`
-
-/** `fail` exits 1; `warn` is reported but exits 0, like `pass`. */
-export function verdictExitCode(verdict: Verdict): ExitCode {
-  return verdict === 'fail' ? ExitCode.GateFailed : ExitCode.Pass
-}
 
 export const gateCommand: Command = {
   name: 'gate',

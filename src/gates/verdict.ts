@@ -1,3 +1,5 @@
+import { ExitCode } from '../errors.js'
+
 /**
  * The gate's result: one `GateResult` per gate and segment, and the overall verdict. This is the
  * `ml-gate/verdict@1` document (schemas/verdict.schema.json) that the report renders and the
@@ -81,4 +83,9 @@ export interface VerdictDocument {
   readonly results: readonly GateResult[]
   /** Things the user should know: no baseline, unpaired fallback, expired waivers. */
   readonly notes: readonly string[]
+}
+
+/** `fail` exits 1; `warn` is reported but exits 0, like `pass`. */
+export function verdictExitCode(verdict: Verdict): ExitCode {
+  return verdict === 'fail' ? ExitCode.GateFailed : ExitCode.Pass
 }

@@ -35,12 +35,15 @@ export function getChoice<T extends string>(name: string, choices: readonly T[],
   return value as T
 }
 
-/** A list: one item per line or separated by commas; blank items dropped. */
-export function getList(name: string): string[] {
+/**
+ * A list: one item per line, or also separated by commas unless the items themselves hold commas
+ * (`lines: true`, e.g. bins written `Age=18,30,45`). Blank items are dropped.
+ */
+export function getList(name: string, options: { lines?: boolean } = {}): string[] {
   const value = getString(name)
   if (value === undefined) return []
   return value
-    .split(/[\n,]/)
+    .split(options.lines ? /\n/ : /[\n,]/)
     .map((item) => item.trim())
     .filter((item) => item !== '')
 }

@@ -166,6 +166,11 @@ export async function evaluatePredictions(
   return { file: table.file, settings, families, classes, rows, segments: sorted }
 }
 
+/** A document as it is, an evaluation as its document. */
+export function asEvaluationDocument(model: Evaluation | EvaluationDocument): EvaluationDocument {
+  return 'schema' in model ? model : evaluationDocument(model)
+}
+
 /** The evaluation as its JSON document. */
 export function evaluationDocument(evaluation: Evaluation): EvaluationDocument {
   const { settings, families } = evaluation

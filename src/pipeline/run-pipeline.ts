@@ -9,7 +9,7 @@ import { runGate } from '../gates/run-gate.js'
 import type { VerdictDocument } from '../gates/verdict.js'
 import { expandGlob } from '../io/glob.js'
 import type { ReadOptions } from '../io/table.js'
-import { evaluationDocument, type Evaluation, type EvaluationDocument } from '../metrics/evaluate.js'
+import { asEvaluationDocument, type EvaluationDocument } from '../metrics/evaluate.js'
 import { RESULT_FILES } from '../report/result-files.js'
 
 /** One step of the pipeline has started: what it is, and how far along the pipeline is. */
@@ -100,8 +100,8 @@ export async function runPipeline(loaded: LoadedConfig, options: PipelineOptions
       await options.write(path, document)
       return { path, document }
     }
-    candidate = await write(RESULT_FILES.candidate, asDocument(gate.candidate))
-    if (gate.baseline) baseline = await write(RESULT_FILES.baseline, asDocument(gate.baseline))
+    candidate = await write(RESULT_FILES.candidate, asEvaluationDocument(gate.candidate))
+    if (gate.baseline) baseline = await write(RESULT_FILES.baseline, asEvaluationDocument(gate.baseline))
     progress('writing the verdict')
     verdict = await write(RESULT_FILES.verdict, gate.verdict)
   }
@@ -133,10 +133,6 @@ async function expandDataset(
 
 function readOptions(data: DatasetConfig): ReadOptions {
   return { format: data.format, delimiter: data.delimiter, missing: data.missing }
-}
-
-function asDocument(model: Evaluation | EvaluationDocument): EvaluationDocument {
-  return 'schema' in model ? model : evaluationDocument(model)
 }
 
 /**

@@ -50,7 +50,7 @@ describe('the validate-data action', () => {
         'examples/credit/data/incoming.csv',
         602,
         'ml-gate: Age: max',
-        '1 value break max (expected <= 100), first 140; lines 602'
+        '1 value breaks max (expected <= 100), first 140; lines 602'
       ],
       // setFailed's own error, without a location.
       [
@@ -114,10 +114,10 @@ describe('the validate-data action', () => {
         level: 'error',
         file: 'test/fixtures/contracts/typo.yml',
         line: 3,
-        col: 8,
+        col: 7,
         title: 'ml-gate: bad input',
         message:
-          "ml-gate: test/fixtures/contracts/typo.yml:3:8: columns.Age: unknown key 'mx' (did you mean 'max'?); allowed keys: type, min, max, in, pattern, min_length, max_length, nullable, max_missing, unique, required, severity, mostly, max_failures, checks, drift"
+          "ml-gate: test/fixtures/contracts/typo.yml:3:7: columns.Age: unknown key 'mx' (did you mean 'max'?); allowed keys: type, min, max, in, pattern, min_length, max_length, nullable, max_missing, unique, required, severity, mostly, max_failures, checks, drift"
       }
     ])
     expect(outcome.stdout + outcome.stderr).not.toMatch(/\n\s+at /)

@@ -21,7 +21,8 @@ export async function runEvaluate(): Promise<{ code: ExitCode }> {
   const config = configPath === undefined ? undefined : (await loadConfig(configPath)).config
   const options: Record<string, string | string[] | undefined> = {}
   for (const [name, spec] of Object.entries(SettingInputs)) {
-    options[name] = 'multiple' in spec ? emptyAsUndefined(getList(name)) : getString(name)
+    // Items of `bins` and `cross` hold commas themselves: one item per line.
+    options[name] = 'multiple' in spec ? emptyAsUndefined(getList(name, { lines: true })) : getString(name)
   }
   const settings = evaluateSettingsFromOptions(
     options as EvaluateOptions,

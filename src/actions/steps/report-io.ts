@@ -17,6 +17,9 @@ export const Inputs = {
   Summary: 'summary'
 } as const
 
+/** The root action's output beyond the report's, as named in action.yml. */
+export const RunOutputs = { Results: 'results' } as const
+
 /** The report action's outputs, as named in actions/report/action.yml. */
 export const Outputs = {
   Verdict: 'verdict',

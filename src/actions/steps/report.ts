@@ -73,7 +73,14 @@ class Publisher {
 
 /** The report action: job summary, annotations, sticky PR comment, check run, in that order. */
 export async function runReport(): Promise<{ code: ExitCode; failure?: string }> {
-  const options = readReportInputs()
+  return publishReport(readReportInputs())
+}
+
+/**
+ * Publishes the results in `options.results`: the report action's work, shared with the root
+ * action, which runs the pipeline first.
+ */
+export async function publishReport(options: ReportOptions): Promise<{ code: ExitCode; failure?: string }> {
   const context = readRunContext(process.env, options.prNumber)
   const results = await readResults(options.results)
   const audit = await collectAuditTrail(results, {

@@ -1,0 +1,4 @@
+import { runAction } from '../github/run-action.js'
+import { runGateAction } from './steps/gate.js'
+
+await runAction(runGateAction)

@@ -1,0 +1,93 @@
+/** The root action end to end: the credit example's ml-gate.yml, a pull request, the local GitHub. */
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from '@jest/globals'
+import type { VerdictDocument } from '../../src/gates/verdict.js'
+import { FakeGitHub } from '../support/github/fake-github.js'
+import { runAction } from '../support/github/runner-env.js'
+import { pullRequestEvent } from '../support/github/webhook-events.js'
+
+const OWNER = 'octo-org'
+const REPO = 'credit-model'
+const PATH = `/repos/${OWNER}/${REPO}`
+
+let github: FakeGitHub | undefined
+let workspace: string | undefined
+
+afterEach(async () => {
+  await github?.stop()
+  if (workspace) rmSync(workspace, { recursive: true, force: true })
+})
+
+/** A checkout of the example repository, as `actions/checkout` would leave it. */
+function checkout(): string {
+  workspace = mkdtempSync(join(tmpdir(), 'ml-gate-root-'))
+  cpSync('examples/credit', workspace, { recursive: true, filter: (src) => !src.includes('ml-gate-results') })
+  return workspace
+}
+
+describe('the root action', () => {
+  it('runs validate, evaluate, gate and report from ml-gate.yml, comments once, and fails the job', async () => {
+    github = await FakeGitHub.start({ owner: OWNER, repo: REPO })
+    const dir = checkout()
+    const run = await runAction('dist/run/index.js', {
+      github,
+      workspace: dir,
+      actionYml: 'action.yml',
+      event: pullRequestEvent('opened', { owner: OWNER, repo: REPO, pullNumber: 1 }),
+      timeoutMs: 60_000
+    })
+    expect(run.code).toBe(1)
+    for (const file of [
+      'validation-incoming.json',
+      'evaluation-candidate.json',
+      'evaluation-baseline.json',
+      'verdict.json'
+    ]) {
+      expect(existsSync(join(dir, 'ml-gate-results', file))).toBe(true)
+    }
+    const verdict = JSON.parse(
+      readFileSync(join(dir, 'ml-gate-results', 'verdict.json'), 'utf8')
+    ) as VerdictDocument
+    expect(verdict.headline).toBe(
+      'recall for Job=partime fell 0.798 → 0.500 (change −0.298, allowed drop 0.05)'
+    )
+    expect(run.outputs.verdict).toBe('fail')
+    expect(run.outputs.results).toBe('ml-gate-results')
+    expect(github.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      `GET ${PATH}/issues/1/labels`,
+      'GET /user',
+      `GET ${PATH}/issues/1/comments`,
+      `POST ${PATH}/issues/1/comments`
+    ])
+    github.assertNoViolations()
+    const [comment] = github.state.comments
+    expect(comment.body).toContain('<!-- ml-gate:ml-gate.yml -->')
+    expect(comment.body.split('\n')[0]).toContain('ml-gate: fail')
+    expect(comment.body).toContain('Job\\=partime')
+    expect(run.stdout).toContain('ml-gate [1/4] validating data/incoming.csv')
+    expect(run.annotations.filter((a) => a.file === 'data/incoming.csv').map((a) => a.line)).toEqual([
+      19, 46, 602
+    ])
+  })
+
+  it('with a fork read-only token: no crash, the summary has the report, the verdict decides the job', async () => {
+    github = await FakeGitHub.start({ owner: OWNER, repo: REPO, readOnlyToken: true })
+    const dir = checkout()
+    const run = await runAction('dist/run/index.js', {
+      github,
+      workspace: dir,
+      actionYml: 'action.yml',
+      event: pullRequestEvent('opened', { owner: OWNER, repo: REPO, pullNumber: 1, forkOwner: 'someone' }),
+      timeoutMs: 60_000
+    })
+    expect(run.code).toBe(1)
+    expect(github.state.comments).toEqual([])
+    expect(run.summary).toContain('ml-gate: fail')
+    expect(run.annotations.some((a) => a.level === 'warning' && a.message.includes('workflow_run'))).toBe(
+      true
+    )
+    expect(run.stderr).not.toMatch(/\n\s+at /)
+  })
+})
