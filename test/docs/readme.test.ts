@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from '@jest/globals'
 import { actionNames, actionTables } from '../support/action-docs.js'
 
@@ -10,13 +10,12 @@ describe('README', () => {
     expect(readme).toContain(actionTables(`actions/${name}/action.yml`))
   })
 
-  it('documents the root action when there is one', () => {
-    if (!existsSync('action.yml')) return
+  it('documents the root action with the inputs and outputs of action.yml', () => {
     expect(readme).toContain(actionTables('action.yml'))
   })
 
   it('links every published schema', () => {
-    for (const schema of ['config', 'contract', 'profile', 'validation', 'evaluation']) {
+    for (const schema of ['config', 'contract', 'profile', 'validation', 'evaluation', 'verdict']) {
       expect(readme).toContain(`(schemas/${schema}.schema.json)`)
     }
   })
