@@ -5,6 +5,7 @@
 import { dirname, isAbsolute, join } from 'node:path'
 import schema from '../../schemas/config.schema.json' with { type: 'json' }
 import { type SourceLocation, UserInputError } from '../errors.js'
+import { outsideWorkspace, type Workspace } from '../io/workspace.js'
 import { compileSchema, type SchemaValidator } from './schema-validator.js'
 import type { Config, ReportConfig } from './types.js'
 import {
@@ -49,21 +50,29 @@ let validateConfig: SchemaValidator<ValidatedConfig> | undefined
  * - Checked beyond the schema: bin edges are strictly increasing.
  * - Not checked here: metric names and column names (the gates and metrics modules know them;
  *   they use `locate` to point at the config line).
+ * - `options.workspace` (the actions pass `GITHUB_WORKSPACE`; the CLI passes nothing): every path
+ *   above, once resolved, must lie inside it, symbolic links followed, unless the workspace allows
+ *   outside paths or the config sets `allow_outside_workspace: true`.
  *
  * @throws UserInputError for a missing file, invalid YAML, an empty file, or a config that does
  *   not match the schema, e.g.
  *   `ml-gate.yml:9:3: segments: unknown key 'min_suport' (did you mean 'min_support'?); allowed keys: columns, bins, cross, min_support`
  */
-export async function loadConfig(file: string): Promise<LoadedConfig> {
-  return configFromSource(await readYamlFile(file))
+export async function loadConfig(file: string, options: LoadOptions = {}): Promise<LoadedConfig> {
+  return configFromSource(await readYamlFile(file), options)
+}
+
+export interface LoadOptions {
+  /** Where the config's paths must stay; absent: anywhere (the CLI). */
+  readonly workspace?: Workspace
 }
 
 /** `loadConfig` for text already read; `file` is used for messages and to resolve paths. */
-export function parseConfig(text: string, file: string): LoadedConfig {
-  return configFromSource(parseYaml(text, file))
+export function parseConfig(text: string, file: string, options: LoadOptions = {}): LoadedConfig {
+  return configFromSource(parseYaml(text, file), options)
 }
 
-function configFromSource(source: YamlSource): LoadedConfig {
+function configFromSource(source: YamlSource, options: LoadOptions): LoadedConfig {
   const { file } = source
   if (source.value === null) {
     throw new UserInputError('empty config: expected at least `version: 1`', source.locate([]))
@@ -72,11 +81,34 @@ function configFromSource(source: YamlSource): LoadedConfig {
   const validated = validateConfig(source)
   checkBinEdges(validated, source)
   const dir = dirname(file)
-  return {
-    config: resolvePaths({ ...validated, report: { comment_key: file, ...validated.report } }, dir),
-    file,
-    dir,
-    locate: source.locate
+  const config = resolvePaths({ ...validated, report: { comment_key: file, ...validated.report } }, dir)
+  if (options.workspace !== undefined && validated.allow_outside_workspace !== true)
+    checkConfined(config, options.workspace, source)
+  return { config, file, dir, locate: source.locate }
+}
+
+/** Every path of the config inside the workspace; the first one outside is the error. */
+function checkConfined(config: Config, workspace: Workspace, source: YamlSource): void {
+  const paths: [JsonPath, string | undefined][] = [
+    ...config.data.flatMap((data, i) =>
+      (['path', 'contract', 'reference'] as const).map((key): [JsonPath, string | undefined] => [
+        ['data', i, key],
+        data[key]
+      ])
+    ),
+    [['model', 'predictions'], config.model?.predictions],
+    [['model', 'baseline'], config.model?.baseline],
+    [['report', 'output'], config.report.output]
+  ]
+  for (const [path, value] of paths) {
+    const outside = value === undefined ? null : outsideWorkspace(value, workspace)
+    if (outside !== null) {
+      throw new UserInputError(
+        `${formatPath(path)}: ${outside}; in a workflow ml-gate reads and writes only inside the workspace. ` +
+          "Set 'allow_outside_workspace: true' in this file or the action input 'allow-outside-workspace: true' to allow it",
+        source.locate(path)
+      )
+    }
   }
 }
 

@@ -1,5 +1,9 @@
 import * as core from '@actions/core'
 import { UserInputError } from '../errors.js'
+import { outsideWorkspace, type Workspace } from '../io/workspace.js'
+
+/** The input every action has that lifts the workspace confinement of paths. */
+export const ALLOW_OUTSIDE_WORKSPACE = 'allow-outside-workspace'
 
 /**
  * Small typed readers for action inputs. Each names the input in its error, as the toolkit's
@@ -65,4 +69,38 @@ export function getNumber(
     )
   }
   return n
+}
+
+/**
+ * Where this step's paths must stay: `GITHUB_WORKSPACE` (the runner's checkout, also the step's
+ * current folder), unless input `allow-outside-workspace` is true.
+ */
+export function getWorkspace(): Workspace {
+  return {
+    root: process.env.GITHUB_WORKSPACE ?? process.cwd(),
+    allowOutside: getBoolean(ALLOW_OUTSIDE_WORKSPACE, false)
+  }
+}
+
+/**
+ * `path` (the value of input `name`, or a file it matched) when it lies inside the workspace.
+ *
+ * @throws UserInputError `input 'config': '../x.yml' resolves to /home/runner/x.yml, outside the
+ *   workspace /home/runner/work/repo; set the input 'allow-outside-workspace: true' to allow it`
+ */
+export function confined(name: string, path: string, workspace: Workspace): string {
+  const outside = outsideWorkspace(path, workspace)
+  if (outside !== null) {
+    throw new UserInputError(
+      `input '${name}': ${outside}; an action reads and writes only inside the workspace. ` +
+        `Set the input '${ALLOW_OUTSIDE_WORKSPACE}: true' to allow it`
+    )
+  }
+  return path
+}
+
+/** A path input, checked with `confined`; `undefined` when empty and not required. */
+export function getPath(name: string, workspace: Workspace, required = false): string | undefined {
+  const path = getString(name, required)
+  return path === undefined ? undefined : confined(name, path, workspace)
 }

@@ -17,18 +17,36 @@ export interface ClientLog {
 const RATE_LIMIT_RETRIES = 2
 /** Longest wait for a rate limit before giving up, in seconds: a report is not worth an hour. */
 const LONGEST_WAIT = 120
+/**
+ * Longest wait for one answer, in milliseconds. Octokit sets none, and Node's fetch waits 300 s
+ * for headers, so a hung connection would hold the job for minutes per request; a request that
+ * times out is retried as a 5xx is.
+ */
+export const REQUEST_TIMEOUT_MS = 30_000
 
 /**
  * An Octokit for the REST API at `baseUrl` (the runner's `GITHUB_API_URL`; GitHub Enterprise
  * Server has its own), authenticated with `token`, passed explicitly as the toolkit's
  * `getOctokit(token)` does. Transient errors (5xx) are retried with backoff (plugin-retry: 3
  * retries); primary and secondary rate limits wait for `retry-after` / the reset time, at most
- * twice and at most 120 s each (plugin-throttling), then fail.
+ * twice and at most 120 s each (plugin-throttling), then fail. Each attempt gets at most
+ * `options.timeoutMs` (default `REQUEST_TIMEOUT_MS`, 30 s) before it is aborted and retried.
  */
 export function createGitHubClient(
   token: string,
-  options: { readonly baseUrl: string; readonly log: ClientLog; readonly userAgent?: string }
+  options: {
+    readonly baseUrl: string
+    readonly log: ClientLog
+    readonly userAgent?: string
+    readonly timeoutMs?: number
+  }
 ): GitHubClient {
+  const timeoutMs = options.timeoutMs ?? REQUEST_TIMEOUT_MS
+  const fetchWithTimeout: typeof fetch = (input, init) => {
+    const timeout = AbortSignal.timeout(timeoutMs)
+    const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout
+    return fetch(input, { ...init, signal })
+  }
   const wait =
     (kind: string) =>
     (retryAfter: number, request: { method: string; url: string }, _: unknown, retryCount: number) => {
@@ -49,6 +67,7 @@ export function createGitHubClient(
       warn: options.log.warn,
       error: options.log.debug
     },
-    throttle: { onRateLimit: wait('primary'), onSecondaryRateLimit: wait('secondary') }
+    throttle: { onRateLimit: wait('primary'), onSecondaryRateLimit: wait('secondary') },
+    request: { fetch: fetchWithTimeout }
   })
 }

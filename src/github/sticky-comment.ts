@@ -55,7 +55,15 @@ export interface StickyOptions {
  * `identity`: every page of comments is read (`octokit.paginate`, 100 per page), so a comment
  * past the first page is found; a comment by someone else that quotes the marker is never
  * touched. When the comment is deleted between the lookup and the edit (404), it is created again.
- * With several matching comments (two jobs racing), the oldest is edited.
+ * With several matching comments, the oldest is edited.
+ *
+ * Two runs racing on one pull request (two pushes in quick succession) can both find no comment
+ * and both create one. So every creation is followed by a second lookup that settles on one
+ * comment: the oldest of ours stays; a run whose new comment is not the oldest writes its body
+ * into the oldest (the body written last wins, as with two edits) and every other comment of ours
+ * is deleted. Whatever the interleaving, once both runs are done exactly one comment is left,
+ * holding the body of the run that created last. (A workflow `concurrency:` group avoids the race
+ * altogether.)
  */
 export async function upsertStickyComment(
   client: GitHubClient,
@@ -63,34 +71,66 @@ export async function upsertStickyComment(
   options: StickyOptions
 ): Promise<StickyComment> {
   const where = { owner: issue.owner, repo: issue.repo }
-  const comments = await client.paginate(client.rest.issues.listComments, {
-    ...where,
-    issue_number: issue.issueNumber,
-    per_page: 100
-  })
-  const ours = comments.find(
-    (c) =>
-      c.body?.includes(options.marker) === true &&
-      c.user?.login === options.identity.login &&
-      c.user?.type === options.identity.type
-  )
+  const listOurs = async () => {
+    const comments = await client.paginate(client.rest.issues.listComments, {
+      ...where,
+      issue_number: issue.issueNumber,
+      per_page: 100
+    })
+    return comments
+      .filter(
+        (c) =>
+          c.body?.includes(options.marker) === true &&
+          c.user?.login === options.identity.login &&
+          c.user?.type === options.identity.type
+      )
+      .sort((a, b) => a.id - b.id)
+  }
+  const update = async (id: number, body: string): Promise<StickyComment> => {
+    const { data } = await client.rest.issues.updateComment({ ...where, comment_id: id, body })
+    return { action: 'updated', id: data.id, url: data.html_url }
+  }
   const create = async (action: 'created' | 'recreated', body: string): Promise<StickyComment> => {
     const { data } = await client.rest.issues.createComment({
       ...where,
       issue_number: issue.issueNumber,
       body
     })
-    return { action, id: data.id, url: data.html_url }
+    return settle({ action, id: data.id, url: data.html_url }, body)
   }
+  /** After a creation: one comment of ours is left, the oldest, with the body written last. */
+  const settle = async (created: StickyComment, body: string): Promise<StickyComment> => {
+    const ours = await listOurs()
+    let kept = created
+    if (ours.length > 0 && ours[0].id !== created.id) {
+      kept = await ignoreNotFound(() => update(ours[0].id, body), created)
+    }
+    for (const comment of ours) {
+      if (comment.id !== kept.id)
+        await ignoreNotFound(() => client.rest.issues.deleteComment({ ...where, comment_id: comment.id }), null)
+    }
+    return kept
+  }
+
+  const [ours] = await listOurs()
   if (ours === undefined) return create('created', options.render(null))
   const body = options.render(ours.body ?? null)
   if (options.skipUnchanged && body === ours.body)
     return { action: 'unchanged', id: ours.id, url: ours.html_url }
   try {
-    const { data } = await client.rest.issues.updateComment({ ...where, comment_id: ours.id, body })
-    return { action: 'updated', id: data.id, url: data.html_url }
+    return await update(ours.id, body)
   } catch (error) {
     if (statusOf(error) !== 404) throw error
     return create('recreated', body)
+  }
+}
+
+/** `call()`, or `fallback` when what it acts on was deleted meanwhile (404). */
+async function ignoreNotFound<T, F>(call: () => Promise<T>, fallback: F): Promise<T | F> {
+  try {
+    return await call()
+  } catch (error) {
+    if (statusOf(error) !== 404) throw error
+    return fallback
   }
 }

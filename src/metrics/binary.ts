@@ -155,11 +155,18 @@ export class BinaryAccumulator implements MetricSource {
 
   /** Adds one row: true label (0 or 1), score (P(label = 1)), row key, sample weight (default 1). */
   add(label: number, score: number, rowKey: number, weight = 1): void {
+    this.addHashed(label, score, rowHash(this.bootstrap.seed, rowKey), weight)
+  }
+
+  /**
+   * `add` for a row whose `rowHash(bootstrap.seed, rowKey)` the caller has computed: a row that
+   * lands in several segments (every segment accumulator of a run shares the seed) is hashed once.
+   */
+  addHashed(label: number, score: number, hash: number, weight = 1): void {
     const cell = score >= this.threshold ? (label === 1 ? TP : FP) : label === 1 ? FN : TN
     const error = label - score
     const loss = binaryLogLoss(label, score)
     const bin = ECE + Math.max(0, Math.min(Math.floor(score * ECE_BINS), ECE_BINS - 1))
-    const hash = rowHash(this.bootstrap.seed, rowKey)
     const bucket = bucketOf(hash)
     addRow(this.sums, 0, weight, cell, error, loss, bin)
     addRow(this.bucketSums, bucket * WIDTH, weight, cell, error, loss, bin)

@@ -7,7 +7,7 @@ import { BinaryAccumulator } from './binary.js'
 import type { Task } from './catalog.js'
 import type { MetricValue } from './metric-value.js'
 import { MulticlassAccumulator } from './multiclass.js'
-import { rowKeyOf } from './poisson-bootstrap.js'
+import { rowHash, rowKeyOf } from './poisson-bootstrap.js'
 import { RegressionAccumulator } from './regression.js'
 import {
   compareSegments,
@@ -123,16 +123,32 @@ export async function evaluatePredictions(
   const overall: SegmentEvaluation = { key: OVERALL, family: -1, labels: [], metrics: create(), rows: 0 }
   segments.set(OVERALL, overall)
 
-  const decode = rowDecoder(table.file, model, columns, classes)
+  const decode = rowDecoder(table.file, model, columns, classes, settings.bootstrap.seed)
   const familyColumns = families.map((f) => f.parts.map((p) => table.columns.indexOf(p.column)))
   const targets: SegmentEvaluation[] = new Array(families.length + 1)
+  // A one-column family's segment is a function of the row's value: looked up by the value itself,
+  // skipping the label, key and Map of `segmentOf` for every row (a binned column's cache is capped:
+  // its values may all differ).
+  const byValue = families.map((f) => (f.parts.length === 1 ? new Map<Value, SegmentEvaluation>() : null))
   let rows = 0
   for await (const batch of table.batches()) {
     for (let i = 0; i < batch.size; i++) {
       const rowKey = columns.id < 0 ? rows + i : idKey(batch, columns.id, i, table.file, model.id!)
       targets[0] = overall
-      for (let f = 0; f < families.length; f++)
-        targets[f + 1] = segmentOf(families, f, familyColumns[f], batch, i)
+      for (let f = 0; f < families.length; f++) {
+        const cache = byValue[f]
+        if (cache === null) {
+          targets[f + 1] = segmentOf(families, f, familyColumns[f], batch, i)
+          continue
+        }
+        const value = batch.columns[familyColumns[f][0]].values[i]
+        let segment = cache.get(value)
+        if (segment === undefined) {
+          segment = segmentOf(families, f, familyColumns[f], batch, i)
+          if (cache.size < VALUE_CACHE_LIMIT) cache.set(value, segment)
+        }
+        targets[f + 1] = segment
+      }
       decode(batch, i, rowKey, targets)
     }
     rows += batch.size
@@ -165,6 +181,9 @@ export async function evaluatePredictions(
   const sorted = new Map([...segments.values()].sort(order).map((s) => [s.key, s]))
   return { file: table.file, settings, families, classes, rows, segments: sorted }
 }
+
+/** Distinct values remembered per one-column segment family (see `byValue`). */
+const VALUE_CACHE_LIMIT = 10_000
 
 /** A document as it is, an evaluation as its document. */
 export function asEvaluationDocument(model: Evaluation | EvaluationDocument): EvaluationDocument {
@@ -320,7 +339,8 @@ function rowDecoder(
   file: string,
   model: ModelColumns,
   columns: ResolvedColumns,
-  classes: readonly string[]
+  classes: readonly string[],
+  seed: number
 ): RowDecoder {
   const fail = (batch: RowBatch, i: number, message: string): never => {
     throw new UserInputError(message, { file, line: batch.lines[i] })
@@ -351,7 +371,27 @@ function rowDecoder(
   if (model.task === 'binary') {
     const positive = String(model.positive)
     let negative: string | undefined
+    // The 0/1 label of each raw value seen (at most two: a third fails), so that the text of a
+    // label is built and checked once per distinct value, not once per row.
+    const labels = new Map<Value, number>()
     return (batch, i, rowKey, targets) => {
+      let label = labels.get(batch.columns[columns.label].values[i])
+      if (label === undefined) {
+        label = binaryLabel(batch, i)
+        labels.set(batch.columns[columns.label].values[i], label)
+      }
+      const score = number(batch, i, columns.score, 'score', 'a probability in [0, 1]')
+      if (score < 0 || score > 1)
+        fail(batch, i, `score '${model.score}' must be a probability in [0, 1]; found ${score}`)
+      const weight = weightOf(batch, i)
+      const hash = rowHash(seed, rowKey)
+      for (const target of targets) {
+        ;(target.metrics as BinaryAccumulator).addHashed(label, score, hash, weight)
+        target.rows++
+      }
+    }
+
+    function binaryLabel(batch: RowBatch, i: number): number {
       const text = labelText(batch, i)
       if (text !== positive) {
         negative ??= text
@@ -365,15 +405,7 @@ function rowDecoder(
           )
         }
       }
-      const score = number(batch, i, columns.score, 'score', 'a probability in [0, 1]')
-      if (score < 0 || score > 1)
-        fail(batch, i, `score '${model.score}' must be a probability in [0, 1]; found ${score}`)
-      const weight = weightOf(batch, i)
-      const label = text === positive ? 1 : 0
-      for (const target of targets) {
-        ;(target.metrics as BinaryAccumulator).add(label, score, rowKey, weight)
-        target.rows++
-      }
+      return text === positive ? 1 : 0
     }
   }
 

@@ -187,7 +187,7 @@ export type AddScaled = (
 /**
  * The replicate statistics: replicate b at `[b·width, (b+1)·width)` combines the buckets under the
  * weights W[b, ·]. `sums` holds BUCKETS blocks of `width`. By default the statistics are sums, so
- * replicate b is Σ_j W[b, j]·(sums of bucket j) (a loop kept inline: it is the B·K·width hot spot);
+ * replicate b is Σ_j W[b, j]·(sums of bucket j) (`sumReplicates`, the B·K·width hot spot);
  * statistics that do not add up (a mean and a spread) pass how to add k copies of a bucket.
  */
 export function combineBuckets(
@@ -197,18 +197,75 @@ export function combineBuckets(
   addScaled: AddScaled | null = null
 ): Float64Array {
   const replicates = settings.replicates
-  const out = new Float64Array(replicates * width)
   const weights = bucketWeights(settings)
   const occupied = occupiedBuckets(sums, width)
+  if (!addScaled) return sumReplicates(sums, width, replicates, weights, occupied)
+  const out = new Float64Array(replicates * width)
   for (let b = 0; b < replicates; b++) {
     const row = b * BUCKETS
     const o = b * width
     for (let i = 0; i < occupied.length; i++) {
       const j = occupied[i]
       const k = weights[row + j]
-      if (k === 0) continue
-      if (addScaled) addScaled(out, o, sums, j * width, k)
-      else for (let f = 0, s = j * width; f < width; f++) out[o + f] += k * sums[s + f]
+      if (k !== 0) addScaled(out, o, sums, j * width, k)
+    }
+  }
+  return out
+}
+
+/**
+ * out[b·width + f] = Σ_j W[b, j]·sums[j·width + f] over the occupied buckets j with W[b, j] ≠ 0, in
+ * ascending j: the same additions in the same order as the plain triple loop, so the same bits.
+ *
+ * It is the dominant cost of finalize (B·K·width = 16M multiply-adds per binary segment, n-independent:
+ * 86 segments took ~3 s of a 1M-row run), so it is written for V8: the non-zero weights of a replicate
+ * are gathered once, then four fields at a time are summed in local variables (registers) instead of
+ * read-modify-writing `out` for every bucket. About 2x faster than the plain loop.
+ */
+function sumReplicates(
+  sums: Float64Array,
+  width: number,
+  replicates: number,
+  weights: Uint8Array,
+  occupied: Uint32Array
+): Float64Array {
+  const out = new Float64Array(replicates * width)
+  const offsets = new Int32Array(occupied.length)
+  const counts = new Float64Array(occupied.length)
+  for (let b = 0; b < replicates; b++) {
+    const row = b * BUCKETS
+    const o = b * width
+    let m = 0
+    for (let i = 0; i < occupied.length; i++) {
+      const k = weights[row + occupied[i]]
+      if (k !== 0) {
+        offsets[m] = occupied[i] * width
+        counts[m++] = k
+      }
+    }
+    let f = 0
+    for (; f + 4 <= width; f += 4) {
+      let s0 = 0
+      let s1 = 0
+      let s2 = 0
+      let s3 = 0
+      for (let t = 0; t < m; t++) {
+        const s = offsets[t] + f
+        const k = counts[t]
+        s0 += k * sums[s]
+        s1 += k * sums[s + 1]
+        s2 += k * sums[s + 2]
+        s3 += k * sums[s + 3]
+      }
+      out[o + f] = s0
+      out[o + f + 1] = s1
+      out[o + f + 2] = s2
+      out[o + f + 3] = s3
+    }
+    for (; f < width; f++) {
+      let s0 = 0
+      for (let t = 0; t < m; t++) s0 += counts[t] * sums[offsets[t] + f]
+      out[o + f] = s0
     }
   }
   return out

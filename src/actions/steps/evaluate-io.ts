@@ -6,7 +6,8 @@ export const Inputs = {
   Predictions: 'predictions',
   Name: 'name',
   ResultsDir: 'results-dir',
-  Summary: 'summary'
+  Summary: 'summary',
+  AllowOutsideWorkspace: 'allow-outside-workspace'
 } as const
 
 /** The evaluation settings share their names with the CLI's flags. */

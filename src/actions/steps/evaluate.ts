@@ -4,7 +4,7 @@ import { writeJson } from '../../cli/write-output.js'
 import { evaluateSettingsFromOptions, type EvaluateOptions } from '../../config/evaluate-options.js'
 import { loadConfig } from '../../config/load.js'
 import { ExitCode, UserInputError } from '../../errors.js'
-import { getBoolean, getList, getString } from '../../github/action-inputs.js'
+import { getBoolean, getList, getPath, getString, getWorkspace } from '../../github/action-inputs.js'
 import {
   evaluatePredictions,
   evaluateSettingsFromConfig,
@@ -17,8 +17,9 @@ const quiet = { stdout: () => undefined, stderr: () => undefined, isTTY: false, 
 
 /** The evaluate action: a predictions file to an `ml-gate/evaluation@1` document. */
 export async function runEvaluate(): Promise<{ code: ExitCode }> {
-  const configPath = getString(Inputs.Config)
-  const config = configPath === undefined ? undefined : (await loadConfig(configPath)).config
+  const workspace = getWorkspace()
+  const configPath = getPath(Inputs.Config, workspace)
+  const config = configPath === undefined ? undefined : (await loadConfig(configPath, { workspace })).config
   const options: Record<string, string | string[] | undefined> = {}
   for (const [name, spec] of Object.entries(SettingInputs)) {
     // Items of `bins` and `cross` hold commas themselves: one item per line.
@@ -29,7 +30,7 @@ export async function runEvaluate(): Promise<{ code: ExitCode }> {
     config?.model ? evaluateSettingsFromConfig(config) : undefined,
     (option) => `input '${option}'`
   )
-  const predictions = getString(Inputs.Predictions) ?? config?.model?.predictions
+  const predictions = getPath(Inputs.Predictions, workspace) ?? config?.model?.predictions
   if (predictions === undefined) {
     throw new UserInputError(`input '${Inputs.Predictions}' is required (or a config with model.predictions)`)
   }

@@ -4,7 +4,8 @@ export const Inputs = {
   Candidate: 'candidate',
   Baseline: 'baseline',
   ResultsDir: 'results-dir',
-  Summary: 'summary'
+  Summary: 'summary',
+  AllowOutsideWorkspace: 'allow-outside-workspace'
 } as const
 
 export const Outputs = {

@@ -5,7 +5,7 @@ import { writeJson } from '../../cli/write-output.js'
 import { loadConfig } from '../../config/load.js'
 import { ExitCode } from '../../errors.js'
 import { runGate } from '../../gates/run-gate.js'
-import { getBoolean, getString } from '../../github/action-inputs.js'
+import { getBoolean, getPath, getString, getWorkspace } from '../../github/action-inputs.js'
 import { asEvaluationDocument, type EvaluationDocument } from '../../metrics/evaluate.js'
 import { collectAuditTrail } from '../../report/audit.js'
 import { renderReport, reportContent, SUMMARY_LIMITS } from '../../report/pr-report.js'
@@ -17,12 +17,13 @@ const quiet = { stdout: () => undefined, stderr: () => undefined, isTTY: false, 
 
 /** The gate action: evaluate (or read) both models, judge, write the verdict, fail on `fail`. */
 export async function runGateAction(): Promise<{ code: ExitCode; failure?: string }> {
-  const configFile = getString(Inputs.Config) ?? 'ml-gate.yml'
+  const workspace = getWorkspace()
+  const configFile = getPath(Inputs.Config, workspace) ?? 'ml-gate.yml'
   const dir = getString(Inputs.ResultsDir) ?? RESULT_FILES.folder
   const gate = await runGate({
-    config: await loadConfig(configFile),
-    candidate: getString(Inputs.Candidate),
-    baseline: getString(Inputs.Baseline),
+    config: await loadConfig(configFile, { workspace }),
+    candidate: getPath(Inputs.Candidate, workspace),
+    baseline: getPath(Inputs.Baseline, workspace),
     now: new Date()
   })
   const write = (name: string, document: unknown) => writeJson(join(dir, name), document, quiet)

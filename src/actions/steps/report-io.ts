@@ -1,5 +1,6 @@
 import { UserInputError } from '../../errors.js'
-import { getBoolean, getString } from '../../github/action-inputs.js'
+import { getBoolean, getPath, getString, getWorkspace } from '../../github/action-inputs.js'
+import type { Workspace } from '../../io/workspace.js'
 import { DEFAULT_OVERRIDE_LABEL } from '../../github/override.js'
 import { RESULT_FILES } from '../../report/result-files.js'
 
@@ -14,7 +15,8 @@ export const Inputs = {
   CheckName: 'check-name',
   SkipUnchanged: 'skip-unchanged',
   OverrideLabel: 'override-label',
-  Summary: 'summary'
+  Summary: 'summary',
+  AllowOutsideWorkspace: 'allow-outside-workspace'
 } as const
 
 /** The root action's output beyond the report's, as named in action.yml. */
@@ -41,11 +43,14 @@ export interface ReportOptions {
   readonly skipUnchanged: boolean
   readonly overrideLabel: string
   readonly summary: boolean
+  /** Where the config's and the inputs' paths must stay. */
+  readonly workspace: Workspace
 }
 
 /** Reads and checks every input once. */
 export function readReportInputs(): ReportOptions {
-  const config = getString(Inputs.Config) ?? 'ml-gate.yml'
+  const workspace = getWorkspace()
+  const config = getPath(Inputs.Config, workspace) ?? 'ml-gate.yml'
   const pr = getString(Inputs.PrNumber)
   if (pr !== undefined && !/^[1-9][0-9]*$/.test(pr)) {
     throw new UserInputError(
@@ -62,6 +67,7 @@ export function readReportInputs(): ReportOptions {
     checkName: getString(Inputs.CheckName) ?? null,
     skipUnchanged: getBoolean(Inputs.SkipUnchanged, true),
     overrideLabel: getString(Inputs.OverrideLabel) ?? DEFAULT_OVERRIDE_LABEL,
-    summary: getBoolean(Inputs.Summary, true)
+    summary: getBoolean(Inputs.Summary, true),
+    workspace
   }
 }

@@ -16,7 +16,7 @@ const quiet = { stdout: () => undefined, stderr: () => undefined, isTTY: false, 
  */
 export async function runWholePipeline(): Promise<{ code: ExitCode; failure?: string }> {
   const options = readReportInputs()
-  const loaded = await loadConfig(options.config)
+  const loaded = await loadConfig(options.config, { workspace: options.workspace })
   const pipeline = await runPipeline(loaded, {
     output: getString(Inputs.ResultsDir),
     now: new Date(),

@@ -7,7 +7,8 @@ export const Inputs = {
   FailOn: 'fail-on',
   ResultsDir: 'results-dir',
   Annotations: 'annotations',
-  Summary: 'summary'
+  Summary: 'summary',
+  AllowOutsideWorkspace: 'allow-outside-workspace'
 } as const
 
 export const Outputs = {

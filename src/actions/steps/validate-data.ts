@@ -7,7 +7,8 @@ import { validateData, type ValidationDocument } from '../../contract/validate.j
 import { ExitCode, UserInputError } from '../../errors.js'
 import { expandGlob } from '../../io/glob.js'
 import { annotate } from '../../github/annotate.js'
-import { getBoolean, getList, getString } from '../../github/action-inputs.js'
+import { confined, getBoolean, getList, getPath, getString, getWorkspace } from '../../github/action-inputs.js'
+import type { Workspace } from '../../io/workspace.js'
 import { limitPerLevel, summaryAnnotations } from '../../report/annotations.js'
 import { validationPath } from '../../pipeline/run-pipeline.js'
 import { renderValidationMarkdown } from '../../report/validation.js'
@@ -20,10 +21,11 @@ const quiet = { stdout: () => undefined, stderr: () => undefined, isTTY: false, 
 
 /** The validate-data action: every matched file against the contract and the reference. */
 export async function runValidateData(): Promise<{ code: ExitCode; failure?: string }> {
+  const workspace = getWorkspace()
   getString(Inputs.Data, true)
   const patterns = getList(Inputs.Data)
-  const contractPath = getString(Inputs.Contract)
-  const reference = getString(Inputs.Reference)
+  const contractPath = getPath(Inputs.Contract, workspace)
+  const reference = getPath(Inputs.Reference, workspace)
   if (contractPath === undefined && reference === undefined) {
     throw new UserInputError(
       `give input '${Inputs.Contract}', '${Inputs.Reference}' or both: there is nothing to check`
@@ -33,7 +35,7 @@ export async function runValidateData(): Promise<{ code: ExitCode; failure?: str
   const failOn = parseFailOn(getString(Inputs.FailOn), `input '${Inputs.FailOn}'`)
   const dir = getString(Inputs.ResultsDir) ?? 'ml-gate-results'
 
-  const files = await matchFiles(patterns)
+  const files = await matchFiles(patterns, workspace)
   const contract = contractPath === undefined ? undefined : await loadContract(contractPath)
   const documents: ValidationDocument[] = []
   const written: string[] = []
@@ -71,11 +73,16 @@ export async function runValidateData(): Promise<{ code: ExitCode; failure?: str
   }
 }
 
-/** The files the patterns name, each once, relative to the workspace (annotations need that). */
-async function matchFiles(patterns: readonly string[]): Promise<string[]> {
+/**
+ * The files the patterns name, each once, relative to the workspace (annotations need that); each
+ * pattern and each file it matched inside the workspace.
+ */
+async function matchFiles(patterns: readonly string[], workspace: Workspace): Promise<string[]> {
   const files: string[] = []
   for (const pattern of patterns) {
-    const matched = await expandGlob(pattern)
+    const matched = (await expandGlob(confined(Inputs.Data, pattern, workspace))).map((file) =>
+      confined(Inputs.Data, file, workspace)
+    )
     if (matched.length === 0) throw new UserInputError(`input '${Inputs.Data}': no file matches '${pattern}'`)
     for (const file of matched.map((f) => relative(process.cwd(), f)))
       if (!files.includes(file)) files.push(file)
