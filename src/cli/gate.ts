@@ -1,5 +1,5 @@
 import { loadConfig } from '../config/load.js'
-import { ExitCode, UserInputError } from '../errors.js'
+import { UserInputError } from '../errors.js'
 import { runGate } from '../gates/run-gate.js'
 import { verdictExitCode } from '../gates/verdict.js'
 import { renderVerdictText } from '../report/verdict-text.js'
