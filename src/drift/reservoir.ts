@@ -1,3 +1,5 @@
+import { fmix32 } from '../hash.js'
+
 /**
  * Bounded-memory samples of a numeric column, mergeable across shards.
  *
@@ -211,13 +213,4 @@ export function rowKeyHash(seed: number, rowKey: number): number {
   const a = fmix32(low ^ fmix32(high ^ fmix32(seed ^ 0x9e3779b9)))
   const b = fmix32(a ^ 0x85ebca6b ^ high)
   return ((a >>> 5) * 67108864 + (b >>> 6)) / 9007199254740992
-}
-
-function fmix32(h: number): number {
-  h ^= h >>> 16
-  h = Math.imul(h, 0x85ebca6b)
-  h ^= h >>> 13
-  h = Math.imul(h, 0xc2b2ae35)
-  h ^= h >>> 16
-  return h >>> 0
 }

@@ -39,6 +39,7 @@
  */
 
 import { quantileOfSorted, type Interval } from './intervals.js'
+import { fmix32 } from '../hash.js'
 
 export interface BootstrapSettings {
   /** Number of replicates B; 0 disables bootstrap intervals. Default 1000. */
@@ -64,15 +65,6 @@ export function bootstrapSettings(options: Partial<BootstrapSettings> = {}): Boo
     throw new RangeError(`bootstrap seed must be an integer in [0, 2^32), got ${seed}`)
   }
   return { replicates, seed }
-}
-
-/** murmur3 fmix32: a bijective 32-bit mixer. */
-function fmix32(h: number): number {
-  h ^= h >>> 16
-  h = Math.imul(h, 0x85ebca6b)
-  h ^= h >>> 13
-  h = Math.imul(h, 0xc2b2ae35)
-  return (h ^ (h >>> 16)) >>> 0
 }
 
 /** Wellons' lowbias32: another bijective mixer, so the two stages are unrelated. */

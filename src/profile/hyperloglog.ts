@@ -1,3 +1,5 @@
+import { fmix32 } from '../hash.js'
+
 /**
  * HyperLogLog distinct-count sketch (Flajolet et al. 2007, with the small-range correction of
  * Heule et al. 2013's linear counting).
@@ -53,10 +55,5 @@ export function hashValue(value: string | number | boolean): number {
     h ^= text.charCodeAt(i)
     h = Math.imul(h, 0x01000193)
   }
-  h ^= h >>> 16
-  h = Math.imul(h, 0x85ebca6b)
-  h ^= h >>> 13
-  h = Math.imul(h, 0xc2b2ae35)
-  h ^= h >>> 16
-  return h >>> 0
+  return fmix32(h)
 }
