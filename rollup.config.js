@@ -14,7 +14,14 @@ const entries = [{ name: 'cli', input: 'src/cli/main.ts', banner: '#!/usr/bin/en
 
 export default entries.map(({ name, input, banner }) => ({
   input,
-  output: { file: `dist/${name}/index.js`, format: 'es', esModule: true, sourcemap: false, banner, inlineDynamicImports: true },
+  output: {
+    file: `dist/${name}/index.js`,
+    format: 'es',
+    esModule: true,
+    sourcemap: false,
+    banner,
+    inlineDynamicImports: true
+  },
   onwarn(warning, warn) {
     // @actions/* and Octokit are ESM with circular imports between their own modules; harmless.
     if (warning.code === 'CIRCULAR_DEPENDENCY' || warning.code === 'THIS_IS_UNDEFINED') return

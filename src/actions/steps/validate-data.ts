@@ -7,7 +7,14 @@ import { validateData, type ValidationDocument } from '../../contract/validate.j
 import { ExitCode, UserInputError } from '../../errors.js'
 import { expandGlob } from '../../io/glob.js'
 import { annotate } from '../../github/annotate.js'
-import { confined, getBoolean, getList, getPath, getString, getWorkspace } from '../../github/action-inputs.js'
+import {
+  confined,
+  getBoolean,
+  getList,
+  getPath,
+  getString,
+  getWorkspace
+} from '../../github/action-inputs.js'
 import type { Workspace } from '../../io/workspace.js'
 import { limitPerLevel, summaryAnnotations } from '../../report/annotations.js'
 import { validationPath } from '../../pipeline/run-pipeline.js'
