@@ -103,11 +103,16 @@ export async function upsertStickyComment(
     const ours = await listOurs()
     let kept = created
     if (ours.length > 0 && ours[0].id !== created.id) {
-      kept = await ignoreNotFound(() => update(ours[0].id, body), created)
+      // The action says what this run did; the id and address are those of the comment kept.
+      const { id, url } = await ignoreNotFound(() => update(ours[0].id, body), created)
+      kept = { action: created.action, id, url }
     }
     for (const comment of ours) {
       if (comment.id !== kept.id)
-        await ignoreNotFound(() => client.rest.issues.deleteComment({ ...where, comment_id: comment.id }), null)
+        await ignoreNotFound(
+          () => client.rest.issues.deleteComment({ ...where, comment_id: comment.id }),
+          null
+        )
     }
     return kept
   }

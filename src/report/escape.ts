@@ -20,3 +20,16 @@ export function escapeMarkdown(text: string): string {
     .replace(/@/g, '&#64;')
     .replace(/\r?\n|\r/g, ' ')
 }
+
+/** Longest text from data shown in a table cell; longer text ends in `…`. */
+export const CELL_LENGTH = 120
+
+/**
+ * Data text for a markdown cell or line: clipped to `length` characters (the last one `…`), then
+ * escaped, so a 1 MB cell cannot push a report past GitHub's size limits.
+ *
+ * @example escapeClipped('a'.repeat(200), 5) // 'aaaa…'
+ */
+export function escapeClipped(text: string, length = CELL_LENGTH): string {
+  return escapeMarkdown(text.length > length ? `${text.slice(0, length - 1)}…` : text)
+}

@@ -4,7 +4,7 @@ import type { GateResult, GateStatus, RuleKind, VerdictDocument } from '../gates
 import type { EvaluationDocument } from '../metrics/evaluate.js'
 import type { AuditTrail } from './audit.js'
 import type { HistoryEntry, ReportVerdict } from './comment-state.js'
-import { escapeMarkdown } from './escape.js'
+import { escapeClipped } from './escape.js'
 import { formatNumber } from './format-number.js'
 import { renderMetricChart, type ChartPoint } from './mermaid-chart.js'
 import type { Results } from './result-files.js'
@@ -147,14 +147,11 @@ const COUNT_TEXT: Record<GateStatus, string> = {
 /** Statuses shown first, in the open: what needs someone's attention. */
 const ATTENTION: ReadonlySet<GateStatus> = new Set(['fail', 'warn', 'missing'])
 
-/** Longest text from data shown in a cell or line; longer text ends in `…`. */
-const CELL_LENGTH = 120
+/** Longest text from data shown in a line; cells: `CELL_LENGTH`. */
 const LINE_LENGTH = 300
 
 /** Data text for markdown: clipped, then escaped. */
-function text(value: string, length = CELL_LENGTH): string {
-  return escapeMarkdown(value.length > length ? `${value.slice(0, length - 1)}…` : value)
-}
+const text = escapeClipped
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`

@@ -2,7 +2,7 @@ import { markdownTable } from 'markdown-table'
 import type { CheckResult } from '../contract/check.js'
 import type { ColumnDrift, ValidationDocument } from '../contract/validate.js'
 import type { Value } from '../io/table.js'
-import { escapeMarkdown } from './escape.js'
+import { escapeClipped } from './escape.js'
 import { formatNumber } from './format-number.js'
 import { renderTextTable } from './text-table.js'
 
@@ -86,15 +86,22 @@ export function renderValidationText(document: ValidationDocument): string {
   return out.join('\n')
 }
 
-/** The validation result as a markdown section (job summary, PR comment). Data is escaped. */
+/** Longest file name shown in the heading. */
+const LINE_LENGTH = 300
+
+/**
+ * The validation result as a markdown section (job summary, PR comment). Data is escaped and
+ * clipped: 120 characters per cell (`escapeClipped`), 300 for a file name in a line.
+ */
 export function renderValidationMarkdown(document: ValidationDocument): string {
-  const e = escapeMarkdown
+  const e = (text: string) => escapeClipped(text)
+  const line = (text: string) => escapeClipped(text, LINE_LENGTH)
   const out = [
-    `### Data validation: ${e(document.file)}`,
+    `### Data validation: ${line(document.file)}`,
     '',
     `**${headline(document)}** (${document.rows} rows` +
-      (document.contract ? `, contract ${e(document.contract)}` : '') +
-      (document.reference ? `, reference ${e(document.reference)}` : '') +
+      (document.contract ? `, contract ${line(document.contract)}` : '') +
+      (document.reference ? `, reference ${line(document.reference)}` : '') +
       ')',
     ''
   ]
@@ -120,7 +127,7 @@ export function renderValidationMarkdown(document: ValidationDocument): string {
   }
   if (document.drift.length > 0) {
     out.push(
-      `<details${document.summary.drifted > 0 ? ' open' : ''}><summary>Drift against ${e(document.reference ?? '')}: ` +
+      `<details${document.summary.drifted > 0 ? ' open' : ''}><summary>Drift against ${line(document.reference ?? '')}: ` +
         `${document.summary.drifted} of ${document.drift.length} columns drifted</summary>`,
       '',
       markdownTable(

@@ -59,7 +59,8 @@ describe('the root action', () => {
       `GET ${PATH}/issues/1/labels`,
       'GET /user',
       `GET ${PATH}/issues/1/comments`,
-      `POST ${PATH}/issues/1/comments`
+      `POST ${PATH}/issues/1/comments`,
+      `GET ${PATH}/issues/1/comments`
     ])
     github.assertNoViolations()
     const [comment] = github.state.comments

@@ -157,7 +157,11 @@ describe('size limits', () => {
   it('then leaves out whole sections, least important first, and says which and where the rest is', () => {
     const huge = {
       ...creditValidation(),
-      checks: [{ ...creditValidation().checks[0], column: 'x'.repeat(100_000) }]
+      // Cells are clipped to 120 characters: many checks make the section large.
+      checks: Array.from({ length: 2000 }, (_, i) => ({
+        ...creditValidation().checks[0],
+        column: `${'x'.repeat(100)}${i}`
+      }))
     }
     const content = creditContent({ validations: [huge] })
     const comment = renderReport(content, commentLimits(COMMENT_LIMIT, RUN_URL))
