@@ -52,7 +52,8 @@ let validateConfig: SchemaValidator<ValidatedConfig> | undefined
  *   they use `locate` to point at the config line).
  * - `options.workspace` (the actions pass `GITHUB_WORKSPACE`; the CLI passes nothing): every path
  *   above, once resolved, must lie inside it, symbolic links followed, unless the workspace allows
- *   outside paths or the config sets `allow_outside_workspace: true`.
+ *   outside paths (the action input `allow-outside-workspace`). There is deliberately no key for
+ *   it in this file: a pull request can edit the config, but not the workflow of its base.
  *
  * @throws UserInputError for a missing file, invalid YAML, an empty file, or a config that does
  *   not match the schema, e.g.
@@ -82,8 +83,7 @@ function configFromSource(source: YamlSource, options: LoadOptions): LoadedConfi
   checkBinEdges(validated, source)
   const dir = dirname(file)
   const config = resolvePaths({ ...validated, report: { comment_key: file, ...validated.report } }, dir)
-  if (options.workspace !== undefined && validated.allow_outside_workspace !== true)
-    checkConfined(config, options.workspace, source)
+  if (options.workspace !== undefined) checkConfined(config, options.workspace, source)
   return { config, file, dir, locate: source.locate }
 }
 
@@ -105,7 +105,7 @@ function checkConfined(config: Config, workspace: Workspace, source: YamlSource)
     if (outside !== null) {
       throw new UserInputError(
         `${formatPath(path)}: ${outside}; in a workflow ml-gate reads and writes only inside the workspace. ` +
-          "Set 'allow_outside_workspace: true' in this file or the action input 'allow-outside-workspace: true' to allow it",
+          "Set the action input 'allow-outside-workspace: true' in the workflow to allow it",
         source.locate(path)
       )
     }

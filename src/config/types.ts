@@ -26,8 +26,6 @@ export interface Config {
   readonly on_missing_baseline: 'skip' | 'fail'
   readonly waivers: readonly WaiverConfig[]
   readonly report: ReportConfig
-  /** In actions: paths may leave the workspace (see `outsideWorkspace`). Absent: false. */
-  readonly allow_outside_workspace?: boolean
 }
 
 export interface DatasetConfig {

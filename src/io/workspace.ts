@@ -15,7 +15,7 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path'
 export interface Workspace {
   /** The workspace folder (absolute, or relative to the current directory). */
   readonly root: string
-  /** `true`: no confinement (the user set `allow-outside-workspace` / `allow_outside_workspace`). */
+  /** `true`: no confinement (the workflow set the input `allow-outside-workspace`). */
   readonly allowOutside: boolean
 }
 
