@@ -90,8 +90,19 @@ export function renderValidationText(document: ValidationDocument): string {
 const LINE_LENGTH = 300
 
 /**
+ * Rows per table in markdown: a contract of thousands of columns still gives a section well under
+ * GitHub's 1 MiB summary (a row is at most about 1 KB once cells are clipped).
+ */
+const MAX_ROWS = 200
+
+function moreRows(count: number, what: string): string {
+  return `… and ${count} more ${what}: the validation document lists them all.`
+}
+
+/**
  * The validation result as a markdown section (job summary, PR comment). Data is escaped and
- * clipped: 120 characters per cell (`escapeClipped`), 300 for a file name in a line.
+ * clipped: 120 characters per cell (`escapeClipped`), 300 for a file name in a line, 200 rows
+ * per table.
  */
 export function renderValidationMarkdown(document: ValidationDocument): string {
   const e = (text: string) => escapeClipped(text)
@@ -111,19 +122,22 @@ export function renderValidationMarkdown(document: ValidationDocument): string {
       markdownTable(
         [
           ['column', 'check', 'severity', 'failures', 'expected', 'first failures'],
-          ...failing.map((c) => [
-            e(c.column ?? '(table)'),
-            c.check,
-            c.severity,
-            String(c.failures),
-            e(c.expected),
-            e(where(document, c, 5))
-          ])
+          ...failing
+            .slice(0, MAX_ROWS)
+            .map((c) => [
+              e(c.column ?? '(table)'),
+              c.check,
+              c.severity,
+              String(c.failures),
+              e(c.expected),
+              e(where(document, c, 5))
+            ])
         ],
         { align: ['l', 'l', 'l', 'r', 'l', 'l'] }
       ),
       ''
     )
+    if (failing.length > MAX_ROWS) out.push(moreRows(failing.length - MAX_ROWS, 'failing checks'), '')
   }
   if (document.drift.length > 0) {
     out.push(
@@ -133,11 +147,14 @@ export function renderValidationMarkdown(document: ValidationDocument): string {
       markdownTable(
         [
           ['column', 'method', 'statistic', 'p-value', 'threshold', 'verdict', 'why'],
-          ...document.drift.map((d) => [e(d.column), ...driftCells(d), e(d.reason)])
+          ...document.drift.slice(0, MAX_ROWS).map((d) => [e(d.column), ...driftCells(d), e(d.reason)])
         ],
         { align: ['l', 'l', 'r', 'r', 'r', 'l', 'l'] }
       ),
       '',
+      ...(document.drift.length > MAX_ROWS
+        ? [moreRows(document.drift.length - MAX_ROWS, 'columns'), '']
+        : []),
       '</details>',
       ''
     )
