@@ -180,11 +180,6 @@ var properties$c = {
 		$ref: "#/$defs/report",
 		"default": {
 		}
-	},
-	allow_outside_workspace: {
-		title: "Allow paths outside the workspace",
-		description: "In GitHub Actions, every path of this file (data, contracts, references, predictions, baseline, report output) must resolve inside the workspace (GITHUB_WORKSPACE), symbolic links followed; `..`, absolute paths or links that leave it are an error. `true` lifts that check, as the action input `allow-outside-workspace: true` does. A pull request can edit this file, so prefer the action input, which lives in the workflow. The CLI never confines paths. Default false.",
-		type: "boolean"
 	}
 };
 var $defs$4 = {
@@ -755,11 +750,14 @@ var schema$4 = {
  * symlink to `/proc/self/environ` and have its content shown in the job summary or the comment.
  *
  * The CLI does not confine: on a laptop the user is the workspace owner and reads what they type.
+ * Neither is the actions' `results-dir` input: that folder holds only ml-gate's own documents
+ * (fixed names, schema-checked when read back), and workflows often put it in `runner.temp`.
  */
 /** Characters that make a path a glob (see `glob.ts`). */
 const MAGIC$1 = /[*?[]/;
 /**
- * Why `path` is outside `workspace.root`, or `null` when it is inside (or confinement is off).
+ * Why `path` is outside `workspace.root` (or inside its `.git` folder), or `null` when it is
+ * inside (or confinement is off).
  *
  * `path` is taken relative to the current directory, as every reader takes it. Symbolic links are
  * resolved (realpath) before the check, through the longest part of the path that exists, so a
@@ -787,7 +785,12 @@ function outsideWorkspace(path, workspace) {
     const target = realPath(literal);
     const rel = relative(root, target);
     const inside = rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
-    return inside ? null : `'${path}' resolves to ${target}, outside the workspace ${root}`;
+    if (!inside)
+        return `'${path}' resolves to ${target}, outside the workspace ${root}`;
+    // actions/checkout keeps the token in .git/config (persist-credentials): never data.
+    if (rel.split(sep)[0] === '.git')
+        return `'${path}' is in the workspace's .git folder, which can hold credentials`;
+    return null;
 }
 /**
  * The real path of `path` (symbolic links resolved) when it exists; otherwise the real path of
@@ -18834,7 +18837,8 @@ let validateConfig;
  *   they use `locate` to point at the config line).
  * - `options.workspace` (the actions pass `GITHUB_WORKSPACE`; the CLI passes nothing): every path
  *   above, once resolved, must lie inside it, symbolic links followed, unless the workspace allows
- *   outside paths or the config sets `allow_outside_workspace: true`.
+ *   outside paths (the action input `allow-outside-workspace`). There is deliberately no key for
+ *   it in this file: a pull request can edit the config, but not the workflow of its base.
  *
  * @throws UserInputError for a missing file, invalid YAML, an empty file, or a config that does
  *   not match the schema, e.g.
@@ -18853,7 +18857,7 @@ function configFromSource(source, options) {
     checkBinEdges(validated, source);
     const dir = dirname(file);
     const config = resolvePaths({ ...validated, report: { comment_key: file, ...validated.report } }, dir);
-    if (options.workspace !== undefined && validated.allow_outside_workspace !== true)
+    if (options.workspace !== undefined)
         checkConfined(config, options.workspace, source);
     return { config, file, dir, locate: source.locate };
 }
@@ -18872,7 +18876,7 @@ function checkConfined(config, workspace, source) {
         const outside = value === undefined ? null : outsideWorkspace(value, workspace);
         if (outside !== null) {
             throw new UserInputError(`${formatPath(path)}: ${outside}; in a workflow ml-gate reads and writes only inside the workspace. ` +
-                "Set 'allow_outside_workspace: true' in this file or the action input 'allow-outside-workspace: true' to allow it", source.locate(path));
+                "Set the action input 'allow-outside-workspace: true' in the workflow to allow it", source.locate(path));
         }
     }
 }
@@ -29595,6 +29599,19 @@ function medianRanks(n, z) {
 }
 
 /**
+ * murmur3's 32-bit finaliser (fmix32): a bijective mixer whose output bits each depend on every
+ * input bit. ml-gate's seeded, order-independent randomness (bootstrap buckets, reservoir keys,
+ * HyperLogLog registers) is built on it, so results depend on the data and the seed only.
+ */
+function fmix32(h) {
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    return (h ^ (h >>> 16)) >>> 0;
+}
+
+/**
  * The streaming Poisson bootstrap, over hash buckets of rows (a grouped Poisson bootstrap).
  *
  * The textbook Poisson bootstrap gives each row a multiplicity k ~ Poisson(1) in each of B
@@ -29649,14 +29666,6 @@ function bootstrapSettings(options = {}) {
     }
     return { replicates, seed };
 }
-/** murmur3 fmix32: a bijective 32-bit mixer. */
-function fmix32$1(h) {
-    h ^= h >>> 16;
-    h = Math.imul(h, 0x85ebca6b);
-    h ^= h >>> 13;
-    h = Math.imul(h, 0xc2b2ae35);
-    return (h ^ (h >>> 16)) >>> 0;
-}
 /** Wellons' lowbias32: another bijective mixer, so the two stages are unrelated. */
 function lowbias32(x) {
     x ^= x >>> 16;
@@ -29673,9 +29682,9 @@ const TWO_32 = 4294967296;
 function rowHash(seed, rowKey) {
     const low = rowKey >>> 0;
     const high = Math.floor(rowKey / TWO_32) >>> 0;
-    let h = fmix32$1(seed ^ 0x9e3779b9);
-    h = fmix32$1(h ^ low);
-    return fmix32$1((h + 0x27d4eb2f) ^ high);
+    let h = fmix32(seed ^ 0x9e3779b9);
+    h = fmix32(h ^ low);
+    return fmix32((h + 0x27d4eb2f) ^ high);
 }
 /** The bucket in [0, BUCKETS) of a row, from its `rowHash`. */
 function bucketOf(hash) {
@@ -32611,6 +32620,17 @@ function escapeMarkdown(text) {
         .replace(/@/g, '&#64;')
         .replace(/\r?\n|\r/g, ' ');
 }
+/** Longest text from data shown in a table cell; longer text ends in `…`. */
+const CELL_LENGTH = 120;
+/**
+ * Data text for a markdown cell or line: clipped to `length` characters (the last one `…`), then
+ * escaped, so a 1 MB cell cannot push a report past GitHub's size limits.
+ *
+ * @example escapeClipped('a'.repeat(200), 5) // 'aaaa…'
+ */
+function escapeClipped(text, length = CELL_LENGTH) {
+    return escapeMarkdown(text.length > length ? `${text.slice(0, length - 1)}…` : text);
+}
 
 /**
  * Numbers for people: integers in full, other values to `digits` significant digits without
@@ -34494,12 +34514,7 @@ function hashValue(value) {
         h ^= text.charCodeAt(i);
         h = Math.imul(h, 0x01000193);
     }
-    h ^= h >>> 16;
-    h = Math.imul(h, 0x85ebca6b);
-    h ^= h >>> 13;
-    h = Math.imul(h, 0xc2b2ae35);
-    h ^= h >>> 16;
-    return h >>> 0;
+    return fmix32(h);
 }
 
 /**
@@ -34962,15 +34977,30 @@ function renderValidationText(document) {
     }
     return out.join('\n');
 }
-/** The validation result as a markdown section (job summary, PR comment). Data is escaped. */
+/** Longest file name shown in the heading. */
+const LINE_LENGTH$1 = 300;
+/**
+ * Rows per table in markdown: a contract of thousands of columns still gives a section well under
+ * GitHub's 1 MiB summary (a row is at most about 1 KB once cells are clipped).
+ */
+const MAX_ROWS = 200;
+function moreRows(count, what) {
+    return `… and ${count} more ${what}: the validation document lists them all.`;
+}
+/**
+ * The validation result as a markdown section (job summary, PR comment). Data is escaped and
+ * clipped: 120 characters per cell (`escapeClipped`), 300 for a file name in a line, 200 rows
+ * per table.
+ */
 function renderValidationMarkdown(document) {
-    const e = escapeMarkdown;
+    const e = (text) => escapeClipped(text);
+    const line = (text) => escapeClipped(text, LINE_LENGTH$1);
     const out = [
-        `### Data validation: ${e(document.file)}`,
+        `### Data validation: ${line(document.file)}`,
         '',
         `**${headline(document)}** (${document.rows} rows` +
-            (document.contract ? `, contract ${e(document.contract)}` : '') +
-            (document.reference ? `, reference ${e(document.reference)}` : '') +
+            (document.contract ? `, contract ${line(document.contract)}` : '') +
+            (document.reference ? `, reference ${line(document.reference)}` : '') +
             ')',
         ''
     ];
@@ -34978,7 +35008,9 @@ function renderValidationMarkdown(document) {
     if (failing.length > 0) {
         out.push(markdownTable([
             ['column', 'check', 'severity', 'failures', 'expected', 'first failures'],
-            ...failing.map((c) => [
+            ...failing
+                .slice(0, MAX_ROWS)
+                .map((c) => [
                 e(c.column ?? '(table)'),
                 c.check,
                 c.severity,
@@ -34987,13 +35019,17 @@ function renderValidationMarkdown(document) {
                 e(where(document, c, 5))
             ])
         ], { align: ['l', 'l', 'l', 'r', 'l', 'l'] }), '');
+        if (failing.length > MAX_ROWS)
+            out.push(moreRows(failing.length - MAX_ROWS, 'failing checks'), '');
     }
     if (document.drift.length > 0) {
-        out.push(`<details${document.summary.drifted > 0 ? ' open' : ''}><summary>Drift against ${e(document.reference ?? '')}: ` +
+        out.push(`<details${document.summary.drifted > 0 ? ' open' : ''}><summary>Drift against ${line(document.reference ?? '')}: ` +
             `${document.summary.drifted} of ${document.drift.length} columns drifted</summary>`, '', markdownTable([
             ['column', 'method', 'statistic', 'p-value', 'threshold', 'verdict', 'why'],
-            ...document.drift.map((d) => [e(d.column), ...driftCells(d), e(d.reason)])
-        ], { align: ['l', 'l', 'r', 'r', 'r', 'l', 'l'] }), '', '</details>', '');
+            ...document.drift.slice(0, MAX_ROWS).map((d) => [e(d.column), ...driftCells(d), e(d.reason)])
+        ], { align: ['l', 'l', 'r', 'r', 'r', 'l', 'l'] }), '', ...(document.drift.length > MAX_ROWS
+            ? [moreRows(document.drift.length - MAX_ROWS, 'columns'), '']
+            : []), '</details>', '');
     }
     return out.join('\n');
 }
@@ -35062,13 +35098,10 @@ const COUNT_TEXT = {
 };
 /** Statuses shown first, in the open: what needs someone's attention. */
 const ATTENTION = new Set(['fail', 'warn', 'missing']);
-/** Longest text from data shown in a cell or line; longer text ends in `…`. */
-const CELL_LENGTH = 120;
+/** Longest text from data shown in a line; cells: `CELL_LENGTH`. */
 const LINE_LENGTH = 300;
 /** Data text for markdown: clipped, then escaped. */
-function text(value, length = CELL_LENGTH) {
-    return escapeMarkdown(value.length > length ? `${value.slice(0, length - 1)}…` : value);
-}
+const text = escapeClipped;
 function plural(n, word) {
     return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -36857,14 +36890,6 @@ function rowKeyHash(seed, rowKey) {
     const a = fmix32(low ^ fmix32(high ^ fmix32(seed ^ 0x9e3779b9)));
     const b = fmix32(a ^ 0x85ebca6b ^ high);
     return ((a >>> 5) * 67108864 + (b >>> 6)) / 9007199254740992;
-}
-function fmix32(h) {
-    h ^= h >>> 16;
-    h = Math.imul(h, 0x85ebca6b);
-    h ^= h >>> 13;
-    h = Math.imul(h, 0xc2b2ae35);
-    h ^= h >>> 16;
-    return h >>> 0;
 }
 
 /**

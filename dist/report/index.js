@@ -32,10 +32,10 @@ import require$$1$5 from 'node:dns';
 import require$$5$3 from 'string_decoder';
 import 'child_process';
 import 'timers';
-import { readFileSync, createReadStream, existsSync } from 'node:fs';
+import { readFileSync, createReadStream, realpathSync, existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { readdir as readdir$1, readFile } from 'node:fs/promises';
-import { join as join$1 } from 'node:path';
+import { join as join$1, relative, sep as sep$1, isAbsolute, resolve } from 'node:path';
 
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -35493,13 +35493,26 @@ const RATE_LIMIT_RETRIES = 2;
 /** Longest wait for a rate limit before giving up, in seconds: a report is not worth an hour. */
 const LONGEST_WAIT = 120;
 /**
+ * Longest wait for one answer, in milliseconds. Octokit sets none, and Node's fetch waits 300 s
+ * for headers, so a hung connection would hold the job for minutes per request; a request that
+ * times out is retried as a 5xx is.
+ */
+const REQUEST_TIMEOUT_MS = 30_000;
+/**
  * An Octokit for the REST API at `baseUrl` (the runner's `GITHUB_API_URL`; GitHub Enterprise
  * Server has its own), authenticated with `token`, passed explicitly as the toolkit's
  * `getOctokit(token)` does. Transient errors (5xx) are retried with backoff (plugin-retry: 3
  * retries); primary and secondary rate limits wait for `retry-after` / the reset time, at most
- * twice and at most 120 s each (plugin-throttling), then fail.
+ * twice and at most 120 s each (plugin-throttling), then fail. Each attempt gets at most
+ * `options.timeoutMs` (default `REQUEST_TIMEOUT_MS`, 30 s) before it is aborted and retried.
  */
 function createGitHubClient(token, options) {
+    const timeoutMs = options.timeoutMs ?? REQUEST_TIMEOUT_MS;
+    const fetchWithTimeout = (input, init) => {
+        const timeout = AbortSignal.timeout(timeoutMs);
+        const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+        return fetch(input, { ...init, signal });
+    };
     const wait = (kind) => (retryAfter, request, _, retryCount) => {
         const retrying = retryCount < RATE_LIMIT_RETRIES && retryAfter <= LONGEST_WAIT;
         options.log.warn(`GitHub ${kind} rate limit on ${request.method} ${request.url}: ` +
@@ -35516,7 +35529,8 @@ function createGitHubClient(token, options) {
             warn: options.log.warn,
             error: options.log.debug
         },
-        throttle: { onRateLimit: wait('primary'), onSecondaryRateLimit: wait('secondary') }
+        throttle: { onRateLimit: wait('primary'), onSecondaryRateLimit: wait('secondary') },
+        request: { fetch: fetchWithTimeout }
     });
 }
 
@@ -35629,39 +35643,81 @@ async function tokenIdentity(client) {
  * `identity`: every page of comments is read (`octokit.paginate`, 100 per page), so a comment
  * past the first page is found; a comment by someone else that quotes the marker is never
  * touched. When the comment is deleted between the lookup and the edit (404), it is created again.
- * With several matching comments (two jobs racing), the oldest is edited.
+ * With several matching comments, the oldest is edited.
+ *
+ * Two runs racing on one pull request (two pushes in quick succession) can both find no comment
+ * and both create one. So every creation is followed by a second lookup that settles on one
+ * comment: the oldest of ours stays; a run whose new comment is not the oldest writes its body
+ * into the oldest (the body written last wins, as with two edits) and every other comment of ours
+ * is deleted. Whatever the interleaving, once both runs are done exactly one comment is left,
+ * holding the body of the run that created last. (A workflow `concurrency:` group avoids the race
+ * altogether.)
  */
 async function upsertStickyComment(client, issue, options) {
     const where = { owner: issue.owner, repo: issue.repo };
-    const comments = await client.paginate(client.rest.issues.listComments, {
-        ...where,
-        issue_number: issue.issueNumber,
-        per_page: 100
-    });
-    const ours = comments.find((c) => c.body?.includes(options.marker) === true &&
-        c.user?.login === options.identity.login &&
-        c.user?.type === options.identity.type);
+    const listOurs = async () => {
+        const comments = await client.paginate(client.rest.issues.listComments, {
+            ...where,
+            issue_number: issue.issueNumber,
+            per_page: 100
+        });
+        return comments
+            .filter((c) => c.body?.includes(options.marker) === true &&
+            c.user?.login === options.identity.login &&
+            c.user?.type === options.identity.type)
+            .sort((a, b) => a.id - b.id);
+    };
+    const update = async (id, body) => {
+        const { data } = await client.rest.issues.updateComment({ ...where, comment_id: id, body });
+        return { action: 'updated', id: data.id, url: data.html_url };
+    };
     const create = async (action, body) => {
         const { data } = await client.rest.issues.createComment({
             ...where,
             issue_number: issue.issueNumber,
             body
         });
-        return { action, id: data.id, url: data.html_url };
+        return settle({ action, id: data.id, url: data.html_url }, body);
     };
+    /** After a creation: one comment of ours is left, the oldest, with the body written last. */
+    const settle = async (created, body) => {
+        const ours = await listOurs();
+        let kept = created;
+        if (ours.length > 0 && ours[0].id !== created.id) {
+            // The action says what this run did; the id and address are those of the comment kept.
+            const { id, url } = await ignoreNotFound(() => update(ours[0].id, body), created);
+            kept = { action: created.action, id, url };
+        }
+        for (const comment of ours) {
+            if (comment.id !== kept.id)
+                await ignoreNotFound(() => client.rest.issues.deleteComment({ ...where, comment_id: comment.id }), null);
+        }
+        return kept;
+    };
+    const [ours] = await listOurs();
     if (ours === undefined)
         return create('created', options.render(null));
     const body = options.render(ours.body ?? null);
     if (options.skipUnchanged && body === ours.body)
         return { action: 'unchanged', id: ours.id, url: ours.html_url };
     try {
-        const { data } = await client.rest.issues.updateComment({ ...where, comment_id: ours.id, body });
-        return { action: 'updated', id: data.id, url: data.html_url };
+        return await update(ours.id, body);
     }
     catch (error) {
         if (statusOf(error) !== 404)
             throw error;
         return create('recreated', body);
+    }
+}
+/** `call()`, or `fallback` when what it acts on was deleted meanwhile (404). */
+async function ignoreNotFound(call, fallback) {
+    try {
+        return await call();
+    }
+    catch (error) {
+        if (statusOf(error) !== 404)
+            throw error;
+        return fallback;
     }
 }
 
@@ -36308,6 +36364,17 @@ function escapeMarkdown(text) {
         .replace(/@/g, '&#64;')
         .replace(/\r?\n|\r/g, ' ');
 }
+/** Longest text from data shown in a table cell; longer text ends in `…`. */
+const CELL_LENGTH = 120;
+/**
+ * Data text for a markdown cell or line: clipped to `length` characters (the last one `…`), then
+ * escaped, so a 1 MB cell cannot push a report past GitHub's size limits.
+ *
+ * @example escapeClipped('a'.repeat(200), 5) // 'aaaa…'
+ */
+function escapeClipped(text, length = CELL_LENGTH) {
+    return escapeMarkdown(text.length > length ? `${text.slice(0, length - 1)}…` : text);
+}
 
 /**
  * Numbers for people: integers in full, other values to `digits` significant digits without
@@ -36406,15 +36473,30 @@ function driftCells(d) {
         d.drifted === null ? 'no verdict' : d.drifted ? 'DRIFT' : 'ok'
     ];
 }
-/** The validation result as a markdown section (job summary, PR comment). Data is escaped. */
+/** Longest file name shown in the heading. */
+const LINE_LENGTH$1 = 300;
+/**
+ * Rows per table in markdown: a contract of thousands of columns still gives a section well under
+ * GitHub's 1 MiB summary (a row is at most about 1 KB once cells are clipped).
+ */
+const MAX_ROWS = 200;
+function moreRows(count, what) {
+    return `… and ${count} more ${what}: the validation document lists them all.`;
+}
+/**
+ * The validation result as a markdown section (job summary, PR comment). Data is escaped and
+ * clipped: 120 characters per cell (`escapeClipped`), 300 for a file name in a line, 200 rows
+ * per table.
+ */
 function renderValidationMarkdown(document) {
-    const e = escapeMarkdown;
+    const e = (text) => escapeClipped(text);
+    const line = (text) => escapeClipped(text, LINE_LENGTH$1);
     const out = [
-        `### Data validation: ${e(document.file)}`,
+        `### Data validation: ${line(document.file)}`,
         '',
         `**${headline(document)}** (${document.rows} rows` +
-            (document.contract ? `, contract ${e(document.contract)}` : '') +
-            (document.reference ? `, reference ${e(document.reference)}` : '') +
+            (document.contract ? `, contract ${line(document.contract)}` : '') +
+            (document.reference ? `, reference ${line(document.reference)}` : '') +
             ')',
         ''
     ];
@@ -36422,7 +36504,9 @@ function renderValidationMarkdown(document) {
     if (failing.length > 0) {
         out.push(markdownTable([
             ['column', 'check', 'severity', 'failures', 'expected', 'first failures'],
-            ...failing.map((c) => [
+            ...failing
+                .slice(0, MAX_ROWS)
+                .map((c) => [
                 e(c.column ?? '(table)'),
                 c.check,
                 c.severity,
@@ -36431,13 +36515,17 @@ function renderValidationMarkdown(document) {
                 e(where(document, c, 5))
             ])
         ], { align: ['l', 'l', 'l', 'r', 'l', 'l'] }), '');
+        if (failing.length > MAX_ROWS)
+            out.push(moreRows(failing.length - MAX_ROWS, 'failing checks'), '');
     }
     if (document.drift.length > 0) {
-        out.push(`<details${document.summary.drifted > 0 ? ' open' : ''}><summary>Drift against ${e(document.reference ?? '')}: ` +
+        out.push(`<details${document.summary.drifted > 0 ? ' open' : ''}><summary>Drift against ${line(document.reference ?? '')}: ` +
             `${document.summary.drifted} of ${document.drift.length} columns drifted</summary>`, '', markdownTable([
             ['column', 'method', 'statistic', 'p-value', 'threshold', 'verdict', 'why'],
-            ...document.drift.map((d) => [e(d.column), ...driftCells(d), e(d.reason)])
-        ], { align: ['l', 'l', 'r', 'r', 'r', 'l', 'l'] }), '', '</details>', '');
+            ...document.drift.slice(0, MAX_ROWS).map((d) => [e(d.column), ...driftCells(d), e(d.reason)])
+        ], { align: ['l', 'l', 'r', 'r', 'r', 'l', 'l'] }), '', ...(document.drift.length > MAX_ROWS
+            ? [moreRows(document.drift.length - MAX_ROWS, 'columns'), '']
+            : []), '</details>', '');
     }
     return out.join('\n');
 }
@@ -36523,13 +36611,10 @@ const COUNT_TEXT = {
 };
 /** Statuses shown first, in the open: what needs someone's attention. */
 const ATTENTION = new Set(['fail', 'warn', 'missing']);
-/** Longest text from data shown in a cell or line; longer text ends in `…`. */
-const CELL_LENGTH = 120;
+/** Longest text from data shown in a line; cells: `CELL_LENGTH`. */
 const LINE_LENGTH = 300;
 /** Data text for markdown: clipped, then escaped. */
-function text(value, length = CELL_LENGTH) {
-    return escapeMarkdown(value.length > length ? `${value.slice(0, length - 1)}…` : value);
-}
+const text = escapeClipped;
 function plural(n, word) {
     return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -36961,6 +37046,80 @@ function jsonErrorLocation(file, text, error) {
 }
 
 /**
+ * Path confinement: in a workflow, every file ml-gate reads or writes must lie inside the
+ * workspace (`GITHUB_WORKSPACE`), unless the user explicitly allowed otherwise. A pull request can
+ * change ml-gate.yml; without this check it could name `../../home/runner/.ssh/id_rsa` or a
+ * symlink to `/proc/self/environ` and have its content shown in the job summary or the comment.
+ *
+ * The CLI does not confine: on a laptop the user is the workspace owner and reads what they type.
+ * Neither is the actions' `results-dir` input: that folder holds only ml-gate's own documents
+ * (fixed names, schema-checked when read back), and workflows often put it in `runner.temp`.
+ */
+/** Characters that make a path a glob (see `glob.ts`). */
+const MAGIC = /[*?[]/;
+/**
+ * Why `path` is outside `workspace.root` (or inside its `.git` folder), or `null` when it is
+ * inside (or confinement is off).
+ *
+ * `path` is taken relative to the current directory, as every reader takes it. Symbolic links are
+ * resolved (realpath) before the check, through the longest part of the path that exists, so a
+ * link inside the workspace that points out is outside, and a file not written yet (an output
+ * folder) is checked by its nearest existing parent. A glob is checked by its folder part before
+ * the first wildcard, and may not hold `..` after a wildcard (globs never follow symbolic links).
+ *
+ * @returns `null`, or e.g. `'../secrets.csv' resolves to /home/runner/secrets.csv, outside the
+ *   workspace /home/runner/work/repo'`
+ *
+ * @example
+ * outsideWorkspace('data/train.csv', { root: '/w', allowOutside: false }) // null (cwd /w)
+ * outsideWorkspace('/etc/passwd', { root: '/w', allowOutside: false }) // "'/etc/passwd' resolves to /etc/passwd, outside the workspace /w"
+ */
+function outsideWorkspace(path, workspace) {
+    if (workspace.allowOutside)
+        return null;
+    const segments = path.split(/[\\/]/);
+    const firstMagic = segments.findIndex((s) => MAGIC.test(s));
+    if (firstMagic >= 0 && segments.slice(firstMagic).includes('..')) {
+        return `'${path}' has '..' after a wildcard, which could leave the workspace ${realPath(workspace.root)}`;
+    }
+    const literal = firstMagic < 0 ? path : segments.slice(0, firstMagic).join('/') || '.';
+    const root = realPath(workspace.root);
+    const target = realPath(literal);
+    const rel = relative(root, target);
+    const inside = rel === '' || (!rel.startsWith(`..${sep$1}`) && rel !== '..' && !isAbsolute(rel));
+    if (!inside)
+        return `'${path}' resolves to ${target}, outside the workspace ${root}`;
+    // actions/checkout keeps the token in .git/config (persist-credentials): never data.
+    if (rel.split(sep$1)[0] === '.git')
+        return `'${path}' is in the workspace's .git folder, which can hold credentials`;
+    return null;
+}
+/**
+ * The real path of `path` (symbolic links resolved) when it exists; otherwise the real path of
+ * its nearest existing parent joined with the rest, so that a link anywhere on the way counts.
+ * `..` is left to the operating system (realpath(3)): `link/..` is the parent of the link's
+ * target, not the folder holding the link, so it cannot be normalised away first.
+ */
+function realPath(path) {
+    let head = isAbsolute(path) ? path : `${process.cwd()}${sep$1}${path}`;
+    const rest = [];
+    for (;;) {
+        try {
+            return join$1(realpathSync.native(head), ...rest);
+        }
+        catch {
+            const cut = head.lastIndexOf(sep$1);
+            if (cut <= 0)
+                return resolve(path);
+            rest.unshift(head.slice(cut + 1));
+            head = head.slice(0, cut);
+        }
+    }
+}
+
+/** The input every action has that lifts the workspace confinement of paths. */
+const ALLOW_OUTSIDE_WORKSPACE = 'allow-outside-workspace';
+/**
  * Small typed readers for action inputs. Each names the input in its error, as the toolkit's
  * "Input required and not supplied: name" does, and says what is allowed.
  */
@@ -36985,6 +37144,35 @@ function getBoolean(name, fallback) {
         return false;
     throw new UserInputError(`input '${name}': expected true or false, got '${value}'`);
 }
+/**
+ * Where this step's paths must stay: `GITHUB_WORKSPACE` (the runner's checkout, also the step's
+ * current folder), unless input `allow-outside-workspace` is true.
+ */
+function getWorkspace() {
+    return {
+        root: process.env.GITHUB_WORKSPACE ?? process.cwd(),
+        allowOutside: getBoolean(ALLOW_OUTSIDE_WORKSPACE, false)
+    };
+}
+/**
+ * `path` (the value of input `name`, or a file it matched) when it lies inside the workspace.
+ *
+ * @throws UserInputError `input 'config': '../x.yml' resolves to /home/runner/x.yml, outside the
+ *   workspace /home/runner/work/repo; set the input 'allow-outside-workspace: true' to allow it`
+ */
+function confined(name, path, workspace) {
+    const outside = outsideWorkspace(path, workspace);
+    if (outside !== null) {
+        throw new UserInputError(`input '${name}': ${outside}; an action reads and writes only inside the workspace. ` +
+            `Set the input '${ALLOW_OUTSIDE_WORKSPACE}: true' to allow it`);
+    }
+    return path;
+}
+/** A path input, checked with `confined`; `undefined` when empty and not required. */
+function getPath(name, workspace, required = false) {
+    const path = getString(name, required);
+    return path === undefined ? undefined : confined(name, path, workspace);
+}
 
 /** Input and output names of actions/report/action.yml, in one place. */
 const Inputs = {
@@ -36997,8 +37185,7 @@ const Inputs = {
     CheckName: 'check-name',
     SkipUnchanged: 'skip-unchanged',
     OverrideLabel: 'override-label',
-    Summary: 'summary'
-};
+    Summary: 'summary'};
 /** The report action's outputs, as named in actions/report/action.yml. */
 const Outputs = {
     Verdict: 'verdict',
@@ -37008,7 +37195,8 @@ const Outputs = {
 };
 /** Reads and checks every input once. */
 function readReportInputs() {
-    const config = getString(Inputs.Config) ?? 'ml-gate.yml';
+    const workspace = getWorkspace();
+    const config = getPath(Inputs.Config, workspace) ?? 'ml-gate.yml';
     const pr = getString(Inputs.PrNumber);
     if (pr !== undefined && !/^[1-9][0-9]*$/.test(pr)) {
         throw new UserInputError(`input '${Inputs.PrNumber}': expected a pull request number such as 42, got '${pr}'`);
@@ -37023,7 +37211,8 @@ function readReportInputs() {
         checkName: getString(Inputs.CheckName) ?? null,
         skipUnchanged: getBoolean(Inputs.SkipUnchanged, true),
         overrideLabel: getString(Inputs.OverrideLabel) ?? DEFAULT_OVERRIDE_LABEL,
-        summary: getBoolean(Inputs.Summary, true)
+        summary: getBoolean(Inputs.Summary, true),
+        workspace
     };
 }
 

@@ -32,11 +32,11 @@ import require$$1$6 from 'node:dns';
 import require$$5$4 from 'string_decoder';
 import 'child_process';
 import 'timers';
-import { extname, join, dirname, basename, relative } from 'node:path';
+import { extname, join, dirname, relative, sep, isAbsolute, resolve as resolve$2, basename } from 'node:path';
 import { readFile, open as open$1, rm as rm$1, mkdtemp, mkdir as mkdir$1, writeFile as writeFile$1, readdir as readdir$1, stat as stat$1 } from 'node:fs/promises';
 import require$$0$7 from 'process';
 import require$$0$8 from 'buffer';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { pipeline } from 'node:stream/promises';
 import 'node:crypto';
@@ -48373,6 +48373,19 @@ class CategoryCounter {
 }
 
 /**
+ * murmur3's 32-bit finaliser (fmix32): a bijective mixer whose output bits each depend on every
+ * input bit. ml-gate's seeded, order-independent randomness (bootstrap buckets, reservoir keys,
+ * HyperLogLog registers) is built on it, so results depend on the data and the seed only.
+ */
+function fmix32(h) {
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    return (h ^ (h >>> 16)) >>> 0;
+}
+
+/**
  * Bounded-memory samples of a numeric column, mergeable across shards.
  *
  * Bottom-k sampling: every row gets a pseudo-random key `hash(seed, rowKey)` in [0, 1) and the
@@ -48548,14 +48561,6 @@ function rowKeyHash(seed, rowKey) {
     const a = fmix32(low ^ fmix32(high ^ fmix32(seed ^ 0x9e3779b9)));
     const b = fmix32(a ^ 0x85ebca6b ^ high);
     return ((a >>> 5) * 67108864 + (b >>> 6)) / 9007199254740992;
-}
-function fmix32(h) {
-    h ^= h >>> 16;
-    h = Math.imul(h, 0x85ebca6b);
-    h ^= h >>> 13;
-    h = Math.imul(h, 0xc2b2ae35);
-    h ^= h >>> 16;
-    return h >>> 0;
 }
 
 /**
@@ -60908,6 +60913,17 @@ function escapeMarkdown(text) {
         .replace(/@/g, '&#64;')
         .replace(/\r?\n|\r/g, ' ');
 }
+/** Longest text from data shown in a table cell; longer text ends in `…`. */
+const CELL_LENGTH = 120;
+/**
+ * Data text for a markdown cell or line: clipped to `length` characters (the last one `…`), then
+ * escaped, so a 1 MB cell cannot push a report past GitHub's size limits.
+ *
+ * @example escapeClipped('a'.repeat(200), 5) // 'aaaa…'
+ */
+function escapeClipped(text, length = CELL_LENGTH) {
+    return escapeMarkdown(text.length > length ? `${text.slice(0, length - 1)}…` : text);
+}
 
 /**
  * Numbers for people: integers in full, other values to `digits` significant digits without
@@ -60963,15 +60979,30 @@ function driftCells(d) {
         d.drifted === null ? 'no verdict' : d.drifted ? 'DRIFT' : 'ok'
     ];
 }
-/** The validation result as a markdown section (job summary, PR comment). Data is escaped. */
+/** Longest file name shown in the heading. */
+const LINE_LENGTH = 300;
+/**
+ * Rows per table in markdown: a contract of thousands of columns still gives a section well under
+ * GitHub's 1 MiB summary (a row is at most about 1 KB once cells are clipped).
+ */
+const MAX_ROWS = 200;
+function moreRows(count, what) {
+    return `… and ${count} more ${what}: the validation document lists them all.`;
+}
+/**
+ * The validation result as a markdown section (job summary, PR comment). Data is escaped and
+ * clipped: 120 characters per cell (`escapeClipped`), 300 for a file name in a line, 200 rows
+ * per table.
+ */
 function renderValidationMarkdown(document) {
-    const e = escapeMarkdown;
+    const e = (text) => escapeClipped(text);
+    const line = (text) => escapeClipped(text, LINE_LENGTH);
     const out = [
-        `### Data validation: ${e(document.file)}`,
+        `### Data validation: ${line(document.file)}`,
         '',
         `**${headline(document)}** (${document.rows} rows` +
-            (document.contract ? `, contract ${e(document.contract)}` : '') +
-            (document.reference ? `, reference ${e(document.reference)}` : '') +
+            (document.contract ? `, contract ${line(document.contract)}` : '') +
+            (document.reference ? `, reference ${line(document.reference)}` : '') +
             ')',
         ''
     ];
@@ -60979,7 +61010,9 @@ function renderValidationMarkdown(document) {
     if (failing.length > 0) {
         out.push(markdownTable([
             ['column', 'check', 'severity', 'failures', 'expected', 'first failures'],
-            ...failing.map((c) => [
+            ...failing
+                .slice(0, MAX_ROWS)
+                .map((c) => [
                 e(c.column ?? '(table)'),
                 c.check,
                 c.severity,
@@ -60988,13 +61021,17 @@ function renderValidationMarkdown(document) {
                 e(where(document, c, 5))
             ])
         ], { align: ['l', 'l', 'l', 'r', 'l', 'l'] }), '');
+        if (failing.length > MAX_ROWS)
+            out.push(moreRows(failing.length - MAX_ROWS, 'failing checks'), '');
     }
     if (document.drift.length > 0) {
-        out.push(`<details${document.summary.drifted > 0 ? ' open' : ''}><summary>Drift against ${e(document.reference ?? '')}: ` +
+        out.push(`<details${document.summary.drifted > 0 ? ' open' : ''}><summary>Drift against ${line(document.reference ?? '')}: ` +
             `${document.summary.drifted} of ${document.drift.length} columns drifted</summary>`, '', markdownTable([
             ['column', 'method', 'statistic', 'p-value', 'threshold', 'verdict', 'why'],
-            ...document.drift.map((d) => [e(d.column), ...driftCells(d), e(d.reason)])
-        ], { align: ['l', 'l', 'r', 'r', 'r', 'l', 'l'] }), '', '</details>', '');
+            ...document.drift.slice(0, MAX_ROWS).map((d) => [e(d.column), ...driftCells(d), e(d.reason)])
+        ], { align: ['l', 'l', 'r', 'r', 'r', 'l', 'l'] }), '', ...(document.drift.length > MAX_ROWS
+            ? [moreRows(document.drift.length - MAX_ROWS, 'columns'), '']
+            : []), '</details>', '');
     }
     return out.join('\n');
 }
@@ -61061,7 +61098,7 @@ function parseFailOn(text, flag) {
     return text;
 }
 
-const MAGIC = /[*?[]/;
+const MAGIC$1 = /[*?[]/;
 /** A glob segment as a regular expression: `*` any run within a name, `?` one character, `[..]` a class. */
 function segmentPattern(segment) {
     let source = '';
@@ -61096,7 +61133,7 @@ function segmentPattern(segment) {
  * @example expandGlob('data/*.csv') // ['data/holdout.csv', 'data/train.csv']
  */
 async function expandGlob(pattern) {
-    if (!MAGIC.test(pattern))
+    if (!MAGIC$1.test(pattern))
         return [pattern];
     const absolute = pattern.startsWith('/');
     const segments = pattern.split('/').filter((s, i) => s !== '' || i === 0);
@@ -61109,7 +61146,7 @@ async function expandGlob(pattern) {
             return;
         }
         const segment = segments[index];
-        if (!MAGIC.test(segment))
+        if (!MAGIC$1.test(segment))
             return walk(dir === '' ? segment : join(dir, segment), index + 1);
         let entries;
         try {
@@ -61162,6 +61199,80 @@ function annotate(annotations) {
 }
 
 /**
+ * Path confinement: in a workflow, every file ml-gate reads or writes must lie inside the
+ * workspace (`GITHUB_WORKSPACE`), unless the user explicitly allowed otherwise. A pull request can
+ * change ml-gate.yml; without this check it could name `../../home/runner/.ssh/id_rsa` or a
+ * symlink to `/proc/self/environ` and have its content shown in the job summary or the comment.
+ *
+ * The CLI does not confine: on a laptop the user is the workspace owner and reads what they type.
+ * Neither is the actions' `results-dir` input: that folder holds only ml-gate's own documents
+ * (fixed names, schema-checked when read back), and workflows often put it in `runner.temp`.
+ */
+/** Characters that make a path a glob (see `glob.ts`). */
+const MAGIC = /[*?[]/;
+/**
+ * Why `path` is outside `workspace.root` (or inside its `.git` folder), or `null` when it is
+ * inside (or confinement is off).
+ *
+ * `path` is taken relative to the current directory, as every reader takes it. Symbolic links are
+ * resolved (realpath) before the check, through the longest part of the path that exists, so a
+ * link inside the workspace that points out is outside, and a file not written yet (an output
+ * folder) is checked by its nearest existing parent. A glob is checked by its folder part before
+ * the first wildcard, and may not hold `..` after a wildcard (globs never follow symbolic links).
+ *
+ * @returns `null`, or e.g. `'../secrets.csv' resolves to /home/runner/secrets.csv, outside the
+ *   workspace /home/runner/work/repo'`
+ *
+ * @example
+ * outsideWorkspace('data/train.csv', { root: '/w', allowOutside: false }) // null (cwd /w)
+ * outsideWorkspace('/etc/passwd', { root: '/w', allowOutside: false }) // "'/etc/passwd' resolves to /etc/passwd, outside the workspace /w"
+ */
+function outsideWorkspace(path, workspace) {
+    if (workspace.allowOutside)
+        return null;
+    const segments = path.split(/[\\/]/);
+    const firstMagic = segments.findIndex((s) => MAGIC.test(s));
+    if (firstMagic >= 0 && segments.slice(firstMagic).includes('..')) {
+        return `'${path}' has '..' after a wildcard, which could leave the workspace ${realPath(workspace.root)}`;
+    }
+    const literal = firstMagic < 0 ? path : segments.slice(0, firstMagic).join('/') || '.';
+    const root = realPath(workspace.root);
+    const target = realPath(literal);
+    const rel = relative(root, target);
+    const inside = rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
+    if (!inside)
+        return `'${path}' resolves to ${target}, outside the workspace ${root}`;
+    // actions/checkout keeps the token in .git/config (persist-credentials): never data.
+    if (rel.split(sep)[0] === '.git')
+        return `'${path}' is in the workspace's .git folder, which can hold credentials`;
+    return null;
+}
+/**
+ * The real path of `path` (symbolic links resolved) when it exists; otherwise the real path of
+ * its nearest existing parent joined with the rest, so that a link anywhere on the way counts.
+ * `..` is left to the operating system (realpath(3)): `link/..` is the parent of the link's
+ * target, not the folder holding the link, so it cannot be normalised away first.
+ */
+function realPath(path) {
+    let head = isAbsolute(path) ? path : `${process.cwd()}${sep}${path}`;
+    const rest = [];
+    for (;;) {
+        try {
+            return join(realpathSync.native(head), ...rest);
+        }
+        catch {
+            const cut = head.lastIndexOf(sep);
+            if (cut <= 0)
+                return resolve$2(path);
+            rest.unshift(head.slice(cut + 1));
+            head = head.slice(0, cut);
+        }
+    }
+}
+
+/** The input every action has that lifts the workspace confinement of paths. */
+const ALLOW_OUTSIDE_WORKSPACE = 'allow-outside-workspace';
+/**
  * Small typed readers for action inputs. Each names the input in its error, as the toolkit's
  * "Input required and not supplied: name" does, and says what is allowed.
  */
@@ -61198,6 +61309,35 @@ function getList(name, options = {}) {
         .split(options.lines ? /\n/ : /[\n,]/)
         .map((item) => item.trim())
         .filter((item) => item !== '');
+}
+/**
+ * Where this step's paths must stay: `GITHUB_WORKSPACE` (the runner's checkout, also the step's
+ * current folder), unless input `allow-outside-workspace` is true.
+ */
+function getWorkspace() {
+    return {
+        root: process.env.GITHUB_WORKSPACE ?? process.cwd(),
+        allowOutside: getBoolean(ALLOW_OUTSIDE_WORKSPACE, false)
+    };
+}
+/**
+ * `path` (the value of input `name`, or a file it matched) when it lies inside the workspace.
+ *
+ * @throws UserInputError `input 'config': '../x.yml' resolves to /home/runner/x.yml, outside the
+ *   workspace /home/runner/work/repo; set the input 'allow-outside-workspace: true' to allow it`
+ */
+function confined(name, path, workspace) {
+    const outside = outsideWorkspace(path, workspace);
+    if (outside !== null) {
+        throw new UserInputError(`input '${name}': ${outside}; an action reads and writes only inside the workspace. ` +
+            `Set the input '${ALLOW_OUTSIDE_WORKSPACE}: true' to allow it`);
+    }
+    return path;
+}
+/** A path input, checked with `confined`; `undefined` when empty and not required. */
+function getPath(name, workspace, required = false) {
+    const path = getString(name, required);
+    return path === undefined ? undefined : confined(name, path, workspace);
 }
 
 /** Longest value quoted, column named and message written in an annotation. */
@@ -61430,8 +61570,7 @@ const Inputs = {
     FailOn: 'fail-on',
     ResultsDir: 'results-dir',
     Annotations: 'annotations',
-    Summary: 'summary'
-};
+    Summary: 'summary'};
 const Outputs = {
     Passed: 'passed',
     Result: 'result',
@@ -61445,17 +61584,18 @@ const Outputs = {
 const ANNOTATIONS_PER_LEVEL = 10;
 /** The validate-data action: every matched file against the contract and the reference. */
 async function runValidateData() {
+    const workspace = getWorkspace();
     getString(Inputs.Data, true);
     const patterns = getList(Inputs.Data);
-    const contractPath = getString(Inputs.Contract);
-    const reference = getString(Inputs.Reference);
+    const contractPath = getPath(Inputs.Contract, workspace);
+    const reference = getPath(Inputs.Reference, workspace);
     if (contractPath === undefined && reference === undefined) {
         throw new UserInputError(`give input '${Inputs.Contract}', '${Inputs.Reference}' or both: there is nothing to check`);
     }
     const driftMethod = parseDriftMethod(getString(Inputs.DriftMethod), `input '${Inputs.DriftMethod}'`);
     const failOn = parseFailOn(getString(Inputs.FailOn), `input '${Inputs.FailOn}'`);
     const dir = getString(Inputs.ResultsDir) ?? 'ml-gate-results';
-    const files = await matchFiles(patterns);
+    const files = await matchFiles(patterns, workspace);
     const contract = contractPath === undefined ? undefined : await loadContract(contractPath);
     const documents = [];
     const written = [];
@@ -61487,11 +61627,14 @@ async function runValidateData() {
         failure: `ml-gate: data validation failed: ${total('errors')} failing check(s), ${total('warnings')} warning(s), ${total('drifted')} drifted column(s); see the job summary`
     };
 }
-/** The files the patterns name, each once, relative to the workspace (annotations need that). */
-async function matchFiles(patterns) {
+/**
+ * The files the patterns name, each once, relative to the workspace (annotations need that); each
+ * pattern and each file it matched inside the workspace.
+ */
+async function matchFiles(patterns, workspace) {
     const files = [];
     for (const pattern of patterns) {
-        const matched = await expandGlob(pattern);
+        const matched = (await expandGlob(confined(Inputs.Data, pattern, workspace))).map((file) => confined(Inputs.Data, file, workspace));
         if (matched.length === 0)
             throw new UserInputError(`input '${Inputs.Data}': no file matches '${pattern}'`);
         for (const file of matched.map((f) => relative(process.cwd(), f)))
