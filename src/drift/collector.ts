@@ -1,7 +1,7 @@
 import { Kind, type ColumnChunk } from '../io/table.js'
 import { CategoryCounter } from './category-counter.js'
 import type { ColumnKind } from './method.js'
-import { NumericReservoir } from './reservoir.js'
+import { batchRowKeys, NumericReservoir } from './reservoir.js'
 import type { ColumnSample } from './sample.js'
 
 /**
@@ -36,12 +36,14 @@ export class DriftCollector {
   add(chunk: ColumnChunk, size: number, firstRow: number): void {
     const { kinds, values } = chunk
     const categorical = this.kind === 'categorical'
+    let keys: Float64Array | null = null // the rows' reservoir keys, on the first number of the batch
     for (let i = 0; i < size; i++) {
       const kind = kinds[i]
       if (kind === Kind.Missing) continue
       if (!categorical && (kind === Kind.Integer || kind === Kind.Number)) {
         this.numbers++
-        this.reservoir.add(values[i] as number, firstRow + i)
+        keys ??= batchRowKeys(this.reservoir.seed, firstRow, size)
+        this.reservoir.addHashed(values[i] as number, firstRow + i, keys[i])
       } else if (!categorical && kind === Kind.Boolean) {
         this.booleans++
         if (values[i] === true) this.trues++

@@ -1,4 +1,6 @@
 import { fmix32 } from '../hash.js'
+import { sortNumbers } from '../order/radix-sort.js'
+import { kthSmallest } from '../order/selection.js'
 
 /**
  * Bounded-memory samples of a numeric column, mergeable across shards.
@@ -8,8 +10,14 @@ import { fmix32 } from '../hash.js'
  * sample without replacement of all rows offered, and because a row's key depends only on the seed
  * and the row, never on arrival order, merging the reservoirs of any split of the rows yields
  * exactly the reservoir of the whole (given the same seed and capacity, and row keys unique across
- * shards — e.g. a global row index). Cost: O(log capacity) per kept row, at most `capacity` values
- * in memory (arrays grow as needed, so small columns stay small).
+ * shards — e.g. a global row index).
+ *
+ * Cost: O(1) per row. Rows are appended as candidates while they rank below the largest (key,
+ * rowKey) kept at the last trim; when 2·capacity candidates are held they are trimmed to the
+ * `capacity` smallest by a linear-time selection. A trim's bound lets through about `capacity` more
+ * rows only once the rows seen have doubled, so n rows cost about log2(n / capacity) trims, where a
+ * heap paid O(log capacity) cache misses for each of its ~capacity·ln(n / capacity) insertions. At
+ * most 2·capacity values in memory (arrays grow as needed, so small columns stay small).
  *
  * Drift on a full reservoir is drift between samples: the KS p-value, for instance, then refers
  * to the samples (of up to `capacity` values each), not to the full columns.
@@ -39,10 +47,13 @@ export class NumericReservoir {
   readonly seed: number
   private seenCount = 0
   private length = 0
-  // A max-heap on (key, rowKey) in three parallel arrays: the root is the first to be evicted.
+  // The candidates in three parallel arrays: the rows kept at the last trim, then those offered since.
   private keys = new Float64Array(0)
   private rowKeys = new Float64Array(0)
   private items = new Float64Array(0)
+  // The largest (key, rowKey) kept at the last trim: a row that does not rank below it is not kept.
+  private boundKey = Infinity
+  private boundRowKey = Infinity
 
   constructor(options: ReservoirOptions = {}) {
     this.capacity = options.capacity ?? DEFAULT_RESERVOIR_CAPACITY
@@ -62,12 +73,12 @@ export class NumericReservoir {
 
   /** Number of values kept: `min(seen, capacity)`. */
   get size(): number {
-    return this.length
+    return Math.min(this.length, this.capacity)
   }
 
   /** Whether values were dropped, i.e. `values()` is a sample rather than the whole column. */
   get sampled(): boolean {
-    return this.seenCount > this.length
+    return this.seenCount > this.size
   }
 
   /**
@@ -82,8 +93,18 @@ export class NumericReservoir {
     if (!Number.isSafeInteger(rowKey) || rowKey < 0) {
       throw new RangeError(`NumericReservoir.add: rowKey must be an integer in [0, 2^53), got ${rowKey}`)
     }
+    this.addHashed(value, rowKey, rowKeyHash(this.seed, rowKey))
+  }
+
+  /**
+   * `add` for a row whose key `rowKeyHash(seed, rowKey)` the caller has computed: every numeric
+   * column of a row shares it (see `batchRowKeys`), so a table's rows are hashed once, not per column.
+   */
+  addHashed(value: number, rowKey: number, key: number): void {
+    if (!Number.isFinite(value))
+      throw new RangeError(`NumericReservoir.add: value must be finite, got ${value}`)
     this.seenCount++
-    this.offer(rowKeyHash(this.seed, rowKey), rowKey, value)
+    this.offer(key, rowKey, value)
   }
 
   /** Adds `other`'s rows into this reservoir. Both must have the same seed and capacity. */
@@ -95,11 +116,13 @@ export class NumericReservoir {
 
   /** The kept values in a canonical order (by key), so equal reservoirs give equal arrays. */
   values(): Float64Array {
+    this.trim()
     const order = this.canonicalOrder()
     return Float64Array.from(order, (i) => this.items[i])
   }
 
   state(): ReservoirState {
+    this.trim()
     const order = this.canonicalOrder()
     return {
       capacity: this.capacity,
@@ -134,49 +157,84 @@ export class NumericReservoir {
     }
   }
 
+  /**
+   * The candidates' positions by (key, rowKey). The keys are radix-sorted with the positions as payload (no
+   * comparator calls: 100,000 values per column and file); the rare runs of equal keys are then
+   * ordered by row key.
+   */
   private canonicalOrder(): number[] {
-    const order = Array.from({ length: this.length }, (_, i) => i)
-    return order.sort((a, b) => this.keys[a] - this.keys[b] || this.rowKeys[a] - this.rowKeys[b])
-  }
-
-  /** Whether (key, rowKey) ranks after heap entry i: it would be evicted first. */
-  private after(key: number, rowKey: number, i: number): boolean {
-    return ranksAfter(key, rowKey, this.keys[i], this.rowKeys[i])
+    const n = this.length
+    const keys = this.keys.slice(0, n)
+    const positions = new Float64Array(n)
+    for (let i = 0; i < n; i++) positions[i] = i
+    sortNumbers(keys, positions)
+    const order = Array.from(positions)
+    for (let start = 0, end = 1; start < n; start = end++) {
+      while (end < n && keys[end] === keys[start]) end++
+      if (end - start > 1) {
+        const run = order.slice(start, end).sort((a, b) => this.rowKeys[a] - this.rowKeys[b])
+        order.splice(start, run.length, ...run)
+      }
+    }
+    return order
   }
 
   private offer(key: number, rowKey: number, value: number): void {
-    if (this.length < this.capacity) {
-      if (this.length === this.keys.length) this.grow()
-      let i = this.length++
-      // Sift up.
-      while (i > 0) {
-        const parent = (i - 1) >> 1
-        if (!this.after(key, rowKey, parent)) break
-        this.move(parent, i)
-        i = parent
+    // Not below the largest kept at the last trim (or the very same row again): not in the bottom k.
+    if (!ranksAfter(this.boundKey, this.boundRowKey, key, rowKey)) return
+    if (this.length === this.keys.length) {
+      if (this.length < 2 * this.capacity) this.grow()
+      else {
+        this.trim()
+        if (!ranksAfter(this.boundKey, this.boundRowKey, key, rowKey)) return
       }
-      this.set(i, key, rowKey, value)
-      return
     }
-    // Not below the largest key kept (or the very same row again): not in the bottom k.
-    if (!ranksAfter(this.keys[0], this.rowKeys[0], key, rowKey)) return
-    // Replace the root and sift down.
-    let i = 0
-    for (;;) {
-      const left = 2 * i + 1
-      if (left >= this.length) break
-      const right = left + 1
-      const larger =
-        right < this.length && this.after(this.keys[right], this.rowKeys[right], left) ? right : left
-      if (!ranksAfter(this.keys[larger], this.rowKeys[larger], key, rowKey)) break
-      this.move(larger, i)
-      i = larger
+    const i = this.length++
+    this.keys[i] = key
+    this.rowKeys[i] = rowKey
+    this.items[i] = value
+  }
+
+  /**
+   * Keeps the `capacity` candidates with the smallest (key, rowKey), in place: the capacity-th
+   * smallest key T is selected in linear time (the keys are hashes, so a middle pivot is a random
+   * one), then the rows below T stay, and of those at T (rare) the smallest row keys.
+   */
+  private trim(): void {
+    const n = this.length
+    const k = this.capacity
+    if (n <= k) return
+    const { keys, rowKeys, items } = this
+    const bound = kthSmallest(keys.slice(0, n), k - 1)
+    let below = 0
+    const tied: number[] = []
+    for (let i = 0; i < n; i++) {
+      if (keys[i] < bound) below++
+      else if (keys[i] === bound) tied.push(rowKeys[i])
     }
-    this.set(i, key, rowKey, value)
+    const lastTied = tied.sort((a, b) => a - b)[k - below - 1]
+    // Copies of the last row kept (the same row offered twice) fill only the places left.
+    let copiesLeft = k - below - tied.indexOf(lastTied)
+    let kept = 0
+    for (let i = 0; i < n; i++) {
+      const key = keys[i]
+      const rowKey = rowKeys[i]
+      if (
+        key < bound ||
+        (key === bound && (rowKey < lastTied || (rowKey === lastTied && copiesLeft-- > 0)))
+      ) {
+        keys[kept] = keys[i]
+        rowKeys[kept] = rowKeys[i]
+        items[kept++] = items[i]
+      }
+    }
+    this.length = kept
+    this.boundKey = bound
+    this.boundRowKey = lastTied
   }
 
   private grow(): void {
-    const size = Math.min(this.capacity, Math.max(1024, this.keys.length * 2))
+    const size = Math.min(2 * this.capacity, Math.max(1024, this.keys.length * 2))
     const keys = new Float64Array(size)
     const rowKeys = new Float64Array(size)
     const items = new Float64Array(size)
@@ -187,20 +245,26 @@ export class NumericReservoir {
     this.rowKeys = rowKeys
     this.items = items
   }
-
-  private move(from: number, to: number): void {
-    this.set(to, this.keys[from], this.rowKeys[from], this.items[from])
-  }
-
-  private set(i: number, key: number, rowKey: number, value: number): void {
-    this.keys[i] = key
-    this.rowKeys[i] = rowKey
-    this.items[i] = value
-  }
 }
 
 function ranksAfter(key: number, rowKey: number, otherKey: number, otherRowKey: number): boolean {
   return key > otherKey || (key === otherKey && rowKey > otherRowKey)
+}
+
+const lastBatch = { seed: -1, firstRow: -1, size: 0, keys: new Float64Array(0) }
+
+/**
+ * The keys `rowKeyHash(seed, firstRow + i)` of the rows of a batch, i < size. Every numeric column
+ * of a batch needs the same keys, so the last batch's are kept (they depend on the seed and the row
+ * only): the columns after the first reuse them. A view, valid until the next call.
+ */
+export function batchRowKeys(seed: number, firstRow: number, size: number): Float64Array {
+  if (lastBatch.seed === seed && lastBatch.firstRow === firstRow && lastBatch.size === size)
+    return lastBatch.keys
+  const keys = new Float64Array(size)
+  for (let i = 0; i < size; i++) keys[i] = rowKeyHash(seed, firstRow + i)
+  Object.assign(lastBatch, { seed, firstRow, size, keys })
+  return keys
 }
 
 /**

@@ -160,12 +160,18 @@ export class BinaryAccumulator implements MetricSource {
 
   /**
    * `add` for a row whose `rowHash(bootstrap.seed, rowKey)` the caller has computed: a row that
-   * lands in several segments (every segment accumulator of a run shares the seed) is hashed once.
+   * lands in several segments (every segment accumulator of a run shares the seed) is hashed once,
+   * and its `binaryLogLoss(label, score)` (a third of `add`'s cost) is computed once when passed.
    */
-  addHashed(label: number, score: number, hash: number, weight = 1): void {
+  addHashed(
+    label: number,
+    score: number,
+    hash: number,
+    weight = 1,
+    loss = binaryLogLoss(label, score)
+  ): void {
     const cell = score >= this.threshold ? (label === 1 ? TP : FP) : label === 1 ? FN : TN
     const error = label - score
-    const loss = binaryLogLoss(label, score)
     const bin = ECE + Math.max(0, Math.min(Math.floor(score * ECE_BINS), ECE_BINS - 1))
     const bucket = bucketOf(hash)
     addRow(this.sums, 0, weight, cell, error, loss, bin)

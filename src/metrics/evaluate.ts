@@ -3,7 +3,7 @@ import { UserInputError } from '../errors.js'
 import { openTable } from '../io/open.js'
 import { Kind, type ReadOptions, type RowBatch, type Table, type Value } from '../io/table.js'
 import { didYouMean } from '../suggest.js'
-import { BinaryAccumulator } from './binary.js'
+import { BinaryAccumulator, binaryLogLoss } from './binary.js'
 import type { Task } from './catalog.js'
 import type { MetricValue } from './metric-value.js'
 import { MulticlassAccumulator } from './multiclass.js'
@@ -385,8 +385,9 @@ function rowDecoder(
         fail(batch, i, `score '${model.score}' must be a probability in [0, 1]; found ${score}`)
       const weight = weightOf(batch, i)
       const hash = rowHash(seed, rowKey)
+      const loss = binaryLogLoss(label, score)
       for (const target of targets) {
-        ;(target.metrics as BinaryAccumulator).addHashed(label, score, hash, weight)
+        ;(target.metrics as BinaryAccumulator).addHashed(label, score, hash, weight, loss)
         target.rows++
       }
     }

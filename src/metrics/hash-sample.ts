@@ -21,8 +21,9 @@
  * replicates serve only paired tests: single-model intervals above m are analytic (see `catalog.ts`).
  */
 
-import { sortNumbers } from './radix-sort.js'
+import { sortNumbers } from '../order/radix-sort.js'
 import { decode, encode, numberField, stateError, type Encoded } from './metric-state.js'
+import { kthSmallest } from '../order/selection.js'
 
 export const SAMPLE_ROWS = 5_000
 
@@ -184,30 +185,6 @@ export class HashSample {
     this.weights = grow(this.weights, (n) => new Float64Array(n))
     this.buckets = grow(this.buckets, (n) => new Uint16Array(n))
   }
-}
-
-/** The k-th smallest (0-based) of `values`, which it reorders: Hoare's quickselect, linear on average. */
-function kthSmallest(values: Uint32Array, k: number): number {
-  let lo = 0
-  let hi = values.length - 1
-  while (lo < hi) {
-    const pivot = values[(lo + hi) >>> 1]
-    let i = lo
-    let j = hi
-    while (i <= j) {
-      while (values[i] < pivot) i++
-      while (values[j] > pivot) j--
-      if (i <= j) {
-        const t = values[i]
-        values[i++] = values[j]
-        values[j--] = t
-      }
-    }
-    if (k <= j) hi = j
-    else if (k >= i) lo = i
-    else break
-  }
-  return values[k]
 }
 
 /**

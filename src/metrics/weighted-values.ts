@@ -7,7 +7,7 @@
 
 import { GrowableFloat64Array } from './growable-array.js'
 import { decode, encode, stateError, type Encoded } from './metric-state.js'
-import { sortNumbers } from './radix-sort.js'
+import { sortNumbers } from '../order/radix-sort.js'
 
 /** Values ascending with their weights (`null`: every weight is 1). Views, valid until the next push. */
 export interface SortedValues {

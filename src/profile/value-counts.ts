@@ -1,6 +1,7 @@
+import { CountTable, type CountedValue } from './count-table.js'
 import { HyperLogLog, hashValue } from './hyperloglog.js'
 
-export type CountedValue = string | number | boolean
+export type { CountedValue } from './count-table.js'
 
 export interface TopValue {
   readonly value: CountedValue
@@ -17,7 +18,7 @@ export interface TopValue {
  * merged Misra–Gries summary keeps the same error bound (Agarwal et al., "Mergeable summaries", 2012).
  */
 export class ValueCounts {
-  private counts = new Map<CountedValue, number>()
+  private readonly counts = new CountTable()
   private sketch: HyperLogLog | null = null
 
   constructor(readonly limit: number = 100_000) {}
@@ -36,7 +37,8 @@ export class ValueCounts {
       this.startSketch()
       this.sketch!.merge(other.sketch)
     }
-    for (const [value, count] of other.counts) this.insert(value, count)
+    const { values, counts, size } = other.counts
+    for (let e = 0; e < size; e++) this.insert(values[e], counts[e])
   }
 
   distinct(): number {
@@ -45,7 +47,8 @@ export class ValueCounts {
 
   /** The `k` most frequent values, most frequent first; ties in order of first appearance. */
   top(k: number): TopValue[] {
-    const entries = [...this.counts].map(([value, count]) => ({ value, count }))
+    const { values, counts, size } = this.counts
+    const entries = Array.from({ length: size }, (_, e) => ({ value: values[e], count: counts[e] }))
     // A stable sort keeps first-seen order among equal counts, so output does not depend on hashing.
     entries.sort((a, b) => b.count - a.count)
     return entries.slice(0, k)
@@ -54,15 +57,16 @@ export class ValueCounts {
   private startSketch(): void {
     if (this.sketch !== null) return
     this.sketch = new HyperLogLog()
-    for (const value of this.counts.keys()) this.sketch.addHash(hashValue(value))
+    const { values, size } = this.counts
+    for (let e = 0; e < size; e++) this.sketch.addHash(hashValue(values[e]))
   }
 
   private insert(value: CountedValue, count: number): void {
     if (this.sketch !== null) this.sketch.addHash(hashValue(value))
     const counts = this.counts
-    const seen = counts.get(value)
-    if (seen !== undefined) counts.set(value, seen + count)
-    else if (this.sketch === null && counts.size < this.limit) counts.set(value, count)
+    const seen = counts.find(value)
+    if (seen >= 0) counts.counts[seen] += count
+    else if (this.sketch === null && counts.size < this.limit) counts.append(value, count)
     else this.insertApproximate(value, count)
   }
 
@@ -77,15 +81,19 @@ export class ValueCounts {
     }
     const counts = this.counts
     if (counts.size < this.limit) {
-      counts.set(value, count)
+      counts.append(value, count)
       return
     }
     let smallest = count
-    for (const c of counts.values()) if (c < smallest) smallest = c
-    for (const [key, c] of counts) {
-      if (c <= smallest) counts.delete(key)
-      else counts.set(key, c - smallest)
+    let largest = 0
+    for (let e = 0; e < counts.size; e++) {
+      const c = counts.counts[e]
+      if (c < smallest) smallest = c
+      if (c > largest) largest = c
     }
-    if (count > smallest) counts.set(value, count - smallest)
+    // Every counter drops to zero (e.g. a column of distinct ids): the same as lowering each.
+    if (largest <= smallest) counts.clear()
+    else counts.lowerBy(smallest)
+    if (count > smallest) counts.append(value, count - smallest)
   }
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 import { CategoryCounter } from '../../src/drift/category-counter.js'
-import { NumericReservoir, rowKeyHash } from '../../src/drift/reservoir.js'
+import { DriftCollector } from '../../src/drift/collector.js'
+import { batchRowKeys, NumericReservoir, rowKeyHash } from '../../src/drift/reservoir.js'
+import { Kind, type ColumnChunk } from '../../src/io/table.js'
 
 /** Row i has value sin(i) · 100, a deterministic stand-in for a column. */
 function fill(reservoir: NumericReservoir, from: number, to: number): NumericReservoir {
@@ -120,5 +122,69 @@ describe('CategoryCounter', () => {
       other: 3
     })
     expect(counter.capped).toBe(true)
+  })
+})
+
+describe('reservoir keys shared by the columns of a batch', () => {
+  it('batchRowKeys gives rowKeyHash of each row, for any seed and batch', () => {
+    for (const [seed, firstRow, size] of [
+      [42, 0, 5],
+      [42, 5, 3],
+      [7, 5, 3],
+      [7, 2 ** 40, 4]
+    ]) {
+      const expected = Array.from({ length: size }, (_, i) => rowKeyHash(seed, firstRow + i))
+      expect(Array.from(batchRowKeys(seed, firstRow, size))).toEqual(expected)
+    }
+  })
+
+  it('a collector fed in batches keeps the values a reservoir fed row by row keeps', () => {
+    const column = (from: number, size: number): ColumnChunk => ({
+      kinds: Uint8Array.from({ length: size }, (_, i) => ((from + i) % 9 === 0 ? Kind.Missing : Kind.Number)),
+      values: Array.from({ length: size }, (_, i) => ((from + i) % 9 === 0 ? null : Math.sin(from + i) * 100))
+    })
+    const collectors = [new DriftCollector(undefined, 3), new DriftCollector(undefined, 3)]
+    for (let firstRow = 0; firstRow < 3000; firstRow += 500)
+      for (const collector of collectors) collector.add(column(firstRow, 500), 500, firstRow)
+    const reservoir = new NumericReservoir({ seed: 3 })
+    for (let row = 0; row < 3000; row++) if (row % 9 !== 0) reservoir.add(Math.sin(row) * 100, row)
+    for (const collector of collectors) {
+      const sample = collector.sample('numeric')
+      expect(sample.kind === 'numeric' && Array.from(sample.values)).toEqual(Array.from(reservoir.values()))
+    }
+  })
+
+  it('orders rows with equal keys by row key (the same row offered twice)', () => {
+    const reservoir = new NumericReservoir({ capacity: 10 })
+    for (const row of [4, 2, 4, 2]) reservoir.add(row, row)
+    const byKey = [2, 4].sort((a, b) => rowKeyHash(0, a) - rowKeyHash(0, b))
+    expect(reservoir.state().rowKeys).toEqual(byKey.flatMap((row) => [row, row]))
+  })
+})
+
+describe('NumericReservoir between trims', () => {
+  it('reports its size and keeps the bottom k however many candidates it holds', () => {
+    const reservoir = new NumericReservoir({ capacity: 1000, seed: 5 })
+    const smallest = Array.from({ length: 1500 }, (_, i) => i).sort(
+      (a, b) => rowKeyHash(5, a) - rowKeyHash(5, b)
+    )
+    fill(reservoir, 0, 1500) // 1500 candidates: fewer than the 2000 that make it trim
+    expect([reservoir.size, reservoir.seen, reservoir.sampled]).toEqual([1000, 1500, true])
+    expect(reservoir.state().rowKeys).toEqual(smallest.slice(0, 1000))
+    fill(reservoir, 1500, 30000) // several trims
+    const all = Array.from({ length: 30000 }, (_, i) => i).sort((a, b) => rowKeyHash(5, a) - rowKeyHash(5, b))
+    expect(reservoir.state().rowKeys).toEqual(all.slice(0, 1000))
+    expect(Array.from(reservoir.values())).toEqual(all.slice(0, 1000).map((row) => Math.sin(row) * 100))
+  })
+})
+
+describe('NumericReservoir offered the same rows twice', () => {
+  it('keeps the bottom k of the multiset of (key, row) pairs through trims', () => {
+    const reservoir = new NumericReservoir({ capacity: 100, seed: 2 })
+    fill(reservoir, 0, 300)
+    fill(reservoir, 0, 300)
+    const rows = Array.from({ length: 300 }, (_, i) => i).sort((a, b) => rowKeyHash(2, a) - rowKeyHash(2, b))
+    expect(reservoir.size).toBe(100)
+    expect(reservoir.state().rowKeys).toEqual(rows.slice(0, 50).flatMap((row) => [row, row]))
   })
 })

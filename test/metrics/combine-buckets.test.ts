@@ -37,4 +37,20 @@ describe('combineBuckets', () => {
     expect(bits(fast).equals(bits(plainLoop(sums, width, settings)))).toBe(true)
     expect(fast.some((v) => v !== 0)).toBe(true)
   })
+  // The dense 4-replicate blocks add 0·x for zero weights, which must change no bit; replicates left
+  // over (B mod 4) and non-finite sums (0·∞ is NaN) take the gathered path.
+  it.each([
+    ['B not a multiple of 4', 203, (sums: Float64Array) => sums],
+    [
+      'negative zeros among the sums',
+      200,
+      (sums: Float64Array) => sums.map((v, i) => (i % 5 === 0 ? -0 : v))
+    ],
+    ['an infinite sum', 200, (sums: Float64Array) => sums.map((v, i) => (i === 17 ? Infinity : v))]
+  ])('is bit-identical to the plain loop with %s', (_, replicates, alter) => {
+    const settings = { replicates, seed: 11 }
+    const sums = alter(sumsOf(16, 5))
+    const fast = combineBuckets(sums, 16, settings)
+    expect(bits(fast).equals(bits(plainLoop(sums, 16, settings)))).toBe(true)
+  })
 })
