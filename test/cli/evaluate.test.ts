@@ -157,3 +157,17 @@ describe('ml-gate evaluate', () => {
     expect(document.segments[0].metrics.accuracy.value).toBeCloseTo(2 / 3, 15)
   })
 })
+
+describe('segment columns with too many values', () => {
+  it('are bad input at the row that brings the 1,001st segment, not a run out of memory', async () => {
+    const rows = Array.from({ length: 1200 }, (_, i) => `${i},${i % 2},0.${(i * 7) % 10}`)
+    const path = file('ids.csv', `id,label,score\n${rows.join('\n')}\n`)
+    const run = await cli('evaluate', '--predictions', path, ...binary, '--segment', 'id')
+    expect(run.code).toBe(2)
+    expect(run.stderr).toBe(
+      `ml-gate: ${path}:1002: segments of 'id': more than 1000 distinct segments (this row brings "id=1000"); ` +
+        'each segment keeps its own metrics (about 130 KB), so a column of ids or free text cannot be a segment. ' +
+        'Segment by a column with fewer values, or bin a numeric one (`bins`)\n'
+    )
+  })
+})
