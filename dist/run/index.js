@@ -63963,6 +63963,7 @@ async function evaluatePredictions(file, settings, read = {}) {
     // skipping the label, key and Map of `segmentOf` for every row (a binned column's cache is capped:
     // its values may all differ).
     const byValue = families.map((f) => (f.parts.length === 1 ? new Map() : null));
+    const familySizes = new Array(families.length).fill(0);
     let rows = 0;
     for await (const batch of table.batches()) {
         for (let i = 0; i < batch.size; i++) {
@@ -64001,6 +64002,11 @@ async function evaluatePredictions(file, settings, read = {}) {
         const key = labels.length === 1 ? labels[0] : labels.join('&');
         let segment = segments.get(key);
         if (segment === undefined) {
+            if (++familySizes[f] > MAX_SEGMENTS_PER_FAMILY) {
+                throw new UserInputError(`segments of '${all[f].name}': more than ${MAX_SEGMENTS_PER_FAMILY} distinct segments (this row brings ` +
+                    `${JSON.stringify(key)}); each segment keeps its own metrics (about 130 KB), so a column of ids or ` +
+                    'free text cannot be a segment. Segment by a column with fewer values, or bin a numeric one (`bins`)', { file: table.file, line: batch.lines[i] });
+            }
             segment = { key, family: f, labels, metrics: create(), rows: 0 };
             segments.set(key, segment);
         }
@@ -64262,6 +64268,12 @@ function evaluateSettingsFromConfig(config) {
     };
 }
 const DEFAULT_MIN_SUPPORT = 30;
+/**
+ * Segments one family (a column, a binned column or a cross) may have. Each segment's accumulator
+ * holds about 130 KB of bootstrap buckets, so 1,000 segments cost about 130 MB; a column with
+ * 10,000 values would need 1.3 GB and is almost always an id or free text by mistake.
+ */
+const MAX_SEGMENTS_PER_FAMILY = 1000;
 
 /**
  * Holm's step-down correction for the m segments one significance-aware rule judges at once, as
