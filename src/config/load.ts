@@ -6,6 +6,7 @@ import { dirname, isAbsolute, join } from 'node:path'
 import schema from '../../schemas/config.schema.json' with { type: 'json' }
 import { type SourceLocation, UserInputError } from '../errors.js'
 import { outsideWorkspace, type Workspace } from '../io/workspace.js'
+import { firstUnorderedEdge } from '../metrics/segmentation.js'
 import { compileSchema, type SchemaValidator } from './schema-validator.js'
 import type { Config, ReportConfig } from './types.js'
 import {
@@ -115,14 +116,13 @@ function checkConfined(config: Config, workspace: Workspace, source: YamlSource)
 /** Bin edges must be strictly increasing: the schema cannot say so. */
 function checkBinEdges(config: ValidatedConfig, source: YamlSource): void {
   for (const [column, edges] of Object.entries(config.segments?.bins ?? {})) {
-    for (let i = 1; i < edges.length; i++) {
-      if (edges[i] <= edges[i - 1]) {
-        const path = ['segments', 'bins', column, i]
-        throw new UserInputError(
-          `${formatPath(path)}: bin edges must be strictly increasing, got ${edges[i]} after ${edges[i - 1]}`,
-          source.locate(path)
-        )
-      }
+    const i = firstUnorderedEdge(edges)
+    if (i >= 0) {
+      const path = ['segments', 'bins', column, i]
+      throw new UserInputError(
+        `${formatPath(path)}: bin edges must be strictly increasing, got ${edges[i]} after ${edges[i - 1]}`,
+        source.locate(path)
+      )
     }
   }
 }

@@ -117,16 +117,23 @@ export function validateBins(column: string, edges: readonly number[], where: st
   if (edges.length < 2) {
     throw new UserInputError(`${where}: bins for '${column}' need at least 2 edges, got ${edges.length}`)
   }
-  edges.forEach((edge, i) => {
+  edges.forEach((edge) => {
     if (!Number.isFinite(edge)) {
       throw new UserInputError(`${where}: bin edge '${edge}' of '${column}' is not a finite number`)
     }
-    if (i > 0 && edge <= edges[i - 1]) {
-      throw new UserInputError(
-        `${where}: bin edges of '${column}' must increase strictly; ${edges[i - 1]} is followed by ${edge}`
-      )
-    }
   })
+  const i = firstUnorderedEdge(edges)
+  if (i >= 0) {
+    throw new UserInputError(
+      `${where}: bin edges of '${column}' must increase strictly; ${edges[i - 1]} is followed by ${edges[i]}`
+    )
+  }
+}
+
+/** Index of the first edge that is not above the one before it, or -1 when they increase strictly. */
+export function firstUnorderedEdge(edges: readonly number[]): number {
+  for (let i = 1; i < edges.length; i++) if (edges[i] <= edges[i - 1]) return i
+  return -1
 }
 
 /** Where a segment sits in reports: its family (-1 for `all`) and its labels, one per part. */
