@@ -815,6 +815,126 @@ function realPath(path) {
     }
 }
 
+const OVERALL = 'all';
+class ValuePart {
+    column;
+    cache = new Map();
+    constructor(column) {
+        this.column = column;
+    }
+    label(value) {
+        let label = this.cache.get(value);
+        if (label === undefined) {
+            label = `${this.column}=${value === null ? '' : String(value)}`;
+            this.cache.set(value, label);
+        }
+        return label;
+    }
+    rank() {
+        return 0;
+    }
+}
+class BinPart {
+    column;
+    edges;
+    labels;
+    missing;
+    constructor(column, edges) {
+        this.column = column;
+        this.edges = edges;
+        const e = edges;
+        this.labels = [
+            `${column}=(-inf,${e[0]})`,
+            ...e.slice(1).map((hi, i) => `${column}=[${e[i]},${hi})`),
+            `${column}=[${e[e.length - 1]},inf)`
+        ];
+        this.missing = `${column}=`;
+    }
+    label(value) {
+        if (value === null)
+            return this.missing;
+        if (typeof value !== 'number')
+            return undefined;
+        // Binary search for the first edge greater than the value: bins are left-closed.
+        let lo = 0;
+        let hi = this.edges.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >>> 1;
+            if (this.edges[mid] <= value)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return this.labels[lo];
+    }
+    rank(label) {
+        // The missing value ranks first, like the empty value of a value column.
+        return label === this.missing ? -1 : this.labels.indexOf(label);
+    }
+}
+/**
+ * The families of a spec, in a stable order: value columns, then binned columns (a column listed
+ * in both is binned once), then crosses.
+ */
+function segmentFamilies(spec) {
+    const part = (column) => spec.bins[column] !== undefined ? new BinPart(column, spec.bins[column]) : new ValuePart(column);
+    const singles = [...new Set([...spec.columns, ...Object.keys(spec.bins)])];
+    return [
+        ...singles.map((column) => ({ name: column, parts: [part(column)] })),
+        ...spec.cross.map((columns) => ({ name: columns.join('&'), parts: columns.map(part) }))
+    ];
+}
+/** Every column a spec reads, each once. */
+function segmentColumns(spec) {
+    return [...new Set([...spec.columns, ...Object.keys(spec.bins), ...spec.cross.flat()])];
+}
+/**
+ * Checks bin edges: finite numbers, strictly increasing, at least two.
+ * @param where what to name in the message, e.g. `--bins Age` or `segments.bins.Age`
+ * @throws UserInputError naming the column and the offending edge
+ */
+function validateBins(column, edges, where) {
+    if (edges.length < 2) {
+        throw new UserInputError(`${where}: bins for '${column}' need at least 2 edges, got ${edges.length}`);
+    }
+    edges.forEach((edge) => {
+        if (!Number.isFinite(edge)) {
+            throw new UserInputError(`${where}: bin edge '${edge}' of '${column}' is not a finite number`);
+        }
+    });
+    const i = firstUnorderedEdge(edges);
+    if (i >= 0) {
+        throw new UserInputError(`${where}: bin edges of '${column}' must increase strictly; ${edges[i - 1]} is followed by ${edges[i]}`);
+    }
+}
+/** Index of the first edge that is not above the one before it, or -1 when they increase strictly. */
+function firstUnorderedEdge(edges) {
+    for (let i = 1; i < edges.length; i++)
+        if (edges[i] <= edges[i - 1])
+            return i;
+    return -1;
+}
+/**
+ * Orders segments for reports: `all` first, then families in spec order, then within a family
+ * bins in edge order and values alphabetically (the missing value, empty, first).
+ */
+function compareSegments(families) {
+    return (a, b) => {
+        if (a.family !== b.family)
+            return a.family - b.family;
+        if (a.family < 0)
+            return 0;
+        for (const [i, part] of families[a.family].parts.entries()) {
+            const d = part.rank(a.labels[i]) - part.rank(b.labels[i]);
+            if (d !== 0)
+                return d;
+            if (a.labels[i] !== b.labels[i])
+                return a.labels[i] < b.labels[i] ? -1 : 1;
+        }
+        return 0;
+    };
+}
+
 var _2020 = {exports: {}};
 
 var core$1 = {};
@@ -18883,11 +19003,10 @@ function checkConfined(config, workspace, source) {
 /** Bin edges must be strictly increasing: the schema cannot say so. */
 function checkBinEdges(config, source) {
     for (const [column, edges] of Object.entries(config.segments?.bins ?? {})) {
-        for (let i = 1; i < edges.length; i++) {
-            if (edges[i] <= edges[i - 1]) {
-                const path = ['segments', 'bins', column, i];
-                throw new UserInputError(`${formatPath(path)}: bin edges must be strictly increasing, got ${edges[i]} after ${edges[i - 1]}`, source.locate(path));
-            }
+        const i = firstUnorderedEdge(edges);
+        if (i >= 0) {
+            const path = ['segments', 'bins', column, i];
+            throw new UserInputError(`${formatPath(path)}: bin edges must be strictly increasing, got ${edges[i]} after ${edges[i - 1]}`, source.locate(path));
         }
     }
 }
@@ -31709,118 +31828,6 @@ function statistic$1(name, sums, o) {
             return sums[o + SPREAD] > 0 ? 1 - sums[o + SQUARED] / sums[o + SPREAD] : NaN;
     }
     throw new RangeError(`not a regression metric: ${name}`);
-}
-
-const OVERALL = 'all';
-class ValuePart {
-    column;
-    cache = new Map();
-    constructor(column) {
-        this.column = column;
-    }
-    label(value) {
-        let label = this.cache.get(value);
-        if (label === undefined) {
-            label = `${this.column}=${value === null ? '' : String(value)}`;
-            this.cache.set(value, label);
-        }
-        return label;
-    }
-    rank() {
-        return 0;
-    }
-}
-class BinPart {
-    column;
-    edges;
-    labels;
-    missing;
-    constructor(column, edges) {
-        this.column = column;
-        this.edges = edges;
-        const e = edges;
-        this.labels = [
-            `${column}=(-inf,${e[0]})`,
-            ...e.slice(1).map((hi, i) => `${column}=[${e[i]},${hi})`),
-            `${column}=[${e[e.length - 1]},inf)`
-        ];
-        this.missing = `${column}=`;
-    }
-    label(value) {
-        if (value === null)
-            return this.missing;
-        if (typeof value !== 'number')
-            return undefined;
-        // Binary search for the first edge greater than the value: bins are left-closed.
-        let lo = 0;
-        let hi = this.edges.length;
-        while (lo < hi) {
-            const mid = (lo + hi) >>> 1;
-            if (this.edges[mid] <= value)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        return this.labels[lo];
-    }
-    rank(label) {
-        // The missing value ranks first, like the empty value of a value column.
-        return label === this.missing ? -1 : this.labels.indexOf(label);
-    }
-}
-/**
- * The families of a spec, in a stable order: value columns, then binned columns (a column listed
- * in both is binned once), then crosses.
- */
-function segmentFamilies(spec) {
-    const part = (column) => spec.bins[column] !== undefined ? new BinPart(column, spec.bins[column]) : new ValuePart(column);
-    const singles = [...new Set([...spec.columns, ...Object.keys(spec.bins)])];
-    return [
-        ...singles.map((column) => ({ name: column, parts: [part(column)] })),
-        ...spec.cross.map((columns) => ({ name: columns.join('&'), parts: columns.map(part) }))
-    ];
-}
-/** Every column a spec reads, each once. */
-function segmentColumns(spec) {
-    return [...new Set([...spec.columns, ...Object.keys(spec.bins), ...spec.cross.flat()])];
-}
-/**
- * Checks bin edges: finite numbers, strictly increasing, at least two.
- * @param where what to name in the message, e.g. `--bins Age` or `segments.bins.Age`
- * @throws UserInputError naming the column and the offending edge
- */
-function validateBins(column, edges, where) {
-    if (edges.length < 2) {
-        throw new UserInputError(`${where}: bins for '${column}' need at least 2 edges, got ${edges.length}`);
-    }
-    edges.forEach((edge, i) => {
-        if (!Number.isFinite(edge)) {
-            throw new UserInputError(`${where}: bin edge '${edge}' of '${column}' is not a finite number`);
-        }
-        if (i > 0 && edge <= edges[i - 1]) {
-            throw new UserInputError(`${where}: bin edges of '${column}' must increase strictly; ${edges[i - 1]} is followed by ${edge}`);
-        }
-    });
-}
-/**
- * Orders segments for reports: `all` first, then families in spec order, then within a family
- * bins in edge order and values alphabetically (the missing value, empty, first).
- */
-function compareSegments(families) {
-    return (a, b) => {
-        if (a.family !== b.family)
-            return a.family - b.family;
-        if (a.family < 0)
-            return 0;
-        for (const [i, part] of families[a.family].parts.entries()) {
-            const d = part.rank(a.labels[i]) - part.rank(b.labels[i]);
-            if (d !== 0)
-                return d;
-            if (a.labels[i] !== b.labels[i])
-                return a.labels[i] < b.labels[i] ? -1 : 1;
-        }
-        return 0;
-    };
 }
 
 /**

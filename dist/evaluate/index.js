@@ -42076,14 +42076,22 @@ function validateBins(column, edges, where) {
     if (edges.length < 2) {
         throw new UserInputError(`${where}: bins for '${column}' need at least 2 edges, got ${edges.length}`);
     }
-    edges.forEach((edge, i) => {
+    edges.forEach((edge) => {
         if (!Number.isFinite(edge)) {
             throw new UserInputError(`${where}: bin edge '${edge}' of '${column}' is not a finite number`);
         }
-        if (i > 0 && edge <= edges[i - 1]) {
-            throw new UserInputError(`${where}: bin edges of '${column}' must increase strictly; ${edges[i - 1]} is followed by ${edge}`);
-        }
     });
+    const i = firstUnorderedEdge(edges);
+    if (i >= 0) {
+        throw new UserInputError(`${where}: bin edges of '${column}' must increase strictly; ${edges[i - 1]} is followed by ${edges[i]}`);
+    }
+}
+/** Index of the first edge that is not above the one before it, or -1 when they increase strictly. */
+function firstUnorderedEdge(edges) {
+    for (let i = 1; i < edges.length; i++)
+        if (edges[i] <= edges[i - 1])
+            return i;
+    return -1;
 }
 /**
  * Orders segments for reports: `all` first, then families in spec order, then within a family
@@ -61323,11 +61331,10 @@ function checkConfined(config, workspace, source) {
 /** Bin edges must be strictly increasing: the schema cannot say so. */
 function checkBinEdges(config, source) {
     for (const [column, edges] of Object.entries(config.segments?.bins ?? {})) {
-        for (let i = 1; i < edges.length; i++) {
-            if (edges[i] <= edges[i - 1]) {
-                const path = ['segments', 'bins', column, i];
-                throw new UserInputError(`${formatPath(path)}: bin edges must be strictly increasing, got ${edges[i]} after ${edges[i - 1]}`, source.locate(path));
-            }
+        const i = firstUnorderedEdge(edges);
+        if (i >= 0) {
+            const path = ['segments', 'bins', column, i];
+            throw new UserInputError(`${formatPath(path)}: bin edges must be strictly increasing, got ${edges[i]} after ${edges[i - 1]}`, source.locate(path));
         }
     }
 }
