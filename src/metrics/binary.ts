@@ -185,6 +185,15 @@ export class BinaryAccumulator implements MetricSource {
     this.cache = null
   }
 
+  /** Adds the `members` of `rows` (indices, ascending), as `addHashed` would one by one. */
+  addRows(rows: BinaryRows, members: Uint32Array): void {
+    const { label, score, hash, weight, loss } = rows
+    for (let k = 0; k < members.length; k++) {
+      const m = members[k]
+      this.addHashed(label[m], score[m], hash[m], weight[m], loss[m])
+    }
+  }
+
   /** Adds the rows of `other` (same threshold and bootstrap settings) to this accumulator. */
   merge(other: BinaryAccumulator): this {
     assertSameSettings(this.bootstrap, other.bootstrap, 'binary')
@@ -382,6 +391,35 @@ export class BinaryAccumulator implements MetricSource {
 
   private rankingReplicates(): RankingReplicates {
     return (this.derived().rankingReplicates ??= rankingReplicates(this.sample.rows(), this.bootstrap))
+  }
+}
+
+/**
+ * Binary rows decoded once for every segment accumulator they are added to (see `row-block.ts`):
+ * the arguments of `addHashed`, one typed array each.
+ */
+export class BinaryRows {
+  readonly label: Uint8Array
+  readonly score: Float64Array
+  readonly hash: Uint32Array
+  readonly weight: Float64Array
+  readonly loss: Float64Array
+
+  constructor(capacity: number) {
+    this.label = new Uint8Array(capacity)
+    this.score = new Float64Array(capacity)
+    this.hash = new Uint32Array(capacity)
+    this.weight = new Float64Array(capacity)
+    this.loss = new Float64Array(capacity)
+  }
+
+  /** Row `r`: as `addHashed(label, score, hash, weight)`, its log loss computed here. */
+  set(r: number, label: number, score: number, hash: number, weight: number): void {
+    this.label[r] = label
+    this.score[r] = score
+    this.hash[r] = hash
+    this.weight[r] = weight
+    this.loss[r] = binaryLogLoss(label, score)
   }
 }
 

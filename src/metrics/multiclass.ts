@@ -143,6 +143,18 @@ export class MulticlassAccumulator implements MetricSource {
     this.replicateSums = null
   }
 
+  /** Adds the `members` of `rows` (indices, ascending), as `add` would one by one. */
+  addRows(rows: MulticlassRows, members: Uint32Array): void {
+    const k = this.classes.length
+    const { label, prediction, probabilities, rowKey, weight } = rows
+    const row = probabilities ? new Float64Array(k) : null
+    for (let j = 0; j < members.length; j++) {
+      const m = members[j]
+      if (row) for (let c = 0; c < k; c++) row[c] = probabilities![m * k + c]
+      this.add(label[m], prediction[m] < 0 ? null : prediction[m], row, rowKey[m], weight[m])
+    }
+  }
+
   /** Adds the rows of `other` (same classes and bootstrap settings) to this accumulator. */
   merge(other: MulticlassAccumulator): this {
     assertSameSettings(this.bootstrap, other.bootstrap, 'multiclass')
@@ -276,6 +288,47 @@ export class MulticlassAccumulator implements MetricSource {
 }
 
 /** scikit-learn 1.2's per-row multiclass log loss: clip to [ε, 1 − ε], divide by the row sum. */
+/**
+ * Multiclass rows decoded once for every segment accumulator they are added to: `add`'s arguments,
+ * a prediction of -1 standing for `null` and row r's probabilities at `[r·K, (r + 1)·K)`.
+ */
+export class MulticlassRows {
+  readonly label: Int32Array
+  readonly prediction: Int32Array
+  readonly probabilities: Float64Array | null
+  readonly rowKey: Float64Array
+  readonly weight: Float64Array
+
+  constructor(
+    capacity: number,
+    private readonly classes: number,
+    withProbabilities: boolean
+  ) {
+    this.label = new Int32Array(capacity)
+    this.prediction = new Int32Array(capacity)
+    this.probabilities = withProbabilities ? new Float64Array(capacity * classes) : null
+    this.rowKey = new Float64Array(capacity)
+    this.weight = new Float64Array(capacity)
+  }
+
+  set(
+    r: number,
+    label: number,
+    prediction: number | null,
+    probabilities: ArrayLike<number> | null,
+    rowKey: number,
+    weight: number
+  ): void {
+    this.label[r] = label
+    this.prediction[r] = prediction ?? -1
+    if (this.probabilities && probabilities) {
+      for (let c = 0; c < this.classes; c++) this.probabilities[r * this.classes + c] = probabilities[c]
+    }
+    this.rowKey[r] = rowKey
+    this.weight[r] = weight
+  }
+}
+
 function rowLogLoss(label: number, probabilities: ArrayLike<number>): number {
   let sum = 0
   for (let c = 0; c < probabilities.length; c++) sum += clip(probabilities[c])

@@ -125,6 +125,15 @@ export class RegressionAccumulator implements MetricSource {
     this.cache = null
   }
 
+  /** Adds the `members` of `rows` (indices, ascending), as `add` would one by one. */
+  addRows(rows: RegressionRows, members: Uint32Array): void {
+    const { y, prediction, rowKey, weight } = rows
+    for (let k = 0; k < members.length; k++) {
+      const m = members[k]
+      this.add(y[m], prediction[m], rowKey[m], weight[m])
+    }
+  }
+
   /** Adds the rows of `other` (same bootstrap settings) to this accumulator. */
   merge(other: RegressionAccumulator): this {
     assertSameSettings(this.bootstrap, other.bootstrap, 'regression')
@@ -286,6 +295,28 @@ export class RegressionAccumulator implements MetricSource {
  * - otherwise: lower, scikit-learn's `_weighted_percentile(…, 50)`.
  * NaN when the total weight is 0.
  */
+/** Regression rows decoded once for every segment accumulator they are added to: `add`'s arguments. */
+export class RegressionRows {
+  readonly y: Float64Array
+  readonly prediction: Float64Array
+  readonly rowKey: Float64Array
+  readonly weight: Float64Array
+
+  constructor(capacity: number) {
+    this.y = new Float64Array(capacity)
+    this.prediction = new Float64Array(capacity)
+    this.rowKey = new Float64Array(capacity)
+    this.weight = new Float64Array(capacity)
+  }
+
+  set(r: number, y: number, prediction: number, rowKey: number, weight: number): void {
+    this.y[r] = y
+    this.prediction[r] = prediction
+    this.rowKey[r] = rowKey
+    this.weight[r] = weight
+  }
+}
+
 function weightedMedian(values: Float64Array, weights: Float64Array | null, interpolate: boolean): number {
   let total = values.length
   if (weights) {

@@ -64,4 +64,12 @@ describe.each(CASES)('%s %s predictions', (dataset, name, settings) => {
     }
     expect(checked).toBeGreaterThan(40)
   })
+
+  it('gives the same document, intervals included, whatever the block size', async () => {
+    const file = `${DATASETS}/${dataset}/predictions/${name}.csv`
+    const whole = evaluationDocument(await evaluatePredictions(file, settings))
+    // 61 rows per block: every segment gets rows from many blocks, and the last block is partial.
+    const blocked = evaluationDocument(await evaluatePredictions(file, settings, {}, 61))
+    expect(JSON.stringify(blocked)).toBe(JSON.stringify(whole))
+  })
 })
