@@ -7,6 +7,9 @@
 //   npm run bench -- --quick               one run per timing
 //   npm run bench -- --large-runs 1        one run per timing from 10M rows up
 //   npm run bench -- --no-reference        skip pandas + scikit-learn
+//
+// The reference runs under $PYTHON, else the first of python3 and /usr/bin/python3 that has pandas
+// and scikit-learn; as root with apt-get it installs python3-pandas and python3-sklearn when none has.
 //   npm run bench:smoke                    100k rows, one run, no targets, checks the outputs
 //
 // Needs `npm run bundle` first (it runs dist/, what users run). Peak RSS comes from /usr/bin/time
@@ -29,7 +32,6 @@ const OUT = join(BENCH, 'out')
 const RESULTS = join(BENCH, 'RESULTS.md')
 const NOTES_MARKER = '<!-- Everything below this line is kept when bench/run.mjs rewrites this file. -->'
 const TIME = '/usr/bin/time'
-const PYTHON = process.env.PYTHON ?? 'python3'
 
 const { values: options } = parseArgs({
   options: {
@@ -123,31 +125,62 @@ const seconds = (ms) => (ms / 1000).toFixed(ms < 10_000 ? 2 : 1)
 const megabytes = (kib) => (kib === null ? 'n/a' : (kib / 1024).toFixed(0))
 const ratio = (a, b) => (a && b ? `${(a / b).toFixed(1)}x` : 'n/a')
 
-function pythonReference() {
-  if (options['no-reference']) return { ok: false, note: 'skipped (--no-reference)' }
+/** Where pandas + scikit-learn may be: $PYTHON if set, else the PATH's python3, then Debian's. */
+const PYTHONS = process.env.PYTHON ? [process.env.PYTHON] : ['python3', '/usr/bin/python3']
+const APT_PACKAGES = ['python3-pandas', 'python3-sklearn']
+
+/** Resolves to the versions line of pandas and scikit-learn under `python`, or null. */
+function probePython(python) {
   return new Promise((resolve) => {
-    const check = spawn(PYTHON, [
+    const check = spawn(python, [
       '-c',
       'import pandas, sklearn; print(pandas.__version__, sklearn.__version__)'
     ])
     let out = ''
     check.stdout.on('data', (d) => (out += d))
-    check.on('error', () =>
-      resolve({ ok: false, note: `${PYTHON} not found: install python3, python3-pandas, python3-sklearn` })
-    )
-    check.on('close', (code) =>
-      resolve(
-        code === 0
-          ? { ok: true, note: `pandas ${out.trim().split(' ')[0]}, scikit-learn ${out.trim().split(' ')[1]}` }
-          : {
-              ok: false,
-              note:
-                'pandas or scikit-learn is missing: the comparison is skipped ' +
-                '(Debian/Ubuntu: apt-get install -y python3-pandas python3-sklearn)'
-            }
-      )
-    )
+    check.on('error', () => resolve(null))
+    check.on('close', (code) => resolve(code === 0 ? out.trim().split(' ') : null))
   })
+}
+
+/** Runs a command with its output on our stderr; resolves to its exit code (127: not found). */
+function runLoud(command, args) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: ['ignore', process.stderr, process.stderr] })
+    child.on('error', () => resolve(127))
+    child.on('close', (code) => resolve(code ?? 1))
+  })
+}
+
+/**
+ * The reference's interpreter: the first of PYTHONS with pandas and scikit-learn. When none has
+ * them and we may (root, apt-get present, $PYTHON not set), installs Debian's packages once.
+ */
+async function pythonReference() {
+  if (options['no-reference']) return { ok: false, note: 'skipped (--no-reference)' }
+  const find = async () => {
+    for (const python of PYTHONS) {
+      const versions = await probePython(python)
+      if (versions) return { ok: true, python, note: `pandas ${versions[0]}, scikit-learn ${versions[1]}` }
+    }
+    return null
+  }
+  const found = await find()
+  if (found) return found
+  const canInstall =
+    !process.env.PYTHON && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get') && !options.smoke
+  if (canInstall) {
+    console.error(`bench: pandas + scikit-learn not found; installing ${APT_PACKAGES.join(' ')} with apt-get`)
+    const code = await runLoud('apt-get', ['install', '-y', '--no-install-recommends', ...APT_PACKAGES])
+    const installed = code === 0 ? await find() : null
+    if (installed) return installed
+  }
+  return {
+    ok: false,
+    note:
+      `pandas or scikit-learn is missing under ${PYTHONS.join(' and ')}${canInstall ? ' and apt-get could not install them' : ''}: ` +
+      `the comparison is skipped (Debian/Ubuntu: apt-get install -y ${APT_PACKAGES.join(' ')}, or set PYTHON)`
+  }
 }
 
 function machine() {
@@ -211,7 +244,7 @@ async function main() {
     if (reference.ok) {
       r.reference = await measure(
         'pandas + scikit-learn',
-        PYTHON,
+        reference.python,
         [join(BENCH, 'reference.py'), f.predictions],
         { n }
       )
