@@ -170,6 +170,47 @@ export class BinaryAccumulator implements MetricSource {
     weight = 1,
     loss = binaryLogLoss(label, score)
   ): void {
+    this.addExceptScore(label, score, hash, weight, loss)
+    this.addScore(label, score, weight)
+  }
+
+  /**
+   * Adds the `members` of `rows` (indices, ascending), as `addHashed` would one by one. With
+   * `scores: 'later'`, all but the copy of each score kept for ROC AUC and average precision: the
+   * caller then adds each of these rows' scores with `addScore`, in ascending score order, which
+   * spares the sort at finalize (evaluate.ts sorts the scores of all its segments at once).
+   */
+  addRows(rows: BinaryRows, members: Uint32Array, scores: 'now' | 'later' = 'now'): void {
+    const { label, score, hash, weight, loss } = rows
+    for (let k = 0; k < members.length; k++) {
+      const m = members[k]
+      this.addExceptScore(label[m], score[m], hash[m], weight[m], loss[m])
+    }
+    if (scores === 'now') {
+      for (let k = 0; k < members.length; k++) {
+        const m = members[k]
+        this.addScore(label[m], score[m], weight[m])
+      }
+    }
+  }
+
+  /**
+   * Keeps a row's score for the ranking metrics; the row's other statistics were added by `addRows`
+   * with `scores: 'later'`. Scores added in ascending order need no sort at finalize.
+   */
+  addScore(label: number, score: number, weight: number): void {
+    ;(label === 1 ? this.positives : this.negatives).push(score, weight)
+    this.cache = null
+  }
+
+  /** Room for this many more scores of positives and of negatives (`addScore`), allocated once. */
+  reserveScores(positives: number, negatives: number): void {
+    this.positives.reserve(positives)
+    this.negatives.reserve(negatives)
+  }
+
+  /** Everything `addHashed` does but keep the score for the ranking metrics. */
+  private addExceptScore(label: number, score: number, hash: number, weight: number, loss: number): void {
     const cell = score >= this.threshold ? (label === 1 ? TP : FP) : label === 1 ? FN : TN
     const error = label - score
     const bin = ECE + Math.max(0, Math.min(Math.floor(score * ECE_BINS), ECE_BINS - 1))
@@ -179,19 +220,9 @@ export class BinaryAccumulator implements MetricSource {
     this.squares[cell] += weight * weight
     if (score < this.minScore) this.minScore = score
     if (score > this.maxScore) this.maxScore = score
-    ;(label === 1 ? this.positives : this.negatives).push(score, weight)
     this.sample.add(sampleRank(hash), score, label, weight, bucket)
     this.digest.add(hash)
     this.cache = null
-  }
-
-  /** Adds the `members` of `rows` (indices, ascending), as `addHashed` would one by one. */
-  addRows(rows: BinaryRows, members: Uint32Array): void {
-    const { label, score, hash, weight, loss } = rows
-    for (let k = 0; k < members.length; k++) {
-      const m = members[k]
-      this.addHashed(label[m], score[m], hash[m], weight[m], loss[m])
-    }
   }
 
   /** Adds the rows of `other` (same threshold and bootstrap settings) to this accumulator. */

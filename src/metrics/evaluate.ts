@@ -10,6 +10,7 @@ import { MulticlassAccumulator, MulticlassRows } from './multiclass.js'
 import { rowHash, rowKeyOf } from './poisson-bootstrap.js'
 import { RegressionAccumulator, RegressionRows } from './regression.js'
 import { RowBlock } from './row-block.js'
+import { ScoreLedger } from './score-ledger.js'
 import {
   compareSegments,
   OVERALL,
@@ -128,7 +129,8 @@ export async function evaluatePredictions(
   const overall: SegmentEvaluation = { key: OVERALL, family: -1, labels: [], metrics: create(), rows: 0 }
   segments.set(OVERALL, overall)
 
-  const decoder = rowDecoder(table.file, model, columns, classes, settings.bootstrap.seed, blockRows)
+  const block = new RowBlock(families.length + 1, blockRows)
+  const decoder = rowDecoder(table.file, model, columns, classes, settings.bootstrap.seed, block)
   const familyColumns = families.map((f) => f.parts.map((p) => table.columns.indexOf(p.column)))
   // Segments by ordinal (creation order, `all` first), which is how the block refers to them.
   const ordered: SegmentEvaluation[] = [overall]
@@ -138,13 +140,14 @@ export async function evaluatePredictions(
   // its values may all differ).
   const byValue = families.map((f) => (f.parts.length === 1 ? new Map<Value, number>() : null))
   const familySizes = new Array<number>(families.length).fill(0)
-  const block = new RowBlock(families.length + 1, blockRows)
-  const addBlock = (): void =>
+  const addBlock = (): void => {
+    decoder.keep(block)
     block.drain(ordered.length, (ordinal, members) => {
       const segment = ordered[ordinal]
       decoder.addTo(segment.metrics, members)
       segment.rows += members.length
     })
+  }
   let rows = 0
   for await (const batch of table.batches()) {
     for (let i = 0; i < batch.size; i++) {
@@ -172,6 +175,7 @@ export async function evaluatePredictions(
     rows += batch.size
   }
   addBlock()
+  decoder.finish(ordered)
 
   /** The ordinal of row i's segment in family f, created at its first row. */
   function segmentOf(all: readonly SegmentFamily[], f: number, cols: number[], batch: RowBatch, i: number) {
@@ -370,9 +374,15 @@ function idKey(batch: RowBatch, column: number, i: number, file: string, name: s
 interface RowDecoder {
   /** Checks row i of the batch and stages it as row r of the block. */
   decode(batch: RowBatch, i: number, rowKey: number, r: number): void
+  /** Sees each block before it is drained. */
+  keep(block: RowBlock): void
   /** Adds staged rows (ascending) to one segment's accumulator. */
   addTo(metrics: Accumulator, members: Uint32Array): void
+  /** Completes the segments' accumulators after the last block. */
+  finish(segments: readonly SegmentEvaluation[]): void
 }
+
+const NOTHING = (): void => undefined
 
 /**
  * Checks each row's label, score or prediction and weight, and stages it for its segments. Every
@@ -384,8 +394,9 @@ function rowDecoder(
   columns: ResolvedColumns,
   classes: readonly string[],
   seed: number,
-  capacity: number
+  block: RowBlock
 ): RowDecoder {
+  const capacity = block.capacity
   const fail = (batch: RowBatch, i: number, message: string): never => {
     throw new UserInputError(message, { file, line: batch.lines[i] })
   }
@@ -430,7 +441,14 @@ function rowDecoder(
         fail(batch, i, `score '${model.score}' must be a probability in [0, 1]; found ${score}`)
       staged.set(r, label, score, rowHash(seed, rowKey), weightOf(batch, i))
     }
-    return { decode, addTo: (metrics, members) => (metrics as BinaryAccumulator).addRows(staged, members) }
+    // Scores are sorted once for all segments (see `score-ledger.ts`), not once per segment.
+    const ledger = new ScoreLedger(block.perRow, capacity)
+    return {
+      decode,
+      keep: (full) => ledger.keep(staged, full),
+      addTo: (metrics, members) => (metrics as BinaryAccumulator).addRows(staged, members, 'later'),
+      finish: (segments) => ledger.distribute(segments.map((s) => s.metrics as BinaryAccumulator))
+    }
 
     function binaryLabel(batch: RowBatch, i: number): number {
       const text = labelText(batch, i)
@@ -485,7 +503,9 @@ function rowDecoder(
     }
     return {
       decode,
-      addTo: (metrics, members) => (metrics as MulticlassAccumulator).addRows(staged, members)
+      keep: NOTHING,
+      addTo: (metrics, members) => (metrics as MulticlassAccumulator).addRows(staged, members),
+      finish: NOTHING
     }
   }
 
@@ -495,7 +515,12 @@ function rowDecoder(
     const prediction = number(batch, i, columns.prediction, 'prediction', 'a number')
     staged.set(r, y, prediction, rowKey, weightOf(batch, i))
   }
-  return { decode, addTo: (metrics, members) => (metrics as RegressionAccumulator).addRows(staged, members) }
+  return {
+    decode,
+    keep: NOTHING,
+    addTo: (metrics, members) => (metrics as RegressionAccumulator).addRows(staged, members),
+    finish: NOTHING
+  }
 }
 
 function describe(value: Value): string {

@@ -17,7 +17,7 @@ export class RowBlock {
   private counts = new Uint32Array(0)
 
   constructor(
-    private readonly perRow: number,
+    readonly perRow: number,
     readonly capacity: number
   ) {
     this.ordinals = new Uint32Array(perRow * capacity)
@@ -31,6 +31,11 @@ export class RowBlock {
   /** Row `row` belongs to the segment numbered `ordinal` through family slot `slot`. */
   assign(row: number, slot: number, ordinal: number): void {
     this.ordinals[row * this.perRow + slot] = ordinal
+  }
+
+  /** The staged rows' segment ordinals, row after row (a view, valid until the next drain). */
+  slots(): Uint32Array {
+    return this.ordinals.subarray(0, this.size * this.perRow)
   }
 
   /**

@@ -2,7 +2,8 @@
  * Every value of a column with its sample weight, for the statistics that need them all (ROC AUC and
  * average precision: the scores of each class; median_ae: the absolute errors). 8 bytes per row:
  * weights are stored only once a weight other than 1 arrives. The order of the values carries no
- * meaning (a multiset), so `sorted` sorts them in place, once until the next `push`.
+ * meaning (a multiset), so `sorted` sorts them in place, once until the next `push`, and not at all
+ * when they were pushed in order.
  */
 
 import { GrowableFloat64Array } from './growable-array.js'
@@ -25,6 +26,8 @@ export class WeightedValues {
   private readonly values: GrowableFloat64Array
   private weights: GrowableFloat64Array | null
   private isSorted = true
+  /** The largest value while `isSorted`, to tell whether a push keeps the order. */
+  private last = -Infinity
 
   constructor(values?: Float64Array, weights?: Float64Array | null) {
     this.values = new GrowableFloat64Array(values)
@@ -37,9 +40,23 @@ export class WeightedValues {
 
   push(value: number, weight: number): void {
     if (weight !== 1 && !this.weights) this.materializeWeights()
+    if (this.isSorted) {
+      // Out of order as `sortNumbers` orders: smaller, or −0 after +0.
+      if (
+        value < this.last ||
+        (value === 0 && this.last === 0 && Object.is(value, -0) && !Object.is(this.last, -0))
+      )
+        this.isSorted = false
+      else this.last = value
+    }
     this.values.push(value)
     this.weights?.push(weight)
-    this.isSorted = false
+  }
+
+  /** Makes room for `count` more values, so pushes of a known number allocate once. */
+  reserve(count: number): void {
+    this.values.reserve(this.values.length + count)
+    this.weights?.reserve(this.weights.length + count)
   }
 
   append(other: WeightedValues): void {
@@ -58,6 +75,7 @@ export class WeightedValues {
     const weights = this.weights?.values() ?? null
     if (!this.isSorted) sortNumbers(values, weights)
     this.isSorted = true
+    this.last = values.length > 0 ? values[values.length - 1] : -Infinity
     return { values, weights }
   }
 

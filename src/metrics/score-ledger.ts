@@ -1,0 +1,117 @@
+import { sortNumbers } from '../order/radix-sort.js'
+import type { BinaryAccumulator, BinaryRows } from './binary.js'
+import type { RowBlock } from './row-block.js'
+import { TupleTable } from './tuple-table.js'
+
+/**
+ * Every row's score, label and weight with the segments it belongs to, kept across blocks so that
+ * the scores of all segments are sorted once: ROC AUC and average precision need each segment's
+ * scores in order, and a row is in all of its segments (6 sorts of n scores with 5 segment
+ * families). One stable sort of the rows, then one pass handing each score to its segments in
+ * ascending order, gives every segment exactly the order its own sort would have: equal scores stay
+ * in file order both ways.
+ *
+ * A row's segments are kept as the id of their combination (`TupleTable`): far fewer combinations
+ * than rows, so the pass in score order reads them from a small table instead of jumping around
+ * every row's own. Unweighted, the sort carries (combination, label) itself and the pass reads
+ * nothing per row; with weights it carries the row and reads its weight and combination.
+ *
+ * Memory: 13 bytes per row (21 with weights other than 1).
+ */
+export class ScoreLedger {
+  private readonly chunks: LedgerChunk[] = []
+  private readonly combinations: TupleTable
+  private rows = 0
+  private weighted = false
+
+  /** @param perRow segment slots per row of the blocks (families + 1 for `all`) */
+  constructor(
+    private readonly perRow: number,
+    private readonly chunkRows: number
+  ) {
+    this.combinations = new TupleTable(perRow)
+  }
+
+  /** Keeps the staged rows of `block` (before it is drained); every block but the last is full. */
+  keep(rows: BinaryRows, block: RowBlock): void {
+    const size = block.size
+    if (size === 0) return
+    if (this.chunks.length > 0 && this.chunks[this.chunks.length - 1].size !== this.chunkRows) {
+      throw new RangeError('ScoreLedger: only the last block may be partial')
+    }
+    const slots = block.slots()
+    const combination = new Uint32Array(size)
+    for (let i = 0; i < size; i++) combination[i] = this.combinations.idOf(slots, i * this.perRow)
+    const weight = rows.weight.subarray(0, size)
+    let unweighted = true
+    for (let i = 0; i < size && unweighted; i++) unweighted = weight[i] === 1
+    this.weighted ||= !unweighted
+    this.chunks.push({
+      size,
+      score: rows.score.slice(0, size),
+      label: rows.label.slice(0, size),
+      weight: unweighted ? null : weight.slice(),
+      combination
+    })
+    this.rows += size
+  }
+
+  /**
+   * Hands every kept score to the accumulators of its segments (`accumulators[ordinal]`) with
+   * `addScore`, in ascending score order; then forgets them.
+   */
+  distribute(accumulators: readonly BinaryAccumulator[]): void {
+    const n = this.rows
+    const perRow = this.perRow
+    const segmentsOf = this.combinations.tuples
+    const scores = new Float64Array(n)
+    // (what, label) in one exact double, 2·what + label < 2⁵³, sorted along with the scores; `what`
+    // is the row's combination, or the row itself when weights must be read.
+    const payload = new Float64Array(n)
+    const counts = new Float64Array(2 * accumulators.length)
+    let row = 0
+    for (const chunk of this.chunks) {
+      scores.set(chunk.score, row)
+      for (let i = 0; i < chunk.size; i++, row++) {
+        const label = chunk.label[i]
+        const combination = chunk.combination[i]
+        payload[row] = 2 * (this.weighted ? row : combination) + label
+        for (let slot = 0; slot < perRow; slot++)
+          counts[2 * segmentsOf[combination * perRow + slot] + label]++
+      }
+      chunk.score = EMPTY
+    }
+    for (let a = 0; a < accumulators.length; a++)
+      accumulators[a].reserveScores(counts[2 * a + 1], counts[2 * a])
+    sortNumbers(scores, payload)
+    for (let p = 0; p < n; p++) {
+      const packed = payload[p]
+      const label = packed % 2
+      const what = (packed - label) / 2
+      let combination = what
+      let weight = 1
+      if (this.weighted) {
+        const chunk = this.chunks[Math.floor(what / this.chunkRows)]
+        const i = what % this.chunkRows
+        combination = chunk.combination[i]
+        weight = chunk.weight === null ? 1 : chunk.weight[i]
+      }
+      const score = scores[p]
+      for (let slot = 0, k = combination * perRow; slot < perRow; slot++, k++) {
+        accumulators[segmentsOf[k]].addScore(label, score, weight)
+      }
+    }
+    this.chunks.length = 0
+    this.rows = 0
+  }
+}
+
+interface LedgerChunk {
+  readonly size: number
+  score: Float64Array
+  readonly label: Uint8Array
+  readonly weight: Float64Array | null
+  readonly combination: Uint32Array
+}
+
+const EMPTY = new Float64Array(0)
