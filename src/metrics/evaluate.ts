@@ -149,7 +149,10 @@ export async function evaluatePredictions(
     })
   }
   let rows = 0
+  // The batch's values of each one-column family's column.
+  const familyValues: Value[][] = new Array(families.length)
   for await (const batch of table.batches()) {
+    for (let f = 0; f < families.length; f++) familyValues[f] = batch.columns[familyColumns[f][0]].values
     for (let i = 0; i < batch.size; i++) {
       const rowKey = columns.id < 0 ? rows + i : idKey(batch, columns.id, i, table.file, model.id!)
       const r = block.size
@@ -160,7 +163,7 @@ export async function evaluatePredictions(
         if (cache === null) {
           ordinal = segmentOf(families, f, familyColumns[f], batch, i)
         } else {
-          const value = batch.columns[familyColumns[f][0]].values[i]
+          const value = familyValues[f][i]
           ordinal = cache.get(value)
           if (ordinal === undefined) {
             ordinal = segmentOf(families, f, familyColumns[f], batch, i)
