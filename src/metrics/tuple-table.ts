@@ -55,9 +55,10 @@ export class TupleTable {
     this.slots = slots
   }
 
+  /** One multiply per element, one finaliser per tuple: cheap, and the low bits mix every element. */
   private hash(source: Uint32Array, offset: number): number {
     let hash = 0x9e3779b9
-    for (let k = 0; k < this.width; k++) hash = fmix32(hash ^ source[offset + k])
-    return hash
+    for (let k = 0; k < this.width; k++) hash = Math.imul(hash ^ source[offset + k], 0x85ebca77)
+    return fmix32(hash)
   }
 }
