@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
-import { i as isGzipFile, f as fileError, U as UserInputError, B as BatchBuilder, K as Kind, g as gzipError } from './table.js';
+import { U as UserInputError } from './suggest.js';
+import { i as isGzipFile, a as fileError, B as BatchBuilder, K as Kind, g as gzipError } from './hash.js';
+import 'node:buffer';
 
 /** @type {import('../src/types.d.ts').ParquetType[]} */
 const ParquetTypes = [
