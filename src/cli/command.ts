@@ -13,8 +13,6 @@ export interface Console {
 /** One `ml-gate <name>` subcommand. */
 export interface Command {
   readonly name: string
-  /** One line for `ml-gate --help`. */
-  readonly summary: string
   /** Full usage text for `ml-gate <name> --help`. */
   readonly usage: string
   run(args: readonly string[], console: Console): Promise<ExitCode>

@@ -54,7 +54,6 @@ const flags = {
 
 export const evaluateCommand: Command = {
   name: 'evaluate',
-  summary: 'metrics per segment with confidence intervals, from a predictions file',
   usage,
   async run(args, console) {
     const { values } = parseCommandArgs('evaluate', args, flags, {

@@ -23,7 +23,6 @@ Exit codes: 0 pass or warn, 1 a gate failed, 2 bad input.`
 
 export const gateCommand: Command = {
   name: 'gate',
-  summary: 'judge the candidate model against the gates of ml-gate.yml, overall and per segment',
   usage,
   async run(args, console) {
     const { values } = parseCommandArgs(

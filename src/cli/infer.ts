@@ -18,7 +18,6 @@ ${READ_OPTIONS_USAGE}`
 
 export const inferCommand: Command = {
   name: 'infer',
-  summary: 'draft a data contract from data you trust',
   usage,
   async run(args, console) {
     const { values, positionals } = parseCommandArgs(

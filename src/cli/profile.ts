@@ -19,7 +19,6 @@ ${READ_OPTIONS_USAGE}`
 
 export const profileCommand: Command = {
   name: 'profile',
-  summary: 'profile the columns of a CSV, JSON Lines, JSON or Parquet file',
   usage,
   async run(args, console) {
     const { values, positionals } = parseCommandArgs(

@@ -23,7 +23,6 @@ Exit code: 1 when the verdict is fail, as in the job.`
 
 export const reportCommand: Command = {
   name: 'report',
-  summary: 'render the PR report (markdown) from the result documents',
   usage,
   async run(args, console) {
     const { values } = parseCommandArgs(

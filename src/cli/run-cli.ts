@@ -2,22 +2,55 @@ import { ExitCode, UserInputError } from '../errors.js'
 import { VERSION } from '../version.js'
 import { didYouMean } from '../suggest.js'
 import type { Command, Console } from './command.js'
-import { evaluateCommand } from './evaluate.js'
-import { gateCommand } from './gate.js'
-import { inferCommand } from './infer.js'
-import { profileCommand } from './profile.js'
-import { reportCommand } from './report.js'
-import { runCommand } from './run.js'
-import { validateCommand } from './validate.js'
 
-export const commands: readonly Command[] = [
-  profileCommand,
-  validateCommand,
-  inferCommand,
-  evaluateCommand,
-  gateCommand,
-  reportCommand,
-  runCommand
+/** A subcommand as `ml-gate --help` lists it; its module is loaded only when it is used. */
+interface CommandEntry {
+  readonly name: string
+  /** One line for `ml-gate --help`. */
+  readonly summary: string
+  readonly load: () => Promise<Command>
+}
+
+/**
+ * The subcommands. Each is a dynamic `import()`, so `ml-gate --version`, `--help` or a mistyped
+ * name read and run none of them (nor the YAML parser, ajv and the readers they bring).
+ */
+export const commands: readonly CommandEntry[] = [
+  {
+    name: 'profile',
+    summary: 'profile the columns of a CSV, JSON Lines, JSON or Parquet file',
+    load: async () => (await import('./profile.js')).profileCommand
+  },
+  {
+    name: 'validate',
+    summary: 'check data against a contract and measure drift against a reference',
+    load: async () => (await import('./validate.js')).validateCommand
+  },
+  {
+    name: 'infer',
+    summary: 'draft a data contract from data you trust',
+    load: async () => (await import('./infer.js')).inferCommand
+  },
+  {
+    name: 'evaluate',
+    summary: 'metrics per segment with confidence intervals, from a predictions file',
+    load: async () => (await import('./evaluate.js')).evaluateCommand
+  },
+  {
+    name: 'gate',
+    summary: 'judge the candidate model against the gates of ml-gate.yml, overall and per segment',
+    load: async () => (await import('./gate.js')).gateCommand
+  },
+  {
+    name: 'report',
+    summary: 'render the PR report (markdown) from the result documents',
+    load: async () => (await import('./report.js')).reportCommand
+  },
+  {
+    name: 'run',
+    summary: 'the whole pipeline from ml-gate.yml: validate, evaluate, gate, report',
+    load: async () => (await import('./run.js')).runCommand
+  }
 ]
 
 function help(): string {
@@ -50,14 +83,15 @@ export async function runCli(argv: readonly string[], console: Console): Promise
     console.stdout(`${VERSION}\n`)
     return ExitCode.Pass
   }
-  const command = commands.find((c) => c.name === name)
-  if (!command) {
+  const entry = commands.find((c) => c.name === name)
+  if (!entry) {
     const names = commands.map((c) => c.name)
     console.stderr(
       `ml-gate: unknown command '${name}'${didYouMean(name, names)}. Commands: ${names.join(', ')}\n`
     )
     return ExitCode.BadInput
   }
+  const command = await entry.load()
   if (rest.includes('--help') || rest.includes('-h')) {
     console.stdout(command.usage.endsWith('\n') ? command.usage : `${command.usage}\n`)
     return ExitCode.Pass

@@ -30,7 +30,6 @@ Exit codes: 0 the gate passed (or only warned), 1 a dataset or the gate failed, 
 
 export const runCommand: Command = {
   name: 'run',
-  summary: 'the whole pipeline from ml-gate.yml: validate, evaluate, gate, report',
   usage,
   async run(args, console) {
     const { values } = parseCommandArgs(

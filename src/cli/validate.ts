@@ -53,7 +53,6 @@ export function parseFailOn(text: string | undefined, flag: string): FailOn {
 
 export const validateCommand: Command = {
   name: 'validate',
-  summary: 'check data against a contract and measure drift against a reference',
   usage,
   async run(args, console) {
     const { values } = parseCommandArgs(

@@ -7,7 +7,6 @@ import { openByteSource, type SourceOptions } from './byte-source.js'
 import { CSV_DELIMITERS, CsvReader } from './csv.js'
 import { JsonArrayReader } from './json-array.js'
 import { JsonLinesReader } from './jsonl.js'
-import { ParquetReader } from './parquet.js'
 import { tableFrom, type TableReader } from './reader.js'
 import {
   DEFAULT_BATCH_SIZE,
@@ -110,8 +109,11 @@ async function readerFor(
       return new JsonLinesReader(file, await openByteSource(file, source), { parser, batchSize, source })
     case 'json':
       return new JsonArrayReader(file, await openByteSource(file, source), { parser, batchSize })
-    case 'parquet':
+    case 'parquet': {
+      // hyparquet and its codecs are loaded for Parquet files only, not parsed at every start.
+      const { ParquetReader } = await import('./parquet.js')
       return new ParquetReader(file, { parser, batchSize })
+    }
   }
 }
 

@@ -2,7 +2,6 @@ import { join } from 'node:path'
 import * as core from '@actions/core'
 import { writeJson } from '../../cli/write-output.js'
 import { evaluateSettingsFromOptions, type EvaluateOptions } from '../../config/evaluate-options.js'
-import { loadConfig } from '../../config/load.js'
 import { ExitCode, UserInputError } from '../../errors.js'
 import { getBoolean, getList, getPath, getString, getWorkspace } from '../../github/action-inputs.js'
 import {
@@ -19,7 +18,11 @@ const quiet = { stdout: () => undefined, stderr: () => undefined, isTTY: false, 
 export async function runEvaluate(): Promise<{ code: ExitCode }> {
   const workspace = getWorkspace()
   const configPath = getPath(Inputs.Config, workspace)
-  const config = configPath === undefined ? undefined : (await loadConfig(configPath, { workspace })).config
+  // The config loader (the YAML parser and ajv) is loaded only when there is a config to read.
+  const config =
+    configPath === undefined
+      ? undefined
+      : (await (await import('../../config/load.js')).loadConfig(configPath, { workspace })).config
   const options: Record<string, string | string[] | undefined> = {}
   for (const [name, spec] of Object.entries(SettingInputs)) {
     // Items of `bins` and `cross` hold commas themselves: one item per line.

@@ -5,7 +5,7 @@ import { ExitCode } from '../../errors.js'
 import { annotate } from '../../github/annotate.js'
 import { isPermissionDenied, messageOf, statusOf } from '../../github/api-errors.js'
 import { publishCheckRun } from '../../github/check-run.js'
-import { createGitHubClient, type GitHubClient } from '../../github/octokit.js'
+import type { GitHubClient } from '../../github/octokit.js'
 import { findOverride } from '../../github/override.js'
 import { readRunContext, type RunContext } from '../../github/run-context.js'
 import { tokenIdentity, upsertStickyComment, type IssueRef } from '../../github/sticky-comment.js'
@@ -88,10 +88,12 @@ export async function publishReport(options: ReportOptions): Promise<{ code: Exi
     commit: context.headSha,
     version: VERSION
   })
+  // Octokit is loaded only when there is a token to use it with: a run that posts nothing
+  // (or fails before it would) neither parses nor evaluates it.
   const client =
     options.token === null
       ? null
-      : createGitHubClient(options.token, {
+      : (await import('../../github/octokit.js')).createGitHubClient(options.token, {
           baseUrl: context.apiUrl,
           log: { debug: core.debug, warn: (message) => core.info(message) }
         })

@@ -1,0 +1,164 @@
+import { v as validateBins, D as DEFAULT_MIN_SUPPORT, l as loadConfig, e as evaluateSettingsFromConfig, a as evaluatePredictions, b as evaluationDocument } from './evaluate2.js';
+import { U as UserInputError, E as ExitCode } from './suggest.js';
+import { a as parseNumber, p as parseInteger, b as parseOpen } from './parse-values.js';
+import { r as renderEvaluationText } from './evaluation.js';
+import { p as parseCommandArgs, w as writeJson } from './write-output.js';
+import { R as READ_OPTIONS_USAGE, r as readOptionsFromArgs, a as readOptionFlags } from './read-options.js';
+import 'node:path';
+import 'node:fs';
+import './selection.js';
+import 'node:fs/promises';
+import 'process';
+import 'buffer';
+import './hash.js';
+import 'node:zlib';
+import 'node:buffer';
+import './text-table.js';
+import 'node:util';
+
+const TASKS = ['binary', 'multiclass', 'regression'];
+/**
+ * The options by name, with their kind: CLI flags (`--name`, lists repeatable) and action inputs
+ * (lists one item per line). The shape is `util.parseArgs`'s.
+ */
+const EVALUATE_OPTIONS = {
+    task: { type: 'string' },
+    label: { type: 'string' },
+    score: { type: 'string' },
+    'score-prefix': { type: 'string' },
+    prediction: { type: 'string' },
+    positive: { type: 'string' },
+    threshold: { type: 'string' },
+    weight: { type: 'string' },
+    id: { type: 'string' },
+    segment: { type: 'string', multiple: true },
+    bins: { type: 'string', multiple: true },
+    cross: { type: 'string', multiple: true },
+    'min-support': { type: 'string' },
+    confidence: { type: 'string' },
+    bootstrap: { type: 'string' },
+    seed: { type: 'string' }
+};
+/**
+ * Settings from text options laid over `base` (from ml-gate.yml, when there is one).
+ *
+ * @param name how an option is named in messages: `--bins` for the CLI, `input 'bins'` for an action
+ * @throws UserInputError naming the option and what it expected
+ */
+function evaluateSettingsFromOptions(values, base, name) {
+    const task = values.task ?? base?.model.task;
+    if (task === undefined)
+        throw new UserInputError(`${name('task')} is required (binary, multiclass or regression)`);
+    if (!TASKS.includes(task)) {
+        throw new UserInputError(`${name('task')}: expected one of ${TASKS.join(', ')}, got '${task}'`);
+    }
+    const label = values.label ?? base?.model.label;
+    if (label === undefined)
+        throw new UserInputError(`${name('label')} is required: the column holding the true label`);
+    const m = base?.model;
+    const bins = { ...base?.segments.bins };
+    for (const text of values.bins ?? []) {
+        const at = text.indexOf('=');
+        if (at <= 0)
+            throw new UserInputError(`${name('bins')}: expected COL=e1,e2,..., got '${text}'`);
+        const column = text.slice(0, at);
+        const edges = text
+            .slice(at + 1)
+            .split(',')
+            .map((e) => parseNumber(name('bins'), e));
+        validateBins(column, edges, `${name('bins')} ${column}`);
+        bins[column] = edges;
+    }
+    const option = (key, parse, fallback) => {
+        const text = values[key];
+        return typeof text === 'string' ? parse(name(key), text) : fallback;
+    };
+    return {
+        model: {
+            task: task,
+            label,
+            score: values.score ?? m?.score,
+            score_prefix: values['score-prefix'] ?? m?.score_prefix ?? 'score_',
+            prediction: values.prediction ?? m?.prediction,
+            positive: values.positive ?? m?.positive ?? 1,
+            threshold: option('threshold', (f, t) => parseNumber(f, t, 0, 1), m?.threshold ?? 0.5),
+            weight: values.weight ?? m?.weight,
+            id: values.id ?? m?.id
+        },
+        segments: {
+            columns: values.segment ?? base?.segments.columns ?? [],
+            bins,
+            cross: values.cross?.map((c) => c.split(',').map((s) => s.trim())) ?? base?.segments.cross ?? []
+        },
+        minSupport: option('min-support', (f, t) => parseInteger(f, t, 1), base?.minSupport ?? DEFAULT_MIN_SUPPORT),
+        confidence: option('confidence', parseOpen, base?.confidence ?? 0.95),
+        bootstrap: {
+            replicates: option('bootstrap', (f, t) => parseInteger(f, t, 100), base?.bootstrap.replicates ?? 1000),
+            seed: option('seed', (f, t) => parseInteger(f, t, 0), base?.bootstrap.seed ?? 42)
+        }
+    };
+}
+
+const usage = `Usage: ml-gate evaluate --predictions FILE --task binary|multiclass|regression --label COL
+                        [--score COL | --score-prefix P | --prediction COL] [--positive LABEL]
+                        [--threshold T] [--weight COL] [--id COL] [--segment COL]...
+                        [--bins COL=e1,e2,...]... [--cross COL,COL]... [--min-support N]
+                        [--confidence C] [--bootstrap B] [--seed S] [--config ml-gate.yml]
+                        [--json OUT] [read options]
+
+Computes every metric of the task, overall and per segment, with confidence intervals
+(Wilson for proportions, DeLong for ROC AUC, a seeded bootstrap for the rest).
+
+  --predictions FILE   predictions with a label column (default with --config: model.predictions)
+  --task T             binary | multiclass | regression
+  --label COL          the true label
+  --score COL          binary: probability of the positive class
+  --score-prefix P     multiclass: probability columns are named P<class> (default score_)
+  --prediction COL     multiclass: predicted class; regression: predicted value
+  --positive LABEL     binary: the positive label (default 1)
+  --threshold T        binary: predicted positive when score >= T (default 0.5)
+  --weight COL         sample weights, honoured by every metric
+  --id COL             row id; keys the bootstrap so two models can be compared pairwise
+  --segment COL        segment by the values of COL (repeatable)
+  --bins COL=E,...     segment numeric COL into left-closed bins [E1,E2), ... (repeatable)
+  --cross A,B          segment by every combination of A and B (repeatable)
+  --min-support N      segments with fewer rows are flagged insufficient (default ${DEFAULT_MIN_SUPPORT})
+  --confidence C       interval confidence level (default 0.95)
+  --bootstrap B        bootstrap replicates (default 1000)
+  --seed S             bootstrap seed (default 42)
+  --config FILE        take the settings from ml-gate.yml; flags override them
+  --json OUT           also write the ml-gate/evaluation@1 document to OUT ('-' for stdout)
+${READ_OPTIONS_USAGE}`;
+const flags = {
+    predictions: { type: 'string' },
+    ...EVALUATE_OPTIONS,
+    config: { type: 'string' },
+    json: { type: 'string' },
+    ...readOptionFlags
+};
+const evaluateCommand = {
+    name: 'evaluate',
+    usage,
+    async run(args, console) {
+        const { values } = parseCommandArgs('evaluate', args, flags, {
+            min: 0,
+            max: 0,
+            names: 'no positional arguments'
+        });
+        const config = values.config === undefined ? undefined : (await loadConfig(values.config)).config;
+        const base = config?.model ? evaluateSettingsFromConfig(config) : undefined;
+        const predictions = values.predictions ?? config?.model?.predictions;
+        if (predictions === undefined)
+            throw new UserInputError('ml-gate evaluate: --predictions FILE is required');
+        const settings = evaluateSettingsFromOptions(values, base, (option) => `--${option}`);
+        const evaluation = await evaluatePredictions(predictions, settings, readOptionsFromArgs(values));
+        const document = evaluationDocument(evaluation);
+        if (values.json !== '-')
+            console.stdout(renderEvaluationText(document));
+        if (values.json !== undefined)
+            await writeJson(values.json, document, console);
+        return ExitCode.Pass;
+    }
+};
+
+export { evaluateCommand };

@@ -1,0 +1,62 @@
+import { l as loadConfig } from './evaluate2.js';
+import { E as ExitCode, U as UserInputError } from './suggest.js';
+import { r as runGate, a as renderVerdictText } from './verdict-text.js';
+import { p as parseCommandArgs, w as writeJson } from './write-output.js';
+import 'node:path';
+import 'node:fs';
+import './selection.js';
+import 'node:fs/promises';
+import 'process';
+import 'buffer';
+import './hash.js';
+import 'node:zlib';
+import 'node:buffer';
+import './special-functions.js';
+import './text-table.js';
+import 'node:util';
+
+/** `fail` exits 1; `warn` is reported but exits 0, like `pass`. */
+function verdictExitCode(verdict) {
+    return verdict === 'fail' ? ExitCode.GateFailed : ExitCode.Pass;
+}
+
+const usage = `Usage: ml-gate gate --config CONFIG [--candidate FILE] [--baseline FILE] [--json OUT]
+
+Judges the candidate model against the gates of CONFIG (ml-gate.yml): absolute bounds, the
+maximum drop against the baseline, disparity across segments; overall and per segment.
+
+  --config CONFIG    the ml-gate.yml file
+  --candidate FILE   the candidate's predictions (evaluated with the config's model and segments)
+                     or its ml-gate/evaluation@1 JSON document (default: model.predictions)
+  --baseline FILE    the baseline's, likewise (default: model.baseline; none: change gates
+                     are skipped, or fail with on_missing_baseline: fail)
+  --json OUT         also write the ml-gate/verdict@1 document to OUT ('-' for stdout)
+
+Exit codes: 0 pass or warn, 1 a gate failed, 2 bad input.`;
+const gateCommand = {
+    name: 'gate',
+    usage,
+    async run(args, console) {
+        const { values } = parseCommandArgs('gate', args, {
+            config: { type: 'string' },
+            candidate: { type: 'string' },
+            baseline: { type: 'string' },
+            json: { type: 'string' }
+        }, { min: 0, max: 0, names: 'no positional arguments' });
+        if (values.config === undefined)
+            throw new UserInputError('ml-gate gate: --config CONFIG is required');
+        const { verdict } = await runGate({
+            config: await loadConfig(values.config),
+            candidate: values.candidate,
+            baseline: values.baseline,
+            now: new Date()
+        });
+        if (values.json !== '-')
+            console.stdout(renderVerdictText(verdict));
+        if (values.json !== undefined)
+            await writeJson(values.json, verdict, console);
+        return verdictExitCode(verdict.verdict);
+    }
+};
+
+export { gateCommand };

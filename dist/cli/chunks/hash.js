@@ -1,0 +1,1605 @@
+import { extname } from 'node:path';
+import { U as UserInputError } from './suggest.js';
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { createGunzip } from 'node:zlib';
+import { isUtf8 } from 'node:buffer';
+
+/**
+ * A file as a stream of byte chunks, gunzipped on the fly when it is gzip data.
+ *
+ * Nothing here holds more than one chunk: a 5 GB file (or a 5 GB file inside a 500 MB .gz) is
+ * read in chunks of `chunkSize` bytes.
+ */
+const DEFAULT_CHUNK_SIZE = 1 << 20;
+const DEFAULT_MAX_RECORD_BYTES = 256 << 20;
+const GZIP_MAGIC = [0x1f, 0x8b];
+/**
+ * Opens `file` for reading. The file is gzip data when it starts with the gzip magic bytes
+ * `1f 8b`, whatever its name; a name ending in `.gz` without them is an error (the file is not
+ * what its name says, and decompressing it would only fail later).
+ *
+ * @throws UserInputError when the file does not exist, is a directory, cannot be read, or is
+ *   named `.gz` but is not gzip data
+ */
+async function openByteSource(file, options = {}) {
+    const gzip = await isGzipFile(file);
+    const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
+    const raw = createReadStream(file, { highWaterMark: gzip ? DEFAULT_CHUNK_SIZE : chunkSize });
+    if (!gzip)
+        return { gzip, chunks: raw };
+    const gunzip = createGunzip({ chunkSize: Math.max(chunkSize, 64) });
+    // The read stream's own errors (rare once the file is open) travel through the gunzip stream.
+    raw.on('error', (error) => gunzip.destroy(error));
+    raw.pipe(gunzip);
+    return { gzip, chunks: chunkSize < 64 ? rechunk(gunzip, chunkSize) : gunzip };
+}
+/** zlib's output chunks are at least 64 bytes; smaller ones (for tests) are cut here. */
+async function* rechunk(chunks, size) {
+    for await (const chunk of chunks) {
+        for (let at = 0; at < chunk.length; at += size)
+            yield chunk.subarray(at, at + size);
+    }
+}
+/**
+ * Whether `file` is gzip data: it starts with the gzip magic bytes `1f 8b`.
+ *
+ * @throws UserInputError when the file cannot be read, or its name ends in `.gz` without the
+ *   magic bytes
+ */
+async function isGzipFile(file) {
+    const gzip = await startsWithGzipMagic(file);
+    if (!gzip && file.toLowerCase().endsWith('.gz')) {
+        throw new UserInputError('not gzip data: the name ends in .gz but the file does not start with the gzip signature (1f 8b); ' +
+            'expected a gzip file, or rename it without .gz', { file });
+    }
+    return gzip;
+}
+async function startsWithGzipMagic(file) {
+    let handle;
+    try {
+        handle = await open(file, 'r');
+        const head = Buffer.alloc(2);
+        const { bytesRead } = await handle.read(head, 0, 2, 0);
+        return bytesRead === 2 && head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
+    }
+    catch (error) {
+        throw fileError(file, error);
+    }
+    finally {
+        await handle?.close();
+    }
+}
+/** Turns a file-system error into a message a user can act on; anything else is a bug. */
+function fileError(file, error) {
+    const code = error?.code;
+    if (code === 'ENOENT')
+        return new UserInputError('file not found: expected an existing file', { file });
+    if (code === 'EISDIR')
+        return new UserInputError('is a directory: expected a file', { file });
+    if (code === 'EACCES' || code === 'EPERM') {
+        return new UserInputError('permission denied: expected a readable file', { file });
+    }
+    return error;
+}
+/**
+ * Turns an error raised while reading decompressed bytes into a `UserInputError`.
+ *
+ * @param linesRead complete lines read before the failure, for the message; null for binary data
+ */
+function gzipError(file, error, linesRead) {
+    const code = error?.code;
+    const after = linesRead === null ? '' : linesRead === 0 ? ' before the end of line 1' : ` after line ${linesRead}`;
+    const location = { file, line: linesRead === null || linesRead === 0 ? undefined : linesRead };
+    if (code === 'Z_BUF_ERROR') {
+        return new UserInputError(`unexpected end of gzip data${after}; the file is truncated`, location);
+    }
+    if (code === 'Z_DATA_ERROR') {
+        const reason = error instanceof Error ? error.message : String(error);
+        return new UserInputError(`invalid gzip data${after} (${reason}); the file is corrupt, expected a valid gzip file`, location);
+    }
+    return error;
+}
+
+/**
+ * Collects rows column by column into fixed-size `RowBatch`es.
+ *
+ * Readers write row `size` straight into `values[c]`, `kinds[c]` and `lines`, then call
+ * `commit()`. A row that is written but not committed is simply overwritten by the next one, which
+ * lets the CSV reader start a record again when it turns out to continue in the next chunk.
+ */
+class BatchBuilder {
+    columnCount;
+    capacity;
+    values = [];
+    kinds = [];
+    lines = new Float64Array(0);
+    /** Rows committed to the current batch. */
+    size = 0;
+    constructor(columnCount, capacity) {
+        this.columnCount = columnCount;
+        this.capacity = capacity;
+        this.allocate();
+    }
+    /** Counts the row written at index `size`; true when the batch is now full. */
+    commit(line) {
+        this.lines[this.size] = line;
+        return ++this.size === this.capacity;
+    }
+    /** The committed rows as a batch (arrays trimmed to its size); the builder starts a new one. */
+    take() {
+        const size = this.size;
+        const columns = [];
+        for (let c = 0; c < this.columnCount; c++) {
+            const values = this.values[c];
+            if (size < this.capacity)
+                values.length = size;
+            columns.push({ values, kinds: size < this.capacity ? this.kinds[c].subarray(0, size) : this.kinds[c] });
+        }
+        const batch = {
+            size,
+            lines: size < this.capacity ? this.lines.subarray(0, size) : this.lines,
+            columns
+        };
+        this.allocate();
+        return batch;
+    }
+    allocate() {
+        this.values = [];
+        this.kinds = [];
+        for (let c = 0; c < this.columnCount; c++) {
+            this.values.push(new Array(this.capacity));
+            this.kinds.push(new Uint8Array(this.capacity));
+        }
+        this.lines = new Float64Array(this.capacity);
+        this.size = 0;
+    }
+}
+
+/**
+ * UTF-8 facts the streaming readers need at chunk boundaries and in error messages.
+ * Validation itself is `buffer.isUtf8` (native); these helpers only run at the edges or on error.
+ */
+const CONTINUATION_MASK = 0xc0;
+const CONTINUATION = 0x80;
+/** Whether `byte` continues a multi-byte character (10xxxxxx) rather than starting one. */
+function isContinuationByte(byte) {
+    return (byte & CONTINUATION_MASK) === CONTINUATION;
+}
+/**
+ * How many bytes at the end of `data[0, end)` are the start of a character that the next chunk
+ * completes (0 to 3). Those bytes must not be validated yet.
+ */
+function incompleteTail(data, end) {
+    for (let k = 1; k <= 3 && k <= end; k++) {
+        const byte = data[end - k];
+        if (isContinuationByte(byte))
+            continue;
+        const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+        return length > k ? k : 0;
+    }
+    return 0;
+}
+/**
+ * The offset of the first byte in `data[start, end)` that is not part of a valid UTF-8 sequence
+ * (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF), or -1 when all are valid.
+ * A sequence cut by `end` counts as invalid. Slow on purpose: it runs only once an error is known.
+ */
+function firstInvalidUtf8(data, start, end) {
+    let i = start;
+    while (i < end) {
+        const lead = data[i];
+        if (lead < 0x80) {
+            i++;
+            continue;
+        }
+        let length;
+        let low = CONTINUATION;
+        let high = 0xbf;
+        if (lead >= 0xc2 && lead <= 0xdf)
+            length = 2;
+        else if (lead >= 0xe0 && lead <= 0xef) {
+            length = 3;
+            if (lead === 0xe0)
+                low = 0xa0;
+            if (lead === 0xed)
+                high = 0x9f;
+        }
+        else if (lead >= 0xf0 && lead <= 0xf4) {
+            length = 4;
+            if (lead === 0xf0)
+                low = 0x90;
+            if (lead === 0xf4)
+                high = 0x8f;
+        }
+        else
+            return i;
+        if (i + length > end)
+            return i;
+        const second = data[i + 1];
+        if (second < low || second > high)
+            return i;
+        for (let k = 2; k < length; k++)
+            if (!isContinuationByte(data[i + k]))
+                return i;
+        i += length;
+    }
+    return -1;
+}
+
+const LF$3 = 0x0a;
+/**
+ * The line and column of byte `offset`, counting from `lineStart`: a byte that starts line
+ * `line`. Lines end at LF (CRLF is CR + LF). Only error paths call this, so it scans.
+ *
+ * @example
+ * locate(Buffer.from('a,b\nc,"d'), 0, 6, 1) // { line: 2, column: 3 }
+ */
+function locate(data, lineStart, offset, line) {
+    let start = lineStart;
+    for (let i = lineStart; i < offset; i++) {
+        if (data[i] === LF$3) {
+            line++;
+            start = i + 1;
+        }
+    }
+    let column = 1;
+    for (let i = start; i < offset; i++)
+        if (!isContinuationByte(data[i]))
+            column++;
+    return { line, column };
+}
+/** Number of LF bytes in `data[start, end)`. */
+function countLines(data, start, end) {
+    let lines = 0;
+    for (let i = start; i < end; i++)
+        if (data[i] === LF$3)
+            lines++;
+    return lines;
+}
+
+/**
+ * Splitting CSV bytes into records and fields (RFC 4180), without decoding them.
+ *
+ * - A field that starts with `"` is quoted: it ends at the next `"` not doubled; `""` inside
+ *   stands for one `"`; delimiters and line breaks inside are data.
+ * - After a closing quote only a delimiter, a line break or the end of the file may follow;
+ *   anything else (`"ab"c`) is an error.
+ * - A `"` inside an unquoted field (`ab"c`) is a literal character, as pandas reads it.
+ * - Records end at LF or CRLF; the last one may end at the end of the file. A CR not followed by
+ *   LF outside quotes (old Mac line endings) is an error rather than a silent misreading.
+ */
+const QUOTE$1 = 0x22;
+const LF$2 = 0x0a;
+const CR$2 = 0x0d;
+/** Field flags. */
+const QUOTED = 1;
+/** The quoted field holds `""` pairs that stand for `"`. */
+const ESCAPED = 2;
+class CsvTokenizer {
+    file;
+    delimiter;
+    delimiterName;
+    /** Fields of the last record read: `data[starts[f], ends[f])`, quotes excluded. */
+    starts = new Int32Array(16);
+    ends = new Int32Array(16);
+    flags = new Uint8Array(16);
+    fieldCount = 0;
+    /** Line breaks inside quoted fields of the last record. */
+    lineBreaks = 0;
+    /** Offset just after the last record's line break. */
+    next = 0;
+    /**
+     * @param file for messages
+     * @param delimiter the delimiter byte
+     */
+    constructor(file, delimiter) {
+        this.file = file;
+        this.delimiter = delimiter;
+        this.delimiterName = delimiter === 0x09 ? 'tab' : `"${String.fromCharCode(delimiter)}"`;
+    }
+    /**
+     * Reads the record that starts at `data[start]` (`start < end`), on physical line `line`.
+     *
+     * @returns true when the record is complete (fields in `starts` / `ends` / `flags`, the next
+     *   record at `next`); false when it continues past `end` and `final` is false
+     * @throws UserInputError for an unclosed quote at the end of the file, text after a closing
+     *   quote, or a CR not followed by LF
+     */
+    read(data, start, end, final, line) {
+        const delimiter = this.delimiter;
+        let field = 0;
+        let lineBreaks = 0;
+        let i = start;
+        for (;;) {
+            let c;
+            if (i < end && data[i] === QUOTE$1) {
+                const open = i;
+                let flags = QUOTED;
+                let j = i + 1;
+                for (;;) {
+                    if (j >= end) {
+                        if (final)
+                            throw this.error('unclosed quote: expected a closing " before the end of the file', data, start, open, line);
+                        return false;
+                    }
+                    const b = data[j];
+                    if (b === QUOTE$1) {
+                        if (j + 1 >= end && !final)
+                            return false;
+                        if (j + 1 < end && data[j + 1] === QUOTE$1) {
+                            flags |= ESCAPED;
+                            j += 2;
+                            continue;
+                        }
+                        break;
+                    }
+                    if (b === LF$2)
+                        lineBreaks++;
+                    j++;
+                }
+                this.push(field++, open + 1, j, flags);
+                i = j + 1;
+                c = i < end ? data[i] : -1;
+                if (c !== delimiter && c !== LF$2 && c !== CR$2 && c !== -1) {
+                    throw this.error(`unexpected text after a closing quote: expected the delimiter (${this.delimiterName}) or the end of the line`, data, start, i, line);
+                }
+            }
+            else {
+                let j = i;
+                while (j < end) {
+                    const b = data[j];
+                    if (b === delimiter || b === LF$2 || b === CR$2)
+                        break;
+                    j++;
+                }
+                if (j >= end && !final)
+                    return false;
+                this.push(field++, i, j, 0);
+                i = j;
+                c = i < end ? data[i] : -1;
+            }
+            if (c === delimiter) {
+                i++;
+                continue;
+            }
+            if (c === CR$2) {
+                if (i + 1 >= end) {
+                    if (!final)
+                        return false;
+                    i++; // a CR ending the file ends the last record
+                }
+                else if (data[i + 1] === LF$2) {
+                    i += 2;
+                }
+                else {
+                    throw this.error('line break "\\r" without "\\n": expected LF or CRLF line endings', data, start, i, line);
+                }
+            }
+            else if (c === LF$2) {
+                i++;
+            }
+            this.fieldCount = field;
+            this.lineBreaks = lineBreaks;
+            this.next = i;
+            return true;
+        }
+    }
+    /** Whether the last record was an empty line (no byte before its line break). */
+    isBlankLine(start) {
+        return this.fieldCount === 1 && this.flags[0] === 0 && this.ends[0] === start && this.next > start;
+    }
+    push(field, start, end, flags) {
+        if (field === this.starts.length) {
+            this.starts = grow(this.starts);
+            this.ends = grow(this.ends);
+            const grownFlags = new Uint8Array(this.flags.length * 2);
+            grownFlags.set(this.flags);
+            this.flags = grownFlags;
+        }
+        this.starts[field] = start;
+        this.ends[field] = end;
+        this.flags[field] = flags;
+    }
+    error(message, data, recordStart, offset, line) {
+        const position = locate(data, recordStart, offset, line);
+        return new UserInputError(message, { file: this.file, ...position });
+    }
+}
+function grow(array) {
+    const grown = new Int32Array(array.length * 2);
+    grown.set(array);
+    return grown;
+}
+
+/**
+ * The shape every tabular reader produces: a header and a stream of row batches.
+ *
+ * Rows come in columnar batches so a consumer loops over plain arrays instead of allocating one
+ * object per row. Each value is typed once, by the reader, and keeps its kind so that later code
+ * can tell `1` (integer) from `1.0` (number) without looking at text again.
+ */
+/** The kind of each cell, stored in a `Uint8Array` alongside the values. */
+const Kind = {
+    Missing: 0,
+    Integer: 1,
+    Number: 2,
+    Boolean: 3,
+    String: 4
+};
+const DEFAULT_MISSING_TOKENS = ['', 'NA', 'N/A', 'null', 'NaN'];
+const DEFAULT_BATCH_SIZE = 8192;
+
+const BOM = [0xef, 0xbb, 0xbf];
+/** A record still unfinished in this many bytes makes the window grow geometrically (see `advance`). */
+const LONG_RECORD = 1 << 16;
+const INVALID_UTF8 = 'invalid UTF-8 byte sequence; expected UTF-8 text (re-save the file as UTF-8)';
+/**
+ * The bytes a text reader has not consumed yet, followed by the next chunk of the file.
+ *
+ * A reader parses `data` as far as it can (whole records), calls `advance(offset)`, and the rest
+ * (the start of a record cut by the chunk boundary) is carried over and joined with the next
+ * chunk. `data[0]` is therefore always the start of a line, which is what lets error messages
+ * name a line and a column without tracking them per byte.
+ *
+ * The window also strips a UTF-8 byte order mark at the start of the file, checks that every
+ * byte is UTF-8 (natively, chunk by chunk, holding back a character cut by the chunk boundary),
+ * and turns gzip and file-system failures into messages that name the line reached.
+ */
+class TextWindow {
+    file;
+    /** Unconsumed bytes, then the newest chunk. Valid UTF-8, except for an incomplete last character when not `final`. */
+    data = Buffer.alloc(0);
+    /** True once the input is exhausted: `data` is then all there is. */
+    final = false;
+    chunks;
+    /** Backing store for carried bytes; grows by doubling so a huge record is copied O(1) times per byte. */
+    store = Buffer.allocUnsafeSlow(0);
+    /** Bytes at the end of `data` not checked as UTF-8 yet (a character cut by the chunk boundary). */
+    unchecked = 0;
+    maxRecordBytes;
+    constructor(file, source, options = {}) {
+        this.file = file;
+        this.chunks = source.chunks[Symbol.asyncIterator]();
+        this.maxRecordBytes = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
+    }
+    /**
+     * Reads the first chunk (strip a byte order mark), or sets `final` for an empty input.
+     *
+     * @throws UserInputError on invalid UTF-8 (with line and column), truncated or corrupt gzip
+     *   data, or an unreadable file
+     */
+    async start() {
+        // Enough bytes to recognise a byte order mark, even with tiny chunks.
+        await this.readAtLeast(BOM.length, 1);
+        if (this.data[0] === BOM[0] && this.data[1] === BOM[1] && this.data[2] === BOM[2]) {
+            this.data = this.data.subarray(BOM.length);
+        }
+    }
+    /**
+     * Drops `data[0, consumed)`, which the reader is done with, and appends the next chunk (or sets
+     * `final`). When the reader could not finish one record in a long `data`, twice as many bytes
+     * are read before it tries again, so a record longer than a chunk is scanned O(1) times per
+     * byte rather than once per chunk.
+     *
+     * @param line the physical line on which `data[consumed]` lies, for error messages
+     * @throws UserInputError as `start`
+     */
+    async advance(consumed, line) {
+        const stalled = consumed === 0 && this.data.length >= LONG_RECORD;
+        if (stalled && this.data.length >= this.maxRecordBytes) {
+            throw new UserInputError(`the record starting on this line is longer than ${formatBytes(this.maxRecordBytes)}: expected ` +
+                'shorter records (in CSV, usually a quote that is never closed)', { file: this.file, line });
+        }
+        this.consume(consumed);
+        await this.readAtLeast(stalled ? 2 * this.data.length : 0, line);
+    }
+    /** Drops `data[0, offset)`. */
+    consume(offset) {
+        const rest = this.data.length - offset;
+        if (rest === 0)
+            this.data = this.data.subarray(0, 0);
+        else
+            this.carry(offset, rest);
+        this.unchecked = Math.min(this.unchecked, rest);
+    }
+    /** Stops reading and releases the file. */
+    async close() {
+        await this.chunks.return?.();
+    }
+    async readAtLeast(minimum, line) {
+        do
+            await this.append(line);
+        while (!this.final && this.data.length < minimum);
+    }
+    async append(line) {
+        let next;
+        try {
+            next = await this.chunks.next();
+        }
+        catch (error) {
+            throw gzipError(this.file, fileError(this.file, error), line - 1 + countLines(this.data, 0, this.data.length));
+        }
+        const carried = this.data.length;
+        if (next.done) {
+            this.final = true;
+        }
+        else if (carried === 0) {
+            this.data = next.value;
+        }
+        else {
+            const size = carried + next.value.length;
+            this.carry(0, size);
+            next.value.copy(this.store, carried);
+            this.data = this.store.subarray(0, size);
+        }
+        this.check(carried - this.unchecked, line);
+    }
+    /** Checks `data[from, ...)` as UTF-8, holding back a last character that the next chunk may complete. */
+    check(from, line) {
+        const end = this.data.length;
+        const to = this.final ? end : end - incompleteTail(this.data, end);
+        if (to > from && !isUtf8(this.data.subarray(from, to))) {
+            const offset = firstInvalidUtf8(this.data, from, to);
+            const { line: errorLine, column } = locate(this.data, 0, offset < 0 ? from : offset, line);
+            throw new UserInputError(INVALID_UTF8, { file: this.file, line: errorLine, column });
+        }
+        this.unchecked = end - Math.max(to, from);
+    }
+    /** Moves `data[from, ...)` to the start of the store, which then holds at least `capacity` bytes. */
+    carry(from, capacity) {
+        const rest = this.data.length - from;
+        const inPlace = from === 0 && this.data.buffer === this.store.buffer && this.data.byteOffset === 0;
+        if (this.store.length < capacity) {
+            // A dedicated ArrayBuffer (not Node's shared pool), so `buffer ===` tells whether data lives here.
+            const grown = Buffer.allocUnsafeSlow(Math.max(capacity, this.store.length * 2));
+            this.data.copy(grown, 0, from);
+            this.store = grown;
+        }
+        else if (!inPlace) {
+            this.data.copy(this.store, 0, from); // copy() is memmove: overlapping ranges are fine
+        }
+        this.data = this.store.subarray(0, rest);
+    }
+}
+function formatBytes(bytes) {
+    return bytes % (1 << 20) === 0 ? `${bytes / (1 << 20)} MiB` : `${bytes} bytes`;
+}
+
+/**
+ * The CSV reader: header, delimiter, records streamed into typed batches.
+ *
+ * What it accepts (RFC 4180 plus what real files do), and the decisions where files disagree:
+ *
+ * - Quoting as in `csv-tokenizer.ts`. UTF-8 only; a UTF-8 byte order mark at the start is
+ *   skipped. LF or CRLF line endings, a final line break or none.
+ * - The header is the first record. Its names are kept exactly (no trimming); an empty name is
+ *   allowed once (pandas writes one for the index), two equal names are an error. A file with
+ *   nothing but whitespace (or a BOM) is an error; a whitespace-only first line followed by more
+ *   text is an error too (the header must be on line 1, so that line numbers mean what they say).
+ *   A header with no rows is a valid empty table.
+ * - The delimiter is `,` `;` tab or `|`: given, implied by the extension (.tsv tab, .psv `|`) or
+ *   detected as the candidate occurring most often outside quotes in the header line; ties and
+ *   a header without any candidate (one column) go to the comma.
+ * - Empty lines at the end of the file are ignored. An empty line in the middle is a record with
+ *   one empty field: with a one-column header it is a missing value; otherwise it is an error
+ *   (`expected 3 fields (as in the header), found an empty line`): a blank line inside data
+ *   usually means two files were glued together, and pandas' silent skipping would hide it.
+ * - Every record must have as many fields as the header.
+ * - Each field is typed once (`value-parser.ts`); quoting does not change the type (`"12"` is 12,
+ *   `""` is missing), as in pandas.
+ *
+ * Memory: one chunk plus the current batch. Fields are typed from the bytes; only string cells
+ * are decoded.
+ */
+const QUOTE = 0x22;
+const LF$1 = 0x0a;
+const CR$1 = 0x0d;
+const SPACE$2 = 0x20;
+const TAB$2 = 0x09;
+/** Delimiters in tie-break order: the comma wins ties. */
+const CSV_DELIMITERS = [',', ';', '\t', '|'];
+const DELIMITER_CODES = CSV_DELIMITERS.map((d) => d.charCodeAt(0));
+/**
+ * Reads one CSV file once: `readHeader()`, then `rows()`.
+ */
+class CsvReader {
+    file;
+    options;
+    gzip;
+    /** The delimiter in use, known once the header is read. */
+    delimiter = '';
+    window;
+    tokenizer = null;
+    columnCount = 0;
+    /** Offset in `window.data` of the next record, and its physical line. */
+    pos = 0;
+    line = 1;
+    /** Empty lines seen and not yet known to be in the middle of the file. */
+    blankCount = 0;
+    blankLine = 0;
+    constructor(file, source, options) {
+        this.file = file;
+        this.options = options;
+        this.window = new TextWindow(file, source, options.source);
+        this.gzip = source.gzip;
+    }
+    /**
+     * Reads the header line.
+     *
+     * @throws UserInputError for an empty file, an empty first line, a malformed or non-UTF-8
+     *   header, or duplicate column names
+     */
+    async readHeader() {
+        const window = this.window;
+        await window.start();
+        let lineEnd = findLineEnd(window.data);
+        while (lineEnd < 0 && !window.final) {
+            await window.advance(0, 1);
+            lineEnd = findLineEnd(window.data);
+        }
+        if (lineEnd < 0)
+            lineEnd = window.data.length;
+        if (isBlank(window.data, 0, lineEnd))
+            await this.rejectBlankHeader();
+        const delimiter = this.options.delimiter ?? detectDelimiter(window.data, lineEnd);
+        const tokenizer = new CsvTokenizer(this.file, delimiter.charCodeAt(0));
+        // The tokenizer has the last word on where the header ends (the scan above guessed quotes).
+        while (!tokenizer.read(window.data, 0, window.data.length, window.final, 1))
+            await window.advance(0, 1);
+        const data = window.data;
+        const columns = [];
+        const seen = new Map();
+        for (let f = 0; f < tokenizer.fieldCount; f++) {
+            const name = decodeField(data, tokenizer, f);
+            const first = seen.get(name);
+            if (first !== undefined) {
+                const start = tokenizer.starts[f] - (tokenizer.flags[f] & QUOTED);
+                throw new UserInputError(`duplicate column name "${name}" (fields ${first + 1} and ${f + 1}): column names must be unique`, { file: this.file, ...locate(data, 0, start, 1) });
+            }
+            seen.set(name, f);
+            columns.push(name);
+        }
+        this.tokenizer = tokenizer;
+        this.columnCount = columns.length;
+        this.pos = tokenizer.next;
+        this.line = 2 + tokenizer.lineBreaks;
+        this.delimiter = delimiter;
+        return columns;
+    }
+    /**
+     * Streams the records after the header as batches of `batchSize` rows.
+     *
+     * @throws UserInputError for malformed records (with line and column), a wrong number of
+     *   fields, invalid UTF-8, or a truncated gzip file
+     */
+    async *rows() {
+        const builder = new BatchBuilder(this.columnCount, this.options.batchSize);
+        const window = this.window;
+        for (;;) {
+            while (this.fill(builder, window.data, window.final))
+                yield builder.take();
+            if (window.final)
+                break;
+            await window.advance(this.pos, this.line);
+            this.pos = 0;
+        }
+        if (builder.size > 0)
+            yield builder.take();
+    }
+    async close() {
+        await this.window.close();
+    }
+    /**
+     * Parses whole records of `data` from `pos` into the builder.
+     *
+     * @returns true when it stopped because the batch is full (call again with the same data)
+     */
+    fill(builder, data, final) {
+        const tokenizer = this.tokenizer;
+        const parser = this.options.parser;
+        const columnCount = this.columnCount;
+        const end = data.length;
+        let pos = this.pos;
+        let line = this.line;
+        let full = false;
+        while (pos < end && !full) {
+            if (!tokenizer.read(data, pos, end, final, line))
+                break;
+            if (tokenizer.isBlankLine(pos)) {
+                if (this.blankCount++ === 0)
+                    this.blankLine = line;
+                line++;
+                pos = tokenizer.next;
+                continue;
+            }
+            if (this.blankCount > 0) {
+                // The empty lines were in the middle of the file after all.
+                if (columnCount !== 1)
+                    throw this.blankLineError();
+                if (this.flushBlankLines(builder)) {
+                    full = true;
+                    break;
+                }
+            }
+            if (tokenizer.fieldCount !== columnCount)
+                throw this.fieldCountError(data, pos, line);
+            const { starts, ends, flags } = tokenizer;
+            const row = builder.size;
+            for (let f = 0; f < columnCount; f++) {
+                if ((flags[f] & ESCAPED) === 0) {
+                    parser.parseBytes(data, starts[f], ends[f], builder.values[f], builder.kinds[f], row);
+                }
+                else {
+                    parser.parseString(decodeField(data, tokenizer, f), builder.values[f], builder.kinds[f], row);
+                }
+            }
+            full = builder.commit(line);
+            line += 1 + tokenizer.lineBreaks;
+            pos = tokenizer.next;
+        }
+        this.pos = pos;
+        this.line = line;
+        return full;
+    }
+    /** Emits the pending empty lines of a one-column file as missing values; true when the batch filled up. */
+    flushBlankLines(builder) {
+        while (this.blankCount > 0) {
+            builder.values[0][builder.size] = null;
+            builder.kinds[0][builder.size] = Kind.Missing;
+            this.blankCount--;
+            if (builder.commit(this.blankLine++))
+                return true;
+        }
+        return false;
+    }
+    blankLineError() {
+        return new UserInputError(`expected ${this.columnCount} fields (as in the header), found an empty line`, {
+            file: this.file,
+            line: this.blankLine
+        });
+    }
+    fieldCountError(data, recordStart, line) {
+        const { starts, ends, flags, fieldCount } = this.tokenizer;
+        // Point at the first extra field, or just after the last field present.
+        const offset = fieldCount > this.columnCount
+            ? starts[this.columnCount] - (flags[this.columnCount] & QUOTED)
+            : ends[fieldCount - 1] + (flags[fieldCount - 1] & QUOTED);
+        return new UserInputError(`expected ${this.columnCount} field${this.columnCount === 1 ? '' : 's'} (as in the header), found ${fieldCount}`, {
+            file: this.file,
+            ...locate(data, recordStart, offset, line)
+        });
+    }
+    /** The first line holds only whitespace: either the whole file does (empty) or the header is missing. */
+    async rejectBlankHeader() {
+        const window = this.window;
+        let line = 1;
+        for (;;) {
+            const data = window.data;
+            if (!isBlank(data, 0, data.length)) {
+                throw new UserInputError('empty first line: expected the column names (the header) on line 1', {
+                    file: this.file,
+                    line: 1
+                });
+            }
+            if (window.final)
+                throw new UserInputError('empty file: expected a header line', { file: this.file });
+            line += countLines(data, 0, data.length);
+            await window.advance(data.length, line);
+        }
+    }
+}
+/** The text of field `f` of the tokenizer's last record, quotes removed and `""` unescaped. */
+function decodeField(data, tokenizer, f) {
+    const text = data.toString('utf8', tokenizer.starts[f], tokenizer.ends[f]);
+    return (tokenizer.flags[f] & ESCAPED) === 0 ? text : text.replaceAll('""', '"');
+}
+/**
+ * Offset of the first LF outside quotes, or -1. The delimiter is not known yet, so a quote opens
+ * a quoted field when it starts the line or follows any candidate delimiter.
+ */
+function findLineEnd(data) {
+    let quoted = false;
+    let fieldStart = true;
+    for (let i = 0; i < data.length; i++) {
+        const c = data[i];
+        if (quoted) {
+            if (c === QUOTE) {
+                if (data[i + 1] === QUOTE)
+                    i++;
+                else
+                    quoted = false;
+            }
+        }
+        else if (c === LF$1) {
+            return i;
+        }
+        else {
+            if (c === QUOTE && fieldStart)
+                quoted = true;
+            fieldStart = DELIMITER_CODES.includes(c);
+        }
+    }
+    return -1;
+}
+/** The delimiter occurring most often outside quotes in `data[0, end)`; ties go to the earlier in `CSV_DELIMITERS`. */
+function detectDelimiter(data, end) {
+    const counts = DELIMITER_CODES.map(() => 0);
+    let quoted = false;
+    let fieldStart = true;
+    for (let i = 0; i < end; i++) {
+        const c = data[i];
+        if (quoted) {
+            if (c === QUOTE) {
+                if (data[i + 1] === QUOTE)
+                    i++;
+                else
+                    quoted = false;
+            }
+            continue;
+        }
+        if (c === QUOTE && fieldStart)
+            quoted = true;
+        const k = DELIMITER_CODES.indexOf(c);
+        if (k >= 0)
+            counts[k]++;
+        fieldStart = k >= 0;
+    }
+    let best = 0;
+    for (let k = 1; k < counts.length; k++)
+        if (counts[k] > counts[best])
+            best = k;
+    return CSV_DELIMITERS[best];
+}
+function isBlank(data, start, end) {
+    for (let i = start; i < end; i++) {
+        const c = data[i];
+        if (c !== SPACE$2 && c !== TAB$2 && c !== CR$1 && c !== LF$1)
+            return false;
+    }
+    return true;
+}
+
+class JsonRowWriter {
+    parser;
+    columns;
+    index;
+    /** @param first the first object of the file: its keys are the columns */
+    constructor(first, parser) {
+        this.parser = parser;
+        this.columns = Object.keys(first);
+        this.index = new Map(this.columns.map((name, c) => [name, c]));
+    }
+    /** Writes `record` at row `builder.size` (the caller commits it), or says why it cannot. */
+    write(record, builder) {
+        const row = builder.size;
+        const { values, kinds } = builder;
+        for (let c = 0; c < this.columns.length; c++) {
+            values[c][row] = null;
+            kinds[c][row] = Kind.Missing;
+        }
+        let position = 0;
+        for (const key in record) {
+            // Objects usually list their keys in the header's order: check that before the map.
+            const c = this.columns[position] === key ? position : this.index.get(key);
+            if (c === undefined)
+                return { kind: 'unknown-key', key };
+            position = c + 1;
+            if (!this.writeValue(record[key], values[c], kinds[c], row))
+                return { kind: 'out-of-range', key };
+        }
+        return null;
+    }
+    /**
+     * The message for a problem `write` reported.
+     *
+     * @param firstRecord where the first object is, e.g. `line 1` or `row 1`
+     */
+    explain(problem, firstRecord) {
+        if (problem.kind === 'out-of-range') {
+            return `the number in "${problem.key}" is out of range: expected a finite number (at most about 1.8e308)`;
+        }
+        const names = this.columns.slice(0, 10).map((name) => `"${name}"`);
+        const expected = this.columns.length > 10 ? `${names.join(', ')}, … (${this.columns.length} columns)` : names.join(', ');
+        return `key "${problem.key}" is not a column: the columns are fixed by the first record (${firstRecord}); expected only ${expected}`;
+    }
+    /** False for a number JSON.parse could only read as an infinity. */
+    writeValue(value, values, kinds, row) {
+        switch (typeof value) {
+            case 'number':
+                if (!Number.isFinite(value))
+                    return false;
+                values[row] = value;
+                kinds[row] = Number.isSafeInteger(value) ? Kind.Integer : Kind.Number;
+                return true;
+            case 'string':
+                this.parser.parseString(value, values, kinds, row);
+                return true;
+            case 'boolean':
+                values[row] = value;
+                kinds[row] = Kind.Boolean;
+                return true;
+            default:
+                if (value !== null) {
+                    values[row] = JSON.stringify(value);
+                    kinds[row] = Kind.String;
+                }
+                return true;
+        }
+    }
+}
+/** How a parsed JSON value reads in a message: "an array", "a number", ... */
+function describeJson(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    if (typeof value === 'object')
+        return 'an object';
+    return `a ${typeof value}`;
+}
+/** Whether a parsed JSON value is a plain object (not an array, not null). */
+function isJsonObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** The text of a JSON.parse error without V8's position suffix, and that position when given. */
+function jsonSyntaxError(error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const match = / in JSON at position (\d+)/.exec(message);
+    return {
+        reason: match ? message.slice(0, match.index) : message,
+        position: match ? Number(match[1]) : null
+    };
+}
+
+/**
+ * The JSON array reader: a file holding `[{...}, {...}]`.
+ *
+ * Not streamed: the whole text is decoded and parsed with JSON.parse, so memory grows with the
+ * file (about 3-5 times its size while parsing). That is fine for the small files people write
+ * by hand or export from a notebook; for big data use JSON Lines (one object per line), which is
+ * streamed. Rows follow `json-rows.ts` and are located by their 1-based position in the array
+ * (unit `row`), since one line may hold many objects.
+ */
+const EXPECTED = 'expected a JSON array of objects, like [{"a": 1}, {"a": 2}]';
+class JsonArrayReader {
+    file;
+    source;
+    options;
+    gzip;
+    records = [];
+    writer = null;
+    constructor(file, source, options) {
+        this.file = file;
+        this.source = source;
+        this.options = options;
+        this.gzip = source.gzip;
+    }
+    /**
+     * Reads and parses the whole file; the first object's keys are the columns.
+     *
+     * @throws UserInputError for invalid UTF-8 or JSON (with line and column), a top level that
+     *   is not an array, or an empty array
+     */
+    async readHeader() {
+        const text = await this.readText();
+        if (text.trim() === '')
+            throw new UserInputError(`empty file: ${EXPECTED}`, { file: this.file });
+        let value;
+        try {
+            value = JSON.parse(text);
+        }
+        catch (error) {
+            const { reason, position } = jsonSyntaxError(error);
+            throw new UserInputError(`invalid JSON (${reason}): ${EXPECTED}`, {
+                file: this.file,
+                ...(position === null ? {} : textPosition(text, position))
+            });
+        }
+        if (!Array.isArray(value)) {
+            const hint = isJsonObject(value) ? ' (for one object per line, name the file .jsonl)' : '';
+            throw new UserInputError(`found ${describeJson(value)}: ${EXPECTED}${hint}`, { file: this.file });
+        }
+        if (value.length === 0) {
+            throw new UserInputError(`empty array: ${EXPECTED} (the first object defines the columns)`, {
+                file: this.file
+            });
+        }
+        this.records = value;
+        this.writer = new JsonRowWriter(this.objectAt(0), this.options.parser);
+        return this.writer.columns;
+    }
+    /**
+     * @throws UserInputError for an element that is not an object or has a key that is not a column
+     */
+    async *rows() {
+        const writer = this.writer;
+        const builder = new BatchBuilder(writer.columns.length, this.options.batchSize);
+        for (let r = 0; r < this.records.length; r++) {
+            const problem = writer.write(this.objectAt(r), builder);
+            if (problem !== null) {
+                throw new UserInputError(`row ${r + 1}: ${writer.explain(problem, 'row 1')}`, { file: this.file });
+            }
+            if (builder.commit(r + 1))
+                yield builder.take();
+        }
+        // The parsed array is the one big allocation of this reader: let it go.
+        this.records = [];
+        if (builder.size > 0)
+            yield builder.take();
+    }
+    async close() {
+        this.records = [];
+    }
+    objectAt(r) {
+        const record = this.records[r];
+        if (!isJsonObject(record)) {
+            throw new UserInputError(`row ${r + 1} is ${describeJson(record)}: ${EXPECTED}`, { file: this.file });
+        }
+        return record;
+    }
+    /** The file as text: decompressed, checked as UTF-8, without a byte order mark. */
+    async readText() {
+        const chunks = [];
+        try {
+            for await (const chunk of this.source.chunks)
+                chunks.push(chunk);
+        }
+        catch (error) {
+            const lines = chunks.reduce((sum, chunk) => sum + countLines(chunk, 0, chunk.length), 0);
+            throw gzipError(this.file, fileError(this.file, error), lines);
+        }
+        const bytes = Buffer.concat(chunks);
+        if (!isUtf8(bytes)) {
+            const offset = firstInvalidUtf8(bytes, 0, bytes.length);
+            throw new UserInputError(INVALID_UTF8, { file: this.file, ...locate(bytes, 0, offset, 1) });
+        }
+        const text = bytes.toString('utf8');
+        return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    }
+}
+/** Line and column (1-based) of a string index, as JSON.parse reports positions. */
+function textPosition(text, index) {
+    let line = 1;
+    let lineStart = 0;
+    for (let i = 0; i < index && i < text.length; i++) {
+        if (text.charCodeAt(i) === 0x0a) {
+            line++;
+            lineStart = i + 1;
+        }
+    }
+    return { line, column: index - lineStart + 1 };
+}
+
+/**
+ * The JSON Lines reader: one JSON object per line, streamed.
+ *
+ * Lines end at LF (a CR before it is JSON whitespace). Blank lines are skipped but counted, so
+ * `lines[i]` is the physical line of the object. Rows follow `json-rows.ts`. Each line is decoded
+ * to a string for JSON.parse, one line at a time: memory is one chunk plus one batch.
+ */
+const LF = 0x0a;
+const CR = 0x0d;
+const SPACE$1 = 0x20;
+const TAB$1 = 0x09;
+/** Reads one JSON Lines file once: `readHeader()`, then `rows()`. */
+class JsonLinesReader {
+    file;
+    options;
+    gzip;
+    window;
+    writer = null;
+    firstLine = 0;
+    /** Offset in `window.data` of the next line, and its number. */
+    pos = 0;
+    line = 1;
+    constructor(file, source, options) {
+        this.file = file;
+        this.options = options;
+        this.window = new TextWindow(file, source, options.source);
+        this.gzip = source.gzip;
+    }
+    /**
+     * Reads up to the first object, whose keys are the columns. The object stays unread: it is
+     * the first row.
+     *
+     * @throws UserInputError when there is no object, or the first non-blank line is not one
+     */
+    async readHeader() {
+        const window = this.window;
+        await window.start();
+        for (;;) {
+            const data = window.data;
+            const found = this.nextLine(data, window.final);
+            if (found !== null) {
+                const record = this.parseLine(data, found.start, found.end);
+                this.writer = new JsonRowWriter(record, this.options.parser);
+                this.firstLine = this.line;
+                return this.writer.columns;
+            }
+            if (window.final) {
+                throw new UserInputError('empty file: expected one JSON object per line', { file: this.file });
+            }
+            await window.advance(this.pos, this.line);
+            this.pos = 0;
+        }
+    }
+    /**
+     * Streams the objects as batches of `batchSize` rows.
+     *
+     * @throws UserInputError for invalid JSON, a line that is not an object, a key that is not a
+     *   column, invalid UTF-8, or a truncated gzip file
+     */
+    async *rows() {
+        const writer = this.writer;
+        const builder = new BatchBuilder(writer.columns.length, this.options.batchSize);
+        const window = this.window;
+        for (;;) {
+            const data = window.data;
+            let found;
+            while ((found = this.nextLine(data, window.final)) !== null) {
+                const problem = writer.write(this.parseLine(data, found.start, found.end), builder);
+                if (problem !== null) {
+                    throw new UserInputError(writer.explain(problem, `line ${this.firstLine}`), {
+                        file: this.file,
+                        line: this.line
+                    });
+                }
+                const full = builder.commit(this.line);
+                this.line++;
+                this.pos = found.next;
+                if (full)
+                    yield builder.take();
+            }
+            if (window.final)
+                break;
+            await window.advance(this.pos, this.line);
+            this.pos = 0;
+        }
+        if (builder.size > 0)
+            yield builder.take();
+    }
+    async close() {
+        await this.window.close();
+    }
+    /**
+     * Finds the next non-blank line from `pos`, skipping (and counting) blank ones; `line` is then
+     * its number. Null when no complete line is left in `data`.
+     */
+    nextLine(data, final) {
+        while (this.pos < data.length) {
+            const start = this.pos;
+            let next = data.indexOf(LF, start);
+            if (next < 0) {
+                if (!final)
+                    return null;
+                next = data.length;
+            }
+            else {
+                next++;
+            }
+            let end = next;
+            while (end > start && isSpace(data[end - 1]))
+                end--;
+            if (end > start)
+                return { start, end, next };
+            this.pos = next;
+            this.line++;
+        }
+        return null;
+    }
+    /** Parses one line as a JSON object. */
+    parseLine(data, start, end) {
+        let value;
+        try {
+            value = JSON.parse(data.toString('utf8', start, end));
+        }
+        catch (error) {
+            const { reason, position } = jsonSyntaxError(error);
+            throw new UserInputError(`invalid JSON (${reason}): expected one JSON object per line`, {
+                file: this.file,
+                line: this.line,
+                column: position === null ? undefined : position + 1
+            });
+        }
+        if (!isJsonObject(value)) {
+            throw new UserInputError(`found ${describeJson(value)}: expected one JSON object per line`, {
+                file: this.file,
+                line: this.line
+            });
+        }
+        return value;
+    }
+}
+function isSpace(byte) {
+    return byte === SPACE$1 || byte === TAB$1 || byte === CR || byte === LF;
+}
+
+/**
+ * Reads the header and returns a `Table` whose `batches()` continues the same pass over the file
+ * (so pipes work, and the header is not read twice). The file stays open until the rows are
+ * iterated to the end (or the iteration stops early), or the header fails.
+ */
+async function tableFrom(file, format, reader) {
+    let columns;
+    try {
+        columns = await reader.readHeader();
+    }
+    catch (error) {
+        await reader.close();
+        throw error;
+    }
+    let iterated = false;
+    return {
+        file,
+        format,
+        gzip: reader.gzip,
+        unit: format === 'csv' || format === 'jsonl' ? 'line' : 'row',
+        columns,
+        batches() {
+            if (iterated)
+                throw new Error(`${file}: a table can be iterated once; open it again to read it again`);
+            iterated = true;
+            return rowsThenClose(reader);
+        }
+    };
+}
+async function* rowsThenClose(reader) {
+    try {
+        yield* reader.rows();
+    }
+    finally {
+        await reader.close();
+    }
+}
+
+/**
+ * Typing a cell once, from the bytes or the string a reader found.
+ *
+ * Rules, checked in this order (the same for every format; CSV and JSON differ only in what
+ * reaches each rule):
+ *
+ * 1. **Missing.** A token equal to one of the missing tokens (`ReadOptions.missing`, default
+ *    `'' NA N/A null NaN`) is `null` with `Kind.Missing`. The comparison is exact: case and spaces
+ *    count, so `na` and `' NA'` are strings. In CSV quoting does not matter: `""` and `"NA"` are
+ *    missing like an empty field and `NA` (as in pandas). In JSON, a string equal to a token is
+ *    missing too, so a file exported with `"NA"` strings reads like its CSV twin.
+ * 2. **Integer.** An optional sign and digits (`42`, `-7`, `+3`, `007`) is a `Kind.Integer`.
+ *    Beyond `Number.MAX_SAFE_INTEGER` (2^53 - 1) the digits no longer fit a JS number exactly: such
+ *    a token is the nearest double with `Kind.Number`, so nobody mistakes it for an exact integer.
+ * 3. **Number.** Digits with a decimal point and/or an exponent (`1.5`, `-2e-3`, `.5`, `1.`,
+ *    `1E5`) are a `Kind.Number`, even when the value is whole (`1.0`, `1e5`), so a column of
+ *    `1.0, 2.0` stays a float column. The value is the one `Number(text)` gives (correctly rounded).
+ *    Nothing else is a number: `inf`, `Infinity`, `nan`, `0x1F`, `1_000`, `1,5` stay strings, and a
+ *    literal that overflows a double (`1e400`) stays a string rather than becoming an infinity.
+ *    `-0` reads as `0`.
+ * 4. **Boolean.** `true` and `false` in any case (`True`, `FALSE`) are a `Kind.Boolean`.
+ * 5. **String.** Anything else is a `Kind.String` holding the text exactly as written (unquoted and
+ *    unescaped in CSV).
+ *
+ * Spaces and tabs around a token are ignored for rules 2-4 only, as pandas does: `' 12'` is the
+ * integer 12, `' true '` is `true`, but `' abc'` is the string `' abc'`, spaces kept.
+ *
+ * @example
+ * const parser = new ValueParser(DEFAULT_MISSING_TOKENS)
+ * parser.parseBytes(Buffer.from('-2e-3'), 0, 5, values, kinds, 0) // values[0] = -0.002, kinds[0] = Kind.Number
+ */
+const SPACE = 0x20;
+const TAB = 0x09;
+const PLUS = 0x2b;
+const MINUS = 0x2d;
+const DOT = 0x2e;
+const ZERO = 0x30;
+const NINE = 0x39;
+const LOWER_E = 0x65;
+const LOWER_CASE_BIT = 0x20;
+/** Powers of ten that a double holds exactly; the fast path of `parseNumber` relies on that. */
+const EXACT_POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
+/** Digits that fit a double exactly whatever they are (10^15 < 2^53). */
+const EXACT_DIGITS = 15;
+const TRUE_BYTES = Buffer.from('true');
+const FALSE_BYTES = Buffer.from('false');
+class ValueParser {
+    missing;
+    /** Missing tokens as UTF-8 bytes, grouped by byte length. */
+    missingByLength = [];
+    /** `missingFirstByte[b]` is 1 when some non-empty missing token starts with byte `b`. */
+    missingFirstByte = new Uint8Array(256);
+    emptyIsMissing;
+    /** Where `parseNumber` leaves its result: value and kind, or `Kind.String` when not a number. */
+    numberValue = 0;
+    numberKind = Kind.String;
+    /** @param missing tokens read as missing values, compared exactly */
+    constructor(missing) {
+        this.missing = new Set(missing);
+        this.emptyIsMissing = this.missing.has('');
+        for (const token of this.missing) {
+            if (token === '')
+                continue;
+            const bytes = Buffer.from(token, 'utf8');
+            (this.missingByLength[bytes.length] ??= []).push(bytes);
+            this.missingFirstByte[bytes[0]] = 1;
+        }
+    }
+    /** Whether `text` is one of the missing tokens. */
+    isMissing(text) {
+        return this.missing.has(text);
+    }
+    /**
+     * Types the UTF-8 token `data[start, end)` and stores it at `values[row]`, `kinds[row]`.
+     * The bytes must be valid UTF-8 (readers check that before parsing).
+     */
+    parseBytes(data, start, end, values, kinds, row) {
+        if (start === end) {
+            if (this.emptyIsMissing) {
+                values[row] = null;
+                kinds[row] = Kind.Missing;
+            }
+            else {
+                values[row] = '';
+                kinds[row] = Kind.String;
+            }
+            return;
+        }
+        if (this.missingFirstByte[data[start]] === 1 && this.isMissingBytes(data, start, end)) {
+            values[row] = null;
+            kinds[row] = Kind.Missing;
+            return;
+        }
+        let from = start;
+        let to = end;
+        while (from < to && (data[from] === SPACE || data[from] === TAB))
+            from++;
+        while (to > from && (data[to - 1] === SPACE || data[to - 1] === TAB))
+            to--;
+        if (from < to) {
+            const first = data[from];
+            if ((first >= ZERO && first <= NINE) || first === MINUS || first === DOT || first === PLUS) {
+                this.parseNumber(data, from, to);
+                if (this.numberKind !== Kind.String) {
+                    values[row] = this.numberValue;
+                    kinds[row] = this.numberKind;
+                    return;
+                }
+            }
+            else if (to - from === 4 && matchesIgnoringCase(data, from, TRUE_BYTES)) {
+                values[row] = true;
+                kinds[row] = Kind.Boolean;
+                return;
+            }
+            else if (to - from === 5 && matchesIgnoringCase(data, from, FALSE_BYTES)) {
+                values[row] = false;
+                kinds[row] = Kind.Boolean;
+                return;
+            }
+        }
+        values[row] = data.toString('utf8', start, end);
+        kinds[row] = Kind.String;
+    }
+    /**
+     * Stores a value that is text by nature (a JSON or Parquet string, a CSV field whose escaped
+     * quotes rule out every other kind): missing when it is a missing token, else a string.
+     */
+    parseString(text, values, kinds, row) {
+        if (this.missing.has(text)) {
+            values[row] = null;
+            kinds[row] = Kind.Missing;
+        }
+        else {
+            values[row] = text;
+            kinds[row] = Kind.String;
+        }
+    }
+    isMissingBytes(data, start, end) {
+        const candidates = this.missingByLength[end - start];
+        if (candidates === undefined)
+            return false;
+        for (const token of candidates) {
+            let k = 0;
+            while (k < token.length && data[start + k] === token[k])
+                k++;
+            if (k === token.length)
+                return true;
+        }
+        return false;
+    }
+    /**
+     * Reads `[sign] digits [. digits] [e|E [sign] digits]` (at least one mantissa digit) from
+     * `data[start, end)`, leaving the result in `numberValue` / `numberKind`.
+     *
+     * Up to 15 significant digits and a decimal exponent within ±22, `mantissa / 10^k` (or
+     * `* 10^k`) is a single correctly rounded operation on exact operands (Clinger's fast path), so
+     * it equals `Number(text)` without building the string. Other tokens go through `Number(text)`.
+     */
+    parseNumber(data, start, end) {
+        this.numberKind = Kind.String;
+        let i = start;
+        let negative = false;
+        if (data[i] === MINUS || data[i] === PLUS) {
+            negative = data[i] === MINUS;
+            i++;
+        }
+        let mantissa = 0;
+        let digits = 0;
+        let c = 0;
+        while (i < end && (c = data[i]) >= ZERO && c <= NINE) {
+            mantissa = mantissa * 10 + (c - ZERO);
+            digits++;
+            i++;
+        }
+        let fractionDigits = 0;
+        let integer = true;
+        if (i < end && data[i] === DOT) {
+            integer = false;
+            i++;
+            while (i < end && (c = data[i]) >= ZERO && c <= NINE) {
+                mantissa = mantissa * 10 + (c - ZERO);
+                fractionDigits++;
+                i++;
+            }
+            digits += fractionDigits;
+        }
+        if (digits === 0)
+            return;
+        let exponent = 0;
+        if (i < end && (data[i] | LOWER_CASE_BIT) === LOWER_E) {
+            integer = false;
+            i++;
+            let exponentNegative = false;
+            if (i < end && (data[i] === MINUS || data[i] === PLUS)) {
+                exponentNegative = data[i] === MINUS;
+                i++;
+            }
+            const exponentStart = i;
+            // Capped so that a long exponent cannot overflow; beyond the cap the slow path decides.
+            while (i < end && (c = data[i]) >= ZERO && c <= NINE) {
+                if (exponent < 100000)
+                    exponent = exponent * 10 + (c - ZERO);
+                i++;
+            }
+            if (i === exponentStart)
+                return;
+            if (exponentNegative)
+                exponent = -exponent;
+        }
+        if (i !== end)
+            return;
+        let value;
+        const scale = exponent - fractionDigits;
+        if (digits <= EXACT_DIGITS && scale >= -22 && scale <= 22) {
+            value = scale >= 0 ? mantissa * EXACT_POWERS_OF_TEN[scale] : mantissa / EXACT_POWERS_OF_TEN[-scale];
+            if (negative)
+                value = 0 - value;
+        }
+        else {
+            value = Number(data.toString('latin1', start, end));
+            if (!Number.isFinite(value))
+                return;
+            value = value === 0 ? 0 : value;
+        }
+        this.numberValue = value;
+        this.numberKind = integer && Number.isSafeInteger(value) ? Kind.Integer : Kind.Number;
+    }
+}
+/** Whether `data[start, start + word.length)` equals the lower-case ASCII `word`, ignoring case. */
+function matchesIgnoringCase(data, start, word) {
+    for (let k = 0; k < word.length; k++) {
+        if ((data[start + k] | LOWER_CASE_BIT) !== word[k])
+            return false;
+    }
+    return true;
+}
+
+/**
+ * Opening a tabular file: CSV, JSON Lines, JSON array or Parquet, optionally gzipped.
+ */
+/** Extensions (after removing `.gz`) and the format each one means. */
+const FORMAT_BY_EXTENSION = {
+    '.csv': 'csv',
+    '.tsv': 'csv',
+    '.txt': 'csv',
+    '.psv': 'csv',
+    '.jsonl': 'jsonl',
+    '.ndjson': 'jsonl',
+    '.json': 'json',
+    '.parquet': 'parquet',
+    '.pq': 'parquet'
+};
+/** Extensions that name the delimiter; other CSV files have it detected from the header. */
+const DELIMITER_BY_EXTENSION = { '.tsv': '\t', '.psv': '|' };
+const FORMATS = ['csv', 'jsonl', 'json', 'parquet'];
+/**
+ * Opens a table file and reads its header; the rows are then streamed by `table.batches()`.
+ *
+ * Format: from the extension once a final `.gz` is removed — `.csv` `.tsv` `.txt` `.psv` (CSV),
+ * `.jsonl` `.ndjson` (JSON Lines), `.json` (a JSON array of objects), `.parquet` `.pq` —
+ * unless `options.format` says otherwise. Gzip: any file that starts with the gzip magic bytes
+ * is decompressed while it is read, whatever its name.
+ *
+ * Defaults: the CSV delimiter is detected from the header line (`.tsv` means tab, `.psv` means
+ * `|`); missing tokens `DEFAULT_MISSING_TOKENS` (`'' NA N/A null NaN`); batches of
+ * `DEFAULT_BATCH_SIZE` (8192) rows. How each cell is typed: `value-parser.ts`; the rules of
+ * each format: `csv.ts`, `jsonl.ts`, `json-array.ts`, `parquet.ts`.
+ *
+ * Memory: CSV, JSON Lines and Parquet are streamed (one chunk or one row group, plus one
+ * batch); a JSON array is parsed whole (use JSON Lines for big files).
+ *
+ * @param file path, used as given in every message
+ * @param options format, delimiter, missing tokens, batch size
+ * @param source how bytes are read (tests use tiny chunks)
+ * @returns the open table: its columns are known, its rows can be iterated once
+ * @throws UserInputError for an unknown extension or invalid option, a missing file, or a
+ *   header that cannot be read (empty file, duplicate column names, not Parquet, ...). Rows are
+ *   checked as they stream: `batches()` throws `UserInputError`s that name the line.
+ *
+ * @example
+ * const table = await openTable('data/train.csv.gz')
+ * table.columns // ['id', 'Status', 'Seniority', ...]
+ * for await (const batch of table.batches()) {
+ *   for (let i = 0; i < batch.size; i++) batch.columns[0].values[i] // with batch.lines[i]
+ * }
+ */
+async function openTable(file, options = {}, source = {}) {
+    const extension = extensionOf(file);
+    const format = options.format ?? detectFormat(file, extension);
+    if (!FORMATS.includes(format)) {
+        throw new UserInputError(`unknown format "${format}": expected one of ${FORMATS.join(', ')}`, { file });
+    }
+    const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+    if (!Number.isInteger(batchSize) || batchSize < 1) {
+        throw new UserInputError(`batch size ${batchSize}: expected a positive integer`, { file });
+    }
+    const parser = new ValueParser(options.missing ?? DEFAULT_MISSING_TOKENS);
+    const reader = await readerFor(file, format, { ...options, batchSize }, parser, extension, source);
+    return tableFrom(file, format, reader);
+}
+async function readerFor(file, format, options, parser, extension, source) {
+    const { batchSize } = options;
+    switch (format) {
+        case 'csv': {
+            const delimiter = options.delimiter ?? DELIMITER_BY_EXTENSION[extension] ?? null;
+            if (delimiter !== null && !CSV_DELIMITERS.includes(delimiter)) {
+                throw new UserInputError(`delimiter ${JSON.stringify(delimiter)}: expected one of "," ";" "|" or a tab ("\\t")`, { file });
+            }
+            return new CsvReader(file, await openByteSource(file, source), { delimiter, parser, batchSize, source });
+        }
+        case 'jsonl':
+            return new JsonLinesReader(file, await openByteSource(file, source), { parser, batchSize, source });
+        case 'json':
+            return new JsonArrayReader(file, await openByteSource(file, source), { parser, batchSize });
+        case 'parquet': {
+            // hyparquet and its codecs are loaded for Parquet files only, not parsed at every start.
+            const { ParquetReader } = await import('./parquet.js');
+            return new ParquetReader(file, { parser, batchSize });
+        }
+    }
+}
+/** The extension that names the format: `.csv` for `data.CSV.gz`. */
+function extensionOf(file) {
+    const name = file.toLowerCase().replace(/\.gz$/, '');
+    return extname(name);
+}
+function detectFormat(file, extension) {
+    const format = FORMAT_BY_EXTENSION[extension];
+    if (format === undefined) {
+        const known = Object.keys(FORMAT_BY_EXTENSION).join(' ');
+        const found = extension === '' ? 'no file extension' : `unknown file extension "${extension}"`;
+        throw new UserInputError(`${found}: expected one of ${known} (optionally followed by .gz), or give the format explicitly`, { file });
+    }
+    return format;
+}
+
+/**
+ * murmur3's 32-bit finaliser (fmix32): a bijective mixer whose output bits each depend on every
+ * input bit. ml-gate's seeded, order-independent randomness (bootstrap buckets, reservoir keys,
+ * HyperLogLog registers) is built on it, so results depend on the data and the seed only.
+ */
+function fmix32(h) {
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    return (h ^ (h >>> 16)) >>> 0;
+}
+
+export { BatchBuilder as B, Kind as K, fileError as a, fmix32 as f, gzipError as g, isGzipFile as i, openTable as o };

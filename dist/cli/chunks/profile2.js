@@ -1,0 +1,432 @@
+import { f as fmix32, K as Kind } from './hash.js';
+
+/**
+ * An insertion-ordered map from cell values to counts, with the semantics of
+ * `Map<CountedValue, number>` (keys compared as SameValueZero, so −0 is 0; entries iterate in
+ * insertion order; a deleted key that comes back goes last), for `ValueCounts`.
+ *
+ * Why not a `Map`: profiling a column of distinct numbers makes a Map insert and drop 100,000 boxed
+ * keys over and over (2-4x slower than this). Here the entries sit in a value array and a
+ * Float64Array of counts, found by an open-addressing index of entry numbers, and the one bulk
+ * change `ValueCounts` needs (Misra–Gries: lower every count, drop those at 0) compacts the arrays
+ * in place and rebuilds the index.
+ */
+class CountTable {
+    /** The keys in insertion order; `counts[e]` is the count of `values[e]`, e < size. */
+    values = [];
+    counts = new Float64Array(16);
+    size = 0;
+    /** Open addressing (linear probing) over entry numbers + 1; 0 is an empty slot. At most half full. */
+    slots = new Int32Array(32);
+    /** The empty slot where the last `find` that missed stopped, and its key. */
+    pendingSlot = -1;
+    pendingValue = undefined;
+    /** The entry number of `value`, or −1 if absent. */
+    find(value) {
+        const key = value === 0 ? 0 : value;
+        const slots = this.slots;
+        const mask = slots.length - 1;
+        let i = keyHash(key) & mask;
+        for (;;) {
+            const slot = slots[i];
+            if (slot === 0) {
+                this.pendingSlot = i;
+                this.pendingValue = key;
+                return -1;
+            }
+            if (this.values[slot - 1] === key)
+                return slot - 1;
+            i = (i + 1) & mask;
+        }
+    }
+    /** Adds an absent `value` last with `count`. */
+    append(value, count) {
+        const key = value === 0 ? 0 : value;
+        if (2 * (this.size + 1) > this.slots.length)
+            this.resize(2 * this.slots.length);
+        if (this.pendingValue !== key || this.pendingSlot < 0)
+            this.find(key);
+        if (this.size === this.counts.length) {
+            const counts = new Float64Array(2 * this.size);
+            counts.set(this.counts);
+            this.counts = counts;
+        }
+        this.slots[this.pendingSlot] = this.size + 1;
+        this.values[this.size] = key;
+        this.counts[this.size++] = count;
+        this.pendingSlot = -1;
+    }
+    clear() {
+        this.values = [];
+        this.size = 0;
+        this.slots.fill(0);
+        this.pendingSlot = -1;
+    }
+    /** Lowers every count by `amount` and drops the entries that reach 0 or less; order is kept. */
+    lowerBy(amount) {
+        let kept = 0;
+        for (let e = 0; e < this.size; e++) {
+            const count = this.counts[e] - amount;
+            if (count <= 0)
+                continue;
+            this.values[kept] = this.values[e];
+            this.counts[kept++] = count;
+        }
+        this.values.length = kept;
+        this.size = kept;
+        this.resize(this.slots.length);
+    }
+    /** Rebuilds the index with `capacity` slots (a power of two above twice the entries). */
+    resize(capacity) {
+        const slots = new Int32Array(capacity);
+        const mask = capacity - 1;
+        for (let e = 0; e < this.size; e++) {
+            let i = keyHash(this.values[e]) & mask;
+            while (slots[i] !== 0)
+                i = (i + 1) & mask;
+            slots[i] = e + 1;
+        }
+        this.slots = slots;
+        this.pendingSlot = -1;
+    }
+}
+const float = new Float64Array(1);
+const words = new Uint32Array(float.buffer);
+/** The index hash of a key: its float64 bits for a number, FNV-1a of its text for a string. */
+function keyHash(value) {
+    if (typeof value === 'number') {
+        float[0] = value;
+        return fmix32(words[0] ^ Math.imul(words[1], 0x9e3779b1));
+    }
+    if (typeof value === 'boolean')
+        return value ? 1 : 2;
+    let h = 0x811c9dc5;
+    for (let i = 0; i < value.length; i++)
+        h = Math.imul(h ^ value.charCodeAt(i), 0x01000193);
+    return fmix32(h);
+}
+
+/**
+ * HyperLogLog distinct-count sketch (Flajolet et al. 2007, with the small-range correction of
+ * Heule et al. 2013's linear counting).
+ *
+ * Precision 14 gives 16,384 one-byte registers (16 KiB) and a standard error of
+ * 1.04 / sqrt(16384) ≈ 0.81%. Sketches merge exactly: the register-wise maximum of two sketches is
+ * the sketch of the union, so the distinct count of two shards merged equals that of the whole file.
+ */
+class HyperLogLog {
+    static PRECISION = 14;
+    registers = new Uint8Array(1 << HyperLogLog.PRECISION);
+    /** Adds a 32-bit hash (see `hashValue`). */
+    addHash(hash) {
+        const p = HyperLogLog.PRECISION;
+        const index = hash >>> (32 - p);
+        const rest = (hash << p) | (1 << (p - 1)); // the sentinel bit bounds the rank at 32 - p + 1
+        const rank = Math.clz32(rest) + 1;
+        if (rank > this.registers[index])
+            this.registers[index] = rank;
+    }
+    merge(other) {
+        const mine = this.registers;
+        const theirs = other.registers;
+        for (let i = 0; i < mine.length; i++)
+            if (theirs[i] > mine[i])
+                mine[i] = theirs[i];
+    }
+    /** Estimated number of distinct hashes added. */
+    estimate() {
+        const m = this.registers.length;
+        let sum = 0;
+        let zeros = 0;
+        for (let i = 0; i < m; i++) {
+            sum += 2 ** -this.registers[i];
+            if (this.registers[i] === 0)
+                zeros++;
+        }
+        const alpha = 0.7213 / (1 + 1.079 / m);
+        const raw = (alpha * m * m) / sum;
+        if (raw <= 2.5 * m && zeros > 0)
+            return Math.round(m * Math.log(m / zeros));
+        return Math.round(raw);
+    }
+}
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+/** One FNV-1a step: `h` with the UTF-16 code unit `code` mixed in. */
+function fnvStep(h, code) {
+    return Math.imul(h ^ code, FNV_PRIME);
+}
+function fnvText(h, text) {
+    for (let i = 0; i < text.length; i++)
+        h = fnvStep(h, text.charCodeAt(i));
+    return h;
+}
+const STRING_SEED = fnvStep(FNV_OFFSET, 0x73); // 's'
+const NUMBER_SEED = fnvStep(FNV_OFFSET, 0x6e); // 'n'
+const TRUE_HASH = fmix32(fnvText(FNV_OFFSET, 'btrue'));
+const FALSE_HASH = fmix32(fnvText(FNV_OFFSET, 'bfalse'));
+const digits = new Uint8Array(16); // a safe integer has at most 16 decimal digits
+/**
+ * A well-mixed 32-bit hash of a cell value: FNV-1a over the value's text prefixed by its kind
+ * (`s…`, `n…`, `b…`), then the murmur3 finaliser so that the high bits (HyperLogLog's register
+ * index) are uniform. Numbers hash by their shortest text, so `1` and `1.0` are the same value, as
+ * they are in the exact count.
+ *
+ * Profiling hashes every cell past the exact bound, so the text is not built where it can be
+ * avoided: a string is hashed after the prefix's state, a safe integer digit by digit (its shortest
+ * text is its decimal digits), a boolean is one of two constants. Same hash as hashing the text.
+ */
+function hashValue(value) {
+    if (typeof value === 'string')
+        return fmix32(fnvText(STRING_SEED, value));
+    if (typeof value === 'boolean')
+        return value ? TRUE_HASH : FALSE_HASH;
+    if (!Number.isSafeInteger(value))
+        return fmix32(fnvText(NUMBER_SEED, String(value)));
+    let h = NUMBER_SEED;
+    let rest = value;
+    if (rest < 0) {
+        h = fnvStep(h, 0x2d); // '-'
+        rest = -rest;
+    }
+    let n = 0;
+    do {
+        digits[n++] = rest % 10;
+        rest = Math.floor(rest / 10);
+    } while (rest > 0);
+    while (n > 0)
+        h = fnvStep(h, 0x30 + digits[--n]);
+    return fmix32(h);
+}
+
+/**
+ * Counts how often each value occurs, exactly while the column has at most `limit` distinct
+ * values. Past that bound memory stops growing: the distinct count continues in a HyperLogLog
+ * sketch (±0.81%) and the frequent values in a Misra–Gries summary of `limit` counters, whose
+ * counts are lower bounds that undercount by at most (rows seen) / (limit + 1).
+ *
+ * Both summaries merge, so profiles of shards combine into the profile of the whole file; the
+ * merged Misra–Gries summary keeps the same error bound (Agarwal et al., "Mergeable summaries", 2012).
+ */
+class ValueCounts {
+    limit;
+    counts = new CountTable();
+    sketch = null;
+    constructor(limit = 100_000) {
+        this.limit = limit;
+    }
+    /** True while `distinct()` and `top()` are exact. */
+    get exact() {
+        return this.sketch === null;
+    }
+    add(value) {
+        this.insert(value, 1);
+    }
+    merge(other) {
+        if (other.sketch !== null) {
+            this.startSketch();
+            this.sketch.merge(other.sketch);
+        }
+        const { values, counts, size } = other.counts;
+        for (let e = 0; e < size; e++)
+            this.insert(values[e], counts[e]);
+    }
+    distinct() {
+        return this.sketch === null ? this.counts.size : this.sketch.estimate();
+    }
+    /** The `k` most frequent values, most frequent first; ties in order of first appearance. */
+    top(k) {
+        const { values, counts, size } = this.counts;
+        const entries = Array.from({ length: size }, (_, e) => ({ value: values[e], count: counts[e] }));
+        // A stable sort keeps first-seen order among equal counts, so output does not depend on hashing.
+        entries.sort((a, b) => b.count - a.count);
+        return entries.slice(0, k);
+    }
+    startSketch() {
+        if (this.sketch !== null)
+            return;
+        this.sketch = new HyperLogLog();
+        const { values, size } = this.counts;
+        for (let e = 0; e < size; e++)
+            this.sketch.addHash(hashValue(values[e]));
+    }
+    insert(value, count) {
+        if (this.sketch !== null)
+            this.sketch.addHash(hashValue(value));
+        const counts = this.counts;
+        const seen = counts.find(value);
+        if (seen >= 0)
+            counts.counts[seen] += count;
+        else if (this.sketch === null && counts.size < this.limit)
+            counts.append(value, count);
+        else
+            this.insertApproximate(value, count);
+    }
+    /**
+     * Misra–Gries: a new value past the bound lowers every counter by the smallest count and drops
+     * those that reach zero. Total decrements never exceed total increments, so this is O(1) amortised.
+     */
+    insertApproximate(value, count) {
+        if (this.sketch === null) {
+            this.startSketch();
+            this.sketch.addHash(hashValue(value));
+        }
+        const counts = this.counts;
+        if (counts.size < this.limit) {
+            counts.append(value, count);
+            return;
+        }
+        let smallest = count;
+        let largest = 0;
+        for (let e = 0; e < counts.size; e++) {
+            const c = counts.counts[e];
+            if (c < smallest)
+                smallest = c;
+            if (c > largest)
+                largest = c;
+        }
+        // Every counter drops to zero (e.g. a column of distinct ids): the same as lowering each.
+        if (largest <= smallest)
+            counts.clear();
+        else
+            counts.lowerBy(smallest);
+        if (count > smallest)
+            counts.append(value, count - smallest);
+    }
+}
+
+/**
+ * The profile of one column, built in one streaming pass and mergeable.
+ *
+ * Mean and variance use Welford's update and Chan et al.'s pairwise merge, which stay accurate
+ * where the naive sum-of-squares formula cancels catastrophically.
+ */
+class ColumnProfile {
+    name;
+    kinds = new Float64Array(5);
+    n = 0;
+    mean = 0;
+    m2 = 0;
+    min = Infinity;
+    max = -Infinity;
+    values;
+    constructor(name, options = {}) {
+        this.name = name;
+        this.values = new ValueCounts(options.exactDistinct);
+    }
+    addChunk(chunk, size) {
+        const { kinds, values } = chunk;
+        for (let i = 0; i < size; i++) {
+            const kind = kinds[i];
+            this.kinds[kind]++;
+            if (kind === Kind.Missing)
+                continue;
+            const value = values[i];
+            this.values.add(value);
+            if (kind === Kind.Integer || kind === Kind.Number)
+                this.addNumber(value);
+        }
+    }
+    merge(other) {
+        for (let k = 0; k < this.kinds.length; k++)
+            this.kinds[k] += other.kinds[k];
+        this.values.merge(other.values);
+        if (other.n === 0)
+            return;
+        const n = this.n + other.n;
+        const delta = other.mean - this.mean;
+        this.mean += (delta * other.n) / n;
+        this.m2 += other.m2 + (delta * delta * this.n * other.n) / n;
+        this.n = n;
+        if (other.min < this.min)
+            this.min = other.min;
+        if (other.max > this.max)
+            this.max = other.max;
+    }
+    summary(topValues = 5) {
+        const type = this.type();
+        const numeric = type === 'integer' || type === 'number';
+        const missing = this.kinds[Kind.Missing];
+        return {
+            name: this.name,
+            type,
+            count: this.kinds.reduce((a, b) => a + b, 0) - missing,
+            missing,
+            distinct: this.values.distinct(),
+            distinct_exact: this.values.exact,
+            min: numeric ? this.min : null,
+            max: numeric ? this.max : null,
+            mean: numeric ? this.mean : null,
+            std: numeric && this.n >= 2 ? Math.sqrt(this.m2 / (this.n - 1)) : null,
+            top: numeric ? [] : this.values.top(topValues)
+        };
+    }
+    addNumber(x) {
+        this.n++;
+        const delta = x - this.mean;
+        this.mean += delta / this.n;
+        this.m2 += delta * (x - this.mean);
+        if (x < this.min)
+            this.min = x;
+        if (x > this.max)
+            this.max = x;
+    }
+    type() {
+        const integers = this.kinds[Kind.Integer];
+        const numbers = this.kinds[Kind.Number];
+        const booleans = this.kinds[Kind.Boolean];
+        const strings = this.kinds[Kind.String];
+        if (strings > 0 || (booleans > 0 && integers + numbers > 0))
+            return 'string';
+        if (booleans > 0)
+            return 'boolean';
+        if (numbers > 0)
+            return 'number';
+        if (integers > 0)
+            return 'integer';
+        return 'string';
+    }
+}
+
+/** Profiles of every column of a table; mergeable across shards of the same header. */
+class TableProfile {
+    names;
+    options;
+    rows = 0;
+    columns;
+    constructor(names, options = {}) {
+        this.names = names;
+        this.options = options;
+        this.columns = names.map((name) => new ColumnProfile(name, options));
+    }
+    /** Reads the whole table once. */
+    static async of(table, options = {}) {
+        const profile = new TableProfile(table.columns, options);
+        for await (const batch of table.batches()) {
+            profile.rows += batch.size;
+            for (let c = 0; c < profile.columns.length; c++)
+                profile.columns[c].addChunk(batch.columns[c], batch.size);
+        }
+        return profile;
+    }
+    /** Adds another profile of the same columns (another shard of the same data). */
+    merge(other) {
+        if (other.names.join('\u0000') !== this.names.join('\u0000')) {
+            throw new Error('profiles of tables with different columns cannot be merged');
+        }
+        this.rows += other.rows;
+        this.columns.forEach((column, c) => column.merge(other.columns[c]));
+    }
+    document(file, format) {
+        const top = this.options.topValues ?? 5;
+        return {
+            schema: 'ml-gate/profile@1',
+            file,
+            format,
+            rows: this.rows,
+            columns: this.columns.map((column) => column.summary(top))
+        };
+    }
+}
+
+export { TableProfile as T };

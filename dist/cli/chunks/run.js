@@ -1,0 +1,273 @@
+import { join, basename, extname } from 'node:path';
+import { c as asEvaluationDocument, l as loadConfig } from './evaluate2.js';
+import { U as UserInputError, E as ExitCode } from './suggest.js';
+import { l as loadContract, v as validateData, f as failsUnder } from './validate2.js';
+import { c as checkGates, r as runGate, a as renderVerdictText } from './verdict-text.js';
+import { readdir, stat } from 'node:fs/promises';
+import { R as RESULT_FILES, r as readResults, c as collectAuditTrail, b as renderReport, a as reportContent, S as SUMMARY_LIMITS } from './result-files.js';
+import { r as renderEvaluationText } from './evaluation.js';
+import { r as renderValidationText } from './validation.js';
+import { V as VERSION } from './version.js';
+import { p as parseCommandArgs, a as writeOutput, w as writeJson } from './write-output.js';
+import 'node:fs';
+import './selection.js';
+import 'process';
+import 'buffer';
+import './hash.js';
+import 'node:zlib';
+import 'node:buffer';
+import './special-functions.js';
+import './text-table.js';
+import 'node:crypto';
+import 'node:util';
+
+const MAGIC = /[*?[]/;
+/** A glob segment as a regular expression: `*` any run within a name, `?` one character, `[..]` a class. */
+function segmentPattern(segment) {
+    let source = '';
+    for (let i = 0; i < segment.length; i++) {
+        const c = segment[i];
+        if (c === '*')
+            source += '[^/]*';
+        else if (c === '?')
+            source += '[^/]';
+        else if (c === '[') {
+            const end = segment.indexOf(']', i + 1);
+            if (end < 0)
+                source += '\\[';
+            else {
+                source += `[${segment
+                    .slice(i + 1, end)
+                    .replace(/^!/, '^')
+                    .replace(/\\/g, '\\\\')}]`;
+                i = end;
+            }
+        }
+        else
+            source += c.replace(/[.+^${}()|\\]/g, '\\$&');
+    }
+    return new RegExp(`^${source}$`);
+}
+/**
+ * The files a path or glob names, sorted. A path without `*`, `?` or `[` is returned as it is
+ * (the reader reports it if it does not exist). `**` matches any number of folders. Names that
+ * start with a dot are matched only by patterns that start with one.
+ *
+ * @example expandGlob('data/*.csv') // ['data/holdout.csv', 'data/train.csv']
+ */
+async function expandGlob(pattern) {
+    if (!MAGIC.test(pattern))
+        return [pattern];
+    const absolute = pattern.startsWith('/');
+    const segments = pattern.split('/').filter((s, i) => s !== '' || i === 0);
+    const matches = [];
+    async function walk(dir, index) {
+        if (index === segments.length) {
+            // Literal segments after a wildcard were appended unchecked: keep only files that exist.
+            if (await isFile(dir))
+                matches.push(dir);
+            return;
+        }
+        const segment = segments[index];
+        if (!MAGIC.test(segment))
+            return walk(dir === '' ? segment : join(dir, segment), index + 1);
+        let entries;
+        try {
+            entries = await readdir(dir === '' ? '.' : dir, { withFileTypes: true });
+        }
+        catch {
+            return;
+        }
+        const last = index === segments.length - 1;
+        if (segment === '**') {
+            await walk(dir, index + 1);
+            for (const e of entries)
+                if (e.isDirectory() && !e.name.startsWith('.'))
+                    await walk(join(dir, e.name), index);
+            return;
+        }
+        const regex = segmentPattern(segment);
+        for (const e of entries) {
+            if (e.name.startsWith('.') && !segment.startsWith('.'))
+                continue;
+            if (!regex.test(e.name))
+                continue;
+            if (last ? e.isFile() : e.isDirectory())
+                await walk(join(dir, e.name), index + 1);
+        }
+    }
+    await walk(absolute ? '/' : '', absolute ? 1 : 0);
+    return [...new Set(matches)].sort();
+}
+async function isFile(path) {
+    try {
+        return (await stat(path)).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+
+/**
+ * Runs what `ml-gate.yml` describes: validate every dataset (contract and drift), evaluate the
+ * candidate and the baseline, gate, writing every result document into one folder
+ * (`validation-<name>.json`, `evaluation-candidate.json`, `evaluation-baseline.json`,
+ * `verdict.json`). Sends nothing anywhere.
+ *
+ * The gates are checked against the metric catalog before any data is read, so a config typo
+ * fails in milliseconds.
+ *
+ * @throws UserInputError for any bad input, naming the file and line
+ */
+async function runPipeline(loaded, options) {
+    const { config } = loaded;
+    if (config.model)
+        checkGates(loaded);
+    const output = options.output ?? config.report.output;
+    const datasets = await Promise.all(config.data.map((data, i) => expandDataset(data, i, loaded)));
+    const files = datasets.flat();
+    const steps = files.length + (config.model ? 2 : 0) + (config.model?.baseline ? 1 : 0);
+    let step = 0;
+    const progress = (message) => options.progress?.({ step: ++step, steps, message });
+    const validations = [];
+    let failedValidations = 0;
+    const taken = new Set();
+    for (const { file, data } of files) {
+        progress(`validating ${file}`);
+        const contract = data.contract === undefined ? undefined : await loadContract(data.contract);
+        const document = await validateData({
+            data: file,
+            contract,
+            reference: data.reference,
+            drift: data.drift,
+            read: readOptions(data)
+        });
+        const path = validationPath(output, file, taken);
+        await options.write(path, document);
+        validations.push({ path, document });
+        if (failsUnder(document, data.fail_on))
+            failedValidations++;
+    }
+    let candidate = null;
+    let baseline = null;
+    let verdict = null;
+    if (config.model) {
+        progress(`evaluating ${config.model.predictions}${config.model.baseline ? ` and ${config.model.baseline}` : ''}`);
+        const gate = await runGate({ config: loaded, now: options.now });
+        if (config.model.baseline)
+            progress('gating the candidate against the thresholds and the baseline');
+        const write = async (name, document) => {
+            const path = join(output, name);
+            await options.write(path, document);
+            return { path, document };
+        };
+        candidate = await write(RESULT_FILES.candidate, asEvaluationDocument(gate.candidate));
+        if (gate.baseline)
+            baseline = await write(RESULT_FILES.baseline, asEvaluationDocument(gate.baseline));
+        progress('writing the verdict');
+        verdict = await write(RESULT_FILES.verdict, gate.verdict);
+    }
+    return {
+        output,
+        validations,
+        failedValidations,
+        candidate,
+        baseline,
+        verdict,
+        passed: failedValidations === 0 && verdict?.document.verdict !== 'fail'
+    };
+}
+async function expandDataset(data, index, loaded) {
+    const files = await expandGlob(data.path);
+    if (files.length === 0) {
+        throw new UserInputError(`data[${index}].path: no file matches '${data.path}'`, loaded.locate(['data', index, 'path']));
+    }
+    return files.map((file) => ({ file, data }));
+}
+function readOptions(data) {
+    return { format: data.format, delimiter: data.delimiter, missing: data.missing };
+}
+/**
+ * Where the validation document of a data file goes: `<output>/validation-<stem>.json`, with
+ * `-2`, `-3`… for files of the same name in other folders. `taken` collects the names used.
+ */
+function validationPath(output, file, taken) {
+    const stem = `validation-${basename(file, extname(file))}`;
+    let name = `${stem}.json`;
+    for (let i = 2; taken.has(name); i++)
+        name = `${stem}-${i}.json`;
+    taken.add(name);
+    return join(output, name);
+}
+
+const WIDTH = 24;
+/**
+ * Shows pipeline progress: on a terminal a bar redrawn in place, in CI logs (no terminal) one
+ * plain line per step, which log viewers keep readable.
+ */
+function progressReporter(console) {
+    let drawn = false;
+    return {
+        update({ step, steps, message }) {
+            if (!console.isTTY) {
+                console.stderr(`ml-gate [${step}/${steps}] ${message}\n`);
+                return;
+            }
+            const filled = Math.round((WIDTH * (step - 1)) / steps);
+            const bar = `${'#'.repeat(filled)}${'.'.repeat(WIDTH - filled)}`;
+            console.stderr(`\r\x1b[2K[${bar}] ${step}/${steps} ${message}`);
+            drawn = true;
+        },
+        done() {
+            if (drawn)
+                console.stderr('\r\x1b[2K');
+        }
+    };
+}
+
+const usage = `Usage: ml-gate run [--config ml-gate.yml] [--output DIR] [--markdown FILE]
+
+Runs what ml-gate.yml describes, as the root action does in CI: validates every dataset
+(contract and drift), evaluates the candidate and the baseline, gates the candidate, and
+renders the report. Every result document is written to one folder; nothing is uploaded.
+
+  --config FILE    the config (default ml-gate.yml)
+  --output DIR     folder for the result documents (default: the config's report.output,
+                   ml-gate-results next to the config)
+  --markdown FILE  where the markdown report goes (default DIR/report.md)
+
+Exit codes: 0 the gate passed (or only warned), 1 a dataset or the gate failed, 2 bad input.
+`;
+const runCommand = {
+    name: 'run',
+    usage,
+    async run(args, console) {
+        const { values } = parseCommandArgs('run', args, { config: { type: 'string' }, output: { type: 'string' }, markdown: { type: 'string' } }, { min: 0, max: 0, names: 'no positional arguments' });
+        const configFile = values.config ?? 'ml-gate.yml';
+        const loaded = await loadConfig(configFile);
+        const progress = progressReporter(console);
+        const result = await runPipeline(loaded, {
+            output: values.output,
+            now: new Date(),
+            progress: progress.update,
+            write: (path, document) => writeJson(path, document, console)
+        }).finally(progress.done);
+        for (const { document } of result.validations)
+            console.stdout(`${renderValidationText(document)}\n`);
+        if (result.candidate)
+            console.stdout(`${renderEvaluationText(result.candidate.document)}\n`);
+        if (result.verdict)
+            console.stdout(`${renderVerdictText(result.verdict.document)}\n`);
+        const results = await readResults(result.output);
+        const audit = await collectAuditTrail(results, { config: configFile, commit: null, version: VERSION });
+        const markdown = values.markdown ?? join(result.output, 'report.md');
+        await writeOutput(markdown, renderReport(reportContent(results, audit), SUMMARY_LIMITS), console);
+        console.stdout(`Result documents in ${result.output}/; the markdown report is ${markdown}.\n`);
+        if (result.failedValidations > 0) {
+            console.stdout(`${result.failedValidations} dataset(s) failed validation.\n`);
+        }
+        return result.passed ? ExitCode.Pass : ExitCode.GateFailed;
+    }
+};
+
+export { runCommand };
