@@ -184,7 +184,7 @@ export class BinaryAccumulator implements MetricSource {
     const { label, score, hash, weight, loss } = rows
     for (let k = 0; k < members.length; k++) {
       const m = members[k]
-      this.addExceptScore(label[m], score[m], hash[m], weight[m], loss[m])
+      this.addExceptScore(label[m], score[m], hash[m], weight[m], loss[m], rows.bin[m], rows.rank[m])
     }
     if (scores === 'now') {
       for (let k = 0; k < members.length; k++) {
@@ -210,17 +210,24 @@ export class BinaryAccumulator implements MetricSource {
   }
 
   /** Everything `addHashed` does but keep the score for the ranking metrics. */
-  private addExceptScore(label: number, score: number, hash: number, weight: number, loss: number): void {
+  private addExceptScore(
+    label: number,
+    score: number,
+    hash: number,
+    weight: number,
+    loss: number,
+    bin = eceBin(score),
+    rank = sampleRank(hash)
+  ): void {
     const cell = score >= this.threshold ? (label === 1 ? TP : FP) : label === 1 ? FN : TN
     const error = label - score
-    const bin = ECE + Math.max(0, Math.min(Math.floor(score * ECE_BINS), ECE_BINS - 1))
     const bucket = bucketOf(hash)
     addRow(this.sums, 0, weight, cell, error, loss, bin)
     addRow(this.bucketSums, bucket * WIDTH, weight, cell, error, loss, bin)
     this.squares[cell] += weight * weight
     if (score < this.minScore) this.minScore = score
     if (score > this.maxScore) this.maxScore = score
-    this.sample.add(sampleRank(hash), score, label, weight, bucket)
+    this.sample.add(rank, score, label, weight, bucket)
     this.digest.add(hash)
     this.cache = null
   }
@@ -435,6 +442,9 @@ export class BinaryRows {
   readonly hash: Uint32Array
   readonly weight: Float64Array
   readonly loss: Float64Array
+  /** What every segment would compute again: the ECE bin's field and the hash sample rank. */
+  readonly bin: Uint8Array
+  readonly rank: Uint32Array
 
   constructor(capacity: number) {
     this.label = new Uint8Array(capacity)
@@ -442,6 +452,8 @@ export class BinaryRows {
     this.hash = new Uint32Array(capacity)
     this.weight = new Float64Array(capacity)
     this.loss = new Float64Array(capacity)
+    this.bin = new Uint8Array(capacity)
+    this.rank = new Uint32Array(capacity)
   }
 
   /** Row `r`: as `addHashed(label, score, hash, weight)`, its log loss computed here. */
@@ -451,6 +463,8 @@ export class BinaryRows {
     this.hash[r] = hash
     this.weight[r] = weight
     this.loss[r] = binaryLogLoss(label, score)
+    this.bin[r] = eceBin(score)
+    this.rank[r] = sampleRank(hash)
   }
 }
 
@@ -459,6 +473,11 @@ export function binaryLogLoss(label: number, score: number): number {
   const positive = Math.min(Math.max(score, LOG_LOSS_EPS), 1 - LOG_LOSS_EPS)
   const negative = Math.min(Math.max(1 - score, LOG_LOSS_EPS), 1 - LOG_LOSS_EPS)
   return -Math.log((label === 1 ? positive : negative) / (positive + negative))
+}
+
+/** The field of the ECE bin of a score: 10 equal-width bins over [0, 1], the ends included. */
+function eceBin(score: number): number {
+  return ECE + Math.max(0, Math.min(Math.floor(score * ECE_BINS), ECE_BINS - 1))
 }
 
 function addRow(
