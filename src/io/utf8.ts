@@ -6,6 +6,11 @@
 const CONTINUATION_MASK = 0xc0
 const CONTINUATION = 0x80
 
+/** The text of the UTF-8 bytes `data[start, end)`. */
+export function decodeUtf8(data: Buffer, start: number, end: number): string {
+  return data.toString('utf8', start, end)
+}
+
 /** Whether `byte` continues a multi-byte character (10xxxxxx) rather than starting one. */
 export function isContinuationByte(byte: number): boolean {
   return (byte & CONTINUATION_MASK) === CONTINUATION

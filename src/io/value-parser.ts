@@ -29,7 +29,9 @@
  * const parser = new ValueParser(DEFAULT_MISSING_TOKENS)
  * parser.parseBytes(Buffer.from('-2e-3'), 0, 5, values, kinds, 0) // values[0] = -0.002, kinds[0] = Kind.Number
  */
+import type { StringCache } from './string-cache.js'
 import { Kind, type Value } from './table.js'
+import { decodeUtf8 } from './utf8.js'
 
 const SPACE = 0x20
 const TAB = 0x09
@@ -88,7 +90,8 @@ export class ValueParser {
     end: number,
     values: Value[],
     kinds: Uint8Array,
-    row: number
+    row: number,
+    strings?: StringCache
   ): void {
     if (start === end) {
       if (this.emptyIsMissing) {
@@ -128,7 +131,7 @@ export class ValueParser {
         return
       }
     }
-    values[row] = data.toString('utf8', start, end)
+    values[row] = strings === undefined ? decodeUtf8(data, start, end) : strings.decode(data, start, end)
     kinds[row] = Kind.String
   }
 
