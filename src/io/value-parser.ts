@@ -220,6 +220,12 @@ export class ValueParser {
     let value: number
     const scale = exponent - fractionDigits
     if (digits <= EXACT_DIGITS && scale >= -22 && scale <= 22) {
+      if (integer) {
+        // At most 15 digits: below 2^53, so the mantissa is the value and a safe integer.
+        this.numberValue = negative ? 0 - mantissa : mantissa
+        this.numberKind = Kind.Integer
+        return
+      }
       value = scale >= 0 ? mantissa * EXACT_POWERS_OF_TEN[scale] : mantissa / EXACT_POWERS_OF_TEN[-scale]
       if (negative) value = 0 - value
     } else {
