@@ -21,7 +21,7 @@ describe('StringCache', () => {
   })
 
   it('tells apart values that share a slot: more distinct values of one length than slots', () => {
-    // 5000 distinct 4-byte values in 1024 slots: many share a slot and a length, so only the
+    // 5000 distinct 4-byte values in 512 slots: many share a slot and a length, so only the
     // byte comparison tells them apart. Each repeats, in random order, so some are found again.
     const values = Array.from({ length: 5000 }, (_, k) => `v${String(k).padStart(3, '0')}`.slice(-4))
     const distinct = [...new Set(values)]
