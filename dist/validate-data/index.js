@@ -50764,8 +50764,9 @@ function formatBytes(bytes) {
  * - Each field is typed once (`value-parser.ts`); quoting does not change the type (`"12"` is 12,
  *   `""` is missing), as in pandas.
  *
- * Memory: one chunk plus the current batch. Fields are typed from the bytes; only string cells
- * are decoded.
+ * Memory: one chunk plus the current batch, and per column a small cache of repeated short text
+ * (`string-cache.ts`). Fields are typed from the bytes; only string cells are decoded, and a
+ * repeated one only once.
  */
 const QUOTE = 0x22;
 const LF$1 = 0x0a;
