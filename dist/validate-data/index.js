@@ -7152,20 +7152,20 @@ function requireLimitItems () {
 
 var uniqueItems = {};
 
-var equal = {};
+var equal$1 = {};
 
 var hasRequiredEqual;
 
 function requireEqual () {
-	if (hasRequiredEqual) return equal;
+	if (hasRequiredEqual) return equal$1;
 	hasRequiredEqual = 1;
-	Object.defineProperty(equal, "__esModule", { value: true });
+	Object.defineProperty(equal$1, "__esModule", { value: true });
 	// https://github.com/ajv-validator/ajv/issues/889
-	const equal$1 = requireFastDeepEqual();
-	equal$1.code = 'require("ajv/dist/runtime/equal").default';
-	equal.default = equal$1;
+	const equal = requireFastDeepEqual();
+	equal.code = 'require("ajv/dist/runtime/equal").default';
+	equal$1.default = equal;
 	
-	return equal;
+	return equal$1;
 }
 
 var hasRequiredUniqueItems;
@@ -21536,6 +21536,47 @@ function formatAgainst(p, threshold) {
  */
 const CONTINUATION_MASK = 0xc0;
 const CONTINUATION = 0x80;
+const fromCharCode = String.fromCharCode;
+/**
+ * The text of the UTF-8 bytes `data[start, end)`.
+ *
+ * Short ASCII text (most CSV string cells: codes, categories) is built with
+ * `String.fromCharCode`, several times faster than a call into the native decoder for a few
+ * bytes; ASCII bytes are their own UTF-16 code units, so the text is the same.
+ */
+function decodeUtf8(data, start, end) {
+    const length = end - start;
+    if (length <= 8) {
+        let bits = 0;
+        for (let i = start; i < end; i++)
+            bits |= data[i];
+        if (bits < 0x80) {
+            const d = data;
+            const s = start;
+            switch (length) {
+                case 0:
+                    return '';
+                case 1:
+                    return fromCharCode(d[s]);
+                case 2:
+                    return fromCharCode(d[s], d[s + 1]);
+                case 3:
+                    return fromCharCode(d[s], d[s + 1], d[s + 2]);
+                case 4:
+                    return fromCharCode(d[s], d[s + 1], d[s + 2], d[s + 3]);
+                case 5:
+                    return fromCharCode(d[s], d[s + 1], d[s + 2], d[s + 3], d[s + 4]);
+                case 6:
+                    return fromCharCode(d[s], d[s + 1], d[s + 2], d[s + 3], d[s + 4], d[s + 5]);
+                case 7:
+                    return fromCharCode(d[s], d[s + 1], d[s + 2], d[s + 3], d[s + 4], d[s + 5], d[s + 6]);
+                case 8:
+                    return fromCharCode(d[s], d[s + 1], d[s + 2], d[s + 3], d[s + 4], d[s + 5], d[s + 6], d[s + 7]);
+            }
+        }
+    }
+    return data.toString('utf8', start, end);
+}
 /** Whether `byte` continues a multi-byte character (10xxxxxx) rather than starting one. */
 function isContinuationByte(byte) {
     return (byte & CONTINUATION_MASK) === CONTINUATION;
@@ -21786,6 +21827,101 @@ function grow(array) {
     return grown;
 }
 
+/**
+ * Decoding a column's string cells, sharing one string per repeated value.
+ *
+ * Segment columns (`north`, `web`, `p13`) hold a handful of values repeated millions of times.
+ * Decoding each cell is a call into native code and a fresh string for the garbage collector;
+ * a consumer that looks the value up in a `Map` then hashes that fresh string again. A cache per
+ * column keyed by the bytes returns the same string object instead: no decoding, no garbage, and
+ * V8 keeps the hash inside the string, so every later lookup of it is cheap.
+ *
+ * Exact by construction: a cached string is returned only when its bytes equal the cell's bytes
+ * (compared in full; the hash only picks the slot), so the text is always what decoding gives.
+ * Columns whose values rarely repeat (ids, free text) would only pay for the hashing: the cache
+ * measures its own hit rate and steps aside for a while when it is low.
+ */
+/** Values longer than this are decoded every time (and rarely repeat). */
+const MAX_BYTES = 32;
+/**
+ * Slots, in pairs: a value lives in slot `h` or `h ^ 1` of its hash `h`. Enough for the few
+ * hundred values of a segment column; ~22 KB per column (plus the strings), about a third of what
+ * one batch of 8192 cells costs, allocated only for columns with short repeated text.
+ */
+const SLOTS = 512;
+/** Lookups between two looks at the hit rate. */
+const WINDOW = 4096;
+/** Misses in a window that make the cache step aside (and free its memory)... */
+const MAX_MISSES = WINDOW / 4;
+/** ...for this many cells, after which it tries again. */
+const BYPASS = 16 * WINDOW;
+class StringCache {
+    /** Allocated on the first lookup, freed when the cache steps aside. */
+    slots = null;
+    lookups = 0;
+    misses = 0;
+    bypass = 0;
+    /** The text of the UTF-8 bytes `data[start, end)`, a previous string object when the bytes repeat. */
+    decode(data, start, end) {
+        const length = end - start;
+        if (length > MAX_BYTES)
+            return decodeUtf8(data, start, end);
+        if (this.bypass > 0) {
+            this.bypass--;
+            return decodeUtf8(data, start, end);
+        }
+        const { bytes, lengths, strings } = (this.slots ??= {
+            bytes: new Uint8Array(SLOTS * MAX_BYTES),
+            lengths: new Int32Array(SLOTS).fill(-1),
+            strings: new Array(SLOTS).fill('')
+        });
+        let hash = length;
+        for (let i = start; i < end; i++)
+            hash = Math.imul(hash ^ data[i], 0x01000193);
+        const first = (hash ^ (hash >>> 16)) & (SLOTS - 1);
+        if (lengths[first] === length && equal(bytes, first * MAX_BYTES, data, start, length)) {
+            this.count(false);
+            return strings[first];
+        }
+        const second = first ^ 1;
+        if (lengths[second] === length && equal(bytes, second * MAX_BYTES, data, start, length)) {
+            this.count(false);
+            return strings[second];
+        }
+        // A miss: the value takes the first slot, and what was there moves to the second.
+        const text = decodeUtf8(data, start, end);
+        if (lengths[first] >= 0) {
+            bytes.copyWithin(second * MAX_BYTES, first * MAX_BYTES, first * MAX_BYTES + lengths[first]);
+            lengths[second] = lengths[first];
+            strings[second] = strings[first];
+        }
+        for (let k = 0, at = first * MAX_BYTES; k < length; k++)
+            bytes[at + k] = data[start + k];
+        lengths[first] = length;
+        strings[first] = text;
+        this.count(true);
+        return text;
+    }
+    count(miss) {
+        if (miss)
+            this.misses++;
+        if (++this.lookups < WINDOW)
+            return;
+        if (this.misses > MAX_MISSES) {
+            this.bypass = BYPASS;
+            this.slots = null;
+        }
+        this.lookups = 0;
+        this.misses = 0;
+    }
+}
+function equal(bytes, at, data, start, length) {
+    for (let k = 0; k < length; k++)
+        if (bytes[at + k] !== data[start + k])
+            return false;
+    return true;
+}
+
 const BOM = [0xef, 0xbb, 0xbf];
 /** A record still unfinished in this many bytes makes the window grow geometrically (see `advance`). */
 const LONG_RECORD = 1 << 16;
@@ -21945,8 +22081,9 @@ function formatBytes(bytes) {
  * - Each field is typed once (`value-parser.ts`); quoting does not change the type (`"12"` is 12,
  *   `""` is missing), as in pandas.
  *
- * Memory: one chunk plus the current batch. Fields are typed from the bytes; only string cells
- * are decoded.
+ * Memory: one chunk plus the current batch, and per column a small cache of repeated short text
+ * (`string-cache.ts`). Fields are typed from the bytes; only string cells are decoded, and a
+ * repeated one only once.
  */
 const QUOTE = 0x22;
 const LF$1 = 0x0a;
@@ -21974,6 +22111,8 @@ class CsvReader {
     /** Empty lines seen and not yet known to be in the middle of the file. */
     blankCount = 0;
     blankLine = 0;
+    /** One per column: repeated string cells share one string. */
+    strings = [];
     constructor(file, source, options) {
         this.file = file;
         this.options = options;
@@ -22031,6 +22170,7 @@ class CsvReader {
      */
     async *rows() {
         const builder = new BatchBuilder(this.columnCount, this.options.batchSize);
+        this.strings = Array.from({ length: this.columnCount }, () => new StringCache());
         const window = this.window;
         for (;;) {
             while (this.fill(builder, window.data, window.final))
@@ -22055,6 +22195,7 @@ class CsvReader {
         const tokenizer = this.tokenizer;
         const parser = this.options.parser;
         const columnCount = this.columnCount;
+        const strings = this.strings;
         const end = data.length;
         let pos = this.pos;
         let line = this.line;
@@ -22084,7 +22225,7 @@ class CsvReader {
             const row = builder.size;
             for (let f = 0; f < columnCount; f++) {
                 if ((flags[f] & ESCAPED) === 0) {
-                    parser.parseBytes(data, starts[f], ends[f], builder.values[f], builder.kinds[f], row);
+                    parser.parseBytes(data, starts[f], ends[f], builder.values[f], builder.kinds[f], row, strings[f]);
                 }
                 else {
                     parser.parseString(decodeField(data, tokenizer, f), builder.values[f], builder.kinds[f], row);
@@ -22609,37 +22750,6 @@ async function* rowsThenClose(reader) {
     }
 }
 
-/**
- * Typing a cell once, from the bytes or the string a reader found.
- *
- * Rules, checked in this order (the same for every format; CSV and JSON differ only in what
- * reaches each rule):
- *
- * 1. **Missing.** A token equal to one of the missing tokens (`ReadOptions.missing`, default
- *    `'' NA N/A null NaN`) is `null` with `Kind.Missing`. The comparison is exact: case and spaces
- *    count, so `na` and `' NA'` are strings. In CSV quoting does not matter: `""` and `"NA"` are
- *    missing like an empty field and `NA` (as in pandas). In JSON, a string equal to a token is
- *    missing too, so a file exported with `"NA"` strings reads like its CSV twin.
- * 2. **Integer.** An optional sign and digits (`42`, `-7`, `+3`, `007`) is a `Kind.Integer`.
- *    Beyond `Number.MAX_SAFE_INTEGER` (2^53 - 1) the digits no longer fit a JS number exactly: such
- *    a token is the nearest double with `Kind.Number`, so nobody mistakes it for an exact integer.
- * 3. **Number.** Digits with a decimal point and/or an exponent (`1.5`, `-2e-3`, `.5`, `1.`,
- *    `1E5`) are a `Kind.Number`, even when the value is whole (`1.0`, `1e5`), so a column of
- *    `1.0, 2.0` stays a float column. The value is the one `Number(text)` gives (correctly rounded).
- *    Nothing else is a number: `inf`, `Infinity`, `nan`, `0x1F`, `1_000`, `1,5` stay strings, and a
- *    literal that overflows a double (`1e400`) stays a string rather than becoming an infinity.
- *    `-0` reads as `0`.
- * 4. **Boolean.** `true` and `false` in any case (`True`, `FALSE`) are a `Kind.Boolean`.
- * 5. **String.** Anything else is a `Kind.String` holding the text exactly as written (unquoted and
- *    unescaped in CSV).
- *
- * Spaces and tabs around a token are ignored for rules 2-4 only, as pandas does: `' 12'` is the
- * integer 12, `' true '` is `true`, but `' abc'` is the string `' abc'`, spaces kept.
- *
- * @example
- * const parser = new ValueParser(DEFAULT_MISSING_TOKENS)
- * parser.parseBytes(Buffer.from('-2e-3'), 0, 5, values, kinds, 0) // values[0] = -0.002, kinds[0] = Kind.Number
- */
 const SPACE = 0x20;
 const TAB = 0x09;
 const PLUS = 0x2b;
@@ -22685,7 +22795,7 @@ class ValueParser {
      * Types the UTF-8 token `data[start, end)` and stores it at `values[row]`, `kinds[row]`.
      * The bytes must be valid UTF-8 (readers check that before parsing).
      */
-    parseBytes(data, start, end, values, kinds, row) {
+    parseBytes(data, start, end, values, kinds, row, strings) {
         if (start === end) {
             if (this.emptyIsMissing) {
                 values[row] = null;
@@ -22729,7 +22839,7 @@ class ValueParser {
                 return;
             }
         }
-        values[row] = data.toString('utf8', start, end);
+        values[row] = strings === undefined ? decodeUtf8(data, start, end) : strings.decode(data, start, end);
         kinds[row] = Kind.String;
     }
     /**
@@ -22823,6 +22933,12 @@ class ValueParser {
         let value;
         const scale = exponent - fractionDigits;
         if (digits <= EXACT_DIGITS && scale >= -22 && scale <= 22) {
+            if (integer) {
+                // At most 15 digits: below 2^53, so the mantissa is the value and a safe integer.
+                this.numberValue = negative ? 0 - mantissa : mantissa;
+                this.numberKind = Kind.Integer;
+                return;
+            }
             value = scale >= 0 ? mantissa * EXACT_POWERS_OF_TEN[scale] : mantissa / EXACT_POWERS_OF_TEN[-scale];
             if (negative)
                 value = 0 - value;

@@ -21,14 +21,16 @@
  * - Each field is typed once (`value-parser.ts`); quoting does not change the type (`"12"` is 12,
  *   `""` is missing), as in pandas.
  *
- * Memory: one chunk plus the current batch. Fields are typed from the bytes; only string cells
- * are decoded.
+ * Memory: one chunk plus the current batch, and per column a small cache of repeated short text
+ * (`string-cache.ts`). Fields are typed from the bytes; only string cells are decoded, and a
+ * repeated one only once.
  */
 import { UserInputError } from '../errors.js'
 import { BatchBuilder } from './batch.js'
 import type { ByteSource, SourceOptions } from './byte-source.js'
 import { CsvTokenizer, ESCAPED, QUOTED } from './csv-tokenizer.js'
 import type { TableReader } from './reader.js'
+import { StringCache } from './string-cache.js'
 import type { RowBatch } from './table.js'
 import { Kind } from './table.js'
 import { countLines, locate } from './text-location.js'
@@ -69,6 +71,8 @@ export class CsvReader implements TableReader {
   /** Empty lines seen and not yet known to be in the middle of the file. */
   private blankCount = 0
   private blankLine = 0
+  /** One per column: repeated string cells share one string. */
+  private strings: StringCache[] = []
 
   constructor(
     private readonly file: string,
@@ -132,6 +136,7 @@ export class CsvReader implements TableReader {
    */
   async *rows(): AsyncGenerator<RowBatch> {
     const builder = new BatchBuilder(this.columnCount, this.options.batchSize)
+    this.strings = Array.from({ length: this.columnCount }, () => new StringCache())
     const window = this.window
     for (;;) {
       while (this.fill(builder, window.data, window.final)) yield builder.take()
@@ -155,6 +160,7 @@ export class CsvReader implements TableReader {
     const tokenizer = this.tokenizer as CsvTokenizer
     const parser = this.options.parser
     const columnCount = this.columnCount
+    const strings = this.strings
     const end = data.length
     let pos = this.pos
     let line = this.line
@@ -180,7 +186,7 @@ export class CsvReader implements TableReader {
       const row = builder.size
       for (let f = 0; f < columnCount; f++) {
         if ((flags[f] & ESCAPED) === 0) {
-          parser.parseBytes(data, starts[f], ends[f], builder.values[f], builder.kinds[f], row)
+          parser.parseBytes(data, starts[f], ends[f], builder.values[f], builder.kinds[f], row, strings[f])
         } else {
           parser.parseString(decodeField(data, tokenizer, f), builder.values[f], builder.kinds[f], row)
         }

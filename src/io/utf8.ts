@@ -6,6 +6,48 @@
 const CONTINUATION_MASK = 0xc0
 const CONTINUATION = 0x80
 
+const fromCharCode = String.fromCharCode
+
+/**
+ * The text of the UTF-8 bytes `data[start, end)`.
+ *
+ * Short ASCII text (most CSV string cells: codes, categories) is built with
+ * `String.fromCharCode`, several times faster than a call into the native decoder for a few
+ * bytes; ASCII bytes are their own UTF-16 code units, so the text is the same.
+ */
+export function decodeUtf8(data: Buffer, start: number, end: number): string {
+  const length = end - start
+  if (length <= 8) {
+    let bits = 0
+    for (let i = start; i < end; i++) bits |= data[i]
+    if (bits < 0x80) {
+      const d = data
+      const s = start
+      switch (length) {
+        case 0:
+          return ''
+        case 1:
+          return fromCharCode(d[s])
+        case 2:
+          return fromCharCode(d[s], d[s + 1])
+        case 3:
+          return fromCharCode(d[s], d[s + 1], d[s + 2])
+        case 4:
+          return fromCharCode(d[s], d[s + 1], d[s + 2], d[s + 3])
+        case 5:
+          return fromCharCode(d[s], d[s + 1], d[s + 2], d[s + 3], d[s + 4])
+        case 6:
+          return fromCharCode(d[s], d[s + 1], d[s + 2], d[s + 3], d[s + 4], d[s + 5])
+        case 7:
+          return fromCharCode(d[s], d[s + 1], d[s + 2], d[s + 3], d[s + 4], d[s + 5], d[s + 6])
+        case 8:
+          return fromCharCode(d[s], d[s + 1], d[s + 2], d[s + 3], d[s + 4], d[s + 5], d[s + 6], d[s + 7])
+      }
+    }
+  }
+  return data.toString('utf8', start, end)
+}
+
 /** Whether `byte` continues a multi-byte character (10xxxxxx) rather than starting one. */
 export function isContinuationByte(byte: number): boolean {
   return (byte & CONTINUATION_MASK) === CONTINUATION

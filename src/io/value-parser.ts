@@ -29,7 +29,9 @@
  * const parser = new ValueParser(DEFAULT_MISSING_TOKENS)
  * parser.parseBytes(Buffer.from('-2e-3'), 0, 5, values, kinds, 0) // values[0] = -0.002, kinds[0] = Kind.Number
  */
+import type { StringCache } from './string-cache.js'
 import { Kind, type Value } from './table.js'
+import { decodeUtf8 } from './utf8.js'
 
 const SPACE = 0x20
 const TAB = 0x09
@@ -88,7 +90,8 @@ export class ValueParser {
     end: number,
     values: Value[],
     kinds: Uint8Array,
-    row: number
+    row: number,
+    strings?: StringCache
   ): void {
     if (start === end) {
       if (this.emptyIsMissing) {
@@ -128,7 +131,7 @@ export class ValueParser {
         return
       }
     }
-    values[row] = data.toString('utf8', start, end)
+    values[row] = strings === undefined ? decodeUtf8(data, start, end) : strings.decode(data, start, end)
     kinds[row] = Kind.String
   }
 
@@ -217,6 +220,12 @@ export class ValueParser {
     let value: number
     const scale = exponent - fractionDigits
     if (digits <= EXACT_DIGITS && scale >= -22 && scale <= 22) {
+      if (integer) {
+        // At most 15 digits: below 2^53, so the mantissa is the value and a safe integer.
+        this.numberValue = negative ? 0 - mantissa : mantissa
+        this.numberKind = Kind.Integer
+        return
+      }
       value = scale >= 0 ? mantissa * EXACT_POWERS_OF_TEN[scale] : mantissa / EXACT_POWERS_OF_TEN[-scale]
       if (negative) value = 0 - value
     } else {

@@ -263,6 +263,24 @@ describe('CSV: chunk boundaries', () => {
     expect(await readAll(file, { batchSize: 2 }, { chunkSize })).toEqual(whole)
   })
 
+  it.each(TINY_CHUNKS)(
+    'reads repeated values (shared per column) the same with %i-byte chunks',
+    async (chunkSize) => {
+      // Values that repeat (so they are cached), differ in one byte, are non-ASCII or too long
+      // to cache, and a numeric column: rows cut at every byte by the chunks.
+      const regions = ['north', 'south', 'nörth', 'sud', 'x'.repeat(40), 'north ', 'NA', '7', 'TRUE']
+      const rows = Array.from({ length: 60 }, (_, k) => [regions[(k * 7) % regions.length], `${k}`])
+      const file = temp(`repeated-${chunkSize}.csv`, `region,n\n${rows.map((r) => r.join(',')).join('\n')}\n`)
+      const result = await readAll(file, { batchSize: 7 }, { chunkSize })
+      expect(result.rows).toEqual(
+        rows.map(([region, n]) => [
+          region === 'NA' ? null : region === '7' ? 7 : region === 'TRUE' ? true : region,
+          Number(n)
+        ])
+      )
+    }
+  )
+
   it('reads the reference table', async () => {
     const result = await readAll(temp('boundaries.csv', text), { batchSize: 2 })
     expect(result.columns).toEqual(['id', 'name', 'score', 'note'])

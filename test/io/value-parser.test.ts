@@ -78,6 +78,45 @@ describe('ValueParser.parseBytes', () => {
   })
 
   it.each([
+    ['999999999999999', 999999999999999, I],
+    ['-999999999999999', -999999999999999, I],
+    ['1000000000000000', 1000000000000000, I],
+    ['9007199254740991', 9007199254740991, I],
+    ['-9007199254740991', -9007199254740991, I],
+    ['9007199254740992', 9007199254740992, N],
+    ['9007199254740993', 9007199254740992, N],
+    ['000000000000000000000042', 42, I],
+    ['-0', 0, I],
+    ['+0', 0, I],
+    ['-000', 0, I],
+    ['-0.0', 0, N],
+    ['0.000000000000000', 0, N],
+    ['1.', 1, N],
+    ['123456789012345e-22', 123456789012345e-22, N],
+    ['123456789012345e-23', 123456789012345e-23, N],
+    ['0.123456789012345', 0.123456789012345, N],
+    ['0.1234567890123456', 0.1234567890123456, N],
+    ['1e22', 1e22, N],
+    ['1e23', 1e23, N],
+    ['999999999999999e22', 999999999999999e22, N]
+  ])('numbers at the edges of the exact fast path: %j', (token, value, kind) => {
+    expect(parse(token)).toEqual([value, kind])
+  })
+
+  it('agrees with Number() on many integers, and types them Integer exactly when safe', () => {
+    let seed = 54321
+    const random = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
+    for (let k = 0; k < 5000; k++) {
+      const digits = 1 + Math.floor(random() * 20)
+      let text = ''
+      for (let d = 0; d < digits; d++) text += Math.floor(random() * 10)
+      const token = `${random() < 0.5 ? '-' : ''}${text}`
+      const expected = Number(token) === 0 ? 0 : Number(token)
+      expect([token, ...parse(token)]).toEqual([token, expected, Number.isSafeInteger(expected) ? I : N])
+    }
+  })
+
+  it.each([
     ['true', true, B],
     ['True', true, B],
     ['FALSE', false, B],
