@@ -1,5 +1,6 @@
 import { isCalendarDate } from '../config/schema-validator.js'
 import { Kind, type RowBatch, type Value } from '../io/table.js'
+import { NumberSet } from './number-set.js'
 import type { CheckName, ColumnContract, Contract, ContractType, Severity } from './types.js'
 
 /** The first failures of a check, with the line (or row) they come from. */
@@ -139,13 +140,38 @@ function valueRules(rules: ColumnContract): ValueRule[] {
   return out
 }
 
+/**
+ * The values a `unique` column has shown, by kind: the string "1" and the number 1 are distinct,
+ * and so are the integer 1 and the decimal 1.0 (as `${kind}:${String(value)}` keys would be: a
+ * number's shortest text tells every float64 apart except −0 from 0, which SameValueZero equates
+ * too). Numbers go in a `NumberSet` per kind (8-16 bytes each instead of a key string and a `Set`
+ * entry); anything else keeps its text key.
+ */
+class DistinctValues {
+  private readonly integers = new NumberSet()
+  private readonly decimals = new NumberSet()
+  private readonly others = new Set<string>()
+
+  /** Adds a present value; true if it was new. */
+  add(value: Value, kind: number): boolean {
+    if (typeof value === 'number') {
+      if (kind === Kind.Integer) return this.integers.add(value)
+      if (kind === Kind.Number) return this.decimals.add(value)
+    }
+    const key = `${kind}:${String(value)}`
+    if (this.others.has(key)) return false
+    this.others.add(key)
+    return true
+  }
+}
+
 /** Checks that one column's values pass its contract, batch by batch. */
 class ColumnChecker {
   private readonly rules: ValueRule[]
   private readonly tallies: Tally[]
   private readonly missing = new Tally()
   private rows = 0
-  private readonly seen: Set<string> | null
+  private readonly seen: DistinctValues | null
   private readonly duplicates = new Tally()
 
   constructor(
@@ -155,7 +181,7 @@ class ColumnChecker {
   ) {
     this.rules = valueRules(contract)
     this.tallies = this.rules.map(() => new Tally())
-    this.seen = contract.unique ? new Set() : null
+    this.seen = contract.unique ? new DistinctValues() : null
   }
 
   add(batch: RowBatch): void {
@@ -178,11 +204,8 @@ class ColumnChecker {
         }
       }
       if (seen !== null) {
-        // Keys carry the kind so that the string "1" and the number 1 stay distinct.
-        const key = `${kind}:${String(value)}`
         this.duplicates.checked++
-        if (seen.has(key)) this.duplicates.fail(batch.lines[i], value)
-        else seen.add(key)
+        if (!seen.add(value, kind)) this.duplicates.fail(batch.lines[i], value)
       }
     }
   }
