@@ -10,7 +10,9 @@ function numbers(seed: number, length: number, distinct: number): number[] {
   return Array.from({ length }, () => {
     const u = next()
     const v = Math.floor(next() * distinct)
-    if (u < 0.5) return v
+    if (u < 0.3) return v
+    if (u < 0.4) return 2 ** 27 - distinct / 2 + v // both sides of the bitmap's limit
+    if (u < 0.5) return (v % 64) * 2 ** 19 + (v % 3) - 1 // page edges
     if (u < 0.7) return -v / 7
     if (u < 0.8) return v * 2 ** 60 + v
     if (u < 0.85) return v * 1e-300
@@ -37,6 +39,17 @@ describe('NumberSet against Set<number>', () => {
     expect(mismatches).toEqual([])
     expect(set.size).toBe(spec.size)
     for (const value of numbers(seed + 100, 1000, distinct)) expect(set.has(value)).toBe(spec.has(value))
+  })
+
+  it('keeps integers past the bitmap apart from those in it', () => {
+    const set = new NumberSet()
+    for (const x of [2 ** 27 - 1, 2 ** 27, 2 ** 27 + 1, -1, 0.5, 2 ** 19 - 1, 2 ** 19]) {
+      expect(set.add(x)).toBe(true)
+      expect(set.has(x)).toBe(true)
+    }
+    expect(set.has(2 ** 27 - 2)).toBe(false)
+    expect(set.has(1)).toBe(false)
+    expect(set.size).toBe(7)
   })
 
   it('keeps a million distinct ids, and −0 is 0', () => {
