@@ -82,13 +82,18 @@ describe('unique check', () => {
   it('finds the duplicates a Set of kind-and-text keys finds', () => {
     const values: Value[] = []
     const kinds: number[] = []
+    const push = (value: Value, kind: number) => {
+      values.push(value)
+      kinds.push(kind)
+    }
     for (const [i, x] of numbers(7, 30_000, 3000).entries()) {
       const u = i % 7
       // The same number as an integer and as a decimal, as text, as a boolean, missing.
-      if (u < 3) (values.push(x), kinds.push(Number.isInteger(x) ? Kind.Integer : Kind.Number))
-      else if (u < 5) (values.push(x), kinds.push(Kind.Number))
-      else if (u < 6) (values.push(String(x)), kinds.push(Kind.String))
-      else (values.push(i % 3 === 0 ? null : x > 0), kinds.push(i % 3 === 0 ? Kind.Missing : Kind.Boolean))
+      if (u < 3) push(x, Number.isInteger(x) ? Kind.Integer : Kind.Number)
+      else if (u < 5) push(x, Kind.Number)
+      else if (u < 6) push(String(x), Kind.String)
+      else if (i % 3 === 0) push(null, Kind.Missing)
+      else push(x > 0, Kind.Boolean)
     }
     const batch: RowBatch = {
       size: values.length,
