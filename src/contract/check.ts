@@ -42,8 +42,16 @@ export const MAX_EXAMPLES = 20
 interface ValueRule {
   readonly name: CheckName
   readonly expected: string
-  check(chunk: ColumnChunk, size: number, lines: Float64Array, skip: Uint8Array, tally: Tally): void
+  readonly check: CheckValues
 }
+
+type CheckValues = (
+  chunk: ColumnChunk,
+  size: number,
+  lines: Float64Array,
+  skip: Uint8Array,
+  tally: Tally
+) => void
 
 /** Counts failures of one check and keeps the first examples. */
 class Tally {
@@ -69,13 +77,7 @@ function isDateTime(text: string): boolean {
 
 /** The type rule: each type's test in its own loop (see `ValueRule`). */
 function typeRule(type: ContractType): ValueRule {
-  const check = (
-    { values, kinds }: ColumnChunk,
-    size: number,
-    lines: Float64Array,
-    skip: Uint8Array,
-    tally: Tally
-  ): void => {
+  const check: CheckValues = ({ values, kinds }, size, lines, skip, tally) => {
     const fail = (i: number) => {
       tally.fail(lines[i], values[i])
       skip[i] = 1
@@ -123,13 +125,7 @@ function typeRule(type: ContractType): ValueRule {
 
 /** A rule tested value by value with `test` (the rarer rules: dates, patterns). */
 function testedRule(name: CheckName, expected: string, test: (value: Value) => boolean): ValueRule {
-  const check = (
-    { values }: ColumnChunk,
-    size: number,
-    lines: Float64Array,
-    skip: Uint8Array,
-    tally: Tally
-  ) => {
+  const check: CheckValues = ({ values }, size, lines, skip, tally) => {
     for (let i = 0; i < size; i++) if (skip[i] === 0 && !test(values[i])) tally.fail(lines[i], values[i])
   }
   return { name, expected, check }
@@ -137,13 +133,7 @@ function testedRule(name: CheckName, expected: string, test: (value: Value) => b
 
 /** `min` or `max` of a numeric column: a value passes when it is a number in [low, high]. */
 function numberRangeRule(name: 'min' | 'max', expected: string, low: number, high: number): ValueRule {
-  const check = (
-    { values }: ColumnChunk,
-    size: number,
-    lines: Float64Array,
-    skip: Uint8Array,
-    tally: Tally
-  ) => {
+  const check: CheckValues = ({ values }, size, lines, skip, tally) => {
     for (let i = 0; i < size; i++) {
       if (skip[i] !== 0) continue
       const value = values[i]
@@ -157,13 +147,7 @@ function numberRangeRule(name: 'min' | 'max', expected: string, low: number, hig
 function inRule(expected: string, allowed: readonly string[]): ValueRule {
   const set = new Set(allowed)
   const scan = allowed.length <= 8
-  const check = (
-    { values }: ColumnChunk,
-    size: number,
-    lines: Float64Array,
-    skip: Uint8Array,
-    tally: Tally
-  ) => {
+  const check: CheckValues = ({ values }, size, lines, skip, tally) => {
     for (let i = 0; i < size; i++) {
       if (skip[i] !== 0) continue
       const value = values[i]
@@ -204,13 +188,7 @@ function lengthRule(
   low: number,
   high: number
 ): ValueRule {
-  const check = (
-    { values }: ColumnChunk,
-    size: number,
-    lines: Float64Array,
-    skip: Uint8Array,
-    tally: Tally
-  ) => {
+  const check: CheckValues = ({ values }, size, lines, skip, tally) => {
     for (let i = 0; i < size; i++) {
       if (skip[i] !== 0) continue
       const value = values[i]
