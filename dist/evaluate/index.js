@@ -2394,6 +2394,8 @@ function fmix32(h) {
     h = Math.imul(h, 0xc2b2ae35);
     return (h ^ (h >>> 16)) >>> 0;
 }
+const float = new Float64Array(1);
+new Uint32Array(float.buffer);
 
 /**
  * The streaming Poisson bootstrap, over hash buckets of rows (a grouped Poisson bootstrap).

@@ -13125,7 +13125,7 @@ function requireBool$1 () {
 	return bool$1;
 }
 
-var float$1 = {};
+var float$2 = {};
 
 var stringifyNumber = {};
 
@@ -13166,7 +13166,7 @@ function requireStringifyNumber () {
 var hasRequiredFloat$1;
 
 function requireFloat$1 () {
-	if (hasRequiredFloat$1) return float$1;
+	if (hasRequiredFloat$1) return float$2;
 	hasRequiredFloat$1 = 1;
 
 	var Scalar = requireScalar();
@@ -13211,10 +13211,10 @@ function requireFloat$1 () {
 	    stringify: stringifyNumber.stringifyNumber
 	};
 
-	float$1.float = float;
-	float$1.floatExp = floatExp;
-	float$1.floatNaN = floatNaN;
-	return float$1;
+	float$2.float = float;
+	float$2.floatExp = floatExp;
+	float$2.floatNaN = floatNaN;
+	return float$2;
 }
 
 var int$1 = {};
@@ -13671,12 +13671,12 @@ function requireBool () {
 	return bool;
 }
 
-var float = {};
+var float$1 = {};
 
 var hasRequiredFloat;
 
 function requireFloat () {
-	if (hasRequiredFloat) return float;
+	if (hasRequiredFloat) return float$1;
 	hasRequiredFloat = 1;
 
 	var Scalar = requireScalar();
@@ -13706,7 +13706,7 @@ function requireFloat () {
 	        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
 	    }
 	};
-	const float$1 = {
+	const float = {
 	    identify: value => typeof value === 'number',
 	    default: true,
 	    tag: 'tag:yaml.org,2002:float',
@@ -13724,10 +13724,10 @@ function requireFloat () {
 	    stringify: stringifyNumber.stringifyNumber
 	};
 
-	float.float = float$1;
-	float.floatExp = floatExp;
-	float.floatNaN = floatNaN;
-	return float;
+	float$1.float = float;
+	float$1.floatExp = floatExp;
+	float$1.floatNaN = floatNaN;
+	return float$1;
 }
 
 var int = {};
@@ -21356,6 +21356,8 @@ function fmix32(h) {
     h = Math.imul(h, 0xc2b2ae35);
     return (h ^ (h >>> 16)) >>> 0;
 }
+const float = new Float64Array(1);
+new Uint32Array(float.buffer);
 
 /**
  * The streaming Poisson bootstrap, over hash buckets of rows (a grouped Poisson bootstrap).

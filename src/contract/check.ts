@@ -1,5 +1,6 @@
 import { isCalendarDate } from '../config/schema-validator.js'
-import { Kind, type RowBatch, type Value } from '../io/table.js'
+import { Kind, type ColumnChunk, type RowBatch, type Value } from '../io/table.js'
+import { NumberSet } from './number-set.js'
 import type { CheckName, ColumnContract, Contract, ContractType, Severity } from './types.js'
 
 /** The first failures of a check, with the line (or row) they come from. */
@@ -29,12 +30,28 @@ export interface CheckResult {
 
 export const MAX_EXAMPLES = 20
 
-/** A per-value rule compiled from a column contract. */
+/**
+ * A per-value rule compiled from a column contract, applied a batch at a time: `check` tests the
+ * values of the rows i with `skip[i] === 0` and fails `tally` at each value that breaks the rule,
+ * in row order. The type rule also sets `skip[i]` at its failures: a value of the wrong type fails
+ * `type` only, its range or set would say nothing more.
+ *
+ * Each kind of rule has its own loop, so that each loop's calls and comparisons see one kind of
+ * test (a shared loop calling `rule.test(value)` for every rule of every column cannot be inlined).
+ */
 interface ValueRule {
   readonly name: CheckName
   readonly expected: string
-  test(value: Value, kind: number): boolean
+  readonly check: CheckValues
 }
+
+type CheckValues = (
+  chunk: ColumnChunk,
+  size: number,
+  lines: Float64Array,
+  skip: Uint8Array,
+  tally: Tally
+) => void
 
 /** Counts failures of one check and keeps the first examples. */
 class Tally {
@@ -58,16 +75,135 @@ function isDateTime(text: string): boolean {
   )
 }
 
-const TYPE_TESTS: Record<ContractType, (value: Value, kind: number) => boolean> = {
-  // A whole number written as `12.0` counts: pandas writes integer columns that have missing
-  // values that way.
-  integer: (value, kind) => kind === Kind.Integer || (kind === Kind.Number && Number.isInteger(value)),
-  number: (_, kind) => kind === Kind.Integer || kind === Kind.Number,
-  boolean: (_, kind) => kind === Kind.Boolean,
-  string: () => true,
-  date: (value, kind) => kind === Kind.String && isCalendarDate(value as string),
-  datetime: (value, kind) =>
-    kind === Kind.String && (isDateTime(value as string) || isCalendarDate(value as string))
+/** The type rule: each type's test in its own loop (see `ValueRule`). */
+function typeRule(type: ContractType): ValueRule {
+  const check: CheckValues = ({ values, kinds }, size, lines, skip, tally) => {
+    const fail = (i: number) => {
+      tally.fail(lines[i], values[i])
+      skip[i] = 1
+    }
+    switch (type) {
+      case 'integer':
+        // A whole number written as `12.0` counts: pandas writes integer columns that have missing
+        // values that way.
+        for (let i = 0; i < size; i++) {
+          const kind = kinds[i]
+          if (
+            skip[i] === 0 &&
+            kind !== Kind.Integer &&
+            !(kind === Kind.Number && Number.isInteger(values[i]))
+          )
+            fail(i)
+        }
+        return
+      case 'number':
+        for (let i = 0; i < size; i++) {
+          const kind = kinds[i]
+          if (skip[i] === 0 && kind !== Kind.Integer && kind !== Kind.Number) fail(i)
+        }
+        return
+      case 'boolean':
+        for (let i = 0; i < size; i++) if (skip[i] === 0 && kinds[i] !== Kind.Boolean) fail(i)
+        return
+      case 'string':
+        return
+      case 'date':
+        for (let i = 0; i < size; i++) {
+          if (skip[i] === 0 && !(kinds[i] === Kind.String && isCalendarDate(values[i] as string))) fail(i)
+        }
+        return
+      case 'datetime':
+        for (let i = 0; i < size; i++) {
+          if (skip[i] !== 0) continue
+          const value = values[i] as string
+          if (!(kinds[i] === Kind.String && (isDateTime(value) || isCalendarDate(value)))) fail(i)
+        }
+    }
+  }
+  return { name: 'type', expected: type, check }
+}
+
+/** A rule tested value by value with `test` (the rarer rules: dates, patterns). */
+function testedRule(name: CheckName, expected: string, test: (value: Value) => boolean): ValueRule {
+  const check: CheckValues = ({ values }, size, lines, skip, tally) => {
+    for (let i = 0; i < size; i++) if (skip[i] === 0 && !test(values[i])) tally.fail(lines[i], values[i])
+  }
+  return { name, expected, check }
+}
+
+/** `min` or `max` of a numeric column: a value passes when it is a number in [low, high]. */
+function numberRangeRule(name: 'min' | 'max', expected: string, low: number, high: number): ValueRule {
+  const check: CheckValues = ({ values }, size, lines, skip, tally) => {
+    for (let i = 0; i < size; i++) {
+      if (skip[i] !== 0) continue
+      const value = values[i]
+      if (!(typeof value === 'number' && value >= low && value <= high)) tally.fail(lines[i], value)
+    }
+  }
+  return { name, expected, check }
+}
+
+/** `in`: the value's text is one of `allowed`; a short list is scanned, a long one hashed. */
+function inRule(expected: string, allowed: readonly string[]): ValueRule {
+  const set = new Set(allowed)
+  const scan = allowed.length <= 8
+  const check: CheckValues = ({ values }, size, lines, skip, tally) => {
+    for (let i = 0; i < size; i++) {
+      if (skip[i] !== 0) continue
+      const value = values[i]
+      const text = typeof value === 'string' ? value : String(value)
+      let found = false
+      if (scan) {
+        for (let j = 0; j < allowed.length && !found; j++) found = allowed[j] === text
+      } else found = set.has(text)
+      if (!found) tally.fail(lines[i], value)
+    }
+  }
+  return { name: 'in', expected, check }
+}
+
+/**
+ * The number of code points of `text`, as `[...text].length` counts them (a surrogate pair is
+ * one, a lone surrogate one), without building the array.
+ */
+export function codePoints(text: string): number {
+  let pairs = 0
+  for (let i = 0; i + 1 < text.length; i++) {
+    const unit = text.charCodeAt(i)
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = text.charCodeAt(i + 1)
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        pairs++
+        i++
+      }
+    }
+  }
+  return text.length - pairs
+}
+
+/** `min_length` / `max_length`: the text's code points in [low, high]. */
+function lengthRule(
+  name: 'min_length' | 'max_length',
+  expected: string,
+  low: number,
+  high: number
+): ValueRule {
+  const check: CheckValues = ({ values }, size, lines, skip, tally) => {
+    for (let i = 0; i < size; i++) {
+      if (skip[i] !== 0) continue
+      const value = values[i]
+      const text = typeof value === 'string' ? value : String(value)
+      // A text has between length / 2 and length code points: count them only when that decides.
+      const passes = text.length <= high && text.length >= 2 * low ? true : codePointsWithin(text, low, high)
+      if (!passes) tally.fail(lines[i], value)
+    }
+  }
+  return { name, expected, check }
+}
+
+function codePointsWithin(text: string, low: number, high: number): boolean {
+  const n = codePoints(text)
+  return n >= low && n <= high
 }
 
 /** A comparable number for min/max: the value itself, or the time of a date. */
@@ -88,55 +224,71 @@ function listed(values: readonly (string | number | boolean)[]): string {
 function valueRules(rules: ColumnContract): ValueRule[] {
   const out: ValueRule[] = []
   const type = rules.type
-  if (type !== undefined) out.push({ name: 'type', expected: type, test: TYPE_TESTS[type] })
-  for (const [name, bound, ok] of [
-    ['min', rules.min, (x: number, b: number) => x >= b],
-    ['max', rules.max, (x: number, b: number) => x <= b]
+  if (type !== undefined) out.push(typeRule(type))
+  for (const [name, bound] of [
+    ['min', rules.min],
+    ['max', rules.max]
   ] as const) {
     if (bound === undefined) continue
     const limit = comparable(type, bound)!
-    out.push({
-      name,
-      expected: `${name === 'min' ? '>=' : '<='} ${bound}`,
-      test: (value) => {
-        const x = comparable(type, value)
-        return x !== undefined && ok(x, limit)
-      }
-    })
+    const expected = `${name === 'min' ? '>=' : '<='} ${bound}`
+    if (type === 'date' || type === 'datetime') {
+      const ok = name === 'min' ? (x: number) => x >= limit : (x: number) => x <= limit
+      out.push(
+        testedRule(name, expected, (value) => {
+          const x = comparable(type, value)
+          return x !== undefined && ok(x)
+        })
+      )
+    } else if (name === 'min') out.push(numberRangeRule(name, expected, limit, Infinity))
+    else out.push(numberRangeRule(name, expected, -Infinity, limit))
   }
   if (rules.in !== undefined) {
-    const allowed = new Set(rules.in.map((v) => String(v)))
-    out.push({
-      name: 'in',
-      expected: `one of: ${listed(rules.in)}`,
-      test: (value) => allowed.has(String(value))
-    })
+    out.push(
+      inRule(
+        `one of: ${listed(rules.in)}`,
+        rules.in.map((v) => String(v))
+      )
+    )
   }
   if (rules.pattern !== undefined) {
     const regex = new RegExp(rules.pattern, 'u')
-    out.push({
-      name: 'pattern',
-      expected: `matches /${rules.pattern}/`,
-      test: (value) => regex.test(String(value))
-    })
+    out.push(testedRule('pattern', `matches /${rules.pattern}/`, (value) => regex.test(String(value))))
   }
   if (rules.min_length !== undefined) {
     const n = rules.min_length
-    out.push({
-      name: 'min_length',
-      expected: `at least ${n} characters`,
-      test: (v) => [...String(v)].length >= n
-    })
+    out.push(lengthRule('min_length', `at least ${n} characters`, n, Infinity))
   }
   if (rules.max_length !== undefined) {
     const n = rules.max_length
-    out.push({
-      name: 'max_length',
-      expected: `at most ${n} characters`,
-      test: (v) => [...String(v)].length <= n
-    })
+    out.push(lengthRule('max_length', `at most ${n} characters`, 0, n))
   }
   return out
+}
+
+/**
+ * The values a `unique` column has shown, by kind: the string "1" and the number 1 are distinct,
+ * and so are the integer 1 and the decimal 1.0 (as `${kind}:${String(value)}` keys would be: a
+ * number's shortest text tells every float64 apart except −0 from 0, which SameValueZero equates
+ * too). Numbers go in a `NumberSet` per kind (8-16 bytes each instead of a key string and a `Set`
+ * entry); anything else keeps its text key.
+ */
+class DistinctValues {
+  private readonly integers = new NumberSet()
+  private readonly decimals = new NumberSet()
+  private readonly others = new Set<string>()
+
+  /** Adds a present value; true if it was new. */
+  add(value: Value, kind: number): boolean {
+    if (typeof value === 'number') {
+      if (kind === Kind.Integer) return this.integers.add(value)
+      if (kind === Kind.Number) return this.decimals.add(value)
+    }
+    const key = `${kind}:${String(value)}`
+    if (this.others.has(key)) return false
+    this.others.add(key)
+    return true
+  }
 }
 
 /** Checks that one column's values pass its contract, batch by batch. */
@@ -145,8 +297,10 @@ class ColumnChecker {
   private readonly tallies: Tally[]
   private readonly missing = new Tally()
   private rows = 0
-  private readonly seen: Set<string> | null
+  private readonly seen: DistinctValues | null
   private readonly duplicates = new Tally()
+  /** Rows of the batch that the value rules pass over: missing, or of the wrong type. */
+  private skip = new Uint8Array(0)
 
   constructor(
     readonly name: string,
@@ -155,40 +309,40 @@ class ColumnChecker {
   ) {
     this.rules = valueRules(contract)
     this.tallies = this.rules.map(() => new Tally())
-    this.seen = contract.unique ? new Set() : null
+    this.seen = contract.unique ? new DistinctValues() : null
   }
 
   add(batch: RowBatch): void {
-    const { values, kinds } = batch.columns[this.index]
+    const chunk = batch.columns[this.index]
+    const { values, kinds } = chunk
+    const { size, lines } = batch
     const { rules, tallies, seen } = this
-    this.rows += batch.size
-    for (let i = 0; i < batch.size; i++) {
+    this.rows += size
+    if (this.skip.length < size) this.skip = new Uint8Array(size)
+    const skip = this.skip
+    for (let i = 0; i < size; i++) {
+      if (kinds[i] === Kind.Missing) {
+        this.missing.fail(lines[i], null)
+        skip[i] = 1
+      } else skip[i] = 0
+    }
+    for (let r = 0; r < rules.length; r++) rules[r].check(chunk, size, lines, skip, tallies[r])
+    if (seen === null) return
+    const duplicates = this.duplicates
+    for (let i = 0; i < size; i++) {
       const kind = kinds[i]
-      const value = values[i]
-      if (kind === Kind.Missing) {
-        this.missing.fail(batch.lines[i], null)
-        continue
-      }
-      // A value of the wrong type fails `type` only: its range or set would say nothing more.
-      for (let r = 0; r < rules.length; r++) {
-        tallies[r].checked++
-        if (!rules[r].test(value, kind)) {
-          tallies[r].fail(batch.lines[i], value)
-          if (rules[r].name === 'type') break
-        }
-      }
-      if (seen !== null) {
-        // Keys carry the kind so that the string "1" and the number 1 stay distinct.
-        const key = `${kind}:${String(value)}`
-        this.duplicates.checked++
-        if (seen.has(key)) this.duplicates.fail(batch.lines[i], value)
-        else seen.add(key)
-      }
+      if (kind !== Kind.Missing && !seen.add(values[i], kind)) duplicates.fail(lines[i], values[i])
     }
   }
 
   results(): CheckResult[] {
     const c = this.contract
+    // Every present value meets the first rule; the type rule (always first) holds back its failures.
+    const present = this.rows - this.missing.failures
+    this.tallies.forEach((tally, r) => {
+      tally.checked = r > 0 && this.rules[0].name === 'type' ? present - this.tallies[0].failures : present
+    })
+    this.duplicates.checked = present
     const out = this.rules.map((rule, r) => this.result(rule.name, rule.expected, this.tallies[r]))
     this.missing.checked = this.rows
     if (c.nullable === false) out.push(this.result('nullable', 'no missing values', this.missing, 0))

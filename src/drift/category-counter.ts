@@ -1,6 +1,7 @@
 /**
  * Bounded-memory counts per category of a categorical column, mergeable across shards.
  */
+import { CountTable } from '../profile/count-table.js'
 import type { CategoryCounts } from './sample.js'
 
 /** Default cap on distinct categories counted exactly. */
@@ -22,7 +23,11 @@ export const DEFAULT_MAX_CATEGORIES = 10000
  */
 export class CategoryCounter {
   readonly maxCategories: number
-  private readonly exact = new Map<string, number>()
+  /**
+   * The exact counts, in first-seen order. A `CountTable` rather than a `Map`: one lookup per value
+   * instead of a get and a set, with a hash computed in JS on a small index that stays in cache.
+   */
+  private readonly exact = new CountTable()
   private otherCount = 0
 
   constructor(options: { readonly maxCategories?: number } = {}) {
@@ -41,19 +46,24 @@ export class CategoryCounter {
 
   /** Counts `count` (default 1) occurrences of `category`. */
   add(category: string, count = 1): void {
-    const current = this.exact.get(category)
-    if (current !== undefined) this.exact.set(category, current + count)
-    else if (this.exact.size < this.maxCategories) this.exact.set(category, count)
+    const exact = this.exact
+    const e = exact.find(category)
+    if (e >= 0) exact.counts[e] += count
+    else if (exact.size < this.maxCategories) exact.append(category, count)
     else this.otherCount += count
   }
 
   merge(other: CategoryCounter): void {
-    for (const [category, count] of other.exact) this.add(category, count)
+    const { values, counts, size } = other.exact
+    for (let e = 0; e < size; e++) this.add(values[e] as string, counts[e])
     this.otherCount += other.otherCount
   }
 
   /** A copy of the counts, in the shape the drift functions take. */
   snapshot(): CategoryCounts {
-    return { counts: new Map(this.exact), other: this.otherCount }
+    const { values, counts, size } = this.exact
+    const copy = new Map<string, number>()
+    for (let e = 0; e < size; e++) copy.set(values[e] as string, counts[e])
+    return { counts: copy, other: this.otherCount }
   }
 }

@@ -118,7 +118,9 @@ export class NumericReservoir {
   values(): Float64Array {
     this.trim()
     const order = this.canonicalOrder()
-    return Float64Array.from(order, (i) => this.items[i])
+    const values = new Float64Array(order.length)
+    for (let i = 0; i < order.length; i++) values[i] = this.items[order[i]]
+    return values
   }
 
   state(): ReservoirState {

@@ -1,4 +1,4 @@
-import { fmix32 } from '../hash.js'
+import { fmix32, hashFloat64 } from '../hash.js'
 
 export type CountedValue = string | number | boolean
 
@@ -93,15 +93,9 @@ export class CountTable {
   }
 }
 
-const float = new Float64Array(1)
-const words = new Uint32Array(float.buffer)
-
 /** The index hash of a key: its float64 bits for a number, FNV-1a of its text for a string. */
 function keyHash(value: CountedValue): number {
-  if (typeof value === 'number') {
-    float[0] = value
-    return fmix32(words[0] ^ Math.imul(words[1], 0x9e3779b1))
-  }
+  if (typeof value === 'number') return hashFloat64(value)
   if (typeof value === 'boolean') return value ? 1 : 2
   let h = 0x811c9dc5
   for (let i = 0; i < value.length; i++) h = Math.imul(h ^ value.charCodeAt(i), 0x01000193)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import type { Value } from '../../src/io/table.js'
-import { ContractChecker, MAX_EXAMPLES, type CheckResult } from '../../src/contract/check.js'
+import { codePoints, ContractChecker, MAX_EXAMPLES, type CheckResult } from '../../src/contract/check.js'
 import type { ColumnContract, Contract } from '../../src/contract/types.js'
 import { batchOfColumn, batchOfRows } from '../support/batches.js'
 
@@ -73,6 +73,40 @@ describe('value checks', () => {
     expect(only(results, 'pattern').failures).toBe(1)
     expect(only(results, 'min_length').failures).toBe(1)
     expect(only(results, 'max_length').examples).toEqual([{ line: 5, value: 'unknown' }])
+  })
+
+  it('in with a long list (hashed rather than scanned) compares the value as text too', () => {
+    const allowed = Array.from({ length: 12 }, (_, i) => (i % 2 === 0 ? `c${i}` : i))
+    const results = checkColumn({ in: allowed }, ['c0', 1, '1', 'c1', 2, true, 'c10', 11])
+    expect(only(results, 'in').examples.map((e) => e.value)).toEqual(['c1', 2, true])
+  })
+
+  it('counts lengths in code points, as [...text] does: a surrogate pair is one, a lone one too', () => {
+    const texts = [
+      '',
+      'ab',
+      '🐢',
+      '🐢🐢',
+      'a🐢b',
+      '\ud83d',
+      '\udc22\ud83d',
+      'ab\ud83d',
+      'żółw',
+      'abcd🐢',
+      '🐢🐢🐢🐢'
+    ]
+    for (const text of texts) expect(codePoints(text)).toBe([...text].length)
+    for (const [min, max] of [
+      [1, 2],
+      [2, 3],
+      [3, 4],
+      [0, 1]
+    ]) {
+      const results = checkColumn({ min_length: min, max_length: max }, texts)
+      const lines = (check: string) => only(results, check).examples.map((e) => texts[e.line - 2])
+      expect(lines('min_length')).toEqual(texts.filter((t) => [...t].length < min))
+      expect(lines('max_length')).toEqual(texts.filter((t) => [...t].length > max))
+    }
   })
 
   it('keeps the first 20 examples but counts every failure', () => {

@@ -44,6 +44,54 @@ describe('hashValue', () => {
     expect(hashValue(value)).toBe(textHash(value))
   })
 
+  it.each<[number]>([
+    [0.1 + 0.2],
+    [1e-6],
+    [1.5e-6],
+    [9.99e-7],
+    [0.000123],
+    [-0.5],
+    [2 ** 46 + 0.5],
+    [2 ** 52 - 0.5],
+    [123456789.123456],
+    [1e21 + 2 ** 20],
+    [Number.MAX_VALUE],
+    [Number.MIN_VALUE],
+    [Infinity],
+    [-Infinity],
+    [NaN]
+  ])('hashes the edge %p as its text', (value) => {
+    expect(hashValue(value)).toBe(textHash(value))
+  })
+
+  it('hashes seeded decimals of every length and magnitude as their text', () => {
+    let state = 11
+    const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32
+    const words = new Uint32Array(2)
+    const wrong: number[] = []
+    for (let i = 0; i < 300_000; i++) {
+      let value: number
+      const kind = i % 4
+      if (kind === 0) {
+        // A decimal as a CSV writes it: up to 9 digits after the point, magnitudes 1e-7 to 1e12.
+        const decimals = Math.floor(next() * 10)
+        const text = (next() * 10 ** Math.floor(next() * 20 - 7)).toFixed(decimals)
+        value = Number(next() < 0.5 ? `-${text}` : text)
+      } else if (kind === 1) {
+        // Any float64 bits.
+        words[0] = next() * 2 ** 32
+        words[1] = next() * 2 ** 32
+        value = new Float64Array(words.buffer)[0]
+      } else if (kind === 2) {
+        value = (Math.floor(next() * 2 ** 20) / 2 ** Math.floor(next() * 30)) * (next() < 0.5 ? -1 : 1)
+      } else {
+        value = next() * 10 ** Math.floor(next() * 40 - 20)
+      }
+      if (hashValue(value) !== textHash(value)) wrong.push(value)
+    }
+    expect(wrong).toEqual([])
+  })
+
   it('tells a number from its text', () => {
     expect(hashValue(12)).not.toBe(hashValue('12'))
   })

@@ -1717,5 +1717,15 @@ function fmix32(h) {
     h = Math.imul(h, 0xc2b2ae35);
     return (h ^ (h >>> 16)) >>> 0;
 }
+const float = new Float64Array(1);
+const words = new Uint32Array(float.buffer);
+/**
+ * A well-mixed 32-bit hash of a number's float64 bits, for hash tables keyed by numbers. Equal
+ * bits, equal hash: callers that treat −0 as 0 (SameValueZero) pass 0 for both.
+ */
+function hashFloat64(value) {
+    float[0] = value;
+    return fmix32(words[0] ^ Math.imul(words[1], 0x9e3779b1));
+}
 
-export { BatchBuilder as B, Kind as K, fileError as a, fmix32 as f, gzipError as g, isGzipFile as i, openTable as o };
+export { BatchBuilder as B, Kind as K, fileError as a, fmix32 as f, gzipError as g, hashFloat64 as h, isGzipFile as i, openTable as o };

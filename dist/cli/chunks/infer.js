@@ -8,6 +8,7 @@ import 'node:fs';
 import 'node:fs/promises';
 import 'node:zlib';
 import 'node:buffer';
+import './count-table.js';
 import 'node:util';
 
 /** Strings with at most this many distinct values get an allowed set (`in`). */

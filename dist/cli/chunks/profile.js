@@ -10,6 +10,7 @@ import 'node:fs';
 import 'node:fs/promises';
 import 'node:zlib';
 import 'node:buffer';
+import './count-table.js';
 import 'node:util';
 
 const MAX_CELL = 40;

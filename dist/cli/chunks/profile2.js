@@ -1,110 +1,5 @@
 import { f as fmix32, K as Kind } from './hash.js';
-
-/**
- * An insertion-ordered map from cell values to counts, with the semantics of
- * `Map<CountedValue, number>` (keys compared as SameValueZero, so −0 is 0; entries iterate in
- * insertion order; a deleted key that comes back goes last), for `ValueCounts`.
- *
- * Why not a `Map`: profiling a column of distinct numbers makes a Map insert and drop 100,000 boxed
- * keys over and over (2-4x slower than this). Here the entries sit in a value array and a
- * Float64Array of counts, found by an open-addressing index of entry numbers, and the one bulk
- * change `ValueCounts` needs (Misra–Gries: lower every count, drop those at 0) compacts the arrays
- * in place and rebuilds the index.
- */
-class CountTable {
-    /** The keys in insertion order; `counts[e]` is the count of `values[e]`, e < size. */
-    values = [];
-    counts = new Float64Array(16);
-    size = 0;
-    /** Open addressing (linear probing) over entry numbers + 1; 0 is an empty slot. At most half full. */
-    slots = new Int32Array(32);
-    /** The empty slot where the last `find` that missed stopped, and its key. */
-    pendingSlot = -1;
-    pendingValue = undefined;
-    /** The entry number of `value`, or −1 if absent. */
-    find(value) {
-        const key = value === 0 ? 0 : value;
-        const slots = this.slots;
-        const mask = slots.length - 1;
-        let i = keyHash(key) & mask;
-        for (;;) {
-            const slot = slots[i];
-            if (slot === 0) {
-                this.pendingSlot = i;
-                this.pendingValue = key;
-                return -1;
-            }
-            if (this.values[slot - 1] === key)
-                return slot - 1;
-            i = (i + 1) & mask;
-        }
-    }
-    /** Adds an absent `value` last with `count`. */
-    append(value, count) {
-        const key = value === 0 ? 0 : value;
-        if (2 * (this.size + 1) > this.slots.length)
-            this.resize(2 * this.slots.length);
-        if (this.pendingValue !== key || this.pendingSlot < 0)
-            this.find(key);
-        if (this.size === this.counts.length) {
-            const counts = new Float64Array(2 * this.size);
-            counts.set(this.counts);
-            this.counts = counts;
-        }
-        this.slots[this.pendingSlot] = this.size + 1;
-        this.values[this.size] = key;
-        this.counts[this.size++] = count;
-        this.pendingSlot = -1;
-    }
-    clear() {
-        this.values = [];
-        this.size = 0;
-        this.slots.fill(0);
-        this.pendingSlot = -1;
-    }
-    /** Lowers every count by `amount` and drops the entries that reach 0 or less; order is kept. */
-    lowerBy(amount) {
-        let kept = 0;
-        for (let e = 0; e < this.size; e++) {
-            const count = this.counts[e] - amount;
-            if (count <= 0)
-                continue;
-            this.values[kept] = this.values[e];
-            this.counts[kept++] = count;
-        }
-        this.values.length = kept;
-        this.size = kept;
-        this.resize(this.slots.length);
-    }
-    /** Rebuilds the index with `capacity` slots (a power of two above twice the entries). */
-    resize(capacity) {
-        const slots = new Int32Array(capacity);
-        const mask = capacity - 1;
-        for (let e = 0; e < this.size; e++) {
-            let i = keyHash(this.values[e]) & mask;
-            while (slots[i] !== 0)
-                i = (i + 1) & mask;
-            slots[i] = e + 1;
-        }
-        this.slots = slots;
-        this.pendingSlot = -1;
-    }
-}
-const float = new Float64Array(1);
-const words = new Uint32Array(float.buffer);
-/** The index hash of a key: its float64 bits for a number, FNV-1a of its text for a string. */
-function keyHash(value) {
-    if (typeof value === 'number') {
-        float[0] = value;
-        return fmix32(words[0] ^ Math.imul(words[1], 0x9e3779b1));
-    }
-    if (typeof value === 'boolean')
-        return value ? 1 : 2;
-    let h = 0x811c9dc5;
-    for (let i = 0; i < value.length; i++)
-        h = Math.imul(h ^ value.charCodeAt(i), 0x01000193);
-    return fmix32(h);
-}
+import { C as CountTable } from './count-table.js';
 
 /**
  * HyperLogLog distinct-count sketch (Flajolet et al. 2007, with the small-range correction of
@@ -166,6 +61,50 @@ const NUMBER_SEED = fnvStep(FNV_OFFSET, 0x6e); // 'n'
 const TRUE_HASH = fmix32(fnvText(FNV_OFFSET, 'btrue'));
 const FALSE_HASH = fmix32(fnvText(FNV_OFFSET, 'bfalse'));
 const digits = new Uint8Array(16); // a safe integer has at most 16 decimal digits
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, d) => 10 ** d); // exact up to 10^22
+/** FNV-1a steps over the decimal digits of a safe integer `n` >= 0, zero-padded to `width` digits. */
+function fnvDigits(h, n, width) {
+    let count = 0;
+    do {
+        digits[count++] = n % 10;
+        n = Math.floor(n / 10);
+    } while (n > 0 || count < width);
+    while (count > 0)
+        h = fnvStep(h, 0x30 + digits[--count]);
+    return h;
+}
+/**
+ * The hash of a finite number that is not a safe integer, as `String(value)` writes it, without
+ * building the text when the number is a short decimal (`61584.53`, `0.0986`); −1 otherwise.
+ *
+ * `String` writes the decimal with the fewest significant digits that rounds back to the number,
+ * in plain notation from 1e-6 up. Try d = 1, 2, … digits after the point: m = round(|x|·10^d) is
+ * the only candidate with d decimals, and it rounds back to x exactly when m / 10^d === x (both
+ * exact, so the division rounds correctly). The first d that works gives the shortest text while
+ * 10^-d is far above the number's spacing (ulp): then no two decimals of d or d+1 digits round to
+ * x, and the product's rounding error cannot move m. |x|·10^d < 2^46 keeps 10^-d above 64 ulp;
+ * past that (e.g. 0.30000000000000004) the text is built.
+ */
+function decimalHash(value) {
+    const x = Math.abs(value);
+    if (!(x >= 1e-6))
+        return -1;
+    for (let d = 1; d < POWERS_OF_TEN.length; d++) {
+        const scale = POWERS_OF_TEN[d];
+        const scaled = x * scale;
+        if (scaled >= 2 ** 46)
+            return -1;
+        const m = Math.round(scaled);
+        if (m / scale !== x)
+            continue;
+        const fraction = m % scale;
+        let h = value < 0 ? fnvStep(NUMBER_SEED, 0x2d) : NUMBER_SEED; // '-'
+        h = fnvDigits(h, (m - fraction) / scale, 1);
+        h = fnvStep(h, 0x2e); // '.'
+        return fmix32(fnvDigits(h, fraction, d));
+    }
+    return -1;
+}
 /**
  * A well-mixed 32-bit hash of a cell value: FNV-1a over the value's text prefixed by its kind
  * (`s…`, `n…`, `b…`), then the murmur3 finaliser so that the high bits (HyperLogLog's register
@@ -174,29 +113,20 @@ const digits = new Uint8Array(16); // a safe integer has at most 16 decimal digi
  *
  * Profiling hashes every cell past the exact bound, so the text is not built where it can be
  * avoided: a string is hashed after the prefix's state, a safe integer digit by digit (its shortest
- * text is its decimal digits), a boolean is one of two constants. Same hash as hashing the text.
+ * text is its decimal digits), a short decimal digit by digit too (`decimalHash`), a boolean is one
+ * of two constants. Same hash as hashing the text.
  */
 function hashValue(value) {
     if (typeof value === 'string')
         return fmix32(fnvText(STRING_SEED, value));
     if (typeof value === 'boolean')
         return value ? TRUE_HASH : FALSE_HASH;
-    if (!Number.isSafeInteger(value))
-        return fmix32(fnvText(NUMBER_SEED, String(value)));
-    let h = NUMBER_SEED;
-    let rest = value;
-    if (rest < 0) {
-        h = fnvStep(h, 0x2d); // '-'
-        rest = -rest;
+    if (Number.isSafeInteger(value)) {
+        const h = value < 0 ? fnvStep(NUMBER_SEED, 0x2d) : NUMBER_SEED; // '-'
+        return fmix32(fnvDigits(h, Math.abs(value), 1));
     }
-    let n = 0;
-    do {
-        digits[n++] = rest % 10;
-        rest = Math.floor(rest / 10);
-    } while (rest > 0);
-    while (n > 0)
-        h = fnvStep(h, 0x30 + digits[--n]);
-    return fmix32(h);
+    const hash = decimalHash(value);
+    return hash >= 0 ? hash : fmix32(fnvText(NUMBER_SEED, String(value)));
 }
 
 /**

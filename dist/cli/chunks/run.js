@@ -16,6 +16,7 @@ import 'buffer';
 import './hash.js';
 import 'node:zlib';
 import 'node:buffer';
+import './count-table.js';
 import './special-functions.js';
 import './text-table.js';
 import 'node:crypto';

@@ -9,6 +9,7 @@ import 'node:fs';
 import 'node:fs/promises';
 import 'node:zlib';
 import 'node:buffer';
+import './count-table.js';
 import './selection.js';
 import 'process';
 import 'buffer';

@@ -1,4 +1,5 @@
-import { K as Kind, f as fmix32, o as openTable } from './hash.js';
+import { h as hashFloat64, K as Kind, f as fmix32, o as openTable } from './hash.js';
+import { C as CountTable } from './count-table.js';
 import { r as requireCore, a as requireValidation, b as requireFormat, c as requireMetadata, d as requireApplicator, e as requireValidate, f as requireCodegen, g as requireValidation_error, h as requireRef_error, i as requireCore$1, j as requireDiscriminator, k as isCalendarDate, _ as _2020Exports, l as readYamlFile, m as compileSchema, n as formatPath, s as sortNumbers, o as kthSmallest } from './selection.js';
 import { c as chiSquareSf, k as kolmogorovSmirnovSf, n as normalTwoSidedP } from './special-functions.js';
 import { U as UserInputError, d as didYouMean } from './suggest.js';
@@ -651,6 +652,115 @@ function requireAjv () {
 
 var ajvExports = /*@__PURE__*/ requireAjv();
 
+/** Integers below this are bits (see `NumberSet`); a page holds 2^PAGE_SHIFT of them. */
+const BITMAP_LIMIT = 2 ** 27;
+const PAGE_SHIFT = 19;
+const PAGE_MASK = (1 << PAGE_SHIFT) - 1;
+const PAGE_WORDS = (1 << PAGE_SHIFT) / 32;
+/**
+ * An exact set of numbers with the semantics of `Set<number>` (SameValueZero: −0 is 0, NaN is one
+ * value), for the `unique` check.
+ *
+ * Why not a `Set`: a `Set` of 10 million ids costs about 1 GB (a boxed number or a key string per
+ * entry, plus the table), and every insert allocates. Here the numbers sit in one Float64Array,
+ * an open-addressing table (linear probing, at most 3/4 full): 8 to 16 bytes per number, no
+ * allocation per insert. An empty slot holds NaN, so NaN itself is kept in a flag.
+ *
+ * Integers in [0, 2^27), the usual row ids, are bits of a bitmap instead, allocated 64 KiB (2^19
+ * integers) at a time as they are used: at most 16 MB, 1.25 MB for ids 1 to 10 million, and a run
+ * of ids touches memory in order where the table is touched at random (a cache miss per id once
+ * the table outgrows the caches: 3 s for 10 million ids).
+ *
+ * @example
+ * const seen = new NumberSet()
+ * seen.add(1) // true: new
+ * seen.add(1) // false: already there
+ * seen.add(-0) && seen.add(0) // true, then false
+ */
+class NumberSet {
+    slots = new Float64Array(16).fill(NaN);
+    /** Numbers in the table and in the bitmap. */
+    count = 0;
+    hasNaN = false;
+    pages = [];
+    /** Numbers in the table. */
+    used = 0;
+    /** Distinct numbers added. */
+    get size() {
+        return this.count + (this.hasNaN ? 1 : 0);
+    }
+    /** Adds `value`; true if it was absent, false if the set already had it. */
+    add(value) {
+        if (value >= 0 && value < BITMAP_LIMIT && Number.isInteger(value)) {
+            const page = (this.pages[value >>> PAGE_SHIFT] ??= new Int32Array(PAGE_WORDS));
+            const word = (value & PAGE_MASK) >>> 5;
+            const bit = 1 << (value & 31);
+            if ((page[word] & bit) !== 0)
+                return false;
+            page[word] |= bit;
+            this.count++;
+            return true;
+        }
+        if (value !== value) {
+            if (this.hasNaN)
+                return false;
+            this.hasNaN = true;
+            return true;
+        }
+        // Not 0 (nor −0): that is in the bitmap.
+        const key = value;
+        const slots = this.slots;
+        const mask = slots.length - 1;
+        let i = hashFloat64(key) & mask;
+        for (;;) {
+            const slot = slots[i];
+            if (slot === key)
+                return false;
+            if (slot !== slot)
+                break;
+            i = (i + 1) & mask;
+        }
+        slots[i] = key;
+        this.count++;
+        if (4 * ++this.used > 3 * slots.length)
+            this.grow();
+        return true;
+    }
+    has(value) {
+        if (value >= 0 && value < BITMAP_LIMIT && Number.isInteger(value)) {
+            const page = this.pages[value >>> PAGE_SHIFT];
+            return page !== undefined && (page[(value & PAGE_MASK) >>> 5] & (1 << (value & 31))) !== 0;
+        }
+        if (value !== value)
+            return this.hasNaN;
+        const key = value;
+        const slots = this.slots;
+        const mask = slots.length - 1;
+        for (let i = hashFloat64(key) & mask;; i = (i + 1) & mask) {
+            const slot = slots[i];
+            if (slot === key)
+                return true;
+            if (slot !== slot)
+                return false;
+        }
+    }
+    grow() {
+        const old = this.slots;
+        const slots = new Float64Array(2 * old.length).fill(NaN);
+        const mask = slots.length - 1;
+        for (let j = 0; j < old.length; j++) {
+            const key = old[j];
+            if (key !== key)
+                continue;
+            let i = hashFloat64(key) & mask;
+            while (slots[i] === slots[i])
+                i = (i + 1) & mask;
+            slots[i] = key;
+        }
+        this.slots = slots;
+    }
+}
+
 const MAX_EXAMPLES = 20;
 /** Counts failures of one check and keeps the first examples. */
 class Tally {
@@ -669,16 +779,140 @@ function isDateTime(text) {
         isCalendarDate(text.slice(0, 10)) &&
         !Number.isNaN(Date.parse(text.replace(' ', 'T'))));
 }
-const TYPE_TESTS = {
-    // A whole number written as `12.0` counts: pandas writes integer columns that have missing
-    // values that way.
-    integer: (value, kind) => kind === Kind.Integer || (kind === Kind.Number && Number.isInteger(value)),
-    number: (_, kind) => kind === Kind.Integer || kind === Kind.Number,
-    boolean: (_, kind) => kind === Kind.Boolean,
-    string: () => true,
-    date: (value, kind) => kind === Kind.String && isCalendarDate(value),
-    datetime: (value, kind) => kind === Kind.String && (isDateTime(value) || isCalendarDate(value))
-};
+/** The type rule: each type's test in its own loop (see `ValueRule`). */
+function typeRule(type) {
+    const check = ({ values, kinds }, size, lines, skip, tally) => {
+        const fail = (i) => {
+            tally.fail(lines[i], values[i]);
+            skip[i] = 1;
+        };
+        switch (type) {
+            case 'integer':
+                // A whole number written as `12.0` counts: pandas writes integer columns that have missing
+                // values that way.
+                for (let i = 0; i < size; i++) {
+                    const kind = kinds[i];
+                    if (skip[i] === 0 &&
+                        kind !== Kind.Integer &&
+                        !(kind === Kind.Number && Number.isInteger(values[i])))
+                        fail(i);
+                }
+                return;
+            case 'number':
+                for (let i = 0; i < size; i++) {
+                    const kind = kinds[i];
+                    if (skip[i] === 0 && kind !== Kind.Integer && kind !== Kind.Number)
+                        fail(i);
+                }
+                return;
+            case 'boolean':
+                for (let i = 0; i < size; i++)
+                    if (skip[i] === 0 && kinds[i] !== Kind.Boolean)
+                        fail(i);
+                return;
+            case 'string':
+                return;
+            case 'date':
+                for (let i = 0; i < size; i++) {
+                    if (skip[i] === 0 && !(kinds[i] === Kind.String && isCalendarDate(values[i])))
+                        fail(i);
+                }
+                return;
+            case 'datetime':
+                for (let i = 0; i < size; i++) {
+                    if (skip[i] !== 0)
+                        continue;
+                    const value = values[i];
+                    if (!(kinds[i] === Kind.String && (isDateTime(value) || isCalendarDate(value))))
+                        fail(i);
+                }
+        }
+    };
+    return { name: 'type', expected: type, check };
+}
+/** A rule tested value by value with `test` (the rarer rules: dates, patterns). */
+function testedRule(name, expected, test) {
+    const check = ({ values }, size, lines, skip, tally) => {
+        for (let i = 0; i < size; i++)
+            if (skip[i] === 0 && !test(values[i]))
+                tally.fail(lines[i], values[i]);
+    };
+    return { name, expected, check };
+}
+/** `min` or `max` of a numeric column: a value passes when it is a number in [low, high]. */
+function numberRangeRule(name, expected, low, high) {
+    const check = ({ values }, size, lines, skip, tally) => {
+        for (let i = 0; i < size; i++) {
+            if (skip[i] !== 0)
+                continue;
+            const value = values[i];
+            if (!(typeof value === 'number' && value >= low && value <= high))
+                tally.fail(lines[i], value);
+        }
+    };
+    return { name, expected, check };
+}
+/** `in`: the value's text is one of `allowed`; a short list is scanned, a long one hashed. */
+function inRule(expected, allowed) {
+    const set = new Set(allowed);
+    const scan = allowed.length <= 8;
+    const check = ({ values }, size, lines, skip, tally) => {
+        for (let i = 0; i < size; i++) {
+            if (skip[i] !== 0)
+                continue;
+            const value = values[i];
+            const text = typeof value === 'string' ? value : String(value);
+            let found = false;
+            if (scan) {
+                for (let j = 0; j < allowed.length && !found; j++)
+                    found = allowed[j] === text;
+            }
+            else
+                found = set.has(text);
+            if (!found)
+                tally.fail(lines[i], value);
+        }
+    };
+    return { name: 'in', expected, check };
+}
+/**
+ * The number of code points of `text`, as `[...text].length` counts them (a surrogate pair is
+ * one, a lone surrogate one), without building the array.
+ */
+function codePoints(text) {
+    let pairs = 0;
+    for (let i = 0; i + 1 < text.length; i++) {
+        const unit = text.charCodeAt(i);
+        if (unit >= 0xd800 && unit <= 0xdbff) {
+            const next = text.charCodeAt(i + 1);
+            if (next >= 0xdc00 && next <= 0xdfff) {
+                pairs++;
+                i++;
+            }
+        }
+    }
+    return text.length - pairs;
+}
+/** `min_length` / `max_length`: the text's code points in [low, high]. */
+function lengthRule(name, expected, low, high) {
+    const check = ({ values }, size, lines, skip, tally) => {
+        for (let i = 0; i < size; i++) {
+            if (skip[i] !== 0)
+                continue;
+            const value = values[i];
+            const text = typeof value === 'string' ? value : String(value);
+            // A text has between length / 2 and length code points: count them only when that decides.
+            const passes = text.length <= high && text.length >= 2 * low ? true : codePointsWithin(text, low, high);
+            if (!passes)
+                tally.fail(lines[i], value);
+        }
+    };
+    return { name, expected, check };
+}
+function codePointsWithin(text, low, high) {
+    const n = codePoints(text);
+    return n >= low && n <= high;
+}
 /** A comparable number for min/max: the value itself, or the time of a date. */
 function comparable(type, value) {
     if (type === 'date' || type === 'datetime') {
@@ -697,56 +931,69 @@ function valueRules(rules) {
     const out = [];
     const type = rules.type;
     if (type !== undefined)
-        out.push({ name: 'type', expected: type, test: TYPE_TESTS[type] });
-    for (const [name, bound, ok] of [
-        ['min', rules.min, (x, b) => x >= b],
-        ['max', rules.max, (x, b) => x <= b]
+        out.push(typeRule(type));
+    for (const [name, bound] of [
+        ['min', rules.min],
+        ['max', rules.max]
     ]) {
         if (bound === undefined)
             continue;
         const limit = comparable(type, bound);
-        out.push({
-            name,
-            expected: `${name === 'min' ? '>=' : '<='} ${bound}`,
-            test: (value) => {
+        const expected = `${name === 'min' ? '>=' : '<='} ${bound}`;
+        if (type === 'date' || type === 'datetime') {
+            const ok = name === 'min' ? (x) => x >= limit : (x) => x <= limit;
+            out.push(testedRule(name, expected, (value) => {
                 const x = comparable(type, value);
-                return x !== undefined && ok(x, limit);
-            }
-        });
+                return x !== undefined && ok(x);
+            }));
+        }
+        else if (name === 'min')
+            out.push(numberRangeRule(name, expected, limit, Infinity));
+        else
+            out.push(numberRangeRule(name, expected, -Infinity, limit));
     }
     if (rules.in !== undefined) {
-        const allowed = new Set(rules.in.map((v) => String(v)));
-        out.push({
-            name: 'in',
-            expected: `one of: ${listed(rules.in)}`,
-            test: (value) => allowed.has(String(value))
-        });
+        out.push(inRule(`one of: ${listed(rules.in)}`, rules.in.map((v) => String(v))));
     }
     if (rules.pattern !== undefined) {
         const regex = new RegExp(rules.pattern, 'u');
-        out.push({
-            name: 'pattern',
-            expected: `matches /${rules.pattern}/`,
-            test: (value) => regex.test(String(value))
-        });
+        out.push(testedRule('pattern', `matches /${rules.pattern}/`, (value) => regex.test(String(value))));
     }
     if (rules.min_length !== undefined) {
         const n = rules.min_length;
-        out.push({
-            name: 'min_length',
-            expected: `at least ${n} characters`,
-            test: (v) => [...String(v)].length >= n
-        });
+        out.push(lengthRule('min_length', `at least ${n} characters`, n, Infinity));
     }
     if (rules.max_length !== undefined) {
         const n = rules.max_length;
-        out.push({
-            name: 'max_length',
-            expected: `at most ${n} characters`,
-            test: (v) => [...String(v)].length <= n
-        });
+        out.push(lengthRule('max_length', `at most ${n} characters`, 0, n));
     }
     return out;
+}
+/**
+ * The values a `unique` column has shown, by kind: the string "1" and the number 1 are distinct,
+ * and so are the integer 1 and the decimal 1.0 (as `${kind}:${String(value)}` keys would be: a
+ * number's shortest text tells every float64 apart except −0 from 0, which SameValueZero equates
+ * too). Numbers go in a `NumberSet` per kind (8-16 bytes each instead of a key string and a `Set`
+ * entry); anything else keeps its text key.
+ */
+class DistinctValues {
+    integers = new NumberSet();
+    decimals = new NumberSet();
+    others = new Set();
+    /** Adds a present value; true if it was new. */
+    add(value, kind) {
+        if (typeof value === 'number') {
+            if (kind === Kind.Integer)
+                return this.integers.add(value);
+            if (kind === Kind.Number)
+                return this.decimals.add(value);
+        }
+        const key = `${kind}:${String(value)}`;
+        if (this.others.has(key))
+            return false;
+        this.others.add(key);
+        return true;
+    }
 }
 /** Checks that one column's values pass its contract, batch by batch. */
 class ColumnChecker {
@@ -759,47 +1006,52 @@ class ColumnChecker {
     rows = 0;
     seen;
     duplicates = new Tally();
+    /** Rows of the batch that the value rules pass over: missing, or of the wrong type. */
+    skip = new Uint8Array(0);
     constructor(name, index, contract) {
         this.name = name;
         this.index = index;
         this.contract = contract;
         this.rules = valueRules(contract);
         this.tallies = this.rules.map(() => new Tally());
-        this.seen = contract.unique ? new Set() : null;
+        this.seen = contract.unique ? new DistinctValues() : null;
     }
     add(batch) {
-        const { values, kinds } = batch.columns[this.index];
+        const chunk = batch.columns[this.index];
+        const { values, kinds } = chunk;
+        const { size, lines } = batch;
         const { rules, tallies, seen } = this;
-        this.rows += batch.size;
-        for (let i = 0; i < batch.size; i++) {
+        this.rows += size;
+        if (this.skip.length < size)
+            this.skip = new Uint8Array(size);
+        const skip = this.skip;
+        for (let i = 0; i < size; i++) {
+            if (kinds[i] === Kind.Missing) {
+                this.missing.fail(lines[i], null);
+                skip[i] = 1;
+            }
+            else
+                skip[i] = 0;
+        }
+        for (let r = 0; r < rules.length; r++)
+            rules[r].check(chunk, size, lines, skip, tallies[r]);
+        if (seen === null)
+            return;
+        const duplicates = this.duplicates;
+        for (let i = 0; i < size; i++) {
             const kind = kinds[i];
-            const value = values[i];
-            if (kind === Kind.Missing) {
-                this.missing.fail(batch.lines[i], null);
-                continue;
-            }
-            // A value of the wrong type fails `type` only: its range or set would say nothing more.
-            for (let r = 0; r < rules.length; r++) {
-                tallies[r].checked++;
-                if (!rules[r].test(value, kind)) {
-                    tallies[r].fail(batch.lines[i], value);
-                    if (rules[r].name === 'type')
-                        break;
-                }
-            }
-            if (seen !== null) {
-                // Keys carry the kind so that the string "1" and the number 1 stay distinct.
-                const key = `${kind}:${String(value)}`;
-                this.duplicates.checked++;
-                if (seen.has(key))
-                    this.duplicates.fail(batch.lines[i], value);
-                else
-                    seen.add(key);
-            }
+            if (kind !== Kind.Missing && !seen.add(values[i], kind))
+                duplicates.fail(lines[i], values[i]);
         }
     }
     results() {
         const c = this.contract;
+        // Every present value meets the first rule; the type rule (always first) holds back its failures.
+        const present = this.rows - this.missing.failures;
+        this.tallies.forEach((tally, r) => {
+            tally.checked = r > 0 && this.rules[0].name === 'type' ? present - this.tallies[0].failures : present;
+        });
+        this.duplicates.checked = present;
         const out = this.rules.map((rule, r) => this.result(rule.name, rule.expected, this.tallies[r]));
         this.missing.checked = this.rows;
         if (c.nullable === false)
@@ -1106,6 +1358,9 @@ function checkDriftMethod(method, type, path, source) {
     }
 }
 
+/**
+ * Bounded-memory counts per category of a categorical column, mergeable across shards.
+ */
 /** Default cap on distinct categories counted exactly. */
 const DEFAULT_MAX_CATEGORIES = 10000;
 /**
@@ -1124,7 +1379,11 @@ const DEFAULT_MAX_CATEGORIES = 10000;
  */
 class CategoryCounter {
     maxCategories;
-    exact = new Map();
+    /**
+     * The exact counts, in first-seen order. A `CountTable` rather than a `Map`: one lookup per value
+     * instead of a get and a set, with a hash computed in JS on a small index that stays in cache.
+     */
+    exact = new CountTable();
     otherCount = 0;
     constructor(options = {}) {
         this.maxCategories = options.maxCategories ?? DEFAULT_MAX_CATEGORIES;
@@ -1138,22 +1397,28 @@ class CategoryCounter {
     }
     /** Counts `count` (default 1) occurrences of `category`. */
     add(category, count = 1) {
-        const current = this.exact.get(category);
-        if (current !== undefined)
-            this.exact.set(category, current + count);
-        else if (this.exact.size < this.maxCategories)
-            this.exact.set(category, count);
+        const exact = this.exact;
+        const e = exact.find(category);
+        if (e >= 0)
+            exact.counts[e] += count;
+        else if (exact.size < this.maxCategories)
+            exact.append(category, count);
         else
             this.otherCount += count;
     }
     merge(other) {
-        for (const [category, count] of other.exact)
-            this.add(category, count);
+        const { values, counts, size } = other.exact;
+        for (let e = 0; e < size; e++)
+            this.add(values[e], counts[e]);
         this.otherCount += other.otherCount;
     }
     /** A copy of the counts, in the shape the drift functions take. */
     snapshot() {
-        return { counts: new Map(this.exact), other: this.otherCount };
+        const { values, counts, size } = this.exact;
+        const copy = new Map();
+        for (let e = 0; e < size; e++)
+            copy.set(values[e], counts[e]);
+        return { counts: copy, other: this.otherCount };
     }
 }
 
@@ -1248,7 +1513,10 @@ class NumericReservoir {
     values() {
         this.trim();
         const order = this.canonicalOrder();
-        return Float64Array.from(order, (i) => this.items[i]);
+        const values = new Float64Array(order.length);
+        for (let i = 0; i < order.length; i++)
+            values[i] = this.items[order[i]];
+        return values;
     }
     state() {
         this.trim();
