@@ -129,7 +129,7 @@ export async function evaluatePredictions(
   const overall: SegmentEvaluation = { key: OVERALL, family: -1, labels: [], metrics: create(), rows: 0 }
   segments.set(OVERALL, overall)
 
-  const block = new RowBlock(families.length + 1, blockRows)
+  const block = new RowBlock(families.length + 1, blockRows, families.length * MAX_SEGMENTS_PER_FAMILY)
   const decoder = rowDecoder(table.file, model, columns, classes, settings.bootstrap.seed, block)
   const familyColumns = families.map((f) => f.parts.map((p) => table.columns.indexOf(p.column)))
   // Segments by ordinal (creation order, `all` first), which is how the block refers to them.

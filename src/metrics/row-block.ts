@@ -11,17 +11,20 @@ export class RowBlock {
   /** Rows staged in the block. */
   size = 0
   /** Row r's segments: `ordinals[r·perRow + slot]`, one slot per family (and one for `all`). */
-  private readonly ordinals: Uint32Array
-  /** Row indices grouped by segment (filled by `forEachSegment`). */
+  private readonly ordinals: Uint16Array | Uint32Array
+  /** One slot's row indices grouped by segment (filled by `drain`). */
   private readonly members: Uint32Array
   private counts = new Uint32Array(0)
 
+  /** @param largestOrdinal an upper bound of the ordinals: 16 bits a slot when it fits */
   constructor(
     readonly perRow: number,
-    readonly capacity: number
+    readonly capacity: number,
+    largestOrdinal = 0xffffffff
   ) {
-    this.ordinals = new Uint32Array(perRow * capacity)
-    this.members = new Uint32Array(perRow * capacity)
+    this.ordinals =
+      largestOrdinal <= 0xffff ? new Uint16Array(perRow * capacity) : new Uint32Array(perRow * capacity)
+    this.members = new Uint32Array(capacity)
   }
 
   get full(): boolean {
@@ -34,31 +37,31 @@ export class RowBlock {
   }
 
   /** The staged rows' segment ordinals, row after row (a view, valid until the next drain). */
-  slots(): Uint32Array {
+  slots(): Uint16Array | Uint32Array {
     return this.ordinals.subarray(0, this.size * this.perRow)
   }
 
   /**
-   * Calls `visit(ordinal, rows)` once per segment with rows in the block, ascending by ordinal, with
-   * the segment's row indices ascending (a counting sort); then empties the block.
+   * Calls `visit(ordinal, rows)` for each segment with rows in the block, slot by slot and by
+   * ordinal within a slot, with the segment's row indices ascending (a counting sort per slot);
+   * then empties the block.
    */
   drain(segmentCount: number, visit: (ordinal: number, rows: Uint32Array) => void): void {
     if (this.counts.length < segmentCount + 1) this.counts = new Uint32Array(2 * segmentCount + 1)
     const next = this.counts
-    next.fill(0, 0, segmentCount + 1)
-    const used = this.size * this.perRow
-    const ordinals = this.ordinals
-    for (let k = 0; k < used; k++) next[ordinals[k] + 1]++
-    for (let s = 0; s < segmentCount; s++) next[s + 1] += next[s]
-    // next[s] is now where segment s's rows start; it advances as they are placed.
-    for (let row = 0, k = 0; row < this.size; row++) {
-      for (let slot = 0; slot < this.perRow; slot++, k++) this.members[next[ordinals[k]]++] = row
-    }
-    // next[s] is now where segment s's rows end, which is where segment s + 1's start.
-    for (let s = 0, start = 0; s < segmentCount; s++) {
-      const end = next[s]
-      if (end > start) visit(s, this.members.subarray(start, end))
-      start = end
+    const { ordinals, members, perRow, size } = this
+    for (let slot = 0; slot < perRow; slot++) {
+      next.fill(0, 0, segmentCount + 1)
+      for (let k = slot; k < size * perRow; k += perRow) next[ordinals[k] + 1]++
+      for (let s = 0; s < segmentCount; s++) next[s + 1] += next[s]
+      // next[s] is now where segment s's rows start; it advances as they are placed.
+      for (let row = 0, k = slot; row < size; row++, k += perRow) members[next[ordinals[k]]++] = row
+      // next[s] is now where segment s's rows end, which is where segment s + 1's start.
+      for (let s = 0, start = 0; s < segmentCount; s++) {
+        const end = next[s]
+        if (end > start) visit(s, members.subarray(start, end))
+        start = end
+      }
     }
     this.size = 0
   }

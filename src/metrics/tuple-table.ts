@@ -17,7 +17,7 @@ export class TupleTable {
   }
 
   /** The id of the tuple at `source[offset …]`, interning it if new. */
-  idOf(source: Uint32Array, offset: number): number {
+  idOf(source: Uint16Array | Uint32Array, offset: number): number {
     const width = this.width
     const mask = this.slots.length - 1
     for (let slot = this.hash(source, offset) & mask; ; slot = (slot + 1) & mask) {
@@ -30,7 +30,7 @@ export class TupleTable {
     }
   }
 
-  private insert(slot: number, source: Uint32Array, offset: number): number {
+  private insert(slot: number, source: Uint16Array | Uint32Array, offset: number): number {
     const id = this.size++
     if (this.tuples.length < this.size * this.width) {
       const grown = new Uint32Array(2 * this.tuples.length)
@@ -56,7 +56,7 @@ export class TupleTable {
   }
 
   /** One multiply per element, one finaliser per tuple: cheap, and the low bits mix every element. */
-  private hash(source: Uint32Array, offset: number): number {
+  private hash(source: Uint16Array | Uint32Array, offset: number): number {
     let hash = 0x9e3779b9
     for (let k = 0; k < this.width; k++) hash = Math.imul(hash ^ source[offset + k], 0x85ebca77)
     return fmix32(hash)

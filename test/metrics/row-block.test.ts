@@ -15,7 +15,7 @@ function drain(perRow: number, rows: number[][], segmentCount: number): [number,
 }
 
 describe('RowBlock', () => {
-  it('visits each segment with rows once, by ordinal, with its rows ascending', () => {
+  it('visits each segment with rows once, with its rows ascending', () => {
     // Slot 0 is `all` (ordinal 0); slot 1 a family with segments 1 to 3 (3 has no rows).
     const rows = [
       [0, 2],
@@ -29,6 +29,26 @@ describe('RowBlock', () => {
       [1, [1, 4]],
       [2, [0, 2]],
       [4, [3]]
+    ])
+  })
+
+  it('visits slot by slot, and keeps 16-bit ordinals up to the bound it was given', () => {
+    const block = new RowBlock(3, 4, 0xffff)
+    ;[
+      [0, 0xffff, 3],
+      [0, 7, 3]
+    ].forEach((ordinals, r) => {
+      ordinals.forEach((ordinal, slot) => block.assign(r, slot, ordinal))
+      block.size++
+    })
+    expect([...block.slots()]).toEqual([0, 0xffff, 3, 0, 7, 3])
+    const visits: [number, number[]][] = []
+    block.drain(0x10000, (ordinal, members) => visits.push([ordinal, [...members]]))
+    expect(visits).toEqual([
+      [0, [0, 1]],
+      [7, [1]],
+      [0xffff, [0]],
+      [3, [0, 1]]
     ])
   })
 
