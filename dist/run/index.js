@@ -26601,7 +26601,6 @@ class MulticlassAccumulator {
         return `0 by zero_division=0 for ${zero.map((c) => this.classes[c]).join(', ')} (${what[plan.base]})`;
     }
 }
-/** scikit-learn 1.2's per-row multiclass log loss: clip to [ε, 1 − ε], divide by the row sum. */
 /**
  * Multiclass rows decoded once for every segment accumulator they are added to: `add`'s arguments,
  * a prediction of -1 standing for `null` and row r's probabilities at `[r·K, (r + 1)·K)`.
@@ -26632,6 +26631,7 @@ class MulticlassRows {
         this.weight[r] = weight;
     }
 }
+/** scikit-learn 1.2's per-row multiclass log loss: clip to [ε, 1 − ε], divide by the row sum. */
 function rowLogLoss(label, probabilities) {
     let sum = 0;
     for (let c = 0; c < probabilities.length; c++)
@@ -26917,14 +26917,6 @@ class RegressionAccumulator {
         return derived.medianReplicates;
     }
 }
-/**
- * The median of ascending `values` with `weights` (`null`: all 1). With cumulative weight c and total
- * T, lower = first value with c ≥ T/2 and upper = first value with c > T/2.
- * - `interpolate` (integer weights: 1, or bootstrap multiplicities): (lower + upper) / 2, exactly
- *   the median of the sample with each row repeated, i.e. `np.median`.
- * - otherwise: lower, scikit-learn's `_weighted_percentile(…, 50)`.
- * NaN when the total weight is 0.
- */
 /** Regression rows decoded once for every segment accumulator they are added to: `add`'s arguments. */
 class RegressionRows {
     y;
@@ -26944,6 +26936,14 @@ class RegressionRows {
         this.weight[r] = weight;
     }
 }
+/**
+ * The median of ascending `values` with `weights` (`null`: all 1). With cumulative weight c and total
+ * T, lower = first value with c ≥ T/2 and upper = first value with c > T/2.
+ * - `interpolate` (integer weights: 1, or bootstrap multiplicities): (lower + upper) / 2, exactly
+ *   the median of the sample with each row repeated, i.e. `np.median`.
+ * - otherwise: lower, scikit-learn's `_weighted_percentile(…, 50)`.
+ * NaN when the total weight is 0.
+ */
 function weightedMedian(values, weights, interpolate) {
     let total = values.length;
     if (weights) {
@@ -27337,7 +27337,8 @@ async function evaluatePredictions(file, settings, read = {}, blockRows = BLOCK_
                 block.assign(r, f + 1, ordinal);
             }
             decoder.decode(batch, i, rowKey, r);
-            if (++block.size === block.capacity)
+            block.size++;
+            if (block.full)
                 addBlock();
         }
         rows += batch.size;

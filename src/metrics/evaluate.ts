@@ -173,7 +173,8 @@ export async function evaluatePredictions(
         block.assign(r, f + 1, ordinal)
       }
       decoder.decode(batch, i, rowKey, r)
-      if (++block.size === block.capacity) addBlock()
+      block.size++
+      if (block.full) addBlock()
     }
     rows += batch.size
   }

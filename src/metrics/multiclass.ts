@@ -287,7 +287,6 @@ export class MulticlassAccumulator implements MetricSource {
   }
 }
 
-/** scikit-learn 1.2's per-row multiclass log loss: clip to [ε, 1 − ε], divide by the row sum. */
 /**
  * Multiclass rows decoded once for every segment accumulator they are added to: `add`'s arguments,
  * a prediction of -1 standing for `null` and row r's probabilities at `[r·K, (r + 1)·K)`.
@@ -329,6 +328,7 @@ export class MulticlassRows {
   }
 }
 
+/** scikit-learn 1.2's per-row multiclass log loss: clip to [ε, 1 − ε], divide by the row sum. */
 function rowLogLoss(label: number, probabilities: ArrayLike<number>): number {
   let sum = 0
   for (let c = 0; c < probabilities.length; c++) sum += clip(probabilities[c])

@@ -287,14 +287,6 @@ export class RegressionAccumulator implements MetricSource {
   }
 }
 
-/**
- * The median of ascending `values` with `weights` (`null`: all 1). With cumulative weight c and total
- * T, lower = first value with c ≥ T/2 and upper = first value with c > T/2.
- * - `interpolate` (integer weights: 1, or bootstrap multiplicities): (lower + upper) / 2, exactly
- *   the median of the sample with each row repeated, i.e. `np.median`.
- * - otherwise: lower, scikit-learn's `_weighted_percentile(…, 50)`.
- * NaN when the total weight is 0.
- */
 /** Regression rows decoded once for every segment accumulator they are added to: `add`'s arguments. */
 export class RegressionRows {
   readonly y: Float64Array
@@ -317,6 +309,14 @@ export class RegressionRows {
   }
 }
 
+/**
+ * The median of ascending `values` with `weights` (`null`: all 1). With cumulative weight c and total
+ * T, lower = first value with c ≥ T/2 and upper = first value with c > T/2.
+ * - `interpolate` (integer weights: 1, or bootstrap multiplicities): (lower + upper) / 2, exactly
+ *   the median of the sample with each row repeated, i.e. `np.median`.
+ * - otherwise: lower, scikit-learn's `_weighted_percentile(…, 50)`.
+ * NaN when the total weight is 0.
+ */
 function weightedMedian(values: Float64Array, weights: Float64Array | null, interpolate: boolean): number {
   let total = values.length
   if (weights) {
