@@ -1,4 +1,5 @@
 import { runAction } from '../github/run-action.js'
+import { runEntry } from '../threads.js'
 import { runEvaluate } from './steps/evaluate.js'
 
-await runAction(runEvaluate)
+await runEntry(import.meta.url, () => runAction(runEvaluate))

@@ -36,7 +36,8 @@ export async function tableFrom(file: string, format: TableFormat, reader: Table
       if (iterated) throw new Error(`${file}: a table can be iterated once; open it again to read it again`)
       iterated = true
       return rowsThenClose(reader)
-    }
+    },
+    close: () => reader.close()
   }
 }
 

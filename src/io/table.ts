@@ -54,6 +54,8 @@ export interface Table {
   readonly columns: readonly string[]
   /** Streams the rows. A table can be iterated once. */
   batches(): AsyncIterable<RowBatch>
+  /** Releases the file without reading the rows (iterating to the end releases it too). */
+  close(): Promise<void>
 }
 
 export interface ReadOptions {

@@ -13,6 +13,7 @@ import {
   type MetricSource,
   type Proportion
 } from './accumulator.js'
+import { privateArrays, type Allocate } from './block-memory.js'
 import { metricNames, type Task } from './catalog.js'
 import { fullSampleReplicates, HashSample, SAMPLE_ROWS, type HashSampleState } from './hash-sample.js'
 import { effectiveSize, logitInterval, type Interval } from './intervals.js'
@@ -446,14 +447,14 @@ export class BinaryRows {
   readonly bin: Uint8Array
   readonly rank: Uint32Array
 
-  constructor(capacity: number) {
-    this.label = new Uint8Array(capacity)
-    this.score = new Float64Array(capacity)
-    this.hash = new Uint32Array(capacity)
-    this.weight = new Float64Array(capacity)
-    this.loss = new Float64Array(capacity)
-    this.bin = new Uint8Array(capacity)
-    this.rank = new Uint32Array(capacity)
+  constructor(capacity: number, allocate: Allocate = privateArrays) {
+    this.label = allocate(Uint8Array, capacity)
+    this.score = allocate(Float64Array, capacity)
+    this.hash = allocate(Uint32Array, capacity)
+    this.weight = allocate(Float64Array, capacity)
+    this.loss = allocate(Float64Array, capacity)
+    this.bin = allocate(Uint8Array, capacity)
+    this.rank = allocate(Uint32Array, capacity)
   }
 
   /** Row `r`: as `addHashed(label, score, hash, weight)`, its log loss computed here. */

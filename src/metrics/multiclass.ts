@@ -4,6 +4,7 @@
  * scikit-learn does when given `labels=classes` (a class absent from a segment counts as 0).
  */
 
+import { privateArrays, type Allocate } from './block-memory.js'
 import {
   assertSameSettings,
   finalizeMetrics,
@@ -301,13 +302,14 @@ export class MulticlassRows {
   constructor(
     capacity: number,
     private readonly classes: number,
-    withProbabilities: boolean
+    withProbabilities: boolean,
+    allocate: Allocate = privateArrays
   ) {
-    this.label = new Int32Array(capacity)
-    this.prediction = new Int32Array(capacity)
-    this.probabilities = withProbabilities ? new Float64Array(capacity * classes) : null
-    this.rowKey = new Float64Array(capacity)
-    this.weight = new Float64Array(capacity)
+    this.label = allocate(Int32Array, capacity)
+    this.prediction = allocate(Int32Array, capacity)
+    this.probabilities = withProbabilities ? allocate(Float64Array, capacity * classes) : null
+    this.rowKey = allocate(Float64Array, capacity)
+    this.weight = allocate(Float64Array, capacity)
   }
 
   set(

@@ -6,6 +6,7 @@
  * median_ae from the stored absolute errors, sorted once at finalize.
  */
 
+import { privateArrays, type Allocate } from './block-memory.js'
 import {
   assertSameSettings,
   finalizeMetrics,
@@ -294,11 +295,11 @@ export class RegressionRows {
   readonly rowKey: Float64Array
   readonly weight: Float64Array
 
-  constructor(capacity: number) {
-    this.y = new Float64Array(capacity)
-    this.prediction = new Float64Array(capacity)
-    this.rowKey = new Float64Array(capacity)
-    this.weight = new Float64Array(capacity)
+  constructor(capacity: number, allocate: Allocate = privateArrays) {
+    this.y = allocate(Float64Array, capacity)
+    this.prediction = allocate(Float64Array, capacity)
+    this.rowKey = allocate(Float64Array, capacity)
+    this.weight = allocate(Float64Array, capacity)
   }
 
   set(r: number, y: number, prediction: number, rowKey: number, weight: number): void {

@@ -1,3 +1,5 @@
+import { privateArrays, type Allocate } from './block-memory.js'
+
 /**
  * Which segments the rows of a block belong to, so that rows can be added segment by segment.
  *
@@ -16,14 +18,20 @@ export class RowBlock {
   private readonly members: Uint32Array
   private counts = new Uint32Array(0)
 
-  /** @param largestOrdinal an upper bound of the ordinals: 16 bits a slot when it fits */
+  /**
+   * @param largestOrdinal an upper bound of the ordinals: 16 bits a slot when it fits
+   * @param allocate where the ordinals live (shared memory when a worker thread stages the rows)
+   */
   constructor(
     readonly perRow: number,
     readonly capacity: number,
-    largestOrdinal = 0xffffffff
+    largestOrdinal = 0xffffffff,
+    allocate: Allocate = privateArrays
   ) {
     this.ordinals =
-      largestOrdinal <= 0xffff ? new Uint16Array(perRow * capacity) : new Uint32Array(perRow * capacity)
+      largestOrdinal <= 0xffff
+        ? allocate(Uint16Array, perRow * capacity)
+        : allocate(Uint32Array, perRow * capacity)
     this.members = new Uint32Array(capacity)
   }
 

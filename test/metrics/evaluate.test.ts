@@ -2,7 +2,12 @@
  * End to end: the real readers, segmentation and accumulators, through `evaluatePredictions`,
  * against every number scikit-learn computed in ../shared/datasets/<name>/oracle.json.
  */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from '@jest/globals'
+import { UserInputError } from '../../src/errors.js'
 import { evaluatePredictions, evaluationDocument, type EvaluateSettings } from '../../src/metrics/evaluate.js'
 import { closeTo, DATASETS, readOracle } from '../support/datasets.js'
 
@@ -69,7 +74,45 @@ describe.each(CASES)('%s %s predictions', (dataset, name, settings) => {
     const file = `${DATASETS}/${dataset}/predictions/${name}.csv`
     const whole = evaluationDocument(await evaluatePredictions(file, settings))
     // 61 rows per block: every segment gets rows from many blocks, and the last block is partial.
-    const blocked = evaluationDocument(await evaluatePredictions(file, settings, {}, 61))
+    const blocked = evaluationDocument(await evaluatePredictions(file, settings, {}, { blockRows: 61 }))
     expect(JSON.stringify(blocked)).toBe(JSON.stringify(whole))
+  })
+})
+
+// The bundle reads big files on a worker thread (src/metrics/staging-thread.ts). The same worker,
+// started from the built CLI (CI bundles dist/ before the tests), reads these files here in blocks
+// of 61 rows, so that the two shared blocks are filled and handed back many times.
+const THREAD = pathToFileURL('dist/cli/index.js')
+
+describe.each(CASES)('%s %s predictions read on a worker thread', (dataset, name, settings) => {
+  it('give the same document as on the main thread', async () => {
+    const file = `${DATASETS}/${dataset}/predictions/${name}.csv`
+    const main = evaluationDocument(await evaluatePredictions(file, settings, {}, { thread: null }))
+    const threaded = await evaluatePredictions(file, settings, {}, { blockRows: 61, thread: THREAD })
+    expect(JSON.stringify(evaluationDocument(threaded))).toBe(JSON.stringify(main))
+  })
+})
+
+describe('a bad row read on a worker thread', () => {
+  it('is the same error, at the same line, as on the main thread', async () => {
+    const [settings] = CASES.map((c) => c[2])
+    const lines = readFileSync(`${DATASETS}/credit/predictions/candidate.csv`, 'utf8').split('\n')
+    const score = lines[0].split(',').indexOf('score')
+    const fields = lines[1499].split(',')
+    fields[score] = '1.5'
+    lines[1499] = fields.join(',')
+    const file = join(mkdtempSync(join(tmpdir(), 'ml-gate-thread-')), 'bad.csv')
+    writeFileSync(file, lines.join('\n'))
+    const failure = (thread: URL | null) =>
+      evaluatePredictions(file, settings, {}, { blockRows: 61, thread }).then(
+        () => null,
+        (error: unknown) => error
+      )
+    const [onMain, onThread] = [await failure(null), await failure(THREAD)]
+    expect(onThread).toBeInstanceOf(UserInputError)
+    expect((onThread as UserInputError).format()).toBe(
+      `${file}:1500: score 'score' must be a probability in [0, 1]; found 1.5`
+    )
+    expect((onThread as UserInputError).format()).toBe((onMain as UserInputError).format())
   })
 })

@@ -1,0 +1,387 @@
+/**
+ * Reading a predictions file into blocks of staged rows: each row checked, decoded into typed
+ * arrays (`BinaryRows`, `MulticlassRows`, `RegressionRows`) and assigned its segments (`RowBlock`).
+ * This is the half of `evaluatePredictions` that reads; the other half adds the blocks up. The two
+ * halves share nothing but the blocks and the segments announced along the way, so this one can
+ * run on a worker thread (`staging-thread.ts`) while the main thread adds the previous block.
+ */
+import { UserInputError } from '../errors.js'
+import type { ReadOptions, RowBatch, Table, Value } from '../io/table.js'
+import { didYouMean } from '../suggest.js'
+import { privateArrays, type Allocate } from './block-memory.js'
+import { BinaryRows } from './binary.js'
+import type { EvaluateSettings, ModelColumns } from './evaluate.js'
+import { MulticlassRows } from './multiclass.js'
+import { rowHash, rowKeyOf } from './poisson-bootstrap.js'
+import { RegressionRows } from './regression.js'
+import { RowBlock } from './row-block.js'
+import { segmentColumns, segmentFamilies, type SegmentFamily } from './segmentation.js'
+
+/** Everything the reading half needs, as plain data (it crosses to a worker thread). */
+export interface StagingPlan {
+  /** The predictions file, as the user gave it. */
+  readonly file: string
+  readonly read: ReadOptions
+  readonly settings: EvaluateSettings
+  /** Multiclass: the class names, in probability-column order (found before staging starts). */
+  readonly classes: readonly string[]
+  /** Rows per block. */
+  readonly blockRows: number
+}
+
+export type StagedRows = BinaryRows | MulticlassRows | RegressionRows
+
+/** A block's rows and their segments. */
+export interface StagedBlock {
+  readonly block: RowBlock
+  readonly rows: StagedRows
+}
+
+/** A segment met for the first time; ordinals count up in that order from 1 (0 is `all`). */
+export interface NewSegment {
+  readonly key: string
+  /** Index into the plan's segment families. */
+  readonly family: number
+  readonly labels: readonly string[]
+}
+
+/** Where staged blocks go. */
+export interface StagingSink {
+  /** Called before the first block that holds the segment's rows is handed over. */
+  segment(segment: NewSegment): void
+  /** `staged` is full (or holds the last rows); resolves with the block to fill next. */
+  full(staged: StagedBlock): Promise<StagedBlock>
+}
+
+/**
+ * Segments one family (a column, a binned column or a cross) may have. Each segment's accumulator
+ * holds about 130 KB of bootstrap buckets, so 1,000 segments cost about 130 MB; a column with
+ * 10,000 values would need 1.3 GB and is almost always an id or free text by mistake.
+ */
+export const MAX_SEGMENTS_PER_FAMILY = 1000
+
+/**
+ * An empty block for the plan; `allocate` says where its arrays live. Built the same way on both
+ * sides of a thread, so both see the same arrays (see `block-memory.ts`).
+ */
+export function stagedBlock(
+  plan: StagingPlan,
+  columns: ResolvedColumns,
+  allocate: Allocate = privateArrays
+): StagedBlock {
+  const families = segmentFamilies(plan.settings.segments).length
+  const capacity = plan.blockRows
+  const block = new RowBlock(families + 1, capacity, families * MAX_SEGMENTS_PER_FAMILY, allocate)
+  const task = plan.settings.model.task
+  const rows =
+    task === 'binary'
+      ? new BinaryRows(capacity, allocate)
+      : task === 'multiclass'
+        ? new MulticlassRows(capacity, plan.classes.length, columns.probabilities.length > 0, allocate)
+        : new RegressionRows(capacity, allocate)
+  return { block, rows }
+}
+
+/**
+ * Reads every row of `table`, stages it into `first` (then into the blocks `sink.full` returns) and
+ * announces each new segment to `sink` before handing over a block with its rows.
+ *
+ * @returns the number of rows
+ * @throws UserInputError for a row whose label, score, prediction, weight, id or binned value
+ *   cannot be used, at that row's line, and for a family with more than 1,000 segments
+ */
+export async function stageRows(
+  table: Table,
+  plan: StagingPlan,
+  columns: ResolvedColumns,
+  first: StagedBlock,
+  sink: StagingSink
+): Promise<number> {
+  const { settings } = plan
+  const model = settings.model
+  const families = segmentFamilies(settings.segments)
+  const familyColumns = families.map((f) => f.parts.map((p) => table.columns.indexOf(p.column)))
+  const decode = rowDecoder(table.file, model, columns, plan.classes, settings.bootstrap.seed)
+  const ordinals = new Map<string, number>()
+  let segmentCount = 1 // `all`
+  // A one-column family's segment is a function of the row's value: looked up by the value itself,
+  // skipping the label, key and Map of `segmentOf` for every row (a binned column's cache is capped:
+  // its values may all differ).
+  const byValue = families.map((f) => (f.parts.length === 1 ? new Map<Value, number>() : null))
+  const familySizes = new Array<number>(families.length).fill(0)
+  let staged = first
+  let rows = 0
+  // The batch's values of each one-column family's column.
+  const familyValues: Value[][] = new Array(families.length)
+  for await (const batch of table.batches()) {
+    for (let f = 0; f < families.length; f++) familyValues[f] = batch.columns[familyColumns[f][0]].values
+    for (let i = 0; i < batch.size; i++) {
+      const rowKey = columns.id < 0 ? rows + i : idKey(batch, columns.id, i, table.file, model.id!)
+      const block = staged.block
+      const r = block.size
+      block.assign(r, 0, 0)
+      for (let f = 0; f < families.length; f++) {
+        const cache = byValue[f]
+        let ordinal: number | undefined
+        if (cache === null) {
+          ordinal = segmentOf(families, f, familyColumns[f], batch, i)
+        } else {
+          const value = familyValues[f][i]
+          ordinal = cache.get(value)
+          if (ordinal === undefined) {
+            ordinal = segmentOf(families, f, familyColumns[f], batch, i)
+            if (cache.size < VALUE_CACHE_LIMIT) cache.set(value, ordinal)
+          }
+        }
+        block.assign(r, f + 1, ordinal)
+      }
+      decode(batch, i, rowKey, r, staged.rows)
+      block.size++
+      if (block.full) staged = await sink.full(staged)
+    }
+    rows += batch.size
+  }
+  await sink.full(staged)
+  return rows
+
+  /** The ordinal of row i's segment in family f, announced at its first row. */
+  function segmentOf(all: readonly SegmentFamily[], f: number, cols: number[], batch: RowBatch, i: number) {
+    const parts = all[f].parts
+    const labels: string[] = new Array(parts.length)
+    for (let p = 0; p < parts.length; p++) {
+      const value = batch.columns[cols[p]].values[i]
+      const label = parts[p].label(value)
+      if (label === undefined) {
+        throw new UserInputError(
+          `column '${parts[p].column}' is binned, so it must hold numbers; found ${JSON.stringify(value)}`,
+          { file: table.file, line: batch.lines[i] }
+        )
+      }
+      labels[p] = label
+    }
+    const key = labels.length === 1 ? labels[0] : labels.join('&')
+    let ordinal = ordinals.get(key)
+    if (ordinal === undefined) {
+      if (++familySizes[f] > MAX_SEGMENTS_PER_FAMILY) {
+        throw new UserInputError(
+          `segments of '${all[f].name}': more than ${MAX_SEGMENTS_PER_FAMILY} distinct segments (this row brings ` +
+            `${JSON.stringify(key)}); each segment keeps its own metrics (about 130 KB), so a column of ids or ` +
+            'free text cannot be a segment. Segment by a column with fewer values, or bin a numeric one (`bins`)',
+          { file: table.file, line: batch.lines[i] }
+        )
+      }
+      ordinal = segmentCount++
+      ordinals.set(key, ordinal)
+      sink.segment({ key, family: f, labels })
+    }
+    return ordinal
+  }
+}
+
+/** Distinct values remembered per one-column segment family (see `byValue`). */
+const VALUE_CACHE_LIMIT = 10_000
+
+export interface ResolvedColumns {
+  readonly label: number
+  readonly score: number
+  readonly prediction: number
+  readonly weight: number
+  readonly id: number
+  /** Multiclass probability columns and their classes, in header order. */
+  readonly probabilities: number[]
+  readonly probabilityClasses: string[]
+}
+
+/**
+ * Where the settings' columns are in the table.
+ * @throws UserInputError for a missing column, with the closest name
+ */
+export function resolveColumns(table: Table, settings: EvaluateSettings): ResolvedColumns {
+  const { model } = settings
+  const find = (column: string | undefined, role: string, required: boolean): number => {
+    if (column === undefined) {
+      if (required) throw new UserInputError(`the ${model.task} task needs ${role}`)
+      return -1
+    }
+    const index = table.columns.indexOf(column)
+    if (index < 0) {
+      throw new UserInputError(
+        `${role} '${column}' is not a column of ${table.file}${didYouMean(column, table.columns)}; ` +
+          `its columns are ${table.columns.join(', ')}`,
+        { file: table.file, line: 1 }
+      )
+    }
+    return index
+  }
+  for (const column of segmentColumns(settings.segments)) find(column, 'the segment column', true)
+  const prefix = model.score_prefix
+  const probabilities: number[] = []
+  const probabilityClasses: string[] = []
+  if (model.task === 'multiclass') {
+    table.columns.forEach((name, index) => {
+      if (name.startsWith(prefix) && name.length > prefix.length) {
+        probabilities.push(index)
+        probabilityClasses.push(name.slice(prefix.length))
+      }
+    })
+    if (probabilities.length === 0 && model.prediction === undefined) {
+      throw new UserInputError(
+        `no probability columns named '${prefix}<class>' and no prediction column in ${table.file}; ` +
+          `set the score prefix or the prediction column`,
+        { file: table.file, line: 1 }
+      )
+    }
+  }
+  return {
+    label: find(model.label, 'the label column', true),
+    score:
+      model.task === 'binary'
+        ? find(model.score, 'a score column (the probability of the positive class)', true)
+        : -1,
+    prediction:
+      model.task === 'regression'
+        ? find(model.prediction, 'a prediction column', true)
+        : model.task === 'multiclass'
+          ? find(model.prediction, 'the prediction column', false)
+          : -1,
+    weight: find(model.weight, 'the weight column', false),
+    id: find(model.id, 'the id column', false),
+    probabilities,
+    probabilityClasses
+  }
+}
+
+function idKey(batch: RowBatch, column: number, i: number, file: string, name: string): number {
+  const value = batch.columns[column].values[i]
+  if (value === null) {
+    throw new UserInputError(`the id column '${name}' is empty; every row needs an id`, {
+      file,
+      line: batch.lines[i]
+    })
+  }
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0
+    ? value
+    : rowKeyOf(String(value))
+}
+
+/** Checks row i of the batch and stages it as row r of `rows`. */
+type RowDecoder = (batch: RowBatch, i: number, rowKey: number, r: number, rows: StagedRows) => void
+
+/**
+ * Checks each row's label, score or prediction and weight. Every problem is a `UserInputError` at
+ * the row's line that says what was expected.
+ */
+function rowDecoder(
+  file: string,
+  model: ModelColumns,
+  columns: ResolvedColumns,
+  classes: readonly string[],
+  seed: number
+): RowDecoder {
+  const fail = (batch: RowBatch, i: number, message: string): never => {
+    throw new UserInputError(message, { file, line: batch.lines[i] })
+  }
+  const number = (batch: RowBatch, i: number, column: number, name: string, what: string): number => {
+    const value = batch.columns[column].values[i]
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+      fail(
+        batch,
+        i,
+        `${name} '${model[name as keyof ModelColumns]}' must be ${what}; found ${describe(value)}`
+      )
+    }
+    return value as number
+  }
+  const weightOf = (batch: RowBatch, i: number): number => {
+    if (columns.weight < 0) return 1
+    const w = number(batch, i, columns.weight, 'weight', 'a number >= 0')
+    if (w < 0) fail(batch, i, `weight '${model.weight}' must be a number >= 0; found ${w}`)
+    return w
+  }
+  const labelText = (batch: RowBatch, i: number): string => {
+    const value = batch.columns[columns.label].values[i]
+    if (value === null) fail(batch, i, `label '${model.label}' is missing; every row needs a label`)
+    return String(value)
+  }
+
+  if (model.task === 'binary') {
+    const positive = String(model.positive)
+    let negative: string | undefined
+    // The 0/1 label of each raw value seen (at most two: a third fails), so that the text of a
+    // label is built and checked once per distinct value, not once per row.
+    const labels = new Map<Value, number>()
+    return (batch, i, rowKey, r, rows) => {
+      let label = labels.get(batch.columns[columns.label].values[i])
+      if (label === undefined) {
+        label = binaryLabel(batch, i)
+        labels.set(batch.columns[columns.label].values[i], label)
+      }
+      const score = number(batch, i, columns.score, 'score', 'a probability in [0, 1]')
+      if (score < 0 || score > 1)
+        fail(batch, i, `score '${model.score}' must be a probability in [0, 1]; found ${score}`)
+      ;(rows as BinaryRows).set(r, label, score, rowHash(seed, rowKey), weightOf(batch, i))
+    }
+
+    function binaryLabel(batch: RowBatch, i: number): number {
+      const text = labelText(batch, i)
+      if (text !== positive) {
+        negative ??= text
+        if (text !== negative) {
+          fail(
+            batch,
+            i,
+            `label '${model.label}' has a third value ${JSON.stringify(text)}; a binary task expects two: ` +
+              `the positive label ${JSON.stringify(positive)} and one other (seen: ${JSON.stringify(negative)}). ` +
+              `Set the positive label, or use the multiclass task`
+          )
+        }
+      }
+      return text === positive ? 1 : 0
+    }
+  }
+
+  if (model.task === 'multiclass') {
+    const index = new Map(classes.map((c, k) => [c, k]))
+    const probabilities = new Float64Array(columns.probabilities.length)
+    const hasProbabilities = columns.probabilities.length > 0
+    const classOf = (batch: RowBatch, i: number, text: string, role: string): number => {
+      const k = index.get(text)
+      if (k === undefined) {
+        fail(batch, i, `${role} ${JSON.stringify(text)} is not one of the classes ${classes.join(', ')}`)
+      }
+      return k as number
+    }
+    return (batch, i, rowKey, r, rows) => {
+      const label = classOf(batch, i, labelText(batch, i), `label '${model.label}'`)
+      let prediction: number | null = null
+      if (columns.prediction >= 0) {
+        const value = batch.columns[columns.prediction].values[i]
+        if (value === null) fail(batch, i, `prediction '${model.prediction}' is missing`)
+        prediction = classOf(batch, i, String(value), `prediction '${model.prediction}'`)
+      }
+      for (let k = 0; k < columns.probabilities.length; k++) {
+        const p = batch.columns[columns.probabilities[k]].values[i]
+        if (typeof p !== 'number' || !(p >= 0 && p <= 1)) {
+          fail(
+            batch,
+            i,
+            `'${model.score_prefix}${classes[k]}' must be a probability in [0, 1]; found ${describe(p)}`
+          )
+        }
+        probabilities[k] = p as number
+      }
+      const staged = rows as MulticlassRows
+      staged.set(r, label, prediction, hasProbabilities ? probabilities : null, rowKey, weightOf(batch, i))
+    }
+  }
+
+  return (batch, i, rowKey, r, rows) => {
+    const y = number(batch, i, columns.label, 'label', 'a number')
+    const prediction = number(batch, i, columns.prediction, 'prediction', 'a number')
+    ;(rows as RegressionRows).set(r, y, prediction, rowKey, weightOf(batch, i))
+  }
+}
+
+function describe(value: Value): string {
+  return value === null ? 'a missing value' : JSON.stringify(value)
+}

@@ -1,0 +1,28 @@
+/**
+ * Worker threads start from the script of the bundle that runs (the CLI or an action), which then
+ * serves them instead of running its own main: each dist/ folder stays self-contained and nothing
+ * is loaded twice by name. Where ml-gate runs from its sources (the tests), there is no script and
+ * everything runs on the main thread.
+ */
+import { isMainThread, workerData } from 'node:worker_threads'
+
+let script: URL | null = null
+
+/** The script a worker thread can start from, or null when there is none. */
+export function threadScript(): URL | null {
+  return script
+}
+
+/**
+ * An entry point: on the main thread, remembers the entry's script (`import.meta.url`) and runs
+ * `main`; on a worker thread started from that script, does the thread's work.
+ */
+export async function runEntry(url: string, main: () => Promise<void>): Promise<void> {
+  if (isMainThread) {
+    script = new URL(url)
+    await main()
+    return
+  }
+  const { serveStaging } = await import('./metrics/staging-thread.js')
+  await serveStaging(workerData)
+}
