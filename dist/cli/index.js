@@ -1,6 +1,8 @@
 #!/usr/bin/env node
+import { r as runEntry } from './chunks/threads.js';
 import { E as ExitCode, d as didYouMean, U as UserInputError } from './chunks/suggest.js';
 import { V as VERSION } from './chunks/version.js';
+import 'node:worker_threads';
 
 /**
  * The subcommands. Each is a dynamic `import()`, so `ml-gate --version`, `--help` or a mistyped
@@ -95,9 +97,11 @@ async function runCli(argv, console) {
     }
 }
 
-process.exitCode = await runCli(process.argv.slice(2), {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-    isTTY: process.stdout.isTTY === true,
-    env: process.env
+await runEntry(import.meta.url, async () => {
+    process.exitCode = await runCli(process.argv.slice(2), {
+        stdout: (text) => process.stdout.write(text),
+        stderr: (text) => process.stderr.write(text),
+        isTTY: process.stdout.isTTY === true,
+        env: process.env
+    });
 });

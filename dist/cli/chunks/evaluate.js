@@ -1,18 +1,22 @@
-import { v as validateBins, D as DEFAULT_MIN_SUPPORT, l as loadConfig, e as evaluateSettingsFromConfig, a as evaluatePredictions, b as evaluationDocument } from './evaluate2.js';
+import { D as DEFAULT_MIN_SUPPORT, l as loadConfig, e as evaluateSettingsFromConfig, a as evaluatePredictions, b as evaluationDocument } from './evaluate2.js';
 import { U as UserInputError, E as ExitCode } from './suggest.js';
+import { v as validateBins } from './staging-thread.js';
 import { a as parseNumber, p as parseInteger, b as parseOpen } from './parse-values.js';
 import { r as renderEvaluationText } from './evaluation.js';
 import { p as parseCommandArgs, w as writeJson } from './write-output.js';
 import { R as READ_OPTIONS_USAGE, r as readOptionsFromArgs, a as readOptionFlags } from './read-options.js';
 import 'node:path';
 import 'node:fs';
-import './selection.js';
+import './schema-validator.js';
 import 'node:fs/promises';
 import 'process';
 import 'buffer';
 import './hash.js';
 import 'node:zlib';
 import 'node:buffer';
+import './selection.js';
+import 'node:worker_threads';
+import './threads.js';
 import './text-table.js';
 import 'node:util';
 

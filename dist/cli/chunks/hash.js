@@ -1382,7 +1382,8 @@ async function tableFrom(file, format, reader) {
                 throw new Error(`${file}: a table can be iterated once; open it again to read it again`);
             iterated = true;
             return rowsThenClose(reader);
-        }
+        },
+        close: () => reader.close()
     };
 }
 async function* rowsThenClose(reader) {

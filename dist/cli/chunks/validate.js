@@ -11,9 +11,10 @@ import 'node:zlib';
 import 'node:buffer';
 import './count-table.js';
 import './selection.js';
+import './special-functions.js';
+import './schema-validator.js';
 import 'process';
 import 'buffer';
-import './special-functions.js';
 import './text-table.js';
 import 'node:util';
 

@@ -1,8 +1,9 @@
 import { h as hashFloat64, K as Kind, f as fmix32, o as openTable } from './hash.js';
 import { C as CountTable } from './count-table.js';
-import { r as requireCore, a as requireValidation, b as requireFormat, c as requireMetadata, d as requireApplicator, e as requireValidate, f as requireCodegen, g as requireValidation_error, h as requireRef_error, i as requireCore$1, j as requireDiscriminator, k as isCalendarDate, _ as _2020Exports, l as readYamlFile, m as compileSchema, n as formatPath, s as sortNumbers, o as kthSmallest } from './selection.js';
+import { s as sortNumbers, k as kthSmallest } from './selection.js';
 import { c as chiSquareSf, k as kolmogorovSmirnovSf, n as normalTwoSidedP } from './special-functions.js';
 import { U as UserInputError, d as didYouMean } from './suggest.js';
+import { r as requireCore, a as requireValidation, b as requireFormat, c as requireMetadata, d as requireApplicator, e as requireValidate, f as requireCodegen, g as requireValidation_error, h as requireRef_error, i as requireCore$1, j as requireDiscriminator, k as isCalendarDate, _ as _2020Exports, l as readYamlFile, m as compileSchema, n as formatPath } from './schema-validator.js';
 import { extname } from 'node:path';
 import { readFile } from 'node:fs/promises';
 

@@ -1,7 +1,8 @@
 import { open, readFile } from 'node:fs/promises';
 import { U as UserInputError, d as didYouMean } from './suggest.js';
-import { O as OVERALL, s as segmentFamilies, d as describeMetric, m as metricNames, M as METRICS, f as confidenceLevel, p as percentileInterval, g as criticalValue, D as DEFAULT_MIN_SUPPORT, e as evaluateSettingsFromConfig, a as evaluatePredictions } from './evaluate2.js';
-import { n as formatPath } from './selection.js';
+import { D as DEFAULT_MIN_SUPPORT, e as evaluateSettingsFromConfig, a as evaluatePredictions } from './evaluate2.js';
+import { n as formatPath } from './schema-validator.js';
+import { O as OVERALL, s as segmentFamilies, d as describeMetric, m as metricNames, M as METRICS, c as confidenceLevel, p as percentileInterval, a as criticalValue } from './staging-thread.js';
 import { n as normalTwoSidedP } from './special-functions.js';
 import { f as formatNumber, r as renderTextTable } from './text-table.js';
 

@@ -1,0 +1,3000 @@
+import { statSync } from 'node:fs';
+import { parentPort, Worker } from 'node:worker_threads';
+import { U as UserInputError, d as didYouMean } from './suggest.js';
+import { f as fmix32, o as openTable } from './hash.js';
+import { t as threadScript } from './threads.js';
+import { s as sortNumbers, k as kthSmallest } from './selection.js';
+
+/**
+ * Where the typed arrays of a block of staged rows live. A block filled by a worker thread and
+ * added up by the main thread is shared memory, made once on the main thread (`sharedArrays`) and
+ * taken up by the worker in the same order (`attachedArrays`): the two sides construct the same
+ * classes, which ask for the same arrays, and pass nothing but the block's number afterwards.
+ */
+/** Arrays of this thread alone. */
+const privateArrays = (Type, length) => new Type(new ArrayBuffer(length * Type.BYTES_PER_ELEMENT));
+/** Shared arrays; each one's buffer is appended to `buffers`, to be handed to `attachedArrays`. */
+function sharedArrays(buffers) {
+    return (Type, length) => {
+        const buffer = new SharedArrayBuffer(length * Type.BYTES_PER_ELEMENT);
+        buffers.push(buffer);
+        return new Type(buffer);
+    };
+}
+/** The arrays `sharedArrays` made into `buffers`, asked for in the same order with the same sizes. */
+function attachedArrays(buffers) {
+    let next = 0;
+    return (Type, length) => {
+        const buffer = buffers[next++];
+        if (buffer === undefined || buffer.byteLength !== length * Type.BYTES_PER_ELEMENT) {
+            throw new Error(`shared block arrays: array ${next - 1} does not match (${length} × ${Type.name})`);
+        }
+        return new Type(buffer);
+    };
+}
+
+/**
+ * Closed-form confidence intervals: Wilson for proportions, normal for DeLong's AUC variance, and
+ * the percentile rule shared by every bootstrap interval.
+ */
+/**
+ * The standard normal quantile Φ⁻¹(p) for 0 < p < 1: within 1e-14·z of the exact value for
+ * p ≤ 0.995, 1e-10 at p = 1 − 1e-6 (the limit set by computing Φ near 1 in float64).
+ *
+ * Acklam's rational approximation (relative error 1.15e-9) refined by two Newton steps on Φ,
+ * which is summed from its Taylor series `Φ(x) = ½ + φ(x)·Σ x^(2k+1) / (2k+1)!!`.
+ *
+ * @example normalQuantile(0.975) // 1.959963984540054
+ */
+function normalQuantile(p) {
+    if (!(p > 0 && p < 1))
+        throw new RangeError(`normalQuantile expects 0 < p < 1, got ${p}`);
+    if (p < 0.5)
+        return -normalQuantile(1 - p);
+    let z = acklam(p);
+    for (let step = 0; step < 2; step++)
+        z -= (normalCdf(z) - p) / normalDensity(z);
+    return z;
+}
+/** Standard normal density φ(x). */
+function normalDensity(x) {
+    return Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
+}
+/** Standard normal CDF by its Taylor series: exact to rounding for the |x| < 8 the quantile needs. */
+function normalCdf(x) {
+    const x2 = x * x;
+    let term = x;
+    let sum = x;
+    for (let k = 1; k < 500 && Math.abs(term) > 1e-17 * Math.abs(sum); k++) {
+        term *= x2 / (2 * k + 1);
+        sum += term;
+    }
+    return 0.5 + normalDensity(x) * sum;
+}
+const A = [
+    -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716,
+    2.506628277459239
+];
+const B = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
+const C = [
+    -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
+    2.938163982698783
+];
+const D = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+/** Acklam's approximation of Φ⁻¹(p) for p ≥ 0.5. */
+function acklam(p) {
+    if (p <= 0.97575) {
+        const q = p - 0.5;
+        const r = q * q;
+        return (((((((A[0] * r + A[1]) * r + A[2]) * r + A[3]) * r + A[4]) * r + A[5]) * q) /
+            (((((B[0] * r + B[1]) * r + B[2]) * r + B[3]) * r + B[4]) * r + 1));
+    }
+    const q = Math.sqrt(-2 * Math.log(1 - p));
+    return (-(((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5]) /
+        ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1));
+}
+/** The two-sided critical value z for a confidence level c: Φ⁻¹((1 + c) / 2). */
+function criticalValue(confidence) {
+    return normalQuantile((1 + confidence) / 2);
+}
+/**
+ * Wilson score interval for a proportion `p` observed over `n` trials (n may be fractional: Kish's
+ * effective sample size when rows are weighted).
+ *
+ *     centre = (p + z²/2n) / (1 + z²/n)
+ *     half   = z / (1 + z²/n) · √(p(1 − p)/n + z²/4n²)
+ *
+ * Range: within [0, 1]; `null` when n = 0 (no trials, no interval).
+ *
+ * @example wilsonInterval(0.8, 10, 1.959963984540054) // [0.4901624, 0.9433178]
+ */
+function wilsonInterval(p, n, z) {
+    if (!(n > 0))
+        return null;
+    const z2n = (z * z) / n;
+    const centre = (p + z2n / 2) / (1 + z2n);
+    const half = (z / (1 + z2n)) * Math.sqrt((p * (1 - p)) / n + z2n / (4 * n));
+    // At p = 0 or 1 the bound is exactly 0 or 1; computed, it could miss by an ulp.
+    return [p === 0 ? 0 : Math.max(0, centre - half), p === 1 ? 1 : Math.min(1, centre + half)];
+}
+/** Kish's effective sample size `(Σw)² / Σw²`: n itself when all weights are equal. */
+function effectiveSize(sumWeights, sumSquaredWeights) {
+    return sumSquaredWeights > 0 ? (sumWeights * sumWeights) / sumSquaredWeights : 0;
+}
+/** `estimate ± z·√variance`, clipped to [lo, hi]. */
+function normalInterval(estimate, variance, z, lo, hi) {
+    const half = z * Math.sqrt(variance);
+    return [Math.max(lo, estimate - half), Math.min(hi, estimate + half)];
+}
+/**
+ * The q-quantile of `sorted` (ascending, no NaN) by linear interpolation between order statistics:
+ * position h = (m − 1)·q, value x[⌊h⌋] + (h − ⌊h⌋)·(x[⌊h⌋ + 1] − x[⌊h⌋]). This is numpy's default
+ * (`method='linear'`, Hyndman & Fan type 7), so an interval can be reproduced with `np.quantile`.
+ */
+function quantileOfSorted(sorted, q) {
+    const h = (sorted.length - 1) * q;
+    const lo = Math.floor(h);
+    const hi = Math.min(lo + 1, sorted.length - 1);
+    return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+}
+/**
+ * The logit interval for an average precision `ap` over `positives` positives (Boyd, Eng & Page 2013,
+ * "Area under the precision-recall curve: point estimates and confidence intervals"):
+ *
+ *     expit(logit(ap) ± z·τ),  τ = 1 / √(positives·ap·(1 − ap))
+ *
+ * Range: inside (0, 1). `null` when ap is 0 or 1 (the logit is infinite) or there are no positives.
+ *
+ * @example logitInterval(0.8, 100, 1.959963984540054) // [0.7102, 0.8672]
+ */
+function logitInterval(ap, positives, z) {
+    if (!(ap > 0 && ap < 1 && positives > 0))
+        return null;
+    const eta = Math.log(ap / (1 - ap));
+    const tau = 1 / Math.sqrt(positives * ap * (1 - ap));
+    const expit = (x) => 1 / (1 + Math.exp(-x));
+    return [expit(eta - z * tau), expit(eta + z * tau)];
+}
+/**
+ * The ranks (1-based, in [1, n]) of the order statistics bounding a distribution-free interval for a
+ * median of n values (Campbell & Gardner 1988, "Calculating confidence intervals for some
+ * non-parametric analyses", BMJ): round(n/2 − z·√n/2) and round(1 + n/2 + z·√n/2), the normal
+ * approximation to the Binomial(n, ½) counts below the median.
+ *
+ * @example medianRanks(100, 1.959963984540054) // [40, 61]
+ */
+function medianRanks(n, z) {
+    const half = (z * Math.sqrt(n)) / 2;
+    return [Math.max(1, Math.round(n / 2 - half)), Math.min(n, Math.round(1 + n / 2 + half))];
+}
+
+// Generated by `npm run wasm` from replicate-sums.wat; do not edit.
+const REPLICATE_SUMS_WASM = 'AGFzbQEAAAABDQFgCX9/f39/f39/fwADAgEABQMBAAEHGwIGbWVtb3J5AgAOc3VtRGVuc2VCbG9ja3MAAAqXBQGUBQILfwt7IAFBA3QhEiAHIANBBXRqIRMCQANAIAkgBU8NASAEIAlBCnRqIQwgByEOIAIhDwJAA0AgDiATTw0BIAwgDygCAGohDSAOIA0tAAC4OQMAIA4gDS0AgAi4OQMIIA4gDS0AgBC4OQMQIA4gDS0AgBi4OQMYIA5BIGohDiAPQQRqIQ8MAAsLIAggCSASbGohEUEAIQoCQANAIAogBk8NAf0MAAAAAAAAAAAAAAAAAAAAACEX/QwAAAAAAAAAAAAAAAAAAAAAIRj9DAAAAAAAAAAAAAAAAAAAAAAhGf0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR4gACAKQQN0aiEQIAchDiACIQ8CQANAIA4gE08NASAQIA8oAgAgEmxqIQsgC/0ABAAhFSAL/QAEECEWIA79CgMAIRQgFyAUIBX98gH98AEhFyAYIBQgFv3yAf3wASEYIA79CgMIIRQgGSAUIBX98gH98AEhGSAaIBQgFv3yAf3wASEaIA79CgMQIRQgGyAUIBX98gH98AEhGyAcIBQgFv3yAf3wASEcIA79CgMYIRQgHSAUIBX98gH98AEhHSAeIBQgFv3yAf3wASEeIA5BIGohDiAPQQRqIQ8MAAsLIBEgCkEDdGohCyALIBf9CwQAIAsgGP0LBBAgCyASaiELIAsgGf0LBAAgCyAa/QsEECALIBJqIQsgCyAb/QsEACALIBz9CwQQIAsgEmohCyALIB39CwQAIAsgHv0LBBAgCkEEaiEKDAALCyAJQQRqIQkMAAsLCw==';
+
+/**
+ * The bootstrap's replicate sums: out[b·width + f] = Σ_j W[b, j]·sums[j·width + f] over the occupied
+ * buckets j with W[b, j] ≠ 0, in ascending j: the same additions in the same order as the plain
+ * triple loop, so the same bits (test/metrics/combine-buckets.test.ts holds it to that loop).
+ *
+ * It is the dominant cost of finalize and does not depend on the rows: B·K·width = 16M multiply-adds
+ * per binary segment, 1.4G for the benchmark's 86 segments. When every sum is finite, blocks of 4
+ * replicates × 4 fields go to a WebAssembly SIMD kernel (replicate-sums.wat): each lane adds its
+ * products in bucket order, zero weights included (adding 0·x to a running sum that starts at +0
+ * changes no bit in round-to-nearest), about 3x faster than the same blocking in JavaScript. A
+ * non-finite sum (0·∞ is NaN), the replicates left over (B mod 4) and the fields left over
+ * (width mod 4) take `sparseReplicate`, which skips zero weights.
+ */
+/** K of poisson-bootstrap.ts, which lays the weights out as W[b·K + j]; the kernel is written for it. */
+const BUCKETS$1 = 1024;
+function sumReplicates(sums, width, replicates, weights, occupied) {
+    const out = new Float64Array(replicates * width);
+    const gathered = { offsets: new Int32Array(occupied.length), counts: new Float64Array(occupied.length) };
+    const blocked = sums.every(Number.isFinite) ? replicates - (replicates % 4) : 0;
+    const denseWidth = width - (width % 4);
+    if (blocked > 0 && denseWidth > 0 && occupied.length > 0) {
+        denseBlocks(sums, width, occupied, weights, blocked, denseWidth, out);
+    }
+    for (let b = 0; b < replicates; b++) {
+        const from = b < blocked ? denseWidth : 0;
+        if (from < width)
+            sparseReplicate(sums, width, b, weights, occupied, from, gathered, out);
+    }
+    return out;
+}
+let kernel = null;
+function instantiate() {
+    const module = new WebAssembly.Module(Buffer.from(REPLICATE_SUMS_WASM, 'base64'));
+    const exports = new WebAssembly.Instance(module).exports;
+    return { memory: exports.memory, sumDenseBlocks: exports.sumDenseBlocks, loaded: null };
+}
+/** Replicates [0, blocked) × fields [0, denseWidth) of `out`, by the kernel. */
+function denseBlocks(sums, width, occupied, weights, blocked, denseWidth, out) {
+    const k = (kernel ??= instantiate());
+    const n = occupied.length;
+    // Memory: weights | sums | occupied | block (4 float64 per bucket) | out, 16-byte aligned.
+    const weightBytes = blocked * BUCKETS$1;
+    const sumsAt = align(weightBytes);
+    const occupiedAt = sumsAt + align(sums.byteLength);
+    const blockAt = occupiedAt + align(4 * n);
+    const outAt = blockAt + 32 * n;
+    const end = outAt + 8 * blocked * width;
+    const pages = Math.ceil((end - k.memory.buffer.byteLength) / 65536);
+    if (pages > 0)
+        k.memory.grow(pages);
+    const buffer = k.memory.buffer;
+    if (k.loaded?.weights !== weights || k.loaded.bytes !== weightBytes) {
+        new Uint8Array(buffer, 0, weightBytes).set(weights.subarray(0, weightBytes));
+        k.loaded = { weights, bytes: weightBytes };
+    }
+    new Float64Array(buffer, sumsAt, sums.length).set(sums);
+    new Uint32Array(buffer, occupiedAt, n).set(occupied);
+    k.sumDenseBlocks(sumsAt, width, occupiedAt, n, 0, blocked, denseWidth, blockAt, outAt);
+    // Fields from denseWidth on hold stale values here; `sparseReplicate` overwrites them.
+    out.set(new Float64Array(buffer, outAt, blocked * width));
+}
+function align(bytes) {
+    return Math.ceil(bytes / 16) * 16;
+}
+/**
+ * Fields `from` … width − 1 of replicate b: the non-zero weights of the replicate are gathered once,
+ * then four fields at a time are summed in locals instead of read-modify-writing `out` per bucket.
+ * `offsets` and `counts` are scratch space of one entry per occupied bucket.
+ */
+function sparseReplicate(sums, width, b, weights, occupied, from, { offsets, counts }, out) {
+    const row = b * BUCKETS$1;
+    const o = b * width;
+    let m = 0;
+    for (let i = 0; i < occupied.length; i++) {
+        const k = weights[row + occupied[i]];
+        if (k !== 0) {
+            offsets[m] = occupied[i] * width;
+            counts[m++] = k;
+        }
+    }
+    let f = from;
+    for (; f + 4 <= width; f += 4) {
+        let s0 = 0;
+        let s1 = 0;
+        let s2 = 0;
+        let s3 = 0;
+        for (let t = 0; t < m; t++) {
+            const s = offsets[t] + f;
+            const k = counts[t];
+            s0 += k * sums[s];
+            s1 += k * sums[s + 1];
+            s2 += k * sums[s + 2];
+            s3 += k * sums[s + 3];
+        }
+        out[o + f] = s0;
+        out[o + f + 1] = s1;
+        out[o + f + 2] = s2;
+        out[o + f + 3] = s3;
+    }
+    for (; f < width; f++) {
+        let s0 = 0;
+        for (let t = 0; t < m; t++)
+            s0 += counts[t] * sums[offsets[t] + f];
+        out[o + f] = s0;
+    }
+}
+
+/**
+ * The streaming Poisson bootstrap, over hash buckets of rows (a grouped Poisson bootstrap).
+ *
+ * The textbook Poisson bootstrap gives each row a multiplicity k ~ Poisson(1) in each of B
+ * replicates, which costs B updates per row. Here each row is first assigned to one of K = 1024
+ * buckets by a hash of (seed, rowKey), and the multiplicity is drawn per BUCKET: replicate b weighs
+ * every row of bucket j by W[b, j] ~ Poisson(1), computed from (seed, j, b) by a counter-based hash.
+ * So `add` updates one bucket's sums (O(1), independent of B), and finalize combines the K bucket
+ * sums under B weightings (O(B·K), independent of n). This is the streaming Poisson bootstrap of
+ * Chamandy et al. (2012, "Estimating uncertainty for massive data streams") applied to random buckets
+ * of rows instead of rows, the way online-experimentation platforms resample hash buckets of users.
+ *
+ *   state  = H1(seed, rowKey)          (murmur3's 32-bit finaliser chained over seed and key)
+ *   bucket = top 10 bits of state
+ *   u[b,j] = H2(H1(seed, j) + (b + 1)·γ)  (lowbias32, γ = 0x6D2B79F5), a uniform 32-bit integer
+ *   W[b,j] = min { k : u < 2³²·P(Poisson(1) ≤ k) }
+ *
+ * Why it estimates the same thing. Rows are assigned to buckets at random (by the hash), so the
+ * buckets are iid random groups of rows, and resampling iid groups is a valid bootstrap of any
+ * statistic that is a smooth function of sums (means, ratios, F1, MCC, R², …): the variance of a
+ * linearised statistic Σ r_i (Σ r_i = 0) is estimated by Σ_j (Σ_{i∈j} r_i)², whose expectation over
+ * the random assignment is (1 − 1/K)·Σ r_i², the row-level estimate. When a segment has fewer rows
+ * than buckets, most buckets hold 0 or 1 row and this IS the row-level Poisson bootstrap.
+ *
+ * The limit. With n ≫ K the variance is estimated from K groups, so it carries a relative error of
+ * about √(2/K) (4.4% in the variance, 2.2% in the interval's width at K = 1024). That is the size of
+ * the Monte Carlo error of B = 1000 replicates themselves (≈ 1/√(2B) = 2.2% in a standard deviation),
+ * which is why K = 1024: more buckets would not make B = 1000 intervals more accurate, and the cost
+ * of finalize (B·K·width multiply-adds: 16M for binary, ~15 ms) and the memory of an accumulator
+ * (K·width float64: 128 KiB for binary) grow with K. The statistic must also be a function of sums:
+ * rank statistics (AUC, average precision, the median) are not; see `hash-sample.ts` for them.
+ *
+ * Consequences, all tested: a row's bucket and the bucket weights depend on (seed, rowKey, b) only,
+ * so `merge` of shards is exact addition of bucket sums, permuting rows changes nothing, the same
+ * seed gives the same intervals, and two models scored on the same rows put every row in the same
+ * bucket and so share their replicate weights: `pairedDifference` is a paired bootstrap.
+ *
+ * Intervals are percentile intervals over the B replicate values (quantile rule: `quantileOfSorted`).
+ */
+const DEFAULT_BOOTSTRAP = { replicates: 1000, seed: 42 };
+/** The number of buckets K (a power of two: the bucket is the top bits of the row hash). */
+const BUCKETS = 1024;
+const BUCKET_SHIFT = 32 - Math.log2(BUCKETS);
+/** Fills in defaults and checks ranges (a programming error, not a user's: config validates first). */
+function bootstrapSettings(options = {}) {
+    const replicates = options.replicates ?? DEFAULT_BOOTSTRAP.replicates;
+    const seed = options.seed ?? DEFAULT_BOOTSTRAP.seed;
+    if (!Number.isInteger(replicates) || replicates < 0 || replicates > 100_000) {
+        throw new RangeError(`bootstrap replicates must be an integer in [0, 100000], got ${replicates}`);
+    }
+    if (!Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32) {
+        throw new RangeError(`bootstrap seed must be an integer in [0, 2^32), got ${seed}`);
+    }
+    return { replicates, seed };
+}
+/** Wellons' lowbias32: another bijective mixer, so the two stages are unrelated. */
+function lowbias32(x) {
+    x ^= x >>> 16;
+    x = Math.imul(x, 0x7feb352d);
+    x ^= x >>> 15;
+    x = Math.imul(x, 0x846ca68b);
+    return (x ^ (x >>> 16)) >>> 0;
+}
+const TWO_32 = 4294967296;
+/**
+ * H1(seed, rowKey): the 32-bit hash of a row, from which its bucket (`bucketOf`) and its rank in the
+ * hash sample (`sampleRank`) are derived. `rowKey` is a safe integer (see `rowKeyOf` for text ids).
+ */
+function rowHash(seed, rowKey) {
+    const low = rowKey >>> 0;
+    const high = Math.floor(rowKey / TWO_32) >>> 0;
+    let h = fmix32(seed ^ 0x9e3779b9);
+    h = fmix32(h ^ low);
+    return fmix32((h + 0x27d4eb2f) ^ high);
+}
+/** The bucket in [0, BUCKETS) of a row, from its `rowHash`. */
+function bucketOf(hash) {
+    return hash >>> BUCKET_SHIFT;
+}
+/** A second uniform 32-bit value of a row, unrelated to its bucket (a bijective remix of the hash). */
+function sampleRank(hash) {
+    return lowbias32(hash ^ 0xa5a5a5a5);
+}
+/** 2³²·P(Poisson(1) ≤ k), k = 0, 1, …; the last threshold is +∞ so the search always stops. */
+const POISSON_THRESHOLDS = (() => {
+    const thresholds = [];
+    const inverseE = 0.36787944117144233; // e⁻¹, written out so no libm rounding can differ
+    let term = inverseE;
+    let cdf = 0;
+    for (let k = 0; k < 20; k++) {
+        cdf += term;
+        thresholds.push(Math.floor(cdf * TWO_32));
+        term /= k + 1;
+    }
+    thresholds.push(Infinity);
+    return Float64Array.from(thresholds);
+})();
+/**
+ * Writes the Poisson(1) weights of `bucket` in replicates 0 … out.length − 1 into `out`.
+ *
+ * @example poissonCounts(42, 7, new Uint8Array(1000)) // the same 1000 weights on every call
+ */
+function poissonCounts(seed, bucket, out) {
+    const state = rowHash(seed, bucket);
+    for (let b = 0; b < out.length; b++) {
+        const u = lowbias32((state + Math.imul(b + 1, 0x6d2b79f5)) | 0);
+        let k = 0;
+        while (u >= POISSON_THRESHOLDS[k])
+            k++;
+        out[b] = k;
+    }
+}
+const weightCache = new Map();
+/**
+ * The B × K bucket weights W[b·K + j] of a seed: computed once (B·K hashes) and kept, since every
+ * accumulator of a run (every segment, candidate and baseline) shares them. 1 MB at B = 1000.
+ */
+function bucketWeights(settings) {
+    const key = `${settings.seed}/${settings.replicates}`;
+    let weights = weightCache.get(key);
+    if (!weights) {
+        const b = settings.replicates;
+        weights = new Uint8Array(b * BUCKETS);
+        const column = new Uint8Array(b);
+        for (let j = 0; j < BUCKETS; j++) {
+            poissonCounts(settings.seed, j, column);
+            for (let r = 0; r < b; r++)
+                weights[r * BUCKETS + j] = column[r];
+        }
+        if (weightCache.size >= 4)
+            weightCache.delete(weightCache.keys().next().value);
+        weightCache.set(key, weights);
+    }
+    return weights;
+}
+/** The buckets holding any non-zero sum (an empty bucket contributes nothing to any replicate). */
+function occupiedBuckets(sums, width) {
+    const occupied = [];
+    for (let j = 0; j < BUCKETS; j++) {
+        for (let f = 0; f < width; f++) {
+            if (sums[j * width + f] !== 0) {
+                occupied.push(j);
+                break;
+            }
+        }
+    }
+    return Uint32Array.from(occupied);
+}
+/**
+ * The replicate statistics: replicate b at `[b·width, (b+1)·width)` combines the buckets under the
+ * weights W[b, ·]. `sums` holds BUCKETS blocks of `width`. By default the statistics are sums, so
+ * replicate b is Σ_j W[b, j]·(sums of bucket j) (`sumReplicates`, the B·K·width hot spot);
+ * statistics that do not add up (a mean and a spread) pass how to add k copies of a bucket.
+ */
+function combineBuckets(sums, width, settings, addScaled = null) {
+    const replicates = settings.replicates;
+    const weights = bucketWeights(settings);
+    const occupied = occupiedBuckets(sums, width);
+    if (!addScaled)
+        return sumReplicates(sums, width, replicates, weights, occupied);
+    const out = new Float64Array(replicates * width);
+    for (let b = 0; b < replicates; b++) {
+        const row = b * BUCKETS;
+        const o = b * width;
+        for (let i = 0; i < occupied.length; i++) {
+            const j = occupied[i];
+            const k = weights[row + j];
+            if (k !== 0)
+                addScaled(out, o, sums, j * width, k);
+        }
+    }
+    return out;
+}
+/**
+ * A 53-bit row key for a text id (cyrb53 hash), for ids that are not integers, e.g. `'A-0042'`.
+ * Collisions are possible (about n²/2⁵⁴) and only make two rows share their bootstrap bucket.
+ */
+function rowKeyOf(text) {
+    let h1 = 0xdeadbeef;
+    let h2 = 0x41c6ce57;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        h1 = Math.imul(h1 ^ c, 2654435761);
+        h2 = Math.imul(h2 ^ c, 1597334677);
+    }
+    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+    return (h2 >>> 0) * 2097152 + ((h1 >>> 0) >>> 11);
+}
+/**
+ * An order-independent fingerprint of the rows an accumulator has seen: two sums modulo 2³² of two
+ * hashes of each row, plus the row count. Equal fingerprints of two accumulators with the same seed
+ * mean "the same rows" (up to a 2⁻⁶⁴ accident); `pairedDifference` relies on it.
+ */
+class RowDigest {
+    rows = 0;
+    first = 0;
+    second = 0;
+    /** Adds a row by its `rowHash(seed, rowKey)`, which the accumulator has computed anyway. */
+    add(hash) {
+        this.rows++;
+        this.first = (this.first + hash) >>> 0;
+        this.second = (this.second + lowbias32(hash ^ 0x5eed5eed)) >>> 0;
+    }
+    merge(other) {
+        this.rows += other.rows;
+        this.first = (this.first + other.first) >>> 0;
+        this.second = (this.second + other.second) >>> 0;
+    }
+    equals(other) {
+        return this.rows === other.rows && this.first === other.first && this.second === other.second;
+    }
+    toState() {
+        return { rows: this.rows, first: this.first, second: this.second };
+    }
+    static fromState(state) {
+        const digest = new RowDigest();
+        for (const field of ['rows', 'first', 'second']) {
+            const value = state?.[field];
+            if (!Number.isSafeInteger(value) || value < 0 || (field !== 'rows' && value >= TWO_32)) {
+                throw new Error(`invalid metric state: digest.${field} must be an unsigned integer, got ${value}`);
+            }
+        }
+        digest.rows = state.rows;
+        digest.first = state.first;
+        digest.second = state.second;
+        return digest;
+    }
+}
+/**
+ * The percentile interval of replicate values at level `confidence`: the (1 − c)/2 and (1 + c)/2
+ * quantiles of the replicates in which the metric is defined (NaN marks an undefined replicate, e.g.
+ * a replicate that drew no positive row). No interval when fewer than half the replicates are defined.
+ */
+function percentileInterval(replicates, confidence) {
+    if (replicates.length === 0)
+        return { ci: null, reason: 'bootstrap disabled (0 replicates)' };
+    const defined = replicates.filter((value) => !Number.isNaN(value)).sort();
+    const missing = replicates.length - defined.length;
+    if (defined.length < 2 || defined.length * 2 < replicates.length) {
+        return {
+            ci: null,
+            reason: `no bootstrap interval: the metric is undefined in ${missing} of ${replicates.length} replicates`
+        };
+    }
+    const ci = [
+        quantileOfSorted(defined, (1 - confidence) / 2),
+        quantileOfSorted(defined, (1 + confidence) / 2)
+    ];
+    return missing === 0
+        ? { ci }
+        : {
+            ci,
+            reason: `bootstrap interval over the ${defined.length} of ${replicates.length} replicates where it is defined`
+        };
+}
+
+/**
+ * The serialized state of an accumulator, for sharding across jobs: each job writes the state of its
+ * shard, one job restores and merges them, and the merge equals the whole (see `merge`).
+ *
+ * A state is a plain JSON object `{ "schema": "ml-gate/metric-state@1", "task", …options, …arrays }`.
+ * Arrays of numbers are base64 of the typed arrays' little-endian bytes rather than JSON arrays:
+ * every float64 round-trips bit for bit (JSON would turn −0 into 0 and cannot hold ±Infinity or NaN),
+ * the text is about half the size of decimal numbers (10.7 characters per float64), and decoding
+ * 1M scores is one `Buffer` copy instead of parsing 1M numbers.
+ *
+ * Loading validates everything it reads and throws a plain `Error` naming the field and what was
+ * expected; the caller, which knows the file, turns it into a user error.
+ */
+const METRIC_STATE_SCHEMA = 'ml-gate/metric-state@1';
+if (new Uint8Array(Uint16Array.of(1).buffer)[0] !== 1) {
+    throw new Error('ml-gate metric states are little-endian; this platform is big-endian');
+}
+function encode(array) {
+    return Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
+}
+/** Decodes `field` of `state` into a new typed array, checking its length when `length` is given. */
+function decode(state, field, type, length) {
+    const text = state[field];
+    if (typeof text !== 'string')
+        throw stateError(`${field} must be a base64 string, got ${describe$1(text)}`);
+    const bytes = Buffer.from(text, 'base64');
+    const count = bytes.length / type.BYTES_PER_ELEMENT;
+    if (!Number.isInteger(count) || (length !== undefined && count !== length)) {
+        const expected = length === undefined ? 'a whole number of' : String(length);
+        throw stateError(`${field} must hold ${expected} ${type.name} values, got ${bytes.length} bytes (${count} values)`);
+    }
+    const array = new type(count);
+    new Uint8Array(array.buffer).set(bytes);
+    return array;
+}
+/** The header of a state written by `header`, checked: right schema, right task, valid settings. */
+function readHeader(state, task) {
+    if (typeof state !== 'object' || state === null || Array.isArray(state)) {
+        throw stateError(`expected a JSON object, got ${describe$1(state)}`);
+    }
+    const record = state;
+    if (record.schema !== METRIC_STATE_SCHEMA) {
+        throw stateError(`schema must be "${METRIC_STATE_SCHEMA}", got ${describe$1(record.schema)}`);
+    }
+    if (record.task !== task)
+        throw stateError(`expected a ${task} state, got task ${describe$1(record.task)}`);
+    if (record.bucketCount !== BUCKETS) {
+        throw stateError(`bucketCount must be ${BUCKETS}, got ${describe$1(record.bucketCount)}`);
+    }
+    const bootstrap = record.bootstrap;
+    if (typeof bootstrap !== 'object' || bootstrap === null) {
+        throw stateError(`bootstrap must be { replicates, seed }, got ${describe$1(bootstrap)}`);
+    }
+    try {
+        bootstrapSettings({ replicates: bootstrap.replicates, seed: bootstrap.seed });
+    }
+    catch (error) {
+        throw stateError(error.message);
+    }
+    return record;
+}
+function header(task, bootstrap) {
+    return {
+        schema: METRIC_STATE_SCHEMA,
+        task,
+        bootstrap: { replicates: bootstrap.replicates, seed: bootstrap.seed },
+        bucketCount: BUCKETS
+    };
+}
+/** A finite number field, checked. */
+function numberField(state, field) {
+    const value = state[field];
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+        throw stateError(`${field} must be a finite number, got ${describe$1(value)}`);
+    }
+    return value;
+}
+/** A nested object field, checked. */
+function objectField(state, field) {
+    const value = state[field];
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        throw stateError(`${field} must be an object, got ${describe$1(value)}`);
+    }
+    return value;
+}
+function stateError(message) {
+    return new Error(`invalid metric state: ${message}`);
+}
+function describe$1(value) {
+    if (value === undefined)
+        return 'nothing';
+    const text = JSON.stringify(value);
+    return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+function encodeBuckets(sums, width) {
+    const occupied = occupiedBuckets(sums, width);
+    const packed = new Float64Array(occupied.length * width);
+    occupied.forEach((j, i) => packed.set(sums.subarray(j * width, (j + 1) * width), i * width));
+    return { occupied: encode(Uint16Array.from(occupied)), sums: encode(packed) };
+}
+/** The BUCKETS × width sums of a `BucketsState`, checked. */
+function decodeBuckets(state, field, width) {
+    const record = objectField(state, field);
+    const occupied = decode(record, 'occupied', Uint16Array);
+    const packed = decode(record, 'sums', Float64Array, occupied.length * width);
+    const sums = new Float64Array(BUCKETS * width);
+    occupied.forEach((j, i) => {
+        if (j >= BUCKETS || (i > 0 && j <= occupied[i - 1])) {
+            throw stateError(`${field}.occupied must be increasing bucket indices below ${BUCKETS}`);
+        }
+        sums.set(packed.subarray(i * width, (i + 1) * width), j * width);
+    });
+    return sums;
+}
+
+/**
+ * The rows that rank statistics (ROC AUC, average precision, the median) are bootstrapped on.
+ *
+ * A rank statistic is not a function of bucket sums, so a replicate must visit rows: B passes over
+ * n rows is too slow for large n. The bootstrap therefore runs on at most SAMPLE_ROWS = 5,000 rows:
+ * all rows while there are no more, else the 5,000 rows of smallest `sampleRank` (a hash of seed and
+ * row key; a bottom-m sketch). Each row weighs w·W[b, bucket] in replicate b, its bucket's weight
+ * (see `poisson-bootstrap.ts`), so the rank replicates are paired with the sum replicates and with
+ * another model's replicates on the same rows.
+ *
+ * The sample is deterministic and mergeable exactly: it is "the m smallest ranks among all rows
+ * seen", whatever the order or sharding (a shard keeps its own m smallest, which contain the m
+ * smallest of any union), and the same rows for two models scored on the same row keys.
+ *
+ * Above 5,000 rows the replicates are those of an m-out-of-n bootstrap (Bickel, Götze & van Zwet
+ * 1997): θ̂*_m − θ̂_m on the sample, rescaled by √(m/n) to the spread of a statistic on n rows and
+ * centred on θ̂_n (`fullSampleReplicates`). Valid for √n-consistent, asymptotically normal statistics
+ * such as AUC, average precision and a median. Why 5,000: a replicate visits every sampled row, so a
+ * segment costs up to B·m row visits at finalize (≈ 3 ns each: 15 ms for B = 1000, m = 5,000), and a
+ * run has dozens of segments; 20,000 made runs of 12,000-row segments spend seconds on it. The m-out-of-n
+ * replicates serve only paired tests: single-model intervals above m are analytic (see `catalog.ts`).
+ */
+const SAMPLE_ROWS = 5_000;
+const NO_THRESHOLD = 0xffffffff;
+class HashSample {
+    /** Rows seen (in the sample or not). */
+    seen = 0;
+    size = 0;
+    ranks = new Uint32Array(64);
+    values = new Float64Array(64);
+    labels = new Uint8Array(64);
+    weights = new Float64Array(64);
+    buckets = new Uint16Array(64);
+    /** Rows ranked above it cannot be among the m smallest: there are already m at or below it. */
+    threshold = NO_THRESHOLD;
+    sorted = null;
+    /** Offers one row (label 0 when there is none, e.g. regression). */
+    add(rank, value, label, weight, bucket) {
+        this.seen++;
+        if (rank <= this.threshold)
+            this.insert(rank, value, label, weight, bucket);
+    }
+    merge(other) {
+        this.seen += other.seen;
+        for (let i = 0; i < other.size; i++) {
+            if (other.ranks[i] <= this.threshold)
+                this.insert(other.ranks[i], other.values[i], other.labels[i], other.weights[i], other.buckets[i]);
+        }
+    }
+    /** Rows in the sample: min(seen, SAMPLE_ROWS), more only if ranks tie at the cutoff. */
+    get sampled() {
+        this.canonicalize();
+        return this.size;
+    }
+    /** The sampled rows, ascending by value (cached until the next `add` or `merge`). */
+    rows() {
+        if (this.sorted)
+            return this.sorted;
+        this.canonicalize();
+        const n = this.size;
+        const values = this.values.slice(0, n);
+        const order = new Float64Array(n);
+        for (let i = 0; i < n; i++)
+            order[i] = i;
+        sortNumbers(values, order);
+        const labels = new Uint8Array(n);
+        const weights = new Float64Array(n);
+        const buckets = new Uint16Array(n);
+        for (let r = 0; r < n; r++) {
+            const i = order[r];
+            labels[r] = this.labels[i];
+            weights[r] = this.weights[i];
+            buckets[r] = this.buckets[i];
+        }
+        this.sorted = { values, labels, weights, buckets };
+        return this.sorted;
+    }
+    toState() {
+        this.canonicalize();
+        const n = this.size;
+        return {
+            seen: this.seen,
+            ranks: encode(this.ranks.subarray(0, n)),
+            values: encode(this.values.subarray(0, n)),
+            labels: encode(this.labels.subarray(0, n)),
+            weights: encode(this.weights.subarray(0, n)),
+            buckets: encode(this.buckets.subarray(0, n))
+        };
+    }
+    static fromState(state) {
+        const record = state;
+        const sample = new HashSample();
+        sample.ranks = decode(record, 'ranks', Uint32Array);
+        const n = sample.ranks.length;
+        sample.values = decode(record, 'values', Float64Array, n);
+        sample.labels = decode(record, 'labels', Uint8Array, n);
+        sample.weights = decode(record, 'weights', Float64Array, n);
+        sample.buckets = decode(record, 'buckets', Uint16Array, n);
+        sample.size = n;
+        sample.seen = numberField(record, 'seen');
+        if (!Number.isSafeInteger(sample.seen) || sample.seen < n || (n < sample.seen && n < SAMPLE_ROWS)) {
+            throw stateError(`sample.seen must be an integer ≥ the ${n} sampled rows, got ${sample.seen}`);
+        }
+        if (n < sample.seen)
+            sample.threshold = sample.ranks.reduce((a, b) => Math.max(a, b), 0);
+        return sample;
+    }
+    insert(rank, value, label, weight, bucket) {
+        if (this.size === this.ranks.length) {
+            if (this.size >= 2 * SAMPLE_ROWS)
+                this.compact();
+            if (this.size === this.ranks.length)
+                this.grow();
+            if (rank > this.threshold)
+                return;
+        }
+        const i = this.size++;
+        this.ranks[i] = rank;
+        this.values[i] = value;
+        this.labels[i] = label;
+        this.weights[i] = weight;
+        this.buckets[i] = bucket;
+        this.sorted = null;
+    }
+    /** Keeps the SAMPLE_ROWS smallest ranks (and any rows tied with the last one). */
+    canonicalize() {
+        if (this.size > SAMPLE_ROWS)
+            this.compact();
+    }
+    compact() {
+        const cutoff = kthSmallest(this.ranks.slice(0, this.size), SAMPLE_ROWS - 1);
+        let kept = 0;
+        for (let i = 0; i < this.size; i++) {
+            if (this.ranks[i] > cutoff)
+                continue;
+            this.ranks[kept] = this.ranks[i];
+            this.values[kept] = this.values[i];
+            this.labels[kept] = this.labels[i];
+            this.weights[kept] = this.weights[i];
+            this.buckets[kept] = this.buckets[i];
+            kept++;
+        }
+        this.size = kept;
+        this.threshold = cutoff;
+        this.sorted = null;
+    }
+    grow() {
+        const capacity = this.ranks.length * 2;
+        const grow = (old, make) => {
+            const grown = make(capacity);
+            grown.set(old);
+            return grown;
+        };
+        this.ranks = grow(this.ranks, (n) => new Uint32Array(n));
+        this.values = grow(this.values, (n) => new Float64Array(n));
+        this.labels = grow(this.labels, (n) => new Uint8Array(n));
+        this.weights = grow(this.weights, (n) => new Float64Array(n));
+        this.buckets = grow(this.buckets, (n) => new Uint16Array(n));
+    }
+}
+/**
+ * Replicates computed on the sample, as replicates of the statistic on all n rows: unchanged when the
+ * sample holds every row, else `full + √(m/n)·(replicate − onSample)` (m-out-of-n, see above).
+ */
+function fullSampleReplicates(replicates, onSample, full, sampled, rows) {
+    if (sampled === rows)
+        return replicates;
+    const scale = Math.sqrt(sampled / rows);
+    return replicates.map((value) => full + scale * (value - onSample));
+}
+
+/**
+ * What every metric means: the single source of truth that gates, reports and the config validator
+ * read, so that a gate can never compare the wrong way and every failure can state its formula.
+ *
+ * Names follow scikit-learn and the oracle files (`roc_auc`, `macro_f1`, `median_ae`). Per-class
+ * multiclass metrics are written `precision[Adelie]`: the metric, then the class name in square
+ * brackets, exactly as it appears in the data. `describeMetric` resolves them to their template.
+ */
+const ONE_CLASS = 'null when y_true holds only one class';
+const ZERO_DIVISION = 'zero_division=0: 0 when the denominator is 0 (as scikit-learn)';
+function metric(name, title, tasks, direction, range, formula, undefinedWhen, interval) {
+    return { name, title, tasks, direction, range, formula, undefinedWhen, interval };
+}
+const ALL = ['binary', 'multiclass', 'regression'];
+const BINARY = ['binary'];
+const MULTICLASS = ['multiclass'];
+const CLASSIFICATION = ['binary', 'multiclass'];
+const REGRESSION = ['regression'];
+const UNIT = [0, 1];
+const COUNT = [0, Infinity];
+/** Every metric, in the order results are reported. Weighted sums use the sample weights `w`. */
+const METRICS = [
+    metric('n', 'Rows', ALL, 'none', COUNT, 'n = number of rows (unweighted)', 'never', 'none'),
+    metric('positives', 'Positives', BINARY, 'none', COUNT, 'positives = Σ w·y', 'never', 'none'),
+    metric('tp', 'True positives', BINARY, 'none', COUNT, 'TP = Σ w·[y = 1 ∧ ŷ = 1]', 'never', 'none'),
+    metric('fp', 'False positives', BINARY, 'none', COUNT, 'FP = Σ w·[y = 0 ∧ ŷ = 1]', 'never', 'none'),
+    metric('tn', 'True negatives', BINARY, 'none', COUNT, 'TN = Σ w·[y = 0 ∧ ŷ = 0]', 'never', 'none'),
+    metric('fn', 'False negatives', BINARY, 'none', COUNT, 'FN = Σ w·[y = 1 ∧ ŷ = 0]', 'never', 'none'),
+    metric('accuracy', 'Accuracy', CLASSIFICATION, 'higher', UNIT, 'accuracy = Σ w·[ŷ = y] / Σ w', 'null when there are no rows', 'wilson'),
+    metric('precision', 'Precision', BINARY, 'higher', UNIT, 'precision = TP / (TP + FP), ŷ = [score ≥ threshold]', ZERO_DIVISION + ' (no predicted positives)', 'wilson'),
+    metric('recall', 'Recall', BINARY, 'higher', UNIT, 'recall = TP / (TP + FN)', ZERO_DIVISION + ' (no positives)', 'wilson'),
+    metric('f1', 'F1', BINARY, 'higher', UNIT, 'f1 = 2·precision·recall / (precision + recall)', ZERO_DIVISION + ' (precision + recall = 0)', 'bootstrap'),
+    metric('specificity', 'Specificity', BINARY, 'higher', UNIT, 'specificity = TN / (TN + FP)', 'null when there are no negatives', 'wilson'),
+    metric('balanced_accuracy', 'Balanced accuracy', BINARY, 'higher', UNIT, 'balanced_accuracy = (recall + specificity) / 2', ONE_CLASS, 'bootstrap'),
+    metric('mcc', 'Matthews correlation', BINARY, 'higher', [-1, 1], 'mcc = (TP·TN − FP·FN) / √((TP+FP)(TP+FN)(TN+FP)(TN+FN))', '0 when the denominator is 0 (as scikit-learn)', 'bootstrap'),
+    metric('positive_rate', 'Positive rate', BINARY, 'none', UNIT, 'positive_rate = (TP + FP) / Σ w', 'null when there are no rows', 'wilson'),
+    metric('brier', 'Brier score', BINARY, 'lower', UNIT, 'brier = Σ w·(score − y)² / Σ w', 'null when there are no rows or a score lies outside [0, 1]', 'bootstrap'),
+    metric('roc_auc', 'ROC AUC', BINARY, 'higher', UNIT, 'roc_auc = Σ_{y_i=1, y_j=0} w_i·w_j·([s_i > s_j] + ½[s_i = s_j]) / (Σ_{y=1} w · Σ_{y=0} w)', ONE_CLASS, 'delong'),
+    metric('average_precision', 'Average precision', BINARY, 'higher', UNIT, 'average_precision = Σ_k (R_k − R_{k−1})·P_k over distinct score thresholds, descending (step-wise, not trapezoid)', ONE_CLASS, 'bootstrap-or-logit'),
+    metric('log_loss', 'Log loss', CLASSIFICATION, 'lower', [0, Infinity], 'log_loss = −Σ w·log(p̃_y) / Σ w, p̃ = clip(p, ε, 1 − ε) / Σ_k clip(p_k, ε, 1 − ε), ε = 2.220446049250313e-16', 'binary: ' +
+        ONE_CLASS +
+        ' (scikit-learn refuses it) or a score lies outside [0, 1]; ' +
+        'multiclass: null when rows came without probabilities', 'bootstrap'),
+    metric('ece', 'Expected calibration error', BINARY, 'lower', UNIT, 'ece = Σ_b |Σ_{i∈b} w_i·(y_i − score_i)| / Σ w, bin b = min(⌊10·score⌋, 9): [0, 0.1), …, [0.9, 1]', 'null when there are no rows or a score lies outside [0, 1]', 'bootstrap'),
+    ...['precision', 'recall', 'f1'].flatMap((base) => averaged(base)),
+    metric('precision[<class>]', 'Precision of one class', MULTICLASS, 'higher', UNIT, 'precision[c] = TP_c / (TP_c + FP_c)', ZERO_DIVISION + ' (class never predicted)', 'wilson'),
+    metric('recall[<class>]', 'Recall of one class', MULTICLASS, 'higher', UNIT, 'recall[c] = TP_c / (TP_c + FN_c)', ZERO_DIVISION + ' (class absent from y_true)', 'wilson'),
+    metric('f1[<class>]', 'F1 of one class', MULTICLASS, 'higher', UNIT, 'f1[c] = 2·precision[c]·recall[c] / (precision[c] + recall[c])', ZERO_DIVISION, 'bootstrap'),
+    metric('mae', 'Mean absolute error', REGRESSION, 'lower', [0, Infinity], 'mae = Σ w·|y − ŷ| / Σ w', 'null when there are no rows', 'bootstrap'),
+    metric('rmse', 'Root mean squared error', REGRESSION, 'lower', [0, Infinity], 'rmse = √(Σ w·(y − ŷ)² / Σ w)', 'null when there are no rows', 'bootstrap'),
+    metric('r2', 'R²', REGRESSION, 'higher', [-Infinity, 1], 'r2 = 1 − SS_res / SS_tot, SS_res = Σ w·(y − ŷ)², SS_tot = Σ w·(y − ȳ_w)²', 'null with fewer than 2 rows or when y is constant (SS_tot = 0; scikit-learn would print 0 or 1)', 'bootstrap'),
+    metric('mape', 'Mean absolute percentage error', REGRESSION, 'lower', [0, Infinity], 'mape = Σ w·|y − ŷ| / max(|y|, ε) / Σ w, ε = 2.220446049250313e-16 (a fraction, not a percent)', 'null when there are no rows', 'bootstrap'),
+    metric('median_ae', 'Median absolute error', REGRESSION, 'lower', [0, Infinity], 'median_ae = median |y − ŷ|: the ordinary median when all weights are equal, otherwise the ' +
+        'weighted lower median (smallest error whose cumulative weight reaches half the total), as scikit-learn', 'null when there are no rows', 'bootstrap-or-order-statistic')
+];
+/** macro_, micro_ and weighted_ averages of a per-class metric, as scikit-learn's `average=`. */
+function averaged(base) {
+    const perClass = `${base}[c]`;
+    return [
+        metric(`macro_${base}`, `Macro ${base}`, MULTICLASS, 'higher', UNIT, `macro_${base} = mean over all declared classes c of ${perClass} (absent classes count, as 0)`, 'null when there are no rows', 'bootstrap'),
+        metric(`micro_${base}`, `Micro ${base}`, MULTICLASS, 'higher', UNIT, base === 'f1'
+            ? 'micro_f1 = 2·micro_precision·micro_recall / (micro_precision + micro_recall) (= accuracy)'
+            : `micro_${base} = Σ_c TP_c / Σ_c (TP_c + ${base === 'precision' ? 'FP_c' : 'FN_c'}) (= accuracy)`, 'null when there are no rows', 'wilson'),
+        metric(`weighted_${base}`, `Weighted ${base}`, MULTICLASS, 'higher', UNIT, `weighted_${base} = Σ_c support_c·${perClass} / Σ_c support_c, support_c = Σ w·[y = c]`, 'null when there are no rows', 'bootstrap')
+    ];
+}
+const BY_NAME = new Map(METRICS.map((info) => [info.name, info]));
+/** `precision[Adelie]` -> `{ base: 'precision', className: 'Adelie' }`; other names -> null. */
+function parseClassMetric(name) {
+    const open = name.indexOf('[');
+    if (open <= 0 || !name.endsWith(']'))
+        return null;
+    return { base: name.slice(0, open), className: name.slice(open + 1, -1) };
+}
+/** `precision[Adelie]` from `precision` and `Adelie`. */
+function classMetricName(base, className) {
+    return `${base}[${className}]`;
+}
+/**
+ * The metadata of a metric name, per-class names included; `undefined` for an unknown name (the
+ * caller reports it with `didYouMean` over `metricNames(task)`).
+ *
+ * @example describeMetric('recall[Gentoo]')?.formula // 'recall[c] = TP_c / (TP_c + FN_c)'
+ */
+function describeMetric(name) {
+    const exact = BY_NAME.get(name);
+    if (exact)
+        return exact;
+    const perClass = parseClassMetric(name);
+    return perClass ? BY_NAME.get(`${perClass.base}[<class>]`) : undefined;
+}
+/**
+ * The names a task reports, in order. Multiclass needs its class names for the per-class metrics.
+ *
+ * @example metricNames('regression') // ['n', 'mae', 'rmse', 'r2', 'mape', 'median_ae']
+ */
+function metricNames(task, classes = []) {
+    const names = [];
+    for (const info of METRICS) {
+        if (!info.tasks.includes(task))
+            continue;
+        const perClass = parseClassMetric(info.name);
+        if (perClass)
+            for (const c of classes)
+                names.push(classMetricName(perClass.base, c));
+        else
+            names.push(info.name);
+    }
+    return names;
+}
+
+function defined(value, reason) {
+    return reason === undefined ? { value } : { value, reason };
+}
+function undefinedBecause(reason) {
+    return { value: null, reason };
+}
+/** Joins an estimate and its interval; `ciReason` explains a missing interval or how it was made. */
+function withInterval(estimate, ci, ciReason, method) {
+    const value = estimate.value;
+    const shown = value === null ? null : ci;
+    const reasons = [estimate.reason, value === null ? undefined : ciReason].filter((text) => text !== undefined);
+    return {
+        value,
+        ci: shown,
+        ...(shown !== null && method !== undefined ? { method } : {}),
+        ...(reasons.length > 0 ? { reason: reasons.join('; ') } : {})
+    };
+}
+
+/**
+ * What the three accumulators (binary, multiclass, regression) share: the finalize loop that
+ * attaches to each point estimate the interval its catalog entry names.
+ */
+const DEFAULT_CONFIDENCE = 0.95;
+/** Checks the confidence level (a programming error if wrong: the config validates it first). */
+function confidenceLevel(options) {
+    const confidence = options.confidence ?? DEFAULT_CONFIDENCE;
+    if (!(confidence > 0 && confidence < 1)) {
+        throw new RangeError(`confidence must be in (0, 1), got ${confidence}`);
+    }
+    return confidence;
+}
+/** Every metric of `source` with its interval, keyed by name in catalog order. */
+function finalizeMetrics(source, options = {}) {
+    const confidence = confidenceLevel(options);
+    const z = criticalValue(confidence);
+    const result = {};
+    for (const name of source.names()) {
+        const estimate = source.estimate(name);
+        if (estimate.value === null) {
+            result[name] = withInterval(estimate, null);
+            continue;
+        }
+        const { ci, reason, method } = interval(source, name, estimate.value, confidence, z);
+        result[name] = withInterval(estimate, ci, reason, method);
+    }
+    return result;
+}
+function interval(source, name, value, confidence, z) {
+    const method = describeMetric(name)?.interval ?? 'none';
+    switch (method) {
+        case 'none':
+            return { ci: null };
+        case 'bootstrap':
+            return { ...percentileInterval(source.replicates(name), confidence), method };
+        case 'bootstrap-or-logit':
+        case 'bootstrap-or-order-statistic': {
+            if (source.resamplesEveryRow())
+                return { ...percentileInterval(source.replicates(name), confidence), method: 'bootstrap' };
+            const analytic = method === 'bootstrap-or-logit' ? 'logit' : 'order-statistic';
+            const ci = source.analyticInterval(name, z);
+            return ci
+                ? { ci, method: analytic }
+                : { ci: null, reason: `no ${analytic} interval: ${name} is at the bound of its range` };
+        }
+        case 'wilson': {
+            const { successes, trials, squaredWeights } = source.proportion(name);
+            const ci = trials > 0 ? wilsonInterval(successes / trials, effectiveSize(trials, squaredWeights), z) : null;
+            return ci ? { ci, method } : { ci: null, reason: 'no interval: the proportion has no trials' };
+        }
+        case 'delong': {
+            const variance = source.rocAucVariance();
+            return variance === null
+                ? { ci: null, reason: 'no DeLong interval: needs at least 2 positives and 2 negatives' }
+                : { ci: normalInterval(value, variance, z, 0, 1), method };
+        }
+    }
+}
+/** Throws when two accumulators cannot be merged (a programming error: same config, same task). */
+function assertSameSettings(a, b, what) {
+    if (a.replicates !== b.replicates || a.seed !== b.seed) {
+        throw new RangeError(`cannot merge ${what} accumulators with different bootstrap settings`);
+    }
+}
+
+/**
+ * Metrics of how scores rank positives above negatives: ROC AUC (with DeLong's variance) and
+ * average precision. The point values need every score, grouped by distinct value; the bootstrap
+ * replicates run on the hash sample (see `hash-sample.ts`).
+ */
+/** Groups the (ascending) scores of the positives and of the negatives by distinct score, descending. */
+function scoreGroups(positives, negatives) {
+    const pos = positives.values;
+    const neg = negatives.values;
+    const positive = new Float64Array(pos.length + neg.length);
+    const negative = new Float64Array(pos.length + neg.length);
+    let i = pos.length - 1;
+    let j = neg.length - 1;
+    let g = 0;
+    for (; i >= 0 || j >= 0; g++) {
+        const score = i < 0 ? neg[j] : j < 0 ? pos[i] : Math.max(pos[i], neg[j]);
+        const firstPos = i;
+        const firstNeg = j;
+        while (i >= 0 && pos[i] === score)
+            i--;
+        while (j >= 0 && neg[j] === score)
+            j--;
+        positive[g] = weightOf(positives.weights, i + 1, firstPos + 1);
+        negative[g] = weightOf(negatives.weights, j + 1, firstNeg + 1);
+    }
+    return { positive: positive.subarray(0, g), negative: negative.subarray(0, g) };
+}
+/** The total weight of the values at [from, to): their count when all weights are 1. */
+function weightOf(weights, from, to) {
+    if (!weights)
+        return to - from;
+    let total = 0;
+    for (let k = from; k < to; k++)
+        total += weights[k];
+    return total;
+}
+/**
+ * ROC AUC and average precision, one group of tied scores at a time in descending score order:
+ *
+ *   ROC AUC: area += neg_g·(pos_before + pos_g/2), auc = area / (P·N)   (ties count one half)
+ *   AP:      ap   += pos_g·TP/(TP + FP) after the group, ap = ap / P    (step-wise, as scikit-learn)
+ *
+ * Both are NaN when there is no positive or no negative weight.
+ */
+function rankingValue(groups) {
+    const groupPositive = groups.positive;
+    const groupNegative = groups.negative;
+    let positives = 0;
+    let negatives = 0;
+    let area = 0;
+    let precisionSum = 0;
+    for (let g = 0; g < groupPositive.length; g++) {
+        const positive = groupPositive[g];
+        const negative = groupNegative[g];
+        area += negative * (positives + positive / 2);
+        positives += positive;
+        negatives += negative;
+        if (positive > 0)
+            precisionSum += (positive * positives) / (positives + negatives);
+    }
+    const bothClasses = positives > 0 && negatives > 0;
+    return {
+        rocAuc: bothClasses ? area / (positives * negatives) : NaN,
+        averagePrecision: bothClasses ? precisionSum / positives : NaN
+    };
+}
+/**
+ * The sample's rows under B weightings: row i weighs w_i·W[b, bucket_i] in replicate b. Each
+ * replicate sums its weights into the sample's score groups (found once), then sweeps the groups.
+ */
+function rankingReplicates(rows, settings) {
+    const { values, labels, weights, buckets } = rows;
+    const n = values.length;
+    const groupOf = new Uint32Array(n); // 0 = the highest score
+    let groupCount = 0;
+    for (let i = n - 1; i >= 0; i--) {
+        if (i < n - 1 && values[i] !== values[i + 1])
+            groupCount++;
+        groupOf[i] = groupCount;
+    }
+    const positive = new Float64Array(groupCount + 1);
+    const negative = new Float64Array(groupCount + 1);
+    const scratch = { positive, negative };
+    const weigh = (bucketWeight, offset) => {
+        positive.fill(0);
+        negative.fill(0);
+        for (let i = 0; i < n; i++) {
+            const k = bucketWeight[offset + buckets[i]];
+            if (k === 0)
+                continue;
+            if (labels[i] === 1)
+                positive[groupOf[i]] += k * weights[i];
+            else
+                negative[groupOf[i]] += k * weights[i];
+        }
+        return rankingValue(scratch);
+    };
+    const b = settings.replicates;
+    const rocAuc = new Float64Array(b);
+    const averagePrecision = new Float64Array(b);
+    const bucketWeight = bucketWeights(settings);
+    for (let r = 0; r < b; r++) {
+        const value = weigh(bucketWeight, r * BUCKETS);
+        rocAuc[r] = value.rocAuc;
+        averagePrecision[r] = value.averagePrecision;
+    }
+    return { rocAuc, averagePrecision, onSample: weigh(new Uint8Array(BUCKETS).fill(1), 0) };
+}
+/**
+ * DeLong's variance of the ROC AUC, by the midrank method of Sun & Xu (2014) in one sorted pass.
+ *
+ * Structural components: for a positive row, V10 = (weight of negatives scored lower + ½ tied) / N;
+ * for a negative row, V01 = (weight of positives scored higher + ½ tied) / P. Then
+ *
+ *   var = S10 / m + S01 / n,  S10 = Σ w·(V10 − auc)² / P · m / (m − 1)  (likewise S01)
+ *
+ * where m and n are the Kish effective numbers of positives and negatives (`(Σw)²/Σw²`: the counts
+ * themselves when unweighted, which is DeLong's formula exactly). `null` when m ≤ 1 or n ≤ 1.
+ */
+function delongVariance(groups, auc, m, n) {
+    if (!(m > 1 && n > 1))
+        return null;
+    let pos = 0;
+    let neg = 0;
+    for (let g = 0; g < groups.positive.length; g++) {
+        pos += groups.positive[g];
+        neg += groups.negative[g];
+    }
+    let posBefore = 0;
+    let negBefore = 0;
+    let s10 = 0;
+    let s01 = 0;
+    for (let g = 0; g < groups.positive.length; g++) {
+        const groupPos = groups.positive[g];
+        const groupNeg = groups.negative[g];
+        const v10 = (neg - negBefore - groupNeg / 2) / neg;
+        const v01 = (posBefore + groupPos / 2) / pos;
+        s10 += groupPos * (v10 - auc) ** 2;
+        s01 += groupNeg * (v01 - auc) ** 2;
+        posBefore += groupPos;
+        negBefore += groupNeg;
+    }
+    return s10 / pos / (m - 1) + s01 / neg / (n - 1);
+}
+
+/**
+ * An append-only Float64Array that doubles its capacity: the per-row storage of the metrics that
+ * need every value (ROC AUC, average precision, median), without one JS number object per row.
+ * It starts small (64 values) because most accumulators are small segments.
+ */
+class GrowableFloat64Array {
+    data;
+    size = 0;
+    /** Starts empty, or holding a copy of `initial`. */
+    constructor(initial) {
+        this.data = new Float64Array(Math.max(initial?.length ?? 0, 64));
+        if (initial) {
+            this.data.set(initial);
+            this.size = initial.length;
+        }
+    }
+    get length() {
+        return this.size;
+    }
+    push(value) {
+        if (this.size === this.data.length)
+            this.reserve(this.size + 1);
+        this.data[this.size++] = value;
+    }
+    /** Appends `count` copies of `value`. */
+    pushRepeated(value, count) {
+        this.reserve(this.size + count);
+        this.data.fill(value, this.size, this.size + count);
+        this.size += count;
+    }
+    /** Appends all values of `other` (used by `merge`). */
+    append(other) {
+        this.reserve(this.size + other.length);
+        this.data.set(other, this.size);
+        this.size += other.length;
+    }
+    /** The values pushed so far: a view (writable, e.g. to sort in place), valid until the next push. */
+    values() {
+        return this.data.subarray(0, this.size);
+    }
+    /** Makes room for `capacity` values in all; grows by doubling at least, so pushes stay O(1). */
+    reserve(capacity) {
+        if (capacity <= this.data.length)
+            return;
+        const grown = new Float64Array(Math.max(capacity, this.data.length * 2));
+        grown.set(this.data.subarray(0, this.size));
+        this.data = grown;
+    }
+}
+
+/**
+ * Every value of a column with its sample weight, for the statistics that need them all (ROC AUC and
+ * average precision: the scores of each class; median_ae: the absolute errors). 8 bytes per row:
+ * weights are stored only once a weight other than 1 arrives. The order of the values carries no
+ * meaning (a multiset), so `sorted` sorts them in place, once until the next `push`, and not at all
+ * when they were pushed in order.
+ */
+class WeightedValues {
+    values;
+    weights;
+    isSorted = true;
+    /** The largest value while `isSorted`, to tell whether a push keeps the order. */
+    last = -Infinity;
+    constructor(values, weights) {
+        this.values = new GrowableFloat64Array(values);
+        this.weights = weights ? new GrowableFloat64Array(weights) : null;
+    }
+    get length() {
+        return this.values.length;
+    }
+    push(value, weight) {
+        if (weight !== 1 && !this.weights)
+            this.materializeWeights();
+        if (this.isSorted) {
+            // Out of order as `sortNumbers` orders: smaller, or −0 after +0.
+            if (value < this.last ||
+                (value === 0 && this.last === 0 && Object.is(value, -0) && !Object.is(this.last, -0)))
+                this.isSorted = false;
+            else
+                this.last = value;
+        }
+        this.values.push(value);
+        this.weights?.push(weight);
+    }
+    /** Makes room for `count` more values, so pushes of a known number allocate once. */
+    reserve(count) {
+        this.values.reserve(this.values.length + count);
+        this.weights?.reserve(this.weights.length + count);
+    }
+    append(other) {
+        if (other.length === 0)
+            return;
+        if (other.weights && !this.weights)
+            this.materializeWeights();
+        this.values.append(other.values.values());
+        if (this.weights) {
+            if (other.weights)
+                this.weights.append(other.weights.values());
+            else
+                this.weights.pushRepeated(1, other.length);
+        }
+        this.isSorted = false;
+    }
+    sorted() {
+        const values = this.values.values();
+        const weights = this.weights?.values() ?? null;
+        if (!this.isSorted)
+            sortNumbers(values, weights);
+        this.isSorted = true;
+        this.last = values.length > 0 ? values[values.length - 1] : -Infinity;
+        return { values, weights };
+    }
+    toState() {
+        return {
+            values: encode(this.values.values()),
+            weights: this.weights ? encode(this.weights.values()) : null
+        };
+    }
+    static fromState(state, what) {
+        if (typeof state !== 'object' || state === null)
+            throw stateError(`${what} must be { values, weights }`);
+        const record = state;
+        const values = decode(record, 'values', Float64Array);
+        const weights = record.weights === null ? null : decode(record, 'weights', Float64Array, values.length);
+        const restored = new WeightedValues(values, weights);
+        restored.isSorted = false;
+        return restored;
+    }
+    materializeWeights() {
+        this.weights = new GrowableFloat64Array();
+        this.weights.pushRepeated(1, this.values.length);
+    }
+}
+
+/**
+ * Binary classification metrics from (label, score) rows, in one streaming pass, mergeable.
+ *
+ * Threshold metrics (accuracy … positive_rate) come from the weighted confusion counts; brier,
+ * log_loss and ece from running sums; roc_auc and average_precision from the stored scores, sorted
+ * once at finalize. Definitions follow scikit-learn 1.2 (see `catalog.ts`).
+ */
+/** log_loss clipping, as scikit-learn 1.2's `eps='auto'`: float64 machine epsilon. */
+const LOG_LOSS_EPS = 2.220446049250313e-16;
+const ECE_BINS = 10;
+// Layout of one set of sufficient statistics (the point estimate, and each bootstrap bucket).
+const TP = 0;
+const FP = 1;
+const TN = 2;
+const FN = 3;
+const BRIER = 4;
+const LOG_LOSS = 5;
+const ECE = 6; // ECE_BINS sums of w·(y − score), one per bin
+const WIDTH$1 = ECE + ECE_BINS;
+/** Proportions as [numerator cells, denominator cells] of the confusion matrix. */
+const PROPORTIONS = {
+    accuracy: [
+        [TP, TN],
+        [TP, FP, TN, FN]
+    ],
+    precision: [[TP], [TP, FP]],
+    recall: [[TP], [TP, FN]],
+    specificity: [[TN], [TN, FP]],
+    positive_rate: [
+        [TP, FP],
+        [TP, FP, TN, FN]
+    ]
+};
+/**
+ * Accumulates binary classification rows.
+ *
+ * Preconditions of `add` (the readers validate them; `add` does not re-check per row): `label` is
+ * 0 or 1, `score` is finite (a probability in [0, 1] for brier, log_loss and ece; other scores only
+ * make those three `null`), `weight` is finite and ≥ 0, and `rowKey` is a safe integer identifying
+ * the row (its line number or id; see `rowKeyOf` for text ids), unique within the data.
+ *
+ * Cost: `add` is O(1) (one bucket updated, whatever the number of replicates); memory is 8 bytes per
+ * row (its score; 16 with sample weights other than 1) plus 128 KiB of bucket sums and at most
+ * 0.4 MB of hash sample; `finalize` sorts the scores once (radix sort) and costs O(n + B·K + B·m).
+ *
+ * @example
+ * const metrics = new BinaryAccumulator({ threshold: 0.5 })
+ * metrics.add(1, 0.9, 1)
+ * metrics.add(0, 0.2, 2)
+ * metrics.finalize().recall // { value: 1, ci: [0.2065, 1], method: 'wilson' }
+ */
+class BinaryAccumulator {
+    task = 'binary';
+    threshold;
+    bootstrap;
+    digest = new RowDigest();
+    sums = new Float64Array(WIDTH$1);
+    /** Σw² per confusion cell, for the effective sample size of the Wilson intervals. */
+    squares = new Float64Array(4);
+    /** BUCKETS blocks of WIDTH sums (see `poisson-bootstrap.ts`). */
+    bucketSums = new Float64Array(BUCKETS * WIDTH$1);
+    positives = new WeightedValues();
+    negatives = new WeightedValues();
+    sample = new HashSample();
+    minScore = Infinity;
+    maxScore = -Infinity;
+    cache = null;
+    constructor(options = {}) {
+        this.threshold = options.threshold ?? 0.5;
+        this.bootstrap = bootstrapSettings(options.bootstrap);
+    }
+    /** Adds one row: true label (0 or 1), score (P(label = 1)), row key, sample weight (default 1). */
+    add(label, score, rowKey, weight = 1) {
+        this.addHashed(label, score, rowHash(this.bootstrap.seed, rowKey), weight);
+    }
+    /**
+     * `add` for a row whose `rowHash(bootstrap.seed, rowKey)` the caller has computed: a row that
+     * lands in several segments (every segment accumulator of a run shares the seed) is hashed once,
+     * and its `binaryLogLoss(label, score)` (a third of `add`'s cost) is computed once when passed.
+     */
+    addHashed(label, score, hash, weight = 1, loss = binaryLogLoss(label, score)) {
+        this.addExceptScore(label, score, hash, weight, loss);
+        this.addScore(label, score, weight);
+    }
+    /**
+     * Adds the `members` of `rows` (indices, ascending), as `addHashed` would one by one. With
+     * `scores: 'later'`, all but the copy of each score kept for ROC AUC and average precision: the
+     * caller then adds each of these rows' scores with `addScore`, in ascending score order, which
+     * spares the sort at finalize (evaluate.ts sorts the scores of all its segments at once).
+     */
+    addRows(rows, members, scores = 'now') {
+        const { label, score, hash, weight, loss } = rows;
+        for (let k = 0; k < members.length; k++) {
+            const m = members[k];
+            this.addExceptScore(label[m], score[m], hash[m], weight[m], loss[m], rows.bin[m], rows.rank[m]);
+        }
+        if (scores === 'now') {
+            for (let k = 0; k < members.length; k++) {
+                const m = members[k];
+                this.addScore(label[m], score[m], weight[m]);
+            }
+        }
+    }
+    /**
+     * Keeps a row's score for the ranking metrics; the row's other statistics were added by `addRows`
+     * with `scores: 'later'`. Scores added in ascending order need no sort at finalize.
+     */
+    addScore(label, score, weight) {
+        (label === 1 ? this.positives : this.negatives).push(score, weight);
+        this.cache = null;
+    }
+    /** Room for this many more scores of positives and of negatives (`addScore`), allocated once. */
+    reserveScores(positives, negatives) {
+        this.positives.reserve(positives);
+        this.negatives.reserve(negatives);
+    }
+    /** Everything `addHashed` does but keep the score for the ranking metrics. */
+    addExceptScore(label, score, hash, weight, loss, bin = eceBin(score), rank = sampleRank(hash)) {
+        const cell = score >= this.threshold ? (label === 1 ? TP : FP) : label === 1 ? FN : TN;
+        const error = label - score;
+        const bucket = bucketOf(hash);
+        addRow$2(this.sums, 0, weight, cell, error, loss, bin);
+        addRow$2(this.bucketSums, bucket * WIDTH$1, weight, cell, error, loss, bin);
+        this.squares[cell] += weight * weight;
+        if (score < this.minScore)
+            this.minScore = score;
+        if (score > this.maxScore)
+            this.maxScore = score;
+        this.sample.add(rank, score, label, weight, bucket);
+        this.digest.add(hash);
+        this.cache = null;
+    }
+    /** Adds the rows of `other` (same threshold and bootstrap settings) to this accumulator. */
+    merge(other) {
+        assertSameSettings(this.bootstrap, other.bootstrap, 'binary');
+        if (this.threshold !== other.threshold) {
+            throw new RangeError(`cannot merge binary accumulators with thresholds ${this.threshold} and ${other.threshold}`);
+        }
+        addInto$1(this.sums, other.sums);
+        addInto$1(this.squares, other.squares);
+        addInto$1(this.bucketSums, other.bucketSums);
+        this.positives.append(other.positives);
+        this.negatives.append(other.negatives);
+        this.sample.merge(other.sample);
+        this.digest.merge(other.digest);
+        this.minScore = Math.min(this.minScore, other.minScore);
+        this.maxScore = Math.max(this.maxScore, other.maxScore);
+        this.cache = null;
+        return this;
+    }
+    /** Every binary metric with its confidence interval (see `catalog.ts` for names and methods). */
+    finalize(options = {}) {
+        return finalizeMetrics(this, options);
+    }
+    /** The state as a JSON-safe object; `BinaryAccumulator.fromState` restores it exactly. */
+    toState() {
+        return {
+            ...header('binary', this.bootstrap),
+            task: 'binary',
+            threshold: this.threshold,
+            digest: this.digest.toState(),
+            sums: encode(this.sums),
+            squares: encode(this.squares),
+            scoreRange: encode(Float64Array.of(this.minScore, this.maxScore)),
+            buckets: encodeBuckets(this.bucketSums, WIDTH$1),
+            positives: this.positives.toState(),
+            negatives: this.negatives.toState(),
+            sample: this.sample.toState()
+        };
+    }
+    /** Restores a `toState()` object (e.g. parsed from JSON); throws an `Error` saying what is wrong. */
+    static fromState(state) {
+        const record = readHeader(state, 'binary');
+        const restored = new BinaryAccumulator({
+            threshold: numberField(record, 'threshold'),
+            bootstrap: record.bootstrap
+        });
+        restored.digest.merge(RowDigest.fromState(objectField(record, 'digest')));
+        restored.sums.set(decode(record, 'sums', Float64Array, WIDTH$1));
+        restored.squares.set(decode(record, 'squares', Float64Array, 4));
+        [restored.minScore, restored.maxScore] = decode(record, 'scoreRange', Float64Array, 2);
+        restored.bucketSums.set(decodeBuckets(record, 'buckets', WIDTH$1));
+        const values = (field) => WeightedValues.fromState(objectField(record, field), field);
+        restored.positives = values('positives');
+        restored.negatives = values('negatives');
+        restored.sample = HashSample.fromState(objectField(record, 'sample'));
+        return restored;
+    }
+    names() {
+        return metricNames('binary');
+    }
+    estimate(name) {
+        const s = this.sums;
+        switch (name) {
+            case 'n':
+                return defined(this.digest.rows);
+            case 'positives':
+                return defined(s[TP] + s[FN]);
+            case 'tp':
+            case 'fp':
+            case 'tn':
+            case 'fn':
+                return defined(s[{ tp: TP, fp: FP, tn: TN, fn: FN }[name]]);
+            case 'roc_auc':
+            case 'average_precision':
+                return this.rankingEstimate(name);
+        }
+        const value = statistic$2(name, s, 0);
+        const problem = this.undefinedReason(name);
+        if (problem)
+            return undefinedBecause(problem);
+        return defined(value, conventionNote(name, s));
+    }
+    replicates(name) {
+        if (name === 'roc_auc' || name === 'average_precision') {
+            const field = name === 'roc_auc' ? 'rocAuc' : 'averagePrecision';
+            const replicates = this.rankingReplicates();
+            return fullSampleReplicates(replicates[field], replicates.onSample[field], this.ranking()[field], this.sample.sampled, this.digest.rows);
+        }
+        const sums = this.replicateSums();
+        const out = new Float64Array(this.bootstrap.replicates);
+        for (let b = 0; b < out.length; b++)
+            out[b] = statistic$2(name, sums, b * WIDTH$1);
+        return out;
+    }
+    proportion(name) {
+        const [numerator, denominator] = PROPORTIONS[name];
+        let successes = 0;
+        let trials = 0;
+        let squaredWeights = 0;
+        for (const cell of numerator)
+            successes += this.sums[cell];
+        for (const cell of denominator) {
+            trials += this.sums[cell];
+            squaredWeights += this.squares[cell];
+        }
+        return { successes, trials, squaredWeights };
+    }
+    rocAucVariance() {
+        const auc = this.ranking().rocAuc;
+        if (Number.isNaN(auc))
+            return null;
+        const s = this.sums;
+        const q = this.squares;
+        const positives = effectiveSize(s[TP] + s[FN], q[TP] + q[FN]);
+        const negatives = effectiveSize(s[TN] + s[FP], q[TN] + q[FP]);
+        return delongVariance(this.groups(), auc, positives, negatives);
+    }
+    resamplesEveryRow() {
+        return this.digest.rows <= SAMPLE_ROWS;
+    }
+    /** average_precision above SAMPLE_ROWS rows: the logit interval over the effective positives. */
+    analyticInterval(_name, z) {
+        const s = this.sums;
+        const q = this.squares;
+        return logitInterval(this.ranking().averagePrecision, effectiveSize(s[TP] + s[FN], q[TP] + q[FN]), z);
+    }
+    /** Why a metric is `null` for these rows, or undefined if it is defined. */
+    undefinedReason(name) {
+        const s = this.sums;
+        const positives = s[TP] + s[FN];
+        const negatives = s[TN] + s[FP];
+        if (positives + negatives === 0)
+            return 'no rows (total weight 0)';
+        const probabilistic = name === 'brier' || name === 'log_loss' || name === 'ece';
+        if (probabilistic && (this.minScore < 0 || this.maxScore > 1)) {
+            return `scores range over [${this.minScore}, ${this.maxScore}], not [0, 1]: they are not probabilities`;
+        }
+        const oneClass = positives === 0 || negatives === 0;
+        switch (name) {
+            case 'specificity':
+                return negatives === 0
+                    ? 'no negatives in y_true (TN + FP = 0); specificity is not defined'
+                    : undefined;
+            case 'balanced_accuracy':
+                return oneClass ? 'only one class present in y_true; balanced accuracy is not defined' : undefined;
+            case 'log_loss':
+                return oneClass
+                    ? 'only one class present in y_true; log loss is not defined (scikit-learn refuses it)'
+                    : undefined;
+            case 'roc_auc':
+                return oneClass ? 'only one class present in y_true; ROC AUC is not defined' : undefined;
+            case 'average_precision':
+                return oneClass ? 'only one class present in y_true; average precision is not defined' : undefined;
+        }
+        return undefined;
+    }
+    rankingEstimate(name) {
+        const problem = this.undefinedReason(name);
+        if (problem)
+            return undefinedBecause(problem);
+        const point = this.ranking();
+        return defined(name === 'roc_auc' ? point.rocAuc : point.averagePrecision);
+    }
+    derived() {
+        return (this.cache ??= {});
+    }
+    replicateSums() {
+        return (this.derived().replicateSums ??= combineBuckets(this.bucketSums, WIDTH$1, this.bootstrap));
+    }
+    /** Sorts the scores once per finalize. */
+    groups() {
+        return (this.derived().groups ??= scoreGroups(this.positives.sorted(), this.negatives.sorted()));
+    }
+    ranking() {
+        return (this.derived().ranking ??= rankingValue(this.groups()));
+    }
+    rankingReplicates() {
+        return (this.derived().rankingReplicates ??= rankingReplicates(this.sample.rows(), this.bootstrap));
+    }
+}
+/**
+ * Binary rows decoded once for every segment accumulator they are added to (see `row-block.ts`):
+ * the arguments of `addHashed`, one typed array each.
+ */
+class BinaryRows {
+    label;
+    score;
+    hash;
+    weight;
+    loss;
+    /** What every segment would compute again: the ECE bin's field and the hash sample rank. */
+    bin;
+    rank;
+    constructor(capacity, allocate = privateArrays) {
+        this.label = allocate(Uint8Array, capacity);
+        this.score = allocate(Float64Array, capacity);
+        this.hash = allocate(Uint32Array, capacity);
+        this.weight = allocate(Float64Array, capacity);
+        this.loss = allocate(Float64Array, capacity);
+        this.bin = allocate(Uint8Array, capacity);
+        this.rank = allocate(Uint32Array, capacity);
+    }
+    /** Row `r`: as `addHashed(label, score, hash, weight)`, its log loss computed here. */
+    set(r, label, score, hash, weight) {
+        this.label[r] = label;
+        this.score[r] = score;
+        this.hash[r] = hash;
+        this.weight[r] = weight;
+        this.loss[r] = binaryLogLoss(label, score);
+        this.bin[r] = eceBin(score);
+        this.rank[r] = sampleRank(hash);
+    }
+}
+/** scikit-learn 1.2's per-row log loss: probabilities [1 − p, p] clipped to [ε, 1 − ε], renormalised. */
+function binaryLogLoss(label, score) {
+    const positive = Math.min(Math.max(score, LOG_LOSS_EPS), 1 - LOG_LOSS_EPS);
+    const negative = Math.min(Math.max(1 - score, LOG_LOSS_EPS), 1 - LOG_LOSS_EPS);
+    return -Math.log((label === 1 ? positive : negative) / (positive + negative));
+}
+/** The field of the ECE bin of a score: 10 equal-width bins over [0, 1], the ends included. */
+function eceBin(score) {
+    return ECE + Math.max(0, Math.min(Math.floor(score * ECE_BINS), ECE_BINS - 1));
+}
+function addRow$2(sums, o, w, cell, error, loss, bin) {
+    sums[o + cell] += w;
+    sums[o + BRIER] += w * error * error;
+    sums[o + LOG_LOSS] += w * loss;
+    sums[o + bin] += w * error;
+}
+function addInto$1(target, source) {
+    for (let i = 0; i < target.length; i++)
+        target[i] += source[i];
+}
+/**
+ * A threshold or calibration metric from one set of sufficient statistics at `sums[o …]`; NaN when
+ * undefined (the point estimate replaces NaN by a reason, a bootstrap replicate leaves it out).
+ */
+function statistic$2(name, sums, o) {
+    const tp = sums[o + TP];
+    const fp = sums[o + FP];
+    const tn = sums[o + TN];
+    const fn = sums[o + FN];
+    const total = tp + fp + tn + fn;
+    const precision = tp + fp > 0 ? tp / (tp + fp) : 0;
+    const recall = tp + fn > 0 ? tp / (tp + fn) : 0;
+    const specificity = tn + fp > 0 ? tn / (tn + fp) : NaN;
+    const oneClass = tp + fn === 0 || tn + fp === 0;
+    switch (name) {
+        case 'accuracy':
+            return (tp + tn) / total;
+        case 'precision':
+            return precision;
+        case 'recall':
+            return recall;
+        case 'f1':
+            return precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
+        case 'specificity':
+            return specificity;
+        case 'balanced_accuracy':
+            return oneClass ? NaN : (recall + specificity) / 2;
+        case 'mcc':
+            return matthews(tp, fp, tn, fn);
+        case 'positive_rate':
+            return (tp + fp) / total;
+        case 'brier':
+            return sums[o + BRIER] / total;
+        case 'log_loss':
+            return oneClass ? NaN : sums[o + LOG_LOSS] / total;
+        case 'ece': {
+            let gap = 0;
+            for (let bin = 0; bin < ECE_BINS; bin++)
+                gap += Math.abs(sums[o + ECE + bin]);
+            return gap / total;
+        }
+    }
+    throw new RangeError(`not a binary metric: ${name}`);
+}
+/** scikit-learn's `matthews_corrcoef` arithmetic (covariances of the confusion matrix), 0 if degenerate. */
+function matthews(tp, fp, tn, fn) {
+    const n = tp + fp + tn + fn;
+    const trueNeg = tn + fp;
+    const truePos = fn + tp;
+    const predNeg = tn + fn;
+    const predPos = fp + tp;
+    const covTruePred = (tp + tn) * n - (trueNeg * predNeg + truePos * predPos);
+    const covPredPred = n * n - (predNeg * predNeg + predPos * predPos);
+    const covTrueTrue = n * n - (trueNeg * trueNeg + truePos * truePos);
+    return covPredPred * covTrueTrue === 0 ? 0 : covTruePred / Math.sqrt(covTrueTrue * covPredPred);
+}
+/** The zero-division conventions that give a value where the formula divides by zero. */
+function conventionNote(name, s) {
+    const predicted = s[TP] + s[FP];
+    const positives = s[TP] + s[FN];
+    switch (name) {
+        case 'precision':
+            return predicted === 0 ? 'no predicted positives (TP + FP = 0): 0 by zero_division=0' : undefined;
+        case 'recall':
+            return positives === 0 ? 'no positives in y_true (TP + FN = 0): 0 by zero_division=0' : undefined;
+        case 'f1':
+            return s[TP] === 0 ? 'precision + recall = 0: 0 by zero_division=0' : undefined;
+        case 'mcc':
+            return predicted === 0 || positives === 0 || s[TN] + s[FN] === 0 || s[TN] + s[FP] === 0
+                ? 'only one class in y_true or in the predictions: the MCC denominator is 0, so 0 as scikit-learn'
+                : undefined;
+    }
+    return undefined;
+}
+
+/**
+ * Multiclass classification metrics from (true class, predicted class, probabilities) rows, in one
+ * streaming pass, mergeable. Every average runs over all declared classes, present or not, as
+ * scikit-learn does when given `labels=classes` (a class absent from a segment counts as 0).
+ */
+/**
+ * Accumulates multiclass rows.
+ *
+ * Preconditions of `add`: `label` and `prediction` are class indices in [0, classes.length); the
+ * probabilities, when given, hold one finite value per class (rows summing to 1 up to rounding: they
+ * are renormalised as scikit-learn does); `weight` is finite and ≥ 0; `rowKey` is a safe integer
+ * unique to the row. log_loss is reported only when every row came with probabilities.
+ *
+ * @example
+ * const metrics = new MulticlassAccumulator({ classes: ['Adelie', 'Chinstrap', 'Gentoo'] })
+ * metrics.add(0, null, [0.7, 0.2, 0.1], 1) // prediction null: the most probable class (0)
+ * metrics.add(2, 2, null, 2)
+ * metrics.finalize()['recall[Adelie]'] // { value: 1, ci: [0.2065, 1] }
+ */
+class MulticlassAccumulator {
+    task = 'multiclass';
+    classes;
+    bootstrap;
+    digest = new RowDigest();
+    /** Per class: TP at [0, K), predicted weight at [K, 2K), true weight (support) at [2K, 3K); then Σ w·loss. */
+    sums;
+    /** Per class Σw² of predicted rows at [0, K) and of true rows at [K, 2K); then Σw² of all rows. */
+    squares;
+    /** BUCKETS blocks of `width` sums (see `poisson-bootstrap.ts`). */
+    bucketSums;
+    width;
+    plans;
+    rowsWithProbabilities = 0;
+    /** The replicate sums, computed once per finalize; dropped by `add` and `merge`. */
+    replicateSums = null;
+    constructor(options) {
+        const k = options.classes.length;
+        if (k < 2 || new Set(options.classes).size !== k) {
+            throw new RangeError(`multiclass needs at least 2 distinct class names, got [${options.classes.join(', ')}]`);
+        }
+        this.classes = [...options.classes];
+        this.bootstrap = bootstrapSettings(options.bootstrap);
+        this.width = 3 * k + 1;
+        this.sums = new Float64Array(this.width);
+        this.squares = new Float64Array(2 * k + 1);
+        this.bucketSums = new Float64Array(BUCKETS * this.width);
+        this.plans = new Map(metricNames('multiclass', this.classes).map((name) => [name, this.plan(name)]));
+    }
+    /**
+     * Adds one row: the true class index, the predicted class index (or `null`: the most probable
+     * class, first one on ties, as `np.argmax`), the class probabilities (or `null`), the row key and
+     * the sample weight (default 1).
+     */
+    add(label, prediction, probabilities, rowKey, weight = 1) {
+        const k = this.classes.length;
+        const predicted = prediction ?? argmax(probabilities);
+        let loss = 0;
+        if (probabilities) {
+            loss = rowLogLoss(label, probabilities);
+            this.rowsWithProbabilities++;
+        }
+        addRow$1(this.sums, 0, k, weight, label, predicted, loss);
+        const w2 = weight * weight;
+        this.squares[predicted] += w2;
+        this.squares[k + label] += w2;
+        this.squares[2 * k] += w2;
+        const hash = rowHash(this.bootstrap.seed, rowKey);
+        addRow$1(this.bucketSums, bucketOf(hash) * this.width, k, weight, label, predicted, loss);
+        this.digest.add(hash);
+        this.replicateSums = null;
+    }
+    /** Adds the `members` of `rows` (indices, ascending), as `add` would one by one. */
+    addRows(rows, members) {
+        const k = this.classes.length;
+        const { label, prediction, probabilities, rowKey, weight } = rows;
+        const row = probabilities ? new Float64Array(k) : null;
+        for (let j = 0; j < members.length; j++) {
+            const m = members[j];
+            if (row)
+                for (let c = 0; c < k; c++)
+                    row[c] = probabilities[m * k + c];
+            this.add(label[m], prediction[m] < 0 ? null : prediction[m], row, rowKey[m], weight[m]);
+        }
+    }
+    /** Adds the rows of `other` (same classes and bootstrap settings) to this accumulator. */
+    merge(other) {
+        assertSameSettings(this.bootstrap, other.bootstrap, 'multiclass');
+        if (this.classes.join('\u0000') !== other.classes.join('\u0000')) {
+            throw new RangeError('cannot merge multiclass accumulators with different classes');
+        }
+        addInto(this.sums, other.sums);
+        addInto(this.squares, other.squares);
+        addInto(this.bucketSums, other.bucketSums);
+        this.digest.merge(other.digest);
+        this.rowsWithProbabilities += other.rowsWithProbabilities;
+        this.replicateSums = null;
+        return this;
+    }
+    /** Every multiclass metric with its confidence interval (see `catalog.ts`). */
+    finalize(options = {}) {
+        return finalizeMetrics(this, options);
+    }
+    /** The state as a JSON-safe object; `MulticlassAccumulator.fromState` restores it exactly. */
+    toState() {
+        return {
+            ...header('multiclass', this.bootstrap),
+            task: 'multiclass',
+            classes: [...this.classes],
+            digest: this.digest.toState(),
+            sums: encode(this.sums),
+            squares: encode(this.squares),
+            rowsWithProbabilities: this.rowsWithProbabilities,
+            buckets: encodeBuckets(this.bucketSums, this.width)
+        };
+    }
+    /** Restores a `toState()` object (e.g. parsed from JSON); throws an `Error` saying what is wrong. */
+    static fromState(state) {
+        const record = readHeader(state, 'multiclass');
+        const classes = record.classes;
+        if (!Array.isArray(classes) || !classes.every((name) => typeof name === 'string')) {
+            throw stateError('classes must be an array of class names');
+        }
+        let restored;
+        try {
+            restored = new MulticlassAccumulator({ classes, bootstrap: record.bootstrap });
+        }
+        catch (error) {
+            throw stateError(error.message);
+        }
+        restored.digest.merge(RowDigest.fromState(objectField(record, 'digest')));
+        restored.sums.set(decode(record, 'sums', Float64Array, restored.sums.length));
+        restored.squares.set(decode(record, 'squares', Float64Array, restored.squares.length));
+        restored.rowsWithProbabilities = numberField(record, 'rowsWithProbabilities');
+        restored.bucketSums.set(decodeBuckets(record, 'buckets', restored.width));
+        return restored;
+    }
+    names() {
+        return [...this.plans.keys()];
+    }
+    estimate(name) {
+        const plan = this.plans.get(name);
+        if (plan.kind === 'n')
+            return defined(this.digest.rows);
+        const k = this.classes.length;
+        const total = support(this.sums, 0, k);
+        if (total === 0)
+            return undefinedBecause('no rows (total weight 0)');
+        if (plan.kind === 'log_loss' && this.rowsWithProbabilities < this.digest.rows) {
+            return undefinedBecause(`log loss needs class probabilities; only ${this.rowsWithProbabilities} of ${this.digest.rows} rows had them`);
+        }
+        return defined(statistic$1(plan, this.sums, 0, k), this.zeroDivisionNote(plan));
+    }
+    replicates(name) {
+        const plan = this.plans.get(name);
+        const sums = (this.replicateSums ??= combineBuckets(this.bucketSums, this.width, this.bootstrap));
+        const out = new Float64Array(this.bootstrap.replicates);
+        for (let b = 0; b < out.length; b++)
+            out[b] = statistic$1(plan, sums, b * this.width, this.classes.length);
+        return out;
+    }
+    proportion(name) {
+        const plan = this.plans.get(name);
+        const k = this.classes.length;
+        const s = this.sums;
+        if (plan.kind === 'class') {
+            const c = plan.index;
+            const predictedBase = plan.base === 'precision';
+            return {
+                successes: s[c],
+                trials: predictedBase ? s[k + c] : s[2 * k + c],
+                squaredWeights: predictedBase ? this.squares[c] : this.squares[k + c]
+            };
+        }
+        // accuracy and the micro averages: correct rows out of all rows
+        let correct = 0;
+        for (let c = 0; c < k; c++)
+            correct += s[c];
+        return { successes: correct, trials: support(s, 0, k), squaredWeights: this.squares[2 * k] };
+    }
+    plan(name) {
+        if (name === 'n' || name === 'accuracy' || name === 'log_loss')
+            return { kind: name };
+        const perClass = parseClassMetric(name);
+        if (perClass)
+            return { kind: 'class', base: perClass.base, index: this.classes.indexOf(perClass.className) };
+        const [average, base] = name.split('_');
+        return { kind: 'average', base, average };
+    }
+    /** Names the classes whose per-class value came from zero_division=0, for the metrics built on them. */
+    zeroDivisionNote(plan) {
+        if (plan.kind !== 'class' && !(plan.kind === 'average' && plan.average !== 'micro'))
+            return undefined;
+        const k = this.classes.length;
+        const s = this.sums;
+        const indices = plan.kind === 'class' ? [plan.index] : this.classes.map((_, c) => c);
+        const zero = indices.filter((c) => {
+            const predicted = s[k + c];
+            const actual = s[2 * k + c];
+            if (plan.base === 'precision')
+                return predicted === 0;
+            if (plan.base === 'recall')
+                return actual === 0;
+            return s[c] === 0 && (predicted === 0 || actual === 0);
+        });
+        if (zero.length === 0)
+            return undefined;
+        const what = {
+            precision: 'never predicted',
+            recall: 'absent from y_true',
+            f1: 'never predicted or absent'
+        };
+        return `0 by zero_division=0 for ${zero.map((c) => this.classes[c]).join(', ')} (${what[plan.base]})`;
+    }
+}
+/**
+ * Multiclass rows decoded once for every segment accumulator they are added to: `add`'s arguments,
+ * a prediction of -1 standing for `null` and row r's probabilities at `[r·K, (r + 1)·K)`.
+ */
+class MulticlassRows {
+    classes;
+    label;
+    prediction;
+    probabilities;
+    rowKey;
+    weight;
+    constructor(capacity, classes, withProbabilities, allocate = privateArrays) {
+        this.classes = classes;
+        this.label = allocate(Int32Array, capacity);
+        this.prediction = allocate(Int32Array, capacity);
+        this.probabilities = withProbabilities ? allocate(Float64Array, capacity * classes) : null;
+        this.rowKey = allocate(Float64Array, capacity);
+        this.weight = allocate(Float64Array, capacity);
+    }
+    set(r, label, prediction, probabilities, rowKey, weight) {
+        this.label[r] = label;
+        this.prediction[r] = prediction ?? -1;
+        if (this.probabilities && probabilities) {
+            for (let c = 0; c < this.classes; c++)
+                this.probabilities[r * this.classes + c] = probabilities[c];
+        }
+        this.rowKey[r] = rowKey;
+        this.weight[r] = weight;
+    }
+}
+/** scikit-learn 1.2's per-row multiclass log loss: clip to [ε, 1 − ε], divide by the row sum. */
+function rowLogLoss(label, probabilities) {
+    let sum = 0;
+    for (let c = 0; c < probabilities.length; c++)
+        sum += clip(probabilities[c]);
+    return -Math.log(clip(probabilities[label]) / sum);
+}
+function clip(p) {
+    return Math.min(Math.max(p, LOG_LOSS_EPS), 1 - LOG_LOSS_EPS);
+}
+function argmax(values) {
+    let best = 0;
+    for (let c = 1; c < values.length; c++)
+        if (values[c] > values[best])
+            best = c;
+    return best;
+}
+function addRow$1(sums, o, k, w, label, predicted, loss) {
+    if (label === predicted)
+        sums[o + label] += w;
+    sums[o + k + predicted] += w;
+    sums[o + 2 * k + label] += w;
+    sums[o + 3 * k] += w * loss;
+}
+function addInto(target, source) {
+    for (let i = 0; i < target.length; i++)
+        target[i] += source[i];
+}
+function support(sums, o, k) {
+    let total = 0;
+    for (let c = 0; c < k; c++)
+        total += sums[o + 2 * k + c];
+    return total;
+}
+/** precision = tp / predicted, recall = tp / actual, or their F1, with zero_division=0. */
+function score(base, tp, predicted, actual) {
+    const precision = predicted > 0 ? tp / predicted : 0;
+    const recall = actual > 0 ? tp / actual : 0;
+    if (base === 'precision')
+        return precision;
+    if (base === 'recall')
+        return recall;
+    return precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
+}
+function perClass(base, sums, o, k, c) {
+    return score(base, sums[o + c], sums[o + k + c], sums[o + 2 * k + c]);
+}
+/** A metric from one set of sums at `sums[o …]`; NaN when there is no weight at all. */
+function statistic$1(plan, sums, o, k) {
+    const total = support(sums, o, k);
+    if (total === 0)
+        return NaN;
+    switch (plan.kind) {
+        case 'n':
+            return NaN;
+        case 'log_loss':
+            return sums[o + 3 * k] / total;
+        case 'class':
+            return perClass(plan.base, sums, o, k, plan.index);
+        case 'accuracy':
+            return microAverage('recall', sums, o, k);
+    }
+    if (plan.average === 'micro')
+        return microAverage(plan.base, sums, o, k);
+    let sum = 0;
+    for (let c = 0; c < k; c++) {
+        const weight = plan.average === 'macro' ? 1 : sums[o + 2 * k + c];
+        sum += weight * perClass(plan.base, sums, o, k, c);
+    }
+    return sum / (plan.average === 'macro' ? k : total);
+}
+/** Pooled over classes: Σ TP / Σ predicted (precision), Σ TP / Σ support (recall), their F1. */
+function microAverage(base, sums, o, k) {
+    let tp = 0;
+    let predicted = 0;
+    let actual = 0;
+    for (let c = 0; c < k; c++) {
+        tp += sums[o + c];
+        predicted += sums[o + k + c];
+        actual += sums[o + 2 * k + c];
+    }
+    return score(base, tp, predicted, actual);
+}
+
+/**
+ * Regression metrics from (y, prediction) rows, in one streaming pass, mergeable.
+ *
+ * mae, rmse, mape and r2 come from running sums (the mean and spread of y by West's weighted
+ * update, so r2 stays exact when y is large and nearly constant), kept also per bootstrap bucket;
+ * median_ae from the stored absolute errors, sorted once at finalize.
+ */
+/** mape's floor on |y|, as scikit-learn: float64 machine epsilon. */
+const MAPE_EPS = 2.220446049250313e-16;
+// Layout of one set of sufficient statistics (the point estimate, and each bootstrap bucket).
+const WEIGHT = 0; // Σ w
+const MEAN = 1; // weighted mean of y
+const SPREAD = 2; // Σ w·(y − mean)², i.e. SS_tot
+const SQUARED = 3; // Σ w·e², i.e. SS_res
+const ABSOLUTE = 4; // Σ w·|e|
+const PERCENTAGE = 5; // Σ w·|e| / max(|y|, ε)
+const WIDTH = 6;
+/**
+ * Accumulates regression rows.
+ *
+ * Preconditions of `add`: `y` and `prediction` are finite, `weight` is finite and ≥ 0, `rowKey` is a
+ * safe integer unique to the row.
+ *
+ * @example
+ * const metrics = new RegressionAccumulator()
+ * metrics.add(3, 2.5, 1)
+ * metrics.add(5, 5, 2)
+ * metrics.finalize().mae.value // 0.25
+ */
+class RegressionAccumulator {
+    task = 'regression';
+    bootstrap;
+    digest = new RowDigest();
+    sums = new Float64Array(WIDTH);
+    /** BUCKETS blocks of WIDTH statistics (see `poisson-bootstrap.ts`). */
+    bucketSums = new Float64Array(BUCKETS * WIDTH);
+    errors = new WeightedValues();
+    sample = new HashSample();
+    squaredWeights = 0;
+    minWeight = Infinity;
+    maxWeight = -Infinity;
+    cache = null;
+    constructor(options = {}) {
+        this.bootstrap = bootstrapSettings(options.bootstrap);
+    }
+    /** Adds one row: true value, predicted value, row key, sample weight (default 1). */
+    add(y, prediction, rowKey, weight = 1) {
+        const error = Math.abs(y - prediction);
+        const percentage = error / Math.max(Math.abs(y), MAPE_EPS);
+        const hash = rowHash(this.bootstrap.seed, rowKey);
+        const bucket = bucketOf(hash);
+        addRow(this.sums, 0, weight, y, error, percentage);
+        addRow(this.bucketSums, bucket * WIDTH, weight, y, error, percentage);
+        this.squaredWeights += weight * weight;
+        if (weight < this.minWeight)
+            this.minWeight = weight;
+        if (weight > this.maxWeight)
+            this.maxWeight = weight;
+        this.errors.push(error, weight);
+        this.sample.add(sampleRank(hash), error, 0, weight, bucket);
+        this.digest.add(hash);
+        this.cache = null;
+    }
+    /** Adds the `members` of `rows` (indices, ascending), as `add` would one by one. */
+    addRows(rows, members) {
+        const { y, prediction, rowKey, weight } = rows;
+        for (let k = 0; k < members.length; k++) {
+            const m = members[k];
+            this.add(y[m], prediction[m], rowKey[m], weight[m]);
+        }
+    }
+    /** Adds the rows of `other` (same bootstrap settings) to this accumulator. */
+    merge(other) {
+        assertSameSettings(this.bootstrap, other.bootstrap, 'regression');
+        mergeSums(this.sums, 0, other.sums, 0, 1);
+        for (let o = 0; o < this.bucketSums.length; o += WIDTH)
+            mergeSums(this.bucketSums, o, other.bucketSums, o, 1);
+        this.squaredWeights += other.squaredWeights;
+        this.errors.append(other.errors);
+        this.sample.merge(other.sample);
+        this.digest.merge(other.digest);
+        this.minWeight = Math.min(this.minWeight, other.minWeight);
+        this.maxWeight = Math.max(this.maxWeight, other.maxWeight);
+        this.cache = null;
+        return this;
+    }
+    /** Every regression metric with its confidence interval (see `catalog.ts`). */
+    finalize(options = {}) {
+        return finalizeMetrics(this, options);
+    }
+    /** The state as a JSON-safe object; `RegressionAccumulator.fromState` restores it exactly. */
+    toState() {
+        return {
+            ...header('regression', this.bootstrap),
+            task: 'regression',
+            digest: this.digest.toState(),
+            sums: encode(this.sums),
+            weightStats: encode(Float64Array.of(this.squaredWeights, this.minWeight, this.maxWeight)),
+            buckets: encodeBuckets(this.bucketSums, WIDTH),
+            errors: this.errors.toState(),
+            sample: this.sample.toState()
+        };
+    }
+    /** Restores a `toState()` object (e.g. parsed from JSON); throws an `Error` saying what is wrong. */
+    static fromState(state) {
+        const record = readHeader(state, 'regression');
+        const restored = new RegressionAccumulator({ bootstrap: record.bootstrap });
+        restored.digest.merge(RowDigest.fromState(objectField(record, 'digest')));
+        restored.sums.set(decode(record, 'sums', Float64Array, WIDTH));
+        [restored.squaredWeights, restored.minWeight, restored.maxWeight] = decode(record, 'weightStats', Float64Array, 3);
+        restored.bucketSums.set(decodeBuckets(record, 'buckets', WIDTH));
+        restored.errors = WeightedValues.fromState(objectField(record, 'errors'), 'errors');
+        restored.sample = HashSample.fromState(objectField(record, 'sample'));
+        return restored;
+    }
+    names() {
+        return metricNames('regression');
+    }
+    estimate(name) {
+        if (name === 'n')
+            return defined(this.digest.rows);
+        if (!(this.sums[WEIGHT] > 0))
+            return undefinedBecause('no rows (total weight 0)');
+        if (name === 'r2') {
+            if (this.digest.rows < 2)
+                return undefinedBecause('R² is not defined with fewer than two rows');
+            if (this.sums[SPREAD] === 0)
+                return undefinedBecause('y_true is constant (SS_tot = 0); R² is not defined');
+        }
+        return defined(name === 'median_ae' ? this.median() : statistic(name, this.sums, 0));
+    }
+    replicates(name) {
+        if (name === 'median_ae') {
+            const { values, onSample } = this.medianReplicates();
+            return fullSampleReplicates(values, onSample, this.median(), this.sample.sampled, this.digest.rows);
+        }
+        const sums = (this.derived().replicateSums ??= combineBuckets(this.bucketSums, WIDTH, this.bootstrap, mergeSums));
+        const out = new Float64Array(this.bootstrap.replicates);
+        for (let b = 0; b < out.length; b++)
+            out[b] = statistic(name, sums, b * WIDTH);
+        return out;
+    }
+    resamplesEveryRow() {
+        return this.digest.rows <= SAMPLE_ROWS;
+    }
+    /**
+     * median_ae above SAMPLE_ROWS rows: the order statistics of ranks `medianRanks(n)`, n the number of
+     * rows (the Kish effective number with unequal weights, ranks then read on the cumulative weight).
+     */
+    analyticInterval(_name, z) {
+        const { values, weights } = this.errors.sorted();
+        const equal = this.equalWeights();
+        const total = equal ? values.length : this.sums[WEIGHT];
+        const n = equal ? values.length : effectiveSize(total, this.squaredWeights);
+        const [lower, upper] = medianRanks(n, z);
+        const perRank = total / n;
+        return [
+            firstReaching(values, equal ? null : weights, lower * perRank, false),
+            firstReaching(values, equal ? null : weights, upper * perRank, false)
+        ];
+    }
+    derived() {
+        return (this.cache ??= {});
+    }
+    /** With equal weights every row counts once (the median is `np.median`'s), else its weight. */
+    equalWeights() {
+        return this.minWeight === this.maxWeight;
+    }
+    median() {
+        const derived = this.derived();
+        if (derived.median === undefined) {
+            const { values, weights } = this.errors.sorted();
+            const equal = this.equalWeights();
+            derived.median = weightedMedian(values, equal ? null : weights, equal);
+        }
+        return derived.median;
+    }
+    /**
+     * The median of the hash sample in each replicate (row i weighs W[b, bucket_i]·w_i, or W[b, bucket_i]
+     * with equal weights) and on the sample itself.
+     */
+    medianReplicates() {
+        const derived = this.derived();
+        if (!derived.medianReplicates) {
+            const rows = this.sample.rows();
+            const equal = this.equalWeights();
+            const bucketWeight = bucketWeights(this.bootstrap);
+            const weights = new Float64Array(rows.values.length);
+            const values = new Float64Array(this.bootstrap.replicates);
+            for (let b = 0; b < values.length; b++) {
+                for (let i = 0; i < weights.length; i++) {
+                    const k = bucketWeight[b * BUCKETS + rows.buckets[i]];
+                    weights[i] = equal ? k : k * rows.weights[i];
+                }
+                values[b] = weightedMedian(rows.values, weights, equal);
+            }
+            const onSample = weightedMedian(rows.values, equal ? null : rows.weights, equal);
+            derived.medianReplicates = { values, onSample };
+        }
+        return derived.medianReplicates;
+    }
+}
+/** Regression rows decoded once for every segment accumulator they are added to: `add`'s arguments. */
+class RegressionRows {
+    y;
+    prediction;
+    rowKey;
+    weight;
+    constructor(capacity, allocate = privateArrays) {
+        this.y = allocate(Float64Array, capacity);
+        this.prediction = allocate(Float64Array, capacity);
+        this.rowKey = allocate(Float64Array, capacity);
+        this.weight = allocate(Float64Array, capacity);
+    }
+    set(r, y, prediction, rowKey, weight) {
+        this.y[r] = y;
+        this.prediction[r] = prediction;
+        this.rowKey[r] = rowKey;
+        this.weight[r] = weight;
+    }
+}
+/**
+ * The median of ascending `values` with `weights` (`null`: all 1). With cumulative weight c and total
+ * T, lower = first value with c ≥ T/2 and upper = first value with c > T/2.
+ * - `interpolate` (integer weights: 1, or bootstrap multiplicities): (lower + upper) / 2, exactly
+ *   the median of the sample with each row repeated, i.e. `np.median`.
+ * - otherwise: lower, scikit-learn's `_weighted_percentile(…, 50)`.
+ * NaN when the total weight is 0.
+ */
+function weightedMedian(values, weights, interpolate) {
+    let total = values.length;
+    if (weights) {
+        total = 0;
+        for (let i = 0; i < weights.length; i++)
+            total += weights[i];
+    }
+    if (!(total > 0))
+        return NaN;
+    const lower = firstReaching(values, weights, total / 2, false);
+    return interpolate ? (lower + firstReaching(values, weights, total / 2, true)) / 2 : lower;
+}
+/**
+ * The first of ascending `values` at which the cumulative weight reaches `target` (exceeds it when
+ * `strict`); the last value if rounding keeps the sum just short of it.
+ */
+function firstReaching(values, weights, target, strict) {
+    let cumulative = 0;
+    for (let i = 0; i < values.length; i++) {
+        const w = weights ? weights[i] : 1;
+        if (w === 0)
+            continue;
+        cumulative += w;
+        if (strict ? cumulative > target : cumulative >= target)
+            return values[i];
+    }
+    return values[values.length - 1];
+}
+/** Adds a row with weight w; the mean and SS_tot by West's weighted update. */
+function addRow(sums, o, w, y, error, percentage) {
+    if (w === 0)
+        return;
+    const weight = sums[o + WEIGHT] + w;
+    const delta = y - sums[o + MEAN];
+    const mean = sums[o + MEAN] + (w / weight) * delta;
+    sums[o + SPREAD] += w * delta * (y - mean);
+    sums[o + MEAN] = mean;
+    sums[o + WEIGHT] = weight;
+    sums[o + SQUARED] += w * error * error;
+    sums[o + ABSOLUTE] += w * error;
+    sums[o + PERCENTAGE] += w * percentage;
+}
+/**
+ * Folds k times the statistics at `source[so …]` into `target[to …]` (Chan et al. for mean and
+ * spread; k copies of a group have its mean, k times its weight and k times its spread).
+ */
+function mergeSums(target, to, source, so, k) {
+    const wa = target[to + WEIGHT];
+    const wb = k * source[so + WEIGHT];
+    const weight = wa + wb;
+    if (wb > 0) {
+        const delta = source[so + MEAN] - target[to + MEAN];
+        target[to + MEAN] += (delta * wb) / weight;
+        target[to + SPREAD] += k * source[so + SPREAD] + (delta * delta * wa * wb) / weight;
+        target[to + WEIGHT] = weight;
+    }
+    target[to + SQUARED] += k * source[so + SQUARED];
+    target[to + ABSOLUTE] += k * source[so + ABSOLUTE];
+    target[to + PERCENTAGE] += k * source[so + PERCENTAGE];
+}
+/** A sum-based metric from one set of statistics; NaN when undefined. */
+function statistic(name, sums, o) {
+    const weight = sums[o + WEIGHT];
+    if (!(weight > 0))
+        return NaN;
+    switch (name) {
+        case 'mae':
+            return sums[o + ABSOLUTE] / weight;
+        case 'rmse':
+            return Math.sqrt(sums[o + SQUARED] / weight);
+        case 'mape':
+            return sums[o + PERCENTAGE] / weight;
+        case 'r2':
+            return sums[o + SPREAD] > 0 ? 1 - sums[o + SQUARED] / sums[o + SPREAD] : NaN;
+    }
+    throw new RangeError(`not a regression metric: ${name}`);
+}
+
+/**
+ * Which segments the rows of a block belong to, so that rows can be added segment by segment.
+ *
+ * Why: every row lands in several segment accumulators (`all` and one per family), and each adds it
+ * to one of its 1024 bootstrap buckets (128 KiB of sums per segment). Adding row by row visits the
+ * buckets of every segment in turn, so nearly every add misses the cache once there are more than
+ * a few segments. Adding a block's rows one segment at a time keeps that segment's buckets in cache,
+ * and still adds each segment's rows in file order: the same sums, bit for bit.
+ */
+class RowBlock {
+    perRow;
+    capacity;
+    /** Rows staged in the block. */
+    size = 0;
+    /** Row r's segments: `ordinals[r·perRow + slot]`, one slot per family (and one for `all`). */
+    ordinals;
+    /** One slot's row indices grouped by segment (filled by `drain`). */
+    members;
+    counts = new Uint32Array(0);
+    /**
+     * @param largestOrdinal an upper bound of the ordinals: 16 bits a slot when it fits
+     * @param allocate where the ordinals live (shared memory when a worker thread stages the rows)
+     */
+    constructor(perRow, capacity, largestOrdinal = 0xffffffff, allocate = privateArrays) {
+        this.perRow = perRow;
+        this.capacity = capacity;
+        this.ordinals =
+            largestOrdinal <= 0xffff
+                ? allocate(Uint16Array, perRow * capacity)
+                : allocate(Uint32Array, perRow * capacity);
+        this.members = new Uint32Array(capacity);
+    }
+    get full() {
+        return this.size === this.capacity;
+    }
+    /** Row `row` belongs to the segment numbered `ordinal` through family slot `slot`. */
+    assign(row, slot, ordinal) {
+        this.ordinals[row * this.perRow + slot] = ordinal;
+    }
+    /** The staged rows' segment ordinals, row after row (a view, valid until the next drain). */
+    slots() {
+        return this.ordinals.subarray(0, this.size * this.perRow);
+    }
+    /**
+     * Calls `visit(ordinal, rows)` for each segment with rows in the block, slot by slot and by
+     * ordinal within a slot, with the segment's row indices ascending (a counting sort per slot);
+     * then empties the block.
+     */
+    drain(segmentCount, visit) {
+        if (this.counts.length < segmentCount + 1)
+            this.counts = new Uint32Array(2 * segmentCount + 1);
+        const next = this.counts;
+        const { ordinals, members, perRow, size } = this;
+        for (let slot = 0; slot < perRow; slot++) {
+            next.fill(0, 0, segmentCount + 1);
+            for (let k = slot; k < size * perRow; k += perRow)
+                next[ordinals[k] + 1]++;
+            for (let s = 0; s < segmentCount; s++)
+                next[s + 1] += next[s];
+            // next[s] is now where segment s's rows start; it advances as they are placed.
+            for (let row = 0, k = slot; row < size; row++, k += perRow)
+                members[next[ordinals[k]]++] = row;
+            // next[s] is now where segment s's rows end, which is where segment s + 1's start.
+            for (let s = 0, start = 0; s < segmentCount; s++) {
+                const end = next[s];
+                if (end > start)
+                    visit(s, members.subarray(start, end));
+                start = end;
+            }
+        }
+        this.size = 0;
+    }
+}
+
+const OVERALL = 'all';
+class ValuePart {
+    column;
+    cache = new Map();
+    constructor(column) {
+        this.column = column;
+    }
+    label(value) {
+        let label = this.cache.get(value);
+        if (label === undefined) {
+            label = `${this.column}=${value === null ? '' : String(value)}`;
+            this.cache.set(value, label);
+        }
+        return label;
+    }
+    rank() {
+        return 0;
+    }
+}
+class BinPart {
+    column;
+    edges;
+    labels;
+    missing;
+    constructor(column, edges) {
+        this.column = column;
+        this.edges = edges;
+        const e = edges;
+        this.labels = [
+            `${column}=(-inf,${e[0]})`,
+            ...e.slice(1).map((hi, i) => `${column}=[${e[i]},${hi})`),
+            `${column}=[${e[e.length - 1]},inf)`
+        ];
+        this.missing = `${column}=`;
+    }
+    label(value) {
+        if (value === null)
+            return this.missing;
+        if (typeof value !== 'number')
+            return undefined;
+        // Binary search for the first edge greater than the value: bins are left-closed.
+        let lo = 0;
+        let hi = this.edges.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >>> 1;
+            if (this.edges[mid] <= value)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return this.labels[lo];
+    }
+    rank(label) {
+        // The missing value ranks first, like the empty value of a value column.
+        return label === this.missing ? -1 : this.labels.indexOf(label);
+    }
+}
+/**
+ * The families of a spec, in a stable order: value columns, then binned columns (a column listed
+ * in both is binned once), then crosses.
+ */
+function segmentFamilies(spec) {
+    const part = (column) => spec.bins[column] !== undefined ? new BinPart(column, spec.bins[column]) : new ValuePart(column);
+    const singles = [...new Set([...spec.columns, ...Object.keys(spec.bins)])];
+    return [
+        ...singles.map((column) => ({ name: column, parts: [part(column)] })),
+        ...spec.cross.map((columns) => ({ name: columns.join('&'), parts: columns.map(part) }))
+    ];
+}
+/** Every column a spec reads, each once. */
+function segmentColumns(spec) {
+    return [...new Set([...spec.columns, ...Object.keys(spec.bins), ...spec.cross.flat()])];
+}
+/**
+ * Checks bin edges: finite numbers, strictly increasing, at least two.
+ * @param where what to name in the message, e.g. `--bins Age` or `segments.bins.Age`
+ * @throws UserInputError naming the column and the offending edge
+ */
+function validateBins(column, edges, where) {
+    if (edges.length < 2) {
+        throw new UserInputError(`${where}: bins for '${column}' need at least 2 edges, got ${edges.length}`);
+    }
+    edges.forEach((edge) => {
+        if (!Number.isFinite(edge)) {
+            throw new UserInputError(`${where}: bin edge '${edge}' of '${column}' is not a finite number`);
+        }
+    });
+    const i = firstUnorderedEdge(edges);
+    if (i >= 0) {
+        throw new UserInputError(`${where}: bin edges of '${column}' must increase strictly; ${edges[i - 1]} is followed by ${edges[i]}`);
+    }
+}
+/** Index of the first edge that is not above the one before it, or -1 when they increase strictly. */
+function firstUnorderedEdge(edges) {
+    for (let i = 1; i < edges.length; i++)
+        if (edges[i] <= edges[i - 1])
+            return i;
+    return -1;
+}
+/**
+ * Orders segments for reports: `all` first, then families in spec order, then within a family
+ * bins in edge order and values alphabetically (the missing value, empty, first).
+ */
+function compareSegments(families) {
+    return (a, b) => {
+        if (a.family !== b.family)
+            return a.family - b.family;
+        if (a.family < 0)
+            return 0;
+        for (const [i, part] of families[a.family].parts.entries()) {
+            const d = part.rank(a.labels[i]) - part.rank(b.labels[i]);
+            if (d !== 0)
+                return d;
+            if (a.labels[i] !== b.labels[i])
+                return a.labels[i] < b.labels[i] ? -1 : 1;
+        }
+        return 0;
+    };
+}
+
+/**
+ * Reading a predictions file into blocks of staged rows: each row checked, decoded into typed
+ * arrays (`BinaryRows`, `MulticlassRows`, `RegressionRows`) and assigned its segments (`RowBlock`).
+ * This is the half of `evaluatePredictions` that reads; the other half adds the blocks up. The two
+ * halves share nothing but the blocks and the segments announced along the way, so this one can
+ * run on a worker thread (`staging-thread.ts`) while the main thread adds the previous block.
+ */
+/**
+ * Segments one family (a column, a binned column or a cross) may have. Each segment's accumulator
+ * holds about 130 KB of bootstrap buckets, so 1,000 segments cost about 130 MB; a column with
+ * 10,000 values would need 1.3 GB and is almost always an id or free text by mistake.
+ */
+const MAX_SEGMENTS_PER_FAMILY = 1000;
+/**
+ * An empty block for the plan; `allocate` says where its arrays live. Built the same way on both
+ * sides of a thread, so both see the same arrays (see `block-memory.ts`).
+ */
+function stagedBlock(plan, columns, allocate = privateArrays) {
+    const families = segmentFamilies(plan.settings.segments).length;
+    const capacity = plan.blockRows;
+    const block = new RowBlock(families + 1, capacity, families * MAX_SEGMENTS_PER_FAMILY, allocate);
+    const task = plan.settings.model.task;
+    const rows = task === 'binary'
+        ? new BinaryRows(capacity, allocate)
+        : task === 'multiclass'
+            ? new MulticlassRows(capacity, plan.classes.length, columns.probabilities.length > 0, allocate)
+            : new RegressionRows(capacity, allocate);
+    return { block, rows };
+}
+/**
+ * Reads every row of `table`, stages it into `first` (then into the blocks `sink.full` returns) and
+ * announces each new segment to `sink` before handing over a block with its rows.
+ *
+ * @returns the number of rows
+ * @throws UserInputError for a row whose label, score, prediction, weight, id or binned value
+ *   cannot be used, at that row's line, and for a family with more than 1,000 segments
+ */
+async function stageRows(table, plan, columns, first, sink) {
+    const { settings } = plan;
+    const model = settings.model;
+    const families = segmentFamilies(settings.segments);
+    const familyColumns = families.map((f) => f.parts.map((p) => table.columns.indexOf(p.column)));
+    const decode = rowDecoder(table.file, model, columns, plan.classes, settings.bootstrap.seed);
+    const ordinals = new Map();
+    let segmentCount = 1; // `all`
+    // A one-column family's segment is a function of the row's value: looked up by the value itself,
+    // skipping the label, key and Map of `segmentOf` for every row (a binned column's cache is capped:
+    // its values may all differ).
+    const byValue = families.map((f) => (f.parts.length === 1 ? new Map() : null));
+    const familySizes = new Array(families.length).fill(0);
+    let staged = first;
+    let rows = 0;
+    // The batch's values of each one-column family's column.
+    const familyValues = new Array(families.length);
+    for await (const batch of table.batches()) {
+        for (let f = 0; f < families.length; f++)
+            familyValues[f] = batch.columns[familyColumns[f][0]].values;
+        for (let i = 0; i < batch.size; i++) {
+            const rowKey = columns.id < 0 ? rows + i : idKey(batch, columns.id, i, table.file, model.id);
+            const block = staged.block;
+            const r = block.size;
+            block.assign(r, 0, 0);
+            for (let f = 0; f < families.length; f++) {
+                const cache = byValue[f];
+                let ordinal;
+                if (cache === null) {
+                    ordinal = segmentOf(families, f, familyColumns[f], batch, i);
+                }
+                else {
+                    const value = familyValues[f][i];
+                    ordinal = cache.get(value);
+                    if (ordinal === undefined) {
+                        ordinal = segmentOf(families, f, familyColumns[f], batch, i);
+                        if (cache.size < VALUE_CACHE_LIMIT)
+                            cache.set(value, ordinal);
+                    }
+                }
+                block.assign(r, f + 1, ordinal);
+            }
+            decode(batch, i, rowKey, r, staged.rows);
+            block.size++;
+            if (block.full)
+                staged = await sink.full(staged);
+        }
+        rows += batch.size;
+    }
+    await sink.full(staged);
+    return rows;
+    /** The ordinal of row i's segment in family f, announced at its first row. */
+    function segmentOf(all, f, cols, batch, i) {
+        const parts = all[f].parts;
+        const labels = new Array(parts.length);
+        for (let p = 0; p < parts.length; p++) {
+            const value = batch.columns[cols[p]].values[i];
+            const label = parts[p].label(value);
+            if (label === undefined) {
+                throw new UserInputError(`column '${parts[p].column}' is binned, so it must hold numbers; found ${JSON.stringify(value)}`, { file: table.file, line: batch.lines[i] });
+            }
+            labels[p] = label;
+        }
+        const key = labels.length === 1 ? labels[0] : labels.join('&');
+        let ordinal = ordinals.get(key);
+        if (ordinal === undefined) {
+            if (++familySizes[f] > MAX_SEGMENTS_PER_FAMILY) {
+                throw new UserInputError(`segments of '${all[f].name}': more than ${MAX_SEGMENTS_PER_FAMILY} distinct segments (this row brings ` +
+                    `${JSON.stringify(key)}); each segment keeps its own metrics (about 130 KB), so a column of ids or ` +
+                    'free text cannot be a segment. Segment by a column with fewer values, or bin a numeric one (`bins`)', { file: table.file, line: batch.lines[i] });
+            }
+            ordinal = segmentCount++;
+            ordinals.set(key, ordinal);
+            sink.segment({ key, family: f, labels });
+        }
+        return ordinal;
+    }
+}
+/** Distinct values remembered per one-column segment family (see `byValue`). */
+const VALUE_CACHE_LIMIT = 10_000;
+/**
+ * Where the settings' columns are in the table.
+ * @throws UserInputError for a missing column, with the closest name
+ */
+function resolveColumns(table, settings) {
+    const { model } = settings;
+    const find = (column, role, required) => {
+        if (column === undefined) {
+            if (required)
+                throw new UserInputError(`the ${model.task} task needs ${role}`);
+            return -1;
+        }
+        const index = table.columns.indexOf(column);
+        if (index < 0) {
+            throw new UserInputError(`${role} '${column}' is not a column of ${table.file}${didYouMean(column, table.columns)}; ` +
+                `its columns are ${table.columns.join(', ')}`, { file: table.file, line: 1 });
+        }
+        return index;
+    };
+    for (const column of segmentColumns(settings.segments))
+        find(column, 'the segment column', true);
+    const prefix = model.score_prefix;
+    const probabilities = [];
+    const probabilityClasses = [];
+    if (model.task === 'multiclass') {
+        table.columns.forEach((name, index) => {
+            if (name.startsWith(prefix) && name.length > prefix.length) {
+                probabilities.push(index);
+                probabilityClasses.push(name.slice(prefix.length));
+            }
+        });
+        if (probabilities.length === 0 && model.prediction === undefined) {
+            throw new UserInputError(`no probability columns named '${prefix}<class>' and no prediction column in ${table.file}; ` +
+                `set the score prefix or the prediction column`, { file: table.file, line: 1 });
+        }
+    }
+    return {
+        label: find(model.label, 'the label column', true),
+        score: model.task === 'binary'
+            ? find(model.score, 'a score column (the probability of the positive class)', true)
+            : -1,
+        prediction: model.task === 'regression'
+            ? find(model.prediction, 'a prediction column', true)
+            : model.task === 'multiclass'
+                ? find(model.prediction, 'the prediction column', false)
+                : -1,
+        weight: find(model.weight, 'the weight column', false),
+        id: find(model.id, 'the id column', false),
+        probabilities,
+        probabilityClasses
+    };
+}
+function idKey(batch, column, i, file, name) {
+    const value = batch.columns[column].values[i];
+    if (value === null) {
+        throw new UserInputError(`the id column '${name}' is empty; every row needs an id`, {
+            file,
+            line: batch.lines[i]
+        });
+    }
+    return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0
+        ? value
+        : rowKeyOf(String(value));
+}
+/**
+ * Checks each row's label, score or prediction and weight. Every problem is a `UserInputError` at
+ * the row's line that says what was expected.
+ */
+function rowDecoder(file, model, columns, classes, seed) {
+    const fail = (batch, i, message) => {
+        throw new UserInputError(message, { file, line: batch.lines[i] });
+    };
+    const number = (batch, i, column, name, what) => {
+        const value = batch.columns[column].values[i];
+        if (typeof value !== 'number' || !Number.isFinite(value)) {
+            fail(batch, i, `${name} '${model[name]}' must be ${what}; found ${describe(value)}`);
+        }
+        return value;
+    };
+    const weightOf = (batch, i) => {
+        if (columns.weight < 0)
+            return 1;
+        const w = number(batch, i, columns.weight, 'weight', 'a number >= 0');
+        if (w < 0)
+            fail(batch, i, `weight '${model.weight}' must be a number >= 0; found ${w}`);
+        return w;
+    };
+    const labelText = (batch, i) => {
+        const value = batch.columns[columns.label].values[i];
+        if (value === null)
+            fail(batch, i, `label '${model.label}' is missing; every row needs a label`);
+        return String(value);
+    };
+    if (model.task === 'binary') {
+        const positive = String(model.positive);
+        let negative;
+        // The 0/1 label of each raw value seen (at most two: a third fails), so that the text of a
+        // label is built and checked once per distinct value, not once per row.
+        const labels = new Map();
+        return (batch, i, rowKey, r, rows) => {
+            let label = labels.get(batch.columns[columns.label].values[i]);
+            if (label === undefined) {
+                label = binaryLabel(batch, i);
+                labels.set(batch.columns[columns.label].values[i], label);
+            }
+            const score = number(batch, i, columns.score, 'score', 'a probability in [0, 1]');
+            if (score < 0 || score > 1)
+                fail(batch, i, `score '${model.score}' must be a probability in [0, 1]; found ${score}`);
+            rows.set(r, label, score, rowHash(seed, rowKey), weightOf(batch, i));
+        };
+        function binaryLabel(batch, i) {
+            const text = labelText(batch, i);
+            if (text !== positive) {
+                negative ??= text;
+                if (text !== negative) {
+                    fail(batch, i, `label '${model.label}' has a third value ${JSON.stringify(text)}; a binary task expects two: ` +
+                        `the positive label ${JSON.stringify(positive)} and one other (seen: ${JSON.stringify(negative)}). ` +
+                        `Set the positive label, or use the multiclass task`);
+                }
+            }
+            return text === positive ? 1 : 0;
+        }
+    }
+    if (model.task === 'multiclass') {
+        const index = new Map(classes.map((c, k) => [c, k]));
+        const probabilities = new Float64Array(columns.probabilities.length);
+        const hasProbabilities = columns.probabilities.length > 0;
+        const classOf = (batch, i, text, role) => {
+            const k = index.get(text);
+            if (k === undefined) {
+                fail(batch, i, `${role} ${JSON.stringify(text)} is not one of the classes ${classes.join(', ')}`);
+            }
+            return k;
+        };
+        return (batch, i, rowKey, r, rows) => {
+            const label = classOf(batch, i, labelText(batch, i), `label '${model.label}'`);
+            let prediction = null;
+            if (columns.prediction >= 0) {
+                const value = batch.columns[columns.prediction].values[i];
+                if (value === null)
+                    fail(batch, i, `prediction '${model.prediction}' is missing`);
+                prediction = classOf(batch, i, String(value), `prediction '${model.prediction}'`);
+            }
+            for (let k = 0; k < columns.probabilities.length; k++) {
+                const p = batch.columns[columns.probabilities[k]].values[i];
+                if (typeof p !== 'number' || !(p >= 0 && p <= 1)) {
+                    fail(batch, i, `'${model.score_prefix}${classes[k]}' must be a probability in [0, 1]; found ${describe(p)}`);
+                }
+                probabilities[k] = p;
+            }
+            const staged = rows;
+            staged.set(r, label, prediction, hasProbabilities ? probabilities : null, rowKey, weightOf(batch, i));
+        };
+    }
+    return (batch, i, rowKey, r, rows) => {
+        const y = number(batch, i, columns.label, 'label', 'a number');
+        const prediction = number(batch, i, columns.prediction, 'prediction', 'a number');
+        rows.set(r, y, prediction, rowKey, weightOf(batch, i));
+    };
+}
+function describe(value) {
+    return value === null ? 'a missing value' : JSON.stringify(value);
+}
+
+/**
+ * Where the rows of a predictions file are read and staged (`row-stager.ts`): on a worker thread
+ * when the file is big, so that reading block k + 1 overlaps adding block k up on the main thread.
+ * Reading is about half of an evaluation's time on a large file, and a GitHub runner has 2 cores.
+ *
+ * The two threads share BLOCKS blocks in shared memory (`block-memory.ts`). The worker fills a free
+ * block and posts its number with the segments met since the last one; the main thread adds the
+ * block up and posts the number back. Each block is added in file order and each segment gets its
+ * rows in file order, so the results are those of reading on one thread, bit for bit.
+ */
+/**
+ * Smaller files are read on the main thread: a thread costs about 40 ms to start and 20 MB, and a
+ * file of one or two blocks gives it little to overlap. 16 MiB is about 400,000 rows of the benchmark.
+ */
+const THREAD_MIN_BYTES = 16 * 2 ** 20;
+/** Blocks in flight: one being filled while the other is added up. */
+const BLOCKS = 2;
+/**
+ * Reads `table` (open, its header read) and hands its rows to `consumer` block by block, on a
+ * worker thread started from `thread` (undefined: the running bundle's script when the file is big
+ * enough; null: the main thread).
+ *
+ * @returns the number of rows
+ * @throws UserInputError as `stageRows` does, from either thread
+ */
+async function stageBlocks(table, plan, columns, thread, consumer) {
+    const script = thread !== undefined ? thread : worthAThread(plan.file) ? threadScript() : null;
+    if (script === null) {
+        return stageRows(table, plan, columns, stagedBlock(plan, columns), {
+            segment: (segment) => consumer.segment(segment),
+            full: (staged) => {
+                consumer.add(staged);
+                return Promise.resolve(staged);
+            }
+        });
+    }
+    // The worker reads the file again from the start: a regular file, not a pipe (`worthAThread`).
+    await table.close();
+    return stageOnThread(script, plan, columns, consumer);
+}
+function worthAThread(file) {
+    try {
+        const stat = statSync(file);
+        return stat.isFile() && stat.size >= THREAD_MIN_BYTES;
+    }
+    catch {
+        return false;
+    }
+}
+async function stageOnThread(script, plan, columns, consumer) {
+    const buffers = [];
+    const blocks = [];
+    for (let b = 0; b < BLOCKS; b++) {
+        buffers.push([]);
+        blocks.push(stagedBlock(plan, columns, sharedArrays(buffers[b])));
+    }
+    const worker = new Worker(script, { workerData: { plan, buffers } });
+    try {
+        return await new Promise((resolve, reject) => {
+            worker.on('message', (message) => {
+                try {
+                    switch (message.type) {
+                        case 'block': {
+                            for (const segment of message.segments)
+                                consumer.segment(segment);
+                            const staged = blocks[message.block];
+                            staged.block.size = message.size;
+                            consumer.add(staged);
+                            worker.postMessage(message.block);
+                            break;
+                        }
+                        case 'done':
+                            resolve(message.rows);
+                            break;
+                        case 'failed':
+                            reject(new UserInputError(message.message, message.location));
+                            break;
+                        case 'crashed':
+                            reject(Object.assign(new Error(message.message), { stack: message.stack }));
+                    }
+                }
+                catch (error) {
+                    reject(error);
+                }
+            });
+            worker.on('error', reject);
+            worker.on('exit', (code) => reject(new Error(`the staging thread stopped (exit code ${code}) before the end`)));
+        });
+    }
+    finally {
+        await worker.terminate();
+    }
+}
+/** The worker's side: reads the file into the shared blocks, as the main thread frees them. */
+async function serveStaging({ plan, buffers }) {
+    const port = parentPort;
+    const free = [];
+    let wake = null;
+    port.on('message', (block) => {
+        free.push(block);
+        wake?.();
+        wake = null;
+    });
+    try {
+        const table = await openTable(plan.file, plan.read);
+        const columns = resolveColumns(table, plan.settings);
+        const blocks = buffers.map((shared) => stagedBlock(plan, columns, attachedArrays(shared)));
+        free.push(...blocks.keys());
+        let segments = [];
+        const next = async () => {
+            while (free.length === 0)
+                await new Promise((resolve) => (wake = resolve));
+            return blocks[free.shift()];
+        };
+        const rows = await stageRows(table, plan, columns, await next(), {
+            segment: (segment) => segments.push(segment),
+            full: (staged) => {
+                const message = {
+                    type: 'block',
+                    block: blocks.indexOf(staged),
+                    size: staged.block.size,
+                    segments
+                };
+                port.postMessage(message);
+                segments = [];
+                // The main thread empties its own view of the block; this one must start again at row 0.
+                staged.block.size = 0;
+                return next();
+            }
+        });
+        port.postMessage({ type: 'done', rows });
+    }
+    catch (error) {
+        port.postMessage((error instanceof UserInputError
+            ? { type: 'failed', message: error.message, location: error.location }
+            : {
+                type: 'crashed',
+                message: error instanceof Error ? error.message : String(error),
+                stack: error instanceof Error ? error.stack : undefined
+            }));
+    }
+    finally {
+        port.close();
+    }
+}
+
+var stagingThread = /*#__PURE__*/Object.freeze({
+    __proto__: null,
+    serveStaging: serveStaging,
+    stageBlocks: stageBlocks
+});
+
+export { BinaryAccumulator as B, METRICS as M, OVERALL as O, RegressionAccumulator as R, criticalValue as a, stageBlocks as b, confidenceLevel as c, describeMetric as d, MulticlassAccumulator as e, firstUnorderedEdge as f, compareSegments as g, stagingThread as h, metricNames as m, percentileInterval as p, resolveColumns as r, segmentFamilies as s, validateBins as v };

@@ -1,0 +1,173 @@
+import { U as UserInputError } from './errors.js';
+
+/**
+ * "Did you mean" for names a user types: config keys, metric names, commands, columns.
+ */
+/** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
+function editDistance(a, b) {
+    const rows = a.length + 1;
+    const cols = b.length + 1;
+    const d = new Array(rows * cols);
+    for (let i = 0; i < rows; i++)
+        d[i * cols] = i;
+    for (let j = 0; j < cols; j++)
+        d[j] = j;
+    for (let i = 1; i < rows; i++) {
+        for (let j = 1; j < cols; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            let best = Math.min(d[(i - 1) * cols + j] + 1, d[i * cols + j - 1] + 1, d[(i - 1) * cols + j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+                best = Math.min(best, d[(i - 2) * cols + j - 2] + 1);
+            }
+            d[i * cols + j] = best;
+        }
+    }
+    return d[rows * cols - 1];
+}
+/**
+ * The candidate closest to `word`, if it is close enough to be a plausible typo: at most a third of
+ * the word's length in edits (at least 1, at most 3). Ties go to the first candidate. Case is ignored.
+ *
+ * @example closest('min_suport', ['min_support', 'columns']) // 'min_support'
+ */
+function closest(word, candidates) {
+    const target = word.toLowerCase();
+    const limit = Math.min(3, Math.max(1, Math.floor(target.length / 3)));
+    let best;
+    let bestDistance = Infinity;
+    for (const candidate of candidates) {
+        const distance = editDistance(target, candidate.toLowerCase());
+        if (distance < bestDistance) {
+            best = candidate;
+            bestDistance = distance;
+        }
+    }
+    return bestDistance <= limit ? best : undefined;
+}
+/** ` (did you mean 'x'?)` or an empty string. */
+function didYouMean(word, candidates) {
+    const match = closest(word, candidates);
+    return match === undefined ? '' : ` (did you mean '${match}'?)`;
+}
+
+const OVERALL = 'all';
+class ValuePart {
+    column;
+    cache = new Map();
+    constructor(column) {
+        this.column = column;
+    }
+    label(value) {
+        let label = this.cache.get(value);
+        if (label === undefined) {
+            label = `${this.column}=${value === null ? '' : String(value)}`;
+            this.cache.set(value, label);
+        }
+        return label;
+    }
+    rank() {
+        return 0;
+    }
+}
+class BinPart {
+    column;
+    edges;
+    labels;
+    missing;
+    constructor(column, edges) {
+        this.column = column;
+        this.edges = edges;
+        const e = edges;
+        this.labels = [
+            `${column}=(-inf,${e[0]})`,
+            ...e.slice(1).map((hi, i) => `${column}=[${e[i]},${hi})`),
+            `${column}=[${e[e.length - 1]},inf)`
+        ];
+        this.missing = `${column}=`;
+    }
+    label(value) {
+        if (value === null)
+            return this.missing;
+        if (typeof value !== 'number')
+            return undefined;
+        // Binary search for the first edge greater than the value: bins are left-closed.
+        let lo = 0;
+        let hi = this.edges.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >>> 1;
+            if (this.edges[mid] <= value)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return this.labels[lo];
+    }
+    rank(label) {
+        // The missing value ranks first, like the empty value of a value column.
+        return label === this.missing ? -1 : this.labels.indexOf(label);
+    }
+}
+/**
+ * The families of a spec, in a stable order: value columns, then binned columns (a column listed
+ * in both is binned once), then crosses.
+ */
+function segmentFamilies(spec) {
+    const part = (column) => spec.bins[column] !== undefined ? new BinPart(column, spec.bins[column]) : new ValuePart(column);
+    const singles = [...new Set([...spec.columns, ...Object.keys(spec.bins)])];
+    return [
+        ...singles.map((column) => ({ name: column, parts: [part(column)] })),
+        ...spec.cross.map((columns) => ({ name: columns.join('&'), parts: columns.map(part) }))
+    ];
+}
+/** Every column a spec reads, each once. */
+function segmentColumns(spec) {
+    return [...new Set([...spec.columns, ...Object.keys(spec.bins), ...spec.cross.flat()])];
+}
+/**
+ * Checks bin edges: finite numbers, strictly increasing, at least two.
+ * @param where what to name in the message, e.g. `--bins Age` or `segments.bins.Age`
+ * @throws UserInputError naming the column and the offending edge
+ */
+function validateBins(column, edges, where) {
+    if (edges.length < 2) {
+        throw new UserInputError(`${where}: bins for '${column}' need at least 2 edges, got ${edges.length}`);
+    }
+    edges.forEach((edge) => {
+        if (!Number.isFinite(edge)) {
+            throw new UserInputError(`${where}: bin edge '${edge}' of '${column}' is not a finite number`);
+        }
+    });
+    const i = firstUnorderedEdge(edges);
+    if (i >= 0) {
+        throw new UserInputError(`${where}: bin edges of '${column}' must increase strictly; ${edges[i - 1]} is followed by ${edges[i]}`);
+    }
+}
+/** Index of the first edge that is not above the one before it, or -1 when they increase strictly. */
+function firstUnorderedEdge(edges) {
+    for (let i = 1; i < edges.length; i++)
+        if (edges[i] <= edges[i - 1])
+            return i;
+    return -1;
+}
+/**
+ * Orders segments for reports: `all` first, then families in spec order, then within a family
+ * bins in edge order and values alphabetically (the missing value, empty, first).
+ */
+function compareSegments(families) {
+    return (a, b) => {
+        if (a.family !== b.family)
+            return a.family - b.family;
+        if (a.family < 0)
+            return 0;
+        for (const [i, part] of families[a.family].parts.entries()) {
+            const d = part.rank(a.labels[i]) - part.rank(b.labels[i]);
+            if (d !== 0)
+                return d;
+            if (a.labels[i] !== b.labels[i])
+                return a.labels[i] < b.labels[i] ? -1 : 1;
+        }
+        return 0;
+    };
+}
+
+export { OVERALL as O, segmentColumns as a, closest as b, compareSegments as c, didYouMean as d, firstUnorderedEdge as f, segmentFamilies as s, validateBins as v };
