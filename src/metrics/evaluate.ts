@@ -136,7 +136,7 @@ export async function evaluatePredictions(
   const plan: StagingPlan = { file, read, settings, classes, blockRows }
   // Segments by ordinal (creation order, `all` first), which is how the blocks refer to them.
   const ordered: SegmentEvaluation[] = [overall]
-  const adder = blockAdder(model.task, families.length + 1, blockRows)
+  const adder = blockAdder(model.task, families.length + 1)
   const rows = await stageBlocks(table, plan, columns, thread, {
     segment({ key, family, labels }) {
       const segment = { key, family, labels, metrics: create(), rows: 0 }
@@ -255,10 +255,10 @@ interface BlockAdder {
 
 const NOTHING = (): void => undefined
 
-function blockAdder(task: Task, perRow: number, blockRows: number): BlockAdder {
+function blockAdder(task: Task, perRow: number): BlockAdder {
   if (task === 'binary') {
     // Scores are sorted once for all segments (see `score-ledger.ts`), not once per segment.
-    const ledger = new ScoreLedger(perRow, blockRows)
+    const ledger = new ScoreLedger(perRow)
     return {
       keep: ({ rows, block }) => ledger.keep(rows as BinaryRows, block),
       addTo: (metrics, rows, members) =>

@@ -25,20 +25,14 @@ export class ScoreLedger {
   private weighted = false
 
   /** @param perRow segment slots per row of the blocks (families + 1 for `all`) */
-  constructor(
-    private readonly perRow: number,
-    private readonly chunkRows: number
-  ) {
+  constructor(private readonly perRow: number) {
     this.combinations = new TupleTable(perRow)
   }
 
-  /** Keeps the staged rows of `block` (before it is drained); every block but the last is full. */
+  /** Keeps the staged rows of `block` (before it is drained). */
   keep(rows: BinaryRows, block: RowBlock): void {
     const size = block.size
     if (size === 0) return
-    if (this.chunks.length > 0 && this.chunks[this.chunks.length - 1].size !== this.chunkRows) {
-      throw new RangeError('ScoreLedger: only the last block may be partial')
-    }
     const slots = block.slots()
     const combination = new Uint32Array(size)
     for (let i = 0; i < size; i++) combination[i] = this.combinations.idOf(slots, i * this.perRow)
@@ -69,9 +63,17 @@ export class ScoreLedger {
     // is the row's combination, or the row itself when weights must be read.
     const payload = new Float64Array(n)
     const counts = new Float64Array(2 * accumulators.length)
+    // With weights, each row's combination and weight by row (blocks differ in size).
+    const combinationOf = this.weighted ? new Uint32Array(n) : null
+    const weightOf = this.weighted ? new Float64Array(n) : null
     let row = 0
     for (const chunk of this.chunks) {
       scores.set(chunk.score, row)
+      combinationOf?.set(chunk.combination, row)
+      if (weightOf) {
+        if (chunk.weight) weightOf.set(chunk.weight, row)
+        else weightOf.fill(1, row, row + chunk.size)
+      }
       for (let i = 0; i < chunk.size; i++, row++) {
         const label = chunk.label[i]
         const combination = chunk.combination[i]
@@ -88,14 +90,8 @@ export class ScoreLedger {
       const packed = payload[p]
       const label = packed % 2
       const what = (packed - label) / 2
-      let combination = what
-      let weight = 1
-      if (this.weighted) {
-        const chunk = this.chunks[Math.floor(what / this.chunkRows)]
-        const i = what % this.chunkRows
-        combination = chunk.combination[i]
-        weight = chunk.weight === null ? 1 : chunk.weight[i]
-      }
+      const combination = combinationOf === null ? what : combinationOf[what]
+      const weight = weightOf === null ? 1 : weightOf[what]
       const score = scores[p]
       for (let slot = 0, k = combination * perRow; slot < perRow; slot++, k++) {
         accumulators[segmentsOf[k]].addScore(label, score, weight)

@@ -28,12 +28,16 @@ function rows(n: number, weighted: boolean) {
   })
 }
 
-function viaLedger(data: ReturnType<typeof rows>, chunkRows: number): string[] {
+/** Through the ledger in chunks of `sizes[0]`, `sizes[1]`, … rows, the last size repeated. */
+function viaLedger(data: ReturnType<typeof rows>, sizes: number[]): string[] {
   const accumulators = Array.from({ length: 6 }, () => new BinaryAccumulator({ bootstrap }))
-  const block = new RowBlock(3, chunkRows)
-  const staged = new BinaryRows(chunkRows)
-  const ledger = new ScoreLedger(3, chunkRows)
+  const capacity = Math.max(...sizes)
+  const block = new RowBlock(3, capacity)
+  const staged = new BinaryRows(capacity)
+  const ledger = new ScoreLedger(3)
+  let chunk = 0
   const add = () => {
+    chunk++
     ledger.keep(staged, block)
     block.drain(6, (ordinal, members) => accumulators[ordinal].addRows(staged, members, 'later'))
   }
@@ -41,7 +45,7 @@ function viaLedger(data: ReturnType<typeof rows>, chunkRows: number): string[] {
     const r = block.size
     row.ordinals.forEach((ordinal, slot) => block.assign(r, slot, ordinal))
     staged.set(r, row.label, row.score, rowHash(SEED, key), row.weight)
-    if (++block.size === block.capacity) add()
+    if (++block.size === sizes[Math.min(chunk, sizes.length - 1)]) add()
   })
   add()
   ledger.distribute(accumulators)
@@ -64,9 +68,11 @@ describe('ScoreLedger', () => {
     const data = rows(500, weighted)
     const expected = rowByRow(data)
     expect(expected[1]).toContain('"roc_auc":{"value":0.')
-    // 64 rows per chunk: 7 full chunks and a partial one.
-    expect(viaLedger(data, 64)).toEqual(expected)
-    expect(viaLedger(data, 1000)).toEqual(expected)
+    // 64 rows per chunk: 7 full chunks and a partial one; chunks growing as evaluate's first
+    // blocks do; one chunk.
+    expect(viaLedger(data, [64])).toEqual(expected)
+    expect(viaLedger(data, [8, 16, 32, 64])).toEqual(expected)
+    expect(viaLedger(data, [1000])).toEqual(expected)
   })
 })
 
@@ -82,7 +88,7 @@ describe('ScoreLedger ordinals', () => {
     const accumulators = Array.from({ length: 70_001 }, (_, ordinal) => segmentOf(ordinal))
     const block = new RowBlock(2, 4)
     const staged = new BinaryRows(4)
-    const ledger = new ScoreLedger(2, 4)
+    const ledger = new ScoreLedger(2)
     ;[
       [0.9, 1, 70_000],
       [0.1, 0, 3]
