@@ -22922,25 +22922,20 @@ class TupleTable {
  */
 class ScoreLedger {
     perRow;
-    chunkRows;
     chunks = [];
     combinations;
     rows = 0;
     weighted = false;
     /** @param perRow segment slots per row of the blocks (families + 1 for `all`) */
-    constructor(perRow, chunkRows) {
+    constructor(perRow) {
         this.perRow = perRow;
-        this.chunkRows = chunkRows;
         this.combinations = new TupleTable(perRow);
     }
-    /** Keeps the staged rows of `block` (before it is drained); every block but the last is full. */
+    /** Keeps the staged rows of `block` (before it is drained). */
     keep(rows, block) {
         const size = block.size;
         if (size === 0)
             return;
-        if (this.chunks.length > 0 && this.chunks[this.chunks.length - 1].size !== this.chunkRows) {
-            throw new RangeError('ScoreLedger: only the last block may be partial');
-        }
         const slots = block.slots();
         const combination = new Uint32Array(size);
         for (let i = 0; i < size; i++)
@@ -22972,9 +22967,19 @@ class ScoreLedger {
         // is the row's combination, or the row itself when weights must be read.
         const payload = new Float64Array(n);
         const counts = new Float64Array(2 * accumulators.length);
+        // With weights, each row's combination and weight by row (blocks differ in size).
+        const combinationOf = this.weighted ? new Uint32Array(n) : null;
+        const weightOf = this.weighted ? new Float64Array(n) : null;
         let row = 0;
         for (const chunk of this.chunks) {
             scores.set(chunk.score, row);
+            combinationOf?.set(chunk.combination, row);
+            if (weightOf) {
+                if (chunk.weight)
+                    weightOf.set(chunk.weight, row);
+                else
+                    weightOf.fill(1, row, row + chunk.size);
+            }
             for (let i = 0; i < chunk.size; i++, row++) {
                 const label = chunk.label[i];
                 const combination = chunk.combination[i];
@@ -22991,14 +22996,8 @@ class ScoreLedger {
             const packed = payload[p];
             const label = packed % 2;
             const what = (packed - label) / 2;
-            let combination = what;
-            let weight = 1;
-            if (this.weighted) {
-                const chunk = this.chunks[Math.floor(what / this.chunkRows)];
-                const i = what % this.chunkRows;
-                combination = chunk.combination[i];
-                weight = chunk.weight === null ? 1 : chunk.weight[i];
-            }
+            const combination = combinationOf === null ? what : combinationOf[what];
+            const weight = weightOf === null ? 1 : weightOf[what];
             const score = scores[p];
             for (let slot = 0, k = combination * perRow; slot < perRow; slot++, k++) {
                 accumulators[segmentsOf[k]].addScore(label, score, weight);
@@ -23041,7 +23040,7 @@ async function evaluatePredictions(file, settings, read = {}, { blockRows = BLOC
     const plan = { file, read, settings, classes, blockRows };
     // Segments by ordinal (creation order, `all` first), which is how the blocks refer to them.
     const ordered = [overall];
-    const adder = blockAdder(model.task, families.length + 1, blockRows);
+    const adder = blockAdder(model.task, families.length + 1);
     const rows = await stageBlocks(table, plan, columns, thread, {
         segment({ key, family, labels }) {
             const segment = { key, family, labels, metrics: create(), rows: 0 };
@@ -23130,10 +23129,10 @@ function accumulatorFactory(task, settings, classes) {
     return () => new RegressionAccumulator({ bootstrap });
 }
 const NOTHING = () => undefined;
-function blockAdder(task, perRow, blockRows) {
+function blockAdder(task, perRow) {
     if (task === 'binary') {
         // Scores are sorted once for all segments (see `score-ledger.ts`), not once per segment.
-        const ledger = new ScoreLedger(perRow, blockRows);
+        const ledger = new ScoreLedger(perRow);
         return {
             keep: ({ rows, block }) => ledger.keep(rows, block),
             addTo: (metrics, rows, members) => metrics.addRows(rows, members, 'later'),
