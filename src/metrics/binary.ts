@@ -47,8 +47,7 @@ import {
   rankingValue,
   scoreGroups,
   type RankingReplicates,
-  type RankingValue,
-  type ScoreGroups
+  type RankingValue
 } from './ranking.js'
 import { WeightedValues, type WeightedValuesState } from './weighted-values.js'
 
@@ -105,11 +104,15 @@ const PROPORTIONS: Record<string, readonly [readonly number[], readonly number[]
   ]
 }
 
+/** The ranking metrics on every row, with DeLong's variance of the ROC AUC (`rocAucVariance`). */
+interface RankingPoint extends RankingValue {
+  readonly rocAucVariance: number | null
+}
+
 /** What finalize derives from the state, computed once and dropped by `add` and `merge`. */
 interface Derived {
   replicateSums?: Float64Array
-  groups?: ScoreGroups
-  ranking?: RankingValue
+  ranking?: RankingPoint
   rankingReplicates?: RankingReplicates
 }
 
@@ -353,13 +356,7 @@ export class BinaryAccumulator implements MetricSource {
   }
 
   rocAucVariance(): number | null {
-    const auc = this.ranking().rocAuc
-    if (Number.isNaN(auc)) return null
-    const s = this.sums
-    const q = this.squares
-    const positives = effectiveSize(s[TP] + s[FN], q[TP] + q[FN])
-    const negatives = effectiveSize(s[TN] + s[FP], q[TN] + q[FP])
-    return delongVariance(this.groups(), auc, positives, negatives)
+    return this.ranking().rocAucVariance
   }
 
   resamplesEveryRow(): boolean {
@@ -418,13 +415,24 @@ export class BinaryAccumulator implements MetricSource {
     return (this.derived().replicateSums ??= combineBuckets(this.bucketSums, WIDTH, this.bootstrap))
   }
 
-  /** Sorts the scores once per finalize. */
-  private groups(): ScoreGroups {
-    return (this.derived().groups ??= scoreGroups(this.positives.sorted(), this.negatives.sorted()))
+  private ranking(): RankingPoint {
+    return (this.derived().ranking ??= this.rank())
   }
 
-  private ranking(): RankingValue {
-    return (this.derived().ranking ??= rankingValue(this.groups()))
+  /**
+   * Everything the score groups are needed for, at once, so that they are not kept: 16 bytes per
+   * score, twice what the scores themselves take, for every segment until the evaluation is dropped.
+   * Sorts the scores once per finalize.
+   */
+  private rank(): RankingPoint {
+    const groups = scoreGroups(this.positives.sorted(), this.negatives.sorted())
+    const value = rankingValue(groups)
+    if (Number.isNaN(value.rocAuc)) return { ...value, rocAucVariance: null }
+    const s = this.sums
+    const q = this.squares
+    const positives = effectiveSize(s[TP] + s[FN], q[TP] + q[FN])
+    const negatives = effectiveSize(s[TN] + s[FP], q[TN] + q[FP])
+    return { ...value, rocAucVariance: delongVariance(groups, value.rocAuc, positives, negatives) }
   }
 
   private rankingReplicates(): RankingReplicates {
