@@ -129,57 +129,67 @@ export async function evaluatePredictions(
   const overall: SegmentEvaluation = { key: OVERALL, family: -1, labels: [], metrics: create(), rows: 0 }
   segments.set(OVERALL, overall)
 
-  const block = new RowBlock(families.length + 1, blockRows, families.length * MAX_SEGMENTS_PER_FAMILY)
-  const decoder = rowDecoder(table.file, model, columns, classes, settings.bootstrap.seed, block)
-  const familyColumns = families.map((f) => f.parts.map((p) => table.columns.indexOf(p.column)))
   // Segments by ordinal (creation order, `all` first), which is how the block refers to them.
   const ordered: SegmentEvaluation[] = [overall]
   const ordinals = new Map<string, number>([[OVERALL, 0]])
-  // A one-column family's segment is a function of the row's value: looked up by the value itself,
-  // skipping the label, key and Map of `segmentOf` for every row (a binned column's cache is capped:
-  // its values may all differ).
-  const byValue = families.map((f) => (f.parts.length === 1 ? new Map<Value, number>() : null))
   const familySizes = new Array<number>(families.length).fill(0)
-  const addBlock = (): void => {
-    decoder.keep(block)
-    block.drain(ordered.length, (ordinal, members) => {
-      const segment = ordered[ordinal]
-      decoder.addTo(segment.metrics, members)
-      segment.rows += members.length
-    })
-  }
-  let rows = 0
-  // The batch's values of each one-column family's column.
-  const familyValues: Value[][] = new Array(families.length)
-  for await (const batch of table.batches()) {
-    for (let f = 0; f < families.length; f++) familyValues[f] = batch.columns[familyColumns[f][0]].values
-    for (let i = 0; i < batch.size; i++) {
-      const rowKey = columns.id < 0 ? rows + i : idKey(batch, columns.id, i, table.file, model.id!)
-      const r = block.size
-      block.assign(r, 0, 0)
-      for (let f = 0; f < families.length; f++) {
-        const cache = byValue[f]
-        let ordinal: number | undefined
-        if (cache === null) {
-          ordinal = segmentOf(families, f, familyColumns[f], batch, i)
-        } else {
-          const value = familyValues[f][i]
-          ordinal = cache.get(value)
-          if (ordinal === undefined) {
-            ordinal = segmentOf(families, f, familyColumns[f], batch, i)
-            if (cache.size < VALUE_CACHE_LIMIT) cache.set(value, ordinal)
-          }
-        }
-        block.assign(r, f + 1, ordinal)
-      }
-      decoder.decode(batch, i, rowKey, r)
-      block.size++
-      if (block.full) addBlock()
+  const { rows, finish } = await addRows()
+  finish(ordered)
+
+  /**
+   * Reads the rows and adds them to their segments, a block at a time. The staging (the block and
+   * the decoder's rows: 26 MB for the binary task at the default block size) is local to this
+   * function, so that it can be collected during `finish`, which sorts every score of the file.
+   */
+  async function addRows(): Promise<{ rows: number; finish: RowDecoder['finish'] }> {
+    const block = new RowBlock(families.length + 1, blockRows, families.length * MAX_SEGMENTS_PER_FAMILY)
+    const decoder = rowDecoder(table.file, model, columns, classes, settings.bootstrap.seed, block)
+    const familyColumns = families.map((f) => f.parts.map((p) => table.columns.indexOf(p.column)))
+    // A one-column family's segment is a function of the row's value: looked up by the value itself,
+    // skipping the label, key and Map of `segmentOf` for every row (a binned column's cache is capped:
+    // its values may all differ).
+    const byValue = families.map((f) => (f.parts.length === 1 ? new Map<Value, number>() : null))
+    const addBlock = (): void => {
+      decoder.keep(block)
+      block.drain(ordered.length, (ordinal, members) => {
+        const segment = ordered[ordinal]
+        decoder.addTo(segment.metrics, members)
+        segment.rows += members.length
+      })
     }
-    rows += batch.size
+    let rows = 0
+    // The batch's values of each one-column family's column.
+    const familyValues: Value[][] = new Array(families.length)
+    for await (const batch of table.batches()) {
+      for (let f = 0; f < families.length; f++) familyValues[f] = batch.columns[familyColumns[f][0]].values
+      for (let i = 0; i < batch.size; i++) {
+        const rowKey = columns.id < 0 ? rows + i : idKey(batch, columns.id, i, table.file, model.id!)
+        const r = block.size
+        block.assign(r, 0, 0)
+        for (let f = 0; f < families.length; f++) {
+          const cache = byValue[f]
+          let ordinal: number | undefined
+          if (cache === null) {
+            ordinal = segmentOf(families, f, familyColumns[f], batch, i)
+          } else {
+            const value = familyValues[f][i]
+            ordinal = cache.get(value)
+            if (ordinal === undefined) {
+              ordinal = segmentOf(families, f, familyColumns[f], batch, i)
+              if (cache.size < VALUE_CACHE_LIMIT) cache.set(value, ordinal)
+            }
+          }
+          block.assign(r, f + 1, ordinal)
+        }
+        decoder.decode(batch, i, rowKey, r)
+        block.size++
+        if (block.full) addBlock()
+      }
+      rows += batch.size
+    }
+    addBlock()
+    return { rows, finish: decoder.finish }
   }
-  addBlock()
-  decoder.finish(ordered)
 
   /** The ordinal of row i's segment in family f, created at its first row. */
   function segmentOf(all: readonly SegmentFamily[], f: number, cols: number[], batch: RowBatch, i: number) {
@@ -390,6 +400,14 @@ interface RowDecoder {
 const NOTHING = (): void => undefined
 
 /**
+ * The binary decoder's `finish`, made out here so that it holds the ledger only: a closure made in
+ * `rowDecoder` would share the scope of the staged rows and keep them alive through the sort.
+ */
+function distributeScores(ledger: ScoreLedger): RowDecoder['finish'] {
+  return (segments) => ledger.distribute(segments.map((s) => s.metrics as BinaryAccumulator))
+}
+
+/**
  * Checks each row's label, score or prediction and weight, and stages it for its segments. Every
  * problem is a `UserInputError` at the row's line that says what was expected.
  */
@@ -452,7 +470,7 @@ function rowDecoder(
       decode,
       keep: (full) => ledger.keep(staged, full),
       addTo: (metrics, members) => (metrics as BinaryAccumulator).addRows(staged, members, 'later'),
-      finish: (segments) => ledger.distribute(segments.map((s) => s.metrics as BinaryAccumulator))
+      finish: distributeScores(ledger)
     }
 
     function binaryLabel(batch: RowBatch, i: number): number {
