@@ -81,9 +81,10 @@ export class ScoreLedger {
       }
       chunk.score = EMPTY
     }
+    sortNumbers(scores, payload)
+    // After the sort, so that its scratch (24 bytes per row) can be collected as these are taken.
     for (let a = 0; a < accumulators.length; a++)
       accumulators[a].reserveScores(counts[2 * a + 1], counts[2 * a])
-    sortNumbers(scores, payload)
     for (let p = 0; p < n; p++) {
       const packed = payload[p]
       const label = packed % 2
