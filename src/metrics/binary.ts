@@ -126,7 +126,7 @@ interface Derived {
  *
  * Cost: `add` is O(1) (one bucket updated, whatever the number of replicates); memory is 8 bytes per
  * row (its score; 16 with sample weights other than 1) plus 128 KiB of bucket sums and at most
- * 0.4 MB of hash sample; `finalize` sorts the scores once (radix sort) and costs O(n + B·K + B·m).
+ * 0.23 MB of hash sample; `finalize` sorts the scores once (radix sort) and costs O(n + B·K + B·m).
  *
  * @example
  * const metrics = new BinaryAccumulator({ threshold: 0.5 })
