@@ -81,8 +81,12 @@ export class ScoreLedger {
       }
       chunk.score = EMPTY
     }
+    // Unweighted, the payload carries all that the pass needs: the chunks can go during the sort.
+    const chunks = this.weighted ? [...this.chunks] : []
+    this.chunks.length = 0
+    this.rows = 0
     sortNumbers(scores, payload)
-    // After the sort, so that its scratch (24 bytes per row) can be collected as these are taken.
+    // After the sort, so that its scratch (16 bytes per row) can be collected as these are taken.
     for (let a = 0; a < accumulators.length; a++)
       accumulators[a].reserveScores(counts[2 * a + 1], counts[2 * a])
     for (let p = 0; p < n; p++) {
@@ -92,7 +96,7 @@ export class ScoreLedger {
       let combination = what
       let weight = 1
       if (this.weighted) {
-        const chunk = this.chunks[Math.floor(what / this.chunkRows)]
+        const chunk = chunks[Math.floor(what / this.chunkRows)]
         const i = what % this.chunkRows
         combination = chunk.combination[i]
         weight = chunk.weight === null ? 1 : chunk.weight[i]
@@ -102,8 +106,6 @@ export class ScoreLedger {
         accumulators[segmentsOf[k]].addScore(label, score, weight)
       }
     }
-    this.chunks.length = 0
-    this.rows = 0
   }
 }
 
