@@ -48,8 +48,7 @@ import {
   rankingValue,
   scoreGroups,
   type RankingReplicates,
-  type RankingValue,
-  type ScoreGroups
+  type RankingValue
 } from './ranking.js'
 import { WeightedValues, type WeightedValuesState } from './weighted-values.js'
 
@@ -106,11 +105,15 @@ const PROPORTIONS: Record<string, readonly [readonly number[], readonly number[]
   ]
 }
 
+/** The ranking metrics on every row, with DeLong's variance of the ROC AUC (`rocAucVariance`). */
+interface RankingPoint extends RankingValue {
+  readonly rocAucVariance: number | null
+}
+
 /** What finalize derives from the state, computed once and dropped by `add` and `merge`. */
 interface Derived {
   replicateSums?: Float64Array
-  groups?: ScoreGroups
-  ranking?: RankingValue
+  ranking?: RankingPoint
   rankingReplicates?: RankingReplicates
 }
 
@@ -124,7 +127,7 @@ interface Derived {
  *
  * Cost: `add` is O(1) (one bucket updated, whatever the number of replicates); memory is 8 bytes per
  * row (its score; 16 with sample weights other than 1) plus 128 KiB of bucket sums and at most
- * 0.4 MB of hash sample; `finalize` sorts the scores once (radix sort) and costs O(n + B·K + B·m).
+ * 0.23 MB of hash sample; `finalize` sorts the scores once (radix sort) and costs O(n + B·K + B·m).
  *
  * @example
  * const metrics = new BinaryAccumulator({ threshold: 0.5 })
@@ -354,13 +357,7 @@ export class BinaryAccumulator implements MetricSource {
   }
 
   rocAucVariance(): number | null {
-    const auc = this.ranking().rocAuc
-    if (Number.isNaN(auc)) return null
-    const s = this.sums
-    const q = this.squares
-    const positives = effectiveSize(s[TP] + s[FN], q[TP] + q[FN])
-    const negatives = effectiveSize(s[TN] + s[FP], q[TN] + q[FP])
-    return delongVariance(this.groups(), auc, positives, negatives)
+    return this.ranking().rocAucVariance
   }
 
   resamplesEveryRow(): boolean {
@@ -419,13 +416,24 @@ export class BinaryAccumulator implements MetricSource {
     return (this.derived().replicateSums ??= combineBuckets(this.bucketSums, WIDTH, this.bootstrap))
   }
 
-  /** Sorts the scores once per finalize. */
-  private groups(): ScoreGroups {
-    return (this.derived().groups ??= scoreGroups(this.positives.sorted(), this.negatives.sorted()))
+  private ranking(): RankingPoint {
+    return (this.derived().ranking ??= this.rank())
   }
 
-  private ranking(): RankingValue {
-    return (this.derived().ranking ??= rankingValue(this.groups()))
+  /**
+   * Everything the score groups are needed for, at once, so that they are not kept: 16 bytes per
+   * score, twice what the scores themselves take, for every segment until the evaluation is dropped.
+   * Sorts the scores once per finalize.
+   */
+  private rank(): RankingPoint {
+    const groups = scoreGroups(this.positives.sorted(), this.negatives.sorted())
+    const value = rankingValue(groups)
+    if (Number.isNaN(value.rocAuc)) return { ...value, rocAucVariance: null }
+    const s = this.sums
+    const q = this.squares
+    const positives = effectiveSize(s[TP] + s[FN], q[TP] + q[FN])
+    const negatives = effectiveSize(s[TN] + s[FP], q[TN] + q[FP])
+    return { ...value, rocAucVariance: delongVariance(groups, value.rocAuc, positives, negatives) }
   }
 
   private rankingReplicates(): RankingReplicates {
