@@ -19593,9 +19593,14 @@ class ScoreLedger {
             }
             chunk.score = EMPTY;
         }
+        // The payload (with weights, and the two arrays above) holds all that the pass needs: the chunks
+        // can go during the sort.
+        this.chunks.length = 0;
+        this.rows = 0;
+        sortNumbers(scores, payload);
+        // After the sort, so that its scratch (16 bytes per row) can be collected as these are taken.
         for (let a = 0; a < accumulators.length; a++)
             accumulators[a].reserveScores(counts[2 * a + 1], counts[2 * a]);
-        sortNumbers(scores, payload);
         for (let p = 0; p < n; p++) {
             const packed = payload[p];
             const label = packed % 2;
@@ -19607,8 +19612,6 @@ class ScoreLedger {
                 accumulators[segmentsOf[k]].addScore(label, score, weight);
             }
         }
-        this.chunks.length = 0;
-        this.rows = 0;
     }
 }
 const EMPTY = new Float64Array(0);

@@ -31,16 +31,16 @@ function sortNumbers(keys, payload = null) {
     const n = keys.length;
     if (n < 2)
         return;
-    const words = new Uint32Array(keys.buffer, keys.byteOffset, 2 * n);
-    let lo = new Uint32Array(n);
-    let hi = new Uint32Array(n);
+    // The keys' own memory holds their mapped bits, so the passes need one scratch copy, not two:
+    // word 2i is key i's low word, 2i + 1 its high word.
+    const original = new Uint32Array(keys.buffer, keys.byteOffset, 2 * n);
     const counts = new Uint32Array(DIGITS.length * RADIX);
     for (let i = 0; i < n; i++) {
-        const mask = words[2 * i + 1] >> 31; // all ones for a negative key, else 0
-        const l = (words[2 * i] ^ mask) >>> 0;
-        const h = (words[2 * i + 1] ^ (mask | 0x80000000)) >>> 0;
-        lo[i] = l;
-        hi[i] = h;
+        const mask = original[2 * i + 1] >> 31; // all ones for a negative key, else 0
+        const l = (original[2 * i] ^ mask) >>> 0;
+        const h = (original[2 * i + 1] ^ (mask | 0x80000000)) >>> 0;
+        original[2 * i] = l;
+        original[2 * i + 1] = h;
         counts[l & 2047]++;
         counts[RADIX + ((l >>> 11) & 2047)]++;
         counts[2 * RADIX + (l >>> 22)]++;
@@ -48,15 +48,14 @@ function sortNumbers(keys, payload = null) {
         counts[4 * RADIX + ((h >>> 11) & 2047)]++;
         counts[5 * RADIX + (h >>> 22)]++;
     }
+    let words = original;
+    let words2 = new Uint32Array(2 * n);
     let carried = payload;
-    let lo2 = new Uint32Array(n);
-    let hi2 = new Uint32Array(n);
     let carried2 = payload ? new Float64Array(n) : null;
     DIGITS.forEach(([word, shift, bits], pass) => {
         const base = pass * RADIX;
         const mask = (1 << bits) - 1;
-        const source = word === 0 ? lo : hi;
-        if (counts[base + ((source[0] >>> shift) & mask)] === n)
+        if (counts[base + ((words[word] >>> shift) & mask)] === n)
             return;
         let offset = 0;
         for (let d = 0; d <= mask; d++) {
@@ -65,20 +64,19 @@ function sortNumbers(keys, payload = null) {
             offset += count;
         }
         for (let i = 0; i < n; i++) {
-            const at = counts[base + ((source[i] >>> shift) & mask)]++;
-            lo2[at] = lo[i];
-            hi2[at] = hi[i];
+            const at = counts[base + ((words[2 * i + word] >>> shift) & mask)]++;
+            words2[2 * at] = words[2 * i];
+            words2[2 * at + 1] = words[2 * i + 1];
             if (carried)
                 carried2[at] = carried[i];
         }
-        [lo, lo2] = [lo2, lo];
-        [hi, hi2] = [hi2, hi];
+        [words, words2] = [words2, words];
         [carried, carried2] = [carried2, carried];
     });
     for (let i = 0; i < n; i++) {
-        const mask = ~(hi[i] >> 31); // the inverse of the mapping above
-        words[2 * i] = lo[i] ^ mask;
-        words[2 * i + 1] = hi[i] ^ (mask | 0x80000000);
+        const mask = ~(words[2 * i + 1] >> 31); // the inverse of the mapping above
+        original[2 * i] = words[2 * i] ^ mask;
+        original[2 * i + 1] = words[2 * i + 1] ^ (mask | 0x80000000);
     }
     if (payload && carried !== payload)
         payload.set(carried);
