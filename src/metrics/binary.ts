@@ -50,7 +50,7 @@ import {
   type RankingReplicates,
   type RankingValue
 } from './ranking.js'
-import { WeightedValues, type WeightedValuesState } from './weighted-values.js'
+import { WeightedValues, type SortedValues, type WeightedValuesState } from './weighted-values.js'
 
 export interface BinaryOptions {
   /** A row is predicted positive when `score >= threshold`. Default 0.5. */
@@ -181,7 +181,7 @@ export class BinaryAccumulator implements MetricSource {
   /**
    * Adds the `members` of `rows` (indices, ascending), as `addHashed` would one by one. With
    * `scores: 'later'`, all but the copy of each score kept for ROC AUC and average precision: the
-   * caller then adds each of these rows' scores with `addScore`, in ascending score order, which
+   * caller then adds these rows' scores with `addAscendingScores`, in ascending score order, which
    * spares the sort at finalize (evaluate.ts sorts the scores of all its segments at once).
    */
   addRows(rows: BinaryRows, members: Uint32Array, scores: 'now' | 'later' = 'now'): void {
@@ -198,19 +198,20 @@ export class BinaryAccumulator implements MetricSource {
     }
   }
 
-  /**
-   * Keeps a row's score for the ranking metrics; the row's other statistics were added by `addRows`
-   * with `scores: 'later'`. Scores added in ascending order need no sort at finalize.
-   */
-  addScore(label: number, score: number, weight: number): void {
+  /** Keeps a row's score for the ranking metrics (sorted at finalize, unless added in order). */
+  private addScore(label: number, score: number, weight: number): void {
     ;(label === 1 ? this.positives : this.negatives).push(score, weight)
     this.cache = null
   }
 
-  /** Room for this many more scores of positives and of negatives (`addScore`), allocated once. */
-  reserveScores(positives: number, negatives: number): void {
-    this.positives.reserve(positives)
-    this.negatives.reserve(negatives)
+  /**
+   * Keeps the scores of rows whose other statistics `addRows` added with `scores: 'later'`, each
+   * class's in ascending order (`sortNumbers`'): no sort at finalize.
+   */
+  addAscendingScores(positives: SortedValues, negatives: SortedValues): void {
+    this.positives.appendAscending(positives)
+    this.negatives.appendAscending(negatives)
+    this.cache = null
   }
 
   /** Everything `addHashed` does but keep the score for the ranking metrics. */

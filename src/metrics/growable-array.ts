@@ -16,6 +16,14 @@ export class GrowableFloat64Array {
     }
   }
 
+  /** Holds `values` as they are, not copied (a push past them moves to a copy). */
+  static wrapping(values: Float64Array): GrowableFloat64Array {
+    const wrapped = new GrowableFloat64Array()
+    wrapped.data = values
+    wrapped.size = values.length
+    return wrapped
+  }
+
   get length(): number {
     return this.size
   }

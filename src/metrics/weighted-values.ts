@@ -23,7 +23,7 @@ export interface WeightedValuesState {
 }
 
 export class WeightedValues {
-  private readonly values: GrowableFloat64Array
+  private values: GrowableFloat64Array
   private weights: GrowableFloat64Array | null
   private isSorted = true
   /** The largest value while `isSorted`, to tell whether a push keeps the order. */
@@ -53,10 +53,19 @@ export class WeightedValues {
     this.weights?.push(weight)
   }
 
-  /** Makes room for `count` more values, so pushes of a known number allocate once. */
-  reserve(count: number): void {
-    this.values.reserve(this.values.length + count)
-    this.weights?.reserve(this.weights.length + count)
+  /**
+   * Appends values already in `sortNumbers`' order. Into an empty instance the arrays are taken as
+   * they are, not copied: they may be views into a larger array (see `score-ledger.ts`).
+   */
+  appendAscending({ values, weights }: SortedValues): void {
+    if (this.length > 0) {
+      for (let i = 0; i < values.length; i++) this.push(values[i], weights === null ? 1 : weights[i])
+      return
+    }
+    this.values = GrowableFloat64Array.wrapping(values)
+    this.weights = weights === null ? null : GrowableFloat64Array.wrapping(weights)
+    this.isSorted = true
+    this.last = values.length > 0 ? values[values.length - 1] : -Infinity
   }
 
   append(other: WeightedValues): void {

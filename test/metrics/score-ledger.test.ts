@@ -7,7 +7,7 @@ import { BinaryAccumulator, BinaryRows } from '../../src/metrics/binary.js'
 import { rowHash } from '../../src/metrics/poisson-bootstrap.js'
 import { RowBlock } from '../../src/metrics/row-block.js'
 import { ScoreLedger } from '../../src/metrics/score-ledger.js'
-import { WeightedValues } from '../../src/metrics/weighted-values.js'
+import { WeightedValues, type SortedValues } from '../../src/metrics/weighted-values.js'
 
 const SEED = 7
 const bootstrap = { replicates: 50, seed: SEED }
@@ -78,12 +78,11 @@ describe('ScoreLedger', () => {
 
 describe('ScoreLedger ordinals', () => {
   it('keeps segment ordinals past 65,535 (32-bit) as well as small ones', () => {
-    const calls: [number, number, number, number][] = []
+    const calls: [number, number[], number[]][] = []
     const segmentOf = (ordinal: number) =>
       ({
-        reserveScores: () => undefined,
-        addScore: (label: number, score: number, weight: number) =>
-          calls.push([ordinal, label, score, weight])
+        addAscendingScores: (positives: SortedValues, negatives: SortedValues) =>
+          calls.push([ordinal, [...positives.values], [...negatives.values]])
       }) as unknown as BinaryAccumulator
     const accumulators = Array.from({ length: 70_001 }, (_, ordinal) => segmentOf(ordinal))
     const block = new RowBlock(2, 4)
@@ -100,11 +99,10 @@ describe('ScoreLedger ordinals', () => {
     })
     ledger.keep(staged, block)
     ledger.distribute(accumulators)
-    expect(calls).toEqual([
-      [0, 0, 0.1, 1],
-      [3, 0, 0.1, 1],
-      [0, 1, 0.9, 1],
-      [70_000, 1, 0.9, 1]
+    expect(calls.filter(([, positives, negatives]) => positives.length + negatives.length > 0)).toEqual([
+      [0, [0.9], [0.1]],
+      [3, [], [0.1]],
+      [70_000, [0.9], []]
     ])
   })
 })
@@ -128,5 +126,28 @@ describe('WeightedValues order', () => {
     outOfOrder.push(-0, 2) // −0 after +0 is out of order: the sort puts it first
     expect(Object.is(outOfOrder.sorted().values[0], -0)).toBe(true)
     expect([...outOfOrder.sorted().weights!]).toEqual([2, 1])
+  })
+})
+
+describe('WeightedValues.appendAscending', () => {
+  it('keeps an ascending run as it is, and into values already held, pushes it one by one', () => {
+    const run = { values: Float64Array.of(-0, 0.25, 0.5), weights: Float64Array.of(1, 2, 1) }
+    const fresh = new WeightedValues()
+    fresh.appendAscending(run)
+    expect(fresh.sorted().values.buffer).toBe(run.values.buffer)
+
+    const held = new WeightedValues()
+    held.push(0.75, 1)
+    held.appendAscending(run)
+    const pushed = new WeightedValues()
+    for (const [v, w] of [
+      [0.75, 1],
+      [-0, 1],
+      [0.25, 2],
+      [0.5, 1]
+    ])
+      pushed.push(v, w)
+    expect(held.toState()).toEqual(pushed.toState())
+    expect([...held.sorted().values]).toEqual([-0, 0.25, 0.5, 0.75])
   })
 })
