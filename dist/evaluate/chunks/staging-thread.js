@@ -2873,6 +2873,13 @@ class GrowableFloat64Array {
             this.size = initial.length;
         }
     }
+    /** Holds `values` as they are, not copied (a push past them moves to a copy). */
+    static wrapping(values) {
+        const wrapped = new GrowableFloat64Array();
+        wrapped.data = values;
+        wrapped.size = values.length;
+        return wrapped;
+    }
     get length() {
         return this.size;
     }
@@ -2941,10 +2948,20 @@ class WeightedValues {
         this.values.push(value);
         this.weights?.push(weight);
     }
-    /** Makes room for `count` more values, so pushes of a known number allocate once. */
-    reserve(count) {
-        this.values.reserve(this.values.length + count);
-        this.weights?.reserve(this.weights.length + count);
+    /**
+     * Appends values already in `sortNumbers`' order. Into an empty instance the arrays are taken as
+     * they are, not copied: they may be views into a larger array (see `score-ledger.ts`).
+     */
+    appendAscending({ values, weights }) {
+        if (this.length > 0) {
+            for (let i = 0; i < values.length; i++)
+                this.push(values[i], weights === null ? 1 : weights[i]);
+            return;
+        }
+        this.values = GrowableFloat64Array.wrapping(values);
+        this.weights = weights === null ? null : GrowableFloat64Array.wrapping(weights);
+        this.isSorted = true;
+        this.last = values.length > 0 ? values[values.length - 1] : -Infinity;
     }
     append(other) {
         if (other.length === 0)
@@ -3078,7 +3095,7 @@ class BinaryAccumulator {
     /**
      * Adds the `members` of `rows` (indices, ascending), as `addHashed` would one by one. With
      * `scores: 'later'`, all but the copy of each score kept for ROC AUC and average precision: the
-     * caller then adds each of these rows' scores with `addScore`, in ascending score order, which
+     * caller then adds these rows' scores with `addAscendingScores`, in ascending score order, which
      * spares the sort at finalize (evaluate.ts sorts the scores of all its segments at once).
      */
     addRows(rows, members, scores = 'now') {
@@ -3094,18 +3111,19 @@ class BinaryAccumulator {
             }
         }
     }
-    /**
-     * Keeps a row's score for the ranking metrics; the row's other statistics were added by `addRows`
-     * with `scores: 'later'`. Scores added in ascending order need no sort at finalize.
-     */
+    /** Keeps a row's score for the ranking metrics (sorted at finalize, unless added in order). */
     addScore(label, score, weight) {
         (label === 1 ? this.positives : this.negatives).push(score, weight);
         this.cache = null;
     }
-    /** Room for this many more scores of positives and of negatives (`addScore`), allocated once. */
-    reserveScores(positives, negatives) {
-        this.positives.reserve(positives);
-        this.negatives.reserve(negatives);
+    /**
+     * Keeps the scores of rows whose other statistics `addRows` added with `scores: 'later'`, each
+     * class's in ascending order (`sortNumbers`'): no sort at finalize.
+     */
+    addAscendingScores(positives, negatives) {
+        this.positives.appendAscending(positives);
+        this.negatives.appendAscending(negatives);
+        this.cache = null;
     }
     /** Everything `addHashed` does but keep the score for the ranking metrics. */
     addExceptScore(label, score, hash, weight, loss, bin = eceBin(score), rank = sampleRank(hash)) {
