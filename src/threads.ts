@@ -23,6 +23,6 @@ export async function runEntry(url: string, main: () => Promise<void>): Promise<
     await main()
     return
   }
-  const { serveStaging } = await import('./metrics/staging-thread.js')
-  await serveStaging(workerData)
+  const { serveThread } = await import('./metrics/staging-thread.js')
+  await serveThread(workerData)
 }

@@ -413,6 +413,24 @@ export class BinaryAccumulator implements MetricSource {
     return (this.cache ??= {})
   }
 
+  /** The bootstrap's bucket sums: `combineBuckets(sums, width, bootstrap)` gives `replicateSums`. */
+  bootstrapBuckets(): { readonly sums: Float64Array; readonly width: number } {
+    return { sums: this.bucketSums, width: WIDTH }
+  }
+
+  /**
+   * Takes the replicate sums of `bootstrapBuckets()` computed elsewhere (on another thread), which
+   * finalize would otherwise compute; kept until the next add or merge, like its own.
+   */
+  adoptReplicateSums(replicates: Float64Array): void {
+    if (replicates.length !== this.bootstrap.replicates * WIDTH) {
+      throw new RangeError(
+        `replicate sums: expected ${this.bootstrap.replicates * WIDTH} values, got ${replicates.length}`
+      )
+    }
+    this.derived().replicateSums = replicates
+  }
+
   private replicateSums(): Float64Array {
     return (this.derived().replicateSums ??= combineBuckets(this.bucketSums, WIDTH, this.bootstrap))
   }

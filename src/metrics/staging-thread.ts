@@ -7,6 +7,10 @@
  * block and posts its number with the segments met since the last one; the main thread adds the
  * block up and posts the number back. Each block is added in file order and each segment gets its
  * rows in file order, so the results are those of reading on one thread, bit for bit.
+ *
+ * After reading, the reading worker is ended (its heap holds the reader's garbage) and a fresh one
+ * takes work the main thread would do next: the bootstrap replicate sums (`SpareThread`), while the
+ * main thread sorts the scores.
  */
 import { statSync } from 'node:fs'
 import { parentPort, Worker } from 'node:worker_threads'
@@ -15,6 +19,7 @@ import { openTable } from '../io/open.js'
 import type { Table } from '../io/table.js'
 import { threadScript } from '../threads.js'
 import { attachedArrays, sharedArrays } from './block-memory.js'
+import { combineBuckets, type BootstrapSettings } from './poisson-bootstrap.js'
 import {
   resolveColumns,
   stagedBlock,
@@ -41,12 +46,28 @@ const THREAD_MIN_BYTES = 16 * 2 ** 20
 /** Blocks in flight: one being filled while the other is added up. */
 const BLOCKS = 2
 
+/** The rows were read. */
+export interface Staged {
+  readonly rows: number
+  /**
+   * A second thread for the work after reading, where the rows were read on one (null: they were
+   * not); the caller must close it.
+   */
+  readonly thread: SpareThread | null
+}
+
+/** A worker thread for the main thread to hand work to. */
+export interface SpareThread {
+  /** `combineBuckets(s, width, bootstrap)` of each of `sums`, computed on the thread. */
+  combineBuckets(sums: Float64Array[], width: number, bootstrap: BootstrapSettings): Promise<Float64Array[]>
+  close(): Promise<void>
+}
+
 /**
  * Reads `table` (open, its header read) and hands its rows to `consumer` block by block, on a
  * worker thread started from `thread` (undefined: the running bundle's script when the file is big
  * enough; null: the main thread).
  *
- * @returns the number of rows
  * @throws UserInputError as `stageRows` does, from either thread
  */
 export async function stageBlocks(
@@ -55,20 +76,22 @@ export async function stageBlocks(
   columns: ResolvedColumns,
   thread: URL | null | undefined,
   consumer: BlockConsumer
-): Promise<number> {
+): Promise<Staged> {
   const script = thread !== undefined ? thread : worthAThread(plan.file) ? threadScript() : null
   if (script === null) {
-    return stageRows(table, plan, columns, stagedBlock(plan, columns), {
+    const rows = await stageRows(table, plan, columns, stagedBlock(plan, columns), {
       segment: (segment) => consumer.segment(segment),
       full: (staged) => {
         consumer.add(staged)
         return Promise.resolve(staged)
       }
     })
+    return { rows, thread: null }
   }
   // The worker reads the file again from the start: a regular file, not a pipe (`worthAThread`).
   await table.close()
-  return stageOnThread(script, plan, columns, consumer)
+  const rows = await stageOnThread(script, plan, columns, consumer)
+  return { rows, thread: spareThread(script) }
 }
 
 function worthAThread(file: string): boolean {
@@ -80,19 +103,75 @@ function worthAThread(file: string): boolean {
   }
 }
 
-/** What the main thread hands the worker. */
-interface StagingData {
-  readonly plan: StagingPlan
-  /** Each block's shared buffers, in the order `stagedBlock` asks for them. */
-  readonly buffers: readonly (readonly SharedArrayBuffer[])[]
-}
+/** What a worker is started with: rows to read into shared blocks, or replicate sums to compute. */
+type ThreadData =
+  | {
+      readonly role: 'stage'
+      readonly plan: StagingPlan
+      /** Each block's shared buffers, in the order `stagedBlock` asks for them. */
+      readonly buffers: readonly (readonly SharedArrayBuffer[])[]
+    }
+  | { readonly role: 'combine' }
 
-/** What the worker posts. */
-type StagingMessage =
+/** What the main thread posts: a block to fill again, or replicate sums to compute. */
+type MainMessage =
+  | { readonly type: 'free'; readonly block: number }
+  | {
+      readonly type: 'combine'
+      readonly sums: Float64Array[]
+      readonly width: number
+      readonly bootstrap: BootstrapSettings
+    }
+
+/** What a worker posts. */
+type WorkerMessage =
   | { readonly type: 'block'; readonly block: number; readonly size: number; readonly segments: NewSegment[] }
   | { readonly type: 'done'; readonly rows: number }
+  | { readonly type: 'combined'; readonly replicates: Float64Array[] }
   | { readonly type: 'failed'; readonly message: string; readonly location?: SourceLocation }
   | { readonly type: 'crashed'; readonly message: string; readonly stack?: string }
+
+/**
+ * A worker started from `script` with `data`. `request` posts a message (if any) and resolves with
+ * the next answer that is not a staged block (those go to `onBlock` as they come); errors of the
+ * worker reject it.
+ */
+function startWorker(script: URL, data: ThreadData, onBlock: (message: BlockMessage) => void = noBlocks) {
+  const worker = new Worker(script, { workerData: data })
+  let pending: { resolve: (message: WorkerMessage) => void; reject: (error: unknown) => void } | null = null
+  const fail = (error: unknown) => pending?.reject(error)
+  worker.on('message', (message: WorkerMessage) => {
+    try {
+      if (message.type === 'block') onBlock(message)
+      else if (message.type === 'failed') fail(new UserInputError(message.message, message.location))
+      else if (message.type === 'crashed')
+        fail(Object.assign(new Error(message.message), { stack: message.stack }))
+      else pending?.resolve(message)
+    } catch (error) {
+      fail(error)
+    }
+  })
+  worker.on('error', fail)
+  worker.on('exit', (code) => fail(new Error(`a worker thread stopped (exit code ${code})`)))
+  return {
+    post: (message: MainMessage) => worker.postMessage(message),
+    request(message?: MainMessage): Promise<WorkerMessage> {
+      const answer = new Promise<WorkerMessage>((resolve, reject) => (pending = { resolve, reject }))
+      if (message) worker.postMessage(message)
+      return answer
+    },
+    async close(): Promise<void> {
+      worker.removeAllListeners('exit')
+      await worker.terminate()
+    }
+  }
+}
+
+type BlockMessage = Extract<WorkerMessage, { type: 'block' }>
+
+function noBlocks(message: BlockMessage): never {
+  throw new Error(`a worker thread posted block ${message.block} unasked`)
+}
 
 async function stageOnThread(
   script: URL,
@@ -106,50 +185,61 @@ async function stageOnThread(
     buffers.push([])
     blocks.push(stagedBlock(plan, columns, sharedArrays(buffers[b])))
   }
-  const worker = new Worker(script, { workerData: { plan, buffers } satisfies StagingData })
+  const worker = startWorker(script, { role: 'stage', plan, buffers }, (message) => {
+    for (const segment of message.segments) consumer.segment(segment)
+    const staged = blocks[message.block]
+    staged.block.size = message.size
+    consumer.add(staged)
+    worker.post({ type: 'free', block: message.block })
+  })
   try {
-    return await new Promise<number>((resolve, reject) => {
-      worker.on('message', (message: StagingMessage) => {
-        try {
-          switch (message.type) {
-            case 'block': {
-              for (const segment of message.segments) consumer.segment(segment)
-              const staged = blocks[message.block]
-              staged.block.size = message.size
-              consumer.add(staged)
-              worker.postMessage(message.block)
-              break
-            }
-            case 'done':
-              resolve(message.rows)
-              break
-            case 'failed':
-              reject(new UserInputError(message.message, message.location))
-              break
-            case 'crashed':
-              reject(Object.assign(new Error(message.message), { stack: message.stack }))
-          }
-        } catch (error) {
-          reject(error)
-        }
-      })
-      worker.on('error', reject)
-      worker.on('exit', (code) =>
-        reject(new Error(`the staging thread stopped (exit code ${code}) before the end`))
-      )
-    })
+    const done = await worker.request()
+    if (done.type !== 'done') throw new Error(`the staging thread answered ${done.type}`)
+    return done.rows
   } finally {
-    await worker.terminate()
+    // Ended, not kept for later work: its heap (the reader's garbage, 70 MB at 1M rows) goes with it.
+    await worker.close()
   }
 }
 
-/** The worker's side: reads the file into the shared blocks, as the main thread frees them. */
-export async function serveStaging({ plan, buffers }: StagingData): Promise<void> {
+/** A fresh worker for the replicate sums: about 30 MB while it lives. */
+function spareThread(script: URL): SpareThread {
+  const worker = startWorker(script, { role: 'combine' })
+  return {
+    async combineBuckets(sums, width, bootstrap) {
+      const answer = await worker.request({ type: 'combine', sums, width, bootstrap })
+      if (answer.type !== 'combined') throw new Error(`the replicate thread answered ${answer.type}`)
+      return answer.replicates
+    },
+    close: () => worker.close()
+  }
+}
+
+/** A worker's side: the work its `workerData` names. */
+export async function serveThread(data: ThreadData): Promise<void> {
+  if (data.role === 'stage') return serveStaging(data.plan, data.buffers)
+  const port = parentPort!
+  port.on('message', (message: MainMessage) => {
+    if (message.type !== 'combine') return
+    const replicates = message.sums.map((sums) => combineBuckets(sums, message.width, message.bootstrap))
+    port.postMessage(
+      { type: 'combined', replicates } satisfies WorkerMessage,
+      replicates.map((r) => r.buffer as ArrayBuffer)
+    )
+  })
+}
+
+/** Reads the file into the shared blocks as the main thread frees them. */
+async function serveStaging(
+  plan: StagingPlan,
+  buffers: readonly (readonly SharedArrayBuffer[])[]
+): Promise<void> {
   const port = parentPort!
   const free: number[] = []
   let wake: (() => void) | null = null
-  port.on('message', (block: number) => {
-    free.push(block)
+  port.on('message', (message: MainMessage) => {
+    if (message.type !== 'free') return
+    free.push(message.block)
     wake?.()
     wake = null
   })
@@ -166,7 +256,7 @@ export async function serveStaging({ plan, buffers }: StagingData): Promise<void
     const rows = await stageRows(table, plan, columns, await next(), {
       segment: (segment) => segments.push(segment),
       full: (staged) => {
-        const message: StagingMessage = {
+        const message: WorkerMessage = {
           type: 'block',
           block: blocks.indexOf(staged),
           size: staged.block.size,
@@ -179,7 +269,7 @@ export async function serveStaging({ plan, buffers }: StagingData): Promise<void
         return next()
       }
     })
-    port.postMessage({ type: 'done', rows } satisfies StagingMessage)
+    port.postMessage({ type: 'done', rows } satisfies WorkerMessage)
   } catch (error) {
     port.postMessage(
       (error instanceof UserInputError
@@ -188,7 +278,7 @@ export async function serveStaging({ plan, buffers }: StagingData): Promise<void
             type: 'crashed',
             message: error instanceof Error ? error.message : String(error),
             stack: error instanceof Error ? error.stack : undefined
-          }) satisfies StagingMessage
+          }) satisfies WorkerMessage
     )
   } finally {
     port.close()

@@ -8,11 +8,12 @@ import { promisify } from 'node:util'
 import { generatePredictions } from '../../bench/generate.mjs'
 import type { EvaluationDocument } from '../../src/metrics/evaluate.js'
 
-// The built CLI reads a predictions file of 16 MiB or more on a second thread
-// (src/metrics/staging-thread.ts); test/metrics/evaluate.test.ts shows that the thread gives the
-// same documents. Here: that the bundle really starts it. Each thread writes its own CPU profile.
+// The built CLI reads a predictions file of 16 MiB or more on a second thread, then sums bootstrap
+// replicates on a third while it sorts the scores (src/metrics/staging-thread.ts);
+// test/metrics/evaluate.test.ts shows that the threads give the same documents. Here: that the
+// bundle really starts them. Each thread writes its own CPU profile.
 describe('ml-gate evaluate on a big file', () => {
-  it('reads it on a worker thread', async () => {
+  it('reads it on a worker thread, and sums the replicates on another', async () => {
     const out = mkdtempSync(join(tmpdir(), 'ml-gate-big-'))
     const predictions = join(out, 'predictions.csv')
     await (generatePredictions as (file: string, rows: number) => Promise<void>)(predictions, 450_000)
@@ -32,7 +33,7 @@ describe('ml-gate evaluate on a big file', () => {
       'binary',
       ...args
     ])
-    expect(readdirSync(profiles).filter((f) => f.endsWith('.cpuprofile'))).toHaveLength(2)
+    expect(readdirSync(profiles).filter((f) => f.endsWith('.cpuprofile'))).toHaveLength(3)
     const document = JSON.parse(readFileSync(json, 'utf8')) as EvaluationDocument
     expect(document.rows).toBe(450_000)
     expect(document.segments.map((s) => s.key)).toEqual([
