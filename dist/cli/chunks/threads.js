@@ -21,8 +21,8 @@ async function runEntry(url, main) {
         await main();
         return;
     }
-    const { serveStaging } = await import('./staging-thread.js').then(function (n) { return n.h; });
-    await serveStaging(workerData);
+    const { serveThread } = await import('./staging-thread.js').then(function (n) { return n.h; });
+    await serveThread(workerData);
 }
 
 export { runEntry as r, threadScript as t };

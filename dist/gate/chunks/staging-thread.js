@@ -25,8 +25,8 @@ async function runEntry(url, main) {
         await main();
         return;
     }
-    const { serveStaging } = await Promise.resolve().then(function () { return stagingThread; });
-    await serveStaging(workerData);
+    const { serveThread } = await Promise.resolve().then(function () { return stagingThread; });
+    await serveThread(workerData);
 }
 
 const OVERALL = 'all';
@@ -3448,6 +3448,20 @@ class BinaryAccumulator {
     derived() {
         return (this.cache ??= {});
     }
+    /** The bootstrap's bucket sums: `combineBuckets(sums, width, bootstrap)` gives `replicateSums`. */
+    bootstrapBuckets() {
+        return { sums: this.bucketSums, width: WIDTH$1 };
+    }
+    /**
+     * Takes the replicate sums of `bootstrapBuckets()` computed elsewhere (on another thread), which
+     * finalize would otherwise compute; kept until the next add or merge, like its own.
+     */
+    adoptReplicateSums(replicates) {
+        if (replicates.length !== this.bootstrap.replicates * WIDTH$1) {
+            throw new RangeError(`replicate sums: expected ${this.bootstrap.replicates * WIDTH$1} values, got ${replicates.length}`);
+        }
+        this.derived().replicateSums = replicates;
+    }
     replicateSums() {
         return (this.derived().replicateSums ??= combineBuckets(this.bucketSums, WIDTH$1, this.bootstrap));
     }
@@ -4606,6 +4620,10 @@ function describe(value) {
  * block and posts its number with the segments met since the last one; the main thread adds the
  * block up and posts the number back. Each block is added in file order and each segment gets its
  * rows in file order, so the results are those of reading on one thread, bit for bit.
+ *
+ * After reading, the reading worker is ended (its heap holds the reader's garbage) and a fresh one
+ * takes work the main thread would do next: the bootstrap replicate sums (`SpareThread`), while the
+ * main thread sorts the scores.
  */
 /**
  * Smaller files are read on the main thread: a thread costs about 40 ms to start and 20 MB, and a
@@ -4619,23 +4637,24 @@ const BLOCKS = 2;
  * worker thread started from `thread` (undefined: the running bundle's script when the file is big
  * enough; null: the main thread).
  *
- * @returns the number of rows
  * @throws UserInputError as `stageRows` does, from either thread
  */
 async function stageBlocks(table, plan, columns, thread, consumer) {
     const script = thread !== undefined ? thread : worthAThread(plan.file) ? threadScript() : null;
     if (script === null) {
-        return stageRows(table, plan, columns, stagedBlock(plan, columns), {
+        const rows = await stageRows(table, plan, columns, stagedBlock(plan, columns), {
             segment: (segment) => consumer.segment(segment),
             full: (staged) => {
                 consumer.add(staged);
                 return Promise.resolve(staged);
             }
         });
+        return { rows, thread: null };
     }
     // The worker reads the file again from the start: a regular file, not a pipe (`worthAThread`).
     await table.close();
-    return stageOnThread(script, plan, columns, consumer);
+    const rows = await stageOnThread(script, plan, columns, consumer);
+    return { rows, thread: spareThread(script) };
 }
 function worthAThread(file) {
     try {
@@ -4646,6 +4665,49 @@ function worthAThread(file) {
         return false;
     }
 }
+/**
+ * A worker started from `script` with `data`. `request` posts a message (if any) and resolves with
+ * the next answer that is not a staged block (those go to `onBlock` as they come); errors of the
+ * worker reject it.
+ */
+function startWorker(script, data, onBlock = noBlocks) {
+    const worker = new Worker(script, { workerData: data });
+    let pending = null;
+    const fail = (error) => pending?.reject(error);
+    worker.on('message', (message) => {
+        try {
+            if (message.type === 'block')
+                onBlock(message);
+            else if (message.type === 'failed')
+                fail(new UserInputError(message.message, message.location));
+            else if (message.type === 'crashed')
+                fail(Object.assign(new Error(message.message), { stack: message.stack }));
+            else
+                pending?.resolve(message);
+        }
+        catch (error) {
+            fail(error);
+        }
+    });
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`a worker thread stopped (exit code ${code})`)));
+    return {
+        post: (message) => worker.postMessage(message),
+        request(message) {
+            const answer = new Promise((resolve, reject) => (pending = { resolve, reject }));
+            if (message)
+                worker.postMessage(message);
+            return answer;
+        },
+        async close() {
+            worker.removeAllListeners('exit');
+            await worker.terminate();
+        }
+    };
+}
+function noBlocks(message) {
+    throw new Error(`a worker thread posted block ${message.block} unasked`);
+}
 async function stageOnThread(script, plan, columns, consumer) {
     const buffers = [];
     const blocks = [];
@@ -4653,50 +4715,59 @@ async function stageOnThread(script, plan, columns, consumer) {
         buffers.push([]);
         blocks.push(stagedBlock(plan, columns, sharedArrays(buffers[b])));
     }
-    const worker = new Worker(script, { workerData: { plan, buffers } });
+    const worker = startWorker(script, { role: 'stage', plan, buffers }, (message) => {
+        for (const segment of message.segments)
+            consumer.segment(segment);
+        const staged = blocks[message.block];
+        staged.block.size = message.size;
+        consumer.add(staged);
+        worker.post({ type: 'free', block: message.block });
+    });
     try {
-        return await new Promise((resolve, reject) => {
-            worker.on('message', (message) => {
-                try {
-                    switch (message.type) {
-                        case 'block': {
-                            for (const segment of message.segments)
-                                consumer.segment(segment);
-                            const staged = blocks[message.block];
-                            staged.block.size = message.size;
-                            consumer.add(staged);
-                            worker.postMessage(message.block);
-                            break;
-                        }
-                        case 'done':
-                            resolve(message.rows);
-                            break;
-                        case 'failed':
-                            reject(new UserInputError(message.message, message.location));
-                            break;
-                        case 'crashed':
-                            reject(Object.assign(new Error(message.message), { stack: message.stack }));
-                    }
-                }
-                catch (error) {
-                    reject(error);
-                }
-            });
-            worker.on('error', reject);
-            worker.on('exit', (code) => reject(new Error(`the staging thread stopped (exit code ${code}) before the end`)));
-        });
+        const done = await worker.request();
+        if (done.type !== 'done')
+            throw new Error(`the staging thread answered ${done.type}`);
+        return done.rows;
     }
     finally {
-        await worker.terminate();
+        // Ended, not kept for later work: its heap (the reader's garbage, 70 MB at 1M rows) goes with it.
+        await worker.close();
     }
 }
-/** The worker's side: reads the file into the shared blocks, as the main thread frees them. */
-async function serveStaging({ plan, buffers }) {
+/** A fresh worker for the replicate sums: about 30 MB while it lives. */
+function spareThread(script) {
+    const worker = startWorker(script, { role: 'combine' });
+    return {
+        async combineBuckets(sums, width, bootstrap) {
+            const answer = await worker.request({ type: 'combine', sums, width, bootstrap });
+            if (answer.type !== 'combined')
+                throw new Error(`the replicate thread answered ${answer.type}`);
+            return answer.replicates;
+        },
+        close: () => worker.close()
+    };
+}
+/** A worker's side: the work its `workerData` names. */
+async function serveThread(data) {
+    if (data.role === 'stage')
+        return serveStaging(data.plan, data.buffers);
+    const port = parentPort;
+    port.on('message', (message) => {
+        if (message.type !== 'combine')
+            return;
+        const replicates = message.sums.map((sums) => combineBuckets(sums, message.width, message.bootstrap));
+        port.postMessage({ type: 'combined', replicates }, replicates.map((r) => r.buffer));
+    });
+}
+/** Reads the file into the shared blocks as the main thread frees them. */
+async function serveStaging(plan, buffers) {
     const port = parentPort;
     const free = [];
     let wake = null;
-    port.on('message', (block) => {
-        free.push(block);
+    port.on('message', (message) => {
+        if (message.type !== 'free')
+            return;
+        free.push(message.block);
         wake?.();
         wake = null;
     });
@@ -4745,7 +4816,7 @@ async function serveStaging({ plan, buffers }) {
 
 var stagingThread = /*#__PURE__*/Object.freeze({
     __proto__: null,
-    serveStaging: serveStaging,
+    serveThread: serveThread,
     stageBlocks: stageBlocks
 });
 
