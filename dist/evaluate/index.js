@@ -730,6 +730,8 @@ class ScoreLedger {
         const size = block.size;
         if (size === 0)
             return;
+        if (this.rows + size > MAX_ROWS)
+            throw new RangeError(`ScoreLedger: more than ${MAX_ROWS} rows`);
         const slots = block.slots();
         const combination = new Uint32Array(size);
         for (let i = 0; i < size; i++)
@@ -800,8 +802,9 @@ class ScoreLedger {
         const next = Uint32Array.from(start.subarray(0, runs));
         const unit = new Uint8Array(runs).fill(1);
         for (let p = 0; p < n; p++) {
+            // Integer arithmetic: a double's `%` is a call to fmod in V8.
             const packed = payload[p];
-            const label = packed % 2;
+            const label = packed & 1;
             const what = (packed - label) / 2;
             const combination = combinationOf === null ? what : combinationOf[what];
             const score = scores[p];
@@ -831,6 +834,8 @@ class ScoreLedger {
     }
 }
 const EMPTY = new Float64Array(0);
+/** So that every payload (2·row + label) is below 2³¹, for integer arithmetic: 13 GB of rows here. */
+const MAX_ROWS = 2 ** 30 - 1;
 
 /**
  * Evaluates a predictions file: every metric of the task, overall and for every segment, with
