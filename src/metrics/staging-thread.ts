@@ -202,16 +202,19 @@ async function stageOnThread(
   }
 }
 
-/** A fresh worker for the replicate sums: about 30 MB while it lives. */
+/** A fresh worker, started at its first task (about 30 MB while it lives). */
 function spareThread(script: URL): SpareThread {
-  const worker = startWorker(script, { role: 'combine' })
+  let worker: ReturnType<typeof startWorker> | null = null
   return {
     async combineBuckets(sums, width, bootstrap) {
+      worker ??= startWorker(script, { role: 'combine' })
       const answer = await worker.request({ type: 'combine', sums, width, bootstrap })
       if (answer.type !== 'combined') throw new Error(`the replicate thread answered ${answer.type}`)
       return answer.replicates
     },
-    close: () => worker.close()
+    close: async () => {
+      await worker?.close()
+    }
   }
 }
 

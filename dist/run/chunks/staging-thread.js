@@ -4742,17 +4742,20 @@ async function stageOnThread(script, plan, columns, consumer) {
         await worker.close();
     }
 }
-/** A fresh worker for the replicate sums: about 30 MB while it lives. */
+/** A fresh worker, started at its first task (about 30 MB while it lives). */
 function spareThread(script) {
-    const worker = startWorker(script, { role: 'combine' });
+    let worker = null;
     return {
         async combineBuckets(sums, width, bootstrap) {
+            worker ??= startWorker(script, { role: 'combine' });
             const answer = await worker.request({ type: 'combine', sums, width, bootstrap });
             if (answer.type !== 'combined')
                 throw new Error(`the replicate thread answered ${answer.type}`);
             return answer.replicates;
         },
-        close: () => worker.close()
+        close: async () => {
+            await worker?.close();
+        }
     };
 }
 /** A worker's side: the work its `workerData` names. */
