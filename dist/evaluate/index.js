@@ -980,7 +980,7 @@ function blockAdder(task, perRow) {
         const ledger = new ScoreLedger(perRow);
         return {
             keep: ({ rows, block }) => ledger.keep(rows, block),
-            addTo: (metrics, rows, members) => metrics.addRows(rows, members, 'later'),
+            addTo: (metrics, rows, members) => metrics.addRowsExceptScores(rows, members),
             finish: (segments) => ledger.distribute(segments.map((s) => s.metrics))
         };
     }

@@ -290,7 +290,7 @@ function blockAdder(task: Task, perRow: number): BlockAdder {
     return {
       keep: ({ rows, block }) => ledger.keep(rows as BinaryRows, block),
       addTo: (metrics, rows, members) =>
-        (metrics as BinaryAccumulator).addRows(rows as BinaryRows, members, 'later'),
+        (metrics as BinaryAccumulator).addRowsExceptScores(rows as BinaryRows, members),
       finish: (segments) => ledger.distribute(segments.map((s) => s.metrics as BinaryAccumulator))
     }
   }

@@ -39,7 +39,7 @@ function viaLedger(data: ReturnType<typeof rows>, sizes: number[]): string[] {
   const add = () => {
     chunk++
     ledger.keep(staged, block)
-    block.drain(6, (ordinal, members) => accumulators[ordinal].addRows(staged, members, 'later'))
+    block.drain(6, (ordinal, members) => accumulators[ordinal].addRowsExceptScores(staged, members))
   }
   data.forEach((row, key) => {
     const r = block.size

@@ -1401,22 +1401,16 @@ class BinaryAccumulator {
         this.addScore(label, score, weight);
     }
     /**
-     * Adds the `members` of `rows` (indices, ascending), as `addHashed` would one by one. With
-     * `scores: 'later'`, all but the copy of each score kept for ROC AUC and average precision: the
-     * caller then adds these rows' scores with `addAscendingScores`, in ascending score order, which
-     * spares the sort at finalize (evaluate.ts sorts the scores of all its segments at once).
+     * Adds the `members` of `rows` (indices, ascending) as `addHashed` would one by one, all but the
+     * copy of each score kept for ROC AUC and average precision: the caller then adds these rows'
+     * scores with `addAscendingScores`, in ascending score order, which spares the sort at finalize
+     * (evaluate.ts sorts the scores of all its segments at once).
      */
-    addRows(rows, members, scores = 'now') {
+    addRowsExceptScores(rows, members) {
         const { label, score, hash, weight, loss } = rows;
         for (let k = 0; k < members.length; k++) {
             const m = members[k];
             this.addExceptScore(label[m], score[m], hash[m], weight[m], loss[m], rows.bin[m], rows.rank[m]);
-        }
-        if (scores === 'now') {
-            for (let k = 0; k < members.length; k++) {
-                const m = members[k];
-                this.addScore(label[m], score[m], weight[m]);
-            }
         }
     }
     /** Keeps a row's score for the ranking metrics (sorted at finalize, unless added in order). */
@@ -1425,8 +1419,8 @@ class BinaryAccumulator {
         this.cache = null;
     }
     /**
-     * Keeps the scores of rows whose other statistics `addRows` added with `scores: 'later'`, each
-     * class's in ascending order (`sortNumbers`'): no sort at finalize.
+     * Keeps the scores of rows whose other statistics `addRowsExceptScores` added, each class's in
+     * ascending order (`sortNumbers`'): no sort at finalize.
      */
     addAscendingScores(positives, negatives) {
         this.positives.appendAscending(positives);
