@@ -23102,8 +23102,8 @@ async function evaluatePredictions(file, settings, read = {}, { blockRows = BLOC
 }
 /**
  * Runs `work` (the sort of every score, a third of the time after reading at 1M rows) while the
- * reading thread, idle now, sums the bootstrap replicates of the binary `segments`, which finalize
- * would otherwise sum on this thread.
+ * spare thread (`stageBlocks`' second one, where the rows were read on a thread) sums the bootstrap
+ * replicates of the binary `segments`, which finalize would otherwise sum on this thread.
  */
 async function overlapReplicates(thread, segments, work) {
     if (thread === null || segments.length === 0)

@@ -53,7 +53,7 @@ export class GrowableFloat64Array {
   }
 
   /** Makes room for `capacity` values in all; grows by doubling at least, so pushes stay O(1). */
-  reserve(capacity: number): void {
+  private reserve(capacity: number): void {
     if (capacity <= this.data.length) return
     const grown = new Float64Array(Math.max(capacity, this.data.length * 2))
     grown.set(this.data.subarray(0, this.size))
