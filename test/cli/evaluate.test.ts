@@ -125,7 +125,7 @@ describe('ml-gate evaluate', () => {
     const regression = await cli(
       'evaluate',
       '--predictions',
-      '../shared/datasets/sacramento/predictions/candidate.csv',
+      'test/datasets/sacramento/predictions/candidate.csv',
       '--task',
       'regression',
       '--label',

@@ -15,7 +15,7 @@ import {
 } from '../../src/metrics/evaluate.js'
 
 const CONFIG = 'test/fixtures/gates/credit.yml'
-const PREDICTIONS = resolve('../shared/datasets/credit/predictions')
+const PREDICTIONS = resolve('test/datasets/credit/predictions')
 
 interface Captured {
   readonly console: Console

@@ -28,7 +28,7 @@ describe('ml-gate validate on the credit example', () => {
     expect(doc.schema).toBe('ml-gate/validation@1')
     expect(doc.rows).toBe(1200)
     expect(doc.passed).toBe(false)
-    // ../shared/datasets/README.md: negative Amount for ids 100018, 100231, 100912; Home=unknown for
+    // test/datasets/README.md: negative Amount for ids 100018, 100231, 100912; Home=unknown for
     // 100045 and 100046; Age=140 for 100601. Id 100000+k is on line k+1.
     const failing = doc.checks
       .filter((c) => !c.passed)

@@ -38,7 +38,7 @@ describe('loadConfig', () => {
       model: {
         task: 'binary',
         predictions: `${dir}/preds/candidate.csv`,
-        baseline: `${FIXTURES}/shared/baseline.csv`,
+        baseline: `${FIXTURES}/common/baseline.csv`,
         label: 'label',
         score: 'score',
         score_prefix: 'proba_',

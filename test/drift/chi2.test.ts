@@ -8,7 +8,7 @@ function expectRelative(actual: number, expected: number, tolerance: number): vo
 }
 
 describe('chiSquareHomogeneity on the credit data = scipy.stats.chi2_contingency', () => {
-  // python3 -c "import pandas as pd; from scipy import stats; d='/work/shared/datasets/credit/data/'; \
+  // python3 -c "import pandas as pd; from scipy import stats; d='test/datasets/credit/data/'; \
   //   a=pd.read_csv(d+'train.csv',keep_default_na=False,na_values=[''])[C].dropna().value_counts(); \
   //   b=pd.read_csv(d+'incoming.csv',keep_default_na=False,na_values=[''])[C].dropna().value_counts(); \
   //   k=sorted(set(a.index)|set(b.index)); r=stats.chi2_contingency([[a.get(x,0) for x in k],[b.get(x,0) for x in k]]); \

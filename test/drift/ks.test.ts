@@ -7,7 +7,7 @@ function expectRelative(actual: number, expected: number, tolerance: number): vo
 }
 
 describe('ksTwoSample on the credit data (train vs incoming) = scipy.stats.ks_2samp', () => {
-  // python3 -c "import pandas as pd; from scipy import stats; d='/work/shared/datasets/credit/data/'; \
+  // python3 -c "import pandas as pd; from scipy import stats; d='test/datasets/credit/data/'; \
   //   a=pd.read_csv(d+'train.csv')[C].dropna(); b=pd.read_csv(d+'incoming.csv')[C].dropna(); r=stats.ks_2samp(a,b); print(repr(r.statistic), repr(r.pvalue))"
   it.each([
     // Age and Income drifted (60% of applicants 9 years older, incomes +25%); Amount, Price, Seniority did not.

@@ -1,8 +1,8 @@
 /**
- * The credit story (shared/datasets/credit/README.md): the candidate is better overall (ROC AUC
+ * The credit story (test/datasets/README.md): the candidate is better overall (ROC AUC
  * 0.8302 -> 0.8341) but its recall for Job=partime (178 rows) collapses 0.798 -> 0.500. The gates
  * of issue 5 must fail it there, in point and in significant mode, while ROC AUC passes.
- * Expected values are scikit-learn's, from shared/datasets/credit/oracle.json.
+ * Expected values are scikit-learn's, from test/datasets/credit/oracle.json.
  */
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
@@ -105,7 +105,7 @@ describe('the credit story', () => {
     const lines = text.split('\n')
     expect(lines.slice(0, 8)).toEqual([
       'FAIL: recall for Job=partime fell 0.798 → 0.500 (change −0.298, allowed drop 0.05)',
-      'candidate ../shared/datasets/credit/predictions/candidate.csv vs baseline ../shared/datasets/credit/predictions/baseline.csv (paired by row id)',
+      'candidate test/datasets/credit/predictions/candidate.csv vs baseline test/datasets/credit/predictions/baseline.csv (paired by row id)',
       '',
       'Gates:',
       '  roc_auc min 0.75             1 pass (all 0.834)',

@@ -299,7 +299,7 @@ describe('CSV: chunk boundaries', () => {
 
 describe('CSV: real and large files', () => {
   it('reads credit/train.csv', async () => {
-    const result = await readAll('../shared/datasets/credit/data/train.csv')
+    const result = await readAll('test/datasets/credit/data/train.csv')
     expect(result.columns).toEqual([
       'id', 'Status', 'Seniority', 'Home', 'Time', 'Age', 'Marital', 'Records',
       'Job', 'Expenses', 'Income', 'Assets', 'Debt', 'Amount', 'Price'

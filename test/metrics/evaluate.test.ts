@@ -1,6 +1,6 @@
 /**
  * End to end: the real readers, segmentation and accumulators, through `evaluatePredictions`,
- * against every number scikit-learn computed in ../shared/datasets/<name>/oracle.json.
+ * against every number scikit-learn computed in test/datasets/<name>/oracle.json.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'

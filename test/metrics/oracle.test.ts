@@ -1,5 +1,5 @@
 /**
- * Every number in /work/shared/datasets/{credit,penguins,sacramento}/oracle.json (scikit-learn 1.2.1),
+ * Every number in test/datasets/{credit,penguins,sacramento}/oracle.json (scikit-learn 1.2.1),
  * overall and per segment, reproduced to 1e-9. Metrics the oracle leaves out or sets to None for a
  * segment must be `null` with a reason here.
  */

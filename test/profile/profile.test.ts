@@ -5,7 +5,7 @@ import { TableProfile } from '../../src/profile/profile.js'
 import { ValueCounts } from '../../src/profile/value-counts.js'
 import { batchOfColumn as batchOf } from '../support/batches.js'
 
-const TRAIN = '../shared/datasets/credit/data/train.csv'
+const TRAIN = 'test/datasets/credit/data/train.csv'
 
 // Expected values computed independently with pandas 1.5.3:
 //   df = pd.read_csv('train.csv', keep_default_na=False, na_values=['', 'NA', 'N/A', 'null', 'NaN'])

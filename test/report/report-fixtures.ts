@@ -8,7 +8,7 @@ import type { ReportContent } from '../../src/report/pr-report.js'
 
 /**
  * Hand-built result documents of the credit example (test/fixtures/report/credit): recall and
- * ROC AUC per Home and Job segment from shared/datasets/credit/oracle.json (scikit-learn), with
+ * ROC AUC per Home and Job segment from test/datasets/credit/oracle.json (scikit-learn), with
  * Wilson intervals for recall and Hanley–McNeil intervals for ROC AUC computed once in Python;
  * the gate `recall max_drop 0.05` fails for Job=partime (0.798 -> 0.500), Home=priv, Home=other
  * and overall; `roc_auc min 0.75` passes (0.8302 -> 0.8341).

@@ -1,13 +1,14 @@
 /**
- * Test-only access to ../shared/datasets: a minimal CSV reader (these files hold no quotes, so a
- * split on commas is exact), the oracle files, and the README's segmentation rules, so metric tests
- * need no production reader.
+ * Test-only access to test/datasets (credit, penguins, sacramento: MIT, from the R package modeldata,
+ * with scikit-learn's numbers in each oracle.json): a minimal CSV reader (these files hold no quotes,
+ * so a split on commas is exact), the oracle files, and the README's segmentation rules, so metric
+ * tests need no production reader.
  */
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 
-/** The shared datasets sit beside the repository (CI clones it with shared/ next to it). */
-export const DATASETS = resolve(process.cwd(), '../shared/datasets')
+/** The datasets live in the repository, so a clone tests on its own. */
+export const DATASETS = resolve(process.cwd(), 'test/datasets')
 
 export interface Csv {
   readonly header: readonly string[]
