@@ -10,12 +10,13 @@
 //
 // No minification: readable bundles and stack traces; the start-up target is met without it
 // (bench/RESULTS.md, "start-up").
-import { readdirSync, rmSync } from 'node:fs'
+import { chmodSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { isBuiltin } from 'node:module'
 import commonjs from '@rollup/plugin-commonjs'
 import json from '@rollup/plugin-json'
 import { nodeResolve } from '@rollup/plugin-node-resolve'
 import typescript from '@rollup/plugin-typescript'
+import { SOURCE_HASH_FILE, sourceHash } from './scripts/source-hash.mjs'
 
 const actions = readdirSync('src/actions')
   .filter((f) => f.endsWith('.ts') && !f.startsWith('_'))
@@ -29,6 +30,29 @@ const cleanOutputDir = {
   name: 'clean-output-dir',
   renderStart({ dir }) {
     rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/**
+ * Keeps the CLI's entry executable (mode 100755 in git), so `npx ml-gate` in a clone runs it and
+ * CI's dist/ check sees no mode change after a rebuild, which writes the file anew.
+ */
+const executableEntry = {
+  name: 'executable-entry',
+  writeBundle({ dir }, bundle) {
+    for (const chunk of Object.values(bundle)) {
+      if (chunk.type === 'chunk' && chunk.isEntry && chunk.code.startsWith('#!')) {
+        chmodSync(`${dir}/${chunk.fileName}`, 0o755)
+      }
+    }
+  }
+}
+
+/** Records what dist/ was built from (`scripts/source-hash.mjs`), for the tests' stale-dist check. */
+const sourceHashFile = {
+  name: 'source-hash-file',
+  writeBundle() {
+    writeFileSync(SOURCE_HASH_FILE, `${sourceHash()}\n`)
   }
 }
 
@@ -63,6 +87,8 @@ export default entries.map(({ name, input, banner }) => ({
     nodeResolve({ preferBuiltins: true, exportConditions: ['node'] }),
     commonjs(),
     json(),
-    cleanOutputDir
+    cleanOutputDir,
+    executableEntry,
+    sourceHashFile
   ]
 }))

@@ -7,6 +7,7 @@ import { promisify } from 'node:util'
 // @ts-expect-error: the benchmark's generator is plain JavaScript, typed only by its use here
 import { generatePredictions } from '../../bench/generate.mjs'
 import type { EvaluationDocument } from '../../src/metrics/evaluate.js'
+import { bundle } from '../support/dist.js'
 
 // The built CLI reads a predictions file of 16 MiB or more on a second thread, then sums bootstrap
 // replicates on a third while it sorts the scores (src/metrics/staging-thread.ts);
@@ -25,7 +26,7 @@ describe('ml-gate evaluate on a big file', () => {
       '--cpu-prof',
       '--cpu-prof-dir',
       profiles,
-      'dist/cli/index.js',
+      bundle('dist/cli/index.js'),
       'evaluate',
       '--predictions',
       predictions,

@@ -10,6 +10,7 @@ import { describe, expect, it } from '@jest/globals'
 import { UserInputError } from '../../src/errors.js'
 import { evaluatePredictions, evaluationDocument, type EvaluateSettings } from '../../src/metrics/evaluate.js'
 import { closeTo, DATASETS, readOracle } from '../support/datasets.js'
+import { bundle } from '../support/dist.js'
 
 const common = { minSupport: 30, confidence: 0.95, bootstrap: { replicates: 200, seed: 42 } }
 const model = { score_prefix: 'score_', positive: 1, threshold: 0.5 } as const
@@ -80,15 +81,15 @@ describe.each(CASES)('%s %s predictions', (dataset, name, settings) => {
 })
 
 // The bundle reads big files on a worker thread (src/metrics/staging-thread.ts). The same worker,
-// started from the built CLI (CI bundles dist/ before the tests), reads these files here in blocks
+// started from the built CLI (CI bundles dist/ before the tests; `bundle` fails on a stale one), reads these files here in blocks
 // of 61 rows, so that the two shared blocks are filled and handed back many times.
-const THREAD = pathToFileURL('dist/cli/index.js')
+const thread = (): URL => pathToFileURL(bundle('dist/cli/index.js'))
 
 describe.each(CASES)('%s %s predictions read on a worker thread', (dataset, name, settings) => {
   it('give the same document as on the main thread', async () => {
     const file = `${DATASETS}/${dataset}/predictions/${name}.csv`
     const main = evaluationDocument(await evaluatePredictions(file, settings, {}, { thread: null }))
-    const threaded = await evaluatePredictions(file, settings, {}, { blockRows: 61, thread: THREAD })
+    const threaded = await evaluatePredictions(file, settings, {}, { blockRows: 61, thread: thread() })
     expect(JSON.stringify(evaluationDocument(threaded))).toBe(JSON.stringify(main))
   })
 })
@@ -108,7 +109,7 @@ describe('a bad row read on a worker thread', () => {
         () => null,
         (error: unknown) => error
       )
-    const [onMain, onThread] = [await failure(null), await failure(THREAD)]
+    const [onMain, onThread] = [await failure(null), await failure(thread())]
     expect(onThread).toBeInstanceOf(UserInputError)
     expect((onThread as UserInputError).format()).toBe(
       `${file}:1500: score 'score' must be a probability in [0, 1]; found 1.5`

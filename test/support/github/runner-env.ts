@@ -16,6 +16,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parse as parseYaml } from 'yaml'
+import { bundle } from '../dist.js'
 import { DEFAULT_HEAD_SHA, type WorkflowEvent } from './webhook-events.js'
 
 /** The API the action talks to: a `FakeGitHub` fits. */
@@ -192,7 +193,7 @@ export async function runAction(
 ): Promise<ActionRun> {
   const runner = prepareRunner(options)
   try {
-    const child = spawn(process.execPath, [resolve(bundlePath)], {
+    const child = spawn(process.execPath, [resolve(bundle(bundlePath))], {
       cwd: runner.env.GITHUB_WORKSPACE,
       env: runner.env,
       stdio: ['ignore', 'pipe', 'pipe']
