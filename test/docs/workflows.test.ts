@@ -6,11 +6,17 @@ import { readActionYml } from '../support/action-docs.js'
 
 interface Step {
   readonly uses?: string
+  readonly run?: string
   readonly with?: Record<string, unknown>
 }
 interface Workflow {
+  readonly on: string | Record<string, { readonly types?: string[]; readonly paths?: string[] } | null>
   readonly permissions?: Record<string, string>
-  readonly jobs: Record<string, { readonly permissions?: Record<string, string>; readonly steps?: Step[] }>
+  readonly concurrency?: { readonly group: string; readonly 'cancel-in-progress': boolean }
+  readonly jobs: Record<
+    string,
+    { readonly if?: string; readonly permissions?: Record<string, string>; readonly steps?: Step[] }
+  >
 }
 
 const DIR = 'examples/workflows'
@@ -60,5 +66,56 @@ describe.each(workflows)('%s', (_, workflow) => {
         .map(([scope]) => scope)
     )
     expect(writes.every((scope) => ['pull-requests', 'checks', 'issues'].includes(scope))).toBe(true)
+  })
+
+  it('runs on every pull request, with no paths filter that would leave a required check pending', () => {
+    const trigger = typeof workflow.on === 'string' ? null : workflow.on.pull_request
+    expect(trigger?.paths).toBeUndefined()
+  })
+
+  it('re-runs when the override label is added or removed, wherever it runs on pull requests', () => {
+    const on = typeof workflow.on === 'string' ? { [workflow.on]: null } : workflow.on
+    if ('pull_request' in on)
+      expect(on.pull_request?.types).toEqual(['opened', 'synchronize', 'reopened', 'labeled', 'unlabeled'])
+  })
+
+  it('has a concurrency group', () => {
+    expect(workflow.concurrency?.group).toMatch(/\S/)
+  })
+
+  it('checks out without persisting credentials (no example pushes)', () => {
+    for (const step of steps.filter((s) => s.uses?.startsWith('actions/checkout@')))
+      expect(step.with?.['persist-credentials']).toBe(false)
+  })
+
+  it('uses actions/github-script@v8 (node24) or none', () => {
+    for (const step of steps.filter((s) => s.uses?.startsWith('actions/github-script@')))
+      expect(step.uses).toBe('actions/github-script@v8')
+  })
+
+  it('asks for checks: write only where a step sets check-name', () => {
+    const wantsChecks = workflow.permissions?.checks === 'write'
+    expect(wantsChecks).toBe(steps.some((s) => s.with?.['check-name'] !== undefined))
+  })
+})
+
+describe('the fork-safe pair', () => {
+  const gate = workflows.find(([file]) => file === 'fork-safe-gate.yml')![1]
+  const comment = workflows.find(([file]) => file === 'fork-safe-comment.yml')![1]
+
+  it('creates the results folder before the gate can fail, so the pull request number is always uploaded', () => {
+    const runs = gate.jobs['ml-gate'].steps!.map((s) => s.run ?? s.uses ?? '')
+    const mkdir = runs.indexOf('mkdir -p ml-gate-results')
+    expect(mkdir).toBeGreaterThanOrEqual(0)
+    expect(mkdir).toBeLessThan(runs.findIndex((r) => r.startsWith('ml-gate/ml-gate@')))
+  })
+
+  it('comments only on completed runs that produced results, under the same comment key as part 1', () => {
+    expect(comment.jobs.comment.if).toContain("github.event.workflow_run.conclusion == 'success'")
+    expect(comment.jobs.comment.if).toContain("github.event.workflow_run.conclusion == 'failure'")
+    const report = comment.jobs.comment.steps!.find((s) =>
+      s.uses?.startsWith('ml-gate/ml-gate/actions/report@')
+    )!
+    expect(report.with).toMatchObject({ config: 'ml-gate.yml', 'comment-key': 'ml-gate.yml' })
   })
 })
