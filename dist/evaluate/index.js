@@ -3,14 +3,15 @@ import os__default, { EOL } from 'os';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import { promises, constants } from 'fs';
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { E as ExitCode$1, U as UserInputError } from './chunks/errors.js';
-import { f as fmix32, s as sortNumbers, o as openTable, r as resolveColumns, a as stageBlocks, B as BinaryAccumulator, M as MulticlassAccumulator, R as RegressionAccumulator, b as runEntry } from './chunks/staging-thread.js';
+import { r as runEntry, f as fmix32, s as sortNumbers, o as openTable, a as resolveColumns, b as stageBlocks, B as BinaryAccumulator, M as MulticlassAccumulator, R as RegressionAccumulator } from './chunks/staging-thread.js';
 import { dirname, join } from 'node:path';
 import { mkdir as mkdir$1, writeFile as writeFile$1 } from 'node:fs/promises';
 import { K as Kind } from './chunks/table.js';
 import { s as segmentFamilies, O as OVERALL, c as compareSegments, v as validateBins } from './chunks/segmentation.js';
 import { o as outsideWorkspace } from './chunks/workspace.js';
-import 'node:fs';
 import 'node:worker_threads';
 import 'node:buffer';
 import 'node:zlib';
@@ -582,6 +583,30 @@ function error(message, properties = {}) {
     issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 
+/**
+ * An action's entry module: `export const run = await actionEntry(import.meta.url, body)`. Started
+ * as a script (a runner's `node dist/<name>/index.js`, or a worker thread started from it: see
+ * `runEntry`), it runs at once; imported, as GitHub's `@github/local-action` imports it, it only
+ * returns `run` for the importer to call.
+ */
+async function actionEntry(url, body) {
+    const run = () => runEntry(url, () => runAction(body));
+    if (isEntryPoint(url))
+        await run();
+    return run;
+}
+/** Whether the module at `url` is the script node was started with (`process.argv[1]`). */
+function isEntryPoint(url) {
+    const script = process.argv[1];
+    if (script === undefined)
+        return false;
+    try {
+        return realpathSync(script) === realpathSync(fileURLToPath(url));
+    }
+    catch {
+        return false; // a script path that does not exist (node -e, a REPL): not this module
+    }
+}
 /**
  * Runs one action's body and turns its outcome into the job's result. The one place per action
  * where errors become messages:
@@ -1751,4 +1776,7 @@ function emptyAsUndefined(list) {
     return list.length === 0 ? undefined : list;
 }
 
-await runEntry(import.meta.url, () => runAction(runEvaluate));
+/** The action; it runs itself when started as a script (see `actionEntry`). */
+const run = await actionEntry(import.meta.url, runEvaluate);
+
+export { run };

@@ -3,11 +3,12 @@ import os__default, { EOL } from 'os';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import { promises, constants } from 'fs';
+import { realpathSync, createReadStream } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { E as ExitCode$1, U as UserInputError, K as Kind } from './chunks/table.js';
-import { c as closest, d as didYouMean, f as firstUnorderedEdge, a as fmix32, s as sortNumbers, o as openTable, r as resolveColumns, b as segmentFamilies, O as OVERALL, e as stageBlocks, B as BinaryAccumulator, M as MulticlassAccumulator, R as RegressionAccumulator, g as compareSegments, h as describeMetric, m as metricNames, i as METRICS, j as confidenceLevel, p as percentileInterval, k as criticalValue, l as runEntry } from './chunks/staging-thread.js';
+import { r as runEntry, c as closest, d as didYouMean, f as firstUnorderedEdge, a as fmix32, s as sortNumbers, o as openTable, b as resolveColumns, e as segmentFamilies, O as OVERALL, g as stageBlocks, B as BinaryAccumulator, M as MulticlassAccumulator, R as RegressionAccumulator, h as compareSegments, i as describeMetric, m as metricNames, j as METRICS, k as confidenceLevel, p as percentileInterval, l as criticalValue } from './chunks/staging-thread.js';
 import { dirname, relative, sep, isAbsolute, join as join$1, resolve as resolve$1 } from 'node:path';
 import { mkdir as mkdir$1, writeFile as writeFile$1, readFile, open as open$1, readdir as readdir$1 } from 'node:fs/promises';
-import { realpathSync, createReadStream } from 'node:fs';
 import require$$0$1 from 'process';
 import require$$0$2 from 'buffer';
 import { createHash } from 'node:crypto';
@@ -589,6 +590,30 @@ function info(message) {
     process.stdout.write(message + os.EOL);
 }
 
+/**
+ * An action's entry module: `export const run = await actionEntry(import.meta.url, body)`. Started
+ * as a script (a runner's `node dist/<name>/index.js`, or a worker thread started from it: see
+ * `runEntry`), it runs at once; imported, as GitHub's `@github/local-action` imports it, it only
+ * returns `run` for the importer to call.
+ */
+async function actionEntry(url, body) {
+    const run = () => runEntry(url, () => runAction(body));
+    if (isEntryPoint(url))
+        await run();
+    return run;
+}
+/** Whether the module at `url` is the script node was started with (`process.argv[1]`). */
+function isEntryPoint(url) {
+    const script = process.argv[1];
+    if (script === undefined)
+        return false;
+    try {
+        return realpathSync(script) === realpathSync(fileURLToPath(url));
+    }
+    catch {
+        return false; // a script path that does not exist (node -e, a REPL): not this module
+    }
+}
 /**
  * Runs one action's body and turns its outcome into the job's result. The one place per action
  * where errors become messages:
@@ -22225,4 +22250,7 @@ async function runGateAction() {
     return { code: verdictExitCode(verdict), failure: `ml-gate: ${headline}` };
 }
 
-await runEntry(import.meta.url, () => runAction(runGateAction));
+/** The action; it runs itself when started as a script (see `actionEntry`). */
+const run = await actionEntry(import.meta.url, runGateAction);
+
+export { run };

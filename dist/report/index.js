@@ -3,7 +3,10 @@ import os__default, { EOL } from 'os';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import { promises, constants } from 'fs';
-import { readFileSync, createReadStream, realpathSync, existsSync } from 'node:fs';
+import { realpathSync, readFileSync, createReadStream, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { E as ExitCode$1, U as UserInputError } from './chunks/errors.js';
+import { isMainThread, workerData } from 'node:worker_threads';
 import { createHash } from 'node:crypto';
 import { readdir as readdir$1, readFile } from 'node:fs/promises';
 import { join as join$1, relative, sep, isAbsolute, resolve } from 'node:path';
@@ -512,7 +515,7 @@ os__default.arch();
 /**
  * The code to exit an action
  */
-var ExitCode$1;
+var ExitCode;
 (function (ExitCode) {
     /**
      * A code indicating that the action was successful
@@ -522,7 +525,7 @@ var ExitCode$1;
      * A code indicating that the action was a failure
      */
     ExitCode[ExitCode["Failure"] = 1] = "Failure";
-})(ExitCode$1 || (ExitCode$1 = {}));
+})(ExitCode || (ExitCode = {}));
 /**
  * Gets the value of an input.
  * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
@@ -563,7 +566,7 @@ function setOutput(name, value) {
  * @param message add error issue message
  */
 function setFailed(message) {
-    process.exitCode = ExitCode$1.Failure;
+    process.exitCode = ExitCode.Failure;
     error(message);
 }
 /**
@@ -606,48 +609,49 @@ function info(message) {
 }
 
 /**
- * Errors a user can fix: bad files, bad config, bad arguments.
- *
- * Every entry point (CLI command, action) catches `UserInputError` in one place, prints
- * `format()` and exits with code 2. Anything else is a bug in ml-gate and keeps its stack.
+ * Worker threads start from the script of the bundle that runs (the CLI or an action), which then
+ * serves them instead of running its own main: each dist/ folder stays self-contained and nothing
+ * is loaded twice by name. Where ml-gate runs from its sources (the tests), there is no script and
+ * everything runs on the main thread.
  */
-class UserInputError extends Error {
-    location;
-    name = 'UserInputError';
-    /**
-     * @param message what was wrong and what was expected, e.g.
-     *   `expected 15 fields (as in the header), found 14`
-     * @param location file, line and column when the problem is inside a file
-     */
-    constructor(message, location) {
-        super(message);
-        this.location = location;
+/**
+ * An entry point: on the main thread, remembers the entry's script (`import.meta.url`) and runs
+ * `main`; on a worker thread started from that script, does the thread's work.
+ */
+async function runEntry(url, main) {
+    if (isMainThread) {
+        new URL(url);
+        await main();
+        return;
     }
-    /** `FILE:LINE:COLUMN: message`, omitting the parts that are unknown. */
-    format() {
-        const where = this.location ? formatLocation(this.location) : '';
-        return where ? `${where}: ${this.message}` : this.message;
-    }
+    const { serveThread } = await import('./chunks/staging-thread.js').then(function (n) { return n.s; });
+    await serveThread(workerData);
 }
-function formatLocation(location) {
-    let text = location.file;
-    if (location.line !== undefined) {
-        text += `:${location.line}`;
-        if (location.column !== undefined)
-            text += `:${location.column}`;
-    }
-    return text;
-}
-/** Process exit codes shared by the CLI and the actions. */
-const ExitCode = {
-    /** Everything passed (or only warned). */
-    Pass: 0,
-    /** The data or the model failed a gate: a result, not an error. */
-    GateFailed: 1,
-    /** The input could not be used: bad file, bad config, bad argument. */
-    BadInput: 2
-};
 
+/**
+ * An action's entry module: `export const run = await actionEntry(import.meta.url, body)`. Started
+ * as a script (a runner's `node dist/<name>/index.js`, or a worker thread started from it: see
+ * `runEntry`), it runs at once; imported, as GitHub's `@github/local-action` imports it, it only
+ * returns `run` for the importer to call.
+ */
+async function actionEntry(url, body) {
+    const run = () => runEntry(url, () => runAction(body));
+    if (isEntryPoint(url))
+        await run();
+    return run;
+}
+/** Whether the module at `url` is the script node was started with (`process.argv[1]`). */
+function isEntryPoint(url) {
+    const script = process.argv[1];
+    if (script === undefined)
+        return false;
+    try {
+        return realpathSync(script) === realpathSync(fileURLToPath(url));
+    }
+    catch {
+        return false; // a script path that does not exist (node -e, a REPL): not this module
+    }
+}
 /**
  * Runs one action's body and turns its outcome into the job's result. The one place per action
  * where errors become messages:
@@ -661,7 +665,7 @@ const ExitCode = {
 async function runAction(body) {
     try {
         const { code, failure } = await body();
-        if (code === ExitCode.GateFailed)
+        if (code === ExitCode$1.GateFailed)
             setFailed(failure ?? 'ml-gate: the gate failed');
     }
     catch (error$1) {
@@ -674,7 +678,7 @@ async function runAction(body) {
                 startLine: where?.line,
                 startColumn: where?.column
             });
-            process.exitCode = ExitCode.BadInput;
+            process.exitCode = ExitCode$1.BadInput;
             return;
         }
         setFailed(`ml-gate crashed; please report this: ${error$1 instanceof Error ? error$1.stack : String(error$1)}`);
@@ -2562,8 +2566,8 @@ async function publishReport(options) {
         await checkRun(client, publisher, content, options.checkName, context);
     }
     return verdict === 'fail'
-        ? { code: ExitCode.GateFailed, failure: `ml-gate: ${headline}` }
-        : { code: ExitCode.Pass };
+        ? { code: ExitCode$1.GateFailed, failure: `ml-gate: ${headline}` }
+        : { code: ExitCode$1.Pass };
 }
 async function comment(client, publisher, issue, content, options, context) {
     const identity = await publisher.attempt('find who the token is', false, () => tokenIdentity(client));
@@ -2617,4 +2621,7 @@ async function checkRun(client, publisher, content, name, context) {
     setOutput(Outputs.CheckRunId, String(run.id));
 }
 
-await runAction(runReport);
+/** The action; it runs itself when started as a script (see `actionEntry`). */
+const run = await actionEntry(import.meta.url, runReport);
+
+export { run };

@@ -3,11 +3,12 @@ import os__default, { EOL } from 'os';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import { promises, constants } from 'fs';
+import { realpathSync, readFileSync, createReadStream, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { E as ExitCode$1, U as UserInputError, K as Kind } from './chunks/batch.js';
-import { c as closest, d as didYouMean, f as firstUnorderedEdge, h as hashFloat64, a as fmix32, s as sortNumbers, k as kthSmallest, o as openTable, O as OVERALL, b as segmentFamilies, e as describeMetric, m as metricNames, M as METRICS, r as resolveColumns, g as stageBlocks, B as BinaryAccumulator, i as MulticlassAccumulator, R as RegressionAccumulator, j as compareSegments, l as confidenceLevel, p as percentileInterval, n as criticalValue, q as runEntry } from './chunks/staging-thread.js';
+import { r as runEntry, c as closest, d as didYouMean, f as firstUnorderedEdge, h as hashFloat64, a as fmix32, s as sortNumbers, k as kthSmallest, o as openTable, O as OVERALL, b as segmentFamilies, e as describeMetric, m as metricNames, M as METRICS, g as resolveColumns, i as stageBlocks, B as BinaryAccumulator, j as MulticlassAccumulator, R as RegressionAccumulator, l as compareSegments, n as confidenceLevel, p as percentileInterval, q as criticalValue } from './chunks/staging-thread.js';
 import { mkdir as mkdir$1, writeFile as writeFile$1, readFile, open as open$1, readdir as readdir$1, stat as stat$1 } from 'node:fs/promises';
 import { dirname, relative, sep, isAbsolute, join as join$1, resolve as resolve$1, extname, basename } from 'node:path';
-import { realpathSync, readFileSync, createReadStream, existsSync } from 'node:fs';
 import require$$0$1 from 'process';
 import require$$0$2 from 'buffer';
 import { createHash } from 'node:crypto';
@@ -612,6 +613,30 @@ function info(message) {
     process.stdout.write(message + os.EOL);
 }
 
+/**
+ * An action's entry module: `export const run = await actionEntry(import.meta.url, body)`. Started
+ * as a script (a runner's `node dist/<name>/index.js`, or a worker thread started from it: see
+ * `runEntry`), it runs at once; imported, as GitHub's `@github/local-action` imports it, it only
+ * returns `run` for the importer to call.
+ */
+async function actionEntry(url, body) {
+    const run = () => runEntry(url, () => runAction(body));
+    if (isEntryPoint(url))
+        await run();
+    return run;
+}
+/** Whether the module at `url` is the script node was started with (`process.argv[1]`). */
+function isEntryPoint(url) {
+    const script = process.argv[1];
+    if (script === undefined)
+        return false;
+    try {
+        return realpathSync(script) === realpathSync(fileURLToPath(url));
+    }
+    catch {
+        return false; // a script path that does not exist (node -e, a REPL): not this module
+    }
+}
 /**
  * Runs one action's body and turns its outcome into the job's result. The one place per action
  * where errors become messages:
@@ -26148,4 +26173,7 @@ async function runWholePipeline() {
     return report;
 }
 
-await runEntry(import.meta.url, () => runAction(runWholePipeline));
+/** The action; it runs itself when started as a script (see `actionEntry`). */
+const run = await actionEntry(import.meta.url, runWholePipeline);
+
+export { run };

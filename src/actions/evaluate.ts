@@ -1,5 +1,5 @@
-import { runAction } from '../github/run-action.js'
-import { runEntry } from '../threads.js'
+import { actionEntry } from '../github/run-action.js'
 import { runEvaluate } from './steps/evaluate.js'
 
-await runEntry(import.meta.url, () => runAction(runEvaluate))
+/** The action; it runs itself when started as a script (see `actionEntry`). */
+export const run = await actionEntry(import.meta.url, runEvaluate)

@@ -1,4 +1,5 @@
-import { runAction } from '../github/run-action.js'
+import { actionEntry } from '../github/run-action.js'
 import { runValidateData } from './steps/validate-data.js'
 
-await runAction(runValidateData)
+/** The action; it runs itself when started as a script (see `actionEntry`). */
+export const run = await actionEntry(import.meta.url, runValidateData)

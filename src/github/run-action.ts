@@ -1,5 +1,33 @@
 import * as core from '@actions/core'
+import { realpathSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { ExitCode, UserInputError } from '../errors.js'
+import { runEntry } from '../threads.js'
+
+type ActionBody = () => Promise<{ code: ExitCode; failure?: string }>
+
+/**
+ * An action's entry module: `export const run = await actionEntry(import.meta.url, body)`. Started
+ * as a script (a runner's `node dist/<name>/index.js`, or a worker thread started from it: see
+ * `runEntry`), it runs at once; imported, as GitHub's `@github/local-action` imports it, it only
+ * returns `run` for the importer to call.
+ */
+export async function actionEntry(url: string, body: ActionBody): Promise<() => Promise<void>> {
+  const run = (): Promise<void> => runEntry(url, () => runAction(body))
+  if (isEntryPoint(url)) await run()
+  return run
+}
+
+/** Whether the module at `url` is the script node was started with (`process.argv[1]`). */
+function isEntryPoint(url: string): boolean {
+  const script = process.argv[1]
+  if (script === undefined) return false
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(url))
+  } catch {
+    return false // a script path that does not exist (node -e, a REPL): not this module
+  }
+}
 
 /**
  * Runs one action's body and turns its outcome into the job's result. The one place per action
@@ -11,7 +39,7 @@ import { ExitCode, UserInputError } from '../errors.js'
  *   code 2;
  * - anything else is a bug in ml-gate: reported with its stack so it can be filed.
  */
-export async function runAction(body: () => Promise<{ code: ExitCode; failure?: string }>): Promise<void> {
+export async function runAction(body: ActionBody): Promise<void> {
   try {
     const { code, failure } = await body()
     if (code === ExitCode.GateFailed) core.setFailed(failure ?? 'ml-gate: the gate failed')

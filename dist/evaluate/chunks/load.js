@@ -1,7 +1,7 @@
 import { dirname, isAbsolute, join } from 'node:path';
 import { U as UserInputError } from './errors.js';
 import { o as outsideWorkspace } from './workspace.js';
-import { b as closest, d as didYouMean, f as firstUnorderedEdge } from './segmentation.js';
+import { a as closest, d as didYouMean, f as firstUnorderedEdge } from './segmentation.js';
 import { readFile } from 'node:fs/promises';
 import require$$0$1 from 'process';
 import require$$0$2 from 'buffer';

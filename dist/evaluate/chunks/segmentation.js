@@ -170,4 +170,4 @@ function compareSegments(families) {
     };
 }
 
-export { OVERALL as O, segmentColumns as a, closest as b, compareSegments as c, didYouMean as d, firstUnorderedEdge as f, segmentFamilies as s, validateBins as v };
+export { OVERALL as O, closest as a, segmentColumns as b, compareSegments as c, didYouMean as d, firstUnorderedEdge as f, segmentFamilies as s, validateBins as v };

@@ -4,7 +4,7 @@ import { U as UserInputError } from './errors.js';
 import { extname } from 'node:path';
 import { D as DEFAULT_MAX_RECORD_BYTES, g as gzipError, f as fileError, B as BatchBuilder, K as Kind, a as DEFAULT_BATCH_SIZE, b as DEFAULT_MISSING_TOKENS, o as openByteSource } from './table.js';
 import { isUtf8 } from 'node:buffer';
-import { a as segmentColumns, s as segmentFamilies, d as didYouMean } from './segmentation.js';
+import { b as segmentColumns, s as segmentFamilies, d as didYouMean } from './segmentation.js';
 
 /**
  * Worker threads start from the script of the bundle that runs (the CLI or an action), which then
@@ -4668,4 +4668,4 @@ var stagingThread = /*#__PURE__*/Object.freeze({
     stageBlocks: stageBlocks
 });
 
-export { BinaryAccumulator as B, MulticlassAccumulator as M, RegressionAccumulator as R, stageBlocks as a, runEntry as b, fmix32 as f, openTable as o, resolveColumns as r, sortNumbers as s };
+export { BinaryAccumulator as B, MulticlassAccumulator as M, RegressionAccumulator as R, resolveColumns as a, stageBlocks as b, fmix32 as f, openTable as o, runEntry as r, sortNumbers as s };

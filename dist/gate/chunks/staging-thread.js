@@ -4817,4 +4817,4 @@ var stagingThread = /*#__PURE__*/Object.freeze({
     stageBlocks: stageBlocks
 });
 
-export { BinaryAccumulator as B, MulticlassAccumulator as M, OVERALL as O, RegressionAccumulator as R, fmix32 as a, segmentFamilies as b, closest as c, didYouMean as d, stageBlocks as e, firstUnorderedEdge as f, compareSegments as g, describeMetric as h, METRICS as i, confidenceLevel as j, criticalValue as k, runEntry as l, metricNames as m, openTable as o, percentileInterval as p, resolveColumns as r, sortNumbers as s };
+export { BinaryAccumulator as B, MulticlassAccumulator as M, OVERALL as O, RegressionAccumulator as R, fmix32 as a, resolveColumns as b, closest as c, didYouMean as d, segmentFamilies as e, firstUnorderedEdge as f, stageBlocks as g, compareSegments as h, describeMetric as i, METRICS as j, confidenceLevel as k, criticalValue as l, metricNames as m, openTable as o, percentileInterval as p, runEntry as r, sortNumbers as s };

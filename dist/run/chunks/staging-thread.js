@@ -4825,4 +4825,4 @@ var stagingThread = /*#__PURE__*/Object.freeze({
     stageBlocks: stageBlocks
 });
 
-export { BinaryAccumulator as B, METRICS as M, OVERALL as O, RegressionAccumulator as R, fmix32 as a, segmentFamilies as b, closest as c, didYouMean as d, describeMetric as e, firstUnorderedEdge as f, stageBlocks as g, hashFloat64 as h, MulticlassAccumulator as i, compareSegments as j, kthSmallest as k, confidenceLevel as l, metricNames as m, criticalValue as n, openTable as o, percentileInterval as p, runEntry as q, resolveColumns as r, sortNumbers as s };
+export { BinaryAccumulator as B, METRICS as M, OVERALL as O, RegressionAccumulator as R, fmix32 as a, segmentFamilies as b, closest as c, didYouMean as d, describeMetric as e, firstUnorderedEdge as f, resolveColumns as g, hashFloat64 as h, stageBlocks as i, MulticlassAccumulator as j, kthSmallest as k, compareSegments as l, metricNames as m, confidenceLevel as n, openTable as o, percentileInterval as p, criticalValue as q, runEntry as r, sortNumbers as s };

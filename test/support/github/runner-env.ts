@@ -184,18 +184,35 @@ function defaultsOf(actionYml: string | undefined, token: string): Record<string
 }
 
 /**
- * Runs a bundled action as the runner does (`node <bundle>` in the workspace) and collects what it
- * wrote. The child is killed after `timeoutMs` (default 20 s; `code` is then `null`).
+ * How `@github/local-action` runs an action: it imports the entry module, then calls its exported
+ * `run()` (`call: false` only imports it). The bundle's path comes in `ML_GATE_BUNDLE`.
+ */
+const importer = (call: boolean): string =>
+  "const { pathToFileURL } = await import('node:url'); " +
+  'const entry = await import(pathToFileURL(process.env.ML_GATE_BUNDLE).href); ' +
+  (call ? 'await entry.run()' : "if (typeof entry.run !== 'function') process.exitCode = 3")
+
+/**
+ * Runs a bundled action as the runner does (`node <bundle>` in the workspace), or as
+ * `@github/local-action` does (`start: 'import'`: import it and call `run()`; `'import-only'`: only
+ * import it), and collects what it wrote. The child is killed after `timeoutMs` (default 20 s;
+ * `code` is then `null`).
  */
 export async function runAction(
   bundlePath: string,
-  options: RunnerOptions & { readonly timeoutMs?: number }
+  options: RunnerOptions & {
+    readonly timeoutMs?: number
+    readonly start?: 'script' | 'import' | 'import-only'
+  }
 ): Promise<ActionRun> {
   const runner = prepareRunner(options)
   try {
-    const child = spawn(process.execPath, [resolve(bundle(bundlePath))], {
+    const script = resolve(bundle(bundlePath))
+    const start = options.start ?? 'script'
+    const args = start === 'script' ? [script] : ['--input-type=module', '-e', importer(start === 'import')]
+    const child = spawn(process.execPath, args, {
       cwd: runner.env.GITHUB_WORKSPACE,
-      env: runner.env,
+      env: { ...runner.env, ML_GATE_BUNDLE: script },
       stdio: ['ignore', 'pipe', 'pipe']
     })
     let stdout = ''

@@ -1,0 +1,662 @@
+import { parentPort } from 'node:worker_threads';
+import { U as UserInputError } from './batch.js';
+import { s as sampleRank, d as didYouMean, r as rowHash, a as rowKeyOf, b as combineBuckets, o as openTable } from './catalog.js';
+import 'node:fs';
+import 'node:fs/promises';
+import 'node:zlib';
+import 'node:path';
+import 'node:buffer';
+
+class ValuePart {
+    column;
+    cache = new Map();
+    constructor(column) {
+        this.column = column;
+    }
+    label(value) {
+        let label = this.cache.get(value);
+        if (label === undefined) {
+            label = `${this.column}=${value === null ? '' : String(value)}`;
+            this.cache.set(value, label);
+        }
+        return label;
+    }
+    rank() {
+        return 0;
+    }
+}
+class BinPart {
+    column;
+    edges;
+    labels;
+    missing;
+    constructor(column, edges) {
+        this.column = column;
+        this.edges = edges;
+        const e = edges;
+        this.labels = [
+            `${column}=(-inf,${e[0]})`,
+            ...e.slice(1).map((hi, i) => `${column}=[${e[i]},${hi})`),
+            `${column}=[${e[e.length - 1]},inf)`
+        ];
+        this.missing = `${column}=`;
+    }
+    label(value) {
+        if (value === null)
+            return this.missing;
+        if (typeof value !== 'number')
+            return undefined;
+        // Binary search for the first edge greater than the value: bins are left-closed.
+        let lo = 0;
+        let hi = this.edges.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >>> 1;
+            if (this.edges[mid] <= value)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return this.labels[lo];
+    }
+    rank(label) {
+        // The missing value ranks first, like the empty value of a value column.
+        return label === this.missing ? -1 : this.labels.indexOf(label);
+    }
+}
+/**
+ * The families of a spec, in a stable order: value columns, then binned columns (a column listed
+ * in both is binned once), then crosses.
+ */
+function segmentFamilies(spec) {
+    const part = (column) => spec.bins[column] !== undefined ? new BinPart(column, spec.bins[column]) : new ValuePart(column);
+    const singles = [...new Set([...spec.columns, ...Object.keys(spec.bins)])];
+    return [
+        ...singles.map((column) => ({ name: column, parts: [part(column)] })),
+        ...spec.cross.map((columns) => ({ name: columns.join('&'), parts: columns.map(part) }))
+    ];
+}
+/** Every column a spec reads, each once. */
+function segmentColumns(spec) {
+    return [...new Set([...spec.columns, ...Object.keys(spec.bins), ...spec.cross.flat()])];
+}
+
+/**
+ * Where the typed arrays of a block of staged rows live. A block filled by a worker thread and
+ * added up by the main thread is shared memory, made once on the main thread (`sharedArrays`) and
+ * taken up by the worker in the same order (`attachedArrays`): the two sides construct the same
+ * classes, which ask for the same arrays, and pass nothing but the block's number afterwards.
+ */
+/** Arrays of this thread alone. */
+const privateArrays = (Type, length) => new Type(new ArrayBuffer(length * Type.BYTES_PER_ELEMENT));
+/** The arrays `sharedArrays` made into `buffers`, asked for in the same order with the same sizes. */
+function attachedArrays(buffers) {
+    let next = 0;
+    return (Type, length) => {
+        const buffer = buffers[next++];
+        if (buffer === undefined || buffer.byteLength !== length * Type.BYTES_PER_ELEMENT) {
+            throw new Error(`shared block arrays: array ${next - 1} does not match (${length} × ${Type.name})`);
+        }
+        return new Type(buffer);
+    };
+}
+
+/**
+ * Binary classification metrics from (label, score) rows, in one streaming pass, mergeable.
+ *
+ * Threshold metrics (accuracy … positive_rate) come from the weighted confusion counts; brier,
+ * log_loss and ece from running sums; roc_auc and average_precision from the stored scores, sorted
+ * once at finalize. Definitions follow scikit-learn 1.2 (see `catalog.ts`).
+ */
+/** log_loss clipping, as scikit-learn 1.2's `eps='auto'`: float64 machine epsilon. */
+const LOG_LOSS_EPS = 2.220446049250313e-16;
+const ECE_BINS = 10;
+const ECE = 6; // ECE_BINS sums of w·(y − score), one per bin
+/**
+ * Binary rows decoded once for every segment accumulator they are added to (see `row-block.ts`):
+ * the arguments of `addHashed`, one typed array each.
+ */
+class BinaryRows {
+    label;
+    score;
+    hash;
+    weight;
+    loss;
+    /** What every segment would compute again: the ECE bin's field and the hash sample rank. */
+    bin;
+    rank;
+    constructor(capacity, allocate = privateArrays) {
+        this.label = allocate(Uint8Array, capacity);
+        this.score = allocate(Float64Array, capacity);
+        this.hash = allocate(Uint32Array, capacity);
+        this.weight = allocate(Float64Array, capacity);
+        this.loss = allocate(Float64Array, capacity);
+        this.bin = allocate(Uint8Array, capacity);
+        this.rank = allocate(Uint32Array, capacity);
+    }
+    /** Row `r`: as `addHashed(label, score, hash, weight)`, its log loss computed here. */
+    set(r, label, score, hash, weight) {
+        this.label[r] = label;
+        this.score[r] = score;
+        this.hash[r] = hash;
+        this.weight[r] = weight;
+        this.loss[r] = binaryLogLoss(label, score);
+        this.bin[r] = eceBin(score);
+        this.rank[r] = sampleRank(hash);
+    }
+}
+/** scikit-learn 1.2's per-row log loss: probabilities [1 − p, p] clipped to [ε, 1 − ε], renormalised. */
+function binaryLogLoss(label, score) {
+    const positive = Math.min(Math.max(score, LOG_LOSS_EPS), 1 - LOG_LOSS_EPS);
+    const negative = Math.min(Math.max(1 - score, LOG_LOSS_EPS), 1 - LOG_LOSS_EPS);
+    return -Math.log((label === 1 ? positive : negative) / (positive + negative));
+}
+/** The field of the ECE bin of a score: 10 equal-width bins over [0, 1], the ends included. */
+function eceBin(score) {
+    return ECE + Math.max(0, Math.min(Math.floor(score * ECE_BINS), ECE_BINS - 1));
+}
+
+/**
+ * Multiclass classification metrics from (true class, predicted class, probabilities) rows, in one
+ * streaming pass, mergeable. Every average runs over all declared classes, present or not, as
+ * scikit-learn does when given `labels=classes` (a class absent from a segment counts as 0).
+ */
+/**
+ * Multiclass rows decoded once for every segment accumulator they are added to: `add`'s arguments,
+ * a prediction of -1 standing for `null` and row r's probabilities at `[r·K, (r + 1)·K)`.
+ */
+class MulticlassRows {
+    classes;
+    label;
+    prediction;
+    probabilities;
+    rowKey;
+    weight;
+    constructor(capacity, classes, withProbabilities, allocate = privateArrays) {
+        this.classes = classes;
+        this.label = allocate(Int32Array, capacity);
+        this.prediction = allocate(Int32Array, capacity);
+        this.probabilities = withProbabilities ? allocate(Float64Array, capacity * classes) : null;
+        this.rowKey = allocate(Float64Array, capacity);
+        this.weight = allocate(Float64Array, capacity);
+    }
+    set(r, label, prediction, probabilities, rowKey, weight) {
+        this.label[r] = label;
+        this.prediction[r] = prediction ?? -1;
+        if (this.probabilities && probabilities) {
+            for (let c = 0; c < this.classes; c++)
+                this.probabilities[r * this.classes + c] = probabilities[c];
+        }
+        this.rowKey[r] = rowKey;
+        this.weight[r] = weight;
+    }
+}
+
+/**
+ * Regression metrics from (y, prediction) rows, in one streaming pass, mergeable.
+ *
+ * mae, rmse, mape and r2 come from running sums (the mean and spread of y by West's weighted
+ * update, so r2 stays exact when y is large and nearly constant), kept also per bootstrap bucket;
+ * median_ae from the stored absolute errors, sorted once at finalize.
+ */
+/** Regression rows decoded once for every segment accumulator they are added to: `add`'s arguments. */
+class RegressionRows {
+    y;
+    prediction;
+    rowKey;
+    weight;
+    constructor(capacity, allocate = privateArrays) {
+        this.y = allocate(Float64Array, capacity);
+        this.prediction = allocate(Float64Array, capacity);
+        this.rowKey = allocate(Float64Array, capacity);
+        this.weight = allocate(Float64Array, capacity);
+    }
+    set(r, y, prediction, rowKey, weight) {
+        this.y[r] = y;
+        this.prediction[r] = prediction;
+        this.rowKey[r] = rowKey;
+        this.weight[r] = weight;
+    }
+}
+
+/**
+ * Which segments the rows of a block belong to, so that rows can be added segment by segment.
+ *
+ * Why: every row lands in several segment accumulators (`all` and one per family), and each adds it
+ * to one of its 1024 bootstrap buckets (128 KiB of sums per segment). Adding row by row visits the
+ * buckets of every segment in turn, so nearly every add misses the cache once there are more than
+ * a few segments. Adding a block's rows one segment at a time keeps that segment's buckets in cache,
+ * and still adds each segment's rows in file order: the same sums, bit for bit.
+ */
+class RowBlock {
+    perRow;
+    capacity;
+    /** Rows staged in the block. */
+    size = 0;
+    /** Row r's segments: `ordinals[r·perRow + slot]`, one slot per family (and one for `all`). */
+    ordinals;
+    /** One slot's row indices grouped by segment (filled by `drain`). */
+    members;
+    counts = new Uint32Array(0);
+    /**
+     * @param largestOrdinal an upper bound of the ordinals: 16 bits a slot when it fits
+     * @param allocate where the ordinals live (shared memory when a worker thread stages the rows)
+     */
+    constructor(perRow, capacity, largestOrdinal = 0xffffffff, allocate = privateArrays) {
+        this.perRow = perRow;
+        this.capacity = capacity;
+        this.ordinals =
+            largestOrdinal <= 0xffff
+                ? allocate(Uint16Array, perRow * capacity)
+                : allocate(Uint32Array, perRow * capacity);
+        this.members = new Uint32Array(capacity);
+    }
+    get full() {
+        return this.size === this.capacity;
+    }
+    /** Row `row` belongs to the segment numbered `ordinal` through family slot `slot`. */
+    assign(row, slot, ordinal) {
+        this.ordinals[row * this.perRow + slot] = ordinal;
+    }
+    /** The staged rows' segment ordinals, row after row (a view, valid until the next drain). */
+    slots() {
+        return this.ordinals.subarray(0, this.size * this.perRow);
+    }
+    /**
+     * Calls `visit(ordinal, rows)` for each segment with rows in the block, slot by slot and by
+     * ordinal within a slot, with the segment's row indices ascending (a counting sort per slot);
+     * then empties the block.
+     */
+    drain(segmentCount, visit) {
+        if (this.counts.length < segmentCount + 1)
+            this.counts = new Uint32Array(2 * segmentCount + 1);
+        const next = this.counts;
+        const { ordinals, members, perRow, size } = this;
+        for (let slot = 0; slot < perRow; slot++) {
+            next.fill(0, 0, segmentCount + 1);
+            for (let k = slot; k < size * perRow; k += perRow)
+                next[ordinals[k] + 1]++;
+            for (let s = 0; s < segmentCount; s++)
+                next[s + 1] += next[s];
+            // next[s] is now where segment s's rows start; it advances as they are placed.
+            for (let row = 0, k = slot; row < size; row++, k += perRow)
+                members[next[ordinals[k]]++] = row;
+            // next[s] is now where segment s's rows end, which is where segment s + 1's start.
+            for (let s = 0, start = 0; s < segmentCount; s++) {
+                const end = next[s];
+                if (end > start)
+                    visit(s, members.subarray(start, end));
+                start = end;
+            }
+        }
+        this.size = 0;
+    }
+}
+
+/**
+ * Reading a predictions file into blocks of staged rows: each row checked, decoded into typed
+ * arrays (`BinaryRows`, `MulticlassRows`, `RegressionRows`) and assigned its segments (`RowBlock`).
+ * This is the half of `evaluatePredictions` that reads; the other half adds the blocks up. The two
+ * halves share nothing but the blocks and the segments announced along the way, so this one can
+ * run on a worker thread (`staging-thread.ts`) while the main thread adds the previous block.
+ */
+/**
+ * Segments one family (a column, a binned column or a cross) may have. Each segment's accumulator
+ * holds about 130 KB of bootstrap buckets, so 1,000 segments cost about 130 MB; a column with
+ * 10,000 values would need 1.3 GB and is almost always an id or free text by mistake.
+ */
+const MAX_SEGMENTS_PER_FAMILY = 1000;
+/**
+ * An empty block for the plan; `allocate` says where its arrays live. Built the same way on both
+ * sides of a thread, so both see the same arrays (see `block-memory.ts`).
+ */
+function stagedBlock(plan, columns, allocate = privateArrays) {
+    const families = segmentFamilies(plan.settings.segments).length;
+    const capacity = plan.blockRows;
+    const block = new RowBlock(families + 1, capacity, families * MAX_SEGMENTS_PER_FAMILY, allocate);
+    const task = plan.settings.model.task;
+    const rows = task === 'binary'
+        ? new BinaryRows(capacity, allocate)
+        : task === 'multiclass'
+            ? new MulticlassRows(capacity, plan.classes.length, columns.probabilities.length > 0, allocate)
+            : new RegressionRows(capacity, allocate);
+    return { block, rows };
+}
+/**
+ * Reads every row of `table`, stages it into `first` (then into the blocks `sink.full` returns) and
+ * announces each new segment to `sink` before handing over a block with its rows.
+ *
+ * @returns the number of rows
+ * @throws UserInputError for a row whose label, score, prediction, weight, id or binned value
+ *   cannot be used, at that row's line, and for a family with more than 1,000 segments
+ */
+async function stageRows(table, plan, columns, first, sink) {
+    const { settings } = plan;
+    const model = settings.model;
+    const families = segmentFamilies(settings.segments);
+    const familyColumns = families.map((f) => f.parts.map((p) => table.columns.indexOf(p.column)));
+    const decode = rowDecoder(table.file, model, columns, plan.classes, settings.bootstrap.seed);
+    const ordinals = new Map();
+    let segmentCount = 1; // `all`
+    // A one-column family's segment is a function of the row's value: looked up by the value itself,
+    // skipping the label, key and Map of `segmentOf` for every row (a binned column's cache is capped:
+    // its values may all differ).
+    const byValue = families.map((f) => (f.parts.length === 1 ? new Map() : null));
+    const familySizes = new Array(families.length).fill(0);
+    let staged = first;
+    // The first blocks are smaller (1/8, 1/4, 1/2 of a block), so that the rows can start being added
+    // while the rest are still read: a worker thread's first block arrives in 1/8 of the time.
+    let limit = Math.max(1, first.block.capacity >> 3);
+    let rows = 0;
+    // The batch's values of each one-column family's column.
+    const familyValues = new Array(families.length);
+    for await (const batch of table.batches()) {
+        for (let f = 0; f < families.length; f++)
+            familyValues[f] = batch.columns[familyColumns[f][0]].values;
+        for (let i = 0; i < batch.size; i++) {
+            const rowKey = columns.id < 0 ? rows + i : idKey(batch, columns.id, i, table.file, model.id);
+            const block = staged.block;
+            const r = block.size;
+            block.assign(r, 0, 0);
+            for (let f = 0; f < families.length; f++) {
+                const cache = byValue[f];
+                let ordinal;
+                if (cache === null) {
+                    ordinal = segmentOf(families, f, familyColumns[f], batch, i);
+                }
+                else {
+                    const value = familyValues[f][i];
+                    ordinal = cache.get(value);
+                    if (ordinal === undefined) {
+                        ordinal = segmentOf(families, f, familyColumns[f], batch, i);
+                        if (cache.size < VALUE_CACHE_LIMIT)
+                            cache.set(value, ordinal);
+                    }
+                }
+                block.assign(r, f + 1, ordinal);
+            }
+            decode(batch, i, rowKey, r, staged.rows);
+            block.size++;
+            if (block.size === limit) {
+                staged = await sink.full(staged);
+                limit = Math.min(2 * limit, staged.block.capacity);
+            }
+        }
+        rows += batch.size;
+    }
+    await sink.full(staged);
+    return rows;
+    /** The ordinal of row i's segment in family f, announced at its first row. */
+    function segmentOf(all, f, cols, batch, i) {
+        const parts = all[f].parts;
+        const labels = new Array(parts.length);
+        for (let p = 0; p < parts.length; p++) {
+            const value = batch.columns[cols[p]].values[i];
+            const label = parts[p].label(value);
+            if (label === undefined) {
+                throw new UserInputError(`column '${parts[p].column}' is binned, so it must hold numbers; found ${JSON.stringify(value)}`, { file: table.file, line: batch.lines[i] });
+            }
+            labels[p] = label;
+        }
+        const key = labels.length === 1 ? labels[0] : labels.join('&');
+        let ordinal = ordinals.get(key);
+        if (ordinal === undefined) {
+            if (++familySizes[f] > MAX_SEGMENTS_PER_FAMILY) {
+                throw new UserInputError(`segments of '${all[f].name}': more than ${MAX_SEGMENTS_PER_FAMILY} distinct segments (this row brings ` +
+                    `${JSON.stringify(key)}); each segment keeps its own metrics (about 130 KB), so a column of ids or ` +
+                    'free text cannot be a segment. Segment by a column with fewer values, or bin a numeric one (`bins`)', { file: table.file, line: batch.lines[i] });
+            }
+            ordinal = segmentCount++;
+            ordinals.set(key, ordinal);
+            sink.segment({ key, family: f, labels });
+        }
+        return ordinal;
+    }
+}
+/** Distinct values remembered per one-column segment family (see `byValue`). */
+const VALUE_CACHE_LIMIT = 10_000;
+/**
+ * Where the settings' columns are in the table.
+ * @throws UserInputError for a missing column, with the closest name
+ */
+function resolveColumns(table, settings) {
+    const { model } = settings;
+    const find = (column, role, required) => {
+        if (column === undefined) {
+            if (required)
+                throw new UserInputError(`the ${model.task} task needs ${role}`);
+            return -1;
+        }
+        const index = table.columns.indexOf(column);
+        if (index < 0) {
+            throw new UserInputError(`${role} '${column}' is not a column of ${table.file}${didYouMean(column, table.columns)}; ` +
+                `its columns are ${table.columns.join(', ')}`, { file: table.file, line: 1 });
+        }
+        return index;
+    };
+    for (const column of segmentColumns(settings.segments))
+        find(column, 'the segment column', true);
+    const prefix = model.score_prefix;
+    const probabilities = [];
+    const probabilityClasses = [];
+    if (model.task === 'multiclass') {
+        table.columns.forEach((name, index) => {
+            if (name.startsWith(prefix) && name.length > prefix.length) {
+                probabilities.push(index);
+                probabilityClasses.push(name.slice(prefix.length));
+            }
+        });
+        if (probabilities.length === 0 && model.prediction === undefined) {
+            throw new UserInputError(`no probability columns named '${prefix}<class>' and no prediction column in ${table.file}; ` +
+                `set the score prefix or the prediction column`, { file: table.file, line: 1 });
+        }
+    }
+    return {
+        label: find(model.label, 'the label column', true),
+        score: model.task === 'binary'
+            ? find(model.score, 'a score column (the probability of the positive class)', true)
+            : -1,
+        prediction: model.task === 'regression'
+            ? find(model.prediction, 'a prediction column', true)
+            : model.task === 'multiclass'
+                ? find(model.prediction, 'the prediction column', false)
+                : -1,
+        weight: find(model.weight, 'the weight column', false),
+        id: find(model.id, 'the id column', false),
+        probabilities,
+        probabilityClasses
+    };
+}
+function idKey(batch, column, i, file, name) {
+    const value = batch.columns[column].values[i];
+    if (value === null) {
+        throw new UserInputError(`the id column '${name}' is empty; every row needs an id`, {
+            file,
+            line: batch.lines[i]
+        });
+    }
+    return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0
+        ? value
+        : rowKeyOf(String(value));
+}
+/**
+ * Checks each row's label, score or prediction and weight. Every problem is a `UserInputError` at
+ * the row's line that says what was expected.
+ */
+function rowDecoder(file, model, columns, classes, seed) {
+    const fail = (batch, i, message) => {
+        throw new UserInputError(message, { file, line: batch.lines[i] });
+    };
+    const number = (batch, i, column, name, what) => {
+        const value = batch.columns[column].values[i];
+        if (typeof value !== 'number' || !Number.isFinite(value)) {
+            fail(batch, i, `${name} '${model[name]}' must be ${what}; found ${describe(value)}`);
+        }
+        return value;
+    };
+    const weightOf = (batch, i) => {
+        if (columns.weight < 0)
+            return 1;
+        const w = number(batch, i, columns.weight, 'weight', 'a number >= 0');
+        if (w < 0)
+            fail(batch, i, `weight '${model.weight}' must be a number >= 0; found ${w}`);
+        return w;
+    };
+    const labelText = (batch, i) => {
+        const value = batch.columns[columns.label].values[i];
+        if (value === null)
+            fail(batch, i, `label '${model.label}' is missing; every row needs a label`);
+        return String(value);
+    };
+    if (model.task === 'binary') {
+        const positive = String(model.positive);
+        let negative;
+        // The 0/1 label of each raw value seen (at most two: a third fails), so that the text of a
+        // label is built and checked once per distinct value, not once per row.
+        const labels = new Map();
+        return (batch, i, rowKey, r, rows) => {
+            let label = labels.get(batch.columns[columns.label].values[i]);
+            if (label === undefined) {
+                label = binaryLabel(batch, i);
+                labels.set(batch.columns[columns.label].values[i], label);
+            }
+            const score = number(batch, i, columns.score, 'score', 'a probability in [0, 1]');
+            if (score < 0 || score > 1)
+                fail(batch, i, `score '${model.score}' must be a probability in [0, 1]; found ${score}`);
+            rows.set(r, label, score, rowHash(seed, rowKey), weightOf(batch, i));
+        };
+        function binaryLabel(batch, i) {
+            const text = labelText(batch, i);
+            if (text !== positive) {
+                negative ??= text;
+                if (text !== negative) {
+                    fail(batch, i, `label '${model.label}' has a third value ${JSON.stringify(text)}; a binary task expects two: ` +
+                        `the positive label ${JSON.stringify(positive)} and one other (seen: ${JSON.stringify(negative)}). ` +
+                        `Set the positive label, or use the multiclass task`);
+                }
+            }
+            return text === positive ? 1 : 0;
+        }
+    }
+    if (model.task === 'multiclass') {
+        const index = new Map(classes.map((c, k) => [c, k]));
+        const probabilities = new Float64Array(columns.probabilities.length);
+        const hasProbabilities = columns.probabilities.length > 0;
+        const classOf = (batch, i, text, role) => {
+            const k = index.get(text);
+            if (k === undefined) {
+                fail(batch, i, `${role} ${JSON.stringify(text)} is not one of the classes ${classes.join(', ')}`);
+            }
+            return k;
+        };
+        return (batch, i, rowKey, r, rows) => {
+            const label = classOf(batch, i, labelText(batch, i), `label '${model.label}'`);
+            let prediction = null;
+            if (columns.prediction >= 0) {
+                const value = batch.columns[columns.prediction].values[i];
+                if (value === null)
+                    fail(batch, i, `prediction '${model.prediction}' is missing`);
+                prediction = classOf(batch, i, String(value), `prediction '${model.prediction}'`);
+            }
+            for (let k = 0; k < columns.probabilities.length; k++) {
+                const p = batch.columns[columns.probabilities[k]].values[i];
+                if (typeof p !== 'number' || !(p >= 0 && p <= 1)) {
+                    fail(batch, i, `'${model.score_prefix}${classes[k]}' must be a probability in [0, 1]; found ${describe(p)}`);
+                }
+                probabilities[k] = p;
+            }
+            const staged = rows;
+            staged.set(r, label, prediction, hasProbabilities ? probabilities : null, rowKey, weightOf(batch, i));
+        };
+    }
+    return (batch, i, rowKey, r, rows) => {
+        const y = number(batch, i, columns.label, 'label', 'a number');
+        const prediction = number(batch, i, columns.prediction, 'prediction', 'a number');
+        rows.set(r, y, prediction, rowKey, weightOf(batch, i));
+    };
+}
+function describe(value) {
+    return value === null ? 'a missing value' : JSON.stringify(value);
+}
+
+/**
+ * Where the rows of a predictions file are read and staged (`row-stager.ts`): on a worker thread
+ * when the file is big, so that reading block k + 1 overlaps adding block k up on the main thread.
+ * Reading is about half of an evaluation's time on a large file, and a GitHub runner has 2 cores.
+ *
+ * The two threads share BLOCKS blocks in shared memory (`block-memory.ts`). The worker fills a free
+ * block and posts its number with the segments met since the last one; the main thread adds the
+ * block up and posts the number back. Each block is added in file order and each segment gets its
+ * rows in file order, so the results are those of reading on one thread, bit for bit.
+ *
+ * After reading, the reading worker is ended (its heap holds the reader's garbage) and a fresh one
+ * takes work the main thread would do next: the bootstrap replicate sums (`SpareThread`), while the
+ * main thread sorts the scores.
+ */
+/** A worker's side: the work its `workerData` names. */
+async function serveThread(data) {
+    if (data.role === 'stage')
+        return serveStaging(data.plan, data.buffers);
+    const port = parentPort;
+    port.on('message', (message) => {
+        if (message.type !== 'combine')
+            return;
+        const replicates = message.sums.map((sums) => combineBuckets(sums, message.width, message.bootstrap));
+        port.postMessage({ type: 'combined', replicates }, replicates.map((r) => r.buffer));
+    });
+}
+/** Reads the file into the shared blocks as the main thread frees them. */
+async function serveStaging(plan, buffers) {
+    const port = parentPort;
+    const free = [];
+    let wake = null;
+    port.on('message', (message) => {
+        if (message.type !== 'free')
+            return;
+        free.push(message.block);
+        wake?.();
+        wake = null;
+    });
+    try {
+        const table = await openTable(plan.file, plan.read);
+        const columns = resolveColumns(table, plan.settings);
+        const blocks = buffers.map((shared) => stagedBlock(plan, columns, attachedArrays(shared)));
+        free.push(...blocks.keys());
+        let segments = [];
+        const next = async () => {
+            while (free.length === 0)
+                await new Promise((resolve) => (wake = resolve));
+            return blocks[free.shift()];
+        };
+        const rows = await stageRows(table, plan, columns, await next(), {
+            segment: (segment) => segments.push(segment),
+            full: (staged) => {
+                const message = {
+                    type: 'block',
+                    block: blocks.indexOf(staged),
+                    size: staged.block.size,
+                    segments
+                };
+                port.postMessage(message);
+                segments = [];
+                // The main thread empties its own view of the block; this one must start again at row 0.
+                staged.block.size = 0;
+                return next();
+            }
+        });
+        port.postMessage({ type: 'done', rows });
+    }
+    catch (error) {
+        port.postMessage((error instanceof UserInputError
+            ? { type: 'failed', message: error.message, location: error.location }
+            : {
+                type: 'crashed',
+                message: error instanceof Error ? error.message : String(error),
+                stack: error instanceof Error ? error.stack : undefined
+            }));
+    }
+    finally {
+        port.close();
+    }
+}
+
+export { serveThread };
