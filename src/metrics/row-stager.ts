@@ -21,7 +21,7 @@ import { MulticlassRows } from './multiclass.js'
 import { rowHash, rowKeyOf } from './poisson-bootstrap.js'
 import { RegressionRows } from './regression.js'
 import { RowBlock } from './row-block.js'
-import { segmentColumns, segmentFamilies, type SegmentFamily } from './segmentation.js'
+import { segmentColumns, segmentFamilies, segmentKey, type SegmentFamily } from './segmentation.js'
 
 /** Everything the reading half needs, as plain data (it crosses to a worker thread). */
 export interface StagingPlan {
@@ -185,7 +185,7 @@ export async function stageRows(
       }
       labels[p] = label
     }
-    const key = labels.length === 1 ? labels[0] : labels.join('&')
+    const key = segmentKey(labels)
     let ordinal = ordinals.get(key)
     if (ordinal === undefined) {
       if (++familySizes[f] > MAX_SEGMENTS_PER_FAMILY) {
