@@ -177,6 +177,94 @@ describe('at the bounds every metric is finite or null', () => {
   })
 })
 
+describe('R² of valid extremes', () => {
+  const r2 = (rows: [number, number, number][]) => {
+    const metrics = new RegressionAccumulator({ bootstrap: { replicates: 100, seed: 1 } })
+    rows.forEach(([y, p, w], i) => metrics.add(y, p, i, w))
+    return metrics.finalize().r2
+  }
+
+  // West's update lost SS_tot to cancellation (the mean jumped to y) and R² came out -Infinity.
+  it('keeps SS_tot when the weights are 1e50 apart: R² ≈ 0, not -Infinity', () => {
+    const value = r2([
+      [-1e100, 1, 1],
+      [5e-324, 1, 1e50],
+      [0, 0, 1e-50]
+    ])
+    expect([value.value, value.ci]).toEqual([2.220446049250313e-16, [-2e50, 0]])
+  })
+
+  it('is null with the reason when SS_res / SS_tot overflows', () => {
+    expect(
+      r2([
+        [0, 1e100, 1],
+        [1e-150, 0, 1]
+      ])
+    ).toEqual({
+      value: null,
+      ci: null,
+      reason: 'SS_res / SS_tot exceeds 1.8e308 (y_true nearly constant); R² is not representable'
+    })
+  })
+})
+
+describe('property: every metric of a valid input is finite or null', () => {
+  const bootstrap = { replicates: 100, seed: 5 }
+  // Weights 0 or log-uniform over [1e-50, 1e50] (the bounds themselves often), values over ±1e100.
+  const weight = fc.oneof(
+    fc.constant(0),
+    fc.constantFrom(1e-50, 1e50, 1),
+    fc.double({ min: -50, max: 50, noNaN: true }).map((e) => Math.min(1e50, Math.max(1e-50, 10 ** e)))
+  )
+  const magnitude = fc.oneof(
+    fc.constantFrom(0, 1e100, -1e100, 5e-324),
+    fc
+      .tuple(fc.boolean(), fc.double({ min: -320, max: 100, noNaN: true }))
+      .map(([negative, e]) => (negative ? -1 : 1) * Math.min(1e100, 10 ** e))
+  )
+  const probability = fc.oneof(fc.constantFrom(0, 1, 0.5), fc.double({ min: 0, max: 1, noNaN: true }))
+  const rows = <T>(row: fc.Arbitrary<T>) => fc.array(row, { minLength: 1, maxLength: 40 })
+
+  it('binary', () => {
+    fc.assert(
+      fc.property(rows(fc.tuple(fc.integer({ min: 0, max: 1 }), probability, weight)), (data) => {
+        const metrics = new BinaryAccumulator({ bootstrap })
+        data.forEach(([label, score, w], i) => metrics.add(label, score, i, w))
+        expect(nonFinite(metrics.finalize())).toEqual([])
+      }),
+      { numRuns: 150, seed: 7 }
+    )
+  })
+
+  it('multiclass', () => {
+    const row = fc.tuple(
+      fc.integer({ min: 0, max: 2 }),
+      fc.integer({ min: 0, max: 2 }),
+      fc.array(probability, { minLength: 3, maxLength: 3 }),
+      weight
+    )
+    fc.assert(
+      fc.property(rows(row), (data) => {
+        const metrics = new MulticlassAccumulator({ classes: ['a', 'b', 'c'], bootstrap })
+        data.forEach(([label, predicted, p, w], i) => metrics.add(label, predicted, p, i, w))
+        expect(nonFinite(metrics.finalize())).toEqual([])
+      }),
+      { numRuns: 150, seed: 7 }
+    )
+  })
+
+  it('regression', () => {
+    fc.assert(
+      fc.property(rows(fc.tuple(magnitude, magnitude, weight)), (data) => {
+        const metrics = new RegressionAccumulator({ bootstrap })
+        data.forEach(([y, p, w], i) => metrics.add(y, p, i, w))
+        expect(nonFinite(metrics.finalize())).toEqual([])
+      }),
+      { numRuns: 150, seed: 7 }
+    )
+  })
+})
+
 /** The other bound: rows of the binary table mix the largest and the smallest weight. */
 function MIN_OR(w: number): number {
   return w === 1e50 ? 1e-50 : 1e50
