@@ -31,7 +31,7 @@ Computes every metric of the task, overall and per segment, with confidence inte
   --prediction COL     multiclass: predicted class; regression: predicted value
   --positive LABEL     binary: the positive label (default 1)
   --threshold T        binary: predicted positive when score >= T (default 0.5)
-  --weight COL         sample weights, honoured by every metric
+  --weight COL         sample weights, honoured by every metric: 0 or in [1e-50, 1e50]
   --id COL             row id; keys the bootstrap so two models can be compared pairwise
   --segment COL        segment by the values of COL (repeatable)
   --bins COL=E,...     segment numeric COL into left-closed bins [E1,E2), ... (repeatable)

@@ -8,19 +8,8 @@ import type { Config, GateConfig, TaskKind } from '../config/types.js'
 import { formatPath, type JsonPath } from '../config/yaml-source.js'
 import { UserInputError } from '../errors.js'
 import { describeMetric, METRICS, metricNames } from '../metrics/catalog.js'
-import { OVERALL, segmentFamilies } from '../metrics/segmentation.js'
+import { familyOfKey, OVERALL, segmentFamilies } from '../metrics/segmentation.js'
 import { didYouMean } from '../suggest.js'
-
-/** The segment family of a key: `Job=partime` -> `Job`, `Home=rent&Job=fixed` -> `Home&Job`. */
-export function familyOfKey(key: string): string {
-  return key
-    .split('&')
-    .map((part) => {
-      const equals = part.indexOf('=')
-      return equals < 0 ? part : part.slice(0, equals)
-    })
-    .join('&')
-}
 
 /** The family names the config's `segments` section produces, in evaluation order. */
 export function configuredFamilies(config: Config): string[] {

@@ -203,7 +203,13 @@ export class RegressionAccumulator implements MetricSource {
       if (this.sums[SPREAD] === 0)
         return undefinedBecause('y_true is constant (SS_tot = 0); R² is not defined')
     }
-    return defined(name === 'median_ae' ? this.median() : statistic(name, this.sums, 0))
+    const value = name === 'median_ae' ? this.median() : statistic(name, this.sums, 0)
+    if (name === 'r2' && Number.isNaN(value)) {
+      return undefinedBecause(
+        'SS_res / SS_tot exceeds 1.8e308 (y_true nearly constant); R² is not representable'
+      )
+    }
+    return defined(value)
   }
 
   replicates(name: string): Float64Array {
@@ -359,10 +365,13 @@ function addRow(
   percentage: number
 ): void {
   if (w === 0) return
-  const weight = sums[o + WEIGHT] + w
+  const previous = sums[o + WEIGHT]
+  const weight = previous + w
   const delta = y - sums[o + MEAN]
   const mean = sums[o + MEAN] + (w / weight) * delta
-  sums[o + SPREAD] += w * delta * (y - mean)
+  // w·δ·(y − mean) written as w·δ²·(previous / weight): with weights 1e50 apart, w / weight rounds
+  // to 1, the new mean to y, and y − mean would lose the whole spread to cancellation.
+  sums[o + SPREAD] += w * delta * delta * (previous / weight)
   sums[o + MEAN] = mean
   sums[o + WEIGHT] = weight
   sums[o + SQUARED] += w * error * error
@@ -381,7 +390,8 @@ function mergeSums(target: Float64Array, to: number, source: Float64Array, so: n
   if (wb > 0) {
     const delta = source[so + MEAN] - target[to + MEAN]
     target[to + MEAN] += (delta * wb) / weight
-    target[to + SPREAD] += k * source[so + SPREAD] + (delta * delta * wa * wb) / weight
+    // wa / weight first: wa·wb could overflow (each up to 2^53·1e50, input-range.ts).
+    target[to + SPREAD] += k * source[so + SPREAD] + delta * delta * (wa / weight) * wb
     target[to + WEIGHT] = weight
   }
   target[to + SQUARED] += k * source[so + SQUARED]
@@ -400,8 +410,12 @@ function statistic(name: string, sums: Float64Array, o: number): number {
       return Math.sqrt(sums[o + SQUARED] / weight)
     case 'mape':
       return sums[o + PERCENTAGE] / weight
-    case 'r2':
-      return sums[o + SPREAD] > 0 ? 1 - sums[o + SQUARED] / sums[o + SPREAD] : NaN
+    case 'r2': {
+      // SS_tot can be tiny next to SS_res (y nearly constant, predictions far off): an R² below
+      // -1.8e308 is undefined here rather than -Infinity.
+      const r2 = sums[o + SPREAD] > 0 ? 1 - sums[o + SQUARED] / sums[o + SPREAD] : NaN
+      return Number.isFinite(r2) ? r2 : NaN
+    }
   }
   throw new RangeError(`not a regression metric: ${name}`)
 }

@@ -11,11 +11,17 @@ import { didYouMean } from '../suggest.js'
 import { privateArrays, type Allocate } from './block-memory.js'
 import { BinaryRows } from './binary.js'
 import type { EvaluateSettings, ModelColumns } from './evaluate.js'
+import {
+  isWeightInRange,
+  MAX_REGRESSION_MAGNITUDE,
+  REGRESSION_RANGE_TEXT,
+  WEIGHT_RANGE_TEXT
+} from './input-range.js'
 import { MulticlassRows } from './multiclass.js'
 import { rowHash, rowKeyOf } from './poisson-bootstrap.js'
 import { RegressionRows } from './regression.js'
 import { RowBlock } from './row-block.js'
-import { segmentColumns, segmentFamilies, type SegmentFamily } from './segmentation.js'
+import { segmentColumns, segmentFamilies, segmentKey, type SegmentFamily } from './segmentation.js'
 
 /** Everything the reading half needs, as plain data (it crosses to a worker thread). */
 export interface StagingPlan {
@@ -88,7 +94,9 @@ export function stagedBlock(
  *
  * @returns the number of rows
  * @throws UserInputError for a row whose label, score, prediction, weight, id or binned value
- *   cannot be used, at that row's line, and for a family with more than 1,000 segments
+ *   cannot be used (weights and regression values out of `input-range.ts`' bounds too), at that
+ *   row's line; for a family with more than 1,000 segments; for a file without rows or without a
+ *   positive weight
  */
 export async function stageRows(
   table: Table,
@@ -101,7 +109,8 @@ export async function stageRows(
   const model = settings.model
   const families = segmentFamilies(settings.segments)
   const familyColumns = families.map((f) => f.parts.map((p) => table.columns.indexOf(p.column)))
-  const decode = rowDecoder(table.file, model, columns, plan.classes, settings.bootstrap.seed)
+  const totals = { weight: 0 }
+  const decode = rowDecoder(table.file, model, columns, plan.classes, settings.bootstrap.seed, totals)
   const ordinals = new Map<string, number>()
   let segmentCount = 1 // `all`
   // A one-column family's segment is a function of the row's value: looked up by the value itself,
@@ -147,6 +156,17 @@ export async function stageRows(
     }
     rows += batch.size
   }
+  // Nothing to evaluate is bad input, not a run whose every gate has no evidence.
+  if (rows === 0)
+    throw new UserInputError('no rows to evaluate: expected at least one row of predictions', {
+      file: table.file
+    })
+  if (columns.weight >= 0 && totals.weight === 0) {
+    throw new UserInputError(
+      `every row's weight '${model.weight}' is 0: there is nothing to evaluate; expected at least one positive weight`,
+      { file: table.file }
+    )
+  }
   await sink.full(staged)
   return rows
 
@@ -165,7 +185,7 @@ export async function stageRows(
       }
       labels[p] = label
     }
-    const key = labels.length === 1 ? labels[0] : labels.join('&')
+    const key = segmentKey(labels)
     let ordinal = ordinals.get(key)
     if (ordinal === undefined) {
       if (++familySizes[f] > MAX_SEGMENTS_PER_FAMILY) {
@@ -282,7 +302,8 @@ function rowDecoder(
   model: ModelColumns,
   columns: ResolvedColumns,
   classes: readonly string[],
-  seed: number
+  seed: number,
+  totals: { weight: number }
 ): RowDecoder {
   const fail = (batch: RowBatch, i: number, message: string): never => {
     throw new UserInputError(message, { file, line: batch.lines[i] })
@@ -298,10 +319,23 @@ function rowDecoder(
     }
     return value as number
   }
+  const regressionValue = (batch: RowBatch, i: number, column: number, name: string): number => {
+    const v = number(batch, i, column, name, REGRESSION_RANGE_TEXT)
+    if (!(Math.abs(v) <= MAX_REGRESSION_MAGNITUDE)) {
+      fail(
+        batch,
+        i,
+        `${name} '${model[name as keyof ModelColumns]}' must be ${REGRESSION_RANGE_TEXT}; found ${v}`
+      )
+    }
+    return v
+  }
   const weightOf = (batch: RowBatch, i: number): number => {
     if (columns.weight < 0) return 1
-    const w = number(batch, i, columns.weight, 'weight', 'a number >= 0')
-    if (w < 0) fail(batch, i, `weight '${model.weight}' must be a number >= 0; found ${w}`)
+    const w = number(batch, i, columns.weight, 'weight', WEIGHT_RANGE_TEXT)
+    if (!isWeightInRange(w))
+      fail(batch, i, `weight '${model.weight}' must be ${WEIGHT_RANGE_TEXT}; found ${w}`)
+    totals.weight += w
     return w
   }
   const labelText = (batch: RowBatch, i: number): string => {
@@ -382,8 +416,8 @@ function rowDecoder(
   }
 
   return (batch, i, rowKey, r, rows) => {
-    const y = number(batch, i, columns.label, 'label', 'a number')
-    const prediction = number(batch, i, columns.prediction, 'prediction', 'a number')
+    const y = regressionValue(batch, i, columns.label, 'label')
+    const prediction = regressionValue(batch, i, columns.prediction, 'prediction')
     ;(rows as RegressionRows).set(r, y, prediction, rowKey, weightOf(batch, i))
   }
 }

@@ -6,7 +6,19 @@ import type { Value } from '../io/table.js'
  *
  * Keys read `all` (every row), `column=value` (a missing value has an empty value: `Home=`),
  * `Age=[18,30)` for a left-closed bin, `Age=(-inf,18)` / `Age=[100,inf)` for values outside the
- * edges, and `a=x&b=y` for a cross of two or more columns.
+ * edges, and `a=x&b=y` for a cross of two or more columns. The grammar, so that two distinct
+ * segments never share a key (a value `x&b=y` of column `a` is not the cross `a=x&b=y`):
+ *
+ *     key    = "all" | part *("&" part)
+ *     part   = name "=" value
+ *     family = name *("&" name)                 the name of a column or a cross
+ *     name   = text
+ *     value  = ""  (missing)  |  text  |  bin  (`[18,30)`, `(-inf,18)`, `[100,inf)`)
+ *     text   = '""'  (the empty text)  |  1*char
+ *     char   = any character but % & = "  |  "%25" (%)  |  "%26" (&)  |  "%3D" (=)  |  "%22" (")
+ *
+ * A value is keyed by its text (the number 3 and the text "3" are one segment). Ordinary names and
+ * values hold none of the four characters, so their keys read as they are: `Home=rent&Job=partime`.
  */
 export interface SegmentSpec {
   /** Columns segmented by their values. */
@@ -19,6 +31,32 @@ export interface SegmentSpec {
 
 export const OVERALL = 'all'
 
+/** The characters a name or value is escaped for, and their escapes. */
+const ESCAPES: Readonly<Record<string, string>> = { '%': '%25', '&': '%26', '=': '%3D', '"': '%22' }
+const SPECIAL = /[%&="]/g
+
+/** A column name or a value's text as it is written in keys (see the grammar above). */
+export function escapeKeyText(text: string): string {
+  if (text === '') return '""'
+  return text.replace(SPECIAL, (c) => ESCAPES[c])
+}
+
+/** The key of a segment of a family, from its parts' labels (`Home=rent`, `Job=partime`). */
+export function segmentKey(labels: readonly string[]): string {
+  return labels.length === 1 ? labels[0] : labels.join('&')
+}
+
+/** The family of a key: `Job=partime` -> `Job`, `Home=rent&Job=fixed` -> `Home&Job`. */
+export function familyOfKey(key: string): string {
+  return key
+    .split('&')
+    .map((part) => {
+      const equals = part.indexOf('=')
+      return equals < 0 ? part : part.slice(0, equals)
+    })
+    .join('&')
+}
+
 /** One column's contribution to a key: `Home=rent` or `Age=[18,30)`. */
 export interface SegmentPart {
   readonly column: string
@@ -30,12 +68,15 @@ export interface SegmentPart {
 
 class ValuePart implements SegmentPart {
   private readonly cache = new Map<Value, string>()
-  constructor(readonly column: string) {}
+  private readonly name: string
+  constructor(readonly column: string) {
+    this.name = escapeKeyText(column)
+  }
 
   label(value: Value): string {
     let label = this.cache.get(value)
     if (label === undefined) {
-      label = `${this.column}=${value === null ? '' : String(value)}`
+      label = `${this.name}=${value === null ? '' : escapeKeyText(String(value))}`
       this.cache.set(value, label)
     }
     return label
@@ -55,12 +96,13 @@ class BinPart implements SegmentPart {
     private readonly edges: readonly number[]
   ) {
     const e = edges
+    const name = escapeKeyText(column)
     this.labels = [
-      `${column}=(-inf,${e[0]})`,
-      ...e.slice(1).map((hi, i) => `${column}=[${e[i]},${hi})`),
-      `${column}=[${e[e.length - 1]},inf)`
+      `${name}=(-inf,${e[0]})`,
+      ...e.slice(1).map((hi, i) => `${name}=[${e[i]},${hi})`),
+      `${name}=[${e[e.length - 1]},inf)`
     ]
-    this.missing = `${column}=`
+    this.missing = `${name}=`
   }
 
   label(value: Value): string | undefined {
@@ -83,7 +125,10 @@ class BinPart implements SegmentPart {
   }
 }
 
-/** A family of segments: one column, one binned column, or a cross. Its name is `Home` or `Home&Job`. */
+/**
+ * A family of segments: one column, one binned column, or a cross. Its name is `Home` or `Home&Job`
+ * (names escaped as in keys).
+ */
 export interface SegmentFamily {
   readonly name: string
   readonly parts: readonly SegmentPart[]
@@ -91,16 +136,19 @@ export interface SegmentFamily {
 
 /**
  * The families of a spec, in a stable order: value columns, then binned columns (a column listed
- * in both is binned once), then crosses.
+ * in both is binned once), then crosses. A family listed twice (a cross repeated, or a cross of one
+ * column) is kept once: its segments would have the same keys, and its rows would count twice.
  */
 export function segmentFamilies(spec: SegmentSpec): SegmentFamily[] {
   const part = (column: string): SegmentPart =>
     spec.bins[column] !== undefined ? new BinPart(column, spec.bins[column]) : new ValuePart(column)
-  const singles = [...new Set([...spec.columns, ...Object.keys(spec.bins)])]
-  return [
-    ...singles.map((column) => ({ name: column, parts: [part(column)] })),
-    ...spec.cross.map((columns) => ({ name: columns.join('&'), parts: columns.map(part) }))
-  ]
+  const singles = [...new Set([...spec.columns, ...Object.keys(spec.bins)])].map((column) => [column])
+  const families = new Map<string, SegmentFamily>()
+  for (const columns of [...singles, ...spec.cross]) {
+    const name = columns.map(escapeKeyText).join('&')
+    if (!families.has(name)) families.set(name, { name, parts: columns.map(part) })
+  }
+  return [...families.values()]
 }
 
 /** Every column a spec reads, each once. */
