@@ -191,10 +191,10 @@ export interface RankWindow {
 }
 
 /**
- * The largest z of any confidence level below 1 in float64 (`criticalValue(1 − 2⁻⁵³)` ≈ 8.3), so a
- * window cut for it serves every level.
+ * Above the largest z `criticalValue` gives at any confidence level below 1 in float64 (8.85, at
+ * 1 − 3·2⁻⁵³, where float64 rounding of Φ near 1 shows), so a window cut for it serves every level.
  */
-export const MAX_Z = 8.5
+export const MAX_Z = 9
 
 /** The distribution-free interval of a median: the order statistics of `medianRanks(n, z)`. */
 export function orderStatisticInterval(window: RankWindow, z: number): Interval {

@@ -11,7 +11,7 @@
  * that tells whether two models saw the same rows.
  *
  * Size: about B·8·4/3 bytes per metric and segment (13.3 kB at B = 1000), whatever the rows; only
- * the median's order-statistic window (above 5,000 rows) grows, as 8.5·√n values.
+ * the median's order-statistic window (above 5,000 rows) grows, as 9·√n values.
  */
 
 import type { AnalyticBasis, MetricSource, Proportion } from './accumulator.js'
