@@ -20,30 +20,40 @@ export interface SettingDifference {
   readonly theirs: unknown
 }
 
-/** Each compared setting: its config name and how to read it off stated settings. */
-const SETTINGS: readonly (readonly [string, (s: StatedSettings) => unknown])[] = [
-  ['model.task', (s) => s.task],
-  ['model.label', (s) => s.settings.label],
-  ['model.positive', (s) => s.settings.positive],
-  ['model.threshold', (s) => s.settings.threshold],
-  ['model.weight', (s) => s.settings.weight],
-  ['model.id', (s) => s.settings.id],
-  ['evaluation.confidence', (s) => s.settings.confidence],
-  ['evaluation.bootstrap', (s) => s.settings.bootstrap],
-  ['evaluation.seed', (s) => s.settings.seed],
+/**
+ * Each compared setting: its config name, how to read it off stated settings, and (when values that
+ * differ in JSON mean the same) the form compared.
+ */
+const SETTINGS: readonly Setting[] = [
+  { name: 'model.task', read: (s) => s.task },
+  { name: 'model.label', read: (s) => s.settings.label },
+  // `--positive 1` gives the text "1", a config `positive: 1` the number: labels compare as text.
+  { name: 'model.positive', read: (s) => s.settings.positive, compared: (v) => (v === null ? v : String(v)) },
+  { name: 'model.threshold', read: (s) => s.settings.threshold },
+  { name: 'model.weight', read: (s) => s.settings.weight },
+  { name: 'model.id', read: (s) => s.settings.id },
+  { name: 'evaluation.confidence', read: (s) => s.settings.confidence },
+  { name: 'evaluation.bootstrap', read: (s) => s.settings.bootstrap },
+  { name: 'evaluation.seed', read: (s) => s.settings.seed },
   // The set of columns matters, not their order (which only orders the report).
-  ['segments.columns', (s) => sorted(s.settings.segments?.columns)],
-  ['segments.bins', (s) => sortedKeys(s.settings.segments?.bins)],
-  ['segments.cross', (s) => s.settings.segments?.cross]
+  { name: 'segments.columns', read: (s) => sorted(s.settings.segments?.columns) },
+  { name: 'segments.bins', read: (s) => sortedKeys(s.settings.segments?.bins) },
+  { name: 'segments.cross', read: (s) => s.settings.segments?.cross }
 ]
+
+interface Setting {
+  readonly name: string
+  readonly read: (s: StatedSettings) => unknown
+  readonly compared?: (value: unknown) => unknown
+}
 
 /** The settings in which `mine` and `theirs` differ, in the order above. */
 export function settingDifferences(mine: StatedSettings, theirs: StatedSettings): SettingDifference[] {
   const out: SettingDifference[] = []
-  for (const [name, read] of SETTINGS) {
+  for (const { name, read, compared = (v: unknown) => v } of SETTINGS) {
     const a = read(mine)
     const b = read(theirs)
-    if (JSON.stringify(a) !== JSON.stringify(b)) out.push({ name, mine: a, theirs: b })
+    if (JSON.stringify(compared(a)) !== JSON.stringify(compared(b))) out.push({ name, mine: a, theirs: b })
   }
   return out
 }

@@ -202,11 +202,12 @@ describe('a document evaluated with other settings', () => {
     )
   })
 
-  it('accepts the segment columns in another order (the same segments)', async () => {
+  it('accepts the segment columns in another order and `--positive 1` for `positive: 1`', async () => {
     const reordered = await write(
       'reordered.json',
       edited(candidateDocument, (d) => {
         ;(settingsOf(d).segments as Record<string, unknown>).columns = ['Job', 'Marital', 'Home']
+        settingsOf(d).positive = '1'
       })
     )
     const verdict = (await runGate({ config: loaded, candidate: reordered, now: TODAY })).verdict
