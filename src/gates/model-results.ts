@@ -1,13 +1,16 @@
 /**
  * One model's evaluated metrics as the gates read them, whether they come from a predictions file
- * just evaluated (accumulators at hand: exact intervals at any level, paired tests) or from an
- * `ml-gate/evaluation@1` document (values and intervals at the level it was written with).
+ * just evaluated (accumulators at hand) or from an `ml-gate/evaluation@1` document (the segments'
+ * stored state, `stored-source.ts`): either way exact intervals at any level and paired tests. Only
+ * a document without state (written by hand) is read as values and intervals at its own level.
  */
-import type { MetricSource } from '../metrics/accumulator.js'
+import { UserInputError } from '../errors.js'
+import { finalizeMetrics, type MetricSource } from '../metrics/accumulator.js'
 import { describeMetric, type Task } from '../metrics/catalog.js'
 import type { Evaluation, EvaluationDocument } from '../metrics/evaluate.js'
 import { criticalValue } from '../metrics/intervals.js'
 import type { MetricValue } from '../metrics/metric-value.js'
+import { storedSource } from '../metrics/stored-source.js'
 
 export interface SegmentSummary {
   readonly key: string
@@ -22,8 +25,9 @@ export interface ModelResults {
   /** The configured confidence level of the stored intervals. */
   readonly confidence: number
   /**
-   * The id column the rows were keyed by, when the accumulators are at hand: two models with one
-   * can be compared pairwise (same rows, same bootstrap resamples). `null` otherwise.
+   * The id column the rows were keyed by, when every segment's metric source is at hand (evaluated
+   * here, or a document with state): two models with one can be compared pairwise (same rows, same
+   * bootstrap resamples; `pairedDifference` checks the row digests). `null` otherwise.
    */
   readonly pairedBy: string | null
   /** Every segment, `all` first, in report order. */
@@ -31,50 +35,60 @@ export interface ModelResults {
   segment(key: string): SegmentSummary | undefined
   /**
    * The metric `name` of segment `key` with its interval at `confidence`; `undefined` when the
-   * evaluation does not report that metric. From a document, an interval at another level than
-   * the document's is rescaled: each side's distance to the value is multiplied by
+   * evaluation does not report that metric. From a document without state, an interval at another
+   * level than the document's is rescaled: each side's distance to the value is multiplied by
    * `z(confidence) / z(document's level)` and clipped to the metric's range (a normal
    * approximation; exact for DeLong intervals, close for Wilson and bootstrap ones).
    */
   metric(key: string, name: string, confidence: number): MetricValue | undefined
-  /** The accumulator of segment `key`, for paired tests; `undefined` for a document. */
+  /** The metric source of segment `key`, for paired tests; `undefined` for a document without state. */
   source(key: string): MetricSource | undefined
 }
 
 export function resultsFromEvaluation(evaluation: Evaluation): ModelResults {
   const families = evaluation.families
-  const summaries = [...evaluation.segments.values()].map((s) => ({
-    key: s.key,
-    family: s.family < 0 ? null : families[s.family].name,
-    n: s.rows
-  }))
-  const byKey = new Map(summaries.map((s) => [s.key, s]))
-  // finalize computes every metric of a segment; gates ask for a few at a handful of levels.
-  const cache = new Map<string, Record<string, MetricValue>>()
-  return {
+  const segments = [...evaluation.segments.values()]
+  return fromSources({
     file: evaluation.file,
     task: evaluation.settings.model.task,
     confidence: evaluation.settings.confidence,
-    pairedBy: evaluation.settings.model.id ?? null,
-    segments: summaries,
-    segment: (key) => byKey.get(key),
-    metric(key, name, confidence) {
-      const segment = evaluation.segments.get(key)
-      if (segment === undefined) return undefined
-      const cacheKey = `${confidence}\u0000${key}`
-      let metrics = cache.get(cacheKey)
-      if (metrics === undefined) {
-        metrics = segment.metrics.finalize({ confidence })
-        cache.set(cacheKey, metrics)
-      }
-      return metrics[name]
-    },
-    source: (key) => evaluation.segments.get(key)?.metrics
-  }
+    id: evaluation.settings.model.id ?? null,
+    segments: segments.map((s) => ({
+      key: s.key,
+      family: s.family < 0 ? null : families[s.family].name,
+      n: s.rows
+    })),
+    sources: new Map(segments.map((s) => [s.key, s.metrics]))
+  })
 }
 
-export function resultsFromDocument(document: EvaluationDocument): ModelResults {
+/**
+ * @param path where the document was read from, for errors (default: its `file`)
+ * @throws UserInputError naming the document and the segment whose state cannot be used
+ */
+export function resultsFromDocument(document: EvaluationDocument, path = document.file): ModelResults {
   const summaries = document.segments.map((s) => ({ key: s.key, family: s.column, n: s.n }))
+  if (document.segments.every((s) => s.state !== undefined)) {
+    const bootstrap = { replicates: document.settings.bootstrap, seed: document.settings.seed }
+    const sources = new Map<string, MetricSource>()
+    for (const s of document.segments) {
+      try {
+        sources.set(s.key, storedSource(s.state, document.task, bootstrap))
+      } catch (error) {
+        throw new UserInputError(`segment ${JSON.stringify(s.key)}: ${(error as Error).message}`, {
+          file: path
+        })
+      }
+    }
+    return fromSources({
+      file: document.file,
+      task: document.task,
+      confidence: document.settings.confidence,
+      id: document.settings.id,
+      segments: summaries,
+      sources
+    })
+  }
   const summaryByKey = new Map(summaries.map((s) => [s.key, s]))
   const byKey = new Map(document.segments.map((s) => [s.key, s]))
   const stored = document.settings.confidence
@@ -92,6 +106,42 @@ export function resultsFromDocument(document: EvaluationDocument): ModelResults 
       return { ...value, ci: rescaleInterval(value.value, value.ci, stored, confidence, name) }
     },
     source: () => undefined
+  }
+}
+
+interface Sources {
+  readonly file: string
+  readonly task: Task
+  readonly confidence: number
+  readonly id: string | null
+  readonly segments: readonly SegmentSummary[]
+  readonly sources: ReadonlyMap<string, MetricSource>
+}
+
+/** Results whose metrics are finalized from each segment's source, at the level asked. */
+function fromSources(input: Sources): ModelResults {
+  const byKey = new Map(input.segments.map((s) => [s.key, s]))
+  // finalize computes every metric of a segment; gates ask for a few at a handful of levels.
+  const cache = new Map<string, Record<string, MetricValue>>()
+  return {
+    file: input.file,
+    task: input.task,
+    confidence: input.confidence,
+    pairedBy: input.id,
+    segments: input.segments,
+    segment: (key) => byKey.get(key),
+    metric(key, name, confidence) {
+      const source = input.sources.get(key)
+      if (source === undefined) return undefined
+      const cacheKey = `${confidence}\u0000${key}`
+      let metrics = cache.get(cacheKey)
+      if (metrics === undefined) {
+        metrics = finalizeMetrics(source, { confidence })
+        cache.set(cacheKey, metrics)
+      }
+      return metrics[name]
+    },
+    source: (key) => input.sources.get(key)
   }
 }
 

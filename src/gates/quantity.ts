@@ -5,10 +5,10 @@
  * Intervals, by rule:
  * - `min` / `max`: the candidate's own interval of the metric (Wilson, DeLong or bootstrap, as the
  *   catalog says), recomputed at the requested level when the predictions were evaluated here.
- * - changes, paired: when both models were evaluated here from predictions with an id column, the
- *   paired bootstrap interval of `candidate − baseline` (`pairedDifference`: same rows, same
- *   resamples), at the requested level.
- * - changes, unpaired (an evaluation document, or no id column): the normal approximation
+ * - changes, paired: when both models were evaluated with an id column (from predictions, or read
+ *   from evaluation documents with their segments' state), the paired bootstrap interval of
+ *   `candidate − baseline` (`pairedDifference`: same rows, same resamples), at the requested level.
+ * - changes, unpaired (no id column, or a document without state): the normal approximation
  *   `change ± z·√(se_c² + se_b²)`, each `se = (upper − lower) / (2·z)` read off that model's own
  *   interval. Conservative for positively correlated models, which is the usual case.
  * - relative drops: the drop's interval divided by abs(baseline) (the baseline taken as fixed).
@@ -132,7 +132,7 @@ interface ChangeIntervals {
   at(confidence: number): Interval | null
 }
 
-/** Paired when both models carry accumulators keyed by an id column, unpaired otherwise. */
+/** Paired when both models carry metric sources keyed by an id column, unpaired otherwise. */
 function changeIntervals(input: MeasureInput): ChangeIntervals {
   const { candidate, key, metric } = input
   const baseline = input.baseline!

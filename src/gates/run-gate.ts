@@ -8,6 +8,7 @@ import type { LoadedConfig } from '../config/load.js'
 import { UserInputError } from '../errors.js'
 import type { ReadOptions } from '../io/table.js'
 import {
+  documentSettings,
   evaluatePredictions,
   evaluateSettingsFromConfig,
   type EvaluateSettings,
@@ -17,6 +18,7 @@ import {
 import { checkGates } from './check-gates.js'
 import { judgeGates } from './judge.js'
 import { resultsFromDocument, resultsFromEvaluation, type ModelResults } from './model-results.js'
+import { describeDifferences, settingDifferences, type StatedSettings } from './same-settings.js'
 import type { VerdictDocument } from './verdict.js'
 import { verdictDocument } from './verdict-document.js'
 
@@ -50,17 +52,23 @@ export interface GateRun {
  * evaluation documents), and judged (`judgeGates`).
  *
  * @throws UserInputError for a config mistake (at its line), an unreadable or invalid file, or a
- *   document of another task than the config's
+ *   document evaluated with other settings than the config's or the other document's
+ *   (`same-settings.ts`), listing each setting that differs
  */
 export async function runGate(options: RunGateOptions): Promise<GateRun> {
   const { config } = options.config
   checkGates(options.config)
   const settings = evaluateSettingsFromConfig(config)
-  const candidate = await loadModel(options.candidate ?? config.model!.predictions, settings, options.read)
+  const candidateInput = options.candidate ?? config.model!.predictions
+  const candidate = await loadModel(candidateInput, settings, options.read)
   const baselineInput = options.baseline === undefined ? config.model?.baseline : options.baseline
   const baseline = baselineInput == null ? null : await loadModel(baselineInput, settings, options.read)
-  const candidateResults = asResults(candidate)
-  const baselineResults = baseline === null ? null : asResults(baseline)
+  const loadedCandidate = { model: candidate, file: fileOf(candidateInput, candidate) }
+  const loadedBaseline =
+    baseline === null ? null : { model: baseline, file: fileOf(baselineInput!, baseline) }
+  checkSettings(settings, loadedCandidate, loadedBaseline)
+  const candidateResults = asResults(loadedCandidate)
+  const baselineResults = loadedBaseline === null ? null : asResults(loadedBaseline)
   const results = judgeGates({
     config,
     candidate: candidateResults,
@@ -82,8 +90,8 @@ function isDocument(model: Evaluation | EvaluationDocument): model is Evaluation
   return 'schema' in model
 }
 
-function asResults(model: Evaluation | EvaluationDocument): ModelResults {
-  return isDocument(model) ? resultsFromDocument(model) : resultsFromEvaluation(model)
+function asResults({ model, file }: Loaded): ModelResults {
+  return isDocument(model) ? resultsFromDocument(model, file) : resultsFromEvaluation(model)
 }
 
 async function loadModel(
@@ -91,8 +99,8 @@ async function loadModel(
   settings: EvaluateSettings,
   read: ReadOptions | undefined
 ): Promise<Evaluation | EvaluationDocument> {
-  if (typeof input !== 'string') return checkTask(input, settings)
-  if (await looksLikeDocument(input)) return checkTask(await readEvaluationDocument(input), settings)
+  if (typeof input !== 'string') return input
+  if (await looksLikeDocument(input)) return readEvaluationDocument(input)
   return evaluatePredictions(input, settings, read)
 }
 
@@ -155,13 +163,48 @@ export async function readEvaluationDocument(file: string): Promise<EvaluationDo
   return document as EvaluationDocument
 }
 
-function checkTask<T extends Evaluation | EvaluationDocument>(model: T, settings: EvaluateSettings): T {
-  const task = isDocument(model) ? model.task : model.settings.model.task
-  if (task !== settings.model.task) {
-    throw new UserInputError(
-      `evaluates a ${task} model, but the config's model.task is ${settings.model.task}`,
-      { file: model.file }
-    )
+function stated(model: Evaluation | EvaluationDocument): StatedSettings {
+  return isDocument(model)
+    ? model
+    : { task: model.settings.model.task, settings: documentSettings(model.settings) }
+}
+
+/** A loaded model and the file it was read from (a document's own path, not its `file`). */
+interface Loaded {
+  readonly model: Evaluation | EvaluationDocument
+  readonly file: string
+}
+
+function fileOf(input: ModelInput, model: Evaluation | EvaluationDocument): string {
+  return typeof input === 'string' ? input : model.file
+}
+
+/**
+ * Two documents must have been evaluated alike, and each model like the config says.
+ * @throws UserInputError at the first model that differs, listing each differing setting
+ */
+function checkSettings(settings: EvaluateSettings, candidate: Loaded, baseline: Loaded | null): void {
+  if (baseline !== null && isDocument(candidate.model) && isDocument(baseline.model)) {
+    const differences = settingDifferences(candidate.model, baseline.model)
+    if (differences.length > 0) {
+      throw new UserInputError(
+        `was evaluated with other settings than the baseline ${baseline.file}: ` +
+          `${describeDifferences(differences, "this document's", "the baseline's")} ` +
+          '(evaluate both with the same config)',
+        { file: candidate.file }
+      )
+    }
   }
-  return model
+  const config: StatedSettings = { task: settings.model.task, settings: documentSettings(settings) }
+  for (const { model, file } of baseline === null ? [candidate] : [candidate, baseline]) {
+    const differences = settingDifferences(stated(model), config)
+    if (differences.length > 0) {
+      const mine = isDocument(model) ? "the document's" : "the evaluation's"
+      throw new UserInputError(
+        `was evaluated with other settings than the config: ` +
+          `${describeDifferences(differences, mine, "the config's")} (evaluate it again with this config)`,
+        { file }
+      )
+    }
+  }
 }

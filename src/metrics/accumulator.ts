@@ -4,7 +4,16 @@
  */
 
 import { describeMetric, type IntervalUsed, type Task } from './catalog.js'
-import { criticalValue, effectiveSize, normalInterval, wilsonInterval, type Interval } from './intervals.js'
+import {
+  criticalValue,
+  effectiveSize,
+  logitInterval,
+  normalInterval,
+  orderStatisticInterval,
+  wilsonInterval,
+  type Interval,
+  type RankWindow
+} from './intervals.js'
 import { withInterval, type Estimate, type MetricValue } from './metric-value.js'
 import { percentileInterval, type BootstrapSettings, type RowDigest } from './poisson-bootstrap.js'
 
@@ -43,8 +52,24 @@ export interface MetricSource {
    * the hash sample only, in which case the interval is `analyticInterval`'s.
    */
   resamplesEveryRow?(): boolean
-  /** For `bootstrap-or-…` metrics above SAMPLE_ROWS rows: the logit or order-statistic interval. */
-  analyticInterval?(name: string, z: number): Interval | null
+  /** For `bootstrap-or-…` metrics above SAMPLE_ROWS rows: what their analytic interval is read from. */
+  analyticBasis?(name: string): AnalyticBasis
+}
+
+/**
+ * The inputs of an analytic interval, at any z: a logit interval's value and effective positives,
+ * an order-statistic interval's sorted values. Apart from the interval so that an evaluation
+ * document can store them and give the same intervals at any level.
+ */
+export type AnalyticBasis =
+  | { readonly kind: 'logit'; readonly value: number; readonly positives: number }
+  | { readonly kind: 'order-statistic'; readonly window: RankWindow }
+
+/** The analytic interval of `basis` at critical value `z`; `null` when there is none. */
+export function analyticInterval(basis: AnalyticBasis, z: number): Interval | null {
+  return basis.kind === 'logit'
+    ? logitInterval(basis.value, basis.positives, z)
+    : orderStatisticInterval(basis.window, z)
 }
 
 /** Checks the confidence level (a programming error if wrong: the config validates it first). */
@@ -100,7 +125,7 @@ function interval(
       if (source.resamplesEveryRow!())
         return { ...percentileInterval(source.replicates(name), confidence), method: 'bootstrap' }
       const analytic = method === 'bootstrap-or-logit' ? 'logit' : 'order-statistic'
-      const ci = source.analyticInterval!(name, z)
+      const ci = analyticInterval(source.analyticBasis!(name), z)
       return ci
         ? { ci, method: analytic }
         : { ci: null, reason: `no ${analytic} interval: ${name} is at the bound of its range` }

@@ -8,6 +8,7 @@
 
 import {
   assertSameSettings,
+  type AnalyticBasis,
   finalizeMetrics,
   type FinalizeOptions,
   type MetricSource,
@@ -16,7 +17,7 @@ import {
 import { privateArrays, type Allocate } from './block-memory.js'
 import { metricNames, type Task } from './catalog.js'
 import { fullSampleReplicates, HashSample, SAMPLE_ROWS, type HashSampleState } from './hash-sample.js'
-import { effectiveSize, logitInterval, type Interval } from './intervals.js'
+import { effectiveSize } from './intervals.js'
 import {
   decode,
   decodeBuckets,
@@ -360,10 +361,11 @@ export class BinaryAccumulator implements MetricSource {
   }
 
   /** average_precision above SAMPLE_ROWS rows: the logit interval over the effective positives. */
-  analyticInterval(_name: string, z: number): Interval | null {
+  analyticBasis(): AnalyticBasis {
     const s = this.sums
     const q = this.squares
-    return logitInterval(this.ranking().averagePrecision, effectiveSize(s[TP] + s[FN], q[TP] + q[FN]), z)
+    const positives = effectiveSize(s[TP] + s[FN], q[TP] + q[FN])
+    return { kind: 'logit', value: this.ranking().averagePrecision, positives }
   }
 
   /** Why a metric is `null` for these rows, or undefined if it is defined. */

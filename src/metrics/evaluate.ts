@@ -23,6 +23,7 @@ import {
   type SegmentSpec
 } from './segmentation.js'
 import { stageBlocks, type SpareThread } from './staging-thread.js'
+import { sourceState, type SourceState } from './stored-source.js'
 
 export type Accumulator = BinaryAccumulator | MulticlassAccumulator | RegressionAccumulator
 
@@ -72,6 +73,28 @@ export interface SegmentResult {
   /** Fewer rows than `min_support`: reported, but not gated. */
   readonly insufficient: boolean
   readonly metrics: Record<string, MetricValue>
+  /**
+   * What the gates recompute `metrics` from, at any level, and pair on (`stored-source.ts`). Every
+   * document ml-gate writes has it; without it (a hand-written document) the gates read `metrics`.
+   */
+  readonly state?: SourceState
+}
+
+/** How a document's metrics were computed: a document is compared only with one computed alike. */
+export interface DocumentSettings {
+  readonly label: string
+  readonly score: string | null
+  readonly score_prefix: string | null
+  readonly prediction: string | null
+  readonly positive: string | number | boolean | null
+  readonly threshold: number | null
+  readonly weight: string | null
+  readonly id: string | null
+  readonly confidence: number
+  readonly bootstrap: number
+  readonly seed: number
+  readonly min_support: number
+  readonly segments: SegmentSpec
 }
 
 /** The `ml-gate/evaluation@1` document (schemas/evaluation.schema.json). */
@@ -80,20 +103,7 @@ export interface EvaluationDocument {
   readonly task: Task
   readonly file: string
   readonly rows: number
-  readonly settings: {
-    readonly label: string
-    readonly score: string | null
-    readonly score_prefix: string | null
-    readonly prediction: string | null
-    readonly positive: string | number | boolean | null
-    readonly threshold: number | null
-    readonly weight: string | null
-    readonly id: string | null
-    readonly confidence: number
-    readonly bootstrap: number
-    readonly seed: number
-    readonly min_support: number
-  }
+  readonly settings: DocumentSettings
   readonly classes?: readonly string[]
   readonly segments: SegmentResult[]
 }
@@ -214,35 +224,43 @@ export function asEvaluationDocument(model: Evaluation | EvaluationDocument): Ev
 /** The evaluation as its JSON document. */
 export function evaluationDocument(evaluation: Evaluation): EvaluationDocument {
   const { settings, families } = evaluation
-  const m = settings.model
-  const binary = m.task === 'binary'
   return {
     schema: 'ml-gate/evaluation@1',
-    task: m.task,
+    task: settings.model.task,
     file: evaluation.file,
     rows: evaluation.rows,
-    settings: {
-      label: m.label,
-      score: binary ? (m.score ?? null) : null,
-      score_prefix: m.task === 'multiclass' ? m.score_prefix : null,
-      prediction: binary ? null : (m.prediction ?? null),
-      positive: binary ? m.positive : null,
-      threshold: binary ? m.threshold : null,
-      weight: m.weight ?? null,
-      id: m.id ?? null,
-      confidence: settings.confidence,
-      bootstrap: settings.bootstrap.replicates,
-      seed: settings.bootstrap.seed,
-      min_support: settings.minSupport
-    },
-    ...(m.task === 'multiclass' && { classes: evaluation.classes }),
+    settings: documentSettings(settings),
+    ...(settings.model.task === 'multiclass' && { classes: evaluation.classes }),
     segments: [...evaluation.segments.values()].map((s) => ({
       key: s.key,
       column: s.family < 0 ? null : families[s.family].name,
       n: s.rows,
       insufficient: s.rows < settings.minSupport,
-      metrics: s.metrics.finalize({ confidence: settings.confidence })
+      metrics: s.metrics.finalize({ confidence: settings.confidence }),
+      state: sourceState(s.metrics)
     }))
+  }
+}
+
+/** The settings as a document states them (the columns a task does not read are `null`). */
+export function documentSettings(settings: EvaluateSettings): DocumentSettings {
+  const m = settings.model
+  const binary = m.task === 'binary'
+  const { columns, bins, cross } = settings.segments
+  return {
+    label: m.label,
+    score: binary ? (m.score ?? null) : null,
+    score_prefix: m.task === 'multiclass' ? m.score_prefix : null,
+    prediction: binary ? null : (m.prediction ?? null),
+    positive: binary ? m.positive : null,
+    threshold: binary ? m.threshold : null,
+    weight: m.weight ?? null,
+    id: m.id ?? null,
+    confidence: settings.confidence,
+    bootstrap: settings.bootstrap.replicates,
+    seed: settings.bootstrap.seed,
+    min_support: settings.minSupport,
+    segments: { columns, bins, cross }
   }
 }
 

@@ -151,3 +151,57 @@ export function medianRanks(n: number, z: number): Interval {
   const half = (z * Math.sqrt(n)) / 2
   return [Math.max(1, Math.round(n / 2 - half)), Math.min(n, Math.round(1 + n / 2 + half))]
 }
+
+/**
+ * The first of ascending `values` at which the cumulative weight, starting at `before` (the weight of
+ * the values before them), reaches `target` (exceeds it when `strict`); the last value if rounding
+ * keeps the sum just short of it. `weights` `null`: every value weighs 1.
+ */
+export function firstReaching(
+  values: Float64Array,
+  weights: Float64Array | null,
+  target: number,
+  strict: boolean,
+  before = 0
+): number {
+  let cumulative = before
+  for (let i = 0; i < values.length; i++) {
+    const w = weights ? weights[i] : 1
+    if (w === 0) continue
+    cumulative += w
+    if (strict ? cumulative > target : cumulative >= target) return values[i]
+  }
+  return values[values.length - 1]
+}
+
+/**
+ * A run of ascending values, enough to read the order statistics of `medianRanks(n, z)` for the z
+ * wanted: every sorted value, or (in a document) the run around the median that any z ≤ `MAX_Z`
+ * reaches.
+ */
+export interface RankWindow {
+  readonly values: Float64Array
+  /** `null`: every value weighs 1. */
+  readonly weights: Float64Array | null
+  /** The cumulative weight of the sorted values before `values`. */
+  readonly before: number
+  /** The number of ranks (rows, or their Kish effective number) and the weight of one rank. */
+  readonly n: number
+  readonly perRank: number
+}
+
+/**
+ * Above the largest z `criticalValue` gives at any confidence level below 1 in float64 (8.85, at
+ * 1 − 3·2⁻⁵³, where float64 rounding of Φ near 1 shows), so a window cut for it serves every level.
+ */
+export const MAX_Z = 9
+
+/** The distribution-free interval of a median: the order statistics of `medianRanks(n, z)`. */
+export function orderStatisticInterval(window: RankWindow, z: number): Interval {
+  const { values, weights, before, n, perRank } = window
+  const [lower, upper] = medianRanks(n, z)
+  return [
+    firstReaching(values, weights, lower * perRank, false, before),
+    firstReaching(values, weights, upper * perRank, false, before)
+  ]
+}

@@ -10,12 +10,13 @@ import { privateArrays, type Allocate } from './block-memory.js'
 import {
   assertSameSettings,
   finalizeMetrics,
+  type AnalyticBasis,
   type FinalizeOptions,
   type MetricSource
 } from './accumulator.js'
 import { metricNames, type Task } from './catalog.js'
 import { fullSampleReplicates, HashSample, SAMPLE_ROWS, type HashSampleState } from './hash-sample.js'
-import { effectiveSize, medianRanks, type Interval } from './intervals.js'
+import { effectiveSize, firstReaching, type RankWindow } from './intervals.js'
 import {
   decode,
   decodeBuckets,
@@ -234,19 +235,16 @@ export class RegressionAccumulator implements MetricSource {
 
   /**
    * median_ae above SAMPLE_ROWS rows: the order statistics of ranks `medianRanks(n)`, n the number of
-   * rows (the Kish effective number with unequal weights, ranks then read on the cumulative weight).
+   * rows (the Kish effective number with unequal weights, ranks then read on the cumulative weight),
+   * read from every sorted error (`orderStatisticInterval`).
    */
-  analyticInterval(_name: string, z: number): Interval {
+  analyticBasis(): AnalyticBasis {
     const { values, weights } = this.errors.sorted()
     const equal = this.equalWeights()
     const total = equal ? values.length : this.sums[WEIGHT]
     const n = equal ? values.length : effectiveSize(total, this.squaredWeights)
-    const [lower, upper] = medianRanks(n, z)
-    const perRank = total / n
-    return [
-      firstReaching(values, equal ? null : weights, lower * perRank, false),
-      firstReaching(values, equal ? null : weights, upper * perRank, false)
-    ]
+    const window: RankWindow = { values, weights: equal ? null : weights, before: 0, n, perRank: total / n }
+    return { kind: 'order-statistic', window }
   }
 
   private derived(): Derived {
@@ -333,26 +331,6 @@ function weightedMedian(values: Float64Array, weights: Float64Array | null, inte
   if (!(total > 0)) return NaN
   const lower = firstReaching(values, weights, total / 2, false)
   return interpolate ? (lower + firstReaching(values, weights, total / 2, true)) / 2 : lower
-}
-
-/**
- * The first of ascending `values` at which the cumulative weight reaches `target` (exceeds it when
- * `strict`); the last value if rounding keeps the sum just short of it.
- */
-function firstReaching(
-  values: Float64Array,
-  weights: Float64Array | null,
-  target: number,
-  strict: boolean
-): number {
-  let cumulative = 0
-  for (let i = 0; i < values.length; i++) {
-    const w = weights ? weights[i] : 1
-    if (w === 0) continue
-    cumulative += w
-    if (strict ? cumulative > target : cumulative >= target) return values[i]
-  }
-  return values[values.length - 1]
 }
 
 /** Adds a row with weight w; the mean and SS_tot by West's weighted update. */

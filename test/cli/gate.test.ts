@@ -98,7 +98,7 @@ describe('ml-gate gate', () => {
     )
   })
 
-  it('reads evaluation documents for --candidate and --baseline: unpaired, still failing Job=partime', async () => {
+  it('reads evaluation documents for --candidate and --baseline: paired by id, failing Job=partime', async () => {
     const loaded = await loadConfig(CONFIG)
     const settings = evaluateSettingsFromConfig(loaded.config)
     for (const model of ['candidate', 'baseline']) {
@@ -122,12 +122,12 @@ describe('ml-gate gate', () => {
     )
     expect(code).toBe(1)
     const document = JSON.parse(out.stdout.join('')) as VerdictDocument
-    expect(document.paired).toBe(false)
+    expect(document.paired).toBe(true)
     expect(document.candidate).toBe(`${PREDICTIONS}/candidate.csv`)
-    expect(document.notes[0]).toMatch(/^no id to pair on: unpaired intervals/)
+    expect(document.notes.filter((n) => n.startsWith('no id to pair on'))).toEqual([])
     const partime = document.results.find((r) => r.segment === 'Job=partime' && r.rule === 'max_drop')!
     expect(partime.status).toBe('fail')
-    expect(partime.reason).toContain('unpaired normal interval of the drop')
+    expect(partime.reason).toContain('paired bootstrap interval of the drop')
   })
 
   it('exits 2 on bad input: no --config, a config error at its line, a document of another kind', async () => {

@@ -63,7 +63,8 @@ export function evaluation(
       confidence,
       bootstrap: 1000,
       seed: 42,
-      min_support: 30
+      min_support: 30,
+      segments: { columns: ['Job', 'Home'], bins: {}, cross: [] }
     },
     segments: Object.entries(segments).map(([key, s]): SegmentResult => ({
       key,
