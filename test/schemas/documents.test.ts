@@ -7,7 +7,11 @@ import validationSchema from '../../schemas/validation.schema.json' with { type:
 import { loadContract } from '../../src/contract/load.js'
 import { validateData } from '../../src/contract/validate.js'
 import { openTable } from '../../src/io/open.js'
+import type { MetricSource } from '../../src/metrics/accumulator.js'
+import { BinaryAccumulator } from '../../src/metrics/binary.js'
 import { evaluatePredictions, evaluationDocument } from '../../src/metrics/evaluate.js'
+import { RegressionAccumulator } from '../../src/metrics/regression.js'
+import { sourceState } from '../../src/metrics/stored-source.js'
 import { TableProfile } from '../../src/profile/profile.js'
 import { DATASETS } from '../support/datasets.js'
 
@@ -50,4 +54,32 @@ describe('published schemas describe the documents', () => {
     })
     expectValid(evaluationSchema, JSON.parse(JSON.stringify(evaluationDocument(evaluation))))
   })
+
+  it.each([
+    ['binary, logit basis', (): MetricSource => binaryRows(6000)],
+    ['regression, weighted order-statistic basis', (): MetricSource => regressionRows(6000)]
+  ])('a segment state above 5,000 rows (%s)', (_, make) => {
+    const state = JSON.parse(JSON.stringify(sourceState(make()))) as {
+      metrics: Record<string, { basis?: unknown }>
+    }
+    expect(Object.values(state.metrics).filter((m) => m.basis !== undefined)).toHaveLength(1)
+    const schemas = new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true })
+    const validate = schemas.addSchema(evaluationSchema).getSchema(`${evaluationSchema.$id}#/$defs/state`)!
+    validate(state)
+    expect(validate.errors ?? []).toEqual([])
+  })
 })
+
+const BOOTSTRAP = { replicates: 50, seed: 3 }
+
+function binaryRows(n: number): BinaryAccumulator {
+  const metrics = new BinaryAccumulator({ bootstrap: BOOTSTRAP })
+  for (let i = 0; i < n; i++) metrics.add(i % 3 === 0 ? 1 : 0, (i % 97) / 97, i, 1 + (i % 4))
+  return metrics
+}
+
+function regressionRows(n: number): RegressionAccumulator {
+  const metrics = new RegressionAccumulator({ bootstrap: BOOTSTRAP })
+  for (let i = 0; i < n; i++) metrics.add(i % 89, i % 83, i, 1 + (i % 3))
+  return metrics
+}
