@@ -8,7 +8,7 @@ import type { Config, GateConfig, TaskKind } from '../config/types.js'
 import { formatPath, type JsonPath } from '../config/yaml-source.js'
 import { UserInputError } from '../errors.js'
 import { describeMetric, METRICS, metricNames } from '../metrics/catalog.js'
-import { familyOfKey, OVERALL, segmentFamilies } from '../metrics/segmentation.js'
+import { familyOfKey, OVERALL, segmentFamilies, segmentKeyProblem } from '../metrics/segmentation.js'
 import { didYouMean } from '../suggest.js'
 
 /** The family names the config's `segments` section produces, in evaluation order. */
@@ -59,6 +59,15 @@ export function checkGates(loaded: LoadedConfig): void {
       )
     }
   }
+  /**
+   * A key must follow the grammar of the evaluation's keys, or it could never match one; text
+   * without '=' names a family (a waiver of an `across` gate names its column).
+   */
+  const checkKey = (path: JsonPath, key: string): void => {
+    const problem = key.includes('=') ? segmentKeyProblem(key) : null
+    if (problem !== null) fail(path, `segment key '${key}': ${problem}`)
+    if (key !== OVERALL) checkFamily(path, familyOfKey(key), `segment key '${key}': column`)
+  }
   const checkFamily = (path: JsonPath, family: string, what: string): void => {
     if (families.includes(family)) return
     fail(
@@ -77,23 +86,13 @@ export function checkGates(loaded: LoadedConfig): void {
     if (typeof perSegment === 'string')
       checkFamily(['gates', i, 'per_segment'], perSegment, 'per_segment column')
     else if (Array.isArray(perSegment)) {
-      perSegment.forEach((key: string, j: number) => {
-        if (key !== OVERALL) {
-          checkFamily(['gates', i, 'per_segment', j], familyOfKey(key), `segment key '${key}': column`)
-        }
-      })
+      perSegment.forEach((key: string, j: number) => checkKey(['gates', i, 'per_segment', j], key))
     }
     if (gate.across !== undefined) checkFamily(['gates', i, 'across'], gate.across, 'across column')
   })
   config.waivers.forEach((waiver, j) => {
     if (waiver.metric !== undefined) checkMetric(['waivers', j, 'metric'], waiver.metric)
-    if (waiver.segment !== undefined && waiver.segment !== OVERALL) {
-      checkFamily(
-        ['waivers', j, 'segment'],
-        familyOfKey(waiver.segment),
-        `segment key '${waiver.segment}': column`
-      )
-    }
+    if (waiver.segment !== undefined) checkKey(['waivers', j, 'segment'], waiver.segment)
   })
 }
 

@@ -46,6 +46,26 @@ export function segmentKey(labels: readonly string[]): string {
   return labels.length === 1 ? labels[0] : labels.join('&')
 }
 
+/** A name or value as the grammar allows it: `""`, or text whose every % starts an escape and without ". */
+const TEXT = /^(?:""|(?:[^%&="]|%25|%26|%3D|%22)+)$/
+
+/**
+ * What is wrong with a key a user wrote (in `per_segment` or a waiver), against the grammar above;
+ * `null` when it is a key. The text says what to write instead.
+ */
+export function segmentKeyProblem(key: string): string | null {
+  if (key === OVERALL) return null
+  for (const part of key.split('&')) {
+    const equals = part.indexOf('=')
+    if (equals < 0) return `'${part}' has no '=': a key reads column=value, crosses joined by '&'`
+    const [name, value] = [part.slice(0, equals), part.slice(equals + 1)]
+    if (!TEXT.test(name) || (value !== '' && !TEXT.test(value))) {
+      return `'${part}' is not column=value with % & = " written %25 %26 %3D %22 (the empty text: "")`
+    }
+  }
+  return null
+}
+
 /** The family of a key: `Job=partime` -> `Job`, `Home=rent&Job=fixed` -> `Home&Job`. */
 export function familyOfKey(key: string): string {
   return key

@@ -81,12 +81,44 @@ describe('checkGates: what the schema cannot check, at the config line', () => {
     expect(errorFor(...lines)).toBe(expected)
   })
 
+  // The keys' grammar (src/metrics/segmentation.ts): a key that breaks it could never match a segment.
+  it.each([
+    [
+      'a % that starts no escape',
+      'per_segment: ["Job=100%"]',
+      `ml-gate.yml:5:47: gates[0].per_segment[0]: segment key 'Job=100%': 'Job=100%' is not column=value with % & = " written %25 %26 %3D %22 (the empty text: "")`
+    ],
+    [
+      'an unescaped quote',
+      `per_segment: ['Job=say "hi"']`,
+      `ml-gate.yml:5:47: gates[0].per_segment[0]: segment key 'Job=say "hi"': 'Job=say "hi"' is not column=value with % & = " written %25 %26 %3D %22 (the empty text: "")`
+    ],
+    [
+      'a cross part without =',
+      'per_segment: ["Job=fixed&Home"]',
+      "ml-gate.yml:5:47: gates[0].per_segment[0]: segment key 'Job=fixed&Home': 'Home' has no '=': a key reads column=value, crosses joined by '&'"
+    ],
+    [
+      'a value holding = unescaped',
+      'per_segment: ["Job=a=b"]',
+      `ml-gate.yml:5:47: gates[0].per_segment[0]: segment key 'Job=a=b': 'Job=a=b' is not column=value with % & = " written %25 %26 %3D %22 (the empty text: "")`
+    ]
+  ])('a per_segment key with %s', (_, perSegment, expected) => {
+    expect(errorFor('gates:', `  - { metric: recall, min: 0.5, ${perSegment} }`)).toBe(expected)
+  })
+
+  it('a waiver key breaking the grammar', () => {
+    expect(errorFor('waivers:', '  - { segment: "Home=50%", reason: known }')).toBe(
+      `ml-gate.yml:5:16: waivers[0].segment: segment key 'Home=50%': 'Home=50%' is not column=value with % & = " written %25 %26 %3D %22 (the empty text: "")`
+    )
+  })
+
   it('accepts valid gates, per-segment keys of configured columns and all', () => {
     expect(() =>
       checkGates(
         config(
           'gates:',
-          '  - { metric: recall, max_drop: 0.05, per_segment: [all, Job=fixed, Home=rent] }',
+          '  - { metric: recall, max_drop: 0.05, per_segment: [all, Job=fixed, Home=rent, Home=, Home=%26%25, Home=""] }',
           '  - { metric: positive_rate, across: Job, min_ratio: 0.8 }',
           'waivers:',
           '  - { segment: Job, reason: known }'
