@@ -16,7 +16,7 @@ import {
 } from '../metrics/evaluate.js'
 import { checkGates } from './check-gates.js'
 import { judgeGates } from './judge.js'
-import { resultsFromDocument, resultsFromEvaluation, type ModelResults } from './model-results.js'
+import { isDocument, pairModels } from './pairing.js'
 import type { VerdictDocument } from './verdict.js'
 import { verdictDocument } from './verdict-document.js'
 
@@ -47,10 +47,11 @@ export interface GateRun {
  * Order: the gates and waivers are checked against the metric catalog and the segment columns
  * first (`checkGates`), so a typo fails in milliseconds, before any file is read. Then the
  * candidate and baseline are evaluated with the config's `model` and `segments` (or read, for
- * evaluation documents), and judged (`judgeGates`).
+ * evaluation documents), paired (`pairModels`: on which rows changes are computed) and judged
+ * (`judgeGates`).
  *
- * @throws UserInputError for a config mistake (at its line), an unreadable or invalid file, or a
- *   document of another task than the config's
+ * @throws UserInputError for a config mistake (at its line), an unreadable or invalid file, a
+ *   document of another task than the config's, or two files that are not the same evaluation set
  */
 export async function runGate(options: RunGateOptions): Promise<GateRun> {
   const { config } = options.config
@@ -59,31 +60,23 @@ export async function runGate(options: RunGateOptions): Promise<GateRun> {
   const candidate = await loadModel(options.candidate ?? config.model!.predictions, settings, options.read)
   const baselineInput = options.baseline === undefined ? config.model?.baseline : options.baseline
   const baseline = baselineInput == null ? null : await loadModel(baselineInput, settings, options.read)
-  const candidateResults = asResults(candidate)
-  const baselineResults = baseline === null ? null : asResults(baseline)
+  const paired = await pairModels(candidate, baseline, settings, options.read)
   const results = judgeGates({
     config,
-    candidate: candidateResults,
-    baseline: baselineResults,
+    candidate: paired.candidate,
+    comparedCandidate: paired.compared,
+    baseline: paired.baseline,
     now: options.now
   })
   const verdict = verdictDocument({
     config,
     results,
-    candidate: candidateResults.file,
-    baseline: baselineResults?.file ?? null,
-    paired: candidateResults.pairedBy !== null && baselineResults?.pairedBy != null,
+    candidate: paired.candidate.file,
+    baseline: paired.baseline?.file ?? null,
+    pairing: paired.pairing,
     now: options.now
   })
   return { verdict, candidate, baseline }
-}
-
-function isDocument(model: Evaluation | EvaluationDocument): model is EvaluationDocument {
-  return 'schema' in model
-}
-
-function asResults(model: Evaluation | EvaluationDocument): ModelResults {
-  return isDocument(model) ? resultsFromDocument(model) : resultsFromEvaluation(model)
 }
 
 async function loadModel(

@@ -124,7 +124,15 @@ describe('ml-gate gate', () => {
     const document = JSON.parse(out.stdout.join('')) as VerdictDocument
     expect(document.paired).toBe(false)
     expect(document.candidate).toBe(`${PREDICTIONS}/candidate.csv`)
-    expect(document.notes[0]).toMatch(/^no id to pair on: unpaired intervals/)
+    expect(document.notes[0]).toMatch(
+      /^both models are an evaluation document, whose rows cannot be matched by id: unpaired intervals/
+    )
+    expect(document.pairing).toMatchObject({
+      paired: false,
+      matched: null,
+      candidate_rows: 1825,
+      baseline_rows: 1825
+    })
     const partime = document.results.find((r) => r.segment === 'Job=partime' && r.rule === 'max_drop')!
     expect(partime.status).toBe('fail')
     expect(partime.reason).toContain('unpaired normal interval of the drop')
