@@ -124,12 +124,16 @@ export async function pairModels(
       settings
     )
   }
-  const restricted = { only: shared, thread: null }
-  const compared = await evaluatePredictions(candidate.file, settings, read, restricted)
-  const base = await evaluatePredictions(baseline.file, settings, read, restricted)
   const m = shared.size
+  // A file whose every id is shared is its own restriction.
+  const restrict = async (model: Evaluation): Promise<ModelResults> =>
+    resultsFromEvaluation(
+      model.rows === m
+        ? model
+        : await evaluatePredictions(model.file, settings, read, { only: shared, thread: null })
+    )
   return withSegments(
-    { candidate: whole, compared: resultsFromEvaluation(compared), baseline: resultsFromEvaluation(base) },
+    { candidate: whole, compared: await restrict(candidate), baseline: await restrict(baseline) },
     m,
     candidate.rows,
     baseline.rows,

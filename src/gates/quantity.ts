@@ -5,9 +5,10 @@
  * Intervals, by rule:
  * - `min` / `max`: the candidate's own interval of the metric (Wilson, DeLong or bootstrap, as the
  *   catalog says), recomputed at the requested level when the predictions were evaluated here.
- * - changes, paired: when both models were evaluated here from predictions with an id column, the
- *   paired bootstrap interval of `candidate − baseline` (`pairedDifference`: same rows, same
- *   resamples), at the requested level.
+ * - changes, paired: when both models were evaluated here from predictions with an id column (on
+ *   the ids they share, see `pairing.ts`), the paired bootstrap interval of `candidate − baseline`
+ *   (`pairedDifference`: same rows, same resamples), at the requested level; a segment whose rows
+ *   differ between the two falls back to unpaired, and its method says why.
  * - changes, unpaired (an evaluation document, or no id column): the normal approximation
  *   `change ± z·√(se_c² + se_b²)`, each `se = (upper − lower) / (2·z)` read off that model's own
  *   interval. Conservative for positively correlated models, which is the usual case.

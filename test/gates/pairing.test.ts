@@ -127,6 +127,21 @@ describe('pairing by model.id', () => {
     )
   })
 
+  it('a baseline with more rows: the candidate is compared whole, the baseline on its ids', async () => {
+    const verdict = await verdictOf(write('sub-c.csv', rows(0, 1, 150)), write('sub-b.csv', rows(11, 1, 200)))
+    expect(verdict.pairing).toMatchObject({
+      paired: true,
+      matched: 150,
+      candidate_rows: 150,
+      baseline_rows: 200
+    })
+    expect(verdict.pairing.reason).toMatch(
+      /^paired by id on the 150 ids both files share: 0 of the candidate's 150 rows and 50 of the baseline's 200 /
+    )
+    expect(resultFor(verdict, 'all', 'max_drop').n).toBe(150)
+    expect(resultFor(verdict, 'all', 'max_drop').reason).toContain('paired bootstrap interval of the drop')
+  })
+
   it('no id in common is bad input: not the same evaluation set', async () => {
     const candidate = write('none-c.csv', rows(0, 1, 100))
     const baseline = write('none-b.csv', rows(0, 101, 200))
