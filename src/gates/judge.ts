@@ -49,6 +49,11 @@ import { showAgainst, showInterval, showLevel, showNumber } from './wording.js'
 export interface JudgeInput {
   readonly config: Config
   readonly candidate: ModelResults
+  /**
+   * The candidate on the rows it shares with the baseline, which change rules judge (see
+   * `pairing.ts`); default `candidate`.
+   */
+  readonly comparedCandidate?: ModelResults
   /** `null`: no baseline (a project's first run). */
   readonly baseline: ModelResults | null
   /** Today, for waiver expiry. */
@@ -153,8 +158,13 @@ function segmentKeys(gate: GateConfig, candidate: ModelResults): string[] {
 type Prepared = { readonly draft: Draft; readonly quantity?: Quantity }
 
 function judgeSegments(context: Context, gate: GateConfig, rule: Rule, header: Header): Draft[] {
+  // The segments are the whole candidate's; a change reads them on the rows shared with the baseline.
+  const compared =
+    CHANGE_RULES.includes(rule.kind) && context.comparedCandidate !== undefined
+      ? { ...context, candidate: context.comparedCandidate }
+      : context
   const prepared = segmentKeys(gate, context.candidate).map((key) =>
-    prepare(context, gate, rule, blank(header, key))
+    prepare(compared, gate, rule, blank(header, key))
   )
   const judged = prepared.filter((p) => p.quantity !== undefined)
   const levels =

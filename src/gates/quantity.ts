@@ -5,9 +5,11 @@
  * Intervals, by rule:
  * - `min` / `max`: the candidate's own interval of the metric (Wilson, DeLong or bootstrap, as the
  *   catalog says), recomputed at the requested level when the predictions were evaluated here.
- * - changes, paired: when both models were evaluated with an id column (from predictions, or read
- *   from evaluation documents with their segments' state), the paired bootstrap interval of
- *   `candidate − baseline` (`pairedDifference`: same rows, same resamples), at the requested level.
+ * - changes, paired: when both models were evaluated with an id column (from predictions on the
+ *   ids they share, see `pairing.ts`, or read from evaluation documents with their segments'
+ *   state), the paired bootstrap interval of `candidate − baseline` (`pairedDifference`: same rows,
+ *   same resamples), at the requested level; a segment whose rows differ between the two falls
+ *   back to unpaired, and its method says why.
  * - changes, unpaired (no id column, or a document without state): the normal approximation
  *   `change ± z·√(se_c² + se_b²)`, each `se = (upper − lower) / (2·z)` read off that model's own
  *   interval. Conservative for positively correlated models, which is the usual case.

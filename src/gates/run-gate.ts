@@ -17,7 +17,7 @@ import {
 } from '../metrics/evaluate.js'
 import { checkGates } from './check-gates.js'
 import { judgeGates } from './judge.js'
-import { resultsFromDocument, resultsFromEvaluation, type ModelResults } from './model-results.js'
+import { isDocument, pairModels, type Loaded } from './pairing.js'
 import { describeDifferences, settingDifferences, type StatedSettings } from './same-settings.js'
 import type { VerdictDocument } from './verdict.js'
 import { verdictDocument } from './verdict-document.js'
@@ -49,11 +49,13 @@ export interface GateRun {
  * Order: the gates and waivers are checked against the metric catalog and the segment columns
  * first (`checkGates`), so a typo fails in milliseconds, before any file is read. Then the
  * candidate and baseline are evaluated with the config's `model` and `segments` (or read, for
- * evaluation documents), and judged (`judgeGates`).
+ * evaluation documents), paired (`pairModels`: on which rows changes are computed) and judged
+ * (`judgeGates`).
  *
- * @throws UserInputError for a config mistake (at its line), an unreadable or invalid file, or a
+ * @throws UserInputError for a config mistake (at its line), an unreadable or invalid file, a
  *   document evaluated with other settings than the config's or the other document's
- *   (`same-settings.ts`), listing each setting that differs
+ *   (`same-settings.ts`), listing each setting that differs, or two files that are not the same
+ *   evaluation set (`pairing.ts`)
  */
 export async function runGate(options: RunGateOptions): Promise<GateRun> {
   const { config } = options.config
@@ -67,31 +69,23 @@ export async function runGate(options: RunGateOptions): Promise<GateRun> {
   const loadedBaseline =
     baseline === null ? null : { model: baseline, file: fileOf(baselineInput!, baseline) }
   checkSettings(settings, loadedCandidate, loadedBaseline)
-  const candidateResults = asResults(loadedCandidate)
-  const baselineResults = loadedBaseline === null ? null : asResults(loadedBaseline)
+  const paired = await pairModels(loadedCandidate, loadedBaseline, settings, options.read)
   const results = judgeGates({
     config,
-    candidate: candidateResults,
-    baseline: baselineResults,
+    candidate: paired.candidate,
+    comparedCandidate: paired.compared,
+    baseline: paired.baseline,
     now: options.now
   })
   const verdict = verdictDocument({
     config,
     results,
-    candidate: candidateResults.file,
-    baseline: baselineResults?.file ?? null,
-    paired: candidateResults.pairedBy !== null && baselineResults?.pairedBy != null,
+    candidate: paired.candidate.file,
+    baseline: paired.baseline?.file ?? null,
+    pairing: paired.pairing,
     now: options.now
   })
   return { verdict, candidate, baseline }
-}
-
-function isDocument(model: Evaluation | EvaluationDocument): model is EvaluationDocument {
-  return 'schema' in model
-}
-
-function asResults({ model, file }: Loaded): ModelResults {
-  return isDocument(model) ? resultsFromDocument(model, file) : resultsFromEvaluation(model)
 }
 
 async function loadModel(
@@ -167,12 +161,6 @@ function stated(model: Evaluation | EvaluationDocument): StatedSettings {
   return isDocument(model)
     ? model
     : { task: model.settings.model.task, settings: documentSettings(model.settings) }
-}
-
-/** A loaded model and the file it was read from (a document's own path, not its `file`). */
-interface Loaded {
-  readonly model: Evaluation | EvaluationDocument
-  readonly file: string
 }
 
 function fileOf(input: ModelInput, model: Evaluation | EvaluationDocument): string {

@@ -10,7 +10,7 @@
  */
 import type { Config } from '../config/types.js'
 import { CHANGE_RULES, decideInterval } from './rules.js'
-import type { GateResult, GateStatus, Verdict, VerdictDocument } from './verdict.js'
+import type { GateResult, GateStatus, Pairing, Verdict, VerdictDocument } from './verdict.js'
 import { expiryNote, isExpired, utcDate } from './waivers.js'
 import { showNumber, showPercent, showSigned } from './wording.js'
 
@@ -29,7 +29,7 @@ export interface VerdictInput {
   readonly results: readonly GateResult[]
   readonly candidate: string
   readonly baseline: string | null
-  readonly paired: boolean
+  readonly pairing: Pairing
   readonly now: Date
 }
 
@@ -52,7 +52,8 @@ export function verdictDocument(input: VerdictInput): VerdictDocument {
     headline: headline(results, verdict, counts),
     candidate: input.candidate,
     baseline: input.baseline,
-    paired: input.paired,
+    paired: input.pairing.paired,
+    pairing: input.pairing,
     counts,
     results,
     notes: notes(input)
@@ -119,6 +120,31 @@ export function summarize(r: GateResult): string {
   }
 }
 
+/** Every row of both files and of every segment matched: nothing to add to the summary line. */
+function isFullyPaired(p: Pairing): boolean {
+  return (
+    p.paired &&
+    p.matched === p.candidate_rows &&
+    p.matched === p.baseline_rows &&
+    p.unpaired_segments.length === 0
+  )
+}
+
+/**
+ * The pairing in a few words, for the line under the headline.
+ *
+ * @example `paired by id on all 1825 rows`, `paired by id on the 900 shared ids (candidate 1000 rows, baseline 950)`
+ */
+export function pairingSummary(p: Pairing): string {
+  if (!p.paired) return 'unpaired'
+  const rows =
+    p.matched === p.candidate_rows && p.matched === p.baseline_rows
+      ? `paired by id on all ${p.matched} rows`
+      : `paired by id on the ${p.matched} shared ids (candidate ${p.candidate_rows} rows, baseline ${p.baseline_rows})`
+  const k = p.unpaired_segments.length
+  return k === 0 ? rows : `${rows}; ${k} segment${k === 1 ? '' : 's'} unpaired`
+}
+
 /** A significant-mode result whose interval straddles its bound. */
 export function isInconclusive(r: GateResult): boolean {
   return (
@@ -140,11 +166,8 @@ function notes(input: VerdictInput): string[] {
         : `no baseline: the ${changeRules.length} results comparing with it were skipped (set model.baseline, or on_missing_baseline: fail to require one)`
     )
   }
-  if (input.baseline !== null && !input.paired && changeRules.length > 0) {
-    out.push(
-      'no id to pair on: unpaired intervals (normal approximation from each model’s own interval; ' +
-        'evaluate both from predictions files with model.id for paired ones)'
-    )
+  if (input.baseline !== null && changeRules.length > 0 && !isFullyPaired(input.pairing)) {
+    out.push(input.pairing.reason)
   }
   const today = utcDate(input.now)
   config.waivers.forEach((waiver, i) => {

@@ -77,12 +77,28 @@ export interface VerdictDocument {
   readonly headline: string
   readonly candidate: string
   readonly baseline: string | null
-  /** Whether changes were computed on rows paired by `model.id`. */
+  /** `pairing.paired`: whether changes were computed on rows paired by `model.id`. */
   readonly paired: boolean
+  readonly pairing: Pairing
   readonly counts: Readonly<Record<GateStatus, number>>
   readonly results: readonly GateResult[]
   /** Things the user should know: no baseline, unpaired fallback, expired waivers. */
   readonly notes: readonly string[]
+}
+
+/** On which rows candidate and baseline were compared (rules: `pairing.ts`). */
+export interface Pairing {
+  /** Changes were computed on the same rows of both files, matched by `model.id`. */
+  readonly paired: boolean
+  /** Ids in both files: the rows every change was computed on; `null` when rows were not matched. */
+  readonly matched: number | null
+  readonly candidate_rows: number
+  /** `null` without a baseline. */
+  readonly baseline_rows: number | null
+  /** Segments whose rows differ between the two files: their changes are unpaired. */
+  readonly unpaired_segments: readonly string[]
+  /** What was done, with the counts, in a sentence. */
+  readonly reason: string
 }
 
 /** `fail` exits 1; `warn` is reported but exits 0, like `pass`. */

@@ -14,6 +14,8 @@ import {
   type StagedRows,
   type StagingPlan
 } from './row-stager.js'
+import type { RowDigestState } from './poisson-bootstrap.js'
+import type { IdSet } from './row-ids.js'
 import { ScoreLedger } from './score-ledger.js'
 import {
   compareSegments,
@@ -61,6 +63,12 @@ export interface Evaluation {
   /** Multiclass: the class names, in probability-column order. */
   readonly classes: readonly string[]
   readonly rows: number
+  /**
+   * With an id column: the fingerprint of the (id, label) pairs of the rows evaluated
+   * (`row-ids.ts`), which with the overall accumulator's row digest tells whether two files hold
+   * the same ids with the same labels.
+   */
+  readonly labels: RowDigestState | null
   /** Segments by key, `all` first then in report order. */
   readonly segments: ReadonlyMap<string, SegmentEvaluation>
 }
@@ -126,7 +134,7 @@ export async function evaluatePredictions(
   file: string,
   settings: EvaluateSettings,
   read: ReadOptions = {},
-  { blockRows = BLOCK_ROWS, thread }: StagingOptions = {}
+  { blockRows = BLOCK_ROWS, thread, only = null }: StagingOptions = {}
 ): Promise<Evaluation> {
   const table = await openTable(file, read)
   const model = settings.model
@@ -147,21 +155,29 @@ export async function evaluatePredictions(
   // Segments by ordinal (creation order, `all` first), which is how the blocks refer to them.
   const ordered: SegmentEvaluation[] = [overall]
   const adder = blockAdder(model.task, families.length + 1)
-  const { rows, thread: spare } = await stageBlocks(table, plan, columns, thread, {
-    segment({ key, family, labels }) {
-      const segment = { key, family, labels, metrics: create(), rows: 0 }
-      ordered.push(segment)
-      segments.set(key, segment)
+  const staging = await stageBlocks(
+    table,
+    plan,
+    columns,
+    thread,
+    {
+      segment({ key, family, labels }) {
+        const segment = { key, family, labels, metrics: create(), rows: 0 }
+        ordered.push(segment)
+        segments.set(key, segment)
+      },
+      add(staged) {
+        adder.keep(staged)
+        staged.block.drain(ordered.length, (ordinal, members) => {
+          const segment = ordered[ordinal]
+          adder.addTo(segment.metrics, staged.rows, members)
+          segment.rows += members.length
+        })
+      }
     },
-    add(staged) {
-      adder.keep(staged)
-      staged.block.drain(ordered.length, (ordinal, members) => {
-        const segment = ordered[ordinal]
-        adder.addTo(segment.metrics, staged.rows, members)
-        segment.rows += members.length
-      })
-    }
-  })
+    only
+  )
+  const { rows, labels, thread: spare } = staging
   try {
     await overlapReplicates(spare, model.task === 'binary' ? ordered : [], () => adder.finish(ordered))
   } finally {
@@ -170,7 +186,7 @@ export async function evaluatePredictions(
 
   const order = compareSegments(families)
   const sorted = new Map([...segments.values()].sort(order).map((s) => [s.key, s]))
-  return { file: table.file, settings, families, classes, rows, segments: sorted }
+  return { file: table.file, settings, families, classes, rows, labels, segments: sorted }
 }
 
 /**
@@ -204,6 +220,8 @@ export interface StagingOptions {
    * bundle's entry script for files of 16 MiB or more (`threads.ts`).
    */
   readonly thread?: URL | null
+  /** Evaluate only the rows whose id (`model.id`) is in this set; the others are checked, not counted. */
+  readonly only?: IdSet | null
 }
 
 /**

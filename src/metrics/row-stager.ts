@@ -6,6 +6,7 @@
  * run on a worker thread (`staging-thread.ts`) while the main thread adds the previous block.
  */
 import { UserInputError } from '../errors.js'
+import { openTable } from '../io/open.js'
 import type { ReadOptions, RowBatch, Table, Value } from '../io/table.js'
 import { didYouMean } from '../suggest.js'
 import { privateArrays, type Allocate } from './block-memory.js'
@@ -18,9 +19,10 @@ import {
   WEIGHT_RANGE_TEXT
 } from './input-range.js'
 import { MulticlassRows } from './multiclass.js'
-import { rowHash, rowKeyOf } from './poisson-bootstrap.js'
+import { rowHash, rowKeyOf, type RowDigestState } from './poisson-bootstrap.js'
 import { RegressionRows } from './regression.js'
 import { RowBlock } from './row-block.js'
+import { IdSet, LabelDigest } from './row-ids.js'
 import { segmentColumns, segmentFamilies, segmentKey, type SegmentFamily } from './segmentation.js'
 
 /** Everything the reading half needs, as plain data (it crosses to a worker thread). */
@@ -88,23 +90,32 @@ export function stagedBlock(
   return { block, rows }
 }
 
+/** What reading a file found besides its staged rows. */
+export interface StagedFile {
+  /** Rows staged (with `only`: the rows whose id is in it). */
+  readonly rows: number
+  /** With an id column: the fingerprint of every row's (id, label) pair (`LabelDigest`). */
+  readonly labels: RowDigestState | null
+}
+
 /**
  * Reads every row of `table`, stages it into `first` (then into the blocks `sink.full` returns) and
- * announces each new segment to `sink` before handing over a block with its rows.
+ * announces each new segment to `sink` before handing over a block with its rows. With `only`
+ * (ids), the rows whose id is not in it are checked but not staged.
  *
- * @returns the number of rows
  * @throws UserInputError for a row whose label, score, prediction, weight, id or binned value
  *   cannot be used (weights and regression values out of `input-range.ts`' bounds too), at that
- *   row's line; for a family with more than 1,000 segments; for a file without rows or without a
- *   positive weight
+ *   row's line; for an id seen before (naming both lines); for a family with more than 1,000
+ *   segments; for a file without rows or without a positive weight
  */
 export async function stageRows(
   table: Table,
   plan: StagingPlan,
   columns: ResolvedColumns,
   first: StagedBlock,
-  sink: StagingSink
-): Promise<number> {
+  sink: StagingSink,
+  only: IdSet | null = null
+): Promise<StagedFile> {
   const { settings } = plan
   const model = settings.model
   const families = segmentFamilies(settings.segments)
@@ -123,12 +134,34 @@ export async function stageRows(
   // while the rest are still read: a worker thread's first block arrives in 1/8 of the time.
   let limit = Math.max(1, first.block.capacity >> 3)
   let rows = 0
+  let skipped = 0
+  const ids = columns.id < 0 ? null : new IdSet()
+  const labels = columns.id < 0 ? null : new LabelDigest(model.task === 'regression')
+  const seed = settings.bootstrap.seed
   // The batch's values of each one-column family's column.
   const familyValues: Value[][] = new Array(families.length)
   for await (const batch of table.batches()) {
     for (let f = 0; f < families.length; f++) familyValues[f] = batch.columns[familyColumns[f][0]].values
+    const idValues = ids === null ? null : batch.columns[columns.id].values
+    const labelValues = batch.columns[columns.label].values
     for (let i = 0; i < batch.size; i++) {
-      const rowKey = columns.id < 0 ? rows + i : idKey(batch, columns.id, i, table.file, model.id!)
+      let rowKey = rows + i
+      if (idValues !== null) {
+        const id = idValues[i]
+        if (id === null) {
+          throw new UserInputError(`the id column '${model.id}' is empty; every row needs an id`, {
+            file: table.file,
+            line: batch.lines[i]
+          })
+        }
+        rowKey = idKey(id)
+        if (!ids!.add(id)) await repeatedId(plan, columns.id, id, batch.lines[i])
+        if (only !== null && !only.has(id)) {
+          skipped++
+          continue
+        }
+        labels!.add(rowHash(seed, rowKey), labelValues[i])
+      }
       const block = staged.block
       const r = block.size
       block.assign(r, 0, 0)
@@ -168,7 +201,7 @@ export async function stageRows(
     )
   }
   await sink.full(staged)
-  return rows
+  return { rows: rows - skipped, labels: labels?.toState() ?? null }
 
   /** The ordinal of row i's segment in family f, announced at its first row. */
   function segmentOf(all: readonly SegmentFamily[], f: number, cols: number[], batch: RowBatch, i: number) {
@@ -277,17 +310,38 @@ export function resolveColumns(table: Table, settings: EvaluateSettings): Resolv
   }
 }
 
-function idKey(batch: RowBatch, column: number, i: number, file: string, name: string): number {
-  const value = batch.columns[column].values[i]
-  if (value === null) {
-    throw new UserInputError(`the id column '${name}' is empty; every row needs an id`, {
-      file,
-      line: batch.lines[i]
-    })
-  }
+function idKey(value: Exclude<Value, null>): number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0
     ? value
     : rowKeyOf(String(value))
+}
+
+/**
+ * Throws for `id`, seen again at line `again`, naming the line it was first seen at: found by
+ * reading the file again from the start, so that the rows' pass keeps no line per id.
+ */
+async function repeatedId(plan: StagingPlan, column: number, id: Value, again: number): Promise<never> {
+  const table = await openTable(plan.file, plan.read)
+  let first: number | undefined
+  try {
+    search: for await (const batch of table.batches()) {
+      const values = batch.columns[column].values
+      for (let i = 0; i < batch.size; i++) {
+        if (values[i] === id) {
+          first = batch.lines[i]
+          break search
+        }
+      }
+    }
+  } finally {
+    await table.close()
+  }
+  throw new UserInputError(
+    `the id column '${plan.settings.model.id}' repeats the id ${JSON.stringify(id)}, first seen at line ${first}; ` +
+      'every row needs a distinct id (rows sharing an id cannot be matched one to one with the other ' +
+      "model's rows, and would be resampled together, narrowing every interval)",
+    { file: table.file, line: again }
+  )
 }
 
 /** Checks row i of the batch and stages it as row r of `rows`. */

@@ -27,8 +27,10 @@ import {
   type NewSegment,
   type ResolvedColumns,
   type StagedBlock,
+  type StagedFile,
   type StagingPlan
 } from './row-stager.js'
+import type { IdSet } from './row-ids.js'
 
 /** Who adds the staged rows up: told of each new segment before the first block that holds its rows. */
 export interface BlockConsumer {
@@ -47,8 +49,7 @@ const THREAD_MIN_BYTES = 16 * 2 ** 20
 const BLOCKS = 2
 
 /** The rows were read. */
-export interface Staged {
-  readonly rows: number
+export interface Staged extends StagedFile {
   /**
    * A second thread for the work after reading, where the rows were read on one (null: they were
    * not); the caller must close it.
@@ -75,23 +76,33 @@ export async function stageBlocks(
   plan: StagingPlan,
   columns: ResolvedColumns,
   thread: URL | null | undefined,
-  consumer: BlockConsumer
+  consumer: BlockConsumer,
+  only: IdSet | null = null
 ): Promise<Staged> {
-  const script = thread !== undefined ? thread : worthAThread(plan.file) ? threadScript() : null
+  // `only` stays on this thread: it is a restricted re-read (see `gates/pairing.ts`), not the hot path.
+  const script =
+    only !== null ? null : thread !== undefined ? thread : worthAThread(plan.file) ? threadScript() : null
   if (script === null) {
-    const rows = await stageRows(table, plan, columns, stagedBlock(plan, columns), {
-      segment: (segment) => consumer.segment(segment),
-      full: (staged) => {
-        consumer.add(staged)
-        return Promise.resolve(staged)
-      }
-    })
-    return { rows, thread: null }
+    const read = await stageRows(
+      table,
+      plan,
+      columns,
+      stagedBlock(plan, columns),
+      {
+        segment: (segment) => consumer.segment(segment),
+        full: (staged) => {
+          consumer.add(staged)
+          return Promise.resolve(staged)
+        }
+      },
+      only
+    )
+    return { ...read, thread: null }
   }
   // The worker reads the file again from the start: a regular file, not a pipe (`worthAThread`).
   await table.close()
-  const rows = await stageOnThread(script, plan, columns, consumer)
-  return { rows, thread: spareThread(script) }
+  const read = await stageOnThread(script, plan, columns, consumer)
+  return { ...read, thread: spareThread(script) }
 }
 
 function worthAThread(file: string): boolean {
@@ -126,7 +137,7 @@ type MainMessage =
 /** What a worker posts. */
 type WorkerMessage =
   | { readonly type: 'block'; readonly block: number; readonly size: number; readonly segments: NewSegment[] }
-  | { readonly type: 'done'; readonly rows: number }
+  | ({ readonly type: 'done' } & StagedFile)
   | { readonly type: 'combined'; readonly replicates: Float64Array[] }
   | { readonly type: 'failed'; readonly message: string; readonly location?: SourceLocation }
   | { readonly type: 'crashed'; readonly message: string; readonly stack?: string }
@@ -178,7 +189,7 @@ async function stageOnThread(
   plan: StagingPlan,
   columns: ResolvedColumns,
   consumer: BlockConsumer
-): Promise<number> {
+): Promise<StagedFile> {
   const buffers: SharedArrayBuffer[][] = []
   const blocks: StagedBlock[] = []
   for (let b = 0; b < BLOCKS; b++) {
@@ -195,7 +206,7 @@ async function stageOnThread(
   try {
     const done = await worker.request()
     if (done.type !== 'done') throw new Error(`the staging thread answered ${done.type}`)
-    return done.rows
+    return { rows: done.rows, labels: done.labels }
   } finally {
     // Ended, not kept for later work: its heap (the reader's garbage, 70 MB at 1M rows) goes with it.
     await worker.close()
@@ -256,7 +267,7 @@ async function serveStaging(
       while (free.length === 0) await new Promise<void>((resolve) => (wake = resolve))
       return blocks[free.shift()!]
     }
-    const rows = await stageRows(table, plan, columns, await next(), {
+    const read = await stageRows(table, plan, columns, await next(), {
       segment: (segment) => segments.push(segment),
       full: (staged) => {
         const message: WorkerMessage = {
@@ -272,7 +283,7 @@ async function serveStaging(
         return next()
       }
     })
-    port.postMessage({ type: 'done', rows } satisfies WorkerMessage)
+    port.postMessage({ type: 'done', ...read } satisfies WorkerMessage)
   } catch (error) {
     port.postMessage(
       (error instanceof UserInputError

@@ -1,6 +1,7 @@
 import { markdownTable } from 'markdown-table'
 import type { ValidationDocument } from '../contract/validate.js'
 import type { GateResult, GateStatus, RuleKind, VerdictDocument } from '../gates/verdict.js'
+import { pairingSummary } from '../gates/verdict-document.js'
 import type { EvaluationDocument } from '../metrics/evaluate.js'
 import type { AuditTrail } from './audit.js'
 import type { HistoryEntry, ReportVerdict } from './comment-state.js'
@@ -269,7 +270,7 @@ class Renderer {
         v.baseline === null
           ? `candidate ${text(v.candidate)}, no baseline`
           : `candidate ${text(v.candidate)} vs baseline ${text(v.baseline)}` +
-            (v.paired ? ' (paired rows)' : ' (unpaired)')
+            ` (${text(pairingSummary(v.pairing))})`
       lines.push(`${counts.join(' · ')} — ${against}`, '')
     }
     return lines.join('\n').trimEnd()

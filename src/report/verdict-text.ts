@@ -4,7 +4,7 @@
  * notes. Passing segments are counted, not listed, so a per-segment gate stays a few lines.
  */
 import type { GateResult, GateStatus, VerdictDocument } from '../gates/verdict.js'
-import { rankProblems, STATUSES } from '../gates/verdict-document.js'
+import { pairingSummary, rankProblems, STATUSES } from '../gates/verdict-document.js'
 import { showNumber, showSigned } from '../gates/wording.js'
 import { renderTextTable } from './text-table.js'
 
@@ -52,7 +52,7 @@ function problemRow(r: GateResult): string[] {
  *
  * @example
  * // FAIL: recall for Job=partime fell 0.798 → 0.500 (change −0.298, allowed drop 0.05)
- * // candidate …/candidate.csv vs baseline …/baseline.csv (paired by row id)
+ * // candidate …/candidate.csv vs baseline …/baseline.csv (paired by id on all 1825 rows)
  * //
  * // Gates:
  * //   roc_auc min 0.75      1 pass (all 0.834)
@@ -65,7 +65,7 @@ export function renderVerdictText(document: VerdictDocument): string {
     document.baseline === null
       ? `candidate ${document.candidate}, no baseline`
       : `candidate ${document.candidate} vs baseline ${document.baseline}` +
-        (document.paired ? ' (paired by row id)' : ' (unpaired)'),
+        ` (${pairingSummary(document.pairing)})`,
     ''
   ]
   if (document.results.length > 0) out.push('Gates:', ...gateLines(document.results), '')

@@ -171,3 +171,20 @@ describe('segment columns with too many values', () => {
     )
   })
 })
+
+describe('a repeated --id', () => {
+  it('is bad input (exit 2) at its second line, naming the first: no intervals collapsed by copies', async () => {
+    const rows = Array.from(
+      { length: 110 },
+      (_, i) => `${i % 60 === 41 && i > 60 ? 41 : i},${i % 2},0.${i % 10}`
+    )
+    const path = file('repeated.csv', `id,label,score\n${rows.join('\n')}\n`)
+    const run = await cli('evaluate', '--predictions', path, ...binary, '--id', 'id')
+    expect(run.code).toBe(2)
+    expect(run.stderr).toBe(
+      `ml-gate: ${path}:103: the id column 'id' repeats the id 41, first seen at line 43; every row needs a ` +
+        "distinct id (rows sharing an id cannot be matched one to one with the other model's rows, and would be " +
+        'resampled together, narrowing every interval)\n'
+    )
+  })
+})

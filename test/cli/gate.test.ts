@@ -124,7 +124,15 @@ describe('ml-gate gate', () => {
     const document = JSON.parse(out.stdout.join('')) as VerdictDocument
     expect(document.paired).toBe(true)
     expect(document.candidate).toBe(`${PREDICTIONS}/candidate.csv`)
-    expect(document.notes.filter((n) => n.startsWith('no id to pair on'))).toEqual([])
+    expect(document.notes.filter((n) => n.includes('pair'))).toEqual([])
+    expect(document.pairing).toEqual({
+      paired: true,
+      matched: 1825,
+      candidate_rows: 1825,
+      baseline_rows: 1825,
+      unpaired_segments: [],
+      reason: 'paired by id: both evaluations hold the same 1825 ids (their row digests agree)'
+    })
     const partime = document.results.find((r) => r.segment === 'Job=partime' && r.rule === 'max_drop')!
     expect(partime.status).toBe('fail')
     expect(partime.reason).toContain('paired bootstrap interval of the drop')

@@ -105,7 +105,7 @@ describe('the credit story', () => {
     const lines = text.split('\n')
     expect(lines.slice(0, 8)).toEqual([
       'FAIL: recall for Job=partime fell 0.798 → 0.500 (change −0.298, allowed drop 0.05)',
-      'candidate test/datasets/credit/predictions/candidate.csv vs baseline test/datasets/credit/predictions/baseline.csv (paired by row id)',
+      'candidate test/datasets/credit/predictions/candidate.csv vs baseline test/datasets/credit/predictions/baseline.csv (paired by id on all 1825 rows)',
       '',
       'Gates:',
       '  roc_auc min 0.75             1 pass (all 0.834)',

@@ -178,7 +178,7 @@ describe('significant mode', () => {
     expect(fail.confidence).toBe(0.95)
   })
 
-  it('a change without ids: the unpaired normal interval, and a note saying so', async () => {
+  it('a change between documents: the unpaired normal interval, and a note saying so', async () => {
     const verdict = await gate(
       config('gates:', '  - { metric: recall, max_drop: 0.05, mode: significant }'),
       evaluation('c.json', { all: { n: 1000, metrics: { recall: [0.5, 0.45, 0.55] } } }),
@@ -196,7 +196,7 @@ describe('significant mode', () => {
     )
     expect(verdict.paired).toBe(false)
     expect(verdict.notes).toEqual([
-      'no id to pair on: unpaired intervals (normal approximation from each model’s own interval; evaluate both from predictions files with model.id for paired ones)'
+      'no id to pair on: unpaired intervals (normal approximation from each model’s own interval); set model.id for paired ones'
     ])
   })
 
