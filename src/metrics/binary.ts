@@ -635,7 +635,9 @@ function convention(
         : undefined
     case 'mcc':
       return predicted === 0 || positives === 0 || s[TN] + s[FN] === 0 || s[TN] + s[FP] === 0
-        ? note('only one class in y_true or in the predictions: the MCC denominator is 0, so 0 as scikit-learn')
+        ? note(
+            'only one class in y_true or in the predictions: the MCC denominator is 0, so 0 as scikit-learn'
+          )
         : undefined
   }
   return undefined
