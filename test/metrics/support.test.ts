@@ -2,9 +2,10 @@
  * Each metric's support is its own denominator, in rows of positive weight, unweighted; and a value
  * that exists only by a zero-division convention is flagged `defined: false`.
  */
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from '@jest/globals'
 import { BinaryAccumulator } from '../../src/metrics/binary.js'
-import { METRICS, supportUnit } from '../../src/metrics/catalog.js'
+import { METRICS, SUPPORTS, supportUnit } from '../../src/metrics/catalog.js'
 import { MulticlassAccumulator } from '../../src/metrics/multiclass.js'
 import { RegressionAccumulator } from '../../src/metrics/regression.js'
 
@@ -43,6 +44,19 @@ describe('support', () => {
     expect(supportUnit('roc_auc')).toBe('rows in the smaller class')
     expect(supportUnit('precision[Adelie]')).toBe('rows predicted Adelie')
     expect(supportUnit('mae')).toBe('rows')
+  })
+
+  it('the README’s support table lists every metric under its catalog support', () => {
+    const rows = readFileSync('README.md', 'utf8')
+      .split('\n')
+      .filter((line) => line.startsWith('  | '))
+      .map((line) => line.slice('  | '.length, -' |'.length).split(' | '))
+    for (const metric of METRICS) {
+      if (metric.support === 'rows') continue
+      const name = `\`${metric.name.replace('<class>', 'c')}\``
+      const row = rows.find(([support]) => support === SUPPORTS[metric.support].rows)
+      expect([metric.name, row?.[1].includes(name)]).toEqual([metric.name, true])
+    }
   })
 
   it.each([
