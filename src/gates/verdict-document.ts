@@ -93,14 +93,14 @@ const JUDGED: readonly GateStatus[] = ['pass', 'fail', 'warn', 'waived']
  * insufficient (the data as a whole cannot answer the gate), or none was judged and some are
  * insufficient.
  *
- * @example noEvidence(tenRows) // 'none of the 2 results could be judged (2 insufficient); roc_auc for all: 10 rows, fewer than min_support 30: not judged'
+ * @example noEvidence(tenRows) // 'roc_auc for all: 10 rows, fewer than min_support 30: not judged (and 1 more on all)'
  */
 export function noEvidence(results: readonly GateResult[]): string | null {
   const overall = results.filter(
     (r) => r.segment === OVERALL && r.status === 'insufficient' && !ACROSS_RULES.includes(r.rule)
   )
   if (overall.length > 0) {
-    const more = overall.length > 1 ? ` (and ${overall.length - 1} more results on ${OVERALL})` : ''
+    const more = overall.length > 1 ? ` (and ${overall.length - 1} more on ${OVERALL})` : ''
     return `${overall[0].reason}${more}`
   }
   const insufficient = results.filter((r) => r.status === 'insufficient')

@@ -38,12 +38,12 @@ describe('no evidence fails closed', () => {
     const { verdict } = await runGate({ config: config(...gates), candidate: TEN_ROWS, now: TODAY })
     expect(verdict.counts.insufficient).toBe(verdict.results.length)
     expect(verdict.no_evidence).toBe(
-      'roc_auc for all: 10 rows, fewer than min_support 30: not judged (and 1 more results on all)'
+      'roc_auc for all: 10 rows, fewer than min_support 30: not judged (and 1 more on all)'
     )
     expect(verdict.verdict).toBe('fail')
     expect(verdictExitCode(verdict.verdict)).toBe(1)
     expect(verdict.headline).toBe(
-      'no evidence: roc_auc for all: 10 rows, fewer than min_support 30: not judged (and 1 more results on all) (on_no_evidence: fail)'
+      'no evidence: roc_auc for all: 10 rows, fewer than min_support 30: not judged (and 1 more on all) (on_no_evidence: fail)'
     )
   })
 
