@@ -24,6 +24,11 @@ export interface Config {
   readonly gates: readonly GateConfig[]
   /** What gates comparing against the baseline do without one. Default `skip`. */
   readonly on_missing_baseline: 'skip' | 'fail'
+  /**
+   * What a run with no evidence is (no gated result could be judged, or a result on `all` lacks
+   * support): `fail` (default) or `warn`.
+   */
+  readonly on_no_evidence: 'fail' | 'warn'
   readonly waivers: readonly WaiverConfig[]
   readonly report: ReportConfig
 }

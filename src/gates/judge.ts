@@ -5,10 +5,15 @@
  * - Segments: `per_segment: false` judges `all` only; `true` judges `all` and every segment of the
  *   candidate's evaluation; a column name judges `all` and that column's segments; a list judges
  *   `all` and the listed keys (a key the evaluation does not have is `missing`).
- * - `insufficient` (not judged): the segment has fewer rows than `segments.min_support` (in the
- *   candidate, or for a change in the baseline), or the metric is undefined for it (e.g. ROC AUC
- *   on one class; the metric's own reason is quoted), or a relative drop has a baseline of 0.
- *   Undefined is a property of the rows, not of the config, hence not `missing`.
+ * - `insufficient` (not judged), checked in this order, in the candidate and for a change in the
+ *   baseline: the segment has fewer rows than `segments.min_support`; the metric is undefined for
+ *   it (e.g. ROC AUC on one class; the metric's own reason is quoted), or its value is a
+ *   zero-division convention (recall without positives: `defined: false`), or its value or
+ *   interval is not a finite number; the metric's own support (its denominator's rows, e.g. the
+ *   positives for recall) is below `min_support`, or unknown (a document without `support`).
+ *   Then a relative drop with a baseline of 0, and a change or interval that is not finite.
+ *   Undefined is a property of the rows, not of the config, hence not `missing`. A gate never
+ *   compares a number that is not finite.
  * - `missing`: the evaluation does not report the segment or the metric (a document written with
  *   other segments, an unknown class), or there is no baseline under `on_missing_baseline: fail`.
  *   It fails closed (a `severity: warn` gate warns); the gate's `on_missing: skip` reports it as
@@ -24,7 +29,8 @@
  *   `waived` (waivers win over severity).
  */
 import type { Config, GateConfig } from '../config/types.js'
-import { describeMetric } from '../metrics/catalog.js'
+import { describeMetric, supportUnit } from '../metrics/catalog.js'
+import type { MetricValue } from '../metrics/metric-value.js'
 import { DEFAULT_MIN_SUPPORT } from '../metrics/evaluate.js'
 import { OVERALL } from '../metrics/segmentation.js'
 import { holmAdjust } from './holm.js'
@@ -129,6 +135,8 @@ function blank(header: Header, segment: string): Draft {
     segment,
     status: 'missing',
     n: null,
+    support: null,
+    baseline_support: null,
     candidate: null,
     baseline: null,
     change: null,
@@ -190,11 +198,12 @@ function prepare(context: Context, gate: GateConfig, rule: Rule, draft: Draft): 
   if (segment === undefined) return stop('missing', `the candidate's evaluation has no segment ${key}`)
   const c = candidate.metric(key, metric, context.confidence)
   if (c === undefined) return stop('missing', `the candidate's evaluation does not report ${metric}`)
-  const seen = { n: segment.n, candidate: c.value }
+  let seen: Partial<Draft> = { n: segment.n, candidate: c.value, support: c.support ?? null }
   if (segment.n < minSupport) {
     return stop('insufficient', `${segment.n} rows, fewer than min_support ${minSupport}: not judged`, seen)
   }
-  if (c.value === null) return stop('insufficient', `undefined for the candidate: ${c.reason}`, seen)
+  const cProblem = unjudgeable(metric, c, segment.n, minSupport, 'the candidate')
+  if (cProblem !== undefined) return stop('insufficient', cProblem, seen)
   if (CHANGE_RULES.includes(rule.kind)) {
     if (baseline === null) {
       return context.config.on_missing_baseline === 'fail'
@@ -206,6 +215,7 @@ function prepare(context: Context, gate: GateConfig, rule: Rule, draft: Draft): 
       return stop('missing', `the baseline's evaluation has no segment ${key}`, seen)
     const b = baseline.metric(key, metric, baseline.confidence)
     if (b === undefined) return stop('missing', `the baseline's evaluation does not report ${metric}`, seen)
+    seen = { ...seen, baseline_support: b.support ?? null }
     if (baseSegment.n < minSupport) {
       return stop(
         'insufficient',
@@ -213,7 +223,8 @@ function prepare(context: Context, gate: GateConfig, rule: Rule, draft: Draft): 
         seen
       )
     }
-    if (b.value === null) return stop('insufficient', `undefined for the baseline: ${b.reason}`, seen)
+    const bProblem = unjudgeable(metric, b, baseSegment.n, minSupport, 'the baseline')
+    if (bProblem !== undefined) return stop('insufficient', bProblem, seen)
   }
   const measured = measure({
     candidate,
@@ -225,7 +236,59 @@ function prepare(context: Context, gate: GateConfig, rule: Rule, draft: Draft): 
     confidence: context.confidence
   })
   if ('undefinedBecause' in measured) return stop('insufficient', measured.undefinedBecause, seen)
-  return { draft: { ...draft, n: segment.n }, quantity: measured.quantity }
+  const infinite = nonFinite(measured.quantity, rule, context.confidence)
+  if (infinite !== undefined) return stop('insufficient', infinite, seen)
+  return { draft: { ...draft, ...seen }, quantity: measured.quantity }
+}
+
+/**
+ * Why `value` of `metric` (of `who`, on `n` rows) cannot be judged: undefined, a zero-division
+ * convention, not finite (value or interval), or too little support of its own; `undefined` when
+ * it can be.
+ */
+function unjudgeable(
+  metric: string,
+  value: MetricValue,
+  n: number,
+  minSupport: number,
+  who: string
+): string | undefined {
+  if (value.value === null) return `undefined for ${who}: ${value.reason}`
+  if (value.defined === false) {
+    return `undefined for ${who}: ${value.reason ?? 'its denominator is 0'}; a convention, not a value: not judged`
+  }
+  if (!Number.isFinite(value.value))
+    return `${who}'s value is ${value.value}, not a finite number: not judged`
+  if (value.ci !== null && !value.ci.every(Number.isFinite)) {
+    return `${who}'s interval [${value.ci.join(', ')}] is not finite: not judged`
+  }
+  if (value.support === undefined) {
+    return `${who}'s evaluation does not state the support of ${metric} (a document without \`support\`): not judged`
+  }
+  if (value.support < minSupport) {
+    const where = who === 'the baseline' ? ' in the baseline' : ''
+    return `${value.support} ${supportUnit(metric)} (of ${n} rows)${where}, fewer than min_support ${minSupport}: not judged`
+  }
+  return undefined
+}
+
+/**
+ * Why a measured quantity cannot be compared: the change (of two huge finite values, say), the
+ * quantity or its interval is not a finite number.
+ */
+function nonFinite(q: Quantity, rule: Rule, confidence: number): string | undefined {
+  // The candidate's and the baseline's values were checked before they were measured.
+  const numbers: [string, number | null][] = CHANGE_RULES.includes(rule.kind) ? [['change', q.change]] : []
+  numbers.push([q.name, q.value])
+  for (const [what, value] of numbers) {
+    if (value !== null && !Number.isFinite(value))
+      return `the ${what} is ${value}, not a finite number: not judged`
+  }
+  const ci = q.interval(confidence)
+  if (ci !== null && !ci.every(Number.isFinite)) {
+    return `the interval of the ${q.name} [${ci.join(', ')}] is not finite: not judged`
+  }
+  return undefined
 }
 
 interface Holm {
@@ -287,6 +350,14 @@ function decide(draft: Draft, q: Quantity, rule: Rule, context: Context, holm: H
     }
   }
   const ci = q.interval(holm.confidence) as Interval
+  if (!ci.every(Number.isFinite)) {
+    const at = showLevel(holm.confidence)
+    return {
+      ...draft,
+      status: 'insufficient',
+      reason: `${about}; the ${at} interval [${ci.join(', ')}] is not finite: not judged`
+    }
+  }
   const decision = decideInterval(rule, ci)
   const level =
     holm.confidence === context.confidence
@@ -318,8 +389,9 @@ function where(rule: Rule, decision: Decision): string {
 
 /**
  * `min_ratio` / `max_gap`: the metric across the segments of one column that have at least
- * `min_support` rows and a defined value; needs two of them. `ratio = lowest / highest`,
- * `gap = highest − lowest`. Point values only (the config rejects `mode: significant` here).
+ * `min_support` rows and support of the metric, and a defined, finite value (not a zero-division
+ * convention); needs two of them. `ratio = lowest / highest`, `gap = highest − lowest`; one that
+ * is not finite is not judged. Point values only (the config rejects `mode: significant` here).
  */
 function judgeAcross(context: Context, gate: GateConfig, rule: Rule, header: Header): Draft {
   const column = gate.across!
@@ -333,16 +405,17 @@ function judgeAcross(context: Context, gate: GateConfig, rule: Rule, header: Hea
   const judged: { key: string; value: number }[] = []
   const left: string[] = []
   for (const s of segments) {
-    const value = context.candidate.metric(s.key, metric, context.confidence)?.value ?? null
-    if (s.n >= context.minSupport && value !== null) judged.push({ key: s.key, value })
-    else left.push(`${s.key} (${s.n < context.minSupport ? `${s.n} rows` : 'undefined'})`)
+    const value = context.candidate.metric(s.key, metric, context.confidence)
+    const problem = memberProblem(metric, s.n, value, context.minSupport)
+    if (problem === undefined) judged.push({ key: s.key, value: value!.value! })
+    else left.push(`${s.key} (${problem})`)
   }
   const leftOut = left.length === 0 ? '' : `; left out: ${left.join(', ')}`
   if (judged.length < 2) {
     return {
       ...draft,
       status: 'insufficient',
-      reason: `${about}: needs 2 segments with at least ${context.minSupport} rows and a defined value, found ${judged.length}${leftOut}`
+      reason: `${about}: needs 2 segments with support of at least ${context.minSupport} and a defined, finite value, found ${judged.length}${leftOut}`
     }
   }
   const lowest = judged.reduce((a, b) => (b.value < a.value ? b : a))
@@ -364,6 +437,13 @@ function judgeAcross(context: Context, gate: GateConfig, rule: Rule, header: Hea
     value = highest.value - lowest.value
     formula = `gap = highest − lowest = ${showNumber(highest.value)} − ${showNumber(lowest.value)} = ${showNumber(value)}`
   }
+  if (!Number.isFinite(value)) {
+    return {
+      ...draft,
+      status: 'insufficient',
+      reason: `${about}: ${range}; ${formula}, not a finite number: not judged`
+    }
+  }
   const decision = decidePoint(rule, value)
   return {
     ...draft,
@@ -372,4 +452,19 @@ function judgeAcross(context: Context, gate: GateConfig, rule: Rule, header: Hea
     excess: excess(rule, value),
     reason: `${about}: ${range}; ${formula}; ${showAgainst(value, rule.threshold)} ${comparison(rule, decision)} → ${OUTCOME[decision]}`
   }
+}
+
+/** Why a segment's value is left out of an `across` rule, in a few words; `undefined` if it counts. */
+function memberProblem(
+  metric: string,
+  n: number,
+  value: MetricValue | undefined,
+  minSupport: number
+): string | undefined {
+  if (n < minSupport) return `${n} rows`
+  if (value === undefined || value.value === null || value.defined === false) return 'undefined'
+  if (!Number.isFinite(value.value)) return `${value.value}`
+  if (value.support === undefined) return 'support unknown'
+  if (value.support < minSupport) return `${value.support} ${supportUnit(metric)}`
+  return undefined
 }

@@ -4,12 +4,17 @@
  *
  * - Verdict: `fail` if any result is `fail`, or `missing` in a `severity: fail` gate (missing
  *   fails closed); else `warn` if any result is `warn` or `missing` in a `severity: warn` gate;
- *   else `pass`. `insufficient`, `skipped` and `waived` never fail the run.
+ *   else `pass`. `skipped` and `waived` never fail the run; an `insufficient` result alone does
+ *   not either, but no evidence does.
+ * - No evidence (`no_evidence`): no gated result was judged (pass, fail, warn or waived) while at
+ *   least one is `insufficient`, or a result on the segment `all` is `insufficient`. Fails the run,
+ *   or warns under `on_no_evidence: warn`: an unjudged candidate never passes.
  * - Headline: the most important problem in one line: failures first, the largest `excess` (how
- *   far past its bound) first, ties in config order.
+ *   far past its bound) first, ties in config order; with no failure, no evidence comes first.
  */
 import type { Config } from '../config/types.js'
-import { CHANGE_RULES, decideInterval } from './rules.js'
+import { OVERALL } from '../metrics/segmentation.js'
+import { ACROSS_RULES, CHANGE_RULES, decideInterval } from './rules.js'
 import type { GateResult, GateStatus, Pairing, Verdict, VerdictDocument } from './verdict.js'
 import { expiryNote, isExpired, utcDate } from './waivers.js'
 import { showNumber, showPercent, showSigned } from './wording.js'
@@ -45,11 +50,17 @@ export function verdictDocument(input: VerdictInput): VerdictDocument {
   const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<GateStatus, number>
   for (const r of results) counts[r.status]++
   const weights = results.map(resultWeight)
-  const verdict: Verdict = weights.includes('fail') ? 'fail' : weights.includes('warn') ? 'warn' : 'pass'
+  const judged: Verdict = weights.includes('fail') ? 'fail' : weights.includes('warn') ? 'warn' : 'pass'
+  const why = noEvidence(results)
+  const onNoEvidence = input.config.on_no_evidence
+  const verdict: Verdict =
+    why === null || judged === 'fail' ? judged : onNoEvidence === 'fail' ? 'fail' : 'warn'
+  const lacking = why === null ? null : `no evidence: ${why} (on_no_evidence: ${onNoEvidence})`
   return {
     schema: 'ml-gate/verdict@1',
     verdict,
-    headline: headline(results, verdict, counts),
+    headline: headline(results, verdict, counts, lacking),
+    no_evidence: why,
     candidate: input.candidate,
     baseline: input.baseline,
     paired: input.pairing.paired,
@@ -75,12 +86,44 @@ export function rankProblems(results: readonly GateResult[]): GateResult[] {
     .map(({ r }) => r)
 }
 
+/** The statuses of a result that was judged against its rule. */
+const JUDGED: readonly GateStatus[] = ['pass', 'fail', 'warn', 'waived']
+
+/**
+ * Why `results` hold no evidence, in words, or `null` when they hold some: a result on `all` is
+ * insufficient (the data as a whole cannot answer the gate), or none was judged and some are
+ * insufficient.
+ *
+ * @example noEvidence(tenRows) // 'roc_auc for all: 10 rows, fewer than min_support 30: not judged (and 1 more on all)'
+ */
+export function noEvidence(results: readonly GateResult[]): string | null {
+  const overall = results.filter(
+    (r) => r.segment === OVERALL && r.status === 'insufficient' && !ACROSS_RULES.includes(r.rule)
+  )
+  if (overall.length > 0) {
+    const more = overall.length > 1 ? ` (and ${overall.length - 1} more on ${OVERALL})` : ''
+    return `${overall[0].reason}${more}`
+  }
+  const insufficient = results.filter((r) => r.status === 'insufficient')
+  if (insufficient.length === 0 || results.some((r) => JUDGED.includes(r.status))) return null
+  const others = STATUSES.filter((s) => s !== 'insufficient')
+    .map((s) => [s, results.filter((r) => r.status === s).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([s, n]) => `, ${n} ${s}`)
+    .join('')
+  const total = results.length === 1 ? 'the 1 result' : `none of the ${results.length} results`
+  return `${total} could ${results.length === 1 ? 'not ' : ''}be judged (${insufficient.length} insufficient${others}); ${insufficient[0].reason}`
+}
+
 function headline(
   results: readonly GateResult[],
   verdict: Verdict,
-  counts: Record<GateStatus, number>
+  counts: Record<GateStatus, number>,
+  lacking: string | null
 ): string {
   const top = rankProblems(results)[0]
+  if (top !== undefined && resultWeight(top) === 'fail') return summarize(top)
+  if (lacking !== null) return lacking
   if (top !== undefined) return summarize(top)
   const judged = counts.pass
   const others = (['insufficient', 'skipped', 'waived'] as const)

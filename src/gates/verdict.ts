@@ -10,7 +10,8 @@ import { ExitCode } from '../errors.js'
  * - `pass` / `fail`: the rule held / was broken (in `significant` mode: the whole interval lies
  *   within / beyond the bound);
  * - `warn`: a `severity: warn` gate failed, or a significant-mode result is inconclusive;
- * - `insufficient`: the segment has fewer rows than `min_support`: not judged;
+ * - `insufficient`: not judged: fewer rows or less support of the metric than `min_support`, or
+ *   a value that is undefined, a zero-division convention or not finite;
  * - `missing`: the metric or segment is not in the evaluation (fails closed unless `on_missing: skip`);
  * - `skipped`: not applicable here, e.g. a change gate without a baseline;
  * - `waived`: a failure turned off by an unexpired waiver, which is shown with its reason.
@@ -46,6 +47,14 @@ export interface GateResult {
   /** Rows of the segment in the candidate's evaluation (`null` for `across` gates and missing segments). */
   readonly n: number | null
   /**
+   * The candidate's support of the metric: the rows of positive weight in its own denominator
+   * (positives for recall, see the catalog), unweighted, which `min_support` bounds. `null` for
+   * `across` gates, missing segments and documents that do not state it.
+   */
+  readonly support: number | null
+  /** For a change rule, the baseline's support of the metric (bounded by `min_support` too); else `null`. */
+  readonly baseline_support: number | null
+  /**
    * Interval of the quantity gated, in the units of `threshold`: the value (`min`, `max`), the drop
    * (`max_drop`: positive = worse) or the relative drop (`max_relative_drop`). `null` for `across`
    * gates and when no interval exists.
@@ -80,6 +89,12 @@ export interface VerdictDocument {
   /** `pairing.paired`: whether changes were computed on rows paired by `model.id`. */
   readonly paired: boolean
   readonly pairing: Pairing
+  /**
+   * Why there is no evidence (no gated result judged, or a result on `all` insufficient: see
+   * `on_no_evidence`), or `null` when there is. With it the verdict is `fail`, or at least `warn`
+   * under `on_no_evidence: warn`.
+   */
+  readonly no_evidence: string | null
   readonly counts: Readonly<Record<GateStatus, number>>
   readonly results: readonly GateResult[]
   /** Things the user should know: no baseline, unpaired fallback, expired waivers. */

@@ -41,6 +41,8 @@ export interface MetricSource {
   names(): string[]
   /** The point estimate of one of `names()`. */
   estimate(name: string): Estimate
+  /** The rows of positive weight in the metric's own denominator (the catalog's `support`). */
+  support(name: string): number
   /** The metric in each bootstrap replicate (length B; NaN where undefined in that replicate). */
   replicates(name: string): Float64Array
   /** For metrics whose interval is `wilson`. */
@@ -91,12 +93,13 @@ export function finalizeMetrics(
   const result: Record<string, MetricValue> = {}
   for (const name of source.names()) {
     const estimate = source.estimate(name)
+    const support = source.support(name)
     if (estimate.value === null) {
-      result[name] = withInterval(estimate, null)
+      result[name] = withInterval(estimate, support, null)
       continue
     }
     const { ci, reason, method } = interval(source, name, estimate.value, confidence, z)
-    result[name] = withInterval(estimate, ci, reason, method)
+    result[name] = withInterval(estimate, support, ci, reason, method)
   }
   return result
 }

@@ -15,7 +15,7 @@ import {
   type Proportion
 } from './accumulator.js'
 import { privateArrays, type Allocate } from './block-memory.js'
-import { metricNames, type Task } from './catalog.js'
+import { describeMetric, metricNames, type Support, type Task } from './catalog.js'
 import { fullSampleReplicates, HashSample, SAMPLE_ROWS, type HashSampleState } from './hash-sample.js'
 import { effectiveSize } from './intervals.js'
 import {
@@ -31,7 +31,7 @@ import {
   type Encoded,
   type StateHeader
 } from './metric-state.js'
-import { defined, undefinedBecause, type Estimate, type MetricValue } from './metric-value.js'
+import { conventional, defined, undefinedBecause, type Estimate, type MetricValue } from './metric-value.js'
 import {
   bootstrapSettings,
   BUCKETS,
@@ -69,6 +69,8 @@ export interface BinaryState extends StateHeader {
   readonly sums: Encoded
   /** Float64 × 4: Σw² per confusion cell. */
   readonly squares: Encoded
+  /** Float64 × 4: rows of positive weight per confusion cell (the metrics' support). */
+  readonly counts: Encoded
   /** Float64 × 2: the smallest and largest score (±Infinity when empty). */
   readonly scoreRange: Encoded
   readonly buckets: BucketsState
@@ -144,6 +146,8 @@ export class BinaryAccumulator implements MetricSource {
   private readonly sums = new Float64Array(WIDTH)
   /** Σw² per confusion cell, for the effective sample size of the Wilson intervals. */
   private readonly squares = new Float64Array(4)
+  /** Rows of positive weight per confusion cell, unweighted: the support of each metric. */
+  private readonly counts = new Float64Array(4)
   /** BUCKETS blocks of WIDTH sums (see `poisson-bootstrap.ts`). */
   private readonly bucketSums = new Float64Array(BUCKETS * WIDTH)
   private positives = new WeightedValues()
@@ -225,6 +229,7 @@ export class BinaryAccumulator implements MetricSource {
     addRow(this.sums, 0, weight, cell, error, loss, bin)
     addRow(this.bucketSums, bucket * WIDTH, weight, cell, error, loss, bin)
     this.squares[cell] += weight * weight
+    if (weight > 0) this.counts[cell]++
     if (score < this.minScore) this.minScore = score
     if (score > this.maxScore) this.maxScore = score
     this.sample.add(rank, score, label, weight, bucket)
@@ -242,6 +247,7 @@ export class BinaryAccumulator implements MetricSource {
     }
     addInto(this.sums, other.sums)
     addInto(this.squares, other.squares)
+    addInto(this.counts, other.counts)
     addInto(this.bucketSums, other.bucketSums)
     this.positives.append(other.positives)
     this.negatives.append(other.negatives)
@@ -267,6 +273,7 @@ export class BinaryAccumulator implements MetricSource {
       digest: this.digest.toState(),
       sums: encode(this.sums),
       squares: encode(this.squares),
+      counts: encode(this.counts),
       scoreRange: encode(Float64Array.of(this.minScore, this.maxScore)),
       buckets: encodeBuckets(this.bucketSums, WIDTH),
       positives: this.positives.toState(),
@@ -285,6 +292,7 @@ export class BinaryAccumulator implements MetricSource {
     restored.digest.merge(RowDigest.fromState(objectField(record, 'digest') as unknown as RowDigestState))
     restored.sums.set(decode(record, 'sums', Float64Array, WIDTH))
     restored.squares.set(decode(record, 'squares', Float64Array, 4))
+    restored.counts.set(decode(record, 'counts', Float64Array, 4))
     ;[restored.minScore, restored.maxScore] = decode(record, 'scoreRange', Float64Array, 2)
     restored.bucketSums.set(decodeBuckets(record, 'buckets', WIDTH))
     const values = (field: string): WeightedValues =>
@@ -318,7 +326,13 @@ export class BinaryAccumulator implements MetricSource {
     const value = statistic(name, s, 0)
     const problem = this.undefinedReason(name)
     if (problem) return undefinedBecause(problem)
-    return defined(value, conventionNote(name, s))
+    const used = convention(name, s)
+    if (used === undefined) return defined(value)
+    return used.zeroDenominator ? conventional(value, used.note) : defined(value, used.note)
+  }
+
+  support(name: string): number {
+    return countSupport(describeMetric(name)!.support, this.counts)
   }
 
   replicates(name: string): Float64Array {
@@ -580,20 +594,52 @@ function matthews(tp: number, fp: number, tn: number, fn: number): number {
   return covPredPred * covTrueTrue === 0 ? 0 : covTruePred / Math.sqrt(covTrueTrue * covPredPred)
 }
 
-/** The zero-division conventions that give a value where the formula divides by zero. */
-function conventionNote(name: string, s: Float64Array): string | undefined {
+/** The support of a binary metric from the rows of positive weight per confusion cell. */
+function countSupport(support: Support, c: Float64Array): number {
+  const positives = c[TP] + c[FN]
+  const negatives = c[TN] + c[FP]
+  switch (support) {
+    case 'positives':
+      return positives
+    case 'negatives':
+      return negatives
+    case 'predicted_positives':
+      return c[TP] + c[FP]
+    case 'positive_or_predicted':
+      return c[TP] + c[FP] + c[FN]
+    case 'smaller_class':
+      return Math.min(positives, negatives)
+    default:
+      return positives + negatives
+  }
+}
+
+/**
+ * The zero-division conventions that give a value where the formula divides by zero, and whether
+ * the metric's own denominator is 0 (then the value is a convention, not evidence: a gate does not
+ * judge it). F1 = 2·TP / (2·TP + FP + FN) is 0, not undefined, when only TP is 0.
+ */
+function convention(
+  name: string,
+  s: Float64Array
+): { readonly note: string; readonly zeroDenominator: boolean } | undefined {
   const predicted = s[TP] + s[FP]
   const positives = s[TP] + s[FN]
+  const note = (text: string, zeroDenominator = true) => ({ note: text, zeroDenominator })
   switch (name) {
     case 'precision':
-      return predicted === 0 ? 'no predicted positives (TP + FP = 0): 0 by zero_division=0' : undefined
+      return predicted === 0 ? note('no predicted positives (TP + FP = 0): 0 by zero_division=0') : undefined
     case 'recall':
-      return positives === 0 ? 'no positives in y_true (TP + FN = 0): 0 by zero_division=0' : undefined
+      return positives === 0 ? note('no positives in y_true (TP + FN = 0): 0 by zero_division=0') : undefined
     case 'f1':
-      return s[TP] === 0 ? 'precision + recall = 0: 0 by zero_division=0' : undefined
+      return s[TP] === 0
+        ? note('precision + recall = 0: 0 by zero_division=0', predicted + s[FN] === 0)
+        : undefined
     case 'mcc':
       return predicted === 0 || positives === 0 || s[TN] + s[FN] === 0 || s[TN] + s[FP] === 0
-        ? 'only one class in y_true or in the predictions: the MCC denominator is 0, so 0 as scikit-learn'
+        ? note(
+            'only one class in y_true or in the predictions: the MCC denominator is 0, so 0 as scikit-learn'
+          )
         : undefined
   }
   return undefined

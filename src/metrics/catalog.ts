@@ -33,6 +33,59 @@ export type IntervalMethod =
 /** The interval a reported value actually carries (`MetricValue.method`). */
 export type IntervalUsed = 'wilson' | 'delong' | 'bootstrap' | 'logit' | 'order-statistic'
 
+/**
+ * Which rows are a metric's evidence: its own denominator, counted in rows of positive weight,
+ * unweighted (a large weight cannot manufacture evidence, a zero weight adds none). `min_support`
+ * bounds it. `smaller_class` is min(positives, negatives): ranking and both-class metrics need both.
+ */
+export type Support =
+  | 'rows'
+  | 'positives'
+  | 'negatives'
+  | 'predicted_positives'
+  | 'positive_or_predicted'
+  | 'smaller_class'
+  | 'class_rows'
+  | 'class_predicted'
+  | 'class_or_predicted'
+
+/** Each support in words: `unit` follows the count in a reason (`<class>` replaced), `rows` defines it. */
+export const SUPPORTS: Readonly<Record<Support, { readonly unit: string; readonly rows: string }>> = {
+  rows: { unit: 'rows', rows: 'rows' },
+  positives: { unit: 'positives', rows: 'positives (y = 1: TP + FN)' },
+  negatives: { unit: 'negatives', rows: 'negatives (y = 0: TN + FP)' },
+  predicted_positives: { unit: 'predicted positives', rows: 'predicted positives (ŷ = 1: TP + FP)' },
+  positive_or_predicted: {
+    unit: 'rows positive or predicted positive',
+    rows: 'rows positive or predicted positive (TP + FP + FN)'
+  },
+  smaller_class: {
+    unit: 'rows in the smaller class',
+    rows: 'min(positives, negatives)'
+  },
+  class_rows: { unit: 'rows of <class>', rows: 'rows of the class (y = c)' },
+  class_predicted: { unit: 'rows predicted <class>', rows: 'rows predicted as the class (ŷ = c)' },
+  class_or_predicted: {
+    unit: 'rows of or predicted <class>',
+    rows: 'rows of the class or predicted as it (y = c or ŷ = c)'
+  }
+}
+
+/** The metrics whose support is not `rows` (see `Support`). */
+const OWN_SUPPORT: Readonly<Partial<Record<string, Support>>> = {
+  precision: 'predicted_positives',
+  recall: 'positives',
+  f1: 'positive_or_predicted',
+  specificity: 'negatives',
+  balanced_accuracy: 'smaller_class',
+  mcc: 'smaller_class',
+  roc_auc: 'smaller_class',
+  average_precision: 'smaller_class',
+  'precision[<class>]': 'class_predicted',
+  'recall[<class>]': 'class_rows',
+  'f1[<class>]': 'class_or_predicted'
+}
+
 export interface MetricInfo {
   /** The name as written in a config, or a template such as `precision[<class>]`. */
   readonly name: string
@@ -45,6 +98,8 @@ export interface MetricInfo {
   /** When the value is `null` (or follows a convention such as zero_division=0), and why. */
   readonly undefinedWhen: string
   readonly interval: IntervalMethod
+  /** The rows that are its evidence, which `min_support` bounds. */
+  readonly support: Support
 }
 
 /** The row count above which rank metrics are bootstrapped on the hash sample (`hash-sample.ts`). */
@@ -91,7 +146,8 @@ function metric(
   undefinedWhen: string,
   interval: IntervalMethod
 ): MetricInfo {
-  return { name, title, tasks, direction, range, formula, undefinedWhen, interval }
+  const support = OWN_SUPPORT[name] ?? 'rows'
+  return { name, title, tasks, direction, range, formula, undefinedWhen, interval, support }
 }
 
 const ALL: readonly Task[] = ['binary', 'multiclass', 'regression']
@@ -391,6 +447,16 @@ export function describeMetric(name: string): MetricInfo | undefined {
   if (exact) return exact
   const perClass = parseClassMetric(name)
   return perClass ? BY_NAME.get(`${perClass.base}[<class>]`) : undefined
+}
+
+/**
+ * The unit of a metric's support count in a reason, e.g. `positives`, `rows of Adelie`.
+ *
+ * @example supportUnit('recall[Adelie]') // 'rows of Adelie'
+ */
+export function supportUnit(name: string): string {
+  const unit = SUPPORTS[describeMetric(name)?.support ?? 'rows'].unit
+  return unit.replace('<class>', parseClassMetric(name)?.className ?? '')
 }
 
 /**

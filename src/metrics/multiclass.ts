@@ -12,7 +12,7 @@ import {
   type MetricSource,
   type Proportion
 } from './accumulator.js'
-import { metricNames, parseClassMetric, type Task } from './catalog.js'
+import { describeMetric, metricNames, parseClassMetric, type Task } from './catalog.js'
 import { LOG_LOSS_EPS } from './binary.js'
 import {
   decode,
@@ -28,7 +28,7 @@ import {
   type Encoded,
   type StateHeader
 } from './metric-state.js'
-import { defined, undefinedBecause, type Estimate, type MetricValue } from './metric-value.js'
+import { conventional, defined, undefinedBecause, type Estimate, type MetricValue } from './metric-value.js'
 import {
   bootstrapSettings,
   BUCKETS,
@@ -55,6 +55,8 @@ export interface MulticlassState extends StateHeader {
   readonly sums: Encoded
   /** Float64 × (2K + 1): Σw² of predicted rows, of true rows per class, of all rows. */
   readonly squares: Encoded
+  /** Float64 × 3K: rows of positive weight, as `sums`' first 3K (the metrics' support). */
+  readonly counts: Encoded
   readonly rowsWithProbabilities: number
   readonly buckets: BucketsState
 }
@@ -90,6 +92,8 @@ export class MulticlassAccumulator implements MetricSource {
   private readonly sums: Float64Array
   /** Per class Σw² of predicted rows at [0, K) and of true rows at [K, 2K); then Σw² of all rows. */
   private readonly squares: Float64Array
+  /** Rows of positive weight, unweighted, laid out as the first 3K `sums`: the metrics' support. */
+  private readonly counts: Float64Array
   /** BUCKETS blocks of `width` sums (see `poisson-bootstrap.ts`). */
   private readonly bucketSums: Float64Array
   private readonly width: number
@@ -110,6 +114,7 @@ export class MulticlassAccumulator implements MetricSource {
     this.width = 3 * k + 1
     this.sums = new Float64Array(this.width)
     this.squares = new Float64Array(2 * k + 1)
+    this.counts = new Float64Array(3 * k)
     this.bucketSums = new Float64Array(BUCKETS * this.width)
     this.plans = new Map(metricNames('multiclass', this.classes).map((name) => [name, this.plan(name)]))
   }
@@ -138,6 +143,11 @@ export class MulticlassAccumulator implements MetricSource {
     this.squares[predicted] += w2
     this.squares[k + label] += w2
     this.squares[2 * k] += w2
+    if (weight > 0) {
+      if (label === predicted) this.counts[label]++
+      this.counts[k + predicted]++
+      this.counts[2 * k + label]++
+    }
     const hash = rowHash(this.bootstrap.seed, rowKey)
     addRow(this.bucketSums, bucketOf(hash) * this.width, k, weight, label, predicted, loss)
     this.digest.add(hash)
@@ -164,6 +174,7 @@ export class MulticlassAccumulator implements MetricSource {
     }
     addInto(this.sums, other.sums)
     addInto(this.squares, other.squares)
+    addInto(this.counts, other.counts)
     addInto(this.bucketSums, other.bucketSums)
     this.digest.merge(other.digest)
     this.rowsWithProbabilities += other.rowsWithProbabilities
@@ -185,6 +196,7 @@ export class MulticlassAccumulator implements MetricSource {
       digest: this.digest.toState(),
       sums: encode(this.sums),
       squares: encode(this.squares),
+      counts: encode(this.counts),
       rowsWithProbabilities: this.rowsWithProbabilities,
       buckets: encodeBuckets(this.bucketSums, this.width)
     }
@@ -206,6 +218,7 @@ export class MulticlassAccumulator implements MetricSource {
     restored.digest.merge(RowDigest.fromState(objectField(record, 'digest') as unknown as RowDigestState))
     restored.sums.set(decode(record, 'sums', Float64Array, restored.sums.length))
     restored.squares.set(decode(record, 'squares', Float64Array, restored.squares.length))
+    restored.counts.set(decode(record, 'counts', Float64Array, restored.counts.length))
     restored.rowsWithProbabilities = numberField(record, 'rowsWithProbabilities')
     restored.bucketSums.set(decodeBuckets(record, 'buckets', restored.width))
     return restored
@@ -226,7 +239,26 @@ export class MulticlassAccumulator implements MetricSource {
         `log loss needs class probabilities; only ${this.rowsWithProbabilities} of ${this.digest.rows} rows had them`
       )
     }
-    return defined(statistic(plan, this.sums, 0, k), this.zeroDivisionNote(plan))
+    const value = statistic(plan, this.sums, 0, k)
+    const note = this.zeroDivisionNote(plan)
+    if (note === undefined) return defined(value)
+    return this.hasZeroDenominator(plan) ? conventional(value, note) : defined(value, note)
+  }
+
+  support(name: string): number {
+    const plan = this.plans.get(name)!
+    const k = this.classes.length
+    const c = this.counts
+    if (plan.kind !== 'class') return support(c, 0, k)
+    const i = plan.index
+    switch (describeMetric(name)!.support) {
+      case 'class_predicted':
+        return c[k + i]
+      case 'class_or_predicted':
+        return c[k + i] + c[2 * k + i] - c[i]
+      default:
+        return c[2 * k + i]
+    }
   }
 
   replicates(name: string): Float64Array {
@@ -263,6 +295,26 @@ export class MulticlassAccumulator implements MetricSource {
       return { kind: 'class', base: perClass.base as Base, index: this.classes.indexOf(perClass.className) }
     const [average, base] = name.split('_') as ['macro' | 'micro' | 'weighted', Base]
     return { kind: 'average', base, average }
+  }
+
+  /**
+   * Whether the value rests on a per-class value whose own denominator is 0 (precision: never
+   * predicted; recall: absent; f1: both), which a gate does not judge: the class itself, any class
+   * of a macro average, a class of non-zero weight in a weighted one.
+   */
+  private hasZeroDenominator(plan: Plan): boolean {
+    if (plan.kind !== 'class' && !(plan.kind === 'average' && plan.average !== 'micro')) return false
+    const k = this.classes.length
+    const s = this.sums
+    const zero = (c: number): boolean => {
+      const predicted = s[k + c]
+      const actual = s[2 * k + c]
+      if (plan.base === 'precision') return predicted === 0
+      if (plan.base === 'recall') return actual === 0
+      return predicted === 0 && actual === 0
+    }
+    if (plan.kind === 'class') return zero(plan.index)
+    return this.classes.some((_, c) => zero(c) && (plan.average === 'macro' || s[2 * k + c] > 0))
   }
 
   /** Names the classes whose per-class value came from zero_division=0, for the metrics built on them. */

@@ -54,7 +54,10 @@ export interface RegressionState extends StateHeader {
   readonly digest: RowDigestState
   /** Float64 × 6: the sufficient statistics (layout below). */
   readonly sums: Encoded
-  /** Float64 × 3: Σw², the smallest and the largest weight (±Infinity when empty). */
+  /**
+   * Float64 × 4: Σw², the smallest and the largest weight (±Infinity when empty), the rows of
+   * positive weight (every metric's support).
+   */
   readonly weightStats: Encoded
   readonly buckets: BucketsState
   readonly errors: WeightedValuesState
@@ -104,6 +107,8 @@ export class RegressionAccumulator implements MetricSource {
   private squaredWeights = 0
   private minWeight = Infinity
   private maxWeight = -Infinity
+  /** Rows of positive weight, unweighted: the support of every regression metric. */
+  private weightedRows = 0
   private cache: Derived | null = null
 
   constructor(options: RegressionOptions = {}) {
@@ -121,6 +126,7 @@ export class RegressionAccumulator implements MetricSource {
     this.squaredWeights += weight * weight
     if (weight < this.minWeight) this.minWeight = weight
     if (weight > this.maxWeight) this.maxWeight = weight
+    if (weight > 0) this.weightedRows++
     this.errors.push(error, weight)
     this.sample.add(sampleRank(hash), error, 0, weight, bucket)
     this.digest.add(hash)
@@ -148,6 +154,7 @@ export class RegressionAccumulator implements MetricSource {
     this.digest.merge(other.digest)
     this.minWeight = Math.min(this.minWeight, other.minWeight)
     this.maxWeight = Math.max(this.maxWeight, other.maxWeight)
+    this.weightedRows += other.weightedRows
     this.cache = null
     return this
   }
@@ -164,7 +171,9 @@ export class RegressionAccumulator implements MetricSource {
       task: 'regression',
       digest: this.digest.toState(),
       sums: encode(this.sums),
-      weightStats: encode(Float64Array.of(this.squaredWeights, this.minWeight, this.maxWeight)),
+      weightStats: encode(
+        Float64Array.of(this.squaredWeights, this.minWeight, this.maxWeight, this.weightedRows)
+      ),
       buckets: encodeBuckets(this.bucketSums, WIDTH),
       errors: this.errors.toState(),
       sample: this.sample.toState()
@@ -177,11 +186,11 @@ export class RegressionAccumulator implements MetricSource {
     const restored = new RegressionAccumulator({ bootstrap: record.bootstrap })
     restored.digest.merge(RowDigest.fromState(objectField(record, 'digest') as unknown as RowDigestState))
     restored.sums.set(decode(record, 'sums', Float64Array, WIDTH))
-    ;[restored.squaredWeights, restored.minWeight, restored.maxWeight] = decode(
+    ;[restored.squaredWeights, restored.minWeight, restored.maxWeight, restored.weightedRows] = decode(
       record,
       'weightStats',
       Float64Array,
-      3
+      4
     )
     restored.bucketSums.set(decodeBuckets(record, 'buckets', WIDTH))
     restored.errors = WeightedValues.fromState(
@@ -211,6 +220,10 @@ export class RegressionAccumulator implements MetricSource {
       )
     }
     return defined(value)
+  }
+
+  support(_name: string): number {
+    return this.weightedRows
   }
 
   replicates(name: string): Float64Array {

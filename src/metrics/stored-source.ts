@@ -34,6 +34,10 @@ export interface StoredMetric {
   /** The point estimate; `null` when undefined (see `reason`). */
   readonly value: number | null
   readonly reason?: string
+  /** `false`: `value` is a zero-division convention, not a defined value. */
+  readonly defined?: false
+  /** The rows of positive weight in the metric's own denominator (the catalog's `support`). */
+  readonly support: number
   /** Float64 × B, when the metric has an interval and a value. */
   readonly replicates?: Encoded
   /** Wilson metrics. */
@@ -68,8 +72,12 @@ export function sourceState(source: MetricSource): SourceState {
   for (const name of source.names()) {
     const estimate = source.estimate(name)
     const method = describeMetric(name)?.interval ?? 'none'
-    const stored: { -readonly [K in keyof StoredMetric]: StoredMetric[K] } = { value: estimate.value }
+    const stored: { -readonly [K in keyof StoredMetric]: StoredMetric[K] } = {
+      value: estimate.value,
+      support: source.support(name)
+    }
     if (estimate.reason !== undefined) stored.reason = estimate.reason
+    if (estimate.defined === false) stored.defined = false
     if (estimate.value !== null && method !== 'none') {
       stored.replicates = encode(source.replicates(name))
       if (method === 'wilson') {
@@ -155,6 +163,7 @@ export function storedSource(state: unknown, task: Task, bootstrap: BootstrapSet
     ])
   )
   const estimates = new Map<string, Estimate>()
+  const supports = new Map<string, number>()
   const replicates = new Map<string, Float64Array>()
   const proportions = new Map<string, Proportion>()
   const bases = new Map<string, AnalyticBasis>()
@@ -164,7 +173,14 @@ export function storedSource(state: unknown, task: Task, bootstrap: BootstrapSet
     const value = nullableNumber(m.value, `${where}.value`)
     if (m.reason !== undefined && typeof m.reason !== 'string')
       throw stateError(`${where}.reason must be a string`)
-    estimates.set(name, m.reason === undefined ? { value } : { value, reason: m.reason as string })
+    if (m.defined !== undefined && m.defined !== false)
+      throw stateError(`${where}.defined must be false or absent`)
+    supports.set(name, finite(m.support, `${where}.support`))
+    estimates.set(name, {
+      value,
+      ...(m.reason !== undefined && { reason: m.reason as string }),
+      ...(m.defined === false && { defined: false as const })
+    })
     const method = describeMetric(name)?.interval ?? 'none'
     if (value === null || method === 'none') continue
     replicates.set(name, decode(m, 'replicates', Float64Array, bootstrap.replicates))
@@ -189,6 +205,7 @@ export function storedSource(state: unknown, task: Task, bootstrap: BootstrapSet
     digest,
     names: () => names,
     estimate: (name) => estimates.get(name)!,
+    support: (name) => supports.get(name)!,
     replicates: (name) => replicates.get(name)!,
     proportion: (name) => proportions.get(name)!,
     rocAucVariance: () => variance,

@@ -24,9 +24,11 @@ describe('the gate action', () => {
       verdict: 'fail',
       result: join(outcome.results, 'verdict.json'),
       failed: '1',
-      warned: '18',
+      // recall's support is the positives: Job=others (27), Marital=widow (14) and Age=[60,100)
+      // (11) join the three small segments as insufficient.
+      warned: '15',
       passed: '1',
-      insufficient: '3'
+      insufficient: '6'
     })
     expect(readdirSync(outcome.results).sort()).toEqual([
       'evaluation-baseline.json',

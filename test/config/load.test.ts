@@ -95,6 +95,7 @@ describe('loadConfig', () => {
         }
       ],
       on_missing_baseline: 'fail',
+      on_no_evidence: 'fail',
       waivers: [
         // YAML 1.2 reads 2027-01-31 as a string: it stays one.
         {
@@ -121,6 +122,7 @@ describe('loadConfig', () => {
       evaluation: { confidence: 0.95, bootstrap: 1000, seed: 42 },
       gates: [],
       on_missing_baseline: 'skip',
+      on_no_evidence: 'fail',
       waivers: [],
       report: { comment_key: file, output: `${FIXTURES}/minimal/ml-gate-results` }
     }

@@ -81,12 +81,14 @@ describe('the credit story', () => {
     )
     const partime = resultFor(verdict, 'Job=partime', 'max_drop')
     expect(partime.status).toBe('fail')
-    // 18 segments judged (Home=ignore 12 rows, Home= 1 row, Marital=divorced 20 rows are insufficient);
-    // Job=partime has the smallest p-value: Bonferroni's level.
-    expect(partime.confidence).toBeCloseTo(1 - 0.05 / 18, 15)
+    // 15 segments judged (Home=ignore 12 rows, Home= 1 row, Marital=divorced 20 rows; and by recall's
+    // own support, the positives: Marital=widow 14, Job=others 27, Age=[60,100) 11 are insufficient);
+    // Job=partime (104 positives) has the smallest p-value: Bonferroni's level.
+    expect([partime.support, partime.baseline_support]).toEqual([104, 104])
+    expect(partime.confidence).toBeCloseTo(1 - 0.05 / 15, 15)
     expect(partime.ci![0]).toBeGreaterThan(0.05)
     expect(partime.reason).toMatch(
-      /99\.72% \(Holm-adjusted over 18 segments\) paired bootstrap interval of the drop \[\S+, \S+\] lies wholly above max_drop 0\.05 → fail/
+      /99\.67% \(Holm-adjusted over 15 segments\) paired bootstrap interval of the drop \[\S+, \S+\] lies wholly above max_drop 0\.05 → fail/
     )
     expect(partime.adjusted_p_value).toBeLessThan(0.05)
     expect(resultFor(verdict, 'all', 'max_drop').status).toBe('warn')
@@ -94,6 +96,13 @@ describe('the credit story', () => {
     expect(
       ['Home=ignore', 'Home=', 'Marital=divorced'].map((key) => resultFor(verdict, key, 'max_drop').status)
     ).toEqual(['insufficient', 'insufficient', 'insufficient'])
+    // 60 loans and 11 defaults are no evidence about recall.
+    expect(resultFor(verdict, 'Age=[60,100)', 'max_drop')).toMatchObject({
+      status: 'insufficient',
+      n: 61,
+      support: 11,
+      reason: 'recall for Age=[60,100): 11 positives (of 61 rows), fewer than min_support 30: not judged'
+    })
     // positive_rate across Job (severity warn): Job=fixed / Job=partime, from oracle.json
     const disparity = resultFor(verdict, 'Job', 'min_ratio')
     expect(disparity.status).toBe('warn')
@@ -109,12 +118,12 @@ describe('the credit story', () => {
       '',
       'Gates:',
       '  roc_auc min 0.75             1 pass (all 0.834)',
-      '  recall max_drop 0.05         1 fail, 17 warn, 3 insufficient',
+      '  recall max_drop 0.05         1 fail, 14 warn, 6 insufficient',
       '  positive_rate min_ratio 0.8  1 warn (Job 0.228)',
       ''
     ])
     expect(lines[10]).toMatch(/^FAIL {4}recall max_drop 0\.05 +Job=partime +0\.500 +0\.798 +−0\.298 +\[/)
-    expect(text).toContain('… and 13 more warnings: every result is in the JSON (--json)')
-    expect(lines.at(-2)).toBe('Results: 1 pass, 1 fail, 18 warn, 3 insufficient')
+    expect(text).toContain('… and 10 more warnings: every result is in the JSON (--json)')
+    expect(lines.at(-2)).toBe('Results: 1 pass, 1 fail, 15 warn, 6 insufficient')
   })
 })

@@ -31,12 +31,15 @@ export type MetricSpec = number | readonly [number, number, number] | null
 export interface SegmentSpec {
   readonly n: number
   readonly metrics: Readonly<Record<string, MetricSpec>>
+  /** Each metric's support; default `n`. */
+  readonly supports?: Readonly<Record<string, number>>
 }
 
-function metricValue(spec: MetricSpec): MetricValue {
-  if (spec === null) return { value: null, ci: null, reason: 'only one class present in y_true' }
-  if (typeof spec === 'number') return { value: spec, ci: null }
-  return { value: spec[0], ci: [spec[1], spec[2]] }
+/** A metric's value with `support` (the segment's rows unless `supports` names the metric). */
+function metricValue(spec: MetricSpec, support: number): MetricValue {
+  if (spec === null) return { value: null, ci: null, reason: 'only one class present in y_true', support }
+  if (typeof spec === 'number') return { value: spec, ci: null, support }
+  return { value: spec[0], ci: [spec[1], spec[2]], support }
 }
 
 /** An evaluation document with the given segments (`all` first), at confidence 0.95. */
@@ -71,7 +74,9 @@ export function evaluation(
       column: key === 'all' ? null : key.slice(0, key.indexOf('=')),
       n: s.n,
       insufficient: s.n < 30,
-      metrics: Object.fromEntries(Object.entries(s.metrics).map(([name, m]) => [name, metricValue(m)]))
+      metrics: Object.fromEntries(
+        Object.entries(s.metrics).map(([name, m]) => [name, metricValue(m, s.supports?.[name] ?? s.n)])
+      )
     }))
   }
 }

@@ -153,9 +153,13 @@ describe('across: min_ratio and max_gap', () => {
     expect(resultFor(insufficient, 'Job')).toMatchObject({
       status: 'insufficient',
       reason:
-        'positive_rate across Job: needs 2 segments with at least 30 rows and a defined value, found 1; left out: Job=c (10 rows)'
+        'positive_rate across Job: needs 2 segments with support of at least 30 and a defined, finite value, found 1; left out: Job=c (10 rows)'
     })
-    expect(insufficient.verdict).toBe('pass')
+    // The only result could not be judged: no evidence fails (it passed before).
+    expect(insufficient.verdict).toBe('fail')
+    expect(insufficient.headline).toBe(
+      'no evidence: the 1 result could not be judged (1 insufficient); positive_rate across Job: needs 2 segments with support of at least 30 and a defined, finite value, found 1; left out: Job=c (10 rows) (on_no_evidence: fail)'
+    )
   })
 })
 

@@ -103,6 +103,6 @@ describe('intervals on the credit candidate', () => {
     expect(result.f1).toMatchObject({ ci: null, reason: 'bootstrap disabled (0 replicates)' })
     expect(result.accuracy.ci).not.toBeNull()
     // pandas: ((score >= 0.5) & (label == 1)).sum() == 219
-    expect(result.tp).toEqual({ value: 219, ci: null })
+    expect(result.tp).toEqual({ value: 219, ci: null, support: 1825 })
   })
 })

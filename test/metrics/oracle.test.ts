@@ -112,12 +112,19 @@ describe('scikit-learn oracle', () => {
     expect(result.roc_auc).toEqual({
       value: null,
       ci: null,
-      reason: 'only one class present in y_true; ROC AUC is not defined'
+      reason: 'only one class present in y_true; ROC AUC is not defined',
+      support: 0
     })
     expect(result.specificity.reason).toBe('no negatives in y_true (TN + FP = 0); specificity is not defined')
-    expect(result.precision).toMatchObject({ value: 0, ci: null })
+    // The conventions stay as values for reports, flagged as no value for a gate.
+    expect(result.precision).toMatchObject({ value: 0, ci: null, defined: false, support: 0 })
+    expect(result.recall).toMatchObject({ value: 0, support: 1 })
+    expect(result.recall.defined).toBeUndefined() // one positive, missed: a defined 0
     expect(result.precision.reason).toMatch(/^no predicted positives \(TP \+ FP = 0\): 0 by zero_division=0/)
     expect(result.mcc.value).toBe(0)
     expect(result.mcc.reason).toMatch(/MCC denominator is 0, so 0 as scikit-learn/)
+    expect(result.mcc).toMatchObject({ defined: false, support: 0 })
+    expect(result.accuracy).toMatchObject({ value: 0, support: 1 })
+    expect(result.accuracy.defined).toBeUndefined()
   })
 })

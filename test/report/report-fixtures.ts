@@ -70,6 +70,8 @@ export function failingResult(segment: string, excess: number): GateResult {
     change: -(0.05 + excess),
     relative_change: null,
     n: 40,
+    support: 40,
+    baseline_support: 40,
     ci: null,
     confidence: null,
     p_value: null,
