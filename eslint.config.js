@@ -35,6 +35,21 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: ['@actions/*', '@octokit/*'] }]
     }
   },
+  {
+    files: ['src/**'],
+    rules: {
+      // Arguments are spread onto the stack: an array the size of the data (140,000 gates, a
+      // file's rows) overflows it. Loop, reduce or concat instead.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(max|min|push|unshift|fromCharCode|fromCodePoint|hypot)$/] > SpreadElement',
+          message: 'spreading an array into arguments overflows the stack on data-sized arrays'
+        }
+      ]
+    }
+  },
   { files: ['src/github/**', 'src/actions/**', 'test/**'], rules: { 'no-restricted-imports': 'off' } },
   prettier
 )

@@ -54,7 +54,7 @@ export const commands: readonly CommandEntry[] = [
 ]
 
 function help(): string {
-  const width = Math.max(...commands.map((c) => c.name.length))
+  const width = commands.reduce((w, c) => Math.max(w, c.name.length), 0)
   return [
     'ml-gate: validate data, evaluate and gate ML models, locally and in GitHub Actions.',
     '',

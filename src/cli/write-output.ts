@@ -23,3 +23,19 @@ export async function writeOutput(target: string, text: string, console: Console
 export async function writeJson(target: string, document: unknown, console: Console): Promise<void> {
   await writeOutput(target, `${JSON.stringify(document, null, 2)}\n`, console)
 }
+
+/**
+ * Writes to `stream` until its reader goes away (`ml-gate evaluate --json - | head -c 100`),
+ * then drops what is left, as Unix tools end quietly on a closed pipe: no EPIPE stack trace. The
+ * command still runs to its end, so its exit code stays the verdict's, never a silent pass.
+ */
+export function untilReaderLeaves(stream: NodeJS.WritableStream): (text: string) => void {
+  let open = true
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error
+    open = false
+  })
+  return (text) => {
+    if (open) stream.write(text)
+  }
+}

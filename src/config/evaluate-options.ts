@@ -1,7 +1,8 @@
 import { UserInputError } from '../errors.js'
 import { DEFAULT_MIN_SUPPORT, type EvaluateSettings } from '../metrics/evaluate.js'
 import { validateBins } from '../metrics/segmentation.js'
-import { parseInteger, parseNumber, parseOpen } from './parse-values.js'
+import { EVALUATION_BOUNDS, parseBounded } from './bounds.js'
+import { parseInteger, parseNumber } from './parse-values.js'
 import type { TaskKind } from './types.js'
 
 const TASKS: readonly TaskKind[] = ['binary', 'multiclass', 'regression']
@@ -117,10 +118,18 @@ export function evaluateSettingsFromOptions(
       (f, t) => parseInteger(f, t, 1),
       base?.minSupport ?? DEFAULT_MIN_SUPPORT
     ),
-    confidence: option('confidence', parseOpen, base?.confidence ?? 0.95),
+    confidence: option(
+      'confidence',
+      (f, t) => parseBounded(f, t, EVALUATION_BOUNDS.confidence),
+      base?.confidence ?? 0.95
+    ),
     bootstrap: {
-      replicates: option('bootstrap', (f, t) => parseInteger(f, t, 100), base?.bootstrap.replicates ?? 1000),
-      seed: option('seed', (f, t) => parseInteger(f, t, 0), base?.bootstrap.seed ?? 42)
+      replicates: option(
+        'bootstrap',
+        (f, t) => parseBounded(f, t, EVALUATION_BOUNDS.bootstrap),
+        base?.bootstrap.replicates ?? 1000
+      ),
+      seed: option('seed', (f, t) => parseBounded(f, t, EVALUATION_BOUNDS.seed), base?.bootstrap.seed ?? 42)
     }
   }
 }

@@ -17,10 +17,3 @@ export function parseInteger(flag: string, text: string, min: number): number {
     throw new UserInputError(`${flag}: expected a whole number >= ${min}, got '${text}'`)
   return n
 }
-
-export function parseOpen(flag: string, text: string): number {
-  const n = Number(text)
-  if (!(n > 0 && n < 1))
-    throw new UserInputError(`${flag}: expected a number between 0 and 1 (exclusive), got '${text}'`)
-  return n
-}

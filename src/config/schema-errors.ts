@@ -135,7 +135,7 @@ function describe(error: ErrorObject, all: readonly ErrorObject[]): string {
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
-      return `expected ${schema.type === 'integer' ? 'an integer' : 'a number'} ${describeRange(schema)}${got}`
+      return `expected ${rangeText(schema)}${got}`
     case 'minLength':
       return params.limit === 1
         ? `expected a non-empty string${got}`
@@ -228,6 +228,11 @@ function escapeControls(text: string): string {
 
 function truncate(text: string): string {
   return text.length <= 60 ? text : `${text.slice(0, 57)}...`
+}
+
+/** `an integer >= 100 and <= 100000`: what a number schema with bounds allows. */
+export function rangeText(schema: Record<string, unknown>): string {
+  return `${schema.type === 'integer' ? 'an integer' : 'a number'} ${describeRange(schema)}`
 }
 
 function describeRange(schema: Record<string, unknown>): string {

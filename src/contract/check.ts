@@ -446,7 +446,7 @@ export class ContractChecker {
         })
       }
     }
-    for (const column of this.columns) out.push(...column.results())
+    for (const column of this.columns) for (const result of column.results()) out.push(result)
     return out
   }
 

@@ -1,9 +1,7 @@
-import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
 import { Octokit } from '@octokit/rest'
-
-/** Octokit with GitHub's recommended retry (5xx, with backoff) and throttling (rate limits). */
-const RetryingOctokit = Octokit.plugin(retry, throttling)
+import { networkFailure } from './api-errors.js'
+import { DEFAULT_RETRY, retryWithinBudget, type RetryPolicy } from './retry.js'
 
 export type GitHubClient = Octokit
 
@@ -25,12 +23,17 @@ const LONGEST_WAIT = 120
 export const REQUEST_TIMEOUT_MS = 30_000
 
 /**
- * An Octokit for the REST API at `baseUrl` (the runner's `GITHUB_API_URL`; GitHub Enterprise
- * Server has its own), authenticated with `token`, passed explicitly as the toolkit's
- * `getOctokit(token)` does. Transient errors (5xx) are retried with backoff (plugin-retry: 3
- * retries); primary and secondary rate limits wait for `retry-after` / the reset time, at most
- * twice and at most 120 s each (plugin-throttling), then fail. Each attempt gets at most
- * `options.timeoutMs` (default `REQUEST_TIMEOUT_MS`, 30 s) before it is aborted and retried.
+ * An Octokit for the REST and GraphQL APIs at `baseUrl` (the runner's `GITHUB_API_URL`; GitHub
+ * Enterprise Server has its own), authenticated with `token`, passed explicitly as the toolkit's
+ * `getOctokit(token)` does.
+ *
+ * - Each attempt gets at most `options.timeoutMs` (default `REQUEST_TIMEOUT_MS`, 30 s).
+ * - A request that got no answer fails with a `NetworkError` naming the cause (`ENOTFOUND`,
+ *   `ECONNREFUSED`, `timeout`…), never a made-up status 500.
+ * - Transient failures (5xx, no answer; not an unknown host) are retried after 1, 4 and 9 s
+ *   within `options.retry` (default `DEFAULT_RETRY`: 20 s of retrying per client in all).
+ * - Primary and secondary rate limits wait for `retry-after` / the reset time, at most twice and
+ *   at most 120 s each (plugin-throttling), then fail.
  */
 export function createGitHubClient(
   token: string,
@@ -39,13 +42,23 @@ export function createGitHubClient(
     readonly log: ClientLog
     readonly userAgent?: string
     readonly timeoutMs?: number
+    readonly retry?: RetryPolicy
+    /** The `fetch` to send requests with (tests fake network failures). */
+    readonly fetch?: typeof fetch
   }
 ): GitHubClient {
   const timeoutMs = options.timeoutMs ?? REQUEST_TIMEOUT_MS
-  const fetchWithTimeout: typeof fetch = (input, init) => {
+  const send = options.fetch ?? fetch
+  const fetchWithTimeout: typeof fetch = async (input, init) => {
     const timeout = AbortSignal.timeout(timeoutMs)
     const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout
-    return fetch(input, { ...init, signal })
+    try {
+      return await send(input, { ...init, signal })
+    } catch (error) {
+      // The caller's own abort stays what it is; anything else got no answer from GitHub.
+      if (init?.signal?.aborted === true) throw error
+      throw networkFailure(error, input instanceof Request ? input.url : String(input), timeoutMs)
+    }
   }
   const wait =
     (kind: string) =>
@@ -57,7 +70,11 @@ export function createGitHubClient(
       )
       return retrying
     }
-  return new RetryingOctokit({
+  const Client = Octokit.plugin(
+    throttling,
+    retryWithinBudget(options.retry ?? DEFAULT_RETRY, options.log.warn)
+  )
+  return new Client({
     auth: token,
     baseUrl: options.baseUrl,
     userAgent: options.userAgent ?? 'ml-gate',

@@ -10,6 +10,11 @@ export interface RunContext {
   readonly pullNumber: number | null
   /** The commit the results are for: the pull request's head, else `GITHUB_SHA`. */
   readonly headSha: string | null
+  /**
+   * In a `workflow_run` event, the commit the triggering run was for (`workflow_run.head_sha`,
+   * set by GitHub); `null` in other events or when the payload lacks it.
+   */
+  readonly workflowRunHeadSha: string | null
   /** The REST API (`GITHUB_API_URL`; GitHub Enterprise Server has its own). */
   readonly apiUrl: string
   /** The run's page, where the job summary is; `null` when unknown. */
@@ -62,6 +67,8 @@ export function readRunContext(
     eventName: env.GITHUB_EVENT_NAME ?? '',
     pullNumber: pullNumber ?? fromPayload ?? null,
     headSha: payload.pull_request?.head?.sha ?? payload.workflow_run?.head_sha ?? env.GITHUB_SHA ?? null,
+    workflowRunHeadSha:
+      env.GITHUB_EVENT_NAME === 'workflow_run' ? (payload.workflow_run?.head_sha ?? null) : null,
     apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
     runUrl: env.GITHUB_RUN_ID ? `${server}/${repository}/actions/runs/${env.GITHUB_RUN_ID}` : null
   }

@@ -14,22 +14,20 @@ export interface Identity {
   readonly type: 'Bot' | 'User'
 }
 
-/** The author of everything a workflow's `GITHUB_TOKEN` writes. */
-export const GITHUB_ACTIONS_BOT: Identity = { login: 'github-actions[bot]', type: 'Bot' }
+/** GraphQL's `viewer`: the only "who am I" that every kind of token may ask. */
+const VIEWER_QUERY = 'query { viewer { login } }'
 
 /**
- * The account the token writes as. `GET /user` answers for a user token (a PAT); an installation
- * token (`GITHUB_TOKEN`, app tokens) gets 403 or 401 there and writes as `github-actions[bot]`.
+ * The account the token writes as, for any kind of token: a workflow's `GITHUB_TOKEN`
+ * (`github-actions[bot]`), a GitHub App's installation token (`<app-slug>[bot]`) or a user's
+ * token (the user). GraphQL `viewer` answers all three with the login comments show; REST has
+ * no such call for installation tokens (`GET /user` answers 403 to them, `GET /app` wants the
+ * app's JWT). Bot logins end in `[bot]` (fullsend-ai/fullsend#1953: an app's installation token
+ * gets `fullsend-ai-coder[bot]`).
  */
 export async function tokenIdentity(client: GitHubClient): Promise<Identity> {
-  try {
-    const { data } = await client.rest.users.getAuthenticated()
-    return { login: data.login, type: data.type === 'Bot' ? 'Bot' : 'User' }
-  } catch (error) {
-    const status = statusOf(error)
-    if (status === 401 || status === 403) return GITHUB_ACTIONS_BOT
-    throw error
-  }
+  const { viewer } = await client.graphql<{ viewer: { login: string } }>(VIEWER_QUERY)
+  return { login: viewer.login, type: viewer.login.endsWith('[bot]') ? 'Bot' : 'User' }
 }
 
 export interface StickyComment {

@@ -6,6 +6,7 @@
  */
 import { createReadStream } from 'node:fs'
 import { open } from 'node:fs/promises'
+import { Readable } from 'node:stream'
 import { createGunzip } from 'node:zlib'
 import { UserInputError } from '../errors.js'
 
@@ -36,25 +37,60 @@ export interface ByteSource {
  * `1f 8b`, whatever its name; a name ending in `.gz` without them is an error (the file is not
  * what its name says, and decompressing it would only fail later).
  *
+ * The file is read once, front to back, by one stream, and the magic bytes are the stream's own
+ * first bytes: so a named pipe, `/dev/stdin` or a process substitution (`<(zcat x.gz)`) reads as
+ * a file does (they cannot be read twice or at an offset: ESPIPE).
+ *
  * @throws UserInputError when the file does not exist, is a directory, cannot be read, or is
  *   named `.gz` but is not gzip data
  */
 export async function openByteSource(file: string, options: SourceOptions = {}): Promise<ByteSource> {
-  const gzip = await isGzipFile(file)
   const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE
-  const raw = createReadStream(file, { highWaterMark: gzip ? DEFAULT_CHUNK_SIZE : chunkSize })
-  if (!gzip) return { gzip, chunks: raw }
+  const raw = createReadStream(file, { highWaterMark: chunkSize })
+  const reader = raw[Symbol.asyncIterator]() as AsyncIterator<Buffer>
+  let head: Buffer = Buffer.alloc(0)
+  try {
+    while (head.length < GZIP_MAGIC.length) {
+      const next = await reader.next()
+      if (next.done === true) break
+      head = head.length === 0 ? next.value : Buffer.concat([head, next.value])
+    }
+    checkGzipName(file, isGzipMagic(head))
+  } catch (error) {
+    raw.destroy()
+    throw fileError(file, error)
+  }
+  const gzip = isGzipMagic(head)
+  const bytes = rechunk(replay(head, reader), chunkSize)
+  if (!gzip) return { gzip, chunks: bytes }
   const gunzip = createGunzip({ chunkSize: Math.max(chunkSize, 64) })
   // The read stream's own errors (rare once the file is open) travel through the gunzip stream.
-  raw.on('error', (error) => gunzip.destroy(error))
-  raw.pipe(gunzip)
+  const compressed = Readable.from(bytes, { objectMode: false })
+  compressed.on('error', (error) => gunzip.destroy(error))
+  compressed.pipe(gunzip)
   return { gzip, chunks: chunkSize < 64 ? rechunk(gunzip, chunkSize) : gunzip }
 }
 
-/** zlib's output chunks are at least 64 bytes; smaller ones (for tests) are cut here. */
+function isGzipMagic(head: Buffer): boolean {
+  return head.length >= 2 && head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1]
+}
+
+/** The bytes read to look for the magic, then the rest of the stream. */
+async function* replay(head: Buffer, rest: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
+  try {
+    if (head.length > 0) yield head
+    for (let next = await rest.next(); next.done !== true; next = await rest.next()) yield next.value
+  } finally {
+    // A reader that stops early (a header-only read) releases the file.
+    await rest.return?.()
+  }
+}
+
+/** Chunks of at most `size` bytes: zlib's are at least 64 bytes, and the magic's may join two. */
 async function* rechunk(chunks: AsyncIterable<Buffer>, size: number): AsyncGenerator<Buffer> {
   for await (const chunk of chunks) {
-    for (let at = 0; at < chunk.length; at += size) yield chunk.subarray(at, at + size)
+    if (chunk.length <= size) yield chunk
+    else for (let at = 0; at < chunk.length; at += size) yield chunk.subarray(at, at + size)
   }
 }
 
@@ -66,6 +102,12 @@ async function* rechunk(chunks: AsyncIterable<Buffer>, size: number): AsyncGener
  */
 export async function isGzipFile(file: string): Promise<boolean> {
   const gzip = await startsWithGzipMagic(file)
+  checkGzipName(file, gzip)
+  return gzip
+}
+
+/** @throws UserInputError when the name ends in `.gz` and the data is not gzip */
+function checkGzipName(file: string, gzip: boolean): void {
   if (!gzip && file.toLowerCase().endsWith('.gz')) {
     throw new UserInputError(
       'not gzip data: the name ends in .gz but the file does not start with the gzip signature (1f 8b); ' +
@@ -73,7 +115,6 @@ export async function isGzipFile(file: string): Promise<boolean> {
       { file }
     )
   }
-  return gzip
 }
 
 async function startsWithGzipMagic(file: string): Promise<boolean> {
@@ -97,6 +138,13 @@ export function fileError(file: string, error: unknown): unknown {
   if (code === 'EISDIR') return new UserInputError('is a directory: expected a file', { file })
   if (code === 'EACCES' || code === 'EPERM') {
     return new UserInputError('permission denied: expected a readable file', { file })
+  }
+  if (code === 'ESPIPE') {
+    return new UserInputError(
+      'is a pipe: this format is read at offsets, which a pipe cannot do; expected a regular file ' +
+        '(save the stream to a file first)',
+      { file }
+    )
   }
   return error
 }

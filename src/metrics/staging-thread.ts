@@ -261,7 +261,7 @@ async function serveStaging(
     const table = await openTable(plan.file, plan.read)
     const columns = resolveColumns(table, plan.settings)
     const blocks = buffers.map((shared) => stagedBlock(plan, columns, attachedArrays(shared)))
-    free.push(...blocks.keys())
+    for (const block of blocks.keys()) free.push(block)
     let segments: NewSegment[] = []
     const next = async (): Promise<StagedBlock> => {
       while (free.length === 0) await new Promise<void>((resolve) => (wake = resolve))

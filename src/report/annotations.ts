@@ -111,15 +111,15 @@ export function limitPerLevel(
   perLevel: number,
   elsewhere: string
 ): ReportAnnotation[] {
-  const kept: ReportAnnotation[] = []
+  let kept: ReportAnnotation[] = []
   for (const level of ['failure', 'warning', 'notice'] as const) {
     const all = annotations.filter((a) => a.level === level)
     if (all.length <= perLevel) {
-      kept.push(...all)
+      kept = kept.concat(all)
       continue
     }
     const rest = all.length - (perLevel - 1)
-    kept.push(...all.slice(0, perLevel - 1), {
+    kept = kept.concat(all.slice(0, perLevel - 1), {
       level,
       title: 'ml-gate: more',
       message: `${rest} more ${level === 'failure' ? 'failures' : `${level}s`} not shown as annotations; see ${elsewhere}`

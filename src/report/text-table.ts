@@ -9,7 +9,7 @@ export function renderTextTable(
   rows: readonly string[][],
   align: readonly Align[]
 ): string {
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((row) => row[c].length)))
+  const widths = header.map((h, c) => rows.reduce((w, row) => Math.max(w, row[c].length), h.length))
   const line = (cells: readonly string[]) =>
     cells
       .map((cell, c) => (align[c] === 'right' ? cell.padStart(widths[c]) : cell.padEnd(widths[c])))

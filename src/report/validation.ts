@@ -107,7 +107,7 @@ function moreRows(count: number, what: string): string {
 export function renderValidationMarkdown(document: ValidationDocument): string {
   const e = (text: string) => escapeClipped(text)
   const line = (text: string) => escapeClipped(text, LINE_LENGTH)
-  const out = [
+  let out = [
     `### Data validation: ${line(document.file)}`,
     '',
     `**${headline(document)}** (${document.rows} rows` +
@@ -140,7 +140,7 @@ export function renderValidationMarkdown(document: ValidationDocument): string {
     if (failing.length > MAX_ROWS) out.push(moreRows(failing.length - MAX_ROWS, 'failing checks'), '')
   }
   if (document.drift.length > 0) {
-    out.push(
+    out = out.concat(
       `<details${document.summary.drifted > 0 ? ' open' : ''}><summary>Drift against ${line(document.reference ?? '')}: ` +
         `${document.summary.drifted} of ${document.drift.length} columns drifted</summary>`,
       '',
@@ -152,9 +152,7 @@ export function renderValidationMarkdown(document: ValidationDocument): string {
         { align: ['l', 'l', 'r', 'r', 'r', 'l', 'l'] }
       ),
       '',
-      ...(document.drift.length > MAX_ROWS
-        ? [moreRows(document.drift.length - MAX_ROWS, 'columns'), '']
-        : []),
+      document.drift.length > MAX_ROWS ? [moreRows(document.drift.length - MAX_ROWS, 'columns'), ''] : [],
       '</details>',
       ''
     )

@@ -23,7 +23,9 @@ function gateLines(results: readonly GateResult[]): string[] {
   const groups = new Map<string, GateResult[]>()
   for (const r of results) {
     const key = `${r.gate_index}\u0000${r.rule}`
-    groups.set(key, [...(groups.get(key) ?? []), r])
+    const group = groups.get(key)
+    if (group === undefined) groups.set(key, [r])
+    else group.push(r)
   }
   const lines = [...groups.values()].map((group) => {
     const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<GateStatus, number>
@@ -31,7 +33,7 @@ function gateLines(results: readonly GateResult[]): string[] {
     const only = group.length === 1 ? ` (${group[0].segment} ${showNumber(group[0].candidate)})` : ''
     return [group[0].gate, `${countsText(counts)}${only}`]
   })
-  const width = Math.max(...lines.map(([label]) => label.length))
+  const width = lines.reduce((w, [label]) => Math.max(w, label.length), 0)
   return lines.map(([label, text]) => `  ${label.padEnd(width)}  ${text}`)
 }
 
@@ -60,7 +62,7 @@ function problemRow(r: GateResult): string[] {
  * // …
  */
 export function renderVerdictText(document: VerdictDocument): string {
-  const out = [
+  let out = [
     `${document.verdict.toUpperCase()}: ${document.headline}`,
     document.baseline === null
       ? `candidate ${document.candidate}, no baseline`
@@ -68,14 +70,14 @@ export function renderVerdictText(document: VerdictDocument): string {
         ` (${pairingSummary(document.pairing)})`,
     ''
   ]
-  if (document.results.length > 0) out.push('Gates:', ...gateLines(document.results), '')
+  if (document.results.length > 0) out = out.concat('Gates:', gateLines(document.results), '')
   const ranked = rankProblems(document.results)
   // Every failure is listed; warnings (often inconclusive segments) only the worst few.
   const fails = ranked.filter((r) => r.status === 'fail' || (r.status === 'missing' && r.severity === 'fail'))
   const problems = [...fails, ...ranked.slice(fails.length, fails.length + MAX_WARNINGS)]
   const hidden = ranked.length - problems.length
   if (problems.length > 0) {
-    out.push(
+    out = out.concat(
       renderTextTable(
         ['status', 'gate', 'segment', 'candidate', 'baseline', 'change', 'interval'],
         problems.map(problemRow),
@@ -83,16 +85,26 @@ export function renderVerdictText(document: VerdictDocument): string {
       ).trimEnd(),
       '',
       'Why:',
-      ...problems.map((r) => `  ${r.status.toUpperCase()} ${r.reason}`),
-      ...(hidden > 0
+      problems.map((r) => `  ${r.status.toUpperCase()} ${r.reason}`),
+      hidden > 0
         ? [`  … and ${hidden} more warning${hidden === 1 ? '' : 's'}: every result is in the JSON (--json)`]
-        : []),
+        : [],
       ''
     )
   }
   const waived = document.results.filter((r) => r.status === 'waived')
-  if (waived.length > 0) out.push('Waived:', ...waived.map((r) => `  ${r.reason}`), '')
-  if (document.notes.length > 0) out.push('Notes:', ...document.notes.map((n) => `  - ${n}`), '')
+  if (waived.length > 0)
+    out = out.concat(
+      'Waived:',
+      waived.map((r) => `  ${r.reason}`),
+      ''
+    )
+  if (document.notes.length > 0)
+    out = out.concat(
+      'Notes:',
+      document.notes.map((n) => `  - ${n}`),
+      ''
+    )
   out.push(`Results: ${countsText(document.counts) || 'none'}`)
   return `${out.join('\n')}\n`
 }

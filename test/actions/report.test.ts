@@ -23,6 +23,7 @@ afterEach(async () => {
 const LIST = `GET ${PATH}/issues/1/comments`
 const LABELS = `GET ${PATH}/issues/1/labels`
 const CREATE = `POST ${PATH}/issues/1/comments`
+const VIEWER = 'POST /graphql'
 const RUN_URL = 'https://github.com/octo-org/credit-model/actions/runs/1658821493'
 
 function passingDocuments(): Record<string, unknown> {
@@ -47,7 +48,7 @@ describe('sticky comment', () => {
     const run = await s.run()
     expect(run.code).toBe(1)
     // The lookup after the creation settles a race with a concurrent run (see upsertStickyComment).
-    expect(s.requests()).toEqual([LABELS, 'GET /user', LIST, CREATE, LIST])
+    expect(s.requests()).toEqual([LABELS, VIEWER, LIST, CREATE, LIST])
     expect(s.github.calls('issues/list-comments')[0].query).toEqual({ per_page: '100' })
     const [comment] = s.github.state.comments
     expect(comment.user.login).toBe('github-actions[bot]')
@@ -95,7 +96,7 @@ describe('sticky comment', () => {
       })
     })
     expect(run.code).toBe(1)
-    expect(s.requests()).toEqual([LABELS, 'GET /user', LIST, `PATCH ${PATH}/issues/comments/${first.id}`])
+    expect(s.requests()).toEqual([LABELS, VIEWER, LIST, `PATCH ${PATH}/issues/comments/${first.id}`])
     expect(s.github.state.comments).toHaveLength(1)
     expect(s.github.state.comments[0].body).toContain(
       '<details><summary>Earlier runs (1)</summary>\n\n| commit  | verdict | headline'
@@ -110,7 +111,7 @@ describe('sticky comment', () => {
     s.github.requests.length = 0
     const again = await s.run()
     expect(s.github.calls('issues/update-comment')).toEqual([])
-    expect(s.requests()).toEqual([LABELS, 'GET /user', LIST])
+    expect(s.requests()).toEqual([LABELS, VIEWER, LIST])
     expect(again.outputs['comment-id']).toBe(String(s.github.state.comments[0].id))
     await s.run({ inputs: { 'skip-unchanged': 'false' } })
     expect(s.github.calls('issues/update-comment')).toHaveLength(1)
@@ -142,7 +143,7 @@ describe('sticky comment', () => {
     await s.run({ inputs: { 'skip-unchanged': 'false' } })
     expect(s.requests()).toEqual([
       LABELS,
-      'GET /user',
+      VIEWER,
       LIST,
       `${LIST}?page=2`,
       `PATCH ${PATH}/issues/comments/${s.github.state.comments[120].id}`
@@ -164,7 +165,26 @@ describe('sticky comment', () => {
     expect(run.stdout).toContain('ml-gate: comment recreated')
   })
 
-  it('recognises its own comments by the login GET /user returns for a personal access token', async () => {
+  it('recognises its own comments written with a GitHub App installation token (viewer: ml-gate-app[bot])', async () => {
+    s = await session({ tokenLogin: 'ml-gate-app[bot]' })
+    s.github.state.addComment(1, `quoted ${MARKER}`, s.github.state.account('github-actions[bot]'))
+    await s.run()
+    await s.run({ inputs: { 'skip-unchanged': 'false' } })
+    expect(s.github.state.comments.map((c) => c.user.login)).toEqual([
+      'github-actions[bot]',
+      'ml-gate-app[bot]'
+    ])
+    expect(s.github.state.comments[0].body).toBe(`quoted ${MARKER}`)
+    expect(s.github.calls('issues/update-comment').map((r) => r.path)).toEqual([
+      `${PATH}/issues/comments/${s.github.state.comments[1].id}`
+    ])
+    expect(s.github.calls('graphql').map((r) => r.body)).toEqual([
+      { query: 'query { viewer { login } }' },
+      { query: 'query { viewer { login } }' }
+    ])
+  })
+
+  it('recognises its own comments by the login viewer returns for a personal access token', async () => {
     s = await session({ tokenKind: 'user', tokenLogin: 'ml-bot' })
     s.github.state.addComment(1, `quoted ${MARKER}`, s.github.state.account('github-actions[bot]'))
     await s.run()
@@ -185,7 +205,7 @@ describe('fork pull requests and faults', () => {
     })
     expect(run.code).toBe(1)
     expect(run.stdout).not.toContain('crashed')
-    expect(s.requests()).toEqual([LABELS, 'GET /user', LIST, CREATE])
+    expect(s.requests()).toEqual([LABELS, VIEWER, LIST, CREATE])
     expect(s.github.calls('checks/create')).toEqual([])
     const warnings = run.annotations.filter((a) => a.level === 'warning' && a.file === undefined)
     expect(warnings).toHaveLength(1)
@@ -206,6 +226,41 @@ describe('fork pull requests and faults', () => {
     })
     expect(run.code).toBe(1)
     expect(s.github.state.comments.map((c) => c.issueNumber)).toEqual([7])
+    expect(s.requests().slice(0, 2)).toEqual([`GET ${PATH}/pulls/7`, `GET ${PATH}/issues/7/labels`])
+  })
+
+  it('refuses a pr-number from the artifact whose pull request is not the workflow_run head', async () => {
+    s = await session({ pullNumber: 7 })
+    s.github.state.addIssue({
+      number: 8,
+      title: 'Someone else',
+      user: s.github.state.account('maintainer-mia'),
+      pullRequest: true,
+      headSha: 'f'.repeat(40)
+    })
+    const run = await s.run({
+      inputs: { 'pr-number': '8', 'check-name': 'ml-gate' },
+      event: workflowRunEvent({ owner: OWNER, repo: REPO, pullNumber: 7, forkOwner: 'contributor' })
+    })
+    expect(run.code).toBe(2)
+    expect(run.annotations.map((a) => a.message)).toEqual([
+      `ml-gate: input 'pr-number': pull request #8 has head commit ${'f'.repeat(40)}, but this workflow_run is for commit 0123456789abcdef0123456789abcdef01234567 (workflow_run.head_sha); refusing to report on it. The number came from the artifact, which the pull request that produced it can write; only the pull request whose head is the run's commit is accepted (after a new push, its next run reports)`
+    ])
+    expect(s.requests()).toEqual([`GET ${PATH}/pulls/8`])
+    expect(s.github.state.comments).toEqual([])
+  })
+
+  it('refuses a pr-number from the artifact that names no pull request', async () => {
+    s = await session({ pullNumber: 7 })
+    const run = await s.run({
+      inputs: { 'pr-number': '99' },
+      event: workflowRunEvent({ owner: OWNER, repo: REPO, pullNumber: 7, forkOwner: 'contributor' })
+    })
+    expect(run.code).toBe(2)
+    expect(run.annotations.map((a) => a.message)).toEqual([
+      `ml-gate: input 'pr-number': there is no pull request #99 in ${OWNER}/${REPO}; refusing to report on it`
+    ])
+    expect(s.requests()).toEqual([`GET ${PATH}/pulls/99`])
   })
 
   it('retries a 500 and a secondary rate limit, then succeeds', async () => {
@@ -223,7 +278,7 @@ describe('fork pull requests and faults', () => {
     s = await session(undefined, passingDocuments())
     const run = await s.run({ inputs: { 'pr-number': '99' } })
     expect(run.code).toBe(0)
-    expect(s.requests()).toEqual(['GET /user', `GET ${PATH}/issues/99/comments`])
+    expect(s.requests()).toEqual([VIEWER, `GET ${PATH}/issues/99/comments`])
     expect(run.annotations.map((a) => a.message)).toEqual([
       "ml-gate: could not comment on pull request #99: 404 Not Found. The report is in the job summary; the gate's verdict still decides this job."
     ])
@@ -279,7 +334,7 @@ describe('override label', () => {
     const run = await s.run()
     expect(run.code).toBe(0)
     expect(s.github.calls('issues/list-labels-on-issue')).toEqual([])
-    expect(s.requests()).toEqual(['GET /user', LIST, CREATE, LIST])
+    expect(s.requests()).toEqual([VIEWER, LIST, CREATE, LIST])
   })
 })
 

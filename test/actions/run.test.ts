@@ -57,7 +57,7 @@ describe('the root action', () => {
     expect(run.outputs.results).toBe('ml-gate-results')
     expect(github.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
       `GET ${PATH}/issues/1/labels`,
-      'GET /user',
+      'POST /graphql',
       `GET ${PATH}/issues/1/comments`,
       `POST ${PATH}/issues/1/comments`,
       `GET ${PATH}/issues/1/comments`

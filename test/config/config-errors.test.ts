@@ -239,20 +239,20 @@ describe('values out of range', () => {
     [['version: "1"'], "ml-gate.yml:1:10: version: expected 1, got '1'"],
     [
       ['version: 1', 'evaluation:', '  confidence: 1.5'],
-      'ml-gate.yml:3:15: evaluation.confidence: expected a number > 0 and < 1, got 1.5'
+      'ml-gate.yml:3:15: evaluation.confidence: expected a number > 0 and <= 0.999999, got 1.5'
     ],
     [
       ['version: 1', 'evaluation:', '  confidence: 0'],
-      'ml-gate.yml:3:15: evaluation.confidence: expected a number > 0 and < 1, got 0'
+      'ml-gate.yml:3:15: evaluation.confidence: expected a number > 0 and <= 0.999999, got 0'
     ],
     // Both the type and the range fail: the range says more.
     [
       ['version: 1', 'evaluation:', '  bootstrap: 10.5'],
-      'ml-gate.yml:3:14: evaluation.bootstrap: expected an integer >= 100, got 10.5'
+      'ml-gate.yml:3:14: evaluation.bootstrap: expected an integer >= 100 and <= 100000, got 10.5'
     ],
     [
       ['version: 1', 'evaluation:', '  bootstrap: 99'],
-      'ml-gate.yml:3:14: evaluation.bootstrap: expected an integer >= 100, got 99'
+      'ml-gate.yml:3:14: evaluation.bootstrap: expected an integer >= 100 and <= 100000, got 99'
     ],
     [
       ['version: 1', 'segments:', '  min_support: 0'],

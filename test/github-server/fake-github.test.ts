@@ -265,6 +265,47 @@ describe('authentication and identity', () => {
     github.assertNoViolations()
   })
 
+  it.each([
+    ["a workflow's GITHUB_TOKEN", {}, 'github-actions[bot]'],
+    ["a GitHub App's installation token", { tokenLogin: 'ml-gate-app[bot]' }, 'ml-gate-app[bot]'],
+    [
+      'a personal access token',
+      { tokenKind: 'user' as const, tokenLogin: 'maintainer-mia' },
+      'maintainer-mia'
+    ]
+  ])('answers GraphQL viewer { login } for %s with the author of its comments', async (_, options, login) => {
+    await github.stop()
+    await startFake(options)
+    const { viewer } = await octokit.graphql<{ viewer: { login: string } }>('query { viewer { login } }')
+    const comment = await octokit.rest.issues.createComment({ ...pr, body: 'hi' })
+    expect([viewer.login, comment.data.user?.login]).toEqual([login, login])
+    expect(github.calls('graphql').map((r) => [r.method, r.path, r.status])).toEqual([
+      ['POST', '/graphql', 200]
+    ])
+    github.assertNoViolations()
+  })
+
+  it('records any other GraphQL query as a violation', async () => {
+    await expect(octokit.graphql('query { repository(owner: "a", name: "b") { id } }')).rejects.toThrow(
+      'FakeGitHub does not implement this query'
+    )
+    expect(github.violations.map((v) => v.kind)).toEqual(['not-implemented'])
+    github.violations.length = 0
+  })
+
+  it('answers GET pulls/{n} with the head commit, which a push moves', async () => {
+    const before = await octokit.rest.pulls.get({ ...where, pull_number: 1 })
+    github.state.issue(1)!.headSha = 'c'.repeat(40)
+    const after = await octokit.rest.pulls.get({ ...where, pull_number: 1 })
+    expect([before.data.number, before.data.head.sha, after.data.head.sha]).toEqual([
+      1,
+      '0123456789abcdef0123456789abcdef01234567',
+      'c'.repeat(40)
+    ])
+    expect(await failure(octokit.rest.pulls.get({ ...where, pull_number: 2 }))).toMatchObject({ status: 404 })
+    github.assertNoViolations()
+  })
+
   it('refuses a login that does not fit the token kind', async () => {
     await expect(
       FakeGitHub.start({ owner, repo, tokenKind: 'user', tokenLogin: 'github-actions[bot]' })

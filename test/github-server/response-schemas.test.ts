@@ -88,6 +88,7 @@ describe('the fake answers schema-valid responses', () => {
     })
     await check(bot, 'GET /repos/{owner}/{repo}/issues/{issue_number}', { issue_number: issue.number })
     await check(bot, 'GET /repos/{owner}/{repo}/issues', { state: 'all' })
+    await check(bot, 'GET /repos/{owner}/{repo}/pulls/{pull_number}', { pull_number: 1 })
     // GET /app answers 401 to every token the fake knows (see fake-github.ts): no success to check.
     expect(bot.implemented.filter((id) => !checked.has(id))).toEqual(['apps/get-authenticated'])
     bot.assertNoViolations()

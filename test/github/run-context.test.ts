@@ -30,6 +30,7 @@ describe('readRunContext', () => {
       eventName: 'pull_request',
       pullNumber: 5,
       headSha: 'a'.repeat(40),
+      workflowRunHeadSha: null,
       apiUrl: 'https://ghe.example.com/api/v3',
       runUrl: 'https://github.com/octo-org/credit-model/actions/runs/42'
     })
@@ -37,7 +38,11 @@ describe('readRunContext', () => {
 
   it('needs pr-number for a fork in workflow_run, whose pull_requests is empty', () => {
     const fork = env(workflowRunEvent({ ...target, forkOwner: 'someone' }).payload, 'workflow_run')
-    expect(readRunContext(fork, null)).toMatchObject({ pullNumber: null, headSha: 'a'.repeat(40) })
+    expect(readRunContext(fork, null)).toMatchObject({
+      pullNumber: null,
+      headSha: 'a'.repeat(40),
+      workflowRunHeadSha: 'a'.repeat(40)
+    })
     expect(readRunContext(fork, 9).pullNumber).toBe(9)
     const own = env(workflowRunEvent(target).payload, 'workflow_run')
     expect(readRunContext(own, null).pullNumber).toBe(5)

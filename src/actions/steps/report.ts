@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs'
 import * as core from '@actions/core'
 import { VERSION } from '../../version.js'
-import { ExitCode } from '../../errors.js'
+import { ExitCode, UserInputError } from '../../errors.js'
 import { annotate } from '../../github/annotate.js'
 import { isPermissionDenied, messageOf, statusOf } from '../../github/api-errors.js'
 import { publishCheckRun } from '../../github/check-run.js'
 import type { GitHubClient } from '../../github/octokit.js'
 import { findOverride } from '../../github/override.js'
+import { verifyPullRequestHead } from '../../github/pull-request.js'
 import { readRunContext, type RunContext } from '../../github/run-context.js'
 import { tokenIdentity, upsertStickyComment, type IssueRef } from '../../github/sticky-comment.js'
 import { contractAnnotations, limitPerLevel, summaryAnnotations } from '../../report/annotations.js'
@@ -23,7 +24,7 @@ import {
   type ReportContent
 } from '../../report/pr-report.js'
 import { readResults } from '../../report/result-files.js'
-import { Outputs, readReportInputs, type ReportOptions } from './report-io.js'
+import { Inputs, Outputs, readReportInputs, type ReportOptions } from './report-io.js'
 
 /** GitHub shows 10 workflow-command annotations of each level per step. */
 const ANNOTATIONS_PER_LEVEL = 10
@@ -53,6 +54,8 @@ class Publisher {
     try {
       return await call()
     } catch (error) {
+      // Bad input is said as such (exit 2), never downgraded to a warning.
+      if (error instanceof UserInputError) throw error
       if (isPermissionDenied(error)) {
         if (!this.denied) {
           this.denied = true
@@ -97,7 +100,7 @@ export async function publishReport(options: ReportOptions): Promise<{ code: Exi
           baseUrl: context.apiUrl,
           log: { debug: core.debug, warn: (message) => core.info(message) }
         })
-  const issue: IssueRef | null =
+  let issue: IssueRef | null =
     context.pullNumber === null
       ? null
       : { owner: context.owner, repo: context.repo, issueNumber: context.pullNumber }
@@ -110,6 +113,14 @@ export async function publishReport(options: ReportOptions): Promise<{ code: Exi
   }
   let content = reportContent(results, audit)
   const publisher = new Publisher(() => writeSummary(content))
+  if (
+    client !== null &&
+    issue !== null &&
+    options.prNumber !== null &&
+    context.eventName === 'workflow_run'
+  ) {
+    issue = await trustedPullRequest(client, publisher, issue, context.workflowRunHeadSha)
+  }
 
   if (client !== null && issue !== null && content.verdict?.verdict === 'fail') {
     const override = await publisher.attempt(`read the label ${options.overrideLabel}`, false, () =>
@@ -153,6 +164,30 @@ export async function publishReport(options: ReportOptions): Promise<{ code: Exi
   return verdict === 'fail'
     ? { code: ExitCode.GateFailed, failure: `ml-gate: ${headline}` }
     : { code: ExitCode.Pass }
+}
+
+/**
+ * `issue` (from the `pr-number` input) when it is the pull request this `workflow_run` is about
+ * (see `verifyPullRequestHead`); `null`, after a warning, when GitHub could not be asked.
+ *
+ * @throws UserInputError when it is another pull request, or the event names no commit
+ */
+async function trustedPullRequest(
+  client: GitHubClient,
+  publisher: Publisher,
+  issue: IssueRef,
+  runHeadSha: string | null
+): Promise<IssueRef | null> {
+  if (runHeadSha === null) {
+    throw new UserInputError(
+      `input '${Inputs.PrNumber}': the workflow_run event has no workflow_run.head_sha to check ` +
+        `pull request #${issue.issueNumber} against; refusing to report on it`
+    )
+  }
+  return publisher.attempt(`check that pull request #${issue.issueNumber} is this run's`, false, async () => {
+    await verifyPullRequestHead(client, issue, runHeadSha, Inputs.PrNumber)
+    return issue
+  })
 }
 
 async function comment(

@@ -38,13 +38,15 @@
  *   neuralinkcorp/datarepo#62). With a user token (PAT) it answers the user.
  * - `GET /app` requires an app JWT; an installation token gets 401 (fullsend-ai/fullsend#1953
  *   reports the 401). The fake answers 401 "A JSON web token could not be decoded" to any token.
- * - GraphQL `viewer { login }` does work with installation tokens (same PR), but it is not REST
- *   and not in this fake; GraphQL also drops the `[bot]` suffix from bot logins.
- * So a REST-only action recognises its own comments by its hidden marker AND an author it expects:
- * `github-actions[bot]` (type 'Bot') by default, or the login `GET /user` returns when that call
- * succeeds (a PAT); never by the marker alone, which anyone can quote.
- * `tokenKind: 'installation'` (the default) models GITHUB_TOKEN; `'user'` models a PAT whose
- * writes are authored by `tokenLogin`. Check runs require an app: a user token gets 403 on
+ * - GraphQL `viewer { login }` works with every kind of token (same PR: an app's installation
+ *   token gets `fullsend-ai-coder[bot]`, the login its comments show). The fake answers that one
+ *   query at `POST /graphql` (operationId `graphql` for faults) with the token's login; any other
+ *   query is a violation.
+ * So an action recognises its own comments by its hidden marker AND the author `viewer` names,
+ * never by the marker alone, which anyone can quote.
+ * `tokenKind: 'installation'` (the default) models GITHUB_TOKEN, or with `tokenLogin:
+ * 'my-app[bot]'` a GitHub App's installation token; `'user'` models a PAT whose writes are
+ * authored by `tokenLogin`. Check runs require an app: a user token gets 403 on
  * `checks/create` ("You must authenticate via a GitHub App.").
  */
 import {
@@ -80,6 +82,8 @@ export interface FakeGitHubOptions {
   readonly pullNumber?: number | null
   /** Author of that pull request, default `octocat`. */
   readonly pullAuthor?: string
+  /** That pull request's head commit, default `DEFAULT_HEAD_SHA` (as the events' default). */
+  readonly pullHeadSha?: string
 }
 
 /** One request the fake received. `status` is set once it is answered (0 while pending). */
@@ -240,7 +244,8 @@ export class FakeGitHub {
         title: 'Update the credit model',
         body: 'Retrained on the March data.',
         user: this.state.account(options.pullAuthor ?? 'octocat'),
-        pullRequest: true
+        pullRequest: true,
+        ...(options.pullHeadSha === undefined ? {} : { headSha: options.pullHeadSha })
       })
     }
     this.handlers = this.operations()
@@ -316,6 +321,8 @@ export class FakeGitHub {
     const url = new URL(req.url ?? '/', this.url)
     const method = req.method ?? 'GET'
     const text = await readText(req)
+    // GraphQL is not in the REST description: one endpoint, named `graphql` here.
+    const graphql = method === 'POST' && url.pathname === '/graphql'
     const matched = this.api.match(method, url.pathname)
     const operation = 'operation' in matched ? matched.operation : null
     const record = {
@@ -324,8 +331,8 @@ export class FakeGitHub {
       query: Object.fromEntries(url.searchParams),
       body: undefined as unknown,
       headers: req.headers,
-      operationId: operation?.operationId ?? null,
-      pathTemplate: operation?.pathTemplate ?? null,
+      operationId: graphql ? 'graphql' : (operation?.operationId ?? null),
+      pathTemplate: graphql ? '/graphql' : (operation?.pathTemplate ?? null),
       status: 0
     }
     this.requests.push(record)
@@ -343,7 +350,7 @@ export class FakeGitHub {
       })
     }
 
-    const fault = this.takeFault(method, operation)
+    const fault = this.takeFault(method, record)
     if (fault?.delayMs !== undefined) await new Promise((resolve) => setTimeout(resolve, fault.delayMs))
     if (fault?.hang === true) return
 
@@ -357,6 +364,11 @@ export class FakeGitHub {
     }
     const auth = this.authenticate(req.headers.authorization)
     if (auth !== null) return answer(auth)
+    if (graphql) {
+      if (fault?.status !== undefined)
+        return answer({ status: fault.status, body: fault.body, headers: fault.headers })
+      return answer(this.graphql(record.body, violate))
+    }
     if (!('operation' in matched)) {
       violate('unknown-operation', matched.reason)
       return answer({ status: 404, body: basicError(404, 'Not Found', DOCS) })
@@ -390,6 +402,19 @@ export class FakeGitHub {
       if (!check.allowed) violate('response', `the fake's own answer: ${check.reason}`)
     }
     answer(reply)
+  }
+
+  /** `POST /graphql`: only `viewer { login }`, answered with the token's login as GitHub does. */
+  private graphql(body: unknown, violate: (kind: ViolationKind, reason: string) => void): Reply {
+    const query = (body as { query?: unknown } | undefined)?.query
+    if (typeof query === 'string' && /^\s*(?:query\s*)?\{\s*viewer\s*\{\s*login\s*\}\s*\}\s*$/.test(query)) {
+      return { status: 200, body: { data: { viewer: { login: this.identity.login } } } }
+    }
+    violate(
+      'not-implemented',
+      `FakeGitHub's GraphQL answers only viewer { login }, got ${JSON.stringify(query)}`
+    )
+    return { status: 200, body: { errors: [{ message: 'FakeGitHub does not implement this query' }] } }
   }
 
   private authenticate(header: string | undefined): Reply | null {
@@ -427,13 +452,16 @@ export class FakeGitHub {
     return null
   }
 
-  private takeFault(method: string, operation: Operation | null): FaultResponse | null {
+  private takeFault(
+    method: string,
+    operation: { operationId: string | null; pathTemplate: string | null }
+  ): FaultResponse | null {
     const fault = this.faults.find(
       ({ matcher, remaining }) =>
         remaining > 0 &&
         (matcher.method === undefined || matcher.method.toUpperCase() === method) &&
-        (matcher.pathTemplate === undefined || matcher.pathTemplate === operation?.pathTemplate) &&
-        (matcher.operationId === undefined || matcher.operationId === operation?.operationId)
+        (matcher.pathTemplate === undefined || matcher.pathTemplate === operation.pathTemplate) &&
+        (matcher.operationId === undefined || matcher.operationId === operation.operationId)
     )
     if (fault === undefined) return null
     fault.remaining -= 1
@@ -602,6 +630,12 @@ export class FakeGitHub {
       'issues/get': (call) => {
         const issue = issueOf(call)
         return issue === undefined ? notFound(call) : { status: 200, body: represent.issue(site(), issue) }
+      },
+      'pulls/get': (call) => {
+        const pull = state.issue(Number(call.params.pull_number))
+        return pull?.isPullRequest === true
+          ? { status: 200, body: represent.pullRequest(site(), pull) }
+          : notFound(call)
       },
       'issues/create': (call) => {
         const request = call.body as IssueRequest & { title: string | number }

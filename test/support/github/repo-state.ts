@@ -7,6 +7,8 @@
  * can assert exact timestamps. Ids come from per-kind sequences, as numbers of the size GitHub uses.
  */
 
+import { DEFAULT_HEAD_SHA } from './webhook-events.js'
+
 /** A GitHub account as the REST API shows it in `user`, `actor`… */
 export interface Account {
   readonly login: string
@@ -47,6 +49,8 @@ export interface IssueRecord {
   labels: string[]
   readonly user: Account
   readonly isPullRequest: boolean
+  /** A pull request's head commit (a push moves it); `null` for an issue. */
+  headSha: string | null
   readonly createdAt: string
   updatedAt: string
   closedAt: string | null
@@ -150,6 +154,8 @@ export class RepoState {
     user: Account
     pullRequest?: boolean
     number?: number
+    /** A pull request's head commit, default `DEFAULT_HEAD_SHA`. */
+    headSha?: string
   }): IssueRecord {
     const now = this.now()
     const number = options.number ?? Math.max(0, ...this.issues.map((i) => i.number)) + 1
@@ -164,6 +170,7 @@ export class RepoState {
       labels: [],
       user: options.user,
       isPullRequest: options.pullRequest === true,
+      headSha: options.pullRequest === true ? (options.headSha ?? DEFAULT_HEAD_SHA) : null,
       createdAt: now,
       updatedAt: now,
       closedAt: null

@@ -3,6 +3,7 @@
  * require (test/github-server checks every one against them). API URLs point at the fake, so a
  * client that follows `url` stays on 127.0.0.1; page URLs (`html_url`) point at github.com.
  */
+import { pullRequestEvent } from './webhook-events.js'
 import type {
   Account,
   CheckRunRecord,
@@ -217,6 +218,31 @@ export function issue(site: Site, record: IssueRecord): Json {
     json.draft = false
   }
   return json
+}
+
+/**
+ * GET …/pulls/{n}: the pull request of a real webhook delivery (the REST shape, field for field),
+ * at the record's number, title, state and head commit.
+ */
+export function pullRequest(site: Site, record: IssueRecord): Json {
+  const pull = pullRequestEvent('opened', {
+    owner: site.state.owner,
+    repo: site.state.repo,
+    pullNumber: record.number,
+    ...(record.headSha === null ? {} : { headSha: record.headSha })
+  }).payload.pull_request as Json
+  return {
+    ...pull,
+    id: record.id,
+    title: record.title,
+    body: record.body,
+    state: record.state,
+    user: simpleUser(site, record.user),
+    created_at: record.createdAt,
+    updated_at: record.updatedAt,
+    closed_at: record.closedAt,
+    auto_merge: null
+  }
 }
 
 /** A `labeled` or `unlabeled` event of GET …/issues/{n}/events. */
