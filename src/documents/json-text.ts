@@ -8,7 +8,7 @@
  * the schema rejected the value; they are linear and iterative, so neither a 100 MB string nor
  * 100,000 nested brackets can hang them or overflow the stack.
  */
-import type { SourceLocation } from '../errors.js'
+import { type SourceLocation, UserInputError } from '../errors.js'
 
 /** A path into a JSON value: object keys and array indices, e.g. `['results', 2, 'n']`. */
 export type JsonPath = readonly (string | number)[]
@@ -236,4 +236,25 @@ export function showCharacter(text: string, offset: number): string {
   return code >= 0x20 && code < 0x7f
     ? `'${String.fromCodePoint(code)}'`
     : `U+${code.toString(16).toUpperCase().padStart(4, '0')}`
+}
+
+/**
+ * `JSON.parse` for a file that may not be what its name says: on failure, one error at the line
+ * and column of the first syntax error, saying what was expected, with at most one character of
+ * the file in it.
+ *
+ * @param expected what the file should be, e.g. `an ml-gate/verdict@1 document`
+ * @throws UserInputError e.g. `verdict.json:4:1: not valid JSON: expected a double-quoted property
+ *   name, found '}'; expected an ml-gate/verdict@1 document`
+ */
+export function parseJson(text: string, file: string, expected: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    const error = jsonSyntaxError(text) ?? { offset: 0, expected: 'valid JSON' }
+    throw new UserInputError(
+      `not valid JSON: expected ${error.expected}, found ${showCharacter(text, error.offset)}; expected ${expected}`,
+      locateOffset(file, text, error.offset)
+    )
+  }
 }

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { Ajv2020, type ErrorObject, type SchemaObject, type ValidateFunction } from 'ajv/dist/2020.js'
 import { UserInputError } from '../errors.js'
-import { type JsonPath, jsonSyntaxError, jsonValueOffset, locateOffset, showCharacter } from './json-text.js'
+import { type JsonPath, jsonValueOffset, locateOffset, parseJson } from './json-text.js'
 
 /** One kind of result document: its `schema` key, its JSON Schema, and how to say where it comes from. */
 export interface DocumentKind<T> {
@@ -80,17 +80,7 @@ export async function readDocument<T>(file: string, kind: DocumentKind<T>): Prom
  *   `verdict.json:12:15: results[0].n: expected an integer >= 0, got a string`
  */
 export function parseDocument<T>(text: string, file: string, kind: DocumentKind<T>): T {
-  let value: unknown
-  try {
-    value = JSON.parse(text)
-  } catch {
-    const error = jsonSyntaxError(text) ?? { offset: 0, expected: 'valid JSON' }
-    throw new UserInputError(
-      `not valid JSON: expected ${error.expected}, found ${showCharacter(text, error.offset)}; ` +
-        `expected an ${kind.name} document`,
-      locateOffset(file, text, error.offset)
-    )
-  }
+  const value = parseJson(text, file, `an ${kind.name} document`)
   const found = isObject(value) ? value.schema : undefined
   if (found !== kind.name) {
     throw new UserInputError(

@@ -16,6 +16,14 @@ import { creditCandidate, creditValidation, creditVerdict } from '../report/repo
 const dir = mkdtempSync(join(tmpdir(), 'ml-gate-documents-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
+/** The formatted error a promise rejects with. */
+function failure(promise: Promise<unknown>): Promise<string> {
+  return promise.then(
+    () => 'accepted',
+    (error: unknown) => (error instanceof UserInputError ? error.format() : String(error))
+  )
+}
+
 function message(run: () => unknown): string {
   try {
     run()
@@ -114,12 +122,9 @@ describe('result documents are validated against their schemas before use', () =
     evaluation.segments[0].metrics.recall.value = '0.9 @octocat'
     const file = join(dir, 'candidate.json')
     writeFileSync(file, JSON.stringify(evaluation))
-    await expect(readEvaluationDocument(file)).rejects.toThrow(
-      new UserInputError('segments[0].metrics.recall.value: expected a number or null, got a string', {
-        file,
-        line: 1,
-        column: JSON.stringify(evaluation).indexOf('"0.9 @octocat"') + 1
-      })
+    const column = JSON.stringify(evaluation).indexOf('"0.9 @octocat"') + 1
+    expect(await failure(readEvaluationDocument(file))).toBe(
+      `${file}:1:${column}: segments[0].metrics.recall.value: expected a number or null, got a string`
     )
   })
 
@@ -143,12 +148,8 @@ describe('result documents are validated against their schemas before use', () =
       join(folder, 'verdict.json'),
       forgedVerdict((d) => (d.notes = [{ toString: 1 }]))
     )
-    await expect(readResults(folder)).rejects.toThrow(
-      new UserInputError('notes[0]: expected a string, got an object', {
-        file: join(folder, 'verdict.json'),
-        line: 168,
-        column: 5
-      })
+    expect(await failure(readResults(folder))).toBe(
+      `${folder}/verdict.json:320:5: notes[0]: expected a string, got an object`
     )
   })
 })
