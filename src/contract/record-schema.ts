@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { Ajv, type ErrorObject, type SchemaObject, type ValidateFunction } from 'ajv'
 import { Ajv2020 } from 'ajv/dist/2020.js'
+import { parseJson } from '../documents/json-text.js'
 import { UserInputError } from '../errors.js'
 import type { RowBatch, Value } from '../io/table.js'
 import { MAX_EXAMPLES, type CheckResult, type FailureExample } from './check.js'
@@ -21,13 +22,23 @@ export interface RecordSchema {
  * @throws UserInputError when the file is not JSON or not a valid schema
  */
 export async function loadRecordSchema(file: string): Promise<RecordSchema> {
-  let schema: SchemaObject
+  let text: string
   try {
-    schema = JSON.parse(await readFile(file, 'utf8'))
+    text = await readFile(file, 'utf8')
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message
+    const reason = (error as NodeJS.ErrnoException).code ?? 'unreadable'
     throw new UserInputError(`cannot read the JSON Schema contract: ${reason}`, { file })
   }
+  const parsed = parseJson(text, file, 'a JSON Schema contract')
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    const found = parsed === null ? 'null' : Array.isArray(parsed) ? 'an array' : `a ${typeof parsed}`
+    throw new UserInputError(`expected a JSON Schema contract (a JSON object), found ${found}`, {
+      file,
+      line: 1,
+      column: 1
+    })
+  }
+  const schema = parsed as SchemaObject
   const draft7 = typeof schema.$schema === 'string' && schema.$schema.includes('draft-07')
   const ajv = draft7
     ? new Ajv({ allErrors: true, strict: false })

@@ -3,8 +3,9 @@
  * judge every gate, and return the verdict document. Shared by `ml-gate gate`, the `gate` action
  * and `ml-gate run`.
  */
-import { open, readFile } from 'node:fs/promises'
+import { open } from 'node:fs/promises'
 import type { LoadedConfig } from '../config/load.js'
+import { readEvaluationFile } from '../documents/evaluation.js'
 import { UserInputError } from '../errors.js'
 import type { ReadOptions } from '../io/table.js'
 import {
@@ -117,44 +118,11 @@ async function looksLikeDocument(file: string): Promise<boolean> {
 }
 
 /**
- * Reads an `ml-gate/evaluation@1` document, checking the fields the gates read.
- * @throws UserInputError naming the file and what was expected
+ * Reads an `ml-gate/evaluation@1` document, valid against its schema (src/documents/evaluation.ts).
+ * @throws UserInputError naming the file, the place and what was expected
  */
 export async function readEvaluationDocument(file: string): Promise<EvaluationDocument> {
-  const invalid = (message: string): never => {
-    throw new UserInputError(message, { file })
-  }
-  let value: unknown
-  try {
-    value = JSON.parse(await readFile(file, 'utf8'))
-  } catch (error) {
-    invalid(`not valid JSON: ${error instanceof Error ? error.message : String(error)}`)
-  }
-  const document = value as Partial<EvaluationDocument> & { schema?: unknown }
-  if (document.schema !== 'ml-gate/evaluation@1') {
-    invalid(
-      `is a ${JSON.stringify(document.schema)} document; expected an ml-gate/evaluation@1 document ` +
-        '(from `ml-gate evaluate --json`) or a predictions file'
-    )
-  }
-  const segmentsOk =
-    Array.isArray(document.segments) &&
-    document.segments.every(
-      (s) =>
-        typeof s === 'object' &&
-        s !== null &&
-        typeof s.key === 'string' &&
-        typeof s.n === 'number' &&
-        typeof s.metrics === 'object' &&
-        s.metrics !== null
-    )
-  if (!segmentsOk || typeof document.settings?.confidence !== 'number' || typeof document.task !== 'string') {
-    invalid(
-      'is not a complete ml-gate/evaluation@1 document: expected `task`, `settings.confidence` and ' +
-        '`segments` as a list of {key, column, n, metrics}'
-    )
-  }
-  return document as EvaluationDocument
+  return (await readEvaluationFile(file)).document
 }
 
 function stated(model: Evaluation | EvaluationDocument): StatedSettings {

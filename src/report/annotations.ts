@@ -2,6 +2,7 @@ import type { CheckResult } from '../contract/check.js'
 import type { ValidationDocument } from '../contract/validate.js'
 import type { GateResult, VerdictDocument } from '../gates/verdict.js'
 import type { Value } from '../io/table.js'
+import { plainText } from './escape.js'
 
 /**
  * A message attached to the run: a check-run annotation or a workflow command (`::error …`).
@@ -19,8 +20,10 @@ export interface ReportAnnotation {
 const VALUE_LENGTH = 80
 const MESSAGE_LENGTH = 1000
 
+/** Plain text (no control or bidirectional characters from data), clipped to `length`. */
 function clip(text: string, length: number): string {
-  return text.length > length ? `${text.slice(0, length - 1)}…` : text
+  const plain = plainText(text)
+  return plain.length > length ? `${plain.slice(0, length - 1)}…` : plain
 }
 
 function quote(value: Value): string {

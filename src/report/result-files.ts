@@ -1,7 +1,10 @@
-import { createHash } from 'node:crypto'
-import { readdir, readFile } from 'node:fs/promises'
+import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ValidationDocument } from '../contract/validate.js'
+import { EVALUATION } from '../documents/evaluation.js'
+import { readDocument, type DocumentKind, type ReadDocument } from '../documents/read-document.js'
+import { VALIDATION } from '../documents/validation.js'
+import { VERDICT } from '../documents/verdict.js'
 import { UserInputError } from '../errors.js'
 import type { VerdictDocument } from '../gates/verdict.js'
 import type { EvaluationDocument } from '../metrics/evaluate.js'
@@ -21,21 +24,8 @@ export const RESULT_FILES = {
 /** `validation.json`, `validation-incoming.json`… */
 const VALIDATION_FILE = /^validation(-[^/\\]+)?\.json$/
 
-/** The `schema` key each document must carry. */
-const SCHEMAS = {
-  verdict: 'ml-gate/verdict@1',
-  evaluation: 'ml-gate/evaluation@1',
-  validation: 'ml-gate/validation@1'
-} as const
-
-/** One loaded document, with where it came from and its digest for the audit trail. */
-export interface ResultFile<T> {
-  /** The path as found: `<dir>/<name>`. */
-  readonly path: string
-  /** Hex sha256 of the file's bytes. */
-  readonly sha256: string
-  readonly document: T
-}
+/** One loaded document (path as found: `<dir>/<name>`), with its digest for the audit trail. */
+export type ResultFile<T> = ReadDocument<T>
 
 export interface Results {
   readonly dir: string
@@ -48,10 +38,11 @@ export interface Results {
 
 /**
  * Loads every result document in `dir`. Each file must be JSON whose `schema` is the one its name
- * promises; documents that are absent are `null` (a validate-only pipeline has no verdict).
+ * promises, valid against that schema (src/documents/): the folder may be a fork's artifact.
+ * Documents that are absent are `null` (a validate-only pipeline has no verdict).
  *
  * @throws UserInputError when `dir` is not a readable folder, holds no result document at all,
- *   or a file is not JSON (at its line and column) or carries another `schema`
+ *   or a file is not JSON, carries another `schema` or breaks its schema (at its line and column)
  */
 export async function readResults(dir: string): Promise<Results> {
   let names: string[]
@@ -64,17 +55,17 @@ export async function readResults(dir: string): Promise<Results> {
         `validate, evaluate and gate steps wrote (default ${RESULT_FILES.folder})`
     )
   }
-  const load = async <T>(name: string, schema: string): Promise<ResultFile<T> | null> =>
-    names.includes(name) ? loadDocument<T>(join(dir, name), schema) : null
+  const load = async <T>(name: string, kind: DocumentKind<T>): Promise<ResultFile<T> | null> =>
+    names.includes(name) ? readDocument(join(dir, name), kind) : null
   const results: Results = {
     dir,
-    verdict: await load<VerdictDocument>(RESULT_FILES.verdict, SCHEMAS.verdict),
-    candidate: await load<EvaluationDocument>(RESULT_FILES.candidate, SCHEMAS.evaluation),
-    baseline: await load<EvaluationDocument>(RESULT_FILES.baseline, SCHEMAS.evaluation),
+    verdict: await load(RESULT_FILES.verdict, VERDICT),
+    candidate: await load(RESULT_FILES.candidate, EVALUATION),
+    baseline: await load(RESULT_FILES.baseline, EVALUATION),
     validations: await Promise.all(
       names
         .filter((name) => VALIDATION_FILE.test(name))
-        .map((name) => loadDocument<ValidationDocument>(join(dir, name), SCHEMAS.validation))
+        .map((name) => readDocument(join(dir, name), VALIDATION))
     )
   }
   if (results.verdict === null && results.candidate === null && results.validations.length === 0) {
@@ -85,35 +76,4 @@ export async function readResults(dir: string): Promise<Results> {
     )
   }
   return results
-}
-
-async function loadDocument<T>(path: string, schema: string): Promise<ResultFile<T>> {
-  const bytes = await readFile(path)
-  const text = bytes.toString('utf8')
-  let document: unknown
-  try {
-    document = JSON.parse(text)
-  } catch (error) {
-    throw new UserInputError(
-      `not valid JSON (${(error as Error).message}); expected a ${schema} document`,
-      jsonErrorLocation(path, text, error as Error)
-    )
-  }
-  const found = (document as { schema?: unknown } | null)?.schema
-  if (found !== schema) {
-    throw new UserInputError(
-      `expected a ${schema} document (its "schema" key), found ${found === undefined ? 'no "schema" key' : JSON.stringify(found)}`,
-      { file: path, line: 1 }
-    )
-  }
-  return { path, sha256: createHash('sha256').update(bytes).digest('hex'), document: document as T }
-}
-
-/** Line and column of a JSON.parse error, from the character position V8 reports. */
-function jsonErrorLocation(file: string, text: string, error: Error) {
-  const position = /at position (\d+)/.exec(error.message)
-  if (position === null) return { file }
-  const before = text.slice(0, Number(position[1]))
-  const lines = before.split('\n')
-  return { file, line: lines.length, column: lines[lines.length - 1].length + 1 }
 }

@@ -410,3 +410,29 @@ describe('oversized and hostile reports', () => {
     expect(readFileSync(`${s.dir}/ml-gate-results/verdict.json`, 'utf8')).toContain(HOSTILE.slice(0, 20))
   })
 })
+
+describe('forged result documents (a fork artifact)', () => {
+  it('a verdict with a string where a number belongs is exit 2 naming the file and path; nothing is posted', async () => {
+    const verdict = creditVerdict()
+    const forged = { ...verdict, results: [{ ...verdict.results[0], candidate: '<img src=x> @octocat' }] }
+    s = await session(undefined, { 'verdict.json': forged, 'evaluation-candidate.json': creditCandidate() })
+    const run = await s.run()
+    expect(run.code).toBe(2)
+    const column = JSON.stringify(forged).indexOf('"<img src=x> @octocat"') + 1
+    expect(run.annotations.map((a) => a.message)).toEqual([
+      `ml-gate: ml-gate-results/verdict.json:1:${column}: results[0].candidate: expected a number or null, got a string`
+    ])
+    expect(s.github.requests).toEqual([])
+  })
+
+  it('a headline with a newline cannot start a workflow command in the log', async () => {
+    s = await session(undefined, {
+      'verdict.json': { ...creditVerdict(), headline: 'recall fell\n::error::injected\u202e' },
+      'evaluation-candidate.json': creditCandidate()
+    })
+    const run = await s.run()
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain('ml-gate: fail: recall fell ::error::injected\ufffd')
+    expect(run.annotations.map((a) => a.message)).not.toContain('injected')
+  })
+})

@@ -157,7 +157,7 @@ describe('ml-gate gate', () => {
     const wrong = capture()
     expect(await runCli(['gate', '--config', CONFIG, '--candidate', other], wrong.console)).toBe(2)
     expect(wrong.stderr.join('')).toBe(
-      `ml-gate: ${other}: is a "ml-gate/verdict@1" document; expected an ml-gate/evaluation@1 document (from \`ml-gate evaluate --json\`) or a predictions file\n`
+      `ml-gate: ${other}:1:11: expected an ml-gate/evaluation@1 document (its "schema" key; from \`ml-gate evaluate --json\` or the evaluate action), found "ml-gate/verdict@1"\n`
     )
   })
 })

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from '@jest/globals'
+import { UserInputError } from '../../src/errors.js'
 import { loadContract } from '../../src/contract/load.js'
 import { validateData } from '../../src/contract/validate.js'
 
@@ -71,7 +72,20 @@ describe('a per-record JSON Schema as the contract', () => {
       /^not a valid JSON Schema: schema is invalid: data\/type must be equal to one of the allowed values/
     )
     writeFileSync(file, '{ "type": ')
-    await expect(loadContract(file)).rejects.toThrow('cannot read the JSON Schema contract:')
+    expect(await loadContract(file).catch((e: UserInputError) => e.format())).toBe(
+      `${file}:1:11: ` +
+        'not valid JSON: expected a value (an object, array, string, number, true, false or null), found the end of the file; expected a JSON Schema contract'
+    )
+    // V8's own message would quote the file: "root:x:0:0"... is not valid JSON.
+    writeFileSync(file, 'root:x:0:0:root:/root:/bin/bash\n')
+    expect(await loadContract(file).catch((e: UserInputError) => e.format())).toBe(
+      `${file}:1:1: ` +
+        "not valid JSON: expected a value (an object, array, string, number, true, false or null), found 'r'; expected a JSON Schema contract"
+    )
+    writeFileSync(file, 'null')
+    expect(await loadContract(file).catch((e: UserInputError) => e.format())).toBe(
+      `${file}:1:1: expected a JSON Schema contract (a JSON object), found null`
+    )
   })
 })
 

@@ -115,7 +115,7 @@ describe('hostile strings', () => {
     expect(markdown).not.toContain('@octocat')
     expect(markdown).not.toContain('[l](')
     expect(markdown).toContain(
-      '| &lt;\\!\\-\\- ml\\-gate\\:ml\\-gate.yml \\-\\-&gt; &#64;octocat &#124;x&#124; &lt;img src\\=x onerror\\=alert\\(1\\)&gt; \\*\\*b\\*\\* \\`c\\` \\[l\\]\\(http\\://e\\) \\# h \\- item 2 '
+      '| &lt;\\!\\-\\- ml\\-gate\\:ml\\-gate.yml \\-\\-&gt; @\u200doctocat &#124;x&#124; &lt;img src\\=x onerror\\=alert\\(1\\)&gt; \\*\\*b\\*\\* \\`c\\` \\[l\\]\\(http\\:\u200d//e\\) \\#\u200d h \\- item 2 '
     )
     // Every table row has as many cells as its header: no `|` from data survived.
     for (const line of markdown.split('\n').filter((l) => l.startsWith('| segment'))) {

@@ -8,6 +8,7 @@ import { runGate } from '../../gates/run-gate.js'
 import { getBoolean, getPath, getString, getWorkspace } from '../../github/action-inputs.js'
 import { asEvaluationDocument } from '../../metrics/evaluate.js'
 import { collectAuditTrail } from '../../report/audit.js'
+import { plainText } from '../../report/escape.js'
 import { renderReport, reportContent, SUMMARY_LIMITS } from '../../report/pr-report.js'
 import { readResults, RESULT_FILES } from '../../report/result-files.js'
 import { VERSION } from '../../version.js'
@@ -31,7 +32,9 @@ export async function runGateAction(): Promise<{ code: ExitCode; failure?: strin
   if (gate.baseline) await write(RESULT_FILES.baseline, asEvaluationDocument(gate.baseline))
   await write(RESULT_FILES.verdict, gate.verdict)
 
-  const { verdict, counts, headline } = gate.verdict
+  const { verdict, counts } = gate.verdict
+  // Log lines are plain text: a newline from data could start a workflow command.
+  const headline = plainText(gate.verdict.headline)
   if (getBoolean(Inputs.Summary, true)) {
     // The summary shows every result in the folder, validations of earlier steps included.
     const results = await readResults(dir)

@@ -13,6 +13,7 @@ import { tokenIdentity, upsertStickyComment, type IssueRef } from '../../github/
 import { contractAnnotations, limitPerLevel, summaryAnnotations } from '../../report/annotations.js'
 import { collectAuditTrail } from '../../report/audit.js'
 import { commentMarker, encodeState, nextHistory } from '../../report/comment-state.js'
+import { plainText } from '../../report/escape.js'
 import {
   COMMENT_LIMIT,
   commentLimits,
@@ -135,7 +136,8 @@ export async function publishReport(options: ReportOptions): Promise<{ code: Exi
     }
   }
   const verdict = reportVerdict(content)
-  const headline = reportHeadline(content)
+  // Log lines and titles are plain text: a newline from data could start a workflow command.
+  const headline = plainText(reportHeadline(content))
   core.setOutput(Outputs.Verdict, verdict)
   core.info(`ml-gate: ${verdict}: ${headline}`)
 
@@ -238,7 +240,7 @@ async function checkRun(
   }
   const verdict = reportVerdict(content)
   const limits = commentLimits(CHECK_SUMMARY_LIMIT, context.runUrl, 'check run summary')
-  const headline = reportHeadline(content)
+  const headline = plainText(reportHeadline(content))
   const run = await publisher.attempt(`create the check run ${name}`, true, () =>
     publishCheckRun(client, {
       owner: context.owner,
