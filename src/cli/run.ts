@@ -4,7 +4,13 @@ import { ExitCode } from '../errors.js'
 import { runPipeline } from '../pipeline/run-pipeline.js'
 import { collectAuditTrail } from '../report/audit.js'
 import { renderEvaluationText } from '../report/evaluation.js'
-import { renderReport, reportContent, SUMMARY_LIMITS } from '../report/pr-report.js'
+import {
+  renderReport,
+  reportContent,
+  reportHeadline,
+  reportVerdict,
+  SUMMARY_LIMITS
+} from '../report/pr-report.js'
 import { readResults } from '../report/result-files.js'
 import { renderValidationText } from '../report/validation.js'
 import { renderVerdictText } from '../report/verdict-text.js'
@@ -55,11 +61,12 @@ export const runCommand: Command = {
     const results = await readResults(result.output)
     const audit = await collectAuditTrail(results, { config: configFile, commit: null, version: VERSION })
     const markdown = values.markdown ?? join(result.output, 'report.md')
-    await writeOutput(markdown, renderReport(reportContent(results, audit), SUMMARY_LIMITS), console)
+    const content = reportContent(results, audit)
+    await writeOutput(markdown, renderReport(content, SUMMARY_LIMITS), console)
     console.stdout(`Result documents in ${result.output}/; the markdown report is ${markdown}.\n`)
-    if (result.failedValidations > 0) {
-      console.stdout(`${result.failedValidations} dataset(s) failed validation.\n`)
-    }
-    return result.passed ? ExitCode.Pass : ExitCode.GateFailed
+    // The report's verdict, as the root action's job would have it: data failures included.
+    const verdict = reportVerdict(content)
+    console.stdout(`ml-gate: ${verdict} — ${reportHeadline(content)}\n`)
+    return verdict === 'fail' ? ExitCode.GateFailed : ExitCode.Pass
   }
 }

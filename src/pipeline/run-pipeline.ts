@@ -2,7 +2,7 @@ import { basename, extname, join } from 'node:path'
 import type { LoadedConfig } from '../config/load.js'
 import type { DatasetConfig } from '../config/types.js'
 import { loadContract } from '../contract/load.js'
-import { failsUnder, validateData, type ValidationDocument } from '../contract/validate.js'
+import { validateData, type ValidationDocument } from '../contract/validate.js'
 import { UserInputError } from '../errors.js'
 import { checkGates } from '../gates/check-gates.js'
 import { runGate } from '../gates/run-gate.js'
@@ -36,14 +36,11 @@ export interface Written<T> {
 
 export interface PipelineResult {
   readonly output: string
+  /** Each records its `fail_on`, so the report's verdict (`reportVerdict`) is the pipeline's. */
   readonly validations: readonly Written<ValidationDocument>[]
-  /** The data validations that fail the pipeline under their `fail_on`. */
-  readonly failedValidations: number
   readonly candidate: Written<EvaluationDocument> | null
   readonly baseline: Written<EvaluationDocument> | null
   readonly verdict: Written<VerdictDocument> | null
-  /** False when a validation fails under its `fail_on`, or the gate's verdict is `fail`. */
-  readonly passed: boolean
 }
 
 /**
@@ -68,7 +65,6 @@ export async function runPipeline(loaded: LoadedConfig, options: PipelineOptions
   const progress = (message: string) => options.progress?.({ step: ++step, steps, message })
 
   const validations: Written<ValidationDocument>[] = []
-  let failedValidations = 0
   const taken = new Set<string>()
   for (const { file, data } of files) {
     progress(`validating ${file}`)
@@ -78,12 +74,12 @@ export async function runPipeline(loaded: LoadedConfig, options: PipelineOptions
       contract,
       reference: data.reference,
       drift: data.drift,
-      read: readOptions(data)
+      read: readOptions(data),
+      failOn: data.fail_on
     })
     const path = validationPath(output, file, taken)
     await options.write(path, document)
     validations.push({ path, document })
-    if (failsUnder(document, data.fail_on)) failedValidations++
   }
 
   let candidate: Written<EvaluationDocument> | null = null
@@ -108,11 +104,9 @@ export async function runPipeline(loaded: LoadedConfig, options: PipelineOptions
   return {
     output,
     validations,
-    failedValidations,
     candidate,
     baseline,
-    verdict,
-    passed: failedValidations === 0 && verdict?.document.verdict !== 'fail'
+    verdict
   }
 }
 
