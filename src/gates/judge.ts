@@ -4,7 +4,8 @@
  * Semantics (the verdict schema and `docs` quote them):
  * - Segments: `per_segment: false` judges `all` only; `true` judges `all` and every segment of the
  *   candidate's evaluation; a column name judges `all` and that column's segments; a list judges
- *   `all` and the listed keys (a key the evaluation does not have is `missing`).
+ *   `all` and the listed keys (`runGate` refuses a key the candidate does not have, at its config
+ *   line, before judging; judged alone, such a key is `missing`).
  * - `insufficient` (not judged): the segment has fewer rows than `segments.min_support` (in the
  *   candidate, or for a change in the baseline), or the metric is undefined for it (e.g. ROC AUC
  *   on one class; the metric's own reason is quoted), or a relative drop has a baseline of 0.

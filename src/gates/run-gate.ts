@@ -14,7 +14,7 @@ import {
   type Evaluation,
   type EvaluationDocument
 } from '../metrics/evaluate.js'
-import { checkGates } from './check-gates.js'
+import { checkGates, checkSegmentKeys } from './check-gates.js'
 import { judgeGates } from './judge.js'
 import { resultsFromDocument, resultsFromEvaluation, type ModelResults } from './model-results.js'
 import type { VerdictDocument } from './verdict.js'
@@ -47,7 +47,8 @@ export interface GateRun {
  * Order: the gates and waivers are checked against the metric catalog and the segment columns
  * first (`checkGates`), so a typo fails in milliseconds, before any file is read. Then the
  * candidate and baseline are evaluated with the config's `model` and `segments` (or read, for
- * evaluation documents), and judged (`judgeGates`).
+ * evaluation documents); the segment keys the gates and waivers name are checked against the
+ * candidate's segments (`checkSegmentKeys`), and the gates judged (`judgeGates`).
  *
  * @throws UserInputError for a config mistake (at its line), an unreadable or invalid file, or a
  *   document of another task than the config's
@@ -57,9 +58,10 @@ export async function runGate(options: RunGateOptions): Promise<GateRun> {
   checkGates(options.config)
   const settings = evaluateSettingsFromConfig(config)
   const candidate = await loadModel(options.candidate ?? config.model!.predictions, settings, options.read)
+  const candidateResults = asResults(candidate)
+  checkSegmentKeys(options.config, candidateResults)
   const baselineInput = options.baseline === undefined ? config.model?.baseline : options.baseline
   const baseline = baselineInput == null ? null : await loadModel(baselineInput, settings, options.read)
-  const candidateResults = asResults(candidate)
   const baselineResults = baseline === null ? null : asResults(baseline)
   const results = judgeGates({
     config,

@@ -144,6 +144,21 @@ describe('ml-gate gate', () => {
       )
     )
 
+    // Known only once the candidate is evaluated, still at the config's line.
+    const waiver = await writeConfig(
+      'waiver.yml',
+      '  - { metric: recall, max_drop: 0.05, per_segment: Job }',
+      'waivers:',
+      '  - { metric: recall, segment: Job=partim, reason: known }'
+    )
+    const unknown = capture()
+    expect(await runCli(['gate', '--config', waiver], unknown.console)).toBe(2)
+    expect(unknown.stderr.join('')).toBe(
+      `ml-gate: ${waiver}:7:32: waivers[0].segment: no segment 'Job=partim' in the candidate's evaluation ` +
+        `${PREDICTIONS}/candidate.csv (did you mean 'Job=partime'?); the segments of Job: ` +
+        'Job=fixed, Job=freelance, Job=others, Job=partime\n'
+    )
+
     const other = join(dir, 'other.json')
     await writeFile(other, JSON.stringify({ schema: 'ml-gate/verdict@1' }))
     const wrong = capture()
