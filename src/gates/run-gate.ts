@@ -25,7 +25,7 @@ export type ModelInput = string | Evaluation | EvaluationDocument
 
 export interface RunGateOptions {
   readonly config: LoadedConfig
-  /** Default: the config's `model.predictions`. */
+  /** Default: the config's `model.predictions`; with neither, `runGate` throws. */
   readonly candidate?: ModelInput
   /** Default: the config's `model.baseline`; `null` (or neither): no baseline. */
   readonly baseline?: ModelInput | null
@@ -57,7 +57,7 @@ export async function runGate(options: RunGateOptions): Promise<GateRun> {
   const { config } = options.config
   checkGates(options.config)
   const settings = evaluateSettingsFromConfig(config)
-  const candidate = await loadModel(options.candidate ?? config.model!.predictions, settings, options.read)
+  const candidate = await loadModel(candidateInput(options.config, options.candidate), settings, options.read)
   const candidateResults = asResults(candidate)
   checkSegmentKeys(options.config, candidateResults)
   const baselineInput = options.baseline === undefined ? config.model?.baseline : options.baseline
@@ -78,6 +78,21 @@ export async function runGate(options: RunGateOptions): Promise<GateRun> {
     now: options.now
   })
   return { verdict, candidate, baseline }
+}
+
+/**
+ * The candidate: `given`, else the config's `model.predictions`.
+ * @throws UserInputError at the config's `model` when there is neither
+ */
+export function candidateInput<T extends ModelInput>(loaded: LoadedConfig, given: T | undefined): T | string {
+  const input = given ?? loaded.config.model?.predictions
+  if (input !== undefined) return input
+  throw new UserInputError(
+    "model: no candidate to gate: the config's model has no `predictions`, and none was given; " +
+      'add `predictions: FILE` to the model section, or pass --candidate FILE (ml-gate gate, ml-gate run) ' +
+      "or the actions' candidate input",
+    loaded.locate(['model'], 'key')
+  )
 }
 
 function isDocument(model: Evaluation | EvaluationDocument): model is EvaluationDocument {

@@ -5,7 +5,7 @@ import { loadContract } from '../contract/load.js'
 import { validateData, type ValidationDocument } from '../contract/validate.js'
 import { UserInputError } from '../errors.js'
 import { checkGates } from '../gates/check-gates.js'
-import { runGate } from '../gates/run-gate.js'
+import { candidateInput, runGate } from '../gates/run-gate.js'
 import type { VerdictDocument } from '../gates/verdict.js'
 import { expandGlob } from '../io/glob.js'
 import type { ReadOptions } from '../io/table.js'
@@ -22,6 +22,10 @@ export interface ProgressEvent {
 export interface PipelineOptions {
   /** Folder for the result documents; default the config's `report.output`. */
   readonly output?: string
+  /** The candidate's predictions (or evaluation document); default the config's `model.predictions`. */
+  readonly candidate?: string
+  /** The baseline's, likewise; default the config's `model.baseline`. */
+  readonly baseline?: string
   /** Today, for waiver expiry. */
   readonly now: Date
   readonly progress?: (event: ProgressEvent) => void
@@ -60,7 +64,16 @@ export async function runPipeline(loaded: LoadedConfig, options: PipelineOptions
   const output = options.output ?? config.report.output
   const datasets = await Promise.all(config.data.map((data, i) => expandDataset(data, i, loaded)))
   const files = datasets.flat()
-  const steps = files.length + (config.model ? 2 : 0) + (config.model?.baseline ? 1 : 0)
+  if (!config.model && (options.candidate ?? options.baseline) !== undefined) {
+    throw new UserInputError(
+      'a candidate or baseline was given, but the config has no `model` section to evaluate it with: add one naming the task and label',
+      loaded.locate([], 'key')
+    )
+  }
+  // Before any data is read: a config without predictions needs them by flag.
+  const candidateFile = config.model ? candidateInput(loaded, options.candidate) : undefined
+  const baselineFile = options.baseline ?? config.model?.baseline
+  const steps = files.length + (config.model ? 2 : 0) + (baselineFile ? 1 : 0)
   let step = 0
   const progress = (message: string) => options.progress?.({ step: ++step, steps, message })
 
@@ -86,11 +99,14 @@ export async function runPipeline(loaded: LoadedConfig, options: PipelineOptions
   let baseline: Written<EvaluationDocument> | null = null
   let verdict: Written<VerdictDocument> | null = null
   if (config.model) {
-    progress(
-      `evaluating ${config.model.predictions}${config.model.baseline ? ` and ${config.model.baseline}` : ''}`
-    )
-    const gate = await runGate({ config: loaded, now: options.now })
-    if (config.model.baseline) progress('gating the candidate against the thresholds and the baseline')
+    progress(`evaluating ${candidateFile}${baselineFile ? ` and ${baselineFile}` : ''}`)
+    const gate = await runGate({
+      config: loaded,
+      candidate: candidateFile,
+      baseline: baselineFile,
+      now: options.now
+    })
+    if (baselineFile) progress('gating the candidate against the thresholds and the baseline')
     const write = async <T>(name: string, document: T): Promise<Written<T>> => {
       const path = join(output, name)
       await options.write(path, document)

@@ -66,6 +66,90 @@ describe('ml-gate run: the verdict is the job verdict when data fails its contra
   })
 })
 
+describe('ml-gate run --candidate --baseline --json', () => {
+  const example = join(process.cwd(), 'examples/credit')
+  function configWithoutPredictions(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'ml-gate-run-'))
+    const config = join(dir, 'ml-gate.yml')
+    writeFileSync(
+      config,
+      [
+        'version: 1',
+        'model: { task: binary, label: label, score: score, id: id }',
+        'segments: { columns: [Job] }',
+        'gates:',
+        '  - { metric: recall, max_drop: 0.05, per_segment: true }',
+        ''
+      ].join('\n')
+    )
+    return config
+  }
+
+  it('gates the predictions given by flags, writing the verdict alone on stdout with --json -', async () => {
+    const config = configWithoutPredictions()
+    const output = join(config, '..', 'results')
+    const run = await cli(
+      'run',
+      '--config',
+      config,
+      '--output',
+      output,
+      '--candidate',
+      `${example}/predictions/candidate.csv`,
+      '--baseline',
+      `${example}/predictions/baseline.csv`,
+      '--json',
+      '-'
+    )
+    expect(run.code).toBe(1)
+    const verdict = JSON.parse(run.stdout) as VerdictDocument
+    expect([verdict.verdict, verdict.candidate, verdict.baseline, verdict.paired]).toEqual([
+      'fail',
+      `${example}/predictions/candidate.csv`,
+      `${example}/predictions/baseline.csv`,
+      true
+    ])
+    expect(verdict.headline).toBe(
+      'recall for Job=partime fell 0.798 → 0.500 (change −0.298, allowed drop 0.05)'
+    )
+    expect(readFileSync(join(output, 'verdict.json'), 'utf8')).toBe(run.stdout)
+    expect(run.stderr.split('\n')[0]).toBe(
+      `ml-gate [1/3] evaluating ${example}/predictions/candidate.csv and ${example}/predictions/baseline.csv`
+    )
+  })
+
+  it('without predictions in the config or by flag: exit 2 at the model line, before any data is read', async () => {
+    const config = configWithoutPredictions()
+    const run = await cli('run', '--config', config)
+    expect([run.code, run.stdout]).toEqual([2, ''])
+    expect(run.stderr).toBe(
+      `ml-gate: ${config}:2:1: model: no candidate to gate: the config's model has no \`predictions\`, and none was given; ` +
+        'add `predictions: FILE` to the model section, or pass --candidate FILE (ml-gate gate, ml-gate run) ' +
+        "or the actions' candidate input\n"
+    )
+  })
+
+  it('--json or --candidate without a model section to gate is bad input', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ml-gate-run-'))
+    const config = join(dir, 'ml-gate.yml')
+    writeFileSync(
+      config,
+      `version: 1\ndata:\n  - { path: ${example}/data/incoming.csv, reference: ${example}/data/train.csv }\n`
+    )
+    const run = await cli('run', '--config', config, '--json', '-')
+    expect(run.code).toBe(2)
+    expect(run.stderr).toBe(
+      `ml-gate: ml-gate run: --json writes the verdict, but ${config} has no \`model\` section to gate\n`
+    )
+    const candidate = await cli('run', '--config', config, '--candidate', 'c.csv')
+    expect(candidate.code).toBe(2)
+    expect(candidate.stderr).toBe(
+      `ml-gate: ${config}:1:1: a candidate or baseline was given, but the config has no \`model\` section ` +
+        'to evaluate it with: add one naming the task and label\n'
+    )
+  })
+})
+
 describe('ml-gate run on the credit example', () => {
   it('writes every result document and the report, and fails on Job=partime recall', async () => {
     const output = mkdtempSync(join(tmpdir(), 'ml-gate-run-'))

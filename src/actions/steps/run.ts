@@ -2,10 +2,10 @@ import * as core from '@actions/core'
 import { writeJson } from '../../cli/write-output.js'
 import { loadConfig } from '../../config/load.js'
 import type { ExitCode } from '../../errors.js'
-import { getString } from '../../github/action-inputs.js'
+import { getPath, getString } from '../../github/action-inputs.js'
 import { runPipeline } from '../../pipeline/run-pipeline.js'
 import { publishReport } from './report.js'
-import { Inputs, readReportInputs, RunOutputs } from './report-io.js'
+import { Inputs, readReportInputs, RunInputs, RunOutputs } from './report-io.js'
 
 const quiet = { stdout: () => undefined, stderr: () => undefined, isTTY: false, env: {} }
 
@@ -20,6 +20,8 @@ export async function runWholePipeline(): Promise<{ code: ExitCode; failure?: st
   const loaded = await loadConfig(options.config, { workspace: options.workspace })
   const pipeline = await runPipeline(loaded, {
     output: getString(Inputs.ResultsDir),
+    candidate: getPath(RunInputs.Candidate, options.workspace),
+    baseline: getPath(RunInputs.Baseline, options.workspace),
     now: new Date(),
     progress: ({ step, steps, message }) => core.info(`ml-gate [${step}/${steps}] ${message}`),
     write: (path, document) => writeJson(path, document, quiet)
