@@ -14,7 +14,8 @@ maximum drop against the baseline, disparity across segments; overall and per se
 
   --config CONFIG    the ml-gate.yml file
   --candidate FILE   the candidate's predictions (evaluated with the config's model and segments)
-                     or its ml-gate/evaluation@1 JSON document (default: model.predictions)
+                     or its ml-gate/evaluation@1 JSON document (default: model.predictions;
+                     one of the two is required)
   --baseline FILE    the baseline's, likewise (default: model.baseline; none: change gates
                      are skipped, or fail with on_missing_baseline: fail)
   --json OUT         also write the ml-gate/verdict@1 document to OUT ('-' for stdout)

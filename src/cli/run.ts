@@ -1,10 +1,16 @@
 import { join } from 'node:path'
 import { loadConfig } from '../config/load.js'
-import { ExitCode } from '../errors.js'
+import { ExitCode, UserInputError } from '../errors.js'
 import { runPipeline } from '../pipeline/run-pipeline.js'
 import { collectAuditTrail } from '../report/audit.js'
 import { renderEvaluationText } from '../report/evaluation.js'
-import { renderReport, reportContent, SUMMARY_LIMITS } from '../report/pr-report.js'
+import {
+  renderReport,
+  reportContent,
+  reportHeadline,
+  reportVerdict,
+  SUMMARY_LIMITS
+} from '../report/pr-report.js'
 import { readResults } from '../report/result-files.js'
 import { renderValidationText } from '../report/validation.js'
 import { renderVerdictText } from '../report/verdict-text.js'
@@ -15,15 +21,26 @@ import { progressReporter } from './progress.js'
 import { writeJson, writeOutput } from './write-output.js'
 
 const usage = `Usage: ml-gate run [--config ml-gate.yml] [--output DIR] [--markdown FILE]
+                   [--candidate FILE] [--baseline FILE] [--json OUT]
 
 Runs what ml-gate.yml describes, as the root action does in CI: validates every dataset
 (contract and drift), evaluates the candidate and the baseline, gates the candidate, and
 renders the report. Every result document is written to one folder; nothing is uploaded.
 
-  --config FILE    the config (default ml-gate.yml)
-  --output DIR     folder for the result documents (default: the config's report.output,
-                   ml-gate-results next to the config)
-  --markdown FILE  where the markdown report goes (default DIR/report.md)
+  --config FILE     the config (default ml-gate.yml)
+  --output DIR      folder for the result documents (default: the config's report.output,
+                    ml-gate-results next to the config)
+  --markdown FILE   where the markdown report goes (default DIR/report.md)
+  --candidate FILE  the candidate's predictions (evaluated with the config's model and segments)
+                    or its ml-gate/evaluation@1 JSON document (default: model.predictions;
+                    one of the two is required when the config has a model)
+  --baseline FILE   the baseline's, likewise (default: model.baseline; none: change gates
+                    are skipped, or fail with on_missing_baseline: fail)
+  --json OUT        also write the ml-gate/verdict@1 document to OUT ('-' for stdout, and
+                    nothing else there)
+
+The last line is the verdict, as the root action's job has it: data that fails its contract
+(under its fail_on) fails it whatever the gates say.
 
 Exit codes: 0 the gate passed (or only warned), 1 a dataset or the gate failed, 2 bad input.
 `
@@ -35,31 +52,50 @@ export const runCommand: Command = {
     const { values } = parseCommandArgs(
       'run',
       args,
-      { config: { type: 'string' }, output: { type: 'string' }, markdown: { type: 'string' } },
+      {
+        config: { type: 'string' },
+        output: { type: 'string' },
+        markdown: { type: 'string' },
+        candidate: { type: 'string' },
+        baseline: { type: 'string' },
+        json: { type: 'string' }
+      },
       { min: 0, max: 0, names: 'no positional arguments' }
     )
     const configFile = values.config ?? 'ml-gate.yml'
     const loaded = await loadConfig(configFile)
+    if (values.json !== undefined && loaded.config.model === undefined) {
+      throw new UserInputError(
+        `ml-gate run: --json writes the verdict, but ${configFile} has no \`model\` section to gate`
+      )
+    }
+    // With `--json -`, stdout is the verdict document alone.
+    const text = values.json === '-' ? () => undefined : (line: string) => console.stdout(line)
     const progress = progressReporter(console)
     const result = await runPipeline(loaded, {
       output: values.output,
+      candidate: values.candidate,
+      baseline: values.baseline,
       now: new Date(),
       progress: progress.update,
       write: (path, document) => writeJson(path, document, console)
     }).finally(progress.done)
 
-    for (const { document } of result.validations) console.stdout(`${renderValidationText(document)}\n`)
-    if (result.candidate) console.stdout(`${renderEvaluationText(result.candidate.document)}\n`)
-    if (result.verdict) console.stdout(`${renderVerdictText(result.verdict.document)}\n`)
+    for (const { document } of result.validations) text(`${renderValidationText(document)}\n`)
+    if (result.candidate) text(`${renderEvaluationText(result.candidate.document)}\n`)
+    if (result.verdict) text(`${renderVerdictText(result.verdict.document)}\n`)
 
     const results = await readResults(result.output)
     const audit = await collectAuditTrail(results, { config: configFile, commit: null, version: VERSION })
     const markdown = values.markdown ?? join(result.output, 'report.md')
-    await writeOutput(markdown, renderReport(reportContent(results, audit), SUMMARY_LIMITS), console)
-    console.stdout(`Result documents in ${result.output}/; the markdown report is ${markdown}.\n`)
-    if (result.failedValidations > 0) {
-      console.stdout(`${result.failedValidations} dataset(s) failed validation.\n`)
-    }
-    return result.passed ? ExitCode.Pass : ExitCode.GateFailed
+    const content = reportContent(results, audit)
+    await writeOutput(markdown, renderReport(content, SUMMARY_LIMITS), console)
+    text(`Result documents in ${result.output}/; the markdown report is ${markdown}.\n`)
+    // The report's verdict, as the root action's job would have it: data failures included.
+    const verdict = reportVerdict(content)
+    text(`ml-gate: ${verdict} — ${reportHeadline(content)}\n`)
+    if (values.json !== undefined && result.verdict)
+      await writeJson(values.json, result.verdict.document, console)
+    return verdict === 'fail' ? ExitCode.GateFailed : ExitCode.Pass
   }
 }

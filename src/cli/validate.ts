@@ -1,4 +1,5 @@
 import { loadContract } from '../contract/load.js'
+import type { FailOn } from '../config/types.js'
 import { failsUnder, validateData, type ValidationDocument } from '../contract/validate.js'
 import { DRIFT_METHODS, type DriftMethod } from '../drift/method.js'
 import { ExitCode, UserInputError } from '../errors.js'
@@ -10,8 +11,6 @@ import { READ_OPTIONS_USAGE, readOptionFlags, readOptionsFromArgs } from './read
 import { writeJson } from './write-output.js'
 
 const METHODS = ['auto', ...Object.keys(DRIFT_METHODS)]
-
-export type FailOn = 'error' | 'warn' | 'never'
 
 const usage = `Usage: ml-gate validate --data FILE [--contract CONTRACT] [--reference REF]
                         [--drift-method M] [--fail-on LEVEL] [--json OUT] [read options]
@@ -81,7 +80,8 @@ export const validateCommand: Command = {
       contract: values.contract === undefined ? undefined : await loadContract(values.contract),
       reference: values.reference,
       driftMethod: parseDriftMethod(values['drift-method'], '--drift-method'),
-      read: readOptionsFromArgs(values)
+      read: readOptionsFromArgs(values),
+      failOn
     })
     if (values.json !== '-') console.stdout(renderValidationText(document))
     if (values.json !== undefined) await writeJson(values.json, document, console)

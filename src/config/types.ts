@@ -57,7 +57,8 @@ export interface DriftConfig {
 
 export interface ModelConfig {
   readonly task: TaskKind
-  readonly predictions: string
+  /** Absent: the candidate comes by flag or input (`--candidate`, `candidate`). */
+  readonly predictions?: string
   /** A predictions file or an evaluation JSON document. */
   readonly baseline?: string
   readonly label: string

@@ -1,6 +1,7 @@
 import { DriftCollector } from '../drift/collector.js'
 import { detectDrift, type DriftResult } from '../drift/detect.js'
 import type { ColumnKind, DriftMethod } from '../drift/method.js'
+import type { FailOn } from '../config/types.js'
 import { UserInputError } from '../errors.js'
 import { openTable } from '../io/open.js'
 import type { ReadOptions, RowBatch, Table, TableFormat } from '../io/table.js'
@@ -28,6 +29,11 @@ export interface ValidationDocument {
   readonly reference: string | null
   /** No error-severity check failed and no column drifted. */
   readonly passed: boolean
+  /**
+   * The policy the step that validated judged it under, so that the report fails exactly when that
+   * step did (`failsUnder`). Absent in documents of earlier versions: `error`.
+   */
+  readonly fail_on?: FailOn
   readonly rows: number
   readonly summary: { readonly errors: number; readonly warnings: number; readonly drifted: number }
   readonly checks: CheckResult[]
@@ -46,6 +52,8 @@ export interface ValidateRequest {
   readonly read?: ReadOptions
   /** Seed of the reservoir samples drift uses on large files. Default 42. */
   readonly seed?: number
+  /** Recorded in the document as `fail_on`. Default `error`. */
+  readonly failOn?: FailOn
 }
 
 /**
@@ -125,6 +133,7 @@ export async function validateData(request: ValidateRequest): Promise<Validation
     contract: request.contract?.file ?? null,
     reference: request.reference ?? null,
     passed: summary.errors === 0 && summary.drifted === 0,
+    fail_on: request.failOn ?? 'error',
     rows,
     summary,
     checks,
@@ -173,10 +182,14 @@ function settingsOf(
 }
 
 /**
- * Whether a validation fails under a policy: `error` when it did not pass (an error check failed
- * or a column drifted), `warn` also when a warning check failed, `never` never.
+ * Whether a validation fails under a policy (default: the one recorded in it): `error` when it did
+ * not pass (an error check failed or a column drifted), `warn` also when a warning check failed,
+ * `never` never.
  */
-export function failsUnder(document: ValidationDocument, failOn: 'error' | 'warn' | 'never'): boolean {
+export function failsUnder(
+  document: ValidationDocument,
+  failOn: FailOn = document.fail_on ?? 'error'
+): boolean {
   if (failOn === 'never') return false
   return !document.passed || (failOn === 'warn' && document.summary.warnings > 0)
 }

@@ -10,6 +10,7 @@ import { UserInputError } from '../errors.js'
 import { describeMetric, METRICS, metricNames } from '../metrics/catalog.js'
 import { familyOfKey, OVERALL, segmentFamilies, segmentKeyProblem } from '../metrics/segmentation.js'
 import { didYouMean } from '../suggest.js'
+import type { ModelResults } from './model-results.js'
 
 /** The family names the config's `segments` section produces, in evaluation order. */
 export function configuredFamilies(config: Config): string[] {
@@ -86,7 +87,11 @@ export function checkGates(loaded: LoadedConfig): void {
     if (typeof perSegment === 'string')
       checkFamily(['gates', i, 'per_segment'], perSegment, 'per_segment column')
     else if (Array.isArray(perSegment)) {
-      perSegment.forEach((key: string, j: number) => checkKey(['gates', i, 'per_segment', j], key))
+      perSegment.forEach((key: string, j: number) => {
+        if (families.includes(key))
+          fail(['gates', i, 'per_segment', j], columnListMessage(perSegment, families))
+        checkKey(['gates', i, 'per_segment', j], key)
+      })
     }
     if (gate.across !== undefined) checkFamily(['gates', i, 'across'], gate.across, 'across column')
   })
@@ -95,6 +100,77 @@ export function checkGates(loaded: LoadedConfig): void {
     if (waiver.segment !== undefined) checkKey(['waivers', j, 'segment'], waiver.segment)
   })
 }
+
+/**
+ * For `per_segment: [Job, Home]`: a list holds segment keys, so a column name in it judges nothing.
+ * Says the three ways to write what was meant.
+ */
+function columnListMessage(list: readonly string[], families: readonly string[]): string {
+  const columns = list.filter((key) => families.includes(key))
+  const example = columns[0]
+  return (
+    `per_segment lists segment keys, and ${columns.map((c) => `'${c}'`).join(', ')} ` +
+    `${columns.length === 1 ? 'is a column name' : 'are column names'}; write one column as a string ` +
+    `(per_segment: ${example}), true for the segments of every column, or segment keys such as ` +
+    `${example}=<value> (one gate per column for several columns)`
+  )
+}
+
+/**
+ * What can only be checked once the candidate is evaluated: every segment key a gate's
+ * `per_segment` list or a waiver names is one of the candidate's segments (a waiver may also name
+ * the column of an `across` gate, whose result carries the column as its segment). Otherwise a
+ * typo (`Job=partim`) would be a `missing` result at gate time, or a waiver that silently never
+ * applies.
+ *
+ * @throws UserInputError at the config line of the entry, with the closest segment suggested and
+ *   the segments of its column listed
+ */
+export function checkSegmentKeys(loaded: LoadedConfig, candidate: ModelResults): void {
+  const { config } = loaded
+  const keys = candidate.segments.map((s) => s.key)
+  const fail = (path: JsonPath, message: string): never => {
+    throw new UserInputError(`${formatPath(path)}: ${message}`, loaded.locate(path))
+  }
+  const unknown = (path: JsonPath, key: string, names: readonly string[]): never => {
+    const family = familyOfKey(key)
+    const siblings = candidate.segments.filter((s) => s.family === family).map((s) => s.key)
+    const shown = siblings.slice(0, SEGMENTS_SHOWN)
+    const more = siblings.length > shown.length ? `, … (${siblings.length} in all)` : ''
+    return fail(
+      path,
+      `no segment '${key}' in the candidate's evaluation ${candidate.file}${didYouMean(key, names)}; ` +
+        (siblings.length === 0
+          ? `it has no segment of ${family}`
+          : `the segments of ${family}: ${shown.join(', ')}${more}`)
+    )
+  }
+  config.gates.forEach((gate, i) => {
+    if (!Array.isArray(gate.per_segment)) return
+    gate.per_segment.forEach((key: string, j: number) => {
+      if (!keys.includes(key)) unknown(['gates', i, 'per_segment', j], key, keys)
+    })
+  })
+  const families = configuredFamilies(config)
+  const across = config.gates.flatMap((gate) => (gate.across === undefined ? [] : [gate.across]))
+  config.waivers.forEach((waiver, j) => {
+    const key = waiver.segment
+    if (key === undefined || keys.includes(key) || across.includes(key)) return
+    const path = ['waivers', j, 'segment']
+    if (families.includes(key)) {
+      const example = candidate.segments.find((s) => s.family === key)?.key ?? `${key}=<value>`
+      fail(
+        path,
+        `'${key}' is a column, and no gate has \`across: ${key}\`; a waiver names a segment such as ` +
+          `${example}, or the column of an across gate`
+      )
+    }
+    unknown(path, key, [...keys, ...across])
+  })
+}
+
+/** Segments of a column listed in the message about an unknown key. */
+const SEGMENTS_SHOWN = 10
 
 /** Every name a typo may be close to (per-class templates such as `recall[<class>]` aside). */
 function allNames(): string[] {

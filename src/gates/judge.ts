@@ -4,7 +4,8 @@
  * Semantics (the verdict schema and `docs` quote them):
  * - Segments: `per_segment: false` judges `all` only; `true` judges `all` and every segment of the
  *   candidate's evaluation; a column name judges `all` and that column's segments; a list judges
- *   `all` and the listed keys (a key the evaluation does not have is `missing`).
+ *   `all` and the listed keys (`runGate` refuses a key the candidate does not have, at its config
+ *   line, before judging; judged alone, such a key is `missing`).
  * - `insufficient` (not judged), checked in this order, in the candidate and for a change in the
  *   baseline: the segment has fewer rows than `segments.min_support`; the metric is undefined for
  *   it (e.g. ROC AUC on one class; the metric's own reason is quoted), or its value is a

@@ -16,9 +16,9 @@ import {
   type Evaluation,
   type EvaluationDocument
 } from '../metrics/evaluate.js'
-import { checkGates } from './check-gates.js'
+import { checkGates, checkSegmentKeys } from './check-gates.js'
 import { judgeGates } from './judge.js'
-import { isDocument, pairModels, type Loaded } from './pairing.js'
+import { asResults, isDocument, pairModels, type Loaded } from './pairing.js'
 import { describeDifferences, settingDifferences, type StatedSettings } from './same-settings.js'
 import type { VerdictDocument } from './verdict.js'
 import { verdictDocument } from './verdict-document.js'
@@ -28,7 +28,7 @@ export type ModelInput = string | Evaluation | EvaluationDocument
 
 export interface RunGateOptions {
   readonly config: LoadedConfig
-  /** Default: the config's `model.predictions`. */
+  /** Default: the config's `model.predictions`; with neither, `runGate` throws. */
   readonly candidate?: ModelInput
   /** Default: the config's `model.baseline`; `null` (or neither): no baseline. */
   readonly baseline?: ModelInput | null
@@ -50,8 +50,9 @@ export interface GateRun {
  * Order: the gates and waivers are checked against the metric catalog and the segment columns
  * first (`checkGates`), so a typo fails in milliseconds, before any file is read. Then the
  * candidate and baseline are evaluated with the config's `model` and `segments` (or read, for
- * evaluation documents), paired (`pairModels`: on which rows changes are computed) and judged
- * (`judgeGates`).
+ * evaluation documents); the segment keys the gates and waivers name are checked against the
+ * candidate's segments (`checkSegmentKeys`); the two are paired (`pairModels`: on which rows
+ * changes are computed) and judged (`judgeGates`).
  *
  * @throws UserInputError for a config mistake (at its line), an unreadable or invalid file, a
  *   document evaluated with other settings than the config's or the other document's
@@ -62,11 +63,12 @@ export async function runGate(options: RunGateOptions): Promise<GateRun> {
   const { config } = options.config
   checkGates(options.config)
   const settings = evaluateSettingsFromConfig(config)
-  const candidateInput = options.candidate ?? config.model!.predictions
-  const candidate = await loadModel(candidateInput, settings, options.read)
+  const givenCandidate = candidateInput(options.config, options.candidate)
+  const candidate = await loadModel(givenCandidate, settings, options.read)
+  const loadedCandidate = { model: candidate, file: fileOf(givenCandidate, candidate) }
+  checkSegmentKeys(options.config, asResults(loadedCandidate))
   const baselineInput = options.baseline === undefined ? config.model?.baseline : options.baseline
   const baseline = baselineInput == null ? null : await loadModel(baselineInput, settings, options.read)
-  const loadedCandidate = { model: candidate, file: fileOf(candidateInput, candidate) }
   const loadedBaseline =
     baseline === null ? null : { model: baseline, file: fileOf(baselineInput!, baseline) }
   checkSettings(settings, loadedCandidate, loadedBaseline)
@@ -87,6 +89,21 @@ export async function runGate(options: RunGateOptions): Promise<GateRun> {
     now: options.now
   })
   return { verdict, candidate, baseline }
+}
+
+/**
+ * The candidate: `given`, else the config's `model.predictions`.
+ * @throws UserInputError at the config's `model` when there is neither
+ */
+export function candidateInput<T extends ModelInput>(loaded: LoadedConfig, given: T | undefined): T | string {
+  const input = given ?? loaded.config.model?.predictions
+  if (input !== undefined) return input
+  throw new UserInputError(
+    "model: no candidate to gate: the config's model has no `predictions`, and none was given; " +
+      'add `predictions: FILE` to the model section, or pass --candidate FILE (ml-gate gate, ml-gate run) ' +
+      "or the actions' candidate input",
+    loaded.locate(['model'], 'key')
+  )
 }
 
 async function loadModel(

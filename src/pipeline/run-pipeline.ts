@@ -2,10 +2,10 @@ import { basename, extname, join } from 'node:path'
 import type { LoadedConfig } from '../config/load.js'
 import type { DatasetConfig } from '../config/types.js'
 import { loadContract } from '../contract/load.js'
-import { failsUnder, validateData, type ValidationDocument } from '../contract/validate.js'
+import { validateData, type ValidationDocument } from '../contract/validate.js'
 import { UserInputError } from '../errors.js'
 import { checkGates } from '../gates/check-gates.js'
-import { runGate } from '../gates/run-gate.js'
+import { candidateInput, runGate } from '../gates/run-gate.js'
 import type { VerdictDocument } from '../gates/verdict.js'
 import { expandGlob } from '../io/glob.js'
 import type { ReadOptions } from '../io/table.js'
@@ -22,6 +22,10 @@ export interface ProgressEvent {
 export interface PipelineOptions {
   /** Folder for the result documents; default the config's `report.output`. */
   readonly output?: string
+  /** The candidate's predictions (or evaluation document); default the config's `model.predictions`. */
+  readonly candidate?: string
+  /** The baseline's, likewise; default the config's `model.baseline`. */
+  readonly baseline?: string
   /** Today, for waiver expiry. */
   readonly now: Date
   readonly progress?: (event: ProgressEvent) => void
@@ -36,14 +40,11 @@ export interface Written<T> {
 
 export interface PipelineResult {
   readonly output: string
+  /** Each records its `fail_on`, so the report's verdict (`reportVerdict`) is the pipeline's. */
   readonly validations: readonly Written<ValidationDocument>[]
-  /** The data validations that fail the pipeline under their `fail_on`. */
-  readonly failedValidations: number
   readonly candidate: Written<EvaluationDocument> | null
   readonly baseline: Written<EvaluationDocument> | null
   readonly verdict: Written<VerdictDocument> | null
-  /** False when a validation fails under its `fail_on`, or the gate's verdict is `fail`. */
-  readonly passed: boolean
 }
 
 /**
@@ -63,12 +64,20 @@ export async function runPipeline(loaded: LoadedConfig, options: PipelineOptions
   const output = options.output ?? config.report.output
   const datasets = await Promise.all(config.data.map((data, i) => expandDataset(data, i, loaded)))
   const files = datasets.flat()
-  const steps = files.length + (config.model ? 2 : 0) + (config.model?.baseline ? 1 : 0)
+  if (!config.model && (options.candidate ?? options.baseline) !== undefined) {
+    throw new UserInputError(
+      'a candidate or baseline was given, but the config has no `model` section to evaluate it with: add one naming the task and label',
+      loaded.locate([], 'key')
+    )
+  }
+  // Before any data is read: a config without predictions needs them by flag.
+  const candidateFile = config.model ? candidateInput(loaded, options.candidate) : undefined
+  const baselineFile = options.baseline ?? config.model?.baseline
+  const steps = files.length + (config.model ? 2 : 0) + (baselineFile ? 1 : 0)
   let step = 0
   const progress = (message: string) => options.progress?.({ step: ++step, steps, message })
 
   const validations: Written<ValidationDocument>[] = []
-  let failedValidations = 0
   const taken = new Set<string>()
   for (const { file, data } of files) {
     progress(`validating ${file}`)
@@ -78,23 +87,26 @@ export async function runPipeline(loaded: LoadedConfig, options: PipelineOptions
       contract,
       reference: data.reference,
       drift: data.drift,
-      read: readOptions(data)
+      read: readOptions(data),
+      failOn: data.fail_on
     })
     const path = validationPath(output, file, taken)
     await options.write(path, document)
     validations.push({ path, document })
-    if (failsUnder(document, data.fail_on)) failedValidations++
   }
 
   let candidate: Written<EvaluationDocument> | null = null
   let baseline: Written<EvaluationDocument> | null = null
   let verdict: Written<VerdictDocument> | null = null
   if (config.model) {
-    progress(
-      `evaluating ${config.model.predictions}${config.model.baseline ? ` and ${config.model.baseline}` : ''}`
-    )
-    const gate = await runGate({ config: loaded, now: options.now })
-    if (config.model.baseline) progress('gating the candidate against the thresholds and the baseline')
+    progress(`evaluating ${candidateFile}${baselineFile ? ` and ${baselineFile}` : ''}`)
+    const gate = await runGate({
+      config: loaded,
+      candidate: candidateFile,
+      baseline: baselineFile,
+      now: options.now
+    })
+    if (baselineFile) progress('gating the candidate against the thresholds and the baseline')
     const write = async <T>(name: string, document: T): Promise<Written<T>> => {
       const path = join(output, name)
       await options.write(path, document)
@@ -108,11 +120,9 @@ export async function runPipeline(loaded: LoadedConfig, options: PipelineOptions
   return {
     output,
     validations,
-    failedValidations,
     candidate,
     baseline,
-    verdict,
-    passed: failedValidations === 0 && verdict?.document.verdict !== 'fail'
+    verdict
   }
 }
 

@@ -1,5 +1,5 @@
 import { markdownTable } from 'markdown-table'
-import type { ValidationDocument } from '../contract/validate.js'
+import { failsUnder, type ValidationDocument } from '../contract/validate.js'
 import type { GateResult, GateStatus, RuleKind, VerdictDocument } from '../gates/verdict.js'
 import { pairingSummary } from '../gates/verdict-document.js'
 import type { EvaluationDocument } from '../metrics/evaluate.js'
@@ -100,24 +100,53 @@ export function commentLimits(maxSize: number, summaryUrl: string | null, what =
   }
 }
 
+/** The validations that fail the job under their own `fail_on` (the pipeline's, the step's). */
+export function failedValidations(
+  content: Pick<ReportContent, 'validations'>
+): readonly ValidationDocument[] {
+  return content.validations.filter((v) => failsUnder(v))
+}
+
 /**
- * The verdict a report shows: the gate's verdict, `overridden` when an honoured override turns a
- * `fail`; without a verdict document, `fail` when a data validation failed, else `pass`.
+ * The verdict a report shows, which is the job's: `fail` when a data validation fails under its
+ * `fail_on`, whatever the gate said (an override label is for the gate's judgement, not for data
+ * that broke its contract); else the gate's verdict, `overridden` when an honoured override turns
+ * a `fail`; `pass` without a verdict document.
  */
 export function reportVerdict(
   content: Pick<ReportContent, 'verdict' | 'validations' | 'override'>
 ): ReportVerdict {
-  const verdict = content.verdict?.verdict ?? (content.validations.every((v) => v.passed) ? 'pass' : 'fail')
+  if (failedValidations(content).length > 0) return 'fail'
+  const verdict = content.verdict?.verdict ?? 'pass'
   return verdict === 'fail' && content.override?.honoured === true ? 'overridden' : verdict
 }
 
-/** The one line that matters most: the gate's headline, or what the validations found. */
+/** `data/incoming.csv (3 failing checks, 2 drifted columns)`: what failed, under its `fail_on`. */
+function dataFailure(v: ValidationDocument): string {
+  const { errors, warnings, drifted } = v.summary
+  const parts = [
+    ...(errors > 0 ? [plural(errors, 'failing check')] : []),
+    ...(warnings > 0 && v.fail_on === 'warn' ? [plural(warnings, 'failing warning check')] : []),
+    ...(drifted > 0 ? [plural(drifted, 'drifted column')] : [])
+  ]
+  return `${v.file} (${parts.join(', ')})`
+}
+
+/**
+ * The one line that matters most: the data that failed its contract first (it fails the job
+ * whatever the gates say), then the gate's headline; or what the validations found.
+ */
 export function reportHeadline(
   content: Pick<ReportContent, 'verdict' | 'validations' | 'candidate'>
 ): string {
-  if (content.verdict !== null) return content.verdict.headline
-  const failed = content.validations.filter((v) => !v.passed)
-  if (failed.length > 0) return `data validation failed for ${failed.map((v) => v.file).join(', ')}`
+  const failed = failedValidations(content)
+  const data = failed.length > 0 ? `data validation failed for ${failed.map(dataFailure).join(', ')}` : null
+  if (content.verdict !== null) {
+    return data === null ? content.verdict.headline : `${data}; the gates: ${content.verdict.headline}`
+  }
+  if (data !== null) return data
+  if (content.validations.some((v) => !v.passed))
+    return 'data validation found problems; fail_on lets them pass'
   if (content.validations.length > 0) return 'data validation passed'
   return 'evaluated without gates'
 }
@@ -247,7 +276,13 @@ class Renderer {
     const o = c.override
     if (o !== null) {
       const who = `[${text(o.by, 60)}](https://github.com/${encodeURIComponent(o.by)})`
-      if (o.honoured) {
+      if (o.honoured && verdict === 'fail') {
+        lines.push(
+          `The label ${text(o.label)} added by ${who} (${text(o.role)} access) at ${text(o.at)} overrides ` +
+            `the gate's verdict only: data that fails its contract fails the job, so the verdict is fail.`,
+          ''
+        )
+      } else if (o.honoured) {
         lines.push(
           `**Overridden** by ${who} (${text(o.role)} access), who added the label ${text(o.label)} at ${text(o.at)}. ` +
             `Without the override the verdict is fail.`,

@@ -54,7 +54,8 @@ describe('sticky comment', () => {
     expect(comment.user.login).toBe('github-actions[bot]')
     expect(s.github.calls('issues/create-comment')[0].body).toEqual({ body: comment.body })
     expect(comment.body.split('\n')[0]).toBe(
-      '## ❌ ml-gate: fail — recall for Job\\=partime fell 0.798 → 0.500, allowed drop 0.05'
+      '## ❌ ml-gate: fail — data validation failed for data/incoming.csv \\(2 failing checks, 1 drifted column\\); ' +
+        'the gates\\: recall for Job\\=partime fell 0.798 → 0.500, allowed drop 0.05'
     )
     expect(comment.body).toContain(`\n${MARKER}\n<!-- ml-gate-state:`)
     expect(run.outputs).toEqual({
@@ -78,7 +79,8 @@ describe('sticky comment', () => {
       'recall for Job=partime fell 0.798 → 0.500 (change -0.298), allowed drop 0.05: fail'
     )
     expect(run.annotations.at(-1)?.message).toBe(
-      'ml-gate: recall for Job=partime fell 0.798 → 0.500, allowed drop 0.05'
+      'ml-gate: data validation failed for data/incoming.csv (2 failing checks, 1 drifted column); ' +
+        'the gates: recall for Job=partime fell 0.798 → 0.500, allowed drop 0.05'
     )
   })
 
@@ -297,7 +299,11 @@ describe('fork pull requests and faults', () => {
 
 describe('override label', () => {
   it('turns a fail into overridden when added by someone with write access, naming them', async () => {
-    s = await session()
+    s = await session(undefined, {
+      'verdict.json': creditVerdict(),
+      'evaluation-candidate.json': creditCandidate(),
+      'evaluation-baseline.json': creditBaseline()
+    })
     s.github.state.setRole('lead-dev', 'maintain')
     s.github.state.labelIssue(1, 'ml-gate:override', s.github.state.account('lead-dev'))
     const run = await s.run()
@@ -353,15 +359,26 @@ describe('check run', () => {
       'validation.json': { ...validation, checks, summary: { errors: 12, warnings: 0, drifted: 0 } }
     })
     const run = await s.run({ inputs: { 'check-name': 'ml-gate / credit' } })
-    expect(run.code).toBe(0)
+    // The gate passed, but the data broke its contract: the job, the check, the comment, the
+    // summary and the output all say fail, and why.
+    const headline =
+      'data validation failed for data/incoming.csv (12 failing checks); the gates: all 8 gate results pass'
+    expect(run.code).toBe(1)
+    expect(run.outputs.verdict).toBe('fail')
+    expect(run.annotations.at(-1)?.message).toBe(`ml-gate: ${headline}`)
+    const first = s.github.state.comments[0].body.split('\n')[0]
+    expect(first).toBe(
+      '## ❌ ml-gate: fail — data validation failed for data/incoming.csv \\(12 failing checks\\); the gates\\: all 8 gate results pass'
+    )
+    expect(run.summary.split('\n')[0]).toBe(first)
     const [create, ...updates] = [...s.github.calls('checks/create'), ...s.github.calls('checks/update')]
     expect(create.body).toMatchObject({
       name: 'ml-gate / credit',
       head_sha: '0123456789abcdef0123456789abcdef01234567',
       status: 'completed',
-      conclusion: 'success',
+      conclusion: 'failure',
       details_url: RUN_URL,
-      output: { title: 'pass: all 8 gate results pass' }
+      output: { title: `fail: ${headline}` }
     })
     const sizes = [create, ...updates].map(
       (r) => (r.body as { output: { annotations: unknown[] } }).output.annotations.length
@@ -378,8 +395,8 @@ describe('check run', () => {
       message: '0 breaks min: expected >= 0'
     })
     expect(run.outputs['check-run-id']).toBe(String(run0.id))
-    // Workflow commands: 10 errors at most, the last counting the rest.
-    const errors = run.annotations.filter((a) => a.level === 'error')
+    // Workflow commands: 10 errors at most, the last counting the rest; then the job's failure.
+    const errors = run.annotations.filter((a) => a.level === 'error').slice(0, -1)
     expect(errors).toHaveLength(10)
     expect(errors.at(-1)?.message).toBe('3 more failures not shown as annotations; see the job summary')
   })

@@ -1,5 +1,5 @@
 /** The root action end to end: the credit example's ml-gate.yml, a pull request, the local GitHub. */
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from '@jest/globals'
@@ -71,6 +71,36 @@ describe('the root action', () => {
     expect(run.annotations.filter((a) => a.file === 'data/incoming.csv').map((a) => a.line)).toEqual([
       19, 46, 602
     ])
+  })
+
+  it('takes the candidate and baseline inputs when ml-gate.yml names no predictions', async () => {
+    github = await FakeGitHub.start({ owner: OWNER, repo: REPO })
+    const dir = checkout()
+    const config = join(dir, 'ml-gate.yml')
+    const text = readFileSync(config, 'utf8')
+    writeFileSync(config, text.replace(/^ {2}(predictions|baseline): .*\n/gm, ''))
+    expect(readFileSync(config, 'utf8')).not.toMatch(/predictions: |baseline: /)
+    const run = await runAction('dist/run/index.js', {
+      github,
+      workspace: dir,
+      actionYml: 'action.yml',
+      inputs: { candidate: 'predictions/candidate.csv', baseline: 'predictions/baseline.csv' },
+      event: pullRequestEvent('opened', { owner: OWNER, repo: REPO, pullNumber: 1 }),
+      timeoutMs: 60_000
+    })
+    expect(run.code).toBe(1)
+    expect(run.outputs.verdict).toBe('fail')
+    const verdict = JSON.parse(
+      readFileSync(join(dir, 'ml-gate-results', 'verdict.json'), 'utf8')
+    ) as VerdictDocument
+    expect([verdict.candidate, verdict.baseline, verdict.paired]).toEqual([
+      'predictions/candidate.csv',
+      'predictions/baseline.csv',
+      true
+    ])
+    expect(run.stdout).toContain(
+      'ml-gate [2/4] evaluating predictions/candidate.csv and predictions/baseline.csv'
+    )
   })
 
   it('with a fork read-only token: no crash, the summary has the report, the verdict decides the job', async () => {

@@ -86,6 +86,33 @@ describe('ml-gate gate', () => {
     expect(document.headline).toBe('pass: the 1 judged result passed')
   })
 
+  it('takes the predictions by flags alone when the config names none, and says so when neither does', async () => {
+    const config = join(dir, 'flags.yml')
+    await writeFile(
+      config,
+      [
+        'version: 1',
+        'model: { task: binary, label: label, score: score }',
+        'segments: { columns: [Job] }',
+        'gates:',
+        '  - { metric: recall, max_drop: 0.05, per_segment: true }'
+      ].join('\n') + '\n'
+    )
+    const out = capture()
+    const args = ['gate', '--config', config, '--candidate', `${PREDICTIONS}/candidate.csv`]
+    expect(await runCli([...args, '--baseline', `${PREDICTIONS}/baseline.csv`], out.console)).toBe(1)
+    expect(out.stdout.join('')).toMatch(
+      /^FAIL: recall for Job=partime fell 0\.798 → 0\.500 \(change −0\.298, allowed drop 0\.05\)\n/
+    )
+    const none = capture()
+    expect(await runCli(['gate', '--config', config], none.console)).toBe(2)
+    expect(none.stderr.join('')).toBe(
+      `ml-gate: ${config}:2:1: model: no candidate to gate: the config's model has no \`predictions\`, and none was given; ` +
+        'add `predictions: FILE` to the model section, or pass --candidate FILE (ml-gate gate, ml-gate run) ' +
+        "or the actions' candidate input\n"
+    )
+  })
+
   it('exits 0 on a warning (severity: warn)', async () => {
     const config = await writeConfig(
       'warn.yml',
@@ -150,6 +177,21 @@ describe('ml-gate gate', () => {
       new RegExp(
         `^ml-gate: ${config.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:5:15: gates\\[0\\]\\.metric: unknown metric 'recal' \\(did you mean 'recall'\\?\\)`
       )
+    )
+
+    // Known only once the candidate is evaluated, still at the config's line.
+    const waiver = await writeConfig(
+      'waiver.yml',
+      '  - { metric: recall, max_drop: 0.05, per_segment: Job }',
+      'waivers:',
+      '  - { metric: recall, segment: Job=partim, reason: known }'
+    )
+    const unknown = capture()
+    expect(await runCli(['gate', '--config', waiver], unknown.console)).toBe(2)
+    expect(unknown.stderr.join('')).toBe(
+      `ml-gate: ${waiver}:7:32: waivers[0].segment: no segment 'Job=partim' in the candidate's evaluation ` +
+        `${PREDICTIONS}/candidate.csv (did you mean 'Job=partime'?); the segments of Job: ` +
+        'Job=fixed, Job=freelance, Job=others, Job=partime\n'
     )
 
     const other = join(dir, 'other.json')

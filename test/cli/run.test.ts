@@ -8,6 +8,148 @@ import { cli } from '../support/cli.js'
 
 const CONFIG = 'examples/credit/ml-gate.yml'
 
+/** The credit example's data and predictions, gated by a ROC AUC floor alone, which passes. */
+function passingGateConfig(failOn: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ml-gate-run-'))
+  const example = join(process.cwd(), 'examples/credit')
+  const config = join(dir, 'ml-gate.yml')
+  writeFileSync(
+    config,
+    [
+      'version: 1',
+      'data:',
+      `  - { path: ${example}/data/incoming.csv, contract: ${example}/contracts/credit.yml, fail_on: ${failOn} }`,
+      `model: { task: binary, predictions: ${example}/predictions/candidate.csv, label: label, score: score }`,
+      'segments: { columns: [Job] }',
+      'gates:',
+      '  - { metric: roc_auc, min: 0.75 }',
+      ''
+    ].join('\n')
+  )
+  return config
+}
+
+describe('ml-gate run: the verdict is the job verdict when data fails its contract', () => {
+  it('a passing gate over failing data fails, and every place says so', async () => {
+    const config = passingGateConfig('error')
+    const output = join(config, '..', 'results')
+    const run = await cli('run', '--config', config, '--output', output)
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain('PASS: pass: the 1 judged result passed')
+    const headline =
+      `data validation failed for ${join(process.cwd(), 'examples/credit/data/incoming.csv')} (3 failing checks); ` +
+      'the gates: pass: the 1 judged result passed'
+    expect(run.stdout.split('\n').at(-2)).toBe(`ml-gate: fail — ${headline}`)
+    const report = readFileSync(join(output, 'report.md'), 'utf8')
+    const first = report.split('\n')[0]
+    expect(first.startsWith('## ❌ ml-gate: fail — data validation failed for ')).toBe(true)
+    expect(
+      first.endsWith('incoming.csv \\(3 failing checks\\); the gates\\: pass\\: the 1 judged result passed')
+    ).toBe(true)
+    // The report command, on the same documents, agrees.
+    const again = await cli('report', '--results', output, '--markdown', join(output, 'again.md'))
+    expect(again.code).toBe(1)
+    expect(readFileSync(join(output, 'again.md'), 'utf8').split('\n')[0]).toBe(report.split('\n')[0])
+  })
+
+  it('fail_on: never lets the same data pass, and the report agrees', async () => {
+    const config = passingGateConfig('never')
+    const output = join(config, '..', 'results')
+    const run = await cli('run', '--config', config, '--output', output)
+    expect(run.code).toBe(0)
+    expect(run.stdout.split('\n').at(-2)).toBe('ml-gate: pass — pass: the 1 judged result passed')
+    const validation = JSON.parse(readFileSync(join(output, 'validation-incoming.json'), 'utf8')) as {
+      fail_on: string
+    }
+    expect(validation.fail_on).toBe('never')
+    expect((await cli('report', '--results', output, '--markdown', join(output, 'r.md'))).code).toBe(0)
+  })
+})
+
+describe('ml-gate run --candidate --baseline --json', () => {
+  const example = join(process.cwd(), 'examples/credit')
+  function configWithoutPredictions(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'ml-gate-run-'))
+    const config = join(dir, 'ml-gate.yml')
+    writeFileSync(
+      config,
+      [
+        'version: 1',
+        'model: { task: binary, label: label, score: score, id: id }',
+        'segments: { columns: [Job] }',
+        'gates:',
+        '  - { metric: recall, max_drop: 0.05, per_segment: true }',
+        ''
+      ].join('\n')
+    )
+    return config
+  }
+
+  it('gates the predictions given by flags, writing the verdict alone on stdout with --json -', async () => {
+    const config = configWithoutPredictions()
+    const output = join(config, '..', 'results')
+    const run = await cli(
+      'run',
+      '--config',
+      config,
+      '--output',
+      output,
+      '--candidate',
+      `${example}/predictions/candidate.csv`,
+      '--baseline',
+      `${example}/predictions/baseline.csv`,
+      '--json',
+      '-'
+    )
+    expect(run.code).toBe(1)
+    const verdict = JSON.parse(run.stdout) as VerdictDocument
+    expect([verdict.verdict, verdict.candidate, verdict.baseline, verdict.paired]).toEqual([
+      'fail',
+      `${example}/predictions/candidate.csv`,
+      `${example}/predictions/baseline.csv`,
+      true
+    ])
+    expect(verdict.headline).toBe(
+      'recall for Job=partime fell 0.798 → 0.500 (change −0.298, allowed drop 0.05)'
+    )
+    expect(readFileSync(join(output, 'verdict.json'), 'utf8')).toBe(run.stdout)
+    expect(run.stderr.split('\n')[0]).toBe(
+      `ml-gate [1/3] evaluating ${example}/predictions/candidate.csv and ${example}/predictions/baseline.csv`
+    )
+  })
+
+  it('without predictions in the config or by flag: exit 2 at the model line, before any data is read', async () => {
+    const config = configWithoutPredictions()
+    const run = await cli('run', '--config', config)
+    expect([run.code, run.stdout]).toEqual([2, ''])
+    expect(run.stderr).toBe(
+      `ml-gate: ${config}:2:1: model: no candidate to gate: the config's model has no \`predictions\`, and none was given; ` +
+        'add `predictions: FILE` to the model section, or pass --candidate FILE (ml-gate gate, ml-gate run) ' +
+        "or the actions' candidate input\n"
+    )
+  })
+
+  it('--json or --candidate without a model section to gate is bad input', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ml-gate-run-'))
+    const config = join(dir, 'ml-gate.yml')
+    writeFileSync(
+      config,
+      `version: 1\ndata:\n  - { path: ${example}/data/incoming.csv, reference: ${example}/data/train.csv }\n`
+    )
+    const run = await cli('run', '--config', config, '--json', '-')
+    expect(run.code).toBe(2)
+    expect(run.stderr).toBe(
+      `ml-gate: ml-gate run: --json writes the verdict, but ${config} has no \`model\` section to gate\n`
+    )
+    const candidate = await cli('run', '--config', config, '--candidate', 'c.csv')
+    expect(candidate.code).toBe(2)
+    expect(candidate.stderr).toBe(
+      `ml-gate: ${config}:1:1: a candidate or baseline was given, but the config has no \`model\` section ` +
+        'to evaluate it with: add one naming the task and label\n'
+    )
+  })
+})
+
 describe('ml-gate run on the credit example', () => {
   it('writes every result document and the report, and fails on Job=partime recall', async () => {
     const output = mkdtempSync(join(tmpdir(), 'ml-gate-run-'))
@@ -34,7 +176,10 @@ describe('ml-gate run on the credit example', () => {
       'FAIL: recall for Job=partime fell 0.798 → 0.500 (change −0.298, allowed drop 0.05)'
     )
     expect(run.stdout).toContain('FAILED: 3 failing checks, 0 warnings, 41 passed, 3 drifted columns')
-    expect(run.stdout).toContain('1 dataset(s) failed validation.')
+    expect(run.stdout.split('\n').at(-2)).toBe(
+      'ml-gate: fail — data validation failed for examples/credit/data/incoming.csv (3 failing checks, 3 drifted columns); ' +
+        'the gates: recall for Job=partime fell 0.798 → 0.500 (change −0.298, allowed drop 0.05)'
+    )
     // Not a terminal: one plain line per step, for CI logs.
     expect(run.stderr.split('\n').filter(Boolean)).toEqual([
       'ml-gate [1/4] validating examples/credit/data/incoming.csv',

@@ -3,7 +3,7 @@ import { UserInputError } from '../../src/errors.js'
 import { checkGates } from '../../src/gates/check-gates.js'
 import { runGate } from '../../src/gates/run-gate.js'
 import { metricNames } from '../../src/metrics/catalog.js'
-import { config, TODAY } from './fixtures.js'
+import { config, evaluation, TODAY } from './fixtures.js'
 
 /** The formatted error `checkGates` throws for the fixture config followed by `lines` (from line 4 on). */
 function errorFor(...lines: string[]): string {
@@ -136,4 +136,93 @@ describe('checkGates: what the schema cannot check, at the config line', () => {
       /^ml-gate\.yml:5:15: gates\[0\]\.metric: unknown metric 'recal'/
     )
   })
+})
+
+describe('checkSegmentKeys: segment keys checked against the evaluated candidate, at the config line', () => {
+  const segment = { n: 100, metrics: { recall: 0.7, positive_rate: 0.3 } }
+  const candidate = evaluation('c.json', {
+    all: segment,
+    'Job=fixed': segment,
+    'Job=partime': segment,
+    'Job=freelance': segment,
+    'Home=rent': segment
+  })
+  const across = '  - { metric: positive_rate, across: Job, min_ratio: 0.5 }'
+
+  /** The formatted error of gating `candidate` with the fixture config and `lines`, or `passed`. */
+  async function outcome(...lines: string[]): Promise<string> {
+    const error = await runGate({ config: config(...lines), candidate, now: TODAY }).then(
+      () => 'passed',
+      (e: unknown) => e
+    )
+    if (error === 'passed') return error
+    expect(error).toBeInstanceOf(UserInputError)
+    return (error as UserInputError).format()
+  }
+
+  it.each([
+    [
+      'a per_segment key with a typo',
+      ['gates:', '  - metric: recall', '    min: 0.5', '    per_segment: [Job=fixed, Job=partim]'],
+      "ml-gate.yml:7:30: gates[0].per_segment[1]: no segment 'Job=partim' in the candidate's evaluation c.json (did you mean 'Job=partime'?); the segments of Job: Job=fixed, Job=partime, Job=freelance"
+    ],
+    [
+      'a per_segment key of a column without that value',
+      ['gates:', '  - { metric: recall, min: 0.5, per_segment: [Home=owner] }'],
+      "ml-gate.yml:5:47: gates[0].per_segment[0]: no segment 'Home=owner' in the candidate's evaluation c.json; the segments of Home: Home=rent"
+    ],
+    [
+      'a waiver segment with a typo (it would silently never apply)',
+      [
+        'gates:',
+        '  - { metric: recall, min: 0.5, per_segment: true }',
+        'waivers:',
+        '  - { segment: Home=rnet, reason: known }'
+      ],
+      "ml-gate.yml:7:16: waivers[0].segment: no segment 'Home=rnet' in the candidate's evaluation c.json (did you mean 'Home=rent'?); the segments of Home: Home=rent"
+    ],
+    [
+      'a waiver naming a column that no across gate judges',
+      [
+        'gates:',
+        '  - { metric: recall, min: 0.5, per_segment: true }',
+        'waivers:',
+        '  - { segment: Job, reason: known }'
+      ],
+      "ml-gate.yml:7:16: waivers[0].segment: 'Job' is a column, and no gate has `across: Job`; a waiver names a segment such as Job=fixed, or the column of an across gate"
+    ],
+    [
+      'valid keys, all, and the column of an across gate',
+      [
+        'gates:',
+        '  - { metric: recall, min: 0.5, per_segment: [all, Job=partime, Home=rent] }',
+        across,
+        'waivers:',
+        '  - { segment: Job, reason: parity is tracked }',
+        '  - { segment: Job=fixed, reason: known }',
+        '  - { segment: all, metric: recall, reason: known }'
+      ],
+      'passed'
+    ]
+  ])('%s', async (_, lines, expected) => {
+    expect(await outcome(...lines)).toBe(expected)
+  })
+
+  it.each([
+    [
+      'one column',
+      ['gates:', '  - metric: recall', '    min: 0.5', '    per_segment:', '      - Job'],
+      "ml-gate.yml:8:9: gates[0].per_segment[0]: per_segment lists segment keys, and 'Job' is a column name; write one column as a string (per_segment: Job), true for the segments of every column, or segment keys such as Job=<value> (one gate per column for several columns)"
+    ],
+    [
+      'two columns',
+      ['gates:', '  - { metric: recall, min: 0.5, per_segment: [Job, Home] }'],
+      "ml-gate.yml:5:47: gates[0].per_segment[0]: per_segment lists segment keys, and 'Job', 'Home' are column names; write one column as a string (per_segment: Job), true for the segments of every column, or segment keys such as Job=<value> (one gate per column for several columns)"
+    ]
+  ])(
+    'a list of column names in per_segment (%s) says how to write it, before any data is read',
+    (_, lines, expected) => {
+      expect(errorFor(...lines)).toBe(expected)
+    }
+  )
 })

@@ -42,7 +42,7 @@ async function verdictOf(loaded: LoadedConfig): Promise<VerdictDocument> {
 beforeAll(async () => {
   significantConfig = await loadConfig(CONFIG)
   const settings = evaluateSettingsFromConfig(significantConfig.config)
-  candidate = await evaluatePredictions(significantConfig.config.model!.predictions, settings)
+  candidate = await evaluatePredictions(significantConfig.config.model!.predictions!, settings)
   baseline = await evaluatePredictions(significantConfig.config.model!.baseline!, settings)
 })
 

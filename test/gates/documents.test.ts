@@ -58,7 +58,7 @@ beforeAll(async () => {
   loaded = await loadConfig(CONFIG)
   const settings = evaluateSettingsFromConfig(loaded.config)
   candidateDocument = evaluationDocument(
-    await evaluatePredictions(loaded.config.model!.predictions, settings)
+    await evaluatePredictions(loaded.config.model!.predictions!, settings)
   )
   baselineDocument = evaluationDocument(await evaluatePredictions(loaded.config.model!.baseline!, settings))
 })
@@ -80,7 +80,7 @@ describe('gating two evaluation documents', () => {
       const fromPredictions = (await runGate({ config, now: TODAY })).verdict
       const candidate = await write(
         'c.json',
-        evaluationDocument(await evaluatePredictions(model.predictions, settings))
+        evaluationDocument(await evaluatePredictions(model.predictions!, settings))
       )
       const baseline = await write(
         'b.json',
@@ -116,7 +116,7 @@ describe('gating two evaluation documents', () => {
     const settings = evaluateSettingsFromConfig(noId.config)
     const candidate = await write(
       'candidate-no-id.json',
-      evaluationDocument(await evaluatePredictions(noId.config.model!.predictions, settings))
+      evaluationDocument(await evaluatePredictions(noId.config.model!.predictions!, settings))
     )
     const baseline = await write(
       'baseline-no-id.json',
@@ -193,7 +193,7 @@ describe('a document evaluated with other settings', () => {
         settingsOf(d).bootstrap = 200
       })
     )
-    expect(await gateError(loaded, loaded.config.model!.predictions, baseline)).toBe(
+    expect(await gateError(loaded, loaded.config.model!.predictions!, baseline)).toBe(
       `${baseline}: was evaluated with other settings than the config: ` +
         `evaluation.bootstrap: the document's 200, the config's 1000; ` +
         `evaluation.seed: the document's 7, the config's 42 (evaluate it again with this config)`

@@ -1,10 +1,13 @@
 import { describe, expect, it } from '@jest/globals'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import type { ValidationDocument } from '../../src/contract/validate.js'
+import type { VerdictDocument } from '../../src/gates/verdict.js'
 import {
   COMMENT_LIMIT,
   commentLimits,
   renderReport,
+  reportHeadline,
   reportVerdict,
   SUMMARY_LIMITS,
   type ReportContent
@@ -17,6 +20,32 @@ import {
   HOSTILE,
   hostileVerdict
 } from './report-fixtures.js'
+
+/** The credit verdict with its failures gone: every gate passes. */
+function passingVerdict(): VerdictDocument {
+  const verdict = creditVerdict()
+  const results = verdict.results.filter((r) => r.status !== 'fail')
+  return {
+    ...verdict,
+    verdict: 'pass',
+    headline: 'pass: all 7 judged results passed (1 insufficient)',
+    counts: { ...verdict.counts, fail: 0 },
+    results
+  }
+}
+
+/** The credit validation with only its warning check failing. */
+function warningsOnly(failOn: 'error' | 'warn'): ValidationDocument {
+  const v = creditValidation()
+  return {
+    ...v,
+    passed: true,
+    fail_on: failOn,
+    summary: { errors: 0, warnings: 1, drifted: 0 },
+    checks: v.checks.filter((c) => c.passed || c.severity === 'warn'),
+    drift: v.drift.map((d) => ({ ...d, drifted: false }))
+  }
+}
 
 const GOLDEN = fileURLToPath(new URL('../fixtures/report/golden/', import.meta.url))
 const RUN_URL = 'https://github.com/octo-org/credit-model/actions/runs/1658821493'
@@ -35,6 +64,7 @@ describe('golden reports', () => {
 
   it('the credit example as a comment, overridden, with two earlier runs', () => {
     const content = creditContent({
+      validations: [],
       override: {
         label: 'ml-gate:override',
         by: 'lead-dev',
@@ -85,17 +115,87 @@ describe('reportVerdict', () => {
   const override = { label: 'ml-gate:override', by: 'a', at: 't', role: 'write', honoured: true }
   it.each<[string, Partial<ReportContent>, string]>([
     ['the gate', {}, 'fail'],
-    ['an honoured override of a fail', { override }, 'overridden'],
+    ['an honoured override of a fail', { override, validations: [] }, 'overridden'],
     ['a refused override', { override: { ...override, honoured: false } }, 'fail'],
-    ['an override of a pass', { verdict: { ...creditVerdict(), verdict: 'pass' }, override }, 'pass'],
+    [
+      'an override of a pass',
+      { verdict: { ...creditVerdict(), verdict: 'pass' }, override, validations: [] },
+      'pass'
+    ],
     ['a failed validation without a verdict', { verdict: null }, 'fail'],
     [
       'a passed validation without a verdict',
       { verdict: null, validations: [{ ...creditValidation(), passed: true }] },
       'pass'
+    ],
+    ['a failed validation with a passing gate', { verdict: passingVerdict() }, 'fail'],
+    [
+      'a failed validation with a warning gate',
+      { verdict: { ...passingVerdict(), verdict: 'warn' } },
+      'fail'
+    ],
+    ['an honoured override does not cover failing data', { verdict: passingVerdict(), override }, 'fail'],
+    [
+      'a failed validation under fail_on: never',
+      { verdict: passingVerdict(), validations: [{ ...creditValidation(), fail_on: 'never' }] },
+      'pass'
+    ],
+    [
+      'warnings alone under fail_on: warn',
+      { verdict: passingVerdict(), validations: [warningsOnly('warn')] },
+      'fail'
+    ],
+    [
+      'warnings alone under fail_on: error',
+      { verdict: passingVerdict(), validations: [warningsOnly('error')] },
+      'pass'
     ]
   ])('%s', (_, parts, expected) => {
     expect(reportVerdict(creditContent(parts))).toBe(expected)
+  })
+})
+
+describe('reportHeadline', () => {
+  it.each<[string, Partial<ReportContent>, string]>([
+    [
+      'failing data before a failing gate',
+      {},
+      'data validation failed for data/incoming.csv (2 failing checks, 1 drifted column); ' +
+        'the gates: recall for Job=partime fell 0.798 → 0.500, allowed drop 0.05'
+    ],
+    [
+      'failing data before a passing gate',
+      { verdict: passingVerdict() },
+      'data validation failed for data/incoming.csv (2 failing checks, 1 drifted column); ' +
+        'the gates: pass: all 7 judged results passed (1 insufficient)'
+    ],
+    [
+      'warnings counted when they fail the data',
+      { verdict: passingVerdict(), validations: [warningsOnly('warn')] },
+      'data validation failed for data/incoming.csv (1 failing warning check); the gates: pass: all 7 judged results passed (1 insufficient)'
+    ],
+    [
+      'passing data: the gate alone',
+      { verdict: passingVerdict(), validations: [] },
+      'pass: all 7 judged results passed (1 insufficient)'
+    ],
+    [
+      'problems that fail_on lets pass',
+      { verdict: null, validations: [{ ...creditValidation(), fail_on: 'never' }] },
+      'data validation found problems; fail_on lets them pass'
+    ]
+  ])('%s', (_, parts, expected) => {
+    expect(reportHeadline(creditContent(parts))).toBe(expected)
+  })
+
+  it('says an honoured override cannot pass failing data', () => {
+    const override = { label: 'ml-gate:override', by: 'a', at: 't', role: 'write', honoured: true }
+    const markdown = renderReport(creditContent({ verdict: passingVerdict(), override }), SUMMARY_LIMITS)
+    expect(markdown.split('\n').slice(0, 3)).toEqual([
+      '## ❌ ml-gate: fail — data validation failed for data/incoming.csv \\(2 failing checks, 1 drifted column\\); the gates\\: pass\\: all 7 judged results passed \\(1 insufficient\\)',
+      '',
+      "The label ml\\-gate\\:override added by [a](https://github.com/a) (write access) at t overrides the gate's verdict only: data that fails its contract fails the job, so the verdict is fail."
+    ])
   })
 })
 
@@ -187,7 +287,7 @@ describe('size limits', () => {
   })
 
   it('with a tiny limit keeps whole lines of the headline', () => {
-    const report = renderReport(creditContent(), { ...SUMMARY_LIMITS, maxSize: 120 })
+    const report = renderReport(creditContent({ validations: [] }), { ...SUMMARY_LIMITS, maxSize: 120 })
     expect(report).toBe(
       '## ❌ ml-gate: fail — recall for Job\\=partime fell 0.798 → 0.500, allowed drop 0.05\n\n'
     )

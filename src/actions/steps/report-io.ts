@@ -19,6 +19,9 @@ export const Inputs = {
   AllowOutsideWorkspace: 'allow-outside-workspace'
 } as const
 
+/** The root action's inputs beyond the report's, as named in action.yml (as the gate action's). */
+export const RunInputs = { Candidate: 'candidate', Baseline: 'baseline' } as const
+
 /** The root action's output beyond the report's, as named in action.yml. */
 export const RunOutputs = { Results: 'results' } as const
 

@@ -48,7 +48,7 @@ export async function runValidateData(): Promise<{ code: ExitCode; failure?: str
   const written: string[] = []
   const taken = new Set<string>()
   for (const file of files) {
-    const document = await validateData({ data: file, contract, reference, driftMethod })
+    const document = await validateData({ data: file, contract, reference, driftMethod, failOn })
     const target = validationPath(dir, file, taken)
     await writeJson(target, document, quiet)
     documents.push(document)
