@@ -94,8 +94,9 @@ export interface SegmentFamily {
  * in both is binned once), then crosses.
  */
 export function segmentFamilies(spec: SegmentSpec): SegmentFamily[] {
+  // Own properties only: a column named `constructor` is not binned by Object.prototype's.
   const part = (column: string): SegmentPart =>
-    spec.bins[column] !== undefined ? new BinPart(column, spec.bins[column]) : new ValuePart(column)
+    Object.hasOwn(spec.bins, column) ? new BinPart(column, spec.bins[column]) : new ValuePart(column)
   const singles = [...new Set([...spec.columns, ...Object.keys(spec.bins)])]
   return [
     ...singles.map((column) => ({ name: column, parts: [part(column)] })),
