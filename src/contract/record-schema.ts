@@ -3,6 +3,7 @@ import { Ajv, type ErrorObject, type SchemaObject, type ValidateFunction } from 
 import type { RegExpEngine } from 'ajv/dist/types/index.js'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import { UserInputError } from '../errors.js'
+import { jsonDepth, MAX_JSON_DEPTH, pathToKey } from '../io/json-depth.js'
 import type { RowBatch, Value } from '../io/table.js'
 import { MAX_EXAMPLES, type CheckResult, type FailureExample } from './check.js'
 import { compilePattern } from './pattern.js'
@@ -30,6 +31,7 @@ export async function loadRecordSchema(file: string): Promise<RecordSchema> {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message
     throw new UserInputError(`cannot read the JSON Schema contract: ${reason}`, { file })
   }
+  checkSchemaShape(file, schema)
   const draft7 = typeof schema.$schema === 'string' && schema.$schema.includes('draft-07')
   // `pattern` and `patternProperties` run on RE2 too: a schema is as untrusted as a YAML contract.
   const options = { allErrors: true, strict: false, code: { regExp: re2Engine } }
@@ -42,6 +44,28 @@ export async function loadRecordSchema(file: string): Promise<RecordSchema> {
     }
   } catch (error) {
     throw new UserInputError(`not a valid JSON Schema: ${(error as Error).message}`, { file })
+  }
+}
+
+/**
+ * What ajv cannot compile or check: a schema nested deeper than `MAX_JSON_DEPTH` (it compiles by
+ * recursion), and a key `__proto__` (it skips it: the property would pass unchecked).
+ *
+ * @throws UserInputError naming the file
+ */
+function checkSchemaShape(file: string, schema: unknown): void {
+  if (jsonDepth(schema) > MAX_JSON_DEPTH) {
+    throw new UserInputError(
+      `the JSON Schema nests deeper than ${MAX_JSON_DEPTH} levels of objects and arrays: expected at most ${MAX_JSON_DEPTH}`,
+      { file }
+    )
+  }
+  const path = pathToKey(schema, '__proto__')
+  if (path !== null) {
+    throw new UserInputError(
+      `${path.join('.')}: a JSON Schema contract cannot check a property named __proto__ (its validator skips it); rename the column or use a YAML contract`,
+      { file }
+    )
   }
 }
 
