@@ -76,7 +76,8 @@ export function evaluateSettingsFromOptions(
   if (label === undefined)
     throw new UserInputError(`${name('label')} is required: the column holding the true label`)
   const m = base?.model
-  const bins: Record<string, readonly number[]> = { ...base?.segments.bins }
+  // Null prototype: `--bins __proto__=…` is a column like any other, not the object's prototype.
+  const bins: Record<string, readonly number[]> = Object.assign(Object.create(null), base?.segments.bins)
   for (const text of values.bins ?? []) {
     const at = text.indexOf('=')
     if (at <= 0) throw new UserInputError(`${name('bins')}: expected COL=e1,e2,..., got '${text}'`)

@@ -1,6 +1,7 @@
 import { isCalendarDate } from '../config/schema-validator.js'
 import { Kind, type ColumnChunk, type RowBatch, type Value } from '../io/table.js'
 import { NumberSet } from './number-set.js'
+import { compilePattern } from './pattern.js'
 import type { CheckName, ColumnContract, Contract, ContractType, Severity } from './types.js'
 
 /** The first failures of a check, with the line (or row) they come from. */
@@ -252,7 +253,7 @@ function valueRules(rules: ColumnContract): ValueRule[] {
     )
   }
   if (rules.pattern !== undefined) {
-    const regex = new RegExp(rules.pattern, 'u')
+    const regex = compilePattern(rules.pattern)
     out.push(testedRule('pattern', `matches /${rules.pattern}/`, (value) => regex.test(String(value))))
   }
   if (rules.min_length !== undefined) {

@@ -4,6 +4,7 @@ import { compileSchema, type SchemaValidator } from '../config/schema-validator.
 import { formatPath, readYamlFile, type JsonPath, type YamlSource } from '../config/yaml-source.js'
 import { methodsFor, type DriftMethod } from '../drift/method.js'
 import { UserInputError, type SourceLocation } from '../errors.js'
+import { patternError } from './pattern.js'
 import { loadRecordSchema, type RecordSchema } from './record-schema.js'
 import type { ColumnContract, Contract, ContractType } from './types.js'
 
@@ -21,7 +22,7 @@ let validateContract: SchemaValidator<Contract> | undefined
 /**
  * Reads a data contract. A `.json` file is a per-record JSON Schema (see `record-schema.ts`);
  * anything else is a YAML contract, checked against schemas/contract.schema.json, then what the
- * schema cannot say — every `pattern` compiles, bounds fit the column type (numbers, or ISO dates
+ * schema cannot say — every `pattern` compiles in RE2 (pattern.ts), bounds fit the column type (numbers, or ISO dates
  * for date columns), `min <= max`, and a drift method fits the column type.
  *
  * @throws UserInputError at the contract's line for every problem, e.g.
@@ -68,10 +69,12 @@ function checkColumn(name: string, column: ColumnContract, source: YamlSource): 
     throw new UserInputError(`${formatPath(path)}: ${message}`, source.locate(path))
   }
   if (column.pattern !== undefined) {
-    try {
-      new RegExp(column.pattern, 'u')
-    } catch (error) {
-      fail(at('pattern'), `${(error as Error).message}; expected a JavaScript regular expression`)
+    const problem = patternError(column.pattern)
+    if (problem !== null) {
+      fail(
+        at('pattern'),
+        `invalid regular expression: ${problem}; expected RE2 syntax (no backreferences, no lookaround: matching stays linear in the value)`
+      )
     }
   }
   const dated = column.type === 'date' || column.type === 'datetime'

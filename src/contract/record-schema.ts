@@ -1,10 +1,13 @@
 import { readFile } from 'node:fs/promises'
 import { Ajv, type ErrorObject, type SchemaObject, type ValidateFunction } from 'ajv'
+import type { RegExpEngine } from 'ajv/dist/types/index.js'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import { parseJson } from '../documents/json-text.js'
 import { UserInputError } from '../errors.js'
+import { jsonDepth, MAX_JSON_DEPTH, pathToKey } from '../io/json-depth.js'
 import type { RowBatch, Value } from '../io/table.js'
 import { MAX_EXAMPLES, type CheckResult, type FailureExample } from './check.js'
+import { compilePattern } from './pattern.js'
 import type { CheckName } from './types.js'
 
 /** A JSON Schema that every row, as an object of its present values, must satisfy. */
@@ -39,10 +42,11 @@ export async function loadRecordSchema(file: string): Promise<RecordSchema> {
     })
   }
   const schema = parsed as SchemaObject
+  checkSchemaShape(file, schema)
   const draft7 = typeof schema.$schema === 'string' && schema.$schema.includes('draft-07')
-  const ajv = draft7
-    ? new Ajv({ allErrors: true, strict: false })
-    : new Ajv2020({ allErrors: true, strict: false })
+  // `pattern` and `patternProperties` run on RE2 too: a schema is as untrusted as a YAML contract.
+  const options = { allErrors: true, strict: false, code: { regExp: re2Engine } }
+  const ajv = draft7 ? new Ajv(options) : new Ajv2020(options)
   try {
     return {
       file,
@@ -53,6 +57,40 @@ export async function loadRecordSchema(file: string): Promise<RecordSchema> {
     throw new UserInputError(`not a valid JSON Schema: ${(error as Error).message}`, { file })
   }
 }
+
+/**
+ * What ajv cannot compile or check: a schema nested deeper than `MAX_JSON_DEPTH` (it compiles by
+ * recursion), and a key `__proto__` (it skips it: the property would pass unchecked).
+ *
+ * @throws UserInputError naming the file
+ */
+function checkSchemaShape(file: string, schema: unknown): void {
+  if (jsonDepth(schema) > MAX_JSON_DEPTH) {
+    throw new UserInputError(
+      `the JSON Schema nests deeper than ${MAX_JSON_DEPTH} levels of objects and arrays: expected at most ${MAX_JSON_DEPTH}`,
+      { file }
+    )
+  }
+  const path = pathToKey(schema, '__proto__')
+  if (path !== null) {
+    throw new UserInputError(
+      `${path.join('.')}: a JSON Schema contract cannot check a property named __proto__ (its validator skips it); rename the column or use a YAML contract`,
+      { file }
+    )
+  }
+}
+
+/**
+ * ajv's regular expression engine, as its `code.regExp` option takes it. ajv keys compiled
+ * patterns by their `toString()`, so each one must say its source.
+ */
+const re2Engine: RegExpEngine = Object.assign(
+  (source: string) => {
+    const pattern = compilePattern(source)
+    return { test: (value: string) => pattern.test(value), toString: () => `/${source}/` }
+  },
+  { code: 'compilePattern' }
+)
 
 /** JSON Schema keywords and the contract checks they correspond to, for uniform reports. */
 const CHECK_OF_KEYWORD: Readonly<Record<string, CheckName>> = {
@@ -95,7 +133,8 @@ export class RecordSchemaChecker {
     const { header } = this
     this.rows += batch.size
     for (let i = 0; i < batch.size; i++) {
-      const record: Record<string, Value> = {}
+      // Null prototype: a column named `__proto__` is a property like any other, not the prototype.
+      const record: Record<string, Value> = Object.create(null)
       for (let c = 0; c < header.length; c++) {
         const value = batch.columns[c].values[i]
         if (value !== null) record[header[c]] = value

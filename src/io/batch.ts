@@ -1,6 +1,13 @@
 import type { ColumnChunk, RowBatch, Value } from './table.js'
 
 /**
+ * Cells per batch at most (about 9 bytes each): a batch of 8,192 rows costs 72 KB per column,
+ * which took 100,000 columns out of the heap. Wide tables get shorter batches instead; tables up
+ * to 128 columns keep the full batch size.
+ */
+export const MAX_BATCH_CELLS = 2 ** 20
+
+/**
  * Collects rows column by column into fixed-size `RowBatch`es.
  *
  * Readers write row `size` straight into `values[c]`, `kinds[c]` and `lines`, then call
@@ -13,11 +20,14 @@ export class BatchBuilder {
   lines = new Float64Array(0)
   /** Rows committed to the current batch. */
   size = 0
+  /** Rows per batch: the requested batch size, fewer for wide tables (see `MAX_BATCH_CELLS`). */
+  private readonly capacity: number
 
   constructor(
     private readonly columnCount: number,
-    private readonly capacity: number
+    batchSize: number
   ) {
+    this.capacity = Math.max(1, Math.min(batchSize, Math.floor(MAX_BATCH_CELLS / Math.max(1, columnCount))))
     this.allocate()
   }
 

@@ -11,6 +11,7 @@ import { isUtf8 } from 'node:buffer'
 import { UserInputError } from '../errors.js'
 import { BatchBuilder } from './batch.js'
 import { fileError, gzipError, type ByteSource } from './byte-source.js'
+import { MAX_JSON_DEPTH, tooDeepAt } from './json-depth.js'
 import { describeJson, isJsonObject, jsonSyntaxError, JsonRowWriter } from './json-rows.js'
 import type { TableReader } from './reader.js'
 import type { RowBatch } from './table.js'
@@ -48,6 +49,14 @@ export class JsonArrayReader implements TableReader {
   async readHeader(): Promise<string[]> {
     const text = await this.readText()
     if (text.trim() === '') throw new UserInputError(`empty file: ${EXPECTED}`, { file: this.file })
+    // The array is one level, each object another: a cell may nest MAX_JSON_DEPTH - 1 more.
+    const deep = tooDeepAt(text, MAX_JSON_DEPTH + 1)
+    if (deep >= 0) {
+      throw new UserInputError(
+        `arrays and objects nest deeper than ${MAX_JSON_DEPTH + 1} levels: expected the array, its objects, and values nested at most ${MAX_JSON_DEPTH - 1} levels within them`,
+        { file: this.file, ...textPosition(text, deep) }
+      )
+    }
     let value: unknown
     try {
       value = JSON.parse(text)

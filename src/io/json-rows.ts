@@ -9,10 +9,12 @@
  *   so `1.0` is an integer here, unlike in CSV), else a number; a string is a string, or missing
  *   when it equals a missing token (`"NA"`, `""`, as in CSV). A string holding digits stays a string:
  *   JSON already says what it is. Nested objects and arrays become a string of their JSON, so
- *   nothing is lost. A number too large for a double (`1e400`, which JSON.parse turns into
- *   Infinity) is an error rather than an invented infinity.
+ *   nothing is lost, up to `MAX_JSON_DEPTH` levels (json-depth.ts; deeper is an error). A number
+ *   too large for a double (`1e400`, which JSON.parse turns into Infinity) is an error rather than
+ *   an invented infinity.
  */
 import type { BatchBuilder } from './batch.js'
+import { jsonDepth, MAX_JSON_DEPTH } from './json-depth.js'
 import { Kind, type Value } from './table.js'
 import type { ValueParser } from './value-parser.js'
 
@@ -20,6 +22,7 @@ import type { ValueParser } from './value-parser.js'
 export type JsonRowProblem =
   | { readonly kind: 'unknown-key'; readonly key: string }
   | { readonly kind: 'out-of-range'; readonly key: string }
+  | { readonly kind: 'too-deep'; readonly key: string }
 
 export type JsonObject = Record<string, unknown>
 
@@ -50,7 +53,15 @@ export class JsonRowWriter {
       const c = this.columns[position] === key ? position : this.index.get(key)
       if (c === undefined) return { kind: 'unknown-key', key }
       position = c + 1
-      if (!this.writeValue(record[key], values[c], kinds[c], row)) return { kind: 'out-of-range', key }
+      const value = record[key]
+      // The record is one level: its cell may nest MAX_JSON_DEPTH - 1 more.
+      if (
+        typeof value === 'object' &&
+        value !== null &&
+        jsonDepth(value, MAX_JSON_DEPTH - 1) >= MAX_JSON_DEPTH
+      )
+        return { kind: 'too-deep', key }
+      if (!this.writeValue(value, values[c], kinds[c], row)) return { kind: 'out-of-range', key }
     }
     return null
   }
@@ -63,6 +74,9 @@ export class JsonRowWriter {
   explain(problem: JsonRowProblem, firstRecord: string): string {
     if (problem.kind === 'out-of-range') {
       return `the number in "${problem.key}" is out of range: expected a finite number (at most about 1.8e308)`
+    }
+    if (problem.kind === 'too-deep') {
+      return `the value of "${problem.key}" nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels: expected at most ${MAX_JSON_DEPTH}`
     }
     const names = this.columns.slice(0, 10).map((name) => `"${name}"`)
     const expected =

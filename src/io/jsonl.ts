@@ -8,6 +8,7 @@
 import { UserInputError } from '../errors.js'
 import { BatchBuilder } from './batch.js'
 import type { ByteSource, SourceOptions } from './byte-source.js'
+import { tooDeepAt } from './json-depth.js'
 import { describeJson, isJsonObject, jsonSyntaxError, JsonRowWriter, type JsonObject } from './json-rows.js'
 import type { TableReader } from './reader.js'
 import type { RowBatch } from './table.js'
@@ -86,9 +87,12 @@ export class JsonLinesReader implements TableReader {
       while ((found = this.nextLine(data, window.final)) !== null) {
         const problem = writer.write(this.parseLine(data, found.start, found.end), builder)
         if (problem !== null) {
+          const at =
+            problem.kind === 'too-deep' ? tooDeepAt(data.toString('utf8', found.start, found.end)) : -1
           throw new UserInputError(writer.explain(problem, `line ${this.firstLine}`), {
             file: this.file,
-            line: this.line
+            line: this.line,
+            column: at < 0 ? undefined : at + 1
           })
         }
         const full = builder.commit(this.line)

@@ -42,6 +42,7 @@ import { compressors } from 'hyparquet-compressors'
 import { UserInputError } from '../errors.js'
 import { BatchBuilder } from './batch.js'
 import { fileError, gzipError, isGzipFile } from './byte-source.js'
+import { MAX_JSON_DEPTH } from './json-depth.js'
 import type { TableReader } from './reader.js'
 import { Kind, type RowBatch, type Value } from './table.js'
 import type { ValueParser } from './value-parser.js'
@@ -107,6 +108,7 @@ export class ParquetReader implements TableReader {
         { file: this.file }
       )
     }
+    checkSchema(this.file, this.metadata.schema)
     this.typings = parquetSchema(this.metadata).children.map((child) => typing(child.element))
     return this.typings.map((column) => column.name)
   }
@@ -243,6 +245,38 @@ export class ParquetReader implements TableReader {
       throw gzipError(this.file, fileError(this.file, error), null)
     }
     return path
+  }
+}
+
+/**
+ * hyparquet builds the schema tree by recursion (and copies each path): refuse, before it does, a
+ * schema nested deeper than `MAX_JSON_DEPTH` (nested values become JSON text, which has that bound
+ * too) or whose `num_children` claim more elements than the list holds.
+ *
+ * @throws UserInputError naming the file
+ */
+function checkSchema(file: string, schema: readonly SchemaElement[]): void {
+  // Children still to come at each open level of the depth-first list.
+  const open: number[] = []
+  let deepest = 0
+  for (let i = 0; i < schema.length && (i === 0 || open.length > 0); i++) {
+    if (i > 0) open[open.length - 1]--
+    const children = schema[i].num_children ?? 0
+    if (children > 0) open.push(children)
+    deepest = Math.max(deepest, open.length)
+    while (open.length > 0 && open[open.length - 1] === 0) open.pop()
+  }
+  if (deepest > MAX_JSON_DEPTH) {
+    throw new UserInputError(
+      `the Parquet schema nests deeper than ${MAX_JSON_DEPTH} levels: expected at most ${MAX_JSON_DEPTH} levels of groups`,
+      { file }
+    )
+  }
+  if (open.length > 0) {
+    throw new UserInputError(
+      `not a Parquet file: its schema lists fewer elements than its groups claim; expected a complete schema`,
+      { file }
+    )
   }
 }
 

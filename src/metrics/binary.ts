@@ -91,7 +91,8 @@ const FN = 3
 const BRIER = 4
 const LOG_LOSS = 5
 const ECE = 6 // ECE_BINS sums of w·(y − score), one per bin
-const WIDTH = ECE + ECE_BINS
+/** Sums per bootstrap bucket (state-budget.ts sizes segments by it). */
+export const WIDTH = ECE + ECE_BINS
 
 /** Proportions as [numerator cells, denominator cells] of the confusion matrix. */
 const PROPORTIONS: Record<string, readonly [readonly number[], readonly number[]]> = {

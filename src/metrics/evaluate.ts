@@ -2,11 +2,11 @@ import type { Config, ModelConfig } from '../config/types.js'
 import { UserInputError } from '../errors.js'
 import { openTable } from '../io/open.js'
 import { Kind, type ReadOptions } from '../io/table.js'
-import { BinaryAccumulator, type BinaryRows } from './binary.js'
+import { BinaryAccumulator, WIDTH as BINARY_WIDTH, type BinaryRows } from './binary.js'
 import type { Task } from './catalog.js'
 import type { MetricValue } from './metric-value.js'
 import { MulticlassAccumulator, type MulticlassRows } from './multiclass.js'
-import { RegressionAccumulator, type RegressionRows } from './regression.js'
+import { RegressionAccumulator, WIDTH as REGRESSION_WIDTH, type RegressionRows } from './regression.js'
 import {
   resolveColumns,
   type ResolvedColumns,
@@ -26,6 +26,7 @@ import {
 } from './segmentation.js'
 import { stageBlocks, type SpareThread } from './staging-thread.js'
 import { sourceState, type SourceState } from './stored-source.js'
+import { checkSegmentBudget, segmentStateBytes } from './state-budget.js'
 
 export type Accumulator = BinaryAccumulator | MulticlassAccumulator | RegressionAccumulator
 
@@ -149,6 +150,7 @@ export async function evaluatePredictions(
   const create = accumulatorFactory(model.task, settings, classes)
   const segments = new Map<string, SegmentEvaluation>()
   const overall: SegmentEvaluation = { key: OVERALL, family: -1, labels: [], metrics: create(), rows: 0 }
+  const bytesPerSegment = segmentStateBytes(bucketWidth(overall.metrics), settings.bootstrap.replicates)
   segments.set(OVERALL, overall)
 
   const plan: StagingPlan = { file, read, settings, classes, blockRows }
@@ -162,6 +164,7 @@ export async function evaluatePredictions(
     thread,
     {
       segment({ key, family, labels }) {
+        checkSegmentBudget(table.file, ordered.length + 1, bytesPerSegment)
         const segment = { key, family, labels, metrics: create(), rows: 0 }
         ordered.push(segment)
         segments.set(key, segment)
@@ -293,6 +296,13 @@ async function discoverClasses(file: string, read: ReadOptions, columns: Resolve
     }
   }
   return [...classes].sort()
+}
+
+/** The sums per bootstrap bucket of an accumulator. */
+function bucketWidth(accumulator: Accumulator): number {
+  if (accumulator instanceof BinaryAccumulator) return BINARY_WIDTH
+  if (accumulator instanceof MulticlassAccumulator) return accumulator.width
+  return REGRESSION_WIDTH
 }
 
 function accumulatorFactory(

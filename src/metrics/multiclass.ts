@@ -96,7 +96,7 @@ export class MulticlassAccumulator implements MetricSource {
   private readonly counts: Float64Array
   /** BUCKETS blocks of `width` sums (see `poisson-bootstrap.ts`). */
   private readonly bucketSums: Float64Array
-  private readonly width: number
+  readonly width: number
   private readonly plans: Map<string, Plan>
   private rowsWithProbabilities = 0
   /** The replicate sums, computed once per finalize; dropped by `add` and `merge`. */

@@ -74,7 +74,8 @@ const SPREAD = 2 // Σ w·(y − mean)², i.e. SS_tot
 const SQUARED = 3 // Σ w·e², i.e. SS_res
 const ABSOLUTE = 4 // Σ w·|e|
 const PERCENTAGE = 5 // Σ w·|e| / max(|y|, ε)
-const WIDTH = 6
+/** Sums per bootstrap bucket (state-budget.ts sizes segments by it). */
+export const WIDTH = 6
 
 /** What finalize derives from the state, computed once and dropped by `add` and `merge`. */
 interface Derived {

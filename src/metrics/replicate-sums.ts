@@ -10,6 +10,10 @@
  * changes no bit in round-to-nearest), about 3x faster than the same blocking in JavaScript. A
  * non-finite sum (0·∞ is NaN), the replicates left over (B mod 4) and the fields left over
  * (width mod 4) take `sparseReplicate`, which skips zero weights.
+ *
+ * V8 reserves about 10 GB of address space for any WebAssembly memory on 64-bit hosts (guard
+ * regions), whatever its size: under `ulimit -v` below that, or when growing the memory fails, the
+ * kernel is unavailable and every replicate takes `sparseReplicate`, with the same bits, slower.
  */
 
 import { REPLICATE_SUMS_WASM } from './replicate-sums.wasm.js'
@@ -26,10 +30,10 @@ export function sumReplicates(
 ): Float64Array {
   const out = new Float64Array(replicates * width)
   const gathered = { offsets: new Int32Array(occupied.length), counts: new Float64Array(occupied.length) }
-  const blocked = sums.every(Number.isFinite) ? replicates - (replicates % 4) : 0
   const denseWidth = width - (width % 4)
+  let blocked = sums.every(Number.isFinite) ? replicates - (replicates % 4) : 0
   if (blocked > 0 && denseWidth > 0 && occupied.length > 0) {
-    denseBlocks(sums, width, occupied, weights, blocked, denseWidth, out)
+    if (!denseBlocks(sums, width, occupied, weights, blocked, denseWidth, out)) blocked = 0
   }
   for (let b = 0; b < replicates; b++) {
     const from = b < blocked ? denseWidth : 0
@@ -55,15 +59,25 @@ interface Kernel {
   loaded: { weights: Uint8Array; bytes: number } | null
 }
 
-let kernel: Kernel | null = null
+/** The kernel once instantiated; `unavailable` once the address space refused its memory. */
+let kernel: Kernel | 'unavailable' | null = null
 
-function instantiate(): Kernel {
+function instantiate(): Kernel | 'unavailable' {
   const module = new WebAssembly.Module(Buffer.from(REPLICATE_SUMS_WASM, 'base64'))
-  const exports = new WebAssembly.Instance(module).exports as unknown as Omit<Kernel, 'loaded'>
+  let exports: Omit<Kernel, 'loaded'>
+  try {
+    exports = new WebAssembly.Instance(module).exports as unknown as Omit<Kernel, 'loaded'>
+  } catch (error) {
+    if (error instanceof RangeError) return 'unavailable'
+    throw error
+  }
   return { memory: exports.memory, sumDenseBlocks: exports.sumDenseBlocks, loaded: null }
 }
 
-/** Replicates [0, blocked) × fields [0, denseWidth) of `out`, by the kernel. */
+/**
+ * Replicates [0, blocked) × fields [0, denseWidth) of `out`, by the kernel; false (nothing
+ * written) when the kernel or the memory it needs cannot be had.
+ */
 function denseBlocks(
   sums: Float64Array,
   width: number,
@@ -72,8 +86,9 @@ function denseBlocks(
   blocked: number,
   denseWidth: number,
   out: Float64Array
-): void {
+): boolean {
   const k = (kernel ??= instantiate())
+  if (k === 'unavailable') return false
   const n = occupied.length
   // Memory: weights | sums | occupied | block (4 float64 per bucket) | out, 16-byte aligned.
   const weightBytes = blocked * BUCKETS
@@ -83,7 +98,14 @@ function denseBlocks(
   const outAt = blockAt + 32 * n
   const end = outAt + 8 * blocked * width
   const pages = Math.ceil((end - k.memory.buffer.byteLength) / 65536)
-  if (pages > 0) k.memory.grow(pages)
+  if (pages > 0) {
+    try {
+      k.memory.grow(pages)
+    } catch (error) {
+      if (error instanceof RangeError) return false
+      throw error
+    }
+  }
   const buffer = k.memory.buffer
   if (k.loaded?.weights !== weights || k.loaded.bytes !== weightBytes) {
     new Uint8Array(buffer, 0, weightBytes).set(weights.subarray(0, weightBytes))
@@ -94,6 +116,7 @@ function denseBlocks(
   k.sumDenseBlocks(sumsAt, width, occupiedAt, n, 0, blocked, denseWidth, blockAt, outAt)
   // Fields from denseWidth on hold stale values here; `sparseReplicate` overwrites them.
   out.set(new Float64Array(buffer, outAt, blocked * width))
+  return true
 }
 
 function align(bytes: number): number {

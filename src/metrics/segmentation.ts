@@ -160,8 +160,9 @@ export interface SegmentFamily {
  * column) is kept once: its segments would have the same keys, and its rows would count twice.
  */
 export function segmentFamilies(spec: SegmentSpec): SegmentFamily[] {
+  // Own properties only: a column named `constructor` is not binned by Object.prototype's.
   const part = (column: string): SegmentPart =>
-    spec.bins[column] !== undefined ? new BinPart(column, spec.bins[column]) : new ValuePart(column)
+    Object.hasOwn(spec.bins, column) ? new BinPart(column, spec.bins[column]) : new ValuePart(column)
   const singles = [...new Set([...spec.columns, ...Object.keys(spec.bins)])].map((column) => [column])
   const families = new Map<string, SegmentFamily>()
   for (const columns of [...singles, ...spec.cross]) {

@@ -119,7 +119,7 @@ describe('bad contracts and arguments exit 2 with the line', () => {
     [
       'bad-regex.yml',
       'columns:\n  Home:\n    pattern: "([a-z"\n',
-      'bad-regex.yml:3:14: columns.Home.pattern: Invalid regular expression'
+      'bad-regex.yml:3:14: columns.Home.pattern: invalid regular expression: missing closing ]: `[a-z`'
     ],
     ['wrong-type.yml', 'columns:\n  Age: { min: eighteen }\n', 'wrong-type.yml:2:15: columns.Age.min'],
     [
