@@ -2,7 +2,10 @@
 import { r as runEntry } from './chunks/threads.js';
 import { E as ExitCode, d as didYouMean, U as UserInputError } from './chunks/suggest.js';
 import { V as VERSION } from './chunks/version.js';
+import { u as untilReaderLeaves } from './chunks/write-output.js';
 import 'node:worker_threads';
+import 'node:fs/promises';
+import 'node:path';
 
 /**
  * The subcommands. Each is a dynamic `import()`, so `ml-gate --version`, `--help` or a mistyped
@@ -46,7 +49,7 @@ const commands = [
     }
 ];
 function help() {
-    const width = Math.max(...commands.map((c) => c.name.length));
+    const width = commands.reduce((w, c) => Math.max(w, c.name.length), 0);
     return [
         'ml-gate: validate data, evaluate and gate ML models, locally and in GitHub Actions.',
         '',
@@ -99,8 +102,8 @@ async function runCli(argv, console) {
 
 await runEntry(import.meta.url, async () => {
     process.exitCode = await runCli(process.argv.slice(2), {
-        stdout: (text) => process.stdout.write(text),
-        stderr: (text) => process.stderr.write(text),
+        stdout: untilReaderLeaves(process.stdout),
+        stderr: untilReaderLeaves(process.stderr),
         isTTY: process.stdout.isTTY === true,
         env: process.env
     });

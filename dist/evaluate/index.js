@@ -6,15 +6,18 @@ import { promises, constants } from 'fs';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { E as ExitCode$1, U as UserInputError } from './chunks/errors.js';
-import { r as runEntry, f as fmix32, s as sortNumbers, o as openTable, a as resolveColumns, b as stageBlocks, B as BinaryAccumulator, M as MulticlassAccumulator, R as RegressionAccumulator } from './chunks/staging-thread.js';
+import { r as runEntry, f as fmix32, s as sortNumbers, d as describeMetric, e as encode, m as medianRanks, M as MAX_Z, B as BUCKETS, o as openTable, a as resolveColumns, b as stageBlocks, c as BinaryAccumulator, g as MulticlassAccumulator, R as RegressionAccumulator, W as WIDTH, h as WIDTH$1 } from './chunks/staging-thread.js';
 import { dirname, join } from 'node:path';
 import { mkdir as mkdir$1, writeFile as writeFile$1 } from 'node:fs/promises';
-import { K as Kind } from './chunks/table.js';
+import { K as Kind } from './chunks/json-depth.js';
 import { s as segmentFamilies, O as OVERALL, c as compareSegments, v as validateBins } from './chunks/segmentation.js';
-import { o as outsideWorkspace } from './chunks/workspace.js';
+import { r as rangeText, s as schema, o as outsideWorkspace } from './chunks/workspace.js';
 import 'node:worker_threads';
 import 'node:buffer';
+import 'node:stream';
 import 'node:zlib';
+import 'process';
+import 'buffer';
 
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -863,6 +866,131 @@ const EMPTY = new Float64Array(0);
 const MAX_ROWS = 2 ** 30 - 1;
 
 /**
+ * A segment's metrics as an evaluation document stores them for the gates: everything
+ * `finalizeMetrics` and `pairedDifference` read from an accumulator, so that a document gives the
+ * same intervals at any confidence level (Holm-adjusted ones included) and the same paired tests as
+ * the predictions file it was written from, bit for bit.
+ *
+ * Stored per metric: the point estimate; the B bootstrap replicates of every metric that has an
+ * interval (a paired test reads them whatever the interval method), as base64 of their float64
+ * bytes (`metric-state.ts`: exact, NaN kept for an undefined replicate); a Wilson metric's
+ * proportion; ROC AUC's DeLong variance; an analytic interval's inputs. Per segment: the row digest
+ * that tells whether two models saw the same rows.
+ *
+ * Size: about B·8·4/3 bytes per metric and segment (13.3 kB at B = 1000), whatever the rows; only
+ * the median's order-statistic window (above 5,000 rows) grows, as 9·√n values.
+ */
+/** The state of `source` to store in a document. */
+function sourceState(source) {
+    const everyRow = source.resamplesEveryRow?.();
+    const metrics = {};
+    for (const name of source.names()) {
+        const estimate = source.estimate(name);
+        const method = describeMetric(name)?.interval ?? 'none';
+        const stored = {
+            value: estimate.value,
+            support: source.support(name)
+        };
+        if (estimate.reason !== undefined)
+            stored.reason = estimate.reason;
+        if (estimate.defined === false)
+            stored.defined = false;
+        if (estimate.value !== null && method !== 'none') {
+            stored.replicates = encode(source.replicates(name));
+            if (method === 'wilson') {
+                const { successes, trials, squaredWeights } = source.proportion(name);
+                stored.proportion = { successes, trials, squared_weights: squaredWeights };
+            }
+            if (method === 'delong')
+                stored.variance = source.rocAucVariance();
+            if (method.startsWith('bootstrap-or-') && everyRow === false)
+                stored.basis = storedBasis(source.analyticBasis(name));
+        }
+        metrics[name] = stored;
+    }
+    return {
+        digest: source.digest.toState(),
+        ...(everyRow !== undefined && { resamples_every_row: everyRow }),
+        metrics
+    };
+}
+function storedBasis(basis) {
+    if (basis.kind === 'logit')
+        return basis;
+    const window = narrowWindow(basis.window);
+    return {
+        kind: 'order-statistic',
+        values: encode(window.values),
+        weights: window.weights === null ? null : encode(window.weights),
+        before: window.before,
+        n: window.n,
+        per_rank: window.perRank
+    };
+}
+/**
+ * The run of `window` that `orderStatisticInterval` reads at any z ≤ MAX_Z: from the value the
+ * lowest rank reaches to the one the highest rank reaches, with the exact cumulative weight before
+ * it (summed in the same order, so the reads are bit for bit the same).
+ */
+function narrowWindow(window) {
+    const { values, weights, perRank } = window;
+    const [lower, upper] = medianRanks(window.n, MAX_Z);
+    const low = lower * perRank;
+    const high = upper * perRank;
+    let cumulative = window.before;
+    let start = -1;
+    let before = cumulative;
+    let end = values.length - 1;
+    for (let i = 0; i < values.length; i++) {
+        const w = weights ? weights[i] : 1;
+        if (i === values.length - 1 && start < 0)
+            [start, before] = [i, cumulative];
+        if (w === 0)
+            continue;
+        const previous = cumulative;
+        cumulative += w;
+        if (start < 0 && cumulative >= low)
+            [start, before] = [i, previous];
+        if (cumulative >= high) {
+            end = i;
+            break;
+        }
+    }
+    return {
+        values: values.slice(start, end + 1),
+        weights: weights === null ? null : weights.slice(start, end + 1),
+        before,
+        n: window.n,
+        perRank
+    };
+}
+
+/**
+ * A cap on the memory that segments take, known before it is spent. Each segment keeps the
+ * bootstrap's bucket sums (BUCKETS × width float64s, poisson-bootstrap.ts) and, when finalized,
+ * its replicate sums (B × width): 259 KB for a binary segment at 1,000 replicates. Segments are
+ * created as rows reveal their values, so without a cap 10 segment columns of 1,000 values each
+ * would take 3 GB; past the cap evaluation stops with an error that says what it would take.
+ */
+/** The memory all segments together may take. */
+const MAX_SEGMENT_STATE_BYTES = 2 ** 30;
+/** The peak bytes of one segment's state, for `width` sums per bucket and `replicates` replicates. */
+function segmentStateBytes(width, replicates) {
+    return 8 * width * (BUCKETS + replicates);
+}
+/**
+ * @param segments the segments there would be with the one about to be created (`all` included)
+ * @throws UserInputError naming the file when they exceed `MAX_SEGMENT_STATE_BYTES`
+ */
+function checkSegmentBudget(file, segments, bytesPerSegment) {
+    if (segments * bytesPerSegment <= MAX_SEGMENT_STATE_BYTES)
+        return;
+    const limit = Math.floor(MAX_SEGMENT_STATE_BYTES / bytesPerSegment);
+    throw new UserInputError(`more than ${limit} segments (${Math.round(bytesPerSegment / 1024)} KB of metric state each, ${MAX_SEGMENT_STATE_BYTES / 2 ** 20} MB in all): ` +
+        `expected at most ${limit}; segment on fewer columns or crosses, or bin numeric columns into fewer bins`, { file });
+}
+
+/**
  * Evaluates a predictions file: every metric of the task, overall and for every segment, with
  * confidence intervals, in one streaming pass (two for a multiclass file without probability
  * columns, whose classes are found first).
@@ -876,7 +1004,7 @@ const MAX_ROWS = 2 ** 30 - 1;
  * @throws UserInputError for a missing column (with the closest name), and for a row whose label,
  *   score, prediction, weight or id cannot be used, at that row's line, saying what was expected
  */
-async function evaluatePredictions(file, settings, read = {}, { blockRows = BLOCK_ROWS, thread } = {}) {
+async function evaluatePredictions(file, settings, read = {}, { blockRows = BLOCK_ROWS, thread, only = null } = {}) {
     const table = await openTable(file, read);
     const model = settings.model;
     const columns = resolveColumns(table, settings);
@@ -889,13 +1017,15 @@ async function evaluatePredictions(file, settings, read = {}, { blockRows = BLOC
     const create = accumulatorFactory(model.task, settings, classes);
     const segments = new Map();
     const overall = { key: OVERALL, family: -1, labels: [], metrics: create(), rows: 0 };
+    const bytesPerSegment = segmentStateBytes(bucketWidth(overall.metrics), settings.bootstrap.replicates);
     segments.set(OVERALL, overall);
     const plan = { file, read, settings, classes, blockRows };
     // Segments by ordinal (creation order, `all` first), which is how the blocks refer to them.
     const ordered = [overall];
     const adder = blockAdder(model.task, families.length + 1);
-    const { rows, thread: spare } = await stageBlocks(table, plan, columns, thread, {
+    const staging = await stageBlocks(table, plan, columns, thread, {
         segment({ key, family, labels }) {
+            checkSegmentBudget(table.file, ordered.length + 1, bytesPerSegment);
             const segment = { key, family, labels, metrics: create(), rows: 0 };
             ordered.push(segment);
             segments.set(key, segment);
@@ -908,7 +1038,8 @@ async function evaluatePredictions(file, settings, read = {}, { blockRows = BLOC
                 segment.rows += members.length;
             });
         }
-    });
+    }, only);
+    const { rows, labels, thread: spare } = staging;
     try {
         await overlapReplicates(spare, model.task === 'binary' ? ordered : [], () => adder.finish(ordered));
     }
@@ -917,7 +1048,7 @@ async function evaluatePredictions(file, settings, read = {}, { blockRows = BLOC
     }
     const order = compareSegments(families);
     const sorted = new Map([...segments.values()].sort(order).map((s) => [s.key, s]));
-    return { file: table.file, settings, families, classes, rows, segments: sorted };
+    return { file: table.file, settings, families, classes, rows, labels, segments: sorted };
 }
 /**
  * Runs `work` (the sort of every score, a third of the time after reading at 1M rows) while the
@@ -945,35 +1076,42 @@ const BLOCK_ROWS = 262_144;
 /** The evaluation as its JSON document. */
 function evaluationDocument(evaluation) {
     const { settings, families } = evaluation;
-    const m = settings.model;
-    const binary = m.task === 'binary';
     return {
         schema: 'ml-gate/evaluation@1',
-        task: m.task,
+        task: settings.model.task,
         file: evaluation.file,
         rows: evaluation.rows,
-        settings: {
-            label: m.label,
-            score: binary ? (m.score ?? null) : null,
-            score_prefix: m.task === 'multiclass' ? m.score_prefix : null,
-            prediction: binary ? null : (m.prediction ?? null),
-            positive: binary ? m.positive : null,
-            threshold: binary ? m.threshold : null,
-            weight: m.weight ?? null,
-            id: m.id ?? null,
-            confidence: settings.confidence,
-            bootstrap: settings.bootstrap.replicates,
-            seed: settings.bootstrap.seed,
-            min_support: settings.minSupport
-        },
-        ...(m.task === 'multiclass' && { classes: evaluation.classes }),
+        settings: documentSettings(settings),
+        ...(settings.model.task === 'multiclass' && { classes: evaluation.classes }),
         segments: [...evaluation.segments.values()].map((s) => ({
             key: s.key,
             column: s.family < 0 ? null : families[s.family].name,
             n: s.rows,
             insufficient: s.rows < settings.minSupport,
-            metrics: s.metrics.finalize({ confidence: settings.confidence })
+            metrics: s.metrics.finalize({ confidence: settings.confidence }),
+            state: sourceState(s.metrics)
         }))
+    };
+}
+/** The settings as a document states them (the columns a task does not read are `null`). */
+function documentSettings(settings) {
+    const m = settings.model;
+    const binary = m.task === 'binary';
+    const { columns, bins, cross } = settings.segments;
+    return {
+        label: m.label,
+        score: binary ? (m.score ?? null) : null,
+        score_prefix: m.task === 'multiclass' ? m.score_prefix : null,
+        prediction: binary ? null : (m.prediction ?? null),
+        positive: binary ? m.positive : null,
+        threshold: binary ? m.threshold : null,
+        weight: m.weight ?? null,
+        id: m.id ?? null,
+        confidence: settings.confidence,
+        bootstrap: settings.bootstrap.replicates,
+        seed: settings.bootstrap.seed,
+        min_support: settings.minSupport,
+        segments: { columns, bins, cross }
     };
 }
 /** Classes of a multiclass file without probability columns: every label and prediction, sorted. */
@@ -989,6 +1127,14 @@ async function discoverClasses(file, read, columns) {
         }
     }
     return [...classes].sort();
+}
+/** The sums per bootstrap bucket of an accumulator. */
+function bucketWidth(accumulator) {
+    if (accumulator instanceof BinaryAccumulator)
+        return WIDTH;
+    if (accumulator instanceof MulticlassAccumulator)
+        return accumulator.width;
+    return WIDTH$1;
 }
 function accumulatorFactory(task, settings, classes) {
     const bootstrap = settings.bootstrap;
@@ -1036,6 +1182,40 @@ function evaluateSettingsFromConfig(config) {
 }
 const DEFAULT_MIN_SUPPORT = 30;
 
+/**
+ * The bounds of the evaluation settings, read from schemas/config.schema.json, so that the
+ * config (checked against the schema), the CLI's flags and the evaluate action's inputs accept
+ * exactly the same values and say so in the same words. Past them the numbers stop meaning
+ * anything: a confidence whose critical value overflows, more replicates or a wider seed than the
+ * Poisson bootstrap streams take.
+ */
+const settings = schema.$defs.evaluation.properties;
+/** `evaluation.confidence`, `evaluation.bootstrap` and `evaluation.seed` of the config. */
+const EVALUATION_BOUNDS = {
+    confidence: settings.confidence,
+    bootstrap: settings.bootstrap,
+    seed: settings.seed
+};
+/**
+ * `text` as a number within `bounds`.
+ *
+ * @throws UserInputError `--bootstrap: expected an integer >= 100 and <= 100000, got '10000000'`
+ */
+function parseBounded(flag, text, bounds) {
+    const n = Number(text);
+    const within = text.trim() !== '' &&
+        Number.isFinite(n) &&
+        (bounds.type === 'number' || Number.isInteger(n)) &&
+        (bounds.minimum === undefined || n >= bounds.minimum) &&
+        (bounds.maximum === undefined || n <= bounds.maximum) &&
+        (bounds.exclusiveMinimum === undefined || n > bounds.exclusiveMinimum) &&
+        (bounds.exclusiveMaximum === undefined || n < bounds.exclusiveMaximum);
+    if (!within) {
+        throw new UserInputError(`${flag}: expected ${rangeText({ ...bounds })}, got '${text}'`);
+    }
+    return n;
+}
+
 /** Parsers for flag values; each names the flag and says what it expected. */
 function parseNumber(flag, text, min = -Infinity, max = Infinity) {
     const n = Number(text);
@@ -1049,12 +1229,6 @@ function parseInteger(flag, text, min) {
     const n = Number(text);
     if (text.trim() === '' || !Number.isInteger(n) || n < min)
         throw new UserInputError(`${flag}: expected a whole number >= ${min}, got '${text}'`);
-    return n;
-}
-function parseOpen(flag, text) {
-    const n = Number(text);
-    if (!(n > 0 && n < 1))
-        throw new UserInputError(`${flag}: expected a number between 0 and 1 (exclusive), got '${text}'`);
     return n;
 }
 
@@ -1098,7 +1272,8 @@ function evaluateSettingsFromOptions(values, base, name) {
     if (label === undefined)
         throw new UserInputError(`${name('label')} is required: the column holding the true label`);
     const m = base?.model;
-    const bins = { ...base?.segments.bins };
+    // Null prototype: `--bins __proto__=…` is a column like any other, not the object's prototype.
+    const bins = Object.assign(Object.create(null), base?.segments.bins);
     for (const text of values.bins ?? []) {
         const at = text.indexOf('=');
         if (at <= 0)
@@ -1133,10 +1308,10 @@ function evaluateSettingsFromOptions(values, base, name) {
             cross: values.cross?.map((c) => c.split(',').map((s) => s.trim())) ?? base?.segments.cross ?? []
         },
         minSupport: option('min-support', (f, t) => parseInteger(f, t, 1), base?.minSupport ?? DEFAULT_MIN_SUPPORT),
-        confidence: option('confidence', parseOpen, base?.confidence ?? 0.95),
+        confidence: option('confidence', (f, t) => parseBounded(f, t, EVALUATION_BOUNDS.confidence), base?.confidence ?? 0.95),
         bootstrap: {
-            replicates: option('bootstrap', (f, t) => parseInteger(f, t, 100), base?.bootstrap.replicates ?? 1000),
-            seed: option('seed', (f, t) => parseInteger(f, t, 0), base?.bootstrap.seed ?? 42)
+            replicates: option('bootstrap', (f, t) => parseBounded(f, t, EVALUATION_BOUNDS.bootstrap), base?.bootstrap.replicates ?? 1000),
+            seed: option('seed', (f, t) => parseBounded(f, t, EVALUATION_BOUNDS.seed), base?.bootstrap.seed ?? 42)
         }
     };
 }
@@ -1638,26 +1813,57 @@ function toAlignment(value) {
 }
 
 /**
- * Text that came from data or config (column names, category values, file names) made safe for
- * GitHub-flavoured markdown and HTML: it shows as the same text, and cannot break a table, start
- * a heading or list, mention someone, link, or open an HTML tag or comment (our own comment
- * marker included).
+ * Text that came from data, config or an untrusted result document (column names, category
+ * values, file names, reasons) made safe for GitHub-flavoured markdown and HTML: it shows as the
+ * same text, and cannot break a table, start a heading or list, mention someone, reference an
+ * issue, link, open an HTML tag or comment (our own comment marker included), or reorder or hide
+ * text with control characters.
  *
- * Every such string goes through `escapeMarkdown` before it reaches a report; tests feed it
- * hostile strings.
+ * Backslash escapes and entities are not enough on GitHub: mentions (`@octocat`), issue
+ * references (`#12`, `GH-12`) and autolinks (`www.x.com`, `https://x`) are found in the text
+ * *after* markdown is rendered, when `\#` and `&#64;` have become `#` and `@` again. So a zero-width
+ * joiner (U+200D) goes right after `@` and `#`, inside `GH-`, `www.` and `://`: the text reads the
+ * same, and no pattern of GitHub's (or any GFM renderer's) matches across it.
  *
- * @example escapeMarkdown('a|b <!-- ml-gate --> @octocat *x*') // 'a&#124;b &lt;!-- ml-gate --&gt; &#64;octocat \\*x\\*'
+ * Every such string goes through `escapeMarkdown` before it reaches a report; tests render hostile
+ * strings through every report with a real GFM renderer (micromark).
+ *
+ * @example escapeMarkdown('a|b <b> @octocat *x*') // 'a&#124;b &lt;b&gt; @\u200doctocat \\*x\\*'
  */
 function escapeMarkdown(text) {
-    // Backslash escapes first: the entities written next contain `#`, which must stay as it is.
-    return text
+    // Backslash escapes first, joiners next, entities last: the entities contain `#`, which must
+    // stay as it is.
+    return plainText(text)
         .replace(/[\\`*_{}[\]()#+\-!~=:]/g, '\\$&')
+        .replace(/[@#]/g, `$&${JOINER}`)
+        .replace(/(gh)(\\-)/gi, `$1${JOINER}$2`)
+        .replace(/(www)(\.)/gi, `$1${JOINER}$2`)
+        .replace(/\\:(?=\/\/)/g, `\\:${JOINER}`)
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;')
-        .replace(/\|/g, '&#124;')
-        .replace(/@/g, '&#64;')
-        .replace(/\r?\n|\r/g, ' ');
+        .replace(/\|/g, '&#124;');
+}
+/** U+200D ZERO WIDTH JOINER: invisible, kept by GitHub, and no word character. */
+const JOINER = '\u200d';
+/**
+ * C0 and C1 controls (tab and line breaks become spaces), DEL, bidirectional overrides, embeddings
+ * and isolates (U+202A–U+202E, U+2066–U+2069), directional marks, line and paragraph separators,
+ * the byte-order mark and interlinear annotations: they can hide or reorder text
+ * ("Trojan Source"), or end a line where we do not.
+ */
+const CONTROLS = 
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb]/g;
+const LINE_BREAKS = /\r\n|[\t\n\r\u2028\u2029]/g;
+/**
+ * Data text for plain-text places (annotations, log lines, check-run titles): line breaks and tabs
+ * become spaces, every other control or bidirectional character becomes U+FFFD (�), visibly.
+ *
+ * @example plainText('a\u202eb\nc') // 'a�b c'
+ */
+function plainText(text) {
+    return text.replace(LINE_BREAKS, ' ').replace(CONTROLS, '\ufffd');
 }
 
 /**
@@ -1670,6 +1876,10 @@ function escapeMarkdown(text) {
 function formatNumber(value, digits = 6) {
     if (value === null)
         return '—';
+    // Documents are schema-checked when read; should a value that is no number slip through
+    // anyway, it is shown as the data text it is, escaped.
+    if (typeof value !== 'number')
+        return escapeMarkdown(String(value));
     if (Number.isInteger(value) && Math.abs(value) < 1e15)
         return String(value);
     const magnitude = Math.abs(value);

@@ -1,24 +1,61 @@
-import { D as DEFAULT_MIN_SUPPORT, l as loadConfig, e as evaluateSettingsFromConfig, a as evaluatePredictions, b as evaluationDocument } from './evaluate2.js';
+import { s as schema, D as DEFAULT_MIN_SUPPORT, l as loadConfig, e as evaluateSettingsFromConfig, a as evaluatePredictions, b as evaluationDocument } from './evaluate2.js';
 import { U as UserInputError, E as ExitCode } from './suggest.js';
-import { v as validateBins } from './staging-thread.js';
-import { a as parseNumber, p as parseInteger, b as parseOpen } from './parse-values.js';
+import { v as validateBins } from './segmentation.js';
+import { r as rangeText } from './schema-validator.js';
+import { a as parseNumber, p as parseInteger } from './parse-values.js';
 import { r as renderEvaluationText } from './evaluation.js';
-import { p as parseCommandArgs, w as writeJson } from './write-output.js';
+import { p as parseCommandArgs } from './args.js';
 import { R as READ_OPTIONS_USAGE, r as readOptionsFromArgs, a as readOptionFlags } from './read-options.js';
+import { w as writeJson } from './write-output.js';
 import 'node:path';
 import 'node:fs';
-import './schema-validator.js';
-import 'node:fs/promises';
-import 'process';
-import 'buffer';
 import './hash.js';
+import 'node:fs/promises';
+import 'node:stream';
 import 'node:zlib';
 import 'node:buffer';
-import './selection.js';
+import './staging-thread.js';
 import 'node:worker_threads';
 import './threads.js';
+import './number-set.js';
+import 'process';
+import 'buffer';
 import './text-table.js';
 import 'node:util';
+
+/**
+ * The bounds of the evaluation settings, read from schemas/config.schema.json, so that the
+ * config (checked against the schema), the CLI's flags and the evaluate action's inputs accept
+ * exactly the same values and say so in the same words. Past them the numbers stop meaning
+ * anything: a confidence whose critical value overflows, more replicates or a wider seed than the
+ * Poisson bootstrap streams take.
+ */
+const settings = schema.$defs.evaluation.properties;
+/** `evaluation.confidence`, `evaluation.bootstrap` and `evaluation.seed` of the config. */
+const EVALUATION_BOUNDS = {
+    confidence: settings.confidence,
+    bootstrap: settings.bootstrap,
+    seed: settings.seed
+};
+/**
+ * `text` as a number within `bounds`.
+ *
+ * @throws UserInputError `--bootstrap: expected an integer >= 100 and <= 100000, got '10000000'`
+ */
+function parseBounded(flag, text, bounds) {
+    const n = Number(text);
+    const within = text.trim() !== '' &&
+        Number.isFinite(n) &&
+        (bounds.type === 'number' || Number.isInteger(n)) &&
+        (bounds.minimum === undefined || n >= bounds.minimum) &&
+        (bounds.maximum === undefined || n <= bounds.maximum) &&
+        (bounds.exclusiveMinimum === undefined || n > bounds.exclusiveMinimum) &&
+        (bounds.exclusiveMaximum === undefined || n < bounds.exclusiveMaximum);
+    if (!within) {
+        throw new UserInputError(`${flag}: expected ${rangeText({ ...bounds })}, got '${text}'`);
+    }
+    return n;
+}
 
 const TASKS = ['binary', 'multiclass', 'regression'];
 /**
@@ -60,7 +97,8 @@ function evaluateSettingsFromOptions(values, base, name) {
     if (label === undefined)
         throw new UserInputError(`${name('label')} is required: the column holding the true label`);
     const m = base?.model;
-    const bins = { ...base?.segments.bins };
+    // Null prototype: `--bins __proto__=…` is a column like any other, not the object's prototype.
+    const bins = Object.assign(Object.create(null), base?.segments.bins);
     for (const text of values.bins ?? []) {
         const at = text.indexOf('=');
         if (at <= 0)
@@ -95,10 +133,10 @@ function evaluateSettingsFromOptions(values, base, name) {
             cross: values.cross?.map((c) => c.split(',').map((s) => s.trim())) ?? base?.segments.cross ?? []
         },
         minSupport: option('min-support', (f, t) => parseInteger(f, t, 1), base?.minSupport ?? DEFAULT_MIN_SUPPORT),
-        confidence: option('confidence', parseOpen, base?.confidence ?? 0.95),
+        confidence: option('confidence', (f, t) => parseBounded(f, t, EVALUATION_BOUNDS.confidence), base?.confidence ?? 0.95),
         bootstrap: {
-            replicates: option('bootstrap', (f, t) => parseInteger(f, t, 100), base?.bootstrap.replicates ?? 1000),
-            seed: option('seed', (f, t) => parseInteger(f, t, 0), base?.bootstrap.seed ?? 42)
+            replicates: option('bootstrap', (f, t) => parseBounded(f, t, EVALUATION_BOUNDS.bootstrap), base?.bootstrap.replicates ?? 1000),
+            seed: option('seed', (f, t) => parseBounded(f, t, EVALUATION_BOUNDS.seed), base?.bootstrap.seed ?? 42)
         }
     };
 }
@@ -121,7 +159,7 @@ Computes every metric of the task, overall and per segment, with confidence inte
   --prediction COL     multiclass: predicted class; regression: predicted value
   --positive LABEL     binary: the positive label (default 1)
   --threshold T        binary: predicted positive when score >= T (default 0.5)
-  --weight COL         sample weights, honoured by every metric
+  --weight COL         sample weights, honoured by every metric: 0 or in [1e-50, 1e50]
   --id COL             row id; keys the bootstrap so two models can be compared pairwise
   --segment COL        segment by the values of COL (repeatable)
   --bins COL=E,...     segment numeric COL into left-closed bins [E1,E2), ... (repeatable)

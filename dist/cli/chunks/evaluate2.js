@@ -1,10 +1,11 @@
 import { relative, sep, isAbsolute, join, resolve, dirname } from 'node:path';
 import { U as UserInputError } from './suggest.js';
 import { realpathSync } from 'node:fs';
-import { f as firstUnorderedEdge, r as resolveColumns, s as segmentFamilies, O as OVERALL, b as stageBlocks, B as BinaryAccumulator, e as MulticlassAccumulator, R as RegressionAccumulator, g as compareSegments } from './staging-thread.js';
-import { l as readYamlFile, m as compileSchema, n as formatPath } from './schema-validator.js';
+import { c as firstUnorderedEdge, s as segmentFamilies, O as OVERALL, d as compareSegments } from './segmentation.js';
+import { a as readYamlFile, c as compileSchema, f as formatPath } from './schema-validator.js';
 import { f as fmix32, o as openTable, K as Kind } from './hash.js';
-import { s as sortNumbers } from './selection.js';
+import { d as describeMetric, e as encode, b as medianRanks, R as RowDigest, g as stateError, h as decode, i as MAX_Z, B as BUCKETS, r as resolveColumns, j as stageBlocks, k as BinaryAccumulator, l as MulticlassAccumulator, n as RegressionAccumulator, W as WIDTH, o as WIDTH$1 } from './staging-thread.js';
+import { s as sortNumbers } from './number-set.js';
 
 var $schema = "https://json-schema.org/draft/2020-12/schema";
 var $id = "https://raw.githubusercontent.com/ml-gate/ml-gate/v1/schemas/config.schema.json";
@@ -60,6 +61,15 @@ var properties = {
 			"fail"
 		],
 		"default": "skip"
+	},
+	on_no_evidence: {
+		title: "When there is no evidence",
+		description: "What the verdict is when the data holds no evidence for the gates: none of the gated results could be judged (every one insufficient: too few rows or too little support of its metric, an undefined or non-finite value), or a result on the segment all is insufficient. fail (default) fails the run, saying \"no evidence\" and why; warn reports it as a warning.",
+		"enum": [
+			"fail",
+			"warn"
+		],
+		"default": "fail"
 	},
 	waivers: {
 		title: "Waivers",
@@ -200,7 +210,6 @@ var $defs = {
 		additionalProperties: false,
 		required: [
 			"task",
-			"predictions",
 			"label"
 		],
 		properties: {
@@ -216,7 +225,7 @@ var $defs = {
 			predictions: {
 				$ref: "#/$defs/path",
 				title: "Candidate predictions",
-				description: "A table with the true label and the candidate model's predictions, one row per example.",
+				description: "A table with the true label and the candidate model's predictions, one row per example. Optional when the predictions come by flag or input (`--candidate` of `ml-gate gate` and `ml-gate run`, `candidate` of the gate action); with neither, gating is an error.",
 				examples: [
 					"preds/candidate.csv"
 				]
@@ -272,7 +281,7 @@ var $defs = {
 			weight: {
 				$ref: "#/$defs/column",
 				title: "Weight column",
-				description: "A column of non-negative sample weights. Default: every row weighs 1."
+				description: "A column of sample weights, each 0 or in [1e-50, 1e50], at least one positive; any other value is an error at its row. Default: every row weighs 1."
 			},
 			id: {
 				$ref: "#/$defs/column",
@@ -332,7 +341,7 @@ var $defs = {
 			},
 			min_support: {
 				title: "Minimum support",
-				description: "Segments with fewer rows are reported as insufficient data, never passed or failed.",
+				description: "Segments with fewer rows, and metrics with less support (the rows of positive weight in their own denominator, unweighted: positives for recall, predicted positives for precision, min(positives, negatives) for roc_auc; see the README's Gates section), are reported as insufficient data, never passed or failed. No evidence at all fails the run (see on_no_evidence).",
 				type: "integer",
 				minimum: 1,
 				"default": 30
@@ -347,23 +356,26 @@ var $defs = {
 		properties: {
 			confidence: {
 				title: "Confidence level",
-				description: "The confidence level of every interval, strictly between 0 and 1.",
+				description: "The confidence level of every interval: above 0, at most 0.999999 (closer to 1, the interval's critical value is no longer a finite number in double precision). The CLI's --confidence and the evaluate action's confidence input have the same bounds.",
 				type: "number",
 				exclusiveMinimum: 0,
-				exclusiveMaximum: 1,
+				maximum: 0.999999,
 				"default": 0.95
 			},
 			bootstrap: {
 				title: "Bootstrap resamples",
-				description: "The number of bootstrap resamples for intervals without a closed form.",
+				description: "The number of bootstrap resamples for intervals without a closed form, from 100 to 100000 (the CLI's --bootstrap and the evaluate action's input too).",
 				type: "integer",
 				minimum: 100,
+				maximum: 100000,
 				"default": 1000
 			},
 			seed: {
 				title: "Random seed",
-				description: "The seed of the bootstrap: the same seed gives the same intervals.",
+				description: "The seed of the bootstrap: the same seed gives the same intervals. A 32-bit unsigned integer, 0 to 4294967295 (the CLI's --seed and the evaluate action's input too).",
 				type: "integer",
+				minimum: 0,
+				maximum: 4294967295,
 				"default": 42
 			}
 		}
@@ -419,7 +431,7 @@ var $defs = {
 			},
 			per_segment: {
 				title: "Per segment",
-				description: "Where the rule applies besides the whole data: `false` (the whole data only), `true` (every segment), a column name (the segments of that column) or a list of segment keys such as Home=rent.",
+				description: "Where the rule applies besides the whole data: `false` (the whole data only), `true` (every segment), a column name (the segments of that column) or a list of segment keys such as Home=rent (in names and values, % & = \" are written %25 %26 %3D %22, as in the evaluation's keys), each of which must be a segment of the candidate's evaluation (a list of column names is an error: write one column as a string).",
 				anyOf: [
 					{
 						type: "boolean"
@@ -565,7 +577,7 @@ var $defs = {
 				type: "string",
 				minLength: 1,
 				title: "Segment",
-				description: "The segment whose failures are waived, e.g. Home=other. Default: every segment."
+				description: "The segment whose failures are waived, e.g. Home=other (in names and values, % & = \" are written %25 %26 %3D %22), or the column of an `across` gate, e.g. Job. It must be a segment of the candidate's evaluation: an unknown one is an error at this line, with the closest suggested. Default: every segment."
 			},
 			reason: {
 				type: "string",
@@ -1006,6 +1018,237 @@ const EMPTY = new Float64Array(0);
 const MAX_ROWS = 2 ** 30 - 1;
 
 /**
+ * A segment's metrics as an evaluation document stores them for the gates: everything
+ * `finalizeMetrics` and `pairedDifference` read from an accumulator, so that a document gives the
+ * same intervals at any confidence level (Holm-adjusted ones included) and the same paired tests as
+ * the predictions file it was written from, bit for bit.
+ *
+ * Stored per metric: the point estimate; the B bootstrap replicates of every metric that has an
+ * interval (a paired test reads them whatever the interval method), as base64 of their float64
+ * bytes (`metric-state.ts`: exact, NaN kept for an undefined replicate); a Wilson metric's
+ * proportion; ROC AUC's DeLong variance; an analytic interval's inputs. Per segment: the row digest
+ * that tells whether two models saw the same rows.
+ *
+ * Size: about B·8·4/3 bytes per metric and segment (13.3 kB at B = 1000), whatever the rows; only
+ * the median's order-statistic window (above 5,000 rows) grows, as 9·√n values.
+ */
+/** The state of `source` to store in a document. */
+function sourceState(source) {
+    const everyRow = source.resamplesEveryRow?.();
+    const metrics = {};
+    for (const name of source.names()) {
+        const estimate = source.estimate(name);
+        const method = describeMetric(name)?.interval ?? 'none';
+        const stored = {
+            value: estimate.value,
+            support: source.support(name)
+        };
+        if (estimate.reason !== undefined)
+            stored.reason = estimate.reason;
+        if (estimate.defined === false)
+            stored.defined = false;
+        if (estimate.value !== null && method !== 'none') {
+            stored.replicates = encode(source.replicates(name));
+            if (method === 'wilson') {
+                const { successes, trials, squaredWeights } = source.proportion(name);
+                stored.proportion = { successes, trials, squared_weights: squaredWeights };
+            }
+            if (method === 'delong')
+                stored.variance = source.rocAucVariance();
+            if (method.startsWith('bootstrap-or-') && everyRow === false)
+                stored.basis = storedBasis(source.analyticBasis(name));
+        }
+        metrics[name] = stored;
+    }
+    return {
+        digest: source.digest.toState(),
+        ...(everyRow !== undefined && { resamples_every_row: everyRow }),
+        metrics
+    };
+}
+function storedBasis(basis) {
+    if (basis.kind === 'logit')
+        return basis;
+    const window = narrowWindow(basis.window);
+    return {
+        kind: 'order-statistic',
+        values: encode(window.values),
+        weights: window.weights === null ? null : encode(window.weights),
+        before: window.before,
+        n: window.n,
+        per_rank: window.perRank
+    };
+}
+/**
+ * The run of `window` that `orderStatisticInterval` reads at any z ≤ MAX_Z: from the value the
+ * lowest rank reaches to the one the highest rank reaches, with the exact cumulative weight before
+ * it (summed in the same order, so the reads are bit for bit the same).
+ */
+function narrowWindow(window) {
+    const { values, weights, perRank } = window;
+    const [lower, upper] = medianRanks(window.n, MAX_Z);
+    const low = lower * perRank;
+    const high = upper * perRank;
+    let cumulative = window.before;
+    let start = -1;
+    let before = cumulative;
+    let end = values.length - 1;
+    for (let i = 0; i < values.length; i++) {
+        const w = weights ? weights[i] : 1;
+        if (i === values.length - 1 && start < 0)
+            [start, before] = [i, cumulative];
+        if (w === 0)
+            continue;
+        const previous = cumulative;
+        cumulative += w;
+        if (start < 0 && cumulative >= low)
+            [start, before] = [i, previous];
+        if (cumulative >= high) {
+            end = i;
+            break;
+        }
+    }
+    return {
+        values: values.slice(start, end + 1),
+        weights: weights === null ? null : weights.slice(start, end + 1),
+        before,
+        n: window.n,
+        perRank
+    };
+}
+/**
+ * The metric source a document's segment state describes, checked: each metric carries what its
+ * interval method needs, replicates have B values.
+ * @throws Error ("invalid metric state: …") naming the field and what was expected
+ */
+function storedSource(state, task, bootstrap) {
+    const record = objectAt(state, 'state');
+    const digest = RowDigest.fromState(objectAt(record.digest, 'state.digest'));
+    const everyRow = record.resamples_every_row;
+    if (everyRow !== undefined && typeof everyRow !== 'boolean')
+        throw stateError(`state.resamples_every_row must be true or false, got ${typeof everyRow}`);
+    const metrics = new Map(Object.entries(objectAt(record.metrics, 'state.metrics')).map(([name, m]) => [
+        name,
+        objectAt(m, `state.metrics.${name}`)
+    ]));
+    const estimates = new Map();
+    const supports = new Map();
+    const replicates = new Map();
+    const proportions = new Map();
+    const bases = new Map();
+    let variance = null;
+    for (const [name, m] of metrics) {
+        const where = `state.metrics.${name}`;
+        const value = nullableNumber(m.value, `${where}.value`);
+        if (m.reason !== undefined && typeof m.reason !== 'string')
+            throw stateError(`${where}.reason must be a string`);
+        if (m.defined !== undefined && m.defined !== false)
+            throw stateError(`${where}.defined must be false or absent`);
+        supports.set(name, finite(m.support, `${where}.support`));
+        estimates.set(name, {
+            value,
+            ...(m.reason !== undefined && { reason: m.reason }),
+            ...(m.defined === false && { defined: false })
+        });
+        const method = describeMetric(name)?.interval ?? 'none';
+        if (value === null || method === 'none')
+            continue;
+        replicates.set(name, decode(m, 'replicates', Float64Array, bootstrap.replicates));
+        if (method === 'wilson') {
+            const p = objectAt(m.proportion, `${where}.proportion`);
+            proportions.set(name, {
+                successes: finite(p.successes, `${where}.proportion.successes`),
+                trials: finite(p.trials, `${where}.proportion.trials`),
+                squaredWeights: finite(p.squared_weights, `${where}.proportion.squared_weights`)
+            });
+        }
+        if (method === 'delong')
+            variance = nullableNumber(m.variance, `${where}.variance`);
+        if (method.startsWith('bootstrap-or-')) {
+            if (everyRow === undefined)
+                throw stateError(`state.resamples_every_row is needed for ${name}`);
+            if (!everyRow)
+                bases.set(name, readBasis(m.basis, `${where}.basis`));
+        }
+    }
+    const names = [...metrics.keys()];
+    return {
+        task,
+        bootstrap,
+        digest,
+        names: () => names,
+        estimate: (name) => estimates.get(name),
+        support: (name) => supports.get(name),
+        replicates: (name) => replicates.get(name),
+        proportion: (name) => proportions.get(name),
+        rocAucVariance: () => variance,
+        resamplesEveryRow: () => everyRow === true,
+        analyticBasis: (name) => bases.get(name)
+    };
+}
+function readBasis(value, where) {
+    const basis = objectAt(value, where);
+    if (basis.kind === 'logit') {
+        return {
+            kind: 'logit',
+            value: finite(basis.value, `${where}.value`),
+            positives: finite(basis.positives, `${where}.positives`)
+        };
+    }
+    if (basis.kind !== 'order-statistic')
+        throw stateError(`${where}.kind must be "logit" or "order-statistic"`);
+    const values = decode(basis, 'values', Float64Array);
+    if (values.length === 0)
+        throw stateError(`${where}.values must hold at least one value`);
+    const window = {
+        values,
+        weights: basis.weights === null ? null : decode(basis, 'weights', Float64Array, values.length),
+        before: finite(basis.before, `${where}.before`),
+        n: finite(basis.n, `${where}.n`),
+        perRank: finite(basis.per_rank, `${where}.per_rank`)
+    };
+    return { kind: 'order-statistic', window };
+}
+function objectAt(value, where) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        throw stateError(`${where} must be an object`);
+    return value;
+}
+function finite(value, where) {
+    if (typeof value !== 'number' || !Number.isFinite(value))
+        throw stateError(`${where} must be a finite number`);
+    return value;
+}
+function nullableNumber(value, where) {
+    return value === null ? null : finite(value, where);
+}
+
+/**
+ * A cap on the memory that segments take, known before it is spent. Each segment keeps the
+ * bootstrap's bucket sums (BUCKETS × width float64s, poisson-bootstrap.ts) and, when finalized,
+ * its replicate sums (B × width): 259 KB for a binary segment at 1,000 replicates. Segments are
+ * created as rows reveal their values, so without a cap 10 segment columns of 1,000 values each
+ * would take 3 GB; past the cap evaluation stops with an error that says what it would take.
+ */
+/** The memory all segments together may take. */
+const MAX_SEGMENT_STATE_BYTES = 2 ** 30;
+/** The peak bytes of one segment's state, for `width` sums per bucket and `replicates` replicates. */
+function segmentStateBytes(width, replicates) {
+    return 8 * width * (BUCKETS + replicates);
+}
+/**
+ * @param segments the segments there would be with the one about to be created (`all` included)
+ * @throws UserInputError naming the file when they exceed `MAX_SEGMENT_STATE_BYTES`
+ */
+function checkSegmentBudget(file, segments, bytesPerSegment) {
+    if (segments * bytesPerSegment <= MAX_SEGMENT_STATE_BYTES)
+        return;
+    const limit = Math.floor(MAX_SEGMENT_STATE_BYTES / bytesPerSegment);
+    throw new UserInputError(`more than ${limit} segments (${Math.round(bytesPerSegment / 1024)} KB of metric state each, ${MAX_SEGMENT_STATE_BYTES / 2 ** 20} MB in all): ` +
+        `expected at most ${limit}; segment on fewer columns or crosses, or bin numeric columns into fewer bins`, { file });
+}
+
+/**
  * Evaluates a predictions file: every metric of the task, overall and for every segment, with
  * confidence intervals, in one streaming pass (two for a multiclass file without probability
  * columns, whose classes are found first).
@@ -1019,7 +1262,7 @@ const MAX_ROWS = 2 ** 30 - 1;
  * @throws UserInputError for a missing column (with the closest name), and for a row whose label,
  *   score, prediction, weight or id cannot be used, at that row's line, saying what was expected
  */
-async function evaluatePredictions(file, settings, read = {}, { blockRows = BLOCK_ROWS, thread } = {}) {
+async function evaluatePredictions(file, settings, read = {}, { blockRows = BLOCK_ROWS, thread, only = null } = {}) {
     const table = await openTable(file, read);
     const model = settings.model;
     const columns = resolveColumns(table, settings);
@@ -1032,13 +1275,15 @@ async function evaluatePredictions(file, settings, read = {}, { blockRows = BLOC
     const create = accumulatorFactory(model.task, settings, classes);
     const segments = new Map();
     const overall = { key: OVERALL, family: -1, labels: [], metrics: create(), rows: 0 };
+    const bytesPerSegment = segmentStateBytes(bucketWidth(overall.metrics), settings.bootstrap.replicates);
     segments.set(OVERALL, overall);
     const plan = { file, read, settings, classes, blockRows };
     // Segments by ordinal (creation order, `all` first), which is how the blocks refer to them.
     const ordered = [overall];
     const adder = blockAdder(model.task, families.length + 1);
-    const { rows, thread: spare } = await stageBlocks(table, plan, columns, thread, {
+    const staging = await stageBlocks(table, plan, columns, thread, {
         segment({ key, family, labels }) {
+            checkSegmentBudget(table.file, ordered.length + 1, bytesPerSegment);
             const segment = { key, family, labels, metrics: create(), rows: 0 };
             ordered.push(segment);
             segments.set(key, segment);
@@ -1051,7 +1296,8 @@ async function evaluatePredictions(file, settings, read = {}, { blockRows = BLOC
                 segment.rows += members.length;
             });
         }
-    });
+    }, only);
+    const { rows, labels, thread: spare } = staging;
     try {
         await overlapReplicates(spare, model.task === 'binary' ? ordered : [], () => adder.finish(ordered));
     }
@@ -1060,7 +1306,7 @@ async function evaluatePredictions(file, settings, read = {}, { blockRows = BLOC
     }
     const order = compareSegments(families);
     const sorted = new Map([...segments.values()].sort(order).map((s) => [s.key, s]));
-    return { file: table.file, settings, families, classes, rows, segments: sorted };
+    return { file: table.file, settings, families, classes, rows, labels, segments: sorted };
 }
 /**
  * Runs `work` (the sort of every score, a third of the time after reading at 1M rows) while the
@@ -1092,35 +1338,42 @@ function asEvaluationDocument(model) {
 /** The evaluation as its JSON document. */
 function evaluationDocument(evaluation) {
     const { settings, families } = evaluation;
-    const m = settings.model;
-    const binary = m.task === 'binary';
     return {
         schema: 'ml-gate/evaluation@1',
-        task: m.task,
+        task: settings.model.task,
         file: evaluation.file,
         rows: evaluation.rows,
-        settings: {
-            label: m.label,
-            score: binary ? (m.score ?? null) : null,
-            score_prefix: m.task === 'multiclass' ? m.score_prefix : null,
-            prediction: binary ? null : (m.prediction ?? null),
-            positive: binary ? m.positive : null,
-            threshold: binary ? m.threshold : null,
-            weight: m.weight ?? null,
-            id: m.id ?? null,
-            confidence: settings.confidence,
-            bootstrap: settings.bootstrap.replicates,
-            seed: settings.bootstrap.seed,
-            min_support: settings.minSupport
-        },
-        ...(m.task === 'multiclass' && { classes: evaluation.classes }),
+        settings: documentSettings(settings),
+        ...(settings.model.task === 'multiclass' && { classes: evaluation.classes }),
         segments: [...evaluation.segments.values()].map((s) => ({
             key: s.key,
             column: s.family < 0 ? null : families[s.family].name,
             n: s.rows,
             insufficient: s.rows < settings.minSupport,
-            metrics: s.metrics.finalize({ confidence: settings.confidence })
+            metrics: s.metrics.finalize({ confidence: settings.confidence }),
+            state: sourceState(s.metrics)
         }))
+    };
+}
+/** The settings as a document states them (the columns a task does not read are `null`). */
+function documentSettings(settings) {
+    const m = settings.model;
+    const binary = m.task === 'binary';
+    const { columns, bins, cross } = settings.segments;
+    return {
+        label: m.label,
+        score: binary ? (m.score ?? null) : null,
+        score_prefix: m.task === 'multiclass' ? m.score_prefix : null,
+        prediction: binary ? null : (m.prediction ?? null),
+        positive: binary ? m.positive : null,
+        threshold: binary ? m.threshold : null,
+        weight: m.weight ?? null,
+        id: m.id ?? null,
+        confidence: settings.confidence,
+        bootstrap: settings.bootstrap.replicates,
+        seed: settings.bootstrap.seed,
+        min_support: settings.minSupport,
+        segments: { columns, bins, cross }
     };
 }
 /** Classes of a multiclass file without probability columns: every label and prediction, sorted. */
@@ -1136,6 +1389,14 @@ async function discoverClasses(file, read, columns) {
         }
     }
     return [...classes].sort();
+}
+/** The sums per bootstrap bucket of an accumulator. */
+function bucketWidth(accumulator) {
+    if (accumulator instanceof BinaryAccumulator)
+        return WIDTH;
+    if (accumulator instanceof MulticlassAccumulator)
+        return accumulator.width;
+    return WIDTH$1;
 }
 function accumulatorFactory(task, settings, classes) {
     const bootstrap = settings.bootstrap;
@@ -1183,4 +1444,4 @@ function evaluateSettingsFromConfig(config) {
 }
 const DEFAULT_MIN_SUPPORT = 30;
 
-export { DEFAULT_MIN_SUPPORT as D, evaluatePredictions as a, evaluationDocument as b, asEvaluationDocument as c, evaluateSettingsFromConfig as e, loadConfig as l };
+export { DEFAULT_MIN_SUPPORT as D, evaluatePredictions as a, evaluationDocument as b, asEvaluationDocument as c, storedSource as d, evaluateSettingsFromConfig as e, documentSettings as f, loadConfig as l, schema as s };

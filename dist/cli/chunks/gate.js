@@ -1,20 +1,25 @@
 import { l as loadConfig } from './evaluate2.js';
 import { E as ExitCode, U as UserInputError } from './suggest.js';
 import { r as runGate, a as renderVerdictText } from './verdict-text.js';
-import { p as parseCommandArgs, w as writeJson } from './write-output.js';
+import { p as parseCommandArgs } from './args.js';
+import { w as writeJson } from './write-output.js';
 import 'node:path';
 import 'node:fs';
-import './staging-thread.js';
-import 'node:worker_threads';
-import './hash.js';
-import 'node:fs/promises';
-import 'node:zlib';
-import 'node:buffer';
-import './threads.js';
-import './selection.js';
+import './segmentation.js';
 import './schema-validator.js';
+import 'node:fs/promises';
 import 'process';
 import 'buffer';
+import './hash.js';
+import 'node:stream';
+import 'node:zlib';
+import 'node:buffer';
+import './staging-thread.js';
+import 'node:worker_threads';
+import './threads.js';
+import './number-set.js';
+import './verdict-document.js';
+import 'node:crypto';
 import './special-functions.js';
 import './text-table.js';
 import 'node:util';
@@ -31,7 +36,8 @@ maximum drop against the baseline, disparity across segments; overall and per se
 
   --config CONFIG    the ml-gate.yml file
   --candidate FILE   the candidate's predictions (evaluated with the config's model and segments)
-                     or its ml-gate/evaluation@1 JSON document (default: model.predictions)
+                     or its ml-gate/evaluation@1 JSON document (default: model.predictions;
+                     one of the two is required)
   --baseline FILE    the baseline's, likewise (default: model.baseline; none: change gates
                      are skipped, or fail with on_missing_baseline: fail)
   --json OUT         also write the ml-gate/verdict@1 document to OUT ('-' for stdout)

@@ -2,6 +2,7 @@ import { extname } from 'node:path';
 import { U as UserInputError } from './suggest.js';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { isUtf8 } from 'node:buffer';
 
@@ -19,26 +20,66 @@ const GZIP_MAGIC = [0x1f, 0x8b];
  * `1f 8b`, whatever its name; a name ending in `.gz` without them is an error (the file is not
  * what its name says, and decompressing it would only fail later).
  *
+ * The file is read once, front to back, by one stream, and the magic bytes are the stream's own
+ * first bytes: so a named pipe, `/dev/stdin` or a process substitution (`<(zcat x.gz)`) reads as
+ * a file does (they cannot be read twice or at an offset: ESPIPE).
+ *
  * @throws UserInputError when the file does not exist, is a directory, cannot be read, or is
  *   named `.gz` but is not gzip data
  */
 async function openByteSource(file, options = {}) {
-    const gzip = await isGzipFile(file);
     const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
-    const raw = createReadStream(file, { highWaterMark: gzip ? DEFAULT_CHUNK_SIZE : chunkSize });
+    const raw = createReadStream(file, { highWaterMark: chunkSize });
+    const reader = raw[Symbol.asyncIterator]();
+    let head = Buffer.alloc(0);
+    try {
+        while (head.length < GZIP_MAGIC.length) {
+            const next = await reader.next();
+            if (next.done === true)
+                break;
+            head = head.length === 0 ? next.value : Buffer.concat([head, next.value]);
+        }
+        checkGzipName(file, isGzipMagic(head));
+    }
+    catch (error) {
+        raw.destroy();
+        throw fileError(file, error);
+    }
+    const gzip = isGzipMagic(head);
+    const bytes = rechunk(replay(head, reader), chunkSize);
     if (!gzip)
-        return { gzip, chunks: raw };
+        return { gzip, chunks: bytes };
     const gunzip = createGunzip({ chunkSize: Math.max(chunkSize, 64) });
     // The read stream's own errors (rare once the file is open) travel through the gunzip stream.
-    raw.on('error', (error) => gunzip.destroy(error));
-    raw.pipe(gunzip);
+    const compressed = Readable.from(bytes, { objectMode: false });
+    compressed.on('error', (error) => gunzip.destroy(error));
+    compressed.pipe(gunzip);
     return { gzip, chunks: chunkSize < 64 ? rechunk(gunzip, chunkSize) : gunzip };
 }
-/** zlib's output chunks are at least 64 bytes; smaller ones (for tests) are cut here. */
+function isGzipMagic(head) {
+    return head.length >= 2 && head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
+}
+/** The bytes read to look for the magic, then the rest of the stream. */
+async function* replay(head, rest) {
+    try {
+        if (head.length > 0)
+            yield head;
+        for (let next = await rest.next(); next.done !== true; next = await rest.next())
+            yield next.value;
+    }
+    finally {
+        // A reader that stops early (a header-only read) releases the file.
+        await rest.return?.();
+    }
+}
+/** Chunks of at most `size` bytes: zlib's are at least 64 bytes, and the magic's may join two. */
 async function* rechunk(chunks, size) {
     for await (const chunk of chunks) {
-        for (let at = 0; at < chunk.length; at += size)
-            yield chunk.subarray(at, at + size);
+        if (chunk.length <= size)
+            yield chunk;
+        else
+            for (let at = 0; at < chunk.length; at += size)
+                yield chunk.subarray(at, at + size);
     }
 }
 /**
@@ -49,11 +90,15 @@ async function* rechunk(chunks, size) {
  */
 async function isGzipFile(file) {
     const gzip = await startsWithGzipMagic(file);
+    checkGzipName(file, gzip);
+    return gzip;
+}
+/** @throws UserInputError when the name ends in `.gz` and the data is not gzip */
+function checkGzipName(file, gzip) {
     if (!gzip && file.toLowerCase().endsWith('.gz')) {
         throw new UserInputError('not gzip data: the name ends in .gz but the file does not start with the gzip signature (1f 8b); ' +
             'expected a gzip file, or rename it without .gz', { file });
     }
-    return gzip;
 }
 async function startsWithGzipMagic(file) {
     let handle;
@@ -80,6 +125,10 @@ function fileError(file, error) {
     if (code === 'EACCES' || code === 'EPERM') {
         return new UserInputError('permission denied: expected a readable file', { file });
     }
+    if (code === 'ESPIPE') {
+        return new UserInputError('is a pipe: this format is read at offsets, which a pipe cannot do; expected a regular file ' +
+            '(save the stream to a file first)', { file });
+    }
     return error;
 }
 /**
@@ -102,6 +151,12 @@ function gzipError(file, error, linesRead) {
 }
 
 /**
+ * Cells per batch at most (about 9 bytes each): a batch of 8,192 rows costs 72 KB per column,
+ * which took 100,000 columns out of the heap. Wide tables get shorter batches instead; tables up
+ * to 128 columns keep the full batch size.
+ */
+const MAX_BATCH_CELLS = 2 ** 20;
+/**
  * Collects rows column by column into fixed-size `RowBatch`es.
  *
  * Readers write row `size` straight into `values[c]`, `kinds[c]` and `lines`, then call
@@ -110,15 +165,16 @@ function gzipError(file, error, linesRead) {
  */
 class BatchBuilder {
     columnCount;
-    capacity;
     values = [];
     kinds = [];
     lines = new Float64Array(0);
     /** Rows committed to the current batch. */
     size = 0;
-    constructor(columnCount, capacity) {
+    /** Rows per batch: the requested batch size, fewer for wide tables (see `MAX_BATCH_CELLS`). */
+    capacity;
+    constructor(columnCount, batchSize) {
         this.columnCount = columnCount;
-        this.capacity = capacity;
+        this.capacity = Math.max(1, Math.min(batchSize, Math.floor(MAX_BATCH_CELLS / Math.max(1, columnCount))));
         this.allocate();
     }
     /** Counts the row written at index `size`; true when the batch is now full. */
@@ -1001,6 +1057,77 @@ function isBlank(data, start, end) {
     return true;
 }
 
+/**
+ * Bounds on how deep parsed JSON may nest. JSON.parse itself is iterative, but what follows it
+ * (JSON.stringify of a nested cell, ajv compiling a schema) recurses and ends in a RangeError past
+ * a few thousand levels: a value nested deeper than `MAX_JSON_DEPTH` is refused first, by the
+ * walks below, which use a stack of their own instead of the call stack.
+ */
+/** Deep enough for any data or schema people write; far below where recursion fails. */
+const MAX_JSON_DEPTH = 256;
+/** How deep `value` nests (a scalar is 0, `[]` and `{}` are 1), counting no further than `limit + 1`. */
+function jsonDepth(value, limit = MAX_JSON_DEPTH) {
+    let deepest = 0;
+    const stack = [[value, 0]];
+    while (stack.length > 0) {
+        const [node, depth] = stack.pop();
+        if (typeof node !== 'object' || node === null)
+            continue;
+        if (depth + 1 > deepest)
+            deepest = depth + 1;
+        if (deepest > limit)
+            return deepest;
+        for (const child of Object.values(node))
+            stack.push([child, depth + 1]);
+    }
+    return deepest;
+}
+/**
+ * The path to the first object that has `key` as its own key, depth first in key order, e.g.
+ * `['properties', '__proto__']`; null when none has. `value` must not nest deeper than
+ * `MAX_JSON_DEPTH` (check with `jsonDepth` first).
+ */
+function pathToKey(value, key) {
+    const stack = [[value, []]];
+    while (stack.length > 0) {
+        const [node, path] = stack.pop();
+        if (typeof node !== 'object' || node === null)
+            continue;
+        if (Object.hasOwn(node, key))
+            return [...path, key];
+        const entries = Object.entries(node);
+        for (let i = entries.length - 1; i >= 0; i--)
+            stack.push([entries[i][1], [...path, entries[i][0]]]);
+    }
+    return null;
+}
+/**
+ * Where in `text` (a string index) the brackets of JSON first nest deeper than `limit`, or -1.
+ * Brackets inside strings do not count. For messages: JSON.parse does not say where.
+ */
+function tooDeepAt(text, limit = MAX_JSON_DEPTH, from = 0, to = text.length) {
+    let depth = 0;
+    let inString = false;
+    for (let i = from; i < to; i++) {
+        const c = text.charCodeAt(i);
+        if (inString) {
+            if (c === 0x5c)
+                i++;
+            else if (c === 0x22)
+                inString = false;
+        }
+        else if (c === 0x22)
+            inString = true;
+        else if (c === 0x5b || c === 0x7b) {
+            if (++depth > limit)
+                return i;
+        }
+        else if (c === 0x5d || c === 0x7d)
+            depth--;
+    }
+    return -1;
+}
+
 class JsonRowWriter {
     parser;
     columns;
@@ -1026,7 +1153,13 @@ class JsonRowWriter {
             if (c === undefined)
                 return { kind: 'unknown-key', key };
             position = c + 1;
-            if (!this.writeValue(record[key], values[c], kinds[c], row))
+            const value = record[key];
+            // The record is one level: its cell may nest MAX_JSON_DEPTH - 1 more.
+            if (typeof value === 'object' &&
+                value !== null &&
+                jsonDepth(value, MAX_JSON_DEPTH - 1) >= MAX_JSON_DEPTH)
+                return { kind: 'too-deep', key };
+            if (!this.writeValue(value, values[c], kinds[c], row))
                 return { kind: 'out-of-range', key };
         }
         return null;
@@ -1039,6 +1172,9 @@ class JsonRowWriter {
     explain(problem, firstRecord) {
         if (problem.kind === 'out-of-range') {
             return `the number in "${problem.key}" is out of range: expected a finite number (at most about 1.8e308)`;
+        }
+        if (problem.kind === 'too-deep') {
+            return `the value of "${problem.key}" nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels: expected at most ${MAX_JSON_DEPTH}`;
         }
         const names = this.columns.slice(0, 10).map((name) => `"${name}"`);
         const expected = this.columns.length > 10 ? `${names.join(', ')}, … (${this.columns.length} columns)` : names.join(', ');
@@ -1126,6 +1262,11 @@ class JsonArrayReader {
         const text = await this.readText();
         if (text.trim() === '')
             throw new UserInputError(`empty file: ${EXPECTED}`, { file: this.file });
+        // The array is one level, each object another: a cell may nest MAX_JSON_DEPTH - 1 more.
+        const deep = tooDeepAt(text, MAX_JSON_DEPTH + 1);
+        if (deep >= 0) {
+            throw new UserInputError(`arrays and objects nest deeper than ${MAX_JSON_DEPTH + 1} levels: expected the array, its objects, and values nested at most ${MAX_JSON_DEPTH - 1} levels within them`, { file: this.file, ...textPosition(text, deep) });
+        }
         let value;
         try {
             value = JSON.parse(text);
@@ -1281,9 +1422,11 @@ class JsonLinesReader {
             while ((found = this.nextLine(data, window.final)) !== null) {
                 const problem = writer.write(this.parseLine(data, found.start, found.end), builder);
                 if (problem !== null) {
+                    const at = problem.kind === 'too-deep' ? tooDeepAt(data.toString('utf8', found.start, found.end)) : -1;
                     throw new UserInputError(writer.explain(problem, `line ${this.firstLine}`), {
                         file: this.file,
-                        line: this.line
+                        line: this.line,
+                        column: at < 0 ? undefined : at + 1
                     });
                 }
                 const full = builder.commit(this.line);
@@ -1729,4 +1872,4 @@ function hashFloat64(value) {
     return fmix32(words[0] ^ Math.imul(words[1], 0x9e3779b1));
 }
 
-export { BatchBuilder as B, Kind as K, fileError as a, fmix32 as f, gzipError as g, hashFloat64 as h, isGzipFile as i, openTable as o };
+export { BatchBuilder as B, Kind as K, MAX_JSON_DEPTH as M, fileError as a, fmix32 as f, gzipError as g, hashFloat64 as h, isGzipFile as i, jsonDepth as j, openTable as o, pathToKey as p };

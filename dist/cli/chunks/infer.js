@@ -1,11 +1,13 @@
 import { E as ExitCode } from './suggest.js';
 import { o as openTable } from './hash.js';
 import { T as TableProfile } from './profile2.js';
-import { p as parseCommandArgs, a as writeOutput } from './write-output.js';
+import { p as parseCommandArgs } from './args.js';
 import { R as READ_OPTIONS_USAGE, r as readOptionsFromArgs, a as readOptionFlags } from './read-options.js';
+import { a as writeOutput } from './write-output.js';
 import 'node:path';
 import 'node:fs';
 import 'node:fs/promises';
+import 'node:stream';
 import 'node:zlib';
 import 'node:buffer';
 import './count-table.js';

@@ -15,11 +15,5 @@ function parseInteger(flag, text, min) {
         throw new UserInputError(`${flag}: expected a whole number >= ${min}, got '${text}'`);
     return n;
 }
-function parseOpen(flag, text) {
-    const n = Number(text);
-    if (!(n > 0 && n < 1))
-        throw new UserInputError(`${flag}: expected a number between 0 and 1 (exclusive), got '${text}'`);
-    return n;
-}
 
-export { parseNumber as a, parseOpen as b, parseInteger as p };
+export { parseNumber as a, parseInteger as p };

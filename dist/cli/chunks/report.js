@@ -1,13 +1,26 @@
 import { existsSync } from 'node:fs';
 import { E as ExitCode } from './suggest.js';
 import { R as RESULT_FILES, r as readResults, c as collectAuditTrail, a as reportContent, b as renderReport, d as reportVerdict, S as SUMMARY_LIMITS } from './result-files.js';
-import { p as parseCommandArgs, a as writeOutput } from './write-output.js';
+import { p as parseCommandArgs } from './args.js';
 import { V as VERSION } from './version.js';
+import { a as writeOutput } from './write-output.js';
 import 'node:crypto';
 import './validation.js';
-import './text-table.js';
-import 'node:fs/promises';
+import './hash.js';
 import 'node:path';
+import 'node:fs/promises';
+import 'node:stream';
+import 'node:zlib';
+import 'node:buffer';
+import './count-table.js';
+import './number-set.js';
+import './special-functions.js';
+import './schema-validator.js';
+import 'process';
+import 'buffer';
+import './text-table.js';
+import './verdict-document.js';
+import './segmentation.js';
 import 'node:util';
 
 const usage = `Usage: ml-gate report [--results DIR] [--markdown OUT] [--config FILE]

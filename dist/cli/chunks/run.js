@@ -1,28 +1,31 @@
 import { join, basename, extname } from 'node:path';
 import { c as asEvaluationDocument, l as loadConfig } from './evaluate2.js';
 import { U as UserInputError, E as ExitCode } from './suggest.js';
-import { l as loadContract, v as validateData, f as failsUnder } from './validate2.js';
-import { c as checkGates, r as runGate, a as renderVerdictText } from './verdict-text.js';
+import { l as loadContract, v as validateData, r as renderValidationText } from './validation.js';
+import { c as checkGates, b as candidateInput, r as runGate, a as renderVerdictText } from './verdict-text.js';
 import { readdir, stat } from 'node:fs/promises';
-import { R as RESULT_FILES, r as readResults, c as collectAuditTrail, b as renderReport, a as reportContent, S as SUMMARY_LIMITS } from './result-files.js';
+import { R as RESULT_FILES, r as readResults, c as collectAuditTrail, a as reportContent, b as renderReport, d as reportVerdict, e as reportHeadline, S as SUMMARY_LIMITS } from './result-files.js';
 import { r as renderEvaluationText } from './evaluation.js';
-import { r as renderValidationText } from './validation.js';
 import { V as VERSION } from './version.js';
-import { p as parseCommandArgs, a as writeOutput, w as writeJson } from './write-output.js';
+import { p as parseCommandArgs } from './args.js';
+import { a as writeOutput, w as writeJson } from './write-output.js';
 import 'node:fs';
-import './staging-thread.js';
-import 'node:worker_threads';
-import './hash.js';
-import 'node:zlib';
-import 'node:buffer';
-import './threads.js';
-import './selection.js';
+import './segmentation.js';
 import './schema-validator.js';
 import 'process';
 import 'buffer';
+import './hash.js';
+import 'node:stream';
+import 'node:zlib';
+import 'node:buffer';
+import './staging-thread.js';
+import 'node:worker_threads';
+import './threads.js';
+import './number-set.js';
 import './count-table.js';
 import './special-functions.js';
 import './text-table.js';
+import './verdict-document.js';
 import 'node:crypto';
 import 'node:util';
 
@@ -131,11 +134,16 @@ async function runPipeline(loaded, options) {
     const output = options.output ?? config.report.output;
     const datasets = await Promise.all(config.data.map((data, i) => expandDataset(data, i, loaded)));
     const files = datasets.flat();
-    const steps = files.length + (config.model ? 2 : 0) + (config.model?.baseline ? 1 : 0);
+    if (!config.model && (options.candidate ?? options.baseline) !== undefined) {
+        throw new UserInputError('a candidate or baseline was given, but the config has no `model` section to evaluate it with: add one naming the task and label', loaded.locate([], 'key'));
+    }
+    // Before any data is read: a config without predictions needs them by flag.
+    const candidateFile = config.model ? candidateInput(loaded, options.candidate) : undefined;
+    const baselineFile = options.baseline ?? config.model?.baseline;
+    const steps = files.length + (config.model ? 2 : 0) + (baselineFile ? 1 : 0);
     let step = 0;
     const progress = (message) => options.progress?.({ step: ++step, steps, message });
     const validations = [];
-    let failedValidations = 0;
     const taken = new Set();
     for (const { file, data } of files) {
         progress(`validating ${file}`);
@@ -145,21 +153,25 @@ async function runPipeline(loaded, options) {
             contract,
             reference: data.reference,
             drift: data.drift,
-            read: readOptions(data)
+            read: readOptions(data),
+            failOn: data.fail_on
         });
         const path = validationPath(output, file, taken);
         await options.write(path, document);
         validations.push({ path, document });
-        if (failsUnder(document, data.fail_on))
-            failedValidations++;
     }
     let candidate = null;
     let baseline = null;
     let verdict = null;
     if (config.model) {
-        progress(`evaluating ${config.model.predictions}${config.model.baseline ? ` and ${config.model.baseline}` : ''}`);
-        const gate = await runGate({ config: loaded, now: options.now });
-        if (config.model.baseline)
+        progress(`evaluating ${candidateFile}${baselineFile ? ` and ${baselineFile}` : ''}`);
+        const gate = await runGate({
+            config: loaded,
+            candidate: candidateFile,
+            baseline: baselineFile,
+            now: options.now
+        });
+        if (baselineFile)
             progress('gating the candidate against the thresholds and the baseline');
         const write = async (name, document) => {
             const path = join(output, name);
@@ -175,11 +187,9 @@ async function runPipeline(loaded, options) {
     return {
         output,
         validations,
-        failedValidations,
         candidate,
         baseline,
-        verdict,
-        passed: failedValidations === 0 && verdict?.document.verdict !== 'fail'
+        verdict
     };
 }
 async function expandDataset(data, index, loaded) {
@@ -231,15 +241,26 @@ function progressReporter(console) {
 }
 
 const usage = `Usage: ml-gate run [--config ml-gate.yml] [--output DIR] [--markdown FILE]
+                   [--candidate FILE] [--baseline FILE] [--json OUT]
 
 Runs what ml-gate.yml describes, as the root action does in CI: validates every dataset
 (contract and drift), evaluates the candidate and the baseline, gates the candidate, and
 renders the report. Every result document is written to one folder; nothing is uploaded.
 
-  --config FILE    the config (default ml-gate.yml)
-  --output DIR     folder for the result documents (default: the config's report.output,
-                   ml-gate-results next to the config)
-  --markdown FILE  where the markdown report goes (default DIR/report.md)
+  --config FILE     the config (default ml-gate.yml)
+  --output DIR      folder for the result documents (default: the config's report.output,
+                    ml-gate-results next to the config)
+  --markdown FILE   where the markdown report goes (default DIR/report.md)
+  --candidate FILE  the candidate's predictions (evaluated with the config's model and segments)
+                    or its ml-gate/evaluation@1 JSON document (default: model.predictions;
+                    one of the two is required when the config has a model)
+  --baseline FILE   the baseline's, likewise (default: model.baseline; none: change gates
+                    are skipped, or fail with on_missing_baseline: fail)
+  --json OUT        also write the ml-gate/verdict@1 document to OUT ('-' for stdout, and
+                    nothing else there)
+
+The last line is the verdict, as the root action's job has it: data that fails its contract
+(under its fail_on) fails it whatever the gates say.
 
 Exit codes: 0 the gate passed (or only warned), 1 a dataset or the gate failed, 2 bad input.
 `;
@@ -247,31 +268,48 @@ const runCommand = {
     name: 'run',
     usage,
     async run(args, console) {
-        const { values } = parseCommandArgs('run', args, { config: { type: 'string' }, output: { type: 'string' }, markdown: { type: 'string' } }, { min: 0, max: 0, names: 'no positional arguments' });
+        const { values } = parseCommandArgs('run', args, {
+            config: { type: 'string' },
+            output: { type: 'string' },
+            markdown: { type: 'string' },
+            candidate: { type: 'string' },
+            baseline: { type: 'string' },
+            json: { type: 'string' }
+        }, { min: 0, max: 0, names: 'no positional arguments' });
         const configFile = values.config ?? 'ml-gate.yml';
         const loaded = await loadConfig(configFile);
+        if (values.json !== undefined && loaded.config.model === undefined) {
+            throw new UserInputError(`ml-gate run: --json writes the verdict, but ${configFile} has no \`model\` section to gate`);
+        }
+        // With `--json -`, stdout is the verdict document alone.
+        const text = values.json === '-' ? () => undefined : (line) => console.stdout(line);
         const progress = progressReporter(console);
         const result = await runPipeline(loaded, {
             output: values.output,
+            candidate: values.candidate,
+            baseline: values.baseline,
             now: new Date(),
             progress: progress.update,
             write: (path, document) => writeJson(path, document, console)
         }).finally(progress.done);
         for (const { document } of result.validations)
-            console.stdout(`${renderValidationText(document)}\n`);
+            text(`${renderValidationText(document)}\n`);
         if (result.candidate)
-            console.stdout(`${renderEvaluationText(result.candidate.document)}\n`);
+            text(`${renderEvaluationText(result.candidate.document)}\n`);
         if (result.verdict)
-            console.stdout(`${renderVerdictText(result.verdict.document)}\n`);
+            text(`${renderVerdictText(result.verdict.document)}\n`);
         const results = await readResults(result.output);
         const audit = await collectAuditTrail(results, { config: configFile, commit: null, version: VERSION });
         const markdown = values.markdown ?? join(result.output, 'report.md');
-        await writeOutput(markdown, renderReport(reportContent(results, audit), SUMMARY_LIMITS), console);
-        console.stdout(`Result documents in ${result.output}/; the markdown report is ${markdown}.\n`);
-        if (result.failedValidations > 0) {
-            console.stdout(`${result.failedValidations} dataset(s) failed validation.\n`);
-        }
-        return result.passed ? ExitCode.Pass : ExitCode.GateFailed;
+        const content = reportContent(results, audit);
+        await writeOutput(markdown, renderReport(content, SUMMARY_LIMITS), console);
+        text(`Result documents in ${result.output}/; the markdown report is ${markdown}.\n`);
+        // The report's verdict, as the root action's job would have it: data failures included.
+        const verdict = reportVerdict(content);
+        text(`ml-gate: ${verdict} — ${reportHeadline(content)}\n`);
+        if (values.json !== undefined && result.verdict)
+            await writeJson(values.json, result.verdict.document, console);
+        return verdict === 'fail' ? ExitCode.GateFailed : ExitCode.Pass;
     }
 };
 

@@ -17794,7 +17794,7 @@ function describe(error, all) {
         case 'maximum':
         case 'exclusiveMinimum':
         case 'exclusiveMaximum':
-            return `expected ${schema.type === 'integer' ? 'an integer' : 'a number'} ${describeRange(schema)}${got}`;
+            return `expected ${rangeText(schema)}${got}`;
         case 'minLength':
             return params.limit === 1
                 ? `expected a non-empty string${got}`
@@ -17884,6 +17884,10 @@ function escapeControls(text) {
 }
 function truncate(text) {
     return text.length <= 60 ? text : `${text.slice(0, 57)}...`;
+}
+/** `an integer >= 100 and <= 100000`: what a number schema with bounds allows. */
+function rangeText(schema) {
+    return `${schema.type === 'integer' ? 'an integer' : 'a number'} ${describeRange(schema)}`;
 }
 function describeRange(schema) {
     const parts = [];
@@ -18006,4 +18010,4 @@ function isCalendarDate(text) {
     return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-export { _2020Exports as _, requireValidation as a, requireFormat as b, requireMetadata as c, requireApplicator as d, requireValidate as e, requireCodegen as f, requireValidation_error as g, requireRef_error as h, requireCore$1 as i, requireDiscriminator as j, isCalendarDate as k, readYamlFile as l, compileSchema as m, formatPath as n, requireCore as r };
+export { _2020Exports as _, readYamlFile as a, requireCore as b, compileSchema as c, requireValidation as d, requireFormat as e, formatPath as f, requireMetadata as g, requireApplicator as h, requireValidate as i, requireCodegen as j, requireValidation_error as k, requireRef_error as l, requireCore$1 as m, requireDiscriminator as n, isCalendarDate as o, rangeText as r };

@@ -21,7 +21,7 @@ async function runEntry(url, main) {
         await main();
         return;
     }
-    const { serveThread } = await import('./staging-thread.js').then(function (n) { return n.h; });
+    const { serveThread } = await import('./staging-thread.js').then(function (n) { return n.q; });
     await serveThread(workerData);
 }
 

@@ -1,16 +1,17 @@
-import { v as validateData, l as loadContract, f as failsUnder, D as DRIFT_METHODS } from './validate2.js';
+import { v as validateData, l as loadContract, r as renderValidationText, f as failsUnder, D as DRIFT_METHODS } from './validation.js';
 import { U as UserInputError, d as didYouMean, E as ExitCode } from './suggest.js';
-import { r as renderValidationText } from './validation.js';
-import { p as parseCommandArgs, w as writeJson } from './write-output.js';
+import { p as parseCommandArgs } from './args.js';
 import { R as READ_OPTIONS_USAGE, r as readOptionsFromArgs, a as readOptionFlags } from './read-options.js';
+import { w as writeJson } from './write-output.js';
 import './hash.js';
 import 'node:path';
 import 'node:fs';
 import 'node:fs/promises';
+import 'node:stream';
 import 'node:zlib';
 import 'node:buffer';
 import './count-table.js';
-import './selection.js';
+import './number-set.js';
 import './special-functions.js';
 import './schema-validator.js';
 import 'process';
@@ -77,7 +78,8 @@ const validateCommand = {
             contract: values.contract === undefined ? undefined : await loadContract(values.contract),
             reference: values.reference,
             driftMethod: parseDriftMethod(values['drift-method'], '--drift-method'),
-            read: readOptionsFromArgs(values)
+            read: readOptionsFromArgs(values),
+            failOn
         });
         if (values.json !== '-')
             console.stdout(renderValidationText(document));

@@ -1,21 +1,14 @@
-import { open, readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
+import { s as showNumber, a as showSigned, u as utcDate, r as rulesOf, A as ACROSS_RULES, d as decidePoint, b as showAgainst, c as comparison, e as excess, C as CHANGE_RULES, m as matchWaiver, f as showLevel, g as decideInterval, h as showInterval, i as isLowerBound, v as verdictDocument, j as readEvaluationFile, p as pairingSummary, k as rankProblems, S as STATUSES } from './verdict-document.js';
 import { U as UserInputError, d as didYouMean } from './suggest.js';
-import { D as DEFAULT_MIN_SUPPORT, e as evaluateSettingsFromConfig, a as evaluatePredictions } from './evaluate2.js';
-import { n as formatPath } from './schema-validator.js';
-import { O as OVERALL, s as segmentFamilies, d as describeMetric, m as metricNames, M as METRICS, c as confidenceLevel, p as percentileInterval, a as criticalValue } from './staging-thread.js';
+import { D as DEFAULT_MIN_SUPPORT, d as storedSource, a as evaluatePredictions, e as evaluateSettingsFromConfig, f as documentSettings } from './evaluate2.js';
+import { f as formatPath } from './schema-validator.js';
+import { d as describeMetric, m as metricNames, M as METRICS, c as confidenceLevel, p as percentileInterval, a as criticalValue, s as supportUnit, f as finalizeMetrics, L as LabelDigest, I as IdSet } from './staging-thread.js';
+import { s as segmentFamilies, a as segmentKeyProblem, O as OVERALL, f as familyOfKey, b as segmentColumns } from './segmentation.js';
 import { n as normalTwoSidedP } from './special-functions.js';
-import { f as formatNumber, r as renderTextTable } from './text-table.js';
+import { o as openTable } from './hash.js';
+import { r as renderTextTable } from './text-table.js';
 
-/** The segment family of a key: `Job=partime` -> `Job`, `Home=rent&Job=fixed` -> `Home&Job`. */
-function familyOfKey(key) {
-    return key
-        .split('&')
-        .map((part) => {
-        const equals = part.indexOf('=');
-        return equals < 0 ? part : part.slice(0, equals);
-    })
-        .join('&');
-}
 /** The family names the config's `segments` section produces, in evaluation order. */
 function configuredFamilies(config) {
     const segments = config.segments;
@@ -54,6 +47,17 @@ function checkGates(loaded) {
                 `${task} metrics: ${metricNames(task).join(', ')}`);
         }
     };
+    /**
+     * A key must follow the grammar of the evaluation's keys, or it could never match one; text
+     * without '=' names a family (a waiver of an `across` gate names its column).
+     */
+    const checkKey = (path, key) => {
+        const problem = key.includes('=') ? segmentKeyProblem(key) : null;
+        if (problem !== null)
+            fail(path, `segment key '${key}': ${problem}`);
+        if (key !== OVERALL)
+            checkFamily(path, familyOfKey(key), `segment key '${key}': column`);
+    };
     const checkFamily = (path, family, what) => {
         if (families.includes(family))
             return;
@@ -70,9 +74,9 @@ function checkGates(loaded) {
             checkFamily(['gates', i, 'per_segment'], perSegment, 'per_segment column');
         else if (Array.isArray(perSegment)) {
             perSegment.forEach((key, j) => {
-                if (key !== OVERALL) {
-                    checkFamily(['gates', i, 'per_segment', j], familyOfKey(key), `segment key '${key}': column`);
-                }
+                if (families.includes(key))
+                    fail(['gates', i, 'per_segment', j], columnListMessage(perSegment, families));
+                checkKey(['gates', i, 'per_segment', j], key);
             });
         }
         if (gate.across !== undefined)
@@ -81,11 +85,73 @@ function checkGates(loaded) {
     config.waivers.forEach((waiver, j) => {
         if (waiver.metric !== undefined)
             checkMetric(['waivers', j, 'metric'], waiver.metric);
-        if (waiver.segment !== undefined && waiver.segment !== OVERALL) {
-            checkFamily(['waivers', j, 'segment'], familyOfKey(waiver.segment), `segment key '${waiver.segment}': column`);
-        }
+        if (waiver.segment !== undefined)
+            checkKey(['waivers', j, 'segment'], waiver.segment);
     });
 }
+/**
+ * For `per_segment: [Job, Home]`: a list holds segment keys, so a column name in it judges nothing.
+ * Says the three ways to write what was meant.
+ */
+function columnListMessage(list, families) {
+    const columns = list.filter((key) => families.includes(key));
+    const example = columns[0];
+    return (`per_segment lists segment keys, and ${columns.map((c) => `'${c}'`).join(', ')} ` +
+        `${columns.length === 1 ? 'is a column name' : 'are column names'}; write one column as a string ` +
+        `(per_segment: ${example}), true for the segments of every column, or segment keys such as ` +
+        `${example}=<value> (one gate per column for several columns)`);
+}
+/**
+ * What can only be checked once the candidate is evaluated: every segment key a gate's
+ * `per_segment` list or a waiver names is one of the candidate's segments (a waiver may also name
+ * the column of an `across` gate, whose result carries the column as its segment). Otherwise a
+ * typo (`Job=partim`) would be a `missing` result at gate time, or a waiver that silently never
+ * applies.
+ *
+ * @throws UserInputError at the config line of the entry, with the closest segment suggested and
+ *   the segments of its column listed
+ */
+function checkSegmentKeys(loaded, candidate) {
+    const { config } = loaded;
+    const keys = candidate.segments.map((s) => s.key);
+    const fail = (path, message) => {
+        throw new UserInputError(`${formatPath(path)}: ${message}`, loaded.locate(path));
+    };
+    const unknown = (path, key, names) => {
+        const family = familyOfKey(key);
+        const siblings = candidate.segments.filter((s) => s.family === family).map((s) => s.key);
+        const shown = siblings.slice(0, SEGMENTS_SHOWN);
+        const more = siblings.length > shown.length ? `, … (${siblings.length} in all)` : '';
+        return fail(path, `no segment '${key}' in the candidate's evaluation ${candidate.file}${didYouMean(key, names)}; ` +
+            (siblings.length === 0
+                ? `it has no segment of ${family}`
+                : `the segments of ${family}: ${shown.join(', ')}${more}`));
+    };
+    config.gates.forEach((gate, i) => {
+        if (!Array.isArray(gate.per_segment))
+            return;
+        gate.per_segment.forEach((key, j) => {
+            if (!keys.includes(key))
+                unknown(['gates', i, 'per_segment', j], key, keys);
+        });
+    });
+    const families = configuredFamilies(config);
+    const across = config.gates.flatMap((gate) => (gate.across === undefined ? [] : [gate.across]));
+    config.waivers.forEach((waiver, j) => {
+        const key = waiver.segment;
+        if (key === undefined || keys.includes(key) || across.includes(key))
+            return;
+        const path = ['waivers', j, 'segment'];
+        if (families.includes(key)) {
+            const example = candidate.segments.find((s) => s.family === key)?.key ?? `${key}=<value>`;
+            fail(path, `'${key}' is a column, and no gate has \`across: ${key}\`; a waiver names a segment such as ` +
+                `${example}, or the column of an across gate`);
+        }
+        unknown(path, key, [...keys, ...across]);
+    });
+}
+/** Segments of a column listed in the message about an unknown key. */
+const SEGMENTS_SHOWN = 10;
 /** Every name a typo may be close to (per-class templates such as `recall[<class>]` aside). */
 function allNames() {
     return METRICS.map((info) => info.name).filter((name) => !name.includes('['));
@@ -214,65 +280,18 @@ function pairedDifference(candidate, baseline, metric, options = {}) {
 }
 
 /**
- * How numbers read in gate reasons and headlines: three significant digits (`0.798`, `0.500`,
- * `0.00391`), a true minus sign, and never a rounding that makes a comparison look false.
- */
-const MINUS = '−';
-/**
- * `value` to `digits` significant digits (trailing zeros kept: `0.500`), integers in full, very
- * large or very small magnitudes as `formatNumber` writes them, `—` for `null`.
- *
- * @example showNumber(-0.29807692) // '−0.298'
- */
-function showNumber(value, digits = 3) {
-    if (value === null)
-        return '—';
-    const magnitude = Math.abs(value);
-    const text = Number.isInteger(value) || magnitude >= 1e4 || (magnitude !== 0 && magnitude < 1e-4)
-        ? formatNumber(value, digits)
-        : value.toPrecision(digits);
-    return text.replace(/^-/, MINUS);
-}
-/** `showNumber` with a sign: `+0.00391`, `−0.298`, `0`. */
-function showSigned(value) {
-    return value > 0 ? `+${showNumber(value)}` : showNumber(value);
-}
-/**
- * `value` with as many digits as it takes to differ from `bound` when it differs (so that
- * `0.7499 < 0.75` never reads `0.750 < 0.75`).
- *
- * @example showAgainst(0.7499, 0.75) // '0.7499'
- */
-function showAgainst(value, bound) {
-    let digits = 3;
-    while (digits < 15 && value !== bound && showNumber(value, digits) === showNumber(bound, digits))
-        digits++;
-    return showNumber(value, digits);
-}
-/** A fraction as a percentage: `−0.3734` -> `−37.3%`. */
-function showPercent(value) {
-    return `${showNumber(value * 100)}%`;
-}
-/** An interval: `[0.191, 0.405]`. */
-function showInterval(ci) {
-    return `[${showNumber(ci[0])}, ${showNumber(ci[1])}]`;
-}
-/** A confidence level: `0.95` -> `95%`, `0.99762` -> `99.76%`. */
-function showLevel(confidence) {
-    return `${Number((confidence * 100).toPrecision(4))}%`;
-}
-
-/**
  * The quantity a `min`, `max`, `max_drop` or `max_relative_drop` rule judges for one segment, with
  * the formula that produced it and its interval at any confidence level.
  *
  * Intervals, by rule:
  * - `min` / `max`: the candidate's own interval of the metric (Wilson, DeLong or bootstrap, as the
  *   catalog says), recomputed at the requested level when the predictions were evaluated here.
- * - changes, paired: when both models were evaluated here from predictions with an id column, the
- *   paired bootstrap interval of `candidate − baseline` (`pairedDifference`: same rows, same
- *   resamples), at the requested level.
- * - changes, unpaired (an evaluation document, or no id column): the normal approximation
+ * - changes, paired: when both models were evaluated with an id column (from predictions on the
+ *   ids they share, see `pairing.ts`, or read from evaluation documents with their segments'
+ *   state), the paired bootstrap interval of `candidate − baseline` (`pairedDifference`: same rows,
+ *   same resamples), at the requested level; a segment whose rows differ between the two falls
+ *   back to unpaired, and its method says why.
+ * - changes, unpaired (no id column, or a document without state): the normal approximation
  *   `change ± z·√(se_c² + se_b²)`, each `se = (upper − lower) / (2·z)` read off that model's own
  *   interval. Conservative for positively correlated models, which is the usual case.
  * - relative drops: the drop's interval divided by abs(baseline) (the baseline taken as fixed).
@@ -346,7 +365,7 @@ function measure(input) {
         }
     };
 }
-/** Paired when both models carry accumulators keyed by an id column, unpaired otherwise. */
+/** Paired when both models carry metric sources keyed by an id column, unpaired otherwise. */
 function changeIntervals(input) {
     const { candidate, key, metric } = input;
     const baseline = input.baseline;
@@ -392,76 +411,6 @@ function boundPValue(rule, value, ci, confidence) {
     if (!(se > 0))
         return value === bound ? 1 : 0;
     return Math.min(1, normalTwoSidedP((value - bound) / se));
-}
-
-/** Rules compared against the baseline. */
-const CHANGE_RULES = ['max_drop', 'max_relative_drop'];
-/** Rules across the segments of one column. */
-const ACROSS_RULES = ['min_ratio', 'max_gap'];
-const ORDER = ['min', 'max', 'max_drop', 'max_relative_drop', 'min_ratio', 'max_gap'];
-/** The rules a gate states, in a fixed order (a gate may state several). */
-function rulesOf(gate) {
-    return ORDER.flatMap((kind) => (gate[kind] === undefined ? [] : [{ kind, threshold: gate[kind] }]));
-}
-/** `min` and `min_ratio` are lower bounds; the others are upper bounds. */
-function isLowerBound(kind) {
-    return kind === 'min' || kind === 'min_ratio';
-}
-/**
- * How far `value` lies past the rule's bound, positive on the failing side:
- * `threshold − value` for lower bounds, `value − threshold` for upper bounds.
- */
-function excess(rule, value) {
-    return isLowerBound(rule.kind) ? rule.threshold - value : value - rule.threshold;
-}
-/**
- * Float rounding must not fail a value that sits exactly on its bound (0.8 − 0.75 is
- * 0.05000000000000004): an excess up to 1e-12·max(1, |threshold|) counts as on the bound.
- */
-function tolerance(rule) {
-    return 1e-12 * Math.max(1, Math.abs(rule.threshold));
-}
-/** Point mode: the value alone. A value on the bound holds. */
-function decidePoint(rule, value) {
-    return excess(rule, value) > tolerance(rule) ? 'beyond' : 'within';
-}
-/**
- * Significant mode: `beyond` when the whole interval lies past the bound, `within` when it lies
- * on the holding side (the bound included), `inconclusive` otherwise.
- */
-function decideInterval(rule, ci) {
-    const nearest = Math.min(excess(rule, ci[0]), excess(rule, ci[1]));
-    const farthest = Math.max(excess(rule, ci[0]), excess(rule, ci[1]));
-    if (nearest > tolerance(rule))
-        return 'beyond';
-    return farthest <= tolerance(rule) ? 'within' : 'inconclusive';
-}
-/** The comparison as written in a reason: `≥ min 0.75` / `> max_drop 0.05`. */
-function comparison(rule, decision) {
-    const lower = isLowerBound(rule.kind);
-    const sign = decision === 'within' ? (lower ? '≥' : '≤') : lower ? '<' : '>';
-    return `${sign} ${rule.kind} ${rule.threshold}`;
-}
-
-/** `now` as the UTC calendar date `YYYY-MM-DD`, the format of `expires`. */
-function utcDate(now) {
-    return now.toISOString().slice(0, 10);
-}
-/** A waiver is expired from the day after `expires` on (UTC). */
-function isExpired(waiver, today) {
-    return waiver.expires !== undefined && waiver.expires < today;
-}
-/** The waivers matching `metric` on `segment`, split into the first active and the first expired. */
-function matchWaiver(waivers, metric, segment, today) {
-    const matching = waivers.filter((w) => (w.metric === undefined || w.metric === metric) && (w.segment === undefined || w.segment === segment));
-    const active = matching.find((w) => !isExpired(w, today));
-    const expired = matching.find((w) => isExpired(w, today));
-    return { ...(active && { active }), ...(expired && { expired }) };
-}
-/** `waiver 2 (recall on Home=ignore) expired on 2026-01-31 and no longer applies`. */
-function expiryNote(waiver, index) {
-    const what = [waiver.metric, waiver.segment && `on ${waiver.segment}`].filter(Boolean).join(' ');
-    return `waiver ${index + 1} (${what}: "${waiver.reason}") expired on ${waiver.expires} and no longer applies`;
 }
 
 /** Every result of every gate, in config order (gates, then rules, then segments). */
@@ -520,6 +469,8 @@ function blank(header, segment) {
         segment,
         status: 'missing',
         n: null,
+        support: null,
+        baseline_support: null,
         candidate: null,
         baseline: null,
         change: null,
@@ -547,7 +498,11 @@ function segmentKeys(gate, candidate) {
     return [OVERALL, ...perSegment.filter((key) => key !== OVERALL)];
 }
 function judgeSegments(context, gate, rule, header) {
-    const prepared = segmentKeys(gate, context.candidate).map((key) => prepare(context, gate, rule, blank(header, key)));
+    // The segments are the whole candidate's; a change reads them on the rows shared with the baseline.
+    const compared = CHANGE_RULES.includes(rule.kind) && context.comparedCandidate !== undefined
+        ? { ...context, candidate: context.comparedCandidate }
+        : context;
+    const prepared = segmentKeys(gate, context.candidate).map((key) => prepare(compared, gate, rule, blank(header, key)));
     const judged = prepared.filter((p) => p.quantity !== undefined);
     const levels = gate.mode === 'significant' ? holmLevels(judged, rule, context.confidence) : new Map();
     return prepared.map((p) => p.quantity === undefined ? p.draft : decide(p.draft, p.quantity, rule, context, levels.get(p) ?? null));
@@ -570,12 +525,13 @@ function prepare(context, gate, rule, draft) {
     const c = candidate.metric(key, metric, context.confidence);
     if (c === undefined)
         return stop('missing', `the candidate's evaluation does not report ${metric}`);
-    const seen = { n: segment.n, candidate: c.value };
+    let seen = { n: segment.n, candidate: c.value, support: c.support ?? null };
     if (segment.n < minSupport) {
         return stop('insufficient', `${segment.n} rows, fewer than min_support ${minSupport}: not judged`, seen);
     }
-    if (c.value === null)
-        return stop('insufficient', `undefined for the candidate: ${c.reason}`, seen);
+    const cProblem = unjudgeable(metric, c, segment.n, minSupport, 'the candidate');
+    if (cProblem !== undefined)
+        return stop('insufficient', cProblem, seen);
     if (CHANGE_RULES.includes(rule.kind)) {
         if (baseline === null) {
             return context.config.on_missing_baseline === 'fail'
@@ -588,11 +544,13 @@ function prepare(context, gate, rule, draft) {
         const b = baseline.metric(key, metric, baseline.confidence);
         if (b === undefined)
             return stop('missing', `the baseline's evaluation does not report ${metric}`, seen);
+        seen = { ...seen, baseline_support: b.support ?? null };
         if (baseSegment.n < minSupport) {
             return stop('insufficient', `${baseSegment.n} rows in the baseline, fewer than min_support ${minSupport}: not judged`, seen);
         }
-        if (b.value === null)
-            return stop('insufficient', `undefined for the baseline: ${b.reason}`, seen);
+        const bProblem = unjudgeable(metric, b, baseSegment.n, minSupport, 'the baseline');
+        if (bProblem !== undefined)
+            return stop('insufficient', bProblem, seen);
     }
     const measured = measure({
         candidate,
@@ -605,7 +563,53 @@ function prepare(context, gate, rule, draft) {
     });
     if ('undefinedBecause' in measured)
         return stop('insufficient', measured.undefinedBecause, seen);
-    return { draft: { ...draft, n: segment.n }, quantity: measured.quantity };
+    const infinite = nonFinite(measured.quantity, rule, context.confidence);
+    if (infinite !== undefined)
+        return stop('insufficient', infinite, seen);
+    return { draft: { ...draft, ...seen }, quantity: measured.quantity };
+}
+/**
+ * Why `value` of `metric` (of `who`, on `n` rows) cannot be judged: undefined, a zero-division
+ * convention, not finite (value or interval), or too little support of its own; `undefined` when
+ * it can be.
+ */
+function unjudgeable(metric, value, n, minSupport, who) {
+    if (value.value === null)
+        return `undefined for ${who}: ${value.reason}`;
+    if (value.defined === false) {
+        return `undefined for ${who}: ${value.reason ?? 'its denominator is 0'}; a convention, not a value: not judged`;
+    }
+    if (!Number.isFinite(value.value))
+        return `${who}'s value is ${value.value}, not a finite number: not judged`;
+    if (value.ci !== null && !value.ci.every(Number.isFinite)) {
+        return `${who}'s interval [${value.ci.join(', ')}] is not finite: not judged`;
+    }
+    if (value.support === undefined) {
+        return `${who}'s evaluation does not state the support of ${metric} (a document without \`support\`): not judged`;
+    }
+    if (value.support < minSupport) {
+        const where = who === 'the baseline' ? ' in the baseline' : '';
+        return `${value.support} ${supportUnit(metric)} (of ${n} rows)${where}, fewer than min_support ${minSupport}: not judged`;
+    }
+    return undefined;
+}
+/**
+ * Why a measured quantity cannot be compared: the change (of two huge finite values, say), the
+ * quantity or its interval is not a finite number.
+ */
+function nonFinite(q, rule, confidence) {
+    // The candidate's and the baseline's values were checked before they were measured.
+    const numbers = CHANGE_RULES.includes(rule.kind) ? [['change', q.change]] : [];
+    numbers.push([q.name, q.value]);
+    for (const [what, value] of numbers) {
+        if (value !== null && !Number.isFinite(value))
+            return `the ${what} is ${value}, not a finite number: not judged`;
+    }
+    const ci = q.interval(confidence);
+    if (ci !== null && !ci.every(Number.isFinite)) {
+        return `the interval of the ${q.name} [${ci.join(', ')}] is not finite: not judged`;
+    }
+    return undefined;
 }
 /** Holm over the segments whose quantity has an interval; the others are compared as points. */
 function holmLevels(judged, rule, confidence) {
@@ -651,6 +655,14 @@ function decide(draft, q, rule, context, holm) {
         };
     }
     const ci = q.interval(holm.confidence);
+    if (!ci.every(Number.isFinite)) {
+        const at = showLevel(holm.confidence);
+        return {
+            ...draft,
+            status: 'insufficient',
+            reason: `${about}; the ${at} interval [${ci.join(', ')}] is not finite: not judged`
+        };
+    }
     const decision = decideInterval(rule, ci);
     const level = holm.confidence === context.confidence
         ? showLevel(holm.confidence)
@@ -679,8 +691,9 @@ function where(rule, decision) {
 }
 /**
  * `min_ratio` / `max_gap`: the metric across the segments of one column that have at least
- * `min_support` rows and a defined value; needs two of them. `ratio = lowest / highest`,
- * `gap = highest − lowest`. Point values only (the config rejects `mode: significant` here).
+ * `min_support` rows and support of the metric, and a defined, finite value (not a zero-division
+ * convention); needs two of them. `ratio = lowest / highest`, `gap = highest − lowest`; one that
+ * is not finite is not judged. Point values only (the config rejects `mode: significant` here).
  */
 function judgeAcross(context, gate, rule, header) {
     const column = gate.across;
@@ -694,18 +707,19 @@ function judgeAcross(context, gate, rule, header) {
     const judged = [];
     const left = [];
     for (const s of segments) {
-        const value = context.candidate.metric(s.key, metric, context.confidence)?.value ?? null;
-        if (s.n >= context.minSupport && value !== null)
-            judged.push({ key: s.key, value });
+        const value = context.candidate.metric(s.key, metric, context.confidence);
+        const problem = memberProblem(metric, s.n, value, context.minSupport);
+        if (problem === undefined)
+            judged.push({ key: s.key, value: value.value });
         else
-            left.push(`${s.key} (${s.n < context.minSupport ? `${s.n} rows` : 'undefined'})`);
+            left.push(`${s.key} (${problem})`);
     }
     const leftOut = left.length === 0 ? '' : `; left out: ${left.join(', ')}`;
     if (judged.length < 2) {
         return {
             ...draft,
             status: 'insufficient',
-            reason: `${about}: needs 2 segments with at least ${context.minSupport} rows and a defined value, found ${judged.length}${leftOut}`
+            reason: `${about}: needs 2 segments with support of at least ${context.minSupport} and a defined, finite value, found ${judged.length}${leftOut}`
         };
     }
     const lowest = judged.reduce((a, b) => (b.value < a.value ? b : a));
@@ -728,6 +742,13 @@ function judgeAcross(context, gate, rule, header) {
         value = highest.value - lowest.value;
         formula = `gap = highest − lowest = ${showNumber(highest.value)} − ${showNumber(lowest.value)} = ${showNumber(value)}`;
     }
+    if (!Number.isFinite(value)) {
+        return {
+            ...draft,
+            status: 'insufficient',
+            reason: `${about}: ${range}; ${formula}, not a finite number: not judged`
+        };
+    }
     const decision = decidePoint(rule, value);
     return {
         ...draft,
@@ -737,41 +758,71 @@ function judgeAcross(context, gate, rule, header) {
         reason: `${about}: ${range}; ${formula}; ${showAgainst(value, rule.threshold)} ${comparison(rule, decision)} → ${OUTCOME[decision]}`
     };
 }
+/** Why a segment's value is left out of an `across` rule, in a few words; `undefined` if it counts. */
+function memberProblem(metric, n, value, minSupport) {
+    if (n < minSupport)
+        return `${n} rows`;
+    if (value === undefined || value.value === null || value.defined === false)
+        return 'undefined';
+    if (!Number.isFinite(value.value))
+        return `${value.value}`;
+    if (value.support === undefined)
+        return 'support unknown';
+    if (value.support < minSupport)
+        return `${value.support} ${supportUnit(metric)}`;
+    return undefined;
+}
 
+/**
+ * One model's evaluated metrics as the gates read them, whether they come from a predictions file
+ * just evaluated (accumulators at hand) or from an `ml-gate/evaluation@1` document (the segments'
+ * stored state, `stored-source.ts`): either way exact intervals at any level and paired tests. Only
+ * a document without state (written by hand) is read as values and intervals at its own level.
+ */
 function resultsFromEvaluation(evaluation) {
     const families = evaluation.families;
-    const summaries = [...evaluation.segments.values()].map((s) => ({
-        key: s.key,
-        family: s.family < 0 ? null : families[s.family].name,
-        n: s.rows
-    }));
-    const byKey = new Map(summaries.map((s) => [s.key, s]));
-    // finalize computes every metric of a segment; gates ask for a few at a handful of levels.
-    const cache = new Map();
-    return {
+    const segments = [...evaluation.segments.values()];
+    return fromSources({
         file: evaluation.file,
         task: evaluation.settings.model.task,
         confidence: evaluation.settings.confidence,
-        pairedBy: evaluation.settings.model.id ?? null,
-        segments: summaries,
-        segment: (key) => byKey.get(key),
-        metric(key, name, confidence) {
-            const segment = evaluation.segments.get(key);
-            if (segment === undefined)
-                return undefined;
-            const cacheKey = `${confidence}\u0000${key}`;
-            let metrics = cache.get(cacheKey);
-            if (metrics === undefined) {
-                metrics = segment.metrics.finalize({ confidence });
-                cache.set(cacheKey, metrics);
-            }
-            return metrics[name];
-        },
-        source: (key) => evaluation.segments.get(key)?.metrics
-    };
+        id: evaluation.settings.model.id ?? null,
+        segments: segments.map((s) => ({
+            key: s.key,
+            family: s.family < 0 ? null : families[s.family].name,
+            n: s.rows
+        })),
+        sources: new Map(segments.map((s) => [s.key, s.metrics]))
+    });
 }
-function resultsFromDocument(document) {
+/**
+ * @param path where the document was read from, for errors (default: its `file`)
+ * @throws UserInputError naming the document and the segment whose state cannot be used
+ */
+function resultsFromDocument(document, path = document.file) {
     const summaries = document.segments.map((s) => ({ key: s.key, family: s.column, n: s.n }));
+    if (document.segments.every((s) => s.state !== undefined)) {
+        const bootstrap = { replicates: document.settings.bootstrap, seed: document.settings.seed };
+        const sources = new Map();
+        for (const s of document.segments) {
+            try {
+                sources.set(s.key, storedSource(s.state, document.task, bootstrap));
+            }
+            catch (error) {
+                throw new UserInputError(`segment ${JSON.stringify(s.key)}: ${error.message}`, {
+                    file: path
+                });
+            }
+        }
+        return fromSources({
+            file: document.file,
+            task: document.task,
+            confidence: document.settings.confidence,
+            id: document.settings.id,
+            segments: summaries,
+            sources
+        });
+    }
     const summaryByKey = new Map(summaries.map((s) => [s.key, s]));
     const byKey = new Map(document.segments.map((s) => [s.key, s]));
     const stored = document.settings.confidence;
@@ -791,126 +842,297 @@ function resultsFromDocument(document) {
         source: () => undefined
     };
 }
+/** Results whose metrics are finalized from each segment's source, at the level asked. */
+function fromSources(input) {
+    const byKey = new Map(input.segments.map((s) => [s.key, s]));
+    // finalize computes every metric of a segment; gates ask for a few at a handful of levels.
+    const cache = new Map();
+    return {
+        file: input.file,
+        task: input.task,
+        confidence: input.confidence,
+        pairedBy: input.id,
+        segments: input.segments,
+        segment: (key) => byKey.get(key),
+        metric(key, name, confidence) {
+            const source = input.sources.get(key);
+            if (source === undefined)
+                return undefined;
+            const cacheKey = `${confidence}\u0000${key}`;
+            let metrics = cache.get(cacheKey);
+            if (metrics === undefined) {
+                metrics = finalizeMetrics(source, { confidence });
+                cache.set(cacheKey, metrics);
+            }
+            return metrics[name];
+        },
+        source: (key) => input.sources.get(key)
+    };
+}
 function rescaleInterval(value, ci, from, to, name) {
     const factor = criticalValue(to) / criticalValue(from);
     const [lo, hi] = describeMetric(name)?.range ?? [-Infinity, Infinity];
     return [Math.max(lo, value - (value - ci[0]) * factor), Math.min(hi, value + (ci[1] - value) * factor)];
 }
 
-const STATUSES = [
-    'pass',
-    'fail',
-    'warn',
-    'insufficient',
-    'missing',
-    'skipped',
-    'waived'
-];
-/** What a result does to the run: `fail`, `warn` or nothing. */
-function resultWeight(result) {
-    if (result.status === 'fail')
-        return 'fail';
-    if (result.status === 'missing')
-        return result.severity === 'fail' ? 'fail' : 'warn';
-    return result.status === 'warn' ? 'warn' : 'pass';
+/**
+ * Whether the candidate and the baseline describe the same evaluation, and on which rows their
+ * changes are computed: the verdict's `pairing`.
+ *
+ * Rules (both predictions files, with `model.id`):
+ * - The same ids with the same labels (the overall row digests and label digests agree, see
+ *   `row-ids.ts`): paired on every row, at no extra cost.
+ * - Otherwise one more pass over both files' id and label columns: an id whose label differs is
+ *   bad input (the files are not the same evaluation set); no id in common is bad input too. The
+ *   changes are then computed on the shared ids only: both files are evaluated again restricted
+ *   to them, and the counts of rows in one file only are stated. `min` / `max` gates still judge
+ *   the whole candidate file: a threshold is a property of the candidate alone.
+ * - Per segment, the rows must agree too: a segment on a model output (`score`, `prediction`, a
+ *   probability column) or a segment column whose value differs for the same id puts different
+ *   rows in the two models' segment; such segments are listed and their changes are unpaired
+ *   (`pairedDifference` checks each segment's row digest).
+ *
+ * Evaluation documents cannot be read again on the shared ids; they pair when both carry their
+ * segments' state (row digests and replicates, see `stored-source.ts`) and hold the same rows, as
+ * their overall digests tell; otherwise the comparison is unpaired. Without an id column rows
+ * cannot be matched at all: unpaired, and the reason says which.
+ */
+const UNPAIRED_INTERVALS = 'unpaired intervals (normal approximation from each model’s own interval)';
+function isDocument(model) {
+    return 'schema' in model;
 }
-function verdictDocument(input) {
-    const { results } = input;
-    const counts = Object.fromEntries(STATUSES.map((s) => [s, 0]));
-    for (const r of results)
-        counts[r.status]++;
-    const weights = results.map(resultWeight);
-    const verdict = weights.includes('fail') ? 'fail' : weights.includes('warn') ? 'warn' : 'pass';
-    return {
-        schema: 'ml-gate/verdict@1',
-        verdict,
-        headline: headline(results, verdict, counts),
-        candidate: input.candidate,
-        baseline: input.baseline,
-        paired: input.paired,
-        counts,
-        results,
-        notes: notes(input)
-    };
-}
-/** The problems, most important first: fails before warns, then by excess (largest first). */
-function rankProblems(results) {
-    const rank = { fail: 0, warn: 1, pass: 2 };
-    return results
-        .filter((r) => resultWeight(r) !== 'pass')
-        .map((r, i) => ({ r, i }))
-        .sort((a, b) => rank[resultWeight(a.r)] - rank[resultWeight(b.r)] ||
-        (b.r.excess ?? -Infinity) - (a.r.excess ?? -Infinity) ||
-        a.i - b.i)
-        .map(({ r }) => r);
-}
-function headline(results, verdict, counts) {
-    const top = rankProblems(results)[0];
-    if (top !== undefined)
-        return summarize(top);
-    const judged = counts.pass;
-    const others = ['insufficient', 'skipped', 'waived']
-        .filter((s) => counts[s] > 0)
-        .map((s) => `${counts[s]} ${s}`);
-    const tail = others.length > 0 ? ` (${others.join(', ')})` : '';
-    if (results.length === 0)
-        return 'no gates configured';
-    return `${verdict}: ${judged === 1 ? 'the 1 judged result' : `all ${judged} judged results`} passed${tail}`;
+function asResults({ model, file }) {
+    return isDocument(model) ? resultsFromDocument(model, file) : resultsFromEvaluation(model);
 }
 /**
- * One result in one line.
- *
- * @example `recall for Job=partime fell 0.798 → 0.500 (change −0.298, allowed drop 0.05)`
+ * Pairs `candidate` with `baseline` as the module comment says.
+ * @throws UserInputError for a shared id whose label differs (naming the id and both file:line),
+ *   and for two files with ids but none in common
  */
-function summarize(r) {
-    const inconclusive = isInconclusive(r) ? ' (inconclusive)' : '';
-    if (r.status === 'missing' || r.candidate === null)
-        return r.reason;
-    const where = `${r.metric} for ${r.segment}`;
-    switch (r.rule) {
-        case 'min':
-        case 'max':
-            return `${where} is ${showNumber(r.candidate)}, ${r.rule === 'min' ? 'below the minimum' : 'above the maximum'} ${r.threshold}${inconclusive}`;
-        case 'max_drop':
-        case 'max_relative_drop': {
-            const moved = r.change < 0 ? 'fell' : 'rose';
-            const change = r.rule === 'max_drop'
-                ? `change ${showSigned(r.change)}, allowed drop ${r.threshold}`
-                : `relative change ${r.relative_change > 0 ? '+' : ''}${showPercent(r.relative_change)}, allowed relative drop ${showPercent(r.threshold)}`;
-            return `${where} ${moved} ${showNumber(r.baseline)} → ${showNumber(r.candidate)} (${change})${inconclusive}`;
-        }
-        case 'min_ratio':
-            return `${r.metric} across ${r.segment}: ratio lowest/highest ${showNumber(r.candidate)}, below min_ratio ${r.threshold}`;
-        case 'max_gap':
-            return `${r.metric} across ${r.segment}: gap highest−lowest ${showNumber(r.candidate)}, above max_gap ${r.threshold}`;
-    }
-}
-/** A significant-mode result whose interval straddles its bound. */
-function isInconclusive(r) {
-    return (r.status === 'warn' &&
-        r.mode === 'significant' &&
-        r.ci !== null &&
-        decideInterval({ kind: r.rule, threshold: r.threshold }, r.ci) === 'inconclusive');
-}
-function notes(input) {
-    const { config, results } = input;
-    const out = [];
-    const changeRules = results.filter((r) => CHANGE_RULES.includes(r.rule));
-    if (input.baseline === null && changeRules.length > 0) {
-        out.push(config.on_missing_baseline === 'fail'
-            ? `no baseline: the ${changeRules.length} results comparing with it are missing (on_missing_baseline: fail)`
-            : `no baseline: the ${changeRules.length} results comparing with it were skipped (set model.baseline, or on_missing_baseline: fail to require one)`);
-    }
-    if (input.baseline !== null && !input.paired && changeRules.length > 0) {
-        out.push('no id to pair on: unpaired intervals (normal approximation from each model’s own interval; ' +
-            'evaluate both from predictions files with model.id for paired ones)');
-    }
-    const today = utcDate(input.now);
-    config.waivers.forEach((waiver, i) => {
-        if (isExpired(waiver, today))
-            out.push(expiryNote(waiver, i));
+async function pairModels(loadedCandidate, loadedBaseline, settings, read) {
+    const candidate = loadedCandidate.model;
+    const baseline = loadedBaseline?.model ?? null;
+    const whole = asResults(loadedCandidate);
+    const baselineResults = loadedBaseline === null ? null : asResults(loadedBaseline);
+    const unpaired = (reason) => ({
+        pairing: {
+            paired: false,
+            matched: null,
+            candidate_rows: candidate.rows,
+            baseline_rows: baseline?.rows ?? null,
+            unpaired_segments: [],
+            reason
+        },
+        candidate: whole,
+        compared: whole,
+        baseline: baselineResults
     });
+    if (baseline === null)
+        return unpaired('no baseline: nothing is compared');
+    if (settings.model.id === undefined) {
+        return unpaired(`no id to pair on: ${UNPAIRED_INTERVALS}; set model.id for paired ones`);
+    }
+    if (isDocument(candidate) || isDocument(baseline)) {
+        return pairDocuments(whole, baselineResults, candidate.rows, baseline.rows, settings, unpaired);
+    }
+    if (sameRows(candidate, baseline)) {
+        return withSegments({ candidate: whole, compared: whole, baseline: baselineResults }, candidate.rows, candidate.rows, baseline.rows, `paired by id: the ${candidate.rows} ids are the same in both files, with the same labels`, settings);
+    }
+    const shared = await sharedIds(candidate.file, baseline.file, settings, read);
+    if (shared.size === 0) {
+        throw new UserInputError(`no id of the id column '${settings.model.id}' is also in the baseline ${baseline.file}: the two files are ` +
+            'not the same evaluation set, so the models cannot be compared. Predict both models on the same rows', { file: candidate.file });
+    }
+    if (shared.size === candidate.rows && shared.size === baseline.rows) {
+        // Same ids and labels after all (the digests differ by label representation only, e.g. 1 and 1.0).
+        return withSegments({ candidate: whole, compared: whole, baseline: baselineResults }, shared.size, candidate.rows, baseline.rows, `paired by id: the ${candidate.rows} ids are the same in both files, with the same labels`, settings);
+    }
+    const m = shared.size;
+    // A file whose every id is shared is its own restriction.
+    const restrict = async (model) => resultsFromEvaluation(model.rows === m
+        ? model
+        : await evaluatePredictions(model.file, settings, read, { only: shared, thread: null }));
+    return withSegments({ candidate: whole, compared: await restrict(candidate), baseline: await restrict(baseline) }, m, candidate.rows, baseline.rows, `paired by id on the ${m} ids both files share: ${candidate.rows - m} of the candidate's ${candidate.rows} ` +
+        `rows and ${baseline.rows - m} of the baseline's ${baseline.rows} are in one file only and left out of ` +
+        `every comparison with the baseline; min and max gates judge all ${candidate.rows} candidate rows`, settings);
+}
+/**
+ * A document on either side: paired when both sides have row digests (a document with its
+ * segments' state, or an evaluation) and the overall digests agree; a document cannot be
+ * evaluated again on the shared ids, so different rows are compared unpaired.
+ */
+function pairDocuments(candidate, baseline, candidateRows, baselineRows, settings, unpaired) {
+    const c = candidate.source(OVERALL)?.digest;
+    const b = baseline.source(OVERALL)?.digest;
+    if (c === undefined || b === undefined) {
+        const without = [c === undefined ? 'the candidate' : null, b === undefined ? 'the baseline' : null]
+            .filter((who) => who !== null)
+            .join(' and ');
+        return unpaired(`${without} ${without.includes(' and ') ? 'are evaluation documents without their' : 'is an evaluation document without its'} ` +
+            `segments' state, so rows cannot be matched: ${UNPAIRED_INTERVALS}; write documents with ` +
+            'this version of ml-gate for paired ones');
+    }
+    if (!c.equals(b)) {
+        return unpaired(`the candidate (${candidateRows} rows) and the baseline (${baselineRows} rows) were not evaluated on the ` +
+            `same ids, and an evaluation document cannot be restricted to the shared ones: ${UNPAIRED_INTERVALS}; ` +
+            'gate the two predictions files for a comparison on the shared ids');
+    }
+    return withSegments({ candidate, compared: candidate, baseline }, candidateRows, candidateRows, baselineRows, `paired by id: both evaluations hold the same ${candidateRows} ids (their row digests agree)`, settings);
+}
+/** The same ids with the same labels: equal overall row digests and label digests. */
+function sameRows(candidate, baseline) {
+    const c = candidate.segments.get(OVERALL).metrics.digest;
+    const b = baseline.segments.get(OVERALL).metrics.digest;
+    const [x, y] = [candidate.labels, baseline.labels];
+    return (c.equals(b) &&
+        x !== null &&
+        y !== null &&
+        x.rows === y.rows &&
+        x.first === y.first &&
+        x.second === y.second);
+}
+/** Adds the segments whose rows differ between the two models to a paired result. */
+function withSegments(models, matched, candidateRows, baselineRows, reason, settings) {
+    const baseline = models.baseline;
+    const differing = models.compared.segments
+        .filter((s) => {
+        const c = models.compared.source(s.key);
+        const b = baseline.source(s.key);
+        return c !== undefined && b !== undefined && !c.digest.equals(b.digest);
+    })
+        .map((s) => s.key);
+    const outputs = modelOutputSegments(settings);
+    const onOutputs = outputs.length === 0
+        ? ''
+        : `; segments of ${outputs.map((c) => `'${c}'`).join(', ')} are defined by each model's own output, so ` +
+            'the same segment holds different rows for each model';
+    const segments = differing.length === 0
+        ? onOutputs
+        : `; ${differing.length} segment${differing.length === 1 ? '' : 's'} (${differing.slice(0, 5).join(', ')}` +
+            `${differing.length > 5 ? ', …' : ''}) hold different rows in the two files` +
+            (outputs.length === 0 ? ' (a segment column differs for the same id)' : onOutputs) +
+            ': their changes are unpaired';
+    return {
+        ...models,
+        pairing: {
+            paired: true,
+            matched,
+            candidate_rows: candidateRows,
+            baseline_rows: baselineRows,
+            unpaired_segments: differing,
+            reason: reason + segments
+        }
+    };
+}
+/** Segment columns that are a model's output: its score, prediction or probability columns. */
+function modelOutputSegments(settings) {
+    const m = settings.model;
+    return segmentColumns(settings.segments).filter((column) => column === m.score ||
+        column === m.prediction ||
+        (m.task === 'multiclass' && column.startsWith(m.score_prefix) && column.length > m.score_prefix.length));
+}
+/**
+ * The ids in both files, checking that each shared id has the same label in both: one pass over
+ * the baseline's id and label columns (a map of id to label and line: about 100 bytes an id) and
+ * one over the candidate's.
+ * @throws UserInputError for a shared id whose label differs, at the candidate's line, naming the
+ *   baseline's
+ */
+async function sharedIds(candidateFile, baselineFile, settings, read) {
+    const labels = new LabelDigest(settings.model.task === 'regression');
+    const baseline = new Map();
+    const baselineName = await eachIdAndLabel(baselineFile, settings, read, (id, label, line) => baseline.set(key(id), { label, line }));
+    const shared = new IdSet();
+    await eachIdAndLabel(candidateFile, settings, read, (id, label, line, file) => {
+        const other = baseline.get(key(id));
+        if (other === undefined)
+            return;
+        if (labels.labelHash(label) !== labels.labelHash(other.label)) {
+            throw new UserInputError(`the id ${JSON.stringify(id)} has the label ${JSON.stringify(label)} here and ${JSON.stringify(other.label)} ` +
+                `in the baseline (${baselineName}:${other.line}): the two files are not the same evaluation set. ` +
+                'Predict both models on the same labelled rows', { file, line });
+        }
+        shared.add(id);
+    });
+    return shared;
+}
+/**
+ * Calls `visit` with every row's id, label and line (the evaluation has checked both already).
+ * @returns the file's name as the reader shows it
+ */
+async function eachIdAndLabel(path, settings, read, visit) {
+    const table = await openTable(path, read);
+    try {
+        const id = table.columns.indexOf(settings.model.id);
+        const label = table.columns.indexOf(settings.model.label);
+        for await (const batch of table.batches()) {
+            const ids = batch.columns[id].values;
+            const labels = batch.columns[label].values;
+            for (let i = 0; i < batch.size; i++)
+                visit(ids[i], labels[i], batch.lines[i], table.file);
+        }
+    }
+    finally {
+        await table.close();
+    }
+    return table.file;
+}
+/** A map key with the `IdSet`'s equality: −0 is 0. */
+function key(id) {
+    return id === 0 ? 0 : id;
+}
+
+/**
+ * Each compared setting: its config name, how to read it off stated settings, and (when values that
+ * differ in JSON mean the same) the form compared.
+ */
+const SETTINGS = [
+    { name: 'model.task', read: (s) => s.task },
+    { name: 'model.label', read: (s) => s.settings.label },
+    // `--positive 1` gives the text "1", a config `positive: 1` the number: labels compare as text.
+    { name: 'model.positive', read: (s) => s.settings.positive, compared: (v) => (v === null ? v : String(v)) },
+    { name: 'model.threshold', read: (s) => s.settings.threshold },
+    { name: 'model.weight', read: (s) => s.settings.weight },
+    { name: 'model.id', read: (s) => s.settings.id },
+    { name: 'evaluation.confidence', read: (s) => s.settings.confidence },
+    { name: 'evaluation.bootstrap', read: (s) => s.settings.bootstrap },
+    { name: 'evaluation.seed', read: (s) => s.settings.seed },
+    // The set of columns matters, not their order (which only orders the report).
+    { name: 'segments.columns', read: (s) => sorted(s.settings.segments?.columns) },
+    { name: 'segments.bins', read: (s) => sortedKeys(s.settings.segments?.bins) },
+    { name: 'segments.cross', read: (s) => s.settings.segments?.cross }
+];
+/** The settings in which `mine` and `theirs` differ, in the order above. */
+function settingDifferences(mine, theirs) {
+    const out = [];
+    for (const { name, read, compared = (v) => v } of SETTINGS) {
+        const a = read(mine);
+        const b = read(theirs);
+        if (JSON.stringify(compared(a)) !== JSON.stringify(compared(b)))
+            out.push({ name, mine: a, theirs: b });
+    }
     return out;
+}
+/**
+ * The differences in words, e.g.
+ * `evaluation.seed: the document's 7, the config's 42; model.id: the document's null, the config's "id"`.
+ */
+function describeDifferences(differences, mine, theirs) {
+    return differences.map((d) => `${d.name}: ${mine} ${show(d.mine)}, ${theirs} ${show(d.theirs)}`).join('; ');
+}
+function show(value) {
+    if (value === undefined)
+        return 'absent';
+    const text = JSON.stringify(value);
+    return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+}
+function sorted(values) {
+    return Array.isArray(values) ? [...values].sort() : values;
+}
+function sortedKeys(record) {
+    if (typeof record !== 'object' || record === null)
+        return record;
+    return Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /**
@@ -924,47 +1146,62 @@ function notes(input) {
  * Order: the gates and waivers are checked against the metric catalog and the segment columns
  * first (`checkGates`), so a typo fails in milliseconds, before any file is read. Then the
  * candidate and baseline are evaluated with the config's `model` and `segments` (or read, for
- * evaluation documents), and judged (`judgeGates`).
+ * evaluation documents); the segment keys the gates and waivers name are checked against the
+ * candidate's segments (`checkSegmentKeys`); the two are paired (`pairModels`: on which rows
+ * changes are computed) and judged (`judgeGates`).
  *
- * @throws UserInputError for a config mistake (at its line), an unreadable or invalid file, or a
- *   document of another task than the config's
+ * @throws UserInputError for a config mistake (at its line), an unreadable or invalid file, a
+ *   document evaluated with other settings than the config's or the other document's
+ *   (`same-settings.ts`), listing each setting that differs, or two files that are not the same
+ *   evaluation set (`pairing.ts`)
  */
 async function runGate(options) {
     const { config } = options.config;
     checkGates(options.config);
     const settings = evaluateSettingsFromConfig(config);
-    const candidate = await loadModel(options.candidate ?? config.model.predictions, settings, options.read);
+    const givenCandidate = candidateInput(options.config, options.candidate);
+    const candidate = await loadModel(givenCandidate, settings, options.read);
+    const loadedCandidate = { model: candidate, file: fileOf(givenCandidate, candidate) };
+    checkSegmentKeys(options.config, asResults(loadedCandidate));
     const baselineInput = options.baseline === undefined ? config.model?.baseline : options.baseline;
     const baseline = baselineInput == null ? null : await loadModel(baselineInput, settings, options.read);
-    const candidateResults = asResults(candidate);
-    const baselineResults = baseline === null ? null : asResults(baseline);
+    const loadedBaseline = baseline === null ? null : { model: baseline, file: fileOf(baselineInput, baseline) };
+    checkSettings(settings, loadedCandidate, loadedBaseline);
+    const paired = await pairModels(loadedCandidate, loadedBaseline, settings, options.read);
     const results = judgeGates({
         config,
-        candidate: candidateResults,
-        baseline: baselineResults,
+        candidate: paired.candidate,
+        comparedCandidate: paired.compared,
+        baseline: paired.baseline,
         now: options.now
     });
     const verdict = verdictDocument({
         config,
         results,
-        candidate: candidateResults.file,
-        baseline: baselineResults?.file ?? null,
-        paired: candidateResults.pairedBy !== null && baselineResults?.pairedBy != null,
+        candidate: paired.candidate.file,
+        baseline: paired.baseline?.file ?? null,
+        pairing: paired.pairing,
         now: options.now
     });
     return { verdict, candidate, baseline };
 }
-function isDocument(model) {
-    return 'schema' in model;
-}
-function asResults(model) {
-    return isDocument(model) ? resultsFromDocument(model) : resultsFromEvaluation(model);
+/**
+ * The candidate: `given`, else the config's `model.predictions`.
+ * @throws UserInputError at the config's `model` when there is neither
+ */
+function candidateInput(loaded, given) {
+    const input = given ?? loaded.config.model?.predictions;
+    if (input !== undefined)
+        return input;
+    throw new UserInputError("model: no candidate to gate: the config's model has no `predictions`, and none was given; " +
+        'add `predictions: FILE` to the model section, or pass --candidate FILE (ml-gate gate, ml-gate run) ' +
+        "or the actions' candidate input", loaded.locate(['model'], 'key'));
 }
 async function loadModel(input, settings, read) {
     if (typeof input !== 'string')
-        return checkTask(input, settings);
+        return input;
     if (await looksLikeDocument(input))
-        return checkTask(await readEvaluationDocument(input), settings);
+        return readEvaluationDocument(input);
     return evaluatePredictions(input, settings, read);
 }
 /** A JSON object whose first 4 KiB name a `schema`: a result document, not rows of predictions. */
@@ -987,44 +1224,42 @@ async function looksLikeDocument(file) {
     }
 }
 /**
- * Reads an `ml-gate/evaluation@1` document, checking the fields the gates read.
- * @throws UserInputError naming the file and what was expected
+ * Reads an `ml-gate/evaluation@1` document, valid against its schema (src/documents/evaluation.ts).
+ * @throws UserInputError naming the file, the place and what was expected
  */
 async function readEvaluationDocument(file) {
-    const invalid = (message) => {
-        throw new UserInputError(message, { file });
-    };
-    let value;
-    try {
-        value = JSON.parse(await readFile(file, 'utf8'));
-    }
-    catch (error) {
-        invalid(`not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    const document = value;
-    if (document.schema !== 'ml-gate/evaluation@1') {
-        invalid(`is a ${JSON.stringify(document.schema)} document; expected an ml-gate/evaluation@1 document ` +
-            '(from `ml-gate evaluate --json`) or a predictions file');
-    }
-    const segmentsOk = Array.isArray(document.segments) &&
-        document.segments.every((s) => typeof s === 'object' &&
-            s !== null &&
-            typeof s.key === 'string' &&
-            typeof s.n === 'number' &&
-            typeof s.metrics === 'object' &&
-            s.metrics !== null);
-    if (!segmentsOk || typeof document.settings?.confidence !== 'number' || typeof document.task !== 'string') {
-        invalid('is not a complete ml-gate/evaluation@1 document: expected `task`, `settings.confidence` and ' +
-            '`segments` as a list of {key, column, n, metrics}');
-    }
-    return document;
+    return (await readEvaluationFile(file)).document;
 }
-function checkTask(model, settings) {
-    const task = isDocument(model) ? model.task : model.settings.model.task;
-    if (task !== settings.model.task) {
-        throw new UserInputError(`evaluates a ${task} model, but the config's model.task is ${settings.model.task}`, { file: model.file });
+function stated(model) {
+    return isDocument(model)
+        ? model
+        : { task: model.settings.model.task, settings: documentSettings(model.settings) };
+}
+function fileOf(input, model) {
+    return typeof input === 'string' ? input : model.file;
+}
+/**
+ * Two documents must have been evaluated alike, and each model like the config says.
+ * @throws UserInputError at the first model that differs, listing each differing setting
+ */
+function checkSettings(settings, candidate, baseline) {
+    if (baseline !== null && isDocument(candidate.model) && isDocument(baseline.model)) {
+        const differences = settingDifferences(candidate.model, baseline.model);
+        if (differences.length > 0) {
+            throw new UserInputError(`was evaluated with other settings than the baseline ${baseline.file}: ` +
+                `${describeDifferences(differences, "this document's", "the baseline's")} ` +
+                '(evaluate both with the same config)', { file: candidate.file });
+        }
     }
-    return model;
+    const config = { task: settings.model.task, settings: documentSettings(settings) };
+    for (const { model, file } of baseline === null ? [candidate] : [candidate, baseline]) {
+        const differences = settingDifferences(stated(model), config);
+        if (differences.length > 0) {
+            const mine = isDocument(model) ? "the document's" : "the evaluation's";
+            throw new UserInputError(`was evaluated with other settings than the config: ` +
+                `${describeDifferences(differences, mine, "the config's")} (evaluate it again with this config)`, { file });
+        }
+    }
 }
 
 /** Warnings listed in full; the rest are counted. */
@@ -1040,7 +1275,11 @@ function gateLines(results) {
     const groups = new Map();
     for (const r of results) {
         const key = `${r.gate_index}\u0000${r.rule}`;
-        groups.set(key, [...(groups.get(key) ?? []), r]);
+        const group = groups.get(key);
+        if (group === undefined)
+            groups.set(key, [r]);
+        else
+            group.push(r);
     }
     const lines = [...groups.values()].map((group) => {
         const counts = Object.fromEntries(STATUSES.map((s) => [s, 0]));
@@ -1049,7 +1288,7 @@ function gateLines(results) {
         const only = group.length === 1 ? ` (${group[0].segment} ${showNumber(group[0].candidate)})` : '';
         return [group[0].gate, `${countsText(counts)}${only}`];
     });
-    const width = Math.max(...lines.map(([label]) => label.length));
+    const width = lines.reduce((w, [label]) => Math.max(w, label.length), 0);
     return lines.map(([label, text]) => `  ${label.padEnd(width)}  ${text}`);
 }
 function problemRow(r) {
@@ -1068,7 +1307,7 @@ function problemRow(r) {
  *
  * @example
  * // FAIL: recall for Job=partime fell 0.798 → 0.500 (change −0.298, allowed drop 0.05)
- * // candidate …/candidate.csv vs baseline …/baseline.csv (paired by row id)
+ * // candidate …/candidate.csv vs baseline …/baseline.csv (paired by id on all 1825 rows)
  * //
  * // Gates:
  * //   roc_auc min 0.75      1 pass (all 0.834)
@@ -1076,33 +1315,33 @@ function problemRow(r) {
  * // …
  */
 function renderVerdictText(document) {
-    const out = [
+    let out = [
         `${document.verdict.toUpperCase()}: ${document.headline}`,
         document.baseline === null
             ? `candidate ${document.candidate}, no baseline`
             : `candidate ${document.candidate} vs baseline ${document.baseline}` +
-                (document.paired ? ' (paired by row id)' : ' (unpaired)'),
+                ` (${pairingSummary(document.pairing)})`,
         ''
     ];
     if (document.results.length > 0)
-        out.push('Gates:', ...gateLines(document.results), '');
+        out = out.concat('Gates:', gateLines(document.results), '');
     const ranked = rankProblems(document.results);
     // Every failure is listed; warnings (often inconclusive segments) only the worst few.
     const fails = ranked.filter((r) => r.status === 'fail' || (r.status === 'missing' && r.severity === 'fail'));
     const problems = [...fails, ...ranked.slice(fails.length, fails.length + MAX_WARNINGS)];
     const hidden = ranked.length - problems.length;
     if (problems.length > 0) {
-        out.push(renderTextTable(['status', 'gate', 'segment', 'candidate', 'baseline', 'change', 'interval'], problems.map(problemRow), ['left', 'left', 'left', 'right', 'right', 'right', 'left']).trimEnd(), '', 'Why:', ...problems.map((r) => `  ${r.status.toUpperCase()} ${r.reason}`), ...(hidden > 0
+        out = out.concat(renderTextTable(['status', 'gate', 'segment', 'candidate', 'baseline', 'change', 'interval'], problems.map(problemRow), ['left', 'left', 'left', 'right', 'right', 'right', 'left']).trimEnd(), '', 'Why:', problems.map((r) => `  ${r.status.toUpperCase()} ${r.reason}`), hidden > 0
             ? [`  … and ${hidden} more warning${hidden === 1 ? '' : 's'}: every result is in the JSON (--json)`]
-            : []), '');
+            : [], '');
     }
     const waived = document.results.filter((r) => r.status === 'waived');
     if (waived.length > 0)
-        out.push('Waived:', ...waived.map((r) => `  ${r.reason}`), '');
+        out = out.concat('Waived:', waived.map((r) => `  ${r.reason}`), '');
     if (document.notes.length > 0)
-        out.push('Notes:', ...document.notes.map((n) => `  - ${n}`), '');
+        out = out.concat('Notes:', document.notes.map((n) => `  - ${n}`), '');
     out.push(`Results: ${countsText(document.counts) || 'none'}`);
     return `${out.join('\n')}\n`;
 }
 
-export { renderVerdictText as a, checkGates as c, runGate as r };
+export { renderVerdictText as a, candidateInput as b, checkGates as c, runGate as r };

@@ -1,33 +1,6 @@
-import { parseArgs } from 'node:util';
-import { U as UserInputError, d as didYouMean } from './suggest.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-
-/**
- * `util.parseArgs` with its errors turned into `UserInputError`s that name the command and
- * suggest the closest option for a typo.
- */
-function parseCommandArgs(command, args, options, positionals) {
-    let parsed;
-    try {
-        parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
-    }
-    catch (error) {
-        const text = error instanceof Error ? error.message : String(error);
-        const unknown = /Unknown option '(-{1,2}[^']+)'/.exec(text);
-        if (unknown) {
-            const names = Object.keys(options).map((name) => `--${name}`);
-            throw new UserInputError(`ml-gate ${command}: unknown option '${unknown[1]}'${didYouMean(unknown[1], names)}; ` +
-                `see 'ml-gate ${command} --help'`);
-        }
-        throw new UserInputError(`ml-gate ${command}: ${text.replace(/\. To specify.*$/s, '')}`);
-    }
-    const count = parsed.positionals.length;
-    if (count < positionals.min || count > positionals.max) {
-        throw new UserInputError(`ml-gate ${command}: expected ${positionals.names}, got ${count === 0 ? 'nothing' : parsed.positionals.map((p) => `'${p}'`).join(' ')}; see 'ml-gate ${command} --help'`);
-    }
-    return parsed;
-}
+import { U as UserInputError } from './suggest.js';
 
 /** Writes text to a file (creating its folder) or, for '-', to stdout. */
 async function writeOutput(target, text, console) {
@@ -47,5 +20,22 @@ async function writeOutput(target, text, console) {
 async function writeJson(target, document, console) {
     await writeOutput(target, `${JSON.stringify(document, null, 2)}\n`, console);
 }
+/**
+ * Writes to `stream` until its reader goes away (`ml-gate evaluate --json - | head -c 100`),
+ * then drops what is left, as Unix tools end quietly on a closed pipe: no EPIPE stack trace. The
+ * command still runs to its end, so its exit code stays the verdict's, never a silent pass.
+ */
+function untilReaderLeaves(stream) {
+    let open = true;
+    stream.on('error', (error) => {
+        if (error.code !== 'EPIPE')
+            throw error;
+        open = false;
+    });
+    return (text) => {
+        if (open)
+            stream.write(text);
+    };
+}
 
-export { writeOutput as a, parseCommandArgs as p, writeJson as w };
+export { writeOutput as a, untilReaderLeaves as u, writeJson as w };

@@ -51,16 +51,31 @@ function didYouMean(word, candidates) {
 }
 
 const OVERALL = 'all';
+/** The characters a name or value is escaped for, and their escapes. */
+const ESCAPES = { '%': '%25', '&': '%26', '=': '%3D', '"': '%22' };
+const SPECIAL = /[%&="]/g;
+/** A column name or a value's text as it is written in keys (see the grammar above). */
+function escapeKeyText(text) {
+    if (text === '')
+        return '""';
+    return text.replace(SPECIAL, (c) => ESCAPES[c]);
+}
+/** The key of a segment of a family, from its parts' labels (`Home=rent`, `Job=partime`). */
+function segmentKey(labels) {
+    return labels.length === 1 ? labels[0] : labels.join('&');
+}
 class ValuePart {
     column;
     cache = new Map();
+    name;
     constructor(column) {
         this.column = column;
+        this.name = escapeKeyText(column);
     }
     label(value) {
         let label = this.cache.get(value);
         if (label === undefined) {
-            label = `${this.column}=${value === null ? '' : String(value)}`;
+            label = `${this.name}=${value === null ? '' : escapeKeyText(String(value))}`;
             this.cache.set(value, label);
         }
         return label;
@@ -78,12 +93,13 @@ class BinPart {
         this.column = column;
         this.edges = edges;
         const e = edges;
+        const name = escapeKeyText(column);
         this.labels = [
-            `${column}=(-inf,${e[0]})`,
-            ...e.slice(1).map((hi, i) => `${column}=[${e[i]},${hi})`),
-            `${column}=[${e[e.length - 1]},inf)`
+            `${name}=(-inf,${e[0]})`,
+            ...e.slice(1).map((hi, i) => `${name}=[${e[i]},${hi})`),
+            `${name}=[${e[e.length - 1]},inf)`
         ];
-        this.missing = `${column}=`;
+        this.missing = `${name}=`;
     }
     label(value) {
         if (value === null)
@@ -109,15 +125,20 @@ class BinPart {
 }
 /**
  * The families of a spec, in a stable order: value columns, then binned columns (a column listed
- * in both is binned once), then crosses.
+ * in both is binned once), then crosses. A family listed twice (a cross repeated, or a cross of one
+ * column) is kept once: its segments would have the same keys, and its rows would count twice.
  */
 function segmentFamilies(spec) {
-    const part = (column) => spec.bins[column] !== undefined ? new BinPart(column, spec.bins[column]) : new ValuePart(column);
-    const singles = [...new Set([...spec.columns, ...Object.keys(spec.bins)])];
-    return [
-        ...singles.map((column) => ({ name: column, parts: [part(column)] })),
-        ...spec.cross.map((columns) => ({ name: columns.join('&'), parts: columns.map(part) }))
-    ];
+    // Own properties only: a column named `constructor` is not binned by Object.prototype's.
+    const part = (column) => Object.hasOwn(spec.bins, column) ? new BinPart(column, spec.bins[column]) : new ValuePart(column);
+    const singles = [...new Set([...spec.columns, ...Object.keys(spec.bins)])].map((column) => [column]);
+    const families = new Map();
+    for (const columns of [...singles, ...spec.cross]) {
+        const name = columns.map(escapeKeyText).join('&');
+        if (!families.has(name))
+            families.set(name, { name, parts: columns.map(part) });
+    }
+    return [...families.values()];
 }
 /** Every column a spec reads, each once. */
 function segmentColumns(spec) {
@@ -170,4 +191,4 @@ function compareSegments(families) {
     };
 }
 
-export { OVERALL as O, closest as a, segmentColumns as b, compareSegments as c, didYouMean as d, firstUnorderedEdge as f, segmentFamilies as s, validateBins as v };
+export { OVERALL as O, closest as a, segmentColumns as b, compareSegments as c, didYouMean as d, segmentKey as e, firstUnorderedEdge as f, segmentFamilies as s, validateBins as v };

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { isMainThread, workerData, parentPort, Worker } from 'node:worker_threads';
-import { U as UserInputError, D as DEFAULT_MAX_RECORD_BYTES, g as gzipError, f as fileError, B as BatchBuilder, K as Kind, a as DEFAULT_BATCH_SIZE, b as DEFAULT_MISSING_TOKENS, o as openByteSource } from './table.js';
+import { U as UserInputError, D as DEFAULT_MAX_RECORD_BYTES, g as gzipError, f as fileError, B as BatchBuilder, K as Kind, j as jsonDepth, M as MAX_JSON_DEPTH, t as tooDeepAt, a as DEFAULT_BATCH_SIZE, b as DEFAULT_MISSING_TOKENS, o as openByteSource } from './json-depth.js';
 import { extname } from 'node:path';
 import { isUtf8 } from 'node:buffer';
 
@@ -30,16 +30,61 @@ async function runEntry(url, main) {
 }
 
 const OVERALL = 'all';
+/** The characters a name or value is escaped for, and their escapes. */
+const ESCAPES = { '%': '%25', '&': '%26', '=': '%3D', '"': '%22' };
+const SPECIAL = /[%&="]/g;
+/** A column name or a value's text as it is written in keys (see the grammar above). */
+function escapeKeyText(text) {
+    if (text === '')
+        return '""';
+    return text.replace(SPECIAL, (c) => ESCAPES[c]);
+}
+/** The key of a segment of a family, from its parts' labels (`Home=rent`, `Job=partime`). */
+function segmentKey(labels) {
+    return labels.length === 1 ? labels[0] : labels.join('&');
+}
+/** A name or value as the grammar allows it: `""`, or text whose every % starts an escape and without ". */
+const TEXT = /^(?:""|(?:[^%&="]|%25|%26|%3D|%22)+)$/;
+/**
+ * What is wrong with a key a user wrote (in `per_segment` or a waiver), against the grammar above;
+ * `null` when it is a key. The text says what to write instead.
+ */
+function segmentKeyProblem(key) {
+    if (key === OVERALL)
+        return null;
+    for (const part of key.split('&')) {
+        const equals = part.indexOf('=');
+        if (equals < 0)
+            return `'${part}' has no '=': a key reads column=value, crosses joined by '&'`;
+        const [name, value] = [part.slice(0, equals), part.slice(equals + 1)];
+        if (!TEXT.test(name) || (value !== '' && !TEXT.test(value))) {
+            return `'${part}' is not column=value with % & = " written %25 %26 %3D %22 (the empty text: "")`;
+        }
+    }
+    return null;
+}
+/** The family of a key: `Job=partime` -> `Job`, `Home=rent&Job=fixed` -> `Home&Job`. */
+function familyOfKey(key) {
+    return key
+        .split('&')
+        .map((part) => {
+        const equals = part.indexOf('=');
+        return equals < 0 ? part : part.slice(0, equals);
+    })
+        .join('&');
+}
 class ValuePart {
     column;
     cache = new Map();
+    name;
     constructor(column) {
         this.column = column;
+        this.name = escapeKeyText(column);
     }
     label(value) {
         let label = this.cache.get(value);
         if (label === undefined) {
-            label = `${this.column}=${value === null ? '' : String(value)}`;
+            label = `${this.name}=${value === null ? '' : escapeKeyText(String(value))}`;
             this.cache.set(value, label);
         }
         return label;
@@ -57,12 +102,13 @@ class BinPart {
         this.column = column;
         this.edges = edges;
         const e = edges;
+        const name = escapeKeyText(column);
         this.labels = [
-            `${column}=(-inf,${e[0]})`,
-            ...e.slice(1).map((hi, i) => `${column}=[${e[i]},${hi})`),
-            `${column}=[${e[e.length - 1]},inf)`
+            `${name}=(-inf,${e[0]})`,
+            ...e.slice(1).map((hi, i) => `${name}=[${e[i]},${hi})`),
+            `${name}=[${e[e.length - 1]},inf)`
         ];
-        this.missing = `${column}=`;
+        this.missing = `${name}=`;
     }
     label(value) {
         if (value === null)
@@ -88,15 +134,20 @@ class BinPart {
 }
 /**
  * The families of a spec, in a stable order: value columns, then binned columns (a column listed
- * in both is binned once), then crosses.
+ * in both is binned once), then crosses. A family listed twice (a cross repeated, or a cross of one
+ * column) is kept once: its segments would have the same keys, and its rows would count twice.
  */
 function segmentFamilies(spec) {
-    const part = (column) => spec.bins[column] !== undefined ? new BinPart(column, spec.bins[column]) : new ValuePart(column);
-    const singles = [...new Set([...spec.columns, ...Object.keys(spec.bins)])];
-    return [
-        ...singles.map((column) => ({ name: column, parts: [part(column)] })),
-        ...spec.cross.map((columns) => ({ name: columns.join('&'), parts: columns.map(part) }))
-    ];
+    // Own properties only: a column named `constructor` is not binned by Object.prototype's.
+    const part = (column) => Object.hasOwn(spec.bins, column) ? new BinPart(column, spec.bins[column]) : new ValuePart(column);
+    const singles = [...new Set([...spec.columns, ...Object.keys(spec.bins)])].map((column) => [column]);
+    const families = new Map();
+    for (const columns of [...singles, ...spec.cross]) {
+        const name = columns.map(escapeKeyText).join('&');
+        if (!families.has(name))
+            families.set(name, { name, parts: columns.map(part) });
+    }
+    return [...families.values()];
 }
 /** Every column a spec reads, each once. */
 function segmentColumns(spec) {
@@ -1032,7 +1083,13 @@ class JsonRowWriter {
             if (c === undefined)
                 return { kind: 'unknown-key', key };
             position = c + 1;
-            if (!this.writeValue(record[key], values[c], kinds[c], row))
+            const value = record[key];
+            // The record is one level: its cell may nest MAX_JSON_DEPTH - 1 more.
+            if (typeof value === 'object' &&
+                value !== null &&
+                jsonDepth(value, MAX_JSON_DEPTH - 1) >= MAX_JSON_DEPTH)
+                return { kind: 'too-deep', key };
+            if (!this.writeValue(value, values[c], kinds[c], row))
                 return { kind: 'out-of-range', key };
         }
         return null;
@@ -1045,6 +1102,9 @@ class JsonRowWriter {
     explain(problem, firstRecord) {
         if (problem.kind === 'out-of-range') {
             return `the number in "${problem.key}" is out of range: expected a finite number (at most about 1.8e308)`;
+        }
+        if (problem.kind === 'too-deep') {
+            return `the value of "${problem.key}" nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels: expected at most ${MAX_JSON_DEPTH}`;
         }
         const names = this.columns.slice(0, 10).map((name) => `"${name}"`);
         const expected = this.columns.length > 10 ? `${names.join(', ')}, … (${this.columns.length} columns)` : names.join(', ');
@@ -1132,6 +1192,11 @@ class JsonArrayReader {
         const text = await this.readText();
         if (text.trim() === '')
             throw new UserInputError(`empty file: ${EXPECTED}`, { file: this.file });
+        // The array is one level, each object another: a cell may nest MAX_JSON_DEPTH - 1 more.
+        const deep = tooDeepAt(text, MAX_JSON_DEPTH + 1);
+        if (deep >= 0) {
+            throw new UserInputError(`arrays and objects nest deeper than ${MAX_JSON_DEPTH + 1} levels: expected the array, its objects, and values nested at most ${MAX_JSON_DEPTH - 1} levels within them`, { file: this.file, ...textPosition(text, deep) });
+        }
         let value;
         try {
             value = JSON.parse(text);
@@ -1287,9 +1352,11 @@ class JsonLinesReader {
             while ((found = this.nextLine(data, window.final)) !== null) {
                 const problem = writer.write(this.parseLine(data, found.start, found.end), builder);
                 if (problem !== null) {
+                    const at = problem.kind === 'too-deep' ? tooDeepAt(data.toString('utf8', found.start, found.end)) : -1;
                     throw new UserInputError(writer.explain(problem, `line ${this.firstLine}`), {
                         file: this.file,
-                        line: this.line
+                        line: this.line,
+                        column: at < 0 ? undefined : at + 1
                     });
                 }
                 const full = builder.commit(this.line);
@@ -1930,6 +1997,37 @@ function medianRanks(n, z) {
     const half = (z * Math.sqrt(n)) / 2;
     return [Math.max(1, Math.round(n / 2 - half)), Math.min(n, Math.round(1 + n / 2 + half))];
 }
+/**
+ * The first of ascending `values` at which the cumulative weight, starting at `before` (the weight of
+ * the values before them), reaches `target` (exceeds it when `strict`); the last value if rounding
+ * keeps the sum just short of it. `weights` `null`: every value weighs 1.
+ */
+function firstReaching(values, weights, target, strict, before = 0) {
+    let cumulative = before;
+    for (let i = 0; i < values.length; i++) {
+        const w = weights ? weights[i] : 1;
+        if (w === 0)
+            continue;
+        cumulative += w;
+        if (strict ? cumulative > target : cumulative >= target)
+            return values[i];
+    }
+    return values[values.length - 1];
+}
+/**
+ * Above the largest z `criticalValue` gives at any confidence level below 1 in float64 (8.85, at
+ * 1 − 3·2⁻⁵³, where float64 rounding of Φ near 1 shows), so a window cut for it serves every level.
+ */
+const MAX_Z = 9;
+/** The distribution-free interval of a median: the order statistics of `medianRanks(n, z)`. */
+function orderStatisticInterval(window, z) {
+    const { values, weights, before, n, perRank } = window;
+    const [lower, upper] = medianRanks(n, z);
+    return [
+        firstReaching(values, weights, lower * perRank, false, before),
+        firstReaching(values, weights, upper * perRank, false, before)
+    ];
+}
 
 // Generated by `npm run wasm` from replicate-sums.wat; do not edit.
 const REPLICATE_SUMS_WASM = 'AGFzbQEAAAABDQFgCX9/f39/f39/fwADAgEABQMBAAEHGwIGbWVtb3J5AgAOc3VtRGVuc2VCbG9ja3MAAAqXBQGUBQILfwt7IAFBA3QhEiAHIANBBXRqIRMCQANAIAkgBU8NASAEIAlBCnRqIQwgByEOIAIhDwJAA0AgDiATTw0BIAwgDygCAGohDSAOIA0tAAC4OQMAIA4gDS0AgAi4OQMIIA4gDS0AgBC4OQMQIA4gDS0AgBi4OQMYIA5BIGohDiAPQQRqIQ8MAAsLIAggCSASbGohEUEAIQoCQANAIAogBk8NAf0MAAAAAAAAAAAAAAAAAAAAACEX/QwAAAAAAAAAAAAAAAAAAAAAIRj9DAAAAAAAAAAAAAAAAAAAAAAhGf0MAAAAAAAAAAAAAAAAAAAAACEa/QwAAAAAAAAAAAAAAAAAAAAAIRv9DAAAAAAAAAAAAAAAAAAAAAAhHP0MAAAAAAAAAAAAAAAAAAAAACEd/QwAAAAAAAAAAAAAAAAAAAAAIR4gACAKQQN0aiEQIAchDiACIQ8CQANAIA4gE08NASAQIA8oAgAgEmxqIQsgC/0ABAAhFSAL/QAEECEWIA79CgMAIRQgFyAUIBX98gH98AEhFyAYIBQgFv3yAf3wASEYIA79CgMIIRQgGSAUIBX98gH98AEhGSAaIBQgFv3yAf3wASEaIA79CgMQIRQgGyAUIBX98gH98AEhGyAcIBQgFv3yAf3wASEcIA79CgMYIRQgHSAUIBX98gH98AEhHSAeIBQgFv3yAf3wASEeIA5BIGohDiAPQQRqIQ8MAAsLIBEgCkEDdGohCyALIBf9CwQAIAsgGP0LBBAgCyASaiELIAsgGf0LBAAgCyAa/QsEECALIBJqIQsgCyAb/QsEACALIBz9CwQQIAsgEmohCyALIB39CwQAIAsgHv0LBBAgCkEEaiEKDAALCyAJQQRqIQkMAAsLCw==';
@@ -1946,16 +2044,21 @@ const REPLICATE_SUMS_WASM = 'AGFzbQEAAAABDQFgCX9/f39/f39/fwADAgEABQMBAAEHGwIGbWV
  * changes no bit in round-to-nearest), about 3x faster than the same blocking in JavaScript. A
  * non-finite sum (0·∞ is NaN), the replicates left over (B mod 4) and the fields left over
  * (width mod 4) take `sparseReplicate`, which skips zero weights.
+ *
+ * V8 reserves about 10 GB of address space for any WebAssembly memory on 64-bit hosts (guard
+ * regions), whatever its size: under `ulimit -v` below that, or when growing the memory fails, the
+ * kernel is unavailable and every replicate takes `sparseReplicate`, with the same bits, slower.
  */
 /** K of poisson-bootstrap.ts, which lays the weights out as W[b·K + j]; the kernel is written for it. */
 const BUCKETS$1 = 1024;
 function sumReplicates(sums, width, replicates, weights, occupied) {
     const out = new Float64Array(replicates * width);
     const gathered = { offsets: new Int32Array(occupied.length), counts: new Float64Array(occupied.length) };
-    const blocked = sums.every(Number.isFinite) ? replicates - (replicates % 4) : 0;
     const denseWidth = width - (width % 4);
+    let blocked = sums.every(Number.isFinite) ? replicates - (replicates % 4) : 0;
     if (blocked > 0 && denseWidth > 0 && occupied.length > 0) {
-        denseBlocks(sums, width, occupied, weights, blocked, denseWidth, out);
+        if (!denseBlocks(sums, width, occupied, weights, blocked, denseWidth, out))
+            blocked = 0;
     }
     for (let b = 0; b < replicates; b++) {
         const from = b < blocked ? denseWidth : 0;
@@ -1964,15 +2067,29 @@ function sumReplicates(sums, width, replicates, weights, occupied) {
     }
     return out;
 }
+/** The kernel once instantiated; `unavailable` once the address space refused its memory. */
 let kernel = null;
 function instantiate() {
     const module = new WebAssembly.Module(Buffer.from(REPLICATE_SUMS_WASM, 'base64'));
-    const exports = new WebAssembly.Instance(module).exports;
+    let exports;
+    try {
+        exports = new WebAssembly.Instance(module).exports;
+    }
+    catch (error) {
+        if (error instanceof RangeError)
+            return 'unavailable';
+        throw error;
+    }
     return { memory: exports.memory, sumDenseBlocks: exports.sumDenseBlocks, loaded: null };
 }
-/** Replicates [0, blocked) × fields [0, denseWidth) of `out`, by the kernel. */
+/**
+ * Replicates [0, blocked) × fields [0, denseWidth) of `out`, by the kernel; false (nothing
+ * written) when the kernel or the memory it needs cannot be had.
+ */
 function denseBlocks(sums, width, occupied, weights, blocked, denseWidth, out) {
     const k = (kernel ??= instantiate());
+    if (k === 'unavailable')
+        return false;
     const n = occupied.length;
     // Memory: weights | sums | occupied | block (4 float64 per bucket) | out, 16-byte aligned.
     const weightBytes = blocked * BUCKETS$1;
@@ -1982,8 +2099,16 @@ function denseBlocks(sums, width, occupied, weights, blocked, denseWidth, out) {
     const outAt = blockAt + 32 * n;
     const end = outAt + 8 * blocked * width;
     const pages = Math.ceil((end - k.memory.buffer.byteLength) / 65536);
-    if (pages > 0)
-        k.memory.grow(pages);
+    if (pages > 0) {
+        try {
+            k.memory.grow(pages);
+        }
+        catch (error) {
+            if (error instanceof RangeError)
+                return false;
+            throw error;
+        }
+    }
     const buffer = k.memory.buffer;
     if (k.loaded?.weights !== weights || k.loaded.bytes !== weightBytes) {
         new Uint8Array(buffer, 0, weightBytes).set(weights.subarray(0, weightBytes));
@@ -1994,6 +2119,7 @@ function denseBlocks(sums, width, occupied, weights, blocked, denseWidth, out) {
     k.sumDenseBlocks(sumsAt, width, occupiedAt, n, 0, blocked, denseWidth, blockAt, outAt);
     // Fields from denseWidth on hold stale values here; `sparseReplicate` overwrites them.
     out.set(new Float64Array(buffer, outAt, blocked * width));
+    return true;
 }
 function align(bytes) {
     return Math.ceil(bytes / 16) * 16;
@@ -2054,7 +2180,15 @@ function fmix32(h) {
     return (h ^ (h >>> 16)) >>> 0;
 }
 const float = new Float64Array(1);
-new Uint32Array(float.buffer);
+const words = new Uint32Array(float.buffer);
+/**
+ * A well-mixed 32-bit hash of a number's float64 bits, for hash tables keyed by numbers. Equal
+ * bits, equal hash: callers that treat −0 as 0 (SameValueZero) pass 0 for both.
+ */
+function hashFloat64(value) {
+    float[0] = value;
+    return fmix32(words[0] ^ Math.imul(words[1], 0x9e3779b1));
+}
 
 /**
  * The streaming Poisson bootstrap, over hash buckets of rows (a grouped Poisson bootstrap).
@@ -2645,10 +2779,46 @@ function fullSampleReplicates(replicates, onSample, full, sampled, rows) {
  * multiclass metrics are written `precision[Adelie]`: the metric, then the class name in square
  * brackets, exactly as it appears in the data. `describeMetric` resolves them to their template.
  */
+/** Each support in words: `unit` follows the count in a reason (`<class>` replaced), `rows` defines it. */
+const SUPPORTS = {
+    rows: { unit: 'rows', rows: 'rows' },
+    positives: { unit: 'positives', rows: 'positives (y = 1: TP + FN)' },
+    negatives: { unit: 'negatives', rows: 'negatives (y = 0: TN + FP)' },
+    predicted_positives: { unit: 'predicted positives', rows: 'predicted positives (ŷ = 1: TP + FP)' },
+    positive_or_predicted: {
+        unit: 'rows positive or predicted positive',
+        rows: 'rows positive or predicted positive (TP + FP + FN)'
+    },
+    smaller_class: {
+        unit: 'rows in the smaller class',
+        rows: 'min(positives, negatives)'
+    },
+    class_rows: { unit: 'rows of <class>', rows: 'rows of the class (y = c)' },
+    class_predicted: { unit: 'rows predicted <class>', rows: 'rows predicted as the class (ŷ = c)' },
+    class_or_predicted: {
+        unit: 'rows of or predicted <class>',
+        rows: 'rows of the class or predicted as it (y = c or ŷ = c)'
+    }
+};
+/** The metrics whose support is not `rows` (see `Support`). */
+const OWN_SUPPORT = {
+    precision: 'predicted_positives',
+    recall: 'positives',
+    f1: 'positive_or_predicted',
+    specificity: 'negatives',
+    balanced_accuracy: 'smaller_class',
+    mcc: 'smaller_class',
+    roc_auc: 'smaller_class',
+    average_precision: 'smaller_class',
+    'precision[<class>]': 'class_predicted',
+    'recall[<class>]': 'class_rows',
+    'f1[<class>]': 'class_or_predicted'
+};
 const ONE_CLASS = 'null when y_true holds only one class';
 const ZERO_DIVISION = 'zero_division=0: 0 when the denominator is 0 (as scikit-learn)';
 function metric(name, title, tasks, direction, range, formula, undefinedWhen, interval) {
-    return { name, title, tasks, direction, range, formula, undefinedWhen, interval };
+    const support = OWN_SUPPORT[name] ?? 'rows';
+    return { name, title, tasks, direction, range, formula, undefinedWhen, interval, support };
 }
 const ALL = ['binary', 'multiclass', 'regression'];
 const BINARY = ['binary'];
@@ -2729,6 +2899,15 @@ function describeMetric(name) {
     return perClass ? BY_NAME.get(`${perClass.base}[<class>]`) : undefined;
 }
 /**
+ * The unit of a metric's support count in a reason, e.g. `positives`, `rows of Adelie`.
+ *
+ * @example supportUnit('recall[Adelie]') // 'rows of Adelie'
+ */
+function supportUnit(name) {
+    const unit = SUPPORTS[describeMetric(name)?.support ?? 'rows'].unit;
+    return unit.replace('<class>', parseClassMetric(name)?.className ?? '');
+}
+/**
  * The names a task reports, in order. Multiclass needs its class names for the per-class metrics.
  *
  * @example metricNames('regression') // ['n', 'mae', 'rmse', 'r2', 'mape', 'median_ae']
@@ -2751,11 +2930,18 @@ function metricNames(task, classes = []) {
 function defined(value, reason) {
     return reason === undefined ? { value } : { value, reason };
 }
+/** A value the formula leaves undefined (a zero denominator), by scikit-learn's convention. */
+function conventional(value, reason) {
+    return { value, reason, defined: false };
+}
 function undefinedBecause(reason) {
     return { value: null, reason };
 }
-/** Joins an estimate and its interval; `ciReason` explains a missing interval or how it was made. */
-function withInterval(estimate, ci, ciReason, method) {
+/**
+ * Joins an estimate, its interval and its support; `ciReason` explains a missing interval or how
+ * it was made.
+ */
+function withInterval(estimate, support, ci, ciReason, method) {
     const value = estimate.value;
     const shown = value === null ? null : ci;
     const reasons = [estimate.reason, value === null ? undefined : ciReason].filter((text) => text !== undefined);
@@ -2763,7 +2949,9 @@ function withInterval(estimate, ci, ciReason, method) {
         value,
         ci: shown,
         ...(shown !== null && method !== undefined ? { method } : {}),
-        ...(reasons.length > 0 ? { reason: reasons.join('; ') } : {})
+        ...(reasons.length > 0 ? { reason: reasons.join('; ') } : {}),
+        ...(estimate.defined === false ? { defined: false } : {}),
+        support
     };
 }
 
@@ -2772,6 +2960,12 @@ function withInterval(estimate, ci, ciReason, method) {
  * attaches to each point estimate the interval its catalog entry names.
  */
 const DEFAULT_CONFIDENCE = 0.95;
+/** The analytic interval of `basis` at critical value `z`; `null` when there is none. */
+function analyticInterval(basis, z) {
+    return basis.kind === 'logit'
+        ? logitInterval(basis.value, basis.positives, z)
+        : orderStatisticInterval(basis.window, z);
+}
 /** Checks the confidence level (a programming error if wrong: the config validates it first). */
 function confidenceLevel(options) {
     const confidence = options.confidence ?? DEFAULT_CONFIDENCE;
@@ -2787,12 +2981,13 @@ function finalizeMetrics(source, options = {}) {
     const result = {};
     for (const name of source.names()) {
         const estimate = source.estimate(name);
+        const support = source.support(name);
         if (estimate.value === null) {
-            result[name] = withInterval(estimate, null);
+            result[name] = withInterval(estimate, support, null);
             continue;
         }
         const { ci, reason, method } = interval(source, name, estimate.value, confidence, z);
-        result[name] = withInterval(estimate, ci, reason, method);
+        result[name] = withInterval(estimate, support, ci, reason, method);
     }
     return result;
 }
@@ -2808,7 +3003,7 @@ function interval(source, name, value, confidence, z) {
             if (source.resamplesEveryRow())
                 return { ...percentileInterval(source.replicates(name), confidence), method: 'bootstrap' };
             const analytic = method === 'bootstrap-or-logit' ? 'logit' : 'order-statistic';
-            const ci = source.analyticInterval(name, z);
+            const ci = analyticInterval(source.analyticBasis(name), z);
             return ci
                 ? { ci, method: analytic }
                 : { ci: null, reason: `no ${analytic} interval: ${name} is at the bound of its range` };
@@ -3175,6 +3370,7 @@ const FN = 3;
 const BRIER = 4;
 const LOG_LOSS = 5;
 const ECE = 6; // ECE_BINS sums of w·(y − score), one per bin
+/** Sums per bootstrap bucket (state-budget.ts sizes segments by it). */
 const WIDTH$1 = ECE + ECE_BINS;
 /** Proportions as [numerator cells, denominator cells] of the confusion matrix. */
 const PROPORTIONS = {
@@ -3216,6 +3412,8 @@ class BinaryAccumulator {
     sums = new Float64Array(WIDTH$1);
     /** Σw² per confusion cell, for the effective sample size of the Wilson intervals. */
     squares = new Float64Array(4);
+    /** Rows of positive weight per confusion cell, unweighted: the support of each metric. */
+    counts = new Float64Array(4);
     /** BUCKETS blocks of WIDTH sums (see `poisson-bootstrap.ts`). */
     bucketSums = new Float64Array(BUCKETS * WIDTH$1);
     positives = new WeightedValues();
@@ -3276,6 +3474,8 @@ class BinaryAccumulator {
         addRow$2(this.sums, 0, weight, cell, error, loss, bin);
         addRow$2(this.bucketSums, bucket * WIDTH$1, weight, cell, error, loss, bin);
         this.squares[cell] += weight * weight;
+        if (weight > 0)
+            this.counts[cell]++;
         if (score < this.minScore)
             this.minScore = score;
         if (score > this.maxScore)
@@ -3292,6 +3492,7 @@ class BinaryAccumulator {
         }
         addInto$1(this.sums, other.sums);
         addInto$1(this.squares, other.squares);
+        addInto$1(this.counts, other.counts);
         addInto$1(this.bucketSums, other.bucketSums);
         this.positives.append(other.positives);
         this.negatives.append(other.negatives);
@@ -3315,6 +3516,7 @@ class BinaryAccumulator {
             digest: this.digest.toState(),
             sums: encode(this.sums),
             squares: encode(this.squares),
+            counts: encode(this.counts),
             scoreRange: encode(Float64Array.of(this.minScore, this.maxScore)),
             buckets: encodeBuckets(this.bucketSums, WIDTH$1),
             positives: this.positives.toState(),
@@ -3332,6 +3534,7 @@ class BinaryAccumulator {
         restored.digest.merge(RowDigest.fromState(objectField(record, 'digest')));
         restored.sums.set(decode(record, 'sums', Float64Array, WIDTH$1));
         restored.squares.set(decode(record, 'squares', Float64Array, 4));
+        restored.counts.set(decode(record, 'counts', Float64Array, 4));
         [restored.minScore, restored.maxScore] = decode(record, 'scoreRange', Float64Array, 2);
         restored.bucketSums.set(decodeBuckets(record, 'buckets', WIDTH$1));
         const values = (field) => WeightedValues.fromState(objectField(record, field), field);
@@ -3363,7 +3566,13 @@ class BinaryAccumulator {
         const problem = this.undefinedReason(name);
         if (problem)
             return undefinedBecause(problem);
-        return defined(value, conventionNote(name, s));
+        const used = convention(name, s);
+        if (used === undefined)
+            return defined(value);
+        return used.zeroDenominator ? conventional(value, used.note) : defined(value, used.note);
+    }
+    support(name) {
+        return countSupport(describeMetric(name).support, this.counts);
     }
     replicates(name) {
         if (name === 'roc_auc' || name === 'average_precision') {
@@ -3397,10 +3606,11 @@ class BinaryAccumulator {
         return this.digest.rows <= SAMPLE_ROWS;
     }
     /** average_precision above SAMPLE_ROWS rows: the logit interval over the effective positives. */
-    analyticInterval(_name, z) {
+    analyticBasis() {
         const s = this.sums;
         const q = this.squares;
-        return logitInterval(this.ranking().averagePrecision, effectiveSize(s[TP] + s[FN], q[TP] + q[FN]), z);
+        const positives = effectiveSize(s[TP] + s[FN], q[TP] + q[FN]);
+        return { kind: 'logit', value: this.ranking().averagePrecision, positives };
     }
     /** Why a metric is `null` for these rows, or undefined if it is defined. */
     undefinedReason(name) {
@@ -3591,20 +3801,46 @@ function matthews(tp, fp, tn, fn) {
     const covTrueTrue = n * n - (trueNeg * trueNeg + truePos * truePos);
     return covPredPred * covTrueTrue === 0 ? 0 : covTruePred / Math.sqrt(covTrueTrue * covPredPred);
 }
-/** The zero-division conventions that give a value where the formula divides by zero. */
-function conventionNote(name, s) {
+/** The support of a binary metric from the rows of positive weight per confusion cell. */
+function countSupport(support, c) {
+    const positives = c[TP] + c[FN];
+    const negatives = c[TN] + c[FP];
+    switch (support) {
+        case 'positives':
+            return positives;
+        case 'negatives':
+            return negatives;
+        case 'predicted_positives':
+            return c[TP] + c[FP];
+        case 'positive_or_predicted':
+            return c[TP] + c[FP] + c[FN];
+        case 'smaller_class':
+            return Math.min(positives, negatives);
+        default:
+            return positives + negatives;
+    }
+}
+/**
+ * The zero-division conventions that give a value where the formula divides by zero, and whether
+ * the metric's own denominator is 0 (then the value is a convention, not evidence: a gate does not
+ * judge it). F1 = 2·TP / (2·TP + FP + FN) is 0, not undefined, when only TP is 0.
+ */
+function convention(name, s) {
     const predicted = s[TP] + s[FP];
     const positives = s[TP] + s[FN];
+    const note = (text, zeroDenominator = true) => ({ note: text, zeroDenominator });
     switch (name) {
         case 'precision':
-            return predicted === 0 ? 'no predicted positives (TP + FP = 0): 0 by zero_division=0' : undefined;
+            return predicted === 0 ? note('no predicted positives (TP + FP = 0): 0 by zero_division=0') : undefined;
         case 'recall':
-            return positives === 0 ? 'no positives in y_true (TP + FN = 0): 0 by zero_division=0' : undefined;
+            return positives === 0 ? note('no positives in y_true (TP + FN = 0): 0 by zero_division=0') : undefined;
         case 'f1':
-            return s[TP] === 0 ? 'precision + recall = 0: 0 by zero_division=0' : undefined;
+            return s[TP] === 0
+                ? note('precision + recall = 0: 0 by zero_division=0', predicted + s[FN] === 0)
+                : undefined;
         case 'mcc':
             return predicted === 0 || positives === 0 || s[TN] + s[FN] === 0 || s[TN] + s[FP] === 0
-                ? 'only one class in y_true or in the predictions: the MCC denominator is 0, so 0 as scikit-learn'
+                ? note('only one class in y_true or in the predictions: the MCC denominator is 0, so 0 as scikit-learn')
                 : undefined;
     }
     return undefined;
@@ -3638,6 +3874,8 @@ class MulticlassAccumulator {
     sums;
     /** Per class Σw² of predicted rows at [0, K) and of true rows at [K, 2K); then Σw² of all rows. */
     squares;
+    /** Rows of positive weight, unweighted, laid out as the first 3K `sums`: the metrics' support. */
+    counts;
     /** BUCKETS blocks of `width` sums (see `poisson-bootstrap.ts`). */
     bucketSums;
     width;
@@ -3655,6 +3893,7 @@ class MulticlassAccumulator {
         this.width = 3 * k + 1;
         this.sums = new Float64Array(this.width);
         this.squares = new Float64Array(2 * k + 1);
+        this.counts = new Float64Array(3 * k);
         this.bucketSums = new Float64Array(BUCKETS * this.width);
         this.plans = new Map(metricNames('multiclass', this.classes).map((name) => [name, this.plan(name)]));
     }
@@ -3676,6 +3915,12 @@ class MulticlassAccumulator {
         this.squares[predicted] += w2;
         this.squares[k + label] += w2;
         this.squares[2 * k] += w2;
+        if (weight > 0) {
+            if (label === predicted)
+                this.counts[label]++;
+            this.counts[k + predicted]++;
+            this.counts[2 * k + label]++;
+        }
         const hash = rowHash(this.bootstrap.seed, rowKey);
         addRow$1(this.bucketSums, bucketOf(hash) * this.width, k, weight, label, predicted, loss);
         this.digest.add(hash);
@@ -3702,6 +3947,7 @@ class MulticlassAccumulator {
         }
         addInto(this.sums, other.sums);
         addInto(this.squares, other.squares);
+        addInto(this.counts, other.counts);
         addInto(this.bucketSums, other.bucketSums);
         this.digest.merge(other.digest);
         this.rowsWithProbabilities += other.rowsWithProbabilities;
@@ -3721,6 +3967,7 @@ class MulticlassAccumulator {
             digest: this.digest.toState(),
             sums: encode(this.sums),
             squares: encode(this.squares),
+            counts: encode(this.counts),
             rowsWithProbabilities: this.rowsWithProbabilities,
             buckets: encodeBuckets(this.bucketSums, this.width)
         };
@@ -3742,6 +3989,7 @@ class MulticlassAccumulator {
         restored.digest.merge(RowDigest.fromState(objectField(record, 'digest')));
         restored.sums.set(decode(record, 'sums', Float64Array, restored.sums.length));
         restored.squares.set(decode(record, 'squares', Float64Array, restored.squares.length));
+        restored.counts.set(decode(record, 'counts', Float64Array, restored.counts.length));
         restored.rowsWithProbabilities = numberField(record, 'rowsWithProbabilities');
         restored.bucketSums.set(decodeBuckets(record, 'buckets', restored.width));
         return restored;
@@ -3760,7 +4008,27 @@ class MulticlassAccumulator {
         if (plan.kind === 'log_loss' && this.rowsWithProbabilities < this.digest.rows) {
             return undefinedBecause(`log loss needs class probabilities; only ${this.rowsWithProbabilities} of ${this.digest.rows} rows had them`);
         }
-        return defined(statistic$1(plan, this.sums, 0, k), this.zeroDivisionNote(plan));
+        const value = statistic$1(plan, this.sums, 0, k);
+        const note = this.zeroDivisionNote(plan);
+        if (note === undefined)
+            return defined(value);
+        return this.hasZeroDenominator(plan) ? conventional(value, note) : defined(value, note);
+    }
+    support(name) {
+        const plan = this.plans.get(name);
+        const k = this.classes.length;
+        const c = this.counts;
+        if (plan.kind !== 'class')
+            return support(c, 0, k);
+        const i = plan.index;
+        switch (describeMetric(name).support) {
+            case 'class_predicted':
+                return c[k + i];
+            case 'class_or_predicted':
+                return c[k + i] + c[2 * k + i] - c[i];
+            default:
+                return c[2 * k + i];
+        }
     }
     replicates(name) {
         const plan = this.plans.get(name);
@@ -3797,6 +4065,29 @@ class MulticlassAccumulator {
             return { kind: 'class', base: perClass.base, index: this.classes.indexOf(perClass.className) };
         const [average, base] = name.split('_');
         return { kind: 'average', base, average };
+    }
+    /**
+     * Whether the value rests on a per-class value whose own denominator is 0 (precision: never
+     * predicted; recall: absent; f1: both), which a gate does not judge: the class itself, any class
+     * of a macro average, a class of non-zero weight in a weighted one.
+     */
+    hasZeroDenominator(plan) {
+        if (plan.kind !== 'class' && !(plan.kind === 'average' && plan.average !== 'micro'))
+            return false;
+        const k = this.classes.length;
+        const s = this.sums;
+        const zero = (c) => {
+            const predicted = s[k + c];
+            const actual = s[2 * k + c];
+            if (plan.base === 'precision')
+                return predicted === 0;
+            if (plan.base === 'recall')
+                return actual === 0;
+            return predicted === 0 && actual === 0;
+        };
+        if (plan.kind === 'class')
+            return zero(plan.index);
+        return this.classes.some((_, c) => zero(c) && (plan.average === 'macro' || s[2 * k + c] > 0));
     }
     /** Names the classes whose per-class value came from zero_division=0, for the metrics built on them. */
     zeroDivisionNote(plan) {
@@ -3954,6 +4245,7 @@ const SPREAD = 2; // Σ w·(y − mean)², i.e. SS_tot
 const SQUARED = 3; // Σ w·e², i.e. SS_res
 const ABSOLUTE = 4; // Σ w·|e|
 const PERCENTAGE = 5; // Σ w·|e| / max(|y|, ε)
+/** Sums per bootstrap bucket (state-budget.ts sizes segments by it). */
 const WIDTH = 6;
 /**
  * Accumulates regression rows.
@@ -3979,6 +4271,8 @@ class RegressionAccumulator {
     squaredWeights = 0;
     minWeight = Infinity;
     maxWeight = -Infinity;
+    /** Rows of positive weight, unweighted: the support of every regression metric. */
+    weightedRows = 0;
     cache = null;
     constructor(options = {}) {
         this.bootstrap = bootstrapSettings(options.bootstrap);
@@ -3996,6 +4290,8 @@ class RegressionAccumulator {
             this.minWeight = weight;
         if (weight > this.maxWeight)
             this.maxWeight = weight;
+        if (weight > 0)
+            this.weightedRows++;
         this.errors.push(error, weight);
         this.sample.add(sampleRank(hash), error, 0, weight, bucket);
         this.digest.add(hash);
@@ -4021,6 +4317,7 @@ class RegressionAccumulator {
         this.digest.merge(other.digest);
         this.minWeight = Math.min(this.minWeight, other.minWeight);
         this.maxWeight = Math.max(this.maxWeight, other.maxWeight);
+        this.weightedRows += other.weightedRows;
         this.cache = null;
         return this;
     }
@@ -4035,7 +4332,7 @@ class RegressionAccumulator {
             task: 'regression',
             digest: this.digest.toState(),
             sums: encode(this.sums),
-            weightStats: encode(Float64Array.of(this.squaredWeights, this.minWeight, this.maxWeight)),
+            weightStats: encode(Float64Array.of(this.squaredWeights, this.minWeight, this.maxWeight, this.weightedRows)),
             buckets: encodeBuckets(this.bucketSums, WIDTH),
             errors: this.errors.toState(),
             sample: this.sample.toState()
@@ -4047,7 +4344,7 @@ class RegressionAccumulator {
         const restored = new RegressionAccumulator({ bootstrap: record.bootstrap });
         restored.digest.merge(RowDigest.fromState(objectField(record, 'digest')));
         restored.sums.set(decode(record, 'sums', Float64Array, WIDTH));
-        [restored.squaredWeights, restored.minWeight, restored.maxWeight] = decode(record, 'weightStats', Float64Array, 3);
+        [restored.squaredWeights, restored.minWeight, restored.maxWeight, restored.weightedRows] = decode(record, 'weightStats', Float64Array, 4);
         restored.bucketSums.set(decodeBuckets(record, 'buckets', WIDTH));
         restored.errors = WeightedValues.fromState(objectField(record, 'errors'), 'errors');
         restored.sample = HashSample.fromState(objectField(record, 'sample'));
@@ -4067,7 +4364,14 @@ class RegressionAccumulator {
             if (this.sums[SPREAD] === 0)
                 return undefinedBecause('y_true is constant (SS_tot = 0); R² is not defined');
         }
-        return defined(name === 'median_ae' ? this.median() : statistic(name, this.sums, 0));
+        const value = name === 'median_ae' ? this.median() : statistic(name, this.sums, 0);
+        if (name === 'r2' && Number.isNaN(value)) {
+            return undefinedBecause('SS_res / SS_tot exceeds 1.8e308 (y_true nearly constant); R² is not representable');
+        }
+        return defined(value);
+    }
+    support(_name) {
+        return this.weightedRows;
     }
     replicates(name) {
         if (name === 'median_ae') {
@@ -4085,19 +4389,16 @@ class RegressionAccumulator {
     }
     /**
      * median_ae above SAMPLE_ROWS rows: the order statistics of ranks `medianRanks(n)`, n the number of
-     * rows (the Kish effective number with unequal weights, ranks then read on the cumulative weight).
+     * rows (the Kish effective number with unequal weights, ranks then read on the cumulative weight),
+     * read from every sorted error (`orderStatisticInterval`).
      */
-    analyticInterval(_name, z) {
+    analyticBasis() {
         const { values, weights } = this.errors.sorted();
         const equal = this.equalWeights();
         const total = equal ? values.length : this.sums[WEIGHT];
         const n = equal ? values.length : effectiveSize(total, this.squaredWeights);
-        const [lower, upper] = medianRanks(n, z);
-        const perRank = total / n;
-        return [
-            firstReaching(values, equal ? null : weights, lower * perRank, false),
-            firstReaching(values, equal ? null : weights, upper * perRank, false)
-        ];
+        const window = { values, weights: equal ? null : weights, before: 0, n, perRank: total / n };
+        return { kind: 'order-statistic', window };
     }
     derived() {
         return (this.cache ??= {});
@@ -4179,30 +4480,17 @@ function weightedMedian(values, weights, interpolate) {
     const lower = firstReaching(values, weights, total / 2, false);
     return interpolate ? (lower + firstReaching(values, weights, total / 2, true)) / 2 : lower;
 }
-/**
- * The first of ascending `values` at which the cumulative weight reaches `target` (exceeds it when
- * `strict`); the last value if rounding keeps the sum just short of it.
- */
-function firstReaching(values, weights, target, strict) {
-    let cumulative = 0;
-    for (let i = 0; i < values.length; i++) {
-        const w = weights ? weights[i] : 1;
-        if (w === 0)
-            continue;
-        cumulative += w;
-        if (strict ? cumulative > target : cumulative >= target)
-            return values[i];
-    }
-    return values[values.length - 1];
-}
 /** Adds a row with weight w; the mean and SS_tot by West's weighted update. */
 function addRow(sums, o, w, y, error, percentage) {
     if (w === 0)
         return;
-    const weight = sums[o + WEIGHT] + w;
+    const previous = sums[o + WEIGHT];
+    const weight = previous + w;
     const delta = y - sums[o + MEAN];
     const mean = sums[o + MEAN] + (w / weight) * delta;
-    sums[o + SPREAD] += w * delta * (y - mean);
+    // w·δ·(y − mean) written as w·δ²·(previous / weight): with weights 1e50 apart, w / weight rounds
+    // to 1, the new mean to y, and y − mean would lose the whole spread to cancellation.
+    sums[o + SPREAD] += w * delta * delta * (previous / weight);
     sums[o + MEAN] = mean;
     sums[o + WEIGHT] = weight;
     sums[o + SQUARED] += w * error * error;
@@ -4220,7 +4508,8 @@ function mergeSums(target, to, source, so, k) {
     if (wb > 0) {
         const delta = source[so + MEAN] - target[to + MEAN];
         target[to + MEAN] += (delta * wb) / weight;
-        target[to + SPREAD] += k * source[so + SPREAD] + (delta * delta * wa * wb) / weight;
+        // wa / weight first: wa·wb could overflow (each up to 2^53·1e50, input-range.ts).
+        target[to + SPREAD] += k * source[so + SPREAD] + delta * delta * (wa / weight) * wb;
         target[to + WEIGHT] = weight;
     }
     target[to + SQUARED] += k * source[so + SQUARED];
@@ -4239,11 +4528,41 @@ function statistic(name, sums, o) {
             return Math.sqrt(sums[o + SQUARED] / weight);
         case 'mape':
             return sums[o + PERCENTAGE] / weight;
-        case 'r2':
-            return sums[o + SPREAD] > 0 ? 1 - sums[o + SQUARED] / sums[o + SPREAD] : NaN;
+        case 'r2': {
+            // SS_tot can be tiny next to SS_res (y nearly constant, predictions far off): an R² below
+            // -1.8e308 is undefined here rather than -Infinity.
+            const r2 = sums[o + SPREAD] > 0 ? 1 - sums[o + SQUARED] / sums[o + SPREAD] : NaN;
+            return Number.isFinite(r2) ? r2 : NaN;
+        }
     }
     throw new RangeError(`not a regression metric: ${name}`);
 }
+
+/**
+ * The numbers a predictions file may hold, so that every metric of a valid file is finite.
+ *
+ * Why bounds rather than rescaling: the accumulators stream, so the scale of the weights is not
+ * known until the last row. Their sums multiply up to four totals of weights (MCC's denominator,
+ * the (Σw)² of ROC AUC and of Kish's effective size) and regression keeps Σw·e². With weights in
+ * [1e-50, 1e50] and regression values within ±1e100, each of those stays inside float64's normal
+ * range (about 2.2e-308 to 1.8e308) for any number of rows up to 2^53: (2^53·1e50)^4 ≈ 7e263,
+ * 2^53·1e50·(2e100)² ≈ 4e266, (1e-50)^4 = 1e-200. Inside these bounds weights are scale-free:
+ * multiplying them all by a constant changes no metric beyond rounding (test/metrics/input-range).
+ */
+/** The largest sample weight. */
+const MAX_WEIGHT = 1e50;
+/** The smallest positive sample weight (0 is allowed: the row counts for nothing). */
+const MIN_POSITIVE_WEIGHT = 1e-50;
+/** The largest magnitude of a regression label or prediction. */
+const MAX_REGRESSION_MAGNITUDE = 1e100;
+/** `weight` (finite, checked before) is 0 or within [MIN_POSITIVE_WEIGHT, MAX_WEIGHT]. */
+function isWeightInRange(weight) {
+    return weight === 0 || (weight >= MIN_POSITIVE_WEIGHT && weight <= MAX_WEIGHT);
+}
+/** What a weight must be, in the words of error messages. */
+const WEIGHT_RANGE_TEXT = '0 or a number in [1e-50, 1e50]';
+/** What a regression value must be, in the words of error messages. */
+const REGRESSION_RANGE_TEXT = 'a number in [-1e100, 1e100]';
 
 /**
  * Which segments the rows of a block belong to, so that rows can be added segment by segment.
@@ -4319,6 +4638,183 @@ class RowBlock {
     }
 }
 
+/** Integers below this are bits (see `NumberSet`); a page holds 2^PAGE_SHIFT of them. */
+const BITMAP_LIMIT = 2 ** 27;
+const PAGE_SHIFT = 19;
+const PAGE_MASK = (1 << PAGE_SHIFT) - 1;
+const PAGE_WORDS = (1 << PAGE_SHIFT) / 32;
+/**
+ * An exact set of numbers with the semantics of `Set<number>` (SameValueZero: −0 is 0, NaN is one
+ * value), for the `unique` check.
+ *
+ * Why not a `Set`: a `Set` of 10 million ids costs about 1 GB (a boxed number or a key string per
+ * entry, plus the table), and every insert allocates. Here the numbers sit in one Float64Array,
+ * an open-addressing table (linear probing, at most 3/4 full): 8 to 16 bytes per number, no
+ * allocation per insert. An empty slot holds NaN, so NaN itself is kept in a flag.
+ *
+ * Integers in [0, 2^27), the usual row ids, are bits of a bitmap instead, allocated 64 KiB (2^19
+ * integers) at a time as they are used: at most 16 MB, 1.25 MB for ids 1 to 10 million, and a run
+ * of ids touches memory in order where the table is touched at random (a cache miss per id once
+ * the table outgrows the caches: 3 s for 10 million ids).
+ *
+ * @example
+ * const seen = new NumberSet()
+ * seen.add(1) // true: new
+ * seen.add(1) // false: already there
+ * seen.add(-0) && seen.add(0) // true, then false
+ */
+class NumberSet {
+    slots = new Float64Array(16).fill(NaN);
+    /** Numbers in the table and in the bitmap. */
+    count = 0;
+    hasNaN = false;
+    pages = [];
+    /** Numbers in the table. */
+    used = 0;
+    /** Distinct numbers added. */
+    get size() {
+        return this.count + (this.hasNaN ? 1 : 0);
+    }
+    /** Adds `value`; true if it was absent, false if the set already had it. */
+    add(value) {
+        if (value >= 0 && value < BITMAP_LIMIT && Number.isInteger(value)) {
+            const page = (this.pages[value >>> PAGE_SHIFT] ??= new Int32Array(PAGE_WORDS));
+            const word = (value & PAGE_MASK) >>> 5;
+            const bit = 1 << (value & 31);
+            if ((page[word] & bit) !== 0)
+                return false;
+            page[word] |= bit;
+            this.count++;
+            return true;
+        }
+        if (value !== value) {
+            if (this.hasNaN)
+                return false;
+            this.hasNaN = true;
+            return true;
+        }
+        // Not 0 (nor −0): that is in the bitmap.
+        const key = value;
+        const slots = this.slots;
+        const mask = slots.length - 1;
+        let i = hashFloat64(key) & mask;
+        for (;;) {
+            const slot = slots[i];
+            if (slot === key)
+                return false;
+            if (slot !== slot)
+                break;
+            i = (i + 1) & mask;
+        }
+        slots[i] = key;
+        this.count++;
+        if (4 * ++this.used > 3 * slots.length)
+            this.grow();
+        return true;
+    }
+    has(value) {
+        if (value >= 0 && value < BITMAP_LIMIT && Number.isInteger(value)) {
+            const page = this.pages[value >>> PAGE_SHIFT];
+            return page !== undefined && (page[(value & PAGE_MASK) >>> 5] & (1 << (value & 31))) !== 0;
+        }
+        if (value !== value)
+            return this.hasNaN;
+        const key = value;
+        const slots = this.slots;
+        const mask = slots.length - 1;
+        for (let i = hashFloat64(key) & mask;; i = (i + 1) & mask) {
+            const slot = slots[i];
+            if (slot === key)
+                return true;
+            if (slot !== slot)
+                return false;
+        }
+    }
+    grow() {
+        const old = this.slots;
+        const slots = new Float64Array(2 * old.length).fill(NaN);
+        const mask = slots.length - 1;
+        for (let j = 0; j < old.length; j++) {
+            const key = old[j];
+            if (key !== key)
+                continue;
+            let i = hashFloat64(key) & mask;
+            while (slots[i] === slots[i])
+                i = (i + 1) & mask;
+            slots[i] = key;
+        }
+        this.slots = slots;
+    }
+}
+
+/**
+ * The ids of one predictions file (`model.id`), checked as the rows are staged: each id at most
+ * once, and a fingerprint of the (id, label) pairs, so that two files can be told to hold the same
+ * rows with the same labels without a second pass over either.
+ *
+ * Why ids must be distinct: a row's id keys its bootstrap resamples (`poisson-bootstrap.ts`), so
+ * rows sharing an id are resampled together, which narrows no interval honestly (n copies of a
+ * row collapse an interval towards a point), and a repeated id cannot be matched with one row of
+ * the other model's file.
+ */
+/**
+ * Distinct ids. Numbers sit in a `NumberSet` (a paged bitmap for the usual integer ids: about
+ * 1.25 MB for ids 1 to 10 million, no allocation per row), text in a `Set`.
+ */
+class IdSet {
+    numbers = new NumberSet();
+    texts = new Set();
+    /** Adds `id`; false when the set already had it. */
+    add(id) {
+        if (typeof id === 'number')
+            return this.numbers.add(id);
+        const text = typeof id === 'string' ? id : String(id);
+        const size = this.texts.size;
+        return this.texts.add(text).size > size;
+    }
+    has(id) {
+        return typeof id === 'number' ? this.numbers.has(id) : this.texts.has(String(id));
+    }
+    get size() {
+        return this.numbers.size + this.texts.size;
+    }
+}
+/**
+ * An order-independent fingerprint of the (id, label) pairs of a file: a `RowDigest` of
+ * `fmix32(rowHash ^ labelHash)` per row. Two files with the same ids (equal row digests) and equal
+ * label digests have the same label for every id (up to a 2⁻⁶⁴ accident).
+ *
+ * Labels are hashed by value: a regression label by its float bits; a classification label by its
+ * text (`1` read as a number and `"1"` read as text are the same label, as the binary task's
+ * positive label treats them), computed once per distinct value.
+ */
+class LabelDigest {
+    numeric;
+    digest = new RowDigest();
+    texts = new Map();
+    constructor(numeric) {
+        this.numeric = numeric;
+    }
+    /** Adds a row: its `rowHash(seed, rowKey)` and its label's raw value. */
+    add(rowHash, label) {
+        this.digest.add(fmix32(rowHash ^ this.labelHash(label)));
+    }
+    labelHash(label) {
+        if (this.numeric && typeof label === 'number')
+            return hashFloat64(label === 0 ? 0 : label);
+        let hash = this.texts.get(label);
+        if (hash === undefined) {
+            hash = rowKeyOf(String(label)) >>> 0;
+            if (this.texts.size < 10_000)
+                this.texts.set(label, hash);
+        }
+        return hash;
+    }
+    toState() {
+        return this.digest.toState();
+    }
+}
+
 /**
  * Reading a predictions file into blocks of staged rows: each row checked, decoded into typed
  * arrays (`BinaryRows`, `MulticlassRows`, `RegressionRows`) and assigned its segments (`RowBlock`).
@@ -4350,18 +4846,21 @@ function stagedBlock(plan, columns, allocate = privateArrays) {
 }
 /**
  * Reads every row of `table`, stages it into `first` (then into the blocks `sink.full` returns) and
- * announces each new segment to `sink` before handing over a block with its rows.
+ * announces each new segment to `sink` before handing over a block with its rows. With `only`
+ * (ids), the rows whose id is not in it are checked but not staged.
  *
- * @returns the number of rows
  * @throws UserInputError for a row whose label, score, prediction, weight, id or binned value
- *   cannot be used, at that row's line, and for a family with more than 1,000 segments
+ *   cannot be used (weights and regression values out of `input-range.ts`' bounds too), at that
+ *   row's line; for an id seen before (naming both lines); for a family with more than 1,000
+ *   segments; for a file without rows or without a positive weight
  */
-async function stageRows(table, plan, columns, first, sink) {
+async function stageRows(table, plan, columns, first, sink, only = null) {
     const { settings } = plan;
     const model = settings.model;
     const families = segmentFamilies(settings.segments);
     const familyColumns = families.map((f) => f.parts.map((p) => table.columns.indexOf(p.column)));
-    const decode = rowDecoder(table.file, model, columns, plan.classes, settings.bootstrap.seed);
+    const totals = { weight: 0 };
+    const decode = rowDecoder(table.file, model, columns, plan.classes, settings.bootstrap.seed, totals);
     const ordinals = new Map();
     let segmentCount = 1; // `all`
     // A one-column family's segment is a function of the row's value: looked up by the value itself,
@@ -4374,13 +4873,36 @@ async function stageRows(table, plan, columns, first, sink) {
     // while the rest are still read: a worker thread's first block arrives in 1/8 of the time.
     let limit = Math.max(1, first.block.capacity >> 3);
     let rows = 0;
+    let skipped = 0;
+    const ids = columns.id < 0 ? null : new IdSet();
+    const labels = columns.id < 0 ? null : new LabelDigest(model.task === 'regression');
+    const seed = settings.bootstrap.seed;
     // The batch's values of each one-column family's column.
     const familyValues = new Array(families.length);
     for await (const batch of table.batches()) {
         for (let f = 0; f < families.length; f++)
             familyValues[f] = batch.columns[familyColumns[f][0]].values;
+        const idValues = ids === null ? null : batch.columns[columns.id].values;
+        const labelValues = batch.columns[columns.label].values;
         for (let i = 0; i < batch.size; i++) {
-            const rowKey = columns.id < 0 ? rows + i : idKey(batch, columns.id, i, table.file, model.id);
+            let rowKey = rows + i;
+            if (idValues !== null) {
+                const id = idValues[i];
+                if (id === null) {
+                    throw new UserInputError(`the id column '${model.id}' is empty; every row needs an id`, {
+                        file: table.file,
+                        line: batch.lines[i]
+                    });
+                }
+                rowKey = idKey(id);
+                if (!ids.add(id))
+                    await repeatedId(plan, columns.id, id, batch.lines[i]);
+                if (only !== null && !only.has(id)) {
+                    skipped++;
+                    continue;
+                }
+                labels.add(rowHash(seed, rowKey), labelValues[i]);
+            }
             const block = staged.block;
             const r = block.size;
             block.assign(r, 0, 0);
@@ -4410,8 +4932,16 @@ async function stageRows(table, plan, columns, first, sink) {
         }
         rows += batch.size;
     }
+    // Nothing to evaluate is bad input, not a run whose every gate has no evidence.
+    if (rows === 0)
+        throw new UserInputError('no rows to evaluate: expected at least one row of predictions', {
+            file: table.file
+        });
+    if (columns.weight >= 0 && totals.weight === 0) {
+        throw new UserInputError(`every row's weight '${model.weight}' is 0: there is nothing to evaluate; expected at least one positive weight`, { file: table.file });
+    }
     await sink.full(staged);
-    return rows;
+    return { rows: rows - skipped, labels: labels?.toState() ?? null };
     /** The ordinal of row i's segment in family f, announced at its first row. */
     function segmentOf(all, f, cols, batch, i) {
         const parts = all[f].parts;
@@ -4424,7 +4954,7 @@ async function stageRows(table, plan, columns, first, sink) {
             }
             labels[p] = label;
         }
-        const key = labels.length === 1 ? labels[0] : labels.join('&');
+        const key = segmentKey(labels);
         let ordinal = ordinals.get(key);
         if (ordinal === undefined) {
             if (++familySizes[f] > MAX_SEGMENTS_PER_FAMILY) {
@@ -4493,23 +5023,41 @@ function resolveColumns(table, settings) {
         probabilityClasses
     };
 }
-function idKey(batch, column, i, file, name) {
-    const value = batch.columns[column].values[i];
-    if (value === null) {
-        throw new UserInputError(`the id column '${name}' is empty; every row needs an id`, {
-            file,
-            line: batch.lines[i]
-        });
-    }
+function idKey(value) {
     return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0
         ? value
         : rowKeyOf(String(value));
 }
 /**
+ * Throws for `id`, seen again at line `again`, naming the line it was first seen at: found by
+ * reading the file again from the start, so that the rows' pass keeps no line per id.
+ */
+async function repeatedId(plan, column, id, again) {
+    const table = await openTable(plan.file, plan.read);
+    let first;
+    try {
+        search: for await (const batch of table.batches()) {
+            const values = batch.columns[column].values;
+            for (let i = 0; i < batch.size; i++) {
+                if (values[i] === id) {
+                    first = batch.lines[i];
+                    break search;
+                }
+            }
+        }
+    }
+    finally {
+        await table.close();
+    }
+    throw new UserInputError(`the id column '${plan.settings.model.id}' repeats the id ${JSON.stringify(id)}, first seen at line ${first}; ` +
+        'every row needs a distinct id (rows sharing an id cannot be matched one to one with the other ' +
+        "model's rows, and would be resampled together, narrowing every interval)", { file: table.file, line: again });
+}
+/**
  * Checks each row's label, score or prediction and weight. Every problem is a `UserInputError` at
  * the row's line that says what was expected.
  */
-function rowDecoder(file, model, columns, classes, seed) {
+function rowDecoder(file, model, columns, classes, seed, totals) {
     const fail = (batch, i, message) => {
         throw new UserInputError(message, { file, line: batch.lines[i] });
     };
@@ -4520,12 +5068,20 @@ function rowDecoder(file, model, columns, classes, seed) {
         }
         return value;
     };
+    const regressionValue = (batch, i, column, name) => {
+        const v = number(batch, i, column, name, REGRESSION_RANGE_TEXT);
+        if (!(Math.abs(v) <= MAX_REGRESSION_MAGNITUDE)) {
+            fail(batch, i, `${name} '${model[name]}' must be ${REGRESSION_RANGE_TEXT}; found ${v}`);
+        }
+        return v;
+    };
     const weightOf = (batch, i) => {
         if (columns.weight < 0)
             return 1;
-        const w = number(batch, i, columns.weight, 'weight', 'a number >= 0');
-        if (w < 0)
-            fail(batch, i, `weight '${model.weight}' must be a number >= 0; found ${w}`);
+        const w = number(batch, i, columns.weight, 'weight', WEIGHT_RANGE_TEXT);
+        if (!isWeightInRange(w))
+            fail(batch, i, `weight '${model.weight}' must be ${WEIGHT_RANGE_TEXT}; found ${w}`);
+        totals.weight += w;
         return w;
     };
     const labelText = (batch, i) => {
@@ -4596,8 +5152,8 @@ function rowDecoder(file, model, columns, classes, seed) {
         };
     }
     return (batch, i, rowKey, r, rows) => {
-        const y = number(batch, i, columns.label, 'label', 'a number');
-        const prediction = number(batch, i, columns.prediction, 'prediction', 'a number');
+        const y = regressionValue(batch, i, columns.label, 'label');
+        const prediction = regressionValue(batch, i, columns.prediction, 'prediction');
         rows.set(r, y, prediction, rowKey, weightOf(batch, i));
     };
 }
@@ -4633,22 +5189,23 @@ const BLOCKS = 2;
  *
  * @throws UserInputError as `stageRows` does, from either thread
  */
-async function stageBlocks(table, plan, columns, thread, consumer) {
-    const script = thread !== undefined ? thread : worthAThread(plan.file) ? threadScript() : null;
+async function stageBlocks(table, plan, columns, thread, consumer, only = null) {
+    // `only` stays on this thread: it is a restricted re-read (see `gates/pairing.ts`), not the hot path.
+    const script = only !== null ? null : thread !== undefined ? thread : worthAThread(plan.file) ? threadScript() : null;
     if (script === null) {
-        const rows = await stageRows(table, plan, columns, stagedBlock(plan, columns), {
+        const read = await stageRows(table, plan, columns, stagedBlock(plan, columns), {
             segment: (segment) => consumer.segment(segment),
             full: (staged) => {
                 consumer.add(staged);
                 return Promise.resolve(staged);
             }
-        });
-        return { rows, thread: null };
+        }, only);
+        return { ...read, thread: null };
     }
     // The worker reads the file again from the start: a regular file, not a pipe (`worthAThread`).
     await table.close();
-    const rows = await stageOnThread(script, plan, columns, consumer);
-    return { rows, thread: spareThread(script) };
+    const read = await stageOnThread(script, plan, columns, consumer);
+    return { ...read, thread: spareThread(script) };
 }
 function worthAThread(file) {
     try {
@@ -4721,7 +5278,7 @@ async function stageOnThread(script, plan, columns, consumer) {
         const done = await worker.request();
         if (done.type !== 'done')
             throw new Error(`the staging thread answered ${done.type}`);
-        return done.rows;
+        return { rows: done.rows, labels: done.labels };
     }
     finally {
         // Ended, not kept for later work: its heap (the reader's garbage, 70 MB at 1M rows) goes with it.
@@ -4772,14 +5329,15 @@ async function serveStaging(plan, buffers) {
         const table = await openTable(plan.file, plan.read);
         const columns = resolveColumns(table, plan.settings);
         const blocks = buffers.map((shared) => stagedBlock(plan, columns, attachedArrays(shared)));
-        free.push(...blocks.keys());
+        for (const block of blocks.keys())
+            free.push(block);
         let segments = [];
         const next = async () => {
             while (free.length === 0)
                 await new Promise((resolve) => (wake = resolve));
             return blocks[free.shift()];
         };
-        const rows = await stageRows(table, plan, columns, await next(), {
+        const read = await stageRows(table, plan, columns, await next(), {
             segment: (segment) => segments.push(segment),
             full: (staged) => {
                 const message = {
@@ -4795,7 +5353,7 @@ async function serveStaging(plan, buffers) {
                 return next();
             }
         });
-        port.postMessage({ type: 'done', rows });
+        port.postMessage({ type: 'done', ...read });
     }
     catch (error) {
         port.postMessage((error instanceof UserInputError
@@ -4817,4 +5375,4 @@ var stagingThread = /*#__PURE__*/Object.freeze({
     stageBlocks: stageBlocks
 });
 
-export { BinaryAccumulator as B, MulticlassAccumulator as M, OVERALL as O, RegressionAccumulator as R, fmix32 as a, resolveColumns as b, closest as c, didYouMean as d, segmentFamilies as e, firstUnorderedEdge as f, stageBlocks as g, compareSegments as h, describeMetric as i, METRICS as j, confidenceLevel as k, criticalValue as l, metricNames as m, openTable as o, percentileInterval as p, runEntry as r, sortNumbers as s };
+export { criticalValue as A, BUCKETS as B, supportUnit as C, finalizeMetrics as D, segmentColumns as E, IdSet as I, LabelDigest as L, MAX_Z as M, OVERALL as O, RowDigest as R, WIDTH$1 as W, fmix32 as a, describeMetric as b, closest as c, didYouMean as d, encode as e, firstUnorderedEdge as f, stateError as g, decode as h, resolveColumns as i, segmentFamilies as j, stageBlocks as k, BinaryAccumulator as l, medianRanks as m, MulticlassAccumulator as n, openTable as o, RegressionAccumulator as p, WIDTH as q, runEntry as r, sortNumbers as s, compareSegments as t, metricNames as u, segmentKeyProblem as v, familyOfKey as w, METRICS as x, confidenceLevel as y, percentileInterval as z };

@@ -1,3 +1,5 @@
+import { n as networkErrorOf, s as statusOf, N as NetworkError, a as networkFailure } from './api-errors.js';
+
 var commonjsGlobal = typeof globalThis !== 'undefined' ? globalThis : typeof window !== 'undefined' ? window : typeof global !== 'undefined' ? global : typeof self !== 'undefined' ? self : {};
 
 function getDefaultExportFromCjs (x) {
@@ -1541,122 +1543,6 @@ function requireLight () {
 var lightExports = requireLight();
 var BottleneckLight = /*@__PURE__*/getDefaultExportFromCjs(lightExports);
 
-class RequestError extends Error {
-  name;
-  /**
-   * http status code
-   */
-  status;
-  /**
-   * Request options that lead to the error.
-   */
-  request;
-  /**
-   * Response object if a response was received
-   */
-  response;
-  constructor(message, statusCode, options) {
-    super(message, { cause: options.cause });
-    this.name = "HttpError";
-    this.status = Number.parseInt(statusCode);
-    if (Number.isNaN(this.status)) {
-      this.status = 0;
-    }
-    /* v8 ignore else -- @preserve -- Bug with vitest coverage where it sees an else branch that doesn't exist */
-    if ("response" in options) {
-      this.response = options.response;
-    }
-    const requestCopy = Object.assign({}, options.request);
-    if (options.request.headers.authorization) {
-      requestCopy.headers = Object.assign({}, options.request.headers, {
-        authorization: options.request.headers.authorization.replace(
-          /(?<! ) .*$/,
-          " [REDACTED]"
-        )
-      });
-    }
-    requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
-    this.request = requestCopy;
-  }
-}
-
-// pkg/dist-src/version.js
-var VERSION$9 = "0.0.0-development";
-
-// pkg/dist-src/error-request.js
-function isRequestError(error) {
-  return error.request !== void 0;
-}
-async function errorRequest(state, octokit, error, options) {
-  if (!isRequestError(error) || !error?.request.request) {
-    throw error;
-  }
-  if (error.status >= 400 && !state.doNotRetry.includes(error.status)) {
-    const retries = options.request.retries != null ? options.request.retries : state.retries;
-    const retryAfter = Math.pow((options.request.retryCount || 0) + 1, 2);
-    throw octokit.retry.retryRequest(error, retries, retryAfter);
-  }
-  throw error;
-}
-async function wrapRequest$1(state, octokit, request, options) {
-  const limiter = new BottleneckLight();
-  limiter.on("failed", function(error, info) {
-    const maxRetries = ~~error.request.request?.retries;
-    const after = ~~error.request.request?.retryAfter;
-    options.request.retryCount = info.retryCount + 1;
-    if (maxRetries > info.retryCount) {
-      return after * state.retryAfterBaseValue;
-    }
-  });
-  return limiter.schedule(
-    requestWithGraphqlErrorHandling.bind(null, state, octokit, request),
-    options
-  );
-}
-async function requestWithGraphqlErrorHandling(state, octokit, request, options) {
-  const response = await request(options);
-  if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
-    response.data.errors[0].message
-  )) {
-    const error = new RequestError(response.data.errors[0].message, 500, {
-      request: options,
-      response
-    });
-    return errorRequest(state, octokit, error, options);
-  }
-  return response;
-}
-
-// pkg/dist-src/index.js
-function retry(octokit, octokitOptions) {
-  const state = Object.assign(
-    {
-      enabled: true,
-      retryAfterBaseValue: 1e3,
-      doNotRetry: [400, 401, 403, 404, 410, 422, 451],
-      retries: 3
-    },
-    octokitOptions.retry
-  );
-  const retryPlugin = {
-    retry: {
-      retryRequest: (error, retries, retryAfter) => {
-        error.request.request = Object.assign({}, error.request.request, {
-          retries,
-          retryAfter
-        });
-        return error;
-      }
-    }
-  };
-  if (state.enabled) {
-    octokit.hook.error("request", errorRequest.bind(null, state, retryPlugin));
-    octokit.hook.wrap("request", wrapRequest$1.bind(null, state, retryPlugin));
-  }
-  return retryPlugin;
-}
-retry.VERSION = VERSION$9;
-
 // pkg/dist-src/index.js
 
 // pkg/dist-src/version.js
@@ -3154,6 +3040,45 @@ const JSONParse = (text, reviver) => {
     throw error;
   }
 };
+
+class RequestError extends Error {
+  name;
+  /**
+   * http status code
+   */
+  status;
+  /**
+   * Request options that lead to the error.
+   */
+  request;
+  /**
+   * Response object if a response was received
+   */
+  response;
+  constructor(message, statusCode, options) {
+    super(message, { cause: options.cause });
+    this.name = "HttpError";
+    this.status = Number.parseInt(statusCode);
+    if (Number.isNaN(this.status)) {
+      this.status = 0;
+    }
+    /* v8 ignore else -- @preserve -- Bug with vitest coverage where it sees an else branch that doesn't exist */
+    if ("response" in options) {
+      this.response = options.response;
+    }
+    const requestCopy = Object.assign({}, options.request);
+    if (options.request.headers.authorization) {
+      requestCopy.headers = Object.assign({}, options.request.headers, {
+        authorization: options.request.headers.authorization.replace(
+          /(?<! ) .*$/,
+          " [REDACTED]"
+        )
+      });
+    }
+    requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
+    this.request = requestCopy;
+  }
+}
 
 // pkg/dist-src/index.js
 
@@ -6241,8 +6166,65 @@ const Octokit = Octokit$1.plugin(requestLog, legacyRestEndpointMethods, paginate
   }
 );
 
-/** Octokit with GitHub's recommended retry (5xx, with backoff) and throttling (rate limits). */
-const RetryingOctokit = Octokit.plugin(retry, throttling);
+const SYSTEM_CLOCK = {
+    now: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+};
+/** 20 s of retrying per run; 3 retries per request, after 1, 4 and 9 s (Octokit's backoff). */
+const DEFAULT_RETRY = { budgetMs: 20_000, retries: 3, clock: SYSTEM_CLOCK };
+/** Wait before retry `n` (from 0): (n + 1)² seconds. */
+function backoffMs(n) {
+    return (n + 1) ** 2 * 1000;
+}
+/**
+ * Whether a failure may pass if asked again: a 5xx answer, or no answer at all (connection
+ * refused or reset, timeout, a DNS lookup that failed for now). A host that does not exist
+ * (ENOTFOUND) or a 4xx answer will not change; rate limits are the throttling plugin's.
+ */
+function isTransient(error) {
+    const network = networkErrorOf(error);
+    if (network !== null)
+        return network.code !== 'ENOTFOUND';
+    const status = statusOf(error);
+    return status !== null && status >= 500;
+}
+/**
+ * An Octokit plugin that retries transient failures (see `isTransient`) within `policy`'s time
+ * budget, shared by every request of the client, and says on `log` when it gives up for lack of
+ * time.
+ */
+function retryWithinBudget(policy, log) {
+    let firstFailure = null;
+    return (octokit) => {
+        octokit.hook.wrap('request', async (request, options) => {
+            for (let retry = 0;; retry++) {
+                try {
+                    return await request(options);
+                }
+                catch (error) {
+                    if (!isTransient(error) || retry >= policy.retries)
+                        throw error;
+                    const now = policy.clock.now();
+                    firstFailure ??= now;
+                    const wait = backoffMs(retry);
+                    if (now + wait - firstFailure > policy.budgetMs) {
+                        log(`GitHub: not retrying ${options.method ?? ''} ${options.url ?? ''} again: ` +
+                            `the ${policy.budgetMs / 1000} s retry budget of this run is spent (${describe(error)})`);
+                        throw error;
+                    }
+                    log(`GitHub: ${describe(error)} on ${options.method ?? ''} ${options.url ?? ''}: retrying in ${wait / 1000} s`);
+                    await policy.clock.sleep(wait);
+                }
+            }
+        });
+        return {};
+    };
+}
+function describe(error) {
+    const network = networkErrorOf(error);
+    return network instanceof NetworkError ? network.code : `status ${statusOf(error)}`;
+}
+
 /** Retries of a rate-limited request before giving up. */
 const RATE_LIMIT_RETRIES = 2;
 /** Longest wait for a rate limit before giving up, in seconds: a report is not worth an hour. */
@@ -6254,19 +6236,33 @@ const LONGEST_WAIT = 120;
  */
 const REQUEST_TIMEOUT_MS = 30_000;
 /**
- * An Octokit for the REST API at `baseUrl` (the runner's `GITHUB_API_URL`; GitHub Enterprise
- * Server has its own), authenticated with `token`, passed explicitly as the toolkit's
- * `getOctokit(token)` does. Transient errors (5xx) are retried with backoff (plugin-retry: 3
- * retries); primary and secondary rate limits wait for `retry-after` / the reset time, at most
- * twice and at most 120 s each (plugin-throttling), then fail. Each attempt gets at most
- * `options.timeoutMs` (default `REQUEST_TIMEOUT_MS`, 30 s) before it is aborted and retried.
+ * An Octokit for the REST and GraphQL APIs at `baseUrl` (the runner's `GITHUB_API_URL`; GitHub
+ * Enterprise Server has its own), authenticated with `token`, passed explicitly as the toolkit's
+ * `getOctokit(token)` does.
+ *
+ * - Each attempt gets at most `options.timeoutMs` (default `REQUEST_TIMEOUT_MS`, 30 s).
+ * - A request that got no answer fails with a `NetworkError` naming the cause (`ENOTFOUND`,
+ *   `ECONNREFUSED`, `timeout`…), never a made-up status 500.
+ * - Transient failures (5xx, no answer; not an unknown host) are retried after 1, 4 and 9 s
+ *   within `options.retry` (default `DEFAULT_RETRY`: 20 s of retrying per client in all).
+ * - Primary and secondary rate limits wait for `retry-after` / the reset time, at most twice and
+ *   at most 120 s each (plugin-throttling), then fail.
  */
 function createGitHubClient(token, options) {
     const timeoutMs = options.timeoutMs ?? REQUEST_TIMEOUT_MS;
-    const fetchWithTimeout = (input, init) => {
+    const send = options.fetch ?? fetch;
+    const fetchWithTimeout = async (input, init) => {
         const timeout = AbortSignal.timeout(timeoutMs);
         const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
-        return fetch(input, { ...init, signal });
+        try {
+            return await send(input, { ...init, signal });
+        }
+        catch (error) {
+            // The caller's own abort stays what it is; anything else got no answer from GitHub.
+            if (init?.signal?.aborted === true)
+                throw error;
+            throw networkFailure(error, input instanceof Request ? input.url : String(input), timeoutMs);
+        }
     };
     const wait = (kind) => (retryAfter, request, _, retryCount) => {
         const retrying = retryCount < RATE_LIMIT_RETRIES && retryAfter <= LONGEST_WAIT;
@@ -6274,7 +6270,8 @@ function createGitHubClient(token, options) {
             (retrying ? `retrying in ${retryAfter} s` : 'giving up'));
         return retrying;
     };
-    return new RetryingOctokit({
+    const Client = Octokit.plugin(throttling, retryWithinBudget(options.retry ?? DEFAULT_RETRY, options.log.warn));
+    return new Client({
         auth: token,
         baseUrl: options.baseUrl,
         userAgent: options.userAgent ?? 'ml-gate',

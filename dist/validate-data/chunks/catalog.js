@@ -1,5 +1,5 @@
 import { extname } from 'node:path';
-import { U as UserInputError, D as DEFAULT_MAX_RECORD_BYTES, g as gzipError, f as fileError, B as BatchBuilder, K as Kind, a as DEFAULT_BATCH_SIZE, b as DEFAULT_MISSING_TOKENS, o as openByteSource } from './batch.js';
+import { U as UserInputError, D as DEFAULT_MAX_RECORD_BYTES, g as gzipError, f as fileError, B as BatchBuilder, K as Kind, j as jsonDepth, M as MAX_JSON_DEPTH, t as tooDeepAt, a as DEFAULT_BATCH_SIZE, b as DEFAULT_MISSING_TOKENS, o as openByteSource } from './batch.js';
 import { isUtf8 } from 'node:buffer';
 
 /**
@@ -73,6 +73,115 @@ const words = new Uint32Array(float.buffer);
 function hashFloat64(value) {
     float[0] = value;
     return fmix32(words[0] ^ Math.imul(words[1], 0x9e3779b1));
+}
+
+/** Integers below this are bits (see `NumberSet`); a page holds 2^PAGE_SHIFT of them. */
+const BITMAP_LIMIT = 2 ** 27;
+const PAGE_SHIFT = 19;
+const PAGE_MASK = (1 << PAGE_SHIFT) - 1;
+const PAGE_WORDS = (1 << PAGE_SHIFT) / 32;
+/**
+ * An exact set of numbers with the semantics of `Set<number>` (SameValueZero: −0 is 0, NaN is one
+ * value), for the `unique` check.
+ *
+ * Why not a `Set`: a `Set` of 10 million ids costs about 1 GB (a boxed number or a key string per
+ * entry, plus the table), and every insert allocates. Here the numbers sit in one Float64Array,
+ * an open-addressing table (linear probing, at most 3/4 full): 8 to 16 bytes per number, no
+ * allocation per insert. An empty slot holds NaN, so NaN itself is kept in a flag.
+ *
+ * Integers in [0, 2^27), the usual row ids, are bits of a bitmap instead, allocated 64 KiB (2^19
+ * integers) at a time as they are used: at most 16 MB, 1.25 MB for ids 1 to 10 million, and a run
+ * of ids touches memory in order where the table is touched at random (a cache miss per id once
+ * the table outgrows the caches: 3 s for 10 million ids).
+ *
+ * @example
+ * const seen = new NumberSet()
+ * seen.add(1) // true: new
+ * seen.add(1) // false: already there
+ * seen.add(-0) && seen.add(0) // true, then false
+ */
+class NumberSet {
+    slots = new Float64Array(16).fill(NaN);
+    /** Numbers in the table and in the bitmap. */
+    count = 0;
+    hasNaN = false;
+    pages = [];
+    /** Numbers in the table. */
+    used = 0;
+    /** Distinct numbers added. */
+    get size() {
+        return this.count + (this.hasNaN ? 1 : 0);
+    }
+    /** Adds `value`; true if it was absent, false if the set already had it. */
+    add(value) {
+        if (value >= 0 && value < BITMAP_LIMIT && Number.isInteger(value)) {
+            const page = (this.pages[value >>> PAGE_SHIFT] ??= new Int32Array(PAGE_WORDS));
+            const word = (value & PAGE_MASK) >>> 5;
+            const bit = 1 << (value & 31);
+            if ((page[word] & bit) !== 0)
+                return false;
+            page[word] |= bit;
+            this.count++;
+            return true;
+        }
+        if (value !== value) {
+            if (this.hasNaN)
+                return false;
+            this.hasNaN = true;
+            return true;
+        }
+        // Not 0 (nor −0): that is in the bitmap.
+        const key = value;
+        const slots = this.slots;
+        const mask = slots.length - 1;
+        let i = hashFloat64(key) & mask;
+        for (;;) {
+            const slot = slots[i];
+            if (slot === key)
+                return false;
+            if (slot !== slot)
+                break;
+            i = (i + 1) & mask;
+        }
+        slots[i] = key;
+        this.count++;
+        if (4 * ++this.used > 3 * slots.length)
+            this.grow();
+        return true;
+    }
+    has(value) {
+        if (value >= 0 && value < BITMAP_LIMIT && Number.isInteger(value)) {
+            const page = this.pages[value >>> PAGE_SHIFT];
+            return page !== undefined && (page[(value & PAGE_MASK) >>> 5] & (1 << (value & 31))) !== 0;
+        }
+        if (value !== value)
+            return this.hasNaN;
+        const key = value;
+        const slots = this.slots;
+        const mask = slots.length - 1;
+        for (let i = hashFloat64(key) & mask;; i = (i + 1) & mask) {
+            const slot = slots[i];
+            if (slot === key)
+                return true;
+            if (slot !== slot)
+                return false;
+        }
+    }
+    grow() {
+        const old = this.slots;
+        const slots = new Float64Array(2 * old.length).fill(NaN);
+        const mask = slots.length - 1;
+        for (let j = 0; j < old.length; j++) {
+            const key = old[j];
+            if (key !== key)
+                continue;
+            let i = hashFloat64(key) & mask;
+            while (slots[i] === slots[i])
+                i = (i + 1) & mask;
+            slots[i] = key;
+        }
+        this.slots = slots;
+    }
 }
 
 /**
@@ -927,7 +1036,13 @@ class JsonRowWriter {
             if (c === undefined)
                 return { kind: 'unknown-key', key };
             position = c + 1;
-            if (!this.writeValue(record[key], values[c], kinds[c], row))
+            const value = record[key];
+            // The record is one level: its cell may nest MAX_JSON_DEPTH - 1 more.
+            if (typeof value === 'object' &&
+                value !== null &&
+                jsonDepth(value, MAX_JSON_DEPTH - 1) >= MAX_JSON_DEPTH)
+                return { kind: 'too-deep', key };
+            if (!this.writeValue(value, values[c], kinds[c], row))
                 return { kind: 'out-of-range', key };
         }
         return null;
@@ -940,6 +1055,9 @@ class JsonRowWriter {
     explain(problem, firstRecord) {
         if (problem.kind === 'out-of-range') {
             return `the number in "${problem.key}" is out of range: expected a finite number (at most about 1.8e308)`;
+        }
+        if (problem.kind === 'too-deep') {
+            return `the value of "${problem.key}" nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels: expected at most ${MAX_JSON_DEPTH}`;
         }
         const names = this.columns.slice(0, 10).map((name) => `"${name}"`);
         const expected = this.columns.length > 10 ? `${names.join(', ')}, … (${this.columns.length} columns)` : names.join(', ');
@@ -1027,6 +1145,11 @@ class JsonArrayReader {
         const text = await this.readText();
         if (text.trim() === '')
             throw new UserInputError(`empty file: ${EXPECTED}`, { file: this.file });
+        // The array is one level, each object another: a cell may nest MAX_JSON_DEPTH - 1 more.
+        const deep = tooDeepAt(text, MAX_JSON_DEPTH + 1);
+        if (deep >= 0) {
+            throw new UserInputError(`arrays and objects nest deeper than ${MAX_JSON_DEPTH + 1} levels: expected the array, its objects, and values nested at most ${MAX_JSON_DEPTH - 1} levels within them`, { file: this.file, ...textPosition(text, deep) });
+        }
         let value;
         try {
             value = JSON.parse(text);
@@ -1182,9 +1305,11 @@ class JsonLinesReader {
             while ((found = this.nextLine(data, window.final)) !== null) {
                 const problem = writer.write(this.parseLine(data, found.start, found.end), builder);
                 if (problem !== null) {
+                    const at = problem.kind === 'too-deep' ? tooDeepAt(data.toString('utf8', found.start, found.end)) : -1;
                     throw new UserInputError(writer.explain(problem, `line ${this.firstLine}`), {
                         file: this.file,
-                        line: this.line
+                        line: this.line,
+                        column: at < 0 ? undefined : at + 1
                     });
                 }
                 const full = builder.commit(this.line);
@@ -1622,16 +1747,21 @@ const REPLICATE_SUMS_WASM = 'AGFzbQEAAAABDQFgCX9/f39/f39/fwADAgEABQMBAAEHGwIGbWV
  * changes no bit in round-to-nearest), about 3x faster than the same blocking in JavaScript. A
  * non-finite sum (0·∞ is NaN), the replicates left over (B mod 4) and the fields left over
  * (width mod 4) take `sparseReplicate`, which skips zero weights.
+ *
+ * V8 reserves about 10 GB of address space for any WebAssembly memory on 64-bit hosts (guard
+ * regions), whatever its size: under `ulimit -v` below that, or when growing the memory fails, the
+ * kernel is unavailable and every replicate takes `sparseReplicate`, with the same bits, slower.
  */
 /** K of poisson-bootstrap.ts, which lays the weights out as W[b·K + j]; the kernel is written for it. */
 const BUCKETS$1 = 1024;
 function sumReplicates(sums, width, replicates, weights, occupied) {
     const out = new Float64Array(replicates * width);
     const gathered = { offsets: new Int32Array(occupied.length), counts: new Float64Array(occupied.length) };
-    const blocked = sums.every(Number.isFinite) ? replicates - (replicates % 4) : 0;
     const denseWidth = width - (width % 4);
+    let blocked = sums.every(Number.isFinite) ? replicates - (replicates % 4) : 0;
     if (blocked > 0 && denseWidth > 0 && occupied.length > 0) {
-        denseBlocks(sums, width, occupied, weights, blocked, denseWidth, out);
+        if (!denseBlocks(sums, width, occupied, weights, blocked, denseWidth, out))
+            blocked = 0;
     }
     for (let b = 0; b < replicates; b++) {
         const from = b < blocked ? denseWidth : 0;
@@ -1640,15 +1770,29 @@ function sumReplicates(sums, width, replicates, weights, occupied) {
     }
     return out;
 }
+/** The kernel once instantiated; `unavailable` once the address space refused its memory. */
 let kernel = null;
 function instantiate() {
     const module = new WebAssembly.Module(Buffer.from(REPLICATE_SUMS_WASM, 'base64'));
-    const exports = new WebAssembly.Instance(module).exports;
+    let exports;
+    try {
+        exports = new WebAssembly.Instance(module).exports;
+    }
+    catch (error) {
+        if (error instanceof RangeError)
+            return 'unavailable';
+        throw error;
+    }
     return { memory: exports.memory, sumDenseBlocks: exports.sumDenseBlocks, loaded: null };
 }
-/** Replicates [0, blocked) × fields [0, denseWidth) of `out`, by the kernel. */
+/**
+ * Replicates [0, blocked) × fields [0, denseWidth) of `out`, by the kernel; false (nothing
+ * written) when the kernel or the memory it needs cannot be had.
+ */
 function denseBlocks(sums, width, occupied, weights, blocked, denseWidth, out) {
     const k = (kernel ??= instantiate());
+    if (k === 'unavailable')
+        return false;
     const n = occupied.length;
     // Memory: weights | sums | occupied | block (4 float64 per bucket) | out, 16-byte aligned.
     const weightBytes = blocked * BUCKETS$1;
@@ -1658,8 +1802,16 @@ function denseBlocks(sums, width, occupied, weights, blocked, denseWidth, out) {
     const outAt = blockAt + 32 * n;
     const end = outAt + 8 * blocked * width;
     const pages = Math.ceil((end - k.memory.buffer.byteLength) / 65536);
-    if (pages > 0)
-        k.memory.grow(pages);
+    if (pages > 0) {
+        try {
+            k.memory.grow(pages);
+        }
+        catch (error) {
+            if (error instanceof RangeError)
+                return false;
+            throw error;
+        }
+    }
     const buffer = k.memory.buffer;
     if (k.loaded?.weights !== weights || k.loaded.bytes !== weightBytes) {
         new Uint8Array(buffer, 0, weightBytes).set(weights.subarray(0, weightBytes));
@@ -1670,6 +1822,7 @@ function denseBlocks(sums, width, occupied, weights, blocked, denseWidth, out) {
     k.sumDenseBlocks(sumsAt, width, occupiedAt, n, 0, blocked, denseWidth, blockAt, outAt);
     // Fields from denseWidth on hold stale values here; `sparseReplicate` overwrites them.
     out.set(new Float64Array(buffer, outAt, blocked * width));
+    return true;
 }
 function align(bytes) {
     return Math.ceil(bytes / 16) * 16;
@@ -1888,6 +2041,46 @@ function rowKeyOf(text) {
     h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
     return (h2 >>> 0) * 2097152 + ((h1 >>> 0) >>> 11);
 }
+/**
+ * An order-independent fingerprint of the rows an accumulator has seen: two sums modulo 2³² of two
+ * hashes of each row, plus the row count. Equal fingerprints of two accumulators with the same seed
+ * mean "the same rows" (up to a 2⁻⁶⁴ accident); `pairedDifference` relies on it.
+ */
+class RowDigest {
+    rows = 0;
+    first = 0;
+    second = 0;
+    /** Adds a row by its `rowHash(seed, rowKey)`, which the accumulator has computed anyway. */
+    add(hash) {
+        this.rows++;
+        this.first = (this.first + hash) >>> 0;
+        this.second = (this.second + lowbias32(hash ^ 0x5eed5eed)) >>> 0;
+    }
+    merge(other) {
+        this.rows += other.rows;
+        this.first = (this.first + other.first) >>> 0;
+        this.second = (this.second + other.second) >>> 0;
+    }
+    equals(other) {
+        return this.rows === other.rows && this.first === other.first && this.second === other.second;
+    }
+    toState() {
+        return { rows: this.rows, first: this.first, second: this.second };
+    }
+    static fromState(state) {
+        const digest = new RowDigest();
+        for (const field of ['rows', 'first', 'second']) {
+            const value = state?.[field];
+            if (!Number.isSafeInteger(value) || value < 0 || (field !== 'rows' && value >= TWO_32)) {
+                throw new Error(`invalid metric state: digest.${field} must be an unsigned integer, got ${value}`);
+            }
+        }
+        digest.rows = state.rows;
+        digest.first = state.first;
+        digest.second = state.second;
+        return digest;
+    }
+}
 
 /**
  * The serialized state of an accumulator, for sharding across jobs: each job writes the state of its
@@ -1914,10 +2107,25 @@ if (new Uint8Array(Uint16Array.of(1).buffer)[0] !== 1) {
  * multiclass metrics are written `precision[Adelie]`: the metric, then the class name in square
  * brackets, exactly as it appears in the data. `describeMetric` resolves them to their template.
  */
+/** The metrics whose support is not `rows` (see `Support`). */
+const OWN_SUPPORT = {
+    precision: 'predicted_positives',
+    recall: 'positives',
+    f1: 'positive_or_predicted',
+    specificity: 'negatives',
+    balanced_accuracy: 'smaller_class',
+    mcc: 'smaller_class',
+    roc_auc: 'smaller_class',
+    average_precision: 'smaller_class',
+    'precision[<class>]': 'class_predicted',
+    'recall[<class>]': 'class_rows',
+    'f1[<class>]': 'class_or_predicted'
+};
 const ONE_CLASS = 'null when y_true holds only one class';
 const ZERO_DIVISION = 'zero_division=0: 0 when the denominator is 0 (as scikit-learn)';
 function metric(name, title, tasks, direction, range, formula, undefinedWhen, interval) {
-    return { name, title, tasks, direction, range, formula, undefinedWhen, interval };
+    const support = OWN_SUPPORT[name] ?? 'rows';
+    return { name, title, tasks, direction, range, formula, undefinedWhen, interval, support };
 }
 const ALL = ['binary', 'multiclass', 'regression'];
 const BINARY = ['binary'];
@@ -1974,4 +2182,4 @@ function averaged(base) {
 }
 new Map(METRICS.map((info) => [info.name, info]));
 
-export { rowKeyOf as a, combineBuckets as b, closest as c, didYouMean as d, fmix32 as f, hashFloat64 as h, openTable as o, rowHash as r, sampleRank as s };
+export { NumberSet as N, RowDigest as R, rowHash as a, combineBuckets as b, closest as c, didYouMean as d, fmix32 as f, hashFloat64 as h, openTable as o, rowKeyOf as r, sampleRank as s };

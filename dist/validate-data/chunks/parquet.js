@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
-import { i as isGzipFile, f as fileError, U as UserInputError, B as BatchBuilder, K as Kind, g as gzipError } from './batch.js';
+import { i as isGzipFile, f as fileError, U as UserInputError, B as BatchBuilder, K as Kind, g as gzipError, M as MAX_JSON_DEPTH } from './batch.js';
+import 'node:stream';
 
 /** @type {import('../src/types.d.ts').ParquetType[]} */
 const ParquetTypes = [
@@ -8705,6 +8706,7 @@ class ParquetReader {
         catch (error) {
             throw new UserInputError(`not a Parquet file: ${reason(error)}; expected a Parquet file (it starts and ends with "PAR1")`, { file: this.file });
         }
+        checkSchema(this.file, this.metadata.schema);
         this.typings = parquetSchema(this.metadata).children.map((child) => typing(child.element));
         return this.typings.map((column) => column.name);
     }
@@ -8825,6 +8827,34 @@ class ParquetReader {
             throw gzipError(this.file, fileError(this.file, error), null);
         }
         return path;
+    }
+}
+/**
+ * hyparquet builds the schema tree by recursion (and copies each path): refuse, before it does, a
+ * schema nested deeper than `MAX_JSON_DEPTH` (nested values become JSON text, which has that bound
+ * too) or whose `num_children` claim more elements than the list holds.
+ *
+ * @throws UserInputError naming the file
+ */
+function checkSchema(file, schema) {
+    // Children still to come at each open level of the depth-first list.
+    const open = [];
+    let deepest = 0;
+    for (let i = 0; i < schema.length && (i === 0 || open.length > 0); i++) {
+        if (i > 0)
+            open[open.length - 1]--;
+        const children = schema[i].num_children ?? 0;
+        if (children > 0)
+            open.push(children);
+        deepest = Math.max(deepest, open.length);
+        while (open.length > 0 && open[open.length - 1] === 0)
+            open.pop();
+    }
+    if (deepest > MAX_JSON_DEPTH) {
+        throw new UserInputError(`the Parquet schema nests deeper than ${MAX_JSON_DEPTH} levels: expected at most ${MAX_JSON_DEPTH} levels of groups`, { file });
+    }
+    if (open.length > 0) {
+        throw new UserInputError(`not a Parquet file: its schema lists fewer elements than its groups claim; expected a complete schema`, { file });
     }
 }
 function typing(element) {

@@ -1,22 +1,38 @@
 import { parentPort } from 'node:worker_threads';
 import { U as UserInputError } from './batch.js';
-import { s as sampleRank, d as didYouMean, r as rowHash, a as rowKeyOf, b as combineBuckets, o as openTable } from './catalog.js';
+import { s as sampleRank, N as NumberSet, R as RowDigest, f as fmix32, h as hashFloat64, r as rowKeyOf, a as rowHash, d as didYouMean, o as openTable, b as combineBuckets } from './catalog.js';
 import 'node:fs';
 import 'node:fs/promises';
+import 'node:stream';
 import 'node:zlib';
 import 'node:path';
 import 'node:buffer';
 
+/** The characters a name or value is escaped for, and their escapes. */
+const ESCAPES = { '%': '%25', '&': '%26', '=': '%3D', '"': '%22' };
+const SPECIAL = /[%&="]/g;
+/** A column name or a value's text as it is written in keys (see the grammar above). */
+function escapeKeyText(text) {
+    if (text === '')
+        return '""';
+    return text.replace(SPECIAL, (c) => ESCAPES[c]);
+}
+/** The key of a segment of a family, from its parts' labels (`Home=rent`, `Job=partime`). */
+function segmentKey(labels) {
+    return labels.length === 1 ? labels[0] : labels.join('&');
+}
 class ValuePart {
     column;
     cache = new Map();
+    name;
     constructor(column) {
         this.column = column;
+        this.name = escapeKeyText(column);
     }
     label(value) {
         let label = this.cache.get(value);
         if (label === undefined) {
-            label = `${this.column}=${value === null ? '' : String(value)}`;
+            label = `${this.name}=${value === null ? '' : escapeKeyText(String(value))}`;
             this.cache.set(value, label);
         }
         return label;
@@ -34,12 +50,13 @@ class BinPart {
         this.column = column;
         this.edges = edges;
         const e = edges;
+        const name = escapeKeyText(column);
         this.labels = [
-            `${column}=(-inf,${e[0]})`,
-            ...e.slice(1).map((hi, i) => `${column}=[${e[i]},${hi})`),
-            `${column}=[${e[e.length - 1]},inf)`
+            `${name}=(-inf,${e[0]})`,
+            ...e.slice(1).map((hi, i) => `${name}=[${e[i]},${hi})`),
+            `${name}=[${e[e.length - 1]},inf)`
         ];
-        this.missing = `${column}=`;
+        this.missing = `${name}=`;
     }
     label(value) {
         if (value === null)
@@ -65,15 +82,20 @@ class BinPart {
 }
 /**
  * The families of a spec, in a stable order: value columns, then binned columns (a column listed
- * in both is binned once), then crosses.
+ * in both is binned once), then crosses. A family listed twice (a cross repeated, or a cross of one
+ * column) is kept once: its segments would have the same keys, and its rows would count twice.
  */
 function segmentFamilies(spec) {
-    const part = (column) => spec.bins[column] !== undefined ? new BinPart(column, spec.bins[column]) : new ValuePart(column);
-    const singles = [...new Set([...spec.columns, ...Object.keys(spec.bins)])];
-    return [
-        ...singles.map((column) => ({ name: column, parts: [part(column)] })),
-        ...spec.cross.map((columns) => ({ name: columns.join('&'), parts: columns.map(part) }))
-    ];
+    // Own properties only: a column named `constructor` is not binned by Object.prototype's.
+    const part = (column) => Object.hasOwn(spec.bins, column) ? new BinPart(column, spec.bins[column]) : new ValuePart(column);
+    const singles = [...new Set([...spec.columns, ...Object.keys(spec.bins)])].map((column) => [column]);
+    const families = new Map();
+    for (const columns of [...singles, ...spec.cross]) {
+        const name = columns.map(escapeKeyText).join('&');
+        if (!families.has(name))
+            families.set(name, { name, parts: columns.map(part) });
+    }
+    return [...families.values()];
 }
 /** Every column a spec reads, each once. */
 function segmentColumns(spec) {
@@ -219,6 +241,32 @@ class RegressionRows {
 }
 
 /**
+ * The numbers a predictions file may hold, so that every metric of a valid file is finite.
+ *
+ * Why bounds rather than rescaling: the accumulators stream, so the scale of the weights is not
+ * known until the last row. Their sums multiply up to four totals of weights (MCC's denominator,
+ * the (Σw)² of ROC AUC and of Kish's effective size) and regression keeps Σw·e². With weights in
+ * [1e-50, 1e50] and regression values within ±1e100, each of those stays inside float64's normal
+ * range (about 2.2e-308 to 1.8e308) for any number of rows up to 2^53: (2^53·1e50)^4 ≈ 7e263,
+ * 2^53·1e50·(2e100)² ≈ 4e266, (1e-50)^4 = 1e-200. Inside these bounds weights are scale-free:
+ * multiplying them all by a constant changes no metric beyond rounding (test/metrics/input-range).
+ */
+/** The largest sample weight. */
+const MAX_WEIGHT = 1e50;
+/** The smallest positive sample weight (0 is allowed: the row counts for nothing). */
+const MIN_POSITIVE_WEIGHT = 1e-50;
+/** The largest magnitude of a regression label or prediction. */
+const MAX_REGRESSION_MAGNITUDE = 1e100;
+/** `weight` (finite, checked before) is 0 or within [MIN_POSITIVE_WEIGHT, MAX_WEIGHT]. */
+function isWeightInRange(weight) {
+    return weight === 0 || (weight >= MIN_POSITIVE_WEIGHT && weight <= MAX_WEIGHT);
+}
+/** What a weight must be, in the words of error messages. */
+const WEIGHT_RANGE_TEXT = '0 or a number in [1e-50, 1e50]';
+/** What a regression value must be, in the words of error messages. */
+const REGRESSION_RANGE_TEXT = 'a number in [-1e100, 1e100]';
+
+/**
  * Which segments the rows of a block belong to, so that rows can be added segment by segment.
  *
  * Why: every row lands in several segment accumulators (`all` and one per family), and each adds it
@@ -293,6 +341,74 @@ class RowBlock {
 }
 
 /**
+ * The ids of one predictions file (`model.id`), checked as the rows are staged: each id at most
+ * once, and a fingerprint of the (id, label) pairs, so that two files can be told to hold the same
+ * rows with the same labels without a second pass over either.
+ *
+ * Why ids must be distinct: a row's id keys its bootstrap resamples (`poisson-bootstrap.ts`), so
+ * rows sharing an id are resampled together, which narrows no interval honestly (n copies of a
+ * row collapse an interval towards a point), and a repeated id cannot be matched with one row of
+ * the other model's file.
+ */
+/**
+ * Distinct ids. Numbers sit in a `NumberSet` (a paged bitmap for the usual integer ids: about
+ * 1.25 MB for ids 1 to 10 million, no allocation per row), text in a `Set`.
+ */
+class IdSet {
+    numbers = new NumberSet();
+    texts = new Set();
+    /** Adds `id`; false when the set already had it. */
+    add(id) {
+        if (typeof id === 'number')
+            return this.numbers.add(id);
+        const text = typeof id === 'string' ? id : String(id);
+        const size = this.texts.size;
+        return this.texts.add(text).size > size;
+    }
+    has(id) {
+        return typeof id === 'number' ? this.numbers.has(id) : this.texts.has(String(id));
+    }
+    get size() {
+        return this.numbers.size + this.texts.size;
+    }
+}
+/**
+ * An order-independent fingerprint of the (id, label) pairs of a file: a `RowDigest` of
+ * `fmix32(rowHash ^ labelHash)` per row. Two files with the same ids (equal row digests) and equal
+ * label digests have the same label for every id (up to a 2⁻⁶⁴ accident).
+ *
+ * Labels are hashed by value: a regression label by its float bits; a classification label by its
+ * text (`1` read as a number and `"1"` read as text are the same label, as the binary task's
+ * positive label treats them), computed once per distinct value.
+ */
+class LabelDigest {
+    numeric;
+    digest = new RowDigest();
+    texts = new Map();
+    constructor(numeric) {
+        this.numeric = numeric;
+    }
+    /** Adds a row: its `rowHash(seed, rowKey)` and its label's raw value. */
+    add(rowHash, label) {
+        this.digest.add(fmix32(rowHash ^ this.labelHash(label)));
+    }
+    labelHash(label) {
+        if (this.numeric && typeof label === 'number')
+            return hashFloat64(label === 0 ? 0 : label);
+        let hash = this.texts.get(label);
+        if (hash === undefined) {
+            hash = rowKeyOf(String(label)) >>> 0;
+            if (this.texts.size < 10_000)
+                this.texts.set(label, hash);
+        }
+        return hash;
+    }
+    toState() {
+        return this.digest.toState();
+    }
+}
+
+/**
  * Reading a predictions file into blocks of staged rows: each row checked, decoded into typed
  * arrays (`BinaryRows`, `MulticlassRows`, `RegressionRows`) and assigned its segments (`RowBlock`).
  * This is the half of `evaluatePredictions` that reads; the other half adds the blocks up. The two
@@ -323,18 +439,21 @@ function stagedBlock(plan, columns, allocate = privateArrays) {
 }
 /**
  * Reads every row of `table`, stages it into `first` (then into the blocks `sink.full` returns) and
- * announces each new segment to `sink` before handing over a block with its rows.
+ * announces each new segment to `sink` before handing over a block with its rows. With `only`
+ * (ids), the rows whose id is not in it are checked but not staged.
  *
- * @returns the number of rows
  * @throws UserInputError for a row whose label, score, prediction, weight, id or binned value
- *   cannot be used, at that row's line, and for a family with more than 1,000 segments
+ *   cannot be used (weights and regression values out of `input-range.ts`' bounds too), at that
+ *   row's line; for an id seen before (naming both lines); for a family with more than 1,000
+ *   segments; for a file without rows or without a positive weight
  */
-async function stageRows(table, plan, columns, first, sink) {
+async function stageRows(table, plan, columns, first, sink, only = null) {
     const { settings } = plan;
     const model = settings.model;
     const families = segmentFamilies(settings.segments);
     const familyColumns = families.map((f) => f.parts.map((p) => table.columns.indexOf(p.column)));
-    const decode = rowDecoder(table.file, model, columns, plan.classes, settings.bootstrap.seed);
+    const totals = { weight: 0 };
+    const decode = rowDecoder(table.file, model, columns, plan.classes, settings.bootstrap.seed, totals);
     const ordinals = new Map();
     let segmentCount = 1; // `all`
     // A one-column family's segment is a function of the row's value: looked up by the value itself,
@@ -347,13 +466,36 @@ async function stageRows(table, plan, columns, first, sink) {
     // while the rest are still read: a worker thread's first block arrives in 1/8 of the time.
     let limit = Math.max(1, first.block.capacity >> 3);
     let rows = 0;
+    let skipped = 0;
+    const ids = columns.id < 0 ? null : new IdSet();
+    const labels = columns.id < 0 ? null : new LabelDigest(model.task === 'regression');
+    const seed = settings.bootstrap.seed;
     // The batch's values of each one-column family's column.
     const familyValues = new Array(families.length);
     for await (const batch of table.batches()) {
         for (let f = 0; f < families.length; f++)
             familyValues[f] = batch.columns[familyColumns[f][0]].values;
+        const idValues = ids === null ? null : batch.columns[columns.id].values;
+        const labelValues = batch.columns[columns.label].values;
         for (let i = 0; i < batch.size; i++) {
-            const rowKey = columns.id < 0 ? rows + i : idKey(batch, columns.id, i, table.file, model.id);
+            let rowKey = rows + i;
+            if (idValues !== null) {
+                const id = idValues[i];
+                if (id === null) {
+                    throw new UserInputError(`the id column '${model.id}' is empty; every row needs an id`, {
+                        file: table.file,
+                        line: batch.lines[i]
+                    });
+                }
+                rowKey = idKey(id);
+                if (!ids.add(id))
+                    await repeatedId(plan, columns.id, id, batch.lines[i]);
+                if (only !== null && !only.has(id)) {
+                    skipped++;
+                    continue;
+                }
+                labels.add(rowHash(seed, rowKey), labelValues[i]);
+            }
             const block = staged.block;
             const r = block.size;
             block.assign(r, 0, 0);
@@ -383,8 +525,16 @@ async function stageRows(table, plan, columns, first, sink) {
         }
         rows += batch.size;
     }
+    // Nothing to evaluate is bad input, not a run whose every gate has no evidence.
+    if (rows === 0)
+        throw new UserInputError('no rows to evaluate: expected at least one row of predictions', {
+            file: table.file
+        });
+    if (columns.weight >= 0 && totals.weight === 0) {
+        throw new UserInputError(`every row's weight '${model.weight}' is 0: there is nothing to evaluate; expected at least one positive weight`, { file: table.file });
+    }
     await sink.full(staged);
-    return rows;
+    return { rows: rows - skipped, labels: labels?.toState() ?? null };
     /** The ordinal of row i's segment in family f, announced at its first row. */
     function segmentOf(all, f, cols, batch, i) {
         const parts = all[f].parts;
@@ -397,7 +547,7 @@ async function stageRows(table, plan, columns, first, sink) {
             }
             labels[p] = label;
         }
-        const key = labels.length === 1 ? labels[0] : labels.join('&');
+        const key = segmentKey(labels);
         let ordinal = ordinals.get(key);
         if (ordinal === undefined) {
             if (++familySizes[f] > MAX_SEGMENTS_PER_FAMILY) {
@@ -466,23 +616,41 @@ function resolveColumns(table, settings) {
         probabilityClasses
     };
 }
-function idKey(batch, column, i, file, name) {
-    const value = batch.columns[column].values[i];
-    if (value === null) {
-        throw new UserInputError(`the id column '${name}' is empty; every row needs an id`, {
-            file,
-            line: batch.lines[i]
-        });
-    }
+function idKey(value) {
     return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0
         ? value
         : rowKeyOf(String(value));
 }
 /**
+ * Throws for `id`, seen again at line `again`, naming the line it was first seen at: found by
+ * reading the file again from the start, so that the rows' pass keeps no line per id.
+ */
+async function repeatedId(plan, column, id, again) {
+    const table = await openTable(plan.file, plan.read);
+    let first;
+    try {
+        search: for await (const batch of table.batches()) {
+            const values = batch.columns[column].values;
+            for (let i = 0; i < batch.size; i++) {
+                if (values[i] === id) {
+                    first = batch.lines[i];
+                    break search;
+                }
+            }
+        }
+    }
+    finally {
+        await table.close();
+    }
+    throw new UserInputError(`the id column '${plan.settings.model.id}' repeats the id ${JSON.stringify(id)}, first seen at line ${first}; ` +
+        'every row needs a distinct id (rows sharing an id cannot be matched one to one with the other ' +
+        "model's rows, and would be resampled together, narrowing every interval)", { file: table.file, line: again });
+}
+/**
  * Checks each row's label, score or prediction and weight. Every problem is a `UserInputError` at
  * the row's line that says what was expected.
  */
-function rowDecoder(file, model, columns, classes, seed) {
+function rowDecoder(file, model, columns, classes, seed, totals) {
     const fail = (batch, i, message) => {
         throw new UserInputError(message, { file, line: batch.lines[i] });
     };
@@ -493,12 +661,20 @@ function rowDecoder(file, model, columns, classes, seed) {
         }
         return value;
     };
+    const regressionValue = (batch, i, column, name) => {
+        const v = number(batch, i, column, name, REGRESSION_RANGE_TEXT);
+        if (!(Math.abs(v) <= MAX_REGRESSION_MAGNITUDE)) {
+            fail(batch, i, `${name} '${model[name]}' must be ${REGRESSION_RANGE_TEXT}; found ${v}`);
+        }
+        return v;
+    };
     const weightOf = (batch, i) => {
         if (columns.weight < 0)
             return 1;
-        const w = number(batch, i, columns.weight, 'weight', 'a number >= 0');
-        if (w < 0)
-            fail(batch, i, `weight '${model.weight}' must be a number >= 0; found ${w}`);
+        const w = number(batch, i, columns.weight, 'weight', WEIGHT_RANGE_TEXT);
+        if (!isWeightInRange(w))
+            fail(batch, i, `weight '${model.weight}' must be ${WEIGHT_RANGE_TEXT}; found ${w}`);
+        totals.weight += w;
         return w;
     };
     const labelText = (batch, i) => {
@@ -569,8 +745,8 @@ function rowDecoder(file, model, columns, classes, seed) {
         };
     }
     return (batch, i, rowKey, r, rows) => {
-        const y = number(batch, i, columns.label, 'label', 'a number');
-        const prediction = number(batch, i, columns.prediction, 'prediction', 'a number');
+        const y = regressionValue(batch, i, columns.label, 'label');
+        const prediction = regressionValue(batch, i, columns.prediction, 'prediction');
         rows.set(r, y, prediction, rowKey, weightOf(batch, i));
     };
 }
@@ -620,14 +796,15 @@ async function serveStaging(plan, buffers) {
         const table = await openTable(plan.file, plan.read);
         const columns = resolveColumns(table, plan.settings);
         const blocks = buffers.map((shared) => stagedBlock(plan, columns, attachedArrays(shared)));
-        free.push(...blocks.keys());
+        for (const block of blocks.keys())
+            free.push(block);
         let segments = [];
         const next = async () => {
             while (free.length === 0)
                 await new Promise((resolve) => (wake = resolve));
             return blocks[free.shift()];
         };
-        const rows = await stageRows(table, plan, columns, await next(), {
+        const read = await stageRows(table, plan, columns, await next(), {
             segment: (segment) => segments.push(segment),
             full: (staged) => {
                 const message = {
@@ -643,7 +820,7 @@ async function serveStaging(plan, buffers) {
                 return next();
             }
         });
-        port.postMessage({ type: 'done', rows });
+        port.postMessage({ type: 'done', ...read });
     }
     catch (error) {
         port.postMessage((error instanceof UserInputError

@@ -1,0 +1,1336 @@
+import { isUtf8 } from 'node:buffer';
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+
+/**
+ * Errors a user can fix: bad files, bad config, bad arguments.
+ *
+ * Every entry point (CLI command, action) catches `UserInputError` in one place, prints
+ * `format()` and exits with code 2. Anything else is a bug in ml-gate and keeps its stack.
+ */
+class UserInputError extends Error {
+    location;
+    name = 'UserInputError';
+    /**
+     * @param message what was wrong and what was expected, e.g.
+     *   `expected 15 fields (as in the header), found 14`
+     * @param location file, line and column when the problem is inside a file
+     */
+    constructor(message, location) {
+        super(message);
+        this.location = location;
+    }
+    /** `FILE:LINE:COLUMN: message`, omitting the parts that are unknown. */
+    format() {
+        const where = this.location ? formatLocation(this.location) : '';
+        return where ? `${where}: ${this.message}` : this.message;
+    }
+}
+function formatLocation(location) {
+    let text = location.file;
+    if (location.line !== undefined) {
+        text += `:${location.line}`;
+        if (location.column !== undefined)
+            text += `:${location.column}`;
+    }
+    return text;
+}
+/** Process exit codes shared by the CLI and the actions. */
+const ExitCode = {
+    /** Everything passed (or only warned). */
+    Pass: 0,
+    /** The data or the model failed a gate: a result, not an error. */
+    GateFailed: 1,
+    /** The input could not be used: bad file, bad config, bad argument. */
+    BadInput: 2
+};
+
+/**
+ * The shape every tabular reader produces: a header and a stream of row batches.
+ *
+ * Rows come in columnar batches so a consumer loops over plain arrays instead of allocating one
+ * object per row. Each value is typed once, by the reader, and keeps its kind so that later code
+ * can tell `1` (integer) from `1.0` (number) without looking at text again.
+ */
+/** The kind of each cell, stored in a `Uint8Array` alongside the values. */
+const Kind = {
+    Missing: 0,
+    Integer: 1,
+    Number: 2,
+    Boolean: 3,
+    String: 4
+};
+const DEFAULT_MISSING_TOKENS = ['', 'NA', 'N/A', 'null', 'NaN'];
+const DEFAULT_BATCH_SIZE = 8192;
+
+/**
+ * murmur3's 32-bit finaliser (fmix32): a bijective mixer whose output bits each depend on every
+ * input bit. ml-gate's seeded, order-independent randomness (bootstrap buckets, reservoir keys,
+ * HyperLogLog registers) is built on it, so results depend on the data and the seed only.
+ */
+function fmix32(h) {
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    return (h ^ (h >>> 16)) >>> 0;
+}
+const float = new Float64Array(1);
+const words = new Uint32Array(float.buffer);
+/**
+ * A well-mixed 32-bit hash of a number's float64 bits, for hash tables keyed by numbers. Equal
+ * bits, equal hash: callers that treat −0 as 0 (SameValueZero) pass 0 for both.
+ */
+function hashFloat64(value) {
+    float[0] = value;
+    return fmix32(words[0] ^ Math.imul(words[1], 0x9e3779b1));
+}
+
+/**
+ * A file as a stream of byte chunks, gunzipped on the fly when it is gzip data.
+ *
+ * Nothing here holds more than one chunk: a 5 GB file (or a 5 GB file inside a 500 MB .gz) is
+ * read in chunks of `chunkSize` bytes.
+ */
+const DEFAULT_CHUNK_SIZE = 1 << 20;
+const DEFAULT_MAX_RECORD_BYTES = 256 << 20;
+const GZIP_MAGIC = [0x1f, 0x8b];
+/**
+ * Opens `file` for reading. The file is gzip data when it starts with the gzip magic bytes
+ * `1f 8b`, whatever its name; a name ending in `.gz` without them is an error (the file is not
+ * what its name says, and decompressing it would only fail later).
+ *
+ * The file is read once, front to back, by one stream, and the magic bytes are the stream's own
+ * first bytes: so a named pipe, `/dev/stdin` or a process substitution (`<(zcat x.gz)`) reads as
+ * a file does (they cannot be read twice or at an offset: ESPIPE).
+ *
+ * @throws UserInputError when the file does not exist, is a directory, cannot be read, or is
+ *   named `.gz` but is not gzip data
+ */
+async function openByteSource(file, options = {}) {
+    const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
+    const raw = createReadStream(file, { highWaterMark: chunkSize });
+    const reader = raw[Symbol.asyncIterator]();
+    let head = Buffer.alloc(0);
+    try {
+        while (head.length < GZIP_MAGIC.length) {
+            const next = await reader.next();
+            if (next.done === true)
+                break;
+            head = head.length === 0 ? next.value : Buffer.concat([head, next.value]);
+        }
+        checkGzipName(file, isGzipMagic(head));
+    }
+    catch (error) {
+        raw.destroy();
+        throw fileError(file, error);
+    }
+    const gzip = isGzipMagic(head);
+    const bytes = rechunk(replay(head, reader), chunkSize);
+    if (!gzip)
+        return { gzip, chunks: bytes };
+    const gunzip = createGunzip({ chunkSize: Math.max(chunkSize, 64) });
+    // The read stream's own errors (rare once the file is open) travel through the gunzip stream.
+    const compressed = Readable.from(bytes, { objectMode: false });
+    compressed.on('error', (error) => gunzip.destroy(error));
+    compressed.pipe(gunzip);
+    return { gzip, chunks: chunkSize < 64 ? rechunk(gunzip, chunkSize) : gunzip };
+}
+function isGzipMagic(head) {
+    return head.length >= 2 && head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
+}
+/** The bytes read to look for the magic, then the rest of the stream. */
+async function* replay(head, rest) {
+    try {
+        if (head.length > 0)
+            yield head;
+        for (let next = await rest.next(); next.done !== true; next = await rest.next())
+            yield next.value;
+    }
+    finally {
+        // A reader that stops early (a header-only read) releases the file.
+        await rest.return?.();
+    }
+}
+/** Chunks of at most `size` bytes: zlib's are at least 64 bytes, and the magic's may join two. */
+async function* rechunk(chunks, size) {
+    for await (const chunk of chunks) {
+        if (chunk.length <= size)
+            yield chunk;
+        else
+            for (let at = 0; at < chunk.length; at += size)
+                yield chunk.subarray(at, at + size);
+    }
+}
+/**
+ * Whether `file` is gzip data: it starts with the gzip magic bytes `1f 8b`.
+ *
+ * @throws UserInputError when the file cannot be read, or its name ends in `.gz` without the
+ *   magic bytes
+ */
+async function isGzipFile(file) {
+    const gzip = await startsWithGzipMagic(file);
+    checkGzipName(file, gzip);
+    return gzip;
+}
+/** @throws UserInputError when the name ends in `.gz` and the data is not gzip */
+function checkGzipName(file, gzip) {
+    if (!gzip && file.toLowerCase().endsWith('.gz')) {
+        throw new UserInputError('not gzip data: the name ends in .gz but the file does not start with the gzip signature (1f 8b); ' +
+            'expected a gzip file, or rename it without .gz', { file });
+    }
+}
+async function startsWithGzipMagic(file) {
+    let handle;
+    try {
+        handle = await open(file, 'r');
+        const head = Buffer.alloc(2);
+        const { bytesRead } = await handle.read(head, 0, 2, 0);
+        return bytesRead === 2 && head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
+    }
+    catch (error) {
+        throw fileError(file, error);
+    }
+    finally {
+        await handle?.close();
+    }
+}
+/** Turns a file-system error into a message a user can act on; anything else is a bug. */
+function fileError(file, error) {
+    const code = error?.code;
+    if (code === 'ENOENT')
+        return new UserInputError('file not found: expected an existing file', { file });
+    if (code === 'EISDIR')
+        return new UserInputError('is a directory: expected a file', { file });
+    if (code === 'EACCES' || code === 'EPERM') {
+        return new UserInputError('permission denied: expected a readable file', { file });
+    }
+    if (code === 'ESPIPE') {
+        return new UserInputError('is a pipe: this format is read at offsets, which a pipe cannot do; expected a regular file ' +
+            '(save the stream to a file first)', { file });
+    }
+    return error;
+}
+/**
+ * Turns an error raised while reading decompressed bytes into a `UserInputError`.
+ *
+ * @param linesRead complete lines read before the failure, for the message; null for binary data
+ */
+function gzipError(file, error, linesRead) {
+    const code = error?.code;
+    const after = linesRead === null ? '' : linesRead === 0 ? ' before the end of line 1' : ` after line ${linesRead}`;
+    const location = { file, line: linesRead === null || linesRead === 0 ? undefined : linesRead };
+    if (code === 'Z_BUF_ERROR') {
+        return new UserInputError(`unexpected end of gzip data${after}; the file is truncated`, location);
+    }
+    if (code === 'Z_DATA_ERROR') {
+        const reason = error instanceof Error ? error.message : String(error);
+        return new UserInputError(`invalid gzip data${after} (${reason}); the file is corrupt, expected a valid gzip file`, location);
+    }
+    return error;
+}
+
+/**
+ * Cells per batch at most (about 9 bytes each): a batch of 8,192 rows costs 72 KB per column,
+ * which took 100,000 columns out of the heap. Wide tables get shorter batches instead; tables up
+ * to 128 columns keep the full batch size.
+ */
+const MAX_BATCH_CELLS = 2 ** 20;
+/**
+ * Collects rows column by column into fixed-size `RowBatch`es.
+ *
+ * Readers write row `size` straight into `values[c]`, `kinds[c]` and `lines`, then call
+ * `commit()`. A row that is written but not committed is simply overwritten by the next one, which
+ * lets the CSV reader start a record again when it turns out to continue in the next chunk.
+ */
+class BatchBuilder {
+    columnCount;
+    values = [];
+    kinds = [];
+    lines = new Float64Array(0);
+    /** Rows committed to the current batch. */
+    size = 0;
+    /** Rows per batch: the requested batch size, fewer for wide tables (see `MAX_BATCH_CELLS`). */
+    capacity;
+    constructor(columnCount, batchSize) {
+        this.columnCount = columnCount;
+        this.capacity = Math.max(1, Math.min(batchSize, Math.floor(MAX_BATCH_CELLS / Math.max(1, columnCount))));
+        this.allocate();
+    }
+    /** Counts the row written at index `size`; true when the batch is now full. */
+    commit(line) {
+        this.lines[this.size] = line;
+        return ++this.size === this.capacity;
+    }
+    /** The committed rows as a batch (arrays trimmed to its size); the builder starts a new one. */
+    take() {
+        const size = this.size;
+        const columns = [];
+        for (let c = 0; c < this.columnCount; c++) {
+            const values = this.values[c];
+            if (size < this.capacity)
+                values.length = size;
+            columns.push({ values, kinds: size < this.capacity ? this.kinds[c].subarray(0, size) : this.kinds[c] });
+        }
+        const batch = {
+            size,
+            lines: size < this.capacity ? this.lines.subarray(0, size) : this.lines,
+            columns
+        };
+        this.allocate();
+        return batch;
+    }
+    allocate() {
+        this.values = [];
+        this.kinds = [];
+        for (let c = 0; c < this.columnCount; c++) {
+            this.values.push(new Array(this.capacity));
+            this.kinds.push(new Uint8Array(this.capacity));
+        }
+        this.lines = new Float64Array(this.capacity);
+        this.size = 0;
+    }
+}
+
+/**
+ * UTF-8 facts the streaming readers need at chunk boundaries and in error messages.
+ * Validation itself is `buffer.isUtf8` (native); these helpers only run at the edges or on error.
+ */
+const CONTINUATION_MASK = 0xc0;
+const CONTINUATION = 0x80;
+const fromCharCode = String.fromCharCode;
+/**
+ * The text of the UTF-8 bytes `data[start, end)`.
+ *
+ * Short ASCII text (most CSV string cells: codes, categories) is built with
+ * `String.fromCharCode`, several times faster than a call into the native decoder for a few
+ * bytes; ASCII bytes are their own UTF-16 code units, so the text is the same.
+ */
+function decodeUtf8(data, start, end) {
+    const length = end - start;
+    if (length <= 8) {
+        let bits = 0;
+        for (let i = start; i < end; i++)
+            bits |= data[i];
+        if (bits < 0x80) {
+            const d = data;
+            const s = start;
+            switch (length) {
+                case 0:
+                    return '';
+                case 1:
+                    return fromCharCode(d[s]);
+                case 2:
+                    return fromCharCode(d[s], d[s + 1]);
+                case 3:
+                    return fromCharCode(d[s], d[s + 1], d[s + 2]);
+                case 4:
+                    return fromCharCode(d[s], d[s + 1], d[s + 2], d[s + 3]);
+                case 5:
+                    return fromCharCode(d[s], d[s + 1], d[s + 2], d[s + 3], d[s + 4]);
+                case 6:
+                    return fromCharCode(d[s], d[s + 1], d[s + 2], d[s + 3], d[s + 4], d[s + 5]);
+                case 7:
+                    return fromCharCode(d[s], d[s + 1], d[s + 2], d[s + 3], d[s + 4], d[s + 5], d[s + 6]);
+                case 8:
+                    return fromCharCode(d[s], d[s + 1], d[s + 2], d[s + 3], d[s + 4], d[s + 5], d[s + 6], d[s + 7]);
+            }
+        }
+    }
+    return data.toString('utf8', start, end);
+}
+/** Whether `byte` continues a multi-byte character (10xxxxxx) rather than starting one. */
+function isContinuationByte(byte) {
+    return (byte & CONTINUATION_MASK) === CONTINUATION;
+}
+/**
+ * How many bytes at the end of `data[0, end)` are the start of a character that the next chunk
+ * completes (0 to 3). Those bytes must not be validated yet.
+ */
+function incompleteTail(data, end) {
+    for (let k = 1; k <= 3 && k <= end; k++) {
+        const byte = data[end - k];
+        if (isContinuationByte(byte))
+            continue;
+        const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+        return length > k ? k : 0;
+    }
+    return 0;
+}
+/**
+ * The offset of the first byte in `data[start, end)` that is not part of a valid UTF-8 sequence
+ * (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF), or -1 when all are valid.
+ * A sequence cut by `end` counts as invalid. Slow on purpose: it runs only once an error is known.
+ */
+function firstInvalidUtf8(data, start, end) {
+    let i = start;
+    while (i < end) {
+        const lead = data[i];
+        if (lead < 0x80) {
+            i++;
+            continue;
+        }
+        let length;
+        let low = CONTINUATION;
+        let high = 0xbf;
+        if (lead >= 0xc2 && lead <= 0xdf)
+            length = 2;
+        else if (lead >= 0xe0 && lead <= 0xef) {
+            length = 3;
+            if (lead === 0xe0)
+                low = 0xa0;
+            if (lead === 0xed)
+                high = 0x9f;
+        }
+        else if (lead >= 0xf0 && lead <= 0xf4) {
+            length = 4;
+            if (lead === 0xf0)
+                low = 0x90;
+            if (lead === 0xf4)
+                high = 0x8f;
+        }
+        else
+            return i;
+        if (i + length > end)
+            return i;
+        const second = data[i + 1];
+        if (second < low || second > high)
+            return i;
+        for (let k = 2; k < length; k++)
+            if (!isContinuationByte(data[i + k]))
+                return i;
+        i += length;
+    }
+    return -1;
+}
+
+const LF$2 = 0x0a;
+/**
+ * The line and column of byte `offset`, counting from `lineStart`: a byte that starts line
+ * `line`. Lines end at LF (CRLF is CR + LF). Only error paths call this, so it scans.
+ *
+ * @example
+ * locate(Buffer.from('a,b\nc,"d'), 0, 6, 1) // { line: 2, column: 3 }
+ */
+function locate(data, lineStart, offset, line) {
+    let start = lineStart;
+    for (let i = lineStart; i < offset; i++) {
+        if (data[i] === LF$2) {
+            line++;
+            start = i + 1;
+        }
+    }
+    let column = 1;
+    for (let i = start; i < offset; i++)
+        if (!isContinuationByte(data[i]))
+            column++;
+    return { line, column };
+}
+/** Number of LF bytes in `data[start, end)`. */
+function countLines(data, start, end) {
+    let lines = 0;
+    for (let i = start; i < end; i++)
+        if (data[i] === LF$2)
+            lines++;
+    return lines;
+}
+
+/**
+ * Splitting CSV bytes into records and fields (RFC 4180), without decoding them.
+ *
+ * - A field that starts with `"` is quoted: it ends at the next `"` not doubled; `""` inside
+ *   stands for one `"`; delimiters and line breaks inside are data.
+ * - After a closing quote only a delimiter, a line break or the end of the file may follow;
+ *   anything else (`"ab"c`) is an error.
+ * - A `"` inside an unquoted field (`ab"c`) is a literal character, as pandas reads it.
+ * - Records end at LF or CRLF; the last one may end at the end of the file. A CR not followed by
+ *   LF outside quotes (old Mac line endings) is an error rather than a silent misreading.
+ */
+const QUOTE$1 = 0x22;
+const LF$1 = 0x0a;
+const CR$1 = 0x0d;
+/** Field flags. */
+const QUOTED = 1;
+/** The quoted field holds `""` pairs that stand for `"`. */
+const ESCAPED = 2;
+class CsvTokenizer {
+    file;
+    delimiter;
+    delimiterName;
+    /** Fields of the last record read: `data[starts[f], ends[f])`, quotes excluded. */
+    starts = new Int32Array(16);
+    ends = new Int32Array(16);
+    flags = new Uint8Array(16);
+    fieldCount = 0;
+    /** Line breaks inside quoted fields of the last record. */
+    lineBreaks = 0;
+    /** Offset just after the last record's line break. */
+    next = 0;
+    /**
+     * @param file for messages
+     * @param delimiter the delimiter byte
+     */
+    constructor(file, delimiter) {
+        this.file = file;
+        this.delimiter = delimiter;
+        this.delimiterName = delimiter === 0x09 ? 'tab' : `"${String.fromCharCode(delimiter)}"`;
+    }
+    /**
+     * Reads the record that starts at `data[start]` (`start < end`), on physical line `line`.
+     *
+     * @returns true when the record is complete (fields in `starts` / `ends` / `flags`, the next
+     *   record at `next`); false when it continues past `end` and `final` is false
+     * @throws UserInputError for an unclosed quote at the end of the file, text after a closing
+     *   quote, or a CR not followed by LF
+     */
+    read(data, start, end, final, line) {
+        const delimiter = this.delimiter;
+        let field = 0;
+        let lineBreaks = 0;
+        let i = start;
+        for (;;) {
+            let c;
+            if (i < end && data[i] === QUOTE$1) {
+                const open = i;
+                let flags = QUOTED;
+                let j = i + 1;
+                for (;;) {
+                    if (j >= end) {
+                        if (final)
+                            throw this.error('unclosed quote: expected a closing " before the end of the file', data, start, open, line);
+                        return false;
+                    }
+                    const b = data[j];
+                    if (b === QUOTE$1) {
+                        if (j + 1 >= end && !final)
+                            return false;
+                        if (j + 1 < end && data[j + 1] === QUOTE$1) {
+                            flags |= ESCAPED;
+                            j += 2;
+                            continue;
+                        }
+                        break;
+                    }
+                    if (b === LF$1)
+                        lineBreaks++;
+                    j++;
+                }
+                this.push(field++, open + 1, j, flags);
+                i = j + 1;
+                c = i < end ? data[i] : -1;
+                if (c !== delimiter && c !== LF$1 && c !== CR$1 && c !== -1) {
+                    throw this.error(`unexpected text after a closing quote: expected the delimiter (${this.delimiterName}) or the end of the line`, data, start, i, line);
+                }
+            }
+            else {
+                let j = i;
+                while (j < end) {
+                    const b = data[j];
+                    if (b === delimiter || b === LF$1 || b === CR$1)
+                        break;
+                    j++;
+                }
+                if (j >= end && !final)
+                    return false;
+                this.push(field++, i, j, 0);
+                i = j;
+                c = i < end ? data[i] : -1;
+            }
+            if (c === delimiter) {
+                i++;
+                continue;
+            }
+            if (c === CR$1) {
+                if (i + 1 >= end) {
+                    if (!final)
+                        return false;
+                    i++; // a CR ending the file ends the last record
+                }
+                else if (data[i + 1] === LF$1) {
+                    i += 2;
+                }
+                else {
+                    throw this.error('line break "\\r" without "\\n": expected LF or CRLF line endings', data, start, i, line);
+                }
+            }
+            else if (c === LF$1) {
+                i++;
+            }
+            this.fieldCount = field;
+            this.lineBreaks = lineBreaks;
+            this.next = i;
+            return true;
+        }
+    }
+    /** Whether the last record was an empty line (no byte before its line break). */
+    isBlankLine(start) {
+        return this.fieldCount === 1 && this.flags[0] === 0 && this.ends[0] === start && this.next > start;
+    }
+    push(field, start, end, flags) {
+        if (field === this.starts.length) {
+            this.starts = grow(this.starts);
+            this.ends = grow(this.ends);
+            const grownFlags = new Uint8Array(this.flags.length * 2);
+            grownFlags.set(this.flags);
+            this.flags = grownFlags;
+        }
+        this.starts[field] = start;
+        this.ends[field] = end;
+        this.flags[field] = flags;
+    }
+    error(message, data, recordStart, offset, line) {
+        const position = locate(data, recordStart, offset, line);
+        return new UserInputError(message, { file: this.file, ...position });
+    }
+}
+function grow(array) {
+    const grown = new Int32Array(array.length * 2);
+    grown.set(array);
+    return grown;
+}
+
+/**
+ * Decoding a column's string cells, sharing one string per repeated value.
+ *
+ * Segment columns (`north`, `web`, `p13`) hold a handful of values repeated millions of times.
+ * Decoding each cell is a call into native code and a fresh string for the garbage collector;
+ * a consumer that looks the value up in a `Map` then hashes that fresh string again. A cache per
+ * column keyed by the bytes returns the same string object instead: no decoding, no garbage, and
+ * V8 keeps the hash inside the string, so every later lookup of it is cheap.
+ *
+ * Exact by construction: a cached string is returned only when its bytes equal the cell's bytes
+ * (compared in full; the hash only picks the slot), so the text is always what decoding gives.
+ * Columns whose values rarely repeat (ids, free text) would only pay for the hashing: the cache
+ * measures its own hit rate and steps aside for a while when it is low.
+ */
+/** Values longer than this are decoded every time (and rarely repeat). */
+const MAX_BYTES = 32;
+/**
+ * Slots, in pairs: a value lives in slot `h` or `h ^ 1` of its hash `h`. Enough for the few
+ * hundred values of a segment column; ~22 KB per column (plus the strings), about a third of what
+ * one batch of 8192 cells costs, allocated only for columns with short repeated text.
+ */
+const SLOTS = 512;
+/** Lookups between two looks at the hit rate. */
+const WINDOW = 4096;
+/** Misses in a window that make the cache step aside (and free its memory)... */
+const MAX_MISSES = WINDOW / 4;
+/** ...for this many cells, after which it tries again. */
+const BYPASS = 16 * WINDOW;
+class StringCache {
+    /** Allocated on the first lookup, freed when the cache steps aside. */
+    slots = null;
+    lookups = 0;
+    misses = 0;
+    bypass = 0;
+    /** The text of the UTF-8 bytes `data[start, end)`, a previous string object when the bytes repeat. */
+    decode(data, start, end) {
+        const length = end - start;
+        if (length > MAX_BYTES)
+            return decodeUtf8(data, start, end);
+        if (this.bypass > 0) {
+            this.bypass--;
+            return decodeUtf8(data, start, end);
+        }
+        const { bytes, lengths, strings } = (this.slots ??= {
+            bytes: new Uint8Array(SLOTS * MAX_BYTES),
+            lengths: new Int32Array(SLOTS).fill(-1),
+            strings: new Array(SLOTS).fill('')
+        });
+        let hash = length;
+        for (let i = start; i < end; i++)
+            hash = Math.imul(hash ^ data[i], 0x01000193);
+        const first = (hash ^ (hash >>> 16)) & (SLOTS - 1);
+        if (lengths[first] === length && equal(bytes, first * MAX_BYTES, data, start, length)) {
+            this.count(false);
+            return strings[first];
+        }
+        const second = first ^ 1;
+        if (lengths[second] === length && equal(bytes, second * MAX_BYTES, data, start, length)) {
+            this.count(false);
+            return strings[second];
+        }
+        // A miss: the value takes the first slot, and what was there moves to the second.
+        const text = decodeUtf8(data, start, end);
+        if (lengths[first] >= 0) {
+            bytes.copyWithin(second * MAX_BYTES, first * MAX_BYTES, first * MAX_BYTES + lengths[first]);
+            lengths[second] = lengths[first];
+            strings[second] = strings[first];
+        }
+        for (let k = 0, at = first * MAX_BYTES; k < length; k++)
+            bytes[at + k] = data[start + k];
+        lengths[first] = length;
+        strings[first] = text;
+        this.count(true);
+        return text;
+    }
+    count(miss) {
+        if (miss)
+            this.misses++;
+        if (++this.lookups < WINDOW)
+            return;
+        if (this.misses > MAX_MISSES) {
+            this.bypass = BYPASS;
+            this.slots = null;
+        }
+        this.lookups = 0;
+        this.misses = 0;
+    }
+}
+function equal(bytes, at, data, start, length) {
+    for (let k = 0; k < length; k++)
+        if (bytes[at + k] !== data[start + k])
+            return false;
+    return true;
+}
+
+const BOM = [0xef, 0xbb, 0xbf];
+/** A record still unfinished in this many bytes makes the window grow geometrically (see `advance`). */
+const LONG_RECORD = 1 << 16;
+const INVALID_UTF8 = 'invalid UTF-8 byte sequence; expected UTF-8 text (re-save the file as UTF-8)';
+/**
+ * The bytes a text reader has not consumed yet, followed by the next chunk of the file.
+ *
+ * A reader parses `data` as far as it can (whole records), calls `advance(offset)`, and the rest
+ * (the start of a record cut by the chunk boundary) is carried over and joined with the next
+ * chunk. `data[0]` is therefore always the start of a line, which is what lets error messages
+ * name a line and a column without tracking them per byte.
+ *
+ * The window also strips a UTF-8 byte order mark at the start of the file, checks that every
+ * byte is UTF-8 (natively, chunk by chunk, holding back a character cut by the chunk boundary),
+ * and turns gzip and file-system failures into messages that name the line reached.
+ */
+class TextWindow {
+    file;
+    /** Unconsumed bytes, then the newest chunk. Valid UTF-8, except for an incomplete last character when not `final`. */
+    data = Buffer.alloc(0);
+    /** True once the input is exhausted: `data` is then all there is. */
+    final = false;
+    chunks;
+    /** Backing store for carried bytes; grows by doubling so a huge record is copied O(1) times per byte. */
+    store = Buffer.allocUnsafeSlow(0);
+    /** Bytes at the end of `data` not checked as UTF-8 yet (a character cut by the chunk boundary). */
+    unchecked = 0;
+    maxRecordBytes;
+    constructor(file, source, options = {}) {
+        this.file = file;
+        this.chunks = source.chunks[Symbol.asyncIterator]();
+        this.maxRecordBytes = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
+    }
+    /**
+     * Reads the first chunk (strip a byte order mark), or sets `final` for an empty input.
+     *
+     * @throws UserInputError on invalid UTF-8 (with line and column), truncated or corrupt gzip
+     *   data, or an unreadable file
+     */
+    async start() {
+        // Enough bytes to recognise a byte order mark, even with tiny chunks.
+        await this.readAtLeast(BOM.length, 1);
+        if (this.data[0] === BOM[0] && this.data[1] === BOM[1] && this.data[2] === BOM[2]) {
+            this.data = this.data.subarray(BOM.length);
+        }
+    }
+    /**
+     * Drops `data[0, consumed)`, which the reader is done with, and appends the next chunk (or sets
+     * `final`). When the reader could not finish one record in a long `data`, twice as many bytes
+     * are read before it tries again, so a record longer than a chunk is scanned O(1) times per
+     * byte rather than once per chunk.
+     *
+     * @param line the physical line on which `data[consumed]` lies, for error messages
+     * @throws UserInputError as `start`
+     */
+    async advance(consumed, line) {
+        const stalled = consumed === 0 && this.data.length >= LONG_RECORD;
+        if (stalled && this.data.length >= this.maxRecordBytes) {
+            throw new UserInputError(`the record starting on this line is longer than ${formatBytes(this.maxRecordBytes)}: expected ` +
+                'shorter records (in CSV, usually a quote that is never closed)', { file: this.file, line });
+        }
+        this.consume(consumed);
+        await this.readAtLeast(stalled ? 2 * this.data.length : 0, line);
+    }
+    /** Drops `data[0, offset)`. */
+    consume(offset) {
+        const rest = this.data.length - offset;
+        if (rest === 0)
+            this.data = this.data.subarray(0, 0);
+        else
+            this.carry(offset, rest);
+        this.unchecked = Math.min(this.unchecked, rest);
+    }
+    /** Stops reading and releases the file. */
+    async close() {
+        await this.chunks.return?.();
+    }
+    async readAtLeast(minimum, line) {
+        do
+            await this.append(line);
+        while (!this.final && this.data.length < minimum);
+    }
+    async append(line) {
+        let next;
+        try {
+            next = await this.chunks.next();
+        }
+        catch (error) {
+            throw gzipError(this.file, fileError(this.file, error), line - 1 + countLines(this.data, 0, this.data.length));
+        }
+        const carried = this.data.length;
+        if (next.done) {
+            this.final = true;
+        }
+        else if (carried === 0) {
+            this.data = next.value;
+        }
+        else {
+            const size = carried + next.value.length;
+            this.carry(0, size);
+            next.value.copy(this.store, carried);
+            this.data = this.store.subarray(0, size);
+        }
+        this.check(carried - this.unchecked, line);
+    }
+    /** Checks `data[from, ...)` as UTF-8, holding back a last character that the next chunk may complete. */
+    check(from, line) {
+        const end = this.data.length;
+        const to = this.final ? end : end - incompleteTail(this.data, end);
+        if (to > from && !isUtf8(this.data.subarray(from, to))) {
+            const offset = firstInvalidUtf8(this.data, from, to);
+            const { line: errorLine, column } = locate(this.data, 0, offset < 0 ? from : offset, line);
+            throw new UserInputError(INVALID_UTF8, { file: this.file, line: errorLine, column });
+        }
+        this.unchecked = end - Math.max(to, from);
+    }
+    /** Moves `data[from, ...)` to the start of the store, which then holds at least `capacity` bytes. */
+    carry(from, capacity) {
+        const rest = this.data.length - from;
+        const inPlace = from === 0 && this.data.buffer === this.store.buffer && this.data.byteOffset === 0;
+        if (this.store.length < capacity) {
+            // A dedicated ArrayBuffer (not Node's shared pool), so `buffer ===` tells whether data lives here.
+            const grown = Buffer.allocUnsafeSlow(Math.max(capacity, this.store.length * 2));
+            this.data.copy(grown, 0, from);
+            this.store = grown;
+        }
+        else if (!inPlace) {
+            this.data.copy(this.store, 0, from); // copy() is memmove: overlapping ranges are fine
+        }
+        this.data = this.store.subarray(0, rest);
+    }
+}
+function formatBytes(bytes) {
+    return bytes % (1 << 20) === 0 ? `${bytes / (1 << 20)} MiB` : `${bytes} bytes`;
+}
+
+/**
+ * The CSV reader: header, delimiter, records streamed into typed batches.
+ *
+ * What it accepts (RFC 4180 plus what real files do), and the decisions where files disagree:
+ *
+ * - Quoting as in `csv-tokenizer.ts`. UTF-8 only; a UTF-8 byte order mark at the start is
+ *   skipped. LF or CRLF line endings, a final line break or none.
+ * - The header is the first record. Its names are kept exactly (no trimming); an empty name is
+ *   allowed once (pandas writes one for the index), two equal names are an error. A file with
+ *   nothing but whitespace (or a BOM) is an error; a whitespace-only first line followed by more
+ *   text is an error too (the header must be on line 1, so that line numbers mean what they say).
+ *   A header with no rows is a valid empty table.
+ * - The delimiter is `,` `;` tab or `|`: given, implied by the extension (.tsv tab, .psv `|`) or
+ *   detected as the candidate occurring most often outside quotes in the header line; ties and
+ *   a header without any candidate (one column) go to the comma.
+ * - Empty lines at the end of the file are ignored. An empty line in the middle is a record with
+ *   one empty field: with a one-column header it is a missing value; otherwise it is an error
+ *   (`expected 3 fields (as in the header), found an empty line`): a blank line inside data
+ *   usually means two files were glued together, and pandas' silent skipping would hide it.
+ * - Every record must have as many fields as the header.
+ * - Each field is typed once (`value-parser.ts`); quoting does not change the type (`"12"` is 12,
+ *   `""` is missing), as in pandas.
+ *
+ * Memory: one chunk plus the current batch, and per column a small cache of repeated short text
+ * (`string-cache.ts`). Fields are typed from the bytes; only string cells are decoded, and a
+ * repeated one only once.
+ */
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+const SPACE$1 = 0x20;
+const TAB$1 = 0x09;
+/** Delimiters in tie-break order: the comma wins ties. */
+const CSV_DELIMITERS = [',', ';', '\t', '|'];
+const DELIMITER_CODES = CSV_DELIMITERS.map((d) => d.charCodeAt(0));
+/**
+ * Reads one CSV file once: `readHeader()`, then `rows()`.
+ */
+class CsvReader {
+    file;
+    options;
+    gzip;
+    /** The delimiter in use, known once the header is read. */
+    delimiter = '';
+    window;
+    tokenizer = null;
+    columnCount = 0;
+    /** Offset in `window.data` of the next record, and its physical line. */
+    pos = 0;
+    line = 1;
+    /** Empty lines seen and not yet known to be in the middle of the file. */
+    blankCount = 0;
+    blankLine = 0;
+    /** One per column: repeated string cells share one string. */
+    strings = [];
+    constructor(file, source, options) {
+        this.file = file;
+        this.options = options;
+        this.window = new TextWindow(file, source, options.source);
+        this.gzip = source.gzip;
+    }
+    /**
+     * Reads the header line.
+     *
+     * @throws UserInputError for an empty file, an empty first line, a malformed or non-UTF-8
+     *   header, or duplicate column names
+     */
+    async readHeader() {
+        const window = this.window;
+        await window.start();
+        let lineEnd = findLineEnd(window.data);
+        while (lineEnd < 0 && !window.final) {
+            await window.advance(0, 1);
+            lineEnd = findLineEnd(window.data);
+        }
+        if (lineEnd < 0)
+            lineEnd = window.data.length;
+        if (isBlank(window.data, 0, lineEnd))
+            await this.rejectBlankHeader();
+        const delimiter = this.options.delimiter ?? detectDelimiter(window.data, lineEnd);
+        const tokenizer = new CsvTokenizer(this.file, delimiter.charCodeAt(0));
+        // The tokenizer has the last word on where the header ends (the scan above guessed quotes).
+        while (!tokenizer.read(window.data, 0, window.data.length, window.final, 1))
+            await window.advance(0, 1);
+        const data = window.data;
+        const columns = [];
+        const seen = new Map();
+        for (let f = 0; f < tokenizer.fieldCount; f++) {
+            const name = decodeField(data, tokenizer, f);
+            const first = seen.get(name);
+            if (first !== undefined) {
+                const start = tokenizer.starts[f] - (tokenizer.flags[f] & QUOTED);
+                throw new UserInputError(`duplicate column name "${name}" (fields ${first + 1} and ${f + 1}): column names must be unique`, { file: this.file, ...locate(data, 0, start, 1) });
+            }
+            seen.set(name, f);
+            columns.push(name);
+        }
+        this.tokenizer = tokenizer;
+        this.columnCount = columns.length;
+        this.pos = tokenizer.next;
+        this.line = 2 + tokenizer.lineBreaks;
+        this.delimiter = delimiter;
+        return columns;
+    }
+    /**
+     * Streams the records after the header as batches of `batchSize` rows.
+     *
+     * @throws UserInputError for malformed records (with line and column), a wrong number of
+     *   fields, invalid UTF-8, or a truncated gzip file
+     */
+    async *rows() {
+        const builder = new BatchBuilder(this.columnCount, this.options.batchSize);
+        this.strings = Array.from({ length: this.columnCount }, () => new StringCache());
+        const window = this.window;
+        for (;;) {
+            while (this.fill(builder, window.data, window.final))
+                yield builder.take();
+            if (window.final)
+                break;
+            await window.advance(this.pos, this.line);
+            this.pos = 0;
+        }
+        if (builder.size > 0)
+            yield builder.take();
+    }
+    async close() {
+        await this.window.close();
+    }
+    /**
+     * Parses whole records of `data` from `pos` into the builder.
+     *
+     * @returns true when it stopped because the batch is full (call again with the same data)
+     */
+    fill(builder, data, final) {
+        const tokenizer = this.tokenizer;
+        const parser = this.options.parser;
+        const columnCount = this.columnCount;
+        const strings = this.strings;
+        const end = data.length;
+        let pos = this.pos;
+        let line = this.line;
+        let full = false;
+        while (pos < end && !full) {
+            if (!tokenizer.read(data, pos, end, final, line))
+                break;
+            if (tokenizer.isBlankLine(pos)) {
+                if (this.blankCount++ === 0)
+                    this.blankLine = line;
+                line++;
+                pos = tokenizer.next;
+                continue;
+            }
+            if (this.blankCount > 0) {
+                // The empty lines were in the middle of the file after all.
+                if (columnCount !== 1)
+                    throw this.blankLineError();
+                if (this.flushBlankLines(builder)) {
+                    full = true;
+                    break;
+                }
+            }
+            if (tokenizer.fieldCount !== columnCount)
+                throw this.fieldCountError(data, pos, line);
+            const { starts, ends, flags } = tokenizer;
+            const row = builder.size;
+            for (let f = 0; f < columnCount; f++) {
+                if ((flags[f] & ESCAPED) === 0) {
+                    parser.parseBytes(data, starts[f], ends[f], builder.values[f], builder.kinds[f], row, strings[f]);
+                }
+                else {
+                    parser.parseString(decodeField(data, tokenizer, f), builder.values[f], builder.kinds[f], row);
+                }
+            }
+            full = builder.commit(line);
+            line += 1 + tokenizer.lineBreaks;
+            pos = tokenizer.next;
+        }
+        this.pos = pos;
+        this.line = line;
+        return full;
+    }
+    /** Emits the pending empty lines of a one-column file as missing values; true when the batch filled up. */
+    flushBlankLines(builder) {
+        while (this.blankCount > 0) {
+            builder.values[0][builder.size] = null;
+            builder.kinds[0][builder.size] = Kind.Missing;
+            this.blankCount--;
+            if (builder.commit(this.blankLine++))
+                return true;
+        }
+        return false;
+    }
+    blankLineError() {
+        return new UserInputError(`expected ${this.columnCount} fields (as in the header), found an empty line`, {
+            file: this.file,
+            line: this.blankLine
+        });
+    }
+    fieldCountError(data, recordStart, line) {
+        const { starts, ends, flags, fieldCount } = this.tokenizer;
+        // Point at the first extra field, or just after the last field present.
+        const offset = fieldCount > this.columnCount
+            ? starts[this.columnCount] - (flags[this.columnCount] & QUOTED)
+            : ends[fieldCount - 1] + (flags[fieldCount - 1] & QUOTED);
+        return new UserInputError(`expected ${this.columnCount} field${this.columnCount === 1 ? '' : 's'} (as in the header), found ${fieldCount}`, {
+            file: this.file,
+            ...locate(data, recordStart, offset, line)
+        });
+    }
+    /** The first line holds only whitespace: either the whole file does (empty) or the header is missing. */
+    async rejectBlankHeader() {
+        const window = this.window;
+        let line = 1;
+        for (;;) {
+            const data = window.data;
+            if (!isBlank(data, 0, data.length)) {
+                throw new UserInputError('empty first line: expected the column names (the header) on line 1', {
+                    file: this.file,
+                    line: 1
+                });
+            }
+            if (window.final)
+                throw new UserInputError('empty file: expected a header line', { file: this.file });
+            line += countLines(data, 0, data.length);
+            await window.advance(data.length, line);
+        }
+    }
+}
+/** The text of field `f` of the tokenizer's last record, quotes removed and `""` unescaped. */
+function decodeField(data, tokenizer, f) {
+    const text = data.toString('utf8', tokenizer.starts[f], tokenizer.ends[f]);
+    return (tokenizer.flags[f] & ESCAPED) === 0 ? text : text.replaceAll('""', '"');
+}
+/**
+ * Offset of the first LF outside quotes, or -1. The delimiter is not known yet, so a quote opens
+ * a quoted field when it starts the line or follows any candidate delimiter.
+ */
+function findLineEnd(data) {
+    let quoted = false;
+    let fieldStart = true;
+    for (let i = 0; i < data.length; i++) {
+        const c = data[i];
+        if (quoted) {
+            if (c === QUOTE) {
+                if (data[i + 1] === QUOTE)
+                    i++;
+                else
+                    quoted = false;
+            }
+        }
+        else if (c === LF) {
+            return i;
+        }
+        else {
+            if (c === QUOTE && fieldStart)
+                quoted = true;
+            fieldStart = DELIMITER_CODES.includes(c);
+        }
+    }
+    return -1;
+}
+/** The delimiter occurring most often outside quotes in `data[0, end)`; ties go to the earlier in `CSV_DELIMITERS`. */
+function detectDelimiter(data, end) {
+    const counts = DELIMITER_CODES.map(() => 0);
+    let quoted = false;
+    let fieldStart = true;
+    for (let i = 0; i < end; i++) {
+        const c = data[i];
+        if (quoted) {
+            if (c === QUOTE) {
+                if (data[i + 1] === QUOTE)
+                    i++;
+                else
+                    quoted = false;
+            }
+            continue;
+        }
+        if (c === QUOTE && fieldStart)
+            quoted = true;
+        const k = DELIMITER_CODES.indexOf(c);
+        if (k >= 0)
+            counts[k]++;
+        fieldStart = k >= 0;
+    }
+    let best = 0;
+    for (let k = 1; k < counts.length; k++)
+        if (counts[k] > counts[best])
+            best = k;
+    return CSV_DELIMITERS[best];
+}
+function isBlank(data, start, end) {
+    for (let i = start; i < end; i++) {
+        const c = data[i];
+        if (c !== SPACE$1 && c !== TAB$1 && c !== CR && c !== LF)
+            return false;
+    }
+    return true;
+}
+
+const SPACE = 0x20;
+const TAB = 0x09;
+const PLUS = 0x2b;
+const MINUS = 0x2d;
+const DOT = 0x2e;
+const ZERO = 0x30;
+const NINE = 0x39;
+const LOWER_E = 0x65;
+const LOWER_CASE_BIT = 0x20;
+/** Powers of ten that a double holds exactly; the fast path of `parseNumber` relies on that. */
+const EXACT_POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
+/** Digits that fit a double exactly whatever they are (10^15 < 2^53). */
+const EXACT_DIGITS = 15;
+const TRUE_BYTES = Buffer.from('true');
+const FALSE_BYTES = Buffer.from('false');
+class ValueParser {
+    missing;
+    /** Missing tokens as UTF-8 bytes, grouped by byte length. */
+    missingByLength = [];
+    /** `missingFirstByte[b]` is 1 when some non-empty missing token starts with byte `b`. */
+    missingFirstByte = new Uint8Array(256);
+    emptyIsMissing;
+    /** Where `parseNumber` leaves its result: value and kind, or `Kind.String` when not a number. */
+    numberValue = 0;
+    numberKind = Kind.String;
+    /** @param missing tokens read as missing values, compared exactly */
+    constructor(missing) {
+        this.missing = new Set(missing);
+        this.emptyIsMissing = this.missing.has('');
+        for (const token of this.missing) {
+            if (token === '')
+                continue;
+            const bytes = Buffer.from(token, 'utf8');
+            (this.missingByLength[bytes.length] ??= []).push(bytes);
+            this.missingFirstByte[bytes[0]] = 1;
+        }
+    }
+    /** Whether `text` is one of the missing tokens. */
+    isMissing(text) {
+        return this.missing.has(text);
+    }
+    /**
+     * Types the UTF-8 token `data[start, end)` and stores it at `values[row]`, `kinds[row]`.
+     * The bytes must be valid UTF-8 (readers check that before parsing).
+     */
+    parseBytes(data, start, end, values, kinds, row, strings) {
+        if (start === end) {
+            if (this.emptyIsMissing) {
+                values[row] = null;
+                kinds[row] = Kind.Missing;
+            }
+            else {
+                values[row] = '';
+                kinds[row] = Kind.String;
+            }
+            return;
+        }
+        if (this.missingFirstByte[data[start]] === 1 && this.isMissingBytes(data, start, end)) {
+            values[row] = null;
+            kinds[row] = Kind.Missing;
+            return;
+        }
+        let from = start;
+        let to = end;
+        while (from < to && (data[from] === SPACE || data[from] === TAB))
+            from++;
+        while (to > from && (data[to - 1] === SPACE || data[to - 1] === TAB))
+            to--;
+        if (from < to) {
+            const first = data[from];
+            if ((first >= ZERO && first <= NINE) || first === MINUS || first === DOT || first === PLUS) {
+                this.parseNumber(data, from, to);
+                if (this.numberKind !== Kind.String) {
+                    values[row] = this.numberValue;
+                    kinds[row] = this.numberKind;
+                    return;
+                }
+            }
+            else if (to - from === 4 && matchesIgnoringCase(data, from, TRUE_BYTES)) {
+                values[row] = true;
+                kinds[row] = Kind.Boolean;
+                return;
+            }
+            else if (to - from === 5 && matchesIgnoringCase(data, from, FALSE_BYTES)) {
+                values[row] = false;
+                kinds[row] = Kind.Boolean;
+                return;
+            }
+        }
+        values[row] = strings === undefined ? decodeUtf8(data, start, end) : strings.decode(data, start, end);
+        kinds[row] = Kind.String;
+    }
+    /**
+     * Stores a value that is text by nature (a JSON or Parquet string, a CSV field whose escaped
+     * quotes rule out every other kind): missing when it is a missing token, else a string.
+     */
+    parseString(text, values, kinds, row) {
+        if (this.missing.has(text)) {
+            values[row] = null;
+            kinds[row] = Kind.Missing;
+        }
+        else {
+            values[row] = text;
+            kinds[row] = Kind.String;
+        }
+    }
+    isMissingBytes(data, start, end) {
+        const candidates = this.missingByLength[end - start];
+        if (candidates === undefined)
+            return false;
+        for (const token of candidates) {
+            let k = 0;
+            while (k < token.length && data[start + k] === token[k])
+                k++;
+            if (k === token.length)
+                return true;
+        }
+        return false;
+    }
+    /**
+     * Reads `[sign] digits [. digits] [e|E [sign] digits]` (at least one mantissa digit) from
+     * `data[start, end)`, leaving the result in `numberValue` / `numberKind`.
+     *
+     * Up to 15 significant digits and a decimal exponent within ±22, `mantissa / 10^k` (or
+     * `* 10^k`) is a single correctly rounded operation on exact operands (Clinger's fast path), so
+     * it equals `Number(text)` without building the string. Other tokens go through `Number(text)`.
+     */
+    parseNumber(data, start, end) {
+        this.numberKind = Kind.String;
+        let i = start;
+        let negative = false;
+        if (data[i] === MINUS || data[i] === PLUS) {
+            negative = data[i] === MINUS;
+            i++;
+        }
+        let mantissa = 0;
+        let digits = 0;
+        let c = 0;
+        while (i < end && (c = data[i]) >= ZERO && c <= NINE) {
+            mantissa = mantissa * 10 + (c - ZERO);
+            digits++;
+            i++;
+        }
+        let fractionDigits = 0;
+        let integer = true;
+        if (i < end && data[i] === DOT) {
+            integer = false;
+            i++;
+            while (i < end && (c = data[i]) >= ZERO && c <= NINE) {
+                mantissa = mantissa * 10 + (c - ZERO);
+                fractionDigits++;
+                i++;
+            }
+            digits += fractionDigits;
+        }
+        if (digits === 0)
+            return;
+        let exponent = 0;
+        if (i < end && (data[i] | LOWER_CASE_BIT) === LOWER_E) {
+            integer = false;
+            i++;
+            let exponentNegative = false;
+            if (i < end && (data[i] === MINUS || data[i] === PLUS)) {
+                exponentNegative = data[i] === MINUS;
+                i++;
+            }
+            const exponentStart = i;
+            // Capped so that a long exponent cannot overflow; beyond the cap the slow path decides.
+            while (i < end && (c = data[i]) >= ZERO && c <= NINE) {
+                if (exponent < 100000)
+                    exponent = exponent * 10 + (c - ZERO);
+                i++;
+            }
+            if (i === exponentStart)
+                return;
+            if (exponentNegative)
+                exponent = -exponent;
+        }
+        if (i !== end)
+            return;
+        let value;
+        const scale = exponent - fractionDigits;
+        if (digits <= EXACT_DIGITS && scale >= -22 && scale <= 22) {
+            if (integer) {
+                // At most 15 digits: below 2^53, so the mantissa is the value and a safe integer.
+                this.numberValue = negative ? 0 - mantissa : mantissa;
+                this.numberKind = Kind.Integer;
+                return;
+            }
+            value = scale >= 0 ? mantissa * EXACT_POWERS_OF_TEN[scale] : mantissa / EXACT_POWERS_OF_TEN[-scale];
+            if (negative)
+                value = 0 - value;
+        }
+        else {
+            value = Number(data.toString('latin1', start, end));
+            if (!Number.isFinite(value))
+                return;
+            value = value === 0 ? 0 : value;
+        }
+        this.numberValue = value;
+        this.numberKind = integer && Number.isSafeInteger(value) ? Kind.Integer : Kind.Number;
+    }
+}
+/** Whether `data[start, start + word.length)` equals the lower-case ASCII `word`, ignoring case. */
+function matchesIgnoringCase(data, start, word) {
+    for (let k = 0; k < word.length; k++) {
+        if ((data[start + k] | LOWER_CASE_BIT) !== word[k])
+            return false;
+    }
+    return true;
+}
+
+export { BatchBuilder as B, CSV_DELIMITERS as C, DEFAULT_BATCH_SIZE as D, ExitCode as E, INVALID_UTF8 as I, Kind as K, TextWindow as T, UserInputError as U, ValueParser as V, firstInvalidUtf8 as a, DEFAULT_MISSING_TOKENS as b, countLines as c, CsvReader as d, fmix32 as e, fileError as f, gzipError as g, hashFloat64 as h, isGzipFile as i, locate as l, openByteSource as o };
