@@ -22636,9 +22636,9 @@ function notes(input) {
  * Order: the gates and waivers are checked against the metric catalog and the segment columns
  * first (`checkGates`), so a typo fails in milliseconds, before any file is read. Then the
  * candidate and baseline are evaluated with the config's `model` and `segments` (or read, for
- * evaluation documents); the segment keys the gates and waivers name are checked against the
- * candidate's segments (`checkSegmentKeys`); the two are paired (`pairModels`: on which rows
- * changes are computed) and judged (`judgeGates`).
+ * evaluation documents), their settings checked, paired (`pairModels`: on which rows changes are
+ * computed); the segment keys the gates and waivers name are checked against the candidate's
+ * segments (`checkSegmentKeys`), and the gates judged (`judgeGates`).
  *
  * @throws UserInputError for a config mistake (at its line), an unreadable or invalid file, a
  *   document evaluated with other settings than the config's or the other document's
@@ -22652,12 +22652,13 @@ async function runGate(options) {
     const givenCandidate = candidateInput(options.config, options.candidate);
     const candidate = await loadModel(givenCandidate, settings, options.read);
     const loadedCandidate = { model: candidate, file: fileOf(givenCandidate, candidate) };
-    checkSegmentKeys(options.config, asResults(loadedCandidate));
     const baselineInput = options.baseline === undefined ? config.model?.baseline : options.baseline;
     const baseline = baselineInput == null ? null : await loadModel(baselineInput, settings, options.read);
     const loadedBaseline = baseline === null ? null : { model: baseline, file: fileOf(baselineInput, baseline) };
+    // Settings first: a document of other settings is told as such, before its state is read.
     checkSettings(settings, loadedCandidate, loadedBaseline);
     const paired = await pairModels(loadedCandidate, loadedBaseline, settings, options.read);
+    checkSegmentKeys(options.config, paired.candidate);
     const results = judgeGates({
         config,
         candidate: paired.candidate,

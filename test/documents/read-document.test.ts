@@ -48,17 +48,17 @@ describe('result documents are validated against their schemas before use', () =
     [
       'a string where a count belongs',
       (d) => (firstResult(d).n = '<img src=x onerror=alert(1)>'),
-      'verdict.json:32:12: results[0].n: expected an integer or null, got a string'
+      'verdict.json:40:12: results[0].n: expected an integer or null, got a string'
     ],
     [
       'a mention where a number belongs',
       (d) => (firstResult(d).candidate = '@octocat'),
-      'verdict.json:28:20: results[0].candidate: expected a number or null, got a string'
+      'verdict.json:36:20: results[0].candidate: expected a number or null, got a string'
     ],
     [
       'a negative count',
       (d) => ((d.counts as Record<string, number>).fail = -1),
-      'verdict.json:10:13: counts.fail: expected a number >= 0, got one out of range'
+      'verdict.json:18:13: counts.fail: expected a number >= 0, got one out of range'
     ],
     [
       'our own marker as the verdict',
@@ -69,22 +69,22 @@ describe('result documents are validated against their schemas before use', () =
     [
       'results as an object',
       (d) => (d.results = {}),
-      'verdict.json:17:14: results: expected an array, got an object'
+      'verdict.json:25:14: results: expected an array, got an object'
     ],
     [
       'an interval that is a string',
       (d) => (firstResult(d).ci = 'x'),
-      'verdict.json:33:13: results[0].ci: expected null or an array, got a string'
+      'verdict.json:41:13: results[0].ci: expected null or an array, got a string'
     ],
     [
       'an interval with a string in it',
       (d) => (firstResult(d).ci = [0, '1']),
-      'verdict.json:35:9: results[0].ci[1]: expected a number, got a string'
+      'verdict.json:43:9: results[0].ci[1]: expected a number, got a string'
     ],
     [
       'a p-value above 1',
       (d) => (firstResult(d).p_value = 2),
-      'verdict.json:38:18: results[0].p_value: expected a number <= 1, got one out of range'
+      'verdict.json:46:18: results[0].p_value: expected a number <= 1, got one out of range'
     ],
     [
       'a headline of 2 MB',
@@ -94,7 +94,7 @@ describe('result documents are validated against their schemas before use', () =
     [
       'an unknown count',
       (d) => ((d.counts as Record<string, number>).extra = 1),
-      'verdict.json:8:13: counts: an unknown key (this object has a fixed set of keys)'
+      'verdict.json:16:13: counts: an unknown key (this object has a fixed set of keys)'
     ],
     [
       'an array instead of a document',
@@ -149,7 +149,7 @@ describe('result documents are validated against their schemas before use', () =
       forgedVerdict((d) => (d.notes = [{ toString: 1 }]))
     )
     expect(await failure(readResults(folder))).toBe(
-      `${folder}/verdict.json:320:5: notes[0]: expected a string, got an object`
+      `${folder}/verdict.json:328:5: notes[0]: expected a string, got an object`
     )
   })
 })

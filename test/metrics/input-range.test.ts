@@ -203,6 +203,7 @@ describe('R² of valid extremes', () => {
     ).toEqual({
       value: null,
       ci: null,
+      support: 2,
       reason: 'SS_res / SS_tot exceeds 1.8e308 (y_true nearly constant); R² is not representable'
     })
   })
