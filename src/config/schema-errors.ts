@@ -17,6 +17,7 @@
  */
 import type { ErrorObject } from 'ajv/dist/2020.js'
 import { type SourceLocation, UserInputError } from '../errors.js'
+import { toPath } from '../documents/json-text.js'
 import { closest, didYouMean } from '../suggest.js'
 import { formatPath, type JsonPath, type YamlSource } from './yaml-source.js'
 
@@ -268,22 +269,4 @@ function locateError(error: ErrorObject, path: JsonPath, locate: YamlSource['loc
     default:
       return locate(path, VALUE_KEYWORDS.has(error.keyword) ? 'value' : 'key')
   }
-}
-
-/** `/gates/2/metric` -> `['gates', 2, 'metric']`: indices are numbers where the value is a list. */
-function toPath(pointer: string, data: unknown): JsonPath {
-  if (pointer === '') return []
-  const path: (string | number)[] = []
-  let node: unknown = data
-  for (const raw of pointer.slice(1).split('/')) {
-    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~')
-    if (Array.isArray(node)) {
-      path.push(Number(segment))
-      node = node[Number(segment)]
-    } else {
-      path.push(segment)
-      node = isRecord(node) ? node[segment] : undefined
-    }
-  }
-  return path
 }

@@ -258,3 +258,25 @@ export function parseJson(text: string, file: string, expected: string): unknown
     )
   }
 }
+
+/**
+ * `/gates/2/metric` -> `['gates', 2, 'metric']`: indices are numbers where the value is a list.
+ * ajv's instance paths, for the config, contracts and result documents alike.
+ */
+export function toPath(pointer: string, data: unknown): JsonPath {
+  if (pointer === '') return []
+  const path: (string | number)[] = []
+  let node: unknown = data
+  for (const raw of pointer.slice(1).split('/')) {
+    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~')
+    if (Array.isArray(node)) {
+      path.push(Number(segment))
+      node = node[Number(segment)]
+    } else {
+      path.push(segment)
+      node =
+        typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[segment] : undefined
+    }
+  }
+  return path
+}

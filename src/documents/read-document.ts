@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { Ajv2020, type ErrorObject, type SchemaObject, type ValidateFunction } from 'ajv/dist/2020.js'
 import { UserInputError } from '../errors.js'
-import { type JsonPath, jsonValueOffset, locateOffset, parseJson } from './json-text.js'
+import { type JsonPath, jsonValueOffset, locateOffset, parseJson, toPath } from './json-text.js'
 
 /** One kind of result document: its `schema` key, its JSON Schema, and how to say where it comes from. */
 export interface DocumentKind<T> {
@@ -174,21 +174,6 @@ function describeError(first: ErrorObject, errors: readonly ErrorObject[]): stri
     default:
       return `does not match the schema (${first.keyword})`
   }
-}
-
-/** `/results/2/n` -> `['results', 2, 'n']`: indices are numbers where the value is an array. */
-function toPath(pointer: string, data: unknown): JsonPath {
-  if (pointer === '') return []
-  const path: (string | number)[] = []
-  let node: unknown = data
-  for (const raw of pointer.slice(1).split('/')) {
-    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~')
-    const index = Array.isArray(node) ? Number(segment) : segment
-    path.push(index)
-    node =
-      isObject(node) || Array.isArray(node) ? (node as Record<string | number, unknown>)[index] : undefined
-  }
-  return path
 }
 
 /** `['results', 2, 'n']` -> `results[2].n`; keys that are not identifiers are shown as `[…]`. */

@@ -20,8 +20,8 @@ import './threads.js';
 import './number-set.js';
 import './verdict-document.js';
 import 'node:crypto';
-import './special-functions.js';
 import './text-table.js';
+import './special-functions.js';
 import 'node:util';
 
 /** `fail` exits 1; `warn` is reported but exits 0, like `pass`. */

@@ -1,9 +1,9 @@
 import { K as Kind, j as jsonDepth, M as MAX_JSON_DEPTH, p as pathToKey, f as fmix32, o as openTable } from './hash.js';
 import { C as CountTable } from './count-table.js';
 import { N as NumberSet, s as sortNumbers, k as kthSmallest } from './number-set.js';
-import { p as parseJson, c as chiSquareSf, k as kolmogorovSmirnovSf, n as normalTwoSidedP } from './special-functions.js';
+import { c as chiSquareSf, k as kolmogorovSmirnovSf, n as normalTwoSidedP } from './special-functions.js';
 import { U as UserInputError, d as didYouMean } from './suggest.js';
-import { b as requireCore, d as requireValidation, e as requireFormat, g as requireMetadata, h as requireApplicator, i as requireValidate, j as requireCodegen, k as requireValidation_error, l as requireRef_error, m as requireCore$1, n as requireDiscriminator, o as isCalendarDate, _ as _2020Exports, a as readYamlFile, c as compileSchema, f as formatPath } from './schema-validator.js';
+import { b as requireCore, d as requireValidation, e as requireFormat, g as requireMetadata, h as requireApplicator, i as requireValidate, j as requireCodegen, k as requireValidation_error, l as requireRef_error, m as requireCore$1, n as requireDiscriminator, o as isCalendarDate, p as parseJson, _ as _2020Exports, a as readYamlFile, c as compileSchema, f as formatPath } from './schema-validator.js';
 import { extname } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { r as renderTextTable, f as formatNumber, e as escapeClipped } from './text-table.js';

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { _ as _2020Exports } from './schema-validator.js';
+import { p as parseJson, q as locateOffset, s as jsonValueOffset, t as toPath, _ as _2020Exports } from './schema-validator.js';
 import { U as UserInputError } from './suggest.js';
-import { p as parseJson, l as locateOffset, j as jsonValueOffset } from './special-functions.js';
 import { O as OVERALL } from './segmentation.js';
 import { f as formatNumber } from './text-table.js';
 
@@ -600,21 +599,6 @@ function describeError(first, errors) {
         default:
             return `does not match the schema (${first.keyword})`;
     }
-}
-/** `/results/2/n` -> `['results', 2, 'n']`: indices are numbers where the value is an array. */
-function toPath(pointer, data) {
-    if (pointer === '')
-        return [];
-    const path = [];
-    let node = data;
-    for (const raw of pointer.slice(1).split('/')) {
-        const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-        const index = Array.isArray(node) ? Number(segment) : segment;
-        path.push(index);
-        node =
-            isObject(node) || Array.isArray(node) ? node[index] : undefined;
-    }
-    return path;
 }
 /** `['results', 2, 'n']` -> `results[2].n`; keys that are not identifiers are shown as `[…]`. */
 function formatPath(path) {

@@ -935,17 +935,17 @@ async function pairModels(loadedCandidate, loadedBaseline, settings, read) {
     if (isDocument(candidate) || isDocument(baseline)) {
         return pairDocuments(whole, baselineResults, candidate.rows, baseline.rows, settings, unpaired);
     }
-    if (sameRows(candidate, baseline)) {
-        return withSegments({ candidate: whole, compared: whole, baseline: baselineResults }, candidate.rows, candidate.rows, baseline.rows, `paired by id: the ${candidate.rows} ids are the same in both files, with the same labels`, settings);
-    }
-    const shared = await sharedIds(candidate.file, baseline.file, settings, read);
-    if (shared.size === 0) {
+    // Told by the digests at no cost, else by one more pass over both files' ids and labels.
+    const shared = sameRows(candidate, baseline)
+        ? null
+        : await sharedIds(candidate.file, baseline.file, settings, read);
+    if (shared?.size === 0) {
         throw new UserInputError(`no id of the id column '${settings.model.id}' is also in the baseline ${baseline.file}: the two files are ` +
             'not the same evaluation set, so the models cannot be compared. Predict both models on the same rows', { file: candidate.file });
     }
-    if (shared.size === candidate.rows && shared.size === baseline.rows) {
-        // Same ids and labels after all (the digests differ by label representation only, e.g. 1 and 1.0).
-        return withSegments({ candidate: whole, compared: whole, baseline: baselineResults }, shared.size, candidate.rows, baseline.rows, `paired by id: the ${candidate.rows} ids are the same in both files, with the same labels`, settings);
+    // Same ids and labels (after the pass, the digests differed by label representation only, e.g. 1 and 1.0).
+    if (shared === null || (shared.size === candidate.rows && shared.size === baseline.rows)) {
+        return withSegments({ candidate: whole, compared: whole, baseline: baselineResults }, candidate.rows, candidate.rows, baseline.rows, `paired by id: the ${candidate.rows} ids are the same in both files, with the same labels`, settings);
     }
     const m = shared.size;
     // A file whose every id is shared is its own restriction.

@@ -649,6 +649,40 @@ var schema$3 = {
 	$defs: $defs
 };
 
+/**
+ * JSON text of an untrusted document: where its first syntax error is and where the value at a
+ * path is written, so that messages can say `verdict.json:4:1` without quoting the file.
+ *
+ * V8's `JSON.parse` messages quote up to 10 characters of the input on either side of the error
+ * (`Unexpected token 'r', "root:x:0:0"... is not valid JSON`): a `verdict.json` symlinked to a
+ * secret would be shown in a job log. These scanners are used only after `JSON.parse` failed or
+ * the schema rejected the value; they are linear and iterative, so neither a 100 MB string nor
+ * 100,000 nested brackets can hang them or overflow the stack.
+ */
+/**
+ * `/gates/2/metric` -> `['gates', 2, 'metric']`: indices are numbers where the value is a list.
+ * ajv's instance paths, for the config, contracts and result documents alike.
+ */
+function toPath(pointer, data) {
+    if (pointer === '')
+        return [];
+    const path = [];
+    let node = data;
+    for (const raw of pointer.slice(1).split('/')) {
+        const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+        if (Array.isArray(node)) {
+            path.push(Number(segment));
+            node = node[Number(segment)];
+        }
+        else {
+            path.push(segment);
+            node =
+                typeof node === 'object' && node !== null ? node[segment] : undefined;
+        }
+    }
+    return path;
+}
+
 var dist = {};
 
 var composer = {};
@@ -9771,25 +9805,6 @@ function locateError(error, path, locate) {
         default:
             return locate(path, VALUE_KEYWORDS.has(error.keyword) ? 'value' : 'key');
     }
-}
-/** `/gates/2/metric` -> `['gates', 2, 'metric']`: indices are numbers where the value is a list. */
-function toPath(pointer, data) {
-    if (pointer === '')
-        return [];
-    const path = [];
-    let node = data;
-    for (const raw of pointer.slice(1).split('/')) {
-        const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-        if (Array.isArray(node)) {
-            path.push(Number(segment));
-            node = node[Number(segment)];
-        }
-        else {
-            path.push(segment);
-            node = isRecord(node) ? node[segment] : undefined;
-        }
-    }
-    return path;
 }
 
 /**
