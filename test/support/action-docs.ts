@@ -7,7 +7,12 @@ interface ActionYml {
   readonly outputs?: Record<string, { description: string }>
 }
 
-const cell = (text: string) => text.replace(/\|/g, '\\|')
+/**
+ * A description as GitHub-flavoured markdown text: every character that markdown or raw HTML would
+ * read (`<!-- … -->` and `<name>` would vanish as HTML, `*` would turn into italics, `|` would end
+ * the cell) is backslash-escaped, so the rendered cell reads exactly as the action.yml does.
+ */
+const cell = (text: string) => text.replace(/[\\`*_<>[\]|&~]/g, '\\$&')
 
 /** The actions in the repository: `actions/<name>/action.yml`, plus the root action as ''. */
 export function actionNames(): string[] {
