@@ -19,11 +19,16 @@ export interface RunContext {
   readonly apiUrl: string
   /** The run's page, where the job summary is; `null` when unknown. */
   readonly runUrl: string | null
+  /**
+   * In a `workflow_run` event, the page of the triggering run (from `workflow_run.id`): the run
+   * that computed the results this one reports, with their inputs; `null` otherwise.
+   */
+  readonly workflowRunUrl: string | null
 }
 
 interface Payload {
   pull_request?: { number?: number; head?: { sha?: string } }
-  workflow_run?: { head_sha?: string; pull_requests?: { number?: number }[] }
+  workflow_run?: { head_sha?: string; id?: number; pull_requests?: { number?: number }[] }
   issue?: { number?: number; pull_request?: unknown }
 }
 
@@ -60,6 +65,7 @@ export function readRunContext(
     payload.pull_request?.number ??
     payload.workflow_run?.pull_requests?.[0]?.number ??
     (payload.issue?.pull_request === undefined ? undefined : payload.issue.number)
+  const workflowRun = env.GITHUB_EVENT_NAME === 'workflow_run' ? payload.workflow_run : undefined
   const server = env.GITHUB_SERVER_URL ?? 'https://github.com'
   return {
     owner: repository.slice(0, slash),
@@ -67,8 +73,11 @@ export function readRunContext(
     eventName: env.GITHUB_EVENT_NAME ?? '',
     pullNumber: pullNumber ?? fromPayload ?? null,
     headSha: payload.pull_request?.head?.sha ?? payload.workflow_run?.head_sha ?? env.GITHUB_SHA ?? null,
-    workflowRunHeadSha:
-      env.GITHUB_EVENT_NAME === 'workflow_run' ? (payload.workflow_run?.head_sha ?? null) : null,
+    workflowRunHeadSha: workflowRun?.head_sha ?? null,
+    // Built from the numeric id, not taken as a string, so the link can only point at a run here.
+    workflowRunUrl: Number.isSafeInteger(workflowRun?.id)
+      ? `${server}/${repository}/actions/runs/${workflowRun?.id}`
+      : null,
     apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
     runUrl: env.GITHUB_RUN_ID ? `${server}/${repository}/actions/runs/${env.GITHUB_RUN_ID}` : null
   }

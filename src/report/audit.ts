@@ -18,6 +18,11 @@ export interface AuditTrail {
   /** The bootstrap seed of the evaluation; `null` without one. */
   readonly seed: number | null
   readonly files: readonly AuditFile[]
+  /**
+   * The page of the run that computed the results, when another run did (a fork-safe comment
+   * workflow reports what a `workflow_run`'s trigger computed): its inputs are there, not here.
+   */
+  readonly computedIn?: string
 }
 
 /**
@@ -34,16 +39,23 @@ export async function sha256File(path: string): Promise<string | null> {
   return hash.digest('hex')
 }
 
+/** Where the results of an audit trail come from. */
+export interface AuditContext {
+  /** The config, or `null` when there is none to name. */
+  readonly config: string | null
+  readonly commit: string | null
+  readonly version: string
+  /** The run that computed the results, when it is another run (see `AuditTrail.computedIn`). */
+  readonly computedIn?: string | null
+}
+
 /**
  * The audit trail of a set of results: the config, every result document and every file those
- * documents name (predictions, data, contracts, references), each with its sha256. Paths named
- * inside documents are read relative to the working directory, as the steps wrote them; the same
- * path is listed once.
+ * documents name (predictions, data, contracts, references), each with its sha256, or named as not
+ * readable here (computed in another job). Paths named inside documents are read relative to the
+ * working directory, as the steps wrote them; the same path is listed once.
  */
-export async function collectAuditTrail(
-  results: Results,
-  context: { readonly config: string | null; readonly commit: string | null; readonly version: string }
-): Promise<AuditTrail> {
+export async function collectAuditTrail(results: Results, context: AuditContext): Promise<AuditTrail> {
   const known = new Map<string, AuditFile>()
   const add = async (role: string, path: string | null, sha256?: string): Promise<void> => {
     if (path === null || known.has(path)) return
@@ -69,6 +81,7 @@ export async function collectAuditTrail(
     commit: context.commit,
     version: context.version,
     seed: results.candidate?.document.settings.seed ?? null,
-    files: [...known.values()]
+    files: [...known.values()],
+    ...(context.computedIn == null ? {} : { computedIn: context.computedIn })
   }
 }

@@ -493,7 +493,8 @@ class Renderer {
     const facts = [
       `ml-gate ${text(a.version)}`,
       `commit ${a.commit === null ? 'not recorded' : text(a.commit)}`,
-      `seed ${a.seed === null ? '—' : String(a.seed)}`
+      `seed ${a.seed === null ? '—' : String(a.seed)}`,
+      ...(a.computedIn === undefined ? [] : [`computed in [the triggering run](${a.computedIn})`])
     ]
     const lines = [`<sub>${facts.join(' · ')}</sub>`]
     if (a.files.length > 0) {

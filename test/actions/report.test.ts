@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { readFileSync } from 'node:fs'
+import { readFileSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
 import { faults } from '../support/github/fake-github.js'
 import { pullRequestEvent, workflowRunEvent } from '../support/github/webhook-events.js'
 import {
@@ -229,6 +230,25 @@ describe('fork pull requests and faults', () => {
     expect(run.code).toBe(1)
     expect(s.github.state.comments.map((c) => c.issueNumber)).toEqual([7])
     expect(s.requests().slice(0, 2)).toEqual([`GET ${PATH}/pulls/7`, `GET ${PATH}/issues/7/labels`])
+  })
+
+  it('names in the audit trail what a fork-safe comment job can: the computing run, the config it lacks', async () => {
+    s = await session({ pullNumber: 7 })
+    rmSync(join(s.dir, 'ml-gate.yml')) // part 2 of the fork-safe pair has no checkout
+    const run = await s.run({
+      inputs: { 'pr-number': '7' },
+      event: workflowRunEvent(
+        { owner: OWNER, repo: REPO, pullNumber: 7, forkOwner: 'contributor' },
+        'failure'
+      )
+    })
+    expect(run.code).toBe(1)
+    const [comment] = s.github.state.comments
+    expect(comment.body).toContain(
+      'commit 0123456789abcdef0123456789abcdef01234567 · seed 42 · ' +
+        'computed in [the triggering run](https://github.com/octo-org/credit-model/actions/runs/289782451)'
+    )
+    expect(comment.body).toMatch(/^\| ml\\-gate\.yml +\| config +\| not readable here +\|$/m)
   })
 
   it('refuses a pr-number from the artifact whose pull request is not the workflow_run head', async () => {

@@ -31,6 +31,7 @@ describe('readRunContext', () => {
       pullNumber: 5,
       headSha: 'a'.repeat(40),
       workflowRunHeadSha: null,
+      workflowRunUrl: null,
       apiUrl: 'https://ghe.example.com/api/v3',
       runUrl: 'https://github.com/octo-org/credit-model/actions/runs/42'
     })
@@ -41,11 +42,19 @@ describe('readRunContext', () => {
     expect(readRunContext(fork, null)).toMatchObject({
       pullNumber: null,
       headSha: 'a'.repeat(40),
-      workflowRunHeadSha: 'a'.repeat(40)
+      workflowRunHeadSha: 'a'.repeat(40),
+      // The run that computed the results: the audit trail links it (from the numeric id).
+      workflowRunUrl: 'https://github.com/octo-org/credit-model/actions/runs/289782451'
     })
     expect(readRunContext(fork, 9).pullNumber).toBe(9)
     const own = env(workflowRunEvent(target).payload, 'workflow_run')
     expect(readRunContext(own, null).pullNumber).toBe(5)
+  })
+
+  it('links no triggering run unless the workflow_run names a numeric id', () => {
+    const payload = workflowRunEvent(target).payload as { workflow_run: { id: unknown } }
+    payload.workflow_run.id = '1/../../evil'
+    expect(readRunContext(env(payload, 'workflow_run'), null).workflowRunUrl).toBeNull()
   })
 
   it('refuses to run outside a workflow', () => {

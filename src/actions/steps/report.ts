@@ -87,10 +87,13 @@ export async function runReport(): Promise<{ code: ExitCode; failure?: string }>
 export async function publishReport(options: ReportOptions): Promise<{ code: ExitCode; failure?: string }> {
   const context = readRunContext(process.env, options.prNumber)
   const results = await readResults(options.results)
+  // A fork-safe comment job has no checkout: the config is named (not readable here) with the run
+  // that computed the results, rather than left out.
   const audit = await collectAuditTrail(results, {
-    config: existsSync(options.config) ? options.config : null,
+    config: existsSync(options.config) || context.workflowRunUrl !== null ? options.config : null,
     commit: context.headSha,
-    version: VERSION
+    version: VERSION,
+    computedIn: context.workflowRunUrl
   })
   // Octokit is loaded only when there is a token to use it with: a run that posts nothing
   // (or fails before it would) neither parses nor evaluates it.
