@@ -14,7 +14,8 @@
  * Sides: the decision is a two-sided interval at 1 − α′ (fail when it lies wholly beyond the
  * bound, pass when wholly within): each outcome is a one-sided test at α′/2, so z′ = z_{1−α′/2}.
  *
- * - `mde = (z′ + z_{0.8})·se`: a true quantity at least this far from the bound is decided (fail
+ * - `mde = (z′ + z_{0.8})·se` (Bloom 1995, "Minimum detectable effects", Evaluation Review
+ *   19(5)): a true quantity at least this far from the bound is decided (fail
  *   beyond it, pass within it) with 80% probability. For a change rule, equivalently, the
  *   smallest change from no change (0) that the data tell apart from 0 with 80% power.
  * - `power_at_bound = Φ(|bound|/se − z′)`: for a change rule, the power to detect a change as
