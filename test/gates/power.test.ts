@@ -64,14 +64,11 @@ describe('the judge carries mde, power_at_bound and detectable', () => {
   // interval has half-width 0.05 at 95%).
   const candidate = evaluation('c.json', { all: { n: 1000, metrics: { recall: [0.77, 0.72, 0.82] } } })
   const baseline = evaluation('b.json', { all: { n: 1000, metrics: { recall: [0.8, 0.75, 0.85] } } })
+  const judged = async (line: string) =>
+    resultFor(await gate(config('gates:', line), candidate, baseline), 'all')
 
   it('an inconclusive drop states its MDE in the reason', async () => {
-    const verdict = await gate(
-      config('gates:', '  - { metric: recall, max_drop: 0.05, mode: significant }'),
-      candidate,
-      baseline
-    )
-    const r = resultFor(verdict, 'all')
+    const r = await judged('  - { metric: recall, max_drop: 0.05, mode: significant }')
     expect(r.status).toBe('warn')
     // mde = (1.95996 + 0.84162)·0.0360775 = 0.10107430143746034 > 2·0.05: not detectable;
     // power = Φ(0.05 / 0.0360775 − 1.95996) = Φ(−0.57403) = 0.28296354583104927
@@ -88,12 +85,7 @@ describe('the judge carries mde, power_at_bound and detectable', () => {
   })
 
   it('point mode carries them at the configured level, with no family', async () => {
-    const verdict = await gate(
-      config('gates:', '  - { metric: recall, max_drop: 0.05 }'),
-      candidate,
-      baseline
-    )
-    const r = resultFor(verdict, 'all')
+    const r = await judged('  - { metric: recall, max_drop: 0.05 }')
     expect(r.status).toBe('pass')
     expect(r.mde).toBeCloseTo(0.10107430143746034, 12)
     expect(r.power_at_bound).toBeCloseTo(0.28296354583104927, 10)
