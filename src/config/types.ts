@@ -12,6 +12,8 @@ export type DriftMethod = 'auto' | 'ks' | 'chi2' | 'z' | 'wasserstein' | 'jensen
 export type FailOn = 'error' | 'warn' | 'never'
 export type GateMode = 'point' | 'significant'
 export type Severity = 'fail' | 'warn'
+/** Multiple-testing correction of a family of tests (`src/drift/multiple-testing.ts`). */
+export type Correction = 'holm' | 'bh' | 'none'
 
 export interface Config {
   readonly version: 1
@@ -53,6 +55,8 @@ export interface DriftConfig {
   readonly method: DriftMethod
   /** Absent: the method's own default. */
   readonly threshold?: number
+  /** Across the p-value tests (ks, chi2, z) of the dataset's columns. Default `holm`. */
+  readonly correction: Correction
 }
 
 export interface ModelConfig {
@@ -112,6 +116,8 @@ export interface GateConfig {
   readonly per_segment: boolean | string | readonly string[]
   /** Default `point`. */
   readonly mode: GateMode
+  /** Across the segments of each rule in significant mode. Default `holm`. */
+  readonly correction: Correction
   readonly across?: string
   /** In [0, 1]; only with `across`. */
   readonly min_ratio?: number

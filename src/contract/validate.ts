@@ -1,7 +1,7 @@
 import { DriftCollector } from '../drift/collector.js'
-import { detectDrift, type DriftResult } from '../drift/detect.js'
+import { correctDrift, measureDrift, type DriftMeasurement, type DriftResult } from '../drift/detect.js'
 import type { ColumnKind, DriftMethod } from '../drift/method.js'
-import type { FailOn } from '../config/types.js'
+import type { Correction, FailOn } from '../config/types.js'
 import { UserInputError } from '../errors.js'
 import { openTable } from '../io/open.js'
 import type { ReadOptions, RowBatch, Table, TableFormat } from '../io/table.js'
@@ -49,6 +49,8 @@ export interface ValidateRequest {
   readonly driftMethod?: DriftMethod | 'auto'
   /** Drift settings under the columns' own and over the contract's (from ml-gate.yml's `data[].drift`). */
   readonly drift?: DriftSettings
+  /** Across the drift tests of the file's columns (`correctDrift`). Default `holm`. */
+  readonly driftCorrection?: Correction
   readonly read?: ReadOptions
   /** Seed of the reservoir samples drift uses on large files. Default 42. */
   readonly seed?: number
@@ -105,7 +107,7 @@ export async function validateData(request: ValidateRequest): Promise<Validation
         collector.add(batch.columns[reference.columns.indexOf(column)], batch.size, firstRow)
       }
     })
-    drift = driftColumns.map((column) => {
+    const measured = driftColumns.map((column) => {
       const ref = referenceCollectors.get(column)
       if (ref === undefined) return skipped(column, `the column is not in the reference ${request.reference}`)
       return measure(
@@ -116,6 +118,12 @@ export async function validateData(request: ValidateRequest): Promise<Validation
         request.driftMethod
       )
     })
+    const decided = correctDrift(
+      measured.flatMap((m) => ('head' in m ? [m] : [])),
+      request.driftCorrection ?? 'holm'
+    )
+    let next = 0
+    drift = measured.map((m) => ('head' in m ? { column: m.column, ...decided[next++] } : m))
   }
 
   const checks = checker?.results() ?? []
@@ -200,7 +208,7 @@ function measure(
   current: DriftCollector,
   settings: DriftSettings,
   override: DriftMethod | 'auto' | undefined
-): ColumnDrift {
+): ColumnDrift | (DriftMeasurement & { readonly column: string }) {
   const refKind = reference.observedKind()
   const curKind = current.observedKind()
   if (refKind === undefined || curKind === undefined) {
@@ -214,11 +222,11 @@ function measure(
   }
   const method = override ?? settings.method
   try {
-    const result = detectDrift(reference.sample(refKind), current.sample(curKind), {
+    const measurement = measureDrift(reference.sample(refKind), current.sample(curKind), {
       method: method === 'auto' || method === undefined ? undefined : (method as DriftMethod),
       threshold: settings.threshold
     })
-    return { column, ...result }
+    return { column, ...measurement }
   } catch (error) {
     // The contract loader checks methods against declared types; this is a method that does not
     // fit the kind the data showed (no type declared), which the user can fix the same way.
@@ -229,5 +237,15 @@ function measure(
 }
 
 function skipped(column: string, reason: string): ColumnDrift {
-  return { column, method: null, statistic: null, p_value: null, threshold: null, drifted: null, reason }
+  return {
+    column,
+    method: null,
+    statistic: null,
+    p_value: null,
+    adjusted_p_value: null,
+    correction: null,
+    threshold: null,
+    drifted: null,
+    reason
+  }
 }

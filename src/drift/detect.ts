@@ -7,6 +7,7 @@ import { chooseMethod, insufficientData, MIN_SAMPLE_SIZE } from './choose.js'
 import { jensenShannonDistance } from './jensen-shannon.js'
 import { ksTwoSample } from './ks.js'
 import { DRIFT_METHODS, methodsFor, type DriftMethod } from './method.js'
+import { adjustPValues, CORRECTION_NAMES, type Correction } from './multiple-testing.js'
 import { twoProportionZTest } from './proportions.js'
 import { populationStabilityIndex } from './psi.js'
 import { binCounts, DEFAULT_BIN_COUNT, quantileEdges } from './quantile-bins.js'
@@ -22,6 +23,14 @@ export interface DriftResult {
   readonly statistic: number | null
   /** p-value for the tests (`ks`, `chi2`, `z`); `null` for distances and when undefined. */
   readonly p_value: number | null
+  /**
+   * The p-value adjusted across the tested columns of the dataset (`correction`), which the
+   * decision compares with `threshold`; equal to `p_value` for a column judged alone; `null` when
+   * `p_value` is.
+   */
+  readonly adjusted_p_value: number | null
+  /** The correction of that family; `null` when `p_value` is, or for a column judged alone. */
+  readonly correction: Correction | null
   /** Significance level for tests, minimum drifting distance for distances. */
   readonly threshold: number
   /** `null` when there is not enough data to judge. */
@@ -65,6 +74,26 @@ export function detectDrift(
   current: ColumnSample,
   options: DriftOptions = {}
 ): DriftResult {
+  return decideDrift(measureDrift(reference, current, options))
+}
+
+/** A column's drift measured but not yet decided: what `correctDrift` adjusts across columns. */
+export interface DriftMeasurement {
+  readonly method: DriftMethod
+  readonly threshold: number
+  /** `Kolmogorov–Smirnov test (numeric column, …)`. */
+  readonly head: string
+  /** The insufficiency that stops the measurement, or `null`. */
+  readonly insufficient: string | null
+  readonly measured: Measured | null
+}
+
+/** The measuring half of `detectDrift` (same checks, same errors). */
+export function measureDrift(
+  reference: ColumnSample,
+  current: ColumnSample,
+  options: DriftOptions = {}
+): DriftMeasurement {
   if (reference.kind !== current.kind) {
     throw new RangeError(`detectDrift: reference is ${reference.kind} but current is ${current.kind}`)
   }
@@ -92,49 +121,90 @@ export function detectDrift(
   }
   const head = `${info.label} (${choice.why})`
   if (choice.insufficient !== null) {
-    return {
-      method,
-      statistic: null,
-      p_value: null,
-      threshold,
-      drifted: null,
-      reason: `${head}: ${choice.insufficient}`
-    }
+    return { method, threshold, head, insufficient: choice.insufficient, measured: null }
   }
   const measured = measure(method, reference, current, options.bins ?? DEFAULT_BIN_COUNT)
-  if (measured.statistic === null) {
-    return {
-      method,
-      statistic: null,
-      p_value: null,
-      threshold,
-      drifted: measured.drifted,
-      reason: `${head}: ${measured.text}`
-    }
+  return { method, threshold, head, insufficient: null, measured }
+}
+
+/** The p-value of a measured test (`ks`, `chi2`, `z`); `null` for distances and undefined ones. */
+export function testPValue(m: DriftMeasurement): number | null {
+  return m.measured !== null && m.measured.statistic !== null ? m.measured.pValue : null
+}
+
+/** The family a test's p-value was adjusted in, for its decision and reason. */
+export interface DriftFamily {
+  readonly adjusted: number
+  readonly correction: Correction
+  readonly size: number
+}
+
+/**
+ * The deciding half of `detectDrift`: a test drifts when its p-value (adjusted in `family`, when
+ * given) is below the threshold, a distance when it reaches the threshold.
+ */
+export function decideDrift(m: DriftMeasurement, family?: DriftFamily): DriftResult {
+  const { method, threshold, head } = m
+  const none = { method, statistic: null, p_value: null, adjusted_p_value: null, correction: null, threshold }
+  if (m.insufficient !== null || m.measured === null) {
+    return { ...none, drifted: null, reason: `${head}: ${m.insufficient}` }
   }
-  if (info.decision === 'test') {
-    const p = measured.pValue as number
-    const drifted = p < threshold
-    const decision = `${measured.text}, p = ${formatAgainst(p, threshold)} ${drifted ? '<' : '>='} ${threshold}: ${drifted ? 'drift' : 'no drift'}`
+  const measured = m.measured
+  if (measured.statistic === null) {
+    return { ...none, drifted: measured.drifted, reason: `${head}: ${measured.text}` }
+  }
+  if (measured.pValue !== null) {
+    const p = measured.pValue
+    const adjusted = family?.adjusted ?? p
+    const drifted = adjusted < threshold
+    const shown =
+      family === undefined
+        ? `p = ${formatAgainst(p, threshold)}`
+        : `p = ${format(p)}, ${familyText(family)} = ${formatAgainst(adjusted, threshold)}`
+    const decision = `${measured.text}, ${shown} ${drifted ? '<' : '>='} ${threshold}: ${drifted ? 'drift' : 'no drift'}`
     return {
-      method,
+      ...none,
       statistic: measured.statistic,
       p_value: p,
-      threshold,
+      adjusted_p_value: adjusted,
+      correction: family?.correction ?? null,
       drifted,
       reason: `${head}: ${decision}`
     }
   }
   const drifted = measured.statistic >= threshold
   const decision = `${measured.text} ${drifted ? '>=' : '<'} ${threshold}: ${drifted ? 'drift' : 'no drift'}`
-  return {
-    method,
-    statistic: measured.statistic,
-    p_value: null,
-    threshold,
-    drifted,
-    reason: `${head}: ${decision}`
-  }
+  return { ...none, statistic: measured.statistic, drifted, reason: `${head}: ${decision}` }
+}
+
+/** `Holm-adjusted p (Holm over 2 tested columns)`, `p (no correction over 2 tested columns)`. */
+function familyText(family: DriftFamily): string {
+  const over = `${CORRECTION_NAMES[family.correction]} over ${family.size} tested column${family.size === 1 ? '' : 's'}`
+  if (family.correction === 'none') return `uncorrected p (${over})`
+  return `${family.correction === 'bh' ? 'BH' : 'Holm'}-adjusted p (${over})`
+}
+
+/**
+ * The drift of a dataset's columns, decided together: the p-values of the tests (`ks`, `chi2`,
+ * `z`) are adjusted by `correction` across the columns that have one (`adjustPValues`), and each
+ * column drifts when its adjusted p-value is below its own threshold (for one shared threshold α:
+ * Holm bounds the chance that any column is flagged by chance at α, BH the expected share of
+ * flagged columns that did not drift). Distances are effect sizes, not corrected; a column judged
+ * alone (one test in the family) reads as `detectDrift`'s.
+ */
+export function correctDrift(
+  measurements: readonly DriftMeasurement[],
+  correction: Correction
+): DriftResult[] {
+  const tested = measurements.map((m, i) => ({ i, p: testPValue(m) })).filter((t) => t.p !== null)
+  const adjusted = adjustPValues(
+    tested.map((t) => t.p!),
+    correction
+  )
+  const families = new Map(
+    tested.map((t, k) => [t.i, { adjusted: adjusted[k], correction, size: tested.length }])
+  )
+  return measurements.map((m, i) => decideDrift(m, tested.length > 1 ? families.get(i) : undefined))
 }
 
 /** A method's outcome: statistic (null if undefined), p-value for tests, and its text for the reason. */

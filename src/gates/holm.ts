@@ -3,6 +3,7 @@
  * adjusted p-values and as the confidence level each segment's interval is computed at, so that
  * the interval decision and the adjusted p-value tell the same story.
  */
+import { adjustPValues, ascending } from '../drift/multiple-testing.js'
 
 export interface HolmAdjustment {
   /**
@@ -33,18 +34,12 @@ export interface HolmAdjustment {
 export function holmAdjust(pValues: readonly number[], confidence: number): HolmAdjustment {
   const m = pValues.length
   const alpha = 1 - confidence
-  const order = pValues.map((_, i) => i).sort((a, b) => pValues[a] - pValues[b] || a - b)
-  const adjusted = new Array<number>(m)
   const levels = new Array<number>(m)
-  let running = 0
   let stopped: number | null = null
-  order.forEach((index, rank) => {
-    const factor = m - rank
-    running = Math.max(running, Math.min(1, factor * pValues[index]))
-    adjusted[index] = running
-    const level = stopped ?? alpha / factor
+  ascending(pValues).forEach((index, rank) => {
+    const level = stopped ?? alpha / (m - rank)
     if (stopped === null && pValues[index] > level) stopped = level
     levels[index] = 1 - level
   })
-  return { adjusted, confidence: levels }
+  return { adjusted: adjustPValues(pValues, 'holm'), confidence: levels }
 }

@@ -23,9 +23,14 @@
  * - `mode: point`: the rule is checked on the point value; a value exactly on the bound holds.
  * - `mode: significant`: the interval of the quantity decides: wholly past the bound -> fail,
  *   wholly within -> pass, straddling -> warn ("inconclusive"). The m segments judged by one rule
- *   form a family corrected by Holm (see `holm.ts`): each segment's p-value (of "the quantity is
- *   on the bound", `boundPValue`) ranks it, and its interval is computed at the Holm level of its
- *   rank. A quantity without an interval (counts) is compared as a point value, and says so.
+ *   form a family corrected by the gate's `correction` (`holm`, `bh`, `none`; see `family.ts`):
+ *   each segment's p-value (of "the quantity is on the bound", `boundPValue`) is adjusted, and its
+ *   interval is computed at the level that makes its decision agree with its adjusted p-value.
+ *   Every such reason names the family ("Holm over 18 segments of recall max_drop"), and an
+ *   inconclusive one states what the data could detect (`mde`, see `power.ts`). A quantity
+ *   without an interval (counts) is compared as a point value, and says so.
+ * - Every judged result with an interval carries `mde` (and for a change rule `power_at_bound`
+ *   and `detectable`), in point mode at the configured level.
  * - A failure of a `severity: warn` gate is `warn`; a failure matched by an unexpired waiver is
  *   `waived` (waivers win over severity).
  */
@@ -34,8 +39,10 @@ import { describeMetric, supportUnit } from '../metrics/catalog.js'
 import type { MetricValue } from '../metrics/metric-value.js'
 import { DEFAULT_MIN_SUPPORT } from '../metrics/evaluate.js'
 import { OVERALL } from '../metrics/segmentation.js'
-import { holmAdjust } from './holm.js'
+import { CORRECTION_NAMES, type Correction } from '../drift/multiple-testing.js'
+import { correctFamily } from './family.js'
 import type { ModelResults } from './model-results.js'
+import { NO_POWER, powerOf } from './power.js'
 import { boundPValue, measure, type Interval, type Quantity } from './quantity.js'
 import {
   ACROSS_RULES,
@@ -147,6 +154,9 @@ function blank(header: Header, segment: string): Draft {
     p_value: null,
     adjusted_p_value: null,
     excess: null,
+    correction: null,
+    family: null,
+    ...NO_POWER,
     reason: ''
   }
 }
@@ -177,7 +187,9 @@ function judgeSegments(context: Context, gate: GateConfig, rule: Rule, header: H
   )
   const judged = prepared.filter((p) => p.quantity !== undefined)
   const levels =
-    gate.mode === 'significant' ? holmLevels(judged, rule, context.confidence) : new Map<Prepared, Holm>()
+    gate.mode === 'significant'
+      ? familyLevels(judged, rule, gate.correction, context.confidence)
+      : new Map<Prepared, Member>()
   return prepared.map((p) =>
     p.quantity === undefined ? p.draft : decide(p.draft, p.quantity, rule, context, levels.get(p) ?? null)
   )
@@ -292,29 +304,43 @@ function nonFinite(q: Quantity, rule: Rule, confidence: number): string | undefi
   return undefined
 }
 
-interface Holm {
+/** A segment's place in its rule's family. */
+interface Member {
   readonly pValue: number
   readonly adjusted: number
   readonly confidence: number
   readonly family: number
+  readonly correction: Correction
 }
 
-/** Holm over the segments whose quantity has an interval; the others are compared as points. */
-function holmLevels(judged: readonly Prepared[], rule: Rule, confidence: number): Map<Prepared, Holm> {
+/** The family of the segments whose quantity has an interval; the others are compared as points. */
+function familyLevels(
+  judged: readonly Prepared[],
+  rule: Rule,
+  correction: Correction,
+  confidence: number
+): Map<Prepared, Member> {
   const tested: { prepared: Prepared; p: number }[] = []
   for (const prepared of judged) {
     const q = prepared.quantity!
     const ci = q.interval(confidence)
     if (ci !== null) tested.push({ prepared, p: boundPValue(rule, q.value, ci, confidence) })
   }
-  const holm = holmAdjust(
+  const corrected = correctFamily(
     tested.map((t) => t.p),
+    correction,
     confidence
   )
   return new Map(
     tested.map((t, i) => [
       t.prepared,
-      { pValue: t.p, adjusted: holm.adjusted[i], confidence: holm.confidence[i], family: tested.length }
+      {
+        pValue: t.p,
+        adjusted: corrected.adjusted[i],
+        confidence: corrected.confidence[i],
+        family: tested.length,
+        correction
+      }
     ])
   )
 }
@@ -325,7 +351,7 @@ const OUTCOME: Record<Decision, 'pass' | 'fail' | 'inconclusive'> = {
   inconclusive: 'inconclusive'
 }
 
-function decide(draft: Draft, q: Quantity, rule: Rule, context: Context, holm: Holm | null): Draft {
+function decide(draft: Draft, q: Quantity, rule: Rule, context: Context, member: Member | null): Draft {
   const values = {
     candidate: q.candidate,
     baseline: q.baseline,
@@ -336,23 +362,25 @@ function decide(draft: Draft, q: Quantity, rule: Rule, context: Context, holm: H
   const about = `${draft.metric} for ${draft.segment} (n = ${draft.n}): ${q.formula}`
   const pointText = (decision: 'within' | 'beyond'): string =>
     `${showAgainst(q.value, rule.threshold)} ${comparison(rule, decision)} → ${OUTCOME[decision]}`
-  if (draft.mode === 'point' || holm === null) {
+  if (draft.mode === 'point' || member === null) {
     const decision = decidePoint(rule, q.value)
     const ci = q.interval(context.confidence)
+    const confidence = ci === null ? null : context.confidence
     const note =
       draft.mode === 'significant' ? `; no interval of the ${q.name}: compared as a point value` : ''
     return {
       ...draft,
       ...values,
+      ...powerOf(rule.kind, rule.threshold, ci, confidence),
       status: OUTCOME[decision],
       ci,
-      confidence: ci === null ? null : context.confidence,
+      confidence,
       reason: `${about}; ${pointText(decision)}${note}`
     }
   }
-  const ci = q.interval(holm.confidence) as Interval
+  const ci = q.interval(member.confidence) as Interval
   if (!ci.every(Number.isFinite)) {
-    const at = showLevel(holm.confidence)
+    const at = showLevel(member.confidence)
     return {
       ...draft,
       status: 'insufficient',
@@ -360,24 +388,48 @@ function decide(draft: Draft, q: Quantity, rule: Rule, context: Context, holm: H
     }
   }
   const decision = decideInterval(rule, ci)
-  const level =
-    holm.confidence === context.confidence
-      ? showLevel(holm.confidence)
-      : `${showLevel(holm.confidence)} (Holm-adjusted over ${holm.family} segments)`
+  const power = powerOf(rule.kind, rule.threshold, ci, member.confidence)
+  const detects = decision === 'inconclusive' ? `; ${detectable(q.name, rule, power.mde!)}` : ''
   const reason =
-    `${about}; ${level} ${q.method} interval of the ${q.name} ${showInterval(ci)} ` +
-    `${where(rule, decision)} → ${OUTCOME[decision]}; p = ${showNumber(holm.pValue)} ` +
-    `(H0: ${q.name} = ${rule.threshold}), Holm-adjusted p = ${showNumber(holm.adjusted)}`
+    `${about}; ${showLevel(member.confidence)} ${q.method} interval of the ${q.name} ${showInterval(ci)} ` +
+    `${where(rule, decision)} → ${OUTCOME[decision]}; p = ${showNumber(member.pValue)} ` +
+    `(H0: ${q.name} = ${rule.threshold}), ${familyText(member, draft.metric, rule)}${detects}`
   return {
     ...draft,
     ...values,
+    ...power,
     status: OUTCOME[decision],
     ci,
-    confidence: holm.confidence,
-    p_value: holm.pValue,
-    adjusted_p_value: holm.adjusted,
+    confidence: member.confidence,
+    p_value: member.pValue,
+    adjusted_p_value: member.adjusted,
+    correction: member.correction,
+    family: member.family,
     reason
   }
+}
+
+/**
+ * The adjusted p-value and the family it was adjusted in:
+ * `Holm-adjusted p = 0.000216 (Holm over 18 segments of recall max_drop)`.
+ */
+function familyText(member: Member, metric: string, rule: Rule): string {
+  const segments = `${member.family} segment${member.family === 1 ? '' : 's'} of ${metric} ${rule.kind}`
+  if (member.correction === 'none') return `uncorrected (correction: none; ${segments})`
+  const name = CORRECTION_NAMES[member.correction]
+  const short = member.correction === 'bh' ? 'BH' : name
+  return `${short}-adjusted p = ${showNumber(member.adjusted)} (${name} over ${segments})`
+}
+
+/**
+ * What an inconclusive segment could have told, from its `mde`:
+ * `this segment can only detect drops larger than 0.211 (80% power); the bound is 0.05`.
+ */
+function detectable(name: string, rule: Rule, mde: number): string {
+  if (CHANGE_RULES.includes(rule.kind)) {
+    return `this segment can only detect ${name}s larger than ${showNumber(mde)} (80% power); the bound is ${rule.threshold}`
+  }
+  return `this segment can only tell its ${name} from ${rule.kind} ${rule.threshold} when they differ by more than ${showNumber(mde)} (80% power)`
 }
 
 /** `lies wholly above max_drop 0.05`, `straddles min 0.75`. */

@@ -60,12 +60,12 @@ export interface GateResult {
    * gates and when no interval exists.
    */
   readonly ci: readonly [number, number] | null
-  /** The confidence level of `ci`: the configured level, or in significant mode the Holm-adjusted one. */
+  /** The confidence level of `ci`: the configured level, or in significant mode the corrected one (`family.ts`). */
   readonly confidence: number | null
   /**
    * Significant mode: the two-sided p-value of "the quantity gated lies exactly on the bound"
-   * (normal approximation from `ci` at the configured level) and its Holm-adjusted value across the
-   * segments of the rule. `null` in point mode.
+   * (normal approximation from `ci` at the configured level) and its value adjusted by the gate's
+   * `correction` across the segments of the rule (`none`: the p-value itself). `null` in point mode.
    */
   readonly p_value: number | null
   readonly adjusted_p_value: number | null
@@ -74,6 +74,32 @@ export interface GateResult {
    * side (for sorting reports: worst first). `null` when there is no value.
    */
   readonly excess: number | null
+  /**
+   * The correction of the family this result was judged in (`holm`, `bh`, `none`: the gate's
+   * `correction`, see `family.ts`). `null` in point mode, and for a result in no family (not
+   * judged, or compared as a point value for want of an interval).
+   */
+  readonly correction: 'holm' | 'bh' | 'none' | null
+  /** The size of that family: the segments of this gate's rule judged on an interval; `null` when `correction` is. */
+  readonly family: number | null
+  /**
+   * Minimum detectable effect, in the units of `threshold`, at this result's level (`confidence`)
+   * and 80% power: `(z_{1−α′/2} + z_{0.8}) · se`, `se = (ci[1] − ci[0]) / (2·z_{1−α′/2})`, α′ =
+   * 1 − `confidence` (see `power.ts`). For a change rule: the smallest drop (or relative drop) the
+   * data could tell from no change; for `min` / `max`: how far from the bound the value must lie
+   * to be decided. `null` without `ci` (not judged, missing, `across` gates, counts).
+   */
+  readonly mde: number | null
+  /**
+   * Change rules (`max_drop`, `max_relative_drop`): the power to detect a change equal to the
+   * allowed bound, `Φ(threshold / se − z_{1−α′/2})`; `null` for `min` / `max` and without `ci`.
+   */
+  readonly power_at_bound: number | null
+  /**
+   * Change rules: `false` when `mde` exceeds `DETECTABLE_FACTOR` (2) × `threshold`, "too small to
+   * judge this bound"; `true` otherwise; `null` when `power_at_bound` is.
+   */
+  readonly detectable: boolean | null
   /** The full explanation: metric, segment, values, bound, formula, decision. */
   readonly reason: string
   readonly waiver?: { readonly reason: string; readonly expires: string | null }

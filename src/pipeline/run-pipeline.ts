@@ -87,6 +87,7 @@ export async function runPipeline(loaded: LoadedConfig, options: PipelineOptions
       contract,
       reference: data.reference,
       drift: data.drift,
+      driftCorrection: data.drift?.correction,
       read: readOptions(data),
       failOn: data.fail_on
     })

@@ -151,6 +151,34 @@ describe('ml-gate run --candidate --baseline --json', () => {
 })
 
 describe('ml-gate run on the credit example', () => {
+  it('data[].drift.correction corrects the drift tests across the columns (holm by default)', async () => {
+    const example = join(process.cwd(), 'examples/credit')
+    const validate = async (drift: string) => {
+      const dir = mkdtempSync(join(tmpdir(), 'ml-gate-run-'))
+      const config = join(dir, 'ml-gate.yml')
+      const data = `path: ${example}/data/incoming.csv, contract: ${example}/contracts/credit.yml, reference: ${example}/data/train.csv`
+      writeFileSync(config, ['version: 1', 'data:', `  - { ${data}${drift} }`, ''].join('\n'))
+      expect((await cli('run', '--config', config, '--output', join(dir, 'out'))).code).toBe(1)
+      const document = JSON.parse(readFileSync(join(dir, 'out', 'validation-incoming.json'), 'utf8')) as {
+        drift: {
+          column: string
+          p_value: number | null
+          adjusted_p_value: number | null
+          drifted: boolean | null
+        }[]
+      }
+      return document.drift.find((d) => d.column === 'Records')!
+    }
+    // 13 columns are tested (ks, chi2; Home takes Jensen–Shannon): Records' chi-square p is
+    // multiplied by 11 at its Holm rank 3 and still drifts, as uncorrected.
+    const holm = await validate('')
+    expect(holm.adjusted_p_value! / holm.p_value!).toBeCloseTo(11, 12)
+    expect(holm.drifted).toBe(true)
+    const none = await validate(', drift: { correction: none }')
+    expect(none.adjusted_p_value).toBe(none.p_value)
+    expect(none.drifted).toBe(true)
+  })
+
   it('writes every result document and the report, and fails on Job=partime recall', async () => {
     const output = mkdtempSync(join(tmpdir(), 'ml-gate-run-'))
     const run = await cli('run', '--config', CONFIG, '--output', output)

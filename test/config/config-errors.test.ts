@@ -45,7 +45,7 @@ describe('unknown keys: the closest valid key, at the key', () => {
     [
       'drift, in a flow mapping',
       ['version: 1', 'data:', '  - path: a.csv', '    drift: { method: ks, treshold: 0.1 }'],
-      "ml-gate.yml:4:26: data[0].drift: unknown key 'treshold' (did you mean 'threshold'?); allowed keys: method, threshold"
+      "ml-gate.yml:4:26: data[0].drift: unknown key 'treshold' (did you mean 'threshold'?); allowed keys: method, threshold, correction"
     ],
     [
       'model',
@@ -60,7 +60,7 @@ describe('unknown keys: the closest valid key, at the key', () => {
     [
       'a gate (before its missing rule)',
       ['version: 1', 'gates:', '  - metric: roc_auc', '  - metric: recall', '    mni: 0.5'],
-      "ml-gate.yml:5:5: gates[1]: unknown key 'mni' (did you mean 'min'?); allowed keys: metric, name, min, max, max_drop, max_relative_drop, per_segment, mode, across, min_ratio, max_gap, severity, on_missing"
+      "ml-gate.yml:5:5: gates[1]: unknown key 'mni' (did you mean 'min'?); allowed keys: metric, name, min, max, max_drop, max_relative_drop, per_segment, mode, correction, across, min_ratio, max_gap, severity, on_missing"
     ],
     [
       'a waiver',
@@ -146,6 +146,14 @@ describe('enums list the allowed values', () => {
     [
       ['version: 1', 'gates:', '  - metric: auc', '    min: 0.5', '    severity: error'],
       "ml-gate.yml:5:15: gates[0].severity: expected one of fail, warn, got 'error'"
+    ],
+    [
+      ['version: 1', 'gates:', '  - metric: auc', '    max_drop: 0.05', '    correction: bonferroni'],
+      "ml-gate.yml:5:17: gates[0].correction: expected one of holm, bh, none, got 'bonferroni'"
+    ],
+    [
+      ['version: 1', 'data:', '  - path: a.csv', '    drift: { correction: fdr }'],
+      "ml-gate.yml:4:26: data[0].drift.correction: expected one of holm, bh, none, got 'fdr'"
     ],
     [
       ['version: 1', 'on_missing_baseline: ignore'],

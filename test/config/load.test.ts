@@ -29,11 +29,15 @@ describe('loadConfig', () => {
           format: 'csv',
           delimiter: ';',
           missing: ['', 'NA', '-999'],
-          drift: { method: 'ks', threshold: 0.1 },
+          drift: { method: 'ks', threshold: 0.1, correction: 'bh' },
           fail_on: 'warn'
         },
         // Absolute paths are kept; defaults fill what is left out.
-        { path: '/abs/batches/*.parquet', drift: { method: 'auto', threshold: 0.2 }, fail_on: 'error' }
+        {
+          path: '/abs/batches/*.parquet',
+          drift: { method: 'auto', threshold: 0.2, correction: 'holm' },
+          fail_on: 'error'
+        }
       ],
       model: {
         task: 'binary',
@@ -63,6 +67,7 @@ describe('loadConfig', () => {
           max: 0.99,
           per_segment: false,
           mode: 'significant',
+          correction: 'none',
           severity: 'warn',
           on_missing: 'skip'
         },
@@ -72,6 +77,7 @@ describe('loadConfig', () => {
           max_relative_drop: 0.1,
           per_segment: true,
           mode: 'point',
+          correction: 'holm',
           severity: 'fail',
           on_missing: 'fail'
         },
@@ -80,6 +86,7 @@ describe('loadConfig', () => {
           min: 0.5,
           per_segment: ['Home=rent', 'Job=skilled'],
           mode: 'point',
+          correction: 'holm',
           severity: 'fail',
           on_missing: 'fail'
         },
@@ -90,6 +97,7 @@ describe('loadConfig', () => {
           max_gap: 0.15,
           per_segment: false,
           mode: 'point',
+          correction: 'holm',
           severity: 'fail',
           on_missing: 'fail'
         }
@@ -176,9 +184,9 @@ describe('loadConfig', () => {
   it('locates paths of the config as written, for errors found later', async () => {
     const loaded = await loadConfig(`${FIXTURES}/full/ml-gate.yml`)
     const file = `${FIXTURES}/full/ml-gate.yml`
-    expect(loaded.locate(['gates', 2, 'metric'])).toStrictEqual({ file, line: 47, column: 13 })
-    expect(loaded.locate(['gates', 2, 'metric'], 'key')).toStrictEqual({ file, line: 47, column: 5 })
-    expect(loaded.locate(['gates', 3, 'per_segment'])).toStrictEqual({ file, line: 50, column: 5 })
+    expect(loaded.locate(['gates', 2, 'metric'])).toStrictEqual({ file, line: 48, column: 13 })
+    expect(loaded.locate(['gates', 2, 'metric'], 'key')).toStrictEqual({ file, line: 48, column: 5 })
+    expect(loaded.locate(['gates', 3, 'per_segment'])).toStrictEqual({ file, line: 51, column: 5 })
     expect(loaded.locate(['segments', 'bins', 'Age', 2])).toStrictEqual({ file, line: 28, column: 25 })
   })
 })

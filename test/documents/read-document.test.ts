@@ -149,7 +149,7 @@ describe('result documents are validated against their schemas before use', () =
       forgedVerdict((d) => (d.notes = [{ toString: 1 }]))
     )
     expect(await failure(readResults(folder))).toBe(
-      `${folder}/verdict.json:328:5: notes[0]: expected a string, got an object`
+      `${folder}/verdict.json:388:5: notes[0]: expected a string, got an object`
     )
   })
 })

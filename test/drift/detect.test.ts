@@ -19,6 +19,8 @@ describe('detectDrift on the credit data (oracle numbers as in ks.test.ts / dist
       method: 'ks',
       statistic: 0.20527450234563205,
       p_value: expect.any(Number),
+      adjusted_p_value: expect.any(Number),
+      correction: null,
       threshold: 0.05,
       drifted: true,
       reason:
@@ -41,6 +43,8 @@ describe('detectDrift on the credit data (oracle numbers as in ks.test.ts / dist
       method: 'wasserstein',
       statistic: expect.closeTo(34.086525624904894 / 84.19478545597198, 12),
       p_value: null,
+      adjusted_p_value: null,
+      correction: null,
       threshold: 0.1,
       drifted: true,
       reason: 'normalized Wasserstein distance (requested): W1 / std = 0.405 >= 0.1: drift'
@@ -81,6 +85,8 @@ describe('detectDrift decisions and undefined cases', () => {
       method: 'z',
       statistic: expect.closeTo(2.8284271247461894, 12),
       p_value: expect.closeTo(0.004677734981047275, 14),
+      adjusted_p_value: expect.closeTo(0.004677734981047275, 14),
+      correction: null,
       threshold: 0.05,
       drifted: true,
       reason:
@@ -109,6 +115,8 @@ describe('detectDrift decisions and undefined cases', () => {
       method: 'ks',
       statistic: null,
       p_value: null,
+      adjusted_p_value: null,
+      correction: null,
       threshold: 0.05,
       drifted: null,
       reason:
@@ -133,6 +141,8 @@ describe('detectDrift decisions and undefined cases', () => {
     expect(detectDrift({ kind: 'numeric', values }, { kind: 'numeric', values })).toMatchObject({
       statistic: 0,
       p_value: 1,
+      adjusted_p_value: 1,
+      correction: null,
       drifted: false
     })
   })
@@ -144,6 +154,8 @@ describe('detectDrift decisions and undefined cases', () => {
       method: 'wasserstein',
       statistic: null,
       p_value: null,
+      adjusted_p_value: null,
+      correction: null,
       threshold: 0.1,
       drifted: true,
       reason:

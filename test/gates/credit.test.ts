@@ -88,10 +88,39 @@ describe('the credit story', () => {
     expect(partime.confidence).toBeCloseTo(1 - 0.05 / 15, 15)
     expect(partime.ci![0]).toBeGreaterThan(0.05)
     expect(partime.reason).toMatch(
-      /99\.67% \(Holm-adjusted over 15 segments\) paired bootstrap interval of the drop \[\S+, \S+\] lies wholly above max_drop 0\.05 → fail/
+      /; 99\.67% paired bootstrap interval of the drop \[\S+, \S+\] lies wholly above max_drop 0\.05 → fail; p = \S+ \(H0: drop = 0\.05\), Holm-adjusted p = \S+ \(Holm over 15 segments of recall max_drop\)$/
     )
     expect(partime.adjusted_p_value).toBeLessThan(0.05)
-    expect(resultFor(verdict, 'all', 'max_drop').status).toBe('warn')
+    expect(partime).toMatchObject({ correction: 'holm', family: 15 })
+    const overall = resultFor(verdict, 'all', 'max_drop')
+    expect(overall.status).toBe('warn')
+    // Holm stopped at rank 2, so every later rank keeps α/14: z′ = z(1 − 0.05/14/2) (scipy), and
+    // the MDE is read off the result's own interval: se = width / (2·z′), mde = (z′ + z(0.8))·se.
+    expect(overall.confidence).toBeCloseTo(1 - 0.05 / 14, 15)
+    const zPrime = 2.9137263183343394
+    const se = (overall.ci![1] - overall.ci![0]) / (2 * zPrime)
+    expect(overall.mde).toBeCloseTo((zPrime + 0.8416212335729143) * se, 9)
+    expect(overall.power_at_bound).toBeGreaterThan(0.4)
+    // Of the 14 inconclusive segments, 11 could not detect a drop twice the bound: too small to judge.
+    const warns = verdict.results.filter((r) => r.rule === 'max_drop' && r.status === 'warn')
+    expect(warns).toHaveLength(14)
+    expect(warns.filter((r) => r.detectable === false).map((r) => r.segment)).toEqual([
+      'Home=other',
+      'Home=owner',
+      'Home=parents',
+      'Home=priv',
+      'Home=rent',
+      'Marital=separated',
+      'Marital=single',
+      'Job=freelance',
+      'Age=[18,30)',
+      'Age=[30,45)',
+      'Age=[45,60)'
+    ])
+    expect(overall.reason).toMatch(
+      /; this segment can only detect drops larger than \d\.\d+ \(80% power\); the bound is 0\.05$/
+    )
+    expect(overall.reason).toContain(`larger than ${overall.mde!.toPrecision(3)} (80% power)`)
     expect(resultFor(verdict, 'all', 'min').status).toBe('pass')
     expect(
       ['Home=ignore', 'Home=', 'Marital=divorced'].map((key) => resultFor(verdict, key, 'max_drop').status)

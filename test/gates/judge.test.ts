@@ -232,9 +232,16 @@ describe('significant mode', () => {
     expect(a.ci![1]).toBeCloseTo(0.7517282828462217, 12)
     expect(a.p_value).toBeCloseTo(0.03910122996698484, 12)
     expect(a.adjusted_p_value).toBeCloseTo(0.07820245993396968, 12)
-    expect(a.reason).toContain(
-      '97.5% (Holm-adjusted over 4 segments) delong interval of the roc_auc [0.707, 0.752] straddles min 0.75'
+    expect(a.reason).toBe(
+      'roc_auc for Job=a (n = 200): roc_auc = 0.730; 97.5% delong interval of the roc_auc [0.707, 0.752] ' +
+        'straddles min 0.75 → inconclusive; p = 0.0391 (H0: roc_auc = 0.75), Holm-adjusted p = 0.0782 ' +
+        '(Holm over 4 segments of roc_auc min); this segment can only tell its roc_auc from min 0.75 when ' +
+        'they differ by more than 0.0307 (80% power)'
     )
+    expect(a).toMatchObject({ correction: 'holm', family: 4, power_at_bound: null, detectable: null })
+    // se = (0.7517282828462217 − 0.7071281233197666) / (2·z(0.9875)), mde = (z(0.9875) + z(0.8))·se (scipy)
+    expect(a.mde).toBeCloseTo(0.030673506103774926, 12)
+    expect(resultFor(verdict, 'Home=x')).toMatchObject({ correction: null, family: null, mde: null })
     const b = resultFor(verdict, 'Job=b')
     expect(b).toMatchObject({ status: 'pass' })
     expect(b.confidence).toBeCloseTo(1 - 0.05 / 3, 15)
@@ -256,6 +263,54 @@ describe('significant mode', () => {
       null
     )
     expect(resultFor(point, 'Job=a').status).toBe('fail')
+  })
+
+  describe('correction: bh and none on the same family', () => {
+    const candidate = evaluation('c.json', {
+      all: { n: 1000, metrics: { roc_auc: [0.9, 0.88, 0.92] } },
+      'Job=a': { n: 200, metrics: { roc_auc: [0.73, 0.71, 0.749] } },
+      'Job=b': { n: 200, metrics: { roc_auc: [0.81, 0.77, 0.85] } },
+      'Job=c': { n: 200, metrics: { roc_auc: [0.78, 0.74, 0.82] } }
+    })
+    const judged = (correction: string) =>
+      gate(
+        config(
+          'gates:',
+          `  - { metric: roc_auc, min: 0.75, per_segment: true, mode: significant, correction: ${correction} }`
+        ),
+        candidate,
+        null
+      )
+
+    it('bh: m·p/rank stepped up; one level 1 − k·α/m for all (k = 2: Job=b 0.00328 ≤ 0.025, Job=a 0.0391 > 0.0375)', async () => {
+      const verdict = await judged('bh')
+      const a = resultFor(verdict, 'Job=a')
+      expect(a.status).toBe('warn')
+      // 4·0.03910122996698484 / 3, the same 97.5% interval as under Holm
+      expect(a.adjusted_p_value).toBeCloseTo(0.05213497328931312, 12)
+      expect(a.confidence).toBeCloseTo(0.975, 15)
+      expect(a.reason).toContain(
+        'Job=a (n = 200): roc_auc = 0.730; 97.5% delong interval of the roc_auc [0.707, 0.752] straddles min 0.75 → ' +
+          'inconclusive; p = 0.0391 (H0: roc_auc = 0.75), BH-adjusted p = 0.0521 (Benjamini–Hochberg over 4 segments of roc_auc min);'
+      )
+      const b = resultFor(verdict, 'Job=b')
+      // 4·0.0032826947645419246 / 2; Holm held it to 1 − α/3, BH to 1 − 2α/4
+      expect(b.adjusted_p_value).toBeCloseTo(0.006565389529083849, 12)
+      expect(b.confidence).toBeCloseTo(0.975, 15)
+      expect(b).toMatchObject({ status: 'pass', correction: 'bh', family: 4 })
+      expect(resultFor(verdict, 'Job=c').adjusted_p_value).toBeCloseTo(0.14156906984427375, 12)
+    })
+
+    it('none: each segment at 95%, so Job=a fails as in point mode', async () => {
+      const verdict = await judged('none')
+      const a = resultFor(verdict, 'Job=a')
+      expect(a).toMatchObject({ status: 'fail', confidence: 0.95, correction: 'none', family: 4 })
+      expect(a.adjusted_p_value).toBe(a.p_value)
+      expect(a.reason).toContain(
+        '95% delong interval of the roc_auc [0.710, 0.749] lies wholly below min 0.75 → fail; p = 0.0391 ' +
+          '(H0: roc_auc = 0.75), uncorrected (correction: none; 4 segments of roc_auc min)'
+      )
+    })
   })
 
   it('a count has no interval: compared as a point value, and says so', async () => {

@@ -77,6 +77,11 @@ export function failingResult(segment: string, excess: number): GateResult {
     p_value: null,
     adjusted_p_value: null,
     excess,
+    correction: null,
+    family: null,
+    mde: null,
+    power_at_bound: null,
+    detectable: null,
     reason: `recall for ${segment} fell, allowed drop 0.05: fail`
   }
 }
