@@ -2,8 +2,7 @@
  * The run step: what ml-gate.yml describes, end to end (validate, evaluate, gate), every result
  * document written into one folder. Shared by `ml-gate run` and the root action, which then report.
  */
-import type { LoadedConfig } from '../config/load.js'
-import { loadConfig } from '../config/load.js'
+import { loadConfig, type LoadedConfig } from '../config/load.js'
 import type { DatasetConfig } from '../config/types.js'
 import type { ValidationDocument } from '../contract/validate.js'
 import { UserInputError } from '../errors.js'
@@ -49,7 +48,7 @@ export interface Written<T> {
   readonly document: T
 }
 
-export interface PipelineResult {
+export interface RunStepResult {
   readonly output: string
   /** Each records its `fail_on`, so the report's verdict (`reportVerdict`) is the pipeline's. */
   readonly validations: readonly Written<ValidationDocument>[]
@@ -62,7 +61,7 @@ export interface PipelineResult {
  * Loads ml-gate.yml and runs what it describes (`runPipeline`).
  * @throws UserInputError for any bad input, naming the file and line
  */
-export async function runStep(request: RunStepRequest): Promise<PipelineResult> {
+export async function runStep(request: RunStepRequest): Promise<RunStepResult> {
   const { config: file, workspace, modelRequiredBy, ...options } = request
   const loaded = await loadConfig(file, { workspace })
   if (modelRequiredBy !== undefined && loaded.config.model === undefined) {
@@ -84,7 +83,7 @@ export type PipelineOptions = Omit<RunStepRequest, 'config' | 'workspace' | 'mod
  *
  * @throws UserInputError for any bad input, naming the file and line
  */
-export async function runPipeline(loaded: LoadedConfig, options: PipelineOptions): Promise<PipelineResult> {
+export async function runPipeline(loaded: LoadedConfig, options: PipelineOptions): Promise<RunStepResult> {
   const { config } = loaded
   if (config.model) checkGates(loaded)
   const output = options.output ?? config.report.output
