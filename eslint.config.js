@@ -51,5 +51,29 @@ export default tseslint.config(
     }
   },
   { files: ['src/github/**', 'src/actions/**', 'test/**'], rules: { 'no-restricted-imports': 'off' } },
+  {
+    // The CLI and the actions are shells over src/steps/: neither imports the other, and the steps
+    // import neither (nor GitHub).
+    files: ['src/actions/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/cli/*'] }] }
+  },
+  {
+    files: ['src/steps/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['@actions/*', '@octokit/*', '**/cli/*', '**/actions/*', '**/github/*'] }
+      ]
+    }
+  },
+  {
+    files: ['src/cli/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['@actions/*', '@octokit/*', '**/actions/*', '**/github/*'] }
+      ]
+    }
+  },
   prettier
 )

@@ -1,5 +1,5 @@
 import { actionEntry } from '../github/run-action.js'
-import { runEvaluate } from './steps/evaluate.js'
+import { evaluateAction } from './evaluate/action.js'
 
 /** The action; it runs itself when started as a script (see `actionEntry`). */
-export const run = await actionEntry(import.meta.url, runEvaluate)
+export const run = await actionEntry(import.meta.url, evaluateAction)

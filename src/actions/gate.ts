@@ -1,5 +1,5 @@
 import { actionEntry } from '../github/run-action.js'
-import { runGateAction } from './steps/gate.js'
+import { gateAction } from './gate/action.js'
 
 /** The action; it runs itself when started as a script (see `actionEntry`). */
-export const run = await actionEntry(import.meta.url, runGateAction)
+export const run = await actionEntry(import.meta.url, gateAction)

@@ -1,5 +1,5 @@
 import { actionEntry } from '../github/run-action.js'
-import { runReport } from './steps/report.js'
+import { reportAction } from './report/action.js'
 
 /** The action; it runs itself when started as a script (see `actionEntry`). */
-export const run = await actionEntry(import.meta.url, runReport)
+export const run = await actionEntry(import.meta.url, reportAction)

@@ -1,5 +1,5 @@
 import { actionEntry } from '../github/run-action.js'
-import { runWholePipeline } from './steps/run.js'
+import { rootAction } from './run/action.js'
 
 /** The action; it runs itself when started as a script (see `actionEntry`). */
-export const run = await actionEntry(import.meta.url, runWholePipeline)
+export const run = await actionEntry(import.meta.url, rootAction)

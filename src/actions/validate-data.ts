@@ -1,5 +1,5 @@
 import { actionEntry } from '../github/run-action.js'
-import { runValidateData } from './steps/validate-data.js'
+import { validateDataAction } from './validate-data/action.js'
 
 /** The action; it runs itself when started as a script (see `actionEntry`). */
-export const run = await actionEntry(import.meta.url, runValidateData)
+export const run = await actionEntry(import.meta.url, validateDataAction)

@@ -1,13 +1,8 @@
-import { loadConfig } from '../config/load.js'
-import { EVALUATE_OPTIONS, evaluateSettingsFromOptions } from '../config/evaluate-options.js'
-import { ExitCode, UserInputError } from '../errors.js'
-import {
-  DEFAULT_MIN_SUPPORT,
-  evaluatePredictions,
-  evaluateSettingsFromConfig,
-  evaluationDocument
-} from '../metrics/evaluate.js'
+import { EVALUATE_OPTIONS } from '../config/evaluate-options.js'
+import { ExitCode } from '../errors.js'
+import { DEFAULT_MIN_SUPPORT } from '../metrics/evaluate.js'
 import { renderEvaluationText } from '../report/evaluation.js'
+import { evaluateStep } from '../steps/evaluate.js'
 import { parseCommandArgs } from './args.js'
 import type { Command } from './command.js'
 import { READ_OPTIONS_USAGE, readOptionFlags, readOptionsFromArgs } from './read-options.js'
@@ -61,14 +56,14 @@ export const evaluateCommand: Command = {
       max: 0,
       names: 'no positional arguments'
     })
-    const config = values.config === undefined ? undefined : (await loadConfig(values.config)).config
-    const base = config?.model ? evaluateSettingsFromConfig(config) : undefined
-    const predictions = values.predictions ?? config?.model?.predictions
-    if (predictions === undefined)
-      throw new UserInputError('ml-gate evaluate: --predictions FILE is required')
-    const settings = evaluateSettingsFromOptions(values, base, (option) => `--${option}`)
-    const evaluation = await evaluatePredictions(predictions, settings, readOptionsFromArgs(values))
-    const document = evaluationDocument(evaluation)
+    const { document } = await evaluateStep({
+      config: values.config,
+      predictions: values.predictions,
+      options: values,
+      optionName: (option) => `--${option}`,
+      noPredictions: 'ml-gate evaluate: --predictions FILE is required',
+      read: readOptionsFromArgs(values)
+    })
     if (values.json !== '-') console.stdout(renderEvaluationText(document))
     if (values.json !== undefined) await writeJson(values.json, document, console)
     return ExitCode.Pass

@@ -1,8 +1,6 @@
-import { loadConfig } from '../config/load.js'
 import { UserInputError } from '../errors.js'
-import { runGate } from '../gates/run-gate.js'
-import { verdictExitCode } from '../gates/verdict.js'
 import { renderVerdictText } from '../report/verdict-text.js'
+import { gateStep } from '../steps/gate.js'
 import { parseCommandArgs } from './args.js'
 import type { Command } from './command.js'
 import { writeJson } from './write-output.js'
@@ -38,14 +36,14 @@ export const gateCommand: Command = {
       { min: 0, max: 0, names: 'no positional arguments' }
     )
     if (values.config === undefined) throw new UserInputError('ml-gate gate: --config CONFIG is required')
-    const { verdict } = await runGate({
-      config: await loadConfig(values.config),
+    const { verdict, code } = await gateStep({
+      config: values.config,
       candidate: values.candidate,
       baseline: values.baseline,
       now: new Date()
     })
     if (values.json !== '-') console.stdout(renderVerdictText(verdict))
     if (values.json !== undefined) await writeJson(values.json, verdict, console)
-    return verdictExitCode(verdict.verdict)
+    return code
   }
 }

@@ -1,4 +1,4 @@
-import type { ProgressEvent } from '../pipeline/run-pipeline.js'
+import type { ProgressEvent } from '../steps/run.js'
 import type { Console } from './command.js'
 
 const WIDTH = 24

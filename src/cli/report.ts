@@ -1,11 +1,9 @@
 import { existsSync } from 'node:fs'
-import { ExitCode } from '../errors.js'
-import { collectAuditTrail } from '../report/audit.js'
-import { renderReport, reportContent, reportVerdict, SUMMARY_LIMITS } from '../report/pr-report.js'
-import { RESULT_FILES, readResults } from '../report/result-files.js'
+import { renderReport, SUMMARY_LIMITS } from '../report/pr-report.js'
+import { RESULT_FILES } from '../report/result-files.js'
+import { reportStep } from '../steps/report.js'
 import { parseCommandArgs } from './args.js'
 import type { Command } from './command.js'
-import { VERSION } from '../version.js'
 import { writeOutput } from './write-output.js'
 
 const usage = `Usage: ml-gate report [--results DIR] [--markdown OUT] [--config FILE]
@@ -31,14 +29,12 @@ export const reportCommand: Command = {
       { results: { type: 'string' }, markdown: { type: 'string' }, config: { type: 'string' } },
       { min: 0, max: 0, names: 'no positional arguments' }
     )
-    const results = await readResults(values.results ?? RESULT_FILES.folder)
-    const audit = await collectAuditTrail(results, {
+    const { content, code } = await reportStep({
+      results: values.results ?? RESULT_FILES.folder,
       config: values.config ?? (existsSync('ml-gate.yml') ? 'ml-gate.yml' : null),
-      commit: console.env.GITHUB_SHA ?? null,
-      version: VERSION
+      commit: console.env.GITHUB_SHA ?? null
     })
-    const content = reportContent(results, audit)
     await writeOutput(values.markdown ?? '-', renderReport(content, SUMMARY_LIMITS), console)
-    return reportVerdict(content) === 'fail' ? ExitCode.GateFailed : ExitCode.Pass
+    return code
   }
 }

@@ -1,20 +1,10 @@
 import { join } from 'node:path'
-import { loadConfig } from '../config/load.js'
-import { ExitCode, UserInputError } from '../errors.js'
-import { runPipeline } from '../pipeline/run-pipeline.js'
-import { collectAuditTrail } from '../report/audit.js'
 import { renderEvaluationText } from '../report/evaluation.js'
-import {
-  renderReport,
-  reportContent,
-  reportHeadline,
-  reportVerdict,
-  SUMMARY_LIMITS
-} from '../report/pr-report.js'
-import { readResults } from '../report/result-files.js'
+import { renderReport, reportHeadline, SUMMARY_LIMITS } from '../report/pr-report.js'
 import { renderValidationText } from '../report/validation.js'
 import { renderVerdictText } from '../report/verdict-text.js'
-import { VERSION } from '../version.js'
+import { reportStep } from '../steps/report.js'
+import { runStep } from '../steps/run.js'
 import { parseCommandArgs } from './args.js'
 import type { Command } from './command.js'
 import { progressReporter } from './progress.js'
@@ -63,39 +53,35 @@ export const runCommand: Command = {
       { min: 0, max: 0, names: 'no positional arguments' }
     )
     const configFile = values.config ?? 'ml-gate.yml'
-    const loaded = await loadConfig(configFile)
-    if (values.json !== undefined && loaded.config.model === undefined) {
-      throw new UserInputError(
-        `ml-gate run: --json writes the verdict, but ${configFile} has no \`model\` section to gate`
-      )
-    }
     // With `--json -`, stdout is the verdict document alone.
     const text = values.json === '-' ? () => undefined : (line: string) => console.stdout(line)
     const progress = progressReporter(console)
-    const result = await runPipeline(loaded, {
+    const result = await runStep({
+      config: configFile,
+      modelRequiredBy: values.json === undefined ? undefined : 'ml-gate run: --json writes the verdict',
       output: values.output,
       candidate: values.candidate,
       baseline: values.baseline,
       now: new Date(),
-      progress: progress.update,
-      write: (path, document) => writeJson(path, document, console)
+      progress: progress.update
     }).finally(progress.done)
 
     for (const { document } of result.validations) text(`${renderValidationText(document)}\n`)
     if (result.candidate) text(`${renderEvaluationText(result.candidate.document)}\n`)
     if (result.verdict) text(`${renderVerdictText(result.verdict.document)}\n`)
 
-    const results = await readResults(result.output)
-    const audit = await collectAuditTrail(results, { config: configFile, commit: null, version: VERSION })
+    const { content, verdict, code } = await reportStep({
+      results: result.output,
+      config: configFile,
+      commit: null
+    })
     const markdown = values.markdown ?? join(result.output, 'report.md')
-    const content = reportContent(results, audit)
     await writeOutput(markdown, renderReport(content, SUMMARY_LIMITS), console)
     text(`Result documents in ${result.output}/; the markdown report is ${markdown}.\n`)
     // The report's verdict, as the root action's job would have it: data failures included.
-    const verdict = reportVerdict(content)
     text(`ml-gate: ${verdict} — ${reportHeadline(content)}\n`)
     if (values.json !== undefined && result.verdict)
       await writeJson(values.json, result.verdict.document, console)
-    return verdict === 'fail' ? ExitCode.GateFailed : ExitCode.Pass
+    return code
   }
 }

@@ -1,16 +1,11 @@
-import { loadContract } from '../contract/load.js'
-import type { FailOn } from '../config/types.js'
-import { failsUnder, validateData, type ValidationDocument } from '../contract/validate.js'
-import { DRIFT_METHODS, type DriftMethod } from '../drift/method.js'
-import { ExitCode, UserInputError } from '../errors.js'
+import { DRIFT_METHOD_NAMES, parseDriftMethod, parseFailOn } from '../config/validate-options.js'
+import { UserInputError } from '../errors.js'
 import { renderValidationText } from '../report/validation.js'
-import { didYouMean } from '../suggest.js'
+import { validateStep } from '../steps/validate.js'
 import { parseCommandArgs } from './args.js'
 import type { Command } from './command.js'
 import { READ_OPTIONS_USAGE, readOptionFlags, readOptionsFromArgs } from './read-options.js'
 import { writeJson } from './write-output.js'
-
-const METHODS = ['auto', ...Object.keys(DRIFT_METHODS)]
 
 const usage = `Usage: ml-gate validate --data FILE [--contract CONTRACT] [--reference REF]
                         [--drift-method M] [--fail-on LEVEL] [--json OUT] [read options]
@@ -21,34 +16,11 @@ Checks FILE against a data contract (YAML, see schemas/contract.schema.json) and
   --data FILE          the data to validate
   --contract FILE      the data contract
   --reference FILE     drift is measured against this file (same format rules as --data)
-  --drift-method M     ${METHODS.join(' | ')} (default: the contract's, else auto)
+  --drift-method M     ${DRIFT_METHOD_NAMES.join(' | ')} (default: the contract's, else auto)
   --fail-on LEVEL      error (default): exit 1 when an error check fails or a column drifted;
                        warn: also when a warning check fails; never: always exit 0
   --json OUT           also write the ml-gate/validation@1 document to OUT ('-' for stdout)
 ${READ_OPTIONS_USAGE}`
-
-/** Exit code for a validation result under a fail-on policy. */
-export function validationExitCode(document: ValidationDocument, failOn: FailOn): ExitCode {
-  return failsUnder(document, failOn) ? ExitCode.GateFailed : ExitCode.Pass
-}
-
-export function parseDriftMethod(text: string | undefined, flag: string): DriftMethod | 'auto' | undefined {
-  if (text === undefined) return undefined
-  if (!METHODS.includes(text)) {
-    throw new UserInputError(
-      `${flag}: expected one of ${METHODS.join(', ')}, got '${text}'${didYouMean(text, METHODS)}`
-    )
-  }
-  return text as DriftMethod | 'auto'
-}
-
-export function parseFailOn(text: string | undefined, flag: string): FailOn {
-  if (text === undefined) return 'error'
-  if (text !== 'error' && text !== 'warn' && text !== 'never') {
-    throw new UserInputError(`${flag}: expected one of error, warn, never, got '${text}'`)
-  }
-  return text
-}
 
 export const validateCommand: Command = {
   name: 'validate',
@@ -75,16 +47,18 @@ export const validateCommand: Command = {
       )
     }
     const failOn = parseFailOn(values['fail-on'], '--fail-on')
-    const document = await validateData({
-      data: values.data,
-      contract: values.contract === undefined ? undefined : await loadContract(values.contract),
+    const driftMethod = parseDriftMethod(values['drift-method'], '--drift-method')
+    const { documents, code } = await validateStep({
+      files: [values.data],
+      contract: values.contract,
       reference: values.reference,
-      driftMethod: parseDriftMethod(values['drift-method'], '--drift-method'),
+      driftMethod,
       read: readOptionsFromArgs(values),
       failOn
     })
+    const [document] = documents
     if (values.json !== '-') console.stdout(renderValidationText(document))
     if (values.json !== undefined) await writeJson(values.json, document, console)
-    return validationExitCode(document, failOn)
+    return code
   }
 }

@@ -1,27 +1,15 @@
-import { mkdir, writeFile } from 'node:fs/promises'
-import { dirname } from 'node:path'
-import { UserInputError } from '../errors.js'
+import { documentText, writeTextFile } from '../steps/write-document.js'
 import type { Console } from './command.js'
 
 /** Writes text to a file (creating its folder) or, for '-', to stdout. */
 export async function writeOutput(target: string, text: string, console: Console): Promise<void> {
-  if (target === '-') {
-    console.stdout(text)
-    return
-  }
-  try {
-    await mkdir(dirname(target), { recursive: true })
-    await writeFile(target, text)
-  } catch (error) {
-    throw new UserInputError(
-      `cannot write ${target}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`
-    )
-  }
+  if (target === '-') console.stdout(text)
+  else await writeTextFile(target, text)
 }
 
 /** Writes a result document as pretty JSON (see `writeOutput`). */
 export async function writeJson(target: string, document: unknown, console: Console): Promise<void> {
-  await writeOutput(target, `${JSON.stringify(document, null, 2)}\n`, console)
+  await writeOutput(target, documentText(document), console)
 }
 
 /**

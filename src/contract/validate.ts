@@ -3,8 +3,7 @@ import { correctDrift, measureDrift, type DriftMeasurement, type DriftResult } f
 import type { ColumnKind, DriftMethod } from '../drift/method.js'
 import type { Correction, FailOn } from '../config/types.js'
 import { UserInputError } from '../errors.js'
-import { openTable } from '../io/open.js'
-import type { ReadOptions, RowBatch, Table, TableFormat } from '../io/table.js'
+import type { RowBatch, Table, TableFormat } from '../io/table.js'
 import { didYouMean } from '../suggest.js'
 import { ContractChecker, type CheckResult } from './check.js'
 import { driftKindOf, type LoadedContract } from './load.js'
@@ -40,125 +39,146 @@ export interface ValidationDocument {
   readonly drift: ColumnDrift[]
 }
 
-export interface ValidateRequest {
-  readonly data: string
-  readonly contract?: LoadedContract
-  /** Drift is measured against this file when given. */
-  readonly reference?: string
+/** How drift is measured: over the contract's settings, and which method for every column. */
+export interface DriftRequest {
   /** Overrides every column's drift method; `auto` chooses per column. */
-  readonly driftMethod?: DriftMethod | 'auto'
+  readonly method?: DriftMethod | 'auto'
   /** Drift settings under the columns' own and over the contract's (from ml-gate.yml's `data[].drift`). */
-  readonly drift?: DriftSettings
+  readonly settings?: DriftSettings
   /** Across the drift tests of the file's columns (`correctDrift`). Default `holm`. */
-  readonly driftCorrection?: Correction
-  readonly read?: ReadOptions
-  /** Seed of the reservoir samples drift uses on large files. Default 42. */
-  readonly seed?: number
-  /** Recorded in the document as `fail_on`. Default `error`. */
-  readonly failOn?: FailOn
+  readonly correction?: Correction
 }
 
 /**
- * Validates a data file against a contract and, with a reference, measures drift, in one pass
- * over each file.
+ * One data file's checks and drift samples, fed batch by batch: the pure half of validation (the
+ * validate step opens the files and streams them through it).
  *
  * Drift covers the contract's columns (all shared columns without a contract), except those with
  * `drift: false` and `unique: true` (identifiers drift by construction). A column's kind comes from
  * its contract type, else from the values on both sides.
- *
- * @throws UserInputError when the data lacks a required contract column (at the contract's line),
- *   and for any unreadable row of either file
  */
-export async function validateData(request: ValidateRequest): Promise<ValidationDocument> {
-  const contract = request.contract?.contract ?? null
-  const seed = request.seed ?? 42
-  const table = await openTable(request.data, request.read)
-  if (request.contract) requireColumns(request.contract, table)
+export class DataValidation {
+  private readonly contract: Contract | null
+  private readonly checker: ContractChecker | RecordSchemaChecker | null
+  private readonly collectors: Map<string, DriftCollector>
+  private rows = 0
 
-  const recordSchema = request.contract?.recordSchema
-  const driftColumns =
-    request.reference === undefined
+  /**
+   * @param measuresDrift whether a reference will be given (`reference`), so drift samples are kept
+   * @throws UserInputError when the data lacks a required contract column (at the contract's line)
+   */
+  constructor(
+    private readonly loaded: LoadedContract | undefined,
+    private readonly table: Pick<Table, 'file' | 'format' | 'unit' | 'columns'>,
+    measuresDrift: boolean,
+    private readonly seed = 42
+  ) {
+    this.contract = loaded?.contract ?? null
+    if (loaded) requireColumns(loaded, table)
+    const recordSchema = loaded?.recordSchema
+    const driftColumns = !measuresDrift
       ? []
       : recordSchema
         ? recordSchema.columns.filter((c) => table.columns.includes(c))
-        : driftColumnsOf(contract, table.columns)
-  const collectors = new Map(driftColumns.map((c) => [c, new DriftCollector(driftKind(contract, c), seed)]))
-  const checker = recordSchema
-    ? new RecordSchemaChecker(recordSchema, table.columns)
-    : contract
-      ? new ContractChecker(contract, table.columns)
-      : null
-  const rows = await stream(table, (batch, firstRow) => {
-    checker?.add(batch)
-    for (const [column, collector] of collectors) {
-      collector.add(batch.columns[table.columns.indexOf(column)], batch.size, firstRow)
-    }
-  })
+        : driftColumnsOf(this.contract, table.columns)
+    this.collectors = new Map(driftColumns.map((c) => [c, this.collector(c)]))
+    this.checker = recordSchema
+      ? new RecordSchemaChecker(recordSchema, table.columns)
+      : this.contract
+        ? new ContractChecker(this.contract, table.columns)
+        : null
+  }
 
-  let drift: ColumnDrift[] = []
-  if (request.reference !== undefined) {
-    const reference = await openTable(request.reference, request.read)
-    const shared = driftColumns.filter((c) => reference.columns.includes(c))
-    const referenceCollectors = new Map(
-      shared.map((c) => [c, new DriftCollector(driftKind(contract, c), seed)])
+  /** Adds the data's next batch, whose first row is the `firstRow`th. */
+  add(batch: RowBatch, firstRow: number): void {
+    this.checker?.add(batch)
+    for (const [column, collector] of this.collectors) {
+      collector.add(batch.columns[this.table.columns.indexOf(column)], batch.size, firstRow)
+    }
+    this.rows += batch.size
+  }
+
+  /** Samples of the reference's columns that drift is measured on, fed with `add` as the data's. */
+  reference(columns: readonly string[]): ReferenceSample {
+    const collectors = new Map(
+      [...this.collectors.keys()].filter((c) => columns.includes(c)).map((c) => [c, this.collector(c)])
     )
-    await stream(reference, (batch, firstRow) => {
-      for (const [column, collector] of referenceCollectors) {
-        collector.add(batch.columns[reference.columns.indexOf(column)], batch.size, firstRow)
-      }
-    })
-    const measured = driftColumns.map((column) => {
-      const ref = referenceCollectors.get(column)
-      if (ref === undefined) return skipped(column, `the column is not in the reference ${request.reference}`)
-      return measure(
-        column,
-        ref,
-        collectors.get(column)!,
-        settingsOf(contract, column, request.drift),
-        request.driftMethod
-      )
-    })
+    return {
+      add(batch, firstRow) {
+        for (const [column, collector] of collectors) {
+          collector.add(batch.columns[columns.indexOf(column)], batch.size, firstRow)
+        }
+      },
+      collectors
+    }
+  }
+
+  /**
+   * The `ml-gate/validation@1` document of what was added; with `reference` (its file and its
+   * sample), drift of every drift column.
+   * @throws UserInputError for a drift method that does not fit the kind the data showed
+   */
+  document(
+    reference: { readonly file: string; readonly sample: ReferenceSample } | null,
+    drift: DriftRequest = {},
+    failOn: FailOn = 'error'
+  ): ValidationDocument {
+    const measurements =
+      reference === null
+        ? []
+        : [...this.collectors].map(([column, current]) => {
+            const ref = reference.sample.collectors.get(column)
+            if (ref === undefined)
+              return skipped(column, `the column is not in the reference ${reference.file}`)
+            return measure(
+              column,
+              ref,
+              current,
+              settingsOf(this.contract, column, drift.settings),
+              drift.method
+            )
+          })
     const decided = correctDrift(
-      measured.flatMap((m) => ('head' in m ? [m] : [])),
-      request.driftCorrection ?? 'holm'
+      measurements.flatMap((m) => ('head' in m ? [m] : [])),
+      drift.correction ?? 'holm'
     )
     let next = 0
-    drift = measured.map((m) => ('head' in m ? { column: m.column, ...decided[next++] } : m))
+    const measured = measurements.map((m) => ('head' in m ? { column: m.column, ...decided[next++] } : m))
+    const checks = this.checker?.results() ?? []
+    const failing = (severity: string) => checks.filter((c) => !c.passed && c.severity === severity).length
+    const summary = {
+      errors: failing('error'),
+      warnings: failing('warn'),
+      drifted: measured.filter((d) => d.drifted).length
+    }
+    return {
+      schema: 'ml-gate/validation@1',
+      file: this.table.file,
+      format: this.table.format,
+      unit: this.table.unit,
+      contract: this.loaded?.file ?? null,
+      reference: reference?.file ?? null,
+      passed: summary.errors === 0 && summary.drifted === 0,
+      fail_on: failOn,
+      rows: this.rows,
+      summary,
+      checks,
+      drift: measured
+    }
   }
 
-  const checks = checker?.results() ?? []
-  const failing = (severity: string) => checks.filter((c) => !c.passed && c.severity === severity).length
-  const summary = {
-    errors: failing('error'),
-    warnings: failing('warn'),
-    drifted: drift.filter((d) => d.drifted).length
-  }
-  return {
-    schema: 'ml-gate/validation@1',
-    file: table.file,
-    format: table.format,
-    unit: table.unit,
-    contract: request.contract?.file ?? null,
-    reference: request.reference ?? null,
-    passed: summary.errors === 0 && summary.drifted === 0,
-    fail_on: request.failOn ?? 'error',
-    rows,
-    summary,
-    checks,
-    drift
+  private collector(column: string): DriftCollector {
+    return new DriftCollector(driftKind(this.contract, column), this.seed)
   }
 }
 
-async function stream(table: Table, onBatch: (batch: RowBatch, firstRow: number) => void): Promise<number> {
-  let rows = 0
-  for await (const batch of table.batches()) {
-    onBatch(batch, rows)
-    rows += batch.size
-  }
-  return rows
+/** A reference file's drift samples (see `DataValidation.reference`). */
+export interface ReferenceSample {
+  add(batch: RowBatch, firstRow: number): void
+  readonly collectors: ReadonlyMap<string, DriftCollector>
 }
 
-function requireColumns(loaded: LoadedContract, table: Table): void {
+function requireColumns(loaded: LoadedContract, table: Pick<Table, 'file' | 'columns'>): void {
   for (const [name, rules] of Object.entries(loaded.contract.columns)) {
     if (rules.required === false || table.columns.includes(name)) continue
     throw new UserInputError(

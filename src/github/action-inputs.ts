@@ -2,73 +2,81 @@ import * as core from '@actions/core'
 import { UserInputError } from '../errors.js'
 import { outsideWorkspace, type Workspace } from '../io/workspace.js'
 
-/** The input every action has that lifts the workspace confinement of paths. */
-export const ALLOW_OUTSIDE_WORKSPACE = 'allow-outside-workspace'
+/**
+ * An input as an action.yml declares it. Each action's inputs module lists its inputs so, and a
+ * test (test/actions/inputs.test.ts) proves the list is its action.yml's, defaults included: the
+ * default is written here once and read from here by the code.
+ */
+export interface ActionInput {
+  readonly name: string
+  /** The default of action.yml; an expression (`${{ github.token }}`) only the runner evaluates. */
+  readonly default?: string
+  readonly required?: true
+}
+
+/** An input that has a default. */
+export type DefaultedInput = ActionInput & { readonly default: string }
+
+/** An input named `name`, with the default action.yml gives it (none: `undefined`). */
+export function input(name: string): ActionInput
+export function input(name: string, fallback: string): DefaultedInput
+export function input(name: string, fallback?: string): ActionInput {
+  return fallback === undefined ? { name } : { name, default: fallback }
+}
 
 /**
- * Small typed readers for action inputs. Each names the input in its error, as the toolkit's
- * "Input required and not supplied: name" does, and says what is allowed.
+ * An input whose action.yml default is an expression the runner evaluates (`${{ github.token }}`):
+ * outside a runner it has no value, so the code sees no default.
+ */
+export function runnerInput(name: string, expression: string): ActionInput {
+  return { name, default: expression }
+}
+
+/** A required input: action.yml says `required: true` and gives no default. */
+export function requiredInput(name: string): ActionInput {
+  return { name, required: true }
+}
+
+/** The input every action has that lifts the workspace confinement of paths. */
+export const ALLOW_OUTSIDE_WORKSPACE = input('allow-outside-workspace', 'false')
+
+/**
+ * Small typed readers for action inputs. An input left empty takes its default, as the runner
+ * gives it (so a run outside a runner, e.g. `@github/local-action`, behaves the same). Each reader
+ * names the input in its error, as the toolkit's "Input required and not supplied: name" does,
+ * and says what is allowed.
  */
 
-/** A string input; `undefined` when empty and not required. */
-export function getString(name: string, required = false): string | undefined {
-  const value = core.getInput(name, { trimWhitespace: true })
-  if (value === '') {
-    if (required) throw new UserInputError(`input '${name}' is required and was not supplied`)
-    return undefined
-  }
-  return value
+/** A string input; its default when empty, `undefined` without one (an error when required). */
+export function getString(spec: DefaultedInput): string
+export function getString(spec: ActionInput): string | undefined
+export function getString(spec: ActionInput): string | undefined {
+  const value = core.getInput(spec.name, { trimWhitespace: true })
+  if (value !== '') return value
+  if (spec.required) throw new UserInputError(`input '${spec.name}' is required and was not supplied`)
+  // An expression default has no value outside the runner, which would have put it in the input.
+  return spec.default?.includes('${{') ? undefined : spec.default
 }
 
-/** A YAML 1.2 boolean (`true`/`false`, any case), or the default when empty. */
-export function getBoolean(name: string, fallback: boolean): boolean {
-  const value = getString(name)
-  if (value === undefined) return fallback
+/** A YAML 1.2 boolean (`true`/`false`, any case); its default when empty. */
+export function getBoolean(spec: DefaultedInput): boolean {
+  const value = getString(spec)
   if (/^true$/i.test(value)) return true
   if (/^false$/i.test(value)) return false
-  throw new UserInputError(`input '${name}': expected true or false, got '${value}'`)
-}
-
-/** One of a fixed set of words. */
-export function getChoice<T extends string>(name: string, choices: readonly T[], fallback: T): T {
-  const value = getString(name)
-  if (value === undefined) return fallback
-  if (!(choices as readonly string[]).includes(value)) {
-    throw new UserInputError(`input '${name}': expected one of ${choices.join(', ')}, got '${value}'`)
-  }
-  return value as T
+  throw new UserInputError(`input '${spec.name}': expected true or false, got '${value}'`)
 }
 
 /**
  * A list: one item per line, or also separated by commas unless the items themselves hold commas
  * (`lines: true`, e.g. bins written `Age=18,30,45`). Blank items are dropped.
  */
-export function getList(name: string, options: { lines?: boolean } = {}): string[] {
-  const value = getString(name)
+export function getList(spec: ActionInput, options: { lines?: boolean } = {}): string[] {
+  const value = getString(spec)
   if (value === undefined) return []
   return value
     .split(options.lines ? /\n/ : /[\n,]/)
     .map((item) => item.trim())
     .filter((item) => item !== '')
-}
-
-/** A number in a range. */
-export function getNumber(
-  name: string,
-  fallback: number,
-  range: { min?: number; max?: number } = {}
-): number {
-  const value = getString(name)
-  if (value === undefined) return fallback
-  const n = Number(value)
-  const { min = -Infinity, max = Infinity } = range
-  if (!Number.isFinite(n) || n < min || n > max) {
-    const bounds = [Number.isFinite(min) ? ` >= ${min}` : '', Number.isFinite(max) ? ` <= ${max}` : '']
-    throw new UserInputError(
-      `input '${name}': expected a number${bounds.filter(Boolean).join(' and')}, got '${value}'`
-    )
-  }
-  return n
 }
 
 /**
@@ -78,7 +86,7 @@ export function getNumber(
 export function getWorkspace(): Workspace {
   return {
     root: process.env.GITHUB_WORKSPACE ?? process.cwd(),
-    allowOutside: getBoolean(ALLOW_OUTSIDE_WORKSPACE, false)
+    allowOutside: getBoolean(ALLOW_OUTSIDE_WORKSPACE)
   }
 }
 
@@ -93,14 +101,16 @@ export function confined(name: string, path: string, workspace: Workspace): stri
   if (outside !== null) {
     throw new UserInputError(
       `input '${name}': ${outside}; an action reads and writes only inside the workspace. ` +
-        `Set the input '${ALLOW_OUTSIDE_WORKSPACE}: true' to allow it`
+        `Set the input '${ALLOW_OUTSIDE_WORKSPACE.name}: true' to allow it`
     )
   }
   return path
 }
 
-/** A path input, checked with `confined`; `undefined` when empty and not required. */
-export function getPath(name: string, workspace: Workspace, required = false): string | undefined {
-  const path = getString(name, required)
-  return path === undefined ? undefined : confined(name, path, workspace)
+/** A path input (its default when empty), checked with `confined`; `undefined` without either. */
+export function getPath(spec: DefaultedInput, workspace: Workspace): string
+export function getPath(spec: ActionInput, workspace: Workspace): string | undefined
+export function getPath(spec: ActionInput, workspace: Workspace): string | undefined {
+  const path = getString(spec)
+  return path === undefined ? undefined : confined(spec.name, path, workspace)
 }

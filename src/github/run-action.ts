@@ -4,7 +4,13 @@ import { fileURLToPath } from 'node:url'
 import { ExitCode, UserInputError } from '../errors.js'
 import { runEntry } from '../threads.js'
 
-type ActionBody = () => Promise<{ code: ExitCode; failure?: string }>
+/** How an action's run ended: its exit code and, for `GateFailed`, the step's failure message. */
+export interface ActionOutcome {
+  readonly code: ExitCode
+  readonly failure?: string
+}
+
+type ActionBody = () => Promise<ActionOutcome>
 
 /**
  * An action's entry module: `export const run = await actionEntry(import.meta.url, body)`. Started

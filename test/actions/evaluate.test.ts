@@ -1,22 +1,15 @@
-import { mkdtempSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { describe, expect, it } from '@jest/globals'
+import { describe, expect, it, jest } from '@jest/globals'
 import type { EvaluationDocument } from '../../src/metrics/evaluate.js'
+import * as core from '../__fixtures__/core.js'
 import { readOracle } from '../support/datasets.js'
-import { runAction } from '../support/github/runner-env.js'
 
-const github = { url: 'http://127.0.0.1:9', state: { owner: 'octo-org', repo: 'credit-model' } }
+jest.unstable_mockModule('@actions/core', () => core)
+const { runShell } = await import('../__fixtures__/action.js')
+const { evaluateAction } = await import('../../src/actions/evaluate/action.js')
 
-function run(inputs: Record<string, string>) {
-  const results = mkdtempSync(join(tmpdir(), 'ml-gate-results-'))
-  return runAction('dist/evaluate/index.js', {
-    github,
-    workspace: process.cwd(),
-    actionYml: 'actions/evaluate/action.yml',
-    inputs: { 'results-dir': results, ...inputs }
-  }).then((outcome) => ({ ...outcome, results }))
-}
+const run = (inputs: Record<string, string>) => runShell('evaluate', evaluateAction, inputs)
 
 describe('the evaluate action', () => {
   it('writes the evaluation document, the overall metrics as an output and a summary table', async () => {
@@ -48,6 +41,7 @@ describe('the evaluate action', () => {
   it('takes its settings from ml-gate.yml, inputs overriding', async () => {
     const outcome = await run({ config: 'test/fixtures/actions/ml-gate.yml', name: 'baseline', seed: '7' })
     expect(outcome.code).toBe(0)
+    expect(outcome.outputs.result).toBe(join(outcome.results, 'evaluation-baseline.json'))
     const document = JSON.parse(readFileSync(outcome.outputs.result, 'utf8')) as EvaluationDocument
     expect([document.file, document.settings.seed, document.settings.min_support]).toEqual([
       'examples/credit/predictions/baseline.csv',
@@ -71,5 +65,21 @@ describe('the evaluate action', () => {
       message:
         'ml-gate: examples/credit/predictions/candidate.csv:13: label \'Home\' has a third value "priv"; a binary task expects two: the positive label "rent" and one other (seen: "owner"). Set the positive label, or use the multiclass task'
     })
+  })
+
+  it('without a predictions input or a config naming them, says which input is missing', async () => {
+    const outcome = await run({ task: 'binary', label: 'label' })
+    expect([outcome.code, outcome.annotations.map((a) => a.message)]).toEqual([
+      2,
+      ["ml-gate: input 'predictions' is required (or a config with model.predictions)"]
+    ])
+  })
+
+  it('a name that is not a file name is bad input before anything is read', async () => {
+    const outcome = await run({ predictions: 'examples/credit/predictions/candidate.csv', name: '../x' })
+    expect([outcome.code, outcome.annotations.map((a) => a.message)]).toEqual([
+      2,
+      ["ml-gate: input 'name': expected letters, digits, '.', '-' or '_', got '../x'"]
+    ])
   })
 })

@@ -1,20 +1,13 @@
-import { mkdtempSync, readdirSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { describe, expect, it } from '@jest/globals'
-import { runAction } from '../support/github/runner-env.js'
+import { describe, expect, it, jest } from '@jest/globals'
+import * as core from '../__fixtures__/core.js'
 
-const github = { url: 'http://127.0.0.1:9', state: { owner: 'octo-org', repo: 'credit-model' } }
+jest.unstable_mockModule('@actions/core', () => core)
+const { runShell } = await import('../__fixtures__/action.js')
+const { gateAction } = await import('../../src/actions/gate/action.js')
 
-function run(inputs: Record<string, string>) {
-  const results = mkdtempSync(join(tmpdir(), 'ml-gate-gate-'))
-  return runAction('dist/gate/index.js', {
-    github,
-    workspace: process.cwd(),
-    actionYml: 'actions/gate/action.yml',
-    inputs: { 'results-dir': results, ...inputs }
-  }).then((outcome) => ({ ...outcome, results }))
-}
+const run = (inputs: Record<string, string>) => runShell('gate', gateAction, inputs)
 
 describe('the gate action', () => {
   it('fails the job on the credit candidate, with the verdict as outputs and the comparison in the summary', async () => {
@@ -36,9 +29,12 @@ describe('the gate action', () => {
       'verdict.json'
     ])
     expect(outcome.summary.split('\n')[0]).toContain('ml-gate: fail')
-    expect(outcome.annotations.at(-1)?.message).toBe(
+    expect(outcome.failure).toBe(
       'ml-gate: recall for Job=partime fell 0.798 → 0.500 (change −0.298, allowed drop 0.05)'
     )
+    expect(outcome.log).toEqual([
+      'ml-gate: fail: recall for Job=partime fell 0.798 → 0.500 (change −0.298, allowed drop 0.05)'
+    ])
   })
 
   it('does not fail a candidate compared with itself (the parity gate only warns)', async () => {

@@ -4,12 +4,12 @@ import { join } from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import { UserInputError } from '../../src/errors.js'
 import { loadContract } from '../../src/contract/load.js'
-import { validateData } from '../../src/contract/validate.js'
+import { validateFile } from '../../src/steps/validate.js'
 
 describe('a per-record JSON Schema as the contract', () => {
   it('reports each failing keyword of each column as a check, with lines', async () => {
     const contract = await loadContract('test/fixtures/contracts/credit.schema.json')
-    const document = await validateData({ data: 'examples/credit/data/incoming.csv', contract })
+    const document = await validateFile({ data: 'examples/credit/data/incoming.csv', contract })
     const failing = document.checks.map((c) => [c.column, c.check, c.failures, c.examples.slice(0, 3)])
     expect(failing).toEqual(
       [
@@ -51,7 +51,7 @@ describe('a per-record JSON Schema as the contract', () => {
 
   it('drift covers the columns the schema names', async () => {
     const contract = await loadContract('test/fixtures/contracts/credit.schema.json')
-    const document = await validateData({
+    const document = await validateFile({
       data: 'examples/credit/data/incoming.csv',
       contract,
       reference: 'examples/credit/data/train.csv'

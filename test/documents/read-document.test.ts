@@ -9,7 +9,7 @@ import { type DocumentKind, parseDocument } from '../../src/documents/read-docum
 import { VALIDATION } from '../../src/documents/validation.js'
 import { VERDICT } from '../../src/documents/verdict.js'
 import { UserInputError } from '../../src/errors.js'
-import { readEvaluationDocument } from '../../src/gates/run-gate.js'
+import { readEvaluationDocument } from '../../src/steps/gate.js'
 import { readResults } from '../../src/report/result-files.js'
 import { creditCandidate, creditValidation, creditVerdict } from '../report/report-fixtures.js'
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { UserInputError } from '../../src/errors.js'
 import { checkGates } from '../../src/gates/check-gates.js'
-import { runGate } from '../../src/gates/run-gate.js'
+import { runGate } from '../../src/steps/gate.js'
 import { metricNames } from '../../src/metrics/catalog.js'
 import { config, evaluation, TODAY } from './fixtures.js'
 

@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { loadConfig, parseConfig, type LoadedConfig } from '../../src/config/load.js'
-import { runGate } from '../../src/gates/run-gate.js'
+import { runGate } from '../../src/steps/gate.js'
 import type { VerdictDocument } from '../../src/gates/verdict.js'
 import {
   evaluatePredictions,

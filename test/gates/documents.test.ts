@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { loadConfig, parseConfig, type LoadedConfig } from '../../src/config/load.js'
 import { UserInputError } from '../../src/errors.js'
-import { runGate } from '../../src/gates/run-gate.js'
+import { runGate } from '../../src/steps/gate.js'
 import {
   evaluatePredictions,
   evaluateSettingsFromConfig,

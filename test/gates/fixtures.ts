@@ -6,7 +6,7 @@
 import { parseConfig, type LoadedConfig } from '../../src/config/load.js'
 import type { EvaluationDocument, SegmentResult } from '../../src/metrics/evaluate.js'
 import type { MetricValue } from '../../src/metrics/metric-value.js'
-import { runGate } from '../../src/gates/run-gate.js'
+import { runGate } from '../../src/steps/gate.js'
 import type { GateResult, VerdictDocument } from '../../src/gates/verdict.js'
 
 /** The day the tests pretend it is. */

@@ -2,9 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { writeJson } from '../../src/cli/write-output.js'
-import { loadConfig } from '../../src/config/load.js'
-import { runPipeline } from '../../src/pipeline/run-pipeline.js'
+import { runStep } from '../../src/steps/run.js'
 import { collectAuditTrail } from '../../src/report/audit.js'
 import { commentMarker } from '../../src/report/comment-state.js'
 import {
@@ -95,10 +93,8 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'reference.jsonl'), rows(CATEGORIES + 2_000, 5_000))
   writeFileSync(join(dir, 'contract.yml'), contract)
   writeFileSync(join(dir, 'ml-gate.yml'), config)
-  const loaded = await loadConfig(join(dir, 'ml-gate.yml'))
   const output = join(dir, 'results')
-  const quiet = { stdout: () => undefined, stderr: () => undefined, isTTY: false, env: {} }
-  await runPipeline(loaded, { output, now: new Date('2026-07-01'), write: (p, d) => writeJson(p, d, quiet) })
+  await runStep({ config: join(dir, 'ml-gate.yml'), output, now: new Date('2026-07-01') })
   const results = await readResults(output)
   const audit = await collectAuditTrail(results, {
     config: join(dir, 'ml-gate.yml'),

@@ -5,7 +5,7 @@ import evaluationSchema from '../../schemas/evaluation.schema.json' with { type:
 import profileSchema from '../../schemas/profile.schema.json' with { type: 'json' }
 import validationSchema from '../../schemas/validation.schema.json' with { type: 'json' }
 import { loadContract } from '../../src/contract/load.js'
-import { validateData } from '../../src/contract/validate.js'
+import { validateFile } from '../../src/steps/validate.js'
 import { openTable } from '../../src/io/open.js'
 import type { MetricSource } from '../../src/metrics/accumulator.js'
 import { BinaryAccumulator } from '../../src/metrics/binary.js'
@@ -31,7 +31,7 @@ describe('published schemas describe the documents', () => {
 
   it('validation, with failures and drift', async () => {
     const contract = await loadContract('examples/credit/contracts/credit.yml')
-    const document = await validateData({
+    const document = await validateFile({
       data: 'examples/credit/data/incoming.csv',
       contract,
       reference: 'examples/credit/data/train.csv'

@@ -160,14 +160,14 @@ export function prepareRunner(options: RunnerOptions): RunnerEnvironment {
     RUNNER_OS: 'Linux',
     RUNNER_ARCH: 'X64'
   }
-  const inputs = { ...defaultsOf(options.actionYml, token), ...options.inputs }
+  const inputs = { ...inputDefaults(options.actionYml, token), ...options.inputs }
   for (const [name, value] of Object.entries(inputs)) env[inputVariable(name)] = value
   Object.assign(env, options.env)
   return { dir, env, files, cleanup: () => rmSync(dir, { recursive: true, force: true }) }
 }
 
 /** The input defaults of an action.yml, `${{ github.token }}` replaced by the token. */
-function defaultsOf(actionYml: string | undefined, token: string): Record<string, string> {
+export function inputDefaults(actionYml: string | undefined, token: string): Record<string, string> {
   if (actionYml === undefined) return {}
   const action = parseYaml(readFileSync(actionYml, 'utf8')) as {
     inputs?: Record<string, { default?: unknown }>

@@ -4,11 +4,13 @@
  * and `ml-gate run`.
  */
 import { open } from 'node:fs/promises'
-import type { LoadedConfig } from '../config/load.js'
+import { join } from 'node:path'
+import { loadConfig, type LoadedConfig } from '../config/load.js'
 import { readEvaluationFile } from '../documents/evaluation.js'
-import { UserInputError } from '../errors.js'
+import { UserInputError, type ExitCode } from '../errors.js'
 import type { ReadOptions } from '../io/table.js'
 import {
+  asEvaluationDocument,
   documentSettings,
   evaluatePredictions,
   evaluateSettingsFromConfig,
@@ -16,12 +18,15 @@ import {
   type Evaluation,
   type EvaluationDocument
 } from '../metrics/evaluate.js'
-import { checkGates, checkSegmentKeys } from './check-gates.js'
-import { judgeGates } from './judge.js'
-import { isDocument, pairModels, type Loaded } from './pairing.js'
-import { describeDifferences, settingDifferences, type StatedSettings } from './same-settings.js'
-import type { VerdictDocument } from './verdict.js'
-import { verdictDocument } from './verdict-document.js'
+import { checkGates, checkSegmentKeys } from '../gates/check-gates.js'
+import { judgeGates } from '../gates/judge.js'
+import { isDocument, pairModels, type Loaded } from '../gates/pairing.js'
+import { describeDifferences, settingDifferences, type StatedSettings } from '../gates/same-settings.js'
+import { verdictExitCode, type VerdictDocument } from '../gates/verdict.js'
+import { verdictDocument } from '../gates/verdict-document.js'
+import type { Workspace } from '../io/workspace.js'
+import { RESULT_FILES } from '../report/result-files.js'
+import { writeDocument } from './write-document.js'
 
 /** A predictions file, an `ml-gate/evaluation@1` JSON file, or either already in memory. */
 export type ModelInput = string | Evaluation | EvaluationDocument
@@ -42,6 +47,70 @@ export interface GateRun {
   readonly verdict: VerdictDocument
   readonly candidate: Evaluation | EvaluationDocument
   readonly baseline: Evaluation | EvaluationDocument | null
+}
+
+export interface GateStepRequest extends Omit<RunGateOptions, 'config'> {
+  /** ml-gate.yml, whose model, segments, gates and waivers are applied. */
+  readonly config: string
+  /** Where the config's paths must stay (the actions'); default: anywhere. */
+  readonly workspace?: Workspace
+  /**
+   * Writes the candidate's and the baseline's evaluation documents and the verdict into this
+   * folder (`RESULT_FILES`); none: nothing is written.
+   */
+  readonly results?: string
+}
+
+/** What a gate run wrote, where: the documents' paths in the results folder. */
+export interface GateWritten {
+  readonly candidate: string
+  readonly baseline: string | null
+  readonly verdict: string
+}
+
+export interface GateStepResult extends GateRun {
+  /** `null` without `results`. */
+  readonly written: GateWritten | null
+  /** 1 when the verdict is `fail`, else 0. */
+  readonly code: ExitCode
+}
+
+/**
+ * Loads the config, runs its gates (`runGate`) and writes the result documents.
+ * @throws UserInputError as `runGate` does, and for a config that cannot be read (at its line)
+ */
+export async function gateStep(
+  request: GateStepRequest & { readonly results: string }
+): Promise<GateStepResult & { readonly written: GateWritten }>
+export async function gateStep(request: GateStepRequest): Promise<GateStepResult>
+export async function gateStep(request: GateStepRequest): Promise<GateStepResult> {
+  const { config, workspace, results, ...options } = request
+  const gate = await runGate({ ...options, config: await loadConfig(config, { workspace }) })
+  const written = results === undefined ? null : await writeGateDocuments(results, gate)
+  return { ...gate, written, code: verdictExitCode(gate.verdict.verdict) }
+}
+
+/**
+ * Writes a gate run's documents into `dir`, as every step that gates names them (`RESULT_FILES`);
+ * `beforeVerdict` is told when the evaluations are written (progress).
+ */
+export async function writeGateDocuments(
+  dir: string,
+  gate: GateRun,
+  beforeVerdict?: () => void
+): Promise<GateWritten> {
+  const write = async (name: string, document: unknown): Promise<string> => {
+    const path = join(dir, name)
+    await writeDocument(path, document)
+    return path
+  }
+  const candidate = await write(RESULT_FILES.candidate, asEvaluationDocument(gate.candidate))
+  const baseline = gate.baseline
+    ? await write(RESULT_FILES.baseline, asEvaluationDocument(gate.baseline))
+    : null
+  beforeVerdict?.()
+  const verdict = await write(RESULT_FILES.verdict, gate.verdict)
+  return { candidate, baseline, verdict }
 }
 
 /**

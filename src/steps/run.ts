@@ -1,16 +1,19 @@
-import { basename, extname, join } from 'node:path'
-import type { LoadedConfig } from '../config/load.js'
+/**
+ * The run step: what ml-gate.yml describes, end to end (validate, evaluate, gate), every result
+ * document written into one folder. Shared by `ml-gate run` and the root action, which then report.
+ */
+import { loadConfig, type LoadedConfig } from '../config/load.js'
 import type { DatasetConfig } from '../config/types.js'
-import { loadContract } from '../contract/load.js'
-import { validateData, type ValidationDocument } from '../contract/validate.js'
+import type { ValidationDocument } from '../contract/validate.js'
 import { UserInputError } from '../errors.js'
 import { checkGates } from '../gates/check-gates.js'
-import { candidateInput, runGate } from '../gates/run-gate.js'
 import type { VerdictDocument } from '../gates/verdict.js'
 import { expandGlob } from '../io/glob.js'
 import type { ReadOptions } from '../io/table.js'
+import type { Workspace } from '../io/workspace.js'
 import { asEvaluationDocument, type EvaluationDocument } from '../metrics/evaluate.js'
-import { RESULT_FILES } from '../report/result-files.js'
+import { candidateInput, runGate, writeGateDocuments } from './gate.js'
+import { validateStep } from './validate.js'
 
 /** One step of the pipeline has started: what it is, and how far along the pipeline is. */
 export interface ProgressEvent {
@@ -19,7 +22,16 @@ export interface ProgressEvent {
   readonly message: string
 }
 
-export interface PipelineOptions {
+export interface RunStepRequest {
+  /** ml-gate.yml (default in the shells: `ml-gate.yml`). */
+  readonly config: string
+  /** Where the config's paths must stay (the actions'); default: anywhere. */
+  readonly workspace?: Workspace
+  /**
+   * Says why the caller needs the config to have a `model` section (`ml-gate run: --json writes
+   * the verdict`); a config without one is then bad input, before anything is read.
+   */
+  readonly modelRequiredBy?: string
   /** Folder for the result documents; default the config's `report.output`. */
   readonly output?: string
   /** The candidate's predictions (or evaluation document); default the config's `model.predictions`. */
@@ -29,8 +41,6 @@ export interface PipelineOptions {
   /** Today, for waiver expiry. */
   readonly now: Date
   readonly progress?: (event: ProgressEvent) => void
-  /** Writes one document; the CLI and the action pass their own (with folders created). */
-  readonly write: (path: string, document: unknown) => Promise<void>
 }
 
 export interface Written<T> {
@@ -38,7 +48,7 @@ export interface Written<T> {
   readonly document: T
 }
 
-export interface PipelineResult {
+export interface RunStepResult {
   readonly output: string
   /** Each records its `fail_on`, so the report's verdict (`reportVerdict`) is the pipeline's. */
   readonly validations: readonly Written<ValidationDocument>[]
@@ -46,6 +56,21 @@ export interface PipelineResult {
   readonly baseline: Written<EvaluationDocument> | null
   readonly verdict: Written<VerdictDocument> | null
 }
+
+/**
+ * Loads ml-gate.yml and runs what it describes (`runPipeline`).
+ * @throws UserInputError for any bad input, naming the file and line
+ */
+export async function runStep(request: RunStepRequest): Promise<RunStepResult> {
+  const { config: file, workspace, modelRequiredBy, ...options } = request
+  const loaded = await loadConfig(file, { workspace })
+  if (modelRequiredBy !== undefined && loaded.config.model === undefined) {
+    throw new UserInputError(`${modelRequiredBy}, but ${file} has no \`model\` section to gate`)
+  }
+  return runPipeline(loaded, options)
+}
+
+export type PipelineOptions = Omit<RunStepRequest, 'config' | 'workspace' | 'modelRequiredBy'>
 
 /**
  * Runs what `ml-gate.yml` describes: validate every dataset (contract and drift), evaluate the
@@ -58,12 +83,11 @@ export interface PipelineResult {
  *
  * @throws UserInputError for any bad input, naming the file and line
  */
-export async function runPipeline(loaded: LoadedConfig, options: PipelineOptions): Promise<PipelineResult> {
+export async function runPipeline(loaded: LoadedConfig, options: PipelineOptions): Promise<RunStepResult> {
   const { config } = loaded
   if (config.model) checkGates(loaded)
   const output = options.output ?? config.report.output
   const datasets = await Promise.all(config.data.map((data, i) => expandDataset(data, i, loaded)))
-  const files = datasets.flat()
   if (!config.model && (options.candidate ?? options.baseline) !== undefined) {
     throw new UserInputError(
       'a candidate or baseline was given, but the config has no `model` section to evaluate it with: add one naming the task and label',
@@ -73,27 +97,26 @@ export async function runPipeline(loaded: LoadedConfig, options: PipelineOptions
   // Before any data is read: a config without predictions needs them by flag.
   const candidateFile = config.model ? candidateInput(loaded, options.candidate) : undefined
   const baselineFile = options.baseline ?? config.model?.baseline
-  const steps = files.length + (config.model ? 2 : 0) + (baselineFile ? 1 : 0)
+  const files = datasets.reduce((n, d) => n + d.files.length, 0)
+  const steps = files + (config.model ? 2 : 0) + (baselineFile ? 1 : 0)
   let step = 0
   const progress = (message: string) => options.progress?.({ step: ++step, steps, message })
 
   const validations: Written<ValidationDocument>[] = []
   const taken = new Set<string>()
-  for (const { file, data } of files) {
-    progress(`validating ${file}`)
-    const contract = data.contract === undefined ? undefined : await loadContract(data.contract)
-    const document = await validateData({
-      data: file,
-      contract,
+  for (const { files, data } of datasets) {
+    const validated = await validateStep({
+      files,
+      contract: data.contract,
       reference: data.reference,
       drift: data.drift,
       driftCorrection: data.drift?.correction,
       read: readOptions(data),
-      failOn: data.fail_on
+      failOn: data.fail_on,
+      results: { dir: output, taken },
+      onStart: (file) => progress(`validating ${file}`)
     })
-    const path = validationPath(output, file, taken)
-    await options.write(path, document)
-    validations.push({ path, document })
+    validated.documents.forEach((document, i) => validations.push({ path: validated.paths[i], document }))
   }
 
   let candidate: Written<EvaluationDocument> | null = null
@@ -108,30 +131,20 @@ export async function runPipeline(loaded: LoadedConfig, options: PipelineOptions
       now: options.now
     })
     if (baselineFile) progress('gating the candidate against the thresholds and the baseline')
-    const write = async <T>(name: string, document: T): Promise<Written<T>> => {
-      const path = join(output, name)
-      await options.write(path, document)
-      return { path, document }
-    }
-    candidate = await write(RESULT_FILES.candidate, asEvaluationDocument(gate.candidate))
-    if (gate.baseline) baseline = await write(RESULT_FILES.baseline, asEvaluationDocument(gate.baseline))
-    progress('writing the verdict')
-    verdict = await write(RESULT_FILES.verdict, gate.verdict)
+    const written = await writeGateDocuments(output, gate, () => progress('writing the verdict'))
+    candidate = { path: written.candidate, document: asEvaluationDocument(gate.candidate) }
+    if (gate.baseline && written.baseline !== null)
+      baseline = { path: written.baseline, document: asEvaluationDocument(gate.baseline) }
+    verdict = { path: written.verdict, document: gate.verdict }
   }
-  return {
-    output,
-    validations,
-    candidate,
-    baseline,
-    verdict
-  }
+  return { output, validations, candidate, baseline, verdict }
 }
 
 async function expandDataset(
   data: DatasetConfig,
   index: number,
   loaded: LoadedConfig
-): Promise<{ file: string; data: DatasetConfig }[]> {
+): Promise<{ files: string[]; data: DatasetConfig }> {
   const files = await expandGlob(data.path)
   if (files.length === 0) {
     throw new UserInputError(
@@ -139,21 +152,9 @@ async function expandDataset(
       loaded.locate(['data', index, 'path'])
     )
   }
-  return files.map((file) => ({ file, data }))
+  return { files, data }
 }
 
 function readOptions(data: DatasetConfig): ReadOptions {
   return { format: data.format, delimiter: data.delimiter, missing: data.missing }
-}
-
-/**
- * Where the validation document of a data file goes: `<output>/validation-<stem>.json`, with
- * `-2`, `-3`… for files of the same name in other folders. `taken` collects the names used.
- */
-export function validationPath(output: string, file: string, taken: Set<string>): string {
-  const stem = `validation-${basename(file, extname(file))}`
-  let name = `${stem}.json`
-  for (let i = 2; taken.has(name); i++) name = `${stem}-${i}.json`
-  taken.add(name)
-  return join(output, name)
 }

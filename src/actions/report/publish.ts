@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs'
 import * as core from '@actions/core'
-import { VERSION } from '../../version.js'
 import { ExitCode, UserInputError } from '../../errors.js'
 import { annotate } from '../../github/annotate.js'
 import { isPermissionDenied, messageOf, statusOf } from '../../github/api-errors.js'
@@ -8,10 +7,10 @@ import { publishCheckRun } from '../../github/check-run.js'
 import type { GitHubClient } from '../../github/octokit.js'
 import { findOverride } from '../../github/override.js'
 import { verifyPullRequestHead } from '../../github/pull-request.js'
+import type { ActionOutcome } from '../../github/run-action.js'
 import { readRunContext, type RunContext } from '../../github/run-context.js'
 import { tokenIdentity, upsertStickyComment, type IssueRef } from '../../github/sticky-comment.js'
 import { contractAnnotations, limitPerLevel, summaryAnnotations } from '../../report/annotations.js'
-import { collectAuditTrail } from '../../report/audit.js'
 import { commentMarker, encodeState, nextHistory } from '../../report/comment-state.js'
 import { plainText } from '../../report/escape.js'
 import {
@@ -24,8 +23,8 @@ import {
   SUMMARY_LIMITS,
   type ReportContent
 } from '../../report/pr-report.js'
-import { readResults } from '../../report/result-files.js'
-import { Inputs, Outputs, readReportInputs, type ReportOptions } from './report-io.js'
+import { reportStep } from '../../steps/report.js'
+import { Inputs, Outputs, type ReportOptions } from './inputs.js'
 
 /** GitHub shows 10 workflow-command annotations of each level per step. */
 const ANNOTATIONS_PER_LEVEL = 10
@@ -75,26 +74,22 @@ class Publisher {
   }
 }
 
-/** The report action: job summary, annotations, sticky PR comment, check run, in that order. */
-export async function runReport(): Promise<{ code: ExitCode; failure?: string }> {
-  return publishReport(readReportInputs())
-}
-
 /**
- * Publishes the results in `options.results`: the report action's work, shared with the root
- * action, which runs the pipeline first.
+ * Publishes the results in `options.results`: job summary, annotations, sticky PR comment, check
+ * run, in that order. The report action's work, shared with the root action, which runs the
+ * pipeline first.
  */
-export async function publishReport(options: ReportOptions): Promise<{ code: ExitCode; failure?: string }> {
+export async function publishReport(options: ReportOptions): Promise<ActionOutcome> {
   const context = readRunContext(process.env, options.prNumber)
-  const results = await readResults(options.results)
   // A fork-safe comment job has no checkout: the config is named (not readable here) with the run
   // that computed the results, rather than left out.
-  const audit = await collectAuditTrail(results, {
+  const report = await reportStep({
+    results: options.results,
     config: existsSync(options.config) || context.workflowRunUrl !== null ? options.config : null,
     commit: context.headSha,
-    version: VERSION,
     computedIn: context.workflowRunUrl
   })
+  const { results, audit } = report
   // Octokit is loaded only when there is a token to use it with: a run that posts nothing
   // (or fails before it would) neither parses nor evaluates it.
   const client =
@@ -115,7 +110,7 @@ export async function publishReport(options: ReportOptions): Promise<{ code: Exi
     summaryWritten = true
     await core.summary.addRaw(renderReport(content, SUMMARY_LIMITS)).write()
   }
-  let content = reportContent(results, audit)
+  let content = report.content
   const publisher = new Publisher(() => writeSummary(content))
   if (
     client !== null &&
@@ -185,12 +180,12 @@ async function trustedPullRequest(
 ): Promise<IssueRef | null> {
   if (runHeadSha === null) {
     throw new UserInputError(
-      `input '${Inputs.PrNumber}': the workflow_run event has no workflow_run.head_sha to check ` +
+      `input '${Inputs.PrNumber.name}': the workflow_run event has no workflow_run.head_sha to check ` +
         `pull request #${issue.issueNumber} against; refusing to report on it`
     )
   }
   return publisher.attempt(`check that pull request #${issue.issueNumber} is this run's`, false, async () => {
-    await verifyPullRequestHead(client, issue, runHeadSha, Inputs.PrNumber)
+    await verifyPullRequestHead(client, issue, runHeadSha, Inputs.PrNumber.name)
     return issue
   })
 }

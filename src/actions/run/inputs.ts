@@ -1,0 +1,35 @@
+import { getPath, getString, input } from '../../github/action-inputs.js'
+import { PublishInputs, readPublishInputs, type PublishOptions } from '../report/inputs.js'
+
+/**
+ * The inputs of the root action.yml with their defaults (test/actions/inputs.test.ts): the gate
+ * action's candidate and baseline, and the report action's, except that `results-dir` has no
+ * default (the config's `report.output` is).
+ */
+export const Inputs = {
+  Candidate: input('candidate'),
+  Baseline: input('baseline'),
+  ResultsDir: input('results-dir'),
+  ...PublishInputs
+} as const
+
+/** The root action's output beyond the report action's (`Outputs` of ../report/inputs.ts). */
+export const RunOutputs = { Results: 'results' } as const
+
+export interface RootInputs extends PublishOptions {
+  readonly candidate?: string
+  readonly baseline?: string
+  /** Default: the config's `report.output`. */
+  readonly resultsDir?: string
+}
+
+/** Reads and checks every input once. */
+export function readRootInputs(): RootInputs {
+  const publish = readPublishInputs()
+  return {
+    ...publish,
+    candidate: getPath(Inputs.Candidate, publish.workspace),
+    baseline: getPath(Inputs.Baseline, publish.workspace),
+    resultsDir: getString(Inputs.ResultsDir)
+  }
+}
