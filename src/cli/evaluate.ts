@@ -7,6 +7,7 @@ import { parseCommandArgs } from './args.js'
 import type { Command } from './command.js'
 import { READ_OPTIONS_USAGE, readOptionFlags, readOptionsFromArgs } from './read-options.js'
 import { writeJson } from './write-output.js'
+import { logText } from '../report/log-text.js'
 
 const usage = `Usage: ml-gate evaluate --predictions FILE --task binary|multiclass|regression --label COL
                         [--score COL | --score-prefix P | --prediction COL] [--positive LABEL]
@@ -64,7 +65,7 @@ export const evaluateCommand: Command = {
       noPredictions: 'ml-gate evaluate: --predictions FILE is required',
       read: readOptionsFromArgs(values)
     })
-    if (values.json !== '-') console.stdout(renderEvaluationText(document))
+    if (values.json !== '-') console.stdout(logText(renderEvaluationText(document)))
     if (values.json !== undefined) await writeJson(values.json, document, console)
     return ExitCode.Pass
   }

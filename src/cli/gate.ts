@@ -4,6 +4,7 @@ import { gateStep } from '../steps/gate.js'
 import { parseCommandArgs } from './args.js'
 import type { Command } from './command.js'
 import { writeJson } from './write-output.js'
+import { logText } from '../report/log-text.js'
 
 const usage = `Usage: ml-gate gate --config CONFIG [--candidate FILE] [--baseline FILE] [--json OUT]
 
@@ -42,7 +43,7 @@ export const gateCommand: Command = {
       baseline: values.baseline,
       now: new Date()
     })
-    if (values.json !== '-') console.stdout(renderVerdictText(verdict))
+    if (values.json !== '-') console.stdout(logText(renderVerdictText(verdict)))
     if (values.json !== undefined) await writeJson(values.json, verdict, console)
     return code
   }

@@ -7,6 +7,7 @@ import type { Command } from './command.js'
 import { parseInteger } from '../config/parse-values.js'
 import { readOptionsFromArgs, readOptionFlags, READ_OPTIONS_USAGE } from './read-options.js'
 import { writeJson } from './write-output.js'
+import { logText } from '../report/log-text.js'
 
 const usage = `Usage: ml-gate profile FILE [--json OUT] [--top N] [read options]
 
@@ -31,7 +32,7 @@ export const profileCommand: Command = {
     const table = await openTable(positionals[0], readOptionsFromArgs(values))
     const profile = await TableProfile.of(table, { topValues: top })
     const document = profile.document(table.file, table.format)
-    if (values.json !== '-') console.stdout(renderProfileText(document))
+    if (values.json !== '-') console.stdout(logText(renderProfileText(document)))
     if (values.json !== undefined) await writeJson(values.json, document, console)
     return ExitCode.Pass
   }

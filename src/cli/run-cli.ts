@@ -2,6 +2,7 @@ import { ExitCode, UserInputError } from '../errors.js'
 import { VERSION } from '../version.js'
 import { didYouMean } from '../suggest.js'
 import type { Command, Console } from './command.js'
+import { logText } from '../report/log-text.js'
 
 /** A subcommand as `ml-gate --help` lists it; its module is loaded only when it is used. */
 interface CommandEntry {
@@ -73,7 +74,9 @@ function help(): string {
  * Runs one CLI invocation and returns its exit code. The one place where user errors become
  * messages: `ml-gate: FILE:LINE:COL: message` on stderr and exit code 2, never a stack trace.
  */
-export async function runCli(argv: readonly string[], console: Console): Promise<ExitCode> {
+export async function runCli(argv: readonly string[], given: Console): Promise<ExitCode> {
+  // Messages quote files and values from data; in a CI log none may become a workflow command.
+  const console: Console = { ...given, stderr: (text) => given.stderr(logText(text)) }
   const [name, ...rest] = argv
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     console.stdout(help())

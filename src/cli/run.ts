@@ -9,6 +9,7 @@ import { parseCommandArgs } from './args.js'
 import type { Command } from './command.js'
 import { progressReporter } from './progress.js'
 import { writeJson, writeOutput } from './write-output.js'
+import { logText } from '../report/log-text.js'
 
 const usage = `Usage: ml-gate run [--config ml-gate.yml] [--output DIR] [--markdown FILE]
                    [--candidate FILE] [--baseline FILE] [--json OUT]
@@ -54,7 +55,7 @@ export const runCommand: Command = {
     )
     const configFile = values.config ?? 'ml-gate.yml'
     // With `--json -`, stdout is the verdict document alone.
-    const text = values.json === '-' ? () => undefined : (line: string) => console.stdout(line)
+    const text = values.json === '-' ? () => undefined : (line: string) => console.stdout(logText(line))
     const progress = progressReporter(console)
     const result = await runStep({
       config: configFile,

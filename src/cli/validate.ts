@@ -6,6 +6,7 @@ import { parseCommandArgs } from './args.js'
 import type { Command } from './command.js'
 import { READ_OPTIONS_USAGE, readOptionFlags, readOptionsFromArgs } from './read-options.js'
 import { writeJson } from './write-output.js'
+import { logText } from '../report/log-text.js'
 
 const usage = `Usage: ml-gate validate --data FILE [--contract CONTRACT] [--reference REF]
                         [--drift-method M] [--fail-on LEVEL] [--json OUT] [read options]
@@ -57,7 +58,7 @@ export const validateCommand: Command = {
       failOn
     })
     const [document] = documents
-    if (values.json !== '-') console.stdout(renderValidationText(document))
+    if (values.json !== '-') console.stdout(logText(renderValidationText(document)))
     if (values.json !== undefined) await writeJson(values.json, document, console)
     return code
   }

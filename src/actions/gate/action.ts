@@ -5,6 +5,7 @@ import { renderReport, SUMMARY_LIMITS } from '../../report/pr-report.js'
 import { gateStep } from '../../steps/gate.js'
 import { reportStep } from '../../steps/report.js'
 import { Outputs, readGateInputs } from './inputs.js'
+import { logInfo } from '../../github/log.js'
 
 /** The gate action: evaluate (or read) both models, judge, write the verdict, fail on `fail`. */
 export async function gateAction(): Promise<ActionOutcome> {
@@ -35,6 +36,6 @@ export async function gateAction(): Promise<ActionOutcome> {
   core.setOutput(Outputs.Warned, String(counts.warn))
   core.setOutput(Outputs.Passed, String(counts.pass))
   core.setOutput(Outputs.Insufficient, String(counts.insufficient))
-  core.info(`ml-gate: ${verdict}: ${headline}`)
+  logInfo(`ml-gate: ${verdict}: ${headline}`)
   return { code: gate.code, failure: `ml-gate: ${headline}` }
 }

@@ -25,6 +25,7 @@ import {
 } from '../../report/pr-report.js'
 import { reportStep } from '../../steps/report.js'
 import { Inputs, Outputs, type ReportOptions } from './inputs.js'
+import { logInfo } from '../../github/log.js'
 
 /** GitHub shows 10 workflow-command annotations of each level per step. */
 const ANNOTATIONS_PER_LEVEL = 10
@@ -127,7 +128,7 @@ export async function publishReport(options: ReportOptions): Promise<ActionOutco
     )
     content = reportContent(results, audit, { override })
     if (override !== null) {
-      core.info(
+      logInfo(
         `${options.overrideLabel}: added by ${override.by} (${override.role}) at ${override.at}: ` +
           (override.honoured ? 'the verdict is overridden' : 'not honoured, write access is required')
       )
@@ -137,7 +138,7 @@ export async function publishReport(options: ReportOptions): Promise<ActionOutco
   // Log lines and titles are plain text: a newline from data could start a workflow command.
   const headline = plainText(reportHeadline(content))
   core.setOutput(Outputs.Verdict, verdict)
-  core.info(`ml-gate: ${verdict}: ${headline}`)
+  logInfo(`ml-gate: ${verdict}: ${headline}`)
 
   if (options.summary) await writeSummary(content)
   annotate(

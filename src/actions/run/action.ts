@@ -3,6 +3,7 @@ import type { ActionOutcome } from '../../github/run-action.js'
 import { runStep } from '../../steps/run.js'
 import { publishReport } from '../report/publish.js'
 import { readRootInputs, RunOutputs } from './inputs.js'
+import { logInfo } from '../../github/log.js'
 
 /**
  * The root action: the whole pipeline of ml-gate.yml (as `ml-gate run`), then the report (as the
@@ -19,7 +20,7 @@ export async function rootAction(): Promise<ActionOutcome> {
     candidate: inputs.candidate,
     baseline: inputs.baseline,
     now: new Date(),
-    progress: ({ step, steps, message }) => core.info(`ml-gate [${step}/${steps}] ${message}`)
+    progress: ({ step, steps, message }) => logInfo(`ml-gate [${step}/${steps}] ${message}`)
   })
   core.setOutput(RunOutputs.Results, pipeline.output)
   return publishReport({ ...inputs, results: pipeline.output })

@@ -5,6 +5,7 @@ import { limitPerLevel, summaryAnnotations } from '../../report/annotations.js'
 import { renderValidationMarkdown } from '../../report/validation.js'
 import { validateStep } from '../../steps/validate.js'
 import { matchFiles, Outputs, readValidateDataInputs } from './inputs.js'
+import { logInfo } from '../../github/log.js'
 
 /** GitHub shows 10 annotations of each level per step. */
 const ANNOTATIONS_PER_LEVEL = 10
@@ -20,7 +21,7 @@ export async function validateDataAction(): Promise<ActionOutcome> {
     failOn: inputs.failOn,
     results: { dir: inputs.resultsDir, taken: new Set() },
     onDone: (file, document) =>
-      core.info(`${file}: ${document.passed ? 'passed' : 'failed'} (${document.rows} rows)`)
+      logInfo(`${file}: ${document.passed ? 'passed' : 'failed'} (${document.rows} rows)`)
   })
 
   if (inputs.annotations)
