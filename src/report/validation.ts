@@ -2,6 +2,7 @@ import { markdownTable } from 'markdown-table'
 import type { CheckResult } from '../contract/check.js'
 import type { ColumnDrift, ValidationDocument } from '../contract/validate.js'
 import type { Value } from '../io/table.js'
+import { minusSigns, reasonText } from './cells.js'
 import { escapeClipped } from './escape.js'
 import { formatNumber } from './format-number.js'
 import { renderTextTable } from './text-table.js'
@@ -146,12 +147,19 @@ export function renderValidationMarkdown(document: ValidationDocument): string {
       '',
       markdownTable(
         [
-          ['column', 'method', 'statistic', 'p-value', 'threshold', 'verdict', 'why'],
-          ...document.drift.slice(0, MAX_ROWS).map((d) => [e(d.column), ...driftCells(d), e(d.reason)])
+          ['column', 'method', 'statistic', 'p-value', 'threshold', 'verdict'],
+          ...document.drift.slice(0, MAX_ROWS).map((d) => [e(d.column), ...driftCells(d).map(minusSigns)])
         ],
-        { align: ['l', 'l', 'r', 'r', 'r', 'l', 'l'] }
+        { align: ['l', 'l', 'r', 'r', 'r', 'l'] }
       ),
       '',
+      // The reasons are sentences: a list below the table, in full, rather than a column that
+      // would push the table past a comment's width.
+      ...document.drift
+        .slice(0, MAX_ROWS)
+        .filter((d) => d.drifted !== false)
+        .map((d) => `- ${e(d.column)}: ${reasonText(d.reason)}`),
+      ...(document.drift.some((d) => d.drifted !== false) ? [''] : []),
       document.drift.length > MAX_ROWS ? [moreRows(document.drift.length - MAX_ROWS, 'columns'), ''] : [],
       '</details>',
       ''

@@ -19,6 +19,41 @@ function load<T>(name: string): T {
   return JSON.parse(readFileSync(`${CREDIT_DIR}${name}`, 'utf8')) as T
 }
 
+/**
+ * The credit example's own results (examples/credit, `ml-gate run`: recall gated in significant
+ * mode, paired, Holm over 15 segments), with the power fields of issue 18 added to each result as
+ * the verdict will carry them: MDE = (z₁₋α′ + z₀.₈) · SE with α′ = 1 − confidence and SE the
+ * interval's half-width / z₍₁₊confidence₎/₂; power_at_bound = Φ(bound / SE − z₁₋α′); detectable =
+ * MDE ≤ 3 · bound.
+ */
+export const SIGNIFICANT_DIR = fileURLToPath(
+  new URL('../fixtures/report/credit-significant/', import.meta.url)
+)
+
+function loadSignificant<T>(name: string): T {
+  return JSON.parse(readFileSync(`${SIGNIFICANT_DIR}${name}`, 'utf8')) as T
+}
+
+/** The credit example's report content in significant mode, with power fields (see `SIGNIFICANT_DIR`). */
+export function significantContent(parts: Partial<ReportContent> = {}): ReportContent {
+  return creditContent({
+    verdict: loadSignificant('verdict.json'),
+    candidate: loadSignificant('evaluation-candidate.json'),
+    baseline: loadSignificant('evaluation-baseline.json'),
+    validations: [loadSignificant('validation.json')],
+    ...parts
+  })
+}
+
+const POWER_FIELDS = new Set(['mde', 'power_at_bound', 'detectable', 'correction', 'family'])
+
+/** `verdict` as written before the power fields existed. */
+export function withoutPower(verdict: VerdictDocument): VerdictDocument {
+  return JSON.parse(JSON.stringify(verdict), (key, value: unknown) =>
+    POWER_FIELDS.has(key) ? undefined : value
+  ) as VerdictDocument
+}
+
 export const creditVerdict = (): VerdictDocument => load('verdict.json')
 export const creditCandidate = (): EvaluationDocument => load('evaluation-candidate.json')
 export const creditBaseline = (): EvaluationDocument => load('evaluation-baseline.json')
