@@ -71,3 +71,11 @@ export const REASON_LENGTH = 2000
 export function reasonText(reason: string): string {
   return escapeMarkdown(minusSigns(clipWords(reason, REASON_LENGTH)))
 }
+
+/** Smallest and largest of `values` without spreading them into arguments (data-sized arrays). */
+export function extent(values: readonly number[]): [number, number] {
+  return values.reduce<[number, number]>(
+    ([lo, hi], x) => [Math.min(lo, x), Math.max(hi, x)],
+    [Infinity, -Infinity]
+  )
+}

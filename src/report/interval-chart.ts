@@ -6,7 +6,7 @@
  *     drop of recall: ● estimate  ├──┤ 99.64% interval  ┆ bound 0.05  │ 0
  *     Job=partime     ·········│···┆······├────●─────┤····  0.298  fail
  */
-import { setting, value } from './cells.js'
+import { extent, setting, value } from './cells.js'
 
 /** One row: a label, the estimate and its interval (any order of bounds), and a word after it. */
 export interface IntervalRow {
@@ -43,8 +43,7 @@ export function renderIntervalChart(
 ): string | null {
   if (rows.length === 0) return null
   const ends = rows.flatMap((r) => [r.ci[0], r.ci[1], r.estimate])
-  let lo = Math.min(0, bound, ...ends)
-  let hi = Math.max(0, bound, ...ends)
+  let [lo, hi] = extent([0, bound, ...ends])
   if (hi === lo) [lo, hi] = [lo - 1, hi + 1]
   const pad = (hi - lo) * 0.04
   lo -= pad
@@ -75,7 +74,7 @@ export function renderIntervalChart(
   mark(0, value(lo + pad))
   mark(PLOT - 1, value(hi - pad))
   const estimates = rows.map((r) => value(r.estimate))
-  const width = Math.max(...estimates.map((e) => e.length))
+  const width = extent(estimates.map((e) => e.length))[1]
   return [
     '```text',
     `${chartLabel(quantity, 60)}: ● estimate  ├─┤ ${confidence} interval  ┆ bound ${setting(bound)}  │ 0`,

@@ -6,7 +6,7 @@ import type { EvaluationDocument } from '../metrics/evaluate.js'
 import type { AuditTrail } from './audit.js'
 import type { HistoryEntry, ReportVerdict } from './comment-state.js'
 import { isLowerBound } from '../gates/rules.js'
-import { reasonText, value } from './cells.js'
+import { extent, reasonText, value } from './cells.js'
 import { escapeClipped } from './escape.js'
 import { chartLabel, renderIntervalChart } from './interval-chart.js'
 import { renderOverview } from './overview.js'
@@ -192,8 +192,7 @@ interface Block {
 /** `0.064–0.164`, or one value when they agree; `null` without values. */
 function range(values: readonly number[]): string | null {
   if (values.length === 0) return null
-  const lo = value(Math.min(...values))
-  const hi = value(Math.max(...values))
+  const [lo, hi] = extent(values).map(value)
   return lo === hi ? lo : `${lo}–${hi}`
 }
 

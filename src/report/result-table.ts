@@ -6,7 +6,7 @@
 import { markdownTable } from 'markdown-table'
 import type { GateResult, RuleKind } from '../gates/verdict.js'
 import { supportUnit } from '../metrics/catalog.js'
-import { change, interval, level, percent, setting, value } from './cells.js'
+import { change, extent, interval, level, percent, setting, value } from './cells.js'
 import { escapeClipped } from './escape.js'
 import { power } from './power.js'
 
@@ -53,8 +53,7 @@ function plural(n: number, word: string): string {
 export function levels(results: readonly GateResult[]): string | null {
   const all = [...new Set(results.filter((r) => r.ci !== null).flatMap((r) => r.confidence ?? []))]
   if (all.length === 0) return null
-  const lo = level(Math.min(...all))
-  const hi = level(Math.max(...all))
+  const [lo, hi] = extent(all).map(level)
   return lo === hi ? lo : `${lo.slice(0, -1)}–${hi}`
 }
 
