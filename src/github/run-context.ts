@@ -60,7 +60,6 @@ export function readRunContext(
     payload.pull_request?.number ??
     payload.workflow_run?.pull_requests?.[0]?.number ??
     (payload.issue?.pull_request === undefined ? undefined : payload.issue.number)
-  const server = env.GITHUB_SERVER_URL ?? 'https://github.com'
   return {
     owner: repository.slice(0, slash),
     repo: repository.slice(slash + 1),
@@ -70,6 +69,13 @@ export function readRunContext(
     workflowRunHeadSha:
       env.GITHUB_EVENT_NAME === 'workflow_run' ? (payload.workflow_run?.head_sha ?? null) : null,
     apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
-    runUrl: env.GITHUB_RUN_ID ? `${server}/${repository}/actions/runs/${env.GITHUB_RUN_ID}` : null
+    runUrl: runUrlOf(env)
   }
+}
+
+/** The workflow run's page from the runner's environment, `null` outside a run. */
+export function runUrlOf(env: Readonly<Record<string, string | undefined>>): string | null {
+  const server = env.GITHUB_SERVER_URL ?? 'https://github.com'
+  const repository = env.GITHUB_REPOSITORY
+  return env.GITHUB_RUN_ID && repository ? `${server}/${repository}/actions/runs/${env.GITHUB_RUN_ID}` : null
 }

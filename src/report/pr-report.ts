@@ -208,6 +208,16 @@ function gatedQuantity(r: GateResult): number | null {
   return isLowerBound(r.rule) ? r.threshold - r.excess : r.threshold + r.excess
 }
 
+/** `results` grouped by gate and rule, in order of first appearance. */
+function byGate(results: readonly GateResult[]): GateResult[][] {
+  const groups = new Map<string, GateResult[]>()
+  for (const r of results) {
+    const key = `${r.gate_index} ${r.rule}`
+    groups.set(key, [...(groups.get(key) ?? []), r])
+  }
+  return [...groups.values()]
+}
+
 class Renderer {
   private readonly groups: ResultGroups
   private readonly threshold: number | null
@@ -395,8 +405,8 @@ class Renderer {
     return [
       `<details><summary>Other results: ${counts.join(', ')}</summary>`,
       '',
-      this.table(results, 'status'),
-      '',
+      // One table per gate and rule: one metric and one quantity each, so no cell repeats them.
+      ...byGate(results).flatMap((gate) => [this.table(gate, 'status'), '']),
       ...this.capped(
         waived,
         (r) =>
@@ -465,14 +475,15 @@ class Renderer {
     ]
     const lines = [`<sub>${facts.join(' · ')}</sub>`]
     if (a.files.length > 0) {
+      // A list, not a table: a 64-digit hash beside a path is wider than a comment.
+      const files = a.files.map(
+        (f) => `- ${text(f.path)} (${f.role}): ${f.sha256 === null ? 'not readable here' : `\`${f.sha256}\``}`
+      )
       lines.push(
         '',
         `<details><summary>Audit trail: sha256 of ${plural(a.files.length, 'input')}</summary>`,
         '',
-        markdownTable([
-          ['file', 'role', 'sha256'],
-          ...a.files.map((f) => [text(f.path), f.role, f.sha256 ?? 'not readable here'])
-        ]),
+        files.join('\n'),
         '',
         '</details>'
       )

@@ -87,6 +87,8 @@ export function tableCaption(
     const how = correction(results)
     parts.push(`${at} intervals${of}${how === null ? '' : ` (${how})`}`)
   }
+  const bounds = new Set(results.map((r) => BOUND[r.rule](r.threshold)))
+  if (columns !== 'judged' && bounds.size === 1) parts.push(`bound ${[...bounds][0]}`)
   if (threshold !== null) parts.push(`decision threshold ${setting(threshold)}`)
   if (columns === 'power') {
     const of = rules.size === 1 ? [...rules][0] : 'change'
@@ -98,14 +100,14 @@ export function tableCaption(
 /** The support column: `positives / rows` with cells `104 / 178` when every row counts the same unit. */
 function supportColumn(results: readonly GateResult[]): { header: string; cell: (r: GateResult) => string } {
   const units = new Set(
-    results.filter((r) => r.support !== null && r.n !== null).map((r) => supportUnit(r.metric))
+    results.filter((r) => (r.support ?? null) !== null && r.n !== null).map((r) => supportUnit(r.metric))
   )
   const unit = units.size === 1 ? [...units][0] : null
   if (unit === 'rows' || units.size === 0)
     return { header: 'rows', cell: (r) => (r.n === null ? '—' : String(r.n)) }
   return {
     header: unit === null ? 'support / rows' : `${text(unit, 40)} / rows`,
-    cell: (r) => (r.n === null ? '—' : (r.support ?? null) === null ? String(r.n) : `${r.support} / ${r.n}`)
+    cell: (r) => (r.n === null ? '—' : `${r.support ?? '—'} / ${r.n}`)
   }
 }
 
@@ -140,8 +142,9 @@ export function resultTable(results: readonly GateResult[], columns: ResultColum
   const extra: Record<ResultColumns, { header: string[]; cells: (r: GateResult) => string[] }> = {
     judged: { header: ['bound'], cells: (r) => [BOUND[r.rule](r.threshold)] },
     status: {
-      header: ['bound', 'status'],
-      cells: (r) => [BOUND[r.rule](r.threshold), STATUS_TEXT[r.waiver ? 'waived' : r.status]]
+      // One gate per table (see the report's `others`): its bound is in the caption.
+      header: ['status'],
+      cells: (r) => [STATUS_TEXT[r.waiver ? 'waived' : r.status]]
     },
     power: {
       header: ['MDE', 'power at bound'],

@@ -131,7 +131,7 @@ export function renderValidationMarkdown(document: ValidationDocument): string {
               c.severity,
               String(c.failures),
               e(c.expected),
-              e(where(document, c, 5))
+              e(minusSigns(where(document, c, 5)))
             ])
         ],
         { align: ['l', 'l', 'l', 'r', 'l', 'l'] }
