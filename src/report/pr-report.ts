@@ -260,10 +260,16 @@ class Renderer {
   private headline(): string {
     const c = this.content
     const verdict = reportVerdict(c)
-    const lines = [
-      `## ${VERDICT_ICON[verdict]} ml-gate: ${verdict} — ${text(reportHeadline(c), LINE_LENGTH)}`,
-      ''
-    ]
+    // When the gates fail too, the heading names their failure and the data's gets its own line
+    // under it: a heading of both wraps to four lines at comment width.
+    const failedData = failedValidations(c)
+    const split = failedData.length > 0 && c.verdict?.verdict === 'fail'
+    const headline = split ? c.verdict!.headline : reportHeadline(c)
+    const lines = [`## ${VERDICT_ICON[verdict]} ml-gate: ${verdict} — ${text(headline, LINE_LENGTH)}`, '']
+    if (split) {
+      const files = failedData.map((v) => text(dataFailure(v), LINE_LENGTH)).join(', ')
+      lines.push(`❌ **Data validation failed** for ${files}: the job fails on the data alone (below).`, '')
+    }
     const o = c.override
     if (o !== null) {
       const who = `[${text(o.by, 60)}](https://github.com/${encodeURIComponent(o.by)})`
@@ -378,8 +384,10 @@ class Renderer {
     return this.undecided(
       results,
       (mde, bound) =>
-        `⚠️ <b>${results.length} inconclusive</b>: the intervals straddle ${bound}` +
-        (mde === null ? '' : `; these segments detect ${quantity}s of ${mde} or more (MDE, 80% power)`)
+        `⚠️ <b>${results.length} inconclusive</b> against ${bound}` +
+        (mde === null
+          ? ': their intervals straddle the bound'
+          : `: the data can only detect ${quantity}s larger than ${mde} (MDE at 80% power)`)
     )
   }
 

@@ -141,6 +141,9 @@ export function renderValidationMarkdown(document: ValidationDocument): string {
     if (failing.length > MAX_ROWS) out.push(moreRows(failing.length - MAX_ROWS, 'failing checks'), '')
   }
   if (document.drift.length > 0) {
+    // Drifted columns first (then those without a verdict), in document order within each.
+    const rank = (d: ColumnDrift) => (d.drifted === true ? 0 : d.drifted === null ? 1 : 2)
+    const drift = [...document.drift].sort((a, b) => rank(a) - rank(b)).slice(0, MAX_ROWS)
     out = out.concat(
       `<details${document.summary.drifted > 0 ? ' open' : ''}><summary>Drift against ${line(document.reference ?? '')}: ` +
         `${document.summary.drifted} of ${document.drift.length} columns drifted</summary>`,
@@ -148,17 +151,14 @@ export function renderValidationMarkdown(document: ValidationDocument): string {
       markdownTable(
         [
           ['column', 'method', 'statistic', 'p-value', 'threshold', 'verdict'],
-          ...document.drift.slice(0, MAX_ROWS).map((d) => [e(d.column), ...driftCells(d).map(minusSigns)])
+          ...drift.map((d) => [e(d.column), ...driftCells(d).map(minusSigns)])
         ],
         { align: ['l', 'l', 'r', 'r', 'r', 'l'] }
       ),
       '',
       // The reasons are sentences: a list below the table, in full, rather than a column that
       // would push the table past a comment's width.
-      ...document.drift
-        .slice(0, MAX_ROWS)
-        .filter((d) => d.drifted !== false)
-        .map((d) => `- ${e(d.column)}: ${reasonText(d.reason)}`),
+      ...drift.filter((d) => d.drifted !== false).map((d) => `- ${e(d.column)}: ${reasonText(d.reason)}`),
       ...(document.drift.some((d) => d.drifted !== false) ? [''] : []),
       document.drift.length > MAX_ROWS ? [moreRows(document.drift.length - MAX_ROWS, 'columns'), ''] : [],
       '</details>',

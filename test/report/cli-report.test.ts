@@ -38,7 +38,9 @@ describe('ml-gate report', () => {
     )
     expect(code).toBe(ExitCode.GateFailed)
     const lines = out.stdout.split('\n')
-    expect(lines[0]).toMatch(/^## ❌ ml-gate: fail — data validation failed/)
+    expect(lines[0]).toBe(
+      '## ❌ ml-gate: fail — recall for Job\\=partime fell 0.798 → 0.500 \\(change −0.298, allowed drop 0.05\\)'
+    )
     expect(lines.slice(-3)).toEqual([
       '<!-- ml-gate:shard_2 -->',
       expect.stringMatching(/^<!-- ml-gate-state:[A-Za-z0-9_-]+ -->$/),

@@ -110,18 +110,21 @@ describe.each(reports)('%s as a %s', (_, content, where) => {
 
 describe('the credit example, first screen', () => {
   const markdown = renderReport(significantContent(), commentLimits(COMMENT_LIMIT, null))
-  const headings = [...html(markdown).matchAll(/<(h[23]|summary)>([\s\S]*?)<\/\1>/g)].map(([, , t]) =>
-    textOf(t)
-  )
+  const rendered = html(markdown)
+  const headings = [...rendered.matchAll(/<(h[23]|summary)>([\s\S]*?)<\/\1>/g)].map(([, , t]) => textOf(t))
 
   it('reads: verdict with data validation, the failure, the overview, the inconclusive line with its MDE range', () => {
     expect(headings.slice(0, 5)).toEqual([
-      '❌ ml-gate: fail — data validation failed for data/incoming.csv (3 failing checks, 3 drifted columns); the gates: recall for Job=partime fell 0.798 → 0.500 (change −0.298, allowed drop 0.05)',
+      '❌ ml-gate: fail — recall for Job=partime fell 0.798 → 0.500 (change −0.298, allowed drop 0.05)',
       '❌ Failing (1)',
       'Why',
       'Candidate vs baseline (all: 1825 rows, 515 positives)',
-      '⚠️ 10 inconclusive: the intervals straddle drop ≤ 0.05; these segments detect drops of 0.0643–0.142 or more (MDE, 80% power)'
+      '⚠️ 10 inconclusive against drop ≤ 0.05: the data can only detect drops larger than 0.0643–0.142 (MDE at 80% power)'
     ])
+    expect(textOf(rendered.slice(rendered.indexOf('</h2>'), rendered.indexOf('<h3>')))).toBe(
+      '\n❌ Data validation failed for data/incoming.csv (3 failing checks, 3 drifted columns): the job fails on the data alone (below).\n' +
+        '1 failing · 15 warning · 1 passing · 6 with insufficient data — candidate predictions/candidate.csv vs baseline predictions/baseline.csv (paired by id on all 1825 rows)\n'
+    )
     expect(headings[5]).toBe(
       '➖ 4 too small to judge drop ≤ 0.05: they can only detect drops larger than 0.155–0.293'
     )
