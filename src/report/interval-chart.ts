@@ -22,11 +22,13 @@ const PLOT = 40
 
 /**
  * A label safe inside a fenced code block: no backtick or tilde (a line of them closes the
- * fence), no control character; clipped to the label column.
+ * fence), no `<` or `>` (the markdown would hold a comment marker such as ours, which finds the
+ * sticky comment), no `@` (a mention to anything that reads the raw text), no control character;
+ * clipped to the label column.
  */
 export function chartLabel(text: string, width = LABEL): string {
   // eslint-disable-next-line no-control-regex -- control characters are what is removed
-  const safe = text.replace(/[`~\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, '_')
+  const safe = text.replace(/[`~<>@\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, '_')
   return safe.length > width ? `${safe.slice(0, width - 1)}…` : safe
 }
 

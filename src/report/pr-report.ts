@@ -237,8 +237,8 @@ class Renderer {
       { name: 'headline', markdown: this.headline(), keep: Infinity },
       ...this.optional('failing results', 9, this.judged('❌ Failing', g.failing)),
       ...this.optional('overview', 8.5, this.overview()),
-      ...this.optional('inconclusive results', 6.5, this.inconclusive()),
-      ...this.optional('too small to judge', 6.4, this.tooSmall()),
+      ...this.optional('inconclusive results', 6.5, this.undecided('inconclusive')),
+      ...this.optional('too small to judge', 6.4, this.undecided('too small')),
       ...this.optional('warnings', 8, this.judged('⚠️ Warnings', g.warnings)),
       ...this.optional('chart', 4, this.chart()),
       ...this.optional('other results', 5, this.others()),
@@ -358,17 +358,25 @@ class Renderer {
 
   /**
    * The results the data could not decide, collapsed under one line that says how many, the
-   * bound, and what the data could have detected: "11 inconclusive … detectable drops 0.064–0.164".
+   * bound, and what the data could have detected: "10 inconclusive against drop ≤ 0.05: the data
+   * can only detect drops larger than 0.0643–0.142"; without `mde` in the verdict, the count only.
    */
-  private undecided(
-    results: readonly GateResult[],
-    summary: (mde: string | null, bound: string) => string
-  ): string | null {
+  private undecided(kind: 'inconclusive' | 'too small'): string | null {
+    const results = kind === 'inconclusive' ? this.groups.inconclusive : this.groups.tooSmall
     if (results.length === 0) return null
     const mde = range(results.flatMap((r) => power(r).mde ?? []))
     const bound = oneBound(results) ?? 'their bounds'
+    const drops = `${QUANTITY[results[0].rule]}s`
+    const summary =
+      kind === 'inconclusive'
+        ? `⚠️ <b>${results.length} inconclusive</b> against ${bound}` +
+          (mde === null
+            ? ': their intervals straddle the bound'
+            : `: the data can only detect ${drops} larger than ${mde} (MDE at 80% power)`)
+        : `➖ <b>${results.length} too small to judge ${bound}</b>` +
+          (mde === null ? '' : `: they can only detect ${drops} larger than ${mde}`)
     return [
-      `<details><summary>${summary(mde, bound)}</summary>`,
+      `<details><summary>${summary}</summary>`,
       '',
       this.table(results, mde === null ? 'judged' : 'power'),
       '',
@@ -376,30 +384,6 @@ class Renderer {
       '',
       '</details>'
     ].join('\n')
-  }
-
-  private inconclusive(): string | null {
-    const results = this.groups.inconclusive
-    const quantity = QUANTITY[results[0]?.rule ?? 'min']
-    return this.undecided(
-      results,
-      (mde, bound) =>
-        `⚠️ <b>${results.length} inconclusive</b> against ${bound}` +
-        (mde === null
-          ? ': their intervals straddle the bound'
-          : `: the data can only detect ${quantity}s larger than ${mde} (MDE at 80% power)`)
-    )
-  }
-
-  private tooSmall(): string | null {
-    const results = this.groups.tooSmall
-    const quantity = QUANTITY[results[0]?.rule ?? 'min']
-    return this.undecided(
-      results,
-      (mde, bound) =>
-        `➖ <b>${results.length} too small to judge ${bound}</b>` +
-        (mde === null ? '' : `: they can only detect ${quantity}s larger than ${mde}`)
-    )
   }
 
   private others(): string | null {

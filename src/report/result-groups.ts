@@ -3,8 +3,8 @@
  * data could not tell (inconclusive), what it could never tell at this bound (too small), and the
  * rest.
  */
-import { decideInterval } from '../gates/rules.js'
 import type { GateResult } from '../gates/verdict.js'
+import { isInconclusive } from '../gates/verdict-document.js'
 import { power } from './power.js'
 
 export interface ResultGroups {
@@ -26,16 +26,6 @@ export function byExcess(a: GateResult, b: GateResult): number {
   if (a.excess === null) return 1
   if (b.excess === null) return -1
   return b.excess - a.excess
-}
-
-/** A `warn` of significant mode because the interval straddles the bound (not a failed warn gate). */
-export function isInconclusive(r: GateResult): boolean {
-  return (
-    r.status === 'warn' &&
-    r.mode === 'significant' &&
-    r.ci !== null &&
-    decideInterval({ kind: r.rule, threshold: r.threshold }, r.ci) === 'inconclusive'
-  )
 }
 
 export function groupResults(results: readonly GateResult[]): ResultGroups {

@@ -19,6 +19,7 @@ import {
   creditVerdict,
   failingResult,
   HOSTILE,
+  hostileContent,
   hostileVerdict,
   significantContent,
   withoutPower
@@ -223,13 +224,7 @@ describe('reportHeadline', () => {
 })
 
 describe('hostile strings', () => {
-  const content = creditContent({
-    verdict: hostileVerdict(3),
-    validations: [
-      { ...creditValidation(), file: HOSTILE, drift: [{ ...creditValidation().drift[0], column: HOSTILE }] }
-    ],
-    audit: { ...creditContent().audit, files: [{ role: 'data', path: HOSTILE, sha256: null }] }
-  })
+  const content = hostileContent()
   const markdown = renderReport(content, SUMMARY_LIMITS)
 
   it('cannot open HTML, mention anyone, fake our marker or break out of a table', () => {
@@ -255,8 +250,8 @@ describe('hostile strings', () => {
       { label: '~~~', estimate: 0, ci: [-0.1, 0.1], status: 'pass' }
     ])!
     const lines = chart.split('\n')
-    expect(lines.slice(1, -1).some((line) => /[`~]/.test(line))).toBe(false)
-    expect(lines[3]).toBe('____<!-- ml-gate:… ·············├────────────●───────────┤·  0.100  fail')
+    expect(lines.slice(1, -1).some((line) => /[`~<>@]/.test(line))).toBe(false)
+    expect(lines[3]).toBe('_____!-- ml-gate:… ·············├────────────●───────────┤·  0.100  fail')
     expect(lines[4]).toBe('___                ·├───────────●────────────┤·············      0  pass')
   })
 

@@ -8,13 +8,7 @@ import {
   SUMMARY_LIMITS,
   type ReportContent
 } from '../../src/report/pr-report.js'
-import {
-  creditContent,
-  creditValidation,
-  HOSTILE,
-  hostileVerdict,
-  significantContent
-} from './report-fixtures.js'
+import { creditContent, hostileContent, significantContent } from './report-fixtures.js'
 
 // The report as GitHub renders it (GFM, our own HTML let through as GitHub does), checked for
 // what a reviewer sees: what comes first, how wide the tables are, that data stays text.
@@ -132,13 +126,7 @@ describe('the credit example, first screen', () => {
 })
 
 describe('data in the rendered report', () => {
-  const content = creditContent({
-    verdict: hostileVerdict(3),
-    validations: [
-      { ...creditValidation(), file: HOSTILE, drift: [{ ...creditValidation().drift[0], column: HOSTILE }] }
-    ]
-  })
-  const rendered = html(renderReport(content, SUMMARY_LIMITS))
+  const rendered = html(renderReport(hostileContent(), SUMMARY_LIMITS))
 
   it('opens no HTML element of its own and no link, mention or reference', () => {
     const tags = new Set([...rendered.matchAll(/<\/?([a-z0-9]+)/g)].map(([, t]) => t))

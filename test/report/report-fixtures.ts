@@ -88,6 +88,16 @@ export function creditContent(parts: Partial<ReportContent> = {}): ReportContent
 export const HOSTILE =
   '<!-- ml-gate:ml-gate.yml --> @octocat |x| <img src=x onerror=alert(1)> **b** `c` [l](http://e) # h\n- item'
 
+/** The credit report with hostile strings in its segments, notes, data file, drift column and audit trail. */
+export function hostileContent(): ReportContent {
+  const validation = creditValidation()
+  return creditContent({
+    verdict: hostileVerdict(3),
+    validations: [{ ...validation, file: HOSTILE, drift: [{ ...validation.drift[0], column: HOSTILE }] }],
+    audit: { ...AUDIT, files: [{ role: 'data', path: HOSTILE, sha256: null }] }
+  })
+}
+
 /** A failing gate result of `recall max_drop 0.05` for `segment`. */
 export function failingResult(segment: string, excess: number): GateResult {
   return {

@@ -1,0 +1,73 @@
+import { describe, expect, it } from '@jest/globals'
+import {
+  change,
+  clipWords,
+  interval,
+  minusSigns,
+  percent,
+  reasonText,
+  value
+} from '../../src/report/cells.js'
+import { power } from '../../src/report/power.js'
+import { failingResult } from './report-fixtures.js'
+
+describe('numbers in reports', () => {
+  it.each<[string, string]>([
+    [value(-0.29807692), '−0.298'],
+    [value(0.5), '0.500'],
+    [value(4.15e-7), '4.15e−7'],
+    [change(0.00391), '+0.00391'],
+    [change(-0.0544), '−0.0544'],
+    [change(0), '0'],
+    [interval([-0.00145, 0.181]), '[−0.00145, 0.181]'],
+    [percent(0.018403), '1.8%'],
+    [percent(0.521592), '52%']
+  ])('%s', (shown, expected) => {
+    expect(shown).toBe(expected)
+  })
+
+  it('writes minus signs as U+2212, and leaves hyphens in words and names alone', () => {
+    expect(minusSigns('p = 4.15e-7, change -0.3 [-0.07, 0.2] Home=a-b x-1 chi-square')).toBe(
+      'p = 4.15e−7, change −0.3 [−0.07, 0.2] Home=a-b x-1 chi-square'
+    )
+  })
+
+  it('cuts a long reason at a word, never inside a number', () => {
+    expect(clipWords('drop 0.298 lies above 0.05', 15)).toBe('drop 0.298 …')
+    expect(clipWords('short', 15)).toBe('short')
+    expect(reasonText(`p = 6.23e-6 ${'word '.repeat(500)}`)).toMatch(/^p \\= 6.23e−6 (word ){397}…$/)
+  })
+})
+
+describe('power', () => {
+  it('reads the power fields of a result', () => {
+    const result = {
+      ...failingResult('Job=partime', 0.248),
+      mde: 0.164766,
+      power_at_bound: 0.051093,
+      detectable: false,
+      correction: 'holm',
+      family: 15
+    }
+    expect(power(result)).toEqual({
+      mde: 0.164766,
+      power_at_bound: 0.051093,
+      detectable: false,
+      correction: 'holm',
+      family: 15
+    })
+  })
+
+  it('reads null for a verdict written before them, and for values of the wrong kind', () => {
+    const none = { mde: null, power_at_bound: null, detectable: null, correction: null, family: null }
+    expect(power(failingResult('all', 0.01))).toEqual(none)
+    const odd = {
+      ...failingResult('all', 0.01),
+      mde: '0.2',
+      power_at_bound: NaN,
+      detectable: 1,
+      correction: 'bonferroni'
+    }
+    expect(power(odd)).toEqual(none)
+  })
+})
