@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { UserInputError } from '../errors.js'
+import { runUrlOf } from '../report/run-url.js'
 
 /** What a step knows about its workflow run, from the runner's environment and event payload. */
 export interface RunContext {
@@ -79,6 +80,6 @@ export function readRunContext(
       ? `${server}/${repository}/actions/runs/${workflowRun?.id}`
       : null,
     apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
-    runUrl: env.GITHUB_RUN_ID ? `${server}/${repository}/actions/runs/${env.GITHUB_RUN_ID}` : null
+    runUrl: runUrlOf(env)
   }
 }

@@ -1,13 +1,17 @@
 import { markdownTable } from 'markdown-table'
 import { failsUnder, type ValidationDocument } from '../contract/validate.js'
-import type { GateResult, GateStatus, RuleKind, VerdictDocument } from '../gates/verdict.js'
+import type { GateResult, GateStatus, VerdictDocument } from '../gates/verdict.js'
 import { pairingSummary } from '../gates/verdict-document.js'
 import type { EvaluationDocument } from '../metrics/evaluate.js'
 import type { AuditTrail } from './audit.js'
 import type { HistoryEntry, ReportVerdict } from './comment-state.js'
+import { isLowerBound } from '../gates/rules.js'
+import { extent, reasonText, value } from './cells.js'
 import { escapeClipped } from './escape.js'
-import { formatNumber } from './format-number.js'
-import { renderMetricChart, type ChartPoint } from './mermaid-chart.js'
+import { chartLabel, renderIntervalChart } from './interval-chart.js'
+import { renderOverview } from './overview.js'
+import { byExcess, groupResults, type ResultGroups } from './result-groups.js'
+import { BOUND, levels, QUANTITY, resultTable, tableCaption, type ResultColumns } from './result-table.js'
 import type { Results } from './result-files.js'
 import { renderValidationMarkdown } from './validation.js'
 
@@ -153,16 +157,6 @@ export function reportHeadline(
 
 const VERDICT_ICON: Record<ReportVerdict, string> = { pass: '✅', warn: '⚠️', fail: '❌', overridden: '🟡' }
 
-const STATUS_TEXT: Record<GateStatus, string> = {
-  fail: '❌ fail',
-  warn: '⚠️ warn',
-  missing: '❔ missing',
-  pass: '✅ pass',
-  insufficient: '➖ insufficient data',
-  skipped: '⏭️ skipped',
-  waived: '🔕 waived'
-}
-
 /** How many results had each status, in words: `4 failing`. */
 const COUNT_TEXT: Record<GateStatus, string> = {
   fail: 'failing',
@@ -174,44 +168,16 @@ const COUNT_TEXT: Record<GateStatus, string> = {
   skipped: 'skipped'
 }
 
-/** Statuses shown first, in the open: what needs someone's attention. */
-const ATTENTION: ReadonlySet<GateStatus> = new Set(['fail', 'warn', 'missing'])
-
 /** Longest text from data shown in a line; cells: `CELL_LENGTH`. */
 const LINE_LENGTH = 300
+/** Segments in the interval chart: the failing ones and the worst of the rest. */
+const CHART_ROWS = 8
 
 /** Data text for markdown: clipped, then escaped. */
 const text = escapeClipped
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`
-}
-
-function signed(value: number | null): string {
-  return value === null ? '—' : value > 0 ? `+${formatNumber(value, 3)}` : formatNumber(value, 3)
-}
-
-function interval(ci: readonly [number, number] | null): string {
-  return ci === null ? '—' : `[${formatNumber(ci[0], 3)}, ${formatNumber(ci[1], 3)}]`
-}
-
-const BOUND: Record<RuleKind, (t: number) => string> = {
-  min: (t) => `≥ ${formatNumber(t)}`,
-  max: (t) => `≤ ${formatNumber(t)}`,
-  max_drop: (t) => `drop ≤ ${formatNumber(t)}`,
-  max_relative_drop: (t) => `drop ≤ ${formatNumber(t * 100)}%`,
-  min_ratio: (t) => `ratio ≥ ${formatNumber(t)}`,
-  max_gap: (t) => `gap ≤ ${formatNumber(t)}`
-}
-
-/** What a result's interval is of (`GateResult.ci`): the value, or the drop the rule bounds. */
-const CI_OF: Record<RuleKind, string> = {
-  min: '',
-  max: '',
-  max_drop: 'drop ',
-  max_relative_drop: 'relative drop ',
-  min_ratio: 'ratio ',
-  max_gap: 'gap '
 }
 
 /** A part of the report that may be left out when space runs short; lower `keep` goes first. */
@@ -222,35 +188,60 @@ interface Block {
   readonly keep: number
 }
 
-/** Worst first: by `excess` descending, results without one last, ties in document order. */
-function byExcess(a: GateResult, b: GateResult): number {
-  if (a.excess === b.excess) return 0
-  if (a.excess === null) return 1
-  if (b.excess === null) return -1
-  return b.excess - a.excess
+/** `0.064–0.164`, or one value when they agree; `null` without values. */
+function range(values: readonly number[]): string | null {
+  if (values.length === 0) return null
+  const [lo, hi] = extent(values).map(value)
+  return lo === hi ? lo : `${lo}–${hi}`
+}
+
+/** The one bound of `results` (`drop ≤ 0.05`), or `null` when they have several. */
+function oneBound(results: readonly GateResult[]): string | null {
+  const bounds = new Set(results.map((r) => BOUND[r.rule](r.threshold)))
+  return bounds.size === 1 ? [...bounds][0] : null
+}
+
+/** The gated quantity of a result (`GateResult.ci` is its interval): the bound plus the excess. */
+function gatedQuantity(r: GateResult): number | null {
+  if (r.excess === null) return null
+  return isLowerBound(r.rule) ? r.threshold - r.excess : r.threshold + r.excess
+}
+
+/** `results` grouped by gate and rule, in order of first appearance. */
+function byGate(results: readonly GateResult[]): GateResult[][] {
+  const groups = new Map<string, GateResult[]>()
+  for (const r of results) {
+    const key = `${r.gate_index} ${r.rule}`
+    groups.set(key, [...(groups.get(key) ?? []), r])
+  }
+  return [...groups.values()]
 }
 
 class Renderer {
-  private readonly segments: ReadonlyMap<string, { column: string | null; n: number }>
-  private readonly confidence: number | null
+  private readonly groups: ResultGroups
+  private readonly threshold: number | null
 
   constructor(
     private readonly content: ReportContent,
     private readonly rows: number
   ) {
-    this.segments = new Map((content.candidate?.segments ?? []).map((s) => [s.key, s]))
-    this.confidence = content.candidate?.settings.confidence ?? null
+    this.groups = groupResults(content.verdict?.results ?? [])
+    this.threshold = content.candidate?.settings.threshold ?? null
   }
 
   blocks(): Block[] {
     const c = this.content
-    const blocks: Block[] = [
+    const g = this.groups
+    return [
       { name: 'headline', markdown: this.headline(), keep: Infinity },
-      ...this.optional('notes', 6, this.notes()),
-      ...this.optional('failing results', 9, this.attention()),
+      ...this.optional('failing results', 9, this.judged('❌ Failing', g.failing)),
+      ...this.optional('overview', 8.5, this.overview()),
+      ...this.optional('inconclusive results', 6.5, this.undecided('inconclusive')),
+      ...this.optional('too small to judge', 6.4, this.undecided('too small')),
+      ...this.optional('warnings', 8, this.judged('⚠️ Warnings', g.warnings)),
       ...this.optional('chart', 4, this.chart()),
-      ...this.optional('passing results', 5, this.others()),
-      ...this.optional('metrics', 8, c.verdict === null ? this.evaluationTable() : null),
+      ...this.optional('other results', 5, this.others()),
+      ...this.optional('notes', 6, this.notes()),
       ...c.validations.map((v, i) => ({
         name: `validation of ${text(v.file, 60)}`,
         markdown: renderValidationMarkdown(v).trimEnd(),
@@ -259,7 +250,6 @@ class Renderer {
       ...this.optional('history', 3, this.history()),
       { name: 'audit trail', markdown: this.audit(), keep: Infinity }
     ]
-    return blocks
   }
 
   private optional(name: string, keep: number, markdown: string | null): Block[] {
@@ -269,10 +259,16 @@ class Renderer {
   private headline(): string {
     const c = this.content
     const verdict = reportVerdict(c)
-    const lines = [
-      `## ${VERDICT_ICON[verdict]} ml-gate: ${verdict} — ${text(reportHeadline(c), LINE_LENGTH)}`,
-      ''
-    ]
+    // When the gates fail too, the heading names their failure and the data's gets its own line
+    // under it: a heading of both wraps to four lines at comment width.
+    const failedData = failedValidations(c)
+    const split = failedData.length > 0 && c.verdict?.verdict === 'fail'
+    const headline = split ? c.verdict!.headline : reportHeadline(c)
+    const lines = [`## ${VERDICT_ICON[verdict]} ml-gate: ${verdict} — ${text(headline, LINE_LENGTH)}`, '']
+    if (split) {
+      const files = failedData.map((v) => text(dataFailure(v), LINE_LENGTH)).join(', ')
+      lines.push(`❌ **Data validation failed** for ${files}: the job fails on the data alone (below).`, '')
+    }
     const o = c.override
     if (o !== null) {
       const who = `[${text(o.by, 60)}](https://github.com/${encodeURIComponent(o.by)})`
@@ -324,149 +320,122 @@ class Renderer {
     return shown
   }
 
-  private table(results: readonly GateResult[]): string {
-    const shown = results.slice(0, this.rows)
-    // One level in the header when all intervals share it (point mode), else in each cell.
-    const levels = new Set(shown.map((r) => r.confidence))
-    const level = levels.size === 1 ? [...levels][0] : undefined
-    const header = level === undefined || level === null ? 'CI' : `${formatNumber(level * 100)}% CI`
-    const table = markdownTable(
-      [
-        ['segment', 'n', 'metric', 'baseline', 'candidate', 'change', header, 'bound', 'status'],
-        ...shown.map((r) => {
-          const n = r.n ?? this.segments.get(r.segment)?.n ?? null
-          const ci =
-            r.ci === null
-              ? '—'
-              : `${CI_OF[r.rule]}${interval(r.ci)}` +
-                (level === undefined && r.confidence !== null
-                  ? ` (${formatNumber(r.confidence * 100)}%)`
-                  : '')
-          const status = r.waiver
-            ? `${STATUS_TEXT.waived}: ${text(r.waiver.reason)}${r.waiver.expires === null ? '' : ` (until ${text(r.waiver.expires)})`}`
-            : STATUS_TEXT[r.status]
-          return [
-            text(r.segment),
-            n === null ? '—' : String(n),
-            text(r.metric),
-            formatNumber(r.baseline, 4),
-            formatNumber(r.candidate, 4),
-            signed(r.change),
-            ci,
-            BOUND[r.rule](r.threshold),
-            status
-          ]
-        })
-      ],
-      { align: ['l', 'r', 'l', 'r', 'r', 'r', 'r', 'l', 'l'] }
-    )
-    const rest = results.length - shown.length
-    return rest > 0 ? `${table}\n\n… and ${plural(rest, 'more result')} in verdict.json.` : table
-  }
-
-  private attention(): string | null {
-    const results = (this.content.verdict?.results ?? [])
-      .filter((r) => ATTENTION.has(r.status))
-      .sort(byExcess)
-    if (results.length === 0) return null
+  /** The full reasons of `results`, folded: they are long, and the table says the numbers. */
+  private reasons(results: readonly GateResult[], summary: string): string {
     return [
-      `### Needs attention (${results.length})`,
+      `<details><summary>${summary}</summary>`,
       '',
-      this.table(results),
+      ...this.capped(results, (r) => `- ${reasonText(r.reason)}`, 'more reasons in verdict.json'),
       '',
-      ...this.capped(results, (r) => `- ${text(r.reason, LINE_LENGTH)}`, 'more reasons in verdict.json')
+      '</details>'
     ].join('\n')
   }
 
-  /** The segment column a result belongs to: `overall`, the family of its segment, or its own (`across` gates). */
-  private columnOf(result: GateResult): string {
-    if (result.segment === 'all') return 'overall'
-    const segment = this.segments.get(result.segment)
-    if (segment !== undefined) return segment.column ?? 'overall'
-    if (result.rule === 'max_gap' || result.rule === 'min_ratio') return result.segment
-    const equals = result.segment.indexOf('=')
-    return equals > 0 ? result.segment.slice(0, equals) : 'other'
+  /** A table of results with the line above it that states its levels and threshold once. */
+  private table(results: readonly GateResult[], columns: ResultColumns): string {
+    const caption = tableCaption(results, this.threshold, columns)
+    const table = resultTable(results, columns, this.rows)
+    return caption === '' ? table : `${caption}\n\n${table}`
   }
 
-  private others(): string | null {
-    const results = (this.content.verdict?.results ?? []).filter((r) => !ATTENTION.has(r.status))
+  /** Failing or warning results: a heading, the table (worst first), the reasons folded. */
+  private judged(title: string, results: readonly GateResult[]): string | null {
     if (results.length === 0) return null
-    const groups = new Map<string, GateResult[]>()
-    for (const r of results) {
-      const column = this.columnOf(r)
-      groups.set(column, [...(groups.get(column) ?? []), r])
-    }
-    const sections = [...groups].map(([column, group]) => {
-      const counts = (['waived', 'pass', 'insufficient', 'skipped'] as const)
-        .map((s) => [s, group.filter((r) => r.status === s).length] as const)
-        .filter(([, n]) => n > 0)
-        .map(([s, n]) => `${n} ${COUNT_TEXT[s]}`)
-      return [
-        `<details><summary>${text(column)}: ${counts.join(', ')}</summary>`,
-        '',
-        this.table(group),
-        '',
-        '</details>'
-      ].join('\n')
-    })
-    return [`### Other results (${results.length})`, '', ...sections.flatMap((s) => [s, ''])]
-      .join('\n')
-      .trimEnd()
+    return [
+      `### ${title} (${results.length})`,
+      '',
+      this.table(results, 'judged'),
+      '',
+      this.reasons(results, results.length === 1 ? 'Why' : `Why, for each of the ${results.length}`)
+    ].join('\n')
+  }
+
+  private overview(): string | null {
+    const c = this.content
+    return renderOverview(c.candidate, c.baseline, c.verdict?.results ?? [], 'Candidate vs baseline')
   }
 
   /**
-   * The chart of the gated metric that matters most (the worst result's gate, else the first gate
-   * over several segments), baseline vs candidate per segment; at most 20 segments, the worst.
+   * The results the data could not decide, collapsed under one line that says how many, the
+   * bound, and what the data could have detected: "10 inconclusive against drop ≤ 0.05: the data
+   * can only detect drops larger than 0.0643–0.142"; without `mde` in the verdict, the count only.
+   */
+  private undecided(kind: 'inconclusive' | 'too small'): string | null {
+    const results = kind === 'inconclusive' ? this.groups.inconclusive : this.groups.tooSmall
+    if (results.length === 0) return null
+    const mde = range(results.flatMap((r) => r.mde ?? []))
+    const bound = oneBound(results) ?? 'their bounds'
+    const drops = `${QUANTITY[results[0].rule]}s`
+    const summary =
+      kind === 'inconclusive'
+        ? `⚠️ <b>${results.length} inconclusive</b> against ${bound}` +
+          (mde === null
+            ? ': their intervals straddle the bound'
+            : `: the data can only detect ${drops} larger than ${mde} (MDE at 80% power)`)
+        : `➖ <b>${results.length} too small to judge ${bound}</b>` +
+          (mde === null ? '' : `: they can only detect ${drops} larger than ${mde}`)
+    return [
+      `<details><summary>${summary}</summary>`,
+      '',
+      this.table(results, mde === null ? 'judged' : 'power'),
+      '',
+      ...this.capped(results, (r) => `- ${reasonText(r.reason)}`, 'more reasons in verdict.json'),
+      '',
+      '</details>'
+    ].join('\n')
+  }
+
+  private others(): string | null {
+    const results = this.groups.others
+    if (results.length === 0) return null
+    const counts = (['waived', 'pass', 'insufficient', 'skipped'] as const)
+      .map((s) => [s, results.filter((r) => r.status === s).length] as const)
+      .filter(([, n]) => n > 0)
+      .map(([s, n]) => `${n} ${COUNT_TEXT[s]}`)
+    const waived = results.filter((r) => r.waiver !== undefined)
+    return [
+      `<details><summary>Other results: ${counts.join(', ')}</summary>`,
+      '',
+      // One table per gate and rule: one metric and one quantity each, so no cell repeats them.
+      ...byGate(results).flatMap((gate) => [this.table(gate, 'status'), '']),
+      ...this.capped(
+        waived,
+        (r) =>
+          `- waived ${text(r.segment)}: ${text(r.waiver?.reason ?? '', LINE_LENGTH)}` +
+          (r.waiver?.expires ? ` (until ${text(r.waiver.expires)})` : ''),
+        'more waivers'
+      ),
+      ...(waived.length > 0 ? [''] : []),
+      '</details>'
+    ].join('\n')
+  }
+
+  /**
+   * The interval of the gated quantity per segment for the gate of the worst result: its failing
+   * segments and the worst of the rest, sorted, against the bound. `null` when the gate has fewer
+   * than two segments with an interval.
    */
   private chart(): string | null {
     const results = this.content.verdict?.results ?? []
-    const perSegment = (r: GateResult) =>
-      r.baseline !== null && r.candidate !== null && this.columnOf(r) !== r.segment
-    const worst = results.filter((r) => ATTENTION.has(r.status) && perSegment(r)).sort(byExcess)[0]
-    const gateIndex = (worst ?? results.find(perSegment))?.gate_index
-    if (gateIndex === undefined) return null
-    const gate = results.filter((r) => r.gate_index === gateIndex && perSegment(r))
+    const withCi = results.filter((r) => r.ci !== null && gatedQuantity(r) !== null)
+    const worst = [...withCi].sort(byExcess)[0]
+    if (worst === undefined) return null
+    const gate = withCi
+      .filter((r) => r.gate_index === worst.gate_index && r.rule === worst.rule)
+      .sort(byExcess)
     if (gate.length < 2) return null
-    const chosen = new Set([...gate].sort(byExcess).slice(0, 20))
-    const points: ChartPoint[] = gate
-      .filter((r) => chosen.has(r))
-      .map((r) => ({ label: r.segment, baseline: r.baseline!, candidate: r.candidate! }))
+    const shown = gate.slice(0, CHART_ROWS)
+    const quantity = `${QUANTITY[worst.rule]} of ${chartLabel(worst.metric, 40)}`
+    const chart = renderIntervalChart(
+      quantity,
+      levels(shown) ?? '',
+      worst.threshold,
+      shown.map((r) => ({ label: r.segment, estimate: gatedQuantity(r)!, ci: r.ci!, status: r.status }))
+    )
     const title =
-      `### ${text(gate[0].metric)} per segment` +
-      (gate.length > points.length
-        ? ` (the ${points.length} furthest from their bound of ${gate.length})`
-        : '')
-    return `${title}\n\n${renderMetricChart(gate[0].metric, points)}`
-  }
-
-  /** Without gates: every metric of the overall segment, baseline vs candidate. */
-  private evaluationTable(): string | null {
-    const candidate = this.content.candidate?.segments.find((s) => s.key === 'all')
-    if (candidate === undefined) return null
-    const baseline = this.content.baseline?.segments.find((s) => s.key === 'all')
-    const ci = this.confidence === null ? 'CI' : `${formatNumber(this.confidence * 100)}% CI`
-    const names = Object.keys(candidate.metrics)
-    return [
-      `### Metrics (all ${candidate.n} rows)`,
-      '',
-      markdownTable(
-        [
-          ['metric', 'baseline', 'candidate', 'change', ci],
-          ...names.map((name) => {
-            const c = candidate.metrics[name]
-            const b = baseline?.metrics[name]?.value ?? null
-            return [
-              text(name),
-              formatNumber(b, 4),
-              c.value === null ? `— (${text(c.reason ?? 'undefined')})` : formatNumber(c.value, 4),
-              signed(b === null || c.value === null ? null : c.value - b),
-              interval(c.ci)
-            ]
-          })
-        ],
-        { align: ['l', 'r', 'r', 'r', 'r'] }
-      )
-    ].join('\n')
+      `### ${text(worst.metric)}: ${QUANTITY[worst.rule]} per segment` +
+      (gate.length > shown.length ? ` (the ${shown.length} worst of ${gate.length})` : '')
+    return `${title}\n\n${chart}`
   }
 
   private history(): string | null {
@@ -498,14 +467,15 @@ class Renderer {
     ]
     const lines = [`<sub>${facts.join(' · ')}</sub>`]
     if (a.files.length > 0) {
+      // A list, not a table: a 64-digit hash beside a path is wider than a comment.
+      const files = a.files.map(
+        (f) => `- ${text(f.path)} (${f.role}): ${f.sha256 === null ? 'not readable here' : `\`${f.sha256}\``}`
+      )
       lines.push(
         '',
         `<details><summary>Audit trail: sha256 of ${plural(a.files.length, 'input')}</summary>`,
         '',
-        markdownTable([
-          ['file', 'role', 'sha256'],
-          ...a.files.map((f) => [text(f.path), f.role, f.sha256 ?? 'not readable here'])
-        ]),
+        files.join('\n'),
         '',
         '</details>'
       )

@@ -2,6 +2,7 @@ import { markdownTable } from 'markdown-table'
 import type { CheckResult } from '../contract/check.js'
 import type { ColumnDrift, ValidationDocument } from '../contract/validate.js'
 import type { Value } from '../io/table.js'
+import { minusSigns, reasonText } from './cells.js'
 import { escapeClipped } from './escape.js'
 import { formatNumber } from './format-number.js'
 import { renderTextTable } from './text-table.js'
@@ -130,7 +131,7 @@ export function renderValidationMarkdown(document: ValidationDocument): string {
               c.severity,
               String(c.failures),
               e(c.expected),
-              e(where(document, c, 5))
+              e(minusSigns(where(document, c, 5)))
             ])
         ],
         { align: ['l', 'l', 'l', 'r', 'l', 'l'] }
@@ -140,18 +141,25 @@ export function renderValidationMarkdown(document: ValidationDocument): string {
     if (failing.length > MAX_ROWS) out.push(moreRows(failing.length - MAX_ROWS, 'failing checks'), '')
   }
   if (document.drift.length > 0) {
+    // Drifted columns first (then those without a verdict), in document order within each.
+    const rank = (d: ColumnDrift) => (d.drifted === true ? 0 : d.drifted === null ? 1 : 2)
+    const drift = [...document.drift].sort((a, b) => rank(a) - rank(b)).slice(0, MAX_ROWS)
     out = out.concat(
       `<details${document.summary.drifted > 0 ? ' open' : ''}><summary>Drift against ${line(document.reference ?? '')}: ` +
         `${document.summary.drifted} of ${document.drift.length} columns drifted</summary>`,
       '',
       markdownTable(
         [
-          ['column', 'method', 'statistic', 'p-value', 'threshold', 'verdict', 'why'],
-          ...document.drift.slice(0, MAX_ROWS).map((d) => [e(d.column), ...driftCells(d), e(d.reason)])
+          ['column', 'method', 'statistic', 'p-value', 'threshold', 'verdict'],
+          ...drift.map((d) => [e(d.column), ...driftCells(d).map(minusSigns)])
         ],
-        { align: ['l', 'l', 'r', 'r', 'r', 'l', 'l'] }
+        { align: ['l', 'l', 'r', 'r', 'r', 'l'] }
       ),
       '',
+      // The reasons are sentences: a list below the table, in full, rather than a column that
+      // would push the table past a comment's width.
+      ...drift.filter((d) => d.drifted !== false).map((d) => `- ${e(d.column)}: ${reasonText(d.reason)}`),
+      ...(document.drift.some((d) => d.drifted !== false) ? [''] : []),
       document.drift.length > MAX_ROWS ? [moreRows(document.drift.length - MAX_ROWS, 'columns'), ''] : [],
       '</details>',
       ''

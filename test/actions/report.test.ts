@@ -54,10 +54,11 @@ describe('sticky comment', () => {
     const [comment] = s.github.state.comments
     expect(comment.user.login).toBe('github-actions[bot]')
     expect(s.github.calls('issues/create-comment')[0].body).toEqual({ body: comment.body })
-    expect(comment.body.split('\n')[0]).toBe(
-      '## ❌ ml-gate: fail — data validation failed for data/incoming.csv \\(2 failing checks, 1 drifted column\\); ' +
-        'the gates\\: recall for Job\\=partime fell 0.798 → 0.500, allowed drop 0.05'
-    )
+    expect(comment.body.split('\n').slice(0, 3)).toEqual([
+      '## ❌ ml-gate: fail — recall for Job\\=partime fell 0.798 → 0.500, allowed drop 0.05',
+      '',
+      '❌ **Data validation failed** for data/incoming.csv \\(2 failing checks, 1 drifted column\\): the job fails on the data alone (below).'
+    ])
     expect(comment.body).toContain(`\n${MARKER}\n<!-- ml-gate-state:`)
     expect(run.outputs).toEqual({
       verdict: 'fail',

@@ -133,7 +133,7 @@ function renderedText(html: string): string {
 }
 
 const OWN_TAGS =
-  /^<\/?(p|h2|h3|table|thead|tbody|tr|th|td|ul|li|details|summary|sub|strong|code|pre|blockquote|br|hr)( align="(left|right|center)"| class="language-mermaid")?( open)?\s?\/?>$/
+  /^<\/?(p|h2|h3|table|thead|tbody|tr|th|td|ul|li|details|summary|sub|b|strong|code|pre|blockquote|br|hr)( align="(left|right|center)"| class="language-text")?( open)?\s?\/?>$/
 
 /** What must hold for any markdown a report path produced from hostile input. */
 function expectInert(markdown: string, ownMarkers = 0): void {

@@ -12,13 +12,16 @@ import {
   SUMMARY_LIMITS,
   type ReportContent
 } from '../../src/report/pr-report.js'
+import { renderIntervalChart } from '../../src/report/interval-chart.js'
 import {
   creditContent,
   creditValidation,
   creditVerdict,
   failingResult,
   HOSTILE,
-  hostileVerdict
+  hostileContent,
+  hostileVerdict,
+  significantContent
 } from './report-fixtures.js'
 
 /** The credit verdict with its failures gone: every gate passes. */
@@ -50,14 +53,26 @@ function warningsOnly(failOn: 'error' | 'warn'): ValidationDocument {
 const GOLDEN = fileURLToPath(new URL('../fixtures/report/golden/', import.meta.url))
 const RUN_URL = 'https://github.com/octo-org/credit-model/actions/runs/1658821493'
 
-/** Compares with the golden file; `UPDATE_GOLDEN=1` rewrites it (review the diff). */
+/**
+ * Compares with the golden file; `UPDATE_GOLDEN=1` writes it (review the diff). A missing golden
+ * fails: a test that writes what it then compares with cannot fail.
+ */
 function expectGolden(name: string, markdown: string): void {
   const path = `${GOLDEN}${name}`
-  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(path)) writeFileSync(path, markdown)
+  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(path, markdown)
+  else if (!existsSync(path))
+    throw new Error(`no golden file ${path}: run with UPDATE_GOLDEN=1 to write it, then read it`)
   expect(markdown).toBe(readFileSync(path, 'utf8'))
 }
 
 describe('golden reports', () => {
+  it('the credit example in significant mode with power, as a comment', () => {
+    expectGolden(
+      'credit-significant-comment.md',
+      renderReport(significantContent(), commentLimits(COMMENT_LIMIT, RUN_URL))
+    )
+  })
+
   it('the credit example as a job summary', () => {
     expectGolden('credit-summary.md', renderReport(creditContent(), SUMMARY_LIMITS))
   })
@@ -200,13 +215,7 @@ describe('reportHeadline', () => {
 })
 
 describe('hostile strings', () => {
-  const content = creditContent({
-    verdict: hostileVerdict(3),
-    validations: [
-      { ...creditValidation(), file: HOSTILE, drift: [{ ...creditValidation().drift[0], column: HOSTILE }] }
-    ],
-    audit: { ...creditContent().audit, files: [{ role: 'data', path: HOSTILE, sha256: null }] }
-  })
+  const content = hostileContent()
   const markdown = renderReport(content, SUMMARY_LIMITS)
 
   it('cannot open HTML, mention anyone, fake our marker or break out of a table', () => {
@@ -218,19 +227,23 @@ describe('hostile strings', () => {
       '| &lt;\\!\\-\\- ml\\-gate\\:ml\\-gate.yml \\-\\-&gt; @\u200doctocat &#124;x&#124; &lt;img src\\=x onerror\\=alert\\(1\\)&gt; \\*\\*b\\*\\* \\`c\\` \\[l\\]\\(http\\:\u200d//e\\) \\#\u200d h \\- item 2 '
     )
     // Every table row has as many cells as its header: no `|` from data survived.
-    for (const line of markdown.split('\n').filter((l) => l.startsWith('| segment'))) {
-      expect(line.split('|')).toHaveLength(11)
+    const tables = markdown.split('\n\n').filter((block) => block.startsWith('|'))
+    expect(tables).toHaveLength(4)
+    for (const table of tables) {
+      const [header, ...rows] = table.split('\n').map((line) => line.split('|').length)
+      expect(rows.every((cells) => cells === header)).toBe(true)
     }
   })
 
-  it('cannot end the Mermaid string or code block', () => {
-    const chart = markdown.slice(
-      markdown.indexOf('```mermaid'),
-      markdown.indexOf('```\n', markdown.indexOf('```mermaid') + 3)
-    )
-    expect(chart.split('\n')[3]).toBe(
-      '    x-axis ["__-- ml-gate_ml-gate.yml --_ _o…", "__-- ml-gate_ml-gate.yml --_ _o…", "__-- ml-gate_ml-gate.yml --_ _o…"]'
-    )
+  it('cannot end the chart code block', () => {
+    const chart = renderIntervalChart('drop of `x`', '95%', 0.05, [
+      { label: `\`\`\`\n${HOSTILE}`, estimate: 0.1, ci: [0, 0.2], status: 'fail' },
+      { label: '~~~', estimate: 0, ci: [-0.1, 0.1], status: 'pass' }
+    ])!
+    const lines = chart.split('\n')
+    expect(lines.slice(1, -1).some((line) => /[`~<>@]/.test(line))).toBe(false)
+    expect(lines[3]).toBe('_____!-- ml-gate:… ·············├────────────●───────────┤·  0.100  fail')
+    expect(lines[4]).toBe('___                ·├───────────●────────────┤·············      0  pass')
   })
 
   it('clips a 1 MB value to 120 characters in cells and 300 in lines', () => {
@@ -272,8 +285,8 @@ describe('size limits', () => {
         `The full report is in the [job summary](${RUN_URL}).`
     )
     // The smaller sections are kept.
-    expect(comment).toContain('### Needs attention (4)')
-    expect(comment).toContain('```mermaid')
+    expect(comment).toContain('### ❌ Failing (4)')
+    expect(comment).toContain('```text')
     expect(comment).toContain('<summary>Audit trail')
   })
 

@@ -19,6 +19,32 @@ function load<T>(name: string): T {
   return JSON.parse(readFileSync(`${CREDIT_DIR}${name}`, 'utf8')) as T
 }
 
+/**
+ * The credit example's own results (examples/credit, `ml-gate run`: recall gated in significant
+ * mode, paired, Holm over 15 segments), with the power fields of issue 18 added to each result as
+ * the verdict will carry them: MDE = (z₁₋α′ + z₀.₈) · SE with α′ = 1 − confidence and SE the
+ * interval's half-width / z₍₁₊confidence₎/₂; power_at_bound = Φ(bound / SE − z₁₋α′); detectable =
+ * MDE ≤ 3 · bound.
+ */
+export const SIGNIFICANT_DIR = fileURLToPath(
+  new URL('../fixtures/report/credit-significant/', import.meta.url)
+)
+
+function loadSignificant<T>(name: string): T {
+  return JSON.parse(readFileSync(`${SIGNIFICANT_DIR}${name}`, 'utf8')) as T
+}
+
+/** The credit example's report content in significant mode, with power fields (see `SIGNIFICANT_DIR`). */
+export function significantContent(parts: Partial<ReportContent> = {}): ReportContent {
+  return creditContent({
+    verdict: loadSignificant('verdict.json'),
+    candidate: loadSignificant('evaluation-candidate.json'),
+    baseline: loadSignificant('evaluation-baseline.json'),
+    validations: [loadSignificant('validation.json')],
+    ...parts
+  })
+}
+
 export const creditVerdict = (): VerdictDocument => load('verdict.json')
 export const creditCandidate = (): EvaluationDocument => load('evaluation-candidate.json')
 export const creditBaseline = (): EvaluationDocument => load('evaluation-baseline.json')
@@ -52,6 +78,16 @@ export function creditContent(parts: Partial<ReportContent> = {}): ReportContent
 /** A string that tries every trick on a markdown report. */
 export const HOSTILE =
   '<!-- ml-gate:ml-gate.yml --> @octocat |x| <img src=x onerror=alert(1)> **b** `c` [l](http://e) # h\n- item'
+
+/** The credit report with hostile strings in its segments, notes, data file, drift column and audit trail. */
+export function hostileContent(): ReportContent {
+  const validation = creditValidation()
+  return creditContent({
+    verdict: hostileVerdict(3),
+    validations: [{ ...validation, file: HOSTILE, drift: [{ ...validation.drift[0], column: HOSTILE }] }],
+    audit: { ...AUDIT, files: [{ role: 'data', path: HOSTILE, sha256: null }] }
+  })
+}
 
 /** A failing gate result of `recall max_drop 0.05` for `segment`. */
 export function failingResult(segment: string, excess: number): GateResult {

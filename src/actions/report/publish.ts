@@ -11,10 +11,10 @@ import type { ActionOutcome } from '../../github/run-action.js'
 import { readRunContext, type RunContext } from '../../github/run-context.js'
 import { tokenIdentity, upsertStickyComment, type IssueRef } from '../../github/sticky-comment.js'
 import { contractAnnotations, limitPerLevel, summaryAnnotations } from '../../report/annotations.js'
-import { commentMarker, encodeState, nextHistory } from '../../report/comment-state.js'
+import { commentBody } from '../../report/comment-body.js'
+import { commentMarker } from '../../report/comment-state.js'
 import { plainText } from '../../report/escape.js'
 import {
-  COMMENT_LIMIT,
   commentLimits,
   renderReport,
   reportContent,
@@ -201,23 +201,18 @@ async function comment(
 ): Promise<void> {
   const identity = await publisher.attempt('find who the token is', false, () => tokenIdentity(client))
   if (identity === null) return
-  const marker = commentMarker(options.commentKey)
-  const current = {
-    verdict: reportVerdict(content),
-    headline: reportHeadline(content),
-    commit: context.headSha
-  }
   const posted = await publisher.attempt(`comment on pull request #${issue.issueNumber}`, true, () =>
     upsertStickyComment(client, issue, {
-      marker,
+      marker: commentMarker(options.commentKey),
       identity,
       skipUnchanged: options.skipUnchanged,
-      render: (previous) => {
-        const history = nextHistory(previous, context.headSha)
-        const tail = `\n${marker}\n${encodeState(current, history)}\n`
-        const limits = commentLimits(COMMENT_LIMIT - tail.length, context.runUrl)
-        return renderReport({ ...content, history }, limits) + tail
-      }
+      render: (previousBody) =>
+        commentBody(content, {
+          key: options.commentKey,
+          previousBody,
+          commit: context.headSha,
+          runUrl: context.runUrl
+        })
     })
   )
   if (posted === null) return
