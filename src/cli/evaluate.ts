@@ -1,12 +1,8 @@
 import { loadConfig } from '../config/load.js'
 import { EVALUATE_OPTIONS, evaluateSettingsFromOptions } from '../config/evaluate-options.js'
 import { ExitCode, UserInputError } from '../errors.js'
-import {
-  DEFAULT_MIN_SUPPORT,
-  evaluatePredictions,
-  evaluateSettingsFromConfig,
-  evaluationDocument
-} from '../metrics/evaluate.js'
+import { DEFAULT_MIN_SUPPORT, evaluateSettingsFromConfig } from '../config/evaluate-settings.js'
+import { evaluatePredictions, evaluationDocument } from '../evaluation/evaluate.js'
 import { renderEvaluationText } from '../report/evaluation.js'
 import { parseCommandArgs } from './args.js'
 import type { Command } from './command.js'

@@ -8,14 +8,9 @@ import type { LoadedConfig } from '../config/load.js'
 import { readEvaluationFile } from '../documents/evaluation.js'
 import { UserInputError } from '../errors.js'
 import type { ReadOptions } from '../io/table.js'
-import {
-  documentSettings,
-  evaluatePredictions,
-  evaluateSettingsFromConfig,
-  type EvaluateSettings,
-  type Evaluation,
-  type EvaluationDocument
-} from '../metrics/evaluate.js'
+import { documentSettings, evaluatePredictions, type Evaluation } from '../evaluation/evaluate.js'
+import { evaluateSettingsFromConfig, type EvaluateSettings } from '../config/evaluate-settings.js'
+import type { EvaluationDocument } from '../documents/evaluation.js'
 import { checkGates, checkSegmentKeys } from './check-gates.js'
 import { judgeGates } from './judge.js'
 import { isDocument, pairModels, type Loaded } from './pairing.js'

@@ -2,7 +2,7 @@ import * as core from '@actions/core'
 import { realpathSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { ExitCode, UserInputError } from '../errors.js'
-import { runEntry } from '../threads.js'
+import { runEntry } from '../evaluation/threads.js'
 
 type ActionBody = () => Promise<{ code: ExitCode; failure?: string }>
 

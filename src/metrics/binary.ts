@@ -14,8 +14,9 @@ import {
   type MetricSource,
   type Proportion
 } from './accumulator.js'
-import { privateArrays, type Allocate } from './block-memory.js'
-import { describeMetric, metricNames, type Support, type Task } from './catalog.js'
+import { privateArrays, type Allocate } from '../kernels/block-memory.js'
+import { describeMetric, metricNames, type Support } from './catalog.js'
+import type { Task } from './task.js'
 import { fullSampleReplicates, HashSample, SAMPLE_ROWS, type HashSampleState } from './hash-sample.js'
 import { effectiveSize } from './intervals.js'
 import {

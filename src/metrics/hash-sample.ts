@@ -21,9 +21,9 @@
  * replicates serve only paired tests: single-model intervals above m are analytic (see `catalog.ts`).
  */
 
-import { sortNumbers } from '../order/radix-sort.js'
+import { sortNumbers } from '../kernels/radix-sort.js'
 import { decode, encode, numberField, stateError, type Encoded } from './metric-state.js'
-import { kthSmallest } from '../order/selection.js'
+import { kthSmallest } from '../kernels/selection.js'
 
 export const SAMPLE_ROWS = 5_000
 

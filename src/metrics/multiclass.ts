@@ -4,7 +4,7 @@
  * scikit-learn does when given `labels=classes` (a class absent from a segment counts as 0).
  */
 
-import { privateArrays, type Allocate } from './block-memory.js'
+import { privateArrays, type Allocate } from '../kernels/block-memory.js'
 import {
   assertSameSettings,
   finalizeMetrics,
@@ -12,7 +12,8 @@ import {
   type MetricSource,
   type Proportion
 } from './accumulator.js'
-import { describeMetric, metricNames, parseClassMetric, type Task } from './catalog.js'
+import { describeMetric, metricNames, parseClassMetric } from './catalog.js'
+import type { Task } from './task.js'
 import { LOG_LOSS_EPS } from './binary.js'
 import {
   decode,

@@ -39,8 +39,8 @@
  */
 
 import { quantileOfSorted, type Interval } from './intervals.js'
-import { sumReplicates } from './replicate-sums.js'
-import { fmix32 } from '../hash.js'
+import { sumReplicates } from '../kernels/replicate-sums.js'
+import { fmix32 } from '../kernels/hash.js'
 
 export interface BootstrapSettings {
   /** Number of replicates B; 0 disables bootstrap intervals. Default 1000. */

@@ -6,7 +6,7 @@
  * median_ae from the stored absolute errors, sorted once at finalize.
  */
 
-import { privateArrays, type Allocate } from './block-memory.js'
+import { privateArrays, type Allocate } from '../kernels/block-memory.js'
 import {
   assertSameSettings,
   finalizeMetrics,
@@ -14,7 +14,8 @@ import {
   type FinalizeOptions,
   type MetricSource
 } from './accumulator.js'
-import { metricNames, type Task } from './catalog.js'
+import { metricNames } from './catalog.js'
+import type { Task } from './task.js'
 import { fullSampleReplicates, HashSample, SAMPLE_ROWS, type HashSampleState } from './hash-sample.js'
 import { effectiveSize, firstReaching, type RankWindow } from './intervals.js'
 import {

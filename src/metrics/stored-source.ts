@@ -15,7 +15,8 @@
  */
 
 import type { AnalyticBasis, MetricSource, Proportion } from './accumulator.js'
-import { describeMetric, type Task } from './catalog.js'
+import { describeMetric } from './catalog.js'
+import type { Task } from './task.js'
 import { MAX_Z, medianRanks, type RankWindow } from './intervals.js'
 import { decode, encode, stateError, type Encoded } from './metric-state.js'
 import type { Estimate } from './metric-value.js'

@@ -6,9 +6,9 @@
  * when they were pushed in order.
  */
 
-import { GrowableFloat64Array } from './growable-array.js'
+import { GrowableFloat64Array } from '../kernels/growable-array.js'
 import { decode, encode, stateError, type Encoded } from './metric-state.js'
-import { sortNumbers } from '../order/radix-sort.js'
+import { sortNumbers } from '../kernels/radix-sort.js'
 
 /** Values ascending with their weights (`null`: every weight is 1). Views, valid until the next push. */
 export interface SortedValues {

@@ -9,7 +9,8 @@ import { candidateInput, runGate } from '../gates/run-gate.js'
 import type { VerdictDocument } from '../gates/verdict.js'
 import { expandGlob } from '../io/glob.js'
 import type { ReadOptions } from '../io/table.js'
-import { asEvaluationDocument, type EvaluationDocument } from '../metrics/evaluate.js'
+import { asEvaluationDocument } from '../evaluation/evaluate.js'
+import type { EvaluationDocument } from '../documents/evaluation.js'
 import { RESULT_FILES } from '../report/result-files.js'
 
 /** One step of the pipeline has started: what it is, and how far along the pipeline is. */

@@ -4,11 +4,8 @@ import { writeJson } from '../../cli/write-output.js'
 import { evaluateSettingsFromOptions, type EvaluateOptions } from '../../config/evaluate-options.js'
 import { ExitCode, UserInputError } from '../../errors.js'
 import { getBoolean, getList, getPath, getString, getWorkspace } from '../../github/action-inputs.js'
-import {
-  evaluatePredictions,
-  evaluateSettingsFromConfig,
-  evaluationDocument
-} from '../../metrics/evaluate.js'
+import { evaluatePredictions, evaluationDocument } from '../../evaluation/evaluate.js'
+import { evaluateSettingsFromConfig } from '../../config/evaluate-settings.js'
 import { renderEvaluationMarkdown } from '../../report/evaluation.js'
 import { Inputs, Outputs, SettingInputs } from './evaluate-io.js'
 

@@ -13,7 +13,7 @@ import { tokenIdentity, upsertStickyComment, type IssueRef } from '../../github/
 import { contractAnnotations, limitPerLevel, summaryAnnotations } from '../../report/annotations.js'
 import { collectAuditTrail } from '../../report/audit.js'
 import { commentMarker, encodeState, nextHistory } from '../../report/comment-state.js'
-import { plainText } from '../../report/escape.js'
+import { plainText } from '../../text/escape.js'
 import {
   COMMENT_LIMIT,
   commentLimits,
