@@ -114,8 +114,8 @@ export class HashSample {
     }
   }
 
-  static fromState(state: HashSampleState): HashSample {
-    const record = state as unknown as Record<string, unknown>
+  /** Restores a `toState()` record read back from JSON: every field is checked. */
+  static fromState(record: Record<string, unknown>): HashSample {
     const sample = new HashSample()
     sample.ranks = decode(record, 'ranks', Uint32Array)
     const n = sample.ranks.length

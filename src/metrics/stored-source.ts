@@ -153,7 +153,7 @@ export function narrowWindow(window: RankWindow): RankWindow {
  */
 export function storedSource(state: unknown, task: Task, bootstrap: BootstrapSettings): MetricSource {
   const record = objectAt(state, 'state')
-  const digest = RowDigest.fromState(objectAt(record.digest, 'state.digest') as unknown as RowDigestState)
+  const digest = RowDigest.fromState(objectAt(record.digest, 'state.digest'))
   const everyRow = record.resamples_every_row
   if (everyRow !== undefined && typeof everyRow !== 'boolean')
     throw stateError(`state.resamples_every_row must be true or false, got ${typeof everyRow}`)
