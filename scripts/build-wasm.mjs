@@ -1,6 +1,6 @@
 // Compiles each WebAssembly text module under src/ (`*.wat`) into `<name>.wasm.ts` beside it, its
 // bytes as base64, so that the sources, jest and the bundles all load it the same way, as a string.
-// Run `npm run wasm` after editing a .wat; test/metrics/replicate-sums.test.ts fails while the
+// Run `npm run wasm` after editing a .wat; test/kernels/replicate-sums.test.ts fails while the
 // committed bytes differ from a fresh compile.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'

@@ -1,13 +1,13 @@
 import { EVALUATE_OPTIONS } from '../config/evaluate-options.js'
 import { ExitCode } from '../errors.js'
-import { DEFAULT_MIN_SUPPORT } from '../metrics/evaluate.js'
+import { DEFAULT_MIN_SUPPORT } from '../config/evaluate-settings.js'
 import { renderEvaluationText } from '../report/evaluation.js'
 import { evaluateStep } from '../steps/evaluate.js'
 import { parseCommandArgs } from './args.js'
 import type { Command } from './command.js'
 import { READ_OPTIONS_USAGE, readOptionFlags, readOptionsFromArgs } from './read-options.js'
 import { writeJson } from './write-output.js'
-import { logText } from '../report/log-text.js'
+import { logText } from '../text/log-text.js'
 
 const usage = `Usage: ml-gate evaluate --predictions FILE --task binary|multiclass|regression --label COL
                         [--score COL | --score-prefix P | --prediction COL] [--positive LABEL]

@@ -4,7 +4,7 @@ import { gateStep } from '../steps/gate.js'
 import { parseCommandArgs } from './args.js'
 import type { Command } from './command.js'
 import { writeJson } from './write-output.js'
-import { logText } from '../report/log-text.js'
+import { logText } from '../text/log-text.js'
 
 const usage = `Usage: ml-gate gate --config CONFIG [--candidate FILE] [--baseline FILE] [--json OUT]
 

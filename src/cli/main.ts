@@ -1,4 +1,4 @@
-import { runEntry } from '../threads.js'
+import { runEntry } from '../evaluation/threads.js'
 import { runCli } from './run-cli.js'
 import { untilReaderLeaves } from './write-output.js'
 

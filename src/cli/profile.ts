@@ -7,7 +7,7 @@ import type { Command } from './command.js'
 import { parseInteger } from '../config/parse-values.js'
 import { readOptionsFromArgs, readOptionFlags, READ_OPTIONS_USAGE } from './read-options.js'
 import { writeJson } from './write-output.js'
-import { logText } from '../report/log-text.js'
+import { logText } from '../text/log-text.js'
 
 const usage = `Usage: ml-gate profile FILE [--json OUT] [--top N] [read options]
 

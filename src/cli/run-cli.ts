@@ -2,7 +2,7 @@ import { ExitCode, UserInputError } from '../errors.js'
 import { VERSION } from '../version.js'
 import { didYouMean } from '../suggest.js'
 import type { Command, Console } from './command.js'
-import { logText } from '../report/log-text.js'
+import { logText } from '../text/log-text.js'
 
 /** A subcommand as `ml-gate --help` lists it; its module is loaded only when it is used. */
 interface CommandEntry {

@@ -9,7 +9,7 @@ import { parseCommandArgs } from './args.js'
 import type { Command } from './command.js'
 import { progressReporter } from './progress.js'
 import { writeJson, writeOutput } from './write-output.js'
-import { logText } from '../report/log-text.js'
+import { logText } from '../text/log-text.js'
 
 const usage = `Usage: ml-gate run [--config ml-gate.yml] [--output DIR] [--markdown FILE]
                    [--candidate FILE] [--baseline FILE] [--json OUT]

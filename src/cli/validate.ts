@@ -6,7 +6,7 @@ import { parseCommandArgs } from './args.js'
 import type { Command } from './command.js'
 import { READ_OPTIONS_USAGE, readOptionFlags, readOptionsFromArgs } from './read-options.js'
 import { writeJson } from './write-output.js'
-import { logText } from '../report/log-text.js'
+import { logText } from '../text/log-text.js'
 
 const usage = `Usage: ml-gate validate --data FILE [--contract CONTRACT] [--reference REF]
                         [--drift-method M] [--fail-on LEVEL] [--json OUT] [read options]

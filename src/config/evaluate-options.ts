@@ -1,5 +1,5 @@
 import { UserInputError } from '../errors.js'
-import { DEFAULT_MIN_SUPPORT, type EvaluateSettings } from '../metrics/evaluate.js'
+import { DEFAULT_MIN_SUPPORT, type EvaluateSettings } from './evaluate-settings.js'
 import { validateBins } from '../metrics/segmentation.js'
 import { EVALUATION_BOUNDS, parseBounded } from './bounds.js'
 import { parseInteger, parseNumber } from './parse-values.js'

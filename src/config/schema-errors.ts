@@ -17,7 +17,7 @@
  */
 import type { ErrorObject } from 'ajv/dist/2020.js'
 import { type SourceLocation, UserInputError } from '../errors.js'
-import { toPath } from '../documents/json-text.js'
+import { toPath } from '../io/json-text.js'
 import { closest, didYouMean } from '../suggest.js'
 import { formatPath, type JsonPath, type YamlSource } from './yaml-source.js'
 

@@ -1,4 +1,4 @@
-import { hashFloat64 } from '../hash.js'
+import { hashFloat64 } from '../kernels/hash.js'
 
 /** Integers below this are bits (see `NumberSet`); a page holds 2^PAGE_SHIFT of them. */
 const BITMAP_LIMIT = 2 ** 27

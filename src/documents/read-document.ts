@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { Ajv2020, type ErrorObject, type SchemaObject, type ValidateFunction } from 'ajv/dist/2020.js'
 import { UserInputError } from '../errors.js'
-import { type JsonPath, jsonValueOffset, locateOffset, parseJson, toPath } from './json-text.js'
+import { type JsonPath, jsonValueOffset, locateOffset, parseJson, toPath } from '../io/json-text.js'
 
 /** One kind of result document: its `schema` key, its JSON Schema, and how to say where it comes from. */
 export interface DocumentKind<T> {

@@ -1,6 +1,6 @@
-import { fmix32 } from '../hash.js'
-import { sortNumbers } from '../order/radix-sort.js'
-import { kthSmallest } from '../order/selection.js'
+import { fmix32 } from '../kernels/hash.js'
+import { sortNumbers } from '../kernels/radix-sort.js'
+import { kthSmallest } from '../kernels/selection.js'
 
 /**
  * Bounded-memory samples of a numeric column, mergeable across shards.

@@ -37,7 +37,7 @@
 import type { Config, GateConfig } from '../config/types.js'
 import { describeMetric, supportUnit } from '../metrics/catalog.js'
 import type { MetricValue } from '../metrics/metric-value.js'
-import { DEFAULT_MIN_SUPPORT } from '../metrics/evaluate.js'
+import { DEFAULT_MIN_SUPPORT } from '../config/evaluate-settings.js'
 import { OVERALL } from '../metrics/segmentation.js'
 import { CORRECTION_NAMES, type Correction } from '../drift/multiple-testing.js'
 import { correctFamily } from './family.js'

@@ -6,8 +6,10 @@
  */
 import { UserInputError } from '../errors.js'
 import { finalizeMetrics, type MetricSource } from '../metrics/accumulator.js'
-import { describeMetric, type Task } from '../metrics/catalog.js'
-import type { Evaluation, EvaluationDocument } from '../metrics/evaluate.js'
+import { describeMetric } from '../metrics/catalog.js'
+import type { Task } from '../metrics/task.js'
+import type { Evaluation } from '../evaluation/evaluate.js'
+import type { EvaluationDocument } from '../documents/evaluation.js'
 import { criticalValue } from '../metrics/intervals.js'
 import type { MetricValue } from '../metrics/metric-value.js'
 import { storedSource } from '../metrics/stored-source.js'

@@ -23,13 +23,10 @@
 import { UserInputError } from '../errors.js'
 import { openTable } from '../io/open.js'
 import type { ReadOptions, Value } from '../io/table.js'
-import {
-  evaluatePredictions,
-  type EvaluateSettings,
-  type Evaluation,
-  type EvaluationDocument
-} from '../metrics/evaluate.js'
-import { IdSet, LabelDigest } from '../metrics/row-ids.js'
+import { evaluatePredictions, type Evaluation } from '../evaluation/evaluate.js'
+import type { EvaluateSettings } from '../config/evaluate-settings.js'
+import type { EvaluationDocument } from '../documents/evaluation.js'
+import { IdSet, LabelDigest } from '../evaluation/row-ids.js'
 import { segmentColumns, OVERALL } from '../metrics/segmentation.js'
 import { resultsFromDocument, resultsFromEvaluation, type ModelResults } from './model-results.js'
 import type { Pairing } from './verdict.js'

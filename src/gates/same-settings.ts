@@ -4,8 +4,8 @@
  * otherwise would be compared with numbers that do not mean the same thing (another seed: other
  * resamples, no pairing; other bins: other segments under the same names), so it is bad input.
  */
-import type { Task } from '../metrics/catalog.js'
-import type { DocumentSettings } from '../metrics/evaluate.js'
+import type { Task } from '../metrics/task.js'
+import type { DocumentSettings } from '../documents/evaluation.js'
 
 /** What a model states about how it was evaluated: its task and its document settings. */
 export interface StatedSettings {

@@ -2,7 +2,7 @@
  * How numbers read in gate reasons and headlines: three significant digits (`0.798`, `0.500`,
  * `0.00391`), a true minus sign, and never a rounding that makes a comparison look false.
  */
-import { formatNumber } from '../report/format-number.js'
+import { formatNumber } from '../text/format-number.js'
 
 const MINUS = '−'
 

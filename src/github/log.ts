@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
-import { plainText } from '../report/escape.js'
-import { logText } from '../report/log-text.js'
+import { plainText } from '../text/escape.js'
+import { logText } from '../text/log-text.js'
 
 /**
  * One line of the job's log that may quote data (file names, segments, headlines): one line

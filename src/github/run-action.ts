@@ -2,7 +2,7 @@ import * as core from '@actions/core'
 import { realpathSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { ExitCode, UserInputError } from '../errors.js'
-import { runEntry } from '../threads.js'
+import { runEntry } from '../evaluation/threads.js'
 
 /** How an action's run ended: its exit code and, for `GateFailed`, the step's failure message. */
 export interface ActionOutcome {

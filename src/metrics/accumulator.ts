@@ -3,7 +3,8 @@
  * attaches to each point estimate the interval its catalog entry names.
  */
 
-import { describeMetric, type IntervalUsed, type Task } from './catalog.js'
+import { describeMetric, type IntervalUsed } from './catalog.js'
+import type { Task } from './task.js'
 import {
   criticalValue,
   effectiveSize,

@@ -14,15 +14,15 @@ import {
   type MetricSource,
   type Proportion
 } from './accumulator.js'
-import { privateArrays, type Allocate } from './block-memory.js'
-import { describeMetric, metricNames, type Support, type Task } from './catalog.js'
+import { privateArrays, type Allocate } from '../kernels/block-memory.js'
+import { addInto, BucketedSums } from './bucketed-sums.js'
+import { describeMetric, metricNames, type Support } from './catalog.js'
+import type { Task } from './task.js'
 import { fullSampleReplicates, HashSample, SAMPLE_ROWS, type HashSampleState } from './hash-sample.js'
 import { effectiveSize } from './intervals.js'
 import {
   decode,
-  decodeBuckets,
   encode,
-  encodeBuckets,
   header,
   numberField,
   objectField,
@@ -34,9 +34,7 @@ import {
 import { conventional, defined, undefinedBecause, type Estimate, type MetricValue } from './metric-value.js'
 import {
   bootstrapSettings,
-  BUCKETS,
   bucketOf,
-  combineBuckets,
   RowDigest,
   rowHash,
   sampleRank,
@@ -143,14 +141,13 @@ export class BinaryAccumulator implements MetricSource {
   readonly task: Task = 'binary'
   readonly threshold: number
   readonly bootstrap: BootstrapSettings
-  readonly digest = new RowDigest()
-  private readonly sums = new Float64Array(WIDTH)
+  readonly digest: RowDigest
+  /** WIDTH sums of all rows and per bootstrap bucket (layout above). */
+  private readonly core: BucketedSums
   /** Σw² per confusion cell, for the effective sample size of the Wilson intervals. */
   private readonly squares = new Float64Array(4)
   /** Rows of positive weight per confusion cell, unweighted: the support of each metric. */
   private readonly counts = new Float64Array(4)
-  /** BUCKETS blocks of WIDTH sums (see `poisson-bootstrap.ts`). */
-  private readonly bucketSums = new Float64Array(BUCKETS * WIDTH)
   private positives = new WeightedValues()
   private negatives = new WeightedValues()
   private sample = new HashSample()
@@ -161,6 +158,8 @@ export class BinaryAccumulator implements MetricSource {
   constructor(options: BinaryOptions = {}) {
     this.threshold = options.threshold ?? 0.5
     this.bootstrap = bootstrapSettings(options.bootstrap)
+    this.core = new BucketedSums(WIDTH, this.bootstrap)
+    this.digest = this.core.digest
   }
 
   /** Adds one row: true label (0 or 1), score (P(label = 1)), row key, sample weight (default 1). */
@@ -227,8 +226,8 @@ export class BinaryAccumulator implements MetricSource {
     const cell = score >= this.threshold ? (label === 1 ? TP : FP) : label === 1 ? FN : TN
     const error = label - score
     const bucket = bucketOf(hash)
-    addRow(this.sums, 0, weight, cell, error, loss, bin)
-    addRow(this.bucketSums, bucket * WIDTH, weight, cell, error, loss, bin)
+    addRow(this.core.sums, 0, weight, cell, error, loss, bin)
+    addRow(this.core.buckets, bucket * WIDTH, weight, cell, error, loss, bin)
     this.squares[cell] += weight * weight
     if (weight > 0) this.counts[cell]++
     if (score < this.minScore) this.minScore = score
@@ -246,14 +245,12 @@ export class BinaryAccumulator implements MetricSource {
         `cannot merge binary accumulators with thresholds ${this.threshold} and ${other.threshold}`
       )
     }
-    addInto(this.sums, other.sums)
+    this.core.merge(other.core)
     addInto(this.squares, other.squares)
     addInto(this.counts, other.counts)
-    addInto(this.bucketSums, other.bucketSums)
     this.positives.append(other.positives)
     this.negatives.append(other.negatives)
     this.sample.merge(other.sample)
-    this.digest.merge(other.digest)
     this.minScore = Math.min(this.minScore, other.minScore)
     this.maxScore = Math.max(this.maxScore, other.maxScore)
     this.cache = null
@@ -267,16 +264,17 @@ export class BinaryAccumulator implements MetricSource {
 
   /** The state as a JSON-safe object; `BinaryAccumulator.fromState` restores it exactly. */
   toState(): BinaryState {
+    const { digest, sums, buckets } = this.core.toState()
     return {
       ...header('binary', this.bootstrap),
       task: 'binary',
       threshold: this.threshold,
-      digest: this.digest.toState(),
-      sums: encode(this.sums),
+      digest,
+      sums,
       squares: encode(this.squares),
       counts: encode(this.counts),
       scoreRange: encode(Float64Array.of(this.minScore, this.maxScore)),
-      buckets: encodeBuckets(this.bucketSums, WIDTH),
+      buckets,
       positives: this.positives.toState(),
       negatives: this.negatives.toState(),
       sample: this.sample.toState()
@@ -290,17 +288,15 @@ export class BinaryAccumulator implements MetricSource {
       threshold: numberField(record, 'threshold'),
       bootstrap: record.bootstrap
     })
-    restored.digest.merge(RowDigest.fromState(objectField(record, 'digest') as unknown as RowDigestState))
-    restored.sums.set(decode(record, 'sums', Float64Array, WIDTH))
+    restored.core.restore(record)
     restored.squares.set(decode(record, 'squares', Float64Array, 4))
     restored.counts.set(decode(record, 'counts', Float64Array, 4))
     ;[restored.minScore, restored.maxScore] = decode(record, 'scoreRange', Float64Array, 2)
-    restored.bucketSums.set(decodeBuckets(record, 'buckets', WIDTH))
     const values = (field: string): WeightedValues =>
-      WeightedValues.fromState(objectField(record, field) as unknown as WeightedValuesState, field)
+      WeightedValues.fromState(objectField(record, field), field)
     restored.positives = values('positives')
     restored.negatives = values('negatives')
-    restored.sample = HashSample.fromState(objectField(record, 'sample') as unknown as HashSampleState)
+    restored.sample = HashSample.fromState(objectField(record, 'sample'))
     return restored
   }
 
@@ -309,7 +305,7 @@ export class BinaryAccumulator implements MetricSource {
   }
 
   estimate(name: string): Estimate {
-    const s = this.sums
+    const s = this.core.sums
     switch (name) {
       case 'n':
         return defined(this.digest.rows)
@@ -359,9 +355,9 @@ export class BinaryAccumulator implements MetricSource {
     let successes = 0
     let trials = 0
     let squaredWeights = 0
-    for (const cell of numerator) successes += this.sums[cell]
+    for (const cell of numerator) successes += this.core.sums[cell]
     for (const cell of denominator) {
-      trials += this.sums[cell]
+      trials += this.core.sums[cell]
       squaredWeights += this.squares[cell]
     }
     return { successes, trials, squaredWeights }
@@ -377,7 +373,7 @@ export class BinaryAccumulator implements MetricSource {
 
   /** average_precision above SAMPLE_ROWS rows: the logit interval over the effective positives. */
   analyticBasis(): AnalyticBasis {
-    const s = this.sums
+    const s = this.core.sums
     const q = this.squares
     const positives = effectiveSize(s[TP] + s[FN], q[TP] + q[FN])
     return { kind: 'logit', value: this.ranking().averagePrecision, positives }
@@ -385,7 +381,7 @@ export class BinaryAccumulator implements MetricSource {
 
   /** Why a metric is `null` for these rows, or undefined if it is defined. */
   private undefinedReason(name: string): string | undefined {
-    const s = this.sums
+    const s = this.core.sums
     const positives = s[TP] + s[FN]
     const negatives = s[TN] + s[FP]
     if (positives + negatives === 0) return 'no rows (total weight 0)'
@@ -426,7 +422,7 @@ export class BinaryAccumulator implements MetricSource {
 
   /** The bootstrap's bucket sums: `combineBuckets(sums, width, bootstrap)` gives `replicateSums`. */
   bootstrapBuckets(): { readonly sums: Float64Array; readonly width: number } {
-    return { sums: this.bucketSums, width: WIDTH }
+    return { sums: this.core.buckets, width: WIDTH }
   }
 
   /**
@@ -443,7 +439,7 @@ export class BinaryAccumulator implements MetricSource {
   }
 
   private replicateSums(): Float64Array {
-    return (this.derived().replicateSums ??= combineBuckets(this.bucketSums, WIDTH, this.bootstrap))
+    return (this.derived().replicateSums ??= this.core.replicateSums())
   }
 
   private ranking(): RankingPoint {
@@ -459,7 +455,7 @@ export class BinaryAccumulator implements MetricSource {
     const groups = scoreGroups(this.positives.sorted(), this.negatives.sorted())
     const value = rankingValue(groups)
     if (Number.isNaN(value.rocAuc)) return { ...value, rocAucVariance: null }
-    const s = this.sums
+    const s = this.core.sums
     const q = this.squares
     const positives = effectiveSize(s[TP] + s[FN], q[TP] + q[FN])
     const negatives = effectiveSize(s[TN] + s[FP], q[TN] + q[FP])
@@ -532,10 +528,6 @@ function addRow(
   sums[o + BRIER] += w * error * error
   sums[o + LOG_LOSS] += w * loss
   sums[o + bin] += w * error
-}
-
-function addInto(target: Float64Array, source: Float64Array): void {
-  for (let i = 0; i < target.length; i++) target[i] += source[i]
 }
 
 /**

@@ -8,8 +8,7 @@
  */
 
 import { SAMPLE_ROWS } from './hash-sample.js'
-
-export type Task = 'binary' | 'multiclass' | 'regression'
+import type { Task } from './task.js'
 
 /** Which way is better. Counts have no better direction and cannot be gated on a change. */
 export type Direction = 'higher' | 'lower' | 'none'

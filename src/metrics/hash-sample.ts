@@ -21,9 +21,9 @@
  * replicates serve only paired tests: single-model intervals above m are analytic (see `catalog.ts`).
  */
 
-import { sortNumbers } from '../order/radix-sort.js'
+import { sortNumbers } from '../kernels/radix-sort.js'
 import { decode, encode, numberField, stateError, type Encoded } from './metric-state.js'
-import { kthSmallest } from '../order/selection.js'
+import { kthSmallest } from '../kernels/selection.js'
 
 export const SAMPLE_ROWS = 5_000
 
@@ -114,8 +114,8 @@ export class HashSample {
     }
   }
 
-  static fromState(state: HashSampleState): HashSample {
-    const record = state as unknown as Record<string, unknown>
+  /** Restores a `toState()` record read back from JSON: every field is checked. */
+  static fromState(record: Record<string, unknown>): HashSample {
     const sample = new HashSample()
     sample.ranks = decode(record, 'ranks', Uint32Array)
     const n = sample.ranks.length

@@ -13,7 +13,7 @@
  */
 
 import { BUCKETS, bootstrapSettings, occupiedBuckets, type BootstrapSettings } from './poisson-bootstrap.js'
-import type { Task } from './catalog.js'
+import type { Task } from './task.js'
 
 export const METRIC_STATE_SCHEMA = 'ml-gate/metric-state@1'
 

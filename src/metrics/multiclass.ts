@@ -4,7 +4,8 @@
  * scikit-learn does when given `labels=classes` (a class absent from a segment counts as 0).
  */
 
-import { privateArrays, type Allocate } from './block-memory.js'
+import { privateArrays, type Allocate } from '../kernels/block-memory.js'
+import { addInto, BucketedSums } from './bucketed-sums.js'
 import {
   assertSameSettings,
   finalizeMetrics,
@@ -12,16 +13,14 @@ import {
   type MetricSource,
   type Proportion
 } from './accumulator.js'
-import { describeMetric, metricNames, parseClassMetric, type Task } from './catalog.js'
+import { describeMetric, metricNames, parseClassMetric } from './catalog.js'
+import type { Task } from './task.js'
 import { LOG_LOSS_EPS } from './binary.js'
 import {
   decode,
-  decodeBuckets,
   encode,
-  encodeBuckets,
   header,
   numberField,
-  objectField,
   readHeader,
   stateError,
   type BucketsState,
@@ -31,9 +30,7 @@ import {
 import { conventional, defined, undefinedBecause, type Estimate, type MetricValue } from './metric-value.js'
 import {
   bootstrapSettings,
-  BUCKETS,
   bucketOf,
-  combineBuckets,
   RowDigest,
   rowHash,
   type BootstrapSettings,
@@ -87,15 +84,15 @@ export class MulticlassAccumulator implements MetricSource {
   readonly task: Task = 'multiclass'
   readonly classes: readonly string[]
   readonly bootstrap: BootstrapSettings
-  readonly digest = new RowDigest()
-  /** Per class: TP at [0, K), predicted weight at [K, 2K), true weight (support) at [2K, 3K); then Σ w·loss. */
-  private readonly sums: Float64Array
+  readonly digest: RowDigest
+  /**
+   * The sums of all rows and per bootstrap bucket, `width` each. Per class: TP at [0, K), predicted weight at [K, 2K), true weight (support) at [2K, 3K); then Σ w·loss.
+   */
+  private readonly core: BucketedSums
   /** Per class Σw² of predicted rows at [0, K) and of true rows at [K, 2K); then Σw² of all rows. */
   private readonly squares: Float64Array
   /** Rows of positive weight, unweighted, laid out as the first 3K `sums`: the metrics' support. */
   private readonly counts: Float64Array
-  /** BUCKETS blocks of `width` sums (see `poisson-bootstrap.ts`). */
-  private readonly bucketSums: Float64Array
   readonly width: number
   private readonly plans: Map<string, Plan>
   private rowsWithProbabilities = 0
@@ -112,10 +109,10 @@ export class MulticlassAccumulator implements MetricSource {
     this.classes = [...options.classes]
     this.bootstrap = bootstrapSettings(options.bootstrap)
     this.width = 3 * k + 1
-    this.sums = new Float64Array(this.width)
+    this.core = new BucketedSums(this.width, this.bootstrap)
+    this.digest = this.core.digest
     this.squares = new Float64Array(2 * k + 1)
     this.counts = new Float64Array(3 * k)
-    this.bucketSums = new Float64Array(BUCKETS * this.width)
     this.plans = new Map(metricNames('multiclass', this.classes).map((name) => [name, this.plan(name)]))
   }
 
@@ -138,7 +135,7 @@ export class MulticlassAccumulator implements MetricSource {
       loss = rowLogLoss(label, probabilities)
       this.rowsWithProbabilities++
     }
-    addRow(this.sums, 0, k, weight, label, predicted, loss)
+    addRow(this.core.sums, 0, k, weight, label, predicted, loss)
     const w2 = weight * weight
     this.squares[predicted] += w2
     this.squares[k + label] += w2
@@ -149,7 +146,7 @@ export class MulticlassAccumulator implements MetricSource {
       this.counts[2 * k + label]++
     }
     const hash = rowHash(this.bootstrap.seed, rowKey)
-    addRow(this.bucketSums, bucketOf(hash) * this.width, k, weight, label, predicted, loss)
+    addRow(this.core.buckets, bucketOf(hash) * this.width, k, weight, label, predicted, loss)
     this.digest.add(hash)
     this.replicateSums = null
   }
@@ -172,11 +169,9 @@ export class MulticlassAccumulator implements MetricSource {
     if (this.classes.join('\u0000') !== other.classes.join('\u0000')) {
       throw new RangeError('cannot merge multiclass accumulators with different classes')
     }
-    addInto(this.sums, other.sums)
+    this.core.merge(other.core)
     addInto(this.squares, other.squares)
     addInto(this.counts, other.counts)
-    addInto(this.bucketSums, other.bucketSums)
-    this.digest.merge(other.digest)
     this.rowsWithProbabilities += other.rowsWithProbabilities
     this.replicateSums = null
     return this
@@ -189,16 +184,17 @@ export class MulticlassAccumulator implements MetricSource {
 
   /** The state as a JSON-safe object; `MulticlassAccumulator.fromState` restores it exactly. */
   toState(): MulticlassState {
+    const { digest, sums, buckets } = this.core.toState()
     return {
       ...header('multiclass', this.bootstrap),
       task: 'multiclass',
       classes: [...this.classes],
-      digest: this.digest.toState(),
-      sums: encode(this.sums),
+      digest,
+      sums,
       squares: encode(this.squares),
       counts: encode(this.counts),
       rowsWithProbabilities: this.rowsWithProbabilities,
-      buckets: encodeBuckets(this.bucketSums, this.width)
+      buckets
     }
   }
 
@@ -215,12 +211,10 @@ export class MulticlassAccumulator implements MetricSource {
     } catch (error) {
       throw stateError((error as Error).message)
     }
-    restored.digest.merge(RowDigest.fromState(objectField(record, 'digest') as unknown as RowDigestState))
-    restored.sums.set(decode(record, 'sums', Float64Array, restored.sums.length))
+    restored.core.restore(record)
     restored.squares.set(decode(record, 'squares', Float64Array, restored.squares.length))
     restored.counts.set(decode(record, 'counts', Float64Array, restored.counts.length))
     restored.rowsWithProbabilities = numberField(record, 'rowsWithProbabilities')
-    restored.bucketSums.set(decodeBuckets(record, 'buckets', restored.width))
     return restored
   }
 
@@ -232,14 +226,14 @@ export class MulticlassAccumulator implements MetricSource {
     const plan = this.plans.get(name)!
     if (plan.kind === 'n') return defined(this.digest.rows)
     const k = this.classes.length
-    const total = support(this.sums, 0, k)
+    const total = support(this.core.sums, 0, k)
     if (total === 0) return undefinedBecause('no rows (total weight 0)')
     if (plan.kind === 'log_loss' && this.rowsWithProbabilities < this.digest.rows) {
       return undefinedBecause(
         `log loss needs class probabilities; only ${this.rowsWithProbabilities} of ${this.digest.rows} rows had them`
       )
     }
-    const value = statistic(plan, this.sums, 0, k)
+    const value = statistic(plan, this.core.sums, 0, k)
     const note = this.zeroDivisionNote(plan)
     if (note === undefined) return defined(value)
     return this.hasZeroDenominator(plan) ? conventional(value, note) : defined(value, note)
@@ -263,7 +257,7 @@ export class MulticlassAccumulator implements MetricSource {
 
   replicates(name: string): Float64Array {
     const plan = this.plans.get(name)!
-    const sums = (this.replicateSums ??= combineBuckets(this.bucketSums, this.width, this.bootstrap))
+    const sums = (this.replicateSums ??= this.core.replicateSums())
     const out = new Float64Array(this.bootstrap.replicates)
     for (let b = 0; b < out.length; b++) out[b] = statistic(plan, sums, b * this.width, this.classes.length)
     return out
@@ -272,7 +266,7 @@ export class MulticlassAccumulator implements MetricSource {
   proportion(name: string): Proportion {
     const plan = this.plans.get(name)!
     const k = this.classes.length
-    const s = this.sums
+    const s = this.core.sums
     if (plan.kind === 'class') {
       const c = plan.index
       const predictedBase = plan.base === 'precision'
@@ -305,7 +299,7 @@ export class MulticlassAccumulator implements MetricSource {
   private hasZeroDenominator(plan: Plan): boolean {
     if (plan.kind !== 'class' && !(plan.kind === 'average' && plan.average !== 'micro')) return false
     const k = this.classes.length
-    const s = this.sums
+    const s = this.core.sums
     const zero = (c: number): boolean => {
       const predicted = s[k + c]
       const actual = s[2 * k + c]
@@ -321,7 +315,7 @@ export class MulticlassAccumulator implements MetricSource {
   private zeroDivisionNote(plan: Plan): string | undefined {
     if (plan.kind !== 'class' && !(plan.kind === 'average' && plan.average !== 'micro')) return undefined
     const k = this.classes.length
-    const s = this.sums
+    const s = this.core.sums
     const indices = plan.kind === 'class' ? [plan.index] : this.classes.map((_, c) => c)
     const zero = indices.filter((c) => {
       const predicted = s[k + c]
@@ -412,10 +406,6 @@ function addRow(
   sums[o + k + predicted] += w
   sums[o + 2 * k + label] += w
   sums[o + 3 * k] += w * loss
-}
-
-function addInto(target: Float64Array, source: Float64Array): void {
-  for (let i = 0; i < target.length; i++) target[i] += source[i]
 }
 
 function support(sums: Float64Array, o: number, k: number): number {

@@ -39,8 +39,8 @@
  */
 
 import { quantileOfSorted, type Interval } from './intervals.js'
-import { sumReplicates } from './replicate-sums.js'
-import { fmix32 } from '../hash.js'
+import { sumReplicates } from '../kernels/replicate-sums.js'
+import { fmix32 } from '../kernels/hash.js'
 
 export interface BootstrapSettings {
   /** Number of replicates B; 0 disables bootstrap intervals. Default 1000. */
@@ -261,17 +261,24 @@ export class RowDigest {
     return { rows: this.rows, first: this.first, second: this.second }
   }
 
-  static fromState(state: RowDigestState): RowDigest {
-    const digest = new RowDigest()
-    for (const field of ['rows', 'first', 'second'] as const) {
-      const value = state?.[field]
-      if (!Number.isSafeInteger(value) || value < 0 || (field !== 'rows' && value >= TWO_32)) {
-        throw new Error(`invalid metric state: digest.${field} must be an unsigned integer, got ${value}`)
+  /** Restores a `toState()` record read back from JSON: every field is checked. */
+  static fromState(state: Record<string, unknown>): RowDigest {
+    const field = (name: keyof RowDigestState): number => {
+      const value = state?.[name]
+      if (
+        typeof value !== 'number' ||
+        !Number.isSafeInteger(value) ||
+        value < 0 ||
+        (name !== 'rows' && value >= TWO_32)
+      ) {
+        throw new Error(`invalid metric state: digest.${name} must be an unsigned integer, got ${value}`)
       }
+      return value
     }
-    digest.rows = state.rows
-    digest.first = state.first
-    digest.second = state.second
+    const digest = new RowDigest()
+    digest.rows = field('rows')
+    digest.first = field('first')
+    digest.second = field('second')
     return digest
   }
 }

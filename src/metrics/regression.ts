@@ -6,7 +6,7 @@
  * median_ae from the stored absolute errors, sorted once at finalize.
  */
 
-import { privateArrays, type Allocate } from './block-memory.js'
+import { privateArrays, type Allocate } from '../kernels/block-memory.js'
 import {
   assertSameSettings,
   finalizeMetrics,
@@ -14,14 +14,13 @@ import {
   type FinalizeOptions,
   type MetricSource
 } from './accumulator.js'
-import { metricNames, type Task } from './catalog.js'
+import { metricNames } from './catalog.js'
+import type { Task } from './task.js'
 import { fullSampleReplicates, HashSample, SAMPLE_ROWS, type HashSampleState } from './hash-sample.js'
 import { effectiveSize, firstReaching, type RankWindow } from './intervals.js'
 import {
   decode,
-  decodeBuckets,
   encode,
-  encodeBuckets,
   header,
   objectField,
   readHeader,
@@ -35,7 +34,6 @@ import {
   BUCKETS,
   bucketOf,
   bucketWeights,
-  combineBuckets,
   RowDigest,
   rowHash,
   sampleRank,
@@ -43,6 +41,7 @@ import {
   type RowDigestState
 } from './poisson-bootstrap.js'
 import { WeightedValues, type WeightedValuesState } from './weighted-values.js'
+import { BucketedSums } from './bucketed-sums.js'
 
 export interface RegressionOptions {
   readonly bootstrap?: Partial<BootstrapSettings>
@@ -99,10 +98,9 @@ interface Derived {
 export class RegressionAccumulator implements MetricSource {
   readonly task: Task = 'regression'
   readonly bootstrap: BootstrapSettings
-  readonly digest = new RowDigest()
-  private readonly sums = new Float64Array(WIDTH)
-  /** BUCKETS blocks of WIDTH statistics (see `poisson-bootstrap.ts`). */
-  private readonly bucketSums = new Float64Array(BUCKETS * WIDTH)
+  readonly digest: RowDigest
+  /** WIDTH statistics of all rows and per bootstrap bucket, joined by West's update (`mergeSums`). */
+  private readonly core: BucketedSums
   private errors = new WeightedValues()
   private sample = new HashSample()
   private squaredWeights = 0
@@ -114,6 +112,8 @@ export class RegressionAccumulator implements MetricSource {
 
   constructor(options: RegressionOptions = {}) {
     this.bootstrap = bootstrapSettings(options.bootstrap)
+    this.core = new BucketedSums(WIDTH, this.bootstrap, mergeSums)
+    this.digest = this.core.digest
   }
 
   /** Adds one row: true value, predicted value, row key, sample weight (default 1). */
@@ -122,8 +122,8 @@ export class RegressionAccumulator implements MetricSource {
     const percentage = error / Math.max(Math.abs(y), MAPE_EPS)
     const hash = rowHash(this.bootstrap.seed, rowKey)
     const bucket = bucketOf(hash)
-    addRow(this.sums, 0, weight, y, error, percentage)
-    addRow(this.bucketSums, bucket * WIDTH, weight, y, error, percentage)
+    addRow(this.core.sums, 0, weight, y, error, percentage)
+    addRow(this.core.buckets, bucket * WIDTH, weight, y, error, percentage)
     this.squaredWeights += weight * weight
     if (weight < this.minWeight) this.minWeight = weight
     if (weight > this.maxWeight) this.maxWeight = weight
@@ -146,13 +146,10 @@ export class RegressionAccumulator implements MetricSource {
   /** Adds the rows of `other` (same bootstrap settings) to this accumulator. */
   merge(other: RegressionAccumulator): this {
     assertSameSettings(this.bootstrap, other.bootstrap, 'regression')
-    mergeSums(this.sums, 0, other.sums, 0, 1)
-    for (let o = 0; o < this.bucketSums.length; o += WIDTH)
-      mergeSums(this.bucketSums, o, other.bucketSums, o, 1)
+    this.core.merge(other.core)
     this.squaredWeights += other.squaredWeights
     this.errors.append(other.errors)
     this.sample.merge(other.sample)
-    this.digest.merge(other.digest)
     this.minWeight = Math.min(this.minWeight, other.minWeight)
     this.maxWeight = Math.max(this.maxWeight, other.maxWeight)
     this.weightedRows += other.weightedRows
@@ -167,15 +164,16 @@ export class RegressionAccumulator implements MetricSource {
 
   /** The state as a JSON-safe object; `RegressionAccumulator.fromState` restores it exactly. */
   toState(): RegressionState {
+    const { digest, sums, buckets } = this.core.toState()
     return {
       ...header('regression', this.bootstrap),
       task: 'regression',
-      digest: this.digest.toState(),
-      sums: encode(this.sums),
+      digest,
+      sums,
       weightStats: encode(
         Float64Array.of(this.squaredWeights, this.minWeight, this.maxWeight, this.weightedRows)
       ),
-      buckets: encodeBuckets(this.bucketSums, WIDTH),
+      buckets,
       errors: this.errors.toState(),
       sample: this.sample.toState()
     }
@@ -185,20 +183,15 @@ export class RegressionAccumulator implements MetricSource {
   static fromState(state: unknown): RegressionAccumulator {
     const record = readHeader(state, 'regression')
     const restored = new RegressionAccumulator({ bootstrap: record.bootstrap })
-    restored.digest.merge(RowDigest.fromState(objectField(record, 'digest') as unknown as RowDigestState))
-    restored.sums.set(decode(record, 'sums', Float64Array, WIDTH))
+    restored.core.restore(record)
     ;[restored.squaredWeights, restored.minWeight, restored.maxWeight, restored.weightedRows] = decode(
       record,
       'weightStats',
       Float64Array,
       4
     )
-    restored.bucketSums.set(decodeBuckets(record, 'buckets', WIDTH))
-    restored.errors = WeightedValues.fromState(
-      objectField(record, 'errors') as unknown as WeightedValuesState,
-      'errors'
-    )
-    restored.sample = HashSample.fromState(objectField(record, 'sample') as unknown as HashSampleState)
+    restored.errors = WeightedValues.fromState(objectField(record, 'errors'), 'errors')
+    restored.sample = HashSample.fromState(objectField(record, 'sample'))
     return restored
   }
 
@@ -208,13 +201,13 @@ export class RegressionAccumulator implements MetricSource {
 
   estimate(name: string): Estimate {
     if (name === 'n') return defined(this.digest.rows)
-    if (!(this.sums[WEIGHT] > 0)) return undefinedBecause('no rows (total weight 0)')
+    if (!(this.core.sums[WEIGHT] > 0)) return undefinedBecause('no rows (total weight 0)')
     if (name === 'r2') {
       if (this.digest.rows < 2) return undefinedBecause('R² is not defined with fewer than two rows')
-      if (this.sums[SPREAD] === 0)
+      if (this.core.sums[SPREAD] === 0)
         return undefinedBecause('y_true is constant (SS_tot = 0); R² is not defined')
     }
-    const value = name === 'median_ae' ? this.median() : statistic(name, this.sums, 0)
+    const value = name === 'median_ae' ? this.median() : statistic(name, this.core.sums, 0)
     if (name === 'r2' && Number.isNaN(value)) {
       return undefinedBecause(
         'SS_res / SS_tot exceeds 1.8e308 (y_true nearly constant); R² is not representable'
@@ -232,12 +225,7 @@ export class RegressionAccumulator implements MetricSource {
       const { values, onSample } = this.medianReplicates()
       return fullSampleReplicates(values, onSample, this.median(), this.sample.sampled, this.digest.rows)
     }
-    const sums = (this.derived().replicateSums ??= combineBuckets(
-      this.bucketSums,
-      WIDTH,
-      this.bootstrap,
-      mergeSums
-    ))
+    const sums = (this.derived().replicateSums ??= this.core.replicateSums())
     const out = new Float64Array(this.bootstrap.replicates)
     for (let b = 0; b < out.length; b++) out[b] = statistic(name, sums, b * WIDTH)
     return out
@@ -255,7 +243,7 @@ export class RegressionAccumulator implements MetricSource {
   analyticBasis(): AnalyticBasis {
     const { values, weights } = this.errors.sorted()
     const equal = this.equalWeights()
-    const total = equal ? values.length : this.sums[WEIGHT]
+    const total = equal ? values.length : this.core.sums[WEIGHT]
     const n = equal ? values.length : effectiveSize(total, this.squaredWeights)
     const window: RankWindow = { values, weights: equal ? null : weights, before: 0, n, perRank: total / n }
     return { kind: 'order-statistic', window }

@@ -15,7 +15,8 @@
  */
 
 import type { AnalyticBasis, MetricSource, Proportion } from './accumulator.js'
-import { describeMetric, type Task } from './catalog.js'
+import { describeMetric } from './catalog.js'
+import type { Task } from './task.js'
 import { MAX_Z, medianRanks, type RankWindow } from './intervals.js'
 import { decode, encode, stateError, type Encoded } from './metric-state.js'
 import type { Estimate } from './metric-value.js'
@@ -152,7 +153,7 @@ export function narrowWindow(window: RankWindow): RankWindow {
  */
 export function storedSource(state: unknown, task: Task, bootstrap: BootstrapSettings): MetricSource {
   const record = objectAt(state, 'state')
-  const digest = RowDigest.fromState(objectAt(record.digest, 'state.digest') as unknown as RowDigestState)
+  const digest = RowDigest.fromState(objectAt(record.digest, 'state.digest'))
   const everyRow = record.resamples_every_row
   if (everyRow !== undefined && typeof everyRow !== 'boolean')
     throw stateError(`state.resamples_every_row must be true or false, got ${typeof everyRow}`)

@@ -6,9 +6,9 @@
  * when they were pushed in order.
  */
 
-import { GrowableFloat64Array } from './growable-array.js'
+import { GrowableFloat64Array } from '../kernels/growable-array.js'
 import { decode, encode, stateError, type Encoded } from './metric-state.js'
-import { sortNumbers } from '../order/radix-sort.js'
+import { sortNumbers } from '../kernels/radix-sort.js'
 
 /** Values ascending with their weights (`null`: every weight is 1). Views, valid until the next push. */
 export interface SortedValues {
@@ -95,9 +95,9 @@ export class WeightedValues {
     }
   }
 
-  static fromState(state: WeightedValuesState, what: string): WeightedValues {
-    if (typeof state !== 'object' || state === null) throw stateError(`${what} must be { values, weights }`)
-    const record = state as unknown as Record<string, unknown>
+  /** Restores a `toState()` record read back from JSON: every field is checked. */
+  static fromState(record: Record<string, unknown>, what: string): WeightedValues {
+    if (typeof record !== 'object' || record === null) throw stateError(`${what} must be { values, weights }`)
     const values = decode(record, 'values', Float64Array)
     const weights = record.weights === null ? null : decode(record, 'weights', Float64Array, values.length)
     const restored = new WeightedValues(values, weights)

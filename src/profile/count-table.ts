@@ -1,4 +1,4 @@
-import { fmix32, hashFloat64 } from '../hash.js'
+import { fmix32, hashFloat64 } from '../kernels/hash.js'
 
 export type CountedValue = string | number | boolean
 

@@ -1,4 +1,4 @@
-import { fmix32 } from '../hash.js'
+import { fmix32 } from '../kernels/hash.js'
 
 /**
  * HyperLogLog distinct-count sketch (Flajolet et al. 2007, with the small-range correction of

@@ -2,7 +2,7 @@ import type { CheckResult } from '../contract/check.js'
 import type { ValidationDocument } from '../contract/validate.js'
 import type { GateResult, VerdictDocument } from '../gates/verdict.js'
 import type { Value } from '../io/table.js'
-import { plainText } from './escape.js'
+import { plainText } from '../text/escape.js'
 
 /**
  * A message attached to the run: a check-run annotation or a workflow command (`::error …`).

@@ -5,8 +5,8 @@
  * digit, as it is around `-`).
  */
 import { showLevel, showNumber, showSigned } from '../gates/wording.js'
-import { escapeMarkdown } from './escape.js'
-import { formatNumber } from './format-number.js'
+import { escapeMarkdown } from '../text/escape.js'
+import { formatNumber } from '../text/format-number.js'
 
 export const MINUS = '\u2212'
 

@@ -1,9 +1,9 @@
-import type { Task } from '../metrics/catalog.js'
-import type { EvaluationDocument } from '../metrics/evaluate.js'
+import type { Task } from '../metrics/task.js'
+import type { EvaluationDocument } from '../documents/evaluation.js'
 import type { MetricValue } from '../metrics/metric-value.js'
 import { markdownTable } from 'markdown-table'
-import { escapeMarkdown } from './escape.js'
-import { formatNumber } from './format-number.js'
+import { escapeMarkdown } from '../text/escape.js'
+import { formatNumber } from '../text/format-number.js'
 import { renderTextTable } from './text-table.js'
 
 /** The metrics shown per task on a terminal; the JSON document has them all. */

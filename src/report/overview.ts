@@ -5,9 +5,9 @@
 import { markdownTable } from 'markdown-table'
 import type { GateResult } from '../gates/verdict.js'
 import { describeMetric } from '../metrics/catalog.js'
-import type { EvaluationDocument } from '../metrics/evaluate.js'
+import type { EvaluationDocument } from '../documents/evaluation.js'
 import { change, interval, level, setting, value } from './cells.js'
-import { escapeClipped } from './escape.js'
+import { escapeClipped } from '../text/escape.js'
 import { byExcess } from './result-groups.js'
 import { BOUND, STATUS_TEXT } from './result-table.js'
 

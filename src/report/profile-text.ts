@@ -1,5 +1,5 @@
 import type { ProfileDocument } from '../profile/profile.js'
-import { formatNumber } from './format-number.js'
+import { formatNumber } from '../text/format-number.js'
 import { renderTextTable } from './text-table.js'
 
 const MAX_CELL = 40

@@ -4,10 +4,10 @@ import type { ValidationDocument } from '../contract/validate.js'
 import { EVALUATION } from '../documents/evaluation.js'
 import { readDocument, type DocumentKind, type ReadDocument } from '../documents/read-document.js'
 import { VALIDATION } from '../documents/validation.js'
-import { VERDICT } from '../documents/verdict.js'
+import { VERDICT } from '../gates/verdict-file.js'
 import { UserInputError } from '../errors.js'
 import type { VerdictDocument } from '../gates/verdict.js'
-import type { EvaluationDocument } from '../metrics/evaluate.js'
+import type { EvaluationDocument } from '../documents/evaluation.js'
 
 /**
  * The result documents the steps hand to each other in the results folder: the names each step

@@ -7,7 +7,7 @@ import { markdownTable } from 'markdown-table'
 import type { GateResult, RuleKind } from '../gates/verdict.js'
 import { supportUnit } from '../metrics/catalog.js'
 import { change, extent, interval, level, percent, setting, value } from './cells.js'
-import { escapeClipped } from './escape.js'
+import { escapeClipped } from '../text/escape.js'
 
 const text = escapeClipped
 

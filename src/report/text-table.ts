@@ -1,4 +1,4 @@
-import { plainText } from './escape.js'
+import { plainText } from '../text/escape.js'
 
 export type Align = 'left' | 'right'
 

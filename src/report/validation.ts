@@ -3,8 +3,8 @@ import type { CheckResult } from '../contract/check.js'
 import type { ColumnDrift, ValidationDocument } from '../contract/validate.js'
 import type { Value } from '../io/table.js'
 import { minusSigns, reasonText } from './cells.js'
-import { escapeClipped } from './escape.js'
-import { formatNumber } from './format-number.js'
+import { escapeClipped } from '../text/escape.js'
+import { formatNumber } from '../text/format-number.js'
 import { renderTextTable } from './text-table.js'
 
 /** Failing checks first (errors before warnings, most failures first), then the rest in order. */

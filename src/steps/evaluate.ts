@@ -8,12 +8,9 @@ import { evaluateSettingsFromOptions, type EvaluateOptions } from '../config/eva
 import { UserInputError } from '../errors.js'
 import type { ReadOptions } from '../io/table.js'
 import type { Workspace } from '../io/workspace.js'
-import {
-  evaluatePredictions,
-  evaluateSettingsFromConfig,
-  evaluationDocument,
-  type EvaluationDocument
-} from '../metrics/evaluate.js'
+import { evaluateSettingsFromConfig } from '../config/evaluate-settings.js'
+import type { EvaluationDocument } from '../documents/evaluation.js'
+import { evaluatePredictions, evaluationDocument } from '../evaluation/evaluate.js'
 import { writeDocument } from './write-document.js'
 
 export interface EvaluateStepRequest {

@@ -6,18 +6,16 @@
 import { open } from 'node:fs/promises'
 import { join } from 'node:path'
 import { loadConfig, type LoadedConfig } from '../config/load.js'
-import { readEvaluationFile } from '../documents/evaluation.js'
+import { evaluateSettingsFromConfig, type EvaluateSettings } from '../config/evaluate-settings.js'
+import { readEvaluationFile, type EvaluationDocument } from '../documents/evaluation.js'
 import { UserInputError, type ExitCode } from '../errors.js'
 import type { ReadOptions } from '../io/table.js'
 import {
   asEvaluationDocument,
   documentSettings,
   evaluatePredictions,
-  evaluateSettingsFromConfig,
-  type EvaluateSettings,
-  type Evaluation,
-  type EvaluationDocument
-} from '../metrics/evaluate.js'
+  type Evaluation
+} from '../evaluation/evaluate.js'
 import { checkGates, checkSegmentKeys } from '../gates/check-gates.js'
 import { judgeGates } from '../gates/judge.js'
 import { isDocument, pairModels, type Loaded } from '../gates/pairing.js'

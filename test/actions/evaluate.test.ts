@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it, jest } from '@jest/globals'
-import type { EvaluationDocument } from '../../src/metrics/evaluate.js'
+import type { EvaluationDocument } from '../../src/documents/evaluation.js'
 import * as core from '../__fixtures__/core.js'
 import { readOracle } from '../support/datasets.js'
 

@@ -6,12 +6,12 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 // @ts-expect-error: the benchmark's generator is plain JavaScript, typed only by its use here
 import { generatePredictions } from '../../bench/generate.mjs'
-import type { EvaluationDocument } from '../../src/metrics/evaluate.js'
+import type { EvaluationDocument } from '../../src/documents/evaluation.js'
 import { bundle } from '../support/dist.js'
 
 // The built CLI reads a predictions file of 16 MiB or more on a second thread, then sums bootstrap
-// replicates on a third while it sorts the scores (src/metrics/staging-thread.ts);
-// test/metrics/evaluate.test.ts shows that the threads give the same documents. Here: that the
+// replicates on a third while it sorts the scores (src/evaluation/staging-thread.ts);
+// test/evaluation/evaluate.test.ts shows that the threads give the same documents. Here: that the
 // bundle really starts them. Each thread writes its own CPU profile.
 describe('ml-gate evaluate on a big file', () => {
   it('reads it on a worker thread, and sums the replicates on another', async () => {

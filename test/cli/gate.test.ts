@@ -8,11 +8,8 @@ import type { Console } from '../../src/cli/command.js'
 import { runCli } from '../../src/cli/run-cli.js'
 import type { VerdictDocument } from '../../src/gates/verdict.js'
 import { loadConfig } from '../../src/config/load.js'
-import {
-  evaluatePredictions,
-  evaluateSettingsFromConfig,
-  evaluationDocument
-} from '../../src/metrics/evaluate.js'
+import { evaluatePredictions, evaluationDocument } from '../../src/evaluation/evaluate.js'
+import { evaluateSettingsFromConfig } from '../../src/config/evaluate-settings.js'
 
 const CONFIG = 'test/fixtures/gates/credit.yml'
 const PREDICTIONS = resolve('test/datasets/credit/predictions')

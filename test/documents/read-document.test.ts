@@ -7,7 +7,7 @@ import verdictSchema from '../../schemas/verdict.schema.json' with { type: 'json
 import { EVALUATION } from '../../src/documents/evaluation.js'
 import { type DocumentKind, parseDocument } from '../../src/documents/read-document.js'
 import { VALIDATION } from '../../src/documents/validation.js'
-import { VERDICT } from '../../src/documents/verdict.js'
+import { VERDICT } from '../../src/gates/verdict-file.js'
 import { UserInputError } from '../../src/errors.js'
 import { readEvaluationDocument } from '../../src/steps/gate.js'
 import { readResults } from '../../src/report/result-files.js'

@@ -9,11 +9,8 @@ import { readFileSync } from 'node:fs'
 import { loadConfig, parseConfig, type LoadedConfig } from '../../src/config/load.js'
 import { runGate } from '../../src/steps/gate.js'
 import type { VerdictDocument } from '../../src/gates/verdict.js'
-import {
-  evaluatePredictions,
-  evaluateSettingsFromConfig,
-  type Evaluation
-} from '../../src/metrics/evaluate.js'
+import { evaluatePredictions, type Evaluation } from '../../src/evaluation/evaluate.js'
+import { evaluateSettingsFromConfig } from '../../src/config/evaluate-settings.js'
 import { renderVerdictText } from '../../src/report/verdict-text.js'
 import { resultFor, TODAY } from './fixtures.js'
 

@@ -10,12 +10,9 @@ import { join } from 'node:path'
 import { loadConfig, parseConfig, type LoadedConfig } from '../../src/config/load.js'
 import { UserInputError } from '../../src/errors.js'
 import { runGate } from '../../src/steps/gate.js'
-import {
-  evaluatePredictions,
-  evaluateSettingsFromConfig,
-  evaluationDocument,
-  type EvaluationDocument
-} from '../../src/metrics/evaluate.js'
+import { evaluateSettingsFromConfig } from '../../src/config/evaluate-settings.js'
+import type { EvaluationDocument } from '../../src/documents/evaluation.js'
+import { evaluatePredictions, evaluationDocument } from '../../src/evaluation/evaluate.js'
 import { TODAY } from './fixtures.js'
 
 const CONFIG = 'test/fixtures/gates/credit.yml'

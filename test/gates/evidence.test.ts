@@ -6,7 +6,7 @@ import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import { runGate } from '../../src/steps/gate.js'
 import { verdictExitCode } from '../../src/gates/verdict.js'
-import type { EvaluationDocument } from '../../src/metrics/evaluate.js'
+import type { EvaluationDocument } from '../../src/documents/evaluation.js'
 import type { MetricValue } from '../../src/metrics/metric-value.js'
 import { config, evaluation, gate, resultFor, TODAY } from './fixtures.js'
 

@@ -4,7 +4,7 @@
  * helper that runs the gates on them.
  */
 import { parseConfig, type LoadedConfig } from '../../src/config/load.js'
-import type { EvaluationDocument, SegmentResult } from '../../src/metrics/evaluate.js'
+import type { EvaluationDocument, SegmentResult } from '../../src/documents/evaluation.js'
 import type { MetricValue } from '../../src/metrics/metric-value.js'
 import { runGate } from '../../src/steps/gate.js'
 import type { GateResult, VerdictDocument } from '../../src/gates/verdict.js'

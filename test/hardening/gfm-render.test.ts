@@ -10,10 +10,10 @@ import { micromark } from 'micromark'
 import { gfm, gfmHtml } from 'micromark-extension-gfm'
 import type { ValidationDocument } from '../../src/contract/validate.js'
 import type { VerdictDocument } from '../../src/gates/verdict.js'
-import type { EvaluationDocument } from '../../src/metrics/evaluate.js'
+import type { EvaluationDocument } from '../../src/documents/evaluation.js'
 import { contractAnnotations, summaryAnnotations } from '../../src/report/annotations.js'
 import { commentMarker } from '../../src/report/comment-state.js'
-import { escapeMarkdown, plainText } from '../../src/report/escape.js'
+import { escapeMarkdown, plainText } from '../../src/text/escape.js'
 import { renderEvaluationMarkdown } from '../../src/report/evaluation.js'
 import {
   commentLimits,

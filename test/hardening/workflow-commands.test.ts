@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it, jest } from '@jest/globals'
-import { logText } from '../../src/report/log-text.js'
+import { logText } from '../../src/text/log-text.js'
 import { cli } from '../support/cli.js'
 
 const tmp = mkdtempSync(join(tmpdir(), 'ml-gate-commands-'))

@@ -3,7 +3,8 @@ import fc from 'fast-check'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { evaluatePredictions, type EvaluateSettings } from '../../src/metrics/evaluate.js'
+import { evaluatePredictions } from '../../src/evaluation/evaluate.js'
+import type { EvaluateSettings } from '../../src/config/evaluate-settings.js'
 import {
   compareSegments,
   escapeKeyText,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { fmix32 } from '../../src/hash.js'
+import { fmix32 } from '../../src/kernels/hash.js'
 import { hashValue } from '../../src/profile/hyperloglog.js'
 import { ValueCounts } from '../../src/profile/value-counts.js'
 

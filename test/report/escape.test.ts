@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { escapeMarkdown, plainText } from '../../src/report/escape.js'
+import { escapeMarkdown, plainText } from '../../src/text/escape.js'
 
 describe('escapeMarkdown', () => {
   it.each<[string, string]>([

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { ValidationDocument } from '../../src/contract/validate.js'
 import type { GateResult, VerdictDocument } from '../../src/gates/verdict.js'
-import type { EvaluationDocument } from '../../src/metrics/evaluate.js'
+import type { EvaluationDocument } from '../../src/documents/evaluation.js'
 import type { AuditTrail } from '../../src/report/audit.js'
 import type { ReportContent } from '../../src/report/pr-report.js'
 

@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
 import type { ActionOutcome } from '../../github/run-action.js'
-import { plainText } from '../../report/escape.js'
+import { plainText } from '../../text/escape.js'
 import { renderReport, SUMMARY_LIMITS } from '../../report/pr-report.js'
 import { gateStep } from '../../steps/gate.js'
 import { reportStep } from '../../steps/report.js'

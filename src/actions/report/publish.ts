@@ -13,7 +13,7 @@ import { tokenIdentity, upsertStickyComment, type IssueRef } from '../../github/
 import { contractAnnotations, limitPerLevel, summaryAnnotations } from '../../report/annotations.js'
 import { commentBody } from '../../report/comment-body.js'
 import { commentMarker } from '../../report/comment-state.js'
-import { plainText } from '../../report/escape.js'
+import { plainText } from '../../text/escape.js'
 import {
   commentLimits,
   renderReport,

@@ -1,12 +1,15 @@
-import type { Config, ModelConfig } from '../config/types.js'
-import { UserInputError } from '../errors.js'
+import type { EvaluateSettings } from '../config/evaluate-settings.js'
+import type { DocumentSettings, EvaluationDocument } from '../documents/evaluation.js'
 import { openTable } from '../io/open.js'
 import { Kind, type ReadOptions } from '../io/table.js'
-import { BinaryAccumulator, WIDTH as BINARY_WIDTH, type BinaryRows } from './binary.js'
-import type { Task } from './catalog.js'
-import type { MetricValue } from './metric-value.js'
-import { MulticlassAccumulator, type MulticlassRows } from './multiclass.js'
-import { RegressionAccumulator, WIDTH as REGRESSION_WIDTH, type RegressionRows } from './regression.js'
+import { BinaryAccumulator, WIDTH as BINARY_WIDTH, type BinaryRows } from '../metrics/binary.js'
+import type { Task } from '../metrics/task.js'
+import { MulticlassAccumulator, type MulticlassRows } from '../metrics/multiclass.js'
+import {
+  RegressionAccumulator,
+  WIDTH as REGRESSION_WIDTH,
+  type RegressionRows
+} from '../metrics/regression.js'
 import {
   resolveColumns,
   type ResolvedColumns,
@@ -14,37 +17,15 @@ import {
   type StagedRows,
   type StagingPlan
 } from './row-stager.js'
-import type { RowDigestState } from './poisson-bootstrap.js'
+import type { RowDigestState } from '../metrics/poisson-bootstrap.js'
 import type { IdSet } from './row-ids.js'
 import { ScoreLedger } from './score-ledger.js'
-import {
-  compareSegments,
-  OVERALL,
-  segmentFamilies,
-  type SegmentFamily,
-  type SegmentSpec
-} from './segmentation.js'
+import { compareSegments, OVERALL, segmentFamilies, type SegmentFamily } from '../metrics/segmentation.js'
 import { stageBlocks, type SpareThread } from './staging-thread.js'
-import { sourceState, type SourceState } from './stored-source.js'
+import { sourceState } from '../metrics/stored-source.js'
 import { checkSegmentBudget, segmentStateBytes } from './state-budget.js'
 
 export type Accumulator = BinaryAccumulator | MulticlassAccumulator | RegressionAccumulator
-
-/** Which columns hold what, as in `ml-gate.yml`'s `model` section. */
-export type ModelColumns = Pick<
-  ModelConfig,
-  'task' | 'label' | 'score' | 'score_prefix' | 'prediction' | 'positive' | 'threshold' | 'weight' | 'id'
->
-
-export interface EvaluateSettings {
-  readonly model: ModelColumns
-  readonly segments: SegmentSpec
-  /** Segments with fewer rows are reported as insufficient. */
-  readonly minSupport: number
-  /** Confidence level of every interval, in (0, 1). */
-  readonly confidence: number
-  readonly bootstrap: { readonly replicates: number; readonly seed: number }
-}
 
 /** One segment: its rows' accumulator and where it sits in reports. */
 export interface SegmentEvaluation {
@@ -72,49 +53,6 @@ export interface Evaluation {
   readonly labels: RowDigestState | null
   /** Segments by key, `all` first then in report order. */
   readonly segments: ReadonlyMap<string, SegmentEvaluation>
-}
-
-export interface SegmentResult {
-  readonly key: string
-  /** The segment family (`Home`, `Home&Job`), null for `all`. */
-  readonly column: string | null
-  readonly n: number
-  /** Fewer rows than `min_support`: reported, but not gated. */
-  readonly insufficient: boolean
-  readonly metrics: Record<string, MetricValue>
-  /**
-   * What the gates recompute `metrics` from, at any level, and pair on (`stored-source.ts`). Every
-   * document ml-gate writes has it; without it (a hand-written document) the gates read `metrics`.
-   */
-  readonly state?: SourceState
-}
-
-/** How a document's metrics were computed: a document is compared only with one computed alike. */
-export interface DocumentSettings {
-  readonly label: string
-  readonly score: string | null
-  readonly score_prefix: string | null
-  readonly prediction: string | null
-  readonly positive: string | number | boolean | null
-  readonly threshold: number | null
-  readonly weight: string | null
-  readonly id: string | null
-  readonly confidence: number
-  readonly bootstrap: number
-  readonly seed: number
-  readonly min_support: number
-  readonly segments: SegmentSpec
-}
-
-/** The `ml-gate/evaluation@1` document (schemas/evaluation.schema.json). */
-export interface EvaluationDocument {
-  readonly schema: 'ml-gate/evaluation@1'
-  readonly task: Task
-  readonly file: string
-  readonly rows: number
-  readonly settings: DocumentSettings
-  readonly classes?: readonly string[]
-  readonly segments: SegmentResult[]
 }
 
 /**
@@ -351,25 +289,3 @@ function blockAdder(task: Task, perRow: number): BlockAdder {
     finish: NOTHING
   }
 }
-
-/**
- * Evaluation settings from `ml-gate.yml` (whose schema applied the defaults).
- * @throws UserInputError when the config has no `model` section
- */
-export function evaluateSettingsFromConfig(config: Config): EvaluateSettings {
-  if (config.model === undefined) {
-    throw new UserInputError(
-      'the config has no `model` section: add one naming the task, predictions and label'
-    )
-  }
-  const segments = config.segments
-  return {
-    model: config.model,
-    segments: { columns: segments?.columns ?? [], bins: segments?.bins ?? {}, cross: segments?.cross ?? [] },
-    minSupport: segments?.min_support ?? DEFAULT_MIN_SUPPORT,
-    confidence: config.evaluation.confidence,
-    bootstrap: { replicates: config.evaluation.bootstrap, seed: config.evaluation.seed }
-  }
-}
-
-export const DEFAULT_MIN_SUPPORT = 30

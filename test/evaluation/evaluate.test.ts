@@ -8,7 +8,8 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from '@jest/globals'
 import { UserInputError } from '../../src/errors.js'
-import { evaluatePredictions, evaluationDocument, type EvaluateSettings } from '../../src/metrics/evaluate.js'
+import { evaluatePredictions, evaluationDocument } from '../../src/evaluation/evaluate.js'
+import type { EvaluateSettings } from '../../src/config/evaluate-settings.js'
 import { closeTo, DATASETS, readOracle } from '../support/datasets.js'
 import { bundle } from '../support/dist.js'
 
@@ -80,9 +81,10 @@ describe.each(CASES)('%s %s predictions', (dataset, name, settings) => {
   })
 })
 
-// The bundle reads big files on a worker thread (src/metrics/staging-thread.ts). The same worker,
-// started from the built CLI (CI bundles dist/ before the tests; `bundle` fails on a stale one), reads these files here in blocks
-// of 61 rows, so that the two shared blocks are filled and handed back many times.
+// The bundle reads big files on a worker thread (src/evaluation/staging-thread.ts). The same
+// worker, started from the built CLI (CI bundles dist/ before the tests; `bundle` fails on a stale
+// one), reads these files here in blocks of 61 rows, so that the two shared blocks are filled and
+// handed back many times.
 const thread = (): URL => pathToFileURL(bundle('dist/cli/index.js'))
 
 describe.each(CASES)('%s %s predictions read on a worker thread', (dataset, name, settings) => {

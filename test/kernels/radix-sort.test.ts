@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { sortNumbers } from '../../src/order/radix-sort.js'
+import { sortNumbers } from '../../src/kernels/radix-sort.js'
 
 describe('sortNumbers', () => {
   it('sorts like Float64Array.prototype.sort: negatives, zeros, infinities, ties, wide exponents', () => {

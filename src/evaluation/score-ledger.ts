@@ -1,7 +1,7 @@
-import { sortNumbers } from '../order/radix-sort.js'
-import type { BinaryAccumulator, BinaryRows } from './binary.js'
+import { sortNumbers } from '../kernels/radix-sort.js'
+import type { BinaryAccumulator, BinaryRows } from '../metrics/binary.js'
 import type { RowBlock } from './row-block.js'
-import { TupleTable } from './tuple-table.js'
+import { TupleTable } from '../kernels/tuple-table.js'
 
 /**
  * Every row's score, label and weight with the segments it belongs to, kept across blocks so that

@@ -5,8 +5,8 @@
 import { describe, expect, it } from '@jest/globals'
 import { BinaryAccumulator, BinaryRows } from '../../src/metrics/binary.js'
 import { rowHash } from '../../src/metrics/poisson-bootstrap.js'
-import { RowBlock } from '../../src/metrics/row-block.js'
-import { ScoreLedger } from '../../src/metrics/score-ledger.js'
+import { RowBlock } from '../../src/evaluation/row-block.js'
+import { ScoreLedger } from '../../src/evaluation/score-ledger.js'
 import { WeightedValues, type SortedValues } from '../../src/metrics/weighted-values.js'
 
 const SEED = 7

@@ -5,13 +5,7 @@
  * everything runs on the main thread.
  */
 import { isMainThread, workerData } from 'node:worker_threads'
-
-let script: URL | null = null
-
-/** The script a worker thread can start from, or null when there is none. */
-export function threadScript(): URL | null {
-  return script
-}
+import { rememberThreadScript } from './thread-script.js'
 
 /**
  * An entry point: on the main thread, remembers the entry's script (`import.meta.url`) and runs
@@ -19,10 +13,10 @@ export function threadScript(): URL | null {
  */
 export async function runEntry(url: string, main: () => Promise<void>): Promise<void> {
   if (isMainThread) {
-    script = new URL(url)
+    rememberThreadScript(new URL(url))
     await main()
     return
   }
-  const { serveThread } = await import('./metrics/staging-thread.js')
+  const { serveThread } = await import('./staging-thread.js')
   await serveThread(workerData)
 }

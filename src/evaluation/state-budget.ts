@@ -6,7 +6,7 @@
  * would take 3 GB; past the cap evaluation stops with an error that says what it would take.
  */
 import { UserInputError } from '../errors.js'
-import { BUCKETS } from './poisson-bootstrap.js'
+import { BUCKETS } from '../metrics/poisson-bootstrap.js'
 
 /** The memory all segments together may take. */
 export const MAX_SEGMENT_STATE_BYTES = 2 ** 30

@@ -8,8 +8,9 @@ import { join } from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import { UserInputError } from '../../src/errors.js'
-import { evaluatePredictions, type EvaluateSettings } from '../../src/metrics/evaluate.js'
-import { IdSet } from '../../src/metrics/row-ids.js'
+import { evaluatePredictions } from '../../src/evaluation/evaluate.js'
+import type { EvaluateSettings } from '../../src/config/evaluate-settings.js'
+import { IdSet } from '../../src/evaluation/row-ids.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'ml-gate-ids-'))
 let count = 0

@@ -1,4 +1,4 @@
-import { fmix32 } from '../hash.js'
+import { fmix32 } from './hash.js'
 
 /**
  * Interns fixed-width tuples of unsigned 32-bit integers: equal tuples get the same id, numbered

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { TupleTable } from '../../src/metrics/tuple-table.js'
+import { TupleTable } from '../../src/kernels/tuple-table.js'
 
 describe('TupleTable', () => {
   it('gives equal tuples one id, numbered by first appearance, through growth', () => {

@@ -1,4 +1,4 @@
-import { privateArrays, type Allocate } from './block-memory.js'
+import { privateArrays, type Allocate } from '../kernels/block-memory.js'
 
 /**
  * Which segments the rows of a block belong to, so that rows can be added segment by segment.

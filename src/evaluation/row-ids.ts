@@ -9,9 +9,9 @@
  * the other model's file.
  */
 import { NumberSet } from '../contract/number-set.js'
-import { fmix32, hashFloat64 } from '../hash.js'
+import { fmix32, hashFloat64 } from '../kernels/hash.js'
 import type { Value } from '../io/table.js'
-import { RowDigest, rowKeyOf, type RowDigestState } from './poisson-bootstrap.js'
+import { RowDigest, rowKeyOf, type RowDigestState } from '../metrics/poisson-bootstrap.js'
 
 /**
  * Distinct ids. Numbers sit in a `NumberSet` (a paged bitmap for the usual integer ids: about

@@ -2,12 +2,13 @@
  * `ml-gate/verdict@1` documents (schemas/verdict.schema.json), read back by the report: in the
  * fork-safe pattern they come from the fork's own run.
  *
- * The type still lives beside the code that writes it (src/gates/verdict.ts) while other changes
- * to it are merged; this module only imports it.
+ * Here beside the type (src/gates/verdict.ts) rather than in src/documents/, which the gates
+ * import (the evaluation documents they read): a reader there would close a documents ↔ gates
+ * cycle. It joins the other readers when the verdict's type moves to src/documents/.
  */
 import schema from '../../schemas/verdict.schema.json' with { type: 'json' }
-import type { VerdictDocument } from '../gates/verdict.js'
-import { documentKind, readDocument, type ReadDocument } from './read-document.js'
+import type { VerdictDocument } from './verdict.js'
+import { documentKind, readDocument, type ReadDocument } from '../documents/read-document.js'
 
 export const VERDICT = documentKind<VerdictDocument>(schema, 'from `ml-gate gate --json` or the gate action')
 

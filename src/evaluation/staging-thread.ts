@@ -17,9 +17,9 @@ import { parentPort, Worker } from 'node:worker_threads'
 import { UserInputError, type SourceLocation } from '../errors.js'
 import { openTable } from '../io/open.js'
 import type { Table } from '../io/table.js'
-import { threadScript } from '../threads.js'
-import { attachedArrays, sharedArrays } from './block-memory.js'
-import { combineBuckets, type BootstrapSettings } from './poisson-bootstrap.js'
+import { threadScript } from './thread-script.js'
+import { attachedArrays, sharedArrays } from '../kernels/block-memory.js'
+import { combineBuckets, type BootstrapSettings } from '../metrics/poisson-bootstrap.js'
 import {
   resolveColumns,
   stagedBlock,

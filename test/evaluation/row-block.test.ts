@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { RowBlock } from '../../src/metrics/row-block.js'
+import { RowBlock } from '../../src/evaluation/row-block.js'
 
 /** Stages `rows` (each the segment ordinal of each slot) and returns what `drain` visits. */
 function drain(perRow: number, rows: number[][], segmentCount: number): [number, number[]][] {

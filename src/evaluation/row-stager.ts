@@ -9,21 +9,21 @@ import { UserInputError } from '../errors.js'
 import { openTable } from '../io/open.js'
 import type { ReadOptions, RowBatch, Table, Value } from '../io/table.js'
 import { didYouMean } from '../suggest.js'
-import { privateArrays, type Allocate } from './block-memory.js'
-import { BinaryRows } from './binary.js'
-import type { EvaluateSettings, ModelColumns } from './evaluate.js'
+import { privateArrays, type Allocate } from '../kernels/block-memory.js'
+import { BinaryRows } from '../metrics/binary.js'
+import type { EvaluateSettings, ModelColumns } from '../config/evaluate-settings.js'
 import {
   isWeightInRange,
   MAX_REGRESSION_MAGNITUDE,
   REGRESSION_RANGE_TEXT,
   WEIGHT_RANGE_TEXT
-} from './input-range.js'
-import { MulticlassRows } from './multiclass.js'
-import { rowHash, rowKeyOf, type RowDigestState } from './poisson-bootstrap.js'
-import { RegressionRows } from './regression.js'
+} from '../metrics/input-range.js'
+import { MulticlassRows } from '../metrics/multiclass.js'
+import { rowHash, rowKeyOf, type RowDigestState } from '../metrics/poisson-bootstrap.js'
+import { RegressionRows } from '../metrics/regression.js'
 import { RowBlock } from './row-block.js'
 import { IdSet, LabelDigest } from './row-ids.js'
-import { segmentColumns, segmentFamilies, segmentKey, type SegmentFamily } from './segmentation.js'
+import { segmentColumns, segmentFamilies, segmentKey, type SegmentFamily } from '../metrics/segmentation.js'
 
 /** Everything the reading half needs, as plain data (it crosses to a worker thread). */
 export interface StagingPlan {
