@@ -1,11 +1,32 @@
 #!/usr/bin/env node
-import { r as runEntry } from './chunks/threads.js';
+import { isMainThread, workerData } from 'node:worker_threads';
+import { r as rememberThreadScript } from './chunks/thread-script.js';
 import { E as ExitCode, d as didYouMean, U as UserInputError } from './chunks/suggest.js';
 import { V as VERSION } from './chunks/version.js';
+import { l as logText } from './chunks/log-text.js';
 import { u as untilReaderLeaves } from './chunks/write-output.js';
-import 'node:worker_threads';
 import 'node:fs/promises';
 import 'node:path';
+
+/**
+ * Worker threads start from the script of the bundle that runs (the CLI or an action), which then
+ * serves them instead of running its own main: each dist/ folder stays self-contained and nothing
+ * is loaded twice by name. Where ml-gate runs from its sources (the tests), there is no script and
+ * everything runs on the main thread.
+ */
+/**
+ * An entry point: on the main thread, remembers the entry's script (`import.meta.url`) and runs
+ * `main`; on a worker thread started from that script, does the thread's work.
+ */
+async function runEntry(url, main) {
+    if (isMainThread) {
+        rememberThreadScript(new URL(url));
+        await main();
+        return;
+    }
+    const { serveThread } = await import('./chunks/staging-thread.js').then(function (n) { return n.b; });
+    await serveThread(workerData);
+}
 
 /**
  * The subcommands. Each is a dynamic `import()`, so `ml-gate --version`, `--help` or a mistyped
@@ -67,7 +88,9 @@ function help() {
  * Runs one CLI invocation and returns its exit code. The one place where user errors become
  * messages: `ml-gate: FILE:LINE:COL: message` on stderr and exit code 2, never a stack trace.
  */
-async function runCli(argv, console) {
+async function runCli(argv, given) {
+    // Messages quote files and values from data; in a CI log none may become a workflow command.
+    const console = { ...given, stderr: (text) => given.stderr(logText(text)) };
     const [name, ...rest] = argv;
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
         console.stdout(help());

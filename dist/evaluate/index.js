@@ -6,18 +6,18 @@ import { promises, constants } from 'fs';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { E as ExitCode$1, U as UserInputError } from './chunks/errors.js';
-import { r as runEntry, f as fmix32, s as sortNumbers, d as describeMetric, e as encode, m as medianRanks, M as MAX_Z, B as BUCKETS, o as openTable, a as resolveColumns, b as stageBlocks, c as BinaryAccumulator, g as MulticlassAccumulator, R as RegressionAccumulator, W as WIDTH, h as WIDTH$1 } from './chunks/staging-thread.js';
+import { isMainThread, workerData } from 'node:worker_threads';
+import { r as rememberThreadScript, f as fmix32, s as sortNumbers, d as describeMetric, e as encode, m as medianRanks, M as MAX_Z, B as BUCKETS, o as openTable, a as resolveColumns, b as stageBlocks, c as BinaryAccumulator, g as MulticlassAccumulator, R as RegressionAccumulator, W as WIDTH, h as WIDTH$1 } from './chunks/staging-thread.js';
 import { dirname, join } from 'node:path';
-import { mkdir as mkdir$1, writeFile as writeFile$1 } from 'node:fs/promises';
+import { v as validateBins, s as segmentFamilies, O as OVERALL, c as compareSegments } from './chunks/suggest.js';
+import { r as rangeText, s as schema$3, o as outsideWorkspace, _ as _2020Exports } from './chunks/2020.js';
 import { K as Kind } from './chunks/json-depth.js';
-import { s as segmentFamilies, O as OVERALL, c as compareSegments, v as validateBins } from './chunks/segmentation.js';
-import { r as rangeText, s as schema, o as outsideWorkspace } from './chunks/workspace.js';
-import 'node:worker_threads';
+import { mkdir as mkdir$1, writeFile as writeFile$1 } from 'node:fs/promises';
 import 'node:buffer';
-import 'node:stream';
-import 'node:zlib';
 import 'process';
 import 'buffer';
+import 'node:stream';
+import 'node:zlib';
 
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -587,6 +587,26 @@ function error(message, properties = {}) {
 }
 
 /**
+ * Worker threads start from the script of the bundle that runs (the CLI or an action), which then
+ * serves them instead of running its own main: each dist/ folder stays self-contained and nothing
+ * is loaded twice by name. Where ml-gate runs from its sources (the tests), there is no script and
+ * everything runs on the main thread.
+ */
+/**
+ * An entry point: on the main thread, remembers the entry's script (`import.meta.url`) and runs
+ * `main`; on a worker thread started from that script, does the thread's work.
+ */
+async function runEntry(url, main) {
+    if (isMainThread) {
+        rememberThreadScript(new URL(url));
+        await main();
+        return;
+    }
+    const { serveThread } = await import('./chunks/staging-thread.js').then(function (n) { return n.i; });
+    await serveThread(workerData);
+}
+
+/**
  * An action's entry module: `export const run = await actionEntry(import.meta.url, body)`. Started
  * as a script (a runner's `node dist/<name>/index.js`, or a worker thread started from it: see
  * `runEntry`), it runs at once; imported, as GitHub's `@github/local-action` imports it, it only
@@ -641,749 +661,6 @@ async function runAction(body) {
         }
         setFailed(`ml-gate crashed; please report this: ${error$1 instanceof Error ? error$1.stack : String(error$1)}`);
     }
-}
-
-/** Writes text to a file (creating its folder) or, for '-', to stdout. */
-async function writeOutput(target, text, console) {
-    if (target === '-') {
-        return;
-    }
-    try {
-        await mkdir$1(dirname(target), { recursive: true });
-        await writeFile$1(target, text);
-    }
-    catch (error) {
-        throw new UserInputError(`cannot write ${target}: ${error.code ?? String(error)}`);
-    }
-}
-/** Writes a result document as pretty JSON (see `writeOutput`). */
-async function writeJson(target, document, console) {
-    await writeOutput(target, `${JSON.stringify(document, null, 2)}\n`);
-}
-
-/**
- * Interns fixed-width tuples of unsigned 32-bit integers: equal tuples get the same id, numbered
- * 0, 1, 2, … in order of first appearance. An open-addressing table over one flat array of tuples.
- */
-class TupleTable {
-    width;
-    /** Tuples interned so far. */
-    size = 0;
-    /** Tuple `id` is at `[id·width, (id + 1)·width)`. */
-    tuples;
-    /** Open addressing: id + 1 of the tuple in each slot, 0 for an empty slot. */
-    slots = new Uint32Array(64);
-    constructor(width) {
-        this.width = width;
-        this.tuples = new Uint32Array(32 * width);
-    }
-    /** The id of the tuple at `source[offset …]`, interning it if new. */
-    idOf(source, offset) {
-        const width = this.width;
-        const mask = this.slots.length - 1;
-        for (let slot = this.hash(source, offset) & mask;; slot = (slot + 1) & mask) {
-            const entry = this.slots[slot];
-            if (entry === 0)
-                return this.insert(slot, source, offset);
-            const at = (entry - 1) * width;
-            let equal = true;
-            for (let k = 0; k < width && equal; k++)
-                equal = this.tuples[at + k] === source[offset + k];
-            if (equal)
-                return entry - 1;
-        }
-    }
-    insert(slot, source, offset) {
-        const id = this.size++;
-        if (this.tuples.length < this.size * this.width) {
-            const grown = new Uint32Array(2 * this.tuples.length);
-            grown.set(this.tuples);
-            this.tuples = grown;
-        }
-        this.tuples.set(source.subarray(offset, offset + this.width), id * this.width);
-        this.slots[slot] = id + 1;
-        if (2 * this.size > this.slots.length)
-            this.rehash();
-        return id;
-    }
-    /** Doubles the slots, keeping the load at most 1/2. */
-    rehash() {
-        const slots = new Uint32Array(2 * this.slots.length);
-        const mask = slots.length - 1;
-        for (let id = 0; id < this.size; id++) {
-            let slot = this.hash(this.tuples, id * this.width) & mask;
-            while (slots[slot] !== 0)
-                slot = (slot + 1) & mask;
-            slots[slot] = id + 1;
-        }
-        this.slots = slots;
-    }
-    /** One multiply per element, one finaliser per tuple: cheap, and the low bits mix every element. */
-    hash(source, offset) {
-        let hash = 0x9e3779b9;
-        for (let k = 0; k < this.width; k++)
-            hash = Math.imul(hash ^ source[offset + k], 0x85ebca77);
-        return fmix32(hash);
-    }
-}
-
-/**
- * Every row's score, label and weight with the segments it belongs to, kept across blocks so that
- * the scores of all segments are sorted once: ROC AUC and average precision need each segment's
- * scores in order, and a row is in all of its segments (6 sorts of n scores with 5 segment
- * families). One stable sort of the rows, then one pass handing each score to its segments in
- * ascending order, gives every segment exactly the order its own sort would have: equal scores stay
- * in file order both ways.
- *
- * A row's segments are kept as the id of their combination (`TupleTable`): far fewer combinations
- * than rows, so the pass in score order reads them from a small table instead of jumping around
- * every row's own. Unweighted, the sort carries (combination, label) itself and the pass reads
- * nothing per row; with weights it carries the row and reads its weight and combination.
- *
- * Memory: 13 bytes per row (21 with weights other than 1).
- */
-class ScoreLedger {
-    perRow;
-    chunks = [];
-    combinations;
-    rows = 0;
-    weighted = false;
-    /** @param perRow segment slots per row of the blocks (families + 1 for `all`) */
-    constructor(perRow) {
-        this.perRow = perRow;
-        this.combinations = new TupleTable(perRow);
-    }
-    /** Keeps the staged rows of `block` (before it is drained). */
-    keep(rows, block) {
-        const size = block.size;
-        if (size === 0)
-            return;
-        if (this.rows + size > MAX_ROWS)
-            throw new RangeError(`ScoreLedger: more than ${MAX_ROWS} rows`);
-        const slots = block.slots();
-        const combination = new Uint32Array(size);
-        for (let i = 0; i < size; i++)
-            combination[i] = this.combinations.idOf(slots, i * this.perRow);
-        const weight = rows.weight.subarray(0, size);
-        let unweighted = true;
-        for (let i = 0; i < size && unweighted; i++)
-            unweighted = weight[i] === 1;
-        this.weighted ||= !unweighted;
-        this.chunks.push({
-            size,
-            score: rows.score.slice(0, size),
-            label: rows.label.slice(0, size),
-            weight: unweighted ? null : weight.slice(),
-            combination
-        });
-        this.rows += size;
-    }
-    /**
-     * Hands every kept score to the accumulators of its segments (`accumulators[ordinal]`), in
-     * ascending score order (`addAscendingScores`); then forgets them.
-     */
-    distribute(accumulators) {
-        const n = this.rows;
-        const perRow = this.perRow;
-        const segmentsOf = this.combinations.tuples;
-        const scores = new Float64Array(n);
-        // (what, label) in one exact double, 2·what + label < 2⁵³, sorted along with the scores; `what`
-        // is the row's combination, or the row itself when weights must be read.
-        const payload = new Float64Array(n);
-        const counts = new Float64Array(2 * accumulators.length);
-        // With weights, each row's combination and weight by row (blocks differ in size).
-        const combinationOf = this.weighted ? new Uint32Array(n) : null;
-        const weightOf = this.weighted ? new Float64Array(n) : null;
-        let row = 0;
-        for (const chunk of this.chunks) {
-            scores.set(chunk.score, row);
-            combinationOf?.set(chunk.combination, row);
-            if (weightOf) {
-                if (chunk.weight)
-                    weightOf.set(chunk.weight, row);
-                else
-                    weightOf.fill(1, row, row + chunk.size);
-            }
-            for (let i = 0; i < chunk.size; i++, row++) {
-                const label = chunk.label[i];
-                const combination = chunk.combination[i];
-                payload[row] = 2 * (this.weighted ? row : combination) + label;
-                for (let slot = 0; slot < perRow; slot++)
-                    counts[2 * segmentsOf[combination * perRow + slot] + label]++;
-            }
-            chunk.score = EMPTY;
-        }
-        // The payload (with weights, and the two arrays above) holds all that the pass needs: the chunks
-        // can go during the sort.
-        this.chunks.length = 0;
-        this.rows = 0;
-        sortNumbers(scores, payload);
-        // Every segment's scores of each class, ascending, side by side in one array: segment a's with
-        // label l from start[2a + l] on. Each accumulator keeps views of its two runs (no copies, no
-        // per-score calls); weights alongside, for the runs with a weight other than 1.
-        const runs = counts.length;
-        const start = new Float64Array(runs + 1);
-        for (let d = 0; d < runs; d++)
-            start[d + 1] = start[d] + counts[d];
-        const sorted = new Float64Array(start[runs]);
-        const sortedWeights = weightOf === null ? null : new Float64Array(start[runs]);
-        const next = Uint32Array.from(start.subarray(0, runs));
-        const unit = new Uint8Array(runs).fill(1);
-        for (let p = 0; p < n; p++) {
-            // Integer arithmetic: a double's `%` is a call to fmod in V8.
-            const packed = payload[p];
-            const label = packed & 1;
-            const what = (packed - label) / 2;
-            const combination = combinationOf === null ? what : combinationOf[what];
-            const score = scores[p];
-            if (sortedWeights === null) {
-                for (let slot = 0, k = combination * perRow; slot < perRow; slot++, k++) {
-                    sorted[next[2 * segmentsOf[k] + label]++] = score;
-                }
-            }
-            else {
-                const weight = weightOf[what];
-                for (let slot = 0, k = combination * perRow; slot < perRow; slot++, k++) {
-                    const run = 2 * segmentsOf[k] + label;
-                    const at = next[run]++;
-                    sorted[at] = score;
-                    sortedWeights[at] = weight;
-                    if (weight !== 1)
-                        unit[run] = 0;
-                }
-            }
-        }
-        const run = (d) => ({
-            values: sorted.subarray(start[d], start[d + 1]),
-            weights: sortedWeights === null || unit[d] === 1 ? null : sortedWeights.subarray(start[d], start[d + 1])
-        });
-        for (let a = 0; a < accumulators.length; a++)
-            accumulators[a].addAscendingScores(run(2 * a + 1), run(2 * a));
-    }
-}
-const EMPTY = new Float64Array(0);
-/** So that every payload (2·row + label) is below 2³¹, for integer arithmetic: 13 GB of rows here. */
-const MAX_ROWS = 2 ** 30 - 1;
-
-/**
- * A segment's metrics as an evaluation document stores them for the gates: everything
- * `finalizeMetrics` and `pairedDifference` read from an accumulator, so that a document gives the
- * same intervals at any confidence level (Holm-adjusted ones included) and the same paired tests as
- * the predictions file it was written from, bit for bit.
- *
- * Stored per metric: the point estimate; the B bootstrap replicates of every metric that has an
- * interval (a paired test reads them whatever the interval method), as base64 of their float64
- * bytes (`metric-state.ts`: exact, NaN kept for an undefined replicate); a Wilson metric's
- * proportion; ROC AUC's DeLong variance; an analytic interval's inputs. Per segment: the row digest
- * that tells whether two models saw the same rows.
- *
- * Size: about B·8·4/3 bytes per metric and segment (13.3 kB at B = 1000), whatever the rows; only
- * the median's order-statistic window (above 5,000 rows) grows, as 9·√n values.
- */
-/** The state of `source` to store in a document. */
-function sourceState(source) {
-    const everyRow = source.resamplesEveryRow?.();
-    const metrics = {};
-    for (const name of source.names()) {
-        const estimate = source.estimate(name);
-        const method = describeMetric(name)?.interval ?? 'none';
-        const stored = {
-            value: estimate.value,
-            support: source.support(name)
-        };
-        if (estimate.reason !== undefined)
-            stored.reason = estimate.reason;
-        if (estimate.defined === false)
-            stored.defined = false;
-        if (estimate.value !== null && method !== 'none') {
-            stored.replicates = encode(source.replicates(name));
-            if (method === 'wilson') {
-                const { successes, trials, squaredWeights } = source.proportion(name);
-                stored.proportion = { successes, trials, squared_weights: squaredWeights };
-            }
-            if (method === 'delong')
-                stored.variance = source.rocAucVariance();
-            if (method.startsWith('bootstrap-or-') && everyRow === false)
-                stored.basis = storedBasis(source.analyticBasis(name));
-        }
-        metrics[name] = stored;
-    }
-    return {
-        digest: source.digest.toState(),
-        ...(everyRow !== undefined && { resamples_every_row: everyRow }),
-        metrics
-    };
-}
-function storedBasis(basis) {
-    if (basis.kind === 'logit')
-        return basis;
-    const window = narrowWindow(basis.window);
-    return {
-        kind: 'order-statistic',
-        values: encode(window.values),
-        weights: window.weights === null ? null : encode(window.weights),
-        before: window.before,
-        n: window.n,
-        per_rank: window.perRank
-    };
-}
-/**
- * The run of `window` that `orderStatisticInterval` reads at any z ≤ MAX_Z: from the value the
- * lowest rank reaches to the one the highest rank reaches, with the exact cumulative weight before
- * it (summed in the same order, so the reads are bit for bit the same).
- */
-function narrowWindow(window) {
-    const { values, weights, perRank } = window;
-    const [lower, upper] = medianRanks(window.n, MAX_Z);
-    const low = lower * perRank;
-    const high = upper * perRank;
-    let cumulative = window.before;
-    let start = -1;
-    let before = cumulative;
-    let end = values.length - 1;
-    for (let i = 0; i < values.length; i++) {
-        const w = weights ? weights[i] : 1;
-        if (i === values.length - 1 && start < 0)
-            [start, before] = [i, cumulative];
-        if (w === 0)
-            continue;
-        const previous = cumulative;
-        cumulative += w;
-        if (start < 0 && cumulative >= low)
-            [start, before] = [i, previous];
-        if (cumulative >= high) {
-            end = i;
-            break;
-        }
-    }
-    return {
-        values: values.slice(start, end + 1),
-        weights: weights === null ? null : weights.slice(start, end + 1),
-        before,
-        n: window.n,
-        perRank
-    };
-}
-
-/**
- * A cap on the memory that segments take, known before it is spent. Each segment keeps the
- * bootstrap's bucket sums (BUCKETS × width float64s, poisson-bootstrap.ts) and, when finalized,
- * its replicate sums (B × width): 259 KB for a binary segment at 1,000 replicates. Segments are
- * created as rows reveal their values, so without a cap 10 segment columns of 1,000 values each
- * would take 3 GB; past the cap evaluation stops with an error that says what it would take.
- */
-/** The memory all segments together may take. */
-const MAX_SEGMENT_STATE_BYTES = 2 ** 30;
-/** The peak bytes of one segment's state, for `width` sums per bucket and `replicates` replicates. */
-function segmentStateBytes(width, replicates) {
-    return 8 * width * (BUCKETS + replicates);
-}
-/**
- * @param segments the segments there would be with the one about to be created (`all` included)
- * @throws UserInputError naming the file when they exceed `MAX_SEGMENT_STATE_BYTES`
- */
-function checkSegmentBudget(file, segments, bytesPerSegment) {
-    if (segments * bytesPerSegment <= MAX_SEGMENT_STATE_BYTES)
-        return;
-    const limit = Math.floor(MAX_SEGMENT_STATE_BYTES / bytesPerSegment);
-    throw new UserInputError(`more than ${limit} segments (${Math.round(bytesPerSegment / 1024)} KB of metric state each, ${MAX_SEGMENT_STATE_BYTES / 2 ** 20} MB in all): ` +
-        `expected at most ${limit}; segment on fewer columns or crosses, or bin numeric columns into fewer bins`, { file });
-}
-
-/**
- * Evaluates a predictions file: every metric of the task, overall and for every segment, with
- * confidence intervals, in one streaming pass (two for a multiclass file without probability
- * columns, whose classes are found first).
- *
- * Each row's identity (`model.id` when set, else its position in the file) keys its bootstrap
- * resamples, so two models evaluated on the same ids can be compared pairwise.
- *
- * Rows are read and staged a block at a time, then added segment by segment (see `row-block.ts`),
- * on a worker thread for a big file (see `staging-thread.ts`); the results depend on neither.
- *
- * @throws UserInputError for a missing column (with the closest name), and for a row whose label,
- *   score, prediction, weight or id cannot be used, at that row's line, saying what was expected
- */
-async function evaluatePredictions(file, settings, read = {}, { blockRows = BLOCK_ROWS, thread, only = null } = {}) {
-    const table = await openTable(file, read);
-    const model = settings.model;
-    const columns = resolveColumns(table, settings);
-    const classes = model.task !== 'multiclass'
-        ? []
-        : columns.probabilities.length > 0
-            ? columns.probabilityClasses
-            : await discoverClasses(file, read, columns);
-    const families = segmentFamilies(settings.segments);
-    const create = accumulatorFactory(model.task, settings, classes);
-    const segments = new Map();
-    const overall = { key: OVERALL, family: -1, labels: [], metrics: create(), rows: 0 };
-    const bytesPerSegment = segmentStateBytes(bucketWidth(overall.metrics), settings.bootstrap.replicates);
-    segments.set(OVERALL, overall);
-    const plan = { file, read, settings, classes, blockRows };
-    // Segments by ordinal (creation order, `all` first), which is how the blocks refer to them.
-    const ordered = [overall];
-    const adder = blockAdder(model.task, families.length + 1);
-    const staging = await stageBlocks(table, plan, columns, thread, {
-        segment({ key, family, labels }) {
-            checkSegmentBudget(table.file, ordered.length + 1, bytesPerSegment);
-            const segment = { key, family, labels, metrics: create(), rows: 0 };
-            ordered.push(segment);
-            segments.set(key, segment);
-        },
-        add(staged) {
-            adder.keep(staged);
-            staged.block.drain(ordered.length, (ordinal, members) => {
-                const segment = ordered[ordinal];
-                adder.addTo(segment.metrics, staged.rows, members);
-                segment.rows += members.length;
-            });
-        }
-    }, only);
-    const { rows, labels, thread: spare } = staging;
-    try {
-        await overlapReplicates(spare, model.task === 'binary' ? ordered : [], () => adder.finish(ordered));
-    }
-    finally {
-        await spare?.close();
-    }
-    const order = compareSegments(families);
-    const sorted = new Map([...segments.values()].sort(order).map((s) => [s.key, s]));
-    return { file: table.file, settings, families, classes, rows, labels, segments: sorted };
-}
-/**
- * Runs `work` (the sort of every score, a third of the time after reading at 1M rows) while the
- * spare thread (`stageBlocks`' second one, where the rows were read on a thread) sums the bootstrap
- * replicates of the binary `segments`, which finalize would otherwise sum on this thread.
- */
-async function overlapReplicates(thread, segments, work) {
-    if (thread === null || segments.length === 0)
-        return work();
-    const accumulators = segments.map((s) => s.metrics);
-    const buckets = accumulators.map((a) => a.bootstrapBuckets());
-    const replicates = thread.combineBuckets(buckets.map((b) => b.sums), buckets[0].width, accumulators[0].bootstrap);
-    work();
-    (await replicates).forEach((sums, i) => accumulators[i].adoptReplicateSums(sums));
-}
-/**
- * Rows staged before they are added segment by segment (see `row-block.ts`): about 20 MB for the
- * binary task with 5 segment families (82 bytes a row). Larger blocks give each segment more rows
- * per visit of its buckets (10M rows on one thread: 14.6 s of user CPU with 262,144 rows per block,
- * 13.7 s with 524,288); but with a reading thread the main thread sorts only once the last block is
- * added, and a smaller block is added sooner: 1M rows about 0.1 s faster, 10M rows no slower (there
- * the reading thread is the slower one).
- */
-const BLOCK_ROWS = 262_144;
-/** The evaluation as its JSON document. */
-function evaluationDocument(evaluation) {
-    const { settings, families } = evaluation;
-    return {
-        schema: 'ml-gate/evaluation@1',
-        task: settings.model.task,
-        file: evaluation.file,
-        rows: evaluation.rows,
-        settings: documentSettings(settings),
-        ...(settings.model.task === 'multiclass' && { classes: evaluation.classes }),
-        segments: [...evaluation.segments.values()].map((s) => ({
-            key: s.key,
-            column: s.family < 0 ? null : families[s.family].name,
-            n: s.rows,
-            insufficient: s.rows < settings.minSupport,
-            metrics: s.metrics.finalize({ confidence: settings.confidence }),
-            state: sourceState(s.metrics)
-        }))
-    };
-}
-/** The settings as a document states them (the columns a task does not read are `null`). */
-function documentSettings(settings) {
-    const m = settings.model;
-    const binary = m.task === 'binary';
-    const { columns, bins, cross } = settings.segments;
-    return {
-        label: m.label,
-        score: binary ? (m.score ?? null) : null,
-        score_prefix: m.task === 'multiclass' ? m.score_prefix : null,
-        prediction: binary ? null : (m.prediction ?? null),
-        positive: binary ? m.positive : null,
-        threshold: binary ? m.threshold : null,
-        weight: m.weight ?? null,
-        id: m.id ?? null,
-        confidence: settings.confidence,
-        bootstrap: settings.bootstrap.replicates,
-        seed: settings.bootstrap.seed,
-        min_support: settings.minSupport,
-        segments: { columns, bins, cross }
-    };
-}
-/** Classes of a multiclass file without probability columns: every label and prediction, sorted. */
-async function discoverClasses(file, read, columns) {
-    const classes = new Set();
-    const table = await openTable(file, read);
-    for await (const batch of table.batches()) {
-        for (const c of [columns.label, columns.prediction]) {
-            const { values, kinds } = batch.columns[c];
-            for (let i = 0; i < batch.size; i++)
-                if (kinds[i] !== Kind.Missing)
-                    classes.add(String(values[i]));
-        }
-    }
-    return [...classes].sort();
-}
-/** The sums per bootstrap bucket of an accumulator. */
-function bucketWidth(accumulator) {
-    if (accumulator instanceof BinaryAccumulator)
-        return WIDTH;
-    if (accumulator instanceof MulticlassAccumulator)
-        return accumulator.width;
-    return WIDTH$1;
-}
-function accumulatorFactory(task, settings, classes) {
-    const bootstrap = settings.bootstrap;
-    if (task === 'binary')
-        return () => new BinaryAccumulator({ threshold: settings.model.threshold, bootstrap });
-    if (task === 'multiclass')
-        return () => new MulticlassAccumulator({ classes, bootstrap });
-    return () => new RegressionAccumulator({ bootstrap });
-}
-const NOTHING = () => undefined;
-function blockAdder(task, perRow) {
-    if (task === 'binary') {
-        // Scores are sorted once for all segments (see `score-ledger.ts`), not once per segment.
-        const ledger = new ScoreLedger(perRow);
-        return {
-            keep: ({ rows, block }) => ledger.keep(rows, block),
-            addTo: (metrics, rows, members) => metrics.addRowsExceptScores(rows, members),
-            finish: (segments) => ledger.distribute(segments.map((s) => s.metrics))
-        };
-    }
-    return {
-        keep: NOTHING,
-        addTo: task === 'multiclass'
-            ? (metrics, rows, members) => metrics.addRows(rows, members)
-            : (metrics, rows, members) => metrics.addRows(rows, members),
-        finish: NOTHING
-    };
-}
-/**
- * Evaluation settings from `ml-gate.yml` (whose schema applied the defaults).
- * @throws UserInputError when the config has no `model` section
- */
-function evaluateSettingsFromConfig(config) {
-    if (config.model === undefined) {
-        throw new UserInputError('the config has no `model` section: add one naming the task, predictions and label');
-    }
-    const segments = config.segments;
-    return {
-        model: config.model,
-        segments: { columns: segments?.columns ?? [], bins: segments?.bins ?? {}, cross: segments?.cross ?? [] },
-        minSupport: segments?.min_support ?? DEFAULT_MIN_SUPPORT,
-        confidence: config.evaluation.confidence,
-        bootstrap: { replicates: config.evaluation.bootstrap, seed: config.evaluation.seed }
-    };
-}
-const DEFAULT_MIN_SUPPORT = 30;
-
-/**
- * The bounds of the evaluation settings, read from schemas/config.schema.json, so that the
- * config (checked against the schema), the CLI's flags and the evaluate action's inputs accept
- * exactly the same values and say so in the same words. Past them the numbers stop meaning
- * anything: a confidence whose critical value overflows, more replicates or a wider seed than the
- * Poisson bootstrap streams take.
- */
-const settings = schema.$defs.evaluation.properties;
-/** `evaluation.confidence`, `evaluation.bootstrap` and `evaluation.seed` of the config. */
-const EVALUATION_BOUNDS = {
-    confidence: settings.confidence,
-    bootstrap: settings.bootstrap,
-    seed: settings.seed
-};
-/**
- * `text` as a number within `bounds`.
- *
- * @throws UserInputError `--bootstrap: expected an integer >= 100 and <= 100000, got '10000000'`
- */
-function parseBounded(flag, text, bounds) {
-    const n = Number(text);
-    const within = text.trim() !== '' &&
-        Number.isFinite(n) &&
-        (bounds.type === 'number' || Number.isInteger(n)) &&
-        (bounds.minimum === undefined || n >= bounds.minimum) &&
-        (bounds.maximum === undefined || n <= bounds.maximum) &&
-        (bounds.exclusiveMinimum === undefined || n > bounds.exclusiveMinimum) &&
-        (bounds.exclusiveMaximum === undefined || n < bounds.exclusiveMaximum);
-    if (!within) {
-        throw new UserInputError(`${flag}: expected ${rangeText({ ...bounds })}, got '${text}'`);
-    }
-    return n;
-}
-
-/** Parsers for flag values; each names the flag and says what it expected. */
-function parseNumber(flag, text, min = -Infinity, max = Infinity) {
-    const n = Number(text);
-    if (text.trim() === '' || !Number.isFinite(n) || n < min || n > max) {
-        const range = Number.isFinite(min) ? ` in [${min}, ${max}]` : '';
-        throw new UserInputError(`${flag}: expected a number${range}, got '${text}'`);
-    }
-    return n;
-}
-function parseInteger(flag, text, min) {
-    const n = Number(text);
-    if (text.trim() === '' || !Number.isInteger(n) || n < min)
-        throw new UserInputError(`${flag}: expected a whole number >= ${min}, got '${text}'`);
-    return n;
-}
-
-const TASKS = ['binary', 'multiclass', 'regression'];
-/**
- * The options by name, with their kind: CLI flags (`--name`, lists repeatable) and action inputs
- * (lists one item per line). The shape is `util.parseArgs`'s.
- */
-const EVALUATE_OPTIONS = {
-    task: { type: 'string' },
-    label: { type: 'string' },
-    score: { type: 'string' },
-    'score-prefix': { type: 'string' },
-    prediction: { type: 'string' },
-    positive: { type: 'string' },
-    threshold: { type: 'string' },
-    weight: { type: 'string' },
-    id: { type: 'string' },
-    segment: { type: 'string', multiple: true },
-    bins: { type: 'string', multiple: true },
-    cross: { type: 'string', multiple: true },
-    'min-support': { type: 'string' },
-    confidence: { type: 'string' },
-    bootstrap: { type: 'string' },
-    seed: { type: 'string' }
-};
-/**
- * Settings from text options laid over `base` (from ml-gate.yml, when there is one).
- *
- * @param name how an option is named in messages: `--bins` for the CLI, `input 'bins'` for an action
- * @throws UserInputError naming the option and what it expected
- */
-function evaluateSettingsFromOptions(values, base, name) {
-    const task = values.task ?? base?.model.task;
-    if (task === undefined)
-        throw new UserInputError(`${name('task')} is required (binary, multiclass or regression)`);
-    if (!TASKS.includes(task)) {
-        throw new UserInputError(`${name('task')}: expected one of ${TASKS.join(', ')}, got '${task}'`);
-    }
-    const label = values.label ?? base?.model.label;
-    if (label === undefined)
-        throw new UserInputError(`${name('label')} is required: the column holding the true label`);
-    const m = base?.model;
-    // Null prototype: `--bins __proto__=…` is a column like any other, not the object's prototype.
-    const bins = Object.assign(Object.create(null), base?.segments.bins);
-    for (const text of values.bins ?? []) {
-        const at = text.indexOf('=');
-        if (at <= 0)
-            throw new UserInputError(`${name('bins')}: expected COL=e1,e2,..., got '${text}'`);
-        const column = text.slice(0, at);
-        const edges = text
-            .slice(at + 1)
-            .split(',')
-            .map((e) => parseNumber(name('bins'), e));
-        validateBins(column, edges, `${name('bins')} ${column}`);
-        bins[column] = edges;
-    }
-    const option = (key, parse, fallback) => {
-        const text = values[key];
-        return typeof text === 'string' ? parse(name(key), text) : fallback;
-    };
-    return {
-        model: {
-            task: task,
-            label,
-            score: values.score ?? m?.score,
-            score_prefix: values['score-prefix'] ?? m?.score_prefix ?? 'score_',
-            prediction: values.prediction ?? m?.prediction,
-            positive: values.positive ?? m?.positive ?? 1,
-            threshold: option('threshold', (f, t) => parseNumber(f, t, 0, 1), m?.threshold ?? 0.5),
-            weight: values.weight ?? m?.weight,
-            id: values.id ?? m?.id
-        },
-        segments: {
-            columns: values.segment ?? base?.segments.columns ?? [],
-            bins,
-            cross: values.cross?.map((c) => c.split(',').map((s) => s.trim())) ?? base?.segments.cross ?? []
-        },
-        minSupport: option('min-support', (f, t) => parseInteger(f, t, 1), base?.minSupport ?? DEFAULT_MIN_SUPPORT),
-        confidence: option('confidence', (f, t) => parseBounded(f, t, EVALUATION_BOUNDS.confidence), base?.confidence ?? 0.95),
-        bootstrap: {
-            replicates: option('bootstrap', (f, t) => parseBounded(f, t, EVALUATION_BOUNDS.bootstrap), base?.bootstrap.replicates ?? 1000),
-            seed: option('seed', (f, t) => parseBounded(f, t, EVALUATION_BOUNDS.seed), base?.bootstrap.seed ?? 42)
-        }
-    };
-}
-
-/** The input every action has that lifts the workspace confinement of paths. */
-const ALLOW_OUTSIDE_WORKSPACE = 'allow-outside-workspace';
-/**
- * Small typed readers for action inputs. Each names the input in its error, as the toolkit's
- * "Input required and not supplied: name" does, and says what is allowed.
- */
-/** A string input; `undefined` when empty and not required. */
-function getString(name, required = false) {
-    const value = getInput(name, { });
-    if (value === '') {
-        if (required)
-            throw new UserInputError(`input '${name}' is required and was not supplied`);
-        return undefined;
-    }
-    return value;
-}
-/** A YAML 1.2 boolean (`true`/`false`, any case), or the default when empty. */
-function getBoolean(name, fallback) {
-    const value = getString(name);
-    if (value === undefined)
-        return fallback;
-    if (/^true$/i.test(value))
-        return true;
-    if (/^false$/i.test(value))
-        return false;
-    throw new UserInputError(`input '${name}': expected true or false, got '${value}'`);
-}
-/**
- * A list: one item per line, or also separated by commas unless the items themselves hold commas
- * (`lines: true`, e.g. bins written `Age=18,30,45`). Blank items are dropped.
- */
-function getList(name, options = {}) {
-    const value = getString(name);
-    if (value === undefined)
-        return [];
-    return value
-        .split(options.lines ? /\n/ : /[\n,]/)
-        .map((item) => item.trim())
-        .filter((item) => item !== '');
-}
-/**
- * Where this step's paths must stay: `GITHUB_WORKSPACE` (the runner's checkout, also the step's
- * current folder), unless input `allow-outside-workspace` is true.
- */
-function getWorkspace() {
-    return {
-        root: process.env.GITHUB_WORKSPACE ?? process.cwd(),
-        allowOutside: getBoolean(ALLOW_OUTSIDE_WORKSPACE, false)
-    };
-}
-/**
- * `path` (the value of input `name`, or a file it matched) when it lies inside the workspace.
- *
- * @throws UserInputError `input 'config': '../x.yml' resolves to /home/runner/x.yml, outside the
- *   workspace /home/runner/work/repo; set the input 'allow-outside-workspace: true' to allow it`
- */
-function confined(name, path, workspace) {
-    const outside = outsideWorkspace(path, workspace);
-    if (outside !== null) {
-        throw new UserInputError(`input '${name}': ${outside}; an action reads and writes only inside the workspace. ` +
-            `Set the input '${ALLOW_OUTSIDE_WORKSPACE}: true' to allow it`);
-    }
-    return path;
-}
-/** A path input, checked with `confined`; `undefined` when empty and not required. */
-function getPath(name, workspace, required = false) {
-    const path = getString(name, required);
-    return path === undefined ? undefined : confined(name, path, workspace);
 }
 
 // To do: next major: remove.
@@ -1933,60 +1210,2082 @@ function renderEvaluationMarkdown(document) {
     ].join('\n');
 }
 
-/** Input and output names of actions/evaluate/action.yml, in one place. */
+/**
+ * What an evaluation is asked for: the model's columns, the segments, the intervals. The engine
+ * (src/evaluation/) reads them, the CLI's flags and the evaluate action's inputs
+ * (`evaluate-options.ts`) and `ml-gate.yml` (below) produce them, so they live with the config.
+ */
+/**
+ * Evaluation settings from `ml-gate.yml` (whose schema applied the defaults).
+ * @throws UserInputError when the config has no `model` section
+ */
+function evaluateSettingsFromConfig(config) {
+    if (config.model === undefined) {
+        throw new UserInputError('the config has no `model` section: add one naming the task, predictions and label');
+    }
+    const segments = config.segments;
+    return {
+        model: config.model,
+        segments: { columns: segments?.columns ?? [], bins: segments?.bins ?? {}, cross: segments?.cross ?? [] },
+        minSupport: segments?.min_support ?? DEFAULT_MIN_SUPPORT,
+        confidence: config.evaluation.confidence,
+        bootstrap: { replicates: config.evaluation.bootstrap, seed: config.evaluation.seed }
+    };
+}
+const DEFAULT_MIN_SUPPORT = 30;
+
+/**
+ * The bounds of the evaluation settings, read from schemas/config.schema.json, so that the
+ * config (checked against the schema), the CLI's flags and the evaluate action's inputs accept
+ * exactly the same values and say so in the same words. Past them the numbers stop meaning
+ * anything: a confidence whose critical value overflows, more replicates or a wider seed than the
+ * Poisson bootstrap streams take.
+ */
+const settings = schema$3.$defs.evaluation.properties;
+/** `evaluation.confidence`, `evaluation.bootstrap` and `evaluation.seed` of the config. */
+const EVALUATION_BOUNDS = {
+    confidence: settings.confidence,
+    bootstrap: settings.bootstrap,
+    seed: settings.seed
+};
+/**
+ * `text` as a number within `bounds`.
+ *
+ * @throws UserInputError `--bootstrap: expected an integer >= 100 and <= 100000, got '10000000'`
+ */
+function parseBounded(flag, text, bounds) {
+    const n = Number(text);
+    const within = text.trim() !== '' &&
+        Number.isFinite(n) &&
+        (bounds.type === 'number' || Number.isInteger(n)) &&
+        (bounds.minimum === undefined || n >= bounds.minimum) &&
+        (bounds.maximum === undefined || n <= bounds.maximum) &&
+        (bounds.exclusiveMinimum === undefined || n > bounds.exclusiveMinimum) &&
+        (bounds.exclusiveMaximum === undefined || n < bounds.exclusiveMaximum);
+    if (!within) {
+        throw new UserInputError(`${flag}: expected ${rangeText({ ...bounds })}, got '${text}'`);
+    }
+    return n;
+}
+
+/** Parsers for flag values; each names the flag and says what it expected. */
+function parseNumber(flag, text, min = -Infinity, max = Infinity) {
+    const n = Number(text);
+    if (text.trim() === '' || !Number.isFinite(n) || n < min || n > max) {
+        const range = Number.isFinite(min) ? ` in [${min}, ${max}]` : '';
+        throw new UserInputError(`${flag}: expected a number${range}, got '${text}'`);
+    }
+    return n;
+}
+function parseInteger(flag, text, min) {
+    const n = Number(text);
+    if (text.trim() === '' || !Number.isInteger(n) || n < min)
+        throw new UserInputError(`${flag}: expected a whole number >= ${min}, got '${text}'`);
+    return n;
+}
+
+const TASKS = ['binary', 'multiclass', 'regression'];
+/**
+ * The options by name, with their kind: CLI flags (`--name`, lists repeatable) and action inputs
+ * (lists one item per line). The shape is `util.parseArgs`'s.
+ */
+const EVALUATE_OPTIONS = {
+    task: { type: 'string' },
+    label: { type: 'string' },
+    score: { type: 'string' },
+    'score-prefix': { type: 'string' },
+    prediction: { type: 'string' },
+    positive: { type: 'string' },
+    threshold: { type: 'string' },
+    weight: { type: 'string' },
+    id: { type: 'string' },
+    segment: { type: 'string', multiple: true },
+    bins: { type: 'string', multiple: true },
+    cross: { type: 'string', multiple: true },
+    'min-support': { type: 'string' },
+    confidence: { type: 'string' },
+    bootstrap: { type: 'string' },
+    seed: { type: 'string' }
+};
+/**
+ * Settings from text options laid over `base` (from ml-gate.yml, when there is one).
+ *
+ * @param name how an option is named in messages: `--bins` for the CLI, `input 'bins'` for an action
+ * @throws UserInputError naming the option and what it expected
+ */
+function evaluateSettingsFromOptions(values, base, name) {
+    const task = values.task ?? base?.model.task;
+    if (task === undefined)
+        throw new UserInputError(`${name('task')} is required (binary, multiclass or regression)`);
+    if (!TASKS.includes(task)) {
+        throw new UserInputError(`${name('task')}: expected one of ${TASKS.join(', ')}, got '${task}'`);
+    }
+    const label = values.label ?? base?.model.label;
+    if (label === undefined)
+        throw new UserInputError(`${name('label')} is required: the column holding the true label`);
+    const m = base?.model;
+    // Null prototype: `--bins __proto__=…` is a column like any other, not the object's prototype.
+    const bins = Object.assign(Object.create(null), base?.segments.bins);
+    for (const text of values.bins ?? []) {
+        const at = text.indexOf('=');
+        if (at <= 0)
+            throw new UserInputError(`${name('bins')}: expected COL=e1,e2,..., got '${text}'`);
+        const column = text.slice(0, at);
+        const edges = text
+            .slice(at + 1)
+            .split(',')
+            .map((e) => parseNumber(name('bins'), e));
+        validateBins(column, edges, `${name('bins')} ${column}`);
+        bins[column] = edges;
+    }
+    const option = (key, parse, fallback) => {
+        const text = values[key];
+        return typeof text === 'string' ? parse(name(key), text) : fallback;
+    };
+    return {
+        model: {
+            task: task,
+            label,
+            score: values.score ?? m?.score,
+            score_prefix: values['score-prefix'] ?? m?.score_prefix ?? 'score_',
+            prediction: values.prediction ?? m?.prediction,
+            positive: values.positive ?? m?.positive ?? 1,
+            threshold: option('threshold', (f, t) => parseNumber(f, t, 0, 1), m?.threshold ?? 0.5),
+            weight: values.weight ?? m?.weight,
+            id: values.id ?? m?.id
+        },
+        segments: {
+            columns: values.segment ?? base?.segments.columns ?? [],
+            bins,
+            cross: values.cross?.map((c) => c.split(',').map((s) => s.trim())) ?? base?.segments.cross ?? []
+        },
+        minSupport: option('min-support', (f, t) => parseInteger(f, t, 1), base?.minSupport ?? DEFAULT_MIN_SUPPORT),
+        confidence: option('confidence', (f, t) => parseBounded(f, t, EVALUATION_BOUNDS.confidence), base?.confidence ?? 0.95),
+        bootstrap: {
+            replicates: option('bootstrap', (f, t) => parseBounded(f, t, EVALUATION_BOUNDS.bootstrap), base?.bootstrap.replicates ?? 1000),
+            seed: option('seed', (f, t) => parseBounded(f, t, EVALUATION_BOUNDS.seed), base?.bootstrap.seed ?? 42)
+        }
+    };
+}
+
+/**
+ * Interns fixed-width tuples of unsigned 32-bit integers: equal tuples get the same id, numbered
+ * 0, 1, 2, … in order of first appearance. An open-addressing table over one flat array of tuples.
+ */
+class TupleTable {
+    width;
+    /** Tuples interned so far. */
+    size = 0;
+    /** Tuple `id` is at `[id·width, (id + 1)·width)`. */
+    tuples;
+    /** Open addressing: id + 1 of the tuple in each slot, 0 for an empty slot. */
+    slots = new Uint32Array(64);
+    constructor(width) {
+        this.width = width;
+        this.tuples = new Uint32Array(32 * width);
+    }
+    /** The id of the tuple at `source[offset …]`, interning it if new. */
+    idOf(source, offset) {
+        const width = this.width;
+        const mask = this.slots.length - 1;
+        for (let slot = this.hash(source, offset) & mask;; slot = (slot + 1) & mask) {
+            const entry = this.slots[slot];
+            if (entry === 0)
+                return this.insert(slot, source, offset);
+            const at = (entry - 1) * width;
+            let equal = true;
+            for (let k = 0; k < width && equal; k++)
+                equal = this.tuples[at + k] === source[offset + k];
+            if (equal)
+                return entry - 1;
+        }
+    }
+    insert(slot, source, offset) {
+        const id = this.size++;
+        if (this.tuples.length < this.size * this.width) {
+            const grown = new Uint32Array(2 * this.tuples.length);
+            grown.set(this.tuples);
+            this.tuples = grown;
+        }
+        this.tuples.set(source.subarray(offset, offset + this.width), id * this.width);
+        this.slots[slot] = id + 1;
+        if (2 * this.size > this.slots.length)
+            this.rehash();
+        return id;
+    }
+    /** Doubles the slots, keeping the load at most 1/2. */
+    rehash() {
+        const slots = new Uint32Array(2 * this.slots.length);
+        const mask = slots.length - 1;
+        for (let id = 0; id < this.size; id++) {
+            let slot = this.hash(this.tuples, id * this.width) & mask;
+            while (slots[slot] !== 0)
+                slot = (slot + 1) & mask;
+            slots[slot] = id + 1;
+        }
+        this.slots = slots;
+    }
+    /** One multiply per element, one finaliser per tuple: cheap, and the low bits mix every element. */
+    hash(source, offset) {
+        let hash = 0x9e3779b9;
+        for (let k = 0; k < this.width; k++)
+            hash = Math.imul(hash ^ source[offset + k], 0x85ebca77);
+        return fmix32(hash);
+    }
+}
+
+/**
+ * Every row's score, label and weight with the segments it belongs to, kept across blocks so that
+ * the scores of all segments are sorted once: ROC AUC and average precision need each segment's
+ * scores in order, and a row is in all of its segments (6 sorts of n scores with 5 segment
+ * families). One stable sort of the rows, then one pass handing each score to its segments in
+ * ascending order, gives every segment exactly the order its own sort would have: equal scores stay
+ * in file order both ways.
+ *
+ * A row's segments are kept as the id of their combination (`TupleTable`): far fewer combinations
+ * than rows, so the pass in score order reads them from a small table instead of jumping around
+ * every row's own. Unweighted, the sort carries (combination, label) itself and the pass reads
+ * nothing per row; with weights it carries the row and reads its weight and combination.
+ *
+ * Memory: 13 bytes per row (21 with weights other than 1).
+ */
+class ScoreLedger {
+    perRow;
+    chunks = [];
+    combinations;
+    rows = 0;
+    weighted = false;
+    /** @param perRow segment slots per row of the blocks (families + 1 for `all`) */
+    constructor(perRow) {
+        this.perRow = perRow;
+        this.combinations = new TupleTable(perRow);
+    }
+    /** Keeps the staged rows of `block` (before it is drained). */
+    keep(rows, block) {
+        const size = block.size;
+        if (size === 0)
+            return;
+        if (this.rows + size > MAX_ROWS)
+            throw new RangeError(`ScoreLedger: more than ${MAX_ROWS} rows`);
+        const slots = block.slots();
+        const combination = new Uint32Array(size);
+        for (let i = 0; i < size; i++)
+            combination[i] = this.combinations.idOf(slots, i * this.perRow);
+        const weight = rows.weight.subarray(0, size);
+        let unweighted = true;
+        for (let i = 0; i < size && unweighted; i++)
+            unweighted = weight[i] === 1;
+        this.weighted ||= !unweighted;
+        this.chunks.push({
+            size,
+            score: rows.score.slice(0, size),
+            label: rows.label.slice(0, size),
+            weight: unweighted ? null : weight.slice(),
+            combination
+        });
+        this.rows += size;
+    }
+    /**
+     * Hands every kept score to the accumulators of its segments (`accumulators[ordinal]`), in
+     * ascending score order (`addAscendingScores`); then forgets them.
+     */
+    distribute(accumulators) {
+        const n = this.rows;
+        const perRow = this.perRow;
+        const segmentsOf = this.combinations.tuples;
+        const scores = new Float64Array(n);
+        // (what, label) in one exact double, 2·what + label < 2⁵³, sorted along with the scores; `what`
+        // is the row's combination, or the row itself when weights must be read.
+        const payload = new Float64Array(n);
+        const counts = new Float64Array(2 * accumulators.length);
+        // With weights, each row's combination and weight by row (blocks differ in size).
+        const combinationOf = this.weighted ? new Uint32Array(n) : null;
+        const weightOf = this.weighted ? new Float64Array(n) : null;
+        let row = 0;
+        for (const chunk of this.chunks) {
+            scores.set(chunk.score, row);
+            combinationOf?.set(chunk.combination, row);
+            if (weightOf) {
+                if (chunk.weight)
+                    weightOf.set(chunk.weight, row);
+                else
+                    weightOf.fill(1, row, row + chunk.size);
+            }
+            for (let i = 0; i < chunk.size; i++, row++) {
+                const label = chunk.label[i];
+                const combination = chunk.combination[i];
+                payload[row] = 2 * (this.weighted ? row : combination) + label;
+                for (let slot = 0; slot < perRow; slot++)
+                    counts[2 * segmentsOf[combination * perRow + slot] + label]++;
+            }
+            chunk.score = EMPTY;
+        }
+        // The payload (with weights, and the two arrays above) holds all that the pass needs: the chunks
+        // can go during the sort.
+        this.chunks.length = 0;
+        this.rows = 0;
+        sortNumbers(scores, payload);
+        // Every segment's scores of each class, ascending, side by side in one array: segment a's with
+        // label l from start[2a + l] on. Each accumulator keeps views of its two runs (no copies, no
+        // per-score calls); weights alongside, for the runs with a weight other than 1.
+        const runs = counts.length;
+        const start = new Float64Array(runs + 1);
+        for (let d = 0; d < runs; d++)
+            start[d + 1] = start[d] + counts[d];
+        const sorted = new Float64Array(start[runs]);
+        const sortedWeights = weightOf === null ? null : new Float64Array(start[runs]);
+        const next = Uint32Array.from(start.subarray(0, runs));
+        const unit = new Uint8Array(runs).fill(1);
+        for (let p = 0; p < n; p++) {
+            // Integer arithmetic: a double's `%` is a call to fmod in V8.
+            const packed = payload[p];
+            const label = packed & 1;
+            const what = (packed - label) / 2;
+            const combination = combinationOf === null ? what : combinationOf[what];
+            const score = scores[p];
+            if (sortedWeights === null) {
+                for (let slot = 0, k = combination * perRow; slot < perRow; slot++, k++) {
+                    sorted[next[2 * segmentsOf[k] + label]++] = score;
+                }
+            }
+            else {
+                const weight = weightOf[what];
+                for (let slot = 0, k = combination * perRow; slot < perRow; slot++, k++) {
+                    const run = 2 * segmentsOf[k] + label;
+                    const at = next[run]++;
+                    sorted[at] = score;
+                    sortedWeights[at] = weight;
+                    if (weight !== 1)
+                        unit[run] = 0;
+                }
+            }
+        }
+        const run = (d) => ({
+            values: sorted.subarray(start[d], start[d + 1]),
+            weights: sortedWeights === null || unit[d] === 1 ? null : sortedWeights.subarray(start[d], start[d + 1])
+        });
+        for (let a = 0; a < accumulators.length; a++)
+            accumulators[a].addAscendingScores(run(2 * a + 1), run(2 * a));
+    }
+}
+const EMPTY = new Float64Array(0);
+/** So that every payload (2·row + label) is below 2³¹, for integer arithmetic: 13 GB of rows here. */
+const MAX_ROWS = 2 ** 30 - 1;
+
+/**
+ * A segment's metrics as an evaluation document stores them for the gates: everything
+ * `finalizeMetrics` and `pairedDifference` read from an accumulator, so that a document gives the
+ * same intervals at any confidence level (Holm-adjusted ones included) and the same paired tests as
+ * the predictions file it was written from, bit for bit.
+ *
+ * Stored per metric: the point estimate; the B bootstrap replicates of every metric that has an
+ * interval (a paired test reads them whatever the interval method), as base64 of their float64
+ * bytes (`metric-state.ts`: exact, NaN kept for an undefined replicate); a Wilson metric's
+ * proportion; ROC AUC's DeLong variance; an analytic interval's inputs. Per segment: the row digest
+ * that tells whether two models saw the same rows.
+ *
+ * Size: about B·8·4/3 bytes per metric and segment (13.3 kB at B = 1000), whatever the rows; only
+ * the median's order-statistic window (above 5,000 rows) grows, as 9·√n values.
+ */
+/** The state of `source` to store in a document. */
+function sourceState(source) {
+    const everyRow = source.resamplesEveryRow?.();
+    const metrics = {};
+    for (const name of source.names()) {
+        const estimate = source.estimate(name);
+        const method = describeMetric(name)?.interval ?? 'none';
+        const stored = {
+            value: estimate.value,
+            support: source.support(name)
+        };
+        if (estimate.reason !== undefined)
+            stored.reason = estimate.reason;
+        if (estimate.defined === false)
+            stored.defined = false;
+        if (estimate.value !== null && method !== 'none') {
+            stored.replicates = encode(source.replicates(name));
+            if (method === 'wilson') {
+                const { successes, trials, squaredWeights } = source.proportion(name);
+                stored.proportion = { successes, trials, squared_weights: squaredWeights };
+            }
+            if (method === 'delong')
+                stored.variance = source.rocAucVariance();
+            if (method.startsWith('bootstrap-or-') && everyRow === false)
+                stored.basis = storedBasis(source.analyticBasis(name));
+        }
+        metrics[name] = stored;
+    }
+    return {
+        digest: source.digest.toState(),
+        ...(everyRow !== undefined && { resamples_every_row: everyRow }),
+        metrics
+    };
+}
+function storedBasis(basis) {
+    if (basis.kind === 'logit')
+        return basis;
+    const window = narrowWindow(basis.window);
+    return {
+        kind: 'order-statistic',
+        values: encode(window.values),
+        weights: window.weights === null ? null : encode(window.weights),
+        before: window.before,
+        n: window.n,
+        per_rank: window.perRank
+    };
+}
+/**
+ * The run of `window` that `orderStatisticInterval` reads at any z ≤ MAX_Z: from the value the
+ * lowest rank reaches to the one the highest rank reaches, with the exact cumulative weight before
+ * it (summed in the same order, so the reads are bit for bit the same).
+ */
+function narrowWindow(window) {
+    const { values, weights, perRank } = window;
+    const [lower, upper] = medianRanks(window.n, MAX_Z);
+    const low = lower * perRank;
+    const high = upper * perRank;
+    let cumulative = window.before;
+    let start = -1;
+    let before = cumulative;
+    let end = values.length - 1;
+    for (let i = 0; i < values.length; i++) {
+        const w = weights ? weights[i] : 1;
+        if (i === values.length - 1 && start < 0)
+            [start, before] = [i, cumulative];
+        if (w === 0)
+            continue;
+        const previous = cumulative;
+        cumulative += w;
+        if (start < 0 && cumulative >= low)
+            [start, before] = [i, previous];
+        if (cumulative >= high) {
+            end = i;
+            break;
+        }
+    }
+    return {
+        values: values.slice(start, end + 1),
+        weights: weights === null ? null : weights.slice(start, end + 1),
+        before,
+        n: window.n,
+        perRank
+    };
+}
+
+/**
+ * A cap on the memory that segments take, known before it is spent. Each segment keeps the
+ * bootstrap's bucket sums (BUCKETS × width float64s, poisson-bootstrap.ts) and, when finalized,
+ * its replicate sums (B × width): 259 KB for a binary segment at 1,000 replicates. Segments are
+ * created as rows reveal their values, so without a cap 10 segment columns of 1,000 values each
+ * would take 3 GB; past the cap evaluation stops with an error that says what it would take.
+ */
+/** The memory all segments together may take. */
+const MAX_SEGMENT_STATE_BYTES = 2 ** 30;
+/** The peak bytes of one segment's state, for `width` sums per bucket and `replicates` replicates. */
+function segmentStateBytes(width, replicates) {
+    return 8 * width * (BUCKETS + replicates);
+}
+/**
+ * @param segments the segments there would be with the one about to be created (`all` included)
+ * @throws UserInputError naming the file when they exceed `MAX_SEGMENT_STATE_BYTES`
+ */
+function checkSegmentBudget(file, segments, bytesPerSegment) {
+    if (segments * bytesPerSegment <= MAX_SEGMENT_STATE_BYTES)
+        return;
+    const limit = Math.floor(MAX_SEGMENT_STATE_BYTES / bytesPerSegment);
+    throw new UserInputError(`more than ${limit} segments (${Math.round(bytesPerSegment / 1024)} KB of metric state each, ${MAX_SEGMENT_STATE_BYTES / 2 ** 20} MB in all): ` +
+        `expected at most ${limit}; segment on fewer columns or crosses, or bin numeric columns into fewer bins`, { file });
+}
+
+/**
+ * Evaluates a predictions file: every metric of the task, overall and for every segment, with
+ * confidence intervals, in one streaming pass (two for a multiclass file without probability
+ * columns, whose classes are found first).
+ *
+ * Each row's identity (`model.id` when set, else its position in the file) keys its bootstrap
+ * resamples, so two models evaluated on the same ids can be compared pairwise.
+ *
+ * Rows are read and staged a block at a time, then added segment by segment (see `row-block.ts`),
+ * on a worker thread for a big file (see `staging-thread.ts`); the results depend on neither.
+ *
+ * @throws UserInputError for a missing column (with the closest name), and for a row whose label,
+ *   score, prediction, weight or id cannot be used, at that row's line, saying what was expected
+ */
+async function evaluatePredictions(file, settings, read = {}, { blockRows = BLOCK_ROWS, thread, only = null } = {}) {
+    const table = await openTable(file, read);
+    const model = settings.model;
+    const columns = resolveColumns(table, settings);
+    const classes = model.task !== 'multiclass'
+        ? []
+        : columns.probabilities.length > 0
+            ? columns.probabilityClasses
+            : await discoverClasses(file, read, columns);
+    const families = segmentFamilies(settings.segments);
+    const create = accumulatorFactory(model.task, settings, classes);
+    const segments = new Map();
+    const overall = { key: OVERALL, family: -1, labels: [], metrics: create(), rows: 0 };
+    const bytesPerSegment = segmentStateBytes(bucketWidth(overall.metrics), settings.bootstrap.replicates);
+    segments.set(OVERALL, overall);
+    const plan = { file, read, settings, classes, blockRows };
+    // Segments by ordinal (creation order, `all` first), which is how the blocks refer to them.
+    const ordered = [overall];
+    const adder = blockAdder(model.task, families.length + 1);
+    const staging = await stageBlocks(table, plan, columns, thread, {
+        segment({ key, family, labels }) {
+            checkSegmentBudget(table.file, ordered.length + 1, bytesPerSegment);
+            const segment = { key, family, labels, metrics: create(), rows: 0 };
+            ordered.push(segment);
+            segments.set(key, segment);
+        },
+        add(staged) {
+            adder.keep(staged);
+            staged.block.drain(ordered.length, (ordinal, members) => {
+                const segment = ordered[ordinal];
+                adder.addTo(segment.metrics, staged.rows, members);
+                segment.rows += members.length;
+            });
+        }
+    }, only);
+    const { rows, labels, thread: spare } = staging;
+    try {
+        await overlapReplicates(spare, model.task === 'binary' ? ordered : [], () => adder.finish(ordered));
+    }
+    finally {
+        await spare?.close();
+    }
+    const order = compareSegments(families);
+    const sorted = new Map([...segments.values()].sort(order).map((s) => [s.key, s]));
+    return { file: table.file, settings, families, classes, rows, labels, segments: sorted };
+}
+/**
+ * Runs `work` (the sort of every score, a third of the time after reading at 1M rows) while the
+ * spare thread (`stageBlocks`' second one, where the rows were read on a thread) sums the bootstrap
+ * replicates of the binary `segments`, which finalize would otherwise sum on this thread.
+ */
+async function overlapReplicates(thread, segments, work) {
+    if (thread === null || segments.length === 0)
+        return work();
+    const accumulators = segments.map((s) => s.metrics);
+    const buckets = accumulators.map((a) => a.bootstrapBuckets());
+    const replicates = thread.combineBuckets(buckets.map((b) => b.sums), buckets[0].width, accumulators[0].bootstrap);
+    work();
+    (await replicates).forEach((sums, i) => accumulators[i].adoptReplicateSums(sums));
+}
+/**
+ * Rows staged before they are added segment by segment (see `row-block.ts`): about 20 MB for the
+ * binary task with 5 segment families (82 bytes a row). Larger blocks give each segment more rows
+ * per visit of its buckets (10M rows on one thread: 14.6 s of user CPU with 262,144 rows per block,
+ * 13.7 s with 524,288); but with a reading thread the main thread sorts only once the last block is
+ * added, and a smaller block is added sooner: 1M rows about 0.1 s faster, 10M rows no slower (there
+ * the reading thread is the slower one).
+ */
+const BLOCK_ROWS = 262_144;
+/** The evaluation as its JSON document. */
+function evaluationDocument(evaluation) {
+    const { settings, families } = evaluation;
+    return {
+        schema: 'ml-gate/evaluation@1',
+        task: settings.model.task,
+        file: evaluation.file,
+        rows: evaluation.rows,
+        settings: documentSettings(settings),
+        ...(settings.model.task === 'multiclass' && { classes: evaluation.classes }),
+        segments: [...evaluation.segments.values()].map((s) => ({
+            key: s.key,
+            column: s.family < 0 ? null : families[s.family].name,
+            n: s.rows,
+            insufficient: s.rows < settings.minSupport,
+            metrics: s.metrics.finalize({ confidence: settings.confidence }),
+            state: sourceState(s.metrics)
+        }))
+    };
+}
+/** The settings as a document states them (the columns a task does not read are `null`). */
+function documentSettings(settings) {
+    const m = settings.model;
+    const binary = m.task === 'binary';
+    const { columns, bins, cross } = settings.segments;
+    return {
+        label: m.label,
+        score: binary ? (m.score ?? null) : null,
+        score_prefix: m.task === 'multiclass' ? m.score_prefix : null,
+        prediction: binary ? null : (m.prediction ?? null),
+        positive: binary ? m.positive : null,
+        threshold: binary ? m.threshold : null,
+        weight: m.weight ?? null,
+        id: m.id ?? null,
+        confidence: settings.confidence,
+        bootstrap: settings.bootstrap.replicates,
+        seed: settings.bootstrap.seed,
+        min_support: settings.minSupport,
+        segments: { columns, bins, cross }
+    };
+}
+/** Classes of a multiclass file without probability columns: every label and prediction, sorted. */
+async function discoverClasses(file, read, columns) {
+    const classes = new Set();
+    const table = await openTable(file, read);
+    for await (const batch of table.batches()) {
+        for (const c of [columns.label, columns.prediction]) {
+            const { values, kinds } = batch.columns[c];
+            for (let i = 0; i < batch.size; i++)
+                if (kinds[i] !== Kind.Missing)
+                    classes.add(String(values[i]));
+        }
+    }
+    return [...classes].sort();
+}
+/** The sums per bootstrap bucket of an accumulator. */
+function bucketWidth(accumulator) {
+    if (accumulator instanceof BinaryAccumulator)
+        return WIDTH;
+    if (accumulator instanceof MulticlassAccumulator)
+        return accumulator.width;
+    return WIDTH$1;
+}
+function accumulatorFactory(task, settings, classes) {
+    const bootstrap = settings.bootstrap;
+    if (task === 'binary')
+        return () => new BinaryAccumulator({ threshold: settings.model.threshold, bootstrap });
+    if (task === 'multiclass')
+        return () => new MulticlassAccumulator({ classes, bootstrap });
+    return () => new RegressionAccumulator({ bootstrap });
+}
+const NOTHING = () => undefined;
+function blockAdder(task, perRow) {
+    if (task === 'binary') {
+        // Scores are sorted once for all segments (see `score-ledger.ts`), not once per segment.
+        const ledger = new ScoreLedger(perRow);
+        return {
+            keep: ({ rows, block }) => ledger.keep(rows, block),
+            addTo: (metrics, rows, members) => metrics.addRowsExceptScores(rows, members),
+            finish: (segments) => ledger.distribute(segments.map((s) => s.metrics))
+        };
+    }
+    return {
+        keep: NOTHING,
+        addTo: task === 'multiclass'
+            ? (metrics, rows, members) => metrics.addRows(rows, members)
+            : (metrics, rows, members) => metrics.addRows(rows, members),
+        finish: NOTHING
+    };
+}
+
+/** A result document as written: pretty JSON and a final newline. */
+function documentText(document) {
+    return `${JSON.stringify(document, null, 2)}\n`;
+}
+/**
+ * Writes text to a file, creating its folder.
+ * @throws UserInputError `cannot write out/x.json: EACCES`
+ */
+async function writeTextFile(path, text) {
+    try {
+        await mkdir$1(dirname(path), { recursive: true });
+        await writeFile$1(path, text);
+    }
+    catch (error) {
+        throw new UserInputError(`cannot write ${path}: ${error.code ?? String(error)}`);
+    }
+}
+/** Writes a result document to a file (see `documentText`, `writeTextFile`). */
+async function writeDocument(path, document) {
+    await writeTextFile(path, documentText(document));
+}
+
+/**
+ * The evaluate step: a predictions file to an `ml-gate/evaluation@1` document, with the settings
+ * of ml-gate.yml (when given) under those written as options. Shared by `ml-gate evaluate` and the
+ * evaluate action.
+ */
+async function evaluateStep(request) {
+    // The config loader (the YAML parser and ajv) is loaded only when there is a config to read.
+    const config = request.config === undefined
+        ? undefined
+        : (await (await import('./chunks/load.js')).loadConfig(request.config, { workspace: request.workspace })).config;
+    const base = config?.model ? evaluateSettingsFromConfig(config) : undefined;
+    const predictions = request.predictions ?? config?.model?.predictions;
+    if (predictions === undefined)
+        throw new UserInputError(request.noPredictions);
+    const settings = evaluateSettingsFromOptions(request.options, base, request.optionName);
+    const document = evaluationDocument(await evaluatePredictions(predictions, settings, request.read));
+    if (request.results === undefined)
+        return { document, path: null };
+    const path = join(request.results.dir, `evaluation-${request.results.name}.json`);
+    await writeDocument(path, document);
+    return { document, path };
+}
+
+function input(name, fallback) {
+    return fallback === undefined ? { name } : { name, default: fallback };
+}
+/** The input every action has that lifts the workspace confinement of paths. */
+const ALLOW_OUTSIDE_WORKSPACE = input('allow-outside-workspace', 'false');
+function getString(spec) {
+    const value = getInput(spec.name, { });
+    if (value !== '')
+        return value;
+    if (spec.required)
+        throw new UserInputError(`input '${spec.name}' is required and was not supplied`);
+    // An expression default has no value outside the runner, which would have put it in the input.
+    return spec.default?.includes('${{') ? undefined : spec.default;
+}
+/** A YAML 1.2 boolean (`true`/`false`, any case); its default when empty. */
+function getBoolean(spec) {
+    const value = getString(spec);
+    if (/^true$/i.test(value))
+        return true;
+    if (/^false$/i.test(value))
+        return false;
+    throw new UserInputError(`input '${spec.name}': expected true or false, got '${value}'`);
+}
+/**
+ * A list: one item per line, or also separated by commas unless the items themselves hold commas
+ * (`lines: true`, e.g. bins written `Age=18,30,45`). Blank items are dropped.
+ */
+function getList(spec, options = {}) {
+    const value = getString(spec);
+    if (value === undefined)
+        return [];
+    return value
+        .split(options.lines ? /\n/ : /[\n,]/)
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
+}
+/**
+ * Where this step's paths must stay: `GITHUB_WORKSPACE` (the runner's checkout, also the step's
+ * current folder), unless input `allow-outside-workspace` is true.
+ */
+function getWorkspace() {
+    return {
+        root: process.env.GITHUB_WORKSPACE ?? process.cwd(),
+        allowOutside: getBoolean(ALLOW_OUTSIDE_WORKSPACE)
+    };
+}
+/**
+ * `path` (the value of input `name`, or a file it matched) when it lies inside the workspace.
+ *
+ * @throws UserInputError `input 'config': '../x.yml' resolves to /home/runner/x.yml, outside the
+ *   workspace /home/runner/work/repo; set the input 'allow-outside-workspace: true' to allow it`
+ */
+function confined(name, path, workspace) {
+    const outside = outsideWorkspace(path, workspace);
+    if (outside !== null) {
+        throw new UserInputError(`input '${name}': ${outside}; an action reads and writes only inside the workspace. ` +
+            `Set the input '${ALLOW_OUTSIDE_WORKSPACE.name}: true' to allow it`);
+    }
+    return path;
+}
+function getPath(spec, workspace) {
+    const path = getString(spec);
+    return path === undefined ? undefined : confined(spec.name, path, workspace);
+}
+
+var $schema$2 = "https://json-schema.org/draft/2020-12/schema";
+var $id$2 = "https://raw.githubusercontent.com/ml-gate/ml-gate/v1/schemas/evaluation.schema.json";
+var title$2 = "ml-gate evaluation document";
+var description$2 = "Written by `ml-gate evaluate --json` and the evaluate action: every metric of the task, overall and per segment, with confidence intervals.";
+var type$2 = "object";
+var required$2 = [
+	"schema",
+	"task",
+	"file",
+	"rows",
+	"settings",
+	"segments"
+];
+var properties$2 = {
+	schema: {
+		"const": "ml-gate/evaluation@1"
+	},
+	task: {
+		"enum": [
+			"binary",
+			"multiclass",
+			"regression"
+		]
+	},
+	file: {
+		type: "string",
+		maxLength: 4096,
+		description: "The predictions file, as given."
+	},
+	rows: {
+		type: "integer",
+		minimum: 0
+	},
+	settings: {
+		type: "object",
+		description: "How the metrics were computed. The gates compare a document only with one computed alike: a document whose task, label, positive, threshold, weight, id, confidence, bootstrap, seed or segments differ from the config's or the other document's is bad input (exit 2).",
+		required: [
+			"label",
+			"confidence",
+			"bootstrap",
+			"seed",
+			"min_support",
+			"segments"
+		],
+		properties: {
+			label: {
+				type: "string",
+				maxLength: 1048576
+			},
+			score: {
+				type: [
+					"string",
+					"null"
+				],
+				maxLength: 1048576
+			},
+			score_prefix: {
+				type: [
+					"string",
+					"null"
+				],
+				maxLength: 1048576
+			},
+			prediction: {
+				type: [
+					"string",
+					"null"
+				],
+				maxLength: 1048576
+			},
+			positive: {
+				type: [
+					"string",
+					"number",
+					"boolean",
+					"null"
+				]
+			},
+			threshold: {
+				type: [
+					"number",
+					"null"
+				]
+			},
+			weight: {
+				type: [
+					"string",
+					"null"
+				],
+				maxLength: 1048576
+			},
+			id: {
+				type: [
+					"string",
+					"null"
+				],
+				maxLength: 1048576
+			},
+			confidence: {
+				type: "number",
+				exclusiveMinimum: 0,
+				exclusiveMaximum: 1
+			},
+			bootstrap: {
+				type: "integer",
+				minimum: 0,
+				description: "Bootstrap replicates B (0: no bootstrap intervals)."
+			},
+			seed: {
+				type: "integer"
+			},
+			min_support: {
+				type: "integer",
+				minimum: 1
+			},
+			segments: {
+				type: "object",
+				description: "The segments evaluated, as in the config's `segments` section.",
+				required: [
+					"columns",
+					"bins",
+					"cross"
+				],
+				properties: {
+					columns: {
+						type: "array",
+						items: {
+							type: "string"
+						}
+					},
+					bins: {
+						type: "object",
+						additionalProperties: {
+							type: "array",
+							items: {
+								type: "number"
+							},
+							minItems: 2
+						}
+					},
+					cross: {
+						type: "array",
+						items: {
+							type: "array",
+							items: {
+								type: "string"
+							},
+							minItems: 2
+						}
+					}
+				}
+			}
+		}
+	},
+	classes: {
+		type: "array",
+		items: {
+			type: "string",
+			maxLength: 1048576
+		},
+		description: "Multiclass: the class names."
+	},
+	segments: {
+		type: "array",
+		description: "`all` first, then each segment family in configuration order.",
+		items: {
+			type: "object",
+			required: [
+				"key",
+				"column",
+				"n",
+				"insufficient",
+				"metrics"
+			],
+			properties: {
+				key: {
+					type: "string",
+					maxLength: 1048576,
+					description: "`all`, `column=value` (missing: `column=`), `Age=[18,30)`, or `a=x&b=y`; in names and values % & = \" are written %25 %26 %3D %22 and the empty text is \"\" (README, Segments)."
+				},
+				column: {
+					type: [
+						"string",
+						"null"
+					],
+					maxLength: 1048576,
+					description: "The segment family (`Home`, `Home&Job`, names escaped as in `key`); null for `all`."
+				},
+				n: {
+					type: "integer",
+					minimum: 0,
+					description: "Rows in the segment."
+				},
+				insufficient: {
+					type: "boolean",
+					description: "Fewer rows than min_support: reported but not gated."
+				},
+				state: {
+					$ref: "#/$defs/state"
+				},
+				metrics: {
+					type: "object",
+					additionalProperties: {
+						type: "object",
+						required: [
+							"value",
+							"ci"
+						],
+						properties: {
+							value: {
+								type: [
+									"number",
+									"null"
+								],
+								description: "null when the metric is undefined for the segment (see reason)."
+							},
+							ci: {
+								oneOf: [
+									{
+										type: "null"
+									},
+									{
+										type: "array",
+										items: {
+											type: "number"
+										},
+										minItems: 2,
+										maxItems: 2
+									}
+								],
+								description: "Lower and upper bound at the settings' confidence."
+							},
+							method: {
+								"enum": [
+									"wilson",
+									"delong",
+									"bootstrap",
+									"logit",
+									"order-statistic"
+								],
+								description: "How ci was computed, present when ci is."
+							},
+							reason: {
+								type: "string",
+								maxLength: 1048576,
+								description: "Why value or ci is null, or which convention produced the value."
+							},
+							defined: {
+								"const": false,
+								description: "Present (false) when value is a convention, not a value: the formula divides by zero (recall without positives, precision without predicted positives, MCC's zero denominator) and value is scikit-learn's zero_division result, kept for reports. A gate treats the metric as undefined (insufficient)."
+							},
+							support: {
+								type: "integer",
+								minimum: 0,
+								description: "The metric's evidence: rows of positive weight in its own denominator, unweighted (positives for recall, predicted positives for precision, negatives for specificity, min(positives, negatives) for roc_auc and average_precision, the class's rows for recall[c], rows for accuracy, brier, log_loss, positive_rate and regression metrics; see the README's Gates section). min_support bounds it. Always written; a document without it cannot be gated on the metric (insufficient)."
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+};
+var $defs$1 = {
+	float64s: {
+		type: "string",
+		contentEncoding: "base64",
+		description: "Little-endian float64 values, base64: exact to the bit, NaN for an undefined replicate."
+	},
+	state: {
+		type: "object",
+		description: "What the gates recompute the segment's metrics from at any confidence level (Holm-adjusted ones included) and pair two models on, so that gating two documents gives the results of gating the two predictions files. Written by ml-gate for every segment; a document without it is read as its metrics at its own level, unpaired.",
+		required: [
+			"digest",
+			"metrics"
+		],
+		properties: {
+			digest: {
+				type: "object",
+				description: "Fingerprint of the row keys (model.id, else the line): equal digests of two models mean the same rows.",
+				required: [
+					"rows",
+					"first",
+					"second"
+				],
+				properties: {
+					rows: {
+						type: "integer",
+						minimum: 0
+					},
+					first: {
+						type: "integer",
+						minimum: 0,
+						maximum: 4294967295
+					},
+					second: {
+						type: "integer",
+						minimum: 0,
+						maximum: 4294967295
+					}
+				}
+			},
+			resamples_every_row: {
+				type: "boolean",
+				description: "Binary and regression: whether bootstrap-or-… metrics resample every row (at most 5,000 rows) rather than take an analytic interval."
+			},
+			metrics: {
+				type: "object",
+				description: "Every metric of `metrics`, in the same order.",
+				additionalProperties: {
+					type: "object",
+					required: [
+						"value",
+						"support"
+					],
+					properties: {
+						value: {
+							type: [
+								"number",
+								"null"
+							],
+							description: "The point estimate."
+						},
+						reason: {
+							type: "string",
+							description: "Why the value is null, or the convention that produced it."
+						},
+						defined: {
+							"const": false,
+							description: "Present when `value` is a zero-division convention (scikit-learn's zero_division), not a defined value: a gate does not judge it."
+						},
+						support: {
+							type: "integer",
+							minimum: 0,
+							description: "The rows of positive weight in the metric's own denominator (the catalog's support), which min_support bounds."
+						},
+						replicates: {
+							$ref: "#/$defs/float64s",
+							description: "The metric in each of the B bootstrap replicates (float64 × B), for every metric with an interval and a value: percentile intervals and paired tests read them."
+						},
+						proportion: {
+							type: "object",
+							description: "Wilson metrics: the weighted successes, trials and Σw² of the trials.",
+							required: [
+								"successes",
+								"trials",
+								"squared_weights"
+							],
+							properties: {
+								successes: {
+									type: "number"
+								},
+								trials: {
+									type: "number"
+								},
+								squared_weights: {
+									type: "number"
+								}
+							}
+						},
+						variance: {
+							type: [
+								"number",
+								"null"
+							],
+							description: "roc_auc: DeLong's variance."
+						},
+						basis: {
+							description: "bootstrap-or-… metrics above 5,000 rows: the inputs of their analytic interval.",
+							oneOf: [
+								{
+									type: "object",
+									required: [
+										"kind",
+										"value",
+										"positives"
+									],
+									properties: {
+										kind: {
+											"const": "logit"
+										},
+										value: {
+											type: "number"
+										},
+										positives: {
+											type: "number",
+											description: "Kish effective number of positives."
+										}
+									}
+								},
+								{
+									type: "object",
+									required: [
+										"kind",
+										"values",
+										"weights",
+										"before",
+										"n",
+										"per_rank"
+									],
+									properties: {
+										kind: {
+											"const": "order-statistic"
+										},
+										values: {
+											$ref: "#/$defs/float64s",
+											description: "The sorted absolute errors that the order statistics of any level reach (about 9·√n of them)."
+										},
+										weights: {
+											oneOf: [
+												{
+													type: "null"
+												},
+												{
+													$ref: "#/$defs/float64s"
+												}
+											],
+											description: "Their weights; null when every row weighs 1."
+										},
+										before: {
+											type: "number",
+											description: "The cumulative weight of the sorted errors before `values`."
+										},
+										n: {
+											type: "number",
+											description: "The number of ranks (rows, or their Kish effective number)."
+										},
+										per_rank: {
+											type: "number",
+											description: "The weight of one rank."
+										}
+									}
+								}
+							]
+						}
+					}
+				}
+			}
+		}
+	}
+};
+var schema$2 = {
+	$schema: $schema$2,
+	$id: $id$2,
+	title: title$2,
+	description: description$2,
+	type: type$2,
+	required: required$2,
+	properties: properties$2,
+	$defs: $defs$1
+};
+
+/**
+ * Reading a result document that may come from someone else (a fork's artifact, a file given to
+ * `ml-gate gate --candidate`): JSON, then its published schema (schemas/*.schema.json), before
+ * any field is used. Nothing of the file's content is quoted in an error: a `verdict.json` could
+ * be a symbolic link to a secret. Errors name the file, the line and column, and the JSON path of
+ * the first problem, and say what was expected and what kind of value was found.
+ */
+/**
+ * A kind of document from its published schema: the schema's own `schema` const names it, so the
+ * name and the rules come from the one file users read. `T` is the type the schema describes; the
+ * tests that validate every document ml-gate writes keep the two in step.
+ *
+ * @throws Error when the schema does not compile (a bug in ml-gate, found by the tests)
+ */
+function documentKind(schema, origin) {
+    const name = schema.properties.schema.const;
+    // `verbose`: each error carries the value it is about, whose kind (never content) is shown.
+    const ajv = new _2020Exports.Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true, verbose: true });
+    const validate = ajv.compile(schema);
+    return {
+        name,
+        origin,
+        check: (value) => validate(value)
+            ? { valid: true, document: value }
+            : { valid: false, problems: validate.errors ?? [] }
+    };
+}
+
+/**
+ * `ml-gate/evaluation@1` documents (schemas/evaluation.schema.json): their type, written by the
+ * engine (src/evaluation/evaluate.ts) and read by the gate (as a candidate or baseline) and by the
+ * report.
+ */
+documentKind(schema$2, 'from `ml-gate evaluate --json` or the evaluate action');
+
+var $schema$1 = "https://json-schema.org/draft/2020-12/schema";
+var $id$1 = "https://raw.githubusercontent.com/ml-gate/ml-gate/v1/schemas/validation.schema.json";
+var title$1 = "ml-gate validation document";
+var description$1 = "Written by `ml-gate validate --json` and the validate-data action: contract checks and drift of one data file.";
+var type$1 = "object";
+var required$1 = [
+	"schema",
+	"file",
+	"format",
+	"unit",
+	"contract",
+	"reference",
+	"passed",
+	"rows",
+	"summary",
+	"checks",
+	"drift"
+];
+var properties$1 = {
+	schema: {
+		"const": "ml-gate/validation@1"
+	},
+	file: {
+		type: "string",
+		maxLength: 4096,
+		description: "The data file, as given."
+	},
+	format: {
+		"enum": [
+			"csv",
+			"jsonl",
+			"json",
+			"parquet"
+		]
+	},
+	unit: {
+		"enum": [
+			"line",
+			"row"
+		],
+		description: "What `line` in examples means: a line of the file (CSV, JSON Lines) or a 1-based row number (JSON arrays, Parquet)."
+	},
+	contract: {
+		type: [
+			"string",
+			"null"
+		],
+		maxLength: 4096
+	},
+	reference: {
+		type: [
+			"string",
+			"null"
+		],
+		maxLength: 4096
+	},
+	passed: {
+		type: "boolean",
+		description: "No error-severity check failed and no column drifted."
+	},
+	fail_on: {
+		"enum": [
+			"error",
+			"warn",
+			"never"
+		],
+		description: "The policy the validating step judged the file under (`fail_on` of ml-gate.yml, `--fail-on`, the fail-on input); the report fails exactly when it does. error: an error check failed or a column drifted; warn: also a warning check failed; never: never. Absent: error."
+	},
+	rows: {
+		type: "integer",
+		minimum: 0
+	},
+	summary: {
+		type: "object",
+		required: [
+			"errors",
+			"warnings",
+			"drifted"
+		],
+		properties: {
+			errors: {
+				type: "integer",
+				minimum: 0,
+				description: "Failing checks of severity error."
+			},
+			warnings: {
+				type: "integer",
+				minimum: 0,
+				description: "Failing checks of severity warn."
+			},
+			drifted: {
+				type: "integer",
+				minimum: 0,
+				description: "Columns that drifted."
+			}
+		}
+	},
+	checks: {
+		type: "array",
+		items: {
+			type: "object",
+			required: [
+				"column",
+				"check",
+				"severity",
+				"passed",
+				"failures",
+				"checked",
+				"allowed",
+				"expected",
+				"examples"
+			],
+			properties: {
+				column: {
+					type: [
+						"string",
+						"null"
+					],
+					maxLength: 1048576,
+					description: "The column, or null for table checks (rows)."
+				},
+				check: {
+					"enum": [
+						"type",
+						"min",
+						"max",
+						"in",
+						"pattern",
+						"min_length",
+						"max_length",
+						"nullable",
+						"max_missing",
+						"unique",
+						"rows",
+						"extra_columns"
+					],
+					description: "The contract key that was checked."
+				},
+				severity: {
+					"enum": [
+						"error",
+						"warn"
+					]
+				},
+				passed: {
+					type: "boolean"
+				},
+				failures: {
+					type: "integer",
+					minimum: 0,
+					description: "All failures, not only those in examples."
+				},
+				checked: {
+					type: "integer",
+					minimum: 0,
+					description: "Values (or rows) the check looked at."
+				},
+				allowed: {
+					type: "integer",
+					minimum: 0,
+					description: "Failures tolerated (mostly, max_failures, max_missing)."
+				},
+				expected: {
+					type: "string",
+					maxLength: 1048576,
+					description: "What was expected, in words."
+				},
+				examples: {
+					type: "array",
+					maxItems: 20,
+					description: "The first failures, in file order.",
+					items: {
+						type: "object",
+						required: [
+							"line",
+							"value"
+						],
+						properties: {
+							line: {
+								type: "integer",
+								minimum: 1
+							},
+							value: {
+								type: [
+									"string",
+									"number",
+									"boolean",
+									"null"
+								],
+								maxLength: 1048576
+							}
+						}
+					}
+				}
+			}
+		}
+	},
+	drift: {
+		type: "array",
+		items: {
+			type: "object",
+			required: [
+				"column",
+				"method",
+				"statistic",
+				"p_value",
+				"threshold",
+				"drifted",
+				"reason"
+			],
+			properties: {
+				column: {
+					type: "string",
+					maxLength: 1048576
+				},
+				method: {
+					"enum": [
+						"ks",
+						"chi2",
+						"z",
+						"wasserstein",
+						"jensen_shannon",
+						"psi",
+						null
+					],
+					description: "null when no method applies (a column mixing numbers and text)."
+				},
+				statistic: {
+					type: [
+						"number",
+						"null"
+					]
+				},
+				p_value: {
+					type: [
+						"number",
+						"null"
+					],
+					minimum: 0,
+					maximum: 1,
+					description: "For the tests (ks, chi2, z)."
+				},
+				adjusted_p_value: {
+					type: [
+						"number",
+						"null"
+					],
+					minimum: 0,
+					maximum: 1,
+					description: "The p-value adjusted by `data[].drift.correction` across the tested columns of this file (Holm by default), which is compared with threshold; equal to p_value when the column is the only one tested. null when p_value is. Absent in documents of earlier versions (read: p_value)."
+				},
+				correction: {
+					"enum": [
+						"holm",
+						"bh",
+						"none",
+						null
+					],
+					description: "The correction of that family of tests; null for distances, undefined tests and a column tested alone."
+				},
+				threshold: {
+					type: [
+						"number",
+						"null"
+					],
+					description: "(Adjusted) p-value below which a test drifts; distance at or above which a distance drifts."
+				},
+				drifted: {
+					type: [
+						"boolean",
+						"null"
+					],
+					description: "null when there was too little data to judge."
+				},
+				reason: {
+					type: "string",
+					maxLength: 1048576,
+					description: "Why this method, and the decision."
+				}
+			}
+		}
+	}
+};
+var schema$1 = {
+	$schema: $schema$1,
+	$id: $id$1,
+	title: title$1,
+	description: description$1,
+	type: type$1,
+	required: required$1,
+	properties: properties$1
+};
+
+/**
+ * `ml-gate/validation@1` documents (schemas/validation.schema.json), read back by the report.
+ *
+ * The type still lives beside the code that writes it (src/contract/validate.ts) while other
+ * changes to it are merged; this module only imports it.
+ */
+documentKind(schema$1, 'from `ml-gate validate --json` or the validate-data action');
+
+var $schema = "https://json-schema.org/draft/2020-12/schema";
+var $id = "https://raw.githubusercontent.com/ml-gate/ml-gate/v1/schemas/verdict.schema.json";
+var title = "ml-gate verdict document";
+var description = "Written by `ml-gate gate --json` and the gate action: one result per gate, rule and segment, and the overall verdict. Every failure states its formula: change = candidate − baseline; drop = −change for higher-is-better metrics, +change for lower-is-better ones; relative drop = drop / |baseline|.";
+var type = "object";
+var required = [
+	"schema",
+	"verdict",
+	"headline",
+	"candidate",
+	"baseline",
+	"paired",
+	"pairing",
+	"counts",
+	"results",
+	"notes"
+];
+var properties = {
+	schema: {
+		"const": "ml-gate/verdict@1",
+		description: "Document kind and version."
+	},
+	verdict: {
+		"enum": [
+			"pass",
+			"warn",
+			"fail"
+		],
+		description: "fail if any result fails (or is missing in a severity: fail gate); else warn if any warns (or is missing in a severity: warn gate); else pass. The CLI exits 1 on fail, 0 otherwise."
+	},
+	headline: {
+		type: "string",
+		maxLength: 1048576,
+		description: "The most important problem in one line (failures first, the largest excess first), e.g. `recall for Job=partime fell 0.798 → 0.500 (change −0.298, allowed drop 0.05)`."
+	},
+	candidate: {
+		type: "string",
+		maxLength: 4096,
+		description: "The candidate's predictions file or evaluation document."
+	},
+	baseline: {
+		type: [
+			"string",
+			"null"
+		],
+		maxLength: 4096,
+		description: "The baseline's predictions file or evaluation document; null when there is none."
+	},
+	no_evidence: {
+		type: [
+			"string",
+			"null"
+		],
+		description: "Why the run holds no evidence, or null when it holds some: no gated result could be judged while some are insufficient, or a result on the segment all is insufficient. The verdict is then fail (on_no_evidence: fail, the default) or at least warn (on_no_evidence: warn), and the headline starts with \"no evidence\"."
+	},
+	paired: {
+		type: "boolean",
+		description: "pairing.paired: whether changes were computed on rows paired by model.id (paired bootstrap); otherwise unpaired normal intervals."
+	},
+	pairing: {
+		type: "object",
+		description: "On which rows the candidate and the baseline were compared (README, Gates: pairing).",
+		required: [
+			"paired",
+			"matched",
+			"candidate_rows",
+			"baseline_rows",
+			"unpaired_segments",
+			"reason"
+		],
+		additionalProperties: false,
+		properties: {
+			paired: {
+				type: "boolean",
+				description: "Changes were computed on the same rows of both files, matched by model.id."
+			},
+			matched: {
+				type: [
+					"integer",
+					"null"
+				],
+				minimum: 0,
+				description: "Ids in both files: the rows every change was computed on; null when rows were not matched (no id column, an evaluation document, no baseline)."
+			},
+			candidate_rows: {
+				type: "integer",
+				minimum: 0,
+				description: "Rows of the candidate's file (all judged by min / max gates)."
+			},
+			baseline_rows: {
+				type: [
+					"integer",
+					"null"
+				],
+				minimum: 0,
+				description: "Rows of the baseline's file; null without a baseline."
+			},
+			unpaired_segments: {
+				type: "array",
+				items: {
+					type: "string"
+				},
+				description: "Segments whose rows differ between the two files (a segment on a model output, or a segment column that differs for the same id): their changes are unpaired."
+			},
+			reason: {
+				type: "string",
+				description: "What was done, with the counts, in a sentence."
+			}
+		}
+	},
+	counts: {
+		type: "object",
+		description: "How many results have each status.",
+		required: [
+			"pass",
+			"fail",
+			"warn",
+			"insufficient",
+			"missing",
+			"skipped",
+			"waived"
+		],
+		additionalProperties: false,
+		properties: {
+			pass: {
+				type: "integer",
+				minimum: 0
+			},
+			fail: {
+				type: "integer",
+				minimum: 0
+			},
+			warn: {
+				type: "integer",
+				minimum: 0
+			},
+			insufficient: {
+				type: "integer",
+				minimum: 0
+			},
+			missing: {
+				type: "integer",
+				minimum: 0
+			},
+			skipped: {
+				type: "integer",
+				minimum: 0
+			},
+			waived: {
+				type: "integer",
+				minimum: 0
+			}
+		}
+	},
+	results: {
+		type: "array",
+		items: {
+			$ref: "#/$defs/result"
+		}
+	},
+	notes: {
+		type: "array",
+		items: {
+			type: "string",
+			maxLength: 1048576
+		},
+		description: "What the user should know: no baseline, unpaired intervals, expired waivers."
+	}
+};
+var $defs = {
+	number: {
+		type: [
+			"number",
+			"null"
+		]
+	},
+	result: {
+		type: "object",
+		required: [
+			"gate",
+			"gate_index",
+			"metric",
+			"segment",
+			"status",
+			"rule",
+			"threshold",
+			"mode",
+			"severity",
+			"n",
+			"candidate",
+			"baseline",
+			"change",
+			"relative_change",
+			"ci",
+			"confidence",
+			"p_value",
+			"adjusted_p_value",
+			"excess",
+			"correction",
+			"family",
+			"mde",
+			"power_at_bound",
+			"detectable",
+			"reason"
+		],
+		properties: {
+			gate: {
+				type: "string",
+				maxLength: 1048576,
+				description: "The gate's name, or `<metric> <rule> <threshold>`."
+			},
+			gate_index: {
+				type: "integer",
+				minimum: 0,
+				description: "Position of the gate in the config's gates list."
+			},
+			metric: {
+				type: "string",
+				maxLength: 1000
+			},
+			segment: {
+				type: "string",
+				maxLength: 1048576,
+				description: "A segment key (`all`, `Job=partime`, `Age=[18,30)`), or for min_ratio/max_gap the column (`Job`)."
+			},
+			status: {
+				"enum": [
+					"pass",
+					"fail",
+					"warn",
+					"insufficient",
+					"missing",
+					"skipped",
+					"waived"
+				],
+				description: "pass/fail: the rule held/was broken (significant mode: the whole interval within/beyond the bound). warn: a severity: warn gate failed, or the interval straddles the bound (inconclusive). insufficient: fewer rows than min_support, less support of the metric than min_support (in the candidate, or for a change in the baseline), or a value that is undefined, a zero-division convention or not a finite number (value, baseline, change or interval); not judged. missing: the evaluation lacks the segment or metric, or there is no baseline under on_missing_baseline: fail; fails closed. skipped: a change rule without a baseline, or a missing one under on_missing: skip. waived: a failure accepted by an unexpired waiver."
+			},
+			rule: {
+				"enum": [
+					"min",
+					"max",
+					"max_drop",
+					"max_relative_drop",
+					"min_ratio",
+					"max_gap"
+				]
+			},
+			threshold: {
+				type: "number",
+				description: "The bound as configured."
+			},
+			mode: {
+				"enum": [
+					"point",
+					"significant"
+				]
+			},
+			severity: {
+				"enum": [
+					"fail",
+					"warn"
+				]
+			},
+			n: {
+				type: [
+					"integer",
+					"null"
+				],
+				minimum: 0,
+				description: "Rows of the segment in the candidate's evaluation."
+			},
+			support: {
+				type: [
+					"integer",
+					"null"
+				],
+				minimum: 0,
+				description: "The candidate's support of the metric: the rows of positive weight in the metric's own denominator (positives for recall, predicted positives for precision, min(positives, negatives) for roc_auc, rows for accuracy...), unweighted; min_support bounds it. null for across gates, missing segments and documents that do not state it."
+			},
+			baseline_support: {
+				type: [
+					"integer",
+					"null"
+				],
+				minimum: 0,
+				description: "For a change rule (max_drop, max_relative_drop), the baseline's support of the metric, which min_support bounds too; otherwise null."
+			},
+			candidate: {
+				$ref: "#/$defs/number",
+				description: "The candidate's value of the metric; for min_ratio/max_gap the ratio (lowest / highest) or gap (highest − lowest) across the column's segments."
+			},
+			baseline: {
+				$ref: "#/$defs/number",
+				description: "The baseline's value of the metric."
+			},
+			change: {
+				$ref: "#/$defs/number",
+				description: "candidate − baseline."
+			},
+			relative_change: {
+				$ref: "#/$defs/number",
+				description: "(candidate − baseline) / |baseline|; null when the baseline is 0."
+			},
+			ci: {
+				oneOf: [
+					{
+						type: "null"
+					},
+					{
+						type: "array",
+						items: {
+							type: "number"
+						},
+						minItems: 2,
+						maxItems: 2
+					}
+				],
+				description: "Interval of the quantity the rule bounds, in the units of threshold: the value (min, max), the drop (max_drop; positive = worse) or the relative drop (max_relative_drop)."
+			},
+			confidence: {
+				type: [
+					"number",
+					"null"
+				],
+				minimum: 0,
+				maximum: 1,
+				description: "Confidence level of ci: the configured one, or in significant mode the level the gate's correction gives the segment (Holm: its rank's step-down level; bh: 1 − max(k, 1)·α/m for the whole family, k the segments BH declares significant; none: the configured one)."
+			},
+			p_value: {
+				type: [
+					"number",
+					"null"
+				],
+				minimum: 0,
+				maximum: 1,
+				description: "Significant mode: two-sided p-value of 'the quantity lies exactly on the bound' (normal approximation from its interval)."
+			},
+			adjusted_p_value: {
+				type: [
+					"number",
+					"null"
+				],
+				minimum: 0,
+				maximum: 1,
+				description: "Significant mode: the p-value adjusted by the gate's correction (Holm, Benjamini–Hochberg, or none: the p-value itself) across the segments judged by the same rule."
+			},
+			excess: {
+				$ref: "#/$defs/number",
+				description: "How far past the bound the point value is, positive on the failing side (threshold − value for min and min_ratio, value − threshold otherwise)."
+			},
+			correction: {
+				"enum": [
+					"holm",
+					"bh",
+					"none",
+					null
+				],
+				description: "Significant mode: the gate's correction of the family this result was judged in (the segments of its rule that have an interval). null in point mode and for a result in no family (not judged, or compared as a point value)."
+			},
+			family: {
+				type: [
+					"integer",
+					"null"
+				],
+				minimum: 1,
+				description: "The size of that family; null when correction is."
+			},
+			mde: {
+				type: [
+					"number",
+					"null"
+				],
+				minimum: 0,
+				description: "Minimum detectable effect in the units of threshold, at this result's level (confidence = 1 − α′) and 80% power: (z_{1−α′/2} + z_{0.8}) · se, se = (ci[1] − ci[0]) / (2·z_{1−α′/2}). For max_drop / max_relative_drop, the smallest drop the data could tell from no change; for min / max, how far from the bound the value must lie to be decided. null without ci."
+			},
+			power_at_bound: {
+				type: [
+					"number",
+					"null"
+				],
+				minimum: 0,
+				maximum: 1,
+				description: "max_drop / max_relative_drop: the power to detect a change equal to the bound, Φ(threshold / se − z_{1−α′/2}). null for other rules and without ci."
+			},
+			detectable: {
+				type: [
+					"boolean",
+					"null"
+				],
+				description: "max_drop / max_relative_drop: false when mde exceeds 2 × threshold (too small to judge this bound). null when power_at_bound is."
+			},
+			reason: {
+				type: "string",
+				maxLength: 1048576,
+				description: "The full explanation: values, formula, interval, decision."
+			},
+			waiver: {
+				type: "object",
+				required: [
+					"reason",
+					"expires"
+				],
+				properties: {
+					reason: {
+						type: "string",
+						maxLength: 1048576
+					},
+					expires: {
+						type: [
+							"string",
+							"null"
+						],
+						maxLength: 10,
+						description: "YYYY-MM-DD, the last day it applies; null: never expires."
+					}
+				}
+			}
+		}
+	}
+};
+var schema = {
+	$schema: $schema,
+	$id: $id,
+	title: title,
+	description: description,
+	type: type,
+	required: required,
+	properties: properties,
+	$defs: $defs
+};
+
+/**
+ * `ml-gate/verdict@1` documents (schemas/verdict.schema.json), read back by the report: in the
+ * fork-safe pattern they come from the fork's own run.
+ *
+ * Here beside the type (src/gates/verdict.ts) rather than in src/documents/, which the gates
+ * import (the evaluation documents they read): a reader there would close a documents ↔ gates
+ * cycle. It joins the other readers when the verdict's type moves to src/documents/.
+ */
+documentKind(schema, 'from `ml-gate gate --json` or the gate action');
+
+/**
+ * The result documents the steps hand to each other in the results folder: the names each step
+ * writes, and the loader the report uses. Validation documents are `validation.json` or
+ * `validation-<name>.json` (one per data file).
+ */
+const RESULT_FILES = {
+    folder: 'ml-gate-results'};
+
+/** The inputs of actions/evaluate/action.yml with their defaults (test/actions/inputs.test.ts). */
 const Inputs = {
-    Config: 'config',
-    Predictions: 'predictions',
-    Name: 'name',
-    ResultsDir: 'results-dir',
-    Summary: 'summary'};
-/** The evaluation settings share their names with the CLI's flags. */
-const SettingInputs = EVALUATE_OPTIONS;
+    Config: input('config'),
+    Predictions: input('predictions'),
+    Name: input('name', 'candidate'),
+    ResultsDir: input('results-dir', RESULT_FILES.folder),
+    Summary: input('summary', 'true')};
+/**
+ * The evaluation settings share their names with the CLI's flags. None has a default in action.yml:
+ * the settings' own (or the config's) apply, as each description says.
+ */
+const SettingInputs = Object.fromEntries(Object.keys(EVALUATE_OPTIONS).map((name) => [name, input(name)]));
 const Outputs = {
     Result: 'result',
     Rows: 'rows',
     Metrics: 'metrics',
     Insufficient: 'insufficient'
 };
-
-/** The evaluate action: a predictions file to an `ml-gate/evaluation@1` document. */
-async function runEvaluate() {
+/** Reads and checks every input once. */
+function readEvaluateInputs() {
     const workspace = getWorkspace();
-    const configPath = getPath(Inputs.Config, workspace);
-    // The config loader (the YAML parser and ajv) is loaded only when there is a config to read.
-    const config = configPath === undefined
-        ? undefined
-        : (await (await import('./chunks/load.js')).loadConfig(configPath, { workspace })).config;
     const options = {};
-    for (const [name, spec] of Object.entries(SettingInputs)) {
+    for (const [name, spec] of Object.entries(EVALUATE_OPTIONS)) {
+        const setting = SettingInputs[name];
         // Items of `bins` and `cross` hold commas themselves: one item per line.
-        options[name] = 'multiple' in spec ? emptyAsUndefined(getList(name, { lines: true })) : getString(name);
+        options[name] =
+            'multiple' in spec ? emptyAsUndefined(getList(setting, { lines: true })) : getString(setting);
     }
-    const settings = evaluateSettingsFromOptions(options, config?.model ? evaluateSettingsFromConfig(config) : undefined, (option) => `input '${option}'`);
-    const predictions = getPath(Inputs.Predictions, workspace) ?? config?.model?.predictions;
-    if (predictions === undefined) {
-        throw new UserInputError(`input '${Inputs.Predictions}' is required (or a config with model.predictions)`);
-    }
-    const name = getString(Inputs.Name) ?? 'candidate';
+    const name = getString(Inputs.Name);
     if (!/^[\w.-]+$/.test(name))
-        throw new UserInputError(`input '${Inputs.Name}': expected letters, digits, '.', '-' or '_', got '${name}'`);
-    const document = evaluationDocument(await evaluatePredictions(predictions, settings));
-    const target = join(getString(Inputs.ResultsDir) ?? 'ml-gate-results', `evaluation-${name}.json`);
-    await writeJson(target, document);
-    if (getBoolean(Inputs.Summary, true))
-        await summary.addRaw(renderEvaluationMarkdown(document)).write();
-    const overall = document.segments[0].metrics;
-    setOutput(Outputs.Result, target);
-    setOutput(Outputs.Rows, String(document.rows));
-    setOutput(Outputs.Metrics, JSON.stringify(Object.fromEntries(Object.entries(overall).map(([k, v]) => [k, v.value]))));
-    setOutput(Outputs.Insufficient, String(document.segments.filter((s) => s.insufficient).length));
-    return { code: ExitCode$1.Pass };
+        throw new UserInputError(`input '${Inputs.Name.name}': expected letters, digits, '.', '-' or '_', got '${name}'`);
+    return {
+        workspace,
+        config: getPath(Inputs.Config, workspace),
+        predictions: getPath(Inputs.Predictions, workspace),
+        name,
+        options,
+        resultsDir: getString(Inputs.ResultsDir),
+        summary: getBoolean(Inputs.Summary)
+    };
 }
 function emptyAsUndefined(list) {
     return list.length === 0 ? undefined : list;
 }
 
+/** The evaluate action: a predictions file to an `ml-gate/evaluation@1` document. */
+async function evaluateAction() {
+    const inputs = readEvaluateInputs();
+    const { document, path } = await evaluateStep({
+        config: inputs.config,
+        workspace: inputs.workspace,
+        predictions: inputs.predictions,
+        options: inputs.options,
+        optionName: (option) => `input '${option}'`,
+        noPredictions: `input '${Inputs.Predictions.name}' is required (or a config with model.predictions)`,
+        results: { dir: inputs.resultsDir, name: inputs.name }
+    });
+    if (inputs.summary)
+        await summary.addRaw(renderEvaluationMarkdown(document)).write();
+    const overall = document.segments[0].metrics;
+    setOutput(Outputs.Result, path);
+    setOutput(Outputs.Rows, String(document.rows));
+    setOutput(Outputs.Metrics, JSON.stringify(Object.fromEntries(Object.entries(overall).map(([k, v]) => [k, v.value]))));
+    setOutput(Outputs.Insufficient, String(document.segments.filter((s) => s.insufficient).length));
+    return { code: ExitCode$1.Pass };
+}
+
 /** The action; it runs itself when started as a script (see `actionEntry`). */
-const run = await actionEntry(import.meta.url, runEvaluate);
+const run = await actionEntry(import.meta.url, evaluateAction);
 
 export { run };

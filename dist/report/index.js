@@ -5,17 +5,14 @@ import * as fs from 'fs';
 import { promises, constants } from 'fs';
 import { realpathSync, readFileSync, createReadStream, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { E as ExitCode$1, U as UserInputError } from './chunks/value-parser.js';
+import { E as ExitCode$1, U as UserInputError, s as supportUnit, d as describeMetric } from './chunks/catalog.js';
 import { isMainThread, workerData } from 'node:worker_threads';
+import { relative, sep, isAbsolute, join as join$1, resolve as resolve$1 } from 'node:path';
 import { s as statusOf, i as isPermissionDenied, m as messageOf } from './chunks/api-errors.js';
+import { readFile, readdir as readdir$1 } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import require$$0$1 from 'process';
 import require$$0$2 from 'buffer';
-import { readFile, readdir as readdir$1 } from 'node:fs/promises';
-import { join as join$1, relative, sep, isAbsolute, resolve as resolve$1 } from 'node:path';
-import 'node:buffer';
-import 'node:stream';
-import 'node:zlib';
 
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -615,6 +612,16 @@ function info(message) {
 }
 
 /**
+ * The script worker threads start from: the entry of the running bundle (the CLI or an action),
+ * set by `runEntry` (`threads.ts`). Apart from it so that the staging thread can ask for it
+ * without importing the entry point that serves it. Where ml-gate runs from its sources (the
+ * tests), there is none and everything runs on the main thread.
+ */
+/** Remembers the entry's script (its `import.meta.url`) for the worker threads to start from. */
+function rememberThreadScript(url) {
+}
+
+/**
  * Worker threads start from the script of the bundle that runs (the CLI or an action), which then
  * serves them instead of running its own main: each dist/ folder stays self-contained and nothing
  * is loaded twice by name. Where ml-gate runs from its sources (the tests), there is no script and
@@ -626,7 +633,7 @@ function info(message) {
  */
 async function runEntry(url, main) {
     if (isMainThread) {
-        new URL(url);
+        rememberThreadScript(new URL(url));
         await main();
         return;
     }
@@ -691,78 +698,135 @@ async function runAction(body) {
     }
 }
 
-var version = "0.1.0";
-var pkg = {
-	version: version};
-
-/** ml-gate's version, as package.json says; shown by `--version` and in every report's footer. */
-const VERSION = pkg.version;
-
-/** Emits annotations as workflow commands (`::error`, `::warning`, `::notice`) at their file and line. */
-function annotate(annotations) {
-    for (const a of annotations) {
-        const properties = { title: a.title, file: a.file, startLine: a.line };
-        if (a.level === 'failure')
-            error(a.message, properties);
-        else if (a.level === 'warning')
-            warning(a.message, properties);
-        else
-            notice(a.message, properties);
+/**
+ * Path confinement: in a workflow, every file ml-gate reads or writes must lie inside the
+ * workspace (`GITHUB_WORKSPACE`), unless the user explicitly allowed otherwise. A pull request can
+ * change ml-gate.yml; without this check it could name `../../home/runner/.ssh/id_rsa` or a
+ * symlink to `/proc/self/environ` and have its content shown in the job summary or the comment.
+ *
+ * The CLI does not confine: on a laptop the user is the workspace owner and reads what they type.
+ * Neither is the actions' `results-dir` input: that folder holds only ml-gate's own documents
+ * (fixed names, schema-checked when read back), and workflows often put it in `runner.temp`.
+ */
+/** Characters that make a path a glob (see `glob.ts`). */
+const MAGIC = /[*?[]/;
+/**
+ * Why `path` is outside `workspace.root` (or inside its `.git` folder), or `null` when it is
+ * inside (or confinement is off).
+ *
+ * `path` is taken relative to the current directory, as every reader takes it. Symbolic links are
+ * resolved (realpath) before the check, through the longest part of the path that exists, so a
+ * link inside the workspace that points out is outside, and a file not written yet (an output
+ * folder) is checked by its nearest existing parent. A glob is checked by its folder part before
+ * the first wildcard, and may not hold `..` after a wildcard (globs never follow symbolic links).
+ *
+ * @returns `null`, or e.g. `'../secrets.csv' resolves to /home/runner/secrets.csv, outside the
+ *   workspace /home/runner/work/repo'`
+ *
+ * @example
+ * outsideWorkspace('data/train.csv', { root: '/w', allowOutside: false }) // null (cwd /w)
+ * outsideWorkspace('/etc/passwd', { root: '/w', allowOutside: false }) // "'/etc/passwd' resolves to /etc/passwd, outside the workspace /w"
+ */
+function outsideWorkspace(path, workspace) {
+    if (workspace.allowOutside)
+        return null;
+    const segments = path.split(/[\\/]/);
+    const firstMagic = segments.findIndex((s) => MAGIC.test(s));
+    if (firstMagic >= 0 && segments.slice(firstMagic).includes('..')) {
+        return `'${path}' has '..' after a wildcard, which could leave the workspace ${realPath(workspace.root)}`;
+    }
+    const literal = firstMagic < 0 ? path : segments.slice(0, firstMagic).join('/') || '.';
+    const root = realPath(workspace.root);
+    const target = realPath(literal);
+    const rel = relative(root, target);
+    const inside = rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
+    if (!inside)
+        return `'${path}' resolves to ${target}, outside the workspace ${root}`;
+    // actions/checkout keeps the token in .git/config (persist-credentials): never data.
+    if (rel.split(sep)[0] === '.git')
+        return `'${path}' is in the workspace's .git folder, which can hold credentials`;
+    return null;
+}
+/**
+ * The real path of `path` (symbolic links resolved) when it exists; otherwise the real path of
+ * its nearest existing parent joined with the rest, so that a link anywhere on the way counts.
+ * `..` is left to the operating system (realpath(3)): `link/..` is the parent of the link's
+ * target, not the folder holding the link, so it cannot be normalised away first.
+ */
+function realPath(path) {
+    let head = isAbsolute(path) ? path : `${process.cwd()}${sep}${path}`;
+    const rest = [];
+    for (;;) {
+        try {
+            return join$1(realpathSync.native(head), ...rest);
+        }
+        catch {
+            const cut = head.lastIndexOf(sep);
+            if (cut <= 0)
+                return resolve$1(path);
+            rest.unshift(head.slice(cut + 1));
+            head = head.slice(0, cut);
+        }
     }
 }
 
-/** Annotations per Checks API request: GitHub's limit. */
-const ANNOTATIONS_PER_REQUEST = 50;
+function input(name, fallback) {
+    return fallback === undefined ? { name } : { name, default: fallback };
+}
 /**
- * The check run's conclusion for a verdict. `warn` and `overridden` are `neutral`: they pass
- * branch protection (as `success` does) and still stand out in the checks list.
+ * An input whose action.yml default is an expression the runner evaluates (`${{ github.token }}`):
+ * outside a runner it has no value, so the code sees no default.
  */
-const CONCLUSION = {
-    pass: 'success',
-    warn: 'neutral',
-    overridden: 'neutral',
-    fail: 'failure'
-};
+function runnerInput(name, expression) {
+    return { name, default: expression };
+}
+/** The input every action has that lifts the workspace confinement of paths. */
+const ALLOW_OUTSIDE_WORKSPACE = input('allow-outside-workspace', 'false');
+function getString(spec) {
+    const value = getInput(spec.name, { });
+    if (value !== '')
+        return value;
+    if (spec.required)
+        throw new UserInputError(`input '${spec.name}' is required and was not supplied`);
+    // An expression default has no value outside the runner, which would have put it in the input.
+    return spec.default?.includes('${{') ? undefined : spec.default;
+}
+/** A YAML 1.2 boolean (`true`/`false`, any case); its default when empty. */
+function getBoolean(spec) {
+    const value = getString(spec);
+    if (/^true$/i.test(value))
+        return true;
+    if (/^false$/i.test(value))
+        return false;
+    throw new UserInputError(`input '${spec.name}': expected true or false, got '${value}'`);
+}
 /**
- * Publishes a completed check run whose conclusion follows the verdict. The Checks API takes 50
- * annotations per request, so the run is created with the first 50 and updated with the next 50
- * until all are sent (GitHub appends the annotations of each update).
+ * Where this step's paths must stay: `GITHUB_WORKSPACE` (the runner's checkout, also the step's
+ * current folder), unless input `allow-outside-workspace` is true.
+ */
+function getWorkspace() {
+    return {
+        root: process.env.GITHUB_WORKSPACE ?? process.cwd(),
+        allowOutside: getBoolean(ALLOW_OUTSIDE_WORKSPACE)
+    };
+}
+/**
+ * `path` (the value of input `name`, or a file it matched) when it lies inside the workspace.
  *
- * @returns the check run's id and page
+ * @throws UserInputError `input 'config': '../x.yml' resolves to /home/runner/x.yml, outside the
+ *   workspace /home/runner/work/repo; set the input 'allow-outside-workspace: true' to allow it`
  */
-async function publishCheckRun(client, request) {
-    const annotations = request.annotations
-        .filter((a) => a.file !== undefined && a.line !== undefined)
-        .map((a) => ({
-        path: a.file,
-        start_line: a.line,
-        end_line: a.line,
-        annotation_level: a.level,
-        title: a.title,
-        message: a.message
-    }));
-    const batches = [];
-    for (let i = 0; i < annotations.length; i += ANNOTATIONS_PER_REQUEST)
-        batches.push(annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
-    const output = (batch) => ({
-        title: request.title,
-        summary: request.summary,
-        ...(batch === undefined ? {} : { annotations: batch })
-    });
-    const where = { owner: request.owner, repo: request.repo };
-    const { data } = await client.rest.checks.create({
-        ...where,
-        name: request.name,
-        head_sha: request.headSha,
-        status: 'completed',
-        conclusion: CONCLUSION[request.verdict],
-        ...(request.detailsUrl === undefined ? {} : { details_url: request.detailsUrl }),
-        output: output(batches[0])
-    });
-    for (const batch of batches.slice(1)) {
-        await client.rest.checks.update({ ...where, check_run_id: data.id, output: output(batch) });
+function confined(name, path, workspace) {
+    const outside = outsideWorkspace(path, workspace);
+    if (outside !== null) {
+        throw new UserInputError(`input '${name}': ${outside}; an action reads and writes only inside the workspace. ` +
+            `Set the input '${ALLOW_OUTSIDE_WORKSPACE.name}: true' to allow it`);
     }
-    return { id: data.id, url: data.html_url ?? '' };
+    return path;
+}
+function getPath(spec, workspace) {
+    const path = getString(spec);
+    return path === undefined ? undefined : confined(spec.name, path, workspace);
 }
 
 /** The label users put on a pull request to ship despite a failing gate. */
@@ -811,869 +875,457 @@ async function findOverride(client, issue, label) {
     return { label, by, at: added.created_at, role, honoured: permission === 'admin' || permission === 'write' };
 }
 
-/**
- * Checks that the pull request `issue` names is the one a `workflow_run` run was about: its head
- * commit must be `runHeadSha` (`workflow_run.head_sha`).
- *
- * Why: a `workflow_run` workflow has a write token, and for a fork's pull request the number
- * reaches it only through the artifact the fork's `pull_request` run uploaded, which the fork's
- * code wrote. Unchecked, a fork could make ml-gate post its report, with a passing verdict, on
- * any pull request of the repository. GitHub sets `workflow_run.head_sha` itself, and only the
- * pull request whose head that commit is can be the one the results are about.
- *
- * @throws UserInputError when the pull request does not exist, or its head is another commit
- *   (also when it was pushed to since the run: the next run will report on it)
- */
-async function verifyPullRequestHead(client, issue, runHeadSha, input) {
-    let head;
-    try {
-        const { data } = await client.rest.pulls.get({
-            owner: issue.owner,
-            repo: issue.repo,
-            pull_number: issue.issueNumber
-        });
-        head = data.head.sha;
-    }
-    catch (error) {
-        if (statusOf(error) !== 404)
-            throw error;
-        throw new UserInputError(`input '${input}': there is no pull request #${issue.issueNumber} in ${issue.owner}/${issue.repo}; ` +
-            'refusing to report on it');
-    }
-    if (head !== runHeadSha) {
-        throw new UserInputError(`input '${input}': pull request #${issue.issueNumber} has head commit ${head}, but this ` +
-            `workflow_run is for commit ${runHeadSha} (workflow_run.head_sha); refusing to report on ` +
-            'it. The number came from the artifact, which the pull request that produced it can ' +
-            "write; only the pull request whose head is the run's commit is accepted (after a new " +
-            'push, its next run reports)');
-    }
-}
-
-/**
- * Reads the run's context from the environment the runner gives a step. The pull request is
- * `pullNumber` when given (the `pr-number` input: needed in `workflow_run` workflows for forks,
- * whose `workflow_run.pull_requests` is empty), else the `pull_request` payload's, else the first
- * of `workflow_run.pull_requests`, else an `issue_comment` on a pull request.
- *
- * @throws UserInputError when `GITHUB_REPOSITORY` is missing or the event file is unreadable
- */
-function readRunContext(env, pullNumber) {
-    const repository = env.GITHUB_REPOSITORY ?? '';
-    const slash = repository.indexOf('/');
-    if (slash <= 0) {
-        throw new UserInputError(`GITHUB_REPOSITORY is '${repository}', expected owner/repo: run this action in a GitHub workflow`);
-    }
-    let payload = {};
-    if (env.GITHUB_EVENT_PATH) {
-        try {
-            payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8'));
-        }
-        catch (error) {
-            throw new UserInputError(`cannot read the event payload: ${error.message}`, {
-                file: env.GITHUB_EVENT_PATH
-            });
-        }
-    }
-    const fromPayload = payload.pull_request?.number ??
-        payload.workflow_run?.pull_requests?.[0]?.number ??
-        (payload.issue?.pull_request === undefined ? undefined : payload.issue.number);
-    const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
-    return {
-        owner: repository.slice(0, slash),
-        repo: repository.slice(slash + 1),
-        eventName: env.GITHUB_EVENT_NAME ?? '',
-        pullNumber: pullNumber ?? fromPayload ?? null,
-        headSha: payload.pull_request?.head?.sha ?? payload.workflow_run?.head_sha ?? env.GITHUB_SHA ?? null,
-        workflowRunHeadSha: env.GITHUB_EVENT_NAME === 'workflow_run' ? (payload.workflow_run?.head_sha ?? null) : null,
-        apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
-        runUrl: env.GITHUB_RUN_ID ? `${server}/${repository}/actions/runs/${env.GITHUB_RUN_ID}` : null
-    };
-}
-
-/** GraphQL's `viewer`: the only "who am I" that every kind of token may ask. */
-const VIEWER_QUERY = 'query { viewer { login } }';
-/**
- * The account the token writes as, for any kind of token: a workflow's `GITHUB_TOKEN`
- * (`github-actions[bot]`), a GitHub App's installation token (`<app-slug>[bot]`) or a user's
- * token (the user). GraphQL `viewer` answers all three with the login comments show; REST has
- * no such call for installation tokens (`GET /user` answers 403 to them, `GET /app` wants the
- * app's JWT). Bot logins end in `[bot]` (fullsend-ai/fullsend#1953: an app's installation token
- * gets `fullsend-ai-coder[bot]`).
- */
-async function tokenIdentity(client) {
-    const { viewer } = await client.graphql(VIEWER_QUERY);
-    return { login: viewer.login, type: viewer.login.endsWith('[bot]') ? 'Bot' : 'User' };
-}
-/**
- * Creates or edits the one comment of a pull request that carries `marker` and was written by
- * `identity`: every page of comments is read (`octokit.paginate`, 100 per page), so a comment
- * past the first page is found; a comment by someone else that quotes the marker is never
- * touched. When the comment is deleted between the lookup and the edit (404), it is created again.
- * With several matching comments, the oldest is edited.
- *
- * Two runs racing on one pull request (two pushes in quick succession) can both find no comment
- * and both create one. So every creation is followed by a second lookup that settles on one
- * comment: the oldest of ours stays; a run whose new comment is not the oldest writes its body
- * into the oldest (the body written last wins, as with two edits) and every other comment of ours
- * is deleted. Whatever the interleaving, once both runs are done exactly one comment is left,
- * holding the body of the run that created last. (A workflow `concurrency:` group avoids the race
- * altogether.)
- */
-async function upsertStickyComment(client, issue, options) {
-    const where = { owner: issue.owner, repo: issue.repo };
-    const listOurs = async () => {
-        const comments = await client.paginate(client.rest.issues.listComments, {
-            ...where,
-            issue_number: issue.issueNumber,
-            per_page: 100
-        });
-        return comments
-            .filter((c) => c.body?.includes(options.marker) === true &&
-            c.user?.login === options.identity.login &&
-            c.user?.type === options.identity.type)
-            .sort((a, b) => a.id - b.id);
-    };
-    const update = async (id, body) => {
-        const { data } = await client.rest.issues.updateComment({ ...where, comment_id: id, body });
-        return { action: 'updated', id: data.id, url: data.html_url };
-    };
-    const create = async (action, body) => {
-        const { data } = await client.rest.issues.createComment({
-            ...where,
-            issue_number: issue.issueNumber,
-            body
-        });
-        return settle({ action, id: data.id, url: data.html_url }, body);
-    };
-    /** After a creation: one comment of ours is left, the oldest, with the body written last. */
-    const settle = async (created, body) => {
-        const ours = await listOurs();
-        let kept = created;
-        if (ours.length > 0 && ours[0].id !== created.id) {
-            // The action says what this run did; the id and address are those of the comment kept.
-            const { id, url } = await ignoreNotFound(() => update(ours[0].id, body), created);
-            kept = { action: created.action, id, url };
-        }
-        for (const comment of ours) {
-            if (comment.id !== kept.id)
-                await ignoreNotFound(() => client.rest.issues.deleteComment({ ...where, comment_id: comment.id }), null);
-        }
-        return kept;
-    };
-    const [ours] = await listOurs();
-    if (ours === undefined)
-        return create('created', options.render(null));
-    const body = options.render(ours.body ?? null);
-    if (options.skipUnchanged && body === ours.body)
-        return { action: 'unchanged', id: ours.id, url: ours.html_url };
-    try {
-        return await update(ours.id, body);
-    }
-    catch (error) {
-        if (statusOf(error) !== 404)
-            throw error;
-        return create('recreated', body);
-    }
-}
-/** `call()`, or `fallback` when what it acts on was deleted meanwhile (404). */
-async function ignoreNotFound(call, fallback) {
-    try {
-        return await call();
-    }
-    catch (error) {
-        if (statusOf(error) !== 404)
-            throw error;
-        return fallback;
-    }
-}
-
-/**
- * Text that came from data, config or an untrusted result document (column names, category
- * values, file names, reasons) made safe for GitHub-flavoured markdown and HTML: it shows as the
- * same text, and cannot break a table, start a heading or list, mention someone, reference an
- * issue, link, open an HTML tag or comment (our own comment marker included), or reorder or hide
- * text with control characters.
- *
- * Backslash escapes and entities are not enough on GitHub: mentions (`@octocat`), issue
- * references (`#12`, `GH-12`) and autolinks (`www.x.com`, `https://x`) are found in the text
- * *after* markdown is rendered, when `\#` and `&#64;` have become `#` and `@` again. So a zero-width
- * joiner (U+200D) goes right after `@` and `#`, inside `GH-`, `www.` and `://`: the text reads the
- * same, and no pattern of GitHub's (or any GFM renderer's) matches across it.
- *
- * Every such string goes through `escapeMarkdown` before it reaches a report; tests render hostile
- * strings through every report with a real GFM renderer (micromark).
- *
- * @example escapeMarkdown('a|b <b> @octocat *x*') // 'a&#124;b &lt;b&gt; @\u200doctocat \\*x\\*'
- */
-function escapeMarkdown(text) {
-    // Backslash escapes first, joiners next, entities last: the entities contain `#`, which must
-    // stay as it is.
-    return plainText(text)
-        .replace(/[\\`*_{}[\]()#+\-!~=:]/g, '\\$&')
-        .replace(/[@#]/g, `$&${JOINER}`)
-        .replace(/(gh)(\\-)/gi, `$1${JOINER}$2`)
-        .replace(/(www)(\.)/gi, `$1${JOINER}$2`)
-        .replace(/\\:(?=\/\/)/g, `\\:${JOINER}`)
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/\|/g, '&#124;');
-}
-/** U+200D ZERO WIDTH JOINER: invisible, kept by GitHub, and no word character. */
-const JOINER = '\u200d';
-/**
- * C0 and C1 controls (tab and line breaks become spaces), DEL, bidirectional overrides, embeddings
- * and isolates (U+202A–U+202E, U+2066–U+2069), directional marks, line and paragraph separators,
- * the byte-order mark and interlinear annotations: they can hide or reorder text
- * ("Trojan Source"), or end a line where we do not.
- */
-const CONTROLS = 
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb]/g;
-const LINE_BREAKS = /\r\n|[\t\n\r\u2028\u2029]/g;
-/**
- * Data text for plain-text places (annotations, log lines, check-run titles): line breaks and tabs
- * become spaces, every other control or bidirectional character becomes U+FFFD (�), visibly.
- *
- * @example plainText('a\u202eb\nc') // 'a�b c'
- */
-function plainText(text) {
-    return text.replace(LINE_BREAKS, ' ').replace(CONTROLS, '\ufffd');
-}
-/** Longest text from data shown in a table cell; longer text ends in `…`. */
-const CELL_LENGTH = 120;
-/**
- * Data text for a markdown cell or line: clipped to `length` characters (the last one `…`), then
- * escaped, so a 1 MB cell cannot push a report past GitHub's size limits.
- *
- * @example escapeClipped('a'.repeat(200), 5) // 'aaaa…'
- */
-function escapeClipped(text, length = CELL_LENGTH) {
-    return escapeMarkdown(text.length > length ? `${text.slice(0, length - 1)}…` : text);
-}
-
-/** Longest value quoted, column named and message written in an annotation. */
-const VALUE_LENGTH = 80;
-const MESSAGE_LENGTH = 1000;
-/** Plain text (no control or bidirectional characters from data), clipped to `length`. */
-function clip(text, length) {
-    const plain = plainText(text);
-    return plain.length > length ? `${plain.slice(0, length - 1)}…` : plain;
-}
-function quote(value) {
-    return clip(value === null ? 'missing' : JSON.stringify(value), VALUE_LENGTH);
-}
-function failingChecks$1(document) {
-    return document.checks.filter((c) => !c.passed);
-}
-function subject(check) {
-    return check.column === null ? check.check : `${clip(check.column, VALUE_LENGTH)}: ${check.check}`;
-}
-/**
- * Data-contract failures at the file and line where they happen, one annotation per failing
- * example (at most 20 per check, as the validation keeps them): what check runs show in the diff.
- * Errors are `failure`, warnings `warning`. For Parquet (`unit: row`) the row number is not a
- * line of the file: the annotation sits at line 1 and names the row.
- */
-function contractAnnotations(documents) {
-    return documents.flatMap((document) => failingChecks$1(document).flatMap((check) => check.examples.map((example) => {
-        const at = document.unit === 'line' ? example.line : 1;
-        const row = document.unit === 'line' ? '' : ` (row ${example.line})`;
-        return {
-            level: check.severity === 'error' ? 'failure' : 'warning',
-            title: `ml-gate: ${subject(check)}`,
-            message: clip(`${quote(example.value)}${row} breaks ${check.check}: expected ${check.expected}`, MESSAGE_LENGTH),
-            file: document.file,
-            line: at
-        };
-    })));
-}
-/**
- * The most useful annotation per failing check and per gate result needing attention, for the
- * ten workflow-command annotations GitHub shows per type and step: gate failures first (worst
- * first, by `excess`), then contract checks with most failures first, each at its first failing
- * line and counting the others.
- */
-function summaryAnnotations(verdict, documents) {
-    const gates = (verdict?.results ?? [])
-        .filter((r) => r.status === 'fail' || r.status === 'warn' || r.status === 'missing')
-        .sort((a, b) => (b.excess ?? -Infinity) - (a.excess ?? -Infinity))
-        .map((r) => ({
-        level: r.status === 'warn' ? 'warning' : 'failure',
-        title: `ml-gate: ${clip(r.gate, VALUE_LENGTH)}`,
-        message: clip(r.reason, MESSAGE_LENGTH)
-    }));
-    const checks = documents.flatMap((document) => failingChecks$1(document)
-        .sort((a, b) => b.failures - a.failures)
-        .map((check) => {
-        const first = check.examples[0];
-        const lines = check.examples.map((e) => e.line).join(', ');
-        return {
-            level: check.severity === 'error' ? 'failure' : 'warning',
-            title: `ml-gate: ${subject(check)}`,
-            message: clip(`${check.failures} ${check.failures === 1 ? 'value breaks' : 'values break'} ${check.check} (expected ${check.expected})` +
-                (first === undefined ? '' : `, first ${quote(first.value)}; ${document.unit}s ${lines}`), MESSAGE_LENGTH),
-            file: document.file,
-            ...(first !== undefined && document.unit === 'line' ? { line: first.line } : {})
-        };
-    }));
-    return [...gates, ...checks];
-}
-/**
- * At most `perLevel` annotations of each level, in order. When some are left out, the last one
- * shown becomes a count of them that points to `elsewhere`, so nobody mistakes ten for all.
- */
-function limitPerLevel(annotations, perLevel, elsewhere) {
-    let kept = [];
-    for (const level of ['failure', 'warning', 'notice']) {
-        const all = annotations.filter((a) => a.level === level);
-        if (all.length <= perLevel) {
-            kept = kept.concat(all);
-            continue;
-        }
-        const rest = all.length - (perLevel - 1);
-        kept = kept.concat(all.slice(0, perLevel - 1), {
-            level,
-            title: 'ml-gate: more',
-            message: `${rest} more ${level === 'failure' ? 'failures' : `${level}s`} not shown as annotations; see ${elsewhere}`
-        });
-    }
-    return kept;
-}
-
-/**
- * Hex sha256 of a file, read as a stream (prediction files can be gigabytes); `null` when the file
- * cannot be read.
- */
-async function sha256File(path) {
-    const hash = createHash('sha256');
-    try {
-        for await (const chunk of createReadStream(path))
-            hash.update(chunk);
-    }
-    catch {
-        return null;
-    }
-    return hash.digest('hex');
-}
-/**
- * The audit trail of a set of results: the config, every result document and every file those
- * documents name (predictions, data, contracts, references), each with its sha256. Paths named
- * inside documents are read relative to the working directory, as the steps wrote them; the same
- * path is listed once.
- */
-async function collectAuditTrail(results, context) {
-    const known = new Map();
-    const add = async (role, path, sha256) => {
-        if (path === null || known.has(path))
-            return;
-        known.set(path, { role, path, sha256: sha256 ?? (await sha256File(path)) });
-    };
-    await add('config', context.config);
-    for (const [role, file] of [
-        ['verdict', results.verdict],
-        ['candidate evaluation', results.candidate],
-        ['baseline evaluation', results.baseline]
-    ]) {
-        if (file !== null)
-            await add(role, file.path, file.sha256);
-    }
-    for (const file of results.validations)
-        await add('validation', file.path, file.sha256);
-    await add('candidate predictions', results.candidate?.document.file ?? null);
-    await add('baseline predictions', results.baseline?.document.file ?? null);
-    for (const { document } of results.validations) {
-        await add('data', document.file);
-        await add('contract', document.contract);
-        await add('reference', document.reference);
-    }
-    return {
-        commit: context.commit,
-        version: context.version,
-        seed: results.candidate?.document.settings.seed ?? null,
-        files: [...known.values()]
-    };
-}
-
-/** Runs kept in a comment's history, newest first. */
-const HISTORY_LENGTH = 20;
-/** Longest headline kept in the history. */
-const HEADLINE_LENGTH = 300;
-const STATE = /<!-- ml-gate-state:([A-Za-z0-9_-]*) -->/;
-/**
- * The hidden marker that identifies the sticky comment of one config: `<!-- ml-gate:KEY -->`.
- * Characters outside `[A-Za-z0-9._/:@+-]` in the key become `_`, so no key can end the HTML
- * comment early; distinct keys (matrix jobs, several configs) give distinct comments.
- *
- * @example commentMarker('ml-gate.yml') // '<!-- ml-gate:ml-gate.yml -->'
- */
-function commentMarker(key) {
-    return `<!-- ml-gate:${key.replace(/[^A-Za-z0-9._/:@+-]/g, '_').replace(/-(?=-)/g, '-_')} -->`;
-}
-/**
- * The comment's machine-readable state, hidden in an HTML comment: this run and the earlier ones.
- * Base64url-encoded JSON, so nothing in a headline can close the comment.
- */
-function encodeState(current, history) {
-    const clip = (e) => ({ ...e, headline: e.headline.slice(0, HEADLINE_LENGTH) });
-    const json = JSON.stringify({ current: clip(current), history: history.map(clip) });
-    return `<!-- ml-gate-state:${Buffer.from(json, 'utf8').toString('base64url')} -->`;
-}
-/**
- * The history to show under a new run, from the previous body of our own comment: the previous
- * run joins the history unless it was for the same commit (a re-run replaces itself). Newest
- * first, at most `HISTORY_LENGTH`. A body without readable state (older or hand-edited) gives `[]`.
- */
-function nextHistory(previousBody, commit) {
-    const match = previousBody === null ? null : STATE.exec(previousBody);
-    if (match === null)
-        return [];
-    let state;
-    try {
-        state = JSON.parse(Buffer.from(match[1], 'base64url').toString('utf8'));
-    }
-    catch {
-        return [];
-    }
-    const history = (state.history ?? []).filter(isEntry);
-    const previous = state.current;
-    const joined = isEntry(previous) && previous.commit !== commit ? [previous, ...history] : history;
-    return joined.slice(0, HISTORY_LENGTH);
-}
-function isEntry(value) {
-    const e = value;
-    return (typeof e === 'object' &&
-        e !== null &&
-        typeof e.verdict === 'string' &&
-        typeof e.headline === 'string' &&
-        (e.commit === null || typeof e.commit === 'string'));
-}
-
-// To do: next major: remove.
-/**
- * @typedef {Options} MarkdownTableOptions
- *   Configuration.
- */
-
-/**
- * @typedef Options
- *   Configuration.
- * @property {boolean | null | undefined} [alignDelimiters=true]
- *   Whether to align the delimiters (default: `true`);
- *   they are aligned by default:
- *
- *   ```markdown
- *   | Alpha | B     |
- *   | ----- | ----- |
- *   | C     | Delta |
- *   ```
- *
- *   Pass `false` to make them staggered:
- *
- *   ```markdown
- *   | Alpha | B |
- *   | - | - |
- *   | C | Delta |
- *   ```
- * @property {ReadonlyArray<string | null | undefined> | string | null | undefined} [align]
- *   How to align columns (default: `''`);
- *   one style for all columns or styles for their respective columns;
- *   each style is either `'l'` (left), `'r'` (right), or `'c'` (center);
- *   other values are treated as `''`, which doesn’t place the colon in the
- *   alignment row but does align left;
- *   *only the lowercased first character is used, so `Right` is fine.*
- * @property {boolean | null | undefined} [delimiterEnd=true]
- *   Whether to end each row with the delimiter (default: `true`).
- *
- *   > 👉 **Note**: please don’t use this: it could create fragile structures
- *   > that aren’t understandable to some markdown parsers.
- *
- *   When `true`, there are ending delimiters:
- *
- *   ```markdown
- *   | Alpha | B     |
- *   | ----- | ----- |
- *   | C     | Delta |
- *   ```
- *
- *   When `false`, there are no ending delimiters:
- *
- *   ```markdown
- *   | Alpha | B
- *   | ----- | -----
- *   | C     | Delta
- *   ```
- * @property {boolean | null | undefined} [fillRows=true]
- *   Whether to fill rows with empty cells up to the most cells in a row
- *   (default: `true`).
- *
- *   When `true`, all rows have as many cells as the longest row:
- *
- *   ```markdown
- *   | Alpha | B    |   |
- *   | ----- | ---- | - |
- *   | C     |      |   |
- *   | D     | Echo | F |
- *   ```
- *
- *   When `false`, rows keep their cells,
- *   and the delimiter row has as many cells as the header row:
- *
- *   ```markdown
- *   | Alpha | B    |
- *   | ----- | ---- |
- *   | C     |
- *   | D     | Echo | F |
- *   ```
- * @property {boolean | null | undefined} [delimiterStart=true]
- *   Whether to begin each row with the delimiter (default: `true`).
- *
- *   > 👉 **Note**: please don’t use this: it could create fragile structures
- *   > that aren’t understandable to some markdown parsers.
- *
- *   When `true`, there are starting delimiters:
- *
- *   ```markdown
- *   | Alpha | B     |
- *   | ----- | ----- |
- *   | C     | Delta |
- *   ```
- *
- *   When `false`, there are no starting delimiters:
- *
- *   ```markdown
- *   Alpha | B     |
- *   ----- | ----- |
- *   C     | Delta |
- *   ```
- * @property {boolean | null | undefined} [padding=true]
- *   Whether to add a space of padding between delimiters and cells
- *   (default: `true`).
- *
- *   When `true`, there is padding:
- *
- *   ```markdown
- *   | Alpha | B     |
- *   | ----- | ----- |
- *   | C     | Delta |
- *   ```
- *
- *   When `false`, there is no padding:
- *
- *   ```markdown
- *   |Alpha|B    |
- *   |-----|-----|
- *   |C    |Delta|
- *   ```
- * @property {((value: string) => number) | null | undefined} [stringLength]
- *   Function to detect the length of table cell content (optional);
- *   this is used when aligning the delimiters (`|`) between table cells;
- *   full-width characters and emoji mess up delimiter alignment when viewing
- *   the markdown source;
- *   to fix this, you can pass this function,
- *   which receives the cell content and returns its “visible” size;
- *   note that what is and isn’t visible depends on where the text is displayed.
- *
- *   Without such a function, the following:
- *
- *   ```js
- *   markdownTable([
- *     ['Alpha', 'Bravo'],
- *     ['中文', 'Charlie'],
- *     ['👩‍❤️‍👩', 'Delta']
- *   ])
- *   ```
- *
- *   Yields:
- *
- *   ```markdown
- *   | Alpha | Bravo |
- *   | - | - |
- *   | 中文 | Charlie |
- *   | 👩‍❤️‍👩 | Delta |
- *   ```
- *
- *   With [`string-width`](https://github.com/sindresorhus/string-width):
- *
- *   ```js
- *   import stringWidth from 'string-width'
- *
- *   markdownTable(
- *     [
- *       ['Alpha', 'Bravo'],
- *       ['中文', 'Charlie'],
- *       ['👩‍❤️‍👩', 'Delta']
- *     ],
- *     {stringLength: stringWidth}
- *   )
- *   ```
- *
- *   Yields:
- *
- *   ```markdown
- *   | Alpha | Bravo   |
- *   | ----- | ------- |
- *   | 中文  | Charlie |
- *   | 👩‍❤️‍👩    | Delta   |
- *   ```
- */
-
-/**
- * Get the length of a cell.
- *
- * @param {string} value
- *   Cell value.
- * @returns {number}
- *   Cell size.
- */
-function defaultStringLength(value) {
-  return value.length
-}
-
-/**
- * Generate a markdown
- * ([GFM](https://docs.github.com/en/github/writing-on-github/working-with-advanced-formatting/organizing-information-with-tables))
- * table.
- *
- * @param {ReadonlyArray<ReadonlyArray<string | null | undefined>>} table
- *   Table data (matrix of strings).
- * @param {Readonly<Options> | null | undefined} [options]
- *   Configuration (optional).
- * @returns {string}
- *   Result.
- */
-function markdownTable(table, options) {
-  const settings = options || {};
-  // To do: next major: change to spread.
-  // eslint-disable-next-line unicorn/prefer-spread -- `align` can be a string.
-  const align = (settings.align || []).concat();
-  const stringLength = settings.stringLength || defaultStringLength;
-  /** @type {Array<number>} Character codes as symbols for alignment per column. */
-  const alignments = [];
-  /** @type {Array<Array<string>>} Cells per row. */
-  const cellMatrix = [];
-  /** @type {Array<Array<number>>} Sizes of each cell per row. */
-  const sizeMatrix = [];
-  /** @type {Array<number>} */
-  const longestCellByColumn = [];
-  let mostCellsPerRow = 0;
-  let rowIndex = -1;
-
-  // This is a superfluous loop if we don’t align delimiters, but otherwise we’d
-  // do superfluous work when aligning, so optimize for aligning.
-  while (++rowIndex < table.length) {
-    /** @type {Array<string>} */
-    const row = [];
-    /** @type {Array<number>} */
-    const sizes = [];
-    let columnIndex = -1;
-
-    if (table[rowIndex].length > mostCellsPerRow) {
-      mostCellsPerRow = table[rowIndex].length;
-    }
-
-    while (++columnIndex < table[rowIndex].length) {
-      const cell = serialize(table[rowIndex][columnIndex]);
-
-      if (settings.alignDelimiters !== false) {
-        const size = stringLength(cell);
-        sizes[columnIndex] = size;
-
-        if (
-          longestCellByColumn[columnIndex] === undefined ||
-          size > longestCellByColumn[columnIndex]
-        ) {
-          longestCellByColumn[columnIndex] = size;
-        }
-      }
-
-      row.push(cell);
-    }
-
-    cellMatrix[rowIndex] = row;
-    sizeMatrix[rowIndex] = sizes;
-  }
-
-  // Figure out which alignments to use.
-  let columnIndex = -1;
-
-  if (typeof align === 'object' && 'length' in align) {
-    while (++columnIndex < mostCellsPerRow) {
-      alignments[columnIndex] = toAlignment(align[columnIndex]);
-    }
-  } else {
-    const code = toAlignment(align);
-
-    while (++columnIndex < mostCellsPerRow) {
-      alignments[columnIndex] = code;
-    }
-  }
-
-  // Inject the alignment row.
-  columnIndex = -1;
-  /** @type {Array<string>} */
-  const row = [];
-  /** @type {Array<number>} */
-  const sizes = [];
-
-  while (++columnIndex < mostCellsPerRow) {
-    const code = alignments[columnIndex];
-    let before = '';
-    let after = '';
-
-    if (code === 99 /* `c` */) {
-      before = ':';
-      after = ':';
-    } else if (code === 108 /* `l` */) {
-      before = ':';
-    } else if (code === 114 /* `r` */) {
-      after = ':';
-    }
-
-    // There *must* be at least one hyphen-minus in each alignment cell.
-    let size =
-      settings.alignDelimiters === false
-        ? 1
-        : Math.max(
-            1,
-            longestCellByColumn[columnIndex] - before.length - after.length
-          );
-
-    const cell = before + '-'.repeat(size) + after;
-
-    if (settings.alignDelimiters !== false) {
-      size = before.length + size + after.length;
-
-      if (size > longestCellByColumn[columnIndex]) {
-        longestCellByColumn[columnIndex] = size;
-      }
-
-      sizes[columnIndex] = size;
-    }
-
-    row[columnIndex] = cell;
-  }
-
-  // Inject the alignment row.
-  cellMatrix.splice(1, 0, row);
-  sizeMatrix.splice(1, 0, sizes);
-
-  rowIndex = -1;
-  /** @type {Array<string>} */
-  const lines = [];
-
-  while (++rowIndex < cellMatrix.length) {
-    const row = cellMatrix[rowIndex];
-    const sizes = sizeMatrix[rowIndex];
-    const cellsInRow =
-      settings.fillRows === false
-        ? Math.max(1, cellMatrix[rowIndex === 1 ? 0 : rowIndex].length)
-        : mostCellsPerRow;
-    columnIndex = -1;
-    /** @type {Array<string>} */
-    const line = [];
-
-    while (++columnIndex < cellsInRow) {
-      const cell = row[columnIndex] || '';
-      let before = '';
-      let after = '';
-
-      if (settings.alignDelimiters !== false) {
-        const size =
-          longestCellByColumn[columnIndex] - (sizes[columnIndex] || 0);
-        const code = alignments[columnIndex];
-
-        if (code === 114 /* `r` */) {
-          before = ' '.repeat(size);
-        } else if (code === 99 /* `c` */) {
-          const half = size / 2;
-
-          if (size % 2) {
-            before = ' '.repeat(half + 0.5);
-            after = ' '.repeat(half - 0.5);
-          } else {
-            before = ' '.repeat(half);
-            after = before;
-          }
-        } else {
-          after = ' '.repeat(size);
-        }
-      }
-
-      if (settings.delimiterStart !== false && !columnIndex) {
-        line.push('|');
-      }
-
-      if (
-        settings.padding !== false &&
-        // Don’t add the opening space if we’re not aligning and the cell is
-        // empty: there will be a closing space.
-        !(settings.alignDelimiters === false && cell === '') &&
-        (settings.delimiterStart !== false || columnIndex)
-      ) {
-        line.push(' ');
-      }
-
-      if (settings.alignDelimiters !== false) {
-        line.push(before);
-      }
-
-      line.push(cell);
-
-      if (settings.alignDelimiters !== false) {
-        line.push(after);
-      }
-
-      if (settings.padding !== false) {
-        line.push(' ');
-      }
-
-      if (settings.delimiterEnd !== false || columnIndex !== cellsInRow - 1) {
-        line.push('|');
-      }
-    }
-
-    lines.push(
-      settings.delimiterEnd === false
-        ? line.join('').replace(/ +$/, '')
-        : line.join('')
-    );
-  }
-
-  return lines.join('\n')
-}
-
-/**
- * Serialize a cell value.
- *
- * @param {string | null | undefined} [value]
- *   Value to serialize.
- * @returns {string}
- *   Result.
- */
-function serialize(value) {
-  return value === null || value === undefined ? '' : String(value)
-}
-
-/**
- * Get the alignment character code from a value.
- *
- * @param {string | null | undefined} value
- *   Value.
- * @returns {number}
- *   Alignment.
- */
-function toAlignment(value) {
-  const code = typeof value === 'string' ? value.codePointAt(0) : 0;
-
-  return code === 67 /* `C` */ || code === 99 /* `c` */
-    ? 99 /* `c` */
-    : code === 76 /* `L` */ || code === 108 /* `l` */
-      ? 108 /* `l` */
-      : code === 82 /* `R` */ || code === 114 /* `r` */
-        ? 114 /* `r` */
-        : 0
-}
+var $schema$a = "https://json-schema.org/draft/2020-12/schema";
+var $id$b = "https://raw.githubusercontent.com/ml-gate/ml-gate/v1/schemas/evaluation.schema.json";
+var title$a = "ml-gate evaluation document";
+var description$3 = "Written by `ml-gate evaluate --json` and the evaluate action: every metric of the task, overall and per segment, with confidence intervals.";
+var type$b = "object";
+var required$4 = [
+	"schema",
+	"task",
+	"file",
+	"rows",
+	"settings",
+	"segments"
+];
+var properties$c = {
+	schema: {
+		"const": "ml-gate/evaluation@1"
+	},
+	task: {
+		"enum": [
+			"binary",
+			"multiclass",
+			"regression"
+		]
+	},
+	file: {
+		type: "string",
+		maxLength: 4096,
+		description: "The predictions file, as given."
+	},
+	rows: {
+		type: "integer",
+		minimum: 0
+	},
+	settings: {
+		type: "object",
+		description: "How the metrics were computed. The gates compare a document only with one computed alike: a document whose task, label, positive, threshold, weight, id, confidence, bootstrap, seed or segments differ from the config's or the other document's is bad input (exit 2).",
+		required: [
+			"label",
+			"confidence",
+			"bootstrap",
+			"seed",
+			"min_support",
+			"segments"
+		],
+		properties: {
+			label: {
+				type: "string",
+				maxLength: 1048576
+			},
+			score: {
+				type: [
+					"string",
+					"null"
+				],
+				maxLength: 1048576
+			},
+			score_prefix: {
+				type: [
+					"string",
+					"null"
+				],
+				maxLength: 1048576
+			},
+			prediction: {
+				type: [
+					"string",
+					"null"
+				],
+				maxLength: 1048576
+			},
+			positive: {
+				type: [
+					"string",
+					"number",
+					"boolean",
+					"null"
+				]
+			},
+			threshold: {
+				type: [
+					"number",
+					"null"
+				]
+			},
+			weight: {
+				type: [
+					"string",
+					"null"
+				],
+				maxLength: 1048576
+			},
+			id: {
+				type: [
+					"string",
+					"null"
+				],
+				maxLength: 1048576
+			},
+			confidence: {
+				type: "number",
+				exclusiveMinimum: 0,
+				exclusiveMaximum: 1
+			},
+			bootstrap: {
+				type: "integer",
+				minimum: 0,
+				description: "Bootstrap replicates B (0: no bootstrap intervals)."
+			},
+			seed: {
+				type: "integer"
+			},
+			min_support: {
+				type: "integer",
+				minimum: 1
+			},
+			segments: {
+				type: "object",
+				description: "The segments evaluated, as in the config's `segments` section.",
+				required: [
+					"columns",
+					"bins",
+					"cross"
+				],
+				properties: {
+					columns: {
+						type: "array",
+						items: {
+							type: "string"
+						}
+					},
+					bins: {
+						type: "object",
+						additionalProperties: {
+							type: "array",
+							items: {
+								type: "number"
+							},
+							minItems: 2
+						}
+					},
+					cross: {
+						type: "array",
+						items: {
+							type: "array",
+							items: {
+								type: "string"
+							},
+							minItems: 2
+						}
+					}
+				}
+			}
+		}
+	},
+	classes: {
+		type: "array",
+		items: {
+			type: "string",
+			maxLength: 1048576
+		},
+		description: "Multiclass: the class names."
+	},
+	segments: {
+		type: "array",
+		description: "`all` first, then each segment family in configuration order.",
+		items: {
+			type: "object",
+			required: [
+				"key",
+				"column",
+				"n",
+				"insufficient",
+				"metrics"
+			],
+			properties: {
+				key: {
+					type: "string",
+					maxLength: 1048576,
+					description: "`all`, `column=value` (missing: `column=`), `Age=[18,30)`, or `a=x&b=y`; in names and values % & = \" are written %25 %26 %3D %22 and the empty text is \"\" (README, Segments)."
+				},
+				column: {
+					type: [
+						"string",
+						"null"
+					],
+					maxLength: 1048576,
+					description: "The segment family (`Home`, `Home&Job`, names escaped as in `key`); null for `all`."
+				},
+				n: {
+					type: "integer",
+					minimum: 0,
+					description: "Rows in the segment."
+				},
+				insufficient: {
+					type: "boolean",
+					description: "Fewer rows than min_support: reported but not gated."
+				},
+				state: {
+					$ref: "#/$defs/state"
+				},
+				metrics: {
+					type: "object",
+					additionalProperties: {
+						type: "object",
+						required: [
+							"value",
+							"ci"
+						],
+						properties: {
+							value: {
+								type: [
+									"number",
+									"null"
+								],
+								description: "null when the metric is undefined for the segment (see reason)."
+							},
+							ci: {
+								oneOf: [
+									{
+										type: "null"
+									},
+									{
+										type: "array",
+										items: {
+											type: "number"
+										},
+										minItems: 2,
+										maxItems: 2
+									}
+								],
+								description: "Lower and upper bound at the settings' confidence."
+							},
+							method: {
+								"enum": [
+									"wilson",
+									"delong",
+									"bootstrap",
+									"logit",
+									"order-statistic"
+								],
+								description: "How ci was computed, present when ci is."
+							},
+							reason: {
+								type: "string",
+								maxLength: 1048576,
+								description: "Why value or ci is null, or which convention produced the value."
+							},
+							defined: {
+								"const": false,
+								description: "Present (false) when value is a convention, not a value: the formula divides by zero (recall without positives, precision without predicted positives, MCC's zero denominator) and value is scikit-learn's zero_division result, kept for reports. A gate treats the metric as undefined (insufficient)."
+							},
+							support: {
+								type: "integer",
+								minimum: 0,
+								description: "The metric's evidence: rows of positive weight in its own denominator, unweighted (positives for recall, predicted positives for precision, negatives for specificity, min(positives, negatives) for roc_auc and average_precision, the class's rows for recall[c], rows for accuracy, brier, log_loss, positive_rate and regression metrics; see the README's Gates section). min_support bounds it. Always written; a document without it cannot be gated on the metric (insufficient)."
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+};
+var $defs$4 = {
+	float64s: {
+		type: "string",
+		contentEncoding: "base64",
+		description: "Little-endian float64 values, base64: exact to the bit, NaN for an undefined replicate."
+	},
+	state: {
+		type: "object",
+		description: "What the gates recompute the segment's metrics from at any confidence level (Holm-adjusted ones included) and pair two models on, so that gating two documents gives the results of gating the two predictions files. Written by ml-gate for every segment; a document without it is read as its metrics at its own level, unpaired.",
+		required: [
+			"digest",
+			"metrics"
+		],
+		properties: {
+			digest: {
+				type: "object",
+				description: "Fingerprint of the row keys (model.id, else the line): equal digests of two models mean the same rows.",
+				required: [
+					"rows",
+					"first",
+					"second"
+				],
+				properties: {
+					rows: {
+						type: "integer",
+						minimum: 0
+					},
+					first: {
+						type: "integer",
+						minimum: 0,
+						maximum: 4294967295
+					},
+					second: {
+						type: "integer",
+						minimum: 0,
+						maximum: 4294967295
+					}
+				}
+			},
+			resamples_every_row: {
+				type: "boolean",
+				description: "Binary and regression: whether bootstrap-or-… metrics resample every row (at most 5,000 rows) rather than take an analytic interval."
+			},
+			metrics: {
+				type: "object",
+				description: "Every metric of `metrics`, in the same order.",
+				additionalProperties: {
+					type: "object",
+					required: [
+						"value",
+						"support"
+					],
+					properties: {
+						value: {
+							type: [
+								"number",
+								"null"
+							],
+							description: "The point estimate."
+						},
+						reason: {
+							type: "string",
+							description: "Why the value is null, or the convention that produced it."
+						},
+						defined: {
+							"const": false,
+							description: "Present when `value` is a zero-division convention (scikit-learn's zero_division), not a defined value: a gate does not judge it."
+						},
+						support: {
+							type: "integer",
+							minimum: 0,
+							description: "The rows of positive weight in the metric's own denominator (the catalog's support), which min_support bounds."
+						},
+						replicates: {
+							$ref: "#/$defs/float64s",
+							description: "The metric in each of the B bootstrap replicates (float64 × B), for every metric with an interval and a value: percentile intervals and paired tests read them."
+						},
+						proportion: {
+							type: "object",
+							description: "Wilson metrics: the weighted successes, trials and Σw² of the trials.",
+							required: [
+								"successes",
+								"trials",
+								"squared_weights"
+							],
+							properties: {
+								successes: {
+									type: "number"
+								},
+								trials: {
+									type: "number"
+								},
+								squared_weights: {
+									type: "number"
+								}
+							}
+						},
+						variance: {
+							type: [
+								"number",
+								"null"
+							],
+							description: "roc_auc: DeLong's variance."
+						},
+						basis: {
+							description: "bootstrap-or-… metrics above 5,000 rows: the inputs of their analytic interval.",
+							oneOf: [
+								{
+									type: "object",
+									required: [
+										"kind",
+										"value",
+										"positives"
+									],
+									properties: {
+										kind: {
+											"const": "logit"
+										},
+										value: {
+											type: "number"
+										},
+										positives: {
+											type: "number",
+											description: "Kish effective number of positives."
+										}
+									}
+								},
+								{
+									type: "object",
+									required: [
+										"kind",
+										"values",
+										"weights",
+										"before",
+										"n",
+										"per_rank"
+									],
+									properties: {
+										kind: {
+											"const": "order-statistic"
+										},
+										values: {
+											$ref: "#/$defs/float64s",
+											description: "The sorted absolute errors that the order statistics of any level reach (about 9·√n of them)."
+										},
+										weights: {
+											oneOf: [
+												{
+													type: "null"
+												},
+												{
+													$ref: "#/$defs/float64s"
+												}
+											],
+											description: "Their weights; null when every row weighs 1."
+										},
+										before: {
+											type: "number",
+											description: "The cumulative weight of the sorted errors before `values`."
+										},
+										n: {
+											type: "number",
+											description: "The number of ranks (rows, or their Kish effective number)."
+										},
+										per_rank: {
+											type: "number",
+											description: "The weight of one rank."
+										}
+									}
+								}
+							]
+						}
+					}
+				}
+			}
+		}
+	}
+};
+var schema$5 = {
+	$schema: $schema$a,
+	$id: $id$b,
+	title: title$a,
+	description: description$3,
+	type: type$b,
+	required: required$4,
+	properties: properties$c,
+	$defs: $defs$4
+};
 
 var _2020 = {exports: {}};
 
@@ -4947,13 +4599,13 @@ function requireCompile () {
 	return compile;
 }
 
-var $id$b = "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#";
-var description$3 = "Meta-schema for $data reference (JSON AnySchema extension proposal)";
-var type$b = "object";
-var required$4 = [
+var $id$a = "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#";
+var description$2 = "Meta-schema for $data reference (JSON AnySchema extension proposal)";
+var type$a = "object";
+var required$3 = [
 	"$data"
 ];
-var properties$c = {
+var properties$b = {
 	$data: {
 		type: "string",
 		anyOf: [
@@ -4968,11 +4620,11 @@ var properties$c = {
 };
 var additionalProperties$1 = false;
 var require$$9 = {
-	$id: $id$b,
-	description: description$3,
-	type: type$b,
-	required: required$4,
-	properties: properties$c,
+	$id: $id$a,
+	description: description$2,
+	type: type$a,
+	required: required$3,
+	properties: properties$b,
 	additionalProperties: additionalProperties$1
 };
 
@@ -7818,14 +7470,14 @@ function requireLimitProperties () {
 	return limitProperties;
 }
 
-var required$3 = {};
+var required$2 = {};
 
 var hasRequiredRequired;
 
 function requireRequired () {
-	if (hasRequiredRequired) return required$3;
+	if (hasRequiredRequired) return required$2;
 	hasRequiredRequired = 1;
-	Object.defineProperty(required$3, "__esModule", { value: true });
+	Object.defineProperty(required$2, "__esModule", { value: true });
 	const code_1 = /*@__PURE__*/ requireCode();
 	const codegen_1 = /*@__PURE__*/ requireCodegen();
 	const util_1 = /*@__PURE__*/ requireUtil();
@@ -7901,9 +7553,9 @@ function requireRequired () {
 	        }
 	    },
 	};
-	required$3.default = def;
+	required$2.default = def;
 	
-	return required$3;
+	return required$2;
 }
 
 var limitItems = {};
@@ -8702,14 +8354,14 @@ function requireAdditionalProperties () {
 	return additionalProperties;
 }
 
-var properties$b = {};
+var properties$a = {};
 
 var hasRequiredProperties;
 
 function requireProperties () {
-	if (hasRequiredProperties) return properties$b;
+	if (hasRequiredProperties) return properties$a;
 	hasRequiredProperties = 1;
-	Object.defineProperty(properties$b, "__esModule", { value: true });
+	Object.defineProperty(properties$a, "__esModule", { value: true });
 	const validate_1 = /*@__PURE__*/ requireValidate();
 	const code_1 = /*@__PURE__*/ requireCode();
 	const util_1 = /*@__PURE__*/ requireUtil();
@@ -8760,9 +8412,9 @@ function requireProperties () {
 	        }
 	    },
 	};
-	properties$b.default = def;
+	properties$a.default = def;
 	
-	return properties$b;
+	return properties$a;
 }
 
 var patternProperties = {};
@@ -9842,8 +9494,8 @@ function requireDiscriminator () {
 
 var jsonSchema202012 = {};
 
-var $schema$a = "https://json-schema.org/draft/2020-12/schema";
-var $id$a = "https://json-schema.org/draft/2020-12/schema";
+var $schema$9 = "https://json-schema.org/draft/2020-12/schema";
+var $id$9 = "https://json-schema.org/draft/2020-12/schema";
 var $vocabulary$7 = {
 	"https://json-schema.org/draft/2020-12/vocab/core": true,
 	"https://json-schema.org/draft/2020-12/vocab/applicator": true,
@@ -9854,7 +9506,7 @@ var $vocabulary$7 = {
 	"https://json-schema.org/draft/2020-12/vocab/content": true
 };
 var $dynamicAnchor$7 = "meta";
-var title$a = "Core and Validation specifications meta-schema";
+var title$9 = "Core and Validation specifications meta-schema";
 var allOf = [
 	{
 		$ref: "meta/core"
@@ -9878,12 +9530,12 @@ var allOf = [
 		$ref: "meta/content"
 	}
 ];
-var type$a = [
+var type$9 = [
 	"object",
 	"boolean"
 ];
 var $comment = "This meta-schema also defines keywords that have appeared in previous drafts in order to prevent incompatible extensions as they remain in common use.";
-var properties$a = {
+var properties$9 = {
 	definitions: {
 		$comment: "\"definitions\" has been replaced by \"$defs\".",
 		type: "object",
@@ -9923,29 +9575,29 @@ var properties$a = {
 	}
 };
 var require$$0 = {
-	$schema: $schema$a,
-	$id: $id$a,
+	$schema: $schema$9,
+	$id: $id$9,
 	$vocabulary: $vocabulary$7,
 	$dynamicAnchor: $dynamicAnchor$7,
-	title: title$a,
+	title: title$9,
 	allOf: allOf,
-	type: type$a,
+	type: type$9,
 	$comment: $comment,
-	properties: properties$a
+	properties: properties$9
 };
 
-var $schema$9 = "https://json-schema.org/draft/2020-12/schema";
-var $id$9 = "https://json-schema.org/draft/2020-12/meta/applicator";
+var $schema$8 = "https://json-schema.org/draft/2020-12/schema";
+var $id$8 = "https://json-schema.org/draft/2020-12/meta/applicator";
 var $vocabulary$6 = {
 	"https://json-schema.org/draft/2020-12/vocab/applicator": true
 };
 var $dynamicAnchor$6 = "meta";
-var title$9 = "Applicator vocabulary meta-schema";
-var type$9 = [
+var title$8 = "Applicator vocabulary meta-schema";
+var type$8 = [
 	"object",
 	"boolean"
 ];
-var properties$9 = {
+var properties$8 = {
 	prefixItems: {
 		$ref: "#/$defs/schemaArray"
 	},
@@ -10010,7 +9662,7 @@ var properties$9 = {
 		$dynamicRef: "#meta"
 	}
 };
-var $defs$4 = {
+var $defs$3 = {
 	schemaArray: {
 		type: "array",
 		minItems: 1,
@@ -10020,28 +9672,28 @@ var $defs$4 = {
 	}
 };
 var require$$1 = {
-	$schema: $schema$9,
-	$id: $id$9,
+	$schema: $schema$8,
+	$id: $id$8,
 	$vocabulary: $vocabulary$6,
 	$dynamicAnchor: $dynamicAnchor$6,
-	title: title$9,
-	type: type$9,
-	properties: properties$9,
-	$defs: $defs$4
+	title: title$8,
+	type: type$8,
+	properties: properties$8,
+	$defs: $defs$3
 };
 
-var $schema$8 = "https://json-schema.org/draft/2020-12/schema";
-var $id$8 = "https://json-schema.org/draft/2020-12/meta/unevaluated";
+var $schema$7 = "https://json-schema.org/draft/2020-12/schema";
+var $id$7 = "https://json-schema.org/draft/2020-12/meta/unevaluated";
 var $vocabulary$5 = {
 	"https://json-schema.org/draft/2020-12/vocab/unevaluated": true
 };
 var $dynamicAnchor$5 = "meta";
-var title$8 = "Unevaluated applicator vocabulary meta-schema";
-var type$8 = [
+var title$7 = "Unevaluated applicator vocabulary meta-schema";
+var type$7 = [
 	"object",
 	"boolean"
 ];
-var properties$8 = {
+var properties$7 = {
 	unevaluatedItems: {
 		$dynamicRef: "#meta"
 	},
@@ -10050,27 +9702,27 @@ var properties$8 = {
 	}
 };
 var require$$2 = {
-	$schema: $schema$8,
-	$id: $id$8,
+	$schema: $schema$7,
+	$id: $id$7,
 	$vocabulary: $vocabulary$5,
 	$dynamicAnchor: $dynamicAnchor$5,
-	title: title$8,
-	type: type$8,
-	properties: properties$8
+	title: title$7,
+	type: type$7,
+	properties: properties$7
 };
 
-var $schema$7 = "https://json-schema.org/draft/2020-12/schema";
-var $id$7 = "https://json-schema.org/draft/2020-12/meta/content";
+var $schema$6 = "https://json-schema.org/draft/2020-12/schema";
+var $id$6 = "https://json-schema.org/draft/2020-12/meta/content";
 var $vocabulary$4 = {
 	"https://json-schema.org/draft/2020-12/vocab/content": true
 };
 var $dynamicAnchor$4 = "meta";
-var title$7 = "Content vocabulary meta-schema";
-var type$7 = [
+var title$6 = "Content vocabulary meta-schema";
+var type$6 = [
 	"object",
 	"boolean"
 ];
-var properties$7 = {
+var properties$6 = {
 	contentEncoding: {
 		type: "string"
 	},
@@ -10082,27 +9734,27 @@ var properties$7 = {
 	}
 };
 var require$$3 = {
-	$schema: $schema$7,
-	$id: $id$7,
+	$schema: $schema$6,
+	$id: $id$6,
 	$vocabulary: $vocabulary$4,
 	$dynamicAnchor: $dynamicAnchor$4,
-	title: title$7,
-	type: type$7,
-	properties: properties$7
+	title: title$6,
+	type: type$6,
+	properties: properties$6
 };
 
-var $schema$6 = "https://json-schema.org/draft/2020-12/schema";
-var $id$6 = "https://json-schema.org/draft/2020-12/meta/core";
+var $schema$5 = "https://json-schema.org/draft/2020-12/schema";
+var $id$5 = "https://json-schema.org/draft/2020-12/meta/core";
 var $vocabulary$3 = {
 	"https://json-schema.org/draft/2020-12/vocab/core": true
 };
 var $dynamicAnchor$3 = "meta";
-var title$6 = "Core vocabulary meta-schema";
-var type$6 = [
+var title$5 = "Core vocabulary meta-schema";
+var type$5 = [
 	"object",
 	"boolean"
 ];
-var properties$6 = {
+var properties$5 = {
 	$id: {
 		$ref: "#/$defs/uriReferenceString",
 		$comment: "Non-empty fragments not allowed.",
@@ -10142,7 +9794,7 @@ var properties$6 = {
 		}
 	}
 };
-var $defs$3 = {
+var $defs$2 = {
 	anchorString: {
 		type: "string",
 		pattern: "^[A-Za-z_][-A-Za-z0-9._]*$"
@@ -10157,54 +9809,54 @@ var $defs$3 = {
 	}
 };
 var require$$4 = {
-	$schema: $schema$6,
-	$id: $id$6,
+	$schema: $schema$5,
+	$id: $id$5,
 	$vocabulary: $vocabulary$3,
 	$dynamicAnchor: $dynamicAnchor$3,
-	title: title$6,
-	type: type$6,
-	properties: properties$6,
-	$defs: $defs$3
+	title: title$5,
+	type: type$5,
+	properties: properties$5,
+	$defs: $defs$2
 };
 
-var $schema$5 = "https://json-schema.org/draft/2020-12/schema";
-var $id$5 = "https://json-schema.org/draft/2020-12/meta/format-annotation";
+var $schema$4 = "https://json-schema.org/draft/2020-12/schema";
+var $id$4 = "https://json-schema.org/draft/2020-12/meta/format-annotation";
 var $vocabulary$2 = {
 	"https://json-schema.org/draft/2020-12/vocab/format-annotation": true
 };
 var $dynamicAnchor$2 = "meta";
-var title$5 = "Format vocabulary meta-schema for annotation results";
-var type$5 = [
-	"object",
-	"boolean"
-];
-var properties$5 = {
-	format: {
-		type: "string"
-	}
-};
-var require$$5 = {
-	$schema: $schema$5,
-	$id: $id$5,
-	$vocabulary: $vocabulary$2,
-	$dynamicAnchor: $dynamicAnchor$2,
-	title: title$5,
-	type: type$5,
-	properties: properties$5
-};
-
-var $schema$4 = "https://json-schema.org/draft/2020-12/schema";
-var $id$4 = "https://json-schema.org/draft/2020-12/meta/meta-data";
-var $vocabulary$1 = {
-	"https://json-schema.org/draft/2020-12/vocab/meta-data": true
-};
-var $dynamicAnchor$1 = "meta";
-var title$4 = "Meta-data vocabulary meta-schema";
+var title$4 = "Format vocabulary meta-schema for annotation results";
 var type$4 = [
 	"object",
 	"boolean"
 ];
 var properties$4 = {
+	format: {
+		type: "string"
+	}
+};
+var require$$5 = {
+	$schema: $schema$4,
+	$id: $id$4,
+	$vocabulary: $vocabulary$2,
+	$dynamicAnchor: $dynamicAnchor$2,
+	title: title$4,
+	type: type$4,
+	properties: properties$4
+};
+
+var $schema$3 = "https://json-schema.org/draft/2020-12/schema";
+var $id$3 = "https://json-schema.org/draft/2020-12/meta/meta-data";
+var $vocabulary$1 = {
+	"https://json-schema.org/draft/2020-12/vocab/meta-data": true
+};
+var $dynamicAnchor$1 = "meta";
+var title$3 = "Meta-data vocabulary meta-schema";
+var type$3 = [
+	"object",
+	"boolean"
+];
+var properties$3 = {
 	title: {
 		type: "string"
 	},
@@ -10230,27 +9882,27 @@ var properties$4 = {
 	}
 };
 var require$$6 = {
-	$schema: $schema$4,
-	$id: $id$4,
+	$schema: $schema$3,
+	$id: $id$3,
 	$vocabulary: $vocabulary$1,
 	$dynamicAnchor: $dynamicAnchor$1,
-	title: title$4,
-	type: type$4,
-	properties: properties$4
+	title: title$3,
+	type: type$3,
+	properties: properties$3
 };
 
-var $schema$3 = "https://json-schema.org/draft/2020-12/schema";
-var $id$3 = "https://json-schema.org/draft/2020-12/meta/validation";
+var $schema$2 = "https://json-schema.org/draft/2020-12/schema";
+var $id$2 = "https://json-schema.org/draft/2020-12/meta/validation";
 var $vocabulary = {
 	"https://json-schema.org/draft/2020-12/vocab/validation": true
 };
 var $dynamicAnchor = "meta";
-var title$3 = "Validation vocabulary meta-schema";
-var type$3 = [
+var title$2 = "Validation vocabulary meta-schema";
+var type$2 = [
 	"object",
 	"boolean"
 ];
-var properties$3 = {
+var properties$2 = {
 	type: {
 		anyOf: [
 			{
@@ -10330,7 +9982,7 @@ var properties$3 = {
 		}
 	}
 };
-var $defs$2 = {
+var $defs$1 = {
 	nonNegativeInteger: {
 		type: "integer",
 		minimum: 0
@@ -10361,14 +10013,14 @@ var $defs$2 = {
 	}
 };
 var require$$7 = {
-	$schema: $schema$3,
-	$id: $id$3,
+	$schema: $schema$2,
+	$id: $id$2,
 	$vocabulary: $vocabulary,
 	$dynamicAnchor: $dynamicAnchor,
-	title: title$3,
-	type: type$3,
-	properties: properties$3,
-	$defs: $defs$2
+	title: title$2,
+	type: type$2,
+	properties: properties$2,
+	$defs: $defs$1
 };
 
 var hasRequiredJsonSchema202012;
@@ -10766,6 +10418,1909 @@ function toPath(pointer, data) {
         }
     }
     return path;
+}
+
+/**
+ * Reading a result document that may come from someone else (a fork's artifact, a file given to
+ * `ml-gate gate --candidate`): JSON, then its published schema (schemas/*.schema.json), before
+ * any field is used. Nothing of the file's content is quoted in an error: a `verdict.json` could
+ * be a symbolic link to a secret. Errors name the file, the line and column, and the JSON path of
+ * the first problem, and say what was expected and what kind of value was found.
+ */
+/**
+ * A kind of document from its published schema: the schema's own `schema` const names it, so the
+ * name and the rules come from the one file users read. `T` is the type the schema describes; the
+ * tests that validate every document ml-gate writes keep the two in step.
+ *
+ * @throws Error when the schema does not compile (a bug in ml-gate, found by the tests)
+ */
+function documentKind(schema, origin) {
+    const name = schema.properties.schema.const;
+    // `verbose`: each error carries the value it is about, whose kind (never content) is shown.
+    const ajv = new _2020Exports.Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true, verbose: true });
+    const validate = ajv.compile(schema);
+    return {
+        name,
+        origin,
+        check: (value) => validate(value)
+            ? { valid: true, document: value }
+            : { valid: false, problems: validate.errors ?? [] }
+    };
+}
+/**
+ * Reads `file` as a document of `kind`.
+ *
+ * @throws UserInputError when the file cannot be read, is not JSON, or does not match the schema
+ */
+async function readDocument(file, kind) {
+    let bytes;
+    try {
+        bytes = await readFile(file);
+    }
+    catch (error) {
+        const code = error.code ?? 'unreadable';
+        throw new UserInputError(`cannot read the file (${code}); expected an ${kind.name} document`, { file });
+    }
+    const document = parseDocument(bytes.toString('utf8'), file, kind);
+    return { path: file, sha256: createHash('sha256').update(bytes).digest('hex'), document };
+}
+/**
+ * The text of a file as a document of `kind`: valid JSON whose `schema` key is `kind.name`, valid
+ * against the kind's schema.
+ *
+ * @throws UserInputError at the first problem, e.g.
+ *   `verdict.json:12:15: results[0].n: expected an integer >= 0, got a string`
+ */
+function parseDocument(text, file, kind) {
+    const value = parseJson(text, file, `an ${kind.name} document`);
+    const found = isObject(value) ? value.schema : undefined;
+    if (found !== kind.name) {
+        throw new UserInputError(`expected an ${kind.name} document (its "schema" key; ${kind.origin}), found ${describeKind(found, isObject(value))}`, locateOffset(file, text, jsonValueOffset(text, isObject(value) && 'schema' in value ? ['schema'] : [])));
+    }
+    const checked = kind.check(value);
+    if (checked.valid)
+        return checked.document;
+    const first = deepest(checked.problems);
+    const path = toPath(first.instancePath, value);
+    throw new UserInputError(`${path.length === 0 ? '' : `${formatPath(path)}: `}${describeError(first, checked.problems)}`, locateOffset(file, text, jsonValueOffset(text, path)));
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** What the `schema` key holds: another ml-gate kind by name, anything else by its type only. */
+function describeKind(found, isDocument) {
+    if (!isDocument)
+        return `${kindOf(found)} instead of an object`;
+    if (found === undefined)
+        return 'no "schema" key';
+    if (typeof found === 'string' && /^ml-gate\/[a-z]{1,20}@[0-9]{1,3}$/.test(found))
+        return `"${found}"`;
+    return `another "schema" (${kindOf(found)})`;
+}
+/** The kind of a JSON value, never its content. */
+function kindOf(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    if (typeof value === 'object')
+        return 'an object';
+    if (typeof value === 'number')
+        return Number.isInteger(value) ? 'an integer' : 'a number';
+    return `a ${typeof value}`;
+}
+const TYPE_NAMES = {
+    string: 'a string',
+    number: 'a number',
+    integer: 'an integer',
+    boolean: 'true or false',
+    array: 'an array',
+    object: 'an object',
+    null: 'null'
+};
+/** The first of the deepest problems: the most precise place; `oneOf` itself only if alone. */
+function deepest(errors) {
+    const concrete = errors.filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'anyOf');
+    const depth = (e) => (e.instancePath === '' ? 0 : e.instancePath.split('/').length);
+    return (concrete.length > 0 ? concrete : errors).reduce((a, b) => (depth(b) > depth(a) ? b : a));
+}
+/**
+ * A problem in words, without the value; the types every branch of a `oneOf` accepts at its place
+ * are listed together (`expected null or an array, got a string`).
+ */
+function describeError(first, errors) {
+    const params = first.params;
+    const got = (data) => `, got ${kindOf(data)}`;
+    switch (first.keyword) {
+        case 'type': {
+            const types = errors
+                .filter((e) => e.keyword === 'type' && e.instancePath === first.instancePath)
+                .flatMap((e) => String(e.params.type).split(','));
+            const names = [...new Set(types)].map((t) => TYPE_NAMES[t] ?? t);
+            return `expected ${names.join(' or ')}${got(first.data)}`;
+        }
+        case 'required':
+            return `missing required key "${String(params.missingProperty)}"`;
+        case 'additionalProperties':
+            return 'an unknown key (this object has a fixed set of keys)';
+        case 'enum':
+            return `expected one of ${params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}, got another value`;
+        case 'const':
+            return `expected ${JSON.stringify(params.allowedValue)}, got another value`;
+        case 'minimum':
+        case 'maximum':
+        case 'exclusiveMinimum':
+        case 'exclusiveMaximum':
+            return `expected a number ${String(params.comparison)} ${String(params.limit)}, got one out of range`;
+        case 'maxLength':
+            return `expected at most ${String(params.limit)} characters, got ${String(first.data.length)}`;
+        case 'minLength':
+            return `expected at least ${String(params.limit)} characters, got ${String(first.data.length)}`;
+        case 'maxItems':
+        case 'minItems':
+            return `expected ${first.keyword === 'maxItems' ? 'at most' : 'at least'} ${String(params.limit)} items, got ${String(first.data.length)}`;
+        default:
+            return `does not match the schema (${first.keyword})`;
+    }
+}
+/** `['results', 2, 'n']` -> `results[2].n`; keys that are not identifiers are shown as `[…]`. */
+function formatPath(path) {
+    let text = '';
+    for (const segment of path) {
+        if (typeof segment === 'number')
+            text += `[${segment}]`;
+        else if (/^[A-Za-z_][\w-]{0,40}$/.test(segment))
+            text += text === '' ? segment : `.${segment}`;
+        else
+            text += '[…]';
+    }
+    return text;
+}
+
+/**
+ * `ml-gate/evaluation@1` documents (schemas/evaluation.schema.json): their type, written by the
+ * engine (src/evaluation/evaluate.ts) and read by the gate (as a candidate or baseline) and by the
+ * report.
+ */
+const EVALUATION = documentKind(schema$5, 'from `ml-gate evaluate --json` or the evaluate action');
+
+var $schema$1 = "https://json-schema.org/draft/2020-12/schema";
+var $id$1 = "https://raw.githubusercontent.com/ml-gate/ml-gate/v1/schemas/validation.schema.json";
+var title$1 = "ml-gate validation document";
+var description$1 = "Written by `ml-gate validate --json` and the validate-data action: contract checks and drift of one data file.";
+var type$1 = "object";
+var required$1 = [
+	"schema",
+	"file",
+	"format",
+	"unit",
+	"contract",
+	"reference",
+	"passed",
+	"rows",
+	"summary",
+	"checks",
+	"drift"
+];
+var properties$1 = {
+	schema: {
+		"const": "ml-gate/validation@1"
+	},
+	file: {
+		type: "string",
+		maxLength: 4096,
+		description: "The data file, as given."
+	},
+	format: {
+		"enum": [
+			"csv",
+			"jsonl",
+			"json",
+			"parquet"
+		]
+	},
+	unit: {
+		"enum": [
+			"line",
+			"row"
+		],
+		description: "What `line` in examples means: a line of the file (CSV, JSON Lines) or a 1-based row number (JSON arrays, Parquet)."
+	},
+	contract: {
+		type: [
+			"string",
+			"null"
+		],
+		maxLength: 4096
+	},
+	reference: {
+		type: [
+			"string",
+			"null"
+		],
+		maxLength: 4096
+	},
+	passed: {
+		type: "boolean",
+		description: "No error-severity check failed and no column drifted."
+	},
+	fail_on: {
+		"enum": [
+			"error",
+			"warn",
+			"never"
+		],
+		description: "The policy the validating step judged the file under (`fail_on` of ml-gate.yml, `--fail-on`, the fail-on input); the report fails exactly when it does. error: an error check failed or a column drifted; warn: also a warning check failed; never: never. Absent: error."
+	},
+	rows: {
+		type: "integer",
+		minimum: 0
+	},
+	summary: {
+		type: "object",
+		required: [
+			"errors",
+			"warnings",
+			"drifted"
+		],
+		properties: {
+			errors: {
+				type: "integer",
+				minimum: 0,
+				description: "Failing checks of severity error."
+			},
+			warnings: {
+				type: "integer",
+				minimum: 0,
+				description: "Failing checks of severity warn."
+			},
+			drifted: {
+				type: "integer",
+				minimum: 0,
+				description: "Columns that drifted."
+			}
+		}
+	},
+	checks: {
+		type: "array",
+		items: {
+			type: "object",
+			required: [
+				"column",
+				"check",
+				"severity",
+				"passed",
+				"failures",
+				"checked",
+				"allowed",
+				"expected",
+				"examples"
+			],
+			properties: {
+				column: {
+					type: [
+						"string",
+						"null"
+					],
+					maxLength: 1048576,
+					description: "The column, or null for table checks (rows)."
+				},
+				check: {
+					"enum": [
+						"type",
+						"min",
+						"max",
+						"in",
+						"pattern",
+						"min_length",
+						"max_length",
+						"nullable",
+						"max_missing",
+						"unique",
+						"rows",
+						"extra_columns"
+					],
+					description: "The contract key that was checked."
+				},
+				severity: {
+					"enum": [
+						"error",
+						"warn"
+					]
+				},
+				passed: {
+					type: "boolean"
+				},
+				failures: {
+					type: "integer",
+					minimum: 0,
+					description: "All failures, not only those in examples."
+				},
+				checked: {
+					type: "integer",
+					minimum: 0,
+					description: "Values (or rows) the check looked at."
+				},
+				allowed: {
+					type: "integer",
+					minimum: 0,
+					description: "Failures tolerated (mostly, max_failures, max_missing)."
+				},
+				expected: {
+					type: "string",
+					maxLength: 1048576,
+					description: "What was expected, in words."
+				},
+				examples: {
+					type: "array",
+					maxItems: 20,
+					description: "The first failures, in file order.",
+					items: {
+						type: "object",
+						required: [
+							"line",
+							"value"
+						],
+						properties: {
+							line: {
+								type: "integer",
+								minimum: 1
+							},
+							value: {
+								type: [
+									"string",
+									"number",
+									"boolean",
+									"null"
+								],
+								maxLength: 1048576
+							}
+						}
+					}
+				}
+			}
+		}
+	},
+	drift: {
+		type: "array",
+		items: {
+			type: "object",
+			required: [
+				"column",
+				"method",
+				"statistic",
+				"p_value",
+				"threshold",
+				"drifted",
+				"reason"
+			],
+			properties: {
+				column: {
+					type: "string",
+					maxLength: 1048576
+				},
+				method: {
+					"enum": [
+						"ks",
+						"chi2",
+						"z",
+						"wasserstein",
+						"jensen_shannon",
+						"psi",
+						null
+					],
+					description: "null when no method applies (a column mixing numbers and text)."
+				},
+				statistic: {
+					type: [
+						"number",
+						"null"
+					]
+				},
+				p_value: {
+					type: [
+						"number",
+						"null"
+					],
+					minimum: 0,
+					maximum: 1,
+					description: "For the tests (ks, chi2, z)."
+				},
+				adjusted_p_value: {
+					type: [
+						"number",
+						"null"
+					],
+					minimum: 0,
+					maximum: 1,
+					description: "The p-value adjusted by `data[].drift.correction` across the tested columns of this file (Holm by default), which is compared with threshold; equal to p_value when the column is the only one tested. null when p_value is. Absent in documents of earlier versions (read: p_value)."
+				},
+				correction: {
+					"enum": [
+						"holm",
+						"bh",
+						"none",
+						null
+					],
+					description: "The correction of that family of tests; null for distances, undefined tests and a column tested alone."
+				},
+				threshold: {
+					type: [
+						"number",
+						"null"
+					],
+					description: "(Adjusted) p-value below which a test drifts; distance at or above which a distance drifts."
+				},
+				drifted: {
+					type: [
+						"boolean",
+						"null"
+					],
+					description: "null when there was too little data to judge."
+				},
+				reason: {
+					type: "string",
+					maxLength: 1048576,
+					description: "Why this method, and the decision."
+				}
+			}
+		}
+	}
+};
+var schema$4 = {
+	$schema: $schema$1,
+	$id: $id$1,
+	title: title$1,
+	description: description$1,
+	type: type$1,
+	required: required$1,
+	properties: properties$1
+};
+
+/**
+ * `ml-gate/validation@1` documents (schemas/validation.schema.json), read back by the report.
+ *
+ * The type still lives beside the code that writes it (src/contract/validate.ts) while other
+ * changes to it are merged; this module only imports it.
+ */
+const VALIDATION = documentKind(schema$4, 'from `ml-gate validate --json` or the validate-data action');
+
+var $schema = "https://json-schema.org/draft/2020-12/schema";
+var $id = "https://raw.githubusercontent.com/ml-gate/ml-gate/v1/schemas/verdict.schema.json";
+var title = "ml-gate verdict document";
+var description = "Written by `ml-gate gate --json` and the gate action: one result per gate, rule and segment, and the overall verdict. Every failure states its formula: change = candidate − baseline; drop = −change for higher-is-better metrics, +change for lower-is-better ones; relative drop = drop / |baseline|.";
+var type = "object";
+var required = [
+	"schema",
+	"verdict",
+	"headline",
+	"candidate",
+	"baseline",
+	"paired",
+	"pairing",
+	"counts",
+	"results",
+	"notes"
+];
+var properties = {
+	schema: {
+		"const": "ml-gate/verdict@1",
+		description: "Document kind and version."
+	},
+	verdict: {
+		"enum": [
+			"pass",
+			"warn",
+			"fail"
+		],
+		description: "fail if any result fails (or is missing in a severity: fail gate); else warn if any warns (or is missing in a severity: warn gate); else pass. The CLI exits 1 on fail, 0 otherwise."
+	},
+	headline: {
+		type: "string",
+		maxLength: 1048576,
+		description: "The most important problem in one line (failures first, the largest excess first), e.g. `recall for Job=partime fell 0.798 → 0.500 (change −0.298, allowed drop 0.05)`."
+	},
+	candidate: {
+		type: "string",
+		maxLength: 4096,
+		description: "The candidate's predictions file or evaluation document."
+	},
+	baseline: {
+		type: [
+			"string",
+			"null"
+		],
+		maxLength: 4096,
+		description: "The baseline's predictions file or evaluation document; null when there is none."
+	},
+	no_evidence: {
+		type: [
+			"string",
+			"null"
+		],
+		description: "Why the run holds no evidence, or null when it holds some: no gated result could be judged while some are insufficient, or a result on the segment all is insufficient. The verdict is then fail (on_no_evidence: fail, the default) or at least warn (on_no_evidence: warn), and the headline starts with \"no evidence\"."
+	},
+	paired: {
+		type: "boolean",
+		description: "pairing.paired: whether changes were computed on rows paired by model.id (paired bootstrap); otherwise unpaired normal intervals."
+	},
+	pairing: {
+		type: "object",
+		description: "On which rows the candidate and the baseline were compared (README, Gates: pairing).",
+		required: [
+			"paired",
+			"matched",
+			"candidate_rows",
+			"baseline_rows",
+			"unpaired_segments",
+			"reason"
+		],
+		additionalProperties: false,
+		properties: {
+			paired: {
+				type: "boolean",
+				description: "Changes were computed on the same rows of both files, matched by model.id."
+			},
+			matched: {
+				type: [
+					"integer",
+					"null"
+				],
+				minimum: 0,
+				description: "Ids in both files: the rows every change was computed on; null when rows were not matched (no id column, an evaluation document, no baseline)."
+			},
+			candidate_rows: {
+				type: "integer",
+				minimum: 0,
+				description: "Rows of the candidate's file (all judged by min / max gates)."
+			},
+			baseline_rows: {
+				type: [
+					"integer",
+					"null"
+				],
+				minimum: 0,
+				description: "Rows of the baseline's file; null without a baseline."
+			},
+			unpaired_segments: {
+				type: "array",
+				items: {
+					type: "string"
+				},
+				description: "Segments whose rows differ between the two files (a segment on a model output, or a segment column that differs for the same id): their changes are unpaired."
+			},
+			reason: {
+				type: "string",
+				description: "What was done, with the counts, in a sentence."
+			}
+		}
+	},
+	counts: {
+		type: "object",
+		description: "How many results have each status.",
+		required: [
+			"pass",
+			"fail",
+			"warn",
+			"insufficient",
+			"missing",
+			"skipped",
+			"waived"
+		],
+		additionalProperties: false,
+		properties: {
+			pass: {
+				type: "integer",
+				minimum: 0
+			},
+			fail: {
+				type: "integer",
+				minimum: 0
+			},
+			warn: {
+				type: "integer",
+				minimum: 0
+			},
+			insufficient: {
+				type: "integer",
+				minimum: 0
+			},
+			missing: {
+				type: "integer",
+				minimum: 0
+			},
+			skipped: {
+				type: "integer",
+				minimum: 0
+			},
+			waived: {
+				type: "integer",
+				minimum: 0
+			}
+		}
+	},
+	results: {
+		type: "array",
+		items: {
+			$ref: "#/$defs/result"
+		}
+	},
+	notes: {
+		type: "array",
+		items: {
+			type: "string",
+			maxLength: 1048576
+		},
+		description: "What the user should know: no baseline, unpaired intervals, expired waivers."
+	}
+};
+var $defs = {
+	number: {
+		type: [
+			"number",
+			"null"
+		]
+	},
+	result: {
+		type: "object",
+		required: [
+			"gate",
+			"gate_index",
+			"metric",
+			"segment",
+			"status",
+			"rule",
+			"threshold",
+			"mode",
+			"severity",
+			"n",
+			"candidate",
+			"baseline",
+			"change",
+			"relative_change",
+			"ci",
+			"confidence",
+			"p_value",
+			"adjusted_p_value",
+			"excess",
+			"correction",
+			"family",
+			"mde",
+			"power_at_bound",
+			"detectable",
+			"reason"
+		],
+		properties: {
+			gate: {
+				type: "string",
+				maxLength: 1048576,
+				description: "The gate's name, or `<metric> <rule> <threshold>`."
+			},
+			gate_index: {
+				type: "integer",
+				minimum: 0,
+				description: "Position of the gate in the config's gates list."
+			},
+			metric: {
+				type: "string",
+				maxLength: 1000
+			},
+			segment: {
+				type: "string",
+				maxLength: 1048576,
+				description: "A segment key (`all`, `Job=partime`, `Age=[18,30)`), or for min_ratio/max_gap the column (`Job`)."
+			},
+			status: {
+				"enum": [
+					"pass",
+					"fail",
+					"warn",
+					"insufficient",
+					"missing",
+					"skipped",
+					"waived"
+				],
+				description: "pass/fail: the rule held/was broken (significant mode: the whole interval within/beyond the bound). warn: a severity: warn gate failed, or the interval straddles the bound (inconclusive). insufficient: fewer rows than min_support, less support of the metric than min_support (in the candidate, or for a change in the baseline), or a value that is undefined, a zero-division convention or not a finite number (value, baseline, change or interval); not judged. missing: the evaluation lacks the segment or metric, or there is no baseline under on_missing_baseline: fail; fails closed. skipped: a change rule without a baseline, or a missing one under on_missing: skip. waived: a failure accepted by an unexpired waiver."
+			},
+			rule: {
+				"enum": [
+					"min",
+					"max",
+					"max_drop",
+					"max_relative_drop",
+					"min_ratio",
+					"max_gap"
+				]
+			},
+			threshold: {
+				type: "number",
+				description: "The bound as configured."
+			},
+			mode: {
+				"enum": [
+					"point",
+					"significant"
+				]
+			},
+			severity: {
+				"enum": [
+					"fail",
+					"warn"
+				]
+			},
+			n: {
+				type: [
+					"integer",
+					"null"
+				],
+				minimum: 0,
+				description: "Rows of the segment in the candidate's evaluation."
+			},
+			support: {
+				type: [
+					"integer",
+					"null"
+				],
+				minimum: 0,
+				description: "The candidate's support of the metric: the rows of positive weight in the metric's own denominator (positives for recall, predicted positives for precision, min(positives, negatives) for roc_auc, rows for accuracy...), unweighted; min_support bounds it. null for across gates, missing segments and documents that do not state it."
+			},
+			baseline_support: {
+				type: [
+					"integer",
+					"null"
+				],
+				minimum: 0,
+				description: "For a change rule (max_drop, max_relative_drop), the baseline's support of the metric, which min_support bounds too; otherwise null."
+			},
+			candidate: {
+				$ref: "#/$defs/number",
+				description: "The candidate's value of the metric; for min_ratio/max_gap the ratio (lowest / highest) or gap (highest − lowest) across the column's segments."
+			},
+			baseline: {
+				$ref: "#/$defs/number",
+				description: "The baseline's value of the metric."
+			},
+			change: {
+				$ref: "#/$defs/number",
+				description: "candidate − baseline."
+			},
+			relative_change: {
+				$ref: "#/$defs/number",
+				description: "(candidate − baseline) / |baseline|; null when the baseline is 0."
+			},
+			ci: {
+				oneOf: [
+					{
+						type: "null"
+					},
+					{
+						type: "array",
+						items: {
+							type: "number"
+						},
+						minItems: 2,
+						maxItems: 2
+					}
+				],
+				description: "Interval of the quantity the rule bounds, in the units of threshold: the value (min, max), the drop (max_drop; positive = worse) or the relative drop (max_relative_drop)."
+			},
+			confidence: {
+				type: [
+					"number",
+					"null"
+				],
+				minimum: 0,
+				maximum: 1,
+				description: "Confidence level of ci: the configured one, or in significant mode the level the gate's correction gives the segment (Holm: its rank's step-down level; bh: 1 − max(k, 1)·α/m for the whole family, k the segments BH declares significant; none: the configured one)."
+			},
+			p_value: {
+				type: [
+					"number",
+					"null"
+				],
+				minimum: 0,
+				maximum: 1,
+				description: "Significant mode: two-sided p-value of 'the quantity lies exactly on the bound' (normal approximation from its interval)."
+			},
+			adjusted_p_value: {
+				type: [
+					"number",
+					"null"
+				],
+				minimum: 0,
+				maximum: 1,
+				description: "Significant mode: the p-value adjusted by the gate's correction (Holm, Benjamini–Hochberg, or none: the p-value itself) across the segments judged by the same rule."
+			},
+			excess: {
+				$ref: "#/$defs/number",
+				description: "How far past the bound the point value is, positive on the failing side (threshold − value for min and min_ratio, value − threshold otherwise)."
+			},
+			correction: {
+				"enum": [
+					"holm",
+					"bh",
+					"none",
+					null
+				],
+				description: "Significant mode: the gate's correction of the family this result was judged in (the segments of its rule that have an interval). null in point mode and for a result in no family (not judged, or compared as a point value)."
+			},
+			family: {
+				type: [
+					"integer",
+					"null"
+				],
+				minimum: 1,
+				description: "The size of that family; null when correction is."
+			},
+			mde: {
+				type: [
+					"number",
+					"null"
+				],
+				minimum: 0,
+				description: "Minimum detectable effect in the units of threshold, at this result's level (confidence = 1 − α′) and 80% power: (z_{1−α′/2} + z_{0.8}) · se, se = (ci[1] − ci[0]) / (2·z_{1−α′/2}). For max_drop / max_relative_drop, the smallest drop the data could tell from no change; for min / max, how far from the bound the value must lie to be decided. null without ci."
+			},
+			power_at_bound: {
+				type: [
+					"number",
+					"null"
+				],
+				minimum: 0,
+				maximum: 1,
+				description: "max_drop / max_relative_drop: the power to detect a change equal to the bound, Φ(threshold / se − z_{1−α′/2}). null for other rules and without ci."
+			},
+			detectable: {
+				type: [
+					"boolean",
+					"null"
+				],
+				description: "max_drop / max_relative_drop: false when mde exceeds 2 × threshold (too small to judge this bound). null when power_at_bound is."
+			},
+			reason: {
+				type: "string",
+				maxLength: 1048576,
+				description: "The full explanation: values, formula, interval, decision."
+			},
+			waiver: {
+				type: "object",
+				required: [
+					"reason",
+					"expires"
+				],
+				properties: {
+					reason: {
+						type: "string",
+						maxLength: 1048576
+					},
+					expires: {
+						type: [
+							"string",
+							"null"
+						],
+						maxLength: 10,
+						description: "YYYY-MM-DD, the last day it applies; null: never expires."
+					}
+				}
+			}
+		}
+	}
+};
+var schema$3 = {
+	$schema: $schema,
+	$id: $id,
+	title: title,
+	description: description,
+	type: type,
+	required: required,
+	properties: properties,
+	$defs: $defs
+};
+
+/**
+ * `ml-gate/verdict@1` documents (schemas/verdict.schema.json), read back by the report: in the
+ * fork-safe pattern they come from the fork's own run.
+ *
+ * Here beside the type (src/gates/verdict.ts) rather than in src/documents/, which the gates
+ * import (the evaluation documents they read): a reader there would close a documents ↔ gates
+ * cycle. It joins the other readers when the verdict's type moves to src/documents/.
+ */
+const VERDICT = documentKind(schema$3, 'from `ml-gate gate --json` or the gate action');
+
+/**
+ * The result documents the steps hand to each other in the results folder: the names each step
+ * writes, and the loader the report uses. Validation documents are `validation.json` or
+ * `validation-<name>.json` (one per data file).
+ */
+const RESULT_FILES = {
+    folder: 'ml-gate-results',
+    verdict: 'verdict.json',
+    candidate: 'evaluation-candidate.json',
+    baseline: 'evaluation-baseline.json'
+};
+/** `validation.json`, `validation-incoming.json`… */
+const VALIDATION_FILE = /^validation(-[^/\\]+)?\.json$/;
+/**
+ * Loads every result document in `dir`. Each file must be JSON whose `schema` is the one its name
+ * promises, valid against that schema (src/documents/): the folder may be a fork's artifact.
+ * Documents that are absent are `null` (a validate-only pipeline has no verdict).
+ *
+ * @throws UserInputError when `dir` is not a readable folder, holds no result document at all,
+ *   or a file is not JSON, carries another `schema` or breaks its schema (at its line and column)
+ */
+async function readResults(dir) {
+    let names;
+    try {
+        names = (await readdir$1(dir)).sort();
+    }
+    catch (error) {
+        const code = error.code;
+        throw new UserInputError(`cannot read the results folder ${dir} (${code ?? String(error)}); expected the folder the ` +
+            `validate, evaluate and gate steps wrote (default ${RESULT_FILES.folder})`);
+    }
+    const load = async (name, kind) => names.includes(name) ? readDocument(join$1(dir, name), kind) : null;
+    const results = {
+        dir,
+        verdict: await load(RESULT_FILES.verdict, VERDICT),
+        candidate: await load(RESULT_FILES.candidate, EVALUATION),
+        baseline: await load(RESULT_FILES.baseline, EVALUATION),
+        validations: await Promise.all(names
+            .filter((name) => VALIDATION_FILE.test(name))
+            .map((name) => readDocument(join$1(dir, name), VALIDATION)))
+    };
+    if (results.verdict === null && results.candidate === null && results.validations.length === 0) {
+        throw new UserInputError(`no result documents in ${dir}: expected ${RESULT_FILES.verdict}, ${RESULT_FILES.candidate} ` +
+            `or validation*.json, as written by the gate, evaluate and validate-data steps` +
+            (names.length > 0 ? `; found ${names.slice(0, 10).join(', ')}` : '; the folder is empty'));
+    }
+    return results;
+}
+
+/**
+ * The inputs the report action and the root action share, with their defaults; the root action
+ * (action.yml) gives `results-dir` none (the config's `report.output` is its default).
+ */
+const PublishInputs = {
+    Config: input('config', 'ml-gate.yml'),
+    GitHubToken: runnerInput('github-token', '${{ github.token }}'),
+    Comment: input('comment', 'true'),
+    CommentKey: input('comment-key'),
+    PrNumber: input('pr-number'),
+    CheckName: input('check-name'),
+    SkipUnchanged: input('skip-unchanged', 'true'),
+    OverrideLabel: input('override-label', DEFAULT_OVERRIDE_LABEL),
+    Summary: input('summary', 'true'),
+    AllowOutsideWorkspace: ALLOW_OUTSIDE_WORKSPACE
+};
+/** The inputs of actions/report/action.yml with their defaults (test/actions/inputs.test.ts). */
+const Inputs = {
+    ResultsDir: input('results-dir', RESULT_FILES.folder),
+    ...PublishInputs
+};
+/** The report action's outputs, as named in actions/report/action.yml (the root action's too). */
+const Outputs = {
+    Verdict: 'verdict',
+    CommentId: 'comment-id',
+    CommentUrl: 'comment-url',
+    CheckRunId: 'check-run-id'
+};
+/** Reads and checks the publishing inputs once (see `PublishInputs`). */
+function readPublishInputs() {
+    const workspace = getWorkspace();
+    const config = getPath(PublishInputs.Config, workspace);
+    const pr = getString(PublishInputs.PrNumber);
+    if (pr !== undefined && !/^[1-9][0-9]*$/.test(pr)) {
+        throw new UserInputError(`input '${PublishInputs.PrNumber.name}': expected a pull request number such as 42, got '${pr}'`);
+    }
+    return {
+        config,
+        token: getString(PublishInputs.GitHubToken) ?? null,
+        comment: getBoolean(PublishInputs.Comment),
+        commentKey: getString(PublishInputs.CommentKey) ?? config,
+        prNumber: pr === undefined ? null : Number(pr),
+        checkName: getString(PublishInputs.CheckName) ?? null,
+        skipUnchanged: getBoolean(PublishInputs.SkipUnchanged),
+        overrideLabel: getString(PublishInputs.OverrideLabel),
+        summary: getBoolean(PublishInputs.Summary),
+        workspace
+    };
+}
+/** Reads and checks every input of the report action once. */
+function readReportInputs() {
+    const publish = readPublishInputs();
+    return { ...publish, results: getString(Inputs.ResultsDir) };
+}
+
+/** Emits annotations as workflow commands (`::error`, `::warning`, `::notice`) at their file and line. */
+function annotate(annotations) {
+    for (const a of annotations) {
+        const properties = { title: a.title, file: a.file, startLine: a.line };
+        if (a.level === 'failure')
+            error(a.message, properties);
+        else if (a.level === 'warning')
+            warning(a.message, properties);
+        else
+            notice(a.message, properties);
+    }
+}
+
+/** Annotations per Checks API request: GitHub's limit. */
+const ANNOTATIONS_PER_REQUEST = 50;
+/**
+ * The check run's conclusion for a verdict. `warn` and `overridden` are `neutral`: they pass
+ * branch protection (as `success` does) and still stand out in the checks list.
+ */
+const CONCLUSION = {
+    pass: 'success',
+    warn: 'neutral',
+    overridden: 'neutral',
+    fail: 'failure'
+};
+/**
+ * Publishes a completed check run whose conclusion follows the verdict. The Checks API takes 50
+ * annotations per request, so the run is created with the first 50 and updated with the next 50
+ * until all are sent (GitHub appends the annotations of each update).
+ *
+ * @returns the check run's id and page
+ */
+async function publishCheckRun(client, request) {
+    const annotations = request.annotations
+        .filter((a) => a.file !== undefined && a.line !== undefined)
+        .map((a) => ({
+        path: a.file,
+        start_line: a.line,
+        end_line: a.line,
+        annotation_level: a.level,
+        title: a.title,
+        message: a.message
+    }));
+    const batches = [];
+    for (let i = 0; i < annotations.length; i += ANNOTATIONS_PER_REQUEST)
+        batches.push(annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
+    const output = (batch) => ({
+        title: request.title,
+        summary: request.summary,
+        ...(batch === undefined ? {} : { annotations: batch })
+    });
+    const where = { owner: request.owner, repo: request.repo };
+    const { data } = await client.rest.checks.create({
+        ...where,
+        name: request.name,
+        head_sha: request.headSha,
+        status: 'completed',
+        conclusion: CONCLUSION[request.verdict],
+        ...(request.detailsUrl === undefined ? {} : { details_url: request.detailsUrl }),
+        output: output(batches[0])
+    });
+    for (const batch of batches.slice(1)) {
+        await client.rest.checks.update({ ...where, check_run_id: data.id, output: output(batch) });
+    }
+    return { id: data.id, url: data.html_url ?? '' };
+}
+
+/**
+ * Checks that the pull request `issue` names is the one a `workflow_run` run was about: its head
+ * commit must be `runHeadSha` (`workflow_run.head_sha`).
+ *
+ * Why: a `workflow_run` workflow has a write token, and for a fork's pull request the number
+ * reaches it only through the artifact the fork's `pull_request` run uploaded, which the fork's
+ * code wrote. Unchecked, a fork could make ml-gate post its report, with a passing verdict, on
+ * any pull request of the repository. GitHub sets `workflow_run.head_sha` itself, and only the
+ * pull request whose head that commit is can be the one the results are about.
+ *
+ * @throws UserInputError when the pull request does not exist, or its head is another commit
+ *   (also when it was pushed to since the run: the next run will report on it)
+ */
+async function verifyPullRequestHead(client, issue, runHeadSha, input) {
+    let head;
+    try {
+        const { data } = await client.rest.pulls.get({
+            owner: issue.owner,
+            repo: issue.repo,
+            pull_number: issue.issueNumber
+        });
+        head = data.head.sha;
+    }
+    catch (error) {
+        if (statusOf(error) !== 404)
+            throw error;
+        throw new UserInputError(`input '${input}': there is no pull request #${issue.issueNumber} in ${issue.owner}/${issue.repo}; ` +
+            'refusing to report on it');
+    }
+    if (head !== runHeadSha) {
+        throw new UserInputError(`input '${input}': pull request #${issue.issueNumber} has head commit ${head}, but this ` +
+            `workflow_run is for commit ${runHeadSha} (workflow_run.head_sha); refusing to report on ` +
+            'it. The number came from the artifact, which the pull request that produced it can ' +
+            "write; only the pull request whose head is the run's commit is accepted (after a new " +
+            'push, its next run reports)');
+    }
+}
+
+/**
+ * The workflow run's page from the runner's environment (`GITHUB_SERVER_URL`, `GITHUB_REPOSITORY`,
+ * `GITHUB_RUN_ID`), where the job summary is; `null` outside a run. The comment links it, whether
+ * the action posts it or `ml-gate report --comment` previews it.
+ */
+function runUrlOf(env) {
+    const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
+    const repository = env.GITHUB_REPOSITORY;
+    return env.GITHUB_RUN_ID && repository ? `${server}/${repository}/actions/runs/${env.GITHUB_RUN_ID}` : null;
+}
+
+/**
+ * Reads the run's context from the environment the runner gives a step. The pull request is
+ * `pullNumber` when given (the `pr-number` input: needed in `workflow_run` workflows for forks,
+ * whose `workflow_run.pull_requests` is empty), else the `pull_request` payload's, else the first
+ * of `workflow_run.pull_requests`, else an `issue_comment` on a pull request.
+ *
+ * @throws UserInputError when `GITHUB_REPOSITORY` is missing or the event file is unreadable
+ */
+function readRunContext(env, pullNumber) {
+    const repository = env.GITHUB_REPOSITORY ?? '';
+    const slash = repository.indexOf('/');
+    if (slash <= 0) {
+        throw new UserInputError(`GITHUB_REPOSITORY is '${repository}', expected owner/repo: run this action in a GitHub workflow`);
+    }
+    let payload = {};
+    if (env.GITHUB_EVENT_PATH) {
+        try {
+            payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8'));
+        }
+        catch (error) {
+            throw new UserInputError(`cannot read the event payload: ${error.message}`, {
+                file: env.GITHUB_EVENT_PATH
+            });
+        }
+    }
+    const fromPayload = payload.pull_request?.number ??
+        payload.workflow_run?.pull_requests?.[0]?.number ??
+        (payload.issue?.pull_request === undefined ? undefined : payload.issue.number);
+    const workflowRun = env.GITHUB_EVENT_NAME === 'workflow_run' ? payload.workflow_run : undefined;
+    const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
+    return {
+        owner: repository.slice(0, slash),
+        repo: repository.slice(slash + 1),
+        eventName: env.GITHUB_EVENT_NAME ?? '',
+        pullNumber: pullNumber ?? fromPayload ?? null,
+        headSha: payload.pull_request?.head?.sha ?? payload.workflow_run?.head_sha ?? env.GITHUB_SHA ?? null,
+        workflowRunHeadSha: workflowRun?.head_sha ?? null,
+        // Built from the numeric id, not taken as a string, so the link can only point at a run here.
+        workflowRunUrl: Number.isSafeInteger(workflowRun?.id)
+            ? `${server}/${repository}/actions/runs/${workflowRun?.id}`
+            : null,
+        apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
+        runUrl: runUrlOf(env)
+    };
+}
+
+/** GraphQL's `viewer`: the only "who am I" that every kind of token may ask. */
+const VIEWER_QUERY = 'query { viewer { login } }';
+/**
+ * The account the token writes as, for any kind of token: a workflow's `GITHUB_TOKEN`
+ * (`github-actions[bot]`), a GitHub App's installation token (`<app-slug>[bot]`) or a user's
+ * token (the user). GraphQL `viewer` answers all three with the login comments show; REST has
+ * no such call for installation tokens (`GET /user` answers 403 to them, `GET /app` wants the
+ * app's JWT). Bot logins end in `[bot]` (fullsend-ai/fullsend#1953: an app's installation token
+ * gets `fullsend-ai-coder[bot]`).
+ */
+async function tokenIdentity(client) {
+    const { viewer } = await client.graphql(VIEWER_QUERY);
+    return { login: viewer.login, type: viewer.login.endsWith('[bot]') ? 'Bot' : 'User' };
+}
+/**
+ * Creates or edits the one comment of a pull request that carries `marker` and was written by
+ * `identity`: every page of comments is read (`octokit.paginate`, 100 per page), so a comment
+ * past the first page is found; a comment by someone else that quotes the marker is never
+ * touched. When the comment is deleted between the lookup and the edit (404), it is created again.
+ * With several matching comments, the oldest is edited.
+ *
+ * Two runs racing on one pull request (two pushes in quick succession) can both find no comment
+ * and both create one. So every creation is followed by a second lookup that settles on one
+ * comment: the oldest of ours stays; a run whose new comment is not the oldest writes its body
+ * into the oldest (the body written last wins, as with two edits) and every other comment of ours
+ * is deleted. Whatever the interleaving, once both runs are done exactly one comment is left,
+ * holding the body of the run that created last. (A workflow `concurrency:` group avoids the race
+ * altogether.)
+ */
+async function upsertStickyComment(client, issue, options) {
+    const where = { owner: issue.owner, repo: issue.repo };
+    const listOurs = async () => {
+        const comments = await client.paginate(client.rest.issues.listComments, {
+            ...where,
+            issue_number: issue.issueNumber,
+            per_page: 100
+        });
+        return comments
+            .filter((c) => c.body?.includes(options.marker) === true &&
+            c.user?.login === options.identity.login &&
+            c.user?.type === options.identity.type)
+            .sort((a, b) => a.id - b.id);
+    };
+    const update = async (id, body) => {
+        const { data } = await client.rest.issues.updateComment({ ...where, comment_id: id, body });
+        return { action: 'updated', id: data.id, url: data.html_url };
+    };
+    const create = async (action, body) => {
+        const { data } = await client.rest.issues.createComment({
+            ...where,
+            issue_number: issue.issueNumber,
+            body
+        });
+        return settle({ action, id: data.id, url: data.html_url }, body);
+    };
+    /** After a creation: one comment of ours is left, the oldest, with the body written last. */
+    const settle = async (created, body) => {
+        const ours = await listOurs();
+        let kept = created;
+        if (ours.length > 0 && ours[0].id !== created.id) {
+            // The action says what this run did; the id and address are those of the comment kept.
+            const { id, url } = await ignoreNotFound(() => update(ours[0].id, body), created);
+            kept = { action: created.action, id, url };
+        }
+        for (const comment of ours) {
+            if (comment.id !== kept.id)
+                await ignoreNotFound(() => client.rest.issues.deleteComment({ ...where, comment_id: comment.id }), null);
+        }
+        return kept;
+    };
+    const [ours] = await listOurs();
+    if (ours === undefined)
+        return create('created', options.render(null));
+    const body = options.render(ours.body ?? null);
+    if (options.skipUnchanged && body === ours.body)
+        return { action: 'unchanged', id: ours.id, url: ours.html_url };
+    try {
+        return await update(ours.id, body);
+    }
+    catch (error) {
+        if (statusOf(error) !== 404)
+            throw error;
+        return create('recreated', body);
+    }
+}
+/** `call()`, or `fallback` when what it acts on was deleted meanwhile (404). */
+async function ignoreNotFound(call, fallback) {
+    try {
+        return await call();
+    }
+    catch (error) {
+        if (statusOf(error) !== 404)
+            throw error;
+        return fallback;
+    }
+}
+
+/**
+ * Text that came from data, config or an untrusted result document (column names, category
+ * values, file names, reasons) made safe for GitHub-flavoured markdown and HTML: it shows as the
+ * same text, and cannot break a table, start a heading or list, mention someone, reference an
+ * issue, link, open an HTML tag or comment (our own comment marker included), or reorder or hide
+ * text with control characters.
+ *
+ * Backslash escapes and entities are not enough on GitHub: mentions (`@octocat`), issue
+ * references (`#12`, `GH-12`) and autolinks (`www.x.com`, `https://x`) are found in the text
+ * *after* markdown is rendered, when `\#` and `&#64;` have become `#` and `@` again. So a zero-width
+ * joiner (U+200D) goes right after `@` and `#`, inside `GH-`, `www.` and `://`: the text reads the
+ * same, and no pattern of GitHub's (or any GFM renderer's) matches across it.
+ *
+ * Every such string goes through `escapeMarkdown` before it reaches a report; tests render hostile
+ * strings through every report with a real GFM renderer (micromark).
+ *
+ * @example escapeMarkdown('a|b <b> @octocat *x*') // 'a&#124;b &lt;b&gt; @\u200doctocat \\*x\\*'
+ */
+function escapeMarkdown(text) {
+    // Backslash escapes first, joiners next, entities last: the entities contain `#`, which must
+    // stay as it is.
+    return plainText(text)
+        .replace(/[\\`*_{}[\]()#+\-!~=:]/g, '\\$&')
+        .replace(/[@#]/g, `$&${JOINER}`)
+        .replace(/(gh)(\\-)/gi, `$1${JOINER}$2`)
+        .replace(/(www)(\.)/gi, `$1${JOINER}$2`)
+        .replace(/\\:(?=\/\/)/g, `\\:${JOINER}`)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/\|/g, '&#124;');
+}
+/** U+200D ZERO WIDTH JOINER: invisible, kept by GitHub, and no word character. */
+const JOINER = '\u200d';
+/**
+ * C0 and C1 controls (tab and line breaks become spaces), DEL, bidirectional overrides, embeddings
+ * and isolates (U+202A–U+202E, U+2066–U+2069), directional marks, line and paragraph separators,
+ * the byte-order mark and interlinear annotations: they can hide or reorder text
+ * ("Trojan Source"), or end a line where we do not.
+ */
+const CONTROLS = 
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb]/g;
+const LINE_BREAKS = /\r\n|[\t\n\r\u2028\u2029]/g;
+/**
+ * Data text for plain-text places (annotations, log lines, check-run titles): line breaks and tabs
+ * become spaces, every other control or bidirectional character becomes U+FFFD (�), visibly.
+ *
+ * @example plainText('a\u202eb\nc') // 'a�b c'
+ */
+function plainText(text) {
+    return text.replace(LINE_BREAKS, ' ').replace(CONTROLS, '\ufffd');
+}
+/** Longest text from data shown in a table cell; longer text ends in `…`. */
+const CELL_LENGTH = 120;
+/**
+ * Data text for a markdown cell or line: clipped to `length` characters (the last one `…`), then
+ * escaped, so a 1 MB cell cannot push a report past GitHub's size limits.
+ *
+ * @example escapeClipped('a'.repeat(200), 5) // 'aaaa…'
+ */
+function escapeClipped(text, length = CELL_LENGTH) {
+    return escapeMarkdown(text.length > length ? `${text.slice(0, length - 1)}…` : text);
+}
+
+/** Longest value quoted, column named and message written in an annotation. */
+const VALUE_LENGTH = 80;
+const MESSAGE_LENGTH = 1000;
+/** Plain text (no control or bidirectional characters from data), clipped to `length`. */
+function clip(text, length) {
+    const plain = plainText(text);
+    return plain.length > length ? `${plain.slice(0, length - 1)}…` : plain;
+}
+function quote(value) {
+    return clip(value === null ? 'missing' : JSON.stringify(value), VALUE_LENGTH);
+}
+function failingChecks$1(document) {
+    return document.checks.filter((c) => !c.passed);
+}
+function subject(check) {
+    return check.column === null ? check.check : `${clip(check.column, VALUE_LENGTH)}: ${check.check}`;
+}
+/**
+ * Data-contract failures at the file and line where they happen, one annotation per failing
+ * example (at most 20 per check, as the validation keeps them): what check runs show in the diff.
+ * Errors are `failure`, warnings `warning`. For Parquet (`unit: row`) the row number is not a
+ * line of the file: the annotation sits at line 1 and names the row.
+ */
+function contractAnnotations(documents) {
+    return documents.flatMap((document) => failingChecks$1(document).flatMap((check) => check.examples.map((example) => {
+        const at = document.unit === 'line' ? example.line : 1;
+        const row = document.unit === 'line' ? '' : ` (row ${example.line})`;
+        return {
+            level: check.severity === 'error' ? 'failure' : 'warning',
+            title: `ml-gate: ${subject(check)}`,
+            message: clip(`${quote(example.value)}${row} breaks ${check.check}: expected ${check.expected}`, MESSAGE_LENGTH),
+            file: document.file,
+            line: at
+        };
+    })));
+}
+/**
+ * The most useful annotation per failing check and per gate result needing attention, for the
+ * ten workflow-command annotations GitHub shows per type and step: gate failures first (worst
+ * first, by `excess`), then contract checks with most failures first, each at its first failing
+ * line and counting the others.
+ */
+function summaryAnnotations(verdict, documents) {
+    const gates = (verdict?.results ?? [])
+        .filter((r) => r.status === 'fail' || r.status === 'warn' || r.status === 'missing')
+        .sort((a, b) => (b.excess ?? -Infinity) - (a.excess ?? -Infinity))
+        .map((r) => ({
+        level: r.status === 'warn' ? 'warning' : 'failure',
+        title: `ml-gate: ${clip(r.gate, VALUE_LENGTH)}`,
+        message: clip(r.reason, MESSAGE_LENGTH)
+    }));
+    const checks = documents.flatMap((document) => failingChecks$1(document)
+        .sort((a, b) => b.failures - a.failures)
+        .map((check) => {
+        const first = check.examples[0];
+        const lines = check.examples.map((e) => e.line).join(', ');
+        return {
+            level: check.severity === 'error' ? 'failure' : 'warning',
+            title: `ml-gate: ${subject(check)}`,
+            message: clip(`${check.failures} ${check.failures === 1 ? 'value breaks' : 'values break'} ${check.check} (expected ${check.expected})` +
+                (first === undefined ? '' : `, first ${quote(first.value)}; ${document.unit}s ${lines}`), MESSAGE_LENGTH),
+            file: document.file,
+            ...(first !== undefined && document.unit === 'line' ? { line: first.line } : {})
+        };
+    }));
+    return [...gates, ...checks];
+}
+/**
+ * At most `perLevel` annotations of each level, in order. When some are left out, the last one
+ * shown becomes a count of them that points to `elsewhere`, so nobody mistakes ten for all.
+ */
+function limitPerLevel(annotations, perLevel, elsewhere) {
+    let kept = [];
+    for (const level of ['failure', 'warning', 'notice']) {
+        const all = annotations.filter((a) => a.level === level);
+        if (all.length <= perLevel) {
+            kept = kept.concat(all);
+            continue;
+        }
+        const rest = all.length - (perLevel - 1);
+        kept = kept.concat(all.slice(0, perLevel - 1), {
+            level,
+            title: 'ml-gate: more',
+            message: `${rest} more ${level === 'failure' ? 'failures' : `${level}s`} not shown as annotations; see ${elsewhere}`
+        });
+    }
+    return kept;
+}
+
+/** Runs kept in a comment's history, newest first. */
+const HISTORY_LENGTH = 20;
+/** Longest headline kept in the history. */
+const HEADLINE_LENGTH = 300;
+const STATE = /<!-- ml-gate-state:([A-Za-z0-9_-]*) -->/;
+/**
+ * The hidden marker that identifies the sticky comment of one config: `<!-- ml-gate:KEY -->`.
+ * Characters outside `[A-Za-z0-9._/:@+-]` in the key become `_`, so no key can end the HTML
+ * comment early; distinct keys (matrix jobs, several configs) give distinct comments.
+ *
+ * @example commentMarker('ml-gate.yml') // '<!-- ml-gate:ml-gate.yml -->'
+ */
+function commentMarker(key) {
+    return `<!-- ml-gate:${key.replace(/[^A-Za-z0-9._/:@+-]/g, '_').replace(/-(?=-)/g, '-_')} -->`;
+}
+/**
+ * The comment's machine-readable state, hidden in an HTML comment: this run and the earlier ones.
+ * Base64url-encoded JSON, so nothing in a headline can close the comment.
+ */
+function encodeState(current, history) {
+    const clip = (e) => ({ ...e, headline: e.headline.slice(0, HEADLINE_LENGTH) });
+    const json = JSON.stringify({ current: clip(current), history: history.map(clip) });
+    return `<!-- ml-gate-state:${Buffer.from(json, 'utf8').toString('base64url')} -->`;
+}
+/**
+ * The history to show under a new run, from the previous body of our own comment: the previous
+ * run joins the history unless it was for the same commit (a re-run replaces itself). Newest
+ * first, at most `HISTORY_LENGTH`. A body without readable state (older or hand-edited) gives `[]`.
+ */
+function nextHistory(previousBody, commit) {
+    const match = previousBody === null ? null : STATE.exec(previousBody);
+    if (match === null)
+        return [];
+    let state;
+    try {
+        state = JSON.parse(Buffer.from(match[1], 'base64url').toString('utf8'));
+    }
+    catch {
+        return [];
+    }
+    const history = (state.history ?? []).filter(isEntry);
+    const previous = state.current;
+    const joined = isEntry(previous) && previous.commit !== commit ? [previous, ...history] : history;
+    return joined.slice(0, HISTORY_LENGTH);
+}
+function isEntry(value) {
+    const e = value;
+    return (typeof e === 'object' &&
+        e !== null &&
+        typeof e.verdict === 'string' &&
+        typeof e.headline === 'string' &&
+        (e.commit === null || typeof e.commit === 'string'));
+}
+
+// To do: next major: remove.
+/**
+ * @typedef {Options} MarkdownTableOptions
+ *   Configuration.
+ */
+
+/**
+ * @typedef Options
+ *   Configuration.
+ * @property {boolean | null | undefined} [alignDelimiters=true]
+ *   Whether to align the delimiters (default: `true`);
+ *   they are aligned by default:
+ *
+ *   ```markdown
+ *   | Alpha | B     |
+ *   | ----- | ----- |
+ *   | C     | Delta |
+ *   ```
+ *
+ *   Pass `false` to make them staggered:
+ *
+ *   ```markdown
+ *   | Alpha | B |
+ *   | - | - |
+ *   | C | Delta |
+ *   ```
+ * @property {ReadonlyArray<string | null | undefined> | string | null | undefined} [align]
+ *   How to align columns (default: `''`);
+ *   one style for all columns or styles for their respective columns;
+ *   each style is either `'l'` (left), `'r'` (right), or `'c'` (center);
+ *   other values are treated as `''`, which doesn’t place the colon in the
+ *   alignment row but does align left;
+ *   *only the lowercased first character is used, so `Right` is fine.*
+ * @property {boolean | null | undefined} [delimiterEnd=true]
+ *   Whether to end each row with the delimiter (default: `true`).
+ *
+ *   > 👉 **Note**: please don’t use this: it could create fragile structures
+ *   > that aren’t understandable to some markdown parsers.
+ *
+ *   When `true`, there are ending delimiters:
+ *
+ *   ```markdown
+ *   | Alpha | B     |
+ *   | ----- | ----- |
+ *   | C     | Delta |
+ *   ```
+ *
+ *   When `false`, there are no ending delimiters:
+ *
+ *   ```markdown
+ *   | Alpha | B
+ *   | ----- | -----
+ *   | C     | Delta
+ *   ```
+ * @property {boolean | null | undefined} [fillRows=true]
+ *   Whether to fill rows with empty cells up to the most cells in a row
+ *   (default: `true`).
+ *
+ *   When `true`, all rows have as many cells as the longest row:
+ *
+ *   ```markdown
+ *   | Alpha | B    |   |
+ *   | ----- | ---- | - |
+ *   | C     |      |   |
+ *   | D     | Echo | F |
+ *   ```
+ *
+ *   When `false`, rows keep their cells,
+ *   and the delimiter row has as many cells as the header row:
+ *
+ *   ```markdown
+ *   | Alpha | B    |
+ *   | ----- | ---- |
+ *   | C     |
+ *   | D     | Echo | F |
+ *   ```
+ * @property {boolean | null | undefined} [delimiterStart=true]
+ *   Whether to begin each row with the delimiter (default: `true`).
+ *
+ *   > 👉 **Note**: please don’t use this: it could create fragile structures
+ *   > that aren’t understandable to some markdown parsers.
+ *
+ *   When `true`, there are starting delimiters:
+ *
+ *   ```markdown
+ *   | Alpha | B     |
+ *   | ----- | ----- |
+ *   | C     | Delta |
+ *   ```
+ *
+ *   When `false`, there are no starting delimiters:
+ *
+ *   ```markdown
+ *   Alpha | B     |
+ *   ----- | ----- |
+ *   C     | Delta |
+ *   ```
+ * @property {boolean | null | undefined} [padding=true]
+ *   Whether to add a space of padding between delimiters and cells
+ *   (default: `true`).
+ *
+ *   When `true`, there is padding:
+ *
+ *   ```markdown
+ *   | Alpha | B     |
+ *   | ----- | ----- |
+ *   | C     | Delta |
+ *   ```
+ *
+ *   When `false`, there is no padding:
+ *
+ *   ```markdown
+ *   |Alpha|B    |
+ *   |-----|-----|
+ *   |C    |Delta|
+ *   ```
+ * @property {((value: string) => number) | null | undefined} [stringLength]
+ *   Function to detect the length of table cell content (optional);
+ *   this is used when aligning the delimiters (`|`) between table cells;
+ *   full-width characters and emoji mess up delimiter alignment when viewing
+ *   the markdown source;
+ *   to fix this, you can pass this function,
+ *   which receives the cell content and returns its “visible” size;
+ *   note that what is and isn’t visible depends on where the text is displayed.
+ *
+ *   Without such a function, the following:
+ *
+ *   ```js
+ *   markdownTable([
+ *     ['Alpha', 'Bravo'],
+ *     ['中文', 'Charlie'],
+ *     ['👩‍❤️‍👩', 'Delta']
+ *   ])
+ *   ```
+ *
+ *   Yields:
+ *
+ *   ```markdown
+ *   | Alpha | Bravo |
+ *   | - | - |
+ *   | 中文 | Charlie |
+ *   | 👩‍❤️‍👩 | Delta |
+ *   ```
+ *
+ *   With [`string-width`](https://github.com/sindresorhus/string-width):
+ *
+ *   ```js
+ *   import stringWidth from 'string-width'
+ *
+ *   markdownTable(
+ *     [
+ *       ['Alpha', 'Bravo'],
+ *       ['中文', 'Charlie'],
+ *       ['👩‍❤️‍👩', 'Delta']
+ *     ],
+ *     {stringLength: stringWidth}
+ *   )
+ *   ```
+ *
+ *   Yields:
+ *
+ *   ```markdown
+ *   | Alpha | Bravo   |
+ *   | ----- | ------- |
+ *   | 中文  | Charlie |
+ *   | 👩‍❤️‍👩    | Delta   |
+ *   ```
+ */
+
+/**
+ * Get the length of a cell.
+ *
+ * @param {string} value
+ *   Cell value.
+ * @returns {number}
+ *   Cell size.
+ */
+function defaultStringLength(value) {
+  return value.length
+}
+
+/**
+ * Generate a markdown
+ * ([GFM](https://docs.github.com/en/github/writing-on-github/working-with-advanced-formatting/organizing-information-with-tables))
+ * table.
+ *
+ * @param {ReadonlyArray<ReadonlyArray<string | null | undefined>>} table
+ *   Table data (matrix of strings).
+ * @param {Readonly<Options> | null | undefined} [options]
+ *   Configuration (optional).
+ * @returns {string}
+ *   Result.
+ */
+function markdownTable(table, options) {
+  const settings = options || {};
+  // To do: next major: change to spread.
+  // eslint-disable-next-line unicorn/prefer-spread -- `align` can be a string.
+  const align = (settings.align || []).concat();
+  const stringLength = settings.stringLength || defaultStringLength;
+  /** @type {Array<number>} Character codes as symbols for alignment per column. */
+  const alignments = [];
+  /** @type {Array<Array<string>>} Cells per row. */
+  const cellMatrix = [];
+  /** @type {Array<Array<number>>} Sizes of each cell per row. */
+  const sizeMatrix = [];
+  /** @type {Array<number>} */
+  const longestCellByColumn = [];
+  let mostCellsPerRow = 0;
+  let rowIndex = -1;
+
+  // This is a superfluous loop if we don’t align delimiters, but otherwise we’d
+  // do superfluous work when aligning, so optimize for aligning.
+  while (++rowIndex < table.length) {
+    /** @type {Array<string>} */
+    const row = [];
+    /** @type {Array<number>} */
+    const sizes = [];
+    let columnIndex = -1;
+
+    if (table[rowIndex].length > mostCellsPerRow) {
+      mostCellsPerRow = table[rowIndex].length;
+    }
+
+    while (++columnIndex < table[rowIndex].length) {
+      const cell = serialize(table[rowIndex][columnIndex]);
+
+      if (settings.alignDelimiters !== false) {
+        const size = stringLength(cell);
+        sizes[columnIndex] = size;
+
+        if (
+          longestCellByColumn[columnIndex] === undefined ||
+          size > longestCellByColumn[columnIndex]
+        ) {
+          longestCellByColumn[columnIndex] = size;
+        }
+      }
+
+      row.push(cell);
+    }
+
+    cellMatrix[rowIndex] = row;
+    sizeMatrix[rowIndex] = sizes;
+  }
+
+  // Figure out which alignments to use.
+  let columnIndex = -1;
+
+  if (typeof align === 'object' && 'length' in align) {
+    while (++columnIndex < mostCellsPerRow) {
+      alignments[columnIndex] = toAlignment(align[columnIndex]);
+    }
+  } else {
+    const code = toAlignment(align);
+
+    while (++columnIndex < mostCellsPerRow) {
+      alignments[columnIndex] = code;
+    }
+  }
+
+  // Inject the alignment row.
+  columnIndex = -1;
+  /** @type {Array<string>} */
+  const row = [];
+  /** @type {Array<number>} */
+  const sizes = [];
+
+  while (++columnIndex < mostCellsPerRow) {
+    const code = alignments[columnIndex];
+    let before = '';
+    let after = '';
+
+    if (code === 99 /* `c` */) {
+      before = ':';
+      after = ':';
+    } else if (code === 108 /* `l` */) {
+      before = ':';
+    } else if (code === 114 /* `r` */) {
+      after = ':';
+    }
+
+    // There *must* be at least one hyphen-minus in each alignment cell.
+    let size =
+      settings.alignDelimiters === false
+        ? 1
+        : Math.max(
+            1,
+            longestCellByColumn[columnIndex] - before.length - after.length
+          );
+
+    const cell = before + '-'.repeat(size) + after;
+
+    if (settings.alignDelimiters !== false) {
+      size = before.length + size + after.length;
+
+      if (size > longestCellByColumn[columnIndex]) {
+        longestCellByColumn[columnIndex] = size;
+      }
+
+      sizes[columnIndex] = size;
+    }
+
+    row[columnIndex] = cell;
+  }
+
+  // Inject the alignment row.
+  cellMatrix.splice(1, 0, row);
+  sizeMatrix.splice(1, 0, sizes);
+
+  rowIndex = -1;
+  /** @type {Array<string>} */
+  const lines = [];
+
+  while (++rowIndex < cellMatrix.length) {
+    const row = cellMatrix[rowIndex];
+    const sizes = sizeMatrix[rowIndex];
+    const cellsInRow =
+      settings.fillRows === false
+        ? Math.max(1, cellMatrix[rowIndex === 1 ? 0 : rowIndex].length)
+        : mostCellsPerRow;
+    columnIndex = -1;
+    /** @type {Array<string>} */
+    const line = [];
+
+    while (++columnIndex < cellsInRow) {
+      const cell = row[columnIndex] || '';
+      let before = '';
+      let after = '';
+
+      if (settings.alignDelimiters !== false) {
+        const size =
+          longestCellByColumn[columnIndex] - (sizes[columnIndex] || 0);
+        const code = alignments[columnIndex];
+
+        if (code === 114 /* `r` */) {
+          before = ' '.repeat(size);
+        } else if (code === 99 /* `c` */) {
+          const half = size / 2;
+
+          if (size % 2) {
+            before = ' '.repeat(half + 0.5);
+            after = ' '.repeat(half - 0.5);
+          } else {
+            before = ' '.repeat(half);
+            after = before;
+          }
+        } else {
+          after = ' '.repeat(size);
+        }
+      }
+
+      if (settings.delimiterStart !== false && !columnIndex) {
+        line.push('|');
+      }
+
+      if (
+        settings.padding !== false &&
+        // Don’t add the opening space if we’re not aligning and the cell is
+        // empty: there will be a closing space.
+        !(settings.alignDelimiters === false && cell === '') &&
+        (settings.delimiterStart !== false || columnIndex)
+      ) {
+        line.push(' ');
+      }
+
+      if (settings.alignDelimiters !== false) {
+        line.push(before);
+      }
+
+      line.push(cell);
+
+      if (settings.alignDelimiters !== false) {
+        line.push(after);
+      }
+
+      if (settings.padding !== false) {
+        line.push(' ');
+      }
+
+      if (settings.delimiterEnd !== false || columnIndex !== cellsInRow - 1) {
+        line.push('|');
+      }
+    }
+
+    lines.push(
+      settings.delimiterEnd === false
+        ? line.join('').replace(/ +$/, '')
+        : line.join('')
+    );
+  }
+
+  return lines.join('\n')
+}
+
+/**
+ * Serialize a cell value.
+ *
+ * @param {string | null | undefined} [value]
+ *   Value to serialize.
+ * @returns {string}
+ *   Result.
+ */
+function serialize(value) {
+  return value === null || value === undefined ? '' : String(value)
+}
+
+/**
+ * Get the alignment character code from a value.
+ *
+ * @param {string | null | undefined} value
+ *   Value.
+ * @returns {number}
+ *   Alignment.
+ */
+function toAlignment(value) {
+  const code = typeof value === 'string' ? value.codePointAt(0) : 0;
+
+  return code === 67 /* `C` */ || code === 99 /* `c` */
+    ? 99 /* `c` */
+    : code === 76 /* `L` */ || code === 108 /* `l` */
+      ? 108 /* `l` */
+      : code === 82 /* `R` */ || code === 114 /* `r` */
+        ? 114 /* `r` */
+        : 0
 }
 
 var dist = {};
@@ -13740,12 +15295,12 @@ function requireInt$1 () {
 	return int$1;
 }
 
-var schema$5 = {};
+var schema$2 = {};
 
 var hasRequiredSchema$3;
 
 function requireSchema$3 () {
-	if (hasRequiredSchema$3) return schema$5;
+	if (hasRequiredSchema$3) return schema$2;
 	hasRequiredSchema$3 = 1;
 
 	var map = requireMap();
@@ -13770,16 +15325,16 @@ function requireSchema$3 () {
 	    float.float
 	];
 
-	schema$5.schema = schema;
-	return schema$5;
+	schema$2.schema = schema;
+	return schema$2;
 }
 
-var schema$4 = {};
+var schema$1 = {};
 
 var hasRequiredSchema$2;
 
 function requireSchema$2 () {
-	if (hasRequiredSchema$2) return schema$4;
+	if (hasRequiredSchema$2) return schema$1;
 	hasRequiredSchema$2 = 1;
 
 	var Scalar = requireScalar();
@@ -13843,8 +15398,8 @@ function requireSchema$2 () {
 	};
 	const schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
 
-	schema$4.schema = schema;
-	return schema$4;
+	schema$1.schema = schema;
+	return schema$1;
 }
 
 var binary = {};
@@ -14103,7 +15658,7 @@ function requireOmap () {
 	return omap;
 }
 
-var schema$3 = {};
+var schema = {};
 
 var bool = {};
 
@@ -14509,7 +16064,7 @@ function requireTimestamp () {
 var hasRequiredSchema$1;
 
 function requireSchema$1 () {
-	if (hasRequiredSchema$1) return schema$3;
+	if (hasRequiredSchema$1) return schema;
 	hasRequiredSchema$1 = 1;
 
 	var map = requireMap();
@@ -14526,7 +16081,7 @@ function requireSchema$1 () {
 	var set = requireSet();
 	var timestamp = requireTimestamp();
 
-	const schema = [
+	const schema$1 = [
 	    map.map,
 	    seq.seq,
 	    string.string,
@@ -14550,8 +16105,8 @@ function requireSchema$1 () {
 	    timestamp.timestamp
 	];
 
-	schema$3.schema = schema;
-	return schema$3;
+	schema.schema = schema$1;
+	return schema;
 }
 
 var hasRequiredTags;
@@ -26276,6 +27831,37 @@ function failsUnder(document, failOn = document.fail_on ?? 'error') {
     return !document.passed || (failOn === 'warn' && document.summary.warnings > 0);
 }
 
+/** Rules compared against the baseline. */
+/** `min` and `min_ratio` are lower bounds; the others are upper bounds. */
+function isLowerBound(kind) {
+    return kind === 'min' || kind === 'min_ratio';
+}
+/**
+ * How far `value` lies past the rule's bound, positive on the failing side:
+ * `threshold − value` for lower bounds, `value − threshold` for upper bounds.
+ */
+function excess(rule, value) {
+    return isLowerBound(rule.kind) ? rule.threshold - value : value - rule.threshold;
+}
+/**
+ * Float rounding must not fail a value that sits exactly on its bound (0.8 − 0.75 is
+ * 0.05000000000000004): an excess up to 1e-12·max(1, |threshold|) counts as on the bound.
+ */
+function tolerance(rule) {
+    return 1e-12 * Math.max(1, Math.abs(rule.threshold));
+}
+/**
+ * Significant mode: `beyond` when the whole interval lies past the bound, `within` when it lies
+ * on the holding side (the bound included), `inconclusive` otherwise.
+ */
+function decideInterval(rule, ci) {
+    const nearest = Math.min(excess(rule, ci[0]), excess(rule, ci[1]));
+    const farthest = Math.max(excess(rule, ci[0]), excess(rule, ci[1]));
+    if (nearest > tolerance(rule))
+        return 'beyond';
+    return farthest <= tolerance(rule) ? 'within' : 'inconclusive';
+}
+
 /**
  * Numbers for people: integers in full, other values to `digits` significant digits without
  * trailing zeros or exponent noise for everyday magnitudes. `null` reads as an em dash.
@@ -26300,6 +27886,35 @@ function formatNumber(value, digits = 6) {
 }
 
 /**
+ * How numbers read in gate reasons and headlines: three significant digits (`0.798`, `0.500`,
+ * `0.00391`), a true minus sign, and never a rounding that makes a comparison look false.
+ */
+const MINUS$1 = '−';
+/**
+ * `value` to `digits` significant digits (trailing zeros kept: `0.500`), integers in full, very
+ * large or very small magnitudes as `formatNumber` writes them, `—` for `null`.
+ *
+ * @example showNumber(-0.29807692) // '−0.298'
+ */
+function showNumber(value, digits = 3) {
+    if (value === null)
+        return '—';
+    const magnitude = Math.abs(value);
+    const text = Number.isInteger(value) || magnitude >= 1e4 || (magnitude !== 0 && magnitude < 1e-4)
+        ? formatNumber(value, digits)
+        : value.toPrecision(digits);
+    return text.replace(/^-/, MINUS$1);
+}
+/** `showNumber` with a sign: `+0.00391`, `−0.298`, `0`. */
+function showSigned(value) {
+    return value > 0 ? `+${showNumber(value)}` : showNumber(value);
+}
+/** A confidence level: `0.95` -> `95%`, `0.99762` -> `99.76%`. */
+function showLevel(confidence) {
+    return `${Number((confidence * 100).toPrecision(4))}%`;
+}
+
+/**
  * The pairing in a few words, for the line under the headline.
  *
  * @example `paired by id on all 1825 rows`, `paired by id on the 900 shared ids (candidate 1000 rows, baseline 950)`
@@ -26313,47 +27928,410 @@ function pairingSummary(p) {
     const k = p.unpaired_segments.length;
     return k === 0 ? rows : `${rows}; ${k} segment${k === 1 ? '' : 's'} unpaired`;
 }
+/** A significant-mode result whose interval straddles its bound. */
+function isInconclusive(r) {
+    return (r.status === 'warn' &&
+        r.mode === 'significant' &&
+        r.ci !== null &&
+        decideInterval({ kind: r.rule, threshold: r.threshold }, r.ci) === 'inconclusive');
+}
 
-/** Longest label shown under a bar; longer ones end in `…`. */
-const LABEL_LENGTH = 32;
 /**
- * Text made safe inside a Mermaid quoted label: letters, digits, spaces and `=.,_+-/%()[]&`
- * stay, anything else (quotes, backticks, `<`, `#`, `;`, line breaks) becomes `_`, so no label can
- * end the string, the code fence or start an entity or HTML.
- *
- * @example mermaidLabel('Job="partime"<b>') // 'Job=_partime__b_'
+ * How the report writes numbers and reasons: three significant digits everywhere (`0.798`,
+ * `−0.298`, `0.00213`), one minus sign (U+2212), intervals as `[0.160, 0.432]`, and exponents that
+ * a browser cannot wrap (`4.15e−7`: no line break is allowed around U+2212 between a letter and a
+ * digit, as it is around `-`).
  */
-function mermaidLabel(text) {
-    const safe = text.replace(/[^\p{L}\p{N} =.,_+\-/%()[\]&]/gu, '_');
-    return safe.length > LABEL_LENGTH ? `${safe.slice(0, LABEL_LENGTH - 1)}…` : safe;
+const MINUS = '\u2212';
+/** `-` as a minus: before a digit at the start of a number or in an exponent. */
+const HYPHEN_MINUS = /(^|[\s([{=,;:/<>≤≥]|\de)-(?=\.?\d)/g;
+/**
+ * `text` with every hyphen used as a minus sign replaced by U+2212.
+ *
+ * @example minusSigns('p = 4.15e-7, change -0.3, Home=a-b') // 'p = 4.15e−7, change −0.3, Home=a-b'
+ */
+function minusSigns(text) {
+    return text.replace(HYPHEN_MINUS, `$1${MINUS}`);
 }
-function plain(value) {
-    // Mermaid reads plain decimals; no exponents.
-    return String(Number(value.toFixed(4)));
+/** A value: `0.798`, `−0.298`, `1825`, `—` for `null`. */
+function value(x) {
+    return minusSigns(showNumber(x));
+}
+/** A configured number (a bound, a threshold) as written: `0.05`, `0.5`, `−1`. */
+function setting(x) {
+    return minusSigns(formatNumber(x));
+}
+/** A change, signed: `+0.00391`, `−0.298`, `0`, `—` for `null`. */
+function change(x) {
+    return x === null ? '—' : minusSigns(showSigned(x));
+}
+/** `[0.160, 0.432]`, `—` for `null`. */
+function interval(ci) {
+    return ci === null ? '—' : `[${value(ci[0])}, ${value(ci[1])}]`;
+}
+/** `99.64%`. */
+function level(confidence) {
+    return showLevel(confidence);
+}
+/** A probability as a percentage to two significant digits: `0.0184` -> `1.8%`. */
+function percent(p) {
+    return `${Number((p * 100).toPrecision(2))}%`;
 }
 /**
- * A Mermaid `xychart-beta` of one metric per segment: bars for the baseline, a line for the
- * candidate (xychart has no legend, so the title says which is which). GitHub renders Mermaid in
- * comments and job summaries, so no image is hosted anywhere. The y axis spans 0 to 1 when every
- * value lies there (most metrics), otherwise Mermaid's own range.
+ * `text` cut to at most `length` characters at a word boundary, ending in `…` when cut: a reason
+ * never loses half a word (or half a number).
  *
- * @returns the fenced code block, or `null` when there are no points
+ * @example clipWords('the drop is 0.298 and more', 20) // 'the drop is 0.298 …'
  */
-function renderMetricChart(metric, points) {
-    if (points.length === 0)
+function clipWords(text, length) {
+    if (text.length <= length)
+        return text;
+    const space = text.lastIndexOf(' ', length - 1);
+    return `${text.slice(0, space > 0 ? space + 1 : length - 1)}…`;
+}
+/** Longest reason shown; longer ones are cut at a word and the rest is in verdict.json. */
+const REASON_LENGTH = 2000;
+/** A reason from a result document, for markdown: minus signs, cut at a word, escaped. */
+function reasonText(reason) {
+    return escapeMarkdown(minusSigns(clipWords(reason, REASON_LENGTH)));
+}
+/** Smallest and largest of `values` without spreading them into arguments (data-sized arrays). */
+function extent(values) {
+    return values.reduce(([lo, hi], x) => [Math.min(lo, x), Math.max(hi, x)], [Infinity, -Infinity]);
+}
+
+/**
+ * A text chart of intervals, one row per segment, sorted: readable at any width a comment has,
+ * in GitHub's monospace font, with nothing to render (a Mermaid chart of 18 segments smears its
+ * axis labels together at 780 px and cannot draw an interval at all).
+ *
+ *     drop of recall: ● estimate  ├──┤ 99.64% interval  ┆ bound 0.05  │ 0
+ *     Job=partime     ·········│···┆······├────●─────┤····  0.298  fail
+ */
+/** Characters of the label column and of the plot. */
+const LABEL = 18;
+const PLOT = 40;
+/**
+ * A label safe inside a fenced code block: no backtick or tilde (a line of them closes the
+ * fence), no `<` or `>` (the markdown would hold a comment marker such as ours, which finds the
+ * sticky comment), no `@` (a mention to anything that reads the raw text), no control character;
+ * clipped to the label column.
+ */
+function chartLabel(text, width = LABEL) {
+    // eslint-disable-next-line no-control-regex -- control characters are what is removed
+    const safe = text.replace(/[`~<>@\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, '_');
+    return safe.length > width ? `${safe.slice(0, width - 1)}…` : safe;
+}
+/**
+ * The chart as a fenced `text` block: a legend line (`quantity`, the `confidence` of the
+ * intervals, the `bound`), the rows on one scale that spans the intervals, 0 and the bound, and an
+ * axis with 0 and the bound marked. `null` without rows.
+ */
+function renderIntervalChart(quantity, confidence, bound, rows) {
+    if (rows.length === 0)
         return null;
-    const values = points.flatMap((p) => [p.baseline, p.candidate]);
-    const unit = values.every((v) => v >= 0 && v <= 1);
-    const name = mermaidLabel(metric);
+    const ends = rows.flatMap((r) => [r.ci[0], r.ci[1], r.estimate]);
+    let [lo, hi] = extent([0, bound, ...ends]);
+    if (hi === lo)
+        [lo, hi] = [lo - 1, hi + 1];
+    const pad = (hi - lo) * 0.04;
+    lo -= pad;
+    hi += pad;
+    const col = (x) => Math.min(PLOT - 1, Math.max(0, Math.round(((x - lo) / (hi - lo)) * (PLOT - 1))));
+    const zero = col(0);
+    const boundAt = col(bound);
+    const plot = (r) => {
+        const cells = Array.from({ length: PLOT }, () => '·');
+        cells[zero] = '│';
+        cells[boundAt] = '┆';
+        const [a, b] = [col(Math.min(r.ci[0], r.ci[1])), col(Math.max(r.ci[0], r.ci[1]))];
+        for (let i = a; i <= b; i++)
+            cells[i] = '─';
+        cells[a] = a === b ? '┼' : '├';
+        if (b !== a)
+            cells[b] = '┤';
+        cells[col(r.estimate)] = '●';
+        return cells.join('');
+    };
+    const axis = Array.from({ length: PLOT }, () => ' ');
+    const mark = (at, text) => {
+        const start = Math.max(0, Math.min(PLOT - text.length, at - Math.floor(text.length / 2)));
+        if (axis.slice(Math.max(0, start - 1), start + text.length + 1).some((c) => c !== ' '))
+            return;
+        for (let i = 0; i < text.length; i++)
+            axis[start + i] = text[i];
+    };
+    mark(zero, '0');
+    mark(boundAt, setting(bound));
+    mark(0, value(lo + pad));
+    mark(PLOT - 1, value(hi - pad));
+    const estimates = rows.map((r) => value(r.estimate));
+    const width = extent(estimates.map((e) => e.length))[1];
     return [
-        '```mermaid',
-        'xychart-beta',
-        `    title "${name} per segment: bars baseline, line candidate"`,
-        `    x-axis [${points.map((p) => `"${mermaidLabel(p.label)}"`).join(', ')}]`,
-        `    y-axis "${name}"${unit ? ' 0 --> 1' : ''}`,
-        `    bar [${points.map((p) => plain(p.baseline)).join(', ')}]`,
-        `    line [${points.map((p) => plain(p.candidate)).join(', ')}]`,
+        '```text',
+        `${chartLabel(quantity, 60)}: ● estimate  ├─┤ ${confidence} interval  ┆ bound ${setting(bound)}  │ 0`,
+        '',
+        ...rows.map((r, i) => `${chartLabel(r.label).padEnd(LABEL)} ${plot(r)}  ${estimates[i].padStart(width)}  ${r.status}`),
+        `${' '.repeat(LABEL)} ${axis.join('').trimEnd()}`,
         '```'
+    ].join('\n');
+}
+
+/** Worst first: by `excess` descending, results without one last, ties in document order. */
+function byExcess(a, b) {
+    if (a.excess === b.excess)
+        return 0;
+    if (a.excess === null)
+        return 1;
+    if (b.excess === null)
+        return -1;
+    return b.excess - a.excess;
+}
+function groupResults(results) {
+    const sorted = [...results].sort(byExcess);
+    const inconclusive = sorted.filter(isInconclusive);
+    return {
+        failing: sorted.filter((r) => r.status === 'fail' || r.status === 'missing'),
+        warnings: sorted.filter((r) => r.status === 'warn' && !isInconclusive(r)),
+        inconclusive: inconclusive.filter((r) => r.detectable !== false),
+        tooSmall: inconclusive.filter((r) => r.detectable === false),
+        others: results.filter((r) => !['fail', 'missing', 'warn'].includes(r.status))
+    };
+}
+
+/**
+ * Tables of gate results for a 780 px comment: at most seven columns, values as
+ * `baseline → candidate`, intervals as `[0.160, 0.432]` with their confidence level stated once,
+ * above the table, and each segment's support (positives for recall) next to its rows.
+ */
+const text$2 = escapeClipped;
+/** The bound of a rule: `drop ≤ 0.05`. */
+const BOUND = {
+    min: (t) => `≥ ${setting(t)}`,
+    max: (t) => `≤ ${setting(t)}`,
+    max_drop: (t) => `drop ≤ ${setting(t)}`,
+    max_relative_drop: (t) => `drop ≤ ${setting(t * 100)}%`,
+    min_ratio: (t) => `ratio ≥ ${setting(t)}`,
+    max_gap: (t) => `gap ≤ ${setting(t)}`
+};
+/** What a result's interval (`GateResult.ci`) is of: the value, or the quantity the rule bounds. */
+const QUANTITY = {
+    min: 'value',
+    max: 'value',
+    max_drop: 'drop',
+    max_relative_drop: 'relative drop',
+    min_ratio: 'ratio',
+    max_gap: 'gap'
+};
+const STATUS_TEXT = {
+    fail: '❌ fail',
+    warn: '⚠️ warn',
+    missing: '❔ missing',
+    pass: '✅ pass',
+    insufficient: '➖ too few rows',
+    skipped: '⏭️ skipped',
+    waived: '🔕 waived'
+};
+function plural$1(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+/** The confidence levels of `results`' intervals, once: `99.67%`, or `99.64–99.67%` when they differ. */
+function levels(results) {
+    const all = [...new Set(results.filter((r) => r.ci !== null).flatMap((r) => r.confidence ?? []))];
+    if (all.length === 0)
+        return null;
+    const [lo, hi] = extent(all).map(level);
+    return lo === hi ? lo : `${lo.slice(0, -1)}–${hi}`;
+}
+/** `Holm over 15 segments`: how the levels of significant-mode results were corrected. */
+function correction(results) {
+    const significant = results.filter((r) => r.mode === 'significant' && r.ci !== null);
+    if (significant.length === 0)
+        return null;
+    const p = significant[0];
+    const name = { holm: 'Holm', bh: 'Benjamini–Hochberg', none: 'no correction' };
+    if (p.correction === null)
+        return 'each corrected for the segments of its gate';
+    if (p.correction === 'none')
+        return 'no correction across segments';
+    return p.family === null
+        ? `${name[p.correction]}-adjusted`
+        : `${name[p.correction]} over a family of ${p.family}`;
+}
+/**
+ * The line above a table of results: the intervals' level and correction, the decision threshold
+ * of the scores, what the support column counts.
+ */
+function tableCaption(results, threshold, columns) {
+    const parts = [];
+    const at = levels(results);
+    const rules = new Set(results.filter((r) => r.ci !== null).map((r) => QUANTITY[r.rule]));
+    if (at !== null) {
+        const of = rules.size === 1 ? ` of the ${[...rules][0]}` : '';
+        const how = correction(results);
+        parts.push(`${at} intervals${of}${how === null ? '' : ` (${how})`}`);
+    }
+    const bounds = new Set(results.map((r) => BOUND[r.rule](r.threshold)));
+    if (columns !== 'judged' && bounds.size === 1)
+        parts.push(`bound ${[...bounds][0]}`);
+    if (threshold !== null)
+        parts.push(`decision threshold ${setting(threshold)}`);
+    if (columns === 'power') {
+        const of = rules.size === 1 ? [...rules][0] : 'change';
+        parts.push(`MDE: the smallest ${of} detected with 80% power at that level`);
+    }
+    return parts.length === 0 ? '' : `<sub>${parts.join(' · ')}</sub>`;
+}
+/** The support column: `positives / rows` with cells `104 / 178` when every row counts the same unit. */
+function supportColumn(results) {
+    const units = new Set(results.filter((r) => (r.support ?? null) !== null && r.n !== null).map((r) => supportUnit(r.metric)));
+    const unit = units.size === 1 ? [...units][0] : null;
+    if (unit === 'rows' || units.size === 0)
+        return { header: 'rows', cell: (r) => (r.n === null ? '—' : String(r.n)) };
+    return {
+        header: unit === null ? 'support / rows' : `${text$2(unit, 40)} / rows`,
+        cell: (r) => (r.n === null ? '—' : `${r.support ?? '—'} / ${r.n}`)
+    };
+}
+/** `0.798 → 0.500`; `0.228` without a baseline. */
+function values(r) {
+    return r.baseline === null ? value(r.candidate) : `${value(r.baseline)} → ${value(r.candidate)}`;
+}
+/**
+ * A table of results, at most `rows` of them (a line counts the rest), seven columns at most:
+ * segment (with the metric when the results are of several), support, values, change, interval,
+ * then the bound and the status (`status`), the bound (`judged`) or the minimum detectable effect
+ * and the power at the bound (`power`).
+ */
+function resultTable(results, columns, rows) {
+    const shown = results.slice(0, rows);
+    const metrics = new Set(results.map((r) => r.metric));
+    const rules = new Set(results.filter((r) => r.ci !== null).map((r) => r.rule));
+    const support = supportColumn(shown);
+    const ciHeader = rules.size === 1 ? `${QUANTITY[[...rules][0]]} interval` : 'interval';
+    const segment = (r) => metrics.size > 1 ? `${text$2(r.metric, 40)}: ${text$2(r.segment)}` : text$2(r.segment);
+    const ci = (r) => rules.size > 1 && r.ci !== null ? `${QUANTITY[r.rule]} ${interval(r.ci)}` : interval(r.ci);
+    const header = [
+        metrics.size > 1 ? 'metric: segment' : `${text$2([...metrics][0] ?? '', 40)}: segment`,
+        support.header,
+        'baseline → candidate',
+        'change',
+        ciHeader
+    ];
+    const extra = {
+        judged: { header: ['bound'], cells: (r) => [BOUND[r.rule](r.threshold)] },
+        status: {
+            // One gate per table (see the report's `others`): its bound is in the caption.
+            header: ['status'],
+            cells: (r) => [STATUS_TEXT[r.waiver ? 'waived' : r.status]]
+        },
+        power: {
+            header: ['MDE', 'power at bound'],
+            cells: (r) => {
+                return [value(r.mde), r.power_at_bound === null ? '—' : percent(r.power_at_bound)];
+            }
+        }
+    };
+    const table = markdownTable([
+        [...header, ...extra[columns].header],
+        ...shown.map((r) => [
+            segment(r),
+            support.cell(r),
+            values(r),
+            change(r.change),
+            ci(r),
+            ...extra[columns].cells(r)
+        ])
+    ], {
+        align: [
+            'l',
+            'r',
+            'r',
+            'r',
+            'r',
+            ...extra[columns].header.map(() => (columns === 'power' ? 'r' : 'l'))
+        ]
+    });
+    const rest = results.length - shown.length;
+    return rest > 0 ? `${table}\n\n… and ${plural$1(rest, 'more result')} in verdict.json.` : table;
+}
+
+/**
+ * Candidate vs baseline on every metric of the `all` segment, in one compact table: the numbers a
+ * reviewer checks first after what failed.
+ */
+const text$1 = escapeClipped;
+/** `▲ better`, `▼ worse`, `= same`, or the plain direction for metrics without a better side. */
+function arrow(metric, delta) {
+    if (delta === null)
+        return '';
+    if (delta === 0)
+        return '= same';
+    const direction = describeMetric(metric)?.direction ?? 'none';
+    const up = delta > 0;
+    if (direction === 'none')
+        return up ? '▲' : '▼';
+    return `${up ? '▲' : '▼'} ${up === (direction === 'higher') ? 'better' : 'worse'}`;
+}
+/** The gates on the metric for `all`: `✅ ≥ 0.75`, the worst result first. */
+function gated(results, metric) {
+    const own = results.filter((r) => r.segment === 'all' && r.metric === metric).sort(byExcess);
+    return own.map((r) => `${STATUS_TEXT[r.status].split(' ')[0]} ${BOUND[r.rule](r.threshold)}`).join(', ');
+}
+/**
+ * The overview table with its heading: metric, baseline, candidate, change with an arrow, the
+ * candidate's interval and the gate on it, for every metric of `all` (counts such as `n` are in the
+ * heading instead). `null` without a candidate evaluation.
+ */
+function renderOverview(candidate, baseline, results, heading) {
+    const all = candidate?.segments.find((s) => s.key === 'all');
+    if (candidate === null || all === undefined)
+        return null;
+    const base = baseline?.segments.find((s) => s.key === 'all') ?? null;
+    const counts = Object.keys(all.metrics).filter((name) => describeMetric(name)?.interval === 'none');
+    const names = Object.keys(all.metrics).filter((name) => !counts.includes(name));
+    const hasGates = results.length > 0;
+    const count = (name) => value(all.metrics[name]?.value ?? null);
+    const facts = [
+        `${all.n} rows`,
+        ...(counts.includes('positives') ? [`${count('positives')} positives`] : [])
+    ];
+    const settings = candidate.settings;
+    const confusion = ['tp', 'fp', 'tn', 'fn'].filter((c) => counts.includes(c));
+    const caption = [
+        `${level(settings.confidence)} intervals of the candidate's value`,
+        ...(settings.threshold === null
+            ? []
+            : [
+                `decision threshold ${setting(settings.threshold)}` +
+                    (confusion.length === 4
+                        ? `: ${confusion.map((c) => `${c.toUpperCase()} ${count(c)}`).join(', ')}`
+                        : '')
+            ])
+    ];
+    const rows = names.map((name) => {
+        const c = all.metrics[name];
+        const b = base?.metrics[name]?.value ?? null;
+        const delta = b === null || c.value === null ? null : c.value - b;
+        const shown = c.value === null ? `— (${text$1(c.reason ?? 'undefined', 40)})` : value(c.value);
+        return [
+            text$1(name, 40),
+            value(b),
+            shown,
+            `${change(delta)} ${arrow(name, delta)}`.trim(),
+            interval(c.ci),
+            ...(hasGates ? [gated(results, name)] : [])
+        ];
+    });
+    return [
+        `### ${heading} (all: ${facts.join(', ')})`,
+        '',
+        `<sub>${caption.join(' · ')}</sub>`,
+        '',
+        markdownTable([
+            ['metric', 'baseline', 'candidate', 'change', 'candidate interval', ...(hasGates ? ['gate'] : [])],
+            ...rows
+        ], { align: ['l', 'r', 'r', 'r', 'r', 'l'] })
     ].join('\n');
 }
 
@@ -26431,18 +28409,24 @@ function renderValidationMarkdown(document) {
                 c.severity,
                 String(c.failures),
                 e(c.expected),
-                e(where(document, c, 5))
+                e(minusSigns(where(document, c, 5)))
             ])
         ], { align: ['l', 'l', 'l', 'r', 'l', 'l'] }), '');
         if (failing.length > MAX_ROWS)
             out.push(moreRows(failing.length - MAX_ROWS, 'failing checks'), '');
     }
     if (document.drift.length > 0) {
+        // Drifted columns first (then those without a verdict), in document order within each.
+        const rank = (d) => (d.drifted === true ? 0 : d.drifted === null ? 1 : 2);
+        const drift = [...document.drift].sort((a, b) => rank(a) - rank(b)).slice(0, MAX_ROWS);
         out = out.concat(`<details${document.summary.drifted > 0 ? ' open' : ''}><summary>Drift against ${line(document.reference ?? '')}: ` +
             `${document.summary.drifted} of ${document.drift.length} columns drifted</summary>`, '', markdownTable([
-            ['column', 'method', 'statistic', 'p-value', 'threshold', 'verdict', 'why'],
-            ...document.drift.slice(0, MAX_ROWS).map((d) => [e(d.column), ...driftCells(d), e(d.reason)])
-        ], { align: ['l', 'l', 'r', 'r', 'r', 'l', 'l'] }), '', document.drift.length > MAX_ROWS ? [moreRows(document.drift.length - MAX_ROWS, 'columns'), ''] : [], '</details>', '');
+            ['column', 'method', 'statistic', 'p-value', 'threshold', 'verdict'],
+            ...drift.map((d) => [e(d.column), ...driftCells(d).map(minusSigns)])
+        ], { align: ['l', 'l', 'r', 'r', 'r', 'l'] }), '', 
+        // The reasons are sentences: a list below the table, in full, rather than a column that
+        // would push the table past a comment's width.
+        ...drift.filter((d) => d.drifted !== false).map((d) => `- ${e(d.column)}: ${reasonText(d.reason)}`), ...(document.drift.some((d) => d.drifted !== false) ? [''] : []), document.drift.length > MAX_ROWS ? [moreRows(document.drift.length - MAX_ROWS, 'columns'), ''] : [], '</details>', '');
     }
     return out.join('\n');
 }
@@ -26532,15 +28516,6 @@ function reportHeadline(content) {
     return 'evaluated without gates';
 }
 const VERDICT_ICON = { pass: '✅', warn: '⚠️', fail: '❌', overridden: '🟡' };
-const STATUS_TEXT = {
-    fail: '❌ fail',
-    warn: '⚠️ warn',
-    missing: '❔ missing',
-    pass: '✅ pass',
-    insufficient: '➖ insufficient data',
-    skipped: '⏭️ skipped',
-    waived: '🔕 waived'
-};
 /** How many results had each status, in words: `4 failing`. */
 const COUNT_TEXT = {
     fail: 'failing',
@@ -26551,68 +28526,66 @@ const COUNT_TEXT = {
     insufficient: 'with insufficient data',
     skipped: 'skipped'
 };
-/** Statuses shown first, in the open: what needs someone's attention. */
-const ATTENTION = new Set(['fail', 'warn', 'missing']);
 /** Longest text from data shown in a line; cells: `CELL_LENGTH`. */
 const LINE_LENGTH = 300;
+/** Segments in the interval chart: the failing ones and the worst of the rest. */
+const CHART_ROWS = 8;
 /** Data text for markdown: clipped, then escaped. */
 const text = escapeClipped;
 function plural(n, word) {
     return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
-function signed(value) {
-    return value === null ? '—' : value > 0 ? `+${formatNumber(value, 3)}` : formatNumber(value, 3);
+/** `0.064–0.164`, or one value when they agree; `null` without values. */
+function range(values) {
+    if (values.length === 0)
+        return null;
+    const [lo, hi] = extent(values).map(value);
+    return lo === hi ? lo : `${lo}–${hi}`;
 }
-function interval(ci) {
-    return ci === null ? '—' : `[${formatNumber(ci[0], 3)}, ${formatNumber(ci[1], 3)}]`;
+/** The one bound of `results` (`drop ≤ 0.05`), or `null` when they have several. */
+function oneBound(results) {
+    const bounds = new Set(results.map((r) => BOUND[r.rule](r.threshold)));
+    return bounds.size === 1 ? [...bounds][0] : null;
 }
-const BOUND = {
-    min: (t) => `≥ ${formatNumber(t)}`,
-    max: (t) => `≤ ${formatNumber(t)}`,
-    max_drop: (t) => `drop ≤ ${formatNumber(t)}`,
-    max_relative_drop: (t) => `drop ≤ ${formatNumber(t * 100)}%`,
-    min_ratio: (t) => `ratio ≥ ${formatNumber(t)}`,
-    max_gap: (t) => `gap ≤ ${formatNumber(t)}`
-};
-/** What a result's interval is of (`GateResult.ci`): the value, or the drop the rule bounds. */
-const CI_OF = {
-    min: '',
-    max: '',
-    max_drop: 'drop ',
-    max_relative_drop: 'relative drop ',
-    min_ratio: 'ratio ',
-    max_gap: 'gap '
-};
-/** Worst first: by `excess` descending, results without one last, ties in document order. */
-function byExcess(a, b) {
-    if (a.excess === b.excess)
-        return 0;
-    if (a.excess === null)
-        return 1;
-    if (b.excess === null)
-        return -1;
-    return b.excess - a.excess;
+/** The gated quantity of a result (`GateResult.ci` is its interval): the bound plus the excess. */
+function gatedQuantity(r) {
+    if (r.excess === null)
+        return null;
+    return isLowerBound(r.rule) ? r.threshold - r.excess : r.threshold + r.excess;
+}
+/** `results` grouped by gate and rule, in order of first appearance. */
+function byGate(results) {
+    const groups = new Map();
+    for (const r of results) {
+        const key = `${r.gate_index} ${r.rule}`;
+        groups.set(key, [...(groups.get(key) ?? []), r]);
+    }
+    return [...groups.values()];
 }
 class Renderer {
     content;
     rows;
-    segments;
-    confidence;
+    groups;
+    threshold;
     constructor(content, rows) {
         this.content = content;
         this.rows = rows;
-        this.segments = new Map((content.candidate?.segments ?? []).map((s) => [s.key, s]));
-        this.confidence = content.candidate?.settings.confidence ?? null;
+        this.groups = groupResults(content.verdict?.results ?? []);
+        this.threshold = content.candidate?.settings.threshold ?? null;
     }
     blocks() {
         const c = this.content;
-        const blocks = [
+        const g = this.groups;
+        return [
             { name: 'headline', markdown: this.headline(), keep: Infinity },
-            ...this.optional('notes', 6, this.notes()),
-            ...this.optional('failing results', 9, this.attention()),
+            ...this.optional('failing results', 9, this.judged('❌ Failing', g.failing)),
+            ...this.optional('overview', 8.5, this.overview()),
+            ...this.optional('inconclusive results', 6.5, this.undecided('inconclusive')),
+            ...this.optional('too small to judge', 6.4, this.undecided('too small')),
+            ...this.optional('warnings', 8, this.judged('⚠️ Warnings', g.warnings)),
             ...this.optional('chart', 4, this.chart()),
-            ...this.optional('passing results', 5, this.others()),
-            ...this.optional('metrics', 8, c.verdict === null ? this.evaluationTable() : null),
+            ...this.optional('other results', 5, this.others()),
+            ...this.optional('notes', 6, this.notes()),
             ...c.validations.map((v, i) => ({
                 name: `validation of ${text(v.file, 60)}`,
                 markdown: renderValidationMarkdown(v).trimEnd(),
@@ -26621,7 +28594,6 @@ class Renderer {
             ...this.optional('history', 3, this.history()),
             { name: 'audit trail', markdown: this.audit(), keep: Infinity }
         ];
-        return blocks;
     }
     optional(name, keep, markdown) {
         return markdown === null ? [] : [{ name, markdown, keep }];
@@ -26629,10 +28601,16 @@ class Renderer {
     headline() {
         const c = this.content;
         const verdict = reportVerdict(c);
-        const lines = [
-            `## ${VERDICT_ICON[verdict]} ml-gate: ${verdict} — ${text(reportHeadline(c), LINE_LENGTH)}`,
-            ''
-        ];
+        // When the gates fail too, the heading names their failure and the data's gets its own line
+        // under it: a heading of both wraps to four lines at comment width.
+        const failedData = failedValidations(c);
+        const split = failedData.length > 0 && c.verdict?.verdict === 'fail';
+        const headline = split ? c.verdict.headline : reportHeadline(c);
+        const lines = [`## ${VERDICT_ICON[verdict]} ml-gate: ${verdict} — ${text(headline, LINE_LENGTH)}`, ''];
+        if (split) {
+            const files = failedData.map((v) => text(dataFailure(v), LINE_LENGTH)).join(', ');
+            lines.push(`❌ **Data validation failed** for ${files}: the job fails on the data alone (below).`, '');
+        }
         const o = c.override;
         if (o !== null) {
             const who = `[${text(o.by, 60)}](https://github.com/${encodeURIComponent(o.by)})`;
@@ -26674,143 +28652,109 @@ class Renderer {
             shown.push(`- … ${items.length - shown.length} ${more}`);
         return shown;
     }
-    table(results) {
-        const shown = results.slice(0, this.rows);
-        // One level in the header when all intervals share it (point mode), else in each cell.
-        const levels = new Set(shown.map((r) => r.confidence));
-        const level = levels.size === 1 ? [...levels][0] : undefined;
-        const header = level === undefined || level === null ? 'CI' : `${formatNumber(level * 100)}% CI`;
-        const table = markdownTable([
-            ['segment', 'n', 'metric', 'baseline', 'candidate', 'change', header, 'bound', 'status'],
-            ...shown.map((r) => {
-                const n = r.n ?? this.segments.get(r.segment)?.n ?? null;
-                const ci = r.ci === null
-                    ? '—'
-                    : `${CI_OF[r.rule]}${interval(r.ci)}` +
-                        (level === undefined && r.confidence !== null
-                            ? ` (${formatNumber(r.confidence * 100)}%)`
-                            : '');
-                const status = r.waiver
-                    ? `${STATUS_TEXT.waived}: ${text(r.waiver.reason)}${r.waiver.expires === null ? '' : ` (until ${text(r.waiver.expires)})`}`
-                    : STATUS_TEXT[r.status];
-                return [
-                    text(r.segment),
-                    n === null ? '—' : String(n),
-                    text(r.metric),
-                    formatNumber(r.baseline, 4),
-                    formatNumber(r.candidate, 4),
-                    signed(r.change),
-                    ci,
-                    BOUND[r.rule](r.threshold),
-                    status
-                ];
-            })
-        ], { align: ['l', 'r', 'l', 'r', 'r', 'r', 'r', 'l', 'l'] });
-        const rest = results.length - shown.length;
-        return rest > 0 ? `${table}\n\n… and ${plural(rest, 'more result')} in verdict.json.` : table;
+    /** The full reasons of `results`, folded: they are long, and the table says the numbers. */
+    reasons(results, summary) {
+        return [
+            `<details><summary>${summary}</summary>`,
+            '',
+            ...this.capped(results, (r) => `- ${reasonText(r.reason)}`, 'more reasons in verdict.json'),
+            '',
+            '</details>'
+        ].join('\n');
     }
-    attention() {
-        const results = (this.content.verdict?.results ?? [])
-            .filter((r) => ATTENTION.has(r.status))
-            .sort(byExcess);
+    /** A table of results with the line above it that states its levels and threshold once. */
+    table(results, columns) {
+        const caption = tableCaption(results, this.threshold, columns);
+        const table = resultTable(results, columns, this.rows);
+        return caption === '' ? table : `${caption}\n\n${table}`;
+    }
+    /** Failing or warning results: a heading, the table (worst first), the reasons folded. */
+    judged(title, results) {
         if (results.length === 0)
             return null;
         return [
-            `### Needs attention (${results.length})`,
+            `### ${title} (${results.length})`,
             '',
-            this.table(results),
+            this.table(results, 'judged'),
             '',
-            ...this.capped(results, (r) => `- ${text(r.reason, LINE_LENGTH)}`, 'more reasons in verdict.json')
+            this.reasons(results, results.length === 1 ? 'Why' : `Why, for each of the ${results.length}`)
         ].join('\n');
     }
-    /** The segment column a result belongs to: `overall`, the family of its segment, or its own (`across` gates). */
-    columnOf(result) {
-        if (result.segment === 'all')
-            return 'overall';
-        const segment = this.segments.get(result.segment);
-        if (segment !== undefined)
-            return segment.column ?? 'overall';
-        if (result.rule === 'max_gap' || result.rule === 'min_ratio')
-            return result.segment;
-        const equals = result.segment.indexOf('=');
-        return equals > 0 ? result.segment.slice(0, equals) : 'other';
-    }
-    others() {
-        const results = (this.content.verdict?.results ?? []).filter((r) => !ATTENTION.has(r.status));
-        if (results.length === 0)
-            return null;
-        const groups = new Map();
-        for (const r of results) {
-            const column = this.columnOf(r);
-            groups.set(column, [...(groups.get(column) ?? []), r]);
-        }
-        const sections = [...groups].map(([column, group]) => {
-            const counts = ['waived', 'pass', 'insufficient', 'skipped']
-                .map((s) => [s, group.filter((r) => r.status === s).length])
-                .filter(([, n]) => n > 0)
-                .map(([s, n]) => `${n} ${COUNT_TEXT[s]}`);
-            return [
-                `<details><summary>${text(column)}: ${counts.join(', ')}</summary>`,
-                '',
-                this.table(group),
-                '',
-                '</details>'
-            ].join('\n');
-        });
-        return [`### Other results (${results.length})`, '', ...sections.flatMap((s) => [s, ''])]
-            .join('\n')
-            .trimEnd();
+    overview() {
+        const c = this.content;
+        return renderOverview(c.candidate, c.baseline, c.verdict?.results ?? [], 'Candidate vs baseline');
     }
     /**
-     * The chart of the gated metric that matters most (the worst result's gate, else the first gate
-     * over several segments), baseline vs candidate per segment; at most 20 segments, the worst.
+     * The results the data could not decide, collapsed under one line that says how many, the
+     * bound, and what the data could have detected: "10 inconclusive against drop ≤ 0.05: the data
+     * can only detect drops larger than 0.0643–0.142"; without `mde` in the verdict, the count only.
+     */
+    undecided(kind) {
+        const results = kind === 'inconclusive' ? this.groups.inconclusive : this.groups.tooSmall;
+        if (results.length === 0)
+            return null;
+        const mde = range(results.flatMap((r) => r.mde ?? []));
+        const bound = oneBound(results) ?? 'their bounds';
+        const drops = `${QUANTITY[results[0].rule]}s`;
+        const summary = kind === 'inconclusive'
+            ? `⚠️ <b>${results.length} inconclusive</b> against ${bound}` +
+                (mde === null
+                    ? ': their intervals straddle the bound'
+                    : `: the data can only detect ${drops} larger than ${mde} (MDE at 80% power)`)
+            : `➖ <b>${results.length} too small to judge ${bound}</b>` +
+                (mde === null ? '' : `: they can only detect ${drops} larger than ${mde}`);
+        return [
+            `<details><summary>${summary}</summary>`,
+            '',
+            this.table(results, mde === null ? 'judged' : 'power'),
+            '',
+            ...this.capped(results, (r) => `- ${reasonText(r.reason)}`, 'more reasons in verdict.json'),
+            '',
+            '</details>'
+        ].join('\n');
+    }
+    others() {
+        const results = this.groups.others;
+        if (results.length === 0)
+            return null;
+        const counts = ['waived', 'pass', 'insufficient', 'skipped']
+            .map((s) => [s, results.filter((r) => r.status === s).length])
+            .filter(([, n]) => n > 0)
+            .map(([s, n]) => `${n} ${COUNT_TEXT[s]}`);
+        const waived = results.filter((r) => r.waiver !== undefined);
+        return [
+            `<details><summary>Other results: ${counts.join(', ')}</summary>`,
+            '',
+            // One table per gate and rule: one metric and one quantity each, so no cell repeats them.
+            ...byGate(results).flatMap((gate) => [this.table(gate, 'status'), '']),
+            ...this.capped(waived, (r) => `- waived ${text(r.segment)}: ${text(r.waiver?.reason ?? '', LINE_LENGTH)}` +
+                (r.waiver?.expires ? ` (until ${text(r.waiver.expires)})` : ''), 'more waivers'),
+            ...(waived.length > 0 ? [''] : []),
+            '</details>'
+        ].join('\n');
+    }
+    /**
+     * The interval of the gated quantity per segment for the gate of the worst result: its failing
+     * segments and the worst of the rest, sorted, against the bound. `null` when the gate has fewer
+     * than two segments with an interval.
      */
     chart() {
         const results = this.content.verdict?.results ?? [];
-        const perSegment = (r) => r.baseline !== null && r.candidate !== null && this.columnOf(r) !== r.segment;
-        const worst = results.filter((r) => ATTENTION.has(r.status) && perSegment(r)).sort(byExcess)[0];
-        const gateIndex = (worst ?? results.find(perSegment))?.gate_index;
-        if (gateIndex === undefined)
+        const withCi = results.filter((r) => r.ci !== null && gatedQuantity(r) !== null);
+        const worst = [...withCi].sort(byExcess)[0];
+        if (worst === undefined)
             return null;
-        const gate = results.filter((r) => r.gate_index === gateIndex && perSegment(r));
+        const gate = withCi
+            .filter((r) => r.gate_index === worst.gate_index && r.rule === worst.rule)
+            .sort(byExcess);
         if (gate.length < 2)
             return null;
-        const chosen = new Set([...gate].sort(byExcess).slice(0, 20));
-        const points = gate
-            .filter((r) => chosen.has(r))
-            .map((r) => ({ label: r.segment, baseline: r.baseline, candidate: r.candidate }));
-        const title = `### ${text(gate[0].metric)} per segment` +
-            (gate.length > points.length
-                ? ` (the ${points.length} furthest from their bound of ${gate.length})`
-                : '');
-        return `${title}\n\n${renderMetricChart(gate[0].metric, points)}`;
-    }
-    /** Without gates: every metric of the overall segment, baseline vs candidate. */
-    evaluationTable() {
-        const candidate = this.content.candidate?.segments.find((s) => s.key === 'all');
-        if (candidate === undefined)
-            return null;
-        const baseline = this.content.baseline?.segments.find((s) => s.key === 'all');
-        const ci = this.confidence === null ? 'CI' : `${formatNumber(this.confidence * 100)}% CI`;
-        const names = Object.keys(candidate.metrics);
-        return [
-            `### Metrics (all ${candidate.n} rows)`,
-            '',
-            markdownTable([
-                ['metric', 'baseline', 'candidate', 'change', ci],
-                ...names.map((name) => {
-                    const c = candidate.metrics[name];
-                    const b = baseline?.metrics[name]?.value ?? null;
-                    return [
-                        text(name),
-                        formatNumber(b, 4),
-                        c.value === null ? `— (${text(c.reason ?? 'undefined')})` : formatNumber(c.value, 4),
-                        signed(b === null || c.value === null ? null : c.value - b),
-                        interval(c.ci)
-                    ];
-                })
-            ], { align: ['l', 'r', 'r', 'r', 'r'] })
-        ].join('\n');
+        const shown = gate.slice(0, CHART_ROWS);
+        const quantity = `${QUANTITY[worst.rule]} of ${chartLabel(worst.metric, 40)}`;
+        const chart = renderIntervalChart(quantity, levels(shown) ?? '', worst.threshold, shown.map((r) => ({ label: r.segment, estimate: gatedQuantity(r), ci: r.ci, status: r.status })));
+        const title = `### ${text(worst.metric)}: ${QUANTITY[worst.rule]} per segment` +
+            (gate.length > shown.length ? ` (the ${shown.length} worst of ${gate.length})` : '');
+        return `${title}\n\n${chart}`;
     }
     history() {
         const history = this.content.history;
@@ -26836,14 +28780,14 @@ class Renderer {
         const facts = [
             `ml-gate ${text(a.version)}`,
             `commit ${a.commit === null ? 'not recorded' : text(a.commit)}`,
-            `seed ${a.seed === null ? '—' : String(a.seed)}`
+            `seed ${a.seed === null ? '—' : String(a.seed)}`,
+            ...(a.computedIn === undefined ? [] : [`computed in [the triggering run](${a.computedIn})`])
         ];
         const lines = [`<sub>${facts.join(' · ')}</sub>`];
         if (a.files.length > 0) {
-            lines.push('', `<details><summary>Audit trail: sha256 of ${plural(a.files.length, 'input')}</summary>`, '', markdownTable([
-                ['file', 'role', 'sha256'],
-                ...a.files.map((f) => [text(f.path), f.role, f.sha256 ?? 'not readable here'])
-            ]), '', '</details>');
+            // A list, not a table: a 64-digit hash beside a path is wider than a comment.
+            const files = a.files.map((f) => `- ${text(f.path)} (${f.role}): ${f.sha256 === null ? 'not readable here' : `\`${f.sha256}\``}`);
+            lines.push('', `<details><summary>Audit trail: sha256 of ${plural(a.files.length, 'input')}</summary>`, '', files.join('\n'), '', '</details>');
         }
         return lines.join('\n');
     }
@@ -26912,1519 +28856,136 @@ function renderReport(content, limits) {
     return markdown;
 }
 
-var $schema$2 = "https://json-schema.org/draft/2020-12/schema";
-var $id$2 = "https://raw.githubusercontent.com/ml-gate/ml-gate/v1/schemas/evaluation.schema.json";
-var title$2 = "ml-gate evaluation document";
-var description$2 = "Written by `ml-gate evaluate --json` and the evaluate action: every metric of the task, overall and per segment, with confidence intervals.";
-var type$2 = "object";
-var required$2 = [
-	"schema",
-	"task",
-	"file",
-	"rows",
-	"settings",
-	"segments"
-];
-var properties$2 = {
-	schema: {
-		"const": "ml-gate/evaluation@1"
-	},
-	task: {
-		"enum": [
-			"binary",
-			"multiclass",
-			"regression"
-		]
-	},
-	file: {
-		type: "string",
-		maxLength: 4096,
-		description: "The predictions file, as given."
-	},
-	rows: {
-		type: "integer",
-		minimum: 0
-	},
-	settings: {
-		type: "object",
-		description: "How the metrics were computed. The gates compare a document only with one computed alike: a document whose task, label, positive, threshold, weight, id, confidence, bootstrap, seed or segments differ from the config's or the other document's is bad input (exit 2).",
-		required: [
-			"label",
-			"confidence",
-			"bootstrap",
-			"seed",
-			"min_support",
-			"segments"
-		],
-		properties: {
-			label: {
-				type: "string",
-				maxLength: 1048576
-			},
-			score: {
-				type: [
-					"string",
-					"null"
-				],
-				maxLength: 1048576
-			},
-			score_prefix: {
-				type: [
-					"string",
-					"null"
-				],
-				maxLength: 1048576
-			},
-			prediction: {
-				type: [
-					"string",
-					"null"
-				],
-				maxLength: 1048576
-			},
-			positive: {
-				type: [
-					"string",
-					"number",
-					"boolean",
-					"null"
-				]
-			},
-			threshold: {
-				type: [
-					"number",
-					"null"
-				]
-			},
-			weight: {
-				type: [
-					"string",
-					"null"
-				],
-				maxLength: 1048576
-			},
-			id: {
-				type: [
-					"string",
-					"null"
-				],
-				maxLength: 1048576
-			},
-			confidence: {
-				type: "number",
-				exclusiveMinimum: 0,
-				exclusiveMaximum: 1
-			},
-			bootstrap: {
-				type: "integer",
-				minimum: 0,
-				description: "Bootstrap replicates B (0: no bootstrap intervals)."
-			},
-			seed: {
-				type: "integer"
-			},
-			min_support: {
-				type: "integer",
-				minimum: 1
-			},
-			segments: {
-				type: "object",
-				description: "The segments evaluated, as in the config's `segments` section.",
-				required: [
-					"columns",
-					"bins",
-					"cross"
-				],
-				properties: {
-					columns: {
-						type: "array",
-						items: {
-							type: "string"
-						}
-					},
-					bins: {
-						type: "object",
-						additionalProperties: {
-							type: "array",
-							items: {
-								type: "number"
-							},
-							minItems: 2
-						}
-					},
-					cross: {
-						type: "array",
-						items: {
-							type: "array",
-							items: {
-								type: "string"
-							},
-							minItems: 2
-						}
-					}
-				}
-			}
-		}
-	},
-	classes: {
-		type: "array",
-		items: {
-			type: "string",
-			maxLength: 1048576
-		},
-		description: "Multiclass: the class names."
-	},
-	segments: {
-		type: "array",
-		description: "`all` first, then each segment family in configuration order.",
-		items: {
-			type: "object",
-			required: [
-				"key",
-				"column",
-				"n",
-				"insufficient",
-				"metrics"
-			],
-			properties: {
-				key: {
-					type: "string",
-					maxLength: 1048576,
-					description: "`all`, `column=value` (missing: `column=`), `Age=[18,30)`, or `a=x&b=y`; in names and values % & = \" are written %25 %26 %3D %22 and the empty text is \"\" (README, Segments)."
-				},
-				column: {
-					type: [
-						"string",
-						"null"
-					],
-					maxLength: 1048576,
-					description: "The segment family (`Home`, `Home&Job`, names escaped as in `key`); null for `all`."
-				},
-				n: {
-					type: "integer",
-					minimum: 0,
-					description: "Rows in the segment."
-				},
-				insufficient: {
-					type: "boolean",
-					description: "Fewer rows than min_support: reported but not gated."
-				},
-				state: {
-					$ref: "#/$defs/state"
-				},
-				metrics: {
-					type: "object",
-					additionalProperties: {
-						type: "object",
-						required: [
-							"value",
-							"ci"
-						],
-						properties: {
-							value: {
-								type: [
-									"number",
-									"null"
-								],
-								description: "null when the metric is undefined for the segment (see reason)."
-							},
-							ci: {
-								oneOf: [
-									{
-										type: "null"
-									},
-									{
-										type: "array",
-										items: {
-											type: "number"
-										},
-										minItems: 2,
-										maxItems: 2
-									}
-								],
-								description: "Lower and upper bound at the settings' confidence."
-							},
-							method: {
-								"enum": [
-									"wilson",
-									"delong",
-									"bootstrap",
-									"logit",
-									"order-statistic"
-								],
-								description: "How ci was computed, present when ci is."
-							},
-							reason: {
-								type: "string",
-								maxLength: 1048576,
-								description: "Why value or ci is null, or which convention produced the value."
-							},
-							defined: {
-								"const": false,
-								description: "Present (false) when value is a convention, not a value: the formula divides by zero (recall without positives, precision without predicted positives, MCC's zero denominator) and value is scikit-learn's zero_division result, kept for reports. A gate treats the metric as undefined (insufficient)."
-							},
-							support: {
-								type: "integer",
-								minimum: 0,
-								description: "The metric's evidence: rows of positive weight in its own denominator, unweighted (positives for recall, predicted positives for precision, negatives for specificity, min(positives, negatives) for roc_auc and average_precision, the class's rows for recall[c], rows for accuracy, brier, log_loss, positive_rate and regression metrics; see the README's Gates section). min_support bounds it. Always written; a document without it cannot be gated on the metric (insufficient)."
-							}
-						}
-					}
-				}
-			}
-		}
-	}
-};
-var $defs$1 = {
-	float64s: {
-		type: "string",
-		contentEncoding: "base64",
-		description: "Little-endian float64 values, base64: exact to the bit, NaN for an undefined replicate."
-	},
-	state: {
-		type: "object",
-		description: "What the gates recompute the segment's metrics from at any confidence level (Holm-adjusted ones included) and pair two models on, so that gating two documents gives the results of gating the two predictions files. Written by ml-gate for every segment; a document without it is read as its metrics at its own level, unpaired.",
-		required: [
-			"digest",
-			"metrics"
-		],
-		properties: {
-			digest: {
-				type: "object",
-				description: "Fingerprint of the row keys (model.id, else the line): equal digests of two models mean the same rows.",
-				required: [
-					"rows",
-					"first",
-					"second"
-				],
-				properties: {
-					rows: {
-						type: "integer",
-						minimum: 0
-					},
-					first: {
-						type: "integer",
-						minimum: 0,
-						maximum: 4294967295
-					},
-					second: {
-						type: "integer",
-						minimum: 0,
-						maximum: 4294967295
-					}
-				}
-			},
-			resamples_every_row: {
-				type: "boolean",
-				description: "Binary and regression: whether bootstrap-or-… metrics resample every row (at most 5,000 rows) rather than take an analytic interval."
-			},
-			metrics: {
-				type: "object",
-				description: "Every metric of `metrics`, in the same order.",
-				additionalProperties: {
-					type: "object",
-					required: [
-						"value",
-						"support"
-					],
-					properties: {
-						value: {
-							type: [
-								"number",
-								"null"
-							],
-							description: "The point estimate."
-						},
-						reason: {
-							type: "string",
-							description: "Why the value is null, or the convention that produced it."
-						},
-						defined: {
-							"const": false,
-							description: "Present when `value` is a zero-division convention (scikit-learn's zero_division), not a defined value: a gate does not judge it."
-						},
-						support: {
-							type: "integer",
-							minimum: 0,
-							description: "The rows of positive weight in the metric's own denominator (the catalog's support), which min_support bounds."
-						},
-						replicates: {
-							$ref: "#/$defs/float64s",
-							description: "The metric in each of the B bootstrap replicates (float64 × B), for every metric with an interval and a value: percentile intervals and paired tests read them."
-						},
-						proportion: {
-							type: "object",
-							description: "Wilson metrics: the weighted successes, trials and Σw² of the trials.",
-							required: [
-								"successes",
-								"trials",
-								"squared_weights"
-							],
-							properties: {
-								successes: {
-									type: "number"
-								},
-								trials: {
-									type: "number"
-								},
-								squared_weights: {
-									type: "number"
-								}
-							}
-						},
-						variance: {
-							type: [
-								"number",
-								"null"
-							],
-							description: "roc_auc: DeLong's variance."
-						},
-						basis: {
-							description: "bootstrap-or-… metrics above 5,000 rows: the inputs of their analytic interval.",
-							oneOf: [
-								{
-									type: "object",
-									required: [
-										"kind",
-										"value",
-										"positives"
-									],
-									properties: {
-										kind: {
-											"const": "logit"
-										},
-										value: {
-											type: "number"
-										},
-										positives: {
-											type: "number",
-											description: "Kish effective number of positives."
-										}
-									}
-								},
-								{
-									type: "object",
-									required: [
-										"kind",
-										"values",
-										"weights",
-										"before",
-										"n",
-										"per_rank"
-									],
-									properties: {
-										kind: {
-											"const": "order-statistic"
-										},
-										values: {
-											$ref: "#/$defs/float64s",
-											description: "The sorted absolute errors that the order statistics of any level reach (about 9·√n of them)."
-										},
-										weights: {
-											oneOf: [
-												{
-													type: "null"
-												},
-												{
-													$ref: "#/$defs/float64s"
-												}
-											],
-											description: "Their weights; null when every row weighs 1."
-										},
-										before: {
-											type: "number",
-											description: "The cumulative weight of the sorted errors before `values`."
-										},
-										n: {
-											type: "number",
-											description: "The number of ranks (rows, or their Kish effective number)."
-										},
-										per_rank: {
-											type: "number",
-											description: "The weight of one rank."
-										}
-									}
-								}
-							]
-						}
-					}
-				}
-			}
-		}
-	}
-};
-var schema$2 = {
-	$schema: $schema$2,
-	$id: $id$2,
-	title: title$2,
-	description: description$2,
-	type: type$2,
-	required: required$2,
-	properties: properties$2,
-	$defs: $defs$1
-};
-
 /**
- * Reading a result document that may come from someone else (a fork's artifact, a file given to
- * `ml-gate gate --candidate`): JSON, then its published schema (schemas/*.schema.json), before
- * any field is used. Nothing of the file's content is quoted in an error: a `verdict.json` could
- * be a symbolic link to a secret. Errors name the file, the line and column, and the JSON path of
- * the first problem, and say what was expected and what kind of value was found.
+ * The body of the sticky PR comment, exactly as the report action posts it: the report fitted to
+ * GitHub's 65,536 characters together with the hidden marker and state that follow it.
+ * `ml-gate report --comment` prints the same, so what a user previews is what gets posted.
  */
-/**
- * A kind of document from its published schema: the schema's own `schema` const names it, so the
- * name and the rules come from the one file users read. `T` is the type the schema describes; the
- * tests that validate every document ml-gate writes keep the two in step.
- *
- * @throws Error when the schema does not compile (a bug in ml-gate, found by the tests)
- */
-function documentKind(schema, origin) {
-    const name = schema.properties.schema.const;
-    // `verbose`: each error carries the value it is about, whose kind (never content) is shown.
-    const ajv = new _2020Exports.Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true, verbose: true });
-    const validate = ajv.compile(schema);
-    return {
-        name,
-        origin,
-        check: (value) => validate(value)
-            ? { valid: true, document: value }
-            : { valid: false, problems: validate.errors ?? [] }
+function commentBody(content, context) {
+    const marker = commentMarker(context.key);
+    const history = nextHistory(context.previousBody, context.commit);
+    const current = {
+        verdict: reportVerdict(content),
+        headline: reportHeadline(content),
+        commit: context.commit
     };
+    const tail = `\n${marker}\n${encodeState(current, history)}\n`;
+    const limits = commentLimits(COMMENT_LIMIT - tail.length, context.runUrl);
+    return renderReport({ ...content, history }, limits) + tail;
 }
+
 /**
- * Reads `file` as a document of `kind`.
- *
- * @throws UserInputError when the file cannot be read, is not JSON, or does not match the schema
+ * Hex sha256 of a file, read as a stream (prediction files can be gigabytes); `null` when the file
+ * cannot be read.
  */
-async function readDocument(file, kind) {
-    let bytes;
+async function sha256File(path) {
+    const hash = createHash('sha256');
     try {
-        bytes = await readFile(file);
+        for await (const chunk of createReadStream(path))
+            hash.update(chunk);
     }
-    catch (error) {
-        const code = error.code ?? 'unreadable';
-        throw new UserInputError(`cannot read the file (${code}); expected an ${kind.name} document`, { file });
-    }
-    const document = parseDocument(bytes.toString('utf8'), file, kind);
-    return { path: file, sha256: createHash('sha256').update(bytes).digest('hex'), document };
-}
-/**
- * The text of a file as a document of `kind`: valid JSON whose `schema` key is `kind.name`, valid
- * against the kind's schema.
- *
- * @throws UserInputError at the first problem, e.g.
- *   `verdict.json:12:15: results[0].n: expected an integer >= 0, got a string`
- */
-function parseDocument(text, file, kind) {
-    const value = parseJson(text, file, `an ${kind.name} document`);
-    const found = isObject(value) ? value.schema : undefined;
-    if (found !== kind.name) {
-        throw new UserInputError(`expected an ${kind.name} document (its "schema" key; ${kind.origin}), found ${describeKind(found, isObject(value))}`, locateOffset(file, text, jsonValueOffset(text, isObject(value) && 'schema' in value ? ['schema'] : [])));
-    }
-    const checked = kind.check(value);
-    if (checked.valid)
-        return checked.document;
-    const first = deepest(checked.problems);
-    const path = toPath(first.instancePath, value);
-    throw new UserInputError(`${path.length === 0 ? '' : `${formatPath(path)}: `}${describeError(first, checked.problems)}`, locateOffset(file, text, jsonValueOffset(text, path)));
-}
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** What the `schema` key holds: another ml-gate kind by name, anything else by its type only. */
-function describeKind(found, isDocument) {
-    if (!isDocument)
-        return `${kindOf(found)} instead of an object`;
-    if (found === undefined)
-        return 'no "schema" key';
-    if (typeof found === 'string' && /^ml-gate\/[a-z]{1,20}@[0-9]{1,3}$/.test(found))
-        return `"${found}"`;
-    return `another "schema" (${kindOf(found)})`;
-}
-/** The kind of a JSON value, never its content. */
-function kindOf(value) {
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'an array';
-    if (typeof value === 'object')
-        return 'an object';
-    if (typeof value === 'number')
-        return Number.isInteger(value) ? 'an integer' : 'a number';
-    return `a ${typeof value}`;
-}
-const TYPE_NAMES = {
-    string: 'a string',
-    number: 'a number',
-    integer: 'an integer',
-    boolean: 'true or false',
-    array: 'an array',
-    object: 'an object',
-    null: 'null'
-};
-/** The first of the deepest problems: the most precise place; `oneOf` itself only if alone. */
-function deepest(errors) {
-    const concrete = errors.filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'anyOf');
-    const depth = (e) => (e.instancePath === '' ? 0 : e.instancePath.split('/').length);
-    return (concrete.length > 0 ? concrete : errors).reduce((a, b) => (depth(b) > depth(a) ? b : a));
-}
-/**
- * A problem in words, without the value; the types every branch of a `oneOf` accepts at its place
- * are listed together (`expected null or an array, got a string`).
- */
-function describeError(first, errors) {
-    const params = first.params;
-    const got = (data) => `, got ${kindOf(data)}`;
-    switch (first.keyword) {
-        case 'type': {
-            const types = errors
-                .filter((e) => e.keyword === 'type' && e.instancePath === first.instancePath)
-                .flatMap((e) => String(e.params.type).split(','));
-            const names = [...new Set(types)].map((t) => TYPE_NAMES[t] ?? t);
-            return `expected ${names.join(' or ')}${got(first.data)}`;
-        }
-        case 'required':
-            return `missing required key "${String(params.missingProperty)}"`;
-        case 'additionalProperties':
-            return 'an unknown key (this object has a fixed set of keys)';
-        case 'enum':
-            return `expected one of ${params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}, got another value`;
-        case 'const':
-            return `expected ${JSON.stringify(params.allowedValue)}, got another value`;
-        case 'minimum':
-        case 'maximum':
-        case 'exclusiveMinimum':
-        case 'exclusiveMaximum':
-            return `expected a number ${String(params.comparison)} ${String(params.limit)}, got one out of range`;
-        case 'maxLength':
-            return `expected at most ${String(params.limit)} characters, got ${String(first.data.length)}`;
-        case 'minLength':
-            return `expected at least ${String(params.limit)} characters, got ${String(first.data.length)}`;
-        case 'maxItems':
-        case 'minItems':
-            return `expected ${first.keyword === 'maxItems' ? 'at most' : 'at least'} ${String(params.limit)} items, got ${String(first.data.length)}`;
-        default:
-            return `does not match the schema (${first.keyword})`;
-    }
-}
-/** `['results', 2, 'n']` -> `results[2].n`; keys that are not identifiers are shown as `[…]`. */
-function formatPath(path) {
-    let text = '';
-    for (const segment of path) {
-        if (typeof segment === 'number')
-            text += `[${segment}]`;
-        else if (/^[A-Za-z_][\w-]{0,40}$/.test(segment))
-            text += text === '' ? segment : `.${segment}`;
-        else
-            text += '[…]';
-    }
-    return text;
-}
-
-/**
- * `ml-gate/evaluation@1` documents (schemas/evaluation.schema.json), read by the gate (as a
- * candidate or baseline) and by the report.
- *
- * The type still lives beside the code that writes it (src/metrics/evaluate.ts) while other
- * changes to it are merged; this module only imports it.
- */
-const EVALUATION = documentKind(schema$2, 'from `ml-gate evaluate --json` or the evaluate action');
-
-var $schema$1 = "https://json-schema.org/draft/2020-12/schema";
-var $id$1 = "https://raw.githubusercontent.com/ml-gate/ml-gate/v1/schemas/validation.schema.json";
-var title$1 = "ml-gate validation document";
-var description$1 = "Written by `ml-gate validate --json` and the validate-data action: contract checks and drift of one data file.";
-var type$1 = "object";
-var required$1 = [
-	"schema",
-	"file",
-	"format",
-	"unit",
-	"contract",
-	"reference",
-	"passed",
-	"rows",
-	"summary",
-	"checks",
-	"drift"
-];
-var properties$1 = {
-	schema: {
-		"const": "ml-gate/validation@1"
-	},
-	file: {
-		type: "string",
-		maxLength: 4096,
-		description: "The data file, as given."
-	},
-	format: {
-		"enum": [
-			"csv",
-			"jsonl",
-			"json",
-			"parquet"
-		]
-	},
-	unit: {
-		"enum": [
-			"line",
-			"row"
-		],
-		description: "What `line` in examples means: a line of the file (CSV, JSON Lines) or a 1-based row number (JSON arrays, Parquet)."
-	},
-	contract: {
-		type: [
-			"string",
-			"null"
-		],
-		maxLength: 4096
-	},
-	reference: {
-		type: [
-			"string",
-			"null"
-		],
-		maxLength: 4096
-	},
-	passed: {
-		type: "boolean",
-		description: "No error-severity check failed and no column drifted."
-	},
-	fail_on: {
-		"enum": [
-			"error",
-			"warn",
-			"never"
-		],
-		description: "The policy the validating step judged the file under (`fail_on` of ml-gate.yml, `--fail-on`, the fail-on input); the report fails exactly when it does. error: an error check failed or a column drifted; warn: also a warning check failed; never: never. Absent: error."
-	},
-	rows: {
-		type: "integer",
-		minimum: 0
-	},
-	summary: {
-		type: "object",
-		required: [
-			"errors",
-			"warnings",
-			"drifted"
-		],
-		properties: {
-			errors: {
-				type: "integer",
-				minimum: 0,
-				description: "Failing checks of severity error."
-			},
-			warnings: {
-				type: "integer",
-				minimum: 0,
-				description: "Failing checks of severity warn."
-			},
-			drifted: {
-				type: "integer",
-				minimum: 0,
-				description: "Columns that drifted."
-			}
-		}
-	},
-	checks: {
-		type: "array",
-		items: {
-			type: "object",
-			required: [
-				"column",
-				"check",
-				"severity",
-				"passed",
-				"failures",
-				"checked",
-				"allowed",
-				"expected",
-				"examples"
-			],
-			properties: {
-				column: {
-					type: [
-						"string",
-						"null"
-					],
-					maxLength: 1048576,
-					description: "The column, or null for table checks (rows)."
-				},
-				check: {
-					"enum": [
-						"type",
-						"min",
-						"max",
-						"in",
-						"pattern",
-						"min_length",
-						"max_length",
-						"nullable",
-						"max_missing",
-						"unique",
-						"rows",
-						"extra_columns"
-					],
-					description: "The contract key that was checked."
-				},
-				severity: {
-					"enum": [
-						"error",
-						"warn"
-					]
-				},
-				passed: {
-					type: "boolean"
-				},
-				failures: {
-					type: "integer",
-					minimum: 0,
-					description: "All failures, not only those in examples."
-				},
-				checked: {
-					type: "integer",
-					minimum: 0,
-					description: "Values (or rows) the check looked at."
-				},
-				allowed: {
-					type: "integer",
-					minimum: 0,
-					description: "Failures tolerated (mostly, max_failures, max_missing)."
-				},
-				expected: {
-					type: "string",
-					maxLength: 1048576,
-					description: "What was expected, in words."
-				},
-				examples: {
-					type: "array",
-					maxItems: 20,
-					description: "The first failures, in file order.",
-					items: {
-						type: "object",
-						required: [
-							"line",
-							"value"
-						],
-						properties: {
-							line: {
-								type: "integer",
-								minimum: 1
-							},
-							value: {
-								type: [
-									"string",
-									"number",
-									"boolean",
-									"null"
-								],
-								maxLength: 1048576
-							}
-						}
-					}
-				}
-			}
-		}
-	},
-	drift: {
-		type: "array",
-		items: {
-			type: "object",
-			required: [
-				"column",
-				"method",
-				"statistic",
-				"p_value",
-				"threshold",
-				"drifted",
-				"reason"
-			],
-			properties: {
-				column: {
-					type: "string",
-					maxLength: 1048576
-				},
-				method: {
-					"enum": [
-						"ks",
-						"chi2",
-						"z",
-						"wasserstein",
-						"jensen_shannon",
-						"psi",
-						null
-					],
-					description: "null when no method applies (a column mixing numbers and text)."
-				},
-				statistic: {
-					type: [
-						"number",
-						"null"
-					]
-				},
-				p_value: {
-					type: [
-						"number",
-						"null"
-					],
-					minimum: 0,
-					maximum: 1,
-					description: "For the tests (ks, chi2, z)."
-				},
-				threshold: {
-					type: [
-						"number",
-						"null"
-					],
-					description: "p-value below which a test drifts; distance at or above which a distance drifts."
-				},
-				drifted: {
-					type: [
-						"boolean",
-						"null"
-					],
-					description: "null when there was too little data to judge."
-				},
-				reason: {
-					type: "string",
-					maxLength: 1048576,
-					description: "Why this method, and the decision."
-				}
-			}
-		}
-	}
-};
-var schema$1 = {
-	$schema: $schema$1,
-	$id: $id$1,
-	title: title$1,
-	description: description$1,
-	type: type$1,
-	required: required$1,
-	properties: properties$1
-};
-
-/**
- * `ml-gate/validation@1` documents (schemas/validation.schema.json), read back by the report.
- *
- * The type still lives beside the code that writes it (src/contract/validate.ts) while other
- * changes to it are merged; this module only imports it.
- */
-const VALIDATION = documentKind(schema$1, 'from `ml-gate validate --json` or the validate-data action');
-
-var $schema = "https://json-schema.org/draft/2020-12/schema";
-var $id = "https://raw.githubusercontent.com/ml-gate/ml-gate/v1/schemas/verdict.schema.json";
-var title = "ml-gate verdict document";
-var description = "Written by `ml-gate gate --json` and the gate action: one result per gate, rule and segment, and the overall verdict. Every failure states its formula: change = candidate − baseline; drop = −change for higher-is-better metrics, +change for lower-is-better ones; relative drop = drop / |baseline|.";
-var type = "object";
-var required = [
-	"schema",
-	"verdict",
-	"headline",
-	"candidate",
-	"baseline",
-	"paired",
-	"pairing",
-	"counts",
-	"results",
-	"notes"
-];
-var properties = {
-	schema: {
-		"const": "ml-gate/verdict@1",
-		description: "Document kind and version."
-	},
-	verdict: {
-		"enum": [
-			"pass",
-			"warn",
-			"fail"
-		],
-		description: "fail if any result fails (or is missing in a severity: fail gate); else warn if any warns (or is missing in a severity: warn gate); else pass. The CLI exits 1 on fail, 0 otherwise."
-	},
-	headline: {
-		type: "string",
-		maxLength: 1048576,
-		description: "The most important problem in one line (failures first, the largest excess first), e.g. `recall for Job=partime fell 0.798 → 0.500 (change −0.298, allowed drop 0.05)`."
-	},
-	candidate: {
-		type: "string",
-		maxLength: 4096,
-		description: "The candidate's predictions file or evaluation document."
-	},
-	baseline: {
-		type: [
-			"string",
-			"null"
-		],
-		maxLength: 4096,
-		description: "The baseline's predictions file or evaluation document; null when there is none."
-	},
-	no_evidence: {
-		type: [
-			"string",
-			"null"
-		],
-		description: "Why the run holds no evidence, or null when it holds some: no gated result could be judged while some are insufficient, or a result on the segment all is insufficient. The verdict is then fail (on_no_evidence: fail, the default) or at least warn (on_no_evidence: warn), and the headline starts with \"no evidence\"."
-	},
-	paired: {
-		type: "boolean",
-		description: "pairing.paired: whether changes were computed on rows paired by model.id (paired bootstrap); otherwise unpaired normal intervals."
-	},
-	pairing: {
-		type: "object",
-		description: "On which rows the candidate and the baseline were compared (README, Gates: pairing).",
-		required: [
-			"paired",
-			"matched",
-			"candidate_rows",
-			"baseline_rows",
-			"unpaired_segments",
-			"reason"
-		],
-		additionalProperties: false,
-		properties: {
-			paired: {
-				type: "boolean",
-				description: "Changes were computed on the same rows of both files, matched by model.id."
-			},
-			matched: {
-				type: [
-					"integer",
-					"null"
-				],
-				minimum: 0,
-				description: "Ids in both files: the rows every change was computed on; null when rows were not matched (no id column, an evaluation document, no baseline)."
-			},
-			candidate_rows: {
-				type: "integer",
-				minimum: 0,
-				description: "Rows of the candidate's file (all judged by min / max gates)."
-			},
-			baseline_rows: {
-				type: [
-					"integer",
-					"null"
-				],
-				minimum: 0,
-				description: "Rows of the baseline's file; null without a baseline."
-			},
-			unpaired_segments: {
-				type: "array",
-				items: {
-					type: "string"
-				},
-				description: "Segments whose rows differ between the two files (a segment on a model output, or a segment column that differs for the same id): their changes are unpaired."
-			},
-			reason: {
-				type: "string",
-				description: "What was done, with the counts, in a sentence."
-			}
-		}
-	},
-	counts: {
-		type: "object",
-		description: "How many results have each status.",
-		required: [
-			"pass",
-			"fail",
-			"warn",
-			"insufficient",
-			"missing",
-			"skipped",
-			"waived"
-		],
-		additionalProperties: false,
-		properties: {
-			pass: {
-				type: "integer",
-				minimum: 0
-			},
-			fail: {
-				type: "integer",
-				minimum: 0
-			},
-			warn: {
-				type: "integer",
-				minimum: 0
-			},
-			insufficient: {
-				type: "integer",
-				minimum: 0
-			},
-			missing: {
-				type: "integer",
-				minimum: 0
-			},
-			skipped: {
-				type: "integer",
-				minimum: 0
-			},
-			waived: {
-				type: "integer",
-				minimum: 0
-			}
-		}
-	},
-	results: {
-		type: "array",
-		items: {
-			$ref: "#/$defs/result"
-		}
-	},
-	notes: {
-		type: "array",
-		items: {
-			type: "string",
-			maxLength: 1048576
-		},
-		description: "What the user should know: no baseline, unpaired intervals, expired waivers."
-	}
-};
-var $defs = {
-	number: {
-		type: [
-			"number",
-			"null"
-		]
-	},
-	result: {
-		type: "object",
-		required: [
-			"gate",
-			"gate_index",
-			"metric",
-			"segment",
-			"status",
-			"rule",
-			"threshold",
-			"mode",
-			"severity",
-			"n",
-			"candidate",
-			"baseline",
-			"change",
-			"relative_change",
-			"ci",
-			"confidence",
-			"p_value",
-			"adjusted_p_value",
-			"excess",
-			"reason"
-		],
-		properties: {
-			gate: {
-				type: "string",
-				maxLength: 1048576,
-				description: "The gate's name, or `<metric> <rule> <threshold>`."
-			},
-			gate_index: {
-				type: "integer",
-				minimum: 0,
-				description: "Position of the gate in the config's gates list."
-			},
-			metric: {
-				type: "string",
-				maxLength: 1000
-			},
-			segment: {
-				type: "string",
-				maxLength: 1048576,
-				description: "A segment key (`all`, `Job=partime`, `Age=[18,30)`), or for min_ratio/max_gap the column (`Job`)."
-			},
-			status: {
-				"enum": [
-					"pass",
-					"fail",
-					"warn",
-					"insufficient",
-					"missing",
-					"skipped",
-					"waived"
-				],
-				description: "pass/fail: the rule held/was broken (significant mode: the whole interval within/beyond the bound). warn: a severity: warn gate failed, or the interval straddles the bound (inconclusive). insufficient: fewer rows than min_support, less support of the metric than min_support (in the candidate, or for a change in the baseline), or a value that is undefined, a zero-division convention or not a finite number (value, baseline, change or interval); not judged. missing: the evaluation lacks the segment or metric, or there is no baseline under on_missing_baseline: fail; fails closed. skipped: a change rule without a baseline, or a missing one under on_missing: skip. waived: a failure accepted by an unexpired waiver."
-			},
-			rule: {
-				"enum": [
-					"min",
-					"max",
-					"max_drop",
-					"max_relative_drop",
-					"min_ratio",
-					"max_gap"
-				]
-			},
-			threshold: {
-				type: "number",
-				description: "The bound as configured."
-			},
-			mode: {
-				"enum": [
-					"point",
-					"significant"
-				]
-			},
-			severity: {
-				"enum": [
-					"fail",
-					"warn"
-				]
-			},
-			n: {
-				type: [
-					"integer",
-					"null"
-				],
-				minimum: 0,
-				description: "Rows of the segment in the candidate's evaluation."
-			},
-			support: {
-				type: [
-					"integer",
-					"null"
-				],
-				minimum: 0,
-				description: "The candidate's support of the metric: the rows of positive weight in the metric's own denominator (positives for recall, predicted positives for precision, min(positives, negatives) for roc_auc, rows for accuracy...), unweighted; min_support bounds it. null for across gates, missing segments and documents that do not state it."
-			},
-			baseline_support: {
-				type: [
-					"integer",
-					"null"
-				],
-				minimum: 0,
-				description: "For a change rule (max_drop, max_relative_drop), the baseline's support of the metric, which min_support bounds too; otherwise null."
-			},
-			candidate: {
-				$ref: "#/$defs/number",
-				description: "The candidate's value of the metric; for min_ratio/max_gap the ratio (lowest / highest) or gap (highest − lowest) across the column's segments."
-			},
-			baseline: {
-				$ref: "#/$defs/number",
-				description: "The baseline's value of the metric."
-			},
-			change: {
-				$ref: "#/$defs/number",
-				description: "candidate − baseline."
-			},
-			relative_change: {
-				$ref: "#/$defs/number",
-				description: "(candidate − baseline) / |baseline|; null when the baseline is 0."
-			},
-			ci: {
-				oneOf: [
-					{
-						type: "null"
-					},
-					{
-						type: "array",
-						items: {
-							type: "number"
-						},
-						minItems: 2,
-						maxItems: 2
-					}
-				],
-				description: "Interval of the quantity the rule bounds, in the units of threshold: the value (min, max), the drop (max_drop; positive = worse) or the relative drop (max_relative_drop)."
-			},
-			confidence: {
-				type: [
-					"number",
-					"null"
-				],
-				minimum: 0,
-				maximum: 1,
-				description: "Confidence level of ci: the configured one, or in significant mode the Holm-adjusted level of the segment's rank."
-			},
-			p_value: {
-				type: [
-					"number",
-					"null"
-				],
-				minimum: 0,
-				maximum: 1,
-				description: "Significant mode: two-sided p-value of 'the quantity lies exactly on the bound' (normal approximation from its interval)."
-			},
-			adjusted_p_value: {
-				type: [
-					"number",
-					"null"
-				],
-				minimum: 0,
-				maximum: 1,
-				description: "Significant mode: the Holm-adjusted p-value across the segments judged by the same rule."
-			},
-			excess: {
-				$ref: "#/$defs/number",
-				description: "How far past the bound the point value is, positive on the failing side (threshold − value for min and min_ratio, value − threshold otherwise)."
-			},
-			reason: {
-				type: "string",
-				maxLength: 1048576,
-				description: "The full explanation: values, formula, interval, decision."
-			},
-			waiver: {
-				type: "object",
-				required: [
-					"reason",
-					"expires"
-				],
-				properties: {
-					reason: {
-						type: "string",
-						maxLength: 1048576
-					},
-					expires: {
-						type: [
-							"string",
-							"null"
-						],
-						maxLength: 10,
-						description: "YYYY-MM-DD, the last day it applies; null: never expires."
-					}
-				}
-			}
-		}
-	}
-};
-var schema = {
-	$schema: $schema,
-	$id: $id,
-	title: title,
-	description: description,
-	type: type,
-	required: required,
-	properties: properties,
-	$defs: $defs
-};
-
-/**
- * `ml-gate/verdict@1` documents (schemas/verdict.schema.json), read back by the report: in the
- * fork-safe pattern they come from the fork's own run.
- *
- * The type still lives beside the code that writes it (src/gates/verdict.ts) while other changes
- * to it are merged; this module only imports it.
- */
-const VERDICT = documentKind(schema, 'from `ml-gate gate --json` or the gate action');
-
-/**
- * The result documents the steps hand to each other in the results folder: the names each step
- * writes, and the loader the report uses. Validation documents are `validation.json` or
- * `validation-<name>.json` (one per data file).
- */
-const RESULT_FILES = {
-    folder: 'ml-gate-results',
-    verdict: 'verdict.json',
-    candidate: 'evaluation-candidate.json',
-    baseline: 'evaluation-baseline.json'
-};
-/** `validation.json`, `validation-incoming.json`… */
-const VALIDATION_FILE = /^validation(-[^/\\]+)?\.json$/;
-/**
- * Loads every result document in `dir`. Each file must be JSON whose `schema` is the one its name
- * promises, valid against that schema (src/documents/): the folder may be a fork's artifact.
- * Documents that are absent are `null` (a validate-only pipeline has no verdict).
- *
- * @throws UserInputError when `dir` is not a readable folder, holds no result document at all,
- *   or a file is not JSON, carries another `schema` or breaks its schema (at its line and column)
- */
-async function readResults(dir) {
-    let names;
-    try {
-        names = (await readdir$1(dir)).sort();
-    }
-    catch (error) {
-        const code = error.code;
-        throw new UserInputError(`cannot read the results folder ${dir} (${code ?? String(error)}); expected the folder the ` +
-            `validate, evaluate and gate steps wrote (default ${RESULT_FILES.folder})`);
-    }
-    const load = async (name, kind) => names.includes(name) ? readDocument(join$1(dir, name), kind) : null;
-    const results = {
-        dir,
-        verdict: await load(RESULT_FILES.verdict, VERDICT),
-        candidate: await load(RESULT_FILES.candidate, EVALUATION),
-        baseline: await load(RESULT_FILES.baseline, EVALUATION),
-        validations: await Promise.all(names
-            .filter((name) => VALIDATION_FILE.test(name))
-            .map((name) => readDocument(join$1(dir, name), VALIDATION)))
-    };
-    if (results.verdict === null && results.candidate === null && results.validations.length === 0) {
-        throw new UserInputError(`no result documents in ${dir}: expected ${RESULT_FILES.verdict}, ${RESULT_FILES.candidate} ` +
-            `or validation*.json, as written by the gate, evaluate and validate-data steps` +
-            (names.length > 0 ? `; found ${names.slice(0, 10).join(', ')}` : '; the folder is empty'));
-    }
-    return results;
-}
-
-/**
- * Path confinement: in a workflow, every file ml-gate reads or writes must lie inside the
- * workspace (`GITHUB_WORKSPACE`), unless the user explicitly allowed otherwise. A pull request can
- * change ml-gate.yml; without this check it could name `../../home/runner/.ssh/id_rsa` or a
- * symlink to `/proc/self/environ` and have its content shown in the job summary or the comment.
- *
- * The CLI does not confine: on a laptop the user is the workspace owner and reads what they type.
- * Neither is the actions' `results-dir` input: that folder holds only ml-gate's own documents
- * (fixed names, schema-checked when read back), and workflows often put it in `runner.temp`.
- */
-/** Characters that make a path a glob (see `glob.ts`). */
-const MAGIC = /[*?[]/;
-/**
- * Why `path` is outside `workspace.root` (or inside its `.git` folder), or `null` when it is
- * inside (or confinement is off).
- *
- * `path` is taken relative to the current directory, as every reader takes it. Symbolic links are
- * resolved (realpath) before the check, through the longest part of the path that exists, so a
- * link inside the workspace that points out is outside, and a file not written yet (an output
- * folder) is checked by its nearest existing parent. A glob is checked by its folder part before
- * the first wildcard, and may not hold `..` after a wildcard (globs never follow symbolic links).
- *
- * @returns `null`, or e.g. `'../secrets.csv' resolves to /home/runner/secrets.csv, outside the
- *   workspace /home/runner/work/repo'`
- *
- * @example
- * outsideWorkspace('data/train.csv', { root: '/w', allowOutside: false }) // null (cwd /w)
- * outsideWorkspace('/etc/passwd', { root: '/w', allowOutside: false }) // "'/etc/passwd' resolves to /etc/passwd, outside the workspace /w"
- */
-function outsideWorkspace(path, workspace) {
-    if (workspace.allowOutside)
+    catch {
         return null;
-    const segments = path.split(/[\\/]/);
-    const firstMagic = segments.findIndex((s) => MAGIC.test(s));
-    if (firstMagic >= 0 && segments.slice(firstMagic).includes('..')) {
-        return `'${path}' has '..' after a wildcard, which could leave the workspace ${realPath(workspace.root)}`;
     }
-    const literal = firstMagic < 0 ? path : segments.slice(0, firstMagic).join('/') || '.';
-    const root = realPath(workspace.root);
-    const target = realPath(literal);
-    const rel = relative(root, target);
-    const inside = rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
-    if (!inside)
-        return `'${path}' resolves to ${target}, outside the workspace ${root}`;
-    // actions/checkout keeps the token in .git/config (persist-credentials): never data.
-    if (rel.split(sep)[0] === '.git')
-        return `'${path}' is in the workspace's .git folder, which can hold credentials`;
-    return null;
+    return hash.digest('hex');
 }
 /**
- * The real path of `path` (symbolic links resolved) when it exists; otherwise the real path of
- * its nearest existing parent joined with the rest, so that a link anywhere on the way counts.
- * `..` is left to the operating system (realpath(3)): `link/..` is the parent of the link's
- * target, not the folder holding the link, so it cannot be normalised away first.
+ * The audit trail of a set of results: the config, every result document and every file those
+ * documents name (predictions, data, contracts, references), each with its sha256, or named as not
+ * readable here (computed in another job). Paths named inside documents are read relative to the
+ * working directory, as the steps wrote them; the same path is listed once.
  */
-function realPath(path) {
-    let head = isAbsolute(path) ? path : `${process.cwd()}${sep}${path}`;
-    const rest = [];
-    for (;;) {
-        try {
-            return join$1(realpathSync.native(head), ...rest);
-        }
-        catch {
-            const cut = head.lastIndexOf(sep);
-            if (cut <= 0)
-                return resolve$1(path);
-            rest.unshift(head.slice(cut + 1));
-            head = head.slice(0, cut);
-        }
+async function collectAuditTrail(results, context) {
+    const known = new Map();
+    const add = async (role, path, sha256) => {
+        if (path === null || known.has(path))
+            return;
+        known.set(path, { role, path, sha256: sha256 ?? (await sha256File(path)) });
+    };
+    await add('config', context.config);
+    for (const [role, file] of [
+        ['verdict', results.verdict],
+        ['candidate evaluation', results.candidate],
+        ['baseline evaluation', results.baseline]
+    ]) {
+        if (file !== null)
+            await add(role, file.path, file.sha256);
     }
-}
-
-/** The input every action has that lifts the workspace confinement of paths. */
-const ALLOW_OUTSIDE_WORKSPACE = 'allow-outside-workspace';
-/**
- * Small typed readers for action inputs. Each names the input in its error, as the toolkit's
- * "Input required and not supplied: name" does, and says what is allowed.
- */
-/** A string input; `undefined` when empty and not required. */
-function getString(name, required = false) {
-    const value = getInput(name, { });
-    if (value === '') {
-        if (required)
-            throw new UserInputError(`input '${name}' is required and was not supplied`);
-        return undefined;
+    for (const file of results.validations)
+        await add('validation', file.path, file.sha256);
+    await add('candidate predictions', results.candidate?.document.file ?? null);
+    await add('baseline predictions', results.baseline?.document.file ?? null);
+    for (const { document } of results.validations) {
+        await add('data', document.file);
+        await add('contract', document.contract);
+        await add('reference', document.reference);
     }
-    return value;
-}
-/** A YAML 1.2 boolean (`true`/`false`, any case), or the default when empty. */
-function getBoolean(name, fallback) {
-    const value = getString(name);
-    if (value === undefined)
-        return fallback;
-    if (/^true$/i.test(value))
-        return true;
-    if (/^false$/i.test(value))
-        return false;
-    throw new UserInputError(`input '${name}': expected true or false, got '${value}'`);
-}
-/**
- * Where this step's paths must stay: `GITHUB_WORKSPACE` (the runner's checkout, also the step's
- * current folder), unless input `allow-outside-workspace` is true.
- */
-function getWorkspace() {
     return {
-        root: process.env.GITHUB_WORKSPACE ?? process.cwd(),
-        allowOutside: getBoolean(ALLOW_OUTSIDE_WORKSPACE, false)
+        commit: context.commit,
+        version: context.version,
+        seed: results.candidate?.document.settings.seed ?? null,
+        files: [...known.values()],
+        ...(context.computedIn == null ? {} : { computedIn: context.computedIn })
     };
 }
+
+var version = "0.1.0";
+var pkg = {
+	version: version};
+
+/** ml-gate's version, as package.json says; shown by `--version` and in every report's footer. */
+const VERSION = pkg.version;
+
 /**
- * `path` (the value of input `name`, or a file it matched) when it lies inside the workspace.
+ * The report step: the result documents of a folder, read back, with their audit trail, as the
+ * content every report renders (terminal, job summary, PR comment, check run). Shared by
+ * `ml-gate report`, `ml-gate run`, the gate action's summary, the report action and the root action.
+ */
+/**
+ * Reads the results folder (each document valid against its schema) and builds the report.
+ * @throws UserInputError naming a document that is not valid, and where
+ */
+async function reportStep(request) {
+    const results = await readResults(request.results);
+    const audit = await collectAuditTrail(results, {
+        config: request.config,
+        commit: request.commit,
+        version: VERSION,
+        computedIn: request.computedIn
+    });
+    const content = reportContent(results, audit);
+    const verdict = reportVerdict(content);
+    return {
+        results,
+        audit,
+        content,
+        verdict,
+        code: verdict === 'fail' ? ExitCode$1.GateFailed : ExitCode$1.Pass
+    };
+}
+
+/**
+ * Text for a CI log. The Actions runner reads a line whose start, after white space, is `::` as a
+ * workflow command (`::error::`, `::add-mask::`, `::stop-commands::`), and `##[name]` anywhere in a
+ * line in its older syntax; text from data (a segment, a file name, a value) must never become
+ * one. A word joiner (U+2060, invisible, not white space) goes inside each such `::` and every
+ * `##[`; nothing else changes, so ordinary output is byte for byte what it was.
  *
- * @throws UserInputError `input 'config': '../x.yml' resolves to /home/runner/x.yml, outside the
- *   workspace /home/runner/work/repo; set the input 'allow-outside-workspace: true' to allow it`
+ * @example logText('  ::error::forged') // '  :\u2060:error::forged'
  */
-function confined(name, path, workspace) {
-    const outside = outsideWorkspace(path, workspace);
-    if (outside !== null) {
-        throw new UserInputError(`input '${name}': ${outside}; an action reads and writes only inside the workspace. ` +
-            `Set the input '${ALLOW_OUTSIDE_WORKSPACE}: true' to allow it`);
-    }
-    return path;
+function logText(text) {
+    // `\s` and U+0085 cover what .NET's TrimStart() removes; `^` with `m` starts after \n and \r,
+    // where the runner's line reader splits.
+    return text.replace(/^([\s\u0085]*):(?=:)/gm, `$1:${WORD_JOINER}`).replace(/##\[/g, `#${WORD_JOINER}#[`);
 }
-/** A path input, checked with `confined`; `undefined` when empty and not required. */
-function getPath(name, workspace, required = false) {
-    const path = getString(name, required);
-    return path === undefined ? undefined : confined(name, path, workspace);
-}
+const WORD_JOINER = '\u2060';
 
-/** Input and output names of actions/report/action.yml, in one place. */
-const Inputs = {
-    ResultsDir: 'results-dir',
-    Config: 'config',
-    GitHubToken: 'github-token',
-    Comment: 'comment',
-    CommentKey: 'comment-key',
-    PrNumber: 'pr-number',
-    CheckName: 'check-name',
-    SkipUnchanged: 'skip-unchanged',
-    OverrideLabel: 'override-label',
-    Summary: 'summary'};
-/** The report action's outputs, as named in actions/report/action.yml. */
-const Outputs = {
-    Verdict: 'verdict',
-    CommentId: 'comment-id',
-    CommentUrl: 'comment-url',
-    CheckRunId: 'check-run-id'
-};
-/** Reads and checks every input once. */
-function readReportInputs() {
-    const workspace = getWorkspace();
-    const config = getPath(Inputs.Config, workspace) ?? 'ml-gate.yml';
-    const pr = getString(Inputs.PrNumber);
-    if (pr !== undefined && !/^[1-9][0-9]*$/.test(pr)) {
-        throw new UserInputError(`input '${Inputs.PrNumber}': expected a pull request number such as 42, got '${pr}'`);
-    }
-    return {
-        results: getString(Inputs.ResultsDir) ?? RESULT_FILES.folder,
-        config,
-        token: getString(Inputs.GitHubToken) ?? null,
-        comment: getBoolean(Inputs.Comment, true),
-        commentKey: getString(Inputs.CommentKey) ?? config,
-        prNumber: pr === undefined ? null : Number(pr),
-        checkName: getString(Inputs.CheckName) ?? null,
-        skipUnchanged: getBoolean(Inputs.SkipUnchanged, true),
-        overrideLabel: getString(Inputs.OverrideLabel) ?? DEFAULT_OVERRIDE_LABEL,
-        summary: getBoolean(Inputs.Summary, true),
-        workspace
-    };
+/**
+ * One line of the job's log that may quote data (file names, segments, headlines): one line
+ * (`plainText`), and no workflow command (`logText`), whatever the data holds.
+ */
+function logInfo(text) {
+    info(logText(plainText(text)));
 }
 
 /** GitHub shows 10 workflow-command annotations of each level per step. */
@@ -28473,22 +29034,22 @@ class Publisher {
         }
     }
 }
-/** The report action: job summary, annotations, sticky PR comment, check run, in that order. */
-async function runReport() {
-    return publishReport(readReportInputs());
-}
 /**
- * Publishes the results in `options.results`: the report action's work, shared with the root
- * action, which runs the pipeline first.
+ * Publishes the results in `options.results`: job summary, annotations, sticky PR comment, check
+ * run, in that order. The report action's work, shared with the root action, which runs the
+ * pipeline first.
  */
 async function publishReport(options) {
     const context = readRunContext(process.env, options.prNumber);
-    const results = await readResults(options.results);
-    const audit = await collectAuditTrail(results, {
-        config: existsSync(options.config) ? options.config : null,
+    // A fork-safe comment job has no checkout: the config is named (not readable here) with the run
+    // that computed the results, rather than left out.
+    const report = await reportStep({
+        results: options.results,
+        config: existsSync(options.config) || context.workflowRunUrl !== null ? options.config : null,
         commit: context.headSha,
-        version: VERSION
+        computedIn: context.workflowRunUrl
     });
+    const { results, audit } = report;
     // Octokit is loaded only when there is a token to use it with: a run that posts nothing
     // (or fails before it would) neither parses nor evaluates it.
     const client = options.token === null
@@ -28507,7 +29068,7 @@ async function publishReport(options) {
         summaryWritten = true;
         await summary.addRaw(renderReport(content, SUMMARY_LIMITS)).write();
     };
-    let content = reportContent(results, audit);
+    let content = report.content;
     const publisher = new Publisher(() => writeSummary(content));
     if (client !== null &&
         issue !== null &&
@@ -28519,7 +29080,7 @@ async function publishReport(options) {
         const override = await publisher.attempt(`read the label ${options.overrideLabel}`, false, () => findOverride(client, issue, options.overrideLabel));
         content = reportContent(results, audit, { override });
         if (override !== null) {
-            info(`${options.overrideLabel}: added by ${override.by} (${override.role}) at ${override.at}: ` +
+            logInfo(`${options.overrideLabel}: added by ${override.by} (${override.role}) at ${override.at}: ` +
                 (override.honoured ? 'the verdict is overridden' : 'not honoured, write access is required'));
         }
     }
@@ -28527,7 +29088,7 @@ async function publishReport(options) {
     // Log lines and titles are plain text: a newline from data could start a workflow command.
     const headline = plainText(reportHeadline(content));
     setOutput(Outputs.Verdict, verdict);
-    info(`ml-gate: ${verdict}: ${headline}`);
+    logInfo(`ml-gate: ${verdict}: ${headline}`);
     if (options.summary)
         await writeSummary(content);
     annotate(limitPerLevel(summaryAnnotations(content.verdict, content.validations), ANNOTATIONS_PER_LEVEL, 'the job summary'));
@@ -28554,11 +29115,11 @@ async function publishReport(options) {
  */
 async function trustedPullRequest(client, publisher, issue, runHeadSha) {
     if (runHeadSha === null) {
-        throw new UserInputError(`input '${Inputs.PrNumber}': the workflow_run event has no workflow_run.head_sha to check ` +
+        throw new UserInputError(`input '${Inputs.PrNumber.name}': the workflow_run event has no workflow_run.head_sha to check ` +
             `pull request #${issue.issueNumber} against; refusing to report on it`);
     }
     return publisher.attempt(`check that pull request #${issue.issueNumber} is this run's`, false, async () => {
-        await verifyPullRequestHead(client, issue, runHeadSha, Inputs.PrNumber);
+        await verifyPullRequestHead(client, issue, runHeadSha, Inputs.PrNumber.name);
         return issue;
     });
 }
@@ -28566,22 +29127,16 @@ async function comment(client, publisher, issue, content, options, context) {
     const identity = await publisher.attempt('find who the token is', false, () => tokenIdentity(client));
     if (identity === null)
         return;
-    const marker = commentMarker(options.commentKey);
-    const current = {
-        verdict: reportVerdict(content),
-        headline: reportHeadline(content),
-        commit: context.headSha
-    };
     const posted = await publisher.attempt(`comment on pull request #${issue.issueNumber}`, true, () => upsertStickyComment(client, issue, {
-        marker,
+        marker: commentMarker(options.commentKey),
         identity,
         skipUnchanged: options.skipUnchanged,
-        render: (previous) => {
-            const history = nextHistory(previous, context.headSha);
-            const tail = `\n${marker}\n${encodeState(current, history)}\n`;
-            const limits = commentLimits(COMMENT_LIMIT - tail.length, context.runUrl);
-            return renderReport({ ...content, history }, limits) + tail;
-        }
+        render: (previousBody) => commentBody(content, {
+            key: options.commentKey,
+            previousBody,
+            commit: context.headSha,
+            runUrl: context.runUrl
+        })
     }));
     if (posted === null)
         return;
@@ -28614,7 +29169,12 @@ async function checkRun(client, publisher, content, name, context) {
     setOutput(Outputs.CheckRunId, String(run.id));
 }
 
+/** The report action: the results folder of earlier steps, published (see `publishReport`). */
+async function reportAction() {
+    return publishReport(readReportInputs());
+}
+
 /** The action; it runs itself when started as a script (see `actionEntry`). */
-const run = await actionEntry(import.meta.url, runReport);
+const run = await actionEntry(import.meta.url, reportAction);
 
 export { run };

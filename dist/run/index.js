@@ -5,17 +5,17 @@ import * as fs from 'fs';
 import { promises, constants } from 'fs';
 import { realpathSync, readFileSync, createReadStream, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { E as ExitCode$1, U as UserInputError, K as Kind, j as jsonDepth, M as MAX_JSON_DEPTH, p as pathToKey } from './chunks/batch.js';
-import { r as runEntry, c as closest, d as didYouMean, f as firstUnorderedEdge, N as NumberSet, h as hashFloat64, a as fmix32, s as sortNumbers, k as kthSmallest, o as openTable, b as segmentFamilies, e as describeMetric, m as metricNames, g as segmentKeyProblem, O as OVERALL, i as familyOfKey, M as METRICS, j as encode, R as RowDigest, l as stateError, n as decode, p as medianRanks, q as MAX_Z, B as BUCKETS, t as resolveColumns, u as stageBlocks, v as BinaryAccumulator, w as MulticlassAccumulator, x as RegressionAccumulator, W as WIDTH, y as WIDTH$1, z as compareSegments, A as confidenceLevel, C as percentileInterval, D as criticalValue, E as supportUnit, F as finalizeMetrics, L as LabelDigest, I as IdSet, G as segmentColumns } from './chunks/staging-thread.js';
-import { mkdir as mkdir$1, writeFile as writeFile$1, readFile, open as open$1, readdir as readdir$1, stat as stat$1 } from 'node:fs/promises';
-import { dirname, relative, sep, isAbsolute, join as join$1, resolve as resolve$1, extname, basename } from 'node:path';
+import { E as ExitCode$1, U as UserInputError, K as Kind, j as jsonDepth, M as MAX_JSON_DEPTH, p as pathToKey } from './chunks/json-depth.js';
+import { isMainThread, workerData } from 'node:worker_threads';
+import { r as rememberThreadScript, c as closest, d as didYouMean, f as firstUnorderedEdge, s as segmentFamilies, a as describeMetric, m as metricNames, b as segmentKeyProblem, O as OVERALL, e as familyOfKey, M as METRICS, g as fmix32, h as sortNumbers, i as encode, R as RowDigest, j as stateError, k as decode, l as medianRanks, n as MAX_Z, B as BUCKETS, o as openTable, p as resolveColumns, q as stageBlocks, t as BinaryAccumulator, u as MulticlassAccumulator, v as RegressionAccumulator, W as WIDTH, w as WIDTH$1, x as compareSegments, y as criticalValue, z as normalQuantile, A as confidenceLevel, C as percentileInterval, D as supportUnit, E as finalizeMetrics, L as LabelDigest, I as IdSet, F as segmentColumns, N as NumberSet, G as hashFloat64, H as kthSmallest } from './chunks/staging-thread.js';
+import { relative, sep, isAbsolute, join as join$1, resolve as resolve$1, dirname, extname, basename } from 'node:path';
+import { readFile, readdir as readdir$1, stat as stat$1, mkdir as mkdir$1, writeFile as writeFile$1, open as open$1 } from 'node:fs/promises';
 import require$$0$1 from 'process';
 import require$$0$2 from 'buffer';
 import { createHash } from 'node:crypto';
 import { s as statusOf, i as isPermissionDenied, m as messageOf } from './chunks/api-errors.js';
 import 'node:stream';
 import 'node:zlib';
-import 'node:worker_threads';
 import 'node:buffer';
 
 // We use any as a valid input type
@@ -616,6 +616,26 @@ function info(message) {
 }
 
 /**
+ * Worker threads start from the script of the bundle that runs (the CLI or an action), which then
+ * serves them instead of running its own main: each dist/ folder stays self-contained and nothing
+ * is loaded twice by name. Where ml-gate runs from its sources (the tests), there is no script and
+ * everything runs on the main thread.
+ */
+/**
+ * An entry point: on the main thread, remembers the entry's script (`import.meta.url`) and runs
+ * `main`; on a worker thread started from that script, does the thread's work.
+ */
+async function runEntry(url, main) {
+    if (isMainThread) {
+        rememberThreadScript(new URL(url));
+        await main();
+        return;
+    }
+    const { serveThread } = await import('./chunks/staging-thread.js').then(function (n) { return n.J; });
+    await serveThread(workerData);
+}
+
+/**
  * An action's entry module: `export const run = await actionEntry(import.meta.url, body)`. Started
  * as a script (a runner's `node dist/<name>/index.js`, or a worker thread started from it: see
  * `runEntry`), it runs at once; imported, as GitHub's `@github/local-action` imports it, it only
@@ -670,24 +690,6 @@ async function runAction(body) {
         }
         setFailed(`ml-gate crashed; please report this: ${error$1 instanceof Error ? error$1.stack : String(error$1)}`);
     }
-}
-
-/** Writes text to a file (creating its folder) or, for '-', to stdout. */
-async function writeOutput(target, text, console) {
-    if (target === '-') {
-        return;
-    }
-    try {
-        await mkdir$1(dirname(target), { recursive: true });
-        await writeFile$1(target, text);
-    }
-    catch (error) {
-        throw new UserInputError(`cannot write ${target}: ${error.code ?? String(error)}`);
-    }
-}
-/** Writes a result document as pretty JSON (see `writeOutput`). */
-async function writeJson(target, document, console) {
-    await writeOutput(target, `${JSON.stringify(document, null, 2)}\n`);
 }
 
 var $schema$d = "https://json-schema.org/draft/2020-12/schema";
@@ -883,6 +885,16 @@ var $defs$6 = {
 				description: "A column drifts when the statistic exceeds this value (for tests: when the p-value is below it). Default: the method's own default.",
 				type: "number",
 				exclusiveMinimum: 0
+			},
+			correction: {
+				title: "Drift correction",
+				description: "How the p-values of the drift tests (`ks`, `chi2`, `z`) across the columns of this dataset are corrected before they are compared with their threshold: `holm` (default; Holm's step-down, family-wise), `bh` (Benjamini–Hochberg, false discovery rate) or `none` (each column on its own). Distances (`wasserstein`, `jensen_shannon`, `psi`) are effect sizes and are not corrected.",
+				"enum": [
+					"holm",
+					"bh",
+					"none"
+				],
+				"default": "holm"
 			}
 		}
 	},
@@ -1142,6 +1154,16 @@ var $defs$6 = {
 					"significant"
 				],
 				"default": "point"
+			},
+			correction: {
+				title: "Multiple-testing correction",
+				description: "In `mode: significant`, how the segments one rule judges are corrected as a family: `holm` (default; Holm's step-down, bounds the chance of any false failure or pass at 1 − confidence), `bh` (Benjamini–Hochberg, bounds the expected share of false findings: more power with many segments) or `none` (each segment at the configured confidence). The family and its correction are stated in every reason.",
+				"enum": [
+					"holm",
+					"bh",
+					"none"
+				],
+				"default": "holm"
 			},
 			across: {
 				$ref: "#/$defs/column",
@@ -19500,7 +19522,7 @@ function describe(error, all) {
         case 'maxItems': {
             const count = Array.isArray(error.data) ? error.data.length : 0;
             const bound = error.keyword === 'minItems' ? 'at least' : 'at most';
-            return `expected ${bound} ${plural$1(Number(params.limit), 'item')}, got ${count}`;
+            return `expected ${bound} ${plural$2(Number(params.limit), 'item')}, got ${count}`;
         }
         case 'uniqueItems':
             return `duplicate item ${show$1(error.data[Number(params.i)])}: each item may appear only once`;
@@ -19598,7 +19620,7 @@ function describeRange(schema) {
         parts.push(`< ${schema.exclusiveMaximum}`);
     return parts.join(' and ');
 }
-function plural$1(count, noun) {
+function plural$2(count, noun) {
     return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 function isRecord(value) {
@@ -19779,73 +19801,4407 @@ function resolveKeys(value, keys, dir) {
     return copy;
 }
 
-/** The input every action has that lifts the workspace confinement of paths. */
-const ALLOW_OUTSIDE_WORKSPACE = 'allow-outside-workspace';
+/** The family names the config's `segments` section produces, in evaluation order. */
+function configuredFamilies(config) {
+    const segments = config.segments;
+    return segmentFamilies({
+        columns: segments?.columns ?? [],
+        bins: segments?.bins ?? {},
+        cross: segments?.cross ?? []
+    }).map((family) => family.name);
+}
 /**
- * Small typed readers for action inputs. Each names the input in its error, as the toolkit's
- * "Input required and not supplied: name" does, and says what is allowed.
+ * Checks every gate and waiver of `loaded` against the metric catalog and the segment families.
+ *
+ * @throws UserInputError at the offending config line, e.g.
+ *   `ml-gate.yml:12:13: gates[1].metric: unknown metric 'recal' (did you mean 'recall'?); binary metrics: n, positives, …`
  */
-/** A string input; `undefined` when empty and not required. */
-function getString(name, required = false) {
-    const value = getInput(name, { });
-    if (value === '') {
-        if (required)
-            throw new UserInputError(`input '${name}' is required and was not supplied`);
-        return undefined;
+function checkGates(loaded) {
+    const { config } = loaded;
+    const fail = (path, message, part = 'value') => {
+        throw new UserInputError(`${formatPath$1(path)}: ${message}`, loaded.locate(path, part));
+    };
+    if (config.gates.length === 0 && config.waivers.length === 0)
+        return;
+    if (config.model === undefined) {
+        fail(['gates'], 'gates judge a model: add a `model` section naming the task, predictions and label', 'key');
     }
-    return value;
-}
-/** A YAML 1.2 boolean (`true`/`false`, any case), or the default when empty. */
-function getBoolean(name, fallback) {
-    const value = getString(name);
-    if (value === undefined)
-        return fallback;
-    if (/^true$/i.test(value))
-        return true;
-    if (/^false$/i.test(value))
-        return false;
-    throw new UserInputError(`input '${name}': expected true or false, got '${value}'`);
+    const task = config.model.task;
+    const families = configuredFamilies(config);
+    const checkMetric = (path, name) => {
+        const info = describeMetric(name);
+        if (info === undefined) {
+            const known = metricNames(task);
+            fail(path, `unknown metric '${name}'${didYouMean(name, allNames())}; ${task} metrics: ${known.join(', ')}`);
+        }
+        if (!info.tasks.includes(task)) {
+            fail(path, `${name} is a ${info.tasks.join(' or ')} metric, but model.task is ${task}; ` +
+                `${task} metrics: ${metricNames(task).join(', ')}`);
+        }
+    };
+    /**
+     * A key must follow the grammar of the evaluation's keys, or it could never match one; text
+     * without '=' names a family (a waiver of an `across` gate names its column).
+     */
+    const checkKey = (path, key) => {
+        const problem = key.includes('=') ? segmentKeyProblem(key) : null;
+        if (problem !== null)
+            fail(path, `segment key '${key}': ${problem}`);
+        if (key !== OVERALL)
+            checkFamily(path, familyOfKey(key), `segment key '${key}': column`);
+    };
+    const checkFamily = (path, family, what) => {
+        if (families.includes(family))
+            return;
+        fail(path, `${what} '${family}' is not a configured segment column${didYouMean(family, families)}; ` +
+            (families.length === 0
+                ? 'the config has no segments: add a `segments` section'
+                : `configured: ${families.join(', ')} (see the segments section)`));
+    };
+    config.gates.forEach((gate, i) => {
+        checkMetric(['gates', i, 'metric'], gate.metric);
+        checkRules(gate, i, task, fail);
+        const perSegment = gate.per_segment;
+        if (typeof perSegment === 'string')
+            checkFamily(['gates', i, 'per_segment'], perSegment, 'per_segment column');
+        else if (Array.isArray(perSegment)) {
+            perSegment.forEach((key, j) => {
+                if (families.includes(key))
+                    fail(['gates', i, 'per_segment', j], columnListMessage(perSegment, families));
+                checkKey(['gates', i, 'per_segment', j], key);
+            });
+        }
+        if (gate.across !== undefined)
+            checkFamily(['gates', i, 'across'], gate.across, 'across column');
+    });
+    config.waivers.forEach((waiver, j) => {
+        if (waiver.metric !== undefined)
+            checkMetric(['waivers', j, 'metric'], waiver.metric);
+        if (waiver.segment !== undefined)
+            checkKey(['waivers', j, 'segment'], waiver.segment);
+    });
 }
 /**
- * Where this step's paths must stay: `GITHUB_WORKSPACE` (the runner's checkout, also the step's
- * current folder), unless input `allow-outside-workspace` is true.
+ * For `per_segment: [Job, Home]`: a list holds segment keys, so a column name in it judges nothing.
+ * Says the three ways to write what was meant.
  */
-function getWorkspace() {
+function columnListMessage(list, families) {
+    const columns = list.filter((key) => families.includes(key));
+    const example = columns[0];
+    return (`per_segment lists segment keys, and ${columns.map((c) => `'${c}'`).join(', ')} ` +
+        `${columns.length === 1 ? 'is a column name' : 'are column names'}; write one column as a string ` +
+        `(per_segment: ${example}), true for the segments of every column, or segment keys such as ` +
+        `${example}=<value> (one gate per column for several columns)`);
+}
+/**
+ * What can only be checked once the candidate is evaluated: every segment key a gate's
+ * `per_segment` list or a waiver names is one of the candidate's segments (a waiver may also name
+ * the column of an `across` gate, whose result carries the column as its segment). Otherwise a
+ * typo (`Job=partim`) would be a `missing` result at gate time, or a waiver that silently never
+ * applies.
+ *
+ * @throws UserInputError at the config line of the entry, with the closest segment suggested and
+ *   the segments of its column listed
+ */
+function checkSegmentKeys(loaded, candidate) {
+    const { config } = loaded;
+    const keys = candidate.segments.map((s) => s.key);
+    const fail = (path, message) => {
+        throw new UserInputError(`${formatPath$1(path)}: ${message}`, loaded.locate(path));
+    };
+    const unknown = (path, key, names) => {
+        const family = familyOfKey(key);
+        const siblings = candidate.segments.filter((s) => s.family === family).map((s) => s.key);
+        const shown = siblings.slice(0, SEGMENTS_SHOWN);
+        const more = siblings.length > shown.length ? `, … (${siblings.length} in all)` : '';
+        return fail(path, `no segment '${key}' in the candidate's evaluation ${candidate.file}${didYouMean(key, names)}; ` +
+            (siblings.length === 0
+                ? `it has no segment of ${family}`
+                : `the segments of ${family}: ${shown.join(', ')}${more}`));
+    };
+    config.gates.forEach((gate, i) => {
+        if (!Array.isArray(gate.per_segment))
+            return;
+        gate.per_segment.forEach((key, j) => {
+            if (!keys.includes(key))
+                unknown(['gates', i, 'per_segment', j], key, keys);
+        });
+    });
+    const families = configuredFamilies(config);
+    const across = config.gates.flatMap((gate) => (gate.across === undefined ? [] : [gate.across]));
+    config.waivers.forEach((waiver, j) => {
+        const key = waiver.segment;
+        if (key === undefined || keys.includes(key) || across.includes(key))
+            return;
+        const path = ['waivers', j, 'segment'];
+        if (families.includes(key)) {
+            const example = candidate.segments.find((s) => s.family === key)?.key ?? `${key}=<value>`;
+            fail(path, `'${key}' is a column, and no gate has \`across: ${key}\`; a waiver names a segment such as ` +
+                `${example}, or the column of an across gate`);
+        }
+        unknown(path, key, [...keys, ...across]);
+    });
+}
+/** Segments of a column listed in the message about an unknown key. */
+const SEGMENTS_SHOWN = 10;
+/** Every name a typo may be close to (per-class templates such as `recall[<class>]` aside). */
+function allNames() {
+    return METRICS.map((info) => info.name).filter((name) => !name.includes('['));
+}
+/** Rules that do not fit the metric: a drop of a metric with no better direction, a ratio of signed values. */
+function checkRules(gate, i, task, fail) {
+    const info = describeMetric(gate.metric);
+    for (const rule of ['max_drop', 'max_relative_drop']) {
+        if (gate[rule] !== undefined && info.direction === 'none') {
+            fail(['gates', i, rule], `${gate.metric} has no better direction (neither higher nor lower is better), so it cannot ` +
+                `drop; bound it with min/max, or compare its segments with across and min_ratio/max_gap`, 'key');
+        }
+    }
+    if (gate.min_ratio !== undefined && info.range[0] < 0) {
+        fail(['gates', i, 'min_ratio'], `${gate.metric} can be negative (range [${info.range[0]}, ${info.range[1]}]), so a min/max ratio ` +
+            `across segments means nothing; use max_gap`, 'key');
+    }
+    if (gate.across !== undefined && gate.mode === 'significant') {
+        fail(['gates', i, 'mode'], `mode: significant is not available with across (a ratio or gap of ${task} segments has no ` +
+            `interval here); use mode: point`);
+    }
+}
+
+const MAGIC = /[*?[]/;
+/** A glob segment as a regular expression: `*` any run within a name, `?` one character, `[..]` a class. */
+function segmentPattern(segment) {
+    let source = '';
+    for (let i = 0; i < segment.length; i++) {
+        const c = segment[i];
+        if (c === '*')
+            source += '[^/]*';
+        else if (c === '?')
+            source += '[^/]';
+        else if (c === '[') {
+            const end = segment.indexOf(']', i + 1);
+            if (end < 0)
+                source += '\\[';
+            else {
+                source += `[${segment
+                    .slice(i + 1, end)
+                    .replace(/^!/, '^')
+                    .replace(/\\/g, '\\\\')}]`;
+                i = end;
+            }
+        }
+        else
+            source += c.replace(/[.+^${}()|\\]/g, '\\$&');
+    }
+    return new RegExp(`^${source}$`);
+}
+/**
+ * The files a path or glob names, sorted. A path without `*`, `?` or `[` is returned as it is
+ * (the reader reports it if it does not exist). `**` matches any number of folders. Names that
+ * start with a dot are matched only by patterns that start with one.
+ *
+ * @example expandGlob('data/*.csv') // ['data/holdout.csv', 'data/train.csv']
+ */
+async function expandGlob(pattern) {
+    if (!MAGIC.test(pattern))
+        return [pattern];
+    const absolute = pattern.startsWith('/');
+    const segments = pattern.split('/').filter((s, i) => s !== '' || i === 0);
+    const matches = [];
+    async function walk(dir, index) {
+        if (index === segments.length) {
+            // Literal segments after a wildcard were appended unchecked: keep only files that exist.
+            if (await isFile(dir))
+                matches.push(dir);
+            return;
+        }
+        const segment = segments[index];
+        if (!MAGIC.test(segment))
+            return walk(dir === '' ? segment : join$1(dir, segment), index + 1);
+        let entries;
+        try {
+            entries = await readdir$1(dir === '' ? '.' : dir, { withFileTypes: true });
+        }
+        catch {
+            return;
+        }
+        const last = index === segments.length - 1;
+        if (segment === '**') {
+            await walk(dir, index + 1);
+            for (const e of entries)
+                if (e.isDirectory() && !e.name.startsWith('.'))
+                    await walk(join$1(dir, e.name), index);
+            return;
+        }
+        const regex = segmentPattern(segment);
+        for (const e of entries) {
+            if (e.name.startsWith('.') && !segment.startsWith('.'))
+                continue;
+            if (!regex.test(e.name))
+                continue;
+            if (last ? e.isFile() : e.isDirectory())
+                await walk(join$1(dir, e.name), index + 1);
+        }
+    }
+    await walk(absolute ? '/' : '', absolute ? 1 : 0);
+    return [...new Set(matches)].sort();
+}
+async function isFile(path) {
+    try {
+        return (await stat$1(path)).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+
+/**
+ * Interns fixed-width tuples of unsigned 32-bit integers: equal tuples get the same id, numbered
+ * 0, 1, 2, … in order of first appearance. An open-addressing table over one flat array of tuples.
+ */
+class TupleTable {
+    width;
+    /** Tuples interned so far. */
+    size = 0;
+    /** Tuple `id` is at `[id·width, (id + 1)·width)`. */
+    tuples;
+    /** Open addressing: id + 1 of the tuple in each slot, 0 for an empty slot. */
+    slots = new Uint32Array(64);
+    constructor(width) {
+        this.width = width;
+        this.tuples = new Uint32Array(32 * width);
+    }
+    /** The id of the tuple at `source[offset …]`, interning it if new. */
+    idOf(source, offset) {
+        const width = this.width;
+        const mask = this.slots.length - 1;
+        for (let slot = this.hash(source, offset) & mask;; slot = (slot + 1) & mask) {
+            const entry = this.slots[slot];
+            if (entry === 0)
+                return this.insert(slot, source, offset);
+            const at = (entry - 1) * width;
+            let equal = true;
+            for (let k = 0; k < width && equal; k++)
+                equal = this.tuples[at + k] === source[offset + k];
+            if (equal)
+                return entry - 1;
+        }
+    }
+    insert(slot, source, offset) {
+        const id = this.size++;
+        if (this.tuples.length < this.size * this.width) {
+            const grown = new Uint32Array(2 * this.tuples.length);
+            grown.set(this.tuples);
+            this.tuples = grown;
+        }
+        this.tuples.set(source.subarray(offset, offset + this.width), id * this.width);
+        this.slots[slot] = id + 1;
+        if (2 * this.size > this.slots.length)
+            this.rehash();
+        return id;
+    }
+    /** Doubles the slots, keeping the load at most 1/2. */
+    rehash() {
+        const slots = new Uint32Array(2 * this.slots.length);
+        const mask = slots.length - 1;
+        for (let id = 0; id < this.size; id++) {
+            let slot = this.hash(this.tuples, id * this.width) & mask;
+            while (slots[slot] !== 0)
+                slot = (slot + 1) & mask;
+            slots[slot] = id + 1;
+        }
+        this.slots = slots;
+    }
+    /** One multiply per element, one finaliser per tuple: cheap, and the low bits mix every element. */
+    hash(source, offset) {
+        let hash = 0x9e3779b9;
+        for (let k = 0; k < this.width; k++)
+            hash = Math.imul(hash ^ source[offset + k], 0x85ebca77);
+        return fmix32(hash);
+    }
+}
+
+/**
+ * Every row's score, label and weight with the segments it belongs to, kept across blocks so that
+ * the scores of all segments are sorted once: ROC AUC and average precision need each segment's
+ * scores in order, and a row is in all of its segments (6 sorts of n scores with 5 segment
+ * families). One stable sort of the rows, then one pass handing each score to its segments in
+ * ascending order, gives every segment exactly the order its own sort would have: equal scores stay
+ * in file order both ways.
+ *
+ * A row's segments are kept as the id of their combination (`TupleTable`): far fewer combinations
+ * than rows, so the pass in score order reads them from a small table instead of jumping around
+ * every row's own. Unweighted, the sort carries (combination, label) itself and the pass reads
+ * nothing per row; with weights it carries the row and reads its weight and combination.
+ *
+ * Memory: 13 bytes per row (21 with weights other than 1).
+ */
+class ScoreLedger {
+    perRow;
+    chunks = [];
+    combinations;
+    rows = 0;
+    weighted = false;
+    /** @param perRow segment slots per row of the blocks (families + 1 for `all`) */
+    constructor(perRow) {
+        this.perRow = perRow;
+        this.combinations = new TupleTable(perRow);
+    }
+    /** Keeps the staged rows of `block` (before it is drained). */
+    keep(rows, block) {
+        const size = block.size;
+        if (size === 0)
+            return;
+        if (this.rows + size > MAX_ROWS$1)
+            throw new RangeError(`ScoreLedger: more than ${MAX_ROWS$1} rows`);
+        const slots = block.slots();
+        const combination = new Uint32Array(size);
+        for (let i = 0; i < size; i++)
+            combination[i] = this.combinations.idOf(slots, i * this.perRow);
+        const weight = rows.weight.subarray(0, size);
+        let unweighted = true;
+        for (let i = 0; i < size && unweighted; i++)
+            unweighted = weight[i] === 1;
+        this.weighted ||= !unweighted;
+        this.chunks.push({
+            size,
+            score: rows.score.slice(0, size),
+            label: rows.label.slice(0, size),
+            weight: unweighted ? null : weight.slice(),
+            combination
+        });
+        this.rows += size;
+    }
+    /**
+     * Hands every kept score to the accumulators of its segments (`accumulators[ordinal]`), in
+     * ascending score order (`addAscendingScores`); then forgets them.
+     */
+    distribute(accumulators) {
+        const n = this.rows;
+        const perRow = this.perRow;
+        const segmentsOf = this.combinations.tuples;
+        const scores = new Float64Array(n);
+        // (what, label) in one exact double, 2·what + label < 2⁵³, sorted along with the scores; `what`
+        // is the row's combination, or the row itself when weights must be read.
+        const payload = new Float64Array(n);
+        const counts = new Float64Array(2 * accumulators.length);
+        // With weights, each row's combination and weight by row (blocks differ in size).
+        const combinationOf = this.weighted ? new Uint32Array(n) : null;
+        const weightOf = this.weighted ? new Float64Array(n) : null;
+        let row = 0;
+        for (const chunk of this.chunks) {
+            scores.set(chunk.score, row);
+            combinationOf?.set(chunk.combination, row);
+            if (weightOf) {
+                if (chunk.weight)
+                    weightOf.set(chunk.weight, row);
+                else
+                    weightOf.fill(1, row, row + chunk.size);
+            }
+            for (let i = 0; i < chunk.size; i++, row++) {
+                const label = chunk.label[i];
+                const combination = chunk.combination[i];
+                payload[row] = 2 * (this.weighted ? row : combination) + label;
+                for (let slot = 0; slot < perRow; slot++)
+                    counts[2 * segmentsOf[combination * perRow + slot] + label]++;
+            }
+            chunk.score = EMPTY;
+        }
+        // The payload (with weights, and the two arrays above) holds all that the pass needs: the chunks
+        // can go during the sort.
+        this.chunks.length = 0;
+        this.rows = 0;
+        sortNumbers(scores, payload);
+        // Every segment's scores of each class, ascending, side by side in one array: segment a's with
+        // label l from start[2a + l] on. Each accumulator keeps views of its two runs (no copies, no
+        // per-score calls); weights alongside, for the runs with a weight other than 1.
+        const runs = counts.length;
+        const start = new Float64Array(runs + 1);
+        for (let d = 0; d < runs; d++)
+            start[d + 1] = start[d] + counts[d];
+        const sorted = new Float64Array(start[runs]);
+        const sortedWeights = weightOf === null ? null : new Float64Array(start[runs]);
+        const next = Uint32Array.from(start.subarray(0, runs));
+        const unit = new Uint8Array(runs).fill(1);
+        for (let p = 0; p < n; p++) {
+            // Integer arithmetic: a double's `%` is a call to fmod in V8.
+            const packed = payload[p];
+            const label = packed & 1;
+            const what = (packed - label) / 2;
+            const combination = combinationOf === null ? what : combinationOf[what];
+            const score = scores[p];
+            if (sortedWeights === null) {
+                for (let slot = 0, k = combination * perRow; slot < perRow; slot++, k++) {
+                    sorted[next[2 * segmentsOf[k] + label]++] = score;
+                }
+            }
+            else {
+                const weight = weightOf[what];
+                for (let slot = 0, k = combination * perRow; slot < perRow; slot++, k++) {
+                    const run = 2 * segmentsOf[k] + label;
+                    const at = next[run]++;
+                    sorted[at] = score;
+                    sortedWeights[at] = weight;
+                    if (weight !== 1)
+                        unit[run] = 0;
+                }
+            }
+        }
+        const run = (d) => ({
+            values: sorted.subarray(start[d], start[d + 1]),
+            weights: sortedWeights === null || unit[d] === 1 ? null : sortedWeights.subarray(start[d], start[d + 1])
+        });
+        for (let a = 0; a < accumulators.length; a++)
+            accumulators[a].addAscendingScores(run(2 * a + 1), run(2 * a));
+    }
+}
+const EMPTY = new Float64Array(0);
+/** So that every payload (2·row + label) is below 2³¹, for integer arithmetic: 13 GB of rows here. */
+const MAX_ROWS$1 = 2 ** 30 - 1;
+
+/**
+ * A segment's metrics as an evaluation document stores them for the gates: everything
+ * `finalizeMetrics` and `pairedDifference` read from an accumulator, so that a document gives the
+ * same intervals at any confidence level (Holm-adjusted ones included) and the same paired tests as
+ * the predictions file it was written from, bit for bit.
+ *
+ * Stored per metric: the point estimate; the B bootstrap replicates of every metric that has an
+ * interval (a paired test reads them whatever the interval method), as base64 of their float64
+ * bytes (`metric-state.ts`: exact, NaN kept for an undefined replicate); a Wilson metric's
+ * proportion; ROC AUC's DeLong variance; an analytic interval's inputs. Per segment: the row digest
+ * that tells whether two models saw the same rows.
+ *
+ * Size: about B·8·4/3 bytes per metric and segment (13.3 kB at B = 1000), whatever the rows; only
+ * the median's order-statistic window (above 5,000 rows) grows, as 9·√n values.
+ */
+/** The state of `source` to store in a document. */
+function sourceState(source) {
+    const everyRow = source.resamplesEveryRow?.();
+    const metrics = {};
+    for (const name of source.names()) {
+        const estimate = source.estimate(name);
+        const method = describeMetric(name)?.interval ?? 'none';
+        const stored = {
+            value: estimate.value,
+            support: source.support(name)
+        };
+        if (estimate.reason !== undefined)
+            stored.reason = estimate.reason;
+        if (estimate.defined === false)
+            stored.defined = false;
+        if (estimate.value !== null && method !== 'none') {
+            stored.replicates = encode(source.replicates(name));
+            if (method === 'wilson') {
+                const { successes, trials, squaredWeights } = source.proportion(name);
+                stored.proportion = { successes, trials, squared_weights: squaredWeights };
+            }
+            if (method === 'delong')
+                stored.variance = source.rocAucVariance();
+            if (method.startsWith('bootstrap-or-') && everyRow === false)
+                stored.basis = storedBasis(source.analyticBasis(name));
+        }
+        metrics[name] = stored;
+    }
     return {
-        root: process.env.GITHUB_WORKSPACE ?? process.cwd(),
-        allowOutside: getBoolean(ALLOW_OUTSIDE_WORKSPACE, false)
+        digest: source.digest.toState(),
+        ...(everyRow !== undefined && { resamples_every_row: everyRow }),
+        metrics
+    };
+}
+function storedBasis(basis) {
+    if (basis.kind === 'logit')
+        return basis;
+    const window = narrowWindow(basis.window);
+    return {
+        kind: 'order-statistic',
+        values: encode(window.values),
+        weights: window.weights === null ? null : encode(window.weights),
+        before: window.before,
+        n: window.n,
+        per_rank: window.perRank
     };
 }
 /**
- * `path` (the value of input `name`, or a file it matched) when it lies inside the workspace.
- *
- * @throws UserInputError `input 'config': '../x.yml' resolves to /home/runner/x.yml, outside the
- *   workspace /home/runner/work/repo; set the input 'allow-outside-workspace: true' to allow it`
+ * The run of `window` that `orderStatisticInterval` reads at any z ≤ MAX_Z: from the value the
+ * lowest rank reaches to the one the highest rank reaches, with the exact cumulative weight before
+ * it (summed in the same order, so the reads are bit for bit the same).
  */
-function confined(name, path, workspace) {
-    const outside = outsideWorkspace(path, workspace);
-    if (outside !== null) {
-        throw new UserInputError(`input '${name}': ${outside}; an action reads and writes only inside the workspace. ` +
-            `Set the input '${ALLOW_OUTSIDE_WORKSPACE}: true' to allow it`);
+function narrowWindow(window) {
+    const { values, weights, perRank } = window;
+    const [lower, upper] = medianRanks(window.n, MAX_Z);
+    const low = lower * perRank;
+    const high = upper * perRank;
+    let cumulative = window.before;
+    let start = -1;
+    let before = cumulative;
+    let end = values.length - 1;
+    for (let i = 0; i < values.length; i++) {
+        const w = weights ? weights[i] : 1;
+        if (i === values.length - 1 && start < 0)
+            [start, before] = [i, cumulative];
+        if (w === 0)
+            continue;
+        const previous = cumulative;
+        cumulative += w;
+        if (start < 0 && cumulative >= low)
+            [start, before] = [i, previous];
+        if (cumulative >= high) {
+            end = i;
+            break;
+        }
     }
-    return path;
+    return {
+        values: values.slice(start, end + 1),
+        weights: weights === null ? null : weights.slice(start, end + 1),
+        before,
+        n: window.n,
+        perRank
+    };
 }
-/** A path input, checked with `confined`; `undefined` when empty and not required. */
-function getPath(name, workspace, required = false) {
-    const path = getString(name, required);
-    return path === undefined ? undefined : confined(name, path, workspace);
+/**
+ * The metric source a document's segment state describes, checked: each metric carries what its
+ * interval method needs, replicates have B values.
+ * @throws Error ("invalid metric state: …") naming the field and what was expected
+ */
+function storedSource(state, task, bootstrap) {
+    const record = objectAt(state, 'state');
+    const digest = RowDigest.fromState(objectAt(record.digest, 'state.digest'));
+    const everyRow = record.resamples_every_row;
+    if (everyRow !== undefined && typeof everyRow !== 'boolean')
+        throw stateError(`state.resamples_every_row must be true or false, got ${typeof everyRow}`);
+    const metrics = new Map(Object.entries(objectAt(record.metrics, 'state.metrics')).map(([name, m]) => [
+        name,
+        objectAt(m, `state.metrics.${name}`)
+    ]));
+    const estimates = new Map();
+    const supports = new Map();
+    const replicates = new Map();
+    const proportions = new Map();
+    const bases = new Map();
+    let variance = null;
+    for (const [name, m] of metrics) {
+        const where = `state.metrics.${name}`;
+        const value = nullableNumber(m.value, `${where}.value`);
+        if (m.reason !== undefined && typeof m.reason !== 'string')
+            throw stateError(`${where}.reason must be a string`);
+        if (m.defined !== undefined && m.defined !== false)
+            throw stateError(`${where}.defined must be false or absent`);
+        supports.set(name, finite(m.support, `${where}.support`));
+        estimates.set(name, {
+            value,
+            ...(m.reason !== undefined && { reason: m.reason }),
+            ...(m.defined === false && { defined: false })
+        });
+        const method = describeMetric(name)?.interval ?? 'none';
+        if (value === null || method === 'none')
+            continue;
+        replicates.set(name, decode(m, 'replicates', Float64Array, bootstrap.replicates));
+        if (method === 'wilson') {
+            const p = objectAt(m.proportion, `${where}.proportion`);
+            proportions.set(name, {
+                successes: finite(p.successes, `${where}.proportion.successes`),
+                trials: finite(p.trials, `${where}.proportion.trials`),
+                squaredWeights: finite(p.squared_weights, `${where}.proportion.squared_weights`)
+            });
+        }
+        if (method === 'delong')
+            variance = nullableNumber(m.variance, `${where}.variance`);
+        if (method.startsWith('bootstrap-or-')) {
+            if (everyRow === undefined)
+                throw stateError(`state.resamples_every_row is needed for ${name}`);
+            if (!everyRow)
+                bases.set(name, readBasis(m.basis, `${where}.basis`));
+        }
+    }
+    const names = [...metrics.keys()];
+    return {
+        task,
+        bootstrap,
+        digest,
+        names: () => names,
+        estimate: (name) => estimates.get(name),
+        support: (name) => supports.get(name),
+        replicates: (name) => replicates.get(name),
+        proportion: (name) => proportions.get(name),
+        rocAucVariance: () => variance,
+        resamplesEveryRow: () => everyRow === true,
+        analyticBasis: (name) => bases.get(name)
+    };
+}
+function readBasis(value, where) {
+    const basis = objectAt(value, where);
+    if (basis.kind === 'logit') {
+        return {
+            kind: 'logit',
+            value: finite(basis.value, `${where}.value`),
+            positives: finite(basis.positives, `${where}.positives`)
+        };
+    }
+    if (basis.kind !== 'order-statistic')
+        throw stateError(`${where}.kind must be "logit" or "order-statistic"`);
+    const values = decode(basis, 'values', Float64Array);
+    if (values.length === 0)
+        throw stateError(`${where}.values must hold at least one value`);
+    const window = {
+        values,
+        weights: basis.weights === null ? null : decode(basis, 'weights', Float64Array, values.length),
+        before: finite(basis.before, `${where}.before`),
+        n: finite(basis.n, `${where}.n`),
+        perRank: finite(basis.per_rank, `${where}.per_rank`)
+    };
+    return { kind: 'order-statistic', window };
+}
+function objectAt(value, where) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        throw stateError(`${where} must be an object`);
+    return value;
+}
+function finite(value, where) {
+    if (typeof value !== 'number' || !Number.isFinite(value))
+        throw stateError(`${where} must be a finite number`);
+    return value;
+}
+function nullableNumber(value, where) {
+    return value === null ? null : finite(value, where);
 }
 
+/**
+ * A cap on the memory that segments take, known before it is spent. Each segment keeps the
+ * bootstrap's bucket sums (BUCKETS × width float64s, poisson-bootstrap.ts) and, when finalized,
+ * its replicate sums (B × width): 259 KB for a binary segment at 1,000 replicates. Segments are
+ * created as rows reveal their values, so without a cap 10 segment columns of 1,000 values each
+ * would take 3 GB; past the cap evaluation stops with an error that says what it would take.
+ */
+/** The memory all segments together may take. */
+const MAX_SEGMENT_STATE_BYTES = 2 ** 30;
+/** The peak bytes of one segment's state, for `width` sums per bucket and `replicates` replicates. */
+function segmentStateBytes(width, replicates) {
+    return 8 * width * (BUCKETS + replicates);
+}
+/**
+ * @param segments the segments there would be with the one about to be created (`all` included)
+ * @throws UserInputError naming the file when they exceed `MAX_SEGMENT_STATE_BYTES`
+ */
+function checkSegmentBudget(file, segments, bytesPerSegment) {
+    if (segments * bytesPerSegment <= MAX_SEGMENT_STATE_BYTES)
+        return;
+    const limit = Math.floor(MAX_SEGMENT_STATE_BYTES / bytesPerSegment);
+    throw new UserInputError(`more than ${limit} segments (${Math.round(bytesPerSegment / 1024)} KB of metric state each, ${MAX_SEGMENT_STATE_BYTES / 2 ** 20} MB in all): ` +
+        `expected at most ${limit}; segment on fewer columns or crosses, or bin numeric columns into fewer bins`, { file });
+}
+
+/**
+ * Evaluates a predictions file: every metric of the task, overall and for every segment, with
+ * confidence intervals, in one streaming pass (two for a multiclass file without probability
+ * columns, whose classes are found first).
+ *
+ * Each row's identity (`model.id` when set, else its position in the file) keys its bootstrap
+ * resamples, so two models evaluated on the same ids can be compared pairwise.
+ *
+ * Rows are read and staged a block at a time, then added segment by segment (see `row-block.ts`),
+ * on a worker thread for a big file (see `staging-thread.ts`); the results depend on neither.
+ *
+ * @throws UserInputError for a missing column (with the closest name), and for a row whose label,
+ *   score, prediction, weight or id cannot be used, at that row's line, saying what was expected
+ */
+async function evaluatePredictions(file, settings, read = {}, { blockRows = BLOCK_ROWS, thread, only = null } = {}) {
+    const table = await openTable(file, read);
+    const model = settings.model;
+    const columns = resolveColumns(table, settings);
+    const classes = model.task !== 'multiclass'
+        ? []
+        : columns.probabilities.length > 0
+            ? columns.probabilityClasses
+            : await discoverClasses(file, read, columns);
+    const families = segmentFamilies(settings.segments);
+    const create = accumulatorFactory(model.task, settings, classes);
+    const segments = new Map();
+    const overall = { key: OVERALL, family: -1, labels: [], metrics: create(), rows: 0 };
+    const bytesPerSegment = segmentStateBytes(bucketWidth(overall.metrics), settings.bootstrap.replicates);
+    segments.set(OVERALL, overall);
+    const plan = { file, read, settings, classes, blockRows };
+    // Segments by ordinal (creation order, `all` first), which is how the blocks refer to them.
+    const ordered = [overall];
+    const adder = blockAdder(model.task, families.length + 1);
+    const staging = await stageBlocks(table, plan, columns, thread, {
+        segment({ key, family, labels }) {
+            checkSegmentBudget(table.file, ordered.length + 1, bytesPerSegment);
+            const segment = { key, family, labels, metrics: create(), rows: 0 };
+            ordered.push(segment);
+            segments.set(key, segment);
+        },
+        add(staged) {
+            adder.keep(staged);
+            staged.block.drain(ordered.length, (ordinal, members) => {
+                const segment = ordered[ordinal];
+                adder.addTo(segment.metrics, staged.rows, members);
+                segment.rows += members.length;
+            });
+        }
+    }, only);
+    const { rows, labels, thread: spare } = staging;
+    try {
+        await overlapReplicates(spare, model.task === 'binary' ? ordered : [], () => adder.finish(ordered));
+    }
+    finally {
+        await spare?.close();
+    }
+    const order = compareSegments(families);
+    const sorted = new Map([...segments.values()].sort(order).map((s) => [s.key, s]));
+    return { file: table.file, settings, families, classes, rows, labels, segments: sorted };
+}
+/**
+ * Runs `work` (the sort of every score, a third of the time after reading at 1M rows) while the
+ * spare thread (`stageBlocks`' second one, where the rows were read on a thread) sums the bootstrap
+ * replicates of the binary `segments`, which finalize would otherwise sum on this thread.
+ */
+async function overlapReplicates(thread, segments, work) {
+    if (thread === null || segments.length === 0)
+        return work();
+    const accumulators = segments.map((s) => s.metrics);
+    const buckets = accumulators.map((a) => a.bootstrapBuckets());
+    const replicates = thread.combineBuckets(buckets.map((b) => b.sums), buckets[0].width, accumulators[0].bootstrap);
+    work();
+    (await replicates).forEach((sums, i) => accumulators[i].adoptReplicateSums(sums));
+}
+/**
+ * Rows staged before they are added segment by segment (see `row-block.ts`): about 20 MB for the
+ * binary task with 5 segment families (82 bytes a row). Larger blocks give each segment more rows
+ * per visit of its buckets (10M rows on one thread: 14.6 s of user CPU with 262,144 rows per block,
+ * 13.7 s with 524,288); but with a reading thread the main thread sorts only once the last block is
+ * added, and a smaller block is added sooner: 1M rows about 0.1 s faster, 10M rows no slower (there
+ * the reading thread is the slower one).
+ */
+const BLOCK_ROWS = 262_144;
+/** A document as it is, an evaluation as its document. */
+function asEvaluationDocument(model) {
+    return 'schema' in model ? model : evaluationDocument(model);
+}
+/** The evaluation as its JSON document. */
+function evaluationDocument(evaluation) {
+    const { settings, families } = evaluation;
+    return {
+        schema: 'ml-gate/evaluation@1',
+        task: settings.model.task,
+        file: evaluation.file,
+        rows: evaluation.rows,
+        settings: documentSettings(settings),
+        ...(settings.model.task === 'multiclass' && { classes: evaluation.classes }),
+        segments: [...evaluation.segments.values()].map((s) => ({
+            key: s.key,
+            column: s.family < 0 ? null : families[s.family].name,
+            n: s.rows,
+            insufficient: s.rows < settings.minSupport,
+            metrics: s.metrics.finalize({ confidence: settings.confidence }),
+            state: sourceState(s.metrics)
+        }))
+    };
+}
+/** The settings as a document states them (the columns a task does not read are `null`). */
+function documentSettings(settings) {
+    const m = settings.model;
+    const binary = m.task === 'binary';
+    const { columns, bins, cross } = settings.segments;
+    return {
+        label: m.label,
+        score: binary ? (m.score ?? null) : null,
+        score_prefix: m.task === 'multiclass' ? m.score_prefix : null,
+        prediction: binary ? null : (m.prediction ?? null),
+        positive: binary ? m.positive : null,
+        threshold: binary ? m.threshold : null,
+        weight: m.weight ?? null,
+        id: m.id ?? null,
+        confidence: settings.confidence,
+        bootstrap: settings.bootstrap.replicates,
+        seed: settings.bootstrap.seed,
+        min_support: settings.minSupport,
+        segments: { columns, bins, cross }
+    };
+}
+/** Classes of a multiclass file without probability columns: every label and prediction, sorted. */
+async function discoverClasses(file, read, columns) {
+    const classes = new Set();
+    const table = await openTable(file, read);
+    for await (const batch of table.batches()) {
+        for (const c of [columns.label, columns.prediction]) {
+            const { values, kinds } = batch.columns[c];
+            for (let i = 0; i < batch.size; i++)
+                if (kinds[i] !== Kind.Missing)
+                    classes.add(String(values[i]));
+        }
+    }
+    return [...classes].sort();
+}
+/** The sums per bootstrap bucket of an accumulator. */
+function bucketWidth(accumulator) {
+    if (accumulator instanceof BinaryAccumulator)
+        return WIDTH;
+    if (accumulator instanceof MulticlassAccumulator)
+        return accumulator.width;
+    return WIDTH$1;
+}
+function accumulatorFactory(task, settings, classes) {
+    const bootstrap = settings.bootstrap;
+    if (task === 'binary')
+        return () => new BinaryAccumulator({ threshold: settings.model.threshold, bootstrap });
+    if (task === 'multiclass')
+        return () => new MulticlassAccumulator({ classes, bootstrap });
+    return () => new RegressionAccumulator({ bootstrap });
+}
+const NOTHING = () => undefined;
+function blockAdder(task, perRow) {
+    if (task === 'binary') {
+        // Scores are sorted once for all segments (see `score-ledger.ts`), not once per segment.
+        const ledger = new ScoreLedger(perRow);
+        return {
+            keep: ({ rows, block }) => ledger.keep(rows, block),
+            addTo: (metrics, rows, members) => metrics.addRowsExceptScores(rows, members),
+            finish: (segments) => ledger.distribute(segments.map((s) => s.metrics))
+        };
+    }
+    return {
+        keep: NOTHING,
+        addTo: task === 'multiclass'
+            ? (metrics, rows, members) => metrics.addRows(rows, members)
+            : (metrics, rows, members) => metrics.addRows(rows, members),
+        finish: NOTHING
+    };
+}
+
+/**
+ * What an evaluation is asked for: the model's columns, the segments, the intervals. The engine
+ * (src/evaluation/) reads them, the CLI's flags and the evaluate action's inputs
+ * (`evaluate-options.ts`) and `ml-gate.yml` (below) produce them, so they live with the config.
+ */
+/**
+ * Evaluation settings from `ml-gate.yml` (whose schema applied the defaults).
+ * @throws UserInputError when the config has no `model` section
+ */
+function evaluateSettingsFromConfig(config) {
+    if (config.model === undefined) {
+        throw new UserInputError('the config has no `model` section: add one naming the task, predictions and label');
+    }
+    const segments = config.segments;
+    return {
+        model: config.model,
+        segments: { columns: segments?.columns ?? [], bins: segments?.bins ?? {}, cross: segments?.cross ?? [] },
+        minSupport: segments?.min_support ?? DEFAULT_MIN_SUPPORT,
+        confidence: config.evaluation.confidence,
+        bootstrap: { replicates: config.evaluation.bootstrap, seed: config.evaluation.seed }
+    };
+}
+const DEFAULT_MIN_SUPPORT = 30;
+
 var $schema$4 = "https://json-schema.org/draft/2020-12/schema";
-var $id$4 = "https://raw.githubusercontent.com/ml-gate/ml-gate/v1/schemas/contract.schema.json";
-var title$4 = "ml-gate data contract";
-var description$3 = "What every row and column of a dataset must satisfy. Checked by `ml-gate validate` and the validate-data action; drafted by `ml-gate infer`.";
+var $id$4 = "https://raw.githubusercontent.com/ml-gate/ml-gate/v1/schemas/evaluation.schema.json";
+var title$4 = "ml-gate evaluation document";
+var description$3 = "Written by `ml-gate evaluate --json` and the evaluate action: every metric of the task, overall and per segment, with confidence intervals.";
 var type$4 = "object";
 var required$3 = [
+	"schema",
+	"task",
+	"file",
+	"rows",
+	"settings",
+	"segments"
+];
+var properties$4 = {
+	schema: {
+		"const": "ml-gate/evaluation@1"
+	},
+	task: {
+		"enum": [
+			"binary",
+			"multiclass",
+			"regression"
+		]
+	},
+	file: {
+		type: "string",
+		maxLength: 4096,
+		description: "The predictions file, as given."
+	},
+	rows: {
+		type: "integer",
+		minimum: 0
+	},
+	settings: {
+		type: "object",
+		description: "How the metrics were computed. The gates compare a document only with one computed alike: a document whose task, label, positive, threshold, weight, id, confidence, bootstrap, seed or segments differ from the config's or the other document's is bad input (exit 2).",
+		required: [
+			"label",
+			"confidence",
+			"bootstrap",
+			"seed",
+			"min_support",
+			"segments"
+		],
+		properties: {
+			label: {
+				type: "string",
+				maxLength: 1048576
+			},
+			score: {
+				type: [
+					"string",
+					"null"
+				],
+				maxLength: 1048576
+			},
+			score_prefix: {
+				type: [
+					"string",
+					"null"
+				],
+				maxLength: 1048576
+			},
+			prediction: {
+				type: [
+					"string",
+					"null"
+				],
+				maxLength: 1048576
+			},
+			positive: {
+				type: [
+					"string",
+					"number",
+					"boolean",
+					"null"
+				]
+			},
+			threshold: {
+				type: [
+					"number",
+					"null"
+				]
+			},
+			weight: {
+				type: [
+					"string",
+					"null"
+				],
+				maxLength: 1048576
+			},
+			id: {
+				type: [
+					"string",
+					"null"
+				],
+				maxLength: 1048576
+			},
+			confidence: {
+				type: "number",
+				exclusiveMinimum: 0,
+				exclusiveMaximum: 1
+			},
+			bootstrap: {
+				type: "integer",
+				minimum: 0,
+				description: "Bootstrap replicates B (0: no bootstrap intervals)."
+			},
+			seed: {
+				type: "integer"
+			},
+			min_support: {
+				type: "integer",
+				minimum: 1
+			},
+			segments: {
+				type: "object",
+				description: "The segments evaluated, as in the config's `segments` section.",
+				required: [
+					"columns",
+					"bins",
+					"cross"
+				],
+				properties: {
+					columns: {
+						type: "array",
+						items: {
+							type: "string"
+						}
+					},
+					bins: {
+						type: "object",
+						additionalProperties: {
+							type: "array",
+							items: {
+								type: "number"
+							},
+							minItems: 2
+						}
+					},
+					cross: {
+						type: "array",
+						items: {
+							type: "array",
+							items: {
+								type: "string"
+							},
+							minItems: 2
+						}
+					}
+				}
+			}
+		}
+	},
+	classes: {
+		type: "array",
+		items: {
+			type: "string",
+			maxLength: 1048576
+		},
+		description: "Multiclass: the class names."
+	},
+	segments: {
+		type: "array",
+		description: "`all` first, then each segment family in configuration order.",
+		items: {
+			type: "object",
+			required: [
+				"key",
+				"column",
+				"n",
+				"insufficient",
+				"metrics"
+			],
+			properties: {
+				key: {
+					type: "string",
+					maxLength: 1048576,
+					description: "`all`, `column=value` (missing: `column=`), `Age=[18,30)`, or `a=x&b=y`; in names and values % & = \" are written %25 %26 %3D %22 and the empty text is \"\" (README, Segments)."
+				},
+				column: {
+					type: [
+						"string",
+						"null"
+					],
+					maxLength: 1048576,
+					description: "The segment family (`Home`, `Home&Job`, names escaped as in `key`); null for `all`."
+				},
+				n: {
+					type: "integer",
+					minimum: 0,
+					description: "Rows in the segment."
+				},
+				insufficient: {
+					type: "boolean",
+					description: "Fewer rows than min_support: reported but not gated."
+				},
+				state: {
+					$ref: "#/$defs/state"
+				},
+				metrics: {
+					type: "object",
+					additionalProperties: {
+						type: "object",
+						required: [
+							"value",
+							"ci"
+						],
+						properties: {
+							value: {
+								type: [
+									"number",
+									"null"
+								],
+								description: "null when the metric is undefined for the segment (see reason)."
+							},
+							ci: {
+								oneOf: [
+									{
+										type: "null"
+									},
+									{
+										type: "array",
+										items: {
+											type: "number"
+										},
+										minItems: 2,
+										maxItems: 2
+									}
+								],
+								description: "Lower and upper bound at the settings' confidence."
+							},
+							method: {
+								"enum": [
+									"wilson",
+									"delong",
+									"bootstrap",
+									"logit",
+									"order-statistic"
+								],
+								description: "How ci was computed, present when ci is."
+							},
+							reason: {
+								type: "string",
+								maxLength: 1048576,
+								description: "Why value or ci is null, or which convention produced the value."
+							},
+							defined: {
+								"const": false,
+								description: "Present (false) when value is a convention, not a value: the formula divides by zero (recall without positives, precision without predicted positives, MCC's zero denominator) and value is scikit-learn's zero_division result, kept for reports. A gate treats the metric as undefined (insufficient)."
+							},
+							support: {
+								type: "integer",
+								minimum: 0,
+								description: "The metric's evidence: rows of positive weight in its own denominator, unweighted (positives for recall, predicted positives for precision, negatives for specificity, min(positives, negatives) for roc_auc and average_precision, the class's rows for recall[c], rows for accuracy, brier, log_loss, positive_rate and regression metrics; see the README's Gates section). min_support bounds it. Always written; a document without it cannot be gated on the metric (insufficient)."
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+};
+var $defs$2 = {
+	float64s: {
+		type: "string",
+		contentEncoding: "base64",
+		description: "Little-endian float64 values, base64: exact to the bit, NaN for an undefined replicate."
+	},
+	state: {
+		type: "object",
+		description: "What the gates recompute the segment's metrics from at any confidence level (Holm-adjusted ones included) and pair two models on, so that gating two documents gives the results of gating the two predictions files. Written by ml-gate for every segment; a document without it is read as its metrics at its own level, unpaired.",
+		required: [
+			"digest",
+			"metrics"
+		],
+		properties: {
+			digest: {
+				type: "object",
+				description: "Fingerprint of the row keys (model.id, else the line): equal digests of two models mean the same rows.",
+				required: [
+					"rows",
+					"first",
+					"second"
+				],
+				properties: {
+					rows: {
+						type: "integer",
+						minimum: 0
+					},
+					first: {
+						type: "integer",
+						minimum: 0,
+						maximum: 4294967295
+					},
+					second: {
+						type: "integer",
+						minimum: 0,
+						maximum: 4294967295
+					}
+				}
+			},
+			resamples_every_row: {
+				type: "boolean",
+				description: "Binary and regression: whether bootstrap-or-… metrics resample every row (at most 5,000 rows) rather than take an analytic interval."
+			},
+			metrics: {
+				type: "object",
+				description: "Every metric of `metrics`, in the same order.",
+				additionalProperties: {
+					type: "object",
+					required: [
+						"value",
+						"support"
+					],
+					properties: {
+						value: {
+							type: [
+								"number",
+								"null"
+							],
+							description: "The point estimate."
+						},
+						reason: {
+							type: "string",
+							description: "Why the value is null, or the convention that produced it."
+						},
+						defined: {
+							"const": false,
+							description: "Present when `value` is a zero-division convention (scikit-learn's zero_division), not a defined value: a gate does not judge it."
+						},
+						support: {
+							type: "integer",
+							minimum: 0,
+							description: "The rows of positive weight in the metric's own denominator (the catalog's support), which min_support bounds."
+						},
+						replicates: {
+							$ref: "#/$defs/float64s",
+							description: "The metric in each of the B bootstrap replicates (float64 × B), for every metric with an interval and a value: percentile intervals and paired tests read them."
+						},
+						proportion: {
+							type: "object",
+							description: "Wilson metrics: the weighted successes, trials and Σw² of the trials.",
+							required: [
+								"successes",
+								"trials",
+								"squared_weights"
+							],
+							properties: {
+								successes: {
+									type: "number"
+								},
+								trials: {
+									type: "number"
+								},
+								squared_weights: {
+									type: "number"
+								}
+							}
+						},
+						variance: {
+							type: [
+								"number",
+								"null"
+							],
+							description: "roc_auc: DeLong's variance."
+						},
+						basis: {
+							description: "bootstrap-or-… metrics above 5,000 rows: the inputs of their analytic interval.",
+							oneOf: [
+								{
+									type: "object",
+									required: [
+										"kind",
+										"value",
+										"positives"
+									],
+									properties: {
+										kind: {
+											"const": "logit"
+										},
+										value: {
+											type: "number"
+										},
+										positives: {
+											type: "number",
+											description: "Kish effective number of positives."
+										}
+									}
+								},
+								{
+									type: "object",
+									required: [
+										"kind",
+										"values",
+										"weights",
+										"before",
+										"n",
+										"per_rank"
+									],
+									properties: {
+										kind: {
+											"const": "order-statistic"
+										},
+										values: {
+											$ref: "#/$defs/float64s",
+											description: "The sorted absolute errors that the order statistics of any level reach (about 9·√n of them)."
+										},
+										weights: {
+											oneOf: [
+												{
+													type: "null"
+												},
+												{
+													$ref: "#/$defs/float64s"
+												}
+											],
+											description: "Their weights; null when every row weighs 1."
+										},
+										before: {
+											type: "number",
+											description: "The cumulative weight of the sorted errors before `values`."
+										},
+										n: {
+											type: "number",
+											description: "The number of ranks (rows, or their Kish effective number)."
+										},
+										per_rank: {
+											type: "number",
+											description: "The weight of one rank."
+										}
+									}
+								}
+							]
+						}
+					}
+				}
+			}
+		}
+	}
+};
+var schema$3 = {
+	$schema: $schema$4,
+	$id: $id$4,
+	title: title$4,
+	description: description$3,
+	type: type$4,
+	required: required$3,
+	properties: properties$4,
+	$defs: $defs$2
+};
+
+/**
+ * Reading a result document that may come from someone else (a fork's artifact, a file given to
+ * `ml-gate gate --candidate`): JSON, then its published schema (schemas/*.schema.json), before
+ * any field is used. Nothing of the file's content is quoted in an error: a `verdict.json` could
+ * be a symbolic link to a secret. Errors name the file, the line and column, and the JSON path of
+ * the first problem, and say what was expected and what kind of value was found.
+ */
+/**
+ * A kind of document from its published schema: the schema's own `schema` const names it, so the
+ * name and the rules come from the one file users read. `T` is the type the schema describes; the
+ * tests that validate every document ml-gate writes keep the two in step.
+ *
+ * @throws Error when the schema does not compile (a bug in ml-gate, found by the tests)
+ */
+function documentKind(schema, origin) {
+    const name = schema.properties.schema.const;
+    // `verbose`: each error carries the value it is about, whose kind (never content) is shown.
+    const ajv = new _2020Exports.Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true, verbose: true });
+    const validate = ajv.compile(schema);
+    return {
+        name,
+        origin,
+        check: (value) => validate(value)
+            ? { valid: true, document: value }
+            : { valid: false, problems: validate.errors ?? [] }
+    };
+}
+/**
+ * Reads `file` as a document of `kind`.
+ *
+ * @throws UserInputError when the file cannot be read, is not JSON, or does not match the schema
+ */
+async function readDocument(file, kind) {
+    let bytes;
+    try {
+        bytes = await readFile(file);
+    }
+    catch (error) {
+        const code = error.code ?? 'unreadable';
+        throw new UserInputError(`cannot read the file (${code}); expected an ${kind.name} document`, { file });
+    }
+    const document = parseDocument(bytes.toString('utf8'), file, kind);
+    return { path: file, sha256: createHash('sha256').update(bytes).digest('hex'), document };
+}
+/**
+ * The text of a file as a document of `kind`: valid JSON whose `schema` key is `kind.name`, valid
+ * against the kind's schema.
+ *
+ * @throws UserInputError at the first problem, e.g.
+ *   `verdict.json:12:15: results[0].n: expected an integer >= 0, got a string`
+ */
+function parseDocument(text, file, kind) {
+    const value = parseJson(text, file, `an ${kind.name} document`);
+    const found = isObject(value) ? value.schema : undefined;
+    if (found !== kind.name) {
+        throw new UserInputError(`expected an ${kind.name} document (its "schema" key; ${kind.origin}), found ${describeKind(found, isObject(value))}`, locateOffset(file, text, jsonValueOffset(text, isObject(value) && 'schema' in value ? ['schema'] : [])));
+    }
+    const checked = kind.check(value);
+    if (checked.valid)
+        return checked.document;
+    const first = deepest(checked.problems);
+    const path = toPath(first.instancePath, value);
+    throw new UserInputError(`${path.length === 0 ? '' : `${formatPath(path)}: `}${describeError(first, checked.problems)}`, locateOffset(file, text, jsonValueOffset(text, path)));
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** What the `schema` key holds: another ml-gate kind by name, anything else by its type only. */
+function describeKind(found, isDocument) {
+    if (!isDocument)
+        return `${kindOf(found)} instead of an object`;
+    if (found === undefined)
+        return 'no "schema" key';
+    if (typeof found === 'string' && /^ml-gate\/[a-z]{1,20}@[0-9]{1,3}$/.test(found))
+        return `"${found}"`;
+    return `another "schema" (${kindOf(found)})`;
+}
+/** The kind of a JSON value, never its content. */
+function kindOf(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    if (typeof value === 'object')
+        return 'an object';
+    if (typeof value === 'number')
+        return Number.isInteger(value) ? 'an integer' : 'a number';
+    return `a ${typeof value}`;
+}
+const TYPE_NAMES = {
+    string: 'a string',
+    number: 'a number',
+    integer: 'an integer',
+    boolean: 'true or false',
+    array: 'an array',
+    object: 'an object',
+    null: 'null'
+};
+/** The first of the deepest problems: the most precise place; `oneOf` itself only if alone. */
+function deepest(errors) {
+    const concrete = errors.filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'anyOf');
+    const depth = (e) => (e.instancePath === '' ? 0 : e.instancePath.split('/').length);
+    return (concrete.length > 0 ? concrete : errors).reduce((a, b) => (depth(b) > depth(a) ? b : a));
+}
+/**
+ * A problem in words, without the value; the types every branch of a `oneOf` accepts at its place
+ * are listed together (`expected null or an array, got a string`).
+ */
+function describeError(first, errors) {
+    const params = first.params;
+    const got = (data) => `, got ${kindOf(data)}`;
+    switch (first.keyword) {
+        case 'type': {
+            const types = errors
+                .filter((e) => e.keyword === 'type' && e.instancePath === first.instancePath)
+                .flatMap((e) => String(e.params.type).split(','));
+            const names = [...new Set(types)].map((t) => TYPE_NAMES[t] ?? t);
+            return `expected ${names.join(' or ')}${got(first.data)}`;
+        }
+        case 'required':
+            return `missing required key "${String(params.missingProperty)}"`;
+        case 'additionalProperties':
+            return 'an unknown key (this object has a fixed set of keys)';
+        case 'enum':
+            return `expected one of ${params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}, got another value`;
+        case 'const':
+            return `expected ${JSON.stringify(params.allowedValue)}, got another value`;
+        case 'minimum':
+        case 'maximum':
+        case 'exclusiveMinimum':
+        case 'exclusiveMaximum':
+            return `expected a number ${String(params.comparison)} ${String(params.limit)}, got one out of range`;
+        case 'maxLength':
+            return `expected at most ${String(params.limit)} characters, got ${String(first.data.length)}`;
+        case 'minLength':
+            return `expected at least ${String(params.limit)} characters, got ${String(first.data.length)}`;
+        case 'maxItems':
+        case 'minItems':
+            return `expected ${first.keyword === 'maxItems' ? 'at most' : 'at least'} ${String(params.limit)} items, got ${String(first.data.length)}`;
+        default:
+            return `does not match the schema (${first.keyword})`;
+    }
+}
+/** `['results', 2, 'n']` -> `results[2].n`; keys that are not identifiers are shown as `[…]`. */
+function formatPath(path) {
+    let text = '';
+    for (const segment of path) {
+        if (typeof segment === 'number')
+            text += `[${segment}]`;
+        else if (/^[A-Za-z_][\w-]{0,40}$/.test(segment))
+            text += text === '' ? segment : `.${segment}`;
+        else
+            text += '[…]';
+    }
+    return text;
+}
+
+/**
+ * `ml-gate/evaluation@1` documents (schemas/evaluation.schema.json): their type, written by the
+ * engine (src/evaluation/evaluate.ts) and read by the gate (as a candidate or baseline) and by the
+ * report.
+ */
+const EVALUATION = documentKind(schema$3, 'from `ml-gate evaluate --json` or the evaluate action');
+/** Reads and validates an evaluation document. @throws UserInputError at the first problem */
+function readEvaluationFile(file) {
+    return readDocument(file, EVALUATION);
+}
+
+/**
+ * Adjusted p-values for a family of tests judged at once: the segments of one gate's rule, the
+ * drift tests of one dataset's columns. A result is significant at level α when its adjusted
+ * p-value is at most α (below it, for drift's strict `p < threshold`).
+ */
+/** The correction's name in reasons: `Holm`, `Benjamini–Hochberg`, `no correction`. */
+const CORRECTION_NAMES = {
+    holm: 'Holm',
+    bh: 'Benjamini–Hochberg',
+    none: 'no correction'
+};
+/** The indices of `pValues` sorted by p ascending, ties in input order. */
+function ascending(pValues) {
+    return pValues.map((_, i) => i).sort((a, b) => pValues[a] - pValues[b] || a - b);
+}
+/**
+ * Adjusted p-values of `pValues` (each in [0, 1]), in input order, as
+ * `statsmodels.stats.multitest.multipletests(p, method=…)[1]` computes them (m tests, p_(i) the
+ * i-th smallest):
+ * - `holm`: `p̃_(i) = min(1, max_{j ≤ i} (m − j + 1)·p_(j))` (Holm 1979; method `holm`);
+ * - `bh`: `p̃_(i) = min(1, min_{j ≥ i} m·p_(j) / j)` (Benjamini & Hochberg 1995; method
+ *   `fdr_bh`), monotone in p;
+ * - `none`: `p̃ = p`.
+ *
+ * An empty list gives an empty array.
+ *
+ * @example
+ * adjustPValues([0.01, 0.04, 0.03], 'holm') // [0.03, 0.06, 0.06]
+ * adjustPValues([0.01, 0.04, 0.03], 'bh')   // [0.03, 0.04, 0.04]
+ */
+function adjustPValues(pValues, correction) {
+    const m = pValues.length;
+    if (correction === 'none')
+        return [...pValues];
+    const order = ascending(pValues);
+    const adjusted = new Array(m);
+    if (correction === 'holm') {
+        let running = 0;
+        order.forEach((index, rank) => {
+            running = Math.max(running, Math.min(1, (m - rank) * pValues[index]));
+            adjusted[index] = running;
+        });
+        return adjusted;
+    }
+    let running = 1;
+    for (let rank = m - 1; rank >= 0; rank--) {
+        const index = order[rank];
+        running = Math.min(running, (m * pValues[index]) / (rank + 1));
+        adjusted[index] = running;
+    }
+    return adjusted;
+}
+
+/**
+ * Holm's step-down correction for the m segments one significance-aware rule judges at once, as
+ * adjusted p-values and as the confidence level each segment's interval is computed at, so that
+ * the interval decision and the adjusted p-value tell the same story.
+ */
+/**
+ * Holm adjustment of `pValues` (each in [0, 1]) at family-wise confidence `confidence`.
+ * Ties keep input order. An empty list gives empty arrays.
+ *
+ * @example
+ * holmAdjust([0.01, 0.04, 0.03], 0.95)
+ * // adjusted: [0.03, 0.06, 0.06]   (sorted 0.01, 0.03, 0.04 -> 3·0.01, 2·0.03, max(0.06, 1·0.04))
+ * // confidence: [1 − 0.05/3, 0.975, 0.975]   (rank 2 fails 0.03 > 0.025: rank 3 keeps 0.025)
+ */
+function holmAdjust(pValues, confidence) {
+    const m = pValues.length;
+    const alpha = 1 - confidence;
+    const levels = new Array(m);
+    let stopped = null;
+    ascending(pValues).forEach((index, rank) => {
+        const level = stopped ?? alpha / (m - rank);
+        if (stopped === null && pValues[index] > level)
+            stopped = level;
+        levels[index] = 1 - level;
+    });
+    return { adjusted: adjustPValues(pValues, 'holm'), confidence: levels };
+}
+
+/**
+ * The m segments one significance-aware rule judges at once form a family: each segment's p-value
+ * (of "the quantity lies on the bound") is adjusted by the gate's `correction`, and its interval is
+ * computed at a level chosen so that "the interval excludes the bound" and "the adjusted p-value
+ * is at most α" (α = 1 − confidence) tell the same story.
+ */
+/**
+ * Adjusted p-values and interval levels of a family at family-wise (Holm) or false-discovery
+ * (BH) level α = 1 − `confidence`:
+ * - `holm`: `holmAdjust` (each rank at its step-down level α / (m − i + 1)).
+ * - `bh`: one level for the whole family, 1 − max(k, 1)·α/m, with k the number of p-values BH
+ *   declares significant (the largest i with p_(i) ≤ i·α/m). The k selected segments get the
+ *   false-coverage-rate adjusted intervals of Benjamini & Yekutieli (2005, "False discovery
+ *   rate–adjusted multiple confidence intervals for selected parameters", JASA 100:71–81), which
+ *   exclude the bound since p_(i) ≤ p_(k) ≤ kα/m; every other segment has p_(i) > iα/m ≥
+ *   (k + 1)·α/m, so its interval at the same level includes the bound, as its adjusted p-value
+ *   (> α) says. With k = 0 the level is α/m (p_(1) > α/m), the narrowest that keeps every
+ *   interval consistent.
+ * - `none`: every segment at `confidence`, adjusted p = p.
+ *
+ * @example
+ * correctFamily([0.01, 0.04, 0.03], 'bh', 0.95)
+ * // adjusted: [0.03, 0.04, 0.04]; k = 3 (0.04 ≤ 3·0.05/3): confidence 0.95 for all three
+ */
+function correctFamily(pValues, correction, confidence) {
+    if (correction === 'holm')
+        return holmAdjust(pValues, confidence);
+    const m = pValues.length;
+    if (correction === 'none')
+        return { adjusted: [...pValues], confidence: pValues.map(() => confidence) };
+    const alpha = 1 - confidence;
+    const order = ascending(pValues);
+    let selected = 0;
+    order.forEach((index, rank) => {
+        if (pValues[index] <= ((rank + 1) * alpha) / m)
+            selected = rank + 1;
+    });
+    const level = 1 - (Math.max(selected, 1) * alpha) / m;
+    return { adjusted: adjustPValues(pValues, 'bh'), confidence: pValues.map(() => level) };
+}
+
+/**
+ * Special functions behind the drift tests' p-values: log-gamma, the regularized upper incomplete
+ * gamma function (chi-square and normal tails) and the distribution of the two-sided
+ * Kolmogorov–Smirnov statistic D_n (scipy's `kstwo`).
+ *
+ * All functions take and return plain doubles; arguments outside the documented domain throw a
+ * `RangeError` (a bug in the caller, never user input).
+ */
+const LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
+const EPSILON = Number.EPSILON;
+// Lanczos approximation, g = 7, n = 9 (Godfrey's coefficients): relative error below 1e-15.
+const LANCZOS_G = 7;
+const LANCZOS = [
+    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.6150291621406,
+    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7
+];
+/**
+ * Natural logarithm of the gamma function, `ln Γ(x)`, for `x > 0`.
+ *
+ * @example logGamma(5) // ln 24 = 3.1780538303479458
+ */
+function logGamma(x) {
+    if (!(x > 0))
+        throw new RangeError(`logGamma needs x > 0, got ${x}`);
+    // Γ(x) = Γ(x + 1) / x keeps the Lanczos sum in its accurate range.
+    if (x < 0.5)
+        return logGamma(x + 1) - Math.log(x);
+    const z = x - 1;
+    let sum = LANCZOS[0];
+    for (let i = 1; i < LANCZOS.length; i++)
+        sum += LANCZOS[i] / (z + i);
+    const t = z + LANCZOS_G + 0.5;
+    return LOG_SQRT_2PI + (z + 0.5) * Math.log(t) - t + Math.log(sum);
+}
+/**
+ * Regularized upper incomplete gamma function `Q(a, x) = Γ(a, x) / Γ(a)` for `a > 0`, `x >= 0`
+ * (scipy.special.gammaincc). Range [0, 1]; `Q(a, 0) = 1`.
+ *
+ * Series for `x < a + 1` (then `Q = 1 - P`, which is not small there), Lentz's continued fraction
+ * otherwise, so that small tail probabilities keep their relative accuracy (about 1e-14).
+ *
+ * @example regularizedGammaQ(1, 2) // e^-2 = 0.1353352832366127
+ */
+function regularizedGammaQ(a, x) {
+    if (!(a > 0) || !(x >= 0))
+        throw new RangeError(`regularizedGammaQ needs a > 0 and x >= 0, got a=${a}, x=${x}`);
+    if (x === 0)
+        return 1;
+    if (x === Infinity)
+        return 0;
+    const logPrefix = a * Math.log(x) - x - logGamma(a);
+    if (x < a + 1) {
+        // P(a, x) = e^-x x^a / Γ(a + 1) * Σ x^n / ((a + 1)…(a + n))
+        let term = 1 / a;
+        let sum = term;
+        for (let n = 1; n < 100000; n++) {
+            term *= x / (a + n);
+            sum += term;
+            if (Math.abs(term) < Math.abs(sum) * EPSILON)
+                break;
+        }
+        return clamp01(1 - sum * Math.exp(logPrefix));
+    }
+    // Q(a, x) = e^-x x^a / Γ(a) * 1 / (x + 1 - a - 1·(1 - a) / (x + 3 - a - …)), modified Lentz.
+    const tiny = 1e-300;
+    let b = x + 1 - a;
+    let c = 1 / tiny;
+    let d = 1 / b;
+    let h = d;
+    for (let i = 1; i < 100000; i++) {
+        const an = -i * (i - a);
+        b += 2;
+        d = an * d + b;
+        if (Math.abs(d) < tiny)
+            d = tiny;
+        c = b + an / c;
+        if (Math.abs(c) < tiny)
+            c = tiny;
+        d = 1 / d;
+        const delta = d * c;
+        h *= delta;
+        if (Math.abs(delta - 1) < EPSILON)
+            break;
+    }
+    return clamp01(Math.exp(logPrefix) * h);
+}
+/**
+ * Survival function of the chi-square distribution with `dof` degrees of freedom:
+ * `P(X >= x) = Q(dof / 2, x / 2)` (scipy.stats.chi2.sf).
+ *
+ * @example chiSquareSf(3.841458820694124, 1) // 0.05
+ */
+function chiSquareSf(x, dof) {
+    if (!(dof > 0))
+        throw new RangeError(`chiSquareSf needs dof > 0, got ${dof}`);
+    if (x <= 0)
+        return 1;
+    return regularizedGammaQ(dof / 2, x / 2);
+}
+/**
+ * Two-sided tail of the standard normal distribution, `P(|Z| >= |z|) = erfc(|z| / √2)`
+ * (= 2 * scipy.stats.norm.sf(|z|)), computed as `Q(1/2, z² / 2)` to keep small tails accurate.
+ *
+ * @example normalTwoSidedP(1.959963984540054) // 0.05
+ */
+function normalTwoSidedP(z) {
+    if (Number.isNaN(z))
+        throw new RangeError('normalTwoSidedP needs a number, got NaN');
+    return regularizedGammaQ(0.5, (z * z) / 2);
+}
+function clamp01(p) {
+    return p < 0 ? 0 : p > 1 ? 1 : p;
+}
+// ---------------------------------------------------------------------------------------------
+// Kolmogorov–Smirnov: the distribution of D_n = sup |F_n - F| (scipy.stats.kstwo), following
+// scipy's `_kolmogn` (Simard & L'Ecuyer 2011): each region of (n, x) uses the method that is
+// exact or accurate there.
+const SCALE_EXPONENT = 128;
+const SCALE_UP = 2 ** SCALE_EXPONENT;
+const SCALE_DOWN = 2 ** -SCALE_EXPONENT;
+/**
+ * Survival function of the two-sided one-sample Kolmogorov–Smirnov statistic, `P(D_n >= x)`, for
+ * an integer `n >= 1` (scipy.stats.kstwo.sf(x, n)). ks_2samp uses it with `n = round(n1·n2 / (n1 + n2))`
+ * when the samples are too large for the exact two-sample distribution.
+ *
+ * Methods by region, as scipy: Ruben–Gambino closed forms for `nx <= 1` and `nx >= n - 1`,
+ * `2·smirnov(n, x)` for `x >= 0.5` and in the upper tail, the Durbin matrix (Marsaglia–Tsang–Wang)
+ * in the lower region, the Pelz–Good expansion for large `n`. One deviation: where scipy uses
+ * Pomeranz's recursion (`n <= 140`, `0.754693 < n·x² <= 4`) this uses the Durbin matrix, which is
+ * exact there as well.
+ *
+ * @example kolmogorovSmirnovSf(10, 0.274) // 0.3715203845434957
+ */
+function kolmogorovSmirnovSf(n, x) {
+    if (!Number.isInteger(n) || n < 1)
+        throw new RangeError(`kolmogorovSmirnovSf needs an integer n >= 1, got ${n}`);
+    if (Number.isNaN(x))
+        throw new RangeError('kolmogorovSmirnovSf needs a number x, got NaN');
+    if (x >= 1)
+        return 0;
+    if (x <= 0)
+        return 1;
+    const t = n * x;
+    if (t <= 1) {
+        if (t <= 0.5)
+            return 1;
+        let cdf;
+        if (n <= 140) {
+            cdf = 1;
+            for (let i = 1; i <= n; i++)
+                cdf *= i * (1 / n) * (2 * t - 1);
+        }
+        else {
+            cdf = Math.exp(logFactorialOverPower(n) + n * Math.log(2 * t - 1));
+        }
+        return clamp01(1 - cdf);
+    }
+    if (t >= n - 1)
+        return clamp01(2 * (1 - x) ** n);
+    if (x >= 0.5)
+        return clamp01(2 * smirnovSf(n, x));
+    const nxSquared = t * x;
+    if (n <= 140) {
+        if (nxSquared <= 4)
+            return clamp01(1 - durbinMatrixCdf(n, x));
+        return clamp01(2 * smirnovSf(n, x));
+    }
+    if (nxSquared >= 370)
+        return 0;
+    if (nxSquared >= 2.2)
+        return clamp01(2 * smirnovSf(n, x));
+    let cdf;
+    if (nxSquared >= 18)
+        cdf = 1;
+    else if (n <= 100000 && n * x ** 1.5 <= 1.4)
+        cdf = durbinMatrixCdf(n, x);
+    else
+        cdf = pelzGoodCdf(n, x);
+    return clamp01(1 - cdf);
+}
+// Stirling coefficients B_2j / (2j (2j - 1)), j = 8 … 1, for ln(n! / n^n).
+const STIRLING = [
+    -0.029550653594771242, 0.00641025641025641, -0.0019175269175269176, 0.0008417508417508417,
+    -5952380952380953e-19, 0.0007936507936507937, -0.002777777777777778, 0.08333333333333333
+];
+/** ln(n! / n^n) by Stirling's series with n·ln(n) removed up front (no cancellation). */
+function logFactorialOverPower(n) {
+    const rn = 1 / n;
+    const u = rn / n;
+    let poly = 0;
+    for (const c of STIRLING)
+        poly = poly * u + c;
+    return Math.log(n) / 2 - n + LOG_SQRT_2PI + rn * poly;
+}
+/** `x · 2^exponent` without overflowing an intermediate power of two. */
+function scaleByPowerOfTwo(x, exponent) {
+    let result = x;
+    let e = exponent;
+    while (e > 1000) {
+        result *= 2 ** 1000;
+        e -= 1000;
+    }
+    while (e < -1e3) {
+        result *= 2 ** -1e3;
+        e += 1000;
+    }
+    return result * 2 ** e;
+}
+/**
+ * `P(D_n <= d)` by Durbin's matrix method as organised by Marsaglia, Tsang & Wang (2003): write
+ * `d = (k - h) / n`, build an m×m matrix (m = 2k - 1) and take the k-th diagonal entry of
+ * `(n! / n^n) H^n`, rescaling to avoid overflow. Exact up to rounding; cost O(m³ log n).
+ */
+function durbinMatrixCdf(n, d) {
+    const nd = n * d;
+    if (nd <= 0.5)
+        return 0;
+    const k = Math.ceil(nd);
+    const h = k - nd;
+    const m = 2 * k - 1;
+    const v = new Float64Array(m);
+    const w = new Float64Array(m);
+    let factorial = 1;
+    for (let j = 1; j <= m; j++) {
+        w[j - 1] = factorial;
+        factorial /= j;
+        v[j - 1] = (1 - h ** j) * factorial;
+    }
+    v[m - 1] = (1 + (Math.max(2 * h - 1, 0) ** m - 2 * h ** m)) * factorial;
+    let H = new Float64Array(m * m);
+    for (let i = 1; i < m; i++) {
+        for (let r = i - 1; r < m; r++)
+            H[r * m + i] = w[r - i + 1];
+    }
+    for (let r = 0; r < m; r++)
+        H[r * m] = v[r];
+    for (let c = 0; c < m; c++)
+        H[(m - 1) * m + c] = v[m - 1 - c];
+    let power = new Float64Array(m * m);
+    for (let i = 0; i < m; i++)
+        power[i * m + i] = 1;
+    let exponent = 0;
+    let hExponent = 0;
+    for (let rest = n; rest > 0; rest = Math.floor(rest / 2)) {
+        if (rest % 2 === 1) {
+            power = multiply(power, H, m);
+            exponent += hExponent;
+        }
+        H = multiply(H, H, m);
+        hExponent *= 2;
+        if (Math.abs(H[(k - 1) * m + k - 1]) > SCALE_UP) {
+            for (let i = 0; i < H.length; i++)
+                H[i] /= SCALE_UP;
+            hExponent += SCALE_EXPONENT;
+        }
+    }
+    let p = power[(k - 1) * m + k - 1];
+    for (let i = 1; i <= n; i++) {
+        p = (i * p) / n;
+        if (Math.abs(p) < SCALE_DOWN) {
+            p *= SCALE_UP;
+            exponent -= SCALE_EXPONENT;
+        }
+    }
+    return clamp01(scaleByPowerOfTwo(p, exponent));
+}
+function multiply(a, b, m) {
+    const out = new Float64Array(m * m);
+    for (let i = 0; i < m; i++) {
+        for (let l = 0; l < m; l++) {
+            const ail = a[i * m + l];
+            if (ail === 0)
+                continue;
+            for (let j = 0; j < m; j++)
+                out[i * m + j] += ail * b[l * m + j];
+        }
+    }
+    return out;
+}
+/**
+ * `P(D_n <= x)` by the Pelz–Good (1976) expansion of the Li-Chien/Korolyuk series in powers of
+ * 1/√n, transformed with Jacobi theta identities so that it converges for small `√n·x`.
+ */
+function pelzGoodCdf(n, x) {
+    const z = Math.sqrt(n) * x;
+    const z2 = z * z;
+    const z4 = z2 * z2;
+    const z6 = z4 * z2;
+    const qlog = -(Math.PI ** 2) / 8 / z2;
+    if (qlog < -708)
+        return 0;
+    let q = Math.exp(qlog);
+    const pi2 = Math.PI ** 2;
+    const pi4 = pi2 * pi2;
+    const pi6 = pi4 * pi2;
+    const k1a = -z2;
+    const k1b = pi2 / 4;
+    const k2a = 6 * z6 + 2 * z4;
+    const k2b = ((2 * z4 - 5 * z2) * pi2) / 4;
+    const k2c = (pi4 * (1 - 2 * z2)) / 16;
+    const k3d = (pi6 * (5 - 30 * z2)) / 64;
+    const k3c = (pi4 * (-60 * z2 + 212 * z4)) / 16;
+    const k3b = (pi2 * (135 * z4 - 96 * z6)) / 4;
+    const k3a = -30 * z6 - 90 * z ** 8;
+    const K = [0, 0, 0, 0];
+    // Horner scheme over the odd integers for Σ c_i q^(i²).
+    const maxk = Math.ceil((16 * z) / Math.PI);
+    for (let k = maxk; k > 0; k--) {
+        const m = 2 * k - 1;
+        const m2 = m * m;
+        const m4 = m2 * m2;
+        const m6 = m4 * m2;
+        const qpower = q ** (8 * k);
+        const coeffs = [1, k1a + k1b * m2, k2a + k2b * m2 + k2c * m4, k3a + k3b * m2 + k3c * m4 + k3d * m6];
+        for (let i = 0; i < 4; i++)
+            K[i] = K[i] * qpower + coeffs[i];
+    }
+    const divisors = [z, 6 * z4, 72 * z ** 7, 6480 * z ** 10];
+    for (let i = 0; i < 4; i++)
+        K[i] = (K[i] * q * Math.sqrt(2 * Math.PI)) / divisors[i];
+    // The sums over all integers k for K2 and K3.
+    q = Math.exp(-pi2 / 2 / z2);
+    const sqrt3z = Math.sqrt(3) * z;
+    let k2extra = 0;
+    let k3extra = 0;
+    for (let k = maxk; k > 0; k--) {
+        const k2 = k * k;
+        const qk = q ** k2;
+        k2extra += k2 * qk;
+        k3extra += (sqrt3z + Math.PI * k) * (sqrt3z - Math.PI * k) * k2 * qk;
+    }
+    K[2] += (k2extra * pi2 * Math.sqrt(2 * Math.PI)) / (-36 * z ** 3);
+    K[3] += (k3extra * pi2 * Math.sqrt(2 * Math.PI)) / (216 * z6);
+    let sum = 0;
+    for (let i = 0; i < 4; i++)
+        sum += K[i] / n ** (i / 2);
+    return sum;
+}
+/**
+ * Survival function of the one-sided Kolmogorov–Smirnov statistic, `P(D_n^+ >= x)`
+ * (scipy.special.smirnov), by the Birnbaum–Tingey sum
+ * `x · Σ_{v=0}^{⌊n(1-x)⌋} C(n, v) (x + v/n)^(v-1) (1 - x - v/n)^(n-v)`, evaluated term by term in
+ * log space (scipy uses double-double arithmetic; the difference is below 1e-10 relative for the
+ * n reached here). For n > 10⁶, the approximation `exp(-(6nx + 1)² / 18n)` as scipy.
+ */
+function smirnovSf(n, x) {
+    if (n === 1)
+        return 1 - x;
+    if (x <= 0)
+        return 1;
+    if (x >= 1)
+        return 0;
+    const nx = n * x;
+    let nxFloor = Math.floor(nx);
+    let alpha = nx - nxFloor;
+    if (alpha === 1) {
+        nxFloor += 1;
+        alpha = 0;
+    }
+    if (nxFloor === 0 || (nxFloor === 1 && alpha === 0))
+        return 1 - x * (1 + x) ** (n - 1);
+    if (-2 * n * x * x < -708.3964185322641)
+        return 0;
+    if (nxFloor >= n - 1)
+        return (1 - x) ** n;
+    if (n > 1000000) {
+        const logp = -((6 * nx + 1) ** 2) / 18 / n;
+        // scipy: sf = e^logp when small, else sf = 1 - cdf with cdf = -expm1(logp).
+        return logp < -Math.LN2 ? Math.exp(logp) : 1 + Math.expm1(logp);
+    }
+    // The sum runs over v < n(1 - x): v = 0 … n - ⌊nx⌋ - 1 (also when nx is an integer).
+    const terms = n - nxFloor;
+    let logBinomial = 0;
+    let sum = 0;
+    for (let v = 0; v < terms; v++) {
+        if (v > 0)
+            logBinomial += Math.log((n - v + 1) / v);
+        const logTerm = logBinomial + (v - 1) * Math.log(x + v / n) + (n - v) * Math.log((n - v - nx) / n);
+        const term = Math.exp(logTerm);
+        sum += term;
+        if (term !== 0) {
+            if (4 * (terms - v) * term < EPSILON * sum && v !== terms - 1)
+                break;
+        }
+        else if (v > n / 2) {
+            break;
+        }
+    }
+    return clamp01(x * sum);
+}
+
+/** Rules compared against the baseline. */
+const CHANGE_RULES = ['max_drop', 'max_relative_drop'];
+/** Rules across the segments of one column. */
+const ACROSS_RULES = ['min_ratio', 'max_gap'];
+const ORDER = ['min', 'max', 'max_drop', 'max_relative_drop', 'min_ratio', 'max_gap'];
+/** The rules a gate states, in a fixed order (a gate may state several). */
+function rulesOf(gate) {
+    return ORDER.flatMap((kind) => (gate[kind] === undefined ? [] : [{ kind, threshold: gate[kind] }]));
+}
+/** `min` and `min_ratio` are lower bounds; the others are upper bounds. */
+function isLowerBound(kind) {
+    return kind === 'min' || kind === 'min_ratio';
+}
+/**
+ * How far `value` lies past the rule's bound, positive on the failing side:
+ * `threshold − value` for lower bounds, `value − threshold` for upper bounds.
+ */
+function excess(rule, value) {
+    return isLowerBound(rule.kind) ? rule.threshold - value : value - rule.threshold;
+}
+/**
+ * Float rounding must not fail a value that sits exactly on its bound (0.8 − 0.75 is
+ * 0.05000000000000004): an excess up to 1e-12·max(1, |threshold|) counts as on the bound.
+ */
+function tolerance(rule) {
+    return 1e-12 * Math.max(1, Math.abs(rule.threshold));
+}
+/** Point mode: the value alone. A value on the bound holds. */
+function decidePoint(rule, value) {
+    return excess(rule, value) > tolerance(rule) ? 'beyond' : 'within';
+}
+/**
+ * Significant mode: `beyond` when the whole interval lies past the bound, `within` when it lies
+ * on the holding side (the bound included), `inconclusive` otherwise.
+ */
+function decideInterval(rule, ci) {
+    const nearest = Math.min(excess(rule, ci[0]), excess(rule, ci[1]));
+    const farthest = Math.max(excess(rule, ci[0]), excess(rule, ci[1]));
+    if (nearest > tolerance(rule))
+        return 'beyond';
+    return farthest <= tolerance(rule) ? 'within' : 'inconclusive';
+}
+/** The comparison as written in a reason: `≥ min 0.75` / `> max_drop 0.05`. */
+function comparison(rule, decision) {
+    const lower = isLowerBound(rule.kind);
+    const sign = decision === 'within' ? (lower ? '≥' : '≤') : lower ? '<' : '>';
+    return `${sign} ${rule.kind} ${rule.threshold}`;
+}
+
+/**
+ * What a result's data could have detected: the minimum detectable effect (MDE) at the result's
+ * own level and 80% power, and the power to detect a change as large as the rule allows.
+ *
+ * The standard error is read off the result's interval, the one its decision used: `se =
+ * (upper − lower) / (2·z′)`, `z′ = z_{1−α′/2}`, for `ci` at level `confidence` = 1 − α′ (the
+ * configured level in point mode, the corrected level in significant mode). For the analytic
+ * intervals (Wilson, DeLong, the unpaired normal combination) that is the normal standard error
+ * they were built from; for the (paired) bootstrap's percentile intervals it is the normal-
+ * equivalent standard error of the replicates' spread at that level (Efron & Tibshirani 1993,
+ * "An Introduction to the Bootstrap", §13.3: the percentile interval and `value ± z·se` agree when
+ * the replicates are normal).
+ *
+ * Sides: the decision is a two-sided interval at 1 − α′ (fail when it lies wholly beyond the
+ * bound, pass when wholly within): each outcome is a one-sided test at α′/2, so z′ = z_{1−α′/2}.
+ *
+ * - `mde = (z′ + z_{0.8})·se` (Bloom 1995, "Minimum detectable effects", Evaluation Review
+ *   19(5)): a true quantity at least this far from the bound is decided (fail
+ *   beyond it, pass within it) with 80% probability. For a change rule, equivalently, the
+ *   smallest change from no change (0) that the data tell apart from 0 with 80% power.
+ * - `power_at_bound = Φ(|bound|/se − z′)`: for a change rule, the power to detect a change as
+ *   large as the bound (equally: the chance that a model that did not change at all passes). The
+ *   far tail (`Φ(−|bound|/se − z′)`, below 1e-3 whenever the power is above 5%) is left out, as
+ *   usual for power. It has no meaning for `min` / `max`, whose bound is a level, not a change.
+ */
+/** The power the MDE is quoted at. */
+const POWER = 0.8;
+/**
+ * A change result whose MDE exceeds `DETECTABLE_FACTOR × bound` is not `detectable`: "too small
+ * to judge this bound". At 2 the power at the bound is Φ((z_{0.8} − z′)/2): 29% at α′ = 5%, 14%
+ * at α′ = 0.3% (Holm over 18 segments) — the data tell a change of the bound's size from no
+ * change less than a third of the time, so a warning there says nothing about the model.
+ */
+const DETECTABLE_FACTOR = 2;
+/** Standard normal CDF Φ(x). */
+function normalCdf(x) {
+    const tail = normalTwoSidedP(x) / 2;
+    return x >= 0 ? 1 - tail : tail;
+}
+/** The standard error behind `ci` at level `confidence` (see the module comment). */
+function standardError(ci, confidence) {
+    return (ci[1] - ci[0]) / (2 * criticalValue(confidence));
+}
+const NO_POWER = { mde: null, power_at_bound: null, detectable: null };
+/**
+ * `mde`, `power_at_bound` and `detectable` of a result of `rule` with bound `threshold` whose
+ * quantity has interval `ci` at `confidence`; all `null` without an interval. `power_at_bound`
+ * and `detectable` are `null` for `min` / `max` (their bound is not a change).
+ *
+ * @example
+ * // se 0.05 (an interval of half-width z_{0.995}·0.05 at 99%), bound 0.05:
+ * powerOf('max_drop', 0.05, [0.1 - 0.128791, 0.1 + 0.128791], 0.99)
+ * // { mde: (2.5758 + 0.8416)·0.05 = 0.17087, power_at_bound: Φ(1 − 2.5758) = 0.0577, detectable: false }
+ */
+function powerOf(rule, threshold, ci, confidence) {
+    if (ci === null || confidence === null)
+        return NO_POWER;
+    const se = standardError(ci, confidence);
+    const z = criticalValue(confidence);
+    const mde = (z + normalQuantile(POWER)) * se;
+    if (!CHANGE_RULES.includes(rule))
+        return { mde, power_at_bound: null, detectable: null };
+    const bound = Math.abs(threshold);
+    const power = se > 0 ? normalCdf(bound / se - z) : bound > 0 ? 1 : 0;
+    return { mde, power_at_bound: power, detectable: mde <= DETECTABLE_FACTOR * bound };
+}
+
+/**
+ * Candidate versus baseline on the same rows: the difference of a metric with a paired bootstrap
+ * interval and p-value, for significance-aware gates.
+ *
+ * Pairing comes for free from the bucketed Poisson bootstrap: a row's bucket depends only on (seed,
+ * rowKey) and a bucket's weight in replicate b only on (seed, bucket, b), so when both accumulators
+ * saw the same row keys with the same seed, replicate b of the candidate and replicate b of the
+ * baseline weigh every row alike, and `candidate_b − baseline_b` is a draw from the bootstrap
+ * distribution of the difference. Rank metrics above 5,000 rows use the m-out-of-n replicates of the
+ * hash sample (`hash-sample.ts`), which holds the same rows for both models: still paired.
+ */
+/**
+ * The paired difference `candidate − baseline` of one metric.
+ *
+ * Requires accumulators of the same task and bootstrap settings that saw the same row keys (checked
+ * by their digests); otherwise every field is `null` with a reason. Counts have no difference test.
+ *
+ * @example
+ * // credit, Job=partime, default 1000 replicates, seed 42:
+ * pairedDifference(candidate, baseline, 'recall')
+ * // { difference: -0.2981, ci: [-0.3945, -0.2020], pValue: 0.002 }  (2/1001: no replicate reached 0)
+ */
+function pairedDifference(candidate, baseline, metric, options = {}) {
+    const confidence = confidenceLevel(options);
+    const unavailable = (reason) => ({
+        difference: null,
+        ci: null,
+        pValue: null,
+        reason
+    });
+    if (candidate.task !== baseline.task)
+        return unavailable(`cannot compare a ${candidate.task} model with a ${baseline.task} one`);
+    if (!candidate.names().includes(metric))
+        return unavailable(`${metric} is not a ${candidate.task} metric`);
+    if (describeMetric(metric)?.interval === 'none')
+        return unavailable(`${metric} is a count; it has no paired test`);
+    if (candidate.bootstrap.seed !== baseline.bootstrap.seed ||
+        candidate.bootstrap.replicates !== baseline.bootstrap.replicates) {
+        return unavailable('candidate and baseline were accumulated with different bootstrap settings');
+    }
+    if (!candidate.digest.equals(baseline.digest)) {
+        return unavailable(`candidate and baseline were not scored on the same rows (${candidate.digest.rows} and ${baseline.digest.rows} rows, different row keys)`);
+    }
+    const a = candidate.estimate(metric);
+    const b = baseline.estimate(metric);
+    if (a.value === null || b.value === null) {
+        return unavailable(`${metric} is undefined for the ${a.value === null ? 'candidate' : 'baseline'}: ${(a.value === null ? a : b).reason}`);
+    }
+    const left = candidate.replicates(metric);
+    const right = baseline.replicates(metric);
+    const differences = new Float64Array(left.length);
+    let below = 0;
+    let above = 0;
+    let m = 0;
+    for (let i = 0; i < left.length; i++) {
+        differences[i] = left[i] - right[i];
+        if (Number.isNaN(differences[i]))
+            continue;
+        m++;
+        if (differences[i] <= 0)
+            below++;
+        if (differences[i] >= 0)
+            above++;
+    }
+    const { ci, reason } = percentileInterval(differences, confidence);
+    const pValue = ci ? Math.min(1, (2 * Math.min(below + 1, above + 1)) / (m + 1)) : null;
+    const difference = a.value - b.value;
+    return reason === undefined ? { difference, ci, pValue } : { difference, ci, pValue, reason };
+}
+
+/**
+ * Text that came from data, config or an untrusted result document (column names, category
+ * values, file names, reasons) made safe for GitHub-flavoured markdown and HTML: it shows as the
+ * same text, and cannot break a table, start a heading or list, mention someone, reference an
+ * issue, link, open an HTML tag or comment (our own comment marker included), or reorder or hide
+ * text with control characters.
+ *
+ * Backslash escapes and entities are not enough on GitHub: mentions (`@octocat`), issue
+ * references (`#12`, `GH-12`) and autolinks (`www.x.com`, `https://x`) are found in the text
+ * *after* markdown is rendered, when `\#` and `&#64;` have become `#` and `@` again. So a zero-width
+ * joiner (U+200D) goes right after `@` and `#`, inside `GH-`, `www.` and `://`: the text reads the
+ * same, and no pattern of GitHub's (or any GFM renderer's) matches across it.
+ *
+ * Every such string goes through `escapeMarkdown` before it reaches a report; tests render hostile
+ * strings through every report with a real GFM renderer (micromark).
+ *
+ * @example escapeMarkdown('a|b <b> @octocat *x*') // 'a&#124;b &lt;b&gt; @\u200doctocat \\*x\\*'
+ */
+function escapeMarkdown(text) {
+    // Backslash escapes first, joiners next, entities last: the entities contain `#`, which must
+    // stay as it is.
+    return plainText(text)
+        .replace(/[\\`*_{}[\]()#+\-!~=:]/g, '\\$&')
+        .replace(/[@#]/g, `$&${JOINER}`)
+        .replace(/(gh)(\\-)/gi, `$1${JOINER}$2`)
+        .replace(/(www)(\.)/gi, `$1${JOINER}$2`)
+        .replace(/\\:(?=\/\/)/g, `\\:${JOINER}`)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/\|/g, '&#124;');
+}
+/** U+200D ZERO WIDTH JOINER: invisible, kept by GitHub, and no word character. */
+const JOINER = '\u200d';
+/**
+ * C0 and C1 controls (tab and line breaks become spaces), DEL, bidirectional overrides, embeddings
+ * and isolates (U+202A–U+202E, U+2066–U+2069), directional marks, line and paragraph separators,
+ * the byte-order mark and interlinear annotations: they can hide or reorder text
+ * ("Trojan Source"), or end a line where we do not.
+ */
+const CONTROLS = 
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb]/g;
+const LINE_BREAKS = /\r\n|[\t\n\r\u2028\u2029]/g;
+/**
+ * Data text for plain-text places (annotations, log lines, check-run titles): line breaks and tabs
+ * become spaces, every other control or bidirectional character becomes U+FFFD (�), visibly.
+ *
+ * @example plainText('a\u202eb\nc') // 'a�b c'
+ */
+function plainText(text) {
+    return text.replace(LINE_BREAKS, ' ').replace(CONTROLS, '\ufffd');
+}
+/** Longest text from data shown in a table cell; longer text ends in `…`. */
+const CELL_LENGTH = 120;
+/**
+ * Data text for a markdown cell or line: clipped to `length` characters (the last one `…`), then
+ * escaped, so a 1 MB cell cannot push a report past GitHub's size limits.
+ *
+ * @example escapeClipped('a'.repeat(200), 5) // 'aaaa…'
+ */
+function escapeClipped(text, length = CELL_LENGTH) {
+    return escapeMarkdown(text.length > length ? `${text.slice(0, length - 1)}…` : text);
+}
+
+/**
+ * Numbers for people: integers in full, other values to `digits` significant digits without
+ * trailing zeros or exponent noise for everyday magnitudes. `null` reads as an em dash.
+ *
+ * @example formatNumber(0.83019639) // '0.830196'
+ * @example formatNumber(12345678.9) // '1.23457e+7'
+ */
+function formatNumber(value, digits = 6) {
+    if (value === null)
+        return '—';
+    // Documents are schema-checked when read; should a value that is no number slip through
+    // anyway, it is shown as the data text it is, escaped.
+    if (typeof value !== 'number')
+        return escapeMarkdown(String(value));
+    if (Number.isInteger(value) && Math.abs(value) < 1e15)
+        return String(value);
+    const magnitude = Math.abs(value);
+    if (magnitude !== 0 && (magnitude >= 10 ** digits || magnitude < 1e-4)) {
+        return value.toExponential(digits - 1).replace(/\.?0+e/, 'e');
+    }
+    return String(Number(value.toPrecision(digits)));
+}
+
+/**
+ * How numbers read in gate reasons and headlines: three significant digits (`0.798`, `0.500`,
+ * `0.00391`), a true minus sign, and never a rounding that makes a comparison look false.
+ */
+const MINUS$1 = '−';
+/**
+ * `value` to `digits` significant digits (trailing zeros kept: `0.500`), integers in full, very
+ * large or very small magnitudes as `formatNumber` writes them, `—` for `null`.
+ *
+ * @example showNumber(-0.29807692) // '−0.298'
+ */
+function showNumber(value, digits = 3) {
+    if (value === null)
+        return '—';
+    const magnitude = Math.abs(value);
+    const text = Number.isInteger(value) || magnitude >= 1e4 || (magnitude !== 0 && magnitude < 1e-4)
+        ? formatNumber(value, digits)
+        : value.toPrecision(digits);
+    return text.replace(/^-/, MINUS$1);
+}
+/** `showNumber` with a sign: `+0.00391`, `−0.298`, `0`. */
+function showSigned(value) {
+    return value > 0 ? `+${showNumber(value)}` : showNumber(value);
+}
+/**
+ * `value` with as many digits as it takes to differ from `bound` when it differs (so that
+ * `0.7499 < 0.75` never reads `0.750 < 0.75`).
+ *
+ * @example showAgainst(0.7499, 0.75) // '0.7499'
+ */
+function showAgainst(value, bound) {
+    let digits = 3;
+    while (digits < 15 && value !== bound && showNumber(value, digits) === showNumber(bound, digits))
+        digits++;
+    return showNumber(value, digits);
+}
+/** A fraction as a percentage: `−0.3734` -> `−37.3%`. */
+function showPercent(value) {
+    return `${showNumber(value * 100)}%`;
+}
+/** An interval: `[0.191, 0.405]`. */
+function showInterval(ci) {
+    return `[${showNumber(ci[0])}, ${showNumber(ci[1])}]`;
+}
+/** A confidence level: `0.95` -> `95%`, `0.99762` -> `99.76%`. */
+function showLevel(confidence) {
+    return `${Number((confidence * 100).toPrecision(4))}%`;
+}
+
+/**
+ * The quantity a `min`, `max`, `max_drop` or `max_relative_drop` rule judges for one segment, with
+ * the formula that produced it and its interval at any confidence level.
+ *
+ * Intervals, by rule:
+ * - `min` / `max`: the candidate's own interval of the metric (Wilson, DeLong or bootstrap, as the
+ *   catalog says), recomputed at the requested level when the predictions were evaluated here.
+ * - changes, paired: when both models were evaluated with an id column (from predictions on the
+ *   ids they share, see `pairing.ts`, or read from evaluation documents with their segments'
+ *   state), the paired bootstrap interval of `candidate − baseline` (`pairedDifference`: same rows,
+ *   same resamples), at the requested level; a segment whose rows differ between the two falls
+ *   back to unpaired, and its method says why.
+ * - changes, unpaired (no id column, or a document without state): the normal approximation
+ *   `change ± z·√(se_c² + se_b²)`, each `se = (upper − lower) / (2·z)` read off that model's own
+ *   interval. Conservative for positively correlated models, which is the usual case.
+ * - relative drops: the drop's interval divided by abs(baseline) (the baseline taken as fixed).
+ */
+/**
+ * The quantity of one rule on one segment. The caller has checked that the candidate (and, for a
+ * change, the baseline) reports the metric for the segment with enough rows and a defined value.
+ */
+function measure$2(input) {
+    const { candidate, key, metric, rule } = input;
+    const c = candidate.metric(key, metric, input.confidence);
+    const cValue = c.value;
+    const b = input.baseline?.metric(key, metric, input.baseline.confidence);
+    const bValue = b?.value ?? null;
+    const change = bValue === null ? null : cValue - bValue;
+    const relativeChange = change === null || bValue === 0 ? null : change / Math.abs(bValue);
+    const common = { candidate: cValue, baseline: bValue, change, relativeChange };
+    if (rule.kind === 'min' || rule.kind === 'max') {
+        return {
+            quantity: {
+                ...common,
+                value: cValue,
+                name: metric,
+                formula: `${metric} = ${showNumber(cValue)}`,
+                // The catalog's interval method: wilson, delong, bootstrap...
+                method: c.ci === null ? 'no' : (describeMetric(metric)?.interval ?? 'no'),
+                interval: (level) => candidate.metric(key, metric, level)?.ci ?? null
+            }
+        };
+    }
+    const changeInterval = changeIntervals(input);
+    const sign = input.direction === 'higher' ? -1 : 1;
+    const drop = sign * change;
+    const toDrop = (ci) => (sign < 0 ? [-ci[1], -ci[0]] : ci);
+    const changeFormula = `change = candidate − baseline = ${showNumber(cValue)} − ${showNumber(bValue)} = ${showSigned(change)}; ` +
+        (sign < 0
+            ? `drop = −change = ${showNumber(drop)} (higher is better)`
+            : `drop = change = ${showNumber(drop)} (lower is better)`);
+    if (rule.kind === 'max_drop') {
+        return {
+            quantity: {
+                ...common,
+                value: drop,
+                name: 'drop',
+                formula: changeFormula,
+                method: changeInterval.method,
+                interval: (level) => {
+                    const ci = changeInterval.at(level);
+                    return ci === null ? null : toDrop(ci);
+                }
+            }
+        };
+    }
+    if (bValue === 0)
+        return { undefinedBecause: `the baseline's ${metric} is 0, so a relative drop is undefined` };
+    const scale = Math.abs(bValue);
+    return {
+        quantity: {
+            ...common,
+            value: drop / scale,
+            name: 'relative drop',
+            formula: `${changeFormula}; relative drop = drop / |baseline| = ${showNumber(drop)} / ${showNumber(scale)} = ${showNumber(drop / scale)}`,
+            method: changeInterval.method,
+            interval: (level) => {
+                const ci = changeInterval.at(level);
+                if (ci === null)
+                    return null;
+                const d = toDrop(ci);
+                return [d[0] / scale, d[1] / scale];
+            }
+        }
+    };
+}
+/** Paired when both models carry metric sources keyed by an id column, unpaired otherwise. */
+function changeIntervals(input) {
+    const { candidate, key, metric } = input;
+    const baseline = input.baseline;
+    const cSource = candidate.source(key);
+    const bSource = baseline.source(key);
+    let fallback = 'unpaired normal';
+    if (candidate.pairedBy !== null && baseline.pairedBy !== null && cSource && bSource) {
+        const probe = pairedDifference(cSource, bSource, metric, { confidence: input.confidence });
+        if (probe.ci !== null) {
+            return {
+                method: 'paired bootstrap',
+                at: (confidence) => pairedDifference(cSource, bSource, metric, { confidence }).ci
+            };
+        }
+        fallback = `unpaired normal (no paired interval: ${probe.reason ?? 'undefined in every replicate'})`;
+    }
+    const c = candidate.metric(key, metric, candidate.confidence);
+    const b = baseline.metric(key, metric, baseline.confidence);
+    if (c.ci === null || b.ci === null)
+        return { method: 'no', at: () => null };
+    const se = Math.hypot((c.ci[1] - c.ci[0]) / (2 * criticalValue(candidate.confidence)), (b.ci[1] - b.ci[0]) / (2 * criticalValue(baseline.confidence)));
+    const change = c.value - b.value;
+    return {
+        method: fallback,
+        at: (confidence) => {
+            const half = criticalValue(confidence) * se;
+            return [change - half, change + half];
+        }
+    };
+}
+/**
+ * Two-sided p-value of "the quantity lies exactly on the bound", by the normal approximation read
+ * off its interval `ci` at level `confidence`: `se = d / z` with `d` the distance from the value to
+ * the interval's end on the bound's side, `p = P(|Z| ≥ |value − bound| / se)`. A zero-width
+ * interval gives 1 on the bound and 0 off it.
+ *
+ * @example boundPValue({ kind: 'min', threshold: 0.75 }, 0.8, [0.7, 0.9], 0.95) // ≈ 0.327
+ */
+function boundPValue(rule, value, ci, confidence) {
+    const bound = rule.threshold;
+    const towardBound = bound < value ? value - ci[0] : ci[1] - value;
+    const se = towardBound / criticalValue(confidence);
+    if (!(se > 0))
+        return value === bound ? 1 : 0;
+    return Math.min(1, normalTwoSidedP((value - bound) / se));
+}
+
+/** `now` as the UTC calendar date `YYYY-MM-DD`, the format of `expires`. */
+function utcDate(now) {
+    return now.toISOString().slice(0, 10);
+}
+/** A waiver is expired from the day after `expires` on (UTC). */
+function isExpired(waiver, today) {
+    return waiver.expires !== undefined && waiver.expires < today;
+}
+/** The waivers matching `metric` on `segment`, split into the first active and the first expired. */
+function matchWaiver(waivers, metric, segment, today) {
+    const matching = waivers.filter((w) => (w.metric === undefined || w.metric === metric) && (w.segment === undefined || w.segment === segment));
+    const active = matching.find((w) => !isExpired(w, today));
+    const expired = matching.find((w) => isExpired(w, today));
+    return { ...(active && { active }), ...(expired && { expired }) };
+}
+/** `waiver 2 (recall on Home=ignore) expired on 2026-01-31 and no longer applies`. */
+function expiryNote(waiver, index) {
+    const what = [waiver.metric, waiver.segment && `on ${waiver.segment}`].filter(Boolean).join(' ');
+    return `waiver ${index + 1} (${what}: "${waiver.reason}") expired on ${waiver.expires} and no longer applies`;
+}
+
+/** Every result of every gate, in config order (gates, then rules, then segments). */
+function judgeGates(input) {
+    const context = {
+        ...input,
+        minSupport: input.config.segments?.min_support ?? DEFAULT_MIN_SUPPORT,
+        confidence: input.config.evaluation.confidence
+    };
+    const today = utcDate(input.now);
+    return input.config.gates.flatMap((gate, index) => rulesOf(gate).flatMap((rule) => {
+        const header = {
+            gate: gate.name ?? `${gate.metric} ${rule.kind} ${rule.threshold}`,
+            gate_index: index,
+            metric: gate.metric,
+            rule: rule.kind,
+            threshold: rule.threshold,
+            mode: gate.mode,
+            severity: gate.severity
+        };
+        const drafts = ACROSS_RULES.includes(rule.kind)
+            ? [judgeAcross(context, gate, rule, header)]
+            : judgeSegments(context, gate, rule, header);
+        return drafts.map((draft) => settle(draft, gate, input.config, today));
+    }));
+}
+/** Applies `on_missing`, waivers and severity: the final status. */
+function settle(draft, gate, config, today) {
+    if (draft.status === 'inconclusive')
+        return { ...draft, status: 'warn' };
+    if (draft.status === 'missing' && gate.on_missing === 'skip') {
+        return { ...draft, status: 'skipped', reason: `${draft.reason}; on_missing: skip` };
+    }
+    if (draft.status !== 'fail')
+        return { ...draft, status: draft.status };
+    const { active, expired } = matchWaiver(config.waivers, draft.metric, draft.segment, today);
+    if (active) {
+        const until = active.expires === undefined ? 'no expiry' : `until ${active.expires}`;
+        return {
+            ...draft,
+            status: 'waived',
+            reason: `${draft.reason}; waived (${until}): ${active.reason}`,
+            waiver: { reason: active.reason, expires: active.expires ?? null }
+        };
+    }
+    const expiredNote = expired ? `; the waiver "${expired.reason}" expired on ${expired.expires}` : '';
+    if (gate.severity === 'warn') {
+        return { ...draft, status: 'warn', reason: `${draft.reason}${expiredNote}; severity: warn` };
+    }
+    return { ...draft, status: 'fail', reason: `${draft.reason}${expiredNote}` };
+}
+/** The blank result of `header` on `segment`, to which each outcome adds its fields. */
+function blank(header, segment) {
+    return {
+        ...header,
+        segment,
+        status: 'missing',
+        n: null,
+        support: null,
+        baseline_support: null,
+        candidate: null,
+        baseline: null,
+        change: null,
+        relative_change: null,
+        ci: null,
+        confidence: null,
+        p_value: null,
+        adjusted_p_value: null,
+        excess: null,
+        correction: null,
+        family: null,
+        ...NO_POWER,
+        reason: ''
+    };
+}
+/** The segment keys a gate judges, `all` first. */
+function segmentKeys(gate, candidate) {
+    const perSegment = gate.per_segment;
+    if (perSegment === false)
+        return [OVERALL];
+    if (perSegment === true)
+        return candidate.segments.map((s) => s.key);
+    if (typeof perSegment === 'string') {
+        const keys = candidate.segments.filter((s) => s.family === perSegment).map((s) => s.key);
+        // A column with no segment in the evaluation is itself missing.
+        return [OVERALL, ...(keys.length > 0 ? keys : [perSegment])];
+    }
+    return [OVERALL, ...perSegment.filter((key) => key !== OVERALL)];
+}
+function judgeSegments(context, gate, rule, header) {
+    // The segments are the whole candidate's; a change reads them on the rows shared with the baseline.
+    const compared = CHANGE_RULES.includes(rule.kind) && context.comparedCandidate !== undefined
+        ? { ...context, candidate: context.comparedCandidate }
+        : context;
+    const prepared = segmentKeys(gate, context.candidate).map((key) => prepare(compared, gate, rule, blank(header, key)));
+    const judged = prepared.filter((p) => p.quantity !== undefined);
+    const levels = gate.mode === 'significant'
+        ? familyLevels(judged, rule, gate.correction, context.confidence)
+        : new Map();
+    return prepared.map((p) => p.quantity === undefined ? p.draft : decide(p.draft, p.quantity, rule, context, levels.get(p) ?? null));
+}
+/**
+ * The checks before a segment can be measured, in order: segment and metric present, enough
+ * rows, a defined value; for a change, the same of the baseline.
+ */
+function prepare(context, gate, rule, draft) {
+    const { candidate, baseline, minSupport } = context;
+    const key = draft.segment;
+    const metric = gate.metric;
+    const about = `${metric} for ${key}`;
+    const stop = (status, reason, fields = {}) => ({
+        draft: { ...draft, ...fields, status, reason: `${about}: ${reason}` }
+    });
+    const segment = candidate.segment(key);
+    if (segment === undefined)
+        return stop('missing', `the candidate's evaluation has no segment ${key}`);
+    const c = candidate.metric(key, metric, context.confidence);
+    if (c === undefined)
+        return stop('missing', `the candidate's evaluation does not report ${metric}`);
+    let seen = { n: segment.n, candidate: c.value, support: c.support ?? null };
+    if (segment.n < minSupport) {
+        return stop('insufficient', `${segment.n} rows, fewer than min_support ${minSupport}: not judged`, seen);
+    }
+    const cProblem = unjudgeable(metric, c, segment.n, minSupport, 'the candidate');
+    if (cProblem !== undefined)
+        return stop('insufficient', cProblem, seen);
+    if (CHANGE_RULES.includes(rule.kind)) {
+        if (baseline === null) {
+            return context.config.on_missing_baseline === 'fail'
+                ? stop('missing', `no baseline to compare with (on_missing_baseline: fail)`, seen)
+                : stop('skipped', `no baseline to compare with: ${rule.kind} skipped`, seen);
+        }
+        const baseSegment = baseline.segment(key);
+        if (baseSegment === undefined)
+            return stop('missing', `the baseline's evaluation has no segment ${key}`, seen);
+        const b = baseline.metric(key, metric, baseline.confidence);
+        if (b === undefined)
+            return stop('missing', `the baseline's evaluation does not report ${metric}`, seen);
+        seen = { ...seen, baseline_support: b.support ?? null };
+        if (baseSegment.n < minSupport) {
+            return stop('insufficient', `${baseSegment.n} rows in the baseline, fewer than min_support ${minSupport}: not judged`, seen);
+        }
+        const bProblem = unjudgeable(metric, b, baseSegment.n, minSupport, 'the baseline');
+        if (bProblem !== undefined)
+            return stop('insufficient', bProblem, seen);
+    }
+    const measured = measure$2({
+        candidate,
+        baseline,
+        key,
+        metric,
+        direction: describeMetric(metric).direction,
+        rule,
+        confidence: context.confidence
+    });
+    if ('undefinedBecause' in measured)
+        return stop('insufficient', measured.undefinedBecause, seen);
+    const infinite = nonFinite(measured.quantity, rule, context.confidence);
+    if (infinite !== undefined)
+        return stop('insufficient', infinite, seen);
+    return { draft: { ...draft, ...seen }, quantity: measured.quantity };
+}
+/**
+ * Why `value` of `metric` (of `who`, on `n` rows) cannot be judged: undefined, a zero-division
+ * convention, not finite (value or interval), or too little support of its own; `undefined` when
+ * it can be.
+ */
+function unjudgeable(metric, value, n, minSupport, who) {
+    if (value.value === null)
+        return `undefined for ${who}: ${value.reason}`;
+    if (value.defined === false) {
+        return `undefined for ${who}: ${value.reason ?? 'its denominator is 0'}; a convention, not a value: not judged`;
+    }
+    if (!Number.isFinite(value.value))
+        return `${who}'s value is ${value.value}, not a finite number: not judged`;
+    if (value.ci !== null && !value.ci.every(Number.isFinite)) {
+        return `${who}'s interval [${value.ci.join(', ')}] is not finite: not judged`;
+    }
+    if (value.support === undefined) {
+        return `${who}'s evaluation does not state the support of ${metric} (a document without \`support\`): not judged`;
+    }
+    if (value.support < minSupport) {
+        const where = who === 'the baseline' ? ' in the baseline' : '';
+        return `${value.support} ${supportUnit(metric)} (of ${n} rows)${where}, fewer than min_support ${minSupport}: not judged`;
+    }
+    return undefined;
+}
+/**
+ * Why a measured quantity cannot be compared: the change (of two huge finite values, say), the
+ * quantity or its interval is not a finite number.
+ */
+function nonFinite(q, rule, confidence) {
+    // The candidate's and the baseline's values were checked before they were measured.
+    const numbers = CHANGE_RULES.includes(rule.kind) ? [['change', q.change]] : [];
+    numbers.push([q.name, q.value]);
+    for (const [what, value] of numbers) {
+        if (value !== null && !Number.isFinite(value))
+            return `the ${what} is ${value}, not a finite number: not judged`;
+    }
+    const ci = q.interval(confidence);
+    if (ci !== null && !ci.every(Number.isFinite)) {
+        return `the interval of the ${q.name} [${ci.join(', ')}] is not finite: not judged`;
+    }
+    return undefined;
+}
+/** The family of the segments whose quantity has an interval; the others are compared as points. */
+function familyLevels(judged, rule, correction, confidence) {
+    const tested = [];
+    for (const prepared of judged) {
+        const q = prepared.quantity;
+        const ci = q.interval(confidence);
+        if (ci !== null)
+            tested.push({ prepared, p: boundPValue(rule, q.value, ci, confidence) });
+    }
+    const corrected = correctFamily(tested.map((t) => t.p), correction, confidence);
+    return new Map(tested.map((t, i) => [
+        t.prepared,
+        {
+            pValue: t.p,
+            adjusted: corrected.adjusted[i],
+            confidence: corrected.confidence[i],
+            family: tested.length,
+            correction
+        }
+    ]));
+}
+const OUTCOME = {
+    within: 'pass',
+    beyond: 'fail',
+    inconclusive: 'inconclusive'
+};
+function decide(draft, q, rule, context, member) {
+    const values = {
+        candidate: q.candidate,
+        baseline: q.baseline,
+        change: q.change,
+        relative_change: q.relativeChange,
+        excess: excess(rule, q.value)
+    };
+    const about = `${draft.metric} for ${draft.segment} (n = ${draft.n}): ${q.formula}`;
+    const pointText = (decision) => `${showAgainst(q.value, rule.threshold)} ${comparison(rule, decision)} → ${OUTCOME[decision]}`;
+    if (draft.mode === 'point' || member === null) {
+        const decision = decidePoint(rule, q.value);
+        const ci = q.interval(context.confidence);
+        const confidence = ci === null ? null : context.confidence;
+        const note = draft.mode === 'significant' ? `; no interval of the ${q.name}: compared as a point value` : '';
+        return {
+            ...draft,
+            ...values,
+            ...powerOf(rule.kind, rule.threshold, ci, confidence),
+            status: OUTCOME[decision],
+            ci,
+            confidence,
+            reason: `${about}; ${pointText(decision)}${note}`
+        };
+    }
+    const ci = q.interval(member.confidence);
+    if (!ci.every(Number.isFinite)) {
+        const at = showLevel(member.confidence);
+        return {
+            ...draft,
+            status: 'insufficient',
+            reason: `${about}; the ${at} interval [${ci.join(', ')}] is not finite: not judged`
+        };
+    }
+    const decision = decideInterval(rule, ci);
+    const power = powerOf(rule.kind, rule.threshold, ci, member.confidence);
+    const detects = decision === 'inconclusive' ? `; ${detectable(q.name, rule, power.mde)}` : '';
+    const reason = `${about}; ${showLevel(member.confidence)} ${q.method} interval of the ${q.name} ${showInterval(ci)} ` +
+        `${where$1(rule, decision)} → ${OUTCOME[decision]}; p = ${showNumber(member.pValue)} ` +
+        `(H0: ${q.name} = ${rule.threshold}), ${familyText$1(member, draft.metric, rule)}${detects}`;
+    return {
+        ...draft,
+        ...values,
+        ...power,
+        status: OUTCOME[decision],
+        ci,
+        confidence: member.confidence,
+        p_value: member.pValue,
+        adjusted_p_value: member.adjusted,
+        correction: member.correction,
+        family: member.family,
+        reason
+    };
+}
+/**
+ * The adjusted p-value and the family it was adjusted in:
+ * `Holm-adjusted p = 0.000216 (Holm over 18 segments of recall max_drop)`.
+ */
+function familyText$1(member, metric, rule) {
+    const segments = `${member.family} segment${member.family === 1 ? '' : 's'} of ${metric} ${rule.kind}`;
+    if (member.correction === 'none')
+        return `uncorrected (correction: none; ${segments})`;
+    const name = CORRECTION_NAMES[member.correction];
+    const short = member.correction === 'bh' ? 'BH' : name;
+    return `${short}-adjusted p = ${showNumber(member.adjusted)} (${name} over ${segments})`;
+}
+/**
+ * What an inconclusive segment could have told, from its `mde`:
+ * `this segment can only detect drops larger than 0.211 (80% power); the bound is 0.05`.
+ */
+function detectable(name, rule, mde) {
+    if (CHANGE_RULES.includes(rule.kind)) {
+        return `this segment can only detect ${name}s larger than ${showNumber(mde)} (80% power); the bound is ${rule.threshold}`;
+    }
+    return `this segment can only tell its ${name} from ${rule.kind} ${rule.threshold} when they differ by more than ${showNumber(mde)} (80% power)`;
+}
+/** `lies wholly above max_drop 0.05`, `straddles min 0.75`. */
+function where$1(rule, decision) {
+    const bound = `${rule.kind} ${rule.threshold}`;
+    if (decision === 'inconclusive')
+        return `straddles ${bound}`;
+    const below = isLowerBound(rule.kind) === (decision === 'beyond');
+    return `lies wholly ${below ? 'below' : 'above'}${decision === 'within' ? ' or on' : ''} ${bound}`;
+}
+/**
+ * `min_ratio` / `max_gap`: the metric across the segments of one column that have at least
+ * `min_support` rows and support of the metric, and a defined, finite value (not a zero-division
+ * convention); needs two of them. `ratio = lowest / highest`, `gap = highest − lowest`; one that
+ * is not finite is not judged. Point values only (the config rejects `mode: significant` here).
+ */
+function judgeAcross(context, gate, rule, header) {
+    const column = gate.across;
+    const draft = blank(header, column);
+    const metric = gate.metric;
+    const about = `${metric} across ${column}`;
+    const segments = context.candidate.segments.filter((s) => s.family === column);
+    if (segments.length === 0) {
+        return { ...draft, reason: `${about}: the candidate's evaluation has no segments of ${column}` };
+    }
+    const judged = [];
+    const left = [];
+    for (const s of segments) {
+        const value = context.candidate.metric(s.key, metric, context.confidence);
+        const problem = memberProblem(metric, s.n, value, context.minSupport);
+        if (problem === undefined)
+            judged.push({ key: s.key, value: value.value });
+        else
+            left.push(`${s.key} (${problem})`);
+    }
+    const leftOut = left.length === 0 ? '' : `; left out: ${left.join(', ')}`;
+    if (judged.length < 2) {
+        return {
+            ...draft,
+            status: 'insufficient',
+            reason: `${about}: needs 2 segments with support of at least ${context.minSupport} and a defined, finite value, found ${judged.length}${leftOut}`
+        };
+    }
+    const lowest = judged.reduce((a, b) => (b.value < a.value ? b : a));
+    const highest = judged.reduce((a, b) => (b.value > a.value ? b : a));
+    const range = `lowest ${lowest.key} ${showNumber(lowest.value)}, highest ${highest.key} ${showNumber(highest.value)} (${judged.length} segments${leftOut})`;
+    let value;
+    let formula;
+    if (rule.kind === 'min_ratio') {
+        if (highest.value === 0) {
+            return {
+                ...draft,
+                status: 'insufficient',
+                reason: `${about}: every segment is 0, so the ratio is undefined`
+            };
+        }
+        value = lowest.value / highest.value;
+        formula = `ratio = lowest / highest = ${showNumber(lowest.value)} / ${showNumber(highest.value)} = ${showNumber(value)}`;
+    }
+    else {
+        value = highest.value - lowest.value;
+        formula = `gap = highest − lowest = ${showNumber(highest.value)} − ${showNumber(lowest.value)} = ${showNumber(value)}`;
+    }
+    if (!Number.isFinite(value)) {
+        return {
+            ...draft,
+            status: 'insufficient',
+            reason: `${about}: ${range}; ${formula}, not a finite number: not judged`
+        };
+    }
+    const decision = decidePoint(rule, value);
+    return {
+        ...draft,
+        status: OUTCOME[decision],
+        candidate: value,
+        excess: excess(rule, value),
+        reason: `${about}: ${range}; ${formula}; ${showAgainst(value, rule.threshold)} ${comparison(rule, decision)} → ${OUTCOME[decision]}`
+    };
+}
+/** Why a segment's value is left out of an `across` rule, in a few words; `undefined` if it counts. */
+function memberProblem(metric, n, value, minSupport) {
+    if (n < minSupport)
+        return `${n} rows`;
+    if (value === undefined || value.value === null || value.defined === false)
+        return 'undefined';
+    if (!Number.isFinite(value.value))
+        return `${value.value}`;
+    if (value.support === undefined)
+        return 'support unknown';
+    if (value.support < minSupport)
+        return `${value.support} ${supportUnit(metric)}`;
+    return undefined;
+}
+
+/**
+ * One model's evaluated metrics as the gates read them, whether they come from a predictions file
+ * just evaluated (accumulators at hand) or from an `ml-gate/evaluation@1` document (the segments'
+ * stored state, `stored-source.ts`): either way exact intervals at any level and paired tests. Only
+ * a document without state (written by hand) is read as values and intervals at its own level.
+ */
+function resultsFromEvaluation(evaluation) {
+    const families = evaluation.families;
+    const segments = [...evaluation.segments.values()];
+    return fromSources({
+        file: evaluation.file,
+        task: evaluation.settings.model.task,
+        confidence: evaluation.settings.confidence,
+        id: evaluation.settings.model.id ?? null,
+        segments: segments.map((s) => ({
+            key: s.key,
+            family: s.family < 0 ? null : families[s.family].name,
+            n: s.rows
+        })),
+        sources: new Map(segments.map((s) => [s.key, s.metrics]))
+    });
+}
+/**
+ * @param path where the document was read from, for errors (default: its `file`)
+ * @throws UserInputError naming the document and the segment whose state cannot be used
+ */
+function resultsFromDocument(document, path = document.file) {
+    const summaries = document.segments.map((s) => ({ key: s.key, family: s.column, n: s.n }));
+    if (document.segments.every((s) => s.state !== undefined)) {
+        const bootstrap = { replicates: document.settings.bootstrap, seed: document.settings.seed };
+        const sources = new Map();
+        for (const s of document.segments) {
+            try {
+                sources.set(s.key, storedSource(s.state, document.task, bootstrap));
+            }
+            catch (error) {
+                throw new UserInputError(`segment ${JSON.stringify(s.key)}: ${error.message}`, {
+                    file: path
+                });
+            }
+        }
+        return fromSources({
+            file: document.file,
+            task: document.task,
+            confidence: document.settings.confidence,
+            id: document.settings.id,
+            segments: summaries,
+            sources
+        });
+    }
+    const summaryByKey = new Map(summaries.map((s) => [s.key, s]));
+    const byKey = new Map(document.segments.map((s) => [s.key, s]));
+    const stored = document.settings.confidence;
+    return {
+        file: document.file,
+        task: document.task,
+        confidence: stored,
+        pairedBy: null,
+        segments: summaries,
+        segment: (key) => summaryByKey.get(key),
+        metric(key, name, confidence) {
+            const value = byKey.get(key)?.metrics[name];
+            if (value === undefined || value.ci === null || value.value === null || confidence === stored)
+                return value;
+            return { ...value, ci: rescaleInterval(value.value, value.ci, stored, confidence, name) };
+        },
+        source: () => undefined
+    };
+}
+/** Results whose metrics are finalized from each segment's source, at the level asked. */
+function fromSources(input) {
+    const byKey = new Map(input.segments.map((s) => [s.key, s]));
+    // finalize computes every metric of a segment; gates ask for a few at a handful of levels.
+    const cache = new Map();
+    return {
+        file: input.file,
+        task: input.task,
+        confidence: input.confidence,
+        pairedBy: input.id,
+        segments: input.segments,
+        segment: (key) => byKey.get(key),
+        metric(key, name, confidence) {
+            const source = input.sources.get(key);
+            if (source === undefined)
+                return undefined;
+            const cacheKey = `${confidence}\u0000${key}`;
+            let metrics = cache.get(cacheKey);
+            if (metrics === undefined) {
+                metrics = finalizeMetrics(source, { confidence });
+                cache.set(cacheKey, metrics);
+            }
+            return metrics[name];
+        },
+        source: (key) => input.sources.get(key)
+    };
+}
+function rescaleInterval(value, ci, from, to, name) {
+    const factor = criticalValue(to) / criticalValue(from);
+    const [lo, hi] = describeMetric(name)?.range ?? [-Infinity, Infinity];
+    return [Math.max(lo, value - (value - ci[0]) * factor), Math.min(hi, value + (ci[1] - value) * factor)];
+}
+
+/**
+ * Whether the candidate and the baseline describe the same evaluation, and on which rows their
+ * changes are computed: the verdict's `pairing`.
+ *
+ * Rules (both predictions files, with `model.id`):
+ * - The same ids with the same labels (the overall row digests and label digests agree, see
+ *   `row-ids.ts`): paired on every row, at no extra cost.
+ * - Otherwise one more pass over both files' id and label columns: an id whose label differs is
+ *   bad input (the files are not the same evaluation set); no id in common is bad input too. The
+ *   changes are then computed on the shared ids only: both files are evaluated again restricted
+ *   to them, and the counts of rows in one file only are stated. `min` / `max` gates still judge
+ *   the whole candidate file: a threshold is a property of the candidate alone.
+ * - Per segment, the rows must agree too: a segment on a model output (`score`, `prediction`, a
+ *   probability column) or a segment column whose value differs for the same id puts different
+ *   rows in the two models' segment; such segments are listed and their changes are unpaired
+ *   (`pairedDifference` checks each segment's row digest).
+ *
+ * Evaluation documents cannot be read again on the shared ids; they pair when both carry their
+ * segments' state (row digests and replicates, see `stored-source.ts`) and hold the same rows, as
+ * their overall digests tell; otherwise the comparison is unpaired. Without an id column rows
+ * cannot be matched at all: unpaired, and the reason says which.
+ */
+const UNPAIRED_INTERVALS = 'unpaired intervals (normal approximation from each model’s own interval)';
+function isDocument(model) {
+    return 'schema' in model;
+}
+function asResults({ model, file }) {
+    return isDocument(model) ? resultsFromDocument(model, file) : resultsFromEvaluation(model);
+}
+/**
+ * Pairs `candidate` with `baseline` as the module comment says.
+ * @throws UserInputError for a shared id whose label differs (naming the id and both file:line),
+ *   and for two files with ids but none in common
+ */
+async function pairModels(loadedCandidate, loadedBaseline, settings, read) {
+    const candidate = loadedCandidate.model;
+    const baseline = loadedBaseline?.model ?? null;
+    const whole = asResults(loadedCandidate);
+    const baselineResults = loadedBaseline === null ? null : asResults(loadedBaseline);
+    const unpaired = (reason) => ({
+        pairing: {
+            paired: false,
+            matched: null,
+            candidate_rows: candidate.rows,
+            baseline_rows: baseline?.rows ?? null,
+            unpaired_segments: [],
+            reason
+        },
+        candidate: whole,
+        compared: whole,
+        baseline: baselineResults
+    });
+    if (baseline === null)
+        return unpaired('no baseline: nothing is compared');
+    if (settings.model.id === undefined) {
+        return unpaired(`no id to pair on: ${UNPAIRED_INTERVALS}; set model.id for paired ones`);
+    }
+    if (isDocument(candidate) || isDocument(baseline)) {
+        return pairDocuments(whole, baselineResults, candidate.rows, baseline.rows, settings, unpaired);
+    }
+    // Told by the digests at no cost, else by one more pass over both files' ids and labels.
+    const shared = sameRows(candidate, baseline)
+        ? null
+        : await sharedIds(candidate.file, baseline.file, settings, read);
+    if (shared?.size === 0) {
+        throw new UserInputError(`no id of the id column '${settings.model.id}' is also in the baseline ${baseline.file}: the two files are ` +
+            'not the same evaluation set, so the models cannot be compared. Predict both models on the same rows', { file: candidate.file });
+    }
+    // Same ids and labels (after the pass, the digests differed by label representation only, e.g. 1 and 1.0).
+    if (shared === null || (shared.size === candidate.rows && shared.size === baseline.rows)) {
+        return withSegments({ candidate: whole, compared: whole, baseline: baselineResults }, candidate.rows, candidate.rows, baseline.rows, `paired by id: the ${candidate.rows} ids are the same in both files, with the same labels`, settings);
+    }
+    const m = shared.size;
+    // A file whose every id is shared is its own restriction.
+    const restrict = async (model) => resultsFromEvaluation(model.rows === m
+        ? model
+        : await evaluatePredictions(model.file, settings, read, { only: shared, thread: null }));
+    return withSegments({ candidate: whole, compared: await restrict(candidate), baseline: await restrict(baseline) }, m, candidate.rows, baseline.rows, `paired by id on the ${m} ids both files share: ${candidate.rows - m} of the candidate's ${candidate.rows} ` +
+        `rows and ${baseline.rows - m} of the baseline's ${baseline.rows} are in one file only and left out of ` +
+        `every comparison with the baseline; min and max gates judge all ${candidate.rows} candidate rows`, settings);
+}
+/**
+ * A document on either side: paired when both sides have row digests (a document with its
+ * segments' state, or an evaluation) and the overall digests agree; a document cannot be
+ * evaluated again on the shared ids, so different rows are compared unpaired.
+ */
+function pairDocuments(candidate, baseline, candidateRows, baselineRows, settings, unpaired) {
+    const c = candidate.source(OVERALL)?.digest;
+    const b = baseline.source(OVERALL)?.digest;
+    if (c === undefined || b === undefined) {
+        const without = [c === undefined ? 'the candidate' : null, b === undefined ? 'the baseline' : null]
+            .filter((who) => who !== null)
+            .join(' and ');
+        return unpaired(`${without} ${without.includes(' and ') ? 'are evaluation documents without their' : 'is an evaluation document without its'} ` +
+            `segments' state, so rows cannot be matched: ${UNPAIRED_INTERVALS}; write documents with ` +
+            'this version of ml-gate for paired ones');
+    }
+    if (!c.equals(b)) {
+        return unpaired(`the candidate (${candidateRows} rows) and the baseline (${baselineRows} rows) were not evaluated on the ` +
+            `same ids, and an evaluation document cannot be restricted to the shared ones: ${UNPAIRED_INTERVALS}; ` +
+            'gate the two predictions files for a comparison on the shared ids');
+    }
+    return withSegments({ candidate, compared: candidate, baseline }, candidateRows, candidateRows, baselineRows, `paired by id: both evaluations hold the same ${candidateRows} ids (their row digests agree)`, settings);
+}
+/** The same ids with the same labels: equal overall row digests and label digests. */
+function sameRows(candidate, baseline) {
+    const c = candidate.segments.get(OVERALL).metrics.digest;
+    const b = baseline.segments.get(OVERALL).metrics.digest;
+    const [x, y] = [candidate.labels, baseline.labels];
+    return (c.equals(b) &&
+        x !== null &&
+        y !== null &&
+        x.rows === y.rows &&
+        x.first === y.first &&
+        x.second === y.second);
+}
+/** Adds the segments whose rows differ between the two models to a paired result. */
+function withSegments(models, matched, candidateRows, baselineRows, reason, settings) {
+    const baseline = models.baseline;
+    const differing = models.compared.segments
+        .filter((s) => {
+        const c = models.compared.source(s.key);
+        const b = baseline.source(s.key);
+        return c !== undefined && b !== undefined && !c.digest.equals(b.digest);
+    })
+        .map((s) => s.key);
+    const outputs = modelOutputSegments(settings);
+    const onOutputs = outputs.length === 0
+        ? ''
+        : `; segments of ${outputs.map((c) => `'${c}'`).join(', ')} are defined by each model's own output, so ` +
+            'the same segment holds different rows for each model';
+    const segments = differing.length === 0
+        ? onOutputs
+        : `; ${differing.length} segment${differing.length === 1 ? '' : 's'} (${differing.slice(0, 5).join(', ')}` +
+            `${differing.length > 5 ? ', …' : ''}) hold different rows in the two files` +
+            (outputs.length === 0 ? ' (a segment column differs for the same id)' : onOutputs) +
+            ': their changes are unpaired';
+    return {
+        ...models,
+        pairing: {
+            paired: true,
+            matched,
+            candidate_rows: candidateRows,
+            baseline_rows: baselineRows,
+            unpaired_segments: differing,
+            reason: reason + segments
+        }
+    };
+}
+/** Segment columns that are a model's output: its score, prediction or probability columns. */
+function modelOutputSegments(settings) {
+    const m = settings.model;
+    return segmentColumns(settings.segments).filter((column) => column === m.score ||
+        column === m.prediction ||
+        (m.task === 'multiclass' && column.startsWith(m.score_prefix) && column.length > m.score_prefix.length));
+}
+/**
+ * The ids in both files, checking that each shared id has the same label in both: one pass over
+ * the baseline's id and label columns (a map of id to label and line: about 100 bytes an id) and
+ * one over the candidate's.
+ * @throws UserInputError for a shared id whose label differs, at the candidate's line, naming the
+ *   baseline's
+ */
+async function sharedIds(candidateFile, baselineFile, settings, read) {
+    const labels = new LabelDigest(settings.model.task === 'regression');
+    const baseline = new Map();
+    const baselineName = await eachIdAndLabel(baselineFile, settings, read, (id, label, line) => baseline.set(key(id), { label, line }));
+    const shared = new IdSet();
+    await eachIdAndLabel(candidateFile, settings, read, (id, label, line, file) => {
+        const other = baseline.get(key(id));
+        if (other === undefined)
+            return;
+        if (labels.labelHash(label) !== labels.labelHash(other.label)) {
+            throw new UserInputError(`the id ${JSON.stringify(id)} has the label ${JSON.stringify(label)} here and ${JSON.stringify(other.label)} ` +
+                `in the baseline (${baselineName}:${other.line}): the two files are not the same evaluation set. ` +
+                'Predict both models on the same labelled rows', { file, line });
+        }
+        shared.add(id);
+    });
+    return shared;
+}
+/**
+ * Calls `visit` with every row's id, label and line (the evaluation has checked both already).
+ * @returns the file's name as the reader shows it
+ */
+async function eachIdAndLabel(path, settings, read, visit) {
+    const table = await openTable(path, read);
+    try {
+        const id = table.columns.indexOf(settings.model.id);
+        const label = table.columns.indexOf(settings.model.label);
+        for await (const batch of table.batches()) {
+            const ids = batch.columns[id].values;
+            const labels = batch.columns[label].values;
+            for (let i = 0; i < batch.size; i++)
+                visit(ids[i], labels[i], batch.lines[i], table.file);
+        }
+    }
+    finally {
+        await table.close();
+    }
+    return table.file;
+}
+/** A map key with the `IdSet`'s equality: −0 is 0. */
+function key(id) {
+    return id === 0 ? 0 : id;
+}
+
+/**
+ * Each compared setting: its config name, how to read it off stated settings, and (when values that
+ * differ in JSON mean the same) the form compared.
+ */
+const SETTINGS = [
+    { name: 'model.task', read: (s) => s.task },
+    { name: 'model.label', read: (s) => s.settings.label },
+    // `--positive 1` gives the text "1", a config `positive: 1` the number: labels compare as text.
+    { name: 'model.positive', read: (s) => s.settings.positive, compared: (v) => (v === null ? v : String(v)) },
+    { name: 'model.threshold', read: (s) => s.settings.threshold },
+    { name: 'model.weight', read: (s) => s.settings.weight },
+    { name: 'model.id', read: (s) => s.settings.id },
+    { name: 'evaluation.confidence', read: (s) => s.settings.confidence },
+    { name: 'evaluation.bootstrap', read: (s) => s.settings.bootstrap },
+    { name: 'evaluation.seed', read: (s) => s.settings.seed },
+    // The set of columns matters, not their order (which only orders the report).
+    { name: 'segments.columns', read: (s) => sorted(s.settings.segments?.columns) },
+    { name: 'segments.bins', read: (s) => sortedKeys(s.settings.segments?.bins) },
+    { name: 'segments.cross', read: (s) => s.settings.segments?.cross }
+];
+/** The settings in which `mine` and `theirs` differ, in the order above. */
+function settingDifferences(mine, theirs) {
+    const out = [];
+    for (const { name, read, compared = (v) => v } of SETTINGS) {
+        const a = read(mine);
+        const b = read(theirs);
+        if (JSON.stringify(compared(a)) !== JSON.stringify(compared(b)))
+            out.push({ name, mine: a, theirs: b });
+    }
+    return out;
+}
+/**
+ * The differences in words, e.g.
+ * `evaluation.seed: the document's 7, the config's 42; model.id: the document's null, the config's "id"`.
+ */
+function describeDifferences(differences, mine, theirs) {
+    return differences.map((d) => `${d.name}: ${mine} ${show(d.mine)}, ${theirs} ${show(d.theirs)}`).join('; ');
+}
+function show(value) {
+    if (value === undefined)
+        return 'absent';
+    const text = JSON.stringify(value);
+    return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+}
+function sorted(values) {
+    return Array.isArray(values) ? [...values].sort() : values;
+}
+function sortedKeys(record) {
+    if (typeof record !== 'object' || record === null)
+        return record;
+    return Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+const STATUSES = [
+    'pass',
+    'fail',
+    'warn',
+    'insufficient',
+    'missing',
+    'skipped',
+    'waived'
+];
+/** What a result does to the run: `fail`, `warn` or nothing. */
+function resultWeight(result) {
+    if (result.status === 'fail')
+        return 'fail';
+    if (result.status === 'missing')
+        return result.severity === 'fail' ? 'fail' : 'warn';
+    return result.status === 'warn' ? 'warn' : 'pass';
+}
+function verdictDocument(input) {
+    const { results } = input;
+    const counts = Object.fromEntries(STATUSES.map((s) => [s, 0]));
+    for (const r of results)
+        counts[r.status]++;
+    const weights = results.map(resultWeight);
+    const judged = weights.includes('fail') ? 'fail' : weights.includes('warn') ? 'warn' : 'pass';
+    const why = noEvidence(results);
+    const onNoEvidence = input.config.on_no_evidence;
+    const verdict = why === null || judged === 'fail' ? judged : onNoEvidence === 'fail' ? 'fail' : 'warn';
+    const lacking = why === null ? null : `no evidence: ${why} (on_no_evidence: ${onNoEvidence})`;
+    return {
+        schema: 'ml-gate/verdict@1',
+        verdict,
+        headline: headline$1(results, verdict, counts, lacking),
+        no_evidence: why,
+        candidate: input.candidate,
+        baseline: input.baseline,
+        paired: input.pairing.paired,
+        pairing: input.pairing,
+        counts,
+        results,
+        notes: notes(input)
+    };
+}
+/** The problems, most important first: fails before warns, then by excess (largest first). */
+function rankProblems(results) {
+    const rank = { fail: 0, warn: 1, pass: 2 };
+    return results
+        .filter((r) => resultWeight(r) !== 'pass')
+        .map((r, i) => ({ r, i }))
+        .sort((a, b) => rank[resultWeight(a.r)] - rank[resultWeight(b.r)] ||
+        (b.r.excess ?? -Infinity) - (a.r.excess ?? -Infinity) ||
+        a.i - b.i)
+        .map(({ r }) => r);
+}
+/** The statuses of a result that was judged against its rule. */
+const JUDGED = ['pass', 'fail', 'warn', 'waived'];
+/**
+ * Why `results` hold no evidence, in words, or `null` when they hold some: a result on `all` is
+ * insufficient (the data as a whole cannot answer the gate), or none was judged and some are
+ * insufficient.
+ *
+ * @example noEvidence(tenRows) // 'roc_auc for all: 10 rows, fewer than min_support 30: not judged (and 1 more on all)'
+ */
+function noEvidence(results) {
+    const overall = results.filter((r) => r.segment === OVERALL && r.status === 'insufficient' && !ACROSS_RULES.includes(r.rule));
+    if (overall.length > 0) {
+        const more = overall.length > 1 ? ` (and ${overall.length - 1} more on ${OVERALL})` : '';
+        return `${overall[0].reason}${more}`;
+    }
+    const insufficient = results.filter((r) => r.status === 'insufficient');
+    if (insufficient.length === 0 || results.some((r) => JUDGED.includes(r.status)))
+        return null;
+    const others = STATUSES.filter((s) => s !== 'insufficient')
+        .map((s) => [s, results.filter((r) => r.status === s).length])
+        .filter(([, n]) => n > 0)
+        .map(([s, n]) => `, ${n} ${s}`)
+        .join('');
+    const total = results.length === 1 ? 'the 1 result' : `none of the ${results.length} results`;
+    return `${total} could ${results.length === 1 ? 'not ' : ''}be judged (${insufficient.length} insufficient${others}); ${insufficient[0].reason}`;
+}
+function headline$1(results, verdict, counts, lacking) {
+    const top = rankProblems(results)[0];
+    if (top !== undefined && resultWeight(top) === 'fail')
+        return summarize(top);
+    if (lacking !== null)
+        return lacking;
+    if (top !== undefined)
+        return summarize(top);
+    const judged = counts.pass;
+    const others = ['insufficient', 'skipped', 'waived']
+        .filter((s) => counts[s] > 0)
+        .map((s) => `${counts[s]} ${s}`);
+    const tail = others.length > 0 ? ` (${others.join(', ')})` : '';
+    if (results.length === 0)
+        return 'no gates configured';
+    return `${verdict}: ${judged === 1 ? 'the 1 judged result' : `all ${judged} judged results`} passed${tail}`;
+}
+/**
+ * One result in one line.
+ *
+ * @example `recall for Job=partime fell 0.798 → 0.500 (change −0.298, allowed drop 0.05)`
+ */
+function summarize(r) {
+    const inconclusive = isInconclusive(r) ? ' (inconclusive)' : '';
+    if (r.status === 'missing' || r.candidate === null)
+        return r.reason;
+    const where = `${r.metric} for ${r.segment}`;
+    switch (r.rule) {
+        case 'min':
+        case 'max':
+            return `${where} is ${showNumber(r.candidate)}, ${r.rule === 'min' ? 'below the minimum' : 'above the maximum'} ${r.threshold}${inconclusive}`;
+        case 'max_drop':
+        case 'max_relative_drop': {
+            const moved = r.change < 0 ? 'fell' : 'rose';
+            const change = r.rule === 'max_drop'
+                ? `change ${showSigned(r.change)}, allowed drop ${r.threshold}`
+                : `relative change ${r.relative_change > 0 ? '+' : ''}${showPercent(r.relative_change)}, allowed relative drop ${showPercent(r.threshold)}`;
+            return `${where} ${moved} ${showNumber(r.baseline)} → ${showNumber(r.candidate)} (${change})${inconclusive}`;
+        }
+        case 'min_ratio':
+            return `${r.metric} across ${r.segment}: ratio lowest/highest ${showNumber(r.candidate)}, below min_ratio ${r.threshold}`;
+        case 'max_gap':
+            return `${r.metric} across ${r.segment}: gap highest−lowest ${showNumber(r.candidate)}, above max_gap ${r.threshold}`;
+    }
+}
+/** Every row of both files and of every segment matched: nothing to add to the summary line. */
+function isFullyPaired(p) {
+    return (p.paired &&
+        p.matched === p.candidate_rows &&
+        p.matched === p.baseline_rows &&
+        p.unpaired_segments.length === 0);
+}
+/**
+ * The pairing in a few words, for the line under the headline.
+ *
+ * @example `paired by id on all 1825 rows`, `paired by id on the 900 shared ids (candidate 1000 rows, baseline 950)`
+ */
+function pairingSummary(p) {
+    if (!p.paired)
+        return 'unpaired';
+    const rows = p.matched === p.candidate_rows && p.matched === p.baseline_rows
+        ? `paired by id on all ${p.matched} rows`
+        : `paired by id on the ${p.matched} shared ids (candidate ${p.candidate_rows} rows, baseline ${p.baseline_rows})`;
+    const k = p.unpaired_segments.length;
+    return k === 0 ? rows : `${rows}; ${k} segment${k === 1 ? '' : 's'} unpaired`;
+}
+/** A significant-mode result whose interval straddles its bound. */
+function isInconclusive(r) {
+    return (r.status === 'warn' &&
+        r.mode === 'significant' &&
+        r.ci !== null &&
+        decideInterval({ kind: r.rule, threshold: r.threshold }, r.ci) === 'inconclusive');
+}
+function notes(input) {
+    const { config, results } = input;
+    const out = [];
+    const changeRules = results.filter((r) => CHANGE_RULES.includes(r.rule));
+    if (input.baseline === null && changeRules.length > 0) {
+        out.push(config.on_missing_baseline === 'fail'
+            ? `no baseline: the ${changeRules.length} results comparing with it are missing (on_missing_baseline: fail)`
+            : `no baseline: the ${changeRules.length} results comparing with it were skipped (set model.baseline, or on_missing_baseline: fail to require one)`);
+    }
+    if (input.baseline !== null && changeRules.length > 0 && !isFullyPaired(input.pairing)) {
+        out.push(input.pairing.reason);
+    }
+    const today = utcDate(input.now);
+    config.waivers.forEach((waiver, i) => {
+        if (isExpired(waiver, today))
+            out.push(expiryNote(waiver, i));
+    });
+    return out;
+}
+
+var $schema$3 = "https://json-schema.org/draft/2020-12/schema";
+var $id$3 = "https://raw.githubusercontent.com/ml-gate/ml-gate/v1/schemas/validation.schema.json";
+var title$3 = "ml-gate validation document";
+var description$2 = "Written by `ml-gate validate --json` and the validate-data action: contract checks and drift of one data file.";
+var type$3 = "object";
+var required$2 = [
+	"schema",
+	"file",
+	"format",
+	"unit",
+	"contract",
+	"reference",
+	"passed",
+	"rows",
+	"summary",
+	"checks",
+	"drift"
+];
+var properties$3 = {
+	schema: {
+		"const": "ml-gate/validation@1"
+	},
+	file: {
+		type: "string",
+		maxLength: 4096,
+		description: "The data file, as given."
+	},
+	format: {
+		"enum": [
+			"csv",
+			"jsonl",
+			"json",
+			"parquet"
+		]
+	},
+	unit: {
+		"enum": [
+			"line",
+			"row"
+		],
+		description: "What `line` in examples means: a line of the file (CSV, JSON Lines) or a 1-based row number (JSON arrays, Parquet)."
+	},
+	contract: {
+		type: [
+			"string",
+			"null"
+		],
+		maxLength: 4096
+	},
+	reference: {
+		type: [
+			"string",
+			"null"
+		],
+		maxLength: 4096
+	},
+	passed: {
+		type: "boolean",
+		description: "No error-severity check failed and no column drifted."
+	},
+	fail_on: {
+		"enum": [
+			"error",
+			"warn",
+			"never"
+		],
+		description: "The policy the validating step judged the file under (`fail_on` of ml-gate.yml, `--fail-on`, the fail-on input); the report fails exactly when it does. error: an error check failed or a column drifted; warn: also a warning check failed; never: never. Absent: error."
+	},
+	rows: {
+		type: "integer",
+		minimum: 0
+	},
+	summary: {
+		type: "object",
+		required: [
+			"errors",
+			"warnings",
+			"drifted"
+		],
+		properties: {
+			errors: {
+				type: "integer",
+				minimum: 0,
+				description: "Failing checks of severity error."
+			},
+			warnings: {
+				type: "integer",
+				minimum: 0,
+				description: "Failing checks of severity warn."
+			},
+			drifted: {
+				type: "integer",
+				minimum: 0,
+				description: "Columns that drifted."
+			}
+		}
+	},
+	checks: {
+		type: "array",
+		items: {
+			type: "object",
+			required: [
+				"column",
+				"check",
+				"severity",
+				"passed",
+				"failures",
+				"checked",
+				"allowed",
+				"expected",
+				"examples"
+			],
+			properties: {
+				column: {
+					type: [
+						"string",
+						"null"
+					],
+					maxLength: 1048576,
+					description: "The column, or null for table checks (rows)."
+				},
+				check: {
+					"enum": [
+						"type",
+						"min",
+						"max",
+						"in",
+						"pattern",
+						"min_length",
+						"max_length",
+						"nullable",
+						"max_missing",
+						"unique",
+						"rows",
+						"extra_columns"
+					],
+					description: "The contract key that was checked."
+				},
+				severity: {
+					"enum": [
+						"error",
+						"warn"
+					]
+				},
+				passed: {
+					type: "boolean"
+				},
+				failures: {
+					type: "integer",
+					minimum: 0,
+					description: "All failures, not only those in examples."
+				},
+				checked: {
+					type: "integer",
+					minimum: 0,
+					description: "Values (or rows) the check looked at."
+				},
+				allowed: {
+					type: "integer",
+					minimum: 0,
+					description: "Failures tolerated (mostly, max_failures, max_missing)."
+				},
+				expected: {
+					type: "string",
+					maxLength: 1048576,
+					description: "What was expected, in words."
+				},
+				examples: {
+					type: "array",
+					maxItems: 20,
+					description: "The first failures, in file order.",
+					items: {
+						type: "object",
+						required: [
+							"line",
+							"value"
+						],
+						properties: {
+							line: {
+								type: "integer",
+								minimum: 1
+							},
+							value: {
+								type: [
+									"string",
+									"number",
+									"boolean",
+									"null"
+								],
+								maxLength: 1048576
+							}
+						}
+					}
+				}
+			}
+		}
+	},
+	drift: {
+		type: "array",
+		items: {
+			type: "object",
+			required: [
+				"column",
+				"method",
+				"statistic",
+				"p_value",
+				"threshold",
+				"drifted",
+				"reason"
+			],
+			properties: {
+				column: {
+					type: "string",
+					maxLength: 1048576
+				},
+				method: {
+					"enum": [
+						"ks",
+						"chi2",
+						"z",
+						"wasserstein",
+						"jensen_shannon",
+						"psi",
+						null
+					],
+					description: "null when no method applies (a column mixing numbers and text)."
+				},
+				statistic: {
+					type: [
+						"number",
+						"null"
+					]
+				},
+				p_value: {
+					type: [
+						"number",
+						"null"
+					],
+					minimum: 0,
+					maximum: 1,
+					description: "For the tests (ks, chi2, z)."
+				},
+				adjusted_p_value: {
+					type: [
+						"number",
+						"null"
+					],
+					minimum: 0,
+					maximum: 1,
+					description: "The p-value adjusted by `data[].drift.correction` across the tested columns of this file (Holm by default), which is compared with threshold; equal to p_value when the column is the only one tested. null when p_value is. Absent in documents of earlier versions (read: p_value)."
+				},
+				correction: {
+					"enum": [
+						"holm",
+						"bh",
+						"none",
+						null
+					],
+					description: "The correction of that family of tests; null for distances, undefined tests and a column tested alone."
+				},
+				threshold: {
+					type: [
+						"number",
+						"null"
+					],
+					description: "(Adjusted) p-value below which a test drifts; distance at or above which a distance drifts."
+				},
+				drifted: {
+					type: [
+						"boolean",
+						"null"
+					],
+					description: "null when there was too little data to judge."
+				},
+				reason: {
+					type: "string",
+					maxLength: 1048576,
+					description: "Why this method, and the decision."
+				}
+			}
+		}
+	}
+};
+var schema$2 = {
+	$schema: $schema$3,
+	$id: $id$3,
+	title: title$3,
+	description: description$2,
+	type: type$3,
+	required: required$2,
+	properties: properties$3
+};
+
+/**
+ * `ml-gate/validation@1` documents (schemas/validation.schema.json), read back by the report.
+ *
+ * The type still lives beside the code that writes it (src/contract/validate.ts) while other
+ * changes to it are merged; this module only imports it.
+ */
+const VALIDATION = documentKind(schema$2, 'from `ml-gate validate --json` or the validate-data action');
+
+var $schema$2 = "https://json-schema.org/draft/2020-12/schema";
+var $id$2 = "https://raw.githubusercontent.com/ml-gate/ml-gate/v1/schemas/verdict.schema.json";
+var title$2 = "ml-gate verdict document";
+var description$1 = "Written by `ml-gate gate --json` and the gate action: one result per gate, rule and segment, and the overall verdict. Every failure states its formula: change = candidate − baseline; drop = −change for higher-is-better metrics, +change for lower-is-better ones; relative drop = drop / |baseline|.";
+var type$2 = "object";
+var required$1 = [
+	"schema",
+	"verdict",
+	"headline",
+	"candidate",
+	"baseline",
+	"paired",
+	"pairing",
+	"counts",
+	"results",
+	"notes"
+];
+var properties$2 = {
+	schema: {
+		"const": "ml-gate/verdict@1",
+		description: "Document kind and version."
+	},
+	verdict: {
+		"enum": [
+			"pass",
+			"warn",
+			"fail"
+		],
+		description: "fail if any result fails (or is missing in a severity: fail gate); else warn if any warns (or is missing in a severity: warn gate); else pass. The CLI exits 1 on fail, 0 otherwise."
+	},
+	headline: {
+		type: "string",
+		maxLength: 1048576,
+		description: "The most important problem in one line (failures first, the largest excess first), e.g. `recall for Job=partime fell 0.798 → 0.500 (change −0.298, allowed drop 0.05)`."
+	},
+	candidate: {
+		type: "string",
+		maxLength: 4096,
+		description: "The candidate's predictions file or evaluation document."
+	},
+	baseline: {
+		type: [
+			"string",
+			"null"
+		],
+		maxLength: 4096,
+		description: "The baseline's predictions file or evaluation document; null when there is none."
+	},
+	no_evidence: {
+		type: [
+			"string",
+			"null"
+		],
+		description: "Why the run holds no evidence, or null when it holds some: no gated result could be judged while some are insufficient, or a result on the segment all is insufficient. The verdict is then fail (on_no_evidence: fail, the default) or at least warn (on_no_evidence: warn), and the headline starts with \"no evidence\"."
+	},
+	paired: {
+		type: "boolean",
+		description: "pairing.paired: whether changes were computed on rows paired by model.id (paired bootstrap); otherwise unpaired normal intervals."
+	},
+	pairing: {
+		type: "object",
+		description: "On which rows the candidate and the baseline were compared (README, Gates: pairing).",
+		required: [
+			"paired",
+			"matched",
+			"candidate_rows",
+			"baseline_rows",
+			"unpaired_segments",
+			"reason"
+		],
+		additionalProperties: false,
+		properties: {
+			paired: {
+				type: "boolean",
+				description: "Changes were computed on the same rows of both files, matched by model.id."
+			},
+			matched: {
+				type: [
+					"integer",
+					"null"
+				],
+				minimum: 0,
+				description: "Ids in both files: the rows every change was computed on; null when rows were not matched (no id column, an evaluation document, no baseline)."
+			},
+			candidate_rows: {
+				type: "integer",
+				minimum: 0,
+				description: "Rows of the candidate's file (all judged by min / max gates)."
+			},
+			baseline_rows: {
+				type: [
+					"integer",
+					"null"
+				],
+				minimum: 0,
+				description: "Rows of the baseline's file; null without a baseline."
+			},
+			unpaired_segments: {
+				type: "array",
+				items: {
+					type: "string"
+				},
+				description: "Segments whose rows differ between the two files (a segment on a model output, or a segment column that differs for the same id): their changes are unpaired."
+			},
+			reason: {
+				type: "string",
+				description: "What was done, with the counts, in a sentence."
+			}
+		}
+	},
+	counts: {
+		type: "object",
+		description: "How many results have each status.",
+		required: [
+			"pass",
+			"fail",
+			"warn",
+			"insufficient",
+			"missing",
+			"skipped",
+			"waived"
+		],
+		additionalProperties: false,
+		properties: {
+			pass: {
+				type: "integer",
+				minimum: 0
+			},
+			fail: {
+				type: "integer",
+				minimum: 0
+			},
+			warn: {
+				type: "integer",
+				minimum: 0
+			},
+			insufficient: {
+				type: "integer",
+				minimum: 0
+			},
+			missing: {
+				type: "integer",
+				minimum: 0
+			},
+			skipped: {
+				type: "integer",
+				minimum: 0
+			},
+			waived: {
+				type: "integer",
+				minimum: 0
+			}
+		}
+	},
+	results: {
+		type: "array",
+		items: {
+			$ref: "#/$defs/result"
+		}
+	},
+	notes: {
+		type: "array",
+		items: {
+			type: "string",
+			maxLength: 1048576
+		},
+		description: "What the user should know: no baseline, unpaired intervals, expired waivers."
+	}
+};
+var $defs$1 = {
+	number: {
+		type: [
+			"number",
+			"null"
+		]
+	},
+	result: {
+		type: "object",
+		required: [
+			"gate",
+			"gate_index",
+			"metric",
+			"segment",
+			"status",
+			"rule",
+			"threshold",
+			"mode",
+			"severity",
+			"n",
+			"candidate",
+			"baseline",
+			"change",
+			"relative_change",
+			"ci",
+			"confidence",
+			"p_value",
+			"adjusted_p_value",
+			"excess",
+			"correction",
+			"family",
+			"mde",
+			"power_at_bound",
+			"detectable",
+			"reason"
+		],
+		properties: {
+			gate: {
+				type: "string",
+				maxLength: 1048576,
+				description: "The gate's name, or `<metric> <rule> <threshold>`."
+			},
+			gate_index: {
+				type: "integer",
+				minimum: 0,
+				description: "Position of the gate in the config's gates list."
+			},
+			metric: {
+				type: "string",
+				maxLength: 1000
+			},
+			segment: {
+				type: "string",
+				maxLength: 1048576,
+				description: "A segment key (`all`, `Job=partime`, `Age=[18,30)`), or for min_ratio/max_gap the column (`Job`)."
+			},
+			status: {
+				"enum": [
+					"pass",
+					"fail",
+					"warn",
+					"insufficient",
+					"missing",
+					"skipped",
+					"waived"
+				],
+				description: "pass/fail: the rule held/was broken (significant mode: the whole interval within/beyond the bound). warn: a severity: warn gate failed, or the interval straddles the bound (inconclusive). insufficient: fewer rows than min_support, less support of the metric than min_support (in the candidate, or for a change in the baseline), or a value that is undefined, a zero-division convention or not a finite number (value, baseline, change or interval); not judged. missing: the evaluation lacks the segment or metric, or there is no baseline under on_missing_baseline: fail; fails closed. skipped: a change rule without a baseline, or a missing one under on_missing: skip. waived: a failure accepted by an unexpired waiver."
+			},
+			rule: {
+				"enum": [
+					"min",
+					"max",
+					"max_drop",
+					"max_relative_drop",
+					"min_ratio",
+					"max_gap"
+				]
+			},
+			threshold: {
+				type: "number",
+				description: "The bound as configured."
+			},
+			mode: {
+				"enum": [
+					"point",
+					"significant"
+				]
+			},
+			severity: {
+				"enum": [
+					"fail",
+					"warn"
+				]
+			},
+			n: {
+				type: [
+					"integer",
+					"null"
+				],
+				minimum: 0,
+				description: "Rows of the segment in the candidate's evaluation."
+			},
+			support: {
+				type: [
+					"integer",
+					"null"
+				],
+				minimum: 0,
+				description: "The candidate's support of the metric: the rows of positive weight in the metric's own denominator (positives for recall, predicted positives for precision, min(positives, negatives) for roc_auc, rows for accuracy...), unweighted; min_support bounds it. null for across gates, missing segments and documents that do not state it."
+			},
+			baseline_support: {
+				type: [
+					"integer",
+					"null"
+				],
+				minimum: 0,
+				description: "For a change rule (max_drop, max_relative_drop), the baseline's support of the metric, which min_support bounds too; otherwise null."
+			},
+			candidate: {
+				$ref: "#/$defs/number",
+				description: "The candidate's value of the metric; for min_ratio/max_gap the ratio (lowest / highest) or gap (highest − lowest) across the column's segments."
+			},
+			baseline: {
+				$ref: "#/$defs/number",
+				description: "The baseline's value of the metric."
+			},
+			change: {
+				$ref: "#/$defs/number",
+				description: "candidate − baseline."
+			},
+			relative_change: {
+				$ref: "#/$defs/number",
+				description: "(candidate − baseline) / |baseline|; null when the baseline is 0."
+			},
+			ci: {
+				oneOf: [
+					{
+						type: "null"
+					},
+					{
+						type: "array",
+						items: {
+							type: "number"
+						},
+						minItems: 2,
+						maxItems: 2
+					}
+				],
+				description: "Interval of the quantity the rule bounds, in the units of threshold: the value (min, max), the drop (max_drop; positive = worse) or the relative drop (max_relative_drop)."
+			},
+			confidence: {
+				type: [
+					"number",
+					"null"
+				],
+				minimum: 0,
+				maximum: 1,
+				description: "Confidence level of ci: the configured one, or in significant mode the level the gate's correction gives the segment (Holm: its rank's step-down level; bh: 1 − max(k, 1)·α/m for the whole family, k the segments BH declares significant; none: the configured one)."
+			},
+			p_value: {
+				type: [
+					"number",
+					"null"
+				],
+				minimum: 0,
+				maximum: 1,
+				description: "Significant mode: two-sided p-value of 'the quantity lies exactly on the bound' (normal approximation from its interval)."
+			},
+			adjusted_p_value: {
+				type: [
+					"number",
+					"null"
+				],
+				minimum: 0,
+				maximum: 1,
+				description: "Significant mode: the p-value adjusted by the gate's correction (Holm, Benjamini–Hochberg, or none: the p-value itself) across the segments judged by the same rule."
+			},
+			excess: {
+				$ref: "#/$defs/number",
+				description: "How far past the bound the point value is, positive on the failing side (threshold − value for min and min_ratio, value − threshold otherwise)."
+			},
+			correction: {
+				"enum": [
+					"holm",
+					"bh",
+					"none",
+					null
+				],
+				description: "Significant mode: the gate's correction of the family this result was judged in (the segments of its rule that have an interval). null in point mode and for a result in no family (not judged, or compared as a point value)."
+			},
+			family: {
+				type: [
+					"integer",
+					"null"
+				],
+				minimum: 1,
+				description: "The size of that family; null when correction is."
+			},
+			mde: {
+				type: [
+					"number",
+					"null"
+				],
+				minimum: 0,
+				description: "Minimum detectable effect in the units of threshold, at this result's level (confidence = 1 − α′) and 80% power: (z_{1−α′/2} + z_{0.8}) · se, se = (ci[1] − ci[0]) / (2·z_{1−α′/2}). For max_drop / max_relative_drop, the smallest drop the data could tell from no change; for min / max, how far from the bound the value must lie to be decided. null without ci."
+			},
+			power_at_bound: {
+				type: [
+					"number",
+					"null"
+				],
+				minimum: 0,
+				maximum: 1,
+				description: "max_drop / max_relative_drop: the power to detect a change equal to the bound, Φ(threshold / se − z_{1−α′/2}). null for other rules and without ci."
+			},
+			detectable: {
+				type: [
+					"boolean",
+					"null"
+				],
+				description: "max_drop / max_relative_drop: false when mde exceeds 2 × threshold (too small to judge this bound). null when power_at_bound is."
+			},
+			reason: {
+				type: "string",
+				maxLength: 1048576,
+				description: "The full explanation: values, formula, interval, decision."
+			},
+			waiver: {
+				type: "object",
+				required: [
+					"reason",
+					"expires"
+				],
+				properties: {
+					reason: {
+						type: "string",
+						maxLength: 1048576
+					},
+					expires: {
+						type: [
+							"string",
+							"null"
+						],
+						maxLength: 10,
+						description: "YYYY-MM-DD, the last day it applies; null: never expires."
+					}
+				}
+			}
+		}
+	}
+};
+var schema$1 = {
+	$schema: $schema$2,
+	$id: $id$2,
+	title: title$2,
+	description: description$1,
+	type: type$2,
+	required: required$1,
+	properties: properties$2,
+	$defs: $defs$1
+};
+
+/**
+ * `ml-gate/verdict@1` documents (schemas/verdict.schema.json), read back by the report: in the
+ * fork-safe pattern they come from the fork's own run.
+ *
+ * Here beside the type (src/gates/verdict.ts) rather than in src/documents/, which the gates
+ * import (the evaluation documents they read): a reader there would close a documents ↔ gates
+ * cycle. It joins the other readers when the verdict's type moves to src/documents/.
+ */
+const VERDICT = documentKind(schema$1, 'from `ml-gate gate --json` or the gate action');
+
+/**
+ * The result documents the steps hand to each other in the results folder: the names each step
+ * writes, and the loader the report uses. Validation documents are `validation.json` or
+ * `validation-<name>.json` (one per data file).
+ */
+const RESULT_FILES = {
+    folder: 'ml-gate-results',
+    verdict: 'verdict.json',
+    candidate: 'evaluation-candidate.json',
+    baseline: 'evaluation-baseline.json'
+};
+/** `validation.json`, `validation-incoming.json`… */
+const VALIDATION_FILE = /^validation(-[^/\\]+)?\.json$/;
+/**
+ * Loads every result document in `dir`. Each file must be JSON whose `schema` is the one its name
+ * promises, valid against that schema (src/documents/): the folder may be a fork's artifact.
+ * Documents that are absent are `null` (a validate-only pipeline has no verdict).
+ *
+ * @throws UserInputError when `dir` is not a readable folder, holds no result document at all,
+ *   or a file is not JSON, carries another `schema` or breaks its schema (at its line and column)
+ */
+async function readResults(dir) {
+    let names;
+    try {
+        names = (await readdir$1(dir)).sort();
+    }
+    catch (error) {
+        const code = error.code;
+        throw new UserInputError(`cannot read the results folder ${dir} (${code ?? String(error)}); expected the folder the ` +
+            `validate, evaluate and gate steps wrote (default ${RESULT_FILES.folder})`);
+    }
+    const load = async (name, kind) => names.includes(name) ? readDocument(join$1(dir, name), kind) : null;
+    const results = {
+        dir,
+        verdict: await load(RESULT_FILES.verdict, VERDICT),
+        candidate: await load(RESULT_FILES.candidate, EVALUATION),
+        baseline: await load(RESULT_FILES.baseline, EVALUATION),
+        validations: await Promise.all(names
+            .filter((name) => VALIDATION_FILE.test(name))
+            .map((name) => readDocument(join$1(dir, name), VALIDATION)))
+    };
+    if (results.verdict === null && results.candidate === null && results.validations.length === 0) {
+        throw new UserInputError(`no result documents in ${dir}: expected ${RESULT_FILES.verdict}, ${RESULT_FILES.candidate} ` +
+            `or validation*.json, as written by the gate, evaluate and validate-data steps` +
+            (names.length > 0 ? `; found ${names.slice(0, 10).join(', ')}` : '; the folder is empty'));
+    }
+    return results;
+}
+
+/** A result document as written: pretty JSON and a final newline. */
+function documentText(document) {
+    return `${JSON.stringify(document, null, 2)}\n`;
+}
+/**
+ * Writes text to a file, creating its folder.
+ * @throws UserInputError `cannot write out/x.json: EACCES`
+ */
+async function writeTextFile(path, text) {
+    try {
+        await mkdir$1(dirname(path), { recursive: true });
+        await writeFile$1(path, text);
+    }
+    catch (error) {
+        throw new UserInputError(`cannot write ${path}: ${error.code ?? String(error)}`);
+    }
+}
+/** Writes a result document to a file (see `documentText`, `writeTextFile`). */
+async function writeDocument(path, document) {
+    await writeTextFile(path, documentText(document));
+}
+
+/**
+ * The gate step end to end: check the config, evaluate (or read) the candidate and the baseline,
+ * judge every gate, and return the verdict document. Shared by `ml-gate gate`, the `gate` action
+ * and `ml-gate run`.
+ */
+/**
+ * Writes a gate run's documents into `dir`, as every step that gates names them (`RESULT_FILES`);
+ * `beforeVerdict` is told when the evaluations are written (progress).
+ */
+async function writeGateDocuments(dir, gate, beforeVerdict) {
+    const write = async (name, document) => {
+        const path = join$1(dir, name);
+        await writeDocument(path, document);
+        return path;
+    };
+    const candidate = await write(RESULT_FILES.candidate, asEvaluationDocument(gate.candidate));
+    const baseline = gate.baseline
+        ? await write(RESULT_FILES.baseline, asEvaluationDocument(gate.baseline))
+        : null;
+    beforeVerdict?.();
+    const verdict = await write(RESULT_FILES.verdict, gate.verdict);
+    return { candidate, baseline, verdict };
+}
+/**
+ * Runs the gates of `options.config`.
+ *
+ * Order: the gates and waivers are checked against the metric catalog and the segment columns
+ * first (`checkGates`), so a typo fails in milliseconds, before any file is read. Then the
+ * candidate and baseline are evaluated with the config's `model` and `segments` (or read, for
+ * evaluation documents), their settings checked, paired (`pairModels`: on which rows changes are
+ * computed); the segment keys the gates and waivers name are checked against the candidate's
+ * segments (`checkSegmentKeys`), and the gates judged (`judgeGates`).
+ *
+ * @throws UserInputError for a config mistake (at its line), an unreadable or invalid file, a
+ *   document evaluated with other settings than the config's or the other document's
+ *   (`same-settings.ts`), listing each setting that differs, or two files that are not the same
+ *   evaluation set (`pairing.ts`)
+ */
+async function runGate(options) {
+    const { config } = options.config;
+    checkGates(options.config);
+    const settings = evaluateSettingsFromConfig(config);
+    const givenCandidate = candidateInput(options.config, options.candidate);
+    const candidate = await loadModel(givenCandidate, settings, options.read);
+    const loadedCandidate = { model: candidate, file: fileOf(givenCandidate, candidate) };
+    const baselineInput = options.baseline === undefined ? config.model?.baseline : options.baseline;
+    const baseline = baselineInput == null ? null : await loadModel(baselineInput, settings, options.read);
+    const loadedBaseline = baseline === null ? null : { model: baseline, file: fileOf(baselineInput, baseline) };
+    // Settings first: a document of other settings is told as such, before its state is read.
+    checkSettings(settings, loadedCandidate, loadedBaseline);
+    const paired = await pairModels(loadedCandidate, loadedBaseline, settings, options.read);
+    checkSegmentKeys(options.config, paired.candidate);
+    const results = judgeGates({
+        config,
+        candidate: paired.candidate,
+        comparedCandidate: paired.compared,
+        baseline: paired.baseline,
+        now: options.now
+    });
+    const verdict = verdictDocument({
+        config,
+        results,
+        candidate: paired.candidate.file,
+        baseline: paired.baseline?.file ?? null,
+        pairing: paired.pairing,
+        now: options.now
+    });
+    return { verdict, candidate, baseline };
+}
+/**
+ * The candidate: `given`, else the config's `model.predictions`.
+ * @throws UserInputError at the config's `model` when there is neither
+ */
+function candidateInput(loaded, given) {
+    const input = given ?? loaded.config.model?.predictions;
+    if (input !== undefined)
+        return input;
+    throw new UserInputError("model: no candidate to gate: the config's model has no `predictions`, and none was given; " +
+        'add `predictions: FILE` to the model section, or pass --candidate FILE (ml-gate gate, ml-gate run) ' +
+        "or the actions' candidate input", loaded.locate(['model'], 'key'));
+}
+async function loadModel(input, settings, read) {
+    if (typeof input !== 'string')
+        return input;
+    if (await looksLikeDocument(input))
+        return readEvaluationDocument(input);
+    return evaluatePredictions(input, settings, read);
+}
+/** A JSON object whose first 4 KiB name a `schema`: a result document, not rows of predictions. */
+async function looksLikeDocument(file) {
+    let handle;
+    try {
+        handle = await open$1(file, 'r');
+    }
+    catch {
+        return false; // the table reader reports the missing file in its own words
+    }
+    try {
+        const buffer = Buffer.alloc(4096);
+        const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+        const head = buffer.toString('utf8', 0, bytesRead);
+        return /^\s*\{/.test(head) && head.includes('"schema"');
+    }
+    finally {
+        await handle.close();
+    }
+}
+/**
+ * Reads an `ml-gate/evaluation@1` document, valid against its schema (src/documents/evaluation.ts).
+ * @throws UserInputError naming the file, the place and what was expected
+ */
+async function readEvaluationDocument(file) {
+    return (await readEvaluationFile(file)).document;
+}
+function stated(model) {
+    return isDocument(model)
+        ? model
+        : { task: model.settings.model.task, settings: documentSettings(model.settings) };
+}
+function fileOf(input, model) {
+    return typeof input === 'string' ? input : model.file;
+}
+/**
+ * Two documents must have been evaluated alike, and each model like the config says.
+ * @throws UserInputError at the first model that differs, listing each differing setting
+ */
+function checkSettings(settings, candidate, baseline) {
+    if (baseline !== null && isDocument(candidate.model) && isDocument(baseline.model)) {
+        const differences = settingDifferences(candidate.model, baseline.model);
+        if (differences.length > 0) {
+            throw new UserInputError(`was evaluated with other settings than the baseline ${baseline.file}: ` +
+                `${describeDifferences(differences, "this document's", "the baseline's")} ` +
+                '(evaluate both with the same config)', { file: candidate.file });
+        }
+    }
+    const config = { task: settings.model.task, settings: documentSettings(settings) };
+    for (const { model, file } of baseline === null ? [candidate] : [candidate, baseline]) {
+        const differences = settingDifferences(stated(model), config);
+        if (differences.length > 0) {
+            const mine = isDocument(model) ? "the document's" : "the evaluation's";
+            throw new UserInputError(`was evaluated with other settings than the config: ` +
+                `${describeDifferences(differences, mine, "the config's")} (evaluate it again with this config)`, { file });
+        }
+    }
+}
+
+var $schema$1 = "https://json-schema.org/draft/2020-12/schema";
+var $id$1 = "https://raw.githubusercontent.com/ml-gate/ml-gate/v1/schemas/contract.schema.json";
+var title$1 = "ml-gate data contract";
+var description = "What every row and column of a dataset must satisfy. Checked by `ml-gate validate` and the validate-data action; drafted by `ml-gate infer`.";
+var type$1 = "object";
+var required = [
 	"columns"
 ];
 var additionalProperties = false;
-var properties$4 = {
+var properties$1 = {
 	columns: {
 		type: "object",
 		description: "The columns, by name, with their rules.",
@@ -19884,7 +24240,7 @@ var properties$4 = {
 		description: "Drift settings for every column that does not set its own."
 	}
 };
-var $defs$2 = {
+var $defs = {
 	severity: {
 		"enum": [
 			"error",
@@ -20075,16 +24431,16 @@ var $defs$2 = {
 		}
 	}
 };
-var schema$3 = {
-	$schema: $schema$4,
-	$id: $id$4,
-	title: title$4,
-	description: description$3,
-	type: type$4,
-	required: required$3,
+var schema = {
+	$schema: $schema$1,
+	$id: $id$1,
+	title: title$1,
+	description: description,
+	type: type$1,
+	required: required,
 	additionalProperties: additionalProperties,
-	properties: properties$4,
-	$defs: $defs$2
+	properties: properties$1,
+	$defs: $defs
 };
 
 /**
@@ -26955,9 +31311,9 @@ function requireDraft7 () {
 	return draft7;
 }
 
-var $schema$3 = "http://json-schema.org/draft-07/schema#";
-var $id$3 = "http://json-schema.org/draft-07/schema#";
-var title$3 = "Core schema meta-schema";
+var $schema = "http://json-schema.org/draft-07/schema#";
+var $id = "http://json-schema.org/draft-07/schema#";
+var title = "Core schema meta-schema";
 var definitions = {
 	schemaArray: {
 		type: "array",
@@ -27001,11 +31357,11 @@ var definitions = {
 		]
 	}
 };
-var type$3 = [
+var type = [
 	"object",
 	"boolean"
 ];
-var properties$3 = {
+var properties = {
 	$id: {
 		type: "string",
 		format: "uri-reference"
@@ -27198,12 +31554,12 @@ var properties$3 = {
 	}
 };
 var require$$3 = {
-	$schema: $schema$3,
-	$id: $id$3,
-	title: title$3,
+	$schema: $schema,
+	$id: $id,
+	title: title,
 	definitions: definitions,
-	type: type$3,
-	properties: properties$3,
+	type: type,
+	properties: properties,
 	"default": true
 };
 
@@ -27836,7 +32192,7 @@ async function loadContract(file) {
     if (source.value === null) {
         throw new UserInputError('empty contract: expected `columns:` with at least one column', source.locate([]));
     }
-    validateContract ??= compileSchema(schema$3);
+    validateContract ??= compileSchema(schema);
     const contract = validateContract(source);
     for (const [name, column] of Object.entries(contract.columns))
         checkColumn(name, column, source);
@@ -28384,397 +32740,6 @@ class DriftCollector {
 }
 
 /**
- * Special functions behind the drift tests' p-values: log-gamma, the regularized upper incomplete
- * gamma function (chi-square and normal tails) and the distribution of the two-sided
- * Kolmogorov–Smirnov statistic D_n (scipy's `kstwo`).
- *
- * All functions take and return plain doubles; arguments outside the documented domain throw a
- * `RangeError` (a bug in the caller, never user input).
- */
-const LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
-const EPSILON = Number.EPSILON;
-// Lanczos approximation, g = 7, n = 9 (Godfrey's coefficients): relative error below 1e-15.
-const LANCZOS_G = 7;
-const LANCZOS = [
-    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.6150291621406,
-    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7
-];
-/**
- * Natural logarithm of the gamma function, `ln Γ(x)`, for `x > 0`.
- *
- * @example logGamma(5) // ln 24 = 3.1780538303479458
- */
-function logGamma(x) {
-    if (!(x > 0))
-        throw new RangeError(`logGamma needs x > 0, got ${x}`);
-    // Γ(x) = Γ(x + 1) / x keeps the Lanczos sum in its accurate range.
-    if (x < 0.5)
-        return logGamma(x + 1) - Math.log(x);
-    const z = x - 1;
-    let sum = LANCZOS[0];
-    for (let i = 1; i < LANCZOS.length; i++)
-        sum += LANCZOS[i] / (z + i);
-    const t = z + LANCZOS_G + 0.5;
-    return LOG_SQRT_2PI + (z + 0.5) * Math.log(t) - t + Math.log(sum);
-}
-/**
- * Regularized upper incomplete gamma function `Q(a, x) = Γ(a, x) / Γ(a)` for `a > 0`, `x >= 0`
- * (scipy.special.gammaincc). Range [0, 1]; `Q(a, 0) = 1`.
- *
- * Series for `x < a + 1` (then `Q = 1 - P`, which is not small there), Lentz's continued fraction
- * otherwise, so that small tail probabilities keep their relative accuracy (about 1e-14).
- *
- * @example regularizedGammaQ(1, 2) // e^-2 = 0.1353352832366127
- */
-function regularizedGammaQ(a, x) {
-    if (!(a > 0) || !(x >= 0))
-        throw new RangeError(`regularizedGammaQ needs a > 0 and x >= 0, got a=${a}, x=${x}`);
-    if (x === 0)
-        return 1;
-    if (x === Infinity)
-        return 0;
-    const logPrefix = a * Math.log(x) - x - logGamma(a);
-    if (x < a + 1) {
-        // P(a, x) = e^-x x^a / Γ(a + 1) * Σ x^n / ((a + 1)…(a + n))
-        let term = 1 / a;
-        let sum = term;
-        for (let n = 1; n < 100000; n++) {
-            term *= x / (a + n);
-            sum += term;
-            if (Math.abs(term) < Math.abs(sum) * EPSILON)
-                break;
-        }
-        return clamp01(1 - sum * Math.exp(logPrefix));
-    }
-    // Q(a, x) = e^-x x^a / Γ(a) * 1 / (x + 1 - a - 1·(1 - a) / (x + 3 - a - …)), modified Lentz.
-    const tiny = 1e-300;
-    let b = x + 1 - a;
-    let c = 1 / tiny;
-    let d = 1 / b;
-    let h = d;
-    for (let i = 1; i < 100000; i++) {
-        const an = -i * (i - a);
-        b += 2;
-        d = an * d + b;
-        if (Math.abs(d) < tiny)
-            d = tiny;
-        c = b + an / c;
-        if (Math.abs(c) < tiny)
-            c = tiny;
-        d = 1 / d;
-        const delta = d * c;
-        h *= delta;
-        if (Math.abs(delta - 1) < EPSILON)
-            break;
-    }
-    return clamp01(Math.exp(logPrefix) * h);
-}
-/**
- * Survival function of the chi-square distribution with `dof` degrees of freedom:
- * `P(X >= x) = Q(dof / 2, x / 2)` (scipy.stats.chi2.sf).
- *
- * @example chiSquareSf(3.841458820694124, 1) // 0.05
- */
-function chiSquareSf(x, dof) {
-    if (!(dof > 0))
-        throw new RangeError(`chiSquareSf needs dof > 0, got ${dof}`);
-    if (x <= 0)
-        return 1;
-    return regularizedGammaQ(dof / 2, x / 2);
-}
-/**
- * Two-sided tail of the standard normal distribution, `P(|Z| >= |z|) = erfc(|z| / √2)`
- * (= 2 * scipy.stats.norm.sf(|z|)), computed as `Q(1/2, z² / 2)` to keep small tails accurate.
- *
- * @example normalTwoSidedP(1.959963984540054) // 0.05
- */
-function normalTwoSidedP(z) {
-    if (Number.isNaN(z))
-        throw new RangeError('normalTwoSidedP needs a number, got NaN');
-    return regularizedGammaQ(0.5, (z * z) / 2);
-}
-function clamp01(p) {
-    return p < 0 ? 0 : p > 1 ? 1 : p;
-}
-// ---------------------------------------------------------------------------------------------
-// Kolmogorov–Smirnov: the distribution of D_n = sup |F_n - F| (scipy.stats.kstwo), following
-// scipy's `_kolmogn` (Simard & L'Ecuyer 2011): each region of (n, x) uses the method that is
-// exact or accurate there.
-const SCALE_EXPONENT = 128;
-const SCALE_UP = 2 ** SCALE_EXPONENT;
-const SCALE_DOWN = 2 ** -SCALE_EXPONENT;
-/**
- * Survival function of the two-sided one-sample Kolmogorov–Smirnov statistic, `P(D_n >= x)`, for
- * an integer `n >= 1` (scipy.stats.kstwo.sf(x, n)). ks_2samp uses it with `n = round(n1·n2 / (n1 + n2))`
- * when the samples are too large for the exact two-sample distribution.
- *
- * Methods by region, as scipy: Ruben–Gambino closed forms for `nx <= 1` and `nx >= n - 1`,
- * `2·smirnov(n, x)` for `x >= 0.5` and in the upper tail, the Durbin matrix (Marsaglia–Tsang–Wang)
- * in the lower region, the Pelz–Good expansion for large `n`. One deviation: where scipy uses
- * Pomeranz's recursion (`n <= 140`, `0.754693 < n·x² <= 4`) this uses the Durbin matrix, which is
- * exact there as well.
- *
- * @example kolmogorovSmirnovSf(10, 0.274) // 0.3715203845434957
- */
-function kolmogorovSmirnovSf(n, x) {
-    if (!Number.isInteger(n) || n < 1)
-        throw new RangeError(`kolmogorovSmirnovSf needs an integer n >= 1, got ${n}`);
-    if (Number.isNaN(x))
-        throw new RangeError('kolmogorovSmirnovSf needs a number x, got NaN');
-    if (x >= 1)
-        return 0;
-    if (x <= 0)
-        return 1;
-    const t = n * x;
-    if (t <= 1) {
-        if (t <= 0.5)
-            return 1;
-        let cdf;
-        if (n <= 140) {
-            cdf = 1;
-            for (let i = 1; i <= n; i++)
-                cdf *= i * (1 / n) * (2 * t - 1);
-        }
-        else {
-            cdf = Math.exp(logFactorialOverPower(n) + n * Math.log(2 * t - 1));
-        }
-        return clamp01(1 - cdf);
-    }
-    if (t >= n - 1)
-        return clamp01(2 * (1 - x) ** n);
-    if (x >= 0.5)
-        return clamp01(2 * smirnovSf(n, x));
-    const nxSquared = t * x;
-    if (n <= 140) {
-        if (nxSquared <= 4)
-            return clamp01(1 - durbinMatrixCdf(n, x));
-        return clamp01(2 * smirnovSf(n, x));
-    }
-    if (nxSquared >= 370)
-        return 0;
-    if (nxSquared >= 2.2)
-        return clamp01(2 * smirnovSf(n, x));
-    let cdf;
-    if (nxSquared >= 18)
-        cdf = 1;
-    else if (n <= 100000 && n * x ** 1.5 <= 1.4)
-        cdf = durbinMatrixCdf(n, x);
-    else
-        cdf = pelzGoodCdf(n, x);
-    return clamp01(1 - cdf);
-}
-// Stirling coefficients B_2j / (2j (2j - 1)), j = 8 … 1, for ln(n! / n^n).
-const STIRLING = [
-    -0.029550653594771242, 0.00641025641025641, -0.0019175269175269176, 0.0008417508417508417,
-    -5952380952380953e-19, 0.0007936507936507937, -0.002777777777777778, 0.08333333333333333
-];
-/** ln(n! / n^n) by Stirling's series with n·ln(n) removed up front (no cancellation). */
-function logFactorialOverPower(n) {
-    const rn = 1 / n;
-    const u = rn / n;
-    let poly = 0;
-    for (const c of STIRLING)
-        poly = poly * u + c;
-    return Math.log(n) / 2 - n + LOG_SQRT_2PI + rn * poly;
-}
-/** `x · 2^exponent` without overflowing an intermediate power of two. */
-function scaleByPowerOfTwo(x, exponent) {
-    let result = x;
-    let e = exponent;
-    while (e > 1000) {
-        result *= 2 ** 1000;
-        e -= 1000;
-    }
-    while (e < -1e3) {
-        result *= 2 ** -1e3;
-        e += 1000;
-    }
-    return result * 2 ** e;
-}
-/**
- * `P(D_n <= d)` by Durbin's matrix method as organised by Marsaglia, Tsang & Wang (2003): write
- * `d = (k - h) / n`, build an m×m matrix (m = 2k - 1) and take the k-th diagonal entry of
- * `(n! / n^n) H^n`, rescaling to avoid overflow. Exact up to rounding; cost O(m³ log n).
- */
-function durbinMatrixCdf(n, d) {
-    const nd = n * d;
-    if (nd <= 0.5)
-        return 0;
-    const k = Math.ceil(nd);
-    const h = k - nd;
-    const m = 2 * k - 1;
-    const v = new Float64Array(m);
-    const w = new Float64Array(m);
-    let factorial = 1;
-    for (let j = 1; j <= m; j++) {
-        w[j - 1] = factorial;
-        factorial /= j;
-        v[j - 1] = (1 - h ** j) * factorial;
-    }
-    v[m - 1] = (1 + (Math.max(2 * h - 1, 0) ** m - 2 * h ** m)) * factorial;
-    let H = new Float64Array(m * m);
-    for (let i = 1; i < m; i++) {
-        for (let r = i - 1; r < m; r++)
-            H[r * m + i] = w[r - i + 1];
-    }
-    for (let r = 0; r < m; r++)
-        H[r * m] = v[r];
-    for (let c = 0; c < m; c++)
-        H[(m - 1) * m + c] = v[m - 1 - c];
-    let power = new Float64Array(m * m);
-    for (let i = 0; i < m; i++)
-        power[i * m + i] = 1;
-    let exponent = 0;
-    let hExponent = 0;
-    for (let rest = n; rest > 0; rest = Math.floor(rest / 2)) {
-        if (rest % 2 === 1) {
-            power = multiply(power, H, m);
-            exponent += hExponent;
-        }
-        H = multiply(H, H, m);
-        hExponent *= 2;
-        if (Math.abs(H[(k - 1) * m + k - 1]) > SCALE_UP) {
-            for (let i = 0; i < H.length; i++)
-                H[i] /= SCALE_UP;
-            hExponent += SCALE_EXPONENT;
-        }
-    }
-    let p = power[(k - 1) * m + k - 1];
-    for (let i = 1; i <= n; i++) {
-        p = (i * p) / n;
-        if (Math.abs(p) < SCALE_DOWN) {
-            p *= SCALE_UP;
-            exponent -= SCALE_EXPONENT;
-        }
-    }
-    return clamp01(scaleByPowerOfTwo(p, exponent));
-}
-function multiply(a, b, m) {
-    const out = new Float64Array(m * m);
-    for (let i = 0; i < m; i++) {
-        for (let l = 0; l < m; l++) {
-            const ail = a[i * m + l];
-            if (ail === 0)
-                continue;
-            for (let j = 0; j < m; j++)
-                out[i * m + j] += ail * b[l * m + j];
-        }
-    }
-    return out;
-}
-/**
- * `P(D_n <= x)` by the Pelz–Good (1976) expansion of the Li-Chien/Korolyuk series in powers of
- * 1/√n, transformed with Jacobi theta identities so that it converges for small `√n·x`.
- */
-function pelzGoodCdf(n, x) {
-    const z = Math.sqrt(n) * x;
-    const z2 = z * z;
-    const z4 = z2 * z2;
-    const z6 = z4 * z2;
-    const qlog = -(Math.PI ** 2) / 8 / z2;
-    if (qlog < -708)
-        return 0;
-    let q = Math.exp(qlog);
-    const pi2 = Math.PI ** 2;
-    const pi4 = pi2 * pi2;
-    const pi6 = pi4 * pi2;
-    const k1a = -z2;
-    const k1b = pi2 / 4;
-    const k2a = 6 * z6 + 2 * z4;
-    const k2b = ((2 * z4 - 5 * z2) * pi2) / 4;
-    const k2c = (pi4 * (1 - 2 * z2)) / 16;
-    const k3d = (pi6 * (5 - 30 * z2)) / 64;
-    const k3c = (pi4 * (-60 * z2 + 212 * z4)) / 16;
-    const k3b = (pi2 * (135 * z4 - 96 * z6)) / 4;
-    const k3a = -30 * z6 - 90 * z ** 8;
-    const K = [0, 0, 0, 0];
-    // Horner scheme over the odd integers for Σ c_i q^(i²).
-    const maxk = Math.ceil((16 * z) / Math.PI);
-    for (let k = maxk; k > 0; k--) {
-        const m = 2 * k - 1;
-        const m2 = m * m;
-        const m4 = m2 * m2;
-        const m6 = m4 * m2;
-        const qpower = q ** (8 * k);
-        const coeffs = [1, k1a + k1b * m2, k2a + k2b * m2 + k2c * m4, k3a + k3b * m2 + k3c * m4 + k3d * m6];
-        for (let i = 0; i < 4; i++)
-            K[i] = K[i] * qpower + coeffs[i];
-    }
-    const divisors = [z, 6 * z4, 72 * z ** 7, 6480 * z ** 10];
-    for (let i = 0; i < 4; i++)
-        K[i] = (K[i] * q * Math.sqrt(2 * Math.PI)) / divisors[i];
-    // The sums over all integers k for K2 and K3.
-    q = Math.exp(-pi2 / 2 / z2);
-    const sqrt3z = Math.sqrt(3) * z;
-    let k2extra = 0;
-    let k3extra = 0;
-    for (let k = maxk; k > 0; k--) {
-        const k2 = k * k;
-        const qk = q ** k2;
-        k2extra += k2 * qk;
-        k3extra += (sqrt3z + Math.PI * k) * (sqrt3z - Math.PI * k) * k2 * qk;
-    }
-    K[2] += (k2extra * pi2 * Math.sqrt(2 * Math.PI)) / (-36 * z ** 3);
-    K[3] += (k3extra * pi2 * Math.sqrt(2 * Math.PI)) / (216 * z6);
-    let sum = 0;
-    for (let i = 0; i < 4; i++)
-        sum += K[i] / n ** (i / 2);
-    return sum;
-}
-/**
- * Survival function of the one-sided Kolmogorov–Smirnov statistic, `P(D_n^+ >= x)`
- * (scipy.special.smirnov), by the Birnbaum–Tingey sum
- * `x · Σ_{v=0}^{⌊n(1-x)⌋} C(n, v) (x + v/n)^(v-1) (1 - x - v/n)^(n-v)`, evaluated term by term in
- * log space (scipy uses double-double arithmetic; the difference is below 1e-10 relative for the
- * n reached here). For n > 10⁶, the approximation `exp(-(6nx + 1)² / 18n)` as scipy.
- */
-function smirnovSf(n, x) {
-    if (n === 1)
-        return 1 - x;
-    if (x <= 0)
-        return 1;
-    if (x >= 1)
-        return 0;
-    const nx = n * x;
-    let nxFloor = Math.floor(nx);
-    let alpha = nx - nxFloor;
-    if (alpha === 1) {
-        nxFloor += 1;
-        alpha = 0;
-    }
-    if (nxFloor === 0 || (nxFloor === 1 && alpha === 0))
-        return 1 - x * (1 + x) ** (n - 1);
-    if (-2 * n * x * x < -708.3964185322641)
-        return 0;
-    if (nxFloor >= n - 1)
-        return (1 - x) ** n;
-    if (n > 1000000) {
-        const logp = -((6 * nx + 1) ** 2) / 18 / n;
-        // scipy: sf = e^logp when small, else sf = 1 - cdf with cdf = -expm1(logp).
-        return logp < -Math.LN2 ? Math.exp(logp) : 1 + Math.expm1(logp);
-    }
-    // The sum runs over v < n(1 - x): v = 0 … n - ⌊nx⌋ - 1 (also when nx is an integer).
-    const terms = n - nxFloor;
-    let logBinomial = 0;
-    let sum = 0;
-    for (let v = 0; v < terms; v++) {
-        if (v > 0)
-            logBinomial += Math.log((n - v + 1) / v);
-        const logTerm = logBinomial + (v - 1) * Math.log(x + v / n) + (n - v) * Math.log((n - v - nx) / n);
-        const term = Math.exp(logTerm);
-        sum += term;
-        if (term !== 0) {
-            if (4 * (terms - v) * term < EPSILON * sum && v !== terms - 1)
-                break;
-        }
-        else if (v > n / 2) {
-            break;
-        }
-    }
-    return clamp01(x * sum);
-}
-
-/**
  * Chi-square test of homogeneity between the category counts of a reference and a current sample,
  * as scipy.stats.chi2_contingency([reference, current]) with its default `correction=True`.
  */
@@ -28987,9 +32952,9 @@ function insufficientData(nRef, nCur, minSamples = MIN_SAMPLE_SIZE) {
     const needed = Math.max(minSamples, 1);
     const short = [];
     if (nRef < needed)
-        short.push(`the reference has ${values(nRef)}`);
+        short.push(`the reference has ${values$1(nRef)}`);
     if (nCur < needed)
-        short.push(`the current data has ${values(nCur)}`);
+        short.push(`the current data has ${values$1(nCur)}`);
     if (short.length === 0)
         return null;
     return `insufficient data: ${short.join(' and ')}, at least ${needed} needed on each side`;
@@ -29029,7 +32994,7 @@ function sparseExpectedCounts(reference, current) {
 function formatSize(n) {
     return String(Math.round(n));
 }
-function values(n) {
+function values$1(n) {
     return n === 1 ? '1 value' : `${n} values`;
 }
 
@@ -29453,26 +33418,8 @@ function sortedFinite(values, name) {
  * Drift of one column: reference vs current, with a method chosen by default or requested, a
  * threshold, a verdict and the reason for both. This is what the contract/validate command calls.
  */
-/**
- * Measures the drift of one column from `reference` to `current` (both of the same kind, missing
- * values left out) and decides it against a threshold.
- *
- * Tests (`ks`, `chi2`, `z`) drift when `p_value < threshold`; distances (`wasserstein`,
- * `jensen_shannon`, `psi`) drift when `statistic >= threshold`. Numeric PSI and Jensen–Shannon use
- * `bins` reference-quantile bins (`quantileEdges`). When the numeric values are reservoir samples,
- * the statistic and p-value are those of the samples.
- *
- * Undefined: fewer than `minSamples` values on either side gives `statistic`, `p_value` and
- * `drifted` all `null` with the reason. A method that does not apply to the column's kind, a bad
- * threshold or samples of different kinds throw `RangeError` (the config layer validates these
- * first and reports them to the user; `methodsFor(kind)` lists the valid methods).
- *
- * @example
- * detectDrift({ kind: 'boolean', trues: 40, total: 100 }, { kind: 'boolean', trues: 60, total: 100 })
- * // { method: 'z', statistic: 2.828…, p_value: 0.00468, threshold: 0.05, drifted: true,
- * //   reason: 'two-proportion z-test (boolean column, effective sample size 50 <= 2500): z = 2.83, p = 0.00468 < 0.05: drift' }
- */
-function detectDrift(reference, current, options = {}) {
+/** The measuring half of `detectDrift` (same checks, same errors). */
+function measureDrift(reference, current, options = {}) {
     if (reference.kind !== current.kind) {
         throw new RangeError(`detectDrift: reference is ${reference.kind} but current is ${current.kind}`);
     }
@@ -29495,51 +33442,73 @@ function detectDrift(reference, current, options = {}) {
     }
     const head = `${info.label} (${choice.why})`;
     if (choice.insufficient !== null) {
-        return {
-            method,
-            statistic: null,
-            p_value: null,
-            threshold,
-            drifted: null,
-            reason: `${head}: ${choice.insufficient}`
-        };
+        return { method, threshold, head, insufficient: choice.insufficient, measured: null };
     }
-    const measured = measure$2(method, reference, current, options.bins ?? DEFAULT_BIN_COUNT);
+    const measured = measure$1(method, reference, current, options.bins ?? DEFAULT_BIN_COUNT);
+    return { method, threshold, head, insufficient: null, measured };
+}
+/** The p-value of a measured test (`ks`, `chi2`, `z`); `null` for distances and undefined ones. */
+function testPValue(m) {
+    return m.measured !== null && m.measured.statistic !== null ? m.measured.pValue : null;
+}
+/**
+ * The deciding half of `detectDrift`: a test drifts when its p-value (adjusted in `family`, when
+ * given) is below the threshold, a distance when it reaches the threshold.
+ */
+function decideDrift(m, family) {
+    const { method, threshold, head } = m;
+    const none = { method, statistic: null, p_value: null, adjusted_p_value: null, correction: null, threshold };
+    if (m.insufficient !== null || m.measured === null) {
+        return { ...none, drifted: null, reason: `${head}: ${m.insufficient}` };
+    }
+    const measured = m.measured;
     if (measured.statistic === null) {
-        return {
-            method,
-            statistic: null,
-            p_value: null,
-            threshold,
-            drifted: measured.drifted,
-            reason: `${head}: ${measured.text}`
-        };
+        return { ...none, drifted: measured.drifted, reason: `${head}: ${measured.text}` };
     }
-    if (info.decision === 'test') {
+    if (measured.pValue !== null) {
         const p = measured.pValue;
-        const drifted = p < threshold;
-        const decision = `${measured.text}, p = ${formatAgainst(p, threshold)} ${drifted ? '<' : '>='} ${threshold}: ${drifted ? 'drift' : 'no drift'}`;
+        const adjusted = family?.adjusted ?? p;
+        const drifted = adjusted < threshold;
+        const shown = family === undefined
+            ? `p = ${formatAgainst(p, threshold)}`
+            : `p = ${format(p)}, ${familyText(family)} = ${formatAgainst(adjusted, threshold)}`;
+        const decision = `${measured.text}, ${shown} ${drifted ? '<' : '>='} ${threshold}: ${drifted ? 'drift' : 'no drift'}`;
         return {
-            method,
+            ...none,
             statistic: measured.statistic,
             p_value: p,
-            threshold,
+            adjusted_p_value: adjusted,
+            correction: family?.correction ?? null,
             drifted,
             reason: `${head}: ${decision}`
         };
     }
     const drifted = measured.statistic >= threshold;
     const decision = `${measured.text} ${drifted ? '>=' : '<'} ${threshold}: ${drifted ? 'drift' : 'no drift'}`;
-    return {
-        method,
-        statistic: measured.statistic,
-        p_value: null,
-        threshold,
-        drifted,
-        reason: `${head}: ${decision}`
-    };
+    return { ...none, statistic: measured.statistic, drifted, reason: `${head}: ${decision}` };
 }
-function measure$2(method, reference, current, bins) {
+/** `Holm-adjusted p (Holm over 2 tested columns)`, `p (no correction over 2 tested columns)`. */
+function familyText(family) {
+    const over = `${CORRECTION_NAMES[family.correction]} over ${family.size} tested column${family.size === 1 ? '' : 's'}`;
+    if (family.correction === 'none')
+        return `uncorrected p (${over})`;
+    return `${family.correction === 'bh' ? 'BH' : 'Holm'}-adjusted p (${over})`;
+}
+/**
+ * The drift of a dataset's columns, decided together: the p-values of the tests (`ks`, `chi2`,
+ * `z`) are adjusted by `correction` across the columns that have one (`adjustPValues`), and each
+ * column drifts when its adjusted p-value is below its own threshold (for one shared threshold α:
+ * Holm bounds the chance that any column is flagged by chance at α, BH the expected share of
+ * flagged columns that did not drift). Distances are effect sizes, not corrected; a column judged
+ * alone (one test in the family) reads as `detectDrift`'s.
+ */
+function correctDrift(measurements, correction) {
+    const tested = measurements.map((m, i) => ({ i, p: testPValue(m) })).filter((t) => t.p !== null);
+    const adjusted = adjustPValues(tested.map((t) => t.p), correction);
+    const families = new Map(tested.map((t, k) => [t.i, { adjusted: adjusted[k], correction, size: tested.length }]));
+    return measurements.map((m, i) => decideDrift(m, tested.length > 1 ? families.get(i) : undefined));
+}
+function measure$1(method, reference, current, bins) {
     switch (method) {
         case 'ks': {
             const r = ksTwoSample(numericValues(reference), numericValues(current));
@@ -29625,86 +33594,107 @@ function formatAgainst(p, threshold) {
 }
 
 /**
- * Validates a data file against a contract and, with a reference, measures drift, in one pass
- * over each file.
+ * One data file's checks and drift samples, fed batch by batch: the pure half of validation (the
+ * validate step opens the files and streams them through it).
  *
  * Drift covers the contract's columns (all shared columns without a contract), except those with
  * `drift: false` and `unique: true` (identifiers drift by construction). A column's kind comes from
  * its contract type, else from the values on both sides.
- *
- * @throws UserInputError when the data lacks a required contract column (at the contract's line),
- *   and for any unreadable row of either file
  */
-async function validateData(request) {
-    const contract = request.contract?.contract ?? null;
-    const seed = request.seed ?? 42;
-    const table = await openTable(request.data, request.read);
-    if (request.contract)
-        requireColumns(request.contract, table);
-    const recordSchema = request.contract?.recordSchema;
-    const driftColumns = request.reference === undefined
-        ? []
-        : recordSchema
-            ? recordSchema.columns.filter((c) => table.columns.includes(c))
-            : driftColumnsOf(contract, table.columns);
-    const collectors = new Map(driftColumns.map((c) => [c, new DriftCollector(driftKind(contract, c), seed)]));
-    const checker = recordSchema
-        ? new RecordSchemaChecker(recordSchema, table.columns)
-        : contract
-            ? new ContractChecker(contract, table.columns)
-            : null;
-    const rows = await stream(table, (batch, firstRow) => {
-        checker?.add(batch);
-        for (const [column, collector] of collectors) {
-            collector.add(batch.columns[table.columns.indexOf(column)], batch.size, firstRow);
+class DataValidation {
+    loaded;
+    table;
+    seed;
+    contract;
+    checker;
+    collectors;
+    rows = 0;
+    /**
+     * @param measuresDrift whether a reference will be given (`reference`), so drift samples are kept
+     * @throws UserInputError when the data lacks a required contract column (at the contract's line)
+     */
+    constructor(loaded, table, measuresDrift, seed = 42) {
+        this.loaded = loaded;
+        this.table = table;
+        this.seed = seed;
+        this.contract = loaded?.contract ?? null;
+        if (loaded)
+            requireColumns(loaded, table);
+        const recordSchema = loaded?.recordSchema;
+        const driftColumns = !measuresDrift
+            ? []
+            : recordSchema
+                ? recordSchema.columns.filter((c) => table.columns.includes(c))
+                : driftColumnsOf(this.contract, table.columns);
+        this.collectors = new Map(driftColumns.map((c) => [c, this.collector(c)]));
+        this.checker = recordSchema
+            ? new RecordSchemaChecker(recordSchema, table.columns)
+            : this.contract
+                ? new ContractChecker(this.contract, table.columns)
+                : null;
+    }
+    /** Adds the data's next batch, whose first row is the `firstRow`th. */
+    add(batch, firstRow) {
+        this.checker?.add(batch);
+        for (const [column, collector] of this.collectors) {
+            collector.add(batch.columns[this.table.columns.indexOf(column)], batch.size, firstRow);
         }
-    });
-    let drift = [];
-    if (request.reference !== undefined) {
-        const reference = await openTable(request.reference, request.read);
-        const shared = driftColumns.filter((c) => reference.columns.includes(c));
-        const referenceCollectors = new Map(shared.map((c) => [c, new DriftCollector(driftKind(contract, c), seed)]));
-        await stream(reference, (batch, firstRow) => {
-            for (const [column, collector] of referenceCollectors) {
-                collector.add(batch.columns[reference.columns.indexOf(column)], batch.size, firstRow);
-            }
-        });
-        drift = driftColumns.map((column) => {
-            const ref = referenceCollectors.get(column);
-            if (ref === undefined)
-                return skipped(column, `the column is not in the reference ${request.reference}`);
-            return measure$1(column, ref, collectors.get(column), settingsOf(contract, column, request.drift), request.driftMethod);
-        });
+        this.rows += batch.size;
     }
-    const checks = checker?.results() ?? [];
-    const failing = (severity) => checks.filter((c) => !c.passed && c.severity === severity).length;
-    const summary = {
-        errors: failing('error'),
-        warnings: failing('warn'),
-        drifted: drift.filter((d) => d.drifted).length
-    };
-    return {
-        schema: 'ml-gate/validation@1',
-        file: table.file,
-        format: table.format,
-        unit: table.unit,
-        contract: request.contract?.file ?? null,
-        reference: request.reference ?? null,
-        passed: summary.errors === 0 && summary.drifted === 0,
-        fail_on: request.failOn ?? 'error',
-        rows,
-        summary,
-        checks,
-        drift
-    };
-}
-async function stream(table, onBatch) {
-    let rows = 0;
-    for await (const batch of table.batches()) {
-        onBatch(batch, rows);
-        rows += batch.size;
+    /** Samples of the reference's columns that drift is measured on, fed with `add` as the data's. */
+    reference(columns) {
+        const collectors = new Map([...this.collectors.keys()].filter((c) => columns.includes(c)).map((c) => [c, this.collector(c)]));
+        return {
+            add(batch, firstRow) {
+                for (const [column, collector] of collectors) {
+                    collector.add(batch.columns[columns.indexOf(column)], batch.size, firstRow);
+                }
+            },
+            collectors
+        };
     }
-    return rows;
+    /**
+     * The `ml-gate/validation@1` document of what was added; with `reference` (its file and its
+     * sample), drift of every drift column.
+     * @throws UserInputError for a drift method that does not fit the kind the data showed
+     */
+    document(reference, drift = {}, failOn = 'error') {
+        const measurements = reference === null
+            ? []
+            : [...this.collectors].map(([column, current]) => {
+                const ref = reference.sample.collectors.get(column);
+                if (ref === undefined)
+                    return skipped(column, `the column is not in the reference ${reference.file}`);
+                return measure(column, ref, current, settingsOf(this.contract, column, drift.settings), drift.method);
+            });
+        const decided = correctDrift(measurements.flatMap((m) => ('head' in m ? [m] : [])), drift.correction ?? 'holm');
+        let next = 0;
+        const measured = measurements.map((m) => ('head' in m ? { column: m.column, ...decided[next++] } : m));
+        const checks = this.checker?.results() ?? [];
+        const failing = (severity) => checks.filter((c) => !c.passed && c.severity === severity).length;
+        const summary = {
+            errors: failing('error'),
+            warnings: failing('warn'),
+            drifted: measured.filter((d) => d.drifted).length
+        };
+        return {
+            schema: 'ml-gate/validation@1',
+            file: this.table.file,
+            format: this.table.format,
+            unit: this.table.unit,
+            contract: this.loaded?.file ?? null,
+            reference: reference?.file ?? null,
+            passed: summary.errors === 0 && summary.drifted === 0,
+            fail_on: failOn,
+            rows: this.rows,
+            summary,
+            checks,
+            drift: measured
+        };
+    }
+    collector(column) {
+        return new DriftCollector(driftKind(this.contract, column), this.seed);
+    }
 }
 function requireColumns(loaded, table) {
     for (const [name, rules] of Object.entries(loaded.contract.columns)) {
@@ -29738,7 +33728,7 @@ function failsUnder(document, failOn = document.fail_on ?? 'error') {
         return false;
     return !document.passed || (failOn === 'warn' && document.summary.warnings > 0);
 }
-function measure$1(column, reference, current, settings, override) {
+function measure(column, reference, current, settings, override) {
     const refKind = reference.observedKind();
     const curKind = current.observedKind();
     if (refKind === undefined || curKind === undefined) {
@@ -29749,11 +33739,11 @@ function measure$1(column, reference, current, settings, override) {
     }
     const method = override ?? settings.method;
     try {
-        const result = detectDrift(reference.sample(refKind), current.sample(curKind), {
+        const measurement = measureDrift(reference.sample(refKind), current.sample(curKind), {
             method: method === 'auto' || method === undefined ? undefined : method,
             threshold: settings.threshold
         });
-        return { column, ...result };
+        return { column, ...measurement };
     }
     catch (error) {
         // The contract loader checks methods against declared types; this is a method that does not
@@ -29764,3708 +33754,109 @@ function measure$1(column, reference, current, settings, override) {
     }
 }
 function skipped(column, reason) {
-    return { column, method: null, statistic: null, p_value: null, threshold: null, drifted: null, reason };
-}
-
-/** The family names the config's `segments` section produces, in evaluation order. */
-function configuredFamilies(config) {
-    const segments = config.segments;
-    return segmentFamilies({
-        columns: segments?.columns ?? [],
-        bins: segments?.bins ?? {},
-        cross: segments?.cross ?? []
-    }).map((family) => family.name);
-}
-/**
- * Checks every gate and waiver of `loaded` against the metric catalog and the segment families.
- *
- * @throws UserInputError at the offending config line, e.g.
- *   `ml-gate.yml:12:13: gates[1].metric: unknown metric 'recal' (did you mean 'recall'?); binary metrics: n, positives, …`
- */
-function checkGates(loaded) {
-    const { config } = loaded;
-    const fail = (path, message, part = 'value') => {
-        throw new UserInputError(`${formatPath$1(path)}: ${message}`, loaded.locate(path, part));
-    };
-    if (config.gates.length === 0 && config.waivers.length === 0)
-        return;
-    if (config.model === undefined) {
-        fail(['gates'], 'gates judge a model: add a `model` section naming the task, predictions and label', 'key');
-    }
-    const task = config.model.task;
-    const families = configuredFamilies(config);
-    const checkMetric = (path, name) => {
-        const info = describeMetric(name);
-        if (info === undefined) {
-            const known = metricNames(task);
-            fail(path, `unknown metric '${name}'${didYouMean(name, allNames())}; ${task} metrics: ${known.join(', ')}`);
-        }
-        if (!info.tasks.includes(task)) {
-            fail(path, `${name} is a ${info.tasks.join(' or ')} metric, but model.task is ${task}; ` +
-                `${task} metrics: ${metricNames(task).join(', ')}`);
-        }
-    };
-    /**
-     * A key must follow the grammar of the evaluation's keys, or it could never match one; text
-     * without '=' names a family (a waiver of an `across` gate names its column).
-     */
-    const checkKey = (path, key) => {
-        const problem = key.includes('=') ? segmentKeyProblem(key) : null;
-        if (problem !== null)
-            fail(path, `segment key '${key}': ${problem}`);
-        if (key !== OVERALL)
-            checkFamily(path, familyOfKey(key), `segment key '${key}': column`);
-    };
-    const checkFamily = (path, family, what) => {
-        if (families.includes(family))
-            return;
-        fail(path, `${what} '${family}' is not a configured segment column${didYouMean(family, families)}; ` +
-            (families.length === 0
-                ? 'the config has no segments: add a `segments` section'
-                : `configured: ${families.join(', ')} (see the segments section)`));
-    };
-    config.gates.forEach((gate, i) => {
-        checkMetric(['gates', i, 'metric'], gate.metric);
-        checkRules(gate, i, task, fail);
-        const perSegment = gate.per_segment;
-        if (typeof perSegment === 'string')
-            checkFamily(['gates', i, 'per_segment'], perSegment, 'per_segment column');
-        else if (Array.isArray(perSegment)) {
-            perSegment.forEach((key, j) => {
-                if (families.includes(key))
-                    fail(['gates', i, 'per_segment', j], columnListMessage(perSegment, families));
-                checkKey(['gates', i, 'per_segment', j], key);
-            });
-        }
-        if (gate.across !== undefined)
-            checkFamily(['gates', i, 'across'], gate.across, 'across column');
-    });
-    config.waivers.forEach((waiver, j) => {
-        if (waiver.metric !== undefined)
-            checkMetric(['waivers', j, 'metric'], waiver.metric);
-        if (waiver.segment !== undefined)
-            checkKey(['waivers', j, 'segment'], waiver.segment);
-    });
-}
-/**
- * For `per_segment: [Job, Home]`: a list holds segment keys, so a column name in it judges nothing.
- * Says the three ways to write what was meant.
- */
-function columnListMessage(list, families) {
-    const columns = list.filter((key) => families.includes(key));
-    const example = columns[0];
-    return (`per_segment lists segment keys, and ${columns.map((c) => `'${c}'`).join(', ')} ` +
-        `${columns.length === 1 ? 'is a column name' : 'are column names'}; write one column as a string ` +
-        `(per_segment: ${example}), true for the segments of every column, or segment keys such as ` +
-        `${example}=<value> (one gate per column for several columns)`);
-}
-/**
- * What can only be checked once the candidate is evaluated: every segment key a gate's
- * `per_segment` list or a waiver names is one of the candidate's segments (a waiver may also name
- * the column of an `across` gate, whose result carries the column as its segment). Otherwise a
- * typo (`Job=partim`) would be a `missing` result at gate time, or a waiver that silently never
- * applies.
- *
- * @throws UserInputError at the config line of the entry, with the closest segment suggested and
- *   the segments of its column listed
- */
-function checkSegmentKeys(loaded, candidate) {
-    const { config } = loaded;
-    const keys = candidate.segments.map((s) => s.key);
-    const fail = (path, message) => {
-        throw new UserInputError(`${formatPath$1(path)}: ${message}`, loaded.locate(path));
-    };
-    const unknown = (path, key, names) => {
-        const family = familyOfKey(key);
-        const siblings = candidate.segments.filter((s) => s.family === family).map((s) => s.key);
-        const shown = siblings.slice(0, SEGMENTS_SHOWN);
-        const more = siblings.length > shown.length ? `, … (${siblings.length} in all)` : '';
-        return fail(path, `no segment '${key}' in the candidate's evaluation ${candidate.file}${didYouMean(key, names)}; ` +
-            (siblings.length === 0
-                ? `it has no segment of ${family}`
-                : `the segments of ${family}: ${shown.join(', ')}${more}`));
-    };
-    config.gates.forEach((gate, i) => {
-        if (!Array.isArray(gate.per_segment))
-            return;
-        gate.per_segment.forEach((key, j) => {
-            if (!keys.includes(key))
-                unknown(['gates', i, 'per_segment', j], key, keys);
-        });
-    });
-    const families = configuredFamilies(config);
-    const across = config.gates.flatMap((gate) => (gate.across === undefined ? [] : [gate.across]));
-    config.waivers.forEach((waiver, j) => {
-        const key = waiver.segment;
-        if (key === undefined || keys.includes(key) || across.includes(key))
-            return;
-        const path = ['waivers', j, 'segment'];
-        if (families.includes(key)) {
-            const example = candidate.segments.find((s) => s.family === key)?.key ?? `${key}=<value>`;
-            fail(path, `'${key}' is a column, and no gate has \`across: ${key}\`; a waiver names a segment such as ` +
-                `${example}, or the column of an across gate`);
-        }
-        unknown(path, key, [...keys, ...across]);
-    });
-}
-/** Segments of a column listed in the message about an unknown key. */
-const SEGMENTS_SHOWN = 10;
-/** Every name a typo may be close to (per-class templates such as `recall[<class>]` aside). */
-function allNames() {
-    return METRICS.map((info) => info.name).filter((name) => !name.includes('['));
-}
-/** Rules that do not fit the metric: a drop of a metric with no better direction, a ratio of signed values. */
-function checkRules(gate, i, task, fail) {
-    const info = describeMetric(gate.metric);
-    for (const rule of ['max_drop', 'max_relative_drop']) {
-        if (gate[rule] !== undefined && info.direction === 'none') {
-            fail(['gates', i, rule], `${gate.metric} has no better direction (neither higher nor lower is better), so it cannot ` +
-                `drop; bound it with min/max, or compare its segments with across and min_ratio/max_gap`, 'key');
-        }
-    }
-    if (gate.min_ratio !== undefined && info.range[0] < 0) {
-        fail(['gates', i, 'min_ratio'], `${gate.metric} can be negative (range [${info.range[0]}, ${info.range[1]}]), so a min/max ratio ` +
-            `across segments means nothing; use max_gap`, 'key');
-    }
-    if (gate.across !== undefined && gate.mode === 'significant') {
-        fail(['gates', i, 'mode'], `mode: significant is not available with across (a ratio or gap of ${task} segments has no ` +
-            `interval here); use mode: point`);
-    }
-}
-
-var $schema$2 = "https://json-schema.org/draft/2020-12/schema";
-var $id$2 = "https://raw.githubusercontent.com/ml-gate/ml-gate/v1/schemas/evaluation.schema.json";
-var title$2 = "ml-gate evaluation document";
-var description$2 = "Written by `ml-gate evaluate --json` and the evaluate action: every metric of the task, overall and per segment, with confidence intervals.";
-var type$2 = "object";
-var required$2 = [
-	"schema",
-	"task",
-	"file",
-	"rows",
-	"settings",
-	"segments"
-];
-var properties$2 = {
-	schema: {
-		"const": "ml-gate/evaluation@1"
-	},
-	task: {
-		"enum": [
-			"binary",
-			"multiclass",
-			"regression"
-		]
-	},
-	file: {
-		type: "string",
-		maxLength: 4096,
-		description: "The predictions file, as given."
-	},
-	rows: {
-		type: "integer",
-		minimum: 0
-	},
-	settings: {
-		type: "object",
-		description: "How the metrics were computed. The gates compare a document only with one computed alike: a document whose task, label, positive, threshold, weight, id, confidence, bootstrap, seed or segments differ from the config's or the other document's is bad input (exit 2).",
-		required: [
-			"label",
-			"confidence",
-			"bootstrap",
-			"seed",
-			"min_support",
-			"segments"
-		],
-		properties: {
-			label: {
-				type: "string",
-				maxLength: 1048576
-			},
-			score: {
-				type: [
-					"string",
-					"null"
-				],
-				maxLength: 1048576
-			},
-			score_prefix: {
-				type: [
-					"string",
-					"null"
-				],
-				maxLength: 1048576
-			},
-			prediction: {
-				type: [
-					"string",
-					"null"
-				],
-				maxLength: 1048576
-			},
-			positive: {
-				type: [
-					"string",
-					"number",
-					"boolean",
-					"null"
-				]
-			},
-			threshold: {
-				type: [
-					"number",
-					"null"
-				]
-			},
-			weight: {
-				type: [
-					"string",
-					"null"
-				],
-				maxLength: 1048576
-			},
-			id: {
-				type: [
-					"string",
-					"null"
-				],
-				maxLength: 1048576
-			},
-			confidence: {
-				type: "number",
-				exclusiveMinimum: 0,
-				exclusiveMaximum: 1
-			},
-			bootstrap: {
-				type: "integer",
-				minimum: 0,
-				description: "Bootstrap replicates B (0: no bootstrap intervals)."
-			},
-			seed: {
-				type: "integer"
-			},
-			min_support: {
-				type: "integer",
-				minimum: 1
-			},
-			segments: {
-				type: "object",
-				description: "The segments evaluated, as in the config's `segments` section.",
-				required: [
-					"columns",
-					"bins",
-					"cross"
-				],
-				properties: {
-					columns: {
-						type: "array",
-						items: {
-							type: "string"
-						}
-					},
-					bins: {
-						type: "object",
-						additionalProperties: {
-							type: "array",
-							items: {
-								type: "number"
-							},
-							minItems: 2
-						}
-					},
-					cross: {
-						type: "array",
-						items: {
-							type: "array",
-							items: {
-								type: "string"
-							},
-							minItems: 2
-						}
-					}
-				}
-			}
-		}
-	},
-	classes: {
-		type: "array",
-		items: {
-			type: "string",
-			maxLength: 1048576
-		},
-		description: "Multiclass: the class names."
-	},
-	segments: {
-		type: "array",
-		description: "`all` first, then each segment family in configuration order.",
-		items: {
-			type: "object",
-			required: [
-				"key",
-				"column",
-				"n",
-				"insufficient",
-				"metrics"
-			],
-			properties: {
-				key: {
-					type: "string",
-					maxLength: 1048576,
-					description: "`all`, `column=value` (missing: `column=`), `Age=[18,30)`, or `a=x&b=y`; in names and values % & = \" are written %25 %26 %3D %22 and the empty text is \"\" (README, Segments)."
-				},
-				column: {
-					type: [
-						"string",
-						"null"
-					],
-					maxLength: 1048576,
-					description: "The segment family (`Home`, `Home&Job`, names escaped as in `key`); null for `all`."
-				},
-				n: {
-					type: "integer",
-					minimum: 0,
-					description: "Rows in the segment."
-				},
-				insufficient: {
-					type: "boolean",
-					description: "Fewer rows than min_support: reported but not gated."
-				},
-				state: {
-					$ref: "#/$defs/state"
-				},
-				metrics: {
-					type: "object",
-					additionalProperties: {
-						type: "object",
-						required: [
-							"value",
-							"ci"
-						],
-						properties: {
-							value: {
-								type: [
-									"number",
-									"null"
-								],
-								description: "null when the metric is undefined for the segment (see reason)."
-							},
-							ci: {
-								oneOf: [
-									{
-										type: "null"
-									},
-									{
-										type: "array",
-										items: {
-											type: "number"
-										},
-										minItems: 2,
-										maxItems: 2
-									}
-								],
-								description: "Lower and upper bound at the settings' confidence."
-							},
-							method: {
-								"enum": [
-									"wilson",
-									"delong",
-									"bootstrap",
-									"logit",
-									"order-statistic"
-								],
-								description: "How ci was computed, present when ci is."
-							},
-							reason: {
-								type: "string",
-								maxLength: 1048576,
-								description: "Why value or ci is null, or which convention produced the value."
-							},
-							defined: {
-								"const": false,
-								description: "Present (false) when value is a convention, not a value: the formula divides by zero (recall without positives, precision without predicted positives, MCC's zero denominator) and value is scikit-learn's zero_division result, kept for reports. A gate treats the metric as undefined (insufficient)."
-							},
-							support: {
-								type: "integer",
-								minimum: 0,
-								description: "The metric's evidence: rows of positive weight in its own denominator, unweighted (positives for recall, predicted positives for precision, negatives for specificity, min(positives, negatives) for roc_auc and average_precision, the class's rows for recall[c], rows for accuracy, brier, log_loss, positive_rate and regression metrics; see the README's Gates section). min_support bounds it. Always written; a document without it cannot be gated on the metric (insufficient)."
-							}
-						}
-					}
-				}
-			}
-		}
-	}
-};
-var $defs$1 = {
-	float64s: {
-		type: "string",
-		contentEncoding: "base64",
-		description: "Little-endian float64 values, base64: exact to the bit, NaN for an undefined replicate."
-	},
-	state: {
-		type: "object",
-		description: "What the gates recompute the segment's metrics from at any confidence level (Holm-adjusted ones included) and pair two models on, so that gating two documents gives the results of gating the two predictions files. Written by ml-gate for every segment; a document without it is read as its metrics at its own level, unpaired.",
-		required: [
-			"digest",
-			"metrics"
-		],
-		properties: {
-			digest: {
-				type: "object",
-				description: "Fingerprint of the row keys (model.id, else the line): equal digests of two models mean the same rows.",
-				required: [
-					"rows",
-					"first",
-					"second"
-				],
-				properties: {
-					rows: {
-						type: "integer",
-						minimum: 0
-					},
-					first: {
-						type: "integer",
-						minimum: 0,
-						maximum: 4294967295
-					},
-					second: {
-						type: "integer",
-						minimum: 0,
-						maximum: 4294967295
-					}
-				}
-			},
-			resamples_every_row: {
-				type: "boolean",
-				description: "Binary and regression: whether bootstrap-or-… metrics resample every row (at most 5,000 rows) rather than take an analytic interval."
-			},
-			metrics: {
-				type: "object",
-				description: "Every metric of `metrics`, in the same order.",
-				additionalProperties: {
-					type: "object",
-					required: [
-						"value",
-						"support"
-					],
-					properties: {
-						value: {
-							type: [
-								"number",
-								"null"
-							],
-							description: "The point estimate."
-						},
-						reason: {
-							type: "string",
-							description: "Why the value is null, or the convention that produced it."
-						},
-						defined: {
-							"const": false,
-							description: "Present when `value` is a zero-division convention (scikit-learn's zero_division), not a defined value: a gate does not judge it."
-						},
-						support: {
-							type: "integer",
-							minimum: 0,
-							description: "The rows of positive weight in the metric's own denominator (the catalog's support), which min_support bounds."
-						},
-						replicates: {
-							$ref: "#/$defs/float64s",
-							description: "The metric in each of the B bootstrap replicates (float64 × B), for every metric with an interval and a value: percentile intervals and paired tests read them."
-						},
-						proportion: {
-							type: "object",
-							description: "Wilson metrics: the weighted successes, trials and Σw² of the trials.",
-							required: [
-								"successes",
-								"trials",
-								"squared_weights"
-							],
-							properties: {
-								successes: {
-									type: "number"
-								},
-								trials: {
-									type: "number"
-								},
-								squared_weights: {
-									type: "number"
-								}
-							}
-						},
-						variance: {
-							type: [
-								"number",
-								"null"
-							],
-							description: "roc_auc: DeLong's variance."
-						},
-						basis: {
-							description: "bootstrap-or-… metrics above 5,000 rows: the inputs of their analytic interval.",
-							oneOf: [
-								{
-									type: "object",
-									required: [
-										"kind",
-										"value",
-										"positives"
-									],
-									properties: {
-										kind: {
-											"const": "logit"
-										},
-										value: {
-											type: "number"
-										},
-										positives: {
-											type: "number",
-											description: "Kish effective number of positives."
-										}
-									}
-								},
-								{
-									type: "object",
-									required: [
-										"kind",
-										"values",
-										"weights",
-										"before",
-										"n",
-										"per_rank"
-									],
-									properties: {
-										kind: {
-											"const": "order-statistic"
-										},
-										values: {
-											$ref: "#/$defs/float64s",
-											description: "The sorted absolute errors that the order statistics of any level reach (about 9·√n of them)."
-										},
-										weights: {
-											oneOf: [
-												{
-													type: "null"
-												},
-												{
-													$ref: "#/$defs/float64s"
-												}
-											],
-											description: "Their weights; null when every row weighs 1."
-										},
-										before: {
-											type: "number",
-											description: "The cumulative weight of the sorted errors before `values`."
-										},
-										n: {
-											type: "number",
-											description: "The number of ranks (rows, or their Kish effective number)."
-										},
-										per_rank: {
-											type: "number",
-											description: "The weight of one rank."
-										}
-									}
-								}
-							]
-						}
-					}
-				}
-			}
-		}
-	}
-};
-var schema$2 = {
-	$schema: $schema$2,
-	$id: $id$2,
-	title: title$2,
-	description: description$2,
-	type: type$2,
-	required: required$2,
-	properties: properties$2,
-	$defs: $defs$1
-};
-
-/**
- * Reading a result document that may come from someone else (a fork's artifact, a file given to
- * `ml-gate gate --candidate`): JSON, then its published schema (schemas/*.schema.json), before
- * any field is used. Nothing of the file's content is quoted in an error: a `verdict.json` could
- * be a symbolic link to a secret. Errors name the file, the line and column, and the JSON path of
- * the first problem, and say what was expected and what kind of value was found.
- */
-/**
- * A kind of document from its published schema: the schema's own `schema` const names it, so the
- * name and the rules come from the one file users read. `T` is the type the schema describes; the
- * tests that validate every document ml-gate writes keep the two in step.
- *
- * @throws Error when the schema does not compile (a bug in ml-gate, found by the tests)
- */
-function documentKind(schema, origin) {
-    const name = schema.properties.schema.const;
-    // `verbose`: each error carries the value it is about, whose kind (never content) is shown.
-    const ajv = new _2020Exports.Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true, verbose: true });
-    const validate = ajv.compile(schema);
     return {
-        name,
-        origin,
-        check: (value) => validate(value)
-            ? { valid: true, document: value }
-            : { valid: false, problems: validate.errors ?? [] }
-    };
-}
-/**
- * Reads `file` as a document of `kind`.
- *
- * @throws UserInputError when the file cannot be read, is not JSON, or does not match the schema
- */
-async function readDocument(file, kind) {
-    let bytes;
-    try {
-        bytes = await readFile(file);
-    }
-    catch (error) {
-        const code = error.code ?? 'unreadable';
-        throw new UserInputError(`cannot read the file (${code}); expected an ${kind.name} document`, { file });
-    }
-    const document = parseDocument(bytes.toString('utf8'), file, kind);
-    return { path: file, sha256: createHash('sha256').update(bytes).digest('hex'), document };
-}
-/**
- * The text of a file as a document of `kind`: valid JSON whose `schema` key is `kind.name`, valid
- * against the kind's schema.
- *
- * @throws UserInputError at the first problem, e.g.
- *   `verdict.json:12:15: results[0].n: expected an integer >= 0, got a string`
- */
-function parseDocument(text, file, kind) {
-    const value = parseJson(text, file, `an ${kind.name} document`);
-    const found = isObject(value) ? value.schema : undefined;
-    if (found !== kind.name) {
-        throw new UserInputError(`expected an ${kind.name} document (its "schema" key; ${kind.origin}), found ${describeKind(found, isObject(value))}`, locateOffset(file, text, jsonValueOffset(text, isObject(value) && 'schema' in value ? ['schema'] : [])));
-    }
-    const checked = kind.check(value);
-    if (checked.valid)
-        return checked.document;
-    const first = deepest(checked.problems);
-    const path = toPath(first.instancePath, value);
-    throw new UserInputError(`${path.length === 0 ? '' : `${formatPath(path)}: `}${describeError(first, checked.problems)}`, locateOffset(file, text, jsonValueOffset(text, path)));
-}
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** What the `schema` key holds: another ml-gate kind by name, anything else by its type only. */
-function describeKind(found, isDocument) {
-    if (!isDocument)
-        return `${kindOf(found)} instead of an object`;
-    if (found === undefined)
-        return 'no "schema" key';
-    if (typeof found === 'string' && /^ml-gate\/[a-z]{1,20}@[0-9]{1,3}$/.test(found))
-        return `"${found}"`;
-    return `another "schema" (${kindOf(found)})`;
-}
-/** The kind of a JSON value, never its content. */
-function kindOf(value) {
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'an array';
-    if (typeof value === 'object')
-        return 'an object';
-    if (typeof value === 'number')
-        return Number.isInteger(value) ? 'an integer' : 'a number';
-    return `a ${typeof value}`;
-}
-const TYPE_NAMES = {
-    string: 'a string',
-    number: 'a number',
-    integer: 'an integer',
-    boolean: 'true or false',
-    array: 'an array',
-    object: 'an object',
-    null: 'null'
-};
-/** The first of the deepest problems: the most precise place; `oneOf` itself only if alone. */
-function deepest(errors) {
-    const concrete = errors.filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'anyOf');
-    const depth = (e) => (e.instancePath === '' ? 0 : e.instancePath.split('/').length);
-    return (concrete.length > 0 ? concrete : errors).reduce((a, b) => (depth(b) > depth(a) ? b : a));
-}
-/**
- * A problem in words, without the value; the types every branch of a `oneOf` accepts at its place
- * are listed together (`expected null or an array, got a string`).
- */
-function describeError(first, errors) {
-    const params = first.params;
-    const got = (data) => `, got ${kindOf(data)}`;
-    switch (first.keyword) {
-        case 'type': {
-            const types = errors
-                .filter((e) => e.keyword === 'type' && e.instancePath === first.instancePath)
-                .flatMap((e) => String(e.params.type).split(','));
-            const names = [...new Set(types)].map((t) => TYPE_NAMES[t] ?? t);
-            return `expected ${names.join(' or ')}${got(first.data)}`;
-        }
-        case 'required':
-            return `missing required key "${String(params.missingProperty)}"`;
-        case 'additionalProperties':
-            return 'an unknown key (this object has a fixed set of keys)';
-        case 'enum':
-            return `expected one of ${params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}, got another value`;
-        case 'const':
-            return `expected ${JSON.stringify(params.allowedValue)}, got another value`;
-        case 'minimum':
-        case 'maximum':
-        case 'exclusiveMinimum':
-        case 'exclusiveMaximum':
-            return `expected a number ${String(params.comparison)} ${String(params.limit)}, got one out of range`;
-        case 'maxLength':
-            return `expected at most ${String(params.limit)} characters, got ${String(first.data.length)}`;
-        case 'minLength':
-            return `expected at least ${String(params.limit)} characters, got ${String(first.data.length)}`;
-        case 'maxItems':
-        case 'minItems':
-            return `expected ${first.keyword === 'maxItems' ? 'at most' : 'at least'} ${String(params.limit)} items, got ${String(first.data.length)}`;
-        default:
-            return `does not match the schema (${first.keyword})`;
-    }
-}
-/** `['results', 2, 'n']` -> `results[2].n`; keys that are not identifiers are shown as `[…]`. */
-function formatPath(path) {
-    let text = '';
-    for (const segment of path) {
-        if (typeof segment === 'number')
-            text += `[${segment}]`;
-        else if (/^[A-Za-z_][\w-]{0,40}$/.test(segment))
-            text += text === '' ? segment : `.${segment}`;
-        else
-            text += '[…]';
-    }
-    return text;
-}
-
-/**
- * `ml-gate/evaluation@1` documents (schemas/evaluation.schema.json), read by the gate (as a
- * candidate or baseline) and by the report.
- *
- * The type still lives beside the code that writes it (src/metrics/evaluate.ts) while other
- * changes to it are merged; this module only imports it.
- */
-const EVALUATION = documentKind(schema$2, 'from `ml-gate evaluate --json` or the evaluate action');
-/** Reads and validates an evaluation document. @throws UserInputError at the first problem */
-function readEvaluationFile(file) {
-    return readDocument(file, EVALUATION);
-}
-
-/**
- * Interns fixed-width tuples of unsigned 32-bit integers: equal tuples get the same id, numbered
- * 0, 1, 2, … in order of first appearance. An open-addressing table over one flat array of tuples.
- */
-class TupleTable {
-    width;
-    /** Tuples interned so far. */
-    size = 0;
-    /** Tuple `id` is at `[id·width, (id + 1)·width)`. */
-    tuples;
-    /** Open addressing: id + 1 of the tuple in each slot, 0 for an empty slot. */
-    slots = new Uint32Array(64);
-    constructor(width) {
-        this.width = width;
-        this.tuples = new Uint32Array(32 * width);
-    }
-    /** The id of the tuple at `source[offset …]`, interning it if new. */
-    idOf(source, offset) {
-        const width = this.width;
-        const mask = this.slots.length - 1;
-        for (let slot = this.hash(source, offset) & mask;; slot = (slot + 1) & mask) {
-            const entry = this.slots[slot];
-            if (entry === 0)
-                return this.insert(slot, source, offset);
-            const at = (entry - 1) * width;
-            let equal = true;
-            for (let k = 0; k < width && equal; k++)
-                equal = this.tuples[at + k] === source[offset + k];
-            if (equal)
-                return entry - 1;
-        }
-    }
-    insert(slot, source, offset) {
-        const id = this.size++;
-        if (this.tuples.length < this.size * this.width) {
-            const grown = new Uint32Array(2 * this.tuples.length);
-            grown.set(this.tuples);
-            this.tuples = grown;
-        }
-        this.tuples.set(source.subarray(offset, offset + this.width), id * this.width);
-        this.slots[slot] = id + 1;
-        if (2 * this.size > this.slots.length)
-            this.rehash();
-        return id;
-    }
-    /** Doubles the slots, keeping the load at most 1/2. */
-    rehash() {
-        const slots = new Uint32Array(2 * this.slots.length);
-        const mask = slots.length - 1;
-        for (let id = 0; id < this.size; id++) {
-            let slot = this.hash(this.tuples, id * this.width) & mask;
-            while (slots[slot] !== 0)
-                slot = (slot + 1) & mask;
-            slots[slot] = id + 1;
-        }
-        this.slots = slots;
-    }
-    /** One multiply per element, one finaliser per tuple: cheap, and the low bits mix every element. */
-    hash(source, offset) {
-        let hash = 0x9e3779b9;
-        for (let k = 0; k < this.width; k++)
-            hash = Math.imul(hash ^ source[offset + k], 0x85ebca77);
-        return fmix32(hash);
-    }
-}
-
-/**
- * Every row's score, label and weight with the segments it belongs to, kept across blocks so that
- * the scores of all segments are sorted once: ROC AUC and average precision need each segment's
- * scores in order, and a row is in all of its segments (6 sorts of n scores with 5 segment
- * families). One stable sort of the rows, then one pass handing each score to its segments in
- * ascending order, gives every segment exactly the order its own sort would have: equal scores stay
- * in file order both ways.
- *
- * A row's segments are kept as the id of their combination (`TupleTable`): far fewer combinations
- * than rows, so the pass in score order reads them from a small table instead of jumping around
- * every row's own. Unweighted, the sort carries (combination, label) itself and the pass reads
- * nothing per row; with weights it carries the row and reads its weight and combination.
- *
- * Memory: 13 bytes per row (21 with weights other than 1).
- */
-class ScoreLedger {
-    perRow;
-    chunks = [];
-    combinations;
-    rows = 0;
-    weighted = false;
-    /** @param perRow segment slots per row of the blocks (families + 1 for `all`) */
-    constructor(perRow) {
-        this.perRow = perRow;
-        this.combinations = new TupleTable(perRow);
-    }
-    /** Keeps the staged rows of `block` (before it is drained). */
-    keep(rows, block) {
-        const size = block.size;
-        if (size === 0)
-            return;
-        if (this.rows + size > MAX_ROWS$1)
-            throw new RangeError(`ScoreLedger: more than ${MAX_ROWS$1} rows`);
-        const slots = block.slots();
-        const combination = new Uint32Array(size);
-        for (let i = 0; i < size; i++)
-            combination[i] = this.combinations.idOf(slots, i * this.perRow);
-        const weight = rows.weight.subarray(0, size);
-        let unweighted = true;
-        for (let i = 0; i < size && unweighted; i++)
-            unweighted = weight[i] === 1;
-        this.weighted ||= !unweighted;
-        this.chunks.push({
-            size,
-            score: rows.score.slice(0, size),
-            label: rows.label.slice(0, size),
-            weight: unweighted ? null : weight.slice(),
-            combination
-        });
-        this.rows += size;
-    }
-    /**
-     * Hands every kept score to the accumulators of its segments (`accumulators[ordinal]`), in
-     * ascending score order (`addAscendingScores`); then forgets them.
-     */
-    distribute(accumulators) {
-        const n = this.rows;
-        const perRow = this.perRow;
-        const segmentsOf = this.combinations.tuples;
-        const scores = new Float64Array(n);
-        // (what, label) in one exact double, 2·what + label < 2⁵³, sorted along with the scores; `what`
-        // is the row's combination, or the row itself when weights must be read.
-        const payload = new Float64Array(n);
-        const counts = new Float64Array(2 * accumulators.length);
-        // With weights, each row's combination and weight by row (blocks differ in size).
-        const combinationOf = this.weighted ? new Uint32Array(n) : null;
-        const weightOf = this.weighted ? new Float64Array(n) : null;
-        let row = 0;
-        for (const chunk of this.chunks) {
-            scores.set(chunk.score, row);
-            combinationOf?.set(chunk.combination, row);
-            if (weightOf) {
-                if (chunk.weight)
-                    weightOf.set(chunk.weight, row);
-                else
-                    weightOf.fill(1, row, row + chunk.size);
-            }
-            for (let i = 0; i < chunk.size; i++, row++) {
-                const label = chunk.label[i];
-                const combination = chunk.combination[i];
-                payload[row] = 2 * (this.weighted ? row : combination) + label;
-                for (let slot = 0; slot < perRow; slot++)
-                    counts[2 * segmentsOf[combination * perRow + slot] + label]++;
-            }
-            chunk.score = EMPTY;
-        }
-        // The payload (with weights, and the two arrays above) holds all that the pass needs: the chunks
-        // can go during the sort.
-        this.chunks.length = 0;
-        this.rows = 0;
-        sortNumbers(scores, payload);
-        // Every segment's scores of each class, ascending, side by side in one array: segment a's with
-        // label l from start[2a + l] on. Each accumulator keeps views of its two runs (no copies, no
-        // per-score calls); weights alongside, for the runs with a weight other than 1.
-        const runs = counts.length;
-        const start = new Float64Array(runs + 1);
-        for (let d = 0; d < runs; d++)
-            start[d + 1] = start[d] + counts[d];
-        const sorted = new Float64Array(start[runs]);
-        const sortedWeights = weightOf === null ? null : new Float64Array(start[runs]);
-        const next = Uint32Array.from(start.subarray(0, runs));
-        const unit = new Uint8Array(runs).fill(1);
-        for (let p = 0; p < n; p++) {
-            // Integer arithmetic: a double's `%` is a call to fmod in V8.
-            const packed = payload[p];
-            const label = packed & 1;
-            const what = (packed - label) / 2;
-            const combination = combinationOf === null ? what : combinationOf[what];
-            const score = scores[p];
-            if (sortedWeights === null) {
-                for (let slot = 0, k = combination * perRow; slot < perRow; slot++, k++) {
-                    sorted[next[2 * segmentsOf[k] + label]++] = score;
-                }
-            }
-            else {
-                const weight = weightOf[what];
-                for (let slot = 0, k = combination * perRow; slot < perRow; slot++, k++) {
-                    const run = 2 * segmentsOf[k] + label;
-                    const at = next[run]++;
-                    sorted[at] = score;
-                    sortedWeights[at] = weight;
-                    if (weight !== 1)
-                        unit[run] = 0;
-                }
-            }
-        }
-        const run = (d) => ({
-            values: sorted.subarray(start[d], start[d + 1]),
-            weights: sortedWeights === null || unit[d] === 1 ? null : sortedWeights.subarray(start[d], start[d + 1])
-        });
-        for (let a = 0; a < accumulators.length; a++)
-            accumulators[a].addAscendingScores(run(2 * a + 1), run(2 * a));
-    }
-}
-const EMPTY = new Float64Array(0);
-/** So that every payload (2·row + label) is below 2³¹, for integer arithmetic: 13 GB of rows here. */
-const MAX_ROWS$1 = 2 ** 30 - 1;
-
-/**
- * A segment's metrics as an evaluation document stores them for the gates: everything
- * `finalizeMetrics` and `pairedDifference` read from an accumulator, so that a document gives the
- * same intervals at any confidence level (Holm-adjusted ones included) and the same paired tests as
- * the predictions file it was written from, bit for bit.
- *
- * Stored per metric: the point estimate; the B bootstrap replicates of every metric that has an
- * interval (a paired test reads them whatever the interval method), as base64 of their float64
- * bytes (`metric-state.ts`: exact, NaN kept for an undefined replicate); a Wilson metric's
- * proportion; ROC AUC's DeLong variance; an analytic interval's inputs. Per segment: the row digest
- * that tells whether two models saw the same rows.
- *
- * Size: about B·8·4/3 bytes per metric and segment (13.3 kB at B = 1000), whatever the rows; only
- * the median's order-statistic window (above 5,000 rows) grows, as 9·√n values.
- */
-/** The state of `source` to store in a document. */
-function sourceState(source) {
-    const everyRow = source.resamplesEveryRow?.();
-    const metrics = {};
-    for (const name of source.names()) {
-        const estimate = source.estimate(name);
-        const method = describeMetric(name)?.interval ?? 'none';
-        const stored = {
-            value: estimate.value,
-            support: source.support(name)
-        };
-        if (estimate.reason !== undefined)
-            stored.reason = estimate.reason;
-        if (estimate.defined === false)
-            stored.defined = false;
-        if (estimate.value !== null && method !== 'none') {
-            stored.replicates = encode(source.replicates(name));
-            if (method === 'wilson') {
-                const { successes, trials, squaredWeights } = source.proportion(name);
-                stored.proportion = { successes, trials, squared_weights: squaredWeights };
-            }
-            if (method === 'delong')
-                stored.variance = source.rocAucVariance();
-            if (method.startsWith('bootstrap-or-') && everyRow === false)
-                stored.basis = storedBasis(source.analyticBasis(name));
-        }
-        metrics[name] = stored;
-    }
-    return {
-        digest: source.digest.toState(),
-        ...(everyRow !== undefined && { resamples_every_row: everyRow }),
-        metrics
-    };
-}
-function storedBasis(basis) {
-    if (basis.kind === 'logit')
-        return basis;
-    const window = narrowWindow(basis.window);
-    return {
-        kind: 'order-statistic',
-        values: encode(window.values),
-        weights: window.weights === null ? null : encode(window.weights),
-        before: window.before,
-        n: window.n,
-        per_rank: window.perRank
-    };
-}
-/**
- * The run of `window` that `orderStatisticInterval` reads at any z ≤ MAX_Z: from the value the
- * lowest rank reaches to the one the highest rank reaches, with the exact cumulative weight before
- * it (summed in the same order, so the reads are bit for bit the same).
- */
-function narrowWindow(window) {
-    const { values, weights, perRank } = window;
-    const [lower, upper] = medianRanks(window.n, MAX_Z);
-    const low = lower * perRank;
-    const high = upper * perRank;
-    let cumulative = window.before;
-    let start = -1;
-    let before = cumulative;
-    let end = values.length - 1;
-    for (let i = 0; i < values.length; i++) {
-        const w = weights ? weights[i] : 1;
-        if (i === values.length - 1 && start < 0)
-            [start, before] = [i, cumulative];
-        if (w === 0)
-            continue;
-        const previous = cumulative;
-        cumulative += w;
-        if (start < 0 && cumulative >= low)
-            [start, before] = [i, previous];
-        if (cumulative >= high) {
-            end = i;
-            break;
-        }
-    }
-    return {
-        values: values.slice(start, end + 1),
-        weights: weights === null ? null : weights.slice(start, end + 1),
-        before,
-        n: window.n,
-        perRank
-    };
-}
-/**
- * The metric source a document's segment state describes, checked: each metric carries what its
- * interval method needs, replicates have B values.
- * @throws Error ("invalid metric state: …") naming the field and what was expected
- */
-function storedSource(state, task, bootstrap) {
-    const record = objectAt(state, 'state');
-    const digest = RowDigest.fromState(objectAt(record.digest, 'state.digest'));
-    const everyRow = record.resamples_every_row;
-    if (everyRow !== undefined && typeof everyRow !== 'boolean')
-        throw stateError(`state.resamples_every_row must be true or false, got ${typeof everyRow}`);
-    const metrics = new Map(Object.entries(objectAt(record.metrics, 'state.metrics')).map(([name, m]) => [
-        name,
-        objectAt(m, `state.metrics.${name}`)
-    ]));
-    const estimates = new Map();
-    const supports = new Map();
-    const replicates = new Map();
-    const proportions = new Map();
-    const bases = new Map();
-    let variance = null;
-    for (const [name, m] of metrics) {
-        const where = `state.metrics.${name}`;
-        const value = nullableNumber(m.value, `${where}.value`);
-        if (m.reason !== undefined && typeof m.reason !== 'string')
-            throw stateError(`${where}.reason must be a string`);
-        if (m.defined !== undefined && m.defined !== false)
-            throw stateError(`${where}.defined must be false or absent`);
-        supports.set(name, finite(m.support, `${where}.support`));
-        estimates.set(name, {
-            value,
-            ...(m.reason !== undefined && { reason: m.reason }),
-            ...(m.defined === false && { defined: false })
-        });
-        const method = describeMetric(name)?.interval ?? 'none';
-        if (value === null || method === 'none')
-            continue;
-        replicates.set(name, decode(m, 'replicates', Float64Array, bootstrap.replicates));
-        if (method === 'wilson') {
-            const p = objectAt(m.proportion, `${where}.proportion`);
-            proportions.set(name, {
-                successes: finite(p.successes, `${where}.proportion.successes`),
-                trials: finite(p.trials, `${where}.proportion.trials`),
-                squaredWeights: finite(p.squared_weights, `${where}.proportion.squared_weights`)
-            });
-        }
-        if (method === 'delong')
-            variance = nullableNumber(m.variance, `${where}.variance`);
-        if (method.startsWith('bootstrap-or-')) {
-            if (everyRow === undefined)
-                throw stateError(`state.resamples_every_row is needed for ${name}`);
-            if (!everyRow)
-                bases.set(name, readBasis(m.basis, `${where}.basis`));
-        }
-    }
-    const names = [...metrics.keys()];
-    return {
-        task,
-        bootstrap,
-        digest,
-        names: () => names,
-        estimate: (name) => estimates.get(name),
-        support: (name) => supports.get(name),
-        replicates: (name) => replicates.get(name),
-        proportion: (name) => proportions.get(name),
-        rocAucVariance: () => variance,
-        resamplesEveryRow: () => everyRow === true,
-        analyticBasis: (name) => bases.get(name)
-    };
-}
-function readBasis(value, where) {
-    const basis = objectAt(value, where);
-    if (basis.kind === 'logit') {
-        return {
-            kind: 'logit',
-            value: finite(basis.value, `${where}.value`),
-            positives: finite(basis.positives, `${where}.positives`)
-        };
-    }
-    if (basis.kind !== 'order-statistic')
-        throw stateError(`${where}.kind must be "logit" or "order-statistic"`);
-    const values = decode(basis, 'values', Float64Array);
-    if (values.length === 0)
-        throw stateError(`${where}.values must hold at least one value`);
-    const window = {
-        values,
-        weights: basis.weights === null ? null : decode(basis, 'weights', Float64Array, values.length),
-        before: finite(basis.before, `${where}.before`),
-        n: finite(basis.n, `${where}.n`),
-        perRank: finite(basis.per_rank, `${where}.per_rank`)
-    };
-    return { kind: 'order-statistic', window };
-}
-function objectAt(value, where) {
-    if (typeof value !== 'object' || value === null || Array.isArray(value))
-        throw stateError(`${where} must be an object`);
-    return value;
-}
-function finite(value, where) {
-    if (typeof value !== 'number' || !Number.isFinite(value))
-        throw stateError(`${where} must be a finite number`);
-    return value;
-}
-function nullableNumber(value, where) {
-    return value === null ? null : finite(value, where);
-}
-
-/**
- * A cap on the memory that segments take, known before it is spent. Each segment keeps the
- * bootstrap's bucket sums (BUCKETS × width float64s, poisson-bootstrap.ts) and, when finalized,
- * its replicate sums (B × width): 259 KB for a binary segment at 1,000 replicates. Segments are
- * created as rows reveal their values, so without a cap 10 segment columns of 1,000 values each
- * would take 3 GB; past the cap evaluation stops with an error that says what it would take.
- */
-/** The memory all segments together may take. */
-const MAX_SEGMENT_STATE_BYTES = 2 ** 30;
-/** The peak bytes of one segment's state, for `width` sums per bucket and `replicates` replicates. */
-function segmentStateBytes(width, replicates) {
-    return 8 * width * (BUCKETS + replicates);
-}
-/**
- * @param segments the segments there would be with the one about to be created (`all` included)
- * @throws UserInputError naming the file when they exceed `MAX_SEGMENT_STATE_BYTES`
- */
-function checkSegmentBudget(file, segments, bytesPerSegment) {
-    if (segments * bytesPerSegment <= MAX_SEGMENT_STATE_BYTES)
-        return;
-    const limit = Math.floor(MAX_SEGMENT_STATE_BYTES / bytesPerSegment);
-    throw new UserInputError(`more than ${limit} segments (${Math.round(bytesPerSegment / 1024)} KB of metric state each, ${MAX_SEGMENT_STATE_BYTES / 2 ** 20} MB in all): ` +
-        `expected at most ${limit}; segment on fewer columns or crosses, or bin numeric columns into fewer bins`, { file });
-}
-
-/**
- * Evaluates a predictions file: every metric of the task, overall and for every segment, with
- * confidence intervals, in one streaming pass (two for a multiclass file without probability
- * columns, whose classes are found first).
- *
- * Each row's identity (`model.id` when set, else its position in the file) keys its bootstrap
- * resamples, so two models evaluated on the same ids can be compared pairwise.
- *
- * Rows are read and staged a block at a time, then added segment by segment (see `row-block.ts`),
- * on a worker thread for a big file (see `staging-thread.ts`); the results depend on neither.
- *
- * @throws UserInputError for a missing column (with the closest name), and for a row whose label,
- *   score, prediction, weight or id cannot be used, at that row's line, saying what was expected
- */
-async function evaluatePredictions(file, settings, read = {}, { blockRows = BLOCK_ROWS, thread, only = null } = {}) {
-    const table = await openTable(file, read);
-    const model = settings.model;
-    const columns = resolveColumns(table, settings);
-    const classes = model.task !== 'multiclass'
-        ? []
-        : columns.probabilities.length > 0
-            ? columns.probabilityClasses
-            : await discoverClasses(file, read, columns);
-    const families = segmentFamilies(settings.segments);
-    const create = accumulatorFactory(model.task, settings, classes);
-    const segments = new Map();
-    const overall = { key: OVERALL, family: -1, labels: [], metrics: create(), rows: 0 };
-    const bytesPerSegment = segmentStateBytes(bucketWidth(overall.metrics), settings.bootstrap.replicates);
-    segments.set(OVERALL, overall);
-    const plan = { file, read, settings, classes, blockRows };
-    // Segments by ordinal (creation order, `all` first), which is how the blocks refer to them.
-    const ordered = [overall];
-    const adder = blockAdder(model.task, families.length + 1);
-    const staging = await stageBlocks(table, plan, columns, thread, {
-        segment({ key, family, labels }) {
-            checkSegmentBudget(table.file, ordered.length + 1, bytesPerSegment);
-            const segment = { key, family, labels, metrics: create(), rows: 0 };
-            ordered.push(segment);
-            segments.set(key, segment);
-        },
-        add(staged) {
-            adder.keep(staged);
-            staged.block.drain(ordered.length, (ordinal, members) => {
-                const segment = ordered[ordinal];
-                adder.addTo(segment.metrics, staged.rows, members);
-                segment.rows += members.length;
-            });
-        }
-    }, only);
-    const { rows, labels, thread: spare } = staging;
-    try {
-        await overlapReplicates(spare, model.task === 'binary' ? ordered : [], () => adder.finish(ordered));
-    }
-    finally {
-        await spare?.close();
-    }
-    const order = compareSegments(families);
-    const sorted = new Map([...segments.values()].sort(order).map((s) => [s.key, s]));
-    return { file: table.file, settings, families, classes, rows, labels, segments: sorted };
-}
-/**
- * Runs `work` (the sort of every score, a third of the time after reading at 1M rows) while the
- * spare thread (`stageBlocks`' second one, where the rows were read on a thread) sums the bootstrap
- * replicates of the binary `segments`, which finalize would otherwise sum on this thread.
- */
-async function overlapReplicates(thread, segments, work) {
-    if (thread === null || segments.length === 0)
-        return work();
-    const accumulators = segments.map((s) => s.metrics);
-    const buckets = accumulators.map((a) => a.bootstrapBuckets());
-    const replicates = thread.combineBuckets(buckets.map((b) => b.sums), buckets[0].width, accumulators[0].bootstrap);
-    work();
-    (await replicates).forEach((sums, i) => accumulators[i].adoptReplicateSums(sums));
-}
-/**
- * Rows staged before they are added segment by segment (see `row-block.ts`): about 20 MB for the
- * binary task with 5 segment families (82 bytes a row). Larger blocks give each segment more rows
- * per visit of its buckets (10M rows on one thread: 14.6 s of user CPU with 262,144 rows per block,
- * 13.7 s with 524,288); but with a reading thread the main thread sorts only once the last block is
- * added, and a smaller block is added sooner: 1M rows about 0.1 s faster, 10M rows no slower (there
- * the reading thread is the slower one).
- */
-const BLOCK_ROWS = 262_144;
-/** A document as it is, an evaluation as its document. */
-function asEvaluationDocument(model) {
-    return 'schema' in model ? model : evaluationDocument(model);
-}
-/** The evaluation as its JSON document. */
-function evaluationDocument(evaluation) {
-    const { settings, families } = evaluation;
-    return {
-        schema: 'ml-gate/evaluation@1',
-        task: settings.model.task,
-        file: evaluation.file,
-        rows: evaluation.rows,
-        settings: documentSettings(settings),
-        ...(settings.model.task === 'multiclass' && { classes: evaluation.classes }),
-        segments: [...evaluation.segments.values()].map((s) => ({
-            key: s.key,
-            column: s.family < 0 ? null : families[s.family].name,
-            n: s.rows,
-            insufficient: s.rows < settings.minSupport,
-            metrics: s.metrics.finalize({ confidence: settings.confidence }),
-            state: sourceState(s.metrics)
-        }))
-    };
-}
-/** The settings as a document states them (the columns a task does not read are `null`). */
-function documentSettings(settings) {
-    const m = settings.model;
-    const binary = m.task === 'binary';
-    const { columns, bins, cross } = settings.segments;
-    return {
-        label: m.label,
-        score: binary ? (m.score ?? null) : null,
-        score_prefix: m.task === 'multiclass' ? m.score_prefix : null,
-        prediction: binary ? null : (m.prediction ?? null),
-        positive: binary ? m.positive : null,
-        threshold: binary ? m.threshold : null,
-        weight: m.weight ?? null,
-        id: m.id ?? null,
-        confidence: settings.confidence,
-        bootstrap: settings.bootstrap.replicates,
-        seed: settings.bootstrap.seed,
-        min_support: settings.minSupport,
-        segments: { columns, bins, cross }
-    };
-}
-/** Classes of a multiclass file without probability columns: every label and prediction, sorted. */
-async function discoverClasses(file, read, columns) {
-    const classes = new Set();
-    const table = await openTable(file, read);
-    for await (const batch of table.batches()) {
-        for (const c of [columns.label, columns.prediction]) {
-            const { values, kinds } = batch.columns[c];
-            for (let i = 0; i < batch.size; i++)
-                if (kinds[i] !== Kind.Missing)
-                    classes.add(String(values[i]));
-        }
-    }
-    return [...classes].sort();
-}
-/** The sums per bootstrap bucket of an accumulator. */
-function bucketWidth(accumulator) {
-    if (accumulator instanceof BinaryAccumulator)
-        return WIDTH;
-    if (accumulator instanceof MulticlassAccumulator)
-        return accumulator.width;
-    return WIDTH$1;
-}
-function accumulatorFactory(task, settings, classes) {
-    const bootstrap = settings.bootstrap;
-    if (task === 'binary')
-        return () => new BinaryAccumulator({ threshold: settings.model.threshold, bootstrap });
-    if (task === 'multiclass')
-        return () => new MulticlassAccumulator({ classes, bootstrap });
-    return () => new RegressionAccumulator({ bootstrap });
-}
-const NOTHING = () => undefined;
-function blockAdder(task, perRow) {
-    if (task === 'binary') {
-        // Scores are sorted once for all segments (see `score-ledger.ts`), not once per segment.
-        const ledger = new ScoreLedger(perRow);
-        return {
-            keep: ({ rows, block }) => ledger.keep(rows, block),
-            addTo: (metrics, rows, members) => metrics.addRowsExceptScores(rows, members),
-            finish: (segments) => ledger.distribute(segments.map((s) => s.metrics))
-        };
-    }
-    return {
-        keep: NOTHING,
-        addTo: task === 'multiclass'
-            ? (metrics, rows, members) => metrics.addRows(rows, members)
-            : (metrics, rows, members) => metrics.addRows(rows, members),
-        finish: NOTHING
-    };
-}
-/**
- * Evaluation settings from `ml-gate.yml` (whose schema applied the defaults).
- * @throws UserInputError when the config has no `model` section
- */
-function evaluateSettingsFromConfig(config) {
-    if (config.model === undefined) {
-        throw new UserInputError('the config has no `model` section: add one naming the task, predictions and label');
-    }
-    const segments = config.segments;
-    return {
-        model: config.model,
-        segments: { columns: segments?.columns ?? [], bins: segments?.bins ?? {}, cross: segments?.cross ?? [] },
-        minSupport: segments?.min_support ?? DEFAULT_MIN_SUPPORT,
-        confidence: config.evaluation.confidence,
-        bootstrap: { replicates: config.evaluation.bootstrap, seed: config.evaluation.seed }
-    };
-}
-const DEFAULT_MIN_SUPPORT = 30;
-
-/**
- * Holm's step-down correction for the m segments one significance-aware rule judges at once, as
- * adjusted p-values and as the confidence level each segment's interval is computed at, so that
- * the interval decision and the adjusted p-value tell the same story.
- */
-/**
- * Holm adjustment of `pValues` (each in [0, 1]) at family-wise confidence `confidence`.
- * Ties keep input order. An empty list gives empty arrays.
- *
- * @example
- * holmAdjust([0.01, 0.04, 0.03], 0.95)
- * // adjusted: [0.03, 0.06, 0.06]   (sorted 0.01, 0.03, 0.04 -> 3·0.01, 2·0.03, max(0.06, 1·0.04))
- * // confidence: [1 − 0.05/3, 0.975, 0.975]   (rank 2 fails 0.03 > 0.025: rank 3 keeps 0.025)
- */
-function holmAdjust(pValues, confidence) {
-    const m = pValues.length;
-    const alpha = 1 - confidence;
-    const order = pValues.map((_, i) => i).sort((a, b) => pValues[a] - pValues[b] || a - b);
-    const adjusted = new Array(m);
-    const levels = new Array(m);
-    let running = 0;
-    let stopped = null;
-    order.forEach((index, rank) => {
-        const factor = m - rank;
-        running = Math.max(running, Math.min(1, factor * pValues[index]));
-        adjusted[index] = running;
-        const level = stopped ?? alpha / factor;
-        if (stopped === null && pValues[index] > level)
-            stopped = level;
-        levels[index] = 1 - level;
-    });
-    return { adjusted, confidence: levels };
-}
-
-/**
- * Candidate versus baseline on the same rows: the difference of a metric with a paired bootstrap
- * interval and p-value, for significance-aware gates.
- *
- * Pairing comes for free from the bucketed Poisson bootstrap: a row's bucket depends only on (seed,
- * rowKey) and a bucket's weight in replicate b only on (seed, bucket, b), so when both accumulators
- * saw the same row keys with the same seed, replicate b of the candidate and replicate b of the
- * baseline weigh every row alike, and `candidate_b − baseline_b` is a draw from the bootstrap
- * distribution of the difference. Rank metrics above 5,000 rows use the m-out-of-n replicates of the
- * hash sample (`hash-sample.ts`), which holds the same rows for both models: still paired.
- */
-/**
- * The paired difference `candidate − baseline` of one metric.
- *
- * Requires accumulators of the same task and bootstrap settings that saw the same row keys (checked
- * by their digests); otherwise every field is `null` with a reason. Counts have no difference test.
- *
- * @example
- * // credit, Job=partime, default 1000 replicates, seed 42:
- * pairedDifference(candidate, baseline, 'recall')
- * // { difference: -0.2981, ci: [-0.3945, -0.2020], pValue: 0.002 }  (2/1001: no replicate reached 0)
- */
-function pairedDifference(candidate, baseline, metric, options = {}) {
-    const confidence = confidenceLevel(options);
-    const unavailable = (reason) => ({
-        difference: null,
-        ci: null,
-        pValue: null,
-        reason
-    });
-    if (candidate.task !== baseline.task)
-        return unavailable(`cannot compare a ${candidate.task} model with a ${baseline.task} one`);
-    if (!candidate.names().includes(metric))
-        return unavailable(`${metric} is not a ${candidate.task} metric`);
-    if (describeMetric(metric)?.interval === 'none')
-        return unavailable(`${metric} is a count; it has no paired test`);
-    if (candidate.bootstrap.seed !== baseline.bootstrap.seed ||
-        candidate.bootstrap.replicates !== baseline.bootstrap.replicates) {
-        return unavailable('candidate and baseline were accumulated with different bootstrap settings');
-    }
-    if (!candidate.digest.equals(baseline.digest)) {
-        return unavailable(`candidate and baseline were not scored on the same rows (${candidate.digest.rows} and ${baseline.digest.rows} rows, different row keys)`);
-    }
-    const a = candidate.estimate(metric);
-    const b = baseline.estimate(metric);
-    if (a.value === null || b.value === null) {
-        return unavailable(`${metric} is undefined for the ${a.value === null ? 'candidate' : 'baseline'}: ${(a.value === null ? a : b).reason}`);
-    }
-    const left = candidate.replicates(metric);
-    const right = baseline.replicates(metric);
-    const differences = new Float64Array(left.length);
-    let below = 0;
-    let above = 0;
-    let m = 0;
-    for (let i = 0; i < left.length; i++) {
-        differences[i] = left[i] - right[i];
-        if (Number.isNaN(differences[i]))
-            continue;
-        m++;
-        if (differences[i] <= 0)
-            below++;
-        if (differences[i] >= 0)
-            above++;
-    }
-    const { ci, reason } = percentileInterval(differences, confidence);
-    const pValue = ci ? Math.min(1, (2 * Math.min(below + 1, above + 1)) / (m + 1)) : null;
-    const difference = a.value - b.value;
-    return reason === undefined ? { difference, ci, pValue } : { difference, ci, pValue, reason };
-}
-
-/**
- * Text that came from data, config or an untrusted result document (column names, category
- * values, file names, reasons) made safe for GitHub-flavoured markdown and HTML: it shows as the
- * same text, and cannot break a table, start a heading or list, mention someone, reference an
- * issue, link, open an HTML tag or comment (our own comment marker included), or reorder or hide
- * text with control characters.
- *
- * Backslash escapes and entities are not enough on GitHub: mentions (`@octocat`), issue
- * references (`#12`, `GH-12`) and autolinks (`www.x.com`, `https://x`) are found in the text
- * *after* markdown is rendered, when `\#` and `&#64;` have become `#` and `@` again. So a zero-width
- * joiner (U+200D) goes right after `@` and `#`, inside `GH-`, `www.` and `://`: the text reads the
- * same, and no pattern of GitHub's (or any GFM renderer's) matches across it.
- *
- * Every such string goes through `escapeMarkdown` before it reaches a report; tests render hostile
- * strings through every report with a real GFM renderer (micromark).
- *
- * @example escapeMarkdown('a|b <b> @octocat *x*') // 'a&#124;b &lt;b&gt; @\u200doctocat \\*x\\*'
- */
-function escapeMarkdown(text) {
-    // Backslash escapes first, joiners next, entities last: the entities contain `#`, which must
-    // stay as it is.
-    return plainText(text)
-        .replace(/[\\`*_{}[\]()#+\-!~=:]/g, '\\$&')
-        .replace(/[@#]/g, `$&${JOINER}`)
-        .replace(/(gh)(\\-)/gi, `$1${JOINER}$2`)
-        .replace(/(www)(\.)/gi, `$1${JOINER}$2`)
-        .replace(/\\:(?=\/\/)/g, `\\:${JOINER}`)
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/\|/g, '&#124;');
-}
-/** U+200D ZERO WIDTH JOINER: invisible, kept by GitHub, and no word character. */
-const JOINER = '\u200d';
-/**
- * C0 and C1 controls (tab and line breaks become spaces), DEL, bidirectional overrides, embeddings
- * and isolates (U+202A–U+202E, U+2066–U+2069), directional marks, line and paragraph separators,
- * the byte-order mark and interlinear annotations: they can hide or reorder text
- * ("Trojan Source"), or end a line where we do not.
- */
-const CONTROLS = 
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb]/g;
-const LINE_BREAKS = /\r\n|[\t\n\r\u2028\u2029]/g;
-/**
- * Data text for plain-text places (annotations, log lines, check-run titles): line breaks and tabs
- * become spaces, every other control or bidirectional character becomes U+FFFD (�), visibly.
- *
- * @example plainText('a\u202eb\nc') // 'a�b c'
- */
-function plainText(text) {
-    return text.replace(LINE_BREAKS, ' ').replace(CONTROLS, '\ufffd');
-}
-/** Longest text from data shown in a table cell; longer text ends in `…`. */
-const CELL_LENGTH = 120;
-/**
- * Data text for a markdown cell or line: clipped to `length` characters (the last one `…`), then
- * escaped, so a 1 MB cell cannot push a report past GitHub's size limits.
- *
- * @example escapeClipped('a'.repeat(200), 5) // 'aaaa…'
- */
-function escapeClipped(text, length = CELL_LENGTH) {
-    return escapeMarkdown(text.length > length ? `${text.slice(0, length - 1)}…` : text);
-}
-
-/**
- * Numbers for people: integers in full, other values to `digits` significant digits without
- * trailing zeros or exponent noise for everyday magnitudes. `null` reads as an em dash.
- *
- * @example formatNumber(0.83019639) // '0.830196'
- * @example formatNumber(12345678.9) // '1.23457e+7'
- */
-function formatNumber(value, digits = 6) {
-    if (value === null)
-        return '—';
-    // Documents are schema-checked when read; should a value that is no number slip through
-    // anyway, it is shown as the data text it is, escaped.
-    if (typeof value !== 'number')
-        return escapeMarkdown(String(value));
-    if (Number.isInteger(value) && Math.abs(value) < 1e15)
-        return String(value);
-    const magnitude = Math.abs(value);
-    if (magnitude !== 0 && (magnitude >= 10 ** digits || magnitude < 1e-4)) {
-        return value.toExponential(digits - 1).replace(/\.?0+e/, 'e');
-    }
-    return String(Number(value.toPrecision(digits)));
-}
-
-/**
- * How numbers read in gate reasons and headlines: three significant digits (`0.798`, `0.500`,
- * `0.00391`), a true minus sign, and never a rounding that makes a comparison look false.
- */
-const MINUS = '−';
-/**
- * `value` to `digits` significant digits (trailing zeros kept: `0.500`), integers in full, very
- * large or very small magnitudes as `formatNumber` writes them, `—` for `null`.
- *
- * @example showNumber(-0.29807692) // '−0.298'
- */
-function showNumber(value, digits = 3) {
-    if (value === null)
-        return '—';
-    const magnitude = Math.abs(value);
-    const text = Number.isInteger(value) || magnitude >= 1e4 || (magnitude !== 0 && magnitude < 1e-4)
-        ? formatNumber(value, digits)
-        : value.toPrecision(digits);
-    return text.replace(/^-/, MINUS);
-}
-/** `showNumber` with a sign: `+0.00391`, `−0.298`, `0`. */
-function showSigned(value) {
-    return value > 0 ? `+${showNumber(value)}` : showNumber(value);
-}
-/**
- * `value` with as many digits as it takes to differ from `bound` when it differs (so that
- * `0.7499 < 0.75` never reads `0.750 < 0.75`).
- *
- * @example showAgainst(0.7499, 0.75) // '0.7499'
- */
-function showAgainst(value, bound) {
-    let digits = 3;
-    while (digits < 15 && value !== bound && showNumber(value, digits) === showNumber(bound, digits))
-        digits++;
-    return showNumber(value, digits);
-}
-/** A fraction as a percentage: `−0.3734` -> `−37.3%`. */
-function showPercent(value) {
-    return `${showNumber(value * 100)}%`;
-}
-/** An interval: `[0.191, 0.405]`. */
-function showInterval(ci) {
-    return `[${showNumber(ci[0])}, ${showNumber(ci[1])}]`;
-}
-/** A confidence level: `0.95` -> `95%`, `0.99762` -> `99.76%`. */
-function showLevel(confidence) {
-    return `${Number((confidence * 100).toPrecision(4))}%`;
-}
-
-/**
- * The quantity a `min`, `max`, `max_drop` or `max_relative_drop` rule judges for one segment, with
- * the formula that produced it and its interval at any confidence level.
- *
- * Intervals, by rule:
- * - `min` / `max`: the candidate's own interval of the metric (Wilson, DeLong or bootstrap, as the
- *   catalog says), recomputed at the requested level when the predictions were evaluated here.
- * - changes, paired: when both models were evaluated with an id column (from predictions on the
- *   ids they share, see `pairing.ts`, or read from evaluation documents with their segments'
- *   state), the paired bootstrap interval of `candidate − baseline` (`pairedDifference`: same rows,
- *   same resamples), at the requested level; a segment whose rows differ between the two falls
- *   back to unpaired, and its method says why.
- * - changes, unpaired (no id column, or a document without state): the normal approximation
- *   `change ± z·√(se_c² + se_b²)`, each `se = (upper − lower) / (2·z)` read off that model's own
- *   interval. Conservative for positively correlated models, which is the usual case.
- * - relative drops: the drop's interval divided by abs(baseline) (the baseline taken as fixed).
- */
-/**
- * The quantity of one rule on one segment. The caller has checked that the candidate (and, for a
- * change, the baseline) reports the metric for the segment with enough rows and a defined value.
- */
-function measure(input) {
-    const { candidate, key, metric, rule } = input;
-    const c = candidate.metric(key, metric, input.confidence);
-    const cValue = c.value;
-    const b = input.baseline?.metric(key, metric, input.baseline.confidence);
-    const bValue = b?.value ?? null;
-    const change = bValue === null ? null : cValue - bValue;
-    const relativeChange = change === null || bValue === 0 ? null : change / Math.abs(bValue);
-    const common = { candidate: cValue, baseline: bValue, change, relativeChange };
-    if (rule.kind === 'min' || rule.kind === 'max') {
-        return {
-            quantity: {
-                ...common,
-                value: cValue,
-                name: metric,
-                formula: `${metric} = ${showNumber(cValue)}`,
-                // The catalog's interval method: wilson, delong, bootstrap...
-                method: c.ci === null ? 'no' : (describeMetric(metric)?.interval ?? 'no'),
-                interval: (level) => candidate.metric(key, metric, level)?.ci ?? null
-            }
-        };
-    }
-    const changeInterval = changeIntervals(input);
-    const sign = input.direction === 'higher' ? -1 : 1;
-    const drop = sign * change;
-    const toDrop = (ci) => (sign < 0 ? [-ci[1], -ci[0]] : ci);
-    const changeFormula = `change = candidate − baseline = ${showNumber(cValue)} − ${showNumber(bValue)} = ${showSigned(change)}; ` +
-        (sign < 0
-            ? `drop = −change = ${showNumber(drop)} (higher is better)`
-            : `drop = change = ${showNumber(drop)} (lower is better)`);
-    if (rule.kind === 'max_drop') {
-        return {
-            quantity: {
-                ...common,
-                value: drop,
-                name: 'drop',
-                formula: changeFormula,
-                method: changeInterval.method,
-                interval: (level) => {
-                    const ci = changeInterval.at(level);
-                    return ci === null ? null : toDrop(ci);
-                }
-            }
-        };
-    }
-    if (bValue === 0)
-        return { undefinedBecause: `the baseline's ${metric} is 0, so a relative drop is undefined` };
-    const scale = Math.abs(bValue);
-    return {
-        quantity: {
-            ...common,
-            value: drop / scale,
-            name: 'relative drop',
-            formula: `${changeFormula}; relative drop = drop / |baseline| = ${showNumber(drop)} / ${showNumber(scale)} = ${showNumber(drop / scale)}`,
-            method: changeInterval.method,
-            interval: (level) => {
-                const ci = changeInterval.at(level);
-                if (ci === null)
-                    return null;
-                const d = toDrop(ci);
-                return [d[0] / scale, d[1] / scale];
-            }
-        }
-    };
-}
-/** Paired when both models carry metric sources keyed by an id column, unpaired otherwise. */
-function changeIntervals(input) {
-    const { candidate, key, metric } = input;
-    const baseline = input.baseline;
-    const cSource = candidate.source(key);
-    const bSource = baseline.source(key);
-    let fallback = 'unpaired normal';
-    if (candidate.pairedBy !== null && baseline.pairedBy !== null && cSource && bSource) {
-        const probe = pairedDifference(cSource, bSource, metric, { confidence: input.confidence });
-        if (probe.ci !== null) {
-            return {
-                method: 'paired bootstrap',
-                at: (confidence) => pairedDifference(cSource, bSource, metric, { confidence }).ci
-            };
-        }
-        fallback = `unpaired normal (no paired interval: ${probe.reason ?? 'undefined in every replicate'})`;
-    }
-    const c = candidate.metric(key, metric, candidate.confidence);
-    const b = baseline.metric(key, metric, baseline.confidence);
-    if (c.ci === null || b.ci === null)
-        return { method: 'no', at: () => null };
-    const se = Math.hypot((c.ci[1] - c.ci[0]) / (2 * criticalValue(candidate.confidence)), (b.ci[1] - b.ci[0]) / (2 * criticalValue(baseline.confidence)));
-    const change = c.value - b.value;
-    return {
-        method: fallback,
-        at: (confidence) => {
-            const half = criticalValue(confidence) * se;
-            return [change - half, change + half];
-        }
-    };
-}
-/**
- * Two-sided p-value of "the quantity lies exactly on the bound", by the normal approximation read
- * off its interval `ci` at level `confidence`: `se = d / z` with `d` the distance from the value to
- * the interval's end on the bound's side, `p = P(|Z| ≥ |value − bound| / se)`. A zero-width
- * interval gives 1 on the bound and 0 off it.
- *
- * @example boundPValue({ kind: 'min', threshold: 0.75 }, 0.8, [0.7, 0.9], 0.95) // ≈ 0.327
- */
-function boundPValue(rule, value, ci, confidence) {
-    const bound = rule.threshold;
-    const towardBound = bound < value ? value - ci[0] : ci[1] - value;
-    const se = towardBound / criticalValue(confidence);
-    if (!(se > 0))
-        return value === bound ? 1 : 0;
-    return Math.min(1, normalTwoSidedP((value - bound) / se));
-}
-
-/** Rules compared against the baseline. */
-const CHANGE_RULES = ['max_drop', 'max_relative_drop'];
-/** Rules across the segments of one column. */
-const ACROSS_RULES = ['min_ratio', 'max_gap'];
-const ORDER = ['min', 'max', 'max_drop', 'max_relative_drop', 'min_ratio', 'max_gap'];
-/** The rules a gate states, in a fixed order (a gate may state several). */
-function rulesOf(gate) {
-    return ORDER.flatMap((kind) => (gate[kind] === undefined ? [] : [{ kind, threshold: gate[kind] }]));
-}
-/** `min` and `min_ratio` are lower bounds; the others are upper bounds. */
-function isLowerBound(kind) {
-    return kind === 'min' || kind === 'min_ratio';
-}
-/**
- * How far `value` lies past the rule's bound, positive on the failing side:
- * `threshold − value` for lower bounds, `value − threshold` for upper bounds.
- */
-function excess(rule, value) {
-    return isLowerBound(rule.kind) ? rule.threshold - value : value - rule.threshold;
-}
-/**
- * Float rounding must not fail a value that sits exactly on its bound (0.8 − 0.75 is
- * 0.05000000000000004): an excess up to 1e-12·max(1, |threshold|) counts as on the bound.
- */
-function tolerance(rule) {
-    return 1e-12 * Math.max(1, Math.abs(rule.threshold));
-}
-/** Point mode: the value alone. A value on the bound holds. */
-function decidePoint(rule, value) {
-    return excess(rule, value) > tolerance(rule) ? 'beyond' : 'within';
-}
-/**
- * Significant mode: `beyond` when the whole interval lies past the bound, `within` when it lies
- * on the holding side (the bound included), `inconclusive` otherwise.
- */
-function decideInterval(rule, ci) {
-    const nearest = Math.min(excess(rule, ci[0]), excess(rule, ci[1]));
-    const farthest = Math.max(excess(rule, ci[0]), excess(rule, ci[1]));
-    if (nearest > tolerance(rule))
-        return 'beyond';
-    return farthest <= tolerance(rule) ? 'within' : 'inconclusive';
-}
-/** The comparison as written in a reason: `≥ min 0.75` / `> max_drop 0.05`. */
-function comparison(rule, decision) {
-    const lower = isLowerBound(rule.kind);
-    const sign = decision === 'within' ? (lower ? '≥' : '≤') : lower ? '<' : '>';
-    return `${sign} ${rule.kind} ${rule.threshold}`;
-}
-
-/** `now` as the UTC calendar date `YYYY-MM-DD`, the format of `expires`. */
-function utcDate(now) {
-    return now.toISOString().slice(0, 10);
-}
-/** A waiver is expired from the day after `expires` on (UTC). */
-function isExpired(waiver, today) {
-    return waiver.expires !== undefined && waiver.expires < today;
-}
-/** The waivers matching `metric` on `segment`, split into the first active and the first expired. */
-function matchWaiver(waivers, metric, segment, today) {
-    const matching = waivers.filter((w) => (w.metric === undefined || w.metric === metric) && (w.segment === undefined || w.segment === segment));
-    const active = matching.find((w) => !isExpired(w, today));
-    const expired = matching.find((w) => isExpired(w, today));
-    return { ...(active && { active }), ...(expired && { expired }) };
-}
-/** `waiver 2 (recall on Home=ignore) expired on 2026-01-31 and no longer applies`. */
-function expiryNote(waiver, index) {
-    const what = [waiver.metric, waiver.segment && `on ${waiver.segment}`].filter(Boolean).join(' ');
-    return `waiver ${index + 1} (${what}: "${waiver.reason}") expired on ${waiver.expires} and no longer applies`;
-}
-
-/** Every result of every gate, in config order (gates, then rules, then segments). */
-function judgeGates(input) {
-    const context = {
-        ...input,
-        minSupport: input.config.segments?.min_support ?? DEFAULT_MIN_SUPPORT,
-        confidence: input.config.evaluation.confidence
-    };
-    const today = utcDate(input.now);
-    return input.config.gates.flatMap((gate, index) => rulesOf(gate).flatMap((rule) => {
-        const header = {
-            gate: gate.name ?? `${gate.metric} ${rule.kind} ${rule.threshold}`,
-            gate_index: index,
-            metric: gate.metric,
-            rule: rule.kind,
-            threshold: rule.threshold,
-            mode: gate.mode,
-            severity: gate.severity
-        };
-        const drafts = ACROSS_RULES.includes(rule.kind)
-            ? [judgeAcross(context, gate, rule, header)]
-            : judgeSegments(context, gate, rule, header);
-        return drafts.map((draft) => settle(draft, gate, input.config, today));
-    }));
-}
-/** Applies `on_missing`, waivers and severity: the final status. */
-function settle(draft, gate, config, today) {
-    if (draft.status === 'inconclusive')
-        return { ...draft, status: 'warn' };
-    if (draft.status === 'missing' && gate.on_missing === 'skip') {
-        return { ...draft, status: 'skipped', reason: `${draft.reason}; on_missing: skip` };
-    }
-    if (draft.status !== 'fail')
-        return { ...draft, status: draft.status };
-    const { active, expired } = matchWaiver(config.waivers, draft.metric, draft.segment, today);
-    if (active) {
-        const until = active.expires === undefined ? 'no expiry' : `until ${active.expires}`;
-        return {
-            ...draft,
-            status: 'waived',
-            reason: `${draft.reason}; waived (${until}): ${active.reason}`,
-            waiver: { reason: active.reason, expires: active.expires ?? null }
-        };
-    }
-    const expiredNote = expired ? `; the waiver "${expired.reason}" expired on ${expired.expires}` : '';
-    if (gate.severity === 'warn') {
-        return { ...draft, status: 'warn', reason: `${draft.reason}${expiredNote}; severity: warn` };
-    }
-    return { ...draft, status: 'fail', reason: `${draft.reason}${expiredNote}` };
-}
-/** The blank result of `header` on `segment`, to which each outcome adds its fields. */
-function blank(header, segment) {
-    return {
-        ...header,
-        segment,
-        status: 'missing',
-        n: null,
-        support: null,
-        baseline_support: null,
-        candidate: null,
-        baseline: null,
-        change: null,
-        relative_change: null,
-        ci: null,
-        confidence: null,
+        column,
+        method: null,
+        statistic: null,
         p_value: null,
         adjusted_p_value: null,
-        excess: null,
-        reason: ''
-    };
-}
-/** The segment keys a gate judges, `all` first. */
-function segmentKeys(gate, candidate) {
-    const perSegment = gate.per_segment;
-    if (perSegment === false)
-        return [OVERALL];
-    if (perSegment === true)
-        return candidate.segments.map((s) => s.key);
-    if (typeof perSegment === 'string') {
-        const keys = candidate.segments.filter((s) => s.family === perSegment).map((s) => s.key);
-        // A column with no segment in the evaluation is itself missing.
-        return [OVERALL, ...(keys.length > 0 ? keys : [perSegment])];
-    }
-    return [OVERALL, ...perSegment.filter((key) => key !== OVERALL)];
-}
-function judgeSegments(context, gate, rule, header) {
-    // The segments are the whole candidate's; a change reads them on the rows shared with the baseline.
-    const compared = CHANGE_RULES.includes(rule.kind) && context.comparedCandidate !== undefined
-        ? { ...context, candidate: context.comparedCandidate }
-        : context;
-    const prepared = segmentKeys(gate, context.candidate).map((key) => prepare(compared, gate, rule, blank(header, key)));
-    const judged = prepared.filter((p) => p.quantity !== undefined);
-    const levels = gate.mode === 'significant' ? holmLevels(judged, rule, context.confidence) : new Map();
-    return prepared.map((p) => p.quantity === undefined ? p.draft : decide(p.draft, p.quantity, rule, context, levels.get(p) ?? null));
-}
-/**
- * The checks before a segment can be measured, in order: segment and metric present, enough
- * rows, a defined value; for a change, the same of the baseline.
- */
-function prepare(context, gate, rule, draft) {
-    const { candidate, baseline, minSupport } = context;
-    const key = draft.segment;
-    const metric = gate.metric;
-    const about = `${metric} for ${key}`;
-    const stop = (status, reason, fields = {}) => ({
-        draft: { ...draft, ...fields, status, reason: `${about}: ${reason}` }
-    });
-    const segment = candidate.segment(key);
-    if (segment === undefined)
-        return stop('missing', `the candidate's evaluation has no segment ${key}`);
-    const c = candidate.metric(key, metric, context.confidence);
-    if (c === undefined)
-        return stop('missing', `the candidate's evaluation does not report ${metric}`);
-    let seen = { n: segment.n, candidate: c.value, support: c.support ?? null };
-    if (segment.n < minSupport) {
-        return stop('insufficient', `${segment.n} rows, fewer than min_support ${minSupport}: not judged`, seen);
-    }
-    const cProblem = unjudgeable(metric, c, segment.n, minSupport, 'the candidate');
-    if (cProblem !== undefined)
-        return stop('insufficient', cProblem, seen);
-    if (CHANGE_RULES.includes(rule.kind)) {
-        if (baseline === null) {
-            return context.config.on_missing_baseline === 'fail'
-                ? stop('missing', `no baseline to compare with (on_missing_baseline: fail)`, seen)
-                : stop('skipped', `no baseline to compare with: ${rule.kind} skipped`, seen);
-        }
-        const baseSegment = baseline.segment(key);
-        if (baseSegment === undefined)
-            return stop('missing', `the baseline's evaluation has no segment ${key}`, seen);
-        const b = baseline.metric(key, metric, baseline.confidence);
-        if (b === undefined)
-            return stop('missing', `the baseline's evaluation does not report ${metric}`, seen);
-        seen = { ...seen, baseline_support: b.support ?? null };
-        if (baseSegment.n < minSupport) {
-            return stop('insufficient', `${baseSegment.n} rows in the baseline, fewer than min_support ${minSupport}: not judged`, seen);
-        }
-        const bProblem = unjudgeable(metric, b, baseSegment.n, minSupport, 'the baseline');
-        if (bProblem !== undefined)
-            return stop('insufficient', bProblem, seen);
-    }
-    const measured = measure({
-        candidate,
-        baseline,
-        key,
-        metric,
-        direction: describeMetric(metric).direction,
-        rule,
-        confidence: context.confidence
-    });
-    if ('undefinedBecause' in measured)
-        return stop('insufficient', measured.undefinedBecause, seen);
-    const infinite = nonFinite(measured.quantity, rule, context.confidence);
-    if (infinite !== undefined)
-        return stop('insufficient', infinite, seen);
-    return { draft: { ...draft, ...seen }, quantity: measured.quantity };
-}
-/**
- * Why `value` of `metric` (of `who`, on `n` rows) cannot be judged: undefined, a zero-division
- * convention, not finite (value or interval), or too little support of its own; `undefined` when
- * it can be.
- */
-function unjudgeable(metric, value, n, minSupport, who) {
-    if (value.value === null)
-        return `undefined for ${who}: ${value.reason}`;
-    if (value.defined === false) {
-        return `undefined for ${who}: ${value.reason ?? 'its denominator is 0'}; a convention, not a value: not judged`;
-    }
-    if (!Number.isFinite(value.value))
-        return `${who}'s value is ${value.value}, not a finite number: not judged`;
-    if (value.ci !== null && !value.ci.every(Number.isFinite)) {
-        return `${who}'s interval [${value.ci.join(', ')}] is not finite: not judged`;
-    }
-    if (value.support === undefined) {
-        return `${who}'s evaluation does not state the support of ${metric} (a document without \`support\`): not judged`;
-    }
-    if (value.support < minSupport) {
-        const where = who === 'the baseline' ? ' in the baseline' : '';
-        return `${value.support} ${supportUnit(metric)} (of ${n} rows)${where}, fewer than min_support ${minSupport}: not judged`;
-    }
-    return undefined;
-}
-/**
- * Why a measured quantity cannot be compared: the change (of two huge finite values, say), the
- * quantity or its interval is not a finite number.
- */
-function nonFinite(q, rule, confidence) {
-    // The candidate's and the baseline's values were checked before they were measured.
-    const numbers = CHANGE_RULES.includes(rule.kind) ? [['change', q.change]] : [];
-    numbers.push([q.name, q.value]);
-    for (const [what, value] of numbers) {
-        if (value !== null && !Number.isFinite(value))
-            return `the ${what} is ${value}, not a finite number: not judged`;
-    }
-    const ci = q.interval(confidence);
-    if (ci !== null && !ci.every(Number.isFinite)) {
-        return `the interval of the ${q.name} [${ci.join(', ')}] is not finite: not judged`;
-    }
-    return undefined;
-}
-/** Holm over the segments whose quantity has an interval; the others are compared as points. */
-function holmLevels(judged, rule, confidence) {
-    const tested = [];
-    for (const prepared of judged) {
-        const q = prepared.quantity;
-        const ci = q.interval(confidence);
-        if (ci !== null)
-            tested.push({ prepared, p: boundPValue(rule, q.value, ci, confidence) });
-    }
-    const holm = holmAdjust(tested.map((t) => t.p), confidence);
-    return new Map(tested.map((t, i) => [
-        t.prepared,
-        { pValue: t.p, adjusted: holm.adjusted[i], confidence: holm.confidence[i], family: tested.length }
-    ]));
-}
-const OUTCOME = {
-    within: 'pass',
-    beyond: 'fail',
-    inconclusive: 'inconclusive'
-};
-function decide(draft, q, rule, context, holm) {
-    const values = {
-        candidate: q.candidate,
-        baseline: q.baseline,
-        change: q.change,
-        relative_change: q.relativeChange,
-        excess: excess(rule, q.value)
-    };
-    const about = `${draft.metric} for ${draft.segment} (n = ${draft.n}): ${q.formula}`;
-    const pointText = (decision) => `${showAgainst(q.value, rule.threshold)} ${comparison(rule, decision)} → ${OUTCOME[decision]}`;
-    if (draft.mode === 'point' || holm === null) {
-        const decision = decidePoint(rule, q.value);
-        const ci = q.interval(context.confidence);
-        const note = draft.mode === 'significant' ? `; no interval of the ${q.name}: compared as a point value` : '';
-        return {
-            ...draft,
-            ...values,
-            status: OUTCOME[decision],
-            ci,
-            confidence: ci === null ? null : context.confidence,
-            reason: `${about}; ${pointText(decision)}${note}`
-        };
-    }
-    const ci = q.interval(holm.confidence);
-    if (!ci.every(Number.isFinite)) {
-        const at = showLevel(holm.confidence);
-        return {
-            ...draft,
-            status: 'insufficient',
-            reason: `${about}; the ${at} interval [${ci.join(', ')}] is not finite: not judged`
-        };
-    }
-    const decision = decideInterval(rule, ci);
-    const level = holm.confidence === context.confidence
-        ? showLevel(holm.confidence)
-        : `${showLevel(holm.confidence)} (Holm-adjusted over ${holm.family} segments)`;
-    const reason = `${about}; ${level} ${q.method} interval of the ${q.name} ${showInterval(ci)} ` +
-        `${where$1(rule, decision)} → ${OUTCOME[decision]}; p = ${showNumber(holm.pValue)} ` +
-        `(H0: ${q.name} = ${rule.threshold}), Holm-adjusted p = ${showNumber(holm.adjusted)}`;
-    return {
-        ...draft,
-        ...values,
-        status: OUTCOME[decision],
-        ci,
-        confidence: holm.confidence,
-        p_value: holm.pValue,
-        adjusted_p_value: holm.adjusted,
+        correction: null,
+        threshold: null,
+        drifted: null,
         reason
     };
 }
-/** `lies wholly above max_drop 0.05`, `straddles min 0.75`. */
-function where$1(rule, decision) {
-    const bound = `${rule.kind} ${rule.threshold}`;
-    if (decision === 'inconclusive')
-        return `straddles ${bound}`;
-    const below = isLowerBound(rule.kind) === (decision === 'beyond');
-    return `lies wholly ${below ? 'below' : 'above'}${decision === 'within' ? ' or on' : ''} ${bound}`;
-}
-/**
- * `min_ratio` / `max_gap`: the metric across the segments of one column that have at least
- * `min_support` rows and support of the metric, and a defined, finite value (not a zero-division
- * convention); needs two of them. `ratio = lowest / highest`, `gap = highest − lowest`; one that
- * is not finite is not judged. Point values only (the config rejects `mode: significant` here).
- */
-function judgeAcross(context, gate, rule, header) {
-    const column = gate.across;
-    const draft = blank(header, column);
-    const metric = gate.metric;
-    const about = `${metric} across ${column}`;
-    const segments = context.candidate.segments.filter((s) => s.family === column);
-    if (segments.length === 0) {
-        return { ...draft, reason: `${about}: the candidate's evaluation has no segments of ${column}` };
-    }
-    const judged = [];
-    const left = [];
-    for (const s of segments) {
-        const value = context.candidate.metric(s.key, metric, context.confidence);
-        const problem = memberProblem(metric, s.n, value, context.minSupport);
-        if (problem === undefined)
-            judged.push({ key: s.key, value: value.value });
-        else
-            left.push(`${s.key} (${problem})`);
-    }
-    const leftOut = left.length === 0 ? '' : `; left out: ${left.join(', ')}`;
-    if (judged.length < 2) {
-        return {
-            ...draft,
-            status: 'insufficient',
-            reason: `${about}: needs 2 segments with support of at least ${context.minSupport} and a defined, finite value, found ${judged.length}${leftOut}`
-        };
-    }
-    const lowest = judged.reduce((a, b) => (b.value < a.value ? b : a));
-    const highest = judged.reduce((a, b) => (b.value > a.value ? b : a));
-    const range = `lowest ${lowest.key} ${showNumber(lowest.value)}, highest ${highest.key} ${showNumber(highest.value)} (${judged.length} segments${leftOut})`;
-    let value;
-    let formula;
-    if (rule.kind === 'min_ratio') {
-        if (highest.value === 0) {
-            return {
-                ...draft,
-                status: 'insufficient',
-                reason: `${about}: every segment is 0, so the ratio is undefined`
-            };
-        }
-        value = lowest.value / highest.value;
-        formula = `ratio = lowest / highest = ${showNumber(lowest.value)} / ${showNumber(highest.value)} = ${showNumber(value)}`;
-    }
-    else {
-        value = highest.value - lowest.value;
-        formula = `gap = highest − lowest = ${showNumber(highest.value)} − ${showNumber(lowest.value)} = ${showNumber(value)}`;
-    }
-    if (!Number.isFinite(value)) {
-        return {
-            ...draft,
-            status: 'insufficient',
-            reason: `${about}: ${range}; ${formula}, not a finite number: not judged`
-        };
-    }
-    const decision = decidePoint(rule, value);
-    return {
-        ...draft,
-        status: OUTCOME[decision],
-        candidate: value,
-        excess: excess(rule, value),
-        reason: `${about}: ${range}; ${formula}; ${showAgainst(value, rule.threshold)} ${comparison(rule, decision)} → ${OUTCOME[decision]}`
-    };
-}
-/** Why a segment's value is left out of an `across` rule, in a few words; `undefined` if it counts. */
-function memberProblem(metric, n, value, minSupport) {
-    if (n < minSupport)
-        return `${n} rows`;
-    if (value === undefined || value.value === null || value.defined === false)
-        return 'undefined';
-    if (!Number.isFinite(value.value))
-        return `${value.value}`;
-    if (value.support === undefined)
-        return 'support unknown';
-    if (value.support < minSupport)
-        return `${value.support} ${supportUnit(metric)}`;
-    return undefined;
-}
 
 /**
- * One model's evaluated metrics as the gates read them, whether they come from a predictions file
- * just evaluated (accumulators at hand) or from an `ml-gate/evaluation@1` document (the segments'
- * stored state, `stored-source.ts`): either way exact intervals at any level and paired tests. Only
- * a document without state (written by hand) is read as values and intervals at its own level.
+ * The validate step: data files against a contract, and drift against a reference. Shared by
+ * `ml-gate validate`, the validate-data action and `ml-gate run`. The checks themselves are pure
+ * (src/contract/validate.ts); this step opens the files and streams them through.
  */
-function resultsFromEvaluation(evaluation) {
-    const families = evaluation.families;
-    const segments = [...evaluation.segments.values()];
-    return fromSources({
-        file: evaluation.file,
-        task: evaluation.settings.model.task,
-        confidence: evaluation.settings.confidence,
-        id: evaluation.settings.model.id ?? null,
-        segments: segments.map((s) => ({
-            key: s.key,
-            family: s.family < 0 ? null : families[s.family].name,
-            n: s.rows
-        })),
-        sources: new Map(segments.map((s) => [s.key, s.metrics]))
-    });
-}
 /**
- * @param path where the document was read from, for errors (default: its `file`)
- * @throws UserInputError naming the document and the segment whose state cannot be used
- */
-function resultsFromDocument(document, path = document.file) {
-    const summaries = document.segments.map((s) => ({ key: s.key, family: s.column, n: s.n }));
-    if (document.segments.every((s) => s.state !== undefined)) {
-        const bootstrap = { replicates: document.settings.bootstrap, seed: document.settings.seed };
-        const sources = new Map();
-        for (const s of document.segments) {
-            try {
-                sources.set(s.key, storedSource(s.state, document.task, bootstrap));
-            }
-            catch (error) {
-                throw new UserInputError(`segment ${JSON.stringify(s.key)}: ${error.message}`, {
-                    file: path
-                });
-            }
-        }
-        return fromSources({
-            file: document.file,
-            task: document.task,
-            confidence: document.settings.confidence,
-            id: document.settings.id,
-            segments: summaries,
-            sources
-        });
-    }
-    const summaryByKey = new Map(summaries.map((s) => [s.key, s]));
-    const byKey = new Map(document.segments.map((s) => [s.key, s]));
-    const stored = document.settings.confidence;
-    return {
-        file: document.file,
-        task: document.task,
-        confidence: stored,
-        pairedBy: null,
-        segments: summaries,
-        segment: (key) => summaryByKey.get(key),
-        metric(key, name, confidence) {
-            const value = byKey.get(key)?.metrics[name];
-            if (value === undefined || value.ci === null || value.value === null || confidence === stored)
-                return value;
-            return { ...value, ci: rescaleInterval(value.value, value.ci, stored, confidence, name) };
-        },
-        source: () => undefined
-    };
-}
-/** Results whose metrics are finalized from each segment's source, at the level asked. */
-function fromSources(input) {
-    const byKey = new Map(input.segments.map((s) => [s.key, s]));
-    // finalize computes every metric of a segment; gates ask for a few at a handful of levels.
-    const cache = new Map();
-    return {
-        file: input.file,
-        task: input.task,
-        confidence: input.confidence,
-        pairedBy: input.id,
-        segments: input.segments,
-        segment: (key) => byKey.get(key),
-        metric(key, name, confidence) {
-            const source = input.sources.get(key);
-            if (source === undefined)
-                return undefined;
-            const cacheKey = `${confidence}\u0000${key}`;
-            let metrics = cache.get(cacheKey);
-            if (metrics === undefined) {
-                metrics = finalizeMetrics(source, { confidence });
-                cache.set(cacheKey, metrics);
-            }
-            return metrics[name];
-        },
-        source: (key) => input.sources.get(key)
-    };
-}
-function rescaleInterval(value, ci, from, to, name) {
-    const factor = criticalValue(to) / criticalValue(from);
-    const [lo, hi] = describeMetric(name)?.range ?? [-Infinity, Infinity];
-    return [Math.max(lo, value - (value - ci[0]) * factor), Math.min(hi, value + (ci[1] - value) * factor)];
-}
-
-/**
- * Whether the candidate and the baseline describe the same evaluation, and on which rows their
- * changes are computed: the verdict's `pairing`.
+ * Validates one data file against a contract and, with a reference, measures drift, in one pass
+ * over each file (see `DataValidation`).
  *
- * Rules (both predictions files, with `model.id`):
- * - The same ids with the same labels (the overall row digests and label digests agree, see
- *   `row-ids.ts`): paired on every row, at no extra cost.
- * - Otherwise one more pass over both files' id and label columns: an id whose label differs is
- *   bad input (the files are not the same evaluation set); no id in common is bad input too. The
- *   changes are then computed on the shared ids only: both files are evaluated again restricted
- *   to them, and the counts of rows in one file only are stated. `min` / `max` gates still judge
- *   the whole candidate file: a threshold is a property of the candidate alone.
- * - Per segment, the rows must agree too: a segment on a model output (`score`, `prediction`, a
- *   probability column) or a segment column whose value differs for the same id puts different
- *   rows in the two models' segment; such segments are listed and their changes are unpaired
- *   (`pairedDifference` checks each segment's row digest).
- *
- * Evaluation documents cannot be read again on the shared ids; they pair when both carry their
- * segments' state (row digests and replicates, see `stored-source.ts`) and hold the same rows, as
- * their overall digests tell; otherwise the comparison is unpaired. Without an id column rows
- * cannot be matched at all: unpaired, and the reason says which.
+ * @throws UserInputError when the data lacks a required contract column (at the contract's line),
+ *   and for any unreadable row of either file
  */
-const UNPAIRED_INTERVALS = 'unpaired intervals (normal approximation from each model’s own interval)';
-function isDocument(model) {
-    return 'schema' in model;
+async function validateFile(request) {
+    const table = await openTable(request.data, request.read);
+    const validation = new DataValidation(request.contract, table, request.reference !== undefined, request.seed);
+    await stream(table, (batch, firstRow) => validation.add(batch, firstRow));
+    let reference = null;
+    if (request.reference !== undefined) {
+        const referenceTable = await openTable(request.reference, request.read);
+        const sample = validation.reference(referenceTable.columns);
+        await stream(referenceTable, (batch, firstRow) => sample.add(batch, firstRow));
+        reference = { file: request.reference, sample };
+    }
+    return validation.document(reference, { method: request.driftMethod, settings: request.drift, correction: request.driftCorrection }, request.failOn);
 }
-function asResults({ model, file }) {
-    return isDocument(model) ? resultsFromDocument(model, file) : resultsFromEvaluation(model);
+async function stream(table, onBatch) {
+    let rows = 0;
+    for await (const batch of table.batches()) {
+        onBatch(batch, rows);
+        rows += batch.size;
+    }
 }
 /**
- * Pairs `candidate` with `baseline` as the module comment says.
- * @throws UserInputError for a shared id whose label differs (naming the id and both file:line),
- *   and for two files with ids but none in common
+ * Validates every file of `request.files` (see `validateFile`) and writes each document.
+ * @throws UserInputError for a bad contract (at its line) or any unreadable file
  */
-async function pairModels(loadedCandidate, loadedBaseline, settings, read) {
-    const candidate = loadedCandidate.model;
-    const baseline = loadedBaseline?.model ?? null;
-    const whole = asResults(loadedCandidate);
-    const baselineResults = loadedBaseline === null ? null : asResults(loadedBaseline);
-    const unpaired = (reason) => ({
-        pairing: {
-            paired: false,
-            matched: null,
-            candidate_rows: candidate.rows,
-            baseline_rows: baseline?.rows ?? null,
-            unpaired_segments: [],
-            reason
-        },
-        candidate: whole,
-        compared: whole,
-        baseline: baselineResults
-    });
-    if (baseline === null)
-        return unpaired('no baseline: nothing is compared');
-    if (settings.model.id === undefined) {
-        return unpaired(`no id to pair on: ${UNPAIRED_INTERVALS}; set model.id for paired ones`);
-    }
-    if (isDocument(candidate) || isDocument(baseline)) {
-        return pairDocuments(whole, baselineResults, candidate.rows, baseline.rows, settings, unpaired);
-    }
-    // Told by the digests at no cost, else by one more pass over both files' ids and labels.
-    const shared = sameRows(candidate, baseline)
-        ? null
-        : await sharedIds(candidate.file, baseline.file, settings, read);
-    if (shared?.size === 0) {
-        throw new UserInputError(`no id of the id column '${settings.model.id}' is also in the baseline ${baseline.file}: the two files are ` +
-            'not the same evaluation set, so the models cannot be compared. Predict both models on the same rows', { file: candidate.file });
-    }
-    // Same ids and labels (after the pass, the digests differed by label representation only, e.g. 1 and 1.0).
-    if (shared === null || (shared.size === candidate.rows && shared.size === baseline.rows)) {
-        return withSegments({ candidate: whole, compared: whole, baseline: baselineResults }, candidate.rows, candidate.rows, baseline.rows, `paired by id: the ${candidate.rows} ids are the same in both files, with the same labels`, settings);
-    }
-    const m = shared.size;
-    // A file whose every id is shared is its own restriction.
-    const restrict = async (model) => resultsFromEvaluation(model.rows === m
-        ? model
-        : await evaluatePredictions(model.file, settings, read, { only: shared, thread: null }));
-    return withSegments({ candidate: whole, compared: await restrict(candidate), baseline: await restrict(baseline) }, m, candidate.rows, baseline.rows, `paired by id on the ${m} ids both files share: ${candidate.rows - m} of the candidate's ${candidate.rows} ` +
-        `rows and ${baseline.rows - m} of the baseline's ${baseline.rows} are in one file only and left out of ` +
-        `every comparison with the baseline; min and max gates judge all ${candidate.rows} candidate rows`, settings);
-}
-/**
- * A document on either side: paired when both sides have row digests (a document with its
- * segments' state, or an evaluation) and the overall digests agree; a document cannot be
- * evaluated again on the shared ids, so different rows are compared unpaired.
- */
-function pairDocuments(candidate, baseline, candidateRows, baselineRows, settings, unpaired) {
-    const c = candidate.source(OVERALL)?.digest;
-    const b = baseline.source(OVERALL)?.digest;
-    if (c === undefined || b === undefined) {
-        const without = [c === undefined ? 'the candidate' : null, b === undefined ? 'the baseline' : null]
-            .filter((who) => who !== null)
-            .join(' and ');
-        return unpaired(`${without} ${without.includes(' and ') ? 'are evaluation documents without their' : 'is an evaluation document without its'} ` +
-            `segments' state, so rows cannot be matched: ${UNPAIRED_INTERVALS}; write documents with ` +
-            'this version of ml-gate for paired ones');
-    }
-    if (!c.equals(b)) {
-        return unpaired(`the candidate (${candidateRows} rows) and the baseline (${baselineRows} rows) were not evaluated on the ` +
-            `same ids, and an evaluation document cannot be restricted to the shared ones: ${UNPAIRED_INTERVALS}; ` +
-            'gate the two predictions files for a comparison on the shared ids');
-    }
-    return withSegments({ candidate, compared: candidate, baseline }, candidateRows, candidateRows, baselineRows, `paired by id: both evaluations hold the same ${candidateRows} ids (their row digests agree)`, settings);
-}
-/** The same ids with the same labels: equal overall row digests and label digests. */
-function sameRows(candidate, baseline) {
-    const c = candidate.segments.get(OVERALL).metrics.digest;
-    const b = baseline.segments.get(OVERALL).metrics.digest;
-    const [x, y] = [candidate.labels, baseline.labels];
-    return (c.equals(b) &&
-        x !== null &&
-        y !== null &&
-        x.rows === y.rows &&
-        x.first === y.first &&
-        x.second === y.second);
-}
-/** Adds the segments whose rows differ between the two models to a paired result. */
-function withSegments(models, matched, candidateRows, baselineRows, reason, settings) {
-    const baseline = models.baseline;
-    const differing = models.compared.segments
-        .filter((s) => {
-        const c = models.compared.source(s.key);
-        const b = baseline.source(s.key);
-        return c !== undefined && b !== undefined && !c.digest.equals(b.digest);
-    })
-        .map((s) => s.key);
-    const outputs = modelOutputSegments(settings);
-    const onOutputs = outputs.length === 0
-        ? ''
-        : `; segments of ${outputs.map((c) => `'${c}'`).join(', ')} are defined by each model's own output, so ` +
-            'the same segment holds different rows for each model';
-    const segments = differing.length === 0
-        ? onOutputs
-        : `; ${differing.length} segment${differing.length === 1 ? '' : 's'} (${differing.slice(0, 5).join(', ')}` +
-            `${differing.length > 5 ? ', …' : ''}) hold different rows in the two files` +
-            (outputs.length === 0 ? ' (a segment column differs for the same id)' : onOutputs) +
-            ': their changes are unpaired';
-    return {
-        ...models,
-        pairing: {
-            paired: true,
-            matched,
-            candidate_rows: candidateRows,
-            baseline_rows: baselineRows,
-            unpaired_segments: differing,
-            reason: reason + segments
+async function validateStep(request) {
+    const { files, contract: contractFile, results, onStart, onDone, ...settings } = request;
+    let contract;
+    const documents = [];
+    const paths = [];
+    for (const file of files) {
+        onStart?.(file);
+        if (contractFile !== undefined)
+            contract ??= await loadContract(contractFile);
+        const document = await validateFile({ ...settings, data: file, contract });
+        if (results !== undefined) {
+            const path = validationPath(results.dir, file, results.taken);
+            await writeDocument(path, document);
+            paths.push(path);
         }
-    };
+        documents.push(document);
+        onDone?.(file, document);
+    }
+    const code = documents.reduce((worst, d) => Math.max(worst, validationExitCode(d, request.failOn ?? 'error')), ExitCode$1.Pass);
+    return { documents, paths, code };
 }
-/** Segment columns that are a model's output: its score, prediction or probability columns. */
-function modelOutputSegments(settings) {
-    const m = settings.model;
-    return segmentColumns(settings.segments).filter((column) => column === m.score ||
-        column === m.prediction ||
-        (m.task === 'multiclass' && column.startsWith(m.score_prefix) && column.length > m.score_prefix.length));
+/** Exit code for a validation result under a fail-on policy. */
+function validationExitCode(document, failOn) {
+    return failsUnder(document, failOn) ? ExitCode$1.GateFailed : ExitCode$1.Pass;
 }
 /**
- * The ids in both files, checking that each shared id has the same label in both: one pass over
- * the baseline's id and label columns (a map of id to label and line: about 100 bytes an id) and
- * one over the candidate's.
- * @throws UserInputError for a shared id whose label differs, at the candidate's line, naming the
- *   baseline's
+ * Where the validation document of a data file goes: `<output>/validation-<stem>.json`, with
+ * `-2`, `-3`… for files of the same name in other folders. `taken` collects the names used.
  */
-async function sharedIds(candidateFile, baselineFile, settings, read) {
-    const labels = new LabelDigest(settings.model.task === 'regression');
-    const baseline = new Map();
-    const baselineName = await eachIdAndLabel(baselineFile, settings, read, (id, label, line) => baseline.set(key(id), { label, line }));
-    const shared = new IdSet();
-    await eachIdAndLabel(candidateFile, settings, read, (id, label, line, file) => {
-        const other = baseline.get(key(id));
-        if (other === undefined)
-            return;
-        if (labels.labelHash(label) !== labels.labelHash(other.label)) {
-            throw new UserInputError(`the id ${JSON.stringify(id)} has the label ${JSON.stringify(label)} here and ${JSON.stringify(other.label)} ` +
-                `in the baseline (${baselineName}:${other.line}): the two files are not the same evaluation set. ` +
-                'Predict both models on the same labelled rows', { file, line });
-        }
-        shared.add(id);
-    });
-    return shared;
-}
-/**
- * Calls `visit` with every row's id, label and line (the evaluation has checked both already).
- * @returns the file's name as the reader shows it
- */
-async function eachIdAndLabel(path, settings, read, visit) {
-    const table = await openTable(path, read);
-    try {
-        const id = table.columns.indexOf(settings.model.id);
-        const label = table.columns.indexOf(settings.model.label);
-        for await (const batch of table.batches()) {
-            const ids = batch.columns[id].values;
-            const labels = batch.columns[label].values;
-            for (let i = 0; i < batch.size; i++)
-                visit(ids[i], labels[i], batch.lines[i], table.file);
-        }
-    }
-    finally {
-        await table.close();
-    }
-    return table.file;
-}
-/** A map key with the `IdSet`'s equality: −0 is 0. */
-function key(id) {
-    return id === 0 ? 0 : id;
+function validationPath(output, file, taken) {
+    const stem = `validation-${basename(file, extname(file))}`;
+    let name = `${stem}.json`;
+    for (let i = 2; taken.has(name); i++)
+        name = `${stem}-${i}.json`;
+    taken.add(name);
+    return join$1(output, name);
 }
 
 /**
- * Each compared setting: its config name, how to read it off stated settings, and (when values that
- * differ in JSON mean the same) the form compared.
- */
-const SETTINGS = [
-    { name: 'model.task', read: (s) => s.task },
-    { name: 'model.label', read: (s) => s.settings.label },
-    // `--positive 1` gives the text "1", a config `positive: 1` the number: labels compare as text.
-    { name: 'model.positive', read: (s) => s.settings.positive, compared: (v) => (v === null ? v : String(v)) },
-    { name: 'model.threshold', read: (s) => s.settings.threshold },
-    { name: 'model.weight', read: (s) => s.settings.weight },
-    { name: 'model.id', read: (s) => s.settings.id },
-    { name: 'evaluation.confidence', read: (s) => s.settings.confidence },
-    { name: 'evaluation.bootstrap', read: (s) => s.settings.bootstrap },
-    { name: 'evaluation.seed', read: (s) => s.settings.seed },
-    // The set of columns matters, not their order (which only orders the report).
-    { name: 'segments.columns', read: (s) => sorted(s.settings.segments?.columns) },
-    { name: 'segments.bins', read: (s) => sortedKeys(s.settings.segments?.bins) },
-    { name: 'segments.cross', read: (s) => s.settings.segments?.cross }
-];
-/** The settings in which `mine` and `theirs` differ, in the order above. */
-function settingDifferences(mine, theirs) {
-    const out = [];
-    for (const { name, read, compared = (v) => v } of SETTINGS) {
-        const a = read(mine);
-        const b = read(theirs);
-        if (JSON.stringify(compared(a)) !== JSON.stringify(compared(b)))
-            out.push({ name, mine: a, theirs: b });
-    }
-    return out;
-}
-/**
- * The differences in words, e.g.
- * `evaluation.seed: the document's 7, the config's 42; model.id: the document's null, the config's "id"`.
- */
-function describeDifferences(differences, mine, theirs) {
-    return differences.map((d) => `${d.name}: ${mine} ${show(d.mine)}, ${theirs} ${show(d.theirs)}`).join('; ');
-}
-function show(value) {
-    if (value === undefined)
-        return 'absent';
-    const text = JSON.stringify(value);
-    return text.length > 80 ? `${text.slice(0, 79)}…` : text;
-}
-function sorted(values) {
-    return Array.isArray(values) ? [...values].sort() : values;
-}
-function sortedKeys(record) {
-    if (typeof record !== 'object' || record === null)
-        return record;
-    return Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-}
-
-const STATUSES = [
-    'pass',
-    'fail',
-    'warn',
-    'insufficient',
-    'missing',
-    'skipped',
-    'waived'
-];
-/** What a result does to the run: `fail`, `warn` or nothing. */
-function resultWeight(result) {
-    if (result.status === 'fail')
-        return 'fail';
-    if (result.status === 'missing')
-        return result.severity === 'fail' ? 'fail' : 'warn';
-    return result.status === 'warn' ? 'warn' : 'pass';
-}
-function verdictDocument(input) {
-    const { results } = input;
-    const counts = Object.fromEntries(STATUSES.map((s) => [s, 0]));
-    for (const r of results)
-        counts[r.status]++;
-    const weights = results.map(resultWeight);
-    const judged = weights.includes('fail') ? 'fail' : weights.includes('warn') ? 'warn' : 'pass';
-    const why = noEvidence(results);
-    const onNoEvidence = input.config.on_no_evidence;
-    const verdict = why === null || judged === 'fail' ? judged : onNoEvidence === 'fail' ? 'fail' : 'warn';
-    const lacking = why === null ? null : `no evidence: ${why} (on_no_evidence: ${onNoEvidence})`;
-    return {
-        schema: 'ml-gate/verdict@1',
-        verdict,
-        headline: headline$1(results, verdict, counts, lacking),
-        no_evidence: why,
-        candidate: input.candidate,
-        baseline: input.baseline,
-        paired: input.pairing.paired,
-        pairing: input.pairing,
-        counts,
-        results,
-        notes: notes(input)
-    };
-}
-/** The problems, most important first: fails before warns, then by excess (largest first). */
-function rankProblems(results) {
-    const rank = { fail: 0, warn: 1, pass: 2 };
-    return results
-        .filter((r) => resultWeight(r) !== 'pass')
-        .map((r, i) => ({ r, i }))
-        .sort((a, b) => rank[resultWeight(a.r)] - rank[resultWeight(b.r)] ||
-        (b.r.excess ?? -Infinity) - (a.r.excess ?? -Infinity) ||
-        a.i - b.i)
-        .map(({ r }) => r);
-}
-/** The statuses of a result that was judged against its rule. */
-const JUDGED = ['pass', 'fail', 'warn', 'waived'];
-/**
- * Why `results` hold no evidence, in words, or `null` when they hold some: a result on `all` is
- * insufficient (the data as a whole cannot answer the gate), or none was judged and some are
- * insufficient.
- *
- * @example noEvidence(tenRows) // 'roc_auc for all: 10 rows, fewer than min_support 30: not judged (and 1 more on all)'
- */
-function noEvidence(results) {
-    const overall = results.filter((r) => r.segment === OVERALL && r.status === 'insufficient' && !ACROSS_RULES.includes(r.rule));
-    if (overall.length > 0) {
-        const more = overall.length > 1 ? ` (and ${overall.length - 1} more on ${OVERALL})` : '';
-        return `${overall[0].reason}${more}`;
-    }
-    const insufficient = results.filter((r) => r.status === 'insufficient');
-    if (insufficient.length === 0 || results.some((r) => JUDGED.includes(r.status)))
-        return null;
-    const others = STATUSES.filter((s) => s !== 'insufficient')
-        .map((s) => [s, results.filter((r) => r.status === s).length])
-        .filter(([, n]) => n > 0)
-        .map(([s, n]) => `, ${n} ${s}`)
-        .join('');
-    const total = results.length === 1 ? 'the 1 result' : `none of the ${results.length} results`;
-    return `${total} could ${results.length === 1 ? 'not ' : ''}be judged (${insufficient.length} insufficient${others}); ${insufficient[0].reason}`;
-}
-function headline$1(results, verdict, counts, lacking) {
-    const top = rankProblems(results)[0];
-    if (top !== undefined && resultWeight(top) === 'fail')
-        return summarize(top);
-    if (lacking !== null)
-        return lacking;
-    if (top !== undefined)
-        return summarize(top);
-    const judged = counts.pass;
-    const others = ['insufficient', 'skipped', 'waived']
-        .filter((s) => counts[s] > 0)
-        .map((s) => `${counts[s]} ${s}`);
-    const tail = others.length > 0 ? ` (${others.join(', ')})` : '';
-    if (results.length === 0)
-        return 'no gates configured';
-    return `${verdict}: ${judged === 1 ? 'the 1 judged result' : `all ${judged} judged results`} passed${tail}`;
-}
-/**
- * One result in one line.
- *
- * @example `recall for Job=partime fell 0.798 → 0.500 (change −0.298, allowed drop 0.05)`
- */
-function summarize(r) {
-    const inconclusive = isInconclusive(r) ? ' (inconclusive)' : '';
-    if (r.status === 'missing' || r.candidate === null)
-        return r.reason;
-    const where = `${r.metric} for ${r.segment}`;
-    switch (r.rule) {
-        case 'min':
-        case 'max':
-            return `${where} is ${showNumber(r.candidate)}, ${r.rule === 'min' ? 'below the minimum' : 'above the maximum'} ${r.threshold}${inconclusive}`;
-        case 'max_drop':
-        case 'max_relative_drop': {
-            const moved = r.change < 0 ? 'fell' : 'rose';
-            const change = r.rule === 'max_drop'
-                ? `change ${showSigned(r.change)}, allowed drop ${r.threshold}`
-                : `relative change ${r.relative_change > 0 ? '+' : ''}${showPercent(r.relative_change)}, allowed relative drop ${showPercent(r.threshold)}`;
-            return `${where} ${moved} ${showNumber(r.baseline)} → ${showNumber(r.candidate)} (${change})${inconclusive}`;
-        }
-        case 'min_ratio':
-            return `${r.metric} across ${r.segment}: ratio lowest/highest ${showNumber(r.candidate)}, below min_ratio ${r.threshold}`;
-        case 'max_gap':
-            return `${r.metric} across ${r.segment}: gap highest−lowest ${showNumber(r.candidate)}, above max_gap ${r.threshold}`;
-    }
-}
-/** Every row of both files and of every segment matched: nothing to add to the summary line. */
-function isFullyPaired(p) {
-    return (p.paired &&
-        p.matched === p.candidate_rows &&
-        p.matched === p.baseline_rows &&
-        p.unpaired_segments.length === 0);
-}
-/**
- * The pairing in a few words, for the line under the headline.
- *
- * @example `paired by id on all 1825 rows`, `paired by id on the 900 shared ids (candidate 1000 rows, baseline 950)`
- */
-function pairingSummary(p) {
-    if (!p.paired)
-        return 'unpaired';
-    const rows = p.matched === p.candidate_rows && p.matched === p.baseline_rows
-        ? `paired by id on all ${p.matched} rows`
-        : `paired by id on the ${p.matched} shared ids (candidate ${p.candidate_rows} rows, baseline ${p.baseline_rows})`;
-    const k = p.unpaired_segments.length;
-    return k === 0 ? rows : `${rows}; ${k} segment${k === 1 ? '' : 's'} unpaired`;
-}
-/** A significant-mode result whose interval straddles its bound. */
-function isInconclusive(r) {
-    return (r.status === 'warn' &&
-        r.mode === 'significant' &&
-        r.ci !== null &&
-        decideInterval({ kind: r.rule, threshold: r.threshold }, r.ci) === 'inconclusive');
-}
-function notes(input) {
-    const { config, results } = input;
-    const out = [];
-    const changeRules = results.filter((r) => CHANGE_RULES.includes(r.rule));
-    if (input.baseline === null && changeRules.length > 0) {
-        out.push(config.on_missing_baseline === 'fail'
-            ? `no baseline: the ${changeRules.length} results comparing with it are missing (on_missing_baseline: fail)`
-            : `no baseline: the ${changeRules.length} results comparing with it were skipped (set model.baseline, or on_missing_baseline: fail to require one)`);
-    }
-    if (input.baseline !== null && changeRules.length > 0 && !isFullyPaired(input.pairing)) {
-        out.push(input.pairing.reason);
-    }
-    const today = utcDate(input.now);
-    config.waivers.forEach((waiver, i) => {
-        if (isExpired(waiver, today))
-            out.push(expiryNote(waiver, i));
-    });
-    return out;
-}
-
-/**
- * The gate step end to end: check the config, evaluate (or read) the candidate and the baseline,
- * judge every gate, and return the verdict document. Shared by `ml-gate gate`, the `gate` action
- * and `ml-gate run`.
+ * The run step: what ml-gate.yml describes, end to end (validate, evaluate, gate), every result
+ * document written into one folder. Shared by `ml-gate run` and the root action, which then report.
  */
 /**
- * Runs the gates of `options.config`.
- *
- * Order: the gates and waivers are checked against the metric catalog and the segment columns
- * first (`checkGates`), so a typo fails in milliseconds, before any file is read. Then the
- * candidate and baseline are evaluated with the config's `model` and `segments` (or read, for
- * evaluation documents), their settings checked, paired (`pairModels`: on which rows changes are
- * computed); the segment keys the gates and waivers name are checked against the candidate's
- * segments (`checkSegmentKeys`), and the gates judged (`judgeGates`).
- *
- * @throws UserInputError for a config mistake (at its line), an unreadable or invalid file, a
- *   document evaluated with other settings than the config's or the other document's
- *   (`same-settings.ts`), listing each setting that differs, or two files that are not the same
- *   evaluation set (`pairing.ts`)
+ * Loads ml-gate.yml and runs what it describes (`runPipeline`).
+ * @throws UserInputError for any bad input, naming the file and line
  */
-async function runGate(options) {
-    const { config } = options.config;
-    checkGates(options.config);
-    const settings = evaluateSettingsFromConfig(config);
-    const givenCandidate = candidateInput(options.config, options.candidate);
-    const candidate = await loadModel(givenCandidate, settings, options.read);
-    const loadedCandidate = { model: candidate, file: fileOf(givenCandidate, candidate) };
-    const baselineInput = options.baseline === undefined ? config.model?.baseline : options.baseline;
-    const baseline = baselineInput == null ? null : await loadModel(baselineInput, settings, options.read);
-    const loadedBaseline = baseline === null ? null : { model: baseline, file: fileOf(baselineInput, baseline) };
-    // Settings first: a document of other settings is told as such, before its state is read.
-    checkSettings(settings, loadedCandidate, loadedBaseline);
-    const paired = await pairModels(loadedCandidate, loadedBaseline, settings, options.read);
-    checkSegmentKeys(options.config, paired.candidate);
-    const results = judgeGates({
-        config,
-        candidate: paired.candidate,
-        comparedCandidate: paired.compared,
-        baseline: paired.baseline,
-        now: options.now
-    });
-    const verdict = verdictDocument({
-        config,
-        results,
-        candidate: paired.candidate.file,
-        baseline: paired.baseline?.file ?? null,
-        pairing: paired.pairing,
-        now: options.now
-    });
-    return { verdict, candidate, baseline };
+async function runStep(request) {
+    const { config: file, workspace, modelRequiredBy, ...options } = request;
+    const loaded = await loadConfig(file, { workspace });
+    if (modelRequiredBy !== undefined && loaded.config.model === undefined) {
+        throw new UserInputError(`${modelRequiredBy}, but ${file} has no \`model\` section to gate`);
+    }
+    return runPipeline(loaded, options);
 }
-/**
- * The candidate: `given`, else the config's `model.predictions`.
- * @throws UserInputError at the config's `model` when there is neither
- */
-function candidateInput(loaded, given) {
-    const input = given ?? loaded.config.model?.predictions;
-    if (input !== undefined)
-        return input;
-    throw new UserInputError("model: no candidate to gate: the config's model has no `predictions`, and none was given; " +
-        'add `predictions: FILE` to the model section, or pass --candidate FILE (ml-gate gate, ml-gate run) ' +
-        "or the actions' candidate input", loaded.locate(['model'], 'key'));
-}
-async function loadModel(input, settings, read) {
-    if (typeof input !== 'string')
-        return input;
-    if (await looksLikeDocument(input))
-        return readEvaluationDocument(input);
-    return evaluatePredictions(input, settings, read);
-}
-/** A JSON object whose first 4 KiB name a `schema`: a result document, not rows of predictions. */
-async function looksLikeDocument(file) {
-    let handle;
-    try {
-        handle = await open$1(file, 'r');
-    }
-    catch {
-        return false; // the table reader reports the missing file in its own words
-    }
-    try {
-        const buffer = Buffer.alloc(4096);
-        const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-        const head = buffer.toString('utf8', 0, bytesRead);
-        return /^\s*\{/.test(head) && head.includes('"schema"');
-    }
-    finally {
-        await handle.close();
-    }
-}
-/**
- * Reads an `ml-gate/evaluation@1` document, valid against its schema (src/documents/evaluation.ts).
- * @throws UserInputError naming the file, the place and what was expected
- */
-async function readEvaluationDocument(file) {
-    return (await readEvaluationFile(file)).document;
-}
-function stated(model) {
-    return isDocument(model)
-        ? model
-        : { task: model.settings.model.task, settings: documentSettings(model.settings) };
-}
-function fileOf(input, model) {
-    return typeof input === 'string' ? input : model.file;
-}
-/**
- * Two documents must have been evaluated alike, and each model like the config says.
- * @throws UserInputError at the first model that differs, listing each differing setting
- */
-function checkSettings(settings, candidate, baseline) {
-    if (baseline !== null && isDocument(candidate.model) && isDocument(baseline.model)) {
-        const differences = settingDifferences(candidate.model, baseline.model);
-        if (differences.length > 0) {
-            throw new UserInputError(`was evaluated with other settings than the baseline ${baseline.file}: ` +
-                `${describeDifferences(differences, "this document's", "the baseline's")} ` +
-                '(evaluate both with the same config)', { file: candidate.file });
-        }
-    }
-    const config = { task: settings.model.task, settings: documentSettings(settings) };
-    for (const { model, file } of baseline === null ? [candidate] : [candidate, baseline]) {
-        const differences = settingDifferences(stated(model), config);
-        if (differences.length > 0) {
-            const mine = isDocument(model) ? "the document's" : "the evaluation's";
-            throw new UserInputError(`was evaluated with other settings than the config: ` +
-                `${describeDifferences(differences, mine, "the config's")} (evaluate it again with this config)`, { file });
-        }
-    }
-}
-
-const MAGIC = /[*?[]/;
-/** A glob segment as a regular expression: `*` any run within a name, `?` one character, `[..]` a class. */
-function segmentPattern(segment) {
-    let source = '';
-    for (let i = 0; i < segment.length; i++) {
-        const c = segment[i];
-        if (c === '*')
-            source += '[^/]*';
-        else if (c === '?')
-            source += '[^/]';
-        else if (c === '[') {
-            const end = segment.indexOf(']', i + 1);
-            if (end < 0)
-                source += '\\[';
-            else {
-                source += `[${segment
-                    .slice(i + 1, end)
-                    .replace(/^!/, '^')
-                    .replace(/\\/g, '\\\\')}]`;
-                i = end;
-            }
-        }
-        else
-            source += c.replace(/[.+^${}()|\\]/g, '\\$&');
-    }
-    return new RegExp(`^${source}$`);
-}
-/**
- * The files a path or glob names, sorted. A path without `*`, `?` or `[` is returned as it is
- * (the reader reports it if it does not exist). `**` matches any number of folders. Names that
- * start with a dot are matched only by patterns that start with one.
- *
- * @example expandGlob('data/*.csv') // ['data/holdout.csv', 'data/train.csv']
- */
-async function expandGlob(pattern) {
-    if (!MAGIC.test(pattern))
-        return [pattern];
-    const absolute = pattern.startsWith('/');
-    const segments = pattern.split('/').filter((s, i) => s !== '' || i === 0);
-    const matches = [];
-    async function walk(dir, index) {
-        if (index === segments.length) {
-            // Literal segments after a wildcard were appended unchecked: keep only files that exist.
-            if (await isFile(dir))
-                matches.push(dir);
-            return;
-        }
-        const segment = segments[index];
-        if (!MAGIC.test(segment))
-            return walk(dir === '' ? segment : join$1(dir, segment), index + 1);
-        let entries;
-        try {
-            entries = await readdir$1(dir === '' ? '.' : dir, { withFileTypes: true });
-        }
-        catch {
-            return;
-        }
-        const last = index === segments.length - 1;
-        if (segment === '**') {
-            await walk(dir, index + 1);
-            for (const e of entries)
-                if (e.isDirectory() && !e.name.startsWith('.'))
-                    await walk(join$1(dir, e.name), index);
-            return;
-        }
-        const regex = segmentPattern(segment);
-        for (const e of entries) {
-            if (e.name.startsWith('.') && !segment.startsWith('.'))
-                continue;
-            if (!regex.test(e.name))
-                continue;
-            if (last ? e.isFile() : e.isDirectory())
-                await walk(join$1(dir, e.name), index + 1);
-        }
-    }
-    await walk(absolute ? '/' : '', absolute ? 1 : 0);
-    return [...new Set(matches)].sort();
-}
-async function isFile(path) {
-    try {
-        return (await stat$1(path)).isFile();
-    }
-    catch {
-        return false;
-    }
-}
-
-var $schema$1 = "https://json-schema.org/draft/2020-12/schema";
-var $id$1 = "https://raw.githubusercontent.com/ml-gate/ml-gate/v1/schemas/validation.schema.json";
-var title$1 = "ml-gate validation document";
-var description$1 = "Written by `ml-gate validate --json` and the validate-data action: contract checks and drift of one data file.";
-var type$1 = "object";
-var required$1 = [
-	"schema",
-	"file",
-	"format",
-	"unit",
-	"contract",
-	"reference",
-	"passed",
-	"rows",
-	"summary",
-	"checks",
-	"drift"
-];
-var properties$1 = {
-	schema: {
-		"const": "ml-gate/validation@1"
-	},
-	file: {
-		type: "string",
-		maxLength: 4096,
-		description: "The data file, as given."
-	},
-	format: {
-		"enum": [
-			"csv",
-			"jsonl",
-			"json",
-			"parquet"
-		]
-	},
-	unit: {
-		"enum": [
-			"line",
-			"row"
-		],
-		description: "What `line` in examples means: a line of the file (CSV, JSON Lines) or a 1-based row number (JSON arrays, Parquet)."
-	},
-	contract: {
-		type: [
-			"string",
-			"null"
-		],
-		maxLength: 4096
-	},
-	reference: {
-		type: [
-			"string",
-			"null"
-		],
-		maxLength: 4096
-	},
-	passed: {
-		type: "boolean",
-		description: "No error-severity check failed and no column drifted."
-	},
-	fail_on: {
-		"enum": [
-			"error",
-			"warn",
-			"never"
-		],
-		description: "The policy the validating step judged the file under (`fail_on` of ml-gate.yml, `--fail-on`, the fail-on input); the report fails exactly when it does. error: an error check failed or a column drifted; warn: also a warning check failed; never: never. Absent: error."
-	},
-	rows: {
-		type: "integer",
-		minimum: 0
-	},
-	summary: {
-		type: "object",
-		required: [
-			"errors",
-			"warnings",
-			"drifted"
-		],
-		properties: {
-			errors: {
-				type: "integer",
-				minimum: 0,
-				description: "Failing checks of severity error."
-			},
-			warnings: {
-				type: "integer",
-				minimum: 0,
-				description: "Failing checks of severity warn."
-			},
-			drifted: {
-				type: "integer",
-				minimum: 0,
-				description: "Columns that drifted."
-			}
-		}
-	},
-	checks: {
-		type: "array",
-		items: {
-			type: "object",
-			required: [
-				"column",
-				"check",
-				"severity",
-				"passed",
-				"failures",
-				"checked",
-				"allowed",
-				"expected",
-				"examples"
-			],
-			properties: {
-				column: {
-					type: [
-						"string",
-						"null"
-					],
-					maxLength: 1048576,
-					description: "The column, or null for table checks (rows)."
-				},
-				check: {
-					"enum": [
-						"type",
-						"min",
-						"max",
-						"in",
-						"pattern",
-						"min_length",
-						"max_length",
-						"nullable",
-						"max_missing",
-						"unique",
-						"rows",
-						"extra_columns"
-					],
-					description: "The contract key that was checked."
-				},
-				severity: {
-					"enum": [
-						"error",
-						"warn"
-					]
-				},
-				passed: {
-					type: "boolean"
-				},
-				failures: {
-					type: "integer",
-					minimum: 0,
-					description: "All failures, not only those in examples."
-				},
-				checked: {
-					type: "integer",
-					minimum: 0,
-					description: "Values (or rows) the check looked at."
-				},
-				allowed: {
-					type: "integer",
-					minimum: 0,
-					description: "Failures tolerated (mostly, max_failures, max_missing)."
-				},
-				expected: {
-					type: "string",
-					maxLength: 1048576,
-					description: "What was expected, in words."
-				},
-				examples: {
-					type: "array",
-					maxItems: 20,
-					description: "The first failures, in file order.",
-					items: {
-						type: "object",
-						required: [
-							"line",
-							"value"
-						],
-						properties: {
-							line: {
-								type: "integer",
-								minimum: 1
-							},
-							value: {
-								type: [
-									"string",
-									"number",
-									"boolean",
-									"null"
-								],
-								maxLength: 1048576
-							}
-						}
-					}
-				}
-			}
-		}
-	},
-	drift: {
-		type: "array",
-		items: {
-			type: "object",
-			required: [
-				"column",
-				"method",
-				"statistic",
-				"p_value",
-				"threshold",
-				"drifted",
-				"reason"
-			],
-			properties: {
-				column: {
-					type: "string",
-					maxLength: 1048576
-				},
-				method: {
-					"enum": [
-						"ks",
-						"chi2",
-						"z",
-						"wasserstein",
-						"jensen_shannon",
-						"psi",
-						null
-					],
-					description: "null when no method applies (a column mixing numbers and text)."
-				},
-				statistic: {
-					type: [
-						"number",
-						"null"
-					]
-				},
-				p_value: {
-					type: [
-						"number",
-						"null"
-					],
-					minimum: 0,
-					maximum: 1,
-					description: "For the tests (ks, chi2, z)."
-				},
-				threshold: {
-					type: [
-						"number",
-						"null"
-					],
-					description: "p-value below which a test drifts; distance at or above which a distance drifts."
-				},
-				drifted: {
-					type: [
-						"boolean",
-						"null"
-					],
-					description: "null when there was too little data to judge."
-				},
-				reason: {
-					type: "string",
-					maxLength: 1048576,
-					description: "Why this method, and the decision."
-				}
-			}
-		}
-	}
-};
-var schema$1 = {
-	$schema: $schema$1,
-	$id: $id$1,
-	title: title$1,
-	description: description$1,
-	type: type$1,
-	required: required$1,
-	properties: properties$1
-};
-
-/**
- * `ml-gate/validation@1` documents (schemas/validation.schema.json), read back by the report.
- *
- * The type still lives beside the code that writes it (src/contract/validate.ts) while other
- * changes to it are merged; this module only imports it.
- */
-const VALIDATION = documentKind(schema$1, 'from `ml-gate validate --json` or the validate-data action');
-
-var $schema = "https://json-schema.org/draft/2020-12/schema";
-var $id = "https://raw.githubusercontent.com/ml-gate/ml-gate/v1/schemas/verdict.schema.json";
-var title = "ml-gate verdict document";
-var description = "Written by `ml-gate gate --json` and the gate action: one result per gate, rule and segment, and the overall verdict. Every failure states its formula: change = candidate − baseline; drop = −change for higher-is-better metrics, +change for lower-is-better ones; relative drop = drop / |baseline|.";
-var type = "object";
-var required = [
-	"schema",
-	"verdict",
-	"headline",
-	"candidate",
-	"baseline",
-	"paired",
-	"pairing",
-	"counts",
-	"results",
-	"notes"
-];
-var properties = {
-	schema: {
-		"const": "ml-gate/verdict@1",
-		description: "Document kind and version."
-	},
-	verdict: {
-		"enum": [
-			"pass",
-			"warn",
-			"fail"
-		],
-		description: "fail if any result fails (or is missing in a severity: fail gate); else warn if any warns (or is missing in a severity: warn gate); else pass. The CLI exits 1 on fail, 0 otherwise."
-	},
-	headline: {
-		type: "string",
-		maxLength: 1048576,
-		description: "The most important problem in one line (failures first, the largest excess first), e.g. `recall for Job=partime fell 0.798 → 0.500 (change −0.298, allowed drop 0.05)`."
-	},
-	candidate: {
-		type: "string",
-		maxLength: 4096,
-		description: "The candidate's predictions file or evaluation document."
-	},
-	baseline: {
-		type: [
-			"string",
-			"null"
-		],
-		maxLength: 4096,
-		description: "The baseline's predictions file or evaluation document; null when there is none."
-	},
-	no_evidence: {
-		type: [
-			"string",
-			"null"
-		],
-		description: "Why the run holds no evidence, or null when it holds some: no gated result could be judged while some are insufficient, or a result on the segment all is insufficient. The verdict is then fail (on_no_evidence: fail, the default) or at least warn (on_no_evidence: warn), and the headline starts with \"no evidence\"."
-	},
-	paired: {
-		type: "boolean",
-		description: "pairing.paired: whether changes were computed on rows paired by model.id (paired bootstrap); otherwise unpaired normal intervals."
-	},
-	pairing: {
-		type: "object",
-		description: "On which rows the candidate and the baseline were compared (README, Gates: pairing).",
-		required: [
-			"paired",
-			"matched",
-			"candidate_rows",
-			"baseline_rows",
-			"unpaired_segments",
-			"reason"
-		],
-		additionalProperties: false,
-		properties: {
-			paired: {
-				type: "boolean",
-				description: "Changes were computed on the same rows of both files, matched by model.id."
-			},
-			matched: {
-				type: [
-					"integer",
-					"null"
-				],
-				minimum: 0,
-				description: "Ids in both files: the rows every change was computed on; null when rows were not matched (no id column, an evaluation document, no baseline)."
-			},
-			candidate_rows: {
-				type: "integer",
-				minimum: 0,
-				description: "Rows of the candidate's file (all judged by min / max gates)."
-			},
-			baseline_rows: {
-				type: [
-					"integer",
-					"null"
-				],
-				minimum: 0,
-				description: "Rows of the baseline's file; null without a baseline."
-			},
-			unpaired_segments: {
-				type: "array",
-				items: {
-					type: "string"
-				},
-				description: "Segments whose rows differ between the two files (a segment on a model output, or a segment column that differs for the same id): their changes are unpaired."
-			},
-			reason: {
-				type: "string",
-				description: "What was done, with the counts, in a sentence."
-			}
-		}
-	},
-	counts: {
-		type: "object",
-		description: "How many results have each status.",
-		required: [
-			"pass",
-			"fail",
-			"warn",
-			"insufficient",
-			"missing",
-			"skipped",
-			"waived"
-		],
-		additionalProperties: false,
-		properties: {
-			pass: {
-				type: "integer",
-				minimum: 0
-			},
-			fail: {
-				type: "integer",
-				minimum: 0
-			},
-			warn: {
-				type: "integer",
-				minimum: 0
-			},
-			insufficient: {
-				type: "integer",
-				minimum: 0
-			},
-			missing: {
-				type: "integer",
-				minimum: 0
-			},
-			skipped: {
-				type: "integer",
-				minimum: 0
-			},
-			waived: {
-				type: "integer",
-				minimum: 0
-			}
-		}
-	},
-	results: {
-		type: "array",
-		items: {
-			$ref: "#/$defs/result"
-		}
-	},
-	notes: {
-		type: "array",
-		items: {
-			type: "string",
-			maxLength: 1048576
-		},
-		description: "What the user should know: no baseline, unpaired intervals, expired waivers."
-	}
-};
-var $defs = {
-	number: {
-		type: [
-			"number",
-			"null"
-		]
-	},
-	result: {
-		type: "object",
-		required: [
-			"gate",
-			"gate_index",
-			"metric",
-			"segment",
-			"status",
-			"rule",
-			"threshold",
-			"mode",
-			"severity",
-			"n",
-			"candidate",
-			"baseline",
-			"change",
-			"relative_change",
-			"ci",
-			"confidence",
-			"p_value",
-			"adjusted_p_value",
-			"excess",
-			"reason"
-		],
-		properties: {
-			gate: {
-				type: "string",
-				maxLength: 1048576,
-				description: "The gate's name, or `<metric> <rule> <threshold>`."
-			},
-			gate_index: {
-				type: "integer",
-				minimum: 0,
-				description: "Position of the gate in the config's gates list."
-			},
-			metric: {
-				type: "string",
-				maxLength: 1000
-			},
-			segment: {
-				type: "string",
-				maxLength: 1048576,
-				description: "A segment key (`all`, `Job=partime`, `Age=[18,30)`), or for min_ratio/max_gap the column (`Job`)."
-			},
-			status: {
-				"enum": [
-					"pass",
-					"fail",
-					"warn",
-					"insufficient",
-					"missing",
-					"skipped",
-					"waived"
-				],
-				description: "pass/fail: the rule held/was broken (significant mode: the whole interval within/beyond the bound). warn: a severity: warn gate failed, or the interval straddles the bound (inconclusive). insufficient: fewer rows than min_support, less support of the metric than min_support (in the candidate, or for a change in the baseline), or a value that is undefined, a zero-division convention or not a finite number (value, baseline, change or interval); not judged. missing: the evaluation lacks the segment or metric, or there is no baseline under on_missing_baseline: fail; fails closed. skipped: a change rule without a baseline, or a missing one under on_missing: skip. waived: a failure accepted by an unexpired waiver."
-			},
-			rule: {
-				"enum": [
-					"min",
-					"max",
-					"max_drop",
-					"max_relative_drop",
-					"min_ratio",
-					"max_gap"
-				]
-			},
-			threshold: {
-				type: "number",
-				description: "The bound as configured."
-			},
-			mode: {
-				"enum": [
-					"point",
-					"significant"
-				]
-			},
-			severity: {
-				"enum": [
-					"fail",
-					"warn"
-				]
-			},
-			n: {
-				type: [
-					"integer",
-					"null"
-				],
-				minimum: 0,
-				description: "Rows of the segment in the candidate's evaluation."
-			},
-			support: {
-				type: [
-					"integer",
-					"null"
-				],
-				minimum: 0,
-				description: "The candidate's support of the metric: the rows of positive weight in the metric's own denominator (positives for recall, predicted positives for precision, min(positives, negatives) for roc_auc, rows for accuracy...), unweighted; min_support bounds it. null for across gates, missing segments and documents that do not state it."
-			},
-			baseline_support: {
-				type: [
-					"integer",
-					"null"
-				],
-				minimum: 0,
-				description: "For a change rule (max_drop, max_relative_drop), the baseline's support of the metric, which min_support bounds too; otherwise null."
-			},
-			candidate: {
-				$ref: "#/$defs/number",
-				description: "The candidate's value of the metric; for min_ratio/max_gap the ratio (lowest / highest) or gap (highest − lowest) across the column's segments."
-			},
-			baseline: {
-				$ref: "#/$defs/number",
-				description: "The baseline's value of the metric."
-			},
-			change: {
-				$ref: "#/$defs/number",
-				description: "candidate − baseline."
-			},
-			relative_change: {
-				$ref: "#/$defs/number",
-				description: "(candidate − baseline) / |baseline|; null when the baseline is 0."
-			},
-			ci: {
-				oneOf: [
-					{
-						type: "null"
-					},
-					{
-						type: "array",
-						items: {
-							type: "number"
-						},
-						minItems: 2,
-						maxItems: 2
-					}
-				],
-				description: "Interval of the quantity the rule bounds, in the units of threshold: the value (min, max), the drop (max_drop; positive = worse) or the relative drop (max_relative_drop)."
-			},
-			confidence: {
-				type: [
-					"number",
-					"null"
-				],
-				minimum: 0,
-				maximum: 1,
-				description: "Confidence level of ci: the configured one, or in significant mode the Holm-adjusted level of the segment's rank."
-			},
-			p_value: {
-				type: [
-					"number",
-					"null"
-				],
-				minimum: 0,
-				maximum: 1,
-				description: "Significant mode: two-sided p-value of 'the quantity lies exactly on the bound' (normal approximation from its interval)."
-			},
-			adjusted_p_value: {
-				type: [
-					"number",
-					"null"
-				],
-				minimum: 0,
-				maximum: 1,
-				description: "Significant mode: the Holm-adjusted p-value across the segments judged by the same rule."
-			},
-			excess: {
-				$ref: "#/$defs/number",
-				description: "How far past the bound the point value is, positive on the failing side (threshold − value for min and min_ratio, value − threshold otherwise)."
-			},
-			reason: {
-				type: "string",
-				maxLength: 1048576,
-				description: "The full explanation: values, formula, interval, decision."
-			},
-			waiver: {
-				type: "object",
-				required: [
-					"reason",
-					"expires"
-				],
-				properties: {
-					reason: {
-						type: "string",
-						maxLength: 1048576
-					},
-					expires: {
-						type: [
-							"string",
-							"null"
-						],
-						maxLength: 10,
-						description: "YYYY-MM-DD, the last day it applies; null: never expires."
-					}
-				}
-			}
-		}
-	}
-};
-var schema = {
-	$schema: $schema,
-	$id: $id,
-	title: title,
-	description: description,
-	type: type,
-	required: required,
-	properties: properties,
-	$defs: $defs
-};
-
-/**
- * `ml-gate/verdict@1` documents (schemas/verdict.schema.json), read back by the report: in the
- * fork-safe pattern they come from the fork's own run.
- *
- * The type still lives beside the code that writes it (src/gates/verdict.ts) while other changes
- * to it are merged; this module only imports it.
- */
-const VERDICT = documentKind(schema, 'from `ml-gate gate --json` or the gate action');
-
-/**
- * The result documents the steps hand to each other in the results folder: the names each step
- * writes, and the loader the report uses. Validation documents are `validation.json` or
- * `validation-<name>.json` (one per data file).
- */
-const RESULT_FILES = {
-    folder: 'ml-gate-results',
-    verdict: 'verdict.json',
-    candidate: 'evaluation-candidate.json',
-    baseline: 'evaluation-baseline.json'
-};
-/** `validation.json`, `validation-incoming.json`… */
-const VALIDATION_FILE = /^validation(-[^/\\]+)?\.json$/;
-/**
- * Loads every result document in `dir`. Each file must be JSON whose `schema` is the one its name
- * promises, valid against that schema (src/documents/): the folder may be a fork's artifact.
- * Documents that are absent are `null` (a validate-only pipeline has no verdict).
- *
- * @throws UserInputError when `dir` is not a readable folder, holds no result document at all,
- *   or a file is not JSON, carries another `schema` or breaks its schema (at its line and column)
- */
-async function readResults(dir) {
-    let names;
-    try {
-        names = (await readdir$1(dir)).sort();
-    }
-    catch (error) {
-        const code = error.code;
-        throw new UserInputError(`cannot read the results folder ${dir} (${code ?? String(error)}); expected the folder the ` +
-            `validate, evaluate and gate steps wrote (default ${RESULT_FILES.folder})`);
-    }
-    const load = async (name, kind) => names.includes(name) ? readDocument(join$1(dir, name), kind) : null;
-    const results = {
-        dir,
-        verdict: await load(RESULT_FILES.verdict, VERDICT),
-        candidate: await load(RESULT_FILES.candidate, EVALUATION),
-        baseline: await load(RESULT_FILES.baseline, EVALUATION),
-        validations: await Promise.all(names
-            .filter((name) => VALIDATION_FILE.test(name))
-            .map((name) => readDocument(join$1(dir, name), VALIDATION)))
-    };
-    if (results.verdict === null && results.candidate === null && results.validations.length === 0) {
-        throw new UserInputError(`no result documents in ${dir}: expected ${RESULT_FILES.verdict}, ${RESULT_FILES.candidate} ` +
-            `or validation*.json, as written by the gate, evaluate and validate-data steps` +
-            (names.length > 0 ? `; found ${names.slice(0, 10).join(', ')}` : '; the folder is empty'));
-    }
-    return results;
-}
-
 /**
  * Runs what `ml-gate.yml` describes: validate every dataset (contract and drift), evaluate the
  * candidate and the baseline, gate, writing every result document into one folder
@@ -33483,32 +33874,31 @@ async function runPipeline(loaded, options) {
         checkGates(loaded);
     const output = options.output ?? config.report.output;
     const datasets = await Promise.all(config.data.map((data, i) => expandDataset(data, i, loaded)));
-    const files = datasets.flat();
     if (!config.model && (options.candidate ?? options.baseline) !== undefined) {
         throw new UserInputError('a candidate or baseline was given, but the config has no `model` section to evaluate it with: add one naming the task and label', loaded.locate([], 'key'));
     }
     // Before any data is read: a config without predictions needs them by flag.
     const candidateFile = config.model ? candidateInput(loaded, options.candidate) : undefined;
     const baselineFile = options.baseline ?? config.model?.baseline;
-    const steps = files.length + (config.model ? 2 : 0) + (baselineFile ? 1 : 0);
+    const files = datasets.reduce((n, d) => n + d.files.length, 0);
+    const steps = files + (config.model ? 2 : 0) + (baselineFile ? 1 : 0);
     let step = 0;
     const progress = (message) => options.progress?.({ step: ++step, steps, message });
     const validations = [];
     const taken = new Set();
-    for (const { file, data } of files) {
-        progress(`validating ${file}`);
-        const contract = data.contract === undefined ? undefined : await loadContract(data.contract);
-        const document = await validateData({
-            data: file,
-            contract,
+    for (const { files, data } of datasets) {
+        const validated = await validateStep({
+            files,
+            contract: data.contract,
             reference: data.reference,
             drift: data.drift,
+            driftCorrection: data.drift?.correction,
             read: readOptions(data),
-            failOn: data.fail_on
+            failOn: data.fail_on,
+            results: { dir: output, taken },
+            onStart: (file) => progress(`validating ${file}`)
         });
-        const path = validationPath(output, file, taken);
-        await options.write(path, document);
-        validations.push({ path, document });
+        validated.documents.forEach((document, i) => validations.push({ path: validated.paths[i], document }));
     }
     let candidate = null;
     let baseline = null;
@@ -33523,54 +33913,24 @@ async function runPipeline(loaded, options) {
         });
         if (baselineFile)
             progress('gating the candidate against the thresholds and the baseline');
-        const write = async (name, document) => {
-            const path = join$1(output, name);
-            await options.write(path, document);
-            return { path, document };
-        };
-        candidate = await write(RESULT_FILES.candidate, asEvaluationDocument(gate.candidate));
-        if (gate.baseline)
-            baseline = await write(RESULT_FILES.baseline, asEvaluationDocument(gate.baseline));
-        progress('writing the verdict');
-        verdict = await write(RESULT_FILES.verdict, gate.verdict);
+        const written = await writeGateDocuments(output, gate, () => progress('writing the verdict'));
+        candidate = { path: written.candidate, document: asEvaluationDocument(gate.candidate) };
+        if (gate.baseline && written.baseline !== null)
+            baseline = { path: written.baseline, document: asEvaluationDocument(gate.baseline) };
+        verdict = { path: written.verdict, document: gate.verdict };
     }
-    return {
-        output,
-        validations,
-        candidate,
-        baseline,
-        verdict
-    };
+    return { output, validations, candidate, baseline, verdict };
 }
 async function expandDataset(data, index, loaded) {
     const files = await expandGlob(data.path);
     if (files.length === 0) {
         throw new UserInputError(`data[${index}].path: no file matches '${data.path}'`, loaded.locate(['data', index, 'path']));
     }
-    return files.map((file) => ({ file, data }));
+    return { files, data };
 }
 function readOptions(data) {
     return { format: data.format, delimiter: data.delimiter, missing: data.missing };
 }
-/**
- * Where the validation document of a data file goes: `<output>/validation-<stem>.json`, with
- * `-2`, `-3`… for files of the same name in other folders. `taken` collects the names used.
- */
-function validationPath(output, file, taken) {
-    const stem = `validation-${basename(file, extname(file))}`;
-    let name = `${stem}.json`;
-    for (let i = 2; taken.has(name); i++)
-        name = `${stem}-${i}.json`;
-    taken.add(name);
-    return join$1(output, name);
-}
-
-var version = "0.1.0";
-var pkg = {
-	version: version};
-
-/** ml-gate's version, as package.json says; shown by `--version` and in every report's footer. */
-const VERSION = pkg.version;
 
 /** Emits annotations as workflow commands (`::error`, `::warning`, `::notice`) at their file and line. */
 function annotate(annotations) {
@@ -33724,6 +34084,17 @@ async function verifyPullRequestHead(client, issue, runHeadSha, input) {
 }
 
 /**
+ * The workflow run's page from the runner's environment (`GITHUB_SERVER_URL`, `GITHUB_REPOSITORY`,
+ * `GITHUB_RUN_ID`), where the job summary is; `null` outside a run. The comment links it, whether
+ * the action posts it or `ml-gate report --comment` previews it.
+ */
+function runUrlOf(env) {
+    const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
+    const repository = env.GITHUB_REPOSITORY;
+    return env.GITHUB_RUN_ID && repository ? `${server}/${repository}/actions/runs/${env.GITHUB_RUN_ID}` : null;
+}
+
+/**
  * Reads the run's context from the environment the runner gives a step. The pull request is
  * `pullNumber` when given (the `pr-number` input: needed in `workflow_run` workflows for forks,
  * whose `workflow_run.pull_requests` is empty), else the `pull_request` payload's, else the first
@@ -33751,6 +34122,7 @@ function readRunContext(env, pullNumber) {
     const fromPayload = payload.pull_request?.number ??
         payload.workflow_run?.pull_requests?.[0]?.number ??
         (payload.issue?.pull_request === undefined ? undefined : payload.issue.number);
+    const workflowRun = env.GITHUB_EVENT_NAME === 'workflow_run' ? payload.workflow_run : undefined;
     const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
     return {
         owner: repository.slice(0, slash),
@@ -33758,9 +34130,13 @@ function readRunContext(env, pullNumber) {
         eventName: env.GITHUB_EVENT_NAME ?? '',
         pullNumber: pullNumber ?? fromPayload ?? null,
         headSha: payload.pull_request?.head?.sha ?? payload.workflow_run?.head_sha ?? env.GITHUB_SHA ?? null,
-        workflowRunHeadSha: env.GITHUB_EVENT_NAME === 'workflow_run' ? (payload.workflow_run?.head_sha ?? null) : null,
+        workflowRunHeadSha: workflowRun?.head_sha ?? null,
+        // Built from the numeric id, not taken as a string, so the link can only point at a run here.
+        workflowRunUrl: Number.isSafeInteger(workflowRun?.id)
+            ? `${server}/${repository}/actions/runs/${workflowRun?.id}`
+            : null,
         apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
-        runUrl: env.GITHUB_RUN_ID ? `${server}/${repository}/actions/runs/${env.GITHUB_RUN_ID}` : null
+        runUrl: runUrlOf(env)
     };
 }
 
@@ -33948,60 +34324,6 @@ function limitPerLevel(annotations, perLevel, elsewhere) {
         });
     }
     return kept;
-}
-
-/**
- * Hex sha256 of a file, read as a stream (prediction files can be gigabytes); `null` when the file
- * cannot be read.
- */
-async function sha256File(path) {
-    const hash = createHash('sha256');
-    try {
-        for await (const chunk of createReadStream(path))
-            hash.update(chunk);
-    }
-    catch {
-        return null;
-    }
-    return hash.digest('hex');
-}
-/**
- * The audit trail of a set of results: the config, every result document and every file those
- * documents name (predictions, data, contracts, references), each with its sha256. Paths named
- * inside documents are read relative to the working directory, as the steps wrote them; the same
- * path is listed once.
- */
-async function collectAuditTrail(results, context) {
-    const known = new Map();
-    const add = async (role, path, sha256) => {
-        if (path === null || known.has(path))
-            return;
-        known.set(path, { role, path, sha256: sha256 ?? (await sha256File(path)) });
-    };
-    await add('config', context.config);
-    for (const [role, file] of [
-        ['verdict', results.verdict],
-        ['candidate evaluation', results.candidate],
-        ['baseline evaluation', results.baseline]
-    ]) {
-        if (file !== null)
-            await add(role, file.path, file.sha256);
-    }
-    for (const file of results.validations)
-        await add('validation', file.path, file.sha256);
-    await add('candidate predictions', results.candidate?.document.file ?? null);
-    await add('baseline predictions', results.baseline?.document.file ?? null);
-    for (const { document } of results.validations) {
-        await add('data', document.file);
-        await add('contract', document.contract);
-        await add('reference', document.reference);
-    }
-    return {
-        commit: context.commit,
-        version: context.version,
-        seed: results.candidate?.document.settings.seed ?? null,
-        files: [...known.values()]
-    };
 }
 
 /** Runs kept in a comment's history, newest first. */
@@ -34484,46 +34806,402 @@ function toAlignment(value) {
         : 0
 }
 
-/** Longest label shown under a bar; longer ones end in `…`. */
-const LABEL_LENGTH = 32;
 /**
- * Text made safe inside a Mermaid quoted label: letters, digits, spaces and `=.,_+-/%()[]&`
- * stay, anything else (quotes, backticks, `<`, `#`, `;`, line breaks) becomes `_`, so no label can
- * end the string, the code fence or start an entity or HTML.
- *
- * @example mermaidLabel('Job="partime"<b>') // 'Job=_partime__b_'
+ * How the report writes numbers and reasons: three significant digits everywhere (`0.798`,
+ * `−0.298`, `0.00213`), one minus sign (U+2212), intervals as `[0.160, 0.432]`, and exponents that
+ * a browser cannot wrap (`4.15e−7`: no line break is allowed around U+2212 between a letter and a
+ * digit, as it is around `-`).
  */
-function mermaidLabel(text) {
-    const safe = text.replace(/[^\p{L}\p{N} =.,_+\-/%()[\]&]/gu, '_');
-    return safe.length > LABEL_LENGTH ? `${safe.slice(0, LABEL_LENGTH - 1)}…` : safe;
+const MINUS = '\u2212';
+/** `-` as a minus: before a digit at the start of a number or in an exponent. */
+const HYPHEN_MINUS = /(^|[\s([{=,;:/<>≤≥]|\de)-(?=\.?\d)/g;
+/**
+ * `text` with every hyphen used as a minus sign replaced by U+2212.
+ *
+ * @example minusSigns('p = 4.15e-7, change -0.3, Home=a-b') // 'p = 4.15e−7, change −0.3, Home=a-b'
+ */
+function minusSigns(text) {
+    return text.replace(HYPHEN_MINUS, `$1${MINUS}`);
 }
-function plain(value) {
-    // Mermaid reads plain decimals; no exponents.
-    return String(Number(value.toFixed(4)));
+/** A value: `0.798`, `−0.298`, `1825`, `—` for `null`. */
+function value(x) {
+    return minusSigns(showNumber(x));
+}
+/** A configured number (a bound, a threshold) as written: `0.05`, `0.5`, `−1`. */
+function setting(x) {
+    return minusSigns(formatNumber(x));
+}
+/** A change, signed: `+0.00391`, `−0.298`, `0`, `—` for `null`. */
+function change(x) {
+    return x === null ? '—' : minusSigns(showSigned(x));
+}
+/** `[0.160, 0.432]`, `—` for `null`. */
+function interval(ci) {
+    return ci === null ? '—' : `[${value(ci[0])}, ${value(ci[1])}]`;
+}
+/** `99.64%`. */
+function level(confidence) {
+    return showLevel(confidence);
+}
+/** A probability as a percentage to two significant digits: `0.0184` -> `1.8%`. */
+function percent(p) {
+    return `${Number((p * 100).toPrecision(2))}%`;
 }
 /**
- * A Mermaid `xychart-beta` of one metric per segment: bars for the baseline, a line for the
- * candidate (xychart has no legend, so the title says which is which). GitHub renders Mermaid in
- * comments and job summaries, so no image is hosted anywhere. The y axis spans 0 to 1 when every
- * value lies there (most metrics), otherwise Mermaid's own range.
+ * `text` cut to at most `length` characters at a word boundary, ending in `…` when cut: a reason
+ * never loses half a word (or half a number).
  *
- * @returns the fenced code block, or `null` when there are no points
+ * @example clipWords('the drop is 0.298 and more', 20) // 'the drop is 0.298 …'
  */
-function renderMetricChart(metric, points) {
-    if (points.length === 0)
+function clipWords(text, length) {
+    if (text.length <= length)
+        return text;
+    const space = text.lastIndexOf(' ', length - 1);
+    return `${text.slice(0, space > 0 ? space + 1 : length - 1)}…`;
+}
+/** Longest reason shown; longer ones are cut at a word and the rest is in verdict.json. */
+const REASON_LENGTH = 2000;
+/** A reason from a result document, for markdown: minus signs, cut at a word, escaped. */
+function reasonText(reason) {
+    return escapeMarkdown(minusSigns(clipWords(reason, REASON_LENGTH)));
+}
+/** Smallest and largest of `values` without spreading them into arguments (data-sized arrays). */
+function extent(values) {
+    return values.reduce(([lo, hi], x) => [Math.min(lo, x), Math.max(hi, x)], [Infinity, -Infinity]);
+}
+
+/**
+ * A text chart of intervals, one row per segment, sorted: readable at any width a comment has,
+ * in GitHub's monospace font, with nothing to render (a Mermaid chart of 18 segments smears its
+ * axis labels together at 780 px and cannot draw an interval at all).
+ *
+ *     drop of recall: ● estimate  ├──┤ 99.64% interval  ┆ bound 0.05  │ 0
+ *     Job=partime     ·········│···┆······├────●─────┤····  0.298  fail
+ */
+/** Characters of the label column and of the plot. */
+const LABEL = 18;
+const PLOT = 40;
+/**
+ * A label safe inside a fenced code block: no backtick or tilde (a line of them closes the
+ * fence), no `<` or `>` (the markdown would hold a comment marker such as ours, which finds the
+ * sticky comment), no `@` (a mention to anything that reads the raw text), no control character;
+ * clipped to the label column.
+ */
+function chartLabel(text, width = LABEL) {
+    // eslint-disable-next-line no-control-regex -- control characters are what is removed
+    const safe = text.replace(/[`~<>@\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, '_');
+    return safe.length > width ? `${safe.slice(0, width - 1)}…` : safe;
+}
+/**
+ * The chart as a fenced `text` block: a legend line (`quantity`, the `confidence` of the
+ * intervals, the `bound`), the rows on one scale that spans the intervals, 0 and the bound, and an
+ * axis with 0 and the bound marked. `null` without rows.
+ */
+function renderIntervalChart(quantity, confidence, bound, rows) {
+    if (rows.length === 0)
         return null;
-    const values = points.flatMap((p) => [p.baseline, p.candidate]);
-    const unit = values.every((v) => v >= 0 && v <= 1);
-    const name = mermaidLabel(metric);
+    const ends = rows.flatMap((r) => [r.ci[0], r.ci[1], r.estimate]);
+    let [lo, hi] = extent([0, bound, ...ends]);
+    if (hi === lo)
+        [lo, hi] = [lo - 1, hi + 1];
+    const pad = (hi - lo) * 0.04;
+    lo -= pad;
+    hi += pad;
+    const col = (x) => Math.min(PLOT - 1, Math.max(0, Math.round(((x - lo) / (hi - lo)) * (PLOT - 1))));
+    const zero = col(0);
+    const boundAt = col(bound);
+    const plot = (r) => {
+        const cells = Array.from({ length: PLOT }, () => '·');
+        cells[zero] = '│';
+        cells[boundAt] = '┆';
+        const [a, b] = [col(Math.min(r.ci[0], r.ci[1])), col(Math.max(r.ci[0], r.ci[1]))];
+        for (let i = a; i <= b; i++)
+            cells[i] = '─';
+        cells[a] = a === b ? '┼' : '├';
+        if (b !== a)
+            cells[b] = '┤';
+        cells[col(r.estimate)] = '●';
+        return cells.join('');
+    };
+    const axis = Array.from({ length: PLOT }, () => ' ');
+    const mark = (at, text) => {
+        const start = Math.max(0, Math.min(PLOT - text.length, at - Math.floor(text.length / 2)));
+        if (axis.slice(Math.max(0, start - 1), start + text.length + 1).some((c) => c !== ' '))
+            return;
+        for (let i = 0; i < text.length; i++)
+            axis[start + i] = text[i];
+    };
+    mark(zero, '0');
+    mark(boundAt, setting(bound));
+    mark(0, value(lo + pad));
+    mark(PLOT - 1, value(hi - pad));
+    const estimates = rows.map((r) => value(r.estimate));
+    const width = extent(estimates.map((e) => e.length))[1];
     return [
-        '```mermaid',
-        'xychart-beta',
-        `    title "${name} per segment: bars baseline, line candidate"`,
-        `    x-axis [${points.map((p) => `"${mermaidLabel(p.label)}"`).join(', ')}]`,
-        `    y-axis "${name}"${unit ? ' 0 --> 1' : ''}`,
-        `    bar [${points.map((p) => plain(p.baseline)).join(', ')}]`,
-        `    line [${points.map((p) => plain(p.candidate)).join(', ')}]`,
+        '```text',
+        `${chartLabel(quantity, 60)}: ● estimate  ├─┤ ${confidence} interval  ┆ bound ${setting(bound)}  │ 0`,
+        '',
+        ...rows.map((r, i) => `${chartLabel(r.label).padEnd(LABEL)} ${plot(r)}  ${estimates[i].padStart(width)}  ${r.status}`),
+        `${' '.repeat(LABEL)} ${axis.join('').trimEnd()}`,
         '```'
+    ].join('\n');
+}
+
+/** Worst first: by `excess` descending, results without one last, ties in document order. */
+function byExcess(a, b) {
+    if (a.excess === b.excess)
+        return 0;
+    if (a.excess === null)
+        return 1;
+    if (b.excess === null)
+        return -1;
+    return b.excess - a.excess;
+}
+function groupResults(results) {
+    const sorted = [...results].sort(byExcess);
+    const inconclusive = sorted.filter(isInconclusive);
+    return {
+        failing: sorted.filter((r) => r.status === 'fail' || r.status === 'missing'),
+        warnings: sorted.filter((r) => r.status === 'warn' && !isInconclusive(r)),
+        inconclusive: inconclusive.filter((r) => r.detectable !== false),
+        tooSmall: inconclusive.filter((r) => r.detectable === false),
+        others: results.filter((r) => !['fail', 'missing', 'warn'].includes(r.status))
+    };
+}
+
+/**
+ * Tables of gate results for a 780 px comment: at most seven columns, values as
+ * `baseline → candidate`, intervals as `[0.160, 0.432]` with their confidence level stated once,
+ * above the table, and each segment's support (positives for recall) next to its rows.
+ */
+const text$2 = escapeClipped;
+/** The bound of a rule: `drop ≤ 0.05`. */
+const BOUND = {
+    min: (t) => `≥ ${setting(t)}`,
+    max: (t) => `≤ ${setting(t)}`,
+    max_drop: (t) => `drop ≤ ${setting(t)}`,
+    max_relative_drop: (t) => `drop ≤ ${setting(t * 100)}%`,
+    min_ratio: (t) => `ratio ≥ ${setting(t)}`,
+    max_gap: (t) => `gap ≤ ${setting(t)}`
+};
+/** What a result's interval (`GateResult.ci`) is of: the value, or the quantity the rule bounds. */
+const QUANTITY = {
+    min: 'value',
+    max: 'value',
+    max_drop: 'drop',
+    max_relative_drop: 'relative drop',
+    min_ratio: 'ratio',
+    max_gap: 'gap'
+};
+const STATUS_TEXT = {
+    fail: '❌ fail',
+    warn: '⚠️ warn',
+    missing: '❔ missing',
+    pass: '✅ pass',
+    insufficient: '➖ too few rows',
+    skipped: '⏭️ skipped',
+    waived: '🔕 waived'
+};
+function plural$1(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+/** The confidence levels of `results`' intervals, once: `99.67%`, or `99.64–99.67%` when they differ. */
+function levels(results) {
+    const all = [...new Set(results.filter((r) => r.ci !== null).flatMap((r) => r.confidence ?? []))];
+    if (all.length === 0)
+        return null;
+    const [lo, hi] = extent(all).map(level);
+    return lo === hi ? lo : `${lo.slice(0, -1)}–${hi}`;
+}
+/** `Holm over 15 segments`: how the levels of significant-mode results were corrected. */
+function correction(results) {
+    const significant = results.filter((r) => r.mode === 'significant' && r.ci !== null);
+    if (significant.length === 0)
+        return null;
+    const p = significant[0];
+    const name = { holm: 'Holm', bh: 'Benjamini–Hochberg', none: 'no correction' };
+    if (p.correction === null)
+        return 'each corrected for the segments of its gate';
+    if (p.correction === 'none')
+        return 'no correction across segments';
+    return p.family === null
+        ? `${name[p.correction]}-adjusted`
+        : `${name[p.correction]} over a family of ${p.family}`;
+}
+/**
+ * The line above a table of results: the intervals' level and correction, the decision threshold
+ * of the scores, what the support column counts.
+ */
+function tableCaption(results, threshold, columns) {
+    const parts = [];
+    const at = levels(results);
+    const rules = new Set(results.filter((r) => r.ci !== null).map((r) => QUANTITY[r.rule]));
+    if (at !== null) {
+        const of = rules.size === 1 ? ` of the ${[...rules][0]}` : '';
+        const how = correction(results);
+        parts.push(`${at} intervals${of}${how === null ? '' : ` (${how})`}`);
+    }
+    const bounds = new Set(results.map((r) => BOUND[r.rule](r.threshold)));
+    if (columns !== 'judged' && bounds.size === 1)
+        parts.push(`bound ${[...bounds][0]}`);
+    if (threshold !== null)
+        parts.push(`decision threshold ${setting(threshold)}`);
+    if (columns === 'power') {
+        const of = rules.size === 1 ? [...rules][0] : 'change';
+        parts.push(`MDE: the smallest ${of} detected with 80% power at that level`);
+    }
+    return parts.length === 0 ? '' : `<sub>${parts.join(' · ')}</sub>`;
+}
+/** The support column: `positives / rows` with cells `104 / 178` when every row counts the same unit. */
+function supportColumn(results) {
+    const units = new Set(results.filter((r) => (r.support ?? null) !== null && r.n !== null).map((r) => supportUnit(r.metric)));
+    const unit = units.size === 1 ? [...units][0] : null;
+    if (unit === 'rows' || units.size === 0)
+        return { header: 'rows', cell: (r) => (r.n === null ? '—' : String(r.n)) };
+    return {
+        header: unit === null ? 'support / rows' : `${text$2(unit, 40)} / rows`,
+        cell: (r) => (r.n === null ? '—' : `${r.support ?? '—'} / ${r.n}`)
+    };
+}
+/** `0.798 → 0.500`; `0.228` without a baseline. */
+function values(r) {
+    return r.baseline === null ? value(r.candidate) : `${value(r.baseline)} → ${value(r.candidate)}`;
+}
+/**
+ * A table of results, at most `rows` of them (a line counts the rest), seven columns at most:
+ * segment (with the metric when the results are of several), support, values, change, interval,
+ * then the bound and the status (`status`), the bound (`judged`) or the minimum detectable effect
+ * and the power at the bound (`power`).
+ */
+function resultTable(results, columns, rows) {
+    const shown = results.slice(0, rows);
+    const metrics = new Set(results.map((r) => r.metric));
+    const rules = new Set(results.filter((r) => r.ci !== null).map((r) => r.rule));
+    const support = supportColumn(shown);
+    const ciHeader = rules.size === 1 ? `${QUANTITY[[...rules][0]]} interval` : 'interval';
+    const segment = (r) => metrics.size > 1 ? `${text$2(r.metric, 40)}: ${text$2(r.segment)}` : text$2(r.segment);
+    const ci = (r) => rules.size > 1 && r.ci !== null ? `${QUANTITY[r.rule]} ${interval(r.ci)}` : interval(r.ci);
+    const header = [
+        metrics.size > 1 ? 'metric: segment' : `${text$2([...metrics][0] ?? '', 40)}: segment`,
+        support.header,
+        'baseline → candidate',
+        'change',
+        ciHeader
+    ];
+    const extra = {
+        judged: { header: ['bound'], cells: (r) => [BOUND[r.rule](r.threshold)] },
+        status: {
+            // One gate per table (see the report's `others`): its bound is in the caption.
+            header: ['status'],
+            cells: (r) => [STATUS_TEXT[r.waiver ? 'waived' : r.status]]
+        },
+        power: {
+            header: ['MDE', 'power at bound'],
+            cells: (r) => {
+                return [value(r.mde), r.power_at_bound === null ? '—' : percent(r.power_at_bound)];
+            }
+        }
+    };
+    const table = markdownTable([
+        [...header, ...extra[columns].header],
+        ...shown.map((r) => [
+            segment(r),
+            support.cell(r),
+            values(r),
+            change(r.change),
+            ci(r),
+            ...extra[columns].cells(r)
+        ])
+    ], {
+        align: [
+            'l',
+            'r',
+            'r',
+            'r',
+            'r',
+            ...extra[columns].header.map(() => (columns === 'power' ? 'r' : 'l'))
+        ]
+    });
+    const rest = results.length - shown.length;
+    return rest > 0 ? `${table}\n\n… and ${plural$1(rest, 'more result')} in verdict.json.` : table;
+}
+
+/**
+ * Candidate vs baseline on every metric of the `all` segment, in one compact table: the numbers a
+ * reviewer checks first after what failed.
+ */
+const text$1 = escapeClipped;
+/** `▲ better`, `▼ worse`, `= same`, or the plain direction for metrics without a better side. */
+function arrow(metric, delta) {
+    if (delta === null)
+        return '';
+    if (delta === 0)
+        return '= same';
+    const direction = describeMetric(metric)?.direction ?? 'none';
+    const up = delta > 0;
+    if (direction === 'none')
+        return up ? '▲' : '▼';
+    return `${up ? '▲' : '▼'} ${up === (direction === 'higher') ? 'better' : 'worse'}`;
+}
+/** The gates on the metric for `all`: `✅ ≥ 0.75`, the worst result first. */
+function gated(results, metric) {
+    const own = results.filter((r) => r.segment === 'all' && r.metric === metric).sort(byExcess);
+    return own.map((r) => `${STATUS_TEXT[r.status].split(' ')[0]} ${BOUND[r.rule](r.threshold)}`).join(', ');
+}
+/**
+ * The overview table with its heading: metric, baseline, candidate, change with an arrow, the
+ * candidate's interval and the gate on it, for every metric of `all` (counts such as `n` are in the
+ * heading instead). `null` without a candidate evaluation.
+ */
+function renderOverview(candidate, baseline, results, heading) {
+    const all = candidate?.segments.find((s) => s.key === 'all');
+    if (candidate === null || all === undefined)
+        return null;
+    const base = baseline?.segments.find((s) => s.key === 'all') ?? null;
+    const counts = Object.keys(all.metrics).filter((name) => describeMetric(name)?.interval === 'none');
+    const names = Object.keys(all.metrics).filter((name) => !counts.includes(name));
+    const hasGates = results.length > 0;
+    const count = (name) => value(all.metrics[name]?.value ?? null);
+    const facts = [
+        `${all.n} rows`,
+        ...(counts.includes('positives') ? [`${count('positives')} positives`] : [])
+    ];
+    const settings = candidate.settings;
+    const confusion = ['tp', 'fp', 'tn', 'fn'].filter((c) => counts.includes(c));
+    const caption = [
+        `${level(settings.confidence)} intervals of the candidate's value`,
+        ...(settings.threshold === null
+            ? []
+            : [
+                `decision threshold ${setting(settings.threshold)}` +
+                    (confusion.length === 4
+                        ? `: ${confusion.map((c) => `${c.toUpperCase()} ${count(c)}`).join(', ')}`
+                        : '')
+            ])
+    ];
+    const rows = names.map((name) => {
+        const c = all.metrics[name];
+        const b = base?.metrics[name]?.value ?? null;
+        const delta = b === null || c.value === null ? null : c.value - b;
+        const shown = c.value === null ? `— (${text$1(c.reason ?? 'undefined', 40)})` : value(c.value);
+        return [
+            text$1(name, 40),
+            value(b),
+            shown,
+            `${change(delta)} ${arrow(name, delta)}`.trim(),
+            interval(c.ci),
+            ...(hasGates ? [gated(results, name)] : [])
+        ];
+    });
+    return [
+        `### ${heading} (all: ${facts.join(', ')})`,
+        '',
+        `<sub>${caption.join(' · ')}</sub>`,
+        '',
+        markdownTable([
+            ['metric', 'baseline', 'candidate', 'change', 'candidate interval', ...(hasGates ? ['gate'] : [])],
+            ...rows
+        ], { align: ['l', 'r', 'r', 'r', 'r', 'l'] })
     ].join('\n');
 }
 
@@ -34601,18 +35279,24 @@ function renderValidationMarkdown(document) {
                 c.severity,
                 String(c.failures),
                 e(c.expected),
-                e(where(document, c, 5))
+                e(minusSigns(where(document, c, 5)))
             ])
         ], { align: ['l', 'l', 'l', 'r', 'l', 'l'] }), '');
         if (failing.length > MAX_ROWS)
             out.push(moreRows(failing.length - MAX_ROWS, 'failing checks'), '');
     }
     if (document.drift.length > 0) {
+        // Drifted columns first (then those without a verdict), in document order within each.
+        const rank = (d) => (d.drifted === true ? 0 : d.drifted === null ? 1 : 2);
+        const drift = [...document.drift].sort((a, b) => rank(a) - rank(b)).slice(0, MAX_ROWS);
         out = out.concat(`<details${document.summary.drifted > 0 ? ' open' : ''}><summary>Drift against ${line(document.reference ?? '')}: ` +
             `${document.summary.drifted} of ${document.drift.length} columns drifted</summary>`, '', markdownTable([
-            ['column', 'method', 'statistic', 'p-value', 'threshold', 'verdict', 'why'],
-            ...document.drift.slice(0, MAX_ROWS).map((d) => [e(d.column), ...driftCells(d), e(d.reason)])
-        ], { align: ['l', 'l', 'r', 'r', 'r', 'l', 'l'] }), '', document.drift.length > MAX_ROWS ? [moreRows(document.drift.length - MAX_ROWS, 'columns'), ''] : [], '</details>', '');
+            ['column', 'method', 'statistic', 'p-value', 'threshold', 'verdict'],
+            ...drift.map((d) => [e(d.column), ...driftCells(d).map(minusSigns)])
+        ], { align: ['l', 'l', 'r', 'r', 'r', 'l'] }), '', 
+        // The reasons are sentences: a list below the table, in full, rather than a column that
+        // would push the table past a comment's width.
+        ...drift.filter((d) => d.drifted !== false).map((d) => `- ${e(d.column)}: ${reasonText(d.reason)}`), ...(document.drift.some((d) => d.drifted !== false) ? [''] : []), document.drift.length > MAX_ROWS ? [moreRows(document.drift.length - MAX_ROWS, 'columns'), ''] : [], '</details>', '');
     }
     return out.join('\n');
 }
@@ -34702,15 +35386,6 @@ function reportHeadline(content) {
     return 'evaluated without gates';
 }
 const VERDICT_ICON = { pass: '✅', warn: '⚠️', fail: '❌', overridden: '🟡' };
-const STATUS_TEXT = {
-    fail: '❌ fail',
-    warn: '⚠️ warn',
-    missing: '❔ missing',
-    pass: '✅ pass',
-    insufficient: '➖ insufficient data',
-    skipped: '⏭️ skipped',
-    waived: '🔕 waived'
-};
 /** How many results had each status, in words: `4 failing`. */
 const COUNT_TEXT = {
     fail: 'failing',
@@ -34721,68 +35396,66 @@ const COUNT_TEXT = {
     insufficient: 'with insufficient data',
     skipped: 'skipped'
 };
-/** Statuses shown first, in the open: what needs someone's attention. */
-const ATTENTION = new Set(['fail', 'warn', 'missing']);
 /** Longest text from data shown in a line; cells: `CELL_LENGTH`. */
 const LINE_LENGTH = 300;
+/** Segments in the interval chart: the failing ones and the worst of the rest. */
+const CHART_ROWS = 8;
 /** Data text for markdown: clipped, then escaped. */
 const text = escapeClipped;
 function plural(n, word) {
     return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
-function signed(value) {
-    return value === null ? '—' : value > 0 ? `+${formatNumber(value, 3)}` : formatNumber(value, 3);
+/** `0.064–0.164`, or one value when they agree; `null` without values. */
+function range(values) {
+    if (values.length === 0)
+        return null;
+    const [lo, hi] = extent(values).map(value);
+    return lo === hi ? lo : `${lo}–${hi}`;
 }
-function interval(ci) {
-    return ci === null ? '—' : `[${formatNumber(ci[0], 3)}, ${formatNumber(ci[1], 3)}]`;
+/** The one bound of `results` (`drop ≤ 0.05`), or `null` when they have several. */
+function oneBound(results) {
+    const bounds = new Set(results.map((r) => BOUND[r.rule](r.threshold)));
+    return bounds.size === 1 ? [...bounds][0] : null;
 }
-const BOUND = {
-    min: (t) => `≥ ${formatNumber(t)}`,
-    max: (t) => `≤ ${formatNumber(t)}`,
-    max_drop: (t) => `drop ≤ ${formatNumber(t)}`,
-    max_relative_drop: (t) => `drop ≤ ${formatNumber(t * 100)}%`,
-    min_ratio: (t) => `ratio ≥ ${formatNumber(t)}`,
-    max_gap: (t) => `gap ≤ ${formatNumber(t)}`
-};
-/** What a result's interval is of (`GateResult.ci`): the value, or the drop the rule bounds. */
-const CI_OF = {
-    min: '',
-    max: '',
-    max_drop: 'drop ',
-    max_relative_drop: 'relative drop ',
-    min_ratio: 'ratio ',
-    max_gap: 'gap '
-};
-/** Worst first: by `excess` descending, results without one last, ties in document order. */
-function byExcess(a, b) {
-    if (a.excess === b.excess)
-        return 0;
-    if (a.excess === null)
-        return 1;
-    if (b.excess === null)
-        return -1;
-    return b.excess - a.excess;
+/** The gated quantity of a result (`GateResult.ci` is its interval): the bound plus the excess. */
+function gatedQuantity(r) {
+    if (r.excess === null)
+        return null;
+    return isLowerBound(r.rule) ? r.threshold - r.excess : r.threshold + r.excess;
+}
+/** `results` grouped by gate and rule, in order of first appearance. */
+function byGate(results) {
+    const groups = new Map();
+    for (const r of results) {
+        const key = `${r.gate_index} ${r.rule}`;
+        groups.set(key, [...(groups.get(key) ?? []), r]);
+    }
+    return [...groups.values()];
 }
 class Renderer {
     content;
     rows;
-    segments;
-    confidence;
+    groups;
+    threshold;
     constructor(content, rows) {
         this.content = content;
         this.rows = rows;
-        this.segments = new Map((content.candidate?.segments ?? []).map((s) => [s.key, s]));
-        this.confidence = content.candidate?.settings.confidence ?? null;
+        this.groups = groupResults(content.verdict?.results ?? []);
+        this.threshold = content.candidate?.settings.threshold ?? null;
     }
     blocks() {
         const c = this.content;
-        const blocks = [
+        const g = this.groups;
+        return [
             { name: 'headline', markdown: this.headline(), keep: Infinity },
-            ...this.optional('notes', 6, this.notes()),
-            ...this.optional('failing results', 9, this.attention()),
+            ...this.optional('failing results', 9, this.judged('❌ Failing', g.failing)),
+            ...this.optional('overview', 8.5, this.overview()),
+            ...this.optional('inconclusive results', 6.5, this.undecided('inconclusive')),
+            ...this.optional('too small to judge', 6.4, this.undecided('too small')),
+            ...this.optional('warnings', 8, this.judged('⚠️ Warnings', g.warnings)),
             ...this.optional('chart', 4, this.chart()),
-            ...this.optional('passing results', 5, this.others()),
-            ...this.optional('metrics', 8, c.verdict === null ? this.evaluationTable() : null),
+            ...this.optional('other results', 5, this.others()),
+            ...this.optional('notes', 6, this.notes()),
             ...c.validations.map((v, i) => ({
                 name: `validation of ${text(v.file, 60)}`,
                 markdown: renderValidationMarkdown(v).trimEnd(),
@@ -34791,7 +35464,6 @@ class Renderer {
             ...this.optional('history', 3, this.history()),
             { name: 'audit trail', markdown: this.audit(), keep: Infinity }
         ];
-        return blocks;
     }
     optional(name, keep, markdown) {
         return markdown === null ? [] : [{ name, markdown, keep }];
@@ -34799,10 +35471,16 @@ class Renderer {
     headline() {
         const c = this.content;
         const verdict = reportVerdict(c);
-        const lines = [
-            `## ${VERDICT_ICON[verdict]} ml-gate: ${verdict} — ${text(reportHeadline(c), LINE_LENGTH)}`,
-            ''
-        ];
+        // When the gates fail too, the heading names their failure and the data's gets its own line
+        // under it: a heading of both wraps to four lines at comment width.
+        const failedData = failedValidations(c);
+        const split = failedData.length > 0 && c.verdict?.verdict === 'fail';
+        const headline = split ? c.verdict.headline : reportHeadline(c);
+        const lines = [`## ${VERDICT_ICON[verdict]} ml-gate: ${verdict} — ${text(headline, LINE_LENGTH)}`, ''];
+        if (split) {
+            const files = failedData.map((v) => text(dataFailure(v), LINE_LENGTH)).join(', ');
+            lines.push(`❌ **Data validation failed** for ${files}: the job fails on the data alone (below).`, '');
+        }
         const o = c.override;
         if (o !== null) {
             const who = `[${text(o.by, 60)}](https://github.com/${encodeURIComponent(o.by)})`;
@@ -34844,143 +35522,109 @@ class Renderer {
             shown.push(`- … ${items.length - shown.length} ${more}`);
         return shown;
     }
-    table(results) {
-        const shown = results.slice(0, this.rows);
-        // One level in the header when all intervals share it (point mode), else in each cell.
-        const levels = new Set(shown.map((r) => r.confidence));
-        const level = levels.size === 1 ? [...levels][0] : undefined;
-        const header = level === undefined || level === null ? 'CI' : `${formatNumber(level * 100)}% CI`;
-        const table = markdownTable([
-            ['segment', 'n', 'metric', 'baseline', 'candidate', 'change', header, 'bound', 'status'],
-            ...shown.map((r) => {
-                const n = r.n ?? this.segments.get(r.segment)?.n ?? null;
-                const ci = r.ci === null
-                    ? '—'
-                    : `${CI_OF[r.rule]}${interval(r.ci)}` +
-                        (level === undefined && r.confidence !== null
-                            ? ` (${formatNumber(r.confidence * 100)}%)`
-                            : '');
-                const status = r.waiver
-                    ? `${STATUS_TEXT.waived}: ${text(r.waiver.reason)}${r.waiver.expires === null ? '' : ` (until ${text(r.waiver.expires)})`}`
-                    : STATUS_TEXT[r.status];
-                return [
-                    text(r.segment),
-                    n === null ? '—' : String(n),
-                    text(r.metric),
-                    formatNumber(r.baseline, 4),
-                    formatNumber(r.candidate, 4),
-                    signed(r.change),
-                    ci,
-                    BOUND[r.rule](r.threshold),
-                    status
-                ];
-            })
-        ], { align: ['l', 'r', 'l', 'r', 'r', 'r', 'r', 'l', 'l'] });
-        const rest = results.length - shown.length;
-        return rest > 0 ? `${table}\n\n… and ${plural(rest, 'more result')} in verdict.json.` : table;
+    /** The full reasons of `results`, folded: they are long, and the table says the numbers. */
+    reasons(results, summary) {
+        return [
+            `<details><summary>${summary}</summary>`,
+            '',
+            ...this.capped(results, (r) => `- ${reasonText(r.reason)}`, 'more reasons in verdict.json'),
+            '',
+            '</details>'
+        ].join('\n');
     }
-    attention() {
-        const results = (this.content.verdict?.results ?? [])
-            .filter((r) => ATTENTION.has(r.status))
-            .sort(byExcess);
+    /** A table of results with the line above it that states its levels and threshold once. */
+    table(results, columns) {
+        const caption = tableCaption(results, this.threshold, columns);
+        const table = resultTable(results, columns, this.rows);
+        return caption === '' ? table : `${caption}\n\n${table}`;
+    }
+    /** Failing or warning results: a heading, the table (worst first), the reasons folded. */
+    judged(title, results) {
         if (results.length === 0)
             return null;
         return [
-            `### Needs attention (${results.length})`,
+            `### ${title} (${results.length})`,
             '',
-            this.table(results),
+            this.table(results, 'judged'),
             '',
-            ...this.capped(results, (r) => `- ${text(r.reason, LINE_LENGTH)}`, 'more reasons in verdict.json')
+            this.reasons(results, results.length === 1 ? 'Why' : `Why, for each of the ${results.length}`)
         ].join('\n');
     }
-    /** The segment column a result belongs to: `overall`, the family of its segment, or its own (`across` gates). */
-    columnOf(result) {
-        if (result.segment === 'all')
-            return 'overall';
-        const segment = this.segments.get(result.segment);
-        if (segment !== undefined)
-            return segment.column ?? 'overall';
-        if (result.rule === 'max_gap' || result.rule === 'min_ratio')
-            return result.segment;
-        const equals = result.segment.indexOf('=');
-        return equals > 0 ? result.segment.slice(0, equals) : 'other';
-    }
-    others() {
-        const results = (this.content.verdict?.results ?? []).filter((r) => !ATTENTION.has(r.status));
-        if (results.length === 0)
-            return null;
-        const groups = new Map();
-        for (const r of results) {
-            const column = this.columnOf(r);
-            groups.set(column, [...(groups.get(column) ?? []), r]);
-        }
-        const sections = [...groups].map(([column, group]) => {
-            const counts = ['waived', 'pass', 'insufficient', 'skipped']
-                .map((s) => [s, group.filter((r) => r.status === s).length])
-                .filter(([, n]) => n > 0)
-                .map(([s, n]) => `${n} ${COUNT_TEXT[s]}`);
-            return [
-                `<details><summary>${text(column)}: ${counts.join(', ')}</summary>`,
-                '',
-                this.table(group),
-                '',
-                '</details>'
-            ].join('\n');
-        });
-        return [`### Other results (${results.length})`, '', ...sections.flatMap((s) => [s, ''])]
-            .join('\n')
-            .trimEnd();
+    overview() {
+        const c = this.content;
+        return renderOverview(c.candidate, c.baseline, c.verdict?.results ?? [], 'Candidate vs baseline');
     }
     /**
-     * The chart of the gated metric that matters most (the worst result's gate, else the first gate
-     * over several segments), baseline vs candidate per segment; at most 20 segments, the worst.
+     * The results the data could not decide, collapsed under one line that says how many, the
+     * bound, and what the data could have detected: "10 inconclusive against drop ≤ 0.05: the data
+     * can only detect drops larger than 0.0643–0.142"; without `mde` in the verdict, the count only.
+     */
+    undecided(kind) {
+        const results = kind === 'inconclusive' ? this.groups.inconclusive : this.groups.tooSmall;
+        if (results.length === 0)
+            return null;
+        const mde = range(results.flatMap((r) => r.mde ?? []));
+        const bound = oneBound(results) ?? 'their bounds';
+        const drops = `${QUANTITY[results[0].rule]}s`;
+        const summary = kind === 'inconclusive'
+            ? `⚠️ <b>${results.length} inconclusive</b> against ${bound}` +
+                (mde === null
+                    ? ': their intervals straddle the bound'
+                    : `: the data can only detect ${drops} larger than ${mde} (MDE at 80% power)`)
+            : `➖ <b>${results.length} too small to judge ${bound}</b>` +
+                (mde === null ? '' : `: they can only detect ${drops} larger than ${mde}`);
+        return [
+            `<details><summary>${summary}</summary>`,
+            '',
+            this.table(results, mde === null ? 'judged' : 'power'),
+            '',
+            ...this.capped(results, (r) => `- ${reasonText(r.reason)}`, 'more reasons in verdict.json'),
+            '',
+            '</details>'
+        ].join('\n');
+    }
+    others() {
+        const results = this.groups.others;
+        if (results.length === 0)
+            return null;
+        const counts = ['waived', 'pass', 'insufficient', 'skipped']
+            .map((s) => [s, results.filter((r) => r.status === s).length])
+            .filter(([, n]) => n > 0)
+            .map(([s, n]) => `${n} ${COUNT_TEXT[s]}`);
+        const waived = results.filter((r) => r.waiver !== undefined);
+        return [
+            `<details><summary>Other results: ${counts.join(', ')}</summary>`,
+            '',
+            // One table per gate and rule: one metric and one quantity each, so no cell repeats them.
+            ...byGate(results).flatMap((gate) => [this.table(gate, 'status'), '']),
+            ...this.capped(waived, (r) => `- waived ${text(r.segment)}: ${text(r.waiver?.reason ?? '', LINE_LENGTH)}` +
+                (r.waiver?.expires ? ` (until ${text(r.waiver.expires)})` : ''), 'more waivers'),
+            ...(waived.length > 0 ? [''] : []),
+            '</details>'
+        ].join('\n');
+    }
+    /**
+     * The interval of the gated quantity per segment for the gate of the worst result: its failing
+     * segments and the worst of the rest, sorted, against the bound. `null` when the gate has fewer
+     * than two segments with an interval.
      */
     chart() {
         const results = this.content.verdict?.results ?? [];
-        const perSegment = (r) => r.baseline !== null && r.candidate !== null && this.columnOf(r) !== r.segment;
-        const worst = results.filter((r) => ATTENTION.has(r.status) && perSegment(r)).sort(byExcess)[0];
-        const gateIndex = (worst ?? results.find(perSegment))?.gate_index;
-        if (gateIndex === undefined)
+        const withCi = results.filter((r) => r.ci !== null && gatedQuantity(r) !== null);
+        const worst = [...withCi].sort(byExcess)[0];
+        if (worst === undefined)
             return null;
-        const gate = results.filter((r) => r.gate_index === gateIndex && perSegment(r));
+        const gate = withCi
+            .filter((r) => r.gate_index === worst.gate_index && r.rule === worst.rule)
+            .sort(byExcess);
         if (gate.length < 2)
             return null;
-        const chosen = new Set([...gate].sort(byExcess).slice(0, 20));
-        const points = gate
-            .filter((r) => chosen.has(r))
-            .map((r) => ({ label: r.segment, baseline: r.baseline, candidate: r.candidate }));
-        const title = `### ${text(gate[0].metric)} per segment` +
-            (gate.length > points.length
-                ? ` (the ${points.length} furthest from their bound of ${gate.length})`
-                : '');
-        return `${title}\n\n${renderMetricChart(gate[0].metric, points)}`;
-    }
-    /** Without gates: every metric of the overall segment, baseline vs candidate. */
-    evaluationTable() {
-        const candidate = this.content.candidate?.segments.find((s) => s.key === 'all');
-        if (candidate === undefined)
-            return null;
-        const baseline = this.content.baseline?.segments.find((s) => s.key === 'all');
-        const ci = this.confidence === null ? 'CI' : `${formatNumber(this.confidence * 100)}% CI`;
-        const names = Object.keys(candidate.metrics);
-        return [
-            `### Metrics (all ${candidate.n} rows)`,
-            '',
-            markdownTable([
-                ['metric', 'baseline', 'candidate', 'change', ci],
-                ...names.map((name) => {
-                    const c = candidate.metrics[name];
-                    const b = baseline?.metrics[name]?.value ?? null;
-                    return [
-                        text(name),
-                        formatNumber(b, 4),
-                        c.value === null ? `— (${text(c.reason ?? 'undefined')})` : formatNumber(c.value, 4),
-                        signed(b === null || c.value === null ? null : c.value - b),
-                        interval(c.ci)
-                    ];
-                })
-            ], { align: ['l', 'r', 'r', 'r', 'r'] })
-        ].join('\n');
+        const shown = gate.slice(0, CHART_ROWS);
+        const quantity = `${QUANTITY[worst.rule]} of ${chartLabel(worst.metric, 40)}`;
+        const chart = renderIntervalChart(quantity, levels(shown) ?? '', worst.threshold, shown.map((r) => ({ label: r.segment, estimate: gatedQuantity(r), ci: r.ci, status: r.status })));
+        const title = `### ${text(worst.metric)}: ${QUANTITY[worst.rule]} per segment` +
+            (gate.length > shown.length ? ` (the ${shown.length} worst of ${gate.length})` : '');
+        return `${title}\n\n${chart}`;
     }
     history() {
         const history = this.content.history;
@@ -35006,14 +35650,14 @@ class Renderer {
         const facts = [
             `ml-gate ${text(a.version)}`,
             `commit ${a.commit === null ? 'not recorded' : text(a.commit)}`,
-            `seed ${a.seed === null ? '—' : String(a.seed)}`
+            `seed ${a.seed === null ? '—' : String(a.seed)}`,
+            ...(a.computedIn === undefined ? [] : [`computed in [the triggering run](${a.computedIn})`])
         ];
         const lines = [`<sub>${facts.join(' · ')}</sub>`];
         if (a.files.length > 0) {
-            lines.push('', `<details><summary>Audit trail: sha256 of ${plural(a.files.length, 'input')}</summary>`, '', markdownTable([
-                ['file', 'role', 'sha256'],
-                ...a.files.map((f) => [text(f.path), f.role, f.sha256 ?? 'not readable here'])
-            ]), '', '</details>');
+            // A list, not a table: a 64-digit hash beside a path is wider than a comment.
+            const files = a.files.map((f) => `- ${text(f.path)} (${f.role}): ${f.sha256 === null ? 'not readable here' : `\`${f.sha256}\``}`);
+            lines.push('', `<details><summary>Audit trail: sha256 of ${plural(a.files.length, 'input')}</summary>`, '', files.join('\n'), '', '</details>');
         }
         return lines.join('\n');
     }
@@ -35082,50 +35726,244 @@ function renderReport(content, limits) {
     return markdown;
 }
 
-/** Input and output names of actions/report/action.yml, in one place. */
-const Inputs = {
-    ResultsDir: 'results-dir',
-    Config: 'config',
-    GitHubToken: 'github-token',
-    Comment: 'comment',
-    CommentKey: 'comment-key',
-    PrNumber: 'pr-number',
-    CheckName: 'check-name',
-    SkipUnchanged: 'skip-unchanged',
-    OverrideLabel: 'override-label',
-    Summary: 'summary'};
-/** The root action's inputs beyond the report's, as named in action.yml (as the gate action's). */
-const RunInputs = { Candidate: 'candidate', Baseline: 'baseline' };
-/** The root action's output beyond the report's, as named in action.yml. */
-const RunOutputs = { Results: 'results' };
-/** The report action's outputs, as named in actions/report/action.yml. */
+/**
+ * The body of the sticky PR comment, exactly as the report action posts it: the report fitted to
+ * GitHub's 65,536 characters together with the hidden marker and state that follow it.
+ * `ml-gate report --comment` prints the same, so what a user previews is what gets posted.
+ */
+function commentBody(content, context) {
+    const marker = commentMarker(context.key);
+    const history = nextHistory(context.previousBody, context.commit);
+    const current = {
+        verdict: reportVerdict(content),
+        headline: reportHeadline(content),
+        commit: context.commit
+    };
+    const tail = `\n${marker}\n${encodeState(current, history)}\n`;
+    const limits = commentLimits(COMMENT_LIMIT - tail.length, context.runUrl);
+    return renderReport({ ...content, history }, limits) + tail;
+}
+
+/**
+ * Hex sha256 of a file, read as a stream (prediction files can be gigabytes); `null` when the file
+ * cannot be read.
+ */
+async function sha256File(path) {
+    const hash = createHash('sha256');
+    try {
+        for await (const chunk of createReadStream(path))
+            hash.update(chunk);
+    }
+    catch {
+        return null;
+    }
+    return hash.digest('hex');
+}
+/**
+ * The audit trail of a set of results: the config, every result document and every file those
+ * documents name (predictions, data, contracts, references), each with its sha256, or named as not
+ * readable here (computed in another job). Paths named inside documents are read relative to the
+ * working directory, as the steps wrote them; the same path is listed once.
+ */
+async function collectAuditTrail(results, context) {
+    const known = new Map();
+    const add = async (role, path, sha256) => {
+        if (path === null || known.has(path))
+            return;
+        known.set(path, { role, path, sha256: sha256 ?? (await sha256File(path)) });
+    };
+    await add('config', context.config);
+    for (const [role, file] of [
+        ['verdict', results.verdict],
+        ['candidate evaluation', results.candidate],
+        ['baseline evaluation', results.baseline]
+    ]) {
+        if (file !== null)
+            await add(role, file.path, file.sha256);
+    }
+    for (const file of results.validations)
+        await add('validation', file.path, file.sha256);
+    await add('candidate predictions', results.candidate?.document.file ?? null);
+    await add('baseline predictions', results.baseline?.document.file ?? null);
+    for (const { document } of results.validations) {
+        await add('data', document.file);
+        await add('contract', document.contract);
+        await add('reference', document.reference);
+    }
+    return {
+        commit: context.commit,
+        version: context.version,
+        seed: results.candidate?.document.settings.seed ?? null,
+        files: [...known.values()],
+        ...(context.computedIn == null ? {} : { computedIn: context.computedIn })
+    };
+}
+
+var version = "0.1.0";
+var pkg = {
+	version: version};
+
+/** ml-gate's version, as package.json says; shown by `--version` and in every report's footer. */
+const VERSION = pkg.version;
+
+/**
+ * The report step: the result documents of a folder, read back, with their audit trail, as the
+ * content every report renders (terminal, job summary, PR comment, check run). Shared by
+ * `ml-gate report`, `ml-gate run`, the gate action's summary, the report action and the root action.
+ */
+/**
+ * Reads the results folder (each document valid against its schema) and builds the report.
+ * @throws UserInputError naming a document that is not valid, and where
+ */
+async function reportStep(request) {
+    const results = await readResults(request.results);
+    const audit = await collectAuditTrail(results, {
+        config: request.config,
+        commit: request.commit,
+        version: VERSION,
+        computedIn: request.computedIn
+    });
+    const content = reportContent(results, audit);
+    const verdict = reportVerdict(content);
+    return {
+        results,
+        audit,
+        content,
+        verdict,
+        code: verdict === 'fail' ? ExitCode$1.GateFailed : ExitCode$1.Pass
+    };
+}
+
+function input(name, fallback) {
+    return fallback === undefined ? { name } : { name, default: fallback };
+}
+/**
+ * An input whose action.yml default is an expression the runner evaluates (`${{ github.token }}`):
+ * outside a runner it has no value, so the code sees no default.
+ */
+function runnerInput(name, expression) {
+    return { name, default: expression };
+}
+/** The input every action has that lifts the workspace confinement of paths. */
+const ALLOW_OUTSIDE_WORKSPACE = input('allow-outside-workspace', 'false');
+function getString(spec) {
+    const value = getInput(spec.name, { });
+    if (value !== '')
+        return value;
+    if (spec.required)
+        throw new UserInputError(`input '${spec.name}' is required and was not supplied`);
+    // An expression default has no value outside the runner, which would have put it in the input.
+    return spec.default?.includes('${{') ? undefined : spec.default;
+}
+/** A YAML 1.2 boolean (`true`/`false`, any case); its default when empty. */
+function getBoolean(spec) {
+    const value = getString(spec);
+    if (/^true$/i.test(value))
+        return true;
+    if (/^false$/i.test(value))
+        return false;
+    throw new UserInputError(`input '${spec.name}': expected true or false, got '${value}'`);
+}
+/**
+ * Where this step's paths must stay: `GITHUB_WORKSPACE` (the runner's checkout, also the step's
+ * current folder), unless input `allow-outside-workspace` is true.
+ */
+function getWorkspace() {
+    return {
+        root: process.env.GITHUB_WORKSPACE ?? process.cwd(),
+        allowOutside: getBoolean(ALLOW_OUTSIDE_WORKSPACE)
+    };
+}
+/**
+ * `path` (the value of input `name`, or a file it matched) when it lies inside the workspace.
+ *
+ * @throws UserInputError `input 'config': '../x.yml' resolves to /home/runner/x.yml, outside the
+ *   workspace /home/runner/work/repo; set the input 'allow-outside-workspace: true' to allow it`
+ */
+function confined(name, path, workspace) {
+    const outside = outsideWorkspace(path, workspace);
+    if (outside !== null) {
+        throw new UserInputError(`input '${name}': ${outside}; an action reads and writes only inside the workspace. ` +
+            `Set the input '${ALLOW_OUTSIDE_WORKSPACE.name}: true' to allow it`);
+    }
+    return path;
+}
+function getPath(spec, workspace) {
+    const path = getString(spec);
+    return path === undefined ? undefined : confined(spec.name, path, workspace);
+}
+
+/**
+ * The inputs the report action and the root action share, with their defaults; the root action
+ * (action.yml) gives `results-dir` none (the config's `report.output` is its default).
+ */
+const PublishInputs = {
+    Config: input('config', 'ml-gate.yml'),
+    GitHubToken: runnerInput('github-token', '${{ github.token }}'),
+    Comment: input('comment', 'true'),
+    CommentKey: input('comment-key'),
+    PrNumber: input('pr-number'),
+    CheckName: input('check-name'),
+    SkipUnchanged: input('skip-unchanged', 'true'),
+    OverrideLabel: input('override-label', DEFAULT_OVERRIDE_LABEL),
+    Summary: input('summary', 'true'),
+    AllowOutsideWorkspace: ALLOW_OUTSIDE_WORKSPACE
+};
+/** The inputs of actions/report/action.yml with their defaults (test/actions/inputs.test.ts). */
+const Inputs$1 = {
+    ...PublishInputs
+};
+/** The report action's outputs, as named in actions/report/action.yml (the root action's too). */
 const Outputs = {
     Verdict: 'verdict',
     CommentId: 'comment-id',
     CommentUrl: 'comment-url',
     CheckRunId: 'check-run-id'
 };
-/** Reads and checks every input once. */
-function readReportInputs() {
+/** Reads and checks the publishing inputs once (see `PublishInputs`). */
+function readPublishInputs() {
     const workspace = getWorkspace();
-    const config = getPath(Inputs.Config, workspace) ?? 'ml-gate.yml';
-    const pr = getString(Inputs.PrNumber);
+    const config = getPath(PublishInputs.Config, workspace);
+    const pr = getString(PublishInputs.PrNumber);
     if (pr !== undefined && !/^[1-9][0-9]*$/.test(pr)) {
-        throw new UserInputError(`input '${Inputs.PrNumber}': expected a pull request number such as 42, got '${pr}'`);
+        throw new UserInputError(`input '${PublishInputs.PrNumber.name}': expected a pull request number such as 42, got '${pr}'`);
     }
     return {
-        results: getString(Inputs.ResultsDir) ?? RESULT_FILES.folder,
         config,
-        token: getString(Inputs.GitHubToken) ?? null,
-        comment: getBoolean(Inputs.Comment, true),
-        commentKey: getString(Inputs.CommentKey) ?? config,
+        token: getString(PublishInputs.GitHubToken) ?? null,
+        comment: getBoolean(PublishInputs.Comment),
+        commentKey: getString(PublishInputs.CommentKey) ?? config,
         prNumber: pr === undefined ? null : Number(pr),
-        checkName: getString(Inputs.CheckName) ?? null,
-        skipUnchanged: getBoolean(Inputs.SkipUnchanged, true),
-        overrideLabel: getString(Inputs.OverrideLabel) ?? DEFAULT_OVERRIDE_LABEL,
-        summary: getBoolean(Inputs.Summary, true),
+        checkName: getString(PublishInputs.CheckName) ?? null,
+        skipUnchanged: getBoolean(PublishInputs.SkipUnchanged),
+        overrideLabel: getString(PublishInputs.OverrideLabel),
+        summary: getBoolean(PublishInputs.Summary),
         workspace
     };
+}
+
+/**
+ * Text for a CI log. The Actions runner reads a line whose start, after white space, is `::` as a
+ * workflow command (`::error::`, `::add-mask::`, `::stop-commands::`), and `##[name]` anywhere in a
+ * line in its older syntax; text from data (a segment, a file name, a value) must never become
+ * one. A word joiner (U+2060, invisible, not white space) goes inside each such `::` and every
+ * `##[`; nothing else changes, so ordinary output is byte for byte what it was.
+ *
+ * @example logText('  ::error::forged') // '  :\u2060:error::forged'
+ */
+function logText(text) {
+    // `\s` and U+0085 cover what .NET's TrimStart() removes; `^` with `m` starts after \n and \r,
+    // where the runner's line reader splits.
+    return text.replace(/^([\s\u0085]*):(?=:)/gm, `$1:${WORD_JOINER}`).replace(/##\[/g, `#${WORD_JOINER}#[`);
+}
+const WORD_JOINER = '\u2060';
+
+/**
+ * One line of the job's log that may quote data (file names, segments, headlines): one line
+ * (`plainText`), and no workflow command (`logText`), whatever the data holds.
+ */
+function logInfo(text) {
+    info(logText(plainText(text)));
 }
 
 /** GitHub shows 10 workflow-command annotations of each level per step. */
@@ -35175,17 +36013,21 @@ class Publisher {
     }
 }
 /**
- * Publishes the results in `options.results`: the report action's work, shared with the root
- * action, which runs the pipeline first.
+ * Publishes the results in `options.results`: job summary, annotations, sticky PR comment, check
+ * run, in that order. The report action's work, shared with the root action, which runs the
+ * pipeline first.
  */
 async function publishReport(options) {
     const context = readRunContext(process.env, options.prNumber);
-    const results = await readResults(options.results);
-    const audit = await collectAuditTrail(results, {
-        config: existsSync(options.config) ? options.config : null,
+    // A fork-safe comment job has no checkout: the config is named (not readable here) with the run
+    // that computed the results, rather than left out.
+    const report = await reportStep({
+        results: options.results,
+        config: existsSync(options.config) || context.workflowRunUrl !== null ? options.config : null,
         commit: context.headSha,
-        version: VERSION
+        computedIn: context.workflowRunUrl
     });
+    const { results, audit } = report;
     // Octokit is loaded only when there is a token to use it with: a run that posts nothing
     // (or fails before it would) neither parses nor evaluates it.
     const client = options.token === null
@@ -35204,7 +36046,7 @@ async function publishReport(options) {
         summaryWritten = true;
         await summary.addRaw(renderReport(content, SUMMARY_LIMITS)).write();
     };
-    let content = reportContent(results, audit);
+    let content = report.content;
     const publisher = new Publisher(() => writeSummary(content));
     if (client !== null &&
         issue !== null &&
@@ -35216,7 +36058,7 @@ async function publishReport(options) {
         const override = await publisher.attempt(`read the label ${options.overrideLabel}`, false, () => findOverride(client, issue, options.overrideLabel));
         content = reportContent(results, audit, { override });
         if (override !== null) {
-            info(`${options.overrideLabel}: added by ${override.by} (${override.role}) at ${override.at}: ` +
+            logInfo(`${options.overrideLabel}: added by ${override.by} (${override.role}) at ${override.at}: ` +
                 (override.honoured ? 'the verdict is overridden' : 'not honoured, write access is required'));
         }
     }
@@ -35224,7 +36066,7 @@ async function publishReport(options) {
     // Log lines and titles are plain text: a newline from data could start a workflow command.
     const headline = plainText(reportHeadline(content));
     setOutput(Outputs.Verdict, verdict);
-    info(`ml-gate: ${verdict}: ${headline}`);
+    logInfo(`ml-gate: ${verdict}: ${headline}`);
     if (options.summary)
         await writeSummary(content);
     annotate(limitPerLevel(summaryAnnotations(content.verdict, content.validations), ANNOTATIONS_PER_LEVEL, 'the job summary'));
@@ -35251,11 +36093,11 @@ async function publishReport(options) {
  */
 async function trustedPullRequest(client, publisher, issue, runHeadSha) {
     if (runHeadSha === null) {
-        throw new UserInputError(`input '${Inputs.PrNumber}': the workflow_run event has no workflow_run.head_sha to check ` +
+        throw new UserInputError(`input '${Inputs$1.PrNumber.name}': the workflow_run event has no workflow_run.head_sha to check ` +
             `pull request #${issue.issueNumber} against; refusing to report on it`);
     }
     return publisher.attempt(`check that pull request #${issue.issueNumber} is this run's`, false, async () => {
-        await verifyPullRequestHead(client, issue, runHeadSha, Inputs.PrNumber);
+        await verifyPullRequestHead(client, issue, runHeadSha, Inputs$1.PrNumber.name);
         return issue;
     });
 }
@@ -35263,22 +36105,16 @@ async function comment(client, publisher, issue, content, options, context) {
     const identity = await publisher.attempt('find who the token is', false, () => tokenIdentity(client));
     if (identity === null)
         return;
-    const marker = commentMarker(options.commentKey);
-    const current = {
-        verdict: reportVerdict(content),
-        headline: reportHeadline(content),
-        commit: context.headSha
-    };
     const posted = await publisher.attempt(`comment on pull request #${issue.issueNumber}`, true, () => upsertStickyComment(client, issue, {
-        marker,
+        marker: commentMarker(options.commentKey),
         identity,
         skipUnchanged: options.skipUnchanged,
-        render: (previous) => {
-            const history = nextHistory(previous, context.headSha);
-            const tail = `\n${marker}\n${encodeState(current, history)}\n`;
-            const limits = commentLimits(COMMENT_LIMIT - tail.length, context.runUrl);
-            return renderReport({ ...content, history }, limits) + tail;
-        }
+        render: (previousBody) => commentBody(content, {
+            key: options.commentKey,
+            previousBody,
+            commit: context.headSha,
+            runUrl: context.runUrl
+        })
     }));
     if (posted === null)
         return;
@@ -35312,27 +36148,51 @@ async function checkRun(client, publisher, content, name, context) {
 }
 
 /**
+ * The inputs of the root action.yml with their defaults (test/actions/inputs.test.ts): the gate
+ * action's candidate and baseline, and the report action's, except that `results-dir` has no
+ * default (the config's `report.output` is).
+ */
+const Inputs = {
+    Candidate: input('candidate'),
+    Baseline: input('baseline'),
+    ResultsDir: input('results-dir'),
+    ...PublishInputs
+};
+/** The root action's output beyond the report action's (`Outputs` of ../report/inputs.ts). */
+const RunOutputs = { Results: 'results' };
+/** Reads and checks every input once. */
+function readRootInputs() {
+    const publish = readPublishInputs();
+    return {
+        ...publish,
+        candidate: getPath(Inputs.Candidate, publish.workspace),
+        baseline: getPath(Inputs.Baseline, publish.workspace),
+        resultsDir: getString(Inputs.ResultsDir)
+    };
+}
+
+/**
  * The root action: the whole pipeline of ml-gate.yml (as `ml-gate run`), then the report (as the
  * report action), whose verdict decides the job: `fail` when a dataset fails validation under its
  * `fail_on` (recorded in its document), or when the gate's verdict is `fail` and no honoured
  * override label says otherwise.
  */
-async function runWholePipeline() {
-    const options = readReportInputs();
-    const loaded = await loadConfig(options.config, { workspace: options.workspace });
-    const pipeline = await runPipeline(loaded, {
-        output: getString(Inputs.ResultsDir),
-        candidate: getPath(RunInputs.Candidate, options.workspace),
-        baseline: getPath(RunInputs.Baseline, options.workspace),
+async function rootAction() {
+    const inputs = readRootInputs();
+    const pipeline = await runStep({
+        config: inputs.config,
+        workspace: inputs.workspace,
+        output: inputs.resultsDir,
+        candidate: inputs.candidate,
+        baseline: inputs.baseline,
         now: new Date(),
-        progress: ({ step, steps, message }) => info(`ml-gate [${step}/${steps}] ${message}`),
-        write: (path, document) => writeJson(path, document)
+        progress: ({ step, steps, message }) => logInfo(`ml-gate [${step}/${steps}] ${message}`)
     });
     setOutput(RunOutputs.Results, pipeline.output);
-    return publishReport({ ...options, results: pipeline.output });
+    return publishReport({ ...inputs, results: pipeline.output });
 }
 
 /** The action; it runs itself when started as a script (see `actionEntry`). */
-const run = await actionEntry(import.meta.url, runWholePipeline);
+const run = await actionEntry(import.meta.url, rootAction);
 
 export { run };

@@ -7,11 +7,11 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { E as ExitCode$1, U as UserInputError, K as Kind, j as jsonDepth, M as MAX_JSON_DEPTH, p as pathToKey } from './chunks/batch.js';
 import { isMainThread, workerData } from 'node:worker_threads';
-import { extname, dirname, join, relative, sep, isAbsolute, resolve as resolve$1, basename } from 'node:path';
-import { c as closest, d as didYouMean, N as NumberSet, h as hashFloat64, f as fmix32, o as openTable } from './chunks/catalog.js';
+import { extname, dirname, basename, join, relative, sep, isAbsolute, resolve as resolve$1 } from 'node:path';
+import { c as closest, d as didYouMean, N as NumberSet, h as hashFloat64, f as fmix32, o as openTable } from './chunks/open.js';
+import { readFile, mkdir as mkdir$1, writeFile as writeFile$1, readdir as readdir$1, stat as stat$1 } from 'node:fs/promises';
 import require$$0$1 from 'process';
 import require$$0$2 from 'buffer';
-import { readFile, mkdir as mkdir$1, writeFile as writeFile$1, readdir as readdir$1, stat as stat$1 } from 'node:fs/promises';
 import 'node:stream';
 import 'node:zlib';
 import 'node:buffer';
@@ -607,6 +607,16 @@ function info(message) {
 }
 
 /**
+ * The script worker threads start from: the entry of the running bundle (the CLI or an action),
+ * set by `runEntry` (`threads.ts`). Apart from it so that the staging thread can ask for it
+ * without importing the entry point that serves it. Where ml-gate runs from its sources (the
+ * tests), there is none and everything runs on the main thread.
+ */
+/** Remembers the entry's script (its `import.meta.url`) for the worker threads to start from. */
+function rememberThreadScript(url) {
+}
+
+/**
  * Worker threads start from the script of the bundle that runs (the CLI or an action), which then
  * serves them instead of running its own main: each dist/ folder stays self-contained and nothing
  * is loaded twice by name. Where ml-gate runs from its sources (the tests), there is no script and
@@ -618,7 +628,7 @@ function info(message) {
  */
 async function runEntry(url, main) {
     if (isMainThread) {
-        new URL(url);
+        rememberThreadScript(new URL(url));
         await main();
         return;
     }
@@ -681,6 +691,735 @@ async function runAction(body) {
         }
         setFailed(`ml-gate crashed; please report this: ${error$1 instanceof Error ? error$1.stack : String(error$1)}`);
     }
+}
+
+/** Emits annotations as workflow commands (`::error`, `::warning`, `::notice`) at their file and line. */
+function annotate(annotations) {
+    for (const a of annotations) {
+        const properties = { title: a.title, file: a.file, startLine: a.line };
+        if (a.level === 'failure')
+            error(a.message, properties);
+        else if (a.level === 'warning')
+            warning(a.message, properties);
+        else
+            notice(a.message, properties);
+    }
+}
+
+/**
+ * Text that came from data, config or an untrusted result document (column names, category
+ * values, file names, reasons) made safe for GitHub-flavoured markdown and HTML: it shows as the
+ * same text, and cannot break a table, start a heading or list, mention someone, reference an
+ * issue, link, open an HTML tag or comment (our own comment marker included), or reorder or hide
+ * text with control characters.
+ *
+ * Backslash escapes and entities are not enough on GitHub: mentions (`@octocat`), issue
+ * references (`#12`, `GH-12`) and autolinks (`www.x.com`, `https://x`) are found in the text
+ * *after* markdown is rendered, when `\#` and `&#64;` have become `#` and `@` again. So a zero-width
+ * joiner (U+200D) goes right after `@` and `#`, inside `GH-`, `www.` and `://`: the text reads the
+ * same, and no pattern of GitHub's (or any GFM renderer's) matches across it.
+ *
+ * Every such string goes through `escapeMarkdown` before it reaches a report; tests render hostile
+ * strings through every report with a real GFM renderer (micromark).
+ *
+ * @example escapeMarkdown('a|b <b> @octocat *x*') // 'a&#124;b &lt;b&gt; @\u200doctocat \\*x\\*'
+ */
+function escapeMarkdown(text) {
+    // Backslash escapes first, joiners next, entities last: the entities contain `#`, which must
+    // stay as it is.
+    return plainText(text)
+        .replace(/[\\`*_{}[\]()#+\-!~=:]/g, '\\$&')
+        .replace(/[@#]/g, `$&${JOINER}`)
+        .replace(/(gh)(\\-)/gi, `$1${JOINER}$2`)
+        .replace(/(www)(\.)/gi, `$1${JOINER}$2`)
+        .replace(/\\:(?=\/\/)/g, `\\:${JOINER}`)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/\|/g, '&#124;');
+}
+/** U+200D ZERO WIDTH JOINER: invisible, kept by GitHub, and no word character. */
+const JOINER = '\u200d';
+/**
+ * C0 and C1 controls (tab and line breaks become spaces), DEL, bidirectional overrides, embeddings
+ * and isolates (U+202A–U+202E, U+2066–U+2069), directional marks, line and paragraph separators,
+ * the byte-order mark and interlinear annotations: they can hide or reorder text
+ * ("Trojan Source"), or end a line where we do not.
+ */
+const CONTROLS = 
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb]/g;
+const LINE_BREAKS = /\r\n|[\t\n\r\u2028\u2029]/g;
+/**
+ * Data text for plain-text places (annotations, log lines, check-run titles): line breaks and tabs
+ * become spaces, every other control or bidirectional character becomes U+FFFD (�), visibly.
+ *
+ * @example plainText('a\u202eb\nc') // 'a�b c'
+ */
+function plainText(text) {
+    return text.replace(LINE_BREAKS, ' ').replace(CONTROLS, '\ufffd');
+}
+/** Longest text from data shown in a table cell; longer text ends in `…`. */
+const CELL_LENGTH = 120;
+/**
+ * Data text for a markdown cell or line: clipped to `length` characters (the last one `…`), then
+ * escaped, so a 1 MB cell cannot push a report past GitHub's size limits.
+ *
+ * @example escapeClipped('a'.repeat(200), 5) // 'aaaa…'
+ */
+function escapeClipped(text, length = CELL_LENGTH) {
+    return escapeMarkdown(text.length > length ? `${text.slice(0, length - 1)}…` : text);
+}
+
+/** Longest value quoted, column named and message written in an annotation. */
+const VALUE_LENGTH = 80;
+const MESSAGE_LENGTH = 1000;
+/** Plain text (no control or bidirectional characters from data), clipped to `length`. */
+function clip(text, length) {
+    const plain = plainText(text);
+    return plain.length > length ? `${plain.slice(0, length - 1)}…` : plain;
+}
+function quote(value) {
+    return clip(value === null ? 'missing' : JSON.stringify(value), VALUE_LENGTH);
+}
+function failingChecks$1(document) {
+    return document.checks.filter((c) => !c.passed);
+}
+function subject(check) {
+    return check.column === null ? check.check : `${clip(check.column, VALUE_LENGTH)}: ${check.check}`;
+}
+/**
+ * The most useful annotation per failing check and per gate result needing attention, for the
+ * ten workflow-command annotations GitHub shows per type and step: gate failures first (worst
+ * first, by `excess`), then contract checks with most failures first, each at its first failing
+ * line and counting the others.
+ */
+function summaryAnnotations(verdict, documents) {
+    const gates = ([])
+        .filter((r) => r.status === 'fail' || r.status === 'warn' || r.status === 'missing')
+        .sort((a, b) => (b.excess ?? -Infinity) - (a.excess ?? -Infinity))
+        .map((r) => ({
+        level: r.status === 'warn' ? 'warning' : 'failure',
+        title: `ml-gate: ${clip(r.gate, VALUE_LENGTH)}`,
+        message: clip(r.reason, MESSAGE_LENGTH)
+    }));
+    const checks = documents.flatMap((document) => failingChecks$1(document)
+        .sort((a, b) => b.failures - a.failures)
+        .map((check) => {
+        const first = check.examples[0];
+        const lines = check.examples.map((e) => e.line).join(', ');
+        return {
+            level: check.severity === 'error' ? 'failure' : 'warning',
+            title: `ml-gate: ${subject(check)}`,
+            message: clip(`${check.failures} ${check.failures === 1 ? 'value breaks' : 'values break'} ${check.check} (expected ${check.expected})` +
+                (first === undefined ? '' : `, first ${quote(first.value)}; ${document.unit}s ${lines}`), MESSAGE_LENGTH),
+            file: document.file,
+            ...(first !== undefined && document.unit === 'line' ? { line: first.line } : {})
+        };
+    }));
+    return [...gates, ...checks];
+}
+/**
+ * At most `perLevel` annotations of each level, in order. When some are left out, the last one
+ * shown becomes a count of them that points to `elsewhere`, so nobody mistakes ten for all.
+ */
+function limitPerLevel(annotations, perLevel, elsewhere) {
+    let kept = [];
+    for (const level of ['failure', 'warning', 'notice']) {
+        const all = annotations.filter((a) => a.level === level);
+        if (all.length <= perLevel) {
+            kept = kept.concat(all);
+            continue;
+        }
+        const rest = all.length - (perLevel - 1);
+        kept = kept.concat(all.slice(0, perLevel - 1), {
+            level,
+            title: 'ml-gate: more',
+            message: `${rest} more ${level === 'failure' ? 'failures' : `${level}s`} not shown as annotations; see ${elsewhere}`
+        });
+    }
+    return kept;
+}
+
+// To do: next major: remove.
+/**
+ * @typedef {Options} MarkdownTableOptions
+ *   Configuration.
+ */
+
+/**
+ * @typedef Options
+ *   Configuration.
+ * @property {boolean | null | undefined} [alignDelimiters=true]
+ *   Whether to align the delimiters (default: `true`);
+ *   they are aligned by default:
+ *
+ *   ```markdown
+ *   | Alpha | B     |
+ *   | ----- | ----- |
+ *   | C     | Delta |
+ *   ```
+ *
+ *   Pass `false` to make them staggered:
+ *
+ *   ```markdown
+ *   | Alpha | B |
+ *   | - | - |
+ *   | C | Delta |
+ *   ```
+ * @property {ReadonlyArray<string | null | undefined> | string | null | undefined} [align]
+ *   How to align columns (default: `''`);
+ *   one style for all columns or styles for their respective columns;
+ *   each style is either `'l'` (left), `'r'` (right), or `'c'` (center);
+ *   other values are treated as `''`, which doesn’t place the colon in the
+ *   alignment row but does align left;
+ *   *only the lowercased first character is used, so `Right` is fine.*
+ * @property {boolean | null | undefined} [delimiterEnd=true]
+ *   Whether to end each row with the delimiter (default: `true`).
+ *
+ *   > 👉 **Note**: please don’t use this: it could create fragile structures
+ *   > that aren’t understandable to some markdown parsers.
+ *
+ *   When `true`, there are ending delimiters:
+ *
+ *   ```markdown
+ *   | Alpha | B     |
+ *   | ----- | ----- |
+ *   | C     | Delta |
+ *   ```
+ *
+ *   When `false`, there are no ending delimiters:
+ *
+ *   ```markdown
+ *   | Alpha | B
+ *   | ----- | -----
+ *   | C     | Delta
+ *   ```
+ * @property {boolean | null | undefined} [fillRows=true]
+ *   Whether to fill rows with empty cells up to the most cells in a row
+ *   (default: `true`).
+ *
+ *   When `true`, all rows have as many cells as the longest row:
+ *
+ *   ```markdown
+ *   | Alpha | B    |   |
+ *   | ----- | ---- | - |
+ *   | C     |      |   |
+ *   | D     | Echo | F |
+ *   ```
+ *
+ *   When `false`, rows keep their cells,
+ *   and the delimiter row has as many cells as the header row:
+ *
+ *   ```markdown
+ *   | Alpha | B    |
+ *   | ----- | ---- |
+ *   | C     |
+ *   | D     | Echo | F |
+ *   ```
+ * @property {boolean | null | undefined} [delimiterStart=true]
+ *   Whether to begin each row with the delimiter (default: `true`).
+ *
+ *   > 👉 **Note**: please don’t use this: it could create fragile structures
+ *   > that aren’t understandable to some markdown parsers.
+ *
+ *   When `true`, there are starting delimiters:
+ *
+ *   ```markdown
+ *   | Alpha | B     |
+ *   | ----- | ----- |
+ *   | C     | Delta |
+ *   ```
+ *
+ *   When `false`, there are no starting delimiters:
+ *
+ *   ```markdown
+ *   Alpha | B     |
+ *   ----- | ----- |
+ *   C     | Delta |
+ *   ```
+ * @property {boolean | null | undefined} [padding=true]
+ *   Whether to add a space of padding between delimiters and cells
+ *   (default: `true`).
+ *
+ *   When `true`, there is padding:
+ *
+ *   ```markdown
+ *   | Alpha | B     |
+ *   | ----- | ----- |
+ *   | C     | Delta |
+ *   ```
+ *
+ *   When `false`, there is no padding:
+ *
+ *   ```markdown
+ *   |Alpha|B    |
+ *   |-----|-----|
+ *   |C    |Delta|
+ *   ```
+ * @property {((value: string) => number) | null | undefined} [stringLength]
+ *   Function to detect the length of table cell content (optional);
+ *   this is used when aligning the delimiters (`|`) between table cells;
+ *   full-width characters and emoji mess up delimiter alignment when viewing
+ *   the markdown source;
+ *   to fix this, you can pass this function,
+ *   which receives the cell content and returns its “visible” size;
+ *   note that what is and isn’t visible depends on where the text is displayed.
+ *
+ *   Without such a function, the following:
+ *
+ *   ```js
+ *   markdownTable([
+ *     ['Alpha', 'Bravo'],
+ *     ['中文', 'Charlie'],
+ *     ['👩‍❤️‍👩', 'Delta']
+ *   ])
+ *   ```
+ *
+ *   Yields:
+ *
+ *   ```markdown
+ *   | Alpha | Bravo |
+ *   | - | - |
+ *   | 中文 | Charlie |
+ *   | 👩‍❤️‍👩 | Delta |
+ *   ```
+ *
+ *   With [`string-width`](https://github.com/sindresorhus/string-width):
+ *
+ *   ```js
+ *   import stringWidth from 'string-width'
+ *
+ *   markdownTable(
+ *     [
+ *       ['Alpha', 'Bravo'],
+ *       ['中文', 'Charlie'],
+ *       ['👩‍❤️‍👩', 'Delta']
+ *     ],
+ *     {stringLength: stringWidth}
+ *   )
+ *   ```
+ *
+ *   Yields:
+ *
+ *   ```markdown
+ *   | Alpha | Bravo   |
+ *   | ----- | ------- |
+ *   | 中文  | Charlie |
+ *   | 👩‍❤️‍👩    | Delta   |
+ *   ```
+ */
+
+/**
+ * Get the length of a cell.
+ *
+ * @param {string} value
+ *   Cell value.
+ * @returns {number}
+ *   Cell size.
+ */
+function defaultStringLength(value) {
+  return value.length
+}
+
+/**
+ * Generate a markdown
+ * ([GFM](https://docs.github.com/en/github/writing-on-github/working-with-advanced-formatting/organizing-information-with-tables))
+ * table.
+ *
+ * @param {ReadonlyArray<ReadonlyArray<string | null | undefined>>} table
+ *   Table data (matrix of strings).
+ * @param {Readonly<Options> | null | undefined} [options]
+ *   Configuration (optional).
+ * @returns {string}
+ *   Result.
+ */
+function markdownTable(table, options) {
+  const settings = options || {};
+  // To do: next major: change to spread.
+  // eslint-disable-next-line unicorn/prefer-spread -- `align` can be a string.
+  const align = (settings.align || []).concat();
+  const stringLength = settings.stringLength || defaultStringLength;
+  /** @type {Array<number>} Character codes as symbols for alignment per column. */
+  const alignments = [];
+  /** @type {Array<Array<string>>} Cells per row. */
+  const cellMatrix = [];
+  /** @type {Array<Array<number>>} Sizes of each cell per row. */
+  const sizeMatrix = [];
+  /** @type {Array<number>} */
+  const longestCellByColumn = [];
+  let mostCellsPerRow = 0;
+  let rowIndex = -1;
+
+  // This is a superfluous loop if we don’t align delimiters, but otherwise we’d
+  // do superfluous work when aligning, so optimize for aligning.
+  while (++rowIndex < table.length) {
+    /** @type {Array<string>} */
+    const row = [];
+    /** @type {Array<number>} */
+    const sizes = [];
+    let columnIndex = -1;
+
+    if (table[rowIndex].length > mostCellsPerRow) {
+      mostCellsPerRow = table[rowIndex].length;
+    }
+
+    while (++columnIndex < table[rowIndex].length) {
+      const cell = serialize(table[rowIndex][columnIndex]);
+
+      if (settings.alignDelimiters !== false) {
+        const size = stringLength(cell);
+        sizes[columnIndex] = size;
+
+        if (
+          longestCellByColumn[columnIndex] === undefined ||
+          size > longestCellByColumn[columnIndex]
+        ) {
+          longestCellByColumn[columnIndex] = size;
+        }
+      }
+
+      row.push(cell);
+    }
+
+    cellMatrix[rowIndex] = row;
+    sizeMatrix[rowIndex] = sizes;
+  }
+
+  // Figure out which alignments to use.
+  let columnIndex = -1;
+
+  if (typeof align === 'object' && 'length' in align) {
+    while (++columnIndex < mostCellsPerRow) {
+      alignments[columnIndex] = toAlignment(align[columnIndex]);
+    }
+  } else {
+    const code = toAlignment(align);
+
+    while (++columnIndex < mostCellsPerRow) {
+      alignments[columnIndex] = code;
+    }
+  }
+
+  // Inject the alignment row.
+  columnIndex = -1;
+  /** @type {Array<string>} */
+  const row = [];
+  /** @type {Array<number>} */
+  const sizes = [];
+
+  while (++columnIndex < mostCellsPerRow) {
+    const code = alignments[columnIndex];
+    let before = '';
+    let after = '';
+
+    if (code === 99 /* `c` */) {
+      before = ':';
+      after = ':';
+    } else if (code === 108 /* `l` */) {
+      before = ':';
+    } else if (code === 114 /* `r` */) {
+      after = ':';
+    }
+
+    // There *must* be at least one hyphen-minus in each alignment cell.
+    let size =
+      settings.alignDelimiters === false
+        ? 1
+        : Math.max(
+            1,
+            longestCellByColumn[columnIndex] - before.length - after.length
+          );
+
+    const cell = before + '-'.repeat(size) + after;
+
+    if (settings.alignDelimiters !== false) {
+      size = before.length + size + after.length;
+
+      if (size > longestCellByColumn[columnIndex]) {
+        longestCellByColumn[columnIndex] = size;
+      }
+
+      sizes[columnIndex] = size;
+    }
+
+    row[columnIndex] = cell;
+  }
+
+  // Inject the alignment row.
+  cellMatrix.splice(1, 0, row);
+  sizeMatrix.splice(1, 0, sizes);
+
+  rowIndex = -1;
+  /** @type {Array<string>} */
+  const lines = [];
+
+  while (++rowIndex < cellMatrix.length) {
+    const row = cellMatrix[rowIndex];
+    const sizes = sizeMatrix[rowIndex];
+    const cellsInRow =
+      settings.fillRows === false
+        ? Math.max(1, cellMatrix[rowIndex === 1 ? 0 : rowIndex].length)
+        : mostCellsPerRow;
+    columnIndex = -1;
+    /** @type {Array<string>} */
+    const line = [];
+
+    while (++columnIndex < cellsInRow) {
+      const cell = row[columnIndex] || '';
+      let before = '';
+      let after = '';
+
+      if (settings.alignDelimiters !== false) {
+        const size =
+          longestCellByColumn[columnIndex] - (sizes[columnIndex] || 0);
+        const code = alignments[columnIndex];
+
+        if (code === 114 /* `r` */) {
+          before = ' '.repeat(size);
+        } else if (code === 99 /* `c` */) {
+          const half = size / 2;
+
+          if (size % 2) {
+            before = ' '.repeat(half + 0.5);
+            after = ' '.repeat(half - 0.5);
+          } else {
+            before = ' '.repeat(half);
+            after = before;
+          }
+        } else {
+          after = ' '.repeat(size);
+        }
+      }
+
+      if (settings.delimiterStart !== false && !columnIndex) {
+        line.push('|');
+      }
+
+      if (
+        settings.padding !== false &&
+        // Don’t add the opening space if we’re not aligning and the cell is
+        // empty: there will be a closing space.
+        !(settings.alignDelimiters === false && cell === '') &&
+        (settings.delimiterStart !== false || columnIndex)
+      ) {
+        line.push(' ');
+      }
+
+      if (settings.alignDelimiters !== false) {
+        line.push(before);
+      }
+
+      line.push(cell);
+
+      if (settings.alignDelimiters !== false) {
+        line.push(after);
+      }
+
+      if (settings.padding !== false) {
+        line.push(' ');
+      }
+
+      if (settings.delimiterEnd !== false || columnIndex !== cellsInRow - 1) {
+        line.push('|');
+      }
+    }
+
+    lines.push(
+      settings.delimiterEnd === false
+        ? line.join('').replace(/ +$/, '')
+        : line.join('')
+    );
+  }
+
+  return lines.join('\n')
+}
+
+/**
+ * Serialize a cell value.
+ *
+ * @param {string | null | undefined} [value]
+ *   Value to serialize.
+ * @returns {string}
+ *   Result.
+ */
+function serialize(value) {
+  return value === null || value === undefined ? '' : String(value)
+}
+
+/**
+ * Get the alignment character code from a value.
+ *
+ * @param {string | null | undefined} value
+ *   Value.
+ * @returns {number}
+ *   Alignment.
+ */
+function toAlignment(value) {
+  const code = typeof value === 'string' ? value.codePointAt(0) : 0;
+
+  return code === 67 /* `C` */ || code === 99 /* `c` */
+    ? 99 /* `c` */
+    : code === 76 /* `L` */ || code === 108 /* `l` */
+      ? 108 /* `l` */
+      : code === 82 /* `R` */ || code === 114 /* `r` */
+        ? 114 /* `r` */
+        : 0
+}
+
+/**
+ * Numbers for people: integers in full, other values to `digits` significant digits without
+ * trailing zeros or exponent noise for everyday magnitudes. `null` reads as an em dash.
+ *
+ * @example formatNumber(0.83019639) // '0.830196'
+ * @example formatNumber(12345678.9) // '1.23457e+7'
+ */
+function formatNumber(value, digits = 6) {
+    if (value === null)
+        return '—';
+    // Documents are schema-checked when read; should a value that is no number slip through
+    // anyway, it is shown as the data text it is, escaped.
+    if (typeof value !== 'number')
+        return escapeMarkdown(String(value));
+    if (Number.isInteger(value) && Math.abs(value) < 1e15)
+        return String(value);
+    const magnitude = Math.abs(value);
+    if (magnitude !== 0 && (magnitude >= 10 ** digits || magnitude < 1e-4)) {
+        return value.toExponential(digits - 1).replace(/\.?0+e/, 'e');
+    }
+    return String(Number(value.toPrecision(digits)));
+}
+
+/**
+ * How the report writes numbers and reasons: three significant digits everywhere (`0.798`,
+ * `−0.298`, `0.00213`), one minus sign (U+2212), intervals as `[0.160, 0.432]`, and exponents that
+ * a browser cannot wrap (`4.15e−7`: no line break is allowed around U+2212 between a letter and a
+ * digit, as it is around `-`).
+ */
+const MINUS = '\u2212';
+/** `-` as a minus: before a digit at the start of a number or in an exponent. */
+const HYPHEN_MINUS = /(^|[\s([{=,;:/<>≤≥]|\de)-(?=\.?\d)/g;
+/**
+ * `text` with every hyphen used as a minus sign replaced by U+2212.
+ *
+ * @example minusSigns('p = 4.15e-7, change -0.3, Home=a-b') // 'p = 4.15e−7, change −0.3, Home=a-b'
+ */
+function minusSigns(text) {
+    return text.replace(HYPHEN_MINUS, `$1${MINUS}`);
+}
+/**
+ * `text` cut to at most `length` characters at a word boundary, ending in `…` when cut: a reason
+ * never loses half a word (or half a number).
+ *
+ * @example clipWords('the drop is 0.298 and more', 20) // 'the drop is 0.298 …'
+ */
+function clipWords(text, length) {
+    if (text.length <= length)
+        return text;
+    const space = text.lastIndexOf(' ', length - 1);
+    return `${text.slice(0, space > 0 ? space + 1 : length - 1)}…`;
+}
+/** Longest reason shown; longer ones are cut at a word and the rest is in verdict.json. */
+const REASON_LENGTH = 2000;
+/** A reason from a result document, for markdown: minus signs, cut at a word, escaped. */
+function reasonText(reason) {
+    return escapeMarkdown(minusSigns(clipWords(reason, REASON_LENGTH)));
+}
+
+/** Failing checks first (errors before warnings, most failures first), then the rest in order. */
+function failingChecks(document) {
+    return document.checks
+        .filter((c) => !c.passed)
+        .sort((a, b) => (a.severity === b.severity ? b.failures - a.failures : a.severity === 'error' ? -1 : 1));
+}
+function showValue(value) {
+    return value === null ? 'missing' : JSON.stringify(value);
+}
+function where(document, check, limit) {
+    const shown = check.examples.slice(0, limit).map((e) => `${document.unit} ${e.line}: ${showValue(e.value)}`);
+    const more = check.failures - shown.length;
+    return shown.join(', ') + (more > 0 ? ` (+${more} more)` : '');
+}
+function headline(document) {
+    const { errors, warnings, drifted } = document.summary;
+    const passedChecks = document.checks.filter((c) => c.passed).length;
+    const parts = [
+        `${errors} failing check${errors === 1 ? '' : 's'}`,
+        `${warnings} warning${warnings === 1 ? '' : 's'}`,
+        `${passedChecks} passed`
+    ];
+    if (document.reference !== null)
+        parts.push(`${drifted} drifted column${drifted === 1 ? '' : 's'}`);
+    return `${document.passed ? 'PASSED' : 'FAILED'}: ${parts.join(', ')}`;
+}
+function driftCells(d) {
+    return [
+        d.method ?? '—',
+        formatNumber(d.statistic, 3),
+        formatNumber(d.p_value, 3),
+        formatNumber(d.threshold),
+        d.drifted === null ? 'no verdict' : d.drifted ? 'DRIFT' : 'ok'
+    ];
+}
+/** Longest file name shown in the heading. */
+const LINE_LENGTH = 300;
+/**
+ * Rows per table in markdown: a contract of thousands of columns still gives a section well under
+ * GitHub's 1 MiB summary (a row is at most about 1 KB once cells are clipped).
+ */
+const MAX_ROWS = 200;
+function moreRows(count, what) {
+    return `… and ${count} more ${what}: the validation document lists them all.`;
+}
+/**
+ * The validation result as a markdown section (job summary, PR comment). Data is escaped and
+ * clipped: 120 characters per cell (`escapeClipped`), 300 for a file name in a line, 200 rows
+ * per table.
+ */
+function renderValidationMarkdown(document) {
+    const e = (text) => escapeClipped(text);
+    const line = (text) => escapeClipped(text, LINE_LENGTH);
+    let out = [
+        `### Data validation: ${line(document.file)}`,
+        '',
+        `**${headline(document)}** (${document.rows} rows` +
+            (document.contract ? `, contract ${line(document.contract)}` : '') +
+            (document.reference ? `, reference ${line(document.reference)}` : '') +
+            ')',
+        ''
+    ];
+    const failing = failingChecks(document);
+    if (failing.length > 0) {
+        out.push(markdownTable([
+            ['column', 'check', 'severity', 'failures', 'expected', 'first failures'],
+            ...failing
+                .slice(0, MAX_ROWS)
+                .map((c) => [
+                e(c.column ?? '(table)'),
+                c.check,
+                c.severity,
+                String(c.failures),
+                e(c.expected),
+                e(minusSigns(where(document, c, 5)))
+            ])
+        ], { align: ['l', 'l', 'l', 'r', 'l', 'l'] }), '');
+        if (failing.length > MAX_ROWS)
+            out.push(moreRows(failing.length - MAX_ROWS, 'failing checks'), '');
+    }
+    if (document.drift.length > 0) {
+        // Drifted columns first (then those without a verdict), in document order within each.
+        const rank = (d) => (d.drifted === true ? 0 : d.drifted === null ? 1 : 2);
+        const drift = [...document.drift].sort((a, b) => rank(a) - rank(b)).slice(0, MAX_ROWS);
+        out = out.concat(`<details${document.summary.drifted > 0 ? ' open' : ''}><summary>Drift against ${line(document.reference ?? '')}: ` +
+            `${document.summary.drifted} of ${document.drift.length} columns drifted</summary>`, '', markdownTable([
+            ['column', 'method', 'statistic', 'p-value', 'threshold', 'verdict'],
+            ...drift.map((d) => [e(d.column), ...driftCells(d).map(minusSigns)])
+        ], { align: ['l', 'l', 'r', 'r', 'r', 'l'] }), '', 
+        // The reasons are sentences: a list below the table, in full, rather than a column that
+        // would push the table past a comment's width.
+        ...drift.filter((d) => d.drifted !== false).map((d) => `- ${e(d.column)}: ${reasonText(d.reason)}`), ...(document.drift.some((d) => d.drifted !== false) ? [''] : []), document.drift.length > MAX_ROWS ? [moreRows(document.drift.length - MAX_ROWS, 'columns'), ''] : [], '</details>', '');
+    }
+    return out.join('\n');
 }
 
 var $schema$c = "https://json-schema.org/draft/2020-12/schema";
@@ -28419,6 +29158,59 @@ function roundHalfEven(x) {
 }
 
 /**
+ * Adjusted p-values for a family of tests judged at once: the segments of one gate's rule, the
+ * drift tests of one dataset's columns. A result is significant at level α when its adjusted
+ * p-value is at most α (below it, for drift's strict `p < threshold`).
+ */
+/** The correction's name in reasons: `Holm`, `Benjamini–Hochberg`, `no correction`. */
+const CORRECTION_NAMES = {
+    holm: 'Holm',
+    bh: 'Benjamini–Hochberg',
+    none: 'no correction'
+};
+/** The indices of `pValues` sorted by p ascending, ties in input order. */
+function ascending(pValues) {
+    return pValues.map((_, i) => i).sort((a, b) => pValues[a] - pValues[b] || a - b);
+}
+/**
+ * Adjusted p-values of `pValues` (each in [0, 1]), in input order, as
+ * `statsmodels.stats.multitest.multipletests(p, method=…)[1]` computes them (m tests, p_(i) the
+ * i-th smallest):
+ * - `holm`: `p̃_(i) = min(1, max_{j ≤ i} (m − j + 1)·p_(j))` (Holm 1979; method `holm`);
+ * - `bh`: `p̃_(i) = min(1, min_{j ≥ i} m·p_(j) / j)` (Benjamini & Hochberg 1995; method
+ *   `fdr_bh`), monotone in p;
+ * - `none`: `p̃ = p`.
+ *
+ * An empty list gives an empty array.
+ *
+ * @example
+ * adjustPValues([0.01, 0.04, 0.03], 'holm') // [0.03, 0.06, 0.06]
+ * adjustPValues([0.01, 0.04, 0.03], 'bh')   // [0.03, 0.04, 0.04]
+ */
+function adjustPValues(pValues, correction) {
+    const m = pValues.length;
+    if (correction === 'none')
+        return [...pValues];
+    const order = ascending(pValues);
+    const adjusted = new Array(m);
+    if (correction === 'holm') {
+        let running = 0;
+        order.forEach((index, rank) => {
+            running = Math.max(running, Math.min(1, (m - rank) * pValues[index]));
+            adjusted[index] = running;
+        });
+        return adjusted;
+    }
+    let running = 1;
+    for (let rank = m - 1; rank >= 0; rank--) {
+        const index = order[rank];
+        running = Math.min(running, (m * pValues[index]) / (rank + 1));
+        adjusted[index] = running;
+    }
+    return adjusted;
+}
+
+/**
  * Two-proportion z-test for boolean (binary) columns.
  */
 /**
@@ -28634,26 +29426,8 @@ function sortedFinite(values, name) {
  * Drift of one column: reference vs current, with a method chosen by default or requested, a
  * threshold, a verdict and the reason for both. This is what the contract/validate command calls.
  */
-/**
- * Measures the drift of one column from `reference` to `current` (both of the same kind, missing
- * values left out) and decides it against a threshold.
- *
- * Tests (`ks`, `chi2`, `z`) drift when `p_value < threshold`; distances (`wasserstein`,
- * `jensen_shannon`, `psi`) drift when `statistic >= threshold`. Numeric PSI and Jensen–Shannon use
- * `bins` reference-quantile bins (`quantileEdges`). When the numeric values are reservoir samples,
- * the statistic and p-value are those of the samples.
- *
- * Undefined: fewer than `minSamples` values on either side gives `statistic`, `p_value` and
- * `drifted` all `null` with the reason. A method that does not apply to the column's kind, a bad
- * threshold or samples of different kinds throw `RangeError` (the config layer validates these
- * first and reports them to the user; `methodsFor(kind)` lists the valid methods).
- *
- * @example
- * detectDrift({ kind: 'boolean', trues: 40, total: 100 }, { kind: 'boolean', trues: 60, total: 100 })
- * // { method: 'z', statistic: 2.828…, p_value: 0.00468, threshold: 0.05, drifted: true,
- * //   reason: 'two-proportion z-test (boolean column, effective sample size 50 <= 2500): z = 2.83, p = 0.00468 < 0.05: drift' }
- */
-function detectDrift(reference, current, options = {}) {
+/** The measuring half of `detectDrift` (same checks, same errors). */
+function measureDrift(reference, current, options = {}) {
     if (reference.kind !== current.kind) {
         throw new RangeError(`detectDrift: reference is ${reference.kind} but current is ${current.kind}`);
     }
@@ -28676,49 +29450,71 @@ function detectDrift(reference, current, options = {}) {
     }
     const head = `${info.label} (${choice.why})`;
     if (choice.insufficient !== null) {
-        return {
-            method,
-            statistic: null,
-            p_value: null,
-            threshold,
-            drifted: null,
-            reason: `${head}: ${choice.insufficient}`
-        };
+        return { method, threshold, head, insufficient: choice.insufficient, measured: null };
     }
     const measured = measure$1(method, reference, current, options.bins ?? DEFAULT_BIN_COUNT);
-    if (measured.statistic === null) {
-        return {
-            method,
-            statistic: null,
-            p_value: null,
-            threshold,
-            drifted: measured.drifted,
-            reason: `${head}: ${measured.text}`
-        };
+    return { method, threshold, head, insufficient: null, measured };
+}
+/** The p-value of a measured test (`ks`, `chi2`, `z`); `null` for distances and undefined ones. */
+function testPValue(m) {
+    return m.measured !== null && m.measured.statistic !== null ? m.measured.pValue : null;
+}
+/**
+ * The deciding half of `detectDrift`: a test drifts when its p-value (adjusted in `family`, when
+ * given) is below the threshold, a distance when it reaches the threshold.
+ */
+function decideDrift(m, family) {
+    const { method, threshold, head } = m;
+    const none = { method, statistic: null, p_value: null, adjusted_p_value: null, correction: null, threshold };
+    if (m.insufficient !== null || m.measured === null) {
+        return { ...none, drifted: null, reason: `${head}: ${m.insufficient}` };
     }
-    if (info.decision === 'test') {
+    const measured = m.measured;
+    if (measured.statistic === null) {
+        return { ...none, drifted: measured.drifted, reason: `${head}: ${measured.text}` };
+    }
+    if (measured.pValue !== null) {
         const p = measured.pValue;
-        const drifted = p < threshold;
-        const decision = `${measured.text}, p = ${formatAgainst(p, threshold)} ${drifted ? '<' : '>='} ${threshold}: ${drifted ? 'drift' : 'no drift'}`;
+        const adjusted = family?.adjusted ?? p;
+        const drifted = adjusted < threshold;
+        const shown = family === undefined
+            ? `p = ${formatAgainst(p, threshold)}`
+            : `p = ${format(p)}, ${familyText(family)} = ${formatAgainst(adjusted, threshold)}`;
+        const decision = `${measured.text}, ${shown} ${drifted ? '<' : '>='} ${threshold}: ${drifted ? 'drift' : 'no drift'}`;
         return {
-            method,
+            ...none,
             statistic: measured.statistic,
             p_value: p,
-            threshold,
+            adjusted_p_value: adjusted,
+            correction: family?.correction ?? null,
             drifted,
             reason: `${head}: ${decision}`
         };
     }
     const drifted = measured.statistic >= threshold;
     const decision = `${measured.text} ${drifted ? '>=' : '<'} ${threshold}: ${drifted ? 'drift' : 'no drift'}`;
-    return {
-        method,
-        statistic: measured.statistic,
-        p_value: null,
-        threshold,
-        drifted,
-        reason: `${head}: ${decision}`
-    };
+    return { ...none, statistic: measured.statistic, drifted, reason: `${head}: ${decision}` };
+}
+/** `Holm-adjusted p (Holm over 2 tested columns)`, `p (no correction over 2 tested columns)`. */
+function familyText(family) {
+    const over = `${CORRECTION_NAMES[family.correction]} over ${family.size} tested column${family.size === 1 ? '' : 's'}`;
+    if (family.correction === 'none')
+        return `uncorrected p (${over})`;
+    return `${family.correction === 'bh' ? 'BH' : 'Holm'}-adjusted p (${over})`;
+}
+/**
+ * The drift of a dataset's columns, decided together: the p-values of the tests (`ks`, `chi2`,
+ * `z`) are adjusted by `correction` across the columns that have one (`adjustPValues`), and each
+ * column drifts when its adjusted p-value is below its own threshold (for one shared threshold α:
+ * Holm bounds the chance that any column is flagged by chance at α, BH the expected share of
+ * flagged columns that did not drift). Distances are effect sizes, not corrected; a column judged
+ * alone (one test in the family) reads as `detectDrift`'s.
+ */
+function correctDrift(measurements, correction) {
+    const tested = measurements.map((m, i) => ({ i, p: testPValue(m) })).filter((t) => t.p !== null);
+    const adjusted = adjustPValues(tested.map((t) => t.p), correction);
+    const families = new Map(tested.map((t, k) => [t.i, { adjusted: adjusted[k], correction, size: tested.length }]));
+    return measurements.map((m, i) => decideDrift(m, tested.length > 1 ? families.get(i) : undefined));
 }
 function measure$1(method, reference, current, bins) {
     switch (method) {
@@ -28806,86 +29602,107 @@ function formatAgainst(p, threshold) {
 }
 
 /**
- * Validates a data file against a contract and, with a reference, measures drift, in one pass
- * over each file.
+ * One data file's checks and drift samples, fed batch by batch: the pure half of validation (the
+ * validate step opens the files and streams them through it).
  *
  * Drift covers the contract's columns (all shared columns without a contract), except those with
  * `drift: false` and `unique: true` (identifiers drift by construction). A column's kind comes from
  * its contract type, else from the values on both sides.
- *
- * @throws UserInputError when the data lacks a required contract column (at the contract's line),
- *   and for any unreadable row of either file
  */
-async function validateData(request) {
-    const contract = request.contract?.contract ?? null;
-    const seed = request.seed ?? 42;
-    const table = await openTable(request.data, request.read);
-    if (request.contract)
-        requireColumns(request.contract, table);
-    const recordSchema = request.contract?.recordSchema;
-    const driftColumns = request.reference === undefined
-        ? []
-        : recordSchema
-            ? recordSchema.columns.filter((c) => table.columns.includes(c))
-            : driftColumnsOf(contract, table.columns);
-    const collectors = new Map(driftColumns.map((c) => [c, new DriftCollector(driftKind(contract, c), seed)]));
-    const checker = recordSchema
-        ? new RecordSchemaChecker(recordSchema, table.columns)
-        : contract
-            ? new ContractChecker(contract, table.columns)
-            : null;
-    const rows = await stream(table, (batch, firstRow) => {
-        checker?.add(batch);
-        for (const [column, collector] of collectors) {
-            collector.add(batch.columns[table.columns.indexOf(column)], batch.size, firstRow);
+class DataValidation {
+    loaded;
+    table;
+    seed;
+    contract;
+    checker;
+    collectors;
+    rows = 0;
+    /**
+     * @param measuresDrift whether a reference will be given (`reference`), so drift samples are kept
+     * @throws UserInputError when the data lacks a required contract column (at the contract's line)
+     */
+    constructor(loaded, table, measuresDrift, seed = 42) {
+        this.loaded = loaded;
+        this.table = table;
+        this.seed = seed;
+        this.contract = loaded?.contract ?? null;
+        if (loaded)
+            requireColumns(loaded, table);
+        const recordSchema = loaded?.recordSchema;
+        const driftColumns = !measuresDrift
+            ? []
+            : recordSchema
+                ? recordSchema.columns.filter((c) => table.columns.includes(c))
+                : driftColumnsOf(this.contract, table.columns);
+        this.collectors = new Map(driftColumns.map((c) => [c, this.collector(c)]));
+        this.checker = recordSchema
+            ? new RecordSchemaChecker(recordSchema, table.columns)
+            : this.contract
+                ? new ContractChecker(this.contract, table.columns)
+                : null;
+    }
+    /** Adds the data's next batch, whose first row is the `firstRow`th. */
+    add(batch, firstRow) {
+        this.checker?.add(batch);
+        for (const [column, collector] of this.collectors) {
+            collector.add(batch.columns[this.table.columns.indexOf(column)], batch.size, firstRow);
         }
-    });
-    let drift = [];
-    if (request.reference !== undefined) {
-        const reference = await openTable(request.reference, request.read);
-        const shared = driftColumns.filter((c) => reference.columns.includes(c));
-        const referenceCollectors = new Map(shared.map((c) => [c, new DriftCollector(driftKind(contract, c), seed)]));
-        await stream(reference, (batch, firstRow) => {
-            for (const [column, collector] of referenceCollectors) {
-                collector.add(batch.columns[reference.columns.indexOf(column)], batch.size, firstRow);
-            }
-        });
-        drift = driftColumns.map((column) => {
-            const ref = referenceCollectors.get(column);
-            if (ref === undefined)
-                return skipped(column, `the column is not in the reference ${request.reference}`);
-            return measure(column, ref, collectors.get(column), settingsOf(contract, column, request.drift), request.driftMethod);
-        });
+        this.rows += batch.size;
     }
-    const checks = checker?.results() ?? [];
-    const failing = (severity) => checks.filter((c) => !c.passed && c.severity === severity).length;
-    const summary = {
-        errors: failing('error'),
-        warnings: failing('warn'),
-        drifted: drift.filter((d) => d.drifted).length
-    };
-    return {
-        schema: 'ml-gate/validation@1',
-        file: table.file,
-        format: table.format,
-        unit: table.unit,
-        contract: request.contract?.file ?? null,
-        reference: request.reference ?? null,
-        passed: summary.errors === 0 && summary.drifted === 0,
-        fail_on: request.failOn ?? 'error',
-        rows,
-        summary,
-        checks,
-        drift
-    };
-}
-async function stream(table, onBatch) {
-    let rows = 0;
-    for await (const batch of table.batches()) {
-        onBatch(batch, rows);
-        rows += batch.size;
+    /** Samples of the reference's columns that drift is measured on, fed with `add` as the data's. */
+    reference(columns) {
+        const collectors = new Map([...this.collectors.keys()].filter((c) => columns.includes(c)).map((c) => [c, this.collector(c)]));
+        return {
+            add(batch, firstRow) {
+                for (const [column, collector] of collectors) {
+                    collector.add(batch.columns[columns.indexOf(column)], batch.size, firstRow);
+                }
+            },
+            collectors
+        };
     }
-    return rows;
+    /**
+     * The `ml-gate/validation@1` document of what was added; with `reference` (its file and its
+     * sample), drift of every drift column.
+     * @throws UserInputError for a drift method that does not fit the kind the data showed
+     */
+    document(reference, drift = {}, failOn = 'error') {
+        const measurements = reference === null
+            ? []
+            : [...this.collectors].map(([column, current]) => {
+                const ref = reference.sample.collectors.get(column);
+                if (ref === undefined)
+                    return skipped(column, `the column is not in the reference ${reference.file}`);
+                return measure(column, ref, current, settingsOf(this.contract, column, drift.settings), drift.method);
+            });
+        const decided = correctDrift(measurements.flatMap((m) => ('head' in m ? [m] : [])), drift.correction ?? 'holm');
+        let next = 0;
+        const measured = measurements.map((m) => ('head' in m ? { column: m.column, ...decided[next++] } : m));
+        const checks = this.checker?.results() ?? [];
+        const failing = (severity) => checks.filter((c) => !c.passed && c.severity === severity).length;
+        const summary = {
+            errors: failing('error'),
+            warnings: failing('warn'),
+            drifted: measured.filter((d) => d.drifted).length
+        };
+        return {
+            schema: 'ml-gate/validation@1',
+            file: this.table.file,
+            format: this.table.format,
+            unit: this.table.unit,
+            contract: this.loaded?.file ?? null,
+            reference: reference?.file ?? null,
+            passed: summary.errors === 0 && summary.drifted === 0,
+            fail_on: failOn,
+            rows: this.rows,
+            summary,
+            checks,
+            drift: measured
+        };
+    }
+    collector(column) {
+        return new DriftCollector(driftKind(this.contract, column), this.seed);
+    }
 }
 function requireColumns(loaded, table) {
     for (const [name, rules] of Object.entries(loaded.contract.columns)) {
@@ -28930,11 +29747,11 @@ function measure(column, reference, current, settings, override) {
     }
     const method = override ?? settings.method;
     try {
-        const result = detectDrift(reference.sample(refKind), current.sample(curKind), {
+        const measurement = measureDrift(reference.sample(refKind), current.sample(curKind), {
             method: method === 'auto' || method === undefined ? undefined : method,
             threshold: settings.threshold
         });
-        return { column, ...result };
+        return { column, ...measurement };
     }
     catch (error) {
         // The contract loader checks methods against declared types; this is a method that does not
@@ -28945,663 +29762,126 @@ function measure(column, reference, current, settings, override) {
     }
 }
 function skipped(column, reason) {
-    return { column, method: null, statistic: null, p_value: null, threshold: null, drifted: null, reason };
+    return {
+        column,
+        method: null,
+        statistic: null,
+        p_value: null,
+        adjusted_p_value: null,
+        correction: null,
+        threshold: null,
+        drifted: null,
+        reason
+    };
 }
 
-// To do: next major: remove.
-/**
- * @typedef {Options} MarkdownTableOptions
- *   Configuration.
- */
-
-/**
- * @typedef Options
- *   Configuration.
- * @property {boolean | null | undefined} [alignDelimiters=true]
- *   Whether to align the delimiters (default: `true`);
- *   they are aligned by default:
- *
- *   ```markdown
- *   | Alpha | B     |
- *   | ----- | ----- |
- *   | C     | Delta |
- *   ```
- *
- *   Pass `false` to make them staggered:
- *
- *   ```markdown
- *   | Alpha | B |
- *   | - | - |
- *   | C | Delta |
- *   ```
- * @property {ReadonlyArray<string | null | undefined> | string | null | undefined} [align]
- *   How to align columns (default: `''`);
- *   one style for all columns or styles for their respective columns;
- *   each style is either `'l'` (left), `'r'` (right), or `'c'` (center);
- *   other values are treated as `''`, which doesn’t place the colon in the
- *   alignment row but does align left;
- *   *only the lowercased first character is used, so `Right` is fine.*
- * @property {boolean | null | undefined} [delimiterEnd=true]
- *   Whether to end each row with the delimiter (default: `true`).
- *
- *   > 👉 **Note**: please don’t use this: it could create fragile structures
- *   > that aren’t understandable to some markdown parsers.
- *
- *   When `true`, there are ending delimiters:
- *
- *   ```markdown
- *   | Alpha | B     |
- *   | ----- | ----- |
- *   | C     | Delta |
- *   ```
- *
- *   When `false`, there are no ending delimiters:
- *
- *   ```markdown
- *   | Alpha | B
- *   | ----- | -----
- *   | C     | Delta
- *   ```
- * @property {boolean | null | undefined} [fillRows=true]
- *   Whether to fill rows with empty cells up to the most cells in a row
- *   (default: `true`).
- *
- *   When `true`, all rows have as many cells as the longest row:
- *
- *   ```markdown
- *   | Alpha | B    |   |
- *   | ----- | ---- | - |
- *   | C     |      |   |
- *   | D     | Echo | F |
- *   ```
- *
- *   When `false`, rows keep their cells,
- *   and the delimiter row has as many cells as the header row:
- *
- *   ```markdown
- *   | Alpha | B    |
- *   | ----- | ---- |
- *   | C     |
- *   | D     | Echo | F |
- *   ```
- * @property {boolean | null | undefined} [delimiterStart=true]
- *   Whether to begin each row with the delimiter (default: `true`).
- *
- *   > 👉 **Note**: please don’t use this: it could create fragile structures
- *   > that aren’t understandable to some markdown parsers.
- *
- *   When `true`, there are starting delimiters:
- *
- *   ```markdown
- *   | Alpha | B     |
- *   | ----- | ----- |
- *   | C     | Delta |
- *   ```
- *
- *   When `false`, there are no starting delimiters:
- *
- *   ```markdown
- *   Alpha | B     |
- *   ----- | ----- |
- *   C     | Delta |
- *   ```
- * @property {boolean | null | undefined} [padding=true]
- *   Whether to add a space of padding between delimiters and cells
- *   (default: `true`).
- *
- *   When `true`, there is padding:
- *
- *   ```markdown
- *   | Alpha | B     |
- *   | ----- | ----- |
- *   | C     | Delta |
- *   ```
- *
- *   When `false`, there is no padding:
- *
- *   ```markdown
- *   |Alpha|B    |
- *   |-----|-----|
- *   |C    |Delta|
- *   ```
- * @property {((value: string) => number) | null | undefined} [stringLength]
- *   Function to detect the length of table cell content (optional);
- *   this is used when aligning the delimiters (`|`) between table cells;
- *   full-width characters and emoji mess up delimiter alignment when viewing
- *   the markdown source;
- *   to fix this, you can pass this function,
- *   which receives the cell content and returns its “visible” size;
- *   note that what is and isn’t visible depends on where the text is displayed.
- *
- *   Without such a function, the following:
- *
- *   ```js
- *   markdownTable([
- *     ['Alpha', 'Bravo'],
- *     ['中文', 'Charlie'],
- *     ['👩‍❤️‍👩', 'Delta']
- *   ])
- *   ```
- *
- *   Yields:
- *
- *   ```markdown
- *   | Alpha | Bravo |
- *   | - | - |
- *   | 中文 | Charlie |
- *   | 👩‍❤️‍👩 | Delta |
- *   ```
- *
- *   With [`string-width`](https://github.com/sindresorhus/string-width):
- *
- *   ```js
- *   import stringWidth from 'string-width'
- *
- *   markdownTable(
- *     [
- *       ['Alpha', 'Bravo'],
- *       ['中文', 'Charlie'],
- *       ['👩‍❤️‍👩', 'Delta']
- *     ],
- *     {stringLength: stringWidth}
- *   )
- *   ```
- *
- *   Yields:
- *
- *   ```markdown
- *   | Alpha | Bravo   |
- *   | ----- | ------- |
- *   | 中文  | Charlie |
- *   | 👩‍❤️‍👩    | Delta   |
- *   ```
- */
-
-/**
- * Get the length of a cell.
- *
- * @param {string} value
- *   Cell value.
- * @returns {number}
- *   Cell size.
- */
-function defaultStringLength(value) {
-  return value.length
-}
-
-/**
- * Generate a markdown
- * ([GFM](https://docs.github.com/en/github/writing-on-github/working-with-advanced-formatting/organizing-information-with-tables))
- * table.
- *
- * @param {ReadonlyArray<ReadonlyArray<string | null | undefined>>} table
- *   Table data (matrix of strings).
- * @param {Readonly<Options> | null | undefined} [options]
- *   Configuration (optional).
- * @returns {string}
- *   Result.
- */
-function markdownTable(table, options) {
-  const settings = options || {};
-  // To do: next major: change to spread.
-  // eslint-disable-next-line unicorn/prefer-spread -- `align` can be a string.
-  const align = (settings.align || []).concat();
-  const stringLength = settings.stringLength || defaultStringLength;
-  /** @type {Array<number>} Character codes as symbols for alignment per column. */
-  const alignments = [];
-  /** @type {Array<Array<string>>} Cells per row. */
-  const cellMatrix = [];
-  /** @type {Array<Array<number>>} Sizes of each cell per row. */
-  const sizeMatrix = [];
-  /** @type {Array<number>} */
-  const longestCellByColumn = [];
-  let mostCellsPerRow = 0;
-  let rowIndex = -1;
-
-  // This is a superfluous loop if we don’t align delimiters, but otherwise we’d
-  // do superfluous work when aligning, so optimize for aligning.
-  while (++rowIndex < table.length) {
-    /** @type {Array<string>} */
-    const row = [];
-    /** @type {Array<number>} */
-    const sizes = [];
-    let columnIndex = -1;
-
-    if (table[rowIndex].length > mostCellsPerRow) {
-      mostCellsPerRow = table[rowIndex].length;
-    }
-
-    while (++columnIndex < table[rowIndex].length) {
-      const cell = serialize(table[rowIndex][columnIndex]);
-
-      if (settings.alignDelimiters !== false) {
-        const size = stringLength(cell);
-        sizes[columnIndex] = size;
-
-        if (
-          longestCellByColumn[columnIndex] === undefined ||
-          size > longestCellByColumn[columnIndex]
-        ) {
-          longestCellByColumn[columnIndex] = size;
-        }
-      }
-
-      row.push(cell);
-    }
-
-    cellMatrix[rowIndex] = row;
-    sizeMatrix[rowIndex] = sizes;
-  }
-
-  // Figure out which alignments to use.
-  let columnIndex = -1;
-
-  if (typeof align === 'object' && 'length' in align) {
-    while (++columnIndex < mostCellsPerRow) {
-      alignments[columnIndex] = toAlignment(align[columnIndex]);
-    }
-  } else {
-    const code = toAlignment(align);
-
-    while (++columnIndex < mostCellsPerRow) {
-      alignments[columnIndex] = code;
-    }
-  }
-
-  // Inject the alignment row.
-  columnIndex = -1;
-  /** @type {Array<string>} */
-  const row = [];
-  /** @type {Array<number>} */
-  const sizes = [];
-
-  while (++columnIndex < mostCellsPerRow) {
-    const code = alignments[columnIndex];
-    let before = '';
-    let after = '';
-
-    if (code === 99 /* `c` */) {
-      before = ':';
-      after = ':';
-    } else if (code === 108 /* `l` */) {
-      before = ':';
-    } else if (code === 114 /* `r` */) {
-      after = ':';
-    }
-
-    // There *must* be at least one hyphen-minus in each alignment cell.
-    let size =
-      settings.alignDelimiters === false
-        ? 1
-        : Math.max(
-            1,
-            longestCellByColumn[columnIndex] - before.length - after.length
-          );
-
-    const cell = before + '-'.repeat(size) + after;
-
-    if (settings.alignDelimiters !== false) {
-      size = before.length + size + after.length;
-
-      if (size > longestCellByColumn[columnIndex]) {
-        longestCellByColumn[columnIndex] = size;
-      }
-
-      sizes[columnIndex] = size;
-    }
-
-    row[columnIndex] = cell;
-  }
-
-  // Inject the alignment row.
-  cellMatrix.splice(1, 0, row);
-  sizeMatrix.splice(1, 0, sizes);
-
-  rowIndex = -1;
-  /** @type {Array<string>} */
-  const lines = [];
-
-  while (++rowIndex < cellMatrix.length) {
-    const row = cellMatrix[rowIndex];
-    const sizes = sizeMatrix[rowIndex];
-    const cellsInRow =
-      settings.fillRows === false
-        ? Math.max(1, cellMatrix[rowIndex === 1 ? 0 : rowIndex].length)
-        : mostCellsPerRow;
-    columnIndex = -1;
-    /** @type {Array<string>} */
-    const line = [];
-
-    while (++columnIndex < cellsInRow) {
-      const cell = row[columnIndex] || '';
-      let before = '';
-      let after = '';
-
-      if (settings.alignDelimiters !== false) {
-        const size =
-          longestCellByColumn[columnIndex] - (sizes[columnIndex] || 0);
-        const code = alignments[columnIndex];
-
-        if (code === 114 /* `r` */) {
-          before = ' '.repeat(size);
-        } else if (code === 99 /* `c` */) {
-          const half = size / 2;
-
-          if (size % 2) {
-            before = ' '.repeat(half + 0.5);
-            after = ' '.repeat(half - 0.5);
-          } else {
-            before = ' '.repeat(half);
-            after = before;
-          }
-        } else {
-          after = ' '.repeat(size);
-        }
-      }
-
-      if (settings.delimiterStart !== false && !columnIndex) {
-        line.push('|');
-      }
-
-      if (
-        settings.padding !== false &&
-        // Don’t add the opening space if we’re not aligning and the cell is
-        // empty: there will be a closing space.
-        !(settings.alignDelimiters === false && cell === '') &&
-        (settings.delimiterStart !== false || columnIndex)
-      ) {
-        line.push(' ');
-      }
-
-      if (settings.alignDelimiters !== false) {
-        line.push(before);
-      }
-
-      line.push(cell);
-
-      if (settings.alignDelimiters !== false) {
-        line.push(after);
-      }
-
-      if (settings.padding !== false) {
-        line.push(' ');
-      }
-
-      if (settings.delimiterEnd !== false || columnIndex !== cellsInRow - 1) {
-        line.push('|');
-      }
-    }
-
-    lines.push(
-      settings.delimiterEnd === false
-        ? line.join('').replace(/ +$/, '')
-        : line.join('')
-    );
-  }
-
-  return lines.join('\n')
-}
-
-/**
- * Serialize a cell value.
- *
- * @param {string | null | undefined} [value]
- *   Value to serialize.
- * @returns {string}
- *   Result.
- */
-function serialize(value) {
-  return value === null || value === undefined ? '' : String(value)
-}
-
-/**
- * Get the alignment character code from a value.
- *
- * @param {string | null | undefined} value
- *   Value.
- * @returns {number}
- *   Alignment.
- */
-function toAlignment(value) {
-  const code = typeof value === 'string' ? value.codePointAt(0) : 0;
-
-  return code === 67 /* `C` */ || code === 99 /* `c` */
-    ? 99 /* `c` */
-    : code === 76 /* `L` */ || code === 108 /* `l` */
-      ? 108 /* `l` */
-      : code === 82 /* `R` */ || code === 114 /* `r` */
-        ? 114 /* `r` */
-        : 0
-}
-
-/**
- * Text that came from data, config or an untrusted result document (column names, category
- * values, file names, reasons) made safe for GitHub-flavoured markdown and HTML: it shows as the
- * same text, and cannot break a table, start a heading or list, mention someone, reference an
- * issue, link, open an HTML tag or comment (our own comment marker included), or reorder or hide
- * text with control characters.
- *
- * Backslash escapes and entities are not enough on GitHub: mentions (`@octocat`), issue
- * references (`#12`, `GH-12`) and autolinks (`www.x.com`, `https://x`) are found in the text
- * *after* markdown is rendered, when `\#` and `&#64;` have become `#` and `@` again. So a zero-width
- * joiner (U+200D) goes right after `@` and `#`, inside `GH-`, `www.` and `://`: the text reads the
- * same, and no pattern of GitHub's (or any GFM renderer's) matches across it.
- *
- * Every such string goes through `escapeMarkdown` before it reaches a report; tests render hostile
- * strings through every report with a real GFM renderer (micromark).
- *
- * @example escapeMarkdown('a|b <b> @octocat *x*') // 'a&#124;b &lt;b&gt; @\u200doctocat \\*x\\*'
- */
-function escapeMarkdown(text) {
-    // Backslash escapes first, joiners next, entities last: the entities contain `#`, which must
-    // stay as it is.
-    return plainText(text)
-        .replace(/[\\`*_{}[\]()#+\-!~=:]/g, '\\$&')
-        .replace(/[@#]/g, `$&${JOINER}`)
-        .replace(/(gh)(\\-)/gi, `$1${JOINER}$2`)
-        .replace(/(www)(\.)/gi, `$1${JOINER}$2`)
-        .replace(/\\:(?=\/\/)/g, `\\:${JOINER}`)
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/\|/g, '&#124;');
-}
-/** U+200D ZERO WIDTH JOINER: invisible, kept by GitHub, and no word character. */
-const JOINER = '\u200d';
-/**
- * C0 and C1 controls (tab and line breaks become spaces), DEL, bidirectional overrides, embeddings
- * and isolates (U+202A–U+202E, U+2066–U+2069), directional marks, line and paragraph separators,
- * the byte-order mark and interlinear annotations: they can hide or reorder text
- * ("Trojan Source"), or end a line where we do not.
- */
-const CONTROLS = 
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb]/g;
-const LINE_BREAKS = /\r\n|[\t\n\r\u2028\u2029]/g;
-/**
- * Data text for plain-text places (annotations, log lines, check-run titles): line breaks and tabs
- * become spaces, every other control or bidirectional character becomes U+FFFD (�), visibly.
- *
- * @example plainText('a\u202eb\nc') // 'a�b c'
- */
-function plainText(text) {
-    return text.replace(LINE_BREAKS, ' ').replace(CONTROLS, '\ufffd');
-}
-/** Longest text from data shown in a table cell; longer text ends in `…`. */
-const CELL_LENGTH = 120;
-/**
- * Data text for a markdown cell or line: clipped to `length` characters (the last one `…`), then
- * escaped, so a 1 MB cell cannot push a report past GitHub's size limits.
- *
- * @example escapeClipped('a'.repeat(200), 5) // 'aaaa…'
- */
-function escapeClipped(text, length = CELL_LENGTH) {
-    return escapeMarkdown(text.length > length ? `${text.slice(0, length - 1)}…` : text);
-}
-
-/**
- * Numbers for people: integers in full, other values to `digits` significant digits without
- * trailing zeros or exponent noise for everyday magnitudes. `null` reads as an em dash.
- *
- * @example formatNumber(0.83019639) // '0.830196'
- * @example formatNumber(12345678.9) // '1.23457e+7'
- */
-function formatNumber(value, digits = 6) {
-    if (value === null)
-        return '—';
-    // Documents are schema-checked when read; should a value that is no number slip through
-    // anyway, it is shown as the data text it is, escaped.
-    if (typeof value !== 'number')
-        return escapeMarkdown(String(value));
-    if (Number.isInteger(value) && Math.abs(value) < 1e15)
-        return String(value);
-    const magnitude = Math.abs(value);
-    if (magnitude !== 0 && (magnitude >= 10 ** digits || magnitude < 1e-4)) {
-        return value.toExponential(digits - 1).replace(/\.?0+e/, 'e');
-    }
-    return String(Number(value.toPrecision(digits)));
-}
-
-/** Failing checks first (errors before warnings, most failures first), then the rest in order. */
-function failingChecks$1(document) {
-    return document.checks
-        .filter((c) => !c.passed)
-        .sort((a, b) => (a.severity === b.severity ? b.failures - a.failures : a.severity === 'error' ? -1 : 1));
-}
-function showValue(value) {
-    return value === null ? 'missing' : JSON.stringify(value);
-}
-function where(document, check, limit) {
-    const shown = check.examples.slice(0, limit).map((e) => `${document.unit} ${e.line}: ${showValue(e.value)}`);
-    const more = check.failures - shown.length;
-    return shown.join(', ') + (more > 0 ? ` (+${more} more)` : '');
-}
-function headline(document) {
-    const { errors, warnings, drifted } = document.summary;
-    const passedChecks = document.checks.filter((c) => c.passed).length;
-    const parts = [
-        `${errors} failing check${errors === 1 ? '' : 's'}`,
-        `${warnings} warning${warnings === 1 ? '' : 's'}`,
-        `${passedChecks} passed`
-    ];
-    if (document.reference !== null)
-        parts.push(`${drifted} drifted column${drifted === 1 ? '' : 's'}`);
-    return `${document.passed ? 'PASSED' : 'FAILED'}: ${parts.join(', ')}`;
-}
-function driftCells(d) {
-    return [
-        d.method ?? '—',
-        formatNumber(d.statistic, 3),
-        formatNumber(d.p_value, 3),
-        formatNumber(d.threshold),
-        d.drifted === null ? 'no verdict' : d.drifted ? 'DRIFT' : 'ok'
-    ];
-}
-/** Longest file name shown in the heading. */
-const LINE_LENGTH = 300;
-/**
- * Rows per table in markdown: a contract of thousands of columns still gives a section well under
- * GitHub's 1 MiB summary (a row is at most about 1 KB once cells are clipped).
- */
-const MAX_ROWS = 200;
-function moreRows(count, what) {
-    return `… and ${count} more ${what}: the validation document lists them all.`;
+/** A result document as written: pretty JSON and a final newline. */
+function documentText(document) {
+    return `${JSON.stringify(document, null, 2)}\n`;
 }
 /**
- * The validation result as a markdown section (job summary, PR comment). Data is escaped and
- * clipped: 120 characters per cell (`escapeClipped`), 300 for a file name in a line, 200 rows
- * per table.
+ * Writes text to a file, creating its folder.
+ * @throws UserInputError `cannot write out/x.json: EACCES`
  */
-function renderValidationMarkdown(document) {
-    const e = (text) => escapeClipped(text);
-    const line = (text) => escapeClipped(text, LINE_LENGTH);
-    let out = [
-        `### Data validation: ${line(document.file)}`,
-        '',
-        `**${headline(document)}** (${document.rows} rows` +
-            (document.contract ? `, contract ${line(document.contract)}` : '') +
-            (document.reference ? `, reference ${line(document.reference)}` : '') +
-            ')',
-        ''
-    ];
-    const failing = failingChecks$1(document);
-    if (failing.length > 0) {
-        out.push(markdownTable([
-            ['column', 'check', 'severity', 'failures', 'expected', 'first failures'],
-            ...failing
-                .slice(0, MAX_ROWS)
-                .map((c) => [
-                e(c.column ?? '(table)'),
-                c.check,
-                c.severity,
-                String(c.failures),
-                e(c.expected),
-                e(where(document, c, 5))
-            ])
-        ], { align: ['l', 'l', 'l', 'r', 'l', 'l'] }), '');
-        if (failing.length > MAX_ROWS)
-            out.push(moreRows(failing.length - MAX_ROWS, 'failing checks'), '');
-    }
-    if (document.drift.length > 0) {
-        out = out.concat(`<details${document.summary.drifted > 0 ? ' open' : ''}><summary>Drift against ${line(document.reference ?? '')}: ` +
-            `${document.summary.drifted} of ${document.drift.length} columns drifted</summary>`, '', markdownTable([
-            ['column', 'method', 'statistic', 'p-value', 'threshold', 'verdict', 'why'],
-            ...document.drift.slice(0, MAX_ROWS).map((d) => [e(d.column), ...driftCells(d), e(d.reason)])
-        ], { align: ['l', 'l', 'r', 'r', 'r', 'l', 'l'] }), '', document.drift.length > MAX_ROWS ? [moreRows(document.drift.length - MAX_ROWS, 'columns'), ''] : [], '</details>', '');
-    }
-    return out.join('\n');
-}
-
-const READ_OPTIONS_USAGE = `
-Read options:
-  --format F       csv | jsonl | json | parquet (default: from the file extension; .gz is read as gzip)
-  --delimiter D    CSV delimiter: ',' ';' '|' or 'tab' (default: detected from the header)
-  --missing TOKEN  a token read as a missing value; repeat for several
-                   (default: empty, NA, N/A, null, NaN)
-`;
-
-/** Writes text to a file (creating its folder) or, for '-', to stdout. */
-async function writeOutput(target, text, console) {
-    if (target === '-') {
-        return;
-    }
+async function writeTextFile(path, text) {
     try {
-        await mkdir$1(dirname(target), { recursive: true });
-        await writeFile$1(target, text);
+        await mkdir$1(dirname(path), { recursive: true });
+        await writeFile$1(path, text);
     }
     catch (error) {
-        throw new UserInputError(`cannot write ${target}: ${error.code ?? String(error)}`);
+        throw new UserInputError(`cannot write ${path}: ${error.code ?? String(error)}`);
     }
 }
-/** Writes a result document as pretty JSON (see `writeOutput`). */
-async function writeJson(target, document, console) {
-    await writeOutput(target, `${JSON.stringify(document, null, 2)}\n`);
+/** Writes a result document to a file (see `documentText`, `writeTextFile`). */
+async function writeDocument(path, document) {
+    await writeTextFile(path, documentText(document));
 }
 
-const METHODS = ['auto', ...Object.keys(DRIFT_METHODS)];
-`Usage: ml-gate validate --data FILE [--contract CONTRACT] [--reference REF]
-                        [--drift-method M] [--fail-on LEVEL] [--json OUT] [read options]
-
-Checks FILE against a data contract (YAML, see schemas/contract.schema.json) and, with
---reference, measures drift of every contract column against REF.
-
-  --data FILE          the data to validate
-  --contract FILE      the data contract
-  --reference FILE     drift is measured against this file (same format rules as --data)
-  --drift-method M     ${METHODS.join(' | ')} (default: the contract's, else auto)
-  --fail-on LEVEL      error (default): exit 1 when an error check fails or a column drifted;
-                       warn: also when a warning check fails; never: always exit 0
-  --json OUT           also write the ml-gate/validation@1 document to OUT ('-' for stdout)
-${READ_OPTIONS_USAGE}`;
+/**
+ * The validate step: data files against a contract, and drift against a reference. Shared by
+ * `ml-gate validate`, the validate-data action and `ml-gate run`. The checks themselves are pure
+ * (src/contract/validate.ts); this step opens the files and streams them through.
+ */
+/**
+ * Validates one data file against a contract and, with a reference, measures drift, in one pass
+ * over each file (see `DataValidation`).
+ *
+ * @throws UserInputError when the data lacks a required contract column (at the contract's line),
+ *   and for any unreadable row of either file
+ */
+async function validateFile(request) {
+    const table = await openTable(request.data, request.read);
+    const validation = new DataValidation(request.contract, table, request.reference !== undefined, request.seed);
+    await stream(table, (batch, firstRow) => validation.add(batch, firstRow));
+    let reference = null;
+    if (request.reference !== undefined) {
+        const referenceTable = await openTable(request.reference, request.read);
+        const sample = validation.reference(referenceTable.columns);
+        await stream(referenceTable, (batch, firstRow) => sample.add(batch, firstRow));
+        reference = { file: request.reference, sample };
+    }
+    return validation.document(reference, { method: request.driftMethod, settings: request.drift, correction: request.driftCorrection }, request.failOn);
+}
+async function stream(table, onBatch) {
+    let rows = 0;
+    for await (const batch of table.batches()) {
+        onBatch(batch, rows);
+        rows += batch.size;
+    }
+}
+/**
+ * Validates every file of `request.files` (see `validateFile`) and writes each document.
+ * @throws UserInputError for a bad contract (at its line) or any unreadable file
+ */
+async function validateStep(request) {
+    const { files, contract: contractFile, results, onStart, onDone, ...settings } = request;
+    let contract;
+    const documents = [];
+    const paths = [];
+    for (const file of files) {
+        onStart?.(file);
+        if (contractFile !== undefined)
+            contract ??= await loadContract(contractFile);
+        const document = await validateFile({ ...settings, data: file, contract });
+        if (results !== undefined) {
+            const path = validationPath(results.dir, file, results.taken);
+            await writeDocument(path, document);
+            paths.push(path);
+        }
+        documents.push(document);
+        onDone?.(file, document);
+    }
+    const code = documents.reduce((worst, d) => Math.max(worst, validationExitCode(d, request.failOn ?? 'error')), ExitCode$1.Pass);
+    return { documents, paths, code };
+}
 /** Exit code for a validation result under a fail-on policy. */
 function validationExitCode(document, failOn) {
     return failsUnder(document, failOn) ? ExitCode$1.GateFailed : ExitCode$1.Pass;
 }
+/**
+ * Where the validation document of a data file goes: `<output>/validation-<stem>.json`, with
+ * `-2`, `-3`… for files of the same name in other folders. `taken` collects the names used.
+ */
+function validationPath(output, file, taken) {
+    const stem = `validation-${basename(file, extname(file))}`;
+    let name = `${stem}.json`;
+    for (let i = 2; taken.has(name); i++)
+        name = `${stem}-${i}.json`;
+    taken.add(name);
+    return join(output, name);
+}
+
+/**
+ * Validation settings written as text, as the CLI's flags and the validate-data action's inputs
+ * are; `flag` names the option in errors (`--fail-on`, `input 'fail-on'`).
+ */
+/** The drift methods an option may name: `auto` (chosen per column) and every method. */
+const DRIFT_METHOD_NAMES = ['auto', ...Object.keys(DRIFT_METHODS)];
 function parseDriftMethod(text, flag) {
     if (text === undefined)
         return undefined;
-    if (!METHODS.includes(text)) {
-        throw new UserInputError(`${flag}: expected one of ${METHODS.join(', ')}, got '${text}'${didYouMean(text, METHODS)}`);
+    if (!DRIFT_METHOD_NAMES.includes(text)) {
+        throw new UserInputError(`${flag}: expected one of ${DRIFT_METHOD_NAMES.join(', ')}, got '${text}'${didYouMean(text, DRIFT_METHOD_NAMES)}`);
     }
     return text;
 }
@@ -29612,106 +29892,6 @@ function parseFailOn(text, flag) {
         throw new UserInputError(`${flag}: expected one of error, warn, never, got '${text}'`);
     }
     return text;
-}
-
-const MAGIC$1 = /[*?[]/;
-/** A glob segment as a regular expression: `*` any run within a name, `?` one character, `[..]` a class. */
-function segmentPattern(segment) {
-    let source = '';
-    for (let i = 0; i < segment.length; i++) {
-        const c = segment[i];
-        if (c === '*')
-            source += '[^/]*';
-        else if (c === '?')
-            source += '[^/]';
-        else if (c === '[') {
-            const end = segment.indexOf(']', i + 1);
-            if (end < 0)
-                source += '\\[';
-            else {
-                source += `[${segment
-                    .slice(i + 1, end)
-                    .replace(/^!/, '^')
-                    .replace(/\\/g, '\\\\')}]`;
-                i = end;
-            }
-        }
-        else
-            source += c.replace(/[.+^${}()|\\]/g, '\\$&');
-    }
-    return new RegExp(`^${source}$`);
-}
-/**
- * The files a path or glob names, sorted. A path without `*`, `?` or `[` is returned as it is
- * (the reader reports it if it does not exist). `**` matches any number of folders. Names that
- * start with a dot are matched only by patterns that start with one.
- *
- * @example expandGlob('data/*.csv') // ['data/holdout.csv', 'data/train.csv']
- */
-async function expandGlob(pattern) {
-    if (!MAGIC$1.test(pattern))
-        return [pattern];
-    const absolute = pattern.startsWith('/');
-    const segments = pattern.split('/').filter((s, i) => s !== '' || i === 0);
-    const matches = [];
-    async function walk(dir, index) {
-        if (index === segments.length) {
-            // Literal segments after a wildcard were appended unchecked: keep only files that exist.
-            if (await isFile(dir))
-                matches.push(dir);
-            return;
-        }
-        const segment = segments[index];
-        if (!MAGIC$1.test(segment))
-            return walk(dir === '' ? segment : join(dir, segment), index + 1);
-        let entries;
-        try {
-            entries = await readdir$1(dir === '' ? '.' : dir, { withFileTypes: true });
-        }
-        catch {
-            return;
-        }
-        const last = index === segments.length - 1;
-        if (segment === '**') {
-            await walk(dir, index + 1);
-            for (const e of entries)
-                if (e.isDirectory() && !e.name.startsWith('.'))
-                    await walk(join(dir, e.name), index);
-            return;
-        }
-        const regex = segmentPattern(segment);
-        for (const e of entries) {
-            if (e.name.startsWith('.') && !segment.startsWith('.'))
-                continue;
-            if (!regex.test(e.name))
-                continue;
-            if (last ? e.isFile() : e.isDirectory())
-                await walk(join(dir, e.name), index + 1);
-        }
-    }
-    await walk(absolute ? '/' : '', absolute ? 1 : 0);
-    return [...new Set(matches)].sort();
-}
-async function isFile(path) {
-    try {
-        return (await stat$1(path)).isFile();
-    }
-    catch {
-        return false;
-    }
-}
-
-/** Emits annotations as workflow commands (`::error`, `::warning`, `::notice`) at their file and line. */
-function annotate(annotations) {
-    for (const a of annotations) {
-        const properties = { title: a.title, file: a.file, startLine: a.line };
-        if (a.level === 'failure')
-            error(a.message, properties);
-        else if (a.level === 'warning')
-            warning(a.message, properties);
-        else
-            notice(a.message, properties);
-    }
 }
 
 /**
@@ -29725,7 +29905,7 @@ function annotate(annotations) {
  * (fixed names, schema-checked when read back), and workflows often put it in `runner.temp`.
  */
 /** Characters that make a path a glob (see `glob.ts`). */
-const MAGIC = /[*?[]/;
+const MAGIC$1 = /[*?[]/;
 /**
  * Why `path` is outside `workspace.root` (or inside its `.git` folder), or `null` when it is
  * inside (or confinement is off).
@@ -29747,7 +29927,7 @@ function outsideWorkspace(path, workspace) {
     if (workspace.allowOutside)
         return null;
     const segments = path.split(/[\\/]/);
-    const firstMagic = segments.findIndex((s) => MAGIC.test(s));
+    const firstMagic = segments.findIndex((s) => MAGIC$1.test(s));
     if (firstMagic >= 0 && segments.slice(firstMagic).includes('..')) {
         return `'${path}' has '..' after a wildcard, which could leave the workspace ${realPath(workspace.root)}`;
     }
@@ -29786,39 +29966,39 @@ function realPath(path) {
     }
 }
 
-/** The input every action has that lifts the workspace confinement of paths. */
-const ALLOW_OUTSIDE_WORKSPACE = 'allow-outside-workspace';
-/**
- * Small typed readers for action inputs. Each names the input in its error, as the toolkit's
- * "Input required and not supplied: name" does, and says what is allowed.
- */
-/** A string input; `undefined` when empty and not required. */
-function getString(name, required = false) {
-    const value = getInput(name, { });
-    if (value === '') {
-        if (required)
-            throw new UserInputError(`input '${name}' is required and was not supplied`);
-        return undefined;
-    }
-    return value;
+function input(name, fallback) {
+    return fallback === undefined ? { name } : { name, default: fallback };
 }
-/** A YAML 1.2 boolean (`true`/`false`, any case), or the default when empty. */
-function getBoolean(name, fallback) {
-    const value = getString(name);
-    if (value === undefined)
-        return fallback;
+/** A required input: action.yml says `required: true` and gives no default. */
+function requiredInput(name) {
+    return { name, required: true };
+}
+/** The input every action has that lifts the workspace confinement of paths. */
+const ALLOW_OUTSIDE_WORKSPACE = input('allow-outside-workspace', 'false');
+function getString(spec) {
+    const value = getInput(spec.name, { });
+    if (value !== '')
+        return value;
+    if (spec.required)
+        throw new UserInputError(`input '${spec.name}' is required and was not supplied`);
+    // An expression default has no value outside the runner, which would have put it in the input.
+    return spec.default?.includes('${{') ? undefined : spec.default;
+}
+/** A YAML 1.2 boolean (`true`/`false`, any case); its default when empty. */
+function getBoolean(spec) {
+    const value = getString(spec);
     if (/^true$/i.test(value))
         return true;
     if (/^false$/i.test(value))
         return false;
-    throw new UserInputError(`input '${name}': expected true or false, got '${value}'`);
+    throw new UserInputError(`input '${spec.name}': expected true or false, got '${value}'`);
 }
 /**
  * A list: one item per line, or also separated by commas unless the items themselves hold commas
  * (`lines: true`, e.g. bins written `Age=18,30,45`). Blank items are dropped.
  */
-function getList(name, options = {}) {
-    const value = getString(name);
+function getList(spec, options = {}) {
+    const value = getString(spec);
     if (value === undefined)
         return [];
     return value
@@ -29833,7 +30013,7 @@ function getList(name, options = {}) {
 function getWorkspace() {
     return {
         root: process.env.GITHUB_WORKSPACE ?? process.cwd(),
-        allowOutside: getBoolean(ALLOW_OUTSIDE_WORKSPACE, false)
+        allowOutside: getBoolean(ALLOW_OUTSIDE_WORKSPACE)
     };
 }
 /**
@@ -29846,84 +30026,100 @@ function confined(name, path, workspace) {
     const outside = outsideWorkspace(path, workspace);
     if (outside !== null) {
         throw new UserInputError(`input '${name}': ${outside}; an action reads and writes only inside the workspace. ` +
-            `Set the input '${ALLOW_OUTSIDE_WORKSPACE}: true' to allow it`);
+            `Set the input '${ALLOW_OUTSIDE_WORKSPACE.name}: true' to allow it`);
     }
     return path;
 }
-/** A path input, checked with `confined`; `undefined` when empty and not required. */
-function getPath(name, workspace, required = false) {
-    const path = getString(name, required);
-    return path === undefined ? undefined : confined(name, path, workspace);
+function getPath(spec, workspace) {
+    const path = getString(spec);
+    return path === undefined ? undefined : confined(spec.name, path, workspace);
 }
 
-/** Longest value quoted, column named and message written in an annotation. */
-const VALUE_LENGTH = 80;
-const MESSAGE_LENGTH = 1000;
-/** Plain text (no control or bidirectional characters from data), clipped to `length`. */
-function clip(text, length) {
-    const plain = plainText(text);
-    return plain.length > length ? `${plain.slice(0, length - 1)}…` : plain;
-}
-function quote(value) {
-    return clip(value === null ? 'missing' : JSON.stringify(value), VALUE_LENGTH);
-}
-function failingChecks(document) {
-    return document.checks.filter((c) => !c.passed);
-}
-function subject(check) {
-    return check.column === null ? check.check : `${clip(check.column, VALUE_LENGTH)}: ${check.check}`;
-}
-/**
- * The most useful annotation per failing check and per gate result needing attention, for the
- * ten workflow-command annotations GitHub shows per type and step: gate failures first (worst
- * first, by `excess`), then contract checks with most failures first, each at its first failing
- * line and counting the others.
- */
-function summaryAnnotations(verdict, documents) {
-    const gates = ([])
-        .filter((r) => r.status === 'fail' || r.status === 'warn' || r.status === 'missing')
-        .sort((a, b) => (b.excess ?? -Infinity) - (a.excess ?? -Infinity))
-        .map((r) => ({
-        level: r.status === 'warn' ? 'warning' : 'failure',
-        title: `ml-gate: ${clip(r.gate, VALUE_LENGTH)}`,
-        message: clip(r.reason, MESSAGE_LENGTH)
-    }));
-    const checks = documents.flatMap((document) => failingChecks(document)
-        .sort((a, b) => b.failures - a.failures)
-        .map((check) => {
-        const first = check.examples[0];
-        const lines = check.examples.map((e) => e.line).join(', ');
-        return {
-            level: check.severity === 'error' ? 'failure' : 'warning',
-            title: `ml-gate: ${subject(check)}`,
-            message: clip(`${check.failures} ${check.failures === 1 ? 'value breaks' : 'values break'} ${check.check} (expected ${check.expected})` +
-                (first === undefined ? '' : `, first ${quote(first.value)}; ${document.unit}s ${lines}`), MESSAGE_LENGTH),
-            file: document.file,
-            ...(first !== undefined && document.unit === 'line' ? { line: first.line } : {})
-        };
-    }));
-    return [...gates, ...checks];
-}
-/**
- * At most `perLevel` annotations of each level, in order. When some are left out, the last one
- * shown becomes a count of them that points to `elsewhere`, so nobody mistakes ten for all.
- */
-function limitPerLevel(annotations, perLevel, elsewhere) {
-    let kept = [];
-    for (const level of ['failure', 'warning', 'notice']) {
-        const all = annotations.filter((a) => a.level === level);
-        if (all.length <= perLevel) {
-            kept = kept.concat(all);
-            continue;
+const MAGIC = /[*?[]/;
+/** A glob segment as a regular expression: `*` any run within a name, `?` one character, `[..]` a class. */
+function segmentPattern(segment) {
+    let source = '';
+    for (let i = 0; i < segment.length; i++) {
+        const c = segment[i];
+        if (c === '*')
+            source += '[^/]*';
+        else if (c === '?')
+            source += '[^/]';
+        else if (c === '[') {
+            const end = segment.indexOf(']', i + 1);
+            if (end < 0)
+                source += '\\[';
+            else {
+                source += `[${segment
+                    .slice(i + 1, end)
+                    .replace(/^!/, '^')
+                    .replace(/\\/g, '\\\\')}]`;
+                i = end;
+            }
         }
-        const rest = all.length - (perLevel - 1);
-        kept = kept.concat(all.slice(0, perLevel - 1), {
-            level,
-            title: 'ml-gate: more',
-            message: `${rest} more ${level === 'failure' ? 'failures' : `${level}s`} not shown as annotations; see ${elsewhere}`
-        });
+        else
+            source += c.replace(/[.+^${}()|\\]/g, '\\$&');
     }
-    return kept;
+    return new RegExp(`^${source}$`);
+}
+/**
+ * The files a path or glob names, sorted. A path without `*`, `?` or `[` is returned as it is
+ * (the reader reports it if it does not exist). `**` matches any number of folders. Names that
+ * start with a dot are matched only by patterns that start with one.
+ *
+ * @example expandGlob('data/*.csv') // ['data/holdout.csv', 'data/train.csv']
+ */
+async function expandGlob(pattern) {
+    if (!MAGIC.test(pattern))
+        return [pattern];
+    const absolute = pattern.startsWith('/');
+    const segments = pattern.split('/').filter((s, i) => s !== '' || i === 0);
+    const matches = [];
+    async function walk(dir, index) {
+        if (index === segments.length) {
+            // Literal segments after a wildcard were appended unchecked: keep only files that exist.
+            if (await isFile(dir))
+                matches.push(dir);
+            return;
+        }
+        const segment = segments[index];
+        if (!MAGIC.test(segment))
+            return walk(dir === '' ? segment : join(dir, segment), index + 1);
+        let entries;
+        try {
+            entries = await readdir$1(dir === '' ? '.' : dir, { withFileTypes: true });
+        }
+        catch {
+            return;
+        }
+        const last = index === segments.length - 1;
+        if (segment === '**') {
+            await walk(dir, index + 1);
+            for (const e of entries)
+                if (e.isDirectory() && !e.name.startsWith('.'))
+                    await walk(join(dir, e.name), index);
+            return;
+        }
+        const regex = segmentPattern(segment);
+        for (const e of entries) {
+            if (e.name.startsWith('.') && !segment.startsWith('.'))
+                continue;
+            if (!regex.test(e.name))
+                continue;
+            if (last ? e.isFile() : e.isDirectory())
+                await walk(join(dir, e.name), index + 1);
+        }
+    }
+    await walk(absolute ? '/' : '', absolute ? 1 : 0);
+    return [...new Set(matches)].sort();
+}
+async function isFile(path) {
+    try {
+        return (await stat$1(path)).isFile();
+    }
+    catch {
+        return false;
+    }
 }
 
 var $schema$2 = "https://json-schema.org/draft/2020-12/schema";
@@ -30407,11 +30603,9 @@ function documentKind(schema, origin) {
 }
 
 /**
- * `ml-gate/evaluation@1` documents (schemas/evaluation.schema.json), read by the gate (as a
- * candidate or baseline) and by the report.
- *
- * The type still lives beside the code that writes it (src/metrics/evaluate.ts) while other
- * changes to it are merged; this module only imports it.
+ * `ml-gate/evaluation@1` documents (schemas/evaluation.schema.json): their type, written by the
+ * engine (src/evaluation/evaluate.ts) and read by the gate (as a candidate or baseline) and by the
+ * report.
  */
 documentKind(schema$2, 'from `ml-gate evaluate --json` or the evaluate action');
 
@@ -30657,12 +30851,30 @@ var properties$1 = {
 					maximum: 1,
 					description: "For the tests (ks, chi2, z)."
 				},
+				adjusted_p_value: {
+					type: [
+						"number",
+						"null"
+					],
+					minimum: 0,
+					maximum: 1,
+					description: "The p-value adjusted by `data[].drift.correction` across the tested columns of this file (Holm by default), which is compared with threshold; equal to p_value when the column is the only one tested. null when p_value is. Absent in documents of earlier versions (read: p_value)."
+				},
+				correction: {
+					"enum": [
+						"holm",
+						"bh",
+						"none",
+						null
+					],
+					description: "The correction of that family of tests; null for distances, undefined tests and a column tested alone."
+				},
 				threshold: {
 					type: [
 						"number",
 						"null"
 					],
-					description: "p-value below which a test drifts; distance at or above which a distance drifts."
+					description: "(Adjusted) p-value below which a test drifts; distance at or above which a distance drifts."
 				},
 				drifted: {
 					type: [
@@ -30896,6 +31108,11 @@ var $defs = {
 			"p_value",
 			"adjusted_p_value",
 			"excess",
+			"correction",
+			"family",
+			"mde",
+			"power_at_bound",
+			"detectable",
 			"reason"
 		],
 		properties: {
@@ -31019,7 +31236,7 @@ var $defs = {
 				],
 				minimum: 0,
 				maximum: 1,
-				description: "Confidence level of ci: the configured one, or in significant mode the Holm-adjusted level of the segment's rank."
+				description: "Confidence level of ci: the configured one, or in significant mode the level the gate's correction gives the segment (Holm: its rank's step-down level; bh: 1 − max(k, 1)·α/m for the whole family, k the segments BH declares significant; none: the configured one)."
 			},
 			p_value: {
 				type: [
@@ -31037,11 +31254,52 @@ var $defs = {
 				],
 				minimum: 0,
 				maximum: 1,
-				description: "Significant mode: the Holm-adjusted p-value across the segments judged by the same rule."
+				description: "Significant mode: the p-value adjusted by the gate's correction (Holm, Benjamini–Hochberg, or none: the p-value itself) across the segments judged by the same rule."
 			},
 			excess: {
 				$ref: "#/$defs/number",
 				description: "How far past the bound the point value is, positive on the failing side (threshold − value for min and min_ratio, value − threshold otherwise)."
+			},
+			correction: {
+				"enum": [
+					"holm",
+					"bh",
+					"none",
+					null
+				],
+				description: "Significant mode: the gate's correction of the family this result was judged in (the segments of its rule that have an interval). null in point mode and for a result in no family (not judged, or compared as a point value)."
+			},
+			family: {
+				type: [
+					"integer",
+					"null"
+				],
+				minimum: 1,
+				description: "The size of that family; null when correction is."
+			},
+			mde: {
+				type: [
+					"number",
+					"null"
+				],
+				minimum: 0,
+				description: "Minimum detectable effect in the units of threshold, at this result's level (confidence = 1 − α′) and 80% power: (z_{1−α′/2} + z_{0.8}) · se, se = (ci[1] − ci[0]) / (2·z_{1−α′/2}). For max_drop / max_relative_drop, the smallest drop the data could tell from no change; for min / max, how far from the bound the value must lie to be decided. null without ci."
+			},
+			power_at_bound: {
+				type: [
+					"number",
+					"null"
+				],
+				minimum: 0,
+				maximum: 1,
+				description: "max_drop / max_relative_drop: the power to detect a change equal to the bound, Φ(threshold / se − z_{1−α′/2}). null for other rules and without ci."
+			},
+			detectable: {
+				type: [
+					"boolean",
+					"null"
+				],
+				description: "max_drop / max_relative_drop: false when mde exceeds 2 × threshold (too small to judge this bound). null when power_at_bound is."
 			},
 			reason: {
 				type: "string",
@@ -31087,34 +31345,30 @@ var schema = {
  * `ml-gate/verdict@1` documents (schemas/verdict.schema.json), read back by the report: in the
  * fork-safe pattern they come from the fork's own run.
  *
- * The type still lives beside the code that writes it (src/gates/verdict.ts) while other changes
- * to it are merged; this module only imports it.
+ * Here beside the type (src/gates/verdict.ts) rather than in src/documents/, which the gates
+ * import (the evaluation documents they read): a reader there would close a documents ↔ gates
+ * cycle. It joins the other readers when the verdict's type moves to src/documents/.
  */
 documentKind(schema, 'from `ml-gate gate --json` or the gate action');
 
 /**
- * Where the validation document of a data file goes: `<output>/validation-<stem>.json`, with
- * `-2`, `-3`… for files of the same name in other folders. `taken` collects the names used.
+ * The result documents the steps hand to each other in the results folder: the names each step
+ * writes, and the loader the report uses. Validation documents are `validation.json` or
+ * `validation-<name>.json` (one per data file).
  */
-function validationPath(output, file, taken) {
-    const stem = `validation-${basename(file, extname(file))}`;
-    let name = `${stem}.json`;
-    for (let i = 2; taken.has(name); i++)
-        name = `${stem}-${i}.json`;
-    taken.add(name);
-    return join(output, name);
-}
+const RESULT_FILES = {
+    folder: 'ml-gate-results'};
 
-/** Input and output names of actions/validate-data/action.yml, in one place. */
+/** The inputs of actions/validate-data/action.yml with their defaults (test/actions/inputs.test.ts). */
 const Inputs = {
-    Data: 'data',
-    Contract: 'contract',
-    Reference: 'reference',
-    DriftMethod: 'drift-method',
-    FailOn: 'fail-on',
-    ResultsDir: 'results-dir',
-    Annotations: 'annotations',
-    Summary: 'summary'};
+    Data: requiredInput('data'),
+    Contract: input('contract'),
+    Reference: input('reference'),
+    DriftMethod: input('drift-method'),
+    FailOn: input('fail-on', 'error'),
+    ResultsDir: input('results-dir', RESULT_FILES.folder),
+    Annotations: input('annotations', 'true'),
+    Summary: input('summary', 'true')};
 const Outputs = {
     Passed: 'passed',
     Result: 'result',
@@ -31123,64 +31377,39 @@ const Outputs = {
     Warnings: 'warnings',
     Drifted: 'drifted'
 };
-
-/** GitHub shows 10 annotations of each level per step. */
-const ANNOTATIONS_PER_LEVEL = 10;
-/** The validate-data action: every matched file against the contract and the reference. */
-async function runValidateData() {
+/** Reads and checks every input once. */
+function readValidateDataInputs() {
     const workspace = getWorkspace();
-    getString(Inputs.Data, true);
     const patterns = getList(Inputs.Data);
-    const contractPath = getPath(Inputs.Contract, workspace);
+    const contract = getPath(Inputs.Contract, workspace);
     const reference = getPath(Inputs.Reference, workspace);
-    if (contractPath === undefined && reference === undefined) {
-        throw new UserInputError(`give input '${Inputs.Contract}', '${Inputs.Reference}' or both: there is nothing to check`);
+    if (contract === undefined && reference === undefined) {
+        throw new UserInputError(`give input '${Inputs.Contract.name}', '${Inputs.Reference.name}' or both: there is nothing to check`);
     }
-    const driftMethod = parseDriftMethod(getString(Inputs.DriftMethod), `input '${Inputs.DriftMethod}'`);
-    const failOn = parseFailOn(getString(Inputs.FailOn), `input '${Inputs.FailOn}'`);
-    const dir = getString(Inputs.ResultsDir) ?? 'ml-gate-results';
-    const files = await matchFiles(patterns, workspace);
-    const contract = contractPath === undefined ? undefined : await loadContract(contractPath);
-    const documents = [];
-    const written = [];
-    const taken = new Set();
-    for (const file of files) {
-        const document = await validateData({ data: file, contract, reference, driftMethod, failOn });
-        const target = validationPath(dir, file, taken);
-        await writeJson(target, document);
-        documents.push(document);
-        written.push(target);
-        info(`${file}: ${document.passed ? 'passed' : 'failed'} (${document.rows} rows)`);
-    }
-    if (getBoolean(Inputs.Annotations, true))
-        annotate(limitPerLevel(summaryAnnotations(null, documents), ANNOTATIONS_PER_LEVEL, 'the job summary'));
-    if (getBoolean(Inputs.Summary, true)) {
-        await summary.addRaw(documents.map(renderValidationMarkdown).join('\n')).write();
-    }
-    const total = (key) => documents.reduce((n, d) => n + d.summary[key], 0);
-    const passed = documents.every((d) => d.passed);
-    setOutput(Outputs.Passed, String(passed));
-    setOutput(Outputs.Result, written[0]);
-    setOutput(Outputs.Results, written.join('\n'));
-    setOutput(Outputs.Errors, String(total('errors')));
-    setOutput(Outputs.Warnings, String(total('warnings')));
-    setOutput(Outputs.Drifted, String(total('drifted')));
-    const code = documents.reduce((worst, d) => Math.max(worst, validationExitCode(d, failOn)), ExitCode$1.Pass);
     return {
-        code,
-        failure: `ml-gate: data validation failed: ${total('errors')} failing check(s), ${total('warnings')} warning(s), ${total('drifted')} drifted column(s); see the job summary`
+        patterns,
+        workspace,
+        contract,
+        reference,
+        driftMethod: parseDriftMethod(getString(Inputs.DriftMethod), `input '${Inputs.DriftMethod.name}'`),
+        failOn: parseFailOn(getString(Inputs.FailOn), `input '${Inputs.FailOn.name}'`),
+        resultsDir: getString(Inputs.ResultsDir),
+        annotations: getBoolean(Inputs.Annotations),
+        summary: getBoolean(Inputs.Summary)
     };
 }
 /**
- * The files the patterns name, each once, relative to the workspace (annotations need that); each
- * pattern and each file it matched inside the workspace.
+ * The files the patterns name, each once, relative to the current folder (annotations need paths
+ * relative to the workspace); each pattern and each file it matched inside the workspace.
+ * @throws UserInputError for a pattern that matches nothing, or a file outside the workspace
  */
 async function matchFiles(patterns, workspace) {
+    const name = Inputs.Data.name;
     const files = [];
     for (const pattern of patterns) {
-        const matched = (await expandGlob(confined(Inputs.Data, pattern, workspace))).map((file) => confined(Inputs.Data, file, workspace));
+        const matched = (await expandGlob(confined(name, pattern, workspace))).map((file) => confined(name, file, workspace));
         if (matched.length === 0)
-            throw new UserInputError(`input '${Inputs.Data}': no file matches '${pattern}'`);
+            throw new UserInputError(`input '${name}': no file matches '${pattern}'`);
         for (const file of matched.map((f) => relative(process.cwd(), f)))
             if (!files.includes(file))
                 files.push(file);
@@ -31188,7 +31417,62 @@ async function matchFiles(patterns, workspace) {
     return files;
 }
 
+/**
+ * Text for a CI log. The Actions runner reads a line whose start, after white space, is `::` as a
+ * workflow command (`::error::`, `::add-mask::`, `::stop-commands::`), and `##[name]` anywhere in a
+ * line in its older syntax; text from data (a segment, a file name, a value) must never become
+ * one. A word joiner (U+2060, invisible, not white space) goes inside each such `::` and every
+ * `##[`; nothing else changes, so ordinary output is byte for byte what it was.
+ *
+ * @example logText('  ::error::forged') // '  :\u2060:error::forged'
+ */
+function logText(text) {
+    // `\s` and U+0085 cover what .NET's TrimStart() removes; `^` with `m` starts after \n and \r,
+    // where the runner's line reader splits.
+    return text.replace(/^([\s\u0085]*):(?=:)/gm, `$1:${WORD_JOINER}`).replace(/##\[/g, `#${WORD_JOINER}#[`);
+}
+const WORD_JOINER = '\u2060';
+
+/**
+ * One line of the job's log that may quote data (file names, segments, headlines): one line
+ * (`plainText`), and no workflow command (`logText`), whatever the data holds.
+ */
+function logInfo(text) {
+    info(logText(plainText(text)));
+}
+
+/** GitHub shows 10 annotations of each level per step. */
+const ANNOTATIONS_PER_LEVEL = 10;
+/** The validate-data action: every matched file against the contract and the reference. */
+async function validateDataAction() {
+    const inputs = readValidateDataInputs();
+    const { documents, paths, code } = await validateStep({
+        files: await matchFiles(inputs.patterns, inputs.workspace),
+        contract: inputs.contract,
+        reference: inputs.reference,
+        driftMethod: inputs.driftMethod,
+        failOn: inputs.failOn,
+        results: { dir: inputs.resultsDir, taken: new Set() },
+        onDone: (file, document) => logInfo(`${file}: ${document.passed ? 'passed' : 'failed'} (${document.rows} rows)`)
+    });
+    if (inputs.annotations)
+        annotate(limitPerLevel(summaryAnnotations(null, documents), ANNOTATIONS_PER_LEVEL, 'the job summary'));
+    if (inputs.summary)
+        await summary.addRaw(documents.map(renderValidationMarkdown).join('\n')).write();
+    const total = (key) => documents.reduce((n, d) => n + d.summary[key], 0);
+    setOutput(Outputs.Passed, String(documents.every((d) => d.passed)));
+    setOutput(Outputs.Result, paths[0]);
+    setOutput(Outputs.Results, paths.join('\n'));
+    setOutput(Outputs.Errors, String(total('errors')));
+    setOutput(Outputs.Warnings, String(total('warnings')));
+    setOutput(Outputs.Drifted, String(total('drifted')));
+    return {
+        code,
+        failure: `ml-gate: data validation failed: ${total('errors')} failing check(s), ${total('warnings')} warning(s), ${total('drifted')} drifted column(s); see the job summary`
+    };
+}
+
 /** The action; it runs itself when started as a script (see `actionEntry`). */
-const run = await actionEntry(import.meta.url, runValidateData);
+const run = await actionEntry(import.meta.url, validateDataAction);
 
 export { run };

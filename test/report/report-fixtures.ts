@@ -20,11 +20,11 @@ function load<T>(name: string): T {
 }
 
 /**
- * The credit example's own results (examples/credit, `ml-gate run`: recall gated in significant
- * mode, paired, Holm over 15 segments), with the power fields of issue 18 added to each result as
- * the verdict will carry them: MDE = (z₁₋α′ + z₀.₈) · SE with α′ = 1 − confidence and SE the
- * interval's half-width / z₍₁₊confidence₎/₂; power_at_bound = Φ(bound / SE − z₁₋α′); detectable =
- * MDE ≤ 3 · bound.
+ * The credit example's own results, as `ml-gate run --config ml-gate.yml` writes them from
+ * examples/credit: recall gated in significant mode, paired, Holm over 15 segments, each result
+ * with its power fields (`mde`, `power_at_bound`, `detectable`). Regenerate after a change to the
+ * gates with that command and copy verdict.json, the two evaluations and validation-incoming.json
+ * (as validation.json) here.
  */
 export const SIGNIFICANT_DIR = fileURLToPath(
   new URL('../fixtures/report/credit-significant/', import.meta.url)

@@ -1,22 +1,24 @@
-import { s as schema, D as DEFAULT_MIN_SUPPORT, l as loadConfig, e as evaluateSettingsFromConfig, a as evaluatePredictions, b as evaluationDocument } from './evaluate2.js';
 import { U as UserInputError, E as ExitCode } from './suggest.js';
+import { s as schema, D as DEFAULT_MIN_SUPPORT, e as evaluateSettingsFromConfig, a as evaluationDocument, b as evaluatePredictions } from './evaluate2.js';
 import { v as validateBins } from './segmentation.js';
-import { r as rangeText } from './schema-validator.js';
+import { r as rangeText } from './schema-errors.js';
 import { a as parseNumber, p as parseInteger } from './parse-values.js';
 import { r as renderEvaluationText } from './evaluation.js';
+import { join } from 'node:path';
+import { b as writeDocument, w as writeJson } from './write-output.js';
 import { p as parseCommandArgs } from './args.js';
 import { R as READ_OPTIONS_USAGE, r as readOptionsFromArgs, a as readOptionFlags } from './read-options.js';
-import { w as writeJson } from './write-output.js';
-import 'node:path';
+import { l as logText } from './log-text.js';
+import './open.js';
 import 'node:fs';
-import './hash.js';
 import 'node:fs/promises';
 import 'node:stream';
 import 'node:zlib';
+import './hash.js';
 import 'node:buffer';
 import './staging-thread.js';
 import 'node:worker_threads';
-import './threads.js';
+import './thread-script.js';
 import './number-set.js';
 import 'process';
 import 'buffer';
@@ -141,6 +143,29 @@ function evaluateSettingsFromOptions(values, base, name) {
     };
 }
 
+/**
+ * The evaluate step: a predictions file to an `ml-gate/evaluation@1` document, with the settings
+ * of ml-gate.yml (when given) under those written as options. Shared by `ml-gate evaluate` and the
+ * evaluate action.
+ */
+async function evaluateStep(request) {
+    // The config loader (the YAML parser and ajv) is loaded only when there is a config to read.
+    const config = request.config === undefined
+        ? undefined
+        : (await (await import('./load.js')).loadConfig(request.config, { workspace: request.workspace })).config;
+    const base = config?.model ? evaluateSettingsFromConfig(config) : undefined;
+    const predictions = request.predictions ?? config?.model?.predictions;
+    if (predictions === undefined)
+        throw new UserInputError(request.noPredictions);
+    const settings = evaluateSettingsFromOptions(request.options, base, request.optionName);
+    const document = evaluationDocument(await evaluatePredictions(predictions, settings, request.read));
+    if (request.results === undefined)
+        return { document, path: null };
+    const path = join(request.results.dir, `evaluation-${request.results.name}.json`);
+    await writeDocument(path, document);
+    return { document, path };
+}
+
 const usage = `Usage: ml-gate evaluate --predictions FILE --task binary|multiclass|regression --label COL
                         [--score COL | --score-prefix P | --prediction COL] [--positive LABEL]
                         [--threshold T] [--weight COL] [--id COL] [--segment COL]...
@@ -187,16 +212,16 @@ const evaluateCommand = {
             max: 0,
             names: 'no positional arguments'
         });
-        const config = values.config === undefined ? undefined : (await loadConfig(values.config)).config;
-        const base = config?.model ? evaluateSettingsFromConfig(config) : undefined;
-        const predictions = values.predictions ?? config?.model?.predictions;
-        if (predictions === undefined)
-            throw new UserInputError('ml-gate evaluate: --predictions FILE is required');
-        const settings = evaluateSettingsFromOptions(values, base, (option) => `--${option}`);
-        const evaluation = await evaluatePredictions(predictions, settings, readOptionsFromArgs(values));
-        const document = evaluationDocument(evaluation);
+        const { document } = await evaluateStep({
+            config: values.config,
+            predictions: values.predictions,
+            options: values,
+            optionName: (option) => `--${option}`,
+            noPredictions: 'ml-gate evaluate: --predictions FILE is required',
+            read: readOptionsFromArgs(values)
+        });
         if (values.json !== '-')
-            console.stdout(renderEvaluationText(document));
+            console.stdout(logText(renderEvaluationText(document)));
         if (values.json !== undefined)
             await writeJson(values.json, document, console);
         return ExitCode.Pass;

@@ -1,11 +1,33 @@
-import { relative, sep, isAbsolute, join, resolve, dirname } from 'node:path';
 import { U as UserInputError } from './suggest.js';
-import { realpathSync } from 'node:fs';
-import { c as firstUnorderedEdge, s as segmentFamilies, O as OVERALL, d as compareSegments } from './segmentation.js';
-import { a as readYamlFile, c as compileSchema, f as formatPath } from './schema-validator.js';
-import { f as fmix32, o as openTable, K as Kind } from './hash.js';
-import { d as describeMetric, e as encode, b as medianRanks, R as RowDigest, g as stateError, h as decode, i as MAX_Z, B as BUCKETS, r as resolveColumns, j as stageBlocks, k as BinaryAccumulator, l as MulticlassAccumulator, n as RegressionAccumulator, W as WIDTH, o as WIDTH$1 } from './staging-thread.js';
+import { o as openTable } from './open.js';
+import { f as fmix32, K as Kind } from './hash.js';
+import { r as resolveColumns, s as stageBlocks, B as BinaryAccumulator, M as MulticlassAccumulator, R as RegressionAccumulator, W as WIDTH, a as WIDTH$1 } from './staging-thread.js';
 import { s as sortNumbers } from './number-set.js';
+import { d as describeMetric, g as encode, h as medianRanks, R as RowDigest, i as stateError, j as decode, k as MAX_Z, B as BUCKETS, s as segmentFamilies, O as OVERALL, l as compareSegments } from './segmentation.js';
+
+/**
+ * What an evaluation is asked for: the model's columns, the segments, the intervals. The engine
+ * (src/evaluation/) reads them, the CLI's flags and the evaluate action's inputs
+ * (`evaluate-options.ts`) and `ml-gate.yml` (below) produce them, so they live with the config.
+ */
+/**
+ * Evaluation settings from `ml-gate.yml` (whose schema applied the defaults).
+ * @throws UserInputError when the config has no `model` section
+ */
+function evaluateSettingsFromConfig(config) {
+    if (config.model === undefined) {
+        throw new UserInputError('the config has no `model` section: add one naming the task, predictions and label');
+    }
+    const segments = config.segments;
+    return {
+        model: config.model,
+        segments: { columns: segments?.columns ?? [], bins: segments?.bins ?? {}, cross: segments?.cross ?? [] },
+        minSupport: segments?.min_support ?? DEFAULT_MIN_SUPPORT,
+        confidence: config.evaluation.confidence,
+        bootstrap: { replicates: config.evaluation.bootstrap, seed: config.evaluation.seed }
+    };
+}
+const DEFAULT_MIN_SUPPORT = 30;
 
 var $schema = "https://json-schema.org/draft/2020-12/schema";
 var $id = "https://raw.githubusercontent.com/ml-gate/ml-gate/v1/schemas/config.schema.json";
@@ -200,6 +222,16 @@ var $defs = {
 				description: "A column drifts when the statistic exceeds this value (for tests: when the p-value is below it). Default: the method's own default.",
 				type: "number",
 				exclusiveMinimum: 0
+			},
+			correction: {
+				title: "Drift correction",
+				description: "How the p-values of the drift tests (`ks`, `chi2`, `z`) across the columns of this dataset are corrected before they are compared with their threshold: `holm` (default; Holm's step-down, family-wise), `bh` (Benjamini–Hochberg, false discovery rate) or `none` (each column on its own). Distances (`wasserstein`, `jensen_shannon`, `psi`) are effect sizes and are not corrected.",
+				"enum": [
+					"holm",
+					"bh",
+					"none"
+				],
+				"default": "holm"
 			}
 		}
 	},
@@ -460,6 +492,16 @@ var $defs = {
 				],
 				"default": "point"
 			},
+			correction: {
+				title: "Multiple-testing correction",
+				description: "In `mode: significant`, how the segments one rule judges are corrected as a family: `holm` (default; Holm's step-down, bounds the chance of any false failure or pass at 1 − confidence), `bh` (Benjamini–Hochberg, bounds the expected share of false findings: more power with many segments) or `none` (each segment at the configured confidence). The family and its correction are stated in every reason.",
+				"enum": [
+					"holm",
+					"bh",
+					"none"
+				],
+				"default": "holm"
+			},
 			across: {
 				$ref: "#/$defs/column",
 				title: "Across column",
@@ -649,169 +691,6 @@ var schema = {
 	properties: properties,
 	$defs: $defs
 };
-
-/**
- * Path confinement: in a workflow, every file ml-gate reads or writes must lie inside the
- * workspace (`GITHUB_WORKSPACE`), unless the user explicitly allowed otherwise. A pull request can
- * change ml-gate.yml; without this check it could name `../../home/runner/.ssh/id_rsa` or a
- * symlink to `/proc/self/environ` and have its content shown in the job summary or the comment.
- *
- * The CLI does not confine: on a laptop the user is the workspace owner and reads what they type.
- * Neither is the actions' `results-dir` input: that folder holds only ml-gate's own documents
- * (fixed names, schema-checked when read back), and workflows often put it in `runner.temp`.
- */
-/** Characters that make a path a glob (see `glob.ts`). */
-const MAGIC = /[*?[]/;
-/**
- * Why `path` is outside `workspace.root` (or inside its `.git` folder), or `null` when it is
- * inside (or confinement is off).
- *
- * `path` is taken relative to the current directory, as every reader takes it. Symbolic links are
- * resolved (realpath) before the check, through the longest part of the path that exists, so a
- * link inside the workspace that points out is outside, and a file not written yet (an output
- * folder) is checked by its nearest existing parent. A glob is checked by its folder part before
- * the first wildcard, and may not hold `..` after a wildcard (globs never follow symbolic links).
- *
- * @returns `null`, or e.g. `'../secrets.csv' resolves to /home/runner/secrets.csv, outside the
- *   workspace /home/runner/work/repo'`
- *
- * @example
- * outsideWorkspace('data/train.csv', { root: '/w', allowOutside: false }) // null (cwd /w)
- * outsideWorkspace('/etc/passwd', { root: '/w', allowOutside: false }) // "'/etc/passwd' resolves to /etc/passwd, outside the workspace /w"
- */
-function outsideWorkspace(path, workspace) {
-    if (workspace.allowOutside)
-        return null;
-    const segments = path.split(/[\\/]/);
-    const firstMagic = segments.findIndex((s) => MAGIC.test(s));
-    if (firstMagic >= 0 && segments.slice(firstMagic).includes('..')) {
-        return `'${path}' has '..' after a wildcard, which could leave the workspace ${realPath(workspace.root)}`;
-    }
-    const literal = firstMagic < 0 ? path : segments.slice(0, firstMagic).join('/') || '.';
-    const root = realPath(workspace.root);
-    const target = realPath(literal);
-    const rel = relative(root, target);
-    const inside = rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
-    if (!inside)
-        return `'${path}' resolves to ${target}, outside the workspace ${root}`;
-    // actions/checkout keeps the token in .git/config (persist-credentials): never data.
-    if (rel.split(sep)[0] === '.git')
-        return `'${path}' is in the workspace's .git folder, which can hold credentials`;
-    return null;
-}
-/**
- * The real path of `path` (symbolic links resolved) when it exists; otherwise the real path of
- * its nearest existing parent joined with the rest, so that a link anywhere on the way counts.
- * `..` is left to the operating system (realpath(3)): `link/..` is the parent of the link's
- * target, not the folder holding the link, so it cannot be normalised away first.
- */
-function realPath(path) {
-    let head = isAbsolute(path) ? path : `${process.cwd()}${sep}${path}`;
-    const rest = [];
-    for (;;) {
-        try {
-            return join(realpathSync.native(head), ...rest);
-        }
-        catch {
-            const cut = head.lastIndexOf(sep);
-            if (cut <= 0)
-                return resolve(path);
-            rest.unshift(head.slice(cut + 1));
-            head = head.slice(0, cut);
-        }
-    }
-}
-
-/**
- * Load ml-gate.yml: parse, validate against schemas/config.schema.json, apply defaults, resolve
- * paths. Every mistake a user can make in the file is one `UserInputError` at its line and column.
- */
-let validateConfig;
-/**
- * Read, validate and complete the config file `file`.
- *
- * - Defaults come from the schema (`evaluation.confidence` 0.95, `gates[].severity` fail...);
- *   `report.comment_key` defaults to `file`.
- * - `data[].path`, `contract`, `reference`, `model.predictions`, `model.baseline` and
- *   `report.output` are relative to the config's directory: they are joined to it (a config
- *   given as `examples/credit/ml-gate.yml` naming `data/train.csv` gives
- *   `examples/credit/data/train.csv`). Absolute paths are kept.
- * - Checked beyond the schema: bin edges are strictly increasing.
- * - Not checked here: metric names and column names (the gates and metrics modules know them;
- *   they use `locate` to point at the config line).
- * - `options.workspace` (the actions pass `GITHUB_WORKSPACE`; the CLI passes nothing): every path
- *   above, once resolved, must lie inside it, symbolic links followed, unless the workspace allows
- *   outside paths (the action input `allow-outside-workspace`). There is deliberately no key for
- *   it in this file: a pull request can edit the config, but not the workflow of its base.
- *
- * @throws UserInputError for a missing file, invalid YAML, an empty file, or a config that does
- *   not match the schema, e.g.
- *   `ml-gate.yml:9:3: segments: unknown key 'min_suport' (did you mean 'min_support'?); allowed keys: columns, bins, cross, min_support`
- */
-async function loadConfig(file, options = {}) {
-    return configFromSource(await readYamlFile(file), options);
-}
-function configFromSource(source, options) {
-    const { file } = source;
-    if (source.value === null) {
-        throw new UserInputError('empty config: expected at least `version: 1`', source.locate([]));
-    }
-    validateConfig ??= compileSchema(schema);
-    const validated = validateConfig(source);
-    checkBinEdges(validated, source);
-    const dir = dirname(file);
-    const config = resolvePaths({ ...validated, report: { comment_key: file, ...validated.report } }, dir);
-    if (options.workspace !== undefined)
-        checkConfined(config, options.workspace, source);
-    return { config, file, dir, locate: source.locate };
-}
-/** Every path of the config inside the workspace; the first one outside is the error. */
-function checkConfined(config, workspace, source) {
-    const paths = [
-        ...config.data.flatMap((data, i) => ['path', 'contract', 'reference'].map((key) => [
-            ['data', i, key],
-            data[key]
-        ])),
-        [['model', 'predictions'], config.model?.predictions],
-        [['model', 'baseline'], config.model?.baseline],
-        [['report', 'output'], config.report.output]
-    ];
-    for (const [path, value] of paths) {
-        const outside = value === undefined ? null : outsideWorkspace(value, workspace);
-        if (outside !== null) {
-            throw new UserInputError(`${formatPath(path)}: ${outside}; in a workflow ml-gate reads and writes only inside the workspace. ` +
-                "Set the action input 'allow-outside-workspace: true' in the workflow to allow it", source.locate(path));
-        }
-    }
-}
-/** Bin edges must be strictly increasing: the schema cannot say so. */
-function checkBinEdges(config, source) {
-    for (const [column, edges] of Object.entries(config.segments?.bins ?? {})) {
-        const i = firstUnorderedEdge(edges);
-        if (i >= 0) {
-            const path = ['segments', 'bins', column, i];
-            throw new UserInputError(`${formatPath(path)}: bin edges must be strictly increasing, got ${edges[i]} after ${edges[i - 1]}`, source.locate(path));
-        }
-    }
-}
-function resolvePaths(config, dir) {
-    return {
-        ...config,
-        data: config.data.map((data) => resolveKeys(data, ['path', 'contract', 'reference'], dir)),
-        ...(config.model && { model: resolveKeys(config.model, ['predictions', 'baseline'], dir) }),
-        report: resolveKeys(config.report, ['output'], dir)
-    };
-}
-/** A copy of `value` whose relative paths under `keys` are joined to `dir`. */
-function resolveKeys(value, keys, dir) {
-    const copy = { ...value };
-    for (const key of keys) {
-        const path = copy[key];
-        if (typeof path === 'string' && !isAbsolute(path))
-            copy[key] = join(dir, path);
-    }
-    return copy;
-}
 
 /**
  * Interns fixed-width tuples of unsigned 32-bit integers: equal tuples get the same id, numbered
@@ -1425,23 +1304,5 @@ function blockAdder(task, perRow) {
         finish: NOTHING
     };
 }
-/**
- * Evaluation settings from `ml-gate.yml` (whose schema applied the defaults).
- * @throws UserInputError when the config has no `model` section
- */
-function evaluateSettingsFromConfig(config) {
-    if (config.model === undefined) {
-        throw new UserInputError('the config has no `model` section: add one naming the task, predictions and label');
-    }
-    const segments = config.segments;
-    return {
-        model: config.model,
-        segments: { columns: segments?.columns ?? [], bins: segments?.bins ?? {}, cross: segments?.cross ?? [] },
-        minSupport: segments?.min_support ?? DEFAULT_MIN_SUPPORT,
-        confidence: config.evaluation.confidence,
-        bootstrap: { replicates: config.evaluation.bootstrap, seed: config.evaluation.seed }
-    };
-}
-const DEFAULT_MIN_SUPPORT = 30;
 
-export { DEFAULT_MIN_SUPPORT as D, evaluatePredictions as a, evaluationDocument as b, asEvaluationDocument as c, storedSource as d, evaluateSettingsFromConfig as e, documentSettings as f, loadConfig as l, schema as s };
+export { DEFAULT_MIN_SUPPORT as D, evaluationDocument as a, evaluatePredictions as b, asEvaluationDocument as c, storedSource as d, evaluateSettingsFromConfig as e, documentSettings as f, schema as s };

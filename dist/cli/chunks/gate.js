@@ -1,33 +1,32 @@
-import { l as loadConfig } from './evaluate2.js';
-import { E as ExitCode, U as UserInputError } from './suggest.js';
-import { r as runGate, a as renderVerdictText } from './verdict-text.js';
+import { U as UserInputError } from './suggest.js';
+import { g as gateStep, r as renderVerdictText } from './gate2.js';
 import { p as parseCommandArgs } from './args.js';
 import { w as writeJson } from './write-output.js';
-import 'node:path';
-import 'node:fs';
+import { l as logText } from './log-text.js';
+import './result-files.js';
 import './segmentation.js';
-import './schema-validator.js';
+import './hash.js';
+import './multiple-testing.js';
+import './text-table.js';
 import 'node:fs/promises';
+import 'node:path';
+import 'node:crypto';
+import './schema-validator.js';
+import './schema-errors.js';
 import 'process';
 import 'buffer';
-import './hash.js';
+import './load.js';
+import './evaluate2.js';
+import './open.js';
+import 'node:fs';
 import 'node:stream';
 import 'node:zlib';
 import 'node:buffer';
 import './staging-thread.js';
 import 'node:worker_threads';
-import './threads.js';
+import './thread-script.js';
 import './number-set.js';
-import './verdict-document.js';
-import 'node:crypto';
-import './text-table.js';
-import './special-functions.js';
 import 'node:util';
-
-/** `fail` exits 1; `warn` is reported but exits 0, like `pass`. */
-function verdictExitCode(verdict) {
-    return verdict === 'fail' ? ExitCode.GateFailed : ExitCode.Pass;
-}
 
 const usage = `Usage: ml-gate gate --config CONFIG [--candidate FILE] [--baseline FILE] [--json OUT]
 
@@ -55,17 +54,17 @@ const gateCommand = {
         }, { min: 0, max: 0, names: 'no positional arguments' });
         if (values.config === undefined)
             throw new UserInputError('ml-gate gate: --config CONFIG is required');
-        const { verdict } = await runGate({
-            config: await loadConfig(values.config),
+        const { verdict, code } = await gateStep({
+            config: values.config,
             candidate: values.candidate,
             baseline: values.baseline,
             now: new Date()
         });
         if (values.json !== '-')
-            console.stdout(renderVerdictText(verdict));
+            console.stdout(logText(renderVerdictText(verdict)));
         if (values.json !== undefined)
             await writeJson(values.json, verdict, console);
-        return verdictExitCode(verdict.verdict);
+        return code;
     }
 };
 

@@ -1,5 +1,5 @@
 import { E as ExitCode } from './suggest.js';
-import { o as openTable } from './hash.js';
+import { o as openTable } from './open.js';
 import { T as TableProfile } from './profile2.js';
 import { p as parseCommandArgs } from './args.js';
 import { R as READ_OPTIONS_USAGE, r as readOptionsFromArgs, a as readOptionFlags } from './read-options.js';
@@ -9,6 +9,7 @@ import 'node:fs';
 import 'node:fs/promises';
 import 'node:stream';
 import 'node:zlib';
+import './hash.js';
 import 'node:buffer';
 import './count-table.js';
 import 'node:util';

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { U as UserInputError } from './suggest.js';
-import { i as isGzipFile, a as fileError, B as BatchBuilder, K as Kind, g as gzipError, M as MAX_JSON_DEPTH } from './hash.js';
+import { i as isGzipFile, f as fileError, B as BatchBuilder, g as gzipError } from './open.js';
+import { K as Kind, M as MAX_JSON_DEPTH } from './hash.js';
 import 'node:stream';
 import 'node:buffer';
 

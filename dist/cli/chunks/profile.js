@@ -1,16 +1,18 @@
 import { E as ExitCode } from './suggest.js';
-import { o as openTable } from './hash.js';
+import { o as openTable } from './open.js';
 import { T as TableProfile } from './profile2.js';
 import { f as formatNumber, r as renderTextTable } from './text-table.js';
 import { p as parseCommandArgs } from './args.js';
 import { p as parseInteger } from './parse-values.js';
 import { R as READ_OPTIONS_USAGE, r as readOptionsFromArgs, a as readOptionFlags } from './read-options.js';
 import { w as writeJson } from './write-output.js';
+import { l as logText } from './log-text.js';
 import 'node:path';
 import 'node:fs';
 import 'node:fs/promises';
 import 'node:stream';
 import 'node:zlib';
+import './hash.js';
 import 'node:buffer';
 import './count-table.js';
 import 'node:util';
@@ -56,7 +58,7 @@ const profileCommand = {
         const profile = await TableProfile.of(table, { topValues: top });
         const document = profile.document(table.file, table.format);
         if (values.json !== '-')
-            console.stdout(renderProfileText(document));
+            console.stdout(logText(renderProfileText(document)));
         if (values.json !== undefined)
             await writeJson(values.json, document, console);
         return ExitCode.Pass;

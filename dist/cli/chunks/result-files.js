@@ -1,555 +1,872 @@
+import { O as OVERALL } from './segmentation.js';
+import { s as showNumber, a as showSigned, h as showPercent } from './multiple-testing.js';
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { a as renderValidationMarkdown, m as markdownTable, f as failsUnder } from './validation.js';
-import { p as pairingSummary, l as documentKind, n as readDocument, E as EVALUATION } from './verdict-document.js';
-import { f as formatNumber, e as escapeClipped } from './text-table.js';
-import { readdir } from 'node:fs/promises';
-import { join as join$1 } from 'node:path';
+import { _ as _2020Exports } from './schema-validator.js';
 import { U as UserInputError } from './suggest.js';
+import { p as parseJson, l as locateOffset, j as jsonValueOffset, t as toPath } from './schema-errors.js';
 
-/**
- * Hex sha256 of a file, read as a stream (prediction files can be gigabytes); `null` when the file
- * cannot be read.
- */
-async function sha256File(path) {
-    const hash = createHash('sha256');
-    try {
-        for await (const chunk of createReadStream(path))
-            hash.update(chunk);
-    }
-    catch {
-        return null;
-    }
-    return hash.digest('hex');
+/** Rules compared against the baseline. */
+const CHANGE_RULES = ['max_drop', 'max_relative_drop'];
+/** Rules across the segments of one column. */
+const ACROSS_RULES = ['min_ratio', 'max_gap'];
+const ORDER = ['min', 'max', 'max_drop', 'max_relative_drop', 'min_ratio', 'max_gap'];
+/** The rules a gate states, in a fixed order (a gate may state several). */
+function rulesOf(gate) {
+    return ORDER.flatMap((kind) => (gate[kind] === undefined ? [] : [{ kind, threshold: gate[kind] }]));
+}
+/** `min` and `min_ratio` are lower bounds; the others are upper bounds. */
+function isLowerBound(kind) {
+    return kind === 'min' || kind === 'min_ratio';
 }
 /**
- * The audit trail of a set of results: the config, every result document and every file those
- * documents name (predictions, data, contracts, references), each with its sha256. Paths named
- * inside documents are read relative to the working directory, as the steps wrote them; the same
- * path is listed once.
+ * How far `value` lies past the rule's bound, positive on the failing side:
+ * `threshold − value` for lower bounds, `value − threshold` for upper bounds.
  */
-async function collectAuditTrail(results, context) {
-    const known = new Map();
-    const add = async (role, path, sha256) => {
-        if (path === null || known.has(path))
-            return;
-        known.set(path, { role, path, sha256: sha256 ?? (await sha256File(path)) });
-    };
-    await add('config', context.config);
-    for (const [role, file] of [
-        ['verdict', results.verdict],
-        ['candidate evaluation', results.candidate],
-        ['baseline evaluation', results.baseline]
-    ]) {
-        if (file !== null)
-            await add(role, file.path, file.sha256);
-    }
-    for (const file of results.validations)
-        await add('validation', file.path, file.sha256);
-    await add('candidate predictions', results.candidate?.document.file ?? null);
-    await add('baseline predictions', results.baseline?.document.file ?? null);
-    for (const { document } of results.validations) {
-        await add('data', document.file);
-        await add('contract', document.contract);
-        await add('reference', document.reference);
-    }
-    return {
-        commit: context.commit,
-        version: context.version,
-        seed: results.candidate?.document.settings.seed ?? null,
-        files: [...known.values()]
-    };
+function excess(rule, value) {
+    return isLowerBound(rule.kind) ? rule.threshold - value : value - rule.threshold;
+}
+/**
+ * Float rounding must not fail a value that sits exactly on its bound (0.8 − 0.75 is
+ * 0.05000000000000004): an excess up to 1e-12·max(1, |threshold|) counts as on the bound.
+ */
+function tolerance(rule) {
+    return 1e-12 * Math.max(1, Math.abs(rule.threshold));
+}
+/** Point mode: the value alone. A value on the bound holds. */
+function decidePoint(rule, value) {
+    return excess(rule, value) > tolerance(rule) ? 'beyond' : 'within';
+}
+/**
+ * Significant mode: `beyond` when the whole interval lies past the bound, `within` when it lies
+ * on the holding side (the bound included), `inconclusive` otherwise.
+ */
+function decideInterval(rule, ci) {
+    const nearest = Math.min(excess(rule, ci[0]), excess(rule, ci[1]));
+    const farthest = Math.max(excess(rule, ci[0]), excess(rule, ci[1]));
+    if (nearest > tolerance(rule))
+        return 'beyond';
+    return farthest <= tolerance(rule) ? 'within' : 'inconclusive';
+}
+/** The comparison as written in a reason: `≥ min 0.75` / `> max_drop 0.05`. */
+function comparison(rule, decision) {
+    const lower = isLowerBound(rule.kind);
+    const sign = decision === 'within' ? (lower ? '≥' : '≤') : lower ? '<' : '>';
+    return `${sign} ${rule.kind} ${rule.threshold}`;
 }
 
-/** Longest label shown under a bar; longer ones end in `…`. */
-const LABEL_LENGTH = 32;
-/**
- * Text made safe inside a Mermaid quoted label: letters, digits, spaces and `=.,_+-/%()[]&`
- * stay, anything else (quotes, backticks, `<`, `#`, `;`, line breaks) becomes `_`, so no label can
- * end the string, the code fence or start an entity or HTML.
- *
- * @example mermaidLabel('Job="partime"<b>') // 'Job=_partime__b_'
- */
-function mermaidLabel(text) {
-    const safe = text.replace(/[^\p{L}\p{N} =.,_+\-/%()[\]&]/gu, '_');
-    return safe.length > LABEL_LENGTH ? `${safe.slice(0, LABEL_LENGTH - 1)}…` : safe;
+/** `now` as the UTC calendar date `YYYY-MM-DD`, the format of `expires`. */
+function utcDate(now) {
+    return now.toISOString().slice(0, 10);
 }
-function plain(value) {
-    // Mermaid reads plain decimals; no exponents.
-    return String(Number(value.toFixed(4)));
+/** A waiver is expired from the day after `expires` on (UTC). */
+function isExpired(waiver, today) {
+    return waiver.expires !== undefined && waiver.expires < today;
 }
-/**
- * A Mermaid `xychart-beta` of one metric per segment: bars for the baseline, a line for the
- * candidate (xychart has no legend, so the title says which is which). GitHub renders Mermaid in
- * comments and job summaries, so no image is hosted anywhere. The y axis spans 0 to 1 when every
- * value lies there (most metrics), otherwise Mermaid's own range.
- *
- * @returns the fenced code block, or `null` when there are no points
- */
-function renderMetricChart(metric, points) {
-    if (points.length === 0)
-        return null;
-    const values = points.flatMap((p) => [p.baseline, p.candidate]);
-    const unit = values.every((v) => v >= 0 && v <= 1);
-    const name = mermaidLabel(metric);
-    return [
-        '```mermaid',
-        'xychart-beta',
-        `    title "${name} per segment: bars baseline, line candidate"`,
-        `    x-axis [${points.map((p) => `"${mermaidLabel(p.label)}"`).join(', ')}]`,
-        `    y-axis "${name}"${unit ? ' 0 --> 1' : ''}`,
-        `    bar [${points.map((p) => plain(p.baseline)).join(', ')}]`,
-        `    line [${points.map((p) => plain(p.candidate)).join(', ')}]`,
-        '```'
-    ].join('\n');
+/** The waivers matching `metric` on `segment`, split into the first active and the first expired. */
+function matchWaiver(waivers, metric, segment, today) {
+    const matching = waivers.filter((w) => (w.metric === undefined || w.metric === metric) && (w.segment === undefined || w.segment === segment));
+    const active = matching.find((w) => !isExpired(w, today));
+    const expired = matching.find((w) => isExpired(w, today));
+    return { ...(active && { active }), ...(expired && { expired }) };
+}
+/** `waiver 2 (recall on Home=ignore) expired on 2026-01-31 and no longer applies`. */
+function expiryNote(waiver, index) {
+    const what = [waiver.metric, waiver.segment && `on ${waiver.segment}`].filter(Boolean).join(' ');
+    return `waiver ${index + 1} (${what}: "${waiver.reason}") expired on ${waiver.expires} and no longer applies`;
 }
 
-/** The content of a report from loaded results; no override and no history unless given. */
-function reportContent(results, audit, extra = {}) {
-    return {
-        verdict: results.verdict?.document ?? null,
-        candidate: results.candidate?.document ?? null,
-        baseline: results.baseline?.document ?? null,
-        validations: results.validations.map((v) => v.document),
-        audit,
-        override: extra.override ?? null,
-        history: extra.history ?? []
-    };
-}
-/** GitHub's limit on a step summary, in bytes (1 MiB). */
-const SUMMARY_LIMIT = 1_048_576;
-/** Limits for the job summary: everything up to 1,000 rows per table, then 1 MiB. */
-const SUMMARY_LIMITS = {
-    maxSize: SUMMARY_LIMIT,
-    unit: 'bytes',
-    rows: 1000,
-    compactRows: 100,
-    overflowNote: (omitted) => `> [!NOTE]\n> This summary is shortened to GitHub's limit of 1 MiB; left out: ${omitted.join(', ')}. ` +
-        `Every number is in the result documents listed under the audit trail.`
-};
-/** The validations that fail the job under their own `fail_on` (the pipeline's, the step's). */
-function failedValidations(content) {
-    return content.validations.filter((v) => failsUnder(v));
-}
-/**
- * The verdict a report shows, which is the job's: `fail` when a data validation fails under its
- * `fail_on`, whatever the gate said (an override label is for the gate's judgement, not for data
- * that broke its contract); else the gate's verdict, `overridden` when an honoured override turns
- * a `fail`; `pass` without a verdict document.
- */
-function reportVerdict(content) {
-    if (failedValidations(content).length > 0)
+const STATUSES = [
+    'pass',
+    'fail',
+    'warn',
+    'insufficient',
+    'missing',
+    'skipped',
+    'waived'
+];
+/** What a result does to the run: `fail`, `warn` or nothing. */
+function resultWeight(result) {
+    if (result.status === 'fail')
         return 'fail';
-    const verdict = content.verdict?.verdict ?? 'pass';
-    return verdict === 'fail' && content.override?.honoured === true ? 'overridden' : verdict;
+    if (result.status === 'missing')
+        return result.severity === 'fail' ? 'fail' : 'warn';
+    return result.status === 'warn' ? 'warn' : 'pass';
 }
-/** `data/incoming.csv (3 failing checks, 2 drifted columns)`: what failed, under its `fail_on`. */
-function dataFailure(v) {
-    const { errors, warnings, drifted } = v.summary;
-    const parts = [
-        ...(errors > 0 ? [plural(errors, 'failing check')] : []),
-        ...(warnings > 0 && v.fail_on === 'warn' ? [plural(warnings, 'failing warning check')] : []),
-        ...(drifted > 0 ? [plural(drifted, 'drifted column')] : [])
-    ];
-    return `${v.file} (${parts.join(', ')})`;
-}
-/**
- * The one line that matters most: the data that failed its contract first (it fails the job
- * whatever the gates say), then the gate's headline; or what the validations found.
- */
-function reportHeadline(content) {
-    const failed = failedValidations(content);
-    const data = failed.length > 0 ? `data validation failed for ${failed.map(dataFailure).join(', ')}` : null;
-    if (content.verdict !== null) {
-        return data === null ? content.verdict.headline : `${data}; the gates: ${content.verdict.headline}`;
-    }
-    if (data !== null)
-        return data;
-    if (content.validations.some((v) => !v.passed))
-        return 'data validation found problems; fail_on lets them pass';
-    if (content.validations.length > 0)
-        return 'data validation passed';
-    return 'evaluated without gates';
-}
-const VERDICT_ICON = { pass: '✅', warn: '⚠️', fail: '❌', overridden: '🟡' };
-const STATUS_TEXT = {
-    fail: '❌ fail',
-    warn: '⚠️ warn',
-    missing: '❔ missing',
-    pass: '✅ pass',
-    insufficient: '➖ insufficient data',
-    skipped: '⏭️ skipped',
-    waived: '🔕 waived'
-};
-/** How many results had each status, in words: `4 failing`. */
-const COUNT_TEXT = {
-    fail: 'failing',
-    warn: 'warning',
-    missing: 'missing',
-    waived: 'waived',
-    pass: 'passing',
-    insufficient: 'with insufficient data',
-    skipped: 'skipped'
-};
-/** Statuses shown first, in the open: what needs someone's attention. */
-const ATTENTION = new Set(['fail', 'warn', 'missing']);
-/** Longest text from data shown in a line; cells: `CELL_LENGTH`. */
-const LINE_LENGTH = 300;
-/** Data text for markdown: clipped, then escaped. */
-const text = escapeClipped;
-function plural(n, word) {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-function signed(value) {
-    return value === null ? '—' : value > 0 ? `+${formatNumber(value, 3)}` : formatNumber(value, 3);
-}
-function interval(ci) {
-    return ci === null ? '—' : `[${formatNumber(ci[0], 3)}, ${formatNumber(ci[1], 3)}]`;
-}
-const BOUND = {
-    min: (t) => `≥ ${formatNumber(t)}`,
-    max: (t) => `≤ ${formatNumber(t)}`,
-    max_drop: (t) => `drop ≤ ${formatNumber(t)}`,
-    max_relative_drop: (t) => `drop ≤ ${formatNumber(t * 100)}%`,
-    min_ratio: (t) => `ratio ≥ ${formatNumber(t)}`,
-    max_gap: (t) => `gap ≤ ${formatNumber(t)}`
-};
-/** What a result's interval is of (`GateResult.ci`): the value, or the drop the rule bounds. */
-const CI_OF = {
-    min: '',
-    max: '',
-    max_drop: 'drop ',
-    max_relative_drop: 'relative drop ',
-    min_ratio: 'ratio ',
-    max_gap: 'gap '
-};
-/** Worst first: by `excess` descending, results without one last, ties in document order. */
-function byExcess(a, b) {
-    if (a.excess === b.excess)
-        return 0;
-    if (a.excess === null)
-        return 1;
-    if (b.excess === null)
-        return -1;
-    return b.excess - a.excess;
-}
-class Renderer {
-    content;
-    rows;
-    segments;
-    confidence;
-    constructor(content, rows) {
-        this.content = content;
-        this.rows = rows;
-        this.segments = new Map((content.candidate?.segments ?? []).map((s) => [s.key, s]));
-        this.confidence = content.candidate?.settings.confidence ?? null;
-    }
-    blocks() {
-        const c = this.content;
-        const blocks = [
-            { name: 'headline', markdown: this.headline(), keep: Infinity },
-            ...this.optional('notes', 6, this.notes()),
-            ...this.optional('failing results', 9, this.attention()),
-            ...this.optional('chart', 4, this.chart()),
-            ...this.optional('passing results', 5, this.others()),
-            ...this.optional('metrics', 8, c.verdict === null ? this.evaluationTable() : null),
-            ...c.validations.map((v, i) => ({
-                name: `validation of ${text(v.file, 60)}`,
-                markdown: renderValidationMarkdown(v).trimEnd(),
-                keep: 7 - i / (c.validations.length + 1)
-            })),
-            ...this.optional('history', 3, this.history()),
-            { name: 'audit trail', markdown: this.audit(), keep: Infinity }
-        ];
-        return blocks;
-    }
-    optional(name, keep, markdown) {
-        return markdown === null ? [] : [{ name, markdown, keep }];
-    }
-    headline() {
-        const c = this.content;
-        const verdict = reportVerdict(c);
-        const lines = [
-            `## ${VERDICT_ICON[verdict]} ml-gate: ${verdict} — ${text(reportHeadline(c), LINE_LENGTH)}`,
-            ''
-        ];
-        const o = c.override;
-        if (o !== null) {
-            const who = `[${text(o.by, 60)}](https://github.com/${encodeURIComponent(o.by)})`;
-            if (o.honoured && verdict === 'fail') {
-                lines.push(`The label ${text(o.label)} added by ${who} (${text(o.role)} access) at ${text(o.at)} overrides ` +
-                    `the gate's verdict only: data that fails its contract fails the job, so the verdict is fail.`, '');
-            }
-            else if (o.honoured) {
-                lines.push(`**Overridden** by ${who} (${text(o.role)} access), who added the label ${text(o.label)} at ${text(o.at)}. ` +
-                    `Without the override the verdict is fail.`, '');
-            }
-            else {
-                lines.push(`> [!WARNING]`, `> The label ${text(o.label)} was added by ${who} at ${text(o.at)}, whose role is ${text(o.role)}; ` +
-                    `only write, maintain or admin access can override a failing gate. The verdict stands.`, '');
-            }
-        }
-        const v = c.verdict;
-        if (v !== null) {
-            const order = ['fail', 'warn', 'missing', 'waived', 'pass', 'insufficient', 'skipped'];
-            const counts = order.filter((s) => v.counts[s] > 0).map((s) => `${v.counts[s]} ${COUNT_TEXT[s]}`);
-            const against = v.baseline === null
-                ? `candidate ${text(v.candidate)}, no baseline`
-                : `candidate ${text(v.candidate)} vs baseline ${text(v.baseline)}` +
-                    ` (${text(pairingSummary(v.pairing))})`;
-            lines.push(`${counts.join(' · ')} — ${against}`, '');
-        }
-        return lines.join('\n').trimEnd();
-    }
-    notes() {
-        const notes = this.content.verdict?.notes ?? [];
-        if (notes.length === 0)
-            return null;
-        return this.capped(notes, (note) => `- ${text(note, LINE_LENGTH)}`, 'more notes').join('\n');
-    }
-    /** `items` rendered, at most `this.rows` of them, and a line counting the rest. */
-    capped(items, render, more) {
-        const shown = items.slice(0, this.rows).map(render);
-        if (items.length > shown.length)
-            shown.push(`- … ${items.length - shown.length} ${more}`);
-        return shown;
-    }
-    table(results) {
-        const shown = results.slice(0, this.rows);
-        // One level in the header when all intervals share it (point mode), else in each cell.
-        const levels = new Set(shown.map((r) => r.confidence));
-        const level = levels.size === 1 ? [...levels][0] : undefined;
-        const header = level === undefined || level === null ? 'CI' : `${formatNumber(level * 100)}% CI`;
-        const table = markdownTable([
-            ['segment', 'n', 'metric', 'baseline', 'candidate', 'change', header, 'bound', 'status'],
-            ...shown.map((r) => {
-                const n = r.n ?? this.segments.get(r.segment)?.n ?? null;
-                const ci = r.ci === null
-                    ? '—'
-                    : `${CI_OF[r.rule]}${interval(r.ci)}` +
-                        (level === undefined && r.confidence !== null
-                            ? ` (${formatNumber(r.confidence * 100)}%)`
-                            : '');
-                const status = r.waiver
-                    ? `${STATUS_TEXT.waived}: ${text(r.waiver.reason)}${r.waiver.expires === null ? '' : ` (until ${text(r.waiver.expires)})`}`
-                    : STATUS_TEXT[r.status];
-                return [
-                    text(r.segment),
-                    n === null ? '—' : String(n),
-                    text(r.metric),
-                    formatNumber(r.baseline, 4),
-                    formatNumber(r.candidate, 4),
-                    signed(r.change),
-                    ci,
-                    BOUND[r.rule](r.threshold),
-                    status
-                ];
-            })
-        ], { align: ['l', 'r', 'l', 'r', 'r', 'r', 'r', 'l', 'l'] });
-        const rest = results.length - shown.length;
-        return rest > 0 ? `${table}\n\n… and ${plural(rest, 'more result')} in verdict.json.` : table;
-    }
-    attention() {
-        const results = (this.content.verdict?.results ?? [])
-            .filter((r) => ATTENTION.has(r.status))
-            .sort(byExcess);
-        if (results.length === 0)
-            return null;
-        return [
-            `### Needs attention (${results.length})`,
-            '',
-            this.table(results),
-            '',
-            ...this.capped(results, (r) => `- ${text(r.reason, LINE_LENGTH)}`, 'more reasons in verdict.json')
-        ].join('\n');
-    }
-    /** The segment column a result belongs to: `overall`, the family of its segment, or its own (`across` gates). */
-    columnOf(result) {
-        if (result.segment === 'all')
-            return 'overall';
-        const segment = this.segments.get(result.segment);
-        if (segment !== undefined)
-            return segment.column ?? 'overall';
-        if (result.rule === 'max_gap' || result.rule === 'min_ratio')
-            return result.segment;
-        const equals = result.segment.indexOf('=');
-        return equals > 0 ? result.segment.slice(0, equals) : 'other';
-    }
-    others() {
-        const results = (this.content.verdict?.results ?? []).filter((r) => !ATTENTION.has(r.status));
-        if (results.length === 0)
-            return null;
-        const groups = new Map();
-        for (const r of results) {
-            const column = this.columnOf(r);
-            groups.set(column, [...(groups.get(column) ?? []), r]);
-        }
-        const sections = [...groups].map(([column, group]) => {
-            const counts = ['waived', 'pass', 'insufficient', 'skipped']
-                .map((s) => [s, group.filter((r) => r.status === s).length])
-                .filter(([, n]) => n > 0)
-                .map(([s, n]) => `${n} ${COUNT_TEXT[s]}`);
-            return [
-                `<details><summary>${text(column)}: ${counts.join(', ')}</summary>`,
-                '',
-                this.table(group),
-                '',
-                '</details>'
-            ].join('\n');
-        });
-        return [`### Other results (${results.length})`, '', ...sections.flatMap((s) => [s, ''])]
-            .join('\n')
-            .trimEnd();
-    }
-    /**
-     * The chart of the gated metric that matters most (the worst result's gate, else the first gate
-     * over several segments), baseline vs candidate per segment; at most 20 segments, the worst.
-     */
-    chart() {
-        const results = this.content.verdict?.results ?? [];
-        const perSegment = (r) => r.baseline !== null && r.candidate !== null && this.columnOf(r) !== r.segment;
-        const worst = results.filter((r) => ATTENTION.has(r.status) && perSegment(r)).sort(byExcess)[0];
-        const gateIndex = (worst ?? results.find(perSegment))?.gate_index;
-        if (gateIndex === undefined)
-            return null;
-        const gate = results.filter((r) => r.gate_index === gateIndex && perSegment(r));
-        if (gate.length < 2)
-            return null;
-        const chosen = new Set([...gate].sort(byExcess).slice(0, 20));
-        const points = gate
-            .filter((r) => chosen.has(r))
-            .map((r) => ({ label: r.segment, baseline: r.baseline, candidate: r.candidate }));
-        const title = `### ${text(gate[0].metric)} per segment` +
-            (gate.length > points.length
-                ? ` (the ${points.length} furthest from their bound of ${gate.length})`
-                : '');
-        return `${title}\n\n${renderMetricChart(gate[0].metric, points)}`;
-    }
-    /** Without gates: every metric of the overall segment, baseline vs candidate. */
-    evaluationTable() {
-        const candidate = this.content.candidate?.segments.find((s) => s.key === 'all');
-        if (candidate === undefined)
-            return null;
-        const baseline = this.content.baseline?.segments.find((s) => s.key === 'all');
-        const ci = this.confidence === null ? 'CI' : `${formatNumber(this.confidence * 100)}% CI`;
-        const names = Object.keys(candidate.metrics);
-        return [
-            `### Metrics (all ${candidate.n} rows)`,
-            '',
-            markdownTable([
-                ['metric', 'baseline', 'candidate', 'change', ci],
-                ...names.map((name) => {
-                    const c = candidate.metrics[name];
-                    const b = baseline?.metrics[name]?.value ?? null;
-                    return [
-                        text(name),
-                        formatNumber(b, 4),
-                        c.value === null ? `— (${text(c.reason ?? 'undefined')})` : formatNumber(c.value, 4),
-                        signed(b === null || c.value === null ? null : c.value - b),
-                        interval(c.ci)
-                    ];
-                })
-            ], { align: ['l', 'r', 'r', 'r', 'r'] })
-        ].join('\n');
-    }
-    history() {
-        const history = this.content.history;
-        if (history.length === 0)
-            return null;
-        return [
-            `<details><summary>Earlier runs (${history.length})</summary>`,
-            '',
-            markdownTable([
-                ['commit', 'verdict', 'headline'],
-                ...history.map((h) => [
-                    h.commit === null ? '—' : text(h.commit.slice(0, 7)),
-                    `${VERDICT_ICON[h.verdict] ?? ''} ${text(h.verdict)}`,
-                    text(h.headline, LINE_LENGTH)
-                ])
-            ]),
-            '',
-            '</details>'
-        ].join('\n');
-    }
-    audit() {
-        const a = this.content.audit;
-        const facts = [
-            `ml-gate ${text(a.version)}`,
-            `commit ${a.commit === null ? 'not recorded' : text(a.commit)}`,
-            `seed ${a.seed === null ? '—' : String(a.seed)}`
-        ];
-        const lines = [`<sub>${facts.join(' · ')}</sub>`];
-        if (a.files.length > 0) {
-            lines.push('', `<details><summary>Audit trail: sha256 of ${plural(a.files.length, 'input')}</summary>`, '', markdownTable([
-                ['file', 'role', 'sha256'],
-                ...a.files.map((f) => [text(f.path), f.role, f.sha256 ?? 'not readable here'])
-            ]), '', '</details>');
-        }
-        return lines.join('\n');
-    }
-}
-function sizeOf(markdown, unit) {
-    return Buffer.byteLength(markdown, 'utf8');
-}
-function join(blocks) {
-    return blocks.map((b) => b.markdown).join('\n\n') + '\n';
-}
-/**
- * The report as GitHub-flavoured markdown: the verdict and its headline on the first line; what
- * needs attention (failing, warning and missing results, worst first by `excess`) in a table with
- * the reasons; a Mermaid chart of the gated metric per segment; the other results collapsed per
- * segment column; the data validations; earlier runs; the audit trail (commit, version, seed,
- * sha256 of every input).
- *
- * Every string from data or config goes through `escapeMarkdown`, clipped to 120 characters in
- * cells and 300 in lines. The report fits `limits`: tables are first cut to `rows`, then to
- * `compactRows` rows; if it is still too large, whole sections are left out (history first, the
- * failing results last) and `overflowNote` names them. The headline and the audit trail are
- * always kept.
- */
-function renderReport(content, limits) {
-    let blocks = new Renderer(content, limits.rows).blocks();
-    const fits = (markdown) => sizeOf(markdown) <= limits.maxSize;
-    let markdown = join(blocks);
-    if (fits(markdown))
-        return markdown;
-    blocks = new Renderer(content, limits.compactRows).blocks();
-    markdown = join(blocks);
-    if (fits(markdown))
-        return markdown;
-    const omitted = new Set();
-    const droppable = blocks.filter((b) => b.keep !== Infinity).sort((a, b) => a.keep - b.keep);
-    const render = () => {
-        const kept = blocks.filter((b) => !omitted.has(b));
-        const names = blocks.filter((b) => omitted.has(b)).map((b) => b.name);
-        // The note goes where the first omitted section was.
-        const at = blocks.findIndex((b) => omitted.has(b));
-        const note = { name: 'note', markdown: limits.overflowNote(names), keep: Infinity };
-        const before = kept.filter((b) => blocks.indexOf(b) < at);
-        return join([...before, note, ...kept.slice(before.length)]);
+function verdictDocument(input) {
+    const { results } = input;
+    const counts = Object.fromEntries(STATUSES.map((s) => [s, 0]));
+    for (const r of results)
+        counts[r.status]++;
+    const weights = results.map(resultWeight);
+    const judged = weights.includes('fail') ? 'fail' : weights.includes('warn') ? 'warn' : 'pass';
+    const why = noEvidence(results);
+    const onNoEvidence = input.config.on_no_evidence;
+    const verdict = why === null || judged === 'fail' ? judged : onNoEvidence === 'fail' ? 'fail' : 'warn';
+    const lacking = why === null ? null : `no evidence: ${why} (on_no_evidence: ${onNoEvidence})`;
+    return {
+        schema: 'ml-gate/verdict@1',
+        verdict,
+        headline: headline(results, verdict, counts, lacking),
+        no_evidence: why,
+        candidate: input.candidate,
+        baseline: input.baseline,
+        paired: input.pairing.paired,
+        pairing: input.pairing,
+        counts,
+        results,
+        notes: notes(input)
     };
-    for (const block of droppable) {
-        omitted.add(block);
-        markdown = render();
-        if (!fits(markdown))
-            continue;
-        // Dropping in order may have removed small sections before the large one: put back, most
-        // important first, every section that still fits.
-        for (const back of [...omitted].sort((a, b) => b.keep - a.keep)) {
-            omitted.delete(back);
-            const candidate = render();
-            if (fits(candidate))
-                markdown = candidate;
-            else
-                omitted.add(back);
-        }
-        return markdown;
+}
+/** The problems, most important first: fails before warns, then by excess (largest first). */
+function rankProblems(results) {
+    const rank = { fail: 0, warn: 1, pass: 2 };
+    return results
+        .filter((r) => resultWeight(r) !== 'pass')
+        .map((r, i) => ({ r, i }))
+        .sort((a, b) => rank[resultWeight(a.r)] - rank[resultWeight(b.r)] ||
+        (b.r.excess ?? -Infinity) - (a.r.excess ?? -Infinity) ||
+        a.i - b.i)
+        .map(({ r }) => r);
+}
+/** The statuses of a result that was judged against its rule. */
+const JUDGED = ['pass', 'fail', 'warn', 'waived'];
+/**
+ * Why `results` hold no evidence, in words, or `null` when they hold some: a result on `all` is
+ * insufficient (the data as a whole cannot answer the gate), or none was judged and some are
+ * insufficient.
+ *
+ * @example noEvidence(tenRows) // 'roc_auc for all: 10 rows, fewer than min_support 30: not judged (and 1 more on all)'
+ */
+function noEvidence(results) {
+    const overall = results.filter((r) => r.segment === OVERALL && r.status === 'insufficient' && !ACROSS_RULES.includes(r.rule));
+    if (overall.length > 0) {
+        const more = overall.length > 1 ? ` (and ${overall.length - 1} more on ${OVERALL})` : '';
+        return `${overall[0].reason}${more}`;
     }
-    // Only the headline and the audit trail are left and still too large: cannot happen with the
-    // clipping above unless the limit is tiny; cut at a line boundary rather than exceed it.
-    while (!fits(markdown))
-        markdown = markdown.slice(0, markdown.lastIndexOf('\n', markdown.length - 2) + 1);
-    return markdown;
+    const insufficient = results.filter((r) => r.status === 'insufficient');
+    if (insufficient.length === 0 || results.some((r) => JUDGED.includes(r.status)))
+        return null;
+    const others = STATUSES.filter((s) => s !== 'insufficient')
+        .map((s) => [s, results.filter((r) => r.status === s).length])
+        .filter(([, n]) => n > 0)
+        .map(([s, n]) => `, ${n} ${s}`)
+        .join('');
+    const total = results.length === 1 ? 'the 1 result' : `none of the ${results.length} results`;
+    return `${total} could ${results.length === 1 ? 'not ' : ''}be judged (${insufficient.length} insufficient${others}); ${insufficient[0].reason}`;
+}
+function headline(results, verdict, counts, lacking) {
+    const top = rankProblems(results)[0];
+    if (top !== undefined && resultWeight(top) === 'fail')
+        return summarize(top);
+    if (lacking !== null)
+        return lacking;
+    if (top !== undefined)
+        return summarize(top);
+    const judged = counts.pass;
+    const others = ['insufficient', 'skipped', 'waived']
+        .filter((s) => counts[s] > 0)
+        .map((s) => `${counts[s]} ${s}`);
+    const tail = others.length > 0 ? ` (${others.join(', ')})` : '';
+    if (results.length === 0)
+        return 'no gates configured';
+    return `${verdict}: ${judged === 1 ? 'the 1 judged result' : `all ${judged} judged results`} passed${tail}`;
+}
+/**
+ * One result in one line.
+ *
+ * @example `recall for Job=partime fell 0.798 → 0.500 (change −0.298, allowed drop 0.05)`
+ */
+function summarize(r) {
+    const inconclusive = isInconclusive(r) ? ' (inconclusive)' : '';
+    if (r.status === 'missing' || r.candidate === null)
+        return r.reason;
+    const where = `${r.metric} for ${r.segment}`;
+    switch (r.rule) {
+        case 'min':
+        case 'max':
+            return `${where} is ${showNumber(r.candidate)}, ${r.rule === 'min' ? 'below the minimum' : 'above the maximum'} ${r.threshold}${inconclusive}`;
+        case 'max_drop':
+        case 'max_relative_drop': {
+            const moved = r.change < 0 ? 'fell' : 'rose';
+            const change = r.rule === 'max_drop'
+                ? `change ${showSigned(r.change)}, allowed drop ${r.threshold}`
+                : `relative change ${r.relative_change > 0 ? '+' : ''}${showPercent(r.relative_change)}, allowed relative drop ${showPercent(r.threshold)}`;
+            return `${where} ${moved} ${showNumber(r.baseline)} → ${showNumber(r.candidate)} (${change})${inconclusive}`;
+        }
+        case 'min_ratio':
+            return `${r.metric} across ${r.segment}: ratio lowest/highest ${showNumber(r.candidate)}, below min_ratio ${r.threshold}`;
+        case 'max_gap':
+            return `${r.metric} across ${r.segment}: gap highest−lowest ${showNumber(r.candidate)}, above max_gap ${r.threshold}`;
+    }
+}
+/** Every row of both files and of every segment matched: nothing to add to the summary line. */
+function isFullyPaired(p) {
+    return (p.paired &&
+        p.matched === p.candidate_rows &&
+        p.matched === p.baseline_rows &&
+        p.unpaired_segments.length === 0);
+}
+/**
+ * The pairing in a few words, for the line under the headline.
+ *
+ * @example `paired by id on all 1825 rows`, `paired by id on the 900 shared ids (candidate 1000 rows, baseline 950)`
+ */
+function pairingSummary(p) {
+    if (!p.paired)
+        return 'unpaired';
+    const rows = p.matched === p.candidate_rows && p.matched === p.baseline_rows
+        ? `paired by id on all ${p.matched} rows`
+        : `paired by id on the ${p.matched} shared ids (candidate ${p.candidate_rows} rows, baseline ${p.baseline_rows})`;
+    const k = p.unpaired_segments.length;
+    return k === 0 ? rows : `${rows}; ${k} segment${k === 1 ? '' : 's'} unpaired`;
+}
+/** A significant-mode result whose interval straddles its bound. */
+function isInconclusive(r) {
+    return (r.status === 'warn' &&
+        r.mode === 'significant' &&
+        r.ci !== null &&
+        decideInterval({ kind: r.rule, threshold: r.threshold }, r.ci) === 'inconclusive');
+}
+function notes(input) {
+    const { config, results } = input;
+    const out = [];
+    const changeRules = results.filter((r) => CHANGE_RULES.includes(r.rule));
+    if (input.baseline === null && changeRules.length > 0) {
+        out.push(config.on_missing_baseline === 'fail'
+            ? `no baseline: the ${changeRules.length} results comparing with it are missing (on_missing_baseline: fail)`
+            : `no baseline: the ${changeRules.length} results comparing with it were skipped (set model.baseline, or on_missing_baseline: fail to require one)`);
+    }
+    if (input.baseline !== null && changeRules.length > 0 && !isFullyPaired(input.pairing)) {
+        out.push(input.pairing.reason);
+    }
+    const today = utcDate(input.now);
+    config.waivers.forEach((waiver, i) => {
+        if (isExpired(waiver, today))
+            out.push(expiryNote(waiver, i));
+    });
+    return out;
+}
+
+var $schema$2 = "https://json-schema.org/draft/2020-12/schema";
+var $id$2 = "https://raw.githubusercontent.com/ml-gate/ml-gate/v1/schemas/evaluation.schema.json";
+var title$2 = "ml-gate evaluation document";
+var description$2 = "Written by `ml-gate evaluate --json` and the evaluate action: every metric of the task, overall and per segment, with confidence intervals.";
+var type$2 = "object";
+var required$2 = [
+	"schema",
+	"task",
+	"file",
+	"rows",
+	"settings",
+	"segments"
+];
+var properties$2 = {
+	schema: {
+		"const": "ml-gate/evaluation@1"
+	},
+	task: {
+		"enum": [
+			"binary",
+			"multiclass",
+			"regression"
+		]
+	},
+	file: {
+		type: "string",
+		maxLength: 4096,
+		description: "The predictions file, as given."
+	},
+	rows: {
+		type: "integer",
+		minimum: 0
+	},
+	settings: {
+		type: "object",
+		description: "How the metrics were computed. The gates compare a document only with one computed alike: a document whose task, label, positive, threshold, weight, id, confidence, bootstrap, seed or segments differ from the config's or the other document's is bad input (exit 2).",
+		required: [
+			"label",
+			"confidence",
+			"bootstrap",
+			"seed",
+			"min_support",
+			"segments"
+		],
+		properties: {
+			label: {
+				type: "string",
+				maxLength: 1048576
+			},
+			score: {
+				type: [
+					"string",
+					"null"
+				],
+				maxLength: 1048576
+			},
+			score_prefix: {
+				type: [
+					"string",
+					"null"
+				],
+				maxLength: 1048576
+			},
+			prediction: {
+				type: [
+					"string",
+					"null"
+				],
+				maxLength: 1048576
+			},
+			positive: {
+				type: [
+					"string",
+					"number",
+					"boolean",
+					"null"
+				]
+			},
+			threshold: {
+				type: [
+					"number",
+					"null"
+				]
+			},
+			weight: {
+				type: [
+					"string",
+					"null"
+				],
+				maxLength: 1048576
+			},
+			id: {
+				type: [
+					"string",
+					"null"
+				],
+				maxLength: 1048576
+			},
+			confidence: {
+				type: "number",
+				exclusiveMinimum: 0,
+				exclusiveMaximum: 1
+			},
+			bootstrap: {
+				type: "integer",
+				minimum: 0,
+				description: "Bootstrap replicates B (0: no bootstrap intervals)."
+			},
+			seed: {
+				type: "integer"
+			},
+			min_support: {
+				type: "integer",
+				minimum: 1
+			},
+			segments: {
+				type: "object",
+				description: "The segments evaluated, as in the config's `segments` section.",
+				required: [
+					"columns",
+					"bins",
+					"cross"
+				],
+				properties: {
+					columns: {
+						type: "array",
+						items: {
+							type: "string"
+						}
+					},
+					bins: {
+						type: "object",
+						additionalProperties: {
+							type: "array",
+							items: {
+								type: "number"
+							},
+							minItems: 2
+						}
+					},
+					cross: {
+						type: "array",
+						items: {
+							type: "array",
+							items: {
+								type: "string"
+							},
+							minItems: 2
+						}
+					}
+				}
+			}
+		}
+	},
+	classes: {
+		type: "array",
+		items: {
+			type: "string",
+			maxLength: 1048576
+		},
+		description: "Multiclass: the class names."
+	},
+	segments: {
+		type: "array",
+		description: "`all` first, then each segment family in configuration order.",
+		items: {
+			type: "object",
+			required: [
+				"key",
+				"column",
+				"n",
+				"insufficient",
+				"metrics"
+			],
+			properties: {
+				key: {
+					type: "string",
+					maxLength: 1048576,
+					description: "`all`, `column=value` (missing: `column=`), `Age=[18,30)`, or `a=x&b=y`; in names and values % & = \" are written %25 %26 %3D %22 and the empty text is \"\" (README, Segments)."
+				},
+				column: {
+					type: [
+						"string",
+						"null"
+					],
+					maxLength: 1048576,
+					description: "The segment family (`Home`, `Home&Job`, names escaped as in `key`); null for `all`."
+				},
+				n: {
+					type: "integer",
+					minimum: 0,
+					description: "Rows in the segment."
+				},
+				insufficient: {
+					type: "boolean",
+					description: "Fewer rows than min_support: reported but not gated."
+				},
+				state: {
+					$ref: "#/$defs/state"
+				},
+				metrics: {
+					type: "object",
+					additionalProperties: {
+						type: "object",
+						required: [
+							"value",
+							"ci"
+						],
+						properties: {
+							value: {
+								type: [
+									"number",
+									"null"
+								],
+								description: "null when the metric is undefined for the segment (see reason)."
+							},
+							ci: {
+								oneOf: [
+									{
+										type: "null"
+									},
+									{
+										type: "array",
+										items: {
+											type: "number"
+										},
+										minItems: 2,
+										maxItems: 2
+									}
+								],
+								description: "Lower and upper bound at the settings' confidence."
+							},
+							method: {
+								"enum": [
+									"wilson",
+									"delong",
+									"bootstrap",
+									"logit",
+									"order-statistic"
+								],
+								description: "How ci was computed, present when ci is."
+							},
+							reason: {
+								type: "string",
+								maxLength: 1048576,
+								description: "Why value or ci is null, or which convention produced the value."
+							},
+							defined: {
+								"const": false,
+								description: "Present (false) when value is a convention, not a value: the formula divides by zero (recall without positives, precision without predicted positives, MCC's zero denominator) and value is scikit-learn's zero_division result, kept for reports. A gate treats the metric as undefined (insufficient)."
+							},
+							support: {
+								type: "integer",
+								minimum: 0,
+								description: "The metric's evidence: rows of positive weight in its own denominator, unweighted (positives for recall, predicted positives for precision, negatives for specificity, min(positives, negatives) for roc_auc and average_precision, the class's rows for recall[c], rows for accuracy, brier, log_loss, positive_rate and regression metrics; see the README's Gates section). min_support bounds it. Always written; a document without it cannot be gated on the metric (insufficient)."
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+};
+var $defs$1 = {
+	float64s: {
+		type: "string",
+		contentEncoding: "base64",
+		description: "Little-endian float64 values, base64: exact to the bit, NaN for an undefined replicate."
+	},
+	state: {
+		type: "object",
+		description: "What the gates recompute the segment's metrics from at any confidence level (Holm-adjusted ones included) and pair two models on, so that gating two documents gives the results of gating the two predictions files. Written by ml-gate for every segment; a document without it is read as its metrics at its own level, unpaired.",
+		required: [
+			"digest",
+			"metrics"
+		],
+		properties: {
+			digest: {
+				type: "object",
+				description: "Fingerprint of the row keys (model.id, else the line): equal digests of two models mean the same rows.",
+				required: [
+					"rows",
+					"first",
+					"second"
+				],
+				properties: {
+					rows: {
+						type: "integer",
+						minimum: 0
+					},
+					first: {
+						type: "integer",
+						minimum: 0,
+						maximum: 4294967295
+					},
+					second: {
+						type: "integer",
+						minimum: 0,
+						maximum: 4294967295
+					}
+				}
+			},
+			resamples_every_row: {
+				type: "boolean",
+				description: "Binary and regression: whether bootstrap-or-… metrics resample every row (at most 5,000 rows) rather than take an analytic interval."
+			},
+			metrics: {
+				type: "object",
+				description: "Every metric of `metrics`, in the same order.",
+				additionalProperties: {
+					type: "object",
+					required: [
+						"value",
+						"support"
+					],
+					properties: {
+						value: {
+							type: [
+								"number",
+								"null"
+							],
+							description: "The point estimate."
+						},
+						reason: {
+							type: "string",
+							description: "Why the value is null, or the convention that produced it."
+						},
+						defined: {
+							"const": false,
+							description: "Present when `value` is a zero-division convention (scikit-learn's zero_division), not a defined value: a gate does not judge it."
+						},
+						support: {
+							type: "integer",
+							minimum: 0,
+							description: "The rows of positive weight in the metric's own denominator (the catalog's support), which min_support bounds."
+						},
+						replicates: {
+							$ref: "#/$defs/float64s",
+							description: "The metric in each of the B bootstrap replicates (float64 × B), for every metric with an interval and a value: percentile intervals and paired tests read them."
+						},
+						proportion: {
+							type: "object",
+							description: "Wilson metrics: the weighted successes, trials and Σw² of the trials.",
+							required: [
+								"successes",
+								"trials",
+								"squared_weights"
+							],
+							properties: {
+								successes: {
+									type: "number"
+								},
+								trials: {
+									type: "number"
+								},
+								squared_weights: {
+									type: "number"
+								}
+							}
+						},
+						variance: {
+							type: [
+								"number",
+								"null"
+							],
+							description: "roc_auc: DeLong's variance."
+						},
+						basis: {
+							description: "bootstrap-or-… metrics above 5,000 rows: the inputs of their analytic interval.",
+							oneOf: [
+								{
+									type: "object",
+									required: [
+										"kind",
+										"value",
+										"positives"
+									],
+									properties: {
+										kind: {
+											"const": "logit"
+										},
+										value: {
+											type: "number"
+										},
+										positives: {
+											type: "number",
+											description: "Kish effective number of positives."
+										}
+									}
+								},
+								{
+									type: "object",
+									required: [
+										"kind",
+										"values",
+										"weights",
+										"before",
+										"n",
+										"per_rank"
+									],
+									properties: {
+										kind: {
+											"const": "order-statistic"
+										},
+										values: {
+											$ref: "#/$defs/float64s",
+											description: "The sorted absolute errors that the order statistics of any level reach (about 9·√n of them)."
+										},
+										weights: {
+											oneOf: [
+												{
+													type: "null"
+												},
+												{
+													$ref: "#/$defs/float64s"
+												}
+											],
+											description: "Their weights; null when every row weighs 1."
+										},
+										before: {
+											type: "number",
+											description: "The cumulative weight of the sorted errors before `values`."
+										},
+										n: {
+											type: "number",
+											description: "The number of ranks (rows, or their Kish effective number)."
+										},
+										per_rank: {
+											type: "number",
+											description: "The weight of one rank."
+										}
+									}
+								}
+							]
+						}
+					}
+				}
+			}
+		}
+	}
+};
+var schema$2 = {
+	$schema: $schema$2,
+	$id: $id$2,
+	title: title$2,
+	description: description$2,
+	type: type$2,
+	required: required$2,
+	properties: properties$2,
+	$defs: $defs$1
+};
+
+/**
+ * Reading a result document that may come from someone else (a fork's artifact, a file given to
+ * `ml-gate gate --candidate`): JSON, then its published schema (schemas/*.schema.json), before
+ * any field is used. Nothing of the file's content is quoted in an error: a `verdict.json` could
+ * be a symbolic link to a secret. Errors name the file, the line and column, and the JSON path of
+ * the first problem, and say what was expected and what kind of value was found.
+ */
+/**
+ * A kind of document from its published schema: the schema's own `schema` const names it, so the
+ * name and the rules come from the one file users read. `T` is the type the schema describes; the
+ * tests that validate every document ml-gate writes keep the two in step.
+ *
+ * @throws Error when the schema does not compile (a bug in ml-gate, found by the tests)
+ */
+function documentKind(schema, origin) {
+    const name = schema.properties.schema.const;
+    // `verbose`: each error carries the value it is about, whose kind (never content) is shown.
+    const ajv = new _2020Exports.Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true, verbose: true });
+    const validate = ajv.compile(schema);
+    return {
+        name,
+        origin,
+        check: (value) => validate(value)
+            ? { valid: true, document: value }
+            : { valid: false, problems: validate.errors ?? [] }
+    };
+}
+/**
+ * Reads `file` as a document of `kind`.
+ *
+ * @throws UserInputError when the file cannot be read, is not JSON, or does not match the schema
+ */
+async function readDocument(file, kind) {
+    let bytes;
+    try {
+        bytes = await readFile(file);
+    }
+    catch (error) {
+        const code = error.code ?? 'unreadable';
+        throw new UserInputError(`cannot read the file (${code}); expected an ${kind.name} document`, { file });
+    }
+    const document = parseDocument(bytes.toString('utf8'), file, kind);
+    return { path: file, sha256: createHash('sha256').update(bytes).digest('hex'), document };
+}
+/**
+ * The text of a file as a document of `kind`: valid JSON whose `schema` key is `kind.name`, valid
+ * against the kind's schema.
+ *
+ * @throws UserInputError at the first problem, e.g.
+ *   `verdict.json:12:15: results[0].n: expected an integer >= 0, got a string`
+ */
+function parseDocument(text, file, kind) {
+    const value = parseJson(text, file, `an ${kind.name} document`);
+    const found = isObject(value) ? value.schema : undefined;
+    if (found !== kind.name) {
+        throw new UserInputError(`expected an ${kind.name} document (its "schema" key; ${kind.origin}), found ${describeKind(found, isObject(value))}`, locateOffset(file, text, jsonValueOffset(text, isObject(value) && 'schema' in value ? ['schema'] : [])));
+    }
+    const checked = kind.check(value);
+    if (checked.valid)
+        return checked.document;
+    const first = deepest(checked.problems);
+    const path = toPath(first.instancePath, value);
+    throw new UserInputError(`${path.length === 0 ? '' : `${formatPath(path)}: `}${describeError(first, checked.problems)}`, locateOffset(file, text, jsonValueOffset(text, path)));
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** What the `schema` key holds: another ml-gate kind by name, anything else by its type only. */
+function describeKind(found, isDocument) {
+    if (!isDocument)
+        return `${kindOf(found)} instead of an object`;
+    if (found === undefined)
+        return 'no "schema" key';
+    if (typeof found === 'string' && /^ml-gate\/[a-z]{1,20}@[0-9]{1,3}$/.test(found))
+        return `"${found}"`;
+    return `another "schema" (${kindOf(found)})`;
+}
+/** The kind of a JSON value, never its content. */
+function kindOf(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    if (typeof value === 'object')
+        return 'an object';
+    if (typeof value === 'number')
+        return Number.isInteger(value) ? 'an integer' : 'a number';
+    return `a ${typeof value}`;
+}
+const TYPE_NAMES = {
+    string: 'a string',
+    number: 'a number',
+    integer: 'an integer',
+    boolean: 'true or false',
+    array: 'an array',
+    object: 'an object',
+    null: 'null'
+};
+/** The first of the deepest problems: the most precise place; `oneOf` itself only if alone. */
+function deepest(errors) {
+    const concrete = errors.filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'anyOf');
+    const depth = (e) => (e.instancePath === '' ? 0 : e.instancePath.split('/').length);
+    return (concrete.length > 0 ? concrete : errors).reduce((a, b) => (depth(b) > depth(a) ? b : a));
+}
+/**
+ * A problem in words, without the value; the types every branch of a `oneOf` accepts at its place
+ * are listed together (`expected null or an array, got a string`).
+ */
+function describeError(first, errors) {
+    const params = first.params;
+    const got = (data) => `, got ${kindOf(data)}`;
+    switch (first.keyword) {
+        case 'type': {
+            const types = errors
+                .filter((e) => e.keyword === 'type' && e.instancePath === first.instancePath)
+                .flatMap((e) => String(e.params.type).split(','));
+            const names = [...new Set(types)].map((t) => TYPE_NAMES[t] ?? t);
+            return `expected ${names.join(' or ')}${got(first.data)}`;
+        }
+        case 'required':
+            return `missing required key "${String(params.missingProperty)}"`;
+        case 'additionalProperties':
+            return 'an unknown key (this object has a fixed set of keys)';
+        case 'enum':
+            return `expected one of ${params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}, got another value`;
+        case 'const':
+            return `expected ${JSON.stringify(params.allowedValue)}, got another value`;
+        case 'minimum':
+        case 'maximum':
+        case 'exclusiveMinimum':
+        case 'exclusiveMaximum':
+            return `expected a number ${String(params.comparison)} ${String(params.limit)}, got one out of range`;
+        case 'maxLength':
+            return `expected at most ${String(params.limit)} characters, got ${String(first.data.length)}`;
+        case 'minLength':
+            return `expected at least ${String(params.limit)} characters, got ${String(first.data.length)}`;
+        case 'maxItems':
+        case 'minItems':
+            return `expected ${first.keyword === 'maxItems' ? 'at most' : 'at least'} ${String(params.limit)} items, got ${String(first.data.length)}`;
+        default:
+            return `does not match the schema (${first.keyword})`;
+    }
+}
+/** `['results', 2, 'n']` -> `results[2].n`; keys that are not identifiers are shown as `[…]`. */
+function formatPath(path) {
+    let text = '';
+    for (const segment of path) {
+        if (typeof segment === 'number')
+            text += `[${segment}]`;
+        else if (/^[A-Za-z_][\w-]{0,40}$/.test(segment))
+            text += text === '' ? segment : `.${segment}`;
+        else
+            text += '[…]';
+    }
+    return text;
+}
+
+/**
+ * `ml-gate/evaluation@1` documents (schemas/evaluation.schema.json): their type, written by the
+ * engine (src/evaluation/evaluate.ts) and read by the gate (as a candidate or baseline) and by the
+ * report.
+ */
+const EVALUATION = documentKind(schema$2, 'from `ml-gate evaluate --json` or the evaluate action');
+/** Reads and validates an evaluation document. @throws UserInputError at the first problem */
+function readEvaluationFile(file) {
+    return readDocument(file, EVALUATION);
 }
 
 var $schema$1 = "https://json-schema.org/draft/2020-12/schema";
@@ -794,12 +1111,30 @@ var properties$1 = {
 					maximum: 1,
 					description: "For the tests (ks, chi2, z)."
 				},
+				adjusted_p_value: {
+					type: [
+						"number",
+						"null"
+					],
+					minimum: 0,
+					maximum: 1,
+					description: "The p-value adjusted by `data[].drift.correction` across the tested columns of this file (Holm by default), which is compared with threshold; equal to p_value when the column is the only one tested. null when p_value is. Absent in documents of earlier versions (read: p_value)."
+				},
+				correction: {
+					"enum": [
+						"holm",
+						"bh",
+						"none",
+						null
+					],
+					description: "The correction of that family of tests; null for distances, undefined tests and a column tested alone."
+				},
 				threshold: {
 					type: [
 						"number",
 						"null"
 					],
-					description: "p-value below which a test drifts; distance at or above which a distance drifts."
+					description: "(Adjusted) p-value below which a test drifts; distance at or above which a distance drifts."
 				},
 				drifted: {
 					type: [
@@ -1033,6 +1368,11 @@ var $defs = {
 			"p_value",
 			"adjusted_p_value",
 			"excess",
+			"correction",
+			"family",
+			"mde",
+			"power_at_bound",
+			"detectable",
 			"reason"
 		],
 		properties: {
@@ -1156,7 +1496,7 @@ var $defs = {
 				],
 				minimum: 0,
 				maximum: 1,
-				description: "Confidence level of ci: the configured one, or in significant mode the Holm-adjusted level of the segment's rank."
+				description: "Confidence level of ci: the configured one, or in significant mode the level the gate's correction gives the segment (Holm: its rank's step-down level; bh: 1 − max(k, 1)·α/m for the whole family, k the segments BH declares significant; none: the configured one)."
 			},
 			p_value: {
 				type: [
@@ -1174,11 +1514,52 @@ var $defs = {
 				],
 				minimum: 0,
 				maximum: 1,
-				description: "Significant mode: the Holm-adjusted p-value across the segments judged by the same rule."
+				description: "Significant mode: the p-value adjusted by the gate's correction (Holm, Benjamini–Hochberg, or none: the p-value itself) across the segments judged by the same rule."
 			},
 			excess: {
 				$ref: "#/$defs/number",
 				description: "How far past the bound the point value is, positive on the failing side (threshold − value for min and min_ratio, value − threshold otherwise)."
+			},
+			correction: {
+				"enum": [
+					"holm",
+					"bh",
+					"none",
+					null
+				],
+				description: "Significant mode: the gate's correction of the family this result was judged in (the segments of its rule that have an interval). null in point mode and for a result in no family (not judged, or compared as a point value)."
+			},
+			family: {
+				type: [
+					"integer",
+					"null"
+				],
+				minimum: 1,
+				description: "The size of that family; null when correction is."
+			},
+			mde: {
+				type: [
+					"number",
+					"null"
+				],
+				minimum: 0,
+				description: "Minimum detectable effect in the units of threshold, at this result's level (confidence = 1 − α′) and 80% power: (z_{1−α′/2} + z_{0.8}) · se, se = (ci[1] − ci[0]) / (2·z_{1−α′/2}). For max_drop / max_relative_drop, the smallest drop the data could tell from no change; for min / max, how far from the bound the value must lie to be decided. null without ci."
+			},
+			power_at_bound: {
+				type: [
+					"number",
+					"null"
+				],
+				minimum: 0,
+				maximum: 1,
+				description: "max_drop / max_relative_drop: the power to detect a change equal to the bound, Φ(threshold / se − z_{1−α′/2}). null for other rules and without ci."
+			},
+			detectable: {
+				type: [
+					"boolean",
+					"null"
+				],
+				description: "max_drop / max_relative_drop: false when mde exceeds 2 × threshold (too small to judge this bound). null when power_at_bound is."
 			},
 			reason: {
 				type: "string",
@@ -1224,8 +1605,9 @@ var schema = {
  * `ml-gate/verdict@1` documents (schemas/verdict.schema.json), read back by the report: in the
  * fork-safe pattern they come from the fork's own run.
  *
- * The type still lives beside the code that writes it (src/gates/verdict.ts) while other changes
- * to it are merged; this module only imports it.
+ * Here beside the type (src/gates/verdict.ts) rather than in src/documents/, which the gates
+ * import (the evaluation documents they read): a reader there would close a documents ↔ gates
+ * cycle. It joins the other readers when the verdict's type moves to src/documents/.
  */
 const VERDICT = documentKind(schema, 'from `ml-gate gate --json` or the gate action');
 
@@ -1260,7 +1642,7 @@ async function readResults(dir) {
         throw new UserInputError(`cannot read the results folder ${dir} (${code ?? String(error)}); expected the folder the ` +
             `validate, evaluate and gate steps wrote (default ${RESULT_FILES.folder})`);
     }
-    const load = async (name, kind) => names.includes(name) ? readDocument(join$1(dir, name), kind) : null;
+    const load = async (name, kind) => names.includes(name) ? readDocument(join(dir, name), kind) : null;
     const results = {
         dir,
         verdict: await load(RESULT_FILES.verdict, VERDICT),
@@ -1268,7 +1650,7 @@ async function readResults(dir) {
         baseline: await load(RESULT_FILES.baseline, EVALUATION),
         validations: await Promise.all(names
             .filter((name) => VALIDATION_FILE.test(name))
-            .map((name) => readDocument(join$1(dir, name), VALIDATION)))
+            .map((name) => readDocument(join(dir, name), VALIDATION)))
     };
     if (results.verdict === null && results.candidate === null && results.validations.length === 0) {
         throw new UserInputError(`no result documents in ${dir}: expected ${RESULT_FILES.verdict}, ${RESULT_FILES.candidate} ` +
@@ -1278,4 +1660,4 @@ async function readResults(dir) {
     return results;
 }
 
-export { RESULT_FILES as R, SUMMARY_LIMITS as S, reportContent as a, renderReport as b, collectAuditTrail as c, reportVerdict as d, reportHeadline as e, readResults as r };
+export { ACROSS_RULES as A, CHANGE_RULES as C, RESULT_FILES as R, STATUSES as S, rulesOf as a, decideInterval as b, comparison as c, decidePoint as d, excess as e, readEvaluationFile as f, isInconclusive as g, readResults as h, isLowerBound as i, matchWaiver as m, pairingSummary as p, rankProblems as r, utcDate as u, verdictDocument as v };

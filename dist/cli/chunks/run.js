@@ -1,32 +1,37 @@
-import { join, basename, extname } from 'node:path';
-import { c as asEvaluationDocument, l as loadConfig } from './evaluate2.js';
-import { U as UserInputError, E as ExitCode } from './suggest.js';
-import { l as loadContract, v as validateData, r as renderValidationText } from './validation.js';
-import { c as checkGates, b as candidateInput, r as runGate, a as renderVerdictText } from './verdict-text.js';
-import { readdir, stat } from 'node:fs/promises';
-import { R as RESULT_FILES, r as readResults, c as collectAuditTrail, a as reportContent, b as renderReport, d as reportVerdict, e as reportHeadline, S as SUMMARY_LIMITS } from './result-files.js';
+import { join } from 'node:path';
 import { r as renderEvaluationText } from './evaluation.js';
-import { V as VERSION } from './version.js';
+import { d as reportStep, b as renderReport, r as reportHeadline, S as SUMMARY_LIMITS } from './report2.js';
+import { r as renderValidationText } from './validate2.js';
+import { c as checkGates, a as candidateInput, b as runGate, w as writeGateDocuments, r as renderVerdictText } from './gate2.js';
+import { loadConfig } from './load.js';
+import { U as UserInputError } from './suggest.js';
+import { readdir, stat } from 'node:fs/promises';
+import { c as asEvaluationDocument } from './evaluate2.js';
+import { v as validateStep } from './validate3.js';
 import { p as parseCommandArgs } from './args.js';
 import { a as writeOutput, w as writeJson } from './write-output.js';
+import { l as logText } from './log-text.js';
+import './text-table.js';
+import 'node:crypto';
 import 'node:fs';
+import './result-files.js';
 import './segmentation.js';
+import './hash.js';
+import './multiple-testing.js';
 import './schema-validator.js';
+import './schema-errors.js';
 import 'process';
 import 'buffer';
-import './hash.js';
+import './version.js';
+import './count-table.js';
+import './number-set.js';
+import './staging-thread.js';
+import 'node:worker_threads';
+import './open.js';
 import 'node:stream';
 import 'node:zlib';
 import 'node:buffer';
-import './staging-thread.js';
-import 'node:worker_threads';
-import './threads.js';
-import './number-set.js';
-import './count-table.js';
-import './special-functions.js';
-import './text-table.js';
-import './verdict-document.js';
-import 'node:crypto';
+import './thread-script.js';
 import 'node:util';
 
 const MAGIC = /[*?[]/;
@@ -117,6 +122,22 @@ async function isFile(path) {
 }
 
 /**
+ * The run step: what ml-gate.yml describes, end to end (validate, evaluate, gate), every result
+ * document written into one folder. Shared by `ml-gate run` and the root action, which then report.
+ */
+/**
+ * Loads ml-gate.yml and runs what it describes (`runPipeline`).
+ * @throws UserInputError for any bad input, naming the file and line
+ */
+async function runStep(request) {
+    const { config: file, workspace, modelRequiredBy, ...options } = request;
+    const loaded = await loadConfig(file, { workspace });
+    if (modelRequiredBy !== undefined && loaded.config.model === undefined) {
+        throw new UserInputError(`${modelRequiredBy}, but ${file} has no \`model\` section to gate`);
+    }
+    return runPipeline(loaded, options);
+}
+/**
  * Runs what `ml-gate.yml` describes: validate every dataset (contract and drift), evaluate the
  * candidate and the baseline, gate, writing every result document into one folder
  * (`validation-<name>.json`, `evaluation-candidate.json`, `evaluation-baseline.json`,
@@ -133,32 +154,31 @@ async function runPipeline(loaded, options) {
         checkGates(loaded);
     const output = options.output ?? config.report.output;
     const datasets = await Promise.all(config.data.map((data, i) => expandDataset(data, i, loaded)));
-    const files = datasets.flat();
     if (!config.model && (options.candidate ?? options.baseline) !== undefined) {
         throw new UserInputError('a candidate or baseline was given, but the config has no `model` section to evaluate it with: add one naming the task and label', loaded.locate([], 'key'));
     }
     // Before any data is read: a config without predictions needs them by flag.
     const candidateFile = config.model ? candidateInput(loaded, options.candidate) : undefined;
     const baselineFile = options.baseline ?? config.model?.baseline;
-    const steps = files.length + (config.model ? 2 : 0) + (baselineFile ? 1 : 0);
+    const files = datasets.reduce((n, d) => n + d.files.length, 0);
+    const steps = files + (config.model ? 2 : 0) + (baselineFile ? 1 : 0);
     let step = 0;
     const progress = (message) => options.progress?.({ step: ++step, steps, message });
     const validations = [];
     const taken = new Set();
-    for (const { file, data } of files) {
-        progress(`validating ${file}`);
-        const contract = data.contract === undefined ? undefined : await loadContract(data.contract);
-        const document = await validateData({
-            data: file,
-            contract,
+    for (const { files, data } of datasets) {
+        const validated = await validateStep({
+            files,
+            contract: data.contract,
             reference: data.reference,
             drift: data.drift,
+            driftCorrection: data.drift?.correction,
             read: readOptions(data),
-            failOn: data.fail_on
+            failOn: data.fail_on,
+            results: { dir: output, taken },
+            onStart: (file) => progress(`validating ${file}`)
         });
-        const path = validationPath(output, file, taken);
-        await options.write(path, document);
-        validations.push({ path, document });
+        validated.documents.forEach((document, i) => validations.push({ path: validated.paths[i], document }));
     }
     let candidate = null;
     let baseline = null;
@@ -173,46 +193,23 @@ async function runPipeline(loaded, options) {
         });
         if (baselineFile)
             progress('gating the candidate against the thresholds and the baseline');
-        const write = async (name, document) => {
-            const path = join(output, name);
-            await options.write(path, document);
-            return { path, document };
-        };
-        candidate = await write(RESULT_FILES.candidate, asEvaluationDocument(gate.candidate));
-        if (gate.baseline)
-            baseline = await write(RESULT_FILES.baseline, asEvaluationDocument(gate.baseline));
-        progress('writing the verdict');
-        verdict = await write(RESULT_FILES.verdict, gate.verdict);
+        const written = await writeGateDocuments(output, gate, () => progress('writing the verdict'));
+        candidate = { path: written.candidate, document: asEvaluationDocument(gate.candidate) };
+        if (gate.baseline && written.baseline !== null)
+            baseline = { path: written.baseline, document: asEvaluationDocument(gate.baseline) };
+        verdict = { path: written.verdict, document: gate.verdict };
     }
-    return {
-        output,
-        validations,
-        candidate,
-        baseline,
-        verdict
-    };
+    return { output, validations, candidate, baseline, verdict };
 }
 async function expandDataset(data, index, loaded) {
     const files = await expandGlob(data.path);
     if (files.length === 0) {
         throw new UserInputError(`data[${index}].path: no file matches '${data.path}'`, loaded.locate(['data', index, 'path']));
     }
-    return files.map((file) => ({ file, data }));
+    return { files, data };
 }
 function readOptions(data) {
     return { format: data.format, delimiter: data.delimiter, missing: data.missing };
-}
-/**
- * Where the validation document of a data file goes: `<output>/validation-<stem>.json`, with
- * `-2`, `-3`… for files of the same name in other folders. `taken` collects the names used.
- */
-function validationPath(output, file, taken) {
-    const stem = `validation-${basename(file, extname(file))}`;
-    let name = `${stem}.json`;
-    for (let i = 2; taken.has(name); i++)
-        name = `${stem}-${i}.json`;
-    taken.add(name);
-    return join(output, name);
 }
 
 const WIDTH = 24;
@@ -277,20 +274,17 @@ const runCommand = {
             json: { type: 'string' }
         }, { min: 0, max: 0, names: 'no positional arguments' });
         const configFile = values.config ?? 'ml-gate.yml';
-        const loaded = await loadConfig(configFile);
-        if (values.json !== undefined && loaded.config.model === undefined) {
-            throw new UserInputError(`ml-gate run: --json writes the verdict, but ${configFile} has no \`model\` section to gate`);
-        }
         // With `--json -`, stdout is the verdict document alone.
-        const text = values.json === '-' ? () => undefined : (line) => console.stdout(line);
+        const text = values.json === '-' ? () => undefined : (line) => console.stdout(logText(line));
         const progress = progressReporter(console);
-        const result = await runPipeline(loaded, {
+        const result = await runStep({
+            config: configFile,
+            modelRequiredBy: values.json === undefined ? undefined : 'ml-gate run: --json writes the verdict',
             output: values.output,
             candidate: values.candidate,
             baseline: values.baseline,
             now: new Date(),
-            progress: progress.update,
-            write: (path, document) => writeJson(path, document, console)
+            progress: progress.update
         }).finally(progress.done);
         for (const { document } of result.validations)
             text(`${renderValidationText(document)}\n`);
@@ -298,18 +292,19 @@ const runCommand = {
             text(`${renderEvaluationText(result.candidate.document)}\n`);
         if (result.verdict)
             text(`${renderVerdictText(result.verdict.document)}\n`);
-        const results = await readResults(result.output);
-        const audit = await collectAuditTrail(results, { config: configFile, commit: null, version: VERSION });
+        const { content, verdict, code } = await reportStep({
+            results: result.output,
+            config: configFile,
+            commit: null
+        });
         const markdown = values.markdown ?? join(result.output, 'report.md');
-        const content = reportContent(results, audit);
         await writeOutput(markdown, renderReport(content, SUMMARY_LIMITS), console);
         text(`Result documents in ${result.output}/; the markdown report is ${markdown}.\n`);
         // The report's verdict, as the root action's job would have it: data failures included.
-        const verdict = reportVerdict(content);
         text(`ml-gate: ${verdict} — ${reportHeadline(content)}\n`);
         if (values.json !== undefined && result.verdict)
             await writeJson(values.json, result.verdict.document, console);
-        return verdict === 'fail' ? ExitCode.GateFailed : ExitCode.Pass;
+        return code;
     }
 };
 

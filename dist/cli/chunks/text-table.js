@@ -88,15 +88,17 @@ function formatNumber(value, digits = 6) {
 
 /**
  * A plain-text table for terminals and CI logs: columns padded to their widest cell, a rule
- * under the header. Cells are shown as given; callers format numbers first.
+ * under the header. Cells are shown as given (callers format numbers first), except that line breaks
+ * and controls from data go as `plainText` has them, so a cell cannot start a line of its own.
  */
 function renderTextTable(header, rows, align) {
-    const widths = header.map((h, c) => rows.reduce((w, row) => Math.max(w, row[c].length), h.length));
-    const line = (cells) => cells
+    const cells = rows.map((row) => row.map(plainText));
+    const widths = header.map((h, c) => cells.reduce((w, row) => Math.max(w, row[c].length), h.length));
+    const line = (row) => row
         .map((cell, c) => (align[c] === 'right' ? cell.padStart(widths[c]) : cell.padEnd(widths[c])))
         .join('  ')
         .trimEnd();
-    return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n') + '\n';
+    return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n') + '\n';
 }
 
-export { escapeClipped as e, formatNumber as f, renderTextTable as r };
+export { escapeMarkdown as a, escapeClipped as e, formatNumber as f, renderTextTable as r };

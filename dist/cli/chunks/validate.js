@@ -1,48 +1,39 @@
-import { v as validateData, l as loadContract, r as renderValidationText, f as failsUnder, D as DRIFT_METHODS } from './validation.js';
-import { U as UserInputError, d as didYouMean, E as ExitCode } from './suggest.js';
+import { D as DRIFT_METHODS, r as renderValidationText } from './validate2.js';
+import { U as UserInputError, d as didYouMean } from './suggest.js';
+import { v as validateStep } from './validate3.js';
 import { p as parseCommandArgs } from './args.js';
 import { R as READ_OPTIONS_USAGE, r as readOptionsFromArgs, a as readOptionFlags } from './read-options.js';
 import { w as writeJson } from './write-output.js';
+import { l as logText } from './log-text.js';
+import './multiple-testing.js';
+import './text-table.js';
 import './hash.js';
-import 'node:path';
-import 'node:fs';
+import './count-table.js';
+import './number-set.js';
+import './schema-validator.js';
+import './schema-errors.js';
 import 'node:fs/promises';
+import 'process';
+import 'buffer';
+import 'node:path';
+import './open.js';
+import 'node:fs';
 import 'node:stream';
 import 'node:zlib';
 import 'node:buffer';
-import './count-table.js';
-import './number-set.js';
-import './special-functions.js';
-import './schema-validator.js';
-import 'process';
-import 'buffer';
-import './text-table.js';
 import 'node:util';
 
-const METHODS = ['auto', ...Object.keys(DRIFT_METHODS)];
-const usage = `Usage: ml-gate validate --data FILE [--contract CONTRACT] [--reference REF]
-                        [--drift-method M] [--fail-on LEVEL] [--json OUT] [read options]
-
-Checks FILE against a data contract (YAML, see schemas/contract.schema.json) and, with
---reference, measures drift of every contract column against REF.
-
-  --data FILE          the data to validate
-  --contract FILE      the data contract
-  --reference FILE     drift is measured against this file (same format rules as --data)
-  --drift-method M     ${METHODS.join(' | ')} (default: the contract's, else auto)
-  --fail-on LEVEL      error (default): exit 1 when an error check fails or a column drifted;
-                       warn: also when a warning check fails; never: always exit 0
-  --json OUT           also write the ml-gate/validation@1 document to OUT ('-' for stdout)
-${READ_OPTIONS_USAGE}`;
-/** Exit code for a validation result under a fail-on policy. */
-function validationExitCode(document, failOn) {
-    return failsUnder(document, failOn) ? ExitCode.GateFailed : ExitCode.Pass;
-}
+/**
+ * Validation settings written as text, as the CLI's flags and the validate-data action's inputs
+ * are; `flag` names the option in errors (`--fail-on`, `input 'fail-on'`).
+ */
+/** The drift methods an option may name: `auto` (chosen per column) and every method. */
+const DRIFT_METHOD_NAMES = ['auto', ...Object.keys(DRIFT_METHODS)];
 function parseDriftMethod(text, flag) {
     if (text === undefined)
         return undefined;
-    if (!METHODS.includes(text)) {
-        throw new UserInputError(`${flag}: expected one of ${METHODS.join(', ')}, got '${text}'${didYouMean(text, METHODS)}`);
+    if (!DRIFT_METHOD_NAMES.includes(text)) {
+        throw new UserInputError(`${flag}: expected one of ${DRIFT_METHOD_NAMES.join(', ')}, got '${text}'${didYouMean(text, DRIFT_METHOD_NAMES)}`);
     }
     return text;
 }
@@ -54,6 +45,21 @@ function parseFailOn(text, flag) {
     }
     return text;
 }
+
+const usage = `Usage: ml-gate validate --data FILE [--contract CONTRACT] [--reference REF]
+                        [--drift-method M] [--fail-on LEVEL] [--json OUT] [read options]
+
+Checks FILE against a data contract (YAML, see schemas/contract.schema.json) and, with
+--reference, measures drift of every contract column against REF.
+
+  --data FILE          the data to validate
+  --contract FILE      the data contract
+  --reference FILE     drift is measured against this file (same format rules as --data)
+  --drift-method M     ${DRIFT_METHOD_NAMES.join(' | ')} (default: the contract's, else auto)
+  --fail-on LEVEL      error (default): exit 1 when an error check fails or a column drifted;
+                       warn: also when a warning check fails; never: always exit 0
+  --json OUT           also write the ml-gate/validation@1 document to OUT ('-' for stdout)
+${READ_OPTIONS_USAGE}`;
 const validateCommand = {
     name: 'validate',
     usage,
@@ -73,20 +79,22 @@ const validateCommand = {
             throw new UserInputError('ml-gate validate: give --contract, --reference or both; there is nothing to check');
         }
         const failOn = parseFailOn(values['fail-on'], '--fail-on');
-        const document = await validateData({
-            data: values.data,
-            contract: values.contract === undefined ? undefined : await loadContract(values.contract),
+        const driftMethod = parseDriftMethod(values['drift-method'], '--drift-method');
+        const { documents, code } = await validateStep({
+            files: [values.data],
+            contract: values.contract,
             reference: values.reference,
-            driftMethod: parseDriftMethod(values['drift-method'], '--drift-method'),
+            driftMethod,
             read: readOptionsFromArgs(values),
             failOn
         });
+        const [document] = documents;
         if (values.json !== '-')
-            console.stdout(renderValidationText(document));
+            console.stdout(logText(renderValidationText(document)));
         if (values.json !== undefined)
             await writeJson(values.json, document, console);
-        return validationExitCode(document, failOn);
+        return code;
     }
 };
 
-export { parseDriftMethod, parseFailOn, validateCommand, validationExitCode };
+export { validateCommand };

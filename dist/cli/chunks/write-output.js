@@ -2,23 +2,38 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { U as UserInputError } from './suggest.js';
 
-/** Writes text to a file (creating its folder) or, for '-', to stdout. */
-async function writeOutput(target, text, console) {
-    if (target === '-') {
-        console.stdout(text);
-        return;
-    }
+/** A result document as written: pretty JSON and a final newline. */
+function documentText(document) {
+    return `${JSON.stringify(document, null, 2)}\n`;
+}
+/**
+ * Writes text to a file, creating its folder.
+ * @throws UserInputError `cannot write out/x.json: EACCES`
+ */
+async function writeTextFile(path, text) {
     try {
-        await mkdir(dirname(target), { recursive: true });
-        await writeFile(target, text);
+        await mkdir(dirname(path), { recursive: true });
+        await writeFile(path, text);
     }
     catch (error) {
-        throw new UserInputError(`cannot write ${target}: ${error.code ?? String(error)}`);
+        throw new UserInputError(`cannot write ${path}: ${error.code ?? String(error)}`);
     }
+}
+/** Writes a result document to a file (see `documentText`, `writeTextFile`). */
+async function writeDocument(path, document) {
+    await writeTextFile(path, documentText(document));
+}
+
+/** Writes text to a file (creating its folder) or, for '-', to stdout. */
+async function writeOutput(target, text, console) {
+    if (target === '-')
+        console.stdout(text);
+    else
+        await writeTextFile(target, text);
 }
 /** Writes a result document as pretty JSON (see `writeOutput`). */
 async function writeJson(target, document, console) {
-    await writeOutput(target, `${JSON.stringify(document, null, 2)}\n`, console);
+    await writeOutput(target, documentText(document), console);
 }
 /**
  * Writes to `stream` until its reader goes away (`ml-gate evaluate --json - | head -c 100`),
@@ -38,4 +53,4 @@ function untilReaderLeaves(stream) {
     };
 }
 
-export { writeOutput as a, untilReaderLeaves as u, writeJson as w };
+export { writeOutput as a, writeDocument as b, untilReaderLeaves as u, writeJson as w };

@@ -1,34 +1,25 @@
 import { statSync } from 'node:fs';
-import { isMainThread, workerData, parentPort, Worker } from 'node:worker_threads';
+import { parentPort, Worker } from 'node:worker_threads';
 import { U as UserInputError } from './errors.js';
 import { extname } from 'node:path';
 import { D as DEFAULT_MAX_RECORD_BYTES, g as gzipError, f as fileError, B as BatchBuilder, K as Kind, j as jsonDepth, M as MAX_JSON_DEPTH, t as tooDeepAt, a as DEFAULT_BATCH_SIZE, b as DEFAULT_MISSING_TOKENS, o as openByteSource } from './json-depth.js';
 import { isUtf8 } from 'node:buffer';
-import { b as segmentColumns, s as segmentFamilies, e as segmentKey, d as didYouMean } from './segmentation.js';
+import { a as segmentColumns, s as segmentFamilies, b as segmentKey, d as didYouMean } from './suggest.js';
 
 /**
- * Worker threads start from the script of the bundle that runs (the CLI or an action), which then
- * serves them instead of running its own main: each dist/ folder stays self-contained and nothing
- * is loaded twice by name. Where ml-gate runs from its sources (the tests), there is no script and
- * everything runs on the main thread.
+ * The script worker threads start from: the entry of the running bundle (the CLI or an action),
+ * set by `runEntry` (`threads.ts`). Apart from it so that the staging thread can ask for it
+ * without importing the entry point that serves it. Where ml-gate runs from its sources (the
+ * tests), there is none and everything runs on the main thread.
  */
 let script = null;
 /** The script a worker thread can start from, or null when there is none. */
 function threadScript() {
     return script;
 }
-/**
- * An entry point: on the main thread, remembers the entry's script (`import.meta.url`) and runs
- * `main`; on a worker thread started from that script, does the thread's work.
- */
-async function runEntry(url, main) {
-    if (isMainThread) {
-        script = new URL(url);
-        await main();
-        return;
-    }
-    const { serveThread } = await Promise.resolve().then(function () { return stagingThread; });
-    await serveThread(workerData);
+/** Remembers the entry's script (its `import.meta.url`) for the worker threads to start from. */
+function rememberThreadScript(url) {
+    script = url;
 }
 
 /**
@@ -2205,17 +2196,22 @@ class RowDigest {
     toState() {
         return { rows: this.rows, first: this.first, second: this.second };
     }
+    /** Restores a `toState()` record read back from JSON: every field is checked. */
     static fromState(state) {
-        const digest = new RowDigest();
-        for (const field of ['rows', 'first', 'second']) {
-            const value = state?.[field];
-            if (!Number.isSafeInteger(value) || value < 0 || (field !== 'rows' && value >= TWO_32)) {
-                throw new Error(`invalid metric state: digest.${field} must be an unsigned integer, got ${value}`);
+        const field = (name) => {
+            const value = state?.[name];
+            if (typeof value !== 'number' ||
+                !Number.isSafeInteger(value) ||
+                value < 0 ||
+                (name !== 'rows' && value >= TWO_32)) {
+                throw new Error(`invalid metric state: digest.${name} must be an unsigned integer, got ${value}`);
             }
-        }
-        digest.rows = state.rows;
-        digest.first = state.first;
-        digest.second = state.second;
+            return value;
+        };
+        const digest = new RowDigest();
+        digest.rows = field('rows');
+        digest.first = field('first');
+        digest.second = field('second');
         return digest;
     }
 }
@@ -2486,8 +2482,8 @@ class HashSample {
             buckets: encode(this.buckets.subarray(0, n))
         };
     }
-    static fromState(state) {
-        const record = state;
+    /** Restores a `toState()` record read back from JSON: every field is checked. */
+    static fromState(record) {
         const sample = new HashSample();
         sample.ranks = decode(record, 'ranks', Uint32Array);
         const n = sample.ranks.length;
@@ -2827,6 +2823,74 @@ function attachedArrays(buffers) {
 }
 
 /**
+ * The bookkeeping every accumulator shares: one set of sufficient statistics over all rows, the
+ * same set per bootstrap bucket (BUCKETS blocks, see `poisson-bootstrap.ts`), and the digest of the
+ * rows seen. The binary, multiclass and regression accumulators each hold one and say what their
+ * statistics are (their layout, how a row adds to them); merging, the replicate statistics and the
+ * state's `digest`, `sums` and `buckets` fields are done here, once.
+ */
+class BucketedSums {
+    width;
+    bootstrap;
+    join;
+    digest = new RowDigest();
+    /** The statistics of all rows (`width` of them). */
+    sums;
+    /** BUCKETS blocks of `width` statistics: bucket j's at `[j·width, (j+1)·width)`. */
+    buckets;
+    /**
+     * @param width statistics per set
+     * @param join how k copies of a set are added to another, for statistics that do not add up (a
+     *   mean and a spread); `null`: they are sums, added element by element
+     */
+    constructor(width, bootstrap, join = null) {
+        this.width = width;
+        this.bootstrap = bootstrap;
+        this.join = join;
+        this.sums = new Float64Array(width);
+        this.buckets = new Float64Array(BUCKETS * width);
+    }
+    /**
+     * Adds the rows of `other`, of the same width and bootstrap settings: the accumulator checks
+     * those, with its own settings (threshold, classes), before anything is added.
+     */
+    merge(other) {
+        if (this.join) {
+            this.join(this.sums, 0, other.sums, 0, 1);
+            for (let o = 0; o < this.buckets.length; o += this.width)
+                this.join(this.buckets, o, other.buckets, o, 1);
+        }
+        else {
+            addInto(this.sums, other.sums);
+            addInto(this.buckets, other.buckets);
+        }
+        this.digest.merge(other.digest);
+    }
+    /** The statistics of every bootstrap replicate: replicate b at `[b·width, (b+1)·width)`. */
+    replicateSums() {
+        return combineBuckets(this.buckets, this.width, this.bootstrap, this.join);
+    }
+    toState() {
+        return {
+            digest: this.digest.toState(),
+            sums: encode(this.sums),
+            buckets: encodeBuckets(this.buckets, this.width)
+        };
+    }
+    /** Reads the fields `toState` wrote from a state record; throws an `Error` saying what is wrong. */
+    restore(record) {
+        this.digest.merge(RowDigest.fromState(objectField(record, 'digest')));
+        this.sums.set(decode(record, 'sums', Float64Array, this.width));
+        this.buckets.set(decodeBuckets(record, 'buckets', this.width));
+    }
+}
+/** `target[i] += source[i]` for every i. */
+function addInto(target, source) {
+    for (let i = 0; i < target.length; i++)
+        target[i] += source[i];
+}
+
+/**
  * Metrics of how scores rank positives above negatives: ROC AUC (with DeLong's variance) and
  * average precision. The point values need every score, grouped by distinct value; the bootstrap
  * replicates run on the hash sample (see `hash-sample.ts`).
@@ -3106,10 +3170,10 @@ class WeightedValues {
             weights: this.weights ? encode(this.weights.values()) : null
         };
     }
-    static fromState(state, what) {
-        if (typeof state !== 'object' || state === null)
+    /** Restores a `toState()` record read back from JSON: every field is checked. */
+    static fromState(record, what) {
+        if (typeof record !== 'object' || record === null)
             throw stateError(`${what} must be { values, weights }`);
-        const record = state;
         const values = decode(record, 'values', Float64Array);
         const weights = record.weights === null ? null : decode(record, 'weights', Float64Array, values.length);
         const restored = new WeightedValues(values, weights);
@@ -3178,14 +3242,13 @@ class BinaryAccumulator {
     task = 'binary';
     threshold;
     bootstrap;
-    digest = new RowDigest();
-    sums = new Float64Array(WIDTH$1);
+    digest;
+    /** WIDTH sums of all rows and per bootstrap bucket (layout above). */
+    core;
     /** Σw² per confusion cell, for the effective sample size of the Wilson intervals. */
     squares = new Float64Array(4);
     /** Rows of positive weight per confusion cell, unweighted: the support of each metric. */
     counts = new Float64Array(4);
-    /** BUCKETS blocks of WIDTH sums (see `poisson-bootstrap.ts`). */
-    bucketSums = new Float64Array(BUCKETS * WIDTH$1);
     positives = new WeightedValues();
     negatives = new WeightedValues();
     sample = new HashSample();
@@ -3195,6 +3258,8 @@ class BinaryAccumulator {
     constructor(options = {}) {
         this.threshold = options.threshold ?? 0.5;
         this.bootstrap = bootstrapSettings(options.bootstrap);
+        this.core = new BucketedSums(WIDTH$1, this.bootstrap);
+        this.digest = this.core.digest;
     }
     /** Adds one row: true label (0 or 1), score (P(label = 1)), row key, sample weight (default 1). */
     add(label, score, rowKey, weight = 1) {
@@ -3241,8 +3306,8 @@ class BinaryAccumulator {
         const cell = score >= this.threshold ? (label === 1 ? TP : FP) : label === 1 ? FN : TN;
         const error = label - score;
         const bucket = bucketOf(hash);
-        addRow$2(this.sums, 0, weight, cell, error, loss, bin);
-        addRow$2(this.bucketSums, bucket * WIDTH$1, weight, cell, error, loss, bin);
+        addRow$2(this.core.sums, 0, weight, cell, error, loss, bin);
+        addRow$2(this.core.buckets, bucket * WIDTH$1, weight, cell, error, loss, bin);
         this.squares[cell] += weight * weight;
         if (weight > 0)
             this.counts[cell]++;
@@ -3260,14 +3325,12 @@ class BinaryAccumulator {
         if (this.threshold !== other.threshold) {
             throw new RangeError(`cannot merge binary accumulators with thresholds ${this.threshold} and ${other.threshold}`);
         }
-        addInto$1(this.sums, other.sums);
-        addInto$1(this.squares, other.squares);
-        addInto$1(this.counts, other.counts);
-        addInto$1(this.bucketSums, other.bucketSums);
+        this.core.merge(other.core);
+        addInto(this.squares, other.squares);
+        addInto(this.counts, other.counts);
         this.positives.append(other.positives);
         this.negatives.append(other.negatives);
         this.sample.merge(other.sample);
-        this.digest.merge(other.digest);
         this.minScore = Math.min(this.minScore, other.minScore);
         this.maxScore = Math.max(this.maxScore, other.maxScore);
         this.cache = null;
@@ -3279,16 +3342,17 @@ class BinaryAccumulator {
     }
     /** The state as a JSON-safe object; `BinaryAccumulator.fromState` restores it exactly. */
     toState() {
+        const { digest, sums, buckets } = this.core.toState();
         return {
             ...header('binary', this.bootstrap),
             task: 'binary',
             threshold: this.threshold,
-            digest: this.digest.toState(),
-            sums: encode(this.sums),
+            digest,
+            sums,
             squares: encode(this.squares),
             counts: encode(this.counts),
             scoreRange: encode(Float64Array.of(this.minScore, this.maxScore)),
-            buckets: encodeBuckets(this.bucketSums, WIDTH$1),
+            buckets,
             positives: this.positives.toState(),
             negatives: this.negatives.toState(),
             sample: this.sample.toState()
@@ -3301,12 +3365,10 @@ class BinaryAccumulator {
             threshold: numberField(record, 'threshold'),
             bootstrap: record.bootstrap
         });
-        restored.digest.merge(RowDigest.fromState(objectField(record, 'digest')));
-        restored.sums.set(decode(record, 'sums', Float64Array, WIDTH$1));
+        restored.core.restore(record);
         restored.squares.set(decode(record, 'squares', Float64Array, 4));
         restored.counts.set(decode(record, 'counts', Float64Array, 4));
         [restored.minScore, restored.maxScore] = decode(record, 'scoreRange', Float64Array, 2);
-        restored.bucketSums.set(decodeBuckets(record, 'buckets', WIDTH$1));
         const values = (field) => WeightedValues.fromState(objectField(record, field), field);
         restored.positives = values('positives');
         restored.negatives = values('negatives');
@@ -3317,7 +3379,7 @@ class BinaryAccumulator {
         return metricNames('binary');
     }
     estimate(name) {
-        const s = this.sums;
+        const s = this.core.sums;
         switch (name) {
             case 'n':
                 return defined(this.digest.rows);
@@ -3362,9 +3424,9 @@ class BinaryAccumulator {
         let trials = 0;
         let squaredWeights = 0;
         for (const cell of numerator)
-            successes += this.sums[cell];
+            successes += this.core.sums[cell];
         for (const cell of denominator) {
-            trials += this.sums[cell];
+            trials += this.core.sums[cell];
             squaredWeights += this.squares[cell];
         }
         return { successes, trials, squaredWeights };
@@ -3377,14 +3439,14 @@ class BinaryAccumulator {
     }
     /** average_precision above SAMPLE_ROWS rows: the logit interval over the effective positives. */
     analyticBasis() {
-        const s = this.sums;
+        const s = this.core.sums;
         const q = this.squares;
         const positives = effectiveSize(s[TP] + s[FN], q[TP] + q[FN]);
         return { kind: 'logit', value: this.ranking().averagePrecision, positives };
     }
     /** Why a metric is `null` for these rows, or undefined if it is defined. */
     undefinedReason(name) {
-        const s = this.sums;
+        const s = this.core.sums;
         const positives = s[TP] + s[FN];
         const negatives = s[TN] + s[FP];
         if (positives + negatives === 0)
@@ -3424,7 +3486,7 @@ class BinaryAccumulator {
     }
     /** The bootstrap's bucket sums: `combineBuckets(sums, width, bootstrap)` gives `replicateSums`. */
     bootstrapBuckets() {
-        return { sums: this.bucketSums, width: WIDTH$1 };
+        return { sums: this.core.buckets, width: WIDTH$1 };
     }
     /**
      * Takes the replicate sums of `bootstrapBuckets()` computed elsewhere (on another thread), which
@@ -3437,7 +3499,7 @@ class BinaryAccumulator {
         this.derived().replicateSums = replicates;
     }
     replicateSums() {
-        return (this.derived().replicateSums ??= combineBuckets(this.bucketSums, WIDTH$1, this.bootstrap));
+        return (this.derived().replicateSums ??= this.core.replicateSums());
     }
     ranking() {
         return (this.derived().ranking ??= this.rank());
@@ -3452,7 +3514,7 @@ class BinaryAccumulator {
         const value = rankingValue(groups);
         if (Number.isNaN(value.rocAuc))
             return { ...value, rocAucVariance: null };
-        const s = this.sums;
+        const s = this.core.sums;
         const q = this.squares;
         const positives = effectiveSize(s[TP] + s[FN], q[TP] + q[FN]);
         const negatives = effectiveSize(s[TN] + s[FP], q[TN] + q[FP]);
@@ -3510,10 +3572,6 @@ function addRow$2(sums, o, w, cell, error, loss, bin) {
     sums[o + BRIER] += w * error * error;
     sums[o + LOG_LOSS] += w * loss;
     sums[o + bin] += w * error;
-}
-function addInto$1(target, source) {
-    for (let i = 0; i < target.length; i++)
-        target[i] += source[i];
 }
 /**
  * A threshold or calibration metric from one set of sufficient statistics at `sums[o …]`; NaN when
@@ -3639,15 +3697,15 @@ class MulticlassAccumulator {
     task = 'multiclass';
     classes;
     bootstrap;
-    digest = new RowDigest();
-    /** Per class: TP at [0, K), predicted weight at [K, 2K), true weight (support) at [2K, 3K); then Σ w·loss. */
-    sums;
+    digest;
+    /**
+     * The sums of all rows and per bootstrap bucket, `width` each. Per class: TP at [0, K), predicted weight at [K, 2K), true weight (support) at [2K, 3K); then Σ w·loss.
+     */
+    core;
     /** Per class Σw² of predicted rows at [0, K) and of true rows at [K, 2K); then Σw² of all rows. */
     squares;
     /** Rows of positive weight, unweighted, laid out as the first 3K `sums`: the metrics' support. */
     counts;
-    /** BUCKETS blocks of `width` sums (see `poisson-bootstrap.ts`). */
-    bucketSums;
     width;
     plans;
     rowsWithProbabilities = 0;
@@ -3661,10 +3719,10 @@ class MulticlassAccumulator {
         this.classes = [...options.classes];
         this.bootstrap = bootstrapSettings(options.bootstrap);
         this.width = 3 * k + 1;
-        this.sums = new Float64Array(this.width);
+        this.core = new BucketedSums(this.width, this.bootstrap);
+        this.digest = this.core.digest;
         this.squares = new Float64Array(2 * k + 1);
         this.counts = new Float64Array(3 * k);
-        this.bucketSums = new Float64Array(BUCKETS * this.width);
         this.plans = new Map(metricNames('multiclass', this.classes).map((name) => [name, this.plan(name)]));
     }
     /**
@@ -3680,7 +3738,7 @@ class MulticlassAccumulator {
             loss = rowLogLoss(label, probabilities);
             this.rowsWithProbabilities++;
         }
-        addRow$1(this.sums, 0, k, weight, label, predicted, loss);
+        addRow$1(this.core.sums, 0, k, weight, label, predicted, loss);
         const w2 = weight * weight;
         this.squares[predicted] += w2;
         this.squares[k + label] += w2;
@@ -3692,7 +3750,7 @@ class MulticlassAccumulator {
             this.counts[2 * k + label]++;
         }
         const hash = rowHash(this.bootstrap.seed, rowKey);
-        addRow$1(this.bucketSums, bucketOf(hash) * this.width, k, weight, label, predicted, loss);
+        addRow$1(this.core.buckets, bucketOf(hash) * this.width, k, weight, label, predicted, loss);
         this.digest.add(hash);
         this.replicateSums = null;
     }
@@ -3715,11 +3773,9 @@ class MulticlassAccumulator {
         if (this.classes.join('\u0000') !== other.classes.join('\u0000')) {
             throw new RangeError('cannot merge multiclass accumulators with different classes');
         }
-        addInto(this.sums, other.sums);
+        this.core.merge(other.core);
         addInto(this.squares, other.squares);
         addInto(this.counts, other.counts);
-        addInto(this.bucketSums, other.bucketSums);
-        this.digest.merge(other.digest);
         this.rowsWithProbabilities += other.rowsWithProbabilities;
         this.replicateSums = null;
         return this;
@@ -3730,16 +3786,17 @@ class MulticlassAccumulator {
     }
     /** The state as a JSON-safe object; `MulticlassAccumulator.fromState` restores it exactly. */
     toState() {
+        const { digest, sums, buckets } = this.core.toState();
         return {
             ...header('multiclass', this.bootstrap),
             task: 'multiclass',
             classes: [...this.classes],
-            digest: this.digest.toState(),
-            sums: encode(this.sums),
+            digest,
+            sums,
             squares: encode(this.squares),
             counts: encode(this.counts),
             rowsWithProbabilities: this.rowsWithProbabilities,
-            buckets: encodeBuckets(this.bucketSums, this.width)
+            buckets
         };
     }
     /** Restores a `toState()` object (e.g. parsed from JSON); throws an `Error` saying what is wrong. */
@@ -3756,12 +3813,10 @@ class MulticlassAccumulator {
         catch (error) {
             throw stateError(error.message);
         }
-        restored.digest.merge(RowDigest.fromState(objectField(record, 'digest')));
-        restored.sums.set(decode(record, 'sums', Float64Array, restored.sums.length));
+        restored.core.restore(record);
         restored.squares.set(decode(record, 'squares', Float64Array, restored.squares.length));
         restored.counts.set(decode(record, 'counts', Float64Array, restored.counts.length));
         restored.rowsWithProbabilities = numberField(record, 'rowsWithProbabilities');
-        restored.bucketSums.set(decodeBuckets(record, 'buckets', restored.width));
         return restored;
     }
     names() {
@@ -3772,13 +3827,13 @@ class MulticlassAccumulator {
         if (plan.kind === 'n')
             return defined(this.digest.rows);
         const k = this.classes.length;
-        const total = support(this.sums, 0, k);
+        const total = support(this.core.sums, 0, k);
         if (total === 0)
             return undefinedBecause('no rows (total weight 0)');
         if (plan.kind === 'log_loss' && this.rowsWithProbabilities < this.digest.rows) {
             return undefinedBecause(`log loss needs class probabilities; only ${this.rowsWithProbabilities} of ${this.digest.rows} rows had them`);
         }
-        const value = statistic$1(plan, this.sums, 0, k);
+        const value = statistic$1(plan, this.core.sums, 0, k);
         const note = this.zeroDivisionNote(plan);
         if (note === undefined)
             return defined(value);
@@ -3802,7 +3857,7 @@ class MulticlassAccumulator {
     }
     replicates(name) {
         const plan = this.plans.get(name);
-        const sums = (this.replicateSums ??= combineBuckets(this.bucketSums, this.width, this.bootstrap));
+        const sums = (this.replicateSums ??= this.core.replicateSums());
         const out = new Float64Array(this.bootstrap.replicates);
         for (let b = 0; b < out.length; b++)
             out[b] = statistic$1(plan, sums, b * this.width, this.classes.length);
@@ -3811,7 +3866,7 @@ class MulticlassAccumulator {
     proportion(name) {
         const plan = this.plans.get(name);
         const k = this.classes.length;
-        const s = this.sums;
+        const s = this.core.sums;
         if (plan.kind === 'class') {
             const c = plan.index;
             const predictedBase = plan.base === 'precision';
@@ -3845,7 +3900,7 @@ class MulticlassAccumulator {
         if (plan.kind !== 'class' && !(plan.kind === 'average' && plan.average !== 'micro'))
             return false;
         const k = this.classes.length;
-        const s = this.sums;
+        const s = this.core.sums;
         const zero = (c) => {
             const predicted = s[k + c];
             const actual = s[2 * k + c];
@@ -3864,7 +3919,7 @@ class MulticlassAccumulator {
         if (plan.kind !== 'class' && !(plan.kind === 'average' && plan.average !== 'micro'))
             return undefined;
         const k = this.classes.length;
-        const s = this.sums;
+        const s = this.core.sums;
         const indices = plan.kind === 'class' ? [plan.index] : this.classes.map((_, c) => c);
         const zero = indices.filter((c) => {
             const predicted = s[k + c];
@@ -3938,10 +3993,6 @@ function addRow$1(sums, o, k, w, label, predicted, loss) {
     sums[o + k + predicted] += w;
     sums[o + 2 * k + label] += w;
     sums[o + 3 * k] += w * loss;
-}
-function addInto(target, source) {
-    for (let i = 0; i < target.length; i++)
-        target[i] += source[i];
 }
 function support(sums, o, k) {
     let total = 0;
@@ -4032,10 +4083,9 @@ const WIDTH = 6;
 class RegressionAccumulator {
     task = 'regression';
     bootstrap;
-    digest = new RowDigest();
-    sums = new Float64Array(WIDTH);
-    /** BUCKETS blocks of WIDTH statistics (see `poisson-bootstrap.ts`). */
-    bucketSums = new Float64Array(BUCKETS * WIDTH);
+    digest;
+    /** WIDTH statistics of all rows and per bootstrap bucket, joined by West's update (`mergeSums`). */
+    core;
     errors = new WeightedValues();
     sample = new HashSample();
     squaredWeights = 0;
@@ -4046,6 +4096,8 @@ class RegressionAccumulator {
     cache = null;
     constructor(options = {}) {
         this.bootstrap = bootstrapSettings(options.bootstrap);
+        this.core = new BucketedSums(WIDTH, this.bootstrap, mergeSums);
+        this.digest = this.core.digest;
     }
     /** Adds one row: true value, predicted value, row key, sample weight (default 1). */
     add(y, prediction, rowKey, weight = 1) {
@@ -4053,8 +4105,8 @@ class RegressionAccumulator {
         const percentage = error / Math.max(Math.abs(y), MAPE_EPS);
         const hash = rowHash(this.bootstrap.seed, rowKey);
         const bucket = bucketOf(hash);
-        addRow(this.sums, 0, weight, y, error, percentage);
-        addRow(this.bucketSums, bucket * WIDTH, weight, y, error, percentage);
+        addRow(this.core.sums, 0, weight, y, error, percentage);
+        addRow(this.core.buckets, bucket * WIDTH, weight, y, error, percentage);
         this.squaredWeights += weight * weight;
         if (weight < this.minWeight)
             this.minWeight = weight;
@@ -4078,13 +4130,10 @@ class RegressionAccumulator {
     /** Adds the rows of `other` (same bootstrap settings) to this accumulator. */
     merge(other) {
         assertSameSettings(this.bootstrap, other.bootstrap, 'regression');
-        mergeSums(this.sums, 0, other.sums, 0, 1);
-        for (let o = 0; o < this.bucketSums.length; o += WIDTH)
-            mergeSums(this.bucketSums, o, other.bucketSums, o, 1);
+        this.core.merge(other.core);
         this.squaredWeights += other.squaredWeights;
         this.errors.append(other.errors);
         this.sample.merge(other.sample);
-        this.digest.merge(other.digest);
         this.minWeight = Math.min(this.minWeight, other.minWeight);
         this.maxWeight = Math.max(this.maxWeight, other.maxWeight);
         this.weightedRows += other.weightedRows;
@@ -4097,13 +4146,14 @@ class RegressionAccumulator {
     }
     /** The state as a JSON-safe object; `RegressionAccumulator.fromState` restores it exactly. */
     toState() {
+        const { digest, sums, buckets } = this.core.toState();
         return {
             ...header('regression', this.bootstrap),
             task: 'regression',
-            digest: this.digest.toState(),
-            sums: encode(this.sums),
+            digest,
+            sums,
             weightStats: encode(Float64Array.of(this.squaredWeights, this.minWeight, this.maxWeight, this.weightedRows)),
-            buckets: encodeBuckets(this.bucketSums, WIDTH),
+            buckets,
             errors: this.errors.toState(),
             sample: this.sample.toState()
         };
@@ -4112,10 +4162,8 @@ class RegressionAccumulator {
     static fromState(state) {
         const record = readHeader(state, 'regression');
         const restored = new RegressionAccumulator({ bootstrap: record.bootstrap });
-        restored.digest.merge(RowDigest.fromState(objectField(record, 'digest')));
-        restored.sums.set(decode(record, 'sums', Float64Array, WIDTH));
+        restored.core.restore(record);
         [restored.squaredWeights, restored.minWeight, restored.maxWeight, restored.weightedRows] = decode(record, 'weightStats', Float64Array, 4);
-        restored.bucketSums.set(decodeBuckets(record, 'buckets', WIDTH));
         restored.errors = WeightedValues.fromState(objectField(record, 'errors'), 'errors');
         restored.sample = HashSample.fromState(objectField(record, 'sample'));
         return restored;
@@ -4126,15 +4174,15 @@ class RegressionAccumulator {
     estimate(name) {
         if (name === 'n')
             return defined(this.digest.rows);
-        if (!(this.sums[WEIGHT] > 0))
+        if (!(this.core.sums[WEIGHT] > 0))
             return undefinedBecause('no rows (total weight 0)');
         if (name === 'r2') {
             if (this.digest.rows < 2)
                 return undefinedBecause('R² is not defined with fewer than two rows');
-            if (this.sums[SPREAD] === 0)
+            if (this.core.sums[SPREAD] === 0)
                 return undefinedBecause('y_true is constant (SS_tot = 0); R² is not defined');
         }
-        const value = name === 'median_ae' ? this.median() : statistic(name, this.sums, 0);
+        const value = name === 'median_ae' ? this.median() : statistic(name, this.core.sums, 0);
         if (name === 'r2' && Number.isNaN(value)) {
             return undefinedBecause('SS_res / SS_tot exceeds 1.8e308 (y_true nearly constant); R² is not representable');
         }
@@ -4148,7 +4196,7 @@ class RegressionAccumulator {
             const { values, onSample } = this.medianReplicates();
             return fullSampleReplicates(values, onSample, this.median(), this.sample.sampled, this.digest.rows);
         }
-        const sums = (this.derived().replicateSums ??= combineBuckets(this.bucketSums, WIDTH, this.bootstrap, mergeSums));
+        const sums = (this.derived().replicateSums ??= this.core.replicateSums());
         const out = new Float64Array(this.bootstrap.replicates);
         for (let b = 0; b < out.length; b++)
             out[b] = statistic(name, sums, b * WIDTH);
@@ -4165,7 +4213,7 @@ class RegressionAccumulator {
     analyticBasis() {
         const { values, weights } = this.errors.sorted();
         const equal = this.equalWeights();
-        const total = equal ? values.length : this.sums[WEIGHT];
+        const total = equal ? values.length : this.core.sums[WEIGHT];
         const n = equal ? values.length : effectiveSize(total, this.squaredWeights);
         const window = { values, weights: equal ? null : weights, before: 0, n, perRank: total / n };
         return { kind: 'order-statistic', window };
@@ -5145,4 +5193,4 @@ var stagingThread = /*#__PURE__*/Object.freeze({
     stageBlocks: stageBlocks
 });
 
-export { BUCKETS as B, MAX_Z as M, RegressionAccumulator as R, WIDTH$1 as W, resolveColumns as a, stageBlocks as b, BinaryAccumulator as c, describeMetric as d, encode as e, fmix32 as f, MulticlassAccumulator as g, WIDTH as h, medianRanks as m, openTable as o, runEntry as r, sortNumbers as s };
+export { BUCKETS as B, MAX_Z as M, RegressionAccumulator as R, WIDTH$1 as W, resolveColumns as a, stageBlocks as b, BinaryAccumulator as c, describeMetric as d, encode as e, fmix32 as f, MulticlassAccumulator as g, WIDTH as h, stagingThread as i, medianRanks as m, openTable as o, rememberThreadScript as r, sortNumbers as s };

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
-import { i as isGzipFile, f as fileError, U as UserInputError, B as BatchBuilder, K as Kind, g as gzipError } from './value-parser.js';
-import { M as MAX_JSON_DEPTH } from './staging-thread.js';
-import 'node:buffer';
-import 'node:stream';
+import { U as UserInputError } from './catalog.js';
+import { i as isGzipFile, f as fileError, B as BatchBuilder, K as Kind, g as gzipError, M as MAX_JSON_DEPTH } from './staging-thread.js';
 import 'node:worker_threads';
+import 'node:stream';
+import 'node:buffer';
 
 /** @type {import('../src/types.d.ts').ParquetType[]} */
 const ParquetTypes = [

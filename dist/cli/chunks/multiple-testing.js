@@ -1,3 +1,54 @@
+import { f as formatNumber } from './text-table.js';
+
+/**
+ * How numbers read in gate reasons and headlines: three significant digits (`0.798`, `0.500`,
+ * `0.00391`), a true minus sign, and never a rounding that makes a comparison look false.
+ */
+const MINUS = '−';
+/**
+ * `value` to `digits` significant digits (trailing zeros kept: `0.500`), integers in full, very
+ * large or very small magnitudes as `formatNumber` writes them, `—` for `null`.
+ *
+ * @example showNumber(-0.29807692) // '−0.298'
+ */
+function showNumber(value, digits = 3) {
+    if (value === null)
+        return '—';
+    const magnitude = Math.abs(value);
+    const text = Number.isInteger(value) || magnitude >= 1e4 || (magnitude !== 0 && magnitude < 1e-4)
+        ? formatNumber(value, digits)
+        : value.toPrecision(digits);
+    return text.replace(/^-/, MINUS);
+}
+/** `showNumber` with a sign: `+0.00391`, `−0.298`, `0`. */
+function showSigned(value) {
+    return value > 0 ? `+${showNumber(value)}` : showNumber(value);
+}
+/**
+ * `value` with as many digits as it takes to differ from `bound` when it differs (so that
+ * `0.7499 < 0.75` never reads `0.750 < 0.75`).
+ *
+ * @example showAgainst(0.7499, 0.75) // '0.7499'
+ */
+function showAgainst(value, bound) {
+    let digits = 3;
+    while (digits < 15 && value !== bound && showNumber(value, digits) === showNumber(bound, digits))
+        digits++;
+    return showNumber(value, digits);
+}
+/** A fraction as a percentage: `−0.3734` -> `−37.3%`. */
+function showPercent(value) {
+    return `${showNumber(value * 100)}%`;
+}
+/** An interval: `[0.191, 0.405]`. */
+function showInterval(ci) {
+    return `[${showNumber(ci[0])}, ${showNumber(ci[1])}]`;
+}
+/** A confidence level: `0.95` -> `95%`, `0.99762` -> `99.76%`. */
+function showLevel(confidence) {
+    return `${Number((confidence * 100).toPrecision(4))}%`;
+}
+
 /**
  * Special functions behind the drift tests' p-values: log-gamma, the regularized upper incomplete
  * gamma function (chi-square and normal tails) and the distribution of the two-sided
@@ -389,4 +440,57 @@ function smirnovSf(n, x) {
     return clamp01(x * sum);
 }
 
-export { chiSquareSf as c, kolmogorovSmirnovSf as k, normalTwoSidedP as n };
+/**
+ * Adjusted p-values for a family of tests judged at once: the segments of one gate's rule, the
+ * drift tests of one dataset's columns. A result is significant at level α when its adjusted
+ * p-value is at most α (below it, for drift's strict `p < threshold`).
+ */
+/** The correction's name in reasons: `Holm`, `Benjamini–Hochberg`, `no correction`. */
+const CORRECTION_NAMES = {
+    holm: 'Holm',
+    bh: 'Benjamini–Hochberg',
+    none: 'no correction'
+};
+/** The indices of `pValues` sorted by p ascending, ties in input order. */
+function ascending(pValues) {
+    return pValues.map((_, i) => i).sort((a, b) => pValues[a] - pValues[b] || a - b);
+}
+/**
+ * Adjusted p-values of `pValues` (each in [0, 1]), in input order, as
+ * `statsmodels.stats.multitest.multipletests(p, method=…)[1]` computes them (m tests, p_(i) the
+ * i-th smallest):
+ * - `holm`: `p̃_(i) = min(1, max_{j ≤ i} (m − j + 1)·p_(j))` (Holm 1979; method `holm`);
+ * - `bh`: `p̃_(i) = min(1, min_{j ≥ i} m·p_(j) / j)` (Benjamini & Hochberg 1995; method
+ *   `fdr_bh`), monotone in p;
+ * - `none`: `p̃ = p`.
+ *
+ * An empty list gives an empty array.
+ *
+ * @example
+ * adjustPValues([0.01, 0.04, 0.03], 'holm') // [0.03, 0.06, 0.06]
+ * adjustPValues([0.01, 0.04, 0.03], 'bh')   // [0.03, 0.04, 0.04]
+ */
+function adjustPValues(pValues, correction) {
+    const m = pValues.length;
+    if (correction === 'none')
+        return [...pValues];
+    const order = ascending(pValues);
+    const adjusted = new Array(m);
+    if (correction === 'holm') {
+        let running = 0;
+        order.forEach((index, rank) => {
+            running = Math.max(running, Math.min(1, (m - rank) * pValues[index]));
+            adjusted[index] = running;
+        });
+        return adjusted;
+    }
+    let running = 1;
+    for (let rank = m - 1; rank >= 0; rank--) {
+        const index = order[rank];
+        running = Math.min(running, (m * pValues[index]) / (rank + 1));
+        adjusted[index] = running;
+    }
+    return adjusted;
+}
+
+export { CORRECTION_NAMES as C, showSigned as a, ascending as b, adjustPValues as c, showAgainst as d, showLevel as e, showInterval as f, chiSquareSf as g, showPercent as h, kolmogorovSmirnovSf as k, normalTwoSidedP as n, showNumber as s };

@@ -1,13 +1,98 @@
-import { open } from 'node:fs/promises';
-import { s as showNumber, a as showSigned, u as utcDate, r as rulesOf, A as ACROSS_RULES, d as decidePoint, b as showAgainst, c as comparison, e as excess, C as CHANGE_RULES, m as matchWaiver, f as showLevel, g as decideInterval, h as showInterval, i as isLowerBound, v as verdictDocument, j as readEvaluationFile, p as pairingSummary, k as rankProblems, S as STATUSES } from './verdict-document.js';
-import { U as UserInputError, d as didYouMean } from './suggest.js';
-import { D as DEFAULT_MIN_SUPPORT, d as storedSource, a as evaluatePredictions, e as evaluateSettingsFromConfig, f as documentSettings } from './evaluate2.js';
-import { f as formatPath } from './schema-validator.js';
-import { d as describeMetric, m as metricNames, M as METRICS, c as confidenceLevel, p as percentileInterval, a as criticalValue, s as supportUnit, f as finalizeMetrics, L as LabelDigest, I as IdSet } from './staging-thread.js';
-import { s as segmentFamilies, a as segmentKeyProblem, O as OVERALL, f as familyOfKey, b as segmentColumns } from './segmentation.js';
-import { n as normalTwoSidedP } from './special-functions.js';
-import { o as openTable } from './hash.js';
+import { p as pairingSummary, r as rankProblems, S as STATUSES, C as CHANGE_RULES, u as utcDate, a as rulesOf, A as ACROSS_RULES, d as decidePoint, c as comparison, e as excess, m as matchWaiver, b as decideInterval, i as isLowerBound, v as verdictDocument, R as RESULT_FILES, f as readEvaluationFile } from './result-files.js';
+import { s as showNumber, a as showSigned, b as ascending, c as adjustPValues, n as normalTwoSidedP, d as showAgainst, e as showLevel, f as showInterval, C as CORRECTION_NAMES } from './multiple-testing.js';
 import { r as renderTextTable } from './text-table.js';
+import { open } from 'node:fs/promises';
+import { join } from 'node:path';
+import { loadConfig } from './load.js';
+import { D as DEFAULT_MIN_SUPPORT, d as storedSource, b as evaluatePredictions, e as evaluateSettingsFromConfig, c as asEvaluationDocument, f as documentSettings } from './evaluate2.js';
+import { U as UserInputError, d as didYouMean, E as ExitCode } from './suggest.js';
+import { f as formatPath } from './schema-errors.js';
+import { s as segmentFamilies, d as describeMetric, m as metricNames, a as segmentKeyProblem, O as OVERALL, f as familyOfKey, M as METRICS, c as criticalValue, n as normalQuantile, p as percentileInterval, b as supportUnit, e as segmentColumns } from './segmentation.js';
+import { c as confidenceLevel, f as finalizeMetrics, L as LabelDigest, I as IdSet } from './staging-thread.js';
+import { o as openTable } from './open.js';
+import { b as writeDocument } from './write-output.js';
+
+/** Warnings listed in full; the rest are counted. */
+const MAX_WARNINGS = 5;
+/** `15 pass, 2 fail, 4 insufficient`: the non-zero counts in status order. */
+function countsText(counts) {
+    return STATUSES.filter((s) => counts[s] > 0)
+        .map((s) => `${counts[s]} ${s}`)
+        .join(', ');
+}
+/** One line per gate rule: its label and how its results came out. */
+function gateLines(results) {
+    const groups = new Map();
+    for (const r of results) {
+        const key = `${r.gate_index}\u0000${r.rule}`;
+        const group = groups.get(key);
+        if (group === undefined)
+            groups.set(key, [r]);
+        else
+            group.push(r);
+    }
+    const lines = [...groups.values()].map((group) => {
+        const counts = Object.fromEntries(STATUSES.map((s) => [s, 0]));
+        for (const r of group)
+            counts[r.status]++;
+        const only = group.length === 1 ? ` (${group[0].segment} ${showNumber(group[0].candidate)})` : '';
+        return [group[0].gate, `${countsText(counts)}${only}`];
+    });
+    const width = lines.reduce((w, [label]) => Math.max(w, label.length), 0);
+    return lines.map(([label, text]) => `  ${label.padEnd(width)}  ${text}`);
+}
+function problemRow(r) {
+    return [
+        r.status.toUpperCase(),
+        r.gate,
+        r.segment,
+        showNumber(r.candidate),
+        showNumber(r.baseline),
+        r.change === null ? '—' : showSigned(r.change),
+        r.ci === null ? '—' : `[${showNumber(r.ci[0])}, ${showNumber(r.ci[1])}]`
+    ];
+}
+/**
+ * Renders a verdict document as plain text.
+ *
+ * @example
+ * // FAIL: recall for Job=partime fell 0.798 → 0.500 (change −0.298, allowed drop 0.05)
+ * // candidate …/candidate.csv vs baseline …/baseline.csv (paired by id on all 1825 rows)
+ * //
+ * // Gates:
+ * //   roc_auc min 0.75      1 pass (all 0.834)
+ * //   recall max_drop 0.05  17 pass, 2 fail, 2 insufficient
+ * // …
+ */
+function renderVerdictText(document) {
+    let out = [
+        `${document.verdict.toUpperCase()}: ${document.headline}`,
+        document.baseline === null
+            ? `candidate ${document.candidate}, no baseline`
+            : `candidate ${document.candidate} vs baseline ${document.baseline}` +
+                ` (${pairingSummary(document.pairing)})`,
+        ''
+    ];
+    if (document.results.length > 0)
+        out = out.concat('Gates:', gateLines(document.results), '');
+    const ranked = rankProblems(document.results);
+    // Every failure is listed; warnings (often inconclusive segments) only the worst few.
+    const fails = ranked.filter((r) => r.status === 'fail' || (r.status === 'missing' && r.severity === 'fail'));
+    const problems = [...fails, ...ranked.slice(fails.length, fails.length + MAX_WARNINGS)];
+    const hidden = ranked.length - problems.length;
+    if (problems.length > 0) {
+        out = out.concat(renderTextTable(['status', 'gate', 'segment', 'candidate', 'baseline', 'change', 'interval'], problems.map(problemRow), ['left', 'left', 'left', 'right', 'right', 'right', 'left']).trimEnd(), '', 'Why:', problems.map((r) => `  ${r.status.toUpperCase()} ${r.reason}`), hidden > 0
+            ? [`  … and ${hidden} more warning${hidden === 1 ? '' : 's'}: every result is in the JSON (--json)`]
+            : [], '');
+    }
+    const waived = document.results.filter((r) => r.status === 'waived');
+    if (waived.length > 0)
+        out = out.concat('Waived:', waived.map((r) => `  ${r.reason}`), '');
+    if (document.notes.length > 0)
+        out = out.concat('Notes:', document.notes.map((n) => `  - ${n}`), '');
+    out.push(`Results: ${countsText(document.counts) || 'none'}`);
+    return `${out.join('\n')}\n`;
+}
 
 /** The family names the config's `segments` section produces, in evaluation order. */
 function configuredFamilies(config) {
@@ -192,21 +277,123 @@ function checkRules(gate, i, task, fail) {
 function holmAdjust(pValues, confidence) {
     const m = pValues.length;
     const alpha = 1 - confidence;
-    const order = pValues.map((_, i) => i).sort((a, b) => pValues[a] - pValues[b] || a - b);
-    const adjusted = new Array(m);
     const levels = new Array(m);
-    let running = 0;
     let stopped = null;
-    order.forEach((index, rank) => {
-        const factor = m - rank;
-        running = Math.max(running, Math.min(1, factor * pValues[index]));
-        adjusted[index] = running;
-        const level = stopped ?? alpha / factor;
+    ascending(pValues).forEach((index, rank) => {
+        const level = stopped ?? alpha / (m - rank);
         if (stopped === null && pValues[index] > level)
             stopped = level;
         levels[index] = 1 - level;
     });
-    return { adjusted, confidence: levels };
+    return { adjusted: adjustPValues(pValues, 'holm'), confidence: levels };
+}
+
+/**
+ * The m segments one significance-aware rule judges at once form a family: each segment's p-value
+ * (of "the quantity lies on the bound") is adjusted by the gate's `correction`, and its interval is
+ * computed at a level chosen so that "the interval excludes the bound" and "the adjusted p-value
+ * is at most α" (α = 1 − confidence) tell the same story.
+ */
+/**
+ * Adjusted p-values and interval levels of a family at family-wise (Holm) or false-discovery
+ * (BH) level α = 1 − `confidence`:
+ * - `holm`: `holmAdjust` (each rank at its step-down level α / (m − i + 1)).
+ * - `bh`: one level for the whole family, 1 − max(k, 1)·α/m, with k the number of p-values BH
+ *   declares significant (the largest i with p_(i) ≤ i·α/m). The k selected segments get the
+ *   false-coverage-rate adjusted intervals of Benjamini & Yekutieli (2005, "False discovery
+ *   rate–adjusted multiple confidence intervals for selected parameters", JASA 100:71–81), which
+ *   exclude the bound since p_(i) ≤ p_(k) ≤ kα/m; every other segment has p_(i) > iα/m ≥
+ *   (k + 1)·α/m, so its interval at the same level includes the bound, as its adjusted p-value
+ *   (> α) says. With k = 0 the level is α/m (p_(1) > α/m), the narrowest that keeps every
+ *   interval consistent.
+ * - `none`: every segment at `confidence`, adjusted p = p.
+ *
+ * @example
+ * correctFamily([0.01, 0.04, 0.03], 'bh', 0.95)
+ * // adjusted: [0.03, 0.04, 0.04]; k = 3 (0.04 ≤ 3·0.05/3): confidence 0.95 for all three
+ */
+function correctFamily(pValues, correction, confidence) {
+    if (correction === 'holm')
+        return holmAdjust(pValues, confidence);
+    const m = pValues.length;
+    if (correction === 'none')
+        return { adjusted: [...pValues], confidence: pValues.map(() => confidence) };
+    const alpha = 1 - confidence;
+    const order = ascending(pValues);
+    let selected = 0;
+    order.forEach((index, rank) => {
+        if (pValues[index] <= ((rank + 1) * alpha) / m)
+            selected = rank + 1;
+    });
+    const level = 1 - (Math.max(selected, 1) * alpha) / m;
+    return { adjusted: adjustPValues(pValues, 'bh'), confidence: pValues.map(() => level) };
+}
+
+/**
+ * What a result's data could have detected: the minimum detectable effect (MDE) at the result's
+ * own level and 80% power, and the power to detect a change as large as the rule allows.
+ *
+ * The standard error is read off the result's interval, the one its decision used: `se =
+ * (upper − lower) / (2·z′)`, `z′ = z_{1−α′/2}`, for `ci` at level `confidence` = 1 − α′ (the
+ * configured level in point mode, the corrected level in significant mode). For the analytic
+ * intervals (Wilson, DeLong, the unpaired normal combination) that is the normal standard error
+ * they were built from; for the (paired) bootstrap's percentile intervals it is the normal-
+ * equivalent standard error of the replicates' spread at that level (Efron & Tibshirani 1993,
+ * "An Introduction to the Bootstrap", §13.3: the percentile interval and `value ± z·se` agree when
+ * the replicates are normal).
+ *
+ * Sides: the decision is a two-sided interval at 1 − α′ (fail when it lies wholly beyond the
+ * bound, pass when wholly within): each outcome is a one-sided test at α′/2, so z′ = z_{1−α′/2}.
+ *
+ * - `mde = (z′ + z_{0.8})·se` (Bloom 1995, "Minimum detectable effects", Evaluation Review
+ *   19(5)): a true quantity at least this far from the bound is decided (fail
+ *   beyond it, pass within it) with 80% probability. For a change rule, equivalently, the
+ *   smallest change from no change (0) that the data tell apart from 0 with 80% power.
+ * - `power_at_bound = Φ(|bound|/se − z′)`: for a change rule, the power to detect a change as
+ *   large as the bound (equally: the chance that a model that did not change at all passes). The
+ *   far tail (`Φ(−|bound|/se − z′)`, below 1e-3 whenever the power is above 5%) is left out, as
+ *   usual for power. It has no meaning for `min` / `max`, whose bound is a level, not a change.
+ */
+/** The power the MDE is quoted at. */
+const POWER = 0.8;
+/**
+ * A change result whose MDE exceeds `DETECTABLE_FACTOR × bound` is not `detectable`: "too small
+ * to judge this bound". At 2 the power at the bound is Φ((z_{0.8} − z′)/2): 29% at α′ = 5%, 14%
+ * at α′ = 0.3% (Holm over 18 segments) — the data tell a change of the bound's size from no
+ * change less than a third of the time, so a warning there says nothing about the model.
+ */
+const DETECTABLE_FACTOR = 2;
+/** Standard normal CDF Φ(x). */
+function normalCdf(x) {
+    const tail = normalTwoSidedP(x) / 2;
+    return x >= 0 ? 1 - tail : tail;
+}
+/** The standard error behind `ci` at level `confidence` (see the module comment). */
+function standardError(ci, confidence) {
+    return (ci[1] - ci[0]) / (2 * criticalValue(confidence));
+}
+const NO_POWER = { mde: null, power_at_bound: null, detectable: null };
+/**
+ * `mde`, `power_at_bound` and `detectable` of a result of `rule` with bound `threshold` whose
+ * quantity has interval `ci` at `confidence`; all `null` without an interval. `power_at_bound`
+ * and `detectable` are `null` for `min` / `max` (their bound is not a change).
+ *
+ * @example
+ * // se 0.05 (an interval of half-width z_{0.995}·0.05 at 99%), bound 0.05:
+ * powerOf('max_drop', 0.05, [0.1 - 0.128791, 0.1 + 0.128791], 0.99)
+ * // { mde: (2.5758 + 0.8416)·0.05 = 0.17087, power_at_bound: Φ(1 − 2.5758) = 0.0577, detectable: false }
+ */
+function powerOf(rule, threshold, ci, confidence) {
+    if (ci === null || confidence === null)
+        return NO_POWER;
+    const se = standardError(ci, confidence);
+    const z = criticalValue(confidence);
+    const mde = (z + normalQuantile(POWER)) * se;
+    if (!CHANGE_RULES.includes(rule))
+        return { mde, power_at_bound: null, detectable: null };
+    const bound = Math.abs(threshold);
+    const power = se > 0 ? normalCdf(bound / se - z) : bound > 0 ? 1 : 0;
+    return { mde, power_at_bound: power, detectable: mde <= DETECTABLE_FACTOR * bound };
 }
 
 /**
@@ -480,6 +667,9 @@ function blank(header, segment) {
         p_value: null,
         adjusted_p_value: null,
         excess: null,
+        correction: null,
+        family: null,
+        ...NO_POWER,
         reason: ''
     };
 }
@@ -504,7 +694,9 @@ function judgeSegments(context, gate, rule, header) {
         : context;
     const prepared = segmentKeys(gate, context.candidate).map((key) => prepare(compared, gate, rule, blank(header, key)));
     const judged = prepared.filter((p) => p.quantity !== undefined);
-    const levels = gate.mode === 'significant' ? holmLevels(judged, rule, context.confidence) : new Map();
+    const levels = gate.mode === 'significant'
+        ? familyLevels(judged, rule, gate.correction, context.confidence)
+        : new Map();
     return prepared.map((p) => p.quantity === undefined ? p.draft : decide(p.draft, p.quantity, rule, context, levels.get(p) ?? null));
 }
 /**
@@ -611,8 +803,8 @@ function nonFinite(q, rule, confidence) {
     }
     return undefined;
 }
-/** Holm over the segments whose quantity has an interval; the others are compared as points. */
-function holmLevels(judged, rule, confidence) {
+/** The family of the segments whose quantity has an interval; the others are compared as points. */
+function familyLevels(judged, rule, correction, confidence) {
     const tested = [];
     for (const prepared of judged) {
         const q = prepared.quantity;
@@ -620,10 +812,16 @@ function holmLevels(judged, rule, confidence) {
         if (ci !== null)
             tested.push({ prepared, p: boundPValue(rule, q.value, ci, confidence) });
     }
-    const holm = holmAdjust(tested.map((t) => t.p), confidence);
+    const corrected = correctFamily(tested.map((t) => t.p), correction, confidence);
     return new Map(tested.map((t, i) => [
         t.prepared,
-        { pValue: t.p, adjusted: holm.adjusted[i], confidence: holm.confidence[i], family: tested.length }
+        {
+            pValue: t.p,
+            adjusted: corrected.adjusted[i],
+            confidence: corrected.confidence[i],
+            family: tested.length,
+            correction
+        }
     ]));
 }
 const OUTCOME = {
@@ -631,7 +829,7 @@ const OUTCOME = {
     beyond: 'fail',
     inconclusive: 'inconclusive'
 };
-function decide(draft, q, rule, context, holm) {
+function decide(draft, q, rule, context, member) {
     const values = {
         candidate: q.candidate,
         baseline: q.baseline,
@@ -641,22 +839,24 @@ function decide(draft, q, rule, context, holm) {
     };
     const about = `${draft.metric} for ${draft.segment} (n = ${draft.n}): ${q.formula}`;
     const pointText = (decision) => `${showAgainst(q.value, rule.threshold)} ${comparison(rule, decision)} → ${OUTCOME[decision]}`;
-    if (draft.mode === 'point' || holm === null) {
+    if (draft.mode === 'point' || member === null) {
         const decision = decidePoint(rule, q.value);
         const ci = q.interval(context.confidence);
+        const confidence = ci === null ? null : context.confidence;
         const note = draft.mode === 'significant' ? `; no interval of the ${q.name}: compared as a point value` : '';
         return {
             ...draft,
             ...values,
+            ...powerOf(rule.kind, rule.threshold, ci, confidence),
             status: OUTCOME[decision],
             ci,
-            confidence: ci === null ? null : context.confidence,
+            confidence,
             reason: `${about}; ${pointText(decision)}${note}`
         };
     }
-    const ci = q.interval(holm.confidence);
+    const ci = q.interval(member.confidence);
     if (!ci.every(Number.isFinite)) {
-        const at = showLevel(holm.confidence);
+        const at = showLevel(member.confidence);
         return {
             ...draft,
             status: 'insufficient',
@@ -664,22 +864,46 @@ function decide(draft, q, rule, context, holm) {
         };
     }
     const decision = decideInterval(rule, ci);
-    const level = holm.confidence === context.confidence
-        ? showLevel(holm.confidence)
-        : `${showLevel(holm.confidence)} (Holm-adjusted over ${holm.family} segments)`;
-    const reason = `${about}; ${level} ${q.method} interval of the ${q.name} ${showInterval(ci)} ` +
-        `${where(rule, decision)} → ${OUTCOME[decision]}; p = ${showNumber(holm.pValue)} ` +
-        `(H0: ${q.name} = ${rule.threshold}), Holm-adjusted p = ${showNumber(holm.adjusted)}`;
+    const power = powerOf(rule.kind, rule.threshold, ci, member.confidence);
+    const detects = decision === 'inconclusive' ? `; ${detectable(q.name, rule, power.mde)}` : '';
+    const reason = `${about}; ${showLevel(member.confidence)} ${q.method} interval of the ${q.name} ${showInterval(ci)} ` +
+        `${where(rule, decision)} → ${OUTCOME[decision]}; p = ${showNumber(member.pValue)} ` +
+        `(H0: ${q.name} = ${rule.threshold}), ${familyText(member, draft.metric, rule)}${detects}`;
     return {
         ...draft,
         ...values,
+        ...power,
         status: OUTCOME[decision],
         ci,
-        confidence: holm.confidence,
-        p_value: holm.pValue,
-        adjusted_p_value: holm.adjusted,
+        confidence: member.confidence,
+        p_value: member.pValue,
+        adjusted_p_value: member.adjusted,
+        correction: member.correction,
+        family: member.family,
         reason
     };
+}
+/**
+ * The adjusted p-value and the family it was adjusted in:
+ * `Holm-adjusted p = 0.000216 (Holm over 18 segments of recall max_drop)`.
+ */
+function familyText(member, metric, rule) {
+    const segments = `${member.family} segment${member.family === 1 ? '' : 's'} of ${metric} ${rule.kind}`;
+    if (member.correction === 'none')
+        return `uncorrected (correction: none; ${segments})`;
+    const name = CORRECTION_NAMES[member.correction];
+    const short = member.correction === 'bh' ? 'BH' : name;
+    return `${short}-adjusted p = ${showNumber(member.adjusted)} (${name} over ${segments})`;
+}
+/**
+ * What an inconclusive segment could have told, from its `mde`:
+ * `this segment can only detect drops larger than 0.211 (80% power); the bound is 0.05`.
+ */
+function detectable(name, rule, mde) {
+    if (CHANGE_RULES.includes(rule.kind)) {
+        return `this segment can only detect ${name}s larger than ${showNumber(mde)} (80% power); the bound is ${rule.threshold}`;
+    }
+    return `this segment can only tell its ${name} from ${rule.kind} ${rule.threshold} when they differ by more than ${showNumber(mde)} (80% power)`;
 }
 /** `lies wholly above max_drop 0.05`, `straddles min 0.75`. */
 function where(rule, decision) {
@@ -1135,11 +1359,40 @@ function sortedKeys(record) {
     return Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
+/** `fail` exits 1; `warn` is reported but exits 0, like `pass`. */
+function verdictExitCode(verdict) {
+    return verdict === 'fail' ? ExitCode.GateFailed : ExitCode.Pass;
+}
+
 /**
  * The gate step end to end: check the config, evaluate (or read) the candidate and the baseline,
  * judge every gate, and return the verdict document. Shared by `ml-gate gate`, the `gate` action
  * and `ml-gate run`.
  */
+async function gateStep(request) {
+    const { config, workspace, results, ...options } = request;
+    const gate = await runGate({ ...options, config: await loadConfig(config, { workspace }) });
+    const written = results === undefined ? null : await writeGateDocuments(results, gate);
+    return { ...gate, written, code: verdictExitCode(gate.verdict.verdict) };
+}
+/**
+ * Writes a gate run's documents into `dir`, as every step that gates names them (`RESULT_FILES`);
+ * `beforeVerdict` is told when the evaluations are written (progress).
+ */
+async function writeGateDocuments(dir, gate, beforeVerdict) {
+    const write = async (name, document) => {
+        const path = join(dir, name);
+        await writeDocument(path, document);
+        return path;
+    };
+    const candidate = await write(RESULT_FILES.candidate, asEvaluationDocument(gate.candidate));
+    const baseline = gate.baseline
+        ? await write(RESULT_FILES.baseline, asEvaluationDocument(gate.baseline))
+        : null;
+    beforeVerdict?.();
+    const verdict = await write(RESULT_FILES.verdict, gate.verdict);
+    return { candidate, baseline, verdict };
+}
 /**
  * Runs the gates of `options.config`.
  *
@@ -1263,86 +1516,4 @@ function checkSettings(settings, candidate, baseline) {
     }
 }
 
-/** Warnings listed in full; the rest are counted. */
-const MAX_WARNINGS = 5;
-/** `15 pass, 2 fail, 4 insufficient`: the non-zero counts in status order. */
-function countsText(counts) {
-    return STATUSES.filter((s) => counts[s] > 0)
-        .map((s) => `${counts[s]} ${s}`)
-        .join(', ');
-}
-/** One line per gate rule: its label and how its results came out. */
-function gateLines(results) {
-    const groups = new Map();
-    for (const r of results) {
-        const key = `${r.gate_index}\u0000${r.rule}`;
-        const group = groups.get(key);
-        if (group === undefined)
-            groups.set(key, [r]);
-        else
-            group.push(r);
-    }
-    const lines = [...groups.values()].map((group) => {
-        const counts = Object.fromEntries(STATUSES.map((s) => [s, 0]));
-        for (const r of group)
-            counts[r.status]++;
-        const only = group.length === 1 ? ` (${group[0].segment} ${showNumber(group[0].candidate)})` : '';
-        return [group[0].gate, `${countsText(counts)}${only}`];
-    });
-    const width = lines.reduce((w, [label]) => Math.max(w, label.length), 0);
-    return lines.map(([label, text]) => `  ${label.padEnd(width)}  ${text}`);
-}
-function problemRow(r) {
-    return [
-        r.status.toUpperCase(),
-        r.gate,
-        r.segment,
-        showNumber(r.candidate),
-        showNumber(r.baseline),
-        r.change === null ? '—' : showSigned(r.change),
-        r.ci === null ? '—' : `[${showNumber(r.ci[0])}, ${showNumber(r.ci[1])}]`
-    ];
-}
-/**
- * Renders a verdict document as plain text.
- *
- * @example
- * // FAIL: recall for Job=partime fell 0.798 → 0.500 (change −0.298, allowed drop 0.05)
- * // candidate …/candidate.csv vs baseline …/baseline.csv (paired by id on all 1825 rows)
- * //
- * // Gates:
- * //   roc_auc min 0.75      1 pass (all 0.834)
- * //   recall max_drop 0.05  17 pass, 2 fail, 2 insufficient
- * // …
- */
-function renderVerdictText(document) {
-    let out = [
-        `${document.verdict.toUpperCase()}: ${document.headline}`,
-        document.baseline === null
-            ? `candidate ${document.candidate}, no baseline`
-            : `candidate ${document.candidate} vs baseline ${document.baseline}` +
-                ` (${pairingSummary(document.pairing)})`,
-        ''
-    ];
-    if (document.results.length > 0)
-        out = out.concat('Gates:', gateLines(document.results), '');
-    const ranked = rankProblems(document.results);
-    // Every failure is listed; warnings (often inconclusive segments) only the worst few.
-    const fails = ranked.filter((r) => r.status === 'fail' || (r.status === 'missing' && r.severity === 'fail'));
-    const problems = [...fails, ...ranked.slice(fails.length, fails.length + MAX_WARNINGS)];
-    const hidden = ranked.length - problems.length;
-    if (problems.length > 0) {
-        out = out.concat(renderTextTable(['status', 'gate', 'segment', 'candidate', 'baseline', 'change', 'interval'], problems.map(problemRow), ['left', 'left', 'left', 'right', 'right', 'right', 'left']).trimEnd(), '', 'Why:', problems.map((r) => `  ${r.status.toUpperCase()} ${r.reason}`), hidden > 0
-            ? [`  … and ${hidden} more warning${hidden === 1 ? '' : 's'}: every result is in the JSON (--json)`]
-            : [], '');
-    }
-    const waived = document.results.filter((r) => r.status === 'waived');
-    if (waived.length > 0)
-        out = out.concat('Waived:', waived.map((r) => `  ${r.reason}`), '');
-    if (document.notes.length > 0)
-        out = out.concat('Notes:', document.notes.map((n) => `  - ${n}`), '');
-    out.push(`Results: ${countsText(document.counts) || 'none'}`);
-    return `${out.join('\n')}\n`;
-}
-
-export { renderVerdictText as a, candidateInput as b, checkGates as c, runGate as r };
+export { candidateInput as a, runGate as b, checkGates as c, gateStep as g, renderVerdictText as r, writeGateDocuments as w };

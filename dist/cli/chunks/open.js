@@ -1,92 +1,11 @@
-import { isUtf8 } from 'node:buffer';
+import { extname } from 'node:path';
+import { U as UserInputError } from './suggest.js';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-
-/**
- * Errors a user can fix: bad files, bad config, bad arguments.
- *
- * Every entry point (CLI command, action) catches `UserInputError` in one place, prints
- * `format()` and exits with code 2. Anything else is a bug in ml-gate and keeps its stack.
- */
-class UserInputError extends Error {
-    location;
-    name = 'UserInputError';
-    /**
-     * @param message what was wrong and what was expected, e.g.
-     *   `expected 15 fields (as in the header), found 14`
-     * @param location file, line and column when the problem is inside a file
-     */
-    constructor(message, location) {
-        super(message);
-        this.location = location;
-    }
-    /** `FILE:LINE:COLUMN: message`, omitting the parts that are unknown. */
-    format() {
-        const where = this.location ? formatLocation(this.location) : '';
-        return where ? `${where}: ${this.message}` : this.message;
-    }
-}
-function formatLocation(location) {
-    let text = location.file;
-    if (location.line !== undefined) {
-        text += `:${location.line}`;
-        if (location.column !== undefined)
-            text += `:${location.column}`;
-    }
-    return text;
-}
-/** Process exit codes shared by the CLI and the actions. */
-const ExitCode = {
-    /** Everything passed (or only warned). */
-    Pass: 0,
-    /** The data or the model failed a gate: a result, not an error. */
-    GateFailed: 1,
-    /** The input could not be used: bad file, bad config, bad argument. */
-    BadInput: 2
-};
-
-/**
- * The shape every tabular reader produces: a header and a stream of row batches.
- *
- * Rows come in columnar batches so a consumer loops over plain arrays instead of allocating one
- * object per row. Each value is typed once, by the reader, and keeps its kind so that later code
- * can tell `1` (integer) from `1.0` (number) without looking at text again.
- */
-/** The kind of each cell, stored in a `Uint8Array` alongside the values. */
-const Kind = {
-    Missing: 0,
-    Integer: 1,
-    Number: 2,
-    Boolean: 3,
-    String: 4
-};
-const DEFAULT_MISSING_TOKENS = ['', 'NA', 'N/A', 'null', 'NaN'];
-const DEFAULT_BATCH_SIZE = 8192;
-
-/**
- * murmur3's 32-bit finaliser (fmix32): a bijective mixer whose output bits each depend on every
- * input bit. ml-gate's seeded, order-independent randomness (bootstrap buckets, reservoir keys,
- * HyperLogLog registers) is built on it, so results depend on the data and the seed only.
- */
-function fmix32(h) {
-    h ^= h >>> 16;
-    h = Math.imul(h, 0x85ebca6b);
-    h ^= h >>> 13;
-    h = Math.imul(h, 0xc2b2ae35);
-    return (h ^ (h >>> 16)) >>> 0;
-}
-const float = new Float64Array(1);
-const words = new Uint32Array(float.buffer);
-/**
- * A well-mixed 32-bit hash of a number's float64 bits, for hash tables keyed by numbers. Equal
- * bits, equal hash: callers that treat −0 as 0 (SameValueZero) pass 0 for both.
- */
-function hashFloat64(value) {
-    float[0] = value;
-    return fmix32(words[0] ^ Math.imul(words[1], 0x9e3779b1));
-}
+import { K as Kind, j as jsonDepth, M as MAX_JSON_DEPTH, t as tooDeepAt, D as DEFAULT_BATCH_SIZE, a as DEFAULT_MISSING_TOKENS } from './hash.js';
+import { isUtf8 } from 'node:buffer';
 
 /**
  * A file as a stream of byte chunks, gunzipped on the fly when it is gzip data.
@@ -406,7 +325,7 @@ function firstInvalidUtf8(data, start, end) {
     return -1;
 }
 
-const LF$2 = 0x0a;
+const LF$3 = 0x0a;
 /**
  * The line and column of byte `offset`, counting from `lineStart`: a byte that starts line
  * `line`. Lines end at LF (CRLF is CR + LF). Only error paths call this, so it scans.
@@ -417,7 +336,7 @@ const LF$2 = 0x0a;
 function locate(data, lineStart, offset, line) {
     let start = lineStart;
     for (let i = lineStart; i < offset; i++) {
-        if (data[i] === LF$2) {
+        if (data[i] === LF$3) {
             line++;
             start = i + 1;
         }
@@ -432,7 +351,7 @@ function locate(data, lineStart, offset, line) {
 function countLines(data, start, end) {
     let lines = 0;
     for (let i = start; i < end; i++)
-        if (data[i] === LF$2)
+        if (data[i] === LF$3)
             lines++;
     return lines;
 }
@@ -449,8 +368,8 @@ function countLines(data, start, end) {
  *   LF outside quotes (old Mac line endings) is an error rather than a silent misreading.
  */
 const QUOTE$1 = 0x22;
-const LF$1 = 0x0a;
-const CR$1 = 0x0d;
+const LF$2 = 0x0a;
+const CR$2 = 0x0d;
 /** Field flags. */
 const QUOTED = 1;
 /** The quoted field holds `""` pairs that stand for `"`. */
@@ -513,14 +432,14 @@ class CsvTokenizer {
                         }
                         break;
                     }
-                    if (b === LF$1)
+                    if (b === LF$2)
                         lineBreaks++;
                     j++;
                 }
                 this.push(field++, open + 1, j, flags);
                 i = j + 1;
                 c = i < end ? data[i] : -1;
-                if (c !== delimiter && c !== LF$1 && c !== CR$1 && c !== -1) {
+                if (c !== delimiter && c !== LF$2 && c !== CR$2 && c !== -1) {
                     throw this.error(`unexpected text after a closing quote: expected the delimiter (${this.delimiterName}) or the end of the line`, data, start, i, line);
                 }
             }
@@ -528,7 +447,7 @@ class CsvTokenizer {
                 let j = i;
                 while (j < end) {
                     const b = data[j];
-                    if (b === delimiter || b === LF$1 || b === CR$1)
+                    if (b === delimiter || b === LF$2 || b === CR$2)
                         break;
                     j++;
                 }
@@ -542,20 +461,20 @@ class CsvTokenizer {
                 i++;
                 continue;
             }
-            if (c === CR$1) {
+            if (c === CR$2) {
                 if (i + 1 >= end) {
                     if (!final)
                         return false;
                     i++; // a CR ending the file ends the last record
                 }
-                else if (data[i + 1] === LF$1) {
+                else if (data[i + 1] === LF$2) {
                     i += 2;
                 }
                 else {
                     throw this.error('line break "\\r" without "\\n": expected LF or CRLF line endings', data, start, i, line);
                 }
             }
-            else if (c === LF$1) {
+            else if (c === LF$2) {
                 i++;
             }
             this.fieldCount = field;
@@ -850,10 +769,10 @@ function formatBytes(bytes) {
  * repeated one only once.
  */
 const QUOTE = 0x22;
-const LF = 0x0a;
-const CR = 0x0d;
-const SPACE$1 = 0x20;
-const TAB$1 = 0x09;
+const LF$1 = 0x0a;
+const CR$1 = 0x0d;
+const SPACE$2 = 0x20;
+const TAB$2 = 0x09;
 /** Delimiters in tie-break order: the comma wins ties. */
 const CSV_DELIMITERS = [',', ';', '\t', '|'];
 const DELIMITER_CODES = CSV_DELIMITERS.map((d) => d.charCodeAt(0));
@@ -1072,7 +991,7 @@ function findLineEnd(data) {
                     quoted = false;
             }
         }
-        else if (c === LF) {
+        else if (c === LF$1) {
             return i;
         }
         else {
@@ -1115,10 +1034,420 @@ function detectDelimiter(data, end) {
 function isBlank(data, start, end) {
     for (let i = start; i < end; i++) {
         const c = data[i];
-        if (c !== SPACE$1 && c !== TAB$1 && c !== CR && c !== LF)
+        if (c !== SPACE$2 && c !== TAB$2 && c !== CR$1 && c !== LF$1)
             return false;
     }
     return true;
+}
+
+class JsonRowWriter {
+    parser;
+    columns;
+    index;
+    /** @param first the first object of the file: its keys are the columns */
+    constructor(first, parser) {
+        this.parser = parser;
+        this.columns = Object.keys(first);
+        this.index = new Map(this.columns.map((name, c) => [name, c]));
+    }
+    /** Writes `record` at row `builder.size` (the caller commits it), or says why it cannot. */
+    write(record, builder) {
+        const row = builder.size;
+        const { values, kinds } = builder;
+        for (let c = 0; c < this.columns.length; c++) {
+            values[c][row] = null;
+            kinds[c][row] = Kind.Missing;
+        }
+        let position = 0;
+        for (const key in record) {
+            // Objects usually list their keys in the header's order: check that before the map.
+            const c = this.columns[position] === key ? position : this.index.get(key);
+            if (c === undefined)
+                return { kind: 'unknown-key', key };
+            position = c + 1;
+            const value = record[key];
+            // The record is one level: its cell may nest MAX_JSON_DEPTH - 1 more.
+            if (typeof value === 'object' &&
+                value !== null &&
+                jsonDepth(value, MAX_JSON_DEPTH - 1) >= MAX_JSON_DEPTH)
+                return { kind: 'too-deep', key };
+            if (!this.writeValue(value, values[c], kinds[c], row))
+                return { kind: 'out-of-range', key };
+        }
+        return null;
+    }
+    /**
+     * The message for a problem `write` reported.
+     *
+     * @param firstRecord where the first object is, e.g. `line 1` or `row 1`
+     */
+    explain(problem, firstRecord) {
+        if (problem.kind === 'out-of-range') {
+            return `the number in "${problem.key}" is out of range: expected a finite number (at most about 1.8e308)`;
+        }
+        if (problem.kind === 'too-deep') {
+            return `the value of "${problem.key}" nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels: expected at most ${MAX_JSON_DEPTH}`;
+        }
+        const names = this.columns.slice(0, 10).map((name) => `"${name}"`);
+        const expected = this.columns.length > 10 ? `${names.join(', ')}, … (${this.columns.length} columns)` : names.join(', ');
+        return `key "${problem.key}" is not a column: the columns are fixed by the first record (${firstRecord}); expected only ${expected}`;
+    }
+    /** False for a number JSON.parse could only read as an infinity. */
+    writeValue(value, values, kinds, row) {
+        switch (typeof value) {
+            case 'number':
+                if (!Number.isFinite(value))
+                    return false;
+                values[row] = value;
+                kinds[row] = Number.isSafeInteger(value) ? Kind.Integer : Kind.Number;
+                return true;
+            case 'string':
+                this.parser.parseString(value, values, kinds, row);
+                return true;
+            case 'boolean':
+                values[row] = value;
+                kinds[row] = Kind.Boolean;
+                return true;
+            default:
+                if (value !== null) {
+                    values[row] = JSON.stringify(value);
+                    kinds[row] = Kind.String;
+                }
+                return true;
+        }
+    }
+}
+/** How a parsed JSON value reads in a message: "an array", "a number", ... */
+function describeJson(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    if (typeof value === 'object')
+        return 'an object';
+    return `a ${typeof value}`;
+}
+/** Whether a parsed JSON value is a plain object (not an array, not null). */
+function isJsonObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** The text of a JSON.parse error without V8's position suffix, and that position when given. */
+function jsonSyntaxError(error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const match = / in JSON at position (\d+)/.exec(message);
+    return {
+        reason: match ? message.slice(0, match.index) : message,
+        position: match ? Number(match[1]) : null
+    };
+}
+
+/**
+ * The JSON array reader: a file holding `[{...}, {...}]`.
+ *
+ * Not streamed: the whole text is decoded and parsed with JSON.parse, so memory grows with the
+ * file (about 3-5 times its size while parsing). That is fine for the small files people write
+ * by hand or export from a notebook; for big data use JSON Lines (one object per line), which is
+ * streamed. Rows follow `json-rows.ts` and are located by their 1-based position in the array
+ * (unit `row`), since one line may hold many objects.
+ */
+const EXPECTED = 'expected a JSON array of objects, like [{"a": 1}, {"a": 2}]';
+class JsonArrayReader {
+    file;
+    source;
+    options;
+    gzip;
+    records = [];
+    writer = null;
+    constructor(file, source, options) {
+        this.file = file;
+        this.source = source;
+        this.options = options;
+        this.gzip = source.gzip;
+    }
+    /**
+     * Reads and parses the whole file; the first object's keys are the columns.
+     *
+     * @throws UserInputError for invalid UTF-8 or JSON (with line and column), a top level that
+     *   is not an array, or an empty array
+     */
+    async readHeader() {
+        const text = await this.readText();
+        if (text.trim() === '')
+            throw new UserInputError(`empty file: ${EXPECTED}`, { file: this.file });
+        // The array is one level, each object another: a cell may nest MAX_JSON_DEPTH - 1 more.
+        const deep = tooDeepAt(text, MAX_JSON_DEPTH + 1);
+        if (deep >= 0) {
+            throw new UserInputError(`arrays and objects nest deeper than ${MAX_JSON_DEPTH + 1} levels: expected the array, its objects, and values nested at most ${MAX_JSON_DEPTH - 1} levels within them`, { file: this.file, ...textPosition(text, deep) });
+        }
+        let value;
+        try {
+            value = JSON.parse(text);
+        }
+        catch (error) {
+            const { reason, position } = jsonSyntaxError(error);
+            throw new UserInputError(`invalid JSON (${reason}): ${EXPECTED}`, {
+                file: this.file,
+                ...(position === null ? {} : textPosition(text, position))
+            });
+        }
+        if (!Array.isArray(value)) {
+            const hint = isJsonObject(value) ? ' (for one object per line, name the file .jsonl)' : '';
+            throw new UserInputError(`found ${describeJson(value)}: ${EXPECTED}${hint}`, { file: this.file });
+        }
+        if (value.length === 0) {
+            throw new UserInputError(`empty array: ${EXPECTED} (the first object defines the columns)`, {
+                file: this.file
+            });
+        }
+        this.records = value;
+        this.writer = new JsonRowWriter(this.objectAt(0), this.options.parser);
+        return this.writer.columns;
+    }
+    /**
+     * @throws UserInputError for an element that is not an object or has a key that is not a column
+     */
+    async *rows() {
+        const writer = this.writer;
+        const builder = new BatchBuilder(writer.columns.length, this.options.batchSize);
+        for (let r = 0; r < this.records.length; r++) {
+            const problem = writer.write(this.objectAt(r), builder);
+            if (problem !== null) {
+                throw new UserInputError(`row ${r + 1}: ${writer.explain(problem, 'row 1')}`, { file: this.file });
+            }
+            if (builder.commit(r + 1))
+                yield builder.take();
+        }
+        // The parsed array is the one big allocation of this reader: let it go.
+        this.records = [];
+        if (builder.size > 0)
+            yield builder.take();
+    }
+    async close() {
+        this.records = [];
+    }
+    objectAt(r) {
+        const record = this.records[r];
+        if (!isJsonObject(record)) {
+            throw new UserInputError(`row ${r + 1} is ${describeJson(record)}: ${EXPECTED}`, { file: this.file });
+        }
+        return record;
+    }
+    /** The file as text: decompressed, checked as UTF-8, without a byte order mark. */
+    async readText() {
+        const chunks = [];
+        try {
+            for await (const chunk of this.source.chunks)
+                chunks.push(chunk);
+        }
+        catch (error) {
+            const lines = chunks.reduce((sum, chunk) => sum + countLines(chunk, 0, chunk.length), 0);
+            throw gzipError(this.file, fileError(this.file, error), lines);
+        }
+        const bytes = Buffer.concat(chunks);
+        if (!isUtf8(bytes)) {
+            const offset = firstInvalidUtf8(bytes, 0, bytes.length);
+            throw new UserInputError(INVALID_UTF8, { file: this.file, ...locate(bytes, 0, offset, 1) });
+        }
+        const text = bytes.toString('utf8');
+        return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    }
+}
+/** Line and column (1-based) of a string index, as JSON.parse reports positions. */
+function textPosition(text, index) {
+    let line = 1;
+    let lineStart = 0;
+    for (let i = 0; i < index && i < text.length; i++) {
+        if (text.charCodeAt(i) === 0x0a) {
+            line++;
+            lineStart = i + 1;
+        }
+    }
+    return { line, column: index - lineStart + 1 };
+}
+
+/**
+ * The JSON Lines reader: one JSON object per line, streamed.
+ *
+ * Lines end at LF (a CR before it is JSON whitespace). Blank lines are skipped but counted, so
+ * `lines[i]` is the physical line of the object. Rows follow `json-rows.ts`. Each line is decoded
+ * to a string for JSON.parse, one line at a time: memory is one chunk plus one batch.
+ */
+const LF = 0x0a;
+const CR = 0x0d;
+const SPACE$1 = 0x20;
+const TAB$1 = 0x09;
+/** Reads one JSON Lines file once: `readHeader()`, then `rows()`. */
+class JsonLinesReader {
+    file;
+    options;
+    gzip;
+    window;
+    writer = null;
+    firstLine = 0;
+    /** Offset in `window.data` of the next line, and its number. */
+    pos = 0;
+    line = 1;
+    constructor(file, source, options) {
+        this.file = file;
+        this.options = options;
+        this.window = new TextWindow(file, source, options.source);
+        this.gzip = source.gzip;
+    }
+    /**
+     * Reads up to the first object, whose keys are the columns. The object stays unread: it is
+     * the first row.
+     *
+     * @throws UserInputError when there is no object, or the first non-blank line is not one
+     */
+    async readHeader() {
+        const window = this.window;
+        await window.start();
+        for (;;) {
+            const data = window.data;
+            const found = this.nextLine(data, window.final);
+            if (found !== null) {
+                const record = this.parseLine(data, found.start, found.end);
+                this.writer = new JsonRowWriter(record, this.options.parser);
+                this.firstLine = this.line;
+                return this.writer.columns;
+            }
+            if (window.final) {
+                throw new UserInputError('empty file: expected one JSON object per line', { file: this.file });
+            }
+            await window.advance(this.pos, this.line);
+            this.pos = 0;
+        }
+    }
+    /**
+     * Streams the objects as batches of `batchSize` rows.
+     *
+     * @throws UserInputError for invalid JSON, a line that is not an object, a key that is not a
+     *   column, invalid UTF-8, or a truncated gzip file
+     */
+    async *rows() {
+        const writer = this.writer;
+        const builder = new BatchBuilder(writer.columns.length, this.options.batchSize);
+        const window = this.window;
+        for (;;) {
+            const data = window.data;
+            let found;
+            while ((found = this.nextLine(data, window.final)) !== null) {
+                const problem = writer.write(this.parseLine(data, found.start, found.end), builder);
+                if (problem !== null) {
+                    const at = problem.kind === 'too-deep' ? tooDeepAt(data.toString('utf8', found.start, found.end)) : -1;
+                    throw new UserInputError(writer.explain(problem, `line ${this.firstLine}`), {
+                        file: this.file,
+                        line: this.line,
+                        column: at < 0 ? undefined : at + 1
+                    });
+                }
+                const full = builder.commit(this.line);
+                this.line++;
+                this.pos = found.next;
+                if (full)
+                    yield builder.take();
+            }
+            if (window.final)
+                break;
+            await window.advance(this.pos, this.line);
+            this.pos = 0;
+        }
+        if (builder.size > 0)
+            yield builder.take();
+    }
+    async close() {
+        await this.window.close();
+    }
+    /**
+     * Finds the next non-blank line from `pos`, skipping (and counting) blank ones; `line` is then
+     * its number. Null when no complete line is left in `data`.
+     */
+    nextLine(data, final) {
+        while (this.pos < data.length) {
+            const start = this.pos;
+            let next = data.indexOf(LF, start);
+            if (next < 0) {
+                if (!final)
+                    return null;
+                next = data.length;
+            }
+            else {
+                next++;
+            }
+            let end = next;
+            while (end > start && isSpace(data[end - 1]))
+                end--;
+            if (end > start)
+                return { start, end, next };
+            this.pos = next;
+            this.line++;
+        }
+        return null;
+    }
+    /** Parses one line as a JSON object. */
+    parseLine(data, start, end) {
+        let value;
+        try {
+            value = JSON.parse(data.toString('utf8', start, end));
+        }
+        catch (error) {
+            const { reason, position } = jsonSyntaxError(error);
+            throw new UserInputError(`invalid JSON (${reason}): expected one JSON object per line`, {
+                file: this.file,
+                line: this.line,
+                column: position === null ? undefined : position + 1
+            });
+        }
+        if (!isJsonObject(value)) {
+            throw new UserInputError(`found ${describeJson(value)}: expected one JSON object per line`, {
+                file: this.file,
+                line: this.line
+            });
+        }
+        return value;
+    }
+}
+function isSpace(byte) {
+    return byte === SPACE$1 || byte === TAB$1 || byte === CR || byte === LF;
+}
+
+/**
+ * Reads the header and returns a `Table` whose `batches()` continues the same pass over the file
+ * (so pipes work, and the header is not read twice). The file stays open until the rows are
+ * iterated to the end (or the iteration stops early), or the header fails.
+ */
+async function tableFrom(file, format, reader) {
+    let columns;
+    try {
+        columns = await reader.readHeader();
+    }
+    catch (error) {
+        await reader.close();
+        throw error;
+    }
+    let iterated = false;
+    return {
+        file,
+        format,
+        gzip: reader.gzip,
+        unit: format === 'csv' || format === 'jsonl' ? 'line' : 'row',
+        columns,
+        batches() {
+            if (iterated)
+                throw new Error(`${file}: a table can be iterated once; open it again to read it again`);
+            iterated = true;
+            return rowsThenClose(reader);
+        },
+        close: () => reader.close()
+    };
+}
+async function* rowsThenClose(reader) {
+    try {
+        yield* reader.rows();
+    }
+    finally {
+        await reader.close();
+    }
 }
 
 const SPACE = 0x20;
@@ -1333,4 +1662,103 @@ function matchesIgnoringCase(data, start, word) {
     return true;
 }
 
-export { BatchBuilder as B, CSV_DELIMITERS as C, DEFAULT_BATCH_SIZE as D, ExitCode as E, INVALID_UTF8 as I, Kind as K, TextWindow as T, UserInputError as U, ValueParser as V, firstInvalidUtf8 as a, DEFAULT_MISSING_TOKENS as b, countLines as c, CsvReader as d, fmix32 as e, fileError as f, gzipError as g, hashFloat64 as h, isGzipFile as i, locate as l, openByteSource as o };
+/**
+ * Opening a tabular file: CSV, JSON Lines, JSON array or Parquet, optionally gzipped.
+ */
+/** Extensions (after removing `.gz`) and the format each one means. */
+const FORMAT_BY_EXTENSION = {
+    '.csv': 'csv',
+    '.tsv': 'csv',
+    '.txt': 'csv',
+    '.psv': 'csv',
+    '.jsonl': 'jsonl',
+    '.ndjson': 'jsonl',
+    '.json': 'json',
+    '.parquet': 'parquet',
+    '.pq': 'parquet'
+};
+/** Extensions that name the delimiter; other CSV files have it detected from the header. */
+const DELIMITER_BY_EXTENSION = { '.tsv': '\t', '.psv': '|' };
+const FORMATS = ['csv', 'jsonl', 'json', 'parquet'];
+/**
+ * Opens a table file and reads its header; the rows are then streamed by `table.batches()`.
+ *
+ * Format: from the extension once a final `.gz` is removed — `.csv` `.tsv` `.txt` `.psv` (CSV),
+ * `.jsonl` `.ndjson` (JSON Lines), `.json` (a JSON array of objects), `.parquet` `.pq` —
+ * unless `options.format` says otherwise. Gzip: any file that starts with the gzip magic bytes
+ * is decompressed while it is read, whatever its name.
+ *
+ * Defaults: the CSV delimiter is detected from the header line (`.tsv` means tab, `.psv` means
+ * `|`); missing tokens `DEFAULT_MISSING_TOKENS` (`'' NA N/A null NaN`); batches of
+ * `DEFAULT_BATCH_SIZE` (8192) rows. How each cell is typed: `value-parser.ts`; the rules of
+ * each format: `csv.ts`, `jsonl.ts`, `json-array.ts`, `parquet.ts`.
+ *
+ * Memory: CSV, JSON Lines and Parquet are streamed (one chunk or one row group, plus one
+ * batch); a JSON array is parsed whole (use JSON Lines for big files).
+ *
+ * @param file path, used as given in every message
+ * @param options format, delimiter, missing tokens, batch size
+ * @param source how bytes are read (tests use tiny chunks)
+ * @returns the open table: its columns are known, its rows can be iterated once
+ * @throws UserInputError for an unknown extension or invalid option, a missing file, or a
+ *   header that cannot be read (empty file, duplicate column names, not Parquet, ...). Rows are
+ *   checked as they stream: `batches()` throws `UserInputError`s that name the line.
+ *
+ * @example
+ * const table = await openTable('data/train.csv.gz')
+ * table.columns // ['id', 'Status', 'Seniority', ...]
+ * for await (const batch of table.batches()) {
+ *   for (let i = 0; i < batch.size; i++) batch.columns[0].values[i] // with batch.lines[i]
+ * }
+ */
+async function openTable(file, options = {}, source = {}) {
+    const extension = extensionOf(file);
+    const format = options.format ?? detectFormat(file, extension);
+    if (!FORMATS.includes(format)) {
+        throw new UserInputError(`unknown format "${format}": expected one of ${FORMATS.join(', ')}`, { file });
+    }
+    const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+    if (!Number.isInteger(batchSize) || batchSize < 1) {
+        throw new UserInputError(`batch size ${batchSize}: expected a positive integer`, { file });
+    }
+    const parser = new ValueParser(options.missing ?? DEFAULT_MISSING_TOKENS);
+    const reader = await readerFor(file, format, { ...options, batchSize }, parser, extension, source);
+    return tableFrom(file, format, reader);
+}
+async function readerFor(file, format, options, parser, extension, source) {
+    const { batchSize } = options;
+    switch (format) {
+        case 'csv': {
+            const delimiter = options.delimiter ?? DELIMITER_BY_EXTENSION[extension] ?? null;
+            if (delimiter !== null && !CSV_DELIMITERS.includes(delimiter)) {
+                throw new UserInputError(`delimiter ${JSON.stringify(delimiter)}: expected one of "," ";" "|" or a tab ("\\t")`, { file });
+            }
+            return new CsvReader(file, await openByteSource(file, source), { delimiter, parser, batchSize, source });
+        }
+        case 'jsonl':
+            return new JsonLinesReader(file, await openByteSource(file, source), { parser, batchSize, source });
+        case 'json':
+            return new JsonArrayReader(file, await openByteSource(file, source), { parser, batchSize });
+        case 'parquet': {
+            // hyparquet and its codecs are loaded for Parquet files only, not parsed at every start.
+            const { ParquetReader } = await import('./parquet.js');
+            return new ParquetReader(file, { parser, batchSize });
+        }
+    }
+}
+/** The extension that names the format: `.csv` for `data.CSV.gz`. */
+function extensionOf(file) {
+    const name = file.toLowerCase().replace(/\.gz$/, '');
+    return extname(name);
+}
+function detectFormat(file, extension) {
+    const format = FORMAT_BY_EXTENSION[extension];
+    if (format === undefined) {
+        const known = Object.keys(FORMAT_BY_EXTENSION).join(' ');
+        const found = extension === '' ? 'no file extension' : `unknown file extension "${extension}"`;
+        throw new UserInputError(`${found}: expected one of ${known} (optionally followed by .gz), or give the format explicitly`, { file });
+    }
+    return format;
+}
+
+export { BatchBuilder as B, fileError as f, gzipError as g, isGzipFile as i, openTable as o };

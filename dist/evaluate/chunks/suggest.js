@@ -1,55 +1,5 @@
 import { U as UserInputError } from './errors.js';
 
-/**
- * "Did you mean" for names a user types: config keys, metric names, commands, columns.
- */
-/** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
-function editDistance(a, b) {
-    const rows = a.length + 1;
-    const cols = b.length + 1;
-    const d = new Array(rows * cols);
-    for (let i = 0; i < rows; i++)
-        d[i * cols] = i;
-    for (let j = 0; j < cols; j++)
-        d[j] = j;
-    for (let i = 1; i < rows; i++) {
-        for (let j = 1; j < cols; j++) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            let best = Math.min(d[(i - 1) * cols + j] + 1, d[i * cols + j - 1] + 1, d[(i - 1) * cols + j - 1] + cost);
-            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-                best = Math.min(best, d[(i - 2) * cols + j - 2] + 1);
-            }
-            d[i * cols + j] = best;
-        }
-    }
-    return d[rows * cols - 1];
-}
-/**
- * The candidate closest to `word`, if it is close enough to be a plausible typo: at most a third of
- * the word's length in edits (at least 1, at most 3). Ties go to the first candidate. Case is ignored.
- *
- * @example closest('min_suport', ['min_support', 'columns']) // 'min_support'
- */
-function closest(word, candidates) {
-    const target = word.toLowerCase();
-    const limit = Math.min(3, Math.max(1, Math.floor(target.length / 3)));
-    let best;
-    let bestDistance = Infinity;
-    for (const candidate of candidates) {
-        const distance = editDistance(target, candidate.toLowerCase());
-        if (distance < bestDistance) {
-            best = candidate;
-            bestDistance = distance;
-        }
-    }
-    return bestDistance <= limit ? best : undefined;
-}
-/** ` (did you mean 'x'?)` or an empty string. */
-function didYouMean(word, candidates) {
-    const match = closest(word, candidates);
-    return match === undefined ? '' : ` (did you mean '${match}'?)`;
-}
-
 const OVERALL = 'all';
 /** The characters a name or value is escaped for, and their escapes. */
 const ESCAPES = { '%': '%25', '&': '%26', '=': '%3D', '"': '%22' };
@@ -191,4 +141,54 @@ function compareSegments(families) {
     };
 }
 
-export { OVERALL as O, closest as a, segmentColumns as b, compareSegments as c, didYouMean as d, segmentKey as e, firstUnorderedEdge as f, segmentFamilies as s, validateBins as v };
+/**
+ * "Did you mean" for names a user types: config keys, metric names, commands, columns.
+ */
+/** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
+function editDistance(a, b) {
+    const rows = a.length + 1;
+    const cols = b.length + 1;
+    const d = new Array(rows * cols);
+    for (let i = 0; i < rows; i++)
+        d[i * cols] = i;
+    for (let j = 0; j < cols; j++)
+        d[j] = j;
+    for (let i = 1; i < rows; i++) {
+        for (let j = 1; j < cols; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            let best = Math.min(d[(i - 1) * cols + j] + 1, d[i * cols + j - 1] + 1, d[(i - 1) * cols + j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+                best = Math.min(best, d[(i - 2) * cols + j - 2] + 1);
+            }
+            d[i * cols + j] = best;
+        }
+    }
+    return d[rows * cols - 1];
+}
+/**
+ * The candidate closest to `word`, if it is close enough to be a plausible typo: at most a third of
+ * the word's length in edits (at least 1, at most 3). Ties go to the first candidate. Case is ignored.
+ *
+ * @example closest('min_suport', ['min_support', 'columns']) // 'min_support'
+ */
+function closest(word, candidates) {
+    const target = word.toLowerCase();
+    const limit = Math.min(3, Math.max(1, Math.floor(target.length / 3)));
+    let best;
+    let bestDistance = Infinity;
+    for (const candidate of candidates) {
+        const distance = editDistance(target, candidate.toLowerCase());
+        if (distance < bestDistance) {
+            best = candidate;
+            bestDistance = distance;
+        }
+    }
+    return bestDistance <= limit ? best : undefined;
+}
+/** ` (did you mean 'x'?)` or an empty string. */
+function didYouMean(word, candidates) {
+    const match = closest(word, candidates);
+    return match === undefined ? '' : ` (did you mean '${match}'?)`;
+}
+
+export { OVERALL as O, segmentColumns as a, segmentKey as b, compareSegments as c, didYouMean as d, closest as e, firstUnorderedEdge as f, segmentFamilies as s, validateBins as v };

@@ -296,6 +296,25 @@ function jsonDepth(value, limit = MAX_JSON_DEPTH) {
     return deepest;
 }
 /**
+ * The path to the first object that has `key` as its own key, depth first in key order, e.g.
+ * `['properties', '__proto__']`; null when none has. `value` must not nest deeper than
+ * `MAX_JSON_DEPTH` (check with `jsonDepth` first).
+ */
+function pathToKey(value, key) {
+    const stack = [[value, []]];
+    while (stack.length > 0) {
+        const [node, path] = stack.pop();
+        if (typeof node !== 'object' || node === null)
+            continue;
+        if (Object.hasOwn(node, key))
+            return [...path, key];
+        const entries = Object.entries(node);
+        for (let i = entries.length - 1; i >= 0; i--)
+            stack.push([entries[i][1], [...path, entries[i][0]]]);
+    }
+    return null;
+}
+/**
  * Where in `text` (a string index) the brackets of JSON first nest deeper than `limit`, or -1.
  * Brackets inside strings do not count. For messages: JSON.parse does not say where.
  */
@@ -322,4 +341,4 @@ function tooDeepAt(text, limit = MAX_JSON_DEPTH, from = 0, to = text.length) {
     return -1;
 }
 
-export { BatchBuilder as B, DEFAULT_MAX_RECORD_BYTES as D, ExitCode as E, Kind as K, MAX_JSON_DEPTH as M, UserInputError as U, DEFAULT_BATCH_SIZE as a, DEFAULT_MISSING_TOKENS as b, fileError as f, gzipError as g, isGzipFile as i, jsonDepth as j, openByteSource as o, tooDeepAt as t };
+export { BatchBuilder as B, DEFAULT_MAX_RECORD_BYTES as D, ExitCode as E, Kind as K, MAX_JSON_DEPTH as M, UserInputError as U, DEFAULT_BATCH_SIZE as a, DEFAULT_MISSING_TOKENS as b, fileError as f, gzipError as g, isGzipFile as i, jsonDepth as j, openByteSource as o, pathToKey as p, tooDeepAt as t };

@@ -1,0 +1,853 @@
+import { E as ExitCode } from './suggest.js';
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { e as extent, s as setting, v as value, m as markdownTable, c as change, b as level, p as percent, i as interval, d as renderValidationMarkdown, g as reasonText, f as failsUnder } from './validate2.js';
+import { g as isInconclusive, p as pairingSummary, i as isLowerBound, h as readResults } from './result-files.js';
+import { e as escapeClipped } from './text-table.js';
+import { b as supportUnit, d as describeMetric } from './segmentation.js';
+import { V as VERSION } from './version.js';
+
+/**
+ * A text chart of intervals, one row per segment, sorted: readable at any width a comment has,
+ * in GitHub's monospace font, with nothing to render (a Mermaid chart of 18 segments smears its
+ * axis labels together at 780 px and cannot draw an interval at all).
+ *
+ *     drop of recall: ● estimate  ├──┤ 99.64% interval  ┆ bound 0.05  │ 0
+ *     Job=partime     ·········│···┆······├────●─────┤····  0.298  fail
+ */
+/** Characters of the label column and of the plot. */
+const LABEL = 18;
+const PLOT = 40;
+/**
+ * A label safe inside a fenced code block: no backtick or tilde (a line of them closes the
+ * fence), no `<` or `>` (the markdown would hold a comment marker such as ours, which finds the
+ * sticky comment), no `@` (a mention to anything that reads the raw text), no control character;
+ * clipped to the label column.
+ */
+function chartLabel(text, width = LABEL) {
+    // eslint-disable-next-line no-control-regex -- control characters are what is removed
+    const safe = text.replace(/[`~<>@\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, '_');
+    return safe.length > width ? `${safe.slice(0, width - 1)}…` : safe;
+}
+/**
+ * The chart as a fenced `text` block: a legend line (`quantity`, the `confidence` of the
+ * intervals, the `bound`), the rows on one scale that spans the intervals, 0 and the bound, and an
+ * axis with 0 and the bound marked. `null` without rows.
+ */
+function renderIntervalChart(quantity, confidence, bound, rows) {
+    if (rows.length === 0)
+        return null;
+    const ends = rows.flatMap((r) => [r.ci[0], r.ci[1], r.estimate]);
+    let [lo, hi] = extent([0, bound, ...ends]);
+    if (hi === lo)
+        [lo, hi] = [lo - 1, hi + 1];
+    const pad = (hi - lo) * 0.04;
+    lo -= pad;
+    hi += pad;
+    const col = (x) => Math.min(PLOT - 1, Math.max(0, Math.round(((x - lo) / (hi - lo)) * (PLOT - 1))));
+    const zero = col(0);
+    const boundAt = col(bound);
+    const plot = (r) => {
+        const cells = Array.from({ length: PLOT }, () => '·');
+        cells[zero] = '│';
+        cells[boundAt] = '┆';
+        const [a, b] = [col(Math.min(r.ci[0], r.ci[1])), col(Math.max(r.ci[0], r.ci[1]))];
+        for (let i = a; i <= b; i++)
+            cells[i] = '─';
+        cells[a] = a === b ? '┼' : '├';
+        if (b !== a)
+            cells[b] = '┤';
+        cells[col(r.estimate)] = '●';
+        return cells.join('');
+    };
+    const axis = Array.from({ length: PLOT }, () => ' ');
+    const mark = (at, text) => {
+        const start = Math.max(0, Math.min(PLOT - text.length, at - Math.floor(text.length / 2)));
+        if (axis.slice(Math.max(0, start - 1), start + text.length + 1).some((c) => c !== ' '))
+            return;
+        for (let i = 0; i < text.length; i++)
+            axis[start + i] = text[i];
+    };
+    mark(zero, '0');
+    mark(boundAt, setting(bound));
+    mark(0, value(lo + pad));
+    mark(PLOT - 1, value(hi - pad));
+    const estimates = rows.map((r) => value(r.estimate));
+    const width = extent(estimates.map((e) => e.length))[1];
+    return [
+        '```text',
+        `${chartLabel(quantity, 60)}: ● estimate  ├─┤ ${confidence} interval  ┆ bound ${setting(bound)}  │ 0`,
+        '',
+        ...rows.map((r, i) => `${chartLabel(r.label).padEnd(LABEL)} ${plot(r)}  ${estimates[i].padStart(width)}  ${r.status}`),
+        `${' '.repeat(LABEL)} ${axis.join('').trimEnd()}`,
+        '```'
+    ].join('\n');
+}
+
+/** Worst first: by `excess` descending, results without one last, ties in document order. */
+function byExcess(a, b) {
+    if (a.excess === b.excess)
+        return 0;
+    if (a.excess === null)
+        return 1;
+    if (b.excess === null)
+        return -1;
+    return b.excess - a.excess;
+}
+function groupResults(results) {
+    const sorted = [...results].sort(byExcess);
+    const inconclusive = sorted.filter(isInconclusive);
+    return {
+        failing: sorted.filter((r) => r.status === 'fail' || r.status === 'missing'),
+        warnings: sorted.filter((r) => r.status === 'warn' && !isInconclusive(r)),
+        inconclusive: inconclusive.filter((r) => r.detectable !== false),
+        tooSmall: inconclusive.filter((r) => r.detectable === false),
+        others: results.filter((r) => !['fail', 'missing', 'warn'].includes(r.status))
+    };
+}
+
+/**
+ * Tables of gate results for a 780 px comment: at most seven columns, values as
+ * `baseline → candidate`, intervals as `[0.160, 0.432]` with their confidence level stated once,
+ * above the table, and each segment's support (positives for recall) next to its rows.
+ */
+const text$2 = escapeClipped;
+/** The bound of a rule: `drop ≤ 0.05`. */
+const BOUND = {
+    min: (t) => `≥ ${setting(t)}`,
+    max: (t) => `≤ ${setting(t)}`,
+    max_drop: (t) => `drop ≤ ${setting(t)}`,
+    max_relative_drop: (t) => `drop ≤ ${setting(t * 100)}%`,
+    min_ratio: (t) => `ratio ≥ ${setting(t)}`,
+    max_gap: (t) => `gap ≤ ${setting(t)}`
+};
+/** What a result's interval (`GateResult.ci`) is of: the value, or the quantity the rule bounds. */
+const QUANTITY = {
+    min: 'value',
+    max: 'value',
+    max_drop: 'drop',
+    max_relative_drop: 'relative drop',
+    min_ratio: 'ratio',
+    max_gap: 'gap'
+};
+const STATUS_TEXT = {
+    fail: '❌ fail',
+    warn: '⚠️ warn',
+    missing: '❔ missing',
+    pass: '✅ pass',
+    insufficient: '➖ too few rows',
+    skipped: '⏭️ skipped',
+    waived: '🔕 waived'
+};
+function plural$1(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+/** The confidence levels of `results`' intervals, once: `99.67%`, or `99.64–99.67%` when they differ. */
+function levels(results) {
+    const all = [...new Set(results.filter((r) => r.ci !== null).flatMap((r) => r.confidence ?? []))];
+    if (all.length === 0)
+        return null;
+    const [lo, hi] = extent(all).map(level);
+    return lo === hi ? lo : `${lo.slice(0, -1)}–${hi}`;
+}
+/** `Holm over 15 segments`: how the levels of significant-mode results were corrected. */
+function correction(results) {
+    const significant = results.filter((r) => r.mode === 'significant' && r.ci !== null);
+    if (significant.length === 0)
+        return null;
+    const p = significant[0];
+    const name = { holm: 'Holm', bh: 'Benjamini–Hochberg', none: 'no correction' };
+    if (p.correction === null)
+        return 'each corrected for the segments of its gate';
+    if (p.correction === 'none')
+        return 'no correction across segments';
+    return p.family === null
+        ? `${name[p.correction]}-adjusted`
+        : `${name[p.correction]} over a family of ${p.family}`;
+}
+/**
+ * The line above a table of results: the intervals' level and correction, the decision threshold
+ * of the scores, what the support column counts.
+ */
+function tableCaption(results, threshold, columns) {
+    const parts = [];
+    const at = levels(results);
+    const rules = new Set(results.filter((r) => r.ci !== null).map((r) => QUANTITY[r.rule]));
+    if (at !== null) {
+        const of = rules.size === 1 ? ` of the ${[...rules][0]}` : '';
+        const how = correction(results);
+        parts.push(`${at} intervals${of}${how === null ? '' : ` (${how})`}`);
+    }
+    const bounds = new Set(results.map((r) => BOUND[r.rule](r.threshold)));
+    if (columns !== 'judged' && bounds.size === 1)
+        parts.push(`bound ${[...bounds][0]}`);
+    if (threshold !== null)
+        parts.push(`decision threshold ${setting(threshold)}`);
+    if (columns === 'power') {
+        const of = rules.size === 1 ? [...rules][0] : 'change';
+        parts.push(`MDE: the smallest ${of} detected with 80% power at that level`);
+    }
+    return parts.length === 0 ? '' : `<sub>${parts.join(' · ')}</sub>`;
+}
+/** The support column: `positives / rows` with cells `104 / 178` when every row counts the same unit. */
+function supportColumn(results) {
+    const units = new Set(results.filter((r) => (r.support ?? null) !== null && r.n !== null).map((r) => supportUnit(r.metric)));
+    const unit = units.size === 1 ? [...units][0] : null;
+    if (unit === 'rows' || units.size === 0)
+        return { header: 'rows', cell: (r) => (r.n === null ? '—' : String(r.n)) };
+    return {
+        header: unit === null ? 'support / rows' : `${text$2(unit, 40)} / rows`,
+        cell: (r) => (r.n === null ? '—' : `${r.support ?? '—'} / ${r.n}`)
+    };
+}
+/** `0.798 → 0.500`; `0.228` without a baseline. */
+function values(r) {
+    return r.baseline === null ? value(r.candidate) : `${value(r.baseline)} → ${value(r.candidate)}`;
+}
+/**
+ * A table of results, at most `rows` of them (a line counts the rest), seven columns at most:
+ * segment (with the metric when the results are of several), support, values, change, interval,
+ * then the bound and the status (`status`), the bound (`judged`) or the minimum detectable effect
+ * and the power at the bound (`power`).
+ */
+function resultTable(results, columns, rows) {
+    const shown = results.slice(0, rows);
+    const metrics = new Set(results.map((r) => r.metric));
+    const rules = new Set(results.filter((r) => r.ci !== null).map((r) => r.rule));
+    const support = supportColumn(shown);
+    const ciHeader = rules.size === 1 ? `${QUANTITY[[...rules][0]]} interval` : 'interval';
+    const segment = (r) => metrics.size > 1 ? `${text$2(r.metric, 40)}: ${text$2(r.segment)}` : text$2(r.segment);
+    const ci = (r) => rules.size > 1 && r.ci !== null ? `${QUANTITY[r.rule]} ${interval(r.ci)}` : interval(r.ci);
+    const header = [
+        metrics.size > 1 ? 'metric: segment' : `${text$2([...metrics][0] ?? '', 40)}: segment`,
+        support.header,
+        'baseline → candidate',
+        'change',
+        ciHeader
+    ];
+    const extra = {
+        judged: { header: ['bound'], cells: (r) => [BOUND[r.rule](r.threshold)] },
+        status: {
+            // One gate per table (see the report's `others`): its bound is in the caption.
+            header: ['status'],
+            cells: (r) => [STATUS_TEXT[r.waiver ? 'waived' : r.status]]
+        },
+        power: {
+            header: ['MDE', 'power at bound'],
+            cells: (r) => {
+                return [value(r.mde), r.power_at_bound === null ? '—' : percent(r.power_at_bound)];
+            }
+        }
+    };
+    const table = markdownTable([
+        [...header, ...extra[columns].header],
+        ...shown.map((r) => [
+            segment(r),
+            support.cell(r),
+            values(r),
+            change(r.change),
+            ci(r),
+            ...extra[columns].cells(r)
+        ])
+    ], {
+        align: [
+            'l',
+            'r',
+            'r',
+            'r',
+            'r',
+            ...extra[columns].header.map(() => (columns === 'power' ? 'r' : 'l'))
+        ]
+    });
+    const rest = results.length - shown.length;
+    return rest > 0 ? `${table}\n\n… and ${plural$1(rest, 'more result')} in verdict.json.` : table;
+}
+
+/**
+ * Candidate vs baseline on every metric of the `all` segment, in one compact table: the numbers a
+ * reviewer checks first after what failed.
+ */
+const text$1 = escapeClipped;
+/** `▲ better`, `▼ worse`, `= same`, or the plain direction for metrics without a better side. */
+function arrow(metric, delta) {
+    if (delta === null)
+        return '';
+    if (delta === 0)
+        return '= same';
+    const direction = describeMetric(metric)?.direction ?? 'none';
+    const up = delta > 0;
+    if (direction === 'none')
+        return up ? '▲' : '▼';
+    return `${up ? '▲' : '▼'} ${up === (direction === 'higher') ? 'better' : 'worse'}`;
+}
+/** The gates on the metric for `all`: `✅ ≥ 0.75`, the worst result first. */
+function gated(results, metric) {
+    const own = results.filter((r) => r.segment === 'all' && r.metric === metric).sort(byExcess);
+    return own.map((r) => `${STATUS_TEXT[r.status].split(' ')[0]} ${BOUND[r.rule](r.threshold)}`).join(', ');
+}
+/**
+ * The overview table with its heading: metric, baseline, candidate, change with an arrow, the
+ * candidate's interval and the gate on it, for every metric of `all` (counts such as `n` are in the
+ * heading instead). `null` without a candidate evaluation.
+ */
+function renderOverview(candidate, baseline, results, heading) {
+    const all = candidate?.segments.find((s) => s.key === 'all');
+    if (candidate === null || all === undefined)
+        return null;
+    const base = baseline?.segments.find((s) => s.key === 'all') ?? null;
+    const counts = Object.keys(all.metrics).filter((name) => describeMetric(name)?.interval === 'none');
+    const names = Object.keys(all.metrics).filter((name) => !counts.includes(name));
+    const hasGates = results.length > 0;
+    const count = (name) => value(all.metrics[name]?.value ?? null);
+    const facts = [
+        `${all.n} rows`,
+        ...(counts.includes('positives') ? [`${count('positives')} positives`] : [])
+    ];
+    const settings = candidate.settings;
+    const confusion = ['tp', 'fp', 'tn', 'fn'].filter((c) => counts.includes(c));
+    const caption = [
+        `${level(settings.confidence)} intervals of the candidate's value`,
+        ...(settings.threshold === null
+            ? []
+            : [
+                `decision threshold ${setting(settings.threshold)}` +
+                    (confusion.length === 4
+                        ? `: ${confusion.map((c) => `${c.toUpperCase()} ${count(c)}`).join(', ')}`
+                        : '')
+            ])
+    ];
+    const rows = names.map((name) => {
+        const c = all.metrics[name];
+        const b = base?.metrics[name]?.value ?? null;
+        const delta = b === null || c.value === null ? null : c.value - b;
+        const shown = c.value === null ? `— (${text$1(c.reason ?? 'undefined', 40)})` : value(c.value);
+        return [
+            text$1(name, 40),
+            value(b),
+            shown,
+            `${change(delta)} ${arrow(name, delta)}`.trim(),
+            interval(c.ci),
+            ...(hasGates ? [gated(results, name)] : [])
+        ];
+    });
+    return [
+        `### ${heading} (all: ${facts.join(', ')})`,
+        '',
+        `<sub>${caption.join(' · ')}</sub>`,
+        '',
+        markdownTable([
+            ['metric', 'baseline', 'candidate', 'change', 'candidate interval', ...(hasGates ? ['gate'] : [])],
+            ...rows
+        ], { align: ['l', 'r', 'r', 'r', 'r', 'l'] })
+    ].join('\n');
+}
+
+/** The content of a report from loaded results; no override and no history unless given. */
+function reportContent(results, audit, extra = {}) {
+    return {
+        verdict: results.verdict?.document ?? null,
+        candidate: results.candidate?.document ?? null,
+        baseline: results.baseline?.document ?? null,
+        validations: results.validations.map((v) => v.document),
+        audit,
+        override: extra.override ?? null,
+        history: extra.history ?? []
+    };
+}
+/** GitHub's limit on a comment body, in characters. */
+const COMMENT_LIMIT = 65_536;
+/** GitHub's limit on a step summary, in bytes (1 MiB). */
+const SUMMARY_LIMIT = 1_048_576;
+/** Limits for the job summary: everything up to 1,000 rows per table, then 1 MiB. */
+const SUMMARY_LIMITS = {
+    maxSize: SUMMARY_LIMIT,
+    unit: 'bytes',
+    rows: 1000,
+    compactRows: 100,
+    overflowNote: (omitted) => `> [!NOTE]\n> This summary is shortened to GitHub's limit of 1 MiB; left out: ${omitted.join(', ')}. ` +
+        `Every number is in the result documents listed under the audit trail.`
+};
+/**
+ * Limits for a PR comment (or a check run's summary: `what`) of at most `maxSize` characters; the
+ * overflow note points at the job summary (`summaryUrl`: the workflow run's page, or `null`).
+ */
+function commentLimits(maxSize, summaryUrl, what = 'comment') {
+    const where = summaryUrl === null ? 'the job summary' : `the [job summary](${summaryUrl})`;
+    return {
+        maxSize,
+        unit: 'chars',
+        rows: 50,
+        compactRows: 10,
+        overflowNote: (omitted) => `> [!NOTE]\n> This ${what} is shortened to fit GitHub's size limit; left out: ` +
+            `${omitted.join(', ')}. The full report is in ${where}.`
+    };
+}
+/** The validations that fail the job under their own `fail_on` (the pipeline's, the step's). */
+function failedValidations(content) {
+    return content.validations.filter((v) => failsUnder(v));
+}
+/**
+ * The verdict a report shows, which is the job's: `fail` when a data validation fails under its
+ * `fail_on`, whatever the gate said (an override label is for the gate's judgement, not for data
+ * that broke its contract); else the gate's verdict, `overridden` when an honoured override turns
+ * a `fail`; `pass` without a verdict document.
+ */
+function reportVerdict(content) {
+    if (failedValidations(content).length > 0)
+        return 'fail';
+    const verdict = content.verdict?.verdict ?? 'pass';
+    return verdict === 'fail' && content.override?.honoured === true ? 'overridden' : verdict;
+}
+/** `data/incoming.csv (3 failing checks, 2 drifted columns)`: what failed, under its `fail_on`. */
+function dataFailure(v) {
+    const { errors, warnings, drifted } = v.summary;
+    const parts = [
+        ...(errors > 0 ? [plural(errors, 'failing check')] : []),
+        ...(warnings > 0 && v.fail_on === 'warn' ? [plural(warnings, 'failing warning check')] : []),
+        ...(drifted > 0 ? [plural(drifted, 'drifted column')] : [])
+    ];
+    return `${v.file} (${parts.join(', ')})`;
+}
+/**
+ * The one line that matters most: the data that failed its contract first (it fails the job
+ * whatever the gates say), then the gate's headline; or what the validations found.
+ */
+function reportHeadline(content) {
+    const failed = failedValidations(content);
+    const data = failed.length > 0 ? `data validation failed for ${failed.map(dataFailure).join(', ')}` : null;
+    if (content.verdict !== null) {
+        return data === null ? content.verdict.headline : `${data}; the gates: ${content.verdict.headline}`;
+    }
+    if (data !== null)
+        return data;
+    if (content.validations.some((v) => !v.passed))
+        return 'data validation found problems; fail_on lets them pass';
+    if (content.validations.length > 0)
+        return 'data validation passed';
+    return 'evaluated without gates';
+}
+const VERDICT_ICON = { pass: '✅', warn: '⚠️', fail: '❌', overridden: '🟡' };
+/** How many results had each status, in words: `4 failing`. */
+const COUNT_TEXT = {
+    fail: 'failing',
+    warn: 'warning',
+    missing: 'missing',
+    waived: 'waived',
+    pass: 'passing',
+    insufficient: 'with insufficient data',
+    skipped: 'skipped'
+};
+/** Longest text from data shown in a line; cells: `CELL_LENGTH`. */
+const LINE_LENGTH = 300;
+/** Segments in the interval chart: the failing ones and the worst of the rest. */
+const CHART_ROWS = 8;
+/** Data text for markdown: clipped, then escaped. */
+const text = escapeClipped;
+function plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+/** `0.064–0.164`, or one value when they agree; `null` without values. */
+function range(values) {
+    if (values.length === 0)
+        return null;
+    const [lo, hi] = extent(values).map(value);
+    return lo === hi ? lo : `${lo}–${hi}`;
+}
+/** The one bound of `results` (`drop ≤ 0.05`), or `null` when they have several. */
+function oneBound(results) {
+    const bounds = new Set(results.map((r) => BOUND[r.rule](r.threshold)));
+    return bounds.size === 1 ? [...bounds][0] : null;
+}
+/** The gated quantity of a result (`GateResult.ci` is its interval): the bound plus the excess. */
+function gatedQuantity(r) {
+    if (r.excess === null)
+        return null;
+    return isLowerBound(r.rule) ? r.threshold - r.excess : r.threshold + r.excess;
+}
+/** `results` grouped by gate and rule, in order of first appearance. */
+function byGate(results) {
+    const groups = new Map();
+    for (const r of results) {
+        const key = `${r.gate_index} ${r.rule}`;
+        groups.set(key, [...(groups.get(key) ?? []), r]);
+    }
+    return [...groups.values()];
+}
+class Renderer {
+    content;
+    rows;
+    groups;
+    threshold;
+    constructor(content, rows) {
+        this.content = content;
+        this.rows = rows;
+        this.groups = groupResults(content.verdict?.results ?? []);
+        this.threshold = content.candidate?.settings.threshold ?? null;
+    }
+    blocks() {
+        const c = this.content;
+        const g = this.groups;
+        return [
+            { name: 'headline', markdown: this.headline(), keep: Infinity },
+            ...this.optional('failing results', 9, this.judged('❌ Failing', g.failing)),
+            ...this.optional('overview', 8.5, this.overview()),
+            ...this.optional('inconclusive results', 6.5, this.undecided('inconclusive')),
+            ...this.optional('too small to judge', 6.4, this.undecided('too small')),
+            ...this.optional('warnings', 8, this.judged('⚠️ Warnings', g.warnings)),
+            ...this.optional('chart', 4, this.chart()),
+            ...this.optional('other results', 5, this.others()),
+            ...this.optional('notes', 6, this.notes()),
+            ...c.validations.map((v, i) => ({
+                name: `validation of ${text(v.file, 60)}`,
+                markdown: renderValidationMarkdown(v).trimEnd(),
+                keep: 7 - i / (c.validations.length + 1)
+            })),
+            ...this.optional('history', 3, this.history()),
+            { name: 'audit trail', markdown: this.audit(), keep: Infinity }
+        ];
+    }
+    optional(name, keep, markdown) {
+        return markdown === null ? [] : [{ name, markdown, keep }];
+    }
+    headline() {
+        const c = this.content;
+        const verdict = reportVerdict(c);
+        // When the gates fail too, the heading names their failure and the data's gets its own line
+        // under it: a heading of both wraps to four lines at comment width.
+        const failedData = failedValidations(c);
+        const split = failedData.length > 0 && c.verdict?.verdict === 'fail';
+        const headline = split ? c.verdict.headline : reportHeadline(c);
+        const lines = [`## ${VERDICT_ICON[verdict]} ml-gate: ${verdict} — ${text(headline, LINE_LENGTH)}`, ''];
+        if (split) {
+            const files = failedData.map((v) => text(dataFailure(v), LINE_LENGTH)).join(', ');
+            lines.push(`❌ **Data validation failed** for ${files}: the job fails on the data alone (below).`, '');
+        }
+        const o = c.override;
+        if (o !== null) {
+            const who = `[${text(o.by, 60)}](https://github.com/${encodeURIComponent(o.by)})`;
+            if (o.honoured && verdict === 'fail') {
+                lines.push(`The label ${text(o.label)} added by ${who} (${text(o.role)} access) at ${text(o.at)} overrides ` +
+                    `the gate's verdict only: data that fails its contract fails the job, so the verdict is fail.`, '');
+            }
+            else if (o.honoured) {
+                lines.push(`**Overridden** by ${who} (${text(o.role)} access), who added the label ${text(o.label)} at ${text(o.at)}. ` +
+                    `Without the override the verdict is fail.`, '');
+            }
+            else {
+                lines.push(`> [!WARNING]`, `> The label ${text(o.label)} was added by ${who} at ${text(o.at)}, whose role is ${text(o.role)}; ` +
+                    `only write, maintain or admin access can override a failing gate. The verdict stands.`, '');
+            }
+        }
+        const v = c.verdict;
+        if (v !== null) {
+            const order = ['fail', 'warn', 'missing', 'waived', 'pass', 'insufficient', 'skipped'];
+            const counts = order.filter((s) => v.counts[s] > 0).map((s) => `${v.counts[s]} ${COUNT_TEXT[s]}`);
+            const against = v.baseline === null
+                ? `candidate ${text(v.candidate)}, no baseline`
+                : `candidate ${text(v.candidate)} vs baseline ${text(v.baseline)}` +
+                    ` (${text(pairingSummary(v.pairing))})`;
+            lines.push(`${counts.join(' · ')} — ${against}`, '');
+        }
+        return lines.join('\n').trimEnd();
+    }
+    notes() {
+        const notes = this.content.verdict?.notes ?? [];
+        if (notes.length === 0)
+            return null;
+        return this.capped(notes, (note) => `- ${text(note, LINE_LENGTH)}`, 'more notes').join('\n');
+    }
+    /** `items` rendered, at most `this.rows` of them, and a line counting the rest. */
+    capped(items, render, more) {
+        const shown = items.slice(0, this.rows).map(render);
+        if (items.length > shown.length)
+            shown.push(`- … ${items.length - shown.length} ${more}`);
+        return shown;
+    }
+    /** The full reasons of `results`, folded: they are long, and the table says the numbers. */
+    reasons(results, summary) {
+        return [
+            `<details><summary>${summary}</summary>`,
+            '',
+            ...this.capped(results, (r) => `- ${reasonText(r.reason)}`, 'more reasons in verdict.json'),
+            '',
+            '</details>'
+        ].join('\n');
+    }
+    /** A table of results with the line above it that states its levels and threshold once. */
+    table(results, columns) {
+        const caption = tableCaption(results, this.threshold, columns);
+        const table = resultTable(results, columns, this.rows);
+        return caption === '' ? table : `${caption}\n\n${table}`;
+    }
+    /** Failing or warning results: a heading, the table (worst first), the reasons folded. */
+    judged(title, results) {
+        if (results.length === 0)
+            return null;
+        return [
+            `### ${title} (${results.length})`,
+            '',
+            this.table(results, 'judged'),
+            '',
+            this.reasons(results, results.length === 1 ? 'Why' : `Why, for each of the ${results.length}`)
+        ].join('\n');
+    }
+    overview() {
+        const c = this.content;
+        return renderOverview(c.candidate, c.baseline, c.verdict?.results ?? [], 'Candidate vs baseline');
+    }
+    /**
+     * The results the data could not decide, collapsed under one line that says how many, the
+     * bound, and what the data could have detected: "10 inconclusive against drop ≤ 0.05: the data
+     * can only detect drops larger than 0.0643–0.142"; without `mde` in the verdict, the count only.
+     */
+    undecided(kind) {
+        const results = kind === 'inconclusive' ? this.groups.inconclusive : this.groups.tooSmall;
+        if (results.length === 0)
+            return null;
+        const mde = range(results.flatMap((r) => r.mde ?? []));
+        const bound = oneBound(results) ?? 'their bounds';
+        const drops = `${QUANTITY[results[0].rule]}s`;
+        const summary = kind === 'inconclusive'
+            ? `⚠️ <b>${results.length} inconclusive</b> against ${bound}` +
+                (mde === null
+                    ? ': their intervals straddle the bound'
+                    : `: the data can only detect ${drops} larger than ${mde} (MDE at 80% power)`)
+            : `➖ <b>${results.length} too small to judge ${bound}</b>` +
+                (mde === null ? '' : `: they can only detect ${drops} larger than ${mde}`);
+        return [
+            `<details><summary>${summary}</summary>`,
+            '',
+            this.table(results, mde === null ? 'judged' : 'power'),
+            '',
+            ...this.capped(results, (r) => `- ${reasonText(r.reason)}`, 'more reasons in verdict.json'),
+            '',
+            '</details>'
+        ].join('\n');
+    }
+    others() {
+        const results = this.groups.others;
+        if (results.length === 0)
+            return null;
+        const counts = ['waived', 'pass', 'insufficient', 'skipped']
+            .map((s) => [s, results.filter((r) => r.status === s).length])
+            .filter(([, n]) => n > 0)
+            .map(([s, n]) => `${n} ${COUNT_TEXT[s]}`);
+        const waived = results.filter((r) => r.waiver !== undefined);
+        return [
+            `<details><summary>Other results: ${counts.join(', ')}</summary>`,
+            '',
+            // One table per gate and rule: one metric and one quantity each, so no cell repeats them.
+            ...byGate(results).flatMap((gate) => [this.table(gate, 'status'), '']),
+            ...this.capped(waived, (r) => `- waived ${text(r.segment)}: ${text(r.waiver?.reason ?? '', LINE_LENGTH)}` +
+                (r.waiver?.expires ? ` (until ${text(r.waiver.expires)})` : ''), 'more waivers'),
+            ...(waived.length > 0 ? [''] : []),
+            '</details>'
+        ].join('\n');
+    }
+    /**
+     * The interval of the gated quantity per segment for the gate of the worst result: its failing
+     * segments and the worst of the rest, sorted, against the bound. `null` when the gate has fewer
+     * than two segments with an interval.
+     */
+    chart() {
+        const results = this.content.verdict?.results ?? [];
+        const withCi = results.filter((r) => r.ci !== null && gatedQuantity(r) !== null);
+        const worst = [...withCi].sort(byExcess)[0];
+        if (worst === undefined)
+            return null;
+        const gate = withCi
+            .filter((r) => r.gate_index === worst.gate_index && r.rule === worst.rule)
+            .sort(byExcess);
+        if (gate.length < 2)
+            return null;
+        const shown = gate.slice(0, CHART_ROWS);
+        const quantity = `${QUANTITY[worst.rule]} of ${chartLabel(worst.metric, 40)}`;
+        const chart = renderIntervalChart(quantity, levels(shown) ?? '', worst.threshold, shown.map((r) => ({ label: r.segment, estimate: gatedQuantity(r), ci: r.ci, status: r.status })));
+        const title = `### ${text(worst.metric)}: ${QUANTITY[worst.rule]} per segment` +
+            (gate.length > shown.length ? ` (the ${shown.length} worst of ${gate.length})` : '');
+        return `${title}\n\n${chart}`;
+    }
+    history() {
+        const history = this.content.history;
+        if (history.length === 0)
+            return null;
+        return [
+            `<details><summary>Earlier runs (${history.length})</summary>`,
+            '',
+            markdownTable([
+                ['commit', 'verdict', 'headline'],
+                ...history.map((h) => [
+                    h.commit === null ? '—' : text(h.commit.slice(0, 7)),
+                    `${VERDICT_ICON[h.verdict] ?? ''} ${text(h.verdict)}`,
+                    text(h.headline, LINE_LENGTH)
+                ])
+            ]),
+            '',
+            '</details>'
+        ].join('\n');
+    }
+    audit() {
+        const a = this.content.audit;
+        const facts = [
+            `ml-gate ${text(a.version)}`,
+            `commit ${a.commit === null ? 'not recorded' : text(a.commit)}`,
+            `seed ${a.seed === null ? '—' : String(a.seed)}`,
+            ...(a.computedIn === undefined ? [] : [`computed in [the triggering run](${a.computedIn})`])
+        ];
+        const lines = [`<sub>${facts.join(' · ')}</sub>`];
+        if (a.files.length > 0) {
+            // A list, not a table: a 64-digit hash beside a path is wider than a comment.
+            const files = a.files.map((f) => `- ${text(f.path)} (${f.role}): ${f.sha256 === null ? 'not readable here' : `\`${f.sha256}\``}`);
+            lines.push('', `<details><summary>Audit trail: sha256 of ${plural(a.files.length, 'input')}</summary>`, '', files.join('\n'), '', '</details>');
+        }
+        return lines.join('\n');
+    }
+}
+function sizeOf(markdown, unit) {
+    return unit === 'chars' ? markdown.length : Buffer.byteLength(markdown, 'utf8');
+}
+function join(blocks) {
+    return blocks.map((b) => b.markdown).join('\n\n') + '\n';
+}
+/**
+ * The report as GitHub-flavoured markdown: the verdict and its headline on the first line; what
+ * needs attention (failing, warning and missing results, worst first by `excess`) in a table with
+ * the reasons; a Mermaid chart of the gated metric per segment; the other results collapsed per
+ * segment column; the data validations; earlier runs; the audit trail (commit, version, seed,
+ * sha256 of every input).
+ *
+ * Every string from data or config goes through `escapeMarkdown`, clipped to 120 characters in
+ * cells and 300 in lines. The report fits `limits`: tables are first cut to `rows`, then to
+ * `compactRows` rows; if it is still too large, whole sections are left out (history first, the
+ * failing results last) and `overflowNote` names them. The headline and the audit trail are
+ * always kept.
+ */
+function renderReport(content, limits) {
+    let blocks = new Renderer(content, limits.rows).blocks();
+    const fits = (markdown) => sizeOf(markdown, limits.unit) <= limits.maxSize;
+    let markdown = join(blocks);
+    if (fits(markdown))
+        return markdown;
+    blocks = new Renderer(content, limits.compactRows).blocks();
+    markdown = join(blocks);
+    if (fits(markdown))
+        return markdown;
+    const omitted = new Set();
+    const droppable = blocks.filter((b) => b.keep !== Infinity).sort((a, b) => a.keep - b.keep);
+    const render = () => {
+        const kept = blocks.filter((b) => !omitted.has(b));
+        const names = blocks.filter((b) => omitted.has(b)).map((b) => b.name);
+        // The note goes where the first omitted section was.
+        const at = blocks.findIndex((b) => omitted.has(b));
+        const note = { name: 'note', markdown: limits.overflowNote(names), keep: Infinity };
+        const before = kept.filter((b) => blocks.indexOf(b) < at);
+        return join([...before, note, ...kept.slice(before.length)]);
+    };
+    for (const block of droppable) {
+        omitted.add(block);
+        markdown = render();
+        if (!fits(markdown))
+            continue;
+        // Dropping in order may have removed small sections before the large one: put back, most
+        // important first, every section that still fits.
+        for (const back of [...omitted].sort((a, b) => b.keep - a.keep)) {
+            omitted.delete(back);
+            const candidate = render();
+            if (fits(candidate))
+                markdown = candidate;
+            else
+                omitted.add(back);
+        }
+        return markdown;
+    }
+    // Only the headline and the audit trail are left and still too large: cannot happen with the
+    // clipping above unless the limit is tiny; cut at a line boundary rather than exceed it.
+    while (!fits(markdown))
+        markdown = markdown.slice(0, markdown.lastIndexOf('\n', markdown.length - 2) + 1);
+    return markdown;
+}
+
+/**
+ * Hex sha256 of a file, read as a stream (prediction files can be gigabytes); `null` when the file
+ * cannot be read.
+ */
+async function sha256File(path) {
+    const hash = createHash('sha256');
+    try {
+        for await (const chunk of createReadStream(path))
+            hash.update(chunk);
+    }
+    catch {
+        return null;
+    }
+    return hash.digest('hex');
+}
+/**
+ * The audit trail of a set of results: the config, every result document and every file those
+ * documents name (predictions, data, contracts, references), each with its sha256, or named as not
+ * readable here (computed in another job). Paths named inside documents are read relative to the
+ * working directory, as the steps wrote them; the same path is listed once.
+ */
+async function collectAuditTrail(results, context) {
+    const known = new Map();
+    const add = async (role, path, sha256) => {
+        if (path === null || known.has(path))
+            return;
+        known.set(path, { role, path, sha256: sha256 ?? (await sha256File(path)) });
+    };
+    await add('config', context.config);
+    for (const [role, file] of [
+        ['verdict', results.verdict],
+        ['candidate evaluation', results.candidate],
+        ['baseline evaluation', results.baseline]
+    ]) {
+        if (file !== null)
+            await add(role, file.path, file.sha256);
+    }
+    for (const file of results.validations)
+        await add('validation', file.path, file.sha256);
+    await add('candidate predictions', results.candidate?.document.file ?? null);
+    await add('baseline predictions', results.baseline?.document.file ?? null);
+    for (const { document } of results.validations) {
+        await add('data', document.file);
+        await add('contract', document.contract);
+        await add('reference', document.reference);
+    }
+    return {
+        commit: context.commit,
+        version: context.version,
+        seed: results.candidate?.document.settings.seed ?? null,
+        files: [...known.values()],
+        ...(context.computedIn == null ? {} : { computedIn: context.computedIn })
+    };
+}
+
+/**
+ * The report step: the result documents of a folder, read back, with their audit trail, as the
+ * content every report renders (terminal, job summary, PR comment, check run). Shared by
+ * `ml-gate report`, `ml-gate run`, the gate action's summary, the report action and the root action.
+ */
+/**
+ * Reads the results folder (each document valid against its schema) and builds the report.
+ * @throws UserInputError naming a document that is not valid, and where
+ */
+async function reportStep(request) {
+    const results = await readResults(request.results);
+    const audit = await collectAuditTrail(results, {
+        config: request.config,
+        commit: request.commit,
+        version: VERSION,
+        computedIn: request.computedIn
+    });
+    const content = reportContent(results, audit);
+    const verdict = reportVerdict(content);
+    return {
+        results,
+        audit,
+        content,
+        verdict,
+        code: verdict === 'fail' ? ExitCode.GateFailed : ExitCode.Pass
+    };
+}
+
+export { COMMENT_LIMIT as C, SUMMARY_LIMITS as S, reportVerdict as a, renderReport as b, commentLimits as c, reportStep as d, reportHeadline as r };
