@@ -113,14 +113,14 @@ describe('the credit example, first screen', () => {
       '❌ Failing (1)',
       'Why',
       'Candidate vs baseline (all: 1825 rows, 515 positives)',
-      '⚠️ 10 inconclusive against drop ≤ 0.05: the data can only detect drops larger than 0.0643–0.142 (MDE at 80% power)'
+      '⚠️ 3 inconclusive against drop ≤ 0.05: the data can only detect drops larger than 0.0684–0.0942 (MDE at 80% power)'
     ])
     expect(textOf(rendered.slice(rendered.indexOf('</h2>'), rendered.indexOf('<h3>')))).toBe(
       '\n❌ Data validation failed for data/incoming.csv (3 failing checks, 3 drifted columns): the job fails on the data alone (below).\n' +
         '1 failing · 15 warning · 1 passing · 6 with insufficient data — candidate predictions/candidate.csv vs baseline predictions/baseline.csv (paired by id on all 1825 rows)\n'
     )
     expect(headings[5]).toBe(
-      '➖ 4 too small to judge drop ≤ 0.05: they can only detect drops larger than 0.155–0.293'
+      '➖ 11 too small to judge drop ≤ 0.05: they can only detect drops larger than 0.111–0.312'
     )
   })
 })
