@@ -19,6 +19,18 @@ describe.each(ACTIONS)('dist/%s/index.js imported', (name) => {
   })
 })
 
+describe.each(ACTIONS)('dist/%s/index.js started as a script', (name) => {
+  // A bundle whose entry code landed in a shared chunk would not know it is the script and exit 0
+  // having done nothing: a silent pass. Without inputs, each must run and refuse, exit code 2.
+  it('runs: without its inputs it stops with one error, exit code 2', async () => {
+    const outcome = await runAction(`dist/${name}/index.js`, {
+      github,
+      workspace: mkdtempSync(join(tmpdir(), 'ml-gate-bare-'))
+    })
+    expect([outcome.code, outcome.annotations.map((a) => a.level)]).toEqual([2, ['error']])
+  })
+})
+
 describe('run() of an imported action', () => {
   it('does what the script does: validate-data on the credit batch', async () => {
     const options = (results: string) => ({
