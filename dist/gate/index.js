@@ -10,7 +10,7 @@ import { isMainThread, workerData } from 'node:worker_threads';
 import { r as rememberThreadScript, c as closest, d as didYouMean, O as OVERALL, s as supportUnit, a as describeMetric, f as firstUnorderedEdge, b as fmix32, e as sortNumbers, g as encode, R as RowDigest, h as stateError, i as decode, m as medianRanks, M as MAX_Z, B as BUCKETS, o as openTable, j as resolveColumns, k as segmentFamilies, l as stageBlocks, n as BinaryAccumulator, p as MulticlassAccumulator, q as RegressionAccumulator, W as WIDTH, t as WIDTH$1, u as compareSegments, v as metricNames, w as segmentKeyProblem, x as familyOfKey, y as METRICS, z as criticalValue, A as normalQuantile, C as confidenceLevel, D as percentileInterval, E as finalizeMetrics, L as LabelDigest, I as IdSet, F as segmentColumns } from './chunks/staging-thread.js';
 import require$$0$1 from 'process';
 import require$$0$2 from 'buffer';
-import { readFile, readdir as readdir$1, mkdir as mkdir$1, writeFile as writeFile$1, open as open$1 } from 'node:fs/promises';
+import { readFile, mkdir as mkdir$1, writeFile as writeFile$1, open as open$1, readdir as readdir$1 } from 'node:fs/promises';
 import { relative, sep, isAbsolute, join as join$1, resolve as resolve$1, dirname } from 'node:path';
 import { createHash } from 'node:crypto';
 import 'node:stream';
@@ -30957,6 +30957,246 @@ function verdictExitCode(verdict) {
     return verdict === 'fail' ? ExitCode$1.GateFailed : ExitCode$1.Pass;
 }
 
+/**
+ * The names the steps give their result documents in the results folder. Apart from the loader
+ * (`report/result-files.ts`), so that an action's inputs can name the default folder without
+ * loading ajv and the schemas: an action with a bad input stops before that cost.
+ */
+const RESULT_FILES = {
+    folder: 'ml-gate-results',
+    verdict: 'verdict.json',
+    candidate: 'evaluation-candidate.json',
+    baseline: 'evaluation-baseline.json'
+};
+
+/** A result document as written: pretty JSON and a final newline. */
+function documentText(document) {
+    return `${JSON.stringify(document, null, 2)}\n`;
+}
+/**
+ * Writes text to a file, creating its folder.
+ * @throws UserInputError `cannot write out/x.json: EACCES`
+ */
+async function writeTextFile(path, text) {
+    try {
+        await mkdir$1(dirname(path), { recursive: true });
+        await writeFile$1(path, text);
+    }
+    catch (error) {
+        throw new UserInputError(`cannot write ${path}: ${error.code ?? String(error)}`);
+    }
+}
+/** Writes a result document to a file (see `documentText`, `writeTextFile`). */
+async function writeDocument(path, document) {
+    await writeTextFile(path, documentText(document));
+}
+
+/**
+ * The gate step end to end: check the config, evaluate (or read) the candidate and the baseline,
+ * judge every gate, and return the verdict document. Shared by `ml-gate gate`, the `gate` action
+ * and `ml-gate run`.
+ */
+async function gateStep(request) {
+    const { config, workspace, results, ...options } = request;
+    const gate = await runGate({ ...options, config: await loadConfig(config, { workspace }) });
+    const written = results === undefined ? null : await writeGateDocuments(results, gate);
+    return { ...gate, written, code: verdictExitCode(gate.verdict.verdict) };
+}
+/**
+ * Writes a gate run's documents into `dir`, as every step that gates names them (`RESULT_FILES`);
+ * `beforeVerdict` is told when the evaluations are written (progress).
+ */
+async function writeGateDocuments(dir, gate, beforeVerdict) {
+    const write = async (name, document) => {
+        const path = join$1(dir, name);
+        await writeDocument(path, document);
+        return path;
+    };
+    const candidate = await write(RESULT_FILES.candidate, asEvaluationDocument(gate.candidate));
+    const baseline = gate.baseline
+        ? await write(RESULT_FILES.baseline, asEvaluationDocument(gate.baseline))
+        : null;
+    const verdict = await write(RESULT_FILES.verdict, gate.verdict);
+    return { candidate, baseline, verdict };
+}
+/**
+ * Runs the gates of `options.config`.
+ *
+ * Order: the gates and waivers are checked against the metric catalog and the segment columns
+ * first (`checkGates`), so a typo fails in milliseconds, before any file is read. Then the
+ * candidate and baseline are evaluated with the config's `model` and `segments` (or read, for
+ * evaluation documents), their settings checked, paired (`pairModels`: on which rows changes are
+ * computed); the segment keys the gates and waivers name are checked against the candidate's
+ * segments (`checkSegmentKeys`), and the gates judged (`judgeGates`).
+ *
+ * @throws UserInputError for a config mistake (at its line), an unreadable or invalid file, a
+ *   document evaluated with other settings than the config's or the other document's
+ *   (`same-settings.ts`), listing each setting that differs, or two files that are not the same
+ *   evaluation set (`pairing.ts`)
+ */
+async function runGate(options) {
+    const { config } = options.config;
+    checkGates(options.config);
+    const settings = evaluateSettingsFromConfig(config);
+    const givenCandidate = candidateInput(options.config, options.candidate);
+    const candidate = await loadModel(givenCandidate, settings, options.read);
+    const loadedCandidate = { model: candidate, file: fileOf(givenCandidate, candidate) };
+    const baselineInput = options.baseline === undefined ? config.model?.baseline : options.baseline;
+    const baseline = baselineInput == null ? null : await loadModel(baselineInput, settings, options.read);
+    const loadedBaseline = baseline === null ? null : { model: baseline, file: fileOf(baselineInput, baseline) };
+    // Settings first: a document of other settings is told as such, before its state is read.
+    checkSettings(settings, loadedCandidate, loadedBaseline);
+    const paired = await pairModels(loadedCandidate, loadedBaseline, settings, options.read);
+    checkSegmentKeys(options.config, paired.candidate);
+    const results = judgeGates({
+        config,
+        candidate: paired.candidate,
+        comparedCandidate: paired.compared,
+        baseline: paired.baseline,
+        now: options.now
+    });
+    const verdict = verdictDocument({
+        config,
+        results,
+        candidate: paired.candidate.file,
+        baseline: paired.baseline?.file ?? null,
+        pairing: paired.pairing,
+        now: options.now
+    });
+    return { verdict, candidate, baseline };
+}
+/**
+ * The candidate: `given`, else the config's `model.predictions`.
+ * @throws UserInputError at the config's `model` when there is neither
+ */
+function candidateInput(loaded, given) {
+    const input = given ?? loaded.config.model?.predictions;
+    if (input !== undefined)
+        return input;
+    throw new UserInputError("model: no candidate to gate: the config's model has no `predictions`, and none was given; " +
+        'add `predictions: FILE` to the model section, or pass --candidate FILE (ml-gate gate, ml-gate run) ' +
+        "or the actions' candidate input", loaded.locate(['model'], 'key'));
+}
+async function loadModel(input, settings, read) {
+    if (typeof input !== 'string')
+        return input;
+    if (await looksLikeDocument(input))
+        return readEvaluationDocument(input);
+    return evaluatePredictions(input, settings, read);
+}
+/** A JSON object whose first 4 KiB name a `schema`: a result document, not rows of predictions. */
+async function looksLikeDocument(file) {
+    let handle;
+    try {
+        handle = await open$1(file, 'r');
+    }
+    catch {
+        return false; // the table reader reports the missing file in its own words
+    }
+    try {
+        const buffer = Buffer.alloc(4096);
+        const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+        const head = buffer.toString('utf8', 0, bytesRead);
+        return /^\s*\{/.test(head) && head.includes('"schema"');
+    }
+    finally {
+        await handle.close();
+    }
+}
+/**
+ * Reads an `ml-gate/evaluation@1` document, valid against its schema (src/documents/evaluation.ts).
+ * @throws UserInputError naming the file, the place and what was expected
+ */
+async function readEvaluationDocument(file) {
+    return (await readEvaluationFile(file)).document;
+}
+function stated(model) {
+    return isDocument(model)
+        ? model
+        : { task: model.settings.model.task, settings: documentSettings(model.settings) };
+}
+function fileOf(input, model) {
+    return typeof input === 'string' ? input : model.file;
+}
+/**
+ * Two documents must have been evaluated alike, and each model like the config says.
+ * @throws UserInputError at the first model that differs, listing each differing setting
+ */
+function checkSettings(settings, candidate, baseline) {
+    if (baseline !== null && isDocument(candidate.model) && isDocument(baseline.model)) {
+        const differences = settingDifferences(candidate.model, baseline.model);
+        if (differences.length > 0) {
+            throw new UserInputError(`was evaluated with other settings than the baseline ${baseline.file}: ` +
+                `${describeDifferences(differences, "this document's", "the baseline's")} ` +
+                '(evaluate both with the same config)', { file: candidate.file });
+        }
+    }
+    const config = { task: settings.model.task, settings: documentSettings(settings) };
+    for (const { model, file } of baseline === null ? [candidate] : [candidate, baseline]) {
+        const differences = settingDifferences(stated(model), config);
+        if (differences.length > 0) {
+            const mine = isDocument(model) ? "the document's" : "the evaluation's";
+            throw new UserInputError(`was evaluated with other settings than the config: ` +
+                `${describeDifferences(differences, mine, "the config's")} (evaluate it again with this config)`, { file });
+        }
+    }
+}
+
+/**
+ * Hex sha256 of a file, read as a stream (prediction files can be gigabytes); `null` when the file
+ * cannot be read.
+ */
+async function sha256File(path) {
+    const hash = createHash('sha256');
+    try {
+        for await (const chunk of createReadStream(path))
+            hash.update(chunk);
+    }
+    catch {
+        return null;
+    }
+    return hash.digest('hex');
+}
+/**
+ * The audit trail of a set of results: the config, every result document and every file those
+ * documents name (predictions, data, contracts, references), each with its sha256, or named as not
+ * readable here (computed in another job). Paths named inside documents are read relative to the
+ * working directory, as the steps wrote them; the same path is listed once.
+ */
+async function collectAuditTrail(results, context) {
+    const known = new Map();
+    const add = async (role, path, sha256) => {
+        if (path === null || known.has(path))
+            return;
+        known.set(path, { role, path, sha256: sha256 ?? (await sha256File(path)) });
+    };
+    await add('config', context.config);
+    for (const [role, file] of [
+        ['verdict', results.verdict],
+        ['candidate evaluation', results.candidate],
+        ['baseline evaluation', results.baseline]
+    ]) {
+        if (file !== null)
+            await add(role, file.path, file.sha256);
+    }
+    for (const file of results.validations)
+        await add('validation', file.path, file.sha256);
+    await add('candidate predictions', results.candidate?.document.file ?? null);
+    await add('baseline predictions', results.baseline?.document.file ?? null);
+    for (const { document } of results.validations) {
+        await add('data', document.file);
+        await add('contract', document.contract);
+        await add('reference', document.reference);
+    }
+    return {
+        commit: context.commit,
+        version: context.version,
+        seed: results.candidate?.document.settings.seed ?? null,
+        files: [...known.values()],
+        ...(context.computedIn == null ? {} : { computedIn: context.computedIn })
+    };
+}
+
 var $schema$1 = "https://json-schema.org/draft/2020-12/schema";
 var $id$1 = "https://raw.githubusercontent.com/ml-gate/ml-gate/v1/schemas/validation.schema.json";
 var title$1 = "ml-gate validation document";
@@ -31700,16 +31940,10 @@ var schema = {
 const VERDICT = documentKind(schema, 'from `ml-gate gate --json` or the gate action');
 
 /**
- * The result documents the steps hand to each other in the results folder: the names each step
- * writes, and the loader the report uses. Validation documents are `validation.json` or
+ * The result documents the steps hand to each other in the results folder, as the report loads
+ * them (the names each step writes: `documents/result-names.ts`). Validation documents are `validation.json` or
  * `validation-<name>.json` (one per data file).
  */
-const RESULT_FILES = {
-    folder: 'ml-gate-results',
-    verdict: 'verdict.json',
-    candidate: 'evaluation-candidate.json',
-    baseline: 'evaluation-baseline.json'
-};
 /** `validation.json`, `validation-incoming.json`… */
 const VALIDATION_FILE = /^validation(-[^/\\]+)?\.json$/;
 /**
@@ -31746,234 +31980,6 @@ async function readResults(dir) {
             (names.length > 0 ? `; found ${names.slice(0, 10).join(', ')}` : '; the folder is empty'));
     }
     return results;
-}
-
-/** A result document as written: pretty JSON and a final newline. */
-function documentText(document) {
-    return `${JSON.stringify(document, null, 2)}\n`;
-}
-/**
- * Writes text to a file, creating its folder.
- * @throws UserInputError `cannot write out/x.json: EACCES`
- */
-async function writeTextFile(path, text) {
-    try {
-        await mkdir$1(dirname(path), { recursive: true });
-        await writeFile$1(path, text);
-    }
-    catch (error) {
-        throw new UserInputError(`cannot write ${path}: ${error.code ?? String(error)}`);
-    }
-}
-/** Writes a result document to a file (see `documentText`, `writeTextFile`). */
-async function writeDocument(path, document) {
-    await writeTextFile(path, documentText(document));
-}
-
-/**
- * The gate step end to end: check the config, evaluate (or read) the candidate and the baseline,
- * judge every gate, and return the verdict document. Shared by `ml-gate gate`, the `gate` action
- * and `ml-gate run`.
- */
-async function gateStep(request) {
-    const { config, workspace, results, ...options } = request;
-    const gate = await runGate({ ...options, config: await loadConfig(config, { workspace }) });
-    const written = results === undefined ? null : await writeGateDocuments(results, gate);
-    return { ...gate, written, code: verdictExitCode(gate.verdict.verdict) };
-}
-/**
- * Writes a gate run's documents into `dir`, as every step that gates names them (`RESULT_FILES`);
- * `beforeVerdict` is told when the evaluations are written (progress).
- */
-async function writeGateDocuments(dir, gate, beforeVerdict) {
-    const write = async (name, document) => {
-        const path = join$1(dir, name);
-        await writeDocument(path, document);
-        return path;
-    };
-    const candidate = await write(RESULT_FILES.candidate, asEvaluationDocument(gate.candidate));
-    const baseline = gate.baseline
-        ? await write(RESULT_FILES.baseline, asEvaluationDocument(gate.baseline))
-        : null;
-    const verdict = await write(RESULT_FILES.verdict, gate.verdict);
-    return { candidate, baseline, verdict };
-}
-/**
- * Runs the gates of `options.config`.
- *
- * Order: the gates and waivers are checked against the metric catalog and the segment columns
- * first (`checkGates`), so a typo fails in milliseconds, before any file is read. Then the
- * candidate and baseline are evaluated with the config's `model` and `segments` (or read, for
- * evaluation documents), their settings checked, paired (`pairModels`: on which rows changes are
- * computed); the segment keys the gates and waivers name are checked against the candidate's
- * segments (`checkSegmentKeys`), and the gates judged (`judgeGates`).
- *
- * @throws UserInputError for a config mistake (at its line), an unreadable or invalid file, a
- *   document evaluated with other settings than the config's or the other document's
- *   (`same-settings.ts`), listing each setting that differs, or two files that are not the same
- *   evaluation set (`pairing.ts`)
- */
-async function runGate(options) {
-    const { config } = options.config;
-    checkGates(options.config);
-    const settings = evaluateSettingsFromConfig(config);
-    const givenCandidate = candidateInput(options.config, options.candidate);
-    const candidate = await loadModel(givenCandidate, settings, options.read);
-    const loadedCandidate = { model: candidate, file: fileOf(givenCandidate, candidate) };
-    const baselineInput = options.baseline === undefined ? config.model?.baseline : options.baseline;
-    const baseline = baselineInput == null ? null : await loadModel(baselineInput, settings, options.read);
-    const loadedBaseline = baseline === null ? null : { model: baseline, file: fileOf(baselineInput, baseline) };
-    // Settings first: a document of other settings is told as such, before its state is read.
-    checkSettings(settings, loadedCandidate, loadedBaseline);
-    const paired = await pairModels(loadedCandidate, loadedBaseline, settings, options.read);
-    checkSegmentKeys(options.config, paired.candidate);
-    const results = judgeGates({
-        config,
-        candidate: paired.candidate,
-        comparedCandidate: paired.compared,
-        baseline: paired.baseline,
-        now: options.now
-    });
-    const verdict = verdictDocument({
-        config,
-        results,
-        candidate: paired.candidate.file,
-        baseline: paired.baseline?.file ?? null,
-        pairing: paired.pairing,
-        now: options.now
-    });
-    return { verdict, candidate, baseline };
-}
-/**
- * The candidate: `given`, else the config's `model.predictions`.
- * @throws UserInputError at the config's `model` when there is neither
- */
-function candidateInput(loaded, given) {
-    const input = given ?? loaded.config.model?.predictions;
-    if (input !== undefined)
-        return input;
-    throw new UserInputError("model: no candidate to gate: the config's model has no `predictions`, and none was given; " +
-        'add `predictions: FILE` to the model section, or pass --candidate FILE (ml-gate gate, ml-gate run) ' +
-        "or the actions' candidate input", loaded.locate(['model'], 'key'));
-}
-async function loadModel(input, settings, read) {
-    if (typeof input !== 'string')
-        return input;
-    if (await looksLikeDocument(input))
-        return readEvaluationDocument(input);
-    return evaluatePredictions(input, settings, read);
-}
-/** A JSON object whose first 4 KiB name a `schema`: a result document, not rows of predictions. */
-async function looksLikeDocument(file) {
-    let handle;
-    try {
-        handle = await open$1(file, 'r');
-    }
-    catch {
-        return false; // the table reader reports the missing file in its own words
-    }
-    try {
-        const buffer = Buffer.alloc(4096);
-        const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-        const head = buffer.toString('utf8', 0, bytesRead);
-        return /^\s*\{/.test(head) && head.includes('"schema"');
-    }
-    finally {
-        await handle.close();
-    }
-}
-/**
- * Reads an `ml-gate/evaluation@1` document, valid against its schema (src/documents/evaluation.ts).
- * @throws UserInputError naming the file, the place and what was expected
- */
-async function readEvaluationDocument(file) {
-    return (await readEvaluationFile(file)).document;
-}
-function stated(model) {
-    return isDocument(model)
-        ? model
-        : { task: model.settings.model.task, settings: documentSettings(model.settings) };
-}
-function fileOf(input, model) {
-    return typeof input === 'string' ? input : model.file;
-}
-/**
- * Two documents must have been evaluated alike, and each model like the config says.
- * @throws UserInputError at the first model that differs, listing each differing setting
- */
-function checkSettings(settings, candidate, baseline) {
-    if (baseline !== null && isDocument(candidate.model) && isDocument(baseline.model)) {
-        const differences = settingDifferences(candidate.model, baseline.model);
-        if (differences.length > 0) {
-            throw new UserInputError(`was evaluated with other settings than the baseline ${baseline.file}: ` +
-                `${describeDifferences(differences, "this document's", "the baseline's")} ` +
-                '(evaluate both with the same config)', { file: candidate.file });
-        }
-    }
-    const config = { task: settings.model.task, settings: documentSettings(settings) };
-    for (const { model, file } of baseline === null ? [candidate] : [candidate, baseline]) {
-        const differences = settingDifferences(stated(model), config);
-        if (differences.length > 0) {
-            const mine = isDocument(model) ? "the document's" : "the evaluation's";
-            throw new UserInputError(`was evaluated with other settings than the config: ` +
-                `${describeDifferences(differences, mine, "the config's")} (evaluate it again with this config)`, { file });
-        }
-    }
-}
-
-/**
- * Hex sha256 of a file, read as a stream (prediction files can be gigabytes); `null` when the file
- * cannot be read.
- */
-async function sha256File(path) {
-    const hash = createHash('sha256');
-    try {
-        for await (const chunk of createReadStream(path))
-            hash.update(chunk);
-    }
-    catch {
-        return null;
-    }
-    return hash.digest('hex');
-}
-/**
- * The audit trail of a set of results: the config, every result document and every file those
- * documents name (predictions, data, contracts, references), each with its sha256, or named as not
- * readable here (computed in another job). Paths named inside documents are read relative to the
- * working directory, as the steps wrote them; the same path is listed once.
- */
-async function collectAuditTrail(results, context) {
-    const known = new Map();
-    const add = async (role, path, sha256) => {
-        if (path === null || known.has(path))
-            return;
-        known.set(path, { role, path, sha256: sha256 ?? (await sha256File(path)) });
-    };
-    await add('config', context.config);
-    for (const [role, file] of [
-        ['verdict', results.verdict],
-        ['candidate evaluation', results.candidate],
-        ['baseline evaluation', results.baseline]
-    ]) {
-        if (file !== null)
-            await add(role, file.path, file.sha256);
-    }
-    for (const file of results.validations)
-        await add('validation', file.path, file.sha256);
-    await add('candidate predictions', results.candidate?.document.file ?? null);
-    await add('baseline predictions', results.baseline?.document.file ?? null);
-    for (const { document } of results.validations) {
-        await add('data', document.file);
-        await add('contract', document.contract);
-        await add('reference', document.reference);
-    }
-    return {
-        commit: context.commit,
-        version: context.version,
-        seed: results.candidate?.document.settings.seed ?? null,
-        files: [...known.values()],
-        ...(context.computedIn == null ? {} : { computedIn: context.computedIn })
-    };
 }
 
 var version = "0.1.0";

@@ -9,10 +9,10 @@ import { E as ExitCode$1, U as UserInputError, s as supportUnit, d as describeMe
 import { isMainThread, workerData } from 'node:worker_threads';
 import { relative, sep, isAbsolute, join as join$1, resolve as resolve$1 } from 'node:path';
 import { s as statusOf, i as isPermissionDenied, m as messageOf } from './chunks/api-errors.js';
-import { readFile, readdir as readdir$1 } from 'node:fs/promises';
-import { createHash } from 'node:crypto';
 import require$$0$1 from 'process';
 import require$$0$2 from 'buffer';
+import { createHash } from 'node:crypto';
+import { readFile, readdir as readdir$1 } from 'node:fs/promises';
 
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -875,457 +875,965 @@ async function findOverride(client, issue, label) {
     return { label, by, at: added.created_at, role, honoured: permission === 'admin' || permission === 'write' };
 }
 
-var $schema$a = "https://json-schema.org/draft/2020-12/schema";
-var $id$b = "https://raw.githubusercontent.com/ml-gate/ml-gate/v1/schemas/evaluation.schema.json";
-var title$a = "ml-gate evaluation document";
-var description$3 = "Written by `ml-gate evaluate --json` and the evaluate action: every metric of the task, overall and per segment, with confidence intervals.";
-var type$b = "object";
-var required$4 = [
-	"schema",
-	"task",
-	"file",
-	"rows",
-	"settings",
-	"segments"
-];
-var properties$c = {
-	schema: {
-		"const": "ml-gate/evaluation@1"
-	},
-	task: {
-		"enum": [
-			"binary",
-			"multiclass",
-			"regression"
-		]
-	},
-	file: {
-		type: "string",
-		maxLength: 4096,
-		description: "The predictions file, as given."
-	},
-	rows: {
-		type: "integer",
-		minimum: 0
-	},
-	settings: {
-		type: "object",
-		description: "How the metrics were computed. The gates compare a document only with one computed alike: a document whose task, label, positive, threshold, weight, id, confidence, bootstrap, seed or segments differ from the config's or the other document's is bad input (exit 2).",
-		required: [
-			"label",
-			"confidence",
-			"bootstrap",
-			"seed",
-			"min_support",
-			"segments"
-		],
-		properties: {
-			label: {
-				type: "string",
-				maxLength: 1048576
-			},
-			score: {
-				type: [
-					"string",
-					"null"
-				],
-				maxLength: 1048576
-			},
-			score_prefix: {
-				type: [
-					"string",
-					"null"
-				],
-				maxLength: 1048576
-			},
-			prediction: {
-				type: [
-					"string",
-					"null"
-				],
-				maxLength: 1048576
-			},
-			positive: {
-				type: [
-					"string",
-					"number",
-					"boolean",
-					"null"
-				]
-			},
-			threshold: {
-				type: [
-					"number",
-					"null"
-				]
-			},
-			weight: {
-				type: [
-					"string",
-					"null"
-				],
-				maxLength: 1048576
-			},
-			id: {
-				type: [
-					"string",
-					"null"
-				],
-				maxLength: 1048576
-			},
-			confidence: {
-				type: "number",
-				exclusiveMinimum: 0,
-				exclusiveMaximum: 1
-			},
-			bootstrap: {
-				type: "integer",
-				minimum: 0,
-				description: "Bootstrap replicates B (0: no bootstrap intervals)."
-			},
-			seed: {
-				type: "integer"
-			},
-			min_support: {
-				type: "integer",
-				minimum: 1
-			},
-			segments: {
-				type: "object",
-				description: "The segments evaluated, as in the config's `segments` section.",
-				required: [
-					"columns",
-					"bins",
-					"cross"
-				],
-				properties: {
-					columns: {
-						type: "array",
-						items: {
-							type: "string"
-						}
-					},
-					bins: {
-						type: "object",
-						additionalProperties: {
-							type: "array",
-							items: {
-								type: "number"
-							},
-							minItems: 2
-						}
-					},
-					cross: {
-						type: "array",
-						items: {
-							type: "array",
-							items: {
-								type: "string"
-							},
-							minItems: 2
-						}
-					}
-				}
-			}
-		}
-	},
-	classes: {
-		type: "array",
-		items: {
-			type: "string",
-			maxLength: 1048576
-		},
-		description: "Multiclass: the class names."
-	},
-	segments: {
-		type: "array",
-		description: "`all` first, then each segment family in configuration order.",
-		items: {
-			type: "object",
-			required: [
-				"key",
-				"column",
-				"n",
-				"insufficient",
-				"metrics"
-			],
-			properties: {
-				key: {
-					type: "string",
-					maxLength: 1048576,
-					description: "`all`, `column=value` (missing: `column=`), `Age=[18,30)`, or `a=x&b=y`; in names and values % & = \" are written %25 %26 %3D %22 and the empty text is \"\" (README, Segments)."
-				},
-				column: {
-					type: [
-						"string",
-						"null"
-					],
-					maxLength: 1048576,
-					description: "The segment family (`Home`, `Home&Job`, names escaped as in `key`); null for `all`."
-				},
-				n: {
-					type: "integer",
-					minimum: 0,
-					description: "Rows in the segment."
-				},
-				insufficient: {
-					type: "boolean",
-					description: "Fewer rows than min_support: reported but not gated."
-				},
-				state: {
-					$ref: "#/$defs/state"
-				},
-				metrics: {
-					type: "object",
-					additionalProperties: {
-						type: "object",
-						required: [
-							"value",
-							"ci"
-						],
-						properties: {
-							value: {
-								type: [
-									"number",
-									"null"
-								],
-								description: "null when the metric is undefined for the segment (see reason)."
-							},
-							ci: {
-								oneOf: [
-									{
-										type: "null"
-									},
-									{
-										type: "array",
-										items: {
-											type: "number"
-										},
-										minItems: 2,
-										maxItems: 2
-									}
-								],
-								description: "Lower and upper bound at the settings' confidence."
-							},
-							method: {
-								"enum": [
-									"wilson",
-									"delong",
-									"bootstrap",
-									"logit",
-									"order-statistic"
-								],
-								description: "How ci was computed, present when ci is."
-							},
-							reason: {
-								type: "string",
-								maxLength: 1048576,
-								description: "Why value or ci is null, or which convention produced the value."
-							},
-							defined: {
-								"const": false,
-								description: "Present (false) when value is a convention, not a value: the formula divides by zero (recall without positives, precision without predicted positives, MCC's zero denominator) and value is scikit-learn's zero_division result, kept for reports. A gate treats the metric as undefined (insufficient)."
-							},
-							support: {
-								type: "integer",
-								minimum: 0,
-								description: "The metric's evidence: rows of positive weight in its own denominator, unweighted (positives for recall, predicted positives for precision, negatives for specificity, min(positives, negatives) for roc_auc and average_precision, the class's rows for recall[c], rows for accuracy, brier, log_loss, positive_rate and regression metrics; see the README's Gates section). min_support bounds it. Always written; a document without it cannot be gated on the metric (insufficient)."
-							}
-						}
-					}
-				}
-			}
-		}
-	}
+/**
+ * The names the steps give their result documents in the results folder. Apart from the loader
+ * (`report/result-files.ts`), so that an action's inputs can name the default folder without
+ * loading ajv and the schemas: an action with a bad input stops before that cost.
+ */
+const RESULT_FILES = {
+    folder: 'ml-gate-results',
+    verdict: 'verdict.json',
+    candidate: 'evaluation-candidate.json',
+    baseline: 'evaluation-baseline.json'
 };
-var $defs$4 = {
-	float64s: {
-		type: "string",
-		contentEncoding: "base64",
-		description: "Little-endian float64 values, base64: exact to the bit, NaN for an undefined replicate."
-	},
-	state: {
-		type: "object",
-		description: "What the gates recompute the segment's metrics from at any confidence level (Holm-adjusted ones included) and pair two models on, so that gating two documents gives the results of gating the two predictions files. Written by ml-gate for every segment; a document without it is read as its metrics at its own level, unpaired.",
-		required: [
-			"digest",
-			"metrics"
-		],
-		properties: {
-			digest: {
-				type: "object",
-				description: "Fingerprint of the row keys (model.id, else the line): equal digests of two models mean the same rows.",
-				required: [
-					"rows",
-					"first",
-					"second"
-				],
-				properties: {
-					rows: {
-						type: "integer",
-						minimum: 0
-					},
-					first: {
-						type: "integer",
-						minimum: 0,
-						maximum: 4294967295
-					},
-					second: {
-						type: "integer",
-						minimum: 0,
-						maximum: 4294967295
-					}
-				}
-			},
-			resamples_every_row: {
-				type: "boolean",
-				description: "Binary and regression: whether bootstrap-or-… metrics resample every row (at most 5,000 rows) rather than take an analytic interval."
-			},
-			metrics: {
-				type: "object",
-				description: "Every metric of `metrics`, in the same order.",
-				additionalProperties: {
-					type: "object",
-					required: [
-						"value",
-						"support"
-					],
-					properties: {
-						value: {
-							type: [
-								"number",
-								"null"
-							],
-							description: "The point estimate."
-						},
-						reason: {
-							type: "string",
-							description: "Why the value is null, or the convention that produced it."
-						},
-						defined: {
-							"const": false,
-							description: "Present when `value` is a zero-division convention (scikit-learn's zero_division), not a defined value: a gate does not judge it."
-						},
-						support: {
-							type: "integer",
-							minimum: 0,
-							description: "The rows of positive weight in the metric's own denominator (the catalog's support), which min_support bounds."
-						},
-						replicates: {
-							$ref: "#/$defs/float64s",
-							description: "The metric in each of the B bootstrap replicates (float64 × B), for every metric with an interval and a value: percentile intervals and paired tests read them."
-						},
-						proportion: {
-							type: "object",
-							description: "Wilson metrics: the weighted successes, trials and Σw² of the trials.",
-							required: [
-								"successes",
-								"trials",
-								"squared_weights"
-							],
-							properties: {
-								successes: {
-									type: "number"
-								},
-								trials: {
-									type: "number"
-								},
-								squared_weights: {
-									type: "number"
-								}
-							}
-						},
-						variance: {
-							type: [
-								"number",
-								"null"
-							],
-							description: "roc_auc: DeLong's variance."
-						},
-						basis: {
-							description: "bootstrap-or-… metrics above 5,000 rows: the inputs of their analytic interval.",
-							oneOf: [
-								{
-									type: "object",
-									required: [
-										"kind",
-										"value",
-										"positives"
-									],
-									properties: {
-										kind: {
-											"const": "logit"
-										},
-										value: {
-											type: "number"
-										},
-										positives: {
-											type: "number",
-											description: "Kish effective number of positives."
-										}
-									}
-								},
-								{
-									type: "object",
-									required: [
-										"kind",
-										"values",
-										"weights",
-										"before",
-										"n",
-										"per_rank"
-									],
-									properties: {
-										kind: {
-											"const": "order-statistic"
-										},
-										values: {
-											$ref: "#/$defs/float64s",
-											description: "The sorted absolute errors that the order statistics of any level reach (about 9·√n of them)."
-										},
-										weights: {
-											oneOf: [
-												{
-													type: "null"
-												},
-												{
-													$ref: "#/$defs/float64s"
-												}
-											],
-											description: "Their weights; null when every row weighs 1."
-										},
-										before: {
-											type: "number",
-											description: "The cumulative weight of the sorted errors before `values`."
-										},
-										n: {
-											type: "number",
-											description: "The number of ranks (rows, or their Kish effective number)."
-										},
-										per_rank: {
-											type: "number",
-											description: "The weight of one rank."
-										}
-									}
-								}
-							]
-						}
-					}
-				}
-			}
-		}
-	}
+
+/**
+ * The inputs the report action and the root action share, with their defaults; the root action
+ * (action.yml) gives `results-dir` none (the config's `report.output` is its default).
+ */
+const PublishInputs = {
+    Config: input('config', 'ml-gate.yml'),
+    GitHubToken: runnerInput('github-token', '${{ github.token }}'),
+    Comment: input('comment', 'true'),
+    CommentKey: input('comment-key'),
+    PrNumber: input('pr-number'),
+    CheckName: input('check-name'),
+    SkipUnchanged: input('skip-unchanged', 'true'),
+    OverrideLabel: input('override-label', DEFAULT_OVERRIDE_LABEL),
+    Summary: input('summary', 'true'),
+    AllowOutsideWorkspace: ALLOW_OUTSIDE_WORKSPACE
 };
-var schema$5 = {
-	$schema: $schema$a,
-	$id: $id$b,
-	title: title$a,
-	description: description$3,
-	type: type$b,
-	required: required$4,
-	properties: properties$c,
-	$defs: $defs$4
+/** The inputs of actions/report/action.yml with their defaults (test/actions/inputs.test.ts). */
+const Inputs = {
+    ResultsDir: input('results-dir', RESULT_FILES.folder),
+    ...PublishInputs
 };
+/** The report action's outputs, as named in actions/report/action.yml (the root action's too). */
+const Outputs = {
+    Verdict: 'verdict',
+    CommentId: 'comment-id',
+    CommentUrl: 'comment-url',
+    CheckRunId: 'check-run-id'
+};
+/** Reads and checks the publishing inputs once (see `PublishInputs`). */
+function readPublishInputs() {
+    const workspace = getWorkspace();
+    const config = getPath(PublishInputs.Config, workspace);
+    const pr = getString(PublishInputs.PrNumber);
+    if (pr !== undefined && !/^[1-9][0-9]*$/.test(pr)) {
+        throw new UserInputError(`input '${PublishInputs.PrNumber.name}': expected a pull request number such as 42, got '${pr}'`);
+    }
+    return {
+        config,
+        token: getString(PublishInputs.GitHubToken) ?? null,
+        comment: getBoolean(PublishInputs.Comment),
+        commentKey: getString(PublishInputs.CommentKey) ?? config,
+        prNumber: pr === undefined ? null : Number(pr),
+        checkName: getString(PublishInputs.CheckName) ?? null,
+        skipUnchanged: getBoolean(PublishInputs.SkipUnchanged),
+        overrideLabel: getString(PublishInputs.OverrideLabel),
+        summary: getBoolean(PublishInputs.Summary),
+        workspace
+    };
+}
+/** Reads and checks every input of the report action once. */
+function readReportInputs() {
+    const publish = readPublishInputs();
+    return { ...publish, results: getString(Inputs.ResultsDir) };
+}
+
+/** Emits annotations as workflow commands (`::error`, `::warning`, `::notice`) at their file and line. */
+function annotate(annotations) {
+    for (const a of annotations) {
+        const properties = { title: a.title, file: a.file, startLine: a.line };
+        if (a.level === 'failure')
+            error(a.message, properties);
+        else if (a.level === 'warning')
+            warning(a.message, properties);
+        else
+            notice(a.message, properties);
+    }
+}
+
+/** Annotations per Checks API request: GitHub's limit. */
+const ANNOTATIONS_PER_REQUEST = 50;
+/**
+ * The check run's conclusion for a verdict. `warn` and `overridden` are `neutral`: they pass
+ * branch protection (as `success` does) and still stand out in the checks list.
+ */
+const CONCLUSION = {
+    pass: 'success',
+    warn: 'neutral',
+    overridden: 'neutral',
+    fail: 'failure'
+};
+/**
+ * Publishes a completed check run whose conclusion follows the verdict. The Checks API takes 50
+ * annotations per request, so the run is created with the first 50 and updated with the next 50
+ * until all are sent (GitHub appends the annotations of each update).
+ *
+ * @returns the check run's id and page
+ */
+async function publishCheckRun(client, request) {
+    const annotations = request.annotations
+        .filter((a) => a.file !== undefined && a.line !== undefined)
+        .map((a) => ({
+        path: a.file,
+        start_line: a.line,
+        end_line: a.line,
+        annotation_level: a.level,
+        title: a.title,
+        message: a.message
+    }));
+    const batches = [];
+    for (let i = 0; i < annotations.length; i += ANNOTATIONS_PER_REQUEST)
+        batches.push(annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
+    const output = (batch) => ({
+        title: request.title,
+        summary: request.summary,
+        ...(batch === undefined ? {} : { annotations: batch })
+    });
+    const where = { owner: request.owner, repo: request.repo };
+    const { data } = await client.rest.checks.create({
+        ...where,
+        name: request.name,
+        head_sha: request.headSha,
+        status: 'completed',
+        conclusion: CONCLUSION[request.verdict],
+        ...(request.detailsUrl === undefined ? {} : { details_url: request.detailsUrl }),
+        output: output(batches[0])
+    });
+    for (const batch of batches.slice(1)) {
+        await client.rest.checks.update({ ...where, check_run_id: data.id, output: output(batch) });
+    }
+    return { id: data.id, url: data.html_url ?? '' };
+}
+
+/**
+ * Checks that the pull request `issue` names is the one a `workflow_run` run was about: its head
+ * commit must be `runHeadSha` (`workflow_run.head_sha`).
+ *
+ * Why: a `workflow_run` workflow has a write token, and for a fork's pull request the number
+ * reaches it only through the artifact the fork's `pull_request` run uploaded, which the fork's
+ * code wrote. Unchecked, a fork could make ml-gate post its report, with a passing verdict, on
+ * any pull request of the repository. GitHub sets `workflow_run.head_sha` itself, and only the
+ * pull request whose head that commit is can be the one the results are about.
+ *
+ * @throws UserInputError when the pull request does not exist, or its head is another commit
+ *   (also when it was pushed to since the run: the next run will report on it)
+ */
+async function verifyPullRequestHead(client, issue, runHeadSha, input) {
+    let head;
+    try {
+        const { data } = await client.rest.pulls.get({
+            owner: issue.owner,
+            repo: issue.repo,
+            pull_number: issue.issueNumber
+        });
+        head = data.head.sha;
+    }
+    catch (error) {
+        if (statusOf(error) !== 404)
+            throw error;
+        throw new UserInputError(`input '${input}': there is no pull request #${issue.issueNumber} in ${issue.owner}/${issue.repo}; ` +
+            'refusing to report on it');
+    }
+    if (head !== runHeadSha) {
+        throw new UserInputError(`input '${input}': pull request #${issue.issueNumber} has head commit ${head}, but this ` +
+            `workflow_run is for commit ${runHeadSha} (workflow_run.head_sha); refusing to report on ` +
+            'it. The number came from the artifact, which the pull request that produced it can ' +
+            "write; only the pull request whose head is the run's commit is accepted (after a new " +
+            'push, its next run reports)');
+    }
+}
+
+/**
+ * The workflow run's page from the runner's environment (`GITHUB_SERVER_URL`, `GITHUB_REPOSITORY`,
+ * `GITHUB_RUN_ID`), where the job summary is; `null` outside a run. The comment links it, whether
+ * the action posts it or `ml-gate report --comment` previews it.
+ */
+function runUrlOf(env) {
+    const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
+    const repository = env.GITHUB_REPOSITORY;
+    return env.GITHUB_RUN_ID && repository ? `${server}/${repository}/actions/runs/${env.GITHUB_RUN_ID}` : null;
+}
+
+/**
+ * Reads the run's context from the environment the runner gives a step. The pull request is
+ * `pullNumber` when given (the `pr-number` input: needed in `workflow_run` workflows for forks,
+ * whose `workflow_run.pull_requests` is empty), else the `pull_request` payload's, else the first
+ * of `workflow_run.pull_requests`, else an `issue_comment` on a pull request.
+ *
+ * @throws UserInputError when `GITHUB_REPOSITORY` is missing or the event file is unreadable
+ */
+function readRunContext(env, pullNumber) {
+    const repository = env.GITHUB_REPOSITORY ?? '';
+    const slash = repository.indexOf('/');
+    if (slash <= 0) {
+        throw new UserInputError(`GITHUB_REPOSITORY is '${repository}', expected owner/repo: run this action in a GitHub workflow`);
+    }
+    let payload = {};
+    if (env.GITHUB_EVENT_PATH) {
+        try {
+            payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8'));
+        }
+        catch (error) {
+            throw new UserInputError(`cannot read the event payload: ${error.message}`, {
+                file: env.GITHUB_EVENT_PATH
+            });
+        }
+    }
+    const fromPayload = payload.pull_request?.number ??
+        payload.workflow_run?.pull_requests?.[0]?.number ??
+        (payload.issue?.pull_request === undefined ? undefined : payload.issue.number);
+    const workflowRun = env.GITHUB_EVENT_NAME === 'workflow_run' ? payload.workflow_run : undefined;
+    const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
+    return {
+        owner: repository.slice(0, slash),
+        repo: repository.slice(slash + 1),
+        eventName: env.GITHUB_EVENT_NAME ?? '',
+        pullNumber: pullNumber ?? fromPayload ?? null,
+        headSha: payload.pull_request?.head?.sha ?? payload.workflow_run?.head_sha ?? env.GITHUB_SHA ?? null,
+        workflowRunHeadSha: workflowRun?.head_sha ?? null,
+        // Built from the numeric id, not taken as a string, so the link can only point at a run here.
+        workflowRunUrl: Number.isSafeInteger(workflowRun?.id)
+            ? `${server}/${repository}/actions/runs/${workflowRun?.id}`
+            : null,
+        apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
+        runUrl: runUrlOf(env)
+    };
+}
+
+/** GraphQL's `viewer`: the only "who am I" that every kind of token may ask. */
+const VIEWER_QUERY = 'query { viewer { login } }';
+/**
+ * The account the token writes as, for any kind of token: a workflow's `GITHUB_TOKEN`
+ * (`github-actions[bot]`), a GitHub App's installation token (`<app-slug>[bot]`) or a user's
+ * token (the user). GraphQL `viewer` answers all three with the login comments show; REST has
+ * no such call for installation tokens (`GET /user` answers 403 to them, `GET /app` wants the
+ * app's JWT). Bot logins end in `[bot]` (fullsend-ai/fullsend#1953: an app's installation token
+ * gets `fullsend-ai-coder[bot]`).
+ */
+async function tokenIdentity(client) {
+    const { viewer } = await client.graphql(VIEWER_QUERY);
+    return { login: viewer.login, type: viewer.login.endsWith('[bot]') ? 'Bot' : 'User' };
+}
+/**
+ * Creates or edits the one comment of a pull request that carries `marker` and was written by
+ * `identity`: every page of comments is read (`octokit.paginate`, 100 per page), so a comment
+ * past the first page is found; a comment by someone else that quotes the marker is never
+ * touched. When the comment is deleted between the lookup and the edit (404), it is created again.
+ * With several matching comments, the oldest is edited.
+ *
+ * Two runs racing on one pull request (two pushes in quick succession) can both find no comment
+ * and both create one. So every creation is followed by a second lookup that settles on one
+ * comment: the oldest of ours stays; a run whose new comment is not the oldest writes its body
+ * into the oldest (the body written last wins, as with two edits) and every other comment of ours
+ * is deleted. Whatever the interleaving, once both runs are done exactly one comment is left,
+ * holding the body of the run that created last. (A workflow `concurrency:` group avoids the race
+ * altogether.)
+ */
+async function upsertStickyComment(client, issue, options) {
+    const where = { owner: issue.owner, repo: issue.repo };
+    const listOurs = async () => {
+        const comments = await client.paginate(client.rest.issues.listComments, {
+            ...where,
+            issue_number: issue.issueNumber,
+            per_page: 100
+        });
+        return comments
+            .filter((c) => c.body?.includes(options.marker) === true &&
+            c.user?.login === options.identity.login &&
+            c.user?.type === options.identity.type)
+            .sort((a, b) => a.id - b.id);
+    };
+    const update = async (id, body) => {
+        const { data } = await client.rest.issues.updateComment({ ...where, comment_id: id, body });
+        return { action: 'updated', id: data.id, url: data.html_url };
+    };
+    const create = async (action, body) => {
+        const { data } = await client.rest.issues.createComment({
+            ...where,
+            issue_number: issue.issueNumber,
+            body
+        });
+        return settle({ action, id: data.id, url: data.html_url }, body);
+    };
+    /** After a creation: one comment of ours is left, the oldest, with the body written last. */
+    const settle = async (created, body) => {
+        const ours = await listOurs();
+        let kept = created;
+        if (ours.length > 0 && ours[0].id !== created.id) {
+            // The action says what this run did; the id and address are those of the comment kept.
+            const { id, url } = await ignoreNotFound(() => update(ours[0].id, body), created);
+            kept = { action: created.action, id, url };
+        }
+        for (const comment of ours) {
+            if (comment.id !== kept.id)
+                await ignoreNotFound(() => client.rest.issues.deleteComment({ ...where, comment_id: comment.id }), null);
+        }
+        return kept;
+    };
+    const [ours] = await listOurs();
+    if (ours === undefined)
+        return create('created', options.render(null));
+    const body = options.render(ours.body ?? null);
+    if (options.skipUnchanged && body === ours.body)
+        return { action: 'unchanged', id: ours.id, url: ours.html_url };
+    try {
+        return await update(ours.id, body);
+    }
+    catch (error) {
+        if (statusOf(error) !== 404)
+            throw error;
+        return create('recreated', body);
+    }
+}
+/** `call()`, or `fallback` when what it acts on was deleted meanwhile (404). */
+async function ignoreNotFound(call, fallback) {
+    try {
+        return await call();
+    }
+    catch (error) {
+        if (statusOf(error) !== 404)
+            throw error;
+        return fallback;
+    }
+}
+
+/**
+ * Text that came from data, config or an untrusted result document (column names, category
+ * values, file names, reasons) made safe for GitHub-flavoured markdown and HTML: it shows as the
+ * same text, and cannot break a table, start a heading or list, mention someone, reference an
+ * issue, link, open an HTML tag or comment (our own comment marker included), or reorder or hide
+ * text with control characters.
+ *
+ * Backslash escapes and entities are not enough on GitHub: mentions (`@octocat`), issue
+ * references (`#12`, `GH-12`) and autolinks (`www.x.com`, `https://x`) are found in the text
+ * *after* markdown is rendered, when `\#` and `&#64;` have become `#` and `@` again. So a zero-width
+ * joiner (U+200D) goes right after `@` and `#`, inside `GH-`, `www.` and `://`: the text reads the
+ * same, and no pattern of GitHub's (or any GFM renderer's) matches across it.
+ *
+ * Every such string goes through `escapeMarkdown` before it reaches a report; tests render hostile
+ * strings through every report with a real GFM renderer (micromark).
+ *
+ * @example escapeMarkdown('a|b <b> @octocat *x*') // 'a&#124;b &lt;b&gt; @\u200doctocat \\*x\\*'
+ */
+function escapeMarkdown(text) {
+    // Backslash escapes first, joiners next, entities last: the entities contain `#`, which must
+    // stay as it is.
+    return plainText(text)
+        .replace(/[\\`*_{}[\]()#+\-!~=:]/g, '\\$&')
+        .replace(/[@#]/g, `$&${JOINER}`)
+        .replace(/(gh)(\\-)/gi, `$1${JOINER}$2`)
+        .replace(/(www)(\.)/gi, `$1${JOINER}$2`)
+        .replace(/\\:(?=\/\/)/g, `\\:${JOINER}`)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/\|/g, '&#124;');
+}
+/** U+200D ZERO WIDTH JOINER: invisible, kept by GitHub, and no word character. */
+const JOINER = '\u200d';
+/**
+ * C0 and C1 controls (tab and line breaks become spaces), DEL, bidirectional overrides, embeddings
+ * and isolates (U+202A–U+202E, U+2066–U+2069), directional marks, line and paragraph separators,
+ * the byte-order mark and interlinear annotations: they can hide or reorder text
+ * ("Trojan Source"), or end a line where we do not.
+ */
+const CONTROLS = 
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb]/g;
+const LINE_BREAKS = /\r\n|[\t\n\r\u2028\u2029]/g;
+/**
+ * Data text for plain-text places (annotations, log lines, check-run titles): line breaks and tabs
+ * become spaces, every other control or bidirectional character becomes U+FFFD (�), visibly.
+ *
+ * @example plainText('a\u202eb\nc') // 'a�b c'
+ */
+function plainText(text) {
+    return text.replace(LINE_BREAKS, ' ').replace(CONTROLS, '\ufffd');
+}
+/** Longest text from data shown in a table cell; longer text ends in `…`. */
+const CELL_LENGTH = 120;
+/**
+ * Data text for a markdown cell or line: clipped to `length` characters (the last one `…`), then
+ * escaped, so a 1 MB cell cannot push a report past GitHub's size limits.
+ *
+ * @example escapeClipped('a'.repeat(200), 5) // 'aaaa…'
+ */
+function escapeClipped(text, length = CELL_LENGTH) {
+    return escapeMarkdown(text.length > length ? `${text.slice(0, length - 1)}…` : text);
+}
+
+/** Longest value quoted, column named and message written in an annotation. */
+const VALUE_LENGTH = 80;
+const MESSAGE_LENGTH = 1000;
+/** Plain text (no control or bidirectional characters from data), clipped to `length`. */
+function clip(text, length) {
+    const plain = plainText(text);
+    return plain.length > length ? `${plain.slice(0, length - 1)}…` : plain;
+}
+function quote(value) {
+    return clip(value === null ? 'missing' : JSON.stringify(value), VALUE_LENGTH);
+}
+function failingChecks$1(document) {
+    return document.checks.filter((c) => !c.passed);
+}
+function subject(check) {
+    return check.column === null ? check.check : `${clip(check.column, VALUE_LENGTH)}: ${check.check}`;
+}
+/**
+ * Data-contract failures at the file and line where they happen, one annotation per failing
+ * example (at most 20 per check, as the validation keeps them): what check runs show in the diff.
+ * Errors are `failure`, warnings `warning`. For Parquet (`unit: row`) the row number is not a
+ * line of the file: the annotation sits at line 1 and names the row.
+ */
+function contractAnnotations(documents) {
+    return documents.flatMap((document) => failingChecks$1(document).flatMap((check) => check.examples.map((example) => {
+        const at = document.unit === 'line' ? example.line : 1;
+        const row = document.unit === 'line' ? '' : ` (row ${example.line})`;
+        return {
+            level: check.severity === 'error' ? 'failure' : 'warning',
+            title: `ml-gate: ${subject(check)}`,
+            message: clip(`${quote(example.value)}${row} breaks ${check.check}: expected ${check.expected}`, MESSAGE_LENGTH),
+            file: document.file,
+            line: at
+        };
+    })));
+}
+/**
+ * The most useful annotation per failing check and per gate result needing attention, for the
+ * ten workflow-command annotations GitHub shows per type and step: gate failures first (worst
+ * first, by `excess`), then contract checks with most failures first, each at its first failing
+ * line and counting the others.
+ */
+function summaryAnnotations(verdict, documents) {
+    const gates = (verdict?.results ?? [])
+        .filter((r) => r.status === 'fail' || r.status === 'warn' || r.status === 'missing')
+        .sort((a, b) => (b.excess ?? -Infinity) - (a.excess ?? -Infinity))
+        .map((r) => ({
+        level: r.status === 'warn' ? 'warning' : 'failure',
+        title: `ml-gate: ${clip(r.gate, VALUE_LENGTH)}`,
+        message: clip(r.reason, MESSAGE_LENGTH)
+    }));
+    const checks = documents.flatMap((document) => failingChecks$1(document)
+        .sort((a, b) => b.failures - a.failures)
+        .map((check) => {
+        const first = check.examples[0];
+        const lines = check.examples.map((e) => e.line).join(', ');
+        return {
+            level: check.severity === 'error' ? 'failure' : 'warning',
+            title: `ml-gate: ${subject(check)}`,
+            message: clip(`${check.failures} ${check.failures === 1 ? 'value breaks' : 'values break'} ${check.check} (expected ${check.expected})` +
+                (first === undefined ? '' : `, first ${quote(first.value)}; ${document.unit}s ${lines}`), MESSAGE_LENGTH),
+            file: document.file,
+            ...(first !== undefined && document.unit === 'line' ? { line: first.line } : {})
+        };
+    }));
+    return [...gates, ...checks];
+}
+/**
+ * At most `perLevel` annotations of each level, in order. When some are left out, the last one
+ * shown becomes a count of them that points to `elsewhere`, so nobody mistakes ten for all.
+ */
+function limitPerLevel(annotations, perLevel, elsewhere) {
+    let kept = [];
+    for (const level of ['failure', 'warning', 'notice']) {
+        const all = annotations.filter((a) => a.level === level);
+        if (all.length <= perLevel) {
+            kept = kept.concat(all);
+            continue;
+        }
+        const rest = all.length - (perLevel - 1);
+        kept = kept.concat(all.slice(0, perLevel - 1), {
+            level,
+            title: 'ml-gate: more',
+            message: `${rest} more ${level === 'failure' ? 'failures' : `${level}s`} not shown as annotations; see ${elsewhere}`
+        });
+    }
+    return kept;
+}
+
+/** Runs kept in a comment's history, newest first. */
+const HISTORY_LENGTH = 20;
+/** Longest headline kept in the history. */
+const HEADLINE_LENGTH = 300;
+const STATE = /<!-- ml-gate-state:([A-Za-z0-9_-]*) -->/;
+/**
+ * The hidden marker that identifies the sticky comment of one config: `<!-- ml-gate:KEY -->`.
+ * Characters outside `[A-Za-z0-9._/:@+-]` in the key become `_`, so no key can end the HTML
+ * comment early; distinct keys (matrix jobs, several configs) give distinct comments.
+ *
+ * @example commentMarker('ml-gate.yml') // '<!-- ml-gate:ml-gate.yml -->'
+ */
+function commentMarker(key) {
+    return `<!-- ml-gate:${key.replace(/[^A-Za-z0-9._/:@+-]/g, '_').replace(/-(?=-)/g, '-_')} -->`;
+}
+/**
+ * The comment's machine-readable state, hidden in an HTML comment: this run and the earlier ones.
+ * Base64url-encoded JSON, so nothing in a headline can close the comment.
+ */
+function encodeState(current, history) {
+    const clip = (e) => ({ ...e, headline: e.headline.slice(0, HEADLINE_LENGTH) });
+    const json = JSON.stringify({ current: clip(current), history: history.map(clip) });
+    return `<!-- ml-gate-state:${Buffer.from(json, 'utf8').toString('base64url')} -->`;
+}
+/**
+ * The history to show under a new run, from the previous body of our own comment: the previous
+ * run joins the history unless it was for the same commit (a re-run replaces itself). Newest
+ * first, at most `HISTORY_LENGTH`. A body without readable state (older or hand-edited) gives `[]`.
+ */
+function nextHistory(previousBody, commit) {
+    const match = previousBody === null ? null : STATE.exec(previousBody);
+    if (match === null)
+        return [];
+    let state;
+    try {
+        state = JSON.parse(Buffer.from(match[1], 'base64url').toString('utf8'));
+    }
+    catch {
+        return [];
+    }
+    const history = (state.history ?? []).filter(isEntry);
+    const previous = state.current;
+    const joined = isEntry(previous) && previous.commit !== commit ? [previous, ...history] : history;
+    return joined.slice(0, HISTORY_LENGTH);
+}
+function isEntry(value) {
+    const e = value;
+    return (typeof e === 'object' &&
+        e !== null &&
+        typeof e.verdict === 'string' &&
+        typeof e.headline === 'string' &&
+        (e.commit === null || typeof e.commit === 'string'));
+}
+
+// To do: next major: remove.
+/**
+ * @typedef {Options} MarkdownTableOptions
+ *   Configuration.
+ */
+
+/**
+ * @typedef Options
+ *   Configuration.
+ * @property {boolean | null | undefined} [alignDelimiters=true]
+ *   Whether to align the delimiters (default: `true`);
+ *   they are aligned by default:
+ *
+ *   ```markdown
+ *   | Alpha | B     |
+ *   | ----- | ----- |
+ *   | C     | Delta |
+ *   ```
+ *
+ *   Pass `false` to make them staggered:
+ *
+ *   ```markdown
+ *   | Alpha | B |
+ *   | - | - |
+ *   | C | Delta |
+ *   ```
+ * @property {ReadonlyArray<string | null | undefined> | string | null | undefined} [align]
+ *   How to align columns (default: `''`);
+ *   one style for all columns or styles for their respective columns;
+ *   each style is either `'l'` (left), `'r'` (right), or `'c'` (center);
+ *   other values are treated as `''`, which doesn’t place the colon in the
+ *   alignment row but does align left;
+ *   *only the lowercased first character is used, so `Right` is fine.*
+ * @property {boolean | null | undefined} [delimiterEnd=true]
+ *   Whether to end each row with the delimiter (default: `true`).
+ *
+ *   > 👉 **Note**: please don’t use this: it could create fragile structures
+ *   > that aren’t understandable to some markdown parsers.
+ *
+ *   When `true`, there are ending delimiters:
+ *
+ *   ```markdown
+ *   | Alpha | B     |
+ *   | ----- | ----- |
+ *   | C     | Delta |
+ *   ```
+ *
+ *   When `false`, there are no ending delimiters:
+ *
+ *   ```markdown
+ *   | Alpha | B
+ *   | ----- | -----
+ *   | C     | Delta
+ *   ```
+ * @property {boolean | null | undefined} [fillRows=true]
+ *   Whether to fill rows with empty cells up to the most cells in a row
+ *   (default: `true`).
+ *
+ *   When `true`, all rows have as many cells as the longest row:
+ *
+ *   ```markdown
+ *   | Alpha | B    |   |
+ *   | ----- | ---- | - |
+ *   | C     |      |   |
+ *   | D     | Echo | F |
+ *   ```
+ *
+ *   When `false`, rows keep their cells,
+ *   and the delimiter row has as many cells as the header row:
+ *
+ *   ```markdown
+ *   | Alpha | B    |
+ *   | ----- | ---- |
+ *   | C     |
+ *   | D     | Echo | F |
+ *   ```
+ * @property {boolean | null | undefined} [delimiterStart=true]
+ *   Whether to begin each row with the delimiter (default: `true`).
+ *
+ *   > 👉 **Note**: please don’t use this: it could create fragile structures
+ *   > that aren’t understandable to some markdown parsers.
+ *
+ *   When `true`, there are starting delimiters:
+ *
+ *   ```markdown
+ *   | Alpha | B     |
+ *   | ----- | ----- |
+ *   | C     | Delta |
+ *   ```
+ *
+ *   When `false`, there are no starting delimiters:
+ *
+ *   ```markdown
+ *   Alpha | B     |
+ *   ----- | ----- |
+ *   C     | Delta |
+ *   ```
+ * @property {boolean | null | undefined} [padding=true]
+ *   Whether to add a space of padding between delimiters and cells
+ *   (default: `true`).
+ *
+ *   When `true`, there is padding:
+ *
+ *   ```markdown
+ *   | Alpha | B     |
+ *   | ----- | ----- |
+ *   | C     | Delta |
+ *   ```
+ *
+ *   When `false`, there is no padding:
+ *
+ *   ```markdown
+ *   |Alpha|B    |
+ *   |-----|-----|
+ *   |C    |Delta|
+ *   ```
+ * @property {((value: string) => number) | null | undefined} [stringLength]
+ *   Function to detect the length of table cell content (optional);
+ *   this is used when aligning the delimiters (`|`) between table cells;
+ *   full-width characters and emoji mess up delimiter alignment when viewing
+ *   the markdown source;
+ *   to fix this, you can pass this function,
+ *   which receives the cell content and returns its “visible” size;
+ *   note that what is and isn’t visible depends on where the text is displayed.
+ *
+ *   Without such a function, the following:
+ *
+ *   ```js
+ *   markdownTable([
+ *     ['Alpha', 'Bravo'],
+ *     ['中文', 'Charlie'],
+ *     ['👩‍❤️‍👩', 'Delta']
+ *   ])
+ *   ```
+ *
+ *   Yields:
+ *
+ *   ```markdown
+ *   | Alpha | Bravo |
+ *   | - | - |
+ *   | 中文 | Charlie |
+ *   | 👩‍❤️‍👩 | Delta |
+ *   ```
+ *
+ *   With [`string-width`](https://github.com/sindresorhus/string-width):
+ *
+ *   ```js
+ *   import stringWidth from 'string-width'
+ *
+ *   markdownTable(
+ *     [
+ *       ['Alpha', 'Bravo'],
+ *       ['中文', 'Charlie'],
+ *       ['👩‍❤️‍👩', 'Delta']
+ *     ],
+ *     {stringLength: stringWidth}
+ *   )
+ *   ```
+ *
+ *   Yields:
+ *
+ *   ```markdown
+ *   | Alpha | Bravo   |
+ *   | ----- | ------- |
+ *   | 中文  | Charlie |
+ *   | 👩‍❤️‍👩    | Delta   |
+ *   ```
+ */
+
+/**
+ * Get the length of a cell.
+ *
+ * @param {string} value
+ *   Cell value.
+ * @returns {number}
+ *   Cell size.
+ */
+function defaultStringLength(value) {
+  return value.length
+}
+
+/**
+ * Generate a markdown
+ * ([GFM](https://docs.github.com/en/github/writing-on-github/working-with-advanced-formatting/organizing-information-with-tables))
+ * table.
+ *
+ * @param {ReadonlyArray<ReadonlyArray<string | null | undefined>>} table
+ *   Table data (matrix of strings).
+ * @param {Readonly<Options> | null | undefined} [options]
+ *   Configuration (optional).
+ * @returns {string}
+ *   Result.
+ */
+function markdownTable(table, options) {
+  const settings = options || {};
+  // To do: next major: change to spread.
+  // eslint-disable-next-line unicorn/prefer-spread -- `align` can be a string.
+  const align = (settings.align || []).concat();
+  const stringLength = settings.stringLength || defaultStringLength;
+  /** @type {Array<number>} Character codes as symbols for alignment per column. */
+  const alignments = [];
+  /** @type {Array<Array<string>>} Cells per row. */
+  const cellMatrix = [];
+  /** @type {Array<Array<number>>} Sizes of each cell per row. */
+  const sizeMatrix = [];
+  /** @type {Array<number>} */
+  const longestCellByColumn = [];
+  let mostCellsPerRow = 0;
+  let rowIndex = -1;
+
+  // This is a superfluous loop if we don’t align delimiters, but otherwise we’d
+  // do superfluous work when aligning, so optimize for aligning.
+  while (++rowIndex < table.length) {
+    /** @type {Array<string>} */
+    const row = [];
+    /** @type {Array<number>} */
+    const sizes = [];
+    let columnIndex = -1;
+
+    if (table[rowIndex].length > mostCellsPerRow) {
+      mostCellsPerRow = table[rowIndex].length;
+    }
+
+    while (++columnIndex < table[rowIndex].length) {
+      const cell = serialize(table[rowIndex][columnIndex]);
+
+      if (settings.alignDelimiters !== false) {
+        const size = stringLength(cell);
+        sizes[columnIndex] = size;
+
+        if (
+          longestCellByColumn[columnIndex] === undefined ||
+          size > longestCellByColumn[columnIndex]
+        ) {
+          longestCellByColumn[columnIndex] = size;
+        }
+      }
+
+      row.push(cell);
+    }
+
+    cellMatrix[rowIndex] = row;
+    sizeMatrix[rowIndex] = sizes;
+  }
+
+  // Figure out which alignments to use.
+  let columnIndex = -1;
+
+  if (typeof align === 'object' && 'length' in align) {
+    while (++columnIndex < mostCellsPerRow) {
+      alignments[columnIndex] = toAlignment(align[columnIndex]);
+    }
+  } else {
+    const code = toAlignment(align);
+
+    while (++columnIndex < mostCellsPerRow) {
+      alignments[columnIndex] = code;
+    }
+  }
+
+  // Inject the alignment row.
+  columnIndex = -1;
+  /** @type {Array<string>} */
+  const row = [];
+  /** @type {Array<number>} */
+  const sizes = [];
+
+  while (++columnIndex < mostCellsPerRow) {
+    const code = alignments[columnIndex];
+    let before = '';
+    let after = '';
+
+    if (code === 99 /* `c` */) {
+      before = ':';
+      after = ':';
+    } else if (code === 108 /* `l` */) {
+      before = ':';
+    } else if (code === 114 /* `r` */) {
+      after = ':';
+    }
+
+    // There *must* be at least one hyphen-minus in each alignment cell.
+    let size =
+      settings.alignDelimiters === false
+        ? 1
+        : Math.max(
+            1,
+            longestCellByColumn[columnIndex] - before.length - after.length
+          );
+
+    const cell = before + '-'.repeat(size) + after;
+
+    if (settings.alignDelimiters !== false) {
+      size = before.length + size + after.length;
+
+      if (size > longestCellByColumn[columnIndex]) {
+        longestCellByColumn[columnIndex] = size;
+      }
+
+      sizes[columnIndex] = size;
+    }
+
+    row[columnIndex] = cell;
+  }
+
+  // Inject the alignment row.
+  cellMatrix.splice(1, 0, row);
+  sizeMatrix.splice(1, 0, sizes);
+
+  rowIndex = -1;
+  /** @type {Array<string>} */
+  const lines = [];
+
+  while (++rowIndex < cellMatrix.length) {
+    const row = cellMatrix[rowIndex];
+    const sizes = sizeMatrix[rowIndex];
+    const cellsInRow =
+      settings.fillRows === false
+        ? Math.max(1, cellMatrix[rowIndex === 1 ? 0 : rowIndex].length)
+        : mostCellsPerRow;
+    columnIndex = -1;
+    /** @type {Array<string>} */
+    const line = [];
+
+    while (++columnIndex < cellsInRow) {
+      const cell = row[columnIndex] || '';
+      let before = '';
+      let after = '';
+
+      if (settings.alignDelimiters !== false) {
+        const size =
+          longestCellByColumn[columnIndex] - (sizes[columnIndex] || 0);
+        const code = alignments[columnIndex];
+
+        if (code === 114 /* `r` */) {
+          before = ' '.repeat(size);
+        } else if (code === 99 /* `c` */) {
+          const half = size / 2;
+
+          if (size % 2) {
+            before = ' '.repeat(half + 0.5);
+            after = ' '.repeat(half - 0.5);
+          } else {
+            before = ' '.repeat(half);
+            after = before;
+          }
+        } else {
+          after = ' '.repeat(size);
+        }
+      }
+
+      if (settings.delimiterStart !== false && !columnIndex) {
+        line.push('|');
+      }
+
+      if (
+        settings.padding !== false &&
+        // Don’t add the opening space if we’re not aligning and the cell is
+        // empty: there will be a closing space.
+        !(settings.alignDelimiters === false && cell === '') &&
+        (settings.delimiterStart !== false || columnIndex)
+      ) {
+        line.push(' ');
+      }
+
+      if (settings.alignDelimiters !== false) {
+        line.push(before);
+      }
+
+      line.push(cell);
+
+      if (settings.alignDelimiters !== false) {
+        line.push(after);
+      }
+
+      if (settings.padding !== false) {
+        line.push(' ');
+      }
+
+      if (settings.delimiterEnd !== false || columnIndex !== cellsInRow - 1) {
+        line.push('|');
+      }
+    }
+
+    lines.push(
+      settings.delimiterEnd === false
+        ? line.join('').replace(/ +$/, '')
+        : line.join('')
+    );
+  }
+
+  return lines.join('\n')
+}
+
+/**
+ * Serialize a cell value.
+ *
+ * @param {string | null | undefined} [value]
+ *   Value to serialize.
+ * @returns {string}
+ *   Result.
+ */
+function serialize(value) {
+  return value === null || value === undefined ? '' : String(value)
+}
+
+/**
+ * Get the alignment character code from a value.
+ *
+ * @param {string | null | undefined} value
+ *   Value.
+ * @returns {number}
+ *   Alignment.
+ */
+function toAlignment(value) {
+  const code = typeof value === 'string' ? value.codePointAt(0) : 0;
+
+  return code === 67 /* `C` */ || code === 99 /* `c` */
+    ? 99 /* `c` */
+    : code === 76 /* `L` */ || code === 108 /* `l` */
+      ? 108 /* `l` */
+      : code === 82 /* `R` */ || code === 114 /* `r` */
+        ? 114 /* `r` */
+        : 0
+}
 
 var _2020 = {exports: {}};
 
@@ -4599,13 +5107,13 @@ function requireCompile () {
 	return compile;
 }
 
-var $id$a = "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#";
-var description$2 = "Meta-schema for $data reference (JSON AnySchema extension proposal)";
-var type$a = "object";
-var required$3 = [
+var $id$b = "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#";
+var description$3 = "Meta-schema for $data reference (JSON AnySchema extension proposal)";
+var type$b = "object";
+var required$4 = [
 	"$data"
 ];
-var properties$b = {
+var properties$c = {
 	$data: {
 		type: "string",
 		anyOf: [
@@ -4620,11 +5128,11 @@ var properties$b = {
 };
 var additionalProperties$1 = false;
 var require$$9 = {
-	$id: $id$a,
-	description: description$2,
-	type: type$a,
-	required: required$3,
-	properties: properties$b,
+	$id: $id$b,
+	description: description$3,
+	type: type$b,
+	required: required$4,
+	properties: properties$c,
 	additionalProperties: additionalProperties$1
 };
 
@@ -7470,14 +7978,14 @@ function requireLimitProperties () {
 	return limitProperties;
 }
 
-var required$2 = {};
+var required$3 = {};
 
 var hasRequiredRequired;
 
 function requireRequired () {
-	if (hasRequiredRequired) return required$2;
+	if (hasRequiredRequired) return required$3;
 	hasRequiredRequired = 1;
-	Object.defineProperty(required$2, "__esModule", { value: true });
+	Object.defineProperty(required$3, "__esModule", { value: true });
 	const code_1 = /*@__PURE__*/ requireCode();
 	const codegen_1 = /*@__PURE__*/ requireCodegen();
 	const util_1 = /*@__PURE__*/ requireUtil();
@@ -7553,9 +8061,9 @@ function requireRequired () {
 	        }
 	    },
 	};
-	required$2.default = def;
+	required$3.default = def;
 	
-	return required$2;
+	return required$3;
 }
 
 var limitItems = {};
@@ -8354,14 +8862,14 @@ function requireAdditionalProperties () {
 	return additionalProperties;
 }
 
-var properties$a = {};
+var properties$b = {};
 
 var hasRequiredProperties;
 
 function requireProperties () {
-	if (hasRequiredProperties) return properties$a;
+	if (hasRequiredProperties) return properties$b;
 	hasRequiredProperties = 1;
-	Object.defineProperty(properties$a, "__esModule", { value: true });
+	Object.defineProperty(properties$b, "__esModule", { value: true });
 	const validate_1 = /*@__PURE__*/ requireValidate();
 	const code_1 = /*@__PURE__*/ requireCode();
 	const util_1 = /*@__PURE__*/ requireUtil();
@@ -8412,9 +8920,9 @@ function requireProperties () {
 	        }
 	    },
 	};
-	properties$a.default = def;
+	properties$b.default = def;
 	
-	return properties$a;
+	return properties$b;
 }
 
 var patternProperties = {};
@@ -9494,8 +10002,8 @@ function requireDiscriminator () {
 
 var jsonSchema202012 = {};
 
-var $schema$9 = "https://json-schema.org/draft/2020-12/schema";
-var $id$9 = "https://json-schema.org/draft/2020-12/schema";
+var $schema$a = "https://json-schema.org/draft/2020-12/schema";
+var $id$a = "https://json-schema.org/draft/2020-12/schema";
 var $vocabulary$7 = {
 	"https://json-schema.org/draft/2020-12/vocab/core": true,
 	"https://json-schema.org/draft/2020-12/vocab/applicator": true,
@@ -9506,7 +10014,7 @@ var $vocabulary$7 = {
 	"https://json-schema.org/draft/2020-12/vocab/content": true
 };
 var $dynamicAnchor$7 = "meta";
-var title$9 = "Core and Validation specifications meta-schema";
+var title$a = "Core and Validation specifications meta-schema";
 var allOf = [
 	{
 		$ref: "meta/core"
@@ -9530,12 +10038,12 @@ var allOf = [
 		$ref: "meta/content"
 	}
 ];
-var type$9 = [
+var type$a = [
 	"object",
 	"boolean"
 ];
 var $comment = "This meta-schema also defines keywords that have appeared in previous drafts in order to prevent incompatible extensions as they remain in common use.";
-var properties$9 = {
+var properties$a = {
 	definitions: {
 		$comment: "\"definitions\" has been replaced by \"$defs\".",
 		type: "object",
@@ -9575,29 +10083,29 @@ var properties$9 = {
 	}
 };
 var require$$0 = {
-	$schema: $schema$9,
-	$id: $id$9,
+	$schema: $schema$a,
+	$id: $id$a,
 	$vocabulary: $vocabulary$7,
 	$dynamicAnchor: $dynamicAnchor$7,
-	title: title$9,
+	title: title$a,
 	allOf: allOf,
-	type: type$9,
+	type: type$a,
 	$comment: $comment,
-	properties: properties$9
+	properties: properties$a
 };
 
-var $schema$8 = "https://json-schema.org/draft/2020-12/schema";
-var $id$8 = "https://json-schema.org/draft/2020-12/meta/applicator";
+var $schema$9 = "https://json-schema.org/draft/2020-12/schema";
+var $id$9 = "https://json-schema.org/draft/2020-12/meta/applicator";
 var $vocabulary$6 = {
 	"https://json-schema.org/draft/2020-12/vocab/applicator": true
 };
 var $dynamicAnchor$6 = "meta";
-var title$8 = "Applicator vocabulary meta-schema";
-var type$8 = [
+var title$9 = "Applicator vocabulary meta-schema";
+var type$9 = [
 	"object",
 	"boolean"
 ];
-var properties$8 = {
+var properties$9 = {
 	prefixItems: {
 		$ref: "#/$defs/schemaArray"
 	},
@@ -9662,7 +10170,7 @@ var properties$8 = {
 		$dynamicRef: "#meta"
 	}
 };
-var $defs$3 = {
+var $defs$4 = {
 	schemaArray: {
 		type: "array",
 		minItems: 1,
@@ -9672,28 +10180,28 @@ var $defs$3 = {
 	}
 };
 var require$$1 = {
-	$schema: $schema$8,
-	$id: $id$8,
+	$schema: $schema$9,
+	$id: $id$9,
 	$vocabulary: $vocabulary$6,
 	$dynamicAnchor: $dynamicAnchor$6,
-	title: title$8,
-	type: type$8,
-	properties: properties$8,
-	$defs: $defs$3
+	title: title$9,
+	type: type$9,
+	properties: properties$9,
+	$defs: $defs$4
 };
 
-var $schema$7 = "https://json-schema.org/draft/2020-12/schema";
-var $id$7 = "https://json-schema.org/draft/2020-12/meta/unevaluated";
+var $schema$8 = "https://json-schema.org/draft/2020-12/schema";
+var $id$8 = "https://json-schema.org/draft/2020-12/meta/unevaluated";
 var $vocabulary$5 = {
 	"https://json-schema.org/draft/2020-12/vocab/unevaluated": true
 };
 var $dynamicAnchor$5 = "meta";
-var title$7 = "Unevaluated applicator vocabulary meta-schema";
-var type$7 = [
+var title$8 = "Unevaluated applicator vocabulary meta-schema";
+var type$8 = [
 	"object",
 	"boolean"
 ];
-var properties$7 = {
+var properties$8 = {
 	unevaluatedItems: {
 		$dynamicRef: "#meta"
 	},
@@ -9702,27 +10210,27 @@ var properties$7 = {
 	}
 };
 var require$$2 = {
-	$schema: $schema$7,
-	$id: $id$7,
+	$schema: $schema$8,
+	$id: $id$8,
 	$vocabulary: $vocabulary$5,
 	$dynamicAnchor: $dynamicAnchor$5,
-	title: title$7,
-	type: type$7,
-	properties: properties$7
+	title: title$8,
+	type: type$8,
+	properties: properties$8
 };
 
-var $schema$6 = "https://json-schema.org/draft/2020-12/schema";
-var $id$6 = "https://json-schema.org/draft/2020-12/meta/content";
+var $schema$7 = "https://json-schema.org/draft/2020-12/schema";
+var $id$7 = "https://json-schema.org/draft/2020-12/meta/content";
 var $vocabulary$4 = {
 	"https://json-schema.org/draft/2020-12/vocab/content": true
 };
 var $dynamicAnchor$4 = "meta";
-var title$6 = "Content vocabulary meta-schema";
-var type$6 = [
+var title$7 = "Content vocabulary meta-schema";
+var type$7 = [
 	"object",
 	"boolean"
 ];
-var properties$6 = {
+var properties$7 = {
 	contentEncoding: {
 		type: "string"
 	},
@@ -9734,27 +10242,27 @@ var properties$6 = {
 	}
 };
 var require$$3 = {
-	$schema: $schema$6,
-	$id: $id$6,
+	$schema: $schema$7,
+	$id: $id$7,
 	$vocabulary: $vocabulary$4,
 	$dynamicAnchor: $dynamicAnchor$4,
-	title: title$6,
-	type: type$6,
-	properties: properties$6
+	title: title$7,
+	type: type$7,
+	properties: properties$7
 };
 
-var $schema$5 = "https://json-schema.org/draft/2020-12/schema";
-var $id$5 = "https://json-schema.org/draft/2020-12/meta/core";
+var $schema$6 = "https://json-schema.org/draft/2020-12/schema";
+var $id$6 = "https://json-schema.org/draft/2020-12/meta/core";
 var $vocabulary$3 = {
 	"https://json-schema.org/draft/2020-12/vocab/core": true
 };
 var $dynamicAnchor$3 = "meta";
-var title$5 = "Core vocabulary meta-schema";
-var type$5 = [
+var title$6 = "Core vocabulary meta-schema";
+var type$6 = [
 	"object",
 	"boolean"
 ];
-var properties$5 = {
+var properties$6 = {
 	$id: {
 		$ref: "#/$defs/uriReferenceString",
 		$comment: "Non-empty fragments not allowed.",
@@ -9794,7 +10302,7 @@ var properties$5 = {
 		}
 	}
 };
-var $defs$2 = {
+var $defs$3 = {
 	anchorString: {
 		type: "string",
 		pattern: "^[A-Za-z_][-A-Za-z0-9._]*$"
@@ -9809,54 +10317,54 @@ var $defs$2 = {
 	}
 };
 var require$$4 = {
-	$schema: $schema$5,
-	$id: $id$5,
+	$schema: $schema$6,
+	$id: $id$6,
 	$vocabulary: $vocabulary$3,
 	$dynamicAnchor: $dynamicAnchor$3,
-	title: title$5,
-	type: type$5,
-	properties: properties$5,
-	$defs: $defs$2
+	title: title$6,
+	type: type$6,
+	properties: properties$6,
+	$defs: $defs$3
 };
 
-var $schema$4 = "https://json-schema.org/draft/2020-12/schema";
-var $id$4 = "https://json-schema.org/draft/2020-12/meta/format-annotation";
+var $schema$5 = "https://json-schema.org/draft/2020-12/schema";
+var $id$5 = "https://json-schema.org/draft/2020-12/meta/format-annotation";
 var $vocabulary$2 = {
 	"https://json-schema.org/draft/2020-12/vocab/format-annotation": true
 };
 var $dynamicAnchor$2 = "meta";
-var title$4 = "Format vocabulary meta-schema for annotation results";
-var type$4 = [
+var title$5 = "Format vocabulary meta-schema for annotation results";
+var type$5 = [
 	"object",
 	"boolean"
 ];
-var properties$4 = {
+var properties$5 = {
 	format: {
 		type: "string"
 	}
 };
 var require$$5 = {
-	$schema: $schema$4,
-	$id: $id$4,
+	$schema: $schema$5,
+	$id: $id$5,
 	$vocabulary: $vocabulary$2,
 	$dynamicAnchor: $dynamicAnchor$2,
-	title: title$4,
-	type: type$4,
-	properties: properties$4
+	title: title$5,
+	type: type$5,
+	properties: properties$5
 };
 
-var $schema$3 = "https://json-schema.org/draft/2020-12/schema";
-var $id$3 = "https://json-schema.org/draft/2020-12/meta/meta-data";
+var $schema$4 = "https://json-schema.org/draft/2020-12/schema";
+var $id$4 = "https://json-schema.org/draft/2020-12/meta/meta-data";
 var $vocabulary$1 = {
 	"https://json-schema.org/draft/2020-12/vocab/meta-data": true
 };
 var $dynamicAnchor$1 = "meta";
-var title$3 = "Meta-data vocabulary meta-schema";
-var type$3 = [
+var title$4 = "Meta-data vocabulary meta-schema";
+var type$4 = [
 	"object",
 	"boolean"
 ];
-var properties$3 = {
+var properties$4 = {
 	title: {
 		type: "string"
 	},
@@ -9882,27 +10390,27 @@ var properties$3 = {
 	}
 };
 var require$$6 = {
-	$schema: $schema$3,
-	$id: $id$3,
+	$schema: $schema$4,
+	$id: $id$4,
 	$vocabulary: $vocabulary$1,
 	$dynamicAnchor: $dynamicAnchor$1,
-	title: title$3,
-	type: type$3,
-	properties: properties$3
+	title: title$4,
+	type: type$4,
+	properties: properties$4
 };
 
-var $schema$2 = "https://json-schema.org/draft/2020-12/schema";
-var $id$2 = "https://json-schema.org/draft/2020-12/meta/validation";
+var $schema$3 = "https://json-schema.org/draft/2020-12/schema";
+var $id$3 = "https://json-schema.org/draft/2020-12/meta/validation";
 var $vocabulary = {
 	"https://json-schema.org/draft/2020-12/vocab/validation": true
 };
 var $dynamicAnchor = "meta";
-var title$2 = "Validation vocabulary meta-schema";
-var type$2 = [
+var title$3 = "Validation vocabulary meta-schema";
+var type$3 = [
 	"object",
 	"boolean"
 ];
-var properties$2 = {
+var properties$3 = {
 	type: {
 		anyOf: [
 			{
@@ -9982,7 +10490,7 @@ var properties$2 = {
 		}
 	}
 };
-var $defs$1 = {
+var $defs$2 = {
 	nonNegativeInteger: {
 		type: "integer",
 		minimum: 0
@@ -10013,14 +10521,14 @@ var $defs$1 = {
 	}
 };
 var require$$7 = {
-	$schema: $schema$2,
-	$id: $id$2,
+	$schema: $schema$3,
+	$id: $id$3,
 	$vocabulary: $vocabulary,
 	$dynamicAnchor: $dynamicAnchor,
-	title: title$2,
-	type: type$2,
-	properties: properties$2,
-	$defs: $defs$1
+	title: title$3,
+	type: type$3,
+	properties: properties$3,
+	$defs: $defs$2
 };
 
 var hasRequiredJsonSchema202012;
@@ -10418,1909 +10926,6 @@ function toPath(pointer, data) {
         }
     }
     return path;
-}
-
-/**
- * Reading a result document that may come from someone else (a fork's artifact, a file given to
- * `ml-gate gate --candidate`): JSON, then its published schema (schemas/*.schema.json), before
- * any field is used. Nothing of the file's content is quoted in an error: a `verdict.json` could
- * be a symbolic link to a secret. Errors name the file, the line and column, and the JSON path of
- * the first problem, and say what was expected and what kind of value was found.
- */
-/**
- * A kind of document from its published schema: the schema's own `schema` const names it, so the
- * name and the rules come from the one file users read. `T` is the type the schema describes; the
- * tests that validate every document ml-gate writes keep the two in step.
- *
- * @throws Error when the schema does not compile (a bug in ml-gate, found by the tests)
- */
-function documentKind(schema, origin) {
-    const name = schema.properties.schema.const;
-    // `verbose`: each error carries the value it is about, whose kind (never content) is shown.
-    const ajv = new _2020Exports.Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true, verbose: true });
-    const validate = ajv.compile(schema);
-    return {
-        name,
-        origin,
-        check: (value) => validate(value)
-            ? { valid: true, document: value }
-            : { valid: false, problems: validate.errors ?? [] }
-    };
-}
-/**
- * Reads `file` as a document of `kind`.
- *
- * @throws UserInputError when the file cannot be read, is not JSON, or does not match the schema
- */
-async function readDocument(file, kind) {
-    let bytes;
-    try {
-        bytes = await readFile(file);
-    }
-    catch (error) {
-        const code = error.code ?? 'unreadable';
-        throw new UserInputError(`cannot read the file (${code}); expected an ${kind.name} document`, { file });
-    }
-    const document = parseDocument(bytes.toString('utf8'), file, kind);
-    return { path: file, sha256: createHash('sha256').update(bytes).digest('hex'), document };
-}
-/**
- * The text of a file as a document of `kind`: valid JSON whose `schema` key is `kind.name`, valid
- * against the kind's schema.
- *
- * @throws UserInputError at the first problem, e.g.
- *   `verdict.json:12:15: results[0].n: expected an integer >= 0, got a string`
- */
-function parseDocument(text, file, kind) {
-    const value = parseJson(text, file, `an ${kind.name} document`);
-    const found = isObject(value) ? value.schema : undefined;
-    if (found !== kind.name) {
-        throw new UserInputError(`expected an ${kind.name} document (its "schema" key; ${kind.origin}), found ${describeKind(found, isObject(value))}`, locateOffset(file, text, jsonValueOffset(text, isObject(value) && 'schema' in value ? ['schema'] : [])));
-    }
-    const checked = kind.check(value);
-    if (checked.valid)
-        return checked.document;
-    const first = deepest(checked.problems);
-    const path = toPath(first.instancePath, value);
-    throw new UserInputError(`${path.length === 0 ? '' : `${formatPath(path)}: `}${describeError(first, checked.problems)}`, locateOffset(file, text, jsonValueOffset(text, path)));
-}
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** What the `schema` key holds: another ml-gate kind by name, anything else by its type only. */
-function describeKind(found, isDocument) {
-    if (!isDocument)
-        return `${kindOf(found)} instead of an object`;
-    if (found === undefined)
-        return 'no "schema" key';
-    if (typeof found === 'string' && /^ml-gate\/[a-z]{1,20}@[0-9]{1,3}$/.test(found))
-        return `"${found}"`;
-    return `another "schema" (${kindOf(found)})`;
-}
-/** The kind of a JSON value, never its content. */
-function kindOf(value) {
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'an array';
-    if (typeof value === 'object')
-        return 'an object';
-    if (typeof value === 'number')
-        return Number.isInteger(value) ? 'an integer' : 'a number';
-    return `a ${typeof value}`;
-}
-const TYPE_NAMES = {
-    string: 'a string',
-    number: 'a number',
-    integer: 'an integer',
-    boolean: 'true or false',
-    array: 'an array',
-    object: 'an object',
-    null: 'null'
-};
-/** The first of the deepest problems: the most precise place; `oneOf` itself only if alone. */
-function deepest(errors) {
-    const concrete = errors.filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'anyOf');
-    const depth = (e) => (e.instancePath === '' ? 0 : e.instancePath.split('/').length);
-    return (concrete.length > 0 ? concrete : errors).reduce((a, b) => (depth(b) > depth(a) ? b : a));
-}
-/**
- * A problem in words, without the value; the types every branch of a `oneOf` accepts at its place
- * are listed together (`expected null or an array, got a string`).
- */
-function describeError(first, errors) {
-    const params = first.params;
-    const got = (data) => `, got ${kindOf(data)}`;
-    switch (first.keyword) {
-        case 'type': {
-            const types = errors
-                .filter((e) => e.keyword === 'type' && e.instancePath === first.instancePath)
-                .flatMap((e) => String(e.params.type).split(','));
-            const names = [...new Set(types)].map((t) => TYPE_NAMES[t] ?? t);
-            return `expected ${names.join(' or ')}${got(first.data)}`;
-        }
-        case 'required':
-            return `missing required key "${String(params.missingProperty)}"`;
-        case 'additionalProperties':
-            return 'an unknown key (this object has a fixed set of keys)';
-        case 'enum':
-            return `expected one of ${params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}, got another value`;
-        case 'const':
-            return `expected ${JSON.stringify(params.allowedValue)}, got another value`;
-        case 'minimum':
-        case 'maximum':
-        case 'exclusiveMinimum':
-        case 'exclusiveMaximum':
-            return `expected a number ${String(params.comparison)} ${String(params.limit)}, got one out of range`;
-        case 'maxLength':
-            return `expected at most ${String(params.limit)} characters, got ${String(first.data.length)}`;
-        case 'minLength':
-            return `expected at least ${String(params.limit)} characters, got ${String(first.data.length)}`;
-        case 'maxItems':
-        case 'minItems':
-            return `expected ${first.keyword === 'maxItems' ? 'at most' : 'at least'} ${String(params.limit)} items, got ${String(first.data.length)}`;
-        default:
-            return `does not match the schema (${first.keyword})`;
-    }
-}
-/** `['results', 2, 'n']` -> `results[2].n`; keys that are not identifiers are shown as `[…]`. */
-function formatPath(path) {
-    let text = '';
-    for (const segment of path) {
-        if (typeof segment === 'number')
-            text += `[${segment}]`;
-        else if (/^[A-Za-z_][\w-]{0,40}$/.test(segment))
-            text += text === '' ? segment : `.${segment}`;
-        else
-            text += '[…]';
-    }
-    return text;
-}
-
-/**
- * `ml-gate/evaluation@1` documents (schemas/evaluation.schema.json): their type, written by the
- * engine (src/evaluation/evaluate.ts) and read by the gate (as a candidate or baseline) and by the
- * report.
- */
-const EVALUATION = documentKind(schema$5, 'from `ml-gate evaluate --json` or the evaluate action');
-
-var $schema$1 = "https://json-schema.org/draft/2020-12/schema";
-var $id$1 = "https://raw.githubusercontent.com/ml-gate/ml-gate/v1/schemas/validation.schema.json";
-var title$1 = "ml-gate validation document";
-var description$1 = "Written by `ml-gate validate --json` and the validate-data action: contract checks and drift of one data file.";
-var type$1 = "object";
-var required$1 = [
-	"schema",
-	"file",
-	"format",
-	"unit",
-	"contract",
-	"reference",
-	"passed",
-	"rows",
-	"summary",
-	"checks",
-	"drift"
-];
-var properties$1 = {
-	schema: {
-		"const": "ml-gate/validation@1"
-	},
-	file: {
-		type: "string",
-		maxLength: 4096,
-		description: "The data file, as given."
-	},
-	format: {
-		"enum": [
-			"csv",
-			"jsonl",
-			"json",
-			"parquet"
-		]
-	},
-	unit: {
-		"enum": [
-			"line",
-			"row"
-		],
-		description: "What `line` in examples means: a line of the file (CSV, JSON Lines) or a 1-based row number (JSON arrays, Parquet)."
-	},
-	contract: {
-		type: [
-			"string",
-			"null"
-		],
-		maxLength: 4096
-	},
-	reference: {
-		type: [
-			"string",
-			"null"
-		],
-		maxLength: 4096
-	},
-	passed: {
-		type: "boolean",
-		description: "No error-severity check failed and no column drifted."
-	},
-	fail_on: {
-		"enum": [
-			"error",
-			"warn",
-			"never"
-		],
-		description: "The policy the validating step judged the file under (`fail_on` of ml-gate.yml, `--fail-on`, the fail-on input); the report fails exactly when it does. error: an error check failed or a column drifted; warn: also a warning check failed; never: never. Absent: error."
-	},
-	rows: {
-		type: "integer",
-		minimum: 0
-	},
-	summary: {
-		type: "object",
-		required: [
-			"errors",
-			"warnings",
-			"drifted"
-		],
-		properties: {
-			errors: {
-				type: "integer",
-				minimum: 0,
-				description: "Failing checks of severity error."
-			},
-			warnings: {
-				type: "integer",
-				minimum: 0,
-				description: "Failing checks of severity warn."
-			},
-			drifted: {
-				type: "integer",
-				minimum: 0,
-				description: "Columns that drifted."
-			}
-		}
-	},
-	checks: {
-		type: "array",
-		items: {
-			type: "object",
-			required: [
-				"column",
-				"check",
-				"severity",
-				"passed",
-				"failures",
-				"checked",
-				"allowed",
-				"expected",
-				"examples"
-			],
-			properties: {
-				column: {
-					type: [
-						"string",
-						"null"
-					],
-					maxLength: 1048576,
-					description: "The column, or null for table checks (rows)."
-				},
-				check: {
-					"enum": [
-						"type",
-						"min",
-						"max",
-						"in",
-						"pattern",
-						"min_length",
-						"max_length",
-						"nullable",
-						"max_missing",
-						"unique",
-						"rows",
-						"extra_columns"
-					],
-					description: "The contract key that was checked."
-				},
-				severity: {
-					"enum": [
-						"error",
-						"warn"
-					]
-				},
-				passed: {
-					type: "boolean"
-				},
-				failures: {
-					type: "integer",
-					minimum: 0,
-					description: "All failures, not only those in examples."
-				},
-				checked: {
-					type: "integer",
-					minimum: 0,
-					description: "Values (or rows) the check looked at."
-				},
-				allowed: {
-					type: "integer",
-					minimum: 0,
-					description: "Failures tolerated (mostly, max_failures, max_missing)."
-				},
-				expected: {
-					type: "string",
-					maxLength: 1048576,
-					description: "What was expected, in words."
-				},
-				examples: {
-					type: "array",
-					maxItems: 20,
-					description: "The first failures, in file order.",
-					items: {
-						type: "object",
-						required: [
-							"line",
-							"value"
-						],
-						properties: {
-							line: {
-								type: "integer",
-								minimum: 1
-							},
-							value: {
-								type: [
-									"string",
-									"number",
-									"boolean",
-									"null"
-								],
-								maxLength: 1048576
-							}
-						}
-					}
-				}
-			}
-		}
-	},
-	drift: {
-		type: "array",
-		items: {
-			type: "object",
-			required: [
-				"column",
-				"method",
-				"statistic",
-				"p_value",
-				"threshold",
-				"drifted",
-				"reason"
-			],
-			properties: {
-				column: {
-					type: "string",
-					maxLength: 1048576
-				},
-				method: {
-					"enum": [
-						"ks",
-						"chi2",
-						"z",
-						"wasserstein",
-						"jensen_shannon",
-						"psi",
-						null
-					],
-					description: "null when no method applies (a column mixing numbers and text)."
-				},
-				statistic: {
-					type: [
-						"number",
-						"null"
-					]
-				},
-				p_value: {
-					type: [
-						"number",
-						"null"
-					],
-					minimum: 0,
-					maximum: 1,
-					description: "For the tests (ks, chi2, z)."
-				},
-				adjusted_p_value: {
-					type: [
-						"number",
-						"null"
-					],
-					minimum: 0,
-					maximum: 1,
-					description: "The p-value adjusted by `data[].drift.correction` across the tested columns of this file (Holm by default), which is compared with threshold; equal to p_value when the column is the only one tested. null when p_value is. Absent in documents of earlier versions (read: p_value)."
-				},
-				correction: {
-					"enum": [
-						"holm",
-						"bh",
-						"none",
-						null
-					],
-					description: "The correction of that family of tests; null for distances, undefined tests and a column tested alone."
-				},
-				threshold: {
-					type: [
-						"number",
-						"null"
-					],
-					description: "(Adjusted) p-value below which a test drifts; distance at or above which a distance drifts."
-				},
-				drifted: {
-					type: [
-						"boolean",
-						"null"
-					],
-					description: "null when there was too little data to judge."
-				},
-				reason: {
-					type: "string",
-					maxLength: 1048576,
-					description: "Why this method, and the decision."
-				}
-			}
-		}
-	}
-};
-var schema$4 = {
-	$schema: $schema$1,
-	$id: $id$1,
-	title: title$1,
-	description: description$1,
-	type: type$1,
-	required: required$1,
-	properties: properties$1
-};
-
-/**
- * `ml-gate/validation@1` documents (schemas/validation.schema.json), read back by the report.
- *
- * The type still lives beside the code that writes it (src/contract/validate.ts) while other
- * changes to it are merged; this module only imports it.
- */
-const VALIDATION = documentKind(schema$4, 'from `ml-gate validate --json` or the validate-data action');
-
-var $schema = "https://json-schema.org/draft/2020-12/schema";
-var $id = "https://raw.githubusercontent.com/ml-gate/ml-gate/v1/schemas/verdict.schema.json";
-var title = "ml-gate verdict document";
-var description = "Written by `ml-gate gate --json` and the gate action: one result per gate, rule and segment, and the overall verdict. Every failure states its formula: change = candidate − baseline; drop = −change for higher-is-better metrics, +change for lower-is-better ones; relative drop = drop / |baseline|.";
-var type = "object";
-var required = [
-	"schema",
-	"verdict",
-	"headline",
-	"candidate",
-	"baseline",
-	"paired",
-	"pairing",
-	"counts",
-	"results",
-	"notes"
-];
-var properties = {
-	schema: {
-		"const": "ml-gate/verdict@1",
-		description: "Document kind and version."
-	},
-	verdict: {
-		"enum": [
-			"pass",
-			"warn",
-			"fail"
-		],
-		description: "fail if any result fails (or is missing in a severity: fail gate); else warn if any warns (or is missing in a severity: warn gate); else pass. The CLI exits 1 on fail, 0 otherwise."
-	},
-	headline: {
-		type: "string",
-		maxLength: 1048576,
-		description: "The most important problem in one line (failures first, the largest excess first), e.g. `recall for Job=partime fell 0.798 → 0.500 (change −0.298, allowed drop 0.05)`."
-	},
-	candidate: {
-		type: "string",
-		maxLength: 4096,
-		description: "The candidate's predictions file or evaluation document."
-	},
-	baseline: {
-		type: [
-			"string",
-			"null"
-		],
-		maxLength: 4096,
-		description: "The baseline's predictions file or evaluation document; null when there is none."
-	},
-	no_evidence: {
-		type: [
-			"string",
-			"null"
-		],
-		description: "Why the run holds no evidence, or null when it holds some: no gated result could be judged while some are insufficient, or a result on the segment all is insufficient. The verdict is then fail (on_no_evidence: fail, the default) or at least warn (on_no_evidence: warn), and the headline starts with \"no evidence\"."
-	},
-	paired: {
-		type: "boolean",
-		description: "pairing.paired: whether changes were computed on rows paired by model.id (paired bootstrap); otherwise unpaired normal intervals."
-	},
-	pairing: {
-		type: "object",
-		description: "On which rows the candidate and the baseline were compared (README, Gates: pairing).",
-		required: [
-			"paired",
-			"matched",
-			"candidate_rows",
-			"baseline_rows",
-			"unpaired_segments",
-			"reason"
-		],
-		additionalProperties: false,
-		properties: {
-			paired: {
-				type: "boolean",
-				description: "Changes were computed on the same rows of both files, matched by model.id."
-			},
-			matched: {
-				type: [
-					"integer",
-					"null"
-				],
-				minimum: 0,
-				description: "Ids in both files: the rows every change was computed on; null when rows were not matched (no id column, an evaluation document, no baseline)."
-			},
-			candidate_rows: {
-				type: "integer",
-				minimum: 0,
-				description: "Rows of the candidate's file (all judged by min / max gates)."
-			},
-			baseline_rows: {
-				type: [
-					"integer",
-					"null"
-				],
-				minimum: 0,
-				description: "Rows of the baseline's file; null without a baseline."
-			},
-			unpaired_segments: {
-				type: "array",
-				items: {
-					type: "string"
-				},
-				description: "Segments whose rows differ between the two files (a segment on a model output, or a segment column that differs for the same id): their changes are unpaired."
-			},
-			reason: {
-				type: "string",
-				description: "What was done, with the counts, in a sentence."
-			}
-		}
-	},
-	counts: {
-		type: "object",
-		description: "How many results have each status.",
-		required: [
-			"pass",
-			"fail",
-			"warn",
-			"insufficient",
-			"missing",
-			"skipped",
-			"waived"
-		],
-		additionalProperties: false,
-		properties: {
-			pass: {
-				type: "integer",
-				minimum: 0
-			},
-			fail: {
-				type: "integer",
-				minimum: 0
-			},
-			warn: {
-				type: "integer",
-				minimum: 0
-			},
-			insufficient: {
-				type: "integer",
-				minimum: 0
-			},
-			missing: {
-				type: "integer",
-				minimum: 0
-			},
-			skipped: {
-				type: "integer",
-				minimum: 0
-			},
-			waived: {
-				type: "integer",
-				minimum: 0
-			}
-		}
-	},
-	results: {
-		type: "array",
-		items: {
-			$ref: "#/$defs/result"
-		}
-	},
-	notes: {
-		type: "array",
-		items: {
-			type: "string",
-			maxLength: 1048576
-		},
-		description: "What the user should know: no baseline, unpaired intervals, expired waivers."
-	}
-};
-var $defs = {
-	number: {
-		type: [
-			"number",
-			"null"
-		]
-	},
-	result: {
-		type: "object",
-		required: [
-			"gate",
-			"gate_index",
-			"metric",
-			"segment",
-			"status",
-			"rule",
-			"threshold",
-			"mode",
-			"severity",
-			"n",
-			"candidate",
-			"baseline",
-			"change",
-			"relative_change",
-			"ci",
-			"confidence",
-			"p_value",
-			"adjusted_p_value",
-			"excess",
-			"correction",
-			"family",
-			"mde",
-			"power_at_bound",
-			"detectable",
-			"reason"
-		],
-		properties: {
-			gate: {
-				type: "string",
-				maxLength: 1048576,
-				description: "The gate's name, or `<metric> <rule> <threshold>`."
-			},
-			gate_index: {
-				type: "integer",
-				minimum: 0,
-				description: "Position of the gate in the config's gates list."
-			},
-			metric: {
-				type: "string",
-				maxLength: 1000
-			},
-			segment: {
-				type: "string",
-				maxLength: 1048576,
-				description: "A segment key (`all`, `Job=partime`, `Age=[18,30)`), or for min_ratio/max_gap the column (`Job`)."
-			},
-			status: {
-				"enum": [
-					"pass",
-					"fail",
-					"warn",
-					"insufficient",
-					"missing",
-					"skipped",
-					"waived"
-				],
-				description: "pass/fail: the rule held/was broken (significant mode: the whole interval within/beyond the bound). warn: a severity: warn gate failed, or the interval straddles the bound (inconclusive). insufficient: fewer rows than min_support, less support of the metric than min_support (in the candidate, or for a change in the baseline), or a value that is undefined, a zero-division convention or not a finite number (value, baseline, change or interval); not judged. missing: the evaluation lacks the segment or metric, or there is no baseline under on_missing_baseline: fail; fails closed. skipped: a change rule without a baseline, or a missing one under on_missing: skip. waived: a failure accepted by an unexpired waiver."
-			},
-			rule: {
-				"enum": [
-					"min",
-					"max",
-					"max_drop",
-					"max_relative_drop",
-					"min_ratio",
-					"max_gap"
-				]
-			},
-			threshold: {
-				type: "number",
-				description: "The bound as configured."
-			},
-			mode: {
-				"enum": [
-					"point",
-					"significant"
-				]
-			},
-			severity: {
-				"enum": [
-					"fail",
-					"warn"
-				]
-			},
-			n: {
-				type: [
-					"integer",
-					"null"
-				],
-				minimum: 0,
-				description: "Rows of the segment in the candidate's evaluation."
-			},
-			support: {
-				type: [
-					"integer",
-					"null"
-				],
-				minimum: 0,
-				description: "The candidate's support of the metric: the rows of positive weight in the metric's own denominator (positives for recall, predicted positives for precision, min(positives, negatives) for roc_auc, rows for accuracy...), unweighted; min_support bounds it. null for across gates, missing segments and documents that do not state it."
-			},
-			baseline_support: {
-				type: [
-					"integer",
-					"null"
-				],
-				minimum: 0,
-				description: "For a change rule (max_drop, max_relative_drop), the baseline's support of the metric, which min_support bounds too; otherwise null."
-			},
-			candidate: {
-				$ref: "#/$defs/number",
-				description: "The candidate's value of the metric; for min_ratio/max_gap the ratio (lowest / highest) or gap (highest − lowest) across the column's segments."
-			},
-			baseline: {
-				$ref: "#/$defs/number",
-				description: "The baseline's value of the metric."
-			},
-			change: {
-				$ref: "#/$defs/number",
-				description: "candidate − baseline."
-			},
-			relative_change: {
-				$ref: "#/$defs/number",
-				description: "(candidate − baseline) / |baseline|; null when the baseline is 0."
-			},
-			ci: {
-				oneOf: [
-					{
-						type: "null"
-					},
-					{
-						type: "array",
-						items: {
-							type: "number"
-						},
-						minItems: 2,
-						maxItems: 2
-					}
-				],
-				description: "Interval of the quantity the rule bounds, in the units of threshold: the value (min, max), the drop (max_drop; positive = worse) or the relative drop (max_relative_drop)."
-			},
-			confidence: {
-				type: [
-					"number",
-					"null"
-				],
-				minimum: 0,
-				maximum: 1,
-				description: "Confidence level of ci: the configured one, or in significant mode the level the gate's correction gives the segment (Holm: its rank's step-down level; bh: 1 − max(k, 1)·α/m for the whole family, k the segments BH declares significant; none: the configured one)."
-			},
-			p_value: {
-				type: [
-					"number",
-					"null"
-				],
-				minimum: 0,
-				maximum: 1,
-				description: "Significant mode: two-sided p-value of 'the quantity lies exactly on the bound' (normal approximation from its interval)."
-			},
-			adjusted_p_value: {
-				type: [
-					"number",
-					"null"
-				],
-				minimum: 0,
-				maximum: 1,
-				description: "Significant mode: the p-value adjusted by the gate's correction (Holm, Benjamini–Hochberg, or none: the p-value itself) across the segments judged by the same rule."
-			},
-			excess: {
-				$ref: "#/$defs/number",
-				description: "How far past the bound the point value is, positive on the failing side (threshold − value for min and min_ratio, value − threshold otherwise)."
-			},
-			correction: {
-				"enum": [
-					"holm",
-					"bh",
-					"none",
-					null
-				],
-				description: "Significant mode: the gate's correction of the family this result was judged in (the segments of its rule that have an interval). null in point mode and for a result in no family (not judged, or compared as a point value)."
-			},
-			family: {
-				type: [
-					"integer",
-					"null"
-				],
-				minimum: 1,
-				description: "The size of that family; null when correction is."
-			},
-			mde: {
-				type: [
-					"number",
-					"null"
-				],
-				minimum: 0,
-				description: "Minimum detectable effect in the units of threshold, at this result's level (confidence = 1 − α′) and 80% power: (z_{1−α′/2} + z_{0.8}) · se, se = (ci[1] − ci[0]) / (2·z_{1−α′/2}). For max_drop / max_relative_drop, the smallest drop the data could tell from no change; for min / max, how far from the bound the value must lie to be decided. null without ci."
-			},
-			power_at_bound: {
-				type: [
-					"number",
-					"null"
-				],
-				minimum: 0,
-				maximum: 1,
-				description: "max_drop / max_relative_drop: the power to detect a change equal to the bound, Φ(threshold / se − z_{1−α′/2}). null for other rules and without ci."
-			},
-			detectable: {
-				type: [
-					"boolean",
-					"null"
-				],
-				description: "max_drop / max_relative_drop: false when mde exceeds 2 × threshold (too small to judge this bound). null when power_at_bound is."
-			},
-			reason: {
-				type: "string",
-				maxLength: 1048576,
-				description: "The full explanation: values, formula, interval, decision."
-			},
-			waiver: {
-				type: "object",
-				required: [
-					"reason",
-					"expires"
-				],
-				properties: {
-					reason: {
-						type: "string",
-						maxLength: 1048576
-					},
-					expires: {
-						type: [
-							"string",
-							"null"
-						],
-						maxLength: 10,
-						description: "YYYY-MM-DD, the last day it applies; null: never expires."
-					}
-				}
-			}
-		}
-	}
-};
-var schema$3 = {
-	$schema: $schema,
-	$id: $id,
-	title: title,
-	description: description,
-	type: type,
-	required: required,
-	properties: properties,
-	$defs: $defs
-};
-
-/**
- * `ml-gate/verdict@1` documents (schemas/verdict.schema.json), read back by the report: in the
- * fork-safe pattern they come from the fork's own run.
- *
- * Here beside the type (src/gates/verdict.ts) rather than in src/documents/, which the gates
- * import (the evaluation documents they read): a reader there would close a documents ↔ gates
- * cycle. It joins the other readers when the verdict's type moves to src/documents/.
- */
-const VERDICT = documentKind(schema$3, 'from `ml-gate gate --json` or the gate action');
-
-/**
- * The result documents the steps hand to each other in the results folder: the names each step
- * writes, and the loader the report uses. Validation documents are `validation.json` or
- * `validation-<name>.json` (one per data file).
- */
-const RESULT_FILES = {
-    folder: 'ml-gate-results',
-    verdict: 'verdict.json',
-    candidate: 'evaluation-candidate.json',
-    baseline: 'evaluation-baseline.json'
-};
-/** `validation.json`, `validation-incoming.json`… */
-const VALIDATION_FILE = /^validation(-[^/\\]+)?\.json$/;
-/**
- * Loads every result document in `dir`. Each file must be JSON whose `schema` is the one its name
- * promises, valid against that schema (src/documents/): the folder may be a fork's artifact.
- * Documents that are absent are `null` (a validate-only pipeline has no verdict).
- *
- * @throws UserInputError when `dir` is not a readable folder, holds no result document at all,
- *   or a file is not JSON, carries another `schema` or breaks its schema (at its line and column)
- */
-async function readResults(dir) {
-    let names;
-    try {
-        names = (await readdir$1(dir)).sort();
-    }
-    catch (error) {
-        const code = error.code;
-        throw new UserInputError(`cannot read the results folder ${dir} (${code ?? String(error)}); expected the folder the ` +
-            `validate, evaluate and gate steps wrote (default ${RESULT_FILES.folder})`);
-    }
-    const load = async (name, kind) => names.includes(name) ? readDocument(join$1(dir, name), kind) : null;
-    const results = {
-        dir,
-        verdict: await load(RESULT_FILES.verdict, VERDICT),
-        candidate: await load(RESULT_FILES.candidate, EVALUATION),
-        baseline: await load(RESULT_FILES.baseline, EVALUATION),
-        validations: await Promise.all(names
-            .filter((name) => VALIDATION_FILE.test(name))
-            .map((name) => readDocument(join$1(dir, name), VALIDATION)))
-    };
-    if (results.verdict === null && results.candidate === null && results.validations.length === 0) {
-        throw new UserInputError(`no result documents in ${dir}: expected ${RESULT_FILES.verdict}, ${RESULT_FILES.candidate} ` +
-            `or validation*.json, as written by the gate, evaluate and validate-data steps` +
-            (names.length > 0 ? `; found ${names.slice(0, 10).join(', ')}` : '; the folder is empty'));
-    }
-    return results;
-}
-
-/**
- * The inputs the report action and the root action share, with their defaults; the root action
- * (action.yml) gives `results-dir` none (the config's `report.output` is its default).
- */
-const PublishInputs = {
-    Config: input('config', 'ml-gate.yml'),
-    GitHubToken: runnerInput('github-token', '${{ github.token }}'),
-    Comment: input('comment', 'true'),
-    CommentKey: input('comment-key'),
-    PrNumber: input('pr-number'),
-    CheckName: input('check-name'),
-    SkipUnchanged: input('skip-unchanged', 'true'),
-    OverrideLabel: input('override-label', DEFAULT_OVERRIDE_LABEL),
-    Summary: input('summary', 'true'),
-    AllowOutsideWorkspace: ALLOW_OUTSIDE_WORKSPACE
-};
-/** The inputs of actions/report/action.yml with their defaults (test/actions/inputs.test.ts). */
-const Inputs = {
-    ResultsDir: input('results-dir', RESULT_FILES.folder),
-    ...PublishInputs
-};
-/** The report action's outputs, as named in actions/report/action.yml (the root action's too). */
-const Outputs = {
-    Verdict: 'verdict',
-    CommentId: 'comment-id',
-    CommentUrl: 'comment-url',
-    CheckRunId: 'check-run-id'
-};
-/** Reads and checks the publishing inputs once (see `PublishInputs`). */
-function readPublishInputs() {
-    const workspace = getWorkspace();
-    const config = getPath(PublishInputs.Config, workspace);
-    const pr = getString(PublishInputs.PrNumber);
-    if (pr !== undefined && !/^[1-9][0-9]*$/.test(pr)) {
-        throw new UserInputError(`input '${PublishInputs.PrNumber.name}': expected a pull request number such as 42, got '${pr}'`);
-    }
-    return {
-        config,
-        token: getString(PublishInputs.GitHubToken) ?? null,
-        comment: getBoolean(PublishInputs.Comment),
-        commentKey: getString(PublishInputs.CommentKey) ?? config,
-        prNumber: pr === undefined ? null : Number(pr),
-        checkName: getString(PublishInputs.CheckName) ?? null,
-        skipUnchanged: getBoolean(PublishInputs.SkipUnchanged),
-        overrideLabel: getString(PublishInputs.OverrideLabel),
-        summary: getBoolean(PublishInputs.Summary),
-        workspace
-    };
-}
-/** Reads and checks every input of the report action once. */
-function readReportInputs() {
-    const publish = readPublishInputs();
-    return { ...publish, results: getString(Inputs.ResultsDir) };
-}
-
-/** Emits annotations as workflow commands (`::error`, `::warning`, `::notice`) at their file and line. */
-function annotate(annotations) {
-    for (const a of annotations) {
-        const properties = { title: a.title, file: a.file, startLine: a.line };
-        if (a.level === 'failure')
-            error(a.message, properties);
-        else if (a.level === 'warning')
-            warning(a.message, properties);
-        else
-            notice(a.message, properties);
-    }
-}
-
-/** Annotations per Checks API request: GitHub's limit. */
-const ANNOTATIONS_PER_REQUEST = 50;
-/**
- * The check run's conclusion for a verdict. `warn` and `overridden` are `neutral`: they pass
- * branch protection (as `success` does) and still stand out in the checks list.
- */
-const CONCLUSION = {
-    pass: 'success',
-    warn: 'neutral',
-    overridden: 'neutral',
-    fail: 'failure'
-};
-/**
- * Publishes a completed check run whose conclusion follows the verdict. The Checks API takes 50
- * annotations per request, so the run is created with the first 50 and updated with the next 50
- * until all are sent (GitHub appends the annotations of each update).
- *
- * @returns the check run's id and page
- */
-async function publishCheckRun(client, request) {
-    const annotations = request.annotations
-        .filter((a) => a.file !== undefined && a.line !== undefined)
-        .map((a) => ({
-        path: a.file,
-        start_line: a.line,
-        end_line: a.line,
-        annotation_level: a.level,
-        title: a.title,
-        message: a.message
-    }));
-    const batches = [];
-    for (let i = 0; i < annotations.length; i += ANNOTATIONS_PER_REQUEST)
-        batches.push(annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
-    const output = (batch) => ({
-        title: request.title,
-        summary: request.summary,
-        ...(batch === undefined ? {} : { annotations: batch })
-    });
-    const where = { owner: request.owner, repo: request.repo };
-    const { data } = await client.rest.checks.create({
-        ...where,
-        name: request.name,
-        head_sha: request.headSha,
-        status: 'completed',
-        conclusion: CONCLUSION[request.verdict],
-        ...(request.detailsUrl === undefined ? {} : { details_url: request.detailsUrl }),
-        output: output(batches[0])
-    });
-    for (const batch of batches.slice(1)) {
-        await client.rest.checks.update({ ...where, check_run_id: data.id, output: output(batch) });
-    }
-    return { id: data.id, url: data.html_url ?? '' };
-}
-
-/**
- * Checks that the pull request `issue` names is the one a `workflow_run` run was about: its head
- * commit must be `runHeadSha` (`workflow_run.head_sha`).
- *
- * Why: a `workflow_run` workflow has a write token, and for a fork's pull request the number
- * reaches it only through the artifact the fork's `pull_request` run uploaded, which the fork's
- * code wrote. Unchecked, a fork could make ml-gate post its report, with a passing verdict, on
- * any pull request of the repository. GitHub sets `workflow_run.head_sha` itself, and only the
- * pull request whose head that commit is can be the one the results are about.
- *
- * @throws UserInputError when the pull request does not exist, or its head is another commit
- *   (also when it was pushed to since the run: the next run will report on it)
- */
-async function verifyPullRequestHead(client, issue, runHeadSha, input) {
-    let head;
-    try {
-        const { data } = await client.rest.pulls.get({
-            owner: issue.owner,
-            repo: issue.repo,
-            pull_number: issue.issueNumber
-        });
-        head = data.head.sha;
-    }
-    catch (error) {
-        if (statusOf(error) !== 404)
-            throw error;
-        throw new UserInputError(`input '${input}': there is no pull request #${issue.issueNumber} in ${issue.owner}/${issue.repo}; ` +
-            'refusing to report on it');
-    }
-    if (head !== runHeadSha) {
-        throw new UserInputError(`input '${input}': pull request #${issue.issueNumber} has head commit ${head}, but this ` +
-            `workflow_run is for commit ${runHeadSha} (workflow_run.head_sha); refusing to report on ` +
-            'it. The number came from the artifact, which the pull request that produced it can ' +
-            "write; only the pull request whose head is the run's commit is accepted (after a new " +
-            'push, its next run reports)');
-    }
-}
-
-/**
- * The workflow run's page from the runner's environment (`GITHUB_SERVER_URL`, `GITHUB_REPOSITORY`,
- * `GITHUB_RUN_ID`), where the job summary is; `null` outside a run. The comment links it, whether
- * the action posts it or `ml-gate report --comment` previews it.
- */
-function runUrlOf(env) {
-    const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
-    const repository = env.GITHUB_REPOSITORY;
-    return env.GITHUB_RUN_ID && repository ? `${server}/${repository}/actions/runs/${env.GITHUB_RUN_ID}` : null;
-}
-
-/**
- * Reads the run's context from the environment the runner gives a step. The pull request is
- * `pullNumber` when given (the `pr-number` input: needed in `workflow_run` workflows for forks,
- * whose `workflow_run.pull_requests` is empty), else the `pull_request` payload's, else the first
- * of `workflow_run.pull_requests`, else an `issue_comment` on a pull request.
- *
- * @throws UserInputError when `GITHUB_REPOSITORY` is missing or the event file is unreadable
- */
-function readRunContext(env, pullNumber) {
-    const repository = env.GITHUB_REPOSITORY ?? '';
-    const slash = repository.indexOf('/');
-    if (slash <= 0) {
-        throw new UserInputError(`GITHUB_REPOSITORY is '${repository}', expected owner/repo: run this action in a GitHub workflow`);
-    }
-    let payload = {};
-    if (env.GITHUB_EVENT_PATH) {
-        try {
-            payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8'));
-        }
-        catch (error) {
-            throw new UserInputError(`cannot read the event payload: ${error.message}`, {
-                file: env.GITHUB_EVENT_PATH
-            });
-        }
-    }
-    const fromPayload = payload.pull_request?.number ??
-        payload.workflow_run?.pull_requests?.[0]?.number ??
-        (payload.issue?.pull_request === undefined ? undefined : payload.issue.number);
-    const workflowRun = env.GITHUB_EVENT_NAME === 'workflow_run' ? payload.workflow_run : undefined;
-    const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
-    return {
-        owner: repository.slice(0, slash),
-        repo: repository.slice(slash + 1),
-        eventName: env.GITHUB_EVENT_NAME ?? '',
-        pullNumber: pullNumber ?? fromPayload ?? null,
-        headSha: payload.pull_request?.head?.sha ?? payload.workflow_run?.head_sha ?? env.GITHUB_SHA ?? null,
-        workflowRunHeadSha: workflowRun?.head_sha ?? null,
-        // Built from the numeric id, not taken as a string, so the link can only point at a run here.
-        workflowRunUrl: Number.isSafeInteger(workflowRun?.id)
-            ? `${server}/${repository}/actions/runs/${workflowRun?.id}`
-            : null,
-        apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
-        runUrl: runUrlOf(env)
-    };
-}
-
-/** GraphQL's `viewer`: the only "who am I" that every kind of token may ask. */
-const VIEWER_QUERY = 'query { viewer { login } }';
-/**
- * The account the token writes as, for any kind of token: a workflow's `GITHUB_TOKEN`
- * (`github-actions[bot]`), a GitHub App's installation token (`<app-slug>[bot]`) or a user's
- * token (the user). GraphQL `viewer` answers all three with the login comments show; REST has
- * no such call for installation tokens (`GET /user` answers 403 to them, `GET /app` wants the
- * app's JWT). Bot logins end in `[bot]` (fullsend-ai/fullsend#1953: an app's installation token
- * gets `fullsend-ai-coder[bot]`).
- */
-async function tokenIdentity(client) {
-    const { viewer } = await client.graphql(VIEWER_QUERY);
-    return { login: viewer.login, type: viewer.login.endsWith('[bot]') ? 'Bot' : 'User' };
-}
-/**
- * Creates or edits the one comment of a pull request that carries `marker` and was written by
- * `identity`: every page of comments is read (`octokit.paginate`, 100 per page), so a comment
- * past the first page is found; a comment by someone else that quotes the marker is never
- * touched. When the comment is deleted between the lookup and the edit (404), it is created again.
- * With several matching comments, the oldest is edited.
- *
- * Two runs racing on one pull request (two pushes in quick succession) can both find no comment
- * and both create one. So every creation is followed by a second lookup that settles on one
- * comment: the oldest of ours stays; a run whose new comment is not the oldest writes its body
- * into the oldest (the body written last wins, as with two edits) and every other comment of ours
- * is deleted. Whatever the interleaving, once both runs are done exactly one comment is left,
- * holding the body of the run that created last. (A workflow `concurrency:` group avoids the race
- * altogether.)
- */
-async function upsertStickyComment(client, issue, options) {
-    const where = { owner: issue.owner, repo: issue.repo };
-    const listOurs = async () => {
-        const comments = await client.paginate(client.rest.issues.listComments, {
-            ...where,
-            issue_number: issue.issueNumber,
-            per_page: 100
-        });
-        return comments
-            .filter((c) => c.body?.includes(options.marker) === true &&
-            c.user?.login === options.identity.login &&
-            c.user?.type === options.identity.type)
-            .sort((a, b) => a.id - b.id);
-    };
-    const update = async (id, body) => {
-        const { data } = await client.rest.issues.updateComment({ ...where, comment_id: id, body });
-        return { action: 'updated', id: data.id, url: data.html_url };
-    };
-    const create = async (action, body) => {
-        const { data } = await client.rest.issues.createComment({
-            ...where,
-            issue_number: issue.issueNumber,
-            body
-        });
-        return settle({ action, id: data.id, url: data.html_url }, body);
-    };
-    /** After a creation: one comment of ours is left, the oldest, with the body written last. */
-    const settle = async (created, body) => {
-        const ours = await listOurs();
-        let kept = created;
-        if (ours.length > 0 && ours[0].id !== created.id) {
-            // The action says what this run did; the id and address are those of the comment kept.
-            const { id, url } = await ignoreNotFound(() => update(ours[0].id, body), created);
-            kept = { action: created.action, id, url };
-        }
-        for (const comment of ours) {
-            if (comment.id !== kept.id)
-                await ignoreNotFound(() => client.rest.issues.deleteComment({ ...where, comment_id: comment.id }), null);
-        }
-        return kept;
-    };
-    const [ours] = await listOurs();
-    if (ours === undefined)
-        return create('created', options.render(null));
-    const body = options.render(ours.body ?? null);
-    if (options.skipUnchanged && body === ours.body)
-        return { action: 'unchanged', id: ours.id, url: ours.html_url };
-    try {
-        return await update(ours.id, body);
-    }
-    catch (error) {
-        if (statusOf(error) !== 404)
-            throw error;
-        return create('recreated', body);
-    }
-}
-/** `call()`, or `fallback` when what it acts on was deleted meanwhile (404). */
-async function ignoreNotFound(call, fallback) {
-    try {
-        return await call();
-    }
-    catch (error) {
-        if (statusOf(error) !== 404)
-            throw error;
-        return fallback;
-    }
-}
-
-/**
- * Text that came from data, config or an untrusted result document (column names, category
- * values, file names, reasons) made safe for GitHub-flavoured markdown and HTML: it shows as the
- * same text, and cannot break a table, start a heading or list, mention someone, reference an
- * issue, link, open an HTML tag or comment (our own comment marker included), or reorder or hide
- * text with control characters.
- *
- * Backslash escapes and entities are not enough on GitHub: mentions (`@octocat`), issue
- * references (`#12`, `GH-12`) and autolinks (`www.x.com`, `https://x`) are found in the text
- * *after* markdown is rendered, when `\#` and `&#64;` have become `#` and `@` again. So a zero-width
- * joiner (U+200D) goes right after `@` and `#`, inside `GH-`, `www.` and `://`: the text reads the
- * same, and no pattern of GitHub's (or any GFM renderer's) matches across it.
- *
- * Every such string goes through `escapeMarkdown` before it reaches a report; tests render hostile
- * strings through every report with a real GFM renderer (micromark).
- *
- * @example escapeMarkdown('a|b <b> @octocat *x*') // 'a&#124;b &lt;b&gt; @\u200doctocat \\*x\\*'
- */
-function escapeMarkdown(text) {
-    // Backslash escapes first, joiners next, entities last: the entities contain `#`, which must
-    // stay as it is.
-    return plainText(text)
-        .replace(/[\\`*_{}[\]()#+\-!~=:]/g, '\\$&')
-        .replace(/[@#]/g, `$&${JOINER}`)
-        .replace(/(gh)(\\-)/gi, `$1${JOINER}$2`)
-        .replace(/(www)(\.)/gi, `$1${JOINER}$2`)
-        .replace(/\\:(?=\/\/)/g, `\\:${JOINER}`)
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/\|/g, '&#124;');
-}
-/** U+200D ZERO WIDTH JOINER: invisible, kept by GitHub, and no word character. */
-const JOINER = '\u200d';
-/**
- * C0 and C1 controls (tab and line breaks become spaces), DEL, bidirectional overrides, embeddings
- * and isolates (U+202A–U+202E, U+2066–U+2069), directional marks, line and paragraph separators,
- * the byte-order mark and interlinear annotations: they can hide or reorder text
- * ("Trojan Source"), or end a line where we do not.
- */
-const CONTROLS = 
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb]/g;
-const LINE_BREAKS = /\r\n|[\t\n\r\u2028\u2029]/g;
-/**
- * Data text for plain-text places (annotations, log lines, check-run titles): line breaks and tabs
- * become spaces, every other control or bidirectional character becomes U+FFFD (�), visibly.
- *
- * @example plainText('a\u202eb\nc') // 'a�b c'
- */
-function plainText(text) {
-    return text.replace(LINE_BREAKS, ' ').replace(CONTROLS, '\ufffd');
-}
-/** Longest text from data shown in a table cell; longer text ends in `…`. */
-const CELL_LENGTH = 120;
-/**
- * Data text for a markdown cell or line: clipped to `length` characters (the last one `…`), then
- * escaped, so a 1 MB cell cannot push a report past GitHub's size limits.
- *
- * @example escapeClipped('a'.repeat(200), 5) // 'aaaa…'
- */
-function escapeClipped(text, length = CELL_LENGTH) {
-    return escapeMarkdown(text.length > length ? `${text.slice(0, length - 1)}…` : text);
-}
-
-/** Longest value quoted, column named and message written in an annotation. */
-const VALUE_LENGTH = 80;
-const MESSAGE_LENGTH = 1000;
-/** Plain text (no control or bidirectional characters from data), clipped to `length`. */
-function clip(text, length) {
-    const plain = plainText(text);
-    return plain.length > length ? `${plain.slice(0, length - 1)}…` : plain;
-}
-function quote(value) {
-    return clip(value === null ? 'missing' : JSON.stringify(value), VALUE_LENGTH);
-}
-function failingChecks$1(document) {
-    return document.checks.filter((c) => !c.passed);
-}
-function subject(check) {
-    return check.column === null ? check.check : `${clip(check.column, VALUE_LENGTH)}: ${check.check}`;
-}
-/**
- * Data-contract failures at the file and line where they happen, one annotation per failing
- * example (at most 20 per check, as the validation keeps them): what check runs show in the diff.
- * Errors are `failure`, warnings `warning`. For Parquet (`unit: row`) the row number is not a
- * line of the file: the annotation sits at line 1 and names the row.
- */
-function contractAnnotations(documents) {
-    return documents.flatMap((document) => failingChecks$1(document).flatMap((check) => check.examples.map((example) => {
-        const at = document.unit === 'line' ? example.line : 1;
-        const row = document.unit === 'line' ? '' : ` (row ${example.line})`;
-        return {
-            level: check.severity === 'error' ? 'failure' : 'warning',
-            title: `ml-gate: ${subject(check)}`,
-            message: clip(`${quote(example.value)}${row} breaks ${check.check}: expected ${check.expected}`, MESSAGE_LENGTH),
-            file: document.file,
-            line: at
-        };
-    })));
-}
-/**
- * The most useful annotation per failing check and per gate result needing attention, for the
- * ten workflow-command annotations GitHub shows per type and step: gate failures first (worst
- * first, by `excess`), then contract checks with most failures first, each at its first failing
- * line and counting the others.
- */
-function summaryAnnotations(verdict, documents) {
-    const gates = (verdict?.results ?? [])
-        .filter((r) => r.status === 'fail' || r.status === 'warn' || r.status === 'missing')
-        .sort((a, b) => (b.excess ?? -Infinity) - (a.excess ?? -Infinity))
-        .map((r) => ({
-        level: r.status === 'warn' ? 'warning' : 'failure',
-        title: `ml-gate: ${clip(r.gate, VALUE_LENGTH)}`,
-        message: clip(r.reason, MESSAGE_LENGTH)
-    }));
-    const checks = documents.flatMap((document) => failingChecks$1(document)
-        .sort((a, b) => b.failures - a.failures)
-        .map((check) => {
-        const first = check.examples[0];
-        const lines = check.examples.map((e) => e.line).join(', ');
-        return {
-            level: check.severity === 'error' ? 'failure' : 'warning',
-            title: `ml-gate: ${subject(check)}`,
-            message: clip(`${check.failures} ${check.failures === 1 ? 'value breaks' : 'values break'} ${check.check} (expected ${check.expected})` +
-                (first === undefined ? '' : `, first ${quote(first.value)}; ${document.unit}s ${lines}`), MESSAGE_LENGTH),
-            file: document.file,
-            ...(first !== undefined && document.unit === 'line' ? { line: first.line } : {})
-        };
-    }));
-    return [...gates, ...checks];
-}
-/**
- * At most `perLevel` annotations of each level, in order. When some are left out, the last one
- * shown becomes a count of them that points to `elsewhere`, so nobody mistakes ten for all.
- */
-function limitPerLevel(annotations, perLevel, elsewhere) {
-    let kept = [];
-    for (const level of ['failure', 'warning', 'notice']) {
-        const all = annotations.filter((a) => a.level === level);
-        if (all.length <= perLevel) {
-            kept = kept.concat(all);
-            continue;
-        }
-        const rest = all.length - (perLevel - 1);
-        kept = kept.concat(all.slice(0, perLevel - 1), {
-            level,
-            title: 'ml-gate: more',
-            message: `${rest} more ${level === 'failure' ? 'failures' : `${level}s`} not shown as annotations; see ${elsewhere}`
-        });
-    }
-    return kept;
-}
-
-/** Runs kept in a comment's history, newest first. */
-const HISTORY_LENGTH = 20;
-/** Longest headline kept in the history. */
-const HEADLINE_LENGTH = 300;
-const STATE = /<!-- ml-gate-state:([A-Za-z0-9_-]*) -->/;
-/**
- * The hidden marker that identifies the sticky comment of one config: `<!-- ml-gate:KEY -->`.
- * Characters outside `[A-Za-z0-9._/:@+-]` in the key become `_`, so no key can end the HTML
- * comment early; distinct keys (matrix jobs, several configs) give distinct comments.
- *
- * @example commentMarker('ml-gate.yml') // '<!-- ml-gate:ml-gate.yml -->'
- */
-function commentMarker(key) {
-    return `<!-- ml-gate:${key.replace(/[^A-Za-z0-9._/:@+-]/g, '_').replace(/-(?=-)/g, '-_')} -->`;
-}
-/**
- * The comment's machine-readable state, hidden in an HTML comment: this run and the earlier ones.
- * Base64url-encoded JSON, so nothing in a headline can close the comment.
- */
-function encodeState(current, history) {
-    const clip = (e) => ({ ...e, headline: e.headline.slice(0, HEADLINE_LENGTH) });
-    const json = JSON.stringify({ current: clip(current), history: history.map(clip) });
-    return `<!-- ml-gate-state:${Buffer.from(json, 'utf8').toString('base64url')} -->`;
-}
-/**
- * The history to show under a new run, from the previous body of our own comment: the previous
- * run joins the history unless it was for the same commit (a re-run replaces itself). Newest
- * first, at most `HISTORY_LENGTH`. A body without readable state (older or hand-edited) gives `[]`.
- */
-function nextHistory(previousBody, commit) {
-    const match = previousBody === null ? null : STATE.exec(previousBody);
-    if (match === null)
-        return [];
-    let state;
-    try {
-        state = JSON.parse(Buffer.from(match[1], 'base64url').toString('utf8'));
-    }
-    catch {
-        return [];
-    }
-    const history = (state.history ?? []).filter(isEntry);
-    const previous = state.current;
-    const joined = isEntry(previous) && previous.commit !== commit ? [previous, ...history] : history;
-    return joined.slice(0, HISTORY_LENGTH);
-}
-function isEntry(value) {
-    const e = value;
-    return (typeof e === 'object' &&
-        e !== null &&
-        typeof e.verdict === 'string' &&
-        typeof e.headline === 'string' &&
-        (e.commit === null || typeof e.commit === 'string'));
-}
-
-// To do: next major: remove.
-/**
- * @typedef {Options} MarkdownTableOptions
- *   Configuration.
- */
-
-/**
- * @typedef Options
- *   Configuration.
- * @property {boolean | null | undefined} [alignDelimiters=true]
- *   Whether to align the delimiters (default: `true`);
- *   they are aligned by default:
- *
- *   ```markdown
- *   | Alpha | B     |
- *   | ----- | ----- |
- *   | C     | Delta |
- *   ```
- *
- *   Pass `false` to make them staggered:
- *
- *   ```markdown
- *   | Alpha | B |
- *   | - | - |
- *   | C | Delta |
- *   ```
- * @property {ReadonlyArray<string | null | undefined> | string | null | undefined} [align]
- *   How to align columns (default: `''`);
- *   one style for all columns or styles for their respective columns;
- *   each style is either `'l'` (left), `'r'` (right), or `'c'` (center);
- *   other values are treated as `''`, which doesn’t place the colon in the
- *   alignment row but does align left;
- *   *only the lowercased first character is used, so `Right` is fine.*
- * @property {boolean | null | undefined} [delimiterEnd=true]
- *   Whether to end each row with the delimiter (default: `true`).
- *
- *   > 👉 **Note**: please don’t use this: it could create fragile structures
- *   > that aren’t understandable to some markdown parsers.
- *
- *   When `true`, there are ending delimiters:
- *
- *   ```markdown
- *   | Alpha | B     |
- *   | ----- | ----- |
- *   | C     | Delta |
- *   ```
- *
- *   When `false`, there are no ending delimiters:
- *
- *   ```markdown
- *   | Alpha | B
- *   | ----- | -----
- *   | C     | Delta
- *   ```
- * @property {boolean | null | undefined} [fillRows=true]
- *   Whether to fill rows with empty cells up to the most cells in a row
- *   (default: `true`).
- *
- *   When `true`, all rows have as many cells as the longest row:
- *
- *   ```markdown
- *   | Alpha | B    |   |
- *   | ----- | ---- | - |
- *   | C     |      |   |
- *   | D     | Echo | F |
- *   ```
- *
- *   When `false`, rows keep their cells,
- *   and the delimiter row has as many cells as the header row:
- *
- *   ```markdown
- *   | Alpha | B    |
- *   | ----- | ---- |
- *   | C     |
- *   | D     | Echo | F |
- *   ```
- * @property {boolean | null | undefined} [delimiterStart=true]
- *   Whether to begin each row with the delimiter (default: `true`).
- *
- *   > 👉 **Note**: please don’t use this: it could create fragile structures
- *   > that aren’t understandable to some markdown parsers.
- *
- *   When `true`, there are starting delimiters:
- *
- *   ```markdown
- *   | Alpha | B     |
- *   | ----- | ----- |
- *   | C     | Delta |
- *   ```
- *
- *   When `false`, there are no starting delimiters:
- *
- *   ```markdown
- *   Alpha | B     |
- *   ----- | ----- |
- *   C     | Delta |
- *   ```
- * @property {boolean | null | undefined} [padding=true]
- *   Whether to add a space of padding between delimiters and cells
- *   (default: `true`).
- *
- *   When `true`, there is padding:
- *
- *   ```markdown
- *   | Alpha | B     |
- *   | ----- | ----- |
- *   | C     | Delta |
- *   ```
- *
- *   When `false`, there is no padding:
- *
- *   ```markdown
- *   |Alpha|B    |
- *   |-----|-----|
- *   |C    |Delta|
- *   ```
- * @property {((value: string) => number) | null | undefined} [stringLength]
- *   Function to detect the length of table cell content (optional);
- *   this is used when aligning the delimiters (`|`) between table cells;
- *   full-width characters and emoji mess up delimiter alignment when viewing
- *   the markdown source;
- *   to fix this, you can pass this function,
- *   which receives the cell content and returns its “visible” size;
- *   note that what is and isn’t visible depends on where the text is displayed.
- *
- *   Without such a function, the following:
- *
- *   ```js
- *   markdownTable([
- *     ['Alpha', 'Bravo'],
- *     ['中文', 'Charlie'],
- *     ['👩‍❤️‍👩', 'Delta']
- *   ])
- *   ```
- *
- *   Yields:
- *
- *   ```markdown
- *   | Alpha | Bravo |
- *   | - | - |
- *   | 中文 | Charlie |
- *   | 👩‍❤️‍👩 | Delta |
- *   ```
- *
- *   With [`string-width`](https://github.com/sindresorhus/string-width):
- *
- *   ```js
- *   import stringWidth from 'string-width'
- *
- *   markdownTable(
- *     [
- *       ['Alpha', 'Bravo'],
- *       ['中文', 'Charlie'],
- *       ['👩‍❤️‍👩', 'Delta']
- *     ],
- *     {stringLength: stringWidth}
- *   )
- *   ```
- *
- *   Yields:
- *
- *   ```markdown
- *   | Alpha | Bravo   |
- *   | ----- | ------- |
- *   | 中文  | Charlie |
- *   | 👩‍❤️‍👩    | Delta   |
- *   ```
- */
-
-/**
- * Get the length of a cell.
- *
- * @param {string} value
- *   Cell value.
- * @returns {number}
- *   Cell size.
- */
-function defaultStringLength(value) {
-  return value.length
-}
-
-/**
- * Generate a markdown
- * ([GFM](https://docs.github.com/en/github/writing-on-github/working-with-advanced-formatting/organizing-information-with-tables))
- * table.
- *
- * @param {ReadonlyArray<ReadonlyArray<string | null | undefined>>} table
- *   Table data (matrix of strings).
- * @param {Readonly<Options> | null | undefined} [options]
- *   Configuration (optional).
- * @returns {string}
- *   Result.
- */
-function markdownTable(table, options) {
-  const settings = options || {};
-  // To do: next major: change to spread.
-  // eslint-disable-next-line unicorn/prefer-spread -- `align` can be a string.
-  const align = (settings.align || []).concat();
-  const stringLength = settings.stringLength || defaultStringLength;
-  /** @type {Array<number>} Character codes as symbols for alignment per column. */
-  const alignments = [];
-  /** @type {Array<Array<string>>} Cells per row. */
-  const cellMatrix = [];
-  /** @type {Array<Array<number>>} Sizes of each cell per row. */
-  const sizeMatrix = [];
-  /** @type {Array<number>} */
-  const longestCellByColumn = [];
-  let mostCellsPerRow = 0;
-  let rowIndex = -1;
-
-  // This is a superfluous loop if we don’t align delimiters, but otherwise we’d
-  // do superfluous work when aligning, so optimize for aligning.
-  while (++rowIndex < table.length) {
-    /** @type {Array<string>} */
-    const row = [];
-    /** @type {Array<number>} */
-    const sizes = [];
-    let columnIndex = -1;
-
-    if (table[rowIndex].length > mostCellsPerRow) {
-      mostCellsPerRow = table[rowIndex].length;
-    }
-
-    while (++columnIndex < table[rowIndex].length) {
-      const cell = serialize(table[rowIndex][columnIndex]);
-
-      if (settings.alignDelimiters !== false) {
-        const size = stringLength(cell);
-        sizes[columnIndex] = size;
-
-        if (
-          longestCellByColumn[columnIndex] === undefined ||
-          size > longestCellByColumn[columnIndex]
-        ) {
-          longestCellByColumn[columnIndex] = size;
-        }
-      }
-
-      row.push(cell);
-    }
-
-    cellMatrix[rowIndex] = row;
-    sizeMatrix[rowIndex] = sizes;
-  }
-
-  // Figure out which alignments to use.
-  let columnIndex = -1;
-
-  if (typeof align === 'object' && 'length' in align) {
-    while (++columnIndex < mostCellsPerRow) {
-      alignments[columnIndex] = toAlignment(align[columnIndex]);
-    }
-  } else {
-    const code = toAlignment(align);
-
-    while (++columnIndex < mostCellsPerRow) {
-      alignments[columnIndex] = code;
-    }
-  }
-
-  // Inject the alignment row.
-  columnIndex = -1;
-  /** @type {Array<string>} */
-  const row = [];
-  /** @type {Array<number>} */
-  const sizes = [];
-
-  while (++columnIndex < mostCellsPerRow) {
-    const code = alignments[columnIndex];
-    let before = '';
-    let after = '';
-
-    if (code === 99 /* `c` */) {
-      before = ':';
-      after = ':';
-    } else if (code === 108 /* `l` */) {
-      before = ':';
-    } else if (code === 114 /* `r` */) {
-      after = ':';
-    }
-
-    // There *must* be at least one hyphen-minus in each alignment cell.
-    let size =
-      settings.alignDelimiters === false
-        ? 1
-        : Math.max(
-            1,
-            longestCellByColumn[columnIndex] - before.length - after.length
-          );
-
-    const cell = before + '-'.repeat(size) + after;
-
-    if (settings.alignDelimiters !== false) {
-      size = before.length + size + after.length;
-
-      if (size > longestCellByColumn[columnIndex]) {
-        longestCellByColumn[columnIndex] = size;
-      }
-
-      sizes[columnIndex] = size;
-    }
-
-    row[columnIndex] = cell;
-  }
-
-  // Inject the alignment row.
-  cellMatrix.splice(1, 0, row);
-  sizeMatrix.splice(1, 0, sizes);
-
-  rowIndex = -1;
-  /** @type {Array<string>} */
-  const lines = [];
-
-  while (++rowIndex < cellMatrix.length) {
-    const row = cellMatrix[rowIndex];
-    const sizes = sizeMatrix[rowIndex];
-    const cellsInRow =
-      settings.fillRows === false
-        ? Math.max(1, cellMatrix[rowIndex === 1 ? 0 : rowIndex].length)
-        : mostCellsPerRow;
-    columnIndex = -1;
-    /** @type {Array<string>} */
-    const line = [];
-
-    while (++columnIndex < cellsInRow) {
-      const cell = row[columnIndex] || '';
-      let before = '';
-      let after = '';
-
-      if (settings.alignDelimiters !== false) {
-        const size =
-          longestCellByColumn[columnIndex] - (sizes[columnIndex] || 0);
-        const code = alignments[columnIndex];
-
-        if (code === 114 /* `r` */) {
-          before = ' '.repeat(size);
-        } else if (code === 99 /* `c` */) {
-          const half = size / 2;
-
-          if (size % 2) {
-            before = ' '.repeat(half + 0.5);
-            after = ' '.repeat(half - 0.5);
-          } else {
-            before = ' '.repeat(half);
-            after = before;
-          }
-        } else {
-          after = ' '.repeat(size);
-        }
-      }
-
-      if (settings.delimiterStart !== false && !columnIndex) {
-        line.push('|');
-      }
-
-      if (
-        settings.padding !== false &&
-        // Don’t add the opening space if we’re not aligning and the cell is
-        // empty: there will be a closing space.
-        !(settings.alignDelimiters === false && cell === '') &&
-        (settings.delimiterStart !== false || columnIndex)
-      ) {
-        line.push(' ');
-      }
-
-      if (settings.alignDelimiters !== false) {
-        line.push(before);
-      }
-
-      line.push(cell);
-
-      if (settings.alignDelimiters !== false) {
-        line.push(after);
-      }
-
-      if (settings.padding !== false) {
-        line.push(' ');
-      }
-
-      if (settings.delimiterEnd !== false || columnIndex !== cellsInRow - 1) {
-        line.push('|');
-      }
-    }
-
-    lines.push(
-      settings.delimiterEnd === false
-        ? line.join('').replace(/ +$/, '')
-        : line.join('')
-    );
-  }
-
-  return lines.join('\n')
-}
-
-/**
- * Serialize a cell value.
- *
- * @param {string | null | undefined} [value]
- *   Value to serialize.
- * @returns {string}
- *   Result.
- */
-function serialize(value) {
-  return value === null || value === undefined ? '' : String(value)
-}
-
-/**
- * Get the alignment character code from a value.
- *
- * @param {string | null | undefined} value
- *   Value.
- * @returns {number}
- *   Alignment.
- */
-function toAlignment(value) {
-  const code = typeof value === 'string' ? value.codePointAt(0) : 0;
-
-  return code === 67 /* `C` */ || code === 99 /* `c` */
-    ? 99 /* `c` */
-    : code === 76 /* `L` */ || code === 108 /* `l` */
-      ? 108 /* `l` */
-      : code === 82 /* `R` */ || code === 114 /* `r` */
-        ? 114 /* `r` */
-        : 0
 }
 
 var dist = {};
@@ -15295,12 +13900,12 @@ function requireInt$1 () {
 	return int$1;
 }
 
-var schema$2 = {};
+var schema$5 = {};
 
 var hasRequiredSchema$3;
 
 function requireSchema$3 () {
-	if (hasRequiredSchema$3) return schema$2;
+	if (hasRequiredSchema$3) return schema$5;
 	hasRequiredSchema$3 = 1;
 
 	var map = requireMap();
@@ -15325,16 +13930,16 @@ function requireSchema$3 () {
 	    float.float
 	];
 
-	schema$2.schema = schema;
-	return schema$2;
+	schema$5.schema = schema;
+	return schema$5;
 }
 
-var schema$1 = {};
+var schema$4 = {};
 
 var hasRequiredSchema$2;
 
 function requireSchema$2 () {
-	if (hasRequiredSchema$2) return schema$1;
+	if (hasRequiredSchema$2) return schema$4;
 	hasRequiredSchema$2 = 1;
 
 	var Scalar = requireScalar();
@@ -15398,8 +14003,8 @@ function requireSchema$2 () {
 	};
 	const schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
 
-	schema$1.schema = schema;
-	return schema$1;
+	schema$4.schema = schema;
+	return schema$4;
 }
 
 var binary = {};
@@ -15658,7 +14263,7 @@ function requireOmap () {
 	return omap;
 }
 
-var schema = {};
+var schema$3 = {};
 
 var bool = {};
 
@@ -16064,7 +14669,7 @@ function requireTimestamp () {
 var hasRequiredSchema$1;
 
 function requireSchema$1 () {
-	if (hasRequiredSchema$1) return schema;
+	if (hasRequiredSchema$1) return schema$3;
 	hasRequiredSchema$1 = 1;
 
 	var map = requireMap();
@@ -16081,7 +14686,7 @@ function requireSchema$1 () {
 	var set = requireSet();
 	var timestamp = requireTimestamp();
 
-	const schema$1 = [
+	const schema = [
 	    map.map,
 	    seq.seq,
 	    string.string,
@@ -16105,8 +14710,8 @@ function requireSchema$1 () {
 	    timestamp.timestamp
 	];
 
-	schema.schema = schema$1;
-	return schema;
+	schema$3.schema = schema;
+	return schema$3;
 }
 
 var hasRequiredTags;
@@ -28927,6 +27532,1407 @@ async function collectAuditTrail(results, context) {
         files: [...known.values()],
         ...(context.computedIn == null ? {} : { computedIn: context.computedIn })
     };
+}
+
+var $schema$2 = "https://json-schema.org/draft/2020-12/schema";
+var $id$2 = "https://raw.githubusercontent.com/ml-gate/ml-gate/v1/schemas/evaluation.schema.json";
+var title$2 = "ml-gate evaluation document";
+var description$2 = "Written by `ml-gate evaluate --json` and the evaluate action: every metric of the task, overall and per segment, with confidence intervals.";
+var type$2 = "object";
+var required$2 = [
+	"schema",
+	"task",
+	"file",
+	"rows",
+	"settings",
+	"segments"
+];
+var properties$2 = {
+	schema: {
+		"const": "ml-gate/evaluation@1"
+	},
+	task: {
+		"enum": [
+			"binary",
+			"multiclass",
+			"regression"
+		]
+	},
+	file: {
+		type: "string",
+		maxLength: 4096,
+		description: "The predictions file, as given."
+	},
+	rows: {
+		type: "integer",
+		minimum: 0
+	},
+	settings: {
+		type: "object",
+		description: "How the metrics were computed. The gates compare a document only with one computed alike: a document whose task, label, positive, threshold, weight, id, confidence, bootstrap, seed or segments differ from the config's or the other document's is bad input (exit 2).",
+		required: [
+			"label",
+			"confidence",
+			"bootstrap",
+			"seed",
+			"min_support",
+			"segments"
+		],
+		properties: {
+			label: {
+				type: "string",
+				maxLength: 1048576
+			},
+			score: {
+				type: [
+					"string",
+					"null"
+				],
+				maxLength: 1048576
+			},
+			score_prefix: {
+				type: [
+					"string",
+					"null"
+				],
+				maxLength: 1048576
+			},
+			prediction: {
+				type: [
+					"string",
+					"null"
+				],
+				maxLength: 1048576
+			},
+			positive: {
+				type: [
+					"string",
+					"number",
+					"boolean",
+					"null"
+				]
+			},
+			threshold: {
+				type: [
+					"number",
+					"null"
+				]
+			},
+			weight: {
+				type: [
+					"string",
+					"null"
+				],
+				maxLength: 1048576
+			},
+			id: {
+				type: [
+					"string",
+					"null"
+				],
+				maxLength: 1048576
+			},
+			confidence: {
+				type: "number",
+				exclusiveMinimum: 0,
+				exclusiveMaximum: 1
+			},
+			bootstrap: {
+				type: "integer",
+				minimum: 0,
+				description: "Bootstrap replicates B (0: no bootstrap intervals)."
+			},
+			seed: {
+				type: "integer"
+			},
+			min_support: {
+				type: "integer",
+				minimum: 1
+			},
+			segments: {
+				type: "object",
+				description: "The segments evaluated, as in the config's `segments` section.",
+				required: [
+					"columns",
+					"bins",
+					"cross"
+				],
+				properties: {
+					columns: {
+						type: "array",
+						items: {
+							type: "string"
+						}
+					},
+					bins: {
+						type: "object",
+						additionalProperties: {
+							type: "array",
+							items: {
+								type: "number"
+							},
+							minItems: 2
+						}
+					},
+					cross: {
+						type: "array",
+						items: {
+							type: "array",
+							items: {
+								type: "string"
+							},
+							minItems: 2
+						}
+					}
+				}
+			}
+		}
+	},
+	classes: {
+		type: "array",
+		items: {
+			type: "string",
+			maxLength: 1048576
+		},
+		description: "Multiclass: the class names."
+	},
+	segments: {
+		type: "array",
+		description: "`all` first, then each segment family in configuration order.",
+		items: {
+			type: "object",
+			required: [
+				"key",
+				"column",
+				"n",
+				"insufficient",
+				"metrics"
+			],
+			properties: {
+				key: {
+					type: "string",
+					maxLength: 1048576,
+					description: "`all`, `column=value` (missing: `column=`), `Age=[18,30)`, or `a=x&b=y`; in names and values % & = \" are written %25 %26 %3D %22 and the empty text is \"\" (README, Segments)."
+				},
+				column: {
+					type: [
+						"string",
+						"null"
+					],
+					maxLength: 1048576,
+					description: "The segment family (`Home`, `Home&Job`, names escaped as in `key`); null for `all`."
+				},
+				n: {
+					type: "integer",
+					minimum: 0,
+					description: "Rows in the segment."
+				},
+				insufficient: {
+					type: "boolean",
+					description: "Fewer rows than min_support: reported but not gated."
+				},
+				state: {
+					$ref: "#/$defs/state"
+				},
+				metrics: {
+					type: "object",
+					additionalProperties: {
+						type: "object",
+						required: [
+							"value",
+							"ci"
+						],
+						properties: {
+							value: {
+								type: [
+									"number",
+									"null"
+								],
+								description: "null when the metric is undefined for the segment (see reason)."
+							},
+							ci: {
+								oneOf: [
+									{
+										type: "null"
+									},
+									{
+										type: "array",
+										items: {
+											type: "number"
+										},
+										minItems: 2,
+										maxItems: 2
+									}
+								],
+								description: "Lower and upper bound at the settings' confidence."
+							},
+							method: {
+								"enum": [
+									"wilson",
+									"delong",
+									"bootstrap",
+									"logit",
+									"order-statistic"
+								],
+								description: "How ci was computed, present when ci is."
+							},
+							reason: {
+								type: "string",
+								maxLength: 1048576,
+								description: "Why value or ci is null, or which convention produced the value."
+							},
+							defined: {
+								"const": false,
+								description: "Present (false) when value is a convention, not a value: the formula divides by zero (recall without positives, precision without predicted positives, MCC's zero denominator) and value is scikit-learn's zero_division result, kept for reports. A gate treats the metric as undefined (insufficient)."
+							},
+							support: {
+								type: "integer",
+								minimum: 0,
+								description: "The metric's evidence: rows of positive weight in its own denominator, unweighted (positives for recall, predicted positives for precision, negatives for specificity, min(positives, negatives) for roc_auc and average_precision, the class's rows for recall[c], rows for accuracy, brier, log_loss, positive_rate and regression metrics; see the README's Gates section). min_support bounds it. Always written; a document without it cannot be gated on the metric (insufficient)."
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+};
+var $defs$1 = {
+	float64s: {
+		type: "string",
+		contentEncoding: "base64",
+		description: "Little-endian float64 values, base64: exact to the bit, NaN for an undefined replicate."
+	},
+	state: {
+		type: "object",
+		description: "What the gates recompute the segment's metrics from at any confidence level (Holm-adjusted ones included) and pair two models on, so that gating two documents gives the results of gating the two predictions files. Written by ml-gate for every segment; a document without it is read as its metrics at its own level, unpaired.",
+		required: [
+			"digest",
+			"metrics"
+		],
+		properties: {
+			digest: {
+				type: "object",
+				description: "Fingerprint of the row keys (model.id, else the line): equal digests of two models mean the same rows.",
+				required: [
+					"rows",
+					"first",
+					"second"
+				],
+				properties: {
+					rows: {
+						type: "integer",
+						minimum: 0
+					},
+					first: {
+						type: "integer",
+						minimum: 0,
+						maximum: 4294967295
+					},
+					second: {
+						type: "integer",
+						minimum: 0,
+						maximum: 4294967295
+					}
+				}
+			},
+			resamples_every_row: {
+				type: "boolean",
+				description: "Binary and regression: whether bootstrap-or-… metrics resample every row (at most 5,000 rows) rather than take an analytic interval."
+			},
+			metrics: {
+				type: "object",
+				description: "Every metric of `metrics`, in the same order.",
+				additionalProperties: {
+					type: "object",
+					required: [
+						"value",
+						"support"
+					],
+					properties: {
+						value: {
+							type: [
+								"number",
+								"null"
+							],
+							description: "The point estimate."
+						},
+						reason: {
+							type: "string",
+							description: "Why the value is null, or the convention that produced it."
+						},
+						defined: {
+							"const": false,
+							description: "Present when `value` is a zero-division convention (scikit-learn's zero_division), not a defined value: a gate does not judge it."
+						},
+						support: {
+							type: "integer",
+							minimum: 0,
+							description: "The rows of positive weight in the metric's own denominator (the catalog's support), which min_support bounds."
+						},
+						replicates: {
+							$ref: "#/$defs/float64s",
+							description: "The metric in each of the B bootstrap replicates (float64 × B), for every metric with an interval and a value: percentile intervals and paired tests read them."
+						},
+						proportion: {
+							type: "object",
+							description: "Wilson metrics: the weighted successes, trials and Σw² of the trials.",
+							required: [
+								"successes",
+								"trials",
+								"squared_weights"
+							],
+							properties: {
+								successes: {
+									type: "number"
+								},
+								trials: {
+									type: "number"
+								},
+								squared_weights: {
+									type: "number"
+								}
+							}
+						},
+						variance: {
+							type: [
+								"number",
+								"null"
+							],
+							description: "roc_auc: DeLong's variance."
+						},
+						basis: {
+							description: "bootstrap-or-… metrics above 5,000 rows: the inputs of their analytic interval.",
+							oneOf: [
+								{
+									type: "object",
+									required: [
+										"kind",
+										"value",
+										"positives"
+									],
+									properties: {
+										kind: {
+											"const": "logit"
+										},
+										value: {
+											type: "number"
+										},
+										positives: {
+											type: "number",
+											description: "Kish effective number of positives."
+										}
+									}
+								},
+								{
+									type: "object",
+									required: [
+										"kind",
+										"values",
+										"weights",
+										"before",
+										"n",
+										"per_rank"
+									],
+									properties: {
+										kind: {
+											"const": "order-statistic"
+										},
+										values: {
+											$ref: "#/$defs/float64s",
+											description: "The sorted absolute errors that the order statistics of any level reach (about 9·√n of them)."
+										},
+										weights: {
+											oneOf: [
+												{
+													type: "null"
+												},
+												{
+													$ref: "#/$defs/float64s"
+												}
+											],
+											description: "Their weights; null when every row weighs 1."
+										},
+										before: {
+											type: "number",
+											description: "The cumulative weight of the sorted errors before `values`."
+										},
+										n: {
+											type: "number",
+											description: "The number of ranks (rows, or their Kish effective number)."
+										},
+										per_rank: {
+											type: "number",
+											description: "The weight of one rank."
+										}
+									}
+								}
+							]
+						}
+					}
+				}
+			}
+		}
+	}
+};
+var schema$2 = {
+	$schema: $schema$2,
+	$id: $id$2,
+	title: title$2,
+	description: description$2,
+	type: type$2,
+	required: required$2,
+	properties: properties$2,
+	$defs: $defs$1
+};
+
+/**
+ * Reading a result document that may come from someone else (a fork's artifact, a file given to
+ * `ml-gate gate --candidate`): JSON, then its published schema (schemas/*.schema.json), before
+ * any field is used. Nothing of the file's content is quoted in an error: a `verdict.json` could
+ * be a symbolic link to a secret. Errors name the file, the line and column, and the JSON path of
+ * the first problem, and say what was expected and what kind of value was found.
+ */
+/**
+ * A kind of document from its published schema: the schema's own `schema` const names it, so the
+ * name and the rules come from the one file users read. `T` is the type the schema describes; the
+ * tests that validate every document ml-gate writes keep the two in step.
+ *
+ * @throws Error when the schema does not compile (a bug in ml-gate, found by the tests)
+ */
+function documentKind(schema, origin) {
+    const name = schema.properties.schema.const;
+    // `verbose`: each error carries the value it is about, whose kind (never content) is shown.
+    const ajv = new _2020Exports.Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true, verbose: true });
+    const validate = ajv.compile(schema);
+    return {
+        name,
+        origin,
+        check: (value) => validate(value)
+            ? { valid: true, document: value }
+            : { valid: false, problems: validate.errors ?? [] }
+    };
+}
+/**
+ * Reads `file` as a document of `kind`.
+ *
+ * @throws UserInputError when the file cannot be read, is not JSON, or does not match the schema
+ */
+async function readDocument(file, kind) {
+    let bytes;
+    try {
+        bytes = await readFile(file);
+    }
+    catch (error) {
+        const code = error.code ?? 'unreadable';
+        throw new UserInputError(`cannot read the file (${code}); expected an ${kind.name} document`, { file });
+    }
+    const document = parseDocument(bytes.toString('utf8'), file, kind);
+    return { path: file, sha256: createHash('sha256').update(bytes).digest('hex'), document };
+}
+/**
+ * The text of a file as a document of `kind`: valid JSON whose `schema` key is `kind.name`, valid
+ * against the kind's schema.
+ *
+ * @throws UserInputError at the first problem, e.g.
+ *   `verdict.json:12:15: results[0].n: expected an integer >= 0, got a string`
+ */
+function parseDocument(text, file, kind) {
+    const value = parseJson(text, file, `an ${kind.name} document`);
+    const found = isObject(value) ? value.schema : undefined;
+    if (found !== kind.name) {
+        throw new UserInputError(`expected an ${kind.name} document (its "schema" key; ${kind.origin}), found ${describeKind(found, isObject(value))}`, locateOffset(file, text, jsonValueOffset(text, isObject(value) && 'schema' in value ? ['schema'] : [])));
+    }
+    const checked = kind.check(value);
+    if (checked.valid)
+        return checked.document;
+    const first = deepest(checked.problems);
+    const path = toPath(first.instancePath, value);
+    throw new UserInputError(`${path.length === 0 ? '' : `${formatPath(path)}: `}${describeError(first, checked.problems)}`, locateOffset(file, text, jsonValueOffset(text, path)));
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** What the `schema` key holds: another ml-gate kind by name, anything else by its type only. */
+function describeKind(found, isDocument) {
+    if (!isDocument)
+        return `${kindOf(found)} instead of an object`;
+    if (found === undefined)
+        return 'no "schema" key';
+    if (typeof found === 'string' && /^ml-gate\/[a-z]{1,20}@[0-9]{1,3}$/.test(found))
+        return `"${found}"`;
+    return `another "schema" (${kindOf(found)})`;
+}
+/** The kind of a JSON value, never its content. */
+function kindOf(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    if (typeof value === 'object')
+        return 'an object';
+    if (typeof value === 'number')
+        return Number.isInteger(value) ? 'an integer' : 'a number';
+    return `a ${typeof value}`;
+}
+const TYPE_NAMES = {
+    string: 'a string',
+    number: 'a number',
+    integer: 'an integer',
+    boolean: 'true or false',
+    array: 'an array',
+    object: 'an object',
+    null: 'null'
+};
+/** The first of the deepest problems: the most precise place; `oneOf` itself only if alone. */
+function deepest(errors) {
+    const concrete = errors.filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'anyOf');
+    const depth = (e) => (e.instancePath === '' ? 0 : e.instancePath.split('/').length);
+    return (concrete.length > 0 ? concrete : errors).reduce((a, b) => (depth(b) > depth(a) ? b : a));
+}
+/**
+ * A problem in words, without the value; the types every branch of a `oneOf` accepts at its place
+ * are listed together (`expected null or an array, got a string`).
+ */
+function describeError(first, errors) {
+    const params = first.params;
+    const got = (data) => `, got ${kindOf(data)}`;
+    switch (first.keyword) {
+        case 'type': {
+            const types = errors
+                .filter((e) => e.keyword === 'type' && e.instancePath === first.instancePath)
+                .flatMap((e) => String(e.params.type).split(','));
+            const names = [...new Set(types)].map((t) => TYPE_NAMES[t] ?? t);
+            return `expected ${names.join(' or ')}${got(first.data)}`;
+        }
+        case 'required':
+            return `missing required key "${String(params.missingProperty)}"`;
+        case 'additionalProperties':
+            return 'an unknown key (this object has a fixed set of keys)';
+        case 'enum':
+            return `expected one of ${params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}, got another value`;
+        case 'const':
+            return `expected ${JSON.stringify(params.allowedValue)}, got another value`;
+        case 'minimum':
+        case 'maximum':
+        case 'exclusiveMinimum':
+        case 'exclusiveMaximum':
+            return `expected a number ${String(params.comparison)} ${String(params.limit)}, got one out of range`;
+        case 'maxLength':
+            return `expected at most ${String(params.limit)} characters, got ${String(first.data.length)}`;
+        case 'minLength':
+            return `expected at least ${String(params.limit)} characters, got ${String(first.data.length)}`;
+        case 'maxItems':
+        case 'minItems':
+            return `expected ${first.keyword === 'maxItems' ? 'at most' : 'at least'} ${String(params.limit)} items, got ${String(first.data.length)}`;
+        default:
+            return `does not match the schema (${first.keyword})`;
+    }
+}
+/** `['results', 2, 'n']` -> `results[2].n`; keys that are not identifiers are shown as `[…]`. */
+function formatPath(path) {
+    let text = '';
+    for (const segment of path) {
+        if (typeof segment === 'number')
+            text += `[${segment}]`;
+        else if (/^[A-Za-z_][\w-]{0,40}$/.test(segment))
+            text += text === '' ? segment : `.${segment}`;
+        else
+            text += '[…]';
+    }
+    return text;
+}
+
+/**
+ * `ml-gate/evaluation@1` documents (schemas/evaluation.schema.json): their type, written by the
+ * engine (src/evaluation/evaluate.ts) and read by the gate (as a candidate or baseline) and by the
+ * report.
+ */
+const EVALUATION = documentKind(schema$2, 'from `ml-gate evaluate --json` or the evaluate action');
+
+var $schema$1 = "https://json-schema.org/draft/2020-12/schema";
+var $id$1 = "https://raw.githubusercontent.com/ml-gate/ml-gate/v1/schemas/validation.schema.json";
+var title$1 = "ml-gate validation document";
+var description$1 = "Written by `ml-gate validate --json` and the validate-data action: contract checks and drift of one data file.";
+var type$1 = "object";
+var required$1 = [
+	"schema",
+	"file",
+	"format",
+	"unit",
+	"contract",
+	"reference",
+	"passed",
+	"rows",
+	"summary",
+	"checks",
+	"drift"
+];
+var properties$1 = {
+	schema: {
+		"const": "ml-gate/validation@1"
+	},
+	file: {
+		type: "string",
+		maxLength: 4096,
+		description: "The data file, as given."
+	},
+	format: {
+		"enum": [
+			"csv",
+			"jsonl",
+			"json",
+			"parquet"
+		]
+	},
+	unit: {
+		"enum": [
+			"line",
+			"row"
+		],
+		description: "What `line` in examples means: a line of the file (CSV, JSON Lines) or a 1-based row number (JSON arrays, Parquet)."
+	},
+	contract: {
+		type: [
+			"string",
+			"null"
+		],
+		maxLength: 4096
+	},
+	reference: {
+		type: [
+			"string",
+			"null"
+		],
+		maxLength: 4096
+	},
+	passed: {
+		type: "boolean",
+		description: "No error-severity check failed and no column drifted."
+	},
+	fail_on: {
+		"enum": [
+			"error",
+			"warn",
+			"never"
+		],
+		description: "The policy the validating step judged the file under (`fail_on` of ml-gate.yml, `--fail-on`, the fail-on input); the report fails exactly when it does. error: an error check failed or a column drifted; warn: also a warning check failed; never: never. Absent: error."
+	},
+	rows: {
+		type: "integer",
+		minimum: 0
+	},
+	summary: {
+		type: "object",
+		required: [
+			"errors",
+			"warnings",
+			"drifted"
+		],
+		properties: {
+			errors: {
+				type: "integer",
+				minimum: 0,
+				description: "Failing checks of severity error."
+			},
+			warnings: {
+				type: "integer",
+				minimum: 0,
+				description: "Failing checks of severity warn."
+			},
+			drifted: {
+				type: "integer",
+				minimum: 0,
+				description: "Columns that drifted."
+			}
+		}
+	},
+	checks: {
+		type: "array",
+		items: {
+			type: "object",
+			required: [
+				"column",
+				"check",
+				"severity",
+				"passed",
+				"failures",
+				"checked",
+				"allowed",
+				"expected",
+				"examples"
+			],
+			properties: {
+				column: {
+					type: [
+						"string",
+						"null"
+					],
+					maxLength: 1048576,
+					description: "The column, or null for table checks (rows)."
+				},
+				check: {
+					"enum": [
+						"type",
+						"min",
+						"max",
+						"in",
+						"pattern",
+						"min_length",
+						"max_length",
+						"nullable",
+						"max_missing",
+						"unique",
+						"rows",
+						"extra_columns"
+					],
+					description: "The contract key that was checked."
+				},
+				severity: {
+					"enum": [
+						"error",
+						"warn"
+					]
+				},
+				passed: {
+					type: "boolean"
+				},
+				failures: {
+					type: "integer",
+					minimum: 0,
+					description: "All failures, not only those in examples."
+				},
+				checked: {
+					type: "integer",
+					minimum: 0,
+					description: "Values (or rows) the check looked at."
+				},
+				allowed: {
+					type: "integer",
+					minimum: 0,
+					description: "Failures tolerated (mostly, max_failures, max_missing)."
+				},
+				expected: {
+					type: "string",
+					maxLength: 1048576,
+					description: "What was expected, in words."
+				},
+				examples: {
+					type: "array",
+					maxItems: 20,
+					description: "The first failures, in file order.",
+					items: {
+						type: "object",
+						required: [
+							"line",
+							"value"
+						],
+						properties: {
+							line: {
+								type: "integer",
+								minimum: 1
+							},
+							value: {
+								type: [
+									"string",
+									"number",
+									"boolean",
+									"null"
+								],
+								maxLength: 1048576
+							}
+						}
+					}
+				}
+			}
+		}
+	},
+	drift: {
+		type: "array",
+		items: {
+			type: "object",
+			required: [
+				"column",
+				"method",
+				"statistic",
+				"p_value",
+				"threshold",
+				"drifted",
+				"reason"
+			],
+			properties: {
+				column: {
+					type: "string",
+					maxLength: 1048576
+				},
+				method: {
+					"enum": [
+						"ks",
+						"chi2",
+						"z",
+						"wasserstein",
+						"jensen_shannon",
+						"psi",
+						null
+					],
+					description: "null when no method applies (a column mixing numbers and text)."
+				},
+				statistic: {
+					type: [
+						"number",
+						"null"
+					]
+				},
+				p_value: {
+					type: [
+						"number",
+						"null"
+					],
+					minimum: 0,
+					maximum: 1,
+					description: "For the tests (ks, chi2, z)."
+				},
+				adjusted_p_value: {
+					type: [
+						"number",
+						"null"
+					],
+					minimum: 0,
+					maximum: 1,
+					description: "The p-value adjusted by `data[].drift.correction` across the tested columns of this file (Holm by default), which is compared with threshold; equal to p_value when the column is the only one tested. null when p_value is. Absent in documents of earlier versions (read: p_value)."
+				},
+				correction: {
+					"enum": [
+						"holm",
+						"bh",
+						"none",
+						null
+					],
+					description: "The correction of that family of tests; null for distances, undefined tests and a column tested alone."
+				},
+				threshold: {
+					type: [
+						"number",
+						"null"
+					],
+					description: "(Adjusted) p-value below which a test drifts; distance at or above which a distance drifts."
+				},
+				drifted: {
+					type: [
+						"boolean",
+						"null"
+					],
+					description: "null when there was too little data to judge."
+				},
+				reason: {
+					type: "string",
+					maxLength: 1048576,
+					description: "Why this method, and the decision."
+				}
+			}
+		}
+	}
+};
+var schema$1 = {
+	$schema: $schema$1,
+	$id: $id$1,
+	title: title$1,
+	description: description$1,
+	type: type$1,
+	required: required$1,
+	properties: properties$1
+};
+
+/**
+ * `ml-gate/validation@1` documents (schemas/validation.schema.json), read back by the report.
+ *
+ * The type still lives beside the code that writes it (src/contract/validate.ts) while other
+ * changes to it are merged; this module only imports it.
+ */
+const VALIDATION = documentKind(schema$1, 'from `ml-gate validate --json` or the validate-data action');
+
+var $schema = "https://json-schema.org/draft/2020-12/schema";
+var $id = "https://raw.githubusercontent.com/ml-gate/ml-gate/v1/schemas/verdict.schema.json";
+var title = "ml-gate verdict document";
+var description = "Written by `ml-gate gate --json` and the gate action: one result per gate, rule and segment, and the overall verdict. Every failure states its formula: change = candidate − baseline; drop = −change for higher-is-better metrics, +change for lower-is-better ones; relative drop = drop / |baseline|.";
+var type = "object";
+var required = [
+	"schema",
+	"verdict",
+	"headline",
+	"candidate",
+	"baseline",
+	"paired",
+	"pairing",
+	"counts",
+	"results",
+	"notes"
+];
+var properties = {
+	schema: {
+		"const": "ml-gate/verdict@1",
+		description: "Document kind and version."
+	},
+	verdict: {
+		"enum": [
+			"pass",
+			"warn",
+			"fail"
+		],
+		description: "fail if any result fails (or is missing in a severity: fail gate); else warn if any warns (or is missing in a severity: warn gate); else pass. The CLI exits 1 on fail, 0 otherwise."
+	},
+	headline: {
+		type: "string",
+		maxLength: 1048576,
+		description: "The most important problem in one line (failures first, the largest excess first), e.g. `recall for Job=partime fell 0.798 → 0.500 (change −0.298, allowed drop 0.05)`."
+	},
+	candidate: {
+		type: "string",
+		maxLength: 4096,
+		description: "The candidate's predictions file or evaluation document."
+	},
+	baseline: {
+		type: [
+			"string",
+			"null"
+		],
+		maxLength: 4096,
+		description: "The baseline's predictions file or evaluation document; null when there is none."
+	},
+	no_evidence: {
+		type: [
+			"string",
+			"null"
+		],
+		description: "Why the run holds no evidence, or null when it holds some: no gated result could be judged while some are insufficient, or a result on the segment all is insufficient. The verdict is then fail (on_no_evidence: fail, the default) or at least warn (on_no_evidence: warn), and the headline starts with \"no evidence\"."
+	},
+	paired: {
+		type: "boolean",
+		description: "pairing.paired: whether changes were computed on rows paired by model.id (paired bootstrap); otherwise unpaired normal intervals."
+	},
+	pairing: {
+		type: "object",
+		description: "On which rows the candidate and the baseline were compared (README, Gates: pairing).",
+		required: [
+			"paired",
+			"matched",
+			"candidate_rows",
+			"baseline_rows",
+			"unpaired_segments",
+			"reason"
+		],
+		additionalProperties: false,
+		properties: {
+			paired: {
+				type: "boolean",
+				description: "Changes were computed on the same rows of both files, matched by model.id."
+			},
+			matched: {
+				type: [
+					"integer",
+					"null"
+				],
+				minimum: 0,
+				description: "Ids in both files: the rows every change was computed on; null when rows were not matched (no id column, an evaluation document, no baseline)."
+			},
+			candidate_rows: {
+				type: "integer",
+				minimum: 0,
+				description: "Rows of the candidate's file (all judged by min / max gates)."
+			},
+			baseline_rows: {
+				type: [
+					"integer",
+					"null"
+				],
+				minimum: 0,
+				description: "Rows of the baseline's file; null without a baseline."
+			},
+			unpaired_segments: {
+				type: "array",
+				items: {
+					type: "string"
+				},
+				description: "Segments whose rows differ between the two files (a segment on a model output, or a segment column that differs for the same id): their changes are unpaired."
+			},
+			reason: {
+				type: "string",
+				description: "What was done, with the counts, in a sentence."
+			}
+		}
+	},
+	counts: {
+		type: "object",
+		description: "How many results have each status.",
+		required: [
+			"pass",
+			"fail",
+			"warn",
+			"insufficient",
+			"missing",
+			"skipped",
+			"waived"
+		],
+		additionalProperties: false,
+		properties: {
+			pass: {
+				type: "integer",
+				minimum: 0
+			},
+			fail: {
+				type: "integer",
+				minimum: 0
+			},
+			warn: {
+				type: "integer",
+				minimum: 0
+			},
+			insufficient: {
+				type: "integer",
+				minimum: 0
+			},
+			missing: {
+				type: "integer",
+				minimum: 0
+			},
+			skipped: {
+				type: "integer",
+				minimum: 0
+			},
+			waived: {
+				type: "integer",
+				minimum: 0
+			}
+		}
+	},
+	results: {
+		type: "array",
+		items: {
+			$ref: "#/$defs/result"
+		}
+	},
+	notes: {
+		type: "array",
+		items: {
+			type: "string",
+			maxLength: 1048576
+		},
+		description: "What the user should know: no baseline, unpaired intervals, expired waivers."
+	}
+};
+var $defs = {
+	number: {
+		type: [
+			"number",
+			"null"
+		]
+	},
+	result: {
+		type: "object",
+		required: [
+			"gate",
+			"gate_index",
+			"metric",
+			"segment",
+			"status",
+			"rule",
+			"threshold",
+			"mode",
+			"severity",
+			"n",
+			"candidate",
+			"baseline",
+			"change",
+			"relative_change",
+			"ci",
+			"confidence",
+			"p_value",
+			"adjusted_p_value",
+			"excess",
+			"correction",
+			"family",
+			"mde",
+			"power_at_bound",
+			"detectable",
+			"reason"
+		],
+		properties: {
+			gate: {
+				type: "string",
+				maxLength: 1048576,
+				description: "The gate's name, or `<metric> <rule> <threshold>`."
+			},
+			gate_index: {
+				type: "integer",
+				minimum: 0,
+				description: "Position of the gate in the config's gates list."
+			},
+			metric: {
+				type: "string",
+				maxLength: 1000
+			},
+			segment: {
+				type: "string",
+				maxLength: 1048576,
+				description: "A segment key (`all`, `Job=partime`, `Age=[18,30)`), or for min_ratio/max_gap the column (`Job`)."
+			},
+			status: {
+				"enum": [
+					"pass",
+					"fail",
+					"warn",
+					"insufficient",
+					"missing",
+					"skipped",
+					"waived"
+				],
+				description: "pass/fail: the rule held/was broken (significant mode: the whole interval within/beyond the bound). warn: a severity: warn gate failed, or the interval straddles the bound (inconclusive). insufficient: fewer rows than min_support, less support of the metric than min_support (in the candidate, or for a change in the baseline), or a value that is undefined, a zero-division convention or not a finite number (value, baseline, change or interval); not judged. missing: the evaluation lacks the segment or metric, or there is no baseline under on_missing_baseline: fail; fails closed. skipped: a change rule without a baseline, or a missing one under on_missing: skip. waived: a failure accepted by an unexpired waiver."
+			},
+			rule: {
+				"enum": [
+					"min",
+					"max",
+					"max_drop",
+					"max_relative_drop",
+					"min_ratio",
+					"max_gap"
+				]
+			},
+			threshold: {
+				type: "number",
+				description: "The bound as configured."
+			},
+			mode: {
+				"enum": [
+					"point",
+					"significant"
+				]
+			},
+			severity: {
+				"enum": [
+					"fail",
+					"warn"
+				]
+			},
+			n: {
+				type: [
+					"integer",
+					"null"
+				],
+				minimum: 0,
+				description: "Rows of the segment in the candidate's evaluation."
+			},
+			support: {
+				type: [
+					"integer",
+					"null"
+				],
+				minimum: 0,
+				description: "The candidate's support of the metric: the rows of positive weight in the metric's own denominator (positives for recall, predicted positives for precision, min(positives, negatives) for roc_auc, rows for accuracy...), unweighted; min_support bounds it. null for across gates, missing segments and documents that do not state it."
+			},
+			baseline_support: {
+				type: [
+					"integer",
+					"null"
+				],
+				minimum: 0,
+				description: "For a change rule (max_drop, max_relative_drop), the baseline's support of the metric, which min_support bounds too; otherwise null."
+			},
+			candidate: {
+				$ref: "#/$defs/number",
+				description: "The candidate's value of the metric; for min_ratio/max_gap the ratio (lowest / highest) or gap (highest − lowest) across the column's segments."
+			},
+			baseline: {
+				$ref: "#/$defs/number",
+				description: "The baseline's value of the metric."
+			},
+			change: {
+				$ref: "#/$defs/number",
+				description: "candidate − baseline."
+			},
+			relative_change: {
+				$ref: "#/$defs/number",
+				description: "(candidate − baseline) / |baseline|; null when the baseline is 0."
+			},
+			ci: {
+				oneOf: [
+					{
+						type: "null"
+					},
+					{
+						type: "array",
+						items: {
+							type: "number"
+						},
+						minItems: 2,
+						maxItems: 2
+					}
+				],
+				description: "Interval of the quantity the rule bounds, in the units of threshold: the value (min, max), the drop (max_drop; positive = worse) or the relative drop (max_relative_drop)."
+			},
+			confidence: {
+				type: [
+					"number",
+					"null"
+				],
+				minimum: 0,
+				maximum: 1,
+				description: "Confidence level of ci: the configured one, or in significant mode the level the gate's correction gives the segment (Holm: its rank's step-down level; bh: 1 − max(k, 1)·α/m for the whole family, k the segments BH declares significant; none: the configured one)."
+			},
+			p_value: {
+				type: [
+					"number",
+					"null"
+				],
+				minimum: 0,
+				maximum: 1,
+				description: "Significant mode: two-sided p-value of 'the quantity lies exactly on the bound' (normal approximation from its interval)."
+			},
+			adjusted_p_value: {
+				type: [
+					"number",
+					"null"
+				],
+				minimum: 0,
+				maximum: 1,
+				description: "Significant mode: the p-value adjusted by the gate's correction (Holm, Benjamini–Hochberg, or none: the p-value itself) across the segments judged by the same rule."
+			},
+			excess: {
+				$ref: "#/$defs/number",
+				description: "How far past the bound the point value is, positive on the failing side (threshold − value for min and min_ratio, value − threshold otherwise)."
+			},
+			correction: {
+				"enum": [
+					"holm",
+					"bh",
+					"none",
+					null
+				],
+				description: "Significant mode: the gate's correction of the family this result was judged in (the segments of its rule that have an interval). null in point mode and for a result in no family (not judged, or compared as a point value)."
+			},
+			family: {
+				type: [
+					"integer",
+					"null"
+				],
+				minimum: 1,
+				description: "The size of that family; null when correction is."
+			},
+			mde: {
+				type: [
+					"number",
+					"null"
+				],
+				minimum: 0,
+				description: "Minimum detectable effect in the units of threshold, at this result's level (confidence = 1 − α′) and 80% power: (z_{1−α′/2} + z_{0.8}) · se, se = (ci[1] − ci[0]) / (2·z_{1−α′/2}). For max_drop / max_relative_drop, the smallest drop the data could tell from no change; for min / max, how far from the bound the value must lie to be decided. null without ci."
+			},
+			power_at_bound: {
+				type: [
+					"number",
+					"null"
+				],
+				minimum: 0,
+				maximum: 1,
+				description: "max_drop / max_relative_drop: the power to detect a change equal to the bound, Φ(threshold / se − z_{1−α′/2}). null for other rules and without ci."
+			},
+			detectable: {
+				type: [
+					"boolean",
+					"null"
+				],
+				description: "max_drop / max_relative_drop: false when mde exceeds 2 × threshold (too small to judge this bound). null when power_at_bound is."
+			},
+			reason: {
+				type: "string",
+				maxLength: 1048576,
+				description: "The full explanation: values, formula, interval, decision."
+			},
+			waiver: {
+				type: "object",
+				required: [
+					"reason",
+					"expires"
+				],
+				properties: {
+					reason: {
+						type: "string",
+						maxLength: 1048576
+					},
+					expires: {
+						type: [
+							"string",
+							"null"
+						],
+						maxLength: 10,
+						description: "YYYY-MM-DD, the last day it applies; null: never expires."
+					}
+				}
+			}
+		}
+	}
+};
+var schema = {
+	$schema: $schema,
+	$id: $id,
+	title: title,
+	description: description,
+	type: type,
+	required: required,
+	properties: properties,
+	$defs: $defs
+};
+
+/**
+ * `ml-gate/verdict@1` documents (schemas/verdict.schema.json), read back by the report: in the
+ * fork-safe pattern they come from the fork's own run.
+ *
+ * Here beside the type (src/gates/verdict.ts) rather than in src/documents/, which the gates
+ * import (the evaluation documents they read): a reader there would close a documents ↔ gates
+ * cycle. It joins the other readers when the verdict's type moves to src/documents/.
+ */
+const VERDICT = documentKind(schema, 'from `ml-gate gate --json` or the gate action');
+
+/**
+ * The result documents the steps hand to each other in the results folder, as the report loads
+ * them (the names each step writes: `documents/result-names.ts`). Validation documents are `validation.json` or
+ * `validation-<name>.json` (one per data file).
+ */
+/** `validation.json`, `validation-incoming.json`… */
+const VALIDATION_FILE = /^validation(-[^/\\]+)?\.json$/;
+/**
+ * Loads every result document in `dir`. Each file must be JSON whose `schema` is the one its name
+ * promises, valid against that schema (src/documents/): the folder may be a fork's artifact.
+ * Documents that are absent are `null` (a validate-only pipeline has no verdict).
+ *
+ * @throws UserInputError when `dir` is not a readable folder, holds no result document at all,
+ *   or a file is not JSON, carries another `schema` or breaks its schema (at its line and column)
+ */
+async function readResults(dir) {
+    let names;
+    try {
+        names = (await readdir$1(dir)).sort();
+    }
+    catch (error) {
+        const code = error.code;
+        throw new UserInputError(`cannot read the results folder ${dir} (${code ?? String(error)}); expected the folder the ` +
+            `validate, evaluate and gate steps wrote (default ${RESULT_FILES.folder})`);
+    }
+    const load = async (name, kind) => names.includes(name) ? readDocument(join$1(dir, name), kind) : null;
+    const results = {
+        dir,
+        verdict: await load(RESULT_FILES.verdict, VERDICT),
+        candidate: await load(RESULT_FILES.candidate, EVALUATION),
+        baseline: await load(RESULT_FILES.baseline, EVALUATION),
+        validations: await Promise.all(names
+            .filter((name) => VALIDATION_FILE.test(name))
+            .map((name) => readDocument(join$1(dir, name), VALIDATION)))
+    };
+    if (results.verdict === null && results.candidate === null && results.validations.length === 0) {
+        throw new UserInputError(`no result documents in ${dir}: expected ${RESULT_FILES.verdict}, ${RESULT_FILES.candidate} ` +
+            `or validation*.json, as written by the gate, evaluate and validate-data steps` +
+            (names.length > 0 ? `; found ${names.slice(0, 10).join(', ')}` : '; the folder is empty'));
+    }
+    return results;
 }
 
 var version = "0.1.0";

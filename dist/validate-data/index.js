@@ -1422,16 +1422,16 @@ function renderValidationMarkdown(document) {
     return out.join('\n');
 }
 
-var $schema$c = "https://json-schema.org/draft/2020-12/schema";
-var $id$d = "https://raw.githubusercontent.com/ml-gate/ml-gate/v1/schemas/contract.schema.json";
-var title$c = "ml-gate data contract";
-var description$4 = "What every row and column of a dataset must satisfy. Checked by `ml-gate validate` and the validate-data action; drafted by `ml-gate infer`.";
-var type$d = "object";
-var required$5 = [
+var $schema$9 = "https://json-schema.org/draft/2020-12/schema";
+var $id$a = "https://raw.githubusercontent.com/ml-gate/ml-gate/v1/schemas/contract.schema.json";
+var title$9 = "ml-gate data contract";
+var description$1 = "What every row and column of a dataset must satisfy. Checked by `ml-gate validate` and the validate-data action; drafted by `ml-gate infer`.";
+var type$a = "object";
+var required$2 = [
 	"columns"
 ];
 var additionalProperties$2 = false;
-var properties$e = {
+var properties$b = {
 	columns: {
 		type: "object",
 		description: "The columns, by name, with their rules.",
@@ -1470,7 +1470,7 @@ var properties$e = {
 		description: "Drift settings for every column that does not set its own."
 	}
 };
-var $defs$5 = {
+var $defs$3 = {
 	severity: {
 		"enum": [
 			"error",
@@ -1661,16 +1661,16 @@ var $defs$5 = {
 		}
 	}
 };
-var schema$6 = {
-	$schema: $schema$c,
-	$id: $id$d,
-	title: title$c,
-	description: description$4,
-	type: type$d,
-	required: required$5,
+var schema$3 = {
+	$schema: $schema$9,
+	$id: $id$a,
+	title: title$9,
+	description: description$1,
+	type: type$a,
+	required: required$2,
 	additionalProperties: additionalProperties$2,
-	properties: properties$e,
-	$defs: $defs$5
+	properties: properties$b,
+	$defs: $defs$3
 };
 
 var _2020 = {exports: {}};
@@ -4945,13 +4945,13 @@ function requireCompile () {
 	return compile;
 }
 
-var $id$c = "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#";
-var description$3 = "Meta-schema for $data reference (JSON AnySchema extension proposal)";
-var type$c = "object";
-var required$4 = [
+var $id$9 = "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#";
+var description = "Meta-schema for $data reference (JSON AnySchema extension proposal)";
+var type$9 = "object";
+var required$1 = [
 	"$data"
 ];
-var properties$d = {
+var properties$a = {
 	$data: {
 		type: "string",
 		anyOf: [
@@ -4966,11 +4966,11 @@ var properties$d = {
 };
 var additionalProperties$1 = false;
 var require$$9 = {
-	$id: $id$c,
-	description: description$3,
-	type: type$c,
-	required: required$4,
-	properties: properties$d,
+	$id: $id$9,
+	description: description,
+	type: type$9,
+	required: required$1,
+	properties: properties$a,
 	additionalProperties: additionalProperties$1
 };
 
@@ -7816,14 +7816,14 @@ function requireLimitProperties () {
 	return limitProperties;
 }
 
-var required$3 = {};
+var required = {};
 
 var hasRequiredRequired;
 
 function requireRequired () {
-	if (hasRequiredRequired) return required$3;
+	if (hasRequiredRequired) return required;
 	hasRequiredRequired = 1;
-	Object.defineProperty(required$3, "__esModule", { value: true });
+	Object.defineProperty(required, "__esModule", { value: true });
 	const code_1 = /*@__PURE__*/ requireCode();
 	const codegen_1 = /*@__PURE__*/ requireCodegen();
 	const util_1 = /*@__PURE__*/ requireUtil();
@@ -7899,9 +7899,9 @@ function requireRequired () {
 	        }
 	    },
 	};
-	required$3.default = def;
+	required.default = def;
 	
-	return required$3;
+	return required;
 }
 
 var limitItems = {};
@@ -8700,14 +8700,14 @@ function requireAdditionalProperties () {
 	return additionalProperties;
 }
 
-var properties$c = {};
+var properties$9 = {};
 
 var hasRequiredProperties;
 
 function requireProperties () {
-	if (hasRequiredProperties) return properties$c;
+	if (hasRequiredProperties) return properties$9;
 	hasRequiredProperties = 1;
-	Object.defineProperty(properties$c, "__esModule", { value: true });
+	Object.defineProperty(properties$9, "__esModule", { value: true });
 	const validate_1 = /*@__PURE__*/ requireValidate();
 	const code_1 = /*@__PURE__*/ requireCode();
 	const util_1 = /*@__PURE__*/ requireUtil();
@@ -8758,9 +8758,9 @@ function requireProperties () {
 	        }
 	    },
 	};
-	properties$c.default = def;
+	properties$9.default = def;
 	
-	return properties$c;
+	return properties$9;
 }
 
 var patternProperties = {};
@@ -9840,8 +9840,8 @@ function requireDiscriminator () {
 
 var jsonSchema202012 = {};
 
-var $schema$b = "https://json-schema.org/draft/2020-12/schema";
-var $id$b = "https://json-schema.org/draft/2020-12/schema";
+var $schema$8 = "https://json-schema.org/draft/2020-12/schema";
+var $id$8 = "https://json-schema.org/draft/2020-12/schema";
 var $vocabulary$7 = {
 	"https://json-schema.org/draft/2020-12/vocab/core": true,
 	"https://json-schema.org/draft/2020-12/vocab/applicator": true,
@@ -9852,7 +9852,7 @@ var $vocabulary$7 = {
 	"https://json-schema.org/draft/2020-12/vocab/content": true
 };
 var $dynamicAnchor$7 = "meta";
-var title$b = "Core and Validation specifications meta-schema";
+var title$8 = "Core and Validation specifications meta-schema";
 var allOf = [
 	{
 		$ref: "meta/core"
@@ -9876,12 +9876,12 @@ var allOf = [
 		$ref: "meta/content"
 	}
 ];
-var type$b = [
+var type$8 = [
 	"object",
 	"boolean"
 ];
 var $comment = "This meta-schema also defines keywords that have appeared in previous drafts in order to prevent incompatible extensions as they remain in common use.";
-var properties$b = {
+var properties$8 = {
 	definitions: {
 		$comment: "\"definitions\" has been replaced by \"$defs\".",
 		type: "object",
@@ -9921,29 +9921,29 @@ var properties$b = {
 	}
 };
 var require$$0 = {
-	$schema: $schema$b,
-	$id: $id$b,
+	$schema: $schema$8,
+	$id: $id$8,
 	$vocabulary: $vocabulary$7,
 	$dynamicAnchor: $dynamicAnchor$7,
-	title: title$b,
+	title: title$8,
 	allOf: allOf,
-	type: type$b,
+	type: type$8,
 	$comment: $comment,
-	properties: properties$b
+	properties: properties$8
 };
 
-var $schema$a = "https://json-schema.org/draft/2020-12/schema";
-var $id$a = "https://json-schema.org/draft/2020-12/meta/applicator";
+var $schema$7 = "https://json-schema.org/draft/2020-12/schema";
+var $id$7 = "https://json-schema.org/draft/2020-12/meta/applicator";
 var $vocabulary$6 = {
 	"https://json-schema.org/draft/2020-12/vocab/applicator": true
 };
 var $dynamicAnchor$6 = "meta";
-var title$a = "Applicator vocabulary meta-schema";
-var type$a = [
+var title$7 = "Applicator vocabulary meta-schema";
+var type$7 = [
 	"object",
 	"boolean"
 ];
-var properties$a = {
+var properties$7 = {
 	prefixItems: {
 		$ref: "#/$defs/schemaArray"
 	},
@@ -10008,7 +10008,7 @@ var properties$a = {
 		$dynamicRef: "#meta"
 	}
 };
-var $defs$4 = {
+var $defs$2 = {
 	schemaArray: {
 		type: "array",
 		minItems: 1,
@@ -10018,28 +10018,28 @@ var $defs$4 = {
 	}
 };
 var require$$1 = {
-	$schema: $schema$a,
-	$id: $id$a,
+	$schema: $schema$7,
+	$id: $id$7,
 	$vocabulary: $vocabulary$6,
 	$dynamicAnchor: $dynamicAnchor$6,
-	title: title$a,
-	type: type$a,
-	properties: properties$a,
-	$defs: $defs$4
+	title: title$7,
+	type: type$7,
+	properties: properties$7,
+	$defs: $defs$2
 };
 
-var $schema$9 = "https://json-schema.org/draft/2020-12/schema";
-var $id$9 = "https://json-schema.org/draft/2020-12/meta/unevaluated";
+var $schema$6 = "https://json-schema.org/draft/2020-12/schema";
+var $id$6 = "https://json-schema.org/draft/2020-12/meta/unevaluated";
 var $vocabulary$5 = {
 	"https://json-schema.org/draft/2020-12/vocab/unevaluated": true
 };
 var $dynamicAnchor$5 = "meta";
-var title$9 = "Unevaluated applicator vocabulary meta-schema";
-var type$9 = [
+var title$6 = "Unevaluated applicator vocabulary meta-schema";
+var type$6 = [
 	"object",
 	"boolean"
 ];
-var properties$9 = {
+var properties$6 = {
 	unevaluatedItems: {
 		$dynamicRef: "#meta"
 	},
@@ -10048,27 +10048,27 @@ var properties$9 = {
 	}
 };
 var require$$2 = {
-	$schema: $schema$9,
-	$id: $id$9,
+	$schema: $schema$6,
+	$id: $id$6,
 	$vocabulary: $vocabulary$5,
 	$dynamicAnchor: $dynamicAnchor$5,
-	title: title$9,
-	type: type$9,
-	properties: properties$9
+	title: title$6,
+	type: type$6,
+	properties: properties$6
 };
 
-var $schema$8 = "https://json-schema.org/draft/2020-12/schema";
-var $id$8 = "https://json-schema.org/draft/2020-12/meta/content";
+var $schema$5 = "https://json-schema.org/draft/2020-12/schema";
+var $id$5 = "https://json-schema.org/draft/2020-12/meta/content";
 var $vocabulary$4 = {
 	"https://json-schema.org/draft/2020-12/vocab/content": true
 };
 var $dynamicAnchor$4 = "meta";
-var title$8 = "Content vocabulary meta-schema";
-var type$8 = [
+var title$5 = "Content vocabulary meta-schema";
+var type$5 = [
 	"object",
 	"boolean"
 ];
-var properties$8 = {
+var properties$5 = {
 	contentEncoding: {
 		type: "string"
 	},
@@ -10080,27 +10080,27 @@ var properties$8 = {
 	}
 };
 var require$$3$1 = {
-	$schema: $schema$8,
-	$id: $id$8,
+	$schema: $schema$5,
+	$id: $id$5,
 	$vocabulary: $vocabulary$4,
 	$dynamicAnchor: $dynamicAnchor$4,
-	title: title$8,
-	type: type$8,
-	properties: properties$8
+	title: title$5,
+	type: type$5,
+	properties: properties$5
 };
 
-var $schema$7 = "https://json-schema.org/draft/2020-12/schema";
-var $id$7 = "https://json-schema.org/draft/2020-12/meta/core";
+var $schema$4 = "https://json-schema.org/draft/2020-12/schema";
+var $id$4 = "https://json-schema.org/draft/2020-12/meta/core";
 var $vocabulary$3 = {
 	"https://json-schema.org/draft/2020-12/vocab/core": true
 };
 var $dynamicAnchor$3 = "meta";
-var title$7 = "Core vocabulary meta-schema";
-var type$7 = [
+var title$4 = "Core vocabulary meta-schema";
+var type$4 = [
 	"object",
 	"boolean"
 ];
-var properties$7 = {
+var properties$4 = {
 	$id: {
 		$ref: "#/$defs/uriReferenceString",
 		$comment: "Non-empty fragments not allowed.",
@@ -10140,7 +10140,7 @@ var properties$7 = {
 		}
 	}
 };
-var $defs$3 = {
+var $defs$1 = {
 	anchorString: {
 		type: "string",
 		pattern: "^[A-Za-z_][-A-Za-z0-9._]*$"
@@ -10155,54 +10155,54 @@ var $defs$3 = {
 	}
 };
 var require$$4 = {
-	$schema: $schema$7,
-	$id: $id$7,
+	$schema: $schema$4,
+	$id: $id$4,
 	$vocabulary: $vocabulary$3,
 	$dynamicAnchor: $dynamicAnchor$3,
-	title: title$7,
-	type: type$7,
-	properties: properties$7,
-	$defs: $defs$3
+	title: title$4,
+	type: type$4,
+	properties: properties$4,
+	$defs: $defs$1
 };
 
-var $schema$6 = "https://json-schema.org/draft/2020-12/schema";
-var $id$6 = "https://json-schema.org/draft/2020-12/meta/format-annotation";
+var $schema$3 = "https://json-schema.org/draft/2020-12/schema";
+var $id$3 = "https://json-schema.org/draft/2020-12/meta/format-annotation";
 var $vocabulary$2 = {
 	"https://json-schema.org/draft/2020-12/vocab/format-annotation": true
 };
 var $dynamicAnchor$2 = "meta";
-var title$6 = "Format vocabulary meta-schema for annotation results";
-var type$6 = [
+var title$3 = "Format vocabulary meta-schema for annotation results";
+var type$3 = [
 	"object",
 	"boolean"
 ];
-var properties$6 = {
+var properties$3 = {
 	format: {
 		type: "string"
 	}
 };
 var require$$5 = {
-	$schema: $schema$6,
-	$id: $id$6,
+	$schema: $schema$3,
+	$id: $id$3,
 	$vocabulary: $vocabulary$2,
 	$dynamicAnchor: $dynamicAnchor$2,
-	title: title$6,
-	type: type$6,
-	properties: properties$6
+	title: title$3,
+	type: type$3,
+	properties: properties$3
 };
 
-var $schema$5 = "https://json-schema.org/draft/2020-12/schema";
-var $id$5 = "https://json-schema.org/draft/2020-12/meta/meta-data";
+var $schema$2 = "https://json-schema.org/draft/2020-12/schema";
+var $id$2 = "https://json-schema.org/draft/2020-12/meta/meta-data";
 var $vocabulary$1 = {
 	"https://json-schema.org/draft/2020-12/vocab/meta-data": true
 };
 var $dynamicAnchor$1 = "meta";
-var title$5 = "Meta-data vocabulary meta-schema";
-var type$5 = [
+var title$2 = "Meta-data vocabulary meta-schema";
+var type$2 = [
 	"object",
 	"boolean"
 ];
-var properties$5 = {
+var properties$2 = {
 	title: {
 		type: "string"
 	},
@@ -10228,27 +10228,27 @@ var properties$5 = {
 	}
 };
 var require$$6 = {
-	$schema: $schema$5,
-	$id: $id$5,
+	$schema: $schema$2,
+	$id: $id$2,
 	$vocabulary: $vocabulary$1,
 	$dynamicAnchor: $dynamicAnchor$1,
-	title: title$5,
-	type: type$5,
-	properties: properties$5
+	title: title$2,
+	type: type$2,
+	properties: properties$2
 };
 
-var $schema$4 = "https://json-schema.org/draft/2020-12/schema";
-var $id$4 = "https://json-schema.org/draft/2020-12/meta/validation";
+var $schema$1 = "https://json-schema.org/draft/2020-12/schema";
+var $id$1 = "https://json-schema.org/draft/2020-12/meta/validation";
 var $vocabulary = {
 	"https://json-schema.org/draft/2020-12/vocab/validation": true
 };
 var $dynamicAnchor = "meta";
-var title$4 = "Validation vocabulary meta-schema";
-var type$4 = [
+var title$1 = "Validation vocabulary meta-schema";
+var type$1 = [
 	"object",
 	"boolean"
 ];
-var properties$4 = {
+var properties$1 = {
 	type: {
 		anyOf: [
 			{
@@ -10328,7 +10328,7 @@ var properties$4 = {
 		}
 	}
 };
-var $defs$2 = {
+var $defs = {
 	nonNegativeInteger: {
 		type: "integer",
 		minimum: 0
@@ -10359,14 +10359,14 @@ var $defs$2 = {
 	}
 };
 var require$$7 = {
-	$schema: $schema$4,
-	$id: $id$4,
+	$schema: $schema$1,
+	$id: $id$1,
 	$vocabulary: $vocabulary,
 	$dynamicAnchor: $dynamicAnchor,
-	title: title$4,
-	type: type$4,
-	properties: properties$4,
-	$defs: $defs$2
+	title: title$1,
+	type: type$1,
+	properties: properties$1,
+	$defs: $defs
 };
 
 var hasRequiredJsonSchema202012;
@@ -13670,12 +13670,12 @@ function requireInt$1 () {
 	return int$1;
 }
 
-var schema$5 = {};
+var schema$2 = {};
 
 var hasRequiredSchema$3;
 
 function requireSchema$3 () {
-	if (hasRequiredSchema$3) return schema$5;
+	if (hasRequiredSchema$3) return schema$2;
 	hasRequiredSchema$3 = 1;
 
 	var map = requireMap();
@@ -13700,16 +13700,16 @@ function requireSchema$3 () {
 	    float.float
 	];
 
-	schema$5.schema = schema;
-	return schema$5;
+	schema$2.schema = schema;
+	return schema$2;
 }
 
-var schema$4 = {};
+var schema$1 = {};
 
 var hasRequiredSchema$2;
 
 function requireSchema$2 () {
-	if (hasRequiredSchema$2) return schema$4;
+	if (hasRequiredSchema$2) return schema$1;
 	hasRequiredSchema$2 = 1;
 
 	var Scalar = requireScalar();
@@ -13773,8 +13773,8 @@ function requireSchema$2 () {
 	};
 	const schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
 
-	schema$4.schema = schema;
-	return schema$4;
+	schema$1.schema = schema;
+	return schema$1;
 }
 
 var binary = {};
@@ -14033,7 +14033,7 @@ function requireOmap () {
 	return omap;
 }
 
-var schema$3 = {};
+var schema = {};
 
 var bool = {};
 
@@ -14439,7 +14439,7 @@ function requireTimestamp () {
 var hasRequiredSchema$1;
 
 function requireSchema$1 () {
-	if (hasRequiredSchema$1) return schema$3;
+	if (hasRequiredSchema$1) return schema;
 	hasRequiredSchema$1 = 1;
 
 	var map = requireMap();
@@ -14456,7 +14456,7 @@ function requireSchema$1 () {
 	var set = requireSet();
 	var timestamp = requireTimestamp();
 
-	const schema = [
+	const schema$1 = [
 	    map.map,
 	    seq.seq,
 	    string.string,
@@ -14480,8 +14480,8 @@ function requireSchema$1 () {
 	    timestamp.timestamp
 	];
 
-	schema$3.schema = schema;
-	return schema$3;
+	schema.schema = schema$1;
+	return schema;
 }
 
 var hasRequiredTags;
@@ -26756,9 +26756,9 @@ function requireDraft7 () {
 	return draft7;
 }
 
-var $schema$3 = "http://json-schema.org/draft-07/schema#";
-var $id$3 = "http://json-schema.org/draft-07/schema#";
-var title$3 = "Core schema meta-schema";
+var $schema = "http://json-schema.org/draft-07/schema#";
+var $id = "http://json-schema.org/draft-07/schema#";
+var title = "Core schema meta-schema";
 var definitions = {
 	schemaArray: {
 		type: "array",
@@ -26802,11 +26802,11 @@ var definitions = {
 		]
 	}
 };
-var type$3 = [
+var type = [
 	"object",
 	"boolean"
 ];
-var properties$3 = {
+var properties = {
 	$id: {
 		type: "string",
 		format: "uri-reference"
@@ -26999,12 +26999,12 @@ var properties$3 = {
 	}
 };
 var require$$3 = {
-	$schema: $schema$3,
-	$id: $id$3,
-	title: title$3,
+	$schema: $schema,
+	$id: $id,
+	title: title,
 	definitions: definitions,
-	type: type$3,
-	properties: properties$3,
+	type: type,
+	properties: properties,
 	"default": true
 };
 
@@ -27637,7 +27637,7 @@ async function loadContract(file) {
     if (source.value === null) {
         throw new UserInputError('empty contract: expected `columns:` with at least one column', source.locate([]));
     }
-    validateContract ??= compileSchema(schema$6);
+    validateContract ??= compileSchema(schema$3);
     const contract = validateContract(source);
     for (const [name, column] of Object.entries(contract.columns))
         checkColumn(name, column, source);
@@ -30122,1239 +30122,10 @@ async function isFile(path) {
     }
 }
 
-var $schema$2 = "https://json-schema.org/draft/2020-12/schema";
-var $id$2 = "https://raw.githubusercontent.com/ml-gate/ml-gate/v1/schemas/evaluation.schema.json";
-var title$2 = "ml-gate evaluation document";
-var description$2 = "Written by `ml-gate evaluate --json` and the evaluate action: every metric of the task, overall and per segment, with confidence intervals.";
-var type$2 = "object";
-var required$2 = [
-	"schema",
-	"task",
-	"file",
-	"rows",
-	"settings",
-	"segments"
-];
-var properties$2 = {
-	schema: {
-		"const": "ml-gate/evaluation@1"
-	},
-	task: {
-		"enum": [
-			"binary",
-			"multiclass",
-			"regression"
-		]
-	},
-	file: {
-		type: "string",
-		maxLength: 4096,
-		description: "The predictions file, as given."
-	},
-	rows: {
-		type: "integer",
-		minimum: 0
-	},
-	settings: {
-		type: "object",
-		description: "How the metrics were computed. The gates compare a document only with one computed alike: a document whose task, label, positive, threshold, weight, id, confidence, bootstrap, seed or segments differ from the config's or the other document's is bad input (exit 2).",
-		required: [
-			"label",
-			"confidence",
-			"bootstrap",
-			"seed",
-			"min_support",
-			"segments"
-		],
-		properties: {
-			label: {
-				type: "string",
-				maxLength: 1048576
-			},
-			score: {
-				type: [
-					"string",
-					"null"
-				],
-				maxLength: 1048576
-			},
-			score_prefix: {
-				type: [
-					"string",
-					"null"
-				],
-				maxLength: 1048576
-			},
-			prediction: {
-				type: [
-					"string",
-					"null"
-				],
-				maxLength: 1048576
-			},
-			positive: {
-				type: [
-					"string",
-					"number",
-					"boolean",
-					"null"
-				]
-			},
-			threshold: {
-				type: [
-					"number",
-					"null"
-				]
-			},
-			weight: {
-				type: [
-					"string",
-					"null"
-				],
-				maxLength: 1048576
-			},
-			id: {
-				type: [
-					"string",
-					"null"
-				],
-				maxLength: 1048576
-			},
-			confidence: {
-				type: "number",
-				exclusiveMinimum: 0,
-				exclusiveMaximum: 1
-			},
-			bootstrap: {
-				type: "integer",
-				minimum: 0,
-				description: "Bootstrap replicates B (0: no bootstrap intervals)."
-			},
-			seed: {
-				type: "integer"
-			},
-			min_support: {
-				type: "integer",
-				minimum: 1
-			},
-			segments: {
-				type: "object",
-				description: "The segments evaluated, as in the config's `segments` section.",
-				required: [
-					"columns",
-					"bins",
-					"cross"
-				],
-				properties: {
-					columns: {
-						type: "array",
-						items: {
-							type: "string"
-						}
-					},
-					bins: {
-						type: "object",
-						additionalProperties: {
-							type: "array",
-							items: {
-								type: "number"
-							},
-							minItems: 2
-						}
-					},
-					cross: {
-						type: "array",
-						items: {
-							type: "array",
-							items: {
-								type: "string"
-							},
-							minItems: 2
-						}
-					}
-				}
-			}
-		}
-	},
-	classes: {
-		type: "array",
-		items: {
-			type: "string",
-			maxLength: 1048576
-		},
-		description: "Multiclass: the class names."
-	},
-	segments: {
-		type: "array",
-		description: "`all` first, then each segment family in configuration order.",
-		items: {
-			type: "object",
-			required: [
-				"key",
-				"column",
-				"n",
-				"insufficient",
-				"metrics"
-			],
-			properties: {
-				key: {
-					type: "string",
-					maxLength: 1048576,
-					description: "`all`, `column=value` (missing: `column=`), `Age=[18,30)`, or `a=x&b=y`; in names and values % & = \" are written %25 %26 %3D %22 and the empty text is \"\" (README, Segments)."
-				},
-				column: {
-					type: [
-						"string",
-						"null"
-					],
-					maxLength: 1048576,
-					description: "The segment family (`Home`, `Home&Job`, names escaped as in `key`); null for `all`."
-				},
-				n: {
-					type: "integer",
-					minimum: 0,
-					description: "Rows in the segment."
-				},
-				insufficient: {
-					type: "boolean",
-					description: "Fewer rows than min_support: reported but not gated."
-				},
-				state: {
-					$ref: "#/$defs/state"
-				},
-				metrics: {
-					type: "object",
-					additionalProperties: {
-						type: "object",
-						required: [
-							"value",
-							"ci"
-						],
-						properties: {
-							value: {
-								type: [
-									"number",
-									"null"
-								],
-								description: "null when the metric is undefined for the segment (see reason)."
-							},
-							ci: {
-								oneOf: [
-									{
-										type: "null"
-									},
-									{
-										type: "array",
-										items: {
-											type: "number"
-										},
-										minItems: 2,
-										maxItems: 2
-									}
-								],
-								description: "Lower and upper bound at the settings' confidence."
-							},
-							method: {
-								"enum": [
-									"wilson",
-									"delong",
-									"bootstrap",
-									"logit",
-									"order-statistic"
-								],
-								description: "How ci was computed, present when ci is."
-							},
-							reason: {
-								type: "string",
-								maxLength: 1048576,
-								description: "Why value or ci is null, or which convention produced the value."
-							},
-							defined: {
-								"const": false,
-								description: "Present (false) when value is a convention, not a value: the formula divides by zero (recall without positives, precision without predicted positives, MCC's zero denominator) and value is scikit-learn's zero_division result, kept for reports. A gate treats the metric as undefined (insufficient)."
-							},
-							support: {
-								type: "integer",
-								minimum: 0,
-								description: "The metric's evidence: rows of positive weight in its own denominator, unweighted (positives for recall, predicted positives for precision, negatives for specificity, min(positives, negatives) for roc_auc and average_precision, the class's rows for recall[c], rows for accuracy, brier, log_loss, positive_rate and regression metrics; see the README's Gates section). min_support bounds it. Always written; a document without it cannot be gated on the metric (insufficient)."
-							}
-						}
-					}
-				}
-			}
-		}
-	}
-};
-var $defs$1 = {
-	float64s: {
-		type: "string",
-		contentEncoding: "base64",
-		description: "Little-endian float64 values, base64: exact to the bit, NaN for an undefined replicate."
-	},
-	state: {
-		type: "object",
-		description: "What the gates recompute the segment's metrics from at any confidence level (Holm-adjusted ones included) and pair two models on, so that gating two documents gives the results of gating the two predictions files. Written by ml-gate for every segment; a document without it is read as its metrics at its own level, unpaired.",
-		required: [
-			"digest",
-			"metrics"
-		],
-		properties: {
-			digest: {
-				type: "object",
-				description: "Fingerprint of the row keys (model.id, else the line): equal digests of two models mean the same rows.",
-				required: [
-					"rows",
-					"first",
-					"second"
-				],
-				properties: {
-					rows: {
-						type: "integer",
-						minimum: 0
-					},
-					first: {
-						type: "integer",
-						minimum: 0,
-						maximum: 4294967295
-					},
-					second: {
-						type: "integer",
-						minimum: 0,
-						maximum: 4294967295
-					}
-				}
-			},
-			resamples_every_row: {
-				type: "boolean",
-				description: "Binary and regression: whether bootstrap-or-… metrics resample every row (at most 5,000 rows) rather than take an analytic interval."
-			},
-			metrics: {
-				type: "object",
-				description: "Every metric of `metrics`, in the same order.",
-				additionalProperties: {
-					type: "object",
-					required: [
-						"value",
-						"support"
-					],
-					properties: {
-						value: {
-							type: [
-								"number",
-								"null"
-							],
-							description: "The point estimate."
-						},
-						reason: {
-							type: "string",
-							description: "Why the value is null, or the convention that produced it."
-						},
-						defined: {
-							"const": false,
-							description: "Present when `value` is a zero-division convention (scikit-learn's zero_division), not a defined value: a gate does not judge it."
-						},
-						support: {
-							type: "integer",
-							minimum: 0,
-							description: "The rows of positive weight in the metric's own denominator (the catalog's support), which min_support bounds."
-						},
-						replicates: {
-							$ref: "#/$defs/float64s",
-							description: "The metric in each of the B bootstrap replicates (float64 × B), for every metric with an interval and a value: percentile intervals and paired tests read them."
-						},
-						proportion: {
-							type: "object",
-							description: "Wilson metrics: the weighted successes, trials and Σw² of the trials.",
-							required: [
-								"successes",
-								"trials",
-								"squared_weights"
-							],
-							properties: {
-								successes: {
-									type: "number"
-								},
-								trials: {
-									type: "number"
-								},
-								squared_weights: {
-									type: "number"
-								}
-							}
-						},
-						variance: {
-							type: [
-								"number",
-								"null"
-							],
-							description: "roc_auc: DeLong's variance."
-						},
-						basis: {
-							description: "bootstrap-or-… metrics above 5,000 rows: the inputs of their analytic interval.",
-							oneOf: [
-								{
-									type: "object",
-									required: [
-										"kind",
-										"value",
-										"positives"
-									],
-									properties: {
-										kind: {
-											"const": "logit"
-										},
-										value: {
-											type: "number"
-										},
-										positives: {
-											type: "number",
-											description: "Kish effective number of positives."
-										}
-									}
-								},
-								{
-									type: "object",
-									required: [
-										"kind",
-										"values",
-										"weights",
-										"before",
-										"n",
-										"per_rank"
-									],
-									properties: {
-										kind: {
-											"const": "order-statistic"
-										},
-										values: {
-											$ref: "#/$defs/float64s",
-											description: "The sorted absolute errors that the order statistics of any level reach (about 9·√n of them)."
-										},
-										weights: {
-											oneOf: [
-												{
-													type: "null"
-												},
-												{
-													$ref: "#/$defs/float64s"
-												}
-											],
-											description: "Their weights; null when every row weighs 1."
-										},
-										before: {
-											type: "number",
-											description: "The cumulative weight of the sorted errors before `values`."
-										},
-										n: {
-											type: "number",
-											description: "The number of ranks (rows, or their Kish effective number)."
-										},
-										per_rank: {
-											type: "number",
-											description: "The weight of one rank."
-										}
-									}
-								}
-							]
-						}
-					}
-				}
-			}
-		}
-	}
-};
-var schema$2 = {
-	$schema: $schema$2,
-	$id: $id$2,
-	title: title$2,
-	description: description$2,
-	type: type$2,
-	required: required$2,
-	properties: properties$2,
-	$defs: $defs$1
-};
-
 /**
- * Reading a result document that may come from someone else (a fork's artifact, a file given to
- * `ml-gate gate --candidate`): JSON, then its published schema (schemas/*.schema.json), before
- * any field is used. Nothing of the file's content is quoted in an error: a `verdict.json` could
- * be a symbolic link to a secret. Errors name the file, the line and column, and the JSON path of
- * the first problem, and say what was expected and what kind of value was found.
- */
-/**
- * A kind of document from its published schema: the schema's own `schema` const names it, so the
- * name and the rules come from the one file users read. `T` is the type the schema describes; the
- * tests that validate every document ml-gate writes keep the two in step.
- *
- * @throws Error when the schema does not compile (a bug in ml-gate, found by the tests)
- */
-function documentKind(schema, origin) {
-    const name = schema.properties.schema.const;
-    // `verbose`: each error carries the value it is about, whose kind (never content) is shown.
-    const ajv = new _2020Exports.Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true, verbose: true });
-    const validate = ajv.compile(schema);
-    return {
-        name,
-        origin,
-        check: (value) => validate(value)
-            ? { valid: true, document: value }
-            : { valid: false, problems: validate.errors ?? [] }
-    };
-}
-
-/**
- * `ml-gate/evaluation@1` documents (schemas/evaluation.schema.json): their type, written by the
- * engine (src/evaluation/evaluate.ts) and read by the gate (as a candidate or baseline) and by the
- * report.
- */
-documentKind(schema$2, 'from `ml-gate evaluate --json` or the evaluate action');
-
-var $schema$1 = "https://json-schema.org/draft/2020-12/schema";
-var $id$1 = "https://raw.githubusercontent.com/ml-gate/ml-gate/v1/schemas/validation.schema.json";
-var title$1 = "ml-gate validation document";
-var description$1 = "Written by `ml-gate validate --json` and the validate-data action: contract checks and drift of one data file.";
-var type$1 = "object";
-var required$1 = [
-	"schema",
-	"file",
-	"format",
-	"unit",
-	"contract",
-	"reference",
-	"passed",
-	"rows",
-	"summary",
-	"checks",
-	"drift"
-];
-var properties$1 = {
-	schema: {
-		"const": "ml-gate/validation@1"
-	},
-	file: {
-		type: "string",
-		maxLength: 4096,
-		description: "The data file, as given."
-	},
-	format: {
-		"enum": [
-			"csv",
-			"jsonl",
-			"json",
-			"parquet"
-		]
-	},
-	unit: {
-		"enum": [
-			"line",
-			"row"
-		],
-		description: "What `line` in examples means: a line of the file (CSV, JSON Lines) or a 1-based row number (JSON arrays, Parquet)."
-	},
-	contract: {
-		type: [
-			"string",
-			"null"
-		],
-		maxLength: 4096
-	},
-	reference: {
-		type: [
-			"string",
-			"null"
-		],
-		maxLength: 4096
-	},
-	passed: {
-		type: "boolean",
-		description: "No error-severity check failed and no column drifted."
-	},
-	fail_on: {
-		"enum": [
-			"error",
-			"warn",
-			"never"
-		],
-		description: "The policy the validating step judged the file under (`fail_on` of ml-gate.yml, `--fail-on`, the fail-on input); the report fails exactly when it does. error: an error check failed or a column drifted; warn: also a warning check failed; never: never. Absent: error."
-	},
-	rows: {
-		type: "integer",
-		minimum: 0
-	},
-	summary: {
-		type: "object",
-		required: [
-			"errors",
-			"warnings",
-			"drifted"
-		],
-		properties: {
-			errors: {
-				type: "integer",
-				minimum: 0,
-				description: "Failing checks of severity error."
-			},
-			warnings: {
-				type: "integer",
-				minimum: 0,
-				description: "Failing checks of severity warn."
-			},
-			drifted: {
-				type: "integer",
-				minimum: 0,
-				description: "Columns that drifted."
-			}
-		}
-	},
-	checks: {
-		type: "array",
-		items: {
-			type: "object",
-			required: [
-				"column",
-				"check",
-				"severity",
-				"passed",
-				"failures",
-				"checked",
-				"allowed",
-				"expected",
-				"examples"
-			],
-			properties: {
-				column: {
-					type: [
-						"string",
-						"null"
-					],
-					maxLength: 1048576,
-					description: "The column, or null for table checks (rows)."
-				},
-				check: {
-					"enum": [
-						"type",
-						"min",
-						"max",
-						"in",
-						"pattern",
-						"min_length",
-						"max_length",
-						"nullable",
-						"max_missing",
-						"unique",
-						"rows",
-						"extra_columns"
-					],
-					description: "The contract key that was checked."
-				},
-				severity: {
-					"enum": [
-						"error",
-						"warn"
-					]
-				},
-				passed: {
-					type: "boolean"
-				},
-				failures: {
-					type: "integer",
-					minimum: 0,
-					description: "All failures, not only those in examples."
-				},
-				checked: {
-					type: "integer",
-					minimum: 0,
-					description: "Values (or rows) the check looked at."
-				},
-				allowed: {
-					type: "integer",
-					minimum: 0,
-					description: "Failures tolerated (mostly, max_failures, max_missing)."
-				},
-				expected: {
-					type: "string",
-					maxLength: 1048576,
-					description: "What was expected, in words."
-				},
-				examples: {
-					type: "array",
-					maxItems: 20,
-					description: "The first failures, in file order.",
-					items: {
-						type: "object",
-						required: [
-							"line",
-							"value"
-						],
-						properties: {
-							line: {
-								type: "integer",
-								minimum: 1
-							},
-							value: {
-								type: [
-									"string",
-									"number",
-									"boolean",
-									"null"
-								],
-								maxLength: 1048576
-							}
-						}
-					}
-				}
-			}
-		}
-	},
-	drift: {
-		type: "array",
-		items: {
-			type: "object",
-			required: [
-				"column",
-				"method",
-				"statistic",
-				"p_value",
-				"threshold",
-				"drifted",
-				"reason"
-			],
-			properties: {
-				column: {
-					type: "string",
-					maxLength: 1048576
-				},
-				method: {
-					"enum": [
-						"ks",
-						"chi2",
-						"z",
-						"wasserstein",
-						"jensen_shannon",
-						"psi",
-						null
-					],
-					description: "null when no method applies (a column mixing numbers and text)."
-				},
-				statistic: {
-					type: [
-						"number",
-						"null"
-					]
-				},
-				p_value: {
-					type: [
-						"number",
-						"null"
-					],
-					minimum: 0,
-					maximum: 1,
-					description: "For the tests (ks, chi2, z)."
-				},
-				adjusted_p_value: {
-					type: [
-						"number",
-						"null"
-					],
-					minimum: 0,
-					maximum: 1,
-					description: "The p-value adjusted by `data[].drift.correction` across the tested columns of this file (Holm by default), which is compared with threshold; equal to p_value when the column is the only one tested. null when p_value is. Absent in documents of earlier versions (read: p_value)."
-				},
-				correction: {
-					"enum": [
-						"holm",
-						"bh",
-						"none",
-						null
-					],
-					description: "The correction of that family of tests; null for distances, undefined tests and a column tested alone."
-				},
-				threshold: {
-					type: [
-						"number",
-						"null"
-					],
-					description: "(Adjusted) p-value below which a test drifts; distance at or above which a distance drifts."
-				},
-				drifted: {
-					type: [
-						"boolean",
-						"null"
-					],
-					description: "null when there was too little data to judge."
-				},
-				reason: {
-					type: "string",
-					maxLength: 1048576,
-					description: "Why this method, and the decision."
-				}
-			}
-		}
-	}
-};
-var schema$1 = {
-	$schema: $schema$1,
-	$id: $id$1,
-	title: title$1,
-	description: description$1,
-	type: type$1,
-	required: required$1,
-	properties: properties$1
-};
-
-/**
- * `ml-gate/validation@1` documents (schemas/validation.schema.json), read back by the report.
- *
- * The type still lives beside the code that writes it (src/contract/validate.ts) while other
- * changes to it are merged; this module only imports it.
- */
-documentKind(schema$1, 'from `ml-gate validate --json` or the validate-data action');
-
-var $schema = "https://json-schema.org/draft/2020-12/schema";
-var $id = "https://raw.githubusercontent.com/ml-gate/ml-gate/v1/schemas/verdict.schema.json";
-var title = "ml-gate verdict document";
-var description = "Written by `ml-gate gate --json` and the gate action: one result per gate, rule and segment, and the overall verdict. Every failure states its formula: change = candidate − baseline; drop = −change for higher-is-better metrics, +change for lower-is-better ones; relative drop = drop / |baseline|.";
-var type = "object";
-var required = [
-	"schema",
-	"verdict",
-	"headline",
-	"candidate",
-	"baseline",
-	"paired",
-	"pairing",
-	"counts",
-	"results",
-	"notes"
-];
-var properties = {
-	schema: {
-		"const": "ml-gate/verdict@1",
-		description: "Document kind and version."
-	},
-	verdict: {
-		"enum": [
-			"pass",
-			"warn",
-			"fail"
-		],
-		description: "fail if any result fails (or is missing in a severity: fail gate); else warn if any warns (or is missing in a severity: warn gate); else pass. The CLI exits 1 on fail, 0 otherwise."
-	},
-	headline: {
-		type: "string",
-		maxLength: 1048576,
-		description: "The most important problem in one line (failures first, the largest excess first), e.g. `recall for Job=partime fell 0.798 → 0.500 (change −0.298, allowed drop 0.05)`."
-	},
-	candidate: {
-		type: "string",
-		maxLength: 4096,
-		description: "The candidate's predictions file or evaluation document."
-	},
-	baseline: {
-		type: [
-			"string",
-			"null"
-		],
-		maxLength: 4096,
-		description: "The baseline's predictions file or evaluation document; null when there is none."
-	},
-	no_evidence: {
-		type: [
-			"string",
-			"null"
-		],
-		description: "Why the run holds no evidence, or null when it holds some: no gated result could be judged while some are insufficient, or a result on the segment all is insufficient. The verdict is then fail (on_no_evidence: fail, the default) or at least warn (on_no_evidence: warn), and the headline starts with \"no evidence\"."
-	},
-	paired: {
-		type: "boolean",
-		description: "pairing.paired: whether changes were computed on rows paired by model.id (paired bootstrap); otherwise unpaired normal intervals."
-	},
-	pairing: {
-		type: "object",
-		description: "On which rows the candidate and the baseline were compared (README, Gates: pairing).",
-		required: [
-			"paired",
-			"matched",
-			"candidate_rows",
-			"baseline_rows",
-			"unpaired_segments",
-			"reason"
-		],
-		additionalProperties: false,
-		properties: {
-			paired: {
-				type: "boolean",
-				description: "Changes were computed on the same rows of both files, matched by model.id."
-			},
-			matched: {
-				type: [
-					"integer",
-					"null"
-				],
-				minimum: 0,
-				description: "Ids in both files: the rows every change was computed on; null when rows were not matched (no id column, an evaluation document, no baseline)."
-			},
-			candidate_rows: {
-				type: "integer",
-				minimum: 0,
-				description: "Rows of the candidate's file (all judged by min / max gates)."
-			},
-			baseline_rows: {
-				type: [
-					"integer",
-					"null"
-				],
-				minimum: 0,
-				description: "Rows of the baseline's file; null without a baseline."
-			},
-			unpaired_segments: {
-				type: "array",
-				items: {
-					type: "string"
-				},
-				description: "Segments whose rows differ between the two files (a segment on a model output, or a segment column that differs for the same id): their changes are unpaired."
-			},
-			reason: {
-				type: "string",
-				description: "What was done, with the counts, in a sentence."
-			}
-		}
-	},
-	counts: {
-		type: "object",
-		description: "How many results have each status.",
-		required: [
-			"pass",
-			"fail",
-			"warn",
-			"insufficient",
-			"missing",
-			"skipped",
-			"waived"
-		],
-		additionalProperties: false,
-		properties: {
-			pass: {
-				type: "integer",
-				minimum: 0
-			},
-			fail: {
-				type: "integer",
-				minimum: 0
-			},
-			warn: {
-				type: "integer",
-				minimum: 0
-			},
-			insufficient: {
-				type: "integer",
-				minimum: 0
-			},
-			missing: {
-				type: "integer",
-				minimum: 0
-			},
-			skipped: {
-				type: "integer",
-				minimum: 0
-			},
-			waived: {
-				type: "integer",
-				minimum: 0
-			}
-		}
-	},
-	results: {
-		type: "array",
-		items: {
-			$ref: "#/$defs/result"
-		}
-	},
-	notes: {
-		type: "array",
-		items: {
-			type: "string",
-			maxLength: 1048576
-		},
-		description: "What the user should know: no baseline, unpaired intervals, expired waivers."
-	}
-};
-var $defs = {
-	number: {
-		type: [
-			"number",
-			"null"
-		]
-	},
-	result: {
-		type: "object",
-		required: [
-			"gate",
-			"gate_index",
-			"metric",
-			"segment",
-			"status",
-			"rule",
-			"threshold",
-			"mode",
-			"severity",
-			"n",
-			"candidate",
-			"baseline",
-			"change",
-			"relative_change",
-			"ci",
-			"confidence",
-			"p_value",
-			"adjusted_p_value",
-			"excess",
-			"correction",
-			"family",
-			"mde",
-			"power_at_bound",
-			"detectable",
-			"reason"
-		],
-		properties: {
-			gate: {
-				type: "string",
-				maxLength: 1048576,
-				description: "The gate's name, or `<metric> <rule> <threshold>`."
-			},
-			gate_index: {
-				type: "integer",
-				minimum: 0,
-				description: "Position of the gate in the config's gates list."
-			},
-			metric: {
-				type: "string",
-				maxLength: 1000
-			},
-			segment: {
-				type: "string",
-				maxLength: 1048576,
-				description: "A segment key (`all`, `Job=partime`, `Age=[18,30)`), or for min_ratio/max_gap the column (`Job`)."
-			},
-			status: {
-				"enum": [
-					"pass",
-					"fail",
-					"warn",
-					"insufficient",
-					"missing",
-					"skipped",
-					"waived"
-				],
-				description: "pass/fail: the rule held/was broken (significant mode: the whole interval within/beyond the bound). warn: a severity: warn gate failed, or the interval straddles the bound (inconclusive). insufficient: fewer rows than min_support, less support of the metric than min_support (in the candidate, or for a change in the baseline), or a value that is undefined, a zero-division convention or not a finite number (value, baseline, change or interval); not judged. missing: the evaluation lacks the segment or metric, or there is no baseline under on_missing_baseline: fail; fails closed. skipped: a change rule without a baseline, or a missing one under on_missing: skip. waived: a failure accepted by an unexpired waiver."
-			},
-			rule: {
-				"enum": [
-					"min",
-					"max",
-					"max_drop",
-					"max_relative_drop",
-					"min_ratio",
-					"max_gap"
-				]
-			},
-			threshold: {
-				type: "number",
-				description: "The bound as configured."
-			},
-			mode: {
-				"enum": [
-					"point",
-					"significant"
-				]
-			},
-			severity: {
-				"enum": [
-					"fail",
-					"warn"
-				]
-			},
-			n: {
-				type: [
-					"integer",
-					"null"
-				],
-				minimum: 0,
-				description: "Rows of the segment in the candidate's evaluation."
-			},
-			support: {
-				type: [
-					"integer",
-					"null"
-				],
-				minimum: 0,
-				description: "The candidate's support of the metric: the rows of positive weight in the metric's own denominator (positives for recall, predicted positives for precision, min(positives, negatives) for roc_auc, rows for accuracy...), unweighted; min_support bounds it. null for across gates, missing segments and documents that do not state it."
-			},
-			baseline_support: {
-				type: [
-					"integer",
-					"null"
-				],
-				minimum: 0,
-				description: "For a change rule (max_drop, max_relative_drop), the baseline's support of the metric, which min_support bounds too; otherwise null."
-			},
-			candidate: {
-				$ref: "#/$defs/number",
-				description: "The candidate's value of the metric; for min_ratio/max_gap the ratio (lowest / highest) or gap (highest − lowest) across the column's segments."
-			},
-			baseline: {
-				$ref: "#/$defs/number",
-				description: "The baseline's value of the metric."
-			},
-			change: {
-				$ref: "#/$defs/number",
-				description: "candidate − baseline."
-			},
-			relative_change: {
-				$ref: "#/$defs/number",
-				description: "(candidate − baseline) / |baseline|; null when the baseline is 0."
-			},
-			ci: {
-				oneOf: [
-					{
-						type: "null"
-					},
-					{
-						type: "array",
-						items: {
-							type: "number"
-						},
-						minItems: 2,
-						maxItems: 2
-					}
-				],
-				description: "Interval of the quantity the rule bounds, in the units of threshold: the value (min, max), the drop (max_drop; positive = worse) or the relative drop (max_relative_drop)."
-			},
-			confidence: {
-				type: [
-					"number",
-					"null"
-				],
-				minimum: 0,
-				maximum: 1,
-				description: "Confidence level of ci: the configured one, or in significant mode the level the gate's correction gives the segment (Holm: its rank's step-down level; bh: 1 − max(k, 1)·α/m for the whole family, k the segments BH declares significant; none: the configured one)."
-			},
-			p_value: {
-				type: [
-					"number",
-					"null"
-				],
-				minimum: 0,
-				maximum: 1,
-				description: "Significant mode: two-sided p-value of 'the quantity lies exactly on the bound' (normal approximation from its interval)."
-			},
-			adjusted_p_value: {
-				type: [
-					"number",
-					"null"
-				],
-				minimum: 0,
-				maximum: 1,
-				description: "Significant mode: the p-value adjusted by the gate's correction (Holm, Benjamini–Hochberg, or none: the p-value itself) across the segments judged by the same rule."
-			},
-			excess: {
-				$ref: "#/$defs/number",
-				description: "How far past the bound the point value is, positive on the failing side (threshold − value for min and min_ratio, value − threshold otherwise)."
-			},
-			correction: {
-				"enum": [
-					"holm",
-					"bh",
-					"none",
-					null
-				],
-				description: "Significant mode: the gate's correction of the family this result was judged in (the segments of its rule that have an interval). null in point mode and for a result in no family (not judged, or compared as a point value)."
-			},
-			family: {
-				type: [
-					"integer",
-					"null"
-				],
-				minimum: 1,
-				description: "The size of that family; null when correction is."
-			},
-			mde: {
-				type: [
-					"number",
-					"null"
-				],
-				minimum: 0,
-				description: "Minimum detectable effect in the units of threshold, at this result's level (confidence = 1 − α′) and 80% power: (z_{1−α′/2} + z_{0.8}) · se, se = (ci[1] − ci[0]) / (2·z_{1−α′/2}). For max_drop / max_relative_drop, the smallest drop the data could tell from no change; for min / max, how far from the bound the value must lie to be decided. null without ci."
-			},
-			power_at_bound: {
-				type: [
-					"number",
-					"null"
-				],
-				minimum: 0,
-				maximum: 1,
-				description: "max_drop / max_relative_drop: the power to detect a change equal to the bound, Φ(threshold / se − z_{1−α′/2}). null for other rules and without ci."
-			},
-			detectable: {
-				type: [
-					"boolean",
-					"null"
-				],
-				description: "max_drop / max_relative_drop: false when mde exceeds 2 × threshold (too small to judge this bound). null when power_at_bound is."
-			},
-			reason: {
-				type: "string",
-				maxLength: 1048576,
-				description: "The full explanation: values, formula, interval, decision."
-			},
-			waiver: {
-				type: "object",
-				required: [
-					"reason",
-					"expires"
-				],
-				properties: {
-					reason: {
-						type: "string",
-						maxLength: 1048576
-					},
-					expires: {
-						type: [
-							"string",
-							"null"
-						],
-						maxLength: 10,
-						description: "YYYY-MM-DD, the last day it applies; null: never expires."
-					}
-				}
-			}
-		}
-	}
-};
-var schema = {
-	$schema: $schema,
-	$id: $id,
-	title: title,
-	description: description,
-	type: type,
-	required: required,
-	properties: properties,
-	$defs: $defs
-};
-
-/**
- * `ml-gate/verdict@1` documents (schemas/verdict.schema.json), read back by the report: in the
- * fork-safe pattern they come from the fork's own run.
- *
- * Here beside the type (src/gates/verdict.ts) rather than in src/documents/, which the gates
- * import (the evaluation documents they read): a reader there would close a documents ↔ gates
- * cycle. It joins the other readers when the verdict's type moves to src/documents/.
- */
-documentKind(schema, 'from `ml-gate gate --json` or the gate action');
-
-/**
- * The result documents the steps hand to each other in the results folder: the names each step
- * writes, and the loader the report uses. Validation documents are `validation.json` or
- * `validation-<name>.json` (one per data file).
+ * The names the steps give their result documents in the results folder. Apart from the loader
+ * (`report/result-files.ts`), so that an action's inputs can name the default folder without
+ * loading ajv and the schemas: an action with a bad input stops before that cost.
  */
 const RESULT_FILES = {
     folder: 'ml-gate-results'};

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import type { ValidationDocument } from '../contract/validate.js'
 import { EVALUATION } from '../documents/evaluation.js'
 import { readDocument, type DocumentKind, type ReadDocument } from '../documents/read-document.js'
+import { RESULT_FILES } from '../documents/result-names.js'
 import { VALIDATION } from '../documents/validation.js'
 import { VERDICT } from '../gates/verdict-file.js'
 import { UserInputError } from '../errors.js'
@@ -10,16 +11,10 @@ import type { VerdictDocument } from '../gates/verdict.js'
 import type { EvaluationDocument } from '../documents/evaluation.js'
 
 /**
- * The result documents the steps hand to each other in the results folder: the names each step
- * writes, and the loader the report uses. Validation documents are `validation.json` or
+ * The result documents the steps hand to each other in the results folder, as the report loads
+ * them (the names each step writes: `documents/result-names.ts`). Validation documents are `validation.json` or
  * `validation-<name>.json` (one per data file).
  */
-export const RESULT_FILES = {
-  folder: 'ml-gate-results',
-  verdict: 'verdict.json',
-  candidate: 'evaluation-candidate.json',
-  baseline: 'evaluation-baseline.json'
-} as const
 
 /** `validation.json`, `validation-incoming.json`… */
 const VALIDATION_FILE = /^validation(-[^/\\]+)?\.json$/

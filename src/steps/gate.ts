@@ -23,7 +23,7 @@ import { describeDifferences, settingDifferences, type StatedSettings } from '..
 import { verdictExitCode, type VerdictDocument } from '../gates/verdict.js'
 import { verdictDocument } from '../gates/verdict-document.js'
 import type { Workspace } from '../io/workspace.js'
-import { RESULT_FILES } from '../report/result-files.js'
+import { RESULT_FILES } from '../documents/result-names.js'
 import { writeDocument } from './write-document.js'
 
 /** A predictions file, an `ml-gate/evaluation@1` JSON file, or either already in memory. */

@@ -1,4 +1,4 @@
-import { p as pairingSummary, r as rankProblems, S as STATUSES, C as CHANGE_RULES, u as utcDate, a as rulesOf, A as ACROSS_RULES, d as decidePoint, c as comparison, e as excess, m as matchWaiver, b as decideInterval, i as isLowerBound, v as verdictDocument, R as RESULT_FILES, f as readEvaluationFile } from './result-files.js';
+import { p as pairingSummary, r as rankProblems, S as STATUSES, C as CHANGE_RULES, u as utcDate, a as rulesOf, A as ACROSS_RULES, d as decidePoint, c as comparison, e as excess, m as matchWaiver, b as decideInterval, i as isLowerBound, v as verdictDocument, R as RESULT_FILES, f as readEvaluationFile } from './result-names.js';
 import { s as showNumber, a as showSigned, b as ascending, c as adjustPValues, n as normalTwoSidedP, d as showAgainst, e as showLevel, f as showInterval, C as CORRECTION_NAMES } from './multiple-testing.js';
 import { r as renderTextTable } from './text-table.js';
 import { open } from 'node:fs/promises';

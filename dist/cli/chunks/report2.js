@@ -1,10 +1,12 @@
-import { E as ExitCode } from './suggest.js';
+import { U as UserInputError, E as ExitCode } from './suggest.js';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { e as extent, s as setting, v as value, m as markdownTable, c as change, b as level, p as percent, i as interval, d as renderValidationMarkdown, g as reasonText, f as failsUnder } from './validate2.js';
-import { g as isInconclusive, p as pairingSummary, i as isLowerBound, h as readResults } from './result-files.js';
+import { g as isInconclusive, p as pairingSummary, i as isLowerBound, h as documentKind, R as RESULT_FILES, j as readDocument, E as EVALUATION } from './result-names.js';
 import { e as escapeClipped } from './text-table.js';
 import { b as supportUnit, d as describeMetric } from './segmentation.js';
+import { readdir } from 'node:fs/promises';
+import { join as join$1 } from 'node:path';
 import { V as VERSION } from './version.js';
 
 /**
@@ -820,6 +822,791 @@ async function collectAuditTrail(results, context) {
         files: [...known.values()],
         ...(context.computedIn == null ? {} : { computedIn: context.computedIn })
     };
+}
+
+var $schema$1 = "https://json-schema.org/draft/2020-12/schema";
+var $id$1 = "https://raw.githubusercontent.com/ml-gate/ml-gate/v1/schemas/validation.schema.json";
+var title$1 = "ml-gate validation document";
+var description$1 = "Written by `ml-gate validate --json` and the validate-data action: contract checks and drift of one data file.";
+var type$1 = "object";
+var required$1 = [
+	"schema",
+	"file",
+	"format",
+	"unit",
+	"contract",
+	"reference",
+	"passed",
+	"rows",
+	"summary",
+	"checks",
+	"drift"
+];
+var properties$1 = {
+	schema: {
+		"const": "ml-gate/validation@1"
+	},
+	file: {
+		type: "string",
+		maxLength: 4096,
+		description: "The data file, as given."
+	},
+	format: {
+		"enum": [
+			"csv",
+			"jsonl",
+			"json",
+			"parquet"
+		]
+	},
+	unit: {
+		"enum": [
+			"line",
+			"row"
+		],
+		description: "What `line` in examples means: a line of the file (CSV, JSON Lines) or a 1-based row number (JSON arrays, Parquet)."
+	},
+	contract: {
+		type: [
+			"string",
+			"null"
+		],
+		maxLength: 4096
+	},
+	reference: {
+		type: [
+			"string",
+			"null"
+		],
+		maxLength: 4096
+	},
+	passed: {
+		type: "boolean",
+		description: "No error-severity check failed and no column drifted."
+	},
+	fail_on: {
+		"enum": [
+			"error",
+			"warn",
+			"never"
+		],
+		description: "The policy the validating step judged the file under (`fail_on` of ml-gate.yml, `--fail-on`, the fail-on input); the report fails exactly when it does. error: an error check failed or a column drifted; warn: also a warning check failed; never: never. Absent: error."
+	},
+	rows: {
+		type: "integer",
+		minimum: 0
+	},
+	summary: {
+		type: "object",
+		required: [
+			"errors",
+			"warnings",
+			"drifted"
+		],
+		properties: {
+			errors: {
+				type: "integer",
+				minimum: 0,
+				description: "Failing checks of severity error."
+			},
+			warnings: {
+				type: "integer",
+				minimum: 0,
+				description: "Failing checks of severity warn."
+			},
+			drifted: {
+				type: "integer",
+				minimum: 0,
+				description: "Columns that drifted."
+			}
+		}
+	},
+	checks: {
+		type: "array",
+		items: {
+			type: "object",
+			required: [
+				"column",
+				"check",
+				"severity",
+				"passed",
+				"failures",
+				"checked",
+				"allowed",
+				"expected",
+				"examples"
+			],
+			properties: {
+				column: {
+					type: [
+						"string",
+						"null"
+					],
+					maxLength: 1048576,
+					description: "The column, or null for table checks (rows)."
+				},
+				check: {
+					"enum": [
+						"type",
+						"min",
+						"max",
+						"in",
+						"pattern",
+						"min_length",
+						"max_length",
+						"nullable",
+						"max_missing",
+						"unique",
+						"rows",
+						"extra_columns"
+					],
+					description: "The contract key that was checked."
+				},
+				severity: {
+					"enum": [
+						"error",
+						"warn"
+					]
+				},
+				passed: {
+					type: "boolean"
+				},
+				failures: {
+					type: "integer",
+					minimum: 0,
+					description: "All failures, not only those in examples."
+				},
+				checked: {
+					type: "integer",
+					minimum: 0,
+					description: "Values (or rows) the check looked at."
+				},
+				allowed: {
+					type: "integer",
+					minimum: 0,
+					description: "Failures tolerated (mostly, max_failures, max_missing)."
+				},
+				expected: {
+					type: "string",
+					maxLength: 1048576,
+					description: "What was expected, in words."
+				},
+				examples: {
+					type: "array",
+					maxItems: 20,
+					description: "The first failures, in file order.",
+					items: {
+						type: "object",
+						required: [
+							"line",
+							"value"
+						],
+						properties: {
+							line: {
+								type: "integer",
+								minimum: 1
+							},
+							value: {
+								type: [
+									"string",
+									"number",
+									"boolean",
+									"null"
+								],
+								maxLength: 1048576
+							}
+						}
+					}
+				}
+			}
+		}
+	},
+	drift: {
+		type: "array",
+		items: {
+			type: "object",
+			required: [
+				"column",
+				"method",
+				"statistic",
+				"p_value",
+				"threshold",
+				"drifted",
+				"reason"
+			],
+			properties: {
+				column: {
+					type: "string",
+					maxLength: 1048576
+				},
+				method: {
+					"enum": [
+						"ks",
+						"chi2",
+						"z",
+						"wasserstein",
+						"jensen_shannon",
+						"psi",
+						null
+					],
+					description: "null when no method applies (a column mixing numbers and text)."
+				},
+				statistic: {
+					type: [
+						"number",
+						"null"
+					]
+				},
+				p_value: {
+					type: [
+						"number",
+						"null"
+					],
+					minimum: 0,
+					maximum: 1,
+					description: "For the tests (ks, chi2, z)."
+				},
+				adjusted_p_value: {
+					type: [
+						"number",
+						"null"
+					],
+					minimum: 0,
+					maximum: 1,
+					description: "The p-value adjusted by `data[].drift.correction` across the tested columns of this file (Holm by default), which is compared with threshold; equal to p_value when the column is the only one tested. null when p_value is. Absent in documents of earlier versions (read: p_value)."
+				},
+				correction: {
+					"enum": [
+						"holm",
+						"bh",
+						"none",
+						null
+					],
+					description: "The correction of that family of tests; null for distances, undefined tests and a column tested alone."
+				},
+				threshold: {
+					type: [
+						"number",
+						"null"
+					],
+					description: "(Adjusted) p-value below which a test drifts; distance at or above which a distance drifts."
+				},
+				drifted: {
+					type: [
+						"boolean",
+						"null"
+					],
+					description: "null when there was too little data to judge."
+				},
+				reason: {
+					type: "string",
+					maxLength: 1048576,
+					description: "Why this method, and the decision."
+				}
+			}
+		}
+	}
+};
+var schema$1 = {
+	$schema: $schema$1,
+	$id: $id$1,
+	title: title$1,
+	description: description$1,
+	type: type$1,
+	required: required$1,
+	properties: properties$1
+};
+
+/**
+ * `ml-gate/validation@1` documents (schemas/validation.schema.json), read back by the report.
+ *
+ * The type still lives beside the code that writes it (src/contract/validate.ts) while other
+ * changes to it are merged; this module only imports it.
+ */
+const VALIDATION = documentKind(schema$1, 'from `ml-gate validate --json` or the validate-data action');
+
+var $schema = "https://json-schema.org/draft/2020-12/schema";
+var $id = "https://raw.githubusercontent.com/ml-gate/ml-gate/v1/schemas/verdict.schema.json";
+var title = "ml-gate verdict document";
+var description = "Written by `ml-gate gate --json` and the gate action: one result per gate, rule and segment, and the overall verdict. Every failure states its formula: change = candidate − baseline; drop = −change for higher-is-better metrics, +change for lower-is-better ones; relative drop = drop / |baseline|.";
+var type = "object";
+var required = [
+	"schema",
+	"verdict",
+	"headline",
+	"candidate",
+	"baseline",
+	"paired",
+	"pairing",
+	"counts",
+	"results",
+	"notes"
+];
+var properties = {
+	schema: {
+		"const": "ml-gate/verdict@1",
+		description: "Document kind and version."
+	},
+	verdict: {
+		"enum": [
+			"pass",
+			"warn",
+			"fail"
+		],
+		description: "fail if any result fails (or is missing in a severity: fail gate); else warn if any warns (or is missing in a severity: warn gate); else pass. The CLI exits 1 on fail, 0 otherwise."
+	},
+	headline: {
+		type: "string",
+		maxLength: 1048576,
+		description: "The most important problem in one line (failures first, the largest excess first), e.g. `recall for Job=partime fell 0.798 → 0.500 (change −0.298, allowed drop 0.05)`."
+	},
+	candidate: {
+		type: "string",
+		maxLength: 4096,
+		description: "The candidate's predictions file or evaluation document."
+	},
+	baseline: {
+		type: [
+			"string",
+			"null"
+		],
+		maxLength: 4096,
+		description: "The baseline's predictions file or evaluation document; null when there is none."
+	},
+	no_evidence: {
+		type: [
+			"string",
+			"null"
+		],
+		description: "Why the run holds no evidence, or null when it holds some: no gated result could be judged while some are insufficient, or a result on the segment all is insufficient. The verdict is then fail (on_no_evidence: fail, the default) or at least warn (on_no_evidence: warn), and the headline starts with \"no evidence\"."
+	},
+	paired: {
+		type: "boolean",
+		description: "pairing.paired: whether changes were computed on rows paired by model.id (paired bootstrap); otherwise unpaired normal intervals."
+	},
+	pairing: {
+		type: "object",
+		description: "On which rows the candidate and the baseline were compared (README, Gates: pairing).",
+		required: [
+			"paired",
+			"matched",
+			"candidate_rows",
+			"baseline_rows",
+			"unpaired_segments",
+			"reason"
+		],
+		additionalProperties: false,
+		properties: {
+			paired: {
+				type: "boolean",
+				description: "Changes were computed on the same rows of both files, matched by model.id."
+			},
+			matched: {
+				type: [
+					"integer",
+					"null"
+				],
+				minimum: 0,
+				description: "Ids in both files: the rows every change was computed on; null when rows were not matched (no id column, an evaluation document, no baseline)."
+			},
+			candidate_rows: {
+				type: "integer",
+				minimum: 0,
+				description: "Rows of the candidate's file (all judged by min / max gates)."
+			},
+			baseline_rows: {
+				type: [
+					"integer",
+					"null"
+				],
+				minimum: 0,
+				description: "Rows of the baseline's file; null without a baseline."
+			},
+			unpaired_segments: {
+				type: "array",
+				items: {
+					type: "string"
+				},
+				description: "Segments whose rows differ between the two files (a segment on a model output, or a segment column that differs for the same id): their changes are unpaired."
+			},
+			reason: {
+				type: "string",
+				description: "What was done, with the counts, in a sentence."
+			}
+		}
+	},
+	counts: {
+		type: "object",
+		description: "How many results have each status.",
+		required: [
+			"pass",
+			"fail",
+			"warn",
+			"insufficient",
+			"missing",
+			"skipped",
+			"waived"
+		],
+		additionalProperties: false,
+		properties: {
+			pass: {
+				type: "integer",
+				minimum: 0
+			},
+			fail: {
+				type: "integer",
+				minimum: 0
+			},
+			warn: {
+				type: "integer",
+				minimum: 0
+			},
+			insufficient: {
+				type: "integer",
+				minimum: 0
+			},
+			missing: {
+				type: "integer",
+				minimum: 0
+			},
+			skipped: {
+				type: "integer",
+				minimum: 0
+			},
+			waived: {
+				type: "integer",
+				minimum: 0
+			}
+		}
+	},
+	results: {
+		type: "array",
+		items: {
+			$ref: "#/$defs/result"
+		}
+	},
+	notes: {
+		type: "array",
+		items: {
+			type: "string",
+			maxLength: 1048576
+		},
+		description: "What the user should know: no baseline, unpaired intervals, expired waivers."
+	}
+};
+var $defs = {
+	number: {
+		type: [
+			"number",
+			"null"
+		]
+	},
+	result: {
+		type: "object",
+		required: [
+			"gate",
+			"gate_index",
+			"metric",
+			"segment",
+			"status",
+			"rule",
+			"threshold",
+			"mode",
+			"severity",
+			"n",
+			"candidate",
+			"baseline",
+			"change",
+			"relative_change",
+			"ci",
+			"confidence",
+			"p_value",
+			"adjusted_p_value",
+			"excess",
+			"correction",
+			"family",
+			"mde",
+			"power_at_bound",
+			"detectable",
+			"reason"
+		],
+		properties: {
+			gate: {
+				type: "string",
+				maxLength: 1048576,
+				description: "The gate's name, or `<metric> <rule> <threshold>`."
+			},
+			gate_index: {
+				type: "integer",
+				minimum: 0,
+				description: "Position of the gate in the config's gates list."
+			},
+			metric: {
+				type: "string",
+				maxLength: 1000
+			},
+			segment: {
+				type: "string",
+				maxLength: 1048576,
+				description: "A segment key (`all`, `Job=partime`, `Age=[18,30)`), or for min_ratio/max_gap the column (`Job`)."
+			},
+			status: {
+				"enum": [
+					"pass",
+					"fail",
+					"warn",
+					"insufficient",
+					"missing",
+					"skipped",
+					"waived"
+				],
+				description: "pass/fail: the rule held/was broken (significant mode: the whole interval within/beyond the bound). warn: a severity: warn gate failed, or the interval straddles the bound (inconclusive). insufficient: fewer rows than min_support, less support of the metric than min_support (in the candidate, or for a change in the baseline), or a value that is undefined, a zero-division convention or not a finite number (value, baseline, change or interval); not judged. missing: the evaluation lacks the segment or metric, or there is no baseline under on_missing_baseline: fail; fails closed. skipped: a change rule without a baseline, or a missing one under on_missing: skip. waived: a failure accepted by an unexpired waiver."
+			},
+			rule: {
+				"enum": [
+					"min",
+					"max",
+					"max_drop",
+					"max_relative_drop",
+					"min_ratio",
+					"max_gap"
+				]
+			},
+			threshold: {
+				type: "number",
+				description: "The bound as configured."
+			},
+			mode: {
+				"enum": [
+					"point",
+					"significant"
+				]
+			},
+			severity: {
+				"enum": [
+					"fail",
+					"warn"
+				]
+			},
+			n: {
+				type: [
+					"integer",
+					"null"
+				],
+				minimum: 0,
+				description: "Rows of the segment in the candidate's evaluation."
+			},
+			support: {
+				type: [
+					"integer",
+					"null"
+				],
+				minimum: 0,
+				description: "The candidate's support of the metric: the rows of positive weight in the metric's own denominator (positives for recall, predicted positives for precision, min(positives, negatives) for roc_auc, rows for accuracy...), unweighted; min_support bounds it. null for across gates, missing segments and documents that do not state it."
+			},
+			baseline_support: {
+				type: [
+					"integer",
+					"null"
+				],
+				minimum: 0,
+				description: "For a change rule (max_drop, max_relative_drop), the baseline's support of the metric, which min_support bounds too; otherwise null."
+			},
+			candidate: {
+				$ref: "#/$defs/number",
+				description: "The candidate's value of the metric; for min_ratio/max_gap the ratio (lowest / highest) or gap (highest − lowest) across the column's segments."
+			},
+			baseline: {
+				$ref: "#/$defs/number",
+				description: "The baseline's value of the metric."
+			},
+			change: {
+				$ref: "#/$defs/number",
+				description: "candidate − baseline."
+			},
+			relative_change: {
+				$ref: "#/$defs/number",
+				description: "(candidate − baseline) / |baseline|; null when the baseline is 0."
+			},
+			ci: {
+				oneOf: [
+					{
+						type: "null"
+					},
+					{
+						type: "array",
+						items: {
+							type: "number"
+						},
+						minItems: 2,
+						maxItems: 2
+					}
+				],
+				description: "Interval of the quantity the rule bounds, in the units of threshold: the value (min, max), the drop (max_drop; positive = worse) or the relative drop (max_relative_drop)."
+			},
+			confidence: {
+				type: [
+					"number",
+					"null"
+				],
+				minimum: 0,
+				maximum: 1,
+				description: "Confidence level of ci: the configured one, or in significant mode the level the gate's correction gives the segment (Holm: its rank's step-down level; bh: 1 − max(k, 1)·α/m for the whole family, k the segments BH declares significant; none: the configured one)."
+			},
+			p_value: {
+				type: [
+					"number",
+					"null"
+				],
+				minimum: 0,
+				maximum: 1,
+				description: "Significant mode: two-sided p-value of 'the quantity lies exactly on the bound' (normal approximation from its interval)."
+			},
+			adjusted_p_value: {
+				type: [
+					"number",
+					"null"
+				],
+				minimum: 0,
+				maximum: 1,
+				description: "Significant mode: the p-value adjusted by the gate's correction (Holm, Benjamini–Hochberg, or none: the p-value itself) across the segments judged by the same rule."
+			},
+			excess: {
+				$ref: "#/$defs/number",
+				description: "How far past the bound the point value is, positive on the failing side (threshold − value for min and min_ratio, value − threshold otherwise)."
+			},
+			correction: {
+				"enum": [
+					"holm",
+					"bh",
+					"none",
+					null
+				],
+				description: "Significant mode: the gate's correction of the family this result was judged in (the segments of its rule that have an interval). null in point mode and for a result in no family (not judged, or compared as a point value)."
+			},
+			family: {
+				type: [
+					"integer",
+					"null"
+				],
+				minimum: 1,
+				description: "The size of that family; null when correction is."
+			},
+			mde: {
+				type: [
+					"number",
+					"null"
+				],
+				minimum: 0,
+				description: "Minimum detectable effect in the units of threshold, at this result's level (confidence = 1 − α′) and 80% power: (z_{1−α′/2} + z_{0.8}) · se, se = (ci[1] − ci[0]) / (2·z_{1−α′/2}). For max_drop / max_relative_drop, the smallest drop the data could tell from no change; for min / max, how far from the bound the value must lie to be decided. null without ci."
+			},
+			power_at_bound: {
+				type: [
+					"number",
+					"null"
+				],
+				minimum: 0,
+				maximum: 1,
+				description: "max_drop / max_relative_drop: the power to detect a change equal to the bound, Φ(threshold / se − z_{1−α′/2}). null for other rules and without ci."
+			},
+			detectable: {
+				type: [
+					"boolean",
+					"null"
+				],
+				description: "max_drop / max_relative_drop: false when mde exceeds 2 × threshold (too small to judge this bound). null when power_at_bound is."
+			},
+			reason: {
+				type: "string",
+				maxLength: 1048576,
+				description: "The full explanation: values, formula, interval, decision."
+			},
+			waiver: {
+				type: "object",
+				required: [
+					"reason",
+					"expires"
+				],
+				properties: {
+					reason: {
+						type: "string",
+						maxLength: 1048576
+					},
+					expires: {
+						type: [
+							"string",
+							"null"
+						],
+						maxLength: 10,
+						description: "YYYY-MM-DD, the last day it applies; null: never expires."
+					}
+				}
+			}
+		}
+	}
+};
+var schema = {
+	$schema: $schema,
+	$id: $id,
+	title: title,
+	description: description,
+	type: type,
+	required: required,
+	properties: properties,
+	$defs: $defs
+};
+
+/**
+ * `ml-gate/verdict@1` documents (schemas/verdict.schema.json), read back by the report: in the
+ * fork-safe pattern they come from the fork's own run.
+ *
+ * Here beside the type (src/gates/verdict.ts) rather than in src/documents/, which the gates
+ * import (the evaluation documents they read): a reader there would close a documents ↔ gates
+ * cycle. It joins the other readers when the verdict's type moves to src/documents/.
+ */
+const VERDICT = documentKind(schema, 'from `ml-gate gate --json` or the gate action');
+
+/**
+ * The result documents the steps hand to each other in the results folder, as the report loads
+ * them (the names each step writes: `documents/result-names.ts`). Validation documents are `validation.json` or
+ * `validation-<name>.json` (one per data file).
+ */
+/** `validation.json`, `validation-incoming.json`… */
+const VALIDATION_FILE = /^validation(-[^/\\]+)?\.json$/;
+/**
+ * Loads every result document in `dir`. Each file must be JSON whose `schema` is the one its name
+ * promises, valid against that schema (src/documents/): the folder may be a fork's artifact.
+ * Documents that are absent are `null` (a validate-only pipeline has no verdict).
+ *
+ * @throws UserInputError when `dir` is not a readable folder, holds no result document at all,
+ *   or a file is not JSON, carries another `schema` or breaks its schema (at its line and column)
+ */
+async function readResults(dir) {
+    let names;
+    try {
+        names = (await readdir(dir)).sort();
+    }
+    catch (error) {
+        const code = error.code;
+        throw new UserInputError(`cannot read the results folder ${dir} (${code ?? String(error)}); expected the folder the ` +
+            `validate, evaluate and gate steps wrote (default ${RESULT_FILES.folder})`);
+    }
+    const load = async (name, kind) => names.includes(name) ? readDocument(join$1(dir, name), kind) : null;
+    const results = {
+        dir,
+        verdict: await load(RESULT_FILES.verdict, VERDICT),
+        candidate: await load(RESULT_FILES.candidate, EVALUATION),
+        baseline: await load(RESULT_FILES.baseline, EVALUATION),
+        validations: await Promise.all(names
+            .filter((name) => VALIDATION_FILE.test(name))
+            .map((name) => readDocument(join$1(dir, name), VALIDATION)))
+    };
+    if (results.verdict === null && results.candidate === null && results.validations.length === 0) {
+        throw new UserInputError(`no result documents in ${dir}: expected ${RESULT_FILES.verdict}, ${RESULT_FILES.candidate} ` +
+            `or validation*.json, as written by the gate, evaluate and validate-data steps` +
+            (names.length > 0 ? `; found ${names.slice(0, 10).join(', ')}` : '; the folder is empty'));
+    }
+    return results;
 }
 
 /**

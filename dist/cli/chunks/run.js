@@ -14,7 +14,7 @@ import { l as logText } from './log-text.js';
 import './text-table.js';
 import 'node:crypto';
 import 'node:fs';
-import './result-files.js';
+import './result-names.js';
 import './segmentation.js';
 import './hash.js';
 import './multiple-testing.js';

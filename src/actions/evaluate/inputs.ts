@@ -11,7 +11,7 @@ import {
   type ActionInput
 } from '../../github/action-inputs.js'
 import type { Workspace } from '../../io/workspace.js'
-import { RESULT_FILES } from '../../report/result-files.js'
+import { RESULT_FILES } from '../../documents/result-names.js'
 
 /** The inputs of actions/evaluate/action.yml with their defaults (test/actions/inputs.test.ts). */
 export const Inputs = {

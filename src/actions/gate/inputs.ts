@@ -7,7 +7,7 @@ import {
   input
 } from '../../github/action-inputs.js'
 import type { Workspace } from '../../io/workspace.js'
-import { RESULT_FILES } from '../../report/result-files.js'
+import { RESULT_FILES } from '../../documents/result-names.js'
 
 /** The inputs of actions/gate/action.yml with their defaults (test/actions/inputs.test.ts). */
 export const Inputs = {

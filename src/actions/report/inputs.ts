@@ -10,7 +10,7 @@ import {
 } from '../../github/action-inputs.js'
 import { DEFAULT_OVERRIDE_LABEL } from '../../github/override.js'
 import type { Workspace } from '../../io/workspace.js'
-import { RESULT_FILES } from '../../report/result-files.js'
+import { RESULT_FILES } from '../../documents/result-names.js'
 
 /**
  * The inputs the report action and the root action share, with their defaults; the root action

@@ -16,7 +16,7 @@ import {
 } from '../../github/action-inputs.js'
 import { expandGlob } from '../../io/glob.js'
 import type { Workspace } from '../../io/workspace.js'
-import { RESULT_FILES } from '../../report/result-files.js'
+import { RESULT_FILES } from '../../documents/result-names.js'
 
 /** The inputs of actions/validate-data/action.yml with their defaults (test/actions/inputs.test.ts). */
 export const Inputs = {

@@ -1,0 +1,11 @@
+/**
+ * The names the steps give their result documents in the results folder. Apart from the loader
+ * (`report/result-files.ts`), so that an action's inputs can name the default folder without
+ * loading ajv and the schemas: an action with a bad input stops before that cost.
+ */
+export const RESULT_FILES = {
+  folder: 'ml-gate-results',
+  verdict: 'verdict.json',
+  candidate: 'evaluation-candidate.json',
+  baseline: 'evaluation-baseline.json'
+} as const
