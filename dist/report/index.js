@@ -1835,6 +1835,18 @@ function toAlignment(value) {
         : 0
 }
 
+/**
+ * Adjusted p-values for a family of tests judged at once: the segments of one gate's rule, the
+ * drift tests of one dataset's columns. A result is significant at level α when its adjusted
+ * p-value is at most α (below it, for drift's strict `p < threshold`).
+ */
+/** The correction's name in reasons: `Holm`, `Benjamini–Hochberg`, `no correction`. */
+const CORRECTION_NAMES = {
+    holm: 'Holm',
+    bh: 'Benjamini–Hochberg',
+    none: 'no correction'
+};
+
 var _2020 = {exports: {}};
 
 var core$1 = {};
@@ -26754,14 +26766,12 @@ function correction(results) {
     if (significant.length === 0)
         return null;
     const p = significant[0];
-    const name = { holm: 'Holm', bh: 'Benjamini–Hochberg', none: 'no correction' };
-    if (p.correction === null)
+    // Significant-mode results always carry both (the verdict schema requires them).
+    if (p.correction === null || p.family === null)
         return 'each corrected for the segments of its gate';
     if (p.correction === 'none')
         return 'no correction across segments';
-    return p.family === null
-        ? `${name[p.correction]}-adjusted`
-        : `${name[p.correction]} over a family of ${p.family}`;
+    return `${CORRECTION_NAMES[p.correction]} over a family of ${p.family}`;
 }
 /**
  * The line above a table of results: the intervals' level and correction, the decision threshold

@@ -34240,14 +34240,12 @@ function correction(results) {
     if (significant.length === 0)
         return null;
     const p = significant[0];
-    const name = { holm: 'Holm', bh: 'Benjamini–Hochberg', none: 'no correction' };
-    if (p.correction === null)
+    // Significant-mode results always carry both (the verdict schema requires them).
+    if (p.correction === null || p.family === null)
         return 'each corrected for the segments of its gate';
     if (p.correction === 'none')
         return 'no correction across segments';
-    return p.family === null
-        ? `${name[p.correction]}-adjusted`
-        : `${name[p.correction]} over a family of ${p.family}`;
+    return `${CORRECTION_NAMES[p.correction]} over a family of ${p.family}`;
 }
 /**
  * The line above a table of results: the intervals' level and correction, the decision threshold

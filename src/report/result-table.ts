@@ -4,6 +4,7 @@
  * above the table, and each segment's support (positives for recall) next to its rows.
  */
 import { markdownTable } from 'markdown-table'
+import { CORRECTION_NAMES } from '../drift/multiple-testing.js'
 import type { GateResult, RuleKind } from '../gates/verdict.js'
 import { supportUnit } from '../metrics/catalog.js'
 import { change, extent, interval, level, percent, setting, value } from './cells.js'
@@ -61,12 +62,10 @@ function correction(results: readonly GateResult[]): string | null {
   const significant = results.filter((r) => r.mode === 'significant' && r.ci !== null)
   if (significant.length === 0) return null
   const p = significant[0]
-  const name = { holm: 'Holm', bh: 'Benjamini–Hochberg', none: 'no correction' }
-  if (p.correction === null) return 'each corrected for the segments of its gate'
+  // Significant-mode results always carry both (the verdict schema requires them).
+  if (p.correction === null || p.family === null) return 'each corrected for the segments of its gate'
   if (p.correction === 'none') return 'no correction across segments'
-  return p.family === null
-    ? `${name[p.correction]}-adjusted`
-    : `${name[p.correction]} over a family of ${p.family}`
+  return `${CORRECTION_NAMES[p.correction]} over a family of ${p.family}`
 }
 
 /**

@@ -5,6 +5,7 @@ import { e as extent, s as setting, v as value, m as markdownTable, c as change,
 import { g as isInconclusive, p as pairingSummary, i as isLowerBound, h as documentKind, R as RESULT_FILES, j as readDocument, E as EVALUATION } from './result-names.js';
 import { e as escapeClipped } from './text-table.js';
 import { b as supportUnit, d as describeMetric } from './segmentation.js';
+import { C as CORRECTION_NAMES } from './multiple-testing.js';
 import { readdir } from 'node:fs/promises';
 import { join as join$1 } from 'node:path';
 import { V as VERSION } from './version.js';
@@ -158,14 +159,12 @@ function correction(results) {
     if (significant.length === 0)
         return null;
     const p = significant[0];
-    const name = { holm: 'Holm', bh: 'Benjamini–Hochberg', none: 'no correction' };
-    if (p.correction === null)
+    // Significant-mode results always carry both (the verdict schema requires them).
+    if (p.correction === null || p.family === null)
         return 'each corrected for the segments of its gate';
     if (p.correction === 'none')
         return 'no correction across segments';
-    return p.family === null
-        ? `${name[p.correction]}-adjusted`
-        : `${name[p.correction]} over a family of ${p.family}`;
+    return `${CORRECTION_NAMES[p.correction]} over a family of ${p.family}`;
 }
 /**
  * The line above a table of results: the intervals' level and correction, the decision threshold
