@@ -9,3 +9,8 @@ export const RESULT_FILES = {
   candidate: 'evaluation-candidate.json',
   baseline: 'evaluation-baseline.json'
 } as const
+
+/** The evaluation document of a named candidate (several candidates), beside `RESULT_FILES`. */
+export function candidateResultFile(name: string): string {
+  return `evaluation-candidate-${name}.json`
+}

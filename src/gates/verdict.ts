@@ -125,6 +125,57 @@ export interface VerdictDocument {
   readonly results: readonly GateResult[]
   /** Things the user should know: no baseline, unpaired fallback, expired waivers. */
   readonly notes: readonly string[]
+  /**
+   * Several named candidates only (`model.candidates`, `--candidate NAME=FILE`; absent otherwise):
+   * each one's verdict against the baseline, in config order. The top-level `candidate`, `results`,
+   * `counts`, `pairing` and `no_evidence` then describe the winner, or with no winner the first
+   * candidate; `verdict` is the winner's, or `fail` when no candidate passes or warns.
+   */
+  readonly candidates?: readonly CandidateVerdict[]
+  /** The candidate to ship: rank 1 of those that pass or warn; `null` when none does. Present with `candidates`. */
+  readonly winner?: string | null
+  /** How the candidates that pass or warn were ranked. Present with `candidates`. */
+  readonly selection?: Selection
+  /**
+   * Where the baseline came from, in words, when ml-gate found it itself (e.g. `artifact
+   * ml-gate-baseline of run 123 at abc1234, the merge base`); absent for a baseline given as a file.
+   */
+  readonly baseline_source?: string
+}
+
+/** One of several named candidates: its own verdict, judged in families that span every candidate. */
+export interface CandidateVerdict {
+  /** `[A-Za-z0-9._-]+`, unique: it names the candidate's result file (`candidateResultFile`). */
+  readonly name: string
+  readonly file: string
+  readonly verdict: Verdict
+  /** 1 = best of the candidates that pass or warn, by the selection metric; `null` for one that fails. */
+  readonly rank: number | null
+  /** The selection metric on the selection segment; `null` when it is undefined or missing. */
+  readonly select_value: number | null
+  /** Its interval at the configured confidence; `null` when there is none. */
+  readonly select_ci: readonly [number, number] | null
+  readonly headline: string
+  readonly no_evidence: string | null
+  readonly counts: Readonly<Record<GateStatus, number>>
+  readonly pairing: Pairing
+  readonly results: readonly GateResult[]
+}
+
+/** How the candidates that pass or warn are ranked (`select:` in ml-gate.yml). */
+export interface Selection {
+  readonly metric: string
+  readonly segment: string
+  readonly mode: 'point' | 'significant'
+  /** From the metric catalog. */
+  readonly higher_is_better: boolean
+  /**
+   * The leader was not shown better than every other candidate that passes or warns (significant
+   * mode), or equals one of them (point mode): it is still the winner, by point value, flagged.
+   */
+  readonly tie: boolean
+  /** Who leads, by how much, compared how (paired on N ids, or unpaired) and at which level. */
+  readonly reason: string
 }
 
 /** On which rows candidate and baseline were compared (rules: `pairing.ts`). */
