@@ -62,14 +62,19 @@ export async function collectAuditTrail(results: Results, context: AuditContext)
     known.set(path, { role, path, sha256: sha256 ?? (await sha256File(path)) })
   }
   await add('config', context.config)
+  if (results.verdict !== null) await add('verdict', results.verdict.path, results.verdict.sha256)
+  // Several named candidates: each one's evaluation and predictions under its name.
+  for (const { name, evaluation } of results.candidates)
+    await add(`evaluation of candidate ${name}`, evaluation.path, evaluation.sha256)
   for (const [role, file] of [
-    ['verdict', results.verdict],
     ['candidate evaluation', results.candidate],
     ['baseline evaluation', results.baseline]
   ] as const) {
     if (file !== null) await add(role, file.path, file.sha256)
   }
   for (const file of results.validations) await add('validation', file.path, file.sha256)
+  for (const { name, evaluation } of results.candidates)
+    await add(`predictions of candidate ${name}`, evaluation.document.file)
   await add('candidate predictions', results.candidate?.document.file ?? null)
   await add('baseline predictions', results.baseline?.document.file ?? null)
   for (const { document } of results.validations) {

@@ -10,6 +10,8 @@ import { extent, reasonText, value } from './cells.js'
 import { escapeClipped } from '../text/escape.js'
 import { chartLabel, renderIntervalChart } from './interval-chart.js'
 import { renderOverview } from './overview.js'
+import { candidateBoard, type Board } from './candidate-board.js'
+import { renderFirstFailures, renderLeaderboard } from './leaderboard.js'
 import { byExcess, groupResults, type ResultGroups } from './result-groups.js'
 import { BOUND, levels, QUANTITY, resultTable, tableCaption, type ResultColumns } from './result-table.js'
 import type { Results } from './result-files.js'
@@ -220,6 +222,8 @@ function byGate(results: readonly GateResult[]): GateResult[][] {
 class Renderer {
   private readonly groups: ResultGroups
   private readonly threshold: number | null
+  /** Several named candidates; `null` for one. */
+  private readonly board: Board | null
 
   constructor(
     private readonly content: ReportContent,
@@ -227,6 +231,7 @@ class Renderer {
   ) {
     this.groups = groupResults(content.verdict?.results ?? [])
     this.threshold = content.candidate?.settings.threshold ?? null
+    this.board = candidateBoard(content.verdict)
   }
 
   blocks(): Block[] {
@@ -234,6 +239,9 @@ class Renderer {
     const g = this.groups
     return [
       { name: 'headline', markdown: this.headline(), keep: Infinity },
+      // Several candidates: who wins opens the report (a row per candidate, capped like any table).
+      ...this.optional('leaderboard', Infinity, this.leaderboard()),
+      ...this.optional('failures of the other candidates', 8.8, this.firstFailures()),
       ...this.optional('failing results', 9, this.judged('❌ Failing', g.failing)),
       ...this.optional('overview', 8.5, this.overview()),
       ...this.optional('inconclusive results', 6.5, this.undecided('inconclusive')),
@@ -293,18 +301,41 @@ class Renderer {
         )
       }
     }
-    const v = c.verdict
-    if (v !== null) {
-      const order: GateStatus[] = ['fail', 'warn', 'missing', 'waived', 'pass', 'insufficient', 'skipped']
-      const counts = order.filter((s) => v.counts[s] > 0).map((s) => `${v.counts[s]} ${COUNT_TEXT[s]}`)
-      const against =
-        v.baseline === null
-          ? `candidate ${text(v.candidate)}, no baseline`
-          : `candidate ${text(v.candidate)} vs baseline ${text(v.baseline)}` +
-            ` (${text(pairingSummary(v.pairing))})`
-      lines.push(`${counts.join(' · ')} — ${against}`, '')
-    }
+    // With several candidates the counts follow the leaderboard, as the details' introduction.
+    if (c.verdict !== null && this.board === null)
+      lines.push(this.counts(c.verdict, `candidate ${text(c.verdict.candidate)}`), '')
     return lines.join('\n').trimEnd()
+  }
+
+  /** `1 failing · 7 passing — candidate X vs baseline Y (paired …)`; `candidate`: markdown. */
+  private counts(v: VerdictDocument, candidate: string): string {
+    const order: GateStatus[] = ['fail', 'warn', 'missing', 'waived', 'pass', 'insufficient', 'skipped']
+    const counts = order.filter((s) => v.counts[s] > 0).map((s) => `${v.counts[s]} ${COUNT_TEXT[s]}`)
+    const against =
+      v.baseline === null
+        ? `${candidate}, no baseline`
+        : `${candidate} vs baseline ${text(v.baseline)}` + ` (${text(pairingSummary(v.pairing))})`
+    return `${counts.join(' · ')} — ${against}`
+  }
+
+  private leaderboard(): string | null {
+    const b = this.board
+    const v = this.content.verdict
+    if (b === null || v === null) return null
+    const name = `**${text(b.shown.name, 60)}**`
+    const intro =
+      b.winner === null
+        ? `No candidate passes, so none can be shipped. The details below are of the first, ${name}: `
+        : `The details below are of the winner, ${name}: `
+    return [
+      renderLeaderboard(b, this.content.candidate?.settings.confidence ?? null, this.rows),
+      '',
+      intro + this.counts(v, text(v.candidate))
+    ].join('\n')
+  }
+
+  private firstFailures(): string | null {
+    return this.board === null ? null : renderFirstFailures(this.board, this.threshold, this.rows)
   }
 
   private notes(): string | null {
@@ -352,7 +383,8 @@ class Renderer {
 
   private overview(): string | null {
     const c = this.content
-    return renderOverview(c.candidate, c.baseline, c.verdict?.results ?? [], 'Candidate vs baseline')
+    const heading = this.board === null ? 'Candidate' : text(this.board.shown.name, 60)
+    return renderOverview(c.candidate, c.baseline, c.verdict?.results ?? [], `${heading} vs baseline`)
   }
 
   /**

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type { ValidationDocument } from '../contract/validate.js'
 import { EVALUATION } from '../documents/evaluation.js'
 import { readDocument, type DocumentKind, type ReadDocument } from '../documents/read-document.js'
-import { RESULT_FILES } from '../documents/result-names.js'
+import { candidateResultFile, RESULT_FILES } from '../documents/result-names.js'
 import { VALIDATION } from '../documents/validation.js'
 import { VERDICT } from '../gates/verdict-file.js'
 import { UserInputError } from '../errors.js'
@@ -22,10 +22,22 @@ const VALIDATION_FILE = /^validation(-[^/\\]+)?\.json$/
 /** One loaded document (path as found: `<dir>/<name>`), with its digest for the audit trail. */
 export type ResultFile<T> = ReadDocument<T>
 
+/** The evaluation of one of several named candidates (`VerdictDocument.candidates`). */
+export interface CandidateEvaluation {
+  readonly name: string
+  readonly evaluation: ResultFile<EvaluationDocument>
+}
+
 export interface Results {
   readonly dir: string
   readonly verdict: ResultFile<VerdictDocument> | null
+  /**
+   * The candidate the verdict's top-level fields describe: `evaluation-candidate.json`, or with
+   * several named candidates the winner's (the first candidate's when none wins) from `candidates`.
+   */
   readonly candidate: ResultFile<EvaluationDocument> | null
+  /** With several named candidates, each one's evaluation in the verdict's order; else empty. */
+  readonly candidates: readonly CandidateEvaluation[]
   readonly baseline: ResultFile<EvaluationDocument> | null
   /** In file-name order. */
   readonly validations: readonly ResultFile<ValidationDocument>[]
@@ -36,8 +48,12 @@ export interface Results {
  * promises, valid against that schema (src/documents/): the folder may be a fork's artifact.
  * Documents that are absent are `null` (a validate-only pipeline has no verdict).
  *
+ * With several named candidates (`candidates` in the verdict) each one's evaluation is
+ * `candidateResultFile(name)` and `evaluation-candidate.json` is not read.
+ *
  * @throws UserInputError when `dir` is not a readable folder, holds no result document at all,
- *   or a file is not JSON, carries another `schema` or breaks its schema (at its line and column)
+ *   or a file is not JSON, carries another `schema` or breaks its schema (at its line and column);
+ *   when the verdict names a candidate whose evaluation is not in `dir`
  */
 export async function readResults(dir: string): Promise<Results> {
   let names: string[]
@@ -52,10 +68,17 @@ export async function readResults(dir: string): Promise<Results> {
   }
   const load = async <T>(name: string, kind: DocumentKind<T>): Promise<ResultFile<T> | null> =>
     names.includes(name) ? readDocument(join(dir, name), kind) : null
+  const verdict = await load(RESULT_FILES.verdict, VERDICT)
+  const named = verdict === null ? [] : await loadCandidates(dir, names, verdict)
+  const shown = verdict?.document.winner ?? verdict?.document.candidates?.[0]?.name
   const results: Results = {
     dir,
-    verdict: await load(RESULT_FILES.verdict, VERDICT),
-    candidate: await load(RESULT_FILES.candidate, EVALUATION),
+    verdict,
+    candidate:
+      verdict?.document.candidates === undefined
+        ? await load(RESULT_FILES.candidate, EVALUATION)
+        : (named.find((c) => c.name === shown)?.evaluation ?? null),
+    candidates: named,
     baseline: await load(RESULT_FILES.baseline, EVALUATION),
     validations: await Promise.all(
       names
@@ -71,4 +94,35 @@ export async function readResults(dir: string): Promise<Results> {
     )
   }
   return results
+}
+
+/** Candidate names as the config allows them: they name files, so nothing else is joined to `dir`. */
+const CANDIDATE_NAME = /^[A-Za-z0-9._-]+$/
+
+/** The evaluation of every candidate `verdict` names, each required. */
+async function loadCandidates(
+  dir: string,
+  names: readonly string[],
+  verdict: ResultFile<VerdictDocument>
+): Promise<CandidateEvaluation[]> {
+  const candidates = verdict.document.candidates ?? []
+  const loaded: CandidateEvaluation[] = []
+  for (const [i, { name }] of candidates.entries()) {
+    // The folder may be a fork's artifact: a name such as `../x` must not reach the file system.
+    if (!CANDIDATE_NAME.test(name) || name === '.' || name === '..') {
+      throw new UserInputError(
+        `${verdict.path}: candidates[${i}].name ${JSON.stringify(name.slice(0, 80))} is not a candidate ` +
+          `name; expected letters, digits, '.', '_' or '-', as the config allows`
+      )
+    }
+    const file = candidateResultFile(name)
+    if (!names.includes(file)) {
+      throw new UserInputError(
+        `${join(dir, file)}: not found; ${verdict.path} names the candidate ${name}, whose evaluation ` +
+          `the gate step writes there (expected an ml-gate/evaluation@1 document; upload the whole results folder)`
+      )
+    }
+    loaded.push({ name, evaluation: await readDocument(join(dir, file), EVALUATION) })
+  }
+  return loaded
 }
