@@ -3,6 +3,7 @@ import type { ValidationDocument } from '../contract/validate.js'
 import type { GateResult, VerdictDocument } from '../gates/verdict.js'
 import type { Value } from '../io/table.js'
 import { plainText } from '../text/escape.js'
+import { candidateBoard } from './candidate-board.js'
 
 /**
  * A message attached to the run: a check-run annotation or a workflow command (`::error …`).
@@ -68,21 +69,30 @@ export function contractAnnotations(documents: readonly ValidationDocument[]): R
 /**
  * The most useful annotation per failing check and per gate result needing attention, for the
  * ten workflow-command annotations GitHub shows per type and step: gate failures first (worst
- * first, by `excess`), then contract checks with most failures first, each at its first failing
+ * first, by `excess`; with several candidates, each one's in the leaderboard's order, titled with
+ * its name), then contract checks with most failures first, each at its first failing
  * line and counting the others.
  */
 export function summaryAnnotations(
   verdict: VerdictDocument | null,
   documents: readonly ValidationDocument[]
 ): ReportAnnotation[] {
-  const gates = (verdict?.results ?? [])
-    .filter((r) => r.status === 'fail' || r.status === 'warn' || r.status === 'missing')
-    .sort((a, b) => (b.excess ?? -Infinity) - (a.excess ?? -Infinity))
-    .map((r: GateResult) => ({
-      level: r.status === 'warn' ? ('warning' as const) : ('failure' as const),
-      title: `ml-gate: ${clip(r.gate, VALUE_LENGTH)}`,
-      message: clip(r.reason, MESSAGE_LENGTH)
-    }))
+  // Several named candidates: each one's problems, titled with its name, in the leaderboard's order.
+  const board = candidateBoard(verdict)
+  const judged =
+    board === null
+      ? [{ name: null, results: verdict?.results ?? [] }]
+      : board.rows.map((r) => ({ name: r.candidate.name, results: r.candidate.results }))
+  const gates = judged.flatMap(({ name, results }) =>
+    results
+      .filter((r) => r.status === 'fail' || r.status === 'warn' || r.status === 'missing')
+      .sort((a, b) => (b.excess ?? -Infinity) - (a.excess ?? -Infinity))
+      .map((r: GateResult) => ({
+        level: r.status === 'warn' ? ('warning' as const) : ('failure' as const),
+        title: `ml-gate: ${name === null ? '' : `${clip(name, VALUE_LENGTH)}: `}${clip(r.gate, VALUE_LENGTH)}`,
+        message: clip(r.reason, MESSAGE_LENGTH)
+      }))
+  )
   const checks = documents.flatMap((document) =>
     failingChecks(document)
       .sort((a, b) => b.failures - a.failures)

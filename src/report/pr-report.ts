@@ -157,6 +157,18 @@ export function reportHeadline(
   return 'evaluated without gates'
 }
 
+/**
+ * The report in one line, for a check run's title: the verdict, with several candidates the
+ * winner (or that there is none), and the headline. Markdown-free: callers make it plain text.
+ */
+export function reportTitle(
+  content: Pick<ReportContent, 'verdict' | 'validations' | 'override' | 'candidate'>
+): string {
+  const board = candidateBoard(content.verdict)
+  const winner = board === null ? '' : board.winner === null ? 'no winner — ' : `winner ${board.winner} — `
+  return `${reportVerdict(content)}: ${winner}${reportHeadline(content)}`
+}
+
 const VERDICT_ICON: Record<ReportVerdict, string> = { pass: '✅', warn: '⚠️', fail: '❌', overridden: '🟡' }
 
 /** How many results had each status, in words: `4 failing`. */

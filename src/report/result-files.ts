@@ -124,5 +124,12 @@ async function loadCandidates(
     }
     loaded.push({ name, evaluation: await readDocument(join(dir, file), EVALUATION) })
   }
+  const winner = verdict.document.winner ?? null
+  if (winner !== null && !candidates.some((c) => c.name === winner)) {
+    throw new UserInputError(
+      `${verdict.path}: winner ${JSON.stringify(winner.slice(0, 80))} is not one of its candidates ` +
+        `(${candidates.map((c) => c.name).join(', ')}); expected one of them or null`
+    )
+  }
   return loaded
 }

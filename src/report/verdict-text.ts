@@ -7,6 +7,7 @@ import type { GateResult, GateStatus, VerdictDocument } from '../gates/verdict.j
 import { pairingSummary, rankProblems, STATUSES } from '../gates/verdict-document.js'
 import { showNumber, showSigned } from '../gates/wording.js'
 import { renderTextTable } from './text-table.js'
+import { candidateBoard, failureWords, selectionWords, type Board, type BoardRow } from './candidate-board.js'
 
 /** Warnings listed in full; the rest are counted. */
 const MAX_WARNINGS = 5
@@ -49,8 +50,54 @@ function problemRow(r: GateResult): string[] {
   ]
 }
 
+/** Failures listed per candidate that neither wins nor is described in full (no winner). */
+const FIRST_FAILURES = 3
+
+function boardRow(r: BoardRow): string[] {
+  const c = r.candidate
+  const worst = r.failures[0]
+  return [
+    c.rank === null ? '—' : `${c.rank}${r.winner ? ' winner' : ''}`,
+    c.name,
+    c.verdict,
+    showNumber(c.select_value),
+    c.select_ci === null ? '—' : `[${showNumber(c.select_ci[0])}, ${showNumber(c.select_ci[1])}]`,
+    worst === undefined ? '0' : `${r.failures.length}: ${failureWords(worst)}`
+  ]
+}
+
 /**
- * Renders a verdict document as plain text.
+ * The leaderboard of several candidates: ranked, the winner marked, the selection's reason (a tie
+ * said first), and with no winner the first failures of each candidate the details do not cover.
+ */
+function boardLines(board: Board): string[] {
+  const s = board.selection
+  const lines = [
+    s === null ? 'Candidates:' : `Candidates, ranked by ${selectionWords(s)}:`,
+    renderTextTable(
+      ['rank', 'candidate', 'verdict', s?.metric ?? 'selection', 'interval', 'failures'],
+      board.rows.map(boardRow),
+      ['left', 'left', 'left', 'right', 'left', 'left']
+    ).trimEnd()
+  ]
+  if (s !== null) lines.push(`${s.tie ? 'Tie' : 'Selection'}: ${s.reason}`)
+  if (board.winner === null) {
+    lines.push(`No candidate passes; the details below are of the first, ${board.shown.name}.`)
+    const others = board.rows.filter((r) => r.candidate.name !== board.shown.name && r.failures.length > 0)
+    for (const r of others) {
+      const more = r.failures.length - FIRST_FAILURES
+      lines.push(`${r.candidate.name}: ${r.failures.length} failing`)
+      for (const f of r.failures.slice(0, FIRST_FAILURES))
+        lines.push(`  ${f.status.toUpperCase()} ${f.reason}`)
+      if (more > 0) lines.push(`  … and ${more} more in the JSON (--json)`)
+    }
+  }
+  return [...lines, '']
+}
+
+/**
+ * Renders a verdict document as plain text. With several named candidates the second line names
+ * the one the details are of (the winner, else the first) and the leaderboard follows it.
  *
  * @example
  * // FAIL: recall for Job=partime fell 0.798 → 0.500 (change −0.298, allowed drop 0.05)
@@ -62,13 +109,18 @@ function problemRow(r: GateResult): string[] {
  * // …
  */
 export function renderVerdictText(document: VerdictDocument): string {
+  const board = candidateBoard(document)
+  const candidate =
+    board === null
+      ? `candidate ${document.candidate}`
+      : `${board.winner === null ? 'first candidate' : 'winner'} ${board.shown.name} (${document.candidate})`
   let out = [
     `${document.verdict.toUpperCase()}: ${document.headline}`,
     document.baseline === null
-      ? `candidate ${document.candidate}, no baseline`
-      : `candidate ${document.candidate} vs baseline ${document.baseline}` +
-        ` (${pairingSummary(document.pairing)})`,
-    ''
+      ? `${candidate}, no baseline`
+      : `${candidate} vs baseline ${document.baseline} (${pairingSummary(document.pairing)})`,
+    '',
+    ...(board === null ? [] : boardLines(board))
   ]
   if (document.results.length > 0) out = out.concat('Gates:', gateLines(document.results), '')
   const ranked = rankProblems(document.results)

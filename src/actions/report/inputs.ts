@@ -40,7 +40,9 @@ export const Outputs = {
   Verdict: 'verdict',
   CommentId: 'comment-id',
   CommentUrl: 'comment-url',
-  CheckRunId: 'check-run-id'
+  CheckRunId: 'check-run-id',
+  /** Several named candidates: the winner's name; unset when none passes or with one candidate. */
+  Winner: 'winner'
 } as const
 
 export interface PublishOptions {

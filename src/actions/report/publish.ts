@@ -19,6 +19,7 @@ import {
   renderReport,
   reportContent,
   reportHeadline,
+  reportTitle,
   reportVerdict,
   SUMMARY_LIMITS,
   type ReportContent
@@ -138,6 +139,9 @@ export async function publishReport(options: ReportOptions): Promise<ActionOutco
   // Log lines and titles are plain text: a newline from data could start a workflow command.
   const headline = plainText(reportHeadline(content))
   core.setOutput(Outputs.Verdict, verdict)
+  // Several named candidates: the one to ship; left unset (empty) when none passes or in unnamed mode.
+  const winner = content.verdict?.winner ?? null
+  if (winner !== null) core.setOutput(Outputs.Winner, winner)
   logInfo(`ml-gate: ${verdict}: ${headline}`)
 
   if (options.summary) await writeSummary(content)
@@ -234,7 +238,6 @@ async function checkRun(
   }
   const verdict = reportVerdict(content)
   const limits = commentLimits(CHECK_SUMMARY_LIMIT, context.runUrl, 'check run summary')
-  const headline = plainText(reportHeadline(content))
   const run = await publisher.attempt(`create the check run ${name}`, true, () =>
     publishCheckRun(client, {
       owner: context.owner,
@@ -242,7 +245,7 @@ async function checkRun(
       name,
       headSha: context.headSha!,
       verdict,
-      title: `${verdict}: ${headline}`.slice(0, 250),
+      title: plainText(reportTitle(content)).slice(0, 250),
       summary: renderReport(content, limits),
       annotations: contractAnnotations(content.validations),
       ...(context.runUrl === null ? {} : { detailsUrl: context.runUrl })
