@@ -119,3 +119,20 @@ describe('the fork-safe pair', () => {
     expect(report.with).toMatchObject({ config: 'ml-gate.yml', 'comment-key': 'ml-gate.yml' })
   })
 })
+
+describe('deploy.yml', () => {
+  // Parsed YAML, read with the fields this test needs beyond `Workflow`'s.
+  type DeployStep = Step & { readonly env?: Record<string, string> }
+  const jobs = workflows.find(([file]) => file === 'deploy.yml')![1].jobs as Record<
+    string,
+    { readonly if?: string; readonly outputs?: Record<string, string>; readonly steps?: DeployStep[] }
+  >
+
+  it('deploys the winner, through the environment, and nothing when the winner output is empty', () => {
+    expect(jobs.gate.outputs?.winner).toBe('${{ steps.gate.outputs.winner }}')
+    expect(jobs.deploy.if).toBe("needs.gate.outputs.verdict != 'fail' && needs.gate.outputs.winner != ''")
+    const step = jobs.deploy.steps!.find((s) => s.run?.startsWith('./deploy.sh'))!
+    expect(step.run).toBe('./deploy.sh "$WINNER"')
+    expect(step.env).toEqual({ WINNER: '${{ needs.gate.outputs.winner }}' })
+  })
+})
