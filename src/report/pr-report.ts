@@ -254,11 +254,11 @@ class Renderer {
       // Several candidates: who wins opens the report (a row per candidate, capped like any table).
       ...this.optional('leaderboard', Infinity, this.leaderboard()),
       ...this.optional('failures of the other candidates', 8.8, this.firstFailures()),
-      ...this.optional('failing results', 9, this.judged('❌ Failing', g.failing)),
+      ...this.optional('failing results', 9, this.judged(this.whose('❌ Failing'), g.failing)),
       ...this.optional('overview', 8.5, this.overview()),
       ...this.optional('inconclusive results', 6.5, this.undecided('inconclusive')),
       ...this.optional('too small to judge', 6.4, this.undecided('too small')),
-      ...this.optional('warnings', 8, this.judged('⚠️ Warnings', g.warnings)),
+      ...this.optional('warnings', 8, this.judged(this.whose('⚠️ Warnings'), g.warnings)),
       ...this.optional('chart', 4, this.chart()),
       ...this.optional('other results', 5, this.others()),
       ...this.optional('notes', 6, this.notes()),
@@ -270,6 +270,11 @@ class Renderer {
       ...this.optional('history', 3, this.history()),
       { name: 'audit trail', markdown: this.audit(), keep: Infinity }
     ]
+  }
+
+  /** `❌ Failing: gbm-depth8`: with several candidates, a heading of the details names whose they are. */
+  private whose(title: string): string {
+    return this.board === null ? title : `${title}: ${text(this.board.shown.name, 60)}`
   }
 
   private optional(name: string, keep: number, markdown: string | null): Block[] {

@@ -6,6 +6,7 @@ import {
   type ReportAnnotation
 } from '../../src/report/annotations.js'
 import { creditValidation, creditVerdict } from './report-fixtures.js'
+import { candidatesVerdict } from './candidate-fixtures.js'
 
 describe('annotations', () => {
   it('puts every failing example of the contract at its file and line', () => {
@@ -58,6 +59,20 @@ describe('annotations', () => {
       ...Array.from({ length: 9 }, (_, i) => `failure ${i}`),
       '16 more failures not shown as annotations; see the job summary',
       ...Array.from({ length: 10 }, (_, i) => `warning ${i}`)
+    ])
+  })
+})
+
+describe('annotations of several named candidates', () => {
+  it('annotates every candidate’s failures, titled with its name, in the leaderboard’s order', () => {
+    const annotations = summaryAnnotations(candidatesVerdict('none'), [])
+    expect(annotations.map((a) => [a.level, a.title, a.message.slice(0, 24)])).toEqual([
+      ['failure', 'ml-gate: gbm-depth4: recall max_drop 0.05', 'recall for Home=priv fel'],
+      ['failure', 'ml-gate: gbm-depth8: recall max_drop 0.05', 'recall for Home=priv fel'],
+      ['failure', 'ml-gate: logreg-l1: recall max_drop 0.05', 'recall for Job=partime f'],
+      ['failure', 'ml-gate: logreg-l1: recall max_drop 0.05', 'recall for Home=priv fel'],
+      ['failure', 'ml-gate: logreg-l1: recall max_drop 0.05', 'recall for Home=other fe'],
+      ['failure', 'ml-gate: logreg-l1: recall max_drop 0.05', 'recall for all fell 0.48']
     ])
   })
 })

@@ -8,6 +8,7 @@ import {
   commentLimits,
   renderReport,
   reportHeadline,
+  reportTitle,
   reportVerdict,
   SUMMARY_LIMITS,
   type ReportContent
@@ -23,6 +24,7 @@ import {
   hostileVerdict,
   significantContent
 } from './report-fixtures.js'
+import { candidatesContent, candidatesVerdict } from './candidate-fixtures.js'
 
 /** The credit verdict with its failures gone: every gate passes. */
 function passingVerdict(): VerdictDocument {
@@ -303,6 +305,54 @@ describe('size limits', () => {
     const report = renderReport(creditContent({ validations: [] }), { ...SUMMARY_LIMITS, maxSize: 120 })
     expect(report).toBe(
       '## ❌ ml-gate: fail — recall for Job\\=partime fell 0.798 → 0.500, allowed drop 0.05\n\n'
+    )
+  })
+})
+
+describe('several named candidates', () => {
+  it.each([
+    ['a winner, as a comment', 'candidates-winner-comment.md', candidatesContent('winner'), 'comment'],
+    ['a tie, as a job summary', 'candidates-tie-summary.md', candidatesContent('tie'), 'summary'],
+    ['no candidate passes, as a comment', 'candidates-none-comment.md', candidatesContent('none'), 'comment']
+  ] as const)('golden: %s', (_, golden, content, where) => {
+    expectGolden(
+      golden,
+      renderReport(content, where === 'comment' ? commentLimits(COMMENT_LIMIT, RUN_URL) : SUMMARY_LIMITS)
+    )
+  })
+
+  it('reads as before with one unnamed candidate: nothing of the leaderboard', () => {
+    const markdown = renderReport(creditContent(), SUMMARY_LIMITS)
+    expect(markdown).not.toContain('Candidates')
+    expect(markdown).toContain('### Candidate vs baseline (all: 1825 rows)')
+  })
+
+  it('keeps the leaderboard when sections are left out, and caps it like any table', () => {
+    const verdict = candidatesVerdict('winner')
+    const many = Array.from({ length: 30 }, (_, i) => ({ ...verdict.candidates![2], name: `l1-${i}` }))
+    const content = candidatesContent('winner', {
+      verdict: { ...verdict, candidates: [...verdict.candidates!, ...many] }
+    })
+    const full = renderReport(content, commentLimits(COMMENT_LIMIT, RUN_URL))
+    expect(full).not.toContain('more candidates')
+    const small = renderReport(content, commentLimits(full.length - 1, RUN_URL))
+    expect(small).toContain('|    — | l1\\-6           | ❌ fail  |')
+    expect(small).toContain('… and 23 more candidates in verdict.json.')
+    const tiny = renderReport(content, commentLimits(3000, RUN_URL))
+    expect(tiny.length).toBeLessThanOrEqual(3000)
+    expect(tiny).toContain('### 🏆 Candidates: gbm\\-depth8 wins (of 33)')
+    expect(tiny).toContain('left out: ')
+  })
+
+  it('names the winner in the check run title, or that there is none', () => {
+    expect(reportTitle(candidatesContent('winner'))).toBe(
+      'pass: winner gbm-depth8 — gbm-depth8 wins: all 11 judged results passed (1 insufficient)'
+    )
+    expect(reportTitle(candidatesContent('none'))).toBe(
+      'fail: no winner — no candidate passes: gbm-depth4: recall for Home=priv fell 0.677 → 0.419, allowed drop 0.05'
+    )
+    expect(reportTitle(creditContent({ validations: [] }))).toBe(
+      'fail: recall for Job=partime fell 0.798 → 0.500, allowed drop 0.05'
     )
   })
 })

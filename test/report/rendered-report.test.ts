@@ -8,7 +8,8 @@ import {
   SUMMARY_LIMITS,
   type ReportContent
 } from '../../src/report/pr-report.js'
-import { creditContent, hostileContent, significantContent } from './report-fixtures.js'
+import { creditContent, HOSTILE, hostileContent, significantContent } from './report-fixtures.js'
+import { candidatesContent, candidatesVerdict } from './candidate-fixtures.js'
 
 // The report as GitHub renders it (GFM, our own HTML let through as GitHub does), checked for
 // what a reviewer sees: what comes first, how wide the tables are, that data stays text.
@@ -136,5 +137,86 @@ describe('data in the rendered report', () => {
     expect(textOf(rendered)).toContain(
       '<!-- ml-gate:ml-gate.yml --> @octocat |x| <img src=x onerror=alert(1)>'
     )
+  })
+})
+
+describe('several named candidates, as GitHub renders them', () => {
+  const render = (content: ReportContent) => html(renderReport(content, commentLimits(COMMENT_LIMIT, null)))
+
+  it('opens with the leaderboard: ranked, the winner marked and first, the failing after, every table in the budget', () => {
+    const rendered = render(candidatesContent('winner'))
+    const headings = [...rendered.matchAll(/<(h[23])>([\s\S]*?)<\/\1>/g)].map(([, , t]) => textOf(t))
+    expect(headings.slice(0, 3)).toEqual([
+      '✅ ml-gate: pass — gbm-depth8 wins: all 11 judged results passed (1 insufficient)',
+      '🏆 Candidates: gbm-depth8 wins (of 3)',
+      'gbm-depth8 vs baseline (all: 1825 rows)'
+    ])
+    const [board, ...rest] = tables(rendered)
+    expect(board).toEqual({
+      header: ['rank', 'candidate', 'verdict', 'roc_auc on all', 'interval', 'failures'],
+      rows: [
+        ['🏆 1', 'gbm-depth8', '✅ pass', '0.830', '[0.807, 0.853]', '0'],
+        ['2', 'gbm-depth4', '✅ pass', '0.825', '[0.802, 0.848]', '0'],
+        ['—', 'logreg-l1', '❌ fail', '0.834', '[0.811, 0.857]', '4: recall for Job=partime']
+      ]
+    })
+    expect(rendered).toContain('<td align="left"><strong>gbm-depth8</strong></td>')
+    expect(textOf(rendered)).toContain(
+      'ranked by roc_auc on all, higher is better, significant mode · 95% intervals ·'
+    )
+    // The overview is the winner's own evaluation: its ROC AUC, not logreg-l1's 0.834.
+    expect(rest[0].rows.find((r) => r[0] === 'roc_auc')?.slice(0, 3)).toEqual(['roc_auc', '0.830', '0.830'])
+    for (const table of [board, ...rest]) expect(width(table)).toBeLessThanOrEqual(WIDTH)
+  })
+
+  it('flags a tie in the heading and with the selection’s reason under the table', () => {
+    const rendered = render(candidatesContent('tie'))
+    expect(textOf(rendered)).toContain('⚖️ Candidates: gbm-depth8 wins a tie (of 3)')
+    expect(rendered).toContain(
+      '<p>⚖️ <strong>Tie</strong>: gbm-depth8 leads gbm-depth4 by 0.00511 in roc_auc on all, but the 95% interval'
+    )
+  })
+
+  it('with no winner says none passes and shows the first failures of each other candidate', () => {
+    const rendered = render(candidatesContent('none'))
+    const headings = [...rendered.matchAll(/<(h[23])>([\s\S]*?)<\/\1>/g)].map(([, , t]) => textOf(t))
+    expect(headings.slice(1, 4)).toEqual([
+      '❌ Candidates: none of the 3 passes',
+      'First failures of the other candidates',
+      '❌ Failing: gbm-depth4 (1)'
+    ])
+    const all = tables(rendered)
+    expect(all[0].rows.map((r) => [r[0], r[1], r[5]])).toEqual([
+      ['—', 'gbm-depth4', '1: recall for Home=priv'],
+      ['—', 'gbm-depth8', '1: recall for Home=priv'],
+      ['—', 'logreg-l1', '4: recall for Job=partime']
+    ])
+    expect(all.slice(1, 3).map((t) => t.rows.map((r) => r[0]))).toEqual([
+      ['Home=priv'],
+      ['Job=partime', 'Home=priv', 'Home=other']
+    ])
+    expect(textOf(rendered)).toContain(
+      'No candidate passes, so none can be shipped. The details below are of the first, gbm-depth4:'
+    )
+    for (const table of all) expect(width(table)).toBeLessThanOrEqual(WIDTH)
+  })
+
+  it('keeps candidate names text: markdown in a name stays literal, a hostile one opens nothing', () => {
+    const verdict = candidatesVerdict('winner')
+    const names = ['__init__', HOSTILE, '1.']
+    const rendered = render(
+      candidatesContent('winner', {
+        verdict: {
+          ...verdict,
+          winner: '__init__',
+          candidates: verdict.candidates!.map((c, i) => ({ ...c, name: names[i] }))
+        }
+      })
+    )
+    const tags = new Set([...rendered.matchAll(/<\/?([a-z0-9]+)/g)].map(([, t]) => t))
+    expect([...tags].filter((t) => !TAGS.has(t))).toEqual([])
+    expect(rendered).not.toContain('<!--')
+    const [board] = tables(rendered)
+    expect(board.rows.map((r) => r[1])).toEqual(['<!-- ml-gate:ml-gate.yml --> …', '__init__', '1.'])
   })
 })

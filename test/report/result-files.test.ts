@@ -4,7 +4,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { UserInputError } from '../../src/errors.js'
+import { collectAuditTrail } from '../../src/report/audit.js'
 import { readResults } from '../../src/report/result-files.js'
+import { candidateDocuments, candidatesVerdict, type CandidatesCase } from './candidate-fixtures.js'
 import { CREDIT_DIR } from './report-fixtures.js'
 
 let dir: string
@@ -69,6 +71,74 @@ describe('readResults', () => {
     )
     expect(await failure(join(dir, 'missing'))).toBe(
       `cannot read the results folder ${join(dir, 'missing')} (ENOENT); expected the folder the validate, evaluate and gate steps wrote (default ml-gate-results)`
+    )
+  })
+})
+
+describe('readResults with several named candidates', () => {
+  const named = (which: CandidatesCase, change: (files: Record<string, unknown>) => void = () => {}) => {
+    const documents = candidateDocuments(which)
+    change(documents)
+    return folder(Object.fromEntries(Object.entries(documents).map(([name, d]) => [name, JSON.stringify(d)])))
+  }
+
+  it('reads each candidate’s evaluation; the candidate is the winner’s, or the first’s without one', async () => {
+    const results = await readResults(named('winner'))
+    expect(results.candidates.map((c) => [c.name, c.evaluation.path, c.evaluation.document.file])).toEqual([
+      ['gbm-depth4', join(dir, 'evaluation-candidate-gbm-depth4.json'), 'predictions/gbm4.csv'],
+      ['gbm-depth8', join(dir, 'evaluation-candidate-gbm-depth8.json'), 'predictions/gbm8.csv'],
+      ['logreg-l1', join(dir, 'evaluation-candidate-logreg-l1.json'), 'predictions/l1.csv']
+    ])
+    expect(results.candidate?.path).toBe(join(dir, 'evaluation-candidate-gbm-depth8.json'))
+    rmSync(dir, { recursive: true, force: true })
+    expect((await readResults(named('none'))).candidate?.path).toBe(
+      join(dir, 'evaluation-candidate-gbm-depth4.json')
+    )
+  })
+
+  it('lists every candidate’s evaluation and predictions in the audit trail, by name', async () => {
+    const results = await readResults(named('winner'))
+    const audit = await collectAuditTrail(results, { config: null, commit: null, version: '0.1.0' })
+    expect(audit.files.map((f) => [f.role, f.path.replace(dir, 'DIR')])).toEqual([
+      ['verdict', 'DIR/verdict.json'],
+      ['evaluation of candidate gbm-depth4', 'DIR/evaluation-candidate-gbm-depth4.json'],
+      ['evaluation of candidate gbm-depth8', 'DIR/evaluation-candidate-gbm-depth8.json'],
+      ['evaluation of candidate logreg-l1', 'DIR/evaluation-candidate-logreg-l1.json'],
+      ['baseline evaluation', 'DIR/evaluation-baseline.json'],
+      ['predictions of candidate gbm-depth4', 'predictions/gbm4.csv'],
+      ['predictions of candidate gbm-depth8', 'predictions/gbm8.csv'],
+      ['predictions of candidate logreg-l1', 'predictions/l1.csv'],
+      ['baseline predictions', 'predictions/baseline.csv']
+    ])
+  })
+
+  it('says which evaluation is missing, and refuses a name that is no candidate name or a winner not among them', async () => {
+    expect(
+      await failure(named('winner', (files) => delete files['evaluation-candidate-logreg-l1.json']))
+    ).toBe(
+      `${join(dir, 'evaluation-candidate-logreg-l1.json')}: not found; ${join(dir, 'verdict.json')} names the candidate logreg-l1, ` +
+        'whose evaluation the gate step writes there (expected an ml-gate/evaluation@1 document; upload the whole results folder)'
+    )
+    rmSync(dir, { recursive: true, force: true })
+    const renamed = (name: string) =>
+      named('winner', (files) => {
+        const verdict = files['verdict.json'] as ReturnType<typeof candidatesVerdict>
+        files['verdict.json'] = {
+          ...verdict,
+          candidates: verdict.candidates!.map((c, i) => (i === 2 ? { ...c, name } : c))
+        }
+      })
+    expect(await failure(renamed('../../etc/passwd'))).toBe(
+      `${join(dir, 'verdict.json')}: candidates[2].name "../../etc/passwd" is not a candidate name; ` +
+        "expected letters, digits, '.', '_' or '-', as the config allows"
+    )
+    rmSync(dir, { recursive: true, force: true })
+    const path = named('winner', (files) => {
+      files['verdict.json'] = { ...(files['verdict.json'] as object), winner: 'gbm-depth9' }
+    })
+    expect(await failure(path)).toBe(
+      `${join(dir, 'verdict.json')}: winner "gbm-depth9" is not one of its candidates ` +
+        '(gbm-depth4, gbm-depth8, logreg-l1); expected one of them or null'
     )
   })
 })
