@@ -518,7 +518,8 @@ class Renderer {
     if (a.files.length > 0) {
       // A list, not a table: a 64-digit hash beside a path is wider than a comment.
       const files = a.files.map(
-        (f) => `- ${text(f.path)} (${f.role}): ${f.sha256 === null ? 'not readable here' : `\`${f.sha256}\``}`
+        (f) =>
+          `- ${text(f.path)} (${text(f.role)}): ${f.sha256 === null ? 'not readable here' : `\`${f.sha256}\``}`
       )
       lines.push(
         '',

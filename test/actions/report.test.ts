@@ -12,6 +12,7 @@ import {
   hostileVerdict
 } from '../report/report-fixtures.js'
 import { MARKER, OWNER, PATH, REPO, session, type Session } from './report-harness.js'
+import { candidateDocuments } from '../report/candidate-fixtures.js'
 
 // End-to-end: the bundled action (npm run bundle) as a child process, against the fake GitHub.
 
@@ -472,5 +473,36 @@ describe('forged result documents (a fork artifact)', () => {
     expect(run.code).toBe(1)
     expect(run.stdout).toContain('ml-gate: fail: recall fell ::error::injected\ufffd')
     expect(run.annotations.map((a) => a.message)).not.toContain('injected')
+  })
+})
+
+describe('several named candidates', () => {
+  it('outputs the winner, names it in the check run title and opens the comment with the leaderboard', async () => {
+    s = await session(undefined, candidateDocuments('winner'))
+    const run = await s.run({ inputs: { 'check-name': 'ml-gate / credit' } })
+    expect(run.code).toBe(0)
+    expect(run.outputs).toMatchObject({ verdict: 'pass', winner: 'gbm-depth8' })
+    expect(s.github.calls('checks/create')[0].body).toMatchObject({
+      conclusion: 'success',
+      output: {
+        title: 'pass: winner gbm-depth8 — gbm-depth8 wins: all 11 judged results passed (1 insufficient)'
+      }
+    })
+    const body = s.github.state.comments[0].body
+    expect(body.split('\n').slice(2, 3)).toEqual(['### 🏆 Candidates: gbm\\-depth8 wins (of 3)'])
+    expect(body).toContain(
+      '- ml\\-gate\\-results/evaluation\\-candidate\\-logreg\\-l1.json (evaluation of candidate logreg\\-l1)'
+    )
+  })
+
+  it('leaves the winner output empty when no candidate passes', async () => {
+    s = await session(undefined, candidateDocuments('none'))
+    const run = await s.run({ inputs: { 'check-name': 'ml-gate / credit' } })
+    expect(run.code).toBe(1)
+    expect(run.outputs.verdict).toBe('fail')
+    expect(run.outputs).not.toHaveProperty('winner')
+    expect((s.github.calls('checks/create')[0].body as { output: { title: string } }).output.title).toMatch(
+      /^fail: no winner — no candidate passes: /
+    )
   })
 })
