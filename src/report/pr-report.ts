@@ -547,7 +547,9 @@ function join(blocks: readonly Block[]): string {
  * needs attention (failing, warning and missing results, worst first by `excess`) in a table with
  * the reasons; a Mermaid chart of the gated metric per segment; the other results collapsed per
  * segment column; the data validations; earlier runs; the audit trail (commit, version, seed,
- * sha256 of every input).
+ * sha256 of every input). With several named candidates (`VerdictDocument.candidates`) a
+ * leaderboard follows the verdict (`leaderboard.ts`), and the rest are the details of the winner,
+ * or of the first candidate when none passes, after the first failures of the others.
  *
  * Every string from data or config goes through `escapeMarkdown`, clipped to 120 characters in
  * cells and 300 in lines. The report fits `limits`: tables are first cut to `rows`, then to
