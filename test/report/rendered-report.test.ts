@@ -142,10 +142,12 @@ describe('data in the rendered report', () => {
 
 describe('several named candidates, as GitHub renders them', () => {
   const render = (content: ReportContent) => html(renderReport(content, commentLimits(COMMENT_LIMIT, null)))
+  const headingsOf = (rendered: string) =>
+    [...rendered.matchAll(/<(h[23])>([\s\S]*?)<\/\1>/g)].map(([, , t]) => textOf(t))
 
   it('opens with the leaderboard: ranked, the winner marked and first, the failing after, every table in the budget', () => {
     const rendered = render(candidatesContent('winner'))
-    const headings = [...rendered.matchAll(/<(h[23])>([\s\S]*?)<\/\1>/g)].map(([, , t]) => textOf(t))
+    const headings = headingsOf(rendered)
     expect(headings.slice(0, 3)).toEqual([
       '✅ ml-gate: pass — gbm-depth8 wins: all 11 judged results passed (1 insufficient)',
       '🏆 Candidates: gbm-depth8 wins (of 3)',
@@ -179,7 +181,7 @@ describe('several named candidates, as GitHub renders them', () => {
 
   it('with no winner says none passes and shows the first failures of each other candidate', () => {
     const rendered = render(candidatesContent('none'))
-    const headings = [...rendered.matchAll(/<(h[23])>([\s\S]*?)<\/\1>/g)].map(([, , t]) => textOf(t))
+    const headings = headingsOf(rendered)
     expect(headings.slice(1, 4)).toEqual([
       '❌ Candidates: none of the 3 passes',
       'First failures of the other candidates',
