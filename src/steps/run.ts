@@ -2,6 +2,7 @@
  * The run step: what ml-gate.yml describes, end to end (validate, evaluate, gate), every result
  * document written into one folder. Shared by `ml-gate run` and the root action, which then report.
  */
+import { configuredBaselineFile } from '../config/baseline.js'
 import { loadConfig, type LoadedConfig } from '../config/load.js'
 import type { DatasetConfig } from '../config/types.js'
 import type { ValidationDocument } from '../contract/validate.js'
@@ -37,8 +38,12 @@ export interface RunStepRequest {
   readonly output?: string
   /** The candidate's predictions (or evaluation document); default the config's `model.predictions`. */
   readonly candidate?: string
-  /** The baseline's, likewise; default the config's `model.baseline`. */
+  /** The baseline's, likewise; default the config's `model.baseline` file. */
   readonly baseline?: string
+  /** Where ml-gate found `baseline` (see `RunGateOptions.baselineSource`). */
+  readonly baselineSource?: string
+  /** Why no baseline was found (see `RunGateOptions.baselineMissing`). */
+  readonly baselineMissing?: string
   /** Today, for waiver expiry. */
   readonly now: Date
   readonly progress?: (event: ProgressEvent) => void
@@ -97,7 +102,7 @@ export async function runPipeline(loaded: LoadedConfig, options: PipelineOptions
   }
   // Before any data is read: a config without predictions needs them by flag.
   const candidateFile = config.model ? candidateInput(loaded, options.candidate) : undefined
-  const baselineFile = options.baseline ?? config.model?.baseline
+  const baselineFile = options.baseline ?? configuredBaselineFile(config.model)
   const files = datasets.reduce((n, d) => n + d.files.length, 0)
   const steps = files + (config.model ? 2 : 0) + (baselineFile ? 1 : 0)
   let step = 0
@@ -129,6 +134,8 @@ export async function runPipeline(loaded: LoadedConfig, options: PipelineOptions
       config: loaded,
       candidate: candidateFile,
       baseline: baselineFile,
+      baselineSource: options.baselineSource,
+      baselineMissing: options.baselineMissing,
       now: options.now
     })
     if (baselineFile) progress('gating the candidate against the thresholds and the baseline')
