@@ -164,7 +164,8 @@ async function chooseArtifact(
       name: lookup.artifact,
       per_page: lookup.perPage ?? 100
     })) {
-      named.push(...(page.data as readonly Artifact[]))
+      const artifacts: readonly Artifact[] = page.data
+      for (const artifact of artifacts) named.push(artifact)
       if (named.some((a) => usable(a, lookup) && a.workflow_run?.head_sha === mergeBase)) break
       if (++pages >= MAX_PAGES) break
     }
