@@ -31,7 +31,8 @@ export interface BaselineRequest {
 
 /** What the step is given: fields of `RunGateOptions` / `RunStepRequest`. */
 export interface BaselineChoice {
-  readonly baseline?: string
+  /** `null`: the artifact asked for was not found, and no file of the config stands in for it. */
+  readonly baseline?: string | null
   readonly baselineSource?: string
   readonly baselineMissing?: string
 }
@@ -62,13 +63,14 @@ async function lookUp(request: BaselineRequest, artifact: string): Promise<Basel
   const context = request.context()
   if (context.baseRef === null || context.headSha === null) {
     return {
+      baseline: null,
       baselineMissing:
         `the baseline artifact '${artifact}' is looked for at a pull request's merge base, and this ` +
         `${context.eventName || 'run'} event is not a pull request`
     }
   }
   if (request.token === null) {
-    return { baselineMissing: `no github-token to read the artifact '${artifact}' with` }
+    return { baseline: null, baselineMissing: `no github-token to read the artifact '${artifact}' with` }
   }
   // Octokit and the unzip library are loaded only when there is something to ask GitHub.
   const { createGitHubClient } = await import('./octokit.js')
@@ -85,5 +87,5 @@ async function lookUp(request: BaselineRequest, artifact: string): Promise<Basel
   })
   return found.found
     ? { baseline: found.file, baselineSource: found.source }
-    : { baselineMissing: found.missing }
+    : { baseline: null, baselineMissing: found.missing }
 }
