@@ -40,7 +40,8 @@ export interface BaselineChoice {
 /**
  * The baseline for this run (module comment). An artifact is looked for only in a pull request
  * event (it is found at the pull request's merge base); elsewhere, as without a token, the
- * choice says why there is none. Says on `log` what was found, or as a warning why nothing was.
+ * choice says why there is none. Says on `log` what was found, or as a warning why nothing was
+ * found for a pull request.
  *
  * @throws UserInputError for a config that cannot be read (when the inputs name no baseline)
  */
@@ -52,23 +53,34 @@ export async function chooseBaseline(request: BaselineRequest): Promise<Baseline
       (await loadConfig(request.config, { workspace: request.workspace })).config.model
     )
   if (artifact === undefined) return {}
-  const choice = await lookUp(request, artifact)
+  const context = request.context()
+  if (context.baseRef === null || context.headSha === null) {
+    // Expected on the default branch's own runs, which upload the artifact: said, not warned.
+    const baselineMissing =
+      `the baseline artifact '${artifact}' is looked for at a pull request's merge base, and this ` +
+      `${context.eventName || 'run'} event is not a pull request`
+    request.log.info(`ml-gate: no baseline: ${baselineMissing}`)
+    return { baseline: null, baselineMissing }
+  }
+  const choice = await lookUp(
+    request,
+    { ...context, baseRef: context.baseRef, headSha: context.headSha },
+    artifact
+  )
   if (choice.baselineSource !== undefined) request.log.info(`ml-gate: baseline: ${choice.baselineSource}`)
   if (choice.baselineMissing !== undefined)
     request.log.warn(`ml-gate: no baseline: ${choice.baselineMissing}`)
   return choice
 }
 
-async function lookUp(request: BaselineRequest, artifact: string): Promise<BaselineChoice> {
-  const context = request.context()
-  if (context.baseRef === null || context.headSha === null) {
-    return {
-      baseline: null,
-      baselineMissing:
-        `the baseline artifact '${artifact}' is looked for at a pull request's merge base, and this ` +
-        `${context.eventName || 'run'} event is not a pull request`
-    }
-  }
+/** A pull request's context: its base branch and head commit are known. */
+type PullContext = RunContext & { readonly baseRef: string; readonly headSha: string }
+
+async function lookUp(
+  request: BaselineRequest,
+  context: PullContext,
+  artifact: string
+): Promise<BaselineChoice> {
   if (request.token === null) {
     return { baseline: null, baselineMissing: `no github-token to read the artifact '${artifact}' with` }
   }
