@@ -14,6 +14,7 @@ import { pullRequestEvent } from '../support/github/webhook-events.js'
 jest.unstable_mockModule('@actions/core', () => core)
 const { runShell } = await import('../__fixtures__/action.js')
 const { gateAction } = await import('../../src/actions/gate/action.js')
+const { rootAction } = await import('../../src/actions/run/action.js')
 const { gateStep } = await import('../../src/steps/gate.js')
 
 const OWNER = 'octo-org'
@@ -99,6 +100,35 @@ describe('the gate action with baseline-artifact', () => {
     expect(outcome.outputs['baseline-source']).toBe('')
     const verdict = JSON.parse(readFileSync(outcome.outputs.result, 'utf8')) as { notes: string[] }
     expect(verdict.notes[0]).toMatch(`no baseline (${why}): the`)
+  })
+
+  it('the root action too, from model.baseline: { artifact } of the config', async () => {
+    const config = join(dir, 'model-only.yml')
+    const text = readFileSync(CONFIG, 'utf8').replace(/^data:\n(?: .*\n)+/m, '')
+    writeFileSync(
+      config,
+      text
+        .replace('baseline: predictions/baseline.csv', 'baseline: { artifact: ml-gate-baseline }')
+        .replaceAll('predictions/', `${resolve('examples/credit/predictions')}/`)
+    )
+    github.requests.length = 0
+    const outcome = await runShell('run', rootAction, {
+      config,
+      comment: 'false',
+      summary: 'false',
+      'allow-outside-workspace': 'true'
+    })
+    const [artifact] = github.state.artifacts
+    expect(outcome.outputs['baseline-source']).toBe(
+      `artifact ml-gate-baseline of run ${artifact.runId} at bbbbbbb, the merge base`
+    )
+    expect(outcome.outputs.verdict).toBe('fail')
+    expect(github.requests.slice(0, 4).map((r) => r.operationId)).toEqual([
+      'repos/compare-commits-with-basehead',
+      'actions/list-artifacts-for-repo',
+      'actions/download-artifact',
+      'blob'
+    ])
   })
 
   it('refuses a baseline-fallback it does not know', async () => {
