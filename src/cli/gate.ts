@@ -16,7 +16,8 @@ maximum drop against the baseline, disparity across segments; overall and per se
                      or its ml-gate/evaluation@1 JSON document (default: model.predictions;
                      one of the two is required)
   --baseline FILE    the baseline's, likewise (default: model.baseline; none: change gates
-                     are skipped, or fail with on_missing_baseline: fail)
+                     are skipped, or fail with on_missing_baseline: fail; a baseline
+                     artifact in the config is fetched only by the actions: give its file here)
   --json OUT         also write the ml-gate/verdict@1 document to OUT ('-' for stdout)
 
 Exit codes: 0 pass or warn, 1 a gate failed, 2 bad input.`

@@ -26,7 +26,8 @@ renders the report. Every result document is written to one folder; nothing is u
                     or its ml-gate/evaluation@1 JSON document (default: model.predictions;
                     one of the two is required when the config has a model)
   --baseline FILE   the baseline's, likewise (default: model.baseline; none: change gates
-                    are skipped, or fail with on_missing_baseline: fail)
+                    are skipped, or fail with on_missing_baseline: fail; a baseline
+                    artifact in the config is fetched only by the actions: give its file here)
   --json OUT        also write the ml-gate/verdict@1 document to OUT ('-' for stdout, and
                     nothing else there)
 

@@ -7,6 +7,7 @@ import schema from '../../schemas/config.schema.json' with { type: 'json' }
 import { type SourceLocation, UserInputError } from '../errors.js'
 import { outsideWorkspace, type Workspace } from '../io/workspace.js'
 import { firstUnorderedEdge } from '../metrics/segmentation.js'
+import { configuredBaselineFile } from './baseline.js'
 import { compileSchema, type SchemaValidator } from './schema-validator.js'
 import type { Config, ReportConfig } from './types.js'
 import {
@@ -98,7 +99,7 @@ function checkConfined(config: Config, workspace: Workspace, source: YamlSource)
       ])
     ),
     [['model', 'predictions'], config.model?.predictions],
-    [['model', 'baseline'], config.model?.baseline],
+    [['model', 'baseline'], configuredBaselineFile(config.model)],
     [['report', 'output'], config.report.output]
   ]
   for (const [path, value] of paths) {

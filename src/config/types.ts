@@ -63,8 +63,11 @@ export interface ModelConfig {
   readonly task: TaskKind
   /** Absent: the candidate comes by flag or input (`--candidate`, `candidate`). */
   readonly predictions?: string
-  /** A predictions file or an evaluation JSON document. */
-  readonly baseline?: string
+  /**
+   * A predictions file or an evaluation JSON document, or the Actions artifact of the default
+   * branch's results to find at the pull request's merge base (only the actions can fetch it).
+   */
+  readonly baseline?: string | BaselineArtifact
   readonly label: string
   readonly score?: string
   /** Default `score_`. */
@@ -76,6 +79,11 @@ export interface ModelConfig {
   readonly threshold: number
   readonly weight?: string
   readonly id?: string
+}
+
+/** `model.baseline: { artifact: NAME }`: the results uploaded under NAME by the default branch's runs. */
+export interface BaselineArtifact {
+  readonly artifact: string
 }
 
 export interface SegmentsConfig {

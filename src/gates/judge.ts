@@ -70,6 +70,8 @@ export interface JudgeInput {
   readonly comparedCandidate?: ModelResults
   /** `null`: no baseline (a project's first run). */
   readonly baseline: ModelResults | null
+  /** Without a baseline: why none was found (quoted in the change rules' reasons). */
+  readonly baselineMissing?: string
   /** Today, for waiver expiry. */
   readonly now: Date
 }
@@ -219,9 +221,10 @@ function prepare(context: Context, gate: GateConfig, rule: Rule, draft: Draft): 
   if (cProblem !== undefined) return stop('insufficient', cProblem, seen)
   if (CHANGE_RULES.includes(rule.kind)) {
     if (baseline === null) {
+      const why = context.baselineMissing === undefined ? '' : ` (${context.baselineMissing})`
       return context.config.on_missing_baseline === 'fail'
-        ? stop('missing', `no baseline to compare with (on_missing_baseline: fail)`, seen)
-        : stop('skipped', `no baseline to compare with: ${rule.kind} skipped`, seen)
+        ? stop('missing', `no baseline to compare with${why} (on_missing_baseline: fail)`, seen)
+        : stop('skipped', `no baseline to compare with${why}: ${rule.kind} skipped`, seen)
     }
     const baseSegment = baseline.segment(key)
     if (baseSegment === undefined)

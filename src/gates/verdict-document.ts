@@ -36,6 +36,10 @@ export interface VerdictInput {
   readonly baseline: string | null
   readonly pairing: Pairing
   readonly now: Date
+  /** Without a baseline: why none was found (said in the notes). */
+  readonly baselineMissing?: string
+  /** Where ml-gate found the baseline (`baseline_source`); absent for a baseline given as a file. */
+  readonly baselineSource?: string
 }
 
 /** What a result does to the run: `fail`, `warn` or nothing. */
@@ -67,7 +71,8 @@ export function verdictDocument(input: VerdictInput): VerdictDocument {
     pairing: input.pairing,
     counts,
     results,
-    notes: notes(input)
+    notes: notes(input),
+    ...(input.baselineSource === undefined ? {} : { baseline_source: input.baselineSource })
   }
 }
 
@@ -203,10 +208,11 @@ function notes(input: VerdictInput): string[] {
   const out: string[] = []
   const changeRules = results.filter((r) => CHANGE_RULES.includes(r.rule))
   if (input.baseline === null && changeRules.length > 0) {
+    const why = input.baselineMissing === undefined ? 'no baseline' : `no baseline (${input.baselineMissing})`
     out.push(
       config.on_missing_baseline === 'fail'
-        ? `no baseline: the ${changeRules.length} results comparing with it are missing (on_missing_baseline: fail)`
-        : `no baseline: the ${changeRules.length} results comparing with it were skipped (set model.baseline, or on_missing_baseline: fail to require one)`
+        ? `${why}: the ${changeRules.length} results comparing with it are missing (on_missing_baseline: fail)`
+        : `${why}: the ${changeRules.length} results comparing with it were skipped (set model.baseline, or on_missing_baseline: fail to require one)`
     )
   }
   if (input.baseline !== null && changeRules.length > 0 && !isFullyPaired(input.pairing)) {

@@ -11,6 +11,8 @@ export interface RunContext {
   readonly pullNumber: number | null
   /** The commit the results are for: the pull request's head, else `GITHUB_SHA`. */
   readonly headSha: string | null
+  /** A pull request event's base branch (`pull_request.base.ref`), `null` in other events. */
+  readonly baseRef: string | null
   /**
    * In a `workflow_run` event, the commit the triggering run was for (`workflow_run.head_sha`,
    * set by GitHub); `null` in other events or when the payload lacks it.
@@ -28,7 +30,7 @@ export interface RunContext {
 }
 
 interface Payload {
-  pull_request?: { number?: number; head?: { sha?: string } }
+  pull_request?: { number?: number; head?: { sha?: string }; base?: { ref?: string } }
   workflow_run?: { head_sha?: string; id?: number; pull_requests?: { number?: number }[] }
   issue?: { number?: number; pull_request?: unknown }
 }
@@ -74,6 +76,7 @@ export function readRunContext(
     eventName: env.GITHUB_EVENT_NAME ?? '',
     pullNumber: pullNumber ?? fromPayload ?? null,
     headSha: payload.pull_request?.head?.sha ?? payload.workflow_run?.head_sha ?? env.GITHUB_SHA ?? null,
+    baseRef: payload.pull_request?.base?.ref ?? null,
     workflowRunHeadSha: workflowRun?.head_sha ?? null,
     // Built from the numeric id, not taken as a string, so the link can only point at a run here.
     workflowRunUrl: Number.isSafeInteger(workflowRun?.id)

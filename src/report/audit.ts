@@ -23,6 +23,8 @@ export interface AuditTrail {
    * workflow reports what a `workflow_run`'s trigger computed): its inputs are there, not here.
    */
   readonly computedIn?: string
+  /** Where ml-gate found the baseline (the verdict's `baseline_source`), when it found it itself. */
+  readonly baselineSource?: string
 }
 
 /**
@@ -87,6 +89,9 @@ export async function collectAuditTrail(results: Results, context: AuditContext)
     version: context.version,
     seed: results.candidate?.document.settings.seed ?? null,
     files: [...known.values()],
-    ...(context.computedIn == null ? {} : { computedIn: context.computedIn })
+    ...(context.computedIn == null ? {} : { computedIn: context.computedIn }),
+    ...(results.verdict?.document.baseline_source === undefined
+      ? {}
+      : { baselineSource: results.verdict.document.baseline_source })
   }
 }

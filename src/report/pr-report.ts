@@ -512,7 +512,8 @@ class Renderer {
       `ml-gate ${text(a.version)}`,
       `commit ${a.commit === null ? 'not recorded' : text(a.commit)}`,
       `seed ${a.seed === null ? '—' : String(a.seed)}`,
-      ...(a.computedIn === undefined ? [] : [`computed in [the triggering run](${a.computedIn})`])
+      ...(a.computedIn === undefined ? [] : [`computed in [the triggering run](${a.computedIn})`]),
+      ...(a.baselineSource === undefined ? [] : [`baseline: ${text(a.baselineSource)}`])
     ]
     const lines = [`<sub>${facts.join(' · ')}</sub>`]
     if (a.files.length > 0) {

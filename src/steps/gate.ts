@@ -6,6 +6,7 @@
 import { open } from 'node:fs/promises'
 import { join } from 'node:path'
 import { loadConfig, type LoadedConfig } from '../config/load.js'
+import { configuredBaselineArtifact, configuredBaselineFile, unfetchedArtifact } from '../config/baseline.js'
 import { evaluateSettingsFromConfig, type EvaluateSettings } from '../config/evaluate-settings.js'
 import { readEvaluationFile, type EvaluationDocument } from '../documents/evaluation.js'
 import { UserInputError, type ExitCode } from '../errors.js'
@@ -33,12 +34,23 @@ export interface RunGateOptions {
   readonly config: LoadedConfig
   /** Default: the config's `model.predictions`; with neither, `runGate` throws. */
   readonly candidate?: ModelInput
-  /** Default: the config's `model.baseline`; `null` (or neither): no baseline. */
+  /** Default: the config's `model.baseline` file; `null` (or neither): no baseline. */
   readonly baseline?: ModelInput | null
   /** Today, for waiver expiry (injected so that results do not depend on the clock). */
   readonly now: Date
   /** How predictions files are read (format, delimiter, missing tokens). */
   readonly read?: ReadOptions
+  /**
+   * Where the baseline came from, in words, when ml-gate found it itself (the verdict's
+   * `baseline_source`), e.g. `artifact ml-gate-baseline of run 123 at abc1234, the merge base`.
+   */
+  readonly baselineSource?: string
+  /**
+   * Why no baseline was found (an expired artifact, a token without `actions: read`…): the change
+   * gates then behave as without one, and their reasons and the verdict's notes say this why.
+   * Default, for a config naming an artifact and no baseline given: that only the actions fetch it.
+   */
+  readonly baselineMissing?: string
 }
 
 export interface GateRun {
@@ -133,8 +145,14 @@ export async function runGate(options: RunGateOptions): Promise<GateRun> {
   const givenCandidate = candidateInput(options.config, options.candidate)
   const candidate = await loadModel(givenCandidate, settings, options.read)
   const loadedCandidate = { model: candidate, file: fileOf(givenCandidate, candidate) }
-  const baselineInput = options.baseline === undefined ? config.model?.baseline : options.baseline
+  const baselineInput =
+    options.baseline === undefined ? configuredBaselineFile(config.model) : options.baseline
   const baseline = baselineInput == null ? null : await loadModel(baselineInput, settings, options.read)
+  const artifact = configuredBaselineArtifact(config.model)
+  const baselineMissing =
+    baseline !== null
+      ? undefined
+      : (options.baselineMissing ?? (artifact === undefined ? undefined : unfetchedArtifact(artifact)))
   const loadedBaseline =
     baseline === null ? null : { model: baseline, file: fileOf(baselineInput!, baseline) }
   // Settings first: a document of other settings is told as such, before its state is read.
@@ -146,6 +164,7 @@ export async function runGate(options: RunGateOptions): Promise<GateRun> {
     candidate: paired.candidate,
     comparedCandidate: paired.compared,
     baseline: paired.baseline,
+    baselineMissing,
     now: options.now
   })
   const verdict = verdictDocument({
@@ -154,6 +173,8 @@ export async function runGate(options: RunGateOptions): Promise<GateRun> {
     candidate: paired.candidate.file,
     baseline: paired.baseline?.file ?? null,
     pairing: paired.pairing,
+    baselineMissing,
+    baselineSource: baseline === null ? undefined : options.baselineSource,
     now: options.now
   })
   return { verdict, candidate, baseline }

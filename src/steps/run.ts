@@ -2,6 +2,7 @@
  * The run step: what ml-gate.yml describes, end to end (validate, evaluate, gate), every result
  * document written into one folder. Shared by `ml-gate run` and the root action, which then report.
  */
+import { configuredBaselineFile } from '../config/baseline.js'
 import { loadConfig, type LoadedConfig } from '../config/load.js'
 import type { DatasetConfig } from '../config/types.js'
 import type { ValidationDocument } from '../contract/validate.js'
@@ -37,8 +38,12 @@ export interface RunStepRequest {
   readonly output?: string
   /** The candidate's predictions (or evaluation document); default the config's `model.predictions`. */
   readonly candidate?: string
-  /** The baseline's, likewise; default the config's `model.baseline`. */
-  readonly baseline?: string
+  /** The baseline's, likewise; default the config's `model.baseline` file; `null`: none. */
+  readonly baseline?: string | null
+  /** Where ml-gate found `baseline` (see `RunGateOptions.baselineSource`). */
+  readonly baselineSource?: string
+  /** Why no baseline was found (see `RunGateOptions.baselineMissing`). */
+  readonly baselineMissing?: string
   /** Today, for waiver expiry. */
   readonly now: Date
   readonly progress?: (event: ProgressEvent) => void
@@ -89,7 +94,7 @@ export async function runPipeline(loaded: LoadedConfig, options: PipelineOptions
   if (config.model) checkGates(loaded)
   const output = options.output ?? config.report.output
   const datasets = await Promise.all(config.data.map((data, i) => expandDataset(data, i, loaded)))
-  if (!config.model && (options.candidate ?? options.baseline) !== undefined) {
+  if (!config.model && (options.candidate ?? options.baseline ?? undefined) !== undefined) {
     throw new UserInputError(
       'a candidate or baseline was given, but the config has no `model` section to evaluate it with: add one naming the task and label',
       loaded.locate([], 'key')
@@ -97,7 +102,8 @@ export async function runPipeline(loaded: LoadedConfig, options: PipelineOptions
   }
   // Before any data is read: a config without predictions needs them by flag.
   const candidateFile = config.model ? candidateInput(loaded, options.candidate) : undefined
-  const baselineFile = options.baseline ?? config.model?.baseline
+  const baselineFile =
+    options.baseline === undefined ? configuredBaselineFile(config.model) : (options.baseline ?? undefined)
   const files = datasets.reduce((n, d) => n + d.files.length, 0)
   const steps = files + (config.model ? 2 : 0) + (baselineFile ? 1 : 0)
   let step = 0
@@ -128,7 +134,9 @@ export async function runPipeline(loaded: LoadedConfig, options: PipelineOptions
     const gate = await runGate({
       config: loaded,
       candidate: candidateFile,
-      baseline: baselineFile,
+      baseline: baselineFile ?? null,
+      baselineSource: options.baselineSource,
+      baselineMissing: options.baselineMissing,
       now: options.now
     })
     if (baselineFile) progress('gating the candidate against the thresholds and the baseline')

@@ -21,7 +21,9 @@ describe('the gate action', () => {
       // (11) join the three small segments as insufficient.
       warned: '15',
       passed: '1',
-      insufficient: '6'
+      insufficient: '6',
+      // The baseline is the config's file: ml-gate did not find it.
+      'baseline-source': ''
     })
     expect(readdirSync(outcome.results).sort()).toEqual([
       'evaluation-baseline.json',

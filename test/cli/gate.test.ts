@@ -83,6 +83,41 @@ describe('ml-gate gate', () => {
     expect(document.headline).toBe('pass: the 1 judged result passed')
   })
 
+  it('cannot fetch a baseline artifact: says so and fails closed under on_missing_baseline: fail; --baseline overrides', async () => {
+    const config = join(dir, 'artifact.yml')
+    await writeFile(
+      config,
+      [
+        'version: 1',
+        `model: { task: binary, predictions: ${PREDICTIONS}/candidate.csv, baseline: { artifact: ml-gate-baseline }, label: label, score: score, id: id }`,
+        'on_missing_baseline: fail',
+        'gates:',
+        '  - { metric: recall, max_drop: 0.5 }'
+      ].join('\n') + '\n'
+    )
+    const out = capture()
+    expect(await runCli(['gate', '--config', config, '--json', '-'], out.console)).toBe(1)
+    const why =
+      "model.baseline names the Actions artifact 'ml-gate-baseline', which only the gate and root actions " +
+      'fetch from GitHub; give the baseline as a file (--baseline FILE) to compare with it here'
+    const document = JSON.parse(out.stdout.join('')) as VerdictDocument
+    expect(document.results.map((r) => [r.status, r.reason])).toEqual([
+      ['missing', `recall for all: no baseline to compare with (${why}) (on_missing_baseline: fail)`]
+    ])
+    expect(document.notes).toEqual([
+      `no baseline (${why}): the 1 results comparing with it are missing (on_missing_baseline: fail)`
+    ])
+    const given = capture()
+    const args = ['gate', '--config', config, '--baseline', `${PREDICTIONS}/baseline.csv`, '--json', '-']
+    expect(await runCli(args, given.console)).toBe(0)
+    const compared = JSON.parse(given.stdout.join('')) as VerdictDocument
+    expect([compared.results[0].status, compared.notes, compared.baseline_source]).toEqual([
+      'pass',
+      [],
+      undefined
+    ])
+  })
+
   it('takes the predictions by flags alone when the config names none, and says so when neither does', async () => {
     const config = join(dir, 'flags.yml')
     await writeFile(

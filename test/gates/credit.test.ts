@@ -7,6 +7,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { loadConfig, parseConfig, type LoadedConfig } from '../../src/config/load.js'
+import { configuredBaselineFile } from '../../src/config/baseline.js'
 import { runGate } from '../../src/steps/gate.js'
 import type { VerdictDocument } from '../../src/gates/verdict.js'
 import { evaluatePredictions, type Evaluation } from '../../src/evaluation/evaluate.js'
@@ -40,7 +41,7 @@ beforeAll(async () => {
   significantConfig = await loadConfig(CONFIG)
   const settings = evaluateSettingsFromConfig(significantConfig.config)
   candidate = await evaluatePredictions(significantConfig.config.model!.predictions!, settings)
-  baseline = await evaluatePredictions(significantConfig.config.model!.baseline!, settings)
+  baseline = await evaluatePredictions(configuredBaselineFile(significantConfig.config.model)!, settings)
 })
 
 describe('the credit story', () => {

@@ -8,6 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { loadConfig, parseConfig, type LoadedConfig } from '../../src/config/load.js'
+import { configuredBaselineFile } from '../../src/config/baseline.js'
 import { UserInputError } from '../../src/errors.js'
 import { runGate } from '../../src/steps/gate.js'
 import { evaluateSettingsFromConfig } from '../../src/config/evaluate-settings.js'
@@ -57,7 +58,9 @@ beforeAll(async () => {
   candidateDocument = evaluationDocument(
     await evaluatePredictions(loaded.config.model!.predictions!, settings)
   )
-  baselineDocument = evaluationDocument(await evaluatePredictions(loaded.config.model!.baseline!, settings))
+  baselineDocument = evaluationDocument(
+    await evaluatePredictions(configuredBaselineFile(loaded.config.model)!, settings)
+  )
 })
 
 afterAll(async () => {
@@ -81,7 +84,7 @@ describe('gating two evaluation documents', () => {
       )
       const baseline = await write(
         'b.json',
-        evaluationDocument(await evaluatePredictions(model.baseline!, settings))
+        evaluationDocument(await evaluatePredictions(configuredBaselineFile(model)!, settings))
       )
       const fromDocuments = (await runGate({ config, candidate, baseline, now: TODAY })).verdict
       expect(fromPredictions.results).toHaveLength(count)
@@ -117,7 +120,7 @@ describe('gating two evaluation documents', () => {
     )
     const baseline = await write(
       'baseline-no-id.json',
-      evaluationDocument(await evaluatePredictions(noId.config.model!.baseline!, settings))
+      evaluationDocument(await evaluatePredictions(configuredBaselineFile(noId.config.model)!, settings))
     )
     const fromDocuments = (await runGate({ config: noId, candidate, baseline, now: TODAY })).verdict
     const fromPredictions = (await runGate({ config: noId, now: TODAY })).verdict
@@ -174,7 +177,7 @@ describe('a document evaluated with other settings', () => {
         `${name}: this document's ${mine}, the baseline's ${theirs} (evaluate both with the same config)`
     )
     // ...and one document against the config, whatever the baseline is.
-    const predictions = loaded.config.model!.baseline!
+    const predictions = configuredBaselineFile(loaded.config.model)!
     expect(await gateError(loaded, candidate, predictions)).toBe(
       `${candidate}: was evaluated with other settings than the config: ` +
         `${name}: the document's ${mine}, the config's ${theirs} (evaluate it again with this config)`

@@ -89,8 +89,20 @@ describe('the fake answers schema-valid responses', () => {
     await check(bot, 'GET /repos/{owner}/{repo}/issues/{issue_number}', { issue_number: issue.number })
     await check(bot, 'GET /repos/{owner}/{repo}/issues', { state: 'all' })
     await check(bot, 'GET /repos/{owner}/{repo}/pulls/{pull_number}', { pull_number: 1 })
-    // GET /app answers 401 to every token the fake knows (see fake-github.ts): no success to check.
-    expect(bot.implemented.filter((id) => !checked.has(id))).toEqual(['apps/get-authenticated'])
+    bot.state.addCommit('a'.repeat(40), [], 'main')
+    bot.state.addCommit('b'.repeat(40), ['a'.repeat(40)], 'feature')
+    const comparison = await check(bot, 'GET /repos/{owner}/{repo}/compare/{basehead}', {
+      basehead: `main...${'b'.repeat(40)}`
+    })
+    expect([comparison.status, comparison.ahead_by]).toEqual(['ahead', 1])
+    bot.state.addArtifact({ name: 'ml-gate-baseline', zip: new Uint8Array([1, 2]), headSha: 'a'.repeat(40) })
+    await check(bot, 'GET /repos/{owner}/{repo}/actions/artifacts', { name: 'ml-gate-baseline' })
+    // GET /app answers 401 to every token the fake knows (see fake-github.ts): no success to check;
+    // an artifact's zip answers 302 to its blob, no body to check.
+    expect(bot.implemented.filter((id) => !checked.has(id))).toEqual([
+      'apps/get-authenticated',
+      'actions/download-artifact'
+    ])
     bot.assertNoViolations()
     user.assertNoViolations()
   })

@@ -30,6 +30,8 @@ describe('readRunContext', () => {
       eventName: 'pull_request',
       pullNumber: 5,
       headSha: 'a'.repeat(40),
+      // The base branch, where the baseline artifact is looked for.
+      baseRef: 'master',
       workflowRunHeadSha: null,
       workflowRunUrl: null,
       apiUrl: 'https://ghe.example.com/api/v3',

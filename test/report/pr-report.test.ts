@@ -14,6 +14,7 @@ import {
   type ReportContent
 } from '../../src/report/pr-report.js'
 import { renderIntervalChart } from '../../src/report/interval-chart.js'
+import { collectAuditTrail } from '../../src/report/audit.js'
 import {
   creditContent,
   creditValidation,
@@ -306,6 +307,28 @@ describe('size limits', () => {
     expect(report).toBe(
       '## ❌ ml-gate: fail — recall for Job\\=partime fell 0.798 → 0.500, allowed drop 0.05\n\n'
     )
+  })
+
+  it('names where ml-gate found the baseline in the audit trail, from the verdict', async () => {
+    const source = 'artifact ml-gate-baseline of run 12 at abc1234, the merge base'
+    const verdict = { ...creditVerdict(), baseline_source: source }
+    const audit = await collectAuditTrail(
+      {
+        dir: 'ml-gate-results',
+        verdict: { path: 'ml-gate-results/verdict.json', sha256: 'b'.repeat(64), document: verdict },
+        candidate: null,
+        baseline: null,
+        validations: []
+      },
+      { config: null, commit: null, version: '0.1.0' }
+    )
+    expect(audit.baselineSource).toBe(source)
+    const report = renderReport(creditContent({ verdict, audit }), SUMMARY_LIMITS)
+    // Escaped as every text from a document is.
+    expect(report).toContain(
+      '<sub>ml-gate 0.1.0 · commit not recorded · seed — · baseline: artifact ml\\-gate\\-baseline of run 12 at abc1234, the merge base</sub>'
+    )
+    expect(renderReport(creditContent(), SUMMARY_LIMITS)).not.toContain('baseline: artifact')
   })
 })
 

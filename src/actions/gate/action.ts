@@ -6,6 +6,7 @@ import { gateStep } from '../../steps/gate.js'
 import { reportStep } from '../../steps/report.js'
 import { Outputs, readGateInputs } from './inputs.js'
 import { logInfo } from '../../github/log.js'
+import { chooseActionBaseline } from './baseline.js'
 
 /** The gate action: evaluate (or read) both models, judge, write the verdict, fail on `fail`. */
 export async function gateAction(): Promise<ActionOutcome> {
@@ -14,7 +15,7 @@ export async function gateAction(): Promise<ActionOutcome> {
     config: inputs.config,
     workspace: inputs.workspace,
     candidate: inputs.candidate,
-    baseline: inputs.baseline,
+    ...(await chooseActionBaseline(inputs)),
     now: new Date(),
     results: inputs.resultsDir
   })
@@ -36,6 +37,7 @@ export async function gateAction(): Promise<ActionOutcome> {
   core.setOutput(Outputs.Warned, String(counts.warn))
   core.setOutput(Outputs.Passed, String(counts.pass))
   core.setOutput(Outputs.Insufficient, String(counts.insufficient))
+  core.setOutput(Outputs.BaselineSource, gate.verdict.baseline_source ?? '')
   logInfo(`ml-gate: ${verdict}: ${headline}`)
   return { code: gate.code, failure: `ml-gate: ${headline}` }
 }

@@ -1,19 +1,30 @@
+import { UserInputError } from '../../errors.js'
 import {
   ALLOW_OUTSIDE_WORKSPACE,
   getBoolean,
   getPath,
   getString,
   getWorkspace,
-  input
+  input,
+  runnerInput
 } from '../../github/action-inputs.js'
+import { BASELINE_FALLBACKS, type BaselineFallback } from '../../github/baseline-fallback.js'
 import type { Workspace } from '../../io/workspace.js'
 import { RESULT_FILES } from '../../documents/result-names.js'
+
+/** The inputs that find the baseline artifact: the gate action's and the root action's. */
+export const BaselineInputs = {
+  BaselineArtifact: input('baseline-artifact'),
+  BaselineFallback: input('baseline-fallback', 'latest')
+} as const
 
 /** The inputs of actions/gate/action.yml with their defaults (test/actions/inputs.test.ts). */
 export const Inputs = {
   Config: input('config', 'ml-gate.yml'),
   Candidate: input('candidate'),
   Baseline: input('baseline'),
+  ...BaselineInputs,
+  GitHubToken: runnerInput('github-token', '${{ github.token }}'),
   ResultsDir: input('results-dir', RESULT_FILES.folder),
   Summary: input('summary', 'true'),
   AllowOutsideWorkspace: ALLOW_OUTSIDE_WORKSPACE
@@ -25,11 +36,35 @@ export const Outputs = {
   Failed: 'failed',
   Warned: 'warned',
   Passed: 'passed',
-  Insufficient: 'insufficient'
+  Insufficient: 'insufficient',
+  BaselineSource: 'baseline-source'
 } as const
 
-export interface GateInputs {
+/** How the baseline artifact is looked for (`chooseBaseline`). */
+export interface BaselineArtifactInputs {
+  /** Default: the config's `model.baseline: { artifact }`. */
+  readonly baselineArtifact?: string
+  readonly baselineFallback: BaselineFallback
+}
+
+/** Reads `baseline-artifact` and `baseline-fallback`. */
+export function readBaselineInputs(): BaselineArtifactInputs {
+  const fallback = getString(BaselineInputs.BaselineFallback)
+  if (!BASELINE_FALLBACKS.some((allowed) => allowed === fallback)) {
+    throw new UserInputError(
+      `input '${BaselineInputs.BaselineFallback.name}': expected ${BASELINE_FALLBACKS.join(' or ')}, got '${fallback}'`
+    )
+  }
+  return {
+    baselineArtifact: getString(BaselineInputs.BaselineArtifact),
+    baselineFallback: fallback === 'none' ? 'none' : 'latest'
+  }
+}
+
+export interface GateInputs extends BaselineArtifactInputs {
   readonly workspace: Workspace
+  /** `null` outside a runner: no artifact can be fetched. */
+  readonly token: string | null
   readonly config: string
   readonly candidate?: string
   readonly baseline?: string
@@ -45,6 +80,8 @@ export function readGateInputs(): GateInputs {
     config: getPath(Inputs.Config, workspace),
     candidate: getPath(Inputs.Candidate, workspace),
     baseline: getPath(Inputs.Baseline, workspace),
+    ...readBaselineInputs(),
+    token: getString(Inputs.GitHubToken) ?? null,
     resultsDir: getString(Inputs.ResultsDir),
     summary: getBoolean(Inputs.Summary)
   }

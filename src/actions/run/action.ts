@@ -4,6 +4,7 @@ import { runStep } from '../../steps/run.js'
 import { publishReport } from '../report/publish.js'
 import { readRootInputs, RunOutputs } from './inputs.js'
 import { logInfo } from '../../github/log.js'
+import { chooseActionBaseline } from '../gate/baseline.js'
 
 /**
  * The root action: the whole pipeline of ml-gate.yml (as `ml-gate run`), then the report (as the
@@ -18,10 +19,11 @@ export async function rootAction(): Promise<ActionOutcome> {
     workspace: inputs.workspace,
     output: inputs.resultsDir,
     candidate: inputs.candidate,
-    baseline: inputs.baseline,
+    ...(await chooseActionBaseline(inputs)),
     now: new Date(),
     progress: ({ step, steps, message }) => logInfo(`ml-gate [${step}/${steps}] ${message}`)
   })
   core.setOutput(RunOutputs.Results, pipeline.output)
+  core.setOutput(RunOutputs.BaselineSource, pipeline.verdict?.document.baseline_source ?? '')
   return publishReport({ ...inputs, results: pipeline.output })
 }

@@ -1,4 +1,5 @@
 import { getPath, getString, input } from '../../github/action-inputs.js'
+import { BaselineInputs, readBaselineInputs, type BaselineArtifactInputs } from '../gate/inputs.js'
 import { PublishInputs, readPublishInputs, type PublishOptions } from '../report/inputs.js'
 
 /**
@@ -9,14 +10,15 @@ import { PublishInputs, readPublishInputs, type PublishOptions } from '../report
 export const Inputs = {
   Candidate: input('candidate'),
   Baseline: input('baseline'),
+  ...BaselineInputs,
   ResultsDir: input('results-dir'),
   ...PublishInputs
 } as const
 
 /** The root action's output beyond the report action's (`Outputs` of ../report/inputs.ts). */
-export const RunOutputs = { Results: 'results' } as const
+export const RunOutputs = { Results: 'results', BaselineSource: 'baseline-source' } as const
 
-export interface RootInputs extends PublishOptions {
+export interface RootInputs extends PublishOptions, BaselineArtifactInputs {
   readonly candidate?: string
   readonly baseline?: string
   /** Default: the config's `report.output`. */
@@ -30,6 +32,7 @@ export function readRootInputs(): RootInputs {
     ...publish,
     candidate: getPath(Inputs.Candidate, publish.workspace),
     baseline: getPath(Inputs.Baseline, publish.workspace),
+    ...readBaselineInputs(),
     resultsDir: getString(Inputs.ResultsDir)
   }
 }

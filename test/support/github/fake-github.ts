@@ -27,7 +27,12 @@
  *   more than 50 annotations per request or an output summary over 65,535 characters fail the
  *   description's schema (`maxItems`, `maxLength`) -> 422 and a violation;
  * - lists: `per_page` (default 30, capped at 100 as GitHub does) and `page`, with a `Link` header
- *   (`prev`, `next`, `last`, `first`) pointing back at the fake.
+ *   (`prev`, `next`, `last`, `first`) pointing back at the fake;
+ * - compare `base...head` over the commits and branches of `state` (404 for an unknown ref);
+ *   artifacts listed newest first, by `name`; an artifact's zip answers 302 to a signed blob URL
+ *   on the same server (`/_blobs/…`, operationId `blob` in `requests`), which, like the blob
+ *   stores GitHub redirects to, refuses a request that also sends an `authorization` header
+ *   (400); an expired artifact's zip answers 410; `actionsRead: false` answers 403.
  *
  * ## Who am I? (how an action can recognise its own comments)
  * What GitHub does, and what the fake models with `tokenKind`:
@@ -84,6 +89,11 @@ export interface FakeGitHubOptions {
   readonly pullAuthor?: string
   /** That pull request's head commit, default `DEFAULT_HEAD_SHA` (as the events' default). */
   readonly pullHeadSha?: string
+  /**
+   * Whether the token may read Actions (`permissions: actions: read`); default true. Without it,
+   * the artifacts operations answer 403 "Resource not accessible by integration".
+   */
+  readonly actionsRead?: boolean
 }
 
 /** One request the fake received. `status` is set once it is answered (0 while pending). */
@@ -176,6 +186,13 @@ export const faults = {
 }
 
 const DOCS = 'https://docs.github.com/rest'
+/** Where the fake serves artifact zips, as GitHub's blob storage would. */
+const BLOB_PATH = '/_blobs/artifacts/'
+
+/** The signature of an artifact's blob URL: only the URL the download answered opens it. */
+function blobSignature(id: number): string {
+  return Buffer.from(`artifact-${id}`).toString('base64url')
+}
 const INTEGRATION_FORBIDDEN = 'Resource not accessible by integration'
 /** GitHub's limit on issue and pull request comment bodies, in characters. */
 export const COMMENT_BODY_LIMIT = 65_536
@@ -323,6 +340,7 @@ export class FakeGitHub {
     const text = await readText(req)
     // GraphQL is not in the REST description: one endpoint, named `graphql` here.
     const graphql = method === 'POST' && url.pathname === '/graphql'
+    if (url.pathname.startsWith(BLOB_PATH)) return this.blob(req, res, url)
     const matched = this.api.match(method, url.pathname)
     const operation = 'operation' in matched ? matched.operation : null
     const record = {
@@ -390,6 +408,9 @@ export class FakeGitHub {
     if (this.options.readOnlyToken === true && method !== 'GET') {
       return answer({ status: 403, body: basicError(403, INTEGRATION_FORBIDDEN, docsUrl) })
     }
+    if (this.options.actionsRead === false && operationId.startsWith('actions/')) {
+      return answer({ status: 403, body: basicError(403, INTEGRATION_FORBIDDEN, docsUrl) })
+    }
     const reply = handler({
       operation: matched.operation,
       params: matched.params,
@@ -402,6 +423,35 @@ export class FakeGitHub {
       if (!check.allowed) violate('response', `the fake's own answer: ${check.reason}`)
     }
     answer(reply)
+  }
+
+  /**
+   * A signed blob URL (where an artifact's zip redirects): the signature in the query is the
+   * credential, and a second one (`authorization`) is refused, as blob stores do.
+   */
+  private blob(req: IncomingMessage, res: ServerResponse, url: URL): void {
+    const record = {
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      body: undefined,
+      headers: req.headers,
+      operationId: 'blob',
+      pathTemplate: `${BLOB_PATH}{id}.zip`,
+      status: 0
+    }
+    this.requests.push(record)
+    const id = Number(/^\/_blobs\/artifacts\/(\d+)\.zip$/.exec(url.pathname)?.[1])
+    const artifact = this.state.artifacts.find((a) => a.id === id)
+    const signed = url.searchParams.get('sig') === blobSignature(id)
+    const [status, body, type] =
+      req.headers.authorization !== undefined
+        ? [400, 'Only one auth mechanism allowed: the signature or the authorization header', 'text/plain']
+        : artifact === undefined || !signed
+          ? [403, 'Signature not valid', 'text/plain']
+          : [200, Buffer.from(artifact.zip), 'application/zip']
+    record.status = status
+    res.writeHead(status, { 'content-type': type }).end(body)
   }
 
   /** `POST /graphql`: only `viewer { login }`, answered with the token's login as GitHub does. */
@@ -676,6 +726,44 @@ export class FakeGitHub {
         issue.updatedAt = now
         return { status: 200, body: represent.issue(site(), issue) }
       },
+      'repos/compare-commits-with-basehead': (call) => {
+        const [baseRef, headRef, extra] = call.params.basehead.split('...')
+        const base = state.resolve(baseRef ?? '')
+        const head = state.resolve(headRef ?? '')
+        if (base === undefined || head === undefined || extra !== undefined) return notFound(call)
+        const behind = state.history(base)
+        const ahead = state.history(head)
+        const mergeBase = ahead.find((sha) => behind.includes(sha))
+        if (mergeBase === undefined) return notFound(call)
+        const body = represent.commitComparison(site(), call.params.basehead, {
+          base,
+          mergeBase,
+          ahead: ahead.filter((sha) => !behind.includes(sha)),
+          behindBy: behind.filter((sha) => !ahead.includes(sha)).length
+        })
+        return { status: 200, body }
+      },
+      'actions/list-artifacts-for-repo': (call) => {
+        const name = call.query.get('name')
+        const artifacts = state.artifacts
+          .filter((a) => name === null || a.name === name)
+          .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id - a.id)
+        const { items, headers } = this.pageOf(call, artifacts)
+        return {
+          status: 200,
+          body: { total_count: artifacts.length, artifacts: items.map((a) => represent.artifact(site(), a)) },
+          headers
+        }
+      },
+      'actions/download-artifact': (call) => {
+        const artifact = state.artifacts.find((a) => a.id === Number(call.params.artifact_id))
+        if (artifact === undefined || call.params.archive_format !== 'zip') return notFound(call)
+        if (artifact.expired) {
+          return { status: 410, body: basicError(410, 'Artifact has expired', call.operation.docsUrl) }
+        }
+        const location = `${this.url}${BLOB_PATH}${artifact.id}.zip?sig=${blobSignature(artifact.id)}`
+        return { status: 302, headers: { location } }
+      },
       'issues/list-for-repo': (call) => {
         const wantedState = call.query.get('state') ?? 'open'
         const labels = (call.query.get('labels') ?? '').split(',').filter((l) => l !== '')
@@ -699,6 +787,15 @@ export class FakeGitHub {
    * (from 1), with a `Link` header to the previous, next, last and first pages.
    */
   private page(call: Call, items: readonly unknown[]): Reply {
+    const { items: body, headers } = this.pageOf(call, items)
+    return { status: 200, body, headers }
+  }
+
+  /** The items of the page `call` asks for, and the `Link` header to the others. */
+  private pageOf<T>(
+    call: Call,
+    items: readonly T[]
+  ): { items: T[]; headers: Readonly<Record<string, string>> } {
     const perPage = Math.min(100, Math.max(1, Number(call.query.get('per_page') ?? 30) || 30))
     const page = Math.max(1, Number(call.query.get('page') ?? 1) || 1)
     const last = Math.max(1, Math.ceil(items.length / perPage))
@@ -712,8 +809,7 @@ export class FakeGitHub {
     if (page < last) links.push(link(page + 1, 'next'), link(last, 'last'))
     if (page > 1) links.push(link(1, 'first'))
     return {
-      status: 200,
-      body: items.slice((page - 1) * perPage, page * perPage),
+      items: items.slice((page - 1) * perPage, page * perPage),
       headers: links.length > 0 ? { link: links.join(', ') } : {}
     }
   }

@@ -1,7 +1,7 @@
 /**
  * The in-memory state of one repository behind the fake GitHub API: issues (a pull request is an
  * issue too, as in GitHub), their comments, labels and label events, check runs and collaborator
- * permissions. Tests seed it (`addComment`, `labelIssue`, `setPermission`…) and assert on it.
+ * permissions; commits and branches (for compare) and Actions artifacts with their zips. Tests seed it (`addComment`, `labelIssue`, `setPermission`…) and assert on it.
  *
  * Time is a deterministic clock: 2026-01-01T00:00:00Z, one second later at every write, so a test
  * can assert exact timestamps. Ids come from per-kind sequences, as numbers of the size GitHub uses.
@@ -92,12 +92,30 @@ export interface CheckRunRecord {
   readonly annotations: CheckAnnotation[]
 }
 
+/** An Actions artifact: what a run uploaded (`actions/upload-artifact`), with its zip's bytes. */
+export interface ArtifactRecord {
+  readonly id: number
+  readonly name: string
+  readonly zip: Uint8Array
+  expired: boolean
+  readonly createdAt: string
+  /** The run that uploaded it. */
+  readonly runId: number
+  readonly headBranch: string
+  readonly headSha: string
+  /** `REPOSITORY_ID` for a run of the repository itself; another id for a fork's pull request run. */
+  readonly headRepositoryId: number
+}
+
+/** The repository's id (`workflow_run.repository_id` of its artifacts). */
+export const REPOSITORY_ID = 1296269
+
 /** A collaborator's role; GitHub's legacy `permission` folds maintain into write, triage into read. */
 export type Role = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none'
 
 const EPOCH = Date.UTC(2026, 0, 1)
 
-type Sequence = 'issue' | 'comment' | 'label' | 'event' | 'checkRun' | 'user'
+type Sequence = 'issue' | 'comment' | 'label' | 'event' | 'checkRun' | 'user' | 'artifact' | 'run'
 
 export class RepoState {
   readonly issues: IssueRecord[] = []
@@ -107,6 +125,11 @@ export class RepoState {
   readonly checkRuns: CheckRunRecord[] = []
   /** Collaborators' roles by login. A login absent here is not a GitHub user: 404. */
   readonly roles = new Map<string, Role>()
+  /** Commits by sha: their parents' shas (first parent first). */
+  readonly commits = new Map<string, readonly string[]>()
+  /** Branch name -> the sha of its tip. */
+  readonly branches = new Map<string, string>()
+  readonly artifacts: ArtifactRecord[] = []
   private readonly accounts = new Map<string, Account>([[GITHUB_ACTIONS_BOT.login, GITHUB_ACTIONS_BOT]])
   private ticks = 0
   private readonly sequences: Record<Sequence, number> = {
@@ -115,7 +138,9 @@ export class RepoState {
     label: 7_000_000_001,
     event: 15_000_000_001,
     checkRun: 40_000_000_001,
-    user: 100_001
+    user: 100_001,
+    artifact: 4_000_000_001,
+    run: 12_000_000_001
   }
 
   constructor(
@@ -226,6 +251,52 @@ export class RepoState {
       label: name,
       createdAt: this.now()
     })
+  }
+
+  /** Adds a commit on top of `parents` (none: a root); with `branch`, moves that branch to it. */
+  addCommit(sha: string, parents: readonly string[], branch?: string): void {
+    for (const parent of parents) if (!this.commits.has(parent)) throw new Error(`no commit ${parent}`)
+    this.commits.set(sha, parents)
+    if (branch !== undefined) this.branches.set(branch, sha)
+  }
+
+  /** A branch name or a full sha as a commit's sha; `undefined` when there is none. */
+  resolve(ref: string): string | undefined {
+    return this.branches.get(ref) ?? (this.commits.has(ref) ? ref : undefined)
+  }
+
+  /** `sha` and every commit before it, nearest first (breadth first over parents). */
+  history(sha: string): string[] {
+    const seen = [sha]
+    for (let i = 0; i < seen.length; i++) {
+      for (const parent of this.commits.get(seen[i]) ?? []) if (!seen.includes(parent)) seen.push(parent)
+    }
+    return seen
+  }
+
+  /** What a run uploaded (an artifact of `runId`, by default a new run), created now. */
+  addArtifact(options: {
+    name: string
+    zip: Uint8Array
+    headSha: string
+    headBranch?: string
+    expired?: boolean
+    runId?: number
+    headRepositoryId?: number
+  }): ArtifactRecord {
+    const artifact: ArtifactRecord = {
+      id: this.nextId('artifact'),
+      name: options.name,
+      zip: options.zip,
+      expired: options.expired ?? false,
+      createdAt: this.now(),
+      runId: options.runId ?? this.nextId('run'),
+      headBranch: options.headBranch ?? 'main',
+      headSha: options.headSha,
+      headRepositoryId: options.headRepositoryId ?? REPOSITORY_ID
+    }
+    this.artifacts.push(artifact)
+    return artifact
   }
 
   /** Makes `login` a GitHub user with this role on the repository (`none`: a user, not a collaborator). */

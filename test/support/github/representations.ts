@@ -4,8 +4,10 @@
  * client that follows `url` stays on 127.0.0.1; page URLs (`html_url`) point at github.com.
  */
 import { pullRequestEvent } from './webhook-events.js'
+import { REPOSITORY_ID } from './repo-state.js'
 import type {
   Account,
+  ArtifactRecord,
   CheckRunRecord,
   CommentRecord,
   IssueRecord,
@@ -304,5 +306,96 @@ export function collaboratorPermission(site: Site, account: Account, role: Role)
     permission: legacy,
     role_name: role,
     user: { ...simpleUser(site, account), permissions: rights, role_name: role }
+  }
+}
+
+/** A commit as compare lists it; authors are left `null` (unlinked accounts, as GitHub allows). */
+export function commit(site: Site, sha: string): Json {
+  const url = `${repoApi(site)}/commits/${sha}`
+  const web = `${WEB}/${site.state.owner}/${site.state.repo}`
+  return {
+    url,
+    sha,
+    node_id: nodeId('C', parseInt(sha.slice(0, 8), 16) || 1),
+    html_url: `${web}/commit/${sha}`,
+    comments_url: `${url}/comments`,
+    commit: {
+      url: `${repoApi(site)}/git/commits/${sha}`,
+      author: { name: 'Octo Cat', email: 'octocat@github.com', date: '2026-01-01T00:00:00Z' },
+      committer: { name: 'GitHub', email: 'noreply@github.com', date: '2026-01-01T00:00:00Z' },
+      message: `commit ${sha.slice(0, 7)}`,
+      comment_count: 0,
+      tree: { sha: sha.split('').reverse().join(''), url: `${repoApi(site)}/git/trees/${sha}` },
+      verification: { verified: false, reason: 'unsigned', payload: null, signature: null, verified_at: null }
+    },
+    author: null,
+    committer: null,
+    parents: (site.state.commits.get(sha) ?? []).map((parent) => ({
+      sha: parent,
+      url: `${repoApi(site)}/commits/${parent}`,
+      html_url: `${web}/commit/${parent}`
+    }))
+  }
+}
+
+/**
+ * GET …/compare/{base}...{head}: the merge base, how far `head` is ahead of and behind it, and
+ * the commits `head` has that `base` has not (`ahead`, nearest last as GitHub lists them).
+ */
+export function commitComparison(
+  site: Site,
+  basehead: string,
+  comparison: { base: string; mergeBase: string; ahead: readonly string[]; behindBy: number }
+): Json {
+  const { base, mergeBase, ahead, behindBy } = comparison
+  const web = `${WEB}/${site.state.owner}/${site.state.repo}`
+  const status =
+    ahead.length === 0 && behindBy === 0
+      ? 'identical'
+      : behindBy === 0
+        ? 'ahead'
+        : ahead.length === 0
+          ? 'behind'
+          : 'diverged'
+  return {
+    url: `${repoApi(site)}/compare/${basehead}`,
+    html_url: `${web}/compare/${basehead}`,
+    permalink_url: `${web}/compare/${site.state.owner}:${base}...${site.state.owner}:${ahead.at(0) ?? base}`,
+    diff_url: `${web}/compare/${basehead}.diff`,
+    patch_url: `${web}/compare/${basehead}.patch`,
+    base_commit: commit(site, base),
+    merge_base_commit: commit(site, mergeBase),
+    status,
+    ahead_by: ahead.length,
+    behind_by: behindBy,
+    total_commits: ahead.length,
+    commits: [...ahead].reverse().map((sha) => commit(site, sha)),
+    files: []
+  }
+}
+
+/** An Actions artifact as the artifacts list shows it; it expires 90 days after its upload. */
+export function artifact(site: Site, record: ArtifactRecord): Json {
+  const url = `${repoApi(site)}/actions/artifacts/${record.id}`
+  const expires = new Date(Date.parse(record.createdAt) + 90 * 86_400_000).toISOString().replace('.000Z', 'Z')
+  return {
+    id: record.id,
+    node_id: nodeId('MDg6QXJ0aWZhY3Q', record.id),
+    name: record.name,
+    size_in_bytes: record.zip.byteLength,
+    url,
+    archive_download_url: `${url}/zip`,
+    expired: record.expired,
+    created_at: record.createdAt,
+    updated_at: record.createdAt,
+    expires_at: expires,
+    digest: null,
+    workflow_run: {
+      id: record.runId,
+      repository_id: REPOSITORY_ID,
+      head_repository_id: record.headRepositoryId,
+      head_branch: record.headBranch,
+      head_sha: record.headSha
+    }
   }
 }
