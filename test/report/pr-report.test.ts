@@ -317,6 +317,7 @@ describe('size limits', () => {
         dir: 'ml-gate-results',
         verdict: { path: 'ml-gate-results/verdict.json', sha256: 'b'.repeat(64), document: verdict },
         candidate: null,
+        candidates: [],
         baseline: null,
         validations: []
       },
