@@ -47,6 +47,9 @@ export interface ShiftTest {
   /** The interval of the shift at `confidence`. */
   readonly ci: Interval
   readonly confidence: number
+  /** Each sample's median, for the report. */
+  readonly canaryMedian: number
+  readonly controlMedian: number
 }
 
 /**
@@ -80,7 +83,10 @@ export function shiftTest(
     const lower = cdf[Math.floor(u)]
     const upper = 1 - (u >= 1 ? cdf[u - 1] : 0)
     pValue = Math.min(1, 2 * (u > pairs / 2 ? upper : lower))
-    k = Math.max(1, cdf.findIndex((p) => p >= alpha / 2))
+    k = Math.max(
+      1,
+      cdf.findIndex((p) => p >= alpha / 2)
+    )
   } else {
     method = 'normal'
     const N = n + m
@@ -97,7 +103,23 @@ export function shiftTest(
       ? kthDifference(x, y, half)
       : (kthDifference(x, y, half) + kthDifference(x, y, half + 1)) / 2
   const ci: Interval = [kthDifference(x, y, k), kthDifference(x, y, pairs + 1 - k)]
-  return { n, m, u, pValue, method, estimate, ci, confidence }
+  return {
+    n,
+    m,
+    u,
+    pValue,
+    method,
+    estimate,
+    ci,
+    confidence,
+    canaryMedian: median(x),
+    controlMedian: median(y)
+  }
+}
+
+function median(sorted: Float64Array): number {
+  const h = sorted.length >> 1
+  return sorted.length % 2 === 1 ? sorted[h] : (sorted[h - 1] + sorted[h]) / 2
 }
 
 /** U from the midranks of the sorted samples, and Σ(t³ − t) over the groups of tied values. */
@@ -109,10 +131,12 @@ function rankStatistic(x: Float64Array, y: Float64Array): { u: number; ties: num
   let ties = 0
   while (i < x.length || j < y.length) {
     const value = j >= y.length || (i < x.length && x[i] <= y[j]) ? x[i] : y[j]
-    let inX = 0
-    let inY = 0
-    while (i < x.length && x[i] === value) (i++, inX++)
-    while (j < y.length && y[j] === value) (j++, inY++)
+    const fromX = i
+    const fromY = j
+    while (i < x.length && x[i] === value) i++
+    while (j < y.length && y[j] === value) j++
+    const inX = i - fromX
+    const inY = j - fromY
     const t = inX + inY
     rankSum += inX * (rank + (t + 1) / 2)
     rank += t
