@@ -94,6 +94,21 @@ describe('ml-gate canary', () => {
     expectValid(document)
   })
 
+  it('a canary whose model lost its signal is rolled back by the gates, the latency unchanged', async () => {
+    const logs = writeLogs(dir, { seed: 1, canaryModel: 'uninformed', latencyShift: 0 })
+    const document = await canary('test/fixtures/canary/credit.yml', logs)
+    expect(document.decision).toBe('rollback')
+    expect(document.outcomes[0].status).toBe('pass')
+    const auc = document.gates!.results.find((r) => r.metric === 'roc_auc')!
+    expect(auc.status).toBe('fail')
+    expect(auc.ci![0]).toBeGreaterThan(0.08)
+    const failed = document.gates!.results.filter((r) => r.status === 'fail')
+    expect(failed.length).toBeGreaterThan(1)
+    expect(document.headline).toBe(`${document.gates!.headline} (and ${failed.length - 1} more)`)
+    expect(document.reasons).toContain(auc.reason)
+    expectValid(document)
+  })
+
   it('an undecided canary continues, with the traffic a decision needs', async () => {
     // 60 rows a side: the interval of a 3 ms shift straddles max_shift 5.
     const logs = writeLogs(dir, { seed: 7, canaryModel: 'baseline', latencyShift: 3, rows: 60 })

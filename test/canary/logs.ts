@@ -2,7 +2,7 @@
  * Canary and control outcome logs built from the credit dataset (test/datasets/credit): the 1,825
  * evaluation rows shuffled by a seed and split in two halves, as live traffic splits users. The
  * control half carries the baseline model's predictions; the canary half the baseline's again (an
- * A/A canary: the same model) or the candidate's. A `latency_ms` column is drawn for every row,
+ * A/A canary: the same model), the candidate's, or an uninformed model's. A `latency_ms` column is drawn for every row,
  * seeded: 40 + an exponential of mean 20, to 0.1 ms (so values tie), plus `latencyShift` on the
  * canary's rows.
  */
@@ -18,7 +18,8 @@ const MODELS: Record<'baseline' | 'candidate', Csv> = {
 
 export interface LogsSpec {
   readonly seed: number
-  readonly canaryModel: 'baseline' | 'candidate'
+  /** `uninformed`: the baseline's scores and predictions shuffled across the canary's rows, a model that lost its signal. */
+  readonly canaryModel: 'baseline' | 'candidate' | 'uninformed'
   readonly latencyShift: number
   /** Rows of each log; default: half of the 1,825 each. */
   readonly rows?: number
@@ -37,8 +38,22 @@ export function writeLogs(dir: string, spec: LogsSpec): { control: string; canar
     writeFileSync(path, `${lines.join('\n')}\n`)
     return path
   }
+  const picked = rows.slice(half, 2 * half)
+  const canary = spec.canaryModel === 'uninformed' ? uninformed(picked, spec.seed) : MODELS[spec.canaryModel]
   return {
     control: write('control.csv', MODELS.baseline, rows.slice(0, half), 0),
-    canary: write('canary.csv', MODELS[spec.canaryModel], rows.slice(half, 2 * half), spec.latencyShift)
+    canary: write('canary.csv', canary, picked, spec.latencyShift)
   }
+}
+
+/** The baseline with the `score` and `prediction` of the `picked` rows permuted among them. */
+function uninformed(picked: readonly number[], seed: number): Csv {
+  const { header, rows } = MODELS.baseline
+  const outputs = ['score', 'prediction'].map((name) => header.indexOf(name))
+  const donors = shuffled(picked, seed + 2)
+  const out = rows.map((row) => [...row])
+  picked.forEach((row, k) => {
+    for (const c of outputs) out[row][c] = rows[donors[k]][c]
+  })
+  return { header, rows: out }
 }
