@@ -6,7 +6,7 @@
 //   config, contract           what the user asked for
 //   documents                  the result documents' types and readers
 //   evaluation                 the engine: a predictions file into accumulators
-//   gates, report              judging and telling
+//   gates, canary, report      judging (a pull request's models, a canary release) and telling
 //   steps, github, cli, actions   the shells: steps run them, the others are entry points
 // Files directly under src/ (errors.ts, suggest.ts, version.ts) are leaves anyone may import.
 
@@ -85,8 +85,23 @@ export default {
       'Gates read documents and pair models; they know no report.'
     ),
     layer(
+      'canary',
+      [
+        ...DEFINITIONS,
+        'metrics',
+        'profile',
+        'drift',
+        'config',
+        'contract',
+        'documents',
+        'evaluation',
+        'gates'
+      ],
+      'A canary is judged with the gates, on logs the engine evaluates; it knows no report.'
+    ),
+    layer(
       'report',
-      [...DEFINITIONS, 'metrics', 'profile', 'drift', 'config', 'contract', 'documents', 'gates'],
+      [...DEFINITIONS, 'metrics', 'profile', 'drift', 'config', 'contract', 'documents', 'gates', 'canary'],
       'The report renders documents: it imports no engine module (src/evaluation).'
     ),
     {

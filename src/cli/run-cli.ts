@@ -43,6 +43,11 @@ export const commands: readonly CommandEntry[] = [
     load: async () => (await import('./gate.js')).gateCommand
   },
   {
+    name: 'canary',
+    summary: 'decide a canary release from live outcome logs: promote, rollback or continue',
+    load: async () => (await import('./canary.js')).canaryCommand
+  },
+  {
     name: 'report',
     summary: 'render the PR report (markdown) from the result documents',
     load: async () => (await import('./report.js')).reportCommand
@@ -65,7 +70,7 @@ function help(): string {
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     "Run 'ml-gate <command> --help' for a command's options.",
-    'Exit codes: 0 passed, 1 a gate or check failed, 2 bad input.',
+    'Exit codes: 0 passed, 1 a gate or check failed, 2 bad input, 3 undecided (canary: continue).',
     ''
   ].join('\n')
 }

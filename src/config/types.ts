@@ -32,6 +32,8 @@ export interface Config {
    */
   readonly on_no_evidence: 'fail' | 'warn'
   readonly waivers: readonly WaiverConfig[]
+  /** How `ml-gate canary` judges a canary release; absent: its gates only. */
+  readonly canary?: CanaryConfig
   readonly report: ReportConfig
 }
 
@@ -144,6 +146,21 @@ export interface WaiverConfig {
   readonly reason: string
   /** YYYY-MM-DD, a real calendar date; absent: never expires. */
   readonly expires?: string
+}
+
+export interface CanaryConfig {
+  /** Default `[]`. */
+  readonly outcomes: readonly CanaryOutcomeConfig[]
+}
+
+/** A continuous outcome of the logs (latency, revenue), compared by its Hodges–Lehmann shift. */
+export interface CanaryOutcomeConfig {
+  readonly column: string
+  /** Default: the column. */
+  readonly name?: string
+  readonly better: 'lower' | 'higher'
+  /** >= 0, in the column's units: the largest degradation allowed. */
+  readonly max_shift: number
 }
 
 export interface ReportConfig {

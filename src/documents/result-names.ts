@@ -7,7 +7,9 @@ export const RESULT_FILES = {
   folder: 'ml-gate-results',
   verdict: 'verdict.json',
   candidate: 'evaluation-candidate.json',
-  baseline: 'evaluation-baseline.json'
+  baseline: 'evaluation-baseline.json',
+  /** The canary action's `ml-gate/canary@1` document. */
+  canary: 'canary.json'
 } as const
 
 /** The evaluation document of a named candidate (several candidates), beside `RESULT_FILES`. */

@@ -74,19 +74,12 @@ export async function pairModels(
   const baseline = loadedBaseline?.model ?? null
   const whole = asResults(loadedCandidate)
   const baselineResults = loadedBaseline === null ? null : asResults(loadedBaseline)
-  const unpaired = (reason: string): Paired => ({
-    pairing: {
-      paired: false,
-      matched: null,
-      candidate_rows: candidate.rows,
-      baseline_rows: baseline?.rows ?? null,
-      unpaired_segments: [],
+  const unpaired = (reason: string): Paired =>
+    unpairedModels(
+      { results: whole, rows: candidate.rows },
+      baseline === null ? null : { results: baselineResults!, rows: baseline.rows },
       reason
-    },
-    candidate: whole,
-    compared: whole,
-    baseline: baselineResults
-  })
+    )
   if (baseline === null) return unpaired('no baseline: nothing is compared')
   if (settings.model.id === undefined) {
     return unpaired(`no id to pair on: ${UNPAIRED_INTERVALS}; set model.id for paired ones`)
@@ -134,6 +127,33 @@ export async function pairModels(
       `every comparison with the baseline; min and max gates judge all ${candidate.rows} candidate rows`,
     settings
   )
+}
+
+/** One side of an unpaired comparison: its results and its rows. */
+export interface Side {
+  readonly results: ModelResults
+  readonly rows: number
+}
+
+/**
+ * The comparison of two models whose rows are not matched: every change is unpaired (the normal
+ * combination of each model's own interval, see `quantity.ts`) and `reason` says why. What
+ * `pairModels` falls back to, and what a canary is by design (its users are not the control's).
+ */
+export function unpairedModels(candidate: Side, baseline: Side | null, reason: string): Paired {
+  return {
+    pairing: {
+      paired: false,
+      matched: null,
+      candidate_rows: candidate.rows,
+      baseline_rows: baseline?.rows ?? null,
+      unpaired_segments: [],
+      reason
+    },
+    candidate: candidate.results,
+    compared: candidate.results,
+    baseline: baseline?.results ?? null
+  }
 }
 
 /**

@@ -15,6 +15,7 @@ import * as core from './core.js'
 
 /** The actions, by name: their action.yml and their body. */
 export const ACTION_YML = {
+  canary: 'actions/canary/action.yml',
   evaluate: 'actions/evaluate/action.yml',
   gate: 'actions/gate/action.yml',
   report: 'actions/report/action.yml',

@@ -9,6 +9,7 @@ import * as core from '../__fixtures__/core.js'
 import { readActionYml } from '../support/action-docs.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
+const canary = await import('../../src/actions/canary/inputs.js')
 const evaluate = await import('../../src/actions/evaluate/inputs.js')
 const gate = await import('../../src/actions/gate/inputs.js')
 const report = await import('../../src/actions/report/inputs.js')
@@ -16,6 +17,7 @@ const root = await import('../../src/actions/run/inputs.js')
 const validateData = await import('../../src/actions/validate-data/inputs.js')
 
 const MODULES: Record<string, readonly ActionInput[]> = {
+  'actions/canary/action.yml': Object.values(canary.Inputs),
   'actions/evaluate/action.yml': [
     ...Object.values(evaluate.Inputs),
     ...Object.values(evaluate.SettingInputs)

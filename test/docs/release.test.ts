@@ -57,7 +57,8 @@ describe('release', () => {
     'actions/validate-data/action.yml',
     'actions/evaluate/action.yml',
     'actions/gate/action.yml',
-    'actions/report/action.yml'
+    'actions/report/action.yml',
+    'actions/canary/action.yml'
   ])('%s has a description the Marketplace accepts (under 125 characters)', (file) => {
     expect(readActionYml(file).description.length).toBeLessThan(125)
   })
