@@ -6,7 +6,7 @@
 //   config, contract           what the user asked for
 //   documents                  the result documents' types and readers
 //   evaluation                 the engine: a predictions file into accumulators
-//   gates, report              judging and telling
+//   gates, monitor, report     judging (a pull request's models; production logs by window) and telling
 //   steps, github, cli, actions   the shells: steps run them, the others are entry points
 // Files directly under src/ (errors.ts, suggest.ts, version.ts) are leaves anyone may import.
 
@@ -85,8 +85,13 @@ export default {
       'Gates read documents and pair models; they know no report.'
     ),
     layer(
-      'report',
+      'monitor',
       [...DEFINITIONS, 'metrics', 'profile', 'drift', 'config', 'contract', 'documents', 'gates'],
+      "The monitor judges logs by window with the gates' rules and the drift tests; it knows no report."
+    ),
+    layer(
+      'report',
+      [...DEFINITIONS, 'metrics', 'profile', 'drift', 'config', 'contract', 'documents', 'gates', 'monitor'],
       'The report renders documents: it imports no engine module (src/evaluation).'
     ),
     {
