@@ -1,6 +1,6 @@
 /**
  * The positive rate and the mean score of each window and segment against the reference's: the
- * difference with a Welch interval, all windows × segments × the two quantities one family
+ * difference with an Agresti–Caffo (rate) or Welch (score) interval, all windows × segments × the two quantities one family
  * corrected by `correction` (`correctFamily`, as gates correct segments), so that an alert is a
  * significant deviation and the chance of any false alert stays at 1 − confidence (Holm).
  */
@@ -10,7 +10,13 @@ import { correctFamily } from '../gates/family.js'
 import { showInterval, showLevel, showNumber, showSigned } from '../gates/wording.js'
 import { criticalValue } from '../metrics/intervals.js'
 import type { RateCheck, RateQuantity } from './document.js'
-import { meanDifference, momentsOf, type Difference, type Moments } from './mean-difference.js'
+import {
+  meanDifference,
+  momentsOf,
+  rateDifference,
+  type Difference,
+  type Moments
+} from './mean-difference.js'
 import type { SegmentRows } from './segments.js'
 
 export interface RateInput {
@@ -57,7 +63,9 @@ export function rateChecks(input: RateInput): RateCheck[][] {
           quantity,
           current,
           base,
-          test: judged ? meanDifference(current, base) : null
+          test: judged
+            ? (quantity === 'positive_rate' ? rateDifference : meanDifference)(current, base)
+            : null
         })
       }
     }
@@ -92,6 +100,7 @@ function judged(
 ): RateCheck {
   const z = criticalValue(a.level)
   const ci: [number, number] = [test.difference - z * test.se, test.difference + z * test.se]
+  const difference = p.current.mean - p.base!.mean
   const alert = a.p <= alpha
   const what = p.quantity === 'positive_rate' ? 'positive rate' : 'mean score'
   return {
@@ -101,14 +110,14 @@ function judged(
     reference_rows: p.base!.n,
     value: p.current.mean,
     reference: p.base!.mean,
-    difference: test.difference,
+    difference,
     ci,
     level: a.level,
     p_value: test.p,
     adjusted_p_value: a.p,
     status: alert ? 'alert' : 'ok',
     reason:
-      `${what} ${showNumber(p.base!.mean)} → ${showNumber(p.current.mean)} (${showSigned(test.difference)}, ` +
+      `${what} ${showNumber(p.base!.mean)} → ${showNumber(p.current.mean)} (${showSigned(difference)}, ` +
       `${showLevel(a.level)} interval ${showInterval(ci)}; p = ${showNumber(test.p)}, adjusted p = ${showNumber(a.p)} ` +
       `(${over}) ${alert ? '≤' : '>'} ${showNumber(alpha)}): ${alert ? 'significant deviation' : 'no significant deviation'}`
   }
