@@ -16,8 +16,8 @@ export interface LogColumns {
   readonly time?: NamedColumn
   readonly score: NamedColumn
   readonly prediction?: NamedColumn
-  /** Absent: no label column is read (and no performance can be judged). */
-  readonly label?: NamedColumn
+  /** Read when the file has it (labels arrive late); `required`: a file without it is an error. */
+  readonly label: NamedColumn & { readonly required: boolean }
   /** Features and segment columns, kept as values. */
   readonly others: readonly NamedColumn[]
   /** The label (and prediction) value that means positive: `model.positive`. */

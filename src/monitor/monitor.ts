@@ -54,7 +54,7 @@ export async function runMonitor(loaded: LoadedConfig): Promise<MonitorDocument>
     ...(model.prediction === undefined
       ? {}
       : { prediction: named(model.prediction, ['model', 'prediction']) }),
-    ...(monitor.gates.length === 0 ? {} : { label: named(model.label, ['model', 'label']) }),
+    label: { ...named(model.label, ['model', 'label']), required: monitor.gates.length > 0 },
     others: others.map((name) => {
       const i = monitor.features.indexOf(name)
       return named(name, i >= 0 ? ['monitor', 'features', i] : ['segments'])
@@ -185,7 +185,7 @@ function headline(newest: WindowResult | undefined, alerting: number, total: num
     return `the newest window (${newest.start}) alerts: ${newest.alerts[0]}${more}; ${of}`
   }
   if (newest.status === 'insufficient')
-    return `the newest window (${newest.start}, ${newest.rows} rows) cannot be judged: too few rows for every check; ${of}`
+    return `the newest window (${newest.start}, ${newest.rows} row${newest.rows === 1 ? '' : 's'}) cannot be judged: too few rows for every check; ${of}`
   return `the newest window (${newest.start}) is within the reference; ${of}`
 }
 

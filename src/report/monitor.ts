@@ -5,7 +5,8 @@
  */
 import { commentMarker } from './comment-state.js'
 import { renderTextTable } from './text-table.js'
-import { showInterval, showNumber, showSigned } from '../gates/wording.js'
+import { CORRECTION_NAMES } from '../drift/multiple-testing.js'
+import { showInterval, showLevel, showNumber, showSigned } from '../gates/wording.js'
 import type {
   CheckStatus,
   MonitorDocument,
@@ -118,7 +119,7 @@ export function monitorIssueBody(document: MonitorDocument, context: IssueContex
     '',
     `Logs: ${document.rows} rows in ${windows.length} windows of ${'duration' in document.window ? document.window.duration : `${document.window.rows} rows`}; ` +
       `reference: ${document.reference.file === null ? `${document.reference.from ?? 'the first rows'} to ${document.reference.to ?? ''}`.trim() : escapeClipped(document.reference.file)} ` +
-      `(${document.reference.rows} rows). Alerts only on significant deviations: ${document.correction} correction across windows × segments at ${showNumber(document.confidence)} confidence.`,
+      `(${document.reference.rows} rows). Rates alert only on significant deviations across windows × segments (${CORRECTION_NAMES[document.correction]}, confidence ${showLevel(document.confidence)}).`,
     '',
     '```text',
     `positive rate  ${sparkline(windows.map((w) => valueOf(w, 'positive_rate')))}`,
@@ -126,15 +127,15 @@ export function monitorIssueBody(document: MonitorDocument, context: IssueContex
     `status         ${windows.map((w) => (w.status === 'alert' ? '!' : w.status === 'ok' ? '.' : '?')).join('')}`,
     '```',
     '',
-    '| window | rows | labelled | positive rate | Δ vs reference [interval] | mean score | status |',
-    '|---|---:|---:|---:|---|---:|---|',
+    '| window | rows | labelled | positive rate | Δ vs reference [interval] | mean score | status | alerts |',
+    '|---|---:|---:|---:|---|---:|---|---:|',
     ...shown.map((w) => {
       const rate = overall(w, 'positive_rate')
       const delta =
         rate?.difference === null || rate === undefined
           ? '—'
           : `${showSigned(rate.difference)} ${rate.ci === null ? '' : showInterval(rate.ci)}`
-      return `| ${w.start} | ${w.rows} | ${w.labelled} | ${showNumber(valueOf(w, 'positive_rate'))} | ${delta} | ${showNumber(valueOf(w, 'mean_score'))} | ${STATUS_ICON[w.status]} ${STATUS_WORD[w.status]} |`
+      return `| ${w.start} | ${w.rows} | ${w.labelled} | ${showNumber(valueOf(w, 'positive_rate'))} | ${delta} | ${showNumber(valueOf(w, 'mean_score'))} | ${STATUS_ICON[w.status]} ${STATUS_WORD[w.status]} | ${w.alerts.length} |`
     })
   ]
   if (windows.length > shown.length)

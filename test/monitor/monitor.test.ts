@@ -121,7 +121,7 @@ describe('ml-gate monitor on logs drawn from the credit predictions', () => {
     ])
     expect(document.status).toBe('insufficient')
     expect(document.headline).toBe(
-      'the newest window (2026-03-07T00:00:00Z, 1 rows) cannot be judged: too few rows for every check; 0 of 4 windows alert'
+      'the newest window (2026-03-07T00:00:00Z, 1 row) cannot be judged: too few rows for every check; 0 of 4 windows alert'
     )
     expect(monitorExitCode(document)).toBe(1)
   })
