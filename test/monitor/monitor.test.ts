@@ -1,4 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
+import { Ajv2020 } from 'ajv/dist/2020.js'
+import schema from '../../schemas/monitor.schema.json' with { type: 'json' }
 import { writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { loadConfig } from '../../src/config/load.js'
@@ -70,6 +72,10 @@ describe('ml-gate monitor on logs drawn from the credit predictions', () => {
       ['all', 'insufficient', 'insufficient data: 0 labelled rows in the window < min_support 30']
     ])
     expect(document.windows[8].performance[0].status).toBe('ok')
+    // What is written is what schemas/monitor.schema.json describes.
+    const validate = new Ajv2020({ strict: true, allowUnionTypes: true }).compile(schema)
+    validate(JSON.parse(JSON.stringify(document)))
+    expect(validate.errors ?? []).toEqual([])
   })
 
   it('A/A logs over 20 seeds: runs with a false alert at or below the nominal 5% per family (exact binomial bound)', async () => {
