@@ -8,6 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { column, DATASETS, numbers, readCsv } from '../support/datasets.js'
+import { mulberry32 } from '../support/metric-fixtures.js'
 
 const credit = readCsv(`${DATASETS}/credit/predictions/candidate.csv`)
 const SCORES = numbers(credit, 'score')
@@ -30,21 +31,9 @@ export interface LogsOptions {
   readonly unlabelled?: number
 }
 
-/** mulberry32: a small seeded generator, enough to draw rows. */
-function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 /** The CSV text of the logs: `ts,Home,Age,label,score`, rows in time order. */
 export function logsCsv(options: LogsOptions): string {
-  const next = random(options.seed)
+  const next = mulberry32(options.seed)
   const lines = ['ts,Home,Age,label,score']
   for (let day = 0; day < options.days; day++) {
     const times = Array.from({ length: options.rowsPerDay }, () => Math.floor(next() * DAY)).sort(
