@@ -44,8 +44,8 @@ export async function runMonitor(loaded: LoadedConfig): Promise<MonitorDocument>
       locate(model === undefined ? ['monitor'] : ['model'])
     )
   }
-  checkMetrics(loaded, monitor)
   const spec = monitor.segments && config.segments !== undefined ? config.segments : null
+  checkGates(loaded, monitor, spec !== null)
   const others = [...new Set([...monitor.features, ...(spec === null ? [] : segmentColumns(spec))])]
   const named = (name: string, path: readonly (string | number)[]) => ({ name, where: locate(path) })
   const columns = (time: boolean): LogColumns => ({
@@ -189,14 +189,20 @@ function headline(newest: WindowResult | undefined, alerting: number, total: num
   return `the newest window (${newest.start}) is within the reference; ${of}`
 }
 
-/** Every performance gate's metric is a binary metric, at its config line. */
-function checkMetrics(loaded: LoadedConfig, monitor: MonitorConfig): void {
+/** Every performance gate names a binary metric, and asks for segments only when there are some. */
+function checkGates(loaded: LoadedConfig, monitor: MonitorConfig, segmented: boolean): void {
   const names = metricNames('binary')
   monitor.gates.forEach((gate, i) => {
     if (!names.includes(gate.metric)) {
       throw new UserInputError(
         `monitor.gates[${i}].metric: unknown binary metric '${gate.metric}'${didYouMean(gate.metric, names)}; expected one of ${names.join(', ')}`,
         loaded.locate(['monitor', 'gates', i, 'metric'], 'value')
+      )
+    }
+    if (gate.per_segment && !segmented) {
+      throw new UserInputError(
+        `monitor.gates[${i}].per_segment: there are no segments to judge (${loaded.config.segments === undefined ? 'the config has no segments section' : 'monitor.segments is false'}); remove per_segment or add segments`,
+        loaded.locate(['monitor', 'gates', i, 'per_segment'], 'value')
       )
     }
   })

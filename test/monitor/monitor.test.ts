@@ -192,6 +192,14 @@ describe('bad input: one error at the file, line and column', () => {
     )
   })
 
+  it('per-segment performance without segments', async () => {
+    const csv = logsCsv({ seed: 1, days: 2, rowsPerDay: 10 })
+    const lines = [...DAILY, 'gates:', '  - metric: recall', '    min: 0.5', '    per_segment: true']
+    expect(await errorOf(csv, lines)).toBe(
+      'DIR/ml-gate.yml:14:20: monitor.gates[0].per_segment: there are no segments to judge (the config has no segments section); remove per_segment or add segments'
+    )
+  })
+
   it('an unknown metric and a missing column, at the config line', async () => {
     const csv = logsCsv({ seed: 1, days: 2, rowsPerDay: 10 })
     expect(await errorOf(csv, [...DAILY, 'gates:', '  - metric: rocauc', '    min: 0.7'])).toMatch(
