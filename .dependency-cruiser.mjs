@@ -6,7 +6,8 @@
 //   config, contract           what the user asked for
 //   documents                  the result documents' types and readers
 //   evaluation                 the engine: a predictions file into accumulators
-//   gates, canary, report      judging (a pull request's models, a canary release) and telling
+//   gates, canary, monitor,    judging (a pull request's models, a canary release, production logs
+//   report                     by window) and telling
 //   steps, github, cli, actions   the shells: steps run them, the others are entry points
 // Files directly under src/ (errors.ts, suggest.ts, version.ts) are leaves anyone may import.
 
@@ -100,8 +101,24 @@ export default {
       'A canary is judged with the gates, on logs the engine evaluates; it knows no report.'
     ),
     layer(
+      'monitor',
+      [...DEFINITIONS, 'metrics', 'profile', 'drift', 'config', 'contract', 'documents', 'gates'],
+      "The monitor judges logs by window with the gates' rules and the drift tests; it knows no report."
+    ),
+    layer(
       'report',
-      [...DEFINITIONS, 'metrics', 'profile', 'drift', 'config', 'contract', 'documents', 'gates', 'canary'],
+      [
+        ...DEFINITIONS,
+        'metrics',
+        'profile',
+        'drift',
+        'config',
+        'contract',
+        'documents',
+        'gates',
+        'canary',
+        'monitor'
+      ],
       'The report renders documents: it imports no engine module (src/evaluation).'
     ),
     {

@@ -56,6 +56,11 @@ export const commands: readonly CommandEntry[] = [
     name: 'run',
     summary: 'the whole pipeline from ml-gate.yml: validate, evaluate, gate, report',
     load: async () => (await import('./run.js')).runCommand
+  },
+  {
+    name: 'monitor',
+    summary: 'watch production prediction logs by window against a reference: drift, rates, metrics',
+    load: async () => (await import('./monitor.js')).monitorCommand
   }
 ]
 

@@ -9,7 +9,7 @@ import { outsideWorkspace, type Workspace } from '../io/workspace.js'
 import { firstUnorderedEdge } from '../metrics/segmentation.js'
 import { configuredBaselineFile } from './baseline.js'
 import { compileSchema, type SchemaValidator } from './schema-validator.js'
-import type { Config, ReportConfig } from './types.js'
+import type { Config, MonitorConfig, ReportConfig } from './types.js'
 import {
   formatPath,
   type JsonPath,
@@ -46,7 +46,7 @@ let validateConfig: SchemaValidator<ValidatedConfig> | undefined
  * - Defaults come from the schema (`evaluation.confidence` 0.95, `gates[].severity` fail...);
  *   `report.comment_key` defaults to `file`.
  * - `data[].path`, `contract`, `reference`, `model.predictions`, `model.baseline` and
- *   `report.output` are relative to the config's directory: they are joined to it (a config
+ *   `report.output`, `monitor.logs` and a file `monitor.reference` are relative to the config's directory: they are joined to it (a config
  *   given as `examples/credit/ml-gate.yml` naming `data/train.csv` gives
  *   `examples/credit/data/train.csv`). Absolute paths are kept.
  * - Checked beyond the schema: bin edges are strictly increasing.
@@ -100,7 +100,9 @@ function checkConfined(config: Config, workspace: Workspace, source: YamlSource)
     ),
     [['model', 'predictions'], config.model?.predictions],
     [['model', 'baseline'], configuredBaselineFile(config.model)],
-    [['report', 'output'], config.report.output]
+    [['report', 'output'], config.report.output],
+    [['monitor', 'logs'], config.monitor?.logs],
+    [['monitor', 'reference'], monitorReferenceFile(config)]
   ]
   for (const [path, value] of paths) {
     const outside = value === undefined ? null : outsideWorkspace(value, workspace)
@@ -133,8 +135,22 @@ function resolvePaths(config: Config, dir: string): Config {
     ...config,
     data: config.data.map((data) => resolveKeys(data, ['path', 'contract', 'reference'], dir)),
     ...(config.model && { model: resolveKeys(config.model, ['predictions', 'baseline'], dir) }),
-    report: resolveKeys(config.report, ['output'], dir)
+    report: resolveKeys(config.report, ['output'], dir),
+    ...(config.monitor && { monitor: resolveMonitor(config.monitor, dir) })
   }
+}
+
+/** The monitor's logs and, when it is a file, its reference, joined to `dir`. */
+function resolveMonitor(monitor: MonitorConfig, dir: string): MonitorConfig {
+  const resolved = resolveKeys(monitor, ['logs'], dir)
+  const { reference } = monitor
+  if (typeof reference !== 'string' || isAbsolute(reference)) return resolved
+  return { ...resolved, reference: join(dir, reference) }
+}
+
+function monitorReferenceFile(config: Config): string | undefined {
+  const reference = config.monitor?.reference
+  return typeof reference === 'string' ? reference : undefined
 }
 
 /** A copy of `value` whose relative paths under `keys` are joined to `dir`. */

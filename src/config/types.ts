@@ -35,6 +35,8 @@ export interface Config {
   /** How `ml-gate canary` judges a canary release; absent: its gates only. */
   readonly canary?: CanaryConfig
   readonly report: ReportConfig
+  /** Absent: no monitoring (`ml-gate monitor` refuses to run). */
+  readonly monitor?: MonitorConfig
 }
 
 export interface DatasetConfig {
@@ -169,4 +171,43 @@ export interface ReportConfig {
   readonly check_name?: string
   /** Default `ml-gate-results`, resolved against the config's directory. */
   readonly output: string
+}
+
+/**
+ * `monitor:`: production prediction logs by window against a reference (`ml-gate monitor`). The
+ * times of `reference.from`/`to` are parsed, and metric names checked, by src/monitor.
+ */
+export interface MonitorConfig {
+  /** A file or a glob, resolved against the config's directory. */
+  readonly logs: string
+  /** The time column. */
+  readonly time: string
+  /** A duration (`1d`, `12h`, `2w`) or a row count. */
+  readonly window: string | number
+  readonly reference: MonitorReference
+  /** Default `[]`; the score is always measured. */
+  readonly features: readonly string[]
+  readonly drift?: DriftConfig
+  /** Judge the config's segments too. Default `true`. */
+  readonly segments: boolean
+  /** Positive rate and mean score checks. Default `true`. */
+  readonly rates: boolean
+  /** Default `holm`. */
+  readonly correction: Correction
+  /** Default `[]`. */
+  readonly gates: readonly MonitorGateConfig[]
+}
+
+/** A file (resolved against the config's directory), the first period or rows, or a period. */
+export type MonitorReference =
+  string | { readonly first: string | number } | { readonly from: string; readonly to: string }
+
+/** At least one of `min`, `max`, `max_drop`. */
+export interface MonitorGateConfig {
+  readonly metric: string
+  readonly min?: number
+  readonly max?: number
+  readonly max_drop?: number
+  /** Default `false`. */
+  readonly per_segment: boolean
 }

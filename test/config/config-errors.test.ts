@@ -20,7 +20,7 @@ describe('unknown keys: the closest valid key, at the key', () => {
     [
       'top level',
       ['version: 1', 'segmnts: {}'],
-      "ml-gate.yml:2:1: unknown key 'segmnts' (did you mean 'segments'?); allowed keys: version, data, model, segments, evaluation, gates, on_missing_baseline, on_no_evidence, waivers, canary, report"
+      "ml-gate.yml:2:1: unknown key 'segmnts' (did you mean 'segments'?); allowed keys: version, data, model, segments, evaluation, gates, on_missing_baseline, on_no_evidence, waivers, canary, report, monitor"
     ],
     [
       'segments',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { expectGolden as expectGoldenFile } from '../support/golden.js'
 import type { ValidationDocument } from '../../src/contract/validate.js'
 import type { VerdictDocument } from '../../src/gates/verdict.js'
 import {
@@ -56,16 +56,9 @@ function warningsOnly(failOn: 'error' | 'warn'): ValidationDocument {
 const GOLDEN = fileURLToPath(new URL('../fixtures/report/golden/', import.meta.url))
 const RUN_URL = 'https://github.com/octo-org/credit-model/actions/runs/1658821493'
 
-/**
- * Compares with the golden file; `UPDATE_GOLDEN=1` writes it (review the diff). A missing golden
- * fails: a test that writes what it then compares with cannot fail.
- */
+/** Compares with the golden file of that name (see `expectGoldenFile`). */
 function expectGolden(name: string, markdown: string): void {
-  const path = `${GOLDEN}${name}`
-  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(path, markdown)
-  else if (!existsSync(path))
-    throw new Error(`no golden file ${path}: run with UPDATE_GOLDEN=1 to write it, then read it`)
-  expect(markdown).toBe(readFileSync(path, 'utf8'))
+  expectGoldenFile(`${GOLDEN}${name}`, markdown)
 }
 
 describe('golden reports', () => {

@@ -1,0 +1,147 @@
+/**
+ * The positive rate and the mean score of each window and segment against the reference's: the
+ * difference with an Agresti–Caffo (rate) or Welch (score) interval, all windows × segments × the two quantities one family
+ * corrected by `correction` (`correctFamily`, as gates correct segments), so that an alert is a
+ * significant deviation and the chance of any false alert stays at 1 − confidence (Holm).
+ */
+import type { Correction } from '../config/types.js'
+import { CORRECTION_NAMES } from '../drift/multiple-testing.js'
+import { correctFamily } from '../gates/family.js'
+import { showInterval, showLevel, showNumber, showSigned } from '../gates/wording.js'
+import { criticalValue } from '../metrics/intervals.js'
+import type { RateCheck, RateQuantity } from './document.js'
+import {
+  meanDifference,
+  momentsOf,
+  rateDifference,
+  type Difference,
+  type Moments
+} from './mean-difference.js'
+import type { SegmentRows } from './segments.js'
+
+export interface RateInput {
+  readonly predicted: readonly number[]
+  readonly score: readonly number[]
+  readonly referencePredicted: readonly number[]
+  readonly referenceScore: readonly number[]
+  readonly reference: SegmentRows
+  /** Per window. */
+  readonly windows: readonly SegmentRows[]
+  readonly minSupport: number
+  readonly confidence: number
+  readonly correction: Correction
+}
+
+const QUANTITIES: readonly RateQuantity[] = ['positive_rate', 'mean_score']
+
+interface Pending {
+  readonly window: number
+  readonly segment: string
+  readonly quantity: RateQuantity
+  readonly current: Moments
+  readonly base: Moments | null
+  readonly test: Difference | null
+}
+
+/** `checks[w]`: the rate checks of window w, by segment then quantity. */
+export function rateChecks(input: RateInput): RateCheck[][] {
+  const pending: Pending[] = []
+  input.windows.forEach((segments, window) => {
+    for (const [segment, rows] of segments) {
+      const reference = input.reference.get(segment) ?? []
+      for (const quantity of QUANTITIES) {
+        const [values, referenceValues] =
+          quantity === 'positive_rate'
+            ? [input.predicted, input.referencePredicted]
+            : [input.score, input.referenceScore]
+        const current = momentsOf(values, rows)
+        const base = momentsOf(referenceValues, reference)
+        const judged = current.n >= input.minSupport && base.n >= input.minSupport
+        pending.push({
+          window,
+          segment,
+          quantity,
+          current,
+          base,
+          test: judged
+            ? (quantity === 'positive_rate' ? rateDifference : meanDifference)(current, base)
+            : null
+        })
+      }
+    }
+  })
+  const tested = pending.filter((p) => p.test !== null)
+  const family = correctFamily(
+    tested.map((p) => p.test!.p),
+    input.correction,
+    input.confidence
+  )
+  const adjusted = new Map(tested.map((p, k) => [p, { p: family.adjusted[k], level: family.confidence[k] }]))
+  const alpha = 1 - input.confidence
+  const over = `${CORRECTION_NAMES[input.correction]} over ${tested.length} tests`
+  const checks: RateCheck[][] = input.windows.map(() => [])
+  for (const p of pending) {
+    const a = adjusted.get(p)
+    checks[p.window].push(
+      a === undefined || p.test === null
+        ? insufficient(p, input.minSupport)
+        : judged(p, p.test, a, alpha, over)
+    )
+  }
+  return checks
+}
+
+function judged(
+  p: Pending,
+  test: Difference,
+  a: { p: number; level: number },
+  alpha: number,
+  over: string
+): RateCheck {
+  const z = criticalValue(a.level)
+  const ci: [number, number] = [test.difference - z * test.se, test.difference + z * test.se]
+  const difference = p.current.mean - p.base!.mean
+  const alert = a.p <= alpha
+  const what = p.quantity === 'positive_rate' ? 'positive rate' : 'mean score'
+  return {
+    segment: p.segment,
+    quantity: p.quantity,
+    rows: p.current.n,
+    reference_rows: p.base!.n,
+    value: p.current.mean,
+    reference: p.base!.mean,
+    difference,
+    ci,
+    level: a.level,
+    p_value: test.p,
+    adjusted_p_value: a.p,
+    status: alert ? 'alert' : 'ok',
+    reason:
+      `${what} ${showNumber(p.base!.mean)} → ${showNumber(p.current.mean)} (${showSigned(difference)}, ` +
+      `${showLevel(a.level)} interval ${showInterval(ci)}; p = ${showNumber(test.p)}, adjusted p = ${showNumber(a.p)} ` +
+      `(${over}) ${alert ? '≤' : '>'} ${showNumber(alpha)}): ${alert ? 'significant deviation' : 'no significant deviation'}`
+  }
+}
+
+function insufficient(p: Pending, minSupport: number): RateCheck {
+  const n = p.base?.n ?? 0
+  const why =
+    p.current.n < minSupport
+      ? `${p.current.n} rows in the window < min_support ${minSupport}`
+      : `${n} rows in the reference < min_support ${minSupport}`
+  return {
+    segment: p.segment,
+    quantity: p.quantity,
+    rows: p.current.n,
+    reference_rows: n,
+    value: p.current.n === 0 ? null : p.current.mean,
+    reference: n === 0 ? null : p.base!.mean,
+    difference: null,
+    ci: null,
+    level: null,
+    p_value: null,
+    adjusted_p_value: null,
+    status: 'insufficient',
+    reason: `insufficient data: ${why}`
+  }
+}
