@@ -33,6 +33,8 @@ export interface Config {
   readonly on_no_evidence: 'fail' | 'warn'
   readonly waivers: readonly WaiverConfig[]
   readonly report: ReportConfig
+  /** How named candidates are ranked; absent: the default of `selection.ts` (`selectionOf`). */
+  readonly select?: SelectConfig
 }
 
 export interface DatasetConfig {
@@ -63,6 +65,8 @@ export interface ModelConfig {
   readonly task: TaskKind
   /** Absent: the candidate comes by flag or input (`--candidate`, `candidate`). */
   readonly predictions?: string
+  /** Several named candidates, instead of `predictions` (both: an error at load). */
+  readonly candidates?: readonly CandidateConfig[]
   /** A predictions file or an evaluation JSON document. */
   readonly baseline?: string
   readonly label: string
@@ -76,6 +80,22 @@ export interface ModelConfig {
   readonly threshold: number
   readonly weight?: string
   readonly id?: string
+}
+
+/** A named candidate: `name` matches `[A-Za-z0-9._-]+` and is unique (checked at load). */
+export interface CandidateConfig {
+  readonly name: string
+  /** A predictions file or an evaluation document. */
+  readonly predictions: string
+}
+
+export interface SelectConfig {
+  /** A catalog metric with a better direction (checked with the gates, `checkGates`). */
+  readonly metric: string
+  /** Default `all`. */
+  readonly segment: string
+  /** Default `point`. */
+  readonly mode: GateMode
 }
 
 export interface SegmentsConfig {

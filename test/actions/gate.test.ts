@@ -21,7 +21,8 @@ describe('the gate action', () => {
       // (11) join the three small segments as insufficient.
       warned: '15',
       passed: '1',
-      insufficient: '6'
+      insufficient: '6',
+      winner: ''
     })
     expect(readdirSync(outcome.results).sort()).toEqual([
       'evaluation-baseline.json',

@@ -13,7 +13,7 @@ export async function gateAction(): Promise<ActionOutcome> {
   const gate = await gateStep({
     config: inputs.config,
     workspace: inputs.workspace,
-    candidate: inputs.candidate,
+    ...inputs.given,
     baseline: inputs.baseline,
     now: new Date(),
     results: inputs.resultsDir
@@ -36,6 +36,7 @@ export async function gateAction(): Promise<ActionOutcome> {
   core.setOutput(Outputs.Warned, String(counts.warn))
   core.setOutput(Outputs.Passed, String(counts.pass))
   core.setOutput(Outputs.Insufficient, String(counts.insufficient))
+  core.setOutput(Outputs.Winner, gate.verdict.winner ?? '')
   logInfo(`ml-gate: ${verdict}: ${headline}`)
   return { code: gate.code, failure: `ml-gate: ${headline}` }
 }

@@ -1,6 +1,9 @@
 import {
   ALLOW_OUTSIDE_WORKSPACE,
+  type ActionInput,
+  confined,
   getBoolean,
+  getList,
   getPath,
   getString,
   getWorkspace,
@@ -8,6 +11,7 @@ import {
 } from '../../github/action-inputs.js'
 import type { Workspace } from '../../io/workspace.js'
 import { RESULT_FILES } from '../../documents/result-names.js'
+import { parseCandidates, type GivenCandidates } from '../../steps/candidate-list.js'
 
 /** The inputs of actions/gate/action.yml with their defaults (test/actions/inputs.test.ts). */
 export const Inputs = {
@@ -25,13 +29,15 @@ export const Outputs = {
   Failed: 'failed',
   Warned: 'warned',
   Passed: 'passed',
-  Insufficient: 'insufficient'
+  Insufficient: 'insufficient',
+  Winner: 'winner'
 } as const
 
 export interface GateInputs {
   readonly workspace: Workspace
   readonly config: string
-  readonly candidate?: string
+  /** One unnamed candidate (`candidate`) or several named ones (`candidates`), or neither. */
+  readonly given: GivenCandidates
   readonly baseline?: string
   readonly resultsDir: string
   readonly summary: boolean
@@ -43,9 +49,24 @@ export function readGateInputs(): GateInputs {
   return {
     workspace,
     config: getPath(Inputs.Config, workspace),
-    candidate: getPath(Inputs.Candidate, workspace),
+    given: getCandidates(Inputs.Candidate, workspace),
     baseline: getPath(Inputs.Baseline, workspace),
     resultsDir: getString(Inputs.ResultsDir),
     summary: getBoolean(Inputs.Summary)
+  }
+}
+
+/**
+ * The candidate input: one FILE, or one `NAME=FILE` a line (`parseCandidates`), each file
+ * confined to the workspace. The gate action's and the root action's.
+ */
+export function getCandidates(spec: ActionInput, workspace: Workspace): GivenCandidates {
+  const lines = getList(spec, { lines: true })
+  const given = parseCandidates(lines, (i) => `input '${spec.name}', line ${i + 1} ('${lines[i]}')`)
+  return {
+    ...(given.candidate !== undefined && { candidate: confined(spec.name, given.candidate, workspace) }),
+    ...(given.candidates !== undefined && {
+      candidates: given.candidates.map((c) => ({ ...c, input: confined(spec.name, c.input, workspace) }))
+    })
   }
 }

@@ -17,11 +17,12 @@ export async function rootAction(): Promise<ActionOutcome> {
     config: inputs.config,
     workspace: inputs.workspace,
     output: inputs.resultsDir,
-    candidate: inputs.candidate,
+    ...inputs.given,
     baseline: inputs.baseline,
     now: new Date(),
     progress: ({ step, steps, message }) => logInfo(`ml-gate [${step}/${steps}] ${message}`)
   })
   core.setOutput(RunOutputs.Results, pipeline.output)
+  core.setOutput(RunOutputs.Winner, pipeline.verdict?.document.winner ?? '')
   return publishReport({ ...inputs, results: pipeline.output })
 }

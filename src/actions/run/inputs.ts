@@ -1,4 +1,6 @@
 import { getPath, getString, input } from '../../github/action-inputs.js'
+import { getCandidates } from '../gate/inputs.js'
+import type { GivenCandidates } from '../../steps/candidate-list.js'
 import { PublishInputs, readPublishInputs, type PublishOptions } from '../report/inputs.js'
 
 /**
@@ -14,10 +16,11 @@ export const Inputs = {
 } as const
 
 /** The root action's output beyond the report action's (`Outputs` of ../report/inputs.ts). */
-export const RunOutputs = { Results: 'results' } as const
+export const RunOutputs = { Results: 'results', Winner: 'winner' } as const
 
 export interface RootInputs extends PublishOptions {
-  readonly candidate?: string
+  /** One unnamed candidate or several named ones (the gate action's `candidate` input). */
+  readonly given: GivenCandidates
   readonly baseline?: string
   /** Default: the config's `report.output`. */
   readonly resultsDir?: string
@@ -28,7 +31,7 @@ export function readRootInputs(): RootInputs {
   const publish = readPublishInputs()
   return {
     ...publish,
-    candidate: getPath(Inputs.Candidate, publish.workspace),
+    given: getCandidates(Inputs.Candidate, publish.workspace),
     baseline: getPath(Inputs.Baseline, publish.workspace),
     resultsDir: getString(Inputs.ResultsDir)
   }
