@@ -107,17 +107,22 @@ export function allRows(n: number): number[] {
   return Array.from({ length: n }, (_, i) => i)
 }
 
-/** A seeded Fisher–Yates shuffle (mulberry32), so permutation tests are reproducible. */
-export function shuffled(rows: readonly number[], seed: number): number[] {
-  const out = [...rows]
+/** A seeded uniform generator on [0, 1) (mulberry32), so random tests are reproducible. */
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0
-  const random = (): number => {
+  return (): number => {
     state = (state + 0x6d2b79f5) >>> 0
     let t = state
     t = Math.imul(t ^ (t >>> 15), t | 1)
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296
   }
+}
+
+/** A seeded Fisher–Yates shuffle (mulberry32), so permutation tests are reproducible. */
+export function shuffled(rows: readonly number[], seed: number): number[] {
+  const out = [...rows]
+  const random = seededRandom(seed)
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1))
     ;[out[i], out[j]] = [out[j], out[i]]
