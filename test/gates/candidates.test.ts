@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseConfig, type LoadedConfig } from '../../src/config/load.js'
 import type { VerdictDocument } from '../../src/gates/verdict.js'
+import { readVerdictDocument } from '../../src/gates/verdict-file.js'
 import { gateStep, runGate } from '../../src/steps/gate.js'
 import { DATASETS, readCsv } from '../support/datasets.js'
 import { seededRandom } from '../support/metric-fixtures.js'
@@ -194,6 +195,12 @@ describe('the files of named candidates', () => {
       'evaluation-candidate-better.json',
       'evaluation-candidate-noisy.json',
       'verdict.json'
+    ])
+    // The verdict with candidates, winner and selection is valid against schemas/verdict.schema.json.
+    const read = await readVerdictDocument(join(results, 'verdict.json'))
+    expect(read.document.candidates!.map((c) => [c.name, c.rank])).toEqual([
+      ['noisy', 2],
+      ['better', 1]
     ])
     expect(step.written.candidate).toBeNull()
     expect(step.written.candidates.map((c) => c.name)).toEqual(['noisy', 'better'])
