@@ -141,7 +141,8 @@ export async function runPipeline(loaded: LoadedConfig, options: PipelineOptions
       baseline: baselineFile,
       now: options.now
     })
-    if (baselineFile) progress('gating the candidate against the thresholds and the baseline')
+    const gated = named === undefined ? 'the candidate' : `${named.length} candidates`
+    if (baselineFile) progress(`gating ${gated} against the thresholds and the baseline`)
     const written = await writeGateDocuments(output, gate, () => progress('writing the verdict'))
     if (written.candidate !== null)
       candidate = { path: written.candidate, document: asEvaluationDocument(gate.candidate) }
