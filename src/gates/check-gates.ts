@@ -23,7 +23,8 @@ export function configuredFamilies(config: Config): string[] {
 }
 
 /**
- * Checks every gate and waiver of `loaded` against the metric catalog and the segment families.
+ * Checks every gate, waiver and the `select` of `loaded` against the metric catalog and the
+ * segment families (a selection metric needs a better direction).
  *
  * @throws UserInputError at the offending config line, e.g.
  *   `ml-gate.yml:12:13: gates[1].metric: unknown metric 'recal' (did you mean 'recall'?); binary metrics: n, positives, …`

@@ -142,6 +142,10 @@ export async function writeGateDocuments(
 /**
  * Runs the gates of `options.config`.
  *
+ * Several named candidates (`options.candidates`, or the config's `model.candidates` when no
+ * `options.candidate` is given) are each evaluated and paired with the one baseline, judged in
+ * families that span them all (`judgeCandidates`), and ranked (`candidatesVerdict`, `select.ts`).
+ *
  * Order: the gates and waivers are checked against the metric catalog and the segment columns
  * first (`checkGates`), so a typo fails in milliseconds, before any file is read. Then the
  * candidate and baseline are evaluated with the config's `model` and `segments` (or read, for
