@@ -154,6 +154,18 @@ describe('significant selection', () => {
     )
   })
 
+  it('without model.id compares unpaired, and says so rather than claim pairing', async () => {
+    const loaded = config('select: { metric: roc_auc, mode: significant }', ['noisy', 'better'])
+    expect(loaded.config.model!.id).toBe('id')
+    // The same config with `model.id` left out.
+    const { id: _id, ...model } = loaded.config.model!
+    const unpaired = { ...loaded, config: { ...loaded.config, model } }
+    const verdict = (await runGate({ config: unpaired, now: TODAY })).verdict
+    expect(verdict.winner).toBe('better')
+    expect(verdict.selection!.reason).toContain('95% unpaired normal interval')
+    expect(verdict.selection!.reason).not.toContain('paired bootstrap')
+  })
+
   it('declares a tie between two noise-only candidates, the leader by point value still the winner', async () => {
     const verdict = await gate(config('select: { metric: roc_auc, mode: significant }', ['noisy', 'noisy2']))
     const [a, b] = verdict.candidates!
