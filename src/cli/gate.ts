@@ -1,20 +1,26 @@
 import { UserInputError } from '../errors.js'
 import { renderVerdictText } from '../report/verdict-text.js'
 import { gateStep } from '../steps/gate.js'
+import { parseCandidates } from '../steps/candidate-list.js'
 import { parseCommandArgs } from './args.js'
 import type { Command } from './command.js'
 import { writeJson } from './write-output.js'
 import { logText } from '../text/log-text.js'
 
-const usage = `Usage: ml-gate gate --config CONFIG [--candidate FILE] [--baseline FILE] [--json OUT]
+const usage = `Usage: ml-gate gate --config CONFIG [--candidate FILE | --candidate NAME=FILE ...]
+                    [--baseline FILE] [--json OUT]
 
 Judges the candidate model against the gates of CONFIG (ml-gate.yml): absolute bounds, the
 maximum drop against the baseline, disparity across segments; overall and per segment.
 
   --config CONFIG    the ml-gate.yml file
   --candidate FILE   the candidate's predictions (evaluated with the config's model and segments)
-                     or its ml-gate/evaluation@1 JSON document (default: model.predictions;
-                     one of the two is required)
+                     or its ml-gate/evaluation@1 JSON document (default: model.predictions or
+                     model.candidates; one of them is required)
+  --candidate NAME=FILE
+                     repeatable: several named candidates instead (overrides model.candidates),
+                     each gated, the best that passes picked by the config's select; NAME is
+                     letters, digits, '.', '_', '-' (write ./a=b.csv for a file with a '=')
   --baseline FILE    the baseline's, likewise (default: model.baseline; none: change gates
                      are skipped, or fail with on_missing_baseline: fail; a baseline
                      artifact in the config is fetched only by the actions: give its file here)
@@ -31,7 +37,7 @@ export const gateCommand: Command = {
       args,
       {
         config: { type: 'string' },
-        candidate: { type: 'string' },
+        candidate: { type: 'string', multiple: true },
         baseline: { type: 'string' },
         json: { type: 'string' }
       },
@@ -40,7 +46,7 @@ export const gateCommand: Command = {
     if (values.config === undefined) throw new UserInputError('ml-gate gate: --config CONFIG is required')
     const { verdict, code } = await gateStep({
       config: values.config,
-      candidate: values.candidate,
+      ...parseCandidates(values.candidate ?? [], (i) => `--candidate '${values.candidate![i]}'`),
       baseline: values.baseline,
       now: new Date()
     })

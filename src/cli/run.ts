@@ -5,6 +5,7 @@ import { renderValidationText } from '../report/validation.js'
 import { renderVerdictText } from '../report/verdict-text.js'
 import { reportStep } from '../steps/report.js'
 import { runStep } from '../steps/run.js'
+import { parseCandidates } from '../steps/candidate-list.js'
 import { parseCommandArgs } from './args.js'
 import type { Command } from './command.js'
 import { progressReporter } from './progress.js'
@@ -12,7 +13,8 @@ import { writeJson, writeOutput } from './write-output.js'
 import { logText } from '../text/log-text.js'
 
 const usage = `Usage: ml-gate run [--config ml-gate.yml] [--output DIR] [--markdown FILE]
-                   [--candidate FILE] [--baseline FILE] [--json OUT]
+                   [--candidate FILE | --candidate NAME=FILE ...] [--baseline FILE]
+                   [--json OUT]
 
 Runs what ml-gate.yml describes, as the root action does in CI: validates every dataset
 (contract and drift), evaluates the candidate and the baseline, gates the candidate, and
@@ -23,8 +25,11 @@ renders the report. Every result document is written to one folder; nothing is u
                     ml-gate-results next to the config)
   --markdown FILE   where the markdown report goes (default DIR/report.md)
   --candidate FILE  the candidate's predictions (evaluated with the config's model and segments)
-                    or its ml-gate/evaluation@1 JSON document (default: model.predictions;
-                    one of the two is required when the config has a model)
+                    or its ml-gate/evaluation@1 JSON document (default: model.predictions or
+                    model.candidates; one of them is required when the config has a model)
+  --candidate NAME=FILE
+                    repeatable: several named candidates instead (overrides model.candidates),
+                    each gated, the best that passes picked by the config's select
   --baseline FILE   the baseline's, likewise (default: model.baseline; none: change gates
                     are skipped, or fail with on_missing_baseline: fail; a baseline
                     artifact in the config is fetched only by the actions: give its file here)
@@ -48,7 +53,7 @@ export const runCommand: Command = {
         config: { type: 'string' },
         output: { type: 'string' },
         markdown: { type: 'string' },
-        candidate: { type: 'string' },
+        candidate: { type: 'string', multiple: true },
         baseline: { type: 'string' },
         json: { type: 'string' }
       },
@@ -62,7 +67,7 @@ export const runCommand: Command = {
       config: configFile,
       modelRequiredBy: values.json === undefined ? undefined : 'ml-gate run: --json writes the verdict',
       output: values.output,
-      candidate: values.candidate,
+      ...parseCandidates(values.candidate ?? [], (i) => `--candidate '${values.candidate![i]}'`),
       baseline: values.baseline,
       now: new Date(),
       progress: progress.update
@@ -70,6 +75,7 @@ export const runCommand: Command = {
 
     for (const { document } of result.validations) text(`${renderValidationText(document)}\n`)
     if (result.candidate) text(`${renderEvaluationText(result.candidate.document)}\n`)
+    for (const { name, document } of result.candidates) text(`${name}: ${renderEvaluationText(document)}\n`)
     if (result.verdict) text(`${renderVerdictText(result.verdict.document)}\n`)
 
     const { content, verdict, code } = await reportStep({

@@ -9,7 +9,7 @@ import { outsideWorkspace, type Workspace } from '../io/workspace.js'
 import { firstUnorderedEdge } from '../metrics/segmentation.js'
 import { configuredBaselineFile } from './baseline.js'
 import { compileSchema, type SchemaValidator } from './schema-validator.js'
-import type { Config, MonitorConfig, ReportConfig } from './types.js'
+import type { Config, ModelConfig, MonitorConfig, ReportConfig } from './types.js'
 import {
   formatPath,
   type JsonPath,
@@ -45,11 +45,13 @@ let validateConfig: SchemaValidator<ValidatedConfig> | undefined
  *
  * - Defaults come from the schema (`evaluation.confidence` 0.95, `gates[].severity` fail...);
  *   `report.comment_key` defaults to `file`.
- * - `data[].path`, `contract`, `reference`, `model.predictions`, `model.baseline` and
- *   `report.output`, `monitor.logs` and a file `monitor.reference` are relative to the config's directory: they are joined to it (a config
+ * - `data[].path`, `contract`, `reference`, `model.predictions`, `model.candidates[].predictions`,
+ *   `model.baseline`, `report.output`, `monitor.logs` and a file `monitor.reference` are relative
+ *   to the config's directory: they are joined to it (a config
  *   given as `examples/credit/ml-gate.yml` naming `data/train.csv` gives
  *   `examples/credit/data/train.csv`). Absolute paths are kept.
- * - Checked beyond the schema: bin edges are strictly increasing.
+ * - Checked beyond the schema: bin edges are strictly increasing; `model.candidates` comes without
+ *   `predictions` and with unique names.
  * - Not checked here: metric names and column names (the gates and metrics modules know them;
  *   they use `locate` to point at the config line).
  * - `options.workspace` (the actions pass `GITHUB_WORKSPACE`; the CLI passes nothing): every path
@@ -83,6 +85,7 @@ function configFromSource(source: YamlSource, options: LoadOptions): LoadedConfi
   validateConfig ??= compileSchema<ValidatedConfig>(schema)
   const validated = validateConfig(source)
   checkBinEdges(validated, source)
+  checkCandidates(validated, source)
   const dir = dirname(file)
   const config = resolvePaths({ ...validated, report: { comment_key: file, ...validated.report } }, dir)
   if (options.workspace !== undefined) checkConfined(config, options.workspace, source)
@@ -99,6 +102,10 @@ function checkConfined(config: Config, workspace: Workspace, source: YamlSource)
       ])
     ),
     [['model', 'predictions'], config.model?.predictions],
+    ...(config.model?.candidates ?? []).map((c, i): [JsonPath, string] => [
+      ['model', 'candidates', i, 'predictions'],
+      c.predictions
+    ]),
     [['model', 'baseline'], configuredBaselineFile(config.model)],
     [['report', 'output'], config.report.output],
     [['monitor', 'logs'], config.monitor?.logs],
@@ -114,6 +121,35 @@ function checkConfined(config: Config, workspace: Workspace, source: YamlSource)
       )
     }
   }
+}
+
+/**
+ * `model.candidates` replaces `predictions` (both would leave it unclear which is gated), and its
+ * names are unique (they name result files): what the schema does not say.
+ */
+function checkCandidates(config: ValidatedConfig, source: YamlSource): void {
+  const candidates = config.model?.candidates
+  if (candidates === undefined) return
+  if (config.model!.predictions !== undefined) {
+    throw new UserInputError(
+      'model: both `predictions` and `candidates`; give one candidate as `predictions: FILE`, ' +
+        'or several as `candidates: [{name, predictions}]`, not both',
+      source.locate(['model', 'candidates'], 'key')
+    )
+  }
+  const seen = new Map<string, number>()
+  candidates.forEach(({ name }, i) => {
+    const first = seen.get(name)
+    if (first !== undefined) {
+      const path = ['model', 'candidates', i, 'name']
+      throw new UserInputError(
+        `${formatPath(path)}: the candidate name '${name}' is already used by model.candidates[${first}]; ` +
+          'names must be unique (each names its result file)',
+        source.locate(path)
+      )
+    }
+    seen.set(name, i)
+  })
 }
 
 /** Bin edges must be strictly increasing: the schema cannot say so. */
@@ -134,7 +170,7 @@ function resolvePaths(config: Config, dir: string): Config {
   return {
     ...config,
     data: config.data.map((data) => resolveKeys(data, ['path', 'contract', 'reference'], dir)),
-    ...(config.model && { model: resolveKeys(config.model, ['predictions', 'baseline'], dir) }),
+    ...(config.model && { model: resolveModel(config.model, dir) }),
     report: resolveKeys(config.report, ['output'], dir),
     ...(config.monitor && { monitor: resolveMonitor(config.monitor, dir) })
   }
@@ -151,6 +187,12 @@ function resolveMonitor(monitor: MonitorConfig, dir: string): MonitorConfig {
 function monitorReferenceFile(config: Config): string | undefined {
   const reference = config.monitor?.reference
   return typeof reference === 'string' ? reference : undefined
+}
+
+function resolveModel(model: ModelConfig, dir: string): ModelConfig {
+  const resolved = resolveKeys(model, ['predictions', 'baseline'], dir)
+  const candidates = model.candidates?.map((c) => resolveKeys(c, ['predictions'], dir))
+  return candidates === undefined ? resolved : { ...resolved, candidates }
 }
 
 /** A copy of `value` whose relative paths under `keys` are joined to `dir`. */

@@ -37,6 +37,8 @@ export interface Config {
   readonly report: ReportConfig
   /** Absent: no monitoring (`ml-gate monitor` refuses to run). */
   readonly monitor?: MonitorConfig
+  /** How named candidates are ranked; absent: the default of `selection.ts` (`selectionOf`). */
+  readonly select?: SelectConfig
 }
 
 export interface DatasetConfig {
@@ -67,6 +69,8 @@ export interface ModelConfig {
   readonly task: TaskKind
   /** Absent: the candidate comes by flag or input (`--candidate`, `candidate`). */
   readonly predictions?: string
+  /** Several named candidates, instead of `predictions` (both: an error at load). */
+  readonly candidates?: readonly CandidateConfig[]
   /**
    * A predictions file or an evaluation JSON document, or the Actions artifact of the default
    * branch's results to find at the pull request's merge base (only the actions can fetch it).
@@ -88,6 +92,22 @@ export interface ModelConfig {
 /** `model.baseline: { artifact: NAME }`: the results uploaded under NAME by the default branch's runs. */
 export interface BaselineArtifact {
   readonly artifact: string
+}
+
+/** A named candidate: `name` matches `[A-Za-z0-9._-]+` and is unique (checked at load). */
+export interface CandidateConfig {
+  readonly name: string
+  /** A predictions file or an evaluation document. */
+  readonly predictions: string
+}
+
+export interface SelectConfig {
+  /** A catalog metric with a better direction (checked with the gates, `checkGates`). */
+  readonly metric: string
+  /** Default `all`. */
+  readonly segment: string
+  /** Default `point`. */
+  readonly mode: GateMode
 }
 
 export interface SegmentsConfig {

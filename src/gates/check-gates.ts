@@ -23,7 +23,8 @@ export function configuredFamilies(config: Config): string[] {
 }
 
 /**
- * Checks every gate and waiver of `loaded` against the metric catalog and the segment families.
+ * Checks every gate, waiver and the `select` of `loaded` against the metric catalog and the
+ * segment families (a selection metric needs a better direction).
  *
  * @throws UserInputError at the offending config line, e.g.
  *   `ml-gate.yml:12:13: gates[1].metric: unknown metric 'recal' (did you mean 'recall'?); binary metrics: n, positives, …`
@@ -33,7 +34,7 @@ export function checkGates(loaded: LoadedConfig): void {
   const fail = (path: JsonPath, message: string, part: 'key' | 'value' = 'value'): never => {
     throw new UserInputError(`${formatPath(path)}: ${message}`, loaded.locate(path, part))
   }
-  if (config.gates.length === 0 && config.waivers.length === 0) return
+  if (config.gates.length === 0 && config.waivers.length === 0 && config.select === undefined) return
   if (config.model === undefined) {
     fail(
       ['gates'],
@@ -99,6 +100,21 @@ export function checkGates(loaded: LoadedConfig): void {
     if (waiver.metric !== undefined) checkMetric(['waivers', j, 'metric'], waiver.metric)
     if (waiver.segment !== undefined) checkKey(['waivers', j, 'segment'], waiver.segment)
   })
+  const select = config.select
+  if (select !== undefined) {
+    checkMetric(['select', 'metric'], select.metric)
+    if (describeMetric(select.metric)!.direction === 'none') {
+      fail(
+        ['select', 'metric'],
+        `${select.metric} has no better direction (neither higher nor lower is better), so it cannot ` +
+          'rank candidates; choose a metric such as roc_auc or log_loss'
+      )
+    }
+    if (select.segment !== OVERALL && !select.segment.includes('=')) {
+      fail(['select', 'segment'], `expected a segment key such as all or ${select.segment}=<value>`)
+    }
+    checkKey(['select', 'segment'], select.segment)
+  }
 }
 
 /**
@@ -151,6 +167,8 @@ export function checkSegmentKeys(loaded: LoadedConfig, candidate: ModelResults):
       if (!keys.includes(key)) unknown(['gates', i, 'per_segment', j], key, keys)
     })
   })
+  const select = config.select?.segment
+  if (select !== undefined && !keys.includes(select)) unknown(['select', 'segment'], select, keys)
   const families = configuredFamilies(config)
   const across = config.gates.flatMap((gate) => (gate.across === undefined ? [] : [gate.across]))
   config.waivers.forEach((waiver, j) => {

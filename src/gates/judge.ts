@@ -60,20 +60,29 @@ import type { GateResult, GateStatus } from './verdict.js'
 import { matchWaiver, utcDate } from './waivers.js'
 import { showAgainst, showInterval, showLevel, showNumber } from './wording.js'
 
-export interface JudgeInput {
-  readonly config: Config
+/** One candidate as the gates read it. */
+export interface JudgedModel {
   readonly candidate: ModelResults
   /**
    * The candidate on the rows it shares with the baseline, which change rules judge (see
    * `pairing.ts`); default `candidate`.
    */
   readonly comparedCandidate?: ModelResults
+}
+
+export interface JudgeInput extends JudgedModel {
+  readonly config: Config
   /** `null`: no baseline (a project's first run). */
   readonly baseline: ModelResults | null
   /** Without a baseline: why none was found (quoted in the change rules' reasons). */
   readonly baselineMissing?: string
   /** Today, for waiver expiry. */
   readonly now: Date
+}
+
+/** Several candidates against one baseline. */
+export interface JudgeManyInput extends Omit<JudgeInput, keyof JudgedModel> {
+  readonly candidates: readonly JudgedModel[]
 }
 
 /** The shared fields of every result of one gate's rule. */
@@ -89,14 +98,28 @@ interface Context extends JudgeInput {
 
 /** Every result of every gate, in config order (gates, then rules, then segments). */
 export function judgeGates(input: JudgeInput): GateResult[] {
-  const context: Context = {
-    ...input,
+  const { candidate, comparedCandidate, ...rest } = input
+  return judgeCandidates({ ...rest, candidates: [{ candidate, comparedCandidate }] })[0]
+}
+
+/**
+ * `judgeGates` of each candidate, in input order, with one difference: a significant-mode rule's
+ * family spans every candidate's judged segments (m = Σ over the candidates), so that adding
+ * candidates inflates neither false failures nor false passes. With one candidate it is
+ * `judgeGates` exactly.
+ */
+export function judgeCandidates(input: JudgeManyInput): GateResult[][] {
+  const { candidates, ...shared } = input
+  const contexts: Context[] = candidates.map((model) => ({
+    ...shared,
+    ...model,
     minSupport: input.config.segments?.min_support ?? DEFAULT_MIN_SUPPORT,
     confidence: input.config.evaluation.confidence
-  }
+  }))
   const today = utcDate(input.now)
-  return input.config.gates.flatMap((gate, index) =>
-    rulesOf(gate).flatMap((rule) => {
+  const results: GateResult[][] = candidates.map(() => [])
+  input.config.gates.forEach((gate, index) => {
+    for (const rule of rulesOf(gate)) {
       const header: Header = {
         gate: gate.name ?? `${gate.metric} ${rule.kind} ${rule.threshold}`,
         gate_index: index,
@@ -107,11 +130,14 @@ export function judgeGates(input: JudgeInput): GateResult[] {
         severity: gate.severity
       }
       const drafts = ACROSS_RULES.includes(rule.kind)
-        ? [judgeAcross(context, gate, rule, header)]
-        : judgeSegments(context, gate, rule, header)
-      return drafts.map((draft) => settle(draft, gate, input.config, today))
-    })
-  )
+        ? contexts.map((context) => [judgeAcross(context, gate, rule, header)])
+        : judgeSegments(contexts, gate, rule, header)
+      drafts.forEach((list, i) => {
+        for (const draft of list) results[i].push(settle(draft, gate, input.config, today))
+      })
+    }
+  })
+  return results
 }
 
 /** Applies `on_missing`, waivers and severity: the final status. */
@@ -178,22 +204,35 @@ function segmentKeys(gate: GateConfig, candidate: ModelResults): string[] {
 
 type Prepared = { readonly draft: Draft; readonly quantity?: Quantity }
 
-function judgeSegments(context: Context, gate: GateConfig, rule: Rule, header: Header): Draft[] {
-  // The segments are the whole candidate's; a change reads them on the rows shared with the baseline.
-  const compared =
-    CHANGE_RULES.includes(rule.kind) && context.comparedCandidate !== undefined
-      ? { ...context, candidate: context.comparedCandidate }
-      : context
-  const prepared = segmentKeys(gate, context.candidate).map((key) =>
-    prepare(compared, gate, rule, blank(header, key))
-  )
-  const judged = prepared.filter((p) => p.quantity !== undefined)
+/** One rule on the segments of every candidate (`contexts`), judged in one family; drafts per candidate. */
+function judgeSegments(
+  contexts: readonly Context[],
+  gate: GateConfig,
+  rule: Rule,
+  header: Header
+): Draft[][] {
+  const prepared = contexts.map((context) => {
+    // The segments are the whole candidate's; a change reads them on the rows shared with the baseline.
+    const compared =
+      CHANGE_RULES.includes(rule.kind) && context.comparedCandidate !== undefined
+        ? { ...context, candidate: context.comparedCandidate }
+        : context
+    return segmentKeys(gate, context.candidate).map((key) =>
+      prepare(compared, gate, rule, blank(header, key))
+    )
+  })
+  const judged = prepared.flat().filter((p) => p.quantity !== undefined)
+  const confidence = contexts[0]?.confidence ?? 0.95
   const levels =
     gate.mode === 'significant'
-      ? familyLevels(judged, rule, gate.correction, context.confidence)
+      ? familyLevels(judged, rule, gate.correction, confidence, contexts.length)
       : new Map<Prepared, Member>()
-  return prepared.map((p) =>
-    p.quantity === undefined ? p.draft : decide(p.draft, p.quantity, rule, context, levels.get(p) ?? null)
+  return prepared.map((list, i) =>
+    list.map((p) =>
+      p.quantity === undefined
+        ? p.draft
+        : decide(p.draft, p.quantity, rule, contexts[i], levels.get(p) ?? null)
+    )
   )
 }
 
@@ -313,6 +352,8 @@ interface Member {
   readonly adjusted: number
   readonly confidence: number
   readonly family: number
+  /** How many candidates the family spans (1: the segments of one candidate). */
+  readonly candidates: number
   readonly correction: Correction
 }
 
@@ -321,7 +362,8 @@ function familyLevels(
   judged: readonly Prepared[],
   rule: Rule,
   correction: Correction,
-  confidence: number
+  confidence: number,
+  candidates: number
 ): Map<Prepared, Member> {
   const tested: { prepared: Prepared; p: number }[] = []
   for (const prepared of judged) {
@@ -342,6 +384,7 @@ function familyLevels(
         adjusted: corrected.adjusted[i],
         confidence: corrected.confidence[i],
         family: tested.length,
+        candidates,
         correction
       }
     ])
@@ -414,10 +457,12 @@ function decide(draft: Draft, q: Quantity, rule: Rule, context: Context, member:
 
 /**
  * The adjusted p-value and the family it was adjusted in:
- * `Holm-adjusted p = 0.000216 (Holm over 18 segments of recall max_drop)`.
+ * `Holm-adjusted p = 0.000216 (Holm over 18 segments of recall max_drop)`, or with several
+ * candidates `(Holm over 54 segments of recall max_drop across 3 candidates)`.
  */
 function familyText(member: Member, metric: string, rule: Rule): string {
-  const segments = `${member.family} segment${member.family === 1 ? '' : 's'} of ${metric} ${rule.kind}`
+  const across = member.candidates > 1 ? ` across ${member.candidates} candidates` : ''
+  const segments = `${member.family} segment${member.family === 1 ? '' : 's'} of ${metric} ${rule.kind}${across}`
   if (member.correction === 'none') return `uncorrected (correction: none; ${segments})`
   const name = CORRECTION_NAMES[member.correction]
   const short = member.correction === 'bh' ? 'BH' : name

@@ -80,7 +80,10 @@ export interface GateResult {
    * judged, or compared as a point value for want of an interval).
    */
   readonly correction: 'holm' | 'bh' | 'none' | null
-  /** The size of that family: the segments of this gate's rule judged on an interval; `null` when `correction` is. */
+  /**
+   * The size of that family: the segments of this gate's rule judged on an interval, summed over
+   * every candidate when there are several (`judgeCandidates`); `null` when `correction` is.
+   */
   readonly family: number | null
   /**
    * Minimum detectable effect, in the units of `threshold`, at this result's level (`confidence`)

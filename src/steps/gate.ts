@@ -18,22 +18,36 @@ import {
   type Evaluation
 } from '../evaluation/evaluate.js'
 import { checkGates, checkSegmentKeys } from '../gates/check-gates.js'
-import { judgeGates } from '../gates/judge.js'
-import { isDocument, pairModels, type Loaded } from '../gates/pairing.js'
+import { judgeCandidates } from '../gates/judge.js'
+import { candidatesVerdict } from '../gates/candidates.js'
+import { selectionSettings } from '../gates/select.js'
+import { isDocument, pairModels, type Loaded, type Paired } from '../gates/pairing.js'
 import { describeDifferences, settingDifferences, type StatedSettings } from '../gates/same-settings.js'
 import { verdictExitCode, type VerdictDocument } from '../gates/verdict.js'
 import { verdictDocument } from '../gates/verdict-document.js'
 import type { Workspace } from '../io/workspace.js'
-import { RESULT_FILES } from '../documents/result-names.js'
+import { candidateResultFile, RESULT_FILES } from '../documents/result-names.js'
 import { writeDocument } from './write-document.js'
 
 /** A predictions file, an `ml-gate/evaluation@1` JSON file, or either already in memory. */
 export type ModelInput = string | Evaluation | EvaluationDocument
 
+/** A named candidate (`model.candidates`, `--candidate NAME=FILE`). */
+export interface NamedInput<T = ModelInput> {
+  /** `[A-Za-z0-9._-]+`, unique among the candidates. */
+  readonly name: string
+  readonly input: T
+}
+
 export interface RunGateOptions {
   readonly config: LoadedConfig
-  /** Default: the config's `model.predictions`; with neither, `runGate` throws. */
+  /**
+   * Default: the config's `model.predictions` (or, without `candidates`, its `model.candidates`);
+   * with none, `runGate` throws. Given, it gates this one unnamed candidate.
+   */
   readonly candidate?: ModelInput
+  /** Several named candidates, overriding the config's (and `candidate`: give one or the other). */
+  readonly candidates?: readonly NamedInput[]
   /** Default: the config's `model.baseline` file; `null` (or neither): no baseline. */
   readonly baseline?: ModelInput | null
   /** Today, for waiver expiry (injected so that results do not depend on the clock). */
@@ -55,8 +69,11 @@ export interface RunGateOptions {
 
 export interface GateRun {
   readonly verdict: VerdictDocument
+  /** The candidate the top-level fields describe (with several: the winner, else the first). */
   readonly candidate: Evaluation | EvaluationDocument
   readonly baseline: Evaluation | EvaluationDocument | null
+  /** Named candidates (`verdict.candidates`), in order; `null` for one unnamed candidate. */
+  readonly candidates: readonly NamedInput<Evaluation | EvaluationDocument>[] | null
 }
 
 export interface GateStepRequest extends Omit<RunGateOptions, 'config'> {
@@ -73,7 +90,10 @@ export interface GateStepRequest extends Omit<RunGateOptions, 'config'> {
 
 /** What a gate run wrote, where: the documents' paths in the results folder. */
 export interface GateWritten {
-  readonly candidate: string
+  /** `evaluation-candidate.json`; `null` with named candidates, which `candidates` lists. */
+  readonly candidate: string | null
+  /** Named candidates: each one's `candidateResultFile(name)`, in order; else empty. */
+  readonly candidates: readonly NamedInput<string>[]
   readonly baseline: string | null
   readonly verdict: string
 }
@@ -101,7 +121,8 @@ export async function gateStep(request: GateStepRequest): Promise<GateStepResult
 }
 
 /**
- * Writes a gate run's documents into `dir`, as every step that gates names them (`RESULT_FILES`);
+ * Writes a gate run's documents into `dir`, as every step that gates names them (`RESULT_FILES`;
+ * named candidates as `candidateResultFile(name)` instead of `evaluation-candidate.json`);
  * `beforeVerdict` is told when the evaluations are written (progress).
  */
 export async function writeGateDocuments(
@@ -114,17 +135,28 @@ export async function writeGateDocuments(
     await writeDocument(path, document)
     return path
   }
-  const candidate = await write(RESULT_FILES.candidate, asEvaluationDocument(gate.candidate))
+  const candidates: NamedInput<string>[] = []
+  for (const { name, input } of gate.candidates ?? []) {
+    candidates.push({ name, input: await write(candidateResultFile(name), asEvaluationDocument(input)) })
+  }
+  const candidate =
+    gate.candidates === null
+      ? await write(RESULT_FILES.candidate, asEvaluationDocument(gate.candidate))
+      : null
   const baseline = gate.baseline
     ? await write(RESULT_FILES.baseline, asEvaluationDocument(gate.baseline))
     : null
   beforeVerdict?.()
   const verdict = await write(RESULT_FILES.verdict, gate.verdict)
-  return { candidate, baseline, verdict }
+  return { candidate, candidates, baseline, verdict }
 }
 
 /**
  * Runs the gates of `options.config`.
+ *
+ * Several named candidates (`options.candidates`, or the config's `model.candidates` when no
+ * `options.candidate` is given) are each evaluated and paired with the one baseline, judged in
+ * families that span them all (`judgeCandidates`), and ranked (`candidatesVerdict`, `select.ts`).
  *
  * Order: the gates and waivers are checked against the metric catalog and the segment columns
  * first (`checkGates`), so a typo fails in milliseconds, before any file is read. Then the
@@ -141,10 +173,17 @@ export async function writeGateDocuments(
 export async function runGate(options: RunGateOptions): Promise<GateRun> {
   const { config } = options.config
   checkGates(options.config)
+  const named = namedCandidates(options.config, options)
+  const select = named === null ? null : selectionSettings(options.config)
   const settings = evaluateSettingsFromConfig(config)
-  const givenCandidate = candidateInput(options.config, options.candidate)
-  const candidate = await loadModel(givenCandidate, settings, options.read)
-  const loadedCandidate = { model: candidate, file: fileOf(givenCandidate, candidate) }
+  const inputs: NamedInput[] = named ?? [
+    { name: 'candidate', input: candidateInput(options.config, options.candidate) }
+  ]
+  const loaded: { name: string; model: Loaded }[] = []
+  for (const { name, input } of inputs) {
+    const model = await loadModel(input, settings, options.read)
+    loaded.push({ name, model: { model, file: fileOf(input, model) } })
+  }
   const baselineInput =
     options.baseline === undefined ? configuredBaselineFile(config.model) : options.baseline
   const baseline = baselineInput == null ? null : await loadModel(baselineInput, settings, options.read)
@@ -156,28 +195,64 @@ export async function runGate(options: RunGateOptions): Promise<GateRun> {
   const loadedBaseline =
     baseline === null ? null : { model: baseline, file: fileOf(baselineInput!, baseline) }
   // Settings first: a document of other settings is told as such, before its state is read.
-  checkSettings(settings, loadedCandidate, loadedBaseline)
-  const paired = await pairModels(loadedCandidate, loadedBaseline, settings, options.read)
-  checkSegmentKeys(options.config, paired.candidate)
-  const results = judgeGates({
+  for (const { model } of loaded) checkSettings(settings, model, loadedBaseline)
+  const paired: Paired[] = []
+  for (const { model } of loaded) {
+    const pair = await pairModels(model, loadedBaseline, settings, options.read)
+    checkSegmentKeys(options.config, pair.candidate)
+    paired.push(pair)
+  }
+  const results = judgeCandidates({
     config,
-    candidate: paired.candidate,
-    comparedCandidate: paired.compared,
-    baseline: paired.baseline,
+    candidates: paired.map((p) => ({ candidate: p.candidate, comparedCandidate: p.compared })),
+    baseline: paired[0].baseline,
     baselineMissing,
     now: options.now
   })
-  const verdict = verdictDocument({
-    config,
-    results,
-    candidate: paired.candidate.file,
-    baseline: paired.baseline?.file ?? null,
-    pairing: paired.pairing,
-    baselineMissing,
-    baselineSource: baseline === null ? undefined : options.baselineSource,
-    now: options.now
-  })
-  return { verdict, candidate, baseline }
+  const verdicts = paired.map((p, i) =>
+    verdictDocument({
+      config,
+      results: results[i],
+      candidate: p.candidate.file,
+      baseline: p.baseline?.file ?? null,
+      pairing: p.pairing,
+      baselineMissing,
+      baselineSource: baseline === null ? undefined : options.baselineSource,
+      now: options.now
+    })
+  )
+  const models = loaded.map(({ name, model }) => ({ name, input: model.model }))
+  if (select === null) return { verdict: verdicts[0], candidate: models[0].input, baseline, candidates: null }
+  const verdict = candidatesVerdict(
+    verdicts.map((v, i) => ({ name: models[i].name, verdict: v, results: paired[i].candidate })),
+    select,
+    config.evaluation.confidence
+  )
+  const top = models.find((m) => m.name === verdict.winner) ?? models[0]
+  return { verdict, candidate: top.input, baseline, candidates: models }
+}
+
+/**
+ * The named candidates to gate: `options.candidates`, else (without `options.candidate`) the
+ * config's `model.candidates`; `null` for one unnamed candidate.
+ * @throws UserInputError for both `candidate` and `candidates`, or duplicate names
+ */
+function namedCandidates(loaded: LoadedConfig, options: RunGateOptions): NamedInput[] | null {
+  if (options.candidates !== undefined) {
+    if (options.candidate !== undefined) {
+      throw new UserInputError('give one unnamed candidate or several named ones, not both')
+    }
+    const names = options.candidates.map((c) => c.name)
+    const twice = names.find((name, i) => names.indexOf(name) !== i)
+    if (twice !== undefined) {
+      throw new UserInputError(`the candidate name '${twice}' is given twice; names must be unique`)
+    }
+    if (options.candidates.length === 0) throw new UserInputError('an empty list of named candidates')
+    return [...options.candidates]
+  }
+  if (options.candidate !== undefined) return null
+  const configured = loaded.config.model?.candidates
+  return configured === undefined ? null : configured.map((c) => ({ name: c.name, input: c.predictions }))
 }
 
 /**

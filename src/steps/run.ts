@@ -4,7 +4,7 @@
  */
 import { configuredBaselineFile } from '../config/baseline.js'
 import { loadConfig, type LoadedConfig } from '../config/load.js'
-import type { DatasetConfig } from '../config/types.js'
+import type { Config, DatasetConfig } from '../config/types.js'
 import type { ValidationDocument } from '../contract/validate.js'
 import { UserInputError } from '../errors.js'
 import { checkGates } from '../gates/check-gates.js'
@@ -14,7 +14,7 @@ import type { ReadOptions } from '../io/table.js'
 import type { Workspace } from '../io/workspace.js'
 import type { EvaluationDocument } from '../documents/evaluation.js'
 import { asEvaluationDocument } from '../evaluation/evaluate.js'
-import { candidateInput, runGate, writeGateDocuments } from './gate.js'
+import { candidateInput, runGate, writeGateDocuments, type NamedInput } from './gate.js'
 import { validateStep } from './validate.js'
 
 /** One step of the pipeline has started: what it is, and how far along the pipeline is. */
@@ -38,6 +38,8 @@ export interface RunStepRequest {
   readonly output?: string
   /** The candidate's predictions (or evaluation document); default the config's `model.predictions`. */
   readonly candidate?: string
+  /** Several named candidates, overriding the config's `model.candidates` (not with `candidate`). */
+  readonly candidates?: readonly NamedInput<string>[]
   /** The baseline's, likewise; default the config's `model.baseline` file; `null`: none. */
   readonly baseline?: string | null
   /** Where ml-gate found `baseline` (see `RunGateOptions.baselineSource`). */
@@ -58,7 +60,10 @@ export interface RunStepResult {
   readonly output: string
   /** Each records its `fail_on`, so the report's verdict (`reportVerdict`) is the pipeline's. */
   readonly validations: readonly Written<ValidationDocument>[]
+  /** The one unnamed candidate's; `null` with named ones (`candidates`) or without a model. */
   readonly candidate: Written<EvaluationDocument> | null
+  /** Each named candidate's, in order; empty otherwise. */
+  readonly candidates: readonly (Written<EvaluationDocument> & { readonly name: string })[]
   readonly baseline: Written<EvaluationDocument> | null
   readonly verdict: Written<VerdictDocument> | null
 }
@@ -81,8 +86,8 @@ export type PipelineOptions = Omit<RunStepRequest, 'config' | 'workspace' | 'mod
 /**
  * Runs what `ml-gate.yml` describes: validate every dataset (contract and drift), evaluate the
  * candidate and the baseline, gate, writing every result document into one folder
- * (`validation-<name>.json`, `evaluation-candidate.json`, `evaluation-baseline.json`,
- * `verdict.json`). Sends nothing anywhere.
+ * (`validation-<name>.json`, `evaluation-candidate.json` or with named candidates
+ * `evaluation-candidate-<name>.json` each, `evaluation-baseline.json`, `verdict.json`). Sends nothing anywhere.
  *
  * The gates are checked against the metric catalog before any data is read, so a config typo
  * fails in milliseconds.
@@ -94,14 +99,21 @@ export async function runPipeline(loaded: LoadedConfig, options: PipelineOptions
   if (config.model) checkGates(loaded)
   const output = options.output ?? config.report.output
   const datasets = await Promise.all(config.data.map((data, i) => expandDataset(data, i, loaded)))
-  if (!config.model && (options.candidate ?? options.baseline ?? undefined) !== undefined) {
+  if (
+    !config.model &&
+    (options.candidate ?? options.candidates ?? options.baseline ?? undefined) !== undefined
+  ) {
     throw new UserInputError(
       'a candidate or baseline was given, but the config has no `model` section to evaluate it with: add one naming the task and label',
       loaded.locate([], 'key')
     )
   }
   // Before any data is read: a config without predictions needs them by flag.
-  const candidateFile = config.model ? candidateInput(loaded, options.candidate) : undefined
+  const named =
+    options.candidates ?? (options.candidate === undefined ? configuredCandidates(config) : undefined)
+  const candidateFile =
+    config.model && named === undefined ? candidateInput(loaded, options.candidate) : undefined
+  const candidateFiles = named?.map((c) => c.input).join(', ') ?? candidateFile
   const baselineFile =
     options.baseline === undefined ? configuredBaselineFile(config.model) : (options.baseline ?? undefined)
   const files = datasets.reduce((n, d) => n + d.files.length, 0)
@@ -127,26 +139,38 @@ export async function runPipeline(loaded: LoadedConfig, options: PipelineOptions
   }
 
   let candidate: Written<EvaluationDocument> | null = null
+  let candidates: (Written<EvaluationDocument> & { readonly name: string })[] = []
   let baseline: Written<EvaluationDocument> | null = null
   let verdict: Written<VerdictDocument> | null = null
   if (config.model) {
-    progress(`evaluating ${candidateFile}${baselineFile ? ` and ${baselineFile}` : ''}`)
+    progress(`evaluating ${candidateFiles}${baselineFile ? ` and ${baselineFile}` : ''}`)
     const gate = await runGate({
       config: loaded,
-      candidate: candidateFile,
+      ...(named === undefined ? { candidate: candidateFile } : { candidates: named }),
       baseline: baselineFile ?? null,
       baselineSource: options.baselineSource,
       baselineMissing: options.baselineMissing,
       now: options.now
     })
-    if (baselineFile) progress('gating the candidate against the thresholds and the baseline')
+    const gated = named === undefined ? 'the candidate' : `${named.length} candidates`
+    if (baselineFile) progress(`gating ${gated} against the thresholds and the baseline`)
     const written = await writeGateDocuments(output, gate, () => progress('writing the verdict'))
-    candidate = { path: written.candidate, document: asEvaluationDocument(gate.candidate) }
+    if (written.candidate !== null)
+      candidate = { path: written.candidate, document: asEvaluationDocument(gate.candidate) }
+    candidates = written.candidates.map(({ name, input: path }, i) => ({
+      name,
+      path,
+      document: asEvaluationDocument(gate.candidates![i].input)
+    }))
     if (gate.baseline && written.baseline !== null)
       baseline = { path: written.baseline, document: asEvaluationDocument(gate.baseline) }
     verdict = { path: written.verdict, document: gate.verdict }
   }
-  return { output, validations, candidate, baseline, verdict }
+  return { output, validations, candidate, candidates, baseline, verdict }
+}
+
+function configuredCandidates(config: Config): NamedInput<string>[] | undefined {
+  return config.model?.candidates?.map((c) => ({ name: c.name, input: c.predictions }))
 }
 
 async function expandDataset(

@@ -11,7 +11,11 @@ const run = (inputs: Record<string, string>) => runShell('gate', gateAction, inp
 
 describe('the gate action', () => {
   it('fails the job on the credit candidate, with the verdict as outputs and the comparison in the summary', async () => {
-    const outcome = await run({ config: 'examples/credit/ml-gate.yml' })
+    // One unnamed candidate by input, overriding the example's two named ones.
+    const outcome = await run({
+      config: 'examples/credit/ml-gate.yml',
+      candidate: 'examples/credit/predictions/candidate.csv'
+    })
     expect(outcome.code).toBe(1)
     expect(outcome.outputs).toEqual({
       verdict: 'fail',
@@ -23,7 +27,8 @@ describe('the gate action', () => {
       passed: '1',
       insufficient: '6',
       // The baseline is the config's file: ml-gate did not find it.
-      'baseline-source': ''
+      'baseline-source': '',
+      winner: ''
     })
     expect(readdirSync(outcome.results).sort()).toEqual([
       'evaluation-baseline.json',
@@ -36,6 +41,48 @@ describe('the gate action', () => {
     )
     expect(outcome.log).toEqual([
       'ml-gate: fail: recall for Job=partime fell 0.798 → 0.500 (change −0.298, allowed drop 0.05)'
+    ])
+  })
+
+  it('gates the two named candidates of the example: the blend wins with a warning, named by the winner output', async () => {
+    const outcome = await run({ config: 'examples/credit/ml-gate.yml' })
+    expect(outcome.code).toBe(0)
+    expect(outcome.outputs).toEqual({
+      verdict: 'warn',
+      result: join(outcome.results, 'verdict.json'),
+      failed: '0',
+      warned: '13',
+      passed: '4',
+      insufficient: '6',
+      winner: 'candidate-blend'
+    })
+    expect(readdirSync(outcome.results).sort()).toEqual([
+      'evaluation-baseline.json',
+      'evaluation-candidate-candidate-blend.json',
+      'evaluation-candidate-candidate.json',
+      'verdict.json'
+    ])
+    expect(outcome.log).toEqual([
+      'ml-gate: warn: candidate-blend wins on roc_auc for all (0.844, the only one ranked; 1 fails); ' +
+        'positive_rate across Job: ratio lowest/highest 0.177, below min_ratio 0.5'
+    ])
+  })
+
+  it('takes several NAME=FILE lines in the candidate input, and refuses an unnamed line among them', async () => {
+    const outcome = await run({
+      config: 'examples/credit/ml-gate.yml',
+      candidate:
+        'gbm=examples/credit/predictions/candidate.csv\nlr=examples/credit/predictions/baseline.csv\n'
+    })
+    expect([outcome.code, outcome.outputs.winner]).toEqual([0, 'lr'])
+    const bad = await run({
+      config: 'examples/credit/ml-gate.yml',
+      candidate: 'gbm=examples/credit/predictions/candidate.csv\nexamples/credit/predictions/baseline.csv'
+    })
+    expect(bad.code).toBe(2)
+    expect(bad.annotations.map((a) => a.message)).toEqual([
+      "ml-gate: input 'candidate', line 2 ('examples/credit/predictions/baseline.csv'): several candidates must each be named, " +
+        'NAME=FILE (e.g. gbm-depth4=examples/credit/predictions/baseline.csv); one FILE alone is the unnamed candidate'
     ])
   })
 

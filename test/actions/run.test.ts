@@ -41,7 +41,8 @@ describe('the root action', () => {
     expect(run.code).toBe(1)
     for (const file of [
       'validation-incoming.json',
-      'evaluation-candidate.json',
+      'evaluation-candidate-candidate.json',
+      'evaluation-candidate-candidate-blend.json',
       'evaluation-baseline.json',
       'verdict.json'
     ]) {
@@ -50,13 +51,19 @@ describe('the root action', () => {
     const verdict = JSON.parse(
       readFileSync(join(dir, 'ml-gate-results', 'verdict.json'), 'utf8')
     ) as VerdictDocument
+    // The gradient boosting candidate fails Job=partime; the blend wins with a warning; the data fails the job.
     expect(verdict.headline).toBe(
+      'candidate-blend wins on roc_auc for all (0.844, the only one ranked; 1 fails); ' +
+        'positive_rate across Job: ratio lowest/highest 0.177, below min_ratio 0.5'
+    )
+    expect(verdict.candidates![0].headline).toBe(
       'recall for Job=partime fell 0.798 → 0.500 (change −0.298, allowed drop 0.05)'
     )
     expect(run.outputs.verdict).toBe('fail')
+    expect(run.outputs.winner).toBe('candidate-blend')
     expect(run.outputs.results).toBe('ml-gate-results')
+    // The gate warns (the data fails the job), so no override label is looked up.
     expect(github.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
-      `GET ${PATH}/issues/1/labels`,
       'POST /graphql',
       `GET ${PATH}/issues/1/comments`,
       `POST ${PATH}/issues/1/comments`,
@@ -78,7 +85,7 @@ describe('the root action', () => {
     const dir = checkout()
     const config = join(dir, 'ml-gate.yml')
     const text = readFileSync(config, 'utf8')
-    writeFileSync(config, text.replace(/^ {2}(predictions|baseline): .*\n/gm, ''))
+    writeFileSync(config, text.replace(/^ {2}(candidates|baseline):.*\n|^ {4}- \{ name: .*\n/gm, ''))
     expect(readFileSync(config, 'utf8')).not.toMatch(/predictions: |baseline: /)
     const run = await runAction('dist/run/index.js', {
       github,

@@ -118,6 +118,32 @@ describe('ml-gate gate', () => {
     ])
   })
 
+  it('gates several --candidate NAME=FILE, overriding the config, and names the winner; a bad entry exits 2', async () => {
+    const config = await writeConfig('named.yml', '  - { metric: roc_auc, min: 0.75 }')
+    const out = capture()
+    const named = [
+      '--candidate',
+      `gbm=${PREDICTIONS}/candidate.csv`,
+      '--candidate',
+      `lr=${PREDICTIONS}/baseline.csv`
+    ]
+    expect(await runCli(['gate', '--config', config, ...named, '--json', '-'], out.console)).toBe(0)
+    const document = JSON.parse(out.stdout.join('')) as VerdictDocument
+    // ROC AUC 0.8341 (the candidate's) against 0.8302 (the baseline's own predictions, as lr).
+    expect(document.winner).toBe('gbm')
+    expect(document.candidates!.map((c) => [c.name, c.rank, c.select_value])).toEqual([
+      ['gbm', 1, 0.8341110205291633],
+      ['lr', 2, 0.8301963981323649]
+    ])
+    const bad = capture()
+    expect(
+      await runCli(['gate', '--config', config, '--candidate', 'gbm=', '--candidate', 'x.csv'], bad.console)
+    ).toBe(2)
+    expect(bad.stderr.join('')).toBe(
+      "ml-gate: --candidate 'gbm=': no file after 'gbm='; expected NAME=FILE, e.g. gbm-depth4=preds/gbm4.csv\n"
+    )
+  })
+
   it('takes the predictions by flags alone when the config names none, and says so when neither does', async () => {
     const config = join(dir, 'flags.yml')
     await writeFile(

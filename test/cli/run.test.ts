@@ -179,43 +179,50 @@ describe('ml-gate run on the credit example', () => {
     expect(none.drifted).toBe(true)
   })
 
-  it('writes every result document and the report, and fails on Job=partime recall', async () => {
+  it('writes every result document and the report, and fails on the data; the blend wins, the candidate fails Job=partime', async () => {
     const output = mkdtempSync(join(tmpdir(), 'ml-gate-run-'))
     const run = await cli('run', '--config', CONFIG, '--output', output)
     expect(run.code).toBe(1)
     expect(readdirSync(output).sort()).toEqual([
       'evaluation-baseline.json',
-      'evaluation-candidate.json',
+      'evaluation-candidate-candidate-blend.json',
+      'evaluation-candidate-candidate.json',
       'report.md',
       'validation-incoming.json',
       'verdict.json'
     ])
     const verdict = JSON.parse(readFileSync(join(output, 'verdict.json'), 'utf8')) as VerdictDocument
-    expect(verdict.verdict).toBe('fail')
+    expect([verdict.verdict, verdict.winner]).toEqual(['warn', 'candidate-blend'])
     expect(verdict.paired).toBe(true)
-    expect(verdict.results.filter((r) => r.status === 'fail').map((r) => [r.metric, r.segment])).toEqual([
+    const [candidate, blend] = verdict.candidates!
+    expect(candidate.verdict).toBe('fail')
+    expect(candidate.results.filter((r) => r.status === 'fail').map((r) => [r.metric, r.segment])).toEqual([
       ['recall', 'Job=partime']
     ])
+    expect(blend.results.filter((r) => r.status === 'fail')).toEqual([])
+    expect(verdict.results).toEqual(blend.results)
     expect(verdict.results.find((r) => r.metric === 'roc_auc')).toMatchObject({
       segment: 'all',
       status: 'pass'
     })
     expect(run.stdout).toContain(
-      'FAIL: recall for Job=partime fell 0.798 → 0.500 (change −0.298, allowed drop 0.05)'
+      'WARN: candidate-blend wins on roc_auc for all (0.844, the only one ranked; 1 fails); ' +
+        'positive_rate across Job: ratio lowest/highest 0.177, below min_ratio 0.5'
     )
     expect(run.stdout).toContain('FAILED: 3 failing checks, 0 warnings, 41 passed, 3 drifted columns')
     expect(run.stdout.split('\n').at(-2)).toBe(
       'ml-gate: fail — data validation failed for examples/credit/data/incoming.csv (3 failing checks, 3 drifted columns); ' +
-        'the gates: recall for Job=partime fell 0.798 → 0.500 (change −0.298, allowed drop 0.05)'
+        'the gates: candidate-blend wins on roc_auc for all (0.844, the only one ranked; 1 fails); ' +
+        'positive_rate across Job: ratio lowest/highest 0.177, below min_ratio 0.5'
     )
     // Not a terminal: one plain line per step, for CI logs.
     expect(run.stderr.split('\n').filter(Boolean)).toEqual([
       'ml-gate [1/4] validating examples/credit/data/incoming.csv',
-      'ml-gate [2/4] evaluating examples/credit/predictions/candidate.csv and examples/credit/predictions/baseline.csv',
-      'ml-gate [3/4] gating the candidate against the thresholds and the baseline',
+      'ml-gate [2/4] evaluating examples/credit/predictions/candidate.csv, examples/credit/predictions/candidate-blend.csv ' +
+        'and examples/credit/predictions/baseline.csv',
+      'ml-gate [3/4] gating 2 candidates against the thresholds and the baseline',
       'ml-gate [4/4] writing the verdict'
     ])
-    expect(readFileSync(join(output, 'report.md'), 'utf8')).toContain('Job\\=partime')
   })
 
   it('draws a progress bar on a terminal, and clears it', async () => {

@@ -20,7 +20,7 @@ describe('unknown keys: the closest valid key, at the key', () => {
     [
       'top level',
       ['version: 1', 'segmnts: {}'],
-      "ml-gate.yml:2:1: unknown key 'segmnts' (did you mean 'segments'?); allowed keys: version, data, model, segments, evaluation, gates, on_missing_baseline, on_no_evidence, waivers, canary, report, monitor"
+      "ml-gate.yml:2:1: unknown key 'segmnts' (did you mean 'segments'?); allowed keys: version, data, model, segments, evaluation, gates, on_missing_baseline, on_no_evidence, waivers, canary, select, report, monitor"
     ],
     [
       'segments',
@@ -50,7 +50,7 @@ describe('unknown keys: the closest valid key, at the key', () => {
     [
       'model',
       [...MODEL, '  scroe: s'],
-      "ml-gate.yml:5:3: model: unknown key 'scroe' (did you mean 'score'?); allowed keys: task, predictions, baseline, label, score, score_prefix, prediction, positive, threshold, weight, id"
+      "ml-gate.yml:5:3: model: unknown key 'scroe' (did you mean 'score'?); allowed keys: task, predictions, candidates, baseline, label, score, score_prefix, prediction, positive, threshold, weight, id"
     ],
     [
       'evaluation',

@@ -77,10 +77,12 @@ describe('gating two evaluation documents', () => {
       const config = await loadConfig(file)
       const settings = evaluateSettingsFromConfig(config.config)
       const model = config.config.model!
-      const fromPredictions = (await runGate({ config, now: TODAY })).verdict
+      // The example names two candidates: its first, as one unnamed candidate.
+      const candidateFile = model.predictions ?? model.candidates![0].predictions
+      const fromPredictions = (await runGate({ config, candidate: candidateFile, now: TODAY })).verdict
       const candidate = await write(
         'c.json',
-        evaluationDocument(await evaluatePredictions(model.predictions!, settings))
+        evaluationDocument(await evaluatePredictions(candidateFile, settings))
       )
       const baseline = await write(
         'b.json',

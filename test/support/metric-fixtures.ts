@@ -107,10 +107,10 @@ export function allRows(n: number): number[] {
   return Array.from({ length: n }, (_, i) => i)
 }
 
-/** mulberry32: a seeded uniform generator on [0, 1), for reproducible random tests. */
+/** A seeded uniform generator on [0, 1) (mulberry32), so random tests are reproducible. */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0
-  return () => {
+  return (): number => {
     state = (state + 0x6d2b79f5) >>> 0
     let t = state
     t = Math.imul(t ^ (t >>> 15), t | 1)

@@ -14,7 +14,7 @@ export async function gateAction(): Promise<ActionOutcome> {
   const gate = await gateStep({
     config: inputs.config,
     workspace: inputs.workspace,
-    candidate: inputs.candidate,
+    ...inputs.given,
     ...(await chooseActionBaseline(inputs)),
     now: new Date(),
     results: inputs.resultsDir
@@ -38,6 +38,7 @@ export async function gateAction(): Promise<ActionOutcome> {
   core.setOutput(Outputs.Passed, String(counts.pass))
   core.setOutput(Outputs.Insufficient, String(counts.insufficient))
   core.setOutput(Outputs.BaselineSource, gate.verdict.baseline_source ?? '')
+  core.setOutput(Outputs.Winner, gate.verdict.winner ?? '')
   logInfo(`ml-gate: ${verdict}: ${headline}`)
   return { code: gate.code, failure: `ml-gate: ${headline}` }
 }

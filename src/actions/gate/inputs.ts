@@ -1,7 +1,10 @@
 import { UserInputError } from '../../errors.js'
 import {
   ALLOW_OUTSIDE_WORKSPACE,
+  type ActionInput,
+  confined,
   getBoolean,
+  getList,
   getPath,
   getString,
   getWorkspace,
@@ -11,6 +14,7 @@ import {
 import { BASELINE_FALLBACKS, type BaselineFallback } from '../../github/baseline-fallback.js'
 import type { Workspace } from '../../io/workspace.js'
 import { RESULT_FILES } from '../../documents/result-names.js'
+import { parseCandidates, type GivenCandidates } from '../../steps/candidate-list.js'
 
 /** The inputs that find the baseline artifact: the gate action's and the root action's. */
 export const BaselineInputs = {
@@ -37,7 +41,8 @@ export const Outputs = {
   Warned: 'warned',
   Passed: 'passed',
   Insufficient: 'insufficient',
-  BaselineSource: 'baseline-source'
+  BaselineSource: 'baseline-source',
+  Winner: 'winner'
 } as const
 
 /** How the baseline artifact is looked for (`chooseBaseline`). */
@@ -66,7 +71,8 @@ export interface GateInputs extends BaselineArtifactInputs {
   /** `null` outside a runner: no artifact can be fetched. */
   readonly token: string | null
   readonly config: string
-  readonly candidate?: string
+  /** One unnamed candidate (`candidate`) or several named ones (`candidates`), or neither. */
+  readonly given: GivenCandidates
   readonly baseline?: string
   readonly resultsDir: string
   readonly summary: boolean
@@ -78,11 +84,26 @@ export function readGateInputs(): GateInputs {
   return {
     workspace,
     config: getPath(Inputs.Config, workspace),
-    candidate: getPath(Inputs.Candidate, workspace),
+    given: getCandidates(Inputs.Candidate, workspace),
     baseline: getPath(Inputs.Baseline, workspace),
     ...readBaselineInputs(),
     token: getString(Inputs.GitHubToken) ?? null,
     resultsDir: getString(Inputs.ResultsDir),
     summary: getBoolean(Inputs.Summary)
+  }
+}
+
+/**
+ * The candidate input: one FILE, or one `NAME=FILE` a line (`parseCandidates`), each file
+ * confined to the workspace. The gate action's and the root action's.
+ */
+export function getCandidates(spec: ActionInput, workspace: Workspace): GivenCandidates {
+  const lines = getList(spec, { lines: true })
+  const given = parseCandidates(lines, (i) => `input '${spec.name}', line ${i + 1} ('${lines[i]}')`)
+  return {
+    ...(given.candidate !== undefined && { candidate: confined(spec.name, given.candidate, workspace) }),
+    ...(given.candidates !== undefined && {
+      candidates: given.candidates.map((c) => ({ ...c, input: confined(spec.name, c.input, workspace) }))
+    })
   }
 }

@@ -18,7 +18,7 @@ export async function rootAction(): Promise<ActionOutcome> {
     config: inputs.config,
     workspace: inputs.workspace,
     output: inputs.resultsDir,
-    candidate: inputs.candidate,
+    ...inputs.given,
     ...(await chooseActionBaseline(inputs)),
     now: new Date(),
     progress: ({ step, steps, message }) => logInfo(`ml-gate [${step}/${steps}] ${message}`)

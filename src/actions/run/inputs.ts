@@ -1,5 +1,11 @@
 import { getPath, getString, input } from '../../github/action-inputs.js'
-import { BaselineInputs, readBaselineInputs, type BaselineArtifactInputs } from '../gate/inputs.js'
+import {
+  BaselineInputs,
+  getCandidates,
+  readBaselineInputs,
+  type BaselineArtifactInputs
+} from '../gate/inputs.js'
+import type { GivenCandidates } from '../../steps/candidate-list.js'
 import { PublishInputs, readPublishInputs, type PublishOptions } from '../report/inputs.js'
 
 /**
@@ -19,7 +25,8 @@ export const Inputs = {
 export const RunOutputs = { Results: 'results', BaselineSource: 'baseline-source' } as const
 
 export interface RootInputs extends PublishOptions, BaselineArtifactInputs {
-  readonly candidate?: string
+  /** One unnamed candidate or several named ones (the gate action's `candidate` input). */
+  readonly given: GivenCandidates
   readonly baseline?: string
   /** Default: the config's `report.output`. */
   readonly resultsDir?: string
@@ -30,7 +37,7 @@ export function readRootInputs(): RootInputs {
   const publish = readPublishInputs()
   return {
     ...publish,
-    candidate: getPath(Inputs.Candidate, publish.workspace),
+    given: getCandidates(Inputs.Candidate, publish.workspace),
     baseline: getPath(Inputs.Baseline, publish.workspace),
     ...readBaselineInputs(),
     resultsDir: getString(Inputs.ResultsDir)
