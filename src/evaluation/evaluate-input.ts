@@ -49,7 +49,7 @@ export async function evaluateFiles(
 /** What a shard read, for its log line. */
 export interface ShardReport {
   readonly state: EvaluationStateDocument
-  /** e.g. `shard 2/3: 2 of 7 files (b.csv, e.csv)` or `shard 2/3: bytes 1200-2400 of x.csv (…)`. */
+  /** e.g. `shard 2/3: 2 of 7 files (b.csv, e.csv)` or `shard 2/3: x.csv bytes 1200-2400 of 3600, from line 41: …`. */
   readonly stated: string
   /** By bytes: the scan that found the range. */
   readonly scan: (ByteShard & { readonly ms: number }) | null
@@ -88,8 +88,8 @@ export async function evaluateShard(
       pieceState(evaluation, 0, range)
     ])
     const stated =
-      `${name}: bytes ${bytes.start}-${bytes.end} of ${scan.size} of ${file} (from line ${bytes.line}, ` +
-      `${evaluation.rows} rows; ${scan.scanned} bytes scanned to find the range in ${ms.toFixed(0)} ms)`
+      `${name}: ${file} bytes ${bytes.start}-${bytes.end} of ${scan.size}, from line ${bytes.line}: ` +
+      `${evaluation.rows} rows (the range found by scanning ${scan.scanned} bytes in ${ms.toFixed(0)} ms)`
     return { state, stated, scan: { ...scan, ms } }
   }
   const mine = shardFiles(files, shard)
