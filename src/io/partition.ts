@@ -15,6 +15,7 @@
  * A row's key without an id column is its position: `fileIndex · 2³² + its 0-based row in the file`,
  * so that the shards of a list of files and a single run over the list key every row alike.
  */
+import { createReadStream } from 'node:fs'
 import { open, stat } from 'node:fs/promises'
 import { UserInputError } from '../errors.js'
 import { fileError, isGzipFile } from './byte-source.js'
@@ -182,13 +183,7 @@ class RecordScanner {
         found.push({ offset: at, line, rows })
       }
     }
-    let handle
-    try {
-      handle = await open(file, 'r')
-    } catch (error) {
-      throw fileError(file, error)
-    }
-    const stream = handle.createReadStream({ highWaterMark: 1 << 20 })
+    const stream = createReadStream(file, { highWaterMark: 1 << 20 })
     try {
       for await (const chunk of stream as AsyncIterable<Buffer>) {
         for (let i = 0; i < chunk.length; i++) {
