@@ -1,5 +1,6 @@
 import { ExitCode } from '../errors.js'
 import { renderEvaluationText } from '../report/evaluation.js'
+import { renderProfileText } from '../report/profile-text.js'
 import { mergeStep } from '../steps/merge.js'
 import { logText } from '../text/log-text.js'
 import { parseCommandArgs } from './args.js'
@@ -8,9 +9,10 @@ import { writeJson } from './write-output.js'
 
 const usage = `Usage: ml-gate merge STATE... [--json OUT]
 
-Merges the ml-gate/evaluation-state@1 documents of every shard of one input (written by
-'ml-gate evaluate --shard K/N --json STATE') into the ml-gate/evaluation@1 document a single run
-writes: the same metrics and intervals (see the README's "Scale" section for what is bit for bit).
+Merges the state documents of every shard of one input into the document a single run writes:
+ml-gate/evaluation-state@1 ('ml-gate evaluate --shard K/N --json STATE') into ml-gate/evaluation@1,
+ml-gate/profile-state@1 ('ml-gate profile --shard K/N --json STATE') into ml-gate/profile@1
+(see the README's "Scale" section for what is bit for bit).
 
   STATE...             the state of each shard 1..N, once each, in any order
   --json OUT           write the merged document to OUT ('-' for stdout)`
@@ -26,9 +28,13 @@ export const mergeCommand: Command = {
       max: Infinity,
       names: 'the state file of every shard'
     })
-    const { document, stated } = await mergeStep(positionals)
-    if (values.json !== '-') console.stdout(logText(`${stated}\n${renderEvaluationText(document)}`))
-    if (values.json !== undefined) await writeJson(values.json, document, console)
+    const merged = await mergeStep(positionals)
+    const text =
+      merged.kind === 'evaluation'
+        ? renderEvaluationText(merged.document)
+        : renderProfileText(merged.document)
+    if (values.json !== '-') console.stdout(logText(`${merged.stated}\n${text}`))
+    if (values.json !== undefined) await writeJson(values.json, merged.document, console)
     return ExitCode.Pass
   }
 }

@@ -15,6 +15,8 @@ import { evaluateFiles, evaluateShard } from '../../src/evaluation/evaluate-inpu
 import { evaluationDocument } from '../../src/evaluation/evaluate.js'
 import { expandGlob } from '../../src/io/glob.js'
 import { mergeStep } from '../../src/steps/merge.js'
+import { profileShardStep, profileStep } from '../../src/steps/profile.js'
+import type { ProfileDocument } from '../../src/profile/profile.js'
 import { DATASETS } from '../support/datasets.js'
 
 const common = { minSupport: 30, confidence: 0.95, bootstrap: { replicates: 50, seed: 42 } }
@@ -73,11 +75,26 @@ async function merged(input: string, count: number, settings: EvaluateSettings, 
     writeFileSync(path, JSON.stringify(state))
     paths.push(path)
   }
-  return (await mergeStep(paths.reverse())).document
+  const result = await mergeStep(paths.reverse())
+  if (result.kind !== 'evaluation') throw new Error(`merged a ${result.kind}`)
+  return result.document
+}
+
+async function mergedProfile(input: string, count: number, dir: string): Promise<ProfileDocument> {
+  const paths: string[] = []
+  for (let index = 1; index <= count; index++) {
+    const { state } = await profileShardStep(input, { index, count }, {}, 5)
+    const path = join(dir, `profile-${count}-${index}.json`)
+    writeFileSync(path, JSON.stringify(state))
+    paths.push(path)
+  }
+  const result = await mergeStep(paths)
+  if (result.kind !== 'profile') throw new Error(`merged a ${result.kind}`)
+  return result.document
 }
 
 /** The document with every number rounded to 12 significant digits and base64 replicates left out. */
-function rounded(document: EvaluationDocument): unknown {
+function rounded(document: EvaluationDocument | ProfileDocument): unknown {
   return JSON.parse(JSON.stringify(document), (key, value: unknown) => {
     if (key === 'replicates' || key === 'values' || key === 'weights') return typeof value
     return typeof value === 'number' && !Number.isInteger(value) ? Number(value.toPrecision(12)) : value
@@ -101,5 +118,18 @@ describe.each(CASES)('%s split into shards', (dataset, settings) => {
       single.segments.map((s) => [s.key, s.n, s.state?.digest])
     )
     expect(rounded(document)).toEqual(rounded(single))
+  })
+
+  it.each(SHARDS)('profile by files and by bytes, %i shards: the single run’s profile', async (count) => {
+    const input = splitFiles(dataset, dir)
+    const file = join(DATASETS, dataset, 'predictions', 'candidate.csv')
+    for (const whole of [input, file]) {
+      const single = await profileStep(whole, {}, 5)
+      const document = await mergedProfile(whole, count, dir)
+      // Mean and std are merged pairwise (Chan et al.), not row by row: equal to rounding.
+      expect(rounded(document)).toEqual(rounded(single))
+      const exact = (d: ProfileDocument) => d.columns.map((c) => ({ ...c, mean: null, std: null }))
+      expect(exact(document)).toEqual(exact(single))
+    }
   })
 })
