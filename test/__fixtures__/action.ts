@@ -17,6 +17,7 @@ import * as core from './core.js'
 export const ACTION_YML = {
   evaluate: 'actions/evaluate/action.yml',
   gate: 'actions/gate/action.yml',
+  merge: 'actions/merge/action.yml',
   report: 'actions/report/action.yml',
   'validate-data': 'actions/validate-data/action.yml',
   run: 'action.yml'

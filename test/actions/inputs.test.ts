@@ -11,6 +11,7 @@ import { readActionYml } from '../support/action-docs.js'
 jest.unstable_mockModule('@actions/core', () => core)
 const evaluate = await import('../../src/actions/evaluate/inputs.js')
 const gate = await import('../../src/actions/gate/inputs.js')
+const merge = await import('../../src/actions/merge/inputs.js')
 const report = await import('../../src/actions/report/inputs.js')
 const root = await import('../../src/actions/run/inputs.js')
 const validateData = await import('../../src/actions/validate-data/inputs.js')
@@ -21,6 +22,7 @@ const MODULES: Record<string, readonly ActionInput[]> = {
     ...Object.values(evaluate.SettingInputs)
   ],
   'actions/gate/action.yml': Object.values(gate.Inputs),
+  'actions/merge/action.yml': Object.values(merge.Inputs),
   'actions/report/action.yml': Object.values(report.Inputs),
   'actions/validate-data/action.yml': Object.values(validateData.Inputs),
   'action.yml': Object.values(root.Inputs)
