@@ -49,6 +49,17 @@ async function failure(read: () => Promise<unknown>): Promise<string> {
   return 'no error'
 }
 
+/** The errors the shards' reads throw (a shard that reads its rows cleanly adds none). */
+async function shardFailures(file: string, count: number): Promise<string[]> {
+  const found: string[] = []
+  for (let index = 1; index <= count; index++) {
+    const { part } = await byteShard(file, { index, count })
+    const message = await failure(() => rows(file, { part }))
+    if (message !== 'no error') found.push(message)
+  }
+  return found
+}
+
 const CSV =
   'id,text,n\n' +
   '1,plain,10\n' +
@@ -114,13 +125,7 @@ describe('byteShard', () => {
       const file = write('bad.csv', CSV.replace('6,last,60', '6,last,60,extra'))
       const whole = await failure(() => rows(file))
       expect(whole).toBe(`${file}:10:11: expected 3 fields (as in the header), found 4`)
-      const found: string[] = []
-      for (let index = 1; index <= count; index++) {
-        const { part } = await byteShard(file, { index, count })
-        const message = await failure(() => rows(file, { part }))
-        if (message !== 'no error') found.push(message)
-      }
-      expect(found).toEqual([whole])
+      expect(await shardFailures(file, count)).toEqual([whole])
     }
   )
 
@@ -129,13 +134,7 @@ describe('byteShard', () => {
     const whole = await failure(() => rows(file))
     expect(whole).toBe(`${file}:4: expected 2 fields (as in the header), found an empty line`)
     for (const count of [2, 3, 4, 5]) {
-      const found: string[] = []
-      for (let index = 1; index <= count; index++) {
-        const { part } = await byteShard(file, { index, count })
-        const message = await failure(() => rows(file, { part }))
-        if (message !== 'no error') found.push(message)
-      }
-      expect(found).toEqual([whole])
+      expect(await shardFailures(file, count)).toEqual([whole])
     }
   })
 
