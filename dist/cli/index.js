@@ -54,11 +54,6 @@ const commands = [
         load: async () => (await import('./chunks/evaluate.js')).evaluateCommand
     },
     {
-        name: 'merge',
-        summary: 'merge the states of the shards of one input (evaluate --shard K/N) into one document',
-        load: async () => (await import('./chunks/merge.js')).mergeCommand
-    },
-    {
         name: 'gate',
         summary: 'judge the candidate model against the gates of ml-gate.yml, overall and per segment',
         load: async () => (await import('./chunks/gate.js')).gateCommand

@@ -1,9 +1,696 @@
+import { U as UserInputError } from './suggest.js';
 import { o as openTable } from './open.js';
 import { f as fmix32, K as Kind } from './hash.js';
 import { r as resolveColumns, s as stageBlocks, B as BinaryAccumulator, M as MulticlassAccumulator, R as RegressionAccumulator, W as WIDTH, a as WIDTH$1 } from './staging-thread.js';
 import { s as sortNumbers } from './number-set.js';
-import { d as describeMetric, h as encode, i as medianRanks, R as RowDigest, j as stateError, k as decode, l as MAX_Z, B as BUCKETS, s as segmentFamilies, O as OVERALL, c as compareSegments } from './segmentation.js';
-import { U as UserInputError } from './suggest.js';
+import { d as describeMetric, g as encode, h as medianRanks, R as RowDigest, i as stateError, j as decode, k as MAX_Z, B as BUCKETS, s as segmentFamilies, O as OVERALL, l as compareSegments } from './segmentation.js';
+
+/**
+ * What an evaluation is asked for: the model's columns, the segments, the intervals. The engine
+ * (src/evaluation/) reads them, the CLI's flags and the evaluate action's inputs
+ * (`evaluate-options.ts`) and `ml-gate.yml` (below) produce them, so they live with the config.
+ */
+/**
+ * Evaluation settings from `ml-gate.yml` (whose schema applied the defaults).
+ * @throws UserInputError when the config has no `model` section
+ */
+function evaluateSettingsFromConfig(config) {
+    if (config.model === undefined) {
+        throw new UserInputError('the config has no `model` section: add one naming the task, predictions and label');
+    }
+    const segments = config.segments;
+    return {
+        model: config.model,
+        segments: { columns: segments?.columns ?? [], bins: segments?.bins ?? {}, cross: segments?.cross ?? [] },
+        minSupport: segments?.min_support ?? DEFAULT_MIN_SUPPORT,
+        confidence: config.evaluation.confidence,
+        bootstrap: { replicates: config.evaluation.bootstrap, seed: config.evaluation.seed }
+    };
+}
+const DEFAULT_MIN_SUPPORT = 30;
+
+var $schema = "https://json-schema.org/draft/2020-12/schema";
+var $id = "https://raw.githubusercontent.com/ml-gate/ml-gate/v1/schemas/config.schema.json";
+var title = "ml-gate configuration (ml-gate.yml)";
+var description = "Drives the whole ml-gate pipeline: the data to validate, the model predictions to evaluate, the segments to evaluate them on, and the gates they must pass. Relative paths are relative to the directory of this file.";
+var type = "object";
+var additionalProperties = false;
+var required = [
+	"version"
+];
+var properties = {
+	version: {
+		title: "Config version",
+		description: "Version of the ml-gate.yml format. Only 1 exists.",
+		"const": 1
+	},
+	data: {
+		title: "Datasets",
+		description: "Datasets to validate against a data contract and, when a reference is given, to check for distribution drift.",
+		type: "array",
+		"default": [
+		],
+		items: {
+			$ref: "#/$defs/dataset"
+		}
+	},
+	model: {
+		$ref: "#/$defs/model"
+	},
+	segments: {
+		$ref: "#/$defs/segments"
+	},
+	evaluation: {
+		$ref: "#/$defs/evaluation",
+		"default": {
+		}
+	},
+	gates: {
+		title: "Gates",
+		description: "Rules the candidate model must pass, each on one metric: absolute bounds, a maximum drop against the baseline, or a maximum disparity across the segments of one column.",
+		type: "array",
+		"default": [
+		],
+		items: {
+			$ref: "#/$defs/gate"
+		}
+	},
+	on_missing_baseline: {
+		title: "When the baseline is missing",
+		description: "What gates that compare against the baseline (max_drop, max_relative_drop) do when no baseline is available: skip them (reported as skipped) or fail.",
+		"enum": [
+			"skip",
+			"fail"
+		],
+		"default": "skip"
+	},
+	on_no_evidence: {
+		title: "When there is no evidence",
+		description: "What the verdict is when the data holds no evidence for the gates: none of the gated results could be judged (every one insufficient: too few rows or too little support of its metric, an undefined or non-finite value), or a result on the segment all is insufficient. fail (default) fails the run, saying \"no evidence\" and why; warn reports it as a warning.",
+		"enum": [
+			"fail",
+			"warn"
+		],
+		"default": "fail"
+	},
+	waivers: {
+		title: "Waivers",
+		description: "Known, accepted gate failures. A waived failure is reported but does not fail the run, until the waiver expires.",
+		type: "array",
+		"default": [
+		],
+		items: {
+			$ref: "#/$defs/waiver"
+		}
+	},
+	report: {
+		$ref: "#/$defs/report",
+		"default": {
+		}
+	}
+};
+var $defs = {
+	path: {
+		type: "string",
+		minLength: 1
+	},
+	column: {
+		type: "string",
+		minLength: 1
+	},
+	dataset: {
+		title: "Dataset",
+		description: "One dataset (a file or a glob of files) to validate.",
+		type: "object",
+		additionalProperties: false,
+		required: [
+			"path"
+		],
+		properties: {
+			path: {
+				$ref: "#/$defs/path",
+				title: "Data file",
+				description: "The file to validate, or a glob matching several files (CSV, JSON Lines, JSON, Parquet, optionally gzipped).",
+				examples: [
+					"data/incoming.csv",
+					"data/batches/*.parquet"
+				]
+			},
+			contract: {
+				$ref: "#/$defs/path",
+				title: "Data contract",
+				description: "The contract every row must satisfy: an ml-gate contract (.yml/.yaml, written by hand or by `ml-gate infer`) or a JSON Schema (.json) applied to each record.",
+				examples: [
+					"contracts/credit.yml"
+				]
+			},
+			reference: {
+				$ref: "#/$defs/path",
+				title: "Reference data",
+				description: "The data drift is measured against, usually the training data. Without it, no drift is computed.",
+				examples: [
+					"data/train.csv"
+				]
+			},
+			format: {
+				title: "File format",
+				description: "The format of `path` and `reference`. Default: guessed from the file extension.",
+				"enum": [
+					"csv",
+					"jsonl",
+					"json",
+					"parquet"
+				]
+			},
+			delimiter: {
+				title: "CSV delimiter",
+				description: "The field separator of a CSV file. Default: detected from the header line.",
+				"enum": [
+					",",
+					";",
+					"\t",
+					"|"
+				]
+			},
+			missing: {
+				title: "Missing-value tokens",
+				description: "Cell texts read as a missing value, e.g. [\"\", \"NA\", \"-999\"]. Quote numbers: the tokens are compared as text.",
+				type: "array",
+				uniqueItems: true,
+				items: {
+					type: "string",
+					errorMessage: "expected a quoted string (missing-value tokens are compared as text, e.g. \"-999\")"
+				}
+			},
+			drift: {
+				$ref: "#/$defs/drift"
+			},
+			fail_on: {
+				title: "Failure level",
+				description: "The lowest severity that fails the run: `error` (contract errors fail, warnings do not), `warn` (warnings fail too) or `never` (report only).",
+				"enum": [
+					"error",
+					"warn",
+					"never"
+				],
+				"default": "error"
+			}
+		}
+	},
+	drift: {
+		title: "Drift",
+		description: "How drift against `reference` is measured, per column.",
+		type: "object",
+		additionalProperties: false,
+		properties: {
+			method: {
+				title: "Drift method",
+				description: "The statistic: `ks` (Kolmogorov-Smirnov), `chi2` (chi-square), `z` (two-proportion z-test), `wasserstein`, `jensen_shannon`, `psi` (population stability index), or `auto` (chosen per column from its type and size).",
+				"enum": [
+					"auto",
+					"ks",
+					"chi2",
+					"z",
+					"wasserstein",
+					"jensen_shannon",
+					"psi"
+				],
+				"default": "auto"
+			},
+			threshold: {
+				title: "Drift threshold",
+				description: "A column drifts when the statistic exceeds this value (for tests: when the p-value is below it). Default: the method's own default.",
+				type: "number",
+				exclusiveMinimum: 0
+			},
+			correction: {
+				title: "Drift correction",
+				description: "How the p-values of the drift tests (`ks`, `chi2`, `z`) across the columns of this dataset are corrected before they are compared with their threshold: `holm` (default; Holm's step-down, family-wise), `bh` (Benjamini–Hochberg, false discovery rate) or `none` (each column on its own). Distances (`wasserstein`, `jensen_shannon`, `psi`) are effect sizes and are not corrected.",
+				"enum": [
+					"holm",
+					"bh",
+					"none"
+				],
+				"default": "holm"
+			}
+		}
+	},
+	model: {
+		title: "Model",
+		description: "The candidate model's predictions and how to read them.",
+		type: "object",
+		additionalProperties: false,
+		required: [
+			"task",
+			"label"
+		],
+		properties: {
+			task: {
+				title: "Task",
+				description: "`binary` classification (a score for the positive class), `multiclass` classification (one score column per class), or `regression`.",
+				"enum": [
+					"binary",
+					"multiclass",
+					"regression"
+				]
+			},
+			predictions: {
+				$ref: "#/$defs/path",
+				title: "Candidate predictions",
+				description: "A table with the true label and the candidate model's predictions, one row per example. Optional when the predictions come by flag or input (`--candidate` of `ml-gate gate` and `ml-gate run`, `candidate` of the gate action); with neither, gating is an error.",
+				examples: [
+					"preds/candidate.csv"
+				]
+			},
+			baseline: {
+				$ref: "#/$defs/path",
+				title: "Baseline",
+				description: "The model in production: a predictions file (same columns as `predictions`) or an ml-gate evaluation JSON document.",
+				examples: [
+					"preds/baseline.csv",
+					"ml-gate-results/evaluation.json"
+				]
+			},
+			label: {
+				$ref: "#/$defs/column",
+				title: "Label column",
+				description: "The column holding the true label (or target value for regression)."
+			},
+			score: {
+				$ref: "#/$defs/column",
+				title: "Score column",
+				description: "Binary: the column holding the predicted probability of the positive class."
+			},
+			score_prefix: {
+				$ref: "#/$defs/column",
+				title: "Score column prefix",
+				description: "Multiclass: the score of class C is in the column <prefix>C.",
+				"default": "score_"
+			},
+			prediction: {
+				$ref: "#/$defs/column",
+				title: "Prediction column",
+				description: "Multiclass: the predicted class. Regression: the predicted value."
+			},
+			positive: {
+				title: "Positive label",
+				description: "Binary: the label value of the positive class.",
+				type: [
+					"string",
+					"number",
+					"boolean"
+				],
+				"default": 1
+			},
+			threshold: {
+				title: "Decision threshold",
+				description: "Binary: a score at or above this threshold predicts the positive class.",
+				type: "number",
+				minimum: 0,
+				maximum: 1,
+				"default": 0.5
+			},
+			weight: {
+				$ref: "#/$defs/column",
+				title: "Weight column",
+				description: "A column of sample weights, each 0 or in [1e-50, 1e50], at least one positive; any other value is an error at its row. Default: every row weighs 1."
+			},
+			id: {
+				$ref: "#/$defs/column",
+				title: "Row id column",
+				description: "A column identifying each row, used to pair candidate and baseline predictions. Default: rows are paired by position."
+			}
+		}
+	},
+	segments: {
+		title: "Segments",
+		description: "The data segments metrics are computed on, besides the whole data.",
+		type: "object",
+		additionalProperties: false,
+		properties: {
+			columns: {
+				title: "Segment columns",
+				description: "Categorical columns: each of their values is a segment, e.g. Home=rent.",
+				type: "array",
+				uniqueItems: true,
+				"default": [
+				],
+				items: {
+					$ref: "#/$defs/column"
+				}
+			},
+			bins: {
+				title: "Binned columns",
+				description: "Numeric columns cut into intervals at the given edges (at least 2, strictly increasing), e.g. Age: [18, 30, 45].",
+				type: "object",
+				"default": {
+				},
+				propertyNames: {
+					minLength: 1
+				},
+				additionalProperties: {
+					type: "array",
+					minItems: 2,
+					items: {
+						type: "number"
+					}
+				}
+			},
+			cross: {
+				title: "Crossed columns",
+				description: "Combinations of columns whose joint values are segments, e.g. [Home, Job] gives Home=rent & Job=skilled.",
+				type: "array",
+				"default": [
+				],
+				items: {
+					type: "array",
+					minItems: 2,
+					uniqueItems: true,
+					items: {
+						$ref: "#/$defs/column"
+					}
+				}
+			},
+			min_support: {
+				title: "Minimum support",
+				description: "Segments with fewer rows, and metrics with less support (the rows of positive weight in their own denominator, unweighted: positives for recall, predicted positives for precision, min(positives, negatives) for roc_auc; see the README's Gates section), are reported as insufficient data, never passed or failed. No evidence at all fails the run (see on_no_evidence).",
+				type: "integer",
+				minimum: 1,
+				"default": 30
+			}
+		}
+	},
+	evaluation: {
+		title: "Evaluation",
+		description: "How metrics and their confidence intervals are computed.",
+		type: "object",
+		additionalProperties: false,
+		properties: {
+			confidence: {
+				title: "Confidence level",
+				description: "The confidence level of every interval: above 0, at most 0.999999 (closer to 1, the interval's critical value is no longer a finite number in double precision). The CLI's --confidence and the evaluate action's confidence input have the same bounds.",
+				type: "number",
+				exclusiveMinimum: 0,
+				maximum: 0.999999,
+				"default": 0.95
+			},
+			bootstrap: {
+				title: "Bootstrap resamples",
+				description: "The number of bootstrap resamples for intervals without a closed form, from 100 to 100000 (the CLI's --bootstrap and the evaluate action's input too).",
+				type: "integer",
+				minimum: 100,
+				maximum: 100000,
+				"default": 1000
+			},
+			seed: {
+				title: "Random seed",
+				description: "The seed of the bootstrap: the same seed gives the same intervals. A 32-bit unsigned integer, 0 to 4294967295 (the CLI's --seed and the evaluate action's input too).",
+				type: "integer",
+				minimum: 0,
+				maximum: 4294967295,
+				"default": 42
+			}
+		}
+	},
+	gate: {
+		title: "Gate",
+		description: "One rule on one metric. Needs at least one of min, max, max_drop, max_relative_drop, min_ratio, max_gap.",
+		type: "object",
+		additionalProperties: false,
+		required: [
+			"metric"
+		],
+		properties: {
+			metric: {
+				type: "string",
+				minLength: 1,
+				title: "Metric",
+				description: "The metric name, e.g. roc_auc, recall, positive_rate.",
+				examples: [
+					"roc_auc",
+					"recall",
+					"f1",
+					"positive_rate"
+				]
+			},
+			name: {
+				type: "string",
+				minLength: 1,
+				title: "Gate name",
+				description: "A label for the report. Default: derived from the metric and the rule."
+			},
+			min: {
+				type: "number",
+				title: "Minimum",
+				description: "The metric must be at least this value."
+			},
+			max: {
+				type: "number",
+				title: "Maximum",
+				description: "The metric must be at most this value."
+			},
+			max_drop: {
+				type: "number",
+				minimum: 0,
+				title: "Maximum drop",
+				description: "The metric may get worse than the baseline's by at most this much, in the metric's units (worse is lower for scores, higher for losses)."
+			},
+			max_relative_drop: {
+				type: "number",
+				minimum: 0,
+				title: "Maximum relative drop",
+				description: "The metric may get worse than the baseline's by at most this fraction of the baseline value (0.1 = 10%)."
+			},
+			per_segment: {
+				title: "Per segment",
+				description: "Where the rule applies besides the whole data: `false` (the whole data only), `true` (every segment), a column name (the segments of that column) or a list of segment keys such as Home=rent (in names and values, % & = \" are written %25 %26 %3D %22, as in the evaluation's keys), each of which must be a segment of the candidate's evaluation (a list of column names is an error: write one column as a string).",
+				anyOf: [
+					{
+						type: "boolean"
+					},
+					{
+						$ref: "#/$defs/column"
+					},
+					{
+						type: "array",
+						minItems: 1,
+						uniqueItems: true,
+						items: {
+							type: "string",
+							minLength: 1
+						}
+					}
+				],
+				"default": false
+			},
+			mode: {
+				title: "Comparison mode",
+				description: "`point` compares point values. `significant` fails only when the regression is statistically significant (paired test, Holm-corrected across segments) and warns when it is inconclusive.",
+				"enum": [
+					"point",
+					"significant"
+				],
+				"default": "point"
+			},
+			correction: {
+				title: "Multiple-testing correction",
+				description: "In `mode: significant`, how the segments one rule judges are corrected as a family: `holm` (default; Holm's step-down, bounds the chance of any false failure or pass at 1 − confidence), `bh` (Benjamini–Hochberg, bounds the expected share of false findings: more power with many segments) or `none` (each segment at the configured confidence). The family and its correction are stated in every reason.",
+				"enum": [
+					"holm",
+					"bh",
+					"none"
+				],
+				"default": "holm"
+			},
+			across: {
+				$ref: "#/$defs/column",
+				title: "Across column",
+				description: "Measure the disparity of the metric across the segments of this column, with min_ratio and/or max_gap."
+			},
+			min_ratio: {
+				type: "number",
+				minimum: 0,
+				maximum: 1,
+				title: "Minimum ratio",
+				description: "With across: the lowest segment value divided by the highest must be at least this."
+			},
+			max_gap: {
+				type: "number",
+				minimum: 0,
+				title: "Maximum gap",
+				description: "With across: the highest segment value minus the lowest must be at most this."
+			},
+			severity: {
+				title: "Severity",
+				description: "What a violation does: `fail` the run, or only `warn`.",
+				"enum": [
+					"fail",
+					"warn"
+				],
+				"default": "fail"
+			},
+			on_missing: {
+				title: "When the metric or segment is missing",
+				description: "What a gate naming a metric or a segment that the evaluation does not have does: `fail`, or `skip` it (reported as skipped).",
+				"enum": [
+					"fail",
+					"skip"
+				],
+				"default": "fail"
+			}
+		},
+		allOf: [
+			{
+				errorMessage: "a gate needs at least one rule: min, max, max_drop, max_relative_drop, min_ratio or max_gap",
+				anyOf: [
+					{
+						required: [
+							"min"
+						]
+					},
+					{
+						required: [
+							"max"
+						]
+					},
+					{
+						required: [
+							"max_drop"
+						]
+					},
+					{
+						required: [
+							"max_relative_drop"
+						]
+					},
+					{
+						required: [
+							"min_ratio"
+						]
+					},
+					{
+						required: [
+							"max_gap"
+						]
+					}
+				]
+			},
+			{
+				errorMessage: "min_ratio and max_gap compare the segments of one column: add `across: <column>`",
+				dependentRequired: {
+					min_ratio: [
+						"across"
+					],
+					max_gap: [
+						"across"
+					]
+				}
+			},
+			{
+				dependentSchemas: {
+					across: {
+						properties: {
+							per_segment: {
+								"const": false,
+								errorMessage: "across and per_segment cannot be combined: across gates the disparity between the segments of one column, per_segment gates each segment on its own"
+							}
+						}
+					}
+				}
+			}
+		]
+	},
+	waiver: {
+		title: "Waiver",
+		description: "Accepts the failures of a metric, a segment or both, with a reason, until an expiry date.",
+		type: "object",
+		additionalProperties: false,
+		required: [
+			"reason"
+		],
+		properties: {
+			metric: {
+				type: "string",
+				minLength: 1,
+				title: "Metric",
+				description: "The metric whose failures are waived. Default: every metric."
+			},
+			segment: {
+				type: "string",
+				minLength: 1,
+				title: "Segment",
+				description: "The segment whose failures are waived, e.g. Home=other (in names and values, % & = \" are written %25 %26 %3D %22), or the column of an `across` gate, e.g. Job. It must be a segment of the candidate's evaluation: an unknown one is an error at this line, with the closest suggested. Default: every segment."
+			},
+			reason: {
+				type: "string",
+				minLength: 1,
+				title: "Reason",
+				description: "Why the failure is accepted; shown in the report."
+			},
+			expires: {
+				type: "string",
+				format: "date",
+				title: "Expiry date",
+				description: "The last day (YYYY-MM-DD, UTC) the waiver applies. Default: never expires.",
+				errorMessage: "expected a date as YYYY-MM-DD, e.g. 2027-01-31"
+			}
+		},
+		allOf: [
+			{
+				errorMessage: "a waiver names what it waives: add `metric:`, `segment:` or both",
+				anyOf: [
+					{
+						required: [
+							"metric"
+						]
+					},
+					{
+						required: [
+							"segment"
+						]
+					}
+				]
+			}
+		]
+	},
+	report: {
+		title: "Report",
+		description: "Where and how results are reported.",
+		type: "object",
+		additionalProperties: false,
+		properties: {
+			comment_key: {
+				type: "string",
+				minLength: 1,
+				title: "Comment key",
+				description: "Identifies this config's sticky PR comment, so that several configs in one repository keep separate comments. Default: the config file's path."
+			},
+			check_name: {
+				type: "string",
+				minLength: 1,
+				title: "Check name",
+				description: "The name of the check run, as branch protection and deployment environments require it."
+			},
+			output: {
+				$ref: "#/$defs/path",
+				title: "Output folder",
+				description: "The folder the result documents (JSON) are written to.",
+				"default": "ml-gate-results"
+			}
+		}
+	}
+};
+var schema = {
+	$schema: $schema,
+	$id: $id,
+	title: title,
+	description: description,
+	type: type,
+	additionalProperties: additionalProperties,
+	required: required,
+	properties: properties,
+	$defs: $defs
+};
 
 /**
  * Interns fixed-width tuples of unsigned 32-bit integers: equal tuples get the same id, numbered
@@ -454,7 +1141,7 @@ function checkSegmentBudget(file, segments, bytesPerSegment) {
  * @throws UserInputError for a missing column (with the closest name), and for a row whose label,
  *   score, prediction, weight or id cannot be used, at that row's line, saying what was expected
  */
-async function evaluatePredictions(file, settings, read = {}, { blockRows = BLOCK_ROWS, thread, only = null, classes: given = null } = {}) {
+async function evaluatePredictions(file, settings, read = {}, { blockRows = BLOCK_ROWS, thread, only = null } = {}) {
     const table = await openTable(file, read);
     const model = settings.model;
     const columns = resolveColumns(table, settings);
@@ -462,7 +1149,7 @@ async function evaluatePredictions(file, settings, read = {}, { blockRows = BLOC
         ? []
         : columns.probabilities.length > 0
             ? columns.probabilityClasses
-            : (given ?? (await discoverClasses(file, read, columns)));
+            : await discoverClasses(file, read, columns);
     const families = segmentFamilies(settings.segments);
     const create = accumulatorFactory(model.task, settings, classes);
     const segments = new Map();
@@ -568,25 +1255,6 @@ function documentSettings(settings) {
         segments: { columns, bins, cross }
     };
 }
-/**
- * Multiclass without probability columns: every label and prediction of `files`, sorted; `null`
- * for another task, or with probability columns (which name the classes).
- */
-async function inputClasses(files, settings, read) {
-    if (settings.model.task !== 'multiclass')
-        return null;
-    const found = new Set();
-    for (const file of files) {
-        const table = await openTable(file, read);
-        const columns = resolveColumns(table, settings);
-        await table.close();
-        if (columns.probabilities.length > 0)
-            return null;
-        for (const c of await discoverClasses(file, read, columns))
-            found.add(c);
-    }
-    return [...found].sort();
-}
 /** Classes of a multiclass file without probability columns: every label and prediction, sorted. */
 async function discoverClasses(file, read, columns) {
     const classes = new Set();
@@ -637,4 +1305,4 @@ function blockAdder(task, perRow) {
     };
 }
 
-export { evaluationDocument as a, asEvaluationDocument as b, documentSettings as d, evaluatePredictions as e, inputClasses as i, storedSource as s };
+export { DEFAULT_MIN_SUPPORT as D, evaluationDocument as a, evaluatePredictions as b, asEvaluationDocument as c, storedSource as d, evaluateSettingsFromConfig as e, documentSettings as f, schema as s };

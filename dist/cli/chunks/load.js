@@ -1,14 +1,20 @@
 import { relative, sep, isAbsolute, join, resolve, dirname } from 'node:path';
-import { s as schema } from './config.schema.js';
+import { s as schema } from './evaluate2.js';
 import { U as UserInputError } from './suggest.js';
 import { realpathSync } from 'node:fs';
 import { P as firstUnorderedEdge } from './segmentation.js';
-import { c as compileSchema } from './schema-validator.js';
-import { a as readYamlFile, p as parseYaml, f as formatPath } from './schema-errors.js';
-import './hash.js';
-import './2020.js';
-import './json-text.js';
+import { l as compileSchema } from './schema-validator.js';
+import { a as readYamlFile, b as parseYaml, f as formatPath } from './schema-errors.js';
+import './open.js';
 import 'node:fs/promises';
+import 'node:stream';
+import 'node:zlib';
+import './hash.js';
+import 'node:buffer';
+import './staging-thread.js';
+import 'node:worker_threads';
+import './thread-script.js';
+import './number-set.js';
 import 'process';
 import 'buffer';
 

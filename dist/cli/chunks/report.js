@@ -12,15 +12,12 @@ import './hash.js';
 import './count-table.js';
 import './number-set.js';
 import './schema-validator.js';
-import './2020.js';
 import './schema-errors.js';
-import './json-text.js';
 import 'node:fs/promises';
 import 'process';
 import 'buffer';
 import 'node:path';
 import './segmentation.js';
-import './read-document.js';
 import './version.js';
 import 'node:util';
 

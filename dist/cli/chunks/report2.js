@@ -2,13 +2,12 @@ import { U as UserInputError, E as ExitCode } from './suggest.js';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { e as extent, s as setting, v as value, m as markdownTable, c as change, b as level, p as percent, i as interval, d as renderValidationMarkdown, g as reasonText, f as failsUnder } from './validate2.js';
-import { g as isInconclusive, p as pairingSummary, i as isLowerBound, R as RESULT_FILES, E as EVALUATION } from './result-names.js';
+import { g as isInconclusive, p as pairingSummary, i as isLowerBound, h as documentKind, R as RESULT_FILES, j as readDocument, E as EVALUATION } from './result-names.js';
 import { e as escapeClipped } from './text-table.js';
-import { e as supportUnit, d as describeMetric } from './segmentation.js';
+import { b as supportUnit, d as describeMetric } from './segmentation.js';
 import { C as CORRECTION_NAMES } from './multiple-testing.js';
 import { readdir } from 'node:fs/promises';
 import { join as join$1 } from 'node:path';
-import { d as documentKind, r as readDocument } from './read-document.js';
 import { V as VERSION } from './version.js';
 
 /**

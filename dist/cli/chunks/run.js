@@ -5,8 +5,8 @@ import { r as renderValidationText } from './validate2.js';
 import { c as checkGates, a as candidateInput, b as runGate, w as writeGateDocuments, r as renderVerdictText } from './gate2.js';
 import { loadConfig } from './load.js';
 import { U as UserInputError } from './suggest.js';
-import { e as expandGlob } from './glob.js';
-import { b as asEvaluationDocument } from './evaluate2.js';
+import { readdir, stat } from 'node:fs/promises';
+import { c as asEvaluationDocument } from './evaluate2.js';
 import { v as validateStep } from './validate3.js';
 import { p as parseCommandArgs } from './args.js';
 import { a as writeOutput, w as writeJson } from './write-output.js';
@@ -18,18 +18,13 @@ import './result-names.js';
 import './segmentation.js';
 import './hash.js';
 import './multiple-testing.js';
-import './read-document.js';
-import 'node:fs/promises';
-import './2020.js';
-import './json-text.js';
-import './version.js';
-import './count-table.js';
-import './number-set.js';
 import './schema-validator.js';
 import './schema-errors.js';
 import 'process';
 import 'buffer';
-import './config.schema.js';
+import './version.js';
+import './count-table.js';
+import './number-set.js';
 import './staging-thread.js';
 import 'node:worker_threads';
 import './open.js';
@@ -37,8 +32,94 @@ import 'node:stream';
 import 'node:zlib';
 import 'node:buffer';
 import './thread-script.js';
-import './same-settings.js';
 import 'node:util';
+
+const MAGIC = /[*?[]/;
+/** A glob segment as a regular expression: `*` any run within a name, `?` one character, `[..]` a class. */
+function segmentPattern(segment) {
+    let source = '';
+    for (let i = 0; i < segment.length; i++) {
+        const c = segment[i];
+        if (c === '*')
+            source += '[^/]*';
+        else if (c === '?')
+            source += '[^/]';
+        else if (c === '[') {
+            const end = segment.indexOf(']', i + 1);
+            if (end < 0)
+                source += '\\[';
+            else {
+                source += `[${segment
+                    .slice(i + 1, end)
+                    .replace(/^!/, '^')
+                    .replace(/\\/g, '\\\\')}]`;
+                i = end;
+            }
+        }
+        else
+            source += c.replace(/[.+^${}()|\\]/g, '\\$&');
+    }
+    return new RegExp(`^${source}$`);
+}
+/**
+ * The files a path or glob names, sorted. A path without `*`, `?` or `[` is returned as it is
+ * (the reader reports it if it does not exist). `**` matches any number of folders. Names that
+ * start with a dot are matched only by patterns that start with one.
+ *
+ * @example expandGlob('data/*.csv') // ['data/holdout.csv', 'data/train.csv']
+ */
+async function expandGlob(pattern) {
+    if (!MAGIC.test(pattern))
+        return [pattern];
+    const absolute = pattern.startsWith('/');
+    const segments = pattern.split('/').filter((s, i) => s !== '' || i === 0);
+    const matches = [];
+    async function walk(dir, index) {
+        if (index === segments.length) {
+            // Literal segments after a wildcard were appended unchecked: keep only files that exist.
+            if (await isFile(dir))
+                matches.push(dir);
+            return;
+        }
+        const segment = segments[index];
+        if (!MAGIC.test(segment))
+            return walk(dir === '' ? segment : join(dir, segment), index + 1);
+        let entries;
+        try {
+            entries = await readdir(dir === '' ? '.' : dir, { withFileTypes: true });
+        }
+        catch {
+            return;
+        }
+        const last = index === segments.length - 1;
+        if (segment === '**') {
+            await walk(dir, index + 1);
+            for (const e of entries)
+                if (e.isDirectory() && !e.name.startsWith('.'))
+                    await walk(join(dir, e.name), index);
+            return;
+        }
+        const regex = segmentPattern(segment);
+        for (const e of entries) {
+            if (e.name.startsWith('.') && !segment.startsWith('.'))
+                continue;
+            if (!regex.test(e.name))
+                continue;
+            if (last ? e.isFile() : e.isDirectory())
+                await walk(join(dir, e.name), index + 1);
+        }
+    }
+    await walk(absolute ? '/' : '', absolute ? 1 : 0);
+    return [...new Set(matches)].sort();
+}
+async function isFile(path) {
+    try {
+        return (await stat(path)).isFile();
+    }
+    catch {
+        return false;
+    }
+}
 
 /**
  * The run step: what ml-gate.yml describes, end to end (validate, evaluate, gate), every result

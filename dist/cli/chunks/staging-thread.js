@@ -3,7 +3,7 @@ import { parentPort, Worker } from 'node:worker_threads';
 import { U as UserInputError, d as didYouMean } from './suggest.js';
 import { o as openTable } from './open.js';
 import { t as threadScript } from './thread-script.js';
-import { h as encode, k as decode, o as numberField, j as stateError, b as criticalValue, d as describeMetric, q as normalInterval, w as wilsonInterval, p as percentileInterval, r as effectiveSize, t as logitInterval, u as orderStatisticInterval, R as RowDigest, B as BUCKETS, x as combineBuckets, y as encodeBuckets, z as objectField, A as decodeBuckets, C as bucketWeights, D as sampleRank, E as bootstrapSettings, F as rowHash, G as header, H as readHeader, m as metricNames, I as bucketOf, J as parseClassMetric, K as firstReaching, L as rowKeyOf, g as segmentColumns, s as segmentFamilies, N as segmentKey } from './segmentation.js';
+import { g as encode, j as decode, o as numberField, i as stateError, c as criticalValue, d as describeMetric, q as normalInterval, w as wilsonInterval, p as percentileInterval, r as effectiveSize, t as logitInterval, u as orderStatisticInterval, R as RowDigest, B as BUCKETS, x as combineBuckets, y as encodeBuckets, z as objectField, A as decodeBuckets, C as bucketWeights, D as sampleRank, E as bootstrapSettings, F as rowHash, G as header, H as readHeader, m as metricNames, I as bucketOf, J as parseClassMetric, K as firstReaching, L as rowKeyOf, e as segmentColumns, s as segmentFamilies, N as segmentKey } from './segmentation.js';
 import { s as sortNumbers, k as kthSmallest, N as NumberSet } from './number-set.js';
 import { f as fmix32, h as hashFloat64 } from './hash.js';
 
@@ -2074,10 +2074,6 @@ async function stageRows(table, plan, columns, first, sink, only = null) {
     const ids = columns.id < 0 ? null : new IdSet();
     const labels = columns.id < 0 ? null : new LabelDigest(model.task === 'regression');
     const seed = settings.bootstrap.seed;
-    // A shard's rows keep the keys they have in a single run (`partition.ts`).
-    const rowBase = plan.read.part?.rowBase ?? 0;
-    // A byte range may hold no rows, or only rows of weight 0: the merge of the shards judges that.
-    const whole = (plan.read.part?.bytes ?? null) === null;
     // The batch's values of each one-column family's column.
     const familyValues = new Array(families.length);
     for await (const batch of table.batches()) {
@@ -2086,7 +2082,7 @@ async function stageRows(table, plan, columns, first, sink, only = null) {
         const idValues = ids === null ? null : batch.columns[columns.id].values;
         const labelValues = batch.columns[columns.label].values;
         for (let i = 0; i < batch.size; i++) {
-            let rowKey = rowBase + rows + i;
+            let rowKey = rows + i;
             if (idValues !== null) {
                 const id = idValues[i];
                 if (id === null) {
@@ -2134,11 +2130,11 @@ async function stageRows(table, plan, columns, first, sink, only = null) {
         rows += batch.size;
     }
     // Nothing to evaluate is bad input, not a run whose every gate has no evidence.
-    if (rows === 0 && whole)
+    if (rows === 0)
         throw new UserInputError('no rows to evaluate: expected at least one row of predictions', {
             file: table.file
         });
-    if (columns.weight >= 0 && totals.weight === 0 && whole) {
+    if (columns.weight >= 0 && totals.weight === 0) {
         throw new UserInputError(`every row's weight '${model.weight}' is 0: there is nothing to evaluate; expected at least one positive weight`, { file: table.file });
     }
     await sink.full(staged);

@@ -4,12 +4,10 @@ import { K as Kind, j as jsonDepth, M as MAX_JSON_DEPTH, p as pathToKey, f as fm
 import { C as CountTable } from './count-table.js';
 import { N as NumberSet, s as sortNumbers, k as kthSmallest } from './number-set.js';
 import { U as UserInputError, d as didYouMean } from './suggest.js';
-import { i as isCalendarDate, c as compileSchema } from './schema-validator.js';
+import { r as requireCore, a as requireValidation, b as requireFormat, c as requireMetadata, d as requireApplicator, e as requireValidate, f as requireCodegen, g as requireValidation_error, h as requireRef_error, i as requireCore$1, j as requireDiscriminator, k as isCalendarDate, _ as _2020Exports, l as compileSchema } from './schema-validator.js';
 import { extname } from 'node:path';
-import { a as readYamlFile, f as formatPath } from './schema-errors.js';
+import { p as parseJson, a as readYamlFile, f as formatPath } from './schema-errors.js';
 import { readFile } from 'node:fs/promises';
-import { r as requireCore, a as requireValidation, b as requireFormat, c as requireMetadata, d as requireApplicator, e as requireValidate, f as requireCodegen, g as requireValidation_error, h as requireRef_error, i as requireCore$1, j as requireDiscriminator, _ as _2020Exports } from './2020.js';
-import { p as parseJson } from './json-text.js';
 
 /**
  * The drift methods ml-gate knows, with the metadata a gate and a report need: which column kinds
