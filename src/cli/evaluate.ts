@@ -1,8 +1,9 @@
 import { EVALUATE_OPTIONS } from '../config/evaluate-options.js'
-import { ExitCode } from '../errors.js'
+import { ExitCode, UserInputError } from '../errors.js'
+import { parseShard } from '../io/partition.js'
 import { DEFAULT_MIN_SUPPORT } from '../config/evaluate-settings.js'
 import { renderEvaluationText } from '../report/evaluation.js'
-import { evaluateStep } from '../steps/evaluate.js'
+import { evaluateShardStep, evaluateStep } from '../steps/evaluate.js'
 import { parseCommandArgs } from './args.js'
 import type { Command } from './command.js'
 import { READ_OPTIONS_USAGE, readOptionFlags, readOptionsFromArgs } from './read-options.js'
@@ -14,7 +15,7 @@ const usage = `Usage: ml-gate evaluate --predictions FILE --task binary|multicla
                         [--threshold T] [--weight COL] [--id COL] [--segment COL]...
                         [--bins COL=e1,e2,...]... [--cross COL,COL]... [--min-support N]
                         [--confidence C] [--bootstrap B] [--seed S] [--config ml-gate.yml]
-                        [--json OUT] [read options]
+                        [--shard K/N] [--json OUT] [read options]
 
 Computes every metric of the task, overall and per segment, with confidence intervals
 (Wilson for proportions, DeLong for ROC AUC, a seeded bootstrap for the rest).
@@ -37,6 +38,11 @@ Computes every metric of the task, overall and per segment, with confidence inte
   --bootstrap B        bootstrap replicates (default 1000)
   --seed S             bootstrap seed (default 42)
   --config FILE        take the settings from ml-gate.yml; flags override them
+  --predictions GLOB   several files (quote the glob): evaluated as one input, each file's rows keyed
+                       by its place in the sorted list
+  --shard K/N          evaluate only shard K of N and write its ml-gate/evaluation-state@1 to --json
+                       (merge them with 'ml-gate merge'): with a glob every Nth file, with one CSV or
+                       JSON Lines file a byte range aligned to records
   --json OUT           also write the ml-gate/evaluation@1 document to OUT ('-' for stdout)
 ${READ_OPTIONS_USAGE}`
 
@@ -44,6 +50,7 @@ const flags = {
   predictions: { type: 'string' },
   ...EVALUATE_OPTIONS,
   config: { type: 'string' },
+  shard: { type: 'string' },
   json: { type: 'string' },
   ...readOptionFlags
 } as const
@@ -57,14 +64,27 @@ export const evaluateCommand: Command = {
       max: 0,
       names: 'no positional arguments'
     })
-    const { document } = await evaluateStep({
+    const request = {
       config: values.config,
       predictions: values.predictions,
       options: values,
-      optionName: (option) => `--${option}`,
+      optionName: (option: string) => `--${option}`,
       noPredictions: 'ml-gate evaluate: --predictions FILE is required',
       read: readOptionsFromArgs(values)
-    })
+    }
+    if (values.shard !== undefined) {
+      const shard = parseShard(values.shard, '--shard')
+      if (values.json === undefined) {
+        throw new UserInputError(
+          'ml-gate evaluate: --shard needs --json OUT, where the shard state is written'
+        )
+      }
+      const { state, stated } = await evaluateShardStep(request, shard)
+      if (values.json !== '-') console.stdout(logText(`${stated}\n`))
+      await writeJson(values.json, state, console)
+      return ExitCode.Pass
+    }
+    const { document } = await evaluateStep(request)
     if (values.json !== '-') console.stdout(logText(renderEvaluationText(document)))
     if (values.json !== undefined) await writeJson(values.json, document, console)
     return ExitCode.Pass

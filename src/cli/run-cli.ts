@@ -38,6 +38,11 @@ export const commands: readonly CommandEntry[] = [
     load: async () => (await import('./evaluate.js')).evaluateCommand
   },
   {
+    name: 'merge',
+    summary: 'merge the states of the shards of one input (evaluate --shard K/N) into one document',
+    load: async () => (await import('./merge.js')).mergeCommand
+  },
+  {
     name: 'gate',
     summary: 'judge the candidate model against the gates of ml-gate.yml, overall and per segment',
     load: async () => (await import('./gate.js')).gateCommand

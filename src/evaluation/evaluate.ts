@@ -73,7 +73,7 @@ export async function evaluatePredictions(
   file: string,
   settings: EvaluateSettings,
   read: ReadOptions = {},
-  { blockRows = BLOCK_ROWS, thread, only = null }: StagingOptions = {}
+  { blockRows = BLOCK_ROWS, thread, only = null, classes: given = null }: StagingOptions = {}
 ): Promise<Evaluation> {
   const table = await openTable(file, read)
   const model = settings.model
@@ -83,7 +83,7 @@ export async function evaluatePredictions(
       ? []
       : columns.probabilities.length > 0
         ? columns.probabilityClasses
-        : await discoverClasses(file, read, columns)
+        : (given ?? (await discoverClasses(file, read, columns)))
   const families = segmentFamilies(settings.segments)
   const create = accumulatorFactory(model.task, settings, classes)
   const segments = new Map<string, SegmentEvaluation>()
@@ -163,6 +163,11 @@ export interface StagingOptions {
   readonly thread?: URL | null
   /** Evaluate only the rows whose id (`model.id`) is in this set; the others are checked, not counted. */
   readonly only?: IdSet | null
+  /**
+   * Multiclass without probability columns: the classes of the whole input, when this file is one
+   * piece of it (`evaluate-input.ts`); default: found in the file.
+   */
+  readonly classes?: readonly string[] | null
 }
 
 /**
@@ -221,6 +226,27 @@ export function documentSettings(settings: EvaluateSettings): DocumentSettings {
     min_support: settings.minSupport,
     segments: { columns, bins, cross }
   }
+}
+
+/**
+ * Multiclass without probability columns: every label and prediction of `files`, sorted; `null`
+ * for another task, or with probability columns (which name the classes).
+ */
+export async function inputClasses(
+  files: readonly string[],
+  settings: EvaluateSettings,
+  read: ReadOptions
+): Promise<string[] | null> {
+  if (settings.model.task !== 'multiclass') return null
+  const found = new Set<string>()
+  for (const file of files) {
+    const table = await openTable(file, read)
+    const columns = resolveColumns(table, settings)
+    await table.close()
+    if (columns.probabilities.length > 0) return null
+    for (const c of await discoverClasses(file, read, columns)) found.add(c)
+  }
+  return [...found].sort()
 }
 
 /** Classes of a multiclass file without probability columns: every label and prediction, sorted. */

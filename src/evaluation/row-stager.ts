@@ -138,6 +138,10 @@ export async function stageRows(
   const ids = columns.id < 0 ? null : new IdSet()
   const labels = columns.id < 0 ? null : new LabelDigest(model.task === 'regression')
   const seed = settings.bootstrap.seed
+  // A shard's rows keep the keys they have in a single run (`partition.ts`).
+  const rowBase = plan.read.part?.rowBase ?? 0
+  // A byte range may hold no rows, or only rows of weight 0: the merge of the shards judges that.
+  const whole = (plan.read.part?.bytes ?? null) === null
   // The batch's values of each one-column family's column.
   const familyValues: Value[][] = new Array(families.length)
   for await (const batch of table.batches()) {
@@ -145,7 +149,7 @@ export async function stageRows(
     const idValues = ids === null ? null : batch.columns[columns.id].values
     const labelValues = batch.columns[columns.label].values
     for (let i = 0; i < batch.size; i++) {
-      let rowKey = rows + i
+      let rowKey = rowBase + rows + i
       if (idValues !== null) {
         const id = idValues[i]
         if (id === null) {
@@ -190,11 +194,11 @@ export async function stageRows(
     rows += batch.size
   }
   // Nothing to evaluate is bad input, not a run whose every gate has no evidence.
-  if (rows === 0)
+  if (rows === 0 && whole)
     throw new UserInputError('no rows to evaluate: expected at least one row of predictions', {
       file: table.file
     })
-  if (columns.weight >= 0 && totals.weight === 0) {
+  if (columns.weight >= 0 && totals.weight === 0 && whole) {
     throw new UserInputError(
       `every row's weight '${model.weight}' is 0: there is nothing to evaluate; expected at least one positive weight`,
       { file: table.file }

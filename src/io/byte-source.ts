@@ -9,6 +9,7 @@ import { open } from 'node:fs/promises'
 import { Readable } from 'node:stream'
 import { createGunzip } from 'node:zlib'
 import { UserInputError } from '../errors.js'
+import type { ByteRange } from './table.js'
 
 /** How bytes are read. Tests use tiny chunks to exercise every chunk boundary. */
 export interface SourceOptions {
@@ -69,6 +70,35 @@ export async function openByteSource(file: string, options: SourceOptions = {}):
   compressed.on('error', (error) => gunzip.destroy(error))
   compressed.pipe(gunzip)
   return { gzip, chunks: chunkSize < 64 ? rechunk(gunzip, chunkSize) : gunzip }
+}
+
+/**
+ * The bytes of a shard's part of a file (`partition.ts`): its first `range.prefix` bytes (the
+ * header), then `[range.start, range.end)`. Plain files only: `partition.ts` refuses gzip data.
+ */
+export async function openRangeSource(
+  file: string,
+  range: ByteRange,
+  options: SourceOptions = {}
+): Promise<ByteSource> {
+  const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE
+  const pieces: (readonly [number, number])[] = [
+    [0, range.prefix],
+    [range.start, range.end]
+  ]
+  async function* chunks(): AsyncGenerator<Buffer> {
+    for (const [start, end] of pieces) {
+      if (end <= start) continue
+      // createReadStream's `end` is inclusive.
+      const stream = createReadStream(file, { start, end: end - 1, highWaterMark: chunkSize })
+      try {
+        for await (const chunk of stream as AsyncIterable<Buffer>) yield chunk
+      } catch (error) {
+        throw fileError(file, error)
+      }
+    }
+  }
+  return { gzip: false, chunks: rechunk(chunks(), chunkSize) }
 }
 
 function isGzipMagic(head: Buffer): boolean {

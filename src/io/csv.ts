@@ -31,7 +31,7 @@ import type { ByteSource, SourceOptions } from './byte-source.js'
 import { CsvTokenizer, ESCAPED, QUOTED } from './csv-tokenizer.js'
 import type { TableReader } from './reader.js'
 import { StringCache } from './string-cache.js'
-import type { RowBatch } from './table.js'
+import type { ByteRange, RowBatch } from './table.js'
 import { Kind } from './table.js'
 import { countLines, locate } from './text-location.js'
 import { TextWindow } from './text-window.js'
@@ -53,6 +53,8 @@ export interface CsvOptions {
   readonly parser: ValueParser
   readonly batchSize: number
   readonly source: SourceOptions
+  /** A shard's byte range: its records are numbered from `range.line`. */
+  readonly range?: ByteRange | null
 }
 
 /**
@@ -123,7 +125,7 @@ export class CsvReader implements TableReader {
     this.tokenizer = tokenizer
     this.columnCount = columns.length
     this.pos = tokenizer.next
-    this.line = 2 + tokenizer.lineBreaks
+    this.line = this.options.range?.line ?? 2 + tokenizer.lineBreaks
     this.delimiter = delimiter
     return columns
   }
@@ -257,6 +259,13 @@ export class CsvReader implements TableReader {
 function decodeField(data: Buffer, tokenizer: CsvTokenizer, f: number): string {
   const text = data.toString('utf8', tokenizer.starts[f], tokenizer.ends[f])
   return (tokenizer.flags[f] & ESCAPED) === 0 ? text : text.replaceAll('""', '"')
+}
+
+/** The delimiter the reader uses for a file that starts with `head`: `given`, or detected from its first line. */
+export function csvDelimiter(head: Buffer, given: string | null): string {
+  if (given !== null) return given
+  const end = findLineEnd(head)
+  return detectDelimiter(head, end < 0 ? head.length : end)
 }
 
 /**

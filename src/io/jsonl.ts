@@ -11,7 +11,7 @@ import type { ByteSource, SourceOptions } from './byte-source.js'
 import { tooDeepAt } from './json-depth.js'
 import { describeJson, isJsonObject, jsonSyntaxError, JsonRowWriter, type JsonObject } from './json-rows.js'
 import type { TableReader } from './reader.js'
-import type { RowBatch } from './table.js'
+import type { ByteRange, RowBatch } from './table.js'
 import { TextWindow } from './text-window.js'
 import type { ValueParser } from './value-parser.js'
 
@@ -24,6 +24,8 @@ export interface JsonLinesOptions {
   readonly parser: ValueParser
   readonly batchSize: number
   readonly source: SourceOptions
+  /** A shard's byte range: the first object gives the columns; rows start at `range.start`. */
+  readonly range?: ByteRange | null
 }
 
 /** Reads one JSON Lines file once: `readHeader()`, then `rows()`. */
@@ -61,6 +63,12 @@ export class JsonLinesReader implements TableReader {
         const record = this.parseLine(data, found.start, found.end)
         this.writer = new JsonRowWriter(record, this.options.parser)
         this.firstLine = this.line
+        const range = this.options.range
+        if (range && range.start > 0) {
+          // A later shard: the first object (the prefix) named the columns; its rows follow it.
+          this.pos = found.next
+          this.line = range.line
+        }
         return this.writer.columns
       }
       if (window.final) {

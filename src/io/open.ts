@@ -3,7 +3,7 @@
  */
 import { extname } from 'node:path'
 import { UserInputError } from '../errors.js'
-import { openByteSource, type SourceOptions } from './byte-source.js'
+import { openByteSource, openRangeSource, type ByteSource, type SourceOptions } from './byte-source.js'
 import { CSV_DELIMITERS, CsvReader } from './csv.js'
 import { JsonArrayReader } from './json-array.js'
 import { JsonLinesReader } from './jsonl.js'
@@ -94,6 +94,9 @@ async function readerFor(
   source: SourceOptions
 ): Promise<TableReader> {
   const { batchSize } = options
+  const range = options.part?.bytes ?? null
+  const bytes = (): Promise<ByteSource> =>
+    range === null ? openByteSource(file, source) : openRangeSource(file, range, source)
   switch (format) {
     case 'csv': {
       const delimiter = options.delimiter ?? DELIMITER_BY_EXTENSION[extension] ?? null
@@ -103,10 +106,10 @@ async function readerFor(
           { file }
         )
       }
-      return new CsvReader(file, await openByteSource(file, source), { delimiter, parser, batchSize, source })
+      return new CsvReader(file, await bytes(), { delimiter, parser, batchSize, source, range })
     }
     case 'jsonl':
-      return new JsonLinesReader(file, await openByteSource(file, source), { parser, batchSize, source })
+      return new JsonLinesReader(file, await bytes(), { parser, batchSize, source, range })
     case 'json':
       return new JsonArrayReader(file, await openByteSource(file, source), { parser, batchSize })
     case 'parquet': {
@@ -115,6 +118,20 @@ async function readerFor(
       return new ParquetReader(file, { parser, batchSize })
     }
   }
+}
+
+/**
+ * The format `openTable` reads `file` as, and (CSV) the delimiter the options or the extension
+ * give (`null`: detected from the header).
+ * @throws UserInputError for an unknown extension
+ */
+export function tableFormatOf(
+  file: string,
+  options: ReadOptions = {}
+): { readonly format: TableFormat; readonly delimiter: string | null } {
+  const extension = extensionOf(file)
+  const format = options.format ?? detectFormat(file, extension)
+  return { format, delimiter: options.delimiter ?? DELIMITER_BY_EXTENSION[extension] ?? null }
 }
 
 /** The extension that names the format: `.csv` for `data.CSV.gz`. */

@@ -67,6 +67,32 @@ export interface ReadOptions {
   readonly missing?: readonly string[]
   /** Rows per batch. Default 8192. */
   readonly batchSize?: number
+  /** Read only this part of the file (a shard, `partition.ts`); default the whole file. */
+  readonly part?: FilePart
+}
+
+/**
+ * The part of a file one shard reads (`partition.ts`), and where its rows sit in the whole input,
+ * so that a row's identity (its bootstrap key) and its line are those of a single run.
+ */
+export interface FilePart {
+  /** Added to each row's 0-based position to make its key: file index · 2³² + rows before the range. */
+  readonly rowBase: number
+  /** A byte range of the file; `null`: the whole file. */
+  readonly bytes: ByteRange | null
+}
+
+/**
+ * Bytes `[start, end)` of a CSV or JSON Lines file, aligned to record boundaries, read after the
+ * file's first `prefix` bytes (its header: the CSV header record, or the first JSON object's line,
+ * which gives the columns and is skipped as a row when `start > 0`).
+ */
+export interface ByteRange {
+  readonly prefix: number
+  readonly start: number
+  readonly end: number
+  /** The physical line `start` is on. */
+  readonly line: number
 }
 
 export const DEFAULT_MISSING_TOKENS: readonly string[] = ['', 'NA', 'N/A', 'null', 'NaN']

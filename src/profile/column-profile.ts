@@ -1,5 +1,5 @@
 import { Kind, type ColumnChunk } from '../io/table.js'
-import { ValueCounts, type CountedValue, type TopValue } from './value-counts.js'
+import { ValueCounts, type CountedValue, type TopValue, type ValueCountsState } from './value-counts.js'
 
 /** The inferred type of a column: the narrowest type every non-missing value fits. */
 export type ColumnType = 'integer' | 'number' | 'boolean' | 'string'
@@ -35,6 +35,16 @@ export interface ProfileOptions {
   readonly exactDistinct?: number
 }
 
+/** A column's profile as a shard's state stores it (`profile-state.ts`). */
+export interface ColumnProfileState {
+  readonly name: string
+  /** Cells of each `Kind`. */
+  readonly kinds: readonly number[]
+  /** Welford's count, mean and sum of squared deviations of the numbers; their min and max. */
+  readonly moments: readonly [number, number, number, number, number]
+  readonly values: ValueCountsState
+}
+
 /**
  * The profile of one column, built in one streaming pass and mergeable.
  *
@@ -48,7 +58,7 @@ export class ColumnProfile {
   private m2 = 0
   private min = Infinity
   private max = -Infinity
-  private readonly values: ValueCounts
+  private values: ValueCounts
 
   constructor(
     readonly name: string,
@@ -80,6 +90,23 @@ export class ColumnProfile {
     this.n = n
     if (other.min < this.min) this.min = other.min
     if (other.max > this.max) this.max = other.max
+  }
+
+  toState(): ColumnProfileState {
+    return {
+      name: this.name,
+      kinds: Array.from(this.kinds),
+      moments: [this.n, this.mean, this.m2, this.min, this.max],
+      values: this.values.toState()
+    }
+  }
+
+  static fromState(state: ColumnProfileState): ColumnProfile {
+    const restored = new ColumnProfile(state.name)
+    restored.values = ValueCounts.fromState(state.values)
+    restored.kinds.set(state.kinds)
+    ;[restored.n, restored.mean, restored.m2, restored.min, restored.max] = state.moments
+    return restored
   }
 
   summary(topValues = 5): ColumnSummary {

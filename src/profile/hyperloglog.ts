@@ -21,6 +21,21 @@ export class HyperLogLog {
     if (rank > this.registers[index]) this.registers[index] = rank
   }
 
+  /** The registers, for a shard's state (`profile-state.ts`). */
+  toRegisters(): Uint8Array {
+    return this.registers
+  }
+
+  /** A sketch with the registers of `toRegisters()`. */
+  static fromRegisters(registers: Uint8Array): HyperLogLog {
+    if (registers.length !== 1 << HyperLogLog.PRECISION) {
+      throw new Error(`invalid profile state: a HyperLogLog has ${1 << HyperLogLog.PRECISION} registers`)
+    }
+    const sketch = new HyperLogLog()
+    sketch.registers.set(registers)
+    return sketch
+  }
+
   merge(other: HyperLogLog): void {
     const mine = this.registers
     const theirs = other.registers

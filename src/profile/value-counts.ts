@@ -3,6 +3,14 @@ import { HyperLogLog, hashValue } from './hyperloglog.js'
 
 export type { CountedValue } from './count-table.js'
 
+/** A `ValueCounts` as a shard's state stores it: entries in insertion order, the sketch if any. */
+export interface ValueCountsState {
+  readonly limit: number
+  readonly values: readonly CountedValue[]
+  readonly counts: readonly number[]
+  readonly sketch: Uint8Array | null
+}
+
 export interface TopValue {
   readonly value: CountedValue
   readonly count: number
@@ -39,6 +47,27 @@ export class ValueCounts {
     }
     const { values, counts, size } = other.counts
     for (let e = 0; e < size; e++) this.insert(values[e], counts[e])
+  }
+
+  toState(): ValueCountsState {
+    const { values, counts, size } = this.counts
+    return {
+      limit: this.limit,
+      values: values.slice(0, size),
+      counts: Array.from(counts.subarray(0, size)),
+      sketch: this.sketch?.toRegisters() ?? null
+    }
+  }
+
+  /** Restores `toState()`: the same entries in the same order, so ties keep first-seen order. */
+  static fromState(state: ValueCountsState): ValueCounts {
+    const restored = new ValueCounts(state.limit)
+    if (state.sketch !== null) restored.sketch = HyperLogLog.fromRegisters(state.sketch)
+    state.values.forEach((value, e) => {
+      if (restored.counts.find(value) >= 0) throw new Error('invalid profile state: a value counted twice')
+      restored.counts.append(value, state.counts[e])
+    })
+    return restored
   }
 
   distinct(): number {

@@ -10,7 +10,11 @@ import type { ReadOptions } from '../io/table.js'
 import type { Workspace } from '../io/workspace.js'
 import { evaluateSettingsFromConfig } from '../config/evaluate-settings.js'
 import type { EvaluationDocument } from '../documents/evaluation.js'
-import { evaluatePredictions, evaluationDocument } from '../evaluation/evaluate.js'
+import { evaluationDocument } from '../evaluation/evaluate.js'
+import { evaluateFiles, evaluateShard, type ShardReport } from '../evaluation/evaluate-input.js'
+import type { EvaluateSettings } from '../config/evaluate-settings.js'
+import { expandGlob } from '../io/glob.js'
+import type { Shard } from '../io/partition.js'
 import { writeDocument } from './write-document.js'
 
 export interface EvaluateStepRequest {
@@ -45,6 +49,34 @@ export async function evaluateStep(
 ): Promise<EvaluateStepResult & { readonly path: string }>
 export async function evaluateStep(request: EvaluateStepRequest): Promise<EvaluateStepResult>
 export async function evaluateStep(request: EvaluateStepRequest): Promise<EvaluateStepResult> {
+  const { predictions, settings } = await resolveRequest(request)
+  const files = await inputFiles(predictions)
+  const document = evaluationDocument(await evaluateFiles(predictions, files, settings, request.read))
+  if (request.results === undefined) return { document, path: null }
+  const path = join(request.results.dir, `evaluation-${request.results.name}.json`)
+  await writeDocument(path, document)
+  return { document, path }
+}
+
+/**
+ * Evaluates shard K of N of the predictions (a glob: every Nth file; one file: a byte range) to its
+ * `ml-gate/evaluation-state@1` document, which `ml-gate merge` joins with the other shards'.
+ * @throws UserInputError as `evaluateStep`, and for a byte range of gzip, Parquet or JSON data
+ */
+export async function evaluateShardStep(request: EvaluateStepRequest, shard: Shard): Promise<ShardReport> {
+  const { predictions, settings } = await resolveRequest(request)
+  return evaluateShard(predictions, await inputFiles(predictions), shard, settings, request.read)
+}
+
+/** The files a predictions path or glob names; a glob matching nothing: the path (not found). */
+async function inputFiles(predictions: string): Promise<string[]> {
+  const files = await expandGlob(predictions)
+  return files.length > 0 ? files : [predictions]
+}
+
+async function resolveRequest(
+  request: EvaluateStepRequest
+): Promise<{ readonly predictions: string; readonly settings: EvaluateSettings }> {
   // The config loader (the YAML parser and ajv) is loaded only when there is a config to read.
   const config =
     request.config === undefined
@@ -57,10 +89,5 @@ export async function evaluateStep(request: EvaluateStepRequest): Promise<Evalua
   const base = config?.model ? evaluateSettingsFromConfig(config) : undefined
   const predictions = request.predictions ?? config?.model?.predictions
   if (predictions === undefined) throw new UserInputError(request.noPredictions)
-  const settings = evaluateSettingsFromOptions(request.options, base, request.optionName)
-  const document = evaluationDocument(await evaluatePredictions(predictions, settings, request.read))
-  if (request.results === undefined) return { document, path: null }
-  const path = join(request.results.dir, `evaluation-${request.results.name}.json`)
-  await writeDocument(path, document)
-  return { document, path }
+  return { predictions, settings: evaluateSettingsFromOptions(request.options, base, request.optionName) }
 }

@@ -18,6 +18,7 @@ export const ACTION_YML = {
   canary: 'actions/canary/action.yml',
   evaluate: 'actions/evaluate/action.yml',
   gate: 'actions/gate/action.yml',
+  merge: 'actions/merge/action.yml',
   monitor: 'actions/monitor/action.yml',
   report: 'actions/report/action.yml',
   'validate-data': 'actions/validate-data/action.yml',

@@ -12,6 +12,7 @@ jest.unstable_mockModule('@actions/core', () => core)
 const canary = await import('../../src/actions/canary/inputs.js')
 const evaluate = await import('../../src/actions/evaluate/inputs.js')
 const gate = await import('../../src/actions/gate/inputs.js')
+const merge = await import('../../src/actions/merge/inputs.js')
 const monitor = await import('../../src/actions/monitor/inputs.js')
 const report = await import('../../src/actions/report/inputs.js')
 const root = await import('../../src/actions/run/inputs.js')
@@ -24,6 +25,7 @@ const MODULES: Record<string, readonly ActionInput[]> = {
     ...Object.values(evaluate.SettingInputs)
   ],
   'actions/gate/action.yml': Object.values(gate.Inputs),
+  'actions/merge/action.yml': Object.values(merge.Inputs),
   'actions/monitor/action.yml': Object.values(monitor.Inputs),
   'actions/report/action.yml': Object.values(report.Inputs),
   'actions/validate-data/action.yml': Object.values(validateData.Inputs),

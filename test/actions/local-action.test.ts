@@ -10,7 +10,7 @@ import { describe, expect, it } from '@jest/globals'
 import { runAction } from '../support/github/runner-env.js'
 
 const github = { url: 'http://127.0.0.1:9', state: { owner: 'octo-org', repo: 'credit-model' } }
-const ACTIONS = ['canary', 'evaluate', 'gate', 'monitor', 'report', 'run', 'validate-data']
+const ACTIONS = ['canary', 'evaluate', 'gate', 'merge', 'monitor', 'report', 'run', 'validate-data']
 
 describe.each(ACTIONS)('dist/%s/index.js imported', (name) => {
   it('exports run() and does nothing until it is called', async () => {

@@ -1,0 +1,60 @@
+import { UserInputError } from '../../errors.js'
+import {
+  ALLOW_OUTSIDE_WORKSPACE,
+  confined,
+  getBoolean,
+  getList,
+  getString,
+  getWorkspace,
+  input,
+  requiredInput
+} from '../../github/action-inputs.js'
+import { expandGlob } from '../../io/glob.js'
+import { RESULT_FILES } from '../../documents/result-names.js'
+
+/** The inputs of actions/merge/action.yml with their defaults (test/actions/inputs.test.ts). */
+export const Inputs = {
+  States: requiredInput('states'),
+  Name: input('name', 'candidate'),
+  ResultsDir: input('results-dir', RESULT_FILES.folder),
+  Summary: input('summary', 'true'),
+  AllowOutsideWorkspace: ALLOW_OUTSIDE_WORKSPACE
+} as const
+
+export const Outputs = {
+  Result: 'result',
+  Rows: 'rows'
+} as const
+
+export interface MergeInputs {
+  /** The state files, each once, in the order found. */
+  readonly states: readonly string[]
+  /** Names the document `evaluation-<name>.json` (or `profile-<name>.json`). */
+  readonly name: string
+  readonly resultsDir: string
+  readonly summary: boolean
+}
+
+/** Reads and checks every input once: each pattern must match a state file inside the workspace. */
+export async function readMergeInputs(): Promise<MergeInputs> {
+  const workspace = getWorkspace()
+  const name = Inputs.States.name
+  const states: string[] = []
+  for (const pattern of getList(Inputs.States, { lines: true })) {
+    const matched = await expandGlob(confined(name, pattern, workspace))
+    if (matched.length === 0) throw new UserInputError(`input '${name}': no file matches '${pattern}'`)
+    for (const file of matched.map((f) => confined(name, f, workspace)))
+      if (!states.includes(file)) states.push(file)
+  }
+  const result = getString(Inputs.Name)
+  if (!/^[\w.-]+$/.test(result))
+    throw new UserInputError(
+      `input '${Inputs.Name.name}': expected letters, digits, '.', '-' or '_', got '${result}'`
+    )
+  return {
+    states,
+    name: result,
+    resultsDir: getString(Inputs.ResultsDir),
+    summary: getBoolean(Inputs.Summary)
+  }
+}

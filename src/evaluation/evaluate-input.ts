@@ -1,0 +1,118 @@
+/**
+ * Evaluating an input of one or several files, whole or one shard of it (`io/partition.ts`).
+ *
+ * Several files are evaluated one at a time, each with its rows keyed by its position in the sorted
+ * list, and merged in that order (`evaluation-state.ts`): the same evaluation whether one run reads
+ * them all or N shards each read every Nth and `ml-gate merge` joins their states.
+ */
+import type { EvaluateSettings } from '../config/evaluate-settings.js'
+import { UserInputError } from '../errors.js'
+import { byteShard, shardFiles, wholeFilePart, type ByteShard, type Shard } from '../io/partition.js'
+import type { ReadOptions } from '../io/table.js'
+import { evaluatePredictions, inputClasses, type Evaluation, type StagingOptions } from './evaluate.js'
+import {
+  evaluationState,
+  mergeEvaluations,
+  pieceState,
+  type EvaluationStateDocument,
+  type PieceState
+} from './evaluation-state.js'
+
+/**
+ * The evaluation of every file of `files` (sorted) as one input named `input`; one file is
+ * evaluated exactly as `evaluatePredictions` does.
+ */
+export async function evaluateFiles(
+  input: string,
+  files: readonly string[],
+  settings: EvaluateSettings,
+  read: ReadOptions = {},
+  options: StagingOptions = {}
+): Promise<Evaluation> {
+  if (files.length === 0) throw noFiles(input)
+  if (files.length === 1) return evaluatePredictions(files[0], settings, read, options)
+  const classes = await inputClasses(files, settings, read)
+  const pieces: Evaluation[] = []
+  for (const [index, file] of files.entries()) {
+    pieces.push(
+      await evaluatePredictions(
+        file,
+        settings,
+        { ...read, part: wholeFilePart(index) },
+        { ...options, classes }
+      )
+    )
+  }
+  return mergeEvaluations(input, pieces)
+}
+
+/** What a shard read, for its log line. */
+export interface ShardReport {
+  readonly state: EvaluationStateDocument
+  /** e.g. `shard 2/3: 2 of 7 files (b.csv, e.csv)` or `shard 2/3: x.csv bytes 1200-2400 of 3600, from line 41: …`. */
+  readonly stated: string
+  /** By bytes: the scan that found the range. */
+  readonly scan: (ByteShard & { readonly ms: number }) | null
+}
+
+/**
+ * Evaluates shard K of N of the input: every Nth file of several, or a byte range of one CSV or
+ * JSON Lines file, and returns its state document.
+ * @throws UserInputError as `evaluatePredictions`, and for a byte range of gzip, Parquet or JSON
+ */
+export async function evaluateShard(
+  input: string,
+  files: readonly string[],
+  shard: Shard,
+  settings: EvaluateSettings,
+  read: ReadOptions = {},
+  options: StagingOptions = {}
+): Promise<ShardReport> {
+  if (files.length === 0) throw noFiles(input)
+  const classes = await inputClasses(files, settings, read)
+  const name = `shard ${shard.index}/${shard.count}`
+  if (files.length === 1) {
+    const [file] = files
+    const started = performance.now()
+    const scan = await byteShard(file, shard, read)
+    const ms = performance.now() - started
+    const bytes = scan.part.bytes
+    const evaluation = await evaluatePredictions(
+      file,
+      settings,
+      { ...read, part: scan.part },
+      { ...options, classes }
+    )
+    const range = { start: bytes.start, end: bytes.end, line: bytes.line }
+    const state = evaluationState(settings, input, { ...shard, by: 'bytes' }, evaluation.classes, [
+      pieceState(evaluation, 0, range)
+    ])
+    const stated =
+      `${name}: ${file} bytes ${bytes.start}-${bytes.end} of ${scan.size}, from line ${bytes.line}: ` +
+      `${evaluation.rows} rows (the range found by scanning ${scan.scanned} bytes in ${ms.toFixed(0)} ms)`
+    return { state, stated, scan: { ...scan, ms } }
+  }
+  const mine = shardFiles(files, shard)
+  const pieces: PieceState[] = []
+  let found: readonly string[] = classes ?? []
+  for (const { file, index } of mine) {
+    const evaluation = await evaluatePredictions(
+      file,
+      settings,
+      { ...read, part: wholeFilePart(index) },
+      { ...options, classes }
+    )
+    found = evaluation.classes
+    pieces.push(pieceState(evaluation, index, null))
+  }
+  const state = evaluationState(settings, input, { ...shard, by: 'files' }, found, pieces)
+  const names = mine.map((f) => f.file).join(', ')
+  const stated = `${name}: ${mine.length} of ${files.length} files, every ${shard.count}th of the sorted list${names === '' ? '' : ` (${names})`}`
+  return { state, stated, scan: null }
+}
+
+function noFiles(input: string): UserInputError {
+  return new UserInputError(
+    `no file matches ${JSON.stringify(input)}: expected at least one predictions file`
+  )
+}

@@ -1,0 +1,221 @@
+/**
+ * The merge step: the state documents of the N shards of one input (`--shard K/N`) to the document
+ * a single run writes, dispatched on the states' `schema`. Shared by `ml-gate merge` and the merge
+ * action.
+ */
+import schema from '../../schemas/evaluation-state.schema.json' with { type: 'json' }
+import profileSchema from '../../schemas/profile-state.schema.json' with { type: 'json' }
+import { readFile } from 'node:fs/promises'
+import type { EvaluationDocument } from '../documents/evaluation.js'
+import { documentKind, parseDocument } from '../documents/read-document.js'
+import { UserInputError } from '../errors.js'
+import { evaluationDocument, type Evaluation } from '../evaluation/evaluate.js'
+import {
+  mergeEvaluations,
+  restorePiece,
+  settingsFromDocument,
+  type EvaluationStateDocument
+} from '../evaluation/evaluation-state.js'
+import { describeDifferences, settingDifferences } from '../gates/same-settings.js'
+import { parseJson } from '../io/json-text.js'
+import type { ProfileDocument } from '../profile/profile.js'
+import { restoreProfilePiece, type ProfileStateDocument } from '../profile/profile-state.js'
+import { mergeProfiles } from './profile.js'
+
+const EVALUATION_STATE = documentKind<EvaluationStateDocument>(
+  schema,
+  'from `ml-gate evaluate --shard K/N --json`'
+)
+const PROFILE_STATE = documentKind<ProfileStateDocument>(
+  profileSchema,
+  'from `ml-gate profile --shard K/N --json`'
+)
+
+export type MergeStepResult =
+  | { readonly kind: 'evaluation'; readonly document: EvaluationDocument; readonly stated: string }
+  | { readonly kind: 'profile'; readonly document: ProfileDocument; readonly stated: string }
+
+/** What every state says about the shard it is. */
+interface ShardOf {
+  readonly input: string
+  readonly shard: { readonly index: number; readonly count: number; readonly by: 'files' | 'bytes' }
+}
+
+interface Read<T> {
+  readonly path: string
+  readonly state: T
+}
+
+/**
+ * Merges the state documents at `paths`: every shard 1…N of one input, of one kind (evaluation or
+ * profile states), evaluated with the same settings, each given once (in any order).
+ * @throws UserInputError naming the file for an unreadable or invalid state, a state of another
+ *   kind, settings, input or shard count than the first, a shard missing or given twice, or no rows
+ */
+export async function mergeStep(paths: readonly string[]): Promise<MergeStepResult> {
+  if (paths.length === 0) throw new UserInputError('ml-gate merge: expected the state files of every shard')
+  const texts: Read<string>[] = []
+  for (const path of paths) texts.push({ path, state: await readText(path) })
+  const [first] = texts
+  const value = parseJson(first.state, first.path, 'a state document')
+  const kind =
+    typeof value === 'object' && value !== null && 'schema' in value && value.schema === PROFILE_STATE.name
+      ? PROFILE_STATE
+      : EVALUATION_STATE
+  if (kind === PROFILE_STATE) {
+    const states = texts.map(({ path, state }) => ({
+      path,
+      state: parseDocument(state, path, PROFILE_STATE)
+    }))
+    return mergeProfileStates(states)
+  }
+  const states = texts.map(({ path, state }) => ({
+    path,
+    state: parseDocument(state, path, EVALUATION_STATE)
+  }))
+  return mergeEvaluationStates(states)
+}
+
+async function readText(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8')
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable'
+    throw new UserInputError(`cannot read the file (${code}); expected a shard's state document`, {
+      file: path
+    })
+  }
+}
+
+/** Every shard 1…N of one input, once each; `same` adds the kind's own checks. */
+function checkShards<T extends ShardOf>(states: readonly Read<T>[], same: (state: Read<T>) => void): void {
+  const [first] = states
+  const seen = new Map<number, string>()
+  for (const read of states) {
+    const { path, state } = read
+    same(read)
+    const differ = (what: string, mine: unknown, theirs: unknown): void => {
+      if (JSON.stringify(mine) !== JSON.stringify(theirs)) {
+        throw new UserInputError(
+          `${what} ${JSON.stringify(mine)}, but ${first.path} has ${JSON.stringify(theirs)}: expected the shards of one input`,
+          { file: path }
+        )
+      }
+    }
+    differ('the input is', state.input, first.state.input)
+    differ('the shards are split by', state.shard.by, first.state.shard.by)
+    differ('the shard count is', state.shard.count, first.state.shard.count)
+    const twice = seen.get(state.shard.index)
+    if (twice !== undefined) {
+      throw new UserInputError(
+        `shard ${state.shard.index} is given twice (also ${twice}): expected each once`,
+        {
+          file: path
+        }
+      )
+    }
+    if (state.shard.index > state.shard.count) {
+      throw new UserInputError(`shard ${state.shard.index} of ${state.shard.count}: expected K <= N`, {
+        file: path
+      })
+    }
+    seen.set(state.shard.index, path)
+  }
+  const count = first.state.shard.count
+  const missing = Array.from({ length: count }, (_, i) => i + 1).filter((k) => !seen.has(k))
+  if (missing.length > 0) {
+    throw new UserInputError(
+      `ml-gate merge: shard${missing.length > 1 ? 's' : ''} ${missing.join(', ')} of ${count} missing: ` +
+        'expected the state of every shard (a shard that read nothing still writes one)'
+    )
+  }
+}
+
+/** Pieces in input order: file index, then byte offset. */
+function inOrder<
+  P extends { readonly file_index: number; readonly range: { readonly start: number } | null }
+>(
+  states: readonly Read<{ readonly pieces: readonly P[] }>[]
+): { readonly path: string; readonly piece: P }[] {
+  return states
+    .flatMap(({ path, state }) => state.pieces.map((piece) => ({ path, piece })))
+    .sort(
+      (a, b) =>
+        a.piece.file_index - b.piece.file_index || (a.piece.range?.start ?? 0) - (b.piece.range?.start ?? 0)
+    )
+}
+
+function restored<T>(path: string, restore: () => T): T {
+  try {
+    return restore()
+  } catch (error) {
+    throw new UserInputError(`${(error as Error).message}; expected a state written by ml-gate`, {
+      file: path
+    })
+  }
+}
+
+function shardsStated(count: number, pieces: number, rows: number): string {
+  return `merged ${count} shard${count === 1 ? '' : 's'} (${pieces} piece${pieces === 1 ? '' : 's'}, ${rows} rows)`
+}
+
+function mergeEvaluationStates(states: readonly Read<EvaluationStateDocument>[]): MergeStepResult {
+  const [first] = states
+  checkShards(states, ({ path, state }) => {
+    const differences = settingDifferences(state, first.state)
+    if (differences.length > 0) {
+      throw new UserInputError(
+        `evaluated with other settings than ${first.path}: ${describeDifferences(differences, 'this state', 'the first')}; ` +
+          'expected every shard evaluated alike',
+        { file: path }
+      )
+    }
+  })
+  const settings = settingsFromDocument(first.state.task, first.state.settings)
+  const classes = states.map((s) => s.state.classes).find((c) => c.length > 0) ?? []
+  const pieces = inOrder(states)
+  const evaluations: Evaluation[] = pieces.map(({ path, piece }) =>
+    restored(path, () => restorePiece(piece, settings, classes))
+  )
+  const byBytes = first.state.shard.by === 'bytes'
+  const rows = evaluations.reduce((n, e) => n + e.rows, 0)
+  if (rows === 0) {
+    throw new UserInputError('no rows to evaluate in any shard: expected at least one row of predictions', {
+      file: first.state.input
+    })
+  }
+  const merged = mergeEvaluations(byBytes ? evaluations[0].file : first.state.input, evaluations)
+  return {
+    kind: 'evaluation',
+    document: evaluationDocument(merged),
+    stated: shardsStated(first.state.shard.count, evaluations.length, rows)
+  }
+}
+
+function mergeProfileStates(states: readonly Read<ProfileStateDocument>[]): MergeStepResult {
+  const [first] = states
+  checkShards(states, ({ path, state }) => {
+    if (state.top !== first.state.top) {
+      throw new UserInputError(
+        `--top ${state.top}, but ${first.path} has ${first.state.top}: expected the same`,
+        {
+          file: path
+        }
+      )
+    }
+  })
+  const pieces = inOrder(states)
+  if (pieces.length === 0) throw new UserInputError('no shard read a file', { file: first.state.input })
+  const profiles = pieces.map(({ path, piece }) =>
+    restored(path, () => restoreProfilePiece(piece, first.state.top))
+  )
+  const [whole, ...rest] = profiles
+  rest.forEach((profile, i) => mergeProfiles(whole, profile, pieces[i + 1].piece.file))
+  const format = states.find((s) => s.state.pieces.length > 0)!.state.format
+  const file = first.state.shard.by === 'bytes' ? pieces[0].piece.file : first.state.input
+  return {
+    kind: 'profile',
+    document: whole.document(file, format),
+    stated: shardsStated(first.state.shard.count, profiles.length, whole.rows)
+  }
+}

@@ -1,0 +1,135 @@
+/**
+ * Sharding end to end, in process: each shared dataset split into 1, 2, 3 and 7 shards, by files
+ * (every Nth file of a list) and by byte ranges (one file), each shard's state written as JSON and
+ * read back, merged: the document one run writes. By files bit for bit; by bytes every count,
+ * row digest and segment exactly, and the floating-point sums to their last bits (see
+ * `evaluation-state.ts`).
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from '@jest/globals'
+import type { EvaluateSettings } from '../../src/config/evaluate-settings.js'
+import type { EvaluationDocument } from '../../src/documents/evaluation.js'
+import { evaluateFiles, evaluateShard } from '../../src/evaluation/evaluate-input.js'
+import { evaluationDocument } from '../../src/evaluation/evaluate.js'
+import { expandGlob } from '../../src/io/glob.js'
+import { mergeStep } from '../../src/steps/merge.js'
+import { profileShardStep, profileStep } from '../../src/steps/profile.js'
+import type { ProfileDocument } from '../../src/profile/profile.js'
+import { DATASETS } from '../support/datasets.js'
+
+const common = { minSupport: 30, confidence: 0.95, bootstrap: { replicates: 50, seed: 42 } }
+const model = { score_prefix: 'score_', positive: 1, threshold: 0.5 } as const
+
+const CASES: [string, EvaluateSettings][] = [
+  [
+    'credit',
+    {
+      ...common,
+      model: { ...model, task: 'binary', label: 'label', score: 'score' },
+      segments: { columns: ['Home', 'Job'], bins: { Age: [18, 30, 45, 60, 100] }, cross: [] }
+    }
+  ],
+  [
+    'penguins',
+    {
+      ...common,
+      model: { ...model, task: 'multiclass', label: 'label', prediction: 'prediction', id: 'id' },
+      segments: { columns: ['island'], bins: {}, cross: [] }
+    }
+  ],
+  [
+    'sacramento',
+    {
+      ...common,
+      model: { ...model, task: 'regression', label: 'label', prediction: 'prediction' },
+      segments: { columns: ['type'], bins: {}, cross: [] }
+    }
+  ]
+]
+
+const SHARDS = [1, 2, 3, 7]
+
+/** The dataset's predictions as 5 files of consecutive rows, and their glob. */
+function splitFiles(dataset: string, dir: string): string {
+  const [header, ...rows] = readFileSync(join(DATASETS, dataset, 'predictions', 'candidate.csv'), 'utf8')
+    .trimEnd()
+    .split('\n')
+  const per = Math.ceil(rows.length / 5)
+  for (let f = 0; f < 5; f++) {
+    writeFileSync(
+      join(dir, `part-${f}.csv`),
+      [header, ...rows.slice(f * per, (f + 1) * per)].join('\n') + '\n'
+    )
+  }
+  return join(dir, 'part-*.csv')
+}
+
+async function merged(input: string, count: number, settings: EvaluateSettings, dir: string) {
+  const files = await expandGlob(input)
+  const paths: string[] = []
+  for (let index = 1; index <= count; index++) {
+    const { state } = await evaluateShard(input, files, { index, count }, settings)
+    const path = join(dir, `state-${count}-${index}.json`)
+    writeFileSync(path, JSON.stringify(state))
+    paths.push(path)
+  }
+  const result = await mergeStep(paths.reverse())
+  if (result.kind !== 'evaluation') throw new Error(`merged a ${result.kind}`)
+  return result.document
+}
+
+async function mergedProfile(input: string, count: number, dir: string): Promise<ProfileDocument> {
+  const paths: string[] = []
+  for (let index = 1; index <= count; index++) {
+    const { state } = await profileShardStep(input, { index, count }, {}, 5)
+    const path = join(dir, `profile-${count}-${index}.json`)
+    writeFileSync(path, JSON.stringify(state))
+    paths.push(path)
+  }
+  const result = await mergeStep(paths)
+  if (result.kind !== 'profile') throw new Error(`merged a ${result.kind}`)
+  return result.document
+}
+
+/** The document with every number rounded to 12 significant digits and base64 replicates left out. */
+function rounded(document: EvaluationDocument | ProfileDocument): unknown {
+  return JSON.parse(JSON.stringify(document), (key, value: unknown) => {
+    if (key === 'replicates' || key === 'values' || key === 'weights') return typeof value
+    return typeof value === 'number' && !Number.isInteger(value) ? Number(value.toPrecision(12)) : value
+  })
+}
+
+describe.each(CASES)('%s split into shards', (dataset, settings) => {
+  const dir = mkdtempSync(join(tmpdir(), `ml-gate-shard-${dataset}-`))
+
+  it.each(SHARDS)('by files, %i shards: the single run over the list, bit for bit', async (count) => {
+    const input = splitFiles(dataset, dir)
+    const single = evaluationDocument(await evaluateFiles(input, await expandGlob(input), settings))
+    expect(await merged(input, count, settings, dir)).toEqual(single)
+  })
+
+  it.each(SHARDS)('by bytes, %i shards: the single run over the file', async (count) => {
+    const file = join(DATASETS, dataset, 'predictions', 'candidate.csv')
+    const single = evaluationDocument(await evaluateFiles(file, [file], settings))
+    const document = await merged(file, count, settings, dir)
+    expect(document.segments.map((s) => [s.key, s.n, s.state?.digest])).toEqual(
+      single.segments.map((s) => [s.key, s.n, s.state?.digest])
+    )
+    expect(rounded(document)).toEqual(rounded(single))
+  })
+
+  it.each(SHARDS)('profile by files and by bytes, %i shards: the single run’s profile', async (count) => {
+    const input = splitFiles(dataset, dir)
+    const file = join(DATASETS, dataset, 'predictions', 'candidate.csv')
+    for (const whole of [input, file]) {
+      const single = await profileStep(whole, {}, 5)
+      const document = await mergedProfile(whole, count, dir)
+      // Mean and std are merged pairwise (Chan et al.), not row by row: equal to rounding.
+      expect(rounded(document)).toEqual(rounded(single))
+      const exact = (d: ProfileDocument) => d.columns.map((c) => ({ ...c, mean: null, std: null }))
+      expect(exact(document)).toEqual(exact(single))
+    }
+  })
+})
