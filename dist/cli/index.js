@@ -24,7 +24,7 @@ async function runEntry(url, main) {
         await main();
         return;
     }
-    const { serveThread } = await import('./chunks/staging-thread.js').then(function (n) { return n.b; });
+    const { serveThread } = await import('./chunks/staging-thread.js').then(function (n) { return n.a; });
     await serveThread(workerData);
 }
 
@@ -54,9 +54,19 @@ const commands = [
         load: async () => (await import('./chunks/evaluate.js')).evaluateCommand
     },
     {
+        name: 'merge',
+        summary: 'merge the states of the shards of one input (evaluate --shard K/N) into one document',
+        load: async () => (await import('./chunks/merge.js')).mergeCommand
+    },
+    {
         name: 'gate',
         summary: 'judge the candidate model against the gates of ml-gate.yml, overall and per segment',
         load: async () => (await import('./chunks/gate.js')).gateCommand
+    },
+    {
+        name: 'canary',
+        summary: 'decide a canary release from live outcome logs: promote, rollback or continue',
+        load: async () => (await import('./chunks/canary.js')).canaryCommand
     },
     {
         name: 'report',
@@ -67,6 +77,11 @@ const commands = [
         name: 'run',
         summary: 'the whole pipeline from ml-gate.yml: validate, evaluate, gate, report',
         load: async () => (await import('./chunks/run.js')).runCommand
+    },
+    {
+        name: 'monitor',
+        summary: 'watch production prediction logs by window against a reference: drift, rates, metrics',
+        load: async () => (await import('./chunks/monitor.js')).monitorCommand
     }
 ];
 function help() {
@@ -80,7 +95,7 @@ function help() {
         ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
         '',
         "Run 'ml-gate <command> --help' for a command's options.",
-        'Exit codes: 0 passed, 1 a gate or check failed, 2 bad input.',
+        'Exit codes: 0 passed, 1 a gate or check failed, 2 bad input, 3 undecided (canary: continue).',
         ''
     ].join('\n');
 }

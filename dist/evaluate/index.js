@@ -7,12 +7,12 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { E as ExitCode$1, U as UserInputError } from './chunks/errors.js';
 import { isMainThread, workerData } from 'node:worker_threads';
-import { r as rememberThreadScript, f as fmix32, s as sortNumbers, d as describeMetric, e as encode, m as medianRanks, M as MAX_Z, B as BUCKETS, o as openTable, a as resolveColumns, b as stageBlocks, c as BinaryAccumulator, g as MulticlassAccumulator, R as RegressionAccumulator, W as WIDTH, h as WIDTH$1 } from './chunks/staging-thread.js';
-import { dirname, join } from 'node:path';
+import { r as rememberThreadScript, f as fmix32, s as sortNumbers, d as describeMetric, e as encode, m as medianRanks, M as MAX_Z, B as BUCKETS, o as openTable, a as resolveColumns, b as stageBlocks, c as BinaryAccumulator, g as MulticlassAccumulator, R as RegressionAccumulator, W as WIDTH, h as WIDTH$1, i as RowDigest } from './chunks/staging-thread.js';
+import { join, dirname } from 'node:path';
 import { v as validateBins, s as segmentFamilies, O as OVERALL, c as compareSegments } from './chunks/suggest.js';
 import { r as rangeText, s as schema, o as outsideWorkspace } from './chunks/workspace.js';
 import { K as Kind } from './chunks/json-depth.js';
-import { mkdir as mkdir$1, writeFile as writeFile$1 } from 'node:fs/promises';
+import { readdir as readdir$1, stat as stat$1, mkdir as mkdir$1, writeFile as writeFile$1 } from 'node:fs/promises';
 import 'node:buffer';
 import 'process';
 import 'buffer';
@@ -602,7 +602,7 @@ async function runEntry(url, main) {
         await main();
         return;
     }
-    const { serveThread } = await import('./chunks/staging-thread.js').then(function (n) { return n.i; });
+    const { serveThread } = await import('./chunks/staging-thread.js').then(function (n) { return n.j; });
     await serveThread(workerData);
 }
 
@@ -1711,7 +1711,7 @@ function checkSegmentBudget(file, segments, bytesPerSegment) {
  * @throws UserInputError for a missing column (with the closest name), and for a row whose label,
  *   score, prediction, weight or id cannot be used, at that row's line, saying what was expected
  */
-async function evaluatePredictions(file, settings, read = {}, { blockRows = BLOCK_ROWS, thread, only = null } = {}) {
+async function evaluatePredictions(file, settings, read = {}, { blockRows = BLOCK_ROWS, thread, only = null, classes: given = null } = {}) {
     const table = await openTable(file, read);
     const model = settings.model;
     const columns = resolveColumns(table, settings);
@@ -1719,7 +1719,7 @@ async function evaluatePredictions(file, settings, read = {}, { blockRows = BLOC
         ? []
         : columns.probabilities.length > 0
             ? columns.probabilityClasses
-            : await discoverClasses(file, read, columns);
+            : (given ?? (await discoverClasses(file, read, columns)));
     const families = segmentFamilies(settings.segments);
     const create = accumulatorFactory(model.task, settings, classes);
     const segments = new Map();
@@ -1821,6 +1821,25 @@ function documentSettings(settings) {
         segments: { columns, bins, cross }
     };
 }
+/**
+ * Multiclass without probability columns: every label and prediction of `files`, sorted; `null`
+ * for another task, or with probability columns (which name the classes).
+ */
+async function inputClasses(files, settings, read) {
+    if (settings.model.task !== 'multiclass')
+        return null;
+    const found = new Set();
+    for (const file of files) {
+        const table = await openTable(file, read);
+        const columns = resolveColumns(table, settings);
+        await table.close();
+        if (columns.probabilities.length > 0)
+            return null;
+        for (const c of await discoverClasses(file, read, columns))
+            found.add(c);
+    }
+    return [...found].sort();
+}
 /** Classes of a multiclass file without probability columns: every label and prediction, sorted. */
 async function discoverClasses(file, read, columns) {
     const classes = new Set();
@@ -1871,6 +1890,183 @@ function blockAdder(task, perRow) {
     };
 }
 
+/**
+ * Shards: `--shard K/N` names the part of the input that one of N jobs reads.
+ *
+ * - Several files (a glob or a list): shard K reads the files at positions K, K + N, K + 2N, … of
+ *   the sorted list (1-based), whole. Any format, gzip included.
+ * - One CSV or JSON Lines file: shard K reads the bytes from boundary K − 1 to boundary K, where
+ *   boundary k is the first record start at or after byte ⌊k·size/N⌋ (a CSV record whose line ends
+ *   the previous record is not blank, so that blank lines travel with the record after them, as a
+ *   single run sees them). The shard finds its boundaries by scanning the bytes before its end for
+ *   line breaks outside quotes (a quote opens a field only at its start, as `csv-tokenizer.ts`
+ *   reads it), which also gives the line its first record is on and the records before it: every
+ *   failure names the line a single run names, and every row keeps the bootstrap key it has there.
+ *   Gzip data, Parquet and JSON arrays cannot be split by bytes: give them as several files.
+ *
+ * A row's key without an id column is its position: `fileIndex · 2³² + its 0-based row in the file`,
+ * so that the shards of a list of files and a single run over the list key every row alike.
+ */
+/** The key of row 0 of the file at `index` of the sorted list. */
+const FILE_KEY_STRIDE = 2 ** 32;
+/** The part a whole file of the list is: only its row keys move. */
+function wholeFilePart(index) {
+    return { rowBase: index * FILE_KEY_STRIDE, bytes: null };
+}
+
+/**
+ * The evaluation of every piece's rows together, as `file`: the pieces' accumulators merged in the
+ * order given (their input order, see the module comment). The pieces' accumulators are consumed.
+ */
+function mergeEvaluations(file, pieces) {
+    const [first] = pieces;
+    const { settings, families, classes } = first;
+    const segments = new Map();
+    let rows = 0;
+    let labels = null;
+    for (const piece of pieces) {
+        rows += piece.rows;
+        if (piece.labels !== null) {
+            const digest = RowDigest.fromState({ ...piece.labels });
+            if (labels === null)
+                labels = digest;
+            else
+                labels.merge(digest);
+        }
+        for (const segment of piece.segments.values()) {
+            const into = segments.get(segment.key);
+            if (into === undefined)
+                segments.set(segment.key, { ...segment });
+            else {
+                mergeInto(into.metrics, segment.metrics);
+                into.rows += segment.rows;
+            }
+        }
+    }
+    const order = compareSegments(families);
+    const sorted = new Map([...segments.values()].sort(order).map((s) => [s.key, s]));
+    if (!sorted.has(OVERALL))
+        throw new Error('a piece of an evaluation has no overall segment');
+    return { file, settings, families, classes, rows, labels: labels?.toState() ?? null, segments: sorted };
+}
+function mergeInto(into, other) {
+    if (into instanceof BinaryAccumulator && other instanceof BinaryAccumulator)
+        into.merge(other);
+    else if (into instanceof MulticlassAccumulator && other instanceof MulticlassAccumulator)
+        into.merge(other);
+    else if (into instanceof RegressionAccumulator && other instanceof RegressionAccumulator)
+        into.merge(other);
+    else
+        throw new Error('cannot merge accumulators of different tasks');
+}
+
+/**
+ * The evaluation of every file of `files` (sorted) as one input named `input`; one file is
+ * evaluated exactly as `evaluatePredictions` does.
+ */
+async function evaluateFiles(input, files, settings, read = {}, options = {}) {
+    if (files.length === 0)
+        throw noFiles(input);
+    if (files.length === 1)
+        return evaluatePredictions(files[0], settings, read, options);
+    const classes = await inputClasses(files, settings, read);
+    const pieces = [];
+    for (const [index, file] of files.entries()) {
+        pieces.push(await evaluatePredictions(file, settings, { ...read, part: wholeFilePart(index) }, { ...options, classes }));
+    }
+    return mergeEvaluations(input, pieces);
+}
+function noFiles(input) {
+    return new UserInputError(`no file matches ${JSON.stringify(input)}: expected at least one predictions file`);
+}
+
+const MAGIC = /[*?[]/;
+/** A glob segment as a regular expression: `*` any run within a name, `?` one character, `[..]` a class. */
+function segmentPattern(segment) {
+    let source = '';
+    for (let i = 0; i < segment.length; i++) {
+        const c = segment[i];
+        if (c === '*')
+            source += '[^/]*';
+        else if (c === '?')
+            source += '[^/]';
+        else if (c === '[') {
+            const end = segment.indexOf(']', i + 1);
+            if (end < 0)
+                source += '\\[';
+            else {
+                source += `[${segment
+                    .slice(i + 1, end)
+                    .replace(/^!/, '^')
+                    .replace(/\\/g, '\\\\')}]`;
+                i = end;
+            }
+        }
+        else
+            source += c.replace(/[.+^${}()|\\]/g, '\\$&');
+    }
+    return new RegExp(`^${source}$`);
+}
+/**
+ * The files a path or glob names, sorted. A path without `*`, `?` or `[` is returned as it is
+ * (the reader reports it if it does not exist). `**` matches any number of folders. Names that
+ * start with a dot are matched only by patterns that start with one.
+ *
+ * @example expandGlob('data/*.csv') // ['data/holdout.csv', 'data/train.csv']
+ */
+async function expandGlob(pattern) {
+    if (!MAGIC.test(pattern))
+        return [pattern];
+    const absolute = pattern.startsWith('/');
+    const segments = pattern.split('/').filter((s, i) => s !== '' || i === 0);
+    const matches = [];
+    async function walk(dir, index) {
+        if (index === segments.length) {
+            // Literal segments after a wildcard were appended unchecked: keep only files that exist.
+            if (await isFile(dir))
+                matches.push(dir);
+            return;
+        }
+        const segment = segments[index];
+        if (!MAGIC.test(segment))
+            return walk(dir === '' ? segment : join(dir, segment), index + 1);
+        let entries;
+        try {
+            entries = await readdir$1(dir === '' ? '.' : dir, { withFileTypes: true });
+        }
+        catch {
+            return;
+        }
+        const last = index === segments.length - 1;
+        if (segment === '**') {
+            await walk(dir, index + 1);
+            for (const e of entries)
+                if (e.isDirectory() && !e.name.startsWith('.'))
+                    await walk(join(dir, e.name), index);
+            return;
+        }
+        const regex = segmentPattern(segment);
+        for (const e of entries) {
+            if (e.name.startsWith('.') && !segment.startsWith('.'))
+                continue;
+            if (!regex.test(e.name))
+                continue;
+            if (last ? e.isFile() : e.isDirectory())
+                await walk(join(dir, e.name), index + 1);
+        }
+    }
+    await walk(absolute ? '/' : '', absolute ? 1 : 0);
+    return [...new Set(matches)].sort();
+}
+async function isFile(path) {
+    try {
+        return (await stat$1(path)).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+
 /** A result document as written: pretty JSON and a final newline. */
 function documentText(document) {
     return `${JSON.stringify(document, null, 2)}\n`;
@@ -1899,6 +2095,21 @@ async function writeDocument(path, document) {
  * evaluate action.
  */
 async function evaluateStep(request) {
+    const { predictions, settings } = await resolveRequest(request);
+    const files = await inputFiles(predictions);
+    const document = evaluationDocument(await evaluateFiles(predictions, files, settings, request.read));
+    if (request.results === undefined)
+        return { document, path: null };
+    const path = join(request.results.dir, `evaluation-${request.results.name}.json`);
+    await writeDocument(path, document);
+    return { document, path };
+}
+/** The files a predictions path or glob names; a glob matching nothing: the path (not found). */
+async function inputFiles(predictions) {
+    const files = await expandGlob(predictions);
+    return files.length > 0 ? files : [predictions];
+}
+async function resolveRequest(request) {
     // The config loader (the YAML parser and ajv) is loaded only when there is a config to read.
     const config = request.config === undefined
         ? undefined
@@ -1907,13 +2118,7 @@ async function evaluateStep(request) {
     const predictions = request.predictions ?? config?.model?.predictions;
     if (predictions === undefined)
         throw new UserInputError(request.noPredictions);
-    const settings = evaluateSettingsFromOptions(request.options, base, request.optionName);
-    const document = evaluationDocument(await evaluatePredictions(predictions, settings, request.read));
-    if (request.results === undefined)
-        return { document, path: null };
-    const path = join(request.results.dir, `evaluation-${request.results.name}.json`);
-    await writeDocument(path, document);
-    return { document, path };
+    return { predictions, settings: evaluateSettingsFromOptions(request.options, base, request.optionName) };
 }
 
 function input(name, fallback) {

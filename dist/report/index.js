@@ -884,8 +884,11 @@ const RESULT_FILES = {
     folder: 'ml-gate-results',
     verdict: 'verdict.json',
     candidate: 'evaluation-candidate.json',
-    baseline: 'evaluation-baseline.json'
-};
+    baseline: 'evaluation-baseline.json'};
+/** The evaluation document of a named candidate (several candidates), beside `RESULT_FILES`. */
+function candidateResultFile(name) {
+    return `evaluation-candidate-${name}.json`;
+}
 
 /**
  * The inputs the report action and the root action share, with their defaults; the root action
@@ -913,7 +916,9 @@ const Outputs = {
     Verdict: 'verdict',
     CommentId: 'comment-id',
     CommentUrl: 'comment-url',
-    CheckRunId: 'check-run-id'
+    CheckRunId: 'check-run-id',
+    /** Several named candidates: the winner's name; unset when none passes or with one candidate. */
+    Winner: 'winner'
 };
 /** Reads and checks the publishing inputs once (see `PublishInputs`). */
 function readPublishInputs() {
@@ -1094,6 +1099,7 @@ function readRunContext(env, pullNumber) {
         eventName: env.GITHUB_EVENT_NAME ?? '',
         pullNumber: pullNumber ?? fromPayload ?? null,
         headSha: payload.pull_request?.head?.sha ?? payload.workflow_run?.head_sha ?? env.GITHUB_SHA ?? null,
+        baseRef: payload.pull_request?.base?.ref ?? null,
         workflowRunHeadSha: workflowRun?.head_sha ?? null,
         // Built from the numeric id, not taken as a string, so the link can only point at a run here.
         workflowRunUrl: Number.isSafeInteger(workflowRun?.id)
@@ -1266,6 +1272,164 @@ function escapeClipped(text, length = CELL_LENGTH) {
     return escapeMarkdown(text.length > length ? `${text.slice(0, length - 1)}…` : text);
 }
 
+/** Rules compared against the baseline. */
+/** `min` and `min_ratio` are lower bounds; the others are upper bounds. */
+function isLowerBound(kind) {
+    return kind === 'min' || kind === 'min_ratio';
+}
+/**
+ * How far `value` lies past the rule's bound, positive on the failing side:
+ * `threshold − value` for lower bounds, `value − threshold` for upper bounds.
+ */
+function excess(rule, value) {
+    return isLowerBound(rule.kind) ? rule.threshold - value : value - rule.threshold;
+}
+/**
+ * Float rounding must not fail a value that sits exactly on its bound (0.8 − 0.75 is
+ * 0.05000000000000004): an excess up to 1e-12·max(1, |threshold|) counts as on the bound.
+ */
+function tolerance(rule) {
+    return 1e-12 * Math.max(1, Math.abs(rule.threshold));
+}
+/**
+ * Significant mode: `beyond` when the whole interval lies past the bound, `within` when it lies
+ * on the holding side (the bound included), `inconclusive` otherwise.
+ */
+function decideInterval(rule, ci) {
+    const nearest = Math.min(excess(rule, ci[0]), excess(rule, ci[1]));
+    const farthest = Math.max(excess(rule, ci[0]), excess(rule, ci[1]));
+    if (nearest > tolerance(rule))
+        return 'beyond';
+    return farthest <= tolerance(rule) ? 'within' : 'inconclusive';
+}
+
+/**
+ * Numbers for people: integers in full, other values to `digits` significant digits without
+ * trailing zeros or exponent noise for everyday magnitudes. `null` reads as an em dash.
+ *
+ * @example formatNumber(0.83019639) // '0.830196'
+ * @example formatNumber(12345678.9) // '1.23457e+7'
+ */
+function formatNumber(value, digits = 6) {
+    if (value === null)
+        return '—';
+    // Documents are schema-checked when read; should a value that is no number slip through
+    // anyway, it is shown as the data text it is, escaped.
+    if (typeof value !== 'number')
+        return escapeMarkdown(String(value));
+    if (Number.isInteger(value) && Math.abs(value) < 1e15)
+        return String(value);
+    const magnitude = Math.abs(value);
+    if (magnitude !== 0 && (magnitude >= 10 ** digits || magnitude < 1e-4)) {
+        return value.toExponential(digits - 1).replace(/\.?0+e/, 'e');
+    }
+    return String(Number(value.toPrecision(digits)));
+}
+
+/**
+ * How numbers read in gate reasons and headlines: three significant digits (`0.798`, `0.500`,
+ * `0.00391`), a true minus sign, and never a rounding that makes a comparison look false.
+ */
+const MINUS$1 = '−';
+/**
+ * `value` to `digits` significant digits (trailing zeros kept: `0.500`), integers in full, very
+ * large or very small magnitudes as `formatNumber` writes them, `—` for `null`.
+ *
+ * @example showNumber(-0.29807692) // '−0.298'
+ */
+function showNumber(value, digits = 3) {
+    if (value === null)
+        return '—';
+    const magnitude = Math.abs(value);
+    const text = Number.isInteger(value) || magnitude >= 1e4 || (magnitude !== 0 && magnitude < 1e-4)
+        ? formatNumber(value, digits)
+        : value.toPrecision(digits);
+    return text.replace(/^-/, MINUS$1);
+}
+/** `showNumber` with a sign: `+0.00391`, `−0.298`, `0`. */
+function showSigned(value) {
+    return value > 0 ? `+${showNumber(value)}` : showNumber(value);
+}
+/** A confidence level: `0.95` -> `95%`, `0.99762` -> `99.76%`. */
+function showLevel(confidence) {
+    return `${Number((confidence * 100).toPrecision(4))}%`;
+}
+
+/**
+ * The pairing in a few words, for the line under the headline.
+ *
+ * @example `paired by id on all 1825 rows`, `paired by id on the 900 shared ids (candidate 1000 rows, baseline 950)`
+ */
+function pairingSummary(p) {
+    if (!p.paired)
+        return 'unpaired';
+    const rows = p.matched === p.candidate_rows && p.matched === p.baseline_rows
+        ? `paired by id on all ${p.matched} rows`
+        : `paired by id on the ${p.matched} shared ids (candidate ${p.candidate_rows} rows, baseline ${p.baseline_rows})`;
+    const k = p.unpaired_segments.length;
+    return k === 0 ? rows : `${rows}; ${k} segment${k === 1 ? '' : 's'} unpaired`;
+}
+/** A significant-mode result whose interval straddles its bound. */
+function isInconclusive(r) {
+    return (r.status === 'warn' &&
+        r.mode === 'significant' &&
+        r.ci !== null &&
+        decideInterval({ kind: r.rule, threshold: r.threshold }, r.ci) === 'inconclusive');
+}
+
+/** Worst first: by `excess` descending, results without one last, ties in document order. */
+function byExcess(a, b) {
+    if (a.excess === b.excess)
+        return 0;
+    if (a.excess === null)
+        return 1;
+    if (b.excess === null)
+        return -1;
+    return b.excess - a.excess;
+}
+function groupResults(results) {
+    const sorted = [...results].sort(byExcess);
+    const inconclusive = sorted.filter(isInconclusive);
+    return {
+        failing: sorted.filter((r) => r.status === 'fail' || r.status === 'missing'),
+        warnings: sorted.filter((r) => r.status === 'warn' && !isInconclusive(r)),
+        inconclusive: inconclusive.filter((r) => r.detectable !== false),
+        tooSmall: inconclusive.filter((r) => r.detectable === false),
+        others: results.filter((r) => !['fail', 'missing', 'warn'].includes(r.status))
+    };
+}
+
+/**
+ * The board of `verdict`: candidates that pass or warn by rank, then the others in config order;
+ * `null` when the verdict has no `candidates` (one unnamed candidate: the report reads as before).
+ */
+function candidateBoard(verdict) {
+    const candidates = verdict?.candidates;
+    if (verdict === null || candidates === undefined || candidates.length === 0)
+        return null;
+    const winner = verdict.winner ?? null;
+    const ranked = candidates.filter((c) => c.rank !== null).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
+    const rows = [...ranked, ...candidates.filter((c) => c.rank === null)].map((c) => ({
+        candidate: c,
+        winner: c.name === winner,
+        failures: groupResults(c.results).failing
+    }));
+    return {
+        rows,
+        winner,
+        selection: verdict.selection ?? null,
+        shown: candidates.find((c) => c.name === winner) ?? candidates[0]
+    };
+}
+/** `recall for Job=partime`: a failing result in a few words (unescaped). */
+function failureWords(r) {
+    return `${r.metric} for ${r.segment}`;
+}
+/** `roc_auc on all, higher is better, significant mode`: how the candidates were ranked. */
+function selectionWords(s) {
+    return `${s.metric} on ${s.segment}, ${s.higher_is_better ? 'higher' : 'lower'} is better, ${s.mode} mode`;
+}
+
 /** Longest value quoted, column named and message written in an annotation. */
 const VALUE_LENGTH = 80;
 const MESSAGE_LENGTH = 1000;
@@ -1305,18 +1469,24 @@ function contractAnnotations(documents) {
 /**
  * The most useful annotation per failing check and per gate result needing attention, for the
  * ten workflow-command annotations GitHub shows per type and step: gate failures first (worst
- * first, by `excess`), then contract checks with most failures first, each at its first failing
+ * first, by `excess`; with several candidates, each one's in the leaderboard's order, titled with
+ * its name), then contract checks with most failures first, each at its first failing
  * line and counting the others.
  */
 function summaryAnnotations(verdict, documents) {
-    const gates = (verdict?.results ?? [])
+    // Several named candidates: each one's problems, titled with its name, in the leaderboard's order.
+    const board = candidateBoard(verdict);
+    const judged = board === null
+        ? [{ name: null, results: verdict?.results ?? [] }]
+        : board.rows.map((r) => ({ name: r.candidate.name, results: r.candidate.results }));
+    const gates = judged.flatMap(({ name, results }) => results
         .filter((r) => r.status === 'fail' || r.status === 'warn' || r.status === 'missing')
         .sort((a, b) => (b.excess ?? -Infinity) - (a.excess ?? -Infinity))
         .map((r) => ({
         level: r.status === 'warn' ? 'warning' : 'failure',
-        title: `ml-gate: ${clip(r.gate, VALUE_LENGTH)}`,
+        title: `ml-gate: ${name === null ? '' : `${clip(name, VALUE_LENGTH)}: `}${clip(r.gate, VALUE_LENGTH)}`,
         message: clip(r.reason, MESSAGE_LENGTH)
-    }));
+    })));
     const checks = documents.flatMap((document) => failingChecks$1(document)
         .sort((a, b) => b.failures - a.failures)
         .map((check) => {
@@ -26448,111 +26618,6 @@ function failsUnder(document, failOn = document.fail_on ?? 'error') {
     return !document.passed || (failOn === 'warn' && document.summary.warnings > 0);
 }
 
-/** Rules compared against the baseline. */
-/** `min` and `min_ratio` are lower bounds; the others are upper bounds. */
-function isLowerBound(kind) {
-    return kind === 'min' || kind === 'min_ratio';
-}
-/**
- * How far `value` lies past the rule's bound, positive on the failing side:
- * `threshold − value` for lower bounds, `value − threshold` for upper bounds.
- */
-function excess(rule, value) {
-    return isLowerBound(rule.kind) ? rule.threshold - value : value - rule.threshold;
-}
-/**
- * Float rounding must not fail a value that sits exactly on its bound (0.8 − 0.75 is
- * 0.05000000000000004): an excess up to 1e-12·max(1, |threshold|) counts as on the bound.
- */
-function tolerance(rule) {
-    return 1e-12 * Math.max(1, Math.abs(rule.threshold));
-}
-/**
- * Significant mode: `beyond` when the whole interval lies past the bound, `within` when it lies
- * on the holding side (the bound included), `inconclusive` otherwise.
- */
-function decideInterval(rule, ci) {
-    const nearest = Math.min(excess(rule, ci[0]), excess(rule, ci[1]));
-    const farthest = Math.max(excess(rule, ci[0]), excess(rule, ci[1]));
-    if (nearest > tolerance(rule))
-        return 'beyond';
-    return farthest <= tolerance(rule) ? 'within' : 'inconclusive';
-}
-
-/**
- * Numbers for people: integers in full, other values to `digits` significant digits without
- * trailing zeros or exponent noise for everyday magnitudes. `null` reads as an em dash.
- *
- * @example formatNumber(0.83019639) // '0.830196'
- * @example formatNumber(12345678.9) // '1.23457e+7'
- */
-function formatNumber(value, digits = 6) {
-    if (value === null)
-        return '—';
-    // Documents are schema-checked when read; should a value that is no number slip through
-    // anyway, it is shown as the data text it is, escaped.
-    if (typeof value !== 'number')
-        return escapeMarkdown(String(value));
-    if (Number.isInteger(value) && Math.abs(value) < 1e15)
-        return String(value);
-    const magnitude = Math.abs(value);
-    if (magnitude !== 0 && (magnitude >= 10 ** digits || magnitude < 1e-4)) {
-        return value.toExponential(digits - 1).replace(/\.?0+e/, 'e');
-    }
-    return String(Number(value.toPrecision(digits)));
-}
-
-/**
- * How numbers read in gate reasons and headlines: three significant digits (`0.798`, `0.500`,
- * `0.00391`), a true minus sign, and never a rounding that makes a comparison look false.
- */
-const MINUS$1 = '−';
-/**
- * `value` to `digits` significant digits (trailing zeros kept: `0.500`), integers in full, very
- * large or very small magnitudes as `formatNumber` writes them, `—` for `null`.
- *
- * @example showNumber(-0.29807692) // '−0.298'
- */
-function showNumber(value, digits = 3) {
-    if (value === null)
-        return '—';
-    const magnitude = Math.abs(value);
-    const text = Number.isInteger(value) || magnitude >= 1e4 || (magnitude !== 0 && magnitude < 1e-4)
-        ? formatNumber(value, digits)
-        : value.toPrecision(digits);
-    return text.replace(/^-/, MINUS$1);
-}
-/** `showNumber` with a sign: `+0.00391`, `−0.298`, `0`. */
-function showSigned(value) {
-    return value > 0 ? `+${showNumber(value)}` : showNumber(value);
-}
-/** A confidence level: `0.95` -> `95%`, `0.99762` -> `99.76%`. */
-function showLevel(confidence) {
-    return `${Number((confidence * 100).toPrecision(4))}%`;
-}
-
-/**
- * The pairing in a few words, for the line under the headline.
- *
- * @example `paired by id on all 1825 rows`, `paired by id on the 900 shared ids (candidate 1000 rows, baseline 950)`
- */
-function pairingSummary(p) {
-    if (!p.paired)
-        return 'unpaired';
-    const rows = p.matched === p.candidate_rows && p.matched === p.baseline_rows
-        ? `paired by id on all ${p.matched} rows`
-        : `paired by id on the ${p.matched} shared ids (candidate ${p.candidate_rows} rows, baseline ${p.baseline_rows})`;
-    const k = p.unpaired_segments.length;
-    return k === 0 ? rows : `${rows}; ${k} segment${k === 1 ? '' : 's'} unpaired`;
-}
-/** A significant-mode result whose interval straddles its bound. */
-function isInconclusive(r) {
-    return (r.status === 'warn' &&
-        r.mode === 'significant' &&
-        r.ci !== null &&
-        decideInterval({ kind: r.rule, threshold: r.threshold }, r.ci) === 'inconclusive');
-}
-
 /**
  * How the report writes numbers and reasons: three significant digits everywhere (`0.798`,
  * `−0.298`, `0.00213`), one minus sign (U+2212), intervals as `[0.160, 0.432]`, and exponents that
@@ -26694,34 +26759,12 @@ function renderIntervalChart(quantity, confidence, bound, rows) {
     ].join('\n');
 }
 
-/** Worst first: by `excess` descending, results without one last, ties in document order. */
-function byExcess(a, b) {
-    if (a.excess === b.excess)
-        return 0;
-    if (a.excess === null)
-        return 1;
-    if (b.excess === null)
-        return -1;
-    return b.excess - a.excess;
-}
-function groupResults(results) {
-    const sorted = [...results].sort(byExcess);
-    const inconclusive = sorted.filter(isInconclusive);
-    return {
-        failing: sorted.filter((r) => r.status === 'fail' || r.status === 'missing'),
-        warnings: sorted.filter((r) => r.status === 'warn' && !isInconclusive(r)),
-        inconclusive: inconclusive.filter((r) => r.detectable !== false),
-        tooSmall: inconclusive.filter((r) => r.detectable === false),
-        others: results.filter((r) => !['fail', 'missing', 'warn'].includes(r.status))
-    };
-}
-
 /**
  * Tables of gate results for a 780 px comment: at most seven columns, values as
  * `baseline → candidate`, intervals as `[0.160, 0.432]` with their confidence level stated once,
  * above the table, and each segment's support (positives for recall) next to its rows.
  */
-const text$2 = escapeClipped;
+const text$3 = escapeClipped;
 /** The bound of a rule: `drop ≤ 0.05`. */
 const BOUND = {
     min: (t) => `≥ ${setting(t)}`,
@@ -26804,7 +26847,7 @@ function supportColumn(results) {
     if (unit === 'rows' || units.size === 0)
         return { header: 'rows', cell: (r) => (r.n === null ? '—' : String(r.n)) };
     return {
-        header: unit === null ? 'support / rows' : `${text$2(unit, 40)} / rows`,
+        header: unit === null ? 'support / rows' : `${text$3(unit, 40)} / rows`,
         cell: (r) => (r.n === null ? '—' : `${r.support ?? '—'} / ${r.n}`)
     };
 }
@@ -26824,10 +26867,10 @@ function resultTable(results, columns, rows) {
     const rules = new Set(results.filter((r) => r.ci !== null).map((r) => r.rule));
     const support = supportColumn(shown);
     const ciHeader = rules.size === 1 ? `${QUANTITY[[...rules][0]]} interval` : 'interval';
-    const segment = (r) => metrics.size > 1 ? `${text$2(r.metric, 40)}: ${text$2(r.segment)}` : text$2(r.segment);
+    const segment = (r) => metrics.size > 1 ? `${text$3(r.metric, 40)}: ${text$3(r.segment)}` : text$3(r.segment);
     const ci = (r) => rules.size > 1 && r.ci !== null ? `${QUANTITY[r.rule]} ${interval(r.ci)}` : interval(r.ci);
     const header = [
-        metrics.size > 1 ? 'metric: segment' : `${text$2([...metrics][0] ?? '', 40)}: segment`,
+        metrics.size > 1 ? 'metric: segment' : `${text$3([...metrics][0] ?? '', 40)}: segment`,
         support.header,
         'baseline → candidate',
         'change',
@@ -26875,7 +26918,7 @@ function resultTable(results, columns, rows) {
  * Candidate vs baseline on every metric of the `all` segment, in one compact table: the numbers a
  * reviewer checks first after what failed.
  */
-const text$1 = escapeClipped;
+const text$2 = escapeClipped;
 /** `▲ better`, `▼ worse`, `= same`, or the plain direction for metrics without a better side. */
 function arrow(metric, delta) {
     if (delta === null)
@@ -26928,9 +26971,9 @@ function renderOverview(candidate, baseline, results, heading) {
         const c = all.metrics[name];
         const b = base?.metrics[name]?.value ?? null;
         const delta = b === null || c.value === null ? null : c.value - b;
-        const shown = c.value === null ? `— (${text$1(c.reason ?? 'undefined', 40)})` : value(c.value);
+        const shown = c.value === null ? `— (${text$2(c.reason ?? 'undefined', 40)})` : value(c.value);
         return [
-            text$1(name, 40),
+            text$2(name, 40),
             value(b),
             shown,
             `${change(delta)} ${arrow(name, delta)}`.trim(),
@@ -26947,6 +26990,104 @@ function renderOverview(candidate, baseline, results, heading) {
             ['metric', 'baseline', 'candidate', 'change', 'candidate interval', ...(hasGates ? ['gate'] : [])],
             ...rows
         ], { align: ['l', 'r', 'r', 'r', 'r', 'l'] })
+    ].join('\n');
+}
+
+/**
+ * The opening of a report on several named candidates: who wins, by what, and what kept the others
+ * out, in one table that fits a 780 px comment; the winner's details follow it as for one candidate.
+ */
+const text$1 = escapeClipped;
+/** Longest candidate name in a cell, and segment in a failure cell: the table stays 780 px wide. */
+const NAME_LENGTH = 30;
+const FAILURE_LENGTH = 40;
+/** Failures shown per candidate when none passes. */
+const FIRST_FAILURES = 3;
+/** `4: recall for Job=partime`: how many failed and the worst, escaped; `0` when none did. */
+function failuresCell(failures) {
+    const worst = failures[0];
+    return worst === undefined ? '0' : `${failures.length}: ${text$1(failureWords(worst), FAILURE_LENGTH)}`;
+}
+function row(r) {
+    const c = r.candidate;
+    const name = text$1(c.name, NAME_LENGTH);
+    return [
+        c.rank === null ? '—' : r.winner ? `🏆 ${c.rank}` : String(c.rank),
+        r.winner ? `**${name}**` : name,
+        STATUS_TEXT[c.verdict],
+        value(c.select_value),
+        interval(c.select_ci),
+        failuresCell(r.failures)
+    ];
+}
+/** `🏆 Candidates: gbm-depth8 wins`, with a tie or no winner said as such. */
+function heading(board) {
+    const n = board.rows.length;
+    if (board.winner === null)
+        return `### ❌ Candidates: none of the ${n} passes`;
+    const name = text$1(board.winner, NAME_LENGTH);
+    return board.selection?.tie === true
+        ? `### ⚖️ Candidates: ${name} wins a tie (of ${n})`
+        : `### 🏆 Candidates: ${name} wins (of ${n})`;
+}
+/**
+ * The leaderboard: a heading naming the winner (or that none passes), a caption with the ranking
+ * and the intervals' level (`confidence`, the evaluation's; `null`: not stated), the table (rank,
+ * the winner marked 🏆 and in bold; verdict; selection value and interval; failures with the worst
+ * named) of at most `rows` candidates, and the selection's reason, flagged when it is a tie.
+ */
+function renderLeaderboard(board, confidence, rows) {
+    const s = board.selection;
+    const metric = s === null ? 'selection metric' : `${text$1(s.metric, 40)} on ${text$1(s.segment, 40)}`;
+    const caption = [
+        ...(s === null ? [] : [`ranked by ${text$1(selectionWords(s), 200)}`]),
+        ...(confidence === null ? [] : [`${level(confidence)} intervals`]),
+        'failures: failing or missing gate results, the worst named'
+    ];
+    const shown = board.rows.slice(0, rows);
+    const rest = board.rows.length - shown.length;
+    const lines = [
+        heading(board),
+        '',
+        `<sub>${caption.join(' · ')}</sub>`,
+        '',
+        markdownTable([['rank', 'candidate', 'verdict', metric, 'interval', 'failures'], ...shown.map(row)], {
+            align: ['r', 'l', 'l', 'r', 'r', 'l']
+        })
+    ];
+    if (rest > 0)
+        lines.push('', `… and ${rest} more candidates in verdict.json.`);
+    if (s !== null)
+        lines.push('', `${s.tie ? '⚖️ **Tie**: ' : ''}${text$1(s.reason, 300)}`);
+    return lines.join('\n');
+}
+/**
+ * With no winner: the first failures of each candidate but `board.shown` (whose failures the
+ * details below show in full), each under its name; `null` when there is a winner or nothing to show.
+ */
+function renderFirstFailures(board, threshold, rows) {
+    if (board.winner !== null)
+        return null;
+    const others = board.rows
+        .filter((r) => r.candidate.name !== board.shown.name && r.failures.length > 0)
+        .slice(0, rows);
+    if (others.length === 0)
+        return null;
+    const sections = others.map((r) => {
+        const caption = tableCaption(r.failures, threshold, 'judged');
+        return [
+            `**${text$1(r.candidate.name, NAME_LENGTH)}**: ${r.failures.length} failing`,
+            ...(caption === '' ? [] : ['', caption]),
+            '',
+            resultTable(r.failures, 'judged', FIRST_FAILURES)
+        ].join('\n');
+    });
+    return [
+        `### First failures of the other candidates`,
+        '',
+        `${text$1(board.shown.name, NAME_LENGTH)}'s failures are in the details below.`,
+        '',
+        sections.join('\n\n')
     ].join('\n');
 }
 
@@ -27130,6 +27271,15 @@ function reportHeadline(content) {
         return 'data validation passed';
     return 'evaluated without gates';
 }
+/**
+ * The report in one line, for a check run's title: the verdict, with several candidates the
+ * winner (or that there is none), and the headline. Markdown-free: callers make it plain text.
+ */
+function reportTitle(content) {
+    const board = candidateBoard(content.verdict);
+    const winner = board === null ? '' : board.winner === null ? 'no winner — ' : `winner ${board.winner} — `;
+    return `${reportVerdict(content)}: ${winner}${reportHeadline(content)}`;
+}
 const VERDICT_ICON = { pass: '✅', warn: '⚠️', fail: '❌', overridden: '🟡' };
 /** How many results had each status, in words: `4 failing`. */
 const COUNT_TEXT = {
@@ -27182,22 +27332,28 @@ class Renderer {
     rows;
     groups;
     threshold;
+    /** Several named candidates; `null` for one. */
+    board;
     constructor(content, rows) {
         this.content = content;
         this.rows = rows;
         this.groups = groupResults(content.verdict?.results ?? []);
         this.threshold = content.candidate?.settings.threshold ?? null;
+        this.board = candidateBoard(content.verdict);
     }
     blocks() {
         const c = this.content;
         const g = this.groups;
         return [
             { name: 'headline', markdown: this.headline(), keep: Infinity },
-            ...this.optional('failing results', 9, this.judged('❌ Failing', g.failing)),
+            // Several candidates: who wins opens the report (a row per candidate, capped like any table).
+            ...this.optional('leaderboard', Infinity, this.leaderboard()),
+            ...this.optional('failures of the other candidates', 8.8, this.firstFailures()),
+            ...this.optional('failing results', 9, this.judged(this.whose('❌ Failing'), g.failing)),
             ...this.optional('overview', 8.5, this.overview()),
             ...this.optional('inconclusive results', 6.5, this.undecided('inconclusive')),
             ...this.optional('too small to judge', 6.4, this.undecided('too small')),
-            ...this.optional('warnings', 8, this.judged('⚠️ Warnings', g.warnings)),
+            ...this.optional('warnings', 8, this.judged(this.whose('⚠️ Warnings'), g.warnings)),
             ...this.optional('chart', 4, this.chart()),
             ...this.optional('other results', 5, this.others()),
             ...this.optional('notes', 6, this.notes()),
@@ -27209,6 +27365,10 @@ class Renderer {
             ...this.optional('history', 3, this.history()),
             { name: 'audit trail', markdown: this.audit(), keep: Infinity }
         ];
+    }
+    /** `❌ Failing: gbm-depth8`: with several candidates, a heading of the details names whose they are. */
+    whose(title) {
+        return this.board === null ? title : `${title}: ${text(this.board.shown.name, 60)}`;
     }
     optional(name, keep, markdown) {
         return markdown === null ? [] : [{ name, markdown, keep }];
@@ -27242,17 +27402,37 @@ class Renderer {
                     `only write, maintain or admin access can override a failing gate. The verdict stands.`, '');
             }
         }
-        const v = c.verdict;
-        if (v !== null) {
-            const order = ['fail', 'warn', 'missing', 'waived', 'pass', 'insufficient', 'skipped'];
-            const counts = order.filter((s) => v.counts[s] > 0).map((s) => `${v.counts[s]} ${COUNT_TEXT[s]}`);
-            const against = v.baseline === null
-                ? `candidate ${text(v.candidate)}, no baseline`
-                : `candidate ${text(v.candidate)} vs baseline ${text(v.baseline)}` +
-                    ` (${text(pairingSummary(v.pairing))})`;
-            lines.push(`${counts.join(' · ')} — ${against}`, '');
-        }
+        // With several candidates the counts follow the leaderboard, as the details' introduction.
+        if (c.verdict !== null && this.board === null)
+            lines.push(this.counts(c.verdict, `candidate ${text(c.verdict.candidate)}`), '');
         return lines.join('\n').trimEnd();
+    }
+    /** `1 failing · 7 passing — candidate X vs baseline Y (paired …)`; `candidate`: markdown. */
+    counts(v, candidate) {
+        const order = ['fail', 'warn', 'missing', 'waived', 'pass', 'insufficient', 'skipped'];
+        const counts = order.filter((s) => v.counts[s] > 0).map((s) => `${v.counts[s]} ${COUNT_TEXT[s]}`);
+        const against = v.baseline === null
+            ? `${candidate}, no baseline`
+            : `${candidate} vs baseline ${text(v.baseline)}` + ` (${text(pairingSummary(v.pairing))})`;
+        return `${counts.join(' · ')} — ${against}`;
+    }
+    leaderboard() {
+        const b = this.board;
+        const v = this.content.verdict;
+        if (b === null || v === null)
+            return null;
+        const name = `**${text(b.shown.name, 60)}**`;
+        const intro = b.winner === null
+            ? `No candidate passes, so none can be shipped. The details below are of the first, ${name}: `
+            : `The details below are of the winner, ${name}: `;
+        return [
+            renderLeaderboard(b, this.content.candidate?.settings.confidence ?? null, this.rows),
+            '',
+            intro + this.counts(v, text(v.candidate))
+        ].join('\n');
+    }
+    firstFailures() {
+        return this.board === null ? null : renderFirstFailures(this.board, this.threshold, this.rows);
     }
     notes() {
         const notes = this.content.verdict?.notes ?? [];
@@ -27297,7 +27477,8 @@ class Renderer {
     }
     overview() {
         const c = this.content;
-        return renderOverview(c.candidate, c.baseline, c.verdict?.results ?? [], 'Candidate vs baseline');
+        const heading = this.board === null ? 'Candidate' : text(this.board.shown.name, 60);
+        return renderOverview(c.candidate, c.baseline, c.verdict?.results ?? [], `${heading} vs baseline`);
     }
     /**
      * The results the data could not decide, collapsed under one line that says how many, the
@@ -27396,12 +27577,13 @@ class Renderer {
             `ml-gate ${text(a.version)}`,
             `commit ${a.commit === null ? 'not recorded' : text(a.commit)}`,
             `seed ${a.seed === null ? '—' : String(a.seed)}`,
-            ...(a.computedIn === undefined ? [] : [`computed in [the triggering run](${a.computedIn})`])
+            ...(a.computedIn === undefined ? [] : [`computed in [the triggering run](${a.computedIn})`]),
+            ...(a.baselineSource === undefined ? [] : [`baseline: ${text(a.baselineSource)}`])
         ];
         const lines = [`<sub>${facts.join(' · ')}</sub>`];
         if (a.files.length > 0) {
             // A list, not a table: a 64-digit hash beside a path is wider than a comment.
-            const files = a.files.map((f) => `- ${text(f.path)} (${f.role}): ${f.sha256 === null ? 'not readable here' : `\`${f.sha256}\``}`);
+            const files = a.files.map((f) => `- ${text(f.path)} (${text(f.role)}): ${f.sha256 === null ? 'not readable here' : `\`${f.sha256}\``}`);
             lines.push('', `<details><summary>Audit trail: sha256 of ${plural(a.files.length, 'input')}</summary>`, '', files.join('\n'), '', '</details>');
         }
         return lines.join('\n');
@@ -27418,7 +27600,9 @@ function join(blocks) {
  * needs attention (failing, warning and missing results, worst first by `excess`) in a table with
  * the reasons; a Mermaid chart of the gated metric per segment; the other results collapsed per
  * segment column; the data validations; earlier runs; the audit trail (commit, version, seed,
- * sha256 of every input).
+ * sha256 of every input). With several named candidates (`VerdictDocument.candidates`) a
+ * leaderboard follows the verdict (`leaderboard.ts`), and the rest are the details of the winner,
+ * or of the first candidate when none passes, after the first failures of the others.
  *
  * Every string from data or config goes through `escapeMarkdown`, clipped to 120 characters in
  * cells and 300 in lines. The report fits `limits`: tables are first cut to `rows`, then to
@@ -27518,8 +27702,12 @@ async function collectAuditTrail(results, context) {
         known.set(path, { role, path, sha256: sha256 ?? (await sha256File(path)) });
     };
     await add('config', context.config);
+    if (results.verdict !== null)
+        await add('verdict', results.verdict.path, results.verdict.sha256);
+    // Several named candidates: each one's evaluation and predictions under its name.
+    for (const { name, evaluation } of results.candidates)
+        await add(`evaluation of candidate ${name}`, evaluation.path, evaluation.sha256);
     for (const [role, file] of [
-        ['verdict', results.verdict],
         ['candidate evaluation', results.candidate],
         ['baseline evaluation', results.baseline]
     ]) {
@@ -27528,6 +27716,8 @@ async function collectAuditTrail(results, context) {
     }
     for (const file of results.validations)
         await add('validation', file.path, file.sha256);
+    for (const { name, evaluation } of results.candidates)
+        await add(`predictions of candidate ${name}`, evaluation.document.file);
     await add('candidate predictions', results.candidate?.document.file ?? null);
     await add('baseline predictions', results.baseline?.document.file ?? null);
     for (const { document } of results.validations) {
@@ -27540,7 +27730,10 @@ async function collectAuditTrail(results, context) {
         version: context.version,
         seed: results.candidate?.document.settings.seed ?? null,
         files: [...known.values()],
-        ...(context.computedIn == null ? {} : { computedIn: context.computedIn })
+        ...(context.computedIn == null ? {} : { computedIn: context.computedIn }),
+        ...(results.verdict?.document.baseline_source === undefined
+            ? {}
+            : { baselineSource: results.verdict.document.baseline_source })
     };
 }
 
@@ -28628,6 +28821,163 @@ var properties = {
 			maxLength: 1048576
 		},
 		description: "What the user should know: no baseline, unpaired intervals, expired waivers."
+	},
+	baseline_source: {
+		type: "string",
+		maxLength: 4096,
+		description: "Where the baseline came from, in words, when ml-gate found it itself (model.baseline: { artifact }, the baseline-artifact input), e.g. 'artifact ml-gate-baseline of run 123 at abc1234, the merge base'; absent for a baseline given as a file."
+	},
+	candidates: {
+		type: "array",
+		minItems: 1,
+		description: "Several named candidates only (model.candidates, --candidate NAME=FILE; absent with one unnamed candidate): each one's verdict against the baseline, in config order, judged in significant-mode families that span every candidate and segment of a rule. The top-level candidate, results, counts, pairing and no_evidence then describe the winner, or with no winner the first candidate; verdict is the winner's, or fail when no candidate passes or warns.",
+		items: {
+			type: "object",
+			additionalProperties: false,
+			required: [
+				"name",
+				"file",
+				"verdict",
+				"rank",
+				"select_value",
+				"select_ci",
+				"headline",
+				"no_evidence",
+				"counts",
+				"pairing",
+				"results"
+			],
+			properties: {
+				name: {
+					type: "string",
+					maxLength: 1048576,
+					pattern: "^[A-Za-z0-9._-]+$",
+					description: "Unique; the candidate's result file is evaluation-candidate-<name>.json."
+				},
+				file: {
+					type: "string",
+					maxLength: 1048576,
+					description: "The candidate's predictions file or evaluation document."
+				},
+				verdict: {
+					"enum": [
+						"pass",
+						"warn",
+						"fail"
+					],
+					description: "This candidate's own verdict, as the top-level verdict is defined for one candidate."
+				},
+				rank: {
+					type: [
+						"integer",
+						"null"
+					],
+					minimum: 1,
+					description: "1 = best of the candidates that pass or warn by the selection metric; null for one that fails, or whose selection value is undefined."
+				},
+				select_value: {
+					type: [
+						"number",
+						"null"
+					],
+					description: "The selection metric on the selection segment; null when it is undefined or missing."
+				},
+				select_ci: {
+					description: "Its interval at the configured confidence; null when there is none.",
+					oneOf: [
+						{
+							type: "null"
+						},
+						{
+							type: "array",
+							items: {
+								type: "number"
+							},
+							minItems: 2,
+							maxItems: 2
+						}
+					]
+				},
+				headline: {
+					type: "string",
+					maxLength: 1048576,
+					description: "This candidate's own headline."
+				},
+				no_evidence: {
+					type: [
+						"string",
+						"null"
+					],
+					maxLength: 1048576,
+					description: "As the top-level no_evidence, for this candidate."
+				},
+				counts: {
+					$ref: "#/properties/counts"
+				},
+				pairing: {
+					$ref: "#/properties/pairing"
+				},
+				results: {
+					type: "array",
+					items: {
+						$ref: "#/$defs/result"
+					}
+				}
+			}
+		}
+	},
+	winner: {
+		type: [
+			"string",
+			"null"
+		],
+		maxLength: 1048576,
+		description: "With candidates: the candidate to ship, rank 1 of those that pass or warn; null when none does."
+	},
+	selection: {
+		type: "object",
+		additionalProperties: false,
+		description: "With candidates: how the candidates that pass or warn were ranked (select in ml-gate.yml; README, Several candidates).",
+		required: [
+			"metric",
+			"segment",
+			"mode",
+			"higher_is_better",
+			"tie",
+			"reason"
+		],
+		properties: {
+			metric: {
+				type: "string",
+				maxLength: 1048576,
+				description: "The selection metric."
+			},
+			segment: {
+				type: "string",
+				maxLength: 1048576,
+				description: "The segment it is read on."
+			},
+			mode: {
+				"enum": [
+					"point",
+					"significant"
+				],
+				description: "point: the best point value wins; significant: the leader must be shown better than every other (Holm over the comparisons)."
+			},
+			higher_is_better: {
+				type: "boolean",
+				description: "The metric's direction, from the catalog."
+			},
+			tie: {
+				type: "boolean",
+				description: "The leader was not shown better than every other candidate that passes or warns (significant), or equals one of them (point): still the winner, by point value, flagged."
+			},
+			reason: {
+				type: "string",
+				maxLength: 1048576,
+				description: "Who leads, by how much, compared how (paired on N ids, or unpaired) and at which level."
+			}
+		}
 	}
 };
 var $defs = {
@@ -28914,8 +29264,12 @@ const VALIDATION_FILE = /^validation(-[^/\\]+)?\.json$/;
  * promises, valid against that schema (src/documents/): the folder may be a fork's artifact.
  * Documents that are absent are `null` (a validate-only pipeline has no verdict).
  *
+ * With several named candidates (`candidates` in the verdict) each one's evaluation is
+ * `candidateResultFile(name)` and `evaluation-candidate.json` is not read.
+ *
  * @throws UserInputError when `dir` is not a readable folder, holds no result document at all,
- *   or a file is not JSON, carries another `schema` or breaks its schema (at its line and column)
+ *   or a file is not JSON, carries another `schema` or breaks its schema (at its line and column);
+ *   when the verdict names a candidate whose evaluation is not in `dir`
  */
 async function readResults(dir) {
     let names;
@@ -28928,10 +29282,16 @@ async function readResults(dir) {
             `validate, evaluate and gate steps wrote (default ${RESULT_FILES.folder})`);
     }
     const load = async (name, kind) => names.includes(name) ? readDocument(join$1(dir, name), kind) : null;
+    const verdict = await load(RESULT_FILES.verdict, VERDICT);
+    const named = verdict === null ? [] : await loadCandidates(dir, names, verdict);
+    const shown = verdict?.document.winner ?? verdict?.document.candidates?.[0]?.name;
     const results = {
         dir,
-        verdict: await load(RESULT_FILES.verdict, VERDICT),
-        candidate: await load(RESULT_FILES.candidate, EVALUATION),
+        verdict,
+        candidate: verdict?.document.candidates === undefined
+            ? await load(RESULT_FILES.candidate, EVALUATION)
+            : (named.find((c) => c.name === shown)?.evaluation ?? null),
+        candidates: named,
         baseline: await load(RESULT_FILES.baseline, EVALUATION),
         validations: await Promise.all(names
             .filter((name) => VALIDATION_FILE.test(name))
@@ -28943,6 +29303,28 @@ async function readResults(dir) {
             (names.length > 0 ? `; found ${names.slice(0, 10).join(', ')}` : '; the folder is empty'));
     }
     return results;
+}
+/** Candidate names as the config allows them: they name files, so nothing else is joined to `dir`. */
+/** The evaluation of every candidate `verdict` names, each required. */
+async function loadCandidates(dir, names, verdict) {
+    const candidates = verdict.document.candidates ?? [];
+    const loaded = [];
+    for (const { name } of candidates) {
+        // The folder may be a fork's artifact: the verdict schema's name pattern ([A-Za-z0-9._-]+)
+        // keeps `name` from reaching outside it.
+        const file = candidateResultFile(name);
+        if (!names.includes(file)) {
+            throw new UserInputError(`${join$1(dir, file)}: not found; ${verdict.path} names the candidate ${name}, whose evaluation ` +
+                `the gate step writes there (expected an ml-gate/evaluation@1 document; upload the whole results folder)`);
+        }
+        loaded.push({ name, evaluation: await readDocument(join$1(dir, file), EVALUATION) });
+    }
+    const winner = verdict.document.winner ?? null;
+    if (winner !== null && !candidates.some((c) => c.name === winner)) {
+        throw new UserInputError(`${verdict.path}: winner ${JSON.stringify(winner.slice(0, 80))} is not one of its candidates ` +
+            `(${candidates.map((c) => c.name).join(', ')}); expected one of them or null`);
+    }
+    return loaded;
 }
 
 var version = "0.1.0";
@@ -29104,6 +29486,10 @@ async function publishReport(options) {
     // Log lines and titles are plain text: a newline from data could start a workflow command.
     const headline = plainText(reportHeadline(content));
     setOutput(Outputs.Verdict, verdict);
+    // Several named candidates: the one to ship; left unset (empty) when none passes or in unnamed mode.
+    const winner = content.verdict?.winner ?? null;
+    if (winner !== null)
+        setOutput(Outputs.Winner, winner);
     logInfo(`ml-gate: ${verdict}: ${headline}`);
     if (options.summary)
         await writeSummary(content);
@@ -29167,14 +29553,13 @@ async function checkRun(client, publisher, content, name, context) {
     }
     const verdict = reportVerdict(content);
     const limits = commentLimits(CHECK_SUMMARY_LIMIT, context.runUrl, 'check run summary');
-    const headline = plainText(reportHeadline(content));
     const run = await publisher.attempt(`create the check run ${name}`, true, () => publishCheckRun(client, {
         owner: context.owner,
         repo: context.repo,
         name,
         headSha: context.headSha,
         verdict,
-        title: `${verdict}: ${headline}`.slice(0, 250),
+        title: plainText(reportTitle(content)).slice(0, 250),
         summary: renderReport(content, limits),
         annotations: contractAnnotations(content.validations),
         ...(context.runUrl === null ? {} : { detailsUrl: context.runUrl })

@@ -7,13 +7,15 @@ import { realpathSync, readFileSync, createReadStream, existsSync } from 'node:f
 import { fileURLToPath } from 'node:url';
 import { E as ExitCode$1, U as UserInputError, K as Kind, j as jsonDepth, M as MAX_JSON_DEPTH, p as pathToKey } from './chunks/json-depth.js';
 import { isMainThread, workerData } from 'node:worker_threads';
-import { r as rememberThreadScript, c as closest, d as didYouMean, f as firstUnorderedEdge, s as segmentFamilies, a as describeMetric, m as metricNames, b as segmentKeyProblem, O as OVERALL, e as familyOfKey, M as METRICS, g as fmix32, h as sortNumbers, i as encode, R as RowDigest, j as stateError, k as decode, l as medianRanks, n as MAX_Z, B as BUCKETS, o as openTable, p as resolveColumns, q as stageBlocks, t as BinaryAccumulator, u as MulticlassAccumulator, v as RegressionAccumulator, W as WIDTH, w as WIDTH$1, x as compareSegments, y as criticalValue, z as normalQuantile, A as confidenceLevel, C as percentileInterval, D as supportUnit, E as finalizeMetrics, L as LabelDigest, I as IdSet, F as segmentColumns, N as NumberSet, G as hashFloat64, H as kthSmallest } from './chunks/staging-thread.js';
+import { r as rememberThreadScript, c as closest, d as didYouMean, f as firstUnorderedEdge, a as describeMetric, O as OVERALL, s as segmentFamilies, m as metricNames, b as segmentKeyProblem, e as familyOfKey, M as METRICS, g as fmix32, h as sortNumbers, i as encode, R as RowDigest, j as stateError, k as decode, l as medianRanks, n as MAX_Z, B as BUCKETS, o as openTable, p as resolveColumns, q as stageBlocks, t as BinaryAccumulator, u as MulticlassAccumulator, v as RegressionAccumulator, W as WIDTH, w as WIDTH$1, x as compareSegments, y as criticalValue, z as normalQuantile, A as confidenceLevel, C as percentileInterval, D as supportUnit, E as finalizeMetrics, L as LabelDigest, I as IdSet, F as segmentColumns, N as NumberSet, G as hashFloat64, H as kthSmallest } from './chunks/staging-thread.js';
 import { relative, sep, isAbsolute, join as join$1, resolve as resolve$1, dirname, extname, basename } from 'node:path';
 import { readFile, readdir as readdir$1, stat as stat$1, mkdir as mkdir$1, writeFile as writeFile$1, open as open$1 } from 'node:fs/promises';
 import require$$0$1 from 'process';
 import require$$0$2 from 'buffer';
 import { createHash } from 'node:crypto';
+import { c as candidateResultFile, R as RESULT_FILES } from './chunks/result-names.js';
 import { s as statusOf, i as isPermissionDenied, m as messageOf } from './chunks/api-errors.js';
+import { tmpdir } from 'node:os';
 import 'node:stream';
 import 'node:zlib';
 import 'node:buffer';
@@ -692,6 +694,23 @@ async function runAction(body) {
     }
 }
 
+/** The baseline file the config names; `undefined` for none or an artifact. */
+function configuredBaselineFile(model) {
+    return typeof model?.baseline === 'string' ? model.baseline : undefined;
+}
+/** The artifact name the config gives (`model.baseline: { artifact: NAME }`); `undefined` otherwise. */
+function configuredBaselineArtifact(model) {
+    return typeof model?.baseline === 'object' ? model.baseline.artifact : undefined;
+}
+/**
+ * Why there is no baseline when the config names an artifact and nothing fetched it: the CLI (or
+ * a step without GitHub) cannot reach the Actions artifacts API.
+ */
+function unfetchedArtifact(name) {
+    return (`model.baseline names the Actions artifact '${name}', which only the gate and root actions ` +
+        'fetch from GitHub; give the baseline as a file (--baseline FILE) to compare with it here');
+}
+
 var $schema$d = "https://json-schema.org/draft/2020-12/schema";
 var $id$e = "https://raw.githubusercontent.com/ml-gate/ml-gate/v1/schemas/config.schema.json";
 var title$d = "ml-gate configuration (ml-gate.yml)";
@@ -766,13 +785,83 @@ var properties$f = {
 			$ref: "#/$defs/waiver"
 		}
 	},
+	canary: {
+		$ref: "#/$defs/canary"
+	},
+	select: {
+		$ref: "#/$defs/select"
+	},
 	report: {
 		$ref: "#/$defs/report",
 		"default": {
 		}
+	},
+	monitor: {
+		$ref: "#/$defs/monitor"
 	}
 };
 var $defs$6 = {
+	candidate: {
+		title: "Candidate",
+		description: "One named candidate model.",
+		type: "object",
+		additionalProperties: false,
+		required: [
+			"name",
+			"predictions"
+		],
+		properties: {
+			name: {
+				type: "string",
+				pattern: "^[A-Za-z0-9._-]+$",
+				title: "Candidate name",
+				description: "Letters, digits, '.', '_' and '-'; unique among the candidates. It names the candidate in the verdict and its result file evaluation-candidate-<name>.json.",
+				errorMessage: "expected a name of letters, digits, '.', '_' and '-' (it names a file), e.g. gbm-depth4"
+			},
+			predictions: {
+				$ref: "#/$defs/path",
+				title: "Candidate predictions",
+				description: "The candidate's predictions file (same columns as the baseline's) or its ml-gate/evaluation@1 document."
+			}
+		}
+	},
+	select: {
+		title: "Selection",
+		description: "How the named candidates (model.candidates, --candidate NAME=FILE) that pass or warn are ranked; the rank-1 one is the winner. Default when absent: the metric of the first gate whose metric has a better direction, on the segment all, in point mode.",
+		type: "object",
+		additionalProperties: false,
+		required: [
+			"metric"
+		],
+		properties: {
+			metric: {
+				type: "string",
+				minLength: 1,
+				title: "Selection metric",
+				description: "A metric of the catalog with a better direction (higher or lower is better, as the catalog says), e.g. roc_auc or log_loss.",
+				examples: [
+					"roc_auc",
+					"log_loss"
+				]
+			},
+			segment: {
+				type: "string",
+				minLength: 1,
+				title: "Selection segment",
+				description: "The segment the metric is read on, e.g. all or Job=partime; it must be a segment of every candidate's evaluation.",
+				"default": "all"
+			},
+			mode: {
+				title: "Selection mode",
+				description: "point: the best point value leads and wins; tie when another candidate has the same value. significant: the leader wins without a tie only when its difference to every other candidate that passes or warns excludes 0 in its favour (paired bootstrap on the shared ids when both have model.id and the same rows, else unpaired normal), Holm-corrected over those comparisons at the configured confidence; otherwise the leader still wins, flagged tie.",
+				"enum": [
+					"point",
+					"significant"
+				],
+				"default": "point"
+			}
+		}
+	},
 	path: {
 		type: "string",
 		minLength: 1
@@ -925,13 +1014,48 @@ var $defs$6 = {
 					"preds/candidate.csv"
 				]
 			},
+			candidates: {
+				title: "Named candidates",
+				description: "Several candidates at once, instead of `predictions`: each is evaluated once, gated against the baseline with every gate (significant-mode families span every candidate and segment of a rule), and the best that passes or warns is picked by `select`. Names are unique and name each candidate's result file evaluation-candidate-<name>.json. `--candidate NAME=FILE` (repeatable) overrides the list.",
+				type: "array",
+				minItems: 1,
+				items: {
+					$ref: "#/$defs/candidate"
+				}
+			},
 			baseline: {
-				$ref: "#/$defs/path",
 				title: "Baseline",
-				description: "The model in production: a predictions file (same columns as `predictions`) or an ml-gate evaluation JSON document.",
+				description: "The model in production: a predictions file (same columns as `predictions`) or an ml-gate evaluation JSON document; or `{ artifact: NAME }`, the results folder the default branch's runs upload as the Actions artifact NAME, which the gate and root actions find at the pull request's merge base (the CLI cannot reach GitHub: there it is no baseline, unless --baseline gives one).",
+				oneOf: [
+					{
+						$ref: "#/$defs/path"
+					},
+					{
+						type: "object",
+						additionalProperties: false,
+						required: [
+							"artifact"
+						],
+						properties: {
+							artifact: {
+								type: "string",
+								minLength: 1,
+								maxLength: 256,
+								title: "Baseline artifact",
+								description: "Name of the artifact (actions/upload-artifact `name:`) holding the default branch's results folder; its evaluation-candidate.json is the baseline.",
+								examples: [
+									"ml-gate-baseline"
+								]
+							}
+						}
+					}
+				],
 				examples: [
 					"preds/baseline.csv",
-					"ml-gate-results/evaluation.json"
+					"ml-gate-results/evaluation.json",
+					{
+						artifact: "ml-gate-baseline"
+					}
 				]
 			},
 			label: {
@@ -1339,6 +1463,256 @@ var $defs$6 = {
 				title: "Output folder",
 				description: "The folder the result documents (JSON) are written to.",
 				"default": "ml-gate-results"
+			}
+		}
+	},
+	canary: {
+		title: "Canary",
+		description: "How `ml-gate canary` judges a canary release from the outcome logs of the control (the current model) and the canary (the new model) on live traffic: the gates above judge the logs' metrics per segment (the canary as candidate, the control as baseline, never paired: different users), and each outcome here compares a continuous column (latency, revenue) with a Mann–Whitney test and a Hodges–Lehmann shift interval.",
+		type: "object",
+		additionalProperties: false,
+		properties: {
+			outcomes: {
+				title: "Continuous outcomes",
+				description: "Continuous columns of both logs compared between the canary and the control: the Hodges–Lehmann estimate of the shift (canary − control) with its distribution-free interval at evaluation.confidence, and the Mann–Whitney p-value of no shift. Rows where the column is missing are left out and counted.",
+				type: "array",
+				"default": [
+				],
+				items: {
+					$ref: "#/$defs/canaryOutcome"
+				}
+			}
+		}
+	},
+	canaryOutcome: {
+		title: "Canary outcome",
+		description: "One continuous outcome column and how far it may get worse.",
+		type: "object",
+		additionalProperties: false,
+		required: [
+			"column",
+			"better",
+			"max_shift"
+		],
+		properties: {
+			column: {
+				$ref: "#/$defs/column",
+				title: "Column",
+				description: "The outcome column of both logs, numeric, e.g. latency_ms or revenue."
+			},
+			name: {
+				type: "string",
+				minLength: 1,
+				title: "Name",
+				description: "A label for the report. Default: the column."
+			},
+			better: {
+				"enum": [
+					"lower",
+					"higher"
+				],
+				title: "Better direction",
+				description: "Which way is better: lower (latency, errors) or higher (revenue). The degradation is the shift toward the worse side: +shift for lower, −shift for higher."
+			},
+			max_shift: {
+				type: "number",
+				minimum: 0,
+				title: "Maximum shift",
+				description: "The largest degradation allowed, in the column's units (e.g. 5 for 5 ms more latency). Rollback when the degradation's interval lies wholly above it, pass when wholly at or below it, otherwise undecided (continue)."
+			}
+		}
+	},
+	monitor: {
+		title: "Monitor",
+		description: "`ml-gate monitor`: production prediction logs cut into time (or row-count) windows, each compared with a reference: score and feature drift, the positive rate and mean score per segment (interval of the difference, corrected across windows × segments), and performance on the windows whose labels have arrived. Needs `model` (task binary, label, score). See the README's \"Monitoring after deployment\".",
+		type: "object",
+		additionalProperties: false,
+		required: [
+			"logs",
+			"time",
+			"window",
+			"reference"
+		],
+		properties: {
+			logs: {
+				title: "Prediction logs",
+				description: "A file or a glob of prediction logs (CSV, JSON Lines, JSON or Parquet), relative to the config: one row per prediction with the time column, the score (`model.score`), optionally the prediction (`model.prediction`; default score >= model.threshold), the label (`model.label`, empty until it arrives), the segment and feature columns.",
+				type: "string",
+				minLength: 1
+			},
+			time: {
+				title: "Time column",
+				description: "The column holding each prediction's time: ISO 8601 text with a time zone (2026-03-01T12:00:00Z, 2026-03-01T12:00:00+02:00) or a date (2026-03-01, read as midnight UTC), or a number of seconds since 1970-01-01T00:00:00Z (epoch seconds). Any other value is an error at its line and column.",
+				type: "string",
+				minLength: 1
+			},
+			window: {
+				title: "Window",
+				description: "How the logs are cut: a duration (`12h`, `1d`, `7d`, `2w`; windows start at UTC midnight of the earliest log time and follow each other) or a number of rows (consecutive rows in time order).",
+				anyOf: [
+					{
+						type: "string",
+						pattern: "^[1-9][0-9]*[hdw]$"
+					},
+					{
+						type: "integer",
+						minimum: 1
+					}
+				]
+			},
+			reference: {
+				title: "Reference",
+				description: "What each window is compared with: the first period of the logs (`{ first: 3d }`, or `{ first: 1000 }` rows, which must be whole windows), a period `{ from: 2026-03-01, to: 2026-03-04 }` (from included, to excluded; ISO 8601 as the time column), or a file such as the validation set (its rows need no time). Windows that start before the end of a period reference are not monitored.",
+				anyOf: [
+					{
+						type: "string",
+						minLength: 1
+					},
+					{
+						type: "object",
+						additionalProperties: false,
+						required: [
+							"first"
+						],
+						properties: {
+							first: {
+								anyOf: [
+									{
+										type: "string",
+										pattern: "^[1-9][0-9]*[hdw]$"
+									},
+									{
+										type: "integer",
+										minimum: 1
+									}
+								],
+								title: "First period",
+								description: "The first period of the logs (a duration such as 3d, with a duration window) or its first rows (a count, with a row-count window)."
+							}
+						}
+					},
+					{
+						type: "object",
+						additionalProperties: false,
+						required: [
+							"from",
+							"to"
+						],
+						properties: {
+							from: {
+								type: "string",
+								minLength: 1,
+								title: "From",
+								description: "Start of the reference period, included: ISO 8601 with a zone, or a date (midnight UTC)."
+							},
+							to: {
+								type: "string",
+								minLength: 1,
+								title: "To",
+								description: "End of the reference period, excluded; after from."
+							}
+						}
+					}
+				]
+			},
+			features: {
+				title: "Feature columns",
+				description: "Columns whose drift is measured in each window against the reference, besides the score (always).",
+				type: "array",
+				uniqueItems: true,
+				"default": [
+				],
+				items: {
+					$ref: "#/$defs/column"
+				}
+			},
+			drift: {
+				title: "Drift",
+				description: "Method and threshold of the score and feature drift (as `data[].drift`); the p-value tests are corrected across windows × columns by `correction`.",
+				$ref: "#/$defs/drift"
+			},
+			segments: {
+				title: "Per segment",
+				description: "Judge the positive rate, the mean score and `per_segment` performance gates in each segment of the config's `segments` section too (`true`, the default), or on all rows only (`false`).",
+				type: "boolean",
+				"default": true
+			},
+			rates: {
+				title: "Rate checks",
+				description: "Compare the positive rate and the mean score of each window and segment with the reference's; alert when the interval of the difference excludes 0 (Welch z, corrected across windows × segments × the two quantities by `correction`).",
+				type: "boolean",
+				"default": true
+			},
+			correction: {
+				title: "Multiple-testing correction",
+				description: "Across the windows × segments of the rate checks: `holm` (default, bounds the chance of any false alert at 1 − evaluation.confidence), `bh` or `none`.",
+				"enum": [
+					"holm",
+					"bh",
+					"none"
+				],
+				"default": "holm"
+			},
+			gates: {
+				title: "Performance gates",
+				description: "Rules on the metrics of each window's labelled rows (the label non-empty), as the config's gates in point mode: `min`, `max`, and `max_drop` against the reference's value; `per_segment: true` judges every segment too. A window or segment with fewer labelled rows, or less support of the metric, than segments.min_support is insufficient, not judged.",
+				type: "array",
+				"default": [
+				],
+				items: {
+					type: "object",
+					additionalProperties: false,
+					required: [
+						"metric"
+					],
+					anyOf: [
+						{
+							required: [
+								"min"
+							]
+						},
+						{
+							required: [
+								"max"
+							]
+						},
+						{
+							required: [
+								"max_drop"
+							]
+						}
+					],
+					properties: {
+						metric: {
+							type: "string",
+							minLength: 1,
+							title: "Metric",
+							description: "A binary metric name, e.g. roc_auc, recall."
+						},
+						min: {
+							type: "number",
+							title: "Minimum",
+							description: "The window's metric must be at least this value."
+						},
+						max: {
+							type: "number",
+							title: "Maximum",
+							description: "The window's metric must be at most this value."
+						},
+						max_drop: {
+							type: "number",
+							minimum: 0,
+							title: "Maximum drop",
+							description: "The window's metric may be worse than the reference's by at most this much, in the metric's units."
+						},
+						per_segment: {
+							type: "boolean",
+							"default": false,
+							title: "Per segment",
+							description: "Judge every segment too (needs `segments: true`)."
+						}
+					}
+				}
 			}
 		}
 	}
@@ -19720,11 +20094,13 @@ let validateConfig;
  *
  * - Defaults come from the schema (`evaluation.confidence` 0.95, `gates[].severity` fail...);
  *   `report.comment_key` defaults to `file`.
- * - `data[].path`, `contract`, `reference`, `model.predictions`, `model.baseline` and
- *   `report.output` are relative to the config's directory: they are joined to it (a config
+ * - `data[].path`, `contract`, `reference`, `model.predictions`, `model.candidates[].predictions`,
+ *   `model.baseline`, `report.output`, `monitor.logs` and a file `monitor.reference` are relative
+ *   to the config's directory: they are joined to it (a config
  *   given as `examples/credit/ml-gate.yml` naming `data/train.csv` gives
  *   `examples/credit/data/train.csv`). Absolute paths are kept.
- * - Checked beyond the schema: bin edges are strictly increasing.
+ * - Checked beyond the schema: bin edges are strictly increasing; `model.candidates` comes without
+ *   `predictions` and with unique names.
  * - Not checked here: metric names and column names (the gates and metrics modules know them;
  *   they use `locate` to point at the config line).
  * - `options.workspace` (the actions pass `GITHUB_WORKSPACE`; the CLI passes nothing): every path
@@ -19747,6 +20123,7 @@ function configFromSource(source, options) {
     validateConfig ??= compileSchema(schema$7);
     const validated = validateConfig(source);
     checkBinEdges(validated, source);
+    checkCandidates(validated, source);
     const dir = dirname(file);
     const config = resolvePaths({ ...validated, report: { comment_key: file, ...validated.report } }, dir);
     if (options.workspace !== undefined)
@@ -19761,8 +20138,14 @@ function checkConfined(config, workspace, source) {
             data[key]
         ])),
         [['model', 'predictions'], config.model?.predictions],
-        [['model', 'baseline'], config.model?.baseline],
-        [['report', 'output'], config.report.output]
+        ...(config.model?.candidates ?? []).map((c, i) => [
+            ['model', 'candidates', i, 'predictions'],
+            c.predictions
+        ]),
+        [['model', 'baseline'], configuredBaselineFile(config.model)],
+        [['report', 'output'], config.report.output],
+        [['monitor', 'logs'], config.monitor?.logs],
+        [['monitor', 'reference'], monitorReferenceFile(config)]
     ];
     for (const [path, value] of paths) {
         const outside = value === undefined ? null : outsideWorkspace(value, workspace);
@@ -19771,6 +20154,29 @@ function checkConfined(config, workspace, source) {
                 "Set the action input 'allow-outside-workspace: true' in the workflow to allow it", source.locate(path));
         }
     }
+}
+/**
+ * `model.candidates` replaces `predictions` (both would leave it unclear which is gated), and its
+ * names are unique (they name result files): what the schema does not say.
+ */
+function checkCandidates(config, source) {
+    const candidates = config.model?.candidates;
+    if (candidates === undefined)
+        return;
+    if (config.model.predictions !== undefined) {
+        throw new UserInputError('model: both `predictions` and `candidates`; give one candidate as `predictions: FILE`, ' +
+            'or several as `candidates: [{name, predictions}]`, not both', source.locate(['model', 'candidates'], 'key'));
+    }
+    const seen = new Map();
+    candidates.forEach(({ name }, i) => {
+        const first = seen.get(name);
+        if (first !== undefined) {
+            const path = ['model', 'candidates', i, 'name'];
+            throw new UserInputError(`${formatPath$1(path)}: the candidate name '${name}' is already used by model.candidates[${first}]; ` +
+                'names must be unique (each names its result file)', source.locate(path));
+        }
+        seen.set(name, i);
+    });
 }
 /** Bin edges must be strictly increasing: the schema cannot say so. */
 function checkBinEdges(config, source) {
@@ -19786,9 +20192,27 @@ function resolvePaths(config, dir) {
     return {
         ...config,
         data: config.data.map((data) => resolveKeys(data, ['path', 'contract', 'reference'], dir)),
-        ...(config.model && { model: resolveKeys(config.model, ['predictions', 'baseline'], dir) }),
-        report: resolveKeys(config.report, ['output'], dir)
+        ...(config.model && { model: resolveModel(config.model, dir) }),
+        report: resolveKeys(config.report, ['output'], dir),
+        ...(config.monitor && { monitor: resolveMonitor(config.monitor, dir) })
     };
+}
+/** The monitor's logs and, when it is a file, its reference, joined to `dir`. */
+function resolveMonitor(monitor, dir) {
+    const resolved = resolveKeys(monitor, ['logs'], dir);
+    const { reference } = monitor;
+    if (typeof reference !== 'string' || isAbsolute(reference))
+        return resolved;
+    return { ...resolved, reference: join$1(dir, reference) };
+}
+function monitorReferenceFile(config) {
+    const reference = config.monitor?.reference;
+    return typeof reference === 'string' ? reference : undefined;
+}
+function resolveModel(model, dir) {
+    const resolved = resolveKeys(model, ['predictions', 'baseline'], dir);
+    const candidates = model.candidates?.map((c) => resolveKeys(c, ['predictions'], dir));
+    return candidates === undefined ? resolved : { ...resolved, candidates };
 }
 /** A copy of `value` whose relative paths under `keys` are joined to `dir`. */
 function resolveKeys(value, keys, dir) {
@@ -19811,7 +20235,8 @@ function configuredFamilies(config) {
     }).map((family) => family.name);
 }
 /**
- * Checks every gate and waiver of `loaded` against the metric catalog and the segment families.
+ * Checks every gate, waiver and the `select` of `loaded` against the metric catalog and the
+ * segment families (a selection metric needs a better direction).
  *
  * @throws UserInputError at the offending config line, e.g.
  *   `ml-gate.yml:12:13: gates[1].metric: unknown metric 'recal' (did you mean 'recall'?); binary metrics: n, positives, …`
@@ -19821,7 +20246,7 @@ function checkGates(loaded) {
     const fail = (path, message, part = 'value') => {
         throw new UserInputError(`${formatPath$1(path)}: ${message}`, loaded.locate(path, part));
     };
-    if (config.gates.length === 0 && config.waivers.length === 0)
+    if (config.gates.length === 0 && config.waivers.length === 0 && config.select === undefined)
         return;
     if (config.model === undefined) {
         fail(['gates'], 'gates judge a model: add a `model` section naming the task, predictions and label', 'key');
@@ -19880,6 +20305,18 @@ function checkGates(loaded) {
         if (waiver.segment !== undefined)
             checkKey(['waivers', j, 'segment'], waiver.segment);
     });
+    const select = config.select;
+    if (select !== undefined) {
+        checkMetric(['select', 'metric'], select.metric);
+        if (describeMetric(select.metric).direction === 'none') {
+            fail(['select', 'metric'], `${select.metric} has no better direction (neither higher nor lower is better), so it cannot ` +
+                'rank candidates; choose a metric such as roc_auc or log_loss');
+        }
+        if (select.segment !== OVERALL && !select.segment.includes('=')) {
+            fail(['select', 'segment'], `expected a segment key such as all or ${select.segment}=<value>`);
+        }
+        checkKey(['select', 'segment'], select.segment);
+    }
 }
 /**
  * For `per_segment: [Job, Home]`: a list holds segment keys, so a column name in it judges nothing.
@@ -19927,6 +20364,9 @@ function checkSegmentKeys(loaded, candidate) {
                 unknown(['gates', i, 'per_segment', j], key, keys);
         });
     });
+    const select = config.select?.segment;
+    if (select !== undefined && !keys.includes(select))
+        unknown(['select', 'segment'], select, keys);
     const families = configuredFamilies(config);
     const across = config.gates.flatMap((gate) => (gate.across === undefined ? [] : [gate.across]));
     config.waivers.forEach((waiver, j) => {
@@ -20503,7 +20943,7 @@ function checkSegmentBudget(file, segments, bytesPerSegment) {
  * @throws UserInputError for a missing column (with the closest name), and for a row whose label,
  *   score, prediction, weight or id cannot be used, at that row's line, saying what was expected
  */
-async function evaluatePredictions(file, settings, read = {}, { blockRows = BLOCK_ROWS, thread, only = null } = {}) {
+async function evaluatePredictions(file, settings, read = {}, { blockRows = BLOCK_ROWS, thread, only = null, classes: given = null } = {}) {
     const table = await openTable(file, read);
     const model = settings.model;
     const columns = resolveColumns(table, settings);
@@ -20511,7 +20951,7 @@ async function evaluatePredictions(file, settings, read = {}, { blockRows = BLOC
         ? []
         : columns.probabilities.length > 0
             ? columns.probabilityClasses
-            : await discoverClasses(file, read, columns);
+            : (given ?? (await discoverClasses(file, read, columns)));
     const families = segmentFamilies(settings.segments);
     const create = accumulatorFactory(model.task, settings, classes);
     const segments = new Map();
@@ -22302,29 +22742,43 @@ function expiryNote(waiver, index) {
     return `waiver ${index + 1} (${what}: "${waiver.reason}") expired on ${waiver.expires} and no longer applies`;
 }
 
-/** Every result of every gate, in config order (gates, then rules, then segments). */
-function judgeGates(input) {
-    const context = {
-        ...input,
+/**
+ * `judgeGates` of each candidate, in input order, with one difference: a significant-mode rule's
+ * family spans every candidate's judged segments (m = Σ over the candidates), so that adding
+ * candidates inflates neither false failures nor false passes. With one candidate it is
+ * `judgeGates` exactly.
+ */
+function judgeCandidates(input) {
+    const { candidates, ...shared } = input;
+    const contexts = candidates.map((model) => ({
+        ...shared,
+        ...model,
         minSupport: input.config.segments?.min_support ?? DEFAULT_MIN_SUPPORT,
         confidence: input.config.evaluation.confidence
-    };
-    const today = utcDate(input.now);
-    return input.config.gates.flatMap((gate, index) => rulesOf(gate).flatMap((rule) => {
-        const header = {
-            gate: gate.name ?? `${gate.metric} ${rule.kind} ${rule.threshold}`,
-            gate_index: index,
-            metric: gate.metric,
-            rule: rule.kind,
-            threshold: rule.threshold,
-            mode: gate.mode,
-            severity: gate.severity
-        };
-        const drafts = ACROSS_RULES.includes(rule.kind)
-            ? [judgeAcross(context, gate, rule, header)]
-            : judgeSegments(context, gate, rule, header);
-        return drafts.map((draft) => settle(draft, gate, input.config, today));
     }));
+    const today = utcDate(input.now);
+    const results = candidates.map(() => []);
+    input.config.gates.forEach((gate, index) => {
+        for (const rule of rulesOf(gate)) {
+            const header = {
+                gate: gate.name ?? `${gate.metric} ${rule.kind} ${rule.threshold}`,
+                gate_index: index,
+                metric: gate.metric,
+                rule: rule.kind,
+                threshold: rule.threshold,
+                mode: gate.mode,
+                severity: gate.severity
+            };
+            const drafts = ACROSS_RULES.includes(rule.kind)
+                ? contexts.map((context) => [judgeAcross(context, gate, rule, header)])
+                : judgeSegments(contexts, gate, rule, header);
+            drafts.forEach((list, i) => {
+                for (const draft of list)
+                    results[i].push(settle(draft, gate, input.config, today));
+            });
+        }
+    });
+    return results;
 }
 /** Applies `on_missing`, waivers and severity: the final status. */
 function settle(draft, gate, config, today) {
@@ -22389,17 +22843,23 @@ function segmentKeys(gate, candidate) {
     }
     return [OVERALL, ...perSegment.filter((key) => key !== OVERALL)];
 }
-function judgeSegments(context, gate, rule, header) {
-    // The segments are the whole candidate's; a change reads them on the rows shared with the baseline.
-    const compared = CHANGE_RULES.includes(rule.kind) && context.comparedCandidate !== undefined
-        ? { ...context, candidate: context.comparedCandidate }
-        : context;
-    const prepared = segmentKeys(gate, context.candidate).map((key) => prepare(compared, gate, rule, blank(header, key)));
-    const judged = prepared.filter((p) => p.quantity !== undefined);
+/** One rule on the segments of every candidate (`contexts`), judged in one family; drafts per candidate. */
+function judgeSegments(contexts, gate, rule, header) {
+    const prepared = contexts.map((context) => {
+        // The segments are the whole candidate's; a change reads them on the rows shared with the baseline.
+        const compared = CHANGE_RULES.includes(rule.kind) && context.comparedCandidate !== undefined
+            ? { ...context, candidate: context.comparedCandidate }
+            : context;
+        return segmentKeys(gate, context.candidate).map((key) => prepare(compared, gate, rule, blank(header, key)));
+    });
+    const judged = prepared.flat().filter((p) => p.quantity !== undefined);
+    const confidence = contexts[0]?.confidence ?? 0.95;
     const levels = gate.mode === 'significant'
-        ? familyLevels(judged, rule, gate.correction, context.confidence)
+        ? familyLevels(judged, rule, gate.correction, confidence, contexts.length)
         : new Map();
-    return prepared.map((p) => p.quantity === undefined ? p.draft : decide(p.draft, p.quantity, rule, context, levels.get(p) ?? null));
+    return prepared.map((list, i) => list.map((p) => p.quantity === undefined
+        ? p.draft
+        : decide(p.draft, p.quantity, rule, contexts[i], levels.get(p) ?? null)));
 }
 /**
  * The checks before a segment can be measured, in order: segment and metric present, enough
@@ -22428,9 +22888,10 @@ function prepare(context, gate, rule, draft) {
         return stop('insufficient', cProblem, seen);
     if (CHANGE_RULES.includes(rule.kind)) {
         if (baseline === null) {
+            const why = context.baselineMissing === undefined ? '' : ` (${context.baselineMissing})`;
             return context.config.on_missing_baseline === 'fail'
-                ? stop('missing', `no baseline to compare with (on_missing_baseline: fail)`, seen)
-                : stop('skipped', `no baseline to compare with: ${rule.kind} skipped`, seen);
+                ? stop('missing', `no baseline to compare with${why} (on_missing_baseline: fail)`, seen)
+                : stop('skipped', `no baseline to compare with${why}: ${rule.kind} skipped`, seen);
         }
         const baseSegment = baseline.segment(key);
         if (baseSegment === undefined)
@@ -22506,7 +22967,7 @@ function nonFinite(q, rule, confidence) {
     return undefined;
 }
 /** The family of the segments whose quantity has an interval; the others are compared as points. */
-function familyLevels(judged, rule, correction, confidence) {
+function familyLevels(judged, rule, correction, confidence, candidates) {
     const tested = [];
     for (const prepared of judged) {
         const q = prepared.quantity;
@@ -22522,6 +22983,7 @@ function familyLevels(judged, rule, correction, confidence) {
             adjusted: corrected.adjusted[i],
             confidence: corrected.confidence[i],
             family: tested.length,
+            candidates,
             correction
         }
     ]));
@@ -22587,10 +23049,12 @@ function decide(draft, q, rule, context, member) {
 }
 /**
  * The adjusted p-value and the family it was adjusted in:
- * `Holm-adjusted p = 0.000216 (Holm over 18 segments of recall max_drop)`.
+ * `Holm-adjusted p = 0.000216 (Holm over 18 segments of recall max_drop)`, or with several
+ * candidates `(Holm over 54 segments of recall max_drop across 3 candidates)`.
  */
 function familyText$1(member, metric, rule) {
-    const segments = `${member.family} segment${member.family === 1 ? '' : 's'} of ${metric} ${rule.kind}`;
+    const across = member.candidates > 1 ? ` across ${member.candidates} candidates` : '';
+    const segments = `${member.family} segment${member.family === 1 ? '' : 's'} of ${metric} ${rule.kind}${across}`;
     if (member.correction === 'none')
         return `uncorrected (correction: none; ${segments})`;
     const name = CORRECTION_NAMES[member.correction];
@@ -22697,6 +23161,181 @@ function memberProblem(metric, n, value, minSupport) {
     if (value.support < minSupport)
         return `${value.support} ${supportUnit(metric)}`;
     return undefined;
+}
+
+/**
+ * The selection of `loaded`: its `select`, or by default the metric of the first gate whose metric
+ * has a better direction, on `all`, in point mode.
+ * @throws UserInputError at `model` when there is no `select` and no gate to take a metric from
+ */
+function selectionSettings(loaded) {
+    const { config } = loaded;
+    if (config.select !== undefined)
+        return config.select;
+    const gate = config.gates.find((g) => describeMetric(g.metric)?.direction !== 'none');
+    if (gate !== undefined)
+        return { metric: gate.metric, segment: OVERALL, mode: 'point' };
+    throw new UserInputError('model: several named candidates are ranked by a metric, and no gate has one with a better ' +
+        'direction to default to; add `select: { metric: roc_auc }` (or another metric) to the config', loaded.locate(['model'], 'key'));
+}
+/** Ranks `contenders` and names the winner, as the module comment says. */
+function selectWinner(contenders, settings, confidence) {
+    const { metric, segment, mode } = settings;
+    const higher = describeMetric(metric).direction === 'higher';
+    const values = contenders.map((c) => {
+        const value = c.results.metric(segment, metric, confidence);
+        const v = value?.value ?? null;
+        const finite = v !== null && Number.isFinite(v) && value?.defined !== false;
+        return { value: finite ? v : null, ci: finite ? (value?.ci ?? null) : null };
+    });
+    const eligible = contenders.map((_, i) => i).filter((i) => contenders[i].verdict !== 'fail');
+    const ranked = eligible
+        .filter((i) => values[i].value !== null)
+        .sort((a, b) => (higher ? values[b].value - values[a].value : values[a].value - values[b].value) || a - b);
+    const placings = contenders.map((_, i) => {
+        const at = ranked.indexOf(i);
+        return { rank: at < 0 ? null : at + 1, select_value: values[i].value, select_ci: values[i].ci };
+    });
+    const about = `${metric} for ${segment} (${higher ? 'higher' : 'lower'} is better)`;
+    const base = { metric, segment, mode, higher_is_better: higher };
+    const unranked = eligible.filter((i) => values[i].value === null).map((i) => contenders[i].name);
+    const unrankedText = unranked.length === 0
+        ? ''
+        : `; not ranked, their ${metric} for ${segment} being undefined: ${unranked.join(', ')}`;
+    if (ranked.length === 0) {
+        const why = eligible.length === 0
+            ? 'no candidate passes or warns'
+            : `no candidate that passes or warns has a defined ${metric} for ${segment}`;
+        return {
+            placings,
+            winner: null,
+            selection: { ...base, tie: false, reason: `${why}: no winner${unrankedText}` }
+        };
+    }
+    const leader = ranked[0];
+    const name = contenders[leader].name;
+    const leads = `${name} leads on ${about} with ${showNumber(values[leader].value)}`;
+    if (mode === 'point') {
+        const tied = ranked.slice(1).filter((i) => values[i].value === values[leader].value);
+        const tie = tied.map((i) => contenders[i].name);
+        const reason = ranked.length === 1
+            ? `${leads}, the only candidate ranked${unrankedText}`
+            : `${leads}` +
+                (tie.length > 0
+                    ? `, the same value as ${tie.join(', ')}: a tie, broken by config order`
+                    : `, ahead of ${contenders[ranked[1]].name} (${showNumber(values[ranked[1]].value)})`) +
+                ` (point values)${unrankedText}`;
+        return { placings, winner: name, selection: { ...base, tie: tie.length > 0, reason } };
+    }
+    const { tie, text } = significantLead(contenders, leader, ranked.slice(1), settings, confidence);
+    const reason = ranked.length === 1 && unranked.length === 0
+        ? `${leads}, the only candidate that passes or warns`
+        : `${leads}; ${text}${unranked.length > 0 ? `; not shown better than ${unranked.join(', ')} (undefined ${metric}): a tie` : ''}`;
+    return {
+        placings,
+        winner: name,
+        selection: { ...base, tie: tie || unranked.length > 0, reason }
+    };
+}
+/** The leader's advantage over each of `others` (significant mode), Holm over the comparisons. */
+function significantLead(contenders, leader, others, settings, confidence) {
+    if (others.length === 0)
+        return { tie: false, text: 'no other candidate is ranked' };
+    const { metric, segment } = settings;
+    // The leader's drop against the other, bounded by 0: negative = the leader is better.
+    const rule = { kind: 'max_drop', threshold: 0 };
+    const direction = describeMetric(metric).direction;
+    const compared = others.map((i) => {
+        const measured = measure$2({
+            candidate: contenders[leader].results,
+            baseline: contenders[i].results,
+            key: segment,
+            metric,
+            direction,
+            rule,
+            confidence
+        });
+        if ('undefinedBecause' in measured)
+            return { i, quantity: null, p: 1 };
+        const q = measured.quantity;
+        const ci = q.interval(confidence);
+        return { i, quantity: q, p: ci === null ? 1 : boundPValue(rule, q.value, ci, confidence) };
+    });
+    const holm = holmAdjust(compared.map((c) => c.p), confidence);
+    let tie = false;
+    const parts = compared.map((c, k) => {
+        const other = contenders[c.i].name;
+        if (c.quantity === null) {
+            tie = true;
+            return `not comparable with ${other}: a tie`;
+        }
+        const level = holm.confidence[k];
+        const drop = c.quantity.interval(level);
+        if (drop === null) {
+            tie = true;
+            return `no interval of the difference with ${other} (${c.quantity.method}): a tie`;
+        }
+        // The advantage is −drop: its interval is the drop's, negated and reversed.
+        const advantage = [-drop[1], -drop[0]];
+        const better = advantage[0] > 0;
+        if (!better)
+            tie = true;
+        const method = c.quantity.method === 'paired bootstrap'
+            ? `paired bootstrap (on the ${contenders[leader].results.segment(segment)?.n} ids of ${segment})`
+            : c.quantity.method;
+        return (`advantage over ${other} ${showSigned(-c.quantity.value)}, ${showLevel(level)} ${method} ` +
+            `interval ${showInterval(advantage)} ${better ? 'lies wholly above 0: better' : 'includes 0 or less: a tie'}`);
+    });
+    const family = `Holm over ${compared.length} comparison${compared.length === 1 ? '' : 's'} at family-wise ${showLevel(confidence)}`;
+    return {
+        tie,
+        text: `${parts.join('; ')} (${family})${tie ? '; the leader wins by point value, flagged tie' : ''}`
+    };
+}
+
+/**
+ * The document of several named candidates (at least one), as the `VerdictDocument` fields
+ * `candidates`, `winner` and `selection` describe.
+ *
+ * Headline: `<winner> wins: <why>; <its headline>` (with `(tie)` when flagged), or
+ * `no candidate passes: <name>: <its headline>; …`.
+ */
+function candidatesVerdict(judged, settings, confidence) {
+    const outcome = selectWinner(judged.map((j) => ({ name: j.name, verdict: j.verdict.verdict, results: j.results })), settings, confidence);
+    const candidates = judged.map(({ name, verdict: v }, i) => ({
+        name,
+        file: v.candidate,
+        verdict: v.verdict,
+        ...outcome.placings[i],
+        headline: v.headline,
+        no_evidence: v.no_evidence,
+        counts: v.counts,
+        pairing: v.pairing,
+        results: v.results
+    }));
+    const index = judged.findIndex((j) => j.name === outcome.winner);
+    const top = judged[Math.max(index, 0)].verdict;
+    const { selection, winner } = outcome;
+    const headline = winner === null
+        ? `no candidate passes: ${judged.map((j) => `${j.name}: ${j.verdict.headline}`).join('; ')}`
+        : `${winner} wins${selection.tie ? ' (tie)' : ''} on ${selection.metric} for ${selection.segment} ` +
+            `(${describeRank(candidates, winner)}); ${top.headline}`;
+    return {
+        ...top,
+        verdict: winner === null ? 'fail' : top.verdict,
+        headline,
+        candidates,
+        winner,
+        selection
+    };
+}
+/** `0.812, best of 2 that pass or warn; 1 fails` */
+function describeRank(candidates, winner) {
+    const value = candidates.find((c) => c.name === winner).select_value;
+    const ranked = candidates.filter((c) => c.rank !== null).length;
+    const failing = candidates.filter((c) => c.verdict === 'fail').length;
+    const of = ranked === 1 ? 'the only one ranked' : `best of ${ranked} ranked`;
+    return `${showNumber(value)}, ${of}${failing > 0 ? `; ${failing} fail${failing === 1 ? 's' : ''}` : ''}`;
 }
 
 /**
@@ -22840,19 +23479,7 @@ async function pairModels(loadedCandidate, loadedBaseline, settings, read) {
     const baseline = loadedBaseline?.model ?? null;
     const whole = asResults(loadedCandidate);
     const baselineResults = loadedBaseline === null ? null : asResults(loadedBaseline);
-    const unpaired = (reason) => ({
-        pairing: {
-            paired: false,
-            matched: null,
-            candidate_rows: candidate.rows,
-            baseline_rows: baseline?.rows ?? null,
-            unpaired_segments: [],
-            reason
-        },
-        candidate: whole,
-        compared: whole,
-        baseline: baselineResults
-    });
+    const unpaired = (reason) => unpairedModels({ results: whole, rows: candidate.rows }, baseline === null ? null : { results: baselineResults, rows: baseline.rows }, reason);
     if (baseline === null)
         return unpaired('no baseline: nothing is compared');
     if (settings.model.id === undefined) {
@@ -22881,6 +23508,26 @@ async function pairModels(loadedCandidate, loadedBaseline, settings, read) {
     return withSegments({ candidate: whole, compared: await restrict(candidate), baseline: await restrict(baseline) }, m, candidate.rows, baseline.rows, `paired by id on the ${m} ids both files share: ${candidate.rows - m} of the candidate's ${candidate.rows} ` +
         `rows and ${baseline.rows - m} of the baseline's ${baseline.rows} are in one file only and left out of ` +
         `every comparison with the baseline; min and max gates judge all ${candidate.rows} candidate rows`, settings);
+}
+/**
+ * The comparison of two models whose rows are not matched: every change is unpaired (the normal
+ * combination of each model's own interval, see `quantity.ts`) and `reason` says why. What
+ * `pairModels` falls back to, and what a canary is by design (its users are not the control's).
+ */
+function unpairedModels(candidate, baseline, reason) {
+    return {
+        pairing: {
+            paired: false,
+            matched: null,
+            candidate_rows: candidate.rows,
+            baseline_rows: baseline?.rows ?? null,
+            unpaired_segments: [],
+            reason
+        },
+        candidate: candidate.results,
+        compared: candidate.results,
+        baseline: baseline?.results ?? null
+    };
 }
 /**
  * A document on either side: paired when both sides have row digests (a document with its
@@ -23100,7 +23747,8 @@ function verdictDocument(input) {
         pairing: input.pairing,
         counts,
         results,
-        notes: notes(input)
+        notes: notes(input),
+        ...(input.baselineSource === undefined ? {} : { baseline_source: input.baselineSource })
     };
 }
 /** The problems, most important first: fails before warns, then by excess (largest first). */
@@ -23218,9 +23866,10 @@ function notes(input) {
     const out = [];
     const changeRules = results.filter((r) => CHANGE_RULES.includes(r.rule));
     if (input.baseline === null && changeRules.length > 0) {
+        const why = input.baselineMissing === undefined ? 'no baseline' : `no baseline (${input.baselineMissing})`;
         out.push(config.on_missing_baseline === 'fail'
-            ? `no baseline: the ${changeRules.length} results comparing with it are missing (on_missing_baseline: fail)`
-            : `no baseline: the ${changeRules.length} results comparing with it were skipped (set model.baseline, or on_missing_baseline: fail to require one)`);
+            ? `${why}: the ${changeRules.length} results comparing with it are missing (on_missing_baseline: fail)`
+            : `${why}: the ${changeRules.length} results comparing with it were skipped (set model.baseline, or on_missing_baseline: fail to require one)`);
     }
     if (input.baseline !== null && changeRules.length > 0 && !isFullyPaired(input.pairing)) {
         out.push(input.pairing.reason);
@@ -23232,18 +23881,6 @@ function notes(input) {
     });
     return out;
 }
-
-/**
- * The names the steps give their result documents in the results folder. Apart from the loader
- * (`report/result-files.ts`), so that an action's inputs can name the default folder without
- * loading ajv and the schemas: an action with a bad input stops before that cost.
- */
-const RESULT_FILES = {
-    folder: 'ml-gate-results',
-    verdict: 'verdict.json',
-    candidate: 'evaluation-candidate.json',
-    baseline: 'evaluation-baseline.json'
-};
 
 /** A result document as written: pretty JSON and a final newline. */
 function documentText(document) {
@@ -23273,7 +23910,8 @@ async function writeDocument(path, document) {
  * and `ml-gate run`.
  */
 /**
- * Writes a gate run's documents into `dir`, as every step that gates names them (`RESULT_FILES`);
+ * Writes a gate run's documents into `dir`, as every step that gates names them (`RESULT_FILES`;
+ * named candidates as `candidateResultFile(name)` instead of `evaluation-candidate.json`);
  * `beforeVerdict` is told when the evaluations are written (progress).
  */
 async function writeGateDocuments(dir, gate, beforeVerdict) {
@@ -23282,16 +23920,26 @@ async function writeGateDocuments(dir, gate, beforeVerdict) {
         await writeDocument(path, document);
         return path;
     };
-    const candidate = await write(RESULT_FILES.candidate, asEvaluationDocument(gate.candidate));
+    const candidates = [];
+    for (const { name, input } of gate.candidates ?? []) {
+        candidates.push({ name, input: await write(candidateResultFile(name), asEvaluationDocument(input)) });
+    }
+    const candidate = gate.candidates === null
+        ? await write(RESULT_FILES.candidate, asEvaluationDocument(gate.candidate))
+        : null;
     const baseline = gate.baseline
         ? await write(RESULT_FILES.baseline, asEvaluationDocument(gate.baseline))
         : null;
     beforeVerdict?.();
     const verdict = await write(RESULT_FILES.verdict, gate.verdict);
-    return { candidate, baseline, verdict };
+    return { candidate, candidates, baseline, verdict };
 }
 /**
  * Runs the gates of `options.config`.
+ *
+ * Several named candidates (`options.candidates`, or the config's `model.candidates` when no
+ * `options.candidate` is given) are each evaluated and paired with the one baseline, judged in
+ * families that span them all (`judgeCandidates`), and ranked (`candidatesVerdict`, `select.ts`).
  *
  * Order: the gates and waivers are checked against the metric catalog and the segment columns
  * first (`checkGates`), so a typo fails in milliseconds, before any file is read. Then the
@@ -23308,33 +23956,80 @@ async function writeGateDocuments(dir, gate, beforeVerdict) {
 async function runGate(options) {
     const { config } = options.config;
     checkGates(options.config);
+    const named = namedCandidates(options.config, options);
+    const select = named === null ? null : selectionSettings(options.config);
     const settings = evaluateSettingsFromConfig(config);
-    const givenCandidate = candidateInput(options.config, options.candidate);
-    const candidate = await loadModel(givenCandidate, settings, options.read);
-    const loadedCandidate = { model: candidate, file: fileOf(givenCandidate, candidate) };
-    const baselineInput = options.baseline === undefined ? config.model?.baseline : options.baseline;
+    const inputs = named ?? [
+        { name: 'candidate', input: candidateInput(options.config, options.candidate) }
+    ];
+    const loaded = [];
+    for (const { name, input } of inputs) {
+        const model = await loadModel(input, settings, options.read);
+        loaded.push({ name, model: { model, file: fileOf(input, model) } });
+    }
+    const baselineInput = options.baseline === undefined ? configuredBaselineFile(config.model) : options.baseline;
     const baseline = baselineInput == null ? null : await loadModel(baselineInput, settings, options.read);
+    const artifact = configuredBaselineArtifact(config.model);
+    const baselineMissing = baseline !== null
+        ? undefined
+        : (options.baselineMissing ?? (artifact === undefined ? undefined : unfetchedArtifact(artifact)));
     const loadedBaseline = baseline === null ? null : { model: baseline, file: fileOf(baselineInput, baseline) };
     // Settings first: a document of other settings is told as such, before its state is read.
-    checkSettings(settings, loadedCandidate, loadedBaseline);
-    const paired = await pairModels(loadedCandidate, loadedBaseline, settings, options.read);
-    checkSegmentKeys(options.config, paired.candidate);
-    const results = judgeGates({
+    for (const { model } of loaded)
+        checkSettings(settings, model, loadedBaseline);
+    const paired = [];
+    for (const { model } of loaded) {
+        const pair = await pairModels(model, loadedBaseline, settings, options.read);
+        checkSegmentKeys(options.config, pair.candidate);
+        paired.push(pair);
+    }
+    const results = judgeCandidates({
         config,
-        candidate: paired.candidate,
-        comparedCandidate: paired.compared,
-        baseline: paired.baseline,
+        candidates: paired.map((p) => ({ candidate: p.candidate, comparedCandidate: p.compared })),
+        baseline: paired[0].baseline,
+        baselineMissing,
         now: options.now
     });
-    const verdict = verdictDocument({
+    const verdicts = paired.map((p, i) => verdictDocument({
         config,
-        results,
-        candidate: paired.candidate.file,
-        baseline: paired.baseline?.file ?? null,
-        pairing: paired.pairing,
+        results: results[i],
+        candidate: p.candidate.file,
+        baseline: p.baseline?.file ?? null,
+        pairing: p.pairing,
+        baselineMissing,
+        baselineSource: baseline === null ? undefined : options.baselineSource,
         now: options.now
-    });
-    return { verdict, candidate, baseline };
+    }));
+    const models = loaded.map(({ name, model }) => ({ name, input: model.model }));
+    if (select === null)
+        return { verdict: verdicts[0], candidate: models[0].input, baseline, candidates: null };
+    const verdict = candidatesVerdict(verdicts.map((v, i) => ({ name: models[i].name, verdict: v, results: paired[i].candidate })), select, config.evaluation.confidence);
+    const top = models.find((m) => m.name === verdict.winner) ?? models[0];
+    return { verdict, candidate: top.input, baseline, candidates: models };
+}
+/**
+ * The named candidates to gate: `options.candidates`, else (without `options.candidate`) the
+ * config's `model.candidates`; `null` for one unnamed candidate.
+ * @throws UserInputError for both `candidate` and `candidates`, or duplicate names
+ */
+function namedCandidates(loaded, options) {
+    if (options.candidates !== undefined) {
+        if (options.candidate !== undefined) {
+            throw new UserInputError('give one unnamed candidate or several named ones, not both');
+        }
+        const names = options.candidates.map((c) => c.name);
+        const twice = names.find((name, i) => names.indexOf(name) !== i);
+        if (twice !== undefined) {
+            throw new UserInputError(`the candidate name '${twice}' is given twice; names must be unique`);
+        }
+        if (options.candidates.length === 0)
+            throw new UserInputError('an empty list of named candidates');
+        return [...options.candidates];
+    }
+    if (options.candidate !== undefined)
+        return null;
+    const configured = loaded.config.model?.candidates;
+    return configured === undefined ? null : configured.map((c) => ({ name: c.name, input: c.predictions }));
 }
 /**
  * The candidate: `given`, else the config's `model.predictions`.
@@ -33081,8 +33776,8 @@ async function runStep(request) {
 /**
  * Runs what `ml-gate.yml` describes: validate every dataset (contract and drift), evaluate the
  * candidate and the baseline, gate, writing every result document into one folder
- * (`validation-<name>.json`, `evaluation-candidate.json`, `evaluation-baseline.json`,
- * `verdict.json`). Sends nothing anywhere.
+ * (`validation-<name>.json`, `evaluation-candidate.json` or with named candidates
+ * `evaluation-candidate-<name>.json` each, `evaluation-baseline.json`, `verdict.json`). Sends nothing anywhere.
  *
  * The gates are checked against the metric catalog before any data is read, so a config typo
  * fails in milliseconds.
@@ -33095,12 +33790,15 @@ async function runPipeline(loaded, options) {
         checkGates(loaded);
     const output = options.output ?? config.report.output;
     const datasets = await Promise.all(config.data.map((data, i) => expandDataset(data, i, loaded)));
-    if (!config.model && (options.candidate ?? options.baseline) !== undefined) {
+    if (!config.model &&
+        (options.candidate ?? options.candidates ?? options.baseline ?? undefined) !== undefined) {
         throw new UserInputError('a candidate or baseline was given, but the config has no `model` section to evaluate it with: add one naming the task and label', loaded.locate([], 'key'));
     }
     // Before any data is read: a config without predictions needs them by flag.
-    const candidateFile = config.model ? candidateInput(loaded, options.candidate) : undefined;
-    const baselineFile = options.baseline ?? config.model?.baseline;
+    const named = options.candidates ?? (options.candidate === undefined ? configuredCandidates(config) : undefined);
+    const candidateFile = config.model && named === undefined ? candidateInput(loaded, options.candidate) : undefined;
+    const candidateFiles = named?.map((c) => c.input).join(', ') ?? candidateFile;
+    const baselineFile = options.baseline === undefined ? configuredBaselineFile(config.model) : (options.baseline ?? undefined);
     const files = datasets.reduce((n, d) => n + d.files.length, 0);
     const steps = files + (config.model ? 2 : 0) + (baselineFile ? 1 : 0);
     let step = 0;
@@ -33122,25 +33820,38 @@ async function runPipeline(loaded, options) {
         validated.documents.forEach((document, i) => validations.push({ path: validated.paths[i], document }));
     }
     let candidate = null;
+    let candidates = [];
     let baseline = null;
     let verdict = null;
     if (config.model) {
-        progress(`evaluating ${candidateFile}${baselineFile ? ` and ${baselineFile}` : ''}`);
+        progress(`evaluating ${candidateFiles}${baselineFile ? ` and ${baselineFile}` : ''}`);
         const gate = await runGate({
             config: loaded,
-            candidate: candidateFile,
-            baseline: baselineFile,
+            ...(named === undefined ? { candidate: candidateFile } : { candidates: named }),
+            baseline: baselineFile ?? null,
+            baselineSource: options.baselineSource,
+            baselineMissing: options.baselineMissing,
             now: options.now
         });
+        const gated = named === undefined ? 'the candidate' : `${named.length} candidates`;
         if (baselineFile)
-            progress('gating the candidate against the thresholds and the baseline');
+            progress(`gating ${gated} against the thresholds and the baseline`);
         const written = await writeGateDocuments(output, gate, () => progress('writing the verdict'));
-        candidate = { path: written.candidate, document: asEvaluationDocument(gate.candidate) };
+        if (written.candidate !== null)
+            candidate = { path: written.candidate, document: asEvaluationDocument(gate.candidate) };
+        candidates = written.candidates.map(({ name, input: path }, i) => ({
+            name,
+            path,
+            document: asEvaluationDocument(gate.candidates[i].input)
+        }));
         if (gate.baseline && written.baseline !== null)
             baseline = { path: written.baseline, document: asEvaluationDocument(gate.baseline) };
         verdict = { path: written.verdict, document: gate.verdict };
     }
-    return { output, validations, candidate, baseline, verdict };
+    return { output, validations, candidate, candidates, baseline, verdict };
+}
+function configuredCandidates(config) {
+    return config.model?.candidates?.map((c) => ({ name: c.name, input: c.predictions }));
 }
 async function expandDataset(data, index, loaded) {
     const files = await expandGlob(data.path);
@@ -33351,6 +34062,7 @@ function readRunContext(env, pullNumber) {
         eventName: env.GITHUB_EVENT_NAME ?? '',
         pullNumber: pullNumber ?? fromPayload ?? null,
         headSha: payload.pull_request?.head?.sha ?? payload.workflow_run?.head_sha ?? env.GITHUB_SHA ?? null,
+        baseRef: payload.pull_request?.base?.ref ?? null,
         workflowRunHeadSha: workflowRun?.head_sha ?? null,
         // Built from the numeric id, not taken as a string, so the link can only point at a run here.
         workflowRunUrl: Number.isSafeInteger(workflowRun?.id)
@@ -33458,6 +34170,59 @@ async function ignoreNotFound(call, fallback) {
     }
 }
 
+/** Worst first: by `excess` descending, results without one last, ties in document order. */
+function byExcess(a, b) {
+    if (a.excess === b.excess)
+        return 0;
+    if (a.excess === null)
+        return 1;
+    if (b.excess === null)
+        return -1;
+    return b.excess - a.excess;
+}
+function groupResults(results) {
+    const sorted = [...results].sort(byExcess);
+    const inconclusive = sorted.filter(isInconclusive);
+    return {
+        failing: sorted.filter((r) => r.status === 'fail' || r.status === 'missing'),
+        warnings: sorted.filter((r) => r.status === 'warn' && !isInconclusive(r)),
+        inconclusive: inconclusive.filter((r) => r.detectable !== false),
+        tooSmall: inconclusive.filter((r) => r.detectable === false),
+        others: results.filter((r) => !['fail', 'missing', 'warn'].includes(r.status))
+    };
+}
+
+/**
+ * The board of `verdict`: candidates that pass or warn by rank, then the others in config order;
+ * `null` when the verdict has no `candidates` (one unnamed candidate: the report reads as before).
+ */
+function candidateBoard(verdict) {
+    const candidates = verdict?.candidates;
+    if (verdict === null || candidates === undefined || candidates.length === 0)
+        return null;
+    const winner = verdict.winner ?? null;
+    const ranked = candidates.filter((c) => c.rank !== null).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
+    const rows = [...ranked, ...candidates.filter((c) => c.rank === null)].map((c) => ({
+        candidate: c,
+        winner: c.name === winner,
+        failures: groupResults(c.results).failing
+    }));
+    return {
+        rows,
+        winner,
+        selection: verdict.selection ?? null,
+        shown: candidates.find((c) => c.name === winner) ?? candidates[0]
+    };
+}
+/** `recall for Job=partime`: a failing result in a few words (unescaped). */
+function failureWords(r) {
+    return `${r.metric} for ${r.segment}`;
+}
+/** `roc_auc on all, higher is better, significant mode`: how the candidates were ranked. */
+function selectionWords(s) {
+    return `${s.metric} on ${s.segment}, ${s.higher_is_better ? 'higher' : 'lower'} is better, ${s.mode} mode`;
+}
+
 /** Longest value quoted, column named and message written in an annotation. */
 const VALUE_LENGTH = 80;
 const MESSAGE_LENGTH = 1000;
@@ -33497,18 +34262,24 @@ function contractAnnotations(documents) {
 /**
  * The most useful annotation per failing check and per gate result needing attention, for the
  * ten workflow-command annotations GitHub shows per type and step: gate failures first (worst
- * first, by `excess`), then contract checks with most failures first, each at its first failing
+ * first, by `excess`; with several candidates, each one's in the leaderboard's order, titled with
+ * its name), then contract checks with most failures first, each at its first failing
  * line and counting the others.
  */
 function summaryAnnotations(verdict, documents) {
-    const gates = (verdict?.results ?? [])
+    // Several named candidates: each one's problems, titled with its name, in the leaderboard's order.
+    const board = candidateBoard(verdict);
+    const judged = board === null
+        ? [{ name: null, results: verdict?.results ?? [] }]
+        : board.rows.map((r) => ({ name: r.candidate.name, results: r.candidate.results }));
+    const gates = judged.flatMap(({ name, results }) => results
         .filter((r) => r.status === 'fail' || r.status === 'warn' || r.status === 'missing')
         .sort((a, b) => (b.excess ?? -Infinity) - (a.excess ?? -Infinity))
         .map((r) => ({
         level: r.status === 'warn' ? 'warning' : 'failure',
-        title: `ml-gate: ${clip(r.gate, VALUE_LENGTH)}`,
+        title: `ml-gate: ${name === null ? '' : `${clip(name, VALUE_LENGTH)}: `}${clip(r.gate, VALUE_LENGTH)}`,
         message: clip(r.reason, MESSAGE_LENGTH)
-    }));
+    })));
     const checks = documents.flatMap((document) => failingChecks$1(document)
         .sort((a, b) => b.failures - a.failures)
         .map((check) => {
@@ -34168,34 +34939,12 @@ function renderIntervalChart(quantity, confidence, bound, rows) {
     ].join('\n');
 }
 
-/** Worst first: by `excess` descending, results without one last, ties in document order. */
-function byExcess(a, b) {
-    if (a.excess === b.excess)
-        return 0;
-    if (a.excess === null)
-        return 1;
-    if (b.excess === null)
-        return -1;
-    return b.excess - a.excess;
-}
-function groupResults(results) {
-    const sorted = [...results].sort(byExcess);
-    const inconclusive = sorted.filter(isInconclusive);
-    return {
-        failing: sorted.filter((r) => r.status === 'fail' || r.status === 'missing'),
-        warnings: sorted.filter((r) => r.status === 'warn' && !isInconclusive(r)),
-        inconclusive: inconclusive.filter((r) => r.detectable !== false),
-        tooSmall: inconclusive.filter((r) => r.detectable === false),
-        others: results.filter((r) => !['fail', 'missing', 'warn'].includes(r.status))
-    };
-}
-
 /**
  * Tables of gate results for a 780 px comment: at most seven columns, values as
  * `baseline → candidate`, intervals as `[0.160, 0.432]` with their confidence level stated once,
  * above the table, and each segment's support (positives for recall) next to its rows.
  */
-const text$2 = escapeClipped;
+const text$3 = escapeClipped;
 /** The bound of a rule: `drop ≤ 0.05`. */
 const BOUND = {
     min: (t) => `≥ ${setting(t)}`,
@@ -34278,7 +35027,7 @@ function supportColumn(results) {
     if (unit === 'rows' || units.size === 0)
         return { header: 'rows', cell: (r) => (r.n === null ? '—' : String(r.n)) };
     return {
-        header: unit === null ? 'support / rows' : `${text$2(unit, 40)} / rows`,
+        header: unit === null ? 'support / rows' : `${text$3(unit, 40)} / rows`,
         cell: (r) => (r.n === null ? '—' : `${r.support ?? '—'} / ${r.n}`)
     };
 }
@@ -34298,10 +35047,10 @@ function resultTable(results, columns, rows) {
     const rules = new Set(results.filter((r) => r.ci !== null).map((r) => r.rule));
     const support = supportColumn(shown);
     const ciHeader = rules.size === 1 ? `${QUANTITY[[...rules][0]]} interval` : 'interval';
-    const segment = (r) => metrics.size > 1 ? `${text$2(r.metric, 40)}: ${text$2(r.segment)}` : text$2(r.segment);
+    const segment = (r) => metrics.size > 1 ? `${text$3(r.metric, 40)}: ${text$3(r.segment)}` : text$3(r.segment);
     const ci = (r) => rules.size > 1 && r.ci !== null ? `${QUANTITY[r.rule]} ${interval(r.ci)}` : interval(r.ci);
     const header = [
-        metrics.size > 1 ? 'metric: segment' : `${text$2([...metrics][0] ?? '', 40)}: segment`,
+        metrics.size > 1 ? 'metric: segment' : `${text$3([...metrics][0] ?? '', 40)}: segment`,
         support.header,
         'baseline → candidate',
         'change',
@@ -34349,7 +35098,7 @@ function resultTable(results, columns, rows) {
  * Candidate vs baseline on every metric of the `all` segment, in one compact table: the numbers a
  * reviewer checks first after what failed.
  */
-const text$1 = escapeClipped;
+const text$2 = escapeClipped;
 /** `▲ better`, `▼ worse`, `= same`, or the plain direction for metrics without a better side. */
 function arrow(metric, delta) {
     if (delta === null)
@@ -34402,9 +35151,9 @@ function renderOverview(candidate, baseline, results, heading) {
         const c = all.metrics[name];
         const b = base?.metrics[name]?.value ?? null;
         const delta = b === null || c.value === null ? null : c.value - b;
-        const shown = c.value === null ? `— (${text$1(c.reason ?? 'undefined', 40)})` : value(c.value);
+        const shown = c.value === null ? `— (${text$2(c.reason ?? 'undefined', 40)})` : value(c.value);
         return [
-            text$1(name, 40),
+            text$2(name, 40),
             value(b),
             shown,
             `${change(delta)} ${arrow(name, delta)}`.trim(),
@@ -34421,6 +35170,104 @@ function renderOverview(candidate, baseline, results, heading) {
             ['metric', 'baseline', 'candidate', 'change', 'candidate interval', ...(hasGates ? ['gate'] : [])],
             ...rows
         ], { align: ['l', 'r', 'r', 'r', 'r', 'l'] })
+    ].join('\n');
+}
+
+/**
+ * The opening of a report on several named candidates: who wins, by what, and what kept the others
+ * out, in one table that fits a 780 px comment; the winner's details follow it as for one candidate.
+ */
+const text$1 = escapeClipped;
+/** Longest candidate name in a cell, and segment in a failure cell: the table stays 780 px wide. */
+const NAME_LENGTH = 30;
+const FAILURE_LENGTH = 40;
+/** Failures shown per candidate when none passes. */
+const FIRST_FAILURES = 3;
+/** `4: recall for Job=partime`: how many failed and the worst, escaped; `0` when none did. */
+function failuresCell(failures) {
+    const worst = failures[0];
+    return worst === undefined ? '0' : `${failures.length}: ${text$1(failureWords(worst), FAILURE_LENGTH)}`;
+}
+function row(r) {
+    const c = r.candidate;
+    const name = text$1(c.name, NAME_LENGTH);
+    return [
+        c.rank === null ? '—' : r.winner ? `🏆 ${c.rank}` : String(c.rank),
+        r.winner ? `**${name}**` : name,
+        STATUS_TEXT[c.verdict],
+        value(c.select_value),
+        interval(c.select_ci),
+        failuresCell(r.failures)
+    ];
+}
+/** `🏆 Candidates: gbm-depth8 wins`, with a tie or no winner said as such. */
+function heading(board) {
+    const n = board.rows.length;
+    if (board.winner === null)
+        return `### ❌ Candidates: none of the ${n} passes`;
+    const name = text$1(board.winner, NAME_LENGTH);
+    return board.selection?.tie === true
+        ? `### ⚖️ Candidates: ${name} wins a tie (of ${n})`
+        : `### 🏆 Candidates: ${name} wins (of ${n})`;
+}
+/**
+ * The leaderboard: a heading naming the winner (or that none passes), a caption with the ranking
+ * and the intervals' level (`confidence`, the evaluation's; `null`: not stated), the table (rank,
+ * the winner marked 🏆 and in bold; verdict; selection value and interval; failures with the worst
+ * named) of at most `rows` candidates, and the selection's reason, flagged when it is a tie.
+ */
+function renderLeaderboard(board, confidence, rows) {
+    const s = board.selection;
+    const metric = s === null ? 'selection metric' : `${text$1(s.metric, 40)} on ${text$1(s.segment, 40)}`;
+    const caption = [
+        ...(s === null ? [] : [`ranked by ${text$1(selectionWords(s), 200)}`]),
+        ...(confidence === null ? [] : [`${level(confidence)} intervals`]),
+        'failures: failing or missing gate results, the worst named'
+    ];
+    const shown = board.rows.slice(0, rows);
+    const rest = board.rows.length - shown.length;
+    const lines = [
+        heading(board),
+        '',
+        `<sub>${caption.join(' · ')}</sub>`,
+        '',
+        markdownTable([['rank', 'candidate', 'verdict', metric, 'interval', 'failures'], ...shown.map(row)], {
+            align: ['r', 'l', 'l', 'r', 'r', 'l']
+        })
+    ];
+    if (rest > 0)
+        lines.push('', `… and ${rest} more candidates in verdict.json.`);
+    if (s !== null)
+        lines.push('', `${s.tie ? '⚖️ **Tie**: ' : ''}${text$1(s.reason, 300)}`);
+    return lines.join('\n');
+}
+/**
+ * With no winner: the first failures of each candidate but `board.shown` (whose failures the
+ * details below show in full), each under its name; `null` when there is a winner or nothing to show.
+ */
+function renderFirstFailures(board, threshold, rows) {
+    if (board.winner !== null)
+        return null;
+    const others = board.rows
+        .filter((r) => r.candidate.name !== board.shown.name && r.failures.length > 0)
+        .slice(0, rows);
+    if (others.length === 0)
+        return null;
+    const sections = others.map((r) => {
+        const caption = tableCaption(r.failures, threshold, 'judged');
+        return [
+            `**${text$1(r.candidate.name, NAME_LENGTH)}**: ${r.failures.length} failing`,
+            ...(caption === '' ? [] : ['', caption]),
+            '',
+            resultTable(r.failures, 'judged', FIRST_FAILURES)
+        ].join('\n');
+    });
+    return [
+        `### First failures of the other candidates`,
+        '',
+        `${text$1(board.shown.name, NAME_LENGTH)}'s failures are in the details below.`,
+        '',
+        sections.join('\n\n')
     ].join('\n');
 }
 
@@ -34604,6 +35451,15 @@ function reportHeadline(content) {
         return 'data validation passed';
     return 'evaluated without gates';
 }
+/**
+ * The report in one line, for a check run's title: the verdict, with several candidates the
+ * winner (or that there is none), and the headline. Markdown-free: callers make it plain text.
+ */
+function reportTitle(content) {
+    const board = candidateBoard(content.verdict);
+    const winner = board === null ? '' : board.winner === null ? 'no winner — ' : `winner ${board.winner} — `;
+    return `${reportVerdict(content)}: ${winner}${reportHeadline(content)}`;
+}
 const VERDICT_ICON = { pass: '✅', warn: '⚠️', fail: '❌', overridden: '🟡' };
 /** How many results had each status, in words: `4 failing`. */
 const COUNT_TEXT = {
@@ -34656,22 +35512,28 @@ class Renderer {
     rows;
     groups;
     threshold;
+    /** Several named candidates; `null` for one. */
+    board;
     constructor(content, rows) {
         this.content = content;
         this.rows = rows;
         this.groups = groupResults(content.verdict?.results ?? []);
         this.threshold = content.candidate?.settings.threshold ?? null;
+        this.board = candidateBoard(content.verdict);
     }
     blocks() {
         const c = this.content;
         const g = this.groups;
         return [
             { name: 'headline', markdown: this.headline(), keep: Infinity },
-            ...this.optional('failing results', 9, this.judged('❌ Failing', g.failing)),
+            // Several candidates: who wins opens the report (a row per candidate, capped like any table).
+            ...this.optional('leaderboard', Infinity, this.leaderboard()),
+            ...this.optional('failures of the other candidates', 8.8, this.firstFailures()),
+            ...this.optional('failing results', 9, this.judged(this.whose('❌ Failing'), g.failing)),
             ...this.optional('overview', 8.5, this.overview()),
             ...this.optional('inconclusive results', 6.5, this.undecided('inconclusive')),
             ...this.optional('too small to judge', 6.4, this.undecided('too small')),
-            ...this.optional('warnings', 8, this.judged('⚠️ Warnings', g.warnings)),
+            ...this.optional('warnings', 8, this.judged(this.whose('⚠️ Warnings'), g.warnings)),
             ...this.optional('chart', 4, this.chart()),
             ...this.optional('other results', 5, this.others()),
             ...this.optional('notes', 6, this.notes()),
@@ -34683,6 +35545,10 @@ class Renderer {
             ...this.optional('history', 3, this.history()),
             { name: 'audit trail', markdown: this.audit(), keep: Infinity }
         ];
+    }
+    /** `❌ Failing: gbm-depth8`: with several candidates, a heading of the details names whose they are. */
+    whose(title) {
+        return this.board === null ? title : `${title}: ${text(this.board.shown.name, 60)}`;
     }
     optional(name, keep, markdown) {
         return markdown === null ? [] : [{ name, markdown, keep }];
@@ -34716,17 +35582,37 @@ class Renderer {
                     `only write, maintain or admin access can override a failing gate. The verdict stands.`, '');
             }
         }
-        const v = c.verdict;
-        if (v !== null) {
-            const order = ['fail', 'warn', 'missing', 'waived', 'pass', 'insufficient', 'skipped'];
-            const counts = order.filter((s) => v.counts[s] > 0).map((s) => `${v.counts[s]} ${COUNT_TEXT[s]}`);
-            const against = v.baseline === null
-                ? `candidate ${text(v.candidate)}, no baseline`
-                : `candidate ${text(v.candidate)} vs baseline ${text(v.baseline)}` +
-                    ` (${text(pairingSummary(v.pairing))})`;
-            lines.push(`${counts.join(' · ')} — ${against}`, '');
-        }
+        // With several candidates the counts follow the leaderboard, as the details' introduction.
+        if (c.verdict !== null && this.board === null)
+            lines.push(this.counts(c.verdict, `candidate ${text(c.verdict.candidate)}`), '');
         return lines.join('\n').trimEnd();
+    }
+    /** `1 failing · 7 passing — candidate X vs baseline Y (paired …)`; `candidate`: markdown. */
+    counts(v, candidate) {
+        const order = ['fail', 'warn', 'missing', 'waived', 'pass', 'insufficient', 'skipped'];
+        const counts = order.filter((s) => v.counts[s] > 0).map((s) => `${v.counts[s]} ${COUNT_TEXT[s]}`);
+        const against = v.baseline === null
+            ? `${candidate}, no baseline`
+            : `${candidate} vs baseline ${text(v.baseline)}` + ` (${text(pairingSummary(v.pairing))})`;
+        return `${counts.join(' · ')} — ${against}`;
+    }
+    leaderboard() {
+        const b = this.board;
+        const v = this.content.verdict;
+        if (b === null || v === null)
+            return null;
+        const name = `**${text(b.shown.name, 60)}**`;
+        const intro = b.winner === null
+            ? `No candidate passes, so none can be shipped. The details below are of the first, ${name}: `
+            : `The details below are of the winner, ${name}: `;
+        return [
+            renderLeaderboard(b, this.content.candidate?.settings.confidence ?? null, this.rows),
+            '',
+            intro + this.counts(v, text(v.candidate))
+        ].join('\n');
+    }
+    firstFailures() {
+        return this.board === null ? null : renderFirstFailures(this.board, this.threshold, this.rows);
     }
     notes() {
         const notes = this.content.verdict?.notes ?? [];
@@ -34771,7 +35657,8 @@ class Renderer {
     }
     overview() {
         const c = this.content;
-        return renderOverview(c.candidate, c.baseline, c.verdict?.results ?? [], 'Candidate vs baseline');
+        const heading = this.board === null ? 'Candidate' : text(this.board.shown.name, 60);
+        return renderOverview(c.candidate, c.baseline, c.verdict?.results ?? [], `${heading} vs baseline`);
     }
     /**
      * The results the data could not decide, collapsed under one line that says how many, the
@@ -34870,12 +35757,13 @@ class Renderer {
             `ml-gate ${text(a.version)}`,
             `commit ${a.commit === null ? 'not recorded' : text(a.commit)}`,
             `seed ${a.seed === null ? '—' : String(a.seed)}`,
-            ...(a.computedIn === undefined ? [] : [`computed in [the triggering run](${a.computedIn})`])
+            ...(a.computedIn === undefined ? [] : [`computed in [the triggering run](${a.computedIn})`]),
+            ...(a.baselineSource === undefined ? [] : [`baseline: ${text(a.baselineSource)}`])
         ];
         const lines = [`<sub>${facts.join(' · ')}</sub>`];
         if (a.files.length > 0) {
             // A list, not a table: a 64-digit hash beside a path is wider than a comment.
-            const files = a.files.map((f) => `- ${text(f.path)} (${f.role}): ${f.sha256 === null ? 'not readable here' : `\`${f.sha256}\``}`);
+            const files = a.files.map((f) => `- ${text(f.path)} (${text(f.role)}): ${f.sha256 === null ? 'not readable here' : `\`${f.sha256}\``}`);
             lines.push('', `<details><summary>Audit trail: sha256 of ${plural(a.files.length, 'input')}</summary>`, '', files.join('\n'), '', '</details>');
         }
         return lines.join('\n');
@@ -34892,7 +35780,9 @@ function join(blocks) {
  * needs attention (failing, warning and missing results, worst first by `excess`) in a table with
  * the reasons; a Mermaid chart of the gated metric per segment; the other results collapsed per
  * segment column; the data validations; earlier runs; the audit trail (commit, version, seed,
- * sha256 of every input).
+ * sha256 of every input). With several named candidates (`VerdictDocument.candidates`) a
+ * leaderboard follows the verdict (`leaderboard.ts`), and the rest are the details of the winner,
+ * or of the first candidate when none passes, after the first failures of the others.
  *
  * Every string from data or config goes through `escapeMarkdown`, clipped to 120 characters in
  * cells and 300 in lines. The report fits `limits`: tables are first cut to `rows`, then to
@@ -34992,8 +35882,12 @@ async function collectAuditTrail(results, context) {
         known.set(path, { role, path, sha256: sha256 ?? (await sha256File(path)) });
     };
     await add('config', context.config);
+    if (results.verdict !== null)
+        await add('verdict', results.verdict.path, results.verdict.sha256);
+    // Several named candidates: each one's evaluation and predictions under its name.
+    for (const { name, evaluation } of results.candidates)
+        await add(`evaluation of candidate ${name}`, evaluation.path, evaluation.sha256);
     for (const [role, file] of [
-        ['verdict', results.verdict],
         ['candidate evaluation', results.candidate],
         ['baseline evaluation', results.baseline]
     ]) {
@@ -35002,6 +35896,8 @@ async function collectAuditTrail(results, context) {
     }
     for (const file of results.validations)
         await add('validation', file.path, file.sha256);
+    for (const { name, evaluation } of results.candidates)
+        await add(`predictions of candidate ${name}`, evaluation.document.file);
     await add('candidate predictions', results.candidate?.document.file ?? null);
     await add('baseline predictions', results.baseline?.document.file ?? null);
     for (const { document } of results.validations) {
@@ -35014,7 +35910,10 @@ async function collectAuditTrail(results, context) {
         version: context.version,
         seed: results.candidate?.document.settings.seed ?? null,
         files: [...known.values()],
-        ...(context.computedIn == null ? {} : { computedIn: context.computedIn })
+        ...(context.computedIn == null ? {} : { computedIn: context.computedIn }),
+        ...(results.verdict?.document.baseline_source === undefined
+            ? {}
+            : { baselineSource: results.verdict.document.baseline_source })
     };
 }
 
@@ -35486,6 +36385,163 @@ var properties = {
 			maxLength: 1048576
 		},
 		description: "What the user should know: no baseline, unpaired intervals, expired waivers."
+	},
+	baseline_source: {
+		type: "string",
+		maxLength: 4096,
+		description: "Where the baseline came from, in words, when ml-gate found it itself (model.baseline: { artifact }, the baseline-artifact input), e.g. 'artifact ml-gate-baseline of run 123 at abc1234, the merge base'; absent for a baseline given as a file."
+	},
+	candidates: {
+		type: "array",
+		minItems: 1,
+		description: "Several named candidates only (model.candidates, --candidate NAME=FILE; absent with one unnamed candidate): each one's verdict against the baseline, in config order, judged in significant-mode families that span every candidate and segment of a rule. The top-level candidate, results, counts, pairing and no_evidence then describe the winner, or with no winner the first candidate; verdict is the winner's, or fail when no candidate passes or warns.",
+		items: {
+			type: "object",
+			additionalProperties: false,
+			required: [
+				"name",
+				"file",
+				"verdict",
+				"rank",
+				"select_value",
+				"select_ci",
+				"headline",
+				"no_evidence",
+				"counts",
+				"pairing",
+				"results"
+			],
+			properties: {
+				name: {
+					type: "string",
+					maxLength: 1048576,
+					pattern: "^[A-Za-z0-9._-]+$",
+					description: "Unique; the candidate's result file is evaluation-candidate-<name>.json."
+				},
+				file: {
+					type: "string",
+					maxLength: 1048576,
+					description: "The candidate's predictions file or evaluation document."
+				},
+				verdict: {
+					"enum": [
+						"pass",
+						"warn",
+						"fail"
+					],
+					description: "This candidate's own verdict, as the top-level verdict is defined for one candidate."
+				},
+				rank: {
+					type: [
+						"integer",
+						"null"
+					],
+					minimum: 1,
+					description: "1 = best of the candidates that pass or warn by the selection metric; null for one that fails, or whose selection value is undefined."
+				},
+				select_value: {
+					type: [
+						"number",
+						"null"
+					],
+					description: "The selection metric on the selection segment; null when it is undefined or missing."
+				},
+				select_ci: {
+					description: "Its interval at the configured confidence; null when there is none.",
+					oneOf: [
+						{
+							type: "null"
+						},
+						{
+							type: "array",
+							items: {
+								type: "number"
+							},
+							minItems: 2,
+							maxItems: 2
+						}
+					]
+				},
+				headline: {
+					type: "string",
+					maxLength: 1048576,
+					description: "This candidate's own headline."
+				},
+				no_evidence: {
+					type: [
+						"string",
+						"null"
+					],
+					maxLength: 1048576,
+					description: "As the top-level no_evidence, for this candidate."
+				},
+				counts: {
+					$ref: "#/properties/counts"
+				},
+				pairing: {
+					$ref: "#/properties/pairing"
+				},
+				results: {
+					type: "array",
+					items: {
+						$ref: "#/$defs/result"
+					}
+				}
+			}
+		}
+	},
+	winner: {
+		type: [
+			"string",
+			"null"
+		],
+		maxLength: 1048576,
+		description: "With candidates: the candidate to ship, rank 1 of those that pass or warn; null when none does."
+	},
+	selection: {
+		type: "object",
+		additionalProperties: false,
+		description: "With candidates: how the candidates that pass or warn were ranked (select in ml-gate.yml; README, Several candidates).",
+		required: [
+			"metric",
+			"segment",
+			"mode",
+			"higher_is_better",
+			"tie",
+			"reason"
+		],
+		properties: {
+			metric: {
+				type: "string",
+				maxLength: 1048576,
+				description: "The selection metric."
+			},
+			segment: {
+				type: "string",
+				maxLength: 1048576,
+				description: "The segment it is read on."
+			},
+			mode: {
+				"enum": [
+					"point",
+					"significant"
+				],
+				description: "point: the best point value wins; significant: the leader must be shown better than every other (Holm over the comparisons)."
+			},
+			higher_is_better: {
+				type: "boolean",
+				description: "The metric's direction, from the catalog."
+			},
+			tie: {
+				type: "boolean",
+				description: "The leader was not shown better than every other candidate that passes or warns (significant), or equals one of them (point): still the winner, by point value, flagged."
+			},
+			reason: {
+				type: "string",
+				maxLength: 1048576,
+				description: "Who leads, by how much, compared how (paired on N ids, or unpaired) and at which level."
+			}
+		}
 	}
 };
 var $defs = {
@@ -35772,8 +36828,12 @@ const VALIDATION_FILE = /^validation(-[^/\\]+)?\.json$/;
  * promises, valid against that schema (src/documents/): the folder may be a fork's artifact.
  * Documents that are absent are `null` (a validate-only pipeline has no verdict).
  *
+ * With several named candidates (`candidates` in the verdict) each one's evaluation is
+ * `candidateResultFile(name)` and `evaluation-candidate.json` is not read.
+ *
  * @throws UserInputError when `dir` is not a readable folder, holds no result document at all,
- *   or a file is not JSON, carries another `schema` or breaks its schema (at its line and column)
+ *   or a file is not JSON, carries another `schema` or breaks its schema (at its line and column);
+ *   when the verdict names a candidate whose evaluation is not in `dir`
  */
 async function readResults(dir) {
     let names;
@@ -35786,10 +36846,16 @@ async function readResults(dir) {
             `validate, evaluate and gate steps wrote (default ${RESULT_FILES.folder})`);
     }
     const load = async (name, kind) => names.includes(name) ? readDocument(join$1(dir, name), kind) : null;
+    const verdict = await load(RESULT_FILES.verdict, VERDICT);
+    const named = verdict === null ? [] : await loadCandidates(dir, names, verdict);
+    const shown = verdict?.document.winner ?? verdict?.document.candidates?.[0]?.name;
     const results = {
         dir,
-        verdict: await load(RESULT_FILES.verdict, VERDICT),
-        candidate: await load(RESULT_FILES.candidate, EVALUATION),
+        verdict,
+        candidate: verdict?.document.candidates === undefined
+            ? await load(RESULT_FILES.candidate, EVALUATION)
+            : (named.find((c) => c.name === shown)?.evaluation ?? null),
+        candidates: named,
         baseline: await load(RESULT_FILES.baseline, EVALUATION),
         validations: await Promise.all(names
             .filter((name) => VALIDATION_FILE.test(name))
@@ -35801,6 +36867,28 @@ async function readResults(dir) {
             (names.length > 0 ? `; found ${names.slice(0, 10).join(', ')}` : '; the folder is empty'));
     }
     return results;
+}
+/** Candidate names as the config allows them: they name files, so nothing else is joined to `dir`. */
+/** The evaluation of every candidate `verdict` names, each required. */
+async function loadCandidates(dir, names, verdict) {
+    const candidates = verdict.document.candidates ?? [];
+    const loaded = [];
+    for (const { name } of candidates) {
+        // The folder may be a fork's artifact: the verdict schema's name pattern ([A-Za-z0-9._-]+)
+        // keeps `name` from reaching outside it.
+        const file = candidateResultFile(name);
+        if (!names.includes(file)) {
+            throw new UserInputError(`${join$1(dir, file)}: not found; ${verdict.path} names the candidate ${name}, whose evaluation ` +
+                `the gate step writes there (expected an ml-gate/evaluation@1 document; upload the whole results folder)`);
+        }
+        loaded.push({ name, evaluation: await readDocument(join$1(dir, file), EVALUATION) });
+    }
+    const winner = verdict.document.winner ?? null;
+    if (winner !== null && !candidates.some((c) => c.name === winner)) {
+        throw new UserInputError(`${verdict.path}: winner ${JSON.stringify(winner.slice(0, 80))} is not one of its candidates ` +
+            `(${candidates.map((c) => c.name).join(', ')}); expected one of them or null`);
+    }
+    return loaded;
 }
 
 var version = "0.1.0";
@@ -35869,6 +36957,19 @@ function getBoolean(spec) {
     throw new UserInputError(`input '${spec.name}': expected true or false, got '${value}'`);
 }
 /**
+ * A list: one item per line, or also separated by commas unless the items themselves hold commas
+ * (`lines: true`, e.g. bins written `Age=18,30,45`). Blank items are dropped.
+ */
+function getList(spec, options = {}) {
+    const value = getString(spec);
+    if (value === undefined)
+        return [];
+    return value
+        .split(options.lines ? /\n/ : /[\n,]/)
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
+}
+/**
  * Where this step's paths must stay: `GITHUB_WORKSPACE` (the runner's checkout, also the step's
  * current folder), unless input `allow-outside-workspace` is true.
  */
@@ -35922,7 +37023,9 @@ const Outputs = {
     Verdict: 'verdict',
     CommentId: 'comment-id',
     CommentUrl: 'comment-url',
-    CheckRunId: 'check-run-id'
+    CheckRunId: 'check-run-id',
+    /** Several named candidates: the winner's name; unset when none passes or with one candidate. */
+    Winner: 'winner'
 };
 /** Reads and checks the publishing inputs once (see `PublishInputs`). */
 function readPublishInputs() {
@@ -36070,6 +37173,10 @@ async function publishReport(options) {
     // Log lines and titles are plain text: a newline from data could start a workflow command.
     const headline = plainText(reportHeadline(content));
     setOutput(Outputs.Verdict, verdict);
+    // Several named candidates: the one to ship; left unset (empty) when none passes or in unnamed mode.
+    const winner = content.verdict?.winner ?? null;
+    if (winner !== null)
+        setOutput(Outputs.Winner, winner);
     logInfo(`ml-gate: ${verdict}: ${headline}`);
     if (options.summary)
         await writeSummary(content);
@@ -36133,14 +37240,13 @@ async function checkRun(client, publisher, content, name, context) {
     }
     const verdict = reportVerdict(content);
     const limits = commentLimits(CHECK_SUMMARY_LIMIT, context.runUrl, 'check run summary');
-    const headline = plainText(reportHeadline(content));
     const run = await publisher.attempt(`create the check run ${name}`, true, () => publishCheckRun(client, {
         owner: context.owner,
         repo: context.repo,
         name,
         headSha: context.headSha,
         verdict,
-        title: `${verdict}: ${headline}`.slice(0, 250),
+        title: plainText(reportTitle(content)).slice(0, 250),
         summary: renderReport(content, limits),
         annotations: contractAnnotations(content.validations),
         ...(context.runUrl === null ? {} : { detailsUrl: context.runUrl })
@@ -36151,6 +37257,96 @@ async function checkRun(client, publisher, content, name, context) {
     setOutput(Outputs.CheckRunId, String(run.id));
 }
 
+const BASELINE_FALLBACKS = ['none', 'latest'];
+
+/**
+ * The candidates given by flag or input: `FILE` (one unnamed candidate) or `NAME=FILE` entries
+ * (several named ones), as `ml-gate gate --candidate`, `ml-gate run --candidate` and the actions'
+ * `candidate` input (one entry a line) take them. Shared so that all three read them alike.
+ */
+/** A candidate name: it names the candidate's result file. */
+const CANDIDATE_NAME = /^[A-Za-z0-9._-]+$/;
+/**
+ * Reads `entries`: an entry is `NAME=FILE` when it has a `=` before any `/` or `\`, else a FILE
+ * (so `./a=b.csv` is a file). One FILE alone is the unnamed candidate; otherwise every entry must
+ * be `NAME=FILE`, names unique.
+ *
+ * @param where names entry i in messages, e.g. `--candidate 'x'` or `input 'candidate', line 2`
+ * @throws UserInputError for an empty name or file, a name outside `[A-Za-z0-9._-]+`, a name
+ *   given twice, or a FILE among several entries
+ * @example parseCandidates(['gbm=preds/gbm.csv', 'l1=preds/l1.csv'], …)
+ * // { candidates: [{ name: 'gbm', input: 'preds/gbm.csv' }, { name: 'l1', input: 'preds/l1.csv' }] }
+ */
+function parseCandidates(entries, where) {
+    if (entries.length === 0)
+        return {};
+    const parsed = entries.map((entry, i) => {
+        const at = entry.indexOf('=');
+        const slash = entry.search(/[/\\]/);
+        if (at < 0 || (slash >= 0 && slash < at))
+            return { name: null, file: entry };
+        const name = entry.slice(0, at);
+        const file = entry.slice(at + 1);
+        const bad = (problem) => {
+            throw new UserInputError(`${where(i)}: ${problem}; expected NAME=FILE, e.g. gbm-depth4=preds/gbm4.csv`);
+        };
+        if (name === '')
+            bad('the name before = is empty');
+        if (!CANDIDATE_NAME.test(name))
+            bad(`the name '${name}' may hold only letters, digits, '.', '_' and '-'`);
+        if (file.trim() === '')
+            bad(`no file after '${name}='`);
+        return { name, file };
+    });
+    if (parsed.length === 1 && parsed[0].name === null)
+        return { candidate: parsed[0].file };
+    const seen = new Map();
+    const candidates = parsed.map(({ name, file }, i) => {
+        if (name === null) {
+            throw new UserInputError(`${where(i)}: several candidates must each be named, NAME=FILE (e.g. gbm-depth4=${file}); ` +
+                'one FILE alone is the unnamed candidate');
+        }
+        const first = seen.get(name);
+        if (first !== undefined) {
+            throw new UserInputError(`${where(i)}: the name '${name}' is already given by ${where(first)}; names must be unique`);
+        }
+        seen.set(name, i);
+        return { name, input: file };
+    });
+    return { candidates };
+}
+
+/** The inputs that find the baseline artifact: the gate action's and the root action's. */
+const BaselineInputs = {
+    BaselineArtifact: input('baseline-artifact'),
+    BaselineFallback: input('baseline-fallback', 'latest')
+};
+/** Reads `baseline-artifact` and `baseline-fallback`. */
+function readBaselineInputs() {
+    const fallback = getString(BaselineInputs.BaselineFallback);
+    if (!BASELINE_FALLBACKS.some((allowed) => allowed === fallback)) {
+        throw new UserInputError(`input '${BaselineInputs.BaselineFallback.name}': expected ${BASELINE_FALLBACKS.join(' or ')}, got '${fallback}'`);
+    }
+    return {
+        baselineArtifact: getString(BaselineInputs.BaselineArtifact),
+        baselineFallback: fallback === 'none' ? 'none' : 'latest'
+    };
+}
+/**
+ * The candidate input: one FILE, or one `NAME=FILE` a line (`parseCandidates`), each file
+ * confined to the workspace. The gate action's and the root action's.
+ */
+function getCandidates(spec, workspace) {
+    const lines = getList(spec, { lines: true });
+    const given = parseCandidates(lines, (i) => `input '${spec.name}', line ${i + 1} ('${lines[i]}')`);
+    return {
+        ...(given.candidate !== undefined && { candidate: confined(spec.name, given.candidate, workspace) }),
+        ...(given.candidates !== undefined && {
+            candidates: given.candidates.map((c) => ({ ...c, input: confined(spec.name, c.input, workspace) }))
+        })
+    };
+}
+
 /**
  * The inputs of the root action.yml with their defaults (test/actions/inputs.test.ts): the gate
  * action's candidate and baseline, and the report action's, except that `results-dir` has no
@@ -36159,20 +37355,103 @@ async function checkRun(client, publisher, content, name, context) {
 const Inputs = {
     Candidate: input('candidate'),
     Baseline: input('baseline'),
+    ...BaselineInputs,
     ResultsDir: input('results-dir'),
     ...PublishInputs
 };
 /** The root action's output beyond the report action's (`Outputs` of ../report/inputs.ts). */
-const RunOutputs = { Results: 'results' };
+const RunOutputs = { Results: 'results', BaselineSource: 'baseline-source' };
 /** Reads and checks every input once. */
 function readRootInputs() {
     const publish = readPublishInputs();
     return {
         ...publish,
-        candidate: getPath(Inputs.Candidate, publish.workspace),
+        given: getCandidates(Inputs.Candidate, publish.workspace),
         baseline: getPath(Inputs.Baseline, publish.workspace),
+        ...readBaselineInputs(),
         resultsDir: getString(Inputs.ResultsDir)
     };
+}
+
+/**
+ * Which baseline an action gates against: the `baseline` input (a file) first; else the artifact
+ * that the `baseline-artifact` input or the config's `model.baseline: { artifact }` names, found
+ * for the pull request (`findBaselineArtifact`); else the config's own file. Shared by the gate
+ * and root actions, which pass the answer to their step.
+ */
+/**
+ * The baseline for this run (module comment). An artifact is looked for only in a pull request
+ * event (it is found at the pull request's merge base); elsewhere, as without a token, the
+ * choice says why there is none. Says on `log` what was found, or as a warning why nothing was
+ * found for a pull request.
+ *
+ * @throws UserInputError for a config that cannot be read (when the inputs name no baseline)
+ */
+async function chooseBaseline(request) {
+    if (request.baseline !== undefined)
+        return { baseline: request.baseline };
+    const artifact = request.artifact ??
+        configuredBaselineArtifact((await loadConfig(request.config, { workspace: request.workspace })).config.model);
+    if (artifact === undefined)
+        return {};
+    const context = request.context();
+    if (context.baseRef === null || context.headSha === null) {
+        // Expected on the default branch's own runs, which upload the artifact: said, not warned.
+        const baselineMissing = `the baseline artifact '${artifact}' is looked for at a pull request's merge base, and this ` +
+            `${context.eventName || 'run'} event is not a pull request`;
+        request.log.info(`ml-gate: no baseline: ${baselineMissing}`);
+        return { baseline: null, baselineMissing };
+    }
+    const choice = await lookUp(request, { ...context, baseRef: context.baseRef, headSha: context.headSha }, artifact);
+    if (choice.baselineSource !== undefined)
+        request.log.info(`ml-gate: baseline: ${choice.baselineSource}`);
+    if (choice.baselineMissing !== undefined)
+        request.log.warn(`ml-gate: no baseline: ${choice.baselineMissing}`);
+    return choice;
+}
+async function lookUp(request, context, artifact) {
+    if (request.token === null) {
+        return { baseline: null, baselineMissing: `no github-token to read the artifact '${artifact}' with` };
+    }
+    // Octokit and the unzip library are loaded only when there is something to ask GitHub.
+    const { createGitHubClient } = await import('./chunks/octokit.js');
+    const { findBaselineArtifact } = await import('./chunks/baseline-artifact.js');
+    const client = createGitHubClient(request.token, { baseUrl: context.apiUrl, log: request.log });
+    const found = await findBaselineArtifact(client, {
+        owner: context.owner,
+        repo: context.repo,
+        artifact,
+        fallback: request.fallback,
+        baseBranch: context.baseRef,
+        headSha: context.headSha,
+        tempDir: request.tempDir ?? tmpdir()
+    });
+    return found.found
+        ? { baseline: found.file, baselineSource: found.source }
+        : { baseline: null, baselineMissing: found.missing };
+}
+
+/**
+ * The baseline of the gate and root actions (`chooseBaseline`), from the runner's environment:
+ * the event, the API, `RUNNER_TEMP` for the unpacked artifact; what was found is logged, why
+ * nothing was is a warning.
+ */
+function chooseActionBaseline(inputs) {
+    return chooseBaseline({
+        config: inputs.config,
+        workspace: inputs.workspace,
+        baseline: inputs.baseline,
+        artifact: inputs.baselineArtifact,
+        fallback: inputs.baselineFallback,
+        token: inputs.token,
+        context: () => readRunContext(process.env, null),
+        tempDir: process.env.RUNNER_TEMP,
+        log: {
+            debug: debug,
+            info: logInfo,
+            warn: (message) => warning(plainText(message))
+        }
+    });
 }
 
 /**
@@ -36187,12 +37466,13 @@ async function rootAction() {
         config: inputs.config,
         workspace: inputs.workspace,
         output: inputs.resultsDir,
-        candidate: inputs.candidate,
-        baseline: inputs.baseline,
+        ...inputs.given,
+        ...(await chooseActionBaseline(inputs)),
         now: new Date(),
         progress: ({ step, steps, message }) => logInfo(`ml-gate [${step}/${steps}] ${message}`)
     });
     setOutput(RunOutputs.Results, pipeline.output);
+    setOutput(RunOutputs.BaselineSource, pipeline.verdict?.document.baseline_source ?? '');
     return publishReport({ ...inputs, results: pipeline.output });
 }
 

@@ -771,6 +771,37 @@ function escapeClipped(text, length = CELL_LENGTH) {
     return escapeMarkdown(text.length > length ? `${text.slice(0, length - 1)}…` : text);
 }
 
+/**
+ * Numbers for people: integers in full, other values to `digits` significant digits without
+ * trailing zeros or exponent noise for everyday magnitudes. `null` reads as an em dash.
+ *
+ * @example formatNumber(0.83019639) // '0.830196'
+ * @example formatNumber(12345678.9) // '1.23457e+7'
+ */
+function formatNumber(value, digits = 6) {
+    if (value === null)
+        return '—';
+    // Documents are schema-checked when read; should a value that is no number slip through
+    // anyway, it is shown as the data text it is, escaped.
+    if (typeof value !== 'number')
+        return escapeMarkdown(String(value));
+    if (Number.isInteger(value) && Math.abs(value) < 1e15)
+        return String(value);
+    const magnitude = Math.abs(value);
+    if (magnitude !== 0 && (magnitude >= 10 ** digits || magnitude < 1e-4)) {
+        return value.toExponential(digits - 1).replace(/\.?0+e/, 'e');
+    }
+    return String(Number(value.toPrecision(digits)));
+}
+
+/**
+ * The board of `verdict`: candidates that pass or warn by rank, then the others in config order;
+ * `null` when the verdict has no `candidates` (one unnamed candidate: the report reads as before).
+ */
+function candidateBoard(verdict) {
+    return null;
+}
+
 /** Longest value quoted, column named and message written in an annotation. */
 const VALUE_LENGTH = 80;
 const MESSAGE_LENGTH = 1000;
@@ -791,18 +822,24 @@ function subject(check) {
 /**
  * The most useful annotation per failing check and per gate result needing attention, for the
  * ten workflow-command annotations GitHub shows per type and step: gate failures first (worst
- * first, by `excess`), then contract checks with most failures first, each at its first failing
+ * first, by `excess`; with several candidates, each one's in the leaderboard's order, titled with
+ * its name), then contract checks with most failures first, each at its first failing
  * line and counting the others.
  */
 function summaryAnnotations(verdict, documents) {
-    const gates = ([])
+    // Several named candidates: each one's problems, titled with its name, in the leaderboard's order.
+    const board = candidateBoard();
+    const judged = board === null
+        ? [{ name: null, results: [] }]
+        : board.rows.map((r) => ({ name: r.candidate.name, results: r.candidate.results }));
+    const gates = judged.flatMap(({ name, results }) => results
         .filter((r) => r.status === 'fail' || r.status === 'warn' || r.status === 'missing')
         .sort((a, b) => (b.excess ?? -Infinity) - (a.excess ?? -Infinity))
         .map((r) => ({
         level: r.status === 'warn' ? 'warning' : 'failure',
-        title: `ml-gate: ${clip(r.gate, VALUE_LENGTH)}`,
+        title: `ml-gate: ${name === null ? '' : `${clip(name, VALUE_LENGTH)}: `}${clip(r.gate, VALUE_LENGTH)}`,
         message: clip(r.reason, MESSAGE_LENGTH)
-    }));
+    })));
     const checks = documents.flatMap((document) => failingChecks$1(document)
         .sort((a, b) => b.failures - a.failures)
         .map((check) => {
@@ -1265,29 +1302,6 @@ function toAlignment(value) {
       : code === 82 /* `R` */ || code === 114 /* `r` */
         ? 114 /* `r` */
         : 0
-}
-
-/**
- * Numbers for people: integers in full, other values to `digits` significant digits without
- * trailing zeros or exponent noise for everyday magnitudes. `null` reads as an em dash.
- *
- * @example formatNumber(0.83019639) // '0.830196'
- * @example formatNumber(12345678.9) // '1.23457e+7'
- */
-function formatNumber(value, digits = 6) {
-    if (value === null)
-        return '—';
-    // Documents are schema-checked when read; should a value that is no number slip through
-    // anyway, it is shown as the data text it is, escaped.
-    if (typeof value !== 'number')
-        return escapeMarkdown(String(value));
-    if (Number.isInteger(value) && Math.abs(value) < 1e15)
-        return String(value);
-    const magnitude = Math.abs(value);
-    if (magnitude !== 0 && (magnitude >= 10 ** digits || magnitude < 1e-4)) {
-        return value.toExponential(digits - 1).replace(/\.?0+e/, 'e');
-    }
-    return String(Number(value.toPrecision(digits)));
 }
 
 /**

@@ -1,28 +1,35 @@
 import { U as UserInputError, E as ExitCode } from './suggest.js';
-import { s as schema, D as DEFAULT_MIN_SUPPORT, e as evaluateSettingsFromConfig, a as evaluationDocument, b as evaluatePredictions } from './evaluate2.js';
+import { s as schema, D as DEFAULT_MIN_SUPPORT, e as evaluateSettingsFromConfig } from './config.schema.js';
 import { v as validateBins } from './segmentation.js';
 import { r as rangeText } from './schema-errors.js';
 import { a as parseNumber, p as parseInteger } from './parse-values.js';
+import { b as byteShard, s as shardFiles, w as wholeFilePart, p as parseShard } from './partition.js';
 import { r as renderEvaluationText } from './evaluation.js';
 import { join } from 'node:path';
+import { i as inputClasses, e as evaluatePredictions, a as evaluationDocument } from './evaluate2.js';
+import { e as evaluationState, p as pieceState, m as mergeEvaluations } from './evaluation-state.js';
+import { e as expandGlob } from './glob.js';
 import { b as writeDocument, w as writeJson } from './write-output.js';
 import { p as parseCommandArgs } from './args.js';
 import { R as READ_OPTIONS_USAGE, r as readOptionsFromArgs, a as readOptionFlags } from './read-options.js';
 import { l as logText } from './log-text.js';
-import './open.js';
-import 'node:fs';
+import './hash.js';
+import './json-text.js';
 import 'node:fs/promises';
+import 'process';
+import 'buffer';
+import 'node:fs';
+import './open.js';
 import 'node:stream';
 import 'node:zlib';
-import './hash.js';
 import 'node:buffer';
+import './text-table.js';
+import './binary.js';
+import './selection.js';
 import './staging-thread.js';
 import 'node:worker_threads';
 import './thread-script.js';
 import './number-set.js';
-import 'process';
-import 'buffer';
-import './text-table.js';
 import 'node:util';
 
 /**
@@ -144,26 +151,102 @@ function evaluateSettingsFromOptions(values, base, name) {
 }
 
 /**
+ * The evaluation of every file of `files` (sorted) as one input named `input`; one file is
+ * evaluated exactly as `evaluatePredictions` does.
+ */
+async function evaluateFiles(input, files, settings, read = {}, options = {}) {
+    if (files.length === 0)
+        throw noFiles(input);
+    if (files.length === 1)
+        return evaluatePredictions(files[0], settings, read, options);
+    const classes = await inputClasses(files, settings, read);
+    const pieces = [];
+    for (const [index, file] of files.entries()) {
+        pieces.push(await evaluatePredictions(file, settings, { ...read, part: wholeFilePart(index) }, { ...options, classes }));
+    }
+    return mergeEvaluations(input, pieces);
+}
+/**
+ * Evaluates shard K of N of the input: every Nth file of several, or a byte range of one CSV or
+ * JSON Lines file, and returns its state document.
+ * @throws UserInputError as `evaluatePredictions`, and for a byte range of gzip, Parquet or JSON
+ */
+async function evaluateShard(input, files, shard, settings, read = {}, options = {}) {
+    if (files.length === 0)
+        throw noFiles(input);
+    const classes = await inputClasses(files, settings, read);
+    const name = `shard ${shard.index}/${shard.count}`;
+    if (files.length === 1) {
+        const [file] = files;
+        const started = performance.now();
+        const scan = await byteShard(file, shard, read);
+        const ms = performance.now() - started;
+        const bytes = scan.part.bytes;
+        const evaluation = await evaluatePredictions(file, settings, { ...read, part: scan.part }, { ...options, classes });
+        const range = { start: bytes.start, end: bytes.end, line: bytes.line };
+        const state = evaluationState(settings, input, { ...shard, by: 'bytes' }, evaluation.classes, [
+            pieceState(evaluation, 0, range)
+        ]);
+        const stated = `${name}: ${file} bytes ${bytes.start}-${bytes.end} of ${scan.size}, from line ${bytes.line}: ` +
+            `${evaluation.rows} rows (the range found by scanning ${scan.scanned} bytes in ${ms.toFixed(0)} ms)`;
+        return { state, stated, scan: { ...scan, ms } };
+    }
+    const mine = shardFiles(files, shard);
+    const pieces = [];
+    let found = classes ?? [];
+    for (const { file, index } of mine) {
+        const evaluation = await evaluatePredictions(file, settings, { ...read, part: wholeFilePart(index) }, { ...options, classes });
+        found = evaluation.classes;
+        pieces.push(pieceState(evaluation, index, null));
+    }
+    const state = evaluationState(settings, input, { ...shard, by: 'files' }, found, pieces);
+    const names = mine.map((f) => f.file).join(', ');
+    const stated = `${name}: ${mine.length} of ${files.length} files, every ${shard.count}th of the sorted list${names === '' ? '' : ` (${names})`}`;
+    return { state, stated, scan: null };
+}
+function noFiles(input) {
+    return new UserInputError(`no file matches ${JSON.stringify(input)}: expected at least one predictions file`);
+}
+
+/**
  * The evaluate step: a predictions file to an `ml-gate/evaluation@1` document, with the settings
  * of ml-gate.yml (when given) under those written as options. Shared by `ml-gate evaluate` and the
  * evaluate action.
  */
 async function evaluateStep(request) {
-    // The config loader (the YAML parser and ajv) is loaded only when there is a config to read.
-    const config = request.config === undefined
-        ? undefined
-        : (await (await import('./load.js')).loadConfig(request.config, { workspace: request.workspace })).config;
-    const base = config?.model ? evaluateSettingsFromConfig(config) : undefined;
-    const predictions = request.predictions ?? config?.model?.predictions;
-    if (predictions === undefined)
-        throw new UserInputError(request.noPredictions);
-    const settings = evaluateSettingsFromOptions(request.options, base, request.optionName);
-    const document = evaluationDocument(await evaluatePredictions(predictions, settings, request.read));
+    const { predictions, settings } = await resolveRequest(request);
+    const files = await inputFiles(predictions);
+    const document = evaluationDocument(await evaluateFiles(predictions, files, settings, request.read));
     if (request.results === undefined)
         return { document, path: null };
     const path = join(request.results.dir, `evaluation-${request.results.name}.json`);
     await writeDocument(path, document);
     return { document, path };
+}
+/**
+ * Evaluates shard K of N of the predictions (a glob: every Nth file; one file: a byte range) to its
+ * `ml-gate/evaluation-state@1` document, which `ml-gate merge` joins with the other shards'.
+ * @throws UserInputError as `evaluateStep`, and for a byte range of gzip, Parquet or JSON data
+ */
+async function evaluateShardStep(request, shard) {
+    const { predictions, settings } = await resolveRequest(request);
+    return evaluateShard(predictions, await inputFiles(predictions), shard, settings, request.read);
+}
+/** The files a predictions path or glob names; a glob matching nothing: the path (not found). */
+async function inputFiles(predictions) {
+    const files = await expandGlob(predictions);
+    return files.length > 0 ? files : [predictions];
+}
+async function resolveRequest(request) {
+    // The config loader (the YAML parser and ajv) is loaded only when there is a config to read.
+    const config = request.config === undefined
+        ? undefined
+        : (await (await import('./load.js').then(function (n) { return n.b; })).loadConfig(request.config, { workspace: request.workspace })).config;
+    const base = config?.model ? evaluateSettingsFromConfig(config) : undefined;
+    const predictions = request.predictions ?? config?.model?.predictions;
+    if (predictions === undefined)
+        throw new UserInputError(request.noPredictions);
+    return { predictions, settings: evaluateSettingsFromOptions(request.options, base, request.optionName) };
 }
 
 const usage = `Usage: ml-gate evaluate --predictions FILE --task binary|multiclass|regression --label COL
@@ -171,7 +254,7 @@ const usage = `Usage: ml-gate evaluate --predictions FILE --task binary|multicla
                         [--threshold T] [--weight COL] [--id COL] [--segment COL]...
                         [--bins COL=e1,e2,...]... [--cross COL,COL]... [--min-support N]
                         [--confidence C] [--bootstrap B] [--seed S] [--config ml-gate.yml]
-                        [--json OUT] [read options]
+                        [--shard K/N] [--json OUT] [read options]
 
 Computes every metric of the task, overall and per segment, with confidence intervals
 (Wilson for proportions, DeLong for ROC AUC, a seeded bootstrap for the rest).
@@ -194,12 +277,18 @@ Computes every metric of the task, overall and per segment, with confidence inte
   --bootstrap B        bootstrap replicates (default 1000)
   --seed S             bootstrap seed (default 42)
   --config FILE        take the settings from ml-gate.yml; flags override them
+  --predictions GLOB   several files (quote the glob): evaluated as one input, each file's rows keyed
+                       by its place in the sorted list
+  --shard K/N          evaluate only shard K of N and write its ml-gate/evaluation-state@1 to --json
+                       (merge them with 'ml-gate merge'): with a glob every Nth file, with one CSV or
+                       JSON Lines file a byte range aligned to records
   --json OUT           also write the ml-gate/evaluation@1 document to OUT ('-' for stdout)
 ${READ_OPTIONS_USAGE}`;
 const flags = {
     predictions: { type: 'string' },
     ...EVALUATE_OPTIONS,
     config: { type: 'string' },
+    shard: { type: 'string' },
     json: { type: 'string' },
     ...readOptionFlags
 };
@@ -212,14 +301,26 @@ const evaluateCommand = {
             max: 0,
             names: 'no positional arguments'
         });
-        const { document } = await evaluateStep({
+        const request = {
             config: values.config,
             predictions: values.predictions,
             options: values,
             optionName: (option) => `--${option}`,
             noPredictions: 'ml-gate evaluate: --predictions FILE is required',
             read: readOptionsFromArgs(values)
-        });
+        };
+        if (values.shard !== undefined) {
+            const shard = parseShard(values.shard, '--shard');
+            if (values.json === undefined) {
+                throw new UserInputError('ml-gate evaluate: --shard needs --json OUT, where the shard state is written');
+            }
+            const { state, stated } = await evaluateShardStep(request, shard);
+            if (values.json !== '-')
+                console.stdout(logText(`${stated}\n`));
+            await writeJson(values.json, state, console);
+            return ExitCode.Pass;
+        }
+        const { document } = await evaluateStep(request);
         if (values.json !== '-')
             console.stdout(logText(renderEvaluationText(document)));
         if (values.json !== undefined)

@@ -1,22 +1,10 @@
 import { relative, sep, isAbsolute, join, resolve, dirname } from 'node:path';
-import { s as schema } from './evaluate2.js';
+import { s as schema } from './config.schema.js';
 import { U as UserInputError } from './suggest.js';
 import { realpathSync } from 'node:fs';
 import { P as firstUnorderedEdge } from './segmentation.js';
-import { l as compileSchema } from './schema-validator.js';
-import { a as readYamlFile, b as parseYaml, f as formatPath } from './schema-errors.js';
-import './open.js';
-import 'node:fs/promises';
-import 'node:stream';
-import 'node:zlib';
-import './hash.js';
-import 'node:buffer';
-import './staging-thread.js';
-import 'node:worker_threads';
-import './thread-script.js';
-import './number-set.js';
-import 'process';
-import 'buffer';
+import { c as compileSchema } from './schema-validator.js';
+import { a as readYamlFile, p as parseYaml, f as formatPath } from './schema-errors.js';
 
 /**
  * Path confinement: in a workflow, every file ml-gate reads or writes must lie inside the
@@ -90,6 +78,23 @@ function realPath(path) {
     }
 }
 
+/** The baseline file the config names; `undefined` for none or an artifact. */
+function configuredBaselineFile(model) {
+    return typeof model?.baseline === 'string' ? model.baseline : undefined;
+}
+/** The artifact name the config gives (`model.baseline: { artifact: NAME }`); `undefined` otherwise. */
+function configuredBaselineArtifact(model) {
+    return typeof model?.baseline === 'object' ? model.baseline.artifact : undefined;
+}
+/**
+ * Why there is no baseline when the config names an artifact and nothing fetched it: the CLI (or
+ * a step without GitHub) cannot reach the Actions artifacts API.
+ */
+function unfetchedArtifact(name) {
+    return (`model.baseline names the Actions artifact '${name}', which only the gate and root actions ` +
+        'fetch from GitHub; give the baseline as a file (--baseline FILE) to compare with it here');
+}
+
 /**
  * Load ml-gate.yml: parse, validate against schemas/config.schema.json, apply defaults, resolve
  * paths. Every mistake a user can make in the file is one `UserInputError` at its line and column.
@@ -100,11 +105,13 @@ let validateConfig;
  *
  * - Defaults come from the schema (`evaluation.confidence` 0.95, `gates[].severity` fail...);
  *   `report.comment_key` defaults to `file`.
- * - `data[].path`, `contract`, `reference`, `model.predictions`, `model.baseline` and
- *   `report.output` are relative to the config's directory: they are joined to it (a config
+ * - `data[].path`, `contract`, `reference`, `model.predictions`, `model.candidates[].predictions`,
+ *   `model.baseline`, `report.output`, `monitor.logs` and a file `monitor.reference` are relative
+ *   to the config's directory: they are joined to it (a config
  *   given as `examples/credit/ml-gate.yml` naming `data/train.csv` gives
  *   `examples/credit/data/train.csv`). Absolute paths are kept.
- * - Checked beyond the schema: bin edges are strictly increasing.
+ * - Checked beyond the schema: bin edges are strictly increasing; `model.candidates` comes without
+ *   `predictions` and with unique names.
  * - Not checked here: metric names and column names (the gates and metrics modules know them;
  *   they use `locate` to point at the config line).
  * - `options.workspace` (the actions pass `GITHUB_WORKSPACE`; the CLI passes nothing): every path
@@ -131,6 +138,7 @@ function configFromSource(source, options) {
     validateConfig ??= compileSchema(schema);
     const validated = validateConfig(source);
     checkBinEdges(validated, source);
+    checkCandidates(validated, source);
     const dir = dirname(file);
     const config = resolvePaths({ ...validated, report: { comment_key: file, ...validated.report } }, dir);
     if (options.workspace !== undefined)
@@ -145,8 +153,14 @@ function checkConfined(config, workspace, source) {
             data[key]
         ])),
         [['model', 'predictions'], config.model?.predictions],
-        [['model', 'baseline'], config.model?.baseline],
-        [['report', 'output'], config.report.output]
+        ...(config.model?.candidates ?? []).map((c, i) => [
+            ['model', 'candidates', i, 'predictions'],
+            c.predictions
+        ]),
+        [['model', 'baseline'], configuredBaselineFile(config.model)],
+        [['report', 'output'], config.report.output],
+        [['monitor', 'logs'], config.monitor?.logs],
+        [['monitor', 'reference'], monitorReferenceFile(config)]
     ];
     for (const [path, value] of paths) {
         const outside = value === undefined ? null : outsideWorkspace(value, workspace);
@@ -155,6 +169,29 @@ function checkConfined(config, workspace, source) {
                 "Set the action input 'allow-outside-workspace: true' in the workflow to allow it", source.locate(path));
         }
     }
+}
+/**
+ * `model.candidates` replaces `predictions` (both would leave it unclear which is gated), and its
+ * names are unique (they name result files): what the schema does not say.
+ */
+function checkCandidates(config, source) {
+    const candidates = config.model?.candidates;
+    if (candidates === undefined)
+        return;
+    if (config.model.predictions !== undefined) {
+        throw new UserInputError('model: both `predictions` and `candidates`; give one candidate as `predictions: FILE`, ' +
+            'or several as `candidates: [{name, predictions}]`, not both', source.locate(['model', 'candidates'], 'key'));
+    }
+    const seen = new Map();
+    candidates.forEach(({ name }, i) => {
+        const first = seen.get(name);
+        if (first !== undefined) {
+            const path = ['model', 'candidates', i, 'name'];
+            throw new UserInputError(`${formatPath(path)}: the candidate name '${name}' is already used by model.candidates[${first}]; ` +
+                'names must be unique (each names its result file)', source.locate(path));
+        }
+        seen.set(name, i);
+    });
 }
 /** Bin edges must be strictly increasing: the schema cannot say so. */
 function checkBinEdges(config, source) {
@@ -170,9 +207,27 @@ function resolvePaths(config, dir) {
     return {
         ...config,
         data: config.data.map((data) => resolveKeys(data, ['path', 'contract', 'reference'], dir)),
-        ...(config.model && { model: resolveKeys(config.model, ['predictions', 'baseline'], dir) }),
-        report: resolveKeys(config.report, ['output'], dir)
+        ...(config.model && { model: resolveModel(config.model, dir) }),
+        report: resolveKeys(config.report, ['output'], dir),
+        ...(config.monitor && { monitor: resolveMonitor(config.monitor, dir) })
     };
+}
+/** The monitor's logs and, when it is a file, its reference, joined to `dir`. */
+function resolveMonitor(monitor, dir) {
+    const resolved = resolveKeys(monitor, ['logs'], dir);
+    const { reference } = monitor;
+    if (typeof reference !== 'string' || isAbsolute(reference))
+        return resolved;
+    return { ...resolved, reference: join(dir, reference) };
+}
+function monitorReferenceFile(config) {
+    const reference = config.monitor?.reference;
+    return typeof reference === 'string' ? reference : undefined;
+}
+function resolveModel(model, dir) {
+    const resolved = resolveKeys(model, ['predictions', 'baseline'], dir);
+    const candidates = model.candidates?.map((c) => resolveKeys(c, ['predictions'], dir));
+    return candidates === undefined ? resolved : { ...resolved, candidates };
 }
 /** A copy of `value` whose relative paths under `keys` are joined to `dir`. */
 function resolveKeys(value, keys, dir) {
@@ -185,4 +240,10 @@ function resolveKeys(value, keys, dir) {
     return copy;
 }
 
-export { loadConfig, parseConfig };
+var load = /*#__PURE__*/Object.freeze({
+    __proto__: null,
+    loadConfig: loadConfig,
+    parseConfig: parseConfig
+});
+
+export { configuredBaselineArtifact as a, load as b, configuredBaselineFile as c, loadConfig as l, unfetchedArtifact as u };

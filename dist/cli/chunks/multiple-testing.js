@@ -493,4 +493,4 @@ function adjustPValues(pValues, correction) {
     return adjusted;
 }
 
-export { CORRECTION_NAMES as C, showSigned as a, ascending as b, adjustPValues as c, showAgainst as d, showLevel as e, showInterval as f, chiSquareSf as g, showPercent as h, kolmogorovSmirnovSf as k, normalTwoSidedP as n, showNumber as s };
+export { CORRECTION_NAMES as C, showSigned as a, showInterval as b, showLevel as c, showAgainst as d, showPercent as e, ascending as f, adjustPValues as g, chiSquareSf as h, kolmogorovSmirnovSf as k, normalTwoSidedP as n, showNumber as s };

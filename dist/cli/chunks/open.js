@@ -57,6 +57,33 @@ async function openByteSource(file, options = {}) {
     compressed.pipe(gunzip);
     return { gzip, chunks: chunkSize < 64 ? rechunk(gunzip, chunkSize) : gunzip };
 }
+/**
+ * The bytes of a shard's part of a file (`partition.ts`): its first `range.prefix` bytes (the
+ * header), then `[range.start, range.end)`. Plain files only: `partition.ts` refuses gzip data.
+ */
+async function openRangeSource(file, range, options = {}) {
+    const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
+    const pieces = [
+        [0, range.prefix],
+        [range.start, range.end]
+    ];
+    async function* chunks() {
+        for (const [start, end] of pieces) {
+            if (end <= start)
+                continue;
+            // createReadStream's `end` is inclusive.
+            const stream = createReadStream(file, { start, end: end - 1, highWaterMark: chunkSize });
+            try {
+                for await (const chunk of stream)
+                    yield chunk;
+            }
+            catch (error) {
+                throw fileError(file, error);
+            }
+        }
+    }
+    return { gzip: false, chunks: rechunk(chunks(), chunkSize) };
+}
 function isGzipMagic(head) {
     return head.length >= 2 && head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
 }
@@ -841,7 +868,7 @@ class CsvReader {
         this.tokenizer = tokenizer;
         this.columnCount = columns.length;
         this.pos = tokenizer.next;
-        this.line = 2 + tokenizer.lineBreaks;
+        this.line = this.options.range?.line ?? 2 + tokenizer.lineBreaks;
         this.delimiter = delimiter;
         return columns;
     }
@@ -973,6 +1000,11 @@ class CsvReader {
 function decodeField(data, tokenizer, f) {
     const text = data.toString('utf8', tokenizer.starts[f], tokenizer.ends[f]);
     return (tokenizer.flags[f] & ESCAPED) === 0 ? text : text.replaceAll('""', '"');
+}
+/** The delimiter the reader uses for a file that starts with `head`: `given`, or detected from its first line. */
+function csvDelimiter(head, given) {
+    const end = findLineEnd(head);
+    return detectDelimiter(head, end < 0 ? head.length : end);
 }
 /**
  * Offset of the first LF outside quotes, or -1. The delimiter is not known yet, so a quote opens
@@ -1309,6 +1341,12 @@ class JsonLinesReader {
                 const record = this.parseLine(data, found.start, found.end);
                 this.writer = new JsonRowWriter(record, this.options.parser);
                 this.firstLine = this.line;
+                const range = this.options.range;
+                if (range && range.start > 0) {
+                    // A later shard: the first object (the prefix) named the columns; its rows follow it.
+                    this.pos = found.next;
+                    this.line = range.line;
+                }
                 return this.writer.columns;
             }
             if (window.final) {
@@ -1727,16 +1765,18 @@ async function openTable(file, options = {}, source = {}) {
 }
 async function readerFor(file, format, options, parser, extension, source) {
     const { batchSize } = options;
+    const range = options.part?.bytes ?? null;
+    const bytes = () => range === null ? openByteSource(file, source) : openRangeSource(file, range, source);
     switch (format) {
         case 'csv': {
             const delimiter = options.delimiter ?? DELIMITER_BY_EXTENSION[extension] ?? null;
             if (delimiter !== null && !CSV_DELIMITERS.includes(delimiter)) {
                 throw new UserInputError(`delimiter ${JSON.stringify(delimiter)}: expected one of "," ";" "|" or a tab ("\\t")`, { file });
             }
-            return new CsvReader(file, await openByteSource(file, source), { delimiter, parser, batchSize, source });
+            return new CsvReader(file, await bytes(), { delimiter, parser, batchSize, source, range });
         }
         case 'jsonl':
-            return new JsonLinesReader(file, await openByteSource(file, source), { parser, batchSize, source });
+            return new JsonLinesReader(file, await bytes(), { parser, batchSize, source, range });
         case 'json':
             return new JsonArrayReader(file, await openByteSource(file, source), { parser, batchSize });
         case 'parquet': {
@@ -1745,6 +1785,16 @@ async function readerFor(file, format, options, parser, extension, source) {
             return new ParquetReader(file, { parser, batchSize });
         }
     }
+}
+/**
+ * The format `openTable` reads `file` as, and (CSV) the delimiter the options or the extension
+ * give (`null`: detected from the header).
+ * @throws UserInputError for an unknown extension
+ */
+function tableFormatOf(file, options = {}) {
+    const extension = extensionOf(file);
+    const format = options.format ?? detectFormat(file, extension);
+    return { format, delimiter: options.delimiter ?? DELIMITER_BY_EXTENSION[extension] ?? null };
 }
 /** The extension that names the format: `.csv` for `data.CSV.gz`. */
 function extensionOf(file) {
@@ -1761,4 +1811,4 @@ function detectFormat(file, extension) {
     return format;
 }
 
-export { BatchBuilder as B, fileError as f, gzipError as g, isGzipFile as i, openTable as o };
+export { BatchBuilder as B, csvDelimiter as c, fileError as f, gzipError as g, isGzipFile as i, openTable as o, tableFormatOf as t };

@@ -1,62 +1,56 @@
-import { E as ExitCode } from './suggest.js';
-import { o as openTable } from './open.js';
-import { T as TableProfile } from './profile2.js';
-import { f as formatNumber, r as renderTextTable } from './text-table.js';
+import { U as UserInputError, E as ExitCode } from './suggest.js';
+import { p as parseShard } from './partition.js';
+import { p as profileShardStep, a as profileStep, r as renderProfileText } from './profile-text.js';
 import { p as parseCommandArgs } from './args.js';
 import { p as parseInteger } from './parse-values.js';
 import { R as READ_OPTIONS_USAGE, r as readOptionsFromArgs, a as readOptionFlags } from './read-options.js';
 import { w as writeJson } from './write-output.js';
 import { l as logText } from './log-text.js';
-import 'node:path';
 import 'node:fs';
 import 'node:fs/promises';
+import './open.js';
+import 'node:path';
 import 'node:stream';
 import 'node:zlib';
 import './hash.js';
 import 'node:buffer';
+import './glob.js';
+import './profile2.js';
 import './count-table.js';
+import './text-table.js';
 import 'node:util';
 
-const MAX_CELL = 40;
-function clip(text) {
-    return text.length > MAX_CELL ? `${text.slice(0, MAX_CELL - 1)}…` : text;
-}
-/** The profile as a terminal table, one row per column. */
-function renderProfileText(profile) {
-    const header = ['column', 'type', 'count', 'missing', 'distinct', 'min', 'max', 'mean', 'std', 'top values'];
-    const rows = profile.columns.map((c) => [
-        clip(c.name),
-        c.type,
-        String(c.count),
-        String(c.missing),
-        (c.distinct_exact ? '' : '~') + String(c.distinct),
-        formatNumber(c.min),
-        formatNumber(c.max),
-        formatNumber(c.mean),
-        formatNumber(c.std),
-        clip(c.top.map((t) => `${JSON.stringify(t.value)} (${t.count})`).join(', '))
-    ]);
-    const align = header.map((_, i) => (i >= 2 && i <= 8 ? 'right' : 'left'));
-    return `${profile.file}: ${profile.rows} rows, ${profile.columns.length} columns (${profile.format})\n\n${renderTextTable(header, rows, align)}`;
-}
+const usage = `Usage: ml-gate profile FILE|GLOB [--json OUT] [--top N] [--shard K/N] [read options]
 
-const usage = `Usage: ml-gate profile FILE [--json OUT] [--top N] [read options]
-
-Profiles every column of FILE in one streaming pass: inferred type, count, missing,
-distinct, min, max, mean, standard deviation (ddof=1) and the most frequent values.
+Profiles every column of FILE (or of every file of a quoted GLOB, as one table) in one streaming
+pass: inferred type, count, missing, distinct, min, max, mean, standard deviation (ddof=1) and the
+most frequent values.
 
   --json OUT     also write the ml-gate/profile@1 document to OUT ('-' for stdout)
   --top N        most frequent values to list per column (default 5)
+  --shard K/N    profile only shard K of N and write its ml-gate/profile-state@1 to --json (merge
+                 them with 'ml-gate merge'): with a glob every Nth file, with one CSV or JSON Lines
+                 file a byte range aligned to records
 ${READ_OPTIONS_USAGE}`;
 const profileCommand = {
     name: 'profile',
     usage,
     async run(args, console) {
-        const { values, positionals } = parseCommandArgs('profile', args, { json: { type: 'string' }, top: { type: 'string' }, ...readOptionFlags }, { min: 1, max: 1, names: 'one FILE' });
+        const { values, positionals } = parseCommandArgs('profile', args, { json: { type: 'string' }, top: { type: 'string' }, shard: { type: 'string' }, ...readOptionFlags }, { min: 1, max: 1, names: 'one FILE' });
         const top = values.top === undefined ? 5 : parseInteger('--top', values.top, 0);
-        const table = await openTable(positionals[0], readOptionsFromArgs(values));
-        const profile = await TableProfile.of(table, { topValues: top });
-        const document = profile.document(table.file, table.format);
+        const read = readOptionsFromArgs(values);
+        if (values.shard !== undefined) {
+            const shard = parseShard(values.shard, '--shard');
+            if (values.json === undefined) {
+                throw new UserInputError('ml-gate profile: --shard needs --json OUT, where the shard state is written');
+            }
+            const { state, stated } = await profileShardStep(positionals[0], shard, read, top);
+            if (values.json !== '-')
+                console.stdout(logText(`${stated}\n`));
+            await writeJson(values.json, state, console);
+            return ExitCode.Pass;
+        }
+        const document = await profileStep(positionals[0], read, top);
         if (values.json !== '-')
             console.stdout(logText(renderProfileText(document)));
         if (values.json !== undefined)

@@ -21,6 +21,19 @@ class HyperLogLog {
         if (rank > this.registers[index])
             this.registers[index] = rank;
     }
+    /** The registers, for a shard's state (`profile-state.ts`). */
+    toRegisters() {
+        return this.registers;
+    }
+    /** A sketch with the registers of `toRegisters()`. */
+    static fromRegisters(registers) {
+        if (registers.length !== 1 << HyperLogLog.PRECISION) {
+            throw new Error(`invalid profile state: a HyperLogLog has ${1 << HyperLogLog.PRECISION} registers`);
+        }
+        const sketch = new HyperLogLog();
+        sketch.registers.set(registers);
+        return sketch;
+    }
     merge(other) {
         const mine = this.registers;
         const theirs = other.registers;
@@ -161,6 +174,27 @@ class ValueCounts {
         for (let e = 0; e < size; e++)
             this.insert(values[e], counts[e]);
     }
+    toState() {
+        const { values, counts, size } = this.counts;
+        return {
+            limit: this.limit,
+            values: values.slice(0, size),
+            counts: Array.from(counts.subarray(0, size)),
+            sketch: this.sketch?.toRegisters() ?? null
+        };
+    }
+    /** Restores `toState()`: the same entries in the same order, so ties keep first-seen order. */
+    static fromState(state) {
+        const restored = new ValueCounts(state.limit);
+        if (state.sketch !== null)
+            restored.sketch = HyperLogLog.fromRegisters(state.sketch);
+        state.values.forEach((value, e) => {
+            if (restored.counts.find(value) >= 0)
+                throw new Error('invalid profile state: a value counted twice');
+            restored.counts.append(value, state.counts[e]);
+        });
+        return restored;
+    }
     distinct() {
         return this.sketch === null ? this.counts.size : this.sketch.estimate();
     }
@@ -273,6 +307,21 @@ class ColumnProfile {
         if (other.max > this.max)
             this.max = other.max;
     }
+    toState() {
+        return {
+            name: this.name,
+            kinds: Array.from(this.kinds),
+            moments: [this.n, this.mean, this.m2, this.min, this.max],
+            values: this.values.toState()
+        };
+    }
+    static fromState(state) {
+        const restored = new ColumnProfile(state.name);
+        restored.values = ValueCounts.fromState(state.values);
+        restored.kinds.set(state.kinds);
+        [restored.n, restored.mean, restored.m2, restored.min, restored.max] = state.moments;
+        return restored;
+    }
     summary(topValues = 5) {
         const type = this.type();
         const numeric = type === 'integer' || type === 'number';
@@ -359,4 +408,4 @@ class TableProfile {
     }
 }
 
-export { TableProfile as T };
+export { ColumnProfile as C, TableProfile as T };

@@ -1,13 +1,16 @@
 import { U as UserInputError, E as ExitCode } from './suggest.js';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { e as extent, s as setting, v as value, m as markdownTable, c as change, b as level, p as percent, i as interval, d as renderValidationMarkdown, g as reasonText, f as failsUnder } from './validate2.js';
-import { g as isInconclusive, p as pairingSummary, i as isLowerBound, h as documentKind, R as RESULT_FILES, j as readDocument, E as EVALUATION } from './result-names.js';
+import { e as extent, s as setting, v as value, m as markdownTable, c as change, a as level, p as percent, i as interval, b as renderValidationMarkdown, d as reasonText, f as failsUnder } from './validate2.js';
+import { b as byExcess, s as selectionWords, f as failureWords, g as groupResults, c as candidateBoard, p as pairingSummary } from './candidate-board.js';
+import { i as isLowerBound } from './rules.js';
 import { e as escapeClipped } from './text-table.js';
-import { b as supportUnit, d as describeMetric } from './segmentation.js';
+import { e as supportUnit, d as describeMetric } from './segmentation.js';
 import { C as CORRECTION_NAMES } from './multiple-testing.js';
 import { readdir } from 'node:fs/promises';
 import { join as join$1 } from 'node:path';
+import { R as RESULT_FILES, c as candidateResultFile, E as EVALUATION } from './result-names.js';
+import { d as documentKind, r as readDocument } from './read-document.js';
 import { V as VERSION } from './version.js';
 
 /**
@@ -87,34 +90,12 @@ function renderIntervalChart(quantity, confidence, bound, rows) {
     ].join('\n');
 }
 
-/** Worst first: by `excess` descending, results without one last, ties in document order. */
-function byExcess(a, b) {
-    if (a.excess === b.excess)
-        return 0;
-    if (a.excess === null)
-        return 1;
-    if (b.excess === null)
-        return -1;
-    return b.excess - a.excess;
-}
-function groupResults(results) {
-    const sorted = [...results].sort(byExcess);
-    const inconclusive = sorted.filter(isInconclusive);
-    return {
-        failing: sorted.filter((r) => r.status === 'fail' || r.status === 'missing'),
-        warnings: sorted.filter((r) => r.status === 'warn' && !isInconclusive(r)),
-        inconclusive: inconclusive.filter((r) => r.detectable !== false),
-        tooSmall: inconclusive.filter((r) => r.detectable === false),
-        others: results.filter((r) => !['fail', 'missing', 'warn'].includes(r.status))
-    };
-}
-
 /**
  * Tables of gate results for a 780 px comment: at most seven columns, values as
  * `baseline → candidate`, intervals as `[0.160, 0.432]` with their confidence level stated once,
  * above the table, and each segment's support (positives for recall) next to its rows.
  */
-const text$2 = escapeClipped;
+const text$3 = escapeClipped;
 /** The bound of a rule: `drop ≤ 0.05`. */
 const BOUND = {
     min: (t) => `≥ ${setting(t)}`,
@@ -197,7 +178,7 @@ function supportColumn(results) {
     if (unit === 'rows' || units.size === 0)
         return { header: 'rows', cell: (r) => (r.n === null ? '—' : String(r.n)) };
     return {
-        header: unit === null ? 'support / rows' : `${text$2(unit, 40)} / rows`,
+        header: unit === null ? 'support / rows' : `${text$3(unit, 40)} / rows`,
         cell: (r) => (r.n === null ? '—' : `${r.support ?? '—'} / ${r.n}`)
     };
 }
@@ -217,10 +198,10 @@ function resultTable(results, columns, rows) {
     const rules = new Set(results.filter((r) => r.ci !== null).map((r) => r.rule));
     const support = supportColumn(shown);
     const ciHeader = rules.size === 1 ? `${QUANTITY[[...rules][0]]} interval` : 'interval';
-    const segment = (r) => metrics.size > 1 ? `${text$2(r.metric, 40)}: ${text$2(r.segment)}` : text$2(r.segment);
+    const segment = (r) => metrics.size > 1 ? `${text$3(r.metric, 40)}: ${text$3(r.segment)}` : text$3(r.segment);
     const ci = (r) => rules.size > 1 && r.ci !== null ? `${QUANTITY[r.rule]} ${interval(r.ci)}` : interval(r.ci);
     const header = [
-        metrics.size > 1 ? 'metric: segment' : `${text$2([...metrics][0] ?? '', 40)}: segment`,
+        metrics.size > 1 ? 'metric: segment' : `${text$3([...metrics][0] ?? '', 40)}: segment`,
         support.header,
         'baseline → candidate',
         'change',
@@ -268,7 +249,7 @@ function resultTable(results, columns, rows) {
  * Candidate vs baseline on every metric of the `all` segment, in one compact table: the numbers a
  * reviewer checks first after what failed.
  */
-const text$1 = escapeClipped;
+const text$2 = escapeClipped;
 /** `▲ better`, `▼ worse`, `= same`, or the plain direction for metrics without a better side. */
 function arrow(metric, delta) {
     if (delta === null)
@@ -321,9 +302,9 @@ function renderOverview(candidate, baseline, results, heading) {
         const c = all.metrics[name];
         const b = base?.metrics[name]?.value ?? null;
         const delta = b === null || c.value === null ? null : c.value - b;
-        const shown = c.value === null ? `— (${text$1(c.reason ?? 'undefined', 40)})` : value(c.value);
+        const shown = c.value === null ? `— (${text$2(c.reason ?? 'undefined', 40)})` : value(c.value);
         return [
-            text$1(name, 40),
+            text$2(name, 40),
             value(b),
             shown,
             `${change(delta)} ${arrow(name, delta)}`.trim(),
@@ -340,6 +321,104 @@ function renderOverview(candidate, baseline, results, heading) {
             ['metric', 'baseline', 'candidate', 'change', 'candidate interval', ...(hasGates ? ['gate'] : [])],
             ...rows
         ], { align: ['l', 'r', 'r', 'r', 'r', 'l'] })
+    ].join('\n');
+}
+
+/**
+ * The opening of a report on several named candidates: who wins, by what, and what kept the others
+ * out, in one table that fits a 780 px comment; the winner's details follow it as for one candidate.
+ */
+const text$1 = escapeClipped;
+/** Longest candidate name in a cell, and segment in a failure cell: the table stays 780 px wide. */
+const NAME_LENGTH = 30;
+const FAILURE_LENGTH = 40;
+/** Failures shown per candidate when none passes. */
+const FIRST_FAILURES = 3;
+/** `4: recall for Job=partime`: how many failed and the worst, escaped; `0` when none did. */
+function failuresCell(failures) {
+    const worst = failures[0];
+    return worst === undefined ? '0' : `${failures.length}: ${text$1(failureWords(worst), FAILURE_LENGTH)}`;
+}
+function row(r) {
+    const c = r.candidate;
+    const name = text$1(c.name, NAME_LENGTH);
+    return [
+        c.rank === null ? '—' : r.winner ? `🏆 ${c.rank}` : String(c.rank),
+        r.winner ? `**${name}**` : name,
+        STATUS_TEXT[c.verdict],
+        value(c.select_value),
+        interval(c.select_ci),
+        failuresCell(r.failures)
+    ];
+}
+/** `🏆 Candidates: gbm-depth8 wins`, with a tie or no winner said as such. */
+function heading(board) {
+    const n = board.rows.length;
+    if (board.winner === null)
+        return `### ❌ Candidates: none of the ${n} passes`;
+    const name = text$1(board.winner, NAME_LENGTH);
+    return board.selection?.tie === true
+        ? `### ⚖️ Candidates: ${name} wins a tie (of ${n})`
+        : `### 🏆 Candidates: ${name} wins (of ${n})`;
+}
+/**
+ * The leaderboard: a heading naming the winner (or that none passes), a caption with the ranking
+ * and the intervals' level (`confidence`, the evaluation's; `null`: not stated), the table (rank,
+ * the winner marked 🏆 and in bold; verdict; selection value and interval; failures with the worst
+ * named) of at most `rows` candidates, and the selection's reason, flagged when it is a tie.
+ */
+function renderLeaderboard(board, confidence, rows) {
+    const s = board.selection;
+    const metric = s === null ? 'selection metric' : `${text$1(s.metric, 40)} on ${text$1(s.segment, 40)}`;
+    const caption = [
+        ...(s === null ? [] : [`ranked by ${text$1(selectionWords(s), 200)}`]),
+        ...(confidence === null ? [] : [`${level(confidence)} intervals`]),
+        'failures: failing or missing gate results, the worst named'
+    ];
+    const shown = board.rows.slice(0, rows);
+    const rest = board.rows.length - shown.length;
+    const lines = [
+        heading(board),
+        '',
+        `<sub>${caption.join(' · ')}</sub>`,
+        '',
+        markdownTable([['rank', 'candidate', 'verdict', metric, 'interval', 'failures'], ...shown.map(row)], {
+            align: ['r', 'l', 'l', 'r', 'r', 'l']
+        })
+    ];
+    if (rest > 0)
+        lines.push('', `… and ${rest} more candidates in verdict.json.`);
+    if (s !== null)
+        lines.push('', `${s.tie ? '⚖️ **Tie**: ' : ''}${text$1(s.reason, 300)}`);
+    return lines.join('\n');
+}
+/**
+ * With no winner: the first failures of each candidate but `board.shown` (whose failures the
+ * details below show in full), each under its name; `null` when there is a winner or nothing to show.
+ */
+function renderFirstFailures(board, threshold, rows) {
+    if (board.winner !== null)
+        return null;
+    const others = board.rows
+        .filter((r) => r.candidate.name !== board.shown.name && r.failures.length > 0)
+        .slice(0, rows);
+    if (others.length === 0)
+        return null;
+    const sections = others.map((r) => {
+        const caption = tableCaption(r.failures, threshold, 'judged');
+        return [
+            `**${text$1(r.candidate.name, NAME_LENGTH)}**: ${r.failures.length} failing`,
+            ...(caption === '' ? [] : ['', caption]),
+            '',
+            resultTable(r.failures, 'judged', FIRST_FAILURES)
+        ].join('\n');
+    });
+    return [
+        `### First failures of the other candidates`,
+        '',
+        `${text$1(board.shown.name, NAME_LENGTH)}'s failures are in the details below.`,
+        '',
+        sections.join('\n\n')
     ].join('\n');
 }
 
@@ -479,22 +558,28 @@ class Renderer {
     rows;
     groups;
     threshold;
+    /** Several named candidates; `null` for one. */
+    board;
     constructor(content, rows) {
         this.content = content;
         this.rows = rows;
         this.groups = groupResults(content.verdict?.results ?? []);
         this.threshold = content.candidate?.settings.threshold ?? null;
+        this.board = candidateBoard(content.verdict);
     }
     blocks() {
         const c = this.content;
         const g = this.groups;
         return [
             { name: 'headline', markdown: this.headline(), keep: Infinity },
-            ...this.optional('failing results', 9, this.judged('❌ Failing', g.failing)),
+            // Several candidates: who wins opens the report (a row per candidate, capped like any table).
+            ...this.optional('leaderboard', Infinity, this.leaderboard()),
+            ...this.optional('failures of the other candidates', 8.8, this.firstFailures()),
+            ...this.optional('failing results', 9, this.judged(this.whose('❌ Failing'), g.failing)),
             ...this.optional('overview', 8.5, this.overview()),
             ...this.optional('inconclusive results', 6.5, this.undecided('inconclusive')),
             ...this.optional('too small to judge', 6.4, this.undecided('too small')),
-            ...this.optional('warnings', 8, this.judged('⚠️ Warnings', g.warnings)),
+            ...this.optional('warnings', 8, this.judged(this.whose('⚠️ Warnings'), g.warnings)),
             ...this.optional('chart', 4, this.chart()),
             ...this.optional('other results', 5, this.others()),
             ...this.optional('notes', 6, this.notes()),
@@ -506,6 +591,10 @@ class Renderer {
             ...this.optional('history', 3, this.history()),
             { name: 'audit trail', markdown: this.audit(), keep: Infinity }
         ];
+    }
+    /** `❌ Failing: gbm-depth8`: with several candidates, a heading of the details names whose they are. */
+    whose(title) {
+        return this.board === null ? title : `${title}: ${text(this.board.shown.name, 60)}`;
     }
     optional(name, keep, markdown) {
         return markdown === null ? [] : [{ name, markdown, keep }];
@@ -539,17 +628,37 @@ class Renderer {
                     `only write, maintain or admin access can override a failing gate. The verdict stands.`, '');
             }
         }
-        const v = c.verdict;
-        if (v !== null) {
-            const order = ['fail', 'warn', 'missing', 'waived', 'pass', 'insufficient', 'skipped'];
-            const counts = order.filter((s) => v.counts[s] > 0).map((s) => `${v.counts[s]} ${COUNT_TEXT[s]}`);
-            const against = v.baseline === null
-                ? `candidate ${text(v.candidate)}, no baseline`
-                : `candidate ${text(v.candidate)} vs baseline ${text(v.baseline)}` +
-                    ` (${text(pairingSummary(v.pairing))})`;
-            lines.push(`${counts.join(' · ')} — ${against}`, '');
-        }
+        // With several candidates the counts follow the leaderboard, as the details' introduction.
+        if (c.verdict !== null && this.board === null)
+            lines.push(this.counts(c.verdict, `candidate ${text(c.verdict.candidate)}`), '');
         return lines.join('\n').trimEnd();
+    }
+    /** `1 failing · 7 passing — candidate X vs baseline Y (paired …)`; `candidate`: markdown. */
+    counts(v, candidate) {
+        const order = ['fail', 'warn', 'missing', 'waived', 'pass', 'insufficient', 'skipped'];
+        const counts = order.filter((s) => v.counts[s] > 0).map((s) => `${v.counts[s]} ${COUNT_TEXT[s]}`);
+        const against = v.baseline === null
+            ? `${candidate}, no baseline`
+            : `${candidate} vs baseline ${text(v.baseline)}` + ` (${text(pairingSummary(v.pairing))})`;
+        return `${counts.join(' · ')} — ${against}`;
+    }
+    leaderboard() {
+        const b = this.board;
+        const v = this.content.verdict;
+        if (b === null || v === null)
+            return null;
+        const name = `**${text(b.shown.name, 60)}**`;
+        const intro = b.winner === null
+            ? `No candidate passes, so none can be shipped. The details below are of the first, ${name}: `
+            : `The details below are of the winner, ${name}: `;
+        return [
+            renderLeaderboard(b, this.content.candidate?.settings.confidence ?? null, this.rows),
+            '',
+            intro + this.counts(v, text(v.candidate))
+        ].join('\n');
+    }
+    firstFailures() {
+        return this.board === null ? null : renderFirstFailures(this.board, this.threshold, this.rows);
     }
     notes() {
         const notes = this.content.verdict?.notes ?? [];
@@ -594,7 +703,8 @@ class Renderer {
     }
     overview() {
         const c = this.content;
-        return renderOverview(c.candidate, c.baseline, c.verdict?.results ?? [], 'Candidate vs baseline');
+        const heading = this.board === null ? 'Candidate' : text(this.board.shown.name, 60);
+        return renderOverview(c.candidate, c.baseline, c.verdict?.results ?? [], `${heading} vs baseline`);
     }
     /**
      * The results the data could not decide, collapsed under one line that says how many, the
@@ -693,12 +803,13 @@ class Renderer {
             `ml-gate ${text(a.version)}`,
             `commit ${a.commit === null ? 'not recorded' : text(a.commit)}`,
             `seed ${a.seed === null ? '—' : String(a.seed)}`,
-            ...(a.computedIn === undefined ? [] : [`computed in [the triggering run](${a.computedIn})`])
+            ...(a.computedIn === undefined ? [] : [`computed in [the triggering run](${a.computedIn})`]),
+            ...(a.baselineSource === undefined ? [] : [`baseline: ${text(a.baselineSource)}`])
         ];
         const lines = [`<sub>${facts.join(' · ')}</sub>`];
         if (a.files.length > 0) {
             // A list, not a table: a 64-digit hash beside a path is wider than a comment.
-            const files = a.files.map((f) => `- ${text(f.path)} (${f.role}): ${f.sha256 === null ? 'not readable here' : `\`${f.sha256}\``}`);
+            const files = a.files.map((f) => `- ${text(f.path)} (${text(f.role)}): ${f.sha256 === null ? 'not readable here' : `\`${f.sha256}\``}`);
             lines.push('', `<details><summary>Audit trail: sha256 of ${plural(a.files.length, 'input')}</summary>`, '', files.join('\n'), '', '</details>');
         }
         return lines.join('\n');
@@ -715,7 +826,9 @@ function join(blocks) {
  * needs attention (failing, warning and missing results, worst first by `excess`) in a table with
  * the reasons; a Mermaid chart of the gated metric per segment; the other results collapsed per
  * segment column; the data validations; earlier runs; the audit trail (commit, version, seed,
- * sha256 of every input).
+ * sha256 of every input). With several named candidates (`VerdictDocument.candidates`) a
+ * leaderboard follows the verdict (`leaderboard.ts`), and the rest are the details of the winner,
+ * or of the first candidate when none passes, after the first failures of the others.
  *
  * Every string from data or config goes through `escapeMarkdown`, clipped to 120 characters in
  * cells and 300 in lines. The report fits `limits`: tables are first cut to `rows`, then to
@@ -797,8 +910,12 @@ async function collectAuditTrail(results, context) {
         known.set(path, { role, path, sha256: sha256 ?? (await sha256File(path)) });
     };
     await add('config', context.config);
+    if (results.verdict !== null)
+        await add('verdict', results.verdict.path, results.verdict.sha256);
+    // Several named candidates: each one's evaluation and predictions under its name.
+    for (const { name, evaluation } of results.candidates)
+        await add(`evaluation of candidate ${name}`, evaluation.path, evaluation.sha256);
     for (const [role, file] of [
-        ['verdict', results.verdict],
         ['candidate evaluation', results.candidate],
         ['baseline evaluation', results.baseline]
     ]) {
@@ -807,6 +924,8 @@ async function collectAuditTrail(results, context) {
     }
     for (const file of results.validations)
         await add('validation', file.path, file.sha256);
+    for (const { name, evaluation } of results.candidates)
+        await add(`predictions of candidate ${name}`, evaluation.document.file);
     await add('candidate predictions', results.candidate?.document.file ?? null);
     await add('baseline predictions', results.baseline?.document.file ?? null);
     for (const { document } of results.validations) {
@@ -819,7 +938,10 @@ async function collectAuditTrail(results, context) {
         version: context.version,
         seed: results.candidate?.document.settings.seed ?? null,
         files: [...known.values()],
-        ...(context.computedIn == null ? {} : { computedIn: context.computedIn })
+        ...(context.computedIn == null ? {} : { computedIn: context.computedIn }),
+        ...(results.verdict?.document.baseline_source === undefined
+            ? {}
+            : { baselineSource: results.verdict.document.baseline_source })
     };
 }
 
@@ -1291,6 +1413,163 @@ var properties = {
 			maxLength: 1048576
 		},
 		description: "What the user should know: no baseline, unpaired intervals, expired waivers."
+	},
+	baseline_source: {
+		type: "string",
+		maxLength: 4096,
+		description: "Where the baseline came from, in words, when ml-gate found it itself (model.baseline: { artifact }, the baseline-artifact input), e.g. 'artifact ml-gate-baseline of run 123 at abc1234, the merge base'; absent for a baseline given as a file."
+	},
+	candidates: {
+		type: "array",
+		minItems: 1,
+		description: "Several named candidates only (model.candidates, --candidate NAME=FILE; absent with one unnamed candidate): each one's verdict against the baseline, in config order, judged in significant-mode families that span every candidate and segment of a rule. The top-level candidate, results, counts, pairing and no_evidence then describe the winner, or with no winner the first candidate; verdict is the winner's, or fail when no candidate passes or warns.",
+		items: {
+			type: "object",
+			additionalProperties: false,
+			required: [
+				"name",
+				"file",
+				"verdict",
+				"rank",
+				"select_value",
+				"select_ci",
+				"headline",
+				"no_evidence",
+				"counts",
+				"pairing",
+				"results"
+			],
+			properties: {
+				name: {
+					type: "string",
+					maxLength: 1048576,
+					pattern: "^[A-Za-z0-9._-]+$",
+					description: "Unique; the candidate's result file is evaluation-candidate-<name>.json."
+				},
+				file: {
+					type: "string",
+					maxLength: 1048576,
+					description: "The candidate's predictions file or evaluation document."
+				},
+				verdict: {
+					"enum": [
+						"pass",
+						"warn",
+						"fail"
+					],
+					description: "This candidate's own verdict, as the top-level verdict is defined for one candidate."
+				},
+				rank: {
+					type: [
+						"integer",
+						"null"
+					],
+					minimum: 1,
+					description: "1 = best of the candidates that pass or warn by the selection metric; null for one that fails, or whose selection value is undefined."
+				},
+				select_value: {
+					type: [
+						"number",
+						"null"
+					],
+					description: "The selection metric on the selection segment; null when it is undefined or missing."
+				},
+				select_ci: {
+					description: "Its interval at the configured confidence; null when there is none.",
+					oneOf: [
+						{
+							type: "null"
+						},
+						{
+							type: "array",
+							items: {
+								type: "number"
+							},
+							minItems: 2,
+							maxItems: 2
+						}
+					]
+				},
+				headline: {
+					type: "string",
+					maxLength: 1048576,
+					description: "This candidate's own headline."
+				},
+				no_evidence: {
+					type: [
+						"string",
+						"null"
+					],
+					maxLength: 1048576,
+					description: "As the top-level no_evidence, for this candidate."
+				},
+				counts: {
+					$ref: "#/properties/counts"
+				},
+				pairing: {
+					$ref: "#/properties/pairing"
+				},
+				results: {
+					type: "array",
+					items: {
+						$ref: "#/$defs/result"
+					}
+				}
+			}
+		}
+	},
+	winner: {
+		type: [
+			"string",
+			"null"
+		],
+		maxLength: 1048576,
+		description: "With candidates: the candidate to ship, rank 1 of those that pass or warn; null when none does."
+	},
+	selection: {
+		type: "object",
+		additionalProperties: false,
+		description: "With candidates: how the candidates that pass or warn were ranked (select in ml-gate.yml; README, Several candidates).",
+		required: [
+			"metric",
+			"segment",
+			"mode",
+			"higher_is_better",
+			"tie",
+			"reason"
+		],
+		properties: {
+			metric: {
+				type: "string",
+				maxLength: 1048576,
+				description: "The selection metric."
+			},
+			segment: {
+				type: "string",
+				maxLength: 1048576,
+				description: "The segment it is read on."
+			},
+			mode: {
+				"enum": [
+					"point",
+					"significant"
+				],
+				description: "point: the best point value wins; significant: the leader must be shown better than every other (Holm over the comparisons)."
+			},
+			higher_is_better: {
+				type: "boolean",
+				description: "The metric's direction, from the catalog."
+			},
+			tie: {
+				type: "boolean",
+				description: "The leader was not shown better than every other candidate that passes or warns (significant), or equals one of them (point): still the winner, by point value, flagged."
+			},
+			reason: {
+				type: "string",
+				maxLength: 1048576,
+				description: "Who leads, by how much, compared how (paired on N ids, or unpaired) and at which level."
+			}
+		}
 	}
 };
 var $defs = {
@@ -1577,8 +1856,12 @@ const VALIDATION_FILE = /^validation(-[^/\\]+)?\.json$/;
  * promises, valid against that schema (src/documents/): the folder may be a fork's artifact.
  * Documents that are absent are `null` (a validate-only pipeline has no verdict).
  *
+ * With several named candidates (`candidates` in the verdict) each one's evaluation is
+ * `candidateResultFile(name)` and `evaluation-candidate.json` is not read.
+ *
  * @throws UserInputError when `dir` is not a readable folder, holds no result document at all,
- *   or a file is not JSON, carries another `schema` or breaks its schema (at its line and column)
+ *   or a file is not JSON, carries another `schema` or breaks its schema (at its line and column);
+ *   when the verdict names a candidate whose evaluation is not in `dir`
  */
 async function readResults(dir) {
     let names;
@@ -1591,10 +1874,16 @@ async function readResults(dir) {
             `validate, evaluate and gate steps wrote (default ${RESULT_FILES.folder})`);
     }
     const load = async (name, kind) => names.includes(name) ? readDocument(join$1(dir, name), kind) : null;
+    const verdict = await load(RESULT_FILES.verdict, VERDICT);
+    const named = verdict === null ? [] : await loadCandidates(dir, names, verdict);
+    const shown = verdict?.document.winner ?? verdict?.document.candidates?.[0]?.name;
     const results = {
         dir,
-        verdict: await load(RESULT_FILES.verdict, VERDICT),
-        candidate: await load(RESULT_FILES.candidate, EVALUATION),
+        verdict,
+        candidate: verdict?.document.candidates === undefined
+            ? await load(RESULT_FILES.candidate, EVALUATION)
+            : (named.find((c) => c.name === shown)?.evaluation ?? null),
+        candidates: named,
         baseline: await load(RESULT_FILES.baseline, EVALUATION),
         validations: await Promise.all(names
             .filter((name) => VALIDATION_FILE.test(name))
@@ -1606,6 +1895,28 @@ async function readResults(dir) {
             (names.length > 0 ? `; found ${names.slice(0, 10).join(', ')}` : '; the folder is empty'));
     }
     return results;
+}
+/** Candidate names as the config allows them: they name files, so nothing else is joined to `dir`. */
+/** The evaluation of every candidate `verdict` names, each required. */
+async function loadCandidates(dir, names, verdict) {
+    const candidates = verdict.document.candidates ?? [];
+    const loaded = [];
+    for (const { name } of candidates) {
+        // The folder may be a fork's artifact: the verdict schema's name pattern ([A-Za-z0-9._-]+)
+        // keeps `name` from reaching outside it.
+        const file = candidateResultFile(name);
+        if (!names.includes(file)) {
+            throw new UserInputError(`${join$1(dir, file)}: not found; ${verdict.path} names the candidate ${name}, whose evaluation ` +
+                `the gate step writes there (expected an ml-gate/evaluation@1 document; upload the whole results folder)`);
+        }
+        loaded.push({ name, evaluation: await readDocument(join$1(dir, file), EVALUATION) });
+    }
+    const winner = verdict.document.winner ?? null;
+    if (winner !== null && !candidates.some((c) => c.name === winner)) {
+        throw new UserInputError(`${verdict.path}: winner ${JSON.stringify(winner.slice(0, 80))} is not one of its candidates ` +
+            `(${candidates.map((c) => c.name).join(', ')}); expected one of them or null`);
+    }
+    return loaded;
 }
 
 /**

@@ -2,11 +2,12 @@ import { join } from 'node:path';
 import { r as renderEvaluationText } from './evaluation.js';
 import { d as reportStep, b as renderReport, r as reportHeadline, S as SUMMARY_LIMITS } from './report2.js';
 import { r as renderValidationText } from './validate2.js';
-import { c as checkGates, a as candidateInput, b as runGate, w as writeGateDocuments, r as renderVerdictText } from './gate2.js';
-import { loadConfig } from './load.js';
+import { b as checkGates, r as renderVerdictText } from './pairing.js';
+import { l as loadConfig, c as configuredBaselineFile } from './load.js';
 import { U as UserInputError } from './suggest.js';
-import { readdir, stat } from 'node:fs/promises';
-import { c as asEvaluationDocument } from './evaluate2.js';
+import { e as expandGlob } from './glob.js';
+import { b as asEvaluationDocument } from './evaluate2.js';
+import { c as candidateInput, r as runGate, w as writeGateDocuments, p as parseCandidates } from './candidate-list.js';
 import { v as validateStep } from './validate3.js';
 import { p as parseCommandArgs } from './args.js';
 import { a as writeOutput, w as writeJson } from './write-output.js';
@@ -14,112 +15,37 @@ import { l as logText } from './log-text.js';
 import './text-table.js';
 import 'node:crypto';
 import 'node:fs';
-import './result-names.js';
+import './candidate-board.js';
 import './segmentation.js';
 import './hash.js';
+import './rules.js';
 import './multiple-testing.js';
+import 'node:fs/promises';
+import './result-names.js';
+import './read-document.js';
+import './2020.js';
+import './json-text.js';
+import './version.js';
+import './count-table.js';
+import './selection.js';
+import './detect.js';
 import './schema-validator.js';
 import './schema-errors.js';
 import 'process';
 import 'buffer';
-import './version.js';
-import './count-table.js';
 import './number-set.js';
-import './staging-thread.js';
-import 'node:worker_threads';
+import './config.schema.js';
+import './family.js';
+import './binary.js';
 import './open.js';
 import 'node:stream';
 import 'node:zlib';
 import 'node:buffer';
+import './staging-thread.js';
+import 'node:worker_threads';
 import './thread-script.js';
+import './same-settings.js';
 import 'node:util';
-
-const MAGIC = /[*?[]/;
-/** A glob segment as a regular expression: `*` any run within a name, `?` one character, `[..]` a class. */
-function segmentPattern(segment) {
-    let source = '';
-    for (let i = 0; i < segment.length; i++) {
-        const c = segment[i];
-        if (c === '*')
-            source += '[^/]*';
-        else if (c === '?')
-            source += '[^/]';
-        else if (c === '[') {
-            const end = segment.indexOf(']', i + 1);
-            if (end < 0)
-                source += '\\[';
-            else {
-                source += `[${segment
-                    .slice(i + 1, end)
-                    .replace(/^!/, '^')
-                    .replace(/\\/g, '\\\\')}]`;
-                i = end;
-            }
-        }
-        else
-            source += c.replace(/[.+^${}()|\\]/g, '\\$&');
-    }
-    return new RegExp(`^${source}$`);
-}
-/**
- * The files a path or glob names, sorted. A path without `*`, `?` or `[` is returned as it is
- * (the reader reports it if it does not exist). `**` matches any number of folders. Names that
- * start with a dot are matched only by patterns that start with one.
- *
- * @example expandGlob('data/*.csv') // ['data/holdout.csv', 'data/train.csv']
- */
-async function expandGlob(pattern) {
-    if (!MAGIC.test(pattern))
-        return [pattern];
-    const absolute = pattern.startsWith('/');
-    const segments = pattern.split('/').filter((s, i) => s !== '' || i === 0);
-    const matches = [];
-    async function walk(dir, index) {
-        if (index === segments.length) {
-            // Literal segments after a wildcard were appended unchecked: keep only files that exist.
-            if (await isFile(dir))
-                matches.push(dir);
-            return;
-        }
-        const segment = segments[index];
-        if (!MAGIC.test(segment))
-            return walk(dir === '' ? segment : join(dir, segment), index + 1);
-        let entries;
-        try {
-            entries = await readdir(dir === '' ? '.' : dir, { withFileTypes: true });
-        }
-        catch {
-            return;
-        }
-        const last = index === segments.length - 1;
-        if (segment === '**') {
-            await walk(dir, index + 1);
-            for (const e of entries)
-                if (e.isDirectory() && !e.name.startsWith('.'))
-                    await walk(join(dir, e.name), index);
-            return;
-        }
-        const regex = segmentPattern(segment);
-        for (const e of entries) {
-            if (e.name.startsWith('.') && !segment.startsWith('.'))
-                continue;
-            if (!regex.test(e.name))
-                continue;
-            if (last ? e.isFile() : e.isDirectory())
-                await walk(join(dir, e.name), index + 1);
-        }
-    }
-    await walk(absolute ? '/' : '', absolute ? 1 : 0);
-    return [...new Set(matches)].sort();
-}
-async function isFile(path) {
-    try {
-        return (await stat(path)).isFile();
-    }
-    catch {
-        return false;
-    }
-}
 
 /**
  * The run step: what ml-gate.yml describes, end to end (validate, evaluate, gate), every result
@@ -140,8 +66,8 @@ async function runStep(request) {
 /**
  * Runs what `ml-gate.yml` describes: validate every dataset (contract and drift), evaluate the
  * candidate and the baseline, gate, writing every result document into one folder
- * (`validation-<name>.json`, `evaluation-candidate.json`, `evaluation-baseline.json`,
- * `verdict.json`). Sends nothing anywhere.
+ * (`validation-<name>.json`, `evaluation-candidate.json` or with named candidates
+ * `evaluation-candidate-<name>.json` each, `evaluation-baseline.json`, `verdict.json`). Sends nothing anywhere.
  *
  * The gates are checked against the metric catalog before any data is read, so a config typo
  * fails in milliseconds.
@@ -154,12 +80,15 @@ async function runPipeline(loaded, options) {
         checkGates(loaded);
     const output = options.output ?? config.report.output;
     const datasets = await Promise.all(config.data.map((data, i) => expandDataset(data, i, loaded)));
-    if (!config.model && (options.candidate ?? options.baseline) !== undefined) {
+    if (!config.model &&
+        (options.candidate ?? options.candidates ?? options.baseline ?? undefined) !== undefined) {
         throw new UserInputError('a candidate or baseline was given, but the config has no `model` section to evaluate it with: add one naming the task and label', loaded.locate([], 'key'));
     }
     // Before any data is read: a config without predictions needs them by flag.
-    const candidateFile = config.model ? candidateInput(loaded, options.candidate) : undefined;
-    const baselineFile = options.baseline ?? config.model?.baseline;
+    const named = options.candidates ?? (options.candidate === undefined ? configuredCandidates(config) : undefined);
+    const candidateFile = config.model && named === undefined ? candidateInput(loaded, options.candidate) : undefined;
+    const candidateFiles = named?.map((c) => c.input).join(', ') ?? candidateFile;
+    const baselineFile = options.baseline === undefined ? configuredBaselineFile(config.model) : (options.baseline ?? undefined);
     const files = datasets.reduce((n, d) => n + d.files.length, 0);
     const steps = files + (config.model ? 2 : 0) + (baselineFile ? 1 : 0);
     let step = 0;
@@ -181,25 +110,38 @@ async function runPipeline(loaded, options) {
         validated.documents.forEach((document, i) => validations.push({ path: validated.paths[i], document }));
     }
     let candidate = null;
+    let candidates = [];
     let baseline = null;
     let verdict = null;
     if (config.model) {
-        progress(`evaluating ${candidateFile}${baselineFile ? ` and ${baselineFile}` : ''}`);
+        progress(`evaluating ${candidateFiles}${baselineFile ? ` and ${baselineFile}` : ''}`);
         const gate = await runGate({
             config: loaded,
-            candidate: candidateFile,
-            baseline: baselineFile,
+            ...(named === undefined ? { candidate: candidateFile } : { candidates: named }),
+            baseline: baselineFile ?? null,
+            baselineSource: options.baselineSource,
+            baselineMissing: options.baselineMissing,
             now: options.now
         });
+        const gated = named === undefined ? 'the candidate' : `${named.length} candidates`;
         if (baselineFile)
-            progress('gating the candidate against the thresholds and the baseline');
+            progress(`gating ${gated} against the thresholds and the baseline`);
         const written = await writeGateDocuments(output, gate, () => progress('writing the verdict'));
-        candidate = { path: written.candidate, document: asEvaluationDocument(gate.candidate) };
+        if (written.candidate !== null)
+            candidate = { path: written.candidate, document: asEvaluationDocument(gate.candidate) };
+        candidates = written.candidates.map(({ name, input: path }, i) => ({
+            name,
+            path,
+            document: asEvaluationDocument(gate.candidates[i].input)
+        }));
         if (gate.baseline && written.baseline !== null)
             baseline = { path: written.baseline, document: asEvaluationDocument(gate.baseline) };
         verdict = { path: written.verdict, document: gate.verdict };
     }
-    return { output, validations, candidate, baseline, verdict };
+    return { output, validations, candidate, candidates, baseline, verdict };
+}
+function configuredCandidates(config) {
+    return config.model?.candidates?.map((c) => ({ name: c.name, input: c.predictions }));
 }
 async function expandDataset(data, index, loaded) {
     const files = await expandGlob(data.path);
@@ -238,7 +180,8 @@ function progressReporter(console) {
 }
 
 const usage = `Usage: ml-gate run [--config ml-gate.yml] [--output DIR] [--markdown FILE]
-                   [--candidate FILE] [--baseline FILE] [--json OUT]
+                   [--candidate FILE | --candidate NAME=FILE ...] [--baseline FILE]
+                   [--json OUT]
 
 Runs what ml-gate.yml describes, as the root action does in CI: validates every dataset
 (contract and drift), evaluates the candidate and the baseline, gates the candidate, and
@@ -249,10 +192,14 @@ renders the report. Every result document is written to one folder; nothing is u
                     ml-gate-results next to the config)
   --markdown FILE   where the markdown report goes (default DIR/report.md)
   --candidate FILE  the candidate's predictions (evaluated with the config's model and segments)
-                    or its ml-gate/evaluation@1 JSON document (default: model.predictions;
-                    one of the two is required when the config has a model)
+                    or its ml-gate/evaluation@1 JSON document (default: model.predictions or
+                    model.candidates; one of them is required when the config has a model)
+  --candidate NAME=FILE
+                    repeatable: several named candidates instead (overrides model.candidates),
+                    each gated, the best that passes picked by the config's select
   --baseline FILE   the baseline's, likewise (default: model.baseline; none: change gates
-                    are skipped, or fail with on_missing_baseline: fail)
+                    are skipped, or fail with on_missing_baseline: fail; a baseline
+                    artifact in the config is fetched only by the actions: give its file here)
   --json OUT        also write the ml-gate/verdict@1 document to OUT ('-' for stdout, and
                     nothing else there)
 
@@ -269,7 +216,7 @@ const runCommand = {
             config: { type: 'string' },
             output: { type: 'string' },
             markdown: { type: 'string' },
-            candidate: { type: 'string' },
+            candidate: { type: 'string', multiple: true },
             baseline: { type: 'string' },
             json: { type: 'string' }
         }, { min: 0, max: 0, names: 'no positional arguments' });
@@ -281,7 +228,7 @@ const runCommand = {
             config: configFile,
             modelRequiredBy: values.json === undefined ? undefined : 'ml-gate run: --json writes the verdict',
             output: values.output,
-            candidate: values.candidate,
+            ...parseCandidates(values.candidate ?? [], (i) => `--candidate '${values.candidate[i]}'`),
             baseline: values.baseline,
             now: new Date(),
             progress: progress.update
@@ -290,6 +237,8 @@ const runCommand = {
             text(`${renderValidationText(document)}\n`);
         if (result.candidate)
             text(`${renderEvaluationText(result.candidate.document)}\n`);
+        for (const { name, document } of result.candidates)
+            text(`${name}: ${renderEvaluationText(document)}\n`);
         if (result.verdict)
             text(`${renderVerdictText(result.verdict.document)}\n`);
         const { content, verdict, code } = await reportStep({

@@ -38,7 +38,9 @@ const ExitCode = {
     /** The data or the model failed a gate: a result, not an error. */
     GateFailed: 1,
     /** The input could not be used: bad file, bad config, bad argument. */
-    BadInput: 2
+    BadInput: 2,
+    /** The evidence does not decide yet: `ml-gate canary`'s `continue` (more traffic needed). */
+    Inconclusive: 3
 };
 
 /**

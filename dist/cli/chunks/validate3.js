@@ -1,5 +1,5 @@
 import { basename, extname, join } from 'node:path';
-import { l as loadContract, a as DataValidation, f as failsUnder } from './validate2.js';
+import { l as loadContract, D as DataValidation, f as failsUnder } from './validate2.js';
 import { E as ExitCode } from './suggest.js';
 import { o as openTable } from './open.js';
 import { b as writeDocument } from './write-output.js';

@@ -54,6 +54,33 @@ async function openByteSource(file, options = {}) {
     compressed.pipe(gunzip);
     return { gzip, chunks: chunkSize < 64 ? rechunk(gunzip, chunkSize) : gunzip };
 }
+/**
+ * The bytes of a shard's part of a file (`partition.ts`): its first `range.prefix` bytes (the
+ * header), then `[range.start, range.end)`. Plain files only: `partition.ts` refuses gzip data.
+ */
+async function openRangeSource(file, range, options = {}) {
+    const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
+    const pieces = [
+        [0, range.prefix],
+        [range.start, range.end]
+    ];
+    async function* chunks() {
+        for (const [start, end] of pieces) {
+            if (end <= start)
+                continue;
+            // createReadStream's `end` is inclusive.
+            const stream = createReadStream(file, { start, end: end - 1, highWaterMark: chunkSize });
+            try {
+                for await (const chunk of stream)
+                    yield chunk;
+            }
+            catch (error) {
+                throw fileError(file, error);
+            }
+        }
+    }
+    return { gzip: false, chunks: rechunk(chunks(), chunkSize) };
+}
 function isGzipMagic(head) {
     return head.length >= 2 && head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
 }
@@ -280,4 +307,4 @@ function tooDeepAt(text, limit = MAX_JSON_DEPTH, from = 0, to = text.length) {
     return -1;
 }
 
-export { BatchBuilder as B, DEFAULT_MAX_RECORD_BYTES as D, Kind as K, MAX_JSON_DEPTH as M, DEFAULT_BATCH_SIZE as a, DEFAULT_MISSING_TOKENS as b, fileError as f, gzipError as g, isGzipFile as i, jsonDepth as j, openByteSource as o, tooDeepAt as t };
+export { BatchBuilder as B, DEFAULT_MAX_RECORD_BYTES as D, Kind as K, MAX_JSON_DEPTH as M, DEFAULT_BATCH_SIZE as a, DEFAULT_MISSING_TOKENS as b, openRangeSource as c, fileError as f, gzipError as g, isGzipFile as i, jsonDepth as j, openByteSource as o, tooDeepAt as t };

@@ -7,6 +7,11 @@ import 'process';
 import 'buffer';
 import 'node:fs';
 
+/** The baseline file the config names; `undefined` for none or an artifact. */
+function configuredBaselineFile(model) {
+    return typeof model?.baseline === 'string' ? model.baseline : undefined;
+}
+
 var _2020 = {exports: {}};
 
 var core$1 = {};
@@ -8881,11 +8886,13 @@ let validateConfig;
  *
  * - Defaults come from the schema (`evaluation.confidence` 0.95, `gates[].severity` fail...);
  *   `report.comment_key` defaults to `file`.
- * - `data[].path`, `contract`, `reference`, `model.predictions`, `model.baseline` and
- *   `report.output` are relative to the config's directory: they are joined to it (a config
+ * - `data[].path`, `contract`, `reference`, `model.predictions`, `model.candidates[].predictions`,
+ *   `model.baseline`, `report.output`, `monitor.logs` and a file `monitor.reference` are relative
+ *   to the config's directory: they are joined to it (a config
  *   given as `examples/credit/ml-gate.yml` naming `data/train.csv` gives
  *   `examples/credit/data/train.csv`). Absolute paths are kept.
- * - Checked beyond the schema: bin edges are strictly increasing.
+ * - Checked beyond the schema: bin edges are strictly increasing; `model.candidates` comes without
+ *   `predictions` and with unique names.
  * - Not checked here: metric names and column names (the gates and metrics modules know them;
  *   they use `locate` to point at the config line).
  * - `options.workspace` (the actions pass `GITHUB_WORKSPACE`; the CLI passes nothing): every path
@@ -8912,6 +8919,7 @@ function configFromSource(source, options) {
     validateConfig ??= compileSchema(schema);
     const validated = validateConfig(source);
     checkBinEdges(validated, source);
+    checkCandidates(validated, source);
     const dir = dirname(file);
     const config = resolvePaths({ ...validated, report: { comment_key: file, ...validated.report } }, dir);
     if (options.workspace !== undefined)
@@ -8926,8 +8934,14 @@ function checkConfined(config, workspace, source) {
             data[key]
         ])),
         [['model', 'predictions'], config.model?.predictions],
-        [['model', 'baseline'], config.model?.baseline],
-        [['report', 'output'], config.report.output]
+        ...(config.model?.candidates ?? []).map((c, i) => [
+            ['model', 'candidates', i, 'predictions'],
+            c.predictions
+        ]),
+        [['model', 'baseline'], configuredBaselineFile(config.model)],
+        [['report', 'output'], config.report.output],
+        [['monitor', 'logs'], config.monitor?.logs],
+        [['monitor', 'reference'], monitorReferenceFile(config)]
     ];
     for (const [path, value] of paths) {
         const outside = value === undefined ? null : outsideWorkspace(value, workspace);
@@ -8936,6 +8950,29 @@ function checkConfined(config, workspace, source) {
                 "Set the action input 'allow-outside-workspace: true' in the workflow to allow it", source.locate(path));
         }
     }
+}
+/**
+ * `model.candidates` replaces `predictions` (both would leave it unclear which is gated), and its
+ * names are unique (they name result files): what the schema does not say.
+ */
+function checkCandidates(config, source) {
+    const candidates = config.model?.candidates;
+    if (candidates === undefined)
+        return;
+    if (config.model.predictions !== undefined) {
+        throw new UserInputError('model: both `predictions` and `candidates`; give one candidate as `predictions: FILE`, ' +
+            'or several as `candidates: [{name, predictions}]`, not both', source.locate(['model', 'candidates'], 'key'));
+    }
+    const seen = new Map();
+    candidates.forEach(({ name }, i) => {
+        const first = seen.get(name);
+        if (first !== undefined) {
+            const path = ['model', 'candidates', i, 'name'];
+            throw new UserInputError(`${formatPath(path)}: the candidate name '${name}' is already used by model.candidates[${first}]; ` +
+                'names must be unique (each names its result file)', source.locate(path));
+        }
+        seen.set(name, i);
+    });
 }
 /** Bin edges must be strictly increasing: the schema cannot say so. */
 function checkBinEdges(config, source) {
@@ -8951,9 +8988,27 @@ function resolvePaths(config, dir) {
     return {
         ...config,
         data: config.data.map((data) => resolveKeys(data, ['path', 'contract', 'reference'], dir)),
-        ...(config.model && { model: resolveKeys(config.model, ['predictions', 'baseline'], dir) }),
-        report: resolveKeys(config.report, ['output'], dir)
+        ...(config.model && { model: resolveModel(config.model, dir) }),
+        report: resolveKeys(config.report, ['output'], dir),
+        ...(config.monitor && { monitor: resolveMonitor(config.monitor, dir) })
     };
+}
+/** The monitor's logs and, when it is a file, its reference, joined to `dir`. */
+function resolveMonitor(monitor, dir) {
+    const resolved = resolveKeys(monitor, ['logs'], dir);
+    const { reference } = monitor;
+    if (typeof reference !== 'string' || isAbsolute(reference))
+        return resolved;
+    return { ...resolved, reference: join(dir, reference) };
+}
+function monitorReferenceFile(config) {
+    const reference = config.monitor?.reference;
+    return typeof reference === 'string' ? reference : undefined;
+}
+function resolveModel(model, dir) {
+    const resolved = resolveKeys(model, ['predictions', 'baseline'], dir);
+    const candidates = model.candidates?.map((c) => resolveKeys(c, ['predictions'], dir));
+    return candidates === undefined ? resolved : { ...resolved, candidates };
 }
 /** A copy of `value` whose relative paths under `keys` are joined to `dir`. */
 function resolveKeys(value, keys, dir) {

@@ -80,13 +80,83 @@ var properties = {
 			$ref: "#/$defs/waiver"
 		}
 	},
+	canary: {
+		$ref: "#/$defs/canary"
+	},
+	select: {
+		$ref: "#/$defs/select"
+	},
 	report: {
 		$ref: "#/$defs/report",
 		"default": {
 		}
+	},
+	monitor: {
+		$ref: "#/$defs/monitor"
 	}
 };
 var $defs = {
+	candidate: {
+		title: "Candidate",
+		description: "One named candidate model.",
+		type: "object",
+		additionalProperties: false,
+		required: [
+			"name",
+			"predictions"
+		],
+		properties: {
+			name: {
+				type: "string",
+				pattern: "^[A-Za-z0-9._-]+$",
+				title: "Candidate name",
+				description: "Letters, digits, '.', '_' and '-'; unique among the candidates. It names the candidate in the verdict and its result file evaluation-candidate-<name>.json.",
+				errorMessage: "expected a name of letters, digits, '.', '_' and '-' (it names a file), e.g. gbm-depth4"
+			},
+			predictions: {
+				$ref: "#/$defs/path",
+				title: "Candidate predictions",
+				description: "The candidate's predictions file (same columns as the baseline's) or its ml-gate/evaluation@1 document."
+			}
+		}
+	},
+	select: {
+		title: "Selection",
+		description: "How the named candidates (model.candidates, --candidate NAME=FILE) that pass or warn are ranked; the rank-1 one is the winner. Default when absent: the metric of the first gate whose metric has a better direction, on the segment all, in point mode.",
+		type: "object",
+		additionalProperties: false,
+		required: [
+			"metric"
+		],
+		properties: {
+			metric: {
+				type: "string",
+				minLength: 1,
+				title: "Selection metric",
+				description: "A metric of the catalog with a better direction (higher or lower is better, as the catalog says), e.g. roc_auc or log_loss.",
+				examples: [
+					"roc_auc",
+					"log_loss"
+				]
+			},
+			segment: {
+				type: "string",
+				minLength: 1,
+				title: "Selection segment",
+				description: "The segment the metric is read on, e.g. all or Job=partime; it must be a segment of every candidate's evaluation.",
+				"default": "all"
+			},
+			mode: {
+				title: "Selection mode",
+				description: "point: the best point value leads and wins; tie when another candidate has the same value. significant: the leader wins without a tie only when its difference to every other candidate that passes or warns excludes 0 in its favour (paired bootstrap on the shared ids when both have model.id and the same rows, else unpaired normal), Holm-corrected over those comparisons at the configured confidence; otherwise the leader still wins, flagged tie.",
+				"enum": [
+					"point",
+					"significant"
+				],
+				"default": "point"
+			}
+		}
+	},
 	path: {
 		type: "string",
 		minLength: 1
@@ -239,13 +309,48 @@ var $defs = {
 					"preds/candidate.csv"
 				]
 			},
+			candidates: {
+				title: "Named candidates",
+				description: "Several candidates at once, instead of `predictions`: each is evaluated once, gated against the baseline with every gate (significant-mode families span every candidate and segment of a rule), and the best that passes or warns is picked by `select`. Names are unique and name each candidate's result file evaluation-candidate-<name>.json. `--candidate NAME=FILE` (repeatable) overrides the list.",
+				type: "array",
+				minItems: 1,
+				items: {
+					$ref: "#/$defs/candidate"
+				}
+			},
 			baseline: {
-				$ref: "#/$defs/path",
 				title: "Baseline",
-				description: "The model in production: a predictions file (same columns as `predictions`) or an ml-gate evaluation JSON document.",
+				description: "The model in production: a predictions file (same columns as `predictions`) or an ml-gate evaluation JSON document; or `{ artifact: NAME }`, the results folder the default branch's runs upload as the Actions artifact NAME, which the gate and root actions find at the pull request's merge base (the CLI cannot reach GitHub: there it is no baseline, unless --baseline gives one).",
+				oneOf: [
+					{
+						$ref: "#/$defs/path"
+					},
+					{
+						type: "object",
+						additionalProperties: false,
+						required: [
+							"artifact"
+						],
+						properties: {
+							artifact: {
+								type: "string",
+								minLength: 1,
+								maxLength: 256,
+								title: "Baseline artifact",
+								description: "Name of the artifact (actions/upload-artifact `name:`) holding the default branch's results folder; its evaluation-candidate.json is the baseline.",
+								examples: [
+									"ml-gate-baseline"
+								]
+							}
+						}
+					}
+				],
 				examples: [
 					"preds/baseline.csv",
-					"ml-gate-results/evaluation.json"
+					"ml-gate-results/evaluation.json",
+					{
+						artifact: "ml-gate-baseline"
+					}
 				]
 			},
 			label: {
@@ -653,6 +758,256 @@ var $defs = {
 				title: "Output folder",
 				description: "The folder the result documents (JSON) are written to.",
 				"default": "ml-gate-results"
+			}
+		}
+	},
+	canary: {
+		title: "Canary",
+		description: "How `ml-gate canary` judges a canary release from the outcome logs of the control (the current model) and the canary (the new model) on live traffic: the gates above judge the logs' metrics per segment (the canary as candidate, the control as baseline, never paired: different users), and each outcome here compares a continuous column (latency, revenue) with a Mann–Whitney test and a Hodges–Lehmann shift interval.",
+		type: "object",
+		additionalProperties: false,
+		properties: {
+			outcomes: {
+				title: "Continuous outcomes",
+				description: "Continuous columns of both logs compared between the canary and the control: the Hodges–Lehmann estimate of the shift (canary − control) with its distribution-free interval at evaluation.confidence, and the Mann–Whitney p-value of no shift. Rows where the column is missing are left out and counted.",
+				type: "array",
+				"default": [
+				],
+				items: {
+					$ref: "#/$defs/canaryOutcome"
+				}
+			}
+		}
+	},
+	canaryOutcome: {
+		title: "Canary outcome",
+		description: "One continuous outcome column and how far it may get worse.",
+		type: "object",
+		additionalProperties: false,
+		required: [
+			"column",
+			"better",
+			"max_shift"
+		],
+		properties: {
+			column: {
+				$ref: "#/$defs/column",
+				title: "Column",
+				description: "The outcome column of both logs, numeric, e.g. latency_ms or revenue."
+			},
+			name: {
+				type: "string",
+				minLength: 1,
+				title: "Name",
+				description: "A label for the report. Default: the column."
+			},
+			better: {
+				"enum": [
+					"lower",
+					"higher"
+				],
+				title: "Better direction",
+				description: "Which way is better: lower (latency, errors) or higher (revenue). The degradation is the shift toward the worse side: +shift for lower, −shift for higher."
+			},
+			max_shift: {
+				type: "number",
+				minimum: 0,
+				title: "Maximum shift",
+				description: "The largest degradation allowed, in the column's units (e.g. 5 for 5 ms more latency). Rollback when the degradation's interval lies wholly above it, pass when wholly at or below it, otherwise undecided (continue)."
+			}
+		}
+	},
+	monitor: {
+		title: "Monitor",
+		description: "`ml-gate monitor`: production prediction logs cut into time (or row-count) windows, each compared with a reference: score and feature drift, the positive rate and mean score per segment (interval of the difference, corrected across windows × segments), and performance on the windows whose labels have arrived. Needs `model` (task binary, label, score). See the README's \"Monitoring after deployment\".",
+		type: "object",
+		additionalProperties: false,
+		required: [
+			"logs",
+			"time",
+			"window",
+			"reference"
+		],
+		properties: {
+			logs: {
+				title: "Prediction logs",
+				description: "A file or a glob of prediction logs (CSV, JSON Lines, JSON or Parquet), relative to the config: one row per prediction with the time column, the score (`model.score`), optionally the prediction (`model.prediction`; default score >= model.threshold), the label (`model.label`, empty until it arrives), the segment and feature columns.",
+				type: "string",
+				minLength: 1
+			},
+			time: {
+				title: "Time column",
+				description: "The column holding each prediction's time: ISO 8601 text with a time zone (2026-03-01T12:00:00Z, 2026-03-01T12:00:00+02:00) or a date (2026-03-01, read as midnight UTC), or a number of seconds since 1970-01-01T00:00:00Z (epoch seconds). Any other value is an error at its line and column.",
+				type: "string",
+				minLength: 1
+			},
+			window: {
+				title: "Window",
+				description: "How the logs are cut: a duration (`12h`, `1d`, `7d`, `2w`; windows start at UTC midnight of the earliest log time and follow each other) or a number of rows (consecutive rows in time order).",
+				anyOf: [
+					{
+						type: "string",
+						pattern: "^[1-9][0-9]*[hdw]$"
+					},
+					{
+						type: "integer",
+						minimum: 1
+					}
+				]
+			},
+			reference: {
+				title: "Reference",
+				description: "What each window is compared with: the first period of the logs (`{ first: 3d }`, or `{ first: 1000 }` rows, which must be whole windows), a period `{ from: 2026-03-01, to: 2026-03-04 }` (from included, to excluded; ISO 8601 as the time column), or a file such as the validation set (its rows need no time). Windows that start before the end of a period reference are not monitored.",
+				anyOf: [
+					{
+						type: "string",
+						minLength: 1
+					},
+					{
+						type: "object",
+						additionalProperties: false,
+						required: [
+							"first"
+						],
+						properties: {
+							first: {
+								anyOf: [
+									{
+										type: "string",
+										pattern: "^[1-9][0-9]*[hdw]$"
+									},
+									{
+										type: "integer",
+										minimum: 1
+									}
+								],
+								title: "First period",
+								description: "The first period of the logs (a duration such as 3d, with a duration window) or its first rows (a count, with a row-count window)."
+							}
+						}
+					},
+					{
+						type: "object",
+						additionalProperties: false,
+						required: [
+							"from",
+							"to"
+						],
+						properties: {
+							from: {
+								type: "string",
+								minLength: 1,
+								title: "From",
+								description: "Start of the reference period, included: ISO 8601 with a zone, or a date (midnight UTC)."
+							},
+							to: {
+								type: "string",
+								minLength: 1,
+								title: "To",
+								description: "End of the reference period, excluded; after from."
+							}
+						}
+					}
+				]
+			},
+			features: {
+				title: "Feature columns",
+				description: "Columns whose drift is measured in each window against the reference, besides the score (always).",
+				type: "array",
+				uniqueItems: true,
+				"default": [
+				],
+				items: {
+					$ref: "#/$defs/column"
+				}
+			},
+			drift: {
+				title: "Drift",
+				description: "Method and threshold of the score and feature drift (as `data[].drift`); the p-value tests are corrected across windows × columns by `correction`.",
+				$ref: "#/$defs/drift"
+			},
+			segments: {
+				title: "Per segment",
+				description: "Judge the positive rate, the mean score and `per_segment` performance gates in each segment of the config's `segments` section too (`true`, the default), or on all rows only (`false`).",
+				type: "boolean",
+				"default": true
+			},
+			rates: {
+				title: "Rate checks",
+				description: "Compare the positive rate and the mean score of each window and segment with the reference's; alert when the interval of the difference excludes 0 (Welch z, corrected across windows × segments × the two quantities by `correction`).",
+				type: "boolean",
+				"default": true
+			},
+			correction: {
+				title: "Multiple-testing correction",
+				description: "Across the windows × segments of the rate checks: `holm` (default, bounds the chance of any false alert at 1 − evaluation.confidence), `bh` or `none`.",
+				"enum": [
+					"holm",
+					"bh",
+					"none"
+				],
+				"default": "holm"
+			},
+			gates: {
+				title: "Performance gates",
+				description: "Rules on the metrics of each window's labelled rows (the label non-empty), as the config's gates in point mode: `min`, `max`, and `max_drop` against the reference's value; `per_segment: true` judges every segment too. A window or segment with fewer labelled rows, or less support of the metric, than segments.min_support is insufficient, not judged.",
+				type: "array",
+				"default": [
+				],
+				items: {
+					type: "object",
+					additionalProperties: false,
+					required: [
+						"metric"
+					],
+					anyOf: [
+						{
+							required: [
+								"min"
+							]
+						},
+						{
+							required: [
+								"max"
+							]
+						},
+						{
+							required: [
+								"max_drop"
+							]
+						}
+					],
+					properties: {
+						metric: {
+							type: "string",
+							minLength: 1,
+							title: "Metric",
+							description: "A binary metric name, e.g. roc_auc, recall."
+						},
+						min: {
+							type: "number",
+							title: "Minimum",
+							description: "The window's metric must be at least this value."
+						},
+						max: {
+							type: "number",
+							title: "Maximum",
+							description: "The window's metric must be at most this value."
+						},
+						max_drop: {
+							type: "number",
+							minimum: 0,
+							title: "Maximum drop",
+							description: "The window's metric may be worse than the reference's by at most this much, in the metric's units."
+						},
+						per_segment: {
+							type: "boolean",
+							"default": false,
+							title: "Per segment",
+							description: "Judge every segment too (needs `segments: true`)."
+						}
+					}
+				}
 			}
 		}
 	}

@@ -43,7 +43,9 @@ const ExitCode = {
     /** The data or the model failed a gate: a result, not an error. */
     GateFailed: 1,
     /** The input could not be used: bad file, bad config, bad argument. */
-    BadInput: 2
+    BadInput: 2,
+    /** The evidence does not decide yet: `ml-gate canary`'s `continue` (more traffic needed). */
+    Inconclusive: 3
 };
 
 /**
@@ -165,6 +167,33 @@ async function openByteSource(file, options = {}) {
     compressed.on('error', (error) => gunzip.destroy(error));
     compressed.pipe(gunzip);
     return { gzip, chunks: chunkSize < 64 ? rechunk(gunzip, chunkSize) : gunzip };
+}
+/**
+ * The bytes of a shard's part of a file (`partition.ts`): its first `range.prefix` bytes (the
+ * header), then `[range.start, range.end)`. Plain files only: `partition.ts` refuses gzip data.
+ */
+async function openRangeSource(file, range, options = {}) {
+    const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
+    const pieces = [
+        [0, range.prefix],
+        [range.start, range.end]
+    ];
+    async function* chunks() {
+        for (const [start, end] of pieces) {
+            if (end <= start)
+                continue;
+            // createReadStream's `end` is inclusive.
+            const stream = createReadStream(file, { start, end: end - 1, highWaterMark: chunkSize });
+            try {
+                for await (const chunk of stream)
+                    yield chunk;
+            }
+            catch (error) {
+                throw fileError(file, error);
+            }
+        }
+    }
+    return { gzip: false, chunks: rechunk(chunks(), chunkSize) };
 }
 function isGzipMagic(head) {
     return head.length >= 2 && head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
@@ -322,4 +351,4 @@ class BatchBuilder {
     }
 }
 
-export { BatchBuilder as B, DEFAULT_MAX_RECORD_BYTES as D, ExitCode as E, Kind as K, MAX_JSON_DEPTH as M, UserInputError as U, DEFAULT_BATCH_SIZE as a, DEFAULT_MISSING_TOKENS as b, fileError as f, gzipError as g, isGzipFile as i, jsonDepth as j, openByteSource as o, tooDeepAt as t };
+export { BatchBuilder as B, DEFAULT_MAX_RECORD_BYTES as D, ExitCode as E, Kind as K, MAX_JSON_DEPTH as M, UserInputError as U, DEFAULT_BATCH_SIZE as a, DEFAULT_MISSING_TOKENS as b, openRangeSource as c, fileError as f, gzipError as g, isGzipFile as i, jsonDepth as j, openByteSource as o, tooDeepAt as t };

@@ -7,6 +7,100 @@ import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { isUtf8 } from 'node:buffer';
 
+/** The characters a name or value is escaped for, and their escapes. */
+const ESCAPES = { '%': '%25', '&': '%26', '=': '%3D', '"': '%22' };
+const SPECIAL = /[%&="]/g;
+/** A column name or a value's text as it is written in keys (see the grammar above). */
+function escapeKeyText(text) {
+    if (text === '')
+        return '""';
+    return text.replace(SPECIAL, (c) => ESCAPES[c]);
+}
+/** The key of a segment of a family, from its parts' labels (`Home=rent`, `Job=partime`). */
+function segmentKey(labels) {
+    return labels.length === 1 ? labels[0] : labels.join('&');
+}
+class ValuePart {
+    column;
+    cache = new Map();
+    name;
+    constructor(column) {
+        this.column = column;
+        this.name = escapeKeyText(column);
+    }
+    label(value) {
+        let label = this.cache.get(value);
+        if (label === undefined) {
+            label = `${this.name}=${value === null ? '' : escapeKeyText(String(value))}`;
+            this.cache.set(value, label);
+        }
+        return label;
+    }
+    rank() {
+        return 0;
+    }
+}
+class BinPart {
+    column;
+    edges;
+    labels;
+    missing;
+    constructor(column, edges) {
+        this.column = column;
+        this.edges = edges;
+        const e = edges;
+        const name = escapeKeyText(column);
+        this.labels = [
+            `${name}=(-inf,${e[0]})`,
+            ...e.slice(1).map((hi, i) => `${name}=[${e[i]},${hi})`),
+            `${name}=[${e[e.length - 1]},inf)`
+        ];
+        this.missing = `${name}=`;
+    }
+    label(value) {
+        if (value === null)
+            return this.missing;
+        if (typeof value !== 'number')
+            return undefined;
+        // Binary search for the first edge greater than the value: bins are left-closed.
+        let lo = 0;
+        let hi = this.edges.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >>> 1;
+            if (this.edges[mid] <= value)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return this.labels[lo];
+    }
+    rank(label) {
+        // The missing value ranks first, like the empty value of a value column.
+        return label === this.missing ? -1 : this.labels.indexOf(label);
+    }
+}
+/**
+ * The families of a spec, in a stable order: value columns, then binned columns (a column listed
+ * in both is binned once), then crosses. A family listed twice (a cross repeated, or a cross of one
+ * column) is kept once: its segments would have the same keys, and its rows would count twice.
+ */
+function segmentFamilies(spec) {
+    // Own properties only: a column named `constructor` is not binned by Object.prototype's.
+    const part = (column) => Object.hasOwn(spec.bins, column) ? new BinPart(column, spec.bins[column]) : new ValuePart(column);
+    const singles = [...new Set([...spec.columns, ...Object.keys(spec.bins)])].map((column) => [column]);
+    const families = new Map();
+    for (const columns of [...singles, ...spec.cross]) {
+        const name = columns.map(escapeKeyText).join('&');
+        if (!families.has(name))
+            families.set(name, { name, parts: columns.map(part) });
+    }
+    return [...families.values()];
+}
+/** Every column a spec reads, each once. */
+function segmentColumns(spec) {
+    return [...new Set([...spec.columns, ...Object.keys(spec.bins), ...spec.cross.flat()])];
+}
+
 /**
  * The shape every tabular reader produces: a header and a stream of row batches.
  *
@@ -236,100 +330,6 @@ function tooDeepAt(text, limit = MAX_JSON_DEPTH, from = 0, to = text.length) {
     return -1;
 }
 
-/** The characters a name or value is escaped for, and their escapes. */
-const ESCAPES = { '%': '%25', '&': '%26', '=': '%3D', '"': '%22' };
-const SPECIAL = /[%&="]/g;
-/** A column name or a value's text as it is written in keys (see the grammar above). */
-function escapeKeyText(text) {
-    if (text === '')
-        return '""';
-    return text.replace(SPECIAL, (c) => ESCAPES[c]);
-}
-/** The key of a segment of a family, from its parts' labels (`Home=rent`, `Job=partime`). */
-function segmentKey(labels) {
-    return labels.length === 1 ? labels[0] : labels.join('&');
-}
-class ValuePart {
-    column;
-    cache = new Map();
-    name;
-    constructor(column) {
-        this.column = column;
-        this.name = escapeKeyText(column);
-    }
-    label(value) {
-        let label = this.cache.get(value);
-        if (label === undefined) {
-            label = `${this.name}=${value === null ? '' : escapeKeyText(String(value))}`;
-            this.cache.set(value, label);
-        }
-        return label;
-    }
-    rank() {
-        return 0;
-    }
-}
-class BinPart {
-    column;
-    edges;
-    labels;
-    missing;
-    constructor(column, edges) {
-        this.column = column;
-        this.edges = edges;
-        const e = edges;
-        const name = escapeKeyText(column);
-        this.labels = [
-            `${name}=(-inf,${e[0]})`,
-            ...e.slice(1).map((hi, i) => `${name}=[${e[i]},${hi})`),
-            `${name}=[${e[e.length - 1]},inf)`
-        ];
-        this.missing = `${name}=`;
-    }
-    label(value) {
-        if (value === null)
-            return this.missing;
-        if (typeof value !== 'number')
-            return undefined;
-        // Binary search for the first edge greater than the value: bins are left-closed.
-        let lo = 0;
-        let hi = this.edges.length;
-        while (lo < hi) {
-            const mid = (lo + hi) >>> 1;
-            if (this.edges[mid] <= value)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        return this.labels[lo];
-    }
-    rank(label) {
-        // The missing value ranks first, like the empty value of a value column.
-        return label === this.missing ? -1 : this.labels.indexOf(label);
-    }
-}
-/**
- * The families of a spec, in a stable order: value columns, then binned columns (a column listed
- * in both is binned once), then crosses. A family listed twice (a cross repeated, or a cross of one
- * column) is kept once: its segments would have the same keys, and its rows would count twice.
- */
-function segmentFamilies(spec) {
-    // Own properties only: a column named `constructor` is not binned by Object.prototype's.
-    const part = (column) => Object.hasOwn(spec.bins, column) ? new BinPart(column, spec.bins[column]) : new ValuePart(column);
-    const singles = [...new Set([...spec.columns, ...Object.keys(spec.bins)])].map((column) => [column]);
-    const families = new Map();
-    for (const columns of [...singles, ...spec.cross]) {
-        const name = columns.map(escapeKeyText).join('&');
-        if (!families.has(name))
-            families.set(name, { name, parts: columns.map(part) });
-    }
-    return [...families.values()];
-}
-/** Every column a spec reads, each once. */
-function segmentColumns(spec) {
-    return [...new Set([...spec.columns, ...Object.keys(spec.bins), ...spec.cross.flat()])];
-}
-
 /**
  * A file as a stream of byte chunks, gunzipped on the fly when it is gzip data.
  *
@@ -379,6 +379,33 @@ async function openByteSource(file, options = {}) {
     compressed.on('error', (error) => gunzip.destroy(error));
     compressed.pipe(gunzip);
     return { gzip, chunks: chunkSize < 64 ? rechunk(gunzip, chunkSize) : gunzip };
+}
+/**
+ * The bytes of a shard's part of a file (`partition.ts`): its first `range.prefix` bytes (the
+ * header), then `[range.start, range.end)`. Plain files only: `partition.ts` refuses gzip data.
+ */
+async function openRangeSource(file, range, options = {}) {
+    const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
+    const pieces = [
+        [0, range.prefix],
+        [range.start, range.end]
+    ];
+    async function* chunks() {
+        for (const [start, end] of pieces) {
+            if (end <= start)
+                continue;
+            // createReadStream's `end` is inclusive.
+            const stream = createReadStream(file, { start, end: end - 1, highWaterMark: chunkSize });
+            try {
+                for await (const chunk of stream)
+                    yield chunk;
+            }
+            catch (error) {
+                throw fileError(file, error);
+            }
+        }
+    }
+    return { gzip: false, chunks: rechunk(chunks(), chunkSize) };
 }
 function isGzipMagic(head) {
     return head.length >= 2 && head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
@@ -1164,7 +1191,7 @@ class CsvReader {
         this.tokenizer = tokenizer;
         this.columnCount = columns.length;
         this.pos = tokenizer.next;
-        this.line = 2 + tokenizer.lineBreaks;
+        this.line = this.options.range?.line ?? 2 + tokenizer.lineBreaks;
         this.delimiter = delimiter;
         return columns;
     }
@@ -1632,6 +1659,12 @@ class JsonLinesReader {
                 const record = this.parseLine(data, found.start, found.end);
                 this.writer = new JsonRowWriter(record, this.options.parser);
                 this.firstLine = this.line;
+                const range = this.options.range;
+                if (range && range.start > 0) {
+                    // A later shard: the first object (the prefix) named the columns; its rows follow it.
+                    this.pos = found.next;
+                    this.line = range.line;
+                }
                 return this.writer.columns;
             }
             if (window.final) {
@@ -2050,16 +2083,18 @@ async function openTable(file, options = {}, source = {}) {
 }
 async function readerFor(file, format, options, parser, extension, source) {
     const { batchSize } = options;
+    const range = options.part?.bytes ?? null;
+    const bytes = () => range === null ? openByteSource(file, source) : openRangeSource(file, range, source);
     switch (format) {
         case 'csv': {
             const delimiter = options.delimiter ?? DELIMITER_BY_EXTENSION[extension] ?? null;
             if (delimiter !== null && !CSV_DELIMITERS.includes(delimiter)) {
                 throw new UserInputError(`delimiter ${JSON.stringify(delimiter)}: expected one of "," ";" "|" or a tab ("\\t")`, { file });
             }
-            return new CsvReader(file, await openByteSource(file, source), { delimiter, parser, batchSize, source });
+            return new CsvReader(file, await bytes(), { delimiter, parser, batchSize, source, range });
         }
         case 'jsonl':
-            return new JsonLinesReader(file, await openByteSource(file, source), { parser, batchSize, source });
+            return new JsonLinesReader(file, await bytes(), { parser, batchSize, source, range });
         case 'json':
             return new JsonArrayReader(file, await openByteSource(file, source), { parser, batchSize });
         case 'parquet': {
@@ -2452,6 +2487,10 @@ async function stageRows(table, plan, columns, first, sink, only = null) {
     const ids = columns.id < 0 ? null : new IdSet();
     const labels = columns.id < 0 ? null : new LabelDigest(model.task === 'regression');
     const seed = settings.bootstrap.seed;
+    // A shard's rows keep the keys they have in a single run (`partition.ts`).
+    const rowBase = plan.read.part?.rowBase ?? 0;
+    // A byte range may hold no rows, or only rows of weight 0: the merge of the shards judges that.
+    const whole = (plan.read.part?.bytes ?? null) === null;
     // The batch's values of each one-column family's column.
     const familyValues = new Array(families.length);
     for await (const batch of table.batches()) {
@@ -2460,7 +2499,7 @@ async function stageRows(table, plan, columns, first, sink, only = null) {
         const idValues = ids === null ? null : batch.columns[columns.id].values;
         const labelValues = batch.columns[columns.label].values;
         for (let i = 0; i < batch.size; i++) {
-            let rowKey = rows + i;
+            let rowKey = rowBase + rows + i;
             if (idValues !== null) {
                 const id = idValues[i];
                 if (id === null) {
@@ -2508,11 +2547,11 @@ async function stageRows(table, plan, columns, first, sink, only = null) {
         rows += batch.size;
     }
     // Nothing to evaluate is bad input, not a run whose every gate has no evidence.
-    if (rows === 0)
+    if (rows === 0 && whole)
         throw new UserInputError('no rows to evaluate: expected at least one row of predictions', {
             file: table.file
         });
-    if (columns.weight >= 0 && totals.weight === 0) {
+    if (columns.weight >= 0 && totals.weight === 0 && whole) {
         throw new UserInputError(`every row's weight '${model.weight}' is 0: there is nothing to evaluate; expected at least one positive weight`, { file: table.file });
     }
     await sink.full(staged);

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { parentPort, Worker } from 'node:worker_threads';
-import { U as UserInputError, D as DEFAULT_MAX_RECORD_BYTES, g as gzipError, f as fileError, B as BatchBuilder, K as Kind, j as jsonDepth, M as MAX_JSON_DEPTH, t as tooDeepAt, a as DEFAULT_BATCH_SIZE, b as DEFAULT_MISSING_TOKENS, o as openByteSource } from './json-depth.js';
+import { U as UserInputError, D as DEFAULT_MAX_RECORD_BYTES, g as gzipError, f as fileError, B as BatchBuilder, K as Kind, j as jsonDepth, M as MAX_JSON_DEPTH, t as tooDeepAt, a as DEFAULT_BATCH_SIZE, b as DEFAULT_MISSING_TOKENS, o as openByteSource, c as openRangeSource } from './json-depth.js';
 import { extname } from 'node:path';
 import { isUtf8 } from 'node:buffer';
 
@@ -2003,7 +2003,7 @@ class CsvReader {
         this.tokenizer = tokenizer;
         this.columnCount = columns.length;
         this.pos = tokenizer.next;
-        this.line = 2 + tokenizer.lineBreaks;
+        this.line = this.options.range?.line ?? 2 + tokenizer.lineBreaks;
         this.delimiter = delimiter;
         return columns;
     }
@@ -2471,6 +2471,12 @@ class JsonLinesReader {
                 const record = this.parseLine(data, found.start, found.end);
                 this.writer = new JsonRowWriter(record, this.options.parser);
                 this.firstLine = this.line;
+                const range = this.options.range;
+                if (range && range.start > 0) {
+                    // A later shard: the first object (the prefix) named the columns; its rows follow it.
+                    this.pos = found.next;
+                    this.line = range.line;
+                }
                 return this.writer.columns;
             }
             if (window.final) {
@@ -2889,16 +2895,18 @@ async function openTable(file, options = {}, source = {}) {
 }
 async function readerFor(file, format, options, parser, extension, source) {
     const { batchSize } = options;
+    const range = options.part?.bytes ?? null;
+    const bytes = () => range === null ? openByteSource(file, source) : openRangeSource(file, range, source);
     switch (format) {
         case 'csv': {
             const delimiter = options.delimiter ?? DELIMITER_BY_EXTENSION[extension] ?? null;
             if (delimiter !== null && !CSV_DELIMITERS.includes(delimiter)) {
                 throw new UserInputError(`delimiter ${JSON.stringify(delimiter)}: expected one of "," ";" "|" or a tab ("\\t")`, { file });
             }
-            return new CsvReader(file, await openByteSource(file, source), { delimiter, parser, batchSize, source });
+            return new CsvReader(file, await bytes(), { delimiter, parser, batchSize, source, range });
         }
         case 'jsonl':
-            return new JsonLinesReader(file, await openByteSource(file, source), { parser, batchSize, source });
+            return new JsonLinesReader(file, await bytes(), { parser, batchSize, source, range });
         case 'json':
             return new JsonArrayReader(file, await openByteSource(file, source), { parser, batchSize });
         case 'parquet': {
@@ -4925,6 +4933,10 @@ async function stageRows(table, plan, columns, first, sink, only = null) {
     const ids = columns.id < 0 ? null : new IdSet();
     const labels = columns.id < 0 ? null : new LabelDigest(model.task === 'regression');
     const seed = settings.bootstrap.seed;
+    // A shard's rows keep the keys they have in a single run (`partition.ts`).
+    const rowBase = plan.read.part?.rowBase ?? 0;
+    // A byte range may hold no rows, or only rows of weight 0: the merge of the shards judges that.
+    const whole = (plan.read.part?.bytes ?? null) === null;
     // The batch's values of each one-column family's column.
     const familyValues = new Array(families.length);
     for await (const batch of table.batches()) {
@@ -4933,7 +4945,7 @@ async function stageRows(table, plan, columns, first, sink, only = null) {
         const idValues = ids === null ? null : batch.columns[columns.id].values;
         const labelValues = batch.columns[columns.label].values;
         for (let i = 0; i < batch.size; i++) {
-            let rowKey = rows + i;
+            let rowKey = rowBase + rows + i;
             if (idValues !== null) {
                 const id = idValues[i];
                 if (id === null) {
@@ -4981,11 +4993,11 @@ async function stageRows(table, plan, columns, first, sink, only = null) {
         rows += batch.size;
     }
     // Nothing to evaluate is bad input, not a run whose every gate has no evidence.
-    if (rows === 0)
+    if (rows === 0 && whole)
         throw new UserInputError('no rows to evaluate: expected at least one row of predictions', {
             file: table.file
         });
-    if (columns.weight >= 0 && totals.weight === 0) {
+    if (columns.weight >= 0 && totals.weight === 0 && whole) {
         throw new UserInputError(`every row's weight '${model.weight}' is 0: there is nothing to evaluate; expected at least one positive weight`, { file: table.file });
     }
     await sink.full(staged);

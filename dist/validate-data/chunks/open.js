@@ -1,5 +1,5 @@
 import { extname } from 'node:path';
-import { U as UserInputError, D as DEFAULT_MAX_RECORD_BYTES, g as gzipError, f as fileError, B as BatchBuilder, K as Kind, j as jsonDepth, M as MAX_JSON_DEPTH, t as tooDeepAt, a as DEFAULT_BATCH_SIZE, b as DEFAULT_MISSING_TOKENS, o as openByteSource } from './batch.js';
+import { U as UserInputError, D as DEFAULT_MAX_RECORD_BYTES, g as gzipError, f as fileError, B as BatchBuilder, K as Kind, j as jsonDepth, M as MAX_JSON_DEPTH, t as tooDeepAt, a as DEFAULT_BATCH_SIZE, b as DEFAULT_MISSING_TOKENS, o as openByteSource, c as openRangeSource } from './batch.js';
 import { isUtf8 } from 'node:buffer';
 
 /**
@@ -812,7 +812,7 @@ class CsvReader {
         this.tokenizer = tokenizer;
         this.columnCount = columns.length;
         this.pos = tokenizer.next;
-        this.line = 2 + tokenizer.lineBreaks;
+        this.line = this.options.range?.line ?? 2 + tokenizer.lineBreaks;
         this.delimiter = delimiter;
         return columns;
     }
@@ -1280,6 +1280,12 @@ class JsonLinesReader {
                 const record = this.parseLine(data, found.start, found.end);
                 this.writer = new JsonRowWriter(record, this.options.parser);
                 this.firstLine = this.line;
+                const range = this.options.range;
+                if (range && range.start > 0) {
+                    // A later shard: the first object (the prefix) named the columns; its rows follow it.
+                    this.pos = found.next;
+                    this.line = range.line;
+                }
                 return this.writer.columns;
             }
             if (window.final) {
@@ -1698,16 +1704,18 @@ async function openTable(file, options = {}, source = {}) {
 }
 async function readerFor(file, format, options, parser, extension, source) {
     const { batchSize } = options;
+    const range = options.part?.bytes ?? null;
+    const bytes = () => range === null ? openByteSource(file, source) : openRangeSource(file, range, source);
     switch (format) {
         case 'csv': {
             const delimiter = options.delimiter ?? DELIMITER_BY_EXTENSION[extension] ?? null;
             if (delimiter !== null && !CSV_DELIMITERS.includes(delimiter)) {
                 throw new UserInputError(`delimiter ${JSON.stringify(delimiter)}: expected one of "," ";" "|" or a tab ("\\t")`, { file });
             }
-            return new CsvReader(file, await openByteSource(file, source), { delimiter, parser, batchSize, source });
+            return new CsvReader(file, await bytes(), { delimiter, parser, batchSize, source, range });
         }
         case 'jsonl':
-            return new JsonLinesReader(file, await openByteSource(file, source), { parser, batchSize, source });
+            return new JsonLinesReader(file, await bytes(), { parser, batchSize, source, range });
         case 'json':
             return new JsonArrayReader(file, await openByteSource(file, source), { parser, batchSize });
         case 'parquet': {

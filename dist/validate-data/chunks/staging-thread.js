@@ -8,6 +8,100 @@ import 'node:zlib';
 import 'node:path';
 import 'node:buffer';
 
+/** The characters a name or value is escaped for, and their escapes. */
+const ESCAPES = { '%': '%25', '&': '%26', '=': '%3D', '"': '%22' };
+const SPECIAL = /[%&="]/g;
+/** A column name or a value's text as it is written in keys (see the grammar above). */
+function escapeKeyText(text) {
+    if (text === '')
+        return '""';
+    return text.replace(SPECIAL, (c) => ESCAPES[c]);
+}
+/** The key of a segment of a family, from its parts' labels (`Home=rent`, `Job=partime`). */
+function segmentKey(labels) {
+    return labels.length === 1 ? labels[0] : labels.join('&');
+}
+class ValuePart {
+    column;
+    cache = new Map();
+    name;
+    constructor(column) {
+        this.column = column;
+        this.name = escapeKeyText(column);
+    }
+    label(value) {
+        let label = this.cache.get(value);
+        if (label === undefined) {
+            label = `${this.name}=${value === null ? '' : escapeKeyText(String(value))}`;
+            this.cache.set(value, label);
+        }
+        return label;
+    }
+    rank() {
+        return 0;
+    }
+}
+class BinPart {
+    column;
+    edges;
+    labels;
+    missing;
+    constructor(column, edges) {
+        this.column = column;
+        this.edges = edges;
+        const e = edges;
+        const name = escapeKeyText(column);
+        this.labels = [
+            `${name}=(-inf,${e[0]})`,
+            ...e.slice(1).map((hi, i) => `${name}=[${e[i]},${hi})`),
+            `${name}=[${e[e.length - 1]},inf)`
+        ];
+        this.missing = `${name}=`;
+    }
+    label(value) {
+        if (value === null)
+            return this.missing;
+        if (typeof value !== 'number')
+            return undefined;
+        // Binary search for the first edge greater than the value: bins are left-closed.
+        let lo = 0;
+        let hi = this.edges.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >>> 1;
+            if (this.edges[mid] <= value)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return this.labels[lo];
+    }
+    rank(label) {
+        // The missing value ranks first, like the empty value of a value column.
+        return label === this.missing ? -1 : this.labels.indexOf(label);
+    }
+}
+/**
+ * The families of a spec, in a stable order: value columns, then binned columns (a column listed
+ * in both is binned once), then crosses. A family listed twice (a cross repeated, or a cross of one
+ * column) is kept once: its segments would have the same keys, and its rows would count twice.
+ */
+function segmentFamilies(spec) {
+    // Own properties only: a column named `constructor` is not binned by Object.prototype's.
+    const part = (column) => Object.hasOwn(spec.bins, column) ? new BinPart(column, spec.bins[column]) : new ValuePart(column);
+    const singles = [...new Set([...spec.columns, ...Object.keys(spec.bins)])].map((column) => [column]);
+    const families = new Map();
+    for (const columns of [...singles, ...spec.cross]) {
+        const name = columns.map(escapeKeyText).join('&');
+        if (!families.has(name))
+            families.set(name, { name, parts: columns.map(part) });
+    }
+    return [...families.values()];
+}
+/** Every column a spec reads, each once. */
+function segmentColumns(spec) {
+    return [...new Set([...spec.columns, ...Object.keys(spec.bins), ...spec.cross.flat()])];
+}
+
 /**
  * Where the typed arrays of a block of staged rows live. A block filled by a worker thread and
  * added up by the main thread is shared memory, made once on the main thread (`sharedArrays`) and
@@ -769,100 +863,6 @@ class LabelDigest {
     }
 }
 
-/** The characters a name or value is escaped for, and their escapes. */
-const ESCAPES = { '%': '%25', '&': '%26', '=': '%3D', '"': '%22' };
-const SPECIAL = /[%&="]/g;
-/** A column name or a value's text as it is written in keys (see the grammar above). */
-function escapeKeyText(text) {
-    if (text === '')
-        return '""';
-    return text.replace(SPECIAL, (c) => ESCAPES[c]);
-}
-/** The key of a segment of a family, from its parts' labels (`Home=rent`, `Job=partime`). */
-function segmentKey(labels) {
-    return labels.length === 1 ? labels[0] : labels.join('&');
-}
-class ValuePart {
-    column;
-    cache = new Map();
-    name;
-    constructor(column) {
-        this.column = column;
-        this.name = escapeKeyText(column);
-    }
-    label(value) {
-        let label = this.cache.get(value);
-        if (label === undefined) {
-            label = `${this.name}=${value === null ? '' : escapeKeyText(String(value))}`;
-            this.cache.set(value, label);
-        }
-        return label;
-    }
-    rank() {
-        return 0;
-    }
-}
-class BinPart {
-    column;
-    edges;
-    labels;
-    missing;
-    constructor(column, edges) {
-        this.column = column;
-        this.edges = edges;
-        const e = edges;
-        const name = escapeKeyText(column);
-        this.labels = [
-            `${name}=(-inf,${e[0]})`,
-            ...e.slice(1).map((hi, i) => `${name}=[${e[i]},${hi})`),
-            `${name}=[${e[e.length - 1]},inf)`
-        ];
-        this.missing = `${name}=`;
-    }
-    label(value) {
-        if (value === null)
-            return this.missing;
-        if (typeof value !== 'number')
-            return undefined;
-        // Binary search for the first edge greater than the value: bins are left-closed.
-        let lo = 0;
-        let hi = this.edges.length;
-        while (lo < hi) {
-            const mid = (lo + hi) >>> 1;
-            if (this.edges[mid] <= value)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        return this.labels[lo];
-    }
-    rank(label) {
-        // The missing value ranks first, like the empty value of a value column.
-        return label === this.missing ? -1 : this.labels.indexOf(label);
-    }
-}
-/**
- * The families of a spec, in a stable order: value columns, then binned columns (a column listed
- * in both is binned once), then crosses. A family listed twice (a cross repeated, or a cross of one
- * column) is kept once: its segments would have the same keys, and its rows would count twice.
- */
-function segmentFamilies(spec) {
-    // Own properties only: a column named `constructor` is not binned by Object.prototype's.
-    const part = (column) => Object.hasOwn(spec.bins, column) ? new BinPart(column, spec.bins[column]) : new ValuePart(column);
-    const singles = [...new Set([...spec.columns, ...Object.keys(spec.bins)])].map((column) => [column]);
-    const families = new Map();
-    for (const columns of [...singles, ...spec.cross]) {
-        const name = columns.map(escapeKeyText).join('&');
-        if (!families.has(name))
-            families.set(name, { name, parts: columns.map(part) });
-    }
-    return [...families.values()];
-}
-/** Every column a spec reads, each once. */
-function segmentColumns(spec) {
-    return [...new Set([...spec.columns, ...Object.keys(spec.bins), ...spec.cross.flat()])];
-}
-
 /**
  * Reading a predictions file into blocks of staged rows: each row checked, decoded into typed
  * arrays (`BinaryRows`, `MulticlassRows`, `RegressionRows`) and assigned its segments (`RowBlock`).
@@ -925,6 +925,10 @@ async function stageRows(table, plan, columns, first, sink, only = null) {
     const ids = columns.id < 0 ? null : new IdSet();
     const labels = columns.id < 0 ? null : new LabelDigest(model.task === 'regression');
     const seed = settings.bootstrap.seed;
+    // A shard's rows keep the keys they have in a single run (`partition.ts`).
+    const rowBase = plan.read.part?.rowBase ?? 0;
+    // A byte range may hold no rows, or only rows of weight 0: the merge of the shards judges that.
+    const whole = (plan.read.part?.bytes ?? null) === null;
     // The batch's values of each one-column family's column.
     const familyValues = new Array(families.length);
     for await (const batch of table.batches()) {
@@ -933,7 +937,7 @@ async function stageRows(table, plan, columns, first, sink, only = null) {
         const idValues = ids === null ? null : batch.columns[columns.id].values;
         const labelValues = batch.columns[columns.label].values;
         for (let i = 0; i < batch.size; i++) {
-            let rowKey = rows + i;
+            let rowKey = rowBase + rows + i;
             if (idValues !== null) {
                 const id = idValues[i];
                 if (id === null) {
@@ -981,11 +985,11 @@ async function stageRows(table, plan, columns, first, sink, only = null) {
         rows += batch.size;
     }
     // Nothing to evaluate is bad input, not a run whose every gate has no evidence.
-    if (rows === 0)
+    if (rows === 0 && whole)
         throw new UserInputError('no rows to evaluate: expected at least one row of predictions', {
             file: table.file
         });
-    if (columns.weight >= 0 && totals.weight === 0) {
+    if (columns.weight >= 0 && totals.weight === 0 && whole) {
         throw new UserInputError(`every row's weight '${model.weight}' is 0: there is nothing to evaluate; expected at least one positive weight`, { file: table.file });
     }
     await sink.full(staged);

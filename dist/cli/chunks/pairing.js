@@ -1,16 +1,16 @@
-import { p as pairingSummary, r as rankProblems, S as STATUSES, C as CHANGE_RULES, u as utcDate, a as rulesOf, A as ACROSS_RULES, d as decidePoint, c as comparison, e as excess, m as matchWaiver, b as decideInterval, i as isLowerBound, v as verdictDocument, R as RESULT_FILES, f as readEvaluationFile } from './result-names.js';
-import { s as showNumber, a as showSigned, b as ascending, c as adjustPValues, n as normalTwoSidedP, d as showAgainst, e as showLevel, f as showInterval, C as CORRECTION_NAMES } from './multiple-testing.js';
+import { c as candidateBoard, p as pairingSummary, r as rankProblems, s as selectionWords, S as STATUSES, f as failureWords, u as utcDate, m as matchWaiver } from './candidate-board.js';
+import { s as showNumber, a as showSigned, n as normalTwoSidedP, d as showAgainst, c as showLevel, b as showInterval, C as CORRECTION_NAMES } from './multiple-testing.js';
 import { r as renderTextTable } from './text-table.js';
-import { open } from 'node:fs/promises';
-import { join } from 'node:path';
-import { loadConfig } from './load.js';
-import { D as DEFAULT_MIN_SUPPORT, d as storedSource, b as evaluatePredictions, e as evaluateSettingsFromConfig, c as asEvaluationDocument, f as documentSettings } from './evaluate2.js';
-import { U as UserInputError, d as didYouMean, E as ExitCode } from './suggest.js';
 import { f as formatPath } from './schema-errors.js';
-import { s as segmentFamilies, d as describeMetric, m as metricNames, a as segmentKeyProblem, O as OVERALL, f as familyOfKey, M as METRICS, c as criticalValue, n as normalQuantile, p as percentileInterval, b as supportUnit, e as segmentColumns } from './segmentation.js';
-import { c as confidenceLevel, f as finalizeMetrics, L as LabelDigest, I as IdSet } from './staging-thread.js';
+import { U as UserInputError, d as didYouMean } from './suggest.js';
+import { d as describeMetric, O as OVERALL, s as segmentFamilies, m as metricNames, b as segmentKeyProblem, f as familyOfKey, M as METRICS, a as criticalValue, n as normalQuantile, p as percentileInterval, e as supportUnit, g as segmentColumns } from './segmentation.js';
+import { D as DEFAULT_MIN_SUPPORT } from './config.schema.js';
+import { c as correctFamily } from './family.js';
+import { C as CHANGE_RULES, r as rulesOf, A as ACROSS_RULES, a as decidePoint, c as comparison, e as excess, d as decideInterval, i as isLowerBound } from './rules.js';
+import { c as confidenceLevel, f as finalizeMetrics } from './binary.js';
 import { o as openTable } from './open.js';
-import { b as writeDocument } from './write-output.js';
+import { s as storedSource, e as evaluatePredictions } from './evaluate2.js';
+import { L as LabelDigest, I as IdSet } from './staging-thread.js';
 
 /** Warnings listed in full; the rest are counted. */
 const MAX_WARNINGS = 5;
@@ -52,8 +52,49 @@ function problemRow(r) {
         r.ci === null ? '—' : `[${showNumber(r.ci[0])}, ${showNumber(r.ci[1])}]`
     ];
 }
+/** Failures listed per candidate that neither wins nor is described in full (no winner). */
+const FIRST_FAILURES = 3;
+function boardRow(r) {
+    const c = r.candidate;
+    const worst = r.failures[0];
+    return [
+        c.rank === null ? '—' : `${c.rank}${r.winner ? ' winner' : ''}`,
+        c.name,
+        c.verdict,
+        showNumber(c.select_value),
+        c.select_ci === null ? '—' : `[${showNumber(c.select_ci[0])}, ${showNumber(c.select_ci[1])}]`,
+        worst === undefined ? '0' : `${r.failures.length}: ${failureWords(worst)}`
+    ];
+}
 /**
- * Renders a verdict document as plain text.
+ * The leaderboard of several candidates: ranked, the winner marked, the selection's reason (a tie
+ * said first), and with no winner the first failures of each candidate the details do not cover.
+ */
+function boardLines(board) {
+    const s = board.selection;
+    const lines = [
+        s === null ? 'Candidates:' : `Candidates, ranked by ${selectionWords(s)}:`,
+        renderTextTable(['rank', 'candidate', 'verdict', s?.metric ?? 'selection', 'interval', 'failures'], board.rows.map(boardRow), ['left', 'left', 'left', 'right', 'left', 'left']).trimEnd()
+    ];
+    if (s !== null)
+        lines.push(`${s.tie ? 'Tie' : 'Selection'}: ${s.reason}`);
+    if (board.winner === null) {
+        lines.push(`No candidate passes; the details below are of the first, ${board.shown.name}.`);
+        const others = board.rows.filter((r) => r.candidate.name !== board.shown.name && r.failures.length > 0);
+        for (const r of others) {
+            const more = r.failures.length - FIRST_FAILURES;
+            lines.push(`${r.candidate.name}: ${r.failures.length} failing`);
+            for (const f of r.failures.slice(0, FIRST_FAILURES))
+                lines.push(`  ${f.status.toUpperCase()} ${f.reason}`);
+            if (more > 0)
+                lines.push(`  … and ${more} more in the JSON (--json)`);
+        }
+    }
+    return [...lines, ''];
+}
+/**
+ * Renders a verdict document as plain text. With several named candidates the second line names
+ * the one the details are of (the winner, else the first) and the leaderboard follows it.
  *
  * @example
  * // FAIL: recall for Job=partime fell 0.798 → 0.500 (change −0.298, allowed drop 0.05)
@@ -65,13 +106,17 @@ function problemRow(r) {
  * // …
  */
 function renderVerdictText(document) {
+    const board = candidateBoard(document);
+    const candidate = board === null
+        ? `candidate ${document.candidate}`
+        : `${board.winner === null ? 'first candidate' : 'winner'} ${board.shown.name} (${document.candidate})`;
     let out = [
         `${document.verdict.toUpperCase()}: ${document.headline}`,
         document.baseline === null
-            ? `candidate ${document.candidate}, no baseline`
-            : `candidate ${document.candidate} vs baseline ${document.baseline}` +
-                ` (${pairingSummary(document.pairing)})`,
-        ''
+            ? `${candidate}, no baseline`
+            : `${candidate} vs baseline ${document.baseline} (${pairingSummary(document.pairing)})`,
+        '',
+        ...(board === null ? [] : boardLines(board))
     ];
     if (document.results.length > 0)
         out = out.concat('Gates:', gateLines(document.results), '');
@@ -104,7 +149,8 @@ function configuredFamilies(config) {
     }).map((family) => family.name);
 }
 /**
- * Checks every gate and waiver of `loaded` against the metric catalog and the segment families.
+ * Checks every gate, waiver and the `select` of `loaded` against the metric catalog and the
+ * segment families (a selection metric needs a better direction).
  *
  * @throws UserInputError at the offending config line, e.g.
  *   `ml-gate.yml:12:13: gates[1].metric: unknown metric 'recal' (did you mean 'recall'?); binary metrics: n, positives, …`
@@ -114,7 +160,7 @@ function checkGates(loaded) {
     const fail = (path, message, part = 'value') => {
         throw new UserInputError(`${formatPath(path)}: ${message}`, loaded.locate(path, part));
     };
-    if (config.gates.length === 0 && config.waivers.length === 0)
+    if (config.gates.length === 0 && config.waivers.length === 0 && config.select === undefined)
         return;
     if (config.model === undefined) {
         fail(['gates'], 'gates judge a model: add a `model` section naming the task, predictions and label', 'key');
@@ -173,6 +219,18 @@ function checkGates(loaded) {
         if (waiver.segment !== undefined)
             checkKey(['waivers', j, 'segment'], waiver.segment);
     });
+    const select = config.select;
+    if (select !== undefined) {
+        checkMetric(['select', 'metric'], select.metric);
+        if (describeMetric(select.metric).direction === 'none') {
+            fail(['select', 'metric'], `${select.metric} has no better direction (neither higher nor lower is better), so it cannot ` +
+                'rank candidates; choose a metric such as roc_auc or log_loss');
+        }
+        if (select.segment !== OVERALL && !select.segment.includes('=')) {
+            fail(['select', 'segment'], `expected a segment key such as all or ${select.segment}=<value>`);
+        }
+        checkKey(['select', 'segment'], select.segment);
+    }
 }
 /**
  * For `per_segment: [Job, Home]`: a list holds segment keys, so a column name in it judges nothing.
@@ -220,6 +278,9 @@ function checkSegmentKeys(loaded, candidate) {
                 unknown(['gates', i, 'per_segment', j], key, keys);
         });
     });
+    const select = config.select?.segment;
+    if (select !== undefined && !keys.includes(select))
+        unknown(['select', 'segment'], select, keys);
     const families = configuredFamilies(config);
     const across = config.gates.flatMap((gate) => (gate.across === undefined ? [] : [gate.across]));
     config.waivers.forEach((waiver, j) => {
@@ -258,75 +319,6 @@ function checkRules(gate, i, task, fail) {
         fail(['gates', i, 'mode'], `mode: significant is not available with across (a ratio or gap of ${task} segments has no ` +
             `interval here); use mode: point`);
     }
-}
-
-/**
- * Holm's step-down correction for the m segments one significance-aware rule judges at once, as
- * adjusted p-values and as the confidence level each segment's interval is computed at, so that
- * the interval decision and the adjusted p-value tell the same story.
- */
-/**
- * Holm adjustment of `pValues` (each in [0, 1]) at family-wise confidence `confidence`.
- * Ties keep input order. An empty list gives empty arrays.
- *
- * @example
- * holmAdjust([0.01, 0.04, 0.03], 0.95)
- * // adjusted: [0.03, 0.06, 0.06]   (sorted 0.01, 0.03, 0.04 -> 3·0.01, 2·0.03, max(0.06, 1·0.04))
- * // confidence: [1 − 0.05/3, 0.975, 0.975]   (rank 2 fails 0.03 > 0.025: rank 3 keeps 0.025)
- */
-function holmAdjust(pValues, confidence) {
-    const m = pValues.length;
-    const alpha = 1 - confidence;
-    const levels = new Array(m);
-    let stopped = null;
-    ascending(pValues).forEach((index, rank) => {
-        const level = stopped ?? alpha / (m - rank);
-        if (stopped === null && pValues[index] > level)
-            stopped = level;
-        levels[index] = 1 - level;
-    });
-    return { adjusted: adjustPValues(pValues, 'holm'), confidence: levels };
-}
-
-/**
- * The m segments one significance-aware rule judges at once form a family: each segment's p-value
- * (of "the quantity lies on the bound") is adjusted by the gate's `correction`, and its interval is
- * computed at a level chosen so that "the interval excludes the bound" and "the adjusted p-value
- * is at most α" (α = 1 − confidence) tell the same story.
- */
-/**
- * Adjusted p-values and interval levels of a family at family-wise (Holm) or false-discovery
- * (BH) level α = 1 − `confidence`:
- * - `holm`: `holmAdjust` (each rank at its step-down level α / (m − i + 1)).
- * - `bh`: one level for the whole family, 1 − max(k, 1)·α/m, with k the number of p-values BH
- *   declares significant (the largest i with p_(i) ≤ i·α/m). The k selected segments get the
- *   false-coverage-rate adjusted intervals of Benjamini & Yekutieli (2005, "False discovery
- *   rate–adjusted multiple confidence intervals for selected parameters", JASA 100:71–81), which
- *   exclude the bound since p_(i) ≤ p_(k) ≤ kα/m; every other segment has p_(i) > iα/m ≥
- *   (k + 1)·α/m, so its interval at the same level includes the bound, as its adjusted p-value
- *   (> α) says. With k = 0 the level is α/m (p_(1) > α/m), the narrowest that keeps every
- *   interval consistent.
- * - `none`: every segment at `confidence`, adjusted p = p.
- *
- * @example
- * correctFamily([0.01, 0.04, 0.03], 'bh', 0.95)
- * // adjusted: [0.03, 0.04, 0.04]; k = 3 (0.04 ≤ 3·0.05/3): confidence 0.95 for all three
- */
-function correctFamily(pValues, correction, confidence) {
-    if (correction === 'holm')
-        return holmAdjust(pValues, confidence);
-    const m = pValues.length;
-    if (correction === 'none')
-        return { adjusted: [...pValues], confidence: pValues.map(() => confidence) };
-    const alpha = 1 - confidence;
-    const order = ascending(pValues);
-    let selected = 0;
-    order.forEach((index, rank) => {
-        if (pValues[index] <= ((rank + 1) * alpha) / m)
-            selected = rank + 1;
-    });
-    const level = 1 - (Math.max(selected, 1) * alpha) / m;
-    return { adjusted: adjustPValues(pValues, 'bh'), confidence: pValues.map(() => level) };
 }
 
 /**
@@ -602,27 +594,46 @@ function boundPValue(rule, value, ci, confidence) {
 
 /** Every result of every gate, in config order (gates, then rules, then segments). */
 function judgeGates(input) {
-    const context = {
-        ...input,
+    const { candidate, comparedCandidate, ...rest } = input;
+    return judgeCandidates({ ...rest, candidates: [{ candidate, comparedCandidate }] })[0];
+}
+/**
+ * `judgeGates` of each candidate, in input order, with one difference: a significant-mode rule's
+ * family spans every candidate's judged segments (m = Σ over the candidates), so that adding
+ * candidates inflates neither false failures nor false passes. With one candidate it is
+ * `judgeGates` exactly.
+ */
+function judgeCandidates(input) {
+    const { candidates, ...shared } = input;
+    const contexts = candidates.map((model) => ({
+        ...shared,
+        ...model,
         minSupport: input.config.segments?.min_support ?? DEFAULT_MIN_SUPPORT,
         confidence: input.config.evaluation.confidence
-    };
-    const today = utcDate(input.now);
-    return input.config.gates.flatMap((gate, index) => rulesOf(gate).flatMap((rule) => {
-        const header = {
-            gate: gate.name ?? `${gate.metric} ${rule.kind} ${rule.threshold}`,
-            gate_index: index,
-            metric: gate.metric,
-            rule: rule.kind,
-            threshold: rule.threshold,
-            mode: gate.mode,
-            severity: gate.severity
-        };
-        const drafts = ACROSS_RULES.includes(rule.kind)
-            ? [judgeAcross(context, gate, rule, header)]
-            : judgeSegments(context, gate, rule, header);
-        return drafts.map((draft) => settle(draft, gate, input.config, today));
     }));
+    const today = utcDate(input.now);
+    const results = candidates.map(() => []);
+    input.config.gates.forEach((gate, index) => {
+        for (const rule of rulesOf(gate)) {
+            const header = {
+                gate: gate.name ?? `${gate.metric} ${rule.kind} ${rule.threshold}`,
+                gate_index: index,
+                metric: gate.metric,
+                rule: rule.kind,
+                threshold: rule.threshold,
+                mode: gate.mode,
+                severity: gate.severity
+            };
+            const drafts = ACROSS_RULES.includes(rule.kind)
+                ? contexts.map((context) => [judgeAcross(context, gate, rule, header)])
+                : judgeSegments(contexts, gate, rule, header);
+            drafts.forEach((list, i) => {
+                for (const draft of list)
+                    results[i].push(settle(draft, gate, input.config, today));
+            });
+        }
+    });
+    return results;
 }
 /** Applies `on_missing`, waivers and severity: the final status. */
 function settle(draft, gate, config, today) {
@@ -687,17 +698,23 @@ function segmentKeys(gate, candidate) {
     }
     return [OVERALL, ...perSegment.filter((key) => key !== OVERALL)];
 }
-function judgeSegments(context, gate, rule, header) {
-    // The segments are the whole candidate's; a change reads them on the rows shared with the baseline.
-    const compared = CHANGE_RULES.includes(rule.kind) && context.comparedCandidate !== undefined
-        ? { ...context, candidate: context.comparedCandidate }
-        : context;
-    const prepared = segmentKeys(gate, context.candidate).map((key) => prepare(compared, gate, rule, blank(header, key)));
-    const judged = prepared.filter((p) => p.quantity !== undefined);
+/** One rule on the segments of every candidate (`contexts`), judged in one family; drafts per candidate. */
+function judgeSegments(contexts, gate, rule, header) {
+    const prepared = contexts.map((context) => {
+        // The segments are the whole candidate's; a change reads them on the rows shared with the baseline.
+        const compared = CHANGE_RULES.includes(rule.kind) && context.comparedCandidate !== undefined
+            ? { ...context, candidate: context.comparedCandidate }
+            : context;
+        return segmentKeys(gate, context.candidate).map((key) => prepare(compared, gate, rule, blank(header, key)));
+    });
+    const judged = prepared.flat().filter((p) => p.quantity !== undefined);
+    const confidence = contexts[0]?.confidence ?? 0.95;
     const levels = gate.mode === 'significant'
-        ? familyLevels(judged, rule, gate.correction, context.confidence)
+        ? familyLevels(judged, rule, gate.correction, confidence, contexts.length)
         : new Map();
-    return prepared.map((p) => p.quantity === undefined ? p.draft : decide(p.draft, p.quantity, rule, context, levels.get(p) ?? null));
+    return prepared.map((list, i) => list.map((p) => p.quantity === undefined
+        ? p.draft
+        : decide(p.draft, p.quantity, rule, contexts[i], levels.get(p) ?? null)));
 }
 /**
  * The checks before a segment can be measured, in order: segment and metric present, enough
@@ -726,9 +743,10 @@ function prepare(context, gate, rule, draft) {
         return stop('insufficient', cProblem, seen);
     if (CHANGE_RULES.includes(rule.kind)) {
         if (baseline === null) {
+            const why = context.baselineMissing === undefined ? '' : ` (${context.baselineMissing})`;
             return context.config.on_missing_baseline === 'fail'
-                ? stop('missing', `no baseline to compare with (on_missing_baseline: fail)`, seen)
-                : stop('skipped', `no baseline to compare with: ${rule.kind} skipped`, seen);
+                ? stop('missing', `no baseline to compare with${why} (on_missing_baseline: fail)`, seen)
+                : stop('skipped', `no baseline to compare with${why}: ${rule.kind} skipped`, seen);
         }
         const baseSegment = baseline.segment(key);
         if (baseSegment === undefined)
@@ -804,7 +822,7 @@ function nonFinite(q, rule, confidence) {
     return undefined;
 }
 /** The family of the segments whose quantity has an interval; the others are compared as points. */
-function familyLevels(judged, rule, correction, confidence) {
+function familyLevels(judged, rule, correction, confidence, candidates) {
     const tested = [];
     for (const prepared of judged) {
         const q = prepared.quantity;
@@ -820,6 +838,7 @@ function familyLevels(judged, rule, correction, confidence) {
             adjusted: corrected.adjusted[i],
             confidence: corrected.confidence[i],
             family: tested.length,
+            candidates,
             correction
         }
     ]));
@@ -885,10 +904,12 @@ function decide(draft, q, rule, context, member) {
 }
 /**
  * The adjusted p-value and the family it was adjusted in:
- * `Holm-adjusted p = 0.000216 (Holm over 18 segments of recall max_drop)`.
+ * `Holm-adjusted p = 0.000216 (Holm over 18 segments of recall max_drop)`, or with several
+ * candidates `(Holm over 54 segments of recall max_drop across 3 candidates)`.
  */
 function familyText(member, metric, rule) {
-    const segments = `${member.family} segment${member.family === 1 ? '' : 's'} of ${metric} ${rule.kind}`;
+    const across = member.candidates > 1 ? ` across ${member.candidates} candidates` : '';
+    const segments = `${member.family} segment${member.family === 1 ? '' : 's'} of ${metric} ${rule.kind}${across}`;
     if (member.correction === 'none')
         return `uncorrected (correction: none; ${segments})`;
     const name = CORRECTION_NAMES[member.correction];
@@ -1138,19 +1159,7 @@ async function pairModels(loadedCandidate, loadedBaseline, settings, read) {
     const baseline = loadedBaseline?.model ?? null;
     const whole = asResults(loadedCandidate);
     const baselineResults = loadedBaseline === null ? null : asResults(loadedBaseline);
-    const unpaired = (reason) => ({
-        pairing: {
-            paired: false,
-            matched: null,
-            candidate_rows: candidate.rows,
-            baseline_rows: baseline?.rows ?? null,
-            unpaired_segments: [],
-            reason
-        },
-        candidate: whole,
-        compared: whole,
-        baseline: baselineResults
-    });
+    const unpaired = (reason) => unpairedModels({ results: whole, rows: candidate.rows }, baseline === null ? null : { results: baselineResults, rows: baseline.rows }, reason);
     if (baseline === null)
         return unpaired('no baseline: nothing is compared');
     if (settings.model.id === undefined) {
@@ -1179,6 +1188,26 @@ async function pairModels(loadedCandidate, loadedBaseline, settings, read) {
     return withSegments({ candidate: whole, compared: await restrict(candidate), baseline: await restrict(baseline) }, m, candidate.rows, baseline.rows, `paired by id on the ${m} ids both files share: ${candidate.rows - m} of the candidate's ${candidate.rows} ` +
         `rows and ${baseline.rows - m} of the baseline's ${baseline.rows} are in one file only and left out of ` +
         `every comparison with the baseline; min and max gates judge all ${candidate.rows} candidate rows`, settings);
+}
+/**
+ * The comparison of two models whose rows are not matched: every change is unpaired (the normal
+ * combination of each model's own interval, see `quantity.ts`) and `reason` says why. What
+ * `pairModels` falls back to, and what a canary is by design (its users are not the control's).
+ */
+function unpairedModels(candidate, baseline, reason) {
+    return {
+        pairing: {
+            paired: false,
+            matched: null,
+            candidate_rows: candidate.rows,
+            baseline_rows: baseline?.rows ?? null,
+            unpaired_segments: [],
+            reason
+        },
+        candidate: candidate.results,
+        compared: candidate.results,
+        baseline: baseline?.results ?? null
+    };
 }
 /**
  * A document on either side: paired when both sides have row digests (a document with its
@@ -1306,214 +1335,4 @@ function key(id) {
     return id === 0 ? 0 : id;
 }
 
-/**
- * Each compared setting: its config name, how to read it off stated settings, and (when values that
- * differ in JSON mean the same) the form compared.
- */
-const SETTINGS = [
-    { name: 'model.task', read: (s) => s.task },
-    { name: 'model.label', read: (s) => s.settings.label },
-    // `--positive 1` gives the text "1", a config `positive: 1` the number: labels compare as text.
-    { name: 'model.positive', read: (s) => s.settings.positive, compared: (v) => (v === null ? v : String(v)) },
-    { name: 'model.threshold', read: (s) => s.settings.threshold },
-    { name: 'model.weight', read: (s) => s.settings.weight },
-    { name: 'model.id', read: (s) => s.settings.id },
-    { name: 'evaluation.confidence', read: (s) => s.settings.confidence },
-    { name: 'evaluation.bootstrap', read: (s) => s.settings.bootstrap },
-    { name: 'evaluation.seed', read: (s) => s.settings.seed },
-    // The set of columns matters, not their order (which only orders the report).
-    { name: 'segments.columns', read: (s) => sorted(s.settings.segments?.columns) },
-    { name: 'segments.bins', read: (s) => sortedKeys(s.settings.segments?.bins) },
-    { name: 'segments.cross', read: (s) => s.settings.segments?.cross }
-];
-/** The settings in which `mine` and `theirs` differ, in the order above. */
-function settingDifferences(mine, theirs) {
-    const out = [];
-    for (const { name, read, compared = (v) => v } of SETTINGS) {
-        const a = read(mine);
-        const b = read(theirs);
-        if (JSON.stringify(compared(a)) !== JSON.stringify(compared(b)))
-            out.push({ name, mine: a, theirs: b });
-    }
-    return out;
-}
-/**
- * The differences in words, e.g.
- * `evaluation.seed: the document's 7, the config's 42; model.id: the document's null, the config's "id"`.
- */
-function describeDifferences(differences, mine, theirs) {
-    return differences.map((d) => `${d.name}: ${mine} ${show(d.mine)}, ${theirs} ${show(d.theirs)}`).join('; ');
-}
-function show(value) {
-    if (value === undefined)
-        return 'absent';
-    const text = JSON.stringify(value);
-    return text.length > 80 ? `${text.slice(0, 79)}…` : text;
-}
-function sorted(values) {
-    return Array.isArray(values) ? [...values].sort() : values;
-}
-function sortedKeys(record) {
-    if (typeof record !== 'object' || record === null)
-        return record;
-    return Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-}
-
-/** `fail` exits 1; `warn` is reported but exits 0, like `pass`. */
-function verdictExitCode(verdict) {
-    return verdict === 'fail' ? ExitCode.GateFailed : ExitCode.Pass;
-}
-
-/**
- * The gate step end to end: check the config, evaluate (or read) the candidate and the baseline,
- * judge every gate, and return the verdict document. Shared by `ml-gate gate`, the `gate` action
- * and `ml-gate run`.
- */
-async function gateStep(request) {
-    const { config, workspace, results, ...options } = request;
-    const gate = await runGate({ ...options, config: await loadConfig(config, { workspace }) });
-    const written = results === undefined ? null : await writeGateDocuments(results, gate);
-    return { ...gate, written, code: verdictExitCode(gate.verdict.verdict) };
-}
-/**
- * Writes a gate run's documents into `dir`, as every step that gates names them (`RESULT_FILES`);
- * `beforeVerdict` is told when the evaluations are written (progress).
- */
-async function writeGateDocuments(dir, gate, beforeVerdict) {
-    const write = async (name, document) => {
-        const path = join(dir, name);
-        await writeDocument(path, document);
-        return path;
-    };
-    const candidate = await write(RESULT_FILES.candidate, asEvaluationDocument(gate.candidate));
-    const baseline = gate.baseline
-        ? await write(RESULT_FILES.baseline, asEvaluationDocument(gate.baseline))
-        : null;
-    beforeVerdict?.();
-    const verdict = await write(RESULT_FILES.verdict, gate.verdict);
-    return { candidate, baseline, verdict };
-}
-/**
- * Runs the gates of `options.config`.
- *
- * Order: the gates and waivers are checked against the metric catalog and the segment columns
- * first (`checkGates`), so a typo fails in milliseconds, before any file is read. Then the
- * candidate and baseline are evaluated with the config's `model` and `segments` (or read, for
- * evaluation documents), their settings checked, paired (`pairModels`: on which rows changes are
- * computed); the segment keys the gates and waivers name are checked against the candidate's
- * segments (`checkSegmentKeys`), and the gates judged (`judgeGates`).
- *
- * @throws UserInputError for a config mistake (at its line), an unreadable or invalid file, a
- *   document evaluated with other settings than the config's or the other document's
- *   (`same-settings.ts`), listing each setting that differs, or two files that are not the same
- *   evaluation set (`pairing.ts`)
- */
-async function runGate(options) {
-    const { config } = options.config;
-    checkGates(options.config);
-    const settings = evaluateSettingsFromConfig(config);
-    const givenCandidate = candidateInput(options.config, options.candidate);
-    const candidate = await loadModel(givenCandidate, settings, options.read);
-    const loadedCandidate = { model: candidate, file: fileOf(givenCandidate, candidate) };
-    const baselineInput = options.baseline === undefined ? config.model?.baseline : options.baseline;
-    const baseline = baselineInput == null ? null : await loadModel(baselineInput, settings, options.read);
-    const loadedBaseline = baseline === null ? null : { model: baseline, file: fileOf(baselineInput, baseline) };
-    // Settings first: a document of other settings is told as such, before its state is read.
-    checkSettings(settings, loadedCandidate, loadedBaseline);
-    const paired = await pairModels(loadedCandidate, loadedBaseline, settings, options.read);
-    checkSegmentKeys(options.config, paired.candidate);
-    const results = judgeGates({
-        config,
-        candidate: paired.candidate,
-        comparedCandidate: paired.compared,
-        baseline: paired.baseline,
-        now: options.now
-    });
-    const verdict = verdictDocument({
-        config,
-        results,
-        candidate: paired.candidate.file,
-        baseline: paired.baseline?.file ?? null,
-        pairing: paired.pairing,
-        now: options.now
-    });
-    return { verdict, candidate, baseline };
-}
-/**
- * The candidate: `given`, else the config's `model.predictions`.
- * @throws UserInputError at the config's `model` when there is neither
- */
-function candidateInput(loaded, given) {
-    const input = given ?? loaded.config.model?.predictions;
-    if (input !== undefined)
-        return input;
-    throw new UserInputError("model: no candidate to gate: the config's model has no `predictions`, and none was given; " +
-        'add `predictions: FILE` to the model section, or pass --candidate FILE (ml-gate gate, ml-gate run) ' +
-        "or the actions' candidate input", loaded.locate(['model'], 'key'));
-}
-async function loadModel(input, settings, read) {
-    if (typeof input !== 'string')
-        return input;
-    if (await looksLikeDocument(input))
-        return readEvaluationDocument(input);
-    return evaluatePredictions(input, settings, read);
-}
-/** A JSON object whose first 4 KiB name a `schema`: a result document, not rows of predictions. */
-async function looksLikeDocument(file) {
-    let handle;
-    try {
-        handle = await open(file, 'r');
-    }
-    catch {
-        return false; // the table reader reports the missing file in its own words
-    }
-    try {
-        const buffer = Buffer.alloc(4096);
-        const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-        const head = buffer.toString('utf8', 0, bytesRead);
-        return /^\s*\{/.test(head) && head.includes('"schema"');
-    }
-    finally {
-        await handle.close();
-    }
-}
-/**
- * Reads an `ml-gate/evaluation@1` document, valid against its schema (src/documents/evaluation.ts).
- * @throws UserInputError naming the file, the place and what was expected
- */
-async function readEvaluationDocument(file) {
-    return (await readEvaluationFile(file)).document;
-}
-function stated(model) {
-    return isDocument(model)
-        ? model
-        : { task: model.settings.model.task, settings: documentSettings(model.settings) };
-}
-function fileOf(input, model) {
-    return typeof input === 'string' ? input : model.file;
-}
-/**
- * Two documents must have been evaluated alike, and each model like the config says.
- * @throws UserInputError at the first model that differs, listing each differing setting
- */
-function checkSettings(settings, candidate, baseline) {
-    if (baseline !== null && isDocument(candidate.model) && isDocument(baseline.model)) {
-        const differences = settingDifferences(candidate.model, baseline.model);
-        if (differences.length > 0) {
-            throw new UserInputError(`was evaluated with other settings than the baseline ${baseline.file}: ` +
-                `${describeDifferences(differences, "this document's", "the baseline's")} ` +
-                '(evaluate both with the same config)', { file: candidate.file });
-        }
-    }
-    const config = { task: settings.model.task, settings: documentSettings(settings) };
-    for (const { model, file } of baseline === null ? [candidate] : [candidate, baseline]) {
-        const differences = settingDifferences(stated(model), config);
-        if (differences.length > 0) {
-            const mine = isDocument(model) ? "the document's" : "the evaluation's";
-            throw new UserInputError(`was evaluated with other settings than the config: ` +
-                `${describeDifferences(differences, mine, "the config's")} (evaluate it again with this config)`, { file });
-        }
-    }
-}
-
-export { candidateInput as a, runGate as b, checkGates as c, gateStep as g, renderVerdictText as r, writeGateDocuments as w };
+export { resultsFromEvaluation as a, checkGates as b, checkSegmentKeys as c, boundPValue as d, pairModels as e, judgeCandidates as f, isDocument as i, judgeGates as j, measure as m, powerOf as p, renderVerdictText as r, unpairedModels as u };
