@@ -54,6 +54,7 @@ describe('the gate action', () => {
       warned: '13',
       passed: '4',
       insufficient: '6',
+      'baseline-source': '',
       winner: 'candidate-blend'
     })
     expect(readdirSync(outcome.results).sort()).toEqual([
