@@ -58,6 +58,19 @@ export function getString(spec: ActionInput): string | undefined {
   return spec.default?.includes('${{') ? undefined : spec.default
 }
 
+/**
+ * An input that names a result document (`evaluation-<name>.json`): letters, digits, `.`, `-`
+ * and `_`, so that it stays a file name inside the results folder.
+ * @throws UserInputError naming the input otherwise
+ */
+export function getDocumentName(spec: DefaultedInput): string {
+  const name = getString(spec)
+  if (!/^[\w.-]+$/.test(name)) {
+    throw new UserInputError(`input '${spec.name}': expected letters, digits, '.', '-' or '_', got '${name}'`)
+  }
+  return name
+}
+
 /** A YAML 1.2 boolean (`true`/`false`, any case); its default when empty. */
 export function getBoolean(spec: DefaultedInput): boolean {
   const value = getString(spec)

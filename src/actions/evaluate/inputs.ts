@@ -1,8 +1,8 @@
 import { EVALUATE_OPTIONS, type EvaluateOptions } from '../../config/evaluate-options.js'
-import { UserInputError } from '../../errors.js'
 import {
   ALLOW_OUTSIDE_WORKSPACE,
   getBoolean,
+  getDocumentName,
   getList,
   getPath,
   getString,
@@ -59,11 +59,7 @@ export function readEvaluateInputs(): EvaluateInputs {
     options[name] =
       'multiple' in spec ? emptyAsUndefined(getList(setting, { lines: true })) : getString(setting)
   }
-  const name = getString(Inputs.Name)
-  if (!/^[\w.-]+$/.test(name))
-    throw new UserInputError(
-      `input '${Inputs.Name.name}': expected letters, digits, '.', '-' or '_', got '${name}'`
-    )
+  const name = getDocumentName(Inputs.Name)
   return {
     workspace,
     config: getPath(Inputs.Config, workspace),

@@ -3,6 +3,7 @@ import {
   ALLOW_OUTSIDE_WORKSPACE,
   confined,
   getBoolean,
+  getDocumentName,
   getList,
   getString,
   getWorkspace,
@@ -46,11 +47,7 @@ export async function readMergeInputs(): Promise<MergeInputs> {
     for (const file of matched.map((f) => confined(name, f, workspace)))
       if (!states.includes(file)) states.push(file)
   }
-  const result = getString(Inputs.Name)
-  if (!/^[\w.-]+$/.test(result))
-    throw new UserInputError(
-      `input '${Inputs.Name.name}': expected letters, digits, '.', '-' or '_', got '${result}'`
-    )
+  const result = getDocumentName(Inputs.Name)
   return {
     states,
     name: result,
