@@ -2135,6 +2135,18 @@ function getString(spec) {
     // An expression default has no value outside the runner, which would have put it in the input.
     return spec.default?.includes('${{') ? undefined : spec.default;
 }
+/**
+ * An input that names a result document (`evaluation-<name>.json`): letters, digits, `.`, `-`
+ * and `_`, so that it stays a file name inside the results folder.
+ * @throws UserInputError naming the input otherwise
+ */
+function getDocumentName(spec) {
+    const name = getString(spec);
+    if (!/^[\w.-]+$/.test(name)) {
+        throw new UserInputError(`input '${spec.name}': expected letters, digits, '.', '-' or '_', got '${name}'`);
+    }
+    return name;
+}
 /** A YAML 1.2 boolean (`true`/`false`, any case); its default when empty. */
 function getBoolean(spec) {
     const value = getString(spec);
@@ -2222,9 +2234,7 @@ function readEvaluateInputs() {
         options[name] =
             'multiple' in spec ? emptyAsUndefined(getList(setting, { lines: true })) : getString(setting);
     }
-    const name = getString(Inputs.Name);
-    if (!/^[\w.-]+$/.test(name))
-        throw new UserInputError(`input '${Inputs.Name.name}': expected letters, digits, '.', '-' or '_', got '${name}'`);
+    const name = getDocumentName(Inputs.Name);
     return {
         workspace,
         config: getPath(Inputs.Config, workspace),

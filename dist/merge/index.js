@@ -12143,6 +12143,18 @@ function getString(spec) {
     // An expression default has no value outside the runner, which would have put it in the input.
     return spec.default?.includes('${{') ? undefined : spec.default;
 }
+/**
+ * An input that names a result document (`evaluation-<name>.json`): letters, digits, `.`, `-`
+ * and `_`, so that it stays a file name inside the results folder.
+ * @throws UserInputError naming the input otherwise
+ */
+function getDocumentName(spec) {
+    const name = getString(spec);
+    if (!/^[\w.-]+$/.test(name)) {
+        throw new UserInputError(`input '${spec.name}': expected letters, digits, '.', '-' or '_', got '${name}'`);
+    }
+    return name;
+}
 /** A YAML 1.2 boolean (`true`/`false`, any case); its default when empty. */
 function getBoolean(spec) {
     const value = getString(spec);
@@ -12221,9 +12233,7 @@ async function readMergeInputs() {
             if (!states.includes(file))
                 states.push(file);
     }
-    const result = getString(Inputs.Name);
-    if (!/^[\w.-]+$/.test(result))
-        throw new UserInputError(`input '${Inputs.Name.name}': expected letters, digits, '.', '-' or '_', got '${result}'`);
+    const result = getDocumentName(Inputs.Name);
     return {
         states,
         name: result,
