@@ -10,26 +10,14 @@ import { criticalValue } from '../../src/metrics/intervals.js'
 import { pairedDifference } from '../../src/metrics/paired.js'
 import { rowHash, sampleRank } from '../../src/metrics/poisson-bootstrap.js'
 import { RegressionAccumulator } from '../../src/metrics/regression.js'
-import { allRows, differences, shuffled } from '../support/metric-fixtures.js'
+import { allRows, differences, seededRandom, shuffled } from '../support/metric-fixtures.js'
 
 const N = 30_000
 const settings = { replicates: 200, seed: 42 }
 const z = criticalValue(0.95)
 
-/** mulberry32: seeded uniforms in [0, 1). */
-function uniforms(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 // Row i has key 1000 + 7i; label ~ Bernoulli(0.3); score a noisy logistic rounded to 4 decimals (ties).
-const random = uniforms(3)
+const random = seededRandom(3)
 const keys = allRows(N).map((i) => 1000 + 7 * i)
 const labels = keys.map(() => (random() < 0.3 ? 1 : 0))
 const scores = labels.map((y) => Math.round(1e4 / (1 + Math.exp(-(2 * y - 1 + 2 * (random() - 0.5))))) / 1e4)

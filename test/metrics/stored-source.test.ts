@@ -12,22 +12,12 @@ import { MulticlassAccumulator } from '../../src/metrics/multiclass.js'
 import { pairedDifference } from '../../src/metrics/paired.js'
 import { RegressionAccumulator } from '../../src/metrics/regression.js'
 import { narrowWindow, sourceState, storedSource } from '../../src/metrics/stored-source.js'
+import { seededRandom } from '../support/metric-fixtures.js'
 
 const BOOTSTRAP = { replicates: 200, seed: 7 }
 
-/** A seeded uniform generator (mulberry32), so the rows are the same on every run. */
-function uniform(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 function binary(rows: number, seed: number, weighted: boolean): BinaryAccumulator {
-  const random = uniform(seed)
+  const random = seededRandom(seed)
   const metrics = new BinaryAccumulator({ threshold: 0.5, bootstrap: BOOTSTRAP })
   for (let i = 0; i < rows; i++) {
     const label = random() < 0.3 ? 1 : 0
@@ -38,7 +28,7 @@ function binary(rows: number, seed: number, weighted: boolean): BinaryAccumulato
 }
 
 function regression(rows: number, seed: number, weighted: boolean): RegressionAccumulator {
-  const random = uniform(seed)
+  const random = seededRandom(seed)
   const metrics = new RegressionAccumulator({ bootstrap: BOOTSTRAP })
   for (let i = 0; i < rows; i++) {
     const y = 10 * random()
@@ -49,7 +39,7 @@ function regression(rows: number, seed: number, weighted: boolean): RegressionAc
 }
 
 function multiclass(rows: number, seed: number): MulticlassAccumulator {
-  const random = uniform(seed)
+  const random = seededRandom(seed)
   const metrics = new MulticlassAccumulator({ classes: ['a', 'b', 'c'], bootstrap: BOOTSTRAP })
   for (let i = 0; i < rows; i++) {
     const label = Math.floor(3 * random())
