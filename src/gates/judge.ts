@@ -60,7 +60,7 @@ import type { GateResult, GateStatus } from './verdict.js'
 import { matchWaiver, utcDate } from './waivers.js'
 import { showAgainst, showInterval, showLevel, showNumber } from './wording.js'
 
-/** One candidate as the gates read it. */
+/** One candidate as the gates read it, with the baseline as paired with it. */
 export interface JudgedModel {
   readonly candidate: ModelResults
   /**
@@ -68,19 +68,22 @@ export interface JudgedModel {
    * `pairing.ts`); default `candidate`.
    */
   readonly comparedCandidate?: ModelResults
+  /**
+   * `null`: no baseline (a project's first run). Per candidate, since pairing restricts the
+   * baseline to the ids it shares with this candidate.
+   */
+  readonly baseline: ModelResults | null
 }
 
 export interface JudgeInput extends JudgedModel {
   readonly config: Config
-  /** `null`: no baseline (a project's first run). */
-  readonly baseline: ModelResults | null
   /** Without a baseline: why none was found (quoted in the change rules' reasons). */
   readonly baselineMissing?: string
   /** Today, for waiver expiry. */
   readonly now: Date
 }
 
-/** Several candidates against one baseline. */
+/** Several candidates against one baseline, each paired with it on its own rows. */
 export interface JudgeManyInput extends Omit<JudgeInput, keyof JudgedModel> {
   readonly candidates: readonly JudgedModel[]
 }
@@ -98,8 +101,8 @@ interface Context extends JudgeInput {
 
 /** Every result of every gate, in config order (gates, then rules, then segments). */
 export function judgeGates(input: JudgeInput): GateResult[] {
-  const { candidate, comparedCandidate, ...rest } = input
-  return judgeCandidates({ ...rest, candidates: [{ candidate, comparedCandidate }] })[0]
+  const { candidate, comparedCandidate, baseline, ...rest } = input
+  return judgeCandidates({ ...rest, candidates: [{ candidate, comparedCandidate, baseline }] })[0]
 }
 
 /**

@@ -204,8 +204,11 @@ export async function runGate(options: RunGateOptions): Promise<GateRun> {
   }
   const results = judgeCandidates({
     config,
-    candidates: paired.map((p) => ({ candidate: p.candidate, comparedCandidate: p.compared })),
-    baseline: paired[0].baseline,
+    candidates: paired.map((p) => ({
+      candidate: p.candidate,
+      comparedCandidate: p.compared,
+      baseline: p.baseline
+    })),
     baselineMissing,
     now: options.now
   })

@@ -6,7 +6,7 @@
  * noisy one pass without winning.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseConfig, type LoadedConfig } from '../../src/config/load.js'
@@ -216,6 +216,24 @@ describe('the files of named candidates', () => {
     ])
     expect(step.written.candidate).toBeNull()
     expect(step.written.candidates.map((c) => c.name)).toEqual(['noisy', 'better'])
+  })
+
+  it('compares each candidate with the baseline on its own shared ids, as it would be alone', async () => {
+    // `subset` lacks the first 300 rows: its changes are read on the baseline's other 1525.
+    const [header, ...lines] = readFileSync(join(dir, 'noisy.csv'), 'utf8').trimEnd().split('\n')
+    writeFileSync(join(dir, 'subset.csv'), [header, ...lines.slice(300)].join('\n') + '\n')
+    const loaded = config('select: { metric: roc_auc }', ['noisy', 'subset'])
+    const named = (await runGate({ config: loaded, now: TODAY })).verdict
+    const alone = (await runGate({ config: loaded, candidate: join(dir, 'subset.csv'), now: TODAY })).verdict
+    const [noisy, subset] = named.candidates!
+    const changes = (results: VerdictDocument['results']) =>
+      results.filter((r) => r.rule === 'max_drop').map((r) => [r.segment, r.baseline, r.change])
+    expect(subset.pairing.matched).toBe(csv.rows.length - 300)
+    expect(changes(subset.results)).toEqual(changes(alone.results))
+    // Not the baseline as paired with `noisy` (all of its rows), which a shared baseline would give.
+    const baselines = (results: VerdictDocument['results']) =>
+      results.filter((r) => r.rule === 'max_drop').map((r) => r.baseline)
+    expect(baselines(subset.results)).not.toEqual(baselines(noisy.results))
   })
 
   it('--candidate FILE keeps one unnamed candidate: no candidates, winner or selection', async () => {
