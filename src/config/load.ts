@@ -9,7 +9,7 @@ import { outsideWorkspace, type Workspace } from '../io/workspace.js'
 import { firstUnorderedEdge } from '../metrics/segmentation.js'
 import { configuredBaselineFile } from './baseline.js'
 import { compileSchema, type SchemaValidator } from './schema-validator.js'
-import type { Config, ModelConfig, MonitorConfig, ReportConfig } from './types.js'
+import type { Config, ModelConfig, ReportConfig } from './types.js'
 import {
   formatPath,
   type JsonPath,
@@ -172,16 +172,9 @@ function resolvePaths(config: Config, dir: string): Config {
     data: config.data.map((data) => resolveKeys(data, ['path', 'contract', 'reference'], dir)),
     ...(config.model && { model: resolveModel(config.model, dir) }),
     report: resolveKeys(config.report, ['output'], dir),
-    ...(config.monitor && { monitor: resolveMonitor(config.monitor, dir) })
+    // A period reference is an object, which resolveKeys leaves alone; a file is joined.
+    ...(config.monitor && { monitor: resolveKeys(config.monitor, ['logs', 'reference'], dir) })
   }
-}
-
-/** The monitor's logs and, when it is a file, its reference, joined to `dir`. */
-function resolveMonitor(monitor: MonitorConfig, dir: string): MonitorConfig {
-  const resolved = resolveKeys(monitor, ['logs'], dir)
-  const { reference } = monitor
-  if (typeof reference !== 'string' || isAbsolute(reference)) return resolved
-  return { ...resolved, reference: join(dir, reference) }
 }
 
 function monitorReferenceFile(config: Config): string | undefined {
