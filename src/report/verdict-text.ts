@@ -5,7 +5,7 @@
  */
 import type { GateResult, GateStatus, VerdictDocument } from '../gates/verdict.js'
 import { pairingSummary, rankProblems, STATUSES } from '../gates/verdict-document.js'
-import { showNumber, showSigned } from '../gates/wording.js'
+import { showInterval, showNumber, showSigned } from '../gates/wording.js'
 import { renderTextTable } from './text-table.js'
 import { candidateBoard, failureWords, selectionWords, type Board, type BoardRow } from './candidate-board.js'
 
@@ -61,7 +61,7 @@ function boardRow(r: BoardRow): string[] {
     c.name,
     c.verdict,
     showNumber(c.select_value),
-    c.select_ci === null ? '—' : `[${showNumber(c.select_ci[0])}, ${showNumber(c.select_ci[1])}]`,
+    c.select_ci === null ? '—' : showInterval(c.select_ci),
     worst === undefined ? '0' : `${r.failures.length}: ${failureWords(worst)}`
   ]
 }
