@@ -96,7 +96,6 @@ export async function readResults(dir: string): Promise<Results> {
   return results
 }
 
-/** Candidate names as the config allows them: they name files, so nothing else is joined to `dir`. */
 /** The evaluation of every candidate `verdict` names, each required. */
 async function loadCandidates(
   dir: string,
