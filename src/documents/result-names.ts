@@ -16,3 +16,9 @@ export const RESULT_FILES = {
 export function candidateResultFile(name: string): string {
   return `evaluation-candidate-${name}.json`
 }
+
+/**
+ * A name that may name a result file (a candidate's, an evaluation's): letters, digits, `.`, `_`
+ * and `-`, so that it stays a file name inside the results folder.
+ */
+export const RESULT_NAME = /^[A-Za-z0-9._-]+$/

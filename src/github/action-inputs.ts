@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { RESULT_NAME } from '../documents/result-names.js'
 import { UserInputError } from '../errors.js'
 import { outsideWorkspace, type Workspace } from '../io/workspace.js'
 
@@ -65,7 +66,7 @@ export function getString(spec: ActionInput): string | undefined {
  */
 export function getDocumentName(spec: DefaultedInput): string {
   const name = getString(spec)
-  if (!/^[\w.-]+$/.test(name)) {
+  if (!RESULT_NAME.test(name)) {
     throw new UserInputError(`input '${spec.name}': expected letters, digits, '.', '-' or '_', got '${name}'`)
   }
   return name

@@ -16,7 +16,7 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { unzipSync } from 'fflate'
-import { candidateResultFile, RESULT_FILES } from '../documents/result-names.js'
+import { candidateResultFile, RESULT_FILES, RESULT_NAME } from '../documents/result-names.js'
 import { messageOf, statusOf } from './api-errors.js'
 import type { BaselineFallback } from './baseline-fallback.js'
 import type { GitHubClient } from './octokit.js'
@@ -392,7 +392,7 @@ function baselineEntry(
   } catch {
     return null
   }
-  if (typeof winner !== 'string' || !/^[A-Za-z0-9._-]+$/.test(winner)) return null
+  if (typeof winner !== 'string' || !RESULT_NAME.test(winner)) return null
   const file = candidateResultFile(winner)
   return names.includes(file) ? file : null
 }

@@ -4,10 +4,8 @@
  * `candidate` input (one entry a line) take them. Shared so that all three read them alike.
  */
 import { UserInputError } from '../errors.js'
+import { RESULT_NAME } from '../documents/result-names.js'
 import type { NamedInput } from './gate.js'
-
-/** A candidate name: it names the candidate's result file. */
-export const CANDIDATE_NAME = /^[A-Za-z0-9._-]+$/
 
 export interface GivenCandidates {
   /** One unnamed candidate. */
@@ -39,7 +37,7 @@ export function parseCandidates(entries: readonly string[], where: (i: number) =
       throw new UserInputError(`${where(i)}: ${problem}; expected NAME=FILE, e.g. gbm-depth4=preds/gbm4.csv`)
     }
     if (name === '') bad('the name before = is empty')
-    if (!CANDIDATE_NAME.test(name)) bad(`the name '${name}' may hold only letters, digits, '.', '_' and '-'`)
+    if (!RESULT_NAME.test(name)) bad(`the name '${name}' may hold only letters, digits, '.', '_' and '-'`)
     if (file.trim() === '') bad(`no file after '${name}='`)
     return { name, file }
   })
