@@ -96,6 +96,12 @@ export interface GateWritten {
   readonly candidates: readonly NamedInput<string>[]
   readonly baseline: string | null
   readonly verdict: string
+  /** The evaluation documents written, as the paths above (built once: building finalizes every metric). */
+  readonly documents: {
+    readonly candidate: EvaluationDocument | null
+    readonly candidates: readonly EvaluationDocument[]
+    readonly baseline: EvaluationDocument | null
+  }
 }
 
 export interface GateStepResult extends GateRun {
@@ -135,20 +141,21 @@ export async function writeGateDocuments(
     await writeDocument(path, document)
     return path
   }
+  const documents = {
+    candidate: gate.candidates === null ? asEvaluationDocument(gate.candidate) : null,
+    candidates: (gate.candidates ?? []).map(({ input }) => asEvaluationDocument(input)),
+    baseline: gate.baseline ? asEvaluationDocument(gate.baseline) : null
+  }
   const candidates: NamedInput<string>[] = []
-  for (const { name, input } of gate.candidates ?? []) {
-    candidates.push({ name, input: await write(candidateResultFile(name), asEvaluationDocument(input)) })
+  for (const [i, { name }] of (gate.candidates ?? []).entries()) {
+    candidates.push({ name, input: await write(candidateResultFile(name), documents.candidates[i]) })
   }
   const candidate =
-    gate.candidates === null
-      ? await write(RESULT_FILES.candidate, asEvaluationDocument(gate.candidate))
-      : null
-  const baseline = gate.baseline
-    ? await write(RESULT_FILES.baseline, asEvaluationDocument(gate.baseline))
-    : null
+    documents.candidate === null ? null : await write(RESULT_FILES.candidate, documents.candidate)
+  const baseline = documents.baseline === null ? null : await write(RESULT_FILES.baseline, documents.baseline)
   beforeVerdict?.()
   const verdict = await write(RESULT_FILES.verdict, gate.verdict)
-  return { candidate, candidates, baseline, verdict }
+  return { candidate, candidates, baseline, verdict, documents }
 }
 
 /**

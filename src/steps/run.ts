@@ -13,7 +13,6 @@ import { expandGlob } from '../io/glob.js'
 import type { ReadOptions } from '../io/table.js'
 import type { Workspace } from '../io/workspace.js'
 import type { EvaluationDocument } from '../documents/evaluation.js'
-import { asEvaluationDocument } from '../evaluation/evaluate.js'
 import { candidateInput, runGate, writeGateDocuments, type NamedInput } from './gate.js'
 import { validateStep } from './validate.js'
 
@@ -155,15 +154,16 @@ export async function runPipeline(loaded: LoadedConfig, options: PipelineOptions
     const gated = named === undefined ? 'the candidate' : `${named.length} candidates`
     if (baselineFile) progress(`gating ${gated} against the thresholds and the baseline`)
     const written = await writeGateDocuments(output, gate, () => progress('writing the verdict'))
-    if (written.candidate !== null)
-      candidate = { path: written.candidate, document: asEvaluationDocument(gate.candidate) }
+    const { documents } = written
+    if (written.candidate !== null && documents.candidate !== null)
+      candidate = { path: written.candidate, document: documents.candidate }
     candidates = written.candidates.map(({ name, input: path }, i) => ({
       name,
       path,
-      document: asEvaluationDocument(gate.candidates![i].input)
+      document: documents.candidates[i]
     }))
-    if (gate.baseline && written.baseline !== null)
-      baseline = { path: written.baseline, document: asEvaluationDocument(gate.baseline) }
+    if (written.baseline !== null && documents.baseline !== null)
+      baseline = { path: written.baseline, document: documents.baseline }
     verdict = { path: written.verdict, document: gate.verdict }
   }
   return { output, validations, candidate, candidates, baseline, verdict }
