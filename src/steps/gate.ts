@@ -6,6 +6,7 @@
 import { open } from 'node:fs/promises'
 import { join } from 'node:path'
 import { loadConfig, type LoadedConfig } from '../config/load.js'
+import type { Config } from '../config/types.js'
 import { configuredBaselineArtifact, configuredBaselineFile, unfetchedArtifact } from '../config/baseline.js'
 import { evaluateSettingsFromConfig, type EvaluateSettings } from '../config/evaluate-settings.js'
 import { readEvaluationFile, type EvaluationDocument } from '../documents/evaluation.js'
@@ -191,16 +192,14 @@ export async function runGate(options: RunGateOptions): Promise<GateRun> {
     const model = await loadModel(input, settings, options.read)
     loaded.push({ name, model: { model, file: fileOf(input, model) } })
   }
-  const baselineInput =
-    options.baseline === undefined ? configuredBaselineFile(config.model) : options.baseline
-  const baseline = baselineInput == null ? null : await loadModel(baselineInput, settings, options.read)
+  const given = baselineInput(config, options.baseline)
+  const baseline = given == null ? null : await loadModel(given, settings, options.read)
   const artifact = configuredBaselineArtifact(config.model)
   const baselineMissing =
     baseline !== null
       ? undefined
       : (options.baselineMissing ?? (artifact === undefined ? undefined : unfetchedArtifact(artifact)))
-  const loadedBaseline =
-    baseline === null ? null : { model: baseline, file: fileOf(baselineInput!, baseline) }
+  const loadedBaseline = baseline === null ? null : { model: baseline, file: fileOf(given!, baseline) }
   // Settings first: a document of other settings is told as such, before its state is read.
   for (const { model } of loaded) checkSettings(settings, model, loadedBaseline)
   const paired: Paired[] = []
@@ -261,8 +260,23 @@ function namedCandidates(loaded: LoadedConfig, options: RunGateOptions): NamedIn
     return [...options.candidates]
   }
   if (options.candidate !== undefined) return null
-  const configured = loaded.config.model?.candidates
-  return configured === undefined ? null : configured.map((c) => ({ name: c.name, input: c.predictions }))
+  return configuredCandidates(loaded.config) ?? null
+}
+
+/** The config's `model.candidates` as named inputs; `undefined` without them. */
+export function configuredCandidates(config: Config): NamedInput<string>[] | undefined {
+  return config.model?.candidates?.map((c) => ({ name: c.name, input: c.predictions }))
+}
+
+/**
+ * The baseline: `given` (`null`: none), else the config's `model.baseline` file (not an artifact,
+ * which only the actions fetch).
+ */
+export function baselineInput<T extends ModelInput>(
+  config: Config,
+  given: T | null | undefined
+): T | string | null | undefined {
+  return given === undefined ? configuredBaselineFile(config.model) : given
 }
 
 /**

@@ -2,9 +2,8 @@
  * The run step: what ml-gate.yml describes, end to end (validate, evaluate, gate), every result
  * document written into one folder. Shared by `ml-gate run` and the root action, which then report.
  */
-import { configuredBaselineFile } from '../config/baseline.js'
 import { loadConfig, type LoadedConfig } from '../config/load.js'
-import type { Config, DatasetConfig } from '../config/types.js'
+import type { DatasetConfig } from '../config/types.js'
 import type { ValidationDocument } from '../contract/validate.js'
 import { UserInputError } from '../errors.js'
 import { checkGates } from '../gates/check-gates.js'
@@ -13,7 +12,14 @@ import { expandGlob } from '../io/glob.js'
 import type { ReadOptions } from '../io/table.js'
 import type { Workspace } from '../io/workspace.js'
 import type { EvaluationDocument } from '../documents/evaluation.js'
-import { candidateInput, runGate, writeGateDocuments, type NamedInput } from './gate.js'
+import {
+  baselineInput,
+  candidateInput,
+  configuredCandidates,
+  runGate,
+  writeGateDocuments,
+  type NamedInput
+} from './gate.js'
 import { validateStep } from './validate.js'
 
 /** One step of the pipeline has started: what it is, and how far along the pipeline is. */
@@ -113,8 +119,7 @@ export async function runPipeline(loaded: LoadedConfig, options: PipelineOptions
   const candidateFile =
     config.model && named === undefined ? candidateInput(loaded, options.candidate) : undefined
   const candidateFiles = named?.map((c) => c.input).join(', ') ?? candidateFile
-  const baselineFile =
-    options.baseline === undefined ? configuredBaselineFile(config.model) : (options.baseline ?? undefined)
+  const baselineFile = baselineInput(config, options.baseline) ?? undefined
   const files = datasets.reduce((n, d) => n + d.files.length, 0)
   const steps = files + (config.model ? 2 : 0) + (baselineFile ? 1 : 0)
   let step = 0
@@ -167,10 +172,6 @@ export async function runPipeline(loaded: LoadedConfig, options: PipelineOptions
     verdict = { path: written.verdict, document: gate.verdict }
   }
   return { output, validations, candidate, candidates, baseline, verdict }
-}
-
-function configuredCandidates(config: Config): NamedInput<string>[] | undefined {
-  return config.model?.candidates?.map((c) => ({ name: c.name, input: c.predictions }))
 }
 
 async function expandDataset(
