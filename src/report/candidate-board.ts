@@ -44,6 +44,14 @@ export function candidateBoard(verdict: VerdictDocument | null): Board | null {
   }
 }
 
+/** Failures listed per candidate that neither wins nor is described in full (no winner). */
+export const FIRST_FAILURES = 3
+
+/** The candidates with failures besides `board.shown`, whose failures the details show in full. */
+export function otherFailing(board: Board): BoardRow[] {
+  return board.rows.filter((r) => r.candidate.name !== board.shown.name && r.failures.length > 0)
+}
+
 /** `recall for Job=partime`: a failing result in a few words (unescaped). */
 export function failureWords(r: GateResult): string {
   return `${r.metric} for ${r.segment}`

@@ -5,7 +5,14 @@
 import { markdownTable } from 'markdown-table'
 import type { GateResult } from '../gates/verdict.js'
 import { escapeClipped } from '../text/escape.js'
-import { failureWords, selectionWords, type Board, type BoardRow } from './candidate-board.js'
+import {
+  failureWords,
+  FIRST_FAILURES,
+  otherFailing,
+  selectionWords,
+  type Board,
+  type BoardRow
+} from './candidate-board.js'
 import { interval, level, value } from './cells.js'
 import { resultTable, STATUS_TEXT, tableCaption } from './result-table.js'
 
@@ -14,8 +21,6 @@ const text = escapeClipped
 /** Longest candidate name in a cell, and segment in a failure cell: the table stays 780 px wide. */
 const NAME_LENGTH = 30
 const FAILURE_LENGTH = 40
-/** Failures shown per candidate when none passes. */
-const FIRST_FAILURES = 3
 
 /** `4: recall for Job=partime`: how many failed and the worst, escaped; `0` when none did. */
 function failuresCell(failures: readonly GateResult[]): string {
@@ -82,9 +87,7 @@ export function renderLeaderboard(board: Board, confidence: number | null, rows:
  */
 export function renderFirstFailures(board: Board, threshold: number | null, rows: number): string | null {
   if (board.winner !== null) return null
-  const others = board.rows
-    .filter((r) => r.candidate.name !== board.shown.name && r.failures.length > 0)
-    .slice(0, rows)
+  const others = otherFailing(board).slice(0, rows)
   if (others.length === 0) return null
   const sections = others.map((r) => {
     const caption = tableCaption(r.failures, threshold, 'judged')

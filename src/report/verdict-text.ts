@@ -7,7 +7,15 @@ import type { GateResult, GateStatus, VerdictDocument } from '../gates/verdict.j
 import { pairingSummary, rankProblems, STATUSES } from '../gates/verdict-document.js'
 import { showInterval, showNumber, showSigned } from '../gates/wording.js'
 import { renderTextTable } from './text-table.js'
-import { candidateBoard, failureWords, selectionWords, type Board, type BoardRow } from './candidate-board.js'
+import {
+  candidateBoard,
+  failureWords,
+  FIRST_FAILURES,
+  otherFailing,
+  selectionWords,
+  type Board,
+  type BoardRow
+} from './candidate-board.js'
 
 /** Warnings listed in full; the rest are counted. */
 const MAX_WARNINGS = 5
@@ -50,9 +58,6 @@ function problemRow(r: GateResult): string[] {
   ]
 }
 
-/** Failures listed per candidate that neither wins nor is described in full (no winner). */
-const FIRST_FAILURES = 3
-
 function boardRow(r: BoardRow): string[] {
   const c = r.candidate
   const worst = r.failures[0]
@@ -83,8 +88,7 @@ function boardLines(board: Board): string[] {
   if (s !== null) lines.push(`${s.tie ? 'Tie' : 'Selection'}: ${s.reason}`)
   if (board.winner === null) {
     lines.push(`No candidate passes; the details below are of the first, ${board.shown.name}.`)
-    const others = board.rows.filter((r) => r.candidate.name !== board.shown.name && r.failures.length > 0)
-    for (const r of others) {
+    for (const r of otherFailing(board)) {
       const more = r.failures.length - FIRST_FAILURES
       lines.push(`${r.candidate.name}: ${r.failures.length} failing`)
       for (const f of r.failures.slice(0, FIRST_FAILURES))
