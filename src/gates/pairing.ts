@@ -130,7 +130,7 @@ export async function pairModels(
 }
 
 /** One side of an unpaired comparison: its results and its rows. */
-export interface Side {
+interface Side {
   readonly results: ModelResults
   readonly rows: number
 }

@@ -31,14 +31,14 @@ export interface ZipLimits {
   readonly entries: number
 }
 
-export const DEFAULT_ZIP_LIMITS: ZipLimits = {
+const DEFAULT_ZIP_LIMITS: ZipLimits = {
   zipBytes: 256 * 1024 * 1024,
   entryBytes: 512 * 1024 * 1024,
   entries: 10_000
 }
 
 /** Runs of the base branch older than the merge base checked for being its ancestor, at most. */
-export const MAX_ANCESTOR_CHECKS = 10
+const MAX_ANCESTOR_CHECKS = 10
 /** Pages of the artifacts list read at most (of `perPage`), newest first. */
 const MAX_PAGES = 10
 
@@ -398,7 +398,7 @@ function baselineEntry(
 }
 
 /** An entry name that is absolute, climbs out with `..`, or uses a backslash or drive letter. */
-export function escapesFolder(name: string): boolean {
+function escapesFolder(name: string): boolean {
   return (
     name.startsWith('/') ||
     name.includes('\\') ||
