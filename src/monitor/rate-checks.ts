@@ -45,17 +45,29 @@ interface Pending {
 
 /** `checks[w]`: the rate checks of window w, by segment then quantity. */
 export function rateChecks(input: RateInput): RateCheck[][] {
+  const values: Record<RateQuantity, readonly number[]> = {
+    positive_rate: input.predicted,
+    mean_score: input.score
+  }
+  const referenceValues: Record<RateQuantity, readonly number[]> = {
+    positive_rate: input.referencePredicted,
+    mean_score: input.referenceScore
+  }
+  // The reference's moments do not depend on the window: computed once per (segment, quantity).
+  const referenceCache = new Map<string, Moments>()
+  const referenceOf = (segment: string, quantity: RateQuantity): Moments => {
+    const key = `${quantity}\u0000${segment}`
+    let m = referenceCache.get(key)
+    if (m === undefined)
+      referenceCache.set(key, (m = momentsOf(referenceValues[quantity], input.reference.get(segment) ?? [])))
+    return m
+  }
   const pending: Pending[] = []
   input.windows.forEach((segments, window) => {
     for (const [segment, rows] of segments) {
-      const reference = input.reference.get(segment) ?? []
       for (const quantity of QUANTITIES) {
-        const [values, referenceValues] =
-          quantity === 'positive_rate'
-            ? [input.predicted, input.referencePredicted]
-            : [input.score, input.referenceScore]
-        const current = momentsOf(values, rows)
-        const base = momentsOf(referenceValues, reference)
+        const current = momentsOf(values[quantity], rows)
+        const base = referenceOf(segment, quantity)
         const judged = current.n >= input.minSupport && base.n >= input.minSupport
         pending.push({
           window,
