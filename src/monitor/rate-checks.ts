@@ -39,7 +39,7 @@ interface Pending {
   readonly segment: string
   readonly quantity: RateQuantity
   readonly current: Moments
-  readonly base: Moments | null
+  readonly base: Moments
   readonly test: Difference | null
 }
 
@@ -112,16 +112,16 @@ function judged(
 ): RateCheck {
   const z = criticalValue(a.level)
   const ci: [number, number] = [test.difference - z * test.se, test.difference + z * test.se]
-  const difference = p.current.mean - p.base!.mean
+  const difference = p.current.mean - p.base.mean
   const alert = a.p <= alpha
   const what = p.quantity === 'positive_rate' ? 'positive rate' : 'mean score'
   return {
     segment: p.segment,
     quantity: p.quantity,
     rows: p.current.n,
-    reference_rows: p.base!.n,
+    reference_rows: p.base.n,
     value: p.current.mean,
-    reference: p.base!.mean,
+    reference: p.base.mean,
     difference,
     ci,
     level: a.level,
@@ -129,14 +129,14 @@ function judged(
     adjusted_p_value: a.p,
     status: alert ? 'alert' : 'ok',
     reason:
-      `${what} ${showNumber(p.base!.mean)} → ${showNumber(p.current.mean)} (${showSigned(difference)}, ` +
+      `${what} ${showNumber(p.base.mean)} → ${showNumber(p.current.mean)} (${showSigned(difference)}, ` +
       `${showLevel(a.level)} interval ${showInterval(ci)}; p = ${showNumber(test.p)}, adjusted p = ${showNumber(a.p)} ` +
       `(${over}) ${alert ? '≤' : '>'} ${showNumber(alpha)}): ${alert ? 'significant deviation' : 'no significant deviation'}`
   }
 }
 
 function insufficient(p: Pending, minSupport: number): RateCheck {
-  const n = p.base?.n ?? 0
+  const n = p.base.n
   const why =
     p.current.n < minSupport
       ? `${p.current.n} rows in the window < min_support ${minSupport}`
@@ -147,7 +147,7 @@ function insufficient(p: Pending, minSupport: number): RateCheck {
     rows: p.current.n,
     reference_rows: n,
     value: p.current.n === 0 ? null : p.current.mean,
-    reference: n === 0 ? null : p.base!.mean,
+    reference: n === 0 ? null : p.base.mean,
     difference: null,
     ci: null,
     level: null,
