@@ -82,22 +82,23 @@ export function rateChecks(input: RateInput): RateCheck[][] {
       }
     }
   })
-  const tested = pending.filter((p) => p.test !== null)
+  const tested = pending.filter((p): p is Pending & { readonly test: Difference } => p.test !== null)
   const family = correctFamily(
-    tested.map((p) => p.test!.p),
+    tested.map((p) => p.test.p),
     input.correction,
     input.confidence
   )
-  const adjusted = new Map(tested.map((p, k) => [p, { p: family.adjusted[k], level: family.confidence[k] }]))
+  // Exactly the tested checks have an entry, so it alone tells judged from insufficient.
+  const adjusted = new Map<Pending, { test: Difference; p: number; level: number }>(
+    tested.map((p, k) => [p, { test: p.test, p: family.adjusted[k], level: family.confidence[k] }])
+  )
   const alpha = 1 - input.confidence
   const over = `${CORRECTION_NAMES[input.correction]} over ${tested.length} tests`
   const checks: RateCheck[][] = input.windows.map(() => [])
   for (const p of pending) {
     const a = adjusted.get(p)
     checks[p.window].push(
-      a === undefined || p.test === null
-        ? insufficient(p, input.minSupport)
-        : judged(p, p.test, a, alpha, over)
+      a === undefined ? insufficient(p, input.minSupport) : judged(p, a.test, a, alpha, over)
     )
   }
   return checks
