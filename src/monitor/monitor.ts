@@ -18,7 +18,7 @@ import { performanceChecks } from './performance-checks.js'
 import { rateChecks } from './rate-checks.js'
 import { segmentRows } from './segments.js'
 import { isoTime } from './time.js'
-import { cutWindows } from './windows.js'
+import { cutWindows, type Cut } from './windows.js'
 
 /**
  * Reads the logs (and a reference file) of `loaded.config.monitor`, cuts the windows, and runs the
@@ -79,7 +79,7 @@ function document(
   logs: LogRows,
   referenceLogs: LogRows,
   referenceRows: readonly number[],
-  cut: ReturnType<typeof cutWindows>,
+  cut: Cut,
   spec: SegmentsConfig | null
 ): MonitorDocument {
   const { config } = loaded
