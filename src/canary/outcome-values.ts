@@ -6,7 +6,6 @@
 import type { CanaryOutcomeConfig } from '../config/types.js'
 import { UserInputError } from '../errors.js'
 import { openTable } from '../io/open.js'
-import type { ReadOptions } from '../io/table.js'
 import { GrowableFloat64Array } from '../kernels/growable-array.js'
 import { didYouMean } from '../suggest.js'
 
@@ -24,11 +23,10 @@ export interface OutcomeValues {
  */
 export async function readOutcomeValues(
   file: string,
-  outcomes: readonly CanaryOutcomeConfig[],
-  read?: ReadOptions
+  outcomes: readonly CanaryOutcomeConfig[]
 ): Promise<OutcomeValues[]> {
   if (outcomes.length === 0) return []
-  const table = await openTable(file, read)
+  const table = await openTable(file)
   try {
     const indices = outcomes.map((outcome, i) => {
       const index = table.columns.indexOf(outcome.column)

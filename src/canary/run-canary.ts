@@ -19,7 +19,6 @@ import { resultsFromEvaluation } from '../gates/model-results.js'
 import { unpairedModels } from '../gates/pairing.js'
 import { verdictDocument } from '../gates/verdict-document.js'
 import type { VerdictDocument } from '../gates/verdict.js'
-import type { ReadOptions } from '../io/table.js'
 import type { CanaryDocument } from './canary-document.js'
 import { decideCanary } from './decision.js'
 import { judgeOutcome } from './outcome.js'
@@ -38,7 +37,6 @@ export interface CanaryOptions {
   readonly canary: string
   /** Today, for waiver expiry. */
   readonly now: Date
-  readonly read?: ReadOptions
 }
 
 /**
@@ -57,8 +55,8 @@ export async function runCanary(options: CanaryOptions): Promise<CanaryDocument>
   if (config.gates.length > 0) {
     const settings = evaluateSettingsFromConfig(config)
     const unkeyed = { ...settings, model: { ...settings.model, id: undefined } }
-    const control = await evaluatePredictions(options.control, unkeyed, options.read)
-    const canary = await evaluatePredictions(options.canary, unkeyed, options.read)
+    const control = await evaluatePredictions(options.control, unkeyed)
+    const canary = await evaluatePredictions(options.canary, unkeyed)
     evaluated = { control, canary }
     const paired = unpairedModels(
       { results: resultsFromEvaluation(canary), rows: canary.rows },
@@ -81,8 +79,8 @@ export async function runCanary(options: CanaryOptions): Promise<CanaryDocument>
       now: options.now
     })
   }
-  const controlValues = await readOutcomeValues(options.control, outcomes, options.read)
-  const canaryValues = await readOutcomeValues(options.canary, outcomes, options.read)
+  const controlValues = await readOutcomeValues(options.control, outcomes)
+  const canaryValues = await readOutcomeValues(options.canary, outcomes)
   const minSupport = config.segments?.min_support ?? DEFAULT_MIN_SUPPORT
   const confidence = config.evaluation.confidence
   const judged = outcomes.map((outcome, i) =>

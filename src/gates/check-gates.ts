@@ -11,6 +11,7 @@ import { describeMetric, METRICS, metricNames } from '../metrics/catalog.js'
 import { familyOfKey, OVERALL, segmentFamilies, segmentKeyProblem } from '../metrics/segmentation.js'
 import { didYouMean } from '../suggest.js'
 import type { ModelResults } from './model-results.js'
+import type { RuleBounds } from './rules.js'
 
 /** The family names the config's `segments` section produces, in evaluation order. */
 export function configuredFamilies(config: Config): string[] {
@@ -195,6 +196,25 @@ function allNames(): string[] {
   return METRICS.map((info) => info.name).filter((name) => !name.includes('['))
 }
 
+/**
+ * The first rule of `gate` that bounds a drop of a metric with no better direction (neither higher
+ * nor lower is better, so a drop means nothing), with why, or `null`. Shared by the config's gates
+ * and the monitor's, which each say it at their own config line. The metric must be known.
+ */
+export function directionlessDrop(
+  gate: RuleBounds & { readonly metric: string }
+): { readonly rule: 'max_drop' | 'max_relative_drop'; readonly message: string } | null {
+  if (describeMetric(gate.metric)!.direction !== 'none') return null
+  const rule = (['max_drop', 'max_relative_drop'] as const).find((r) => gate[r] !== undefined)
+  if (rule === undefined) return null
+  return {
+    rule,
+    message:
+      `${gate.metric} has no better direction (neither higher nor lower is better), so it cannot ` +
+      'drop; bound it with min/max'
+  }
+}
+
 /** Rules that do not fit the metric: a drop of a metric with no better direction, a ratio of signed values. */
 function checkRules(
   gate: GateConfig,
@@ -203,16 +223,13 @@ function checkRules(
   fail: (path: JsonPath, message: string, part?: 'key' | 'value') => never
 ): void {
   const info = describeMetric(gate.metric)!
-  for (const rule of ['max_drop', 'max_relative_drop'] as const) {
-    if (gate[rule] !== undefined && info.direction === 'none') {
-      fail(
-        ['gates', i, rule],
-        `${gate.metric} has no better direction (neither higher nor lower is better), so it cannot ` +
-          `drop; bound it with min/max, or compare its segments with across and min_ratio/max_gap`,
-        'key'
-      )
-    }
-  }
+  const drop = directionlessDrop(gate)
+  if (drop !== null)
+    fail(
+      ['gates', i, drop.rule],
+      `${drop.message}, or compare its segments with across and min_ratio/max_gap`,
+      'key'
+    )
   if (gate.min_ratio !== undefined && info.range[0] < 0) {
     fail(
       ['gates', i, 'min_ratio'],

@@ -15,7 +15,6 @@
  * A drop is positive when the candidate is worse, whichever way the metric points, so one bound
  * fits recall and log_loss alike.
  */
-import type { GateConfig } from '../config/types.js'
 import type { RuleKind } from './verdict.js'
 
 export interface Rule {
@@ -30,9 +29,19 @@ export const ACROSS_RULES: readonly RuleKind[] = ['min_ratio', 'max_gap']
 
 const ORDER: readonly RuleKind[] = ['min', 'max', 'max_drop', 'max_relative_drop', 'min_ratio', 'max_gap']
 
-/** The rules a gate states, in a fixed order (a gate may state several). */
-export function rulesOf(gate: GateConfig): Rule[] {
-  return ORDER.flatMap((kind) => (gate[kind] === undefined ? [] : [{ kind, threshold: gate[kind] }]))
+/** The bounds a gate may state: a config gate states any of the six, a monitor gate only the point ones. */
+export type RuleBounds = Readonly<Partial<Record<RuleKind, number>>>
+
+/**
+ * The rules a gate states, in a fixed order (a gate may state several), each of a kind its type
+ * allows (`min`, `max` or `max_drop` for a monitor gate).
+ */
+export function rulesOf<G extends RuleBounds>(gate: G): (Rule & { readonly kind: keyof G & RuleKind })[] {
+  return ORDER.flatMap((kind) => {
+    const threshold = gate[kind]
+    // A bound the gate states is one of its type's keys.
+    return threshold === undefined ? [] : [{ kind: kind as keyof G & RuleKind, threshold }]
+  })
 }
 
 /** `min` and `min_ratio` are lower bounds; the others are upper bounds. */

@@ -18,6 +18,9 @@ export interface ActionInput {
 /** An input that has a default. */
 export type DefaultedInput = ActionInput & { readonly default: string }
 
+/** An input action.yml requires: reading it gives a value or throws. */
+export type RequiredInput = ActionInput & { readonly required: true }
+
 /** An input named `name`, with the default action.yml gives it (none: `undefined`). */
 export function input(name: string): ActionInput
 export function input(name: string, fallback: string): DefaultedInput
@@ -34,7 +37,7 @@ export function runnerInput(name: string, expression: string): ActionInput {
 }
 
 /** A required input: action.yml says `required: true` and gives no default. */
-export function requiredInput(name: string): ActionInput {
+export function requiredInput(name: string): RequiredInput {
   return { name, required: true }
 }
 
@@ -49,7 +52,7 @@ export const ALLOW_OUTSIDE_WORKSPACE = input('allow-outside-workspace', 'false')
  */
 
 /** A string input; its default when empty, `undefined` without one (an error when required). */
-export function getString(spec: DefaultedInput): string
+export function getString(spec: DefaultedInput | RequiredInput): string
 export function getString(spec: ActionInput): string | undefined
 export function getString(spec: ActionInput): string | undefined {
   const value = core.getInput(spec.name, { trimWhitespace: true })
@@ -122,7 +125,7 @@ export function confined(name: string, path: string, workspace: Workspace): stri
 }
 
 /** A path input (its default when empty), checked with `confined`; `undefined` without either. */
-export function getPath(spec: DefaultedInput, workspace: Workspace): string
+export function getPath(spec: DefaultedInput | RequiredInput, workspace: Workspace): string
 export function getPath(spec: ActionInput, workspace: Workspace): string | undefined
 export function getPath(spec: ActionInput, workspace: Workspace): string | undefined {
   const path = getString(spec)

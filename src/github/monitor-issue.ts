@@ -1,5 +1,5 @@
 import type { GitHubClient } from './octokit.js'
-import type { Identity } from './sticky-comment.js'
+import { isOurs, type Identity } from './sticky-comment.js'
 
 export interface RepoRef {
   readonly owner: string
@@ -47,13 +47,7 @@ export async function keepMonitorIssue(
     per_page: 100
   })
   const [ours] = open
-    .filter(
-      (i) =>
-        i.pull_request === undefined &&
-        i.body?.includes(options.marker) === true &&
-        i.user?.login === options.identity.login &&
-        i.user?.type === options.identity.type
-    )
+    .filter((i) => i.pull_request === undefined && isOurs(i, options.marker, options.identity))
     .sort((a, b) => a.number - b.number)
   if (options.alerting) {
     if (ours === undefined) {

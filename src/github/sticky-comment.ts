@@ -14,6 +14,25 @@ export interface Identity {
   readonly type: 'Bot' | 'User'
 }
 
+/**
+ * Whether a comment or issue is ours: it carries `marker` and `identity` wrote it (anyone can
+ * quote a marker, so the marker alone is not enough).
+ */
+export function isOurs(
+  item: {
+    readonly body?: string | null
+    readonly user?: { readonly login: string; readonly type: string } | null
+  },
+  marker: string,
+  identity: Identity
+): boolean {
+  return (
+    item.body?.includes(marker) === true &&
+    item.user?.login === identity.login &&
+    item.user?.type === identity.type
+  )
+}
+
 /** GraphQL's `viewer`: the only "who am I" that every kind of token may ask. */
 const VIEWER_QUERY = 'query { viewer { login } }'
 
@@ -75,14 +94,7 @@ export async function upsertStickyComment(
       issue_number: issue.issueNumber,
       per_page: 100
     })
-    return comments
-      .filter(
-        (c) =>
-          c.body?.includes(options.marker) === true &&
-          c.user?.login === options.identity.login &&
-          c.user?.type === options.identity.type
-      )
-      .sort((a, b) => a.id - b.id)
+    return comments.filter((c) => isOurs(c, options.marker, options.identity)).sort((a, b) => a.id - b.id)
   }
   const update = async (id: number, body: string): Promise<StickyComment> => {
     const { data } = await client.rest.issues.updateComment({ ...where, comment_id: id, body })

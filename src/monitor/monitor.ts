@@ -6,6 +6,7 @@ import type { LoadedConfig } from '../config/load.js'
 import type { MonitorConfig, SegmentsConfig } from '../config/types.js'
 import { DEFAULT_MIN_SUPPORT } from '../config/evaluate-settings.js'
 import { UserInputError } from '../errors.js'
+import { directionlessDrop } from '../gates/check-gates.js'
 import { metricNames } from '../metrics/catalog.js'
 import { segmentColumns } from '../metrics/segmentation.js'
 import { didYouMean } from '../suggest.js'
@@ -17,7 +18,7 @@ import { performanceChecks } from './performance-checks.js'
 import { rateChecks } from './rate-checks.js'
 import { segmentRows } from './segments.js'
 import { isoTime } from './time.js'
-import { cutWindows } from './windows.js'
+import { cutWindows, type Cut } from './windows.js'
 
 /**
  * Reads the logs (and a reference file) of `loaded.config.monitor`, cuts the windows, and runs the
@@ -78,7 +79,7 @@ function document(
   logs: LogRows,
   referenceLogs: LogRows,
   referenceRows: readonly number[],
-  cut: ReturnType<typeof cutWindows>,
+  cut: Cut,
   spec: SegmentsConfig | null
 ): MonitorDocument {
   const { config } = loaded
@@ -189,7 +190,10 @@ function headline(newest: WindowResult | undefined, alerting: number, total: num
   return `the newest window (${newest.start}) is within the reference; ${of}`
 }
 
-/** Every performance gate names a binary metric, and asks for segments only when there are some. */
+/**
+ * Every performance gate names a binary metric, bounds a drop only of a metric with a better
+ * direction (as the config's gates), and asks for segments only when there are some.
+ */
 function checkGates(loaded: LoadedConfig, monitor: MonitorConfig, segmented: boolean): void {
   const names = metricNames('binary')
   monitor.gates.forEach((gate, i) => {
@@ -197,6 +201,13 @@ function checkGates(loaded: LoadedConfig, monitor: MonitorConfig, segmented: boo
       throw new UserInputError(
         `monitor.gates[${i}].metric: unknown binary metric '${gate.metric}'${didYouMean(gate.metric, names)}; expected one of ${names.join(', ')}`,
         loaded.locate(['monitor', 'gates', i, 'metric'], 'value')
+      )
+    }
+    const drop = directionlessDrop(gate)
+    if (drop !== null) {
+      throw new UserInputError(
+        `monitor.gates[${i}].${drop.rule}: ${drop.message}`,
+        loaded.locate(['monitor', 'gates', i, drop.rule], 'key')
       )
     }
     if (gate.per_segment && !segmented) {

@@ -4,7 +4,7 @@
  * count it (rows, then the metric's own denominator, against `min_support`).
  */
 import type { MonitorGateConfig } from '../config/types.js'
-import { comparison, decidePoint, type Rule } from '../gates/rules.js'
+import { comparison, decidePoint, rulesOf, type Rule } from '../gates/rules.js'
 import { showAgainst, showNumber } from '../gates/wording.js'
 import { BinaryAccumulator } from '../metrics/binary.js'
 import { describeMetric, supportUnit } from '../metrics/catalog.js'
@@ -59,7 +59,7 @@ export function performanceChecks(input: PerformanceInput): PerformanceCheck[][]
   return input.windows.map((segments) => {
     const cache = new Map<string, Metrics>()
     return input.gates.flatMap((gate) =>
-      rules(gate).flatMap((rule) =>
+      rulesOf(gate).flatMap((rule) =>
         [...segments.keys()]
           .filter((segment) => gate.per_segment || segment === OVERALL)
           .map((segment) => {
@@ -78,12 +78,6 @@ export function performanceChecks(input: PerformanceInput): PerformanceCheck[][]
       )
     )
   })
-}
-
-function rules(gate: MonitorGateConfig): (Rule & { kind: PerformanceCheck['rule'] })[] {
-  return (['min', 'max', 'max_drop'] as const).flatMap((kind) =>
-    gate[kind] === undefined ? [] : [{ kind, threshold: gate[kind] }]
-  )
 }
 
 /** Why `m` cannot be judged, or `null`. */

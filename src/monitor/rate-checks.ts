@@ -39,23 +39,35 @@ interface Pending {
   readonly segment: string
   readonly quantity: RateQuantity
   readonly current: Moments
-  readonly base: Moments | null
+  readonly base: Moments
   readonly test: Difference | null
 }
 
 /** `checks[w]`: the rate checks of window w, by segment then quantity. */
 export function rateChecks(input: RateInput): RateCheck[][] {
+  const values: Record<RateQuantity, readonly number[]> = {
+    positive_rate: input.predicted,
+    mean_score: input.score
+  }
+  const referenceValues: Record<RateQuantity, readonly number[]> = {
+    positive_rate: input.referencePredicted,
+    mean_score: input.referenceScore
+  }
+  // The reference's moments do not depend on the window: computed once per (segment, quantity).
+  const referenceCache = new Map<string, Moments>()
+  const referenceOf = (segment: string, quantity: RateQuantity): Moments => {
+    const key = `${quantity}\u0000${segment}`
+    let m = referenceCache.get(key)
+    if (m === undefined)
+      referenceCache.set(key, (m = momentsOf(referenceValues[quantity], input.reference.get(segment) ?? [])))
+    return m
+  }
   const pending: Pending[] = []
   input.windows.forEach((segments, window) => {
     for (const [segment, rows] of segments) {
-      const reference = input.reference.get(segment) ?? []
       for (const quantity of QUANTITIES) {
-        const [values, referenceValues] =
-          quantity === 'positive_rate'
-            ? [input.predicted, input.referencePredicted]
-            : [input.score, input.referenceScore]
-        const current = momentsOf(values, rows)
-        const base = momentsOf(referenceValues, reference)
+        const current = momentsOf(values[quantity], rows)
+        const base = referenceOf(segment, quantity)
         const judged = current.n >= input.minSupport && base.n >= input.minSupport
         pending.push({
           window,
@@ -70,22 +82,23 @@ export function rateChecks(input: RateInput): RateCheck[][] {
       }
     }
   })
-  const tested = pending.filter((p) => p.test !== null)
+  const tested = pending.filter((p): p is Pending & { readonly test: Difference } => p.test !== null)
   const family = correctFamily(
-    tested.map((p) => p.test!.p),
+    tested.map((p) => p.test.p),
     input.correction,
     input.confidence
   )
-  const adjusted = new Map(tested.map((p, k) => [p, { p: family.adjusted[k], level: family.confidence[k] }]))
+  // Exactly the tested checks have an entry, so it alone tells judged from insufficient.
+  const adjusted = new Map<Pending, { test: Difference; p: number; level: number }>(
+    tested.map((p, k) => [p, { test: p.test, p: family.adjusted[k], level: family.confidence[k] }])
+  )
   const alpha = 1 - input.confidence
   const over = `${CORRECTION_NAMES[input.correction]} over ${tested.length} tests`
   const checks: RateCheck[][] = input.windows.map(() => [])
   for (const p of pending) {
     const a = adjusted.get(p)
     checks[p.window].push(
-      a === undefined || p.test === null
-        ? insufficient(p, input.minSupport)
-        : judged(p, p.test, a, alpha, over)
+      a === undefined ? insufficient(p, input.minSupport) : judged(p, a.test, a, alpha, over)
     )
   }
   return checks
@@ -100,16 +113,16 @@ function judged(
 ): RateCheck {
   const z = criticalValue(a.level)
   const ci: [number, number] = [test.difference - z * test.se, test.difference + z * test.se]
-  const difference = p.current.mean - p.base!.mean
+  const difference = p.current.mean - p.base.mean
   const alert = a.p <= alpha
   const what = p.quantity === 'positive_rate' ? 'positive rate' : 'mean score'
   return {
     segment: p.segment,
     quantity: p.quantity,
     rows: p.current.n,
-    reference_rows: p.base!.n,
+    reference_rows: p.base.n,
     value: p.current.mean,
-    reference: p.base!.mean,
+    reference: p.base.mean,
     difference,
     ci,
     level: a.level,
@@ -117,14 +130,14 @@ function judged(
     adjusted_p_value: a.p,
     status: alert ? 'alert' : 'ok',
     reason:
-      `${what} ${showNumber(p.base!.mean)} → ${showNumber(p.current.mean)} (${showSigned(difference)}, ` +
+      `${what} ${showNumber(p.base.mean)} → ${showNumber(p.current.mean)} (${showSigned(difference)}, ` +
       `${showLevel(a.level)} interval ${showInterval(ci)}; p = ${showNumber(test.p)}, adjusted p = ${showNumber(a.p)} ` +
       `(${over}) ${alert ? '≤' : '>'} ${showNumber(alpha)}): ${alert ? 'significant deviation' : 'no significant deviation'}`
   }
 }
 
 function insufficient(p: Pending, minSupport: number): RateCheck {
-  const n = p.base?.n ?? 0
+  const n = p.base.n
   const why =
     p.current.n < minSupport
       ? `${p.current.n} rows in the window < min_support ${minSupport}`
@@ -135,7 +148,7 @@ function insufficient(p: Pending, minSupport: number): RateCheck {
     rows: p.current.n,
     reference_rows: n,
     value: p.current.n === 0 ? null : p.current.mean,
-    reference: n === 0 ? null : p.base!.mean,
+    reference: n === 0 ? null : p.base.mean,
     difference: null,
     ci: null,
     level: null,

@@ -6,9 +6,9 @@
  */
 import { markdownTable } from 'markdown-table'
 import type { CanaryDocument } from '../canary/canary-document.js'
-import { STATUSES } from '../gates/verdict-document.js'
 import { escapeClipped } from '../text/escape.js'
 import { OUTCOME_COLUMNS, outcomeCells } from './canary-text.js'
+import { countsText } from './verdict-text.js'
 
 const REASON_LENGTH = 2000
 const MAX_REASONS = 50
@@ -51,9 +51,7 @@ export function renderCanarySummary(document: CanaryDocument): string {
     out.push('### Traffic needed', '', escapeClipped(document.traffic.reason, REASON_LENGTH), '')
   }
   if (document.gates !== null) {
-    const counts = STATUSES.filter((s) => document.gates!.counts[s] > 0)
-      .map((s) => `${document.gates!.counts[s]} ${s}`)
-      .join(', ')
+    const counts = countsText(document.gates.counts)
     out.push(
       '### Gates',
       '',

@@ -21,7 +21,7 @@ import {
 const MAX_WARNINGS = 5
 
 /** `15 pass, 2 fail, 4 insufficient`: the non-zero counts in status order. */
-function countsText(counts: Readonly<Record<GateStatus, number>>): string {
+export function countsText(counts: Readonly<Record<GateStatus, number>>): string {
   return STATUSES.filter((s) => counts[s] > 0)
     .map((s) => `${counts[s]} ${s}`)
     .join(', ')

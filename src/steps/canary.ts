@@ -7,7 +7,6 @@ import type { CanaryDocument } from '../canary/canary-document.js'
 import { runCanary } from '../canary/run-canary.js'
 import { loadConfig } from '../config/load.js'
 import type { ExitCode } from '../errors.js'
-import type { ReadOptions } from '../io/table.js'
 import type { Workspace } from '../io/workspace.js'
 import { writeDocument } from './write-document.js'
 
@@ -21,7 +20,6 @@ export interface CanaryStepRequest {
   /** Writes the document here; none: nothing is written. */
   readonly output?: string
   readonly now: Date
-  readonly read?: ReadOptions
 }
 
 export interface CanaryStepResult {
@@ -39,8 +37,7 @@ export async function canaryStep(request: CanaryStepRequest): Promise<CanaryStep
     config,
     control: request.control,
     canary: request.canary,
-    now: request.now,
-    read: request.read
+    now: request.now
   })
   if (request.output !== undefined) await writeDocument(request.output, document)
   return { document, code: canaryExitCode(document.decision) }

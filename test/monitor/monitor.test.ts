@@ -200,6 +200,14 @@ describe('bad input: one error at the file, line and column', () => {
     )
   })
 
+  it('a drop of a metric with no better direction, at the rule, as the config gates say it', async () => {
+    const csv = logsCsv({ seed: 1, days: 2, rowsPerDay: 10 })
+    const lines = [...DAILY, 'gates:', '  - metric: tp', '    max_drop: 5']
+    expect(await errorOf(csv, lines)).toBe(
+      'DIR/ml-gate.yml:13:7: monitor.gates[0].max_drop: tp has no better direction (neither higher nor lower is better), so it cannot drop; bound it with min/max'
+    )
+  })
+
   it('an unknown metric and a missing column, at the config line', async () => {
     const csv = logsCsv({ seed: 1, days: 2, rowsPerDay: 10 })
     expect(await errorOf(csv, [...DAILY, 'gates:', '  - metric: rocauc', '    min: 0.7'])).toMatch(

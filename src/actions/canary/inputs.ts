@@ -5,10 +5,8 @@ import {
   getString,
   getWorkspace,
   input,
-  requiredInput,
-  type ActionInput
+  requiredInput
 } from '../../github/action-inputs.js'
-import { UserInputError } from '../../errors.js'
 import type { Workspace } from '../../io/workspace.js'
 import { RESULT_FILES } from '../../documents/result-names.js'
 
@@ -43,16 +41,9 @@ export function readCanaryInputs(): CanaryInputs {
   return {
     workspace,
     config: getPath(Inputs.Config, workspace),
-    control: requiredPath(Inputs.Control, workspace),
-    canary: requiredPath(Inputs.Canary, workspace),
+    control: getPath(Inputs.Control, workspace),
+    canary: getPath(Inputs.Canary, workspace),
     resultsDir: getString(Inputs.ResultsDir),
     summary: getBoolean(Inputs.Summary)
   }
-}
-
-/** A required path input (`getString` refuses it empty; the check here is for the type). */
-function requiredPath(spec: ActionInput, workspace: Workspace): string {
-  const path = getPath(spec, workspace)
-  if (path === undefined) throw new UserInputError(`input '${spec.name}' is required and was not supplied`)
-  return path
 }
