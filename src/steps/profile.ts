@@ -3,7 +3,7 @@
  * one shard of either (`io/partition.ts`) to its `ml-gate/profile-state@1`.
  */
 import { UserInputError } from '../errors.js'
-import { expandGlob } from '../io/glob.js'
+import { inputFiles } from '../io/glob.js'
 import { openTable } from '../io/open.js'
 import { byteShard, shardFiles, type Shard } from '../io/partition.js'
 import type { ByteRange, ReadOptions, TableFormat } from '../io/table.js'
@@ -22,12 +22,6 @@ async function profileOf(
 ): Promise<{ readonly profile: TableProfile; readonly format: TableFormat }> {
   const table = await openTable(file, read)
   return { profile: await TableProfile.of(table, { topValues: top }), format: table.format }
-}
-
-/** The files a path or glob names; a glob matching nothing: the path (the reader reports it). */
-export async function inputFiles(input: string): Promise<string[]> {
-  const files = await expandGlob(input)
-  return files.length > 0 ? files : [input]
 }
 
 /** The profile of every file of `input` (a file or a glob), as one table. */
