@@ -6,7 +6,6 @@
  * them all or N shards each read every Nth and `ml-gate merge` joins their states.
  */
 import type { EvaluateSettings } from '../config/evaluate-settings.js'
-import { UserInputError } from '../errors.js'
 import { byteShard, shardFiles, wholeFilePart, type ByteShard, type Shard } from '../io/partition.js'
 import type { ReadOptions } from '../io/table.js'
 import { evaluatePredictions, inputClasses, type Evaluation, type StagingOptions } from './evaluate.js'
@@ -19,8 +18,8 @@ import {
 } from './evaluation-state.js'
 
 /**
- * The evaluation of every file of `files` (sorted) as one input named `input`; one file is
- * evaluated exactly as `evaluatePredictions` does.
+ * The evaluation of every file of `files` (sorted, at least one: `inputFiles`) as one input named
+ * `input`; one file is evaluated exactly as `evaluatePredictions` does.
  */
 export async function evaluateFiles(
   input: string,
@@ -29,7 +28,6 @@ export async function evaluateFiles(
   read: ReadOptions = {},
   options: StagingOptions = {}
 ): Promise<Evaluation> {
-  if (files.length === 0) throw noFiles(input)
   if (files.length === 1) return evaluatePredictions(files[0], settings, read, options)
   const classes = await inputClasses(files, settings, read)
   const pieces: Evaluation[] = []
@@ -57,7 +55,7 @@ export interface ShardReport {
 
 /**
  * Evaluates shard K of N of the input: every Nth file of several, or a byte range of one CSV or
- * JSON Lines file, and returns its state document.
+ * JSON Lines file, and returns its state document. `files`: at least one, as `evaluateFiles`.
  * @throws UserInputError as `evaluatePredictions`, and for a byte range of gzip, Parquet or JSON
  */
 export async function evaluateShard(
@@ -68,7 +66,6 @@ export async function evaluateShard(
   read: ReadOptions = {},
   options: StagingOptions = {}
 ): Promise<ShardReport> {
-  if (files.length === 0) throw noFiles(input)
   const classes = await inputClasses(files, settings, read)
   const name = `shard ${shard.index}/${shard.count}`
   if (files.length === 1) {
@@ -109,10 +106,4 @@ export async function evaluateShard(
   const names = mine.map((f) => f.file).join(', ')
   const stated = `${name}: ${mine.length} of ${files.length} files, every ${shard.count}th of the sorted list${names === '' ? '' : ` (${names})`}`
   return { state, stated, scan: null }
-}
-
-function noFiles(input: string): UserInputError {
-  return new UserInputError(
-    `no file matches ${JSON.stringify(input)}: expected at least one predictions file`
-  )
 }
