@@ -6,7 +6,7 @@
  * them all or N shards each read every Nth and `ml-gate merge` joins their states.
  */
 import type { EvaluateSettings } from '../config/evaluate-settings.js'
-import { byteShard, shardFiles, wholeFilePart, type ByteShard, type Shard } from '../io/partition.js'
+import { byteShard, shardFiles, wholeFilePart, type Shard } from '../io/partition.js'
 import type { ReadOptions } from '../io/table.js'
 import { evaluatePredictions, inputClasses, type Evaluation, type StagingOptions } from './evaluate.js'
 import {
@@ -49,8 +49,6 @@ export interface ShardReport {
   readonly state: EvaluationStateDocument
   /** e.g. `shard 2/3: 2 of 7 files (b.csv, e.csv)` or `shard 2/3: x.csv bytes 1200-2400 of 3600, from line 41: …`. */
   readonly stated: string
-  /** By bytes: the scan that found the range. */
-  readonly scan: (ByteShard & { readonly ms: number }) | null
 }
 
 /**
@@ -87,7 +85,7 @@ export async function evaluateShard(
     const stated =
       `${name}: ${file} bytes ${bytes.start}-${bytes.end} of ${scan.size}, from line ${bytes.line}: ` +
       `${evaluation.rows} rows (the range found by scanning ${scan.scanned} bytes in ${ms.toFixed(0)} ms)`
-    return { state, stated, scan: { ...scan, ms } }
+    return { state, stated }
   }
   const mine = shardFiles(files, shard)
   const pieces: PieceState[] = []
@@ -105,5 +103,5 @@ export async function evaluateShard(
   const state = evaluationState(settings, input, { ...shard, by: 'files' }, found, pieces)
   const names = mine.map((f) => f.file).join(', ')
   const stated = `${name}: ${mine.length} of ${files.length} files, every ${shard.count}th of the sorted list${names === '' ? '' : ` (${names})`}`
-  return { state, stated, scan: null }
+  return { state, stated }
 }
