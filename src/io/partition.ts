@@ -127,13 +127,14 @@ export async function byteShard(file: string, shard: Shard, read: ReadOptions = 
   return { part: { rowBase: first.rows, bytes }, size, scanned: scanner.scanned }
 }
 
+/** The delimiter given (by the options or the extension), else the one the reader detects. */
 async function delimiterOf(file: string, given: string | null): Promise<string> {
   if (given !== null) return given
   const handle = await open(file, 'r')
   try {
     const head = Buffer.alloc(1 << 20)
     const { bytesRead } = await handle.read(head, 0, head.length, 0)
-    return csvDelimiter(head.subarray(0, bytesRead), null)
+    return csvDelimiter(head.subarray(0, bytesRead))
   } finally {
     await handle.close()
   }
