@@ -20,7 +20,6 @@ import { describeDifferences, settingDifferences } from '../gates/same-settings.
 import { parseJson } from '../io/json-text.js'
 import type { ProfileDocument } from '../profile/profile.js'
 import { restoreProfilePiece, type ProfileStateDocument } from '../profile/profile-state.js'
-import { mergeProfiles } from './profile.js'
 
 const EVALUATION_STATE = documentKind<EvaluationStateDocument>(
   schema,
@@ -210,7 +209,7 @@ function mergeProfileStates(states: readonly Read<ProfileStateDocument>[]): Merg
     restored(path, () => restoreProfilePiece(piece, first.state.top))
   )
   const [whole, ...rest] = profiles
-  rest.forEach((profile, i) => mergeProfiles(whole, profile, pieces[i + 1].piece.file))
+  rest.forEach((profile, i) => whole.merge(profile, pieces[i + 1].piece.file))
   const format = states.find((s) => s.state.pieces.length > 0)!.state.format
   const file = first.state.shard.by === 'bytes' ? pieces[0].piece.file : first.state.input
   return {
