@@ -36,7 +36,7 @@ export async function evaluateFiles(
       await evaluatePredictions(
         file,
         settings,
-        { ...read, part: wholeFilePart(index) },
+        { ...read, part: wholeFilePart(index, files.length) },
         { ...options, classes }
       )
     )
@@ -94,7 +94,7 @@ export async function evaluateShard(
     const evaluation = await evaluatePredictions(
       file,
       settings,
-      { ...read, part: wholeFilePart(index) },
+      { ...read, part: wholeFilePart(index, files.length) },
       { ...options, classes }
     )
     found = evaluation.classes

@@ -66,17 +66,24 @@ export interface ShardFile {
  * K − 1, K − 1 + N, … (0-based). A shard may get none when there are fewer files than shards.
  */
 export function shardFiles(files: readonly string[], shard: Shard): ShardFile[] {
-  if (files.length > MAX_FILES) {
-    throw new UserInputError(`${files.length} files: expected at most ${MAX_FILES} in one list`)
-  }
+  // Before any file is read, and in a shard that gets none, as in the shards that read them.
+  checkListLength(files.length)
   const out: ShardFile[] = []
   for (let i = shard.index - 1; i < files.length; i += shard.count) out.push({ file: files[i], index: i })
   return out
 }
 
-/** The part a whole file of the list is: only its row keys move. */
-export function wholeFilePart(index: number): FilePart {
+/**
+ * The part the whole file at `index` of a list of `count` is: only its row keys move.
+ * @throws UserInputError for a list of more than MAX_FILES, whose keys would pass 2⁵³
+ */
+export function wholeFilePart(index: number, count: number): FilePart {
+  checkListLength(count)
   return { rowBase: index * FILE_KEY_STRIDE, bytes: null }
+}
+
+function checkListLength(count: number): void {
+  if (count > MAX_FILES) throw new UserInputError(`${count} files: expected at most ${MAX_FILES} in one list`)
 }
 
 /** A byte shard of one file, with what finding it cost. */

@@ -14,6 +14,7 @@ import type { EvaluationDocument } from '../../src/documents/evaluation.js'
 import { evaluateFiles, evaluateShard } from '../../src/evaluation/evaluate-input.js'
 import { evaluationDocument } from '../../src/evaluation/evaluate.js'
 import { expandGlob } from '../../src/io/glob.js'
+import { MAX_FILES, shardFiles } from '../../src/io/partition.js'
 import { mergeStep } from '../../src/steps/merge.js'
 import { profileShardStep, profileStep } from '../../src/steps/profile.js'
 import type { ProfileDocument } from '../../src/profile/profile.js'
@@ -159,5 +160,15 @@ describe('a byte-sharded file whose every weight is 0', () => {
       'expected at least one positive weight'
     expect(await failure(evaluateFiles(file, [file], settings))).toBe(expected)
     expect(await failure(merged(file, 3, settings, dir))).toBe(expected)
+  })
+})
+
+describe('a single run over a list longer than MAX_FILES', () => {
+  it('fails as the shards of the list fail, before reading a file whose row keys would pass 2⁵³', async () => {
+    const files = Array.from({ length: MAX_FILES + 1 }, (_, i) => `missing-${i}.csv`)
+    const [settings] = CASES.map(([, s]) => s)
+    const message = `${MAX_FILES + 1} files: expected at most ${MAX_FILES} in one list`
+    await expect(evaluateFiles('missing-*.csv', files, settings)).rejects.toThrow(message)
+    expect(() => shardFiles(files, { index: 1, count: 2 })).toThrow(message)
   })
 })
