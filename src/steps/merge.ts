@@ -5,9 +5,8 @@
  */
 import schema from '../../schemas/evaluation-state.schema.json' with { type: 'json' }
 import profileSchema from '../../schemas/profile-state.schema.json' with { type: 'json' }
-import { readFile } from 'node:fs/promises'
 import type { EvaluationDocument } from '../documents/evaluation.js'
-import { documentKind, parseDocument } from '../documents/read-document.js'
+import { documentKind, parseDocument, readDocumentBytes } from '../documents/read-document.js'
 import { UserInputError } from '../errors.js'
 import { evaluationDocument, type Accumulator, type Evaluation } from '../evaluation/evaluate.js'
 import {
@@ -79,14 +78,7 @@ export async function mergeStep(paths: readonly string[]): Promise<MergeStepResu
 }
 
 async function readText(path: string): Promise<string> {
-  try {
-    return await readFile(path, 'utf8')
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable'
-    throw new UserInputError(`cannot read the file (${code}); expected a shard's state document`, {
-      file: path
-    })
-  }
+  return (await readDocumentBytes(path, "a shard's state document")).toString('utf8')
 }
 
 /** Every shard 1…N of one input, once each; `same` adds the kind's own checks. */
