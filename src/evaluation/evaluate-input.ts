@@ -6,7 +6,7 @@
  * them all or N shards each read every Nth and `ml-gate merge` joins their states.
  */
 import type { EvaluateSettings } from '../config/evaluate-settings.js'
-import { byteShard, shardFiles, wholeFilePart, type Shard } from '../io/partition.js'
+import { byteShard, pieceRange, shardFiles, wholeFilePart, type Shard } from '../io/partition.js'
 import type { ReadOptions } from '../io/table.js'
 import { evaluatePredictions, inputClasses, type Evaluation, type StagingOptions } from './evaluate.js'
 import {
@@ -78,9 +78,8 @@ export async function evaluateShard(
       { ...read, part: scan.part },
       { ...options, classes }
     )
-    const range = { start: bytes.start, end: bytes.end, line: bytes.line }
     const state = evaluationState(settings, input, { ...shard, by: 'bytes' }, evaluation.classes, [
-      pieceState(evaluation, 0, range)
+      pieceState(evaluation, 0, pieceRange(bytes))
     ])
     const stated =
       `${name}: ${file} bytes ${bytes.start}-${bytes.end} of ${scan.size}, from line ${bytes.line}: ` +

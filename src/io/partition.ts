@@ -55,6 +55,23 @@ export function parseShard(text: string, where: string): Shard {
   return { index, count }
 }
 
+/** A shard as its state document names it: K of N, and how its part of the input was chosen. */
+export interface ShardStated extends Shard {
+  /** `files`: every Nth file of the sorted list; `bytes`: a byte range of one file. */
+  readonly by: 'files' | 'bytes'
+}
+
+/** A byte range as a piece's state records it: no `prefix`, the header the merge does not read. */
+export interface PieceRange {
+  readonly start: number
+  readonly end: number
+  readonly line: number
+}
+
+export function pieceRange(bytes: ByteRange): PieceRange {
+  return { start: bytes.start, end: bytes.end, line: bytes.line }
+}
+
 /** One file a shard reads, with its position in the whole sorted list. */
 export interface ShardFile {
   readonly file: string

@@ -18,6 +18,7 @@ import {
 import { allWeightsZero } from '../evaluation/row-stager.js'
 import { describeDifferences, settingDifferences } from '../gates/same-settings.js'
 import { parseJson } from '../io/json-text.js'
+import type { ShardStated } from '../io/partition.js'
 import { describeMetric } from '../metrics/catalog.js'
 import type { ProfileDocument } from '../profile/profile.js'
 import { restoreProfilePiece, type ProfileStateDocument } from '../profile/profile-state.js'
@@ -38,7 +39,7 @@ export type MergeStepResult =
 /** What every state says about the shard it is. */
 interface ShardOf {
   readonly input: string
-  readonly shard: { readonly index: number; readonly count: number; readonly by: 'files' | 'bytes' }
+  readonly shard: ShardStated
 }
 
 interface Read<T> {
