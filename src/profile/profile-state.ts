@@ -10,6 +10,7 @@
  * where a single run applies Welford's row by row: equal to rounding (relative 1e-15), not bit for
  * bit.
  */
+import { encode } from '../kernels/base64.js'
 import { pieceRange, type PieceRange, type ShardStated } from '../io/partition.js'
 import type { ByteRange, TableFormat } from '../io/table.js'
 import { ColumnProfile } from './column-profile.js'
@@ -67,11 +68,11 @@ export function profilePieceState(
       return {
         name: state.name,
         kinds: state.kinds,
-        moments: Buffer.from(Float64Array.from(state.moments).buffer).toString('base64'),
+        moments: encode(Float64Array.from(state.moments)),
         limit: state.values.limit,
         values: state.values.values,
         counts: state.values.counts,
-        sketch: state.values.sketch === null ? null : Buffer.from(state.values.sketch).toString('base64')
+        sketch: state.values.sketch === null ? null : encode(state.values.sketch)
       }
     })
   }
