@@ -61,15 +61,23 @@ export interface ReadDocument<T> {
  * @throws UserInputError when the file cannot be read, is not JSON, or does not match the schema
  */
 export async function readDocument<T>(file: string, kind: DocumentKind<T>): Promise<ReadDocument<T>> {
-  let bytes: Buffer
-  try {
-    bytes = await readFile(file)
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable'
-    throw new UserInputError(`cannot read the file (${code}); expected an ${kind.name} document`, { file })
-  }
+  const bytes = await readDocumentBytes(file, `an ${kind.name} document`)
   const document = parseDocument(bytes.toString('utf8'), file, kind)
   return { path: file, sha256: createHash('sha256').update(bytes).digest('hex'), document }
+}
+
+/**
+ * The bytes of the document file `file`.
+ * @param expected what the file should be, for the message: `an ml-gate/verdict@1 document`
+ * @throws UserInputError naming the file and the error code when it cannot be read
+ */
+export async function readDocumentBytes(file: string, expected: string): Promise<Buffer> {
+  try {
+    return await readFile(file)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable'
+    throw new UserInputError(`cannot read the file (${code}); expected ${expected}`, { file })
+  }
 }
 
 /**

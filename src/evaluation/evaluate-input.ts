@@ -6,8 +6,7 @@
  * them all or N shards each read every Nth and `ml-gate merge` joins their states.
  */
 import type { EvaluateSettings } from '../config/evaluate-settings.js'
-import { UserInputError } from '../errors.js'
-import { byteShard, shardFiles, wholeFilePart, type ByteShard, type Shard } from '../io/partition.js'
+import { byteShard, pieceRange, shardFiles, wholeFilePart, type Shard } from '../io/partition.js'
 import type { ReadOptions } from '../io/table.js'
 import { evaluatePredictions, inputClasses, type Evaluation, type StagingOptions } from './evaluate.js'
 import {
@@ -19,8 +18,8 @@ import {
 } from './evaluation-state.js'
 
 /**
- * The evaluation of every file of `files` (sorted) as one input named `input`; one file is
- * evaluated exactly as `evaluatePredictions` does.
+ * The evaluation of every file of `files` (sorted, at least one: `inputFiles`) as one input named
+ * `input`; one file is evaluated exactly as `evaluatePredictions` does.
  */
 export async function evaluateFiles(
   input: string,
@@ -29,7 +28,6 @@ export async function evaluateFiles(
   read: ReadOptions = {},
   options: StagingOptions = {}
 ): Promise<Evaluation> {
-  if (files.length === 0) throw noFiles(input)
   if (files.length === 1) return evaluatePredictions(files[0], settings, read, options)
   const classes = await inputClasses(files, settings, read)
   const pieces: Evaluation[] = []
@@ -38,7 +36,7 @@ export async function evaluateFiles(
       await evaluatePredictions(
         file,
         settings,
-        { ...read, part: wholeFilePart(index) },
+        { ...read, part: wholeFilePart(index, files.length) },
         { ...options, classes }
       )
     )
@@ -51,13 +49,11 @@ export interface ShardReport {
   readonly state: EvaluationStateDocument
   /** e.g. `shard 2/3: 2 of 7 files (b.csv, e.csv)` or `shard 2/3: x.csv bytes 1200-2400 of 3600, from line 41: …`. */
   readonly stated: string
-  /** By bytes: the scan that found the range. */
-  readonly scan: (ByteShard & { readonly ms: number }) | null
 }
 
 /**
  * Evaluates shard K of N of the input: every Nth file of several, or a byte range of one CSV or
- * JSON Lines file, and returns its state document.
+ * JSON Lines file, and returns its state document. `files`: at least one, as `evaluateFiles`.
  * @throws UserInputError as `evaluatePredictions`, and for a byte range of gzip, Parquet or JSON
  */
 export async function evaluateShard(
@@ -68,7 +64,6 @@ export async function evaluateShard(
   read: ReadOptions = {},
   options: StagingOptions = {}
 ): Promise<ShardReport> {
-  if (files.length === 0) throw noFiles(input)
   const classes = await inputClasses(files, settings, read)
   const name = `shard ${shard.index}/${shard.count}`
   if (files.length === 1) {
@@ -83,14 +78,13 @@ export async function evaluateShard(
       { ...read, part: scan.part },
       { ...options, classes }
     )
-    const range = { start: bytes.start, end: bytes.end, line: bytes.line }
     const state = evaluationState(settings, input, { ...shard, by: 'bytes' }, evaluation.classes, [
-      pieceState(evaluation, 0, range)
+      pieceState(evaluation, 0, pieceRange(bytes))
     ])
     const stated =
       `${name}: ${file} bytes ${bytes.start}-${bytes.end} of ${scan.size}, from line ${bytes.line}: ` +
       `${evaluation.rows} rows (the range found by scanning ${scan.scanned} bytes in ${ms.toFixed(0)} ms)`
-    return { state, stated, scan: { ...scan, ms } }
+    return { state, stated }
   }
   const mine = shardFiles(files, shard)
   const pieces: PieceState[] = []
@@ -99,7 +93,7 @@ export async function evaluateShard(
     const evaluation = await evaluatePredictions(
       file,
       settings,
-      { ...read, part: wholeFilePart(index) },
+      { ...read, part: wholeFilePart(index, files.length) },
       { ...options, classes }
     )
     found = evaluation.classes
@@ -108,11 +102,5 @@ export async function evaluateShard(
   const state = evaluationState(settings, input, { ...shard, by: 'files' }, found, pieces)
   const names = mine.map((f) => f.file).join(', ')
   const stated = `${name}: ${mine.length} of ${files.length} files, every ${shard.count}th of the sorted list${names === '' ? '' : ` (${names})`}`
-  return { state, stated, scan: null }
-}
-
-function noFiles(input: string): UserInputError {
-  return new UserInputError(
-    `no file matches ${JSON.stringify(input)}: expected at least one predictions file`
-  )
+  return { state, stated }
 }

@@ -13,6 +13,7 @@
  */
 import type { EvaluateSettings } from '../config/evaluate-settings.js'
 import type { DocumentSettings } from '../documents/evaluation.js'
+import type { PieceRange, ShardStated } from '../io/partition.js'
 import { BinaryAccumulator, type BinaryState } from '../metrics/binary.js'
 import { MulticlassAccumulator, type MulticlassState } from '../metrics/multiclass.js'
 import { RowDigest, type RowDigestState } from '../metrics/poisson-bootstrap.js'
@@ -22,14 +23,6 @@ import type { Task } from '../metrics/task.js'
 import { documentSettings, type Accumulator, type Evaluation, type SegmentEvaluation } from './evaluate.js'
 
 export const EVALUATION_STATE_SCHEMA = 'ml-gate/evaluation-state@1'
-
-/** How a shard's part of the input was chosen. */
-export interface ShardStated {
-  readonly index: number
-  readonly count: number
-  /** `files`: every Nth file of the sorted list; `bytes`: a byte range of one file. */
-  readonly by: 'files' | 'bytes'
-}
 
 /** The `ml-gate/evaluation-state@1` document one shard writes. */
 export interface EvaluationStateDocument {
@@ -49,7 +42,7 @@ export interface PieceState {
   /** The file's position in the sorted list of the input (0 for one file). */
   readonly file_index: number
   /** The byte range read, `null` for the whole file. */
-  readonly range: { readonly start: number; readonly end: number; readonly line: number } | null
+  readonly range: PieceRange | null
   readonly rows: number
   readonly labels: RowDigestState | null
   readonly segments: readonly SegmentState[]

@@ -198,12 +198,7 @@ export async function stageRows(
     throw new UserInputError('no rows to evaluate: expected at least one row of predictions', {
       file: table.file
     })
-  if (columns.weight >= 0 && totals.weight === 0 && whole) {
-    throw new UserInputError(
-      `every row's weight '${model.weight}' is 0: there is nothing to evaluate; expected at least one positive weight`,
-      { file: table.file }
-    )
-  }
+  if (columns.weight >= 0 && totals.weight === 0 && whole) throw allWeightsZero(model.weight!, table.file)
   await sink.full(staged)
   return { rows: rows - skipped, labels: labels?.toState() ?? null }
 
@@ -482,4 +477,12 @@ function rowDecoder(
 
 function describe(value: Value): string {
   return value === null ? 'a missing value' : JSON.stringify(value)
+}
+
+/** Every row of the input has weight 0: thrown by a whole file's run and by the merge of its byte shards. */
+export function allWeightsZero(weight: string, file: string): UserInputError {
+  return new UserInputError(
+    `every row's weight '${weight}' is 0: there is nothing to evaluate; expected at least one positive weight`,
+    { file }
+  )
 }

@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
 import { RESULT_NAME } from '../documents/result-names.js'
 import { UserInputError } from '../errors.js'
+import { expandGlob } from '../io/glob.js'
 import { outsideWorkspace, type Workspace } from '../io/workspace.js'
 
 /**
@@ -122,6 +123,28 @@ export function confined(name: string, path: string, workspace: Workspace): stri
     )
   }
   return path
+}
+
+/**
+ * The files that the patterns of input `name` match, each once in the order found, as `as` maps
+ * them; each pattern and each file it matched inside the workspace (`confined`).
+ * @throws UserInputError for a pattern that matches nothing, or a file outside the workspace
+ */
+export async function matchInputFiles(
+  name: string,
+  patterns: readonly string[],
+  workspace: Workspace,
+  as: (file: string) => string = (file) => file
+): Promise<string[]> {
+  const files: string[] = []
+  for (const pattern of patterns) {
+    const matched = (await expandGlob(confined(name, pattern, workspace))).map((file) =>
+      confined(name, file, workspace)
+    )
+    if (matched.length === 0) throw new UserInputError(`input '${name}': no file matches '${pattern}'`)
+    for (const file of matched.map(as)) if (!files.includes(file)) files.push(file)
+  }
+  return files
 }
 
 /** A path input (its default when empty), checked with `confined`; `undefined` without either. */

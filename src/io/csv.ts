@@ -261,9 +261,8 @@ function decodeField(data: Buffer, tokenizer: CsvTokenizer, f: number): string {
   return (tokenizer.flags[f] & ESCAPED) === 0 ? text : text.replaceAll('""', '"')
 }
 
-/** The delimiter the reader uses for a file that starts with `head`: `given`, or detected from its first line. */
-export function csvDelimiter(head: Buffer, given: string | null): string {
-  if (given !== null) return given
+/** The delimiter the reader detects, when none is given, for a file that starts with `head`: from its first line. */
+export function csvDelimiter(head: Buffer): string {
   const end = findLineEnd(head)
   return detectDelimiter(head, end < 0 ? head.length : end)
 }

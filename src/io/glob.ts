@@ -69,6 +69,15 @@ export async function expandGlob(pattern: string): Promise<string[]> {
   return [...new Set(matches)].sort()
 }
 
+/**
+ * The files a path or glob names; a glob matching nothing: the path itself, so the reader reports
+ * it as not found.
+ */
+export async function inputFiles(input: string): Promise<string[]> {
+  const files = await expandGlob(input)
+  return files.length > 0 ? files : [input]
+}
+
 async function isFile(path: string): Promise<boolean> {
   try {
     return (await stat(path)).isFile()

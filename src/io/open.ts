@@ -71,8 +71,7 @@ export async function openTable(
   options: ReadOptions = {},
   source: SourceOptions = {}
 ): Promise<Table> {
-  const extension = extensionOf(file)
-  const format = options.format ?? detectFormat(file, extension)
+  const { format, delimiter } = tableFormatOf(file, options)
   if (!FORMATS.includes(format)) {
     throw new UserInputError(`unknown format "${format}": expected one of ${FORMATS.join(', ')}`, { file })
   }
@@ -81,16 +80,16 @@ export async function openTable(
     throw new UserInputError(`batch size ${batchSize}: expected a positive integer`, { file })
   }
   const parser = new ValueParser(options.missing ?? DEFAULT_MISSING_TOKENS)
-  const reader = await readerFor(file, format, { ...options, batchSize }, parser, extension, source)
+  const reader = await readerFor(file, format, delimiter, { ...options, batchSize }, parser, source)
   return tableFrom(file, format, reader)
 }
 
 async function readerFor(
   file: string,
   format: TableFormat,
+  delimiter: string | null,
   options: ReadOptions & { batchSize: number },
   parser: ValueParser,
-  extension: string,
   source: SourceOptions
 ): Promise<TableReader> {
   const { batchSize } = options
@@ -99,7 +98,6 @@ async function readerFor(
     range === null ? openByteSource(file, source) : openRangeSource(file, range, source)
   switch (format) {
     case 'csv': {
-      const delimiter = options.delimiter ?? DELIMITER_BY_EXTENSION[extension] ?? null
       if (delimiter !== null && !(CSV_DELIMITERS as readonly string[]).includes(delimiter)) {
         throw new UserInputError(
           `delimiter ${JSON.stringify(delimiter)}: expected one of "," ";" "|" or a tab ("\\t")`,

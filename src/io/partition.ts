@@ -55,6 +55,23 @@ export function parseShard(text: string, where: string): Shard {
   return { index, count }
 }
 
+/** A shard as its state document names it: K of N, and how its part of the input was chosen. */
+export interface ShardStated extends Shard {
+  /** `files`: every Nth file of the sorted list; `bytes`: a byte range of one file. */
+  readonly by: 'files' | 'bytes'
+}
+
+/** A byte range as a piece's state records it: no `prefix`, the header the merge does not read. */
+export interface PieceRange {
+  readonly start: number
+  readonly end: number
+  readonly line: number
+}
+
+export function pieceRange(bytes: ByteRange): PieceRange {
+  return { start: bytes.start, end: bytes.end, line: bytes.line }
+}
+
 /** One file a shard reads, with its position in the whole sorted list. */
 export interface ShardFile {
   readonly file: string
@@ -66,17 +83,24 @@ export interface ShardFile {
  * K − 1, K − 1 + N, … (0-based). A shard may get none when there are fewer files than shards.
  */
 export function shardFiles(files: readonly string[], shard: Shard): ShardFile[] {
-  if (files.length > MAX_FILES) {
-    throw new UserInputError(`${files.length} files: expected at most ${MAX_FILES} in one list`)
-  }
+  // Before any file is read, and in a shard that gets none, as in the shards that read them.
+  checkListLength(files.length)
   const out: ShardFile[] = []
   for (let i = shard.index - 1; i < files.length; i += shard.count) out.push({ file: files[i], index: i })
   return out
 }
 
-/** The part a whole file of the list is: only its row keys move. */
-export function wholeFilePart(index: number): FilePart {
+/**
+ * The part the whole file at `index` of a list of `count` is: only its row keys move.
+ * @throws UserInputError for a list of more than MAX_FILES, whose keys would pass 2⁵³
+ */
+export function wholeFilePart(index: number, count: number): FilePart {
+  checkListLength(count)
   return { rowBase: index * FILE_KEY_STRIDE, bytes: null }
+}
+
+function checkListLength(count: number): void {
+  if (count > MAX_FILES) throw new UserInputError(`${count} files: expected at most ${MAX_FILES} in one list`)
 }
 
 /** A byte shard of one file, with what finding it cost. */
@@ -127,13 +151,14 @@ export async function byteShard(file: string, shard: Shard, read: ReadOptions = 
   return { part: { rowBase: first.rows, bytes }, size, scanned: scanner.scanned }
 }
 
+/** The delimiter given (by the options or the extension), else the one the reader detects. */
 async function delimiterOf(file: string, given: string | null): Promise<string> {
   if (given !== null) return given
   const handle = await open(file, 'r')
   try {
     const head = Buffer.alloc(1 << 20)
     const { bytesRead } = await handle.read(head, 0, head.length, 0)
-    return csvDelimiter(head.subarray(0, bytesRead), null)
+    return csvDelimiter(head.subarray(0, bytesRead))
   } finally {
     await handle.close()
   }

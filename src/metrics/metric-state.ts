@@ -12,6 +12,7 @@
  * expected; the caller, which knows the file, turns it into a user error.
  */
 
+import { encode as encodeBytes } from '../kernels/base64.js'
 import { BUCKETS, bootstrapSettings, occupiedBuckets, type BootstrapSettings } from './poisson-bootstrap.js'
 import type { Task } from './task.js'
 
@@ -40,8 +41,9 @@ if (new Uint8Array(Uint16Array.of(1).buffer)[0] !== 1) {
   throw new Error('ml-gate metric states are little-endian; this platform is big-endian')
 }
 
+/** A typed array as base64 of its little-endian bytes (the check above). */
 export function encode(array: Typed): Encoded {
-  return Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64')
+  return encodeBytes(array)
 }
 
 /** Decodes `field` of `state` into a new typed array, checking its length when `length` is given. */

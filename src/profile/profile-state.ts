@@ -10,6 +10,8 @@
  * where a single run applies Welford's row by row: equal to rounding (relative 1e-15), not bit for
  * bit.
  */
+import { encode } from '../kernels/base64.js'
+import { pieceRange, type PieceRange, type ShardStated } from '../io/partition.js'
 import type { ByteRange, TableFormat } from '../io/table.js'
 import { ColumnProfile } from './column-profile.js'
 import type { CountedValue } from './count-table.js'
@@ -22,7 +24,7 @@ export interface ProfileStateDocument {
   /** The file or glob as given to every shard. */
   readonly input: string
   readonly format: TableFormat
-  readonly shard: { readonly index: number; readonly count: number; readonly by: 'files' | 'bytes' }
+  readonly shard: ShardStated
   /** Most frequent values reported per column (`--top`). */
   readonly top: number
   readonly pieces: readonly ProfilePieceState[]
@@ -31,7 +33,7 @@ export interface ProfileStateDocument {
 export interface ProfilePieceState {
   readonly file: string
   readonly file_index: number
-  readonly range: { readonly start: number; readonly end: number; readonly line: number } | null
+  readonly range: PieceRange | null
   readonly rows: number
   readonly columns: readonly ColumnState[]
 }
@@ -59,18 +61,18 @@ export function profilePieceState(
   return {
     file,
     file_index: fileIndex,
-    range: range === null ? null : { start: range.start, end: range.end, line: range.line },
+    range: range === null ? null : pieceRange(range),
     rows: profile.rows,
     columns: profile.columns.map((column) => {
       const state = column.toState()
       return {
         name: state.name,
         kinds: state.kinds,
-        moments: Buffer.from(Float64Array.from(state.moments).buffer).toString('base64'),
+        moments: encode(Float64Array.from(state.moments)),
         limit: state.values.limit,
         values: state.values.values,
         counts: state.values.counts,
-        sketch: state.values.sketch === null ? null : Buffer.from(state.values.sketch).toString('base64')
+        sketch: state.values.sketch === null ? null : encode(state.values.sketch)
       }
     })
   }

@@ -13,7 +13,7 @@ import type { EvaluationDocument } from '../documents/evaluation.js'
 import { evaluationDocument } from '../evaluation/evaluate.js'
 import { evaluateFiles, evaluateShard, type ShardReport } from '../evaluation/evaluate-input.js'
 import type { EvaluateSettings } from '../config/evaluate-settings.js'
-import { expandGlob } from '../io/glob.js'
+import { inputFiles } from '../io/glob.js'
 import type { Shard } from '../io/partition.js'
 import { writeDocument } from './write-document.js'
 
@@ -66,12 +66,6 @@ export async function evaluateStep(request: EvaluateStepRequest): Promise<Evalua
 export async function evaluateShardStep(request: EvaluateStepRequest, shard: Shard): Promise<ShardReport> {
   const { predictions, settings } = await resolveRequest(request)
   return evaluateShard(predictions, await inputFiles(predictions), shard, settings, request.read)
-}
-
-/** The files a predictions path or glob names; a glob matching nothing: the path (not found). */
-async function inputFiles(predictions: string): Promise<string[]> {
-  const files = await expandGlob(predictions)
-  return files.length > 0 ? files : [predictions]
 }
 
 async function resolveRequest(

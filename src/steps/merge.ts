@@ -5,22 +5,23 @@
  */
 import schema from '../../schemas/evaluation-state.schema.json' with { type: 'json' }
 import profileSchema from '../../schemas/profile-state.schema.json' with { type: 'json' }
-import { readFile } from 'node:fs/promises'
 import type { EvaluationDocument } from '../documents/evaluation.js'
-import { documentKind, parseDocument } from '../documents/read-document.js'
+import { documentKind, parseDocument, readDocumentBytes } from '../documents/read-document.js'
 import { UserInputError } from '../errors.js'
-import { evaluationDocument, type Evaluation } from '../evaluation/evaluate.js'
+import { evaluationDocument, type Accumulator, type Evaluation } from '../evaluation/evaluate.js'
 import {
   mergeEvaluations,
   restorePiece,
   settingsFromDocument,
   type EvaluationStateDocument
 } from '../evaluation/evaluation-state.js'
+import { allWeightsZero } from '../evaluation/row-stager.js'
 import { describeDifferences, settingDifferences } from '../gates/same-settings.js'
 import { parseJson } from '../io/json-text.js'
+import type { ShardStated } from '../io/partition.js'
+import { describeMetric } from '../metrics/catalog.js'
 import type { ProfileDocument } from '../profile/profile.js'
 import { restoreProfilePiece, type ProfileStateDocument } from '../profile/profile-state.js'
-import { mergeProfiles } from './profile.js'
 
 const EVALUATION_STATE = documentKind<EvaluationStateDocument>(
   schema,
@@ -38,7 +39,7 @@ export type MergeStepResult =
 /** What every state says about the shard it is. */
 interface ShardOf {
   readonly input: string
-  readonly shard: { readonly index: number; readonly count: number; readonly by: 'files' | 'bytes' }
+  readonly shard: ShardStated
 }
 
 interface Read<T> {
@@ -50,7 +51,8 @@ interface Read<T> {
  * Merges the state documents at `paths`: every shard 1…N of one input, of one kind (evaluation or
  * profile states), evaluated with the same settings, each given once (in any order).
  * @throws UserInputError naming the file for an unreadable or invalid state, a state of another
- *   kind, settings, input or shard count than the first, a shard missing or given twice, or no rows
+ *   kind, settings, input or shard count than the first, a shard missing or given twice, no rows, or
+ *   (with weights) no row of positive weight
  */
 export async function mergeStep(paths: readonly string[]): Promise<MergeStepResult> {
   if (paths.length === 0) throw new UserInputError('ml-gate merge: expected the state files of every shard')
@@ -77,14 +79,7 @@ export async function mergeStep(paths: readonly string[]): Promise<MergeStepResu
 }
 
 async function readText(path: string): Promise<string> {
-  try {
-    return await readFile(path, 'utf8')
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable'
-    throw new UserInputError(`cannot read the file (${code}); expected a shard's state document`, {
-      file: path
-    })
-  }
+  return (await readDocumentBytes(path, "a shard's state document")).toString('utf8')
 }
 
 /** Every shard 1…N of one input, once each; `same` adds the kind's own checks. */
@@ -185,11 +180,24 @@ function mergeEvaluationStates(states: readonly Read<EvaluationStateDocument>[])
     })
   }
   const merged = mergeEvaluations(byBytes ? evaluations[0].file : first.state.input, evaluations)
+  // A byte range may hold only rows of weight 0 (the stager checks whole files only): the whole
+  // input is judged here, as a single run over the file judges it. A file of a list is whole.
+  const weight = settings.model.weight
+  if (weight !== undefined && positiveRows(merged.segments.get('all')!.metrics) === 0) {
+    throw allWeightsZero(weight, merged.file)
+  }
   return {
     kind: 'evaluation',
     document: evaluationDocument(merged),
     stated: shardsStated(first.state.shard.count, evaluations.length, rows)
   }
+}
+
+/** The rows of positive weight: the support of a metric whose evidence is every row. */
+function positiveRows(metrics: Accumulator): number {
+  const name = metrics.names().find((n) => describeMetric(n)?.support === 'rows')
+  if (name === undefined) throw new Error(`no ${metrics.task} metric has every row as its support`)
+  return metrics.support(name)
 }
 
 function mergeProfileStates(states: readonly Read<ProfileStateDocument>[]): MergeStepResult {
@@ -210,7 +218,7 @@ function mergeProfileStates(states: readonly Read<ProfileStateDocument>[]): Merg
     restored(path, () => restoreProfilePiece(piece, first.state.top))
   )
   const [whole, ...rest] = profiles
-  rest.forEach((profile, i) => mergeProfiles(whole, profile, pieces[i + 1].piece.file))
+  rest.forEach((profile, i) => whole.merge(profile, pieces[i + 1].piece.file))
   const format = states.find((s) => s.state.pieces.length > 0)!.state.format
   const file = first.state.shard.by === 'bytes' ? pieces[0].piece.file : first.state.input
   return {

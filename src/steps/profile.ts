@@ -2,8 +2,7 @@
  * The profile step: one file, a glob of files (profiled one at a time, merged in sorted order), or
  * one shard of either (`io/partition.ts`) to its `ml-gate/profile-state@1`.
  */
-import { UserInputError } from '../errors.js'
-import { expandGlob } from '../io/glob.js'
+import { inputFiles } from '../io/glob.js'
 import { openTable } from '../io/open.js'
 import { byteShard, shardFiles, type Shard } from '../io/partition.js'
 import type { ByteRange, ReadOptions, TableFormat } from '../io/table.js'
@@ -24,12 +23,6 @@ async function profileOf(
   return { profile: await TableProfile.of(table, { topValues: top }), format: table.format }
 }
 
-/** The files a path or glob names; a glob matching nothing: the path (the reader reports it). */
-export async function inputFiles(input: string): Promise<string[]> {
-  const files = await expandGlob(input)
-  return files.length > 0 ? files : [input]
-}
-
 /** The profile of every file of `input` (a file or a glob), as one table. */
 export async function profileStep(input: string, read: ReadOptions, top: number): Promise<ProfileDocument> {
   const files = await inputFiles(input)
@@ -37,24 +30,9 @@ export async function profileStep(input: string, read: ReadOptions, top: number)
   const whole = await profileOf(first, read, top)
   for (const file of rest) {
     const next = await profileOf(file, read, top)
-    mergeProfiles(whole.profile, next.profile, file)
+    whole.profile.merge(next.profile, file)
   }
   return whole.profile.document(files.length === 1 ? first : input, whole.format)
-}
-
-/**
- * Adds `other` to `into`.
- * @throws UserInputError naming `file` when its columns are not the first file's
- */
-export function mergeProfiles(into: TableProfile, other: TableProfile, file: string): void {
-  if (other.names.join('\u0000') !== into.names.join('\u0000')) {
-    throw new UserInputError(
-      `columns ${JSON.stringify(other.names)} are not the first file's ${JSON.stringify(into.names)}: ` +
-        'expected every file of the input with the same header',
-      { file }
-    )
-  }
-  into.merge(other)
 }
 
 /** Shard K of N of `input`: its state and what it read. */

@@ -14,9 +14,11 @@ import type { EvaluationDocument } from '../../src/documents/evaluation.js'
 import { evaluateFiles, evaluateShard } from '../../src/evaluation/evaluate-input.js'
 import { evaluationDocument } from '../../src/evaluation/evaluate.js'
 import { expandGlob } from '../../src/io/glob.js'
+import { MAX_FILES, shardFiles } from '../../src/io/partition.js'
 import { mergeStep } from '../../src/steps/merge.js'
 import { profileShardStep, profileStep } from '../../src/steps/profile.js'
 import type { ProfileDocument } from '../../src/profile/profile.js'
+import { UserInputError } from '../../src/errors.js'
 import { DATASETS } from '../support/datasets.js'
 
 const common = { minSupport: 30, confidence: 0.95, bootstrap: { replicates: 50, seed: 42 } }
@@ -131,5 +133,42 @@ describe.each(CASES)('%s split into shards', (dataset, settings) => {
       const exact = (d: ProfileDocument) => d.columns.map((c) => ({ ...c, mean: null, std: null }))
       expect(exact(document)).toEqual(exact(single))
     }
+  })
+})
+
+describe('a byte-sharded file whose every weight is 0', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ml-gate-shard-weights-'))
+  const file = join(dir, 'zero-weights.csv')
+  const rows = Array.from({ length: 40 }, (_, i) => `${i % 2},${((i * 37) % 100) / 100},0`)
+  writeFileSync(file, ['label,score,w', ...rows].join('\n') + '\n')
+  const settings: EvaluateSettings = {
+    ...common,
+    model: { ...model, task: 'binary', label: 'label', score: 'score', weight: 'w' },
+    segments: { columns: [], bins: {}, cross: [] }
+  }
+
+  /** What `p` fails with, as the CLI prints it. */
+  const failure = (p: Promise<unknown>): Promise<string> =>
+    p.then(
+      () => 'no error',
+      (e: unknown) => (e instanceof UserInputError ? e.format() : String(e))
+    )
+
+  it('fails at the merge as the single run fails, where each shard alone passes', async () => {
+    const expected =
+      `${file}: every row's weight 'w' is 0: there is nothing to evaluate; ` +
+      'expected at least one positive weight'
+    expect(await failure(evaluateFiles(file, [file], settings))).toBe(expected)
+    expect(await failure(merged(file, 3, settings, dir))).toBe(expected)
+  })
+})
+
+describe('a single run over a list longer than MAX_FILES', () => {
+  it('fails as the shards of the list fail, before reading a file whose row keys would pass 2⁵³', async () => {
+    const files = Array.from({ length: MAX_FILES + 1 }, (_, i) => `missing-${i}.csv`)
+    const [settings] = CASES.map(([, s]) => s)
+    const message = `${MAX_FILES + 1} files: expected at most ${MAX_FILES} in one list`
+    await expect(evaluateFiles('missing-*.csv', files, settings)).rejects.toThrow(message)
+    expect(() => shardFiles(files, { index: 1, count: 2 })).toThrow(message)
   })
 })

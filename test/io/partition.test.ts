@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib'
 import { describe, expect, it } from '@jest/globals'
 import { UserInputError } from '../../src/errors.js'
 import { openTable } from '../../src/io/open.js'
-import { byteShard, parseShard, shardFiles } from '../../src/io/partition.js'
+import { byteShard, MAX_FILES, parseShard, shardFiles, wholeFilePart } from '../../src/io/partition.js'
 import type { ReadOptions, Value } from '../../src/io/table.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'ml-gate-partition-'))
@@ -88,6 +88,16 @@ describe('shardFiles', () => {
       { file: 'e', index: 4 }
     ])
     expect(shardFiles(['a'], { index: 2, count: 2 })).toEqual([])
+  })
+})
+
+describe('wholeFilePart', () => {
+  it('keys the rows of the last file of the longest list below 2⁵³, and refuses a longer list', () => {
+    const { rowBase } = wholeFilePart(MAX_FILES - 1, MAX_FILES)
+    expect(Number.isSafeInteger(rowBase + 2 ** 32 - 1)).toBe(true)
+    expect(() => wholeFilePart(0, MAX_FILES + 1)).toThrow(
+      new UserInputError(`${MAX_FILES + 1} files: expected at most ${MAX_FILES} in one list`)
+    )
   })
 })
 

@@ -112,7 +112,7 @@ describe('merging profiles', () => {
     )
     const whole = profileOf([batchOf(values)]).document('f', 'csv')
     const left = profileOf([batchOf(values.slice(0, 1234))])
-    left.merge(profileOf([batchOf(values.slice(1234))]))
+    left.merge(profileOf([batchOf(values.slice(1234))]), 'f')
     const merged = left.document('f', 'csv')
     const [w, m] = [whole.columns[0], merged.columns[0]]
     expect({ ...m, mean: 0, std: 0 }).toEqual({ ...w, mean: 0, std: 0 })
@@ -127,7 +127,7 @@ describe('merging profiles', () => {
     expect(whole.distinct_exact).toBe(false)
     expect(Math.abs(whole.distinct - 30000) / 30000).toBeLessThan(0.02)
     const left = profileOf([batchOf(values.slice(0, 10000))], 1000)
-    left.merge(profileOf([batchOf(values.slice(10000))], 1000))
+    left.merge(profileOf([batchOf(values.slice(10000))], 1000), 'f')
     expect(left.document('f', 'csv').columns[0].distinct).toBe(whole.distinct)
   })
 })

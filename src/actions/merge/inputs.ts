@@ -1,16 +1,14 @@
-import { UserInputError } from '../../errors.js'
 import {
   ALLOW_OUTSIDE_WORKSPACE,
-  confined,
   getBoolean,
   getDocumentName,
   getList,
   getString,
   getWorkspace,
   input,
+  matchInputFiles,
   requiredInput
 } from '../../github/action-inputs.js'
-import { expandGlob } from '../../io/glob.js'
 import { RESULT_FILES } from '../../documents/result-names.js'
 
 /** The inputs of actions/merge/action.yml with their defaults (test/actions/inputs.test.ts). */
@@ -39,14 +37,7 @@ export interface MergeInputs {
 /** Reads and checks every input once: each pattern must match a state file inside the workspace. */
 export async function readMergeInputs(): Promise<MergeInputs> {
   const workspace = getWorkspace()
-  const name = Inputs.States.name
-  const states: string[] = []
-  for (const pattern of getList(Inputs.States, { lines: true })) {
-    const matched = await expandGlob(confined(name, pattern, workspace))
-    if (matched.length === 0) throw new UserInputError(`input '${name}': no file matches '${pattern}'`)
-    for (const file of matched.map((f) => confined(name, f, workspace)))
-      if (!states.includes(file)) states.push(file)
-  }
+  const states = await matchInputFiles(Inputs.States.name, getList(Inputs.States, { lines: true }), workspace)
   const result = getDocumentName(Inputs.Name)
   return {
     states,

@@ -5,16 +5,15 @@ import type { DriftMethod } from '../../drift/method.js'
 import { UserInputError } from '../../errors.js'
 import {
   ALLOW_OUTSIDE_WORKSPACE,
-  confined,
   getBoolean,
   getList,
   getPath,
   getString,
   getWorkspace,
   input,
+  matchInputFiles,
   requiredInput
 } from '../../github/action-inputs.js'
-import { expandGlob } from '../../io/glob.js'
 import type { Workspace } from '../../io/workspace.js'
 import { RESULT_FILES } from '../../documents/result-names.js'
 
@@ -82,16 +81,7 @@ export function readValidateDataInputs(): ValidateDataInputs {
  * relative to the workspace); each pattern and each file it matched inside the workspace.
  * @throws UserInputError for a pattern that matches nothing, or a file outside the workspace
  */
-export async function matchFiles(patterns: readonly string[], workspace: Workspace): Promise<string[]> {
-  const name = Inputs.Data.name
-  const files: string[] = []
-  for (const pattern of patterns) {
-    const matched = (await expandGlob(confined(name, pattern, workspace))).map((file) =>
-      confined(name, file, workspace)
-    )
-    if (matched.length === 0) throw new UserInputError(`input '${name}': no file matches '${pattern}'`)
-    for (const file of matched.map((f) => relative(process.cwd(), f)))
-      if (!files.includes(file)) files.push(file)
-  }
-  return files
+export function matchFiles(patterns: readonly string[], workspace: Workspace): Promise<string[]> {
+  // Deduplicated after `relative`: two patterns may name one file by different paths.
+  return matchInputFiles(Inputs.Data.name, patterns, workspace, (file) => relative(process.cwd(), file))
 }
