@@ -1201,76 +1201,6 @@ function toAlignment(value) {
         : 0
 }
 
-/** Rules compared against the baseline. */
-const CHANGE_RULES = ['max_drop', 'max_relative_drop'];
-/** Rules across the segments of one column. */
-const ACROSS_RULES = ['min_ratio', 'max_gap'];
-const ORDER = ['min', 'max', 'max_drop', 'max_relative_drop', 'min_ratio', 'max_gap'];
-/** The rules a gate states, in a fixed order (a gate may state several). */
-function rulesOf(gate) {
-    return ORDER.flatMap((kind) => (gate[kind] === undefined ? [] : [{ kind, threshold: gate[kind] }]));
-}
-/** `min` and `min_ratio` are lower bounds; the others are upper bounds. */
-function isLowerBound(kind) {
-    return kind === 'min' || kind === 'min_ratio';
-}
-/**
- * How far `value` lies past the rule's bound, positive on the failing side:
- * `threshold − value` for lower bounds, `value − threshold` for upper bounds.
- */
-function excess(rule, value) {
-    return isLowerBound(rule.kind) ? rule.threshold - value : value - rule.threshold;
-}
-/**
- * Float rounding must not fail a value that sits exactly on its bound (0.8 − 0.75 is
- * 0.05000000000000004): an excess up to 1e-12·max(1, |threshold|) counts as on the bound.
- */
-function tolerance(rule) {
-    return 1e-12 * Math.max(1, Math.abs(rule.threshold));
-}
-/** Point mode: the value alone. A value on the bound holds. */
-function decidePoint(rule, value) {
-    return excess(rule, value) > tolerance(rule) ? 'beyond' : 'within';
-}
-/**
- * Significant mode: `beyond` when the whole interval lies past the bound, `within` when it lies
- * on the holding side (the bound included), `inconclusive` otherwise.
- */
-function decideInterval(rule, ci) {
-    const nearest = Math.min(excess(rule, ci[0]), excess(rule, ci[1]));
-    const farthest = Math.max(excess(rule, ci[0]), excess(rule, ci[1]));
-    if (nearest > tolerance(rule))
-        return 'beyond';
-    return farthest <= tolerance(rule) ? 'within' : 'inconclusive';
-}
-/** The comparison as written in a reason: `≥ min 0.75` / `> max_drop 0.05`. */
-function comparison(rule, decision) {
-    const lower = isLowerBound(rule.kind);
-    const sign = decision === 'within' ? (lower ? '≥' : '≤') : lower ? '<' : '>';
-    return `${sign} ${rule.kind} ${rule.threshold}`;
-}
-
-/** `now` as the UTC calendar date `YYYY-MM-DD`, the format of `expires`. */
-function utcDate(now) {
-    return now.toISOString().slice(0, 10);
-}
-/** A waiver is expired from the day after `expires` on (UTC). */
-function isExpired(waiver, today) {
-    return waiver.expires !== undefined && waiver.expires < today;
-}
-/** The waivers matching `metric` on `segment`, split into the first active and the first expired. */
-function matchWaiver(waivers, metric, segment, today) {
-    const matching = waivers.filter((w) => (w.metric === undefined || w.metric === metric) && (w.segment === undefined || w.segment === segment));
-    const active = matching.find((w) => !isExpired(w, today));
-    const expired = matching.find((w) => isExpired(w, today));
-    return { ...(active && { active }), ...(expired && { expired }) };
-}
-/** `waiver 2 (recall on Home=ignore) expired on 2026-01-31 and no longer applies`. */
-function expiryNote(waiver, index) {
-    const what = [waiver.metric, waiver.segment && `on ${waiver.segment}`].filter(Boolean).join(' ');
-    return `waiver ${index + 1} (${what}: "${waiver.reason}") expired on ${waiver.expires} and no longer applies`;
-}
-
 /**
  * Numbers for people: integers in full, other values to `digits` significant digits without
  * trailing zeros or exponent noise for everyday magnitudes. `null` reads as an em dash.
@@ -1341,6 +1271,83 @@ function showInterval(ci) {
 /** A confidence level: `0.95` -> `95%`, `0.99762` -> `99.76%`. */
 function showLevel(confidence) {
     return `${Number((confidence * 100).toPrecision(4))}%`;
+}
+
+/** Rules compared against the baseline. */
+const CHANGE_RULES = ['max_drop', 'max_relative_drop'];
+/** Rules across the segments of one column. */
+const ACROSS_RULES = ['min_ratio', 'max_gap'];
+const ORDER = ['min', 'max', 'max_drop', 'max_relative_drop', 'min_ratio', 'max_gap'];
+/**
+ * The rules a gate states, in a fixed order (a gate may state several), each of a kind its type
+ * allows (`min`, `max` or `max_drop` for a monitor gate).
+ */
+function rulesOf(gate) {
+    return ORDER.flatMap((kind) => {
+        const threshold = gate[kind];
+        // A bound the gate states is one of its type's keys.
+        return threshold === undefined ? [] : [{ kind: kind, threshold }];
+    });
+}
+/** `min` and `min_ratio` are lower bounds; the others are upper bounds. */
+function isLowerBound(kind) {
+    return kind === 'min' || kind === 'min_ratio';
+}
+/**
+ * How far `value` lies past the rule's bound, positive on the failing side:
+ * `threshold − value` for lower bounds, `value − threshold` for upper bounds.
+ */
+function excess(rule, value) {
+    return isLowerBound(rule.kind) ? rule.threshold - value : value - rule.threshold;
+}
+/**
+ * Float rounding must not fail a value that sits exactly on its bound (0.8 − 0.75 is
+ * 0.05000000000000004): an excess up to 1e-12·max(1, |threshold|) counts as on the bound.
+ */
+function tolerance(rule) {
+    return 1e-12 * Math.max(1, Math.abs(rule.threshold));
+}
+/** Point mode: the value alone. A value on the bound holds. */
+function decidePoint(rule, value) {
+    return excess(rule, value) > tolerance(rule) ? 'beyond' : 'within';
+}
+/**
+ * Significant mode: `beyond` when the whole interval lies past the bound, `within` when it lies
+ * on the holding side (the bound included), `inconclusive` otherwise.
+ */
+function decideInterval(rule, ci) {
+    const nearest = Math.min(excess(rule, ci[0]), excess(rule, ci[1]));
+    const farthest = Math.max(excess(rule, ci[0]), excess(rule, ci[1]));
+    if (nearest > tolerance(rule))
+        return 'beyond';
+    return farthest <= tolerance(rule) ? 'within' : 'inconclusive';
+}
+/** The comparison as written in a reason: `≥ min 0.75` / `> max_drop 0.05`. */
+function comparison(rule, decision) {
+    const lower = isLowerBound(rule.kind);
+    const sign = decision === 'within' ? (lower ? '≥' : '≤') : lower ? '<' : '>';
+    return `${sign} ${rule.kind} ${rule.threshold}`;
+}
+
+/** `now` as the UTC calendar date `YYYY-MM-DD`, the format of `expires`. */
+function utcDate(now) {
+    return now.toISOString().slice(0, 10);
+}
+/** A waiver is expired from the day after `expires` on (UTC). */
+function isExpired(waiver, today) {
+    return waiver.expires !== undefined && waiver.expires < today;
+}
+/** The waivers matching `metric` on `segment`, split into the first active and the first expired. */
+function matchWaiver(waivers, metric, segment, today) {
+    const matching = waivers.filter((w) => (w.metric === undefined || w.metric === metric) && (w.segment === undefined || w.segment === segment));
+    const active = matching.find((w) => !isExpired(w, today));
+    const expired = matching.find((w) => isExpired(w, today));
+    return { ...(active && { active }), ...(expired && { expired }) };
+}
+/** `waiver 2 (recall on Home=ignore) expired on 2026-01-31 and no longer applies`. */
+function expiryNote(waiver, index) {
+    const what = [waiver.metric, waiver.segment && `on ${waiver.segment}`].filter(Boolean).join(' ');
+    return `waiver ${index + 1} (${what}: "${waiver.reason}") expired on ${waiver.expires} and no longer applies`;
 }
 
 const STATUSES = [
@@ -1503,6 +1510,13 @@ function notes(input) {
     return out;
 }
 
+/** `15 pass, 2 fail, 4 insufficient`: the non-zero counts in status order. */
+function countsText(counts) {
+    return STATUSES.filter((s) => counts[s] > 0)
+        .map((s) => `${counts[s]} ${s}`)
+        .join(', ');
+}
+
 /** The outcome table's columns (text and markdown). */
 const OUTCOME_COLUMNS = [
     'status',
@@ -1568,9 +1582,7 @@ function renderCanarySummary(document) {
         out.push('### Traffic needed', '', escapeClipped(document.traffic.reason, REASON_LENGTH), '');
     }
     if (document.gates !== null) {
-        const counts = STATUSES.filter((s) => document.gates.counts[s] > 0)
-            .map((s) => `${document.gates.counts[s]} ${s}`)
-            .join(', ');
+        const counts = countsText(document.gates.counts);
         out.push('### Gates', '', `The canary as candidate, the control as baseline: ${document.gates.verdict} (${counts || 'no results'}).`, '');
     }
     return out.join('\n');
@@ -11128,15 +11140,29 @@ const SEGMENTS_SHOWN = 10;
 function allNames() {
     return METRICS.map((info) => info.name).filter((name) => !name.includes('['));
 }
+/**
+ * The first rule of `gate` that bounds a drop of a metric with no better direction (neither higher
+ * nor lower is better, so a drop means nothing), with why, or `null`. Shared by the config's gates
+ * and the monitor's, which each say it at their own config line. The metric must be known.
+ */
+function directionlessDrop(gate) {
+    if (describeMetric(gate.metric).direction !== 'none')
+        return null;
+    const rule = ['max_drop', 'max_relative_drop'].find((r) => gate[r] !== undefined);
+    if (rule === undefined)
+        return null;
+    return {
+        rule,
+        message: `${gate.metric} has no better direction (neither higher nor lower is better), so it cannot ` +
+            'drop; bound it with min/max'
+    };
+}
 /** Rules that do not fit the metric: a drop of a metric with no better direction, a ratio of signed values. */
 function checkRules(gate, i, task, fail) {
     const info = describeMetric(gate.metric);
-    for (const rule of ['max_drop', 'max_relative_drop']) {
-        if (gate[rule] !== undefined && info.direction === 'none') {
-            fail(['gates', i, rule], `${gate.metric} has no better direction (neither higher nor lower is better), so it cannot ` +
-                `drop; bound it with min/max, or compare its segments with across and min_ratio/max_gap`, 'key');
-        }
-    }
+    const drop = directionlessDrop(gate);
+    if (drop !== null)
+        fail(['gates', i, drop.rule], `${drop.message}, or compare its segments with across and min_ratio/max_gap`, 'key');
     if (gate.min_ratio !== undefined && info.range[0] < 0) {
         fail(['gates', i, 'min_ratio'], `${gate.metric} can be negative (range [${info.range[0]}, ${info.range[1]}]), so a min/max ratio ` +
             `across segments means nothing; use max_gap`, 'key');
@@ -11638,8 +11664,8 @@ function boundPValue(rule, value, ci, confidence) {
 
 /** Every result of every gate, in config order (gates, then rules, then segments). */
 function judgeGates(input) {
-    const { candidate, comparedCandidate, ...rest } = input;
-    return judgeCandidates({ ...rest, candidates: [{ candidate, comparedCandidate }] })[0];
+    const { candidate, comparedCandidate, baseline, ...rest } = input;
+    return judgeCandidates({ ...rest, candidates: [{ candidate, comparedCandidate, baseline }] })[0];
 }
 /**
  * `judgeGates` of each candidate, in input order, with one difference: a significant-mode rule's
@@ -12439,10 +12465,10 @@ function judgeOutcome(outcome, canary, control, confidence, minSupport) {
  * @throws UserInputError for a column the file does not have (at its header, with the closest
  *   name) and for a cell that is not a number (at its line)
  */
-async function readOutcomeValues(file, outcomes, read) {
+async function readOutcomeValues(file, outcomes) {
     if (outcomes.length === 0)
         return [];
-    const table = await openTable(file, read);
+    const table = await openTable(file);
     try {
         const indices = outcomes.map((outcome, i) => {
             const index = table.columns.indexOf(outcome.column);
@@ -12506,8 +12532,8 @@ async function runCanary(options) {
     if (config.gates.length > 0) {
         const settings = evaluateSettingsFromConfig(config);
         const unkeyed = { ...settings, model: { ...settings.model, id: undefined } };
-        const control = await evaluatePredictions(options.control, unkeyed, options.read);
-        const canary = await evaluatePredictions(options.canary, unkeyed, options.read);
+        const control = await evaluatePredictions(options.control, unkeyed);
+        const canary = await evaluatePredictions(options.canary, unkeyed);
         evaluated = { control, canary };
         const paired = unpairedModels({ results: resultsFromEvaluation(canary), rows: canary.rows }, { results: resultsFromEvaluation(control), rows: control.rows }, CANARY_PAIRING);
         checkSegmentKeys(loaded, paired.candidate);
@@ -12526,8 +12552,8 @@ async function runCanary(options) {
             now: options.now
         });
     }
-    const controlValues = await readOutcomeValues(options.control, outcomes, options.read);
-    const canaryValues = await readOutcomeValues(options.canary, outcomes, options.read);
+    const controlValues = await readOutcomeValues(options.control, outcomes);
+    const canaryValues = await readOutcomeValues(options.canary, outcomes);
     const minSupport = config.segments?.min_support ?? DEFAULT_MIN_SUPPORT;
     const confidence = config.evaluation.confidence;
     const judged = outcomes.map((outcome, i) => judgeOutcome(outcome, canaryValues[i], controlValues[i], confidence, minSupport));
@@ -22917,16 +22943,9 @@ function resolvePaths(config, dir) {
         data: config.data.map((data) => resolveKeys(data, ['path', 'contract', 'reference'], dir)),
         ...(config.model && { model: resolveModel(config.model, dir) }),
         report: resolveKeys(config.report, ['output'], dir),
-        ...(config.monitor && { monitor: resolveMonitor(config.monitor, dir) })
+        // A period reference is an object, which resolveKeys leaves alone; a file is joined.
+        ...(config.monitor && { monitor: resolveKeys(config.monitor, ['logs', 'reference'], dir) })
     };
-}
-/** The monitor's logs and, when it is a file, its reference, joined to `dir`. */
-function resolveMonitor(monitor, dir) {
-    const resolved = resolveKeys(monitor, ['logs'], dir);
-    const { reference } = monitor;
-    if (typeof reference !== 'string' || isAbsolute(reference))
-        return resolved;
-    return { ...resolved, reference: join(dir, reference) };
 }
 function monitorReferenceFile(config) {
     const reference = config.monitor?.reference;
@@ -22983,8 +23002,7 @@ async function canaryStep(request) {
         config,
         control: request.control,
         canary: request.canary,
-        now: request.now,
-        read: request.read
+        now: request.now
     });
     if (request.output !== undefined)
         await writeDocument(request.output, document);
@@ -23065,18 +23083,11 @@ function readCanaryInputs() {
     return {
         workspace,
         config: getPath(Inputs.Config, workspace),
-        control: requiredPath(Inputs.Control, workspace),
-        canary: requiredPath(Inputs.Canary, workspace),
+        control: getPath(Inputs.Control, workspace),
+        canary: getPath(Inputs.Canary, workspace),
         resultsDir: getString(Inputs.ResultsDir),
         summary: getBoolean(Inputs.Summary)
     };
-}
-/** A required path input (`getString` refuses it empty; the check here is for the type). */
-function requiredPath(spec, workspace) {
-    const path = getPath(spec, workspace);
-    if (path === undefined)
-        throw new UserInputError(`input '${spec.name}' is required and was not supplied`);
-    return path;
 }
 
 /**

@@ -24,7 +24,7 @@ async function runEntry(url, main) {
         await main();
         return;
     }
-    const { serveThread } = await import('./chunks/staging-thread.js').then(function (n) { return n.a; });
+    const { serveThread } = await import('./chunks/staging-thread.js').then(function (n) { return n.b; });
     await serveThread(workerData);
 }
 

@@ -1909,9 +1909,19 @@ function blockAdder(task, perRow) {
  */
 /** The key of row 0 of the file at `index` of the sorted list. */
 const FILE_KEY_STRIDE = 2 ** 32;
-/** The part a whole file of the list is: only its row keys move. */
-function wholeFilePart(index) {
+/** Files in one list: keys stay safe integers (2²¹ · 2³² = 2⁵³). */
+const MAX_FILES = 2 ** 21;
+/**
+ * The part the whole file at `index` of a list of `count` is: only its row keys move.
+ * @throws UserInputError for a list of more than MAX_FILES, whose keys would pass 2⁵³
+ */
+function wholeFilePart(index, count) {
+    checkListLength(count);
     return { rowBase: index * FILE_KEY_STRIDE, bytes: null };
+}
+function checkListLength(count) {
+    if (count > MAX_FILES)
+        throw new UserInputError(`${count} files: expected at most ${MAX_FILES} in one list`);
 }
 
 /**
@@ -1961,23 +1971,18 @@ function mergeInto(into, other) {
 }
 
 /**
- * The evaluation of every file of `files` (sorted) as one input named `input`; one file is
- * evaluated exactly as `evaluatePredictions` does.
+ * The evaluation of every file of `files` (sorted, at least one: `inputFiles`) as one input named
+ * `input`; one file is evaluated exactly as `evaluatePredictions` does.
  */
 async function evaluateFiles(input, files, settings, read = {}, options = {}) {
-    if (files.length === 0)
-        throw noFiles(input);
     if (files.length === 1)
         return evaluatePredictions(files[0], settings, read, options);
     const classes = await inputClasses(files, settings, read);
     const pieces = [];
     for (const [index, file] of files.entries()) {
-        pieces.push(await evaluatePredictions(file, settings, { ...read, part: wholeFilePart(index) }, { ...options, classes }));
+        pieces.push(await evaluatePredictions(file, settings, { ...read, part: wholeFilePart(index, files.length) }, { ...options, classes }));
     }
     return mergeEvaluations(input, pieces);
-}
-function noFiles(input) {
-    return new UserInputError(`no file matches ${JSON.stringify(input)}: expected at least one predictions file`);
 }
 
 const MAGIC = /[*?[]/;
@@ -2058,6 +2063,14 @@ async function expandGlob(pattern) {
     await walk(absolute ? '/' : '', absolute ? 1 : 0);
     return [...new Set(matches)].sort();
 }
+/**
+ * The files a path or glob names; a glob matching nothing: the path itself, so the reader reports
+ * it as not found.
+ */
+async function inputFiles(input) {
+    const files = await expandGlob(input);
+    return files.length > 0 ? files : [input];
+}
 async function isFile(path) {
     try {
         return (await stat$1(path)).isFile();
@@ -2104,11 +2117,6 @@ async function evaluateStep(request) {
     await writeDocument(path, document);
     return { document, path };
 }
-/** The files a predictions path or glob names; a glob matching nothing: the path (not found). */
-async function inputFiles(predictions) {
-    const files = await expandGlob(predictions);
-    return files.length > 0 ? files : [predictions];
-}
 async function resolveRequest(request) {
     // The config loader (the YAML parser and ajv) is loaded only when there is a config to read.
     const config = request.config === undefined
@@ -2120,6 +2128,19 @@ async function resolveRequest(request) {
         throw new UserInputError(request.noPredictions);
     return { predictions, settings: evaluateSettingsFromOptions(request.options, base, request.optionName) };
 }
+
+/**
+ * The names the steps give their result documents in the results folder. Apart from the loader
+ * (`report/result-files.ts`), so that an action's inputs can name the default folder without
+ * loading ajv and the schemas: an action with a bad input stops before that cost.
+ */
+const RESULT_FILES = {
+    folder: 'ml-gate-results'};
+/**
+ * A name that may name a result file (a candidate's, an evaluation's): letters, digits, `.`, `_`
+ * and `-`, so that it stays a file name inside the results folder.
+ */
+const RESULT_NAME = /^[A-Za-z0-9._-]+$/;
 
 function input(name, fallback) {
     return fallback === undefined ? { name } : { name, default: fallback };
@@ -2142,7 +2163,7 @@ function getString(spec) {
  */
 function getDocumentName(spec) {
     const name = getString(spec);
-    if (!/^[\w.-]+$/.test(name)) {
+    if (!RESULT_NAME.test(name)) {
         throw new UserInputError(`input '${spec.name}': expected letters, digits, '.', '-' or '_', got '${name}'`);
     }
     return name;
@@ -2197,14 +2218,6 @@ function getPath(spec, workspace) {
     const path = getString(spec);
     return path === undefined ? undefined : confined(spec.name, path, workspace);
 }
-
-/**
- * The names the steps give their result documents in the results folder. Apart from the loader
- * (`report/result-files.ts`), so that an action's inputs can name the default folder without
- * loading ajv and the schemas: an action with a bad input stops before that cost.
- */
-const RESULT_FILES = {
-    folder: 'ml-gate-results'};
 
 /** The inputs of actions/evaluate/action.yml with their defaults (test/actions/inputs.test.ts). */
 const Inputs = {

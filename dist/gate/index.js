@@ -13,7 +13,7 @@ import require$$0$2 from 'buffer';
 import { readFile, mkdir as mkdir$1, writeFile as writeFile$1, open as open$1, readdir as readdir$1 } from 'node:fs/promises';
 import { relative, sep, isAbsolute, join as join$1, resolve as resolve$1, dirname } from 'node:path';
 import { createHash } from 'node:crypto';
-import { c as candidateResultFile, R as RESULT_FILES } from './chunks/result-names.js';
+import { c as candidateResultFile, R as RESULT_FILES, a as RESULT_NAME } from './chunks/result-names.js';
 import { tmpdir } from 'node:os';
 import 'node:stream';
 import 'node:zlib';
@@ -26409,9 +26409,16 @@ const CHANGE_RULES = ['max_drop', 'max_relative_drop'];
 /** Rules across the segments of one column. */
 const ACROSS_RULES = ['min_ratio', 'max_gap'];
 const ORDER = ['min', 'max', 'max_drop', 'max_relative_drop', 'min_ratio', 'max_gap'];
-/** The rules a gate states, in a fixed order (a gate may state several). */
+/**
+ * The rules a gate states, in a fixed order (a gate may state several), each of a kind its type
+ * allows (`min`, `max` or `max_drop` for a monitor gate).
+ */
 function rulesOf(gate) {
-    return ORDER.flatMap((kind) => (gate[kind] === undefined ? [] : [{ kind, threshold: gate[kind] }]));
+    return ORDER.flatMap((kind) => {
+        const threshold = gate[kind];
+        // A bound the gate states is one of its type's keys.
+        return threshold === undefined ? [] : [{ kind: kind, threshold }];
+    });
 }
 /** `min` and `min_ratio` are lower bounds; the others are upper bounds. */
 function isLowerBound(kind) {
@@ -27139,6 +27146,12 @@ function candidateBoard(verdict) {
         shown: candidates.find((c) => c.name === winner) ?? candidates[0]
     };
 }
+/** Failures listed per candidate that neither wins nor is described in full (no winner). */
+const FIRST_FAILURES = 3;
+/** The candidates with failures besides `board.shown`, whose failures the details show in full. */
+function otherFailing(board) {
+    return board.rows.filter((r) => r.candidate.name !== board.shown.name && r.failures.length > 0);
+}
 /** `recall for Job=partime`: a failing result in a few words (unescaped). */
 function failureWords(r) {
     return `${r.metric} for ${r.segment}`;
@@ -27156,8 +27169,6 @@ const text$1 = escapeClipped;
 /** Longest candidate name in a cell, and segment in a failure cell: the table stays 780 px wide. */
 const NAME_LENGTH = 30;
 const FAILURE_LENGTH = 40;
-/** Failures shown per candidate when none passes. */
-const FIRST_FAILURES = 3;
 /** `4: recall for Job=partime`: how many failed and the worst, escaped; `0` when none did. */
 function failuresCell(failures) {
     const worst = failures[0];
@@ -27223,9 +27234,7 @@ function renderLeaderboard(board, confidence, rows) {
 function renderFirstFailures(board, threshold, rows) {
     if (board.winner !== null)
         return null;
-    const others = board.rows
-        .filter((r) => r.candidate.name !== board.shown.name && r.failures.length > 0)
-        .slice(0, rows);
+    const others = otherFailing(board).slice(0, rows);
     if (others.length === 0)
         return null;
     const sections = others.map((r) => {
@@ -29001,16 +29010,9 @@ function resolvePaths(config, dir) {
         data: config.data.map((data) => resolveKeys(data, ['path', 'contract', 'reference'], dir)),
         ...(config.model && { model: resolveModel(config.model, dir) }),
         report: resolveKeys(config.report, ['output'], dir),
-        ...(config.monitor && { monitor: resolveMonitor(config.monitor, dir) })
+        // A period reference is an object, which resolveKeys leaves alone; a file is joined.
+        ...(config.monitor && { monitor: resolveKeys(config.monitor, ['logs', 'reference'], dir) })
     };
-}
-/** The monitor's logs and, when it is a file, its reference, joined to `dir`. */
-function resolveMonitor(monitor, dir) {
-    const resolved = resolveKeys(monitor, ['logs'], dir);
-    const { reference } = monitor;
-    if (typeof reference !== 'string' || isAbsolute(reference))
-        return resolved;
-    return { ...resolved, reference: join$1(dir, reference) };
 }
 function monitorReferenceFile(config) {
     const reference = config.monitor?.reference;
@@ -29541,16 +29543,23 @@ function documentKind(schema, origin) {
  * @throws UserInputError when the file cannot be read, is not JSON, or does not match the schema
  */
 async function readDocument(file, kind) {
-    let bytes;
+    const bytes = await readDocumentBytes(file, `an ${kind.name} document`);
+    const document = parseDocument(bytes.toString('utf8'), file, kind);
+    return { path: file, sha256: createHash('sha256').update(bytes).digest('hex'), document };
+}
+/**
+ * The bytes of the document file `file`.
+ * @param expected what the file should be, for the message: `an ml-gate/verdict@1 document`
+ * @throws UserInputError naming the file and the error code when it cannot be read
+ */
+async function readDocumentBytes(file, expected) {
     try {
-        bytes = await readFile(file);
+        return await readFile(file);
     }
     catch (error) {
         const code = error.code ?? 'unreadable';
-        throw new UserInputError(`cannot read the file (${code}); expected an ${kind.name} document`, { file });
+        throw new UserInputError(`cannot read the file (${code}); expected ${expected}`, { file });
     }
-    const document = parseDocument(bytes.toString('utf8'), file, kind);
-    return { path: file, sha256: createHash('sha256').update(bytes).digest('hex'), document };
 }
 /**
  * The text of a file as a document of `kind`: valid JSON whose `schema` key is `kind.name`, valid
@@ -30452,15 +30461,29 @@ const SEGMENTS_SHOWN = 10;
 function allNames() {
     return METRICS.map((info) => info.name).filter((name) => !name.includes('['));
 }
+/**
+ * The first rule of `gate` that bounds a drop of a metric with no better direction (neither higher
+ * nor lower is better, so a drop means nothing), with why, or `null`. Shared by the config's gates
+ * and the monitor's, which each say it at their own config line. The metric must be known.
+ */
+function directionlessDrop(gate) {
+    if (describeMetric(gate.metric).direction !== 'none')
+        return null;
+    const rule = ['max_drop', 'max_relative_drop'].find((r) => gate[r] !== undefined);
+    if (rule === undefined)
+        return null;
+    return {
+        rule,
+        message: `${gate.metric} has no better direction (neither higher nor lower is better), so it cannot ` +
+            'drop; bound it with min/max'
+    };
+}
 /** Rules that do not fit the metric: a drop of a metric with no better direction, a ratio of signed values. */
 function checkRules(gate, i, task, fail) {
     const info = describeMetric(gate.metric);
-    for (const rule of ['max_drop', 'max_relative_drop']) {
-        if (gate[rule] !== undefined && info.direction === 'none') {
-            fail(['gates', i, rule], `${gate.metric} has no better direction (neither higher nor lower is better), so it cannot ` +
-                `drop; bound it with min/max, or compare its segments with across and min_ratio/max_gap`, 'key');
-        }
-    }
+    const drop = directionlessDrop(gate);
+    if (drop !== null)
+        fail(['gates', i, drop.rule], `${drop.message}, or compare its segments with across and min_ratio/max_gap`, 'key');
     if (gate.min_ratio !== undefined && info.range[0] < 0) {
         fail(['gates', i, 'min_ratio'], `${gate.metric} can be negative (range [${info.range[0]}, ${info.range[1]}]), so a min/max ratio ` +
             `across segments means nothing; use max_gap`, 'key');
@@ -31826,18 +31849,19 @@ async function writeGateDocuments(dir, gate, beforeVerdict) {
         await writeDocument(path, document);
         return path;
     };
+    const documents = {
+        candidate: gate.candidates === null ? asEvaluationDocument(gate.candidate) : null,
+        candidates: (gate.candidates ?? []).map(({ input }) => asEvaluationDocument(input)),
+        baseline: gate.baseline ? asEvaluationDocument(gate.baseline) : null
+    };
     const candidates = [];
-    for (const { name, input } of gate.candidates ?? []) {
-        candidates.push({ name, input: await write(candidateResultFile(name), asEvaluationDocument(input)) });
+    for (const [i, { name }] of (gate.candidates ?? []).entries()) {
+        candidates.push({ name, input: await write(candidateResultFile(name), documents.candidates[i]) });
     }
-    const candidate = gate.candidates === null
-        ? await write(RESULT_FILES.candidate, asEvaluationDocument(gate.candidate))
-        : null;
-    const baseline = gate.baseline
-        ? await write(RESULT_FILES.baseline, asEvaluationDocument(gate.baseline))
-        : null;
+    const candidate = documents.candidate === null ? null : await write(RESULT_FILES.candidate, documents.candidate);
+    const baseline = documents.baseline === null ? null : await write(RESULT_FILES.baseline, documents.baseline);
     const verdict = await write(RESULT_FILES.verdict, gate.verdict);
-    return { candidate, candidates, baseline, verdict };
+    return { candidate, candidates, baseline, verdict, documents };
 }
 /**
  * Runs the gates of `options.config`.
@@ -31872,13 +31896,13 @@ async function runGate(options) {
         const model = await loadModel(input, settings, options.read);
         loaded.push({ name, model: { model, file: fileOf(input, model) } });
     }
-    const baselineInput = options.baseline === undefined ? configuredBaselineFile(config.model) : options.baseline;
-    const baseline = baselineInput == null ? null : await loadModel(baselineInput, settings, options.read);
+    const given = baselineInput(config, options.baseline);
+    const baseline = given == null ? null : await loadModel(given, settings, options.read);
     const artifact = configuredBaselineArtifact(config.model);
     const baselineMissing = baseline !== null
         ? undefined
         : (options.baselineMissing ?? (artifact === undefined ? undefined : unfetchedArtifact(artifact)));
-    const loadedBaseline = baseline === null ? null : { model: baseline, file: fileOf(baselineInput, baseline) };
+    const loadedBaseline = baseline === null ? null : { model: baseline, file: fileOf(given, baseline) };
     // Settings first: a document of other settings is told as such, before its state is read.
     for (const { model } of loaded)
         checkSettings(settings, model, loadedBaseline);
@@ -31890,8 +31914,11 @@ async function runGate(options) {
     }
     const results = judgeCandidates({
         config,
-        candidates: paired.map((p) => ({ candidate: p.candidate, comparedCandidate: p.compared })),
-        baseline: paired[0].baseline,
+        candidates: paired.map((p) => ({
+            candidate: p.candidate,
+            comparedCandidate: p.compared,
+            baseline: p.baseline
+        })),
         baselineMissing,
         now: options.now
     });
@@ -31933,8 +31960,18 @@ function namedCandidates(loaded, options) {
     }
     if (options.candidate !== undefined)
         return null;
-    const configured = loaded.config.model?.candidates;
-    return configured === undefined ? null : configured.map((c) => ({ name: c.name, input: c.predictions }));
+    return configuredCandidates(loaded.config) ?? null;
+}
+/** The config's `model.candidates` as named inputs; `undefined` without them. */
+function configuredCandidates(config) {
+    return config.model?.candidates?.map((c) => ({ name: c.name, input: c.predictions }));
+}
+/**
+ * The baseline: `given` (`null`: none), else the config's `model.baseline` file (not an artifact,
+ * which only the actions fetch).
+ */
+function baselineInput(config, given) {
+    return given === undefined ? configuredBaselineFile(config.model) : given;
 }
 /**
  * The candidate: `given`, else the config's `model.predictions`.
@@ -33028,7 +33065,6 @@ async function readResults(dir) {
     }
     return results;
 }
-/** Candidate names as the config allows them: they name files, so nothing else is joined to `dir`. */
 /** The evaluation of every candidate `verdict` names, each required. */
 async function loadCandidates(dir, names, verdict) {
     const candidates = verdict.document.candidates ?? [];
@@ -33165,8 +33201,6 @@ const BASELINE_FALLBACKS = ['none', 'latest'];
  * (several named ones), as `ml-gate gate --candidate`, `ml-gate run --candidate` and the actions'
  * `candidate` input (one entry a line) take them. Shared so that all three read them alike.
  */
-/** A candidate name: it names the candidate's result file. */
-const CANDIDATE_NAME = /^[A-Za-z0-9._-]+$/;
 /**
  * Reads `entries`: an entry is `NAME=FILE` when it has a `=` before any `/` or `\`, else a FILE
  * (so `./a=b.csv` is a file). One FILE alone is the unnamed candidate; otherwise every entry must
@@ -33193,7 +33227,7 @@ function parseCandidates(entries, where) {
         };
         if (name === '')
             bad('the name before = is empty');
-        if (!CANDIDATE_NAME.test(name))
+        if (!RESULT_NAME.test(name))
             bad(`the name '${name}' may hold only letters, digits, '.', '_' and '-'`);
         if (file.trim() === '')
             bad(`no file after '${name}='`);

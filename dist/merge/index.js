@@ -5,13 +5,14 @@ import * as fs from 'fs';
 import { promises, constants } from 'fs';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { E as ExitCode$1, U as UserInputError, d as describeMetric, e as encode, m as medianRanks, M as MAX_Z, R as RowDigest, O as OVERALL, s as segmentFamilies, B as BinaryAccumulator, a as MulticlassAccumulator, b as RegressionAccumulator, c as compareSegments, h as hashFloat64, f as fmix32, K as Kind } from './chunks/segmentation.js';
+import { E as ExitCode$1, U as UserInputError, K as Kind } from './chunks/json-depth.js';
 import { isMainThread, workerData } from 'node:worker_threads';
-import { join, dirname, relative, sep, isAbsolute, resolve as resolve$1 } from 'node:path';
-import { readdir as readdir$1, stat as stat$1, readFile, mkdir as mkdir$1, writeFile as writeFile$1 } from 'node:fs/promises';
-import 'node:buffer';
+import { dirname, join, relative, sep, isAbsolute, resolve as resolve$1 } from 'node:path';
+import { readFile, mkdir as mkdir$1, writeFile as writeFile$1, readdir as readdir$1, stat as stat$1 } from 'node:fs/promises';
+import { d as describeMetric, e as encode, m as medianRanks, M as MAX_Z, R as RowDigest, O as OVERALL, s as segmentFamilies, B as BinaryAccumulator, a as MulticlassAccumulator, b as RegressionAccumulator, c as compareSegments, h as hashFloat64, f as fmix32, g as allWeightsZero } from './chunks/row-stager.js';
 import 'node:stream';
 import 'node:zlib';
+import 'node:buffer';
 
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -613,7 +614,7 @@ async function runEntry(url, main) {
         await main();
         return;
     }
-    const { serveThread } = await import('./chunks/staging-thread.js').then(function (n) { return n.s; });
+    const { serveThread } = await import('./chunks/staging-thread.js');
     await serveThread(workerData);
 }
 
@@ -10836,6 +10837,20 @@ function documentKind(schema, origin) {
     };
 }
 /**
+ * The bytes of the document file `file`.
+ * @param expected what the file should be, for the message: `an ml-gate/verdict@1 document`
+ * @throws UserInputError naming the file and the error code when it cannot be read
+ */
+async function readDocumentBytes(file, expected) {
+    try {
+        return await readFile(file);
+    }
+    catch (error) {
+        const code = error.code ?? 'unreadable';
+        throw new UserInputError(`cannot read the file (${code}); expected ${expected}`, { file });
+    }
+}
+/**
  * The text of a file as a document of `kind`: valid JSON whose `schema` key is `kind.name`, valid
  * against the kind's schema.
  *
@@ -11725,10 +11740,14 @@ class TableProfile {
         }
         return profile;
     }
-    /** Adds another profile of the same columns (another shard of the same data). */
-    merge(other) {
+    /**
+     * Adds another profile of the same columns (another file or shard of the same data).
+     * @throws UserInputError naming `file`, where `other` was read, when its columns are not these
+     */
+    merge(other, file) {
         if (other.names.join('\u0000') !== this.names.join('\u0000')) {
-            throw new Error('profiles of tables with different columns cannot be merged');
+            throw new UserInputError(`columns ${JSON.stringify(other.names)} are not the first file's ${JSON.stringify(this.names)}: ` +
+                'expected every file of the input with the same header', { file });
         }
         this.rows += other.rows;
         this.columns.forEach((column, c) => column.merge(other.columns[c]));
@@ -11745,6 +11764,18 @@ class TableProfile {
     }
 }
 
+/**
+ * Profiles in pieces: what `ml-gate profile --shard K/N` writes (`ml-gate/profile-state@1`,
+ * schemas/profile-state.schema.json) and how the pieces merge into the profile of the whole input.
+ *
+ * Merged in input order (file index, then byte offset), the count tables hold the same values in the
+ * same first-seen order as a single run's, so counts, missing, types, distinct counts, min, max and
+ * the most frequent values are the single run's exactly (while a column stays under the exact bound;
+ * past it the HyperLogLog registers merge exactly and the Misra–Gries counts keep their bound, not
+ * the single run's values). Mean and standard deviation are merged by Chan et al.'s pairwise update
+ * where a single run applies Welford's row by row: equal to rounding (relative 1e-15), not bit for
+ * bit.
+ */
 /**
  * The profile a piece's state describes.
  * @throws Error ("invalid profile state: …") for a field that cannot be restored
@@ -11774,6 +11805,200 @@ function restoreProfilePiece(piece, top) {
     });
     return profile;
 }
+
+/**
+ * The merge step: the state documents of the N shards of one input (`--shard K/N`) to the document
+ * a single run writes, dispatched on the states' `schema`. Shared by `ml-gate merge` and the merge
+ * action.
+ */
+const EVALUATION_STATE = documentKind(schema, 'from `ml-gate evaluate --shard K/N --json`');
+const PROFILE_STATE = documentKind(profileSchema, 'from `ml-gate profile --shard K/N --json`');
+/**
+ * Merges the state documents at `paths`: every shard 1…N of one input, of one kind (evaluation or
+ * profile states), evaluated with the same settings, each given once (in any order).
+ * @throws UserInputError naming the file for an unreadable or invalid state, a state of another
+ *   kind, settings, input or shard count than the first, a shard missing or given twice, no rows, or
+ *   (with weights) no row of positive weight
+ */
+async function mergeStep(paths) {
+    if (paths.length === 0)
+        throw new UserInputError('ml-gate merge: expected the state files of every shard');
+    const texts = [];
+    for (const path of paths)
+        texts.push({ path, state: await readText(path) });
+    const [first] = texts;
+    const value = parseJson(first.state, first.path, 'a state document');
+    const kind = typeof value === 'object' && value !== null && 'schema' in value && value.schema === PROFILE_STATE.name
+        ? PROFILE_STATE
+        : EVALUATION_STATE;
+    if (kind === PROFILE_STATE) {
+        const states = texts.map(({ path, state }) => ({
+            path,
+            state: parseDocument(state, path, PROFILE_STATE)
+        }));
+        return mergeProfileStates(states);
+    }
+    const states = texts.map(({ path, state }) => ({
+        path,
+        state: parseDocument(state, path, EVALUATION_STATE)
+    }));
+    return mergeEvaluationStates(states);
+}
+async function readText(path) {
+    return (await readDocumentBytes(path, "a shard's state document")).toString('utf8');
+}
+/** Every shard 1…N of one input, once each; `same` adds the kind's own checks. */
+function checkShards(states, same) {
+    const [first] = states;
+    const seen = new Map();
+    for (const read of states) {
+        const { path, state } = read;
+        same(read);
+        const differ = (what, mine, theirs) => {
+            if (JSON.stringify(mine) !== JSON.stringify(theirs)) {
+                throw new UserInputError(`${what} ${JSON.stringify(mine)}, but ${first.path} has ${JSON.stringify(theirs)}: expected the shards of one input`, { file: path });
+            }
+        };
+        differ('the input is', state.input, first.state.input);
+        differ('the shards are split by', state.shard.by, first.state.shard.by);
+        differ('the shard count is', state.shard.count, first.state.shard.count);
+        const twice = seen.get(state.shard.index);
+        if (twice !== undefined) {
+            throw new UserInputError(`shard ${state.shard.index} is given twice (also ${twice}): expected each once`, {
+                file: path
+            });
+        }
+        if (state.shard.index > state.shard.count) {
+            throw new UserInputError(`shard ${state.shard.index} of ${state.shard.count}: expected K <= N`, {
+                file: path
+            });
+        }
+        seen.set(state.shard.index, path);
+    }
+    const count = first.state.shard.count;
+    const missing = Array.from({ length: count }, (_, i) => i + 1).filter((k) => !seen.has(k));
+    if (missing.length > 0) {
+        throw new UserInputError(`ml-gate merge: shard${missing.length > 1 ? 's' : ''} ${missing.join(', ')} of ${count} missing: ` +
+            'expected the state of every shard (a shard that read nothing still writes one)');
+    }
+}
+/** Pieces in input order: file index, then byte offset. */
+function inOrder(states) {
+    return states
+        .flatMap(({ path, state }) => state.pieces.map((piece) => ({ path, piece })))
+        .sort((a, b) => a.piece.file_index - b.piece.file_index || (a.piece.range?.start ?? 0) - (b.piece.range?.start ?? 0));
+}
+function restored(path, restore) {
+    try {
+        return restore();
+    }
+    catch (error) {
+        throw new UserInputError(`${error.message}; expected a state written by ml-gate`, {
+            file: path
+        });
+    }
+}
+function shardsStated(count, pieces, rows) {
+    return `merged ${count} shard${count === 1 ? '' : 's'} (${pieces} piece${pieces === 1 ? '' : 's'}, ${rows} rows)`;
+}
+function mergeEvaluationStates(states) {
+    const [first] = states;
+    checkShards(states, ({ path, state }) => {
+        const differences = settingDifferences(state, first.state);
+        if (differences.length > 0) {
+            throw new UserInputError(`evaluated with other settings than ${first.path}: ${describeDifferences(differences, 'this state', 'the first')}; ` +
+                'expected every shard evaluated alike', { file: path });
+        }
+    });
+    const settings = settingsFromDocument(first.state.task, first.state.settings);
+    const classes = states.map((s) => s.state.classes).find((c) => c.length > 0) ?? [];
+    const pieces = inOrder(states);
+    const evaluations = pieces.map(({ path, piece }) => restored(path, () => restorePiece(piece, settings, classes)));
+    const byBytes = first.state.shard.by === 'bytes';
+    const rows = evaluations.reduce((n, e) => n + e.rows, 0);
+    if (rows === 0) {
+        throw new UserInputError('no rows to evaluate in any shard: expected at least one row of predictions', {
+            file: first.state.input
+        });
+    }
+    const merged = mergeEvaluations(byBytes ? evaluations[0].file : first.state.input, evaluations);
+    // A byte range may hold only rows of weight 0 (the stager checks whole files only): the whole
+    // input is judged here, as a single run over the file judges it. A file of a list is whole.
+    const weight = settings.model.weight;
+    if (weight !== undefined && positiveRows(merged.segments.get('all').metrics) === 0) {
+        throw allWeightsZero(weight, merged.file);
+    }
+    return {
+        kind: 'evaluation',
+        document: evaluationDocument(merged),
+        stated: shardsStated(first.state.shard.count, evaluations.length, rows)
+    };
+}
+/** The rows of positive weight: the support of a metric whose evidence is every row. */
+function positiveRows(metrics) {
+    const name = metrics.names().find((n) => describeMetric(n)?.support === 'rows');
+    if (name === undefined)
+        throw new Error(`no ${metrics.task} metric has every row as its support`);
+    return metrics.support(name);
+}
+function mergeProfileStates(states) {
+    const [first] = states;
+    checkShards(states, ({ path, state }) => {
+        if (state.top !== first.state.top) {
+            throw new UserInputError(`--top ${state.top}, but ${first.path} has ${first.state.top}: expected the same`, {
+                file: path
+            });
+        }
+    });
+    const pieces = inOrder(states);
+    if (pieces.length === 0)
+        throw new UserInputError('no shard read a file', { file: first.state.input });
+    const profiles = pieces.map(({ path, piece }) => restored(path, () => restoreProfilePiece(piece, first.state.top)));
+    const [whole, ...rest] = profiles;
+    rest.forEach((profile, i) => whole.merge(profile, pieces[i + 1].piece.file));
+    const format = states.find((s) => s.state.pieces.length > 0).state.format;
+    const file = first.state.shard.by === 'bytes' ? pieces[0].piece.file : first.state.input;
+    return {
+        kind: 'profile',
+        document: whole.document(file, format),
+        stated: shardsStated(first.state.shard.count, profiles.length, whole.rows)
+    };
+}
+
+/** A result document as written: pretty JSON and a final newline. */
+function documentText(document) {
+    return `${JSON.stringify(document, null, 2)}\n`;
+}
+/**
+ * Writes text to a file, creating its folder.
+ * @throws UserInputError `cannot write out/x.json: EACCES`
+ */
+async function writeTextFile(path, text) {
+    try {
+        await mkdir$1(dirname(path), { recursive: true });
+        await writeFile$1(path, text);
+    }
+    catch (error) {
+        throw new UserInputError(`cannot write ${path}: ${error.code ?? String(error)}`);
+    }
+}
+/** Writes a result document to a file (see `documentText`, `writeTextFile`). */
+async function writeDocument(path, document) {
+    await writeTextFile(path, documentText(document));
+}
+
+/**
+ * The names the steps give their result documents in the results folder. Apart from the loader
+ * (`report/result-files.ts`), so that an action's inputs can name the default folder without
+ * loading ajv and the schemas: an action with a bad input stops before that cost.
+ */
+const RESULT_FILES = {
+    folder: 'ml-gate-results'};
+/**
+ * A name that may name a result file (a candidate's, an evaluation's): letters, digits, `.`, `_`
+ * and `-`, so that it stays a file name inside the results folder.
+ */
+const RESULT_NAME = /^[A-Za-z0-9._-]+$/;
 
 const MAGIC$1 = /[*?[]/;
 /** A glob segment as a regular expression: `*` any run within a name, `?` one character, `[..]` a class. */
@@ -11860,197 +12085,6 @@ async function isFile(path) {
     catch {
         return false;
     }
-}
-
-/**
- * The profile step: one file, a glob of files (profiled one at a time, merged in sorted order), or
- * one shard of either (`io/partition.ts`) to its `ml-gate/profile-state@1`.
- */
-/**
- * Adds `other` to `into`.
- * @throws UserInputError naming `file` when its columns are not the first file's
- */
-function mergeProfiles(into, other, file) {
-    if (other.names.join('\u0000') !== into.names.join('\u0000')) {
-        throw new UserInputError(`columns ${JSON.stringify(other.names)} are not the first file's ${JSON.stringify(into.names)}: ` +
-            'expected every file of the input with the same header', { file });
-    }
-    into.merge(other);
-}
-
-/**
- * The merge step: the state documents of the N shards of one input (`--shard K/N`) to the document
- * a single run writes, dispatched on the states' `schema`. Shared by `ml-gate merge` and the merge
- * action.
- */
-const EVALUATION_STATE = documentKind(schema, 'from `ml-gate evaluate --shard K/N --json`');
-const PROFILE_STATE = documentKind(profileSchema, 'from `ml-gate profile --shard K/N --json`');
-/**
- * Merges the state documents at `paths`: every shard 1…N of one input, of one kind (evaluation or
- * profile states), evaluated with the same settings, each given once (in any order).
- * @throws UserInputError naming the file for an unreadable or invalid state, a state of another
- *   kind, settings, input or shard count than the first, a shard missing or given twice, or no rows
- */
-async function mergeStep(paths) {
-    if (paths.length === 0)
-        throw new UserInputError('ml-gate merge: expected the state files of every shard');
-    const texts = [];
-    for (const path of paths)
-        texts.push({ path, state: await readText(path) });
-    const [first] = texts;
-    const value = parseJson(first.state, first.path, 'a state document');
-    const kind = typeof value === 'object' && value !== null && 'schema' in value && value.schema === PROFILE_STATE.name
-        ? PROFILE_STATE
-        : EVALUATION_STATE;
-    if (kind === PROFILE_STATE) {
-        const states = texts.map(({ path, state }) => ({
-            path,
-            state: parseDocument(state, path, PROFILE_STATE)
-        }));
-        return mergeProfileStates(states);
-    }
-    const states = texts.map(({ path, state }) => ({
-        path,
-        state: parseDocument(state, path, EVALUATION_STATE)
-    }));
-    return mergeEvaluationStates(states);
-}
-async function readText(path) {
-    try {
-        return await readFile(path, 'utf8');
-    }
-    catch (error) {
-        const code = error.code ?? 'unreadable';
-        throw new UserInputError(`cannot read the file (${code}); expected a shard's state document`, {
-            file: path
-        });
-    }
-}
-/** Every shard 1…N of one input, once each; `same` adds the kind's own checks. */
-function checkShards(states, same) {
-    const [first] = states;
-    const seen = new Map();
-    for (const read of states) {
-        const { path, state } = read;
-        same(read);
-        const differ = (what, mine, theirs) => {
-            if (JSON.stringify(mine) !== JSON.stringify(theirs)) {
-                throw new UserInputError(`${what} ${JSON.stringify(mine)}, but ${first.path} has ${JSON.stringify(theirs)}: expected the shards of one input`, { file: path });
-            }
-        };
-        differ('the input is', state.input, first.state.input);
-        differ('the shards are split by', state.shard.by, first.state.shard.by);
-        differ('the shard count is', state.shard.count, first.state.shard.count);
-        const twice = seen.get(state.shard.index);
-        if (twice !== undefined) {
-            throw new UserInputError(`shard ${state.shard.index} is given twice (also ${twice}): expected each once`, {
-                file: path
-            });
-        }
-        if (state.shard.index > state.shard.count) {
-            throw new UserInputError(`shard ${state.shard.index} of ${state.shard.count}: expected K <= N`, {
-                file: path
-            });
-        }
-        seen.set(state.shard.index, path);
-    }
-    const count = first.state.shard.count;
-    const missing = Array.from({ length: count }, (_, i) => i + 1).filter((k) => !seen.has(k));
-    if (missing.length > 0) {
-        throw new UserInputError(`ml-gate merge: shard${missing.length > 1 ? 's' : ''} ${missing.join(', ')} of ${count} missing: ` +
-            'expected the state of every shard (a shard that read nothing still writes one)');
-    }
-}
-/** Pieces in input order: file index, then byte offset. */
-function inOrder(states) {
-    return states
-        .flatMap(({ path, state }) => state.pieces.map((piece) => ({ path, piece })))
-        .sort((a, b) => a.piece.file_index - b.piece.file_index || (a.piece.range?.start ?? 0) - (b.piece.range?.start ?? 0));
-}
-function restored(path, restore) {
-    try {
-        return restore();
-    }
-    catch (error) {
-        throw new UserInputError(`${error.message}; expected a state written by ml-gate`, {
-            file: path
-        });
-    }
-}
-function shardsStated(count, pieces, rows) {
-    return `merged ${count} shard${count === 1 ? '' : 's'} (${pieces} piece${pieces === 1 ? '' : 's'}, ${rows} rows)`;
-}
-function mergeEvaluationStates(states) {
-    const [first] = states;
-    checkShards(states, ({ path, state }) => {
-        const differences = settingDifferences(state, first.state);
-        if (differences.length > 0) {
-            throw new UserInputError(`evaluated with other settings than ${first.path}: ${describeDifferences(differences, 'this state', 'the first')}; ` +
-                'expected every shard evaluated alike', { file: path });
-        }
-    });
-    const settings = settingsFromDocument(first.state.task, first.state.settings);
-    const classes = states.map((s) => s.state.classes).find((c) => c.length > 0) ?? [];
-    const pieces = inOrder(states);
-    const evaluations = pieces.map(({ path, piece }) => restored(path, () => restorePiece(piece, settings, classes)));
-    const byBytes = first.state.shard.by === 'bytes';
-    const rows = evaluations.reduce((n, e) => n + e.rows, 0);
-    if (rows === 0) {
-        throw new UserInputError('no rows to evaluate in any shard: expected at least one row of predictions', {
-            file: first.state.input
-        });
-    }
-    const merged = mergeEvaluations(byBytes ? evaluations[0].file : first.state.input, evaluations);
-    return {
-        kind: 'evaluation',
-        document: evaluationDocument(merged),
-        stated: shardsStated(first.state.shard.count, evaluations.length, rows)
-    };
-}
-function mergeProfileStates(states) {
-    const [first] = states;
-    checkShards(states, ({ path, state }) => {
-        if (state.top !== first.state.top) {
-            throw new UserInputError(`--top ${state.top}, but ${first.path} has ${first.state.top}: expected the same`, {
-                file: path
-            });
-        }
-    });
-    const pieces = inOrder(states);
-    if (pieces.length === 0)
-        throw new UserInputError('no shard read a file', { file: first.state.input });
-    const profiles = pieces.map(({ path, piece }) => restored(path, () => restoreProfilePiece(piece, first.state.top)));
-    const [whole, ...rest] = profiles;
-    rest.forEach((profile, i) => mergeProfiles(whole, profile, pieces[i + 1].piece.file));
-    const format = states.find((s) => s.state.pieces.length > 0).state.format;
-    const file = first.state.shard.by === 'bytes' ? pieces[0].piece.file : first.state.input;
-    return {
-        kind: 'profile',
-        document: whole.document(file, format),
-        stated: shardsStated(first.state.shard.count, profiles.length, whole.rows)
-    };
-}
-
-/** A result document as written: pretty JSON and a final newline. */
-function documentText(document) {
-    return `${JSON.stringify(document, null, 2)}\n`;
-}
-/**
- * Writes text to a file, creating its folder.
- * @throws UserInputError `cannot write out/x.json: EACCES`
- */
-async function writeTextFile(path, text) {
-    try {
-        await mkdir$1(dirname(path), { recursive: true });
-        await writeFile$1(path, text);
-    }
-    catch (error) {
-        throw new UserInputError(`cannot write ${path}: ${error.code ?? String(error)}`);
-    }
-}
-/** Writes a result document to a file (see `documentText`, `writeTextFile`). */
-async function writeDocument(path, document) {
-    await writeTextFile(path, documentText(document));
 }
 
 /**
@@ -12150,7 +12184,7 @@ function getString(spec) {
  */
 function getDocumentName(spec) {
     const name = getString(spec);
-    if (!/^[\w.-]+$/.test(name)) {
+    if (!RESULT_NAME.test(name)) {
         throw new UserInputError(`input '${spec.name}': expected letters, digits, '.', '-' or '_', got '${name}'`);
     }
     return name;
@@ -12201,14 +12235,23 @@ function confined(name, path, workspace) {
     }
     return path;
 }
-
 /**
- * The names the steps give their result documents in the results folder. Apart from the loader
- * (`report/result-files.ts`), so that an action's inputs can name the default folder without
- * loading ajv and the schemas: an action with a bad input stops before that cost.
+ * The files that the patterns of input `name` match, each once in the order found, as `as` maps
+ * them; each pattern and each file it matched inside the workspace (`confined`).
+ * @throws UserInputError for a pattern that matches nothing, or a file outside the workspace
  */
-const RESULT_FILES = {
-    folder: 'ml-gate-results'};
+async function matchInputFiles(name, patterns, workspace, as = (file) => file) {
+    const files = [];
+    for (const pattern of patterns) {
+        const matched = (await expandGlob(confined(name, pattern, workspace))).map((file) => confined(name, file, workspace));
+        if (matched.length === 0)
+            throw new UserInputError(`input '${name}': no file matches '${pattern}'`);
+        for (const file of matched.map(as))
+            if (!files.includes(file))
+                files.push(file);
+    }
+    return files;
+}
 
 /** The inputs of actions/merge/action.yml with their defaults (test/actions/inputs.test.ts). */
 const Inputs = {
@@ -12223,16 +12266,7 @@ const Outputs = {
 /** Reads and checks every input once: each pattern must match a state file inside the workspace. */
 async function readMergeInputs() {
     const workspace = getWorkspace();
-    const name = Inputs.States.name;
-    const states = [];
-    for (const pattern of getList(Inputs.States, { lines: true })) {
-        const matched = await expandGlob(confined(name, pattern, workspace));
-        if (matched.length === 0)
-            throw new UserInputError(`input '${name}': no file matches '${pattern}'`);
-        for (const file of matched.map((f) => confined(name, f, workspace)))
-            if (!states.includes(file))
-                states.push(file);
-    }
+    const states = await matchInputFiles(Inputs.States.name, getList(Inputs.States, { lines: true }), workspace);
     const result = getDocumentName(Inputs.Name);
     return {
         states,

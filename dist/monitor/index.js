@@ -9,7 +9,7 @@ import { E as ExitCode$1, U as UserInputError } from './chunks/json-depth.js';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { i as isPermissionDenied, s as statusOf, m as messageOf } from './chunks/api-errors.js';
 import { relative, sep, isAbsolute, join, resolve as resolve$1, dirname } from 'node:path';
-import { c as closest, d as didYouMean, f as firstUnorderedEdge, o as openTable, O as OVERALL, B as BinaryAccumulator, a as describeMetric, s as supportUnit, b as criticalValue, e as segmentFamilies, g as segmentKey, h as segmentColumns, m as metricNames } from './chunks/binary.js';
+import { c as closest, d as didYouMean, f as firstUnorderedEdge, a as describeMetric, o as openTable, O as OVERALL, B as BinaryAccumulator, s as supportUnit, b as criticalValue, e as segmentFamilies, g as segmentKey, h as segmentColumns, m as metricNames } from './chunks/binary.js';
 import { readFile, readdir as readdir$1, stat as stat$1, mkdir as mkdir$1, writeFile as writeFile$1 } from 'node:fs/promises';
 import require$$0$1 from 'process';
 import require$$0$2 from 'buffer';
@@ -783,6 +783,30 @@ function logInfo(text) {
 }
 
 /**
+ * Whether a comment or issue is ours: it carries `marker` and `identity` wrote it (anyone can
+ * quote a marker, so the marker alone is not enough).
+ */
+function isOurs(item, marker, identity) {
+    return (item.body?.includes(marker) === true &&
+        item.user?.login === identity.login &&
+        item.user?.type === identity.type);
+}
+/** GraphQL's `viewer`: the only "who am I" that every kind of token may ask. */
+const VIEWER_QUERY = 'query { viewer { login } }';
+/**
+ * The account the token writes as, for any kind of token: a workflow's `GITHUB_TOKEN`
+ * (`github-actions[bot]`), a GitHub App's installation token (`<app-slug>[bot]`) or a user's
+ * token (the user). GraphQL `viewer` answers all three with the login comments show; REST has
+ * no such call for installation tokens (`GET /user` answers 403 to them, `GET /app` wants the
+ * app's JWT). Bot logins end in `[bot]` (fullsend-ai/fullsend#1953: an app's installation token
+ * gets `fullsend-ai-coder[bot]`).
+ */
+async function tokenIdentity(client) {
+    const { viewer } = await client.graphql(VIEWER_QUERY);
+    return { login: viewer.login, type: viewer.login.endsWith('[bot]') ? 'Bot' : 'User' };
+}
+
+/**
  * Keeps the one open issue of a monitor config: the open issues of the repository are read, every
  * page, and ours is the oldest one opened by `identity` whose body carries `marker` (never a pull
  * request, never someone else's issue that quotes the marker). While alerting it is opened, or its
@@ -798,10 +822,7 @@ async function keepMonitorIssue(client, repo, options) {
         per_page: 100
     });
     const [ours] = open
-        .filter((i) => i.pull_request === undefined &&
-        i.body?.includes(options.marker) === true &&
-        i.user?.login === options.identity.login &&
-        i.user?.type === options.identity.type)
+        .filter((i) => i.pull_request === undefined && isOurs(i, options.marker, options.identity))
         .sort((a, b) => a.number - b.number);
     if (options.alerting) {
         if (ours === undefined) {
@@ -885,21 +906,6 @@ function readRunContext(env, pullNumber) {
         apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
         runUrl: runUrlOf(env)
     };
-}
-
-/** GraphQL's `viewer`: the only "who am I" that every kind of token may ask. */
-const VIEWER_QUERY = 'query { viewer { login } }';
-/**
- * The account the token writes as, for any kind of token: a workflow's `GITHUB_TOKEN`
- * (`github-actions[bot]`), a GitHub App's installation token (`<app-slug>[bot]`) or a user's
- * token (the user). GraphQL `viewer` answers all three with the login comments show; REST has
- * no such call for installation tokens (`GET /user` answers 403 to them, `GET /app` wants the
- * app's JWT). Bot logins end in `[bot]` (fullsend-ai/fullsend#1953: an app's installation token
- * gets `fullsend-ai-coder[bot]`).
- */
-async function tokenIdentity(client) {
-    const { viewer } = await client.graphql(VIEWER_QUERY);
-    return { login: viewer.login, type: viewer.login.endsWith('[bot]') ? 'Bot' : 'User' };
 }
 
 /** Runs kept in a comment's history, newest first. */
@@ -3687,21 +3693,21 @@ function requireBoolSchema () {
 
 var dataType = {};
 
-var rules$1 = {};
+var rules = {};
 
 var hasRequiredRules;
 
 function requireRules () {
-	if (hasRequiredRules) return rules$1;
+	if (hasRequiredRules) return rules;
 	hasRequiredRules = 1;
-	Object.defineProperty(rules$1, "__esModule", { value: true });
-	rules$1.getRules = rules$1.isJSONType = void 0;
+	Object.defineProperty(rules, "__esModule", { value: true });
+	rules.getRules = rules.isJSONType = void 0;
 	const _jsonTypes = ["string", "number", "integer", "boolean", "null", "object", "array"];
 	const jsonTypes = new Set(_jsonTypes);
 	function isJSONType(x) {
 	    return typeof x == "string" && jsonTypes.has(x);
 	}
-	rules$1.isJSONType = isJSONType;
+	rules.isJSONType = isJSONType;
 	function getRules() {
 	    const groups = {
 	        number: { type: "number", rules: [] },
@@ -3717,9 +3723,9 @@ function requireRules () {
 	        keywords: {},
 	    };
 	}
-	rules$1.getRules = getRules;
+	rules.getRules = getRules;
 	
-	return rules$1;
+	return rules;
 }
 
 var applicability = {};
@@ -20365,16 +20371,9 @@ function resolvePaths(config, dir) {
         data: config.data.map((data) => resolveKeys(data, ['path', 'contract', 'reference'], dir)),
         ...(config.model && { model: resolveModel(config.model, dir) }),
         report: resolveKeys(config.report, ['output'], dir),
-        ...(config.monitor && { monitor: resolveMonitor(config.monitor, dir) })
+        // A period reference is an object, which resolveKeys leaves alone; a file is joined.
+        ...(config.monitor && { monitor: resolveKeys(config.monitor, ['logs', 'reference'], dir) })
     };
-}
-/** The monitor's logs and, when it is a file, its reference, joined to `dir`. */
-function resolveMonitor(monitor, dir) {
-    const resolved = resolveKeys(monitor, ['logs'], dir);
-    const { reference } = monitor;
-    if (typeof reference !== 'string' || isAbsolute(reference))
-        return resolved;
-    return { ...resolved, reference: join(dir, reference) };
 }
 function monitorReferenceFile(config) {
     const reference = config.monitor?.reference;
@@ -20402,6 +20401,24 @@ function resolveKeys(value, keys, dir) {
  * (`evaluate-options.ts`) and `ml-gate.yml` (below) produce them, so they live with the config.
  */
 const DEFAULT_MIN_SUPPORT = 30;
+
+/**
+ * The first rule of `gate` that bounds a drop of a metric with no better direction (neither higher
+ * nor lower is better, so a drop means nothing), with why, or `null`. Shared by the config's gates
+ * and the monitor's, which each say it at their own config line. The metric must be known.
+ */
+function directionlessDrop(gate) {
+    if (describeMetric(gate.metric).direction !== 'none')
+        return null;
+    const rule = ['max_drop', 'max_relative_drop'].find((r) => gate[r] !== undefined);
+    if (rule === undefined)
+        return null;
+    return {
+        rule,
+        message: `${gate.metric} has no better direction (neither higher nor lower is better), so it cannot ` +
+            'drop; bound it with min/max'
+    };
+}
 
 var version = "0.1.0";
 var pkg = {
@@ -21994,6 +22011,18 @@ function show(value) {
 }
 
 /** Rules compared against the baseline. */
+const ORDER = ['min', 'max', 'max_drop', 'max_relative_drop', 'min_ratio', 'max_gap'];
+/**
+ * The rules a gate states, in a fixed order (a gate may state several), each of a kind its type
+ * allows (`min`, `max` or `max_drop` for a monitor gate).
+ */
+function rulesOf(gate) {
+    return ORDER.flatMap((kind) => {
+        const threshold = gate[kind];
+        // A bound the gate states is one of its type's keys.
+        return threshold === undefined ? [] : [{ kind: kind, threshold }];
+    });
+}
 /** `min` and `min_ratio` are lower bounds; the others are upper bounds. */
 function isLowerBound(kind) {
     return kind === 'min' || kind === 'min_ratio';
@@ -22046,7 +22075,7 @@ function performanceChecks(input) {
     };
     return input.windows.map((segments) => {
         const cache = new Map();
-        return input.gates.flatMap((gate) => rules(gate).flatMap((rule) => [...segments.keys()]
+        return input.gates.flatMap((gate) => rulesOf(gate).flatMap((rule) => [...segments.keys()]
             .filter((segment) => gate.per_segment || segment === OVERALL)
             .map((segment) => {
             let m = cache.get(segment);
@@ -22055,9 +22084,6 @@ function performanceChecks(input) {
             return judge(gate, rule, segment, m, rule.kind === 'max_drop' ? referenceOf(segment) : null, input.minSupport);
         })));
     });
-}
-function rules(gate) {
-    return ['min', 'max', 'max_drop'].flatMap((kind) => gate[kind] === undefined ? [] : [{ kind, threshold: gate[kind] }]);
 }
 /** Why `m` cannot be judged, or `null`. */
 function insufficiency(m, metric, minSupport, side) {
@@ -22228,16 +22254,29 @@ function rateDifference(window, reference) {
 const QUANTITIES = ['positive_rate', 'mean_score'];
 /** `checks[w]`: the rate checks of window w, by segment then quantity. */
 function rateChecks(input) {
+    const values = {
+        positive_rate: input.predicted,
+        mean_score: input.score
+    };
+    const referenceValues = {
+        positive_rate: input.referencePredicted,
+        mean_score: input.referenceScore
+    };
+    // The reference's moments do not depend on the window: computed once per (segment, quantity).
+    const referenceCache = new Map();
+    const referenceOf = (segment, quantity) => {
+        const key = `${quantity}\u0000${segment}`;
+        let m = referenceCache.get(key);
+        if (m === undefined)
+            referenceCache.set(key, (m = momentsOf(referenceValues[quantity], input.reference.get(segment) ?? [])));
+        return m;
+    };
     const pending = [];
     input.windows.forEach((segments, window) => {
         for (const [segment, rows] of segments) {
-            const reference = input.reference.get(segment) ?? [];
             for (const quantity of QUANTITIES) {
-                const [values, referenceValues] = quantity === 'positive_rate'
-                    ? [input.predicted, input.referencePredicted]
-                    : [input.score, input.referenceScore];
-                const current = momentsOf(values, rows);
-                const base = momentsOf(referenceValues, reference);
+                const current = momentsOf(values[quantity], rows);
+                const base = referenceOf(segment, quantity);
                 const judged = current.n >= input.minSupport && base.n >= input.minSupport;
                 pending.push({
                     window,
@@ -22254,15 +22293,14 @@ function rateChecks(input) {
     });
     const tested = pending.filter((p) => p.test !== null);
     const family = correctFamily(tested.map((p) => p.test.p), input.correction, input.confidence);
-    const adjusted = new Map(tested.map((p, k) => [p, { p: family.adjusted[k], level: family.confidence[k] }]));
+    // Exactly the tested checks have an entry, so it alone tells judged from insufficient.
+    const adjusted = new Map(tested.map((p, k) => [p, { test: p.test, p: family.adjusted[k], level: family.confidence[k] }]));
     const alpha = 1 - input.confidence;
     const over = `${CORRECTION_NAMES[input.correction]} over ${tested.length} tests`;
     const checks = input.windows.map(() => []);
     for (const p of pending) {
         const a = adjusted.get(p);
-        checks[p.window].push(a === undefined || p.test === null
-            ? insufficient(p, input.minSupport)
-            : judged(p, p.test, a, alpha, over));
+        checks[p.window].push(a === undefined ? insufficient(p, input.minSupport) : judged(p, a.test, a, alpha, over));
     }
     return checks;
 }
@@ -22291,7 +22329,7 @@ function judged(p, test, a, alpha, over) {
     };
 }
 function insufficient(p, minSupport) {
-    const n = p.base?.n ?? 0;
+    const n = p.base.n;
     const why = p.current.n < minSupport
         ? `${p.current.n} rows in the window < min_support ${minSupport}`
         : `${n} rows in the reference < min_support ${minSupport}`;
@@ -22559,12 +22597,19 @@ function headline(newest, alerting, total) {
         return `the newest window (${newest.start}, ${newest.rows} row${newest.rows === 1 ? '' : 's'}) cannot be judged: too few rows for every check; ${of}`;
     return `the newest window (${newest.start}) is within the reference; ${of}`;
 }
-/** Every performance gate names a binary metric, and asks for segments only when there are some. */
+/**
+ * Every performance gate names a binary metric, bounds a drop only of a metric with a better
+ * direction (as the config's gates), and asks for segments only when there are some.
+ */
 function checkGates(loaded, monitor, segmented) {
     const names = metricNames('binary');
     monitor.gates.forEach((gate, i) => {
         if (!names.includes(gate.metric)) {
             throw new UserInputError(`monitor.gates[${i}].metric: unknown binary metric '${gate.metric}'${didYouMean(gate.metric, names)}; expected one of ${names.join(', ')}`, loaded.locate(['monitor', 'gates', i, 'metric'], 'value'));
+        }
+        const drop = directionlessDrop(gate);
+        if (drop !== null) {
+            throw new UserInputError(`monitor.gates[${i}].${drop.rule}: ${drop.message}`, loaded.locate(['monitor', 'gates', i, drop.rule], 'key'));
         }
         if (gate.per_segment && !segmented) {
             throw new UserInputError(`monitor.gates[${i}].per_segment: there are no segments to judge (${loaded.config.segments === undefined ? 'the config has no segments section' : 'monitor.segments is false'}); remove per_segment or add segments`, loaded.locate(['monitor', 'gates', i, 'per_segment'], 'value'));

@@ -699,6 +699,21 @@ async function runAction(body) {
 }
 
 /**
+ * The names the steps give their result documents in the results folder. Apart from the loader
+ * (`report/result-files.ts`), so that an action's inputs can name the default folder without
+ * loading ajv and the schemas: an action with a bad input stops before that cost.
+ */
+const RESULT_FILES = {
+    folder: 'ml-gate-results',
+    verdict: 'verdict.json',
+    candidate: 'evaluation-candidate.json',
+    baseline: 'evaluation-baseline.json'};
+/** The evaluation document of a named candidate (several candidates), beside `RESULT_FILES`. */
+function candidateResultFile(name) {
+    return `evaluation-candidate-${name}.json`;
+}
+
+/**
  * Path confinement: in a workflow, every file ml-gate reads or writes must lie inside the
  * workspace (`GITHUB_WORKSPACE`), unless the user explicitly allowed otherwise. A pull request can
  * change ml-gate.yml; without this check it could name `../../home/runner/.ssh/id_rsa` or a
@@ -873,21 +888,6 @@ async function findOverride(client, issue, label) {
             throw error;
     }
     return { label, by, at: added.created_at, role, honoured: permission === 'admin' || permission === 'write' };
-}
-
-/**
- * The names the steps give their result documents in the results folder. Apart from the loader
- * (`report/result-files.ts`), so that an action's inputs can name the default folder without
- * loading ajv and the schemas: an action with a bad input stops before that cost.
- */
-const RESULT_FILES = {
-    folder: 'ml-gate-results',
-    verdict: 'verdict.json',
-    candidate: 'evaluation-candidate.json',
-    baseline: 'evaluation-baseline.json'};
-/** The evaluation document of a named candidate (several candidates), beside `RESULT_FILES`. */
-function candidateResultFile(name) {
-    return `evaluation-candidate-${name}.json`;
 }
 
 /**
@@ -1110,6 +1110,15 @@ function readRunContext(env, pullNumber) {
     };
 }
 
+/**
+ * Whether a comment or issue is ours: it carries `marker` and `identity` wrote it (anyone can
+ * quote a marker, so the marker alone is not enough).
+ */
+function isOurs(item, marker, identity) {
+    return (item.body?.includes(marker) === true &&
+        item.user?.login === identity.login &&
+        item.user?.type === identity.type);
+}
 /** GraphQL's `viewer`: the only "who am I" that every kind of token may ask. */
 const VIEWER_QUERY = 'query { viewer { login } }';
 /**
@@ -1147,11 +1156,7 @@ async function upsertStickyComment(client, issue, options) {
             issue_number: issue.issueNumber,
             per_page: 100
         });
-        return comments
-            .filter((c) => c.body?.includes(options.marker) === true &&
-            c.user?.login === options.identity.login &&
-            c.user?.type === options.identity.type)
-            .sort((a, b) => a.id - b.id);
+        return comments.filter((c) => isOurs(c, options.marker, options.identity)).sort((a, b) => a.id - b.id);
     };
     const update = async (id, body) => {
         const { data } = await client.rest.issues.updateComment({ ...where, comment_id: id, body });
@@ -1420,6 +1425,12 @@ function candidateBoard(verdict) {
         selection: verdict.selection ?? null,
         shown: candidates.find((c) => c.name === winner) ?? candidates[0]
     };
+}
+/** Failures listed per candidate that neither wins nor is described in full (no winner). */
+const FIRST_FAILURES = 3;
+/** The candidates with failures besides `board.shown`, whose failures the details show in full. */
+function otherFailing(board) {
+    return board.rows.filter((r) => r.candidate.name !== board.shown.name && r.failures.length > 0);
 }
 /** `recall for Job=partime`: a failing result in a few words (unescaped). */
 function failureWords(r) {
@@ -27001,8 +27012,6 @@ const text$1 = escapeClipped;
 /** Longest candidate name in a cell, and segment in a failure cell: the table stays 780 px wide. */
 const NAME_LENGTH = 30;
 const FAILURE_LENGTH = 40;
-/** Failures shown per candidate when none passes. */
-const FIRST_FAILURES = 3;
 /** `4: recall for Job=partime`: how many failed and the worst, escaped; `0` when none did. */
 function failuresCell(failures) {
     const worst = failures[0];
@@ -27068,9 +27077,7 @@ function renderLeaderboard(board, confidence, rows) {
 function renderFirstFailures(board, threshold, rows) {
     if (board.winner !== null)
         return null;
-    const others = board.rows
-        .filter((r) => r.candidate.name !== board.shown.name && r.failures.length > 0)
-        .slice(0, rows);
+    const others = otherFailing(board).slice(0, rows);
     if (others.length === 0)
         return null;
     const sections = others.map((r) => {
@@ -28222,16 +28229,23 @@ function documentKind(schema, origin) {
  * @throws UserInputError when the file cannot be read, is not JSON, or does not match the schema
  */
 async function readDocument(file, kind) {
-    let bytes;
+    const bytes = await readDocumentBytes(file, `an ${kind.name} document`);
+    const document = parseDocument(bytes.toString('utf8'), file, kind);
+    return { path: file, sha256: createHash('sha256').update(bytes).digest('hex'), document };
+}
+/**
+ * The bytes of the document file `file`.
+ * @param expected what the file should be, for the message: `an ml-gate/verdict@1 document`
+ * @throws UserInputError naming the file and the error code when it cannot be read
+ */
+async function readDocumentBytes(file, expected) {
     try {
-        bytes = await readFile(file);
+        return await readFile(file);
     }
     catch (error) {
         const code = error.code ?? 'unreadable';
-        throw new UserInputError(`cannot read the file (${code}); expected an ${kind.name} document`, { file });
+        throw new UserInputError(`cannot read the file (${code}); expected ${expected}`, { file });
     }
-    const document = parseDocument(bytes.toString('utf8'), file, kind);
-    return { path: file, sha256: createHash('sha256').update(bytes).digest('hex'), document };
 }
 /**
  * The text of a file as a document of `kind`: valid JSON whose `schema` key is `kind.name`, valid
@@ -29304,7 +29318,6 @@ async function readResults(dir) {
     }
     return results;
 }
-/** Candidate names as the config allows them: they name files, so nothing else is joined to `dir`. */
 /** The evaluation of every candidate `verdict` names, each required. */
 async function loadCandidates(dir, names, verdict) {
     const candidates = verdict.document.candidates ?? [];

@@ -13,7 +13,7 @@ import { readFile, readdir as readdir$1, stat as stat$1, mkdir as mkdir$1, write
 import require$$0$1 from 'process';
 import require$$0$2 from 'buffer';
 import { createHash } from 'node:crypto';
-import { c as candidateResultFile, R as RESULT_FILES } from './chunks/result-names.js';
+import { c as candidateResultFile, R as RESULT_FILES, a as RESULT_NAME } from './chunks/result-names.js';
 import { s as statusOf, i as isPermissionDenied, m as messageOf } from './chunks/api-errors.js';
 import { tmpdir } from 'node:os';
 import 'node:stream';
@@ -692,23 +692,6 @@ async function runAction(body) {
         }
         setFailed(`ml-gate crashed; please report this: ${error$1 instanceof Error ? error$1.stack : String(error$1)}`);
     }
-}
-
-/** The baseline file the config names; `undefined` for none or an artifact. */
-function configuredBaselineFile(model) {
-    return typeof model?.baseline === 'string' ? model.baseline : undefined;
-}
-/** The artifact name the config gives (`model.baseline: { artifact: NAME }`); `undefined` otherwise. */
-function configuredBaselineArtifact(model) {
-    return typeof model?.baseline === 'object' ? model.baseline.artifact : undefined;
-}
-/**
- * Why there is no baseline when the config names an artifact and nothing fetched it: the CLI (or
- * a step without GitHub) cannot reach the Actions artifacts API.
- */
-function unfetchedArtifact(name) {
-    return (`model.baseline names the Actions artifact '${name}', which only the gate and root actions ` +
-        'fetch from GitHub; give the baseline as a file (--baseline FILE) to compare with it here');
 }
 
 var $schema$d = "https://json-schema.org/draft/2020-12/schema";
@@ -1799,6 +1782,23 @@ function realPath(path) {
             head = head.slice(0, cut);
         }
     }
+}
+
+/** The baseline file the config names; `undefined` for none or an artifact. */
+function configuredBaselineFile(model) {
+    return typeof model?.baseline === 'string' ? model.baseline : undefined;
+}
+/** The artifact name the config gives (`model.baseline: { artifact: NAME }`); `undefined` otherwise. */
+function configuredBaselineArtifact(model) {
+    return typeof model?.baseline === 'object' ? model.baseline.artifact : undefined;
+}
+/**
+ * Why there is no baseline when the config names an artifact and nothing fetched it: the CLI (or
+ * a step without GitHub) cannot reach the Actions artifacts API.
+ */
+function unfetchedArtifact(name) {
+    return (`model.baseline names the Actions artifact '${name}', which only the gate and root actions ` +
+        'fetch from GitHub; give the baseline as a file (--baseline FILE) to compare with it here');
 }
 
 var _2020 = {exports: {}};
@@ -20194,16 +20194,9 @@ function resolvePaths(config, dir) {
         data: config.data.map((data) => resolveKeys(data, ['path', 'contract', 'reference'], dir)),
         ...(config.model && { model: resolveModel(config.model, dir) }),
         report: resolveKeys(config.report, ['output'], dir),
-        ...(config.monitor && { monitor: resolveMonitor(config.monitor, dir) })
+        // A period reference is an object, which resolveKeys leaves alone; a file is joined.
+        ...(config.monitor && { monitor: resolveKeys(config.monitor, ['logs', 'reference'], dir) })
     };
-}
-/** The monitor's logs and, when it is a file, its reference, joined to `dir`. */
-function resolveMonitor(monitor, dir) {
-    const resolved = resolveKeys(monitor, ['logs'], dir);
-    const { reference } = monitor;
-    if (typeof reference !== 'string' || isAbsolute(reference))
-        return resolved;
-    return { ...resolved, reference: join$1(dir, reference) };
 }
 function monitorReferenceFile(config) {
     const reference = config.monitor?.reference;
@@ -20388,15 +20381,29 @@ const SEGMENTS_SHOWN = 10;
 function allNames() {
     return METRICS.map((info) => info.name).filter((name) => !name.includes('['));
 }
+/**
+ * The first rule of `gate` that bounds a drop of a metric with no better direction (neither higher
+ * nor lower is better, so a drop means nothing), with why, or `null`. Shared by the config's gates
+ * and the monitor's, which each say it at their own config line. The metric must be known.
+ */
+function directionlessDrop(gate) {
+    if (describeMetric(gate.metric).direction !== 'none')
+        return null;
+    const rule = ['max_drop', 'max_relative_drop'].find((r) => gate[r] !== undefined);
+    if (rule === undefined)
+        return null;
+    return {
+        rule,
+        message: `${gate.metric} has no better direction (neither higher nor lower is better), so it cannot ` +
+            'drop; bound it with min/max'
+    };
+}
 /** Rules that do not fit the metric: a drop of a metric with no better direction, a ratio of signed values. */
 function checkRules(gate, i, task, fail) {
     const info = describeMetric(gate.metric);
-    for (const rule of ['max_drop', 'max_relative_drop']) {
-        if (gate[rule] !== undefined && info.direction === 'none') {
-            fail(['gates', i, rule], `${gate.metric} has no better direction (neither higher nor lower is better), so it cannot ` +
-                `drop; bound it with min/max, or compare its segments with across and min_ratio/max_gap`, 'key');
-        }
-    }
+    const drop = directionlessDrop(gate);
+    if (drop !== null)
+        fail(['gates', i, drop.rule], `${drop.message}, or compare its segments with across and min_ratio/max_gap`, 'key');
     if (gate.min_ratio !== undefined && info.range[0] < 0) {
         fail(['gates', i, 'min_ratio'], `${gate.metric} can be negative (range [${info.range[0]}, ${info.range[1]}]), so a min/max ratio ` +
             `across segments means nothing; use max_gap`, 'key');
@@ -20492,6 +20499,657 @@ async function isFile(path) {
     catch {
         return false;
     }
+}
+
+/**
+ * What an evaluation is asked for: the model's columns, the segments, the intervals. The engine
+ * (src/evaluation/) reads them, the CLI's flags and the evaluate action's inputs
+ * (`evaluate-options.ts`) and `ml-gate.yml` (below) produce them, so they live with the config.
+ */
+/**
+ * Evaluation settings from `ml-gate.yml` (whose schema applied the defaults).
+ * @throws UserInputError when the config has no `model` section
+ */
+function evaluateSettingsFromConfig(config) {
+    if (config.model === undefined) {
+        throw new UserInputError('the config has no `model` section: add one naming the task, predictions and label');
+    }
+    const segments = config.segments;
+    return {
+        model: config.model,
+        segments: { columns: segments?.columns ?? [], bins: segments?.bins ?? {}, cross: segments?.cross ?? [] },
+        minSupport: segments?.min_support ?? DEFAULT_MIN_SUPPORT,
+        confidence: config.evaluation.confidence,
+        bootstrap: { replicates: config.evaluation.bootstrap, seed: config.evaluation.seed }
+    };
+}
+const DEFAULT_MIN_SUPPORT = 30;
+
+var $schema$4 = "https://json-schema.org/draft/2020-12/schema";
+var $id$4 = "https://raw.githubusercontent.com/ml-gate/ml-gate/v1/schemas/evaluation.schema.json";
+var title$4 = "ml-gate evaluation document";
+var description$3 = "Written by `ml-gate evaluate --json` and the evaluate action: every metric of the task, overall and per segment, with confidence intervals.";
+var type$4 = "object";
+var required$3 = [
+	"schema",
+	"task",
+	"file",
+	"rows",
+	"settings",
+	"segments"
+];
+var properties$4 = {
+	schema: {
+		"const": "ml-gate/evaluation@1"
+	},
+	task: {
+		"enum": [
+			"binary",
+			"multiclass",
+			"regression"
+		]
+	},
+	file: {
+		type: "string",
+		maxLength: 4096,
+		description: "The predictions file, as given."
+	},
+	rows: {
+		type: "integer",
+		minimum: 0
+	},
+	settings: {
+		type: "object",
+		description: "How the metrics were computed. The gates compare a document only with one computed alike: a document whose task, label, positive, threshold, weight, id, confidence, bootstrap, seed or segments differ from the config's or the other document's is bad input (exit 2).",
+		required: [
+			"label",
+			"confidence",
+			"bootstrap",
+			"seed",
+			"min_support",
+			"segments"
+		],
+		properties: {
+			label: {
+				type: "string",
+				maxLength: 1048576
+			},
+			score: {
+				type: [
+					"string",
+					"null"
+				],
+				maxLength: 1048576
+			},
+			score_prefix: {
+				type: [
+					"string",
+					"null"
+				],
+				maxLength: 1048576
+			},
+			prediction: {
+				type: [
+					"string",
+					"null"
+				],
+				maxLength: 1048576
+			},
+			positive: {
+				type: [
+					"string",
+					"number",
+					"boolean",
+					"null"
+				]
+			},
+			threshold: {
+				type: [
+					"number",
+					"null"
+				]
+			},
+			weight: {
+				type: [
+					"string",
+					"null"
+				],
+				maxLength: 1048576
+			},
+			id: {
+				type: [
+					"string",
+					"null"
+				],
+				maxLength: 1048576
+			},
+			confidence: {
+				type: "number",
+				exclusiveMinimum: 0,
+				exclusiveMaximum: 1
+			},
+			bootstrap: {
+				type: "integer",
+				minimum: 0,
+				description: "Bootstrap replicates B (0: no bootstrap intervals)."
+			},
+			seed: {
+				type: "integer"
+			},
+			min_support: {
+				type: "integer",
+				minimum: 1
+			},
+			segments: {
+				type: "object",
+				description: "The segments evaluated, as in the config's `segments` section.",
+				required: [
+					"columns",
+					"bins",
+					"cross"
+				],
+				properties: {
+					columns: {
+						type: "array",
+						items: {
+							type: "string"
+						}
+					},
+					bins: {
+						type: "object",
+						additionalProperties: {
+							type: "array",
+							items: {
+								type: "number"
+							},
+							minItems: 2
+						}
+					},
+					cross: {
+						type: "array",
+						items: {
+							type: "array",
+							items: {
+								type: "string"
+							},
+							minItems: 2
+						}
+					}
+				}
+			}
+		}
+	},
+	classes: {
+		type: "array",
+		items: {
+			type: "string",
+			maxLength: 1048576
+		},
+		description: "Multiclass: the class names."
+	},
+	segments: {
+		type: "array",
+		description: "`all` first, then each segment family in configuration order.",
+		items: {
+			type: "object",
+			required: [
+				"key",
+				"column",
+				"n",
+				"insufficient",
+				"metrics"
+			],
+			properties: {
+				key: {
+					type: "string",
+					maxLength: 1048576,
+					description: "`all`, `column=value` (missing: `column=`), `Age=[18,30)`, or `a=x&b=y`; in names and values % & = \" are written %25 %26 %3D %22 and the empty text is \"\" (README, Segments)."
+				},
+				column: {
+					type: [
+						"string",
+						"null"
+					],
+					maxLength: 1048576,
+					description: "The segment family (`Home`, `Home&Job`, names escaped as in `key`); null for `all`."
+				},
+				n: {
+					type: "integer",
+					minimum: 0,
+					description: "Rows in the segment."
+				},
+				insufficient: {
+					type: "boolean",
+					description: "Fewer rows than min_support: reported but not gated."
+				},
+				state: {
+					$ref: "#/$defs/state"
+				},
+				metrics: {
+					type: "object",
+					additionalProperties: {
+						type: "object",
+						required: [
+							"value",
+							"ci"
+						],
+						properties: {
+							value: {
+								type: [
+									"number",
+									"null"
+								],
+								description: "null when the metric is undefined for the segment (see reason)."
+							},
+							ci: {
+								oneOf: [
+									{
+										type: "null"
+									},
+									{
+										type: "array",
+										items: {
+											type: "number"
+										},
+										minItems: 2,
+										maxItems: 2
+									}
+								],
+								description: "Lower and upper bound at the settings' confidence."
+							},
+							method: {
+								"enum": [
+									"wilson",
+									"delong",
+									"bootstrap",
+									"logit",
+									"order-statistic"
+								],
+								description: "How ci was computed, present when ci is."
+							},
+							reason: {
+								type: "string",
+								maxLength: 1048576,
+								description: "Why value or ci is null, or which convention produced the value."
+							},
+							defined: {
+								"const": false,
+								description: "Present (false) when value is a convention, not a value: the formula divides by zero (recall without positives, precision without predicted positives, MCC's zero denominator) and value is scikit-learn's zero_division result, kept for reports. A gate treats the metric as undefined (insufficient)."
+							},
+							support: {
+								type: "integer",
+								minimum: 0,
+								description: "The metric's evidence: rows of positive weight in its own denominator, unweighted (positives for recall, predicted positives for precision, negatives for specificity, min(positives, negatives) for roc_auc and average_precision, the class's rows for recall[c], rows for accuracy, brier, log_loss, positive_rate and regression metrics; see the README's Gates section). min_support bounds it. Always written; a document without it cannot be gated on the metric (insufficient)."
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+};
+var $defs$2 = {
+	float64s: {
+		type: "string",
+		contentEncoding: "base64",
+		description: "Little-endian float64 values, base64: exact to the bit, NaN for an undefined replicate."
+	},
+	state: {
+		type: "object",
+		description: "What the gates recompute the segment's metrics from at any confidence level (Holm-adjusted ones included) and pair two models on, so that gating two documents gives the results of gating the two predictions files. Written by ml-gate for every segment; a document without it is read as its metrics at its own level, unpaired.",
+		required: [
+			"digest",
+			"metrics"
+		],
+		properties: {
+			digest: {
+				type: "object",
+				description: "Fingerprint of the row keys (model.id, else the line): equal digests of two models mean the same rows.",
+				required: [
+					"rows",
+					"first",
+					"second"
+				],
+				properties: {
+					rows: {
+						type: "integer",
+						minimum: 0
+					},
+					first: {
+						type: "integer",
+						minimum: 0,
+						maximum: 4294967295
+					},
+					second: {
+						type: "integer",
+						minimum: 0,
+						maximum: 4294967295
+					}
+				}
+			},
+			resamples_every_row: {
+				type: "boolean",
+				description: "Binary and regression: whether bootstrap-or-… metrics resample every row (at most 5,000 rows) rather than take an analytic interval."
+			},
+			metrics: {
+				type: "object",
+				description: "Every metric of `metrics`, in the same order.",
+				additionalProperties: {
+					type: "object",
+					required: [
+						"value",
+						"support"
+					],
+					properties: {
+						value: {
+							type: [
+								"number",
+								"null"
+							],
+							description: "The point estimate."
+						},
+						reason: {
+							type: "string",
+							description: "Why the value is null, or the convention that produced it."
+						},
+						defined: {
+							"const": false,
+							description: "Present when `value` is a zero-division convention (scikit-learn's zero_division), not a defined value: a gate does not judge it."
+						},
+						support: {
+							type: "integer",
+							minimum: 0,
+							description: "The rows of positive weight in the metric's own denominator (the catalog's support), which min_support bounds."
+						},
+						replicates: {
+							$ref: "#/$defs/float64s",
+							description: "The metric in each of the B bootstrap replicates (float64 × B), for every metric with an interval and a value: percentile intervals and paired tests read them."
+						},
+						proportion: {
+							type: "object",
+							description: "Wilson metrics: the weighted successes, trials and Σw² of the trials.",
+							required: [
+								"successes",
+								"trials",
+								"squared_weights"
+							],
+							properties: {
+								successes: {
+									type: "number"
+								},
+								trials: {
+									type: "number"
+								},
+								squared_weights: {
+									type: "number"
+								}
+							}
+						},
+						variance: {
+							type: [
+								"number",
+								"null"
+							],
+							description: "roc_auc: DeLong's variance."
+						},
+						basis: {
+							description: "bootstrap-or-… metrics above 5,000 rows: the inputs of their analytic interval.",
+							oneOf: [
+								{
+									type: "object",
+									required: [
+										"kind",
+										"value",
+										"positives"
+									],
+									properties: {
+										kind: {
+											"const": "logit"
+										},
+										value: {
+											type: "number"
+										},
+										positives: {
+											type: "number",
+											description: "Kish effective number of positives."
+										}
+									}
+								},
+								{
+									type: "object",
+									required: [
+										"kind",
+										"values",
+										"weights",
+										"before",
+										"n",
+										"per_rank"
+									],
+									properties: {
+										kind: {
+											"const": "order-statistic"
+										},
+										values: {
+											$ref: "#/$defs/float64s",
+											description: "The sorted absolute errors that the order statistics of any level reach (about 9·√n of them)."
+										},
+										weights: {
+											oneOf: [
+												{
+													type: "null"
+												},
+												{
+													$ref: "#/$defs/float64s"
+												}
+											],
+											description: "Their weights; null when every row weighs 1."
+										},
+										before: {
+											type: "number",
+											description: "The cumulative weight of the sorted errors before `values`."
+										},
+										n: {
+											type: "number",
+											description: "The number of ranks (rows, or their Kish effective number)."
+										},
+										per_rank: {
+											type: "number",
+											description: "The weight of one rank."
+										}
+									}
+								}
+							]
+						}
+					}
+				}
+			}
+		}
+	}
+};
+var schema$3 = {
+	$schema: $schema$4,
+	$id: $id$4,
+	title: title$4,
+	description: description$3,
+	type: type$4,
+	required: required$3,
+	properties: properties$4,
+	$defs: $defs$2
+};
+
+/**
+ * Reading a result document that may come from someone else (a fork's artifact, a file given to
+ * `ml-gate gate --candidate`): JSON, then its published schema (schemas/*.schema.json), before
+ * any field is used. Nothing of the file's content is quoted in an error: a `verdict.json` could
+ * be a symbolic link to a secret. Errors name the file, the line and column, and the JSON path of
+ * the first problem, and say what was expected and what kind of value was found.
+ */
+/**
+ * A kind of document from its published schema: the schema's own `schema` const names it, so the
+ * name and the rules come from the one file users read. `T` is the type the schema describes; the
+ * tests that validate every document ml-gate writes keep the two in step.
+ *
+ * @throws Error when the schema does not compile (a bug in ml-gate, found by the tests)
+ */
+function documentKind(schema, origin) {
+    const name = schema.properties.schema.const;
+    // `verbose`: each error carries the value it is about, whose kind (never content) is shown.
+    const ajv = new _2020Exports.Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true, verbose: true });
+    const validate = ajv.compile(schema);
+    return {
+        name,
+        origin,
+        check: (value) => validate(value)
+            ? { valid: true, document: value }
+            : { valid: false, problems: validate.errors ?? [] }
+    };
+}
+/**
+ * Reads `file` as a document of `kind`.
+ *
+ * @throws UserInputError when the file cannot be read, is not JSON, or does not match the schema
+ */
+async function readDocument(file, kind) {
+    const bytes = await readDocumentBytes(file, `an ${kind.name} document`);
+    const document = parseDocument(bytes.toString('utf8'), file, kind);
+    return { path: file, sha256: createHash('sha256').update(bytes).digest('hex'), document };
+}
+/**
+ * The bytes of the document file `file`.
+ * @param expected what the file should be, for the message: `an ml-gate/verdict@1 document`
+ * @throws UserInputError naming the file and the error code when it cannot be read
+ */
+async function readDocumentBytes(file, expected) {
+    try {
+        return await readFile(file);
+    }
+    catch (error) {
+        const code = error.code ?? 'unreadable';
+        throw new UserInputError(`cannot read the file (${code}); expected ${expected}`, { file });
+    }
+}
+/**
+ * The text of a file as a document of `kind`: valid JSON whose `schema` key is `kind.name`, valid
+ * against the kind's schema.
+ *
+ * @throws UserInputError at the first problem, e.g.
+ *   `verdict.json:12:15: results[0].n: expected an integer >= 0, got a string`
+ */
+function parseDocument(text, file, kind) {
+    const value = parseJson(text, file, `an ${kind.name} document`);
+    const found = isObject(value) ? value.schema : undefined;
+    if (found !== kind.name) {
+        throw new UserInputError(`expected an ${kind.name} document (its "schema" key; ${kind.origin}), found ${describeKind(found, isObject(value))}`, locateOffset(file, text, jsonValueOffset(text, isObject(value) && 'schema' in value ? ['schema'] : [])));
+    }
+    const checked = kind.check(value);
+    if (checked.valid)
+        return checked.document;
+    const first = deepest(checked.problems);
+    const path = toPath(first.instancePath, value);
+    throw new UserInputError(`${path.length === 0 ? '' : `${formatPath(path)}: `}${describeError(first, checked.problems)}`, locateOffset(file, text, jsonValueOffset(text, path)));
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** What the `schema` key holds: another ml-gate kind by name, anything else by its type only. */
+function describeKind(found, isDocument) {
+    if (!isDocument)
+        return `${kindOf(found)} instead of an object`;
+    if (found === undefined)
+        return 'no "schema" key';
+    if (typeof found === 'string' && /^ml-gate\/[a-z]{1,20}@[0-9]{1,3}$/.test(found))
+        return `"${found}"`;
+    return `another "schema" (${kindOf(found)})`;
+}
+/** The kind of a JSON value, never its content. */
+function kindOf(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    if (typeof value === 'object')
+        return 'an object';
+    if (typeof value === 'number')
+        return Number.isInteger(value) ? 'an integer' : 'a number';
+    return `a ${typeof value}`;
+}
+const TYPE_NAMES = {
+    string: 'a string',
+    number: 'a number',
+    integer: 'an integer',
+    boolean: 'true or false',
+    array: 'an array',
+    object: 'an object',
+    null: 'null'
+};
+/** The first of the deepest problems: the most precise place; `oneOf` itself only if alone. */
+function deepest(errors) {
+    const concrete = errors.filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'anyOf');
+    const depth = (e) => (e.instancePath === '' ? 0 : e.instancePath.split('/').length);
+    return (concrete.length > 0 ? concrete : errors).reduce((a, b) => (depth(b) > depth(a) ? b : a));
+}
+/**
+ * A problem in words, without the value; the types every branch of a `oneOf` accepts at its place
+ * are listed together (`expected null or an array, got a string`).
+ */
+function describeError(first, errors) {
+    const params = first.params;
+    const got = (data) => `, got ${kindOf(data)}`;
+    switch (first.keyword) {
+        case 'type': {
+            const types = errors
+                .filter((e) => e.keyword === 'type' && e.instancePath === first.instancePath)
+                .flatMap((e) => String(e.params.type).split(','));
+            const names = [...new Set(types)].map((t) => TYPE_NAMES[t] ?? t);
+            return `expected ${names.join(' or ')}${got(first.data)}`;
+        }
+        case 'required':
+            return `missing required key "${String(params.missingProperty)}"`;
+        case 'additionalProperties':
+            return 'an unknown key (this object has a fixed set of keys)';
+        case 'enum':
+            return `expected one of ${params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}, got another value`;
+        case 'const':
+            return `expected ${JSON.stringify(params.allowedValue)}, got another value`;
+        case 'minimum':
+        case 'maximum':
+        case 'exclusiveMinimum':
+        case 'exclusiveMaximum':
+            return `expected a number ${String(params.comparison)} ${String(params.limit)}, got one out of range`;
+        case 'maxLength':
+            return `expected at most ${String(params.limit)} characters, got ${String(first.data.length)}`;
+        case 'minLength':
+            return `expected at least ${String(params.limit)} characters, got ${String(first.data.length)}`;
+        case 'maxItems':
+        case 'minItems':
+            return `expected ${first.keyword === 'maxItems' ? 'at most' : 'at least'} ${String(params.limit)} items, got ${String(first.data.length)}`;
+        default:
+            return `does not match the schema (${first.keyword})`;
+    }
+}
+/** `['results', 2, 'n']` -> `results[2].n`; keys that are not identifiers are shown as `[…]`. */
+function formatPath(path) {
+    let text = '';
+    for (const segment of path) {
+        if (typeof segment === 'number')
+            text += `[${segment}]`;
+        else if (/^[A-Za-z_][\w-]{0,40}$/.test(segment))
+            text += text === '' ? segment : `.${segment}`;
+        else
+            text += '[…]';
+    }
+    return text;
+}
+
+/**
+ * `ml-gate/evaluation@1` documents (schemas/evaluation.schema.json): their type, written by the
+ * engine (src/evaluation/evaluate.ts) and read by the gate (as a candidate or baseline) and by the
+ * report.
+ */
+const EVALUATION = documentKind(schema$3, 'from `ml-gate evaluate --json` or the evaluate action');
+/** Reads and validates an evaluation document. @throws UserInputError at the first problem */
+function readEvaluationFile(file) {
+    return readDocument(file, EVALUATION);
 }
 
 /**
@@ -21108,650 +21766,6 @@ function blockAdder(task, perRow) {
 }
 
 /**
- * What an evaluation is asked for: the model's columns, the segments, the intervals. The engine
- * (src/evaluation/) reads them, the CLI's flags and the evaluate action's inputs
- * (`evaluate-options.ts`) and `ml-gate.yml` (below) produce them, so they live with the config.
- */
-/**
- * Evaluation settings from `ml-gate.yml` (whose schema applied the defaults).
- * @throws UserInputError when the config has no `model` section
- */
-function evaluateSettingsFromConfig(config) {
-    if (config.model === undefined) {
-        throw new UserInputError('the config has no `model` section: add one naming the task, predictions and label');
-    }
-    const segments = config.segments;
-    return {
-        model: config.model,
-        segments: { columns: segments?.columns ?? [], bins: segments?.bins ?? {}, cross: segments?.cross ?? [] },
-        minSupport: segments?.min_support ?? DEFAULT_MIN_SUPPORT,
-        confidence: config.evaluation.confidence,
-        bootstrap: { replicates: config.evaluation.bootstrap, seed: config.evaluation.seed }
-    };
-}
-const DEFAULT_MIN_SUPPORT = 30;
-
-var $schema$4 = "https://json-schema.org/draft/2020-12/schema";
-var $id$4 = "https://raw.githubusercontent.com/ml-gate/ml-gate/v1/schemas/evaluation.schema.json";
-var title$4 = "ml-gate evaluation document";
-var description$3 = "Written by `ml-gate evaluate --json` and the evaluate action: every metric of the task, overall and per segment, with confidence intervals.";
-var type$4 = "object";
-var required$3 = [
-	"schema",
-	"task",
-	"file",
-	"rows",
-	"settings",
-	"segments"
-];
-var properties$4 = {
-	schema: {
-		"const": "ml-gate/evaluation@1"
-	},
-	task: {
-		"enum": [
-			"binary",
-			"multiclass",
-			"regression"
-		]
-	},
-	file: {
-		type: "string",
-		maxLength: 4096,
-		description: "The predictions file, as given."
-	},
-	rows: {
-		type: "integer",
-		minimum: 0
-	},
-	settings: {
-		type: "object",
-		description: "How the metrics were computed. The gates compare a document only with one computed alike: a document whose task, label, positive, threshold, weight, id, confidence, bootstrap, seed or segments differ from the config's or the other document's is bad input (exit 2).",
-		required: [
-			"label",
-			"confidence",
-			"bootstrap",
-			"seed",
-			"min_support",
-			"segments"
-		],
-		properties: {
-			label: {
-				type: "string",
-				maxLength: 1048576
-			},
-			score: {
-				type: [
-					"string",
-					"null"
-				],
-				maxLength: 1048576
-			},
-			score_prefix: {
-				type: [
-					"string",
-					"null"
-				],
-				maxLength: 1048576
-			},
-			prediction: {
-				type: [
-					"string",
-					"null"
-				],
-				maxLength: 1048576
-			},
-			positive: {
-				type: [
-					"string",
-					"number",
-					"boolean",
-					"null"
-				]
-			},
-			threshold: {
-				type: [
-					"number",
-					"null"
-				]
-			},
-			weight: {
-				type: [
-					"string",
-					"null"
-				],
-				maxLength: 1048576
-			},
-			id: {
-				type: [
-					"string",
-					"null"
-				],
-				maxLength: 1048576
-			},
-			confidence: {
-				type: "number",
-				exclusiveMinimum: 0,
-				exclusiveMaximum: 1
-			},
-			bootstrap: {
-				type: "integer",
-				minimum: 0,
-				description: "Bootstrap replicates B (0: no bootstrap intervals)."
-			},
-			seed: {
-				type: "integer"
-			},
-			min_support: {
-				type: "integer",
-				minimum: 1
-			},
-			segments: {
-				type: "object",
-				description: "The segments evaluated, as in the config's `segments` section.",
-				required: [
-					"columns",
-					"bins",
-					"cross"
-				],
-				properties: {
-					columns: {
-						type: "array",
-						items: {
-							type: "string"
-						}
-					},
-					bins: {
-						type: "object",
-						additionalProperties: {
-							type: "array",
-							items: {
-								type: "number"
-							},
-							minItems: 2
-						}
-					},
-					cross: {
-						type: "array",
-						items: {
-							type: "array",
-							items: {
-								type: "string"
-							},
-							minItems: 2
-						}
-					}
-				}
-			}
-		}
-	},
-	classes: {
-		type: "array",
-		items: {
-			type: "string",
-			maxLength: 1048576
-		},
-		description: "Multiclass: the class names."
-	},
-	segments: {
-		type: "array",
-		description: "`all` first, then each segment family in configuration order.",
-		items: {
-			type: "object",
-			required: [
-				"key",
-				"column",
-				"n",
-				"insufficient",
-				"metrics"
-			],
-			properties: {
-				key: {
-					type: "string",
-					maxLength: 1048576,
-					description: "`all`, `column=value` (missing: `column=`), `Age=[18,30)`, or `a=x&b=y`; in names and values % & = \" are written %25 %26 %3D %22 and the empty text is \"\" (README, Segments)."
-				},
-				column: {
-					type: [
-						"string",
-						"null"
-					],
-					maxLength: 1048576,
-					description: "The segment family (`Home`, `Home&Job`, names escaped as in `key`); null for `all`."
-				},
-				n: {
-					type: "integer",
-					minimum: 0,
-					description: "Rows in the segment."
-				},
-				insufficient: {
-					type: "boolean",
-					description: "Fewer rows than min_support: reported but not gated."
-				},
-				state: {
-					$ref: "#/$defs/state"
-				},
-				metrics: {
-					type: "object",
-					additionalProperties: {
-						type: "object",
-						required: [
-							"value",
-							"ci"
-						],
-						properties: {
-							value: {
-								type: [
-									"number",
-									"null"
-								],
-								description: "null when the metric is undefined for the segment (see reason)."
-							},
-							ci: {
-								oneOf: [
-									{
-										type: "null"
-									},
-									{
-										type: "array",
-										items: {
-											type: "number"
-										},
-										minItems: 2,
-										maxItems: 2
-									}
-								],
-								description: "Lower and upper bound at the settings' confidence."
-							},
-							method: {
-								"enum": [
-									"wilson",
-									"delong",
-									"bootstrap",
-									"logit",
-									"order-statistic"
-								],
-								description: "How ci was computed, present when ci is."
-							},
-							reason: {
-								type: "string",
-								maxLength: 1048576,
-								description: "Why value or ci is null, or which convention produced the value."
-							},
-							defined: {
-								"const": false,
-								description: "Present (false) when value is a convention, not a value: the formula divides by zero (recall without positives, precision without predicted positives, MCC's zero denominator) and value is scikit-learn's zero_division result, kept for reports. A gate treats the metric as undefined (insufficient)."
-							},
-							support: {
-								type: "integer",
-								minimum: 0,
-								description: "The metric's evidence: rows of positive weight in its own denominator, unweighted (positives for recall, predicted positives for precision, negatives for specificity, min(positives, negatives) for roc_auc and average_precision, the class's rows for recall[c], rows for accuracy, brier, log_loss, positive_rate and regression metrics; see the README's Gates section). min_support bounds it. Always written; a document without it cannot be gated on the metric (insufficient)."
-							}
-						}
-					}
-				}
-			}
-		}
-	}
-};
-var $defs$2 = {
-	float64s: {
-		type: "string",
-		contentEncoding: "base64",
-		description: "Little-endian float64 values, base64: exact to the bit, NaN for an undefined replicate."
-	},
-	state: {
-		type: "object",
-		description: "What the gates recompute the segment's metrics from at any confidence level (Holm-adjusted ones included) and pair two models on, so that gating two documents gives the results of gating the two predictions files. Written by ml-gate for every segment; a document without it is read as its metrics at its own level, unpaired.",
-		required: [
-			"digest",
-			"metrics"
-		],
-		properties: {
-			digest: {
-				type: "object",
-				description: "Fingerprint of the row keys (model.id, else the line): equal digests of two models mean the same rows.",
-				required: [
-					"rows",
-					"first",
-					"second"
-				],
-				properties: {
-					rows: {
-						type: "integer",
-						minimum: 0
-					},
-					first: {
-						type: "integer",
-						minimum: 0,
-						maximum: 4294967295
-					},
-					second: {
-						type: "integer",
-						minimum: 0,
-						maximum: 4294967295
-					}
-				}
-			},
-			resamples_every_row: {
-				type: "boolean",
-				description: "Binary and regression: whether bootstrap-or-… metrics resample every row (at most 5,000 rows) rather than take an analytic interval."
-			},
-			metrics: {
-				type: "object",
-				description: "Every metric of `metrics`, in the same order.",
-				additionalProperties: {
-					type: "object",
-					required: [
-						"value",
-						"support"
-					],
-					properties: {
-						value: {
-							type: [
-								"number",
-								"null"
-							],
-							description: "The point estimate."
-						},
-						reason: {
-							type: "string",
-							description: "Why the value is null, or the convention that produced it."
-						},
-						defined: {
-							"const": false,
-							description: "Present when `value` is a zero-division convention (scikit-learn's zero_division), not a defined value: a gate does not judge it."
-						},
-						support: {
-							type: "integer",
-							minimum: 0,
-							description: "The rows of positive weight in the metric's own denominator (the catalog's support), which min_support bounds."
-						},
-						replicates: {
-							$ref: "#/$defs/float64s",
-							description: "The metric in each of the B bootstrap replicates (float64 × B), for every metric with an interval and a value: percentile intervals and paired tests read them."
-						},
-						proportion: {
-							type: "object",
-							description: "Wilson metrics: the weighted successes, trials and Σw² of the trials.",
-							required: [
-								"successes",
-								"trials",
-								"squared_weights"
-							],
-							properties: {
-								successes: {
-									type: "number"
-								},
-								trials: {
-									type: "number"
-								},
-								squared_weights: {
-									type: "number"
-								}
-							}
-						},
-						variance: {
-							type: [
-								"number",
-								"null"
-							],
-							description: "roc_auc: DeLong's variance."
-						},
-						basis: {
-							description: "bootstrap-or-… metrics above 5,000 rows: the inputs of their analytic interval.",
-							oneOf: [
-								{
-									type: "object",
-									required: [
-										"kind",
-										"value",
-										"positives"
-									],
-									properties: {
-										kind: {
-											"const": "logit"
-										},
-										value: {
-											type: "number"
-										},
-										positives: {
-											type: "number",
-											description: "Kish effective number of positives."
-										}
-									}
-								},
-								{
-									type: "object",
-									required: [
-										"kind",
-										"values",
-										"weights",
-										"before",
-										"n",
-										"per_rank"
-									],
-									properties: {
-										kind: {
-											"const": "order-statistic"
-										},
-										values: {
-											$ref: "#/$defs/float64s",
-											description: "The sorted absolute errors that the order statistics of any level reach (about 9·√n of them)."
-										},
-										weights: {
-											oneOf: [
-												{
-													type: "null"
-												},
-												{
-													$ref: "#/$defs/float64s"
-												}
-											],
-											description: "Their weights; null when every row weighs 1."
-										},
-										before: {
-											type: "number",
-											description: "The cumulative weight of the sorted errors before `values`."
-										},
-										n: {
-											type: "number",
-											description: "The number of ranks (rows, or their Kish effective number)."
-										},
-										per_rank: {
-											type: "number",
-											description: "The weight of one rank."
-										}
-									}
-								}
-							]
-						}
-					}
-				}
-			}
-		}
-	}
-};
-var schema$3 = {
-	$schema: $schema$4,
-	$id: $id$4,
-	title: title$4,
-	description: description$3,
-	type: type$4,
-	required: required$3,
-	properties: properties$4,
-	$defs: $defs$2
-};
-
-/**
- * Reading a result document that may come from someone else (a fork's artifact, a file given to
- * `ml-gate gate --candidate`): JSON, then its published schema (schemas/*.schema.json), before
- * any field is used. Nothing of the file's content is quoted in an error: a `verdict.json` could
- * be a symbolic link to a secret. Errors name the file, the line and column, and the JSON path of
- * the first problem, and say what was expected and what kind of value was found.
- */
-/**
- * A kind of document from its published schema: the schema's own `schema` const names it, so the
- * name and the rules come from the one file users read. `T` is the type the schema describes; the
- * tests that validate every document ml-gate writes keep the two in step.
- *
- * @throws Error when the schema does not compile (a bug in ml-gate, found by the tests)
- */
-function documentKind(schema, origin) {
-    const name = schema.properties.schema.const;
-    // `verbose`: each error carries the value it is about, whose kind (never content) is shown.
-    const ajv = new _2020Exports.Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true, verbose: true });
-    const validate = ajv.compile(schema);
-    return {
-        name,
-        origin,
-        check: (value) => validate(value)
-            ? { valid: true, document: value }
-            : { valid: false, problems: validate.errors ?? [] }
-    };
-}
-/**
- * Reads `file` as a document of `kind`.
- *
- * @throws UserInputError when the file cannot be read, is not JSON, or does not match the schema
- */
-async function readDocument(file, kind) {
-    let bytes;
-    try {
-        bytes = await readFile(file);
-    }
-    catch (error) {
-        const code = error.code ?? 'unreadable';
-        throw new UserInputError(`cannot read the file (${code}); expected an ${kind.name} document`, { file });
-    }
-    const document = parseDocument(bytes.toString('utf8'), file, kind);
-    return { path: file, sha256: createHash('sha256').update(bytes).digest('hex'), document };
-}
-/**
- * The text of a file as a document of `kind`: valid JSON whose `schema` key is `kind.name`, valid
- * against the kind's schema.
- *
- * @throws UserInputError at the first problem, e.g.
- *   `verdict.json:12:15: results[0].n: expected an integer >= 0, got a string`
- */
-function parseDocument(text, file, kind) {
-    const value = parseJson(text, file, `an ${kind.name} document`);
-    const found = isObject(value) ? value.schema : undefined;
-    if (found !== kind.name) {
-        throw new UserInputError(`expected an ${kind.name} document (its "schema" key; ${kind.origin}), found ${describeKind(found, isObject(value))}`, locateOffset(file, text, jsonValueOffset(text, isObject(value) && 'schema' in value ? ['schema'] : [])));
-    }
-    const checked = kind.check(value);
-    if (checked.valid)
-        return checked.document;
-    const first = deepest(checked.problems);
-    const path = toPath(first.instancePath, value);
-    throw new UserInputError(`${path.length === 0 ? '' : `${formatPath(path)}: `}${describeError(first, checked.problems)}`, locateOffset(file, text, jsonValueOffset(text, path)));
-}
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** What the `schema` key holds: another ml-gate kind by name, anything else by its type only. */
-function describeKind(found, isDocument) {
-    if (!isDocument)
-        return `${kindOf(found)} instead of an object`;
-    if (found === undefined)
-        return 'no "schema" key';
-    if (typeof found === 'string' && /^ml-gate\/[a-z]{1,20}@[0-9]{1,3}$/.test(found))
-        return `"${found}"`;
-    return `another "schema" (${kindOf(found)})`;
-}
-/** The kind of a JSON value, never its content. */
-function kindOf(value) {
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'an array';
-    if (typeof value === 'object')
-        return 'an object';
-    if (typeof value === 'number')
-        return Number.isInteger(value) ? 'an integer' : 'a number';
-    return `a ${typeof value}`;
-}
-const TYPE_NAMES = {
-    string: 'a string',
-    number: 'a number',
-    integer: 'an integer',
-    boolean: 'true or false',
-    array: 'an array',
-    object: 'an object',
-    null: 'null'
-};
-/** The first of the deepest problems: the most precise place; `oneOf` itself only if alone. */
-function deepest(errors) {
-    const concrete = errors.filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'anyOf');
-    const depth = (e) => (e.instancePath === '' ? 0 : e.instancePath.split('/').length);
-    return (concrete.length > 0 ? concrete : errors).reduce((a, b) => (depth(b) > depth(a) ? b : a));
-}
-/**
- * A problem in words, without the value; the types every branch of a `oneOf` accepts at its place
- * are listed together (`expected null or an array, got a string`).
- */
-function describeError(first, errors) {
-    const params = first.params;
-    const got = (data) => `, got ${kindOf(data)}`;
-    switch (first.keyword) {
-        case 'type': {
-            const types = errors
-                .filter((e) => e.keyword === 'type' && e.instancePath === first.instancePath)
-                .flatMap((e) => String(e.params.type).split(','));
-            const names = [...new Set(types)].map((t) => TYPE_NAMES[t] ?? t);
-            return `expected ${names.join(' or ')}${got(first.data)}`;
-        }
-        case 'required':
-            return `missing required key "${String(params.missingProperty)}"`;
-        case 'additionalProperties':
-            return 'an unknown key (this object has a fixed set of keys)';
-        case 'enum':
-            return `expected one of ${params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}, got another value`;
-        case 'const':
-            return `expected ${JSON.stringify(params.allowedValue)}, got another value`;
-        case 'minimum':
-        case 'maximum':
-        case 'exclusiveMinimum':
-        case 'exclusiveMaximum':
-            return `expected a number ${String(params.comparison)} ${String(params.limit)}, got one out of range`;
-        case 'maxLength':
-            return `expected at most ${String(params.limit)} characters, got ${String(first.data.length)}`;
-        case 'minLength':
-            return `expected at least ${String(params.limit)} characters, got ${String(first.data.length)}`;
-        case 'maxItems':
-        case 'minItems':
-            return `expected ${first.keyword === 'maxItems' ? 'at most' : 'at least'} ${String(params.limit)} items, got ${String(first.data.length)}`;
-        default:
-            return `does not match the schema (${first.keyword})`;
-    }
-}
-/** `['results', 2, 'n']` -> `results[2].n`; keys that are not identifiers are shown as `[…]`. */
-function formatPath(path) {
-    let text = '';
-    for (const segment of path) {
-        if (typeof segment === 'number')
-            text += `[${segment}]`;
-        else if (/^[A-Za-z_][\w-]{0,40}$/.test(segment))
-            text += text === '' ? segment : `.${segment}`;
-        else
-            text += '[…]';
-    }
-    return text;
-}
-
-/**
- * `ml-gate/evaluation@1` documents (schemas/evaluation.schema.json): their type, written by the
- * engine (src/evaluation/evaluate.ts) and read by the gate (as a candidate or baseline) and by the
- * report.
- */
-const EVALUATION = documentKind(schema$3, 'from `ml-gate evaluate --json` or the evaluate action');
-/** Reads and validates an evaluation document. @throws UserInputError at the first problem */
-function readEvaluationFile(file) {
-    return readDocument(file, EVALUATION);
-}
-
-/**
  * Adjusted p-values for a family of tests judged at once: the segments of one gate's rule, the
  * drift tests of one dataset's columns. A result is significant at level α when its adjusted
  * p-value is at most α (below it, for drift's strict `p < threshold`).
@@ -22269,9 +22283,16 @@ const CHANGE_RULES = ['max_drop', 'max_relative_drop'];
 /** Rules across the segments of one column. */
 const ACROSS_RULES = ['min_ratio', 'max_gap'];
 const ORDER = ['min', 'max', 'max_drop', 'max_relative_drop', 'min_ratio', 'max_gap'];
-/** The rules a gate states, in a fixed order (a gate may state several). */
+/**
+ * The rules a gate states, in a fixed order (a gate may state several), each of a kind its type
+ * allows (`min`, `max` or `max_drop` for a monitor gate).
+ */
 function rulesOf(gate) {
-    return ORDER.flatMap((kind) => (gate[kind] === undefined ? [] : [{ kind, threshold: gate[kind] }]));
+    return ORDER.flatMap((kind) => {
+        const threshold = gate[kind];
+        // A bound the gate states is one of its type's keys.
+        return threshold === undefined ? [] : [{ kind: kind, threshold }];
+    });
 }
 /** `min` and `min_ratio` are lower bounds; the others are upper bounds. */
 function isLowerBound(kind) {
@@ -23920,19 +23941,20 @@ async function writeGateDocuments(dir, gate, beforeVerdict) {
         await writeDocument(path, document);
         return path;
     };
+    const documents = {
+        candidate: gate.candidates === null ? asEvaluationDocument(gate.candidate) : null,
+        candidates: (gate.candidates ?? []).map(({ input }) => asEvaluationDocument(input)),
+        baseline: gate.baseline ? asEvaluationDocument(gate.baseline) : null
+    };
     const candidates = [];
-    for (const { name, input } of gate.candidates ?? []) {
-        candidates.push({ name, input: await write(candidateResultFile(name), asEvaluationDocument(input)) });
+    for (const [i, { name }] of (gate.candidates ?? []).entries()) {
+        candidates.push({ name, input: await write(candidateResultFile(name), documents.candidates[i]) });
     }
-    const candidate = gate.candidates === null
-        ? await write(RESULT_FILES.candidate, asEvaluationDocument(gate.candidate))
-        : null;
-    const baseline = gate.baseline
-        ? await write(RESULT_FILES.baseline, asEvaluationDocument(gate.baseline))
-        : null;
+    const candidate = documents.candidate === null ? null : await write(RESULT_FILES.candidate, documents.candidate);
+    const baseline = documents.baseline === null ? null : await write(RESULT_FILES.baseline, documents.baseline);
     beforeVerdict?.();
     const verdict = await write(RESULT_FILES.verdict, gate.verdict);
-    return { candidate, candidates, baseline, verdict };
+    return { candidate, candidates, baseline, verdict, documents };
 }
 /**
  * Runs the gates of `options.config`.
@@ -23967,13 +23989,13 @@ async function runGate(options) {
         const model = await loadModel(input, settings, options.read);
         loaded.push({ name, model: { model, file: fileOf(input, model) } });
     }
-    const baselineInput = options.baseline === undefined ? configuredBaselineFile(config.model) : options.baseline;
-    const baseline = baselineInput == null ? null : await loadModel(baselineInput, settings, options.read);
+    const given = baselineInput(config, options.baseline);
+    const baseline = given == null ? null : await loadModel(given, settings, options.read);
     const artifact = configuredBaselineArtifact(config.model);
     const baselineMissing = baseline !== null
         ? undefined
         : (options.baselineMissing ?? (artifact === undefined ? undefined : unfetchedArtifact(artifact)));
-    const loadedBaseline = baseline === null ? null : { model: baseline, file: fileOf(baselineInput, baseline) };
+    const loadedBaseline = baseline === null ? null : { model: baseline, file: fileOf(given, baseline) };
     // Settings first: a document of other settings is told as such, before its state is read.
     for (const { model } of loaded)
         checkSettings(settings, model, loadedBaseline);
@@ -23985,8 +24007,11 @@ async function runGate(options) {
     }
     const results = judgeCandidates({
         config,
-        candidates: paired.map((p) => ({ candidate: p.candidate, comparedCandidate: p.compared })),
-        baseline: paired[0].baseline,
+        candidates: paired.map((p) => ({
+            candidate: p.candidate,
+            comparedCandidate: p.compared,
+            baseline: p.baseline
+        })),
         baselineMissing,
         now: options.now
     });
@@ -24028,8 +24053,18 @@ function namedCandidates(loaded, options) {
     }
     if (options.candidate !== undefined)
         return null;
-    const configured = loaded.config.model?.candidates;
-    return configured === undefined ? null : configured.map((c) => ({ name: c.name, input: c.predictions }));
+    return configuredCandidates(loaded.config) ?? null;
+}
+/** The config's `model.candidates` as named inputs; `undefined` without them. */
+function configuredCandidates(config) {
+    return config.model?.candidates?.map((c) => ({ name: c.name, input: c.predictions }));
+}
+/**
+ * The baseline: `given` (`null`: none), else the config's `model.baseline` file (not an artifact,
+ * which only the actions fetch).
+ */
+function baselineInput(config, given) {
+    return given === undefined ? configuredBaselineFile(config.model) : given;
 }
 /**
  * The candidate: `given`, else the config's `model.predictions`.
@@ -33798,7 +33833,7 @@ async function runPipeline(loaded, options) {
     const named = options.candidates ?? (options.candidate === undefined ? configuredCandidates(config) : undefined);
     const candidateFile = config.model && named === undefined ? candidateInput(loaded, options.candidate) : undefined;
     const candidateFiles = named?.map((c) => c.input).join(', ') ?? candidateFile;
-    const baselineFile = options.baseline === undefined ? configuredBaselineFile(config.model) : (options.baseline ?? undefined);
+    const baselineFile = baselineInput(config, options.baseline) ?? undefined;
     const files = datasets.reduce((n, d) => n + d.files.length, 0);
     const steps = files + (config.model ? 2 : 0) + (baselineFile ? 1 : 0);
     let step = 0;
@@ -33837,21 +33872,19 @@ async function runPipeline(loaded, options) {
         if (baselineFile)
             progress(`gating ${gated} against the thresholds and the baseline`);
         const written = await writeGateDocuments(output, gate, () => progress('writing the verdict'));
-        if (written.candidate !== null)
-            candidate = { path: written.candidate, document: asEvaluationDocument(gate.candidate) };
+        const { documents } = written;
+        if (written.candidate !== null && documents.candidate !== null)
+            candidate = { path: written.candidate, document: documents.candidate };
         candidates = written.candidates.map(({ name, input: path }, i) => ({
             name,
             path,
-            document: asEvaluationDocument(gate.candidates[i].input)
+            document: documents.candidates[i]
         }));
-        if (gate.baseline && written.baseline !== null)
-            baseline = { path: written.baseline, document: asEvaluationDocument(gate.baseline) };
+        if (written.baseline !== null && documents.baseline !== null)
+            baseline = { path: written.baseline, document: documents.baseline };
         verdict = { path: written.verdict, document: gate.verdict };
     }
     return { output, validations, candidate, candidates, baseline, verdict };
-}
-function configuredCandidates(config) {
-    return config.model?.candidates?.map((c) => ({ name: c.name, input: c.predictions }));
 }
 async function expandDataset(data, index, loaded) {
     const files = await expandGlob(data.path);
@@ -34073,6 +34106,15 @@ function readRunContext(env, pullNumber) {
     };
 }
 
+/**
+ * Whether a comment or issue is ours: it carries `marker` and `identity` wrote it (anyone can
+ * quote a marker, so the marker alone is not enough).
+ */
+function isOurs(item, marker, identity) {
+    return (item.body?.includes(marker) === true &&
+        item.user?.login === identity.login &&
+        item.user?.type === identity.type);
+}
 /** GraphQL's `viewer`: the only "who am I" that every kind of token may ask. */
 const VIEWER_QUERY = 'query { viewer { login } }';
 /**
@@ -34110,11 +34152,7 @@ async function upsertStickyComment(client, issue, options) {
             issue_number: issue.issueNumber,
             per_page: 100
         });
-        return comments
-            .filter((c) => c.body?.includes(options.marker) === true &&
-            c.user?.login === options.identity.login &&
-            c.user?.type === options.identity.type)
-            .sort((a, b) => a.id - b.id);
+        return comments.filter((c) => isOurs(c, options.marker, options.identity)).sort((a, b) => a.id - b.id);
     };
     const update = async (id, body) => {
         const { data } = await client.rest.issues.updateComment({ ...where, comment_id: id, body });
@@ -34213,6 +34251,12 @@ function candidateBoard(verdict) {
         selection: verdict.selection ?? null,
         shown: candidates.find((c) => c.name === winner) ?? candidates[0]
     };
+}
+/** Failures listed per candidate that neither wins nor is described in full (no winner). */
+const FIRST_FAILURES = 3;
+/** The candidates with failures besides `board.shown`, whose failures the details show in full. */
+function otherFailing(board) {
+    return board.rows.filter((r) => r.candidate.name !== board.shown.name && r.failures.length > 0);
 }
 /** `recall for Job=partime`: a failing result in a few words (unescaped). */
 function failureWords(r) {
@@ -35181,8 +35225,6 @@ const text$1 = escapeClipped;
 /** Longest candidate name in a cell, and segment in a failure cell: the table stays 780 px wide. */
 const NAME_LENGTH = 30;
 const FAILURE_LENGTH = 40;
-/** Failures shown per candidate when none passes. */
-const FIRST_FAILURES = 3;
 /** `4: recall for Job=partime`: how many failed and the worst, escaped; `0` when none did. */
 function failuresCell(failures) {
     const worst = failures[0];
@@ -35248,9 +35290,7 @@ function renderLeaderboard(board, confidence, rows) {
 function renderFirstFailures(board, threshold, rows) {
     if (board.winner !== null)
         return null;
-    const others = board.rows
-        .filter((r) => r.candidate.name !== board.shown.name && r.failures.length > 0)
-        .slice(0, rows);
+    const others = otherFailing(board).slice(0, rows);
     if (others.length === 0)
         return null;
     const sections = others.map((r) => {
@@ -36868,7 +36908,6 @@ async function readResults(dir) {
     }
     return results;
 }
-/** Candidate names as the config allows them: they name files, so nothing else is joined to `dir`. */
 /** The evaluation of every candidate `verdict` names, each required. */
 async function loadCandidates(dir, names, verdict) {
     const candidates = verdict.document.candidates ?? [];
@@ -37264,8 +37303,6 @@ const BASELINE_FALLBACKS = ['none', 'latest'];
  * (several named ones), as `ml-gate gate --candidate`, `ml-gate run --candidate` and the actions'
  * `candidate` input (one entry a line) take them. Shared so that all three read them alike.
  */
-/** A candidate name: it names the candidate's result file. */
-const CANDIDATE_NAME = /^[A-Za-z0-9._-]+$/;
 /**
  * Reads `entries`: an entry is `NAME=FILE` when it has a `=` before any `/` or `\`, else a FILE
  * (so `./a=b.csv` is a file). One FILE alone is the unnamed candidate; otherwise every entry must
@@ -37292,7 +37329,7 @@ function parseCandidates(entries, where) {
         };
         if (name === '')
             bad('the name before = is empty');
-        if (!CANDIDATE_NAME.test(name))
+        if (!RESULT_NAME.test(name))
             bad(`the name '${name}' may hold only letters, digits, '.', '_' and '-'`);
         if (file.trim() === '')
             bad(`no file after '${name}='`);

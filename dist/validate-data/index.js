@@ -29909,6 +29909,101 @@ function parseFailOn(text, flag) {
 }
 
 /**
+ * The names the steps give their result documents in the results folder. Apart from the loader
+ * (`report/result-files.ts`), so that an action's inputs can name the default folder without
+ * loading ajv and the schemas: an action with a bad input stops before that cost.
+ */
+const RESULT_FILES = {
+    folder: 'ml-gate-results'};
+
+const MAGIC$1 = /[*?[]/;
+/** A glob segment as a regular expression: `*` any run within a name, `?` one character, `[..]` a class. */
+function segmentPattern(segment) {
+    let source = '';
+    for (let i = 0; i < segment.length; i++) {
+        const c = segment[i];
+        if (c === '*')
+            source += '[^/]*';
+        else if (c === '?')
+            source += '[^/]';
+        else if (c === '[') {
+            const end = segment.indexOf(']', i + 1);
+            if (end < 0)
+                source += '\\[';
+            else {
+                source += `[${segment
+                    .slice(i + 1, end)
+                    .replace(/^!/, '^')
+                    .replace(/\\/g, '\\\\')}]`;
+                i = end;
+            }
+        }
+        else
+            source += c.replace(/[.+^${}()|\\]/g, '\\$&');
+    }
+    return new RegExp(`^${source}$`);
+}
+/**
+ * The files a path or glob names, sorted. A path without `*`, `?` or `[` is returned as it is
+ * (the reader reports it if it does not exist). `**` matches any number of folders. Names that
+ * start with a dot are matched only by patterns that start with one.
+ *
+ * @example expandGlob('data/*.csv') // ['data/holdout.csv', 'data/train.csv']
+ */
+async function expandGlob(pattern) {
+    if (!MAGIC$1.test(pattern))
+        return [pattern];
+    const absolute = pattern.startsWith('/');
+    const segments = pattern.split('/').filter((s, i) => s !== '' || i === 0);
+    const matches = [];
+    async function walk(dir, index) {
+        if (index === segments.length) {
+            // Literal segments after a wildcard were appended unchecked: keep only files that exist.
+            if (await isFile(dir))
+                matches.push(dir);
+            return;
+        }
+        const segment = segments[index];
+        if (!MAGIC$1.test(segment))
+            return walk(dir === '' ? segment : join(dir, segment), index + 1);
+        let entries;
+        try {
+            entries = await readdir$1(dir === '' ? '.' : dir, { withFileTypes: true });
+        }
+        catch {
+            return;
+        }
+        const last = index === segments.length - 1;
+        if (segment === '**') {
+            await walk(dir, index + 1);
+            for (const e of entries)
+                if (e.isDirectory() && !e.name.startsWith('.'))
+                    await walk(join(dir, e.name), index);
+            return;
+        }
+        const regex = segmentPattern(segment);
+        for (const e of entries) {
+            if (e.name.startsWith('.') && !segment.startsWith('.'))
+                continue;
+            if (!regex.test(e.name))
+                continue;
+            if (last ? e.isFile() : e.isDirectory())
+                await walk(join(dir, e.name), index + 1);
+        }
+    }
+    await walk(absolute ? '/' : '', absolute ? 1 : 0);
+    return [...new Set(matches)].sort();
+}
+async function isFile(path) {
+    try {
+        return (await stat$1(path)).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+
+/**
  * Path confinement: in a workflow, every file ml-gate reads or writes must lie inside the
  * workspace (`GITHUB_WORKSPACE`), unless the user explicitly allowed otherwise. A pull request can
  * change ml-gate.yml; without this check it could name `../../home/runner/.ssh/id_rsa` or a
@@ -29919,7 +30014,7 @@ function parseFailOn(text, flag) {
  * (fixed names, schema-checked when read back), and workflows often put it in `runner.temp`.
  */
 /** Characters that make a path a glob (see `glob.ts`). */
-const MAGIC$1 = /[*?[]/;
+const MAGIC = /[*?[]/;
 /**
  * Why `path` is outside `workspace.root` (or inside its `.git` folder), or `null` when it is
  * inside (or confinement is off).
@@ -29941,7 +30036,7 @@ function outsideWorkspace(path, workspace) {
     if (workspace.allowOutside)
         return null;
     const segments = path.split(/[\\/]/);
-    const firstMagic = segments.findIndex((s) => MAGIC$1.test(s));
+    const firstMagic = segments.findIndex((s) => MAGIC.test(s));
     if (firstMagic >= 0 && segments.slice(firstMagic).includes('..')) {
         return `'${path}' has '..' after a wildcard, which could leave the workspace ${realPath(workspace.root)}`;
     }
@@ -30044,105 +30139,27 @@ function confined(name, path, workspace) {
     }
     return path;
 }
+/**
+ * The files that the patterns of input `name` match, each once in the order found, as `as` maps
+ * them; each pattern and each file it matched inside the workspace (`confined`).
+ * @throws UserInputError for a pattern that matches nothing, or a file outside the workspace
+ */
+async function matchInputFiles(name, patterns, workspace, as = (file) => file) {
+    const files = [];
+    for (const pattern of patterns) {
+        const matched = (await expandGlob(confined(name, pattern, workspace))).map((file) => confined(name, file, workspace));
+        if (matched.length === 0)
+            throw new UserInputError(`input '${name}': no file matches '${pattern}'`);
+        for (const file of matched.map(as))
+            if (!files.includes(file))
+                files.push(file);
+    }
+    return files;
+}
 function getPath(spec, workspace) {
     const path = getString(spec);
     return path === undefined ? undefined : confined(spec.name, path, workspace);
 }
-
-const MAGIC = /[*?[]/;
-/** A glob segment as a regular expression: `*` any run within a name, `?` one character, `[..]` a class. */
-function segmentPattern(segment) {
-    let source = '';
-    for (let i = 0; i < segment.length; i++) {
-        const c = segment[i];
-        if (c === '*')
-            source += '[^/]*';
-        else if (c === '?')
-            source += '[^/]';
-        else if (c === '[') {
-            const end = segment.indexOf(']', i + 1);
-            if (end < 0)
-                source += '\\[';
-            else {
-                source += `[${segment
-                    .slice(i + 1, end)
-                    .replace(/^!/, '^')
-                    .replace(/\\/g, '\\\\')}]`;
-                i = end;
-            }
-        }
-        else
-            source += c.replace(/[.+^${}()|\\]/g, '\\$&');
-    }
-    return new RegExp(`^${source}$`);
-}
-/**
- * The files a path or glob names, sorted. A path without `*`, `?` or `[` is returned as it is
- * (the reader reports it if it does not exist). `**` matches any number of folders. Names that
- * start with a dot are matched only by patterns that start with one.
- *
- * @example expandGlob('data/*.csv') // ['data/holdout.csv', 'data/train.csv']
- */
-async function expandGlob(pattern) {
-    if (!MAGIC.test(pattern))
-        return [pattern];
-    const absolute = pattern.startsWith('/');
-    const segments = pattern.split('/').filter((s, i) => s !== '' || i === 0);
-    const matches = [];
-    async function walk(dir, index) {
-        if (index === segments.length) {
-            // Literal segments after a wildcard were appended unchecked: keep only files that exist.
-            if (await isFile(dir))
-                matches.push(dir);
-            return;
-        }
-        const segment = segments[index];
-        if (!MAGIC.test(segment))
-            return walk(dir === '' ? segment : join(dir, segment), index + 1);
-        let entries;
-        try {
-            entries = await readdir$1(dir === '' ? '.' : dir, { withFileTypes: true });
-        }
-        catch {
-            return;
-        }
-        const last = index === segments.length - 1;
-        if (segment === '**') {
-            await walk(dir, index + 1);
-            for (const e of entries)
-                if (e.isDirectory() && !e.name.startsWith('.'))
-                    await walk(join(dir, e.name), index);
-            return;
-        }
-        const regex = segmentPattern(segment);
-        for (const e of entries) {
-            if (e.name.startsWith('.') && !segment.startsWith('.'))
-                continue;
-            if (!regex.test(e.name))
-                continue;
-            if (last ? e.isFile() : e.isDirectory())
-                await walk(join(dir, e.name), index + 1);
-        }
-    }
-    await walk(absolute ? '/' : '', absolute ? 1 : 0);
-    return [...new Set(matches)].sort();
-}
-async function isFile(path) {
-    try {
-        return (await stat$1(path)).isFile();
-    }
-    catch {
-        return false;
-    }
-}
-
-/**
- * The names the steps give their result documents in the results folder. Apart from the loader
- * (`report/result-files.ts`), so that an action's inputs can name the default folder without
- * loading ajv and the schemas: an action with a bad input stops before that cost.
- */
-const RESULT_FILES = {
-    folder: 'ml-gate-results'};
 
 /** The inputs of actions/validate-data/action.yml with their defaults (test/actions/inputs.test.ts). */
 const Inputs = {
@@ -30188,18 +30205,9 @@ function readValidateDataInputs() {
  * relative to the workspace); each pattern and each file it matched inside the workspace.
  * @throws UserInputError for a pattern that matches nothing, or a file outside the workspace
  */
-async function matchFiles(patterns, workspace) {
-    const name = Inputs.Data.name;
-    const files = [];
-    for (const pattern of patterns) {
-        const matched = (await expandGlob(confined(name, pattern, workspace))).map((file) => confined(name, file, workspace));
-        if (matched.length === 0)
-            throw new UserInputError(`input '${name}': no file matches '${pattern}'`);
-        for (const file of matched.map((f) => relative(process.cwd(), f)))
-            if (!files.includes(file))
-                files.push(file);
-    }
-    return files;
+function matchFiles(patterns, workspace) {
+    // Deduplicated after `relative`: two patterns may name one file by different paths.
+    return matchInputFiles(Inputs.Data.name, patterns, workspace, (file) => relative(process.cwd(), file));
 }
 
 /**

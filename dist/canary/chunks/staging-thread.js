@@ -1677,8 +1677,7 @@ const FORMATS = ['csv', 'jsonl', 'json', 'parquet'];
  * }
  */
 async function openTable(file, options = {}, source = {}) {
-    const extension = extensionOf(file);
-    const format = options.format ?? detectFormat(file, extension);
+    const { format, delimiter } = tableFormatOf(file, options);
     if (!FORMATS.includes(format)) {
         throw new UserInputError(`unknown format "${format}": expected one of ${FORMATS.join(', ')}`, { file });
     }
@@ -1687,16 +1686,15 @@ async function openTable(file, options = {}, source = {}) {
         throw new UserInputError(`batch size ${batchSize}: expected a positive integer`, { file });
     }
     const parser = new ValueParser(options.missing ?? DEFAULT_MISSING_TOKENS);
-    const reader = await readerFor(file, format, { ...options, batchSize }, parser, extension, source);
+    const reader = await readerFor(file, format, delimiter, { ...options, batchSize }, parser, source);
     return tableFrom(file, format, reader);
 }
-async function readerFor(file, format, options, parser, extension, source) {
+async function readerFor(file, format, delimiter, options, parser, source) {
     const { batchSize } = options;
     const range = options.part?.bytes ?? null;
     const bytes = () => range === null ? openByteSource(file, source) : openRangeSource(file, range, source);
     switch (format) {
         case 'csv': {
-            const delimiter = options.delimiter ?? DELIMITER_BY_EXTENSION[extension] ?? null;
             if (delimiter !== null && !CSV_DELIMITERS.includes(delimiter)) {
                 throw new UserInputError(`delimiter ${JSON.stringify(delimiter)}: expected one of "," ";" "|" or a tab ("\\t")`, { file });
             }
@@ -1712,6 +1710,16 @@ async function readerFor(file, format, options, parser, extension, source) {
             return new ParquetReader(file, { parser, batchSize });
         }
     }
+}
+/**
+ * The format `openTable` reads `file` as, and (CSV) the delimiter the options or the extension
+ * give (`null`: detected from the header).
+ * @throws UserInputError for an unknown extension
+ */
+function tableFormatOf(file, options = {}) {
+    const extension = extensionOf(file);
+    const format = options.format ?? detectFormat(file, extension);
+    return { format, delimiter: options.delimiter ?? DELIMITER_BY_EXTENSION[extension] ?? null };
 }
 /** The extension that names the format: `.csv` for `data.CSV.gz`. */
 function extensionOf(file) {
@@ -1810,6 +1818,14 @@ function sortNumbers(keys, payload = null) {
     }
     if (payload && carried !== payload)
         payload.set(carried);
+}
+
+/**
+ * A typed array's bytes as base64, in the platform's byte order: the states that store arrays this
+ * way (`metrics/metric-state.ts`, `profile/profile-state.ts`) are read on little-endian platforms.
+ */
+function encode$1(array) {
+    return Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
 }
 
 /**
@@ -2413,8 +2429,9 @@ const METRIC_STATE_SCHEMA = 'ml-gate/metric-state@1';
 if (new Uint8Array(Uint16Array.of(1).buffer)[0] !== 1) {
     throw new Error('ml-gate metric states are little-endian; this platform is big-endian');
 }
+/** A typed array as base64 of its little-endian bytes (the check above). */
 function encode(array) {
-    return Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
+    return encode$1(array);
 }
 /** Decodes `field` of `state` into a new typed array, checking its length when `length` is given. */
 function decode(state, field, type, length) {
@@ -4992,9 +5009,8 @@ async function stageRows(table, plan, columns, first, sink, only = null) {
         throw new UserInputError('no rows to evaluate: expected at least one row of predictions', {
             file: table.file
         });
-    if (columns.weight >= 0 && totals.weight === 0 && whole) {
-        throw new UserInputError(`every row's weight '${model.weight}' is 0: there is nothing to evaluate; expected at least one positive weight`, { file: table.file });
-    }
+    if (columns.weight >= 0 && totals.weight === 0 && whole)
+        throw allWeightsZero(model.weight, table.file);
     await sink.full(staged);
     return { rows: rows - skipped, labels: labels?.toState() ?? null };
     /** The ordinal of row i's segment in family f, announced at its first row. */
@@ -5214,6 +5230,10 @@ function rowDecoder(file, model, columns, classes, seed, totals) {
 }
 function describe(value) {
     return value === null ? 'a missing value' : JSON.stringify(value);
+}
+/** Every row of the input has weight 0: thrown by a whole file's run and by the merge of its byte shards. */
+function allWeightsZero(weight, file) {
+    return new UserInputError(`every row's weight '${weight}' is 0: there is nothing to evaluate; expected at least one positive weight`, { file });
 }
 
 /**

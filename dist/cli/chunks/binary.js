@@ -1,4 +1,4 @@
-import { h as encode, k as decode, w as numberField, j as stateError, a as criticalValue, d as describeMetric, H as normalInterval, I as wilsonInterval, p as percentileInterval, A as effectiveSize, J as logitInterval, K as orderStatisticInterval, R as RowDigest, B as BUCKETS, G as combineBuckets, L as encodeBuckets, z as objectField, N as decodeBuckets, C as bucketWeights, y as sampleRank, o as bootstrapSettings, r as rowHash, t as header, u as readHeader, m as metricNames, q as bucketOf } from './segmentation.js';
+import { f as encode, h as decode, q as numberField, g as stateError, a as criticalValue, d as describeMetric, H as normalInterval, I as wilsonInterval, p as percentileInterval, x as effectiveSize, J as logitInterval, K as orderStatisticInterval, R as RowDigest, B as BUCKETS, D as combineBuckets, L as encodeBuckets, w as objectField, N as decodeBuckets, y as bucketWeights, u as sampleRank, i as bootstrapSettings, r as rowHash, l as header, o as readHeader, j as metricNames, k as bucketOf } from './segmentation.js';
 import { s as sortNumbers, k as kthSmallest } from './selection.js';
 
 /**

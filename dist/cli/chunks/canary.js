@@ -1,12 +1,13 @@
 import { E as ExitCode, U as UserInputError, d as didYouMean } from './suggest.js';
 import { s as showNumber, a as showSigned, b as showInterval, n as normalTwoSidedP, c as showLevel } from './multiple-testing.js';
 import { r as renderTextTable } from './text-table.js';
-import { r as renderVerdictText, p as powerOf, u as unpairedModels, a as resultsFromEvaluation, c as checkSegmentKeys, j as judgeGates, b as checkGates } from './pairing.js';
+import { r as renderVerdictText, p as powerOf, u as unpairedModels, a as resultsFromEvaluation, j as judgeGates } from './pairing.js';
 import { C as CHANGE_RULES, d as decideInterval } from './rules.js';
 import { r as rankProblems, i as isInconclusive, v as verdictDocument } from './candidate-board.js';
 import { e as evaluateSettingsFromConfig, D as DEFAULT_MIN_SUPPORT } from './config.schema.js';
 import { f as formatPath } from './schema-errors.js';
 import { e as evaluatePredictions } from './evaluate2.js';
+import { c as checkSegmentKeys, a as checkGates } from './family.js';
 import { a as criticalValue } from './segmentation.js';
 import { o as openTable } from './open.js';
 import { G as GrowableFloat64Array } from './binary.js';
@@ -14,7 +15,6 @@ import { l as loadConfig } from './load.js';
 import { b as writeDocument, w as writeJson } from './write-output.js';
 import { l as logText } from './log-text.js';
 import { p as parseCommandArgs } from './args.js';
-import './family.js';
 import './staging-thread.js';
 import 'node:fs';
 import 'node:worker_threads';
@@ -26,6 +26,7 @@ import 'node:fs/promises';
 import 'process';
 import 'buffer';
 import './selection.js';
+import './base64.js';
 import 'node:path';
 import 'node:stream';
 import 'node:zlib';
@@ -501,10 +502,10 @@ function judgeOutcome(outcome, canary, control, confidence, minSupport) {
  * @throws UserInputError for a column the file does not have (at its header, with the closest
  *   name) and for a cell that is not a number (at its line)
  */
-async function readOutcomeValues(file, outcomes, read) {
+async function readOutcomeValues(file, outcomes) {
     if (outcomes.length === 0)
         return [];
-    const table = await openTable(file, read);
+    const table = await openTable(file);
     try {
         const indices = outcomes.map((outcome, i) => {
             const index = table.columns.indexOf(outcome.column);
@@ -568,8 +569,8 @@ async function runCanary(options) {
     if (config.gates.length > 0) {
         const settings = evaluateSettingsFromConfig(config);
         const unkeyed = { ...settings, model: { ...settings.model, id: undefined } };
-        const control = await evaluatePredictions(options.control, unkeyed, options.read);
-        const canary = await evaluatePredictions(options.canary, unkeyed, options.read);
+        const control = await evaluatePredictions(options.control, unkeyed);
+        const canary = await evaluatePredictions(options.canary, unkeyed);
         evaluated = { control, canary };
         const paired = unpairedModels({ results: resultsFromEvaluation(canary), rows: canary.rows }, { results: resultsFromEvaluation(control), rows: control.rows }, CANARY_PAIRING);
         checkSegmentKeys(loaded, paired.candidate);
@@ -588,8 +589,8 @@ async function runCanary(options) {
             now: options.now
         });
     }
-    const controlValues = await readOutcomeValues(options.control, outcomes, options.read);
-    const canaryValues = await readOutcomeValues(options.canary, outcomes, options.read);
+    const controlValues = await readOutcomeValues(options.control, outcomes);
+    const canaryValues = await readOutcomeValues(options.canary, outcomes);
     const minSupport = config.segments?.min_support ?? DEFAULT_MIN_SUPPORT;
     const confidence = config.evaluation.confidence;
     const judged = outcomes.map((outcome, i) => judgeOutcome(outcome, canaryValues[i], controlValues[i], confidence, minSupport));
@@ -651,8 +652,7 @@ async function canaryStep(request) {
         config,
         control: request.control,
         canary: request.canary,
-        now: request.now,
-        read: request.read
+        now: request.now
     });
     if (request.output !== undefined)
         await writeDocument(request.output, document);

@@ -241,6 +241,12 @@ function candidateBoard(verdict) {
         shown: candidates.find((c) => c.name === winner) ?? candidates[0]
     };
 }
+/** Failures listed per candidate that neither wins nor is described in full (no winner). */
+const FIRST_FAILURES = 3;
+/** The candidates with failures besides `board.shown`, whose failures the details show in full. */
+function otherFailing(board) {
+    return board.rows.filter((r) => r.candidate.name !== board.shown.name && r.failures.length > 0);
+}
 /** `recall for Job=partime`: a failing result in a few words (unescaped). */
 function failureWords(r) {
     return `${r.metric} for ${r.segment}`;
@@ -250,4 +256,4 @@ function selectionWords(s) {
     return `${s.metric} on ${s.segment}, ${s.higher_is_better ? 'higher' : 'lower'} is better, ${s.mode} mode`;
 }
 
-export { STATUSES as S, byExcess as b, candidateBoard as c, failureWords as f, groupResults as g, isInconclusive as i, matchWaiver as m, pairingSummary as p, rankProblems as r, selectionWords as s, utcDate as u, verdictDocument as v };
+export { FIRST_FAILURES as F, STATUSES as S, byExcess as b, candidateBoard as c, failureWords as f, groupResults as g, isInconclusive as i, matchWaiver as m, otherFailing as o, pairingSummary as p, rankProblems as r, selectionWords as s, utcDate as u, verdictDocument as v };

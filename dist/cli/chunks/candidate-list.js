@@ -1,13 +1,13 @@
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
-import { l as loadConfig, c as configuredBaselineFile, a as configuredBaselineArtifact, u as unfetchedArtifact } from './load.js';
+import { l as loadConfig, c as configuredBaselineArtifact, a as configuredBaselineFile, u as unfetchedArtifact } from './load.js';
 import { e as evaluateSettingsFromConfig } from './config.schema.js';
-import { c as candidateResultFile, R as RESULT_FILES, r as readEvaluationFile } from './result-names.js';
+import { c as candidateResultFile, R as RESULT_FILES, r as readEvaluationFile, a as RESULT_NAME } from './result-names.js';
 import { U as UserInputError, E as ExitCode } from './suggest.js';
 import { b as asEvaluationDocument, e as evaluatePredictions, d as documentSettings } from './evaluate2.js';
-import { m as measure, d as boundPValue, b as checkGates, e as pairModels, c as checkSegmentKeys, f as judgeCandidates, i as isDocument } from './pairing.js';
+import { h as holmAdjust, a as checkGates, c as checkSegmentKeys } from './family.js';
+import { m as measure, b as boundPValue, c as pairModels, d as judgeCandidates, i as isDocument } from './pairing.js';
 import { d as describeMetric, O as OVERALL } from './segmentation.js';
-import { h as holmAdjust } from './family.js';
 import { s as showNumber, a as showSigned, c as showLevel, b as showInterval } from './multiple-testing.js';
 import { s as settingDifferences, d as describeDifferences } from './same-settings.js';
 import { v as verdictDocument } from './candidate-board.js';
@@ -215,19 +215,20 @@ async function writeGateDocuments(dir, gate, beforeVerdict) {
         await writeDocument(path, document);
         return path;
     };
+    const documents = {
+        candidate: gate.candidates === null ? asEvaluationDocument(gate.candidate) : null,
+        candidates: (gate.candidates ?? []).map(({ input }) => asEvaluationDocument(input)),
+        baseline: gate.baseline ? asEvaluationDocument(gate.baseline) : null
+    };
     const candidates = [];
-    for (const { name, input } of gate.candidates ?? []) {
-        candidates.push({ name, input: await write(candidateResultFile(name), asEvaluationDocument(input)) });
+    for (const [i, { name }] of (gate.candidates ?? []).entries()) {
+        candidates.push({ name, input: await write(candidateResultFile(name), documents.candidates[i]) });
     }
-    const candidate = gate.candidates === null
-        ? await write(RESULT_FILES.candidate, asEvaluationDocument(gate.candidate))
-        : null;
-    const baseline = gate.baseline
-        ? await write(RESULT_FILES.baseline, asEvaluationDocument(gate.baseline))
-        : null;
+    const candidate = documents.candidate === null ? null : await write(RESULT_FILES.candidate, documents.candidate);
+    const baseline = documents.baseline === null ? null : await write(RESULT_FILES.baseline, documents.baseline);
     beforeVerdict?.();
     const verdict = await write(RESULT_FILES.verdict, gate.verdict);
-    return { candidate, candidates, baseline, verdict };
+    return { candidate, candidates, baseline, verdict, documents };
 }
 /**
  * Runs the gates of `options.config`.
@@ -262,13 +263,13 @@ async function runGate(options) {
         const model = await loadModel(input, settings, options.read);
         loaded.push({ name, model: { model, file: fileOf(input, model) } });
     }
-    const baselineInput = options.baseline === undefined ? configuredBaselineFile(config.model) : options.baseline;
-    const baseline = baselineInput == null ? null : await loadModel(baselineInput, settings, options.read);
+    const given = baselineInput(config, options.baseline);
+    const baseline = given == null ? null : await loadModel(given, settings, options.read);
     const artifact = configuredBaselineArtifact(config.model);
     const baselineMissing = baseline !== null
         ? undefined
         : (options.baselineMissing ?? (artifact === undefined ? undefined : unfetchedArtifact(artifact)));
-    const loadedBaseline = baseline === null ? null : { model: baseline, file: fileOf(baselineInput, baseline) };
+    const loadedBaseline = baseline === null ? null : { model: baseline, file: fileOf(given, baseline) };
     // Settings first: a document of other settings is told as such, before its state is read.
     for (const { model } of loaded)
         checkSettings(settings, model, loadedBaseline);
@@ -280,8 +281,11 @@ async function runGate(options) {
     }
     const results = judgeCandidates({
         config,
-        candidates: paired.map((p) => ({ candidate: p.candidate, comparedCandidate: p.compared })),
-        baseline: paired[0].baseline,
+        candidates: paired.map((p) => ({
+            candidate: p.candidate,
+            comparedCandidate: p.compared,
+            baseline: p.baseline
+        })),
         baselineMissing,
         now: options.now
     });
@@ -323,8 +327,18 @@ function namedCandidates(loaded, options) {
     }
     if (options.candidate !== undefined)
         return null;
-    const configured = loaded.config.model?.candidates;
-    return configured === undefined ? null : configured.map((c) => ({ name: c.name, input: c.predictions }));
+    return configuredCandidates(loaded.config) ?? null;
+}
+/** The config's `model.candidates` as named inputs; `undefined` without them. */
+function configuredCandidates(config) {
+    return config.model?.candidates?.map((c) => ({ name: c.name, input: c.predictions }));
+}
+/**
+ * The baseline: `given` (`null`: none), else the config's `model.baseline` file (not an artifact,
+ * which only the actions fetch).
+ */
+function baselineInput(config, given) {
+    return given === undefined ? configuredBaselineFile(config.model) : given;
 }
 /**
  * The candidate: `given`, else the config's `model.predictions`.
@@ -408,8 +422,6 @@ function checkSettings(settings, candidate, baseline) {
  * (several named ones), as `ml-gate gate --candidate`, `ml-gate run --candidate` and the actions'
  * `candidate` input (one entry a line) take them. Shared so that all three read them alike.
  */
-/** A candidate name: it names the candidate's result file. */
-const CANDIDATE_NAME = /^[A-Za-z0-9._-]+$/;
 /**
  * Reads `entries`: an entry is `NAME=FILE` when it has a `=` before any `/` or `\`, else a FILE
  * (so `./a=b.csv` is a file). One FILE alone is the unnamed candidate; otherwise every entry must
@@ -436,7 +448,7 @@ function parseCandidates(entries, where) {
         };
         if (name === '')
             bad('the name before = is empty');
-        if (!CANDIDATE_NAME.test(name))
+        if (!RESULT_NAME.test(name))
             bad(`the name '${name}' may hold only letters, digits, '.', '_' and '-'`);
         if (file.trim() === '')
             bad(`no file after '${name}='`);
@@ -460,4 +472,4 @@ function parseCandidates(entries, where) {
     return { candidates };
 }
 
-export { candidateInput as c, gateStep as g, parseCandidates as p, runGate as r, writeGateDocuments as w };
+export { candidateInput as a, baselineInput as b, configuredCandidates as c, gateStep as g, parseCandidates as p, runGate as r, writeGateDocuments as w };

@@ -3,16 +3,17 @@ import { s as schema, D as DEFAULT_MIN_SUPPORT, e as evaluateSettingsFromConfig 
 import { v as validateBins } from './segmentation.js';
 import { r as rangeText } from './schema-errors.js';
 import { a as parseNumber, p as parseInteger } from './parse-values.js';
-import { b as byteShard, s as shardFiles, w as wholeFilePart, p as parseShard } from './partition.js';
+import { b as byteShard, a as pieceRange, s as shardFiles, w as wholeFilePart, p as parseShard } from './partition.js';
 import { r as renderEvaluationText } from './evaluation.js';
 import { join } from 'node:path';
 import { i as inputClasses, e as evaluatePredictions, a as evaluationDocument } from './evaluate2.js';
 import { e as evaluationState, p as pieceState, m as mergeEvaluations } from './evaluation-state.js';
-import { e as expandGlob } from './glob.js';
+import { i as inputFiles } from './glob.js';
 import { b as writeDocument, w as writeJson } from './write-output.js';
 import { p as parseCommandArgs } from './args.js';
 import { R as READ_OPTIONS_USAGE, r as readOptionsFromArgs, a as readOptionFlags } from './read-options.js';
 import { l as logText } from './log-text.js';
+import './base64.js';
 import './hash.js';
 import './json-text.js';
 import 'node:fs/promises';
@@ -151,29 +152,25 @@ function evaluateSettingsFromOptions(values, base, name) {
 }
 
 /**
- * The evaluation of every file of `files` (sorted) as one input named `input`; one file is
- * evaluated exactly as `evaluatePredictions` does.
+ * The evaluation of every file of `files` (sorted, at least one: `inputFiles`) as one input named
+ * `input`; one file is evaluated exactly as `evaluatePredictions` does.
  */
 async function evaluateFiles(input, files, settings, read = {}, options = {}) {
-    if (files.length === 0)
-        throw noFiles(input);
     if (files.length === 1)
         return evaluatePredictions(files[0], settings, read, options);
     const classes = await inputClasses(files, settings, read);
     const pieces = [];
     for (const [index, file] of files.entries()) {
-        pieces.push(await evaluatePredictions(file, settings, { ...read, part: wholeFilePart(index) }, { ...options, classes }));
+        pieces.push(await evaluatePredictions(file, settings, { ...read, part: wholeFilePart(index, files.length) }, { ...options, classes }));
     }
     return mergeEvaluations(input, pieces);
 }
 /**
  * Evaluates shard K of N of the input: every Nth file of several, or a byte range of one CSV or
- * JSON Lines file, and returns its state document.
+ * JSON Lines file, and returns its state document. `files`: at least one, as `evaluateFiles`.
  * @throws UserInputError as `evaluatePredictions`, and for a byte range of gzip, Parquet or JSON
  */
 async function evaluateShard(input, files, shard, settings, read = {}, options = {}) {
-    if (files.length === 0)
-        throw noFiles(input);
     const classes = await inputClasses(files, settings, read);
     const name = `shard ${shard.index}/${shard.count}`;
     if (files.length === 1) {
@@ -183,29 +180,25 @@ async function evaluateShard(input, files, shard, settings, read = {}, options =
         const ms = performance.now() - started;
         const bytes = scan.part.bytes;
         const evaluation = await evaluatePredictions(file, settings, { ...read, part: scan.part }, { ...options, classes });
-        const range = { start: bytes.start, end: bytes.end, line: bytes.line };
         const state = evaluationState(settings, input, { ...shard, by: 'bytes' }, evaluation.classes, [
-            pieceState(evaluation, 0, range)
+            pieceState(evaluation, 0, pieceRange(bytes))
         ]);
         const stated = `${name}: ${file} bytes ${bytes.start}-${bytes.end} of ${scan.size}, from line ${bytes.line}: ` +
             `${evaluation.rows} rows (the range found by scanning ${scan.scanned} bytes in ${ms.toFixed(0)} ms)`;
-        return { state, stated, scan: { ...scan, ms } };
+        return { state, stated };
     }
     const mine = shardFiles(files, shard);
     const pieces = [];
     let found = classes ?? [];
     for (const { file, index } of mine) {
-        const evaluation = await evaluatePredictions(file, settings, { ...read, part: wholeFilePart(index) }, { ...options, classes });
+        const evaluation = await evaluatePredictions(file, settings, { ...read, part: wholeFilePart(index, files.length) }, { ...options, classes });
         found = evaluation.classes;
         pieces.push(pieceState(evaluation, index, null));
     }
     const state = evaluationState(settings, input, { ...shard, by: 'files' }, found, pieces);
     const names = mine.map((f) => f.file).join(', ');
     const stated = `${name}: ${mine.length} of ${files.length} files, every ${shard.count}th of the sorted list${names === '' ? '' : ` (${names})`}`;
-    return { state, stated, scan: null };
-}
-function noFiles(input) {
-    return new UserInputError(`no file matches ${JSON.stringify(input)}: expected at least one predictions file`);
+    return { state, stated };
 }
 
 /**
@@ -231,11 +224,6 @@ async function evaluateStep(request) {
 async function evaluateShardStep(request, shard) {
     const { predictions, settings } = await resolveRequest(request);
     return evaluateShard(predictions, await inputFiles(predictions), shard, settings, request.read);
-}
-/** The files a predictions path or glob names; a glob matching nothing: the path (not found). */
-async function inputFiles(predictions) {
-    const files = await expandGlob(predictions);
-    return files.length > 0 ? files : [predictions];
 }
 async function resolveRequest(request) {
     // The config loader (the YAML parser and ajv) is loaded only when there is a config to read.

@@ -3,7 +3,7 @@ import { f as fmix32, K as Kind } from './hash.js';
 import { B as BinaryAccumulator, W as WIDTH } from './binary.js';
 import { r as resolveColumns, s as stageBlocks, M as MulticlassAccumulator, R as RegressionAccumulator, W as WIDTH$1 } from './staging-thread.js';
 import { s as sortNumbers } from './selection.js';
-import { d as describeMetric, h as encode, i as medianRanks, R as RowDigest, j as stateError, k as decode, l as MAX_Z, B as BUCKETS, s as segmentFamilies, O as OVERALL, c as compareSegments } from './segmentation.js';
+import { d as describeMetric, f as encode, m as medianRanks, R as RowDigest, g as stateError, h as decode, M as MAX_Z, B as BUCKETS, s as segmentFamilies, O as OVERALL, c as compareSegments } from './segmentation.js';
 import { U as UserInputError } from './suggest.js';
 
 /**

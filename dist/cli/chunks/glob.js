@@ -79,6 +79,14 @@ async function expandGlob(pattern) {
     await walk(absolute ? '/' : '', absolute ? 1 : 0);
     return [...new Set(matches)].sort();
 }
+/**
+ * The files a path or glob names; a glob matching nothing: the path itself, so the reader reports
+ * it as not found.
+ */
+async function inputFiles(input) {
+    const files = await expandGlob(input);
+    return files.length > 0 ? files : [input];
+}
 async function isFile(path) {
     try {
         return (await stat(path)).isFile();
@@ -88,4 +96,4 @@ async function isFile(path) {
     }
 }
 
-export { expandGlob as e };
+export { expandGlob as e, inputFiles as i };

@@ -209,16 +209,9 @@ function resolvePaths(config, dir) {
         data: config.data.map((data) => resolveKeys(data, ['path', 'contract', 'reference'], dir)),
         ...(config.model && { model: resolveModel(config.model, dir) }),
         report: resolveKeys(config.report, ['output'], dir),
-        ...(config.monitor && { monitor: resolveMonitor(config.monitor, dir) })
+        // A period reference is an object, which resolveKeys leaves alone; a file is joined.
+        ...(config.monitor && { monitor: resolveKeys(config.monitor, ['logs', 'reference'], dir) })
     };
-}
-/** The monitor's logs and, when it is a file, its reference, joined to `dir`. */
-function resolveMonitor(monitor, dir) {
-    const resolved = resolveKeys(monitor, ['logs'], dir);
-    const { reference } = monitor;
-    if (typeof reference !== 'string' || isAbsolute(reference))
-        return resolved;
-    return { ...resolved, reference: join(dir, reference) };
 }
 function monitorReferenceFile(config) {
     const reference = config.monitor?.reference;
@@ -246,4 +239,4 @@ var load = /*#__PURE__*/Object.freeze({
     parseConfig: parseConfig
 });
 
-export { configuredBaselineArtifact as a, load as b, configuredBaselineFile as c, loadConfig as l, unfetchedArtifact as u };
+export { configuredBaselineFile as a, load as b, configuredBaselineArtifact as c, loadConfig as l, unfetchedArtifact as u };

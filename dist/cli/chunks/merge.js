@@ -1,33 +1,33 @@
 import { U as UserInputError, E as ExitCode } from './suggest.js';
 import { r as renderEvaluationText } from './evaluation.js';
-import { m as mergeProfiles, b as restoreProfilePiece, r as renderProfileText } from './profile-text.js';
-import { readFile } from 'node:fs/promises';
-import { p as parseDocument, d as documentKind } from './read-document.js';
+import { a as restoreProfilePiece, r as renderProfileText } from './profile-text.js';
+import { p as parseDocument, r as readDocumentBytes, d as documentKind } from './read-document.js';
 import { a as evaluationDocument } from './evaluate2.js';
 import { s as settingsFromDocument, m as mergeEvaluations, r as restorePiece } from './evaluation-state.js';
+import { a as allWeightsZero } from './staging-thread.js';
 import { s as settingDifferences, d as describeDifferences } from './same-settings.js';
 import { p as parseJson } from './json-text.js';
+import { d as describeMetric } from './segmentation.js';
 import { l as logText } from './log-text.js';
 import { p as parseCommandArgs } from './args.js';
 import { w as writeJson } from './write-output.js';
 import './text-table.js';
-import './glob.js';
-import 'node:path';
-import './open.js';
+import './base64.js';
+import './partition.js';
 import 'node:fs';
+import 'node:fs/promises';
+import './open.js';
+import 'node:path';
 import 'node:stream';
 import 'node:zlib';
 import './hash.js';
 import 'node:buffer';
-import './partition.js';
 import './profile2.js';
 import './count-table.js';
 import 'node:crypto';
 import './2020.js';
 import './binary.js';
-import './segmentation.js';
 import './selection.js';
-import './staging-thread.js';
 import 'node:worker_threads';
 import './thread-script.js';
 import './number-set.js';
@@ -538,7 +538,8 @@ const PROFILE_STATE = documentKind(profileSchema, 'from `ml-gate profile --shard
  * Merges the state documents at `paths`: every shard 1…N of one input, of one kind (evaluation or
  * profile states), evaluated with the same settings, each given once (in any order).
  * @throws UserInputError naming the file for an unreadable or invalid state, a state of another
- *   kind, settings, input or shard count than the first, a shard missing or given twice, or no rows
+ *   kind, settings, input or shard count than the first, a shard missing or given twice, no rows, or
+ *   (with weights) no row of positive weight
  */
 async function mergeStep(paths) {
     if (paths.length === 0)
@@ -565,15 +566,7 @@ async function mergeStep(paths) {
     return mergeEvaluationStates(states);
 }
 async function readText(path) {
-    try {
-        return await readFile(path, 'utf8');
-    }
-    catch (error) {
-        const code = error.code ?? 'unreadable';
-        throw new UserInputError(`cannot read the file (${code}); expected a shard's state document`, {
-            file: path
-        });
-    }
+    return (await readDocumentBytes(path, "a shard's state document")).toString('utf8');
 }
 /** Every shard 1…N of one input, once each; `same` adds the kind's own checks. */
 function checkShards(states, same) {
@@ -650,11 +643,24 @@ function mergeEvaluationStates(states) {
         });
     }
     const merged = mergeEvaluations(byBytes ? evaluations[0].file : first.state.input, evaluations);
+    // A byte range may hold only rows of weight 0 (the stager checks whole files only): the whole
+    // input is judged here, as a single run over the file judges it. A file of a list is whole.
+    const weight = settings.model.weight;
+    if (weight !== undefined && positiveRows(merged.segments.get('all').metrics) === 0) {
+        throw allWeightsZero(weight, merged.file);
+    }
     return {
         kind: 'evaluation',
         document: evaluationDocument(merged),
         stated: shardsStated(first.state.shard.count, evaluations.length, rows)
     };
+}
+/** The rows of positive weight: the support of a metric whose evidence is every row. */
+function positiveRows(metrics) {
+    const name = metrics.names().find((n) => describeMetric(n)?.support === 'rows');
+    if (name === undefined)
+        throw new Error(`no ${metrics.task} metric has every row as its support`);
+    return metrics.support(name);
 }
 function mergeProfileStates(states) {
     const [first] = states;
@@ -670,7 +676,7 @@ function mergeProfileStates(states) {
         throw new UserInputError('no shard read a file', { file: first.state.input });
     const profiles = pieces.map(({ path, piece }) => restored(path, () => restoreProfilePiece(piece, first.state.top)));
     const [whole, ...rest] = profiles;
-    rest.forEach((profile, i) => mergeProfiles(whole, profile, pieces[i + 1].piece.file));
+    rest.forEach((profile, i) => whole.merge(profile, pieces[i + 1].piece.file));
     const format = states.find((s) => s.state.pieces.length > 0).state.format;
     const file = first.state.shard.by === 'bytes' ? pieces[0].piece.file : first.state.input;
     return {

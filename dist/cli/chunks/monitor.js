@@ -3,14 +3,14 @@ import { r as renderTextTable } from './text-table.js';
 import { s as showNumber, d as showAgainst, n as normalTwoSidedP, a as showSigned, c as showLevel, b as showInterval, C as CORRECTION_NAMES } from './multiple-testing.js';
 import { l as loadConfig } from './load.js';
 import { D as DEFAULT_MIN_SUPPORT } from './config.schema.js';
-import { O as OVERALL, d as describeMetric, e as supportUnit, a as criticalValue, s as segmentFamilies, F as segmentKey, g as segmentColumns, m as metricNames } from './segmentation.js';
+import { b as correctFamily, d as directionlessDrop } from './family.js';
+import { O as OVERALL, d as describeMetric, b as supportUnit, a as criticalValue, s as segmentFamilies, C as segmentKey, e as segmentColumns, j as metricNames } from './segmentation.js';
 import { V as VERSION } from './version.js';
 import { a as measureDrift, c as correctDrift } from './detect.js';
 import { e as expandGlob } from './glob.js';
 import { o as openTable } from './open.js';
-import { a as decidePoint, c as comparison } from './rules.js';
+import { r as rulesOf, a as decidePoint, c as comparison } from './rules.js';
 import { B as BinaryAccumulator } from './binary.js';
-import { c as correctFamily } from './family.js';
 import { b as writeDocument, w as writeJson } from './write-output.js';
 import { l as logText } from './log-text.js';
 import { p as parseCommandArgs } from './args.js';
@@ -23,6 +23,7 @@ import './json-text.js';
 import 'node:fs/promises';
 import 'process';
 import 'buffer';
+import './base64.js';
 import './hash.js';
 import 'node:stream';
 import 'node:zlib';
@@ -312,7 +313,7 @@ function performanceChecks(input) {
     };
     return input.windows.map((segments) => {
         const cache = new Map();
-        return input.gates.flatMap((gate) => rules(gate).flatMap((rule) => [...segments.keys()]
+        return input.gates.flatMap((gate) => rulesOf(gate).flatMap((rule) => [...segments.keys()]
             .filter((segment) => gate.per_segment || segment === OVERALL)
             .map((segment) => {
             let m = cache.get(segment);
@@ -321,9 +322,6 @@ function performanceChecks(input) {
             return judge(gate, rule, segment, m, rule.kind === 'max_drop' ? referenceOf(segment) : null, input.minSupport);
         })));
     });
-}
-function rules(gate) {
-    return ['min', 'max', 'max_drop'].flatMap((kind) => gate[kind] === undefined ? [] : [{ kind, threshold: gate[kind] }]);
 }
 /** Why `m` cannot be judged, or `null`. */
 function insufficiency(m, metric, minSupport, side) {
@@ -425,16 +423,29 @@ function rateDifference(window, reference) {
 const QUANTITIES = ['positive_rate', 'mean_score'];
 /** `checks[w]`: the rate checks of window w, by segment then quantity. */
 function rateChecks(input) {
+    const values = {
+        positive_rate: input.predicted,
+        mean_score: input.score
+    };
+    const referenceValues = {
+        positive_rate: input.referencePredicted,
+        mean_score: input.referenceScore
+    };
+    // The reference's moments do not depend on the window: computed once per (segment, quantity).
+    const referenceCache = new Map();
+    const referenceOf = (segment, quantity) => {
+        const key = `${quantity}\u0000${segment}`;
+        let m = referenceCache.get(key);
+        if (m === undefined)
+            referenceCache.set(key, (m = momentsOf(referenceValues[quantity], input.reference.get(segment) ?? [])));
+        return m;
+    };
     const pending = [];
     input.windows.forEach((segments, window) => {
         for (const [segment, rows] of segments) {
-            const reference = input.reference.get(segment) ?? [];
             for (const quantity of QUANTITIES) {
-                const [values, referenceValues] = quantity === 'positive_rate'
-                    ? [input.predicted, input.referencePredicted]
-                    : [input.score, input.referenceScore];
-                const current = momentsOf(values, rows);
-                const base = momentsOf(referenceValues, reference);
+                const current = momentsOf(values[quantity], rows);
+                const base = referenceOf(segment, quantity);
                 const judged = current.n >= input.minSupport && base.n >= input.minSupport;
                 pending.push({
                     window,
@@ -451,15 +462,14 @@ function rateChecks(input) {
     });
     const tested = pending.filter((p) => p.test !== null);
     const family = correctFamily(tested.map((p) => p.test.p), input.correction, input.confidence);
-    const adjusted = new Map(tested.map((p, k) => [p, { p: family.adjusted[k], level: family.confidence[k] }]));
+    // Exactly the tested checks have an entry, so it alone tells judged from insufficient.
+    const adjusted = new Map(tested.map((p, k) => [p, { test: p.test, p: family.adjusted[k], level: family.confidence[k] }]));
     const alpha = 1 - input.confidence;
     const over = `${CORRECTION_NAMES[input.correction]} over ${tested.length} tests`;
     const checks = input.windows.map(() => []);
     for (const p of pending) {
         const a = adjusted.get(p);
-        checks[p.window].push(a === undefined || p.test === null
-            ? insufficient(p, input.minSupport)
-            : judged(p, p.test, a, alpha, over));
+        checks[p.window].push(a === undefined ? insufficient(p, input.minSupport) : judged(p, a.test, a, alpha, over));
     }
     return checks;
 }
@@ -488,7 +498,7 @@ function judged(p, test, a, alpha, over) {
     };
 }
 function insufficient(p, minSupport) {
-    const n = p.base?.n ?? 0;
+    const n = p.base.n;
     const why = p.current.n < minSupport
         ? `${p.current.n} rows in the window < min_support ${minSupport}`
         : `${n} rows in the reference < min_support ${minSupport}`;
@@ -756,12 +766,19 @@ function headline(newest, alerting, total) {
         return `the newest window (${newest.start}, ${newest.rows} row${newest.rows === 1 ? '' : 's'}) cannot be judged: too few rows for every check; ${of}`;
     return `the newest window (${newest.start}) is within the reference; ${of}`;
 }
-/** Every performance gate names a binary metric, and asks for segments only when there are some. */
+/**
+ * Every performance gate names a binary metric, bounds a drop only of a metric with a better
+ * direction (as the config's gates), and asks for segments only when there are some.
+ */
 function checkGates(loaded, monitor, segmented) {
     const names = metricNames('binary');
     monitor.gates.forEach((gate, i) => {
         if (!names.includes(gate.metric)) {
             throw new UserInputError(`monitor.gates[${i}].metric: unknown binary metric '${gate.metric}'${didYouMean(gate.metric, names)}; expected one of ${names.join(', ')}`, loaded.locate(['monitor', 'gates', i, 'metric'], 'value'));
+        }
+        const drop = directionlessDrop(gate);
+        if (drop !== null) {
+            throw new UserInputError(`monitor.gates[${i}].${drop.rule}: ${drop.message}`, loaded.locate(['monitor', 'gates', i, drop.rule], 'key'));
         }
         if (gate.per_segment && !segmented) {
             throw new UserInputError(`monitor.gates[${i}].per_segment: there are no segments to judge (${loaded.config.segments === undefined ? 'the config has no segments section' : 'monitor.segments is false'}); remove per_segment or add segments`, loaded.locate(['monitor', 'gates', i, 'per_segment'], 'value'));

@@ -1001,8 +1001,8 @@ function decodeField(data, tokenizer, f) {
     const text = data.toString('utf8', tokenizer.starts[f], tokenizer.ends[f]);
     return (tokenizer.flags[f] & ESCAPED) === 0 ? text : text.replaceAll('""', '"');
 }
-/** The delimiter the reader uses for a file that starts with `head`: `given`, or detected from its first line. */
-function csvDelimiter(head, given) {
+/** The delimiter the reader detects, when none is given, for a file that starts with `head`: from its first line. */
+function csvDelimiter(head) {
     const end = findLineEnd(head);
     return detectDelimiter(head, end < 0 ? head.length : end);
 }
@@ -1750,8 +1750,7 @@ const FORMATS = ['csv', 'jsonl', 'json', 'parquet'];
  * }
  */
 async function openTable(file, options = {}, source = {}) {
-    const extension = extensionOf(file);
-    const format = options.format ?? detectFormat(file, extension);
+    const { format, delimiter } = tableFormatOf(file, options);
     if (!FORMATS.includes(format)) {
         throw new UserInputError(`unknown format "${format}": expected one of ${FORMATS.join(', ')}`, { file });
     }
@@ -1760,16 +1759,15 @@ async function openTable(file, options = {}, source = {}) {
         throw new UserInputError(`batch size ${batchSize}: expected a positive integer`, { file });
     }
     const parser = new ValueParser(options.missing ?? DEFAULT_MISSING_TOKENS);
-    const reader = await readerFor(file, format, { ...options, batchSize }, parser, extension, source);
+    const reader = await readerFor(file, format, delimiter, { ...options, batchSize }, parser, source);
     return tableFrom(file, format, reader);
 }
-async function readerFor(file, format, options, parser, extension, source) {
+async function readerFor(file, format, delimiter, options, parser, source) {
     const { batchSize } = options;
     const range = options.part?.bytes ?? null;
     const bytes = () => range === null ? openByteSource(file, source) : openRangeSource(file, range, source);
     switch (format) {
         case 'csv': {
-            const delimiter = options.delimiter ?? DELIMITER_BY_EXTENSION[extension] ?? null;
             if (delimiter !== null && !CSV_DELIMITERS.includes(delimiter)) {
                 throw new UserInputError(`delimiter ${JSON.stringify(delimiter)}: expected one of "," ";" "|" or a tab ("\\t")`, { file });
             }

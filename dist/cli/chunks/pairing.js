@@ -1,13 +1,12 @@
-import { c as candidateBoard, p as pairingSummary, r as rankProblems, s as selectionWords, S as STATUSES, f as failureWords, u as utcDate, m as matchWaiver } from './candidate-board.js';
-import { s as showNumber, a as showSigned, n as normalTwoSidedP, d as showAgainst, c as showLevel, b as showInterval, C as CORRECTION_NAMES } from './multiple-testing.js';
+import { c as candidateBoard, p as pairingSummary, r as rankProblems, s as selectionWords, o as otherFailing, F as FIRST_FAILURES, S as STATUSES, f as failureWords, u as utcDate, m as matchWaiver } from './candidate-board.js';
+import { s as showNumber, a as showSigned, b as showInterval, n as normalTwoSidedP, d as showAgainst, c as showLevel, C as CORRECTION_NAMES } from './multiple-testing.js';
 import { r as renderTextTable } from './text-table.js';
-import { f as formatPath } from './schema-errors.js';
-import { U as UserInputError, d as didYouMean } from './suggest.js';
-import { d as describeMetric, O as OVERALL, s as segmentFamilies, m as metricNames, b as segmentKeyProblem, f as familyOfKey, M as METRICS, a as criticalValue, n as normalQuantile, p as percentileInterval, e as supportUnit, g as segmentColumns } from './segmentation.js';
+import { a as criticalValue, n as normalQuantile, d as describeMetric, p as percentileInterval, b as supportUnit, O as OVERALL, e as segmentColumns } from './segmentation.js';
 import { D as DEFAULT_MIN_SUPPORT } from './config.schema.js';
-import { c as correctFamily } from './family.js';
+import { b as correctFamily } from './family.js';
 import { C as CHANGE_RULES, r as rulesOf, A as ACROSS_RULES, a as decidePoint, c as comparison, e as excess, d as decideInterval, i as isLowerBound } from './rules.js';
 import { c as confidenceLevel, f as finalizeMetrics } from './binary.js';
+import { U as UserInputError } from './suggest.js';
 import { o as openTable } from './open.js';
 import { s as storedSource, e as evaluatePredictions } from './evaluate2.js';
 import { L as LabelDigest, I as IdSet } from './staging-thread.js';
@@ -52,8 +51,6 @@ function problemRow(r) {
         r.ci === null ? '—' : `[${showNumber(r.ci[0])}, ${showNumber(r.ci[1])}]`
     ];
 }
-/** Failures listed per candidate that neither wins nor is described in full (no winner). */
-const FIRST_FAILURES = 3;
 function boardRow(r) {
     const c = r.candidate;
     const worst = r.failures[0];
@@ -62,7 +59,7 @@ function boardRow(r) {
         c.name,
         c.verdict,
         showNumber(c.select_value),
-        c.select_ci === null ? '—' : `[${showNumber(c.select_ci[0])}, ${showNumber(c.select_ci[1])}]`,
+        c.select_ci === null ? '—' : showInterval(c.select_ci),
         worst === undefined ? '0' : `${r.failures.length}: ${failureWords(worst)}`
     ];
 }
@@ -80,8 +77,7 @@ function boardLines(board) {
         lines.push(`${s.tie ? 'Tie' : 'Selection'}: ${s.reason}`);
     if (board.winner === null) {
         lines.push(`No candidate passes; the details below are of the first, ${board.shown.name}.`);
-        const others = board.rows.filter((r) => r.candidate.name !== board.shown.name && r.failures.length > 0);
-        for (const r of others) {
+        for (const r of otherFailing(board)) {
             const more = r.failures.length - FIRST_FAILURES;
             lines.push(`${r.candidate.name}: ${r.failures.length} failing`);
             for (const f of r.failures.slice(0, FIRST_FAILURES))
@@ -137,188 +133,6 @@ function renderVerdictText(document) {
         out = out.concat('Notes:', document.notes.map((n) => `  - ${n}`), '');
     out.push(`Results: ${countsText(document.counts) || 'none'}`);
     return `${out.join('\n')}\n`;
-}
-
-/** The family names the config's `segments` section produces, in evaluation order. */
-function configuredFamilies(config) {
-    const segments = config.segments;
-    return segmentFamilies({
-        columns: segments?.columns ?? [],
-        bins: segments?.bins ?? {},
-        cross: segments?.cross ?? []
-    }).map((family) => family.name);
-}
-/**
- * Checks every gate, waiver and the `select` of `loaded` against the metric catalog and the
- * segment families (a selection metric needs a better direction).
- *
- * @throws UserInputError at the offending config line, e.g.
- *   `ml-gate.yml:12:13: gates[1].metric: unknown metric 'recal' (did you mean 'recall'?); binary metrics: n, positives, …`
- */
-function checkGates(loaded) {
-    const { config } = loaded;
-    const fail = (path, message, part = 'value') => {
-        throw new UserInputError(`${formatPath(path)}: ${message}`, loaded.locate(path, part));
-    };
-    if (config.gates.length === 0 && config.waivers.length === 0 && config.select === undefined)
-        return;
-    if (config.model === undefined) {
-        fail(['gates'], 'gates judge a model: add a `model` section naming the task, predictions and label', 'key');
-    }
-    const task = config.model.task;
-    const families = configuredFamilies(config);
-    const checkMetric = (path, name) => {
-        const info = describeMetric(name);
-        if (info === undefined) {
-            const known = metricNames(task);
-            fail(path, `unknown metric '${name}'${didYouMean(name, allNames())}; ${task} metrics: ${known.join(', ')}`);
-        }
-        if (!info.tasks.includes(task)) {
-            fail(path, `${name} is a ${info.tasks.join(' or ')} metric, but model.task is ${task}; ` +
-                `${task} metrics: ${metricNames(task).join(', ')}`);
-        }
-    };
-    /**
-     * A key must follow the grammar of the evaluation's keys, or it could never match one; text
-     * without '=' names a family (a waiver of an `across` gate names its column).
-     */
-    const checkKey = (path, key) => {
-        const problem = key.includes('=') ? segmentKeyProblem(key) : null;
-        if (problem !== null)
-            fail(path, `segment key '${key}': ${problem}`);
-        if (key !== OVERALL)
-            checkFamily(path, familyOfKey(key), `segment key '${key}': column`);
-    };
-    const checkFamily = (path, family, what) => {
-        if (families.includes(family))
-            return;
-        fail(path, `${what} '${family}' is not a configured segment column${didYouMean(family, families)}; ` +
-            (families.length === 0
-                ? 'the config has no segments: add a `segments` section'
-                : `configured: ${families.join(', ')} (see the segments section)`));
-    };
-    config.gates.forEach((gate, i) => {
-        checkMetric(['gates', i, 'metric'], gate.metric);
-        checkRules(gate, i, task, fail);
-        const perSegment = gate.per_segment;
-        if (typeof perSegment === 'string')
-            checkFamily(['gates', i, 'per_segment'], perSegment, 'per_segment column');
-        else if (Array.isArray(perSegment)) {
-            perSegment.forEach((key, j) => {
-                if (families.includes(key))
-                    fail(['gates', i, 'per_segment', j], columnListMessage(perSegment, families));
-                checkKey(['gates', i, 'per_segment', j], key);
-            });
-        }
-        if (gate.across !== undefined)
-            checkFamily(['gates', i, 'across'], gate.across, 'across column');
-    });
-    config.waivers.forEach((waiver, j) => {
-        if (waiver.metric !== undefined)
-            checkMetric(['waivers', j, 'metric'], waiver.metric);
-        if (waiver.segment !== undefined)
-            checkKey(['waivers', j, 'segment'], waiver.segment);
-    });
-    const select = config.select;
-    if (select !== undefined) {
-        checkMetric(['select', 'metric'], select.metric);
-        if (describeMetric(select.metric).direction === 'none') {
-            fail(['select', 'metric'], `${select.metric} has no better direction (neither higher nor lower is better), so it cannot ` +
-                'rank candidates; choose a metric such as roc_auc or log_loss');
-        }
-        if (select.segment !== OVERALL && !select.segment.includes('=')) {
-            fail(['select', 'segment'], `expected a segment key such as all or ${select.segment}=<value>`);
-        }
-        checkKey(['select', 'segment'], select.segment);
-    }
-}
-/**
- * For `per_segment: [Job, Home]`: a list holds segment keys, so a column name in it judges nothing.
- * Says the three ways to write what was meant.
- */
-function columnListMessage(list, families) {
-    const columns = list.filter((key) => families.includes(key));
-    const example = columns[0];
-    return (`per_segment lists segment keys, and ${columns.map((c) => `'${c}'`).join(', ')} ` +
-        `${columns.length === 1 ? 'is a column name' : 'are column names'}; write one column as a string ` +
-        `(per_segment: ${example}), true for the segments of every column, or segment keys such as ` +
-        `${example}=<value> (one gate per column for several columns)`);
-}
-/**
- * What can only be checked once the candidate is evaluated: every segment key a gate's
- * `per_segment` list or a waiver names is one of the candidate's segments (a waiver may also name
- * the column of an `across` gate, whose result carries the column as its segment). Otherwise a
- * typo (`Job=partim`) would be a `missing` result at gate time, or a waiver that silently never
- * applies.
- *
- * @throws UserInputError at the config line of the entry, with the closest segment suggested and
- *   the segments of its column listed
- */
-function checkSegmentKeys(loaded, candidate) {
-    const { config } = loaded;
-    const keys = candidate.segments.map((s) => s.key);
-    const fail = (path, message) => {
-        throw new UserInputError(`${formatPath(path)}: ${message}`, loaded.locate(path));
-    };
-    const unknown = (path, key, names) => {
-        const family = familyOfKey(key);
-        const siblings = candidate.segments.filter((s) => s.family === family).map((s) => s.key);
-        const shown = siblings.slice(0, SEGMENTS_SHOWN);
-        const more = siblings.length > shown.length ? `, … (${siblings.length} in all)` : '';
-        return fail(path, `no segment '${key}' in the candidate's evaluation ${candidate.file}${didYouMean(key, names)}; ` +
-            (siblings.length === 0
-                ? `it has no segment of ${family}`
-                : `the segments of ${family}: ${shown.join(', ')}${more}`));
-    };
-    config.gates.forEach((gate, i) => {
-        if (!Array.isArray(gate.per_segment))
-            return;
-        gate.per_segment.forEach((key, j) => {
-            if (!keys.includes(key))
-                unknown(['gates', i, 'per_segment', j], key, keys);
-        });
-    });
-    const select = config.select?.segment;
-    if (select !== undefined && !keys.includes(select))
-        unknown(['select', 'segment'], select, keys);
-    const families = configuredFamilies(config);
-    const across = config.gates.flatMap((gate) => (gate.across === undefined ? [] : [gate.across]));
-    config.waivers.forEach((waiver, j) => {
-        const key = waiver.segment;
-        if (key === undefined || keys.includes(key) || across.includes(key))
-            return;
-        const path = ['waivers', j, 'segment'];
-        if (families.includes(key)) {
-            const example = candidate.segments.find((s) => s.family === key)?.key ?? `${key}=<value>`;
-            fail(path, `'${key}' is a column, and no gate has \`across: ${key}\`; a waiver names a segment such as ` +
-                `${example}, or the column of an across gate`);
-        }
-        unknown(path, key, [...keys, ...across]);
-    });
-}
-/** Segments of a column listed in the message about an unknown key. */
-const SEGMENTS_SHOWN = 10;
-/** Every name a typo may be close to (per-class templates such as `recall[<class>]` aside). */
-function allNames() {
-    return METRICS.map((info) => info.name).filter((name) => !name.includes('['));
-}
-/** Rules that do not fit the metric: a drop of a metric with no better direction, a ratio of signed values. */
-function checkRules(gate, i, task, fail) {
-    const info = describeMetric(gate.metric);
-    for (const rule of ['max_drop', 'max_relative_drop']) {
-        if (gate[rule] !== undefined && info.direction === 'none') {
-            fail(['gates', i, rule], `${gate.metric} has no better direction (neither higher nor lower is better), so it cannot ` +
-                `drop; bound it with min/max, or compare its segments with across and min_ratio/max_gap`, 'key');
-        }
-    }
-    if (gate.min_ratio !== undefined && info.range[0] < 0) {
-        fail(['gates', i, 'min_ratio'], `${gate.metric} can be negative (range [${info.range[0]}, ${info.range[1]}]), so a min/max ratio ` +
-            `across segments means nothing; use max_gap`, 'key');
-    }
-    if (gate.across !== undefined && gate.mode === 'significant') {
-        fail(['gates', i, 'mode'], `mode: significant is not available with across (a ratio or gap of ${task} segments has no ` +
-            `interval here); use mode: point`);
-    }
 }
 
 /**
@@ -594,8 +408,8 @@ function boundPValue(rule, value, ci, confidence) {
 
 /** Every result of every gate, in config order (gates, then rules, then segments). */
 function judgeGates(input) {
-    const { candidate, comparedCandidate, ...rest } = input;
-    return judgeCandidates({ ...rest, candidates: [{ candidate, comparedCandidate }] })[0];
+    const { candidate, comparedCandidate, baseline, ...rest } = input;
+    return judgeCandidates({ ...rest, candidates: [{ candidate, comparedCandidate, baseline }] })[0];
 }
 /**
  * `judgeGates` of each candidate, in input order, with one difference: a significant-mode rule's
@@ -1335,4 +1149,4 @@ function key(id) {
     return id === 0 ? 0 : id;
 }
 
-export { resultsFromEvaluation as a, checkGates as b, checkSegmentKeys as c, boundPValue as d, pairModels as e, judgeCandidates as f, isDocument as i, judgeGates as j, measure as m, powerOf as p, renderVerdictText as r, unpairedModels as u };
+export { resultsFromEvaluation as a, boundPValue as b, pairModels as c, judgeCandidates as d, isDocument as i, judgeGates as j, measure as m, powerOf as p, renderVerdictText as r, unpairedModels as u };

@@ -41,22 +41,32 @@ function parseShard(text, where) {
     }
     return { index, count };
 }
+function pieceRange(bytes) {
+    return { start: bytes.start, end: bytes.end, line: bytes.line };
+}
 /**
  * The files of `files` (sorted, as `expandGlob` returns them) that shard K of N reads: positions
  * K − 1, K − 1 + N, … (0-based). A shard may get none when there are fewer files than shards.
  */
 function shardFiles(files, shard) {
-    if (files.length > MAX_FILES) {
-        throw new UserInputError(`${files.length} files: expected at most ${MAX_FILES} in one list`);
-    }
+    // Before any file is read, and in a shard that gets none, as in the shards that read them.
+    checkListLength(files.length);
     const out = [];
     for (let i = shard.index - 1; i < files.length; i += shard.count)
         out.push({ file: files[i], index: i });
     return out;
 }
-/** The part a whole file of the list is: only its row keys move. */
-function wholeFilePart(index) {
+/**
+ * The part the whole file at `index` of a list of `count` is: only its row keys move.
+ * @throws UserInputError for a list of more than MAX_FILES, whose keys would pass 2⁵³
+ */
+function wholeFilePart(index, count) {
+    checkListLength(count);
     return { rowBase: index * FILE_KEY_STRIDE, bytes: null };
+}
+function checkListLength(count) {
+    if (count > MAX_FILES)
+        throw new UserInputError(`${count} files: expected at most ${MAX_FILES} in one list`);
 }
 /**
  * The byte range shard K of N reads in one CSV or JSON Lines file (see the module comment).
@@ -92,6 +102,7 @@ async function byteShard(file, shard, read = {}) {
     };
     return { part: { rowBase: first.rows, bytes }, size, scanned: scanner.scanned };
 }
+/** The delimiter given (by the options or the extension), else the one the reader detects. */
 async function delimiterOf(file, given) {
     if (given !== null)
         return given;
@@ -99,7 +110,7 @@ async function delimiterOf(file, given) {
     try {
         const head = Buffer.alloc(1 << 20);
         const { bytesRead } = await handle.read(head, 0, head.length, 0);
-        return csvDelimiter(head.subarray(0, bytesRead), null);
+        return csvDelimiter(head.subarray(0, bytesRead));
     }
     finally {
         await handle.close();
@@ -209,4 +220,4 @@ class RecordScanner {
     }
 }
 
-export { byteShard as b, parseShard as p, shardFiles as s, wholeFilePart as w };
+export { pieceRange as a, byteShard as b, parseShard as p, shardFiles as s, wholeFilePart as w };

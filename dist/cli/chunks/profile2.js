@@ -1,3 +1,4 @@
+import { U as UserInputError } from './suggest.js';
 import { f as fmix32, K as Kind } from './hash.js';
 import { C as CountTable } from './count-table.js';
 
@@ -388,10 +389,14 @@ class TableProfile {
         }
         return profile;
     }
-    /** Adds another profile of the same columns (another shard of the same data). */
-    merge(other) {
+    /**
+     * Adds another profile of the same columns (another file or shard of the same data).
+     * @throws UserInputError naming `file`, where `other` was read, when its columns are not these
+     */
+    merge(other, file) {
         if (other.names.join('\u0000') !== this.names.join('\u0000')) {
-            throw new Error('profiles of tables with different columns cannot be merged');
+            throw new UserInputError(`columns ${JSON.stringify(other.names)} are not the first file's ${JSON.stringify(this.names)}: ` +
+                'expected every file of the input with the same header', { file });
         }
         this.rows += other.rows;
         this.columns.forEach((column, c) => column.merge(other.columns[c]));

@@ -37,16 +37,23 @@ function documentKind(schema, origin) {
  * @throws UserInputError when the file cannot be read, is not JSON, or does not match the schema
  */
 async function readDocument(file, kind) {
-    let bytes;
+    const bytes = await readDocumentBytes(file, `an ${kind.name} document`);
+    const document = parseDocument(bytes.toString('utf8'), file, kind);
+    return { path: file, sha256: createHash('sha256').update(bytes).digest('hex'), document };
+}
+/**
+ * The bytes of the document file `file`.
+ * @param expected what the file should be, for the message: `an ml-gate/verdict@1 document`
+ * @throws UserInputError naming the file and the error code when it cannot be read
+ */
+async function readDocumentBytes(file, expected) {
     try {
-        bytes = await readFile(file);
+        return await readFile(file);
     }
     catch (error) {
         const code = error.code ?? 'unreadable';
-        throw new UserInputError(`cannot read the file (${code}); expected an ${kind.name} document`, { file });
+        throw new UserInputError(`cannot read the file (${code}); expected ${expected}`, { file });
     }
-    const document = parseDocument(bytes.toString('utf8'), file, kind);
-    return { path: file, sha256: createHash('sha256').update(bytes).digest('hex'), document };
 }
 /**
  * The text of a file as a document of `kind`: valid JSON whose `schema` key is `kind.name`, valid
@@ -161,4 +168,4 @@ function formatPath(path) {
     return text;
 }
 
-export { documentKind as d, parseDocument as p, readDocument as r };
+export { readDocument as a, documentKind as d, parseDocument as p, readDocumentBytes as r };

@@ -23,6 +23,7 @@ import './number-set.js';
 import 'node:path';
 import './candidate-board.js';
 import './segmentation.js';
+import './base64.js';
 import './rules.js';
 import './read-document.js';
 import './version.js';

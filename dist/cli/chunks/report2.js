@@ -2,15 +2,15 @@ import { U as UserInputError, E as ExitCode } from './suggest.js';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { e as extent, s as setting, v as value, m as markdownTable, c as change, a as level, p as percent, i as interval, b as renderValidationMarkdown, d as reasonText, f as failsUnder } from './validate2.js';
-import { b as byExcess, s as selectionWords, f as failureWords, g as groupResults, c as candidateBoard, p as pairingSummary } from './candidate-board.js';
+import { b as byExcess, s as selectionWords, o as otherFailing, F as FIRST_FAILURES, f as failureWords, g as groupResults, c as candidateBoard, p as pairingSummary } from './candidate-board.js';
 import { i as isLowerBound } from './rules.js';
 import { e as escapeClipped } from './text-table.js';
-import { e as supportUnit, d as describeMetric } from './segmentation.js';
+import { b as supportUnit, d as describeMetric } from './segmentation.js';
 import { C as CORRECTION_NAMES } from './multiple-testing.js';
 import { readdir } from 'node:fs/promises';
 import { join as join$1 } from 'node:path';
 import { R as RESULT_FILES, c as candidateResultFile, E as EVALUATION } from './result-names.js';
-import { d as documentKind, r as readDocument } from './read-document.js';
+import { d as documentKind, a as readDocument } from './read-document.js';
 import { V as VERSION } from './version.js';
 
 /**
@@ -332,8 +332,6 @@ const text$1 = escapeClipped;
 /** Longest candidate name in a cell, and segment in a failure cell: the table stays 780 px wide. */
 const NAME_LENGTH = 30;
 const FAILURE_LENGTH = 40;
-/** Failures shown per candidate when none passes. */
-const FIRST_FAILURES = 3;
 /** `4: recall for Job=partime`: how many failed and the worst, escaped; `0` when none did. */
 function failuresCell(failures) {
     const worst = failures[0];
@@ -399,9 +397,7 @@ function renderLeaderboard(board, confidence, rows) {
 function renderFirstFailures(board, threshold, rows) {
     if (board.winner !== null)
         return null;
-    const others = board.rows
-        .filter((r) => r.candidate.name !== board.shown.name && r.failures.length > 0)
-        .slice(0, rows);
+    const others = otherFailing(board).slice(0, rows);
     if (others.length === 0)
         return null;
     const sections = others.map((r) => {
@@ -1896,7 +1892,6 @@ async function readResults(dir) {
     }
     return results;
 }
-/** Candidate names as the config allows them: they name files, so nothing else is joined to `dir`. */
 /** The evaluation of every candidate `verdict` names, each required. */
 async function loadCandidates(dir, names, verdict) {
     const candidates = verdict.document.candidates ?? [];

@@ -1,4 +1,4 @@
-import { r as readDocument, d as documentKind } from './read-document.js';
+import { a as readDocument, d as documentKind } from './read-document.js';
 
 var $schema = "https://json-schema.org/draft/2020-12/schema";
 var $id = "https://raw.githubusercontent.com/ml-gate/ml-gate/v1/schemas/evaluation.schema.json";
@@ -477,5 +477,10 @@ const RESULT_FILES = {
 function candidateResultFile(name) {
     return `evaluation-candidate-${name}.json`;
 }
+/**
+ * A name that may name a result file (a candidate's, an evaluation's): letters, digits, `.`, `_`
+ * and `-`, so that it stays a file name inside the results folder.
+ */
+const RESULT_NAME = /^[A-Za-z0-9._-]+$/;
 
-export { EVALUATION as E, RESULT_FILES as R, candidateResultFile as c, readEvaluationFile as r };
+export { EVALUATION as E, RESULT_FILES as R, RESULT_NAME as a, candidateResultFile as c, readEvaluationFile as r };

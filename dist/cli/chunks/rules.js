@@ -3,9 +3,16 @@ const CHANGE_RULES = ['max_drop', 'max_relative_drop'];
 /** Rules across the segments of one column. */
 const ACROSS_RULES = ['min_ratio', 'max_gap'];
 const ORDER = ['min', 'max', 'max_drop', 'max_relative_drop', 'min_ratio', 'max_gap'];
-/** The rules a gate states, in a fixed order (a gate may state several). */
+/**
+ * The rules a gate states, in a fixed order (a gate may state several), each of a kind its type
+ * allows (`min`, `max` or `max_drop` for a monitor gate).
+ */
 function rulesOf(gate) {
-    return ORDER.flatMap((kind) => (gate[kind] === undefined ? [] : [{ kind, threshold: gate[kind] }]));
+    return ORDER.flatMap((kind) => {
+        const threshold = gate[kind];
+        // A bound the gate states is one of its type's keys.
+        return threshold === undefined ? [] : [{ kind: kind, threshold }];
+    });
 }
 /** `min` and `min_ratio` are lower bounds; the others are upper bounds. */
 function isLowerBound(kind) {

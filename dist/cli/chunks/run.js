@@ -2,12 +2,12 @@ import { join } from 'node:path';
 import { r as renderEvaluationText } from './evaluation.js';
 import { d as reportStep, b as renderReport, r as reportHeadline, S as SUMMARY_LIMITS } from './report2.js';
 import { r as renderValidationText } from './validate2.js';
-import { b as checkGates, r as renderVerdictText } from './pairing.js';
-import { l as loadConfig, c as configuredBaselineFile } from './load.js';
+import { r as renderVerdictText } from './pairing.js';
+import { l as loadConfig } from './load.js';
 import { U as UserInputError } from './suggest.js';
+import { a as checkGates } from './family.js';
 import { e as expandGlob } from './glob.js';
-import { b as asEvaluationDocument } from './evaluate2.js';
-import { c as candidateInput, r as runGate, w as writeGateDocuments, p as parseCandidates } from './candidate-list.js';
+import { c as configuredCandidates, a as candidateInput, b as baselineInput, r as runGate, w as writeGateDocuments, p as parseCandidates } from './candidate-list.js';
 import { v as validateStep } from './validate3.js';
 import { p as parseCommandArgs } from './args.js';
 import { a as writeOutput, w as writeJson } from './write-output.js';
@@ -17,6 +17,7 @@ import 'node:crypto';
 import 'node:fs';
 import './candidate-board.js';
 import './segmentation.js';
+import './base64.js';
 import './hash.js';
 import './rules.js';
 import './multiple-testing.js';
@@ -35,12 +36,12 @@ import 'process';
 import 'buffer';
 import './number-set.js';
 import './config.schema.js';
-import './family.js';
 import './binary.js';
 import './open.js';
 import 'node:stream';
 import 'node:zlib';
 import 'node:buffer';
+import './evaluate2.js';
 import './staging-thread.js';
 import 'node:worker_threads';
 import './thread-script.js';
@@ -88,7 +89,7 @@ async function runPipeline(loaded, options) {
     const named = options.candidates ?? (options.candidate === undefined ? configuredCandidates(config) : undefined);
     const candidateFile = config.model && named === undefined ? candidateInput(loaded, options.candidate) : undefined;
     const candidateFiles = named?.map((c) => c.input).join(', ') ?? candidateFile;
-    const baselineFile = options.baseline === undefined ? configuredBaselineFile(config.model) : (options.baseline ?? undefined);
+    const baselineFile = baselineInput(config, options.baseline) ?? undefined;
     const files = datasets.reduce((n, d) => n + d.files.length, 0);
     const steps = files + (config.model ? 2 : 0) + (baselineFile ? 1 : 0);
     let step = 0;
@@ -127,21 +128,19 @@ async function runPipeline(loaded, options) {
         if (baselineFile)
             progress(`gating ${gated} against the thresholds and the baseline`);
         const written = await writeGateDocuments(output, gate, () => progress('writing the verdict'));
-        if (written.candidate !== null)
-            candidate = { path: written.candidate, document: asEvaluationDocument(gate.candidate) };
+        const { documents } = written;
+        if (written.candidate !== null && documents.candidate !== null)
+            candidate = { path: written.candidate, document: documents.candidate };
         candidates = written.candidates.map(({ name, input: path }, i) => ({
             name,
             path,
-            document: asEvaluationDocument(gate.candidates[i].input)
+            document: documents.candidates[i]
         }));
-        if (gate.baseline && written.baseline !== null)
-            baseline = { path: written.baseline, document: asEvaluationDocument(gate.baseline) };
+        if (written.baseline !== null && documents.baseline !== null)
+            baseline = { path: written.baseline, document: documents.baseline };
         verdict = { path: written.verdict, document: gate.verdict };
     }
     return { output, validations, candidate, candidates, baseline, verdict };
-}
-function configuredCandidates(config) {
-    return config.model?.candidates?.map((c) => ({ name: c.name, input: c.predictions }));
 }
 async function expandDataset(data, index, loaded) {
     const files = await expandGlob(data.path);

@@ -1,3 +1,4 @@
+import { e as encode$1 } from './base64.js';
 import { f as fmix32 } from './hash.js';
 import { U as UserInputError } from './suggest.js';
 
@@ -584,8 +585,9 @@ const METRIC_STATE_SCHEMA = 'ml-gate/metric-state@1';
 if (new Uint8Array(Uint16Array.of(1).buffer)[0] !== 1) {
     throw new Error('ml-gate metric states are little-endian; this platform is big-endian');
 }
+/** A typed array as base64 of its little-endian bytes (the check above). */
 function encode(array) {
-    return Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
+    return encode$1(array);
 }
 /** Decodes `field` of `state` into a new typed array, checking its length when `length` is given. */
 function decode(state, field, type, length) {
@@ -1009,4 +1011,4 @@ function compareSegments(families) {
     };
 }
 
-export { effectiveSize as A, BUCKETS as B, bucketWeights as C, firstReaching as D, rowKeyOf as E, segmentKey as F, combineBuckets as G, normalInterval as H, wilsonInterval as I, logitInterval as J, orderStatisticInterval as K, encodeBuckets as L, METRICS as M, decodeBuckets as N, OVERALL as O, firstUnorderedEdge as P, RowDigest as R, criticalValue as a, segmentKeyProblem as b, compareSegments as c, describeMetric as d, supportUnit as e, familyOfKey as f, segmentColumns as g, encode as h, medianRanks as i, stateError as j, decode as k, MAX_Z as l, metricNames as m, normalQuantile as n, bootstrapSettings as o, percentileInterval as p, bucketOf as q, rowHash as r, segmentFamilies as s, header as t, readHeader as u, validateBins as v, numberField as w, parseClassMetric as x, sampleRank as y, objectField as z };
+export { rowKeyOf as A, BUCKETS as B, segmentKey as C, combineBuckets as D, segmentKeyProblem as E, familyOfKey as F, METRICS as G, normalInterval as H, wilsonInterval as I, logitInterval as J, orderStatisticInterval as K, encodeBuckets as L, MAX_Z as M, decodeBuckets as N, OVERALL as O, firstUnorderedEdge as P, RowDigest as R, criticalValue as a, supportUnit as b, compareSegments as c, describeMetric as d, segmentColumns as e, encode as f, stateError as g, decode as h, bootstrapSettings as i, metricNames as j, bucketOf as k, header as l, medianRanks as m, normalQuantile as n, readHeader as o, percentileInterval as p, numberField as q, rowHash as r, segmentFamilies as s, parseClassMetric as t, sampleRank as u, validateBins as v, objectField as w, effectiveSize as x, bucketWeights as y, firstReaching as z };

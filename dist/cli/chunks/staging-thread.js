@@ -4,7 +4,7 @@ import { U as UserInputError, d as didYouMean } from './suggest.js';
 import { o as openTable } from './open.js';
 import { t as threadScript } from './thread-script.js';
 import { p as privateArrays, a as BucketedSums, b as assertSameSettings, d as addInto, f as finalizeMetrics, e as defined, u as undefinedBecause, g as conventional, L as LOG_LOSS_EPS, h as WeightedValues, H as HashSample, i as fullSampleReplicates, S as SAMPLE_ROWS, j as BinaryRows, k as attachedArrays, s as sharedArrays } from './binary.js';
-import { o as bootstrapSettings, m as metricNames, r as rowHash, q as bucketOf, h as encode, t as header, u as readHeader, j as stateError, k as decode, w as numberField, d as describeMetric, x as parseClassMetric, y as sampleRank, z as objectField, A as effectiveSize, C as bucketWeights, B as BUCKETS, D as firstReaching, R as RowDigest, E as rowKeyOf, g as segmentColumns, s as segmentFamilies, F as segmentKey, G as combineBuckets } from './segmentation.js';
+import { i as bootstrapSettings, j as metricNames, r as rowHash, k as bucketOf, f as encode, l as header, o as readHeader, g as stateError, h as decode, q as numberField, d as describeMetric, t as parseClassMetric, u as sampleRank, w as objectField, x as effectiveSize, y as bucketWeights, B as BUCKETS, z as firstReaching, R as RowDigest, A as rowKeyOf, e as segmentColumns, s as segmentFamilies, C as segmentKey, D as combineBuckets } from './segmentation.js';
 import { N as NumberSet } from './number-set.js';
 import { f as fmix32, h as hashFloat64 } from './hash.js';
 
@@ -984,9 +984,8 @@ async function stageRows(table, plan, columns, first, sink, only = null) {
         throw new UserInputError('no rows to evaluate: expected at least one row of predictions', {
             file: table.file
         });
-    if (columns.weight >= 0 && totals.weight === 0 && whole) {
-        throw new UserInputError(`every row's weight '${model.weight}' is 0: there is nothing to evaluate; expected at least one positive weight`, { file: table.file });
-    }
+    if (columns.weight >= 0 && totals.weight === 0 && whole)
+        throw allWeightsZero(model.weight, table.file);
     await sink.full(staged);
     return { rows: rows - skipped, labels: labels?.toState() ?? null };
     /** The ordinal of row i's segment in family f, announced at its first row. */
@@ -1207,6 +1206,10 @@ function rowDecoder(file, model, columns, classes, seed, totals) {
 function describe(value) {
     return value === null ? 'a missing value' : JSON.stringify(value);
 }
+/** Every row of the input has weight 0: thrown by a whole file's run and by the merge of its byte shards. */
+function allWeightsZero(weight, file) {
+    return new UserInputError(`every row's weight '${weight}' is 0: there is nothing to evaluate; expected at least one positive weight`, { file });
+}
 
 /**
  * Where the rows of a predictions file are read and staged (`row-stager.ts`): on a worker thread
@@ -1422,4 +1425,4 @@ var stagingThread = /*#__PURE__*/Object.freeze({
     stageBlocks: stageBlocks
 });
 
-export { IdSet as I, LabelDigest as L, MulticlassAccumulator as M, RegressionAccumulator as R, WIDTH as W, stagingThread as a, resolveColumns as r, stageBlocks as s };
+export { IdSet as I, LabelDigest as L, MulticlassAccumulator as M, RegressionAccumulator as R, WIDTH as W, allWeightsZero as a, stagingThread as b, resolveColumns as r, stageBlocks as s };

@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createRequire } from 'module';
-import { R as RESULT_FILES, c as candidateResultFile } from './result-names.js';
+import { R as RESULT_FILES, a as RESULT_NAME, c as candidateResultFile } from './result-names.js';
 import { s as statusOf, m as messageOf } from './api-errors.js';
 
 var require$1 = createRequire('/');
@@ -782,7 +782,7 @@ function baselineEntry(entries, names) {
     catch {
         return null;
     }
-    if (typeof winner !== 'string' || !/^[A-Za-z0-9._-]+$/.test(winner))
+    if (typeof winner !== 'string' || !RESULT_NAME.test(winner))
         return null;
     const file = candidateResultFile(winner);
     return names.includes(file) ? file : null;
@@ -816,4 +816,4 @@ function short(sha) {
     return sha.slice(0, 7);
 }
 
-export { DEFAULT_ZIP_LIMITS, MAX_ANCESTOR_CHECKS, escapesFolder, findBaselineArtifact };
+export { findBaselineArtifact };

@@ -12,5 +12,10 @@ const RESULT_FILES = {
 function candidateResultFile(name) {
     return `evaluation-candidate-${name}.json`;
 }
+/**
+ * A name that may name a result file (a candidate's, an evaluation's): letters, digits, `.`, `_`
+ * and `-`, so that it stays a file name inside the results folder.
+ */
+const RESULT_NAME = /^[A-Za-z0-9._-]+$/;
 
-export { RESULT_FILES as R, candidateResultFile as c };
+export { RESULT_FILES as R, RESULT_NAME as a, candidateResultFile as c };

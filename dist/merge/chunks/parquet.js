@@ -4,11 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
-import { H as isGzipFile, k as fileError, U as UserInputError, g as BatchBuilder, K as Kind, j as gzipError } from './segmentation.js';
-import { M as MAX_JSON_DEPTH } from './staging-thread.js';
-import 'node:buffer';
+import { i as isGzipFile, f as fileError, U as UserInputError, B as BatchBuilder, K as Kind, g as gzipError, M as MAX_JSON_DEPTH } from './json-depth.js';
 import 'node:stream';
-import 'node:worker_threads';
 
 /** @type {import('../src/types.d.ts').ParquetType[]} */
 const ParquetTypes = [

@@ -239,6 +239,14 @@ function sortNumbers(keys, payload = null) {
 }
 
 /**
+ * A typed array's bytes as base64, in the platform's byte order: the states that store arrays this
+ * way (`metrics/metric-state.ts`, `profile/profile-state.ts`) are read on little-endian platforms.
+ */
+function encode$1(array) {
+    return Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
+}
+
+/**
  * Closed-form confidence intervals: Wilson for proportions, normal for DeLong's AUC variance, and
  * the percentile rule shared by every bootstrap interval.
  */
@@ -839,8 +847,9 @@ const METRIC_STATE_SCHEMA = 'ml-gate/metric-state@1';
 if (new Uint8Array(Uint16Array.of(1).buffer)[0] !== 1) {
     throw new Error('ml-gate metric states are little-endian; this platform is big-endian');
 }
+/** A typed array as base64 of its little-endian bytes (the check above). */
 function encode(array) {
-    return Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
+    return encode$1(array);
 }
 /** Decodes `field` of `state` into a new typed array, checking its length when `length` is given. */
 function decode(state, field, type, length) {
@@ -2807,8 +2816,7 @@ const FORMATS = ['csv', 'jsonl', 'json', 'parquet'];
  * }
  */
 async function openTable(file, options = {}, source = {}) {
-    const extension = extensionOf(file);
-    const format = options.format ?? detectFormat(file, extension);
+    const { format, delimiter } = tableFormatOf(file, options);
     if (!FORMATS.includes(format)) {
         throw new UserInputError(`unknown format "${format}": expected one of ${FORMATS.join(', ')}`, { file });
     }
@@ -2817,16 +2825,15 @@ async function openTable(file, options = {}, source = {}) {
         throw new UserInputError(`batch size ${batchSize}: expected a positive integer`, { file });
     }
     const parser = new ValueParser(options.missing ?? DEFAULT_MISSING_TOKENS);
-    const reader = await readerFor(file, format, { ...options, batchSize }, parser, extension, source);
+    const reader = await readerFor(file, format, delimiter, { ...options, batchSize }, parser, source);
     return tableFrom(file, format, reader);
 }
-async function readerFor(file, format, options, parser, extension, source) {
+async function readerFor(file, format, delimiter, options, parser, source) {
     const { batchSize } = options;
     const range = options.part?.bytes ?? null;
     const bytes = () => range === null ? openByteSource(file, source) : openRangeSource(file, range, source);
     switch (format) {
         case 'csv': {
-            const delimiter = options.delimiter ?? DELIMITER_BY_EXTENSION[extension] ?? null;
             if (delimiter !== null && !CSV_DELIMITERS.includes(delimiter)) {
                 throw new UserInputError(`delimiter ${JSON.stringify(delimiter)}: expected one of "," ";" "|" or a tab ("\\t")`, { file });
             }
@@ -2842,6 +2849,16 @@ async function readerFor(file, format, options, parser, extension, source) {
             return new ParquetReader(file, { parser, batchSize });
         }
     }
+}
+/**
+ * The format `openTable` reads `file` as, and (CSV) the delimiter the options or the extension
+ * give (`null`: detected from the header).
+ * @throws UserInputError for an unknown extension
+ */
+function tableFormatOf(file, options = {}) {
+    const extension = extensionOf(file);
+    const format = options.format ?? detectFormat(file, extension);
+    return { format, delimiter: options.delimiter ?? DELIMITER_BY_EXTENSION[extension] ?? null };
 }
 /** The extension that names the format: `.csv` for `data.CSV.gz`. */
 function extensionOf(file) {

@@ -1689,8 +1689,7 @@ const FORMATS = ['csv', 'jsonl', 'json', 'parquet'];
  * }
  */
 async function openTable(file, options = {}, source = {}) {
-    const extension = extensionOf(file);
-    const format = options.format ?? detectFormat(file, extension);
+    const { format, delimiter } = tableFormatOf(file, options);
     if (!FORMATS.includes(format)) {
         throw new UserInputError(`unknown format "${format}": expected one of ${FORMATS.join(', ')}`, { file });
     }
@@ -1699,16 +1698,15 @@ async function openTable(file, options = {}, source = {}) {
         throw new UserInputError(`batch size ${batchSize}: expected a positive integer`, { file });
     }
     const parser = new ValueParser(options.missing ?? DEFAULT_MISSING_TOKENS);
-    const reader = await readerFor(file, format, { ...options, batchSize }, parser, extension, source);
+    const reader = await readerFor(file, format, delimiter, { ...options, batchSize }, parser, source);
     return tableFrom(file, format, reader);
 }
-async function readerFor(file, format, options, parser, extension, source) {
+async function readerFor(file, format, delimiter, options, parser, source) {
     const { batchSize } = options;
     const range = options.part?.bytes ?? null;
     const bytes = () => range === null ? openByteSource(file, source) : openRangeSource(file, range, source);
     switch (format) {
         case 'csv': {
-            const delimiter = options.delimiter ?? DELIMITER_BY_EXTENSION[extension] ?? null;
             if (delimiter !== null && !CSV_DELIMITERS.includes(delimiter)) {
                 throw new UserInputError(`delimiter ${JSON.stringify(delimiter)}: expected one of "," ";" "|" or a tab ("\\t")`, { file });
             }
@@ -1724,6 +1722,16 @@ async function readerFor(file, format, options, parser, extension, source) {
             return new ParquetReader(file, { parser, batchSize });
         }
     }
+}
+/**
+ * The format `openTable` reads `file` as, and (CSV) the delimiter the options or the extension
+ * give (`null`: detected from the header).
+ * @throws UserInputError for an unknown extension
+ */
+function tableFormatOf(file, options = {}) {
+    const extension = extensionOf(file);
+    const format = options.format ?? detectFormat(file, extension);
+    return { format, delimiter: options.delimiter ?? DELIMITER_BY_EXTENSION[extension] ?? null };
 }
 /** The extension that names the format: `.csv` for `data.CSV.gz`. */
 function extensionOf(file) {

@@ -989,9 +989,8 @@ async function stageRows(table, plan, columns, first, sink, only = null) {
         throw new UserInputError('no rows to evaluate: expected at least one row of predictions', {
             file: table.file
         });
-    if (columns.weight >= 0 && totals.weight === 0 && whole) {
-        throw new UserInputError(`every row's weight '${model.weight}' is 0: there is nothing to evaluate; expected at least one positive weight`, { file: table.file });
-    }
+    if (columns.weight >= 0 && totals.weight === 0 && whole)
+        throw allWeightsZero(model.weight, table.file);
     await sink.full(staged);
     return { rows: rows - skipped, labels: labels?.toState() ?? null };
     /** The ordinal of row i's segment in family f, announced at its first row. */
@@ -1211,6 +1210,10 @@ function rowDecoder(file, model, columns, classes, seed, totals) {
 }
 function describe(value) {
     return value === null ? 'a missing value' : JSON.stringify(value);
+}
+/** Every row of the input has weight 0: thrown by a whole file's run and by the merge of its byte shards. */
+function allWeightsZero(weight, file) {
+    return new UserInputError(`every row's weight '${weight}' is 0: there is nothing to evaluate; expected at least one positive weight`, { file });
 }
 
 /**
