@@ -1,7 +1,9 @@
 import { ExitCode } from '../errors.js'
 import { renderEvaluationText } from '../report/evaluation.js'
 import { renderProfileText } from '../report/profile-text.js'
+import { renderValidationText } from '../report/validation.js'
 import { mergeStep } from '../steps/merge.js'
+import { validationExitCode } from '../steps/validate.js'
 import { logText } from '../text/log-text.js'
 import { parseCommandArgs } from './args.js'
 import type { Command } from './command.js'
@@ -11,8 +13,10 @@ const usage = `Usage: ml-gate merge STATE... [--json OUT]
 
 Merges the state documents of every shard of one input into the document a single run writes:
 ml-gate/evaluation-state@1 ('ml-gate evaluate --shard K/N --json STATE') into ml-gate/evaluation@1,
-ml-gate/profile-state@1 ('ml-gate profile --shard K/N --json STATE') into ml-gate/profile@1
-(see the README's "Scale" section for what is bit for bit).
+ml-gate/profile-state@1 ('ml-gate profile --shard K/N --json STATE') into ml-gate/profile@1,
+ml-gate/validation-state@1 ('ml-gate validate --shard K/N --json STATE') into ml-gate/validation@1
+(see the README's "Scale" section for what is bit for bit). A merged validation exits as
+'ml-gate validate' would: 1 when it fails under its fail_on.
 
   STATE...             the state of each shard 1..N, once each, in any order
   --json OUT           write the merged document to OUT ('-' for stdout)`
@@ -32,9 +36,14 @@ export const mergeCommand: Command = {
     const text =
       merged.kind === 'evaluation'
         ? renderEvaluationText(merged.document)
-        : renderProfileText(merged.document)
+        : merged.kind === 'validation'
+          ? renderValidationText(merged.document)
+          : renderProfileText(merged.document)
     if (values.json !== '-') console.stdout(logText(`${merged.stated}\n${text}`))
     if (values.json !== undefined) await writeJson(values.json, merged.document, console)
-    return ExitCode.Pass
+    // A validation exits as `ml-gate validate` would have: 1 when it fails under its fail_on.
+    return merged.kind === 'validation'
+      ? validationExitCode(merged.document, merged.document.fail_on ?? 'error')
+      : ExitCode.Pass
   }
 }

@@ -6,6 +6,8 @@ import type { CheckName, ColumnContract, Contract, ContractType, Severity } from
 
 /** The first failures of a check, with the line (or row) they come from. */
 export interface FailureExample {
+  /** The file the row is in, when the input has several files. */
+  readonly file?: string
   readonly line: number
   readonly value: Value
 }
@@ -54,6 +56,13 @@ type CheckValues = (
   tally: Tally
 ) => void
 
+/** A check's failures as a piece's state keeps them (`checked` follows from the rows). */
+export interface TallyState {
+  readonly failures: number
+  /** The first `MAX_EXAMPLES`, in file order. */
+  readonly examples: readonly FailureExample[]
+}
+
 /** Counts failures of one check and keeps the first examples. */
 class Tally {
   failures = 0
@@ -63,6 +72,28 @@ class Tally {
   fail(line: number, value: Value): void {
     this.failures++
     if (this.examples.length < MAX_EXAMPLES) this.examples.push({ line, value })
+  }
+
+  state(): TallyState {
+    return { failures: this.failures, examples: this.examples }
+  }
+
+  /** Adds the failures of a later piece (of `file`, when the input has several files). */
+  merge(other: TallyState, file: string | undefined): void {
+    this.failures += other.failures
+    appendExamples(this.examples, other.examples, file)
+  }
+}
+
+/** Appends `more` (of `file`, when given) to `examples`, up to `MAX_EXAMPLES` in all. */
+export function appendExamples(
+  examples: FailureExample[],
+  more: readonly FailureExample[],
+  file: string | undefined
+): void {
+  for (const { line, value } of more) {
+    if (examples.length >= MAX_EXAMPLES) return
+    examples.push(file === undefined ? { line, value } : { file, line, value })
   }
 }
 
@@ -292,13 +323,55 @@ class DistinctValues {
   }
 }
 
+/**
+ * The values a `unique` column has shown with the line each was first on, for pieces that merge
+ * (`ColumnChecker.merge`): keyed by kind and text as `DistinctValues`'s text keys are, so the same
+ * values are told apart. A `Map` entry per value: several times `DistinctValues`'s memory.
+ */
+class FirstLines {
+  readonly lines = new Map<string, number>()
+
+  add(value: Value, kind: number, line: number): boolean {
+    const key = `${kind}:${String(value)}`
+    if (this.lines.has(key)) return false
+    this.lines.set(key, line)
+    return true
+  }
+}
+
+/** The value a `FirstLines` key stands for. */
+function valueOfKey(key: string): Value {
+  const colon = key.indexOf(':')
+  const kind = Number(key.slice(0, colon))
+  const text = key.slice(colon + 1)
+  if (kind === Kind.Integer || kind === Kind.Number) return Number(text)
+  if (kind === Kind.Boolean) return text === 'true'
+  return text
+}
+
+/** One column's checks as a piece's state keeps them. */
+export interface ColumnCheckState {
+  readonly column: string
+  readonly rows: number
+  readonly missing: TallyState
+  /** One per value rule of the column's contract, in the contract's order. */
+  readonly rules: readonly TallyState[]
+  /** `unique` only: the piece's own duplicates, and each distinct value with its first line. */
+  readonly unique: {
+    readonly duplicates: TallyState
+    /** `kind:text` of each distinct value, in the order first seen. */
+    readonly keys: readonly string[]
+    readonly lines: readonly number[]
+  } | null
+}
+
 /** Checks that one column's values pass its contract, batch by batch. */
 class ColumnChecker {
   private readonly rules: ValueRule[]
   private readonly tallies: Tally[]
   private readonly missing = new Tally()
   private rows = 0
-  private readonly seen: DistinctValues | null
+  private readonly seen: DistinctValues | FirstLines | null
   private readonly duplicates = new Tally()
   /** Rows of the batch that the value rules pass over: missing, or of the wrong type. */
   private skip = new Uint8Array(0)
@@ -306,11 +379,12 @@ class ColumnChecker {
   constructor(
     readonly name: string,
     readonly index: number,
-    readonly contract: ColumnContract
+    readonly contract: ColumnContract,
+    mergeable: boolean
   ) {
     this.rules = valueRules(contract)
     this.tallies = this.rules.map(() => new Tally())
-    this.seen = contract.unique ? new DistinctValues() : null
+    this.seen = !contract.unique ? null : mergeable ? new FirstLines() : new DistinctValues()
   }
 
   add(batch: RowBatch): void {
@@ -332,8 +406,61 @@ class ColumnChecker {
     const duplicates = this.duplicates
     for (let i = 0; i < size; i++) {
       const kind = kinds[i]
-      if (kind !== Kind.Missing && !seen.add(values[i], kind)) duplicates.fail(lines[i], values[i])
+      if (kind !== Kind.Missing && !seen.add(values[i], kind, lines[i])) duplicates.fail(lines[i], values[i])
     }
+  }
+
+  state(): ColumnCheckState {
+    const seen = this.seen
+    if (seen instanceof DistinctValues)
+      throw new Error(`${this.name}: a checker made to merge has first lines`)
+    return {
+      column: this.name,
+      rows: this.rows,
+      missing: this.missing.state(),
+      rules: this.tallies.map((t) => t.state()),
+      unique:
+        seen === null
+          ? null
+          : {
+              duplicates: this.duplicates.state(),
+              keys: [...seen.lines.keys()],
+              lines: [...seen.lines.values()]
+            }
+    }
+  }
+
+  /**
+   * Adds a later piece of the input (of `file`, when the input has several files). A value of a
+   * `unique` column that the piece saw first but an earlier piece had is one more duplicate, at the
+   * line the piece first had it: the duplicates and their examples are a single run's.
+   * @throws Error for a state of another contract
+   */
+  merge(state: ColumnCheckState, file: string | undefined): void {
+    const seen = this.seen
+    if (
+      state.column !== this.name ||
+      state.rules.length !== this.tallies.length ||
+      (state.unique === null) !== (seen === null) ||
+      seen instanceof DistinctValues ||
+      (state.unique !== null && state.unique.keys.length !== state.unique.lines.length)
+    )
+      throw new Error(`invalid validation state: the checks of '${state.column}' are not the contract's`)
+    this.rows += state.rows
+    this.missing.merge(state.missing, file)
+    state.rules.forEach((tally, r) => this.tallies[r].merge(tally, file))
+    if (seen === null || state.unique === null) return
+    const { duplicates, keys, lines } = state.unique
+    const again: FailureExample[] = []
+    let count = 0
+    for (let i = 0; i < keys.length; i++) {
+      if (!seen.lines.has(keys[i])) seen.lines.set(keys[i], lines[i])
+      else if (count++ < MAX_EXAMPLES) again.push({ line: lines[i], value: valueOfKey(keys[i]) })
+    }
+    this.duplicates.merge(
+      { failures: duplicates.failures + count, examples: byLine(duplicates.examples, again) },
+      file
+    )
   }
 
   results(): CheckResult[] {
@@ -374,11 +501,30 @@ class ColumnChecker {
   }
 }
 
+/** Two lists in line order as one, its first `MAX_EXAMPLES`. */
+function byLine(a: readonly FailureExample[], b: readonly FailureExample[]): FailureExample[] {
+  const out: FailureExample[] = []
+  let i = 0
+  let j = 0
+  while (out.length < MAX_EXAMPLES && (i < a.length || j < b.length)) {
+    out.push(j >= b.length || (i < a.length && a[i].line < b[j].line) ? a[i++] : b[j++])
+  }
+  return out
+}
+
 /** Failures tolerated: `max_failures`, or the share `1 - mostly` of the values checked (rounded down). */
 function allowance(settings: { mostly?: number; max_failures?: number }, checked: number): number {
   if (settings.max_failures !== undefined) return settings.max_failures
   if (settings.mostly !== undefined) return Math.floor((1 - settings.mostly) * checked + 1e-9)
   return 0
+}
+
+/** A piece's checks under a YAML contract. */
+export interface ContractCheckState {
+  readonly kind: 'contract'
+  readonly rows: number
+  /** The contract's columns present in the header, in contract order. */
+  readonly columns: readonly ColumnCheckState[]
 }
 
 /**
@@ -392,13 +538,30 @@ export class ContractChecker {
   private readonly columns: ColumnChecker[]
   private rows = 0
 
+  /** @param mergeable whether `state` will be asked for (it keeps `unique` values' first lines) */
   constructor(
     private readonly contract: Contract,
-    private readonly header: readonly string[]
+    private readonly header: readonly string[],
+    mergeable = false
   ) {
     this.columns = Object.entries(contract.columns)
       .filter(([name]) => header.includes(name))
-      .map(([name, rules]) => new ColumnChecker(name, header.indexOf(name), rules))
+      .map(([name, rules]) => new ColumnChecker(name, header.indexOf(name), rules, mergeable))
+  }
+
+  state(): ContractCheckState {
+    return { kind: 'contract', rows: this.rows, columns: this.columns.map((c) => c.state()) }
+  }
+
+  /**
+   * Adds a later piece of the input (see `ColumnChecker.merge`).
+   * @throws Error for a state of another contract or header
+   */
+  merge(state: ContractCheckState, file: string | undefined): void {
+    if (state.columns.length !== this.columns.length)
+      throw new Error("invalid validation state: its checks are not the contract's")
+    this.rows += state.rows
+    this.columns.forEach((column, i) => column.merge(state.columns[i], file))
   }
 
   add(batch: RowBatch): void {

@@ -6,7 +6,7 @@ import { parseJson } from '../io/json-text.js'
 import { UserInputError } from '../errors.js'
 import { jsonDepth, MAX_JSON_DEPTH, pathToKey } from '../io/json-depth.js'
 import type { RowBatch, Value } from '../io/table.js'
-import { MAX_EXAMPLES, type CheckResult, type FailureExample } from './check.js'
+import { appendExamples, MAX_EXAMPLES, type CheckResult, type FailureExample } from './check.js'
 import { compilePattern } from './pattern.js'
 import type { CheckName } from './types.js'
 
@@ -115,6 +115,19 @@ interface Tally {
   readonly examples: FailureExample[]
 }
 
+/** A piece's checks under a JSON Schema contract: each failing keyword's tally, in first-failed order. */
+export interface RecordSchemaCheckState {
+  readonly kind: 'record_schema'
+  readonly rows: number
+  readonly tallies: readonly {
+    readonly column: string | null
+    readonly check: CheckName
+    readonly expected: string
+    readonly failures: number
+    readonly examples: readonly FailureExample[]
+  }[]
+}
+
 /**
  * Checks every row against a record schema. A row is the object of its present values (missing
  * values are left out, so `required` catches them). Each failing keyword of each column is
@@ -144,6 +157,28 @@ export class RecordSchemaChecker {
     }
   }
 
+  state(): RecordSchemaCheckState {
+    return { kind: 'record_schema', rows: this.rows, tallies: [...this.tallies.values()] }
+  }
+
+  /**
+   * Adds a later piece of the input (of `file`, when the input has several files): a keyword first
+   * failing in it comes after those of earlier pieces, as in a single run.
+   */
+  merge(state: RecordSchemaCheckState, file: string | undefined): void {
+    this.rows += state.rows
+    for (const t of state.tallies) {
+      const key = tallyKey(t.column, t.check)
+      let tally = this.tallies.get(key)
+      if (tally === undefined) {
+        tally = { column: t.column, check: t.check, expected: t.expected, failures: 0, examples: [] }
+        this.tallies.set(key, tally)
+      }
+      tally.failures += t.failures
+      appendExamples(tally.examples, t.examples, file)
+    }
+  }
+
   results(): CheckResult[] {
     return [...this.tallies.values()].map((t) => ({
       column: t.column,
@@ -164,7 +199,7 @@ export class RecordSchemaChecker {
         ? String((error.params as { missingProperty: string }).missingProperty)
         : (error.instancePath.split('/')[1] ?? null)
     const check = CHECK_OF_KEYWORD[error.keyword] ?? 'schema'
-    const key = `${column}\u0000${check}`
+    const key = tallyKey(column, check)
     let tally = this.tallies.get(key)
     if (tally === undefined) {
       const expected =
@@ -176,4 +211,9 @@ export class RecordSchemaChecker {
     if (tally.examples.length < MAX_EXAMPLES)
       tally.examples.push({ line, value: column ? (record[column] ?? null) : null })
   }
+}
+
+/** One tally per column and check; no column (the whole record) and '' are one, as reported. */
+function tallyKey(column: string | null, check: CheckName): string {
+  return `${column || ''}\u0000${check}`
 }

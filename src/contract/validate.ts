@@ -1,13 +1,13 @@
-import { DriftCollector } from '../drift/collector.js'
+import { DriftCollector, type DriftCollectorState } from '../drift/collector.js'
 import { correctDrift, measureDrift, type DriftMeasurement, type DriftResult } from '../drift/detect.js'
 import type { ColumnKind, DriftMethod } from '../drift/method.js'
 import type { Correction, FailOn } from '../config/types.js'
 import { UserInputError } from '../errors.js'
 import type { RowBatch, Table, TableFormat } from '../io/table.js'
 import { didYouMean } from '../suggest.js'
-import { ContractChecker, type CheckResult } from './check.js'
+import { ContractChecker, type CheckResult, type ContractCheckState } from './check.js'
 import { driftKindOf, type LoadedContract } from './load.js'
-import { RecordSchemaChecker } from './record-schema.js'
+import { RecordSchemaChecker, type RecordSchemaCheckState } from './record-schema.js'
 import type { Contract, DriftSettings } from './types.js'
 
 /** Drift of one column, as reported. `method` is null when no method could apply. */
@@ -34,9 +34,30 @@ export interface ValidationDocument {
    */
   readonly fail_on?: FailOn
   readonly rows: number
+  /** The files of an input of several, in the order validated, with their rows. */
+  readonly files?: readonly InputFile[]
   readonly summary: { readonly errors: number; readonly warnings: number; readonly drifted: number }
   readonly checks: CheckResult[]
   readonly drift: ColumnDrift[]
+}
+
+/** One file of an input of several. */
+export interface InputFile {
+  readonly file: string
+  readonly rows: number
+}
+
+/** What a piece of the input (a file, or a byte range of one) adds to a validation. */
+export interface ValidationPieceChecks {
+  readonly rows: number
+  readonly checks: ContractCheckState | RecordSchemaCheckState | null
+  readonly drift: readonly ColumnSampleState[]
+}
+
+/** One drift column's collector. */
+export interface ColumnSampleState {
+  readonly column: string
+  readonly collector: DriftCollectorState
 }
 
 /** How drift is measured: over the contract's settings, and which method for every column. */
@@ -71,7 +92,8 @@ export class DataValidation {
     private readonly loaded: LoadedContract | undefined,
     private readonly table: Pick<Table, 'file' | 'format' | 'unit' | 'columns'>,
     measuresDrift: boolean,
-    private readonly seed = 42
+    private readonly seed = 42,
+    mergeable = false
   ) {
     this.contract = loaded?.contract ?? null
     if (loaded) requireColumns(loaded, table)
@@ -85,8 +107,30 @@ export class DataValidation {
     this.checker = recordSchema
       ? new RecordSchemaChecker(recordSchema, table.columns)
       : this.contract
-        ? new ContractChecker(this.contract, table.columns)
+        ? new ContractChecker(this.contract, table.columns, mergeable)
         : null
+  }
+
+  /** What was added, as a piece's state (made `mergeable`). */
+  state(): ValidationPieceChecks {
+    return { rows: this.rows, checks: this.checker?.state() ?? null, drift: collectorStates(this.collectors) }
+  }
+
+  /**
+   * Adds a later piece of the input, in input order (of `file`, named in failure examples when the
+   * input has several files): the validation of both pieces read as one.
+   * @throws Error for a piece of another contract or header
+   */
+  merge(piece: ValidationPieceChecks, file: string | undefined): void {
+    const { checker } = this
+    const checks = piece.checks
+    if (checker instanceof ContractChecker && checks?.kind === 'contract') checker.merge(checks, file)
+    else if (checker instanceof RecordSchemaChecker && checks?.kind === 'record_schema')
+      checker.merge(checks, file)
+    else if (checker !== null || checks !== null)
+      throw new Error("invalid validation state: its checks are not the contract's")
+    mergeCollectors(this.collectors, piece.drift)
+    this.rows += piece.rows
   }
 
   /** Adds the data's next batch, whose first row is the `firstRow`th. */
@@ -109,6 +153,8 @@ export class DataValidation {
           collector.add(batch.columns[columns.indexOf(column)], batch.size, firstRow)
         }
       },
+      state: () => collectorStates(collectors),
+      merge: (drift) => mergeCollectors(collectors, drift),
       collectors
     }
   }
@@ -121,7 +167,8 @@ export class DataValidation {
   document(
     reference: { readonly file: string; readonly sample: ReferenceSample } | null,
     drift: DriftRequest = {},
-    failOn: FailOn = 'error'
+    failOn: FailOn = 'error',
+    input?: { readonly file: string; readonly files: readonly InputFile[] }
   ): ValidationDocument {
     const measurements =
       reference === null
@@ -153,7 +200,7 @@ export class DataValidation {
     }
     return {
       schema: 'ml-gate/validation@1',
-      file: this.table.file,
+      file: input?.file ?? this.table.file,
       format: this.table.format,
       unit: this.table.unit,
       contract: this.loaded?.file ?? null,
@@ -161,6 +208,7 @@ export class DataValidation {
       passed: summary.errors === 0 && summary.drifted === 0,
       fail_on: failOn,
       rows: this.rows,
+      ...(input === undefined ? {} : { files: input.files }),
       summary,
       checks,
       drift: measured
@@ -175,7 +223,29 @@ export class DataValidation {
 /** A reference file's drift samples (see `DataValidation.reference`). */
 export interface ReferenceSample {
   add(batch: RowBatch, firstRow: number): void
+  /** The samples as a piece's state. */
+  state(): readonly ColumnSampleState[]
+  /** Adds a later piece of the reference, in input order. */
+  merge(drift: readonly ColumnSampleState[]): void
   readonly collectors: ReadonlyMap<string, DriftCollector>
+}
+
+function collectorStates(collectors: ReadonlyMap<string, DriftCollector>): ColumnSampleState[] {
+  return [...collectors].map(([column, collector]) => ({ column, collector: collector.state() }))
+}
+
+/** @throws Error for a piece of other drift columns */
+function mergeCollectors(
+  collectors: ReadonlyMap<string, DriftCollector>,
+  drift: readonly ColumnSampleState[]
+): void {
+  if (drift.length !== collectors.size)
+    throw new Error("invalid validation state: its drift columns are not the contract's")
+  for (const { column, collector } of drift) {
+    const mine = collectors.get(column)
+    if (mine === undefined) throw new Error(`invalid validation state: '${column}' is not a drift column`)
+    mine.merge(collector)
+  }
 }
 
 function requireColumns(loaded: LoadedContract, table: Pick<Table, 'file' | 'columns'>): void {

@@ -7,6 +7,14 @@ import type { CategoryCounts } from './sample.js'
 /** Default cap on distinct categories counted exactly. */
 export const DEFAULT_MAX_CATEGORIES = 10000
 
+/** Plain-data form of a counter (JSON-safe). */
+export interface CategoryCounterState {
+  readonly max_categories: number
+  readonly values: readonly string[]
+  readonly counts: readonly number[]
+  readonly other: number
+}
+
 /**
  * Counts values per category, exactly for the first `maxCategories` distinct categories. Values of
  * any further category are counted together in `other` (reported as `(other)`), and `capped` says
@@ -51,6 +59,27 @@ export class CategoryCounter {
     if (e >= 0) exact.counts[e] += count
     else if (exact.size < this.maxCategories) exact.append(category, count)
     else this.otherCount += count
+  }
+
+  /** Plain data for passing between jobs: the exact counts in first-seen order, and `other`. */
+  state(): CategoryCounterState {
+    const { values, counts, size } = this.exact
+    return {
+      max_categories: this.maxCategories,
+      values: values.slice(0, size) as string[],
+      counts: Array.from(counts.subarray(0, size)),
+      other: this.otherCount
+    }
+  }
+
+  /** @throws RangeError for an inconsistent state */
+  static fromState(state: CategoryCounterState): CategoryCounter {
+    const counter = new CategoryCounter({ maxCategories: state.max_categories })
+    if (state.values.length !== state.counts.length || state.values.length > state.max_categories)
+      throw new RangeError('CategoryCounter.fromState: inconsistent state')
+    state.values.forEach((value, e) => counter.add(value, state.counts[e]))
+    counter.otherCount = state.other
+    return counter
   }
 
   merge(other: CategoryCounter): void {

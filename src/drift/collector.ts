@@ -1,8 +1,18 @@
 import { Kind, type ColumnChunk } from '../io/table.js'
-import { CategoryCounter } from './category-counter.js'
+import { CategoryCounter, type CategoryCounterState } from './category-counter.js'
 import type { ColumnKind } from './method.js'
-import { batchRowKeys, NumericReservoir } from './reservoir.js'
+import { batchRowKeys, NumericReservoir, type ReservoirState } from './reservoir.js'
 import type { ColumnSample } from './sample.js'
+
+/** Plain-data form of a collector (JSON-safe), for passing between jobs. */
+export interface DriftCollectorState {
+  readonly numbers: number
+  readonly trues: number
+  readonly booleans: number
+  readonly others: number
+  readonly reservoir: ReservoirState
+  readonly categories: CategoryCounterState
+}
 
 /**
  * Gathers what drift needs of one column of one file, in bounded memory: numbers into a seeded
@@ -52,6 +62,32 @@ export class DriftCollector {
         this.categories.add(String(values[i]))
       }
     }
+  }
+
+  state(): DriftCollectorState {
+    return {
+      numbers: this.numbers,
+      trues: this.trues,
+      booleans: this.booleans,
+      others: this.others,
+      reservoir: this.reservoir.state(),
+      categories: this.categories.state()
+    }
+  }
+
+  /**
+   * Adds the values of another part of the column: the counts add, the reservoirs merge exactly
+   * (bottom-k by row key), and the category counts merge exactly while under their cap (merged in
+   * input order, they keep a single run's first-seen order).
+   * @throws RangeError for a state of another seed or capacity, or an inconsistent one
+   */
+  merge(state: DriftCollectorState): void {
+    this.numbers += state.numbers
+    this.trues += state.trues
+    this.booleans += state.booleans
+    this.others += state.others
+    this.reservoir.merge(NumericReservoir.fromState(state.reservoir))
+    this.categories.merge(CategoryCounter.fromState(state.categories))
   }
 
   /** The kind the values show (or the contract forced), or undefined for a mixed column. */

@@ -5,6 +5,10 @@
  */
 import schema from '../../schemas/evaluation-state.schema.json' with { type: 'json' }
 import profileSchema from '../../schemas/profile-state.schema.json' with { type: 'json' }
+import validationSchema from '../../schemas/validation-state.schema.json' with { type: 'json' }
+import { loadContract, type LoadedContract } from '../contract/load.js'
+import { DataValidation, type ValidationDocument } from '../contract/validate.js'
+import type { ValidationStateDocument } from '../contract/validation-state.js'
 import type { EvaluationDocument } from '../documents/evaluation.js'
 import { documentKind, parseDocument, readDocumentBytes } from '../documents/read-document.js'
 import { UserInputError } from '../errors.js'
@@ -22,6 +26,7 @@ import type { ShardStated } from '../io/partition.js'
 import { describeMetric } from '../metrics/catalog.js'
 import type { ProfileDocument } from '../profile/profile.js'
 import { restoreProfilePiece, type ProfileStateDocument } from '../profile/profile-state.js'
+import { contractDigest } from './validate-shard.js'
 
 const EVALUATION_STATE = documentKind<EvaluationStateDocument>(
   schema,
@@ -31,10 +36,15 @@ const PROFILE_STATE = documentKind<ProfileStateDocument>(
   profileSchema,
   'from `ml-gate profile --shard K/N --json`'
 )
+const VALIDATION_STATE = documentKind<ValidationStateDocument>(
+  validationSchema,
+  'from `ml-gate validate --shard K/N --json`'
+)
 
 export type MergeStepResult =
   | { readonly kind: 'evaluation'; readonly document: EvaluationDocument; readonly stated: string }
   | { readonly kind: 'profile'; readonly document: ProfileDocument; readonly stated: string }
+  | { readonly kind: 'validation'; readonly document: ValidationDocument; readonly stated: string }
 
 /** What every state says about the shard it is. */
 interface ShardOf {
@@ -48,8 +58,8 @@ interface Read<T> {
 }
 
 /**
- * Merges the state documents at `paths`: every shard 1…N of one input, of one kind (evaluation or
- * profile states), evaluated with the same settings, each given once (in any order).
+ * Merges the state documents at `paths`: every shard 1…N of one input, of one kind (evaluation,
+ * profile or validation states), made with the same settings, each given once (in any order).
  * @throws UserInputError naming the file for an unreadable or invalid state, a state of another
  *   kind, settings, input or shard count than the first, a shard missing or given twice, no rows, or
  *   (with weights) no row of positive weight
@@ -60,11 +70,15 @@ export async function mergeStep(paths: readonly string[]): Promise<MergeStepResu
   for (const path of paths) texts.push({ path, state: await readText(path) })
   const [first] = texts
   const value = parseJson(first.state, first.path, 'a state document')
-  const kind =
-    typeof value === 'object' && value !== null && 'schema' in value && value.schema === PROFILE_STATE.name
-      ? PROFILE_STATE
-      : EVALUATION_STATE
-  if (kind === PROFILE_STATE) {
+  const named = typeof value === 'object' && value !== null && 'schema' in value ? value.schema : undefined
+  if (named === VALIDATION_STATE.name) {
+    const states = texts.map(({ path, state }) => ({
+      path,
+      state: parseDocument(state, path, VALIDATION_STATE)
+    }))
+    return mergeValidationStates(states)
+  }
+  if (named === PROFILE_STATE.name) {
     const states = texts.map(({ path, state }) => ({
       path,
       state: parseDocument(state, path, PROFILE_STATE)
@@ -226,4 +240,83 @@ function mergeProfileStates(states: readonly Read<ProfileStateDocument>[]): Merg
     document: whole.document(file, format),
     stated: shardsStated(first.state.shard.count, profiles.length, whole.rows)
   }
+}
+
+/** The settings, reference and header of a validation state, by name, to tell what differs. */
+function validationSettings(state: ValidationStateDocument): Record<string, unknown> {
+  return { reference: state.reference, ...state.settings, columns: state.columns }
+}
+
+async function mergeValidationStates(
+  states: readonly Read<ValidationStateDocument>[]
+): Promise<MergeStepResult> {
+  const [first] = states
+  const expected = validationSettings(first.state)
+  checkShards(states, ({ path, state }) => {
+    const mine = validationSettings(state)
+    const differences = Object.keys(expected)
+      .filter((key) => JSON.stringify(mine[key]) !== JSON.stringify(expected[key]))
+      .map((key) => `${key} ${JSON.stringify(mine[key])} (the first: ${JSON.stringify(expected[key])})`)
+    if (differences.length > 0) {
+      throw new UserInputError(
+        `validated with other settings than ${first.path}: ${differences.join(', ')}; expected every shard validated alike`,
+        { file: path }
+      )
+    }
+  })
+  const { settings, reference } = first.state
+  const contract =
+    settings.contract === null ? undefined : await sameContract(settings.contract, settings.contract_sha256)
+  const pieces = inOrder(states)
+  if (pieces.length === 0) throw new UserInputError('no shard read a file', { file: first.state.input })
+  const byFiles = first.state.shard.by === 'files'
+  const { format, unit, columns } = first.state
+  const header = { file: pieces[0].piece.file, format, unit, columns }
+  const validation = new DataValidation(contract, header, reference !== null, settings.seed, true)
+  for (const { path, piece } of pieces) {
+    restored(path, () => validation.merge(piece, byFiles ? piece.file : undefined))
+  }
+  let sample = null
+  if (reference !== null) {
+    const referencePieces = inOrder(
+      states.map(({ path, state }) => ({ path, state: { pieces: state.reference_pieces } }))
+    )
+    if (referencePieces.length === 0)
+      throw new UserInputError('no shard read the reference', { file: reference })
+    const merged = validation.reference(referencePieces[0].piece.drift.map((d) => d.column))
+    for (const { path, piece } of referencePieces) restored(path, () => merged.merge(piece.drift))
+    sample = { file: reference, sample: merged }
+  }
+  const files = pieces.map(({ piece }) => ({ file: piece.file, rows: piece.rows }))
+  const document = validation.document(
+    sample,
+    {
+      method: settings.drift_method ?? undefined,
+      settings: settings.drift ?? undefined,
+      correction: settings.correction
+    },
+    settings.fail_on,
+    byFiles ? { file: first.state.input, files } : undefined
+  )
+  return {
+    kind: 'validation',
+    document,
+    stated: shardsStated(first.state.shard.count, pieces.length, document.rows)
+  }
+}
+
+/**
+ * The contract the shards were validated with, read again.
+ * @throws UserInputError when its bytes are not those the shards hashed
+ */
+async function sameContract(file: string, digest: string | null): Promise<LoadedContract> {
+  const now = await contractDigest(file)
+  if (now !== digest) {
+    throw new UserInputError(
+      `the contract's sha256 is ${now}, but the shards were validated with ${digest}: ` +
+        'expected the contract the shards were validated with',
+      { file }
+    )
+  }
+  return loadContract(file)
 }

@@ -7,17 +7,29 @@ import { basename, extname, join } from 'node:path'
 import type { Correction, FailOn } from '../config/types.js'
 import { loadContract, type LoadedContract } from '../contract/load.js'
 import type { DriftSettings } from '../contract/types.js'
-import { DataValidation, failsUnder, type ValidationDocument } from '../contract/validate.js'
+import {
+  DataValidation,
+  failsUnder,
+  type ColumnSampleState,
+  type DriftRequest,
+  type InputFile,
+  type ReferenceSample,
+  type ValidationDocument,
+  type ValidationPieceChecks
+} from '../contract/validate.js'
 import type { DriftMethod } from '../drift/method.js'
-import { ExitCode } from '../errors.js'
+import { ExitCode, UserInputError } from '../errors.js'
+import { inputFiles } from '../io/glob.js'
 import { openTable } from '../io/open.js'
-import type { ReadOptions, RowBatch, Table } from '../io/table.js'
+import { wholeFilePart } from '../io/partition.js'
+import type { FilePart, ReadOptions, RowBatch, Table } from '../io/table.js'
 import { writeDocument } from './write-document.js'
 
 export interface ValidateFileRequest {
+  /** A file, or a glob of files validated as one table. */
   readonly data: string
   readonly contract?: LoadedContract
-  /** Drift is measured against this file when given. */
+  /** Drift is measured against this file (or glob of files) when given. */
   readonly reference?: string
   /** Overrides every column's drift method; `auto` chooses per column. */
   readonly driftMethod?: DriftMethod | 'auto'
@@ -33,41 +45,129 @@ export interface ValidateFileRequest {
 }
 
 /**
- * Validates one data file against a contract and, with a reference, measures drift, in one pass
- * over each file (see `DataValidation`).
+ * Validates the data (a file, or a glob of files validated as one table in sorted order) against a
+ * contract and, with a reference (a file or a glob), measures drift, in one pass over each file (see
+ * `DataValidation`). Several files are validated one at a time, each with its rows keyed by its
+ * position in the list (`wholeFilePart`), and merged in order: `unique` holds across them, and the
+ * shards of the list (`validateShardStep`) merge into the same document.
  *
  * @throws UserInputError when the data lacks a required contract column (at the contract's line),
- *   and for any unreadable row of either file
+ *   for a file without the first file's columns, and for any unreadable row of either input
  */
 export async function validateFile(request: ValidateFileRequest): Promise<ValidationDocument> {
-  const table = await openTable(request.data, request.read)
-  const validation = new DataValidation(
-    request.contract,
-    table,
-    request.reference !== undefined,
-    request.seed
-  )
-  await stream(table, (batch, firstRow) => validation.add(batch, firstRow))
+  const files = await inputFiles(request.data)
+  const measuresDrift = request.reference !== undefined
+  let validation: DataValidation
+  let input: { readonly file: string; readonly files: readonly InputFile[] } | undefined
+  if (files.length === 1) {
+    const table = await openTable(files[0], request.read)
+    validation = new DataValidation(request.contract, table, measuresDrift, request.seed)
+    await stream(table, 0, (batch, firstRow) => validation.add(batch, firstRow))
+  } else {
+    const first = await headerOf(files[0], request.read)
+    validation = new DataValidation(request.contract, first, measuresDrift, request.seed, true)
+    const rows: InputFile[] = []
+    for (const [index, file] of files.entries()) {
+      const piece = await validatePiece(file, wholeFilePart(index, files.length), first, request)
+      validation.merge(piece, file)
+      rows.push({ file, rows: piece.rows })
+    }
+    input = { file: request.data, files: rows }
+  }
   let reference = null
   if (request.reference !== undefined) {
-    const referenceTable = await openTable(request.reference, request.read)
-    const sample = validation.reference(referenceTable.columns)
-    await stream(referenceTable, (batch, firstRow) => sample.add(batch, firstRow))
+    const referenceFiles = await inputFiles(request.reference)
+    const first = await headerOf(referenceFiles[0], request.read)
+    const sample = validation.reference(first.columns)
+    for (const [index, file] of referenceFiles.entries()) {
+      const part = wholeFilePart(index, referenceFiles.length)
+      if (index === 0) await referencePiece(file, part, first, request.read, sample)
+      else {
+        const piece = validation.reference(first.columns)
+        sample.merge((await referencePiece(file, part, first, request.read, piece)).drift)
+      }
+    }
     reference = { file: request.reference, sample }
   }
-  return validation.document(
-    reference,
-    { method: request.driftMethod, settings: request.drift, correction: request.driftCorrection },
-    request.failOn
+  return validation.document(reference, driftRequest(request), request.failOn, input)
+}
+
+/** The settings of a request that drift is measured with. */
+export function driftRequest(request: Omit<ValidateFileRequest, 'data'>): DriftRequest {
+  return { method: request.driftMethod, settings: request.drift, correction: request.driftCorrection }
+}
+
+/** What the header of a table says: the first file's, which every other file must repeat. */
+export type TableHeader = Pick<Table, 'file' | 'format' | 'unit' | 'columns'>
+
+/** The header of `file` (only its first record is read). */
+export async function headerOf(file: string, read: ReadOptions | undefined): Promise<TableHeader> {
+  const table = await openTable(file, read)
+  await table.close()
+  return { file: table.file, format: table.format, unit: table.unit, columns: table.columns }
+}
+
+/** @throws UserInputError naming the file, unless its columns are the first file's */
+function sameColumns(table: Table, first: TableHeader): void {
+  const same =
+    table.columns.length === first.columns.length && table.columns.every((c, i) => c === first.columns[i])
+  if (same) return
+  throw new UserInputError(
+    `its columns are ${table.columns.join(', ')}: expected the columns of ${first.file}, ` +
+      `the first file of the input: ${first.columns.join(', ')}`,
+    { file: table.file }
   )
 }
 
-async function stream(table: Table, onBatch: (batch: RowBatch, firstRow: number) => void): Promise<void> {
+/**
+ * One piece of the data (a whole file of a list, or a byte range of one file): its checks and drift
+ * samples, each row keyed `part.rowBase` + its row in the piece.
+ */
+export async function validatePiece(
+  file: string,
+  part: FilePart,
+  first: TableHeader,
+  request: Omit<ValidateFileRequest, 'data'>
+): Promise<ValidationPieceChecks> {
+  const table = await openTable(file, { ...request.read, part })
+  sameColumns(table, first)
+  const piece = new DataValidation(
+    request.contract,
+    table,
+    request.reference !== undefined,
+    request.seed,
+    true
+  )
+  await stream(table, part.rowBase, (batch, firstRow) => piece.add(batch, firstRow))
+  return piece.state()
+}
+
+/** One piece of the reference, into `sample` (made by `DataValidation.reference`); its state. */
+export async function referencePiece(
+  file: string,
+  part: FilePart,
+  first: TableHeader,
+  read: ReadOptions | undefined,
+  sample: ReferenceSample
+): Promise<{ readonly rows: number; readonly drift: readonly ColumnSampleState[] }> {
+  const table = await openTable(file, { ...read, part })
+  sameColumns(table, first)
+  const rows = await stream(table, part.rowBase, (batch, firstRow) => sample.add(batch, firstRow))
+  return { rows, drift: sample.state() }
+}
+
+/** Streams the table's batches, the first row keyed `rowBase`; the rows read. */
+async function stream(
+  table: Table,
+  rowBase: number,
+  onBatch: (batch: RowBatch, firstRow: number) => void
+): Promise<number> {
   let rows = 0
   for await (const batch of table.batches()) {
-    onBatch(batch, rows)
+    onBatch(batch, rowBase + rows)
     rows += batch.size
   }
+  return rows
 }
 
 /** Where validation documents go: a folder, and the file names already used in it. */

@@ -5,7 +5,7 @@
  * row digest and segment exactly, and the floating-point sums to their last bits (see
  * `evaluation-state.ts`).
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from '@jest/globals'
@@ -20,6 +20,7 @@ import { profileShardStep, profileStep } from '../../src/steps/profile.js'
 import type { ProfileDocument } from '../../src/profile/profile.js'
 import { UserInputError } from '../../src/errors.js'
 import { DATASETS } from '../support/datasets.js'
+import { splitFiles } from '../support/split-files.js'
 
 const common = { minSupport: 30, confidence: 0.95, bootstrap: { replicates: 50, seed: 42 } }
 const model = { score_prefix: 'score_', positive: 1, threshold: 0.5 } as const
@@ -54,18 +55,8 @@ const CASES: [string, EvaluateSettings][] = [
 const SHARDS = [1, 2, 3, 7]
 
 /** The dataset's predictions as 5 files of consecutive rows, and their glob. */
-function splitFiles(dataset: string, dir: string): string {
-  const [header, ...rows] = readFileSync(join(DATASETS, dataset, 'predictions', 'candidate.csv'), 'utf8')
-    .trimEnd()
-    .split('\n')
-  const per = Math.ceil(rows.length / 5)
-  for (let f = 0; f < 5; f++) {
-    writeFileSync(
-      join(dir, `part-${f}.csv`),
-      [header, ...rows.slice(f * per, (f + 1) * per)].join('\n') + '\n'
-    )
-  }
-  return join(dir, 'part-*.csv')
+function splitPredictions(dataset: string, dir: string): string {
+  return splitFiles(join(DATASETS, dataset, 'predictions', 'candidate.csv'), dir)
 }
 
 async function merged(input: string, count: number, settings: EvaluateSettings, dir: string) {
@@ -107,7 +98,7 @@ describe.each(CASES)('%s split into shards', (dataset, settings) => {
   const dir = mkdtempSync(join(tmpdir(), `ml-gate-shard-${dataset}-`))
 
   it.each(SHARDS)('by files, %i shards: the single run over the list, bit for bit', async (count) => {
-    const input = splitFiles(dataset, dir)
+    const input = splitPredictions(dataset, dir)
     const single = evaluationDocument(await evaluateFiles(input, await expandGlob(input), settings))
     expect(await merged(input, count, settings, dir)).toEqual(single)
   })
@@ -123,7 +114,7 @@ describe.each(CASES)('%s split into shards', (dataset, settings) => {
   })
 
   it.each(SHARDS)('profile by files and by bytes, %i shards: the single run’s profile', async (count) => {
-    const input = splitFiles(dataset, dir)
+    const input = splitPredictions(dataset, dir)
     const file = join(DATASETS, dataset, 'predictions', 'candidate.csv')
     for (const whole of [input, file]) {
       const single = await profileStep(whole, {}, 5)
