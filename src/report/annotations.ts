@@ -58,7 +58,8 @@ export function contractAnnotations(documents: readonly ValidationDocument[]): R
             `${quote(example.value)}${row} breaks ${check.check}: expected ${check.expected}`,
             MESSAGE_LENGTH
           ),
-          file: document.file,
+          // An input of several files: the file the failure is in.
+          file: example.file ?? document.file,
           line: at
         }
       })
@@ -98,7 +99,9 @@ export function summaryAnnotations(
       .sort((a, b) => b.failures - a.failures)
       .map((check) => {
         const first = check.examples[0]
-        const lines = check.examples.map((e) => e.line).join(', ')
+        const lines = check.examples
+          .map((e) => (e.file === undefined ? e.line : `${e.file}:${e.line}`))
+          .join(', ')
         return {
           level: check.severity === 'error' ? ('failure' as const) : ('warning' as const),
           title: `ml-gate: ${subject(check)}`,
@@ -107,7 +110,7 @@ export function summaryAnnotations(
               (first === undefined ? '' : `, first ${quote(first.value)}; ${document.unit}s ${lines}`),
             MESSAGE_LENGTH
           ),
-          file: document.file,
+          file: first?.file ?? document.file,
           ...(first !== undefined && document.unit === 'line' ? { line: first.line } : {})
         }
       })

@@ -19,7 +19,12 @@ function showValue(value: Value): string {
 }
 
 function where(document: ValidationDocument, check: CheckResult, limit: number): string {
-  const shown = check.examples.slice(0, limit).map((e) => `${document.unit} ${e.line}: ${showValue(e.value)}`)
+  // An input of several files names each failure's file (its line is in that file).
+  const shown = check.examples
+    .slice(0, limit)
+    .map(
+      (e) => `${e.file === undefined ? '' : `${e.file} `}${document.unit} ${e.line}: ${showValue(e.value)}`
+    )
   const more = check.failures - shown.length
   return shown.join(', ') + (more > 0 ? ` (+${more} more)` : '')
 }

@@ -256,7 +256,9 @@ async function mergeValidationStates(
     const mine = validationSettings(state)
     const differences = Object.keys(expected)
       .filter((key) => JSON.stringify(mine[key]) !== JSON.stringify(expected[key]))
-      .map((key) => `${key} ${JSON.stringify(mine[key])} (the first: ${JSON.stringify(expected[key])})`)
+      .map(
+        (key) => `${key}: this state ${JSON.stringify(mine[key])}, the first ${JSON.stringify(expected[key])}`
+      )
     if (differences.length > 0) {
       throw new UserInputError(
         `validated with other settings than ${first.path}: ${differences.join(', ')}; expected every shard validated alike`,

@@ -80,7 +80,8 @@ export async function validateShardStep(
     pieces,
     reference_pieces: referencePieces
   }
-  return { state, stated: stated(shard, files.length, pieces, referencePieces) }
+  const of = request.reference === undefined ? null : referencePieces
+  return { state, stated: stated(shard, files.length, pieces, of) }
 }
 
 async function bytePart(file: string, shard: Shard, read: ReadOptions): Promise<Part> {
@@ -146,7 +147,7 @@ function stated(
   shard: Shard,
   files: number,
   pieces: readonly PieceOf[],
-  referencePieces: readonly PieceOf[]
+  referencePieces: readonly PieceOf[] | null
 ): string {
   const name = `shard ${shard.index}/${shard.count}`
   const describe = (list: readonly PieceOf[]) =>
@@ -160,5 +161,6 @@ function stated(
           )
           .join(', ')
   const of = files > 1 ? ` of ${files} files` : ''
-  return `${name}: data ${describe(pieces)}${of}; reference ${describe(referencePieces)}`
+  const reference = referencePieces === null ? '' : `; reference ${describe(referencePieces)}`
+  return `${name}: data ${describe(pieces)}${of}${reference}`
 }

@@ -6,6 +6,9 @@ import type { EvaluateSettings } from '../../src/config/evaluate-settings.js'
 import type { EvaluationDocument } from '../../src/documents/evaluation.js'
 import { evaluateFiles, evaluateShard } from '../../src/evaluation/evaluate-input.js'
 import { evaluationDocument } from '../../src/evaluation/evaluate.js'
+import { loadContract } from '../../src/contract/load.js'
+import { validateFile } from '../../src/steps/validate.js'
+import { validateShardStep } from '../../src/steps/validate-shard.js'
 import * as core from '../__fixtures__/core.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
@@ -50,6 +53,35 @@ describe('the merge action', () => {
     const merged = JSON.parse(readFileSync(outcome.outputs.result, 'utf8')) as EvaluationDocument
     const single = evaluationDocument(await evaluateFiles(FILE, [FILE], settings))
     expect(merged.segments.map((s) => [s.key, s.n])).toEqual(single.segments.map((s) => [s.key, s.n]))
+  })
+
+  it('merges validation states into validation-<name>.json and fails the step as validate-data would', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ml-gate-merge-action-validation-'))
+    const request = {
+      data: 'examples/credit/data/incoming.csv',
+      contract: 'examples/credit/contracts/credit.yml',
+      reference: 'examples/credit/data/train.csv'
+    }
+    for (const index of [1, 2]) {
+      const { state } = await validateShardStep({ ...request, shard: { index, count: 2 } })
+      writeFileSync(join(dir, `state-${index}.json`), JSON.stringify(state))
+    }
+    const outcome = await runShell('merge', mergeAction, {
+      states: `${dir}/state-*.json`,
+      name: 'incoming',
+      'allow-outside-workspace': 'true'
+    })
+    const single = await validateFile({ ...request, contract: await loadContract(request.contract) })
+    expect(outcome.outputs).toEqual({
+      result: join(outcome.results, 'validation-incoming.json'),
+      rows: '1200'
+    })
+    expect(JSON.parse(readFileSync(outcome.outputs.result, 'utf8'))).toEqual(single)
+    expect(outcome.code).toBe(1)
+    expect(outcome.failure).toBe(
+      `ml-gate: data validation failed: ${single.summary.errors} failing check(s), 0 warning(s), ${single.summary.drifted} drifted column(s); see the job summary`
+    )
+    expect(outcome.summary).toContain(`### Data validation: ${request.data}`)
   })
 
   it('is one error, exit 2, for a pattern that matches nothing', async () => {

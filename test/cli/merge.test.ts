@@ -113,3 +113,43 @@ describe('ml-gate evaluate --shard and ml-gate merge', () => {
     )
   })
 })
+
+describe('ml-gate validate --shard and ml-gate merge', () => {
+  const data = 'examples/credit/data/incoming.csv'
+  const reference = 'examples/credit/data/train.csv'
+  const contract = 'examples/credit/contracts/credit.yml'
+  const inputs = ['--data', data, '--contract', contract, '--reference', reference]
+
+  it('each shard states what it read; the merge writes and prints the single run’s and exits as it', async () => {
+    const states = [join(tmp, 'validation-2.json'), join(tmp, 'validation-1.json')]
+    const runs = [
+      await cli('validate', ...inputs, '--shard', '2/2', '--json', states[0]),
+      await cli('validate', ...inputs, '--shard', '1/2', '--json', states[1])
+    ]
+    expect(runs.map((r) => [r.code, r.stderr])).toEqual([
+      [0, ''],
+      [0, '']
+    ])
+    expect(runs[1].stdout).toMatch(
+      new RegExp(
+        `^shard 1/2: data ${data} bytes \\d+-\\d+, from line 2 \\(\\d+ rows\\); ` +
+          `reference ${reference} bytes \\d+-\\d+, from line 2 \\(\\d+ rows\\)\\n$`
+      )
+    )
+    const out = join(tmp, 'validation-merged.json')
+    const merged = await cli('merge', ...states, '--json', out)
+    const single = await cli('validate', ...inputs, '--json', '-')
+    const text = await cli('validate', ...inputs)
+    expect([merged.code, single.code, text.code]).toEqual([1, 1, 1])
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual(JSON.parse(single.stdout))
+    expect(merged.stdout).toBe(`merged 2 shards (2 pieces, 1200 rows)\n${text.stdout}`)
+  })
+
+  it('--shard without --json is one error, exit 2', async () => {
+    expect(await cli('validate', ...inputs, '--shard', '1/2')).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'ml-gate: ml-gate validate: --shard needs --json OUT, where the shard state is written\n'
+    })
+  })
+})

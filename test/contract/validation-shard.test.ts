@@ -10,7 +10,10 @@ import { join } from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import { loadContract } from '../../src/contract/load.js'
 import type { ValidationDocument } from '../../src/contract/validate.js'
+import type { ValidationPieceState } from '../../src/contract/validation-state.js'
 import { UserInputError } from '../../src/errors.js'
+import { contractAnnotations } from '../../src/report/annotations.js'
+import { renderValidationText } from '../../src/report/validation.js'
 import { mergeStep } from '../../src/steps/merge.js'
 import { validateFile } from '../../src/steps/validate.js'
 import { validateShardStep } from '../../src/steps/validate-shard.js'
@@ -134,6 +137,69 @@ describe('a failure’s line after merging', () => {
     const files = await mergedShards({ data: glob, reference: file, contract }, 3, dir)
     expect(nullable(files)?.examples).toEqual([{ file: join(dir, 'part-3.csv'), line: 102, value: null }])
     expect(files.files).toEqual([0, 1, 2, 3, 4].map((f) => ({ file: join(dir, `part-${f}.csv`), rows: 365 })))
+    // The report and the annotations name that file.
+    const part = join(dir, 'part-3.csv')
+    expect(renderValidationText(files)).toContain(`${part} line 102: missing`)
+    expect(contractAnnotations([files]).filter((a) => a.file === part && a.line === 102)).toHaveLength(1)
+  })
+
+  it('keys each drift row as a single run does: rows before the byte range, file index · 2³²', async () => {
+    const ageKeys = (piece: ValidationPieceState) =>
+      [...piece.drift.find((d) => d.column === 'Age')!.collector.reservoir.rowKeys].sort((a, b) => a - b)
+    const inputs = { data: file, reference: file, contract }
+    const shards = await Promise.all(
+      [1, 2, 3].map((index) => validateShardStep({ ...inputs, shard: { index, count: 3 } }))
+    )
+    const [a, b, c] = shards.map((s) => s.state.pieces[0])
+    expect([a.rows, b.rows, c.rows].reduce((x, y) => x + y)).toBe(1825)
+    expect(ageKeys(c)).toEqual(Array.from({ length: c.rows }, (_, i) => a.rows + b.rows + i))
+    const glob = splitFiles(file, dir)
+    const { state } = await validateShardStep({ ...inputs, data: glob, shard: { index: 2, count: 3 } })
+    expect(state.pieces.map((p) => [p.file_index, p.rows])).toEqual([
+      [1, 365],
+      [4, 365]
+    ])
+    expect(ageKeys(state.pieces[1])).toEqual(Array.from({ length: 365 }, (_, i) => 4 * 2 ** 32 + i))
+  })
+})
+
+describe('a JSON Schema contract in shards', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ml-gate-vshard-schema-'))
+  const contract = join(dir, 'contract.json')
+  writeFileSync(
+    contract,
+    JSON.stringify({
+      type: 'object',
+      required: ['sex'],
+      properties: { island: { enum: ['Biscoe', 'Dream'] }, score_Adelie: { type: 'number', minimum: 0.5 } }
+    })
+  )
+  const file = join(DATASETS, 'penguins', 'predictions', 'candidate.csv')
+
+  it.each([3, 7])('by bytes and by files, %i shards: the single run', async (count) => {
+    for (const data of [file, splitFiles(file, dir)]) {
+      const inputs = { data, reference: file, contract }
+      const document = await single(inputs)
+      expect(document.checks.map((c) => [c.column, c.check, c.failures])).toEqual([
+        ['island', 'in', 27],
+        ['sex', 'nullable', 6],
+        ['score_Adelie', 'min', 44]
+      ])
+      expect(await mergedShards(inputs, count, dir)).toEqual(document)
+    }
+  })
+})
+
+describe('a glob whose files differ in their columns', () => {
+  it('is one error naming the file and the columns expected', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ml-gate-vshard-columns-'))
+    writeFileSync(join(dir, 'a.csv'), 'id,x\n1,2\n')
+    writeFileSync(join(dir, 'b.csv'), 'id,y\n2,3\n')
+    const run = validateFile({ data: join(dir, '*.csv'), reference: join(dir, 'a.csv') })
+    await expect(run).rejects.toThrow(UserInputError)
+    await expect(run.catch((e: UserInputError) => Promise.reject(new Error(e.format())))).rejects.toThrow(
+      `${join(dir, 'b.csv')}: its columns are id, y: expected the columns of ${join(dir, 'a.csv')}, the first file of the input: id, x`
+    )
   })
 })
 
@@ -163,7 +229,7 @@ describe('merging validation states that do not belong together', () => {
     const message = await failure(mergeStep([first, second]))
     expect(message).toMatch(
       new RegExp(
-        `^${second}: validated with other settings than ${first}: contract "${other}" \\(the first: "${contract}"\\), contract_sha256 "[0-9a-f]{64}" \\(the first: "[0-9a-f]{64}"\\); expected every shard validated alike$`
+        `^${second}: validated with other settings than ${first}: contract: this state "${other}", the first "${contract}", contract_sha256: this state "[0-9a-f]{64}", the first "[0-9a-f]{64}"; expected every shard validated alike$`
       )
     )
   })

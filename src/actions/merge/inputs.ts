@@ -28,7 +28,7 @@ export const Outputs = {
 export interface MergeInputs {
   /** The state files, each once, in the order found. */
   readonly states: readonly string[]
-  /** Names the document `evaluation-<name>.json` (or `profile-<name>.json`). */
+  /** Names the document `evaluation-<name>.json` (or `validation-`, `profile-<name>.json`). */
   readonly name: string
   readonly resultsDir: string
   readonly summary: boolean
