@@ -11,6 +11,7 @@ import { describe, expect, it } from '@jest/globals'
 import { loadContract } from '../../src/contract/load.js'
 import type { ValidationDocument } from '../../src/contract/validate.js'
 import type { ValidationPieceState } from '../../src/contract/validation-state.js'
+import { VALIDATION } from '../../src/documents/validation.js'
 import { UserInputError } from '../../src/errors.js'
 import { contractAnnotations } from '../../src/report/annotations.js'
 import { renderValidationText } from '../../src/report/validation.js'
@@ -137,6 +138,8 @@ describe('a failure’s line after merging', () => {
     const files = await mergedShards({ data: glob, reference: file, contract }, 3, dir)
     expect(nullable(files)?.examples).toEqual([{ file: join(dir, 'part-3.csv'), line: 102, value: null }])
     expect(files.files).toEqual([0, 1, 2, 3, 4].map((f) => ({ file: join(dir, `part-${f}.csv`), rows: 365 })))
+    // The published schema describes `files` and an example's `file`.
+    expect(VALIDATION.check(JSON.parse(JSON.stringify(files)))).toMatchObject({ valid: true })
     // The report and the annotations name that file.
     const part = join(dir, 'part-3.csv')
     expect(renderValidationText(files)).toContain(`${part} line 102: missing`)
