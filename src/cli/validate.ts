@@ -64,7 +64,8 @@ export const validateCommand: Command = {
       reference: values.reference,
       driftMethod,
       read: readOptionsFromArgs(values),
-      failOn
+      failOn,
+      globs: true
     }
     if (values.shard !== undefined) {
       const shard = parseShard(values.shard, '--shard')

@@ -26,8 +26,13 @@ import type { FilePart, ReadOptions, RowBatch, Table } from '../io/table.js'
 import { writeDocument } from './write-document.js'
 
 export interface ValidateFileRequest {
-  /** A file, or a glob of files validated as one table. */
+  /** A file, or with `globs` a glob of files validated as one table. */
   readonly data: string
+  /**
+   * Whether `data` and `reference` may be globs (`ml-gate validate`). Default: each names one file,
+   * as the validate-data action's matched files do, whatever characters its name has.
+   */
+  readonly globs?: boolean
   readonly contract?: LoadedContract
   /** Drift is measured against this file (or glob of files) when given. */
   readonly reference?: string
@@ -55,7 +60,7 @@ export interface ValidateFileRequest {
  *   for a file without the first file's columns, and for any unreadable row of either input
  */
 export async function validateFile(request: ValidateFileRequest): Promise<ValidationDocument> {
-  const files = await inputFiles(request.data)
+  const files = await filesOf(request.data, request.globs)
   const measuresDrift = request.reference !== undefined
   let validation: DataValidation
   let input: { readonly file: string; readonly files: readonly InputFile[] } | undefined
@@ -76,7 +81,7 @@ export async function validateFile(request: ValidateFileRequest): Promise<Valida
   }
   let reference = null
   if (request.reference !== undefined) {
-    const referenceFiles = await inputFiles(request.reference)
+    const referenceFiles = await filesOf(request.reference, request.globs)
     const first = await headerOf(referenceFiles[0], request.read)
     const sample = validation.reference(first.columns)
     for (const [index, file] of referenceFiles.entries()) {
@@ -90,6 +95,11 @@ export async function validateFile(request: ValidateFileRequest): Promise<Valida
     reference = { file: request.reference, sample }
   }
   return validation.document(reference, driftRequest(request), request.failOn, input)
+}
+
+/** The files `input` names: with `globs` the files of a glob (sorted), else the file itself. */
+async function filesOf(input: string, globs: boolean | undefined): Promise<readonly string[]> {
+  return globs === true ? inputFiles(input) : [input]
 }
 
 /** The settings of a request that drift is measured with. */
