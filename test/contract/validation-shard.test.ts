@@ -194,6 +194,50 @@ describe('a JSON Schema contract in shards', () => {
   })
 })
 
+describe('unique across byte shards', () => {
+  it('tells integer 1, decimal 1.0 and string "1" apart, as a single run does', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ml-gate-vshard-kinds-'))
+    // JSON Lines keeps a string "1" a string; CSV keeps 1.0 a decimal (JSON.parse makes it 1).
+    const data = join(dir, 'kinds.jsonl')
+    const values = ['1', '"1"', '2', '1', '"1"', '"2"', '2', '1', 'true', '"true"', 'true']
+    writeFileSync(data, values.map((v) => `{"v": ${v}}\n`).join(''))
+    const csv = join(dir, 'kinds.csv')
+    writeFileSync(csv, ['v', '1', '1.0', '2', '1', '1.0', '2.0', '2', '1'].join('\n') + '\n')
+    const contract = join(dir, 'contract.yml')
+    writeFileSync(contract, 'columns:\n  v: { unique: true }\n')
+    const duplicates = (d: ValidationDocument) => {
+      const unique = d.checks.find((c) => c.check === 'unique')!
+      return [unique.failures, unique.examples.map((e) => [e.line, e.value])]
+    }
+    const jsonl = { data, reference: data, contract }
+    const table = { data: csv, reference: csv, contract }
+    const [a, b] = [await single(jsonl), await single(table)]
+    expect(duplicates(a)).toEqual([
+      5,
+      [
+        [4, 1],
+        [5, '1'],
+        [7, 2],
+        [8, 1],
+        [11, true]
+      ]
+    ])
+    expect(duplicates(b)).toEqual([
+      4,
+      [
+        [5, 1],
+        [6, 1],
+        [8, 2],
+        [9, 1]
+      ]
+    ])
+    for (const count of [2, 3, 7]) {
+      expect(await mergedShards(jsonl, count, dir)).toEqual(a)
+      expect(await mergedShards(table, count, dir)).toEqual(b)
+    }
+  })
+})
+
 describe('--data as a glob', () => {
   it('names one file where globs are not asked for (the action’s matched files)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ml-gate-vshard-literal-'))
