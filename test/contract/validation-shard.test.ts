@@ -291,6 +291,18 @@ describe('merging validation states that do not belong together', () => {
     )
   })
 
+  it('refuses a state its schema does not describe, at its line', async () => {
+    const bad = join(dir, 'bad.json')
+    const parsed = JSON.parse(readFileSync(await state(1, 1, contract), 'utf8')) as {
+      settings: { seed: unknown }
+    }
+    parsed.settings.seed = 'forty-two'
+    writeFileSync(bad, JSON.stringify(parsed, null, 2))
+    expect(await failure(mergeStep([bad]))).toMatch(
+      new RegExp(`^${bad}:\\d+:\\d+: settings\\.seed: expected an integer, got a string$`)
+    )
+  })
+
   it('refuses a shard missing', async () => {
     const paths = [await state(1, 3, contract), await state(3, 3, contract)]
     expect(await failure(mergeStep(paths))).toBe(
