@@ -413,7 +413,7 @@ class ColumnChecker {
   state(): ColumnCheckState {
     const seen = this.seen
     if (seen instanceof DistinctValues)
-      throw new Error(`${this.name}: a checker made to merge has first lines`)
+      throw new Error(`ColumnChecker.state: '${this.name}' was not made mergeable`)
     return {
       column: this.name,
       rows: this.rows,

@@ -66,7 +66,7 @@ export class CategoryCounter {
     const { values, counts, size } = this.exact
     return {
       max_categories: this.maxCategories,
-      values: values.slice(0, size) as string[],
+      values: values.slice(0, size).map(String),
       counts: Array.from(counts.subarray(0, size)),
       other: this.otherCount
     }

@@ -125,6 +125,50 @@ describe('CategoryCounter', () => {
   })
 })
 
+describe('CategoryCounter and DriftCollector states', () => {
+  it('a counter past its cap comes back from its JSON state as it was', () => {
+    const counter = new CategoryCounter({ maxCategories: 2 })
+    for (const v of ['a', 'b', 'c', 'a', 'd', 'c']) counter.add(v)
+    const state = JSON.parse(JSON.stringify(counter.state())) as ReturnType<CategoryCounter['state']>
+    expect(state).toEqual({ max_categories: 2, values: ['a', 'b'], counts: [2, 1], other: 3 })
+    expect(CategoryCounter.fromState(state).snapshot()).toEqual(counter.snapshot())
+    expect(() => CategoryCounter.fromState({ ...state, counts: [2] })).toThrow(
+      'CategoryCounter.fromState: inconsistent state'
+    )
+  })
+
+  it('collectors of a split column merge, through JSON, into the whole column’s samples', () => {
+    const chunk = (values: (number | string | boolean | null)[]): ColumnChunk => ({
+      values,
+      kinds: Uint8Array.from(values, (v) =>
+        v === null
+          ? Kind.Missing
+          : typeof v === 'number'
+            ? Kind.Number
+            : typeof v === 'boolean'
+              ? Kind.Boolean
+              : Kind.String
+      )
+    })
+    const rows = Array.from({ length: 300 }, (_, i) => (i % 7 === 0 ? null : i % 5 === 0 ? 'x' : Math.sin(i)))
+    const whole = new DriftCollector(undefined, 42)
+    whole.add(chunk(rows), rows.length, 0)
+    const merged = new DriftCollector(undefined, 42)
+    for (const [from, to] of [
+      [0, 120],
+      [120, 300]
+    ]) {
+      const part = new DriftCollector(undefined, 42)
+      part.add(chunk(rows.slice(from, to)), to - from, from)
+      merged.merge(JSON.parse(JSON.stringify(part.state())) as ReturnType<DriftCollector['state']>)
+    }
+    expect(merged.observedKind()).toBe(undefined)
+    expect(merged.state()).toEqual(whole.state())
+    expect(merged.sample('numeric')).toEqual(whole.sample('numeric'))
+    expect(merged.sample('categorical')).toEqual(whole.sample('categorical'))
+  })
+})
+
 describe('reservoir keys shared by the columns of a batch', () => {
   it('batchRowKeys gives rowKeyHash of each row, for any seed and batch', () => {
     for (const [seed, firstRow, size] of [
