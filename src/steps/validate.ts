@@ -103,7 +103,7 @@ async function filesOf(input: string, globs: boolean | undefined): Promise<reado
 }
 
 /** The settings of a request that drift is measured with. */
-export function driftRequest(request: Omit<ValidateFileRequest, 'data'>): DriftRequest {
+function driftRequest(request: Omit<ValidateFileRequest, 'data'>): DriftRequest {
   return { method: request.driftMethod, settings: request.drift, correction: request.driftCorrection }
 }
 
