@@ -20,6 +20,7 @@ import { RowDigest, type RowDigestState } from '../metrics/poisson-bootstrap.js'
 import { RegressionAccumulator, type RegressionState } from '../metrics/regression.js'
 import { compareSegments, OVERALL, segmentFamilies } from '../metrics/segmentation.js'
 import type { Task } from '../metrics/task.js'
+import type { IdsState } from './row-ids.js'
 import { documentSettings, type Accumulator, type Evaluation, type SegmentEvaluation } from './evaluate.js'
 
 export const EVALUATION_STATE_SCHEMA = 'ml-gate/evaluation-state@1'
@@ -45,6 +46,8 @@ export interface PieceState {
   readonly range: PieceRange | null
   readonly rows: number
   readonly labels: RowDigestState | null
+  /** With an id column, of a byte range: the range's ids, which no other range may hold. */
+  readonly ids: IdsState | null
   readonly segments: readonly SegmentState[]
 }
 
@@ -68,6 +71,7 @@ export function pieceState(
     range,
     rows: evaluation.rows,
     labels: evaluation.labels,
+    ids: evaluation.ids,
     segments: [...evaluation.segments.values()].map((s) => ({
       key: s.key,
       family: s.family,
@@ -141,6 +145,7 @@ export function restorePiece(
     classes,
     rows: piece.rows,
     labels: piece.labels,
+    ids: piece.ids,
     segments
   }
 }
@@ -180,7 +185,17 @@ export function mergeEvaluations(file: string, pieces: readonly Evaluation[]): E
   const order = compareSegments(families)
   const sorted = new Map([...segments.values()].sort(order).map((s) => [s.key, s]))
   if (!sorted.has(OVERALL)) throw new Error('a piece of an evaluation has no overall segment')
-  return { file, settings, families, classes, rows, labels: labels?.toState() ?? null, segments: sorted }
+  // The merged pieces' ids were checked to be distinct (`piece-ids.ts`) and are not needed again.
+  return {
+    file,
+    settings,
+    families,
+    classes,
+    rows,
+    labels: labels?.toState() ?? null,
+    ids: null,
+    segments: sorted
+  }
 }
 
 function mergeInto(into: Accumulator, other: Accumulator): void {

@@ -13,6 +13,8 @@ import type { EvaluateSettings } from '../../src/config/evaluate-settings.js'
 import type { EvaluationDocument } from '../../src/documents/evaluation.js'
 import { evaluateFiles, evaluateShard } from '../../src/evaluation/evaluate-input.js'
 import { evaluationDocument } from '../../src/evaluation/evaluate.js'
+import type { EvaluationStateDocument } from '../../src/evaluation/evaluation-state.js'
+import { DISTINCT_IDS } from '../../src/evaluation/row-ids.js'
 import { expandGlob } from '../../src/io/glob.js'
 import { MAX_FILES, shardFiles } from '../../src/io/partition.js'
 import { mergeStep } from '../../src/steps/merge.js'
@@ -170,5 +172,91 @@ describe('a single run over a list longer than MAX_FILES', () => {
     const message = `${MAX_FILES + 1} files: expected at most ${MAX_FILES} in one list`
     await expect(evaluateFiles('missing-*.csv', files, settings)).rejects.toThrow(message)
     expect(() => shardFiles(files, { index: 1, count: 2 })).toThrow(message)
+  })
+})
+
+describe('an id repeated across shards', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ml-gate-shard-ids-'))
+  const settings: EvaluateSettings = {
+    ...common,
+    model: { ...model, task: 'binary', label: 'label', score: 'score', id: 'id' },
+    segments: { columns: [], bins: {}, cross: [] }
+  }
+  /** 60 rows, ids `name(1)` to `name(60)` but the row at line 51 has `name(again)` (7: line 8's). */
+  const rows = (name: (i: number) => string, again = 7) =>
+    Array.from(
+      { length: 60 },
+      (_, i) => `${name(i === 49 ? again : i + 1)},${i % 2},${((i * 37) % 100) / 100}`
+    )
+  const reason = DISTINCT_IDS
+
+  const failure = (p: Promise<unknown>): Promise<string> =>
+    p.then(
+      () => 'no error',
+      (e: unknown) => (e instanceof UserInputError ? e.format() : String(e))
+    )
+
+  /** The shards' state files, each shard's state read back. */
+  async function states(
+    file: string,
+    count: number
+  ): Promise<{ path: string; state: EvaluationStateDocument }[]> {
+    const out = []
+    for (let index = 1; index <= count; index++) {
+      const { state } = await evaluateShard(file, [file], { index, count }, settings)
+      const path = join(dir, `ids-${count}-${index}.json`)
+      writeFileSync(path, JSON.stringify(state))
+      out.push({ path, state })
+    }
+    return out
+  }
+
+  it.each([
+    ['an integer', (i: number) => String(i), '7'],
+    ['a text', (i: number) => `r${i}`, '"r7"']
+  ])(
+    '%s id in two byte ranges: the merge fails, naming it, both ranges and both states',
+    async (_, name, shown) => {
+      const file = join(dir, `ids-${shown.length}.csv`)
+      writeFileSync(file, ['id,label,score', ...rows(name)].join('\n') + '\n')
+      expect(await failure(evaluateFiles(file, [file], settings))).toBe(
+        `${file}:51: the id column 'id' repeats the id ${shown}, first seen at line 8; ${reason}`
+      )
+      const shards = await states(file, 3)
+      expect(shards.map((s) => s.state.pieces[0].range?.line)).toEqual([2, 22, 42])
+      const [first, , third] = shards
+      const range = ({ state }: (typeof shards)[number]) => {
+        const r = state.pieces[0].range!
+        return `bytes ${r.start}-${r.end} (from line ${r.line})`
+      }
+      expect(await failure(mergeStep(shards.map((s) => s.path)))).toBe(
+        `${third.path}: the id column 'id' repeats the id ${shown} across shards: ` +
+          `${file} ${range(third)} (${third.path}) and ${file} ${range(first)} (${first.path}) both hold it; ` +
+          `${reason}. The states keep no lines: a single run over ${file} names both`
+      )
+      // In one range, the shard itself fails as the single run does, at the same lines.
+      expect(await failure(evaluateShard(file, [file], { index: 1, count: 1 }, settings))).toBe(
+        `${file}:51: the id column 'id' repeats the id ${shown}, first seen at line 8; ${reason}`
+      )
+    }
+  )
+
+  it('no false alarm: distinct ids in 7 byte ranges merge into the single run’s document', async () => {
+    const file = join(dir, 'distinct.csv')
+    writeFileSync(file, ['id,label,score', ...rows(String, 61)].join('\n') + '\n')
+    const single = evaluationDocument(await evaluateFiles(file, [file], settings))
+    const result = await mergeStep((await states(file, 7)).map((s) => s.path))
+    expect(result.kind === 'evaluation' && rounded(result.document)).toEqual(rounded(single))
+  })
+
+  it('in two files of a list: accepted by the merge as by a single run over the list', async () => {
+    const [header, ...lines] = ['id,label,score', ...rows(String, 61)]
+    writeFileSync(join(dir, 'list-0.csv'), [header, ...lines.slice(0, 30)].join('\n') + '\n')
+    // Id 1 again, in the second file.
+    writeFileSync(join(dir, 'list-1.csv'), [header, '1,1,0.5', ...lines.slice(30)].join('\n') + '\n')
+    const input = join(dir, 'list-*.csv')
+    const single = evaluationDocument(await evaluateFiles(input, await expandGlob(input), settings))
+    expect(single.rows).toBe(61)
+    expect(await merged(input, 2, settings, dir)).toEqual(single)
   })
 })
