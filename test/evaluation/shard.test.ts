@@ -21,7 +21,7 @@ import { mergeStep } from '../../src/steps/merge.js'
 import { profileShardStep, profileStep } from '../../src/steps/profile.js'
 import type { ProfileDocument } from '../../src/profile/profile.js'
 import { UserInputError } from '../../src/errors.js'
-import { DATASETS } from '../support/datasets.js'
+import { DATASETS, readCsv } from '../support/datasets.js'
 
 const common = { minSupport: 30, confidence: 0.95, bootstrap: { replicates: 50, seed: 42 } }
 const model = { score_prefix: 'score_', positive: 1, threshold: 0.5 } as const
@@ -259,4 +259,70 @@ describe('an id repeated across shards', () => {
     expect(single.rows).toBe(61)
     expect(await merged(input, 2, settings, dir)).toEqual(single)
   })
+})
+
+describe('byte shards of JSON Lines, and of CSV with quoted newlines', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ml-gate-shard-text-'))
+  const [, credit] = CASES[0]
+
+  const failure = (p: Promise<unknown>): Promise<string> =>
+    p.then(
+      () => 'no error',
+      (e: unknown) => (e instanceof UserInputError ? e.format() : String(e))
+    )
+
+  it.each(SHARDS)('credit as JSON Lines, %i shards: the single run over the file', async (count) => {
+    const { header, rows } = readCsv(join(DATASETS, 'credit', 'predictions', 'candidate.csv'))
+    const value = (text: string) => (text === '' ? null : Number.isFinite(Number(text)) ? Number(text) : text)
+    const file = join(dir, 'credit.jsonl')
+    const records = rows.map((row) =>
+      JSON.stringify(Object.fromEntries(header.map((h, i) => [h, value(row[i])])))
+    )
+    writeFileSync(file, records.join('\n') + '\n')
+    const single = evaluationDocument(await evaluateFiles(file, [file], credit))
+    expect(single.rows).toBe(rows.length)
+    expect(rounded(await merged(file, count, credit, dir))).toEqual(rounded(single))
+  })
+
+  const settings: EvaluateSettings = {
+    ...common,
+    model: { ...model, task: 'binary', label: 'label', score: 'score' },
+    segments: { columns: ['note'], bins: {}, cross: [] }
+  }
+  /** 40 rows over 80 lines: every other row's note spans three lines; the row at `bad` has score 1.5. */
+  function quoted(name: string, bad: number | null): string {
+    const rows = Array.from({ length: 40 }, (_, i) => {
+      const note = i % 2 === 0 ? `"a\nquoted, ""note""\n${i % 3}"` : 'plain'
+      return `${i % 2},${i === bad ? 1.5 : ((i * 37) % 100) / 100},${note}`
+    })
+    const file = join(dir, name)
+    writeFileSync(file, ['label,score,note', ...rows].join('\n') + '\n')
+    return file
+  }
+
+  it.each([2, 3, 7])(
+    'CSV with quoted newlines, %i shards: the single run’s rows, segments and failure line',
+    async (count) => {
+      const file = quoted('quoted.csv', null)
+      const single = evaluationDocument(await evaluateFiles(file, [file], settings))
+      expect(single.segments.map((s) => [s.key, s.n])).toEqual([
+        ['all', 40],
+        ['note=a\nquoted, %22note%22\n0', 7],
+        ['note=a\nquoted, %22note%22\n1', 6],
+        ['note=a\nquoted, %22note%22\n2', 7],
+        ['note=plain', 20]
+      ])
+      expect(rounded(await merged(file, count, settings, dir))).toEqual(rounded(single))
+      // Row 30 (0-based) starts at line 2 + 15 · 3 + 15 · 1 = 62.
+      const bad = quoted('bad.csv', 30)
+      const whole = await failure(evaluateFiles(bad, [bad], settings))
+      expect(whole).toBe(`${bad}:62: score 'score' must be a probability in [0, 1]; found 1.5`)
+      const found: string[] = []
+      for (let index = 1; index <= count; index++) {
+        const message = await failure(evaluateShard(bad, [bad], { index, count }, settings))
+        if (message !== 'no error') found.push(message)
+      }
+      expect(found).toEqual([whole])
+    }
+  )
 })
