@@ -166,8 +166,8 @@ export interface StagingOptions {
   /** Evaluate only the rows whose id (`model.id`) is in this set; the others are checked, not counted. */
   readonly only?: IdSet | null
   /**
-   * Multiclass without probability columns: the classes of the whole input, when this file is one
-   * piece of it (`evaluate-input.ts`); default: found in the file.
+   * Multiclass without probability columns: the classes to evaluate over, when this file is one
+   * piece of an input or a shard's range (`evaluate-input.ts`); default: found in the file.
    */
   readonly classes?: readonly string[] | null
 }

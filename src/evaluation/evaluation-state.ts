@@ -33,7 +33,10 @@ export interface EvaluationStateDocument {
   readonly input: string
   readonly shard: ShardStated
   readonly settings: DocumentSettings
-  /** Multiclass: the class names, in probability-column order; `[]` otherwise. */
+  /**
+   * Multiclass with probability columns: the class names, in column order; `[]` otherwise (classes
+   * found in the rows are each segment state's own: `mergedClasses`).
+   */
   readonly classes: readonly string[]
   readonly pieces: readonly PieceState[]
 }
@@ -123,8 +126,29 @@ export function settingsFromDocument(task: Task, s: DocumentSettings): EvaluateS
 }
 
 /**
- * The evaluation a piece's state describes.
- * @throws Error ("invalid metric state: …") for a state the accumulators cannot restore
+ * The classes of the merged evaluation: with probability columns, theirs (any state's `classes`);
+ * found in the rows, the sorted union of the pieces' (each shard finds the classes of its own rows,
+ * `evaluate-input.ts`), the list a single run finds; `[]` for another task.
+ */
+export function mergedClasses(states: readonly EvaluationStateDocument[]): string[] {
+  const given = states.map((s) => s.classes).find((c) => c.length > 0)
+  if (given !== undefined) return [...given]
+  const found = new Set<string>()
+  // A forged state's classes are refused by `restorePiece` (`MulticlassAccumulator.fromState`).
+  const named = (state: SegmentState['state']): unknown[] =>
+    'classes' in state && Array.isArray(state.classes) ? state.classes : []
+  for (const state of states) {
+    for (const piece of state.pieces)
+      for (const segment of piece.segments)
+        for (const c of named(segment.state)) if (typeof c === 'string') found.add(c)
+  }
+  return [...found].sort()
+}
+
+/**
+ * The evaluation a piece's state describes, a multiclass piece widened to `classes`.
+ * @throws Error ("invalid metric state: …") for a state the accumulators cannot restore, or a
+ *   multiclass state with a class not in `classes`
  */
 export function restorePiece(
   piece: PieceState,
@@ -135,7 +159,13 @@ export function restorePiece(
   const segments = new Map<string, SegmentEvaluation>(
     piece.segments.map((s) => [
       s.key,
-      { key: s.key, family: s.family, labels: s.labels, rows: s.rows, metrics: restore(s.state) }
+      {
+        key: s.key,
+        family: s.family,
+        labels: s.labels,
+        rows: s.rows,
+        metrics: widened(restore(s.state), classes)
+      }
     ])
   )
   return {
@@ -148,6 +178,12 @@ export function restorePiece(
     ids: piece.ids,
     segments
   }
+}
+
+/** A multiclass accumulator over `classes` (a shard's classes are those of its rows). */
+function widened(metrics: Accumulator, classes: readonly string[]): Accumulator {
+  if (!(metrics instanceof MulticlassAccumulator)) return metrics
+  return metrics.classes.join('\u0000') === classes.join('\u0000') ? metrics : metrics.withClasses(classes)
 }
 
 function restorer(task: Task): (state: unknown) => Accumulator {

@@ -10,6 +10,7 @@ import { documentKind, parseDocument, readDocumentBytes } from '../documents/rea
 import { UserInputError } from '../errors.js'
 import { evaluationDocument, type Accumulator, type Evaluation } from '../evaluation/evaluate.js'
 import {
+  mergedClasses,
   mergeEvaluations,
   restorePiece,
   settingsFromDocument,
@@ -168,7 +169,7 @@ function mergeEvaluationStates(states: readonly Read<EvaluationStateDocument>[])
     }
   })
   const settings = settingsFromDocument(first.state.task, first.state.settings)
-  const classes = states.map((s) => s.state.classes).find((c) => c.length > 0) ?? []
+  const classes = mergedClasses(states.map((s) => s.state))
   const pieces = inOrder(states)
   if (settings.model.id !== undefined) checkIdsAcrossPieces(pieces, settings.model.id)
   const evaluations: Evaluation[] = pieces.map(({ path, piece }) =>

@@ -326,3 +326,43 @@ describe('byte shards of JSON Lines, and of CSV with quoted newlines', () => {
     }
   )
 })
+
+describe('multiclass without probability columns: classes found per shard', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ml-gate-shard-classes-'))
+  const [, penguins] = CASES[1]
+  // No column starts with `none_`: the classes are the labels and predictions found in the rows.
+  const settings: EvaluateSettings = { ...penguins, model: { ...penguins.model, score_prefix: 'none_' } }
+  const file = join(DATASETS, 'penguins', 'predictions', 'candidate.csv')
+
+  it.each(SHARDS)(
+    '%i shards by bytes and by files: the single run’s document, bit for bit',
+    async (count) => {
+      const single = evaluationDocument(await evaluateFiles(file, [file], settings))
+      expect(single.classes).toEqual(['Adelie', 'Chinstrap', 'Gentoo'])
+      expect(await merged(file, count, settings, dir)).toEqual(single)
+      const input = splitFiles('penguins', dir)
+      const list = evaluationDocument(await evaluateFiles(input, await expandGlob(input), settings))
+      expect(await merged(input, count, settings, dir)).toEqual(list)
+    }
+  )
+
+  it('each byte shard reads only its own range for its classes (fewer than 2: the whole file’s)', async () => {
+    const classes: string[][] = []
+    for (let index = 1; index <= 7; index++) {
+      const { state } = await evaluateShard(file, [file], { index, count: 7 }, settings)
+      expect(state.classes).toEqual([])
+      const overall = state.pieces[0].segments[0].state
+      classes.push('classes' in overall ? [...overall.classes] : [])
+    }
+    // Shards 1 and 2 hold only Adelie rows: they take the whole file's classes.
+    expect(classes).toEqual([
+      ['Adelie', 'Chinstrap', 'Gentoo'],
+      ['Adelie', 'Chinstrap', 'Gentoo'],
+      ['Adelie', 'Chinstrap', 'Gentoo'],
+      ['Adelie', 'Gentoo'],
+      ['Adelie', 'Chinstrap', 'Gentoo'],
+      ['Adelie', 'Chinstrap', 'Gentoo'],
+      ['Adelie', 'Chinstrap']
+    ])
+  })
+})
