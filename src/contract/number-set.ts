@@ -7,6 +7,11 @@ const PAGE_SHIFT = 19
 const PAGE_MASK = (1 << PAGE_SHIFT) - 1
 const PAGE_WORDS = (1 << PAGE_SHIFT) / 32
 const PAGE_BYTES = PAGE_WORDS * 4
+/**
+ * A page with fewer integers is listed in a state rather than written as bits: its 87,384
+ * characters of base64 hold about this many integers of 9 or 10 characters.
+ */
+const SPARSE_PAGE = 8192
 
 /**
  * A `NumberSet` as JSON (`toState`): its bitmap pages as they are (a run of consecutive ids is
@@ -15,7 +20,7 @@ const PAGE_BYTES = PAGE_WORDS * 4
 export interface NumberSetState {
   /** The bitmap's pages in use, ascending: page p holds the integers p·2¹⁹ to (p + 1)·2¹⁹ − 1. */
   readonly pages: readonly NumberSetPage[]
-  /** The numbers outside the bitmap (negative, fractional, 2²⁷ or more), ascending. */
+  /** The other numbers (negative, fractional, 2²⁷ or more, or in a page of fewer than 8,192), ascending. */
   readonly others: readonly number[]
 }
 
@@ -121,12 +126,17 @@ export class NumberSet {
   toState(): NumberSetState {
     if (this.hasNaN) throw new RangeError('a NumberSet holding NaN has no JSON state')
     const pages: NumberSetPage[] = []
+    const others = this.tableNumbers()
     // The Uint8Array view of the words is the bit order stated above on a little-endian platform,
     // the one ml-gate's states are written and read on (`metrics/metric-state.ts`).
     this.pages.forEach((words, page) => {
-      if (words !== undefined) pages.push({ page, bits: encode(new Uint8Array(words.buffer)) })
+      if (words === undefined) return
+      let count = 0
+      for (let w = 0; w < PAGE_WORDS; w++) count += bitCount(words[w])
+      if (count >= SPARSE_PAGE) pages.push({ page, bits: encode(new Uint8Array(words.buffer)) })
+      else pageNumbers(words, page, others)
     })
-    return { pages, others: this.tableNumbers().sort((a, b) => a - b) }
+    return { pages, others: others.sort((a, b) => a - b) }
   }
 
   /** Restores a `toState()` object (e.g. parsed from JSON); throws an `Error` saying what is wrong. */
@@ -206,6 +216,15 @@ export class NumberSet {
       slots[i] = key
     }
     this.slots = slots
+  }
+}
+
+/** Appends the integers of a page's bits to `out`, ascending. */
+function pageNumbers(words: Int32Array, page: number, out: number[]): void {
+  for (let w = 0; w < PAGE_WORDS; w++) {
+    for (let word = words[w]; word !== 0; word &= word - 1) {
+      out.push(page * (1 << PAGE_SHIFT) + w * 32 + 31 - Math.clz32(word & -word))
+    }
   }
 }
 

@@ -151,13 +151,16 @@ describe('IdSet as a state', () => {
     )
   })
 
-  it('keeps a million consecutive integer ids in 2 bitmap pages', () => {
+  it('states a million consecutive integer ids as 2 bitmap pages, a sparse page as a list', () => {
     const set = new IdSet()
     for (let i = 1; i <= 1_000_000; i++) set.add(i)
-    const state = set.toState()
+    set.add(2 ** 20 + 5)
+    const state = JSON.parse(JSON.stringify(set.toState())) as IdsState
     expect(state.numbers.pages.map((p) => p.page)).toEqual([0, 1])
-    expect(state.numbers.others).toEqual([])
-    expect(IdSet.fromState(state).size).toBe(1_000_000)
+    expect(state.numbers.others).toEqual([2 ** 20 + 5])
+    const restored = IdSet.fromState(state)
+    expect(restored.size).toBe(1_000_001)
+    expect(restored.shared(set)).toEqual({ count: 1_000_001, id: 1 })
   })
 })
 
