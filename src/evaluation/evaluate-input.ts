@@ -64,7 +64,6 @@ export async function evaluateShard(
   read: ReadOptions = {},
   options: StagingOptions = {}
 ): Promise<ShardReport> {
-  const classes = await inputClasses(files, settings, read)
   const name = `shard ${shard.index}/${shard.count}`
   if (files.length === 1) {
     const [file] = files
@@ -72,23 +71,35 @@ export async function evaluateShard(
     const scan = await byteShard(file, shard, read)
     const ms = performance.now() - started
     const bytes = scan.part.bytes
+    const classes = await shardClasses([file], files, settings, read, { ...read, part: scan.part })
     const evaluation = await evaluatePredictions(
       file,
       settings,
       { ...read, part: scan.part },
       { ...options, classes }
     )
-    const state = evaluationState(settings, input, { ...shard, by: 'bytes' }, evaluation.classes, [
-      pieceState(evaluation, 0, pieceRange(bytes))
-    ])
+    const state = evaluationState(
+      settings,
+      input,
+      { ...shard, by: 'bytes' },
+      classes ? [] : evaluation.classes,
+      [pieceState(evaluation, 0, pieceRange(bytes))]
+    )
     const stated =
       `${name}: ${file} bytes ${bytes.start}-${bytes.end} of ${scan.size}, from line ${bytes.line}: ` +
       `${evaluation.rows} rows (the range found by scanning ${scan.scanned} bytes in ${ms.toFixed(0)} ms)`
     return { state, stated }
   }
   const mine = shardFiles(files, shard)
+  const classes = await shardClasses(
+    mine.map((f) => f.file),
+    files,
+    settings,
+    read,
+    read
+  )
   const pieces: PieceState[] = []
-  let found: readonly string[] = classes ?? []
+  let found: readonly string[] = []
   for (const { file, index } of mine) {
     const evaluation = await evaluatePredictions(
       file,
@@ -96,11 +107,30 @@ export async function evaluateShard(
       { ...read, part: wholeFilePart(index, files.length) },
       { ...options, classes }
     )
-    found = evaluation.classes
+    if (classes === null) found = evaluation.classes
     pieces.push(pieceState(evaluation, index, null))
   }
   const state = evaluationState(settings, input, { ...shard, by: 'files' }, found, pieces)
   const names = mine.map((f) => f.file).join(', ')
   const stated = `${name}: ${mine.length} of ${files.length} files, every ${shard.count}th of the sorted list${names === '' ? '' : ` (${names})`}`
   return { state, stated }
+}
+
+/**
+ * Multiclass without probability columns: the classes of the shard's own rows (`mine`, read with
+ * `part`), sorted; or, when those are fewer than 2 (an accumulator needs 2), the whole input's.
+ * The state then states no classes (`[]`) and the merge widens every piece to the sorted union of
+ * the pieces' classes (`evaluation-state.ts`): the list a single run finds, as it sorts them too.
+ * `null` for another task, with probability columns (which name the classes), or no file.
+ */
+async function shardClasses(
+  mine: readonly string[],
+  all: readonly string[],
+  settings: EvaluateSettings,
+  read: ReadOptions,
+  part: ReadOptions
+): Promise<string[] | null> {
+  if (mine.length === 0) return null
+  const own = await inputClasses(mine, settings, part)
+  return own === null || own.length >= 2 ? own : inputClasses(all, settings, read)
 }

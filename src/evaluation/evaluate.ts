@@ -18,7 +18,7 @@ import {
   type StagingPlan
 } from './row-stager.js'
 import type { RowDigestState } from '../metrics/poisson-bootstrap.js'
-import type { IdSet } from './row-ids.js'
+import type { IdSet, IdsState } from './row-ids.js'
 import { ScoreLedger } from './score-ledger.js'
 import { compareSegments, OVERALL, segmentFamilies, type SegmentFamily } from '../metrics/segmentation.js'
 import { stageBlocks, type SpareThread } from './staging-thread.js'
@@ -51,6 +51,8 @@ export interface Evaluation {
    * the same ids with the same labels.
    */
   readonly labels: RowDigestState | null
+  /** With an id column, of a byte range of a file: its ids (`StagedFile.ids`); else `null`. */
+  readonly ids: IdsState | null
   /** Segments by key, `all` first then in report order. */
   readonly segments: ReadonlyMap<string, SegmentEvaluation>
 }
@@ -118,7 +120,7 @@ export async function evaluatePredictions(
     },
     only
   )
-  const { rows, labels, thread: spare } = staging
+  const { rows, labels, ids, thread: spare } = staging
   try {
     await overlapReplicates(spare, model.task === 'binary' ? ordered : [], () => adder.finish(ordered))
   } finally {
@@ -127,7 +129,7 @@ export async function evaluatePredictions(
 
   const order = compareSegments(families)
   const sorted = new Map([...segments.values()].sort(order).map((s) => [s.key, s]))
-  return { file: table.file, settings, families, classes, rows, labels, segments: sorted }
+  return { file: table.file, settings, families, classes, rows, labels, ids, segments: sorted }
 }
 
 /**
@@ -164,8 +166,8 @@ export interface StagingOptions {
   /** Evaluate only the rows whose id (`model.id`) is in this set; the others are checked, not counted. */
   readonly only?: IdSet | null
   /**
-   * Multiclass without probability columns: the classes of the whole input, when this file is one
-   * piece of it (`evaluate-input.ts`); default: found in the file.
+   * Multiclass without probability columns: the classes to evaluate over, when this file is one
+   * piece of an input or a shard's range (`evaluate-input.ts`); default: found in the file.
    */
   readonly classes?: readonly string[] | null
 }

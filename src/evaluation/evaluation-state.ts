@@ -20,6 +20,7 @@ import { RowDigest, type RowDigestState } from '../metrics/poisson-bootstrap.js'
 import { RegressionAccumulator, type RegressionState } from '../metrics/regression.js'
 import { compareSegments, OVERALL, segmentFamilies } from '../metrics/segmentation.js'
 import type { Task } from '../metrics/task.js'
+import type { IdsState } from './row-ids.js'
 import { documentSettings, type Accumulator, type Evaluation, type SegmentEvaluation } from './evaluate.js'
 
 export const EVALUATION_STATE_SCHEMA = 'ml-gate/evaluation-state@1'
@@ -32,7 +33,10 @@ export interface EvaluationStateDocument {
   readonly input: string
   readonly shard: ShardStated
   readonly settings: DocumentSettings
-  /** Multiclass: the class names, in probability-column order; `[]` otherwise. */
+  /**
+   * Multiclass with probability columns: the class names, in column order; `[]` otherwise (classes
+   * found in the rows are each segment state's own: `mergedClasses`).
+   */
   readonly classes: readonly string[]
   readonly pieces: readonly PieceState[]
 }
@@ -45,6 +49,8 @@ export interface PieceState {
   readonly range: PieceRange | null
   readonly rows: number
   readonly labels: RowDigestState | null
+  /** With an id column, of a byte range: the range's ids, which no other range may hold. */
+  readonly ids: IdsState | null
   readonly segments: readonly SegmentState[]
 }
 
@@ -68,6 +74,7 @@ export function pieceState(
     range,
     rows: evaluation.rows,
     labels: evaluation.labels,
+    ids: evaluation.ids,
     segments: [...evaluation.segments.values()].map((s) => ({
       key: s.key,
       family: s.family,
@@ -119,8 +126,29 @@ export function settingsFromDocument(task: Task, s: DocumentSettings): EvaluateS
 }
 
 /**
- * The evaluation a piece's state describes.
- * @throws Error ("invalid metric state: …") for a state the accumulators cannot restore
+ * The classes of the merged evaluation: with probability columns, theirs (any state's `classes`);
+ * found in the rows, the sorted union of the pieces' (each shard finds the classes of its own rows,
+ * `evaluate-input.ts`), the list a single run finds; `[]` for another task.
+ */
+export function mergedClasses(states: readonly EvaluationStateDocument[]): string[] {
+  const given = states.map((s) => s.classes).find((c) => c.length > 0)
+  if (given !== undefined) return [...given]
+  const found = new Set<string>()
+  // A forged state's classes are refused by `restorePiece` (`MulticlassAccumulator.fromState`).
+  const named = (state: SegmentState['state']): unknown[] =>
+    'classes' in state && Array.isArray(state.classes) ? state.classes : []
+  for (const state of states) {
+    for (const piece of state.pieces)
+      for (const segment of piece.segments)
+        for (const c of named(segment.state)) if (typeof c === 'string') found.add(c)
+  }
+  return [...found].sort()
+}
+
+/**
+ * The evaluation a piece's state describes, a multiclass piece widened to `classes`.
+ * @throws Error ("invalid metric state: …") for a state the accumulators cannot restore, or a
+ *   multiclass state with a class not in `classes`
  */
 export function restorePiece(
   piece: PieceState,
@@ -131,7 +159,13 @@ export function restorePiece(
   const segments = new Map<string, SegmentEvaluation>(
     piece.segments.map((s) => [
       s.key,
-      { key: s.key, family: s.family, labels: s.labels, rows: s.rows, metrics: restore(s.state) }
+      {
+        key: s.key,
+        family: s.family,
+        labels: s.labels,
+        rows: s.rows,
+        metrics: widened(restore(s.state), classes)
+      }
     ])
   )
   return {
@@ -141,8 +175,15 @@ export function restorePiece(
     classes,
     rows: piece.rows,
     labels: piece.labels,
+    ids: piece.ids,
     segments
   }
+}
+
+/** A multiclass accumulator over `classes` (a shard's classes are those of its rows). */
+function widened(metrics: Accumulator, classes: readonly string[]): Accumulator {
+  if (!(metrics instanceof MulticlassAccumulator)) return metrics
+  return metrics.classes.join('\u0000') === classes.join('\u0000') ? metrics : metrics.withClasses(classes)
 }
 
 function restorer(task: Task): (state: unknown) => Accumulator {
@@ -180,7 +221,17 @@ export function mergeEvaluations(file: string, pieces: readonly Evaluation[]): E
   const order = compareSegments(families)
   const sorted = new Map([...segments.values()].sort(order).map((s) => [s.key, s]))
   if (!sorted.has(OVERALL)) throw new Error('a piece of an evaluation has no overall segment')
-  return { file, settings, families, classes, rows, labels: labels?.toState() ?? null, segments: sorted }
+  // The merged pieces' ids were checked to be distinct (`piece-ids.ts`) and are not needed again.
+  return {
+    file,
+    settings,
+    families,
+    classes,
+    rows,
+    labels: labels?.toState() ?? null,
+    ids: null,
+    segments: sorted
+  }
 }
 
 function mergeInto(into: Accumulator, other: Accumulator): void {

@@ -8,10 +8,27 @@
  * row collapse an interval towards a point), and a repeated id cannot be matched with one row of
  * the other model's file.
  */
-import { NumberSet } from '../contract/number-set.js'
+import { NumberSet, type NumberSetState } from '../contract/number-set.js'
 import { fmix32, hashFloat64 } from '../kernels/hash.js'
 import type { Value } from '../io/table.js'
 import { RowDigest, rowKeyOf, type RowDigestState } from '../metrics/poisson-bootstrap.js'
+
+/** Why every row needs a distinct id, as the errors for a repeated id say it. */
+export const DISTINCT_IDS =
+  'every row needs a distinct id (rows sharing an id cannot be matched one to one with the other ' +
+  "model's rows, and would be resampled together, narrowing every interval)"
+
+/** An `IdSet` as JSON: the numbers as `NumberSet` writes them, the texts sorted. */
+export interface IdsState {
+  readonly numbers: NumberSetState
+  readonly texts: readonly string[]
+}
+
+/** How many ids two sets share, and one of them: the least number, else the least text. */
+export interface SharedIds {
+  readonly count: number
+  readonly id: number | string
+}
 
 /**
  * Distinct ids. Numbers sit in a `NumberSet` (a paged bitmap for the usual integer ids: about
@@ -35,6 +52,38 @@ export class IdSet {
 
   get size(): number {
     return this.numbers.size + this.texts.size
+  }
+
+  /** The set as JSON (a byte shard's ids, for the merge): `IdSet.fromState` restores it. */
+  toState(): IdsState {
+    return { numbers: this.numbers.toState(), texts: [...this.texts].sort() }
+  }
+
+  /** Restores a `toState()` object; throws an `Error` saying what is wrong. */
+  static fromState(state: IdsState): IdSet {
+    const set = new IdSet()
+    set.numbers.addAll(NumberSet.fromState(state.numbers))
+    for (const text of state.texts) set.texts.add(text)
+    return set
+  }
+
+  /** The ids this set shares with `other`; `null` for none. */
+  shared(other: IdSet): SharedIds | null {
+    const numbers = this.numbers.shared(other.numbers)
+    let count = numbers?.count ?? 0
+    let text: string | null = null
+    for (const id of this.texts) {
+      if (!other.texts.has(id)) continue
+      count++
+      if (text === null || id < text) text = id
+    }
+    return count === 0 ? null : { count, id: numbers?.least ?? text! }
+  }
+
+  /** Adds every id of `other`. */
+  addAll(other: IdSet): void {
+    this.numbers.addAll(other.numbers)
+    for (const id of other.texts) this.texts.add(id)
   }
 }
 

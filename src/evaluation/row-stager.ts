@@ -22,7 +22,7 @@ import { MulticlassRows } from '../metrics/multiclass.js'
 import { rowHash, rowKeyOf, type RowDigestState } from '../metrics/poisson-bootstrap.js'
 import { RegressionRows } from '../metrics/regression.js'
 import { RowBlock } from './row-block.js'
-import { IdSet, LabelDigest } from './row-ids.js'
+import { DISTINCT_IDS, IdSet, LabelDigest, type IdsState } from './row-ids.js'
 import { segmentColumns, segmentFamilies, segmentKey, type SegmentFamily } from '../metrics/segmentation.js'
 
 /** Everything the reading half needs, as plain data (it crosses to a worker thread). */
@@ -96,6 +96,11 @@ export interface StagedFile {
   readonly rows: number
   /** With an id column: the fingerprint of every row's (id, label) pair (`LabelDigest`). */
   readonly labels: RowDigestState | null
+  /**
+   * With an id column and a byte range (`FilePart.bytes`): the range's ids, for the merge to find
+   * an id that two ranges hold (each range checks only its own); `null` otherwise.
+   */
+  readonly ids: IdsState | null
 }
 
 /**
@@ -200,7 +205,11 @@ export async function stageRows(
     })
   if (columns.weight >= 0 && totals.weight === 0 && whole) throw allWeightsZero(model.weight!, table.file)
   await sink.full(staged)
-  return { rows: rows - skipped, labels: labels?.toState() ?? null }
+  return {
+    rows: rows - skipped,
+    labels: labels?.toState() ?? null,
+    ids: whole ? null : (ids?.toState() ?? null)
+  }
 
   /** The ordinal of row i's segment in family f, announced at its first row. */
   function segmentOf(all: readonly SegmentFamily[], f: number, cols: number[], batch: RowBatch, i: number) {
@@ -337,8 +346,7 @@ async function repeatedId(plan: StagingPlan, column: number, id: Value, again: n
   }
   throw new UserInputError(
     `the id column '${plan.settings.model.id}' repeats the id ${JSON.stringify(id)}, first seen at line ${first}; ` +
-      'every row needs a distinct id (rows sharing an id cannot be matched one to one with the other ' +
-      "model's rows, and would be resampled together, narrowing every interval)",
+      DISTINCT_IDS,
     { file: table.file, line: again }
   )
 }

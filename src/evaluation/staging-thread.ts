@@ -206,7 +206,7 @@ async function stageOnThread(
   try {
     const done = await worker.request()
     if (done.type !== 'done') throw new Error(`the staging thread answered ${done.type}`)
-    return { rows: done.rows, labels: done.labels }
+    return { rows: done.rows, labels: done.labels, ids: done.ids }
   } finally {
     // Ended, not kept for later work: its heap (the reader's garbage, 70 MB at 1M rows) goes with it.
     await worker.close()

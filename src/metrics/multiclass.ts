@@ -177,6 +177,44 @@ export class MulticlassAccumulator implements MetricSource {
     return this
   }
 
+  /**
+   * This accumulator's rows over `classes`, which holds its own classes (in any order) and maybe
+   * more: each class's sums move to its index there and the others' are 0, exactly what an
+   * accumulator over `classes` holds after the same rows. A shard finds the classes of its own rows
+   * only; the merge widens every piece to the input's classes before merging them.
+   * @throws RangeError for `classes` without one of this accumulator's
+   */
+  withClasses(classes: readonly string[]): MulticlassAccumulator {
+    const wide = new MulticlassAccumulator({ classes, bootstrap: this.bootstrap })
+    const to = this.classes.map((c) => wide.classes.indexOf(c))
+    if (to.includes(-1)) {
+      throw new RangeError(
+        `cannot widen multiclass classes [${this.classes.join(', ')}] to [${classes.join(', ')}]`
+      )
+    }
+    const k = this.classes.length
+    const wideK = wide.classes.length
+    // Each array is records of `blocks` per-class blocks and then `tail` totals.
+    const move = (from: Float64Array, into: Float64Array, blocks: number, tail: number): void => {
+      const width = blocks * k + tail
+      const wideWidth = blocks * wideK + tail
+      for (let r = 0; r * width < from.length; r++) {
+        const at = r * width
+        const wideAt = r * wideWidth
+        for (let b = 0; b < blocks; b++)
+          for (let c = 0; c < k; c++) into[wideAt + b * wideK + to[c]] = from[at + b * k + c]
+        for (let t = 0; t < tail; t++) into[wideAt + blocks * wideK + t] = from[at + blocks * k + t]
+      }
+    }
+    move(this.core.sums, wide.core.sums, 3, 1)
+    move(this.core.buckets, wide.core.buckets, 3, 1)
+    move(this.squares, wide.squares, 2, 1)
+    move(this.counts, wide.counts, 3, 0)
+    wide.digest.merge(this.digest)
+    wide.rowsWithProbabilities = this.rowsWithProbabilities
+    return wide
+  }
+
   /** Every multiclass metric with its confidence interval (see `catalog.ts`). */
   finalize(options: FinalizeOptions = {}): Record<string, MetricValue> {
     return finalizeMetrics(this, options)

@@ -14,11 +14,13 @@ import { documentKind, parseDocument, readDocumentBytes } from '../documents/rea
 import { UserInputError } from '../errors.js'
 import { evaluationDocument, type Accumulator, type Evaluation } from '../evaluation/evaluate.js'
 import {
+  mergedClasses,
   mergeEvaluations,
   restorePiece,
   settingsFromDocument,
   type EvaluationStateDocument
 } from '../evaluation/evaluation-state.js'
+import { checkIdsAcrossPieces } from '../evaluation/piece-ids.js'
 import { allWeightsZero } from '../evaluation/row-stager.js'
 import { describeDifferences, settingDifferences } from '../gates/same-settings.js'
 import { parseJson } from '../io/json-text.js'
@@ -62,7 +64,7 @@ interface Read<T> {
  * profile or validation states), made with the same settings, each given once (in any order).
  * @throws UserInputError naming the file for an unreadable or invalid state, a state of another
  *   kind, settings, input or shard count than the first, a shard missing or given twice, no rows, or
- *   (with weights) no row of positive weight
+ *   (with weights) no row of positive weight; for an id in two byte ranges (`piece-ids.ts`)
  */
 export async function mergeStep(paths: readonly string[]): Promise<MergeStepResult> {
   if (paths.length === 0) throw new UserInputError('ml-gate merge: expected the state files of every shard')
@@ -181,8 +183,9 @@ function mergeEvaluationStates(states: readonly Read<EvaluationStateDocument>[])
     }
   })
   const settings = settingsFromDocument(first.state.task, first.state.settings)
-  const classes = states.map((s) => s.state.classes).find((c) => c.length > 0) ?? []
+  const classes = mergedClasses(states.map((s) => s.state))
   const pieces = inOrder(states)
+  if (settings.model.id !== undefined) checkIdsAcrossPieces(pieces, settings.model.id)
   const evaluations: Evaluation[] = pieces.map(({ path, piece }) =>
     restored(path, () => restorePiece(piece, settings, classes))
   )

@@ -10,7 +10,7 @@ import fc from 'fast-check'
 import { UserInputError } from '../../src/errors.js'
 import { evaluatePredictions } from '../../src/evaluation/evaluate.js'
 import type { EvaluateSettings } from '../../src/config/evaluate-settings.js'
-import { IdSet } from '../../src/evaluation/row-ids.js'
+import { IdSet, type IdsState } from '../../src/evaluation/row-ids.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'ml-gate-ids-'))
 let count = 0
@@ -116,6 +116,51 @@ describe('IdSet', () => {
         }
       )
     )
+  })
+})
+
+describe('IdSet as a state', () => {
+  const id = fc.oneof(
+    fc.integer({ min: -5, max: 2 ** 21 }),
+    fc.integer({ min: 2 ** 27 - 3, max: 2 ** 27 + 3 }), // both sides of the bitmap's limit
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
+    fc.string({ maxLength: 3 })
+  )
+  const key = (value: number | string) => (value === 0 ? 0 : value)
+
+  it('survives JSON, and finds the ids two sets share (how many, the least number else text) and their union', () => {
+    fc.assert(
+      fc.property(fc.array(id), fc.array(id), (left, right) => {
+        const a = new IdSet()
+        const b = new IdSet()
+        left.forEach((x) => a.add(x))
+        right.forEach((x) => b.add(x))
+        const restored = IdSet.fromState(JSON.parse(JSON.stringify(a.toState())) as IdsState)
+        expect(restored.size).toBe(a.size)
+        expect([...left, ...right].filter((x) => restored.has(x) !== a.has(x))).toEqual([])
+        const common = [...new Set(left.map(key))].filter((x) => new Set(right.map(key)).has(x))
+        const numbers = common.filter((x) => typeof x === 'number').sort((x, y) => x - y)
+        const texts = common.filter((x) => typeof x === 'string').sort()
+        expect(restored.shared(b)).toEqual(
+          common.length === 0 ? null : { count: common.length, id: [...numbers, ...texts][0] }
+        )
+        restored.addAll(b)
+        expect(restored.size).toBe(new Set([...left, ...right].map(key)).size)
+      }),
+      { seed: 21, numRuns: 40 }
+    )
+  })
+
+  it('states a million consecutive integer ids as 2 bitmap pages, a sparse page as a list', () => {
+    const set = new IdSet()
+    for (let i = 1; i <= 1_000_000; i++) set.add(i)
+    set.add(2 ** 20 + 5)
+    const state = JSON.parse(JSON.stringify(set.toState())) as IdsState
+    expect(state.numbers.pages.map((p) => p.page)).toEqual([0, 1])
+    expect(state.numbers.others).toEqual([2 ** 20 + 5])
+    const restored = IdSet.fromState(state)
+    expect(restored.size).toBe(1_000_001)
+    expect(restored.shared(set)).toEqual({ count: 1_000_001, id: 1 })
   })
 })
 

@@ -126,3 +126,34 @@ describe('fromState rejects what it cannot restore, saying what was expected', (
     )
   })
 })
+
+describe('a multiclass accumulator widened to more classes', () => {
+  // Rows as (label, prediction, weight) over the classes a, c; b is never seen.
+  const rows: [string, string, number][] = Array.from({ length: 300 }, (_, i) => [
+    i % 3 === 0 ? 'c' : 'a',
+    i % 5 === 0 ? 'c' : 'a',
+    1 + (i % 4) / 2
+  ])
+  function over(classes: string[]): MulticlassAccumulator {
+    const metrics = new MulticlassAccumulator({ classes, bootstrap: settings })
+    rows.forEach(([label, prediction, weight], i) =>
+      metrics.add(classes.indexOf(label), classes.indexOf(prediction), null, i, weight)
+    )
+    return metrics
+  }
+
+  it.each([[['a', 'b', 'c']], [['c', 'b', 'a', 'd']]])(
+    'is, state and metrics, the accumulator over %j given the same rows',
+    (classes) => {
+      const wide = over(['a', 'c']).withClasses(classes)
+      expect(wide.toState()).toEqual(over(classes).toState())
+      expect(wide.finalize()).toEqual(over(classes).finalize())
+    }
+  )
+
+  it('refuses classes without one of its own', () => {
+    expect(() => over(['a', 'c']).withClasses(['a', 'b'])).toThrow(
+      new RangeError('cannot widen multiclass classes [a, c] to [a, b]')
+    )
+  })
+})
