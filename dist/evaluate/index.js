@@ -1746,7 +1746,7 @@ async function evaluatePredictions(file, settings, read = {}, { blockRows = BLOC
             });
         }
     }, only);
-    const { rows, labels, thread: spare } = staging;
+    const { rows, labels, ids, thread: spare } = staging;
     try {
         await overlapReplicates(spare, model.task === 'binary' ? ordered : [], () => adder.finish(ordered));
     }
@@ -1755,7 +1755,7 @@ async function evaluatePredictions(file, settings, read = {}, { blockRows = BLOC
     }
     const order = compareSegments(families);
     const sorted = new Map([...segments.values()].sort(order).map((s) => [s.key, s]));
-    return { file: table.file, settings, families, classes, rows, labels, segments: sorted };
+    return { file: table.file, settings, families, classes, rows, labels, ids, segments: sorted };
 }
 /**
  * Runs `work` (the sort of every score, a third of the time after reading at 1M rows) while the
@@ -1957,7 +1957,17 @@ function mergeEvaluations(file, pieces) {
     const sorted = new Map([...segments.values()].sort(order).map((s) => [s.key, s]));
     if (!sorted.has(OVERALL))
         throw new Error('a piece of an evaluation has no overall segment');
-    return { file, settings, families, classes, rows, labels: labels?.toState() ?? null, segments: sorted };
+    // The merged pieces' ids were checked to be distinct (`piece-ids.ts`) and are not needed again.
+    return {
+        file,
+        settings,
+        families,
+        classes,
+        rows,
+        labels: labels?.toState() ?? null,
+        ids: null,
+        segments: sorted
+    };
 }
 function mergeInto(into, other) {
     if (into instanceof BinaryAccumulator && other instanceof BinaryAccumulator)

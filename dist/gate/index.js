@@ -27265,7 +27265,10 @@ function showValue(value) {
     return value === null ? 'missing' : JSON.stringify(value);
 }
 function where$1(document, check, limit) {
-    const shown = check.examples.slice(0, limit).map((e) => `${document.unit} ${e.line}: ${showValue(e.value)}`);
+    // An input of several files names each failure's file (its line is in that file).
+    const shown = check.examples
+        .slice(0, limit)
+        .map((e) => `${e.file === undefined ? '' : `${e.file} `}${document.unit} ${e.line}: ${showValue(e.value)}`);
     const more = check.failures - shown.length;
     return shown.join(', ') + (more > 0 ? ` (+${more} more)` : '');
 }
@@ -30169,7 +30172,7 @@ async function evaluatePredictions(file, settings, read = {}, { blockRows = BLOC
             });
         }
     }, only);
-    const { rows, labels, thread: spare } = staging;
+    const { rows, labels, ids, thread: spare } = staging;
     try {
         await overlapReplicates(spare, model.task === 'binary' ? ordered : [], () => adder.finish(ordered));
     }
@@ -30178,7 +30181,7 @@ async function evaluatePredictions(file, settings, read = {}, { blockRows = BLOC
     }
     const order = compareSegments(families);
     const sorted = new Map([...segments.values()].sort(order).map((s) => [s.key, s]));
-    return { file: table.file, settings, families, classes, rows, labels, segments: sorted };
+    return { file: table.file, settings, families, classes, rows, labels, ids, segments: sorted };
 }
 /**
  * Runs `work` (the sort of every score, a third of the time after reading at 1M rows) while the
@@ -32186,6 +32189,28 @@ var properties$1 = {
 		type: "integer",
 		minimum: 0
 	},
+	files: {
+		type: "array",
+		description: "Only when the input has several files (a glob): each file, in the sorted order validated, with its rows.",
+		items: {
+			type: "object",
+			required: [
+				"file",
+				"rows"
+			],
+			additionalProperties: false,
+			properties: {
+				file: {
+					type: "string",
+					maxLength: 4096
+				},
+				rows: {
+					type: "integer",
+					minimum: 0
+				}
+			}
+		}
+	},
 	summary: {
 		type: "object",
 		required: [
@@ -32292,6 +32317,11 @@ var properties$1 = {
 							"value"
 						],
 						properties: {
+							file: {
+								type: "string",
+								maxLength: 4096,
+								description: "The file the failure is in; only when the input has several files (then line is in that file)."
+							},
 							line: {
 								type: "integer",
 								minimum: 1

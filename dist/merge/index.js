@@ -5,11 +5,14 @@ import * as fs from 'fs';
 import { promises, constants } from 'fs';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { E as ExitCode$1, U as UserInputError, K as Kind } from './chunks/json-depth.js';
+import { E as ExitCode$1, U as UserInputError, K as Kind, j as jsonDepth, M as MAX_JSON_DEPTH, p as pathToKey } from './chunks/batch.js';
 import { isMainThread, workerData } from 'node:worker_threads';
-import { dirname, join, relative, sep, isAbsolute, resolve as resolve$1 } from 'node:path';
-import { readFile, mkdir as mkdir$1, writeFile as writeFile$1, readdir as readdir$1, stat as stat$1 } from 'node:fs/promises';
-import { d as describeMetric, e as encode, m as medianRanks, M as MAX_Z, R as RowDigest, O as OVERALL, s as segmentFamilies, B as BinaryAccumulator, a as MulticlassAccumulator, b as RegressionAccumulator, c as compareSegments, h as hashFloat64, f as fmix32, g as allWeightsZero } from './chunks/row-stager.js';
+import { extname, join, dirname, relative, sep, isAbsolute, resolve as resolve$1 } from 'node:path';
+import { c as closest, d as didYouMean, N as NumberSet, h as hashFloat64, f as fmix32, s as sortNumbers, k as kthSmallest, a as describeMetric, e as encode, m as medianRanks, M as MAX_Z, R as RowDigest, O as OVERALL, b as segmentFamilies, B as BinaryAccumulator, g as MulticlassAccumulator, i as RegressionAccumulator, j as compareSegments, I as IdSet, D as DISTINCT_IDS, l as allWeightsZero } from './chunks/row-stager.js';
+import { readFile, readdir as readdir$1, stat as stat$1, mkdir as mkdir$1, writeFile as writeFile$1 } from 'node:fs/promises';
+import require$$0$1 from 'process';
+import require$$0$2 from 'buffer';
+import { createHash } from 'node:crypto';
 import 'node:stream';
 import 'node:zlib';
 import 'node:buffer';
@@ -1154,6 +1157,17 @@ const LINE_BREAKS = /\r\n|[\t\n\r\u2028\u2029]/g;
 function plainText(text) {
     return text.replace(LINE_BREAKS, ' ').replace(CONTROLS, '\ufffd');
 }
+/** Longest text from data shown in a table cell; longer text ends in `…`. */
+const CELL_LENGTH = 120;
+/**
+ * Data text for a markdown cell or line: clipped to `length` characters (the last one `…`), then
+ * escaped, so a 1 MB cell cannot push a report past GitHub's size limits.
+ *
+ * @example escapeClipped('a'.repeat(200), 5) // 'aaaa…'
+ */
+function escapeClipped(text, length = CELL_LENGTH) {
+    return escapeMarkdown(text.length > length ? `${text.slice(0, length - 1)}…` : text);
+}
 
 /**
  * Numbers for people: integers in full, other values to `digits` significant digits without
@@ -1222,12 +1236,147 @@ function renderEvaluationMarkdown(document) {
     ].join('\n');
 }
 
-var $schema$9 = "https://json-schema.org/draft/2020-12/schema";
-var $id$a = "https://raw.githubusercontent.com/ml-gate/ml-gate/v1/schemas/evaluation-state.schema.json";
-var title$9 = "ml-gate evaluation state (one shard)";
-var description$2 = "Written by `ml-gate evaluate --shard K/N --json`: the mergeable state of one shard's part of the predictions. `ml-gate merge` joins the states of all N shards into the `ml-gate/evaluation@1` document a single run writes.";
-var type$a = "object";
-var required$3 = [
+/**
+ * How the report writes numbers and reasons: three significant digits everywhere (`0.798`,
+ * `−0.298`, `0.00213`), one minus sign (U+2212), intervals as `[0.160, 0.432]`, and exponents that
+ * a browser cannot wrap (`4.15e−7`: no line break is allowed around U+2212 between a letter and a
+ * digit, as it is around `-`).
+ */
+const MINUS = '\u2212';
+/** `-` as a minus: before a digit at the start of a number or in an exponent. */
+const HYPHEN_MINUS = /(^|[\s([{=,;:/<>≤≥]|\de)-(?=\.?\d)/g;
+/**
+ * `text` with every hyphen used as a minus sign replaced by U+2212.
+ *
+ * @example minusSigns('p = 4.15e-7, change -0.3, Home=a-b') // 'p = 4.15e−7, change −0.3, Home=a-b'
+ */
+function minusSigns(text) {
+    return text.replace(HYPHEN_MINUS, `$1${MINUS}`);
+}
+/**
+ * `text` cut to at most `length` characters at a word boundary, ending in `…` when cut: a reason
+ * never loses half a word (or half a number).
+ *
+ * @example clipWords('the drop is 0.298 and more', 20) // 'the drop is 0.298 …'
+ */
+function clipWords(text, length) {
+    if (text.length <= length)
+        return text;
+    const space = text.lastIndexOf(' ', length - 1);
+    return `${text.slice(0, space > 0 ? space + 1 : length - 1)}…`;
+}
+/** Longest reason shown; longer ones are cut at a word and the rest is in verdict.json. */
+const REASON_LENGTH = 2000;
+/** A reason from a result document, for markdown: minus signs, cut at a word, escaped. */
+function reasonText(reason) {
+    return escapeMarkdown(minusSigns(clipWords(reason, REASON_LENGTH)));
+}
+
+/** Failing checks first (errors before warnings, most failures first), then the rest in order. */
+function failingChecks(document) {
+    return document.checks
+        .filter((c) => !c.passed)
+        .sort((a, b) => (a.severity === b.severity ? b.failures - a.failures : a.severity === 'error' ? -1 : 1));
+}
+function showValue(value) {
+    return value === null ? 'missing' : JSON.stringify(value);
+}
+function where(document, check, limit) {
+    // An input of several files names each failure's file (its line is in that file).
+    const shown = check.examples
+        .slice(0, limit)
+        .map((e) => `${e.file === undefined ? '' : `${e.file} `}${document.unit} ${e.line}: ${showValue(e.value)}`);
+    const more = check.failures - shown.length;
+    return shown.join(', ') + (more > 0 ? ` (+${more} more)` : '');
+}
+function headline(document) {
+    const { errors, warnings, drifted } = document.summary;
+    const passedChecks = document.checks.filter((c) => c.passed).length;
+    const parts = [
+        `${errors} failing check${errors === 1 ? '' : 's'}`,
+        `${warnings} warning${warnings === 1 ? '' : 's'}`,
+        `${passedChecks} passed`
+    ];
+    if (document.reference !== null)
+        parts.push(`${drifted} drifted column${drifted === 1 ? '' : 's'}`);
+    return `${document.passed ? 'PASSED' : 'FAILED'}: ${parts.join(', ')}`;
+}
+function driftCells(d) {
+    return [
+        d.method ?? '—',
+        formatNumber(d.statistic, 3),
+        formatNumber(d.p_value, 3),
+        formatNumber(d.threshold),
+        d.drifted === null ? 'no verdict' : d.drifted ? 'DRIFT' : 'ok'
+    ];
+}
+/** Longest file name shown in the heading. */
+const LINE_LENGTH = 300;
+/**
+ * Rows per table in markdown: a contract of thousands of columns still gives a section well under
+ * GitHub's 1 MiB summary (a row is at most about 1 KB once cells are clipped).
+ */
+const MAX_ROWS = 200;
+function moreRows(count, what) {
+    return `… and ${count} more ${what}: the validation document lists them all.`;
+}
+/**
+ * The validation result as a markdown section (job summary, PR comment). Data is escaped and
+ * clipped: 120 characters per cell (`escapeClipped`), 300 for a file name in a line, 200 rows
+ * per table.
+ */
+function renderValidationMarkdown(document) {
+    const e = (text) => escapeClipped(text);
+    const line = (text) => escapeClipped(text, LINE_LENGTH);
+    let out = [
+        `### Data validation: ${line(document.file)}`,
+        '',
+        `**${headline(document)}** (${document.rows} rows` +
+            (document.contract ? `, contract ${line(document.contract)}` : '') +
+            (document.reference ? `, reference ${line(document.reference)}` : '') +
+            ')',
+        ''
+    ];
+    const failing = failingChecks(document);
+    if (failing.length > 0) {
+        out.push(markdownTable([
+            ['column', 'check', 'severity', 'failures', 'expected', 'first failures'],
+            ...failing
+                .slice(0, MAX_ROWS)
+                .map((c) => [
+                e(c.column ?? '(table)'),
+                c.check,
+                c.severity,
+                String(c.failures),
+                e(c.expected),
+                e(minusSigns(where(document, c, 5)))
+            ])
+        ], { align: ['l', 'l', 'l', 'r', 'l', 'l'] }), '');
+        if (failing.length > MAX_ROWS)
+            out.push(moreRows(failing.length - MAX_ROWS, 'failing checks'), '');
+    }
+    if (document.drift.length > 0) {
+        // Drifted columns first (then those without a verdict), in document order within each.
+        const rank = (d) => (d.drifted === true ? 0 : d.drifted === null ? 1 : 2);
+        const drift = [...document.drift].sort((a, b) => rank(a) - rank(b)).slice(0, MAX_ROWS);
+        out = out.concat(`<details${document.summary.drifted > 0 ? ' open' : ''}><summary>Drift against ${line(document.reference ?? '')}: ` +
+            `${document.summary.drifted} of ${document.drift.length} columns drifted</summary>`, '', markdownTable([
+            ['column', 'method', 'statistic', 'p-value', 'threshold', 'verdict'],
+            ...drift.map((d) => [e(d.column), ...driftCells(d).map(minusSigns)])
+        ], { align: ['l', 'l', 'r', 'r', 'r', 'l'] }), '', 
+        // The reasons are sentences: a list below the table, in full, rather than a column that
+        // would push the table past a comment's width.
+        ...drift.filter((d) => d.drifted !== false).map((d) => `- ${e(d.column)}: ${reasonText(d.reason)}`), ...(document.drift.some((d) => d.drifted !== false) ? [''] : []), document.drift.length > MAX_ROWS ? [moreRows(document.drift.length - MAX_ROWS, 'columns'), ''] : [], '</details>', '');
+    }
+    return out.join('\n');
+}
+
+var $schema$c = "https://json-schema.org/draft/2020-12/schema";
+var $id$d = "https://raw.githubusercontent.com/ml-gate/ml-gate/v1/schemas/evaluation-state.schema.json";
+var title$c = "ml-gate evaluation state (one shard)";
+var description$4 = "Written by `ml-gate evaluate --shard K/N --json`: the mergeable state of one shard's part of the predictions. `ml-gate merge` joins the states of all N shards into the `ml-gate/evaluation@1` document a single run writes.";
+var type$d = "object";
+var required$5 = [
 	"schema",
 	"task",
 	"input",
@@ -1236,8 +1385,8 @@ var required$3 = [
 	"classes",
 	"pieces"
 ];
-var additionalProperties$3 = false;
-var properties$b = {
+var additionalProperties$5 = false;
+var properties$e = {
 	schema: {
 		"const": "ml-gate/evaluation-state@1"
 	},
@@ -1339,7 +1488,7 @@ var properties$b = {
 		items: {
 			type: "string"
 		},
-		description: "Multiclass: the class names in probability-column order; empty otherwise."
+		description: "Multiclass with probability columns: the class names in column order; empty otherwise. Classes found in the rows (no probability columns) are each segment state's own, those of the shard's rows: the merge widens every piece to their sorted union, the list a single run finds."
 	},
 	pieces: {
 		type: "array",
@@ -1352,6 +1501,7 @@ var properties$b = {
 				"range",
 				"rows",
 				"labels",
+				"ids",
 				"segments"
 			],
 			additionalProperties: false,
@@ -1408,6 +1558,17 @@ var properties$b = {
 						},
 						{
 							$ref: "#/$defs/digest"
+						}
+					]
+				},
+				ids: {
+					description: "With an id column and a byte range: every id of the range, which `ml-gate merge` checks no other range holds (each shard checks only its own rows; a single run refuses an id a file repeats). `null` for a whole file or without an id column: the files of a list are not checked against each other, as a single run over the list does not check them.",
+					oneOf: [
+						{
+							type: "null"
+						},
+						{
+							$ref: "#/$defs/ids"
 						}
 					]
 				},
@@ -1476,7 +1637,65 @@ var properties$b = {
 		}
 	}
 };
-var $defs$3 = {
+var $defs$5 = {
+	ids: {
+		type: "object",
+		required: [
+			"numbers",
+			"texts"
+		],
+		additionalProperties: false,
+		properties: {
+			numbers: {
+				type: "object",
+				description: "The numeric ids.",
+				required: [
+					"pages",
+					"others"
+				],
+				additionalProperties: false,
+				properties: {
+					pages: {
+						type: "array",
+						description: "The integers in [0, 2^27) as a bitmap, one entry per page of 8,192 integers or more, ascending: page p holds the integers p * 2^19 to (p + 1) * 2^19 - 1.",
+						items: {
+							type: "object",
+							required: [
+								"page",
+								"bits"
+							],
+							additionalProperties: false,
+							properties: {
+								page: {
+									type: "integer",
+									minimum: 0,
+									maximum: 255
+								},
+								bits: {
+									type: "string",
+									description: "The page's 65,536 bytes as base64: bit b of byte j is the integer page * 2^19 + 8j + b."
+								}
+							}
+						}
+					},
+					others: {
+						type: "array",
+						description: "The other numeric ids (negative, fractional, 2^27 or more, or in a page of fewer than 8,192), ascending.",
+						items: {
+							type: "number"
+						}
+					}
+				}
+			},
+			texts: {
+				type: "array",
+				description: "The text ids, sorted (by UTF-16 code units); a number read as text (a quoted JSON string) is a text id.",
+				items: {
+					type: "string"
+				}
+			}
+		}
+	},
 	digest: {
 		type: "object",
 		required: [
@@ -1501,24 +1720,24 @@ var $defs$3 = {
 		}
 	}
 };
-var schema = {
-	$schema: $schema$9,
-	$id: $id$a,
-	title: title$9,
-	description: description$2,
-	type: type$a,
-	required: required$3,
-	additionalProperties: additionalProperties$3,
-	properties: properties$b,
-	$defs: $defs$3
+var schema$4 = {
+	$schema: $schema$c,
+	$id: $id$d,
+	title: title$c,
+	description: description$4,
+	type: type$d,
+	required: required$5,
+	additionalProperties: additionalProperties$5,
+	properties: properties$e,
+	$defs: $defs$5
 };
 
-var $schema$8 = "https://json-schema.org/draft/2020-12/schema";
-var $id$9 = "https://raw.githubusercontent.com/ml-gate/ml-gate/v1/schemas/profile-state.schema.json";
-var title$8 = "ml-gate profile state (one shard)";
-var description$1 = "Written by `ml-gate profile --shard K/N --json`: the mergeable column profiles of one shard's part of the input. `ml-gate merge` joins the states of all N shards into the `ml-gate/profile@1` document a single run writes.";
-var type$9 = "object";
-var required$2 = [
+var $schema$b = "https://json-schema.org/draft/2020-12/schema";
+var $id$c = "https://raw.githubusercontent.com/ml-gate/ml-gate/v1/schemas/profile-state.schema.json";
+var title$b = "ml-gate profile state (one shard)";
+var description$3 = "Written by `ml-gate profile --shard K/N --json`: the mergeable column profiles of one shard's part of the input. `ml-gate merge` joins the states of all N shards into the `ml-gate/profile@1` document a single run writes.";
+var type$c = "object";
+var required$4 = [
 	"schema",
 	"input",
 	"format",
@@ -1526,8 +1745,8 @@ var required$2 = [
 	"top",
 	"pieces"
 ];
-var additionalProperties$2 = false;
-var properties$a = {
+var additionalProperties$4 = false;
+var properties$d = {
 	schema: {
 		"const": "ml-gate/profile-state@1"
 	},
@@ -1706,14 +1925,1005 @@ var properties$a = {
 	}
 };
 var profileSchema = {
-	$schema: $schema$8,
-	$id: $id$9,
-	title: title$8,
+	$schema: $schema$b,
+	$id: $id$c,
+	title: title$b,
+	description: description$3,
+	type: type$c,
+	required: required$4,
+	additionalProperties: additionalProperties$4,
+	properties: properties$d
+};
+
+var $schema$a = "https://json-schema.org/draft/2020-12/schema";
+var $id$b = "https://raw.githubusercontent.com/ml-gate/ml-gate/v1/schemas/validation-state.schema.json";
+var title$a = "ml-gate validation state (one shard)";
+var description$2 = "Written by `ml-gate validate --shard K/N --json`: the mergeable checks and drift samples of one shard's part of the data and of the reference. `ml-gate merge` joins the states of all N shards into the `ml-gate/validation@1` document a single run writes.";
+var type$b = "object";
+var additionalProperties$3 = false;
+var required$3 = [
+	"schema",
+	"input",
+	"reference",
+	"shard",
+	"settings",
+	"format",
+	"unit",
+	"columns",
+	"pieces",
+	"reference_pieces"
+];
+var properties$c = {
+	schema: {
+		"const": "ml-gate/validation-state@1",
+		description: "The document's kind and version."
+	},
+	input: {
+		type: "string",
+		maxLength: 4096,
+		description: "The data file (split by bytes) or glob (split by file) given to every shard."
+	},
+	reference: {
+		type: [
+			"string",
+			"null"
+		],
+		maxLength: 4096,
+		description: "The reference file or glob given to every shard, or null without one."
+	},
+	shard: {
+		type: "object",
+		description: "Which shard this is.",
+		required: [
+			"index",
+			"count",
+			"by"
+		],
+		additionalProperties: false,
+		properties: {
+			index: {
+				type: "integer",
+				minimum: 1,
+				description: "K of --shard K/N."
+			},
+			count: {
+				type: "integer",
+				minimum: 1,
+				maximum: 10000,
+				description: "N of --shard K/N."
+			},
+			by: {
+				"enum": [
+					"files",
+					"bytes"
+				],
+				description: "How the data is split. files: every Nth file of the sorted list; bytes: a byte range of one CSV or JSON Lines file, aligned to record boundaries."
+			}
+		}
+	},
+	settings: {
+		type: "object",
+		description: "What every shard of one merge must share.",
+		required: [
+			"contract",
+			"contract_sha256",
+			"drift_method",
+			"drift",
+			"correction",
+			"seed",
+			"fail_on",
+			"read"
+		],
+		additionalProperties: false,
+		properties: {
+			contract: {
+				type: [
+					"string",
+					"null"
+				],
+				maxLength: 4096,
+				description: "The contract's path, or null without one."
+			},
+			contract_sha256: {
+				type: [
+					"string",
+					"null"
+				],
+				pattern: "^[0-9a-f]{64}$",
+				description: "Hex sha256 of the contract file's bytes: the merge reads the contract again and refuses another."
+			},
+			drift_method: {
+				"enum": [
+					"auto",
+					"ks",
+					"chi2",
+					"z",
+					"wasserstein",
+					"jensen_shannon",
+					"psi",
+					null
+				],
+				description: "--drift-method, or null for the contract's."
+			},
+			drift: {
+				oneOf: [
+					{
+						type: "null"
+					},
+					{
+						type: "object",
+						description: "Drift settings under the columns' own and over the contract's.",
+						required: [
+						],
+						additionalProperties: false,
+						properties: {
+							method: {
+								type: "string",
+								description: "The drift method."
+							},
+							threshold: {
+								type: "number",
+								description: "The drift threshold."
+							}
+						}
+					}
+				],
+				description: "Drift settings from ml-gate.yml's data[].drift, or null."
+			},
+			correction: {
+				"enum": [
+					"holm",
+					"bh",
+					"none"
+				],
+				description: "Across the drift tests of the columns."
+			},
+			seed: {
+				type: "integer",
+				minimum: 0,
+				description: "Seed of the drift reservoirs' row keys."
+			},
+			fail_on: {
+				"enum": [
+					"error",
+					"warn",
+					"never"
+				],
+				description: "The policy the merged document is judged under."
+			},
+			read: {
+				type: "object",
+				description: "The read options that change the rows.",
+				required: [
+					"format",
+					"delimiter",
+					"missing"
+				],
+				additionalProperties: false,
+				properties: {
+					format: {
+						"enum": [
+							"csv",
+							"jsonl",
+							"json",
+							"parquet",
+							null
+						],
+						description: "--format, or null to detect it."
+					},
+					delimiter: {
+						type: [
+							"string",
+							"null"
+						],
+						description: "--delimiter, or null to detect it."
+					},
+					missing: {
+						type: [
+							"array",
+							"null"
+						],
+						items: {
+							type: "string"
+						},
+						description: "--missing tokens, or null for the default ones."
+					}
+				}
+			}
+		}
+	},
+	format: {
+		"enum": [
+			"csv",
+			"jsonl",
+			"json",
+			"parquet"
+		],
+		description: "The data's format."
+	},
+	unit: {
+		"enum": [
+			"line",
+			"row"
+		],
+		description: "What line in examples means: a line of the file (CSV, JSON Lines) or a 1-based row number (JSON arrays, Parquet)."
+	},
+	columns: {
+		type: "array",
+		items: {
+			type: "string"
+		},
+		description: "The header of the data's first file, which every file has."
+	},
+	pieces: {
+		type: "array",
+		items: {
+			type: "object",
+			description: "A piece of the data: a file, or a byte range of one.",
+			required: [
+				"file",
+				"file_index",
+				"range",
+				"rows",
+				"checks",
+				"drift"
+			],
+			additionalProperties: false,
+			properties: {
+				file: {
+					type: "string",
+					maxLength: 4096,
+					description: "The file read."
+				},
+				file_index: {
+					type: "integer",
+					minimum: 0,
+					description: "The file's position in the sorted list of the input's files."
+				},
+				range: {
+					oneOf: [
+						{
+							type: "null"
+						},
+						{
+							type: "object",
+							description: "The byte range read.",
+							required: [
+								"start",
+								"end",
+								"line"
+							],
+							additionalProperties: false,
+							properties: {
+								start: {
+									type: "integer",
+									minimum: 0,
+									description: "First byte."
+								},
+								end: {
+									type: "integer",
+									minimum: 0,
+									description: "Byte after the last."
+								},
+								line: {
+									type: "integer",
+									minimum: 1,
+									description: "Line of the range's first record."
+								}
+							}
+						}
+					],
+					description: "The byte range of the file read (split by bytes), or null for the whole file."
+				},
+				rows: {
+					type: "integer",
+					minimum: 0,
+					description: "Rows read."
+				},
+				checks: {
+					oneOf: [
+						{
+							type: "null"
+						},
+						{
+							type: "object",
+							description: "The checks of a YAML contract.",
+							required: [
+								"kind",
+								"rows",
+								"columns"
+							],
+							additionalProperties: false,
+							properties: {
+								kind: {
+									"const": "contract",
+									description: "A YAML contract."
+								},
+								rows: {
+									type: "integer",
+									minimum: 0,
+									description: "Rows the piece has."
+								},
+								columns: {
+									type: "array",
+									items: {
+										type: "object",
+										description: "One contract column's checks in the piece.",
+										required: [
+											"column",
+											"rows",
+											"missing",
+											"rules",
+											"unique"
+										],
+										additionalProperties: false,
+										properties: {
+											column: {
+												type: "string",
+												description: "The column."
+											},
+											rows: {
+												type: "integer",
+												minimum: 0,
+												description: "Rows the piece has."
+											},
+											missing: {
+												$ref: "#/$defs/tally",
+												description: "Missing values (for nullable and max_missing)."
+											},
+											rules: {
+												type: "array",
+												items: {
+													$ref: "#/$defs/tally"
+												},
+												description: "One per value rule of the column's contract (type, min, max, in, pattern, min_length, max_length, in that order)."
+											},
+											unique: {
+												oneOf: [
+													{
+														type: "null"
+													},
+													{
+														type: "object",
+														description: "unique: true only.",
+														required: [
+															"duplicates",
+															"keys",
+															"lines"
+														],
+														additionalProperties: false,
+														properties: {
+															duplicates: {
+																$ref: "#/$defs/tally",
+																description: "Values that repeat one earlier in the piece."
+															},
+															keys: {
+																type: "array",
+																items: {
+																	type: "string"
+																},
+																description: "Each distinct value of the piece as kind:text (kind 1 integer, 2 decimal, 3 boolean, 4 string), in the order first seen; the merge counts a value first seen here that an earlier piece had as a duplicate, at its line."
+															},
+															lines: {
+																type: "array",
+																items: {
+																	type: "integer",
+																	minimum: 1
+																},
+																description: "The line each of keys was first seen on."
+															}
+														}
+													}
+												],
+												description: "null without unique: true."
+											}
+										}
+									},
+									description: "The contract's columns that the header has, in contract order."
+								}
+							}
+						},
+						{
+							type: "object",
+							description: "The checks of a JSON Schema contract.",
+							required: [
+								"kind",
+								"rows",
+								"tallies"
+							],
+							additionalProperties: false,
+							properties: {
+								kind: {
+									"const": "record_schema",
+									description: "A JSON Schema contract."
+								},
+								rows: {
+									type: "integer",
+									minimum: 0,
+									description: "Rows the piece has."
+								},
+								tallies: {
+									type: "array",
+									items: {
+										type: "object",
+										description: "A keyword's failures.",
+										required: [
+											"column",
+											"check",
+											"expected",
+											"failures",
+											"examples"
+										],
+										additionalProperties: false,
+										properties: {
+											column: {
+												type: [
+													"string",
+													"null"
+												],
+												description: "The column, or null for the whole record."
+											},
+											check: {
+												type: "string",
+												description: "The contract check the keyword corresponds to (schema for the others)."
+											},
+											expected: {
+												type: "string",
+												description: "What was expected, in words."
+											},
+											failures: {
+												type: "integer",
+												minimum: 0,
+												description: "All failures in the piece."
+											},
+											examples: {
+												type: "array",
+												maxItems: 20,
+												items: {
+													$ref: "#/$defs/example"
+												},
+												description: "The piece's first failures (at most 20), in file order."
+											}
+										}
+									},
+									description: "Each failing keyword of each column, in the order first failed."
+								}
+							}
+						}
+					],
+					description: "The contract's checks, or null without a contract."
+				},
+				drift: {
+					type: "array",
+					items: {
+						$ref: "#/$defs/collector"
+					},
+					description: "One per drift column (the contract's columns present on both sides, without drift: false or unique: true)."
+				}
+			}
+		},
+		description: "What the shard read of the data: one per file (split by file), or its byte range (split by bytes)."
+	},
+	reference_pieces: {
+		type: "array",
+		items: {
+			type: "object",
+			description: "A piece of the reference: a file, or a byte range of one.",
+			required: [
+				"file",
+				"file_index",
+				"range",
+				"rows",
+				"drift"
+			],
+			additionalProperties: false,
+			properties: {
+				file: {
+					type: "string",
+					maxLength: 4096,
+					description: "The file read."
+				},
+				file_index: {
+					type: "integer",
+					minimum: 0,
+					description: "The file's position in the sorted list of the input's files."
+				},
+				range: {
+					oneOf: [
+						{
+							type: "null"
+						},
+						{
+							type: "object",
+							description: "The byte range read.",
+							required: [
+								"start",
+								"end",
+								"line"
+							],
+							additionalProperties: false,
+							properties: {
+								start: {
+									type: "integer",
+									minimum: 0,
+									description: "First byte."
+								},
+								end: {
+									type: "integer",
+									minimum: 0,
+									description: "Byte after the last."
+								},
+								line: {
+									type: "integer",
+									minimum: 1,
+									description: "Line of the range's first record."
+								}
+							}
+						}
+					],
+					description: "The byte range of the file read (split by bytes), or null for the whole file."
+				},
+				rows: {
+					type: "integer",
+					minimum: 0,
+					description: "Rows read."
+				},
+				drift: {
+					type: "array",
+					items: {
+						$ref: "#/$defs/collector"
+					},
+					description: "One per drift column (the contract's columns present on both sides, without drift: false or unique: true)."
+				}
+			}
+		},
+		description: "What the shard read of the reference, split as the data is but independently (one file that bytes cannot split is read by shard 1)."
+	}
+};
+var $defs$4 = {
+	example: {
+		type: "object",
+		required: [
+			"line",
+			"value"
+		],
+		additionalProperties: false,
+		description: "A failure: the line (or row) it is on in its piece's file, and the value.",
+		properties: {
+			line: {
+				type: "integer",
+				minimum: 1,
+				description: "The line of the file (CSV, JSON Lines) or 1-based row number (JSON arrays, Parquet)."
+			},
+			value: {
+				type: [
+					"string",
+					"number",
+					"boolean",
+					"null"
+				],
+				description: "The value that failed (null for a missing one)."
+			}
+		}
+	},
+	tally: {
+		type: "object",
+		description: "One check's failures in the piece.",
+		required: [
+			"failures",
+			"examples"
+		],
+		additionalProperties: false,
+		properties: {
+			failures: {
+				type: "integer",
+				minimum: 0,
+				description: "All failures in the piece."
+			},
+			examples: {
+				type: "array",
+				maxItems: 20,
+				items: {
+					$ref: "#/$defs/example"
+				},
+				description: "The piece's first failures (at most 20), in file order."
+			}
+		}
+	},
+	collector: {
+		type: "object",
+		description: "What drift needs of one column of the piece.",
+		required: [
+			"column",
+			"collector"
+		],
+		additionalProperties: false,
+		properties: {
+			column: {
+				type: "string",
+				description: "The drift column."
+			},
+			collector: {
+				type: "object",
+				description: "The column's drift collector.",
+				required: [
+					"numbers",
+					"trues",
+					"booleans",
+					"others",
+					"reservoir",
+					"categories"
+				],
+				additionalProperties: false,
+				properties: {
+					numbers: {
+						type: "integer",
+						minimum: 0,
+						description: "Numeric values."
+					},
+					trues: {
+						type: "integer",
+						minimum: 0,
+						description: "true values."
+					},
+					booleans: {
+						type: "integer",
+						minimum: 0,
+						description: "Boolean values."
+					},
+					others: {
+						type: "integer",
+						minimum: 0,
+						description: "Other values (counted as categories)."
+					},
+					reservoir: {
+						type: "object",
+						description: "The bottom-k reservoir of the numbers: the values of the smallest hash(seed, row key); merges exactly.",
+						required: [
+							"capacity",
+							"seed",
+							"seen",
+							"rowKeys",
+							"values"
+						],
+						additionalProperties: false,
+						properties: {
+							capacity: {
+								type: "integer",
+								minimum: 1,
+								description: "Values kept at most."
+							},
+							seed: {
+								type: "integer",
+								minimum: 0,
+								description: "Seed of the row keys' hash."
+							},
+							seen: {
+								type: "integer",
+								minimum: 0,
+								description: "Numbers offered."
+							},
+							rowKeys: {
+								type: "array",
+								items: {
+									type: "integer",
+									minimum: 0
+								},
+								description: "Each kept value's row key: the file's index · 2^32 + its 0-based row in the file."
+							},
+							values: {
+								type: "array",
+								items: {
+									type: "number"
+								},
+								description: "The kept values, in key order."
+							}
+						}
+					},
+					categories: {
+						type: "object",
+						description: "Counts per category, exact for the first max_categories distinct ones.",
+						required: [
+							"max_categories",
+							"values",
+							"counts",
+							"other"
+						],
+						additionalProperties: false,
+						properties: {
+							max_categories: {
+								type: "integer",
+								minimum: 1,
+								description: "Categories counted exactly."
+							},
+							values: {
+								type: "array",
+								items: {
+									type: "string"
+								},
+								description: "The categories, in first-seen order."
+							},
+							counts: {
+								type: "array",
+								items: {
+									type: "number",
+									minimum: 0
+								},
+								description: "The count of each category."
+							},
+							other: {
+								type: "integer",
+								minimum: 0,
+								description: "Values of categories past the cap."
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+};
+var validationSchema = {
+	$schema: $schema$a,
+	$id: $id$b,
+	title: title$a,
+	description: description$2,
+	type: type$b,
+	additionalProperties: additionalProperties$3,
+	required: required$3,
+	properties: properties$c,
+	$defs: $defs$4
+};
+
+var $schema$9 = "https://json-schema.org/draft/2020-12/schema";
+var $id$a = "https://raw.githubusercontent.com/ml-gate/ml-gate/v1/schemas/contract.schema.json";
+var title$9 = "ml-gate data contract";
+var description$1 = "What every row and column of a dataset must satisfy. Checked by `ml-gate validate` and the validate-data action; drafted by `ml-gate infer`.";
+var type$a = "object";
+var required$2 = [
+	"columns"
+];
+var additionalProperties$2 = false;
+var properties$b = {
+	columns: {
+		type: "object",
+		description: "The columns, by name, with their rules.",
+		additionalProperties: {
+			$ref: "#/$defs/column"
+		}
+	},
+	rows: {
+		type: "object",
+		description: "Bounds on the number of data rows.",
+		additionalProperties: false,
+		properties: {
+			min: {
+				type: "integer",
+				minimum: 0,
+				description: "At least this many rows."
+			},
+			max: {
+				type: "integer",
+				minimum: 0,
+				description: "At most this many rows."
+			}
+		}
+	},
+	extra_columns: {
+		"enum": [
+			"error",
+			"warn",
+			"ignore"
+		],
+		"default": "error",
+		description: "What a column that the contract does not name is: a failing check (error), a warning, or nothing."
+	},
+	drift: {
+		$ref: "#/$defs/drift",
+		description: "Drift settings for every column that does not set its own."
+	}
+};
+var $defs$3 = {
+	severity: {
+		"enum": [
+			"error",
+			"warn"
+		],
+		description: "error: a failure fails validation (exit 1). warn: it is reported but does not fail."
+	},
+	mostly: {
+		type: "number",
+		minimum: 0,
+		maximum: 1,
+		description: "Fraction of the values checked that must pass (missing values are not checked). 0.99 lets 1% fail."
+	},
+	max_failures: {
+		type: "integer",
+		minimum: 0,
+		description: "Number of failing values tolerated."
+	},
+	settings: {
+		type: "object",
+		description: "Severity and tolerance of one check, overriding the column's.",
+		additionalProperties: false,
+		properties: {
+			severity: {
+				$ref: "#/$defs/severity"
+			},
+			mostly: {
+				$ref: "#/$defs/mostly"
+			},
+			max_failures: {
+				$ref: "#/$defs/max_failures"
+			}
+		}
+	},
+	bound: {
+		type: [
+			"number",
+			"string"
+		],
+		description: "Inclusive bound: a number, or an ISO date (YYYY-MM-DD) / date-time for date and datetime columns."
+	},
+	drift: {
+		type: "object",
+		additionalProperties: false,
+		properties: {
+			method: {
+				"enum": [
+					"auto",
+					"ks",
+					"chi2",
+					"z",
+					"wasserstein",
+					"jensen_shannon",
+					"psi"
+				],
+				description: "Drift method; auto chooses by type and sample size."
+			},
+			threshold: {
+				type: "number",
+				minimum: 0,
+				description: "For tests (ks, chi2, z): the p-value below which the column has drifted. For distances (wasserstein, jensen_shannon, psi): the value above which it has."
+			}
+		}
+	},
+	column: {
+		type: "object",
+		additionalProperties: false,
+		properties: {
+			type: {
+				"enum": [
+					"integer",
+					"number",
+					"string",
+					"boolean",
+					"date",
+					"datetime"
+				],
+				description: "integer accepts whole numbers (also written 12.0); number accepts any number; date is YYYY-MM-DD; datetime is ISO 8601."
+			},
+			min: {
+				$ref: "#/$defs/bound"
+			},
+			max: {
+				$ref: "#/$defs/bound"
+			},
+			"in": {
+				type: "array",
+				minItems: 1,
+				items: {
+					type: [
+						"string",
+						"number",
+						"boolean"
+					]
+				},
+				description: "The allowed values."
+			},
+			pattern: {
+				type: "string",
+				description: "A regular expression every value must match, in RE2 syntax (linear-time matching; no backreferences or lookaround); anchor it with ^ and $ to match whole values."
+			},
+			min_length: {
+				type: "integer",
+				minimum: 0,
+				description: "At least this many characters."
+			},
+			max_length: {
+				type: "integer",
+				minimum: 0,
+				description: "At most this many characters."
+			},
+			nullable: {
+				type: "boolean",
+				"default": true,
+				description: "false forbids missing values."
+			},
+			max_missing: {
+				type: "number",
+				minimum: 0,
+				description: "Missing values allowed: a fraction of the rows when below 1 (0.05 = 5%), a count from 1 up."
+			},
+			unique: {
+				type: "boolean",
+				description: "true forbids duplicate values (missing values are not compared)."
+			},
+			required: {
+				type: "boolean",
+				"default": true,
+				description: "false lets the column be absent from the data."
+			},
+			severity: {
+				$ref: "#/$defs/severity"
+			},
+			mostly: {
+				$ref: "#/$defs/mostly"
+			},
+			max_failures: {
+				$ref: "#/$defs/max_failures"
+			},
+			checks: {
+				type: "object",
+				description: "Per-check severity and tolerance, e.g. { min: { severity: warn } }.",
+				additionalProperties: false,
+				properties: {
+					type: {
+						$ref: "#/$defs/settings"
+					},
+					min: {
+						$ref: "#/$defs/settings"
+					},
+					max: {
+						$ref: "#/$defs/settings"
+					},
+					"in": {
+						$ref: "#/$defs/settings"
+					},
+					pattern: {
+						$ref: "#/$defs/settings"
+					},
+					min_length: {
+						$ref: "#/$defs/settings"
+					},
+					max_length: {
+						$ref: "#/$defs/settings"
+					},
+					nullable: {
+						$ref: "#/$defs/settings"
+					},
+					max_missing: {
+						$ref: "#/$defs/settings"
+					},
+					unique: {
+						$ref: "#/$defs/settings"
+					}
+				}
+			},
+			drift: {
+				oneOf: [
+					{
+						$ref: "#/$defs/drift"
+					},
+					{
+						"const": false
+					}
+				],
+				description: "Drift settings for this column, or false to skip drift for it."
+			}
+		}
+	}
+};
+var schema$3 = {
+	$schema: $schema$9,
+	$id: $id$a,
+	title: title$9,
 	description: description$1,
-	type: type$9,
+	type: type$a,
 	required: required$2,
 	additionalProperties: additionalProperties$2,
-	properties: properties$a
+	properties: properties$b,
+	$defs: $defs$3
 };
 
 var _2020 = {exports: {}};
@@ -1724,7 +2934,7 @@ var validate = {};
 
 var boolSchema = {};
 
-var errors = {};
+var errors$1 = {};
 
 var codegen = {};
 
@@ -2979,11 +4189,11 @@ function requireNames () {
 	return names;
 }
 
-var hasRequiredErrors;
+var hasRequiredErrors$1;
 
-function requireErrors () {
-	if (hasRequiredErrors) return errors;
-	hasRequiredErrors = 1;
+function requireErrors$1 () {
+	if (hasRequiredErrors$1) return errors$1;
+	hasRequiredErrors$1 = 1;
 	(function (exports) {
 		Object.defineProperty(exports, "__esModule", { value: true });
 		exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
@@ -3107,8 +4317,8 @@ function requireErrors () {
 		        keyValues.push([E.propertyName, propertyName]);
 		}
 		
-	} (errors));
-	return errors;
+	} (errors$1));
+	return errors$1;
 }
 
 var hasRequiredBoolSchema;
@@ -3118,7 +4328,7 @@ function requireBoolSchema () {
 	hasRequiredBoolSchema = 1;
 	Object.defineProperty(boolSchema, "__esModule", { value: true });
 	boolSchema.boolOrEmptySchema = boolSchema.topBoolOrEmptySchema = void 0;
-	const errors_1 = /*@__PURE__*/ requireErrors();
+	const errors_1 = /*@__PURE__*/ requireErrors$1();
 	const codegen_1 = /*@__PURE__*/ requireCodegen();
 	const names_1 = /*@__PURE__*/ requireNames();
 	const boolError = {
@@ -3242,7 +4452,7 @@ function requireDataType () {
 	dataType.reportTypeError = dataType.checkDataTypes = dataType.checkDataType = dataType.coerceAndCheckDataType = dataType.getJSONTypes = dataType.getSchemaTypes = dataType.DataType = void 0;
 	const rules_1 = /*@__PURE__*/ requireRules();
 	const applicability_1 = /*@__PURE__*/ requireApplicability();
-	const errors_1 = /*@__PURE__*/ requireErrors();
+	const errors_1 = /*@__PURE__*/ requireErrors$1();
 	const codegen_1 = /*@__PURE__*/ requireCodegen();
 	const util_1 = /*@__PURE__*/ requireUtil();
 	var DataType;
@@ -3639,7 +4849,7 @@ function requireKeyword () {
 	const codegen_1 = /*@__PURE__*/ requireCodegen();
 	const names_1 = /*@__PURE__*/ requireNames();
 	const code_1 = /*@__PURE__*/ requireCode();
-	const errors_1 = /*@__PURE__*/ requireErrors();
+	const errors_1 = /*@__PURE__*/ requireErrors$1();
 	function macroKeywordCode(cxt, def) {
 	    const { gen, keyword, schema, parentSchema, it } = cxt;
 	    const macroSchema = def.macro.call(it.self, schema, parentSchema, it);
@@ -4188,7 +5398,7 @@ function requireValidate () {
 	const names_1 = /*@__PURE__*/ requireNames();
 	const resolve_1 = /*@__PURE__*/ requireResolve();
 	const util_1 = /*@__PURE__*/ requireUtil();
-	const errors_1 = /*@__PURE__*/ requireErrors();
+	const errors_1 = /*@__PURE__*/ requireErrors$1();
 	// schema compilation - generates validation function, subschemaCode (below) is used for subschemas
 	function validateFunctionCode(it) {
 	    if (isSchemaObj(it)) {
@@ -4988,13 +6198,13 @@ function requireCompile () {
 	return compile;
 }
 
-var $id$8 = "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#";
+var $id$9 = "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#";
 var description = "Meta-schema for $data reference (JSON AnySchema extension proposal)";
-var type$8 = "object";
+var type$9 = "object";
 var required$1 = [
 	"$data"
 ];
-var properties$9 = {
+var properties$a = {
 	$data: {
 		type: "string",
 		anyOf: [
@@ -5009,11 +6219,11 @@ var properties$9 = {
 };
 var additionalProperties$1 = false;
 var require$$9 = {
-	$id: $id$8,
+	$id: $id$9,
 	description: description,
-	type: type$8,
+	type: type$9,
 	required: required$1,
-	properties: properties$9,
+	properties: properties$a,
 	additionalProperties: additionalProperties$1
 };
 
@@ -8743,14 +9953,14 @@ function requireAdditionalProperties () {
 	return additionalProperties;
 }
 
-var properties$8 = {};
+var properties$9 = {};
 
 var hasRequiredProperties;
 
 function requireProperties () {
-	if (hasRequiredProperties) return properties$8;
+	if (hasRequiredProperties) return properties$9;
 	hasRequiredProperties = 1;
-	Object.defineProperty(properties$8, "__esModule", { value: true });
+	Object.defineProperty(properties$9, "__esModule", { value: true });
 	const validate_1 = /*@__PURE__*/ requireValidate();
 	const code_1 = /*@__PURE__*/ requireCode();
 	const util_1 = /*@__PURE__*/ requireUtil();
@@ -8801,9 +10011,9 @@ function requireProperties () {
 	        }
 	    },
 	};
-	properties$8.default = def;
+	properties$9.default = def;
 	
-	return properties$8;
+	return properties$9;
 }
 
 var patternProperties = {};
@@ -9577,16 +10787,16 @@ function requireUnevaluated () {
 	return unevaluated;
 }
 
-var format$1 = {};
+var format$2 = {};
 
-var format = {};
+var format$1 = {};
 
 var hasRequiredFormat$1;
 
 function requireFormat$1 () {
-	if (hasRequiredFormat$1) return format;
+	if (hasRequiredFormat$1) return format$1;
 	hasRequiredFormat$1 = 1;
-	Object.defineProperty(format, "__esModule", { value: true });
+	Object.defineProperty(format$1, "__esModule", { value: true });
 	const codegen_1 = /*@__PURE__*/ requireCodegen();
 	const error = {
 	    message: ({ schemaCode }) => (0, codegen_1.str) `must match format "${schemaCode}"`,
@@ -9675,22 +10885,22 @@ function requireFormat$1 () {
 	        }
 	    },
 	};
-	format.default = def;
+	format$1.default = def;
 	
-	return format;
+	return format$1;
 }
 
 var hasRequiredFormat;
 
 function requireFormat () {
-	if (hasRequiredFormat) return format$1;
+	if (hasRequiredFormat) return format$2;
 	hasRequiredFormat = 1;
-	Object.defineProperty(format$1, "__esModule", { value: true });
+	Object.defineProperty(format$2, "__esModule", { value: true });
 	const format_1 = /*@__PURE__*/ requireFormat$1();
 	const format = [format_1.default];
-	format$1.default = format;
+	format$2.default = format;
 	
-	return format$1;
+	return format$2;
 }
 
 var metadata = {};
@@ -9883,8 +11093,8 @@ function requireDiscriminator () {
 
 var jsonSchema202012 = {};
 
-var $schema$7 = "https://json-schema.org/draft/2020-12/schema";
-var $id$7 = "https://json-schema.org/draft/2020-12/schema";
+var $schema$8 = "https://json-schema.org/draft/2020-12/schema";
+var $id$8 = "https://json-schema.org/draft/2020-12/schema";
 var $vocabulary$7 = {
 	"https://json-schema.org/draft/2020-12/vocab/core": true,
 	"https://json-schema.org/draft/2020-12/vocab/applicator": true,
@@ -9895,7 +11105,7 @@ var $vocabulary$7 = {
 	"https://json-schema.org/draft/2020-12/vocab/content": true
 };
 var $dynamicAnchor$7 = "meta";
-var title$7 = "Core and Validation specifications meta-schema";
+var title$8 = "Core and Validation specifications meta-schema";
 var allOf = [
 	{
 		$ref: "meta/core"
@@ -9919,12 +11129,12 @@ var allOf = [
 		$ref: "meta/content"
 	}
 ];
-var type$7 = [
+var type$8 = [
 	"object",
 	"boolean"
 ];
 var $comment = "This meta-schema also defines keywords that have appeared in previous drafts in order to prevent incompatible extensions as they remain in common use.";
-var properties$7 = {
+var properties$8 = {
 	definitions: {
 		$comment: "\"definitions\" has been replaced by \"$defs\".",
 		type: "object",
@@ -9964,29 +11174,29 @@ var properties$7 = {
 	}
 };
 var require$$0 = {
-	$schema: $schema$7,
-	$id: $id$7,
+	$schema: $schema$8,
+	$id: $id$8,
 	$vocabulary: $vocabulary$7,
 	$dynamicAnchor: $dynamicAnchor$7,
-	title: title$7,
+	title: title$8,
 	allOf: allOf,
-	type: type$7,
+	type: type$8,
 	$comment: $comment,
-	properties: properties$7
+	properties: properties$8
 };
 
-var $schema$6 = "https://json-schema.org/draft/2020-12/schema";
-var $id$6 = "https://json-schema.org/draft/2020-12/meta/applicator";
+var $schema$7 = "https://json-schema.org/draft/2020-12/schema";
+var $id$7 = "https://json-schema.org/draft/2020-12/meta/applicator";
 var $vocabulary$6 = {
 	"https://json-schema.org/draft/2020-12/vocab/applicator": true
 };
 var $dynamicAnchor$6 = "meta";
-var title$6 = "Applicator vocabulary meta-schema";
-var type$6 = [
+var title$7 = "Applicator vocabulary meta-schema";
+var type$7 = [
 	"object",
 	"boolean"
 ];
-var properties$6 = {
+var properties$7 = {
 	prefixItems: {
 		$ref: "#/$defs/schemaArray"
 	},
@@ -10061,28 +11271,28 @@ var $defs$2 = {
 	}
 };
 var require$$1 = {
-	$schema: $schema$6,
-	$id: $id$6,
+	$schema: $schema$7,
+	$id: $id$7,
 	$vocabulary: $vocabulary$6,
 	$dynamicAnchor: $dynamicAnchor$6,
-	title: title$6,
-	type: type$6,
-	properties: properties$6,
+	title: title$7,
+	type: type$7,
+	properties: properties$7,
 	$defs: $defs$2
 };
 
-var $schema$5 = "https://json-schema.org/draft/2020-12/schema";
-var $id$5 = "https://json-schema.org/draft/2020-12/meta/unevaluated";
+var $schema$6 = "https://json-schema.org/draft/2020-12/schema";
+var $id$6 = "https://json-schema.org/draft/2020-12/meta/unevaluated";
 var $vocabulary$5 = {
 	"https://json-schema.org/draft/2020-12/vocab/unevaluated": true
 };
 var $dynamicAnchor$5 = "meta";
-var title$5 = "Unevaluated applicator vocabulary meta-schema";
-var type$5 = [
+var title$6 = "Unevaluated applicator vocabulary meta-schema";
+var type$6 = [
 	"object",
 	"boolean"
 ];
-var properties$5 = {
+var properties$6 = {
 	unevaluatedItems: {
 		$dynamicRef: "#meta"
 	},
@@ -10091,27 +11301,27 @@ var properties$5 = {
 	}
 };
 var require$$2 = {
-	$schema: $schema$5,
-	$id: $id$5,
+	$schema: $schema$6,
+	$id: $id$6,
 	$vocabulary: $vocabulary$5,
 	$dynamicAnchor: $dynamicAnchor$5,
-	title: title$5,
-	type: type$5,
-	properties: properties$5
+	title: title$6,
+	type: type$6,
+	properties: properties$6
 };
 
-var $schema$4 = "https://json-schema.org/draft/2020-12/schema";
-var $id$4 = "https://json-schema.org/draft/2020-12/meta/content";
+var $schema$5 = "https://json-schema.org/draft/2020-12/schema";
+var $id$5 = "https://json-schema.org/draft/2020-12/meta/content";
 var $vocabulary$4 = {
 	"https://json-schema.org/draft/2020-12/vocab/content": true
 };
 var $dynamicAnchor$4 = "meta";
-var title$4 = "Content vocabulary meta-schema";
-var type$4 = [
+var title$5 = "Content vocabulary meta-schema";
+var type$5 = [
 	"object",
 	"boolean"
 ];
-var properties$4 = {
+var properties$5 = {
 	contentEncoding: {
 		type: "string"
 	},
@@ -10122,28 +11332,28 @@ var properties$4 = {
 		$dynamicRef: "#meta"
 	}
 };
-var require$$3 = {
-	$schema: $schema$4,
-	$id: $id$4,
+var require$$3$1 = {
+	$schema: $schema$5,
+	$id: $id$5,
 	$vocabulary: $vocabulary$4,
 	$dynamicAnchor: $dynamicAnchor$4,
-	title: title$4,
-	type: type$4,
-	properties: properties$4
+	title: title$5,
+	type: type$5,
+	properties: properties$5
 };
 
-var $schema$3 = "https://json-schema.org/draft/2020-12/schema";
-var $id$3 = "https://json-schema.org/draft/2020-12/meta/core";
+var $schema$4 = "https://json-schema.org/draft/2020-12/schema";
+var $id$4 = "https://json-schema.org/draft/2020-12/meta/core";
 var $vocabulary$3 = {
 	"https://json-schema.org/draft/2020-12/vocab/core": true
 };
 var $dynamicAnchor$3 = "meta";
-var title$3 = "Core vocabulary meta-schema";
-var type$3 = [
+var title$4 = "Core vocabulary meta-schema";
+var type$4 = [
 	"object",
 	"boolean"
 ];
-var properties$3 = {
+var properties$4 = {
 	$id: {
 		$ref: "#/$defs/uriReferenceString",
 		$comment: "Non-empty fragments not allowed.",
@@ -10198,54 +11408,54 @@ var $defs$1 = {
 	}
 };
 var require$$4 = {
-	$schema: $schema$3,
-	$id: $id$3,
+	$schema: $schema$4,
+	$id: $id$4,
 	$vocabulary: $vocabulary$3,
 	$dynamicAnchor: $dynamicAnchor$3,
-	title: title$3,
-	type: type$3,
-	properties: properties$3,
+	title: title$4,
+	type: type$4,
+	properties: properties$4,
 	$defs: $defs$1
 };
 
-var $schema$2 = "https://json-schema.org/draft/2020-12/schema";
-var $id$2 = "https://json-schema.org/draft/2020-12/meta/format-annotation";
+var $schema$3 = "https://json-schema.org/draft/2020-12/schema";
+var $id$3 = "https://json-schema.org/draft/2020-12/meta/format-annotation";
 var $vocabulary$2 = {
 	"https://json-schema.org/draft/2020-12/vocab/format-annotation": true
 };
 var $dynamicAnchor$2 = "meta";
-var title$2 = "Format vocabulary meta-schema for annotation results";
-var type$2 = [
+var title$3 = "Format vocabulary meta-schema for annotation results";
+var type$3 = [
 	"object",
 	"boolean"
 ];
-var properties$2 = {
+var properties$3 = {
 	format: {
 		type: "string"
 	}
 };
 var require$$5 = {
-	$schema: $schema$2,
-	$id: $id$2,
+	$schema: $schema$3,
+	$id: $id$3,
 	$vocabulary: $vocabulary$2,
 	$dynamicAnchor: $dynamicAnchor$2,
-	title: title$2,
-	type: type$2,
-	properties: properties$2
+	title: title$3,
+	type: type$3,
+	properties: properties$3
 };
 
-var $schema$1 = "https://json-schema.org/draft/2020-12/schema";
-var $id$1 = "https://json-schema.org/draft/2020-12/meta/meta-data";
+var $schema$2 = "https://json-schema.org/draft/2020-12/schema";
+var $id$2 = "https://json-schema.org/draft/2020-12/meta/meta-data";
 var $vocabulary$1 = {
 	"https://json-schema.org/draft/2020-12/vocab/meta-data": true
 };
 var $dynamicAnchor$1 = "meta";
-var title$1 = "Meta-data vocabulary meta-schema";
-var type$1 = [
+var title$2 = "Meta-data vocabulary meta-schema";
+var type$2 = [
 	"object",
 	"boolean"
 ];
-var properties$1 = {
+var properties$2 = {
 	title: {
 		type: "string"
 	},
@@ -10271,27 +11481,27 @@ var properties$1 = {
 	}
 };
 var require$$6 = {
-	$schema: $schema$1,
-	$id: $id$1,
+	$schema: $schema$2,
+	$id: $id$2,
 	$vocabulary: $vocabulary$1,
 	$dynamicAnchor: $dynamicAnchor$1,
-	title: title$1,
-	type: type$1,
-	properties: properties$1
+	title: title$2,
+	type: type$2,
+	properties: properties$2
 };
 
-var $schema = "https://json-schema.org/draft/2020-12/schema";
-var $id = "https://json-schema.org/draft/2020-12/meta/validation";
+var $schema$1 = "https://json-schema.org/draft/2020-12/schema";
+var $id$1 = "https://json-schema.org/draft/2020-12/meta/validation";
 var $vocabulary = {
 	"https://json-schema.org/draft/2020-12/vocab/validation": true
 };
 var $dynamicAnchor = "meta";
-var title = "Validation vocabulary meta-schema";
-var type = [
+var title$1 = "Validation vocabulary meta-schema";
+var type$1 = [
 	"object",
 	"boolean"
 ];
-var properties = {
+var properties$1 = {
 	type: {
 		anyOf: [
 			{
@@ -10402,13 +11612,13 @@ var $defs = {
 	}
 };
 var require$$7 = {
-	$schema: $schema,
-	$id: $id,
+	$schema: $schema$1,
+	$id: $id$1,
 	$vocabulary: $vocabulary,
 	$dynamicAnchor: $dynamicAnchor,
-	title: title,
-	type: type,
-	properties: properties,
+	title: title$1,
+	type: type$1,
+	properties: properties$1,
 	$defs: $defs
 };
 
@@ -10421,7 +11631,7 @@ function requireJsonSchema202012 () {
 	const metaSchema = require$$0;
 	const applicator = require$$1;
 	const unevaluated = require$$2;
-	const content = require$$3;
+	const content = require$$3$1;
 	const core = require$$4;
 	const format = require$$5;
 	const metadata = require$$6;
@@ -10809,6 +12019,19183 @@ function toPath(pointer, data) {
     return path;
 }
 
+var dist = {};
+
+var composer = {};
+
+var directives = {};
+
+var identity = {};
+
+var hasRequiredIdentity;
+
+function requireIdentity () {
+	if (hasRequiredIdentity) return identity;
+	hasRequiredIdentity = 1;
+
+	const ALIAS = Symbol.for('yaml.alias');
+	const DOC = Symbol.for('yaml.document');
+	const MAP = Symbol.for('yaml.map');
+	const PAIR = Symbol.for('yaml.pair');
+	const SCALAR = Symbol.for('yaml.scalar');
+	const SEQ = Symbol.for('yaml.seq');
+	const NODE_TYPE = Symbol.for('yaml.node.type');
+	const isAlias = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === ALIAS;
+	const isDocument = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === DOC;
+	const isMap = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === MAP;
+	const isPair = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === PAIR;
+	const isScalar = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === SCALAR;
+	const isSeq = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === SEQ;
+	function isCollection(node) {
+	    if (node && typeof node === 'object')
+	        switch (node[NODE_TYPE]) {
+	            case MAP:
+	            case SEQ:
+	                return true;
+	        }
+	    return false;
+	}
+	function isNode(node) {
+	    if (node && typeof node === 'object')
+	        switch (node[NODE_TYPE]) {
+	            case ALIAS:
+	            case MAP:
+	            case SCALAR:
+	            case SEQ:
+	                return true;
+	        }
+	    return false;
+	}
+	const hasAnchor = (node) => (isScalar(node) || isCollection(node)) && !!node.anchor;
+
+	identity.ALIAS = ALIAS;
+	identity.DOC = DOC;
+	identity.MAP = MAP;
+	identity.NODE_TYPE = NODE_TYPE;
+	identity.PAIR = PAIR;
+	identity.SCALAR = SCALAR;
+	identity.SEQ = SEQ;
+	identity.hasAnchor = hasAnchor;
+	identity.isAlias = isAlias;
+	identity.isCollection = isCollection;
+	identity.isDocument = isDocument;
+	identity.isMap = isMap;
+	identity.isNode = isNode;
+	identity.isPair = isPair;
+	identity.isScalar = isScalar;
+	identity.isSeq = isSeq;
+	return identity;
+}
+
+var visit = {};
+
+var hasRequiredVisit;
+
+function requireVisit () {
+	if (hasRequiredVisit) return visit;
+	hasRequiredVisit = 1;
+
+	var identity = requireIdentity();
+
+	const BREAK = Symbol('break visit');
+	const SKIP = Symbol('skip children');
+	const REMOVE = Symbol('remove node');
+	/**
+	 * Apply a visitor to an AST node or document.
+	 *
+	 * Walks through the tree (depth-first) starting from `node`, calling a
+	 * `visitor` function with three arguments:
+	 *   - `key`: For sequence values and map `Pair`, the node's index in the
+	 *     collection. Within a `Pair`, `'key'` or `'value'`, correspondingly.
+	 *     `null` for the root node.
+	 *   - `node`: The current node.
+	 *   - `path`: The ancestry of the current node.
+	 *
+	 * The return value of the visitor may be used to control the traversal:
+	 *   - `undefined` (default): Do nothing and continue
+	 *   - `visit.SKIP`: Do not visit the children of this node, continue with next
+	 *     sibling
+	 *   - `visit.BREAK`: Terminate traversal completely
+	 *   - `visit.REMOVE`: Remove the current node, then continue with the next one
+	 *   - `Node`: Replace the current node, then continue by visiting it
+	 *   - `number`: While iterating the items of a sequence or map, set the index
+	 *     of the next step. This is useful especially if the index of the current
+	 *     node has changed.
+	 *
+	 * If `visitor` is a single function, it will be called with all values
+	 * encountered in the tree, including e.g. `null` values. Alternatively,
+	 * separate visitor functions may be defined for each `Map`, `Pair`, `Seq`,
+	 * `Alias` and `Scalar` node. To define the same visitor function for more than
+	 * one node type, use the `Collection` (map and seq), `Value` (map, seq & scalar)
+	 * and `Node` (alias, map, seq & scalar) targets. Of all these, only the most
+	 * specific defined one will be used for each node.
+	 */
+	function visit$1(node, visitor) {
+	    const visitor_ = initVisitor(visitor);
+	    if (identity.isDocument(node)) {
+	        const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
+	        if (cd === REMOVE)
+	            node.contents = null;
+	    }
+	    else
+	        visit_(null, node, visitor_, Object.freeze([]));
+	}
+	// Without the `as symbol` casts, TS declares these in the `visit`
+	// namespace using `var`, but then complains about that because
+	// `unique symbol` must be `const`.
+	/** Terminate visit traversal completely */
+	visit$1.BREAK = BREAK;
+	/** Do not visit the children of the current node */
+	visit$1.SKIP = SKIP;
+	/** Remove the current node */
+	visit$1.REMOVE = REMOVE;
+	function visit_(key, node, visitor, path) {
+	    const ctrl = callVisitor(key, node, visitor, path);
+	    if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+	        replaceNode(key, path, ctrl);
+	        return visit_(key, ctrl, visitor, path);
+	    }
+	    if (typeof ctrl !== 'symbol') {
+	        if (identity.isCollection(node)) {
+	            path = Object.freeze(path.concat(node));
+	            for (let i = 0; i < node.items.length; ++i) {
+	                const ci = visit_(i, node.items[i], visitor, path);
+	                if (typeof ci === 'number')
+	                    i = ci - 1;
+	                else if (ci === BREAK)
+	                    return BREAK;
+	                else if (ci === REMOVE) {
+	                    node.items.splice(i, 1);
+	                    i -= 1;
+	                }
+	            }
+	        }
+	        else if (identity.isPair(node)) {
+	            path = Object.freeze(path.concat(node));
+	            const ck = visit_('key', node.key, visitor, path);
+	            if (ck === BREAK)
+	                return BREAK;
+	            else if (ck === REMOVE)
+	                node.key = null;
+	            const cv = visit_('value', node.value, visitor, path);
+	            if (cv === BREAK)
+	                return BREAK;
+	            else if (cv === REMOVE)
+	                node.value = null;
+	        }
+	    }
+	    return ctrl;
+	}
+	/**
+	 * Apply an async visitor to an AST node or document.
+	 *
+	 * Walks through the tree (depth-first) starting from `node`, calling a
+	 * `visitor` function with three arguments:
+	 *   - `key`: For sequence values and map `Pair`, the node's index in the
+	 *     collection. Within a `Pair`, `'key'` or `'value'`, correspondingly.
+	 *     `null` for the root node.
+	 *   - `node`: The current node.
+	 *   - `path`: The ancestry of the current node.
+	 *
+	 * The return value of the visitor may be used to control the traversal:
+	 *   - `Promise`: Must resolve to one of the following values
+	 *   - `undefined` (default): Do nothing and continue
+	 *   - `visit.SKIP`: Do not visit the children of this node, continue with next
+	 *     sibling
+	 *   - `visit.BREAK`: Terminate traversal completely
+	 *   - `visit.REMOVE`: Remove the current node, then continue with the next one
+	 *   - `Node`: Replace the current node, then continue by visiting it
+	 *   - `number`: While iterating the items of a sequence or map, set the index
+	 *     of the next step. This is useful especially if the index of the current
+	 *     node has changed.
+	 *
+	 * If `visitor` is a single function, it will be called with all values
+	 * encountered in the tree, including e.g. `null` values. Alternatively,
+	 * separate visitor functions may be defined for each `Map`, `Pair`, `Seq`,
+	 * `Alias` and `Scalar` node. To define the same visitor function for more than
+	 * one node type, use the `Collection` (map and seq), `Value` (map, seq & scalar)
+	 * and `Node` (alias, map, seq & scalar) targets. Of all these, only the most
+	 * specific defined one will be used for each node.
+	 */
+	async function visitAsync(node, visitor) {
+	    const visitor_ = initVisitor(visitor);
+	    if (identity.isDocument(node)) {
+	        const cd = await visitAsync_(null, node.contents, visitor_, Object.freeze([node]));
+	        if (cd === REMOVE)
+	            node.contents = null;
+	    }
+	    else
+	        await visitAsync_(null, node, visitor_, Object.freeze([]));
+	}
+	// Without the `as symbol` casts, TS declares these in the `visit`
+	// namespace using `var`, but then complains about that because
+	// `unique symbol` must be `const`.
+	/** Terminate visit traversal completely */
+	visitAsync.BREAK = BREAK;
+	/** Do not visit the children of the current node */
+	visitAsync.SKIP = SKIP;
+	/** Remove the current node */
+	visitAsync.REMOVE = REMOVE;
+	async function visitAsync_(key, node, visitor, path) {
+	    const ctrl = await callVisitor(key, node, visitor, path);
+	    if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+	        replaceNode(key, path, ctrl);
+	        return visitAsync_(key, ctrl, visitor, path);
+	    }
+	    if (typeof ctrl !== 'symbol') {
+	        if (identity.isCollection(node)) {
+	            path = Object.freeze(path.concat(node));
+	            for (let i = 0; i < node.items.length; ++i) {
+	                const ci = await visitAsync_(i, node.items[i], visitor, path);
+	                if (typeof ci === 'number')
+	                    i = ci - 1;
+	                else if (ci === BREAK)
+	                    return BREAK;
+	                else if (ci === REMOVE) {
+	                    node.items.splice(i, 1);
+	                    i -= 1;
+	                }
+	            }
+	        }
+	        else if (identity.isPair(node)) {
+	            path = Object.freeze(path.concat(node));
+	            const ck = await visitAsync_('key', node.key, visitor, path);
+	            if (ck === BREAK)
+	                return BREAK;
+	            else if (ck === REMOVE)
+	                node.key = null;
+	            const cv = await visitAsync_('value', node.value, visitor, path);
+	            if (cv === BREAK)
+	                return BREAK;
+	            else if (cv === REMOVE)
+	                node.value = null;
+	        }
+	    }
+	    return ctrl;
+	}
+	function initVisitor(visitor) {
+	    if (typeof visitor === 'object' &&
+	        (visitor.Collection || visitor.Node || visitor.Value)) {
+	        return Object.assign({
+	            Alias: visitor.Node,
+	            Map: visitor.Node,
+	            Scalar: visitor.Node,
+	            Seq: visitor.Node
+	        }, visitor.Value && {
+	            Map: visitor.Value,
+	            Scalar: visitor.Value,
+	            Seq: visitor.Value
+	        }, visitor.Collection && {
+	            Map: visitor.Collection,
+	            Seq: visitor.Collection
+	        }, visitor);
+	    }
+	    return visitor;
+	}
+	function callVisitor(key, node, visitor, path) {
+	    if (typeof visitor === 'function')
+	        return visitor(key, node, path);
+	    if (identity.isMap(node))
+	        return visitor.Map?.(key, node, path);
+	    if (identity.isSeq(node))
+	        return visitor.Seq?.(key, node, path);
+	    if (identity.isPair(node))
+	        return visitor.Pair?.(key, node, path);
+	    if (identity.isScalar(node))
+	        return visitor.Scalar?.(key, node, path);
+	    if (identity.isAlias(node))
+	        return visitor.Alias?.(key, node, path);
+	    return undefined;
+	}
+	function replaceNode(key, path, node) {
+	    const parent = path[path.length - 1];
+	    if (identity.isCollection(parent)) {
+	        parent.items[key] = node;
+	    }
+	    else if (identity.isPair(parent)) {
+	        if (key === 'key')
+	            parent.key = node;
+	        else
+	            parent.value = node;
+	    }
+	    else if (identity.isDocument(parent)) {
+	        parent.contents = node;
+	    }
+	    else {
+	        const pt = identity.isAlias(parent) ? 'alias' : 'scalar';
+	        throw new Error(`Cannot replace node with ${pt} parent`);
+	    }
+	}
+
+	visit.visit = visit$1;
+	visit.visitAsync = visitAsync;
+	return visit;
+}
+
+var hasRequiredDirectives;
+
+function requireDirectives () {
+	if (hasRequiredDirectives) return directives;
+	hasRequiredDirectives = 1;
+
+	var identity = requireIdentity();
+	var visit = requireVisit();
+
+	const escapeChars = {
+	    '!': '%21',
+	    ',': '%2C',
+	    '[': '%5B',
+	    ']': '%5D',
+	    '{': '%7B',
+	    '}': '%7D'
+	};
+	const escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, ch => escapeChars[ch]);
+	class Directives {
+	    constructor(yaml, tags) {
+	        /**
+	         * The directives-end/doc-start marker `---`. If `null`, a marker may still be
+	         * included in the document's stringified representation.
+	         */
+	        this.docStart = null;
+	        /** The doc-end marker `...`.  */
+	        this.docEnd = false;
+	        this.yaml = Object.assign({}, Directives.defaultYaml, yaml);
+	        this.tags = Object.assign({}, Directives.defaultTags, tags);
+	    }
+	    clone() {
+	        const copy = new Directives(this.yaml, this.tags);
+	        copy.docStart = this.docStart;
+	        return copy;
+	    }
+	    /**
+	     * During parsing, get a Directives instance for the current document and
+	     * update the stream state according to the current version's spec.
+	     */
+	    atDocument() {
+	        const res = new Directives(this.yaml, this.tags);
+	        switch (this.yaml.version) {
+	            case '1.1':
+	                this.atNextDocument = true;
+	                break;
+	            case '1.2':
+	                this.atNextDocument = false;
+	                this.yaml = {
+	                    explicit: Directives.defaultYaml.explicit,
+	                    version: '1.2'
+	                };
+	                this.tags = Object.assign({}, Directives.defaultTags);
+	                break;
+	        }
+	        return res;
+	    }
+	    /**
+	     * @param onError - May be called even if the action was successful
+	     * @returns `true` on success
+	     */
+	    add(line, onError) {
+	        if (this.atNextDocument) {
+	            this.yaml = { explicit: Directives.defaultYaml.explicit, version: '1.1' };
+	            this.tags = Object.assign({}, Directives.defaultTags);
+	            this.atNextDocument = false;
+	        }
+	        const parts = line.trim().split(/[ \t]+/);
+	        const name = parts.shift();
+	        switch (name) {
+	            case '%TAG': {
+	                if (parts.length !== 2) {
+	                    onError(0, '%TAG directive should contain exactly two parts');
+	                    if (parts.length < 2)
+	                        return false;
+	                }
+	                const [handle, prefix] = parts;
+	                this.tags[handle] = prefix;
+	                return true;
+	            }
+	            case '%YAML': {
+	                this.yaml.explicit = true;
+	                if (parts.length !== 1) {
+	                    onError(0, '%YAML directive should contain exactly one part');
+	                    return false;
+	                }
+	                const [version] = parts;
+	                if (version === '1.1' || version === '1.2') {
+	                    this.yaml.version = version;
+	                    return true;
+	                }
+	                else {
+	                    const isValid = /^\d+\.\d+$/.test(version);
+	                    onError(6, `Unsupported YAML version ${version}`, isValid);
+	                    return false;
+	                }
+	            }
+	            default:
+	                onError(0, `Unknown directive ${name}`, true);
+	                return false;
+	        }
+	    }
+	    /**
+	     * Resolves a tag, matching handles to those defined in %TAG directives.
+	     *
+	     * @returns Resolved tag, which may also be the non-specific tag `'!'` or a
+	     *   `'!local'` tag, or `null` if unresolvable.
+	     */
+	    tagName(source, onError) {
+	        if (source === '!')
+	            return '!'; // non-specific tag
+	        if (source[0] !== '!') {
+	            onError(`Not a valid tag: ${source}`);
+	            return null;
+	        }
+	        if (source[1] === '<') {
+	            const verbatim = source.slice(2, -1);
+	            if (verbatim === '!' || verbatim === '!!') {
+	                onError(`Verbatim tags aren't resolved, so ${source} is invalid.`);
+	                return null;
+	            }
+	            if (source[source.length - 1] !== '>')
+	                onError('Verbatim tags must end with a >');
+	            return verbatim;
+	        }
+	        const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
+	        if (!suffix)
+	            onError(`The ${source} tag has no suffix`);
+	        const prefix = this.tags[handle];
+	        if (prefix) {
+	            try {
+	                return prefix + decodeURIComponent(suffix);
+	            }
+	            catch (error) {
+	                onError(String(error));
+	                return null;
+	            }
+	        }
+	        if (handle === '!')
+	            return source; // local tag
+	        onError(`Could not resolve tag: ${source}`);
+	        return null;
+	    }
+	    /**
+	     * Given a fully resolved tag, returns its printable string form,
+	     * taking into account current tag prefixes and defaults.
+	     */
+	    tagString(tag) {
+	        for (const [handle, prefix] of Object.entries(this.tags)) {
+	            if (tag.startsWith(prefix))
+	                return handle + escapeTagName(tag.substring(prefix.length));
+	        }
+	        return tag[0] === '!' ? tag : `!<${tag}>`;
+	    }
+	    toString(doc) {
+	        const lines = this.yaml.explicit
+	            ? [`%YAML ${this.yaml.version || '1.2'}`]
+	            : [];
+	        const tagEntries = Object.entries(this.tags);
+	        let tagNames;
+	        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
+	            const tags = {};
+	            visit.visit(doc.contents, (_key, node) => {
+	                if (identity.isNode(node) && node.tag)
+	                    tags[node.tag] = true;
+	            });
+	            tagNames = Object.keys(tags);
+	        }
+	        else
+	            tagNames = [];
+	        for (const [handle, prefix] of tagEntries) {
+	            if (handle === '!!' && prefix === 'tag:yaml.org,2002:')
+	                continue;
+	            if (!doc || tagNames.some(tn => tn.startsWith(prefix)))
+	                lines.push(`%TAG ${handle} ${prefix}`);
+	        }
+	        return lines.join('\n');
+	    }
+	}
+	Directives.defaultYaml = { explicit: false, version: '1.2' };
+	Directives.defaultTags = { '!!': 'tag:yaml.org,2002:' };
+
+	directives.Directives = Directives;
+	return directives;
+}
+
+var Document = {};
+
+var Alias = {};
+
+var anchors = {};
+
+var hasRequiredAnchors;
+
+function requireAnchors () {
+	if (hasRequiredAnchors) return anchors;
+	hasRequiredAnchors = 1;
+
+	var identity = requireIdentity();
+	var visit = requireVisit();
+
+	/**
+	 * Verify that the input string is a valid anchor.
+	 *
+	 * Will throw on errors.
+	 */
+	function anchorIsValid(anchor) {
+	    if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
+	        const sa = JSON.stringify(anchor);
+	        const msg = `Anchor must not contain whitespace or control characters: ${sa}`;
+	        throw new Error(msg);
+	    }
+	    return true;
+	}
+	function anchorNames(root) {
+	    const anchors = new Set();
+	    visit.visit(root, {
+	        Value(_key, node) {
+	            if (node.anchor)
+	                anchors.add(node.anchor);
+	        }
+	    });
+	    return anchors;
+	}
+	/** Find a new anchor name with the given `prefix` and a one-indexed suffix. */
+	function findNewAnchor(prefix, exclude) {
+	    for (let i = 1; true; ++i) {
+	        const name = `${prefix}${i}`;
+	        if (!exclude.has(name))
+	            return name;
+	    }
+	}
+	function createNodeAnchors(doc, prefix) {
+	    const aliasObjects = [];
+	    const sourceObjects = new Map();
+	    let prevAnchors = null;
+	    return {
+	        onAnchor: (source) => {
+	            aliasObjects.push(source);
+	            prevAnchors ?? (prevAnchors = anchorNames(doc));
+	            const anchor = findNewAnchor(prefix, prevAnchors);
+	            prevAnchors.add(anchor);
+	            return anchor;
+	        },
+	        /**
+	         * With circular references, the source node is only resolved after all
+	         * of its child nodes are. This is why anchors are set only after all of
+	         * the nodes have been created.
+	         */
+	        setAnchors: () => {
+	            for (const source of aliasObjects) {
+	                const ref = sourceObjects.get(source);
+	                if (typeof ref === 'object' &&
+	                    ref.anchor &&
+	                    (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
+	                    ref.node.anchor = ref.anchor;
+	                }
+	                else {
+	                    const error = new Error('Failed to resolve repeated object (this should not happen)');
+	                    error.source = source;
+	                    throw error;
+	                }
+	            }
+	        },
+	        sourceObjects
+	    };
+	}
+
+	anchors.anchorIsValid = anchorIsValid;
+	anchors.anchorNames = anchorNames;
+	anchors.createNodeAnchors = createNodeAnchors;
+	anchors.findNewAnchor = findNewAnchor;
+	return anchors;
+}
+
+var Node = {};
+
+var applyReviver = {};
+
+var hasRequiredApplyReviver;
+
+function requireApplyReviver () {
+	if (hasRequiredApplyReviver) return applyReviver;
+	hasRequiredApplyReviver = 1;
+
+	/**
+	 * Applies the JSON.parse reviver algorithm as defined in the ECMA-262 spec,
+	 * in section 24.5.1.1 "Runtime Semantics: InternalizeJSONProperty" of the
+	 * 2021 edition: https://tc39.es/ecma262/#sec-json.parse
+	 *
+	 * Includes extensions for handling Map and Set objects.
+	 */
+	function applyReviver$1(reviver, obj, key, val) {
+	    if (val && typeof val === 'object') {
+	        if (Array.isArray(val)) {
+	            for (let i = 0, len = val.length; i < len; ++i) {
+	                const v0 = val[i];
+	                const v1 = applyReviver$1(reviver, val, String(i), v0);
+	                // eslint-disable-next-line @typescript-eslint/no-array-delete
+	                if (v1 === undefined)
+	                    delete val[i];
+	                else if (v1 !== v0)
+	                    val[i] = v1;
+	            }
+	        }
+	        else if (val instanceof Map) {
+	            for (const k of Array.from(val.keys())) {
+	                const v0 = val.get(k);
+	                const v1 = applyReviver$1(reviver, val, k, v0);
+	                if (v1 === undefined)
+	                    val.delete(k);
+	                else if (v1 !== v0)
+	                    val.set(k, v1);
+	            }
+	        }
+	        else if (val instanceof Set) {
+	            for (const v0 of Array.from(val)) {
+	                const v1 = applyReviver$1(reviver, val, v0, v0);
+	                if (v1 === undefined)
+	                    val.delete(v0);
+	                else if (v1 !== v0) {
+	                    val.delete(v0);
+	                    val.add(v1);
+	                }
+	            }
+	        }
+	        else {
+	            for (const [k, v0] of Object.entries(val)) {
+	                const v1 = applyReviver$1(reviver, val, k, v0);
+	                if (v1 === undefined)
+	                    delete val[k];
+	                else if (v1 !== v0)
+	                    val[k] = v1;
+	            }
+	        }
+	    }
+	    return reviver.call(obj, key, val);
+	}
+
+	applyReviver.applyReviver = applyReviver$1;
+	return applyReviver;
+}
+
+var toJS = {};
+
+var hasRequiredToJS;
+
+function requireToJS () {
+	if (hasRequiredToJS) return toJS;
+	hasRequiredToJS = 1;
+
+	var identity = requireIdentity();
+
+	/**
+	 * Recursively convert any node or its contents to native JavaScript
+	 *
+	 * @param value - The input value
+	 * @param arg - If `value` defines a `toJSON()` method, use this
+	 *   as its first argument
+	 * @param ctx - Conversion context, originally set in Document#toJS(). If
+	 *   `{ keep: true }` is not set, output should be suitable for JSON
+	 *   stringification.
+	 */
+	function toJS$1(value, arg, ctx) {
+	    // eslint-disable-next-line @typescript-eslint/no-unsafe-return
+	    if (Array.isArray(value))
+	        return value.map((v, i) => toJS$1(v, String(i), ctx));
+	    if (value && typeof value.toJSON === 'function') {
+	        // eslint-disable-next-line @typescript-eslint/no-unsafe-call
+	        if (!ctx || !identity.hasAnchor(value))
+	            return value.toJSON(arg, ctx);
+	        const data = { aliasCount: 0, count: 1, res: undefined };
+	        ctx.anchors.set(value, data);
+	        ctx.onCreate = res => {
+	            data.res = res;
+	            delete ctx.onCreate;
+	        };
+	        const res = value.toJSON(arg, ctx);
+	        if (ctx.onCreate)
+	            ctx.onCreate(res);
+	        return res;
+	    }
+	    if (typeof value === 'bigint' && !ctx?.keep)
+	        return Number(value);
+	    return value;
+	}
+
+	toJS.toJS = toJS$1;
+	return toJS;
+}
+
+var hasRequiredNode;
+
+function requireNode () {
+	if (hasRequiredNode) return Node;
+	hasRequiredNode = 1;
+
+	var applyReviver = requireApplyReviver();
+	var identity = requireIdentity();
+	var toJS = requireToJS();
+
+	class NodeBase {
+	    constructor(type) {
+	        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
+	    }
+	    /** Create a copy of this node.  */
+	    clone() {
+	        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+	        if (this.range)
+	            copy.range = this.range.slice();
+	        return copy;
+	    }
+	    /** A plain JavaScript representation of this node. */
+	    toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+	        if (!identity.isDocument(doc))
+	            throw new TypeError('A document argument is required');
+	        const ctx = {
+	            anchors: new Map(),
+	            doc,
+	            keep: true,
+	            mapAsMap: mapAsMap === true,
+	            mapKeyWarned: false,
+	            maxAliasCount: typeof maxAliasCount === 'number' ? maxAliasCount : 100
+	        };
+	        const res = toJS.toJS(this, '', ctx);
+	        if (typeof onAnchor === 'function')
+	            for (const { count, res } of ctx.anchors.values())
+	                onAnchor(res, count);
+	        return typeof reviver === 'function'
+	            ? applyReviver.applyReviver(reviver, { '': res }, '', res)
+	            : res;
+	    }
+	}
+
+	Node.NodeBase = NodeBase;
+	return Node;
+}
+
+var hasRequiredAlias;
+
+function requireAlias () {
+	if (hasRequiredAlias) return Alias;
+	hasRequiredAlias = 1;
+
+	var anchors = requireAnchors();
+	var visit = requireVisit();
+	var identity = requireIdentity();
+	var Node = requireNode();
+	var toJS = requireToJS();
+
+	let Alias$1 = class Alias extends Node.NodeBase {
+	    constructor(source) {
+	        super(identity.ALIAS);
+	        this.source = source;
+	        Object.defineProperty(this, 'tag', {
+	            set() {
+	                throw new Error('Alias nodes cannot have tags');
+	            }
+	        });
+	    }
+	    /**
+	     * Resolve the value of this alias within `doc`, finding the last
+	     * instance of the `source` anchor before this node.
+	     */
+	    resolve(doc, ctx) {
+	        if (ctx?.maxAliasCount === 0)
+	            throw new ReferenceError('Alias resolution is disabled');
+	        let nodes;
+	        if (ctx?.aliasResolveCache) {
+	            nodes = ctx.aliasResolveCache;
+	        }
+	        else {
+	            nodes = [];
+	            visit.visit(doc, {
+	                Node: (_key, node) => {
+	                    if (identity.isAlias(node) || identity.hasAnchor(node))
+	                        nodes.push(node);
+	                }
+	            });
+	            if (ctx)
+	                ctx.aliasResolveCache = nodes;
+	        }
+	        let found = undefined;
+	        for (const node of nodes) {
+	            if (node === this)
+	                break;
+	            if (node.anchor === this.source)
+	                found = node;
+	        }
+	        if (found && ctx) {
+	            const { anchors, doc, maxAliasCount } = ctx;
+	            let data = anchors.get(found);
+	            if (!data) {
+	                // Resolve anchors for Node.prototype.toJS()
+	                toJS.toJS(found, null, ctx);
+	                data = anchors.get(found);
+	            }
+	            /* istanbul ignore if */
+	            if (data?.res === undefined) {
+	                const msg = 'This should not happen: Alias anchor was not resolved?';
+	                throw new ReferenceError(msg);
+	            }
+	            if (maxAliasCount >= 0) {
+	                data.count += 1;
+	                if (data.aliasCount === 0)
+	                    data.aliasCount = getAliasCount(doc, found, anchors);
+	                if (data.count * data.aliasCount > maxAliasCount) {
+	                    const msg = 'Excessive alias count indicates a resource exhaustion attack';
+	                    throw new ReferenceError(msg);
+	                }
+	            }
+	        }
+	        return found;
+	    }
+	    toJSON(_arg, ctx) {
+	        if (!ctx)
+	            return { source: this.source };
+	        const source = this.resolve(ctx.doc, ctx);
+	        if (!source) {
+	            const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+	            throw new ReferenceError(msg);
+	        }
+	        return ctx.anchors.get(source).res;
+	    }
+	    toString(ctx, _onComment, _onChompKeep) {
+	        const src = `*${this.source}`;
+	        if (ctx) {
+	            anchors.anchorIsValid(this.source);
+	            if (ctx.options.verifyAliasOrder && !ctx.anchors.has(this.source)) {
+	                const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+	                throw new Error(msg);
+	            }
+	            if (ctx.implicitKey)
+	                return `${src} `;
+	        }
+	        return src;
+	    }
+	};
+	function getAliasCount(doc, node, anchors) {
+	    if (identity.isAlias(node)) {
+	        const source = node.resolve(doc);
+	        const anchor = anchors && source && anchors.get(source);
+	        return anchor ? anchor.count * anchor.aliasCount : 0;
+	    }
+	    else if (identity.isCollection(node)) {
+	        let count = 0;
+	        for (const item of node.items) {
+	            const c = getAliasCount(doc, item, anchors);
+	            if (c > count)
+	                count = c;
+	        }
+	        return count;
+	    }
+	    else if (identity.isPair(node)) {
+	        const kc = getAliasCount(doc, node.key, anchors);
+	        const vc = getAliasCount(doc, node.value, anchors);
+	        return Math.max(kc, vc);
+	    }
+	    return 1;
+	}
+
+	Alias.Alias = Alias$1;
+	return Alias;
+}
+
+var Collection = {};
+
+var createNode = {};
+
+var Scalar = {};
+
+var hasRequiredScalar;
+
+function requireScalar () {
+	if (hasRequiredScalar) return Scalar;
+	hasRequiredScalar = 1;
+
+	var identity = requireIdentity();
+	var Node = requireNode();
+	var toJS = requireToJS();
+
+	const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
+	let Scalar$1 = class Scalar extends Node.NodeBase {
+	    constructor(value) {
+	        super(identity.SCALAR);
+	        this.value = value;
+	    }
+	    toJSON(arg, ctx) {
+	        return ctx?.keep ? this.value : toJS.toJS(this.value, arg, ctx);
+	    }
+	    toString() {
+	        return String(this.value);
+	    }
+	};
+	Scalar$1.BLOCK_FOLDED = 'BLOCK_FOLDED';
+	Scalar$1.BLOCK_LITERAL = 'BLOCK_LITERAL';
+	Scalar$1.PLAIN = 'PLAIN';
+	Scalar$1.QUOTE_DOUBLE = 'QUOTE_DOUBLE';
+	Scalar$1.QUOTE_SINGLE = 'QUOTE_SINGLE';
+
+	Scalar.Scalar = Scalar$1;
+	Scalar.isScalarValue = isScalarValue;
+	return Scalar;
+}
+
+var hasRequiredCreateNode;
+
+function requireCreateNode () {
+	if (hasRequiredCreateNode) return createNode;
+	hasRequiredCreateNode = 1;
+
+	var Alias = requireAlias();
+	var identity = requireIdentity();
+	var Scalar = requireScalar();
+
+	const defaultTagPrefix = 'tag:yaml.org,2002:';
+	function findTagObject(value, tagName, tags) {
+	    if (tagName) {
+	        const match = tags.filter(t => t.tag === tagName);
+	        const tagObj = match.find(t => !t.format) ?? match[0];
+	        if (!tagObj)
+	            throw new Error(`Tag ${tagName} not found`);
+	        return tagObj;
+	    }
+	    return tags.find(t => t.identify?.(value) && !t.format);
+	}
+	function createNode$1(value, tagName, ctx) {
+	    if (identity.isDocument(value))
+	        value = value.contents;
+	    if (identity.isNode(value))
+	        return value;
+	    if (identity.isPair(value)) {
+	        const map = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
+	        map.items.push(value);
+	        return map;
+	    }
+	    if (value instanceof String ||
+	        value instanceof Number ||
+	        value instanceof Boolean ||
+	        (typeof BigInt !== 'undefined' && value instanceof BigInt) // not supported everywhere
+	    ) {
+	        // https://tc39.es/ecma262/#sec-serializejsonproperty
+	        value = value.valueOf();
+	    }
+	    const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
+	    // Detect duplicate references to the same object & use Alias nodes for all
+	    // after first. The `ref` wrapper allows for circular references to resolve.
+	    let ref = undefined;
+	    if (aliasDuplicateObjects && value && typeof value === 'object') {
+	        ref = sourceObjects.get(value);
+	        if (ref) {
+	            ref.anchor ?? (ref.anchor = onAnchor(value));
+	            return new Alias.Alias(ref.anchor);
+	        }
+	        else {
+	            ref = { anchor: null, node: null };
+	            sourceObjects.set(value, ref);
+	        }
+	    }
+	    if (tagName?.startsWith('!!'))
+	        tagName = defaultTagPrefix + tagName.slice(2);
+	    let tagObj = findTagObject(value, tagName, schema.tags);
+	    if (!tagObj) {
+	        if (value && typeof value.toJSON === 'function') {
+	            // eslint-disable-next-line @typescript-eslint/no-unsafe-call
+	            value = value.toJSON();
+	        }
+	        if (!value || typeof value !== 'object') {
+	            const node = new Scalar.Scalar(value);
+	            if (ref)
+	                ref.node = node;
+	            return node;
+	        }
+	        tagObj =
+	            value instanceof Map
+	                ? schema[identity.MAP]
+	                : Symbol.iterator in Object(value)
+	                    ? schema[identity.SEQ]
+	                    : schema[identity.MAP];
+	    }
+	    if (onTagObj) {
+	        onTagObj(tagObj);
+	        delete ctx.onTagObj;
+	    }
+	    const node = tagObj?.createNode
+	        ? tagObj.createNode(ctx.schema, value, ctx)
+	        : typeof tagObj?.nodeClass?.from === 'function'
+	            ? tagObj.nodeClass.from(ctx.schema, value, ctx)
+	            : new Scalar.Scalar(value);
+	    if (tagName)
+	        node.tag = tagName;
+	    else if (!tagObj.default)
+	        node.tag = tagObj.tag;
+	    if (ref)
+	        ref.node = node;
+	    return node;
+	}
+
+	createNode.createNode = createNode$1;
+	return createNode;
+}
+
+var hasRequiredCollection;
+
+function requireCollection () {
+	if (hasRequiredCollection) return Collection;
+	hasRequiredCollection = 1;
+
+	var createNode = requireCreateNode();
+	var identity = requireIdentity();
+	var Node = requireNode();
+
+	function collectionFromPath(schema, path, value) {
+	    let v = value;
+	    for (let i = path.length - 1; i >= 0; --i) {
+	        const k = path[i];
+	        if (typeof k === 'number' && Number.isInteger(k) && k >= 0) {
+	            const a = [];
+	            a[k] = v;
+	            v = a;
+	        }
+	        else {
+	            v = new Map([[k, v]]);
+	        }
+	    }
+	    return createNode.createNode(v, undefined, {
+	        aliasDuplicateObjects: false,
+	        keepUndefined: false,
+	        onAnchor: () => {
+	            throw new Error('This should not happen, please report a bug.');
+	        },
+	        schema,
+	        sourceObjects: new Map()
+	    });
+	}
+	// Type guard is intentionally a little wrong so as to be more useful,
+	// as it does not cover untypable empty non-string iterables (e.g. []).
+	const isEmptyPath = (path) => path == null ||
+	    (typeof path === 'object' && !!path[Symbol.iterator]().next().done);
+	let Collection$1 = class Collection extends Node.NodeBase {
+	    constructor(type, schema) {
+	        super(type);
+	        Object.defineProperty(this, 'schema', {
+	            value: schema,
+	            configurable: true,
+	            enumerable: false,
+	            writable: true
+	        });
+	    }
+	    /**
+	     * Create a copy of this collection.
+	     *
+	     * @param schema - If defined, overwrites the original's schema
+	     */
+	    clone(schema) {
+	        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+	        if (schema)
+	            copy.schema = schema;
+	        copy.items = copy.items.map(it => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
+	        if (this.range)
+	            copy.range = this.range.slice();
+	        return copy;
+	    }
+	    /**
+	     * Adds a value to the collection. For `!!map` and `!!omap` the value must
+	     * be a Pair instance or a `{ key, value }` object, which may not have a key
+	     * that already exists in the map.
+	     */
+	    addIn(path, value) {
+	        if (isEmptyPath(path))
+	            this.add(value);
+	        else {
+	            const [key, ...rest] = path;
+	            const node = this.get(key, true);
+	            if (identity.isCollection(node))
+	                node.addIn(rest, value);
+	            else if (node === undefined && this.schema)
+	                this.set(key, collectionFromPath(this.schema, rest, value));
+	            else
+	                throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+	        }
+	    }
+	    /**
+	     * Removes a value from the collection.
+	     * @returns `true` if the item was found and removed.
+	     */
+	    deleteIn(path) {
+	        const [key, ...rest] = path;
+	        if (rest.length === 0)
+	            return this.delete(key);
+	        const node = this.get(key, true);
+	        if (identity.isCollection(node))
+	            return node.deleteIn(rest);
+	        else
+	            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+	    }
+	    /**
+	     * Returns item at `key`, or `undefined` if not found. By default unwraps
+	     * scalar values from their surrounding node; to disable set `keepScalar` to
+	     * `true` (collections are always returned intact).
+	     */
+	    getIn(path, keepScalar) {
+	        const [key, ...rest] = path;
+	        const node = this.get(key, true);
+	        if (rest.length === 0)
+	            return !keepScalar && identity.isScalar(node) ? node.value : node;
+	        else
+	            return identity.isCollection(node) ? node.getIn(rest, keepScalar) : undefined;
+	    }
+	    hasAllNullValues(allowScalar) {
+	        return this.items.every(node => {
+	            if (!identity.isPair(node))
+	                return false;
+	            const n = node.value;
+	            return (n == null ||
+	                (allowScalar &&
+	                    identity.isScalar(n) &&
+	                    n.value == null &&
+	                    !n.commentBefore &&
+	                    !n.comment &&
+	                    !n.tag));
+	        });
+	    }
+	    /**
+	     * Checks if the collection includes a value with the key `key`.
+	     */
+	    hasIn(path) {
+	        const [key, ...rest] = path;
+	        if (rest.length === 0)
+	            return this.has(key);
+	        const node = this.get(key, true);
+	        return identity.isCollection(node) ? node.hasIn(rest) : false;
+	    }
+	    /**
+	     * Sets a value in this collection. For `!!set`, `value` needs to be a
+	     * boolean to add/remove the item from the set.
+	     */
+	    setIn(path, value) {
+	        const [key, ...rest] = path;
+	        if (rest.length === 0) {
+	            this.set(key, value);
+	        }
+	        else {
+	            const node = this.get(key, true);
+	            if (identity.isCollection(node))
+	                node.setIn(rest, value);
+	            else if (node === undefined && this.schema)
+	                this.set(key, collectionFromPath(this.schema, rest, value));
+	            else
+	                throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+	        }
+	    }
+	};
+
+	Collection.Collection = Collection$1;
+	Collection.collectionFromPath = collectionFromPath;
+	Collection.isEmptyPath = isEmptyPath;
+	return Collection;
+}
+
+var Pair = {};
+
+var stringifyPair = {};
+
+var stringify = {};
+
+var stringifyComment = {};
+
+var hasRequiredStringifyComment;
+
+function requireStringifyComment () {
+	if (hasRequiredStringifyComment) return stringifyComment;
+	hasRequiredStringifyComment = 1;
+
+	/**
+	 * Stringifies a comment.
+	 *
+	 * Empty comment lines are left empty,
+	 * lines consisting of a single space are replaced by `#`,
+	 * and all other lines are prefixed with a `#`.
+	 */
+	const stringifyComment$1 = (str) => str.replace(/^(?!$)(?: $)?/gm, '#');
+	function indentComment(comment, indent) {
+	    if (/^\n+$/.test(comment))
+	        return comment.substring(1);
+	    return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
+	}
+	const lineComment = (str, indent, comment) => str.endsWith('\n')
+	    ? indentComment(comment, indent)
+	    : comment.includes('\n')
+	        ? '\n' + indentComment(comment, indent)
+	        : (str.endsWith(' ') ? '' : ' ') + comment;
+
+	stringifyComment.indentComment = indentComment;
+	stringifyComment.lineComment = lineComment;
+	stringifyComment.stringifyComment = stringifyComment$1;
+	return stringifyComment;
+}
+
+var stringifyString = {};
+
+var foldFlowLines = {};
+
+var hasRequiredFoldFlowLines;
+
+function requireFoldFlowLines () {
+	if (hasRequiredFoldFlowLines) return foldFlowLines;
+	hasRequiredFoldFlowLines = 1;
+
+	const FOLD_FLOW = 'flow';
+	const FOLD_BLOCK = 'block';
+	const FOLD_QUOTED = 'quoted';
+	/**
+	 * Tries to keep input at up to `lineWidth` characters, splitting only on spaces
+	 * not followed by newlines or spaces unless `mode` is `'quoted'`. Lines are
+	 * terminated with `\n` and started with `indent`.
+	 */
+	function foldFlowLines$1(text, indent, mode = 'flow', { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+	    if (!lineWidth || lineWidth < 0)
+	        return text;
+	    if (lineWidth < minContentWidth)
+	        minContentWidth = 0;
+	    const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
+	    if (text.length <= endStep)
+	        return text;
+	    const folds = [];
+	    const escapedFolds = {};
+	    let end = lineWidth - indent.length;
+	    if (typeof indentAtStart === 'number') {
+	        if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
+	            folds.push(0);
+	        else
+	            end = lineWidth - indentAtStart;
+	    }
+	    let split = undefined;
+	    let prev = undefined;
+	    let overflow = false;
+	    let i = -1;
+	    let escStart = -1;
+	    let escEnd = -1;
+	    if (mode === FOLD_BLOCK) {
+	        i = consumeMoreIndentedLines(text, i, indent.length);
+	        if (i !== -1)
+	            end = i + endStep;
+	    }
+	    for (let ch; (ch = text[(i += 1)]);) {
+	        if (mode === FOLD_QUOTED && ch === '\\') {
+	            escStart = i;
+	            switch (text[i + 1]) {
+	                case 'x':
+	                    i += 3;
+	                    break;
+	                case 'u':
+	                    i += 5;
+	                    break;
+	                case 'U':
+	                    i += 9;
+	                    break;
+	                default:
+	                    i += 1;
+	            }
+	            escEnd = i;
+	        }
+	        if (ch === '\n') {
+	            if (mode === FOLD_BLOCK)
+	                i = consumeMoreIndentedLines(text, i, indent.length);
+	            end = i + indent.length + endStep;
+	            split = undefined;
+	        }
+	        else {
+	            if (ch === ' ' &&
+	                prev &&
+	                prev !== ' ' &&
+	                prev !== '\n' &&
+	                prev !== '\t') {
+	                // space surrounded by non-space can be replaced with newline + indent
+	                const next = text[i + 1];
+	                if (next && next !== ' ' && next !== '\n' && next !== '\t')
+	                    split = i;
+	            }
+	            if (i >= end) {
+	                if (split) {
+	                    folds.push(split);
+	                    end = split + endStep;
+	                    split = undefined;
+	                }
+	                else if (mode === FOLD_QUOTED) {
+	                    // white-space collected at end may stretch past lineWidth
+	                    while (prev === ' ' || prev === '\t') {
+	                        prev = ch;
+	                        ch = text[(i += 1)];
+	                        overflow = true;
+	                    }
+	                    // Account for newline escape, but don't break preceding escape
+	                    const j = i > escEnd + 1 ? i - 2 : escStart - 1;
+	                    // Bail out if lineWidth & minContentWidth are shorter than an escape string
+	                    if (escapedFolds[j])
+	                        return text;
+	                    folds.push(j);
+	                    escapedFolds[j] = true;
+	                    end = j + endStep;
+	                    split = undefined;
+	                }
+	                else {
+	                    overflow = true;
+	                }
+	            }
+	        }
+	        prev = ch;
+	    }
+	    if (overflow && onOverflow)
+	        onOverflow();
+	    if (folds.length === 0)
+	        return text;
+	    if (onFold)
+	        onFold();
+	    let res = text.slice(0, folds[0]);
+	    for (let i = 0; i < folds.length; ++i) {
+	        const fold = folds[i];
+	        const end = folds[i + 1] || text.length;
+	        if (fold === 0)
+	            res = `\n${indent}${text.slice(0, end)}`;
+	        else {
+	            if (mode === FOLD_QUOTED && escapedFolds[fold])
+	                res += `${text[fold]}\\`;
+	            res += `\n${indent}${text.slice(fold + 1, end)}`;
+	        }
+	    }
+	    return res;
+	}
+	/**
+	 * Presumes `i + 1` is at the start of a line
+	 * @returns index of last newline in more-indented block
+	 */
+	function consumeMoreIndentedLines(text, i, indent) {
+	    let end = i;
+	    let start = i + 1;
+	    let ch = text[start];
+	    while (ch === ' ' || ch === '\t') {
+	        if (i < start + indent) {
+	            ch = text[++i];
+	        }
+	        else {
+	            do {
+	                ch = text[++i];
+	            } while (ch && ch !== '\n');
+	            end = i;
+	            start = i + 1;
+	            ch = text[start];
+	        }
+	    }
+	    return end;
+	}
+
+	foldFlowLines.FOLD_BLOCK = FOLD_BLOCK;
+	foldFlowLines.FOLD_FLOW = FOLD_FLOW;
+	foldFlowLines.FOLD_QUOTED = FOLD_QUOTED;
+	foldFlowLines.foldFlowLines = foldFlowLines$1;
+	return foldFlowLines;
+}
+
+var hasRequiredStringifyString;
+
+function requireStringifyString () {
+	if (hasRequiredStringifyString) return stringifyString;
+	hasRequiredStringifyString = 1;
+
+	var Scalar = requireScalar();
+	var foldFlowLines = requireFoldFlowLines();
+
+	const getFoldOptions = (ctx, isBlock) => ({
+	    indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
+	    lineWidth: ctx.options.lineWidth,
+	    minContentWidth: ctx.options.minContentWidth
+	});
+	// Also checks for lines starting with %, as parsing the output as YAML 1.1 will
+	// presume that's starting a new document.
+	const containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
+	function lineLengthOverLimit(str, lineWidth, indentLength) {
+	    if (!lineWidth || lineWidth < 0)
+	        return false;
+	    const limit = lineWidth - indentLength;
+	    const strLen = str.length;
+	    if (strLen <= limit)
+	        return false;
+	    for (let i = 0, start = 0; i < strLen; ++i) {
+	        if (str[i] === '\n') {
+	            if (i - start > limit)
+	                return true;
+	            start = i + 1;
+	            if (strLen - start <= limit)
+	                return false;
+	        }
+	    }
+	    return true;
+	}
+	function doubleQuotedString(value, ctx) {
+	    const json = JSON.stringify(value);
+	    if (ctx.options.doubleQuotedAsJSON)
+	        return json;
+	    const { implicitKey } = ctx;
+	    const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
+	    const indent = ctx.indent || (containsDocumentMarker(value) ? '  ' : '');
+	    let str = '';
+	    let start = 0;
+	    for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
+	        if (ch === ' ' && json[i + 1] === '\\' && json[i + 2] === 'n') {
+	            // space before newline needs to be escaped to not be folded
+	            str += json.slice(start, i) + '\\ ';
+	            i += 1;
+	            start = i;
+	            ch = '\\';
+	        }
+	        if (ch === '\\')
+	            switch (json[i + 1]) {
+	                case 'u':
+	                    {
+	                        str += json.slice(start, i);
+	                        const code = json.substr(i + 2, 4);
+	                        switch (code) {
+	                            case '0000':
+	                                str += '\\0';
+	                                break;
+	                            case '0007':
+	                                str += '\\a';
+	                                break;
+	                            case '000b':
+	                                str += '\\v';
+	                                break;
+	                            case '001b':
+	                                str += '\\e';
+	                                break;
+	                            case '0085':
+	                                str += '\\N';
+	                                break;
+	                            case '00a0':
+	                                str += '\\_';
+	                                break;
+	                            case '2028':
+	                                str += '\\L';
+	                                break;
+	                            case '2029':
+	                                str += '\\P';
+	                                break;
+	                            default:
+	                                if (code.substr(0, 2) === '00')
+	                                    str += '\\x' + code.substr(2);
+	                                else
+	                                    str += json.substr(i, 6);
+	                        }
+	                        i += 5;
+	                        start = i + 1;
+	                    }
+	                    break;
+	                case 'n':
+	                    if (implicitKey ||
+	                        json[i + 2] === '"' ||
+	                        json.length < minMultiLineLength) {
+	                        i += 1;
+	                    }
+	                    else {
+	                        // folding will eat first newline
+	                        str += json.slice(start, i) + '\n\n';
+	                        while (json[i + 2] === '\\' &&
+	                            json[i + 3] === 'n' &&
+	                            json[i + 4] !== '"') {
+	                            str += '\n';
+	                            i += 2;
+	                        }
+	                        str += indent;
+	                        // space after newline needs to be escaped to not be folded
+	                        if (json[i + 2] === ' ')
+	                            str += '\\';
+	                        i += 1;
+	                        start = i + 1;
+	                    }
+	                    break;
+	                default:
+	                    i += 1;
+	            }
+	    }
+	    str = start ? str + json.slice(start) : json;
+	    return implicitKey
+	        ? str
+	        : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+	}
+	function singleQuotedString(value, ctx) {
+	    if (ctx.options.singleQuote === false ||
+	        (ctx.implicitKey && value.includes('\n')) ||
+	        /[ \t]\n|\n[ \t]/.test(value) // single quoted string can't have leading or trailing whitespace around newline
+	    )
+	        return doubleQuotedString(value, ctx);
+	    const indent = ctx.indent || (containsDocumentMarker(value) ? '  ' : '');
+	    const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&\n${indent}`) + "'";
+	    return ctx.implicitKey
+	        ? res
+	        : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+	}
+	function quotedString(value, ctx) {
+	    const { singleQuote } = ctx.options;
+	    let qs;
+	    if (singleQuote === false)
+	        qs = doubleQuotedString;
+	    else {
+	        const hasDouble = value.includes('"');
+	        const hasSingle = value.includes("'");
+	        if (hasDouble && !hasSingle)
+	            qs = singleQuotedString;
+	        else if (hasSingle && !hasDouble)
+	            qs = doubleQuotedString;
+	        else
+	            qs = singleQuote ? singleQuotedString : doubleQuotedString;
+	    }
+	    return qs(value, ctx);
+	}
+	// The negative lookbehind avoids a polynomial search,
+	// but isn't supported yet on Safari: https://caniuse.com/js-regexp-lookbehind
+	let blockEndNewlines;
+	try {
+	    blockEndNewlines = new RegExp('(^|(?<!\n))\n+(?!\n|$)', 'g');
+	}
+	catch {
+	    blockEndNewlines = /\n+(?!\n|$)/g;
+	}
+	function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
+	    const { blockQuote, commentString, lineWidth } = ctx.options;
+	    // 1. Block can't end in whitespace unless the last line is non-empty.
+	    // 2. Strings consisting of only whitespace are best rendered explicitly.
+	    if (!blockQuote || /\n[\t ]+$/.test(value)) {
+	        return quotedString(value, ctx);
+	    }
+	    const indent = ctx.indent ||
+	        (ctx.forceBlockIndent || containsDocumentMarker(value) ? '  ' : '');
+	    const literal = blockQuote === 'literal'
+	        ? true
+	        : blockQuote === 'folded' || type === Scalar.Scalar.BLOCK_FOLDED
+	            ? false
+	            : type === Scalar.Scalar.BLOCK_LITERAL
+	                ? true
+	                : !lineLengthOverLimit(value, lineWidth, indent.length);
+	    if (!value)
+	        return literal ? '|\n' : '>\n';
+	    // determine chomping from whitespace at value end
+	    let chomp;
+	    let endStart;
+	    for (endStart = value.length; endStart > 0; --endStart) {
+	        const ch = value[endStart - 1];
+	        if (ch !== '\n' && ch !== '\t' && ch !== ' ')
+	            break;
+	    }
+	    let end = value.substring(endStart);
+	    const endNlPos = end.indexOf('\n');
+	    if (endNlPos === -1) {
+	        chomp = '-'; // strip
+	    }
+	    else if (value === end || endNlPos !== end.length - 1) {
+	        chomp = '+'; // keep
+	        if (onChompKeep)
+	            onChompKeep();
+	    }
+	    else {
+	        chomp = ''; // clip
+	    }
+	    if (end) {
+	        value = value.slice(0, -end.length);
+	        if (end[end.length - 1] === '\n')
+	            end = end.slice(0, -1);
+	        end = end.replace(blockEndNewlines, `$&${indent}`);
+	    }
+	    // determine indent indicator from whitespace at value start
+	    let startWithSpace = false;
+	    let startEnd;
+	    let startNlPos = -1;
+	    for (startEnd = 0; startEnd < value.length; ++startEnd) {
+	        const ch = value[startEnd];
+	        if (ch === ' ')
+	            startWithSpace = true;
+	        else if (ch === '\n')
+	            startNlPos = startEnd;
+	        else
+	            break;
+	    }
+	    let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+	    if (start) {
+	        value = value.substring(start.length);
+	        start = start.replace(/\n+/g, `$&${indent}`);
+	    }
+	    const indentSize = indent ? '2' : '1'; // root is at -1
+	    // Leading | or > is added later
+	    let header = (startWithSpace ? indentSize : '') + chomp;
+	    if (comment) {
+	        header += ' ' + commentString(comment.replace(/ ?[\r\n]+/g, ' '));
+	        if (onComment)
+	            onComment();
+	    }
+	    if (!literal) {
+	        const foldedValue = value
+	            .replace(/\n+/g, '\n$&')
+	            .replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, '$1$2') // more-indented lines aren't folded
+	            //                ^ more-ind. ^ empty     ^ capture next empty lines only at end of indent
+	            .replace(/\n+/g, `$&${indent}`);
+	        let literalFallback = false;
+	        const foldOptions = getFoldOptions(ctx, true);
+	        if (blockQuote !== 'folded' && type !== Scalar.Scalar.BLOCK_FOLDED) {
+	            foldOptions.onOverflow = () => {
+	                literalFallback = true;
+	            };
+	        }
+	        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+	        if (!literalFallback)
+	            return `>${header}\n${indent}${body}`;
+	    }
+	    value = value.replace(/\n+/g, `$&${indent}`);
+	    return `|${header}\n${indent}${start}${value}${end}`;
+	}
+	function plainString(item, ctx, onComment, onChompKeep) {
+	    const { type, value } = item;
+	    const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
+	    if ((implicitKey && value.includes('\n')) ||
+	        (inFlow && /[[\]{},]/.test(value))) {
+	        return quotedString(value, ctx);
+	    }
+	    if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
+	        // not allowed:
+	        // - '-' or '?'
+	        // - start with an indicator character (except [?:-]) or /[?-] /
+	        // - '\n ', ': ' or ' \n' anywhere
+	        // - '#' not preceded by a non-space char
+	        // - end with ' ' or ':'
+	        return implicitKey || inFlow || !value.includes('\n')
+	            ? quotedString(value, ctx)
+	            : blockString(item, ctx, onComment, onChompKeep);
+	    }
+	    if (!implicitKey &&
+	        !inFlow &&
+	        type !== Scalar.Scalar.PLAIN &&
+	        value.includes('\n')) {
+	        // Where allowed & type not set explicitly, prefer block style for multiline strings
+	        return blockString(item, ctx, onComment, onChompKeep);
+	    }
+	    if (containsDocumentMarker(value)) {
+	        if (indent === '') {
+	            ctx.forceBlockIndent = true;
+	            return blockString(item, ctx, onComment, onChompKeep);
+	        }
+	        else if (implicitKey && indent === indentStep) {
+	            return quotedString(value, ctx);
+	        }
+	    }
+	    const str = value.replace(/\n+/g, `$&\n${indent}`);
+	    // Verify that output will be parsed as a string, as e.g. plain numbers and
+	    // booleans get parsed with those types in v1.2 (e.g. '42', 'true' & '0.9e-3'),
+	    // and others in v1.1.
+	    if (actualString) {
+	        const test = (tag) => tag.default && tag.tag !== 'tag:yaml.org,2002:str' && tag.test?.test(str);
+	        const { compat, tags } = ctx.doc.schema;
+	        if (tags.some(test) || compat?.some(test))
+	            return quotedString(value, ctx);
+	    }
+	    return implicitKey
+	        ? str
+	        : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+	}
+	function stringifyString$1(item, ctx, onComment, onChompKeep) {
+	    const { implicitKey, inFlow } = ctx;
+	    const ss = typeof item.value === 'string'
+	        ? item
+	        : Object.assign({}, item, { value: String(item.value) });
+	    let { type } = item;
+	    if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+	        // force double quotes on control characters & unpaired surrogates
+	        if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
+	            type = Scalar.Scalar.QUOTE_DOUBLE;
+	    }
+	    const _stringify = (_type) => {
+	        switch (_type) {
+	            case Scalar.Scalar.BLOCK_FOLDED:
+	            case Scalar.Scalar.BLOCK_LITERAL:
+	                return implicitKey || inFlow
+	                    ? quotedString(ss.value, ctx) // blocks are not valid inside flow containers
+	                    : blockString(ss, ctx, onComment, onChompKeep);
+	            case Scalar.Scalar.QUOTE_DOUBLE:
+	                return doubleQuotedString(ss.value, ctx);
+	            case Scalar.Scalar.QUOTE_SINGLE:
+	                return singleQuotedString(ss.value, ctx);
+	            case Scalar.Scalar.PLAIN:
+	                return plainString(ss, ctx, onComment, onChompKeep);
+	            default:
+	                return null;
+	        }
+	    };
+	    let res = _stringify(type);
+	    if (res === null) {
+	        const { defaultKeyType, defaultStringType } = ctx.options;
+	        const t = (implicitKey && defaultKeyType) || defaultStringType;
+	        res = _stringify(t);
+	        if (res === null)
+	            throw new Error(`Unsupported default string type ${t}`);
+	    }
+	    return res;
+	}
+
+	stringifyString.stringifyString = stringifyString$1;
+	return stringifyString;
+}
+
+var hasRequiredStringify;
+
+function requireStringify () {
+	if (hasRequiredStringify) return stringify;
+	hasRequiredStringify = 1;
+
+	var anchors = requireAnchors();
+	var identity = requireIdentity();
+	var stringifyComment = requireStringifyComment();
+	var stringifyString = requireStringifyString();
+
+	function createStringifyContext(doc, options) {
+	    const opt = Object.assign({
+	        blockQuote: true,
+	        commentString: stringifyComment.stringifyComment,
+	        defaultKeyType: null,
+	        defaultStringType: 'PLAIN',
+	        directives: null,
+	        doubleQuotedAsJSON: false,
+	        doubleQuotedMinMultiLineLength: 40,
+	        falseStr: 'false',
+	        flowCollectionPadding: true,
+	        indentSeq: true,
+	        lineWidth: 80,
+	        minContentWidth: 20,
+	        nullStr: 'null',
+	        simpleKeys: false,
+	        singleQuote: null,
+	        trailingComma: false,
+	        trueStr: 'true',
+	        verifyAliasOrder: true
+	    }, doc.schema.toStringOptions, options);
+	    let inFlow;
+	    switch (opt.collectionStyle) {
+	        case 'block':
+	            inFlow = false;
+	            break;
+	        case 'flow':
+	            inFlow = true;
+	            break;
+	        default:
+	            inFlow = null;
+	    }
+	    return {
+	        anchors: new Set(),
+	        doc,
+	        flowCollectionPadding: opt.flowCollectionPadding ? ' ' : '',
+	        indent: '',
+	        indentStep: typeof opt.indent === 'number' ? ' '.repeat(opt.indent) : '  ',
+	        inFlow,
+	        options: opt
+	    };
+	}
+	function getTagObject(tags, item) {
+	    if (item.tag) {
+	        const match = tags.filter(t => t.tag === item.tag);
+	        if (match.length > 0)
+	            return match.find(t => t.format === item.format) ?? match[0];
+	    }
+	    let tagObj = undefined;
+	    let obj;
+	    if (identity.isScalar(item)) {
+	        obj = item.value;
+	        let match = tags.filter(t => t.identify?.(obj));
+	        if (match.length > 1) {
+	            const testMatch = match.filter(t => t.test);
+	            if (testMatch.length > 0)
+	                match = testMatch;
+	        }
+	        tagObj =
+	            match.find(t => t.format === item.format) ?? match.find(t => !t.format);
+	    }
+	    else {
+	        obj = item;
+	        tagObj = tags.find(t => t.nodeClass && obj instanceof t.nodeClass);
+	    }
+	    if (!tagObj) {
+	        const name = obj?.constructor?.name ?? (obj === null ? 'null' : typeof obj);
+	        throw new Error(`Tag not resolved for ${name} value`);
+	    }
+	    return tagObj;
+	}
+	// needs to be called before value stringifier to allow for circular anchor refs
+	function stringifyProps(node, tagObj, { anchors: anchors$1, doc }) {
+	    if (!doc.directives)
+	        return '';
+	    const props = [];
+	    const anchor = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
+	    if (anchor && anchors.anchorIsValid(anchor)) {
+	        anchors$1.add(anchor);
+	        props.push(`&${anchor}`);
+	    }
+	    const tag = node.tag ?? (tagObj.default ? null : tagObj.tag);
+	    if (tag)
+	        props.push(doc.directives.tagString(tag));
+	    return props.join(' ');
+	}
+	function stringify$1(item, ctx, onComment, onChompKeep) {
+	    if (identity.isPair(item))
+	        return item.toString(ctx, onComment, onChompKeep);
+	    if (identity.isAlias(item)) {
+	        if (ctx.doc.directives)
+	            return item.toString(ctx);
+	        if (ctx.resolvedAliases?.has(item)) {
+	            throw new TypeError(`Cannot stringify circular structure without alias nodes`);
+	        }
+	        else {
+	            if (ctx.resolvedAliases)
+	                ctx.resolvedAliases.add(item);
+	            else
+	                ctx.resolvedAliases = new Set([item]);
+	            item = item.resolve(ctx.doc);
+	        }
+	    }
+	    let tagObj = undefined;
+	    const node = identity.isNode(item)
+	        ? item
+	        : ctx.doc.createNode(item, { onTagObj: o => (tagObj = o) });
+	    tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
+	    const props = stringifyProps(node, tagObj, ctx);
+	    if (props.length > 0)
+	        ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
+	    const str = typeof tagObj.stringify === 'function'
+	        ? tagObj.stringify(node, ctx, onComment, onChompKeep)
+	        : identity.isScalar(node)
+	            ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep)
+	            : node.toString(ctx, onComment, onChompKeep);
+	    if (!props)
+	        return str;
+	    return identity.isScalar(node) || str[0] === '{' || str[0] === '['
+	        ? `${props} ${str}`
+	        : `${props}\n${ctx.indent}${str}`;
+	}
+
+	stringify.createStringifyContext = createStringifyContext;
+	stringify.stringify = stringify$1;
+	return stringify;
+}
+
+var hasRequiredStringifyPair;
+
+function requireStringifyPair () {
+	if (hasRequiredStringifyPair) return stringifyPair;
+	hasRequiredStringifyPair = 1;
+
+	var identity = requireIdentity();
+	var Scalar = requireScalar();
+	var stringify = requireStringify();
+	var stringifyComment = requireStringifyComment();
+
+	function stringifyPair$1({ key, value }, ctx, onComment, onChompKeep) {
+	    const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+	    let keyComment = (identity.isNode(key) && key.comment) || null;
+	    if (simpleKeys) {
+	        if (keyComment) {
+	            throw new Error('With simple keys, key nodes cannot have comments');
+	        }
+	        if (identity.isCollection(key) || (!identity.isNode(key) && typeof key === 'object')) {
+	            const msg = 'With simple keys, collection cannot be used as a key value';
+	            throw new Error(msg);
+	        }
+	    }
+	    let explicitKey = !simpleKeys &&
+	        (!key ||
+	            (keyComment && value == null && !ctx.inFlow) ||
+	            identity.isCollection(key) ||
+	            (identity.isScalar(key)
+	                ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL
+	                : typeof key === 'object'));
+	    ctx = Object.assign({}, ctx, {
+	        allNullValues: false,
+	        implicitKey: !explicitKey && (simpleKeys || !allNullValues),
+	        indent: indent + indentStep
+	    });
+	    let keyCommentDone = false;
+	    let chompKeep = false;
+	    let str = stringify.stringify(key, ctx, () => (keyCommentDone = true), () => (chompKeep = true));
+	    if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+	        if (simpleKeys)
+	            throw new Error('With simple keys, single line scalar must not span more than 1024 characters');
+	        explicitKey = true;
+	    }
+	    if (ctx.inFlow) {
+	        if (allNullValues || value == null) {
+	            if (keyCommentDone && onComment)
+	                onComment();
+	            return str === '' ? '?' : explicitKey ? `? ${str}` : str;
+	        }
+	    }
+	    else if ((allNullValues && !simpleKeys) || (value == null && explicitKey)) {
+	        str = `? ${str}`;
+	        if (keyComment && !keyCommentDone) {
+	            str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+	        }
+	        else if (chompKeep && onChompKeep)
+	            onChompKeep();
+	        return str;
+	    }
+	    if (keyCommentDone)
+	        keyComment = null;
+	    if (explicitKey) {
+	        if (keyComment)
+	            str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+	        str = `? ${str}\n${indent}:`;
+	    }
+	    else {
+	        str = `${str}:`;
+	        if (keyComment)
+	            str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+	    }
+	    let vsb, vcb, valueComment;
+	    if (identity.isNode(value)) {
+	        vsb = !!value.spaceBefore;
+	        vcb = value.commentBefore;
+	        valueComment = value.comment;
+	    }
+	    else {
+	        vsb = false;
+	        vcb = null;
+	        valueComment = null;
+	        if (value && typeof value === 'object')
+	            value = doc.createNode(value);
+	    }
+	    ctx.implicitKey = false;
+	    if (!explicitKey && !keyComment && identity.isScalar(value))
+	        ctx.indentAtStart = str.length + 1;
+	    chompKeep = false;
+	    if (!indentSeq &&
+	        indentStep.length >= 2 &&
+	        !ctx.inFlow &&
+	        !explicitKey &&
+	        identity.isSeq(value) &&
+	        !value.flow &&
+	        !value.tag &&
+	        !value.anchor) {
+	        // If indentSeq === false, consider '- ' as part of indentation where possible
+	        ctx.indent = ctx.indent.substring(2);
+	    }
+	    let valueCommentDone = false;
+	    const valueStr = stringify.stringify(value, ctx, () => (valueCommentDone = true), () => (chompKeep = true));
+	    let ws = ' ';
+	    if (keyComment || vsb || vcb) {
+	        ws = vsb ? '\n' : '';
+	        if (vcb) {
+	            const cs = commentString(vcb);
+	            ws += `\n${stringifyComment.indentComment(cs, ctx.indent)}`;
+	        }
+	        if (valueStr === '' && !ctx.inFlow) {
+	            if (ws === '\n' && valueComment)
+	                ws = '\n\n';
+	        }
+	        else {
+	            ws += `\n${ctx.indent}`;
+	        }
+	    }
+	    else if (!explicitKey && identity.isCollection(value)) {
+	        const vs0 = valueStr[0];
+	        const nl0 = valueStr.indexOf('\n');
+	        const hasNewline = nl0 !== -1;
+	        const flow = ctx.inFlow ?? value.flow ?? value.items.length === 0;
+	        if (hasNewline || !flow) {
+	            let hasPropsLine = false;
+	            if (hasNewline && (vs0 === '&' || vs0 === '!')) {
+	                let sp0 = valueStr.indexOf(' ');
+	                if (vs0 === '&' &&
+	                    sp0 !== -1 &&
+	                    sp0 < nl0 &&
+	                    valueStr[sp0 + 1] === '!') {
+	                    sp0 = valueStr.indexOf(' ', sp0 + 1);
+	                }
+	                if (sp0 === -1 || nl0 < sp0)
+	                    hasPropsLine = true;
+	            }
+	            if (!hasPropsLine)
+	                ws = `\n${ctx.indent}`;
+	        }
+	    }
+	    else if (valueStr === '' || valueStr[0] === '\n') {
+	        ws = '';
+	    }
+	    str += ws + valueStr;
+	    if (ctx.inFlow) {
+	        if (valueCommentDone && onComment)
+	            onComment();
+	    }
+	    else if (valueComment && !valueCommentDone) {
+	        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+	    }
+	    else if (chompKeep && onChompKeep) {
+	        onChompKeep();
+	    }
+	    return str;
+	}
+
+	stringifyPair.stringifyPair = stringifyPair$1;
+	return stringifyPair;
+}
+
+var addPairToJSMap = {};
+
+var log = {};
+
+var hasRequiredLog;
+
+function requireLog () {
+	if (hasRequiredLog) return log;
+	hasRequiredLog = 1;
+
+	var node_process = require$$0$1;
+
+	function debug(logLevel, ...messages) {
+	    if (logLevel === 'debug')
+	        console.log(...messages);
+	}
+	function warn(logLevel, warning) {
+	    if (logLevel === 'debug' || logLevel === 'warn') {
+	        if (typeof node_process.emitWarning === 'function')
+	            node_process.emitWarning(warning);
+	        else
+	            console.warn(warning);
+	    }
+	}
+
+	log.debug = debug;
+	log.warn = warn;
+	return log;
+}
+
+var merge = {};
+
+var hasRequiredMerge;
+
+function requireMerge () {
+	if (hasRequiredMerge) return merge;
+	hasRequiredMerge = 1;
+
+	var identity = requireIdentity();
+	var Scalar = requireScalar();
+
+	// If the value associated with a merge key is a single mapping node, each of
+	// its key/value pairs is inserted into the current mapping, unless the key
+	// already exists in it. If the value associated with the merge key is a
+	// sequence, then this sequence is expected to contain mapping nodes and each
+	// of these nodes is merged in turn according to its order in the sequence.
+	// Keys in mapping nodes earlier in the sequence override keys specified in
+	// later mapping nodes. -- http://yaml.org/type/merge.html
+	const MERGE_KEY = '<<';
+	const merge$1 = {
+	    identify: value => value === MERGE_KEY ||
+	        (typeof value === 'symbol' && value.description === MERGE_KEY),
+	    default: 'key',
+	    tag: 'tag:yaml.org,2002:merge',
+	    test: /^<<$/,
+	    resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
+	        addToJSMap: addMergeToJSMap
+	    }),
+	    stringify: () => MERGE_KEY
+	};
+	const isMergeKey = (ctx, key) => (merge$1.identify(key) ||
+	    (identity.isScalar(key) &&
+	        (!key.type || key.type === Scalar.Scalar.PLAIN) &&
+	        merge$1.identify(key.value))) &&
+	    ctx?.doc.schema.tags.some(tag => tag.tag === merge$1.tag && tag.default);
+	function addMergeToJSMap(ctx, map, value) {
+	    const source = resolveAliasValue(ctx, value);
+	    if (identity.isSeq(source))
+	        for (const it of source.items)
+	            mergeValue(ctx, map, it);
+	    else if (Array.isArray(source))
+	        for (const it of source)
+	            mergeValue(ctx, map, it);
+	    else
+	        mergeValue(ctx, map, source);
+	}
+	function mergeValue(ctx, map, value) {
+	    const source = resolveAliasValue(ctx, value);
+	    if (!identity.isMap(source))
+	        throw new Error('Merge sources must be maps or map aliases');
+	    const srcMap = source.toJSON(null, ctx, Map);
+	    for (const [key, value] of srcMap) {
+	        if (map instanceof Map) {
+	            if (!map.has(key))
+	                map.set(key, value);
+	        }
+	        else if (map instanceof Set) {
+	            map.add(key);
+	        }
+	        else if (!Object.prototype.hasOwnProperty.call(map, key)) {
+	            Object.defineProperty(map, key, {
+	                value,
+	                writable: true,
+	                enumerable: true,
+	                configurable: true
+	            });
+	        }
+	    }
+	    return map;
+	}
+	function resolveAliasValue(ctx, value) {
+	    return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+	}
+
+	merge.addMergeToJSMap = addMergeToJSMap;
+	merge.isMergeKey = isMergeKey;
+	merge.merge = merge$1;
+	return merge;
+}
+
+var hasRequiredAddPairToJSMap;
+
+function requireAddPairToJSMap () {
+	if (hasRequiredAddPairToJSMap) return addPairToJSMap;
+	hasRequiredAddPairToJSMap = 1;
+
+	var log = requireLog();
+	var merge = requireMerge();
+	var stringify = requireStringify();
+	var identity = requireIdentity();
+	var toJS = requireToJS();
+
+	function addPairToJSMap$1(ctx, map, { key, value }) {
+	    if (identity.isNode(key) && key.addToJSMap)
+	        key.addToJSMap(ctx, map, value);
+	    // TODO: Should drop this special case for bare << handling
+	    else if (merge.isMergeKey(ctx, key))
+	        merge.addMergeToJSMap(ctx, map, value);
+	    else {
+	        const jsKey = toJS.toJS(key, '', ctx);
+	        if (map instanceof Map) {
+	            map.set(jsKey, toJS.toJS(value, jsKey, ctx));
+	        }
+	        else if (map instanceof Set) {
+	            map.add(jsKey);
+	        }
+	        else {
+	            const stringKey = stringifyKey(key, jsKey, ctx);
+	            const jsValue = toJS.toJS(value, stringKey, ctx);
+	            if (stringKey in map)
+	                Object.defineProperty(map, stringKey, {
+	                    value: jsValue,
+	                    writable: true,
+	                    enumerable: true,
+	                    configurable: true
+	                });
+	            else
+	                map[stringKey] = jsValue;
+	        }
+	    }
+	    return map;
+	}
+	function stringifyKey(key, jsKey, ctx) {
+	    if (jsKey === null)
+	        return '';
+	    // eslint-disable-next-line @typescript-eslint/no-base-to-string
+	    if (typeof jsKey !== 'object')
+	        return String(jsKey);
+	    if (identity.isNode(key) && ctx?.doc) {
+	        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+	        strCtx.anchors = new Set();
+	        for (const node of ctx.anchors.keys())
+	            strCtx.anchors.add(node.anchor);
+	        strCtx.inFlow = true;
+	        strCtx.inStringifyKey = true;
+	        const strKey = key.toString(strCtx);
+	        if (!ctx.mapKeyWarned) {
+	            let jsonStr = JSON.stringify(strKey);
+	            if (jsonStr.length > 40)
+	                jsonStr = jsonStr.substring(0, 36) + '..."';
+	            log.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
+	            ctx.mapKeyWarned = true;
+	        }
+	        return strKey;
+	    }
+	    return JSON.stringify(jsKey);
+	}
+
+	addPairToJSMap.addPairToJSMap = addPairToJSMap$1;
+	return addPairToJSMap;
+}
+
+var hasRequiredPair;
+
+function requirePair () {
+	if (hasRequiredPair) return Pair;
+	hasRequiredPair = 1;
+
+	var createNode = requireCreateNode();
+	var stringifyPair = requireStringifyPair();
+	var addPairToJSMap = requireAddPairToJSMap();
+	var identity = requireIdentity();
+
+	function createPair(key, value, ctx) {
+	    const k = createNode.createNode(key, undefined, ctx);
+	    const v = createNode.createNode(value, undefined, ctx);
+	    return new Pair$1(k, v);
+	}
+	let Pair$1 = class Pair {
+	    constructor(key, value = null) {
+	        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
+	        this.key = key;
+	        this.value = value;
+	    }
+	    clone(schema) {
+	        let { key, value } = this;
+	        if (identity.isNode(key))
+	            key = key.clone(schema);
+	        if (identity.isNode(value))
+	            value = value.clone(schema);
+	        return new Pair(key, value);
+	    }
+	    toJSON(_, ctx) {
+	        const pair = ctx?.mapAsMap ? new Map() : {};
+	        return addPairToJSMap.addPairToJSMap(ctx, pair, this);
+	    }
+	    toString(ctx, onComment, onChompKeep) {
+	        return ctx?.doc
+	            ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep)
+	            : JSON.stringify(this);
+	    }
+	};
+
+	Pair.Pair = Pair$1;
+	Pair.createPair = createPair;
+	return Pair;
+}
+
+var Schema = {};
+
+var map = {};
+
+var YAMLMap = {};
+
+var stringifyCollection = {};
+
+var hasRequiredStringifyCollection;
+
+function requireStringifyCollection () {
+	if (hasRequiredStringifyCollection) return stringifyCollection;
+	hasRequiredStringifyCollection = 1;
+
+	var identity = requireIdentity();
+	var stringify = requireStringify();
+	var stringifyComment = requireStringifyComment();
+
+	function stringifyCollection$1(collection, ctx, options) {
+	    const flow = ctx.inFlow ?? collection.flow;
+	    const stringify = flow ? stringifyFlowCollection : stringifyBlockCollection;
+	    return stringify(collection, ctx, options);
+	}
+	function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+	    const { indent, options: { commentString } } = ctx;
+	    const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
+	    let chompKeep = false; // flag for the preceding node's status
+	    const lines = [];
+	    for (let i = 0; i < items.length; ++i) {
+	        const item = items[i];
+	        let comment = null;
+	        if (identity.isNode(item)) {
+	            if (!chompKeep && item.spaceBefore)
+	                lines.push('');
+	            addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
+	            if (item.comment)
+	                comment = item.comment;
+	        }
+	        else if (identity.isPair(item)) {
+	            const ik = identity.isNode(item.key) ? item.key : null;
+	            if (ik) {
+	                if (!chompKeep && ik.spaceBefore)
+	                    lines.push('');
+	                addCommentBefore(ctx, lines, ik.commentBefore, chompKeep);
+	            }
+	        }
+	        chompKeep = false;
+	        let str = stringify.stringify(item, itemCtx, () => (comment = null), () => (chompKeep = true));
+	        if (comment)
+	            str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
+	        if (chompKeep && comment)
+	            chompKeep = false;
+	        lines.push(blockItemPrefix + str);
+	    }
+	    let str;
+	    if (lines.length === 0) {
+	        str = flowChars.start + flowChars.end;
+	    }
+	    else {
+	        str = lines[0];
+	        for (let i = 1; i < lines.length; ++i) {
+	            const line = lines[i];
+	            str += line ? `\n${indent}${line}` : '\n';
+	        }
+	    }
+	    if (comment) {
+	        str += '\n' + stringifyComment.indentComment(commentString(comment), indent);
+	        if (onComment)
+	            onComment();
+	    }
+	    else if (chompKeep && onChompKeep)
+	        onChompKeep();
+	    return str;
+	}
+	function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
+	    const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
+	    itemIndent += indentStep;
+	    const itemCtx = Object.assign({}, ctx, {
+	        indent: itemIndent,
+	        inFlow: true,
+	        type: null
+	    });
+	    let reqNewline = false;
+	    let linesAtValue = 0;
+	    const lines = [];
+	    for (let i = 0; i < items.length; ++i) {
+	        const item = items[i];
+	        let comment = null;
+	        if (identity.isNode(item)) {
+	            if (item.spaceBefore)
+	                lines.push('');
+	            addCommentBefore(ctx, lines, item.commentBefore, false);
+	            if (item.comment)
+	                comment = item.comment;
+	        }
+	        else if (identity.isPair(item)) {
+	            const ik = identity.isNode(item.key) ? item.key : null;
+	            if (ik) {
+	                if (ik.spaceBefore)
+	                    lines.push('');
+	                addCommentBefore(ctx, lines, ik.commentBefore, false);
+	                if (ik.comment)
+	                    reqNewline = true;
+	            }
+	            const iv = identity.isNode(item.value) ? item.value : null;
+	            if (iv) {
+	                if (iv.comment)
+	                    comment = iv.comment;
+	                if (iv.commentBefore)
+	                    reqNewline = true;
+	            }
+	            else if (item.value == null && ik?.comment) {
+	                comment = ik.comment;
+	            }
+	        }
+	        if (comment)
+	            reqNewline = true;
+	        let str = stringify.stringify(item, itemCtx, () => (comment = null));
+	        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes('\n'));
+	        if (i < items.length - 1) {
+	            str += ',';
+	        }
+	        else if (ctx.options.trailingComma) {
+	            if (ctx.options.lineWidth > 0) {
+	                reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) +
+	                    (str.length + 2) >
+	                    ctx.options.lineWidth);
+	            }
+	            if (reqNewline) {
+	                str += ',';
+	            }
+	        }
+	        if (comment)
+	            str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
+	        lines.push(str);
+	        linesAtValue = lines.length;
+	    }
+	    const { start, end } = flowChars;
+	    if (lines.length === 0) {
+	        return start + end;
+	    }
+	    else {
+	        if (!reqNewline) {
+	            const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+	            reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
+	        }
+	        if (reqNewline) {
+	            let str = start;
+	            for (const line of lines)
+	                str += line ? `\n${indentStep}${indent}${line}` : '\n';
+	            return `${str}\n${indent}${end}`;
+	        }
+	        else {
+	            return `${start}${fcPadding}${lines.join(' ')}${fcPadding}${end}`;
+	        }
+	    }
+	}
+	function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
+	    if (comment && chompKeep)
+	        comment = comment.replace(/^\n+/, '');
+	    if (comment) {
+	        const ic = stringifyComment.indentComment(commentString(comment), indent);
+	        lines.push(ic.trimStart()); // Avoid double indent on first line
+	    }
+	}
+
+	stringifyCollection.stringifyCollection = stringifyCollection$1;
+	return stringifyCollection;
+}
+
+var hasRequiredYAMLMap;
+
+function requireYAMLMap () {
+	if (hasRequiredYAMLMap) return YAMLMap;
+	hasRequiredYAMLMap = 1;
+
+	var stringifyCollection = requireStringifyCollection();
+	var addPairToJSMap = requireAddPairToJSMap();
+	var Collection = requireCollection();
+	var identity = requireIdentity();
+	var Pair = requirePair();
+	var Scalar = requireScalar();
+
+	function findPair(items, key) {
+	    const k = identity.isScalar(key) ? key.value : key;
+	    for (const it of items) {
+	        if (identity.isPair(it)) {
+	            if (it.key === key || it.key === k)
+	                return it;
+	            if (identity.isScalar(it.key) && it.key.value === k)
+	                return it;
+	        }
+	    }
+	    return undefined;
+	}
+	let YAMLMap$1 = class YAMLMap extends Collection.Collection {
+	    static get tagName() {
+	        return 'tag:yaml.org,2002:map';
+	    }
+	    constructor(schema) {
+	        super(identity.MAP, schema);
+	        this.items = [];
+	    }
+	    /**
+	     * A generic collection parsing method that can be extended
+	     * to other node classes that inherit from YAMLMap
+	     */
+	    static from(schema, obj, ctx) {
+	        const { keepUndefined, replacer } = ctx;
+	        const map = new this(schema);
+	        const add = (key, value) => {
+	            if (typeof replacer === 'function')
+	                value = replacer.call(obj, key, value);
+	            else if (Array.isArray(replacer) && !replacer.includes(key))
+	                return;
+	            if (value !== undefined || keepUndefined)
+	                map.items.push(Pair.createPair(key, value, ctx));
+	        };
+	        if (obj instanceof Map) {
+	            for (const [key, value] of obj)
+	                add(key, value);
+	        }
+	        else if (obj && typeof obj === 'object') {
+	            for (const key of Object.keys(obj))
+	                add(key, obj[key]);
+	        }
+	        if (typeof schema.sortMapEntries === 'function') {
+	            map.items.sort(schema.sortMapEntries);
+	        }
+	        return map;
+	    }
+	    /**
+	     * Adds a value to the collection.
+	     *
+	     * @param overwrite - If not set `true`, using a key that is already in the
+	     *   collection will throw. Otherwise, overwrites the previous value.
+	     */
+	    add(pair, overwrite) {
+	        let _pair;
+	        if (identity.isPair(pair))
+	            _pair = pair;
+	        else if (!pair || typeof pair !== 'object' || !('key' in pair)) {
+	            // In TypeScript, this never happens.
+	            _pair = new Pair.Pair(pair, pair?.value);
+	        }
+	        else
+	            _pair = new Pair.Pair(pair.key, pair.value);
+	        const prev = findPair(this.items, _pair.key);
+	        const sortEntries = this.schema?.sortMapEntries;
+	        if (prev) {
+	            if (!overwrite)
+	                throw new Error(`Key ${_pair.key} already set`);
+	            // For scalars, keep the old node & its comments and anchors
+	            if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+	                prev.value.value = _pair.value;
+	            else
+	                prev.value = _pair.value;
+	        }
+	        else if (sortEntries) {
+	            const i = this.items.findIndex(item => sortEntries(_pair, item) < 0);
+	            if (i === -1)
+	                this.items.push(_pair);
+	            else
+	                this.items.splice(i, 0, _pair);
+	        }
+	        else {
+	            this.items.push(_pair);
+	        }
+	    }
+	    delete(key) {
+	        const it = findPair(this.items, key);
+	        if (!it)
+	            return false;
+	        const del = this.items.splice(this.items.indexOf(it), 1);
+	        return del.length > 0;
+	    }
+	    get(key, keepScalar) {
+	        const it = findPair(this.items, key);
+	        const node = it?.value;
+	        return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? undefined;
+	    }
+	    has(key) {
+	        return !!findPair(this.items, key);
+	    }
+	    set(key, value) {
+	        this.add(new Pair.Pair(key, value), true);
+	    }
+	    /**
+	     * @param ctx - Conversion context, originally set in Document#toJS()
+	     * @param {Class} Type - If set, forces the returned collection type
+	     * @returns Instance of Type, Map, or Object
+	     */
+	    toJSON(_, ctx, Type) {
+	        const map = Type ? new Type() : ctx?.mapAsMap ? new Map() : {};
+	        if (ctx?.onCreate)
+	            ctx.onCreate(map);
+	        for (const item of this.items)
+	            addPairToJSMap.addPairToJSMap(ctx, map, item);
+	        return map;
+	    }
+	    toString(ctx, onComment, onChompKeep) {
+	        if (!ctx)
+	            return JSON.stringify(this);
+	        for (const item of this.items) {
+	            if (!identity.isPair(item))
+	                throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
+	        }
+	        if (!ctx.allNullValues && this.hasAllNullValues(false))
+	            ctx = Object.assign({}, ctx, { allNullValues: true });
+	        return stringifyCollection.stringifyCollection(this, ctx, {
+	            blockItemPrefix: '',
+	            flowChars: { start: '{', end: '}' },
+	            itemIndent: ctx.indent || '',
+	            onChompKeep,
+	            onComment
+	        });
+	    }
+	};
+
+	YAMLMap.YAMLMap = YAMLMap$1;
+	YAMLMap.findPair = findPair;
+	return YAMLMap;
+}
+
+var hasRequiredMap;
+
+function requireMap () {
+	if (hasRequiredMap) return map;
+	hasRequiredMap = 1;
+
+	var identity = requireIdentity();
+	var YAMLMap = requireYAMLMap();
+
+	const map$1 = {
+	    collection: 'map',
+	    default: true,
+	    nodeClass: YAMLMap.YAMLMap,
+	    tag: 'tag:yaml.org,2002:map',
+	    resolve(map, onError) {
+	        if (!identity.isMap(map))
+	            onError('Expected a mapping for this tag');
+	        return map;
+	    },
+	    createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
+	};
+
+	map.map = map$1;
+	return map;
+}
+
+var seq = {};
+
+var YAMLSeq = {};
+
+var hasRequiredYAMLSeq;
+
+function requireYAMLSeq () {
+	if (hasRequiredYAMLSeq) return YAMLSeq;
+	hasRequiredYAMLSeq = 1;
+
+	var createNode = requireCreateNode();
+	var stringifyCollection = requireStringifyCollection();
+	var Collection = requireCollection();
+	var identity = requireIdentity();
+	var Scalar = requireScalar();
+	var toJS = requireToJS();
+
+	let YAMLSeq$1 = class YAMLSeq extends Collection.Collection {
+	    static get tagName() {
+	        return 'tag:yaml.org,2002:seq';
+	    }
+	    constructor(schema) {
+	        super(identity.SEQ, schema);
+	        this.items = [];
+	    }
+	    add(value) {
+	        this.items.push(value);
+	    }
+	    /**
+	     * Removes a value from the collection.
+	     *
+	     * `key` must contain a representation of an integer for this to succeed.
+	     * It may be wrapped in a `Scalar`.
+	     *
+	     * @returns `true` if the item was found and removed.
+	     */
+	    delete(key) {
+	        const idx = asItemIndex(key);
+	        if (typeof idx !== 'number')
+	            return false;
+	        const del = this.items.splice(idx, 1);
+	        return del.length > 0;
+	    }
+	    get(key, keepScalar) {
+	        const idx = asItemIndex(key);
+	        if (typeof idx !== 'number')
+	            return undefined;
+	        const it = this.items[idx];
+	        return !keepScalar && identity.isScalar(it) ? it.value : it;
+	    }
+	    /**
+	     * Checks if the collection includes a value with the key `key`.
+	     *
+	     * `key` must contain a representation of an integer for this to succeed.
+	     * It may be wrapped in a `Scalar`.
+	     */
+	    has(key) {
+	        const idx = asItemIndex(key);
+	        return typeof idx === 'number' && idx < this.items.length;
+	    }
+	    /**
+	     * Sets a value in this collection. For `!!set`, `value` needs to be a
+	     * boolean to add/remove the item from the set.
+	     *
+	     * If `key` does not contain a representation of an integer, this will throw.
+	     * It may be wrapped in a `Scalar`.
+	     */
+	    set(key, value) {
+	        const idx = asItemIndex(key);
+	        if (typeof idx !== 'number')
+	            throw new Error(`Expected a valid index, not ${key}.`);
+	        const prev = this.items[idx];
+	        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
+	            prev.value = value;
+	        else
+	            this.items[idx] = value;
+	    }
+	    toJSON(_, ctx) {
+	        const seq = [];
+	        if (ctx?.onCreate)
+	            ctx.onCreate(seq);
+	        let i = 0;
+	        for (const item of this.items)
+	            seq.push(toJS.toJS(item, String(i++), ctx));
+	        return seq;
+	    }
+	    toString(ctx, onComment, onChompKeep) {
+	        if (!ctx)
+	            return JSON.stringify(this);
+	        return stringifyCollection.stringifyCollection(this, ctx, {
+	            blockItemPrefix: '- ',
+	            flowChars: { start: '[', end: ']' },
+	            itemIndent: (ctx.indent || '') + '  ',
+	            onChompKeep,
+	            onComment
+	        });
+	    }
+	    static from(schema, obj, ctx) {
+	        const { replacer } = ctx;
+	        const seq = new this(schema);
+	        if (obj && Symbol.iterator in Object(obj)) {
+	            let i = 0;
+	            for (let it of obj) {
+	                if (typeof replacer === 'function') {
+	                    const key = obj instanceof Set ? it : String(i++);
+	                    it = replacer.call(obj, key, it);
+	                }
+	                seq.items.push(createNode.createNode(it, undefined, ctx));
+	            }
+	        }
+	        return seq;
+	    }
+	};
+	function asItemIndex(key) {
+	    let idx = identity.isScalar(key) ? key.value : key;
+	    if (idx && typeof idx === 'string')
+	        idx = Number(idx);
+	    return typeof idx === 'number' && Number.isInteger(idx) && idx >= 0
+	        ? idx
+	        : null;
+	}
+
+	YAMLSeq.YAMLSeq = YAMLSeq$1;
+	return YAMLSeq;
+}
+
+var hasRequiredSeq;
+
+function requireSeq () {
+	if (hasRequiredSeq) return seq;
+	hasRequiredSeq = 1;
+
+	var identity = requireIdentity();
+	var YAMLSeq = requireYAMLSeq();
+
+	const seq$1 = {
+	    collection: 'seq',
+	    default: true,
+	    nodeClass: YAMLSeq.YAMLSeq,
+	    tag: 'tag:yaml.org,2002:seq',
+	    resolve(seq, onError) {
+	        if (!identity.isSeq(seq))
+	            onError('Expected a sequence for this tag');
+	        return seq;
+	    },
+	    createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
+	};
+
+	seq.seq = seq$1;
+	return seq;
+}
+
+var string = {};
+
+var hasRequiredString;
+
+function requireString () {
+	if (hasRequiredString) return string;
+	hasRequiredString = 1;
+
+	var stringifyString = requireStringifyString();
+
+	const string$1 = {
+	    identify: value => typeof value === 'string',
+	    default: true,
+	    tag: 'tag:yaml.org,2002:str',
+	    resolve: str => str,
+	    stringify(item, ctx, onComment, onChompKeep) {
+	        ctx = Object.assign({ actualString: true }, ctx);
+	        return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
+	    }
+	};
+
+	string.string = string$1;
+	return string;
+}
+
+var tags = {};
+
+var _null = {};
+
+var hasRequired_null;
+
+function require_null () {
+	if (hasRequired_null) return _null;
+	hasRequired_null = 1;
+
+	var Scalar = requireScalar();
+
+	const nullTag = {
+	    identify: value => value == null,
+	    createNode: () => new Scalar.Scalar(null),
+	    default: true,
+	    tag: 'tag:yaml.org,2002:null',
+	    test: /^(?:~|[Nn]ull|NULL)?$/,
+	    resolve: () => new Scalar.Scalar(null),
+	    stringify: ({ source }, ctx) => typeof source === 'string' && nullTag.test.test(source)
+	        ? source
+	        : ctx.options.nullStr
+	};
+
+	_null.nullTag = nullTag;
+	return _null;
+}
+
+var bool$1 = {};
+
+var hasRequiredBool$1;
+
+function requireBool$1 () {
+	if (hasRequiredBool$1) return bool$1;
+	hasRequiredBool$1 = 1;
+
+	var Scalar = requireScalar();
+
+	const boolTag = {
+	    identify: value => typeof value === 'boolean',
+	    default: true,
+	    tag: 'tag:yaml.org,2002:bool',
+	    test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
+	    resolve: str => new Scalar.Scalar(str[0] === 't' || str[0] === 'T'),
+	    stringify({ source, value }, ctx) {
+	        if (source && boolTag.test.test(source)) {
+	            const sv = source[0] === 't' || source[0] === 'T';
+	            if (value === sv)
+	                return source;
+	        }
+	        return value ? ctx.options.trueStr : ctx.options.falseStr;
+	    }
+	};
+
+	bool$1.boolTag = boolTag;
+	return bool$1;
+}
+
+var float$1 = {};
+
+var stringifyNumber = {};
+
+var hasRequiredStringifyNumber;
+
+function requireStringifyNumber () {
+	if (hasRequiredStringifyNumber) return stringifyNumber;
+	hasRequiredStringifyNumber = 1;
+
+	function stringifyNumber$1({ format, minFractionDigits, tag, value }) {
+	    if (typeof value === 'bigint')
+	        return String(value);
+	    const num = typeof value === 'number' ? value : Number(value);
+	    if (!isFinite(num))
+	        return isNaN(num) ? '.nan' : num < 0 ? '-.inf' : '.inf';
+	    let n = Object.is(value, -0) ? '-0' : JSON.stringify(value);
+	    if (!format &&
+	        minFractionDigits &&
+	        (!tag || tag === 'tag:yaml.org,2002:float') &&
+	        /^-?\d/.test(n) &&
+	        !n.includes('e')) {
+	        let i = n.indexOf('.');
+	        if (i < 0) {
+	            i = n.length;
+	            n += '.';
+	        }
+	        let d = minFractionDigits - (n.length - i - 1);
+	        while (d-- > 0)
+	            n += '0';
+	    }
+	    return n;
+	}
+
+	stringifyNumber.stringifyNumber = stringifyNumber$1;
+	return stringifyNumber;
+}
+
+var hasRequiredFloat$1;
+
+function requireFloat$1 () {
+	if (hasRequiredFloat$1) return float$1;
+	hasRequiredFloat$1 = 1;
+
+	var Scalar = requireScalar();
+	var stringifyNumber = requireStringifyNumber();
+
+	const floatNaN = {
+	    identify: value => typeof value === 'number',
+	    default: true,
+	    tag: 'tag:yaml.org,2002:float',
+	    test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+	    resolve: str => str.slice(-3).toLowerCase() === 'nan'
+	        ? NaN
+	        : str[0] === '-'
+	            ? Number.NEGATIVE_INFINITY
+	            : Number.POSITIVE_INFINITY,
+	    stringify: stringifyNumber.stringifyNumber
+	};
+	const floatExp = {
+	    identify: value => typeof value === 'number',
+	    default: true,
+	    tag: 'tag:yaml.org,2002:float',
+	    format: 'EXP',
+	    test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
+	    resolve: str => parseFloat(str),
+	    stringify(node) {
+	        const num = Number(node.value);
+	        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+	    }
+	};
+	const float = {
+	    identify: value => typeof value === 'number',
+	    default: true,
+	    tag: 'tag:yaml.org,2002:float',
+	    test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
+	    resolve(str) {
+	        const node = new Scalar.Scalar(parseFloat(str));
+	        const dot = str.indexOf('.');
+	        if (dot !== -1 && str[str.length - 1] === '0')
+	            node.minFractionDigits = str.length - dot - 1;
+	        return node;
+	    },
+	    stringify: stringifyNumber.stringifyNumber
+	};
+
+	float$1.float = float;
+	float$1.floatExp = floatExp;
+	float$1.floatNaN = floatNaN;
+	return float$1;
+}
+
+var int$1 = {};
+
+var hasRequiredInt$1;
+
+function requireInt$1 () {
+	if (hasRequiredInt$1) return int$1;
+	hasRequiredInt$1 = 1;
+
+	var stringifyNumber = requireStringifyNumber();
+
+	const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
+	const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
+	function intStringify(node, radix, prefix) {
+	    const { value } = node;
+	    if (intIdentify(value) && value >= 0)
+	        return prefix + value.toString(radix);
+	    return stringifyNumber.stringifyNumber(node);
+	}
+	const intOct = {
+	    identify: value => intIdentify(value) && value >= 0,
+	    default: true,
+	    tag: 'tag:yaml.org,2002:int',
+	    format: 'OCT',
+	    test: /^0o[0-7]+$/,
+	    resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+	    stringify: node => intStringify(node, 8, '0o')
+	};
+	const int = {
+	    identify: intIdentify,
+	    default: true,
+	    tag: 'tag:yaml.org,2002:int',
+	    test: /^[-+]?[0-9]+$/,
+	    resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+	    stringify: stringifyNumber.stringifyNumber
+	};
+	const intHex = {
+	    identify: value => intIdentify(value) && value >= 0,
+	    default: true,
+	    tag: 'tag:yaml.org,2002:int',
+	    format: 'HEX',
+	    test: /^0x[0-9a-fA-F]+$/,
+	    resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+	    stringify: node => intStringify(node, 16, '0x')
+	};
+
+	int$1.int = int;
+	int$1.intHex = intHex;
+	int$1.intOct = intOct;
+	return int$1;
+}
+
+var schema$2 = {};
+
+var hasRequiredSchema$3;
+
+function requireSchema$3 () {
+	if (hasRequiredSchema$3) return schema$2;
+	hasRequiredSchema$3 = 1;
+
+	var map = requireMap();
+	var _null = require_null();
+	var seq = requireSeq();
+	var string = requireString();
+	var bool = requireBool$1();
+	var float = requireFloat$1();
+	var int = requireInt$1();
+
+	const schema = [
+	    map.map,
+	    seq.seq,
+	    string.string,
+	    _null.nullTag,
+	    bool.boolTag,
+	    int.intOct,
+	    int.int,
+	    int.intHex,
+	    float.floatNaN,
+	    float.floatExp,
+	    float.float
+	];
+
+	schema$2.schema = schema;
+	return schema$2;
+}
+
+var schema$1 = {};
+
+var hasRequiredSchema$2;
+
+function requireSchema$2 () {
+	if (hasRequiredSchema$2) return schema$1;
+	hasRequiredSchema$2 = 1;
+
+	var Scalar = requireScalar();
+	var map = requireMap();
+	var seq = requireSeq();
+
+	function intIdentify(value) {
+	    return typeof value === 'bigint' || Number.isInteger(value);
+	}
+	const stringifyJSON = ({ value }) => JSON.stringify(value);
+	const jsonScalars = [
+	    {
+	        identify: value => typeof value === 'string',
+	        default: true,
+	        tag: 'tag:yaml.org,2002:str',
+	        resolve: str => str,
+	        stringify: stringifyJSON
+	    },
+	    {
+	        identify: value => value == null,
+	        createNode: () => new Scalar.Scalar(null),
+	        default: true,
+	        tag: 'tag:yaml.org,2002:null',
+	        test: /^null$/,
+	        resolve: () => null,
+	        stringify: stringifyJSON
+	    },
+	    {
+	        identify: value => typeof value === 'boolean',
+	        default: true,
+	        tag: 'tag:yaml.org,2002:bool',
+	        test: /^true$|^false$/,
+	        resolve: str => str === 'true',
+	        stringify: stringifyJSON
+	    },
+	    {
+	        identify: intIdentify,
+	        default: true,
+	        tag: 'tag:yaml.org,2002:int',
+	        test: /^-?(?:0|[1-9][0-9]*)$/,
+	        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+	        stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
+	    },
+	    {
+	        identify: value => typeof value === 'number',
+	        default: true,
+	        tag: 'tag:yaml.org,2002:float',
+	        test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
+	        resolve: str => parseFloat(str),
+	        stringify: stringifyJSON
+	    }
+	];
+	const jsonError = {
+	    default: true,
+	    tag: '',
+	    test: /^/,
+	    resolve(str, onError) {
+	        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
+	        return str;
+	    }
+	};
+	const schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
+
+	schema$1.schema = schema;
+	return schema$1;
+}
+
+var binary = {};
+
+var hasRequiredBinary;
+
+function requireBinary () {
+	if (hasRequiredBinary) return binary;
+	hasRequiredBinary = 1;
+
+	var node_buffer = require$$0$2;
+	var Scalar = requireScalar();
+	var stringifyString = requireStringifyString();
+
+	const binary$1 = {
+	    identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
+	    default: false,
+	    tag: 'tag:yaml.org,2002:binary',
+	    /**
+	     * Returns a Buffer in node and an Uint8Array in browsers
+	     *
+	     * To use the resulting buffer as an image, you'll want to do something like:
+	     *
+	     *   const blob = new Blob([buffer], { type: 'image/jpeg' })
+	     *   document.querySelector('#photo').src = URL.createObjectURL(blob)
+	     */
+	    resolve(src, onError) {
+	        if (typeof node_buffer.Buffer === 'function') {
+	            return node_buffer.Buffer.from(src, 'base64');
+	        }
+	        else if (typeof atob === 'function') {
+	            // On IE 11, atob() can't handle newlines
+	            const str = atob(src.replace(/[\n\r]/g, ''));
+	            const buffer = new Uint8Array(str.length);
+	            for (let i = 0; i < str.length; ++i)
+	                buffer[i] = str.charCodeAt(i);
+	            return buffer;
+	        }
+	        else {
+	            onError('This environment does not support reading binary tags; either Buffer or atob is required');
+	            return src;
+	        }
+	    },
+	    stringify({ comment, type, value }, ctx, onComment, onChompKeep) {
+	        if (!value)
+	            return '';
+	        const buf = value; // checked earlier by binary.identify()
+	        let str;
+	        if (typeof node_buffer.Buffer === 'function') {
+	            str =
+	                buf instanceof node_buffer.Buffer
+	                    ? buf.toString('base64')
+	                    : node_buffer.Buffer.from(buf.buffer).toString('base64');
+	        }
+	        else if (typeof btoa === 'function') {
+	            let s = '';
+	            for (let i = 0; i < buf.length; ++i)
+	                s += String.fromCharCode(buf[i]);
+	            str = btoa(s);
+	        }
+	        else {
+	            throw new Error('This environment does not support writing binary tags; either Buffer or btoa is required');
+	        }
+	        type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
+	        if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+	            const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
+	            const n = Math.ceil(str.length / lineWidth);
+	            const lines = new Array(n);
+	            for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
+	                lines[i] = str.substr(o, lineWidth);
+	            }
+	            str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? '\n' : ' ');
+	        }
+	        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+	    }
+	};
+
+	binary.binary = binary$1;
+	return binary;
+}
+
+var omap = {};
+
+var pairs = {};
+
+var hasRequiredPairs;
+
+function requirePairs () {
+	if (hasRequiredPairs) return pairs;
+	hasRequiredPairs = 1;
+
+	var identity = requireIdentity();
+	var Pair = requirePair();
+	var Scalar = requireScalar();
+	var YAMLSeq = requireYAMLSeq();
+
+	function resolvePairs(seq, onError) {
+	    if (identity.isSeq(seq)) {
+	        for (let i = 0; i < seq.items.length; ++i) {
+	            let item = seq.items[i];
+	            if (identity.isPair(item))
+	                continue;
+	            else if (identity.isMap(item)) {
+	                if (item.items.length > 1)
+	                    onError('Each pair must have its own sequence indicator');
+	                const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+	                if (item.commentBefore)
+	                    pair.key.commentBefore = pair.key.commentBefore
+	                        ? `${item.commentBefore}\n${pair.key.commentBefore}`
+	                        : item.commentBefore;
+	                if (item.comment) {
+	                    const cn = pair.value ?? pair.key;
+	                    cn.comment = cn.comment
+	                        ? `${item.comment}\n${cn.comment}`
+	                        : item.comment;
+	                }
+	                item = pair;
+	            }
+	            seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+	        }
+	    }
+	    else
+	        onError('Expected a sequence for this tag');
+	    return seq;
+	}
+	function createPairs(schema, iterable, ctx) {
+	    const { replacer } = ctx;
+	    const pairs = new YAMLSeq.YAMLSeq(schema);
+	    pairs.tag = 'tag:yaml.org,2002:pairs';
+	    let i = 0;
+	    if (iterable && Symbol.iterator in Object(iterable))
+	        for (let it of iterable) {
+	            if (typeof replacer === 'function')
+	                it = replacer.call(iterable, String(i++), it);
+	            let key, value;
+	            if (Array.isArray(it)) {
+	                if (it.length === 2) {
+	                    key = it[0];
+	                    value = it[1];
+	                }
+	                else
+	                    throw new TypeError(`Expected [key, value] tuple: ${it}`);
+	            }
+	            else if (it && it instanceof Object) {
+	                const keys = Object.keys(it);
+	                if (keys.length === 1) {
+	                    key = keys[0];
+	                    value = it[key];
+	                }
+	                else {
+	                    throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
+	                }
+	            }
+	            else {
+	                key = it;
+	            }
+	            pairs.items.push(Pair.createPair(key, value, ctx));
+	        }
+	    return pairs;
+	}
+	const pairs$1 = {
+	    collection: 'seq',
+	    default: false,
+	    tag: 'tag:yaml.org,2002:pairs',
+	    resolve: resolvePairs,
+	    createNode: createPairs
+	};
+
+	pairs.createPairs = createPairs;
+	pairs.pairs = pairs$1;
+	pairs.resolvePairs = resolvePairs;
+	return pairs;
+}
+
+var hasRequiredOmap;
+
+function requireOmap () {
+	if (hasRequiredOmap) return omap;
+	hasRequiredOmap = 1;
+
+	var identity = requireIdentity();
+	var toJS = requireToJS();
+	var YAMLMap = requireYAMLMap();
+	var YAMLSeq = requireYAMLSeq();
+	var pairs = requirePairs();
+
+	class YAMLOMap extends YAMLSeq.YAMLSeq {
+	    constructor() {
+	        super();
+	        this.add = YAMLMap.YAMLMap.prototype.add.bind(this);
+	        this.delete = YAMLMap.YAMLMap.prototype.delete.bind(this);
+	        this.get = YAMLMap.YAMLMap.prototype.get.bind(this);
+	        this.has = YAMLMap.YAMLMap.prototype.has.bind(this);
+	        this.set = YAMLMap.YAMLMap.prototype.set.bind(this);
+	        this.tag = YAMLOMap.tag;
+	    }
+	    /**
+	     * If `ctx` is given, the return type is actually `Map<unknown, unknown>`,
+	     * but TypeScript won't allow widening the signature of a child method.
+	     */
+	    toJSON(_, ctx) {
+	        if (!ctx)
+	            return super.toJSON(_);
+	        const map = new Map();
+	        if (ctx?.onCreate)
+	            ctx.onCreate(map);
+	        for (const pair of this.items) {
+	            let key, value;
+	            if (identity.isPair(pair)) {
+	                key = toJS.toJS(pair.key, '', ctx);
+	                value = toJS.toJS(pair.value, key, ctx);
+	            }
+	            else {
+	                key = toJS.toJS(pair, '', ctx);
+	            }
+	            if (map.has(key))
+	                throw new Error('Ordered maps must not include duplicate keys');
+	            map.set(key, value);
+	        }
+	        return map;
+	    }
+	    static from(schema, iterable, ctx) {
+	        const pairs$1 = pairs.createPairs(schema, iterable, ctx);
+	        const omap = new this();
+	        omap.items = pairs$1.items;
+	        return omap;
+	    }
+	}
+	YAMLOMap.tag = 'tag:yaml.org,2002:omap';
+	const omap$1 = {
+	    collection: 'seq',
+	    identify: value => value instanceof Map,
+	    nodeClass: YAMLOMap,
+	    default: false,
+	    tag: 'tag:yaml.org,2002:omap',
+	    resolve(seq, onError) {
+	        const pairs$1 = pairs.resolvePairs(seq, onError);
+	        const seenKeys = [];
+	        for (const { key } of pairs$1.items) {
+	            if (identity.isScalar(key)) {
+	                if (seenKeys.includes(key.value)) {
+	                    onError(`Ordered maps must not include duplicate keys: ${key.value}`);
+	                }
+	                else {
+	                    seenKeys.push(key.value);
+	                }
+	            }
+	        }
+	        return Object.assign(new YAMLOMap(), pairs$1);
+	    },
+	    createNode: (schema, iterable, ctx) => YAMLOMap.from(schema, iterable, ctx)
+	};
+
+	omap.YAMLOMap = YAMLOMap;
+	omap.omap = omap$1;
+	return omap;
+}
+
+var schema = {};
+
+var bool = {};
+
+var hasRequiredBool;
+
+function requireBool () {
+	if (hasRequiredBool) return bool;
+	hasRequiredBool = 1;
+
+	var Scalar = requireScalar();
+
+	function boolStringify({ value, source }, ctx) {
+	    const boolObj = value ? trueTag : falseTag;
+	    if (source && boolObj.test.test(source))
+	        return source;
+	    return value ? ctx.options.trueStr : ctx.options.falseStr;
+	}
+	const trueTag = {
+	    identify: value => value === true,
+	    default: true,
+	    tag: 'tag:yaml.org,2002:bool',
+	    test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
+	    resolve: () => new Scalar.Scalar(true),
+	    stringify: boolStringify
+	};
+	const falseTag = {
+	    identify: value => value === false,
+	    default: true,
+	    tag: 'tag:yaml.org,2002:bool',
+	    test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
+	    resolve: () => new Scalar.Scalar(false),
+	    stringify: boolStringify
+	};
+
+	bool.falseTag = falseTag;
+	bool.trueTag = trueTag;
+	return bool;
+}
+
+var float = {};
+
+var hasRequiredFloat;
+
+function requireFloat () {
+	if (hasRequiredFloat) return float;
+	hasRequiredFloat = 1;
+
+	var Scalar = requireScalar();
+	var stringifyNumber = requireStringifyNumber();
+
+	const floatNaN = {
+	    identify: value => typeof value === 'number',
+	    default: true,
+	    tag: 'tag:yaml.org,2002:float',
+	    test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+	    resolve: (str) => str.slice(-3).toLowerCase() === 'nan'
+	        ? NaN
+	        : str[0] === '-'
+	            ? Number.NEGATIVE_INFINITY
+	            : Number.POSITIVE_INFINITY,
+	    stringify: stringifyNumber.stringifyNumber
+	};
+	const floatExp = {
+	    identify: value => typeof value === 'number',
+	    default: true,
+	    tag: 'tag:yaml.org,2002:float',
+	    format: 'EXP',
+	    test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
+	    resolve: (str) => parseFloat(str.replace(/_/g, '')),
+	    stringify(node) {
+	        const num = Number(node.value);
+	        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+	    }
+	};
+	const float$1 = {
+	    identify: value => typeof value === 'number',
+	    default: true,
+	    tag: 'tag:yaml.org,2002:float',
+	    test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
+	    resolve(str) {
+	        const node = new Scalar.Scalar(parseFloat(str.replace(/_/g, '')));
+	        const dot = str.indexOf('.');
+	        if (dot !== -1) {
+	            const f = str.substring(dot + 1).replace(/_/g, '');
+	            if (f[f.length - 1] === '0')
+	                node.minFractionDigits = f.length;
+	        }
+	        return node;
+	    },
+	    stringify: stringifyNumber.stringifyNumber
+	};
+
+	float.float = float$1;
+	float.floatExp = floatExp;
+	float.floatNaN = floatNaN;
+	return float;
+}
+
+var int = {};
+
+var hasRequiredInt;
+
+function requireInt () {
+	if (hasRequiredInt) return int;
+	hasRequiredInt = 1;
+
+	var stringifyNumber = requireStringifyNumber();
+
+	const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
+	function intResolve(str, offset, radix, { intAsBigInt }) {
+	    const sign = str[0];
+	    if (sign === '-' || sign === '+')
+	        offset += 1;
+	    str = str.substring(offset).replace(/_/g, '');
+	    if (intAsBigInt) {
+	        switch (radix) {
+	            case 2:
+	                str = `0b${str}`;
+	                break;
+	            case 8:
+	                str = `0o${str}`;
+	                break;
+	            case 16:
+	                str = `0x${str}`;
+	                break;
+	        }
+	        const n = BigInt(str);
+	        return sign === '-' ? BigInt(-1) * n : n;
+	    }
+	    const n = parseInt(str, radix);
+	    return sign === '-' ? -1 * n : n;
+	}
+	function intStringify(node, radix, prefix) {
+	    const { value } = node;
+	    if (intIdentify(value)) {
+	        const str = value.toString(radix);
+	        return value < 0 ? '-' + prefix + str.substr(1) : prefix + str;
+	    }
+	    return stringifyNumber.stringifyNumber(node);
+	}
+	const intBin = {
+	    identify: intIdentify,
+	    default: true,
+	    tag: 'tag:yaml.org,2002:int',
+	    format: 'BIN',
+	    test: /^[-+]?0b[0-1_]+$/,
+	    resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+	    stringify: node => intStringify(node, 2, '0b')
+	};
+	const intOct = {
+	    identify: intIdentify,
+	    default: true,
+	    tag: 'tag:yaml.org,2002:int',
+	    format: 'OCT',
+	    test: /^[-+]?0[0-7_]+$/,
+	    resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+	    stringify: node => intStringify(node, 8, '0')
+	};
+	const int$1 = {
+	    identify: intIdentify,
+	    default: true,
+	    tag: 'tag:yaml.org,2002:int',
+	    test: /^[-+]?[0-9][0-9_]*$/,
+	    resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+	    stringify: stringifyNumber.stringifyNumber
+	};
+	const intHex = {
+	    identify: intIdentify,
+	    default: true,
+	    tag: 'tag:yaml.org,2002:int',
+	    format: 'HEX',
+	    test: /^[-+]?0x[0-9a-fA-F_]+$/,
+	    resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+	    stringify: node => intStringify(node, 16, '0x')
+	};
+
+	int.int = int$1;
+	int.intBin = intBin;
+	int.intHex = intHex;
+	int.intOct = intOct;
+	return int;
+}
+
+var set = {};
+
+var hasRequiredSet;
+
+function requireSet () {
+	if (hasRequiredSet) return set;
+	hasRequiredSet = 1;
+
+	var identity = requireIdentity();
+	var Pair = requirePair();
+	var YAMLMap = requireYAMLMap();
+
+	class YAMLSet extends YAMLMap.YAMLMap {
+	    constructor(schema) {
+	        super(schema);
+	        this.tag = YAMLSet.tag;
+	    }
+	    add(key) {
+	        let pair;
+	        if (identity.isPair(key))
+	            pair = key;
+	        else if (key &&
+	            typeof key === 'object' &&
+	            'key' in key &&
+	            'value' in key &&
+	            key.value === null)
+	            pair = new Pair.Pair(key.key, null);
+	        else
+	            pair = new Pair.Pair(key, null);
+	        const prev = YAMLMap.findPair(this.items, pair.key);
+	        if (!prev)
+	            this.items.push(pair);
+	    }
+	    /**
+	     * If `keepPair` is `true`, returns the Pair matching `key`.
+	     * Otherwise, returns the value of that Pair's key.
+	     */
+	    get(key, keepPair) {
+	        const pair = YAMLMap.findPair(this.items, key);
+	        return !keepPair && identity.isPair(pair)
+	            ? identity.isScalar(pair.key)
+	                ? pair.key.value
+	                : pair.key
+	            : pair;
+	    }
+	    set(key, value) {
+	        if (typeof value !== 'boolean')
+	            throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
+	        const prev = YAMLMap.findPair(this.items, key);
+	        if (prev && !value) {
+	            this.items.splice(this.items.indexOf(prev), 1);
+	        }
+	        else if (!prev && value) {
+	            this.items.push(new Pair.Pair(key));
+	        }
+	    }
+	    toJSON(_, ctx) {
+	        return super.toJSON(_, ctx, Set);
+	    }
+	    toString(ctx, onComment, onChompKeep) {
+	        if (!ctx)
+	            return JSON.stringify(this);
+	        if (this.hasAllNullValues(true))
+	            return super.toString(Object.assign({}, ctx, { allNullValues: true }), onComment, onChompKeep);
+	        else
+	            throw new Error('Set items must all have null values');
+	    }
+	    static from(schema, iterable, ctx) {
+	        const { replacer } = ctx;
+	        const set = new this(schema);
+	        if (iterable && Symbol.iterator in Object(iterable))
+	            for (let value of iterable) {
+	                if (typeof replacer === 'function')
+	                    value = replacer.call(iterable, value, value);
+	                set.items.push(Pair.createPair(value, null, ctx));
+	            }
+	        return set;
+	    }
+	}
+	YAMLSet.tag = 'tag:yaml.org,2002:set';
+	const set$1 = {
+	    collection: 'map',
+	    identify: value => value instanceof Set,
+	    nodeClass: YAMLSet,
+	    default: false,
+	    tag: 'tag:yaml.org,2002:set',
+	    createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
+	    resolve(map, onError) {
+	        if (identity.isMap(map)) {
+	            if (map.hasAllNullValues(true))
+	                return Object.assign(new YAMLSet(), map);
+	            else
+	                onError('Set items must all have null values');
+	        }
+	        else
+	            onError('Expected a mapping for this tag');
+	        return map;
+	    }
+	};
+
+	set.YAMLSet = YAMLSet;
+	set.set = set$1;
+	return set;
+}
+
+var timestamp = {};
+
+var hasRequiredTimestamp;
+
+function requireTimestamp () {
+	if (hasRequiredTimestamp) return timestamp;
+	hasRequiredTimestamp = 1;
+
+	var stringifyNumber = requireStringifyNumber();
+
+	/** Internal types handle bigint as number, because TS can't figure it out. */
+	function parseSexagesimal(str, asBigInt) {
+	    const sign = str[0];
+	    const parts = sign === '-' || sign === '+' ? str.substring(1) : str;
+	    const num = (n) => asBigInt ? BigInt(n) : Number(n);
+	    const res = parts
+	        .replace(/_/g, '')
+	        .split(':')
+	        .reduce((res, p) => res * num(60) + num(p), num(0));
+	    return (sign === '-' ? num(-1) * res : res);
+	}
+	/**
+	 * hhhh:mm:ss.sss
+	 *
+	 * Internal types handle bigint as number, because TS can't figure it out.
+	 */
+	function stringifySexagesimal(node) {
+	    let { value } = node;
+	    let num = (n) => n;
+	    if (typeof value === 'bigint')
+	        num = n => BigInt(n);
+	    else if (isNaN(value) || !isFinite(value))
+	        return stringifyNumber.stringifyNumber(node);
+	    let sign = '';
+	    if (value < 0) {
+	        sign = '-';
+	        value *= num(-1);
+	    }
+	    const _60 = num(60);
+	    const parts = [value % _60]; // seconds, including ms
+	    if (value < 60) {
+	        parts.unshift(0); // at least one : is required
+	    }
+	    else {
+	        value = (value - parts[0]) / _60;
+	        parts.unshift(value % _60); // minutes
+	        if (value >= 60) {
+	            value = (value - parts[0]) / _60;
+	            parts.unshift(value); // hours
+	        }
+	    }
+	    return (sign +
+	        parts
+	            .map(n => String(n).padStart(2, '0'))
+	            .join(':')
+	            .replace(/000000\d*$/, '') // % 60 may introduce error
+	    );
+	}
+	const intTime = {
+	    identify: value => typeof value === 'bigint' || Number.isInteger(value),
+	    default: true,
+	    tag: 'tag:yaml.org,2002:int',
+	    format: 'TIME',
+	    test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
+	    resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+	    stringify: stringifySexagesimal
+	};
+	const floatTime = {
+	    identify: value => typeof value === 'number',
+	    default: true,
+	    tag: 'tag:yaml.org,2002:float',
+	    format: 'TIME',
+	    test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
+	    resolve: str => parseSexagesimal(str, false),
+	    stringify: stringifySexagesimal
+	};
+	const timestamp$1 = {
+	    identify: value => value instanceof Date,
+	    default: true,
+	    tag: 'tag:yaml.org,2002:timestamp',
+	    // If the time zone is omitted, the timestamp is assumed to be specified in UTC. The time part
+	    // may be omitted altogether, resulting in a date format. In such a case, the time part is
+	    // assumed to be 00:00:00Z (start of day, UTC).
+	    test: RegExp('^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})' + // YYYY-Mm-Dd
+	        '(?:' + // time is optional
+	        '(?:t|T|[ \\t]+)' + // t | T | whitespace
+	        '([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)' + // Hh:Mm:Ss(.ss)?
+	        '(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?' + // Z | +5 | -03:30
+	        ')?$'),
+	    resolve(str) {
+	        const match = str.match(timestamp$1.test);
+	        if (!match)
+	            throw new Error('!!timestamp expects a date, starting with yyyy-mm-dd');
+	        const [, year, month, day, hour, minute, second] = match.map(Number);
+	        const millisec = match[7] ? Number((match[7] + '00').substr(1, 3)) : 0;
+	        let date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
+	        const tz = match[8];
+	        if (tz && tz !== 'Z') {
+	            let d = parseSexagesimal(tz, false);
+	            if (Math.abs(d) < 30)
+	                d *= 60;
+	            date -= 60000 * d;
+	        }
+	        return new Date(date);
+	    },
+	    stringify: ({ value }) => value?.toISOString().replace(/(T00:00:00)?\.000Z$/, '') ?? ''
+	};
+
+	timestamp.floatTime = floatTime;
+	timestamp.intTime = intTime;
+	timestamp.timestamp = timestamp$1;
+	return timestamp;
+}
+
+var hasRequiredSchema$1;
+
+function requireSchema$1 () {
+	if (hasRequiredSchema$1) return schema;
+	hasRequiredSchema$1 = 1;
+
+	var map = requireMap();
+	var _null = require_null();
+	var seq = requireSeq();
+	var string = requireString();
+	var binary = requireBinary();
+	var bool = requireBool();
+	var float = requireFloat();
+	var int = requireInt();
+	var merge = requireMerge();
+	var omap = requireOmap();
+	var pairs = requirePairs();
+	var set = requireSet();
+	var timestamp = requireTimestamp();
+
+	const schema$1 = [
+	    map.map,
+	    seq.seq,
+	    string.string,
+	    _null.nullTag,
+	    bool.trueTag,
+	    bool.falseTag,
+	    int.intBin,
+	    int.intOct,
+	    int.int,
+	    int.intHex,
+	    float.floatNaN,
+	    float.floatExp,
+	    float.float,
+	    binary.binary,
+	    merge.merge,
+	    omap.omap,
+	    pairs.pairs,
+	    set.set,
+	    timestamp.intTime,
+	    timestamp.floatTime,
+	    timestamp.timestamp
+	];
+
+	schema.schema = schema$1;
+	return schema;
+}
+
+var hasRequiredTags;
+
+function requireTags () {
+	if (hasRequiredTags) return tags;
+	hasRequiredTags = 1;
+
+	var map = requireMap();
+	var _null = require_null();
+	var seq = requireSeq();
+	var string = requireString();
+	var bool = requireBool$1();
+	var float = requireFloat$1();
+	var int = requireInt$1();
+	var schema = requireSchema$3();
+	var schema$1 = requireSchema$2();
+	var binary = requireBinary();
+	var merge = requireMerge();
+	var omap = requireOmap();
+	var pairs = requirePairs();
+	var schema$2 = requireSchema$1();
+	var set = requireSet();
+	var timestamp = requireTimestamp();
+
+	const schemas = new Map([
+	    ['core', schema.schema],
+	    ['failsafe', [map.map, seq.seq, string.string]],
+	    ['json', schema$1.schema],
+	    ['yaml11', schema$2.schema],
+	    ['yaml-1.1', schema$2.schema]
+	]);
+	const tagsByName = {
+	    binary: binary.binary,
+	    bool: bool.boolTag,
+	    float: float.float,
+	    floatExp: float.floatExp,
+	    floatNaN: float.floatNaN,
+	    floatTime: timestamp.floatTime,
+	    int: int.int,
+	    intHex: int.intHex,
+	    intOct: int.intOct,
+	    intTime: timestamp.intTime,
+	    map: map.map,
+	    merge: merge.merge,
+	    null: _null.nullTag,
+	    omap: omap.omap,
+	    pairs: pairs.pairs,
+	    seq: seq.seq,
+	    set: set.set,
+	    timestamp: timestamp.timestamp
+	};
+	const coreKnownTags = {
+	    'tag:yaml.org,2002:binary': binary.binary,
+	    'tag:yaml.org,2002:merge': merge.merge,
+	    'tag:yaml.org,2002:omap': omap.omap,
+	    'tag:yaml.org,2002:pairs': pairs.pairs,
+	    'tag:yaml.org,2002:set': set.set,
+	    'tag:yaml.org,2002:timestamp': timestamp.timestamp
+	};
+	function getTags(customTags, schemaName, addMergeTag) {
+	    const schemaTags = schemas.get(schemaName);
+	    if (schemaTags && !customTags) {
+	        return addMergeTag && !schemaTags.includes(merge.merge)
+	            ? schemaTags.concat(merge.merge)
+	            : schemaTags.slice();
+	    }
+	    let tags = schemaTags;
+	    if (!tags) {
+	        if (Array.isArray(customTags))
+	            tags = [];
+	        else {
+	            const keys = Array.from(schemas.keys())
+	                .filter(key => key !== 'yaml11')
+	                .map(key => JSON.stringify(key))
+	                .join(', ');
+	            throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
+	        }
+	    }
+	    if (Array.isArray(customTags)) {
+	        for (const tag of customTags)
+	            tags = tags.concat(tag);
+	    }
+	    else if (typeof customTags === 'function') {
+	        tags = customTags(tags.slice());
+	    }
+	    if (addMergeTag)
+	        tags = tags.concat(merge.merge);
+	    return tags.reduce((tags, tag) => {
+	        const tagObj = typeof tag === 'string' ? tagsByName[tag] : tag;
+	        if (!tagObj) {
+	            const tagName = JSON.stringify(tag);
+	            const keys = Object.keys(tagsByName)
+	                .map(key => JSON.stringify(key))
+	                .join(', ');
+	            throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
+	        }
+	        if (!tags.includes(tagObj))
+	            tags.push(tagObj);
+	        return tags;
+	    }, []);
+	}
+
+	tags.coreKnownTags = coreKnownTags;
+	tags.getTags = getTags;
+	return tags;
+}
+
+var hasRequiredSchema;
+
+function requireSchema () {
+	if (hasRequiredSchema) return Schema;
+	hasRequiredSchema = 1;
+
+	var identity = requireIdentity();
+	var map = requireMap();
+	var seq = requireSeq();
+	var string = requireString();
+	var tags = requireTags();
+
+	const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+	let Schema$1 = class Schema {
+	    constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+	        this.compat = Array.isArray(compat)
+	            ? tags.getTags(compat, 'compat')
+	            : compat
+	                ? tags.getTags(null, compat)
+	                : null;
+	        this.name = (typeof schema === 'string' && schema) || 'core';
+	        this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
+	        this.tags = tags.getTags(customTags, this.name, merge);
+	        this.toStringOptions = toStringDefaults ?? null;
+	        Object.defineProperty(this, identity.MAP, { value: map.map });
+	        Object.defineProperty(this, identity.SCALAR, { value: string.string });
+	        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
+	        // Used by createMap()
+	        this.sortMapEntries =
+	            typeof sortMapEntries === 'function'
+	                ? sortMapEntries
+	                : sortMapEntries === true
+	                    ? sortMapEntriesByKey
+	                    : null;
+	    }
+	    clone() {
+	        const copy = Object.create(Schema.prototype, Object.getOwnPropertyDescriptors(this));
+	        copy.tags = this.tags.slice();
+	        return copy;
+	    }
+	};
+
+	Schema.Schema = Schema$1;
+	return Schema;
+}
+
+var stringifyDocument = {};
+
+var hasRequiredStringifyDocument;
+
+function requireStringifyDocument () {
+	if (hasRequiredStringifyDocument) return stringifyDocument;
+	hasRequiredStringifyDocument = 1;
+
+	var identity = requireIdentity();
+	var stringify = requireStringify();
+	var stringifyComment = requireStringifyComment();
+
+	function stringifyDocument$1(doc, options) {
+	    const lines = [];
+	    let hasDirectives = options.directives === true;
+	    if (options.directives !== false && doc.directives) {
+	        const dir = doc.directives.toString(doc);
+	        if (dir) {
+	            lines.push(dir);
+	            hasDirectives = true;
+	        }
+	        else if (doc.directives.docStart)
+	            hasDirectives = true;
+	    }
+	    if (hasDirectives)
+	        lines.push('---');
+	    const ctx = stringify.createStringifyContext(doc, options);
+	    const { commentString } = ctx.options;
+	    if (doc.commentBefore) {
+	        if (lines.length !== 1)
+	            lines.unshift('');
+	        const cs = commentString(doc.commentBefore);
+	        lines.unshift(stringifyComment.indentComment(cs, ''));
+	    }
+	    let chompKeep = false;
+	    let contentComment = null;
+	    if (doc.contents) {
+	        if (identity.isNode(doc.contents)) {
+	            if (doc.contents.spaceBefore && hasDirectives)
+	                lines.push('');
+	            if (doc.contents.commentBefore) {
+	                const cs = commentString(doc.contents.commentBefore);
+	                lines.push(stringifyComment.indentComment(cs, ''));
+	            }
+	            // top-level block scalars need to be indented if followed by a comment
+	            ctx.forceBlockIndent = !!doc.comment;
+	            contentComment = doc.contents.comment;
+	        }
+	        const onChompKeep = contentComment ? undefined : () => (chompKeep = true);
+	        let body = stringify.stringify(doc.contents, ctx, () => (contentComment = null), onChompKeep);
+	        if (contentComment)
+	            body += stringifyComment.lineComment(body, '', commentString(contentComment));
+	        if ((body[0] === '|' || body[0] === '>') &&
+	            lines[lines.length - 1] === '---') {
+	            // Top-level block scalars with a preceding doc marker ought to use the
+	            // same line for their header.
+	            lines[lines.length - 1] = `--- ${body}`;
+	        }
+	        else
+	            lines.push(body);
+	    }
+	    else {
+	        lines.push(stringify.stringify(doc.contents, ctx));
+	    }
+	    if (doc.directives?.docEnd) {
+	        if (doc.comment) {
+	            const cs = commentString(doc.comment);
+	            if (cs.includes('\n')) {
+	                lines.push('...');
+	                lines.push(stringifyComment.indentComment(cs, ''));
+	            }
+	            else {
+	                lines.push(`... ${cs}`);
+	            }
+	        }
+	        else {
+	            lines.push('...');
+	        }
+	    }
+	    else {
+	        let dc = doc.comment;
+	        if (dc && chompKeep)
+	            dc = dc.replace(/^\n+/, '');
+	        if (dc) {
+	            if ((!chompKeep || contentComment) && lines[lines.length - 1] !== '')
+	                lines.push('');
+	            lines.push(stringifyComment.indentComment(commentString(dc), ''));
+	        }
+	    }
+	    return lines.join('\n') + '\n';
+	}
+
+	stringifyDocument.stringifyDocument = stringifyDocument$1;
+	return stringifyDocument;
+}
+
+var hasRequiredDocument;
+
+function requireDocument () {
+	if (hasRequiredDocument) return Document;
+	hasRequiredDocument = 1;
+
+	var Alias = requireAlias();
+	var Collection = requireCollection();
+	var identity = requireIdentity();
+	var Pair = requirePair();
+	var toJS = requireToJS();
+	var Schema = requireSchema();
+	var stringifyDocument = requireStringifyDocument();
+	var anchors = requireAnchors();
+	var applyReviver = requireApplyReviver();
+	var createNode = requireCreateNode();
+	var directives = requireDirectives();
+
+	let Document$1 = class Document {
+	    constructor(value, replacer, options) {
+	        /** A comment before this Document */
+	        this.commentBefore = null;
+	        /** A comment immediately after this Document */
+	        this.comment = null;
+	        /** Errors encountered during parsing. */
+	        this.errors = [];
+	        /** Warnings encountered during parsing. */
+	        this.warnings = [];
+	        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
+	        let _replacer = null;
+	        if (typeof replacer === 'function' || Array.isArray(replacer)) {
+	            _replacer = replacer;
+	        }
+	        else if (options === undefined && replacer) {
+	            options = replacer;
+	            replacer = undefined;
+	        }
+	        const opt = Object.assign({
+	            intAsBigInt: false,
+	            keepSourceTokens: false,
+	            logLevel: 'warn',
+	            prettyErrors: true,
+	            strict: true,
+	            stringKeys: false,
+	            uniqueKeys: true,
+	            version: '1.2'
+	        }, options);
+	        this.options = opt;
+	        let { version } = opt;
+	        if (options?._directives) {
+	            this.directives = options._directives.atDocument();
+	            if (this.directives.yaml.explicit)
+	                version = this.directives.yaml.version;
+	        }
+	        else
+	            this.directives = new directives.Directives({ version });
+	        this.setSchema(version, options);
+	        // @ts-expect-error We can't really know that this matches Contents.
+	        this.contents =
+	            value === undefined ? null : this.createNode(value, _replacer, options);
+	    }
+	    /**
+	     * Create a deep copy of this Document and its contents.
+	     *
+	     * Custom Node values that inherit from `Object` still refer to their original instances.
+	     */
+	    clone() {
+	        const copy = Object.create(Document.prototype, {
+	            [identity.NODE_TYPE]: { value: identity.DOC }
+	        });
+	        copy.commentBefore = this.commentBefore;
+	        copy.comment = this.comment;
+	        copy.errors = this.errors.slice();
+	        copy.warnings = this.warnings.slice();
+	        copy.options = Object.assign({}, this.options);
+	        if (this.directives)
+	            copy.directives = this.directives.clone();
+	        copy.schema = this.schema.clone();
+	        // @ts-expect-error We can't really know that this matches Contents.
+	        copy.contents = identity.isNode(this.contents)
+	            ? this.contents.clone(copy.schema)
+	            : this.contents;
+	        if (this.range)
+	            copy.range = this.range.slice();
+	        return copy;
+	    }
+	    /** Adds a value to the document. */
+	    add(value) {
+	        if (assertCollection(this.contents))
+	            this.contents.add(value);
+	    }
+	    /** Adds a value to the document. */
+	    addIn(path, value) {
+	        if (assertCollection(this.contents))
+	            this.contents.addIn(path, value);
+	    }
+	    /**
+	     * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
+	     *
+	     * If `node` already has an anchor, `name` is ignored.
+	     * Otherwise, the `node.anchor` value will be set to `name`,
+	     * or if an anchor with that name is already present in the document,
+	     * `name` will be used as a prefix for a new unique anchor.
+	     * If `name` is undefined, the generated anchor will use 'a' as a prefix.
+	     */
+	    createAlias(node, name) {
+	        if (!node.anchor) {
+	            const prev = anchors.anchorNames(this);
+	            node.anchor =
+	                // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+	                !name || prev.has(name) ? anchors.findNewAnchor(name || 'a', prev) : name;
+	        }
+	        return new Alias.Alias(node.anchor);
+	    }
+	    createNode(value, replacer, options) {
+	        let _replacer = undefined;
+	        if (typeof replacer === 'function') {
+	            value = replacer.call({ '': value }, '', value);
+	            _replacer = replacer;
+	        }
+	        else if (Array.isArray(replacer)) {
+	            const keyToStr = (v) => typeof v === 'number' || v instanceof String || v instanceof Number;
+	            const asStr = replacer.filter(keyToStr).map(String);
+	            if (asStr.length > 0)
+	                replacer = replacer.concat(asStr);
+	            _replacer = replacer;
+	        }
+	        else if (options === undefined && replacer) {
+	            options = replacer;
+	            replacer = undefined;
+	        }
+	        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options ?? {};
+	        const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(this, 
+	        // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+	        anchorPrefix || 'a');
+	        const ctx = {
+	            aliasDuplicateObjects: aliasDuplicateObjects ?? true,
+	            keepUndefined: keepUndefined ?? false,
+	            onAnchor,
+	            onTagObj,
+	            replacer: _replacer,
+	            schema: this.schema,
+	            sourceObjects
+	        };
+	        const node = createNode.createNode(value, tag, ctx);
+	        if (flow && identity.isCollection(node))
+	            node.flow = true;
+	        setAnchors();
+	        return node;
+	    }
+	    /**
+	     * Convert a key and a value into a `Pair` using the current schema,
+	     * recursively wrapping all values as `Scalar` or `Collection` nodes.
+	     */
+	    createPair(key, value, options = {}) {
+	        const k = this.createNode(key, null, options);
+	        const v = this.createNode(value, null, options);
+	        return new Pair.Pair(k, v);
+	    }
+	    /**
+	     * Removes a value from the document.
+	     * @returns `true` if the item was found and removed.
+	     */
+	    delete(key) {
+	        return assertCollection(this.contents) ? this.contents.delete(key) : false;
+	    }
+	    /**
+	     * Removes a value from the document.
+	     * @returns `true` if the item was found and removed.
+	     */
+	    deleteIn(path) {
+	        if (Collection.isEmptyPath(path)) {
+	            if (this.contents == null)
+	                return false;
+	            // @ts-expect-error Presumed impossible if Strict extends false
+	            this.contents = null;
+	            return true;
+	        }
+	        return assertCollection(this.contents)
+	            ? this.contents.deleteIn(path)
+	            : false;
+	    }
+	    /**
+	     * Returns item at `key`, or `undefined` if not found. By default unwraps
+	     * scalar values from their surrounding node; to disable set `keepScalar` to
+	     * `true` (collections are always returned intact).
+	     */
+	    get(key, keepScalar) {
+	        return identity.isCollection(this.contents)
+	            ? this.contents.get(key, keepScalar)
+	            : undefined;
+	    }
+	    /**
+	     * Returns item at `path`, or `undefined` if not found. By default unwraps
+	     * scalar values from their surrounding node; to disable set `keepScalar` to
+	     * `true` (collections are always returned intact).
+	     */
+	    getIn(path, keepScalar) {
+	        if (Collection.isEmptyPath(path))
+	            return !keepScalar && identity.isScalar(this.contents)
+	                ? this.contents.value
+	                : this.contents;
+	        return identity.isCollection(this.contents)
+	            ? this.contents.getIn(path, keepScalar)
+	            : undefined;
+	    }
+	    /**
+	     * Checks if the document includes a value with the key `key`.
+	     */
+	    has(key) {
+	        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
+	    }
+	    /**
+	     * Checks if the document includes a value at `path`.
+	     */
+	    hasIn(path) {
+	        if (Collection.isEmptyPath(path))
+	            return this.contents !== undefined;
+	        return identity.isCollection(this.contents) ? this.contents.hasIn(path) : false;
+	    }
+	    /**
+	     * Sets a value in this document. For `!!set`, `value` needs to be a
+	     * boolean to add/remove the item from the set.
+	     */
+	    set(key, value) {
+	        if (this.contents == null) {
+	            // @ts-expect-error We can't really know that this matches Contents.
+	            this.contents = Collection.collectionFromPath(this.schema, [key], value);
+	        }
+	        else if (assertCollection(this.contents)) {
+	            this.contents.set(key, value);
+	        }
+	    }
+	    /**
+	     * Sets a value in this document. For `!!set`, `value` needs to be a
+	     * boolean to add/remove the item from the set.
+	     */
+	    setIn(path, value) {
+	        if (Collection.isEmptyPath(path)) {
+	            // @ts-expect-error We can't really know that this matches Contents.
+	            this.contents = value;
+	        }
+	        else if (this.contents == null) {
+	            // @ts-expect-error We can't really know that this matches Contents.
+	            this.contents = Collection.collectionFromPath(this.schema, Array.from(path), value);
+	        }
+	        else if (assertCollection(this.contents)) {
+	            this.contents.setIn(path, value);
+	        }
+	    }
+	    /**
+	     * Change the YAML version and schema used by the document.
+	     * A `null` version disables support for directives, explicit tags, anchors, and aliases.
+	     * It also requires the `schema` option to be given as a `Schema` instance value.
+	     *
+	     * Overrides all previously set schema options.
+	     */
+	    setSchema(version, options = {}) {
+	        if (typeof version === 'number')
+	            version = String(version);
+	        let opt;
+	        switch (version) {
+	            case '1.1':
+	                if (this.directives)
+	                    this.directives.yaml.version = '1.1';
+	                else
+	                    this.directives = new directives.Directives({ version: '1.1' });
+	                opt = { resolveKnownTags: false, schema: 'yaml-1.1' };
+	                break;
+	            case '1.2':
+	            case 'next':
+	                if (this.directives)
+	                    this.directives.yaml.version = version;
+	                else
+	                    this.directives = new directives.Directives({ version });
+	                opt = { resolveKnownTags: true, schema: 'core' };
+	                break;
+	            case null:
+	                if (this.directives)
+	                    delete this.directives;
+	                opt = null;
+	                break;
+	            default: {
+	                const sv = JSON.stringify(version);
+	                throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
+	            }
+	        }
+	        // Not using `instanceof Schema` to allow for duck typing
+	        if (options.schema instanceof Object)
+	            this.schema = options.schema;
+	        else if (opt)
+	            this.schema = new Schema.Schema(Object.assign(opt, options));
+	        else
+	            throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
+	    }
+	    // json & jsonArg are only used from toJSON()
+	    toJS({ json, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+	        const ctx = {
+	            anchors: new Map(),
+	            doc: this,
+	            keep: !json,
+	            mapAsMap: mapAsMap === true,
+	            mapKeyWarned: false,
+	            maxAliasCount: typeof maxAliasCount === 'number' ? maxAliasCount : 100
+	        };
+	        const res = toJS.toJS(this.contents, jsonArg ?? '', ctx);
+	        if (typeof onAnchor === 'function')
+	            for (const { count, res } of ctx.anchors.values())
+	                onAnchor(res, count);
+	        return typeof reviver === 'function'
+	            ? applyReviver.applyReviver(reviver, { '': res }, '', res)
+	            : res;
+	    }
+	    /**
+	     * A JSON representation of the document `contents`.
+	     *
+	     * @param jsonArg Used by `JSON.stringify` to indicate the array index or
+	     *   property name.
+	     */
+	    toJSON(jsonArg, onAnchor) {
+	        return this.toJS({ json: true, jsonArg, mapAsMap: false, onAnchor });
+	    }
+	    /** A YAML representation of the document. */
+	    toString(options = {}) {
+	        if (this.errors.length > 0)
+	            throw new Error('Document with errors cannot be stringified');
+	        if ('indent' in options &&
+	            (!Number.isInteger(options.indent) || Number(options.indent) <= 0)) {
+	            const s = JSON.stringify(options.indent);
+	            throw new Error(`"indent" option must be a positive integer, not ${s}`);
+	        }
+	        return stringifyDocument.stringifyDocument(this, options);
+	    }
+	};
+	function assertCollection(contents) {
+	    if (identity.isCollection(contents))
+	        return true;
+	    throw new Error('Expected a YAML collection as document contents');
+	}
+
+	Document.Document = Document$1;
+	return Document;
+}
+
+var errors = {};
+
+var hasRequiredErrors;
+
+function requireErrors () {
+	if (hasRequiredErrors) return errors;
+	hasRequiredErrors = 1;
+
+	class YAMLError extends Error {
+	    constructor(name, pos, code, message) {
+	        super();
+	        this.name = name;
+	        this.code = code;
+	        this.message = message;
+	        this.pos = pos;
+	    }
+	}
+	class YAMLParseError extends YAMLError {
+	    constructor(pos, code, message) {
+	        super('YAMLParseError', pos, code, message);
+	    }
+	}
+	class YAMLWarning extends YAMLError {
+	    constructor(pos, code, message) {
+	        super('YAMLWarning', pos, code, message);
+	    }
+	}
+	const prettifyError = (src, lc) => (error) => {
+	    if (error.pos[0] === -1)
+	        return;
+	    error.linePos = error.pos.map(pos => lc.linePos(pos));
+	    const { line, col } = error.linePos[0];
+	    error.message += ` at line ${line}, column ${col}`;
+	    let ci = col - 1;
+	    let lineStr = src
+	        .substring(lc.lineStarts[line - 1], lc.lineStarts[line])
+	        .replace(/[\n\r]+$/, '');
+	    // Trim to max 80 chars, keeping col position near the middle
+	    if (ci >= 60 && lineStr.length > 80) {
+	        const trimStart = Math.min(ci - 39, lineStr.length - 79);
+	        lineStr = '…' + lineStr.substring(trimStart);
+	        ci -= trimStart - 1;
+	    }
+	    if (lineStr.length > 80)
+	        lineStr = lineStr.substring(0, 79) + '…';
+	    // Include previous line in context if pointing at line start
+	    if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
+	        // Regexp won't match if start is trimmed
+	        let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
+	        if (prev.length > 80)
+	            prev = prev.substring(0, 79) + '…\n';
+	        lineStr = prev + lineStr;
+	    }
+	    if (/[^ ]/.test(lineStr)) {
+	        let count = 1;
+	        const end = error.linePos[1];
+	        if (end?.line === line && end.col > col) {
+	            count = Math.max(1, Math.min(end.col - col, 80 - ci));
+	        }
+	        const pointer = ' '.repeat(ci) + '^'.repeat(count);
+	        error.message += `:\n\n${lineStr}\n${pointer}\n`;
+	    }
+	};
+
+	errors.YAMLError = YAMLError;
+	errors.YAMLParseError = YAMLParseError;
+	errors.YAMLWarning = YAMLWarning;
+	errors.prettifyError = prettifyError;
+	return errors;
+}
+
+var composeDoc = {};
+
+var composeNode = {};
+
+var composeCollection = {};
+
+var resolveBlockMap = {};
+
+var resolveProps = {};
+
+var hasRequiredResolveProps;
+
+function requireResolveProps () {
+	if (hasRequiredResolveProps) return resolveProps;
+	hasRequiredResolveProps = 1;
+
+	function resolveProps$1(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
+	    let spaceBefore = false;
+	    let atNewline = startOnNewline;
+	    let hasSpace = startOnNewline;
+	    let comment = '';
+	    let commentSep = '';
+	    let hasNewline = false;
+	    let reqSpace = false;
+	    let tab = null;
+	    let anchor = null;
+	    let tag = null;
+	    let newlineAfterProp = null;
+	    let comma = null;
+	    let found = null;
+	    let start = null;
+	    for (const token of tokens) {
+	        if (reqSpace) {
+	            if (token.type !== 'space' &&
+	                token.type !== 'newline' &&
+	                token.type !== 'comma')
+	                onError(token.offset, 'MISSING_CHAR', 'Tags and anchors must be separated from the next token by white space');
+	            reqSpace = false;
+	        }
+	        if (tab) {
+	            if (atNewline && token.type !== 'comment' && token.type !== 'newline') {
+	                onError(tab, 'TAB_AS_INDENT', 'Tabs are not allowed as indentation');
+	            }
+	            tab = null;
+	        }
+	        switch (token.type) {
+	            case 'space':
+	                // At the doc level, tabs at line start may be parsed
+	                // as leading white space rather than indentation.
+	                // In a flow collection, only the parser handles indent.
+	                if (!flow &&
+	                    (indicator !== 'doc-start' || next?.type !== 'flow-collection') &&
+	                    token.source.includes('\t')) {
+	                    tab = token;
+	                }
+	                hasSpace = true;
+	                break;
+	            case 'comment': {
+	                if (!hasSpace)
+	                    onError(token, 'MISSING_CHAR', 'Comments must be separated from other tokens by white space characters');
+	                const cb = token.source.substring(1) || ' ';
+	                if (!comment)
+	                    comment = cb;
+	                else
+	                    comment += commentSep + cb;
+	                commentSep = '';
+	                atNewline = false;
+	                break;
+	            }
+	            case 'newline':
+	                if (atNewline) {
+	                    if (comment)
+	                        comment += token.source;
+	                    else if (!found || indicator !== 'seq-item-ind')
+	                        spaceBefore = true;
+	                }
+	                else
+	                    commentSep += token.source;
+	                atNewline = true;
+	                hasNewline = true;
+	                if (anchor || tag)
+	                    newlineAfterProp = token;
+	                hasSpace = true;
+	                break;
+	            case 'anchor':
+	                if (anchor)
+	                    onError(token, 'MULTIPLE_ANCHORS', 'A node can have at most one anchor');
+	                if (token.source.endsWith(':'))
+	                    onError(token.offset + token.source.length - 1, 'BAD_ALIAS', 'Anchor ending in : is ambiguous', true);
+	                anchor = token;
+	                start ?? (start = token.offset);
+	                atNewline = false;
+	                hasSpace = false;
+	                reqSpace = true;
+	                break;
+	            case 'tag': {
+	                if (tag)
+	                    onError(token, 'MULTIPLE_TAGS', 'A node can have at most one tag');
+	                tag = token;
+	                start ?? (start = token.offset);
+	                atNewline = false;
+	                hasSpace = false;
+	                reqSpace = true;
+	                break;
+	            }
+	            case indicator:
+	                // Could here handle preceding comments differently
+	                if (anchor || tag)
+	                    onError(token, 'BAD_PROP_ORDER', `Anchors and tags must be after the ${token.source} indicator`);
+	                if (found)
+	                    onError(token, 'UNEXPECTED_TOKEN', `Unexpected ${token.source} in ${flow ?? 'collection'}`);
+	                found = token;
+	                atNewline =
+	                    indicator === 'seq-item-ind' || indicator === 'explicit-key-ind';
+	                hasSpace = false;
+	                break;
+	            case 'comma':
+	                if (flow) {
+	                    if (comma)
+	                        onError(token, 'UNEXPECTED_TOKEN', `Unexpected , in ${flow}`);
+	                    comma = token;
+	                    atNewline = false;
+	                    hasSpace = false;
+	                    break;
+	                }
+	            // else fallthrough
+	            default:
+	                onError(token, 'UNEXPECTED_TOKEN', `Unexpected ${token.type} token`);
+	                atNewline = false;
+	                hasSpace = false;
+	        }
+	    }
+	    const last = tokens[tokens.length - 1];
+	    const end = last ? last.offset + last.source.length : offset;
+	    if (reqSpace &&
+	        next &&
+	        next.type !== 'space' &&
+	        next.type !== 'newline' &&
+	        next.type !== 'comma' &&
+	        (next.type !== 'scalar' || next.source !== '')) {
+	        onError(next.offset, 'MISSING_CHAR', 'Tags and anchors must be separated from the next token by white space');
+	    }
+	    if (tab &&
+	        ((atNewline && tab.indent <= parentIndent) ||
+	            next?.type === 'block-map' ||
+	            next?.type === 'block-seq'))
+	        onError(tab, 'TAB_AS_INDENT', 'Tabs are not allowed as indentation');
+	    return {
+	        comma,
+	        found,
+	        spaceBefore,
+	        comment,
+	        hasNewline,
+	        anchor,
+	        tag,
+	        newlineAfterProp,
+	        end,
+	        start: start ?? end
+	    };
+	}
+
+	resolveProps.resolveProps = resolveProps$1;
+	return resolveProps;
+}
+
+var utilContainsNewline = {};
+
+var hasRequiredUtilContainsNewline;
+
+function requireUtilContainsNewline () {
+	if (hasRequiredUtilContainsNewline) return utilContainsNewline;
+	hasRequiredUtilContainsNewline = 1;
+
+	function containsNewline(key) {
+	    if (!key)
+	        return null;
+	    switch (key.type) {
+	        case 'alias':
+	        case 'scalar':
+	        case 'double-quoted-scalar':
+	        case 'single-quoted-scalar':
+	            if (key.source.includes('\n'))
+	                return true;
+	            if (key.end)
+	                for (const st of key.end)
+	                    if (st.type === 'newline')
+	                        return true;
+	            return false;
+	        case 'flow-collection':
+	            for (const it of key.items) {
+	                for (const st of it.start)
+	                    if (st.type === 'newline')
+	                        return true;
+	                if (it.sep)
+	                    for (const st of it.sep)
+	                        if (st.type === 'newline')
+	                            return true;
+	                if (containsNewline(it.key) || containsNewline(it.value))
+	                    return true;
+	            }
+	            return false;
+	        default:
+	            return true;
+	    }
+	}
+
+	utilContainsNewline.containsNewline = containsNewline;
+	return utilContainsNewline;
+}
+
+var utilFlowIndentCheck = {};
+
+var hasRequiredUtilFlowIndentCheck;
+
+function requireUtilFlowIndentCheck () {
+	if (hasRequiredUtilFlowIndentCheck) return utilFlowIndentCheck;
+	hasRequiredUtilFlowIndentCheck = 1;
+
+	var utilContainsNewline = requireUtilContainsNewline();
+
+	function flowIndentCheck(indent, fc, onError) {
+	    if (fc?.type === 'flow-collection') {
+	        const end = fc.end[0];
+	        if (end.indent === indent &&
+	            (end.source === ']' || end.source === '}') &&
+	            utilContainsNewline.containsNewline(fc)) {
+	            const msg = 'Flow end indicator should be more indented than parent';
+	            onError(end, 'BAD_INDENT', msg, true);
+	        }
+	    }
+	}
+
+	utilFlowIndentCheck.flowIndentCheck = flowIndentCheck;
+	return utilFlowIndentCheck;
+}
+
+var utilMapIncludes = {};
+
+var hasRequiredUtilMapIncludes;
+
+function requireUtilMapIncludes () {
+	if (hasRequiredUtilMapIncludes) return utilMapIncludes;
+	hasRequiredUtilMapIncludes = 1;
+
+	var identity = requireIdentity();
+
+	function mapIncludes(ctx, items, search) {
+	    const { uniqueKeys } = ctx.options;
+	    if (uniqueKeys === false)
+	        return false;
+	    const isEqual = typeof uniqueKeys === 'function'
+	        ? uniqueKeys
+	        : (a, b) => a === b || (identity.isScalar(a) && identity.isScalar(b) && a.value === b.value);
+	    return items.some(pair => isEqual(pair.key, search));
+	}
+
+	utilMapIncludes.mapIncludes = mapIncludes;
+	return utilMapIncludes;
+}
+
+var hasRequiredResolveBlockMap;
+
+function requireResolveBlockMap () {
+	if (hasRequiredResolveBlockMap) return resolveBlockMap;
+	hasRequiredResolveBlockMap = 1;
+
+	var Pair = requirePair();
+	var YAMLMap = requireYAMLMap();
+	var resolveProps = requireResolveProps();
+	var utilContainsNewline = requireUtilContainsNewline();
+	var utilFlowIndentCheck = requireUtilFlowIndentCheck();
+	var utilMapIncludes = requireUtilMapIncludes();
+
+	const startColMsg = 'All mapping items must start at the same column';
+	function resolveBlockMap$1({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
+	    const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
+	    const map = new NodeClass(ctx.schema);
+	    if (ctx.atRoot)
+	        ctx.atRoot = false;
+	    let offset = bm.offset;
+	    let commentEnd = null;
+	    for (const collItem of bm.items) {
+	        const { start, key, sep, value } = collItem;
+	        // key properties
+	        const keyProps = resolveProps.resolveProps(start, {
+	            indicator: 'explicit-key-ind',
+	            next: key ?? sep?.[0],
+	            offset,
+	            onError,
+	            parentIndent: bm.indent,
+	            startOnNewline: true
+	        });
+	        const implicitKey = !keyProps.found;
+	        if (implicitKey) {
+	            if (key) {
+	                if (key.type === 'block-seq')
+	                    onError(offset, 'BLOCK_AS_IMPLICIT_KEY', 'A block sequence may not be used as an implicit map key');
+	                else if ('indent' in key && key.indent !== bm.indent)
+	                    onError(offset, 'BAD_INDENT', startColMsg);
+	            }
+	            if (!keyProps.anchor && !keyProps.tag && !sep) {
+	                commentEnd = keyProps.end;
+	                if (keyProps.comment) {
+	                    if (map.comment)
+	                        map.comment += '\n' + keyProps.comment;
+	                    else
+	                        map.comment = keyProps.comment;
+	                }
+	                continue;
+	            }
+	            if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key)) {
+	                onError(key ?? start[start.length - 1], 'MULTILINE_IMPLICIT_KEY', 'Implicit keys need to be on a single line');
+	            }
+	        }
+	        else if (keyProps.found?.indent !== bm.indent) {
+	            onError(offset, 'BAD_INDENT', startColMsg);
+	        }
+	        // key value
+	        ctx.atKey = true;
+	        const keyStart = keyProps.end;
+	        const keyNode = key
+	            ? composeNode(ctx, key, keyProps, onError)
+	            : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+	        if (ctx.schema.compat)
+	            utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
+	        ctx.atKey = false;
+	        if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+	            onError(keyStart, 'DUPLICATE_KEY', 'Map keys must be unique');
+	        // value properties
+	        const valueProps = resolveProps.resolveProps(sep ?? [], {
+	            indicator: 'map-value-ind',
+	            next: value,
+	            offset: keyNode.range[2],
+	            onError,
+	            parentIndent: bm.indent,
+	            startOnNewline: !key || key.type === 'block-scalar'
+	        });
+	        offset = valueProps.end;
+	        if (valueProps.found) {
+	            if (implicitKey) {
+	                if (value?.type === 'block-map' && !valueProps.hasNewline)
+	                    onError(offset, 'BLOCK_AS_IMPLICIT_KEY', 'Nested mappings are not allowed in compact mappings');
+	                if (ctx.options.strict &&
+	                    keyProps.start < valueProps.found.offset - 1024)
+	                    onError(keyNode.range, 'KEY_OVER_1024_CHARS', 'The : indicator must be at most 1024 chars after the start of an implicit block mapping key');
+	            }
+	            // value value
+	            const valueNode = value
+	                ? composeNode(ctx, value, valueProps, onError)
+	                : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
+	            if (ctx.schema.compat)
+	                utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
+	            offset = valueNode.range[2];
+	            const pair = new Pair.Pair(keyNode, valueNode);
+	            if (ctx.options.keepSourceTokens)
+	                pair.srcToken = collItem;
+	            map.items.push(pair);
+	        }
+	        else {
+	            // key with no value
+	            if (implicitKey)
+	                onError(keyNode.range, 'MISSING_CHAR', 'Implicit map keys need to be followed by map values');
+	            if (valueProps.comment) {
+	                if (keyNode.comment)
+	                    keyNode.comment += '\n' + valueProps.comment;
+	                else
+	                    keyNode.comment = valueProps.comment;
+	            }
+	            const pair = new Pair.Pair(keyNode);
+	            if (ctx.options.keepSourceTokens)
+	                pair.srcToken = collItem;
+	            map.items.push(pair);
+	        }
+	    }
+	    if (commentEnd && commentEnd < offset)
+	        onError(commentEnd, 'IMPOSSIBLE', 'Map comment with trailing content');
+	    map.range = [bm.offset, offset, commentEnd ?? offset];
+	    return map;
+	}
+
+	resolveBlockMap.resolveBlockMap = resolveBlockMap$1;
+	return resolveBlockMap;
+}
+
+var resolveBlockSeq = {};
+
+var hasRequiredResolveBlockSeq;
+
+function requireResolveBlockSeq () {
+	if (hasRequiredResolveBlockSeq) return resolveBlockSeq;
+	hasRequiredResolveBlockSeq = 1;
+
+	var YAMLSeq = requireYAMLSeq();
+	var resolveProps = requireResolveProps();
+	var utilFlowIndentCheck = requireUtilFlowIndentCheck();
+
+	function resolveBlockSeq$1({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
+	    const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
+	    const seq = new NodeClass(ctx.schema);
+	    if (ctx.atRoot)
+	        ctx.atRoot = false;
+	    if (ctx.atKey)
+	        ctx.atKey = false;
+	    let offset = bs.offset;
+	    let commentEnd = null;
+	    for (const { start, value } of bs.items) {
+	        const props = resolveProps.resolveProps(start, {
+	            indicator: 'seq-item-ind',
+	            next: value,
+	            offset,
+	            onError,
+	            parentIndent: bs.indent,
+	            startOnNewline: true
+	        });
+	        if (!props.found) {
+	            if (props.anchor || props.tag || value) {
+	                if (value?.type === 'block-seq')
+	                    onError(props.end, 'BAD_INDENT', 'All sequence items must start at the same column');
+	                else
+	                    onError(offset, 'MISSING_CHAR', 'Sequence item without - indicator');
+	            }
+	            else {
+	                commentEnd = props.end;
+	                if (props.comment)
+	                    seq.comment = props.comment;
+	                continue;
+	            }
+	        }
+	        const node = value
+	            ? composeNode(ctx, value, props, onError)
+	            : composeEmptyNode(ctx, props.end, start, null, props, onError);
+	        if (ctx.schema.compat)
+	            utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
+	        offset = node.range[2];
+	        seq.items.push(node);
+	    }
+	    seq.range = [bs.offset, offset, commentEnd ?? offset];
+	    return seq;
+	}
+
+	resolveBlockSeq.resolveBlockSeq = resolveBlockSeq$1;
+	return resolveBlockSeq;
+}
+
+var resolveFlowCollection = {};
+
+var resolveEnd = {};
+
+var hasRequiredResolveEnd;
+
+function requireResolveEnd () {
+	if (hasRequiredResolveEnd) return resolveEnd;
+	hasRequiredResolveEnd = 1;
+
+	function resolveEnd$1(end, offset, reqSpace, onError) {
+	    let comment = '';
+	    if (end) {
+	        let hasSpace = false;
+	        let sep = '';
+	        for (const token of end) {
+	            const { source, type } = token;
+	            switch (type) {
+	                case 'space':
+	                    hasSpace = true;
+	                    break;
+	                case 'comment': {
+	                    if (reqSpace && !hasSpace)
+	                        onError(token, 'MISSING_CHAR', 'Comments must be separated from other tokens by white space characters');
+	                    const cb = source.substring(1) || ' ';
+	                    if (!comment)
+	                        comment = cb;
+	                    else
+	                        comment += sep + cb;
+	                    sep = '';
+	                    break;
+	                }
+	                case 'newline':
+	                    if (comment)
+	                        sep += source;
+	                    hasSpace = true;
+	                    break;
+	                default:
+	                    onError(token, 'UNEXPECTED_TOKEN', `Unexpected ${type} at node end`);
+	            }
+	            offset += source.length;
+	        }
+	    }
+	    return { comment, offset };
+	}
+
+	resolveEnd.resolveEnd = resolveEnd$1;
+	return resolveEnd;
+}
+
+var hasRequiredResolveFlowCollection;
+
+function requireResolveFlowCollection () {
+	if (hasRequiredResolveFlowCollection) return resolveFlowCollection;
+	hasRequiredResolveFlowCollection = 1;
+
+	var identity = requireIdentity();
+	var Pair = requirePair();
+	var YAMLMap = requireYAMLMap();
+	var YAMLSeq = requireYAMLSeq();
+	var resolveEnd = requireResolveEnd();
+	var resolveProps = requireResolveProps();
+	var utilContainsNewline = requireUtilContainsNewline();
+	var utilMapIncludes = requireUtilMapIncludes();
+
+	const blockMsg = 'Block collections are not allowed within flow collections';
+	const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
+	function resolveFlowCollection$1({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
+	    const isMap = fc.start.source === '{';
+	    const fcName = isMap ? 'flow map' : 'flow sequence';
+	    const NodeClass = (tag?.nodeClass ?? (isMap ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq));
+	    const coll = new NodeClass(ctx.schema);
+	    coll.flow = true;
+	    const atRoot = ctx.atRoot;
+	    if (atRoot)
+	        ctx.atRoot = false;
+	    if (ctx.atKey)
+	        ctx.atKey = false;
+	    let offset = fc.offset + fc.start.source.length;
+	    for (let i = 0; i < fc.items.length; ++i) {
+	        const collItem = fc.items[i];
+	        const { start, key, sep, value } = collItem;
+	        const props = resolveProps.resolveProps(start, {
+	            flow: fcName,
+	            indicator: 'explicit-key-ind',
+	            next: key ?? sep?.[0],
+	            offset,
+	            onError,
+	            parentIndent: fc.indent,
+	            startOnNewline: false
+	        });
+	        if (!props.found) {
+	            if (!props.anchor && !props.tag && !sep && !value) {
+	                if (i === 0 && props.comma)
+	                    onError(props.comma, 'UNEXPECTED_TOKEN', `Unexpected , in ${fcName}`);
+	                else if (i < fc.items.length - 1)
+	                    onError(props.start, 'UNEXPECTED_TOKEN', `Unexpected empty item in ${fcName}`);
+	                if (props.comment) {
+	                    if (coll.comment)
+	                        coll.comment += '\n' + props.comment;
+	                    else
+	                        coll.comment = props.comment;
+	                }
+	                offset = props.end;
+	                continue;
+	            }
+	            if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key))
+	                onError(key, // checked by containsNewline()
+	                'MULTILINE_IMPLICIT_KEY', 'Implicit keys of flow sequence pairs need to be on a single line');
+	        }
+	        if (i === 0) {
+	            if (props.comma)
+	                onError(props.comma, 'UNEXPECTED_TOKEN', `Unexpected , in ${fcName}`);
+	        }
+	        else {
+	            if (!props.comma)
+	                onError(props.start, 'MISSING_CHAR', `Missing , between ${fcName} items`);
+	            if (props.comment) {
+	                let prevItemComment = '';
+	                loop: for (const st of start) {
+	                    switch (st.type) {
+	                        case 'comma':
+	                        case 'space':
+	                            break;
+	                        case 'comment':
+	                            prevItemComment = st.source.substring(1);
+	                            break loop;
+	                        default:
+	                            break loop;
+	                    }
+	                }
+	                if (prevItemComment) {
+	                    let prev = coll.items[coll.items.length - 1];
+	                    if (identity.isPair(prev))
+	                        prev = prev.value ?? prev.key;
+	                    if (prev.comment)
+	                        prev.comment += '\n' + prevItemComment;
+	                    else
+	                        prev.comment = prevItemComment;
+	                    props.comment = props.comment.substring(prevItemComment.length + 1);
+	                }
+	            }
+	        }
+	        if (!isMap && !sep && !props.found) {
+	            // item is a value in a seq
+	            // → key & sep are empty, start does not include ? or :
+	            const valueNode = value
+	                ? composeNode(ctx, value, props, onError)
+	                : composeEmptyNode(ctx, props.end, sep, null, props, onError);
+	            coll.items.push(valueNode);
+	            offset = valueNode.range[2];
+	            if (isBlock(value))
+	                onError(valueNode.range, 'BLOCK_IN_FLOW', blockMsg);
+	        }
+	        else {
+	            // item is a key+value pair
+	            // key value
+	            ctx.atKey = true;
+	            const keyStart = props.end;
+	            const keyNode = key
+	                ? composeNode(ctx, key, props, onError)
+	                : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+	            if (isBlock(key))
+	                onError(keyNode.range, 'BLOCK_IN_FLOW', blockMsg);
+	            ctx.atKey = false;
+	            // value properties
+	            const valueProps = resolveProps.resolveProps(sep ?? [], {
+	                flow: fcName,
+	                indicator: 'map-value-ind',
+	                next: value,
+	                offset: keyNode.range[2],
+	                onError,
+	                parentIndent: fc.indent,
+	                startOnNewline: false
+	            });
+	            if (valueProps.found) {
+	                if (!isMap && !props.found && ctx.options.strict) {
+	                    if (sep)
+	                        for (const st of sep) {
+	                            if (st === valueProps.found)
+	                                break;
+	                            if (st.type === 'newline') {
+	                                onError(st, 'MULTILINE_IMPLICIT_KEY', 'Implicit keys of flow sequence pairs need to be on a single line');
+	                                break;
+	                            }
+	                        }
+	                    if (props.start < valueProps.found.offset - 1024)
+	                        onError(valueProps.found, 'KEY_OVER_1024_CHARS', 'The : indicator must be at most 1024 chars after the start of an implicit flow sequence key');
+	                }
+	            }
+	            else if (value) {
+	                if ('source' in value && value.source?.[0] === ':')
+	                    onError(value, 'MISSING_CHAR', `Missing space after : in ${fcName}`);
+	                else
+	                    onError(valueProps.start, 'MISSING_CHAR', `Missing , or : between ${fcName} items`);
+	            }
+	            // value value
+	            const valueNode = value
+	                ? composeNode(ctx, value, valueProps, onError)
+	                : valueProps.found
+	                    ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError)
+	                    : null;
+	            if (valueNode) {
+	                if (isBlock(value))
+	                    onError(valueNode.range, 'BLOCK_IN_FLOW', blockMsg);
+	            }
+	            else if (valueProps.comment) {
+	                if (keyNode.comment)
+	                    keyNode.comment += '\n' + valueProps.comment;
+	                else
+	                    keyNode.comment = valueProps.comment;
+	            }
+	            const pair = new Pair.Pair(keyNode, valueNode);
+	            if (ctx.options.keepSourceTokens)
+	                pair.srcToken = collItem;
+	            if (isMap) {
+	                const map = coll;
+	                if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+	                    onError(keyStart, 'DUPLICATE_KEY', 'Map keys must be unique');
+	                map.items.push(pair);
+	            }
+	            else {
+	                const map = new YAMLMap.YAMLMap(ctx.schema);
+	                map.flow = true;
+	                map.items.push(pair);
+	                const endRange = (valueNode ?? keyNode).range;
+	                map.range = [keyNode.range[0], endRange[1], endRange[2]];
+	                coll.items.push(map);
+	            }
+	            offset = valueNode ? valueNode.range[2] : valueProps.end;
+	        }
+	    }
+	    const expectedEnd = isMap ? '}' : ']';
+	    const [ce, ...ee] = fc.end;
+	    let cePos = offset;
+	    if (ce?.source === expectedEnd)
+	        cePos = ce.offset + ce.source.length;
+	    else {
+	        const name = fcName[0].toUpperCase() + fcName.substring(1);
+	        const msg = atRoot
+	            ? `${name} must end with a ${expectedEnd}`
+	            : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+	        onError(offset, atRoot ? 'MISSING_CHAR' : 'BAD_INDENT', msg);
+	        if (ce && ce.source.length !== 1)
+	            ee.unshift(ce);
+	    }
+	    if (ee.length > 0) {
+	        const end = resolveEnd.resolveEnd(ee, cePos, ctx.options.strict, onError);
+	        if (end.comment) {
+	            if (coll.comment)
+	                coll.comment += '\n' + end.comment;
+	            else
+	                coll.comment = end.comment;
+	        }
+	        coll.range = [fc.offset, cePos, end.offset];
+	    }
+	    else {
+	        coll.range = [fc.offset, cePos, cePos];
+	    }
+	    return coll;
+	}
+
+	resolveFlowCollection.resolveFlowCollection = resolveFlowCollection$1;
+	return resolveFlowCollection;
+}
+
+var hasRequiredComposeCollection;
+
+function requireComposeCollection () {
+	if (hasRequiredComposeCollection) return composeCollection;
+	hasRequiredComposeCollection = 1;
+
+	var identity = requireIdentity();
+	var Scalar = requireScalar();
+	var YAMLMap = requireYAMLMap();
+	var YAMLSeq = requireYAMLSeq();
+	var resolveBlockMap = requireResolveBlockMap();
+	var resolveBlockSeq = requireResolveBlockSeq();
+	var resolveFlowCollection = requireResolveFlowCollection();
+
+	function resolveCollection(CN, ctx, token, onError, tagName, tag) {
+	    const coll = token.type === 'block-map'
+	        ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag)
+	        : token.type === 'block-seq'
+	            ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag)
+	            : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag);
+	    const Coll = coll.constructor;
+	    // If we got a tagName matching the class, or the tag name is '!',
+	    // then use the tagName from the node class used to create it.
+	    if (tagName === '!' || tagName === Coll.tagName) {
+	        coll.tag = Coll.tagName;
+	        return coll;
+	    }
+	    if (tagName)
+	        coll.tag = tagName;
+	    return coll;
+	}
+	function composeCollection$1(CN, ctx, token, props, onError) {
+	    const tagToken = props.tag;
+	    const tagName = !tagToken
+	        ? null
+	        : ctx.directives.tagName(tagToken.source, msg => onError(tagToken, 'TAG_RESOLVE_FAILED', msg));
+	    if (token.type === 'block-seq') {
+	        const { anchor, newlineAfterProp: nl } = props;
+	        const lastProp = anchor && tagToken
+	            ? anchor.offset > tagToken.offset
+	                ? anchor
+	                : tagToken
+	            : (anchor ?? tagToken);
+	        if (lastProp && (!nl || nl.offset < lastProp.offset)) {
+	            const message = 'Missing newline after block sequence props';
+	            onError(lastProp, 'MISSING_CHAR', message);
+	        }
+	    }
+	    const expType = token.type === 'block-map'
+	        ? 'map'
+	        : token.type === 'block-seq'
+	            ? 'seq'
+	            : token.start.source === '{'
+	                ? 'map'
+	                : 'seq';
+	    // shortcut: check if it's a generic YAMLMap or YAMLSeq
+	    // before jumping into the custom tag logic.
+	    if (!tagToken ||
+	        !tagName ||
+	        tagName === '!' ||
+	        (tagName === YAMLMap.YAMLMap.tagName && expType === 'map') ||
+	        (tagName === YAMLSeq.YAMLSeq.tagName && expType === 'seq')) {
+	        return resolveCollection(CN, ctx, token, onError, tagName);
+	    }
+	    let tag = ctx.schema.tags.find(t => t.tag === tagName && t.collection === expType);
+	    if (!tag) {
+	        const kt = ctx.schema.knownTags[tagName];
+	        if (kt?.collection === expType) {
+	            ctx.schema.tags.push(Object.assign({}, kt, { default: false }));
+	            tag = kt;
+	        }
+	        else {
+	            if (kt) {
+	                onError(tagToken, 'BAD_COLLECTION_TYPE', `${kt.tag} used for ${expType} collection, but expects ${kt.collection ?? 'scalar'}`, true);
+	            }
+	            else {
+	                onError(tagToken, 'TAG_RESOLVE_FAILED', `Unresolved tag: ${tagName}`, true);
+	            }
+	            return resolveCollection(CN, ctx, token, onError, tagName);
+	        }
+	    }
+	    const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
+	    const res = tag.resolve?.(coll, msg => onError(tagToken, 'TAG_RESOLVE_FAILED', msg), ctx.options) ?? coll;
+	    const node = identity.isNode(res)
+	        ? res
+	        : new Scalar.Scalar(res);
+	    node.range = coll.range;
+	    node.tag = tagName;
+	    if (tag?.format)
+	        node.format = tag.format;
+	    return node;
+	}
+
+	composeCollection.composeCollection = composeCollection$1;
+	return composeCollection;
+}
+
+var composeScalar = {};
+
+var resolveBlockScalar = {};
+
+var hasRequiredResolveBlockScalar;
+
+function requireResolveBlockScalar () {
+	if (hasRequiredResolveBlockScalar) return resolveBlockScalar;
+	hasRequiredResolveBlockScalar = 1;
+
+	var Scalar = requireScalar();
+
+	function resolveBlockScalar$1(ctx, scalar, onError) {
+	    const start = scalar.offset;
+	    const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+	    if (!header)
+	        return { value: '', type: null, comment: '', range: [start, start, start] };
+	    const type = header.mode === '>' ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+	    const lines = scalar.source ? splitLines(scalar.source) : [];
+	    // determine the end of content & start of chomping
+	    let chompStart = lines.length;
+	    for (let i = lines.length - 1; i >= 0; --i) {
+	        const content = lines[i][1];
+	        if (content === '' || content === '\r')
+	            chompStart = i;
+	        else
+	            break;
+	    }
+	    // shortcut for empty contents
+	    if (chompStart === 0) {
+	        const value = header.chomp === '+' && lines.length > 0
+	            ? '\n'.repeat(Math.max(1, lines.length - 1))
+	            : '';
+	        let end = start + header.length;
+	        if (scalar.source)
+	            end += scalar.source.length;
+	        return { value, type, comment: header.comment, range: [start, end, end] };
+	    }
+	    // find the indentation level to trim from start
+	    let trimIndent = scalar.indent + header.indent;
+	    let offset = scalar.offset + header.length;
+	    let contentStart = 0;
+	    for (let i = 0; i < chompStart; ++i) {
+	        const [indent, content] = lines[i];
+	        if (content === '' || content === '\r') {
+	            if (header.indent === 0 && indent.length > trimIndent)
+	                trimIndent = indent.length;
+	        }
+	        else {
+	            if (indent.length < trimIndent) {
+	                const message = 'Block scalars with more-indented leading empty lines must use an explicit indentation indicator';
+	                onError(offset + indent.length, 'MISSING_CHAR', message);
+	            }
+	            if (header.indent === 0)
+	                trimIndent = indent.length;
+	            contentStart = i;
+	            if (trimIndent === 0 && !ctx.atRoot) {
+	                const message = 'Block scalar values in collections must be indented';
+	                onError(offset, 'BAD_INDENT', message);
+	            }
+	            break;
+	        }
+	        offset += indent.length + content.length + 1;
+	    }
+	    // include trailing more-indented empty lines in content
+	    for (let i = lines.length - 1; i >= chompStart; --i) {
+	        if (lines[i][0].length > trimIndent)
+	            chompStart = i + 1;
+	    }
+	    let value = '';
+	    let sep = '';
+	    let prevMoreIndented = false;
+	    // leading whitespace is kept intact
+	    for (let i = 0; i < contentStart; ++i)
+	        value += lines[i][0].slice(trimIndent) + '\n';
+	    for (let i = contentStart; i < chompStart; ++i) {
+	        let [indent, content] = lines[i];
+	        offset += indent.length + content.length + 1;
+	        const crlf = content[content.length - 1] === '\r';
+	        if (crlf)
+	            content = content.slice(0, -1);
+	        /* istanbul ignore if already caught in lexer */
+	        if (content && indent.length < trimIndent) {
+	            const src = header.indent
+	                ? 'explicit indentation indicator'
+	                : 'first line';
+	            const message = `Block scalar lines must not be less indented than their ${src}`;
+	            onError(offset - content.length - (crlf ? 2 : 1), 'BAD_INDENT', message);
+	            indent = '';
+	        }
+	        if (type === Scalar.Scalar.BLOCK_LITERAL) {
+	            value += sep + indent.slice(trimIndent) + content;
+	            sep = '\n';
+	        }
+	        else if (indent.length > trimIndent || content[0] === '\t') {
+	            // more-indented content within a folded block
+	            if (sep === ' ')
+	                sep = '\n';
+	            else if (!prevMoreIndented && sep === '\n')
+	                sep = '\n\n';
+	            value += sep + indent.slice(trimIndent) + content;
+	            sep = '\n';
+	            prevMoreIndented = true;
+	        }
+	        else if (content === '') {
+	            // empty line
+	            if (sep === '\n')
+	                value += '\n';
+	            else
+	                sep = '\n';
+	        }
+	        else {
+	            value += sep + content;
+	            sep = ' ';
+	            prevMoreIndented = false;
+	        }
+	    }
+	    switch (header.chomp) {
+	        case '-':
+	            break;
+	        case '+':
+	            for (let i = chompStart; i < lines.length; ++i)
+	                value += '\n' + lines[i][0].slice(trimIndent);
+	            if (value[value.length - 1] !== '\n')
+	                value += '\n';
+	            break;
+	        default:
+	            value += '\n';
+	    }
+	    const end = start + header.length + scalar.source.length;
+	    return { value, type, comment: header.comment, range: [start, end, end] };
+	}
+	function parseBlockScalarHeader({ offset, props }, strict, onError) {
+	    /* istanbul ignore if should not happen */
+	    if (props[0].type !== 'block-scalar-header') {
+	        onError(props[0], 'IMPOSSIBLE', 'Block scalar header not found');
+	        return null;
+	    }
+	    const { source } = props[0];
+	    const mode = source[0];
+	    let indent = 0;
+	    let chomp = '';
+	    let error = -1;
+	    for (let i = 1; i < source.length; ++i) {
+	        const ch = source[i];
+	        if (!chomp && (ch === '-' || ch === '+'))
+	            chomp = ch;
+	        else {
+	            const n = Number(ch);
+	            if (!indent && n)
+	                indent = n;
+	            else if (error === -1)
+	                error = offset + i;
+	        }
+	    }
+	    if (error !== -1)
+	        onError(error, 'UNEXPECTED_TOKEN', `Block scalar header includes extra characters: ${source}`);
+	    let hasSpace = false;
+	    let comment = '';
+	    let length = source.length;
+	    for (let i = 1; i < props.length; ++i) {
+	        const token = props[i];
+	        switch (token.type) {
+	            case 'space':
+	                hasSpace = true;
+	            // fallthrough
+	            case 'newline':
+	                length += token.source.length;
+	                break;
+	            case 'comment':
+	                if (strict && !hasSpace) {
+	                    const message = 'Comments must be separated from other tokens by white space characters';
+	                    onError(token, 'MISSING_CHAR', message);
+	                }
+	                length += token.source.length;
+	                comment = token.source.substring(1);
+	                break;
+	            case 'error':
+	                onError(token, 'UNEXPECTED_TOKEN', token.message);
+	                length += token.source.length;
+	                break;
+	            /* istanbul ignore next should not happen */
+	            default: {
+	                const message = `Unexpected token in block scalar header: ${token.type}`;
+	                onError(token, 'UNEXPECTED_TOKEN', message);
+	                const ts = token.source;
+	                if (ts && typeof ts === 'string')
+	                    length += ts.length;
+	            }
+	        }
+	    }
+	    return { mode, indent, chomp, comment, length };
+	}
+	/** @returns Array of lines split up as `[indent, content]` */
+	function splitLines(source) {
+	    const split = source.split(/\n( *)/);
+	    const first = split[0];
+	    const m = first.match(/^( *)/);
+	    const line0 = m?.[1]
+	        ? [m[1], first.slice(m[1].length)]
+	        : ['', first];
+	    const lines = [line0];
+	    for (let i = 1; i < split.length; i += 2)
+	        lines.push([split[i], split[i + 1]]);
+	    return lines;
+	}
+
+	resolveBlockScalar.resolveBlockScalar = resolveBlockScalar$1;
+	return resolveBlockScalar;
+}
+
+var resolveFlowScalar = {};
+
+var hasRequiredResolveFlowScalar;
+
+function requireResolveFlowScalar () {
+	if (hasRequiredResolveFlowScalar) return resolveFlowScalar;
+	hasRequiredResolveFlowScalar = 1;
+
+	var Scalar = requireScalar();
+	var resolveEnd = requireResolveEnd();
+
+	function resolveFlowScalar$1(scalar, strict, onError) {
+	    const { offset, type, source, end } = scalar;
+	    let _type;
+	    let value;
+	    const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+	    switch (type) {
+	        case 'scalar':
+	            _type = Scalar.Scalar.PLAIN;
+	            value = plainValue(source, _onError);
+	            break;
+	        case 'single-quoted-scalar':
+	            _type = Scalar.Scalar.QUOTE_SINGLE;
+	            value = singleQuotedValue(source, _onError);
+	            break;
+	        case 'double-quoted-scalar':
+	            _type = Scalar.Scalar.QUOTE_DOUBLE;
+	            value = doubleQuotedValue(source, _onError);
+	            break;
+	        /* istanbul ignore next should not happen */
+	        default:
+	            onError(scalar, 'UNEXPECTED_TOKEN', `Expected a flow scalar value, but found: ${type}`);
+	            return {
+	                value: '',
+	                type: null,
+	                comment: '',
+	                range: [offset, offset + source.length, offset + source.length]
+	            };
+	    }
+	    const valueEnd = offset + source.length;
+	    const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
+	    return {
+	        value,
+	        type: _type,
+	        comment: re.comment,
+	        range: [offset, valueEnd, re.offset]
+	    };
+	}
+	function plainValue(source, onError) {
+	    let badChar = '';
+	    switch (source[0]) {
+	        /* istanbul ignore next should not happen */
+	        case '\t':
+	            badChar = 'a tab character';
+	            break;
+	        case ',':
+	            badChar = 'flow indicator character ,';
+	            break;
+	        case '%':
+	            badChar = 'directive indicator character %';
+	            break;
+	        case '|':
+	        case '>': {
+	            badChar = `block scalar indicator ${source[0]}`;
+	            break;
+	        }
+	        case '@':
+	        case '`': {
+	            badChar = `reserved character ${source[0]}`;
+	            break;
+	        }
+	    }
+	    if (badChar)
+	        onError(0, 'BAD_SCALAR_START', `Plain value cannot start with ${badChar}`);
+	    return unfoldLines(source);
+	}
+	function singleQuotedValue(source, onError) {
+	    if (source[source.length - 1] !== "'" || source.length === 1)
+	        onError(source.length, 'MISSING_CHAR', "Missing closing 'quote");
+	    return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
+	}
+	function unfoldLines(source) {
+	    const line = /(.*?)\r?\n/sy;
+	    let match = line.exec(source);
+	    if (!match)
+	        return source;
+	    /**
+	     * The negative lookbehinds in these RegExps are to
+	     * prevent causing a polynomial search time in certain cases.
+	     *
+	     * The try-catch is for Safari < 16.4 and other old browsers:
+	     * https://caniuse.com/js-regexp-lookbehind
+	     */
+	    let trimEnd, trimBoth;
+	    try {
+	        trimEnd = new RegExp('(?<![ \t])[ \t]+$');
+	        trimBoth = new RegExp('^[ \t]+|(?<![ \t])[ \t]+$', 'g');
+	    }
+	    catch {
+	        trimEnd = /[ \t]+$/;
+	        trimBoth = /^[ \t]+|[ \t]+$/g;
+	    }
+	    let res = match[1].replace(trimEnd, '');
+	    let sep = ' ';
+	    let pos = line.lastIndex;
+	    while ((match = line.exec(source))) {
+	        const lm = match[1].replace(trimBoth, '');
+	        if (lm === '') {
+	            if (sep === '\n')
+	                res += sep;
+	            else
+	                sep = '\n';
+	        }
+	        else {
+	            res += sep + lm;
+	            sep = ' ';
+	        }
+	        pos = line.lastIndex;
+	    }
+	    const last = /[ \t]*(.*)/sy;
+	    last.lastIndex = pos;
+	    match = last.exec(source);
+	    return res + sep + (match?.[1] ?? '');
+	}
+	function doubleQuotedValue(source, onError) {
+	    let res = '';
+	    for (let i = 1; i < source.length - 1; ++i) {
+	        const ch = source[i];
+	        if (ch === '\r' && source[i + 1] === '\n')
+	            continue;
+	        if (ch === '\n') {
+	            const { fold, offset } = foldNewline(source, i);
+	            res += fold;
+	            i = offset;
+	        }
+	        else if (ch === '\\') {
+	            let next = source[++i];
+	            const cc = escapeCodes[next];
+	            if (cc)
+	                res += cc;
+	            else if (next === '\n') {
+	                // skip escaped newlines, but still trim the following line
+	                next = source[i + 1];
+	                while (next === ' ' || next === '\t')
+	                    next = source[++i + 1];
+	            }
+	            else if (next === '\r' && source[i + 1] === '\n') {
+	                // skip escaped CRLF newlines, but still trim the following line
+	                next = source[++i + 1];
+	                while (next === ' ' || next === '\t')
+	                    next = source[++i + 1];
+	            }
+	            else if (next === 'x' || next === 'u' || next === 'U') {
+	                const length = next === 'x' ? 2 : next === 'u' ? 4 : 8;
+	                res += parseCharCode(source, i + 1, length, onError);
+	                i += length;
+	            }
+	            else {
+	                const raw = source.substr(i - 1, 2);
+	                onError(i - 1, 'BAD_DQ_ESCAPE', `Invalid escape sequence ${raw}`);
+	                res += raw;
+	            }
+	        }
+	        else if (ch === ' ' || ch === '\t') {
+	            // trim trailing whitespace
+	            const wsStart = i;
+	            let next = source[i + 1];
+	            while (next === ' ' || next === '\t')
+	                next = source[++i + 1];
+	            if (next !== '\n' && !(next === '\r' && source[i + 2] === '\n'))
+	                res += i > wsStart ? source.slice(wsStart, i + 1) : ch;
+	        }
+	        else {
+	            res += ch;
+	        }
+	    }
+	    if (source[source.length - 1] !== '"' || source.length === 1)
+	        onError(source.length, 'MISSING_CHAR', 'Missing closing "quote');
+	    return res;
+	}
+	/**
+	 * Fold a single newline into a space, multiple newlines to N - 1 newlines.
+	 * Presumes `source[offset] === '\n'`
+	 */
+	function foldNewline(source, offset) {
+	    let fold = '';
+	    let ch = source[offset + 1];
+	    while (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r') {
+	        if (ch === '\r' && source[offset + 2] !== '\n')
+	            break;
+	        if (ch === '\n')
+	            fold += '\n';
+	        offset += 1;
+	        ch = source[offset + 1];
+	    }
+	    if (!fold)
+	        fold = ' ';
+	    return { fold, offset };
+	}
+	const escapeCodes = {
+	    '0': '\0', // null character
+	    a: '\x07', // bell character
+	    b: '\b', // backspace
+	    e: '\x1b', // escape character
+	    f: '\f', // form feed
+	    n: '\n', // line feed
+	    r: '\r', // carriage return
+	    t: '\t', // horizontal tab
+	    v: '\v', // vertical tab
+	    N: '\u0085', // Unicode next line
+	    _: '\u00a0', // Unicode non-breaking space
+	    L: '\u2028', // Unicode line separator
+	    P: '\u2029', // Unicode paragraph separator
+	    ' ': ' ',
+	    '"': '"',
+	    '/': '/',
+	    '\\': '\\',
+	    '\t': '\t'
+	};
+	function parseCharCode(source, offset, length, onError) {
+	    const cc = source.substr(offset, length);
+	    const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
+	    const code = ok ? parseInt(cc, 16) : NaN;
+	    try {
+	        return String.fromCodePoint(code);
+	    }
+	    catch {
+	        const raw = source.substr(offset - 2, length + 2);
+	        onError(offset - 2, 'BAD_DQ_ESCAPE', `Invalid escape sequence ${raw}`);
+	        return raw;
+	    }
+	}
+
+	resolveFlowScalar.resolveFlowScalar = resolveFlowScalar$1;
+	return resolveFlowScalar;
+}
+
+var hasRequiredComposeScalar;
+
+function requireComposeScalar () {
+	if (hasRequiredComposeScalar) return composeScalar;
+	hasRequiredComposeScalar = 1;
+
+	var identity = requireIdentity();
+	var Scalar = requireScalar();
+	var resolveBlockScalar = requireResolveBlockScalar();
+	var resolveFlowScalar = requireResolveFlowScalar();
+
+	function composeScalar$1(ctx, token, tagToken, onError) {
+	    const { value, type, comment, range } = token.type === 'block-scalar'
+	        ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError)
+	        : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+	    const tagName = tagToken
+	        ? ctx.directives.tagName(tagToken.source, msg => onError(tagToken, 'TAG_RESOLVE_FAILED', msg))
+	        : null;
+	    let tag;
+	    if (ctx.options.stringKeys && ctx.atKey) {
+	        tag = ctx.schema[identity.SCALAR];
+	    }
+	    else if (tagName)
+	        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
+	    else if (token.type === 'scalar')
+	        tag = findScalarTagByTest(ctx, value, token, onError);
+	    else
+	        tag = ctx.schema[identity.SCALAR];
+	    let scalar;
+	    try {
+	        const res = tag.resolve(value, msg => onError(tagToken ?? token, 'TAG_RESOLVE_FAILED', msg), ctx.options);
+	        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+	    }
+	    catch (error) {
+	        const msg = error instanceof Error ? error.message : String(error);
+	        onError(tagToken ?? token, 'TAG_RESOLVE_FAILED', msg);
+	        scalar = new Scalar.Scalar(value);
+	    }
+	    scalar.range = range;
+	    scalar.source = value;
+	    if (type)
+	        scalar.type = type;
+	    if (tagName)
+	        scalar.tag = tagName;
+	    if (tag.format)
+	        scalar.format = tag.format;
+	    if (comment)
+	        scalar.comment = comment;
+	    return scalar;
+	}
+	function findScalarTagByName(schema, value, tagName, tagToken, onError) {
+	    if (tagName === '!')
+	        return schema[identity.SCALAR]; // non-specific tag
+	    const matchWithTest = [];
+	    for (const tag of schema.tags) {
+	        if (!tag.collection && tag.tag === tagName) {
+	            if (tag.default && tag.test)
+	                matchWithTest.push(tag);
+	            else
+	                return tag;
+	        }
+	    }
+	    for (const tag of matchWithTest)
+	        if (tag.test?.test(value))
+	            return tag;
+	    const kt = schema.knownTags[tagName];
+	    if (kt && !kt.collection) {
+	        // Ensure that the known tag is available for stringifying,
+	        // but does not get used by default.
+	        schema.tags.push(Object.assign({}, kt, { default: false, test: undefined }));
+	        return kt;
+	    }
+	    onError(tagToken, 'TAG_RESOLVE_FAILED', `Unresolved tag: ${tagName}`, tagName !== 'tag:yaml.org,2002:str');
+	    return schema[identity.SCALAR];
+	}
+	function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
+	    const tag = schema.tags.find(tag => (tag.default === true || (atKey && tag.default === 'key')) &&
+	        tag.test?.test(value)) || schema[identity.SCALAR];
+	    if (schema.compat) {
+	        const compat = schema.compat.find(tag => tag.default && tag.test?.test(value)) ??
+	            schema[identity.SCALAR];
+	        if (tag.tag !== compat.tag) {
+	            const ts = directives.tagString(tag.tag);
+	            const cs = directives.tagString(compat.tag);
+	            const msg = `Value may be parsed as either ${ts} or ${cs}`;
+	            onError(token, 'TAG_RESOLVE_FAILED', msg, true);
+	        }
+	    }
+	    return tag;
+	}
+
+	composeScalar.composeScalar = composeScalar$1;
+	return composeScalar;
+}
+
+var utilEmptyScalarPosition = {};
+
+var hasRequiredUtilEmptyScalarPosition;
+
+function requireUtilEmptyScalarPosition () {
+	if (hasRequiredUtilEmptyScalarPosition) return utilEmptyScalarPosition;
+	hasRequiredUtilEmptyScalarPosition = 1;
+
+	function emptyScalarPosition(offset, before, pos) {
+	    if (before) {
+	        pos ?? (pos = before.length);
+	        for (let i = pos - 1; i >= 0; --i) {
+	            let st = before[i];
+	            switch (st.type) {
+	                case 'space':
+	                case 'comment':
+	                case 'newline':
+	                    offset -= st.source.length;
+	                    continue;
+	            }
+	            // Technically, an empty scalar is immediately after the last non-empty
+	            // node, but it's more useful to place it after any whitespace.
+	            st = before[++i];
+	            while (st?.type === 'space') {
+	                offset += st.source.length;
+	                st = before[++i];
+	            }
+	            break;
+	        }
+	    }
+	    return offset;
+	}
+
+	utilEmptyScalarPosition.emptyScalarPosition = emptyScalarPosition;
+	return utilEmptyScalarPosition;
+}
+
+var hasRequiredComposeNode;
+
+function requireComposeNode () {
+	if (hasRequiredComposeNode) return composeNode;
+	hasRequiredComposeNode = 1;
+
+	var Alias = requireAlias();
+	var identity = requireIdentity();
+	var composeCollection = requireComposeCollection();
+	var composeScalar = requireComposeScalar();
+	var resolveEnd = requireResolveEnd();
+	var utilEmptyScalarPosition = requireUtilEmptyScalarPosition();
+
+	const CN = { composeNode: composeNode$1, composeEmptyNode };
+	function composeNode$1(ctx, token, props, onError) {
+	    const atKey = ctx.atKey;
+	    const { spaceBefore, comment, anchor, tag } = props;
+	    let node;
+	    let isSrcToken = true;
+	    switch (token.type) {
+	        case 'alias':
+	            node = composeAlias(ctx, token, onError);
+	            if (anchor || tag)
+	                onError(token, 'ALIAS_PROPS', 'An alias node must not specify any properties');
+	            break;
+	        case 'scalar':
+	        case 'single-quoted-scalar':
+	        case 'double-quoted-scalar':
+	        case 'block-scalar':
+	            node = composeScalar.composeScalar(ctx, token, tag, onError);
+	            if (anchor)
+	                node.anchor = anchor.source.substring(1);
+	            break;
+	        case 'block-map':
+	        case 'block-seq':
+	        case 'flow-collection':
+	            try {
+	                node = composeCollection.composeCollection(CN, ctx, token, props, onError);
+	                if (anchor)
+	                    node.anchor = anchor.source.substring(1);
+	            }
+	            catch (error) {
+	                // Almost certainly here due to a stack overflow
+	                const message = error instanceof Error ? error.message : String(error);
+	                onError(token, 'RESOURCE_EXHAUSTION', message);
+	            }
+	            break;
+	        default: {
+	            const message = token.type === 'error'
+	                ? token.message
+	                : `Unsupported token (type: ${token.type})`;
+	            onError(token, 'UNEXPECTED_TOKEN', message);
+	            isSrcToken = false;
+	        }
+	    }
+	    node ?? (node = composeEmptyNode(ctx, token.offset, undefined, null, props, onError));
+	    if (anchor && node.anchor === '')
+	        onError(anchor, 'BAD_ALIAS', 'Anchor cannot be an empty string');
+	    if (atKey &&
+	        ctx.options.stringKeys &&
+	        (!identity.isScalar(node) ||
+	            typeof node.value !== 'string' ||
+	            (node.tag && node.tag !== 'tag:yaml.org,2002:str'))) {
+	        const msg = 'With stringKeys, all keys must be strings';
+	        onError(tag ?? token, 'NON_STRING_KEY', msg);
+	    }
+	    if (spaceBefore)
+	        node.spaceBefore = true;
+	    if (comment) {
+	        if (token.type === 'scalar' && token.source === '')
+	            node.comment = comment;
+	        else
+	            node.commentBefore = comment;
+	    }
+	    // @ts-expect-error Type checking misses meaning of isSrcToken
+	    if (ctx.options.keepSourceTokens && isSrcToken)
+	        node.srcToken = token;
+	    return node;
+	}
+	function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+	    const token = {
+	        type: 'scalar',
+	        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
+	        indent: -1,
+	        source: ''
+	    };
+	    const node = composeScalar.composeScalar(ctx, token, tag, onError);
+	    if (anchor) {
+	        node.anchor = anchor.source.substring(1);
+	        if (node.anchor === '')
+	            onError(anchor, 'BAD_ALIAS', 'Anchor cannot be an empty string');
+	    }
+	    if (spaceBefore)
+	        node.spaceBefore = true;
+	    if (comment) {
+	        node.comment = comment;
+	        node.range[2] = end;
+	    }
+	    return node;
+	}
+	function composeAlias({ options }, { offset, source, end }, onError) {
+	    const alias = new Alias.Alias(source.substring(1));
+	    if (alias.source === '')
+	        onError(offset, 'BAD_ALIAS', 'Alias cannot be an empty string');
+	    if (alias.source.endsWith(':'))
+	        onError(offset + source.length - 1, 'BAD_ALIAS', 'Alias ending in : is ambiguous', true);
+	    const valueEnd = offset + source.length;
+	    const re = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
+	    alias.range = [offset, valueEnd, re.offset];
+	    if (re.comment)
+	        alias.comment = re.comment;
+	    return alias;
+	}
+
+	composeNode.composeEmptyNode = composeEmptyNode;
+	composeNode.composeNode = composeNode$1;
+	return composeNode;
+}
+
+var hasRequiredComposeDoc;
+
+function requireComposeDoc () {
+	if (hasRequiredComposeDoc) return composeDoc;
+	hasRequiredComposeDoc = 1;
+
+	var Document = requireDocument();
+	var composeNode = requireComposeNode();
+	var resolveEnd = requireResolveEnd();
+	var resolveProps = requireResolveProps();
+
+	function composeDoc$1(options, directives, { offset, start, value, end }, onError) {
+	    const opts = Object.assign({ _directives: directives }, options);
+	    const doc = new Document.Document(undefined, opts);
+	    const ctx = {
+	        atKey: false,
+	        atRoot: true,
+	        directives: doc.directives,
+	        options: doc.options,
+	        schema: doc.schema
+	    };
+	    const props = resolveProps.resolveProps(start, {
+	        indicator: 'doc-start',
+	        next: value ?? end?.[0],
+	        offset,
+	        onError,
+	        parentIndent: 0,
+	        startOnNewline: true
+	    });
+	    if (props.found) {
+	        doc.directives.docStart = true;
+	        if (value &&
+	            (value.type === 'block-map' || value.type === 'block-seq') &&
+	            !props.hasNewline)
+	            onError(props.end, 'MISSING_CHAR', 'Block collection cannot start on same line with directives-end marker');
+	    }
+	    // @ts-expect-error If Contents is set, let's trust the user
+	    doc.contents = value
+	        ? composeNode.composeNode(ctx, value, props, onError)
+	        : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
+	    const contentEnd = doc.contents.range[2];
+	    const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
+	    if (re.comment)
+	        doc.comment = re.comment;
+	    doc.range = [offset, contentEnd, re.offset];
+	    return doc;
+	}
+
+	composeDoc.composeDoc = composeDoc$1;
+	return composeDoc;
+}
+
+var hasRequiredComposer;
+
+function requireComposer () {
+	if (hasRequiredComposer) return composer;
+	hasRequiredComposer = 1;
+
+	var node_process = require$$0$1;
+	var directives = requireDirectives();
+	var Document = requireDocument();
+	var errors = requireErrors();
+	var identity = requireIdentity();
+	var composeDoc = requireComposeDoc();
+	var resolveEnd = requireResolveEnd();
+
+	function getErrorPos(src) {
+	    if (typeof src === 'number')
+	        return [src, src + 1];
+	    if (Array.isArray(src))
+	        return src.length === 2 ? src : [src[0], src[1]];
+	    const { offset, source } = src;
+	    return [offset, offset + (typeof source === 'string' ? source.length : 1)];
+	}
+	function parsePrelude(prelude) {
+	    let comment = '';
+	    let atComment = false;
+	    let afterEmptyLine = false;
+	    for (let i = 0; i < prelude.length; ++i) {
+	        const source = prelude[i];
+	        switch (source[0]) {
+	            case '#':
+	                comment +=
+	                    (comment === '' ? '' : afterEmptyLine ? '\n\n' : '\n') +
+	                        (source.substring(1) || ' ');
+	                atComment = true;
+	                afterEmptyLine = false;
+	                break;
+	            case '%':
+	                if (prelude[i + 1]?.[0] !== '#')
+	                    i += 1;
+	                atComment = false;
+	                break;
+	            default:
+	                // This may be wrong after doc-end, but in that case it doesn't matter
+	                if (!atComment)
+	                    afterEmptyLine = true;
+	                atComment = false;
+	        }
+	    }
+	    return { comment, afterEmptyLine };
+	}
+	/**
+	 * Compose a stream of CST nodes into a stream of YAML Documents.
+	 *
+	 * ```ts
+	 * import { Composer, Parser } from 'yaml'
+	 *
+	 * const src: string = ...
+	 * const tokens = new Parser().parse(src)
+	 * const docs = new Composer().compose(tokens)
+	 * ```
+	 */
+	class Composer {
+	    constructor(options = {}) {
+	        this.doc = null;
+	        this.atDirectives = false;
+	        this.prelude = [];
+	        this.errors = [];
+	        this.warnings = [];
+	        this.onError = (source, code, message, warning) => {
+	            const pos = getErrorPos(source);
+	            if (warning)
+	                this.warnings.push(new errors.YAMLWarning(pos, code, message));
+	            else
+	                this.errors.push(new errors.YAMLParseError(pos, code, message));
+	        };
+	        // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+	        this.directives = new directives.Directives({ version: options.version || '1.2' });
+	        this.options = options;
+	    }
+	    decorate(doc, afterDoc) {
+	        const { comment, afterEmptyLine } = parsePrelude(this.prelude);
+	        //console.log({ dc: doc.comment, prelude, comment })
+	        if (comment) {
+	            const dc = doc.contents;
+	            if (afterDoc) {
+	                doc.comment = doc.comment ? `${doc.comment}\n${comment}` : comment;
+	            }
+	            else if (afterEmptyLine || doc.directives.docStart || !dc) {
+	                doc.commentBefore = comment;
+	            }
+	            else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+	                let it = dc.items[0];
+	                if (identity.isPair(it))
+	                    it = it.key;
+	                const cb = it.commentBefore;
+	                it.commentBefore = cb ? `${comment}\n${cb}` : comment;
+	            }
+	            else {
+	                const cb = dc.commentBefore;
+	                dc.commentBefore = cb ? `${comment}\n${cb}` : comment;
+	            }
+	        }
+	        if (afterDoc) {
+	            for (let i = 0; i < this.errors.length; ++i)
+	                doc.errors.push(this.errors[i]);
+	            for (let i = 0; i < this.warnings.length; ++i)
+	                doc.warnings.push(this.warnings[i]);
+	        }
+	        else {
+	            doc.errors = this.errors;
+	            doc.warnings = this.warnings;
+	        }
+	        this.prelude = [];
+	        this.errors = [];
+	        this.warnings = [];
+	    }
+	    /**
+	     * Current stream status information.
+	     *
+	     * Mostly useful at the end of input for an empty stream.
+	     */
+	    streamInfo() {
+	        return {
+	            comment: parsePrelude(this.prelude).comment,
+	            directives: this.directives,
+	            errors: this.errors,
+	            warnings: this.warnings
+	        };
+	    }
+	    /**
+	     * Compose tokens into documents.
+	     *
+	     * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+	     * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+	     */
+	    *compose(tokens, forceDoc = false, endOffset = -1) {
+	        for (const token of tokens)
+	            yield* this.next(token);
+	        yield* this.end(forceDoc, endOffset);
+	    }
+	    /** Advance the composer by one CST token. */
+	    *next(token) {
+	        if (node_process.env.LOG_STREAM)
+	            console.dir(token, { depth: null });
+	        switch (token.type) {
+	            case 'directive':
+	                this.directives.add(token.source, (offset, message, warning) => {
+	                    const pos = getErrorPos(token);
+	                    pos[0] += offset;
+	                    this.onError(pos, 'BAD_DIRECTIVE', message, warning);
+	                });
+	                this.prelude.push(token.source);
+	                this.atDirectives = true;
+	                break;
+	            case 'document': {
+	                const doc = composeDoc.composeDoc(this.options, this.directives, token, this.onError);
+	                if (this.atDirectives && !doc.directives.docStart)
+	                    this.onError(token, 'MISSING_CHAR', 'Missing directives-end/doc-start indicator line');
+	                this.decorate(doc, false);
+	                if (this.doc)
+	                    yield this.doc;
+	                this.doc = doc;
+	                this.atDirectives = false;
+	                break;
+	            }
+	            case 'byte-order-mark':
+	            case 'space':
+	                break;
+	            case 'comment':
+	            case 'newline':
+	                this.prelude.push(token.source);
+	                break;
+	            case 'error': {
+	                const msg = token.source
+	                    ? `${token.message}: ${JSON.stringify(token.source)}`
+	                    : token.message;
+	                const error = new errors.YAMLParseError(getErrorPos(token), 'UNEXPECTED_TOKEN', msg);
+	                if (this.atDirectives || !this.doc)
+	                    this.errors.push(error);
+	                else
+	                    this.doc.errors.push(error);
+	                break;
+	            }
+	            case 'doc-end': {
+	                if (!this.doc) {
+	                    const msg = 'Unexpected doc-end without preceding document';
+	                    this.errors.push(new errors.YAMLParseError(getErrorPos(token), 'UNEXPECTED_TOKEN', msg));
+	                    break;
+	                }
+	                this.doc.directives.docEnd = true;
+	                const end = resolveEnd.resolveEnd(token.end, token.offset + token.source.length, this.doc.options.strict, this.onError);
+	                this.decorate(this.doc, true);
+	                if (end.comment) {
+	                    const dc = this.doc.comment;
+	                    this.doc.comment = dc ? `${dc}\n${end.comment}` : end.comment;
+	                }
+	                this.doc.range[2] = end.offset;
+	                break;
+	            }
+	            default:
+	                this.errors.push(new errors.YAMLParseError(getErrorPos(token), 'UNEXPECTED_TOKEN', `Unsupported token ${token.type}`));
+	        }
+	    }
+	    /**
+	     * Call at end of input to yield any remaining document.
+	     *
+	     * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+	     * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+	     */
+	    *end(forceDoc = false, endOffset = -1) {
+	        if (this.doc) {
+	            this.decorate(this.doc, true);
+	            yield this.doc;
+	            this.doc = null;
+	        }
+	        else if (forceDoc) {
+	            const opts = Object.assign({ _directives: this.directives }, this.options);
+	            const doc = new Document.Document(undefined, opts);
+	            if (this.atDirectives)
+	                this.onError(endOffset, 'MISSING_CHAR', 'Missing directives-end indicator line');
+	            doc.range = [0, endOffset, endOffset];
+	            this.decorate(doc, false);
+	            yield doc;
+	        }
+	    }
+	}
+
+	composer.Composer = Composer;
+	return composer;
+}
+
+var cst = {};
+
+var cstScalar = {};
+
+var hasRequiredCstScalar;
+
+function requireCstScalar () {
+	if (hasRequiredCstScalar) return cstScalar;
+	hasRequiredCstScalar = 1;
+
+	var resolveBlockScalar = requireResolveBlockScalar();
+	var resolveFlowScalar = requireResolveFlowScalar();
+	var errors = requireErrors();
+	var stringifyString = requireStringifyString();
+
+	function resolveAsScalar(token, strict = true, onError) {
+	    if (token) {
+	        const _onError = (pos, code, message) => {
+	            const offset = typeof pos === 'number' ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
+	            if (onError)
+	                onError(offset, code, message);
+	            else
+	                throw new errors.YAMLParseError([offset, offset + 1], code, message);
+	        };
+	        switch (token.type) {
+	            case 'scalar':
+	            case 'single-quoted-scalar':
+	            case 'double-quoted-scalar':
+	                return resolveFlowScalar.resolveFlowScalar(token, strict, _onError);
+	            case 'block-scalar':
+	                return resolveBlockScalar.resolveBlockScalar({ options: { strict } }, token, _onError);
+	        }
+	    }
+	    return null;
+	}
+	/**
+	 * Create a new scalar token with `value`
+	 *
+	 * Values that represent an actual string but may be parsed as a different type should use a `type` other than `'PLAIN'`,
+	 * as this function does not support any schema operations and won't check for such conflicts.
+	 *
+	 * @param value The string representation of the value, which will have its content properly indented.
+	 * @param context.end Comments and whitespace after the end of the value, or after the block scalar header. If undefined, a newline will be added.
+	 * @param context.implicitKey Being within an implicit key may affect the resolved type of the token's value.
+	 * @param context.indent The indent level of the token.
+	 * @param context.inFlow Is this scalar within a flow collection? This may affect the resolved type of the token's value.
+	 * @param context.offset The offset position of the token.
+	 * @param context.type The preferred type of the scalar token. If undefined, the previous type of the `token` will be used, defaulting to `'PLAIN'`.
+	 */
+	function createScalarToken(value, context) {
+	    const { implicitKey = false, indent, inFlow = false, offset = -1, type = 'PLAIN' } = context;
+	    const source = stringifyString.stringifyString({ type, value }, {
+	        implicitKey,
+	        indent: indent > 0 ? ' '.repeat(indent) : '',
+	        inFlow,
+	        options: { blockQuote: true, lineWidth: -1 }
+	    });
+	    const end = context.end ?? [
+	        { type: 'newline', offset: -1, indent, source: '\n' }
+	    ];
+	    switch (source[0]) {
+	        case '|':
+	        case '>': {
+	            const he = source.indexOf('\n');
+	            const head = source.substring(0, he);
+	            const body = source.substring(he + 1) + '\n';
+	            const props = [
+	                { type: 'block-scalar-header', offset, indent, source: head }
+	            ];
+	            if (!addEndtoBlockProps(props, end))
+	                props.push({ type: 'newline', offset: -1, indent, source: '\n' });
+	            return { type: 'block-scalar', offset, indent, props, source: body };
+	        }
+	        case '"':
+	            return { type: 'double-quoted-scalar', offset, indent, source, end };
+	        case "'":
+	            return { type: 'single-quoted-scalar', offset, indent, source, end };
+	        default:
+	            return { type: 'scalar', offset, indent, source, end };
+	    }
+	}
+	/**
+	 * Set the value of `token` to the given string `value`, overwriting any previous contents and type that it may have.
+	 *
+	 * Best efforts are made to retain any comments previously associated with the `token`,
+	 * though all contents within a collection's `items` will be overwritten.
+	 *
+	 * Values that represent an actual string but may be parsed as a different type should use a `type` other than `'PLAIN'`,
+	 * as this function does not support any schema operations and won't check for such conflicts.
+	 *
+	 * @param token Any token. If it does not include an `indent` value, the value will be stringified as if it were an implicit key.
+	 * @param value The string representation of the value, which will have its content properly indented.
+	 * @param context.afterKey In most cases, values after a key should have an additional level of indentation.
+	 * @param context.implicitKey Being within an implicit key may affect the resolved type of the token's value.
+	 * @param context.inFlow Being within a flow collection may affect the resolved type of the token's value.
+	 * @param context.type The preferred type of the scalar token. If undefined, the previous type of the `token` will be used, defaulting to `'PLAIN'`.
+	 */
+	function setScalarValue(token, value, context = {}) {
+	    let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
+	    let indent = 'indent' in token ? token.indent : null;
+	    if (afterKey && typeof indent === 'number')
+	        indent += 2;
+	    if (!type)
+	        switch (token.type) {
+	            case 'single-quoted-scalar':
+	                type = 'QUOTE_SINGLE';
+	                break;
+	            case 'double-quoted-scalar':
+	                type = 'QUOTE_DOUBLE';
+	                break;
+	            case 'block-scalar': {
+	                const header = token.props[0];
+	                if (header.type !== 'block-scalar-header')
+	                    throw new Error('Invalid block scalar header');
+	                type = header.source[0] === '>' ? 'BLOCK_FOLDED' : 'BLOCK_LITERAL';
+	                break;
+	            }
+	            default:
+	                type = 'PLAIN';
+	        }
+	    const source = stringifyString.stringifyString({ type, value }, {
+	        implicitKey: implicitKey || indent === null,
+	        indent: indent !== null && indent > 0 ? ' '.repeat(indent) : '',
+	        inFlow,
+	        options: { blockQuote: true, lineWidth: -1 }
+	    });
+	    switch (source[0]) {
+	        case '|':
+	        case '>':
+	            setBlockScalarValue(token, source);
+	            break;
+	        case '"':
+	            setFlowScalarValue(token, source, 'double-quoted-scalar');
+	            break;
+	        case "'":
+	            setFlowScalarValue(token, source, 'single-quoted-scalar');
+	            break;
+	        default:
+	            setFlowScalarValue(token, source, 'scalar');
+	    }
+	}
+	function setBlockScalarValue(token, source) {
+	    const he = source.indexOf('\n');
+	    const head = source.substring(0, he);
+	    const body = source.substring(he + 1) + '\n';
+	    if (token.type === 'block-scalar') {
+	        const header = token.props[0];
+	        if (header.type !== 'block-scalar-header')
+	            throw new Error('Invalid block scalar header');
+	        header.source = head;
+	        token.source = body;
+	    }
+	    else {
+	        const { offset } = token;
+	        const indent = 'indent' in token ? token.indent : -1;
+	        const props = [
+	            { type: 'block-scalar-header', offset, indent, source: head }
+	        ];
+	        if (!addEndtoBlockProps(props, 'end' in token ? token.end : undefined))
+	            props.push({ type: 'newline', offset: -1, indent, source: '\n' });
+	        for (const key of Object.keys(token))
+	            if (key !== 'type' && key !== 'offset')
+	                delete token[key];
+	        Object.assign(token, { type: 'block-scalar', indent, props, source: body });
+	    }
+	}
+	/** @returns `true` if last token is a newline */
+	function addEndtoBlockProps(props, end) {
+	    if (end)
+	        for (const st of end)
+	            switch (st.type) {
+	                case 'space':
+	                case 'comment':
+	                    props.push(st);
+	                    break;
+	                case 'newline':
+	                    props.push(st);
+	                    return true;
+	            }
+	    return false;
+	}
+	function setFlowScalarValue(token, source, type) {
+	    switch (token.type) {
+	        case 'scalar':
+	        case 'double-quoted-scalar':
+	        case 'single-quoted-scalar':
+	            token.type = type;
+	            token.source = source;
+	            break;
+	        case 'block-scalar': {
+	            const end = token.props.slice(1);
+	            let oa = source.length;
+	            if (token.props[0].type === 'block-scalar-header')
+	                oa -= token.props[0].source.length;
+	            for (const tok of end)
+	                tok.offset += oa;
+	            delete token.props;
+	            Object.assign(token, { type, source, end });
+	            break;
+	        }
+	        case 'block-map':
+	        case 'block-seq': {
+	            const offset = token.offset + source.length;
+	            const nl = { type: 'newline', offset, indent: token.indent, source: '\n' };
+	            delete token.items;
+	            Object.assign(token, { type, source, end: [nl] });
+	            break;
+	        }
+	        default: {
+	            const indent = 'indent' in token ? token.indent : -1;
+	            const end = 'end' in token && Array.isArray(token.end)
+	                ? token.end.filter(st => st.type === 'space' ||
+	                    st.type === 'comment' ||
+	                    st.type === 'newline')
+	                : [];
+	            for (const key of Object.keys(token))
+	                if (key !== 'type' && key !== 'offset')
+	                    delete token[key];
+	            Object.assign(token, { type, indent, source, end });
+	        }
+	    }
+	}
+
+	cstScalar.createScalarToken = createScalarToken;
+	cstScalar.resolveAsScalar = resolveAsScalar;
+	cstScalar.setScalarValue = setScalarValue;
+	return cstScalar;
+}
+
+var cstStringify = {};
+
+var hasRequiredCstStringify;
+
+function requireCstStringify () {
+	if (hasRequiredCstStringify) return cstStringify;
+	hasRequiredCstStringify = 1;
+
+	/**
+	 * Stringify a CST document, token, or collection item
+	 *
+	 * Fair warning: This applies no validation whatsoever, and
+	 * simply concatenates the sources in their logical order.
+	 */
+	const stringify = (cst) => 'type' in cst ? stringifyToken(cst) : stringifyItem(cst);
+	function stringifyToken(token) {
+	    switch (token.type) {
+	        case 'block-scalar': {
+	            let res = '';
+	            for (const tok of token.props)
+	                res += stringifyToken(tok);
+	            return res + token.source;
+	        }
+	        case 'block-map':
+	        case 'block-seq': {
+	            let res = '';
+	            for (const item of token.items)
+	                res += stringifyItem(item);
+	            return res;
+	        }
+	        case 'flow-collection': {
+	            let res = token.start.source;
+	            for (const item of token.items)
+	                res += stringifyItem(item);
+	            for (const st of token.end)
+	                res += st.source;
+	            return res;
+	        }
+	        case 'document': {
+	            let res = stringifyItem(token);
+	            if (token.end)
+	                for (const st of token.end)
+	                    res += st.source;
+	            return res;
+	        }
+	        default: {
+	            let res = token.source;
+	            if ('end' in token && token.end)
+	                for (const st of token.end)
+	                    res += st.source;
+	            return res;
+	        }
+	    }
+	}
+	function stringifyItem({ start, key, sep, value }) {
+	    let res = '';
+	    for (const st of start)
+	        res += st.source;
+	    if (key)
+	        res += stringifyToken(key);
+	    if (sep)
+	        for (const st of sep)
+	            res += st.source;
+	    if (value)
+	        res += stringifyToken(value);
+	    return res;
+	}
+
+	cstStringify.stringify = stringify;
+	return cstStringify;
+}
+
+var cstVisit = {};
+
+var hasRequiredCstVisit;
+
+function requireCstVisit () {
+	if (hasRequiredCstVisit) return cstVisit;
+	hasRequiredCstVisit = 1;
+
+	const BREAK = Symbol('break visit');
+	const SKIP = Symbol('skip children');
+	const REMOVE = Symbol('remove item');
+	/**
+	 * Apply a visitor to a CST document or item.
+	 *
+	 * Walks through the tree (depth-first) starting from the root, calling a
+	 * `visitor` function with two arguments when entering each item:
+	 *   - `item`: The current item, which included the following members:
+	 *     - `start: SourceToken[]` – Source tokens before the key or value,
+	 *       possibly including its anchor or tag.
+	 *     - `key?: Token | null` – Set for pair values. May then be `null`, if
+	 *       the key before the `:` separator is empty.
+	 *     - `sep?: SourceToken[]` – Source tokens between the key and the value,
+	 *       which should include the `:` map value indicator if `value` is set.
+	 *     - `value?: Token` – The value of a sequence item, or of a map pair.
+	 *   - `path`: The steps from the root to the current node, as an array of
+	 *     `['key' | 'value', number]` tuples.
+	 *
+	 * The return value of the visitor may be used to control the traversal:
+	 *   - `undefined` (default): Do nothing and continue
+	 *   - `visit.SKIP`: Do not visit the children of this token, continue with
+	 *      next sibling
+	 *   - `visit.BREAK`: Terminate traversal completely
+	 *   - `visit.REMOVE`: Remove the current item, then continue with the next one
+	 *   - `number`: Set the index of the next step. This is useful especially if
+	 *     the index of the current token has changed.
+	 *   - `function`: Define the next visitor for this item. After the original
+	 *     visitor is called on item entry, next visitors are called after handling
+	 *     a non-empty `key` and when exiting the item.
+	 */
+	function visit(cst, visitor) {
+	    if ('type' in cst && cst.type === 'document')
+	        cst = { start: cst.start, value: cst.value };
+	    _visit(Object.freeze([]), cst, visitor);
+	}
+	// Without the `as symbol` casts, TS declares these in the `visit`
+	// namespace using `var`, but then complains about that because
+	// `unique symbol` must be `const`.
+	/** Terminate visit traversal completely */
+	visit.BREAK = BREAK;
+	/** Do not visit the children of the current item */
+	visit.SKIP = SKIP;
+	/** Remove the current item */
+	visit.REMOVE = REMOVE;
+	/** Find the item at `path` from `cst` as the root */
+	visit.itemAtPath = (cst, path) => {
+	    let item = cst;
+	    for (const [field, index] of path) {
+	        const tok = item?.[field];
+	        if (tok && 'items' in tok) {
+	            item = tok.items[index];
+	        }
+	        else
+	            return undefined;
+	    }
+	    return item;
+	};
+	/**
+	 * Get the immediate parent collection of the item at `path` from `cst` as the root.
+	 *
+	 * Throws an error if the collection is not found, which should never happen if the item itself exists.
+	 */
+	visit.parentCollection = (cst, path) => {
+	    const parent = visit.itemAtPath(cst, path.slice(0, -1));
+	    const field = path[path.length - 1][0];
+	    const coll = parent?.[field];
+	    if (coll && 'items' in coll)
+	        return coll;
+	    throw new Error('Parent collection not found');
+	};
+	function _visit(path, item, visitor) {
+	    let ctrl = visitor(item, path);
+	    if (typeof ctrl === 'symbol')
+	        return ctrl;
+	    for (const field of ['key', 'value']) {
+	        const token = item[field];
+	        if (token && 'items' in token) {
+	            for (let i = 0; i < token.items.length; ++i) {
+	                const ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
+	                if (typeof ci === 'number')
+	                    i = ci - 1;
+	                else if (ci === BREAK)
+	                    return BREAK;
+	                else if (ci === REMOVE) {
+	                    token.items.splice(i, 1);
+	                    i -= 1;
+	                }
+	            }
+	            if (typeof ctrl === 'function' && field === 'key')
+	                ctrl = ctrl(item, path);
+	        }
+	    }
+	    return typeof ctrl === 'function' ? ctrl(item, path) : ctrl;
+	}
+
+	cstVisit.visit = visit;
+	return cstVisit;
+}
+
+var hasRequiredCst;
+
+function requireCst () {
+	if (hasRequiredCst) return cst;
+	hasRequiredCst = 1;
+
+	var cstScalar = requireCstScalar();
+	var cstStringify = requireCstStringify();
+	var cstVisit = requireCstVisit();
+
+	/** The byte order mark */
+	const BOM = '\u{FEFF}';
+	/** Start of doc-mode */
+	const DOCUMENT = '\x02'; // C0: Start of Text
+	/** Unexpected end of flow-mode */
+	const FLOW_END = '\x18'; // C0: Cancel
+	/** Next token is a scalar value */
+	const SCALAR = '\x1f'; // C0: Unit Separator
+	/** @returns `true` if `token` is a flow or block collection */
+	const isCollection = (token) => !!token && 'items' in token;
+	/** @returns `true` if `token` is a flow or block scalar; not an alias */
+	const isScalar = (token) => !!token &&
+	    (token.type === 'scalar' ||
+	        token.type === 'single-quoted-scalar' ||
+	        token.type === 'double-quoted-scalar' ||
+	        token.type === 'block-scalar');
+	/* istanbul ignore next */
+	/** Get a printable representation of a lexer token */
+	function prettyToken(token) {
+	    switch (token) {
+	        case BOM:
+	            return '<BOM>';
+	        case DOCUMENT:
+	            return '<DOC>';
+	        case FLOW_END:
+	            return '<FLOW_END>';
+	        case SCALAR:
+	            return '<SCALAR>';
+	        default:
+	            return JSON.stringify(token);
+	    }
+	}
+	/** Identify the type of a lexer token. May return `null` for unknown tokens. */
+	function tokenType(source) {
+	    switch (source) {
+	        case BOM:
+	            return 'byte-order-mark';
+	        case DOCUMENT:
+	            return 'doc-mode';
+	        case FLOW_END:
+	            return 'flow-error-end';
+	        case SCALAR:
+	            return 'scalar';
+	        case '---':
+	            return 'doc-start';
+	        case '...':
+	            return 'doc-end';
+	        case '':
+	        case '\n':
+	        case '\r\n':
+	            return 'newline';
+	        case '-':
+	            return 'seq-item-ind';
+	        case '?':
+	            return 'explicit-key-ind';
+	        case ':':
+	            return 'map-value-ind';
+	        case '{':
+	            return 'flow-map-start';
+	        case '}':
+	            return 'flow-map-end';
+	        case '[':
+	            return 'flow-seq-start';
+	        case ']':
+	            return 'flow-seq-end';
+	        case ',':
+	            return 'comma';
+	    }
+	    switch (source[0]) {
+	        case ' ':
+	        case '\t':
+	            return 'space';
+	        case '#':
+	            return 'comment';
+	        case '%':
+	            return 'directive-line';
+	        case '*':
+	            return 'alias';
+	        case '&':
+	            return 'anchor';
+	        case '!':
+	            return 'tag';
+	        case "'":
+	            return 'single-quoted-scalar';
+	        case '"':
+	            return 'double-quoted-scalar';
+	        case '|':
+	        case '>':
+	            return 'block-scalar-header';
+	    }
+	    return null;
+	}
+
+	cst.createScalarToken = cstScalar.createScalarToken;
+	cst.resolveAsScalar = cstScalar.resolveAsScalar;
+	cst.setScalarValue = cstScalar.setScalarValue;
+	cst.stringify = cstStringify.stringify;
+	cst.visit = cstVisit.visit;
+	cst.BOM = BOM;
+	cst.DOCUMENT = DOCUMENT;
+	cst.FLOW_END = FLOW_END;
+	cst.SCALAR = SCALAR;
+	cst.isCollection = isCollection;
+	cst.isScalar = isScalar;
+	cst.prettyToken = prettyToken;
+	cst.tokenType = tokenType;
+	return cst;
+}
+
+var lexer = {};
+
+var hasRequiredLexer;
+
+function requireLexer () {
+	if (hasRequiredLexer) return lexer;
+	hasRequiredLexer = 1;
+
+	var cst = requireCst();
+
+	/*
+	START -> stream
+
+	stream
+	  directive -> line-end -> stream
+	  indent + line-end -> stream
+	  [else] -> line-start
+
+	line-end
+	  comment -> line-end
+	  newline -> .
+	  input-end -> END
+
+	line-start
+	  doc-start -> doc
+	  doc-end -> stream
+	  [else] -> indent -> block-start
+
+	block-start
+	  seq-item-start -> block-start
+	  explicit-key-start -> block-start
+	  map-value-start -> block-start
+	  [else] -> doc
+
+	doc
+	  line-end -> line-start
+	  spaces -> doc
+	  anchor -> doc
+	  tag -> doc
+	  flow-start -> flow -> doc
+	  flow-end -> error -> doc
+	  seq-item-start -> error -> doc
+	  explicit-key-start -> error -> doc
+	  map-value-start -> doc
+	  alias -> doc
+	  quote-start -> quoted-scalar -> doc
+	  block-scalar-header -> line-end -> block-scalar(min) -> line-start
+	  [else] -> plain-scalar(false, min) -> doc
+
+	flow
+	  line-end -> flow
+	  spaces -> flow
+	  anchor -> flow
+	  tag -> flow
+	  flow-start -> flow -> flow
+	  flow-end -> .
+	  seq-item-start -> error -> flow
+	  explicit-key-start -> flow
+	  map-value-start -> flow
+	  alias -> flow
+	  quote-start -> quoted-scalar -> flow
+	  comma -> flow
+	  [else] -> plain-scalar(true, 0) -> flow
+
+	quoted-scalar
+	  quote-end -> .
+	  [else] -> quoted-scalar
+
+	block-scalar(min)
+	  newline + peek(indent < min) -> .
+	  [else] -> block-scalar(min)
+
+	plain-scalar(is-flow, min)
+	  scalar-end(is-flow) -> .
+	  peek(newline + (indent < min)) -> .
+	  [else] -> plain-scalar(min)
+	*/
+	function isEmpty(ch) {
+	    switch (ch) {
+	        case undefined:
+	        case ' ':
+	        case '\n':
+	        case '\r':
+	        case '\t':
+	            return true;
+	        default:
+	            return false;
+	    }
+	}
+	const hexDigits = new Set('0123456789ABCDEFabcdef');
+	const tagChars = new Set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-#;/?:@&=+$_.!~*'()");
+	const flowIndicatorChars = new Set(',[]{}');
+	const invalidAnchorChars = new Set(' ,[]{}\n\r\t');
+	const isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
+	/**
+	 * Splits an input string into lexical tokens, i.e. smaller strings that are
+	 * easily identifiable by `tokens.tokenType()`.
+	 *
+	 * Lexing starts always in a "stream" context. Incomplete input may be buffered
+	 * until a complete token can be emitted.
+	 *
+	 * In addition to slices of the original input, the following control characters
+	 * may also be emitted:
+	 *
+	 * - `\x02` (Start of Text): A document starts with the next token
+	 * - `\x18` (Cancel): Unexpected end of flow-mode (indicates an error)
+	 * - `\x1f` (Unit Separator): Next token is a scalar value
+	 * - `\u{FEFF}` (Byte order mark): Emitted separately outside documents
+	 */
+	class Lexer {
+	    constructor() {
+	        /**
+	         * Flag indicating whether the end of the current buffer marks the end of
+	         * all input
+	         */
+	        this.atEnd = false;
+	        /**
+	         * Explicit indent set in block scalar header, as an offset from the current
+	         * minimum indent, so e.g. set to 1 from a header `|2+`. Set to -1 if not
+	         * explicitly set.
+	         */
+	        this.blockScalarIndent = -1;
+	        /**
+	         * Block scalars that include a + (keep) chomping indicator in their header
+	         * include trailing empty lines, which are otherwise excluded from the
+	         * scalar's contents.
+	         */
+	        this.blockScalarKeep = false;
+	        /** Current input */
+	        this.buffer = '';
+	        /**
+	         * Flag noting whether the map value indicator : can immediately follow this
+	         * node within a flow context.
+	         */
+	        this.flowKey = false;
+	        /** Count of surrounding flow collection levels. */
+	        this.flowLevel = 0;
+	        /**
+	         * Minimum level of indentation required for next lines to be parsed as a
+	         * part of the current scalar value.
+	         */
+	        this.indentNext = 0;
+	        /** Indentation level of the current line. */
+	        this.indentValue = 0;
+	        /** Position of the next \n character. */
+	        this.lineEndPos = null;
+	        /** Stores the state of the lexer if reaching the end of incpomplete input */
+	        this.next = null;
+	        /** A pointer to `buffer`; the current position of the lexer. */
+	        this.pos = 0;
+	    }
+	    /**
+	     * Generate YAML tokens from the `source` string. If `incomplete`,
+	     * a part of the last line may be left as a buffer for the next call.
+	     *
+	     * @returns A generator of lexical tokens
+	     */
+	    *lex(source, incomplete = false) {
+	        if (source) {
+	            if (typeof source !== 'string')
+	                throw TypeError('source is not a string');
+	            this.buffer = this.buffer ? this.buffer + source : source;
+	            this.lineEndPos = null;
+	        }
+	        this.atEnd = !incomplete;
+	        let next = this.next ?? 'stream';
+	        while (next && (incomplete || this.hasChars(1)))
+	            next = yield* this.parseNext(next);
+	    }
+	    atLineEnd() {
+	        let i = this.pos;
+	        let ch = this.buffer[i];
+	        while (ch === ' ' || ch === '\t')
+	            ch = this.buffer[++i];
+	        if (!ch || ch === '#' || ch === '\n')
+	            return true;
+	        if (ch === '\r')
+	            return this.buffer[i + 1] === '\n';
+	        return false;
+	    }
+	    charAt(n) {
+	        return this.buffer[this.pos + n];
+	    }
+	    continueScalar(offset) {
+	        let ch = this.buffer[offset];
+	        if (this.indentNext > 0) {
+	            let indent = 0;
+	            while (ch === ' ')
+	                ch = this.buffer[++indent + offset];
+	            if (ch === '\r') {
+	                const next = this.buffer[indent + offset + 1];
+	                if (next === '\n' || (!next && !this.atEnd))
+	                    return offset + indent + 1;
+	            }
+	            return ch === '\n' || indent >= this.indentNext || (!ch && !this.atEnd)
+	                ? offset + indent
+	                : -1;
+	        }
+	        if (ch === '-' || ch === '.') {
+	            const dt = this.buffer.substr(offset, 3);
+	            if ((dt === '---' || dt === '...') && isEmpty(this.buffer[offset + 3]))
+	                return -1;
+	        }
+	        return offset;
+	    }
+	    getLine() {
+	        let end = this.lineEndPos;
+	        if (typeof end !== 'number' || (end !== -1 && end < this.pos)) {
+	            end = this.buffer.indexOf('\n', this.pos);
+	            this.lineEndPos = end;
+	        }
+	        if (end === -1)
+	            return this.atEnd ? this.buffer.substring(this.pos) : null;
+	        if (this.buffer[end - 1] === '\r')
+	            end -= 1;
+	        return this.buffer.substring(this.pos, end);
+	    }
+	    hasChars(n) {
+	        return this.pos + n <= this.buffer.length;
+	    }
+	    setNext(state) {
+	        this.buffer = this.buffer.substring(this.pos);
+	        this.pos = 0;
+	        this.lineEndPos = null;
+	        this.next = state;
+	        return null;
+	    }
+	    peek(n) {
+	        return this.buffer.substr(this.pos, n);
+	    }
+	    *parseNext(next) {
+	        switch (next) {
+	            case 'stream':
+	                return yield* this.parseStream();
+	            case 'line-start':
+	                return yield* this.parseLineStart();
+	            case 'block-start':
+	                return yield* this.parseBlockStart();
+	            case 'doc':
+	                return yield* this.parseDocument();
+	            case 'flow':
+	                return yield* this.parseFlowCollection();
+	            case 'quoted-scalar':
+	                return yield* this.parseQuotedScalar();
+	            case 'block-scalar':
+	                return yield* this.parseBlockScalar();
+	            case 'plain-scalar':
+	                return yield* this.parsePlainScalar();
+	        }
+	    }
+	    *parseStream() {
+	        let line = this.getLine();
+	        if (line === null)
+	            return this.setNext('stream');
+	        if (line[0] === cst.BOM) {
+	            yield* this.pushCount(1);
+	            line = line.substring(1);
+	        }
+	        if (line[0] === '%') {
+	            let dirEnd = line.length;
+	            let cs = line.indexOf('#');
+	            while (cs !== -1) {
+	                const ch = line[cs - 1];
+	                if (ch === ' ' || ch === '\t') {
+	                    dirEnd = cs - 1;
+	                    break;
+	                }
+	                else {
+	                    cs = line.indexOf('#', cs + 1);
+	                }
+	            }
+	            while (true) {
+	                const ch = line[dirEnd - 1];
+	                if (ch === ' ' || ch === '\t')
+	                    dirEnd -= 1;
+	                else
+	                    break;
+	            }
+	            const n = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
+	            yield* this.pushCount(line.length - n); // possible comment
+	            this.pushNewline();
+	            return 'stream';
+	        }
+	        if (this.atLineEnd()) {
+	            const sp = yield* this.pushSpaces(true);
+	            yield* this.pushCount(line.length - sp);
+	            yield* this.pushNewline();
+	            return 'stream';
+	        }
+	        yield cst.DOCUMENT;
+	        return yield* this.parseLineStart();
+	    }
+	    *parseLineStart() {
+	        const ch = this.charAt(0);
+	        if (!ch && !this.atEnd)
+	            return this.setNext('line-start');
+	        if (ch === '-' || ch === '.') {
+	            if (!this.atEnd && !this.hasChars(4))
+	                return this.setNext('line-start');
+	            const s = this.peek(3);
+	            if ((s === '---' || s === '...') && isEmpty(this.charAt(3))) {
+	                yield* this.pushCount(3);
+	                this.indentValue = 0;
+	                this.indentNext = 0;
+	                return s === '---' ? 'doc' : 'stream';
+	            }
+	        }
+	        this.indentValue = yield* this.pushSpaces(false);
+	        if (this.indentNext > this.indentValue && !isEmpty(this.charAt(1)))
+	            this.indentNext = this.indentValue;
+	        return yield* this.parseBlockStart();
+	    }
+	    *parseBlockStart() {
+	        const [ch0, ch1] = this.peek(2);
+	        if (!ch1 && !this.atEnd)
+	            return this.setNext('block-start');
+	        if ((ch0 === '-' || ch0 === '?' || ch0 === ':') && isEmpty(ch1)) {
+	            const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
+	            this.indentNext = this.indentValue + 1;
+	            this.indentValue += n;
+	            return 'block-start';
+	        }
+	        return 'doc';
+	    }
+	    *parseDocument() {
+	        yield* this.pushSpaces(true);
+	        const line = this.getLine();
+	        if (line === null)
+	            return this.setNext('doc');
+	        let n = yield* this.pushIndicators();
+	        switch (line[n]) {
+	            case '#':
+	                yield* this.pushCount(line.length - n);
+	            // fallthrough
+	            case undefined:
+	                yield* this.pushNewline();
+	                return yield* this.parseLineStart();
+	            case '{':
+	            case '[':
+	                yield* this.pushCount(1);
+	                this.flowKey = false;
+	                this.flowLevel = 1;
+	                return 'flow';
+	            case '}':
+	            case ']':
+	                // this is an error
+	                yield* this.pushCount(1);
+	                return 'doc';
+	            case '*':
+	                yield* this.pushUntil(isNotAnchorChar);
+	                return 'doc';
+	            case '"':
+	            case "'":
+	                return yield* this.parseQuotedScalar();
+	            case '|':
+	            case '>':
+	                n += yield* this.parseBlockScalarHeader();
+	                n += yield* this.pushSpaces(true);
+	                yield* this.pushCount(line.length - n);
+	                yield* this.pushNewline();
+	                return yield* this.parseBlockScalar();
+	            default:
+	                return yield* this.parsePlainScalar();
+	        }
+	    }
+	    *parseFlowCollection() {
+	        let nl, sp;
+	        let indent = -1;
+	        do {
+	            nl = yield* this.pushNewline();
+	            if (nl > 0) {
+	                sp = yield* this.pushSpaces(false);
+	                this.indentValue = indent = sp;
+	            }
+	            else {
+	                sp = 0;
+	            }
+	            sp += yield* this.pushSpaces(true);
+	        } while (nl + sp > 0);
+	        const line = this.getLine();
+	        if (line === null)
+	            return this.setNext('flow');
+	        if ((indent !== -1 && indent < this.indentNext && line[0] !== '#') ||
+	            (indent === 0 &&
+	                (line.startsWith('---') || line.startsWith('...')) &&
+	                isEmpty(line[3]))) {
+	            // Allowing for the terminal ] or } at the same (rather than greater)
+	            // indent level as the initial [ or { is technically invalid, but
+	            // failing here would be surprising to users.
+	            const atFlowEndMarker = indent === this.indentNext - 1 &&
+	                this.flowLevel === 1 &&
+	                (line[0] === ']' || line[0] === '}');
+	            if (!atFlowEndMarker) {
+	                // this is an error
+	                this.flowLevel = 0;
+	                yield cst.FLOW_END;
+	                return yield* this.parseLineStart();
+	            }
+	        }
+	        let n = 0;
+	        while (line[n] === ',') {
+	            n += yield* this.pushCount(1);
+	            n += yield* this.pushSpaces(true);
+	            this.flowKey = false;
+	        }
+	        n += yield* this.pushIndicators();
+	        switch (line[n]) {
+	            case undefined:
+	                return 'flow';
+	            case '#':
+	                yield* this.pushCount(line.length - n);
+	                return 'flow';
+	            case '{':
+	            case '[':
+	                yield* this.pushCount(1);
+	                this.flowKey = false;
+	                this.flowLevel += 1;
+	                return 'flow';
+	            case '}':
+	            case ']':
+	                yield* this.pushCount(1);
+	                this.flowKey = true;
+	                this.flowLevel -= 1;
+	                return this.flowLevel ? 'flow' : 'doc';
+	            case '*':
+	                yield* this.pushUntil(isNotAnchorChar);
+	                return 'flow';
+	            case '"':
+	            case "'":
+	                this.flowKey = true;
+	                return yield* this.parseQuotedScalar();
+	            case ':': {
+	                const next = this.charAt(1);
+	                if (this.flowKey || isEmpty(next) || next === ',') {
+	                    this.flowKey = false;
+	                    yield* this.pushCount(1);
+	                    yield* this.pushSpaces(true);
+	                    return 'flow';
+	                }
+	            }
+	            // fallthrough
+	            default:
+	                this.flowKey = false;
+	                return yield* this.parsePlainScalar();
+	        }
+	    }
+	    *parseQuotedScalar() {
+	        const quote = this.charAt(0);
+	        let end = this.buffer.indexOf(quote, this.pos + 1);
+	        if (quote === "'") {
+	            while (end !== -1 && this.buffer[end + 1] === "'")
+	                end = this.buffer.indexOf("'", end + 2);
+	        }
+	        else {
+	            // double-quote
+	            while (end !== -1) {
+	                let n = 0;
+	                while (this.buffer[end - 1 - n] === '\\')
+	                    n += 1;
+	                if (n % 2 === 0)
+	                    break;
+	                end = this.buffer.indexOf('"', end + 1);
+	            }
+	        }
+	        // Only looking for newlines within the quotes
+	        const qb = this.buffer.substring(0, end);
+	        let nl = qb.indexOf('\n', this.pos);
+	        if (nl !== -1) {
+	            while (nl !== -1) {
+	                const cs = this.continueScalar(nl + 1);
+	                if (cs === -1)
+	                    break;
+	                nl = qb.indexOf('\n', cs);
+	            }
+	            if (nl !== -1) {
+	                // this is an error caused by an unexpected unindent
+	                end = nl - (qb[nl - 1] === '\r' ? 2 : 1);
+	            }
+	        }
+	        if (end === -1) {
+	            if (!this.atEnd)
+	                return this.setNext('quoted-scalar');
+	            end = this.buffer.length;
+	        }
+	        yield* this.pushToIndex(end + 1, false);
+	        return this.flowLevel ? 'flow' : 'doc';
+	    }
+	    *parseBlockScalarHeader() {
+	        this.blockScalarIndent = -1;
+	        this.blockScalarKeep = false;
+	        let i = this.pos;
+	        while (true) {
+	            const ch = this.buffer[++i];
+	            if (ch === '+')
+	                this.blockScalarKeep = true;
+	            else if (ch > '0' && ch <= '9')
+	                this.blockScalarIndent = Number(ch) - 1;
+	            else if (ch !== '-')
+	                break;
+	        }
+	        return yield* this.pushUntil(ch => isEmpty(ch) || ch === '#');
+	    }
+	    *parseBlockScalar() {
+	        let nl = this.pos - 1; // may be -1 if this.pos === 0
+	        let indent = 0;
+	        let ch;
+	        loop: for (let i = this.pos; (ch = this.buffer[i]); ++i) {
+	            switch (ch) {
+	                case ' ':
+	                    indent += 1;
+	                    break;
+	                case '\n':
+	                    nl = i;
+	                    indent = 0;
+	                    break;
+	                case '\r': {
+	                    const next = this.buffer[i + 1];
+	                    if (!next && !this.atEnd)
+	                        return this.setNext('block-scalar');
+	                    if (next === '\n')
+	                        break;
+	                } // fallthrough
+	                default:
+	                    break loop;
+	            }
+	        }
+	        if (!ch && !this.atEnd)
+	            return this.setNext('block-scalar');
+	        if (indent >= this.indentNext) {
+	            if (this.blockScalarIndent === -1)
+	                this.indentNext = indent;
+	            else {
+	                this.indentNext =
+	                    this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
+	            }
+	            do {
+	                const cs = this.continueScalar(nl + 1);
+	                if (cs === -1)
+	                    break;
+	                nl = this.buffer.indexOf('\n', cs);
+	            } while (nl !== -1);
+	            if (nl === -1) {
+	                if (!this.atEnd)
+	                    return this.setNext('block-scalar');
+	                nl = this.buffer.length;
+	            }
+	        }
+	        // Trailing insufficiently indented tabs are invalid.
+	        // To catch that during parsing, we include them in the block scalar value.
+	        let i = nl + 1;
+	        ch = this.buffer[i];
+	        while (ch === ' ')
+	            ch = this.buffer[++i];
+	        if (ch === '\t') {
+	            while (ch === '\t' || ch === ' ' || ch === '\r' || ch === '\n')
+	                ch = this.buffer[++i];
+	            nl = i - 1;
+	        }
+	        else if (!this.blockScalarKeep) {
+	            do {
+	                let i = nl - 1;
+	                let ch = this.buffer[i];
+	                if (ch === '\r')
+	                    ch = this.buffer[--i];
+	                const lastChar = i; // Drop the line if last char not more indented
+	                while (ch === ' ')
+	                    ch = this.buffer[--i];
+	                if (ch === '\n' && i >= this.pos && i + 1 + indent > lastChar)
+	                    nl = i;
+	                else
+	                    break;
+	            } while (true);
+	        }
+	        yield cst.SCALAR;
+	        yield* this.pushToIndex(nl + 1, true);
+	        return yield* this.parseLineStart();
+	    }
+	    *parsePlainScalar() {
+	        const inFlow = this.flowLevel > 0;
+	        let end = this.pos - 1;
+	        let i = this.pos - 1;
+	        let ch;
+	        while ((ch = this.buffer[++i])) {
+	            if (ch === ':') {
+	                const next = this.buffer[i + 1];
+	                if (isEmpty(next) || (inFlow && flowIndicatorChars.has(next)))
+	                    break;
+	                end = i;
+	            }
+	            else if (isEmpty(ch)) {
+	                let next = this.buffer[i + 1];
+	                if (ch === '\r') {
+	                    if (next === '\n') {
+	                        i += 1;
+	                        ch = '\n';
+	                        next = this.buffer[i + 1];
+	                    }
+	                    else
+	                        end = i;
+	                }
+	                if (next === '#' || (inFlow && flowIndicatorChars.has(next)))
+	                    break;
+	                if (ch === '\n') {
+	                    const cs = this.continueScalar(i + 1);
+	                    if (cs === -1)
+	                        break;
+	                    i = Math.max(i, cs - 2); // to advance, but still account for ' #'
+	                }
+	            }
+	            else {
+	                if (inFlow && flowIndicatorChars.has(ch))
+	                    break;
+	                end = i;
+	            }
+	        }
+	        if (!ch && !this.atEnd)
+	            return this.setNext('plain-scalar');
+	        yield cst.SCALAR;
+	        yield* this.pushToIndex(end + 1, true);
+	        return inFlow ? 'flow' : 'doc';
+	    }
+	    *pushCount(n) {
+	        if (n > 0) {
+	            yield this.buffer.substr(this.pos, n);
+	            this.pos += n;
+	            return n;
+	        }
+	        return 0;
+	    }
+	    *pushToIndex(i, allowEmpty) {
+	        const s = this.buffer.slice(this.pos, i);
+	        if (s) {
+	            yield s;
+	            this.pos += s.length;
+	            return s.length;
+	        }
+	        else if (allowEmpty)
+	            yield '';
+	        return 0;
+	    }
+	    *pushIndicators() {
+	        let n = 0;
+	        loop: while (true) {
+	            switch (this.charAt(0)) {
+	                case '!':
+	                    n += yield* this.pushTag();
+	                    n += yield* this.pushSpaces(true);
+	                    continue loop;
+	                case '&':
+	                    n += yield* this.pushUntil(isNotAnchorChar);
+	                    n += yield* this.pushSpaces(true);
+	                    continue loop;
+	                case '-': // this is an error
+	                case '?': // this is an error outside flow collections
+	                case ':': {
+	                    const inFlow = this.flowLevel > 0;
+	                    const ch1 = this.charAt(1);
+	                    if (isEmpty(ch1) || (inFlow && flowIndicatorChars.has(ch1))) {
+	                        if (!inFlow)
+	                            this.indentNext = this.indentValue + 1;
+	                        else if (this.flowKey)
+	                            this.flowKey = false;
+	                        n += yield* this.pushCount(1);
+	                        n += yield* this.pushSpaces(true);
+	                        continue loop;
+	                    }
+	                }
+	            }
+	            break loop;
+	        }
+	        return n;
+	    }
+	    *pushTag() {
+	        if (this.charAt(1) === '<') {
+	            let i = this.pos + 2;
+	            let ch = this.buffer[i];
+	            while (!isEmpty(ch) && ch !== '>')
+	                ch = this.buffer[++i];
+	            return yield* this.pushToIndex(ch === '>' ? i + 1 : i, false);
+	        }
+	        else {
+	            let i = this.pos + 1;
+	            let ch = this.buffer[i];
+	            while (ch) {
+	                if (tagChars.has(ch))
+	                    ch = this.buffer[++i];
+	                else if (ch === '%' &&
+	                    hexDigits.has(this.buffer[i + 1]) &&
+	                    hexDigits.has(this.buffer[i + 2])) {
+	                    ch = this.buffer[(i += 3)];
+	                }
+	                else
+	                    break;
+	            }
+	            return yield* this.pushToIndex(i, false);
+	        }
+	    }
+	    *pushNewline() {
+	        const ch = this.buffer[this.pos];
+	        if (ch === '\n')
+	            return yield* this.pushCount(1);
+	        else if (ch === '\r' && this.charAt(1) === '\n')
+	            return yield* this.pushCount(2);
+	        else
+	            return 0;
+	    }
+	    *pushSpaces(allowTabs) {
+	        let i = this.pos - 1;
+	        let ch;
+	        do {
+	            ch = this.buffer[++i];
+	        } while (ch === ' ' || (allowTabs && ch === '\t'));
+	        const n = i - this.pos;
+	        if (n > 0) {
+	            yield this.buffer.substr(this.pos, n);
+	            this.pos = i;
+	        }
+	        return n;
+	    }
+	    *pushUntil(test) {
+	        let i = this.pos;
+	        let ch = this.buffer[i];
+	        while (!test(ch))
+	            ch = this.buffer[++i];
+	        return yield* this.pushToIndex(i, false);
+	    }
+	}
+
+	lexer.Lexer = Lexer;
+	return lexer;
+}
+
+var lineCounter = {};
+
+var hasRequiredLineCounter;
+
+function requireLineCounter () {
+	if (hasRequiredLineCounter) return lineCounter;
+	hasRequiredLineCounter = 1;
+
+	/**
+	 * Tracks newlines during parsing in order to provide an efficient API for
+	 * determining the one-indexed `{ line, col }` position for any offset
+	 * within the input.
+	 */
+	class LineCounter {
+	    constructor() {
+	        this.lineStarts = [];
+	        /**
+	         * Should be called in ascending order. Otherwise, call
+	         * `lineCounter.lineStarts.sort()` before calling `linePos()`.
+	         */
+	        this.addNewLine = (offset) => this.lineStarts.push(offset);
+	        /**
+	         * Performs a binary search and returns the 1-indexed { line, col }
+	         * position of `offset`. If `line === 0`, `addNewLine` has never been
+	         * called or `offset` is before the first known newline.
+	         */
+	        this.linePos = (offset) => {
+	            let low = 0;
+	            let high = this.lineStarts.length;
+	            while (low < high) {
+	                const mid = (low + high) >> 1; // Math.floor((low + high) / 2)
+	                if (this.lineStarts[mid] < offset)
+	                    low = mid + 1;
+	                else
+	                    high = mid;
+	            }
+	            if (this.lineStarts[low] === offset)
+	                return { line: low + 1, col: 1 };
+	            if (low === 0)
+	                return { line: 0, col: offset };
+	            const start = this.lineStarts[low - 1];
+	            return { line: low, col: offset - start + 1 };
+	        };
+	    }
+	}
+
+	lineCounter.LineCounter = LineCounter;
+	return lineCounter;
+}
+
+var parser = {};
+
+var hasRequiredParser;
+
+function requireParser () {
+	if (hasRequiredParser) return parser;
+	hasRequiredParser = 1;
+
+	var node_process = require$$0$1;
+	var cst = requireCst();
+	var lexer = requireLexer();
+
+	function includesToken(list, type) {
+	    for (let i = 0; i < list.length; ++i)
+	        if (list[i].type === type)
+	            return true;
+	    return false;
+	}
+	function findNonEmptyIndex(list) {
+	    for (let i = 0; i < list.length; ++i) {
+	        switch (list[i].type) {
+	            case 'space':
+	            case 'comment':
+	            case 'newline':
+	                break;
+	            default:
+	                return i;
+	        }
+	    }
+	    return -1;
+	}
+	function isFlowToken(token) {
+	    switch (token?.type) {
+	        case 'alias':
+	        case 'scalar':
+	        case 'single-quoted-scalar':
+	        case 'double-quoted-scalar':
+	        case 'flow-collection':
+	            return true;
+	        default:
+	            return false;
+	    }
+	}
+	function getPrevProps(parent) {
+	    switch (parent.type) {
+	        case 'document':
+	            return parent.start;
+	        case 'block-map': {
+	            const it = parent.items[parent.items.length - 1];
+	            return it.sep ?? it.start;
+	        }
+	        case 'block-seq':
+	            return parent.items[parent.items.length - 1].start;
+	        /* istanbul ignore next should not happen */
+	        default:
+	            return [];
+	    }
+	}
+	/** Note: May modify input array */
+	function getFirstKeyStartProps(prev) {
+	    if (prev.length === 0)
+	        return [];
+	    let i = prev.length;
+	    loop: while (--i >= 0) {
+	        switch (prev[i].type) {
+	            case 'doc-start':
+	            case 'explicit-key-ind':
+	            case 'map-value-ind':
+	            case 'seq-item-ind':
+	            case 'newline':
+	                break loop;
+	        }
+	    }
+	    while (prev[++i]?.type === 'space') {
+	        /* loop */
+	    }
+	    return prev.splice(i, prev.length);
+	}
+	function arrayPushArray(target, source) {
+	    // May exhaust call stack with large `source` array
+	    if (source.length < 1e5)
+	        Array.prototype.push.apply(target, source);
+	    else
+	        for (let i = 0; i < source.length; ++i)
+	            target.push(source[i]);
+	}
+	function fixFlowSeqItems(fc) {
+	    if (fc.start.type === 'flow-seq-start') {
+	        for (const it of fc.items) {
+	            if (it.sep &&
+	                !it.value &&
+	                !includesToken(it.start, 'explicit-key-ind') &&
+	                !includesToken(it.sep, 'map-value-ind')) {
+	                if (it.key)
+	                    it.value = it.key;
+	                delete it.key;
+	                if (isFlowToken(it.value)) {
+	                    if (it.value.end)
+	                        arrayPushArray(it.value.end, it.sep);
+	                    else
+	                        it.value.end = it.sep;
+	                }
+	                else
+	                    arrayPushArray(it.start, it.sep);
+	                delete it.sep;
+	            }
+	        }
+	    }
+	}
+	/**
+	 * A YAML concrete syntax tree (CST) parser
+	 *
+	 * ```ts
+	 * const src: string = ...
+	 * for (const token of new Parser().parse(src)) {
+	 *   // token: Token
+	 * }
+	 * ```
+	 *
+	 * To use the parser with a user-provided lexer:
+	 *
+	 * ```ts
+	 * function* parse(source: string, lexer: Lexer) {
+	 *   const parser = new Parser()
+	 *   for (const lexeme of lexer.lex(source))
+	 *     yield* parser.next(lexeme)
+	 *   yield* parser.end()
+	 * }
+	 *
+	 * const src: string = ...
+	 * const lexer = new Lexer()
+	 * for (const token of parse(src, lexer)) {
+	 *   // token: Token
+	 * }
+	 * ```
+	 */
+	class Parser {
+	    /**
+	     * @param onNewLine - If defined, called separately with the start position of
+	     *   each new line (in `parse()`, including the start of input).
+	     */
+	    constructor(onNewLine) {
+	        /** If true, space and sequence indicators count as indentation */
+	        this.atNewLine = true;
+	        /** If true, next token is a scalar value */
+	        this.atScalar = false;
+	        /** Current indentation level */
+	        this.indent = 0;
+	        /** Current offset since the start of parsing */
+	        this.offset = 0;
+	        /** On the same line with a block map key */
+	        this.onKeyLine = false;
+	        /** Top indicates the node that's currently being built */
+	        this.stack = [];
+	        /** The source of the current token, set in parse() */
+	        this.source = '';
+	        /** The type of the current token, set in parse() */
+	        this.type = '';
+	        // Must be defined after `next()`
+	        this.lexer = new lexer.Lexer();
+	        this.onNewLine = onNewLine;
+	    }
+	    /**
+	     * Parse `source` as a YAML stream.
+	     * If `incomplete`, a part of the last line may be left as a buffer for the next call.
+	     *
+	     * Errors are not thrown, but yielded as `{ type: 'error', message }` tokens.
+	     *
+	     * @returns A generator of tokens representing each directive, document, and other structure.
+	     */
+	    *parse(source, incomplete = false) {
+	        if (this.onNewLine && this.offset === 0)
+	            this.onNewLine(0);
+	        for (const lexeme of this.lexer.lex(source, incomplete))
+	            yield* this.next(lexeme);
+	        if (!incomplete)
+	            yield* this.end();
+	    }
+	    /**
+	     * Advance the parser by the `source` of one lexical token.
+	     */
+	    *next(source) {
+	        this.source = source;
+	        if (node_process.env.LOG_TOKENS)
+	            console.log('|', cst.prettyToken(source));
+	        if (this.atScalar) {
+	            this.atScalar = false;
+	            yield* this.step();
+	            this.offset += source.length;
+	            return;
+	        }
+	        const type = cst.tokenType(source);
+	        if (!type) {
+	            const message = `Not a YAML token: ${source}`;
+	            yield* this.pop({ type: 'error', offset: this.offset, message, source });
+	            this.offset += source.length;
+	        }
+	        else if (type === 'scalar') {
+	            this.atNewLine = false;
+	            this.atScalar = true;
+	            this.type = 'scalar';
+	        }
+	        else {
+	            this.type = type;
+	            yield* this.step();
+	            switch (type) {
+	                case 'newline':
+	                    this.atNewLine = true;
+	                    this.indent = 0;
+	                    if (this.onNewLine)
+	                        this.onNewLine(this.offset + source.length);
+	                    break;
+	                case 'space':
+	                    if (this.atNewLine && source[0] === ' ')
+	                        this.indent += source.length;
+	                    break;
+	                case 'explicit-key-ind':
+	                case 'map-value-ind':
+	                case 'seq-item-ind':
+	                    if (this.atNewLine)
+	                        this.indent += source.length;
+	                    break;
+	                case 'doc-mode':
+	                case 'flow-error-end':
+	                    return;
+	                default:
+	                    this.atNewLine = false;
+	            }
+	            this.offset += source.length;
+	        }
+	    }
+	    /** Call at end of input to push out any remaining constructions */
+	    *end() {
+	        while (this.stack.length > 0)
+	            yield* this.pop();
+	    }
+	    get sourceToken() {
+	        const st = {
+	            type: this.type,
+	            offset: this.offset,
+	            indent: this.indent,
+	            source: this.source
+	        };
+	        return st;
+	    }
+	    *step() {
+	        const top = this.peek(1);
+	        if (this.type === 'doc-end' && top?.type !== 'doc-end') {
+	            while (this.stack.length > 0)
+	                yield* this.pop();
+	            this.stack.push({
+	                type: 'doc-end',
+	                offset: this.offset,
+	                source: this.source
+	            });
+	            return;
+	        }
+	        if (!top)
+	            return yield* this.stream();
+	        switch (top.type) {
+	            case 'document':
+	                return yield* this.document(top);
+	            case 'alias':
+	            case 'scalar':
+	            case 'single-quoted-scalar':
+	            case 'double-quoted-scalar':
+	                return yield* this.scalar(top);
+	            case 'block-scalar':
+	                return yield* this.blockScalar(top);
+	            case 'block-map':
+	                return yield* this.blockMap(top);
+	            case 'block-seq':
+	                return yield* this.blockSequence(top);
+	            case 'flow-collection':
+	                return yield* this.flowCollection(top);
+	            case 'doc-end':
+	                return yield* this.documentEnd(top);
+	        }
+	        /* istanbul ignore next should not happen */
+	        yield* this.pop();
+	    }
+	    peek(n) {
+	        return this.stack[this.stack.length - n];
+	    }
+	    *pop(error) {
+	        const token = error ?? this.stack.pop();
+	        /* istanbul ignore if should not happen */
+	        if (!token) {
+	            const message = 'Tried to pop an empty stack';
+	            yield { type: 'error', offset: this.offset, source: '', message };
+	        }
+	        else if (this.stack.length === 0) {
+	            yield token;
+	        }
+	        else {
+	            const top = this.peek(1);
+	            if (token.type === 'block-scalar') {
+	                // Block scalars use their parent rather than header indent
+	                token.indent = 'indent' in top ? top.indent : 0;
+	            }
+	            else if (token.type === 'flow-collection' && top.type === 'document') {
+	                // Ignore all indent for top-level flow collections
+	                token.indent = 0;
+	            }
+	            if (token.type === 'flow-collection')
+	                fixFlowSeqItems(token);
+	            switch (top.type) {
+	                case 'document':
+	                    top.value = token;
+	                    break;
+	                case 'block-scalar':
+	                    top.props.push(token); // error
+	                    break;
+	                case 'block-map': {
+	                    const it = top.items[top.items.length - 1];
+	                    if (it.value) {
+	                        top.items.push({ start: [], key: token, sep: [] });
+	                        this.onKeyLine = true;
+	                        return;
+	                    }
+	                    else if (it.sep) {
+	                        it.value = token;
+	                    }
+	                    else {
+	                        Object.assign(it, { key: token, sep: [] });
+	                        this.onKeyLine = !it.explicitKey;
+	                        return;
+	                    }
+	                    break;
+	                }
+	                case 'block-seq': {
+	                    const it = top.items[top.items.length - 1];
+	                    if (it.value)
+	                        top.items.push({ start: [], value: token });
+	                    else
+	                        it.value = token;
+	                    break;
+	                }
+	                case 'flow-collection': {
+	                    const it = top.items[top.items.length - 1];
+	                    if (!it || it.value)
+	                        top.items.push({ start: [], key: token, sep: [] });
+	                    else if (it.sep)
+	                        it.value = token;
+	                    else
+	                        Object.assign(it, { key: token, sep: [] });
+	                    return;
+	                }
+	                /* istanbul ignore next should not happen */
+	                default:
+	                    yield* this.pop();
+	                    yield* this.pop(token);
+	            }
+	            if ((top.type === 'document' ||
+	                top.type === 'block-map' ||
+	                top.type === 'block-seq') &&
+	                (token.type === 'block-map' || token.type === 'block-seq')) {
+	                const last = token.items[token.items.length - 1];
+	                if (last &&
+	                    !last.sep &&
+	                    !last.value &&
+	                    last.start.length > 0 &&
+	                    findNonEmptyIndex(last.start) === -1 &&
+	                    (token.indent === 0 ||
+	                        last.start.every(st => st.type !== 'comment' || st.indent < token.indent))) {
+	                    if (top.type === 'document')
+	                        top.end = last.start;
+	                    else
+	                        top.items.push({ start: last.start });
+	                    token.items.splice(-1, 1);
+	                }
+	            }
+	        }
+	    }
+	    *stream() {
+	        switch (this.type) {
+	            case 'directive-line':
+	                yield { type: 'directive', offset: this.offset, source: this.source };
+	                return;
+	            case 'byte-order-mark':
+	            case 'space':
+	            case 'comment':
+	            case 'newline':
+	                yield this.sourceToken;
+	                return;
+	            case 'doc-mode':
+	            case 'doc-start': {
+	                const doc = {
+	                    type: 'document',
+	                    offset: this.offset,
+	                    start: []
+	                };
+	                if (this.type === 'doc-start')
+	                    doc.start.push(this.sourceToken);
+	                this.stack.push(doc);
+	                return;
+	            }
+	        }
+	        yield {
+	            type: 'error',
+	            offset: this.offset,
+	            message: `Unexpected ${this.type} token in YAML stream`,
+	            source: this.source
+	        };
+	    }
+	    *document(doc) {
+	        if (doc.value)
+	            return yield* this.lineEnd(doc);
+	        switch (this.type) {
+	            case 'doc-start': {
+	                if (findNonEmptyIndex(doc.start) !== -1) {
+	                    yield* this.pop();
+	                    yield* this.step();
+	                }
+	                else
+	                    doc.start.push(this.sourceToken);
+	                return;
+	            }
+	            case 'anchor':
+	            case 'tag':
+	            case 'space':
+	            case 'comment':
+	            case 'newline':
+	                doc.start.push(this.sourceToken);
+	                return;
+	        }
+	        const bv = this.startBlockValue(doc);
+	        if (bv)
+	            this.stack.push(bv);
+	        else {
+	            yield {
+	                type: 'error',
+	                offset: this.offset,
+	                message: `Unexpected ${this.type} token in YAML document`,
+	                source: this.source
+	            };
+	        }
+	    }
+	    *scalar(scalar) {
+	        if (this.type === 'map-value-ind') {
+	            const prev = getPrevProps(this.peek(2));
+	            const start = getFirstKeyStartProps(prev);
+	            let sep;
+	            if (scalar.end) {
+	                sep = scalar.end;
+	                sep.push(this.sourceToken);
+	                delete scalar.end;
+	            }
+	            else
+	                sep = [this.sourceToken];
+	            const map = {
+	                type: 'block-map',
+	                offset: scalar.offset,
+	                indent: scalar.indent,
+	                items: [{ start, key: scalar, sep }]
+	            };
+	            this.onKeyLine = true;
+	            this.stack[this.stack.length - 1] = map;
+	        }
+	        else
+	            yield* this.lineEnd(scalar);
+	    }
+	    *blockScalar(scalar) {
+	        switch (this.type) {
+	            case 'space':
+	            case 'comment':
+	            case 'newline':
+	                scalar.props.push(this.sourceToken);
+	                return;
+	            case 'scalar':
+	                scalar.source = this.source;
+	                // block-scalar source includes trailing newline
+	                this.atNewLine = true;
+	                this.indent = 0;
+	                if (this.onNewLine) {
+	                    let nl = this.source.indexOf('\n') + 1;
+	                    while (nl !== 0) {
+	                        this.onNewLine(this.offset + nl);
+	                        nl = this.source.indexOf('\n', nl) + 1;
+	                    }
+	                }
+	                yield* this.pop();
+	                break;
+	            /* istanbul ignore next should not happen */
+	            default:
+	                yield* this.pop();
+	                yield* this.step();
+	        }
+	    }
+	    *blockMap(map) {
+	        const it = map.items[map.items.length - 1];
+	        // it.sep is true-ish if pair already has key or : separator
+	        switch (this.type) {
+	            case 'newline':
+	                this.onKeyLine = false;
+	                if (it.value) {
+	                    const end = 'end' in it.value ? it.value.end : undefined;
+	                    const last = Array.isArray(end) ? end[end.length - 1] : undefined;
+	                    if (last?.type === 'comment')
+	                        end?.push(this.sourceToken);
+	                    else
+	                        map.items.push({ start: [this.sourceToken] });
+	                }
+	                else if (it.sep) {
+	                    it.sep.push(this.sourceToken);
+	                }
+	                else {
+	                    it.start.push(this.sourceToken);
+	                }
+	                return;
+	            case 'space':
+	            case 'comment':
+	                if (it.value) {
+	                    map.items.push({ start: [this.sourceToken] });
+	                }
+	                else if (it.sep) {
+	                    it.sep.push(this.sourceToken);
+	                }
+	                else {
+	                    if (this.atIndentedComment(it.start, map.indent)) {
+	                        const prev = map.items[map.items.length - 2];
+	                        const end = prev?.value?.end;
+	                        if (Array.isArray(end)) {
+	                            arrayPushArray(end, it.start);
+	                            end.push(this.sourceToken);
+	                            map.items.pop();
+	                            return;
+	                        }
+	                    }
+	                    it.start.push(this.sourceToken);
+	                }
+	                return;
+	        }
+	        if (this.indent >= map.indent) {
+	            const atMapIndent = !this.onKeyLine && this.indent === map.indent;
+	            const atNextItem = atMapIndent &&
+	                (it.sep || it.explicitKey) &&
+	                this.type !== 'seq-item-ind';
+	            // For empty nodes, assign newline-separated not indented empty tokens to following node
+	            let start = [];
+	            if (atNextItem && it.sep && !it.value) {
+	                const nl = [];
+	                for (let i = 0; i < it.sep.length; ++i) {
+	                    const st = it.sep[i];
+	                    switch (st.type) {
+	                        case 'newline':
+	                            nl.push(i);
+	                            break;
+	                        case 'space':
+	                            break;
+	                        case 'comment':
+	                            if (st.indent > map.indent)
+	                                nl.length = 0;
+	                            break;
+	                        default:
+	                            nl.length = 0;
+	                    }
+	                }
+	                if (nl.length >= 2)
+	                    start = it.sep.splice(nl[1]);
+	            }
+	            switch (this.type) {
+	                case 'anchor':
+	                case 'tag':
+	                    if (atNextItem || it.value) {
+	                        start.push(this.sourceToken);
+	                        map.items.push({ start });
+	                        this.onKeyLine = true;
+	                    }
+	                    else if (it.sep) {
+	                        it.sep.push(this.sourceToken);
+	                    }
+	                    else {
+	                        it.start.push(this.sourceToken);
+	                    }
+	                    return;
+	                case 'explicit-key-ind':
+	                    if (!it.sep && !it.explicitKey) {
+	                        it.start.push(this.sourceToken);
+	                        it.explicitKey = true;
+	                    }
+	                    else if (atNextItem || it.value) {
+	                        start.push(this.sourceToken);
+	                        map.items.push({ start, explicitKey: true });
+	                    }
+	                    else {
+	                        this.stack.push({
+	                            type: 'block-map',
+	                            offset: this.offset,
+	                            indent: this.indent,
+	                            items: [{ start: [this.sourceToken], explicitKey: true }]
+	                        });
+	                    }
+	                    this.onKeyLine = true;
+	                    return;
+	                case 'map-value-ind':
+	                    if (it.explicitKey) {
+	                        if (!it.sep) {
+	                            if (includesToken(it.start, 'newline')) {
+	                                Object.assign(it, { key: null, sep: [this.sourceToken] });
+	                            }
+	                            else {
+	                                const start = getFirstKeyStartProps(it.start);
+	                                this.stack.push({
+	                                    type: 'block-map',
+	                                    offset: this.offset,
+	                                    indent: this.indent,
+	                                    items: [{ start, key: null, sep: [this.sourceToken] }]
+	                                });
+	                            }
+	                        }
+	                        else if (it.value) {
+	                            map.items.push({ start: [], key: null, sep: [this.sourceToken] });
+	                        }
+	                        else if (includesToken(it.sep, 'map-value-ind')) {
+	                            this.stack.push({
+	                                type: 'block-map',
+	                                offset: this.offset,
+	                                indent: this.indent,
+	                                items: [{ start, key: null, sep: [this.sourceToken] }]
+	                            });
+	                        }
+	                        else if (isFlowToken(it.key) &&
+	                            !includesToken(it.sep, 'newline')) {
+	                            const start = getFirstKeyStartProps(it.start);
+	                            const key = it.key;
+	                            const sep = it.sep;
+	                            sep.push(this.sourceToken);
+	                            // @ts-expect-error type guard is wrong here
+	                            delete it.key;
+	                            // @ts-expect-error type guard is wrong here
+	                            delete it.sep;
+	                            this.stack.push({
+	                                type: 'block-map',
+	                                offset: this.offset,
+	                                indent: this.indent,
+	                                items: [{ start, key, sep }]
+	                            });
+	                        }
+	                        else if (start.length > 0) {
+	                            // Not actually at next item
+	                            it.sep = it.sep.concat(start, this.sourceToken);
+	                        }
+	                        else {
+	                            it.sep.push(this.sourceToken);
+	                        }
+	                    }
+	                    else {
+	                        if (!it.sep) {
+	                            Object.assign(it, { key: null, sep: [this.sourceToken] });
+	                        }
+	                        else if (it.value || atNextItem) {
+	                            map.items.push({ start, key: null, sep: [this.sourceToken] });
+	                        }
+	                        else if (includesToken(it.sep, 'map-value-ind')) {
+	                            this.stack.push({
+	                                type: 'block-map',
+	                                offset: this.offset,
+	                                indent: this.indent,
+	                                items: [{ start: [], key: null, sep: [this.sourceToken] }]
+	                            });
+	                        }
+	                        else {
+	                            it.sep.push(this.sourceToken);
+	                        }
+	                    }
+	                    this.onKeyLine = true;
+	                    return;
+	                case 'alias':
+	                case 'scalar':
+	                case 'single-quoted-scalar':
+	                case 'double-quoted-scalar': {
+	                    const fs = this.flowScalar(this.type);
+	                    if (atNextItem || it.value) {
+	                        map.items.push({ start, key: fs, sep: [] });
+	                        this.onKeyLine = true;
+	                    }
+	                    else if (it.sep) {
+	                        this.stack.push(fs);
+	                    }
+	                    else {
+	                        Object.assign(it, { key: fs, sep: [] });
+	                        this.onKeyLine = true;
+	                    }
+	                    return;
+	                }
+	                default: {
+	                    const bv = this.startBlockValue(map);
+	                    if (bv) {
+	                        if (bv.type === 'block-seq') {
+	                            if (!it.explicitKey &&
+	                                it.sep &&
+	                                !includesToken(it.sep, 'newline')) {
+	                                yield* this.pop({
+	                                    type: 'error',
+	                                    offset: this.offset,
+	                                    message: 'Unexpected block-seq-ind on same line with key',
+	                                    source: this.source
+	                                });
+	                                return;
+	                            }
+	                        }
+	                        else if (atMapIndent) {
+	                            map.items.push({ start });
+	                        }
+	                        this.stack.push(bv);
+	                        return;
+	                    }
+	                }
+	            }
+	        }
+	        yield* this.pop();
+	        yield* this.step();
+	    }
+	    *blockSequence(seq) {
+	        const it = seq.items[seq.items.length - 1];
+	        switch (this.type) {
+	            case 'newline':
+	                if (it.value) {
+	                    const end = 'end' in it.value ? it.value.end : undefined;
+	                    const last = Array.isArray(end) ? end[end.length - 1] : undefined;
+	                    if (last?.type === 'comment')
+	                        end?.push(this.sourceToken);
+	                    else
+	                        seq.items.push({ start: [this.sourceToken] });
+	                }
+	                else
+	                    it.start.push(this.sourceToken);
+	                return;
+	            case 'space':
+	            case 'comment':
+	                if (it.value)
+	                    seq.items.push({ start: [this.sourceToken] });
+	                else {
+	                    if (this.atIndentedComment(it.start, seq.indent)) {
+	                        const prev = seq.items[seq.items.length - 2];
+	                        const end = prev?.value?.end;
+	                        if (Array.isArray(end)) {
+	                            arrayPushArray(end, it.start);
+	                            end.push(this.sourceToken);
+	                            seq.items.pop();
+	                            return;
+	                        }
+	                    }
+	                    it.start.push(this.sourceToken);
+	                }
+	                return;
+	            case 'anchor':
+	            case 'tag':
+	                if (it.value || this.indent <= seq.indent)
+	                    break;
+	                it.start.push(this.sourceToken);
+	                return;
+	            case 'seq-item-ind':
+	                if (this.indent !== seq.indent)
+	                    break;
+	                if (it.value || includesToken(it.start, 'seq-item-ind'))
+	                    seq.items.push({ start: [this.sourceToken] });
+	                else
+	                    it.start.push(this.sourceToken);
+	                return;
+	        }
+	        if (this.indent > seq.indent) {
+	            const bv = this.startBlockValue(seq);
+	            if (bv) {
+	                this.stack.push(bv);
+	                return;
+	            }
+	        }
+	        yield* this.pop();
+	        yield* this.step();
+	    }
+	    *flowCollection(fc) {
+	        const it = fc.items[fc.items.length - 1];
+	        if (this.type === 'flow-error-end') {
+	            let top;
+	            do {
+	                yield* this.pop();
+	                top = this.peek(1);
+	            } while (top?.type === 'flow-collection');
+	        }
+	        else if (fc.end.length === 0) {
+	            switch (this.type) {
+	                case 'comma':
+	                case 'explicit-key-ind':
+	                    if (!it || it.sep)
+	                        fc.items.push({ start: [this.sourceToken] });
+	                    else
+	                        it.start.push(this.sourceToken);
+	                    return;
+	                case 'map-value-ind':
+	                    if (!it || it.value)
+	                        fc.items.push({ start: [], key: null, sep: [this.sourceToken] });
+	                    else if (it.sep)
+	                        it.sep.push(this.sourceToken);
+	                    else
+	                        Object.assign(it, { key: null, sep: [this.sourceToken] });
+	                    return;
+	                case 'space':
+	                case 'comment':
+	                case 'newline':
+	                case 'anchor':
+	                case 'tag':
+	                    if (!it || it.value)
+	                        fc.items.push({ start: [this.sourceToken] });
+	                    else if (it.sep)
+	                        it.sep.push(this.sourceToken);
+	                    else
+	                        it.start.push(this.sourceToken);
+	                    return;
+	                case 'alias':
+	                case 'scalar':
+	                case 'single-quoted-scalar':
+	                case 'double-quoted-scalar': {
+	                    const fs = this.flowScalar(this.type);
+	                    if (!it || it.value)
+	                        fc.items.push({ start: [], key: fs, sep: [] });
+	                    else if (it.sep)
+	                        this.stack.push(fs);
+	                    else
+	                        Object.assign(it, { key: fs, sep: [] });
+	                    return;
+	                }
+	                case 'flow-map-end':
+	                case 'flow-seq-end':
+	                    fc.end.push(this.sourceToken);
+	                    return;
+	            }
+	            const bv = this.startBlockValue(fc);
+	            /* istanbul ignore else should not happen */
+	            if (bv)
+	                this.stack.push(bv);
+	            else {
+	                yield* this.pop();
+	                yield* this.step();
+	            }
+	        }
+	        else {
+	            const parent = this.peek(2);
+	            if (parent.type === 'block-map' &&
+	                ((this.type === 'map-value-ind' && parent.indent === fc.indent) ||
+	                    (this.type === 'newline' &&
+	                        !parent.items[parent.items.length - 1].sep))) {
+	                yield* this.pop();
+	                yield* this.step();
+	            }
+	            else if (this.type === 'map-value-ind' &&
+	                parent.type !== 'flow-collection') {
+	                const prev = getPrevProps(parent);
+	                const start = getFirstKeyStartProps(prev);
+	                fixFlowSeqItems(fc);
+	                const sep = fc.end.splice(1, fc.end.length);
+	                sep.push(this.sourceToken);
+	                const map = {
+	                    type: 'block-map',
+	                    offset: fc.offset,
+	                    indent: fc.indent,
+	                    items: [{ start, key: fc, sep }]
+	                };
+	                this.onKeyLine = true;
+	                this.stack[this.stack.length - 1] = map;
+	            }
+	            else {
+	                yield* this.lineEnd(fc);
+	            }
+	        }
+	    }
+	    flowScalar(type) {
+	        if (this.onNewLine) {
+	            let nl = this.source.indexOf('\n') + 1;
+	            while (nl !== 0) {
+	                this.onNewLine(this.offset + nl);
+	                nl = this.source.indexOf('\n', nl) + 1;
+	            }
+	        }
+	        return {
+	            type,
+	            offset: this.offset,
+	            indent: this.indent,
+	            source: this.source
+	        };
+	    }
+	    startBlockValue(parent) {
+	        switch (this.type) {
+	            case 'alias':
+	            case 'scalar':
+	            case 'single-quoted-scalar':
+	            case 'double-quoted-scalar':
+	                return this.flowScalar(this.type);
+	            case 'block-scalar-header':
+	                return {
+	                    type: 'block-scalar',
+	                    offset: this.offset,
+	                    indent: this.indent,
+	                    props: [this.sourceToken],
+	                    source: ''
+	                };
+	            case 'flow-map-start':
+	            case 'flow-seq-start':
+	                return {
+	                    type: 'flow-collection',
+	                    offset: this.offset,
+	                    indent: this.indent,
+	                    start: this.sourceToken,
+	                    items: [],
+	                    end: []
+	                };
+	            case 'seq-item-ind':
+	                return {
+	                    type: 'block-seq',
+	                    offset: this.offset,
+	                    indent: this.indent,
+	                    items: [{ start: [this.sourceToken] }]
+	                };
+	            case 'explicit-key-ind': {
+	                this.onKeyLine = true;
+	                const prev = getPrevProps(parent);
+	                const start = getFirstKeyStartProps(prev);
+	                start.push(this.sourceToken);
+	                return {
+	                    type: 'block-map',
+	                    offset: this.offset,
+	                    indent: this.indent,
+	                    items: [{ start, explicitKey: true }]
+	                };
+	            }
+	            case 'map-value-ind': {
+	                this.onKeyLine = true;
+	                const prev = getPrevProps(parent);
+	                const start = getFirstKeyStartProps(prev);
+	                return {
+	                    type: 'block-map',
+	                    offset: this.offset,
+	                    indent: this.indent,
+	                    items: [{ start, key: null, sep: [this.sourceToken] }]
+	                };
+	            }
+	        }
+	        return null;
+	    }
+	    atIndentedComment(start, indent) {
+	        if (this.type !== 'comment')
+	            return false;
+	        if (this.indent <= indent)
+	            return false;
+	        return start.every(st => st.type === 'newline' || st.type === 'space');
+	    }
+	    *documentEnd(docEnd) {
+	        if (this.type !== 'doc-mode') {
+	            if (docEnd.end)
+	                docEnd.end.push(this.sourceToken);
+	            else
+	                docEnd.end = [this.sourceToken];
+	            if (this.type === 'newline')
+	                yield* this.pop();
+	        }
+	    }
+	    *lineEnd(token) {
+	        switch (this.type) {
+	            case 'comma':
+	            case 'doc-start':
+	            case 'doc-end':
+	            case 'flow-seq-end':
+	            case 'flow-map-end':
+	            case 'map-value-ind':
+	                yield* this.pop();
+	                yield* this.step();
+	                break;
+	            case 'newline':
+	                this.onKeyLine = false;
+	            // fallthrough
+	            case 'space':
+	            case 'comment':
+	            default:
+	                // all other values are errors
+	                if (token.end)
+	                    token.end.push(this.sourceToken);
+	                else
+	                    token.end = [this.sourceToken];
+	                if (this.type === 'newline')
+	                    yield* this.pop();
+	        }
+	    }
+	}
+
+	parser.Parser = Parser;
+	return parser;
+}
+
+var publicApi = {};
+
+var hasRequiredPublicApi;
+
+function requirePublicApi () {
+	if (hasRequiredPublicApi) return publicApi;
+	hasRequiredPublicApi = 1;
+
+	var composer = requireComposer();
+	var Document = requireDocument();
+	var errors = requireErrors();
+	var log = requireLog();
+	var identity = requireIdentity();
+	var lineCounter = requireLineCounter();
+	var parser = requireParser();
+
+	function parseOptions(options) {
+	    const prettyErrors = options.prettyErrors !== false;
+	    const lineCounter$1 = options.lineCounter || (prettyErrors && new lineCounter.LineCounter()) || null;
+	    return { lineCounter: lineCounter$1, prettyErrors };
+	}
+	/**
+	 * Parse the input as a stream of YAML documents.
+	 *
+	 * Documents should be separated from each other by `...` or `---` marker lines.
+	 *
+	 * @returns If an empty `docs` array is returned, it will be of type
+	 *   EmptyStream and contain additional stream information. In
+	 *   TypeScript, you should use `'empty' in docs` as a type guard for it.
+	 */
+	function parseAllDocuments(source, options = {}) {
+	    const { lineCounter, prettyErrors } = parseOptions(options);
+	    const parser$1 = new parser.Parser(lineCounter?.addNewLine);
+	    const composer$1 = new composer.Composer(options);
+	    const docs = Array.from(composer$1.compose(parser$1.parse(source)));
+	    if (prettyErrors && lineCounter)
+	        for (const doc of docs) {
+	            doc.errors.forEach(errors.prettifyError(source, lineCounter));
+	            doc.warnings.forEach(errors.prettifyError(source, lineCounter));
+	        }
+	    if (docs.length > 0)
+	        return docs;
+	    return Object.assign([], { empty: true }, composer$1.streamInfo());
+	}
+	/** Parse an input string into a single YAML.Document */
+	function parseDocument(source, options = {}) {
+	    const { lineCounter, prettyErrors } = parseOptions(options);
+	    const parser$1 = new parser.Parser(lineCounter?.addNewLine);
+	    const composer$1 = new composer.Composer(options);
+	    // `doc` is always set by compose.end(true) at the very latest
+	    let doc = null;
+	    for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
+	        if (!doc)
+	            doc = _doc;
+	        else if (doc.options.logLevel !== 'silent') {
+	            doc.errors.push(new errors.YAMLParseError(_doc.range.slice(0, 2), 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+	            break;
+	        }
+	    }
+	    if (prettyErrors && lineCounter) {
+	        doc.errors.forEach(errors.prettifyError(source, lineCounter));
+	        doc.warnings.forEach(errors.prettifyError(source, lineCounter));
+	    }
+	    return doc;
+	}
+	function parse(src, reviver, options) {
+	    let _reviver = undefined;
+	    if (typeof reviver === 'function') {
+	        _reviver = reviver;
+	    }
+	    else if (options === undefined && reviver && typeof reviver === 'object') {
+	        options = reviver;
+	    }
+	    const doc = parseDocument(src, options);
+	    if (!doc)
+	        return null;
+	    doc.warnings.forEach(warning => log.warn(doc.options.logLevel, warning));
+	    if (doc.errors.length > 0) {
+	        if (doc.options.logLevel !== 'silent')
+	            throw doc.errors[0];
+	        else
+	            doc.errors = [];
+	    }
+	    return doc.toJS(Object.assign({ reviver: _reviver }, options));
+	}
+	function stringify(value, replacer, options) {
+	    let _replacer = null;
+	    if (typeof replacer === 'function' || Array.isArray(replacer)) {
+	        _replacer = replacer;
+	    }
+	    else if (options === undefined && replacer) {
+	        options = replacer;
+	    }
+	    if (typeof options === 'string')
+	        options = options.length;
+	    if (typeof options === 'number') {
+	        const indent = Math.round(options);
+	        options = indent < 1 ? undefined : indent > 8 ? { indent: 8 } : { indent };
+	    }
+	    if (value === undefined) {
+	        const { keepUndefined } = options ?? replacer ?? {};
+	        if (!keepUndefined)
+	            return undefined;
+	    }
+	    if (identity.isDocument(value) && !_replacer)
+	        return value.toString(options);
+	    return new Document.Document(value, _replacer, options).toString(options);
+	}
+
+	publicApi.parse = parse;
+	publicApi.parseAllDocuments = parseAllDocuments;
+	publicApi.parseDocument = parseDocument;
+	publicApi.stringify = stringify;
+	return publicApi;
+}
+
+var hasRequiredDist;
+
+function requireDist () {
+	if (hasRequiredDist) return dist;
+	hasRequiredDist = 1;
+
+	var composer = requireComposer();
+	var Document = requireDocument();
+	var Schema = requireSchema();
+	var errors = requireErrors();
+	var Alias = requireAlias();
+	var identity = requireIdentity();
+	var Pair = requirePair();
+	var Scalar = requireScalar();
+	var YAMLMap = requireYAMLMap();
+	var YAMLSeq = requireYAMLSeq();
+	var cst = requireCst();
+	var lexer = requireLexer();
+	var lineCounter = requireLineCounter();
+	var parser = requireParser();
+	var publicApi = requirePublicApi();
+	var visit = requireVisit();
+
+
+
+	dist.Composer = composer.Composer;
+	dist.Document = Document.Document;
+	dist.Schema = Schema.Schema;
+	dist.YAMLError = errors.YAMLError;
+	dist.YAMLParseError = errors.YAMLParseError;
+	dist.YAMLWarning = errors.YAMLWarning;
+	dist.Alias = Alias.Alias;
+	dist.isAlias = identity.isAlias;
+	dist.isCollection = identity.isCollection;
+	dist.isDocument = identity.isDocument;
+	dist.isMap = identity.isMap;
+	dist.isNode = identity.isNode;
+	dist.isPair = identity.isPair;
+	dist.isScalar = identity.isScalar;
+	dist.isSeq = identity.isSeq;
+	dist.Pair = Pair.Pair;
+	dist.Scalar = Scalar.Scalar;
+	dist.YAMLMap = YAMLMap.YAMLMap;
+	dist.YAMLSeq = YAMLSeq.YAMLSeq;
+	dist.CST = cst;
+	dist.Lexer = lexer.Lexer;
+	dist.LineCounter = lineCounter.LineCounter;
+	dist.Parser = parser.Parser;
+	dist.parse = publicApi.parse;
+	dist.parseAllDocuments = publicApi.parseAllDocuments;
+	dist.parseDocument = publicApi.parseDocument;
+	dist.stringify = publicApi.stringify;
+	dist.visit = visit.visit;
+	dist.visitAsync = visit.visitAsync;
+	return dist;
+}
+
+var distExports = requireDist();
+
+/**
+ * A YAML file parsed into plain values that remembers where every value came from.
+ *
+ * Used for every YAML file a user writes (ml-gate.yml, data contracts): parse once, validate the
+ * plain value, and when something is wrong, `locate` the offending key or value by its path so
+ * the message can say `ml-gate.yml:9:3: ...`.
+ */
+/** `['gates', 2, 'metric']` -> `gates[2].metric`; keys that are not identifiers are quoted. */
+function formatPath$1(path) {
+    let text = '';
+    for (const segment of path) {
+        if (typeof segment === 'number')
+            text += `[${segment}]`;
+        else if (/^[A-Za-z_][\w-]*$/.test(segment))
+            text += text === '' ? segment : `.${segment}`;
+        else
+            text += `['${segment.replace(/'/g, "\\'")}']`;
+    }
+    return text;
+}
+/** Read and parse a YAML file. A missing or unreadable file is a `UserInputError`. */
+async function readYamlFile(file) {
+    let text;
+    try {
+        text = await readFile(file, 'utf8');
+    }
+    catch (error) {
+        throw new UserInputError(describeReadError(error), { file });
+    }
+    return parseYaml(text, file);
+}
+/**
+ * Parse the text of a YAML file (YAML 1.2 core schema: `2027-01-31` and `yes` stay strings).
+ *
+ * The file must hold a single document. Syntax errors, duplicate keys, tabs used for indentation,
+ * several documents and unresolved aliases are `UserInputError`s at the line and column the
+ * problem is.
+ */
+function parseYaml(text, file) {
+    const lines = new distExports.LineCounter();
+    const documents = distExports.parseAllDocuments(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    const at = (offset) => {
+        const { line, col } = lines.linePos(offset);
+        return { file, line, column: col };
+    };
+    for (const document of documents) {
+        const [error] = document.errors;
+        if (error) {
+            const offset = error.pos[0];
+            throw new UserInputError(describeSyntaxError(document, error.code, error.message, offset), at(offset));
+        }
+    }
+    if (documents.length > 1) {
+        throw new UserInputError(`expected one YAML document, found ${documents.length}: remove the '---' separator`, at(documents[1].range[0]));
+    }
+    const document = documents.length === 1 ? documents[0] : null;
+    const value = document === null ? null : toPlainValue(document, at);
+    return {
+        file,
+        value,
+        locate(path, part = 'value') {
+            const start = document === null ? 0 : findOffset(document, path, part);
+            return at(start);
+        }
+    };
+}
+/** Offset of the node at `path`, or of the deepest node on the way to it. */
+function findOffset(document, path, part) {
+    let node = document.contents ?? null;
+    let keyNode = null;
+    for (const segment of path) {
+        const container = resolveAlias(document, node);
+        let child;
+        if (distExports.isMap(container)) {
+            const pair = container.items.find((item) => keyText(item.key) === String(segment));
+            if (pair)
+                child = { key: pair.key, value: pair.value };
+        }
+        else if (distExports.isSeq(container) && typeof segment === 'number') {
+            const item = container.items[segment];
+            if (item !== undefined)
+                child = { key: null, value: item };
+        }
+        if (child === undefined)
+            break;
+        keyNode = child.key;
+        node = child.value;
+    }
+    const valueStart = node?.range && !isEmptyValue(node) ? node.range[0] : undefined;
+    const keyStart = keyNode?.range?.[0];
+    if (part === 'key')
+        return keyStart ?? valueStart ?? 0;
+    return valueStart ?? keyStart ?? 0;
+}
+function resolveAlias(document, node) {
+    return distExports.isAlias(node) ? (node.resolve(document) ?? null) : node;
+}
+function keyText(key) {
+    return String(distExports.isScalar(key) ? key.value : key);
+}
+/** `key:` with nothing after it: a null scalar that occupies no characters. */
+function isEmptyValue(node) {
+    return distExports.isScalar(node) && node.range !== undefined && node.range !== null && node.range[0] === node.range[1];
+}
+function toPlainValue(document, at) {
+    try {
+        return document.toJS({ maxAliasCount: 100 });
+    }
+    catch (error) {
+        // `toJS` throws a ReferenceError for an alias to an anchor not defined before it, or an
+        // alias expansion so large it looks like a "billion laughs" attack.
+        if (!(error instanceof ReferenceError))
+            throw error;
+        let offset = 0;
+        let name = '';
+        distExports.visit(document, {
+            Alias(_, alias) {
+                if (alias.resolve(document) === undefined) {
+                    offset = alias.range?.[0] ?? 0;
+                    name = alias.source;
+                    return distExports.visit.BREAK;
+                }
+            }
+        });
+        if (name !== '') {
+            throw new UserInputError(`unknown alias '*${name}': define the anchor '&${name}' before using it`, at(offset));
+        }
+        throw new UserInputError(`cannot expand the YAML aliases: ${lowerFirst(error.message)}`, at(0));
+    }
+}
+/**
+ * The yaml library's messages are written for YAML experts; the common mistakes get a message
+ * that says what to do.
+ */
+function describeSyntaxError(document, code, message, offset) {
+    switch (code) {
+        case 'TAB_AS_INDENT':
+            return 'tabs are not allowed for indentation in YAML: indent with spaces';
+        case 'DUPLICATE_KEY':
+            return `duplicate key '${keyAt(document, offset)}': each key may appear only once in a mapping`;
+        case 'BLOCK_AS_IMPLICIT_KEY':
+            return "unexpected 'key: value' inside a value: check the indentation, or quote a value that contains ': '";
+        case 'MULTILINE_IMPLICIT_KEY':
+            return "a line without ':' runs into the next key (a key must fit on one line): add the missing ':' or fix the indentation";
+        default:
+            return `invalid YAML: ${lowerFirst(message.replace(/\.$/, ''))}`;
+    }
+}
+function keyAt(document, offset) {
+    let key = '';
+    distExports.visit(document, {
+        Pair(_, pair) {
+            if (distExports.isScalar(pair.key) && pair.key.range?.[0] === offset) {
+                key = keyText(pair.key);
+                return distExports.visit.BREAK;
+            }
+        }
+    });
+    return key;
+}
+function lowerFirst(text) {
+    return text.charAt(0).toLowerCase() + text.slice(1);
+}
+function describeReadError(error) {
+    const code = error?.code;
+    if (code === 'ENOENT')
+        return 'file not found';
+    if (code === 'EISDIR')
+        return 'expected a file, found a directory';
+    if (code === 'EACCES')
+        return 'permission denied: cannot read the file';
+    return `cannot read the file: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+const COMBINATORS = new Set(['anyOf', 'oneOf']);
+/** Keywords that check a value (rather than the shape of a mapping): their messages end in ", got X". */
+const VALUE_KEYWORDS = new Set([
+    'type',
+    'enum',
+    'const',
+    'format',
+    'pattern',
+    'minimum',
+    'maximum',
+    'exclusiveMinimum',
+    'exclusiveMaximum',
+    'multipleOf',
+    'minLength',
+    'maxLength'
+]);
+/**
+ * Turn ajv's errors for `data` into one `UserInputError`.
+ *
+ * @param errors `validate.errors` of a validator compiled with `allErrors` and `verbose`
+ * @param data the validated value (the instance paths of `errors` point into it)
+ * @param locate maps a path to its place in the file
+ */
+function explainSchemaErrors(errors, data, locate) {
+    const candidates = withoutCombinatorNoise(errors);
+    if (candidates.length === 0)
+        throw new Error('explainSchemaErrors: no errors to explain');
+    const best = candidates.reduce((a, b) => (compare(b, a) < 0 ? b : a));
+    const path = toPath(best.instancePath, data);
+    const message = describe$1(best, candidates);
+    const prefix = path.length === 0 ? '' : `${formatPath$1(path)}: `;
+    return new UserInputError(prefix + message, locateError(best, path, locate));
+}
+/** Replace or remove `anyOf`/`oneOf` errors and their branches (rule 1 above). */
+function withoutCombinatorNoise(errors) {
+    const combinators = errors.filter((e) => COMBINATORS.has(e.keyword));
+    const explained = combinators.filter((e) => hasErrorMessage(e));
+    return errors.filter((error) => {
+        if (COMBINATORS.has(error.keyword))
+            return hasErrorMessage(error);
+        return !explained.some((c) => isBranchOf(error, c));
+    });
+}
+function isBranchOf(error, combinator) {
+    const at = combinator.instancePath;
+    return (error.schemaPath.startsWith(`${combinator.schemaPath}/`) &&
+        (error.instancePath === at || error.instancePath.startsWith(`${at}/`)));
+}
+function hasErrorMessage(error) {
+    return typeof errorMessage(error) === 'string';
+}
+function errorMessage(error) {
+    const parent = error.parentSchema;
+    if (typeof parent !== 'object' || parent === null)
+        return undefined;
+    const message = parent.errorMessage;
+    return typeof message === 'string' ? message : undefined;
+}
+/** Negative when `a` is the better error to report (rules 2 and 3). */
+function compare(a, b) {
+    return depth(b) - depth(a) || priority(a) - priority(b);
+}
+function depth(error) {
+    return error.instancePath === '' ? 0 : error.instancePath.split('/').length - 1;
+}
+function priority(error) {
+    if (error.keyword === 'additionalProperties')
+        return 0;
+    if (hasErrorMessage(error) && !VALUE_KEYWORDS.has(error.keyword))
+        return 1;
+    if (error.keyword === 'required' || error.keyword === 'dependentRequired')
+        return 2;
+    if (error.keyword === 'type')
+        return 4;
+    return 3;
+}
+function describe$1(error, all) {
+    const custom = errorMessage(error);
+    const got = VALUE_KEYWORDS.has(error.keyword) ? `, got ${describeGot(error, all)}` : '';
+    if (custom !== undefined)
+        return custom.startsWith('expected ') ? custom + got : custom;
+    const params = error.params;
+    const schema = isRecord(error.parentSchema) ? error.parentSchema : {};
+    switch (error.keyword) {
+        case 'additionalProperties': {
+            const key = String(params.additionalProperty);
+            const allowed = Object.keys(isRecord(schema.properties) ? schema.properties : {});
+            return `unknown key '${key}'${didYouMean(key, allowed)}; allowed keys: ${allowed.join(', ')}`;
+        }
+        case 'required':
+            return `missing required key '${String(params.missingProperty)}'`;
+        case 'dependentRequired':
+            return `'${String(params.property)}' requires '${String(params.missingProperty)}'`;
+        case 'type':
+            return `expected ${listTypes(sameValueTypes(error, all))}${got}`;
+        case 'enum': {
+            const allowed = error.schema;
+            const match = typeof error.data === 'string' ? closest(error.data, allowed.map(String)) : undefined;
+            const hint = match === undefined ? '' : ` (did you mean ${show$1(match)}?)`;
+            return `expected one of ${allowed.map(showAllowed).join(', ')}${got}${hint}`;
+        }
+        case 'const':
+            return `expected ${showAllowed(params.allowedValue)}${got}`;
+        case 'minimum':
+        case 'maximum':
+        case 'exclusiveMinimum':
+        case 'exclusiveMaximum':
+            return `expected ${rangeText(schema)}${got}`;
+        case 'minLength':
+            return params.limit === 1
+                ? `expected a non-empty string${got}`
+                : `expected at least ${String(params.limit)} characters${got}`;
+        case 'minItems':
+        case 'maxItems': {
+            const count = Array.isArray(error.data) ? error.data.length : 0;
+            const bound = error.keyword === 'minItems' ? 'at least' : 'at most';
+            return `expected ${bound} ${plural(Number(params.limit), 'item')}, got ${count}`;
+        }
+        case 'uniqueItems':
+            return `duplicate item ${show$1(error.data[Number(params.i)])}: each item may appear only once`;
+        case 'format':
+            return `expected the ${String(params.format)} format${got}`;
+        case 'false schema':
+            return 'this key is not allowed here';
+        default:
+            return `${error.message ?? 'invalid value'}${got}`;
+    }
+}
+/**
+ * The types accepted at the error's place: for a value that failed every branch of an `anyOf`
+ * of types (`true`, a column name or a list), all of them.
+ */
+function sameValueTypes(error, all) {
+    const types = new Set();
+    for (const other of all) {
+        if (other.keyword === 'type' && other.instancePath === error.instancePath) {
+            for (const type of String(other.params.type).split(','))
+                types.add(type);
+        }
+    }
+    return [...types];
+}
+const TYPE_NAMES$1 = {
+    string: 'a string',
+    number: 'a number',
+    integer: 'an integer',
+    boolean: 'a boolean (true or false)',
+    array: 'a list',
+    object: 'a mapping (key: value)',
+    null: 'an empty value'
+};
+function listTypes(types) {
+    const names = types.map((type) => TYPE_NAMES$1[type] ?? type);
+    return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+}
+/** What was found: its kind for type errors, its value otherwise. */
+function describeGot(error, all) {
+    const data = error.data;
+    if (error.keyword !== 'type')
+        return show$1(data);
+    // "expected an integer, got a number" would be confusing: show the number. Likewise for
+    // `.inf` and `.nan`, which YAML reads as numbers that JSON Schema does not accept as numbers.
+    if (typeof data === 'number' &&
+        (!Number.isFinite(data) || sameValueTypes(error, all).includes('integer'))) {
+        return show$1(data);
+    }
+    return kindOf$1(data);
+}
+function kindOf$1(data) {
+    if (data === null || data === undefined)
+        return 'an empty value';
+    if (Array.isArray(data))
+        return 'a list';
+    if (typeof data === 'object')
+        return 'a mapping';
+    if (typeof data === 'boolean')
+        return 'a boolean';
+    return `a ${typeof data}`;
+}
+function show$1(data) {
+    if (typeof data === 'string')
+        return `'${truncate(escapeControls(data))}'`;
+    if (typeof data === 'number')
+        return Number.isNaN(data) ? '.nan' : Number.isFinite(data) ? String(data) : `${data < 0 ? '-' : ''}.inf`;
+    if (typeof data === 'boolean')
+        return String(data);
+    return kindOf$1(data);
+}
+/** Allowed values as a user would write them: `binary`, `','`, `'\t'`. */
+function showAllowed(value) {
+    return typeof value === 'string' && /^[\w.-]+$/.test(value) ? value : show$1(value);
+}
+function escapeControls(text) {
+    return text.replace(/[\t\n\r]/g, (c) => (c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
+}
+function truncate(text) {
+    return text.length <= 60 ? text : `${text.slice(0, 57)}...`;
+}
+/** `an integer >= 100 and <= 100000`: what a number schema with bounds allows. */
+function rangeText(schema) {
+    return `${schema.type === 'integer' ? 'an integer' : 'a number'} ${describeRange(schema)}`;
+}
+function describeRange(schema) {
+    const parts = [];
+    if (typeof schema.minimum === 'number')
+        parts.push(`>= ${schema.minimum}`);
+    if (typeof schema.exclusiveMinimum === 'number')
+        parts.push(`> ${schema.exclusiveMinimum}`);
+    if (typeof schema.maximum === 'number')
+        parts.push(`<= ${schema.maximum}`);
+    if (typeof schema.exclusiveMaximum === 'number')
+        parts.push(`< ${schema.exclusiveMaximum}`);
+    return parts.join(' and ');
+}
+function plural(count, noun) {
+    return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/**
+ * Point at the key for problems with keys (unknown, missing, conflicting) and at the value for
+ * problems with values.
+ */
+function locateError(error, path, locate) {
+    const params = error.params;
+    switch (error.keyword) {
+        case 'additionalProperties':
+            return locate([...path, String(params.additionalProperty)], 'key');
+        case 'dependentRequired':
+            return locate([...path, String(params.property)], 'key');
+        case 'uniqueItems':
+            return locate([...path, Number(params.i)]);
+        default:
+            return locate(path, VALUE_KEYWORDS.has(error.keyword) ? 'value' : 'key');
+    }
+}
+
+/**
+ * JSON Schema validation of YAML files a user writes, with one clear error at the right line.
+ *
+ * Schemas are JSON Schema draft 2020-12, compiled by ajv in strict mode (a typo in a schema
+ * keyword is an error when the schema compiles, not a silently ignored rule). Two additions,
+ * both understood by the VS Code / YAML language server editors as well:
+ *
+ * - `errorMessage` (a string) on a subschema replaces the generated message for the errors of
+ *   the keywords of that subschema. A message that starts with "expected " (e.g. "expected a date
+ *   as YYYY-MM-DD") gets ", got <value>" appended for value checks (type, enum, range...).
+ * - `format: "date"` is a calendar date written YYYY-MM-DD.
+ *
+ * `default`s in the schema are applied to the validated value, so defaults are written once,
+ * in the schema the user reads.
+ */
+/**
+ * Compile `schema` once; the validator can be called for many files.
+ *
+ * The caller asserts that `T` is the type the schema describes (with its defaults applied); a
+ * test that loads a full document and compares it with a typed literal keeps the two in step.
+ *
+ * @throws Error when the schema itself is invalid (a bug in ml-gate, not a user error)
+ *
+ * @example
+ * const validateConfig = compileSchema<Config>(schema)
+ * const config = validateConfig(parseYaml(text, 'ml-gate.yml'))
+ */
+function compileSchema(schema) {
+    const validate = createAjv().compile(schema);
+    return (source) => {
+        // ajv applies defaults in place: validate a copy so the source keeps what the user wrote.
+        const value = structuredClone(source.value);
+        if (validate(value))
+            return value;
+        throw explainSchemaErrors(validate.errors ?? [], value, source.locate);
+    };
+}
+function createAjv() {
+    const ajv = new _2020Exports.Ajv2020({
+        strict: true,
+        // `type: [string, number, boolean]` is clearer than the equivalent anyOf, for editors too.
+        allowUnionTypes: true,
+        // ajv checks that keys named in `required` are declared in `properties` of the same schema;
+        // rules such as "at least one of min, max..." are `anyOf: [{required: [min]}, ...]` inside
+        // `allOf`, whose keys are declared by the enclosing object. `additionalProperties: false`
+        // on every object keeps undeclared keys out anyway.
+        strictRequired: false,
+        allErrors: true,
+        // Gives each error its schema and data, from which the message is written.
+        verbose: true,
+        useDefaults: true
+    });
+    ajv.addKeyword({ keyword: 'errorMessage', schemaType: 'string' });
+    ajv.addFormat('date', { type: 'string', validate: isCalendarDate });
+    return ajv;
+}
+/** `YYYY-MM-DD` naming a day that exists (no 2027-02-30). */
+function isCalendarDate(text) {
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+    if (!match)
+        return false;
+    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    const date = new Date(Date.UTC(year, month - 1, day));
+    return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/**
+ * The drift methods ml-gate knows, with the metadata a gate and a report need: which column kinds
+ * each applies to, whether it is a test (decides on a p-value) or a distance (decides on an
+ * effect size), and its default threshold with the reason for it.
+ */
+const DRIFT_METHODS = {
+    ks: {
+        label: 'Kolmogorov–Smirnov test',
+        decision: 'test',
+        kinds: ['numeric'],
+        defaultThreshold: 0.05,
+        thresholdReason: 'the conventional 5% significance level'
+    },
+    chi2: {
+        label: 'chi-square test',
+        decision: 'test',
+        kinds: ['categorical', 'boolean'],
+        defaultThreshold: 0.05,
+        thresholdReason: 'the conventional 5% significance level'
+    },
+    z: {
+        label: 'two-proportion z-test',
+        decision: 'test',
+        kinds: ['boolean'],
+        defaultThreshold: 0.05,
+        thresholdReason: 'the conventional 5% significance level'
+    },
+    wasserstein: {
+        label: 'normalized Wasserstein distance',
+        decision: 'distance',
+        kinds: ['numeric'],
+        defaultThreshold: 0.1,
+        thresholdReason: 'a shift of a tenth of a reference standard deviation (the default of Evidently, same normalization)'
+    },
+    jensen_shannon: {
+        label: 'Jensen–Shannon distance',
+        decision: 'distance',
+        kinds: ['numeric', 'categorical', 'boolean'],
+        defaultThreshold: 0.1,
+        thresholdReason: 'the default of Evidently; e.g. a 50/50 split moving to about 62/38'
+    },
+    psi: {
+        label: 'population stability index',
+        decision: 'distance',
+        kinds: ['numeric', 'categorical', 'boolean'],
+        defaultThreshold: 0.2,
+        thresholdReason: 'the conventional reading of PSI: 0.1–0.2 moderate, >= 0.2 a significant shift'
+    }
+};
+/** The methods that apply to a kind of column, in the order of DRIFT_METHODS. */
+function methodsFor(kind) {
+    return Object.keys(DRIFT_METHODS).filter((m) => DRIFT_METHODS[m].kinds.includes(kind));
+}
+
+/*!
+* re2js
+* RE2JS is the JavaScript port of RE2, a regular expression engine that provides linear time matching
+*
+* @version v2.10.0
+* @author Oleksii Vasyliev
+* @homepage https://github.com/le0pard/re2js#readme
+* @repository [object Object]
+* @license MIT
+*/
+// src/RE2Flags.js
+var RE2Flags = class RE2Flags {
+	static FOLD_CASE = 1;
+	static LITERAL = 2;
+	static CLASS_NL = 4;
+	static DOT_NL = 8;
+	static ONE_LINE = 16;
+	static NON_GREEDY = 32;
+	static PERL_X = 64;
+	static UNICODE_GROUPS = 128;
+	static WAS_DOLLAR = 256;
+	static LOOKBEHIND = 512;
+	static MATCH_NL = RE2Flags.CLASS_NL | RE2Flags.DOT_NL;
+	static PERL = RE2Flags.CLASS_NL | RE2Flags.ONE_LINE | RE2Flags.PERL_X | RE2Flags.UNICODE_GROUPS;
+	static POSIX = 0;
+	static UNANCHORED = 0;
+	static ANCHOR_START = 1;
+	static ANCHOR_BOTH = 2;
+};
+// src/PublicFlags.js
+/**
+* Public flags for RE2JS and RE2Set compilation.
+*/
+const PublicFlags = {
+	CASE_INSENSITIVE: 1,
+	DOTALL: 2,
+	MULTILINE: 4,
+	DISABLE_UNICODE_GROUPS: 8,
+	LONGEST_MATCH: 16,
+	LOOKBEHINDS: 512
+};
+// src/Codepoint.js
+/**
+* Various constants and helper for unicode codepoints.
+*/
+const ASCII_SIZE = 128;
+const ASCII_TO_UPPER = new Int32Array(ASCII_SIZE);
+const ASCII_TO_LOWER = new Int32Array(ASCII_SIZE);
+const MAX_BMP = 65535;
+for (let i = 0; i < ASCII_SIZE; i++) {
+	if (i >= 97 && i <= 122) ASCII_TO_UPPER[i] = i - 32;
+	else ASCII_TO_UPPER[i] = i;
+	if (i >= 65 && i <= 90) ASCII_TO_LOWER[i] = i + 32;
+	else ASCII_TO_LOWER[i] = i;
+}
+var Codepoint = class {
+	static CODES = Object.freeze({
+		"\x07": 7,
+		"\b": 8,
+		"	": 9,
+		"\n": 10,
+		"\v": 11,
+		"\f": 12,
+		"\r": 13,
+		" ": 32,
+		"\"": 34,
+		$: 36,
+		"&": 38,
+		"'": 39,
+		"(": 40,
+		")": 41,
+		"*": 42,
+		"+": 43,
+		"-": 45,
+		".": 46,
+		0: 48,
+		1: 49,
+		2: 50,
+		3: 51,
+		4: 52,
+		5: 53,
+		6: 54,
+		7: 55,
+		8: 56,
+		9: 57,
+		":": 58,
+		"<": 60,
+		">": 62,
+		"?": 63,
+		A: 65,
+		B: 66,
+		C: 67,
+		F: 70,
+		P: 80,
+		Q: 81,
+		U: 85,
+		Z: 90,
+		"[": 91,
+		"\\": 92,
+		"]": 93,
+		"^": 94,
+		_: 95,
+		"`": 96,
+		a: 97,
+		b: 98,
+		f: 102,
+		i: 105,
+		m: 109,
+		n: 110,
+		r: 114,
+		s: 115,
+		t: 116,
+		v: 118,
+		x: 120,
+		z: 122,
+		"{": 123,
+		"|": 124,
+		"}": 125
+	});
+	static toUpperCase(codepoint) {
+		if (codepoint < ASCII_SIZE) return ASCII_TO_UPPER[codepoint];
+		const s = String.fromCodePoint(codepoint).toUpperCase();
+		const expectedLen = s.codePointAt(0) > MAX_BMP ? 2 : 1;
+		if (s.length > expectedLen) return codepoint;
+		const sOrigin = String.fromCodePoint(s.codePointAt(0)).toLowerCase();
+		const originExpectedLen = sOrigin.codePointAt(0) > MAX_BMP ? 2 : 1;
+		if (sOrigin.length > originExpectedLen || sOrigin.codePointAt(0) !== codepoint) return codepoint;
+		return s.codePointAt(0);
+	}
+	static toLowerCase(codepoint) {
+		if (codepoint < ASCII_SIZE) return ASCII_TO_LOWER[codepoint];
+		const s = String.fromCodePoint(codepoint).toLowerCase();
+		const expectedLen = s.codePointAt(0) > MAX_BMP ? 2 : 1;
+		if (s.length > expectedLen) return codepoint;
+		const sOrigin = String.fromCodePoint(s.codePointAt(0)).toUpperCase();
+		const originExpectedLen = sOrigin.codePointAt(0) > MAX_BMP ? 2 : 1;
+		if (sOrigin.length > originExpectedLen || sOrigin.codePointAt(0) !== codepoint) return codepoint;
+		return s.codePointAt(0);
+	}
+};
+// src/UnicodeRangeTable.js
+var UnicodeRangeTable = class {
+	/**
+	* @param {Uint32Array | number[]} data
+	* @param {boolean} isStride1
+	*/
+	constructor(data, isStride1 = false) {
+		this.data = data;
+		this.isStride1 = isStride1;
+		this.SIZE = isStride1 ? 2 : 3;
+	}
+	getLo(index) {
+		return this.data[index * this.SIZE];
+	}
+	getHi(index) {
+		return this.data[index * this.SIZE + 1];
+	}
+	getStride(index) {
+		return this.isStride1 ? 1 : this.data[index * this.SIZE + 2];
+	}
+	get length() {
+		return this.data.length / this.SIZE;
+	}
+};
+// src/UnicodeTables.js
+const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-";
+const B64_MAP = /* @__PURE__ */ new Uint8Array(256);
+for (let i = 0; i < 64; i++) B64_MAP[B64.charCodeAt(i)] = i;
+const decodeVLQ = (str) => {
+	const res = [];
+	let value = 0;
+	let shift = 0;
+	for (let i = 0; i < str.length; i++) {
+		const digit = B64_MAP[str.charCodeAt(i)];
+		value |= (digit & 31) << shift;
+		if ((digit & 32) === 0) {
+			res.push(value);
+			value = 0;
+			shift = 0;
+		} else shift += 5;
+	}
+	return res;
+};
+const decodeRanges = (str, isStride1) => {
+	const res = decodeVLQ(str);
+	const numRanges = isStride1 ? res.length / 2 : res.length / 3;
+	const out = new Uint32Array(numRanges * 3);
+	let current = 0;
+	let resIdx = 0;
+	for (let i = 0; i < numRanges; i++) {
+		current += res[resIdx++];
+		out[i * 3] = current;
+		current += res[resIdx++];
+		out[i * 3 + 1] = current;
+		out[i * 3 + 2] = isStride1 ? 1 : res[resIdx++];
+	}
+	return out;
+};
+const decodeOrbit = (str) => {
+	const res = decodeVLQ(str);
+	const map = /* @__PURE__ */ new Map();
+	let currentKey = 0;
+	for (let i = 0; i < res.length; i += 2) {
+		currentKey += res[i];
+		const zz = res[i + 1];
+		const delta = zz >>> 1 ^ -(zz & 1);
+		map.set(currentKey, currentKey + delta);
+	}
+	return map;
+};
+var LazyMap = class {
+	constructor(initializer) {
+		this.initializer = initializer;
+		this.cache = /* @__PURE__ */ new Map();
+	}
+	has(key) {
+		return Object.hasOwn(this.initializer, key);
+	}
+	get(key) {
+		if (this.cache.has(key)) return this.cache.get(key);
+		const val = this.has(key) ? this.initializer[key]() : null;
+		this.cache.set(key, val);
+		return val;
+	}
+};
+var UnicodeTables = class {
+	static _CASE_ORBIT = null;
+	static get CASE_ORBIT() {
+		if (!this._CASE_ORBIT) this._CASE_ORBIT = decodeOrbit("rCgCIgCY+rQI4QiCuuBLgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCCgCBgCBgCBgCBgCBgCBgCB+7OB-BB-BB-BB-BB-BBskQB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BC-BB-BB-BB-BB-BB-BB-BByHBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBDCBBBCBBBCBBCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBxHBCBBBCBBBCBBB3SBmMBkNBCBBBCBBB8MBCBBB6MB6MBCBBC+EB0MB2MBCBBB6MB+MBiGBmNBiNBCBBBmKBikzCBmNBqNBkIBsNBCBBBCBBBCBBB0NBCBBB0NDCBBB0NBCBBByNByNBCBBBCBBB2NBCBBDCBBCwDFCBCBDBCBCBDBCBCBDBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBB9EBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBCCBCBDBCBBBhGBvDBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBjICCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBH2iVBCBBBlKBwiVB+jVB+jVBCBBBlMBqEBuEBCBBBCBBBCBBBCBBBCBBB+hVB4hVB8hVBjNB7MC5MB5MCzMC1MB+0yCE5MB20yCC9MBu2yCBwyyCBo0yCChNBlNBo0yCBu-UBi0yCDlNC6-UBpNDrNIu+UDzNCm0yCBzNE0yyCBzNBpEBxNBxNBtEG1NLqxyCBkxyCnFoFrBCBBBCBBDCBBEkIBkIBkICoHHsCCqCBqCBqCCgEC+DB+DBmkOBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCC+BBgCBgCBgCBgCBgCBgCBgCBgCBrCBpCBpCBpCBmjOB-BB8BB-BB-BBgEB-BB-BByBBqgOBsDB-BBtwBB-BB-BB-BBsBBgDBCB-BB-BB-BBeB-BB-BB61OB-BB-BB-DB9DB9DBQB7DBmCE9CBrDBPBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBrFB-EBOBnHB3FB-FCCBBBNBCBBCjIBjIBjIBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCB-BB-BB8kMB-BB6kMB-BB-BB-BB-BB-BB-BB-BB-BB-BBokMB-BB-BBkkMBkkMB-BB-BB-BB-BB-BB-BB-BB4jMB-BB-BB-BB-BB-BB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EBCBBBCBoiMBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBJCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBeBCBBBCBBBCBBBCBBBCBBBCBBBCBBBdBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBCgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDL-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-C64CgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOCgmOGgmODg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FDg8FBg8FBg8FhVg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBQBQBQBQBQBQDPBPBPBPBPBPjkC7mMB5mMBnmMBjmMBCBlmMB3lMBpiMBk8kCBCBBG-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FD-7FB-7FB-7F6FoglCEsuHRwjlCyDCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCB0DBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBG1DD97OCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQDPBPBPBPBPBPDQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQDPBPBPBPBPBPEQCQCQCQCPCPCPCPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPB0EB0EBsFBsFBsFBsFBoGBoGBgIBgIBgHBgHB8HB8HDQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQCSFPBPBzEBzEBRCxnOFSFrFBrFBrFBrFBREQBQClkOFPBPBnGBnGFQBQCljOCODPBPB-GB-GBNHSF-HB-HB7HB7HBRqJ53OE9tQBrmQH4Bc3BSgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBfBfBfBfBfBfBfBfBfBfBfBfBfBfBfBfECBByZ0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzB34BgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CBCBBBt-UBruHBt+UB1iVBviVBCBBBCBBBCBBB3hVB5-UB9hVB7hVCCBBCCBBI9jVB9jVBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBICBBBCBBECBBN-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOC-lOG-lOzoeCBBBCBBBCBBBCBBBCBBBCBl8kCBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBTCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBnECBBBCBBBCBBBCBBBCBBBCBBBCBBDCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBKCBBBCBBBnglCBCBBBCBBBCBBBCBBBCBBECBBBvyyCDCBBBCBBBgDCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBn0yCB90yCB10yCBh0yCBn0yCCjxyCBzyyCBpxyCBg6BBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBB-CBl0yCBvjlCBCBBBCBBBt2yCBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBhkzCZCBB9a-5Bd-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCm6TCBB7gBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCH-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BmlBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvChDwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCFvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvC1DuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCCuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCCuCBuCBuCBuCBuCBuCBuCCuCBuCCtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCCtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCCtCBtCBtCBtCBtCBtCBtCCtCBtCk2BgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEO-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-D+CgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCL-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-B74CgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BhrVgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BhB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BD1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BtxekCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjC");
+		return this._CASE_ORBIT;
+	}
+	static _Print = null;
+	static get Print() {
+		if (!this._Print) this._Print = new UnicodeRangeTable(decodeRanges("hB9CBjBLBCpWBDFBFGBCCCBSBCsMBClBBDxBBDCBC2BBJaBFFBSVBC-FBCvBBD6BBDkDBP6BBDwBBDOBCbBDCCBJBGfBIqCBCgFBCHBDBBDVBCGBCEEBCBDIBDBBDDBJFFBCCBDBDYBDCBCFBFBBDVBCGBCBBCBBCBBDCCBDBFBBDCBEIIBCBCIIBPBLCBCIBCCBCVBCGBCBBCEBDJBCCBCCBDQQBCBDLBIGBCCBCHBDBBDVBCGBCBBCEBDIBDBBDCBICBFBBCEBDRBLBBCFBECBCDBEBBCCCBEEBEEBBBELBFEBECBCDBDHHPUBGMBCCBCWBCPBDIBCCBCDBIBBCCBCBBDDBDJBIVBCCBCWBCJBCEBDIBCCBCDBIBBGCBCDBDJBCCBNMBCCBCyBBCCBCFBFPBDZBCCBCRBEXBCIBCDDBFBEFFBEBCCCBGBHJBDCBN5BBFcBmBBBCCCBDBCXBCCCBVBDEBCCCBFBCJBDDBhBnCBCjBBFmBBCjBBCOBCMBmBlGBCGGD4LBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBDfBEZBH1CBDFBD-TBCbBE4CBIVBKXBKTBNMBCCBCBBN9CBDJBHJBHNBCKBH4CBIqBBGlCBLeBCLBFLBFEEBoBBDEBMrBBFZBHKBE9BBDgCBCcBDKBHJBHNBDtBBDLBVsCBClFBJ7BBEOBE9BBGqBBDKBJqBBG1QBDFBDlBBDFBDHBCGCBdBD0BBCOBCNBDFBCSBDCBCIBSXBJuBBSBBDaBCMBEhBBPgBBQrEBF5UBXKBWz4BBD9LBGsBBCGGD3BBIBBPXBKGBCGBCGBCGBCGBCGBCGBCGBC9DBjBZBC4CBN1GBbPBC+BBC1CBDmDBGqBBC9CBC1CBKvBBCszcBE2BBK7KBV3FBJ8GBV7BBEJBH3BBJlCBJLBHzDBMdBEtCBCKBFgBBC2BBKNBDJBDmDBZbBLFBDFBDFBKGBCGBC7BBF9DBDJBHj9KBNWBFwBBloItLBDpDBnBGBNEBGZBCEBCCCBCCBCCBoUBhBpBBHyBBCSBCDBFEBCmEBF9FBEFBDFBDFBDCBEGBCGBOBBDLBCZBCSBCBBCOBDNBjB6DBGCBFsBBE3CBCMBEwBwBBsBBjEcBEwBBQbBFjBBKdBGqBBGdBCkBBFNBrB9EBDJBHjBBFjBBFnBBJzBBMLBCOBCGBCBBCKBCOBCGBCBBEzBBN2JBKVBLHBZFBCpBBCIBmCFBDCCBqBBCBBEDDBVBCnCBJIBxBSBCBBGgBBEaBGaBnB3BBFTBDxBBCBBGHBCCBCcBDCBFJBIIBI-BBhBmBBFLBK1BBEcBDaBGZBIDBNGBxCoCB4ByBBOyBBItBBJJBHlBBEcBJBBxGeBCpBBCCBDBBRFBJIBiBtBBJpBBXZBnBbBVWBKtCBFjBBK9BBCEBOYBIJBH0BBCRBJmBBK-CBCTBMRBCuBB-BGBCCCBCBCOBCKBH6BBGJBHDBCHBDBBDVBCGBCBBCEBCJBDBBDCBDHHGGBDGBEEBMJBCDDClBBCJBCDDCDBCJBCBBJBBe7CBCEBfnCBJJBnF1BBDlBBjBkCBMJBHMBU5BBHJBHTBdaBDOBFWB6F7BBlDyCBNHBDDDBGBCBBCdBCBBDLBKJBnCHBDtBBDKBcnCBJyCBOoCBIJB3CHB5ChBBPJBHIBCsBBCNBLcBEfBDVBCNBqCGBCBBCrBBECCBCCBHBJJBHFBCBBCkBBCBBCFBIJBHrBBFJB3HYBIQBCoBBEcB2CQQBwBBO6cBnDuDBCEBMjGBtyCiDBOvhBBRVBL68DBGmSB61G5BBn2B4RBIeBCJBFwCBCJBHdBDFBLlCBLJBCGBCUBGSBxN5BBnG6CBGYBDYBtBqCBF4BBIQBhCEBMGBK1mHBqBfBiDyDB+vIDBCGBCBBCiJBQeeBBBDPPBCBJrMBloCqDBGMBEIBIJBDDBh7D8HBEzNBHWBQQBQtBBDWBKzDB9B1HBLmBBDpCBJvDBWlCB7DTBNTBN2CBKYBoE0CBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDjJBD9VBQEBCOBxiBeBHFB2GGBCQBDGBCBBCEBG9BBiBxDxDBrBBENBDJBFBBhKeBS5BBGxOxOBoBB3GqBBFhGhGBdBCVBJBBhHGBCDBCBBCOBCkGBDPBqBrCBFJBFBByYjCBtC8BBjGDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQB1BBBvIrBBFjDBNOBDOBCOBCkBBLtFB5BcBOrBBFIBIBBPFB7E4eBEQBEMBE5GBHLBFQQBKBF3BBJJBHnBBJdBDLBFBBPIBoB3KBJNBDMBEKBE4BBCFFBOBDLBFJBIyEBCmDBmgB-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIBnkzVvHB", false));
+		return this._Print;
+	}
+	static CATEGORIES = new LazyMap({
+		C: () => new UnicodeRangeTable(decodeRanges("AfBgDgBBOrWrWBHHBCBICCVuMuMnBBBzBBBE4B4BBGBcDBHQBXhGhGxBBB8BBBmDNB8BBByBBBQddBCCMEBhBGBsCiFiFJBBDBBXIICCBFBBKBBDBBFHBCDBDGGBaaBEEHDBDBBXIIDGDBCCGDBDBBECBCGBFCCBFBSJBEKKEXXIDDGBBLIEBCCBNBFBBNGBIEEJBBDBBXIIDGGBKKBDDBEEBFBEDBDGGBTTBIBDHHBBBEFFBBBDCCDCBDCBECBNDBGCBEFFBCCBEBCNBWEBOEEYRRBKKEFFBFBDEEDBBFBBLGBXEEYLLGBBKEEFGBDEBEFFBLLELBOEE0BEEHDBRBBbEETCBZKKCBBICBCDBHCCJFBLBBELB7BDBekBBDCCGZZCYYBGGCIILBBFfBpClBlBBCBoBlBlBQOOBjBBnGCCBDBCBB6LFFBIICFFBqBqBFBBiBFFBIICFFBQQ6BFFBkCkCBhBhBBBBbFB3CBBHBB+UCB6CGBXIBZIBVLBOEEDLB-CBBLFBLFBPMMBEB6CGBsBEBnCJBgBNNBCBNDBCCBrBBBGKBtBDBbFBMCB-BBBiCeeBMMBEBLFBPBBvBBBNTBuCnFnFBGB9BCBQCB-BEBsBBBMHBsBEB3QBBHBBnBBBHBBJGCgBBB2BQQPBBHUUBEEKMMBDBbEByBPBDBBcOOBBBjBNBiBOBtEDB7UVBMUB14BBB-LEBuBCCBDBCBB5BGBDNBZIBI4BI-DhBBb6C6CBKB3GZBxC3C3CBoDoDBDBsB-C-C3CIBxBuzcuzcBBB4BIB9KTB5FHB+GTB9BCBLFB5BHBnCHBNFB1DKBfCBvCMMBCBiB4B4BBHBPBBLBBoDXBdJBHBBHBBHIBIII9BDB-DBBLFBl9KLBYDByBjoIBvLBBrDlBBILBGEBbGGCGDrUfBrBFB0BUUFDBGoEoEBCB-FCBHBBHBBHBBECBIIIBLBDBBNbbUDDQBBPhBB8DEBEDBuBCB5COOBBBCuBBvBhEBeCByBOBdDBlBIBfEBsBEBfmBmBBCBPpBB-EBBLFBlBDBlBDBpBHB1BKBNQQIDDMQQIDDBBB1BLB4JIBXJBJXBHrBrBKkCBHBBCtBtBDCBCBBYpCpCBGBKvBBUDDBDBiBCBcEBclBB5BDBVBBzBDDBDBJEEeBBEDBLGBKGBhCfBoBDBNIB3BCBeBBcEBbGBFLBIvCBqC2BB0BMB0BGBvBHBLFBnBCBeHBDvGBgBrBrBEBBDPBHHBKgBBvBHBrBVBblBBdTBYIBvCDBlBIB-BGGBLBaGBLFB2BTTBGBoBIBhDVVBJBTwBwBB8BBICCFQQMFB8BEBLFBFJJBDDBXXIDDGLLBDDBEEBCCBEBCEBIBBICBGKBLCCBCCnBLLCBBCFFLDDBGBDcB9CGGBcBpCHBLlFB3BBBnBhBBmCKBLFBOSB7BFBLFBVbBcBBQDBY4FB9BjDB0CLBJBBCBBJDDfDDBNNBHBLlCBJBBvBBBMaBpCHB0CMBqCGBL1CBJ3CBjBNBLFBKuBuBPJBeCBhBBBXPPBnCBIDDtBCBCDDKHBLFBHDDmBDDHGBLFBtBDBL1HBaGBSqBqBBBBe0CBCOBzBMB8clDBwDGGBJBlGryCBkDMBxhBPBXJB88DEBoS41GB7Bl2BB6RGBgBLLBCByCLLBEBfBBHJBnCJBLIIWEBUvNB7BlGB8CEBaBBarBBsCDB6BGBS-BBGKBIIB3mHoBBhBgDB0D8vIBFIIDkJkJBNBCcBEBBCNBFHBtMjoCBsDEBOCBKGBLBBF-6DB+HCB1NFBYOBSOBvBBBYIB1D7BB3HJBoBBBrCHBxDUBnC5DBVLBVLB4CIBamEB2CoCoCDBBCBBDBBFNNCIIiCFFBJJIddFGGCCBI1K1KBlJlJB-V-VBNBGQQBuiBBgBFBH0GBISSBIIDGGBDB-BgBBCvDBuBCBPBBLDBD-JBgBQB7BEBCvOBrB1GBsBDBC-FBgBXXBGBD-GBIFFDQQmGBBRoBBtCDBLDBDwYBlCrCB+BhGBFccDCCBCCLFFCCCBEBCDBCECEDDCBBCICDCCBFFIKFCLLSEBEGGSzBBDtIBtBDBlDLBQBBQQQmBJBvF3BBeMBtBDBKGBDNBH5EB6eCBSCBOCB7GFBNDBCOBNDB5BHBLFBpBHBfBBNDBDNBKmBB5KHBPBBOCBMCB6BCCBCBRBBNDBLGB0EoDoDBjgBBh3pBfB-oEBBv0FBBypHOBvThtCB-QhvBBs6EEBrpIlkzVBxHvw-FB", false)),
+		Cc: () => new UnicodeRangeTable(decodeRanges("AfgDgB", true)),
+		Cf: () => new UnicodeRangeTable(decodeRanges("tFzqBzqBBEBXhGhGyBhMhMBxCxCs5D9-B9-BBDBbEByBEBCJBw03B6H6HBBBimEQQj7IPBhjiBDBwmFHBn0rYffB+CB", false)),
+		Cn: () => new UnicodeRangeTable(decodeRanges("4bBBHDBICCVuMuMnBBBzBBBE4B4BBGBcDBHKBvI9B9BBmDmDBMB8BBByBBBQddBCCMEBjBEBuHJJBDDBXXICCBBBFBBKBBDBBFHBCDBDGGBaaBEEHDBDBBXIIDGDBCCGDBDBBECBCGBFCCBFBSJBEKKEXXIDDGBBLIEBCCBNBFBBNGBIEEJBBDBBXIIDGGBKKBDDBEEBFBEDBDGGBTTBIBDHHBBBEFFBBBDCCDCBDCBECBNDBGCBEFFBCCBEBCNBWEBOEEYRRBKKEFFBFBDEEDBBFBBLGBXEEYLLGBBKEEFGBDEBEFFBLLELBOEE0BEEHDBRBBbEETCBZKKCBBICBCDBHCCJFBLBBELB7BDBekBBDCCGZZCYYBGGCIILBBFfBpClBlBBCBoBlBlBQOOBjBBnGCCBDBCBB6LFFBIICFFBqBqBFBBiBFFBIICFFBQQ6BFFBkCkCBhBhBBBBbFB3CBBHBB+UCB6CGBXIBZIBVLBOEEDLB-CBBLFBLFBbFB6CGBsBEBnCJBgBNNBCBNDBCCBrBBBGKBtBDBbFBMCB-BBBiCeeBMMBEBLFBPBBvBBBNTBuCnFnFBGB9BCBQCB-BEBsBBBMHBsBEB3QBBHBBnBBBHBBJGCgBBB2BQQPBBHUUBEEKmDmDNBBcOOBBBjBNBiBOBtEDB7UVBMUB14BBB-LEBuBCCBDBCBB5BGBDNBZIBI4BI-DhBBb6C6CBKB3GZBxC3C3CBoDoDBDBsB-C-C3CIBxBuzcuzcBBB4BIB9KTB5FHB+GTB9BCBLFB5BHBnCHBNFB1DKBfCBvCMMBCBiB4B4BBHBPBBLBBoDXBdJBHBBHBBHIBIII9BDB-DBBLFBl9KLBYDByBDBvzIBBrDlBBILBGEBbGGCGDrUfBrBFB0BUUFDBGoEoEBCC-FCBHBBHBBHBBECBIIIBIBGBBNbbUDDQBBPhBB8DEBEDBuBCB5COOBBBCuBBvBhEBeCByBOBdDBlBIBfEBsBEBfmBmBBCBPpBB-EBBLFBlBDBlBDBpBHB1BKBNQQIDDMQQIDDBBB1BLB4JIBXJBJXBHrBrBKkCBHBBCtBtBDCBCBBYpCpCBGBKvBBUDDBDBiBCBcEBclBB5BDBVBBzBDDBDBJEEeBBEDBLGBKGBhCfBoBDBNIB3BCBeBBcEBbGBFLBIvCBqC2BB0BMB0BGBvBHBLFBnBCBeHBDvGBgBrBrBEBBDPBHHBKgBBvBHBrBVBblBBdTBYIBvCDBlBIBlCJBCBBaGBLFB2BTTBGBoBIBhDVVBJBTwBwBB8BBICCFQQMFB8BEBLFBFJJBDDBXXIDDGLLBDDBEEBCCBEBCEBIBBICBGKBLCCBCCnBLLCBBCFFLDDBGBDcB9CGGBcBpCHBLlFB3BBBnBhBBmCKBLFBOSB7BFBLFBVbBcBBQDBY4FB9BjDB0CLBJBBCBBJDDfDDBNNBHBLlCBJBBvBBBMaBpCHB0CMBqCGBL1CBJ3CBjBNBLFBKuBuBPJBeCBhBBBXPPBnCBIDDtBCBCDDKHBLFBHDDmBDDHGBLFBtBDBL1HBaGBSqBqBBBBe0CBCOBzBMB8clDBwDGGBJBlGryCBkDMB3iBJB88DEBoS41GB7Bl2BB6RGBgBLLBCByCLLBEBfBBHJBnCJBLIIWEBUvNB7BlGB8CEBaBBarBBsCDB6BGBS-BBGKBIIB3mHoBBhBgDB0D8vIBFIIDkJkJBNBCcBEBBCNBFHBtMjoCBsDEBOCBKGBLBBJ76DB+HCB1NFBYOBSOBvBBBYIB1D7BB3HJBoBBBjGUBnC5DBVLBVLB4CIBamEB2CoCoCDBBCBBDBBFNNCIIiCFFBJJIddFGGCCBI1K1KBlJlJB-V-VBNBGQQBuiBBgBFBH0GBISSBIIDGGBDB-BgBBCvDBuBCBPBBLDBD-JBgBQB7BEBCvOBrB1GBsBDBC-FBgBXXBGBD-GBIFFDQQmGBBRoBBtCDBLDBDwYBlCrCB+BhGBFccDCCBCCLFFCCCBEBCDBCECEDDCBBCICDCCBFFIKFCLLSEBEGGSzBBDtIBtBDBlDLBQBBQQQmBJBvF3BBeMBtBDBKGBDNBH5EB6eCBSCBOCB7GFBNDBCOBNDB5BHBLFBpBHBfBBNDBDNBKmBB5KHBPBBOCBMCB6BCCBCBRBBNDBLGB0EoDoDBjgBBh3pBfB-oEBBv0FBBypHOBvThtCB-QhvBBs6EEBrpIm8yVBCdBhD-DBxHvw-BB---BBB---BBB", false)),
+		Co: () => new UnicodeRangeTable(decodeRanges("gg4B-nGh4hc9--BD9--B", true)),
+		Cs: () => new UnicodeRangeTable(decodeRanges("gg2B--B", true)),
+		L: () => new UnicodeRangeTable(decodeRanges("hCZBHZBwBLLFGGBVBCeBCpOBFLBPEBICCiEEBCBBDDBCHHCCBCCCBSBCyCBCqEBJlFBClBBDHHBnBBoCaBFDBuBqBBkBBBCiDBCQQBIIBLLBBBDRRCdBe4CBMZZBfBKBBFGGBUBFKKEYYBXBIKBGXBCGBRpBB7B1BBETTIJBQPBFHBDBBDVBCGBCEEBCBERROBBCCBPBBLJJBEBFBBDVBCGBCBBCBBCBBgBDBCUUBBBRIBCCBCVBCGBCBBCEBETTQBBYMMBGBDBBDVBCGBCBBCEBEffBCCBBBQSSCFBECBCDBEBBCCCBEEBEEBBBELBX1B1BBGBCCBCWBCPBEbbBBBCBBDBBfFFBGBCCBCWBCJBCEBEffBBBCBBQBBSIBCCBCoBBDRRGCBJCBZFBGRBEXBCIBCDDBFB7BvBBCBBNGB7BBBCCCBDBCXBCCCBIBCBBKDDBDBCWWBCBhBgCgCBGBCjBBcEB0DqBBVRRBEBFDBEEEBIIBBBFMBNSSBkBBCGGDqBBCsKBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBmBPBR1CBDFBErTBDQBCZBGqCBHHBIRBOSBPRBPMBCCBQzBBkBFFkC4CBIEBDhBBCGGBkCBLeByBdBDEBMrBBFZB3BWBK0BBzC+C+CBtBBSHB3BdBOBBLrBBbjBBqBCBLjBBDKBGqBBDCBqBDBCFBCBBEGGB+FBhC1IBDFBDlBBDFBDHBCGCBdBD0BBCGBCEEBBBCGBEDBDFBFMBGCBCGB1DOORMBmDFFDJBCEEBDBHGCBCBCKBDDBGEBF1B1BB8zC8zCBjHBHDBEBBNlBBCGGD3BBIRRBVBKGBCGBCGBCGBCGBCGBCGBCGBxC2O2OBrBrBBDBGBBF1CBHCBC5CBCDBGqBBC9CBSfBxBPBhQ-tGBhCs0VBkCtBBDsIBEPBLBBVuBBReBDlCByBIBDmDBDxCBVQBCCBCDBCWBezBBPxBB-BFBECCBMMBaBLWBacBIuBBdRRBDBCJBLEBCoBBYCBCHBVWBEEEBwBBCEEBDDBDBDCCZCBDKBICBNFBDFBDFBKGBCGBCqBBCNBHyDBej9KBNWBFwBBloItLBDpDBnBGBNEBGCCBIBCMBCEBCCCBCCBCCBqDBiBqLBT-BBD1BBpBLB1DEBCmEBlBZBHZBM4CBEFBDFBDFBDCBkBLBCZBCSBCBBCOBDNBjB6DBmMcBEwBBwBfBOTBCHBHlBBLdBDjBBFHBxB9EBTjBBFjBBFnBBJzBBNKBCOBCGBCBBCKBCOBCGBCBBEzBBN2JBKVBLHBZFBCpBBCIBmCFBDCCBqBBCBBEDDBVBLWBKeBiCSBCBBLVBLZBHZBnB3BBHBBhCQQBCBCCBCcBrBcBEcBkBHBCbBc1BBLVBLSBORBvDoCB4ByBBOyBBOjBBnBbBKWB7HpBBHBBRFB5BcBLJJBUBrBRBvBUBcWBN0BB6BBBDOOBrBBhBYBbjBBeDDJiBBENNBuBBPDBWCCkBRBCYBUBBgCGBCCCBCBCOBCJBIuBBnBHBDBBDVBCGBCBBCEBETTNEBfJBCDDClBBCaaCtBtBBzBBTDBVCBfvBBVBBC5F5FBtBBqBDBlBvBBV8B8BBpBBOoCoCBZBmBGB6FrBB1D-BBgBHBDDDBGBCBBCXBQCC-CHBDmBBRCCdLLBmBBIWWMtBBUTTBnCBoGgBBgBIBCkBBSyByBBcBxDGBCBBClBBWaaBEBCBBCfBPYYBqBBlISBQCCBLBChBB9DwCwCB4cBnHjGBtyCgDBQvhBBSFBa68DBGmSB61GdBj3B4RBIeBSuCBSdBTvBBRDBgBUBGSBxNsBB0G-BBhBYBDYBtBqCBGjCjCBLBhCBBCPPBNNB0mHBqBfBiDyDB+vIDBCGBCBBCiJBQeeBBBDPPBCBJrMBloCqDBGMBEIBIJBn7F0CBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDYBCYBCeBCYBCeBCYBCeBCYBCeBCYBCHB15BeBHFBmI9BBzEsBBLGBRiKiKBcBTrBBlPbBlHdBDwGwGBdBCCBCBBCGBDEBKBBhHGBCDBCBBCOBCkGB8BjCBI1lB1lBBCBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQBlqE-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIB", false)),
+		LC: () => new UnicodeRangeTable(decodeRanges("hCZBHZB7BLLBVBCeBCiGBCDBFvGBDZBhGDBDBBECBCHHCCBCCCBSBCyCBCqEBJlFBClBBKoBB44ClBBCGGDqBBDCBhV1CBDFBjkCKBGqBBDCBhCrBBgCMBChBBmD1IBDFBDlBBDFBDHBCGCBdBD0BBCGBCEEBBBCGBEDBDFBFMBGCBCGBmIFFDJBCEEBDBHGCBCBCFBFDDBCBGEBF1B1BB8zC8zCB6DBDmDBHDBEBBNlBBCGGzoetBBTbBnEtCBCWBEDBCsCBZBBE2Z2ZBpBBGIBIvCBh6TGBNEBqgBZBHZBmlBvCBhDjBBFjBB1DKBCOBCGBCBBCKBCOBCGBCBBk2ByBBOyBB+CVBLVB74C-BBhrV-BBhBYBDYBtpZ0CBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDYBCYBCeBCYBCeBCYBCeBCYBCeBCYBCHB15BJBCTBHFB2uCjCB", false)),
+		Ll: () => new UnicodeRangeTable(decodeRanges("hDZB7BqBqBBWBCHBC2BCBQCBuBCDECBBBDCCDEEBFFDEEBBBDDDCCCDCCBCCDEECDDBDDBBBHGDCOCBSCBDDCEEC4BCBFBDDDBCCFICBjCBDZBiGCCEEEBBBTccBhBBCBBECBCWCBDBCGDB0B0BBuBBCgBCK0BCDMCBgDCxBoBBo6CqBBDCB5XFBjkCIBC2D2DBqBBgCMBChBBnD0ECBHBCgDCBHBJFBLHBJHBJFBLHBJHBJNBDHBJHBJHBJEBCBBHEEBBBCBBJDBDBBJHBLCBCBBzIEEBEEcKFDBBJDBF2B2Bs1CvBBCEEBGCFCCBCCBEBGiDCBIICFFNlBBCGG0oesBCUaCoEMCBBBC+BCBGBCCCDICFCCDCCBBBCSCGGGCMCFCCDOCbEE2ZqBBGIBIvCBh6TGBNEBqhBZBumBnBBpEjBB8EKBCOBCGBCBBk4ByBB+DVB75CfBhsVfB8BYBnqZZBbGBCRBbZBbDBCCCBFBCKBbZBbZBbZBbZBbZBbZBbZBbZBbbBdYBCFBbYBCFBbYBCFBbYBCFBbYBCFBC15B15BBIBCTBHFB4vChBB", false)),
+		Lm: () => new UnicodeRangeTable(decodeRanges("wVRBFLBPEBICCmEGG-OnHnHlFBBuIBBFgBgBKEEhFoFoF1mBgEgE2R72B72BsDkTkTxOFBvF+BBOjBjBBjBByVOORMBg-CBByHgGgG2OsBsBBDBGiDiDB+C+CBBB34bjnBjnBBEBvIzDzDdBB6DIBxCYYpDDBEBB2OXXqEtDtDWBBoDDBKngVngVuBBBh-BFBCpBBCIB0sBhBhB2K04D04DnrTDB9PCBpBBBnRMBhCBBCPPB9-P9-PBCBCGBCBByhM9BBqGGBud0Q0QsSAB", false)),
+		Lo: () => new UnicodeRangeTable(decodeRanges("qFQQhIFFBCBxGBB7ZaBFDBuBfBCJBkBBBCiDBCZZBLLBBBDRRCdBe4CBMZZBfBWVBrBYBIKBGXBCGBRoBB8B1BBETTIJBROBFHBDBBDVBCGBCEEBCBERROBBCCBPBBLJJBEBFBBDVBCGBCBBCBBCBBgBDBCUUBBBRIBCCBCVBCGBCBBCEBETTQBBYMMBGBDBBDVBCGBCBBCEBEffBCCBBBQSSCFBECBCDBEBBCCCBEEBEEBBBELBX1B1BBGBCCBCWBCPBEbbBBBCBBDBBfFFBGBCCBCWBCJBCEBEffBBBCBBQBBSIBCCBCoBBDRRGCBJCBZFBGRBEXBCIBCDDBFB7BvBBCBBNFB8BBBCCCBDBCXBCCCBIBCBBKDDBDBYDBhBgCgCBGBCjBBcEB0DqBBVRRBEBFDBEEEBIIBBBFMBNyDyDBnKBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBmBPByDrTBDQBCZBGqCBHHBIRBOSBPRBPMBCCBQzBBpBkCkCBhBBC0BBIEBDhBBCGGBkCBLeByBdBDEBMrBBFZB3BWBK0BBxFuBBSHB3BdBOBBLrBBbjBBqBCBLdByDDBCFBCBBE7hB7hBBCB4-C3BBZWBKGBCGBCGBCGBCGBCGBCGBCGBoR2B2BF1CBJCCB4CBFGGBpBBC9CBSfBxBPBhQ-tGBhC0wUBC2jBBkCnBBJrIBFPBLBBjCyByBBkCBqFoDoDEGBCCBCDBCWBezBBPxBB-BFBECCBMMBaBLWBacBIuBBuBEBDIBLEBCoBBYCBCHBVPBCFBEEEBwBBCEEBDDBDBDCCZBBEKBIPPBEBDFBDFBKGBCGByEiBBej9KBNWBFwBBloItLBDpDBkCCCBIBCMBCEBCCCBCCBCCBqDBiBqLBT-BBD1BBpBLB1DEBCmEBqDJBCsBBDeBEFBDFBDFBDCBkBLBCZBCSBCBBCOBDNBjB6DBmMcBEwBBwBfBOTBCHBHlBBLdBDjBBFHBhEtCBjDnBBJzBB9CzBBN2JBKVBLHB5EFBDCCBqBBCBBEDDBVBLWBKeBiCSBCBBLVBLZBHZBnB3BBHBBhCQQBCBCCBCcBrBcBEcBkBHBCbBc1BBLVBLSBORBvDoCB4FjBBnBDBCxJxJBoBBHBBRCBCBB5BcBLJJBUBrBRBvBUBcWBN0BB6BBBDOOBrBBhBYBbjBBeDDJiBBENNBuBBPDBWCCkBRBCYBUBBgCGBCCCBCBCOBCJBIuBBnBHBDBBDVBCGBCBBCEBETTNEBfJBCDDClBBCaaCtBtBBzBBTDBVCBfvBBVBBC5F5FBtBBqBDBlBvBBV8B8BBpBBOoCoCBZBmBGB6FrBB0GHBDDDBGBCBBCXBQCC-CHBDmBBRCCdLLBmBBIWWMtBBUTTBnCBoGgBBgBIBCkBBSyByBBcBxDGBCBBClBBWaaBEBCBBCfBPYYBnBBCBBlISBQCCBLBChBB9DwCwCB4cBnHjGBtyCgDBQvhBBSFBa68DBGmSB61GdBj3B4RBIeBSuCBSdBTvBB0BUBGSB0NnBB2MqCBGwFwFB0mHBqBfBiDyDBuwIiJBQeeBBBDPPBCBJrMBloCqDBGMBEIBIJBxzI2P2PBrBBiBiKiKBcBTrBBlPaBmHdBDwGwGBdBCCBCBBCGBDEBKiHiHBFBCDBCBBCOBCkGB8pBDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQBlqE-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIB", false)),
+		Lt: () => new UnicodeRangeTable(decodeRanges("lOGDnB2sH2sHBGBJHBJHBNQQwBAB", false)),
+		Lu: () => new UnicodeRangeTable(decodeRanges("hCZBmDWBCGBiB2BCDOCDuBCBECEBBCCCBCCBBBDDBCBBCCBEBBCBBCECBCCDCCBCCBBBCCCBEEIJDCMCDQCDDDCCBC4BCIBBCBBDCCBCBCGCiJCCEJJHCCBBBCCCBCCBPBCIBkBDDBBBEWCGDDCBBDyBBxBgBCK2BCBMCD+CCDlBBq6ClBBCGGzW1CB0kCHHBpBBDCBhK0ECKgDCKHBJFBLHBJHBJFBMGCJHBpCDBNDBNDBNEBMDBnIFFECBDCBDEEBDBHGCBCBDDBLBBG+B+B9zCvBBxBCCBBBDGCBCBCDDJCBCgDCJCCFuqeuqeCqBCUaCoEMCE8BCLECBICFCCDCCEUCBDBCEBCOCBCBCCCBQCZs5Vs5VBYBmmBnBBpEjBB9EKBCOBCGBCBBr3ByBB+EVB75CfBhsVfBhCYBoqZZBbZBbZBbCCBGDBDDBCBCHBbZBbBBCDBDHBCGBcBBCDBCEBCEEBFBcZBbZBbZBbZBbZBbZBfYBiBYBiBYBiBYBiBYBiB2pE2pEBgBB", false)),
+		M: () => new UnicodeRangeTable(decodeRanges("gYvDB0IGBoIsBBCCCBCCBCCpCKBxBUBRmDmDBFBDFBDBBCDBkBffBZB8CKB7BIBKZZBCBCIBCCBCEBsBCB8BIBrBXBCgBB3BCBCRBCGBLBBeCB5BCCBFBDBBDCBKLLBbbDCB5BCCBDBFBBDCBEffBEEMCB5BCCBGBCCBCCBVBBXFBCCB5BCCBFBDBBDCBICBLBBf8B8BBDBECBCDBKpBpBBDB4BCCBFBCCBCDBIBBMBBeCB5BCCBFBCCBCDBIBBMBBQNNBCB4BBBCGBCCBCDBKLLBeeBBBnCFFBEBCCCBGBTBB+BDDBFBNHBjDDDBHBMGBqCBBcECFBByBTBCBBGKBCjBBKlDlDBSBYDBFCBCCBDGBEDBOLBCLLBCBgWCBzdDBdCBeBBfBBhCfBKuBuBBBBC2D2DBjBjB3DLBFLB8GEB6BJBCcBDxBxBBsBBDLBVEBwBQBnBIBNCBfMB5BNBxBTB5ECBCUBFHHDCBnG-BBxWgBB--CCBuEhDhDBeBrRFBqDBB1udDBCJBhBBBxCBBxIEEFYYBDBF0C0CBzBzBBQBbRBOnBnBBGBaMBtBDBwBNBlBkCkCBMBNJJBuBuBBBBzBCCBBBDBBGBBCqBqBBDBGBBtHHBCBBx5TiXiXBOBRPBuejHjH2EEBn0BCBCBBGDBpBCBFmFmFB+R+RBCBiCEB+JBBuCFBnCKByBDB7DCB2BOBqBDDBLLBCBuBKBI+B+BBBBlBNBRBBtBNNBBBxBNBJDBCBB9CLBHDD+ELBWDB4BBBCGBDBBDCBKLLBDDBFBEEBkCIBCDDCDBCEBCPPBzCzCBQBYyCyCBSBsHGBDIBcBBzCQBrDMBmDOBhIOB2HFBCBBDDBCCCBuEuEBFBDGBEddBIBpBGBCDBJKKBJBvBPBnGHBoGHBCHBzCVBCNB7DFBECCBCCBFBCjCjCBDBCBBCEB8KDBKBBCxBxBBFBEEBYmnFmnFHOBpmLRBhuCEB8BGB5gBCCB1BBIDByCMMBslTslTBizEizEBsBBDWB-QEBEFBJHBDGBfDB1ECB89B2BBFxBBJPPXEBCOBxqBGBCQBDGBCBBCEBlDhFhFBFB4L+B+BBCB9PDB-HBB0HDDIBBG7O7OBFBuDGB29lYvHB", false)),
+		Mc: () => new UnicodeRangeTable(decodeRanges("joC4B4BDCBJDBCBBzBBB7BCBHBBDBBLsBsB7BCBjC7B7BBBBJCCB2B2BB7B7BCHHBDDBLLnDBBCBBECBCCBLqBqBBBB+BDB+BBB7BCCBDBDBBCBBKBBdPPB7B7BBBBGCBCCBLrBrBBsCsCBBBHHBTBBrKBBgCsFsFBFFHDDBaaBLLBBBDGBWBBDFBDLLBBB5zBffiEIIBGBCBB7KDBDCBFBBCFBhHBB7BCCKCCBJJBEByExBxBGCCBDBCBB+BffFBBD9B9BDCBCEEBxBxBBGBJBBsFWW35EBB0-dBBD5C5CBzBzBBOBvEBBwBxBxBBFFBDDBBBvDBBDBBZuBuBCuDuDDBBGuHuHBCCBCCBCC0gZCCgEuBuBBBBFBB0DZZB8B8BxBCBKBBO+C+CBBBEBBCrFrFBBBgBBB7BBBCDBDBBDCBKLLB1C1CBBBIDDCDBCBBCmDmDBBBJBBErDrDBBBHCCBCBDuHuHBBBHDBDyDyDBBBJBBCuDuDCBBHoDoDCBBFmImIBBBK4H4HBEBCBBFDDCvEvEBBBJDBF1C1CeBB-BqGqGECCoGPPrDIID2G2GBDBFBBC-K-KBNNxBBBJBBCpvQpvQBBBlxD2BBpDBB0rYBBHFB", false)),
+		Me: () => new UnicodeRangeTable(decodeRanges("okBBB1xF-wB-wBBCBCCBsshBCB", false)),
+		Mn: () => new UnicodeRangeTable(decodeRanges("gYvDB0IEBqIsBBCCCBCCBCCpCKBxBUBRmDmDBFBDFBDBBCDBkBffBZB8CKB7BIBKZZBCBCIBCCBCEBsBCB8BIBrBXBCfB4BCCFHBFEEBFBLBBe7B7BFDBJVVBbbDBB6BFFBFFBDDBBBEffBEEMBB6BFFBDBCBBFVVBXXBEBC7B7BDCCBCBJIIBMMBff+BNNzBEE4BCCBBBGCBCDBIBBMBBe7B7BDHHGBBVBBdBB6BBBFDBJVVBeepCIIBBBC7C7CDGBNHBjDDDBHBMGBqCBBcEC4BNBCEBCBBGKBCjBBKnDnDBCBCFBCBBDBBaBBFCBRDBODDBHHQgWgWBBBzdCBeBBfBBfBBhCBBCGBJDDBJBKuBuBBBBC2D2DBjBjB3DCBFBBKHHBBB8GBBD7B7BCGBCCCDHBHJBDxBxBBMBCeBDLBVDBxBCCBDBCGGpBIBNBBhBDBDBBCCB5BCCBEECCB7BHBDBB5ECBCMBCGBFHHEBBnG-BBxWMBFEEBKB--CCBuEhDhDBeBrRDBsDBB1udFFBIBhBBBxCBBxIEEFaaBGG4EBBbRBOnBnBBGBaKBvBCBxBDDBCBDBBoBkCkCBEBDBBDBBNJJwB0B0BCCBDBBGBBCrBrBBJJvHDDFx5Tx5TiXPBRPBuejHjH2EEBn0BCBCBBGDBpBCBFmFmFB+R+RBCBiCEB+JBBuCFBnCKByBDB8D3B3BBNBqBDDBLLBBByBDBDBBI+B+BBBBlBEBCHB-BNNB1B1BBHBLDBDgDgDBBBDCCBHHD+E+EEHBWBB6BBBEmBmBBFBEEBnCFBOECPBB2CHBDCBCYY1CFBCFFBCCBvHvHBCBHBBCBBcBB2CHBDCCBrDrDCDDBEBCmDmDCDDBCBCEBkIIBCBBhIBBCFFxEDBDBBFhBhBBIBpBFBDDBJKKBEBDCBvBMBCBBnGCCBBBCqGqGBFBCFBCzCzCBUBDGBCBBCBB7DFBECCBCCBFBCpCpCBEEC8K8KBMMB1B1BBDBGCCYmnFmnFHOBpmLLBECBhuCEB8BGB5gBgCgCBCByC5lT5lTBizEizEBsBBDWBhRCBSHBDGBfDB1ECB89B2BBFxBBJPPXEBCOBxqBGBCQBDGBCBBCEBlDhFhFBFB4L+B+BBCB9PDB-HBB0HDDIBBG7O7OBFBuDGB29lYvHB", false)),
+		N: () => new UnicodeRangeTable(decodeRanges("wBJB5DBBGDDBBBitBJBnEJBnGJB9MJB3DJBFFBtDJB3DJB3DJBDFBvDMB0DJBJGBoDJBpDGBISBuDJBhDJB3DJBnCTBtIJBnCJBwWTBybCBwHJBHJBXJBtJJBhEKBmFJBHJB3FJB3CJBnEJBHJB3gBEEBEBHJBnGyBBDEB3W7BBvCVB3TdBqrBqYqYaIBPCB4KDBrEJBfHBCOBhBJBoBOBh7cJB9FJBhKFB7EJBnBJBnGJBXJB3CJB3MJB34UJBuPsBBN4BBSBB2KaBlBDBeJJnEEBrGJBvdHBaGBoBIBsCEBXFBhFBBDPBDtBBhCIB1BBBfCBsCEBpDHBZHBqBGBrKFBxBJBHJB3IeB-EJBrBDBxDGBnEdBhEJB9BJBxEJBITB8HJB3KJB3DJB3LJBnDJBHTBtCLBlNSB+CJB3UJB3CcBkHJBnCJB3BJBnLJBnDUBshBuDBimPJBnpCJB3CJBnEJBCGBvQJBnIWB+KCB6nXJBnuBTBNTBtDYB2iBxBBhqCJBnNJB3PJB4HJBtWIBhEJB4Y6BBCCBCDBtCsBBCOBjeMBk3CJB", false)),
+		Nd: () => new UnicodeRangeTable(decodeRanges("wBJnxBJnEJnGJ9MJ3DJ3DJ3DJ3DJ3DJ3DJ3DJ3DJ3DJhDJ3DJnCJ3IJnCJn6BJnBJtJJhEJnFJHJ3FJ3CJnEJHJnuiBJnVJnBJnGJXJ3CJ3MJ34UJnsBJnkCJHJ9YJhEJ9BJxEJ3IJ3KJ3DJ3LJnDJHTtCJnNJnDJ3UJ3CJ3HJnCJ3BJnLJ3uQJnpCJ3CJnEJ3QJ37XJ12CxBhqCJnNJ3PJ4HJ2aJ30EJ", true)),
+		Nl: () => new UnicodeRangeTable(decodeRanges("u3FCBwzCiBBDDB-zDaaBHBPCBs1dJBxyW0BBtOJJnEEBrhIuDBm8SCB", false)),
+		No: () => new UnicodeRangeTable(decodeRanges("yFBBGDDBBB2pCFB5LFB5DCBmEGB6GGBSIByNJB2hBTB0jBJBhP20B20BEFBHJBnGPBqB3W3WB6BBvCVB3TdBqrB1kB1kBBCBrEJBfHBCOBhBJBoBOBxrdFBymWsBBiCDBSBB2KaBlBDB1pBHBaGBoBIBsCEBXFBhFBBDPBDtBBhCIB1BBBfCBsCEBpDHBZHBqBGBrKFBhLeB-EJBrBDBxDGBnETB8LTBmqBBBvNIBobSB0aUBn8SGB-YWBqhZTBNTBtDYBvqFIBid6BBCCBCDBtCsBBCOBjeMB", false)),
+		P: () => new UnicodeRangeTable(decodeRanges("hBCBCFBCDBLBBEBBbCBCccCkBkBGEELBBEEE-VJJzOFBqBBB0BCCDDDtBBBVBBCBBOCCBBBrCDBnDsBsBBMBqHCB3BOBgBmImIBLLtE5D5D6DnMnMNwLwL7CLLBpFpFBNBCmBmBBCBoCrCrCBDBFBBwDFBsFlTlTBHB4EuTuTtBBBvCCBoCBB+ECBCCBmBKB6JBB5GBBhEGBCFBhFBBLGBdCB9DDB8BEB-BBBhCHBM9Z9ZBWBJTBCMBCLBfBBPBB6TDBeBB+hBNBwCBBgBJB0MVBgCDBhBBB8XDBCBBxDwEwEBtBBCfBDLBkNCBFJBDLBRNNjD7C7CjgdBBuICBkDLL0DFB9LDB3CBBpBCBCyByBBwBwBiDMBRBB9DDB-DBBRBB6HzqUzqUBxGxGBIBXiBBCNBCFFCBB2ECBCFBCDBLBBEBBbCBCccCCCBFB7MCB9UxBxB-MoXoXoGgBgBxIIBnBxDxDBFBjCGB6CDByO-J-JjBlElEBDBtBDB+FGBuDBBCDB-DDBxBBBwCDBFOOCCB5CFBsDrJrJBCCBzDzDBDBLBBCpDpD7HWBqDCBdMBtCjEjEBBB9HpIpIBBB8E9C9CBGB0CCBCEB+CJB4GgDgDBDBrBBBmUBBrCMBwFxjBxjBBDB97CBB8zOBBmEiCiCBDBJpRpRBBBoJDBoK9lT9lTovHEB07C-a-aBAB", false)),
+		Pc: () => new UnicodeRangeTable(decodeRanges("-Cg-Hg-HBUU-u3BBBZCBwHAB", false)),
+		Pd: () => new UnicodeRangeTable(decodeRanges("tB9qB9qB0BiyDiyDmgBqgCqgCBEBiwDDDgBBBFdd-NUUwDxszBxszBBmBmBLqFqFhzD-J-J", false)),
+		Pe: () => new UnicodeRangeTable(decodeRanges("pB0B0BgB+1D+1DC-6B-6BqtC4B4BQ7T7TCff-hBMCxChBhBCGC1MUChCCCiBmhBmhBCECtBGCtNICEGCDBB-ozB6G6GeOCESSCCCrF0B0BgBGD", false)),
+		Pf: () => new UnicodeRangeTable(decodeRanges("7F+6H+6HEddpuDCCFDDQEE", false)),
+		Pi: () => new UnicodeRangeTable(decodeRanges("rFt7Ht7HDBBDaapuDCCFDDQEE", false)),
+		Po: () => new UnicodeRangeTable(decodeRanges("hBCBCCBDECBLLBEEBcclCGGPBBI-V-VJzOzOBEBqB3B3BDDDtBBBVBBCBBOCCBBBrCDBnDsBsBBMBqHCB3BOBgBmImIBLLtE5D5D6DnMnMNwLwL7CLLBpFpFBNBCxDxDrCEBFBBwDFBsFlTlTBHBmY9D9DBBBoCBB+ECBCCBmBFBCDB6JBB5GBBhEGBCFBhFBBLGBdCB9DDB8BEB-BBBhCHBMjajaBJJBGBJIBDDBDCBEKBCCCBIB7kDDBCBBxDwEwEBFFBBBDDDBHBCBBCDDBLLBDBCJBDDBCCCBLBDCBtNCB6B+F+FjgdBBuICBkDLL0DFB9LDB3CBBpBCBCyByBBwBwBiDMBRBB9DDB-DBBRBB6HlxUlxUBFBDXXVBBDDBECBCDBICBHCCB2E2EBBBCCBDECBLLBEEBcclBDDB7M7MBBB9UxBxB-MoXoXoGgBgBxIIBnBxDxDBFBjCGB6CDB0ZlElEBDBtBDB+FGBuDBBCDB-DDBxBBBwCDBFOOCCB5CFBsDrJrJBCCBzDzDBDBLBBCpDpD7HWBqDCBdMBtCjEjEBBB9HpIpIBBB8E9C9CBGB0CCBCEB+CJB4GgDgDBDBrBBBmUBBrCMBwFxjBxjBBDB97CBB8zOBBmEiCiCBDBJpRpRBBBoJDBoK9lT9lTovHEB07C-a-aBAB", false)),
+		Ps: () => new UnicodeRangeTable(decodeRanges("oBzBzBgB-1D-1DC-6B-6B-rCEEnB4B4BQ7T7TCff-hBMCxChBhBCGC1MUChCCCiBmhBmhBCECaTTCECtNICEGCDipzBipzB4GeeCMCESSCCCrFzBzBgBEEDAB", false)),
+		S: () => new UnicodeRangeTable(decodeRanges("kBHHRCBgBCCcCCkBEBCBBDCCBCBDEEfgBgBrODBNNBGGBCCCBPB2DPPBxDxDsErIrIBBB3DCBDDDBvGvGLUUB4H4HIBBpEqLqLBHHB2H2H-DjEjEBGBlEwGwGqBmGmGiGCBQCCBBBDFBVECmEHBCFBCBBGDBmGBBxXJB0WuLuLlL+E+EBgBBiLJBKIBhiBCCBBBMCBOCBOCBOBBmCOOoBCBOCBUhBB-BBBCDBCBBLCCBBBGFBCECFMMBFFBDBGDBC7B7BBFFB2LBFcBD+HBXKByCtCBXnTBtBwBBDeBLyMBX+BBFfBD1LBDpEBmHFBmLBBvBZBC4CBN1GBbPBFOOBNNWBBHBB8CBB0HBBFJBhBlBBKRRBdBMdBJQQBeBLmBBQ-JBhuG-BBx0V2BB6RWBKBBoDBB+EDBLDB+RCBiHPPB+9T+9TpEgBBuLPBhCBB3BHBtBDBjDCCBBBD7E7EHRRBBBgBCCcCCiEGBCGBOBB6JIB6BQBDCBCMBEwBwBBrBB7zBBBwSmWmWBiKiKBGBnjC2kC2kCBbBr6SDBG3qU3qUk7DvHBLCBEzNBHWBQQBgDzDB9B1HBLmBBD7BBGCBXBBIdBF8BBWhCBE7F7FB1CBrbaagBaagBaagBaagBaa9B-PB4BDBzBHBCNBCBBp2BwNwNttCEE+DiOiOBvIvIBqBBFjDBNOBDOBCOBCkBBYgFB5BcBOrBBFIBIBBPFB7E4eBEQBEMBE5GBHLBFQQBKBF3BBJJBHnBBJdBDLBFBBPIBoB3KBJNBDMBEKBE4BBCFFBOBDLBFJBIyEBC7CBLAB", false)),
+		Sc: () => new UnicodeRangeTable(decodeRanges("kB+D+DBCBqnB8D8DzPBBzPBBI2H2HoImSmS8sClmClmCBgBB37hBkuVkuVtD7E7E8GBBEBB3-HDB-4wBxtCxtC", false)),
+		Sk: () => new UnicodeRangeTable(decodeRanges("+CCCoCHHFEEqQDBNNBGGBCCCBPB2DPPBjoBjoB15FCCBBBMCBOCBOCBOBB9kEBBkzdWBKBBoDBBxePPBniUniUBPB8bCCjF4g9B4g9BBDB", false)),
+		Sm: () => new UnicodeRangeTable(decodeRanges("rBRRBBB+BCCuBFFmBgBgB-XwQwQBBB8xGOOoBCBOCBsEoBoBBDBHlClCBDBGBBFGDIgBgBBDDCgBgBBqIBhBBB7CffBXBpBFB2OKK3BHBwDxKxKBDBDeBLPBhIiEBX+BBFfBDhIBxBUBDFB9+zB5Z5ZCCBlFRRBBB+BCCkEHHBCBitDBBhrwBx+Bx+BagBgBagBgBagBgBagBgBat5Ft5FB-uC-uCBHB", false)),
+		So: () => new UnicodeRangeTable(decodeRanges("mFDDFCCyerIrIBgEgEBvGvGLUUB4H4HkQ2L2LjEFBClElEwGqBqBoMCBQCCBBBDFBVECmEHBCFBCBBGDBmGBBxXJB0WzWzW+EhBBiLJBKIBksBBBCDBCBBLCCBHHBEBCECFMMBPPCBBC7B7BBKKBDBDDBCBBCBBCGBCeBDBBCCCBdBtIHBFTBDGBDwCBCdBanBBHnCBXKByCtCBX2FBCIBC1BBJuDBC3HBtBrBBhC-HBhQvBBWBBHmBBDpEBmHFBmLBBvBZBC4CBN1GBbPBFOOBNNWBBHBBxKBBFJBhBlBBKRRBdBMdBJQQBeBLmBBQ-JBhuG-BBx0V2BBibDBLBBC+R+RBBBqqUPBuLPBhCBB3BHBuBCBlPEEFBBOBB6JIB6BQBDCBCMBEwBwBBrBB7zBBBwSpgBpgBBGBnjC2kC2kCBGBFQBr6SDBG3qU3qUk7DvHBLCBEzNBHWBQPBhDzDB9B1HBLmBBD7BBGCBXBBIdBF8BBWhCBE7F7FB1CBqlB-PB4BDBzBHBCNBCBBp2B96C96CiEyWyWBqBBFjDBNOBDOBCOBCkBBYgFB5BcBOrBBFIBIBBPFB7E6HBG4WBEQBEMBE5GBHLBFQQBKBF3BBJJBHnBBJdBDLBFBB-B3KBJNBDMBEKBE4BBCFFBOBDLBFJBIyEBC7CBLAB", false)),
+		Z: () => new UnicodeRangeTable(decodeRanges("gBgEgEgvFgsCgsCBJBeBBGwBwBh9DAB", false)),
+		Zl: () => new UnicodeRangeTable(decodeRanges("ohIA", true)),
+		Zp: () => new UnicodeRangeTable(decodeRanges("phIA", true)),
+		Zs: () => new UnicodeRangeTable(decodeRanges("gBgEgEgvFgsCgsCBJBlBwBwBh9DAB", false)),
+		ASCII_Hex_Digit: () => new UnicodeRangeTable(decodeRanges("wBJIFbF", true)),
+		Alphabetic: () => new UnicodeRangeTable(decodeRanges("hCZBHZBwBLLFGGBVBCeBCpOBFLBPEBICC3CeeBQBCBBDDBCHHCCBCCCBSBCyCBCqEBJlFBClBBDHHBnBBoBNBCCCBCCBCCJaBFDBeKBG3BBCGBPlDBCHBFHBFCBLCBDRRBuBBOkDBZgBBKBBFGGBWBDSBUYBIKBGXBCGBIJJBoBBLLBEGBHrCBCPBCCBFOBOSBCHBDBBDVBCGBCEEBCBEHBDBBDBBCJJFBBCEBNBBLFFBBBCFBFBBDVBCGBCBBCBBCBBFEBFBBDBBFIIBCBCSSBEBMCBCIBCCBCVBCGBCBBCEBEIBCCBCBBEQQBCBWDBFCBCHBDBBDVBCGBCBBCEBEHBDBBDBBKBBFBBCEBORRBCCBEBECBCDBEBBCCCBEEBEEBBBELBFEBECBCCBEHHpBMBCCBCWBCPBEHBCCBCCBJBBCCBCBBDDBdDBCHBCCBCWBCJBCEBEHBCCBCCBJBBGCBCDBOCBNMBCCBCoBBDHBCCBCCBCGGBCBIEBXFBCCBCRBEXBCIBCDDBFBJFBCCCBGBTBBO5BBGGBH0B0BBECBDBCXBCCCBRBCCBDEBCHHPDBhBgCgCBGBCjBBFSBFPBCjBBkC2BBCDDBDBR-BBLDBDlBBCGGDqBBCsKBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBmBPBR1CBDFBErTBDQBCZBGqCBEKBITBMUBNTBNMBCCBCBBNzBBDSBPFFkC4CBIqBBGlCBLeBCLBFIBYdBDEBMrBBFZB3BbBF+BBDTBzBYYBMMBBByBzBBCOBCHB0BpBBDDBLrBBCKBP2BBXCBLjBBDKBGqBBDCBqBDBCFBCBBEGGB+FBUhBBM1IBDFBDlBBDFBDHBCGCBdBD0BBCGBCEEBBBCGBEDBDFBFMBGCBCGB1DOORMBmDFFDJBCEEBDBHGCBCBCKBDDBGEBFSSBnBBuZzBB34BkHBHDBEBBNlBBCGGD3BBIRRBVBKGBCGBCGBCGBCGBCGBCGBCGBCfBwB2O2OBBBaIBIEBDEBF1CBHCBC5CBCDBGqBBC9CBSfBxBPBhQ-tGBhCs0VBkCtBBDsIBEPBLBBVuBBGHBEwDBoBIBDmDBDxCBVUBCgBBZzBBNjCBCtBtBBEBECCBBBLgBBGiBBOcBEyBBCLBQRRBOBLEBC2BBKNBTWBEkCBCCCZCBDPBDDBMFBDFBDFBKGBCGBCqBBCNBH6DBWj9KBNWBFwBBloItLBDpDBnBGBNEBGLBCMBCEBCCCBCCBCCBqDBiBqLBT-BBD1BBpBLB1DEBCmEBlBZBHZBM4CBEFBDFBDFBDCBkBLBCZBCSBCBBCOBDNBjB6DBmC0BBsIcBEwBBwBfBOdBGqBBGdBDjBBFHBCEBrB9EBTjBBFjBBFnBBJzBBNKBCOBCGBCBBCKBCOBCGBCBBEzBBN2JBKVBLHBZFBCpBBCIBmCFBDCCBqBBCBBEDDBVBLWBKeBiCSBCBBLVBLZBHZBnB3BBHBBhCDBCBBGHBCCBCcBrBcBEcBkBHBCbBc1BBLVBLSBORBvDoCB4ByBBOyBBOnBBjBbBEGGBVB7HpBBCBBEBBRFBzBCBEcBLJJBUBrBRBvBUBcWBKlCBsBEBL4BBKOOBXBYyBBSDBJiBBEKKB+BBCDBKBBLCCkBRBChBBDHHBCB-BGBCCCBCBCOBCJBI4BBYDBCHBDBBDVBCGBCBBCEBEHBDBBDBBEHHGGBdJBCDDClBBCJBCDDCDBCBBECCtBhCBCCBCDBVCBfhCBDBBC5F5FB0BBDGBaFBjB+BBCEE8B1BBDoCoCBZBDNBWGB6F4BBoD-BBgBHBDDDBGBCBBCdBCBBDBBDDB+CHBDtBBDFBCCCBccBxBBDJBSnCBGTTBnCBoDHB5CgBBgBIBCsBBCGBCyByBBcBDVBCNBqCGBCBBCrBBECCBCCBBBCDDBZZBEBCBBCkBBCBBCDBCYYBqBBlIWBKQBCoBBECBwDwCwCB4cBnDuDBSjGBtyCgDBQvhBBSFBa68DBGmSB61GuBBy2B4RBIeBSuCBSdBTvBBRDBgBUBGSBxNsBB0G-BBhBYBDYBtBqCBF4BBIQBhCBBCNNBFBK1mHBqBfBiDyDB+vIDBCGBCBBCiJBQeeBBBDPPBCBJrMBloCqDBGMBEIBIJBFi7Fi7FBzCBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDYBCYBCeBCYBCeBCYBCeBCYBCeBCYBCHB15BeBHFB2GGBCQBDGBCBBCEBG9BBiBxDxDBrBBLGBRiKiKBcBTrBBlPbBlHdBDwGwGBdBCVBJBBhHGBCDBCBBCOBCkGB8BjCBEEE1lBDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQB1TZBHZBHZB3zD-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIB", false)),
+		Dash: () => new UnicodeRangeTable(decodeRanges("tB9qB9qB0BiyDiyDmgBqgCqgCBEB+BoBoBQnMnMlgDDDgBBBFdd-NUUwDxszBxszBBmBmBLqFqFhzD-J-J", false)),
+		Emoji: () => new UnicodeRangeTable(decodeRanges("jBHHGJBwDFFu8HNN5GXX7CFBQBBwLBBNnFnFaKBFCBoGoHoHBLLK7B7BBCBCEBKGDBDDFDDCBBDIEBJJBBBGCCGLBMBBDCCBCCTDDBTTBEBCCCBEEBGGDBBFBBMBBGBBDGGBECBVVBGGBEBCDBDFFDDDBEBCDDCCCHEEHLLBQQDFFCFFBBBCMMBxBxBBBBKeP1LBBwOCBUBB0BFF7mBNN6SCCrrvDrGrGhFBBNBBPDDBIBsCZBCBBYVVDIBWBBvFhBBDvDBDBBCCBDyCBDCBCmIBC+BBMFBCXBIBBDHBNDDBCBDFFBOOBDDJBBKGGBBBNCBJCBDCCFHHEHHB0CBxBlCBGHBDDBEJBECCBEEDJBkHLBF8I8IBtBBCJBC4FBxDMBEKBE4BBCFFBOBDLBFJB", false)),
+		Emoji_Component: () => new UnicodeRangeTable(decodeRanges("jBHHGJB0+H2G2Gsp3B3+8B3+8BBYB8PEBxtBDBtzhY-CB", false)),
+		Emoji_Modifier: () => new UnicodeRangeTable(decodeRanges("7-8DE", true)),
+		Emoji_Modifier_Base: () => new UnicodeRangeTable(decodeRanges("9wJ8G8GRDB4jzD9B9BBBBDDDBBB2DBBDKBWSBEFFBBBCCBICCZqGqGBFFWFFBvFvFBBBEEB0CRRBBBKMMgSDDJHBHKKBIBDCB5B+B+BBCCBCCSCBCMBmHCBrBIB", false)),
+		Emoji_Presentation: () => new UnicodeRangeTable(decodeRanges("64IBBuGDBEDDqQBBWBBzBLBsBUUOJJBSSBGGBJJGWWIBBCFFDIIFBBdkBkBCFFBBBC+B+BBBBZPP8aBB0BFFvlxDrGrG-FDDBIBsCZBCZZVDDBDBCCBWBBvFgBBNIBClCBCVBNqBBFEBNQBEEEBlCBCCCB5FBD+BBODBCXBTbbBOO3C0CBxBlCBHEEBBBDDBEDBMBBIIBkHLBF8I8IBtBBCJBC4FBxDMBEKBE4BBCFFBOBDLBFJB", false)),
+		Extended_Pictographic: () => new UnicodeRangeTable(decodeRanges("pFFFu8HNN5GXX7CFBQBBwLBBNnFnFaKBFCBoGoHoHBLLK7B7BBCBCEBKGDBDDFDDCBBDIEBJJBBBGCCGLBMBBDCCBCCTDDBTTBEBCCCBEEBGGDBBFBBMBBGBBDGGBECBVVBGGBEBCDBDFFDDDBEBCDDCCCHEEHLLBQQDFFCFFBBBCMMBxBxBBBBKeP1LBBwOCBUBB0BFF7mBNN6SCCrrvDoBoBBCBlDLBQBBQPPBmBmBBIBxDBBNBBPDDBIBU3BBcOBLVVDIBCDBKWBH7FBDvDBDBBCCBDyCBDCBCDBG9HBC+BBMFBCXBIBBDHBNDDBCBDFFBOOBDDJBBKGGBBBNCBJCBDCCFHHEHHB0CBxBlCBGHBDQBECCBEBDMB7GlBBNDB5BHBLFBpBHBfBBNDBDNBKmBBNuBBCJBC4FB5CHBPxEBhI9fB", false)),
+		Hex_Digit: () => new UnicodeRangeTable(decodeRanges("wBJIFbFq1-BJIFbF", true)),
+		Lowercase: () => new UnicodeRangeTable(decodeRanges("hDZBwBLLFlBlBBWBCHBC2BCBQCBuBCDECBBBDCCDEEBFFDEEBBBDDDCCCDCCBCCDEECDDBDDBBBHGDCOCBSCBDDCEEC4BCBFBDDDBCCFICBjCBDiBBIBBfEBhDsBsBCEEDDBTccBhBBCBBECBCWCBDBCGDB0B0BBuBBCgBCK0BCDMCBgDCxBoBBo6CqBBCDB5XFBjkCIBC2D2DB+FBiC0ECBHBCgDCBHBJFBLHBJHBJFBLHBJHBJNBDHBJHBJHBJEBCBBHEEBBBCBBJDBDBBJHBLCBCBB6DOORMBuDEEBEEcKFDBBJDBFiBiBBOBFsasaBYBn6BvBBCEEBGCFCCBCCBGBEiDCBIICFFNlBBCGG0oesBCUaCBBBmEMCBBBC8BCBIBCCCDICFCCDCCBBBCSCGGGCMCFCCDOCWDBCCCBBB2ZqBBCNBHvCBh6TGBNEBqhBZBumBnBBpEjBB8EKBCOBCGBCBBkODDBBBCpBBCIBmoByBB+DVB75CfBhsVfB8BYBnqZZBbGBCRBbZBbDBCCCBFBCKBbZBbZBbZBbZBbZBbZBbZBbZBbbBdYBCFBbYBCFBbYBCFBbYBCFBbYBCFBC15B15BBIBCTBHFBmI9BB1lChBB", false)),
+		Math: () => new UnicodeRangeTable(decodeRanges("rBRRBBBgBeeCuBuBFmBmBgB5W5WBBBDbbBDDBBBwQCBuwGccBBBMEEOPPBCBWEBMEBiCMBFEEBFFBDBTFFDJBCDDBEBHEEBDDBCCBBBCFBENBClClCBWBCFBCBBFBBFfBCHHBPPBqIBJDBVBB7CffBZBCZZMGB+NBBNJBFFBFBBDBBEEBPCCDFBMHBGBB6BCCeDBKCBxK-BBhI-PBxBUBDFB9+zB4Z4ZBEBCjFjFRCBeCCeCCkEHHBCBitDBBhrwBwoBwoBBzCBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDjJBDxBBhwFDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQB1BBB-uCIB", false)),
+		Quotation_Mark: () => new UnicodeRangeTable(decodeRanges("iBFFkEQQ96HHBaBBowDqOqOBCBOCBixzBDB+FFF7CBB", false)),
+		Terminal_Punctuation: () => new UnicodeRangeTable(decodeRanges("hBLLCMMBEE-ZJJiQ6B6BpCPPCCB1FsBsBBJBCsHsHB3B3BBEBCHBgBmImIB1nB1nBBtFtFFFB4JBB2YHBmY9D9DBBBoCBB+ECBEoBoBBCBDBB7JBBjLDBjFBBLBBCCBeCB8FEB-BBBldYYBKKBBBwlDCBzJOOFLLCBBEBBtNBB8ndBBuICBkHEB-LBB3CBBgD4E4EBBB0ECBgERRB6H6HnxUDDB6B6BBBBCDBqFLLCMMBEEiCDD7hBxBxBnkBoGoG3JBB5EFBlCFB6CDB5dEBtBDB+FGBxDDBgECBiEBBHRRB5C5CBDBtDrJrJB2D2DBBBNBBnLDBEOBqDBB6HCBmQCC8HBB4CBBFBB-MCBuBmUmUBrCrCBspBspBBDB6vRBBmEiCiCBBBLqRqRBoJoJBnwTnwTovHDB", false)),
+		Uppercase: () => new UnicodeRangeTable(decodeRanges("hCZBmDWBCGBiB2BCDOCDuBCBECEBBCCCBCCBBBDDBCBBCCBEBBCBBCECBCCDCCBCCBBBCCCBEEIJDCMCDQCDDDCCBC4BCIBBCBBDCCBCBCGCiJCCEJJHCCBBBCCCBCCBPBCIBkBDDBBBEWCGDDCBBDyBBxBgBCK2BCBMCD+CCDlBBq6ClBBCGGzW1CB0kCHHBpBBDCBhK0ECKgDCKHBJFBLHBJHBJFBMGCJHBpCDBNDBNDBNEBMDBnIFFECBDCBDEEBDBHGCBCBDDBLBBGbbBOBUzZzZBYBx5BvBBxBCCBBBDGCBCBCDDJCBCgDCJCCFuqeuqeCqBCUaCoEMCE8BCLECBICFCCDCCEUCBDBCEBCOCBCBCCCBQCZs5Vs5VBYBmmBnBBpEjBB9EKBCOBCGBCBBr3ByBB+EVB75CfBhsVfBhCYBoqZZBbZBbZBbCCBGDBDDBCBCHBbZBbBBCDBDHBCGBcBBCDBCEBCEEBFBcZBbZBbZBbZBbZBbZBfYBiBYBiBYBiBYBiBYBiB2pE2pEBgBBvgCZBHZBHZB", false)),
+		White_Space: () => new UnicodeRangeTable(decodeRanges("JEBTlDlDbgvFgvFgsCKBeBBGwBwBh9DAB", false))
+	});
+	static SCRIPTS = new LazyMap({
+		Adlam: () => new UnicodeRangeTable(decodeRanges("go6DrCFJFB", true)),
+		Ahom: () => new UnicodeRangeTable(decodeRanges("g4lCaDOFW", true)),
+		Anatolian_Hieroglyphs: () => new UnicodeRangeTable(decodeRanges("ggxCmS", true)),
+		Arabic: () => new UnicodeRangeTable(decodeRanges("gwBEBCFBCNBCCBCfBCJBMZBCrDBChBBxCvBBxHhBBGqCBCcBxy8BtPBDvEBhBPBxDEBCmEBk7DeBkCFBJIBiBFBh43BDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQB1BBB", false)),
+		Armenian: () => new UnicodeRangeTable(decodeRanges("xpBlBDxBDCks9BE", true)),
+		Avestan: () => new UnicodeRangeTable(decodeRanges("g4iC1BEG", true)),
+		Balinese: () => new UnicodeRangeTable(decodeRanges("g4GsCCxB", true)),
+		Bamum: () => new UnicodeRangeTable(decodeRanges("g1pB3CpowB4R", true)),
+		Bassa_Vah: () => new UnicodeRangeTable(decodeRanges("w26CdDF", true)),
+		Batak: () => new UnicodeRangeTable(decodeRanges("g+GzBJD", true)),
+		Bengali: () => new UnicodeRangeTable(decodeRanges("gsCDBCHBDBBDVBCGBCEEBCBDIBDBBDDBJFFBCCBDBDYB", false)),
+		Beria_Erfe: () => new UnicodeRangeTable(decodeRanges("g17CYDY", true)),
+		Bhaiksuki: () => new UnicodeRangeTable(decodeRanges("ggnCICsBCNLc", true)),
+		Bopomofo: () => new UnicodeRangeTable(decodeRanges("qXB6wLqBxDf", true)),
+		Brahmi: () => new UnicodeRangeTable(decodeRanges("ggkCtCFjBKA", true)),
+		Braille: () => new UnicodeRangeTable(decodeRanges("ggK-H", true)),
+		Buginese: () => new UnicodeRangeTable(decodeRanges("gwGbDB", true)),
+		Buhid: () => new UnicodeRangeTable(decodeRanges("g6FT", true)),
+		Canadian_Aboriginal: () => new UnicodeRangeTable(decodeRanges("ggF-TxRlC7tgCP", true)),
+		Carian: () => new UnicodeRangeTable(decodeRanges("g1gCwB", true)),
+		Caucasian_Albanian: () => new UnicodeRangeTable(decodeRanges("wphCzBMA", true)),
+		Chakma: () => new UnicodeRangeTable(decodeRanges("gokC0BCR", true)),
+		Cham: () => new UnicodeRangeTable(decodeRanges("gwqB2BKNDJDD", true)),
+		Cherokee: () => new UnicodeRangeTable(decodeRanges("g9E1CDFz7lBvC", true)),
+		Chorasmian: () => new UnicodeRangeTable(decodeRanges("w9jCb", true)),
+		Common: () => new UnicodeRangeTable(decodeRanges("AgCBbFBbuBBCOBCEBYgBgBiOmBBGEBDTB1DKKHCC+THHPEEhB9E9ElQiEiEB6mB6mB2MDBjJwvBwvBBBBoCBBsGBBCumBumBOIIBCBCFBCCBDmYmYBKBD2CBCKBEKBCOBShBB-BlBBCCBDFBCaBCQBqBCBF5UBXKBW-cBhIzTBDpEBhQ9CBzMUBCCCBXBQHBFDB8CBBE7C7CB0E0EBOBhBlBBKxBxBB+BBgBwCBwB5C5CBmFBhuG-BBhoWhBBnDCBmFJB1HhFhFsMPPBzuUzuUBxGxGBIBXiBBCSBCDB0ECCBeBbFBbKBLuBuBBhChCBFBCGBLEBjICBFsBBEIBxCMB0BsBBlHaBltuBDB96D8HBEzNBHWBQQBgDzDB9B1HBLmBBD9BBEQBJBBIdBF8BB2GTBNTBN2CBKYBoE0CBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDjJBDxBByjFjCBtC8BBjWrBBFjDBNOBDOBCOBCkBBLtFB5BZBCBBOrBBFIBIBBPFB7E4eBEQBEMBE5GBHLBFQQBKBF3BBJJBHnBBJdBDLBFBBPIBoB3KBJNBDMBEKBE4BBCFFBOBDLBFJBIyEBCmDBnghYffB+CB", false)),
+		Coptic: () => new UnicodeRangeTable(decodeRanges("ifNxkKzDGG", true)),
+		Cuneiform: () => new UnicodeRangeTable(decodeRanges("ggoC5cnDuDCEMjG", true)),
+		Cypriot: () => new UnicodeRangeTable(decodeRanges("ggiCFBDCCBqBBCBBEDD", false)),
+		Cypro_Minoan: () => new UnicodeRangeTable(decodeRanges("w8rCiD", true)),
+		Cyrillic: () => new UnicodeRangeTable(decodeRanges("ggBkEBDoFBx6FKBhFtCtCojEfBhie-CBv8VBBhw4B9BBiBAB", false)),
+		Deseret: () => new UnicodeRangeTable(decodeRanges("gghCvC", true)),
+		Devanagari: () => new UnicodeRangeTable(decodeRanges("goCwCFODZh7nBfhwcJ", true)),
+		Dives_Akuru: () => new UnicodeRangeTable(decodeRanges("gomCGBDDDBGBCBBCdBCBBDLBKJB", false)),
+		Dogra: () => new UnicodeRangeTable(decodeRanges("ggmC7B", true)),
+		Duployan: () => new UnicodeRangeTable(decodeRanges("ggvDqDGMEIIJDD", true)),
+		Egyptian_Hieroglyphs: () => new UnicodeRangeTable(decodeRanges("ggsC1iBL68D", true)),
+		Elbasan: () => new UnicodeRangeTable(decodeRanges("gohCnB", true)),
+		Elymaic: () => new UnicodeRangeTable(decodeRanges("g-jCW", true)),
+		Ethiopic: () => new UnicodeRangeTable(decodeRanges("gwEoCBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBDfBEZBnvGWBKGBCGBCGBCGBCGBCGBCGBCGBjpfFBDFBDFBKGBCGBylvCGBCDBCBBCOB", false)),
+		Garay: () => new UnicodeRangeTable(decodeRanges("gqjClBEcJB", true)),
+		Georgian: () => new UnicodeRangeTable(decodeRanges("glElBBCGGDqBBCDBx8CqBBDCBhiElBBCGG", false)),
+		Glagolitic: () => new UnicodeRangeTable(decodeRanges("ggL-Ch9sDGCQDGCBCE", true)),
+		Gothic: () => new UnicodeRangeTable(decodeRanges("w5gCa", true)),
+		Grantha: () => new UnicodeRangeTable(decodeRanges("g4kCDBCHBDBBDVBCGBCBBCEBDIBDBBDCBDHHGGBDGBEEB", false)),
+		Greek: () => new UnicodeRangeTable(decodeRanges("wbDBCCBDDBCFFCCCBBBCCCBSBC+BBPPBnpGEBzBEBFEB1ChKhKBUBDFBDlBBDFBDHBCGCBdBD0BBCOBCNBDFBCSBDCBCIBoJ-xiB-xiB7uVuCBSgj0Bgj0BBkCB", false)),
+		Gujarati: () => new UnicodeRangeTable(decodeRanges("h0CCBCIBCCBCVBCGBCBBCEBDJBCCBCCBDQQBCBDLBIGB", false)),
+		Gunjala_Gondi: () => new UnicodeRangeTable(decodeRanges("grnCFCBCkBCBCFIJ", true)),
+		Gurmukhi: () => new UnicodeRangeTable(decodeRanges("hwCCBCFBFBBDVBCGBCBBCBBCBBDCCBDBFBBDCBEIIBCBCIIBPB", false)),
+		Gurung_Khema: () => new UnicodeRangeTable(decodeRanges("go4C5B", true)),
+		Han: () => new UnicodeRangeTable(decodeRanges("g0LZBC4CBN1GBwBCCaIBPDBle-tGBhC-vUBhoWtLBDpDBpodBBNGBqgkB-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIB", false)),
+		Hangul: () => new UnicodeRangeTable(decodeRanges("goE-HvxHBiI9CyDeiCei3dckUj9KNWFwBl9JeEFDFDFDC", true)),
+		Hanifi_Rohingya: () => new UnicodeRangeTable(decodeRanges("gojCnBJJ", true)),
+		Hanunoo: () => new UnicodeRangeTable(decodeRanges("g5FU", true)),
+		Hatran: () => new UnicodeRangeTable(decodeRanges("gniCSCBGE", true)),
+		Hebrew: () => new UnicodeRangeTable(decodeRanges("xsB2BBJaBFFBpp9BZBCEBCCCBCCBCCBIB", false)),
+		Hiragana: () => new UnicodeRangeTable(decodeRanges("hiM1CBHCBi7-C+IBTeeBBBulQAB", false)),
+		Imperial_Aramaic: () => new UnicodeRangeTable(decodeRanges("giiCVCI", true)),
+		Inherited: () => new UnicodeRangeTable(decodeRanges("gYvDB2IBBlOKBbhXhXBCB8qEtBBDLBlPCBCMBCGBFHHEBBnG-BBtQBBjGgBB65DDBsDBBmrzBPBRNBwejHjH7iEl+uBl+uBBsBBDWBhRCBSHBDGBfDBz6rYvHB", false)),
+		Inscriptional_Pahlavi: () => new UnicodeRangeTable(decodeRanges("g7iCSGH", true)),
+		Inscriptional_Parthian: () => new UnicodeRangeTable(decodeRanges("g6iCVDH", true)),
+		Javanese: () => new UnicodeRangeTable(decodeRanges("gsqBtCDJFB", true)),
+		Kaithi: () => new UnicodeRangeTable(decodeRanges("gkkCiCLA", true)),
+		Kannada: () => new UnicodeRangeTable(decodeRanges("gkDMCCCWCJCEDICCCDIBGCCDDJCC", true)),
+		Katakana: () => new UnicodeRangeTable(decodeRanges("hlM5CBDCBxHPBxGuBBC3CBvgzBJBCsBBzisBDBCGBCBBCgJgJBBBzBPPBCB", false)),
+		Kawi: () => new UnicodeRangeTable(decodeRanges("g4nCQCoBEc", true)),
+		Kayah_Li: () => new UnicodeRangeTable(decodeRanges("goqBtBCA", true)),
+		Kharoshthi: () => new UnicodeRangeTable(decodeRanges("gwiCDCBGHCCCcDCFJII", true)),
+		Khitan_Small_Script: () => new UnicodeRangeTable(decodeRanges("k-7C84G84GB0OBqBAB", false)),
+		Khmer: () => new UnicodeRangeTable(decodeRanges("g8F9CDJHJnPf", true)),
+		Khojki: () => new UnicodeRangeTable(decodeRanges("gwkCRCuB", true)),
+		Khudawadi: () => new UnicodeRangeTable(decodeRanges("w1kC6BGJ", true)),
+		Kirat_Rai: () => new UnicodeRangeTable(decodeRanges("gq7C5B", true)),
+		Lao: () => new UnicodeRangeTable(decodeRanges("h0DBBCCCBDBCXBCCCBVBDEBCCCBFBCJBDDB", false)),
+		Latin: () => new UnicodeRangeTable(decodeRanges("hCZBHZBwBQQGWBCeBCgOBoBEB8wGlBBHwBBGDBGMBClCBiC-HByLOORMBuEBBHccSoBB42CfBj1elDBExCBVOBxZqBBCIBCDB38TGB7gBZBHZBmhCFBCpBBCIBm61BeBHFB", false)),
+		Lepcha: () => new UnicodeRangeTable(decodeRanges("ggH3BEOEC", true)),
+		Limbu: () => new UnicodeRangeTable(decodeRanges("goGeBCLBFLBFEEBKB", false)),
+		Linear_A: () => new UnicodeRangeTable(decodeRanges("gwhC2JKVLH", true)),
+		Linear_B: () => new UnicodeRangeTable(decodeRanges("gggCLCZCSCBCODNjB6D", true)),
+		Lisu: () => new UnicodeRangeTable(decodeRanges("wmpBvBx1eA", true)),
+		Lycian: () => new UnicodeRangeTable(decodeRanges("g0gCc", true)),
+		Lydian: () => new UnicodeRangeTable(decodeRanges("gpiCZGA", true)),
+		Mahajani: () => new UnicodeRangeTable(decodeRanges("wqkCmB", true)),
+		Makasar: () => new UnicodeRangeTable(decodeRanges("g3nCY", true)),
+		Malayalam: () => new UnicodeRangeTable(decodeRanges("goDMCCCyBCCCFFPDZ", true)),
+		Mandaic: () => new UnicodeRangeTable(decodeRanges("giCbDA", true)),
+		Manichaean: () => new UnicodeRangeTable(decodeRanges("g2iCmBFL", true)),
+		Marchen: () => new UnicodeRangeTable(decodeRanges("wjnCfDVCN", true)),
+		Masaram_Gondi: () => new UnicodeRangeTable(decodeRanges("gonCGBCBBCrBBECCBCCBHBJJB", false)),
+		Medefaidrin: () => new UnicodeRangeTable(decodeRanges("gy7C6C", true)),
+		Meetei_Mayek: () => new UnicodeRangeTable(decodeRanges("g3qBWqGtBDJ", true)),
+		Mende_Kikakui: () => new UnicodeRangeTable(decodeRanges("gg6DkGDP", true)),
+		Meroitic_Cursive: () => new UnicodeRangeTable(decodeRanges("gtiCXFTDtB", true)),
+		Meroitic_Hieroglyphs: () => new UnicodeRangeTable(decodeRanges("gsiCf", true)),
+		Miao: () => new UnicodeRangeTable(decodeRanges("g47CqCF4BIQ", true)),
+		Modi: () => new UnicodeRangeTable(decodeRanges("gwlCkCMJ", true)),
+		Mongolian: () => new UnicodeRangeTable(decodeRanges("ggGBBDCCBSBH4CBIqBB2t-BMB", false)),
+		Mro: () => new UnicodeRangeTable(decodeRanges("gy6CeCJFB", true)),
+		Multani: () => new UnicodeRangeTable(decodeRanges("g0kCGBCCCBCBCOBCKB", false)),
+		Myanmar: () => new UnicodeRangeTable(decodeRanges("ggE-EhqmBeiDfxibT", true)),
+		Nabataean: () => new UnicodeRangeTable(decodeRanges("gkiCeJI", true)),
+		Nag_Mundari: () => new UnicodeRangeTable(decodeRanges("wm5DpB", true)),
+		Nandinagari: () => new UnicodeRangeTable(decodeRanges("gtmCHDtBDK", true)),
+		New_Tai_Lue: () => new UnicodeRangeTable(decodeRanges("gsGrBFZHKEB", true)),
+		Newa: () => new UnicodeRangeTable(decodeRanges("gglC7CCE", true)),
+		Nko: () => new UnicodeRangeTable(decodeRanges("g+B6BDC", true)),
+		Nushu: () => new UnicodeRangeTable(decodeRanges("h-7CvsQvsQBqMB", false)),
+		Nyiakeng_Puachue_Hmong: () => new UnicodeRangeTable(decodeRanges("go4DsBENDJFB", true)),
+		Ogham: () => new UnicodeRangeTable(decodeRanges("g0Fc", true)),
+		Ol_Chiki: () => new UnicodeRangeTable(decodeRanges("wiHvB", true)),
+		Ol_Onal: () => new UnicodeRangeTable(decodeRanges("wu5DqBFA", true)),
+		Old_Hungarian: () => new UnicodeRangeTable(decodeRanges("gkjCyBOyBIF", true)),
+		Old_Italic: () => new UnicodeRangeTable(decodeRanges("g4gCjBKC", true)),
+		Old_North_Arabian: () => new UnicodeRangeTable(decodeRanges("g0iCf", true)),
+		Old_Permic: () => new UnicodeRangeTable(decodeRanges("w6gCqB", true)),
+		Old_Persian: () => new UnicodeRangeTable(decodeRanges("g9gCjBFN", true)),
+		Old_Sogdian: () => new UnicodeRangeTable(decodeRanges("g4jCnB", true)),
+		Old_South_Arabian: () => new UnicodeRangeTable(decodeRanges("gziCf", true)),
+		Old_Turkic: () => new UnicodeRangeTable(decodeRanges("ggjCoC", true)),
+		Old_Uyghur: () => new UnicodeRangeTable(decodeRanges("w7jCZ", true)),
+		Oriya: () => new UnicodeRangeTable(decodeRanges("h4CCCHDBDVCGCBCEDIDBDCICFBCEDR", true)),
+		Osage: () => new UnicodeRangeTable(decodeRanges("wlhCjBFjB", true)),
+		Osmanya: () => new UnicodeRangeTable(decodeRanges("gkhCdDJ", true)),
+		Pahawh_Hmong: () => new UnicodeRangeTable(decodeRanges("g46ClCLJCGCUGS", true)),
+		Palmyrene: () => new UnicodeRangeTable(decodeRanges("gjiCf", true)),
+		Pau_Cin_Hau: () => new UnicodeRangeTable(decodeRanges("g2mC4B", true)),
+		Phags_Pa: () => new UnicodeRangeTable(decodeRanges("giqB3B", true)),
+		Phoenician: () => new UnicodeRangeTable(decodeRanges("goiCbEA", true)),
+		Psalter_Pahlavi: () => new UnicodeRangeTable(decodeRanges("g8iCRIDNG", true)),
+		Rejang: () => new UnicodeRangeTable(decodeRanges("wpqBjBMA", true)),
+		Runic: () => new UnicodeRangeTable(decodeRanges("g1FqCEK", true)),
+		Samaritan: () => new UnicodeRangeTable(decodeRanges("ggCtBDO", true)),
+		Saurashtra: () => new UnicodeRangeTable(decodeRanges("gkqBlCJL", true)),
+		Sharada: () => new UnicodeRangeTable(decodeRanges("gskC-ChsCH", true)),
+		Shavian: () => new UnicodeRangeTable(decodeRanges("wihCvB", true)),
+		Siddham: () => new UnicodeRangeTable(decodeRanges("gslC1BDlB", true)),
+		Sidetic: () => new UnicodeRangeTable(decodeRanges("gqiCZ", true)),
+		SignWriting: () => new UnicodeRangeTable(decodeRanges("gg2DrUQECO", true)),
+		Sinhala: () => new UnicodeRangeTable(decodeRanges("hsDCBCRBEXBCIBCDDBFBEFFBEBCCCBGBHJBDCBt-gCTB", false)),
+		Sogdian: () => new UnicodeRangeTable(decodeRanges("w5jCpB", true)),
+		Sora_Sompeng: () => new UnicodeRangeTable(decodeRanges("wmkCYIJ", true)),
+		Soyombo: () => new UnicodeRangeTable(decodeRanges("wymCyC", true)),
+		Sundanese: () => new UnicodeRangeTable(decodeRanges("g8G-BhIH", true)),
+		Sunuwar: () => new UnicodeRangeTable(decodeRanges("g+mChBPJ", true)),
+		Syloti_Nagri: () => new UnicodeRangeTable(decodeRanges("ggqBsB", true)),
+		Syriac: () => new UnicodeRangeTable(decodeRanges("g4BNC7BDCxIK", true)),
+		Tagalog: () => new UnicodeRangeTable(decodeRanges("g4FVKA", true)),
+		Tagbanwa: () => new UnicodeRangeTable(decodeRanges("g7FMCCCB", true)),
+		Tai_Le: () => new UnicodeRangeTable(decodeRanges("wqGdDE", true)),
+		Tai_Tham: () => new UnicodeRangeTable(decodeRanges("gxG+BCcDKHJHN", true)),
+		Tai_Viet: () => new UnicodeRangeTable(decodeRanges("g0qBiCZE", true)),
+		Tai_Yo: () => new UnicodeRangeTable(decodeRanges("g25DeCVJB", true)),
+		Takri: () => new UnicodeRangeTable(decodeRanges("g0lC5BHJ", true)),
+		Tamil: () => new UnicodeRangeTable(decodeRanges("i8CBBCFBECBCDBEBBCCCBEEBEEBBBELBFEBECBCDBDHHPUBm+kCxBBOAB", false)),
+		Tangsa: () => new UnicodeRangeTable(decodeRanges("wz6CuCCJ", true)),
+		Tangut: () => new UnicodeRangeTable(decodeRanges("g-7CgBgBB+3GBhQeBiDyDB", false)),
+		Telugu: () => new UnicodeRangeTable(decodeRanges("ggDMCCCWCPDICCCDIBCCCBDDDJII", true)),
+		Thaana: () => new UnicodeRangeTable(decodeRanges("g8BxB", true)),
+		Thai: () => new UnicodeRangeTable(decodeRanges("hwD5BGb", true)),
+		Tibetan: () => new UnicodeRangeTable(decodeRanges("g4DnCCjBFmBCjBCOCGFB", true)),
+		Tifinagh: () => new UnicodeRangeTable(decodeRanges("wpL3BIBPA", true)),
+		Tirhuta: () => new UnicodeRangeTable(decodeRanges("gklCnCJJ", true)),
+		Todhri: () => new UnicodeRangeTable(decodeRanges("guhCzB", true)),
+		Tolong_Siki: () => new UnicodeRangeTable(decodeRanges("wtnCrBFJ", true)),
+		Toto: () => new UnicodeRangeTable(decodeRanges("w04De", true)),
+		Tulu_Tigalari: () => new UnicodeRangeTable(decodeRanges("g8kCJBCDDClBBCJBCDDCDBCJBCBBJBB", false)),
+		Ugaritic: () => new UnicodeRangeTable(decodeRanges("g8gCdCA", true)),
+		Unknown: () => new UnicodeRangeTable(decodeRanges("4bBBHDBICCVuMuMnBBBzBBBE4B4BBGBcDBHKBvI9B9BBmDmDBMB8BBByBBBQddBCCMEBjBEBuHJJBDDBXXICCBBBFBBKBBDBBFHBCDBDGGBaaBEEHDBDBBXIIDGDBCCGDBDBBECBCGBFCCBFBSJBEKKEXXIDDGBBLIEBCCBNBFBBNGBIEEJBBDBBXIIDGGBKKBDDBEEBFBEDBDGGBTTBIBDHHBBBEFFBBBDCCDCBDCBECBNDBGCBEFFBCCBEBCNBWEBOEEYRRBKKEFFBFBDEEDBBFBBLGBXEEYLLGBBKEEFGBDEBEFFBLLELBOEE0BEEHDBRBBbEETCBZKKCBBICBCDBHCCJFBLBBELB7BDBekBBDCCGZZCYYBGGCIILBBFfBpClBlBBCBoBlBlBQOOBjBBnGCCBDBCBB6LFFBIICFFBqBqBFBBiBFFBIICFFBQQ6BFFBkCkCBhBhBBBBbFB3CBBHBB+UCB6CGBXIBZIBVLBOEEDLB-CBBLFBLFBbFB6CGBsBEBnCJBgBNNBCBNDBCCBrBBBGKBtBDBbFBMCB-BBBiCeeBMMBEBLFBPBBvBBBNTBuCnFnFBGB9BCBQCB-BEBsBBBMHBsBEB3QBBHBBnBBBHBBJGCgBBB2BQQPBBHUUBEEKmDmDNBBcOOBBBjBNBiBOBtEDB7UVBMUB14BBB-LEBuBCCBDBCBB5BGBDNBZIBI4BI-DhBBb6C6CBKB3GZBxC3C3CBoDoDBDBsB-C-C3CIBxBuzcuzcBBB4BIB9KTB5FHB+GTB9BCBLFB5BHBnCHBNFB1DKBfCBvCMMBCBiB4B4BBHBPBBLBBoDXBdJBHBBHBBHIBIII9BDB-DBBLFBl9KLBYDByBjoIBvLBBrDlBBILBGEBbGGCGDrUfBrBFB0BUUFDBGoEoEBCC-FCBHBBHBBHBBECBIIIBIBGBBNbbUDDQBBPhBB8DEBEDBuBCB5COOBBBCuBBvBhEBeCByBOBdDBlBIBfEBsBEBfmBmBBCBPpBB-EBBLFBlBDBlBDBpBHB1BKBNQQIDDMQQIDDBBB1BLB4JIBXJBJXBHrBrBKkCBHBBCtBtBDCBCBBYpCpCBGBKvBBUDDBDBiBCBcEBclBB5BDBVBBzBDDBDBJEEeBBEDBLGBKGBhCfBoBDBNIB3BCBeBBcEBbGBFLBIvCBqC2BB0BMB0BGBvBHBLFBnBCBeHBDvGBgBrBrBEBBDPBHHBKgBBvBHBrBVBblBBdTBYIBvCDBlBIBlCJBCBBaGBLFB2BTTBGBoBIBhDVVBJBTwBwBB8BBICCFQQMFB8BEBLFBFJJBDDBXXIDDGLLBDDBEEBCCBEBCEBIBBICBGKBLCCBCCnBLLCBBCFFLDDBGBDcB9CGGBcBpCHBLlFB3BBBnBhBBmCKBLFBOSB7BFBLFBVbBcBBQDBY4FB9BjDB0CLBJBBCBBJDDfDDBNNBHBLlCBJBBvBBBMaBpCHB0CMBqCGBL1CBJ3CBjBNBLFBKuBuBPJBeCBhBBBXPPBnCBIDDtBCBCDDKHBLFBHDDmBDDHGBLFBtBDBL1HBaGBSqBqBBBBe0CBCOBzBMB8clDBwDGGBJBlGryCBkDMB3iBJB88DEBoS41GB7Bl2BB6RGBgBLLBCByCLLBEBfBBHJBnCJBLIIWEBUvNB7BlGB8CEBaBBarBBsCDB6BGBS-BBGKBIIB3mHoBBhBgDB0D8vIBFIIDkJkJBNBCcBEBBCNBFHBtMjoCBsDEBOCBKGBLBBJ76DB+HCB1NFBYOBSOBvBBBYIB1D7BB3HJBoBBBjGUBnC5DBVLBVLB4CIBamEB2CoCoCDBBCBBDBBFNNCIIiCFFBJJIddFGGCCBI1K1KBlJlJB-V-VBNBGQQBuiBBgBFBH0GBISSBIIDGGBDB-BgBBCvDBuBCBPBBLDBD-JBgBQB7BEBCvOBrB1GBsBDBC-FBgBXXBGBD-GBIFFDQQmGBBRoBBtCDBLDBDwYBlCrCB+BhGBFccDCCBCCLFFCCCBEBCDBCECEDDCBBCICDCCBFFIKFCLLSEBEGGSzBBDtIBtBDBlDLBQBBQQQmBJBvF3BBeMBtBDBKGBDNBH5EB6eCBSCBOCB7GFBNDBCOBNDB5BHBLFBpBHBfBBNDBDNBKmBB5KHBPBBOCBMCB6BCCBCBRBBNDBLGB0EoDoDBjgBBh3pBfB-oEBBv0FBBypHOBvThtCB-QhvBBs6EEBrpIm8yVBCdBhD-DBxHvw-FB", false)),
+		Vai: () => new UnicodeRangeTable(decodeRanges("gopBrJ", true)),
+		Vithkuqi: () => new UnicodeRangeTable(decodeRanges("wrhCKCOCGCBCKCOCGCB", true)),
+		Wancho: () => new UnicodeRangeTable(decodeRanges("g24D5BGA", true)),
+		Warang_Citi: () => new UnicodeRangeTable(decodeRanges("glmCyCNA", true)),
+		Yezidi: () => new UnicodeRangeTable(decodeRanges("g0jCpBCCDB", true)),
+		Yi: () => new UnicodeRangeTable(decodeRanges("ggoBskBE2B", true)),
+		Zanabazar_Square: () => new UnicodeRangeTable(decodeRanges("gwmCnC", true))
+	});
+	static FOLD_CATEGORIES = new LazyMap({
+		L: () => new UnicodeRangeTable(decodeRanges("laA", true)),
+		LC: () => new UnicodeRangeTable(decodeRanges("laA", true)),
+		Ll: () => new UnicodeRangeTable(decodeRanges("hCZBmDWBCGBiBuBCEECDOCDuBCBECEBBCCCBCCBBBDDBCBBCCBEBBCBBCECBCCDCCBCCBBBCCCBEEIBBCBBCBBCOCDQCDBBCCCBBBC4BCIBBCBBDCCBCBCGC3HrBrBCEEJHHCCBCCCBCCBPBCIBkBJJCUCGDDCBBDyBBxBgBCK2BCBMCD+CCDlBBq6ClBBCGGzW1CB0kCHHBpBBDCBhK0ECKgDCKHBJFBLHBJHBJFBMGCJHBZHBJHBJHBJEBMEBMDBNEBMEBqJEEBHHxC9zC9zCBuBBxBCCBBBDGCBCBCDDJCBCgDCJCCFuqeuqeCqBCUaCoEMCE8BCLECBICFCCDCCEUCBDBCEBCOCBCBCCCBQCZs5Vs5VBYBmmBnBBpEjBB9EKBCOBCGBCBBr3ByBB+EVB75CfBhsVfBhCYBoyehBB", false)),
+		Lt: () => new UnicodeRangeTable(decodeRanges("kOCCBCCBCClBCCtsHHBJHBJHBMQQwBAB", false)),
+		Lu: () => new UnicodeRangeTable(decodeRanges("hDZB7BqBqBBWBCHBCuBCEECDOCDsBCDECBBBDCCDEEGDDECBDDDCCCDFFDEECDDECCGBBCBBCBBCOCBSCDBBCEECkBCEQCJDDBCCFICBEBCBBCCCBEEBCCBCBCEBDCCBDDIDDCBBEFBGLLBnFnFsBCCEEEBBBvBDBCdBCBBECBCWCBDBCGD1BvBBCgBCK0BCDMCBgDCyBlBBq6CqBBDCB5XFBjkCIBCvHvHERRzD0ECGGGC8CCBHBJFBLHBJHBJFBMGCJHBJNBzBBBNSSBPPBEEpL2B2Bs1CvBBCEEBGCHDDLiDCJCCFNNBkBBCGG0oesBCUaCoEMCE8BCLCCDICFFFCBBDSCMOCFCCDOCb9a9advCBi8UZBumBnBBpEjBB8EKBCOBCGBCBBk4ByBB+DVB75CfBhsVfB8BYBvyehBB", false)),
+		M: () => new UnicodeRangeTable(decodeRanges("5cgBgBlgHAB", false)),
+		Mn: () => new UnicodeRangeTable(decodeRanges("5cgBgBlgHAB", false)),
+		Emoji: () => new UnicodeRangeTable(decodeRanges("8mJA", true)),
+		Extended_Pictographic: () => new UnicodeRangeTable(decodeRanges("8mJA", true)),
+		Lowercase: () => new UnicodeRangeTable(decodeRanges("hCZBmDWBCGBiBuBCEECDOCDuBCBECEBBCCCBCCBBBDDBCBBCCBEBBCBBCECBCCDCCBCCBBBCCCBEEIBBCBBCBBCOCDQCDBBCCCBBBC4BCIBBCBBDCCBCBCGCiJCCEJJHCCBBBCCCBCCBPBCIBkBJJCUCGDDCBBDyBBxBgBCK2BCBMCD+CCDlBBq6ClBBCGGzW1CB0kCHHBpBBDCBhK0ECKgDCKHBJFBLHBJHBJFBMGCJHBZHBJHBJHBJEBMEBMDBNEBMEBqJEEBHHuBPBUzZzZBYBx5BvBBxBCCBBBDGCBCBCDDJCBCgDCJCCFuqeuqeCqBCUaCoEMCE8BCLECBICFCCDCCEUCBDBCEBCOCBCBCCCBQCZs5Vs5VBYBmmBnBBpEjBB9EKBCOBCGBCBBr3ByBB+EVB75CfBhsVfBhCYBoyehBB", false)),
+		Math: () => new UnicodeRangeTable(decodeRanges("ycGDCHHFMMDDDCHHFAB", false)),
+		Uppercase: () => new UnicodeRangeTable(decodeRanges("hDZB7BqBqBBWBCHBCuBCEECDOCDsBCDECBBBDCCDEEGDDECBDDDCCCDFFDEECDDECCGBBCBBCBBCOCBSCDBBCEECkBCEQCJDDBCCFICBEBCBBCCCBEEBCCBCBCEBDCCBDDIDDCBBEFBGLLBnFnFsBCCEEEBBBvBDBCdBCBBECBCWCBDBCGD1BvBBCgBCK0BCDMCBgDCyBlBBq6CqBBDCB5XFBjkCIBCvHvHERRzD0ECGGGC8CCBHBJFBLHBJHBJFBMGCJHBJNBzBBBNSSBPPBEEpLiBiBBOBFsasaBYBn6BvBBCEEBGCHDDLiDCJCCFNNBkBBCGG0oesBCUaCoEMCE8BCLCCDICFFFCBBDSCMOCFCCDOCb9a9advCBi8UZBumBnBBpEjBB8EKBCOBCGBCBBk4ByBB+DVB75CfBhsVfB8BYBvyehBB", false))
+	});
+	static FOLD_SCRIPT = new LazyMap({
+		Common: () => new UnicodeRangeTable(decodeRanges("8cgBgB", false)),
+		Greek: () => new UnicodeRangeTable(decodeRanges("1FwUwU", false)),
+		Inherited: () => new UnicodeRangeTable(decodeRanges("5cgBgBlgHAB", false))
+	});
+};
+// src/Unicode.js
+/**
+* Utilities for dealing with Unicode better than JS does.
+*/
+var Unicode = class Unicode {
+	static MAX_RUNE = 1114111;
+	static RUNE_ERROR = 65533;
+	static isUnsearchable(r) {
+		return r === Unicode.RUNE_ERROR || r >= Unicode.MIN_HIGH_SURROGATE && r <= Unicode.MAX_LOW_SURROGATE;
+	}
+	static MAX_ASCII = 127;
+	static MAX_LATIN1 = 255;
+	static MAX_BMP = 65535;
+	static MIN_FOLD = 65;
+	static MAX_FOLD = 125251;
+	static MIN_HIGH_SURROGATE = 55296;
+	static MAX_HIGH_SURROGATE = 56319;
+	static MIN_LOW_SURROGATE = 56320;
+	static MAX_LOW_SURROGATE = 57343;
+	static MIN_SUPPLEMENTARY_CODE_POINT = 65536;
+	static is32(ranges, r) {
+		let lo = 0;
+		let hi = ranges.length;
+		while (lo < hi) {
+			const m = lo + Math.floor((hi - lo) / 2);
+			const rlo = ranges.getLo(m);
+			const rhi = ranges.getHi(m);
+			if (rlo <= r && r <= rhi) {
+				const stride = ranges.getStride(m);
+				return (r - rlo) % stride === 0;
+			}
+			if (r < rlo) hi = m;
+			else lo = m + 1;
+		}
+		return false;
+	}
+	static is(ranges, r) {
+		if (r <= Unicode.MAX_LATIN1) {
+			for (let i = 0; i < ranges.length; i++) {
+				if (r > ranges.getHi(i)) continue;
+				const rlo = ranges.getLo(i);
+				if (r < rlo) return false;
+				const stride = ranges.getStride(i);
+				return (r - rlo) % stride === 0;
+			}
+			return false;
+		}
+		return ranges.length > 0 && r >= ranges.getLo(0) && Unicode.is32(ranges, r);
+	}
+	static isPrint(r) {
+		if (r <= Unicode.MAX_LATIN1) return r >= 32 && r < Unicode.MAX_ASCII || r >= 161 && r !== 173;
+		return Unicode.is(UnicodeTables.Print, r);
+	}
+	static simpleFold(r) {
+		if (UnicodeTables.CASE_ORBIT.has(r)) return UnicodeTables.CASE_ORBIT.get(r);
+		if (r <= Unicode.MAX_ASCII) {
+			const l = Codepoint.toLowerCase(r);
+			return l !== r ? l : Codepoint.toUpperCase(r);
+		}
+		return r;
+	}
+	static equalsIgnoreCase(r1, r2) {
+		if (r1 === r2) return true;
+		if (r1 < 0 || r2 < 0) return false;
+		if (r1 <= Unicode.MAX_ASCII && r2 <= Unicode.MAX_ASCII) {
+			if (65 <= r1 && r1 <= 90) r1 |= 32;
+			if (65 <= r2 && r2 <= 90) r2 |= 32;
+			return r1 === r2;
+		}
+		for (let r = Unicode.simpleFold(r1); r !== r1; r = Unicode.simpleFold(r)) if (r === r2) return true;
+		return false;
+	}
+};
+// src/exceptions.js
+var RE2JSException = class extends Error {
+	/** @param {string} message */
+	constructor(message) {
+		super(message);
+		this.name = "RE2JSException";
+	}
+};
+/**
+* An exception thrown by the parser if the pattern was invalid.
+*/
+var RE2JSSyntaxException = class extends RE2JSException {
+	/**
+	* @param {string} error
+	* @param {string|null} [input=null]
+	*/
+	constructor(error, input = null) {
+		let message = `error parsing regexp: ${error}`;
+		if (input) message += `: \`${input}\``;
+		super(message);
+		this.name = "RE2JSSyntaxException";
+		this.message = message;
+		/** @type {string} */
+		this.error = error;
+		/** @type {string|null} */
+		this.input = input;
+	}
+	/**
+	* Retrieves the description of the error.
+	* @returns {string}
+	*/
+	getDescription() {
+		return this.error;
+	}
+	/**
+	* Retrieves the erroneous regular-expression pattern.
+	* @returns {string|null}
+	*/
+	getPattern() {
+		return this.input;
+	}
+};
+/**
+* An exception thrown by the compiler
+*/
+var RE2JSCompileException = class extends RE2JSException {
+	/** @param {string} message */
+	constructor(message) {
+		super(message);
+		this.name = "RE2JSCompileException";
+	}
+};
+/**
+* An exception thrown by using groups
+*/
+var RE2JSGroupException = class extends RE2JSException {
+	/** @param {string} message */
+	constructor(message) {
+		super(message);
+		this.name = "RE2JSGroupException";
+	}
+};
+/**
+* An exception thrown by flags
+*/
+var RE2JSFlagsException = class extends RE2JSException {
+	/** @param {string} message */
+	constructor(message) {
+		super(message);
+		this.name = "RE2JSFlagsException";
+	}
+};
+/**
+* An exception thrown for internal engine errors, such as corrupted bytecodes.
+*/
+var RE2JSInternalException = class extends RE2JSException {
+	/** @param {string} message */
+	constructor(message) {
+		super(message);
+		this.name = "RE2JSInternalException";
+	}
+};
+// src/Utils.js
+/**
+* Size of the precomputed single-byte lookup table.
+* Covers standard ASCII and Latin-1 characters for fast-path execution.
+*/
+const FAST_PATH_TABLE_SIZE = 256;
+/**
+* Precomputed lookup table for Word Boundary (\b, \B) assertions.
+* * By precomputing the boolean results for standard ASCII word ranges
+* ('a'-'z', 'A'-'Z', '0'-'9', '_'), we completely eliminate 4 logical
+* branches from the NFA's hot execution loop. This prevents costly
+* CPU branch mispredictions when scanning large strings.
+*/
+const WORD_RUNE_TABLE = new Uint8Array(FAST_PATH_TABLE_SIZE);
+for (let i = 0; i < FAST_PATH_TABLE_SIZE; i++) WORD_RUNE_TABLE[i] = 97 <= i && i <= 122 || 65 <= i && i <= 90 || 48 <= i && i <= 57 || i === 95 ? 1 : 0;
+let cachedNativeEncoder = null;
+let cachedNativeDecoder = null;
+/**
+* Various constants and helper utilities.
+*/
+var Utils = class Utils {
+	static METACHARACTERS = "\\.+*?()|[]{}^$";
+	static EMPTY_BEGIN_LINE = 1;
+	static EMPTY_END_LINE = 2;
+	static EMPTY_BEGIN_TEXT = 4;
+	static EMPTY_END_TEXT = 8;
+	static EMPTY_WORD_BOUNDARY = 16;
+	static EMPTY_NO_WORD_BOUNDARY = 32;
+	static EMPTY_ALL = -1;
+	static emptyInts() {
+		return [];
+	}
+	static isString(value) {
+		return typeof value === "string" || Object.prototype.toString.call(value) === "[object String]";
+	}
+	static typeName(value) {
+		if (value === null || typeof value !== "object" && typeof value !== "function") return value === null ? "null" : typeof value;
+		return Object.prototype.toString.call(value).slice(8, -1);
+	}
+	static checkPattern(pattern) {
+		if (!Utils.isString(pattern)) throw new TypeError(`The pattern must be a string, not ${Utils.typeName(pattern)} (RE2JS.translateRegExp() converts a RegExp)`);
+	}
+	static checkInput(input) {
+		if (!Utils.isString(input) && !Utils.isByteArray(input)) throw new TypeError(`The input must be a string or a byte array (Uint8Array or number[]), not ${Utils.typeName(input)}`);
+	}
+	static checkFlags(flags) {
+		if (!Number.isInteger(flags) || (flags & -544) !== 0) throw new RE2JSFlagsException("Flags should only be a combination of MULTILINE, DOTALL, CASE_INSENSITIVE, DISABLE_UNICODE_GROUPS, LONGEST_MATCH, LOOKBEHINDS");
+	}
+	static isByteArray(input) {
+		return Array.isArray(input) || Object.prototype.toString.call(input) === "[object Uint8Array]";
+	}
+	static isalnum(c) {
+		return Codepoint.CODES["0"] <= c && c <= Codepoint.CODES["9"] || Codepoint.CODES["a"] <= c && c <= Codepoint.CODES["z"] || Codepoint.CODES["A"] <= c && c <= Codepoint.CODES["Z"];
+	}
+	static unhex(c) {
+		if (Codepoint.CODES["0"] <= c && c <= Codepoint.CODES["9"]) return c - Codepoint.CODES["0"];
+		if (Codepoint.CODES["a"] <= c && c <= Codepoint.CODES["f"]) return c - Codepoint.CODES["a"] + 10;
+		if (Codepoint.CODES["A"] <= c && c <= Codepoint.CODES["F"]) return c - Codepoint.CODES["A"] + 10;
+		return -1;
+	}
+	static escapeRune(rune) {
+		let out = "";
+		if (Unicode.isPrint(rune)) {
+			if (Utils.METACHARACTERS.indexOf(String.fromCodePoint(rune)) >= 0) out += "\\";
+			out += String.fromCodePoint(rune);
+		} else switch (rune) {
+			case Codepoint.CODES["\""]:
+				out += "\\\"";
+				break;
+			case Codepoint.CODES["\\"]:
+				out += "\\\\";
+				break;
+			case Codepoint.CODES["	"]:
+				out += "\\t";
+				break;
+			case Codepoint.CODES["\n"]:
+				out += "\\n";
+				break;
+			case Codepoint.CODES["\r"]:
+				out += "\\r";
+				break;
+			case Codepoint.CODES["\b"]:
+				out += "\\b";
+				break;
+			case Codepoint.CODES["\f"]:
+				out += "\\f";
+				break;
+			default: {
+				let s = rune.toString(16);
+				if (rune < 256) {
+					out += "\\x";
+					if (s.length === 1) out += "0";
+					out += s;
+				} else out += `\\x{${s}}`;
+				break;
+			}
+		}
+		return out;
+	}
+	static stringToRunes(str) {
+		const string = String(str);
+		const runes = [];
+		let i = 0;
+		while (i < string.length) {
+			const cp = string.codePointAt(i);
+			runes.push(cp);
+			i += cp > Unicode.MAX_BMP ? 2 : 1;
+		}
+		return new Int32Array(runes);
+	}
+	static runeToString(r) {
+		return String.fromCodePoint(r);
+	}
+	static isWordRune(r) {
+		return r < FAST_PATH_TABLE_SIZE ? WORD_RUNE_TABLE[r] === 1 : false;
+	}
+	static emptyOpContext(r1, r2) {
+		let op = 0;
+		if (r1 < 0) op |= Utils.EMPTY_BEGIN_TEXT | Utils.EMPTY_BEGIN_LINE;
+		if (r1 === 10) op |= Utils.EMPTY_BEGIN_LINE;
+		if (r2 < 0) op |= Utils.EMPTY_END_TEXT | Utils.EMPTY_END_LINE;
+		if (r2 === 10) op |= Utils.EMPTY_END_LINE;
+		if (Utils.isWordRune(r1) !== Utils.isWordRune(r2)) op |= Utils.EMPTY_WORD_BOUNDARY;
+		else op |= Utils.EMPTY_NO_WORD_BOUNDARY;
+		return op;
+	}
+	/**
+	* Returns a string that quotes all regular expression metacharacters inside the argument text;
+	* the returned string is a regular expression matching the literal text. For example,
+	* {@code quoteMeta("[foo]").equals("\\[foo\\]")}.
+	* @param {string} str
+	* @returns {string}
+	*/
+	static quoteMeta(str) {
+		return str.split("").map((s) => {
+			if (Utils.METACHARACTERS.indexOf(s) >= 0) return `\\${s}`;
+			return s;
+		}).join("");
+	}
+	static charCount(codePoint) {
+		return codePoint > Unicode.MAX_BMP ? 2 : 1;
+	}
+	/**
+	* High-speed conversion from TypedArrays to standard JS Arrays.
+	* Bypasses the expensive Symbol.iterator overhead of Array.from()
+	*/
+	static toArray(typedArray) {
+		const len = typedArray.length;
+		const res = new Array(len);
+		for (let i = 0; i < len; i++) res[i] = typedArray[i];
+		return res;
+	}
+	static stringToUtf8ByteArray(str) {
+		if (globalThis.TextEncoder) {
+			if (!cachedNativeEncoder) cachedNativeEncoder = new TextEncoder();
+			return cachedNativeEncoder.encode(str);
+		} else {
+			let out = [], p = 0;
+			for (let i = 0; i < str.length; i++) {
+				let c = str.charCodeAt(i);
+				if (c < 128) out[p++] = c;
+				else if (c < 2048) {
+					out[p++] = c >> 6 | 192;
+					out[p++] = c & 63 | 128;
+				} else if ((c & 64512) === Unicode.MIN_HIGH_SURROGATE && i + 1 < str.length && (str.charCodeAt(i + 1) & 64512) === Unicode.MIN_LOW_SURROGATE) {
+					c = Unicode.MIN_SUPPLEMENTARY_CODE_POINT + ((c & 1023) << 10) + (str.charCodeAt(++i) & 1023);
+					out[p++] = c >> 18 | 240;
+					out[p++] = c >> 12 & 63 | 128;
+					out[p++] = c >> 6 & 63 | 128;
+					out[p++] = c & 63 | 128;
+				} else {
+					out[p++] = c >> 12 | 224;
+					out[p++] = c >> 6 & 63 | 128;
+					out[p++] = c & 63 | 128;
+				}
+			}
+			return out;
+		}
+	}
+	static utf8ByteArrayToString(bytes) {
+		if (globalThis.TextDecoder) {
+			if (!cachedNativeDecoder) cachedNativeDecoder = new TextDecoder("utf-8");
+			const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+			return cachedNativeDecoder.decode(view);
+		} else {
+			let out = [], pos = 0, c = 0;
+			while (pos < bytes.length) {
+				let c1 = bytes[pos++];
+				if (c1 < 128) out[c++] = String.fromCharCode(c1);
+				else if (c1 > 191 && c1 < 224) {
+					let c2 = bytes[pos++];
+					out[c++] = String.fromCharCode((c1 & 31) << 6 | c2 & 63);
+				} else if (c1 > 239 && c1 < 365) {
+					let c2 = bytes[pos++];
+					let c3 = bytes[pos++];
+					let c4 = bytes[pos++];
+					let u = ((c1 & 7) << 18 | (c2 & 63) << 12 | (c3 & 63) << 6 | c4 & 63) - Unicode.MIN_SUPPLEMENTARY_CODE_POINT;
+					out[c++] = String.fromCharCode(Unicode.MIN_HIGH_SURROGATE + (u >> 10));
+					out[c++] = String.fromCharCode(Unicode.MIN_LOW_SURROGATE + (u & 1023));
+				} else {
+					let c2 = bytes[pos++];
+					let c3 = bytes[pos++];
+					out[c++] = String.fromCharCode((c1 & 15) << 12 | (c2 & 63) << 6 | c3 & 63);
+				}
+			}
+			return out.join("");
+		}
+	}
+};
+// src/helpers.js
+const createEnum = (values = [], initNum = 0) => {
+	const enumObject = Object.create(null);
+	for (let i = 0; i < values.length; i++) {
+		const val = values[i];
+		const keyVal = initNum + i;
+		enumObject[val] = keyVal;
+		enumObject[keyVal] = val;
+	}
+	return Object.freeze(enumObject);
+};
+// src/MatcherInput.js
+/**
+* Abstract the representations of input text supplied to Matcher.
+*/
+var MatcherInputBase = class MatcherInputBase {
+	static Encoding = createEnum(["UTF_16", "UTF_8"]);
+	getEncoding() {
+		throw Error("not implemented");
+	}
+	/** @returns {string} */
+	asCharSequence() {
+		throw Error("not implemented");
+	}
+	/** @returns {Uint8Array|number[]|null} */
+	asBytes() {
+		throw Error("not implemented");
+	}
+	/** @returns {number} */
+	length() {
+		throw Error("not implemented");
+	}
+	/**
+	*
+	* @returns {boolean}
+	*/
+	isUTF8Encoding() {
+		return this.getEncoding() === MatcherInputBase.Encoding.UTF_8;
+	}
+	/**
+	*
+	* @returns {boolean}
+	*/
+	isUTF16Encoding() {
+		return this.getEncoding() === MatcherInputBase.Encoding.UTF_16;
+	}
+};
+var Utf8MatcherInput = class extends MatcherInputBase {
+	/** @param {Uint8Array|number[]|null} bytes */
+	constructor(bytes = null) {
+		super();
+		this.bytes = bytes;
+	}
+	getEncoding() {
+		return MatcherInputBase.Encoding.UTF_8;
+	}
+	/**
+	*
+	* @returns {string}
+	*/
+	asCharSequence() {
+		return Utils.utf8ByteArrayToString(this.bytes);
+	}
+	/**
+	*
+	* @returns {Uint8Array|number[]|null}
+	*/
+	asBytes() {
+		return this.bytes;
+	}
+	/**
+	*
+	* @returns {number}
+	*/
+	length() {
+		return this.bytes.length;
+	}
+};
+var Utf16MatcherInput = class extends MatcherInputBase {
+	/** @param {string|null} charSequence */
+	constructor(charSequence = null) {
+		super();
+		this.charSequence = charSequence;
+	}
+	getEncoding() {
+		return MatcherInputBase.Encoding.UTF_16;
+	}
+	/**
+	*
+	* @returns {string}
+	*/
+	asCharSequence() {
+		return this.charSequence;
+	}
+	/**
+	*
+	* @returns {number[]}
+	*/
+	asBytes() {
+		return Utils.stringToUtf8ByteArray(this.charSequence.toString());
+	}
+	/**
+	*
+	* @returns {number}
+	*/
+	length() {
+		return this.charSequence.length;
+	}
+};
+var MatcherInput = class {
+	/**
+	* Return the MatcherInput for UTF_16 encoding.
+	* @returns {Utf16MatcherInput}
+	*/
+	static utf16(charSequence) {
+		Utils.checkInput(charSequence);
+		return new Utf16MatcherInput(charSequence);
+	}
+	/**
+	* Return the MatcherInput for UTF_8 encoding.
+	* @returns {Utf8MatcherInput}
+	*/
+	static utf8(input) {
+		if (Utils.isByteArray(input)) return new Utf8MatcherInput(input);
+		return new Utf8MatcherInput(Utils.stringToUtf8ByteArray(input));
+	}
+};
+// src/MachineInput.js
+/**
+* MachineInput abstracts different representations of the input text supplied to the Machine. It
+* provides one-character lookahead.
+*/
+var MachineInputBase = class {
+	static EOF() {
+		return -8;
+	}
+	constructor() {
+		this.start = 0;
+		this.end = 0;
+	}
+	canCheckPrefix() {
+		return true;
+	}
+	endPos() {
+		return this.end - this.start;
+	}
+	hasString() {
+		return false;
+	}
+	hasAnyString() {
+		return false;
+	}
+	prefixLength() {
+		return 0;
+	}
+};
+var MachineUTF8Input = class MachineUTF8Input extends MachineInputBase {
+	static RUNE_ERROR_STEP = Unicode.RUNE_ERROR << 3 | 1;
+	constructor(bytes, start = 0, end = bytes.length) {
+		super();
+		this.bytes = bytes;
+		this.start = start;
+		this.end = end;
+	}
+	hasString(prefilter, pos) {
+		const target = prefilter.bytes;
+		if (target.length === 0) return true;
+		const idx = this.indexOf(this.bytes, target, this.start + pos);
+		return idx !== -1 && idx <= this.end - target.length;
+	}
+	hasAnyString(prefilter, pos) {
+		return prefilter.automaton8().searchUTF8(this.bytes, this.start + pos, this.end);
+	}
+	step(pos) {
+		pos += this.start;
+		if (pos >= this.end) return MachineInputBase.EOF();
+		const c = this.bytes[pos] & 255;
+		if (c < 128) return c << 3 | 1;
+		let size;
+		let rune;
+		let lo = 128;
+		let hi = 191;
+		if (c >= 194 && c <= 223) {
+			size = 2;
+			rune = c & 31;
+		} else if (c >= 224 && c <= 239) {
+			size = 3;
+			rune = c & 15;
+			if (c === 224) lo = 160;
+			else if (c === 237) hi = 159;
+		} else if (c >= 240 && c <= 244) {
+			size = 4;
+			rune = c & 7;
+			if (c === 240) lo = 144;
+			else if (c === 244) hi = 143;
+		} else return MachineUTF8Input.RUNE_ERROR_STEP;
+		if (pos + size > this.end) return MachineUTF8Input.RUNE_ERROR_STEP;
+		const c1 = this.bytes[pos + 1] & 255;
+		if (c1 < lo || c1 > hi) return MachineUTF8Input.RUNE_ERROR_STEP;
+		rune = rune << 6 | c1 & 63;
+		if (size > 2) {
+			const c2 = this.bytes[pos + 2] & 255;
+			if ((c2 & 192) !== 128) return MachineUTF8Input.RUNE_ERROR_STEP;
+			rune = rune << 6 | c2 & 63;
+			if (size > 3) {
+				const c3 = this.bytes[pos + 3] & 255;
+				if ((c3 & 192) !== 128) return MachineUTF8Input.RUNE_ERROR_STEP;
+				rune = rune << 6 | c3 & 63;
+			}
+		}
+		return rune << 3 | size;
+	}
+	index(re2, pos) {
+		pos += this.start;
+		const i = this.indexOf(this.bytes, re2.prefixUTF8, pos);
+		return i < 0 ? i : i - pos;
+	}
+	context(pos) {
+		pos += this.start;
+		let r1 = -1;
+		if (pos > this.start && pos <= this.end) {
+			let start = pos - 1;
+			r1 = this.bytes[start--];
+			if (r1 >= 128) {
+				let lim = pos - 4;
+				if (lim < this.start) lim = this.start;
+				while (start >= lim && (this.bytes[start] & 192) === 128) start--;
+				if (start < this.start) start = this.start;
+				const r = this.step(start - this.start);
+				r1 = start + (r & 7) === pos ? r >> 3 : Unicode.RUNE_ERROR;
+			}
+		}
+		const r2 = pos < this.end ? this.step(pos - this.start) >> 3 : -1;
+		return Utils.emptyOpContext(r1, r2);
+	}
+	indexOf(source, target, fromIndex = 0) {
+		let targetLength = target.length;
+		if (targetLength === 0) return fromIndex <= this.end ? fromIndex : -1;
+		const firstByte = target[0];
+		let limit = this.end - targetLength;
+		const hasNativeIndexOf = typeof source.indexOf === "function";
+		let i = fromIndex;
+		while (i <= limit) {
+			if (hasNativeIndexOf) {
+				i = source.indexOf(firstByte, i);
+				if (i === -1 || i > limit) return -1;
+			} else {
+				while (i <= limit && source[i] !== firstByte) i++;
+				if (i > limit) return -1;
+			}
+			let match = true;
+			for (let j = 1; j < targetLength; j++) if (source[i + j] !== target[j]) {
+				match = false;
+				break;
+			}
+			if (match) return i;
+			i++;
+		}
+		return -1;
+	}
+	prefixLength(re2) {
+		return re2.prefixUTF8.length;
+	}
+};
+var MachineUTF16Input = class extends MachineInputBase {
+	constructor(charSequence, start = 0, end = charSequence.length) {
+		super();
+		this.charSequence = charSequence;
+		this.start = start;
+		this.end = end;
+	}
+	hasString(prefilter, pos) {
+		const idx = this.charSequence.indexOf(prefilter.str, this.start + pos);
+		return idx !== -1 && idx <= this.end - prefilter.str.length;
+	}
+	hasAnyString(prefilter, pos) {
+		return prefilter.automaton16().searchUTF16(this.charSequence, this.start + pos, this.end);
+	}
+	step(pos) {
+		pos += this.start;
+		if (pos >= this.end) return MachineInputBase.EOF();
+		const c1 = this.charSequence.charCodeAt(pos);
+		if (c1 < Unicode.MIN_HIGH_SURROGATE || c1 > Unicode.MAX_HIGH_SURROGATE || pos + 1 >= this.end) return c1 << 3 | 1;
+		const c2 = this.charSequence.charCodeAt(pos + 1);
+		if (c2 >= Unicode.MIN_LOW_SURROGATE && c2 <= Unicode.MAX_LOW_SURROGATE) return (c1 - Unicode.MIN_HIGH_SURROGATE) * 1024 + (c2 - Unicode.MIN_LOW_SURROGATE) + Unicode.MIN_SUPPLEMENTARY_CODE_POINT << 3 | 2;
+		return c1 << 3 | 1;
+	}
+	index(re2, pos) {
+		pos += this.start;
+		const i = this.charSequence.indexOf(re2.prefix, pos);
+		if (i < 0 || i > this.end - re2.prefix.length) return -1;
+		return i - pos;
+	}
+	context(pos) {
+		pos += this.start;
+		const r1 = pos > this.start && pos <= this.end ? this.charSequence.charCodeAt(pos - 1) : -1;
+		const r2 = pos < this.end ? this.charSequence.charCodeAt(pos) : -1;
+		return Utils.emptyOpContext(r1, r2);
+	}
+	prefixLength(re2) {
+		return re2.prefix.length;
+	}
+};
+var MachineInput = class {
+	static fromUTF8(bytes, start = 0, end = bytes.length) {
+		return new MachineUTF8Input(bytes, start, end);
+	}
+	static fromUTF16(charSequence, start = 0, end = void 0) {
+		Utils.checkInput(charSequence);
+		return new MachineUTF16Input(charSequence, start, end ?? charSequence.length);
+	}
+};
+// src/Matcher.js
+/**
+* A stateful iterator that interprets a regex {@code RE2JS} on a specific input.
+*
+* Conceptually, a Matcher consists of four parts:
+* <ol>
+* <li>A compiled regular expression {@code RE2JS}, set at construction and fixed for the lifetime
+* of the matcher.</li>
+*
+* <li>The remainder of the input string, set at construction or {@link #reset()} and advanced by
+* each match operation such as {@link #find}, {@link #matches} or {@link #lookingAt}.</li>
+*
+* <li>The current match information, accessible via {@link #start}, {@link #end}, and
+* {@link #group}, and updated by each match operation.</li>
+*
+* <li>The append position, used and advanced by {@link #appendReplacement} and {@link #appendTail}
+* if performing a search and replace from the input to an external {@code StringBuffer}.
+*
+* </ol>
+*
+*
+* @author rsc@google.com (Russ Cox)
+*/
+var Matcher = class Matcher {
+	/**
+	* V8 and WebKit have historical hard limits on the number of arguments
+	* that can be passed to a function. We cap replacer arguments to prevent
+	* Call Stack Overflow (DoS) vulnerabilities on massive ASTs.
+	*/
+	static MAX_REPLACER_ARGS = 65535;
+	/**
+	* Quotes '\' and '$' in {@code s}, so that the returned string could be used in
+	* {@link #appendReplacement} as a literal replacement of {@code s}.
+	*
+	* @param {string} str the string to be quoted
+	* @param {boolean} [javaMode=false] whether the replacement will be used in javaMode
+	* @returns {string} the quoted string
+	*/
+	static quoteReplacement(str, javaMode = false) {
+		if (javaMode) {
+			if (str.indexOf("\\") < 0 && str.indexOf("$") < 0) return str;
+			return str.split("").map((s) => {
+				const c = s.codePointAt(0);
+				if (c === Codepoint.CODES["\\"] || c === Codepoint.CODES["$"]) return `\\${s}`;
+				return s;
+			}).join("");
+		}
+		if (str.indexOf("$") < 0) return str;
+		return str.split("").map((s) => {
+			if (s.codePointAt(0) === Codepoint.CODES["$"]) return "$$";
+			return s;
+		}).join("");
+	}
+	/**
+	*
+	* @param {import('./index.js').RE2JS} pattern
+	* @param {string|number[]|Uint8Array|MatcherInputBase} input
+	*/
+	constructor(pattern, input) {
+		if (pattern === null) throw new Error("pattern is null");
+		/**
+		* The pattern being matched.
+		* @type {import('./index.js').RE2JS}
+		*/
+		this.patternInput = pattern;
+		const re2 = this.patternInput.re2();
+		/** @type {number} */
+		this.patternGroupCount = re2.numberOfCapturingGroups();
+		/** @type {number[]} */
+		this.groups = [];
+		/** @type {Record<string, number>} */
+		this.namedGroups = re2.namedGroups;
+		/** @type {boolean} */
+		this.hasNamedGroups = Object.keys(this.namedGroups).length > 0;
+		/** @type {number} */
+		this.numberOfInstructions = re2.numberOfInstructions();
+		/** @type {import('./Machine.js').LookbehindState|null} */
+		this.lookbehindState = null;
+		if (input instanceof MatcherInputBase) this.resetMatcherInput(input);
+		else if (Utils.isByteArray(input)) this.resetMatcherInput(MatcherInput.utf8(input));
+		else this.resetMatcherInput(MatcherInput.utf16(input));
+	}
+	/**
+	* Returns the {@code RE2JS} associated with this {@code Matcher}.
+	* @returns {import('./index.js').RE2JS}
+	*/
+	pattern() {
+		return this.patternInput;
+	}
+	/**
+	* Resets the {@code Matcher}, rewinding input and discarding any match information.
+	*
+	* @returns {Matcher} the {@code Matcher} itself, for chained method calls
+	*/
+	reset() {
+		/** @type {number} */
+		this.matcherInputLength = this.matcherInput.length();
+		/** @type {number} */
+		this.appendPos = 0;
+		this.hasMatch = false;
+		this.hasGroups = false;
+		this.anchorFlag = 0;
+		return this;
+	}
+	/**
+	* Resets the {@code Matcher} and changes the input.
+	* @param {string|number[]|Uint8Array|MatcherInputBase} input
+	* @returns {Matcher} the {@code Matcher} itself, for chained method calls
+	*/
+	resetMatcherInput(input) {
+		if (input === null) throw new Error("input is null");
+		if (!(input instanceof MatcherInputBase)) {
+			if (Utils.isByteArray(input)) input = MatcherInput.utf8(input);
+			else input = MatcherInput.utf16(input);
+		}
+		this.matcherInput = input;
+		if (this.lookbehindState !== null) this.lookbehindState.reset();
+		else this.lookbehindState = this.patternInput.re2().createLookbehindState();
+		this.reset();
+		return this;
+	}
+	/**
+	* Returns the start of the named group of the most recent match, or -1 if the group was not
+	* matched.
+	* @param {string|number} [group=0]
+	* @returns {number}
+	*/
+	start(group = 0) {
+		if (typeof group === "string") {
+			const groupInt = this.namedGroups[group];
+			if (!Number.isFinite(groupInt)) throw new RE2JSGroupException(`group '${group}' not found`);
+			group = groupInt;
+		}
+		this.loadGroup(group);
+		return this.groups[2 * group];
+	}
+	/**
+	* Returns the end of the named group of the most recent match, or -1 if the group was not
+	* matched.
+	* @param {string|number} [group=0]
+	* @returns {number}
+	*/
+	end(group = 0) {
+		if (typeof group === "string") {
+			const groupInt = this.namedGroups[group];
+			if (!Number.isFinite(groupInt)) throw new RE2JSGroupException(`group '${group}' not found`);
+			group = groupInt;
+		}
+		this.loadGroup(group);
+		return this.groups[2 * group + 1];
+	}
+	/**
+	* Returns the program size of this pattern.
+	*
+	* <p>
+	* Similar to the C++ implementation, the program size is a very approximate measure of a regexp's
+	* "cost". Larger numbers are more expensive than smaller numbers.
+	* </p>
+	*
+	* @returns {number} the program size of this pattern
+	*/
+	programSize() {
+		return this.numberOfInstructions;
+	}
+	/**
+	* Returns the named group of the most recent match, or {@code null} if the group was not matched.
+	* @param {string|number} [group=0]
+	* @returns {string|null}
+	*/
+	group(group = 0) {
+		if (typeof group === "string") {
+			const groupInt = this.namedGroups[group];
+			if (!Number.isFinite(groupInt)) throw new RE2JSGroupException(`group '${group}' not found`);
+			group = groupInt;
+		}
+		const start = this.start(group);
+		const end = this.end(group);
+		if (start < 0 && end < 0) return null;
+		return this.substring(start, end);
+	}
+	/**
+	* Returns a dictionary map of all named capturing groups and their matched values.
+	* If a group was not matched, its value will be `null`.
+	* @returns {Record<string, string|null>}
+	*/
+	getNamedGroups() {
+		if (!this.hasMatch) throw new RE2JSGroupException("perhaps no match attempted");
+		const result = Object.create(null);
+		for (const name of Object.keys(this.namedGroups)) result[name] = this.group(name);
+		return result;
+	}
+	/**
+	* Returns the number of subgroups in this pattern.
+	*
+	* @returns {number} the number of subgroups; the overall match (group 0) does not count
+	*/
+	groupCount() {
+		return this.patternGroupCount;
+	}
+	/**
+	* Helper: finds subgroup information if needed for group.
+	* @param {number} group
+	* @private
+	*/
+	loadGroup(group) {
+		if (!Number.isInteger(group) || group < 0 || group > this.patternGroupCount) throw new RE2JSGroupException(`Group index out of bounds: ${group}`);
+		if (!this.hasMatch) throw new RE2JSGroupException("perhaps no match attempted");
+		if (group === 0 || this.hasGroups) return;
+		const end = this.matcherInputLength;
+		const res = this.patternInput.re2().matchMachineInput(this.matcherInput, this.groups[0], end, this.anchorFlag, 1 + this.patternGroupCount, this.lookbehindState);
+		if (!res[0]) throw new RE2JSGroupException("inconsistency in matching group data");
+		this.groups = res[1];
+		this.hasGroups = true;
+	}
+	/**
+	* Matches the entire input against the pattern (anchored start and end). If there is a match,
+	* {@code matches} sets the match state to describe it.
+	*
+	* @returns {boolean} true if the entire input matches the pattern
+	*/
+	matches() {
+		return this.genMatch(0, RE2Flags.ANCHOR_BOTH);
+	}
+	/**
+	* Matches the beginning of input against the pattern (anchored start). If there is a match,
+	* {@code lookingAt} sets the match state to describe it.
+	*
+	* @returns {boolean} true if the beginning of the input matches the pattern
+	*/
+	lookingAt() {
+		return this.genMatch(0, RE2Flags.ANCHOR_START);
+	}
+	/**
+	* Matches the input against the pattern (unanchored), starting at a specified position. If there
+	* is a match, {@code find} sets the match state to describe it.
+	*
+	* @param {number|null} [start=null] the input position where the search begins
+	* @returns {boolean} if it finds a match
+	* @throws IndexOutOfBoundsException if start is not a valid input position
+	*/
+	find(start = null) {
+		if (start !== null) {
+			if (!Number.isInteger(start) || start < 0 || start > this.matcherInputLength) throw new RE2JSGroupException(`start index out of bounds: ${start}`);
+			this.reset();
+			return this.genMatch(start, 0);
+		}
+		start = 0;
+		if (this.hasMatch) {
+			start = this.groups[1];
+			if (this.groups[0] === this.groups[1]) {
+				const r = (this.matcherInput.isUTF16Encoding() ? MachineInput.fromUTF16(this.matcherInput.asCharSequence(), 0, this.matcherInputLength) : MachineInput.fromUTF8(this.matcherInput.asBytes(), 0, this.matcherInputLength)).step(start);
+				if (r < 0) start++;
+				else start += r & 7;
+			}
+		}
+		return this.genMatch(start, RE2Flags.UNANCHORED);
+	}
+	/**
+	* Helper: does match starting at start, with RE2 anchor flag.
+	* @param {number} startByte
+	* @param {number} anchor
+	* @returns {boolean}
+	* @private
+	*/
+	genMatch(startByte, anchor) {
+		const res = this.patternInput.re2().matchMachineInput(this.matcherInput, startByte, this.matcherInputLength, anchor, 1, this.lookbehindState);
+		if (!res[0]) {
+			this.hasMatch = false;
+			return false;
+		}
+		this.groups = res[1];
+		this.hasMatch = true;
+		this.hasGroups = this.patternGroupCount === 0;
+		this.anchorFlag = anchor;
+		return true;
+	}
+	/**
+	* Helper: return substring for [start, end).
+	* @param {number} start
+	* @param {number} end
+	* @returns {string}
+	*/
+	substring(start, end) {
+		if (this.matcherInput.isUTF8Encoding()) return Utils.utf8ByteArrayToString(this.matcherInput.asBytes().slice(start, end));
+		return this.matcherInput.asCharSequence().substring(start, end).toString();
+	}
+	/**
+	* Helper for Pattern: return input length.
+	* @returns {number}
+	*/
+	inputLength() {
+		return this.matcherInputLength;
+	}
+	/**
+	* Appends to result two strings: the text from the append position up to the beginning of the
+	* most recent match, and then the replacement with submatch groups substituted for references to
+	* them. It advances the append position to where the most recent match ended.
+	*
+	* By default the replacement is expanded as by String.prototype.replace (see
+	* appendReplacementInternalJs). In Java mode it follows re2j / java.util.regex: $n takes as
+	* many digits as still form a valid group number, ${name} is a named group, and a backslash
+	* escapes the next character (so "\\$" in a JS string literal inserts a literal $).
+	*
+	* @param {string} replacement the replacement string
+	* @param {boolean} [javaMode=false] activate java mode (different behaviour for capture groups and special characters)
+	* @returns {string}
+	* @throws IllegalStateException if there was no most recent match
+	* @throws IndexOutOfBoundsException in Java mode, if replacement refers to an invalid group
+	* @private
+	*/
+	appendReplacement(replacement, javaMode = false) {
+		let res = "";
+		const s = this.start();
+		const e = this.end();
+		if (this.appendPos < s) res += this.substring(this.appendPos, s);
+		this.appendPos = e;
+		res += javaMode ? this.appendReplacementInternalJava(replacement) : this.appendReplacementInternalJs(replacement);
+		return res;
+	}
+	/**
+	* @param {string} replacement - the replacement string
+	* @returns {string}
+	* @private
+	*/
+	appendReplacementInternalJava(replacement) {
+		let res = "";
+		let last = 0;
+		const m = replacement.length;
+		let i = 0;
+		while (i < m) {
+			const cCode = replacement.codePointAt(i);
+			if (cCode === Codepoint.CODES["\\"]) {
+				if (last < i) res += replacement.substring(last, i);
+				i++;
+				if (i >= m) throw new RE2JSGroupException("character to be escaped is missing");
+				last = i;
+				i++;
+				continue;
+			}
+			if (cCode === Codepoint.CODES["$"]) {
+				if (last < i) res += replacement.substring(last, i);
+				if (i + 1 >= m) throw new RE2JSGroupException("Illegal group reference: group index is missing");
+				const nextCode = replacement.codePointAt(i + 1);
+				if (Codepoint.CODES["0"] <= nextCode && nextCode <= Codepoint.CODES["9"]) {
+					let n = nextCode - Codepoint.CODES["0"];
+					let j = i + 2;
+					for (; j < m; j++) {
+						const digit = replacement.codePointAt(j);
+						if (digit < Codepoint.CODES["0"] || digit > Codepoint.CODES["9"] || n * 10 + digit - Codepoint.CODES["0"] > this.patternGroupCount) break;
+						n = n * 10 + digit - Codepoint.CODES["0"];
+					}
+					if (n > this.patternGroupCount) throw new RE2JSGroupException(`n > number of groups: ${n}`);
+					const group = this.group(n);
+					if (group !== null) res += group;
+					i = j;
+					last = i;
+				} else if (nextCode === Codepoint.CODES["{"]) {
+					let j = i + 2;
+					while (j < m && replacement.codePointAt(j) !== Codepoint.CODES["}"]) j++;
+					if (j >= m) throw new RE2JSGroupException("named capture group is missing trailing '}'");
+					const groupName = replacement.substring(i + 2, j);
+					const groupVal = this.group(groupName);
+					if (groupVal !== null) res += groupVal;
+					i = j + 1;
+					last = i;
+				} else throw new RE2JSGroupException("Illegal group reference");
+				continue;
+			}
+			i++;
+		}
+		if (last < m) res += replacement.substring(last, m);
+		return res;
+	}
+	/**
+	* Expands |replacement| for the current match by the rules of String.prototype.replace
+	* (ECMAScript GetSubstitution): $$ is "$", $& the match, $` the text before it, $' the text
+	* after it, $n and $nn a group (two digits only when they form a valid group number, so with
+	* one group "$10" is group 1 then "0"; an unmatched group is empty), and $<name> a named group
+	* (empty when no such group), only when the pattern has named groups. Anything else, such as
+	* "$0" or "$<" without a closing ">", is kept as is.
+	* @param {string} replacement - the replacement string
+	* @returns {string}
+	* @private
+	*/
+	appendReplacementInternalJs(replacement) {
+		const isDigit = (c) => c >= 48 && c <= 57;
+		const groupCount = this.patternGroupCount;
+		let res = "";
+		let i = 0;
+		while (i < replacement.length) {
+			const dollar = replacement.indexOf("$", i);
+			if (dollar < 0) break;
+			res += replacement.substring(i, dollar);
+			i = dollar;
+			const c = replacement.charCodeAt(i + 1);
+			if (c === Codepoint.CODES["$"]) {
+				res += "$";
+				i += 2;
+			} else if (c === Codepoint.CODES["&"]) {
+				res += this.group(0);
+				i += 2;
+			} else if (c === Codepoint.CODES["`"]) {
+				res += this.substring(0, this.start(0));
+				i += 2;
+			} else if (c === Codepoint.CODES["'"]) {
+				res += this.substring(this.end(0), this.matcherInputLength);
+				i += 2;
+			} else if (isDigit(c)) {
+				let digits = 1;
+				let index = c - 48;
+				const c2 = replacement.charCodeAt(i + 2);
+				if (isDigit(c2) && index * 10 + c2 - 48 <= groupCount) {
+					digits = 2;
+					index = index * 10 + c2 - 48;
+				}
+				if (index >= 1 && index <= groupCount) {
+					const group = this.group(index);
+					if (group !== null) res += group;
+				} else res += replacement.substring(i, i + 1 + digits);
+				i += 1 + digits;
+			} else if (c === Codepoint.CODES["<"] && this.hasNamedGroups) {
+				const gt = replacement.indexOf(">", i + 2);
+				if (gt < 0) {
+					res += "$<";
+					i += 2;
+				} else {
+					const name = replacement.substring(i + 2, gt);
+					if (Object.hasOwn(this.namedGroups, name)) {
+						const group = this.group(name);
+						if (group !== null) res += group;
+					}
+					i = gt + 1;
+				}
+			} else {
+				res += "$";
+				i += 1;
+			}
+		}
+		return res + replacement.substring(i);
+	}
+	/**
+	* Return the substring of the input from the append position to the end of the
+	* input.
+	* @returns {string}
+	*/
+	appendTail() {
+		return this.substring(this.appendPos, this.matcherInputLength);
+	}
+	/**
+	* Returns the input with all matches replaced by {@code replacement}, interpreted as for
+	* {@code appendReplacement}.
+	*
+	* @param {string|((...args: any[]) => string)} replacement - the replacement string or a replacer function
+	* @param {boolean} [javaMode=false] - activate java mode (different behaviour for capture groups and special characters)
+	* @returns {string} the input string with the matches replaced
+	* @throws IndexOutOfBoundsException if replacement refers to an invalid group and javaMode is true
+	*/
+	replaceAll(replacement, javaMode = false) {
+		return this.replace(replacement, true, javaMode);
+	}
+	/**
+	* Returns the input with the first match replaced by {@code replacement}, interpreted as for
+	* {@code appendReplacement}.
+	*
+	* @param {string|((...args: any[]) => string)} replacement - the replacement string or a replacer function
+	* @param {boolean} [javaMode=false] - activate java mode (different behaviour for capture groups and special characters)
+	* @returns {string} the input string with the first match replaced
+	* @throws IndexOutOfBoundsException if replacement refers to an invalid group and javaMode is true
+	*/
+	replaceFirst(replacement, javaMode = false) {
+		return this.replace(replacement, false, javaMode);
+	}
+	/**
+	* Helper: replaceAll/replaceFirst hybrid.
+	* @param {string|((...args: any[]) => string)} replacement - the replacement string or a replacer function
+	* @param {boolean} [all=true] - replace all matches
+	* @param {boolean} [javaMode=false] - activate java mode (different behaviour for capture groups and special characters)
+	* @returns {string}
+	* @private
+	*/
+	replace(replacement, all = true, javaMode = false) {
+		let res = "";
+		this.reset();
+		const isFunc = typeof replacement === "function";
+		let originalInput = null;
+		if (isFunc) {
+			if (this.groupCount() >= Matcher.MAX_REPLACER_ARGS) throw new RE2JSGroupException("Too many capture groups to safely invoke replacer function");
+			originalInput = this.matcherInput.isUTF8Encoding() ? this.matcherInput.asBytes() : this.matcherInput.asCharSequence();
+		}
+		while (this.find()) {
+			res += isFunc ? this.appendReplacementFunc(replacement, originalInput) : this.appendReplacement(replacement, javaMode);
+			if (!all) break;
+		}
+		res += this.appendTail();
+		return res;
+	}
+	/**
+	* Evaluates a replacer function for the current match and appends the result,
+	* along with any un-matched preceding text, advancing the append position.
+	* @param {Function} replacer - the replacer function
+	* @param {string|Uint8Array|number[]} originalInput - the cached original input reference
+	* @returns {string} the evaluated string to append
+	* @private
+	*/
+	appendReplacementFunc(replacer, originalInput) {
+		let res = "";
+		const s = this.start();
+		const e = this.end();
+		if (this.appendPos < s) res += this.substring(this.appendPos, s);
+		this.appendPos = e;
+		/** @type {unknown[]} */
+		const args = this.matchArray();
+		args.push(s, originalInput);
+		if (this.hasNamedGroups) args.push(this.namedGroupsObject());
+		res += String(replacer(...args));
+		return res;
+	}
+	/**
+	* The match and its groups, as the elements of a JS RegExpExecArray: undefined for a group that
+	* did not take part in the match. Used by exec(), matchAll() and replacer functions.
+	* @returns {Array<string|undefined>}
+	* @private
+	*/
+	matchArray() {
+		const result = [this.group(0)];
+		for (let i = 1; i <= this.patternGroupCount; i++) {
+			const group = this.group(i);
+			result.push(group === null ? void 0 : group);
+		}
+		return result;
+	}
+	/**
+	* The named groups, as the groups property of a JS RegExpExecArray: an object without a
+	* prototype mapping each name to its group (undefined when it did not take part in the match),
+	* or undefined when the pattern has no named groups.
+	* @returns {Record<string, string|undefined>|undefined}
+	* @private
+	*/
+	namedGroupsObject() {
+		if (!this.hasNamedGroups) return;
+		const result = this.getNamedGroups();
+		for (const name in result) if (result[name] === null) result[name] = void 0;
+		return result;
+	}
+};
+// src/Inst.js
+/**
+* A single instruction in the regular expression virtual machine.
+*
+* @see http://swtch.com/~rsc/regexp/regexp2.html
+*/
+var Inst = class Inst {
+	static ALT = 1;
+	static ALT_MATCH = 2;
+	static CAPTURE = 3;
+	static EMPTY_WIDTH = 4;
+	static FAIL = 5;
+	static MATCH = 6;
+	static NOP = 7;
+	static RUNE = 8;
+	static RUNE1 = 9;
+	static RUNE_ANY = 10;
+	static RUNE_ANY_NOT_NL = 11;
+	static LB_WRITE = 12;
+	static LB_CHECK = 13;
+	static isRuneOp(op) {
+		return Inst.RUNE <= op && op <= Inst.RUNE_ANY_NOT_NL;
+	}
+	static escapeRunes(runes) {
+		let out = "\"";
+		for (let rune of runes) out += Utils.escapeRune(rune);
+		out += "\"";
+		return out;
+	}
+	constructor(op) {
+		this.op = op;
+		this.out = 0;
+		this.arg = 0;
+		/** @type {Int32Array} */
+		this.runes = /* @__PURE__ */ new Int32Array(0);
+		/** @type {Uint32Array | number[] | null} */
+		this.next = null;
+	}
+	matchRune(r) {
+		if (this.runes.length === 1) {
+			const r0 = this.runes[0];
+			if ((this.arg & RE2Flags.FOLD_CASE) !== 0) return Unicode.equalsIgnoreCase(r0, r);
+			return r === r0;
+		}
+		const len = this.runes.length;
+		if (len === 0) return false;
+		if (len === 2 || len === 4 || len === 6 || len === 8) {
+			for (let j = 0; j < len; j += 2) {
+				if (r < this.runes[j]) return false;
+				if (r <= this.runes[j + 1]) return true;
+			}
+			return false;
+		}
+		let base = 0;
+		let n = len >> 1;
+		while (n > 1) {
+			const half = n >> 1;
+			base += this.runes[base + half << 1] <= r ? half : 0;
+			n -= half;
+		}
+		base += this.runes[base << 1] <= r ? 1 : 0;
+		const m = base - 1;
+		return m >= 0 && r <= this.runes[m << 1 | 1];
+	}
+	matchRunePos(r) {
+		if (this.runes.length === 1) {
+			const r0 = this.runes[0];
+			if ((this.arg & RE2Flags.FOLD_CASE) !== 0) return Unicode.equalsIgnoreCase(r0, r) ? 0 : -1;
+			return r === r0 ? 0 : -1;
+		}
+		const len = this.runes.length;
+		if (len === 0) return -1;
+		if (len === 2 || len === 4 || len === 6 || len === 8) {
+			for (let j = 0; j < len; j += 2) {
+				if (r < this.runes[j]) return -1;
+				if (r <= this.runes[j + 1]) return Math.floor(j / 2);
+			}
+			return -1;
+		}
+		let base = 0;
+		let n = len >> 1;
+		while (n > 1) {
+			const half = n >> 1;
+			base += this.runes[base + half << 1] <= r ? half : 0;
+			n -= half;
+		}
+		base += this.runes[base << 1] <= r ? 1 : 0;
+		const m = base - 1;
+		return m >= 0 && r <= this.runes[m << 1 | 1] ? m : -1;
+	}
+	/**
+	*
+	* @returns {string}
+	*/
+	toString() {
+		switch (this.op) {
+			case Inst.ALT: return `alt -> ${this.out}, ${this.arg}`;
+			case Inst.ALT_MATCH: return `altmatch -> ${this.out}, ${this.arg}`;
+			case Inst.CAPTURE: return `cap ${this.arg} -> ${this.out}`;
+			case Inst.EMPTY_WIDTH: return `empty ${this.arg} -> ${this.out}`;
+			case Inst.MATCH: return `match${this.arg !== 0 ? ` ${this.arg}` : ""}`;
+			case Inst.FAIL: return "fail";
+			case Inst.NOP: return `nop -> ${this.out}`;
+			case Inst.LB_WRITE: return `lbwrite ${this.arg} -> ${this.out}`;
+			case Inst.LB_CHECK: return `lbcheck ${this.arg} -> ${this.out}`;
+			case Inst.RUNE:
+				if (this.runes === null) return "rune <null>";
+				return [
+					"rune ",
+					Inst.escapeRunes(this.runes),
+					(this.arg & RE2Flags.FOLD_CASE) !== 0 ? "/i" : "",
+					" -> ",
+					this.out
+				].join("");
+			case Inst.RUNE1: return `rune1 ${Inst.escapeRunes(this.runes)} -> ${this.out}`;
+			case Inst.RUNE_ANY: return `any -> ${this.out}`;
+			case Inst.RUNE_ANY_NOT_NL: return `anynotnl -> ${this.out}`;
+			default: throw new Error("unhandled case in Inst.toString");
+		}
+	}
+};
+// src/Machine.js
+var Queue = class Queue {
+	constructor(numInst) {
+		this.sparse = new Int32Array(numInst);
+		this.densePcs = new Int32Array(numInst);
+		this.denseCaps = null;
+		this.size = 0;
+		this.ncap = 0;
+		this.mainThreads = 0;
+	}
+	static INITIAL_THREADS = 32;
+	init(ncap) {
+		this.ncap = ncap;
+		const needed = Math.min(this.densePcs.length, Queue.INITIAL_THREADS) * ncap;
+		if (!this.denseCaps || this.denseCaps.length < needed) this.denseCaps = new Int32Array(needed);
+	}
+	growCaps(needed) {
+		const limit = this.densePcs.length * this.ncap;
+		const grown = new Int32Array(Math.min(limit, Math.max(needed, 2 * this.denseCaps.length)));
+		grown.set(this.denseCaps);
+		this.denseCaps = grown;
+	}
+	contains(pc) {
+		const j = this.sparse[pc];
+		return j < this.size && this.densePcs[j] === pc;
+	}
+	isEmpty() {
+		return this.size === 0;
+	}
+	add(pc) {
+		const j = this.size++;
+		this.sparse[pc] = j;
+		this.densePcs[j] = pc;
+		return j;
+	}
+	clear() {
+		this.size = 0;
+		this.mainThreads = 0;
+	}
+	toString() {
+		let out = "{";
+		for (let i = 0; i < this.size; i++) {
+			if (i !== 0) out += ", ";
+			out += this.densePcs[i];
+		}
+		out += "}";
+		return out;
+	}
+};
+var LookbehindState = class {
+	constructor(prog) {
+		this.pos = -1;
+		this.pcs = new Int32Array(prog.numInst());
+		this.size = 0;
+		this.lbTable = new Int32Array(prog.numLb + 1);
+	}
+	reset() {
+		this.pos = -1;
+		this.size = 0;
+	}
+};
+var Machine = class Machine {
+	static fromRE2(re2) {
+		const m = new Machine();
+		m.prog = re2.prog;
+		m.re2 = re2;
+		m.q0 = new Queue(m.prog.numInst());
+		m.q1 = new Queue(m.prog.numInst());
+		m.addStack = new Int32Array(2 * (m.prog.numInst() + 1));
+		m.matched = false;
+		m.matchcap = new Int32Array(m.prog.numCap < 2 ? 2 : m.prog.numCap);
+		m.ncap = 0;
+		return m;
+	}
+	constructor() {
+		this.prog = null;
+		this.re2 = null;
+		this.q0 = null;
+		this.q1 = null;
+		this.addStack = null;
+		this.matched = false;
+		this.matchcap = null;
+		this.ncap = 0;
+		this.lbTable = null;
+	}
+	init(ncap) {
+		this.ncap = ncap;
+		if (ncap > this.matchcap.length) this.matchcap = new Int32Array(ncap).fill(-1);
+		else this.matchcap.fill(-1);
+		this.q0.init(ncap);
+		this.q1.init(ncap);
+		if (this.prog.numLb > 0) {
+			if (!this.lbTable || this.lbTable.length < this.prog.numLb + 1) this.lbTable = new Int32Array(this.prog.numLb + 1);
+			this.lbTable.fill(-1);
+		}
+	}
+	submatches() {
+		if (this.ncap === 0) return Utils.emptyInts();
+		return Utils.toArray(this.matchcap.subarray(0, this.ncap));
+	}
+	match(input, pos, anchor, lbState = null) {
+		const startCond = this.re2.cond;
+		if (startCond === Utils.EMPTY_ALL) return false;
+		if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return false;
+		this.matched = false;
+		this.matchcap.fill(-1);
+		const hasLookbehinds = this.prog.numLb > 0;
+		const matchStartPos = pos;
+		let currentPos = pos;
+		let resumeLookbehinds = false;
+		if (hasLookbehinds) {
+			if (lbState !== null && lbState.pos >= 0 && lbState.pos <= pos) {
+				currentPos = lbState.pos;
+				resumeLookbehinds = true;
+			} else currentPos = 0;
+		}
+		let saveLookbehinds = hasLookbehinds && lbState !== null;
+		let runq = this.q0;
+		let nextq = this.q1;
+		let r = input.step(currentPos);
+		let rune = r >> 3;
+		let width = r & 7;
+		let rune1 = -1;
+		let width1 = 0;
+		if (r !== MachineInputBase.EOF()) {
+			r = input.step(currentPos + width);
+			rune1 = r >> 3;
+			width1 = r & 7;
+		}
+		let flag;
+		if (currentPos === 0) flag = Utils.emptyOpContext(-1, rune);
+		else flag = input.context(currentPos);
+		if (hasLookbehinds) {
+			if (resumeLookbehinds) this.restoreLookbehinds(lbState, runq, flag);
+			else this.spawnLookbehinds(runq, currentPos, flag);
+		}
+		while (true) {
+			if (runq.mainThreads === 0) {
+				if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 && currentPos !== 0) break;
+				if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && currentPos !== 0) break;
+				if (this.matched) break;
+				if (this.prog.numLb === 0 && runq.isEmpty() && !(this.re2.prefix.length === 0) && rune1 !== this.re2.prefixRune && input.canCheckPrefix()) {
+					const advance = input.index(this.re2, currentPos);
+					if (advance < 0) break;
+					currentPos += advance;
+					r = input.step(currentPos);
+					rune = r >> 3;
+					width = r & 7;
+					r = input.step(currentPos + width);
+					rune1 = r >> 3;
+					width1 = r & 7;
+					flag = input.context(currentPos);
+				}
+			}
+			if (currentPos >= matchStartPos) {
+				if (saveLookbehinds) {
+					this.saveLookbehinds(lbState, runq, currentPos);
+					saveLookbehinds = false;
+				}
+				if (!this.matched && (currentPos === 0 || anchor === RE2Flags.UNANCHORED)) {
+					if (this.ncap > 0) this.matchcap[0] = currentPos;
+					this.add(runq, this.prog.start, currentPos, this.matchcap, 0, flag);
+				}
+			}
+			const nextPos = currentPos + width;
+			flag = input.context(nextPos);
+			this.step(runq, nextq, currentPos, nextPos, rune, flag, anchor, currentPos === input.endPos());
+			if (width === 0) break;
+			if (this.ncap === 0 && this.matched) break;
+			currentPos += width;
+			rune = rune1;
+			width = width1;
+			if (rune !== -1) {
+				r = input.step(currentPos + width);
+				rune1 = r >> 3;
+				width1 = r & 7;
+			}
+			const tmpq = runq;
+			runq = nextq;
+			nextq = tmpq;
+		}
+		runq.clear();
+		nextq.clear();
+		return this.matched;
+	}
+	matchSet(input, pos, anchor) {
+		const startCond = this.re2.cond;
+		if (startCond === Utils.EMPTY_ALL) return [];
+		if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return [];
+		let currentPos = this.prog.numLb > 0 ? 0 : pos;
+		let matchStartPos = pos;
+		let runq = this.q0;
+		let nextq = this.q1;
+		let r = input.step(currentPos);
+		let rune = r >> 3;
+		let width = r & 7;
+		let rune1 = -1;
+		let width1 = 0;
+		if (r !== MachineInputBase.EOF()) {
+			r = input.step(currentPos + width);
+			rune1 = r >> 3;
+			width1 = r & 7;
+		}
+		let flag = currentPos === 0 ? Utils.emptyOpContext(-1, rune) : input.context(currentPos);
+		const matches = /* @__PURE__ */ new Set();
+		if (this.prog.numLb > 0) this.spawnLookbehinds(runq, currentPos, flag);
+		while (true) {
+			if (runq.mainThreads === 0) {
+				if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 && currentPos !== 0) break;
+				if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && currentPos !== 0) break;
+			}
+			if (currentPos === 0 || anchor === RE2Flags.UNANCHORED) {
+				if (currentPos >= matchStartPos) this.add(runq, this.prog.start, currentPos, this.matchcap, 0, flag);
+			}
+			const nextPos = currentPos + width;
+			flag = input.context(nextPos);
+			for (let j = 0; j < runq.size; j++) {
+				const pc = runq.densePcs[j];
+				const i = this.prog.inst[pc];
+				const capOffset = j * this.ncap;
+				let add = false;
+				switch (i.op) {
+					case Inst.MATCH:
+						if (anchor === RE2Flags.ANCHOR_BOTH && currentPos !== input.endPos()) break;
+						matches.add(i.arg);
+						break;
+					case Inst.RUNE:
+						add = i.matchRune(rune);
+						break;
+					case Inst.RUNE1:
+						add = rune === i.runes[0];
+						break;
+					case Inst.RUNE_ANY:
+						add = true;
+						break;
+					case Inst.RUNE_ANY_NOT_NL:
+						add = rune !== 10;
+						break;
+					default: continue;
+				}
+				if (add) this.add(nextq, i.out, nextPos, runq.denseCaps, capOffset, flag);
+			}
+			runq.clear();
+			if (width === 0) break;
+			currentPos += width;
+			rune = rune1;
+			width = width1;
+			if (rune !== -1) {
+				r = input.step(currentPos + width);
+				rune1 = r >> 3;
+				width1 = r & 7;
+			}
+			const tmpq = runq;
+			runq = nextq;
+			nextq = tmpq;
+		}
+		nextq.clear();
+		return Array.from(matches).sort((a, b) => a - b);
+	}
+	step(runq, nextq, pos, nextPos, c, nextCond, anchor, atEnd) {
+		const longest = this.re2.longest;
+		for (let j = 0; j < runq.size; j++) {
+			const pc = runq.densePcs[j];
+			const capOffset = j * this.ncap;
+			if (longest && this.matched && this.ncap > 0 && this.matchcap[0] < runq.denseCaps[capOffset]) continue;
+			const i = this.prog.inst[pc];
+			let add = false;
+			switch (i.op) {
+				case Inst.MATCH:
+					if (anchor === RE2Flags.ANCHOR_BOTH && !atEnd) break;
+					if (this.ncap > 0 && (!longest || !this.matched || this.matchcap[1] < pos)) {
+						runq.denseCaps[capOffset + 1] = pos;
+						for (let k = 0; k < this.ncap; k++) this.matchcap[k] = runq.denseCaps[capOffset + k];
+					}
+					if (!longest) runq.size = 0;
+					this.matched = true;
+					break;
+				case Inst.RUNE:
+					add = i.matchRune(c);
+					break;
+				case Inst.RUNE1:
+					add = c === i.runes[0];
+					break;
+				case Inst.RUNE_ANY:
+					add = true;
+					break;
+				case Inst.RUNE_ANY_NOT_NL:
+					add = c !== 10;
+					break;
+				default: continue;
+			}
+			if (add) this.add(nextq, i.out, nextPos, runq.denseCaps, capOffset, nextCond);
+		}
+		runq.clear();
+	}
+	spawnLookbehinds(q, pos, flag) {
+		for (let i = 0; i < this.prog.lbStarts.length; i++) this.add(q, this.prog.lbStarts[i], pos, this.matchcap, 0, flag);
+	}
+	restoreLookbehinds(lbState, q, flag) {
+		this.lbTable.set(lbState.lbTable);
+		for (let j = 0; j < lbState.size; j++) this.add(q, lbState.pcs[j], lbState.pos, this.matchcap, 0, flag);
+	}
+	saveLookbehinds(lbState, q, pos) {
+		let size = 0;
+		for (let j = 0; j < q.size; j++) {
+			const pc = q.densePcs[j];
+			if (this.prog.lbInst[pc] === 1 && Inst.isRuneOp(this.prog.inst[pc].op)) lbState.pcs[size++] = pc;
+		}
+		lbState.size = size;
+		lbState.pos = pos;
+		lbState.lbTable.set(this.lbTable);
+	}
+	add(q, pc, pos, capArray, capOffset, cond) {
+		const stk = this.addStack;
+		let nstk = 0;
+		for (;;) {
+			while (pc !== 0 && !q.contains(pc)) {
+				const d = q.add(pc);
+				const inst = this.prog.inst[pc];
+				switch (inst.op) {
+					case Inst.FAIL:
+						pc = 0;
+						break;
+					case Inst.ALT:
+					case Inst.ALT_MATCH:
+						stk[nstk++] = inst.arg;
+						stk[nstk++] = 0;
+						pc = inst.out;
+						break;
+					case Inst.EMPTY_WIDTH:
+						pc = (inst.arg & ~cond) === 0 ? inst.out : 0;
+						break;
+					case Inst.NOP:
+						pc = inst.out;
+						break;
+					case Inst.CAPTURE:
+						if (inst.arg < this.ncap) {
+							stk[nstk++] = -inst.arg - 1;
+							stk[nstk++] = capArray[capOffset + inst.arg];
+							capArray[capOffset + inst.arg] = pos;
+						}
+						pc = inst.out;
+						break;
+					case Inst.LB_WRITE:
+						this.lbTable[Math.abs(inst.arg)] = pos;
+						pc = inst.out;
+						break;
+					case Inst.LB_CHECK:
+						if (inst.arg > 0) pc = this.lbTable[inst.arg] === pos ? inst.out : 0;
+						else pc = this.lbTable[-inst.arg] !== pos ? inst.out : 0;
+						break;
+					case Inst.MATCH:
+					case Inst.RUNE:
+					case Inst.RUNE1:
+					case Inst.RUNE_ANY:
+					case Inst.RUNE_ANY_NOT_NL:
+						if (this.prog.lbInst[pc] === 0) q.mainThreads++;
+						if (this.ncap > 0) {
+							const destOffset = d * this.ncap;
+							if (destOffset + this.ncap > q.denseCaps.length) q.growCaps(destOffset + this.ncap);
+							for (let c = 0; c < this.ncap; c++) q.denseCaps[destOffset + c] = capArray[capOffset + c];
+						}
+						pc = 0;
+						break;
+					default: throw new RE2JSInternalException("unhandled");
+				}
+			}
+			if (nstk === 0) return;
+			nstk -= 2;
+			const entry = stk[nstk];
+			if (entry < 0) {
+				capArray[capOffset - entry - 1] = stk[nstk + 1];
+				pc = 0;
+			} else pc = entry;
+		}
+	}
+};
+// src/DFA.js
+const hashState = (pcs, flag, ids) => {
+	let h = -2128831035;
+	for (let i = 0; i < pcs.length; i++) {
+		h ^= pcs[i];
+		h = Math.imul(h, 16777619);
+	}
+	h ^= flag;
+	h = Math.imul(h, 16777619);
+	for (let i = 0; i < ids.length; i++) {
+		h ^= ids[i];
+		h = Math.imul(h, 16777619);
+	}
+	return h;
+};
+const arraysEqual = (a, b) => {
+	if (a.length !== b.length) return false;
+	for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+	return true;
+};
+const isState = (state, pcs, flag, ids) => state.flag === flag && arraysEqual(state.nfaStates, pcs) && arraysEqual(state.matchIDs, ids);
+const NO_IDS = [];
+const END_TEXT = -1;
+var DFAState = class {
+	constructor(nfaStates, flag, matchIDs) {
+		this.nfaStates = nfaStates;
+		this.flag = flag;
+		this.isMatch = (flag & DFA.FLAG_MATCH) !== 0;
+		this.matchIDs = matchIDs;
+		this.next = null;
+		this.nextAnchored = null;
+	}
+};
+var DFA = class DFA {
+	static FLAG_EMPTY_MASK = 255;
+	static FLAG_MATCH = 256;
+	static FLAG_LAST_WORD = 512;
+	static FLAG_NEED_SHIFT = 16;
+	static STATE_OVERHEAD = 150;
+	static ARRAY_OVERHEAD = 40;
+	static ELEMENT_SIZE = 8;
+	static TABLE_OVERHEAD = 48;
+	static PROGRESS_PER_STATE = 10;
+	constructor(prog, maxMem = 8388608) {
+		this.prog = prog;
+		this.maxMem = maxMem;
+		this.stateCache = /* @__PURE__ */ new Map();
+		this.stateCount = 0;
+		this.startStates = /* @__PURE__ */ new Map();
+		this.failed = false;
+		for (let pc = 0; pc < prog.numInst(); pc++) {
+			const op = prog.getInst(pc).op;
+			if (op === Inst.LB_WRITE || op === Inst.LB_CHECK) {
+				this.failed = true;
+				break;
+			}
+		}
+		this.computeRuneClasses();
+		this.stateBudget = maxMem;
+		this.memBudget = maxMem;
+	}
+	computeRuneClasses() {
+		const bounds = /* @__PURE__ */ new Set();
+		const addRange = (lo, hi) => {
+			bounds.add(lo);
+			bounds.add(hi + 1);
+		};
+		for (let pc = 0; pc < this.prog.numInst(); pc++) {
+			const inst = this.prog.getInst(pc);
+			switch (inst.op) {
+				case Inst.RUNE:
+				case Inst.RUNE1:
+					if (inst.runes.length === 1) {
+						addRange(inst.runes[0], inst.runes[0]);
+						if ((inst.arg & RE2Flags.FOLD_CASE) !== 0) for (let f = Unicode.simpleFold(inst.runes[0]); f !== inst.runes[0]; f = Unicode.simpleFold(f)) addRange(f, f);
+					} else for (let j = 0; j < inst.runes.length; j += 2) addRange(inst.runes[j], inst.runes[j + 1]);
+					break;
+				case Inst.RUNE_ANY_NOT_NL:
+					addRange(10, 10);
+					break;
+				case Inst.EMPTY_WIDTH:
+					if ((inst.arg & (Utils.EMPTY_BEGIN_LINE | Utils.EMPTY_END_LINE)) !== 0) addRange(10, 10);
+					if ((inst.arg & (Utils.EMPTY_WORD_BOUNDARY | Utils.EMPTY_NO_WORD_BOUNDARY)) !== 0) {
+						addRange(48, 57);
+						addRange(65, 90);
+						addRange(95, 95);
+						addRange(97, 122);
+					}
+			}
+		}
+		bounds.delete(0);
+		this.classBounds = Int32Array.from(bounds).sort();
+		this.numClasses = this.classBounds.length + 1;
+		const latin1Class = new Int32Array(Unicode.MAX_LATIN1 + 1);
+		for (let r = 0; r <= Unicode.MAX_LATIN1; r++) latin1Class[r] = this.searchClass(r);
+		this.latin1Class = latin1Class;
+	}
+	runeClass(r) {
+		if (r <= Unicode.MAX_LATIN1) return this.latin1Class[r];
+		return this.searchClass(r);
+	}
+	searchClass(r) {
+		const bounds = this.classBounds;
+		let lo = 0;
+		let hi = bounds.length;
+		while (lo < hi) {
+			const mid = lo + hi >> 1;
+			if (bounds[mid] <= r) lo = mid + 1;
+			else hi = mid;
+		}
+		return lo;
+	}
+	closure(pcs, flag) {
+		const closure = /* @__PURE__ */ new Set();
+		const stack = Array.from(pcs);
+		let needflags = 0;
+		while (stack.length > 0) {
+			const pc = stack.pop();
+			if (pc === 0 || closure.has(pc)) continue;
+			closure.add(pc);
+			const inst = this.prog.getInst(pc);
+			switch (inst.op) {
+				case Inst.ALT:
+				case Inst.ALT_MATCH:
+					stack.push(inst.out);
+					stack.push(inst.arg);
+					break;
+				case Inst.NOP:
+				case Inst.CAPTURE:
+					stack.push(inst.out);
+					break;
+				case Inst.EMPTY_WIDTH:
+					needflags |= inst.arg;
+					if ((inst.arg & ~flag) === 0) stack.push(inst.out);
+			}
+		}
+		return {
+			pcs: Array.from(closure).sort((a, b) => a - b),
+			needflags
+		};
+	}
+	getState(pcs, flag, ids) {
+		const hash = hashState(pcs, flag, ids);
+		const cached = this.stateCache.get(hash);
+		if (cached instanceof DFAState) {
+			if (isState(cached, pcs, flag, ids)) return cached;
+		} else if (cached !== void 0) {
+			for (let i = 0; i < cached.length; i++) if (isState(cached[i], pcs, flag, ids)) return cached[i];
+		}
+		const cost = DFA.stateCost(pcs, ids);
+		if (this.memBudget < cost) return null;
+		this.memBudget -= cost;
+		const state = new DFAState(pcs, flag, ids);
+		if (cached === void 0) this.stateCache.set(hash, state);
+		else if (cached instanceof DFAState) this.stateCache.set(hash, [cached, state]);
+		else cached.push(state);
+		this.stateCount++;
+		return state;
+	}
+	static stateCost(pcs, ids) {
+		const idsCost = ids.length === 0 ? 0 : DFA.ARRAY_OVERHEAD + DFA.ELEMENT_SIZE * ids.length;
+		return DFA.STATE_OVERHEAD + DFA.ELEMENT_SIZE * pcs.length + idsCost;
+	}
+	*cachedStates() {
+		for (const cached of this.stateCache.values()) if (cached instanceof DFAState) yield cached;
+		else yield* cached;
+	}
+	makeState(pcs, flag, ids) {
+		const closure = this.closure(pcs, flag & DFA.FLAG_EMPTY_MASK);
+		let stateFlag = flag;
+		if (closure.needflags === 0) stateFlag &= DFA.FLAG_MATCH;
+		stateFlag |= closure.needflags << DFA.FLAG_NEED_SHIFT;
+		return this.getState(closure.pcs, stateFlag, ids);
+	}
+	allocTable(state, anchor) {
+		const size = this.numClasses + 1;
+		const cost = DFA.TABLE_OVERHEAD + DFA.ELEMENT_SIZE * size;
+		if (this.memBudget < cost) return null;
+		this.memBudget -= cost;
+		const table = new Array(size).fill(null);
+		if (anchor === RE2Flags.UNANCHORED) state.next = table;
+		else state.nextAnchored = table;
+		return table;
+	}
+	clearCache() {
+		this.stateCache.clear();
+		this.stateCount = 0;
+		this.startStates.clear();
+		this.memBudget = this.stateBudget;
+	}
+	resetCache(current) {
+		this.clearCache();
+		return this.getState(current.nfaStates, current.flag, current.matchIDs);
+	}
+	step(state, cls, rune, anchor) {
+		let table = anchor === RE2Flags.UNANCHORED ? state.next : state.nextAnchored;
+		if (table !== null) {
+			const cached = table[cls];
+			if (cached !== null) return cached;
+		} else {
+			table = this.allocTable(state, anchor);
+			if (table === null) return null;
+		}
+		const needflag = state.flag >>> DFA.FLAG_NEED_SHIFT;
+		const oldbeforeflag = state.flag & DFA.FLAG_EMPTY_MASK;
+		let beforeflag = oldbeforeflag;
+		let afterflag = 0;
+		if (rune === 10) {
+			beforeflag |= Utils.EMPTY_END_LINE;
+			afterflag |= Utils.EMPTY_BEGIN_LINE;
+		}
+		if (rune === END_TEXT) beforeflag |= Utils.EMPTY_END_LINE | Utils.EMPTY_END_TEXT;
+		const islastword = (state.flag & DFA.FLAG_LAST_WORD) !== 0;
+		const isword = rune !== END_TEXT && Utils.isWordRune(rune);
+		beforeflag |= isword === islastword ? Utils.EMPTY_NO_WORD_BOUNDARY : Utils.EMPTY_WORD_BOUNDARY;
+		let pcs = state.nfaStates;
+		if ((beforeflag & ~oldbeforeflag & needflag) !== 0) pcs = this.closure(pcs, beforeflag).pcs;
+		const nextPCs = [];
+		let ismatch = false;
+		let ids = NO_IDS;
+		for (let i = 0; i < pcs.length; i++) {
+			const inst = this.prog.getInst(pcs[i]);
+			if (inst.op === Inst.MATCH) {
+				if (!ismatch) {
+					ismatch = true;
+					ids = [];
+				}
+				ids.push(inst.arg);
+			} else if (rune !== END_TEXT && Inst.isRuneOp(inst.op) && inst.matchRune(rune)) nextPCs.push(inst.out);
+		}
+		if (ids.length > 1) ids.sort((a, b) => a - b);
+		if (anchor === RE2Flags.UNANCHORED && rune !== END_TEXT) nextPCs.push(this.prog.start);
+		let flag = afterflag;
+		if (ismatch) flag |= DFA.FLAG_MATCH;
+		if (isword) flag |= DFA.FLAG_LAST_WORD;
+		const nextState = this.makeState(nextPCs, flag, ids);
+		if (nextState === null) return null;
+		table[cls] = nextState;
+		return nextState;
+	}
+	start(input, pos) {
+		const context = input.context(pos);
+		let flags;
+		if ((context & Utils.EMPTY_BEGIN_TEXT) !== 0) flags = Utils.EMPTY_BEGIN_TEXT | Utils.EMPTY_BEGIN_LINE;
+		else if ((context & Utils.EMPTY_BEGIN_LINE) !== 0) flags = Utils.EMPTY_BEGIN_LINE;
+		else {
+			const r = input.step(pos);
+			const nextIsWord = r >= 0 && Utils.isWordRune(r >> 3);
+			flags = (context & Utils.EMPTY_WORD_BOUNDARY) !== 0 !== nextIsWord ? DFA.FLAG_LAST_WORD : 0;
+		}
+		let state = this.startStates.get(flags);
+		if (state === void 0) {
+			state = this.makeState([this.prog.start], flags, NO_IDS);
+			if (state === null) {
+				this.clearCache();
+				state = this.makeState([this.prog.start], flags, NO_IDS);
+				if (state === null) return null;
+			}
+			this.startStates.set(flags, state);
+		}
+		return state;
+	}
+	stepOrReset(state, cls, rune, anchor, pos, search) {
+		let next = this.step(state, cls, rune, anchor);
+		if (next !== null) return next;
+		if (search.resetPos >= 0 && pos - search.resetPos < DFA.PROGRESS_PER_STATE * this.stateCount) return null;
+		search.resetPos = pos;
+		const restored = this.resetCache(state);
+		if (restored === null) return null;
+		next = this.step(restored, cls, rune, anchor);
+		return next;
+	}
+	run(input, pos, anchor, state, onMatch) {
+		const endPos = input.endPos();
+		const latin1Class = this.latin1Class;
+		const unanchored = anchor === RE2Flags.UNANCHORED;
+		const search = { resetPos: -1 };
+		let i = pos;
+		while (i < endPos) {
+			const r = input.step(i);
+			const rune = r >> 3;
+			const width = r & 7;
+			if (width === 0) break;
+			const cls = rune <= Unicode.MAX_LATIN1 ? latin1Class[rune] : this.runeClass(rune);
+			let next = unanchored && state.next !== null ? state.next[cls] : null;
+			if (next === null) {
+				next = this.stepOrReset(state, cls, rune, anchor, i, search);
+				if (next === null) return null;
+			}
+			state = next;
+			if (state.isMatch && onMatch(state, false)) return true;
+			if (!unanchored && state.nfaStates.length === 0) return false;
+			i += width;
+		}
+		state = this.stepOrReset(state, this.numClasses, END_TEXT, anchor, i, search);
+		if (state === null) return null;
+		return state.isMatch && onMatch(state, true);
+	}
+	match(input, pos, anchor) {
+		if (this.failed) return null;
+		if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return false;
+		const startState = this.start(input, pos);
+		if (startState === null) return null;
+		return this.run(input, pos, anchor, startState, (state, atEnd) => anchor !== RE2Flags.ANCHOR_BOTH || atEnd);
+	}
+	matchSet(input, pos, anchor) {
+		if (this.failed) return null;
+		if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return [];
+		const startState = this.start(input, pos);
+		if (startState === null) return null;
+		const matches = /* @__PURE__ */ new Set();
+		const collect = (state, atEnd) => {
+			if (anchor !== RE2Flags.ANCHOR_BOTH || atEnd) for (let k = 0; k < state.matchIDs.length; k++) matches.add(state.matchIDs[k]);
+			return false;
+		};
+		if (this.run(input, pos, anchor, startState, collect) === null) return null;
+		return Array.from(matches).sort((a, b) => a - b);
+	}
+};
+// src/Backtracker.js
+const VISITED_BITS = 32;
+const MAX_BACKTRACK_PROG = 500;
+const INITIAL_JOB_CAPACITY = 256;
+const MAX_BACKTRACK_VECTOR = 262144;
+var BitState = class {
+	constructor() {
+		this.end = 0;
+		this.cap = /* @__PURE__ */ new Int32Array(0);
+		this.matchcap = /* @__PURE__ */ new Int32Array(0);
+		this.ncap = 0;
+		this.jobPc = new Int32Array(INITIAL_JOB_CAPACITY);
+		this.jobArg = new Uint8Array(INITIAL_JOB_CAPACITY);
+		this.jobPos = new Int32Array(INITIAL_JOB_CAPACITY);
+		this.jobLen = 0;
+		this.visited = /* @__PURE__ */ new Uint32Array(0);
+	}
+	reset(prog, end, ncap) {
+		this.end = end;
+		this.jobLen = 0;
+		this.ncap = ncap;
+		const visitedSize = prog.numInst() * (end + 1) + VISITED_BITS - 1 >>> 5;
+		if (this.visited.length < visitedSize) this.visited = new Uint32Array(visitedSize);
+		else this.visited.fill(0, 0, visitedSize);
+		if (this.cap.length < ncap) this.cap = new Int32Array(ncap).fill(-1);
+		else this.cap.fill(-1, 0, ncap);
+		if (this.matchcap.length < ncap) this.matchcap = new Int32Array(ncap).fill(-1);
+		else this.matchcap.fill(-1, 0, ncap);
+	}
+	shouldVisit(pc, pos) {
+		const n = pc * (this.end + 1) + pos;
+		const idx = n >>> 5;
+		const mask = 1 << (n & 31);
+		if ((this.visited[idx] & mask) !== 0) return false;
+		this.visited[idx] |= mask;
+		return true;
+	}
+	push(re2, pc, pos, arg) {
+		if (re2.prog.getInst(pc).op !== Inst.FAIL && (arg || this.shouldVisit(pc, pos))) {
+			if (this.jobLen >= this.jobPc.length) {
+				const newSize = this.jobPc.length * 2;
+				const newPc = new Int32Array(newSize);
+				newPc.set(this.jobPc);
+				this.jobPc = newPc;
+				const newArg = new Uint8Array(newSize);
+				newArg.set(this.jobArg);
+				this.jobArg = newArg;
+				const newPos = new Int32Array(newSize);
+				newPos.set(this.jobPos);
+				this.jobPos = newPos;
+			}
+			this.jobPc[this.jobLen] = pc;
+			this.jobArg[this.jobLen] = arg ? 1 : 0;
+			this.jobPos[this.jobLen] = pos;
+			this.jobLen++;
+		}
+	}
+	tryBacktrack(re2, input, pc, pos, anchor) {
+		const longest = re2.longest;
+		this.push(re2, pc, pos, false);
+		while (this.jobLen > 0) {
+			this.jobLen--;
+			let currentPc = this.jobPc[this.jobLen];
+			let arg = this.jobArg[this.jobLen] === 1;
+			let currentPos = this.jobPos[this.jobLen];
+			let skipShouldVisit = true;
+			while (true) {
+				if (!skipShouldVisit) {
+					if (!this.shouldVisit(currentPc, currentPos)) break;
+				}
+				skipShouldVisit = false;
+				const inst = re2.prog.getInst(currentPc);
+				switch (inst.op) {
+					case Inst.FAIL: break;
+					case Inst.ALT: if (arg) {
+						arg = false;
+						currentPc = inst.arg;
+						continue;
+					} else {
+						this.push(re2, currentPc, currentPos, true);
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.ALT_MATCH: {
+						const outInst = re2.prog.getInst(inst.out);
+						if (Inst.isRuneOp(outInst.op)) {
+							this.push(re2, inst.arg, currentPos, false);
+							currentPc = inst.arg;
+							currentPos = this.end;
+							continue;
+						}
+						this.push(re2, inst.out, this.end, false);
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.RUNE: {
+						const r = input.step(currentPos);
+						if (r === MachineInputBase.EOF()) break;
+						if (!inst.matchRune(r >> 3)) break;
+						currentPos += r & 7;
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.RUNE1: {
+						const r = input.step(currentPos);
+						if (r === MachineInputBase.EOF()) break;
+						if (r >> 3 !== inst.runes[0]) break;
+						currentPos += r & 7;
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.RUNE_ANY_NOT_NL: {
+						const r = input.step(currentPos);
+						if (r === MachineInputBase.EOF()) break;
+						if (r >> 3 === 10) break;
+						currentPos += r & 7;
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.RUNE_ANY: {
+						const r = input.step(currentPos);
+						if (r === MachineInputBase.EOF()) break;
+						currentPos += r & 7;
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.CAPTURE: if (arg) {
+						this.cap[inst.arg] = currentPos;
+						break;
+					} else {
+						if (inst.arg < this.ncap) {
+							this.push(re2, currentPc, this.cap[inst.arg], true);
+							this.cap[inst.arg] = currentPos;
+						}
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.EMPTY_WIDTH: {
+						const flag = input.context(currentPos);
+						if ((inst.arg & ~flag) !== 0) break;
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.NOP:
+						currentPc = inst.out;
+						continue;
+					case Inst.MATCH: {
+						if (anchor === RE2Flags.ANCHOR_BOTH && currentPos !== this.end) break;
+						if (this.ncap === 0) return true;
+						if (this.ncap > 1) this.cap[1] = currentPos;
+						const old = this.matchcap[1];
+						if (old === -1 || longest && currentPos > 0 && currentPos > old) this.matchcap.set(this.cap);
+						if (!longest) return true;
+						if (currentPos === this.end) return true;
+						break;
+					}
+					case Inst.LB_WRITE:
+					case Inst.LB_CHECK: throw new RE2JSInternalException("Backtracker cannot evaluate Lookbehind instructions");
+					default: throw new RE2JSInternalException("bad inst");
+				}
+				break;
+			}
+		}
+		return longest && this.matchcap.length > 1 && this.matchcap[1] >= 0;
+	}
+};
+const bitStatePool = [];
+var Backtracker = class Backtracker {
+	static shouldBacktrack(prog) {
+		return prog.numInst() <= MAX_BACKTRACK_PROG;
+	}
+	static maxBitStateLen(prog) {
+		if (!Backtracker.shouldBacktrack(prog)) return 0;
+		return Math.floor(MAX_BACKTRACK_VECTOR / prog.numInst());
+	}
+	static execute(re2, input, pos, anchor, ncap) {
+		const startCond = re2.cond;
+		if (startCond === Utils.EMPTY_ALL) return null;
+		if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return null;
+		if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 && pos !== 0) return null;
+		const b = bitStatePool.length > 0 ? bitStatePool.pop() : new BitState();
+		const end = input.endPos();
+		b.reset(re2.prog, end, ncap);
+		let matched = false;
+		if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 || anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) {
+			if (b.ncap > 0) b.cap[0] = pos;
+			if (b.tryBacktrack(re2, input, re2.prog.start, pos, anchor)) matched = true;
+		} else {
+			let width = -1;
+			for (; pos <= end && width !== 0; pos += width) {
+				if (re2.prefix.length > 0) {
+					const advance = input.index(re2, pos);
+					if (advance < 0) break;
+					pos += advance;
+				}
+				if (b.ncap > 0) b.cap[0] = pos;
+				if (b.tryBacktrack(re2, input, re2.prog.start, pos, anchor)) {
+					matched = true;
+					break;
+				}
+				const r = input.step(pos);
+				width = r === MachineInputBase.EOF() ? 0 : r & 7;
+			}
+		}
+		if (!matched) {
+			bitStatePool.push(b);
+			return null;
+		}
+		const result = ncap === 0 ? [] : Utils.toArray(b.matchcap.subarray(0, ncap));
+		bitStatePool.push(b);
+		return result;
+	}
+};
+// src/OnePass.js
+var QueueOnePass = class {
+	constructor(size) {
+		this.sparse = new Uint32Array(size);
+		this.dense = new Uint32Array(size);
+		this.size = 0;
+		this.nextIndex = 0;
+	}
+	empty() {
+		return this.nextIndex >= this.size;
+	}
+	next() {
+		return this.dense[this.nextIndex++];
+	}
+	clear() {
+		this.size = 0;
+		this.nextIndex = 0;
+	}
+	contains(u) {
+		return u < this.sparse.length && this.sparse[u] < this.size && this.dense[this.sparse[u]] === u;
+	}
+	insert(u) {
+		if (!this.contains(u)) this.insertNew(u);
+	}
+	insertNew(u) {
+		if (u >= this.sparse.length) return;
+		this.sparse[u] = this.size;
+		this.dense[this.size] = u;
+		this.size++;
+	}
+};
+const mergeRuneSets = (leftRunes, rightRunes, leftPC, rightPC) => {
+	const leftLen = leftRunes.length;
+	const rightLen = rightRunes.length;
+	let lx = 0, rx = 0;
+	const merged = [];
+	const next = [];
+	let ok = true;
+	let ix = -1;
+	const extend = (isLeft) => {
+		const newArray = isLeft ? leftRunes : rightRunes;
+		const low = isLeft ? lx : rx;
+		const pc = isLeft ? leftPC : rightPC;
+		if (ix > 0 && newArray[low] <= merged[ix]) return false;
+		merged.push(newArray[low], newArray[low + 1]);
+		if (isLeft) lx += 2;
+		else rx += 2;
+		ix += 2;
+		next.push(pc);
+		return true;
+	};
+	while (lx < leftLen || rx < rightLen) {
+		if (rx >= rightLen) ok = extend(true);
+		else if (lx >= leftLen) ok = extend(false);
+		else if (rightRunes[rx] < leftRunes[lx]) ok = extend(false);
+		else ok = extend(true);
+		if (!ok) return null;
+	}
+	return {
+		merged,
+		next
+	};
+};
+var OnePassProg = class {
+	constructor(prog) {
+		this.start = prog.start;
+		this.numCap = prog.numCap;
+		this.inst = new Array(prog.inst.length);
+		for (let i = 0; i < prog.inst.length; i++) {
+			const orig = prog.inst[i];
+			const inst = new Inst(orig.op);
+			inst.out = orig.out;
+			inst.arg = orig.arg;
+			inst.runes = orig.runes ? new Int32Array(orig.runes) : /* @__PURE__ */ new Int32Array(0);
+			inst.next = null;
+			this.inst[i] = inst;
+		}
+	}
+};
+const onePassCopy = (prog) => {
+	const p = new OnePassProg(prog);
+	for (let pc = 0; pc < p.inst.length; pc++) {
+		const inst = p.inst[pc];
+		if (inst.op !== Inst.ALT && inst.op !== Inst.ALT_MATCH) continue;
+		let pAOther = "out";
+		let pAAlt = "arg";
+		let instAlt = p.inst[inst[pAAlt]];
+		if (instAlt.op !== Inst.ALT && instAlt.op !== Inst.ALT_MATCH) {
+			pAOther = "arg";
+			pAAlt = "out";
+			instAlt = p.inst[inst[pAAlt]];
+			if (instAlt.op !== Inst.ALT && instAlt.op !== Inst.ALT_MATCH) continue;
+		}
+		const instOther = p.inst[inst[pAOther]];
+		if (instOther.op === Inst.ALT || instOther.op === Inst.ALT_MATCH) continue;
+		let pBAlt = "out";
+		let pBOther = "arg";
+		let patch = false;
+		if (instAlt.out === pc) patch = true;
+		else if (instAlt.arg === pc) {
+			patch = true;
+			pBAlt = "arg";
+			pBOther = "out";
+		}
+		if (patch) instAlt[pBAlt] = inst[pAOther];
+		if (inst[pAOther] === instAlt[pBAlt]) inst[pAAlt] = instAlt[pBOther];
+	}
+	return p;
+};
+const makeOnePass = (p) => {
+	if (p.inst.length >= 1e3) return null;
+	const instQueue = new QueueOnePass(p.inst.length);
+	const visitQueue = new QueueOnePass(p.inst.length);
+	const onePassRunes = new Array(p.inst.length);
+	const m = new Array(p.inst.length).fill(false);
+	const check = (pc) => {
+		let ok = true;
+		const inst = p.inst[pc];
+		if (visitQueue.contains(pc)) return true;
+		visitQueue.insert(pc);
+		switch (inst.op) {
+			case Inst.ALT:
+			case Inst.ALT_MATCH: {
+				ok = check(inst.out) && check(inst.arg);
+				let matchOut = m[inst.out];
+				let matchArg = m[inst.arg];
+				if (matchOut && matchArg) return false;
+				if (matchArg) {
+					const tempOut = inst.out;
+					inst.out = inst.arg;
+					inst.arg = tempOut;
+					const tempMatch = matchOut;
+					matchOut = matchArg;
+					matchArg = tempMatch;
+				}
+				if (matchOut) {
+					m[pc] = true;
+					inst.op = Inst.ALT_MATCH;
+				}
+				const leftRunes = onePassRunes[inst.out] || [];
+				const rightRunes = onePassRunes[inst.arg] || [];
+				const mergeRes = mergeRuneSets(leftRunes, rightRunes, inst.out, inst.arg);
+				if (!mergeRes) return false;
+				onePassRunes[pc] = new Int32Array(mergeRes.merged);
+				inst.next = new Uint32Array(mergeRes.next);
+				break;
+			}
+			case Inst.CAPTURE:
+			case Inst.EMPTY_WIDTH:
+			case Inst.NOP:
+				ok = check(inst.out);
+				m[pc] = m[inst.out];
+				onePassRunes[pc] = onePassRunes[inst.out] ? new Int32Array(onePassRunes[inst.out]) : /* @__PURE__ */ new Int32Array(0);
+				inst.next = new Uint32Array(Math.floor(onePassRunes[pc].length / 2) + 1).fill(inst.out);
+				break;
+			case Inst.MATCH:
+			case Inst.FAIL:
+				m[pc] = inst.op === Inst.MATCH;
+				break;
+			case Inst.RUNE: {
+				m[pc] = false;
+				if (inst.next && inst.next.length > 0) break;
+				instQueue.insert(inst.out);
+				if (!inst.runes || inst.runes.length === 0) {
+					onePassRunes[pc] = /* @__PURE__ */ new Int32Array(0);
+					inst.next = new Uint32Array([inst.out]);
+					break;
+				}
+				let runes = [];
+				if (inst.runes.length === 1 && (inst.arg & RE2Flags.FOLD_CASE) !== 0) {
+					const r0 = inst.runes[0];
+					runes.push(r0, r0);
+					for (let r1 = Unicode.simpleFold(r0); r1 !== r0; r1 = Unicode.simpleFold(r1)) runes.push(r1, r1);
+					runes.sort((a, b) => a - b);
+				} else for (let j = 0; j < inst.runes.length; j++) runes.push(inst.runes[j]);
+				onePassRunes[pc] = new Int32Array(runes);
+				inst.next = new Uint32Array(Math.floor(runes.length / 2) + 1).fill(inst.out);
+				inst.op = Inst.RUNE;
+				break;
+			}
+			case Inst.RUNE1: {
+				m[pc] = false;
+				if (inst.next && inst.next.length > 0) break;
+				instQueue.insert(inst.out);
+				let runes = [];
+				if ((inst.arg & RE2Flags.FOLD_CASE) !== 0) {
+					const r0 = inst.runes[0];
+					runes.push(r0, r0);
+					for (let r1 = Unicode.simpleFold(r0); r1 !== r0; r1 = Unicode.simpleFold(r1)) runes.push(r1, r1);
+					runes.sort((a, b) => a - b);
+				} else runes.push(inst.runes[0], inst.runes[0]);
+				onePassRunes[pc] = new Int32Array(runes);
+				inst.next = new Uint32Array(Math.floor(runes.length / 2) + 1).fill(inst.out);
+				inst.op = Inst.RUNE;
+				break;
+			}
+			case Inst.RUNE_ANY:
+				m[pc] = false;
+				if (inst.next && inst.next.length > 0) break;
+				instQueue.insert(inst.out);
+				onePassRunes[pc] = new Int32Array([0, Unicode.MAX_RUNE]);
+				inst.next = new Uint32Array([inst.out]);
+				break;
+			case Inst.RUNE_ANY_NOT_NL:
+				m[pc] = false;
+				if (inst.next && inst.next.length > 0) break;
+				instQueue.insert(inst.out);
+				onePassRunes[pc] = new Int32Array([
+					0,
+					9,
+					11,
+					Unicode.MAX_RUNE
+				]);
+				inst.next = new Uint32Array(Math.floor(onePassRunes[pc].length / 2) + 1).fill(inst.out);
+		}
+		return ok;
+	};
+	instQueue.clear();
+	instQueue.insert(p.start);
+	while (!instQueue.empty()) {
+		visitQueue.clear();
+		if (!check(instQueue.next())) return null;
+	}
+	for (let i = 0; i < p.inst.length; i++) if (onePassRunes[i]) p.inst[i].runes = onePassRunes[i];
+	return p;
+};
+const cleanupOnePass = (p, original) => {
+	for (let ix = 0; ix < original.inst.length; ix++) {
+		const instOriginal = original.inst[ix];
+		switch (instOriginal.op) {
+			case Inst.ALT:
+			case Inst.ALT_MATCH:
+			case Inst.RUNE: break;
+			case Inst.CAPTURE:
+			case Inst.EMPTY_WIDTH:
+			case Inst.NOP:
+			case Inst.MATCH:
+			case Inst.FAIL:
+				p.inst[ix].next = null;
+				break;
+			case Inst.RUNE1:
+			case Inst.RUNE_ANY:
+			case Inst.RUNE_ANY_NOT_NL:
+				p.inst[ix].next = null;
+				p.inst[ix].op = instOriginal.op;
+				p.inst[ix].runes = instOriginal.runes ? new Int32Array(instOriginal.runes) : /* @__PURE__ */ new Int32Array(0);
+		}
+	}
+};
+var OnePass = class OnePass {
+	static compile(prog) {
+		if (prog.start === 0) return null;
+		if (prog.numLb > 0) return null;
+		const startInst = prog.inst[prog.start];
+		if (startInst.op !== Inst.EMPTY_WIDTH || (startInst.arg & Utils.EMPTY_BEGIN_TEXT) === 0) return null;
+		let hasAlt = false;
+		for (let i = 0; i < prog.inst.length; i++) if (prog.inst[i].op === Inst.ALT || prog.inst[i].op === Inst.ALT_MATCH) {
+			hasAlt = true;
+			break;
+		}
+		for (let i = 0; i < prog.inst.length; i++) {
+			const inst = prog.inst[i];
+			const opOut = prog.inst[inst.out].op;
+			switch (inst.op) {
+				case Inst.ALT:
+				case Inst.ALT_MATCH:
+					if (opOut === Inst.MATCH || prog.inst[inst.arg].op === Inst.MATCH) return null;
+					break;
+				case Inst.EMPTY_WIDTH:
+					if (opOut === Inst.MATCH) {
+						if ((inst.arg & Utils.EMPTY_END_TEXT) === Utils.EMPTY_END_TEXT) continue;
+						return null;
+					}
+					break;
+				default: if (opOut === Inst.MATCH && hasAlt) return null;
+			}
+		}
+		let p = onePassCopy(prog);
+		p = makeOnePass(p);
+		if (p !== null) cleanupOnePass(p, prog);
+		return p;
+	}
+	static next(inst, r) {
+		const nextIdx = inst.matchRunePos(r);
+		if (nextIdx >= 0) return inst.next[nextIdx];
+		if (inst.op === Inst.ALT_MATCH) return inst.out;
+		return 0;
+	}
+	static execute(re2, input, pos, anchor, ncap) {
+		const onepass = re2.onepass;
+		if (!onepass) return null;
+		const matchcap = new Int32Array(ncap).fill(-1);
+		let matched = false;
+		let r = input.step(pos);
+		let rune = r >> 3;
+		let width = r & 7;
+		let r1 = MachineInputBase.EOF();
+		let rune1 = -1;
+		let width1 = 0;
+		if (r !== MachineInputBase.EOF()) {
+			r1 = input.step(pos + width);
+			if (r1 !== MachineInputBase.EOF()) {
+				rune1 = r1 >> 3;
+				width1 = r1 & 7;
+			}
+		}
+		let flag = pos === 0 ? Utils.emptyOpContext(-1, rune) : input.context(pos);
+		let pc = onepass.start;
+		let inst;
+		while (true) {
+			inst = onepass.inst[pc];
+			pc = inst.out;
+			switch (inst.op) {
+				case Inst.MATCH:
+					if (anchor === RE2Flags.ANCHOR_BOTH && pos !== input.endPos()) return null;
+					matched = true;
+					if (matchcap.length > 0) {
+						matchcap[0] = 0;
+						matchcap[1] = pos;
+					}
+					return ncap === 0 ? [] : Utils.toArray(matchcap);
+				case Inst.RUNE:
+					if (!inst.matchRune(rune)) return null;
+					break;
+				case Inst.RUNE1:
+					if (rune !== inst.runes[0]) return null;
+					break;
+				case Inst.RUNE_ANY: break;
+				case Inst.RUNE_ANY_NOT_NL:
+					if (rune === 10) return null;
+					break;
+				case Inst.ALT:
+				case Inst.ALT_MATCH:
+					pc = OnePass.next(inst, rune);
+					continue;
+				case Inst.FAIL: return null;
+				case Inst.NOP: continue;
+				case Inst.EMPTY_WIDTH:
+					if ((inst.arg & ~flag) !== 0) return null;
+					continue;
+				case Inst.CAPTURE:
+					if (inst.arg < matchcap.length) matchcap[inst.arg] = pos;
+					continue;
+				default: throw new RE2JSInternalException("bad inst");
+			}
+			if (width === 0) break;
+			flag = Utils.emptyOpContext(rune, rune1);
+			pos += width;
+			rune = rune1;
+			width = width1;
+			if (rune !== -1) {
+				r1 = input.step(pos + width);
+				if (r1 !== MachineInputBase.EOF()) {
+					rune1 = r1 >> 3;
+					width1 = r1 & 7;
+				} else {
+					rune1 = -1;
+					width1 = 0;
+				}
+			}
+		}
+		if (!matched) return null;
+		return ncap === 0 ? [] : Utils.toArray(matchcap);
+	}
+};
+// src/Regexp.js
+/**
+* Regular expression abstract syntax tree. Produced by parser, used by compiler. NB, this
+* corresponds to {@code syntax.regexp} in the Go implementation; Go's {@code regexp} is called
+* {@code RE2} in Java.
+*/
+var Regexp = class Regexp {
+	static Op = createEnum([
+		"NO_MATCH",
+		"EMPTY_MATCH",
+		"LITERAL",
+		"CHAR_CLASS",
+		"ANY_CHAR_NOT_NL",
+		"ANY_CHAR",
+		"BEGIN_LINE",
+		"END_LINE",
+		"BEGIN_TEXT",
+		"END_TEXT",
+		"WORD_BOUNDARY",
+		"NO_WORD_BOUNDARY",
+		"CAPTURE",
+		"STAR",
+		"PLUS",
+		"QUEST",
+		"REPEAT",
+		"CONCAT",
+		"ALTERNATE",
+		"PLB",
+		"NLB",
+		"LEFT_PAREN",
+		"VERTICAL_BAR"
+	]);
+	static isPseudoOp(op) {
+		return op >= Regexp.Op.LEFT_PAREN;
+	}
+	static emptySubs() {
+		return [];
+	}
+	static quoteIfHyphen(rune) {
+		if (rune === Codepoint.CODES["-"]) return "\\";
+		return "";
+	}
+	static fromRegexp(re) {
+		const regex = new Regexp(re.op);
+		regex.flags = re.flags;
+		regex.subs = re.subs;
+		regex.runes = re.runes;
+		regex.cap = re.cap;
+		regex.min = re.min;
+		regex.max = re.max;
+		regex.name = re.name;
+		regex.namedGroups = re.namedGroups;
+		regex.lb = re.lb;
+		return regex;
+	}
+	constructor(op) {
+		this.op = op;
+		this.flags = 0;
+		this.subs = Regexp.emptySubs();
+		this.runes = /* @__PURE__ */ new Int32Array(0);
+		this.min = 0;
+		this.max = 0;
+		this.cap = 0;
+		this.name = null;
+		this.namedGroups = Object.create(null);
+		this.lb = 0;
+	}
+	reinit() {
+		this.flags = 0;
+		this.subs = Regexp.emptySubs();
+		this.runes = /* @__PURE__ */ new Int32Array(0);
+		this.cap = 0;
+		this.min = 0;
+		this.max = 0;
+		this.name = null;
+		this.namedGroups = Object.create(null);
+		this.lb = 0;
+	}
+	toString() {
+		return this.appendTo();
+	}
+	appendTo() {
+		let out = "";
+		switch (this.op) {
+			case Regexp.Op.NO_MATCH:
+				out += "[^\\x00-\\x{10FFFF}]";
+				break;
+			case Regexp.Op.EMPTY_MATCH:
+				out += "(?:)";
+				break;
+			case Regexp.Op.STAR:
+			case Regexp.Op.PLUS:
+			case Regexp.Op.QUEST:
+			case Regexp.Op.REPEAT: {
+				const sub = this.subs[0];
+				if (sub.op > Regexp.Op.CAPTURE || sub.op === Regexp.Op.LITERAL && sub.runes.length > 1) out += `(?:${sub.appendTo()})`;
+				else out += sub.appendTo();
+				switch (this.op) {
+					case Regexp.Op.STAR:
+						out += "*";
+						break;
+					case Regexp.Op.PLUS:
+						out += "+";
+						break;
+					case Regexp.Op.QUEST:
+						out += "?";
+						break;
+					case Regexp.Op.REPEAT:
+						out += `{${this.min}`;
+						if (this.min !== this.max) {
+							out += ",";
+							if (this.max >= 0) out += this.max;
+						}
+						out += "}";
+				}
+				if ((this.flags & RE2Flags.NON_GREEDY) !== 0) out += "?";
+				break;
+			}
+			case Regexp.Op.CONCAT:
+				for (let sub of this.subs) if (sub.op === Regexp.Op.ALTERNATE) out += `(?:${sub.appendTo()})`;
+				else out += sub.appendTo();
+				break;
+			case Regexp.Op.ALTERNATE: {
+				let sep = "";
+				for (let sub of this.subs) {
+					out += sep;
+					sep = "|";
+					out += sub.appendTo();
+				}
+				break;
+			}
+			case Regexp.Op.LITERAL:
+				if ((this.flags & RE2Flags.FOLD_CASE) !== 0) out += "(?i:";
+				for (let rune of this.runes) out += Utils.escapeRune(rune);
+				if ((this.flags & RE2Flags.FOLD_CASE) !== 0) out += ")";
+				break;
+			case Regexp.Op.ANY_CHAR_NOT_NL:
+				out += "(?-s:.)";
+				break;
+			case Regexp.Op.ANY_CHAR:
+				out += "(?s:.)";
+				break;
+			case Regexp.Op.PLB:
+				out += `(?<=${this.subs[0].appendTo()})`;
+				break;
+			case Regexp.Op.NLB:
+				out += `(?<!${this.subs[0].appendTo()})`;
+				break;
+			case Regexp.Op.CAPTURE:
+				if (this.name === null || this.name.length === 0) out += "(";
+				else out += `(?P<${this.name}>`;
+				if (this.subs[0].op !== Regexp.Op.EMPTY_MATCH) out += this.subs[0].appendTo();
+				out += ")";
+				break;
+			case Regexp.Op.BEGIN_TEXT:
+				out += "\\A";
+				break;
+			case Regexp.Op.END_TEXT:
+				if ((this.flags & RE2Flags.WAS_DOLLAR) !== 0) out += "(?-m:$)";
+				else out += "\\z";
+				break;
+			case Regexp.Op.BEGIN_LINE:
+				out += "^";
+				break;
+			case Regexp.Op.END_LINE:
+				out += "$";
+				break;
+			case Regexp.Op.WORD_BOUNDARY:
+				out += "\\b";
+				break;
+			case Regexp.Op.NO_WORD_BOUNDARY:
+				out += "\\B";
+				break;
+			case Regexp.Op.CHAR_CLASS:
+				if (this.runes.length % 2 !== 0) {
+					out += "[invalid char class]";
+					break;
+				}
+				out += "[";
+				if (this.runes.length === 0) out += "^\\x00-\\x{10FFFF}";
+				else if (this.runes[0] === 0 && this.runes[this.runes.length - 1] === Unicode.MAX_RUNE) {
+					out += "^";
+					for (let i = 1; i < this.runes.length - 1; i += 2) {
+						const lo = this.runes[i] + 1;
+						const hi = this.runes[i + 1] - 1;
+						out += Regexp.quoteIfHyphen(lo);
+						out += Utils.escapeRune(lo);
+						if (lo !== hi) {
+							out += "-";
+							out += Regexp.quoteIfHyphen(hi);
+							out += Utils.escapeRune(hi);
+						}
+					}
+				} else for (let i = 0; i < this.runes.length; i += 2) {
+					const lo = this.runes[i];
+					const hi = this.runes[i + 1];
+					out += Regexp.quoteIfHyphen(lo);
+					out += Utils.escapeRune(lo);
+					if (lo !== hi) {
+						out += "-";
+						out += Regexp.quoteIfHyphen(hi);
+						out += Utils.escapeRune(hi);
+					}
+				}
+				out += "]";
+				break;
+			default: out += this.op;
+		}
+		return out;
+	}
+	maxCap() {
+		let m = 0;
+		if (this.op === Regexp.Op.CAPTURE) m = this.cap;
+		if (this.subs !== null) for (let sub of this.subs) {
+			const n = sub.maxCap();
+			if (m < n) m = n;
+		}
+		return m;
+	}
+	equals(that) {
+		if (!(that !== null && that instanceof Regexp)) return false;
+		if (this.op !== that.op) return false;
+		switch (this.op) {
+			case Regexp.Op.END_TEXT:
+				if ((this.flags & RE2Flags.WAS_DOLLAR) !== (that.flags & RE2Flags.WAS_DOLLAR)) return false;
+				break;
+			case Regexp.Op.LITERAL:
+			case Regexp.Op.CHAR_CLASS:
+				if ((this.flags & RE2Flags.FOLD_CASE) !== (that.flags & RE2Flags.FOLD_CASE)) return false;
+				if (this.runes === null && that.runes === null) break;
+				if (this.runes === null || that.runes === null) return false;
+				if (this.runes.length !== that.runes.length) return false;
+				for (let i = 0; i < this.runes.length; i++) if (this.runes[i] !== that.runes[i]) return false;
+				break;
+			case Regexp.Op.ALTERNATE:
+			case Regexp.Op.CONCAT:
+				if (this.subs.length !== that.subs.length) return false;
+				for (let i = 0; i < this.subs.length; ++i) if (!this.subs[i].equals(that.subs[i])) return false;
+				break;
+			case Regexp.Op.STAR:
+			case Regexp.Op.PLUS:
+			case Regexp.Op.QUEST:
+				if ((this.flags & RE2Flags.NON_GREEDY) !== (that.flags & RE2Flags.NON_GREEDY) || !this.subs[0].equals(that.subs[0])) return false;
+				break;
+			case Regexp.Op.REPEAT:
+				if ((this.flags & RE2Flags.NON_GREEDY) !== (that.flags & RE2Flags.NON_GREEDY) || this.min !== that.min || this.max !== that.max || !this.subs[0].equals(that.subs[0])) return false;
+				break;
+			case Regexp.Op.CAPTURE:
+				if (this.cap !== that.cap || (this.name === null ? that.name !== null : this.name !== that.name) || !this.subs[0].equals(that.subs[0])) return false;
+				break;
+			case Regexp.Op.PLB:
+			case Regexp.Op.NLB: if (this.lb !== that.lb || !this.subs[0].equals(that.subs[0])) return false;
+		}
+		return true;
+	}
+};
+// src/RegexpWalker.js
+/**
+* Walks a Regexp tree without recursion, visiting nodes in the same order a recursive walk
+* would (RE2: re2/walker-inl.h, "Helper class for traversing Regexps without recursion").
+*
+* The handler sees a node without subexpressions once, through `leaf(re)`, which returns its
+* result. Any other node is seen up to three times:
+* - `enter(re)` before its children. It returns the state kept for `re` while its children are
+*   visited; a state whose `result` is already set skips the children.
+* - `child(re, state, result, i)` after child `i` produced `result`. Setting `state.result`
+*   stops visiting the remaining children.
+* - `leave(re, state)` after the last child; it returns the result for `re`.
+*
+* Counted repetitions expand into one nesting level per copy, so the simplified tree can be
+* thousands of levels deep; recursion over it would overflow the JS stack, which has no fixed
+* relation to the parser's nesting limit. This walk keeps its frames on the heap instead.
+*/
+var RegexpWalker = class {
+	static walk(root, handler) {
+		const stack = [];
+		let re = root;
+		let result;
+		for (;;) {
+			if (re.subs.length === 0) result = handler.leaf(re);
+			else {
+				const state = handler.enter(re);
+				if (state.result === void 0) {
+					stack.push({
+						re,
+						state,
+						i: 0
+					});
+					re = re.subs[0];
+					continue;
+				}
+				result = state.result;
+			}
+			for (;;) {
+				if (stack.length === 0) return result;
+				const frame = stack[stack.length - 1];
+				handler.child(frame.re, frame.state, result, frame.i);
+				frame.i++;
+				if (frame.state.result === void 0 && frame.i < frame.re.subs.length) {
+					re = frame.re.subs[frame.i];
+					break;
+				}
+				stack.pop();
+				result = frame.state.result !== void 0 ? frame.state.result : handler.leave(frame.re, frame.state);
+			}
+		}
+	}
+};
+// src/Prefilter.js
+var AhoCorasick = class {
+	constructor(words, alphabetSize) {
+		const edges = /* @__PURE__ */ new Map();
+		const parent = [0];
+		const unit = [0];
+		const depth = [0];
+		const terminal = [0];
+		for (const word of words) {
+			let node = 0;
+			for (let i = 0; i < word.length; i++) {
+				const key = node * alphabetSize + word[i];
+				let child = edges.get(key);
+				if (child === void 0) {
+					child = parent.length;
+					edges.set(key, child);
+					parent.push(node);
+					unit.push(word[i]);
+					depth.push(depth[node] + 1);
+					terminal.push(0);
+				}
+				node = child;
+			}
+			terminal[node] = 1;
+		}
+		const numNodes = parent.length;
+		const children = new Int32Array(numNodes - 1);
+		for (let c = 1; c < numNodes; c++) children[c - 1] = c;
+		children.sort((a, b) => parent[a] - parent[b] || unit[a] - unit[b]);
+		const childStart = new Int32Array(numNodes + 1);
+		for (let c = 1; c < numNodes; c++) childStart[parent[c] + 1]++;
+		for (let n = 0; n < numNodes; n++) childStart[n + 1] += childStart[n];
+		const childUnit = new Int32Array(numNodes - 1);
+		for (let k = 0; k < children.length; k++) childUnit[k] = unit[children[k]];
+		this.childStart = childStart;
+		this.childUnit = childUnit;
+		this.childNode = children;
+		const byDepth = new Int32Array(numNodes);
+		for (let n = 0; n < numNodes; n++) byDepth[n] = n;
+		byDepth.sort((a, b) => depth[a] - depth[b]);
+		const fail = new Int32Array(numNodes);
+		const match = Uint8Array.from(terminal);
+		for (let k = 1; k < numNodes; k++) {
+			const c = byDepth[k];
+			const p = parent[c];
+			if (p !== 0) {
+				let f = fail[p];
+				let next = this.next(f, unit[c]);
+				while (next < 0 && f !== 0) {
+					f = fail[f];
+					next = this.next(f, unit[c]);
+				}
+				fail[c] = next >= 0 ? next : 0;
+			}
+			match[c] |= match[fail[c]];
+		}
+		this.fail = fail;
+		this.match = match;
+	}
+	next(node, u) {
+		let lo = this.childStart[node];
+		let hi = this.childStart[node + 1];
+		const units = this.childUnit;
+		while (lo < hi) {
+			const mid = lo + hi >> 1;
+			const m = units[mid];
+			if (m === u) return this.childNode[mid];
+			if (m < u) lo = mid + 1;
+			else hi = mid;
+		}
+		return -1;
+	}
+	advance(node, u) {
+		for (;;) {
+			const next = this.next(node, u);
+			if (next >= 0) return next;
+			if (node === 0) return 0;
+			node = this.fail[node];
+		}
+	}
+	searchUTF16(charSeq, start, end) {
+		let node = 0;
+		for (let i = start; i < end; i++) {
+			node = this.advance(node, charSeq.charCodeAt(i));
+			if (this.match[node] === 1) return true;
+		}
+		return false;
+	}
+	searchUTF8(bytes, start, end) {
+		let node = 0;
+		for (let i = start; i < end; i++) {
+			node = this.advance(node, bytes[i]);
+			if (this.match[node] === 1) return true;
+		}
+		return false;
+	}
+};
+var Prefilter = class Prefilter {
+	static Type = {
+		NONE: 0,
+		EXACT: 1,
+		AND: 2,
+		OR: 3
+	};
+	static MAX_SCANS = 32;
+	static MAX_AC_UNITS = 1 << 18;
+	constructor(type) {
+		this.type = type;
+		this.subs = [];
+		this.str = "";
+		this.bytes = null;
+		this.cost = type === Prefilter.Type.EXACT ? 1 : 0;
+		this.allExact = false;
+		this.ac16 = null;
+		this.ac8 = null;
+	}
+	automaton16() {
+		if (this.ac16 === null) {
+			const words = this.subs.map((s) => {
+				const arr = new Array(s.str.length);
+				for (let i = 0; i < s.str.length; i++) arr[i] = s.str.charCodeAt(i);
+				return arr;
+			});
+			this.ac16 = new AhoCorasick(words, 65536);
+		}
+		return this.ac16;
+	}
+	automaton8() {
+		if (this.ac8 === null) this.ac8 = new AhoCorasick(this.subs.map((s) => s.bytes), 256);
+		return this.ac8;
+	}
+	eval(input, pos) {
+		switch (this.type) {
+			case Prefilter.Type.NONE: return true;
+			case Prefilter.Type.EXACT: return input.hasString(this, pos);
+			case Prefilter.Type.AND:
+				for (let i = 0; i < this.subs.length; i++) if (!this.subs[i].eval(input, pos)) return false;
+				return true;
+			case Prefilter.Type.OR:
+				if (this.allExact) return input.hasAnyString(this, pos);
+				for (let i = 0; i < this.subs.length; i++) if (this.subs[i].eval(input, pos)) return true;
+				return false;
+			default: return true;
+		}
+	}
+};
+var PrefilterTree = class PrefilterTree {
+	static build(re) {
+		if (!re) return new Prefilter(Prefilter.Type.NONE);
+		return RegexpWalker.walk(re, PrefilterTree.WALKER);
+	}
+	static WALKER = {
+		leaf: (re) => PrefilterTree.leaf(re),
+		enter: (re) => PrefilterTree.enter(re),
+		child: (re, state, result) => PrefilterTree.child(re, state, result),
+		leave: (re, state) => PrefilterTree.leave(re, state)
+	};
+	static leaf(re) {
+		if (re.op !== Regexp.Op.LITERAL) return new Prefilter(Prefilter.Type.NONE);
+		if (re.runes.length === 0 || (re.flags & RE2Flags.FOLD_CASE) !== 0) return new Prefilter(Prefilter.Type.NONE);
+		let str = "";
+		for (let i = 0; i < re.runes.length; i++) {
+			if (Unicode.isUnsearchable(re.runes[i])) return new Prefilter(Prefilter.Type.NONE);
+			str += String.fromCodePoint(re.runes[i]);
+		}
+		const pf = new Prefilter(Prefilter.Type.EXACT);
+		pf.str = str;
+		pf.bytes = Utils.stringToUtf8ByteArray(pf.str);
+		return pf;
+	}
+	static enter(re) {
+		switch (re.op) {
+			case Regexp.Op.CAPTURE:
+			case Regexp.Op.PLUS: return { sub: null };
+			case Regexp.Op.REPEAT:
+				if (re.min >= 1) return { sub: null };
+				return { result: new Prefilter(Prefilter.Type.NONE) };
+			case Regexp.Op.CONCAT: return {
+				pf: new Prefilter(Prefilter.Type.AND),
+				subs: []
+			};
+			case Regexp.Op.ALTERNATE: return {
+				pf: new Prefilter(Prefilter.Type.OR),
+				subs: []
+			};
+			default: return { result: new Prefilter(Prefilter.Type.NONE) };
+		}
+	}
+	static child(re, state, s) {
+		if (state.subs === void 0) {
+			state.sub = s;
+			return;
+		}
+		if (state.pf.type === Prefilter.Type.AND) {
+			if (s.type === Prefilter.Type.NONE) return;
+			if (s.type === Prefilter.Type.AND) {
+				for (let j = 0; j < s.subs.length; j++) state.subs.push(s.subs[j]);
+				return;
+			}
+			state.subs.push(s);
+			return;
+		}
+		if (s.type === Prefilter.Type.NONE) {
+			state.result = new Prefilter(Prefilter.Type.NONE);
+			return;
+		}
+		if (s.type === Prefilter.Type.OR) {
+			for (let j = 0; j < s.subs.length; j++) state.subs.push(s.subs[j]);
+			return;
+		}
+		state.subs.push(s);
+	}
+	static leave(re, state) {
+		if (state.subs === void 0) return state.sub;
+		const pf = state.pf;
+		const seen = /* @__PURE__ */ new Set();
+		const subs = [];
+		for (const sub of state.subs) {
+			if (sub.type === Prefilter.Type.EXACT) {
+				if (seen.has(sub.str)) continue;
+				seen.add(sub.str);
+			}
+			subs.push(sub);
+		}
+		if (pf.type === Prefilter.Type.AND) {
+			const kept = [];
+			let cost = 0;
+			for (const sub of subs) {
+				if (cost + sub.cost > Prefilter.MAX_SCANS) continue;
+				kept.push(sub);
+				cost += sub.cost;
+			}
+			if (kept.length === 0) return new Prefilter(Prefilter.Type.NONE);
+			if (kept.length === 1) return kept[0];
+			pf.subs = kept;
+			pf.cost = cost;
+			return pf;
+		}
+		if (subs.length === 0) return new Prefilter(Prefilter.Type.NONE);
+		if (subs.length === 1) return subs[0];
+		pf.subs = subs;
+		let allExact = true;
+		let cost = 0;
+		let units = 0;
+		for (const sub of subs) {
+			if (sub.type !== Prefilter.Type.EXACT) allExact = false;
+			else units += sub.bytes.length;
+			cost += sub.cost;
+		}
+		if (allExact) {
+			if (units > Prefilter.MAX_AC_UNITS) return new Prefilter(Prefilter.Type.NONE);
+			pf.allExact = true;
+			pf.cost = 1;
+			return pf;
+		}
+		if (cost > Prefilter.MAX_SCANS) return new Prefilter(Prefilter.Type.NONE);
+		pf.cost = cost;
+		return pf;
+	}
+};
+// src/Prog.js
+/**
+* A list of instruction pointers waiting to be patched.
+* Tracks both `head` and `tail` to allow O(1) appending during compilation.
+* * Values are encoded integers, not standard memory pointers:
+* - Program instruction index: `l >> 1`
+* - Patch `.out` field if: `(l & 1) === 0`
+* - Patch `.arg` field if: `(l & 1) === 1`
+* - `0` denotes an empty list.
+* * @see https://swtch.com/~rsc/regexp/regexp1.html
+*/
+var PatchList = class {
+	/**
+	* @param {number} head - Encoded pointer to the start of the patch list.
+	* @param {number} tail - Encoded pointer to the end of the patch list.
+	*/
+	constructor(head = 0, tail = 0) {
+		this.head = head;
+		this.tail = tail;
+	}
+};
+/**
+* A Prog is a compiled regular expression program.
+*/
+var Prog = class {
+	constructor() {
+		this.inst = [];
+		this.start = 0;
+		this.numCap = 2;
+		this.lbStarts = [];
+		this.numLb = 0;
+		this.lbInst = null;
+	}
+	getInst(pc) {
+		return this.inst[pc];
+	}
+	numInst() {
+		return this.inst.length;
+	}
+	addInst(op) {
+		this.inst.push(new Inst(op));
+	}
+	markLookbehindInsts() {
+		const lbInst = new Uint8Array(this.inst.length);
+		const pending = this.lbStarts.slice();
+		while (pending.length > 0) {
+			const pc = pending.pop();
+			if (pc === 0 || lbInst[pc] === 1) continue;
+			lbInst[pc] = 1;
+			const i = this.inst[pc];
+			switch (i.op) {
+				case Inst.ALT:
+				case Inst.ALT_MATCH:
+					pending.push(i.out, i.arg);
+					break;
+				case Inst.MATCH:
+				case Inst.FAIL: break;
+				default: pending.push(i.out);
+			}
+		}
+		this.lbInst = lbInst;
+	}
+	skipNop(pc) {
+		let i = this.inst[pc];
+		while (i.op === Inst.NOP || i.op === Inst.CAPTURE) {
+			i = this.inst[pc];
+			pc = i.out;
+		}
+		return i;
+	}
+	/** @returns {[boolean, string]} */
+	prefix() {
+		let prefix = "";
+		let i = this.skipNop(this.start);
+		if (!Inst.isRuneOp(i.op) || i.runes.length !== 1) return [i.op === Inst.MATCH, prefix];
+		while (Inst.isRuneOp(i.op) && i.runes.length === 1 && (i.arg & RE2Flags.FOLD_CASE) === 0 && !Unicode.isUnsearchable(i.runes[0])) {
+			prefix += String.fromCodePoint(i.runes[0]);
+			i = this.skipNop(i.out);
+		}
+		return [i.op === Inst.MATCH, prefix];
+	}
+	startCond() {
+		let flag = 0;
+		let pc = this.start;
+		loop: for (;;) {
+			const i = this.inst[pc];
+			switch (i.op) {
+				case Inst.EMPTY_WIDTH:
+					flag |= i.arg;
+					break;
+				case Inst.FAIL: return -1;
+				case Inst.CAPTURE:
+				case Inst.NOP: break;
+				default: break loop;
+			}
+			pc = i.out;
+		}
+		return flag;
+	}
+	patch(l, val) {
+		let head = l.head;
+		while (head !== 0) {
+			const i = this.inst[head >> 1];
+			if ((head & 1) === 0) {
+				head = i.out;
+				i.out = val;
+			} else {
+				head = i.arg;
+				i.arg = val;
+			}
+		}
+	}
+	append(l1, l2) {
+		if (l1.head === 0) return l2;
+		if (l2.head === 0) return l1;
+		const i = this.inst[l1.tail >> 1];
+		if ((l1.tail & 1) === 0) i.out = l2.head;
+		else i.arg = l2.head;
+		return new PatchList(l1.head, l2.tail);
+	}
+	/**
+	*
+	* @returns {string}
+	*/
+	toString() {
+		let out = "";
+		for (let pc = 0; pc < this.inst.length; pc++) {
+			const len = out.length;
+			out += pc;
+			if (pc === this.start) out += "*";
+			out += "        ".substring(out.length - len);
+			out += this.inst[pc];
+			out += "\n";
+		}
+		return out;
+	}
+};
+// src/Compiler.js
+const ANY_RUNE_NOT_NL = new Int32Array([
+	0,
+	Codepoint.CODES["\n"] - 1,
+	Codepoint.CODES["\n"] + 1,
+	Unicode.MAX_RUNE
+]);
+const ANY_RUNE = new Int32Array([0, Unicode.MAX_RUNE]);
+/**
+* A fragment of a compiled regular expression program.
+*
+* @see http://swtch.com/~rsc/regexp/regexp1.html
+* @class
+*/
+var Frag = class {
+	constructor(i = 0, out = new PatchList(), nullable = false) {
+		this.i = i;
+		this.out = out;
+		this.nullable = nullable;
+	}
+};
+/**
+* Compiler from {@code Regexp} (RE2 abstract syntax) to {@code RE2} (compiled regular expression).
+*
+* The only entry point is {@link #compileRegexp}.
+*/
+var Compiler = class Compiler {
+	static compileRegexp(re) {
+		const c = new Compiler();
+		const f = c.compile(re);
+		c.prog.patch(f.out, c.newInst(Inst.MATCH).i);
+		c.prog.start = f.i;
+		c.prog.markLookbehindInsts();
+		return c.prog;
+	}
+	static compileSet(regexps) {
+		const c = new Compiler();
+		if (regexps.length === 0) {
+			c.prog.start = c.newInst(Inst.FAIL).i;
+			c.prog.markLookbehindInsts();
+			return c.prog;
+		}
+		let starts = [];
+		for (let i = 0; i < regexps.length; i++) {
+			c.lbOffset = c.prog.numLb;
+			const f = c.compile(regexps[i]);
+			const m = c.newInst(Inst.MATCH);
+			c.prog.getInst(m.i).arg = i;
+			c.prog.patch(f.out, m.i);
+			starts.push(f.i);
+		}
+		let start = starts[0];
+		for (let i = 1; i < starts.length; i++) {
+			const f = c.newInst(Inst.ALT);
+			const inst = c.prog.getInst(f.i);
+			inst.out = start;
+			inst.arg = starts[i];
+			start = f.i;
+		}
+		c.prog.start = start;
+		c.prog.markLookbehindInsts();
+		return c.prog;
+	}
+	constructor() {
+		this.prog = new Prog();
+		this.newInst(Inst.FAIL);
+		this.lbOffset = 0;
+		this.runeCache = /* @__PURE__ */ new Map();
+		this.walker = {
+			leaf: (re) => this.leaf(re),
+			enter: (re) => this.enter(re),
+			child: (re, state, result) => this.child(re, state, result),
+			leave: (re, state) => this.leave(re, state)
+		};
+	}
+	newInst(op) {
+		this.prog.addInst(op);
+		return new Frag(this.prog.numInst() - 1, new PatchList(), true);
+	}
+	nop() {
+		const f = this.newInst(Inst.NOP);
+		f.out = new PatchList(f.i << 1, f.i << 1);
+		return f;
+	}
+	fail() {
+		return new Frag();
+	}
+	cap(arg) {
+		const f = this.newInst(Inst.CAPTURE);
+		f.out = new PatchList(f.i << 1, f.i << 1);
+		this.prog.getInst(f.i).arg = arg;
+		if (this.prog.numCap < arg + 1) this.prog.numCap = arg + 1;
+		return f;
+	}
+	cat(f1, f2) {
+		if (f1.i === 0 || f2.i === 0) {
+			this.prog.patch(f1.out, 0);
+			this.prog.patch(f2.out, 0);
+			return this.fail();
+		}
+		this.prog.patch(f1.out, f2.i);
+		return new Frag(f1.i, f2.out, f1.nullable && f2.nullable);
+	}
+	alt(f1, f2) {
+		if (f1.i === 0) return f2;
+		if (f2.i === 0) return f1;
+		const f = this.newInst(Inst.ALT);
+		const i = this.prog.getInst(f.i);
+		i.out = f1.i;
+		i.arg = f2.i;
+		f.out = this.prog.append(f1.out, f2.out);
+		f.nullable = f1.nullable || f2.nullable;
+		return f;
+	}
+	loop(f1, nongreedy) {
+		const f = this.newInst(Inst.ALT);
+		const i = this.prog.getInst(f.i);
+		if (nongreedy) {
+			i.arg = f1.i;
+			f.out = new PatchList(f.i << 1, f.i << 1);
+		} else {
+			i.out = f1.i;
+			f.out = new PatchList(f.i << 1 | 1, f.i << 1 | 1);
+		}
+		this.prog.patch(f1.out, f.i);
+		return f;
+	}
+	quest(f1, nongreedy) {
+		if (f1.i === 0) return this.nop();
+		const f = this.newInst(Inst.ALT);
+		const i = this.prog.getInst(f.i);
+		if (nongreedy) {
+			i.arg = f1.i;
+			f.out = new PatchList(f.i << 1, f.i << 1);
+		} else {
+			i.out = f1.i;
+			f.out = new PatchList(f.i << 1 | 1, f.i << 1 | 1);
+		}
+		f.out = this.prog.append(f.out, f1.out);
+		return f;
+	}
+	star(f1, nongreedy) {
+		if (f1.i === 0) return this.nop();
+		if (f1.nullable) return this.quest(this.plus(f1, nongreedy), nongreedy);
+		return this.loop(f1, nongreedy);
+	}
+	plus(f1, nongreedy) {
+		if (f1.i === 0) return this.fail();
+		return new Frag(f1.i, this.loop(f1, nongreedy).out, f1.nullable);
+	}
+	empty(op) {
+		const f = this.newInst(Inst.EMPTY_WIDTH);
+		this.prog.getInst(f.i).arg = op;
+		f.out = new PatchList(f.i << 1, f.i << 1);
+		return f;
+	}
+	rune(runes, flags) {
+		const f = this.newInst(Inst.RUNE);
+		f.nullable = false;
+		const i = this.prog.getInst(f.i);
+		i.runes = runes;
+		flags &= RE2Flags.FOLD_CASE;
+		if (runes.length !== 1 || Unicode.simpleFold(runes[0]) === runes[0]) flags &= -2;
+		i.arg = flags;
+		f.out = new PatchList(f.i << 1, f.i << 1);
+		if ((flags & RE2Flags.FOLD_CASE) === 0 && runes.length === 1 || runes.length === 2 && runes[0] === runes[1]) i.op = Inst.RUNE1;
+		else if (runes.length === 2 && runes[0] === 0 && runes[1] === Unicode.MAX_RUNE) i.op = Inst.RUNE_ANY;
+		else if (runes.length === 4 && runes[0] === 0 && runes[1] === Codepoint.CODES["\n"] - 1 && runes[2] === Codepoint.CODES["\n"] + 1 && runes[3] === Unicode.MAX_RUNE) i.op = Inst.RUNE_ANY_NOT_NL;
+		return f;
+	}
+	lookBehind(a, parsedLb) {
+		const lb = Math.sign(parsedLb) * (Math.abs(parsedLb) + this.lbOffset);
+		const id = this.newInst(Inst.LB_WRITE);
+		this.prog.getInst(id.i).arg = lb;
+		const any = this.rune(ANY_RUNE, 0);
+		const dotStar = this.star(any, true);
+		const lbAutomaton = this.cat(dotStar, a);
+		this.prog.patch(lbAutomaton.out, id.i);
+		const checkId = this.newInst(Inst.LB_CHECK);
+		this.prog.getInst(checkId.i).arg = lb;
+		this.prog.lbStarts.push(lbAutomaton.i);
+		if (Math.abs(lb) > this.prog.numLb) this.prog.numLb = Math.abs(lb);
+		checkId.out = new PatchList(checkId.i << 1, checkId.i << 1);
+		return checkId;
+	}
+	compile(re) {
+		return RegexpWalker.walk(re, this.walker);
+	}
+	leaf(re) {
+		switch (re.op) {
+			case Regexp.Op.NO_MATCH: return this.fail();
+			case Regexp.Op.EMPTY_MATCH: return this.nop();
+			case Regexp.Op.LITERAL: {
+				if (re.runes.length === 0) return this.nop();
+				let f = null;
+				for (let r of re.runes) {
+					let singleRune = this.runeCache.get(r);
+					if (singleRune === void 0) {
+						singleRune = new Int32Array([r]);
+						this.runeCache.set(r, singleRune);
+					}
+					const f1 = this.rune(singleRune, re.flags);
+					f = f === null ? f1 : this.cat(f, f1);
+				}
+				return f;
+			}
+			case Regexp.Op.CHAR_CLASS: return this.rune(re.runes, re.flags);
+			case Regexp.Op.ANY_CHAR_NOT_NL: return this.rune(ANY_RUNE_NOT_NL, 0);
+			case Regexp.Op.ANY_CHAR: return this.rune(ANY_RUNE, 0);
+			case Regexp.Op.BEGIN_LINE: return this.empty(Utils.EMPTY_BEGIN_LINE);
+			case Regexp.Op.END_LINE: return this.empty(Utils.EMPTY_END_LINE);
+			case Regexp.Op.BEGIN_TEXT: return this.empty(Utils.EMPTY_BEGIN_TEXT);
+			case Regexp.Op.END_TEXT: return this.empty(Utils.EMPTY_END_TEXT);
+			case Regexp.Op.WORD_BOUNDARY: return this.empty(Utils.EMPTY_WORD_BOUNDARY);
+			case Regexp.Op.NO_WORD_BOUNDARY: return this.empty(Utils.EMPTY_NO_WORD_BOUNDARY);
+			case Regexp.Op.CONCAT:
+			case Regexp.Op.ALTERNATE: return this.nop();
+			default: throw new RE2JSCompileException("regexp: unhandled case in compile");
+		}
+	}
+	enter(re) {
+		switch (re.op) {
+			case Regexp.Op.PLB:
+			case Regexp.Op.NLB:
+			case Regexp.Op.STAR:
+			case Regexp.Op.PLUS:
+			case Regexp.Op.QUEST: return { sub: null };
+			case Regexp.Op.CAPTURE: return {
+				bra: this.cap(re.cap << 1),
+				sub: null
+			};
+			case Regexp.Op.CONCAT:
+			case Regexp.Op.ALTERNATE: return { f: null };
+			default: throw new RE2JSCompileException("regexp: unhandled case in compile");
+		}
+	}
+	child(re, state, f1) {
+		if (re.op === Regexp.Op.CONCAT) state.f = state.f === null ? f1 : this.cat(state.f, f1);
+		else if (re.op === Regexp.Op.ALTERNATE) state.f = state.f === null ? f1 : this.alt(state.f, f1);
+		else state.sub = f1;
+	}
+	leave(re, state) {
+		switch (re.op) {
+			case Regexp.Op.PLB:
+			case Regexp.Op.NLB: return this.lookBehind(state.sub, re.lb);
+			case Regexp.Op.CAPTURE: {
+				const ket = this.cap(re.cap << 1 | 1);
+				return this.cat(this.cat(state.bra, state.sub), ket);
+			}
+			case Regexp.Op.STAR: return this.star(state.sub, (re.flags & RE2Flags.NON_GREEDY) !== 0);
+			case Regexp.Op.PLUS: return this.plus(state.sub, (re.flags & RE2Flags.NON_GREEDY) !== 0);
+			case Regexp.Op.QUEST: return this.quest(state.sub, (re.flags & RE2Flags.NON_GREEDY) !== 0);
+			case Regexp.Op.CONCAT:
+			case Regexp.Op.ALTERNATE: return state.f;
+			default: throw new RE2JSCompileException("regexp: unhandled case in compile");
+		}
+	}
+};
+// src/Simplify.js
+var Simplify = class Simplify {
+	static simplify(re) {
+		if (re === null) return null;
+		return RegexpWalker.walk(re, Simplify.WALKER);
+	}
+	static WALKER = {
+		leaf: (re) => Simplify.leaf(re),
+		enter: (re) => Simplify.enter(re),
+		child: (re, state, result, i) => Simplify.child(re, state, result, i),
+		leave: (re, state) => Simplify.leave(re, state)
+	};
+	static leaf(re) {
+		if (re.op === Regexp.Op.CHAR_CLASS) {
+			if (re.runes === null) return re;
+			if (re.runes.length === 0) return new Regexp(Regexp.Op.NO_MATCH);
+			if (re.runes.length === 2 && re.runes[0] === 0 && re.runes[1] === Unicode.MAX_RUNE) return new Regexp(Regexp.Op.ANY_CHAR);
+			if (re.runes.length === 4 && re.runes[0] === 0 && re.runes[1] === Codepoint.CODES["\n"] - 1 && re.runes[2] === Codepoint.CODES["\n"] + 1 && re.runes[3] === Unicode.MAX_RUNE) return new Regexp(Regexp.Op.ANY_CHAR_NOT_NL);
+		}
+		return re;
+	}
+	static enter(re) {
+		switch (re.op) {
+			case Regexp.Op.PLB:
+			case Regexp.Op.NLB:
+			case Regexp.Op.CAPTURE:
+			case Regexp.Op.STAR:
+			case Regexp.Op.PLUS:
+			case Regexp.Op.QUEST: return { sub: null };
+			case Regexp.Op.CONCAT:
+			case Regexp.Op.ALTERNATE: return {
+				subs: [],
+				changed: false
+			};
+			case Regexp.Op.REPEAT:
+				if (re.min === 0 && re.max === 0) return { result: new Regexp(Regexp.Op.EMPTY_MATCH) };
+				return { sub: null };
+			default: return { result: re };
+		}
+	}
+	static child(re, state, nsub, i) {
+		if (state.subs === void 0) {
+			state.sub = nsub;
+			return;
+		}
+		if (nsub !== re.subs[i]) state.changed = true;
+		if (re.op === Regexp.Op.CONCAT) {
+			if (nsub.op === Regexp.Op.NO_MATCH) {
+				state.result = new Regexp(Regexp.Op.NO_MATCH);
+				return;
+			}
+			if (nsub.op === Regexp.Op.EMPTY_MATCH) {
+				state.changed = true;
+				return;
+			}
+			if (nsub.op === Regexp.Op.CONCAT) {
+				state.changed = true;
+				for (let j = 0; j < nsub.subs.length; j++) state.subs.push(nsub.subs[j]);
+				return;
+			}
+		} else {
+			if (nsub.op === Regexp.Op.NO_MATCH) {
+				state.changed = true;
+				return;
+			}
+			if (nsub.op === Regexp.Op.ALTERNATE) {
+				state.changed = true;
+				for (let j = 0; j < nsub.subs.length; j++) state.subs.push(nsub.subs[j]);
+				return;
+			}
+		}
+		state.subs.push(nsub);
+	}
+	static leave(re, state) {
+		switch (re.op) {
+			case Regexp.Op.PLB:
+			case Regexp.Op.NLB:
+			case Regexp.Op.CAPTURE: {
+				const sub = state.sub;
+				if (sub !== re.subs[0]) {
+					const nre = Regexp.fromRegexp(re);
+					nre.runes = /* @__PURE__ */ new Int32Array(0);
+					nre.subs = [sub];
+					return nre;
+				}
+				return re;
+			}
+			case Regexp.Op.CONCAT:
+			case Regexp.Op.ALTERNATE:
+				if (state.changed) {
+					const newSubs = state.subs;
+					if (newSubs.length === 0) return new Regexp(re.op === Regexp.Op.CONCAT ? Regexp.Op.EMPTY_MATCH : Regexp.Op.NO_MATCH);
+					if (newSubs.length === 1) return newSubs[0];
+					const nre = Regexp.fromRegexp(re);
+					nre.runes = /* @__PURE__ */ new Int32Array(0);
+					nre.subs = newSubs;
+					return nre;
+				}
+				return re;
+			case Regexp.Op.STAR:
+			case Regexp.Op.PLUS:
+			case Regexp.Op.QUEST: return Simplify.simplify1(re.op, re.flags, state.sub, re);
+			case Regexp.Op.REPEAT: return Simplify.simplifyRepeat(re, state.sub);
+			default: return re;
+		}
+	}
+	static simplifyRepeat(re, sub) {
+		if (re.max === -1) {
+			if (re.min === 0) return Simplify.simplify1(Regexp.Op.STAR, re.flags, sub, null);
+			if (re.min === 1) return Simplify.simplify1(Regexp.Op.PLUS, re.flags, sub, null);
+			const subs = [];
+			for (let i = 0; i < re.min - 1; i++) subs.push(sub);
+			subs.push(Simplify.simplify1(Regexp.Op.PLUS, re.flags, sub, null));
+			return Simplify.concat(subs);
+		}
+		if (re.min === 1 && re.max === 1) return sub;
+		let prefixSubs = null;
+		if (re.min > 0) {
+			prefixSubs = [];
+			for (let i = 0; i < re.min; i++) prefixSubs.push(sub);
+		}
+		if (re.max > re.min) {
+			let suffix = Simplify.simplify1(Regexp.Op.QUEST, re.flags, sub, null);
+			for (let i = re.min + 1; i < re.max; i++) suffix = Simplify.simplify1(Regexp.Op.QUEST, re.flags, Simplify.concat([sub, suffix]), null);
+			if (prefixSubs === null) return suffix;
+			prefixSubs.push(suffix);
+		}
+		if (prefixSubs !== null) return Simplify.concat(prefixSubs);
+		return new Regexp(Regexp.Op.NO_MATCH);
+	}
+	static concat(subs) {
+		const newSubs = [];
+		for (let i = 0; i < subs.length; i++) {
+			const sub = subs[i];
+			if (sub.op === Regexp.Op.NO_MATCH) return new Regexp(Regexp.Op.NO_MATCH);
+			if (sub.op === Regexp.Op.EMPTY_MATCH) continue;
+			if (sub.op === Regexp.Op.CONCAT) {
+				for (let j = 0; j < sub.subs.length; j++) newSubs.push(sub.subs[j]);
+				continue;
+			}
+			newSubs.push(sub);
+		}
+		if (newSubs.length === 0) return new Regexp(Regexp.Op.EMPTY_MATCH);
+		if (newSubs.length === 1) return newSubs[0];
+		const nre = new Regexp(Regexp.Op.CONCAT);
+		nre.subs = newSubs;
+		return nre;
+	}
+	static simplify1(op, flags, sub, re) {
+		if (sub.op === Regexp.Op.EMPTY_MATCH) return sub;
+		if (sub.op === Regexp.Op.NO_MATCH) {
+			if (op === Regexp.Op.PLUS) return sub;
+			return new Regexp(Regexp.Op.EMPTY_MATCH);
+		}
+		if (op === sub.op && (flags & RE2Flags.NON_GREEDY) === (sub.flags & RE2Flags.NON_GREEDY)) return sub;
+		if (re !== null && re.op === op && (re.flags & RE2Flags.NON_GREEDY) === (flags & RE2Flags.NON_GREEDY) && sub === re.subs[0]) return re;
+		const nre = new Regexp(op);
+		nre.flags = flags;
+		nre.subs = [sub];
+		return nre;
+	}
+};
+// src/CharGroup.js
+var CharGroup = class {
+	constructor(sign, cls) {
+		this.sign = sign;
+		this.cls = cls;
+	}
+};
+const code1 = [48, 57];
+const code2 = [
+	9,
+	10,
+	12,
+	13,
+	32,
+	32
+];
+const code3 = [
+	48,
+	57,
+	65,
+	90,
+	95,
+	95,
+	97,
+	122
+];
+const PERL_GROUPS = /* @__PURE__ */ new Map([
+	["\\d", new CharGroup(1, code1)],
+	["\\D", new CharGroup(-1, code1)],
+	["\\s", new CharGroup(1, code2)],
+	["\\S", new CharGroup(-1, code2)],
+	["\\w", new CharGroup(1, code3)],
+	["\\W", new CharGroup(-1, code3)]
+]);
+const code4 = [
+	48,
+	57,
+	65,
+	90,
+	97,
+	122
+];
+const code5 = [
+	65,
+	90,
+	97,
+	122
+];
+const code6 = [0, 127];
+const code7 = [
+	9,
+	9,
+	32,
+	32
+];
+const code8 = [
+	0,
+	31,
+	127,
+	127
+];
+const code9 = [48, 57];
+const code10 = [33, 126];
+const code11 = [97, 122];
+const code12 = [32, 126];
+const code13 = [
+	33,
+	47,
+	58,
+	64,
+	91,
+	96,
+	123,
+	126
+];
+const code14 = [
+	9,
+	13,
+	32,
+	32
+];
+const code15 = [65, 90];
+const code16 = [
+	48,
+	57,
+	65,
+	90,
+	95,
+	95,
+	97,
+	122
+];
+const code17 = [
+	48,
+	57,
+	65,
+	70,
+	97,
+	102
+];
+const POSIX_GROUPS = /* @__PURE__ */ new Map([
+	["[:alnum:]", new CharGroup(1, code4)],
+	["[:^alnum:]", new CharGroup(-1, code4)],
+	["[:alpha:]", new CharGroup(1, code5)],
+	["[:^alpha:]", new CharGroup(-1, code5)],
+	["[:ascii:]", new CharGroup(1, code6)],
+	["[:^ascii:]", new CharGroup(-1, code6)],
+	["[:blank:]", new CharGroup(1, code7)],
+	["[:^blank:]", new CharGroup(-1, code7)],
+	["[:cntrl:]", new CharGroup(1, code8)],
+	["[:^cntrl:]", new CharGroup(-1, code8)],
+	["[:digit:]", new CharGroup(1, code9)],
+	["[:^digit:]", new CharGroup(-1, code9)],
+	["[:graph:]", new CharGroup(1, code10)],
+	["[:^graph:]", new CharGroup(-1, code10)],
+	["[:lower:]", new CharGroup(1, code11)],
+	["[:^lower:]", new CharGroup(-1, code11)],
+	["[:print:]", new CharGroup(1, code12)],
+	["[:^print:]", new CharGroup(-1, code12)],
+	["[:punct:]", new CharGroup(1, code13)],
+	["[:^punct:]", new CharGroup(-1, code13)],
+	["[:space:]", new CharGroup(1, code14)],
+	["[:^space:]", new CharGroup(-1, code14)],
+	["[:upper:]", new CharGroup(1, code15)],
+	["[:^upper:]", new CharGroup(-1, code15)],
+	["[:word:]", new CharGroup(1, code16)],
+	["[:^word:]", new CharGroup(-1, code16)],
+	["[:xdigit:]", new CharGroup(1, code17)],
+	["[:^xdigit:]", new CharGroup(-1, code17)]
+]);
+// src/CharClass.js
+/**
+* A "builder"-style helper class for manipulating character classes represented as an array of
+* pairs of runes [lo, hi], each denoting an inclusive interval.
+*
+* All methods mutate the internal state and return {@code this}, allowing operations to be chained.
+*/
+var CharClass = class CharClass {
+	static charClassToString(r, len) {
+		let result = "[";
+		for (let i = 0; i < len; i += 2) {
+			if (i > 0) result += " ";
+			const lo = r[i];
+			const hi = r[i + 1];
+			if (lo === hi) result += `0x${lo.toString(16)}`;
+			else result += `0x${lo.toString(16)}-0x${hi.toString(16)}`;
+		}
+		result += "]";
+		return result;
+	}
+	static sortRanges(array, len) {
+		const n = len >> 1;
+		const order = new Array(n);
+		for (let i = 0; i < n; i++) order[i] = i;
+		order.sort((a, b) => array[2 * a] - array[2 * b] || array[2 * b + 1] - array[2 * a + 1]);
+		const sorted = array.slice(0, len);
+		for (let i = 0; i < n; i++) {
+			array[2 * i] = sorted[2 * order[i]];
+			array[2 * i + 1] = sorted[2 * order[i] + 1];
+		}
+	}
+	/**
+	* @param {number[]|Int32Array} [r]
+	*/
+	constructor(r = Utils.emptyInts()) {
+		/** @type {number[]|Int32Array} */
+		this.r = r;
+		this.len = r.length;
+	}
+	toArray() {
+		if (this.r instanceof Int32Array) return this.len === this.r.length ? this.r : this.r.subarray(0, this.len);
+		return new Int32Array(this.len === this.r.length ? this.r : this.r.slice(0, this.len));
+	}
+	toGrowableArray() {
+		if (Array.isArray(this.r)) {
+			this.r.length = this.len;
+			return this.r;
+		}
+		return Array.from(this.r.subarray(0, this.len));
+	}
+	cleanClass() {
+		if (this.len < 4) return this;
+		CharClass.sortRanges(this.r, this.len);
+		let w = 2;
+		for (let i = 2; i < this.len; i += 2) {
+			const lo = this.r[i];
+			const hi = this.r[i + 1];
+			if (lo <= this.r[w - 1] + 1) {
+				if (hi > this.r[w - 1]) this.r[w - 1] = hi;
+				continue;
+			}
+			this.r[w] = lo;
+			this.r[w + 1] = hi;
+			w += 2;
+		}
+		this.len = w;
+		return this;
+	}
+	appendLiteral(x, flags) {
+		return (flags & RE2Flags.FOLD_CASE) !== 0 ? this.appendFoldedRange(x, x) : this.appendRange(x, x);
+	}
+	appendRange(lo, hi) {
+		if (this.len > 0) {
+			for (let i = 2; i <= 4; i += 2) if (this.len >= i) {
+				const rlo = this.r[this.len - i];
+				const rhi = this.r[this.len - i + 1];
+				if (lo <= rhi + 1 && rlo <= hi + 1) {
+					if (lo < rlo) this.r[this.len - i] = lo;
+					if (hi > rhi) this.r[this.len - i + 1] = hi;
+					return this;
+				}
+			}
+		}
+		this.r[this.len++] = lo;
+		this.r[this.len++] = hi;
+		return this;
+	}
+	appendFoldedRange(lo, hi) {
+		if (lo <= Unicode.MIN_FOLD && hi >= Unicode.MAX_FOLD) return this.appendRange(lo, hi);
+		if (hi < Unicode.MIN_FOLD || lo > Unicode.MAX_FOLD) return this.appendRange(lo, hi);
+		if (lo < Unicode.MIN_FOLD) {
+			this.appendRange(lo, Unicode.MIN_FOLD - 1);
+			lo = Unicode.MIN_FOLD;
+		}
+		if (hi > Unicode.MAX_FOLD) {
+			this.appendRange(Unicode.MAX_FOLD + 1, hi);
+			hi = Unicode.MAX_FOLD;
+		}
+		for (let c = lo; c <= hi; c++) {
+			this.appendRange(c, c);
+			for (let f = Unicode.simpleFold(c); f !== c; f = Unicode.simpleFold(f)) this.appendRange(f, f);
+		}
+		return this;
+	}
+	appendClass(x) {
+		for (let i = 0; i < x.length; i += 2) this.appendRange(x[i], x[i + 1]);
+		return this;
+	}
+	appendFoldedClass(x) {
+		for (let i = 0; i < x.length; i += 2) this.appendFoldedRange(x[i], x[i + 1]);
+		return this;
+	}
+	appendNegatedClass(x) {
+		let nextLo = 0;
+		for (let i = 0; i < x.length; i += 2) {
+			const lo = x[i];
+			const hi = x[i + 1];
+			if (nextLo <= lo - 1) this.appendRange(nextLo, lo - 1);
+			nextLo = hi + 1;
+		}
+		if (nextLo <= Unicode.MAX_RUNE) this.appendRange(nextLo, Unicode.MAX_RUNE);
+		return this;
+	}
+	appendTable(table) {
+		for (let i = 0; i < table.length; ++i) {
+			const lo = table.getLo(i);
+			const hi = table.getHi(i);
+			const stride = table.getStride(i);
+			if (stride === 1) {
+				this.appendRange(lo, hi);
+				continue;
+			}
+			for (let c = lo; c <= hi; c += stride) this.appendRange(c, c);
+		}
+		return this;
+	}
+	appendNegatedTable(table) {
+		let nextLo = 0;
+		for (let i = 0; i < table.length; ++i) {
+			const lo = table.getLo(i);
+			const hi = table.getHi(i);
+			const stride = table.getStride(i);
+			if (stride === 1) {
+				if (nextLo <= lo - 1) this.appendRange(nextLo, lo - 1);
+				nextLo = hi + 1;
+				continue;
+			}
+			for (let c = lo; c <= hi; c += stride) {
+				if (nextLo <= c - 1) this.appendRange(nextLo, c - 1);
+				nextLo = c + 1;
+			}
+		}
+		if (nextLo <= Unicode.MAX_RUNE) this.appendRange(nextLo, Unicode.MAX_RUNE);
+		return this;
+	}
+	appendTableWithSign(table, sign) {
+		return sign < 0 ? this.appendNegatedTable(table) : this.appendTable(table);
+	}
+	negateClass() {
+		let nextLo = 0;
+		let w = 0;
+		for (let i = 0; i < this.len; i += 2) {
+			const lo = this.r[i];
+			const hi = this.r[i + 1];
+			if (nextLo <= lo - 1) {
+				this.r[w] = nextLo;
+				this.r[w + 1] = lo - 1;
+				w += 2;
+			}
+			nextLo = hi + 1;
+		}
+		this.len = w;
+		if (nextLo <= Unicode.MAX_RUNE) {
+			this.r[this.len++] = nextLo;
+			this.r[this.len++] = Unicode.MAX_RUNE;
+		}
+		return this;
+	}
+	appendClassWithSign(x, sign) {
+		return sign < 0 ? this.appendNegatedClass(x) : this.appendClass(x);
+	}
+	appendGroup(g, foldCase) {
+		let cls = g.cls;
+		if (foldCase) cls = new CharClass().appendFoldedClass(cls).cleanClass().toArray();
+		return this.appendClassWithSign(cls, g.sign);
+	}
+	toString() {
+		return CharClass.charClassToString(this.r, this.len);
+	}
+};
+// src/Parser.js
+var StringIterator = class {
+	constructor(str) {
+		this.str = str;
+		this.position = 0;
+	}
+	pos() {
+		return this.position;
+	}
+	rewindTo(pos) {
+		this.position = pos;
+	}
+	more() {
+		return this.position < this.str.length;
+	}
+	peek() {
+		return this.str.codePointAt(this.position);
+	}
+	skip(n) {
+		this.position += n;
+	}
+	skipString(s) {
+		this.position += s.length;
+	}
+	pop() {
+		const r = this.str.codePointAt(this.position);
+		this.position += Utils.charCount(r);
+		return r;
+	}
+	lookingAt(s) {
+		return this.str.startsWith(s, this.position);
+	}
+	rest() {
+		return this.str.substring(this.position);
+	}
+	from(beforePos) {
+		return this.str.substring(beforePos, this.position);
+	}
+	toString() {
+		return this.rest();
+	}
+};
+/**
+* A parser of regular expression patterns.
+*
+* The only public entry point is {@link #parse(String pattern, int flags)}.
+*/
+var Parser = class Parser {
+	static ERR_INTERNAL_ERROR = "regexp/syntax: internal error";
+	static ERR_INVALID_CHAR_RANGE = "invalid character class range";
+	static ERR_INVALID_ESCAPE = "invalid escape sequence";
+	static ERR_INVALID_NAMED_CAPTURE = "invalid named capture";
+	static ERR_INVALID_PERL_OP = "invalid or unsupported Perl syntax";
+	static ERR_INVALID_REPEAT_OP = "invalid nested repetition operator";
+	static ERR_INVALID_REPEAT_SIZE = "invalid repeat count";
+	static ERR_MISSING_BRACKET = "missing closing ]";
+	static ERR_MISSING_PAREN = "missing closing )";
+	static ERR_MISSING_REPEAT_ARGUMENT = "missing argument to repetition operator";
+	static ERR_TRAILING_BACKSLASH = "trailing backslash at end of expression";
+	static ERR_DUPLICATE_NAMED_CAPTURE = "duplicate capture group name";
+	static ERR_UNEXPECTED_PAREN = "unexpected )";
+	static ERR_NESTING_DEPTH = "expression nests too deeply";
+	static ERR_LARGE = "expression too large";
+	static ERR_INVALID_CAPTURE_IN_LOOKBEHIND = "invalid capture in lookbehind";
+	static MAX_HEIGHT = 1e3;
+	static MAX_SIZE = 1398101;
+	static MAX_RUNES = 33554432;
+	static ANY_TABLE = new UnicodeRangeTable(new Uint32Array([
+		0,
+		Unicode.MAX_RUNE,
+		1
+	]));
+	static ASCII_TABLE = new UnicodeRangeTable(new Uint32Array([
+		0,
+		127,
+		1
+	]));
+	static ASCII_FOLD_TABLE = new UnicodeRangeTable(new Uint32Array([
+		0,
+		127,
+		1,
+		383,
+		383,
+		1,
+		8490,
+		8490,
+		1
+	]));
+	static unicodeTable(name) {
+		if (name === "Any") return {
+			tab: Parser.ANY_TABLE,
+			fold: Parser.ANY_TABLE,
+			sign: 1
+		};
+		if (name === "Ascii") return {
+			tab: Parser.ASCII_TABLE,
+			fold: Parser.ASCII_FOLD_TABLE,
+			sign: 1
+		};
+		if (name === "Assigned") return {
+			tab: UnicodeTables.CATEGORIES.get("Cn"),
+			fold: UnicodeTables.CATEGORIES.get("Cn"),
+			sign: -1
+		};
+		if (name === "Lc") return {
+			tab: UnicodeTables.CATEGORIES.get("LC"),
+			fold: UnicodeTables.FOLD_CATEGORIES.get("LC"),
+			sign: 1
+		};
+		if (UnicodeTables.CATEGORIES.has(name)) return {
+			tab: UnicodeTables.CATEGORIES.get(name),
+			fold: UnicodeTables.FOLD_CATEGORIES.get(name),
+			sign: 1
+		};
+		if (UnicodeTables.SCRIPTS.has(name)) return {
+			tab: UnicodeTables.SCRIPTS.get(name),
+			fold: UnicodeTables.FOLD_SCRIPT.get(name),
+			sign: 1
+		};
+		return null;
+	}
+	static minFoldRune(r) {
+		if (r < Unicode.MIN_FOLD || r > Unicode.MAX_FOLD) return r;
+		let min = r;
+		const r0 = r;
+		for (r = Unicode.simpleFold(r); r !== r0; r = Unicode.simpleFold(r)) if (min > r) min = r;
+		return min;
+	}
+	static leadingRegexp(re) {
+		if (re.op === Regexp.Op.EMPTY_MATCH) return null;
+		if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) {
+			const sub = re.subs[0];
+			if (sub.op === Regexp.Op.EMPTY_MATCH) return null;
+			return sub;
+		}
+		return re;
+	}
+	static literalRegexp(s, flags) {
+		const re = new Regexp(Regexp.Op.LITERAL);
+		re.flags = flags;
+		re.runes = Utils.stringToRunes(s);
+		return re;
+	}
+	/**
+	* Parse regular expression pattern {@code pattern} with mode flags {@code flags}.
+	* @param {string} pattern
+	* @param {number} flags
+	*/
+	static parse(pattern, flags) {
+		return new Parser(pattern, flags).parseInternal();
+	}
+	static parseRepeat(t) {
+		const start = t.pos();
+		if (!t.more() || !t.lookingAt("{")) return -1;
+		t.skip(1);
+		const min = Parser.parseInt(t);
+		if (min === -1) return -1;
+		if (!t.more()) return -1;
+		let max;
+		if (!t.lookingAt(",")) max = min;
+		else {
+			t.skip(1);
+			if (!t.more()) return -1;
+			if (t.lookingAt("}")) max = -1;
+			else if ((max = Parser.parseInt(t)) === -1) return -1;
+		}
+		if (!t.more() || !t.lookingAt("}")) return -1;
+		t.skip(1);
+		if (min < 0 || min > 1e3 || max === -2 || max > 1e3 || max >= 0 && min > max) throw new RE2JSSyntaxException(Parser.ERR_INVALID_REPEAT_SIZE, t.from(start));
+		return min << 16 | max & Unicode.MAX_BMP;
+	}
+	static isValidCaptureName(name) {
+		if (name.length === 0) return false;
+		for (let i = 0; i < name.length; i++) {
+			const c = name.codePointAt(i);
+			if (c !== Codepoint.CODES["_"] && !Utils.isalnum(c)) return false;
+		}
+		return true;
+	}
+	static parseInt(t) {
+		const start = t.pos();
+		while (t.more() && t.peek() >= Codepoint.CODES["0"] && t.peek() <= Codepoint.CODES["9"]) t.skip(1);
+		const n = t.from(start);
+		if (n.length === 0 || n.length > 1 && n.codePointAt(0) === Codepoint.CODES["0"]) return -1;
+		if (n.length > 8) return -2;
+		return parseInt(n, 10);
+	}
+	static isCharClass(re) {
+		return re.op === Regexp.Op.LITERAL && re.runes.length === 1 || re.op === Regexp.Op.CHAR_CLASS || re.op === Regexp.Op.ANY_CHAR_NOT_NL || re.op === Regexp.Op.ANY_CHAR;
+	}
+	static matchRune(re, r) {
+		switch (re.op) {
+			case Regexp.Op.LITERAL: return re.runes.length === 1 && re.runes[0] === r;
+			case Regexp.Op.CHAR_CLASS:
+				for (let i = 0; i < re.runes.length; i += 2) if (re.runes[i] <= r && r <= re.runes[i + 1]) return true;
+				return false;
+			case Regexp.Op.ANY_CHAR_NOT_NL: return r !== Codepoint.CODES["\n"];
+			case Regexp.Op.ANY_CHAR: return true;
+		}
+		return false;
+	}
+	static mergeCharClass(dst, src) {
+		switch (dst.op) {
+			case Regexp.Op.ANY_CHAR: break;
+			case Regexp.Op.ANY_CHAR_NOT_NL:
+				if (Parser.matchRune(src, Codepoint.CODES["\n"])) dst.op = Regexp.Op.ANY_CHAR;
+				break;
+			case Regexp.Op.CHAR_CLASS: {
+				const cc = new CharClass(Array.isArray(dst.runes) ? dst.runes : Array.from(dst.runes));
+				if (src.op === Regexp.Op.LITERAL) cc.appendLiteral(src.runes[0], src.flags);
+				else cc.appendClass(src.runes);
+				dst.runes = cc.toGrowableArray();
+				break;
+			}
+			case Regexp.Op.LITERAL:
+				if (src.runes[0] === dst.runes[0] && src.flags === dst.flags) break;
+				dst.op = Regexp.Op.CHAR_CLASS;
+				dst.runes = new CharClass().appendLiteral(dst.runes[0], dst.flags).appendLiteral(src.runes[0], src.flags).toGrowableArray();
+		}
+	}
+	static parseEscape(t) {
+		const startPos = t.pos();
+		t.skip(1);
+		if (!t.more()) throw new RE2JSSyntaxException(Parser.ERR_TRAILING_BACKSLASH);
+		let c = t.pop();
+		bigswitch: switch (c) {
+			case Codepoint.CODES["1"]:
+			case Codepoint.CODES["2"]:
+			case Codepoint.CODES["3"]:
+			case Codepoint.CODES["4"]:
+			case Codepoint.CODES["5"]:
+			case Codepoint.CODES["6"]:
+			case Codepoint.CODES["7"]: if (!t.more() || t.peek() < Codepoint.CODES["0"] || t.peek() > Codepoint.CODES["7"]) break;
+			case Codepoint.CODES["0"]: {
+				let r = c - Codepoint.CODES["0"];
+				for (let i = 1; i < 3; i++) {
+					if (!t.more() || t.peek() < Codepoint.CODES["0"] || t.peek() > Codepoint.CODES["7"]) break;
+					r = r * 8 + t.peek() - Codepoint.CODES["0"];
+					t.skip(1);
+				}
+				return r;
+			}
+			case Codepoint.CODES["x"]: {
+				if (!t.more()) break;
+				c = t.pop();
+				if (c === Codepoint.CODES["{"]) {
+					let nhex = 0;
+					let r = 0;
+					while (true) {
+						if (!t.more()) break bigswitch;
+						c = t.pop();
+						if (c === Codepoint.CODES["}"]) break;
+						const v = Utils.unhex(c);
+						if (v < 0) break bigswitch;
+						r = r * 16 + v;
+						if (r > Unicode.MAX_RUNE) break bigswitch;
+						nhex++;
+					}
+					if (nhex === 0) break bigswitch;
+					return r;
+				}
+				const x = Utils.unhex(c);
+				if (!t.more()) break;
+				c = t.pop();
+				const y = Utils.unhex(c);
+				if (x < 0 || y < 0) break;
+				return x * 16 + y;
+			}
+			case Codepoint.CODES["a"]: return Codepoint.CODES["\x07"];
+			case Codepoint.CODES["f"]: return Codepoint.CODES["\f"];
+			case Codepoint.CODES["n"]: return Codepoint.CODES["\n"];
+			case Codepoint.CODES["r"]: return Codepoint.CODES["\r"];
+			case Codepoint.CODES["t"]: return Codepoint.CODES["	"];
+			case Codepoint.CODES["v"]: return Codepoint.CODES["\v"];
+			default: if (c <= Unicode.MAX_ASCII && !Utils.isalnum(c)) return c;
+		}
+		throw new RE2JSSyntaxException(Parser.ERR_INVALID_ESCAPE, t.from(startPos));
+	}
+	static parseClassChar(t, wholeClassPos) {
+		if (!t.more()) throw new RE2JSSyntaxException(Parser.ERR_MISSING_BRACKET, t.from(wholeClassPos));
+		if (t.lookingAt("\\")) return Parser.parseEscape(t);
+		return t.pop();
+	}
+	static hasCapture(re) {
+		if (re === null) return false;
+		if (re.op === Regexp.Op.CAPTURE) return true;
+		if (re.subs) {
+			for (let sub of re.subs) if (Parser.hasCapture(sub)) return true;
+		}
+		return false;
+	}
+	constructor(wholeRegexp, flags = 0) {
+		this.wholeRegexp = wholeRegexp;
+		this.flags = flags;
+		this.numCap = 0;
+		this.namedGroups = Object.create(null);
+		this.stack = [];
+		this.free = null;
+		this.numRegexp = 0;
+		this.numRunes = 0;
+		this.repeats = 0;
+		this.height = null;
+		this.size = null;
+		this.nlb = 0;
+	}
+	newRegexp(op) {
+		let re = this.free;
+		if (re !== null && re.subs !== null && re.subs.length > 0) {
+			this.free = re.subs[0];
+			re.reinit();
+			re.op = op;
+		} else {
+			re = new Regexp(op);
+			this.numRegexp += 1;
+		}
+		return re;
+	}
+	reuse(re) {
+		if (this.height !== null && this.height.has(re)) this.height.delete(re);
+		if (re.subs !== null && re.subs.length > 0) re.subs[0] = this.free;
+		this.free = re;
+	}
+	checkLimits(re) {
+		if (this.numRunes > Parser.MAX_RUNES) throw new RE2JSSyntaxException(Parser.ERR_LARGE);
+		this.checkSize(re);
+		this.checkHeight(re);
+	}
+	checkSize(re) {
+		if (this.size === null) {
+			if (this.repeats === 0) this.repeats = 1;
+			if (re.op === Regexp.Op.REPEAT) {
+				let n = re.max;
+				if (n === -1) n = re.min;
+				if (n <= 0) n = 1;
+				if (n > Math.floor(Parser.MAX_SIZE / this.repeats)) this.repeats = Parser.MAX_SIZE;
+				else this.repeats *= n;
+			}
+			if (this.numRegexp < Math.floor(Parser.MAX_SIZE / this.repeats)) return;
+			this.size = /* @__PURE__ */ new Map();
+			for (let reEx of this.stack) this.checkSize(reEx);
+		}
+		if (this.calcSize(re, true) > Parser.MAX_SIZE) throw new RE2JSSyntaxException(Parser.ERR_LARGE);
+	}
+	calcSize(re, force = false) {
+		if (!force && this.size !== null) {
+			if (this.size.has(re)) return this.size.get(re);
+		}
+		let size = 0;
+		switch (re.op) {
+			case Regexp.Op.LITERAL:
+				size = re.runes.length;
+				break;
+			case Regexp.Op.PLB:
+			case Regexp.Op.NLB:
+			case Regexp.Op.CAPTURE:
+			case Regexp.Op.STAR:
+				size = 2 + this.calcSize(re.subs[0]);
+				break;
+			case Regexp.Op.PLUS:
+			case Regexp.Op.QUEST:
+				size = 1 + this.calcSize(re.subs[0]);
+				break;
+			case Regexp.Op.CONCAT:
+				for (let sub of re.subs) size = size + this.calcSize(sub);
+				break;
+			case Regexp.Op.ALTERNATE:
+				for (let sub of re.subs) size = size + this.calcSize(sub);
+				if (re.subs.length > 1) size = size + re.subs.length - 1;
+				break;
+			case Regexp.Op.REPEAT: {
+				let sub = this.calcSize(re.subs[0]);
+				if (re.max === -1) {
+					if (re.min === 0) size = 2 + sub;
+					else size = 1 + re.min * sub;
+					break;
+				}
+				size = re.max * sub + (re.max - re.min);
+				break;
+			}
+		}
+		size = Math.max(1, size);
+		if (this.size === null) this.size = /* @__PURE__ */ new Map();
+		this.size.set(re, size);
+		return size;
+	}
+	checkHeight(re) {
+		if (this.numRegexp < Parser.MAX_HEIGHT) return;
+		if (this.height === null) {
+			this.height = /* @__PURE__ */ new Map();
+			for (let reEx of this.stack) this.checkHeight(reEx);
+		}
+		if (this.calcHeight(re, true) > Parser.MAX_HEIGHT) throw new RE2JSSyntaxException(Parser.ERR_NESTING_DEPTH);
+	}
+	calcHeight(re, force = false) {
+		if (!force && this.height !== null) {
+			if (this.height.has(re)) return this.height.get(re);
+		}
+		let h = 1;
+		for (let sub of re.subs) {
+			const hsub = this.calcHeight(sub);
+			if (h < 1 + hsub) h = 1 + hsub;
+		}
+		if (this.height === null) this.height = /* @__PURE__ */ new Map();
+		this.height.set(re, h);
+		return h;
+	}
+	pop() {
+		return this.stack.pop();
+	}
+	popToPseudo() {
+		const n = this.stack.length;
+		let i = n;
+		while (i > 0 && !Regexp.isPseudoOp(this.stack[i - 1].op)) i--;
+		return this.stack.splice(i, n - i);
+	}
+	push(re) {
+		this.numRunes += re.runes.length;
+		if (re.op === Regexp.Op.CHAR_CLASS && re.runes.length === 2 && re.runes[0] === re.runes[1]) {
+			if (this.maybeConcat(re.runes[0], this.flags & -2)) return null;
+			re.op = Regexp.Op.LITERAL;
+			re.runes = [re.runes[0]];
+			re.flags = this.flags & -2;
+		} else if (re.op === Regexp.Op.CHAR_CLASS && re.runes.length === 4 && re.runes[0] === re.runes[1] && re.runes[2] === re.runes[3] && Unicode.simpleFold(re.runes[0]) === re.runes[2] && Unicode.simpleFold(re.runes[2]) === re.runes[0] || re.op === Regexp.Op.CHAR_CLASS && re.runes.length === 2 && re.runes[0] + 1 === re.runes[1] && Unicode.simpleFold(re.runes[0]) === re.runes[1] && Unicode.simpleFold(re.runes[1]) === re.runes[0]) {
+			if (this.maybeConcat(re.runes[0], this.flags | RE2Flags.FOLD_CASE)) return null;
+			re.op = Regexp.Op.LITERAL;
+			re.runes = [re.runes[0]];
+			re.flags = this.flags | RE2Flags.FOLD_CASE;
+		} else this.maybeConcat(-1, 0);
+		this.stack.push(re);
+		this.checkLimits(re);
+		return re;
+	}
+	maybeConcat(r, flags) {
+		const n = this.stack.length;
+		if (n < 2) return false;
+		const re1 = this.stack[n - 1];
+		const re2 = this.stack[n - 2];
+		if (re1.op !== Regexp.Op.LITERAL || re2.op !== Regexp.Op.LITERAL || (re1.flags & RE2Flags.FOLD_CASE) !== (re2.flags & RE2Flags.FOLD_CASE)) return false;
+		if (!Array.isArray(re2.runes)) re2.runes = Array.from(re2.runes);
+		for (let i = 0; i < re1.runes.length; i++) re2.runes.push(re1.runes[i]);
+		if (r >= 0) {
+			re1.runes = [r];
+			re1.flags = flags;
+			return true;
+		}
+		this.pop();
+		this.reuse(re1);
+		return false;
+	}
+	newLiteral(r, flags) {
+		const re = this.newRegexp(Regexp.Op.LITERAL);
+		re.flags = flags;
+		if ((flags & RE2Flags.FOLD_CASE) !== 0) r = Parser.minFoldRune(r);
+		re.runes = [r];
+		return re;
+	}
+	literal(r) {
+		this.push(this.newLiteral(r, this.flags));
+	}
+	op(op) {
+		const re = this.newRegexp(op);
+		re.flags = this.flags;
+		return this.push(re);
+	}
+	repeat(op, min, max, beforePos, t, lastRepeatPos) {
+		let flags = this.flags;
+		if ((flags & RE2Flags.PERL_X) !== 0) {
+			if (t.more() && t.lookingAt("?")) {
+				t.skip(1);
+				flags ^= RE2Flags.NON_GREEDY;
+			}
+			if (lastRepeatPos !== -1) throw new RE2JSSyntaxException(Parser.ERR_INVALID_REPEAT_OP, t.from(lastRepeatPos));
+		}
+		const n = this.stack.length;
+		if (n === 0) throw new RE2JSSyntaxException(Parser.ERR_MISSING_REPEAT_ARGUMENT, t.from(beforePos));
+		const sub = this.stack[n - 1];
+		if (Regexp.isPseudoOp(sub.op)) throw new RE2JSSyntaxException(Parser.ERR_MISSING_REPEAT_ARGUMENT, t.from(beforePos));
+		const re = this.newRegexp(op);
+		re.min = min;
+		re.max = max;
+		re.flags = flags;
+		re.subs = [sub];
+		this.stack[n - 1] = re;
+		this.checkLimits(re);
+		if (op === Regexp.Op.REPEAT && (min >= 2 || max >= 2) && !this.repeatIsValid(re, 1e3)) throw new RE2JSSyntaxException(Parser.ERR_INVALID_REPEAT_SIZE, t.from(beforePos));
+	}
+	repeatIsValid(re, n) {
+		if (re.op === Regexp.Op.REPEAT) {
+			let m = re.max;
+			if (m === 0) return true;
+			if (m < 0) m = re.min;
+			if (m > n) return false;
+			if (m > 0) n = Math.trunc(n / m);
+		}
+		for (let sub of re.subs) if (!this.repeatIsValid(sub, n)) return false;
+		return true;
+	}
+	concat() {
+		this.maybeConcat(-1, 0);
+		const subs = this.popToPseudo();
+		if (subs.length === 0) return this.push(this.newRegexp(Regexp.Op.EMPTY_MATCH));
+		return this.push(this.collapse(subs, Regexp.Op.CONCAT));
+	}
+	alternate() {
+		const subs = this.popToPseudo();
+		if (subs.length > 0) this.cleanAlt(subs[subs.length - 1]);
+		if (subs.length === 0) return this.push(this.newRegexp(Regexp.Op.NO_MATCH));
+		return this.push(this.collapse(subs, Regexp.Op.ALTERNATE));
+	}
+	cleanAlt(re) {
+		if (re.op === Regexp.Op.CHAR_CLASS) {
+			re.runes = new CharClass(Array.from(re.runes)).cleanClass().toArray();
+			if (re.runes.length === 2 && re.runes[0] === 0 && re.runes[1] === Unicode.MAX_RUNE) {
+				re.runes = /* @__PURE__ */ new Int32Array(0);
+				re.op = Regexp.Op.ANY_CHAR;
+			} else if (re.runes.length === 4 && re.runes[0] === 0 && re.runes[1] === Codepoint.CODES["\n"] - 1 && re.runes[2] === Codepoint.CODES["\n"] + 1 && re.runes[3] === Unicode.MAX_RUNE) {
+				re.runes = /* @__PURE__ */ new Int32Array(0);
+				re.op = Regexp.Op.ANY_CHAR_NOT_NL;
+			}
+		}
+	}
+	collapse(subs, op) {
+		if (subs.length === 1) return subs[0];
+		let len = 0;
+		for (let sub of subs) len += sub.op === op ? sub.subs.length : 1;
+		let newsubs = new Array(len).fill(null);
+		let i = 0;
+		for (let sub of subs) if (sub.op === op) {
+			for (let j = 0; j < sub.subs.length; j++) newsubs[i++] = sub.subs[j];
+			this.reuse(sub);
+		} else newsubs[i++] = sub;
+		let re = this.newRegexp(op);
+		re.subs = newsubs;
+		if (op === Regexp.Op.ALTERNATE) {
+			re.subs = this.factor(re.subs);
+			if (re.subs.length === 1) {
+				const old = re;
+				re = re.subs[0];
+				this.reuse(old);
+			}
+		}
+		return re;
+	}
+	factor(array) {
+		if (array.length < 2) return array;
+		let s = 0;
+		let lensub = array.length;
+		let lenout = 0;
+		let str = null;
+		let strlen = 0;
+		let strflags = 0;
+		let start = 0;
+		for (let i = 0; i <= lensub; i++) {
+			let istr = null;
+			let istrlen = 0;
+			let iflags = 0;
+			if (i < lensub) {
+				let re = array[s + i];
+				if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) re = re.subs[0];
+				if (re.op === Regexp.Op.LITERAL) {
+					istr = re.runes;
+					istrlen = re.runes.length;
+					iflags = re.flags & RE2Flags.FOLD_CASE;
+				}
+				if (iflags === strflags) {
+					let same = 0;
+					while (same < strlen && same < istrlen && str[same] === istr[same]) same++;
+					if (same > 0) {
+						strlen = same;
+						continue;
+					}
+				}
+			}
+			if (i === start) ; else if (i === start + 1) array[lenout++] = array[s + start];
+			else {
+				const prefix = this.newRegexp(Regexp.Op.LITERAL);
+				prefix.flags = strflags;
+				prefix.runes = str.slice(0, strlen);
+				for (let j = start; j < i; j++) {
+					array[s + j] = this.removeLeadingString(array[s + j], strlen);
+					this.checkLimits(array[s + j]);
+				}
+				const suffix = this.collapse(array.slice(s + start, s + i), Regexp.Op.ALTERNATE);
+				const re = this.newRegexp(Regexp.Op.CONCAT);
+				re.subs = [prefix, suffix];
+				array[lenout++] = re;
+			}
+			start = i;
+			str = istr;
+			strlen = istrlen;
+			strflags = iflags;
+		}
+		lensub = lenout;
+		s = 0;
+		start = 0;
+		lenout = 0;
+		let first = null;
+		for (let i = 0; i <= lensub; i++) {
+			let ifirst = null;
+			if (i < lensub) {
+				ifirst = Parser.leadingRegexp(array[s + i]);
+				if (first !== null && first.equals(ifirst) && (Parser.isCharClass(first) || first.op === Regexp.Op.REPEAT && first.min === first.max && Parser.isCharClass(first.subs[0]))) continue;
+			}
+			if (i === start) ; else if (i === start + 1) array[lenout++] = array[s + start];
+			else {
+				const prefix = first;
+				for (let j = start; j < i; j++) {
+					const reuse = j !== start;
+					array[s + j] = this.removeLeadingRegexp(array[s + j], reuse);
+					this.checkLimits(array[s + j]);
+				}
+				const suffix = this.collapse(array.slice(s + start, s + i), Regexp.Op.ALTERNATE);
+				const re = this.newRegexp(Regexp.Op.CONCAT);
+				re.subs = [prefix, suffix];
+				array[lenout++] = re;
+			}
+			start = i;
+			first = ifirst;
+		}
+		lensub = lenout;
+		s = 0;
+		start = 0;
+		lenout = 0;
+		for (let i = 0; i <= lensub; i++) {
+			if (i < lensub && Parser.isCharClass(array[s + i])) continue;
+			if (i === start) ; else if (i === start + 1) array[lenout++] = array[s + start];
+			else {
+				let max = start;
+				for (let j = start + 1; j < i; j++) {
+					const subMax = array[s + max];
+					const subJ = array[s + j];
+					if (subMax.op < subJ.op || subMax.op === subJ.op && (subMax.runes !== null ? subMax.runes.length : 0) < (subJ.runes !== null ? subJ.runes.length : 0)) max = j;
+				}
+				const tmp = array[s + start];
+				array[s + start] = array[s + max];
+				array[s + max] = tmp;
+				for (let j = start + 1; j < i; j++) {
+					Parser.mergeCharClass(array[s + start], array[s + j]);
+					this.reuse(array[s + j]);
+				}
+				this.cleanAlt(array[s + start]);
+				array[lenout++] = array[s + start];
+			}
+			if (i < lensub) array[lenout++] = array[s + i];
+			start = i + 1;
+		}
+		lensub = lenout;
+		s = 0;
+		start = 0;
+		lenout = 0;
+		for (let i = 0; i < lensub; ++i) {
+			if (i + 1 < lensub && array[s + i].op === Regexp.Op.EMPTY_MATCH && array[s + i + 1].op === Regexp.Op.EMPTY_MATCH) continue;
+			array[lenout++] = array[s + i];
+		}
+		lensub = lenout;
+		s = 0;
+		return array.slice(s, lensub);
+	}
+	removeLeadingString(re, n) {
+		if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) {
+			const sub = this.removeLeadingString(re.subs[0], n);
+			re.subs[0] = sub;
+			if (sub.op === Regexp.Op.EMPTY_MATCH) {
+				this.reuse(sub);
+				switch (re.subs.length) {
+					case 0:
+					case 1:
+						re.op = Regexp.Op.EMPTY_MATCH;
+						re.subs = Regexp.emptySubs();
+						break;
+					case 2: {
+						const old = re;
+						re = re.subs[1];
+						this.reuse(old);
+						break;
+					}
+					default: re.subs = re.subs.slice(1, re.subs.length);
+				}
+			}
+			return re;
+		}
+		if (re.op === Regexp.Op.LITERAL) {
+			re.runes = re.runes.slice(n, re.runes.length);
+			if (re.runes.length === 0) re.op = Regexp.Op.EMPTY_MATCH;
+		}
+		return re;
+	}
+	removeLeadingRegexp(re, reuse) {
+		if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) {
+			if (reuse) this.reuse(re.subs[0]);
+			re.subs = re.subs.slice(1, re.subs.length);
+			switch (re.subs.length) {
+				case 0:
+					re.op = Regexp.Op.EMPTY_MATCH;
+					re.subs = Regexp.emptySubs();
+					break;
+				case 1: {
+					const old = re;
+					re = re.subs[0];
+					this.reuse(old);
+					break;
+				}
+			}
+			return re;
+		}
+		if (reuse) this.reuse(re);
+		return this.newRegexp(Regexp.Op.EMPTY_MATCH);
+	}
+	parseInternal() {
+		if ((this.flags & RE2Flags.LITERAL) !== 0) return Parser.literalRegexp(this.wholeRegexp, this.flags);
+		let lastRepeatPos = -1;
+		let min = -1;
+		let max = -1;
+		const t = new StringIterator(this.wholeRegexp);
+		while (t.more()) {
+			let repeatPos = -1;
+			bigswitch: switch (t.peek()) {
+				case Codepoint.CODES["("]:
+					if ((this.flags & RE2Flags.LOOKBEHIND) !== 0) {
+						if (t.lookingAt("(?<=")) {
+							this.parsePosLookBehind();
+							t.skip(4);
+							break;
+						}
+						if (t.lookingAt("(?<!")) {
+							this.parseNegLookBehind();
+							t.skip(4);
+							break;
+						}
+					}
+					if ((this.flags & RE2Flags.PERL_X) !== 0 && t.lookingAt("(?")) {
+						this.parsePerlFlags(t);
+						break;
+					}
+					this.op(Regexp.Op.LEFT_PAREN).cap = ++this.numCap;
+					t.skip(1);
+					break;
+				case Codepoint.CODES["|"]:
+					this.parseVerticalBar();
+					t.skip(1);
+					break;
+				case Codepoint.CODES[")"]:
+					this.parseRightParen();
+					t.skip(1);
+					break;
+				case Codepoint.CODES["^"]:
+					if ((this.flags & RE2Flags.ONE_LINE) !== 0) this.op(Regexp.Op.BEGIN_TEXT);
+					else this.op(Regexp.Op.BEGIN_LINE);
+					t.skip(1);
+					break;
+				case Codepoint.CODES["$"]:
+					if ((this.flags & RE2Flags.ONE_LINE) !== 0) this.op(Regexp.Op.END_TEXT).flags |= RE2Flags.WAS_DOLLAR;
+					else this.op(Regexp.Op.END_LINE);
+					t.skip(1);
+					break;
+				case Codepoint.CODES["."]:
+					if ((this.flags & RE2Flags.DOT_NL) !== 0) this.op(Regexp.Op.ANY_CHAR);
+					else this.op(Regexp.Op.ANY_CHAR_NOT_NL);
+					t.skip(1);
+					break;
+				case Codepoint.CODES["["]:
+					this.parseClass(t);
+					break;
+				case Codepoint.CODES["*"]:
+				case Codepoint.CODES["+"]:
+				case Codepoint.CODES["?"]: {
+					repeatPos = t.pos();
+					let op = null;
+					switch (t.pop()) {
+						case Codepoint.CODES["*"]:
+							op = Regexp.Op.STAR;
+							break;
+						case Codepoint.CODES["+"]:
+							op = Regexp.Op.PLUS;
+							break;
+						case Codepoint.CODES["?"]: op = Regexp.Op.QUEST;
+					}
+					this.repeat(op, min, max, repeatPos, t, lastRepeatPos);
+					break;
+				}
+				case Codepoint.CODES["{"]: {
+					const before = t.pos();
+					const minMax = Parser.parseRepeat(t);
+					if (minMax < 0) {
+						t.rewindTo(before);
+						this.literal(t.pop());
+						break;
+					}
+					repeatPos = before;
+					min = minMax >> 16;
+					max = (minMax & Unicode.MAX_BMP) << 16 >> 16;
+					this.repeat(Regexp.Op.REPEAT, min, max, repeatPos, t, lastRepeatPos);
+					break;
+				}
+				case Codepoint.CODES["\\"]: {
+					const savedPos = t.pos();
+					t.skip(1);
+					if ((this.flags & RE2Flags.PERL_X) !== 0 && t.more()) switch (t.pop()) {
+						case Codepoint.CODES["A"]:
+							this.op(Regexp.Op.BEGIN_TEXT);
+							break bigswitch;
+						case Codepoint.CODES["b"]:
+							this.op(Regexp.Op.WORD_BOUNDARY);
+							break bigswitch;
+						case Codepoint.CODES["B"]:
+							this.op(Regexp.Op.NO_WORD_BOUNDARY);
+							break bigswitch;
+						case Codepoint.CODES["C"]: throw new RE2JSSyntaxException(Parser.ERR_INVALID_ESCAPE, "\\C");
+						case Codepoint.CODES["Q"]: {
+							let lit = t.rest();
+							const i = lit.indexOf("\\E");
+							if (i >= 0) {
+								lit = lit.substring(0, i);
+								t.skipString(lit);
+								t.skipString("\\E");
+							} else t.skipString(lit);
+							let j = 0;
+							while (j < lit.length) {
+								const codepoint = lit.codePointAt(j);
+								this.literal(codepoint);
+								j += Utils.charCount(codepoint);
+							}
+							break bigswitch;
+						}
+						case Codepoint.CODES["z"]:
+							this.op(Regexp.Op.END_TEXT);
+							break bigswitch;
+						default: t.rewindTo(savedPos);
+					}
+					else t.rewindTo(savedPos);
+					const re = this.newRegexp(Regexp.Op.CHAR_CLASS);
+					re.flags = this.flags;
+					if (t.lookingAt("\\p") || t.lookingAt("\\P")) {
+						const cc = new CharClass();
+						if (this.parseUnicodeClass(t, cc)) {
+							re.runes = cc.toArray();
+							this.push(re);
+							break bigswitch;
+						}
+					}
+					const cc = new CharClass();
+					if (this.parsePerlClassEscape(t, cc)) {
+						re.runes = cc.toArray();
+						this.push(re);
+						break bigswitch;
+					}
+					t.rewindTo(savedPos);
+					this.reuse(re);
+					this.literal(Parser.parseEscape(t));
+					break;
+				}
+				default: this.literal(t.pop());
+			}
+			lastRepeatPos = repeatPos;
+		}
+		this.concat();
+		if (this.swapVerticalBar()) this.pop();
+		this.alternate();
+		if (this.stack.length !== 1) throw new RE2JSSyntaxException(Parser.ERR_MISSING_PAREN, this.wholeRegexp);
+		this.stack[0].namedGroups = this.namedGroups;
+		return this.stack[0];
+	}
+	parsePerlFlags(t) {
+		const startPos = t.pos();
+		const s = t.rest();
+		if (s.startsWith("(?P<") || s.startsWith("(?<")) {
+			const begin = s.charAt(2) === "P" ? 4 : 3;
+			const end = s.indexOf(">");
+			if (end < 0) throw new RE2JSSyntaxException(Parser.ERR_INVALID_NAMED_CAPTURE, s);
+			const name = s.substring(begin, end);
+			t.skipString(name);
+			t.skip(begin + 1);
+			if (!Parser.isValidCaptureName(name)) throw new RE2JSSyntaxException(Parser.ERR_INVALID_NAMED_CAPTURE, s.substring(0, end + 1));
+			const re = this.op(Regexp.Op.LEFT_PAREN);
+			re.cap = ++this.numCap;
+			if (this.namedGroups[name]) throw new RE2JSSyntaxException(Parser.ERR_DUPLICATE_NAMED_CAPTURE, name);
+			this.namedGroups[name] = this.numCap;
+			re.name = name;
+			return;
+		}
+		t.skip(2);
+		let flags = this.flags;
+		let sign = 1;
+		let sawFlag = false;
+		loop: while (t.more()) {
+			const c = t.pop();
+			switch (c) {
+				case Codepoint.CODES["i"]:
+					flags |= RE2Flags.FOLD_CASE;
+					sawFlag = true;
+					break;
+				case Codepoint.CODES["m"]:
+					flags &= -17;
+					sawFlag = true;
+					break;
+				case Codepoint.CODES["s"]:
+					flags |= RE2Flags.DOT_NL;
+					sawFlag = true;
+					break;
+				case Codepoint.CODES["U"]:
+					flags |= RE2Flags.NON_GREEDY;
+					sawFlag = true;
+					break;
+				case Codepoint.CODES["-"]:
+					if (sign < 0) break loop;
+					sign = -1;
+					flags = ~flags;
+					sawFlag = false;
+					break;
+				case Codepoint.CODES[":"]:
+				case Codepoint.CODES[")"]:
+					if (sign < 0) {
+						if (!sawFlag) break loop;
+						flags = ~flags;
+					}
+					if (c === Codepoint.CODES[":"]) this.op(Regexp.Op.LEFT_PAREN);
+					this.flags = flags;
+					return;
+				default: break loop;
+			}
+		}
+		throw new RE2JSSyntaxException(Parser.ERR_INVALID_PERL_OP, t.from(startPos));
+	}
+	parsePosLookBehind() {
+		const re = this.newRegexp(Regexp.Op.LEFT_PAREN);
+		re.flags = this.flags;
+		re.lb = ++this.nlb;
+		return this.push(re);
+	}
+	parseNegLookBehind() {
+		const re = this.newRegexp(Regexp.Op.LEFT_PAREN);
+		re.flags = this.flags;
+		re.lb = -++this.nlb;
+		return this.push(re);
+	}
+	parseVerticalBar() {
+		this.concat();
+		if (!this.swapVerticalBar()) this.op(Regexp.Op.VERTICAL_BAR);
+	}
+	swapVerticalBar() {
+		const n = this.stack.length;
+		if (n >= 3 && this.stack[n - 2].op === Regexp.Op.VERTICAL_BAR && Parser.isCharClass(this.stack[n - 1]) && Parser.isCharClass(this.stack[n - 3])) {
+			let re1 = this.stack[n - 1];
+			let re3 = this.stack[n - 3];
+			if (re1.op > re3.op) {
+				const tmp = re3;
+				re3 = re1;
+				re1 = tmp;
+				this.stack[n - 3] = re3;
+			}
+			Parser.mergeCharClass(re3, re1);
+			this.reuse(re1);
+			this.pop();
+			return true;
+		}
+		if (n >= 2) {
+			const re1 = this.stack[n - 1];
+			const re2 = this.stack[n - 2];
+			if (re2.op === Regexp.Op.VERTICAL_BAR) {
+				if (n >= 3) this.cleanAlt(this.stack[n - 3]);
+				this.stack[n - 2] = re1;
+				this.stack[n - 1] = re2;
+				return true;
+			}
+		}
+		return false;
+	}
+	parseRightParen() {
+		this.concat();
+		if (this.swapVerticalBar()) this.pop();
+		this.alternate();
+		if (this.stack.length < 2) throw new RE2JSSyntaxException(Parser.ERR_UNEXPECTED_PAREN, this.wholeRegexp);
+		const re1 = this.pop();
+		const re2 = this.pop();
+		if (re2.op !== Regexp.Op.LEFT_PAREN) throw new RE2JSSyntaxException(Parser.ERR_UNEXPECTED_PAREN, this.wholeRegexp);
+		this.flags = re2.flags;
+		if (re2.lb !== 0) {
+			if (Parser.hasCapture(re1)) throw new RE2JSSyntaxException(Parser.ERR_INVALID_CAPTURE_IN_LOOKBEHIND, this.wholeRegexp);
+			if (re2.lb > 0) re2.op = Regexp.Op.PLB;
+			else re2.op = Regexp.Op.NLB;
+			re2.subs = [re1];
+			this.push(re2);
+			return;
+		}
+		if (re2.cap === 0) this.push(re1);
+		else {
+			re2.op = Regexp.Op.CAPTURE;
+			re2.subs = [re1];
+			this.push(re2);
+		}
+	}
+	parsePerlClassEscape(t, cc) {
+		const beforePos = t.pos();
+		if ((this.flags & RE2Flags.PERL_X) === 0 || !t.more() || t.pop() !== Codepoint.CODES["\\"] || !t.more()) return false;
+		t.pop();
+		const p = t.from(beforePos);
+		const g = PERL_GROUPS.has(p) ? PERL_GROUPS.get(p) : null;
+		if (g === null) return false;
+		cc.appendGroup(g, (this.flags & RE2Flags.FOLD_CASE) !== 0);
+		return true;
+	}
+	parseNamedClass(t, cc) {
+		const cls = t.rest();
+		const i = cls.indexOf(":]");
+		if (i < 0) return false;
+		const name = cls.substring(0, i + 2);
+		t.skipString(name);
+		const g = POSIX_GROUPS.has(name) ? POSIX_GROUPS.get(name) : null;
+		if (g === null) throw new RE2JSSyntaxException(Parser.ERR_INVALID_CHAR_RANGE, name);
+		cc.appendGroup(g, (this.flags & RE2Flags.FOLD_CASE) !== 0);
+		return true;
+	}
+	parseUnicodeClass(t, cc) {
+		const startPos = t.pos();
+		if ((this.flags & RE2Flags.UNICODE_GROUPS) === 0 || !t.lookingAt("\\p") && !t.lookingAt("\\P")) return false;
+		t.skip(1);
+		let sign = 1;
+		let c = t.pop();
+		if (c === Codepoint.CODES["P"]) sign = -1;
+		if (!t.more()) {
+			t.rewindTo(startPos);
+			throw new RE2JSSyntaxException(Parser.ERR_INVALID_CHAR_RANGE, t.rest());
+		}
+		c = t.pop();
+		let name;
+		if (c !== Codepoint.CODES["{"]) name = Utils.runeToString(c);
+		else {
+			const rest = t.rest();
+			const end = rest.indexOf("}");
+			if (end < 0) {
+				t.rewindTo(startPos);
+				throw new RE2JSSyntaxException(Parser.ERR_INVALID_CHAR_RANGE, t.rest());
+			}
+			name = rest.substring(0, end);
+			t.skipString(name);
+			t.skip(1);
+		}
+		if (!(name.length === 0) && name.codePointAt(0) === Codepoint.CODES["^"]) {
+			sign = 0 - sign;
+			name = name.substring(1);
+		}
+		const pair = Parser.unicodeTable(name);
+		if (pair === null) throw new RE2JSSyntaxException(Parser.ERR_INVALID_CHAR_RANGE, t.from(startPos));
+		if (pair.sign < 0) sign = 0 - sign;
+		const tab = pair.tab;
+		const fold = pair.fold;
+		if ((this.flags & RE2Flags.FOLD_CASE) === 0 || fold === null) cc.appendTableWithSign(tab, sign);
+		else {
+			const tmp = new CharClass().appendTable(tab).appendTable(fold).cleanClass().toArray();
+			cc.appendClassWithSign(Array.from(tmp), sign);
+		}
+		return true;
+	}
+	parseClass(t) {
+		const startPos = t.pos();
+		t.skip(1);
+		const re = this.newRegexp(Regexp.Op.CHAR_CLASS);
+		re.flags = this.flags;
+		const cc = new CharClass();
+		let sign = 1;
+		if (t.more() && t.lookingAt("^")) {
+			sign = -1;
+			t.skip(1);
+			if ((this.flags & RE2Flags.CLASS_NL) === 0) cc.appendRange(Codepoint.CODES["\n"], Codepoint.CODES["\n"]);
+		}
+		let first = true;
+		while (!t.more() || t.peek() !== Codepoint.CODES["]"] || first) {
+			if (t.more() && t.lookingAt("-") && (this.flags & RE2Flags.PERL_X) === 0 && !first) {
+				const s = t.rest();
+				if (s === "-" || !s.startsWith("-]")) {
+					t.rewindTo(startPos);
+					throw new RE2JSSyntaxException(Parser.ERR_INVALID_CHAR_RANGE, t.rest());
+				}
+			}
+			first = false;
+			const beforePos = t.pos();
+			if (t.lookingAt("[:")) {
+				if (this.parseNamedClass(t, cc)) continue;
+				t.rewindTo(beforePos);
+			}
+			if (this.parseUnicodeClass(t, cc)) continue;
+			if (this.parsePerlClassEscape(t, cc)) continue;
+			t.rewindTo(beforePos);
+			const lo = Parser.parseClassChar(t, startPos);
+			let hi = lo;
+			if (t.more() && t.lookingAt("-")) {
+				t.skip(1);
+				if (t.more() && t.lookingAt("]")) t.skip(-1);
+				else {
+					hi = Parser.parseClassChar(t, startPos);
+					if (hi < lo) throw new RE2JSSyntaxException(Parser.ERR_INVALID_CHAR_RANGE, t.from(beforePos));
+				}
+			}
+			if ((this.flags & RE2Flags.FOLD_CASE) === 0) cc.appendRange(lo, hi);
+			else cc.appendFoldedRange(lo, hi);
+		}
+		t.skip(1);
+		cc.cleanClass();
+		if (sign < 0) cc.negateClass();
+		re.runes = cc.toArray();
+		this.push(re);
+	}
+};
+// src/RE2.js
+/**
+* An RE2 class instance is a compiled representation of an RE2 regular expression, independent of
+* the public Java-like Pattern/Matcher API.
+*
+* This class also contains various implementation helpers for RE2 regular expressions.
+*
+* Use the {@link #quoteMeta(String)} utility function to quote all regular expression
+* metacharacters in an arbitrary string.
+*
+*/
+var RE2 = class RE2 {
+	static initTest(expr) {
+		const re2 = RE2.compile(expr);
+		const res = new RE2(re2.expr, re2.prog, re2.numSubexp, re2.longest);
+		res.cond = re2.cond;
+		res.prefix = re2.prefix;
+		res.prefixUTF8 = re2.prefixUTF8;
+		res.prefixComplete = re2.prefixComplete;
+		res.prefixRune = re2.prefixRune;
+		res.prefilter = re2.prefilter;
+		res.namedGroups = re2.namedGroups;
+		return res;
+	}
+	/**
+	* Parses a regular expression and returns, if successful, an {@code RE2} instance that can be
+	* used to match against text.
+	*
+	* When matching against text, the regexp returns a match that begins as early as possible in the
+	* input (leftmost), and among those it chooses the one that a backtracking search would have
+	* found first. This so-called leftmost-first matching is the same semantics that Perl, Python,
+	* and other implementations use, although this package implements it without the expense of
+	* backtracking. For POSIX leftmost-longest matching, see {@link #compilePOSIX}.
+	*/
+	static compile(expr) {
+		return RE2.compileImpl(expr, RE2Flags.PERL, false);
+	}
+	/**
+	* {@code compilePOSIX} is like {@link #compile} but restricts the regular expression to POSIX ERE
+	* (egrep) syntax and changes the match semantics to leftmost-longest.
+	*
+	* That is, when matching against text, the regexp returns a match that begins as early as
+	* possible in the input (leftmost), and among those it chooses a match that is as long as
+	* possible. This so-called leftmost-longest matching is the same semantics that early regular
+	* expression implementations used and that POSIX specifies.
+	*
+	* However, there can be multiple leftmost-longest matches, with different submatch choices, and
+	* here this package diverges from POSIX. Among the possible leftmost-longest matches, this
+	* package chooses the one that a backtracking search would have found first, while POSIX
+	* specifies that the match be chosen to maximize the length of the first subexpression, then the
+	* second, and so on from left to right. The POSIX rule is computationally prohibitive and not
+	* even well-defined. See http://swtch.com/~rsc/regexp/regexp2.html#posix
+	*/
+	static compilePOSIX(expr) {
+		return RE2.compileImpl(expr, RE2Flags.POSIX, true);
+	}
+	static compileImpl(expr, mode, longest) {
+		let re = Parser.parse(expr, mode);
+		const maxCap = re.maxCap();
+		const namedGroups = re.namedGroups;
+		re = Simplify.simplify(re);
+		const prefilter = PrefilterTree.build(re);
+		const prog = Compiler.compileRegexp(re);
+		const re2 = new RE2(expr, prog, maxCap, longest);
+		re2.prefilter = prefilter.type === Prefilter.Type.NONE ? null : prefilter;
+		const [prefixCompl, prefixStr] = prog.prefix();
+		re2.prefixComplete = prefixCompl;
+		re2.prefix = prefixStr;
+		re2.prefixUTF8 = Utils.stringToUtf8ByteArray(re2.prefix);
+		if (re2.prefix.length > 0) re2.prefixRune = re2.prefix.codePointAt(0);
+		re2.namedGroups = namedGroups;
+		return re2;
+	}
+	/**
+	* Returns true iff textual regular expression {@code pattern} matches string {@code s}.
+	*
+	* More complicated queries need to use {@link #compile} and the full {@code RE2} interface.
+	*/
+	static match(pattern, s) {
+		return RE2.compile(pattern).match(s);
+	}
+	constructor(expr, prog, numSubexp = 0, longest = 0) {
+		this.expr = expr;
+		this.prog = prog;
+		this.numSubexp = numSubexp;
+		this.longest = longest;
+		this.cond = prog.startCond();
+		this.prefix = null;
+		this.prefixUTF8 = null;
+		this.prefixComplete = false;
+		this.prefixRune = 0;
+		/** @type {Record<string, number>} */
+		this.namedGroups = Object.create(null);
+		this.machinePool = [];
+		this.lazyDFA = null;
+		this.onepass = OnePass.compile(this.prog);
+		this.prefilter = null;
+	}
+	get dfa() {
+		if (this.lazyDFA === null) this.lazyDFA = new DFA(this.prog);
+		return this.lazyDFA;
+	}
+	matchPrefixComplete(input, pos, anchor, ncap) {
+		if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return null;
+		let matchStart = -1;
+		let matchEnd = -1;
+		const pLen = input.prefixLength(this);
+		if (anchor === RE2Flags.UNANCHORED) {
+			const idx = input.index(this, pos);
+			if (idx < 0) return null;
+			matchStart = pos + idx;
+			matchEnd = matchStart + pLen;
+		} else if (anchor === RE2Flags.ANCHOR_BOTH) {
+			if (input.endPos() !== pLen) return null;
+			if (input.index(this, 0) !== 0) return null;
+			matchStart = 0;
+			matchEnd = pLen;
+		} else if (anchor === RE2Flags.ANCHOR_START) {
+			if (input.index(this, 0) !== 0) return null;
+			matchStart = 0;
+			matchEnd = pLen;
+		}
+		if (matchStart < 0) return null;
+		if (ncap > 0) {
+			const matchcap = new Int32Array(ncap).fill(-1);
+			matchcap[0] = matchStart;
+			matchcap[1] = matchEnd;
+			return Array.from(matchcap);
+		}
+		return [];
+	}
+	createLookbehindState() {
+		return this.prog.numLb > 0 ? new LookbehindState(this.prog) : null;
+	}
+	executeEngine(input, pos, anchor, ncap, lbState = null) {
+		if (this.prefixComplete && (ncap === 0 || this.numSubexp === 0)) return this.matchPrefixComplete(input, pos, anchor, ncap);
+		if (this.prefilter !== null && anchor === RE2Flags.UNANCHORED) {
+			if (!this.prefilter.eval(input, pos)) return null;
+		}
+		if (this.onepass !== null) return OnePass.execute(this, input, pos, anchor, ncap);
+		if (ncap > 0) {
+			if (this.prog.numLb === 0 && input.endPos() <= Backtracker.maxBitStateLen(this.prog)) return Backtracker.execute(this, input, pos, anchor, ncap);
+			return this.doExecuteNFA(input, pos, anchor, ncap, lbState);
+		}
+		if (this.prog.numLb === 0) {
+			const dfaResult = this.dfa.match(input, pos, anchor);
+			if (dfaResult !== null) return dfaResult ? [] : null;
+			if (input.endPos() <= Backtracker.maxBitStateLen(this.prog)) return Backtracker.execute(this, input, pos, anchor, ncap);
+		}
+		return this.doExecuteNFA(input, pos, anchor, ncap, lbState);
+	}
+	/**
+	* Returns the number of parenthesized subexpressions in this regular expression.
+	*/
+	numberOfCapturingGroups() {
+		return this.numSubexp;
+	}
+	/**
+	* Returns the number of instructions in this compiled regular expression program.
+	*/
+	numberOfInstructions() {
+		return this.prog.numInst();
+	}
+	get() {
+		return this.machinePool.length > 0 ? this.machinePool.pop() : null;
+	}
+	reset() {
+		this.machinePool.length = 0;
+	}
+	put(m) {
+		this.machinePool.push(m);
+	}
+	toString() {
+		return this.expr;
+	}
+	doExecuteNFA(input, pos, anchor, ncap, lbState = null) {
+		let m = this.get();
+		if (!m) m = Machine.fromRE2(this);
+		m.init(ncap);
+		const cap = m.match(input, pos, anchor, lbState) ? m.submatches() : null;
+		this.put(m);
+		return cap;
+	}
+	match(s) {
+		return this.executeEngine(MachineInput.fromUTF16(s), 0, RE2Flags.UNANCHORED, 0) !== null;
+	}
+	/**
+	* Matches the regular expression against input starting at position start and ending at position
+	* end, with the given anchoring. Records the submatch boundaries in group, which is [start, end)
+	* pairs of byte offsets. The number of boundaries needed is inferred from the size of the group
+	* array. It is most efficient not to ask for submatch boundaries.
+	*
+	* @param input the input byte array
+	* @param start the beginning position in the input
+	* @param end the end position in the input
+	* @param anchor the anchoring flag (UNANCHORED, ANCHOR_START, ANCHOR_BOTH)
+	* @param group the array to fill with submatch positions
+	* @param ngroup the number of array pairs to fill in
+	* @param lbState optional state carried between successive matches over the same input (see
+	*   createLookbehindState); omit it to evaluate lookbehinds from the beginning of the input
+	* @returns true if a match was found
+	*/
+	matchWithGroup(input, start, end, anchor, ngroup, lbState = null) {
+		if (!(input instanceof MatcherInputBase)) {
+			if (Utils.isByteArray(input)) input = MatcherInput.utf8(input);
+			else input = MatcherInput.utf16(input);
+		}
+		return this.matchMachineInput(input, start, end, anchor, ngroup, lbState);
+	}
+	matchMachineInput(input, start, end, anchor, ngroup, lbState = null) {
+		if (start > end) return [false, null];
+		const machineInput = input.isUTF16Encoding() ? MachineInput.fromUTF16(input.asCharSequence(), 0, end) : MachineInput.fromUTF8(input.asBytes(), 0, end);
+		const groupMatch = this.executeEngine(machineInput, start, anchor, 2 * ngroup, lbState);
+		if (groupMatch === null) return [false, null];
+		return [true, groupMatch];
+	}
+	/**
+	* Returns true iff this regexp matches the UTF-8 byte array {@code b}.
+	*/
+	matchUTF8(b) {
+		return this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, 0) !== null;
+	}
+	/**
+	* Returns a copy of {@code src} in which all matches for this regexp have been replaced by
+	* {@code repl}. No support is provided for expressions (e.g. {@code \1} or {@code $1}) in the
+	* replacement string.
+	*/
+	replaceAll(src, repl) {
+		return this.replaceAllFunc(src, () => repl, 2 * src.length + 1);
+	}
+	/**
+	* Returns a copy of {@code src} in which only the first match for this regexp has been replaced
+	* by {@code repl}. No support is provided for expressions (e.g. {@code \1} or {@code $1}) in the
+	* replacement string.
+	*/
+	replaceFirst(src, repl) {
+		return this.replaceAllFunc(src, () => repl, 1);
+	}
+	/**
+	* Returns a copy of {@code src} in which at most {@code maxReplaces} matches for this regexp have
+	* been replaced by the return value of of function {@code repl} (whose first argument is the
+	* matched string). No support is provided for expressions (e.g. {@code \1} or {@code $1}) in the
+	* replacement string.
+	*/
+	replaceAllFunc(src, replFunc, maxReplaces) {
+		let lastMatchEnd = 0;
+		let searchPos = 0;
+		let out = "";
+		const input = MachineInput.fromUTF16(src);
+		const lbState = this.createLookbehindState();
+		let numReplaces = 0;
+		while (searchPos <= src.length) {
+			const a = this.executeEngine(input, searchPos, RE2Flags.UNANCHORED, 2, lbState);
+			if (a === null || a.length === 0) break;
+			out += src.substring(lastMatchEnd, a[0]);
+			if (a[1] > lastMatchEnd || a[0] === 0) {
+				out += replFunc(src.substring(a[0], a[1]));
+				numReplaces++;
+			}
+			lastMatchEnd = a[1];
+			const width = input.step(searchPos) & 7;
+			if (searchPos + width > a[1]) searchPos += width;
+			else if (searchPos + 1 > a[1]) searchPos++;
+			else searchPos = a[1];
+			if (numReplaces >= maxReplaces) break;
+		}
+		out += src.substring(lastMatchEnd);
+		return out;
+	}
+	pad(a) {
+		if (a === null) return null;
+		let n = (1 + this.numSubexp) * 2;
+		if (a.length < n) {
+			let a2 = new Array(n).fill(-1);
+			for (let i = 0; i < a.length; i++) a2[i] = a[i];
+			a = a2;
+		}
+		return a;
+	}
+	allMatches(input, n, deliverFun = (v) => v) {
+		let result = [];
+		const end = input.endPos();
+		if (n < 0) n = end + 1;
+		let pos = 0;
+		let i = 0;
+		let prevMatchEnd = -1;
+		const lbState = this.createLookbehindState();
+		while (i < n && pos <= end) {
+			const matches = this.executeEngine(input, pos, RE2Flags.UNANCHORED, this.prog.numCap, lbState);
+			if (matches === null || matches.length === 0) break;
+			let accept = true;
+			if (matches[1] === pos) {
+				if (matches[0] === prevMatchEnd) accept = false;
+				const r = input.step(pos);
+				if (r < 0) pos = end + 1;
+				else pos += r & 7;
+			} else pos = matches[1];
+			prevMatchEnd = matches[1];
+			if (accept) {
+				result.push(deliverFun(this.pad(matches)));
+				i++;
+			}
+		}
+		return result;
+	}
+	/**
+	* Returns an array holding the text of the leftmost match in {@code b} of this regular
+	* expression.
+	*
+	* A return value of null indicates no match.
+	*/
+	findUTF8(b) {
+		const a = this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, 2);
+		if (a === null) return null;
+		return b.slice(a[0], a[1]);
+	}
+	/**
+	* Returns a two-element array of integers defining the location of the leftmost match in
+	* {@code b} of this regular expression. The match itself is at {@code b[loc[0]...loc[1]]}.
+	*
+	* A return value of null indicates no match.
+	*/
+	findUTF8Index(b) {
+		const a = this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, 2);
+		if (a === null) return null;
+		return a.slice(0, 2);
+	}
+	/**
+	* Returns a string holding the text of the leftmost match in {@code s} of this regular
+	* expression.
+	*
+	* If there is no match, the return value is an empty string, but it will also be empty if the
+	* regular expression successfully matches an empty string. Use {@link #findIndex} or
+	* {@link #findSubmatch} if it is necessary to distinguish these cases.
+	*/
+	find(s) {
+		const a = this.executeEngine(MachineInput.fromUTF16(s), 0, RE2Flags.UNANCHORED, 2);
+		if (a === null) return "";
+		return s.substring(a[0], a[1]);
+	}
+	/**
+	* Returns a two-element array of integers defining the location of the leftmost match in
+	* {@code s} of this regular expression. The match itself is at
+	* {@code s.substring(loc[0], loc[1])}.
+	*
+	* A return value of null indicates no match.
+	*/
+	findIndex(s) {
+		return this.executeEngine(MachineInput.fromUTF16(s), 0, RE2Flags.UNANCHORED, 2);
+	}
+	/**
+	* Returns an array of arrays the text of the leftmost match of the regular expression in
+	* {@code b} and the matches, if any, of its subexpressions, as defined by the <a
+	* href='#submatch'>Submatch</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findUTF8Submatch(b) {
+		const a = this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, this.prog.numCap);
+		if (a === null) return null;
+		const ret = new Array(1 + this.numSubexp).fill(null);
+		for (let i = 0; i < ret.length; i++) if (2 * i < a.length && a[2 * i] >= 0) ret[i] = b.slice(a[2 * i], a[2 * i + 1]);
+		return ret;
+	}
+	/**
+	* Returns an array holding the index pairs identifying the leftmost match of this regular
+	* expression in {@code b} and the matches, if any, of its subexpressions, as defined by the the
+	* <a href='#submatch'>Submatch</a> and <a href='#index'>Index</a> descriptions above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findUTF8SubmatchIndex(b) {
+		return this.pad(this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, this.prog.numCap));
+	}
+	/**
+	* Returns an array of strings holding the text of the leftmost match of the regular expression in
+	* {@code s} and the matches, if any, of its subexpressions, as defined by the <a
+	* href='#submatch'>Submatch</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findSubmatch(s) {
+		const a = this.executeEngine(MachineInput.fromUTF16(s), 0, RE2Flags.UNANCHORED, this.prog.numCap);
+		if (a === null) return null;
+		const ret = new Array(1 + this.numSubexp).fill(null);
+		for (let i = 0; i < ret.length; i++) if (2 * i < a.length && a[2 * i] >= 0) ret[i] = s.substring(a[2 * i], a[2 * i + 1]);
+		return ret;
+	}
+	/**
+	* Returns an array holding the index pairs identifying the leftmost match of this regular
+	* expression in {@code s} and the matches, if any, of its subexpressions, as defined by the <a
+	* href='#submatch'>Submatch</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findSubmatchIndex(s) {
+		return this.pad(this.executeEngine(MachineInput.fromUTF16(s), 0, RE2Flags.UNANCHORED, this.prog.numCap));
+	}
+	/**
+	* {@code findAllUTF8()} is the <a href='#all'>All</a> version of {@link #findUTF8}; it returns a
+	* list of up to {@code n} successive matches of the expression, as defined by the <a
+	* href='#all'>All</a> description above.
+	*
+	* A return value of null indicates no match.
+	*
+	* TODO(adonovan): think about defining a byte slice view class, like a read-only Go slice backed
+	* by |b|.
+	*/
+	findAllUTF8(b, n) {
+		const result = this.allMatches(MachineInput.fromUTF8(b), n, (match) => b.slice(match[0], match[1]));
+		if (result.length === 0) return null;
+		return result;
+	}
+	/**
+	* {@code findAllUTF8Index} is the <a href='#all'>All</a> version of {@link #findUTF8Index}; it
+	* returns a list of up to {@code n} successive matches of the expression, as defined by the <a
+	* href='#all'>All</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findAllUTF8Index(b, n) {
+		const result = this.allMatches(MachineInput.fromUTF8(b), n, (match) => match.slice(0, 2));
+		if (result.length === 0) return null;
+		return result;
+	}
+	/**
+	* {@code findAll} is the <a href='#all'>All</a> version of {@link #find}; it returns a list of up
+	* to {@code n} successive matches of the expression, as defined by the <a href='#all'>All</a>
+	* description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findAll(s, n) {
+		const result = this.allMatches(MachineInput.fromUTF16(s), n, (match) => s.substring(match[0], match[1]));
+		if (result.length === 0) return null;
+		return result;
+	}
+	/**
+	* {@code findAllIndex} is the <a href='#all'>All</a> version of {@link #findIndex}; it returns a
+	* list of up to {@code n} successive matches of the expression, as defined by the <a
+	* href='#all'>All</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findAllIndex(s, n) {
+		const result = this.allMatches(MachineInput.fromUTF16(s), n, (match) => match.slice(0, 2));
+		if (result.length === 0) return null;
+		return result;
+	}
+	/**
+	* {@code findAllUTF8Submatch} is the <a href='#all'>All</a> version of {@link #findUTF8Submatch};
+	* it returns a list of up to {@code n} successive matches of the expression, as defined by the <a
+	* href='#all'>All</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findAllUTF8Submatch(b, n) {
+		const result = this.allMatches(MachineInput.fromUTF8(b), n, (match) => {
+			let slice = new Array(match.length / 2 | 0).fill(null);
+			for (let j = 0; j < slice.length; j++) if (match[2 * j] >= 0) slice[j] = b.slice(match[2 * j], match[2 * j + 1]);
+			return slice;
+		});
+		if (result.length === 0) return null;
+		return result;
+	}
+	/**
+	* {@code findAllUTF8SubmatchIndex} is the <a href='#all'>All</a> version of
+	* {@link #findUTF8SubmatchIndex}; it returns a list of up to {@code n} successive matches of the
+	* expression, as defined by the <a href='#all'>All</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findAllUTF8SubmatchIndex(b, n) {
+		const result = this.allMatches(MachineInput.fromUTF8(b), n);
+		if (result.length === 0) return null;
+		return result;
+	}
+	/**
+	* {@code findAllSubmatch} is the <a href='#all'>All</a> version of {@link #findSubmatch}; it
+	* returns a list of up to {@code n} successive matches of the expression, as defined by the <a
+	* href='#all'>All</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findAllSubmatch(s, n) {
+		const result = this.allMatches(MachineInput.fromUTF16(s), n, (match) => {
+			let slice = new Array(match.length / 2 | 0).fill(null);
+			for (let j = 0; j < slice.length; j++) if (match[2 * j] >= 0) slice[j] = s.substring(match[2 * j], match[2 * j + 1]);
+			return slice;
+		});
+		if (result.length === 0) return null;
+		return result;
+	}
+	/**
+	* {@code findAllSubmatchIndex} is the <a href='#all'>All</a> version of
+	* {@link #findSubmatchIndex}; it returns a list of up to {@code n} successive matches of the
+	* expression, as defined by the <a href='#all'>All</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findAllSubmatchIndex(s, n) {
+		const result = this.allMatches(MachineInput.fromUTF16(s), n);
+		if (result.length === 0) return null;
+		return result;
+	}
+};
+// src/TranslateRegExpString.js
+/**
+* Transform JS regex string to RE2 regex string
+*/
+var TranslateRegExpString = class TranslateRegExpString {
+	static isHexadecimal(ch) {
+		return "0" <= ch && ch <= "9" || "A" <= ch && ch <= "F" || "a" <= ch && ch <= "f";
+	}
+	static translate(data) {
+		let prefixFlags = "";
+		if (Object.prototype.toString.call(data) === "[object RegExp]") {
+			if (data.ignoreCase) prefixFlags += "i";
+			if (data.multiline) prefixFlags += "m";
+			if (data.dotAll) prefixFlags += "s";
+			data = data.source;
+		}
+		if (typeof data !== "string") return data;
+		let result = "";
+		let changed = false;
+		let size = data.length;
+		if (size === 0) {
+			result = "(?:)";
+			changed = true;
+		}
+		let inCharClass = false;
+		let i = 0;
+		while (i < size) {
+			let ch = data[i];
+			if (ch === "\\") {
+				if (i + 1 < size) {
+					ch = data[i + 1];
+					switch (ch) {
+						case "\\":
+							result += "\\\\";
+							i += 2;
+							continue;
+						case "c":
+							if (i + 2 < size) {
+								let code = data[i + 2].charCodeAt(0);
+								if (code >= 65 && code <= 90 || code >= 97 && code <= 122) {
+									let val = code % 32;
+									result += "\\x";
+									result += (val >> 4).toString(16).toUpperCase();
+									result += (val & 15).toString(16).toUpperCase();
+									i += 3;
+									changed = true;
+									continue;
+								}
+							}
+							result += "c";
+							i += 2;
+							changed = true;
+							continue;
+						case "u":
+							if (i + 2 < size) {
+								if (data[i + 2] === "{") {
+									let j = i + 3;
+									let hasHex = false;
+									let closed = false;
+									while (j < size) {
+										const hexChar = data[j];
+										if (hexChar === "}") {
+											closed = true;
+											break;
+										}
+										if (!TranslateRegExpString.isHexadecimal(hexChar)) break;
+										hasHex = true;
+										j++;
+									}
+									if (closed && hasHex) {
+										result += "\\x";
+										i += 2;
+										changed = true;
+										continue;
+									}
+								} else if (i + 5 < size) {
+									let isHex4 = true;
+									for (let j = 0; j < 4; j++) if (!TranslateRegExpString.isHexadecimal(data[i + 2 + j])) {
+										isHex4 = false;
+										break;
+									}
+									if (isHex4) {
+										result += "\\x{" + data.substring(i + 2, i + 6) + "}";
+										i += 6;
+										changed = true;
+										continue;
+									}
+								}
+							}
+							result += "u";
+							i += 2;
+							changed = true;
+							continue;
+						case "x": {
+							let isValidHex = false;
+							if (i + 2 < size && data[i + 2] === "{") {
+								let j = i + 3;
+								let hasHex = false;
+								let closed = false;
+								while (j < size) {
+									const hexChar = data[j];
+									if (hexChar === "}") {
+										closed = true;
+										break;
+									}
+									if (!TranslateRegExpString.isHexadecimal(hexChar)) break;
+									hasHex = true;
+									j++;
+								}
+								if (closed && hasHex) isValidHex = true;
+							} else if (i + 3 < size && TranslateRegExpString.isHexadecimal(data[i + 2]) && TranslateRegExpString.isHexadecimal(data[i + 3])) isValidHex = true;
+							if (isValidHex) {
+								result += "\\x";
+								i += 2;
+							} else {
+								result += "x";
+								i += 2;
+								changed = true;
+							}
+							continue;
+						}
+						case "n":
+						case "r":
+						case "t":
+						case "a":
+						case "f":
+						case "v":
+						case "d":
+						case "D":
+						case "s":
+						case "S":
+						case "w":
+						case "W":
+						case "b":
+						case "B":
+						case "p":
+						case "P":
+						case "A":
+						case "z":
+						case "Q":
+						case "E":
+						case "0":
+						case "1":
+						case "2":
+						case "3":
+						case "4":
+						case "5":
+						case "6":
+						case "7":
+							result += "\\" + ch;
+							i += 2;
+							continue;
+						default: {
+							let cp = data.codePointAt(i + 1);
+							if (cp >= 48 && cp <= 57 || cp >= 65 && cp <= 90 || cp >= 97 && cp <= 122) {
+								let symSize = Utils.charCount(cp);
+								result += data.substring(i + 1, i + 1 + symSize);
+								i += symSize + 1;
+								changed = true;
+							} else {
+								result += "\\";
+								let symSize = Utils.charCount(cp);
+								result += data.substring(i + 1, i + 1 + symSize);
+								i += symSize + 1;
+							}
+							continue;
+						}
+					}
+				}
+			} else if (ch === "/") {
+				result += "\\/";
+				i += 1;
+				changed = true;
+				continue;
+			} else if (ch === "[") {
+				if (!inCharClass && data[i + 1] === "]") {
+					result += "[^\\x00-\\x{10FFFF}]";
+					i += 2;
+					changed = true;
+					continue;
+				}
+				if (!inCharClass && data[i + 1] === "^" && data[i + 2] === "]") {
+					result += "[\\x00-\\x{10FFFF}]";
+					i += 3;
+					changed = true;
+					continue;
+				}
+				inCharClass = true;
+			} else if (ch === "]") inCharClass = false;
+			else if (!inCharClass && ch === "(" && i + 2 < size && data[i + 1] === "?" && data[i + 2] === "<") {
+				if (i + 3 < size && !"=!>)".includes(data[i + 3])) {
+					result += "(?P<";
+					i += 3;
+					changed = true;
+					continue;
+				}
+			}
+			let cp = data.codePointAt(i);
+			let symSize = Utils.charCount(cp);
+			result += data.substring(i, i + symSize);
+			i += symSize;
+		}
+		const finalResult = changed ? result : data;
+		if (prefixFlags.length > 0) return `(?${prefixFlags})${finalResult}`;
+		return finalResult;
+	}
+};
+// src/index.js
+const execResult = (m, input) => {
+	const result = m.matchArray();
+	result.index = m.start(0);
+	result.input = input;
+	result.groups = m.namedGroupsObject();
+	return result;
+};
+/**
+* A compiled representation of an RE2 regular expression
+*
+* The matching functions take {@code String} arguments instead of the more general Java
+* {@code CharSequence} since the latter doesn't provide UTF-16 decoding.
+*
+*
+* @author rsc@google.com (Russ Cox)
+* @class
+*/
+var RE2JS = class RE2JS {
+	/**
+	* Flag: case insensitive matching.
+	*/
+	static CASE_INSENSITIVE = PublicFlags.CASE_INSENSITIVE;
+	/**
+	* Flag: dot ({@code .}) matches all characters, including newline.
+	*/
+	static DOTALL = PublicFlags.DOTALL;
+	/**
+	* Flag: multiline matching: {@code ^} and {@code $} match at beginning and end of line, not just
+	* beginning and end of input.
+	*/
+	static MULTILINE = PublicFlags.MULTILINE;
+	/**
+	* Flag: Unicode groups (e.g. {@code \p\ Greek\} ) will be syntax errors.
+	*/
+	static DISABLE_UNICODE_GROUPS = PublicFlags.DISABLE_UNICODE_GROUPS;
+	/**
+	* Flag: matches longest possible string.
+	*/
+	static LONGEST_MATCH = PublicFlags.LONGEST_MATCH;
+	/**
+	* Flag: enable linear-time captureless lookbehinds.
+	*/
+	static LOOKBEHINDS = PublicFlags.LOOKBEHINDS;
+	/**
+	* Returns a literal pattern string for the specified string.
+	*
+	* This method produces a string that can be used to create a <code>RE2JS</code> that would
+	* match the string <code>s</code> as if it were a literal pattern.
+	*
+	* Metacharacters or escape sequences in the input sequence will be given no special meaning.
+	*
+	* @param {string} str The string to be literalized
+	* @returns {string} A literal string replacement
+	*/
+	static quote(str) {
+		return Utils.quoteMeta(str);
+	}
+	/**
+	* Quotes '\' and '$' in {@code str}, so that the returned string could be used in
+	* replacement methods as a literal replacement of {@code str}.
+	*
+	* This is a convenience delegation to {@link Matcher.quoteReplacement}.
+	*
+	* @param {string} str the string to be quoted
+	* @param {boolean} [javaMode=false] whether the replacement will be used in javaMode
+	* @returns {string} the quoted string
+	*/
+	static quoteReplacement(str, javaMode = false) {
+		return Matcher.quoteReplacement(str, javaMode);
+	}
+	/**
+	* Translates a given regular expression string to ensure compatibility with RE2JS.
+	*
+	* This function preprocesses the input regex string by applying necessary transformations,
+	* such as escaping special characters (e.g., `/`), converting named capture groups to
+	* RE2JS-compatible syntax, and handling Unicode sequences properly. It ensures that the
+	* resulting regex is safe and properly formatted before compilation.
+	*
+	* @param {string|RegExp} expr - The regular expression string to be translated.
+	* @returns {string} - The transformed regular expression string, ready for compilation.
+	*/
+	static translateRegExp(expr) {
+		return TranslateRegExpString.translate(expr);
+	}
+	/**
+	* Helper: create new RE2JS with given regex and flags. Flregex is the regex with flags applied.
+	* @param {string} regex
+	* @param {number} [flags=0]
+	* @returns {RE2JS}
+	*/
+	static compile(regex, flags = 0) {
+		Utils.checkPattern(regex);
+		Utils.checkFlags(flags);
+		let fregex = regex;
+		if ((flags & RE2JS.CASE_INSENSITIVE) !== 0) fregex = `(?i)${fregex}`;
+		if ((flags & RE2JS.DOTALL) !== 0) fregex = `(?s)${fregex}`;
+		if ((flags & RE2JS.MULTILINE) !== 0) fregex = `(?m)${fregex}`;
+		let re2Flags = RE2Flags.PERL;
+		if ((flags & RE2JS.DISABLE_UNICODE_GROUPS) !== 0) re2Flags &= -129;
+		if ((flags & RE2JS.LOOKBEHINDS) !== 0) re2Flags |= RE2Flags.LOOKBEHIND;
+		const p = new RE2JS(regex, flags);
+		p.re2Input = RE2.compileImpl(fregex, re2Flags, (flags & RE2JS.LONGEST_MATCH) !== 0);
+		return p;
+	}
+	/**
+	* Matches a string against a regular expression.
+	*
+	* @param {string} regex the regular expression
+	* @param {string|number[]|Uint8Array} input the input
+	* @returns {boolean} true if the regular expression matches the entire input
+	* @throws RE2JSSyntaxException if the regular expression is malformed
+	*/
+	static matches(regex, input) {
+		return RE2JS.compile(regex).testExact(input);
+	}
+	/**
+	* This is visible for testing.
+	* @private
+	*/
+	static initTest(pattern, flags, re2) {
+		if (pattern == null) throw new Error("pattern is null");
+		if (re2 == null) throw new Error("re2 is null");
+		const p = new RE2JS(pattern, flags);
+		p.re2Input = re2;
+		return p;
+	}
+	/**
+	*
+	* @param {string} pattern
+	* @param {number} flags
+	*/
+	constructor(pattern, flags) {
+		this.patternInput = pattern;
+		this.flagsInput = flags;
+		/** @type {import('./RE2.js').RE2} */
+		this.re2Input = null;
+	}
+	/**
+	* Releases memory used by internal caches associated with this pattern. Does not change the
+	* observable behaviour. Useful for tests that detect memory leaks via allocation tracking.
+	*/
+	reset() {
+		this.re2Input.reset();
+	}
+	/**
+	* Returns the flags used in the constructor.
+	* @returns {number}
+	*/
+	flags() {
+		return this.flagsInput;
+	}
+	/**
+	* Returns the pattern used in the constructor.
+	* @returns {string}
+	*/
+	pattern() {
+		return this.patternInput;
+	}
+	re2() {
+		return this.re2Input;
+	}
+	/**
+	* Matches a string against a regular expression.
+	*
+	* @param {string|number[]|Uint8Array} input the input
+	* @returns {boolean} true if the regular expression matches the entire input
+	*/
+	matches(input) {
+		return this.testExact(input);
+	}
+	/**
+	* Creates a new {@code Matcher} matching the pattern against the input.
+	*
+	* @param {string|number[]|Uint8Array|MatcherInputBase} input the input string
+	* @returns {Matcher}
+	*/
+	matcher(input) {
+		if (Utils.isByteArray(input)) input = MatcherInput.utf8(input);
+		return new Matcher(this, input);
+	}
+	/**
+	* Tests whether the regular expression matches any part of the input string.
+	* Performance Note: This method is highly optimized. Because it only returns
+	* a boolean and does not extract capture groups, it bypasses the `Matcher` overhead
+	* and guarantees execution on the high-speed DFA engine whenever possible.
+	*
+	* @param {string|number[]|Uint8Array} input - The input string or UTF-8 byte array to test against.
+	* @returns {boolean} `true` if the pattern is found anywhere in the input, `false` otherwise.
+	*/
+	test(input) {
+		if (Utils.isByteArray(input)) return this.re2Input.matchUTF8(input);
+		return this.re2Input.match(input);
+	}
+	/**
+	* Tests whether the regular expression matches the ENTIRE input string.
+	* * **Performance Note:** This operates identically to `.matches()`, but is significantly
+	* faster because it does not request capture group data. By requesting 0 capture groups,
+	* it securely routes execution through the DFA fast-path.
+	*
+	* @param {string|number[]|Uint8Array} input - The input string or UTF-8 byte array to test against.
+	* @returns {boolean} `true` if the exact input string fully matches the pattern, `false` otherwise.
+	*/
+	testExact(input) {
+		const machineInput = Utils.isByteArray(input) ? MachineInput.fromUTF8(input) : MachineInput.fromUTF16(input);
+		return this.re2Input.executeEngine(machineInput, 0, RE2Flags.ANCHOR_BOTH, 0) !== null;
+	}
+	/**
+	* Executes a search for a match in a specified string.
+	* Returns a result array, or null if no match is found.
+	* The returned array perfectly mirrors standard JavaScript `RegExpExecArray`,
+	* including `.index`, `.input`, and `.groups` properties.
+	*
+	* @param {string|number[]|Uint8Array} input the input string or byte array
+	* @returns {Array|null} the match array with index, input, and groups properties, or null
+	*/
+	exec(input) {
+		const m = this.matcher(input);
+		return m.find() ? execResult(m, input) : null;
+	}
+	/**
+	* Splits input around instances of the regular expression. It returns an array giving the strings
+	* that occur before, between, and after instances of the regular expression.
+	*
+	* If {@code limit <= 0}, there is no limit on the size of the returned array. If
+	* {@code limit == 0}, empty strings that would occur at the end of the array are omitted. If
+	* {@code limit > 0}, at most limit strings are returned. The final string contains the remainder
+	* of the input, possibly including additional matches of the pattern.
+	*
+	* @param {string} input the input string to be split
+	* @param {number} [limit=0] the limit
+	* @returns {string[]} the split strings
+	*/
+	split(input, limit = 0) {
+		const m = this.matcher(input);
+		const result = [];
+		let emptiesSkipped = 0;
+		let last = 0;
+		while (m.find()) {
+			if (last === 0 && m.end() === 0) {
+				last = m.end();
+				continue;
+			}
+			if (limit > 0 && result.length === limit - 1) break;
+			if (last === m.start()) {
+				if (limit === 0) {
+					emptiesSkipped += 1;
+					last = m.end();
+					continue;
+				}
+			} else while (emptiesSkipped > 0) {
+				result.push("");
+				emptiesSkipped -= 1;
+			}
+			result.push(m.substring(last, m.start()));
+			last = m.end();
+		}
+		if (limit === 0 && last !== m.inputLength()) {
+			while (emptiesSkipped > 0) {
+				result.push("");
+				emptiesSkipped -= 1;
+			}
+			result.push(m.substring(last, m.inputLength()));
+		}
+		if (limit !== 0 || result.length === 0 && !(last === m.inputLength() && last > 0)) result.push(m.substring(last, m.inputLength()));
+		return result;
+	}
+	/**
+	* Returns an iterator of all results matching a string against the regular expression,
+	* including capturing groups.
+	*
+	* @param {string|number[]|Uint8Array} input the input string or byte array
+	* @returns {IterableIterator<RegExpMatchArray>}
+	*/
+	*matchAll(input) {
+		const m = this.matcher(input);
+		while (m.find()) yield execResult(m, input);
+	}
+	/**
+	*
+	* @returns {string}
+	*/
+	toString() {
+		return this.patternInput;
+	}
+	/**
+	* Returns the program size of this pattern.
+	*
+	* <p>
+	* Similar to the C++ implementation, the program size is a very approximate measure of a regexp's
+	* "cost". Larger numbers are more expensive than smaller numbers.
+	* </p>
+	*
+	* @returns {number} the program size of this pattern
+	*/
+	programSize() {
+		return this.re2Input.numberOfInstructions();
+	}
+	/**
+	* Returns the number of capturing groups in this matcher's pattern. Group zero denotes the entire
+	* pattern and is excluded from this count.
+	*
+	* @returns {number} the number of capturing groups in this pattern
+	*/
+	groupCount() {
+		return this.re2Input.numberOfCapturingGroups();
+	}
+	/**
+	* Return a map of the capturing groups in this matcher's pattern, where key is the name and value
+	* is the index of the group in the pattern.
+	* @returns {Record<string, number>}
+	*/
+	namedGroups() {
+		return this.re2Input.namedGroups;
+	}
+	/**
+	*
+	* @param {*} other
+	* @returns {boolean}
+	*/
+	equals(other) {
+		if (this === other) return true;
+		if (other === null || this.constructor !== other.constructor) return false;
+		return this.flagsInput === other.flagsInput && this.patternInput === other.patternInput;
+	}
+};
+
+/**
+ * The `pattern` rule's regular expressions, matched in time linear in the value: a contract is
+ * untrusted input, and a backtracking engine takes exponential time on patterns such as `^(a+)+$`.
+ *
+ * The engine is RE2 (re2js, a pure JavaScript port): RE2 syntax, no backreferences, no lookaround.
+ * RE2 is about 10-30 times slower per value than V8's own engine, so a pattern of fixed length
+ * built only from ASCII characters, escaped ASCII punctuation, `\d`, `\w`, positive ASCII classes,
+ * `{n}` and the anchors `^…$` (the shape of codes such as `^[A-Z]{2}-[0-9]{4}$`) runs on V8's: it
+ * has no alternative to backtrack into (at most length × pattern steps), and every character it can
+ * match is ASCII, where the two engines agree (test/contract/pattern.test.ts holds them to it).
+ */
+/**
+ * Compiles `source` for matching.
+ *
+ * @throws Error with RE2's reason (e.g. `invalid escape sequence: \1`) for a pattern RE2 rejects
+ */
+function compilePattern(source) {
+    const re2 = RE2JS.compile(source);
+    if (isFixedAscii(source))
+        return new RegExp(source, 'u');
+    return { test: (value) => re2.test(value) };
+}
+/** The reason RE2 gives for rejecting `source`, or null when it compiles. */
+function patternError(source) {
+    try {
+        RE2JS.compile(source);
+        return null;
+    }
+    catch (error) {
+        return error.message.replace(/^error parsing regexp: /, '');
+    }
+}
+/** An ASCII character that stands for itself in both engines (no metacharacter). */
+const LITERAL = /^[A-Za-z0-9 !"#%&',\-/:;<=>@_`~]$/;
+/** The same in a class, where `.` is a dot. */
+const LITERAL_IN_CLASS = /^[A-Za-z0-9 !"#%&',\-/:;<=>@_`~.]$/;
+/** Escaped characters that stand for themselves in both engines, and the two ASCII classes. */
+const ESCAPED = /^[\\^$.|?*+()[\]{}/dw]$/;
+/** The same in a class, where `\-` is a hyphen too. */
+const ESCAPED_IN_CLASS = /^[\\^$.|?*+()[\]{}/dw-]$/;
+/**
+ * Whether `source` is a fixed-length sequence of ASCII atoms (see the module comment). A class is
+ * `[...]` of literals, escapes and ranges between literals, not negated.
+ */
+function isFixedAscii(source) {
+    let slashes = 0;
+    while (source[source.length - 2 - slashes] === '\\')
+        slashes++;
+    // A final `$` is the anchor unless an odd number of backslashes escapes it.
+    const end = source.endsWith('$') && slashes % 2 === 0 ? source.length - 1 : source.length;
+    let i = source.startsWith('^') ? 1 : 0;
+    while (i < end) {
+        const atomEnd = atomAt(source, i, end);
+        if (atomEnd < 0)
+            return false;
+        i = atomEnd;
+        if (source[i] === '{') {
+            const close = source.indexOf('}', i);
+            if (close < 0 || close >= end || !/^\{[0-9]{1,4}\}$/.test(source.slice(i, close + 1)))
+                return false;
+            i = close + 1;
+        }
+    }
+    return true;
+}
+/** The index after the atom at `i`, or -1 when it is not one of the fixed ASCII atoms. */
+function atomAt(source, i, end) {
+    const c = source[i];
+    if (c === '\\')
+        return i + 1 < end && ESCAPED.test(source[i + 1]) ? i + 2 : -1;
+    if (c !== '[')
+        return LITERAL.test(c) ? i + 1 : -1;
+    let j = i + 1;
+    if (source[j] === '^' || source[j] === ']')
+        return -1;
+    while (j < end && source[j] !== ']') {
+        if (source[j] === '\\') {
+            if (j + 1 >= end || !ESCAPED_IN_CLASS.test(source[j + 1]))
+                return -1;
+            j += 2;
+        }
+        else if (LITERAL_IN_CLASS.test(source[j]) && source[j] !== '-') {
+            const ranged = source[j + 1] === '-' && j + 2 < end && source[j + 2] !== ']';
+            if (ranged && !(LITERAL_IN_CLASS.test(source[j + 2]) && source[j + 2] !== '-'))
+                return -1;
+            j += ranged ? 3 : 1;
+        }
+        else
+            return -1;
+    }
+    return j < end ? j + 1 : -1;
+}
+
+var ajv = {exports: {}};
+
+var draft7 = {};
+
+var hasRequiredDraft7;
+
+function requireDraft7 () {
+	if (hasRequiredDraft7) return draft7;
+	hasRequiredDraft7 = 1;
+	Object.defineProperty(draft7, "__esModule", { value: true });
+	const core_1 = /*@__PURE__*/ requireCore();
+	const validation_1 = /*@__PURE__*/ requireValidation();
+	const applicator_1 = /*@__PURE__*/ requireApplicator();
+	const format_1 = /*@__PURE__*/ requireFormat();
+	const metadata_1 = /*@__PURE__*/ requireMetadata();
+	const draft7Vocabularies = [
+	    core_1.default,
+	    validation_1.default,
+	    (0, applicator_1.default)(),
+	    format_1.default,
+	    metadata_1.metadataVocabulary,
+	    metadata_1.contentVocabulary,
+	];
+	draft7.default = draft7Vocabularies;
+	
+	return draft7;
+}
+
+var $schema = "http://json-schema.org/draft-07/schema#";
+var $id = "http://json-schema.org/draft-07/schema#";
+var title = "Core schema meta-schema";
+var definitions = {
+	schemaArray: {
+		type: "array",
+		minItems: 1,
+		items: {
+			$ref: "#"
+		}
+	},
+	nonNegativeInteger: {
+		type: "integer",
+		minimum: 0
+	},
+	nonNegativeIntegerDefault0: {
+		allOf: [
+			{
+				$ref: "#/definitions/nonNegativeInteger"
+			},
+			{
+				"default": 0
+			}
+		]
+	},
+	simpleTypes: {
+		"enum": [
+			"array",
+			"boolean",
+			"integer",
+			"null",
+			"number",
+			"object",
+			"string"
+		]
+	},
+	stringArray: {
+		type: "array",
+		items: {
+			type: "string"
+		},
+		uniqueItems: true,
+		"default": [
+		]
+	}
+};
+var type = [
+	"object",
+	"boolean"
+];
+var properties = {
+	$id: {
+		type: "string",
+		format: "uri-reference"
+	},
+	$schema: {
+		type: "string",
+		format: "uri"
+	},
+	$ref: {
+		type: "string",
+		format: "uri-reference"
+	},
+	$comment: {
+		type: "string"
+	},
+	title: {
+		type: "string"
+	},
+	description: {
+		type: "string"
+	},
+	"default": true,
+	readOnly: {
+		type: "boolean",
+		"default": false
+	},
+	examples: {
+		type: "array",
+		items: true
+	},
+	multipleOf: {
+		type: "number",
+		exclusiveMinimum: 0
+	},
+	maximum: {
+		type: "number"
+	},
+	exclusiveMaximum: {
+		type: "number"
+	},
+	minimum: {
+		type: "number"
+	},
+	exclusiveMinimum: {
+		type: "number"
+	},
+	maxLength: {
+		$ref: "#/definitions/nonNegativeInteger"
+	},
+	minLength: {
+		$ref: "#/definitions/nonNegativeIntegerDefault0"
+	},
+	pattern: {
+		type: "string",
+		format: "regex"
+	},
+	additionalItems: {
+		$ref: "#"
+	},
+	items: {
+		anyOf: [
+			{
+				$ref: "#"
+			},
+			{
+				$ref: "#/definitions/schemaArray"
+			}
+		],
+		"default": true
+	},
+	maxItems: {
+		$ref: "#/definitions/nonNegativeInteger"
+	},
+	minItems: {
+		$ref: "#/definitions/nonNegativeIntegerDefault0"
+	},
+	uniqueItems: {
+		type: "boolean",
+		"default": false
+	},
+	contains: {
+		$ref: "#"
+	},
+	maxProperties: {
+		$ref: "#/definitions/nonNegativeInteger"
+	},
+	minProperties: {
+		$ref: "#/definitions/nonNegativeIntegerDefault0"
+	},
+	required: {
+		$ref: "#/definitions/stringArray"
+	},
+	additionalProperties: {
+		$ref: "#"
+	},
+	definitions: {
+		type: "object",
+		additionalProperties: {
+			$ref: "#"
+		},
+		"default": {
+		}
+	},
+	properties: {
+		type: "object",
+		additionalProperties: {
+			$ref: "#"
+		},
+		"default": {
+		}
+	},
+	patternProperties: {
+		type: "object",
+		additionalProperties: {
+			$ref: "#"
+		},
+		propertyNames: {
+			format: "regex"
+		},
+		"default": {
+		}
+	},
+	dependencies: {
+		type: "object",
+		additionalProperties: {
+			anyOf: [
+				{
+					$ref: "#"
+				},
+				{
+					$ref: "#/definitions/stringArray"
+				}
+			]
+		}
+	},
+	propertyNames: {
+		$ref: "#"
+	},
+	"const": true,
+	"enum": {
+		type: "array",
+		items: true,
+		minItems: 1,
+		uniqueItems: true
+	},
+	type: {
+		anyOf: [
+			{
+				$ref: "#/definitions/simpleTypes"
+			},
+			{
+				type: "array",
+				items: {
+					$ref: "#/definitions/simpleTypes"
+				},
+				minItems: 1,
+				uniqueItems: true
+			}
+		]
+	},
+	format: {
+		type: "string"
+	},
+	contentMediaType: {
+		type: "string"
+	},
+	contentEncoding: {
+		type: "string"
+	},
+	"if": {
+		$ref: "#"
+	},
+	then: {
+		$ref: "#"
+	},
+	"else": {
+		$ref: "#"
+	},
+	allOf: {
+		$ref: "#/definitions/schemaArray"
+	},
+	anyOf: {
+		$ref: "#/definitions/schemaArray"
+	},
+	oneOf: {
+		$ref: "#/definitions/schemaArray"
+	},
+	not: {
+		$ref: "#"
+	}
+};
+var require$$3 = {
+	$schema: $schema,
+	$id: $id,
+	title: title,
+	definitions: definitions,
+	type: type,
+	properties: properties,
+	"default": true
+};
+
+var hasRequiredAjv;
+
+function requireAjv () {
+	if (hasRequiredAjv) return ajv.exports;
+	hasRequiredAjv = 1;
+	(function (module, exports) {
+		Object.defineProperty(exports, "__esModule", { value: true });
+		exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
+		const core_1 = /*@__PURE__*/ requireCore$1();
+		const draft7_1 = /*@__PURE__*/ requireDraft7();
+		const discriminator_1 = /*@__PURE__*/ requireDiscriminator();
+		const draft7MetaSchema = require$$3;
+		const META_SUPPORT_DATA = ["/properties"];
+		const META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
+		class Ajv extends core_1.default {
+		    _addVocabularies() {
+		        super._addVocabularies();
+		        draft7_1.default.forEach((v) => this.addVocabulary(v));
+		        if (this.opts.discriminator)
+		            this.addKeyword(discriminator_1.default);
+		    }
+		    _addDefaultMetaSchema() {
+		        super._addDefaultMetaSchema();
+		        if (!this.opts.meta)
+		            return;
+		        const metaSchema = this.opts.$data
+		            ? this.$dataMetaSchema(draft7MetaSchema, META_SUPPORT_DATA)
+		            : draft7MetaSchema;
+		        this.addMetaSchema(metaSchema, META_SCHEMA_ID, false);
+		        this.refs["http://json-schema.org/schema"] = META_SCHEMA_ID;
+		    }
+		    defaultMeta() {
+		        return (this.opts.defaultMeta =
+		            super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : undefined));
+		    }
+		}
+		exports.Ajv = Ajv;
+		module.exports = exports = Ajv;
+		module.exports.Ajv = Ajv;
+		Object.defineProperty(exports, "__esModule", { value: true });
+		exports.default = Ajv;
+		var validate_1 = /*@__PURE__*/ requireValidate();
+		Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function () { return validate_1.KeywordCxt; } });
+		var codegen_1 = /*@__PURE__*/ requireCodegen();
+		Object.defineProperty(exports, "_", { enumerable: true, get: function () { return codegen_1._; } });
+		Object.defineProperty(exports, "str", { enumerable: true, get: function () { return codegen_1.str; } });
+		Object.defineProperty(exports, "stringify", { enumerable: true, get: function () { return codegen_1.stringify; } });
+		Object.defineProperty(exports, "nil", { enumerable: true, get: function () { return codegen_1.nil; } });
+		Object.defineProperty(exports, "Name", { enumerable: true, get: function () { return codegen_1.Name; } });
+		Object.defineProperty(exports, "CodeGen", { enumerable: true, get: function () { return codegen_1.CodeGen; } });
+		var validation_error_1 = /*@__PURE__*/ requireValidation_error();
+		Object.defineProperty(exports, "ValidationError", { enumerable: true, get: function () { return validation_error_1.default; } });
+		var ref_error_1 = /*@__PURE__*/ requireRef_error();
+		Object.defineProperty(exports, "MissingRefError", { enumerable: true, get: function () { return ref_error_1.default; } });
+		
+	} (ajv, ajv.exports));
+	return ajv.exports;
+}
+
+var ajvExports = /*@__PURE__*/ requireAjv();
+
+const MAX_EXAMPLES = 20;
+/** Counts failures of one check and keeps the first examples. */
+class Tally {
+    failures = 0;
+    checked = 0;
+    examples = [];
+    fail(line, value) {
+        this.failures++;
+        if (this.examples.length < MAX_EXAMPLES)
+            this.examples.push({ line, value });
+    }
+    state() {
+        return { failures: this.failures, examples: this.examples };
+    }
+    /** Adds the failures of a later piece (of `file`, when the input has several files). */
+    merge(other, file) {
+        this.failures += other.failures;
+        appendExamples(this.examples, other.examples, file);
+    }
+}
+/** Appends `more` (of `file`, when given) to `examples`, up to `MAX_EXAMPLES` in all. */
+function appendExamples(examples, more, file) {
+    for (const { line, value } of more) {
+        if (examples.length >= MAX_EXAMPLES)
+            return;
+        examples.push(file === undefined ? { line, value } : { file, line, value });
+    }
+}
+const DATETIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+function isDateTime(text) {
+    return (DATETIME.test(text) &&
+        isCalendarDate(text.slice(0, 10)) &&
+        !Number.isNaN(Date.parse(text.replace(' ', 'T'))));
+}
+/** The type rule: each type's test in its own loop (see `ValueRule`). */
+function typeRule(type) {
+    const check = ({ values, kinds }, size, lines, skip, tally) => {
+        const fail = (i) => {
+            tally.fail(lines[i], values[i]);
+            skip[i] = 1;
+        };
+        switch (type) {
+            case 'integer':
+                // A whole number written as `12.0` counts: pandas writes integer columns that have missing
+                // values that way.
+                for (let i = 0; i < size; i++) {
+                    const kind = kinds[i];
+                    if (skip[i] === 0 &&
+                        kind !== Kind.Integer &&
+                        !(kind === Kind.Number && Number.isInteger(values[i])))
+                        fail(i);
+                }
+                return;
+            case 'number':
+                for (let i = 0; i < size; i++) {
+                    const kind = kinds[i];
+                    if (skip[i] === 0 && kind !== Kind.Integer && kind !== Kind.Number)
+                        fail(i);
+                }
+                return;
+            case 'boolean':
+                for (let i = 0; i < size; i++)
+                    if (skip[i] === 0 && kinds[i] !== Kind.Boolean)
+                        fail(i);
+                return;
+            case 'string':
+                return;
+            case 'date':
+                for (let i = 0; i < size; i++) {
+                    if (skip[i] === 0 && !(kinds[i] === Kind.String && isCalendarDate(values[i])))
+                        fail(i);
+                }
+                return;
+            case 'datetime':
+                for (let i = 0; i < size; i++) {
+                    if (skip[i] !== 0)
+                        continue;
+                    const value = values[i];
+                    if (!(kinds[i] === Kind.String && (isDateTime(value) || isCalendarDate(value))))
+                        fail(i);
+                }
+        }
+    };
+    return { name: 'type', expected: type, check };
+}
+/** A rule tested value by value with `test` (the rarer rules: dates, patterns). */
+function testedRule(name, expected, test) {
+    const check = ({ values }, size, lines, skip, tally) => {
+        for (let i = 0; i < size; i++)
+            if (skip[i] === 0 && !test(values[i]))
+                tally.fail(lines[i], values[i]);
+    };
+    return { name, expected, check };
+}
+/** `min` or `max` of a numeric column: a value passes when it is a number in [low, high]. */
+function numberRangeRule(name, expected, low, high) {
+    const check = ({ values }, size, lines, skip, tally) => {
+        for (let i = 0; i < size; i++) {
+            if (skip[i] !== 0)
+                continue;
+            const value = values[i];
+            if (!(typeof value === 'number' && value >= low && value <= high))
+                tally.fail(lines[i], value);
+        }
+    };
+    return { name, expected, check };
+}
+/** `in`: the value's text is one of `allowed`; a short list is scanned, a long one hashed. */
+function inRule(expected, allowed) {
+    const set = new Set(allowed);
+    const scan = allowed.length <= 8;
+    const check = ({ values }, size, lines, skip, tally) => {
+        for (let i = 0; i < size; i++) {
+            if (skip[i] !== 0)
+                continue;
+            const value = values[i];
+            const text = typeof value === 'string' ? value : String(value);
+            let found = false;
+            if (scan) {
+                for (let j = 0; j < allowed.length && !found; j++)
+                    found = allowed[j] === text;
+            }
+            else
+                found = set.has(text);
+            if (!found)
+                tally.fail(lines[i], value);
+        }
+    };
+    return { name: 'in', expected, check };
+}
+/**
+ * The number of code points of `text`, as `[...text].length` counts them (a surrogate pair is
+ * one, a lone surrogate one), without building the array.
+ */
+function codePoints(text) {
+    let pairs = 0;
+    for (let i = 0; i + 1 < text.length; i++) {
+        const unit = text.charCodeAt(i);
+        if (unit >= 0xd800 && unit <= 0xdbff) {
+            const next = text.charCodeAt(i + 1);
+            if (next >= 0xdc00 && next <= 0xdfff) {
+                pairs++;
+                i++;
+            }
+        }
+    }
+    return text.length - pairs;
+}
+/** `min_length` / `max_length`: the text's code points in [low, high]. */
+function lengthRule(name, expected, low, high) {
+    const check = ({ values }, size, lines, skip, tally) => {
+        for (let i = 0; i < size; i++) {
+            if (skip[i] !== 0)
+                continue;
+            const value = values[i];
+            const text = typeof value === 'string' ? value : String(value);
+            // A text has between length / 2 and length code points: count them only when that decides.
+            const passes = text.length <= high && text.length >= 2 * low ? true : codePointsWithin(text, low, high);
+            if (!passes)
+                tally.fail(lines[i], value);
+        }
+    };
+    return { name, expected, check };
+}
+function codePointsWithin(text, low, high) {
+    const n = codePoints(text);
+    return n >= low && n <= high;
+}
+/** A comparable number for min/max: the value itself, or the time of a date. */
+function comparable(type, value) {
+    if (type === 'date' || type === 'datetime') {
+        if (typeof value !== 'string')
+            return undefined;
+        const time = Date.parse(value.replace(' ', 'T'));
+        return Number.isNaN(time) ? undefined : time;
+    }
+    return typeof value === 'number' ? value : undefined;
+}
+function listed(values) {
+    const shown = values.slice(0, 10).map((v) => String(v));
+    return values.length > 10 ? `${shown.join(', ')}, … (${values.length} values)` : shown.join(', ');
+}
+function valueRules(rules) {
+    const out = [];
+    const type = rules.type;
+    if (type !== undefined)
+        out.push(typeRule(type));
+    for (const [name, bound] of [
+        ['min', rules.min],
+        ['max', rules.max]
+    ]) {
+        if (bound === undefined)
+            continue;
+        const limit = comparable(type, bound);
+        const expected = `${name === 'min' ? '>=' : '<='} ${bound}`;
+        if (type === 'date' || type === 'datetime') {
+            const ok = name === 'min' ? (x) => x >= limit : (x) => x <= limit;
+            out.push(testedRule(name, expected, (value) => {
+                const x = comparable(type, value);
+                return x !== undefined && ok(x);
+            }));
+        }
+        else if (name === 'min')
+            out.push(numberRangeRule(name, expected, limit, Infinity));
+        else
+            out.push(numberRangeRule(name, expected, -Infinity, limit));
+    }
+    if (rules.in !== undefined) {
+        out.push(inRule(`one of: ${listed(rules.in)}`, rules.in.map((v) => String(v))));
+    }
+    if (rules.pattern !== undefined) {
+        const regex = compilePattern(rules.pattern);
+        out.push(testedRule('pattern', `matches /${rules.pattern}/`, (value) => regex.test(String(value))));
+    }
+    if (rules.min_length !== undefined) {
+        const n = rules.min_length;
+        out.push(lengthRule('min_length', `at least ${n} characters`, n, Infinity));
+    }
+    if (rules.max_length !== undefined) {
+        const n = rules.max_length;
+        out.push(lengthRule('max_length', `at most ${n} characters`, 0, n));
+    }
+    return out;
+}
+/**
+ * The values a `unique` column has shown, by kind: the string "1" and the number 1 are distinct,
+ * and so are the integer 1 and the decimal 1.0 (as `${kind}:${String(value)}` keys would be: a
+ * number's shortest text tells every float64 apart except −0 from 0, which SameValueZero equates
+ * too). Numbers go in a `NumberSet` per kind (8-16 bytes each instead of a key string and a `Set`
+ * entry); anything else keeps its text key.
+ */
+class DistinctValues {
+    integers = new NumberSet();
+    decimals = new NumberSet();
+    others = new Set();
+    /** Adds a present value; true if it was new. */
+    add(value, kind) {
+        if (typeof value === 'number') {
+            if (kind === Kind.Integer)
+                return this.integers.add(value);
+            if (kind === Kind.Number)
+                return this.decimals.add(value);
+        }
+        const key = `${kind}:${String(value)}`;
+        if (this.others.has(key))
+            return false;
+        this.others.add(key);
+        return true;
+    }
+}
+/**
+ * The values a `unique` column has shown with the line each was first on, for pieces that merge
+ * (`ColumnChecker.merge`): keyed by kind and text as `DistinctValues`'s text keys are, so the same
+ * values are told apart. A `Map` entry per value: several times `DistinctValues`'s memory.
+ */
+class FirstLines {
+    lines = new Map();
+    add(value, kind, line) {
+        const key = `${kind}:${String(value)}`;
+        if (this.lines.has(key))
+            return false;
+        this.lines.set(key, line);
+        return true;
+    }
+}
+/** The value a `FirstLines` key stands for. */
+function valueOfKey(key) {
+    const colon = key.indexOf(':');
+    const kind = Number(key.slice(0, colon));
+    const text = key.slice(colon + 1);
+    if (kind === Kind.Integer || kind === Kind.Number)
+        return Number(text);
+    if (kind === Kind.Boolean)
+        return text === 'true';
+    return text;
+}
+/** Checks that one column's values pass its contract, batch by batch. */
+class ColumnChecker {
+    name;
+    index;
+    contract;
+    rules;
+    tallies;
+    missing = new Tally();
+    rows = 0;
+    seen;
+    duplicates = new Tally();
+    /** Rows of the batch that the value rules pass over: missing, or of the wrong type. */
+    skip = new Uint8Array(0);
+    constructor(name, index, contract, mergeable) {
+        this.name = name;
+        this.index = index;
+        this.contract = contract;
+        this.rules = valueRules(contract);
+        this.tallies = this.rules.map(() => new Tally());
+        this.seen = !contract.unique ? null : mergeable ? new FirstLines() : new DistinctValues();
+    }
+    add(batch) {
+        const chunk = batch.columns[this.index];
+        const { values, kinds } = chunk;
+        const { size, lines } = batch;
+        const { rules, tallies, seen } = this;
+        this.rows += size;
+        if (this.skip.length < size)
+            this.skip = new Uint8Array(size);
+        const skip = this.skip;
+        for (let i = 0; i < size; i++) {
+            if (kinds[i] === Kind.Missing) {
+                this.missing.fail(lines[i], null);
+                skip[i] = 1;
+            }
+            else
+                skip[i] = 0;
+        }
+        for (let r = 0; r < rules.length; r++)
+            rules[r].check(chunk, size, lines, skip, tallies[r]);
+        if (seen === null)
+            return;
+        const duplicates = this.duplicates;
+        for (let i = 0; i < size; i++) {
+            const kind = kinds[i];
+            if (kind !== Kind.Missing && !seen.add(values[i], kind, lines[i]))
+                duplicates.fail(lines[i], values[i]);
+        }
+    }
+    state() {
+        const seen = this.seen;
+        if (seen instanceof DistinctValues)
+            throw new Error(`ColumnChecker.state: '${this.name}' was not made mergeable`);
+        return {
+            column: this.name,
+            rows: this.rows,
+            missing: this.missing.state(),
+            rules: this.tallies.map((t) => t.state()),
+            unique: seen === null
+                ? null
+                : {
+                    duplicates: this.duplicates.state(),
+                    keys: [...seen.lines.keys()],
+                    lines: [...seen.lines.values()]
+                }
+        };
+    }
+    /**
+     * Adds a later piece of the input (of `file`, when the input has several files). A value of a
+     * `unique` column that the piece saw first but an earlier piece had is one more duplicate, at the
+     * line the piece first had it: the duplicates and their examples are a single run's.
+     * @throws Error for a state of another contract
+     */
+    merge(state, file) {
+        const seen = this.seen;
+        if (state.column !== this.name ||
+            state.rules.length !== this.tallies.length ||
+            (state.unique === null) !== (seen === null) ||
+            seen instanceof DistinctValues ||
+            (state.unique !== null && state.unique.keys.length !== state.unique.lines.length))
+            throw new Error(`invalid validation state: the checks of '${state.column}' are not the contract's`);
+        this.rows += state.rows;
+        this.missing.merge(state.missing, file);
+        state.rules.forEach((tally, r) => this.tallies[r].merge(tally, file));
+        if (seen === null || state.unique === null)
+            return;
+        const { duplicates, keys, lines } = state.unique;
+        const again = [];
+        let count = 0;
+        for (let i = 0; i < keys.length; i++) {
+            if (!seen.lines.has(keys[i]))
+                seen.lines.set(keys[i], lines[i]);
+            else if (count++ < MAX_EXAMPLES)
+                again.push({ line: lines[i], value: valueOfKey(keys[i]) });
+        }
+        this.duplicates.merge({ failures: duplicates.failures + count, examples: byLine(duplicates.examples, again) }, file);
+    }
+    results() {
+        const c = this.contract;
+        // Every present value meets the first rule; the type rule (always first) holds back its failures.
+        const present = this.rows - this.missing.failures;
+        this.tallies.forEach((tally, r) => {
+            tally.checked = r > 0 && this.rules[0].name === 'type' ? present - this.tallies[0].failures : present;
+        });
+        this.duplicates.checked = present;
+        const out = this.rules.map((rule, r) => this.result(rule.name, rule.expected, this.tallies[r]));
+        this.missing.checked = this.rows;
+        if (c.nullable === false)
+            out.push(this.result('nullable', 'no missing values', this.missing, 0));
+        if (c.max_missing !== undefined) {
+            const allowed = c.max_missing < 1 ? Math.floor(c.max_missing * this.rows) : c.max_missing;
+            const expected = c.max_missing < 1 ? `at most ${c.max_missing * 100}% missing` : `at most ${allowed} missing`;
+            out.push(this.result('max_missing', expected, this.missing, allowed));
+        }
+        if (this.seen !== null)
+            out.push(this.result('unique', 'unique values', this.duplicates));
+        return out;
+    }
+    result(check, expected, tally, fixedAllowance) {
+        const settings = { ...this.contract, ...this.contract.checks?.[check] };
+        const allowed = fixedAllowance ?? allowance(settings, tally.checked);
+        return {
+            column: this.name,
+            check,
+            severity: settings.severity ?? 'error',
+            passed: tally.failures <= allowed,
+            failures: tally.failures,
+            checked: tally.checked,
+            allowed,
+            expected,
+            examples: tally.examples
+        };
+    }
+}
+/** Two lists in line order as one, its first `MAX_EXAMPLES`. */
+function byLine(a, b) {
+    const out = [];
+    let i = 0;
+    let j = 0;
+    while (out.length < MAX_EXAMPLES && (i < a.length || j < b.length)) {
+        out.push(j >= b.length || (i < a.length && a[i].line < b[j].line) ? a[i++] : b[j++]);
+    }
+    return out;
+}
+/** Failures tolerated: `max_failures`, or the share `1 - mostly` of the values checked (rounded down). */
+function allowance(settings, checked) {
+    if (settings.max_failures !== undefined)
+        return settings.max_failures;
+    if (settings.mostly !== undefined)
+        return Math.floor((1 - settings.mostly) * checked + 1e-9);
+    return 0;
+}
+/**
+ * Streams a table through a contract. Memory is constant in the number of rows except for
+ * `unique` columns, which keep one set entry per distinct value.
+ *
+ * @param header the table's columns; every contract column must be among them, or absent with
+ *   `required: false` (the loader checks this before any row is read)
+ */
+class ContractChecker {
+    contract;
+    header;
+    columns;
+    rows = 0;
+    /** @param mergeable whether `state` will be asked for (it keeps `unique` values' first lines) */
+    constructor(contract, header, mergeable = false) {
+        this.contract = contract;
+        this.header = header;
+        this.columns = Object.entries(contract.columns)
+            .filter(([name]) => header.includes(name))
+            .map(([name, rules]) => new ColumnChecker(name, header.indexOf(name), rules, mergeable));
+    }
+    state() {
+        return { kind: 'contract', rows: this.rows, columns: this.columns.map((c) => c.state()) };
+    }
+    /**
+     * Adds a later piece of the input (see `ColumnChecker.merge`).
+     * @throws Error for a state of another contract or header
+     */
+    merge(state, file) {
+        if (state.columns.length !== this.columns.length)
+            throw new Error("invalid validation state: its checks are not the contract's");
+        this.rows += state.rows;
+        this.columns.forEach((column, i) => column.merge(state.columns[i], file));
+    }
+    add(batch) {
+        this.rows += batch.size;
+        for (const column of this.columns)
+            column.add(batch);
+    }
+    /** Every check's result: table checks first, then columns in contract order. */
+    results() {
+        const out = [];
+        const { rows, extra_columns: extra = 'error' } = this.contract;
+        if (rows?.min !== undefined || rows?.max !== undefined) {
+            const tooFew = rows.min !== undefined && this.rows < rows.min;
+            const tooMany = rows.max !== undefined && this.rows > rows.max;
+            const expected = [
+                rows.min !== undefined ? `>= ${rows.min}` : '',
+                rows.max !== undefined ? `<= ${rows.max}` : ''
+            ]
+                .filter(Boolean)
+                .join(' and ');
+            out.push({
+                column: null,
+                check: 'rows',
+                severity: 'error',
+                passed: !tooFew && !tooMany,
+                failures: tooFew || tooMany ? 1 : 0,
+                checked: this.rows,
+                allowed: 0,
+                expected: `${expected} rows`,
+                examples: []
+            });
+        }
+        if (extra !== 'ignore') {
+            for (const name of this.header) {
+                if (this.contract.columns[name] !== undefined)
+                    continue;
+                out.push({
+                    column: name,
+                    check: 'extra_columns',
+                    severity: extra,
+                    passed: false,
+                    failures: 1,
+                    checked: 1,
+                    allowed: 0,
+                    expected: 'only the columns the contract names',
+                    examples: []
+                });
+            }
+        }
+        for (const column of this.columns)
+            for (const result of column.results())
+                out.push(result);
+        return out;
+    }
+    get rowCount() {
+        return this.rows;
+    }
+}
+
+/**
+ * Reads and compiles a per-record JSON Schema contract once. Draft 2020-12 unless `$schema`
+ * names draft-07 (the two drafts ajv supports side by side).
+ *
+ * @throws UserInputError when the file is not JSON or not a valid schema
+ */
+async function loadRecordSchema(file) {
+    let text;
+    try {
+        text = await readFile(file, 'utf8');
+    }
+    catch (error) {
+        const reason = error.code ?? 'unreadable';
+        throw new UserInputError(`cannot read the JSON Schema contract: ${reason}`, { file });
+    }
+    const parsed = parseJson(text, file, 'a JSON Schema contract');
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+        const found = parsed === null ? 'null' : Array.isArray(parsed) ? 'an array' : `a ${typeof parsed}`;
+        throw new UserInputError(`expected a JSON Schema contract (a JSON object), found ${found}`, {
+            file,
+            line: 1,
+            column: 1
+        });
+    }
+    const schema = parsed;
+    checkSchemaShape(file, schema);
+    const draft7 = typeof schema.$schema === 'string' && schema.$schema.includes('draft-07');
+    // `pattern` and `patternProperties` run on RE2 too: a schema is as untrusted as a YAML contract.
+    const options = { allErrors: true, strict: false, code: { regExp: re2Engine } };
+    const ajv = draft7 ? new ajvExports.Ajv(options) : new _2020Exports.Ajv2020(options);
+    try {
+        return {
+            file,
+            validate: ajv.compile(schema),
+            columns: Object.keys(schema.properties ?? {})
+        };
+    }
+    catch (error) {
+        throw new UserInputError(`not a valid JSON Schema: ${error.message}`, { file });
+    }
+}
+/**
+ * What ajv cannot compile or check: a schema nested deeper than `MAX_JSON_DEPTH` (it compiles by
+ * recursion), and a key `__proto__` (it skips it: the property would pass unchecked).
+ *
+ * @throws UserInputError naming the file
+ */
+function checkSchemaShape(file, schema) {
+    if (jsonDepth(schema) > MAX_JSON_DEPTH) {
+        throw new UserInputError(`the JSON Schema nests deeper than ${MAX_JSON_DEPTH} levels of objects and arrays: expected at most ${MAX_JSON_DEPTH}`, { file });
+    }
+    const path = pathToKey(schema, '__proto__');
+    if (path !== null) {
+        throw new UserInputError(`${path.join('.')}: a JSON Schema contract cannot check a property named __proto__ (its validator skips it); rename the column or use a YAML contract`, { file });
+    }
+}
+/**
+ * ajv's regular expression engine, as its `code.regExp` option takes it. ajv keys compiled
+ * patterns by their `toString()`, so each one must say its source.
+ */
+const re2Engine = Object.assign((source) => {
+    const pattern = compilePattern(source);
+    return { test: (value) => pattern.test(value), toString: () => `/${source}/` };
+}, { code: 'compilePattern' });
+/** JSON Schema keywords and the contract checks they correspond to, for uniform reports. */
+const CHECK_OF_KEYWORD = {
+    type: 'type',
+    minimum: 'min',
+    exclusiveMinimum: 'min',
+    maximum: 'max',
+    exclusiveMaximum: 'max',
+    enum: 'in',
+    const: 'in',
+    pattern: 'pattern',
+    minLength: 'min_length',
+    maxLength: 'max_length',
+    required: 'nullable'
+};
+/**
+ * Checks every row against a record schema. A row is the object of its present values (missing
+ * values are left out, so `required` catches them). Each failing keyword of each column is
+ * counted as one contract check, with the first examples at their lines.
+ */
+class RecordSchemaChecker {
+    schema;
+    header;
+    tallies = new Map();
+    rows = 0;
+    constructor(schema, header) {
+        this.schema = schema;
+        this.header = header;
+    }
+    add(batch) {
+        const { header } = this;
+        this.rows += batch.size;
+        for (let i = 0; i < batch.size; i++) {
+            // Null prototype: a column named `__proto__` is a property like any other, not the prototype.
+            const record = Object.create(null);
+            for (let c = 0; c < header.length; c++) {
+                const value = batch.columns[c].values[i];
+                if (value !== null)
+                    record[header[c]] = value;
+            }
+            if (this.schema.validate(record))
+                continue;
+            for (const error of this.schema.validate.errors ?? [])
+                this.count(error, record, batch.lines[i]);
+        }
+    }
+    state() {
+        return { kind: 'record_schema', rows: this.rows, tallies: [...this.tallies.values()] };
+    }
+    /**
+     * Adds a later piece of the input (of `file`, when the input has several files): a keyword first
+     * failing in it comes after those of earlier pieces, as in a single run.
+     */
+    merge(state, file) {
+        this.rows += state.rows;
+        for (const t of state.tallies) {
+            const key = tallyKey(t.column, t.check);
+            let tally = this.tallies.get(key);
+            if (tally === undefined) {
+                tally = { column: t.column, check: t.check, expected: t.expected, failures: 0, examples: [] };
+                this.tallies.set(key, tally);
+            }
+            tally.failures += t.failures;
+            appendExamples(tally.examples, t.examples, file);
+        }
+    }
+    results() {
+        return [...this.tallies.values()].map((t) => ({
+            column: t.column,
+            check: t.check,
+            severity: 'error',
+            passed: false,
+            failures: t.failures,
+            checked: this.rows,
+            allowed: 0,
+            expected: t.expected,
+            examples: t.examples
+        }));
+    }
+    count(error, record, line) {
+        const column = error.keyword === 'required'
+            ? String(error.params.missingProperty)
+            : (error.instancePath.split('/')[1] ?? null);
+        const check = CHECK_OF_KEYWORD[error.keyword] ?? 'schema';
+        const key = tallyKey(column, check);
+        let tally = this.tallies.get(key);
+        if (tally === undefined) {
+            const expected = check === 'schema' ? `${error.keyword}: ${error.message}` : (error.message ?? error.keyword);
+            tally = { column: column || null, check, expected, failures: 0, examples: [] };
+            this.tallies.set(key, tally);
+        }
+        tally.failures++;
+        if (tally.examples.length < MAX_EXAMPLES)
+            tally.examples.push({ line, value: column ? (record[column] ?? null) : null });
+    }
+}
+/** One tally per column and check; no column (the whole record) and '' are one, as reported. */
+function tallyKey(column, check) {
+    return `${column || ''}\u0000${check}`;
+}
+
+let validateContract;
+/**
+ * Reads a data contract. A `.json` file is a per-record JSON Schema (see `record-schema.ts`);
+ * anything else is a YAML contract, checked against schemas/contract.schema.json, then what the
+ * schema cannot say — every `pattern` compiles in RE2 (pattern.ts), bounds fit the column type (numbers, or ISO dates
+ * for date columns), `min <= max`, and a drift method fits the column type.
+ *
+ * @throws UserInputError at the contract's line for every problem, e.g.
+ *   `contracts/credit.yml:7:25: columns.Age.pattern: invalid regular expression: ...`
+ */
+async function loadContract(file) {
+    if (extname(file).toLowerCase() === '.json') {
+        const recordSchema = await loadRecordSchema(file);
+        return {
+            contract: { columns: {}, extra_columns: 'ignore' },
+            file,
+            locate: () => ({ file }),
+            recordSchema
+        };
+    }
+    const source = await readYamlFile(file);
+    if (source.value === null) {
+        throw new UserInputError('empty contract: expected `columns:` with at least one column', source.locate([]));
+    }
+    validateContract ??= compileSchema(schema$3);
+    const contract = validateContract(source);
+    for (const [name, column] of Object.entries(contract.columns))
+        checkColumn(name, column, source);
+    if (contract.drift?.method !== undefined)
+        checkDriftMethod(contract.drift.method, undefined, ['drift', 'method'], source);
+    return { contract, file, locate: source.locate };
+}
+/** The drift kind a contract type implies, or undefined when the data must decide. */
+function driftKindOf(type) {
+    if (type === 'integer' || type === 'number')
+        return 'numeric';
+    if (type === 'boolean')
+        return 'boolean';
+    if (type === 'string' || type === 'date' || type === 'datetime')
+        return 'categorical';
+    return undefined;
+}
+function checkColumn(name, column, source) {
+    const at = (...rest) => ['columns', name, ...rest];
+    const fail = (path, message) => {
+        throw new UserInputError(`${formatPath$1(path)}: ${message}`, source.locate(path));
+    };
+    if (column.pattern !== undefined) {
+        const problem = patternError(column.pattern);
+        if (problem !== null) {
+            fail(at('pattern'), `invalid regular expression: ${problem}; expected RE2 syntax (no backreferences, no lookaround: matching stays linear in the value)`);
+        }
+    }
+    const dated = column.type === 'date' || column.type === 'datetime';
+    const bounds = [];
+    for (const key of ['min', 'max']) {
+        const bound = column[key];
+        if (bound === undefined)
+            continue;
+        if (dated) {
+            const time = typeof bound === 'string' ? Date.parse(bound) : NaN;
+            if (Number.isNaN(time))
+                fail(at(key), `expected an ISO date for a ${column.type} column, got ${JSON.stringify(bound)}`);
+            bounds.push(time);
+        }
+        else {
+            if (typeof bound !== 'number')
+                fail(at(key), `expected a number, got ${JSON.stringify(bound)}`);
+            bounds.push(bound);
+        }
+    }
+    if (bounds.length === 2 && bounds[0] > bounds[1])
+        fail(at('max'), `max (${column.max}) is below min (${column.min})`);
+    if (column.drift !== undefined && column.drift !== false && column.drift.method !== undefined) {
+        checkDriftMethod(column.drift.method, column.type, at('drift', 'method'), source);
+    }
+}
+function checkDriftMethod(method, type, path, source) {
+    const kind = driftKindOf(type);
+    if (method === 'auto' || kind === undefined)
+        return;
+    const allowed = methodsFor(kind);
+    if (!allowed.includes(method)) {
+        throw new UserInputError(`${formatPath$1(path)}: '${method}' does not apply to ${/^[aeiou]/.test(type ?? '') ? 'an' : 'a'} ${type} column; use one of ${allowed.join(', ')} or auto`, source.locate(path));
+    }
+}
+
+/**
+ * An insertion-ordered map from cell values to counts, with the semantics of
+ * `Map<CountedValue, number>` (keys compared as SameValueZero, so −0 is 0; entries iterate in
+ * insertion order; a deleted key that comes back goes last), for `ValueCounts`.
+ *
+ * Why not a `Map`: profiling a column of distinct numbers makes a Map insert and drop 100,000 boxed
+ * keys over and over (2-4x slower than this). Here the entries sit in a value array and a
+ * Float64Array of counts, found by an open-addressing index of entry numbers, and the one bulk
+ * change `ValueCounts` needs (Misra–Gries: lower every count, drop those at 0) compacts the arrays
+ * in place and rebuilds the index.
+ */
+class CountTable {
+    /** The keys in insertion order; `counts[e]` is the count of `values[e]`, e < size. */
+    values = [];
+    counts = new Float64Array(16);
+    size = 0;
+    /** Open addressing (linear probing) over entry numbers + 1; 0 is an empty slot. At most half full. */
+    slots = new Int32Array(32);
+    /** The empty slot where the last `find` that missed stopped, and its key. */
+    pendingSlot = -1;
+    pendingValue = undefined;
+    /** The entry number of `value`, or −1 if absent. */
+    find(value) {
+        const key = value === 0 ? 0 : value;
+        const slots = this.slots;
+        const mask = slots.length - 1;
+        let i = keyHash(key) & mask;
+        for (;;) {
+            const slot = slots[i];
+            if (slot === 0) {
+                this.pendingSlot = i;
+                this.pendingValue = key;
+                return -1;
+            }
+            if (this.values[slot - 1] === key)
+                return slot - 1;
+            i = (i + 1) & mask;
+        }
+    }
+    /** Adds an absent `value` last with `count`. */
+    append(value, count) {
+        const key = value === 0 ? 0 : value;
+        if (2 * (this.size + 1) > this.slots.length)
+            this.resize(2 * this.slots.length);
+        if (this.pendingValue !== key || this.pendingSlot < 0)
+            this.find(key);
+        if (this.size === this.counts.length) {
+            const counts = new Float64Array(2 * this.size);
+            counts.set(this.counts);
+            this.counts = counts;
+        }
+        this.slots[this.pendingSlot] = this.size + 1;
+        this.values[this.size] = key;
+        this.counts[this.size++] = count;
+        this.pendingSlot = -1;
+    }
+    clear() {
+        this.values = [];
+        this.size = 0;
+        this.slots.fill(0);
+        this.pendingSlot = -1;
+    }
+    /** Lowers every count by `amount` and drops the entries that reach 0 or less; order is kept. */
+    lowerBy(amount) {
+        let kept = 0;
+        for (let e = 0; e < this.size; e++) {
+            const count = this.counts[e] - amount;
+            if (count <= 0)
+                continue;
+            this.values[kept] = this.values[e];
+            this.counts[kept++] = count;
+        }
+        this.values.length = kept;
+        this.size = kept;
+        this.resize(this.slots.length);
+    }
+    /** Rebuilds the index with `capacity` slots (a power of two above twice the entries). */
+    resize(capacity) {
+        const slots = new Int32Array(capacity);
+        const mask = capacity - 1;
+        for (let e = 0; e < this.size; e++) {
+            let i = keyHash(this.values[e]) & mask;
+            while (slots[i] !== 0)
+                i = (i + 1) & mask;
+            slots[i] = e + 1;
+        }
+        this.slots = slots;
+        this.pendingSlot = -1;
+    }
+}
+/** The index hash of a key: its float64 bits for a number, FNV-1a of its text for a string. */
+function keyHash(value) {
+    if (typeof value === 'number')
+        return hashFloat64(value);
+    if (typeof value === 'boolean')
+        return value ? 1 : 2;
+    let h = 0x811c9dc5;
+    for (let i = 0; i < value.length; i++)
+        h = Math.imul(h ^ value.charCodeAt(i), 0x01000193);
+    return fmix32(h);
+}
+
+/**
+ * Bounded-memory counts per category of a categorical column, mergeable across shards.
+ */
+/** Default cap on distinct categories counted exactly. */
+const DEFAULT_MAX_CATEGORIES = 10000;
+/**
+ * Counts values per category, exactly for the first `maxCategories` distinct categories. Values of
+ * any further category are counted together in `other` (reported as `(other)`), and `capped` says
+ * so: a column with that many distinct values is closer to an identifier than to a category, and
+ * its drift is measured on the frequent categories plus one lump.
+ *
+ * Merging adds counts; it equals counting the whole data as long as the merged counter stays under
+ * the cap. Past the cap, which categories are exact depends on arrival order.
+ *
+ * @example
+ * const counter = new CategoryCounter()
+ * for (const home of ['rent', 'owner', 'rent']) counter.add(home)
+ * counter.snapshot() // { counts: Map { 'rent' => 2, 'owner' => 1 }, other: 0 }
+ */
+class CategoryCounter {
+    maxCategories;
+    /**
+     * The exact counts, in first-seen order. A `CountTable` rather than a `Map`: one lookup per value
+     * instead of a get and a set, with a hash computed in JS on a small index that stays in cache.
+     */
+    exact = new CountTable();
+    otherCount = 0;
+    constructor(options = {}) {
+        this.maxCategories = options.maxCategories ?? DEFAULT_MAX_CATEGORIES;
+        if (!Number.isInteger(this.maxCategories) || this.maxCategories < 1) {
+            throw new RangeError(`CategoryCounter: maxCategories must be an integer >= 1, got ${this.maxCategories}`);
+        }
+    }
+    /** Whether some values were lumped into `other`. */
+    get capped() {
+        return this.otherCount > 0;
+    }
+    /** Counts `count` (default 1) occurrences of `category`. */
+    add(category, count = 1) {
+        const exact = this.exact;
+        const e = exact.find(category);
+        if (e >= 0)
+            exact.counts[e] += count;
+        else if (exact.size < this.maxCategories)
+            exact.append(category, count);
+        else
+            this.otherCount += count;
+    }
+    /** Plain data for passing between jobs: the exact counts in first-seen order, and `other`. */
+    state() {
+        const { values, counts, size } = this.exact;
+        return {
+            max_categories: this.maxCategories,
+            values: values.slice(0, size).map(String),
+            counts: Array.from(counts.subarray(0, size)),
+            other: this.otherCount
+        };
+    }
+    /** @throws RangeError for an inconsistent state */
+    static fromState(state) {
+        const counter = new CategoryCounter({ maxCategories: state.max_categories });
+        if (state.values.length !== state.counts.length || state.values.length > state.max_categories)
+            throw new RangeError('CategoryCounter.fromState: inconsistent state');
+        state.values.forEach((value, e) => counter.add(value, state.counts[e]));
+        counter.otherCount = state.other;
+        return counter;
+    }
+    merge(other) {
+        const { values, counts, size } = other.exact;
+        for (let e = 0; e < size; e++)
+            this.add(values[e], counts[e]);
+        this.otherCount += other.otherCount;
+    }
+    /** A copy of the counts, in the shape the drift functions take. */
+    snapshot() {
+        const { values, counts, size } = this.exact;
+        const copy = new Map();
+        for (let e = 0; e < size; e++)
+            copy.set(values[e], counts[e]);
+        return { counts: copy, other: this.otherCount };
+    }
+}
+
+/**
+ * Bounded-memory samples of a numeric column, mergeable across shards.
+ *
+ * Bottom-k sampling: every row gets a pseudo-random key `hash(seed, rowKey)` in [0, 1) and the
+ * reservoir keeps the `capacity` values with the smallest keys. The kept rows are a uniform random
+ * sample without replacement of all rows offered, and because a row's key depends only on the seed
+ * and the row, never on arrival order, merging the reservoirs of any split of the rows yields
+ * exactly the reservoir of the whole (given the same seed and capacity, and row keys unique across
+ * shards — e.g. a global row index).
+ *
+ * Cost: O(1) per row. Rows are appended as candidates while they rank below the largest (key,
+ * rowKey) kept at the last trim; when 2·capacity candidates are held they are trimmed to the
+ * `capacity` smallest by a linear-time selection. A trim's bound lets through about `capacity` more
+ * rows only once the rows seen have doubled, so n rows cost about log2(n / capacity) trims, where a
+ * heap paid O(log capacity) cache misses for each of its ~capacity·ln(n / capacity) insertions. At
+ * most 2·capacity values in memory (arrays grow as needed, so small columns stay small).
+ *
+ * Drift on a full reservoir is drift between samples: the KS p-value, for instance, then refers
+ * to the samples (of up to `capacity` values each), not to the full columns.
+ */
+/** Default capacity: 100,000 values (2.4 MB), enough for any drift statistic's precision. */
+const DEFAULT_RESERVOIR_CAPACITY = 100000;
+class NumericReservoir {
+    capacity;
+    seed;
+    seenCount = 0;
+    length = 0;
+    // The candidates in three parallel arrays: the rows kept at the last trim, then those offered since.
+    keys = new Float64Array(0);
+    rowKeys = new Float64Array(0);
+    items = new Float64Array(0);
+    // The largest (key, rowKey) kept at the last trim: a row that does not rank below it is not kept.
+    boundKey = Infinity;
+    boundRowKey = Infinity;
+    constructor(options = {}) {
+        this.capacity = options.capacity ?? DEFAULT_RESERVOIR_CAPACITY;
+        this.seed = options.seed ?? 0;
+        if (!Number.isInteger(this.capacity) || this.capacity < 1) {
+            throw new RangeError(`NumericReservoir: capacity must be an integer >= 1, got ${this.capacity}`);
+        }
+        if (!Number.isInteger(this.seed) || this.seed < 0 || this.seed > 0xffffffff) {
+            throw new RangeError(`NumericReservoir: seed must be an integer in [0, 2^32), got ${this.seed}`);
+        }
+    }
+    /** Number of values offered so far (all shards, after merges). */
+    get seen() {
+        return this.seenCount;
+    }
+    /** Number of values kept: `min(seen, capacity)`. */
+    get size() {
+        return Math.min(this.length, this.capacity);
+    }
+    /** Whether values were dropped, i.e. `values()` is a sample rather than the whole column. */
+    get sampled() {
+        return this.seenCount > this.size;
+    }
+    /**
+     * Offers one value.
+     * @param value a finite number (leave missing values out)
+     * @param rowKey the row's identity, an integer in [0, 2^53) unique across everything that will be
+     *   merged (e.g. the global row index)
+     */
+    add(value, rowKey) {
+        if (!Number.isFinite(value))
+            throw new RangeError(`NumericReservoir.add: value must be finite, got ${value}`);
+        if (!Number.isSafeInteger(rowKey) || rowKey < 0) {
+            throw new RangeError(`NumericReservoir.add: rowKey must be an integer in [0, 2^53), got ${rowKey}`);
+        }
+        this.addHashed(value, rowKey, rowKeyHash(this.seed, rowKey));
+    }
+    /**
+     * `add` for a row whose key `rowKeyHash(seed, rowKey)` the caller has computed: every numeric
+     * column of a row shares it (see `batchRowKeys`), so a table's rows are hashed once, not per column.
+     */
+    addHashed(value, rowKey, key) {
+        if (!Number.isFinite(value))
+            throw new RangeError(`NumericReservoir.add: value must be finite, got ${value}`);
+        this.seenCount++;
+        this.offer(key, rowKey, value);
+    }
+    /** Adds `other`'s rows into this reservoir. Both must have the same seed and capacity. */
+    merge(other) {
+        this.checkCompatible(other.seed, other.capacity);
+        this.seenCount += other.seenCount;
+        for (let i = 0; i < other.length; i++)
+            this.offer(other.keys[i], other.rowKeys[i], other.items[i]);
+    }
+    /** The kept values in a canonical order (by key), so equal reservoirs give equal arrays. */
+    values() {
+        this.trim();
+        const order = this.canonicalOrder();
+        const values = new Float64Array(order.length);
+        for (let i = 0; i < order.length; i++)
+            values[i] = this.items[order[i]];
+        return values;
+    }
+    state() {
+        this.trim();
+        const order = this.canonicalOrder();
+        return {
+            capacity: this.capacity,
+            seed: this.seed,
+            seen: this.seenCount,
+            rowKeys: order.map((i) => this.rowKeys[i]),
+            values: order.map((i) => this.items[i])
+        };
+    }
+    static fromState(state) {
+        const reservoir = new NumericReservoir({ capacity: state.capacity, seed: state.seed });
+        if (state.rowKeys.length !== state.values.length ||
+            state.values.length > state.capacity ||
+            state.seen < state.values.length) {
+            throw new RangeError('NumericReservoir.fromState: inconsistent state');
+        }
+        state.rowKeys.forEach((rowKey, i) => reservoir.offer(rowKeyHash(state.seed, rowKey), rowKey, state.values[i]));
+        reservoir.seenCount = state.seen;
+        return reservoir;
+    }
+    checkCompatible(seed, capacity) {
+        if (seed !== this.seed || capacity !== this.capacity) {
+            throw new RangeError(`NumericReservoir.merge: reservoirs differ (seed ${seed} vs ${this.seed}, capacity ${capacity} vs ${this.capacity}); only reservoirs with the same seed and capacity merge exactly`);
+        }
+    }
+    /**
+     * The candidates' positions by (key, rowKey). The keys are radix-sorted with the positions as payload (no
+     * comparator calls: 100,000 values per column and file); the rare runs of equal keys are then
+     * ordered by row key.
+     */
+    canonicalOrder() {
+        const n = this.length;
+        const keys = this.keys.slice(0, n);
+        const positions = new Float64Array(n);
+        for (let i = 0; i < n; i++)
+            positions[i] = i;
+        sortNumbers(keys, positions);
+        const order = Array.from(positions);
+        for (let start = 0, end = 1; start < n; start = end++) {
+            while (end < n && keys[end] === keys[start])
+                end++;
+            if (end - start > 1) {
+                const run = order.slice(start, end).sort((a, b) => this.rowKeys[a] - this.rowKeys[b]);
+                order.splice(start, run.length, ...run);
+            }
+        }
+        return order;
+    }
+    offer(key, rowKey, value) {
+        // Not below the largest kept at the last trim (or the very same row again): not in the bottom k.
+        if (!ranksAfter(this.boundKey, this.boundRowKey, key, rowKey))
+            return;
+        if (this.length === this.keys.length) {
+            if (this.length < 2 * this.capacity)
+                this.grow();
+            else {
+                this.trim();
+                if (!ranksAfter(this.boundKey, this.boundRowKey, key, rowKey))
+                    return;
+            }
+        }
+        const i = this.length++;
+        this.keys[i] = key;
+        this.rowKeys[i] = rowKey;
+        this.items[i] = value;
+    }
+    /**
+     * Keeps the `capacity` candidates with the smallest (key, rowKey), in place: the capacity-th
+     * smallest key T is selected in linear time (the keys are hashes, so a middle pivot is a random
+     * one), then the rows below T stay, and of those at T (rare) the smallest row keys.
+     */
+    trim() {
+        const n = this.length;
+        const k = this.capacity;
+        if (n <= k)
+            return;
+        const { keys, rowKeys, items } = this;
+        const bound = kthSmallest(keys.slice(0, n), k - 1);
+        let below = 0;
+        const tied = [];
+        for (let i = 0; i < n; i++) {
+            if (keys[i] < bound)
+                below++;
+            else if (keys[i] === bound)
+                tied.push(rowKeys[i]);
+        }
+        const lastTied = tied.sort((a, b) => a - b)[k - below - 1];
+        // Copies of the last row kept (the same row offered twice) fill only the places left.
+        let copiesLeft = k - below - tied.indexOf(lastTied);
+        let kept = 0;
+        for (let i = 0; i < n; i++) {
+            const key = keys[i];
+            const rowKey = rowKeys[i];
+            if (key < bound ||
+                (key === bound && (rowKey < lastTied || (rowKey === lastTied && copiesLeft-- > 0)))) {
+                keys[kept] = keys[i];
+                rowKeys[kept] = rowKeys[i];
+                items[kept++] = items[i];
+            }
+        }
+        this.length = kept;
+        this.boundKey = bound;
+        this.boundRowKey = lastTied;
+    }
+    grow() {
+        const size = Math.min(2 * this.capacity, Math.max(1024, this.keys.length * 2));
+        const keys = new Float64Array(size);
+        const rowKeys = new Float64Array(size);
+        const items = new Float64Array(size);
+        keys.set(this.keys);
+        rowKeys.set(this.rowKeys);
+        items.set(this.items);
+        this.keys = keys;
+        this.rowKeys = rowKeys;
+        this.items = items;
+    }
+}
+function ranksAfter(key, rowKey, otherKey, otherRowKey) {
+    return key > otherKey || (key === otherKey && rowKey > otherRowKey);
+}
+const lastBatch = { seed: -1, firstRow: -1, size: 0, keys: new Float64Array(0) };
+/**
+ * The keys `rowKeyHash(seed, firstRow + i)` of the rows of a batch, i < size. Every numeric column
+ * of a batch needs the same keys, so the last batch's are kept (they depend on the seed and the row
+ * only): the columns after the first reuse them. A view, valid until the next call.
+ */
+function batchRowKeys(seed, firstRow, size) {
+    if (lastBatch.seed === seed && lastBatch.firstRow === firstRow && lastBatch.size === size)
+        return lastBatch.keys;
+    const keys = new Float64Array(size);
+    for (let i = 0; i < size; i++)
+        keys[i] = rowKeyHash(seed, firstRow + i);
+    Object.assign(lastBatch, { seed, firstRow, size, keys });
+    return keys;
+}
+/**
+ * A key in [0, 1) with 53 random-looking bits from (seed, rowKey): murmur3's 32-bit finalizer
+ * applied to the two halves of the row key mixed with the seed.
+ */
+function rowKeyHash(seed, rowKey) {
+    const low = rowKey >>> 0;
+    const high = Math.floor(rowKey / 0x100000000) >>> 0;
+    const a = fmix32(low ^ fmix32(high ^ fmix32(seed ^ 0x9e3779b9)));
+    const b = fmix32(a ^ 0x85ebca6b ^ high);
+    return ((a >>> 5) * 67108864 + (b >>> 6)) / 9007199254740992;
+}
+
+/**
+ * Gathers what drift needs of one column of one file, in bounded memory: numbers into a seeded
+ * reservoir (at most 100,000 values), other values into a category counter (at most 10,000
+ * categories), booleans as counts.
+ *
+ * The column's kind is given by the contract, or else found from the data: numeric when every
+ * present value is a number, boolean when every one is true/false, categorical when none is a
+ * number or boolean. A column that mixes numbers with text has no drift kind.
+ */
+class DriftCollector {
+    kind;
+    reservoir;
+    categories = new CategoryCounter();
+    numbers = 0;
+    trues = 0;
+    booleans = 0;
+    others = 0;
+    /**
+     * @param kind forced by the contract; `categorical` counts numbers as categories too
+     * @param seed seed of the reservoir's row keys; reference and current must share it
+     */
+    constructor(kind, seed) {
+        this.kind = kind;
+        this.reservoir = new NumericReservoir({ seed });
+    }
+    /** Adds a batch; `firstRow` is the 0-based index of its first row in the file (the row key). */
+    add(chunk, size, firstRow) {
+        const { kinds, values } = chunk;
+        const categorical = this.kind === 'categorical';
+        let keys = null; // the rows' reservoir keys, on the first number of the batch
+        for (let i = 0; i < size; i++) {
+            const kind = kinds[i];
+            if (kind === Kind.Missing)
+                continue;
+            if (!categorical && (kind === Kind.Integer || kind === Kind.Number)) {
+                this.numbers++;
+                keys ??= batchRowKeys(this.reservoir.seed, firstRow, size);
+                this.reservoir.addHashed(values[i], firstRow + i, keys[i]);
+            }
+            else if (!categorical && kind === Kind.Boolean) {
+                this.booleans++;
+                if (values[i] === true)
+                    this.trues++;
+            }
+            else {
+                this.others++;
+                this.categories.add(String(values[i]));
+            }
+        }
+    }
+    state() {
+        return {
+            numbers: this.numbers,
+            trues: this.trues,
+            booleans: this.booleans,
+            others: this.others,
+            reservoir: this.reservoir.state(),
+            categories: this.categories.state()
+        };
+    }
+    /**
+     * Adds the values of another part of the column: the counts add, the reservoirs merge exactly
+     * (bottom-k by row key), and the category counts merge exactly while under their cap (merged in
+     * input order, they keep a single run's first-seen order).
+     * @throws RangeError for a state of another seed or capacity, or an inconsistent one
+     */
+    merge(state) {
+        this.numbers += state.numbers;
+        this.trues += state.trues;
+        this.booleans += state.booleans;
+        this.others += state.others;
+        this.reservoir.merge(NumericReservoir.fromState(state.reservoir));
+        this.categories.merge(CategoryCounter.fromState(state.categories));
+    }
+    /** The kind the values show (or the contract forced), or undefined for a mixed column. */
+    observedKind() {
+        if (this.kind !== undefined)
+            return this.kind;
+        const present = this.numbers + this.booleans + this.others;
+        if (this.numbers === present)
+            return 'numeric';
+        if (this.booleans === present)
+            return 'boolean';
+        if (this.others === present)
+            return 'categorical';
+        return undefined;
+    }
+    /** The sample for a kind (the kind both sides agree on). */
+    sample(kind) {
+        if (kind === 'numeric')
+            return { kind, values: this.reservoir.values() };
+        if (kind === 'boolean')
+            return { kind, trues: this.trues, total: this.booleans };
+        return { kind, counts: this.categories.snapshot() };
+    }
+}
+
+/**
+ * Special functions behind the drift tests' p-values: log-gamma, the regularized upper incomplete
+ * gamma function (chi-square and normal tails) and the distribution of the two-sided
+ * Kolmogorov–Smirnov statistic D_n (scipy's `kstwo`).
+ *
+ * All functions take and return plain doubles; arguments outside the documented domain throw a
+ * `RangeError` (a bug in the caller, never user input).
+ */
+const LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
+const EPSILON = Number.EPSILON;
+// Lanczos approximation, g = 7, n = 9 (Godfrey's coefficients): relative error below 1e-15.
+const LANCZOS_G = 7;
+const LANCZOS = [
+    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.6150291621406,
+    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7
+];
+/**
+ * Natural logarithm of the gamma function, `ln Γ(x)`, for `x > 0`.
+ *
+ * @example logGamma(5) // ln 24 = 3.1780538303479458
+ */
+function logGamma(x) {
+    if (!(x > 0))
+        throw new RangeError(`logGamma needs x > 0, got ${x}`);
+    // Γ(x) = Γ(x + 1) / x keeps the Lanczos sum in its accurate range.
+    if (x < 0.5)
+        return logGamma(x + 1) - Math.log(x);
+    const z = x - 1;
+    let sum = LANCZOS[0];
+    for (let i = 1; i < LANCZOS.length; i++)
+        sum += LANCZOS[i] / (z + i);
+    const t = z + LANCZOS_G + 0.5;
+    return LOG_SQRT_2PI + (z + 0.5) * Math.log(t) - t + Math.log(sum);
+}
+/**
+ * Regularized upper incomplete gamma function `Q(a, x) = Γ(a, x) / Γ(a)` for `a > 0`, `x >= 0`
+ * (scipy.special.gammaincc). Range [0, 1]; `Q(a, 0) = 1`.
+ *
+ * Series for `x < a + 1` (then `Q = 1 - P`, which is not small there), Lentz's continued fraction
+ * otherwise, so that small tail probabilities keep their relative accuracy (about 1e-14).
+ *
+ * @example regularizedGammaQ(1, 2) // e^-2 = 0.1353352832366127
+ */
+function regularizedGammaQ(a, x) {
+    if (!(a > 0) || !(x >= 0))
+        throw new RangeError(`regularizedGammaQ needs a > 0 and x >= 0, got a=${a}, x=${x}`);
+    if (x === 0)
+        return 1;
+    if (x === Infinity)
+        return 0;
+    const logPrefix = a * Math.log(x) - x - logGamma(a);
+    if (x < a + 1) {
+        // P(a, x) = e^-x x^a / Γ(a + 1) * Σ x^n / ((a + 1)…(a + n))
+        let term = 1 / a;
+        let sum = term;
+        for (let n = 1; n < 100000; n++) {
+            term *= x / (a + n);
+            sum += term;
+            if (Math.abs(term) < Math.abs(sum) * EPSILON)
+                break;
+        }
+        return clamp01(1 - sum * Math.exp(logPrefix));
+    }
+    // Q(a, x) = e^-x x^a / Γ(a) * 1 / (x + 1 - a - 1·(1 - a) / (x + 3 - a - …)), modified Lentz.
+    const tiny = 1e-300;
+    let b = x + 1 - a;
+    let c = 1 / tiny;
+    let d = 1 / b;
+    let h = d;
+    for (let i = 1; i < 100000; i++) {
+        const an = -i * (i - a);
+        b += 2;
+        d = an * d + b;
+        if (Math.abs(d) < tiny)
+            d = tiny;
+        c = b + an / c;
+        if (Math.abs(c) < tiny)
+            c = tiny;
+        d = 1 / d;
+        const delta = d * c;
+        h *= delta;
+        if (Math.abs(delta - 1) < EPSILON)
+            break;
+    }
+    return clamp01(Math.exp(logPrefix) * h);
+}
+/**
+ * Survival function of the chi-square distribution with `dof` degrees of freedom:
+ * `P(X >= x) = Q(dof / 2, x / 2)` (scipy.stats.chi2.sf).
+ *
+ * @example chiSquareSf(3.841458820694124, 1) // 0.05
+ */
+function chiSquareSf(x, dof) {
+    if (!(dof > 0))
+        throw new RangeError(`chiSquareSf needs dof > 0, got ${dof}`);
+    if (x <= 0)
+        return 1;
+    return regularizedGammaQ(dof / 2, x / 2);
+}
+/**
+ * Two-sided tail of the standard normal distribution, `P(|Z| >= |z|) = erfc(|z| / √2)`
+ * (= 2 * scipy.stats.norm.sf(|z|)), computed as `Q(1/2, z² / 2)` to keep small tails accurate.
+ *
+ * @example normalTwoSidedP(1.959963984540054) // 0.05
+ */
+function normalTwoSidedP(z) {
+    if (Number.isNaN(z))
+        throw new RangeError('normalTwoSidedP needs a number, got NaN');
+    return regularizedGammaQ(0.5, (z * z) / 2);
+}
+function clamp01(p) {
+    return p < 0 ? 0 : p > 1 ? 1 : p;
+}
+// ---------------------------------------------------------------------------------------------
+// Kolmogorov–Smirnov: the distribution of D_n = sup |F_n - F| (scipy.stats.kstwo), following
+// scipy's `_kolmogn` (Simard & L'Ecuyer 2011): each region of (n, x) uses the method that is
+// exact or accurate there.
+const SCALE_EXPONENT = 128;
+const SCALE_UP = 2 ** SCALE_EXPONENT;
+const SCALE_DOWN = 2 ** -SCALE_EXPONENT;
+/**
+ * Survival function of the two-sided one-sample Kolmogorov–Smirnov statistic, `P(D_n >= x)`, for
+ * an integer `n >= 1` (scipy.stats.kstwo.sf(x, n)). ks_2samp uses it with `n = round(n1·n2 / (n1 + n2))`
+ * when the samples are too large for the exact two-sample distribution.
+ *
+ * Methods by region, as scipy: Ruben–Gambino closed forms for `nx <= 1` and `nx >= n - 1`,
+ * `2·smirnov(n, x)` for `x >= 0.5` and in the upper tail, the Durbin matrix (Marsaglia–Tsang–Wang)
+ * in the lower region, the Pelz–Good expansion for large `n`. One deviation: where scipy uses
+ * Pomeranz's recursion (`n <= 140`, `0.754693 < n·x² <= 4`) this uses the Durbin matrix, which is
+ * exact there as well.
+ *
+ * @example kolmogorovSmirnovSf(10, 0.274) // 0.3715203845434957
+ */
+function kolmogorovSmirnovSf(n, x) {
+    if (!Number.isInteger(n) || n < 1)
+        throw new RangeError(`kolmogorovSmirnovSf needs an integer n >= 1, got ${n}`);
+    if (Number.isNaN(x))
+        throw new RangeError('kolmogorovSmirnovSf needs a number x, got NaN');
+    if (x >= 1)
+        return 0;
+    if (x <= 0)
+        return 1;
+    const t = n * x;
+    if (t <= 1) {
+        if (t <= 0.5)
+            return 1;
+        let cdf;
+        if (n <= 140) {
+            cdf = 1;
+            for (let i = 1; i <= n; i++)
+                cdf *= i * (1 / n) * (2 * t - 1);
+        }
+        else {
+            cdf = Math.exp(logFactorialOverPower(n) + n * Math.log(2 * t - 1));
+        }
+        return clamp01(1 - cdf);
+    }
+    if (t >= n - 1)
+        return clamp01(2 * (1 - x) ** n);
+    if (x >= 0.5)
+        return clamp01(2 * smirnovSf(n, x));
+    const nxSquared = t * x;
+    if (n <= 140) {
+        if (nxSquared <= 4)
+            return clamp01(1 - durbinMatrixCdf(n, x));
+        return clamp01(2 * smirnovSf(n, x));
+    }
+    if (nxSquared >= 370)
+        return 0;
+    if (nxSquared >= 2.2)
+        return clamp01(2 * smirnovSf(n, x));
+    let cdf;
+    if (nxSquared >= 18)
+        cdf = 1;
+    else if (n <= 100000 && n * x ** 1.5 <= 1.4)
+        cdf = durbinMatrixCdf(n, x);
+    else
+        cdf = pelzGoodCdf(n, x);
+    return clamp01(1 - cdf);
+}
+// Stirling coefficients B_2j / (2j (2j - 1)), j = 8 … 1, for ln(n! / n^n).
+const STIRLING = [
+    -0.029550653594771242, 0.00641025641025641, -0.0019175269175269176, 0.0008417508417508417,
+    -5952380952380953e-19, 0.0007936507936507937, -0.002777777777777778, 0.08333333333333333
+];
+/** ln(n! / n^n) by Stirling's series with n·ln(n) removed up front (no cancellation). */
+function logFactorialOverPower(n) {
+    const rn = 1 / n;
+    const u = rn / n;
+    let poly = 0;
+    for (const c of STIRLING)
+        poly = poly * u + c;
+    return Math.log(n) / 2 - n + LOG_SQRT_2PI + rn * poly;
+}
+/** `x · 2^exponent` without overflowing an intermediate power of two. */
+function scaleByPowerOfTwo(x, exponent) {
+    let result = x;
+    let e = exponent;
+    while (e > 1000) {
+        result *= 2 ** 1000;
+        e -= 1000;
+    }
+    while (e < -1e3) {
+        result *= 2 ** -1e3;
+        e += 1000;
+    }
+    return result * 2 ** e;
+}
+/**
+ * `P(D_n <= d)` by Durbin's matrix method as organised by Marsaglia, Tsang & Wang (2003): write
+ * `d = (k - h) / n`, build an m×m matrix (m = 2k - 1) and take the k-th diagonal entry of
+ * `(n! / n^n) H^n`, rescaling to avoid overflow. Exact up to rounding; cost O(m³ log n).
+ */
+function durbinMatrixCdf(n, d) {
+    const nd = n * d;
+    if (nd <= 0.5)
+        return 0;
+    const k = Math.ceil(nd);
+    const h = k - nd;
+    const m = 2 * k - 1;
+    const v = new Float64Array(m);
+    const w = new Float64Array(m);
+    let factorial = 1;
+    for (let j = 1; j <= m; j++) {
+        w[j - 1] = factorial;
+        factorial /= j;
+        v[j - 1] = (1 - h ** j) * factorial;
+    }
+    v[m - 1] = (1 + (Math.max(2 * h - 1, 0) ** m - 2 * h ** m)) * factorial;
+    let H = new Float64Array(m * m);
+    for (let i = 1; i < m; i++) {
+        for (let r = i - 1; r < m; r++)
+            H[r * m + i] = w[r - i + 1];
+    }
+    for (let r = 0; r < m; r++)
+        H[r * m] = v[r];
+    for (let c = 0; c < m; c++)
+        H[(m - 1) * m + c] = v[m - 1 - c];
+    let power = new Float64Array(m * m);
+    for (let i = 0; i < m; i++)
+        power[i * m + i] = 1;
+    let exponent = 0;
+    let hExponent = 0;
+    for (let rest = n; rest > 0; rest = Math.floor(rest / 2)) {
+        if (rest % 2 === 1) {
+            power = multiply(power, H, m);
+            exponent += hExponent;
+        }
+        H = multiply(H, H, m);
+        hExponent *= 2;
+        if (Math.abs(H[(k - 1) * m + k - 1]) > SCALE_UP) {
+            for (let i = 0; i < H.length; i++)
+                H[i] /= SCALE_UP;
+            hExponent += SCALE_EXPONENT;
+        }
+    }
+    let p = power[(k - 1) * m + k - 1];
+    for (let i = 1; i <= n; i++) {
+        p = (i * p) / n;
+        if (Math.abs(p) < SCALE_DOWN) {
+            p *= SCALE_UP;
+            exponent -= SCALE_EXPONENT;
+        }
+    }
+    return clamp01(scaleByPowerOfTwo(p, exponent));
+}
+function multiply(a, b, m) {
+    const out = new Float64Array(m * m);
+    for (let i = 0; i < m; i++) {
+        for (let l = 0; l < m; l++) {
+            const ail = a[i * m + l];
+            if (ail === 0)
+                continue;
+            for (let j = 0; j < m; j++)
+                out[i * m + j] += ail * b[l * m + j];
+        }
+    }
+    return out;
+}
+/**
+ * `P(D_n <= x)` by the Pelz–Good (1976) expansion of the Li-Chien/Korolyuk series in powers of
+ * 1/√n, transformed with Jacobi theta identities so that it converges for small `√n·x`.
+ */
+function pelzGoodCdf(n, x) {
+    const z = Math.sqrt(n) * x;
+    const z2 = z * z;
+    const z4 = z2 * z2;
+    const z6 = z4 * z2;
+    const qlog = -(Math.PI ** 2) / 8 / z2;
+    if (qlog < -708)
+        return 0;
+    let q = Math.exp(qlog);
+    const pi2 = Math.PI ** 2;
+    const pi4 = pi2 * pi2;
+    const pi6 = pi4 * pi2;
+    const k1a = -z2;
+    const k1b = pi2 / 4;
+    const k2a = 6 * z6 + 2 * z4;
+    const k2b = ((2 * z4 - 5 * z2) * pi2) / 4;
+    const k2c = (pi4 * (1 - 2 * z2)) / 16;
+    const k3d = (pi6 * (5 - 30 * z2)) / 64;
+    const k3c = (pi4 * (-60 * z2 + 212 * z4)) / 16;
+    const k3b = (pi2 * (135 * z4 - 96 * z6)) / 4;
+    const k3a = -30 * z6 - 90 * z ** 8;
+    const K = [0, 0, 0, 0];
+    // Horner scheme over the odd integers for Σ c_i q^(i²).
+    const maxk = Math.ceil((16 * z) / Math.PI);
+    for (let k = maxk; k > 0; k--) {
+        const m = 2 * k - 1;
+        const m2 = m * m;
+        const m4 = m2 * m2;
+        const m6 = m4 * m2;
+        const qpower = q ** (8 * k);
+        const coeffs = [1, k1a + k1b * m2, k2a + k2b * m2 + k2c * m4, k3a + k3b * m2 + k3c * m4 + k3d * m6];
+        for (let i = 0; i < 4; i++)
+            K[i] = K[i] * qpower + coeffs[i];
+    }
+    const divisors = [z, 6 * z4, 72 * z ** 7, 6480 * z ** 10];
+    for (let i = 0; i < 4; i++)
+        K[i] = (K[i] * q * Math.sqrt(2 * Math.PI)) / divisors[i];
+    // The sums over all integers k for K2 and K3.
+    q = Math.exp(-pi2 / 2 / z2);
+    const sqrt3z = Math.sqrt(3) * z;
+    let k2extra = 0;
+    let k3extra = 0;
+    for (let k = maxk; k > 0; k--) {
+        const k2 = k * k;
+        const qk = q ** k2;
+        k2extra += k2 * qk;
+        k3extra += (sqrt3z + Math.PI * k) * (sqrt3z - Math.PI * k) * k2 * qk;
+    }
+    K[2] += (k2extra * pi2 * Math.sqrt(2 * Math.PI)) / (-36 * z ** 3);
+    K[3] += (k3extra * pi2 * Math.sqrt(2 * Math.PI)) / (216 * z6);
+    let sum = 0;
+    for (let i = 0; i < 4; i++)
+        sum += K[i] / n ** (i / 2);
+    return sum;
+}
+/**
+ * Survival function of the one-sided Kolmogorov–Smirnov statistic, `P(D_n^+ >= x)`
+ * (scipy.special.smirnov), by the Birnbaum–Tingey sum
+ * `x · Σ_{v=0}^{⌊n(1-x)⌋} C(n, v) (x + v/n)^(v-1) (1 - x - v/n)^(n-v)`, evaluated term by term in
+ * log space (scipy uses double-double arithmetic; the difference is below 1e-10 relative for the
+ * n reached here). For n > 10⁶, the approximation `exp(-(6nx + 1)² / 18n)` as scipy.
+ */
+function smirnovSf(n, x) {
+    if (n === 1)
+        return 1 - x;
+    if (x <= 0)
+        return 1;
+    if (x >= 1)
+        return 0;
+    const nx = n * x;
+    let nxFloor = Math.floor(nx);
+    let alpha = nx - nxFloor;
+    if (alpha === 1) {
+        nxFloor += 1;
+        alpha = 0;
+    }
+    if (nxFloor === 0 || (nxFloor === 1 && alpha === 0))
+        return 1 - x * (1 + x) ** (n - 1);
+    if (-2 * n * x * x < -708.3964185322641)
+        return 0;
+    if (nxFloor >= n - 1)
+        return (1 - x) ** n;
+    if (n > 1000000) {
+        const logp = -((6 * nx + 1) ** 2) / 18 / n;
+        // scipy: sf = e^logp when small, else sf = 1 - cdf with cdf = -expm1(logp).
+        return logp < -Math.LN2 ? Math.exp(logp) : 1 + Math.expm1(logp);
+    }
+    // The sum runs over v < n(1 - x): v = 0 … n - ⌊nx⌋ - 1 (also when nx is an integer).
+    const terms = n - nxFloor;
+    let logBinomial = 0;
+    let sum = 0;
+    for (let v = 0; v < terms; v++) {
+        if (v > 0)
+            logBinomial += Math.log((n - v + 1) / v);
+        const logTerm = logBinomial + (v - 1) * Math.log(x + v / n) + (n - v) * Math.log((n - v - nx) / n);
+        const term = Math.exp(logTerm);
+        sum += term;
+        if (term !== 0) {
+            if (4 * (terms - v) * term < EPSILON * sum && v !== terms - 1)
+                break;
+        }
+        else if (v > n / 2) {
+            break;
+        }
+    }
+    return clamp01(x * sum);
+}
+
+/**
+ * Chi-square test of homogeneity between the category counts of a reference and a current sample,
+ * as scipy.stats.chi2_contingency([reference, current]) with its default `correction=True`.
+ */
+/**
+ * Chi-square test of `H0: reference and current share one categorical distribution`, on the 2 × k
+ * contingency table whose rows are the two samples' counts per category (aligned by index).
+ *
+ * `E_ij = row_i · col_j / total`; statistic `Σ (O_ij - E_ij)² / E_ij`; `dof = k - 1`;
+ * p-value `= chi2.sf(statistic, dof)`. For `dof = 1` (two categories), Yates' continuity
+ * correction moves each observed count towards its expected count by `min(0.5, |O - E|)`, as scipy.
+ * A single category (`dof = 0`) gives statistic 0 and p-value 1, as scipy.
+ *
+ * Categories seen in only one sample belong in the table (count 0 on the other side): they are
+ * evidence of drift. Agreement with scipy 1.17: statistic to 1e-12 relative, p-value to 1e-12.
+ *
+ * Undefined: a category with zero counts on both sides, or a sample with no counts at all (scipy
+ * raises: an expected count would be zero) — a caller bug, `RangeError`.
+ *
+ * @param reference count per category in the reference sample
+ * @param current count per category in the current sample, same categories in the same order
+ * @example chiSquareHomogeneity([10, 20, 30], [30, 20, 10]) // { statistic: 20, pValue: 4.5399929762484854e-5, dof: 2, … }
+ */
+function chiSquareHomogeneity(reference, current) {
+    const k = reference.length;
+    if (current.length !== k) {
+        throw new RangeError(`chiSquareHomogeneity: ${k} reference counts but ${current.length} current counts`);
+    }
+    const refTotal = sumOf(reference);
+    const curTotal = sumOf(current);
+    const total = refTotal + curTotal;
+    if (refTotal === 0 || curTotal === 0)
+        throw new RangeError('chiSquareHomogeneity: a sample has no counts');
+    const expRef = new Float64Array(k);
+    const expCur = new Float64Array(k);
+    for (let j = 0; j < k; j++) {
+        const column = reference[j] + current[j];
+        if (!(column > 0))
+            throw new RangeError(`chiSquareHomogeneity: category ${j} has no counts in either sample`);
+        // scipy's expected_freq: the product of the margins divided by total^(ndim - 1).
+        expRef[j] = (refTotal * column) / total;
+        expCur[j] = (curTotal * column) / total;
+    }
+    const dof = k - 1;
+    if (dof === 0)
+        return { statistic: 0, pValue: 1, dof, expected: [expRef, expCur] };
+    const statistic = pearson(reference, expRef, dof) + pearson(current, expCur, dof);
+    return { statistic, pValue: chiSquareSf(statistic, dof), dof, expected: [expRef, expCur] };
+}
+function pearson(observed, expected, dof) {
+    let sum = 0;
+    for (let j = 0; j < expected.length; j++) {
+        let o = observed[j];
+        if (dof === 1) {
+            const diff = expected[j] - o;
+            o += Math.sign(diff) * Math.min(0.5, Math.abs(diff));
+        }
+        sum += ((o - expected[j]) * (o - expected[j])) / expected[j];
+    }
+    return sum;
+}
+function sumOf(values) {
+    let sum = 0;
+    for (let i = 0; i < values.length; i++) {
+        const v = values[i];
+        if (!(v >= 0) || !Number.isFinite(v))
+            throw new RangeError(`chiSquareHomogeneity: invalid count ${v}`);
+        sum += v;
+    }
+    return sum;
+}
+
+/**
+ * What the drift functions receive for one column on one side (reference or current): the numeric
+ * values (all of them, or a reservoir sample), the counts per category, or the count of trues.
+ */
+/** Number of (non-missing) values the sample holds. */
+function sampleSize(sample) {
+    switch (sample.kind) {
+        case 'numeric':
+            return sample.values.length;
+        case 'boolean':
+            return sample.total;
+        case 'categorical': {
+            let n = sample.counts.other ?? 0;
+            for (const count of sample.counts.counts.values())
+                n += count;
+            return n;
+        }
+    }
+}
+/**
+ * `n_ref · n_cur / (n_ref + n_cur)`: the size that governs a two-sample test's power (two samples
+ * of 5,000 have an effective size of 2,500). 0 when either sample is empty.
+ */
+function effectiveSampleSize(nReference, nCurrent) {
+    return nReference === 0 || nCurrent === 0 ? 0 : (nReference * nCurrent) / (nReference + nCurrent);
+}
+/** Label of the cell that holds lumped categories, in messages. */
+const OTHER_CATEGORY_LABEL = '(other)';
+/**
+ * Aligns two category count tables on the union of their categories (sorted by code unit, so the
+ * result does not depend on arrival order), dropping categories counted 0 on both sides. Lumped
+ * `other` counts form one last cell, present when either side has some: the two lumps are compared
+ * as if they were one category, an approximation that only arises past a counter's cap.
+ */
+function alignCategories(reference, current) {
+    const names = new Set();
+    for (const [name, count] of reference.counts)
+        if (count > 0)
+            names.add(name);
+    for (const [name, count] of current.counts)
+        if (count > 0)
+            names.add(name);
+    const labels = [...names].sort();
+    const refOther = reference.other ?? 0;
+    const curOther = current.other ?? 0;
+    const cells = labels.length + (refOther + curOther > 0 ? 1 : 0);
+    const ref = new Float64Array(cells);
+    const cur = new Float64Array(cells);
+    labels.forEach((name, i) => {
+        ref[i] = reference.counts.get(name) ?? 0;
+        cur[i] = current.counts.get(name) ?? 0;
+    });
+    if (cells > labels.length) {
+        ref[cells - 1] = refOther;
+        cur[cells - 1] = curOther;
+        labels.push(OTHER_CATEGORY_LABEL);
+    }
+    return { labels, reference: ref, current: cur };
+}
+/** A boolean sample as two categories, `false` and `true`. */
+function booleanAsCategories(trues, total) {
+    return {
+        counts: new Map([
+            ['false', total - trues],
+            ['true', trues]
+        ])
+    };
+}
+/** The counts per category of a categorical or boolean sample (a numeric sample has none). */
+function categoryCountsOf(sample) {
+    if (sample.kind === 'categorical')
+        return sample.counts;
+    if (sample.kind === 'boolean')
+        return booleanAsCategories(sample.trues, sample.total);
+    throw new RangeError('a numeric sample has no category counts; bin it with quantileEdges and binCounts');
+}
+
+/**
+ * The default drift method for a column, from its kind and the sizes of the two samples, with the
+ * reason in words.
+ *
+ * Policy:
+ * - fewer than `minSamples` (30) values on either side: insufficient data, no verdict;
+ * - small samples (effective size `n_ref·n_cur/(n_ref+n_cur)` <= 2,500, e.g. 5,000 vs 5,000 or
+ *   100,000 vs 2,560): a significance test — `ks` for numeric, `chi2` for categorical, `z` for
+ *   boolean — which is exact or well calibrated there;
+ * - large samples: an effect size with a threshold — `wasserstein` (normalized) for numeric,
+ *   `jensen_shannon` for categorical and boolean. A test's power grows with n: at an effective
+ *   size of 2,500, KS already rejects at α = 0.05 for CDFs 2.7 points apart (1.358/√2500) and the
+ *   z-test for a 50% rate moving by 2 points; beyond, tests flag differences too small to matter
+ *   ("drift tests that flag everything on large samples"), while a distance does not grow with n;
+ * - chi2 / z whose expected counts are too small for the chi-square approximation (Cochran: an
+ *   expected count below 1, or more than 20% of them below 5 — typical with rare categories):
+ *   `jensen_shannon` instead, which needs no expected counts.
+ */
+/** Fewer values than this on either side: insufficient data. */
+const MIN_SAMPLE_SIZE = 30;
+/** Above this effective sample size, distances replace tests. */
+const LARGE_EFFECTIVE_SAMPLE_SIZE = 2500;
+/**
+ * Chooses the default method for a column (see the module comment for the policy).
+ *
+ * @param minSamples values needed on each side (default `MIN_SAMPLE_SIZE` = 30)
+ * @example chooseMethod({ kind: 'boolean', trues: 10, total: 100 }, { kind: 'boolean', trues: 20, total: 100 })
+ *   // { method: 'z', why: 'boolean column, effective sample size 50 <= 2500', insufficient: null }
+ */
+function chooseMethod(reference, current, minSamples = MIN_SAMPLE_SIZE) {
+    if (reference.kind !== current.kind) {
+        throw new RangeError(`chooseMethod: reference is ${reference.kind} but current is ${current.kind}`);
+    }
+    const nRef = sampleSize(reference);
+    const nCur = sampleSize(current);
+    const en = effectiveSampleSize(nRef, nCur);
+    const size = `effective sample size ${formatSize(en)}`;
+    const kind = reference.kind;
+    const large = en > LARGE_EFFECTIVE_SAMPLE_SIZE;
+    let method;
+    let why;
+    if (large) {
+        method = kind === 'numeric' ? 'wasserstein' : 'jensen_shannon';
+        why = `${kind} column, ${size} > ${LARGE_EFFECTIVE_SAMPLE_SIZE}: a significance test would flag immaterial differences, so an effect size is used`;
+    }
+    else {
+        method = kind === 'numeric' ? 'ks' : kind === 'categorical' ? 'chi2' : 'z';
+        why = `${kind} column, ${size} <= ${LARGE_EFFECTIVE_SAMPLE_SIZE}`;
+    }
+    const insufficient = insufficientData(nRef, nCur, minSamples);
+    if (insufficient === null && (method === 'chi2' || method === 'z')) {
+        const sparse = sparseExpectedCounts(reference, current);
+        if (sparse !== null) {
+            method = 'jensen_shannon';
+            why = `${kind} column, ${size}, but ${sparse}: too few for the chi-square approximation (Cochran's rule), so ${DRIFT_METHODS.jensen_shannon.label}`;
+        }
+    }
+    return { method, why, insufficient };
+}
+/** The reason why `nRef` and `nCur` values are too few, or `null`. */
+function insufficientData(nRef, nCur, minSamples = MIN_SAMPLE_SIZE) {
+    const needed = Math.max(minSamples, 1);
+    const short = [];
+    if (nRef < needed)
+        short.push(`the reference has ${values(nRef)}`);
+    if (nCur < needed)
+        short.push(`the current data has ${values(nCur)}`);
+    if (short.length === 0)
+        return null;
+    return `insufficient data: ${short.join(' and ')}, at least ${needed} needed on each side`;
+}
+/**
+ * Cochran's rule on the 2 × k table of expected counts: `null` when every expected count is >= 1
+ * and at most 20% are below 5; otherwise a description such as `3 of 12 expected counts below 5`.
+ */
+function sparseExpectedCounts(reference, current) {
+    const table = alignCategories(categoryCountsOf(reference), categoryCountsOf(current));
+    let refTotal = 0;
+    let curTotal = 0;
+    for (let j = 0; j < table.labels.length; j++) {
+        refTotal += table.reference[j];
+        curTotal += table.current[j];
+    }
+    const total = refTotal + curTotal;
+    let belowOne = 0;
+    let belowFive = 0;
+    for (let j = 0; j < table.labels.length; j++) {
+        const column = table.reference[j] + table.current[j];
+        for (const rowTotal of [refTotal, curTotal]) {
+            const expected = (rowTotal * column) / total;
+            if (expected < 1)
+                belowOne++;
+            if (expected < 5)
+                belowFive++;
+        }
+    }
+    const cells = 2 * table.labels.length;
+    if (belowOne === 0 && belowFive <= 0.2 * cells)
+        return null;
+    return belowOne > 0
+        ? `${belowOne} of ${cells} expected counts below 1`
+        : `${belowFive} of ${cells} expected counts below 5`;
+}
+function formatSize(n) {
+    return String(Math.round(n));
+}
+function values(n) {
+    return n === 1 ? '1 value' : `${n} values`;
+}
+
+/**
+ * Jensen–Shannon distance between two distributions given as counts (or weights) per bin or
+ * category.
+ */
+/**
+ * Jensen–Shannon DISTANCE in base 2, exactly scipy.spatial.distance.jensenshannon(p, q, base=2):
+ * normalize `p` and `q` to sum 1, `m = (p + q) / 2`, divergence
+ * `JSD = (KL(p‖m) + KL(q‖m)) / 2` in bits, distance `= √JSD`.
+ *
+ * Range [0, 1]: 0 for identical distributions, 1 for distributions with disjoint support. Symmetric
+ * and finite even when a category is absent from one side (no smoothing needed), which is why it
+ * serves large categorical samples. (The divergence is the square of this value.) A rounding-level
+ * negative divergence is clamped to 0 so the result is never NaN.
+ *
+ * For numeric columns, call it on `binCounts` of both samples over the reference's `quantileEdges`;
+ * for categorical columns, on the counts per category (union of both sides' categories).
+ *
+ * Undefined: all-zero weights on a side, negative or non-finite weights, or lengths that differ are
+ * caller bugs (`RangeError`). Agreement with scipy 1.17: 1e-12 relative.
+ *
+ * @example jensenShannonDistance([1, 0], [0, 1]) // 1
+ */
+function jensenShannonDistance(p, q) {
+    if (p.length !== q.length)
+        throw new RangeError(`jensenShannonDistance: lengths differ (${p.length} vs ${q.length})`);
+    const pTotal = total$1(p, 'p');
+    const qTotal = total$1(q, 'q');
+    let left = 0;
+    let right = 0;
+    for (let i = 0; i < p.length; i++) {
+        const pi = p[i] / pTotal;
+        const qi = q[i] / qTotal;
+        const m = (pi + qi) / 2;
+        // scipy's rel_entr: x ln(x / y), 0 when x = 0.
+        if (pi > 0)
+            left += pi * Math.log(pi / m);
+        if (qi > 0)
+            right += qi * Math.log(qi / m);
+    }
+    const divergence = (left + right) / Math.LN2;
+    return Math.sqrt(Math.max(0, divergence / 2));
+}
+function total$1(weights, name) {
+    let sum = 0;
+    for (let i = 0; i < weights.length; i++) {
+        const w = weights[i];
+        if (!(w >= 0) || !Number.isFinite(w))
+            throw new RangeError(`jensenShannonDistance: ${name}[${i}] = ${w} is not a weight >= 0`);
+        sum += w;
+    }
+    if (sum === 0)
+        throw new RangeError(`jensenShannonDistance: ${name} has no weight`);
+    return sum;
+}
+
+/**
+ * Two-sample Kolmogorov–Smirnov test, as scipy.stats.ks_2samp(reference, current) with its defaults
+ * (alternative='two-sided', method='auto').
+ */
+/** scipy's MAX_AUTO_N: the exact distribution is used when both samples have at most this many values. */
+const KS_EXACT_MAX_N = 10000;
+/**
+ * Two-sample Kolmogorov–Smirnov test of `H0: both samples come from the same continuous
+ * distribution`.
+ *
+ * Statistic: `D = max_x |F_ref(x) - F_cur(x)|` over the empirical CDFs (ties handled as scipy: both
+ * CDFs are evaluated at every observed value).
+ *
+ * p-value, as scipy's `method='auto'`:
+ * - both sizes <= 10,000: the exact `P(D >= d)` under H0, counting lattice paths (Hodges 1958;
+ *   scipy's `_compute_prob_outside_square` when the sizes are equal, the "inside" recursion for
+ *   `1 - p` of Viehmann 2021 otherwise). As in scipy, the statistic is then rounded to the nearest
+ *   multiple of `1 / lcm(n1, n2)` (removing floating-point noise), and if the recursion ever left
+ *   [0, 1] the asymptotic p-value is used instead;
+ * - larger: `kstwo.sf(D, round(n1·n2 / (n1 + n2)))`.
+ *
+ * When the values are samples (e.g. from a full reservoir), the p-value is about those samples,
+ * not about the full columns they were drawn from.
+ *
+ * Undefined cases: an empty sample, or a value that is not finite, is a caller bug (`RangeError`);
+ * filter missing values out first. Identical samples give `D = 0, p = 1`.
+ *
+ * Agreement with scipy 1.17: statistic exactly (same floating-point operations); p-values within 5e-12
+ * relative (exact range) and 1e-9 (asymptotic range) over 300+ random cases and the tests in
+ * test/drift/ks.test.ts.
+ *
+ * @param reference values of the reference column (not modified)
+ * @param current values of the current column (not modified)
+ * @example ksTwoSample([1, 2, 3, 4], [5, 6, 7, 8]) // { statistic: 1, pValue: 0.028571428571428577, method: 'exact' }
+ */
+function ksTwoSample(reference, current) {
+    const a = sortedCopy(reference, 'reference');
+    const b = sortedCopy(current, 'current');
+    const n1 = a.length;
+    const n2 = b.length;
+    let d = statistic(a, b);
+    if (Math.max(n1, n2) <= KS_EXACT_MAX_N) {
+        const g = gcd(n1, n2);
+        const lcm = (n1 / g) * n2;
+        const h = roundHalfEven(d * lcm);
+        d = h / lcm;
+        if (h === 0)
+            return { statistic: d, pValue: 1, method: 'exact' };
+        const p = n1 === n2 ? probOutsideSquare(n1, h) : probOutsideInsideMethod(n1, n2, g, h);
+        if (p >= 0 && p <= 1)
+            return { statistic: d, pValue: p, method: 'exact' };
+    }
+    const [m, n] = n1 >= n2 ? [n1, n2] : [n2, n1];
+    const en = (m * n) / (m + n);
+    return { statistic: d, pValue: kolmogorovSmirnovSf(roundHalfEven(en), d), method: 'asymptotic' };
+}
+function sortedCopy(values, name) {
+    if (values.length === 0)
+        throw new RangeError(`ksTwoSample: the ${name} sample is empty`);
+    const copy = Float64Array.from(values);
+    for (let i = 0; i < copy.length; i++) {
+        if (!Number.isFinite(copy[i])) {
+            throw new RangeError(`ksTwoSample: the ${name} sample holds a non-finite value (${copy[i]}) at index ${i}`);
+        }
+    }
+    return copy.sort();
+}
+/** `max(max(F_a - F_b), max(F_b - F_a))` over all observed values, by one merge of the sorted samples. */
+function statistic(a, b) {
+    let i = 0;
+    let j = 0;
+    let maxDiff = 0;
+    let minDiff = 0;
+    while (i < a.length || j < b.length) {
+        const value = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i] : b[j];
+        while (i < a.length && a[i] === value)
+            i++;
+        while (j < b.length && b[j] === value)
+            j++;
+        // Same operations as scipy (count / n for each CDF, then the difference), so the same double.
+        const diff = i / a.length - j / b.length;
+        if (diff > maxDiff)
+            maxDiff = diff;
+        if (diff < minDiff)
+            minDiff = diff;
+    }
+    const minS = Math.min(-minDiff, 1);
+    return minS > maxDiff ? minS : maxDiff;
+}
+/**
+ * `P(D_{n,n} >= h/n)` for equal sizes: `2 Σ_k (-1)^k binom(2n, n - (k+1)h) / binom(2n, n)`,
+ * evaluated as scipy does with each ratio as a product of h factors and a Horner scheme.
+ */
+function probOutsideSquare(n, h) {
+    let p = 0;
+    for (let k = Math.floor(n / h); k >= 0; k--) {
+        let p1 = 1;
+        for (let j = 0; j < h; j++)
+            p1 = ((n - k * h - j) * p1) / (n + k * h + j + 1);
+        p = p1 * (1 - p);
+    }
+    return 2 * p;
+}
+/**
+ * `P(D_{m,n} >= h/lcm(m, n))` for unequal sizes: the proportion of lattice paths from (0,0) to (m,n)
+ * that leave the band `|x/m - y/n| < h/lcm`, computed directly (not as 1 minus the inside
+ * proportion) by a column-by-column recursion on a sliding window — scipy's
+ * `_compute_outer_prob_inside_method`.
+ */
+function probOutsideInsideMethod(m0, n0, g, h) {
+    const [m, n] = m0 >= n0 ? [m0, n0] : [n0, m0];
+    const mg = m / g;
+    const ng = n / g;
+    let minj = 0;
+    let maxj = Math.min(Math.ceil(h / mg), n + 1);
+    let curlen = maxj - minj;
+    const lenA = Math.min(2 * maxj + 2, n + 1);
+    const A = new Float64Array(lenA).fill(1);
+    A.fill(0, minj, maxj);
+    for (let i = 1; i <= m; i++) {
+        const lastminj = minj;
+        const lastlen = curlen;
+        minj = Math.min(Math.max(Math.floor((ng * i - h) / mg) + 1, 0), n);
+        maxj = Math.min(Math.ceil((ng * i + h) / mg), n + 1);
+        if (maxj <= minj)
+            return 1;
+        let val = minj === 0 ? 0 : 1;
+        for (let jj = 0; jj < maxj - minj; jj++) {
+            const j = jj + minj;
+            val = (A[jj + minj - lastminj] * i + val * j) / (i + j);
+            A[jj] = val;
+        }
+        curlen = maxj - minj;
+        if (lastlen > curlen)
+            A.fill(1, maxj - minj, Math.min(maxj - minj + (lastlen - curlen), lenA));
+    }
+    return A[maxj - minj - 1];
+}
+function gcd(a, b) {
+    while (b !== 0)
+        [a, b] = [b, a % b];
+    return a;
+}
+/** numpy's round: halves go to the even neighbour. */
+function roundHalfEven(x) {
+    const r = Math.round(x);
+    return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
+}
+
+/**
+ * Adjusted p-values for a family of tests judged at once: the segments of one gate's rule, the
+ * drift tests of one dataset's columns. A result is significant at level α when its adjusted
+ * p-value is at most α (below it, for drift's strict `p < threshold`).
+ */
+/** The correction's name in reasons: `Holm`, `Benjamini–Hochberg`, `no correction`. */
+const CORRECTION_NAMES = {
+    holm: 'Holm',
+    bh: 'Benjamini–Hochberg',
+    none: 'no correction'
+};
+/** The indices of `pValues` sorted by p ascending, ties in input order. */
+function ascending(pValues) {
+    return pValues.map((_, i) => i).sort((a, b) => pValues[a] - pValues[b] || a - b);
+}
+/**
+ * Adjusted p-values of `pValues` (each in [0, 1]), in input order, as
+ * `statsmodels.stats.multitest.multipletests(p, method=…)[1]` computes them (m tests, p_(i) the
+ * i-th smallest):
+ * - `holm`: `p̃_(i) = min(1, max_{j ≤ i} (m − j + 1)·p_(j))` (Holm 1979; method `holm`);
+ * - `bh`: `p̃_(i) = min(1, min_{j ≥ i} m·p_(j) / j)` (Benjamini & Hochberg 1995; method
+ *   `fdr_bh`), monotone in p;
+ * - `none`: `p̃ = p`.
+ *
+ * An empty list gives an empty array.
+ *
+ * @example
+ * adjustPValues([0.01, 0.04, 0.03], 'holm') // [0.03, 0.06, 0.06]
+ * adjustPValues([0.01, 0.04, 0.03], 'bh')   // [0.03, 0.04, 0.04]
+ */
+function adjustPValues(pValues, correction) {
+    const m = pValues.length;
+    if (correction === 'none')
+        return [...pValues];
+    const order = ascending(pValues);
+    const adjusted = new Array(m);
+    if (correction === 'holm') {
+        let running = 0;
+        order.forEach((index, rank) => {
+            running = Math.max(running, Math.min(1, (m - rank) * pValues[index]));
+            adjusted[index] = running;
+        });
+        return adjusted;
+    }
+    let running = 1;
+    for (let rank = m - 1; rank >= 0; rank--) {
+        const index = order[rank];
+        running = Math.min(running, (m * pValues[index]) / (rank + 1));
+        adjusted[index] = running;
+    }
+    return adjusted;
+}
+
+/**
+ * Two-proportion z-test for boolean (binary) columns.
+ */
+/**
+ * Pooled two-proportion z-test of `H0: the rate of true is the same in reference and current`.
+ *
+ * `p_ref = trues_ref / n_ref`, `p_cur = trues_cur / n_cur`, pooled `p̂ = (trues_ref + trues_cur) /
+ * (n_ref + n_cur)`, `z = (p_cur - p_ref) / √(p̂ (1 - p̂) (1/n_ref + 1/n_cur))`, two-sided p-value
+ * `erfc(|z| / √2)`. `z²` equals scipy.stats.chi2_contingency(table, correction=False).statistic and
+ * the p-values agree (to 1e-12 in the tests); statsmodels' proportions_ztest gives the same numbers.
+ *
+ * Both samples all true or all false (`p̂ = 0` or `1`): the proportions are identical, so
+ * `z = 0, p = 1` (the formula would be 0/0).
+ *
+ * @example twoProportionZTest(40, 100, 60, 100) // { statistic: 2.8284271247461903, pValue: 0.004677734981047177, … }
+ */
+function twoProportionZTest(referenceTrues, referenceTotal, currentTrues, currentTotal) {
+    checkCounts(referenceTrues, referenceTotal, 'reference');
+    checkCounts(currentTrues, currentTotal, 'current');
+    const referenceRate = referenceTrues / referenceTotal;
+    const currentRate = currentTrues / currentTotal;
+    const pooled = (referenceTrues + currentTrues) / (referenceTotal + currentTotal);
+    if (pooled === 0 || pooled === 1)
+        return { statistic: 0, pValue: 1, referenceRate, currentRate };
+    const se = Math.sqrt(pooled * (1 - pooled) * (1 / referenceTotal + 1 / currentTotal));
+    const statistic = (currentRate - referenceRate) / se;
+    return { statistic, pValue: normalTwoSidedP(statistic), referenceRate, currentRate };
+}
+function checkCounts(trues, total, name) {
+    if (!Number.isInteger(total) || total < 1 || !Number.isInteger(trues) || trues < 0 || trues > total) {
+        throw new RangeError(`twoProportionZTest: ${name} needs integers 0 <= trues <= total, total >= 1; got ${trues} of ${total}`);
+    }
+}
+
+/**
+ * Population stability index between two distributions given as counts per bin or category.
+ */
+/**
+ * Share that replaces an empty bin's share (0) before taking logarithms, as common PSI
+ * implementations (e.g. Evidently) do: small enough not to matter when the bin really is
+ * negligible, large enough that one empty bin adds a bounded, visible amount instead of ∞.
+ */
+const PSI_EMPTY_BIN_SHARE = 1e-4;
+/**
+ * `PSI = Σ_i (c_i - r_i) · ln(c_i / r_i)` over bins or categories, where `r_i` and `c_i` are the
+ * reference's and the current sample's shares of bin `i`, and a share of 0 is replaced by
+ * `PSI_EMPTY_BIN_SHARE` (1e-4; the shares are not renormalized).
+ *
+ * Range [0, ∞): 0 for identical shares. Conventional reading: < 0.1 no significant change,
+ * 0.1–0.2 moderate, >= 0.2 significant shift (ml-gate's default threshold).
+ *
+ * For numeric columns, call it on `binCounts` over the reference's `quantileEdges` (deciles by
+ * default); for categorical columns, on counts per category (union of both sides' categories: a
+ * category present on one side only contributes through the empty-bin share).
+ *
+ * Undefined: all-zero counts on a side, negative or non-finite counts, or lengths that differ are
+ * caller bugs (`RangeError`).
+ *
+ * @example populationStabilityIndex([50, 50], [60, 40]) // 0.04054651081081645 (= 0.2 · ln 1.5)
+ */
+function populationStabilityIndex(reference, current) {
+    if (reference.length !== current.length) {
+        throw new RangeError(`populationStabilityIndex: lengths differ (${reference.length} vs ${current.length})`);
+    }
+    const refTotal = total(reference, 'reference');
+    const curTotal = total(current, 'current');
+    let psi = 0;
+    for (let i = 0; i < reference.length; i++) {
+        const r = reference[i] / refTotal || PSI_EMPTY_BIN_SHARE;
+        const c = current[i] / curTotal || PSI_EMPTY_BIN_SHARE;
+        psi += (c - r) * Math.log(c / r);
+    }
+    return psi;
+}
+function total(counts, name) {
+    let sum = 0;
+    for (let i = 0; i < counts.length; i++) {
+        const c = counts[i];
+        if (!(c >= 0) || !Number.isFinite(c))
+            throw new RangeError(`populationStabilityIndex: ${name}[${i}] = ${c} is not a count >= 0`);
+        sum += c;
+    }
+    if (sum === 0)
+        throw new RangeError(`populationStabilityIndex: the ${name} sample has no counts`);
+    return sum;
+}
+
+/**
+ * Histogram bins cut at the reference's quantiles, shared by PSI and Jensen–Shannon on numeric
+ * columns: each bin holds about the same share of the reference, so no bin is empty by design
+ * and the bins follow the reference's shape whatever its scale.
+ */
+/** Default number of bins: deciles, the usual choice for PSI. */
+const DEFAULT_BIN_COUNT = 10;
+/**
+ * The interior edges of `bins` reference-quantile bins: the quantiles at `1/bins, 2/bins, …,
+ * (bins-1)/bins` by numpy's default linear interpolation (`np.quantile(reference, q)`), with
+ * repeated edges removed (heavily tied data gives fewer, wider bins).
+ *
+ * The bins are right-closed: `(-∞, e₀], (e₀, e₁], …, (e_last, +∞)`, so values outside the
+ * reference's range fall into the outer bins.
+ *
+ * @example quantileEdges([1, 2, 3, 4, 5], 4) // Float64Array [2, 3, 4]
+ */
+function quantileEdges(reference, bins = DEFAULT_BIN_COUNT) {
+    if (!Number.isInteger(bins) || bins < 2)
+        throw new RangeError(`quantileEdges: bins must be an integer >= 2, got ${bins}`);
+    if (reference.length === 0)
+        throw new RangeError('quantileEdges: the reference sample is empty');
+    const sorted = Float64Array.from(reference).sort();
+    const edges = [];
+    for (let b = 1; b < bins; b++) {
+        const edge = linearQuantile(sorted, b / bins);
+        if (edges.length === 0 || edge > edges[edges.length - 1])
+            edges.push(edge);
+    }
+    return Float64Array.from(edges);
+}
+/** numpy's 'linear' quantile of sorted data, including its symmetric lerp for t >= 0.5. */
+function linearQuantile(sorted, q) {
+    const position = (sorted.length - 1) * q;
+    const lower = Math.floor(position);
+    const upper = Math.min(lower + 1, sorted.length - 1);
+    const t = position - lower;
+    const a = sorted[lower];
+    const b = sorted[upper];
+    const diff = b - a;
+    return t >= 0.5 ? b - diff * (1 - t) : a + diff * t;
+}
+/**
+ * Counts of `values` per bin for the given interior edges (`edges.length + 1` bins, right-closed):
+ * value `x` goes to bin `#{edges < x}` (`np.searchsorted(edges, x, side='left')`).
+ */
+function binCounts(values, edges) {
+    const counts = new Float64Array(edges.length + 1);
+    for (let i = 0; i < values.length; i++) {
+        const x = values[i];
+        let lo = 0;
+        let hi = edges.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >>> 1;
+            if (edges[mid] < x)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        counts[lo]++;
+    }
+    return counts;
+}
+
+/**
+ * First Wasserstein (earth mover's) distance between two numeric samples, normalized by the
+ * reference's spread so that one threshold fits every column.
+ */
+/**
+ * `W1(ref, cur) = ∫ |F_ref(x) - F_cur(x)| dx` over the empirical CDFs — the average distance each
+ * unit of probability mass must move — divided by the reference's standard deviation.
+ *
+ * The standard deviation uses ddof = 0 (`np.std(reference)`), as Evidently's "normed Wasserstein
+ * distance" whose default threshold of 0.1 ml-gate adopts: 0.1 means the current distribution is,
+ * on average, a tenth of a reference standard deviation away.
+ *
+ * Range: [0, ∞). Identical samples give 0. Undefined: `normalized` is `null` for a constant
+ * reference. An empty sample or a non-finite value is a caller bug (`RangeError`).
+ * Agreement with scipy 1.17: 1e-12 relative (summation order differs).
+ *
+ * @example wassersteinDistance([0, 1, 3], [5, 6, 8]) // { distance: 5, referenceStd: 1.247…, normalized: 4.009… }
+ */
+function wassersteinDistance(reference, current) {
+    const u = sortedFinite(reference, 'reference');
+    const v = sortedFinite(current, 'current');
+    let i = 0;
+    let j = 0;
+    let distance = 0;
+    let previous = Math.min(u[0], v[0]);
+    while (i < u.length || j < v.length) {
+        const value = j >= v.length || (i < u.length && u[i] <= v[j]) ? u[i] : v[j];
+        // Between two consecutive distinct values both CDFs are flat: add |F_u - F_v| × width.
+        distance += Math.abs(i / u.length - j / v.length) * (value - previous);
+        while (i < u.length && u[i] === value)
+            i++;
+        while (j < v.length && v[j] === value)
+            j++;
+        previous = value;
+    }
+    const referenceStd = populationStd(u);
+    return { distance, referenceStd, normalized: referenceStd > 0 ? distance / referenceStd : null };
+}
+/** numpy's `np.std(x)`: two passes, `√(mean((x - mean)²))`. */
+function populationStd(values) {
+    let sum = 0;
+    for (let i = 0; i < values.length; i++)
+        sum += values[i];
+    const mean = sum / values.length;
+    let squares = 0;
+    for (let i = 0; i < values.length; i++)
+        squares += (values[i] - mean) ** 2;
+    return Math.sqrt(squares / values.length);
+}
+function sortedFinite(values, name) {
+    if (values.length === 0)
+        throw new RangeError(`wassersteinDistance: the ${name} sample is empty`);
+    const copy = Float64Array.from(values);
+    for (let i = 0; i < copy.length; i++) {
+        if (!Number.isFinite(copy[i])) {
+            throw new RangeError(`wassersteinDistance: the ${name} sample holds a non-finite value (${copy[i]}) at index ${i}`);
+        }
+    }
+    return copy.sort();
+}
+
+/**
+ * Drift of one column: reference vs current, with a method chosen by default or requested, a
+ * threshold, a verdict and the reason for both. This is what the contract/validate command calls.
+ */
+/** The measuring half of `detectDrift` (same checks, same errors). */
+function measureDrift(reference, current, options = {}) {
+    if (reference.kind !== current.kind) {
+        throw new RangeError(`detectDrift: reference is ${reference.kind} but current is ${current.kind}`);
+    }
+    const minSamples = options.minSamples ?? MIN_SAMPLE_SIZE;
+    const choice = options.method === undefined
+        ? chooseMethod(reference, current, minSamples)
+        : {
+            method: options.method,
+            why: 'requested',
+            insufficient: insufficientData(sampleSize(reference), sampleSize(current), minSamples)
+        };
+    const method = choice.method;
+    const info = DRIFT_METHODS[method];
+    if (!info.kinds.includes(reference.kind)) {
+        throw new RangeError(`detectDrift: ${method} does not apply to a ${reference.kind} column; use one of ${methodsFor(reference.kind).join(', ')}`);
+    }
+    const threshold = options.threshold ?? info.defaultThreshold;
+    if (!(threshold > 0) || (info.decision === 'test' && !(threshold < 1)) || !Number.isFinite(threshold)) {
+        throw new RangeError(`detectDrift: threshold ${threshold} for ${method} must be ${info.decision === 'test' ? 'in (0, 1)' : '> 0'}`);
+    }
+    const head = `${info.label} (${choice.why})`;
+    if (choice.insufficient !== null) {
+        return { method, threshold, head, insufficient: choice.insufficient, measured: null };
+    }
+    const measured = measure$1(method, reference, current, options.bins ?? DEFAULT_BIN_COUNT);
+    return { method, threshold, head, insufficient: null, measured };
+}
+/** The p-value of a measured test (`ks`, `chi2`, `z`); `null` for distances and undefined ones. */
+function testPValue(m) {
+    return m.measured !== null && m.measured.statistic !== null ? m.measured.pValue : null;
+}
+/**
+ * The deciding half of `detectDrift`: a test drifts when its p-value (adjusted in `family`, when
+ * given) is below the threshold, a distance when it reaches the threshold.
+ */
+function decideDrift(m, family) {
+    const { method, threshold, head } = m;
+    const none = { method, statistic: null, p_value: null, adjusted_p_value: null, correction: null, threshold };
+    if (m.insufficient !== null || m.measured === null) {
+        return { ...none, drifted: null, reason: `${head}: ${m.insufficient}` };
+    }
+    const measured = m.measured;
+    if (measured.statistic === null) {
+        return { ...none, drifted: measured.drifted, reason: `${head}: ${measured.text}` };
+    }
+    if (measured.pValue !== null) {
+        const p = measured.pValue;
+        const adjusted = family?.adjusted ?? p;
+        const drifted = adjusted < threshold;
+        const shown = family === undefined
+            ? `p = ${formatAgainst(p, threshold)}`
+            : `p = ${format(p)}, ${familyText(family)} = ${formatAgainst(adjusted, threshold)}`;
+        const decision = `${measured.text}, ${shown} ${drifted ? '<' : '>='} ${threshold}: ${drifted ? 'drift' : 'no drift'}`;
+        return {
+            ...none,
+            statistic: measured.statistic,
+            p_value: p,
+            adjusted_p_value: adjusted,
+            correction: family?.correction ?? null,
+            drifted,
+            reason: `${head}: ${decision}`
+        };
+    }
+    const drifted = measured.statistic >= threshold;
+    const decision = `${measured.text} ${drifted ? '>=' : '<'} ${threshold}: ${drifted ? 'drift' : 'no drift'}`;
+    return { ...none, statistic: measured.statistic, drifted, reason: `${head}: ${decision}` };
+}
+/** `Holm-adjusted p (Holm over 2 tested columns)`, `p (no correction over 2 tested columns)`. */
+function familyText(family) {
+    const over = `${CORRECTION_NAMES[family.correction]} over ${family.size} tested column${family.size === 1 ? '' : 's'}`;
+    if (family.correction === 'none')
+        return `uncorrected p (${over})`;
+    return `${family.correction === 'bh' ? 'BH' : 'Holm'}-adjusted p (${over})`;
+}
+/**
+ * The drift of a dataset's columns, decided together: the p-values of the tests (`ks`, `chi2`,
+ * `z`) are adjusted by `correction` across the columns that have one (`adjustPValues`), and each
+ * column drifts when its adjusted p-value is below its own threshold (for one shared threshold α:
+ * Holm bounds the chance that any column is flagged by chance at α, BH the expected share of
+ * flagged columns that did not drift). Distances are effect sizes, not corrected; a column judged
+ * alone (one test in the family) reads as `detectDrift`'s.
+ */
+function correctDrift(measurements, correction) {
+    const tested = measurements.map((m, i) => ({ i, p: testPValue(m) })).filter((t) => t.p !== null);
+    const adjusted = adjustPValues(tested.map((t) => t.p), correction);
+    const families = new Map(tested.map((t, k) => [t.i, { adjusted: adjusted[k], correction, size: tested.length }]));
+    return measurements.map((m, i) => decideDrift(m, tested.length > 1 ? families.get(i) : undefined));
+}
+function measure$1(method, reference, current, bins) {
+    switch (method) {
+        case 'ks': {
+            const r = ksTwoSample(numericValues(reference), numericValues(current));
+            return { statistic: r.statistic, pValue: r.pValue, text: `D = ${format(r.statistic)}` };
+        }
+        case 'wasserstein': {
+            const r = wassersteinDistance(numericValues(reference), numericValues(current));
+            if (r.normalized === null) {
+                const differs = r.distance > 0;
+                return {
+                    statistic: null,
+                    drifted: differs,
+                    text: 'the reference is constant (standard deviation 0), so the normalized distance is undefined; ' +
+                        (differs
+                            ? `the current data differs from it (W1 = ${format(r.distance)}): drift`
+                            : 'the current data equals it: no drift')
+                };
+            }
+            return { statistic: r.normalized, pValue: null, text: `W1 / std = ${format(r.normalized)}` };
+        }
+        case 'z': {
+            const ref = booleanOf(reference);
+            const cur = booleanOf(current);
+            const r = twoProportionZTest(ref.trues, ref.total, cur.trues, cur.total);
+            return {
+                statistic: r.statistic,
+                pValue: r.pValue,
+                text: `rate ${format(r.referenceRate)} -> ${format(r.currentRate)}, z = ${format(r.statistic)}`
+            };
+        }
+        case 'chi2': {
+            const table = alignCategories(categoryCountsOf(reference), categoryCountsOf(current));
+            const r = chiSquareHomogeneity(table.reference, table.current);
+            return {
+                statistic: r.statistic,
+                pValue: r.pValue,
+                text: `chi2 = ${format(r.statistic)}, dof = ${r.dof}`
+            };
+        }
+        case 'jensen_shannon': {
+            const [ref, cur] = distributions(reference, current, bins);
+            const d = jensenShannonDistance(ref, cur);
+            return { statistic: d, pValue: null, text: `JS distance = ${format(d)}` };
+        }
+        case 'psi': {
+            const [ref, cur] = distributions(reference, current, bins);
+            const psi = populationStabilityIndex(ref, cur);
+            return { statistic: psi, pValue: null, text: `PSI = ${format(psi)}` };
+        }
+    }
+}
+/** Counts per reference-quantile bin (numeric) or per category (categorical, boolean), aligned. */
+function distributions(reference, current, bins) {
+    if (reference.kind === 'numeric' && current.kind === 'numeric') {
+        const edges = quantileEdges(reference.values, bins);
+        return [binCounts(reference.values, edges), binCounts(current.values, edges)];
+    }
+    const table = alignCategories(categoryCountsOf(reference), categoryCountsOf(current));
+    return [table.reference, table.current];
+}
+function numericValues(sample) {
+    if (sample.kind !== 'numeric')
+        throw new RangeError(`expected a numeric sample, got ${sample.kind}`);
+    return sample.values;
+}
+function booleanOf(sample) {
+    if (sample.kind !== 'boolean')
+        throw new RangeError(`expected a boolean sample, got ${sample.kind}`);
+    return sample;
+}
+/** Three significant digits; plain notation down to 1e-6, then exponent (JS's own switch). */
+function format(x) {
+    return String(Number(x.toPrecision(3)));
+}
+/** Like `format`, but with as many digits as needed for the shown value to fall on the same side of `threshold`. */
+function formatAgainst(p, threshold) {
+    for (let digits = 3; digits < 17; digits++) {
+        const shown = Number(p.toPrecision(digits));
+        if (p < threshold === shown < threshold && (shown !== threshold || p === threshold))
+            return String(shown);
+    }
+    return String(p);
+}
+
+/**
+ * One data file's checks and drift samples, fed batch by batch: the pure half of validation (the
+ * validate step opens the files and streams them through it).
+ *
+ * Drift covers the contract's columns (all shared columns without a contract), except those with
+ * `drift: false` and `unique: true` (identifiers drift by construction). A column's kind comes from
+ * its contract type, else from the values on both sides.
+ */
+class DataValidation {
+    loaded;
+    table;
+    seed;
+    contract;
+    checker;
+    collectors;
+    rows = 0;
+    /**
+     * @param measuresDrift whether a reference will be given (`reference`), so drift samples are kept
+     * @throws UserInputError when the data lacks a required contract column (at the contract's line)
+     */
+    constructor(loaded, table, measuresDrift, seed = 42, mergeable = false) {
+        this.loaded = loaded;
+        this.table = table;
+        this.seed = seed;
+        this.contract = loaded?.contract ?? null;
+        if (loaded)
+            requireColumns(loaded, table);
+        const recordSchema = loaded?.recordSchema;
+        const driftColumns = !measuresDrift
+            ? []
+            : recordSchema
+                ? recordSchema.columns.filter((c) => table.columns.includes(c))
+                : driftColumnsOf(this.contract, table.columns);
+        this.collectors = new Map(driftColumns.map((c) => [c, this.collector(c)]));
+        this.checker = recordSchema
+            ? new RecordSchemaChecker(recordSchema, table.columns)
+            : this.contract
+                ? new ContractChecker(this.contract, table.columns, mergeable)
+                : null;
+    }
+    /** What was added, as a piece's state (made `mergeable`). */
+    state() {
+        return { rows: this.rows, checks: this.checker?.state() ?? null, drift: collectorStates(this.collectors) };
+    }
+    /**
+     * Adds a later piece of the input, in input order (of `file`, named in failure examples when the
+     * input has several files): the validation of both pieces read as one.
+     * @throws Error for a piece of another contract or header
+     */
+    merge(piece, file) {
+        const { checker } = this;
+        const checks = piece.checks;
+        if (checker instanceof ContractChecker && checks?.kind === 'contract')
+            checker.merge(checks, file);
+        else if (checker instanceof RecordSchemaChecker && checks?.kind === 'record_schema')
+            checker.merge(checks, file);
+        else if (checker !== null || checks !== null)
+            throw new Error("invalid validation state: its checks are not the contract's");
+        mergeCollectors(this.collectors, piece.drift);
+        this.rows += piece.rows;
+    }
+    /** Adds the data's next batch, whose first row is the `firstRow`th. */
+    add(batch, firstRow) {
+        this.checker?.add(batch);
+        for (const [column, collector] of this.collectors) {
+            collector.add(batch.columns[this.table.columns.indexOf(column)], batch.size, firstRow);
+        }
+        this.rows += batch.size;
+    }
+    /** Samples of the reference's columns that drift is measured on, fed with `add` as the data's. */
+    reference(columns) {
+        const collectors = new Map([...this.collectors.keys()].filter((c) => columns.includes(c)).map((c) => [c, this.collector(c)]));
+        return {
+            add(batch, firstRow) {
+                for (const [column, collector] of collectors) {
+                    collector.add(batch.columns[columns.indexOf(column)], batch.size, firstRow);
+                }
+            },
+            state: () => collectorStates(collectors),
+            merge: (drift) => mergeCollectors(collectors, drift),
+            collectors
+        };
+    }
+    /**
+     * The `ml-gate/validation@1` document of what was added; with `reference` (its file and its
+     * sample), drift of every drift column.
+     * @throws UserInputError for a drift method that does not fit the kind the data showed
+     */
+    document(reference, drift = {}, failOn = 'error', input) {
+        const measurements = reference === null
+            ? []
+            : [...this.collectors].map(([column, current]) => {
+                const ref = reference.sample.collectors.get(column);
+                if (ref === undefined)
+                    return skipped(column, `the column is not in the reference ${reference.file}`);
+                return measure(column, ref, current, settingsOf(this.contract, column, drift.settings), drift.method);
+            });
+        const decided = correctDrift(measurements.flatMap((m) => ('head' in m ? [m] : [])), drift.correction ?? 'holm');
+        let next = 0;
+        const measured = measurements.map((m) => ('head' in m ? { column: m.column, ...decided[next++] } : m));
+        const checks = this.checker?.results() ?? [];
+        const failing = (severity) => checks.filter((c) => !c.passed && c.severity === severity).length;
+        const summary = {
+            errors: failing('error'),
+            warnings: failing('warn'),
+            drifted: measured.filter((d) => d.drifted).length
+        };
+        return {
+            schema: 'ml-gate/validation@1',
+            file: input?.file ?? this.table.file,
+            format: this.table.format,
+            unit: this.table.unit,
+            contract: this.loaded?.file ?? null,
+            reference: reference?.file ?? null,
+            passed: summary.errors === 0 && summary.drifted === 0,
+            fail_on: failOn,
+            rows: this.rows,
+            ...(input === undefined ? {} : { files: input.files }),
+            summary,
+            checks,
+            drift: measured
+        };
+    }
+    collector(column) {
+        return new DriftCollector(driftKind(this.contract, column), this.seed);
+    }
+}
+function collectorStates(collectors) {
+    return [...collectors].map(([column, collector]) => ({ column, collector: collector.state() }));
+}
+/** @throws Error for a piece of other drift columns */
+function mergeCollectors(collectors, drift) {
+    if (drift.length !== collectors.size)
+        throw new Error("invalid validation state: its drift columns are not the contract's");
+    for (const { column, collector } of drift) {
+        const mine = collectors.get(column);
+        if (mine === undefined)
+            throw new Error(`invalid validation state: '${column}' is not a drift column`);
+        mine.merge(collector);
+    }
+}
+function requireColumns(loaded, table) {
+    for (const [name, rules] of Object.entries(loaded.contract.columns)) {
+        if (rules.required === false || table.columns.includes(name))
+            continue;
+        throw new UserInputError(`column '${name}' is not in ${table.file}${didYouMean(name, table.columns)}; its columns are ` +
+            `${table.columns.join(', ')}. Fix the name, or add \`required: false\` if the column may be absent`, loaded.locate(['columns', name], 'key'));
+    }
+}
+function driftColumnsOf(contract, header) {
+    if (contract === null)
+        return [...header];
+    return Object.entries(contract.columns)
+        .filter(([name, rules]) => header.includes(name) && rules.drift !== false && rules.unique !== true)
+        .map(([name]) => name);
+}
+function driftKind(contract, column) {
+    return driftKindOf(contract?.columns[column]?.type);
+}
+function settingsOf(contract, column, request) {
+    const own = contract?.columns[column]?.drift;
+    return { ...contract?.drift, ...request, ...(own === false ? {} : own) };
+}
+/**
+ * Whether a validation fails under a policy (default: the one recorded in it): `error` when it did
+ * not pass (an error check failed or a column drifted), `warn` also when a warning check failed,
+ * `never` never.
+ */
+function failsUnder(document, failOn = document.fail_on ?? 'error') {
+    if (failOn === 'never')
+        return false;
+    return !document.passed || (failOn === 'warn' && document.summary.warnings > 0);
+}
+function measure(column, reference, current, settings, override) {
+    const refKind = reference.observedKind();
+    const curKind = current.observedKind();
+    if (refKind === undefined || curKind === undefined) {
+        return skipped(column, `the ${refKind === undefined ? 'reference' : 'current'} column mixes numbers and text`);
+    }
+    if (refKind !== curKind) {
+        return skipped(column, `the reference column is ${refKind} but the current one is ${curKind}`);
+    }
+    const method = override ?? settings.method;
+    try {
+        const measurement = measureDrift(reference.sample(refKind), current.sample(curKind), {
+            method: method === 'auto' || method === undefined ? undefined : method,
+            threshold: settings.threshold
+        });
+        return { column, ...measurement };
+    }
+    catch (error) {
+        // The contract loader checks methods against declared types; this is a method that does not
+        // fit the kind the data showed (no type declared), which the user can fix the same way.
+        if (error instanceof RangeError)
+            throw new UserInputError(`drift of '${column}': ${error.message.replace(/^\w+: /, '')}`);
+        throw error;
+    }
+}
+function skipped(column, reason) {
+    return {
+        column,
+        method: null,
+        statistic: null,
+        p_value: null,
+        adjusted_p_value: null,
+        correction: null,
+        threshold: null,
+        drifted: null,
+        reason
+    };
+}
+
 /**
  * Reading a result document that may come from someone else (a fork's artifact, a file given to
  * `ml-gate gate --candidate`): JSON, then its published schema (schemas/*.schema.json), before
@@ -11126,14 +31513,42 @@ function settingsFromDocument(task, s) {
     };
 }
 /**
- * The evaluation a piece's state describes.
- * @throws Error ("invalid metric state: …") for a state the accumulators cannot restore
+ * The classes of the merged evaluation: with probability columns, theirs (any state's `classes`);
+ * found in the rows, the sorted union of the pieces' (each shard finds the classes of its own rows,
+ * `evaluate-input.ts`), the list a single run finds; `[]` for another task.
+ */
+function mergedClasses(states) {
+    const given = states.map((s) => s.classes).find((c) => c.length > 0);
+    if (given !== undefined)
+        return [...given];
+    const found = new Set();
+    // A forged state's classes are refused by `restorePiece` (`MulticlassAccumulator.fromState`).
+    const named = (state) => 'classes' in state && Array.isArray(state.classes) ? state.classes : [];
+    for (const state of states) {
+        for (const piece of state.pieces)
+            for (const segment of piece.segments)
+                for (const c of named(segment.state))
+                    if (typeof c === 'string')
+                        found.add(c);
+    }
+    return [...found].sort();
+}
+/**
+ * The evaluation a piece's state describes, a multiclass piece widened to `classes`.
+ * @throws Error ("invalid metric state: …") for a state the accumulators cannot restore, or a
+ *   multiclass state with a class not in `classes`
  */
 function restorePiece(piece, settings, classes) {
     const restore = restorer(settings.model.task);
     const segments = new Map(piece.segments.map((s) => [
         s.key,
-        { key: s.key, family: s.family, labels: s.labels, rows: s.rows, metrics: restore(s.state) }
+        {
+            key: s.key,
+            family: s.family,
+            labels: s.labels,
+            rows: s.rows,
+            metrics: widened(restore(s.state), classes)
+        }
     ]));
     return {
         file: piece.file,
@@ -11142,8 +31557,15 @@ function restorePiece(piece, settings, classes) {
         classes,
         rows: piece.rows,
         labels: piece.labels,
+        ids: piece.ids,
         segments
     };
+}
+/** A multiclass accumulator over `classes` (a shard's classes are those of its rows). */
+function widened(metrics, classes) {
+    if (!(metrics instanceof MulticlassAccumulator))
+        return metrics;
+    return metrics.classes.join('\u0000') === classes.join('\u0000') ? metrics : metrics.withClasses(classes);
 }
 function restorer(task) {
     if (task === 'binary')
@@ -11185,7 +31607,17 @@ function mergeEvaluations(file, pieces) {
     const sorted = new Map([...segments.values()].sort(order).map((s) => [s.key, s]));
     if (!sorted.has(OVERALL))
         throw new Error('a piece of an evaluation has no overall segment');
-    return { file, settings, families, classes, rows, labels: labels?.toState() ?? null, segments: sorted };
+    // The merged pieces' ids were checked to be distinct (`piece-ids.ts`) and are not needed again.
+    return {
+        file,
+        settings,
+        families,
+        classes,
+        rows,
+        labels: labels?.toState() ?? null,
+        ids: null,
+        segments: sorted
+    };
 }
 function mergeInto(into, other) {
     if (into instanceof BinaryAccumulator && other instanceof BinaryAccumulator)
@@ -11196,6 +31628,51 @@ function mergeInto(into, other) {
         into.merge(other);
     else
         throw new Error('cannot merge accumulators of different tasks');
+}
+
+/**
+ * Distinct ids across the byte ranges of one file: a single run refuses an id that a file repeats
+ * (`row-stager.ts`), but each byte shard sees only its own rows, so the merge checks what no shard
+ * could: that no two ranges hold the same id. The files of a list are not checked against each
+ * other, as a single run over the list does not check them (each file is staged alone).
+ */
+/**
+ * Checks that no id is in two pieces of `pieces` (input order) that carry ids.
+ * @throws UserInputError at the later piece's state file, naming the id, both ranges and both state
+ *   files, for the first piece holding an id of an earlier one; for ids that cannot be restored
+ */
+function checkIdsAcrossPieces(pieces, column) {
+    const seen = new IdSet();
+    const withIds = pieces.filter((p) => p.piece.ids !== null);
+    for (const [at, later] of withIds.entries()) {
+        const ids = restoredIds(later);
+        const shared = seen.shared(ids);
+        if (shared === null) {
+            seen.addAll(ids);
+            continue;
+        }
+        // Found again in one earlier piece: once, on the way to the error.
+        const earlier = withIds.slice(0, at).find((p) => restoredIds(p).shared(ids) !== null);
+        const more = shared.count === 1 ? '' : ` (and ${shared.count - 1} more ids of this range)`;
+        throw new UserInputError(`the id column '${column}' repeats the id ${JSON.stringify(shared.id)}${more} across shards: ` +
+            `${describe(later)} and ${describe(earlier)} both hold it; ${DISTINCT_IDS}. ` +
+            `The states keep no lines: a single run over ${later.piece.file} names both`, { file: later.path });
+    }
+}
+function restoredIds({ path, piece }) {
+    try {
+        return IdSet.fromState(piece.ids);
+    }
+    catch (error) {
+        throw new UserInputError(`${error.message}; expected a state written by ml-gate`, {
+            file: path
+        });
+    }
+}
+function describe({ path, piece }) {
+    const range = piece.range;
+    const where = range === null ? '' : ` bytes ${range.start}-${range.end} (from line ${range.line})`;
+    return `${piece.file}${where} (${path})`;
 }
 
 /**
@@ -11249,108 +31726,6 @@ function sortedKeys(record) {
     if (typeof record !== 'object' || record === null)
         return record;
     return Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-}
-
-/**
- * An insertion-ordered map from cell values to counts, with the semantics of
- * `Map<CountedValue, number>` (keys compared as SameValueZero, so −0 is 0; entries iterate in
- * insertion order; a deleted key that comes back goes last), for `ValueCounts`.
- *
- * Why not a `Map`: profiling a column of distinct numbers makes a Map insert and drop 100,000 boxed
- * keys over and over (2-4x slower than this). Here the entries sit in a value array and a
- * Float64Array of counts, found by an open-addressing index of entry numbers, and the one bulk
- * change `ValueCounts` needs (Misra–Gries: lower every count, drop those at 0) compacts the arrays
- * in place and rebuilds the index.
- */
-class CountTable {
-    /** The keys in insertion order; `counts[e]` is the count of `values[e]`, e < size. */
-    values = [];
-    counts = new Float64Array(16);
-    size = 0;
-    /** Open addressing (linear probing) over entry numbers + 1; 0 is an empty slot. At most half full. */
-    slots = new Int32Array(32);
-    /** The empty slot where the last `find` that missed stopped, and its key. */
-    pendingSlot = -1;
-    pendingValue = undefined;
-    /** The entry number of `value`, or −1 if absent. */
-    find(value) {
-        const key = value === 0 ? 0 : value;
-        const slots = this.slots;
-        const mask = slots.length - 1;
-        let i = keyHash(key) & mask;
-        for (;;) {
-            const slot = slots[i];
-            if (slot === 0) {
-                this.pendingSlot = i;
-                this.pendingValue = key;
-                return -1;
-            }
-            if (this.values[slot - 1] === key)
-                return slot - 1;
-            i = (i + 1) & mask;
-        }
-    }
-    /** Adds an absent `value` last with `count`. */
-    append(value, count) {
-        const key = value === 0 ? 0 : value;
-        if (2 * (this.size + 1) > this.slots.length)
-            this.resize(2 * this.slots.length);
-        if (this.pendingValue !== key || this.pendingSlot < 0)
-            this.find(key);
-        if (this.size === this.counts.length) {
-            const counts = new Float64Array(2 * this.size);
-            counts.set(this.counts);
-            this.counts = counts;
-        }
-        this.slots[this.pendingSlot] = this.size + 1;
-        this.values[this.size] = key;
-        this.counts[this.size++] = count;
-        this.pendingSlot = -1;
-    }
-    clear() {
-        this.values = [];
-        this.size = 0;
-        this.slots.fill(0);
-        this.pendingSlot = -1;
-    }
-    /** Lowers every count by `amount` and drops the entries that reach 0 or less; order is kept. */
-    lowerBy(amount) {
-        let kept = 0;
-        for (let e = 0; e < this.size; e++) {
-            const count = this.counts[e] - amount;
-            if (count <= 0)
-                continue;
-            this.values[kept] = this.values[e];
-            this.counts[kept++] = count;
-        }
-        this.values.length = kept;
-        this.size = kept;
-        this.resize(this.slots.length);
-    }
-    /** Rebuilds the index with `capacity` slots (a power of two above twice the entries). */
-    resize(capacity) {
-        const slots = new Int32Array(capacity);
-        const mask = capacity - 1;
-        for (let e = 0; e < this.size; e++) {
-            let i = keyHash(this.values[e]) & mask;
-            while (slots[i] !== 0)
-                i = (i + 1) & mask;
-            slots[i] = e + 1;
-        }
-        this.slots = slots;
-        this.pendingSlot = -1;
-    }
-}
-/** The index hash of a key: its float64 bits for a number, FNV-1a of its text for a string. */
-function keyHash(value) {
-    if (typeof value === 'number')
-        return hashFloat64(value);
-    if (typeof value === 'boolean')
-        return value ? 1 : 2;
-    let h = 0x811c9dc5;
-    for (let i = 0; i < value.length; i++)
-        h = Math.imul(h ^ value.charCodeAt(i), 0x01000193);
-    return fmix32(h);
 }
 
 /**
@@ -11806,200 +32181,6 @@ function restoreProfilePiece(piece, top) {
     return profile;
 }
 
-/**
- * The merge step: the state documents of the N shards of one input (`--shard K/N`) to the document
- * a single run writes, dispatched on the states' `schema`. Shared by `ml-gate merge` and the merge
- * action.
- */
-const EVALUATION_STATE = documentKind(schema, 'from `ml-gate evaluate --shard K/N --json`');
-const PROFILE_STATE = documentKind(profileSchema, 'from `ml-gate profile --shard K/N --json`');
-/**
- * Merges the state documents at `paths`: every shard 1…N of one input, of one kind (evaluation or
- * profile states), evaluated with the same settings, each given once (in any order).
- * @throws UserInputError naming the file for an unreadable or invalid state, a state of another
- *   kind, settings, input or shard count than the first, a shard missing or given twice, no rows, or
- *   (with weights) no row of positive weight
- */
-async function mergeStep(paths) {
-    if (paths.length === 0)
-        throw new UserInputError('ml-gate merge: expected the state files of every shard');
-    const texts = [];
-    for (const path of paths)
-        texts.push({ path, state: await readText(path) });
-    const [first] = texts;
-    const value = parseJson(first.state, first.path, 'a state document');
-    const kind = typeof value === 'object' && value !== null && 'schema' in value && value.schema === PROFILE_STATE.name
-        ? PROFILE_STATE
-        : EVALUATION_STATE;
-    if (kind === PROFILE_STATE) {
-        const states = texts.map(({ path, state }) => ({
-            path,
-            state: parseDocument(state, path, PROFILE_STATE)
-        }));
-        return mergeProfileStates(states);
-    }
-    const states = texts.map(({ path, state }) => ({
-        path,
-        state: parseDocument(state, path, EVALUATION_STATE)
-    }));
-    return mergeEvaluationStates(states);
-}
-async function readText(path) {
-    return (await readDocumentBytes(path, "a shard's state document")).toString('utf8');
-}
-/** Every shard 1…N of one input, once each; `same` adds the kind's own checks. */
-function checkShards(states, same) {
-    const [first] = states;
-    const seen = new Map();
-    for (const read of states) {
-        const { path, state } = read;
-        same(read);
-        const differ = (what, mine, theirs) => {
-            if (JSON.stringify(mine) !== JSON.stringify(theirs)) {
-                throw new UserInputError(`${what} ${JSON.stringify(mine)}, but ${first.path} has ${JSON.stringify(theirs)}: expected the shards of one input`, { file: path });
-            }
-        };
-        differ('the input is', state.input, first.state.input);
-        differ('the shards are split by', state.shard.by, first.state.shard.by);
-        differ('the shard count is', state.shard.count, first.state.shard.count);
-        const twice = seen.get(state.shard.index);
-        if (twice !== undefined) {
-            throw new UserInputError(`shard ${state.shard.index} is given twice (also ${twice}): expected each once`, {
-                file: path
-            });
-        }
-        if (state.shard.index > state.shard.count) {
-            throw new UserInputError(`shard ${state.shard.index} of ${state.shard.count}: expected K <= N`, {
-                file: path
-            });
-        }
-        seen.set(state.shard.index, path);
-    }
-    const count = first.state.shard.count;
-    const missing = Array.from({ length: count }, (_, i) => i + 1).filter((k) => !seen.has(k));
-    if (missing.length > 0) {
-        throw new UserInputError(`ml-gate merge: shard${missing.length > 1 ? 's' : ''} ${missing.join(', ')} of ${count} missing: ` +
-            'expected the state of every shard (a shard that read nothing still writes one)');
-    }
-}
-/** Pieces in input order: file index, then byte offset. */
-function inOrder(states) {
-    return states
-        .flatMap(({ path, state }) => state.pieces.map((piece) => ({ path, piece })))
-        .sort((a, b) => a.piece.file_index - b.piece.file_index || (a.piece.range?.start ?? 0) - (b.piece.range?.start ?? 0));
-}
-function restored(path, restore) {
-    try {
-        return restore();
-    }
-    catch (error) {
-        throw new UserInputError(`${error.message}; expected a state written by ml-gate`, {
-            file: path
-        });
-    }
-}
-function shardsStated(count, pieces, rows) {
-    return `merged ${count} shard${count === 1 ? '' : 's'} (${pieces} piece${pieces === 1 ? '' : 's'}, ${rows} rows)`;
-}
-function mergeEvaluationStates(states) {
-    const [first] = states;
-    checkShards(states, ({ path, state }) => {
-        const differences = settingDifferences(state, first.state);
-        if (differences.length > 0) {
-            throw new UserInputError(`evaluated with other settings than ${first.path}: ${describeDifferences(differences, 'this state', 'the first')}; ` +
-                'expected every shard evaluated alike', { file: path });
-        }
-    });
-    const settings = settingsFromDocument(first.state.task, first.state.settings);
-    const classes = states.map((s) => s.state.classes).find((c) => c.length > 0) ?? [];
-    const pieces = inOrder(states);
-    const evaluations = pieces.map(({ path, piece }) => restored(path, () => restorePiece(piece, settings, classes)));
-    const byBytes = first.state.shard.by === 'bytes';
-    const rows = evaluations.reduce((n, e) => n + e.rows, 0);
-    if (rows === 0) {
-        throw new UserInputError('no rows to evaluate in any shard: expected at least one row of predictions', {
-            file: first.state.input
-        });
-    }
-    const merged = mergeEvaluations(byBytes ? evaluations[0].file : first.state.input, evaluations);
-    // A byte range may hold only rows of weight 0 (the stager checks whole files only): the whole
-    // input is judged here, as a single run over the file judges it. A file of a list is whole.
-    const weight = settings.model.weight;
-    if (weight !== undefined && positiveRows(merged.segments.get('all').metrics) === 0) {
-        throw allWeightsZero(weight, merged.file);
-    }
-    return {
-        kind: 'evaluation',
-        document: evaluationDocument(merged),
-        stated: shardsStated(first.state.shard.count, evaluations.length, rows)
-    };
-}
-/** The rows of positive weight: the support of a metric whose evidence is every row. */
-function positiveRows(metrics) {
-    const name = metrics.names().find((n) => describeMetric(n)?.support === 'rows');
-    if (name === undefined)
-        throw new Error(`no ${metrics.task} metric has every row as its support`);
-    return metrics.support(name);
-}
-function mergeProfileStates(states) {
-    const [first] = states;
-    checkShards(states, ({ path, state }) => {
-        if (state.top !== first.state.top) {
-            throw new UserInputError(`--top ${state.top}, but ${first.path} has ${first.state.top}: expected the same`, {
-                file: path
-            });
-        }
-    });
-    const pieces = inOrder(states);
-    if (pieces.length === 0)
-        throw new UserInputError('no shard read a file', { file: first.state.input });
-    const profiles = pieces.map(({ path, piece }) => restored(path, () => restoreProfilePiece(piece, first.state.top)));
-    const [whole, ...rest] = profiles;
-    rest.forEach((profile, i) => whole.merge(profile, pieces[i + 1].piece.file));
-    const format = states.find((s) => s.state.pieces.length > 0).state.format;
-    const file = first.state.shard.by === 'bytes' ? pieces[0].piece.file : first.state.input;
-    return {
-        kind: 'profile',
-        document: whole.document(file, format),
-        stated: shardsStated(first.state.shard.count, profiles.length, whole.rows)
-    };
-}
-
-/** A result document as written: pretty JSON and a final newline. */
-function documentText(document) {
-    return `${JSON.stringify(document, null, 2)}\n`;
-}
-/**
- * Writes text to a file, creating its folder.
- * @throws UserInputError `cannot write out/x.json: EACCES`
- */
-async function writeTextFile(path, text) {
-    try {
-        await mkdir$1(dirname(path), { recursive: true });
-        await writeFile$1(path, text);
-    }
-    catch (error) {
-        throw new UserInputError(`cannot write ${path}: ${error.code ?? String(error)}`);
-    }
-}
-/** Writes a result document to a file (see `documentText`, `writeTextFile`). */
-async function writeDocument(path, document) {
-    await writeTextFile(path, documentText(document));
-}
-
-/**
- * The names the steps give their result documents in the results folder. Apart from the loader
- * (`report/result-files.ts`), so that an action's inputs can name the default folder without
- * loading ajv and the schemas: an action with a bad input stops before that cost.
- */
-const RESULT_FILES = {
-    folder: 'ml-gate-results'};
-/**
- * A name that may name a result file (a candidate's, an evaluation's): letters, digits, `.`, `_`
- * and `-`, so that it stays a file name inside the results folder.
- */
-const RESULT_NAME = /^[A-Za-z0-9._-]+$/;
-
 const MAGIC$1 = /[*?[]/;
 /** A glob segment as a regular expression: `*` any run within a name, `?` one character, `[..]` a class. */
 function segmentPattern(segment) {
@@ -12086,6 +32267,301 @@ async function isFile(path) {
         return false;
     }
 }
+
+/** A result document as written: pretty JSON and a final newline. */
+function documentText(document) {
+    return `${JSON.stringify(document, null, 2)}\n`;
+}
+/**
+ * Writes text to a file, creating its folder.
+ * @throws UserInputError `cannot write out/x.json: EACCES`
+ */
+async function writeTextFile(path, text) {
+    try {
+        await mkdir$1(dirname(path), { recursive: true });
+        await writeFile$1(path, text);
+    }
+    catch (error) {
+        throw new UserInputError(`cannot write ${path}: ${error.code ?? String(error)}`);
+    }
+}
+/** Writes a result document to a file (see `documentText`, `writeTextFile`). */
+async function writeDocument(path, document) {
+    await writeTextFile(path, documentText(document));
+}
+
+/**
+ * The validate step: data files against a contract, and drift against a reference. Shared by
+ * `ml-gate validate`, the validate-data action and `ml-gate run`. The checks themselves are pure
+ * (src/contract/validate.ts); this step opens the files and streams them through.
+ */
+/** Exit code for a validation result under a fail-on policy. */
+function validationExitCode(document, failOn) {
+    return failsUnder(document, failOn) ? ExitCode$1.GateFailed : ExitCode$1.Pass;
+}
+
+/**
+ * `ml-gate validate --shard K/N`: shard K of N of the data and of the reference, each split as
+ * evaluate and profile split their input (`io/partition.ts`), to its `ml-gate/validation-state@1`
+ * (`contract/validation-state.ts`). `ml-gate merge` joins the N states (`steps/merge.ts`).
+ */
+/**
+ * Hex sha256 of the contract file's bytes.
+ * @throws UserInputError for an unreadable file
+ */
+async function contractDigest(file) {
+    let bytes;
+    try {
+        bytes = await readFile(file);
+    }
+    catch (error) {
+        const reason = error.code ?? 'unreadable';
+        throw new UserInputError(`cannot read the contract: ${reason}`, { file });
+    }
+    return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * The merge step: the state documents of the N shards of one input (`--shard K/N`) to the document
+ * a single run writes, dispatched on the states' `schema`. Shared by `ml-gate merge` and the merge
+ * action.
+ */
+const EVALUATION_STATE = documentKind(schema$4, 'from `ml-gate evaluate --shard K/N --json`');
+const PROFILE_STATE = documentKind(profileSchema, 'from `ml-gate profile --shard K/N --json`');
+const VALIDATION_STATE = documentKind(validationSchema, 'from `ml-gate validate --shard K/N --json`');
+/**
+ * Merges the state documents at `paths`: every shard 1…N of one input, of one kind (evaluation,
+ * profile or validation states), made with the same settings, each given once (in any order).
+ * @throws UserInputError naming the file for an unreadable or invalid state, a state of another
+ *   kind, settings, input or shard count than the first, a shard missing or given twice, no rows, or
+ *   (with weights) no row of positive weight; for an id in two byte ranges (`piece-ids.ts`)
+ */
+async function mergeStep(paths) {
+    if (paths.length === 0)
+        throw new UserInputError('ml-gate merge: expected the state files of every shard');
+    const texts = [];
+    for (const path of paths)
+        texts.push({ path, state: await readText(path) });
+    const [first] = texts;
+    const value = parseJson(first.state, first.path, 'a state document');
+    const named = typeof value === 'object' && value !== null && 'schema' in value ? value.schema : undefined;
+    if (named === VALIDATION_STATE.name) {
+        const states = texts.map(({ path, state }) => ({
+            path,
+            state: parseDocument(state, path, VALIDATION_STATE)
+        }));
+        return mergeValidationStates(states);
+    }
+    if (named === PROFILE_STATE.name) {
+        const states = texts.map(({ path, state }) => ({
+            path,
+            state: parseDocument(state, path, PROFILE_STATE)
+        }));
+        return mergeProfileStates(states);
+    }
+    const states = texts.map(({ path, state }) => ({
+        path,
+        state: parseDocument(state, path, EVALUATION_STATE)
+    }));
+    return mergeEvaluationStates(states);
+}
+async function readText(path) {
+    return (await readDocumentBytes(path, "a shard's state document")).toString('utf8');
+}
+/** Every shard 1…N of one input, once each; `same` adds the kind's own checks. */
+function checkShards(states, same) {
+    const [first] = states;
+    const seen = new Map();
+    for (const read of states) {
+        const { path, state } = read;
+        same(read);
+        const differ = (what, mine, theirs) => {
+            if (JSON.stringify(mine) !== JSON.stringify(theirs)) {
+                throw new UserInputError(`${what} ${JSON.stringify(mine)}, but ${first.path} has ${JSON.stringify(theirs)}: expected the shards of one input`, { file: path });
+            }
+        };
+        differ('the input is', state.input, first.state.input);
+        differ('the shards are split by', state.shard.by, first.state.shard.by);
+        differ('the shard count is', state.shard.count, first.state.shard.count);
+        const twice = seen.get(state.shard.index);
+        if (twice !== undefined) {
+            throw new UserInputError(`shard ${state.shard.index} is given twice (also ${twice}): expected each once`, {
+                file: path
+            });
+        }
+        if (state.shard.index > state.shard.count) {
+            throw new UserInputError(`shard ${state.shard.index} of ${state.shard.count}: expected K <= N`, {
+                file: path
+            });
+        }
+        seen.set(state.shard.index, path);
+    }
+    const count = first.state.shard.count;
+    const missing = Array.from({ length: count }, (_, i) => i + 1).filter((k) => !seen.has(k));
+    if (missing.length > 0) {
+        throw new UserInputError(`ml-gate merge: shard${missing.length > 1 ? 's' : ''} ${missing.join(', ')} of ${count} missing: ` +
+            'expected the state of every shard (a shard that read nothing still writes one)');
+    }
+}
+/** Pieces in input order: file index, then byte offset. */
+function inOrder(states) {
+    return states
+        .flatMap(({ path, state }) => state.pieces.map((piece) => ({ path, piece })))
+        .sort((a, b) => a.piece.file_index - b.piece.file_index || (a.piece.range?.start ?? 0) - (b.piece.range?.start ?? 0));
+}
+function restored(path, restore) {
+    try {
+        return restore();
+    }
+    catch (error) {
+        throw new UserInputError(`${error.message}; expected a state written by ml-gate`, {
+            file: path
+        });
+    }
+}
+function shardsStated(count, pieces, rows) {
+    return `merged ${count} shard${count === 1 ? '' : 's'} (${pieces} piece${pieces === 1 ? '' : 's'}, ${rows} rows)`;
+}
+function mergeEvaluationStates(states) {
+    const [first] = states;
+    checkShards(states, ({ path, state }) => {
+        const differences = settingDifferences(state, first.state);
+        if (differences.length > 0) {
+            throw new UserInputError(`evaluated with other settings than ${first.path}: ${describeDifferences(differences, 'this state', 'the first')}; ` +
+                'expected every shard evaluated alike', { file: path });
+        }
+    });
+    const settings = settingsFromDocument(first.state.task, first.state.settings);
+    const classes = mergedClasses(states.map((s) => s.state));
+    const pieces = inOrder(states);
+    if (settings.model.id !== undefined)
+        checkIdsAcrossPieces(pieces, settings.model.id);
+    const evaluations = pieces.map(({ path, piece }) => restored(path, () => restorePiece(piece, settings, classes)));
+    const byBytes = first.state.shard.by === 'bytes';
+    const rows = evaluations.reduce((n, e) => n + e.rows, 0);
+    if (rows === 0) {
+        throw new UserInputError('no rows to evaluate in any shard: expected at least one row of predictions', {
+            file: first.state.input
+        });
+    }
+    const merged = mergeEvaluations(byBytes ? evaluations[0].file : first.state.input, evaluations);
+    // A byte range may hold only rows of weight 0 (the stager checks whole files only): the whole
+    // input is judged here, as a single run over the file judges it. A file of a list is whole.
+    const weight = settings.model.weight;
+    if (weight !== undefined && positiveRows(merged.segments.get('all').metrics) === 0) {
+        throw allWeightsZero(weight, merged.file);
+    }
+    return {
+        kind: 'evaluation',
+        document: evaluationDocument(merged),
+        stated: shardsStated(first.state.shard.count, evaluations.length, rows)
+    };
+}
+/** The rows of positive weight: the support of a metric whose evidence is every row. */
+function positiveRows(metrics) {
+    const name = metrics.names().find((n) => describeMetric(n)?.support === 'rows');
+    if (name === undefined)
+        throw new Error(`no ${metrics.task} metric has every row as its support`);
+    return metrics.support(name);
+}
+function mergeProfileStates(states) {
+    const [first] = states;
+    checkShards(states, ({ path, state }) => {
+        if (state.top !== first.state.top) {
+            throw new UserInputError(`--top ${state.top}, but ${first.path} has ${first.state.top}: expected the same`, {
+                file: path
+            });
+        }
+    });
+    const pieces = inOrder(states);
+    if (pieces.length === 0)
+        throw new UserInputError('no shard read a file', { file: first.state.input });
+    const profiles = pieces.map(({ path, piece }) => restored(path, () => restoreProfilePiece(piece, first.state.top)));
+    const [whole, ...rest] = profiles;
+    rest.forEach((profile, i) => whole.merge(profile, pieces[i + 1].piece.file));
+    const format = states.find((s) => s.state.pieces.length > 0).state.format;
+    const file = first.state.shard.by === 'bytes' ? pieces[0].piece.file : first.state.input;
+    return {
+        kind: 'profile',
+        document: whole.document(file, format),
+        stated: shardsStated(first.state.shard.count, profiles.length, whole.rows)
+    };
+}
+/** The settings, reference and header of a validation state, by name, to tell what differs. */
+function validationSettings(state) {
+    return { reference: state.reference, ...state.settings, columns: state.columns };
+}
+async function mergeValidationStates(states) {
+    const [first] = states;
+    const expected = validationSettings(first.state);
+    checkShards(states, ({ path, state }) => {
+        const mine = validationSettings(state);
+        const differences = Object.keys(expected)
+            .filter((key) => JSON.stringify(mine[key]) !== JSON.stringify(expected[key]))
+            .map((key) => `${key}: this state ${JSON.stringify(mine[key])}, the first ${JSON.stringify(expected[key])}`);
+        if (differences.length > 0) {
+            throw new UserInputError(`validated with other settings than ${first.path}: ${differences.join(', ')}; expected every shard validated alike`, { file: path });
+        }
+    });
+    const { settings, reference } = first.state;
+    const contract = settings.contract === null ? undefined : await sameContract(settings.contract, settings.contract_sha256);
+    const pieces = inOrder(states);
+    if (pieces.length === 0)
+        throw new UserInputError('no shard read a file', { file: first.state.input });
+    const byFiles = first.state.shard.by === 'files';
+    const { format, unit, columns } = first.state;
+    const header = { file: pieces[0].piece.file, format, unit, columns };
+    const validation = new DataValidation(contract, header, reference !== null, settings.seed, true);
+    for (const { path, piece } of pieces) {
+        restored(path, () => validation.merge(piece, byFiles ? piece.file : undefined));
+    }
+    let sample = null;
+    if (reference !== null) {
+        const referencePieces = inOrder(states.map(({ path, state }) => ({ path, state: { pieces: state.reference_pieces } })));
+        if (referencePieces.length === 0)
+            throw new UserInputError('no shard read the reference', { file: reference });
+        const merged = validation.reference(referencePieces[0].piece.drift.map((d) => d.column));
+        for (const { path, piece } of referencePieces)
+            restored(path, () => merged.merge(piece.drift));
+        sample = { file: reference, sample: merged };
+    }
+    const files = pieces.map(({ piece }) => ({ file: piece.file, rows: piece.rows }));
+    const document = validation.document(sample, {
+        method: settings.drift_method ?? undefined,
+        settings: settings.drift ?? undefined,
+        correction: settings.correction
+    }, settings.fail_on, byFiles ? { file: first.state.input, files } : undefined);
+    return {
+        kind: 'validation',
+        document,
+        stated: shardsStated(first.state.shard.count, pieces.length, document.rows)
+    };
+}
+/**
+ * The contract the shards were validated with, read again.
+ * @throws UserInputError when its bytes are not those the shards hashed
+ */
+async function sameContract(file, digest) {
+    const now = await contractDigest(file);
+    if (now !== digest) {
+        throw new UserInputError(`the contract's sha256 is ${now}, but the shards were validated with ${digest}: ` +
+            'expected the contract the shards were validated with', { file });
+    }
+    return loadContract(file);
+}
+
+/**
+ * The names the steps give their result documents in the results folder. Apart from the loader
+ * (`report/result-files.ts`), so that an action's inputs can name the default folder without
+ * loading ajv and the schemas: an action with a bad input stops before that cost.
+ */
+const RESULT_FILES = {
+    folder: 'ml-gate-results'};
+/**
+ * A name that may name a result file (a candidate's, an evaluation's): letters, digits, `.`, `_`
+ * and `-`, so that it stays a file name inside the results folder.
+ */
+const RESULT_NAME = /^[A-Za-z0-9._-]+$/;
 
 /**
  * Path confinement: in a workflow, every file ml-gate reads or writes must lie inside the
@@ -12276,7 +32752,10 @@ async function readMergeInputs() {
     };
 }
 
-/** The merge action: the states of every shard to the document a single run writes. */
+/**
+ * The merge action: the states of every shard to the document a single run writes; a merged
+ * validation fails the step as the validate-data action would.
+ */
 async function mergeAction() {
     const inputs = await readMergeInputs();
     const merged = await mergeStep(inputs.states);
@@ -12285,9 +32764,19 @@ async function mergeAction() {
     info(merged.stated);
     if (inputs.summary && merged.kind === 'evaluation')
         await summary.addRaw(renderEvaluationMarkdown(merged.document)).write();
+    if (inputs.summary && merged.kind === 'validation')
+        await summary.addRaw(renderValidationMarkdown(merged.document)).write();
     setOutput(Outputs.Result, path);
     setOutput(Outputs.Rows, String(merged.document.rows));
-    return { code: ExitCode$1.Pass };
+    if (merged.kind !== 'validation')
+        return { code: ExitCode$1.Pass };
+    // As the validate-data action would have judged the whole input: under its fail_on.
+    const { document } = merged;
+    const { errors, warnings, drifted } = document.summary;
+    return {
+        code: validationExitCode(document, document.fail_on ?? 'error'),
+        failure: `ml-gate: data validation failed: ${errors} failing check(s), ${warnings} warning(s), ${drifted} drifted column(s); see the job summary`
+    };
 }
 
 /** The action; it runs itself when started as a script (see `actionEntry`). */

@@ -1472,7 +1472,8 @@ function contractAnnotations(documents) {
             level: check.severity === 'error' ? 'failure' : 'warning',
             title: `ml-gate: ${subject(check)}`,
             message: clip(`${quote(example.value)}${row} breaks ${check.check}: expected ${check.expected}`, MESSAGE_LENGTH),
-            file: document.file,
+            // An input of several files: the file the failure is in.
+            file: example.file ?? document.file,
             line: at
         };
     })));
@@ -1502,13 +1503,15 @@ function summaryAnnotations(verdict, documents) {
         .sort((a, b) => b.failures - a.failures)
         .map((check) => {
         const first = check.examples[0];
-        const lines = check.examples.map((e) => e.line).join(', ');
+        const lines = check.examples
+            .map((e) => (e.file === undefined ? e.line : `${e.file}:${e.line}`))
+            .join(', ');
         return {
             level: check.severity === 'error' ? 'failure' : 'warning',
             title: `ml-gate: ${subject(check)}`,
             message: clip(`${check.failures} ${check.failures === 1 ? 'value breaks' : 'values break'} ${check.check} (expected ${check.expected})` +
                 (first === undefined ? '' : `, first ${quote(first.value)}; ${document.unit}s ${lines}`), MESSAGE_LENGTH),
-            file: document.file,
+            file: first?.file ?? document.file,
             ...(first !== undefined && document.unit === 'line' ? { line: first.line } : {})
         };
     }));
@@ -27108,7 +27111,10 @@ function showValue(value) {
     return value === null ? 'missing' : JSON.stringify(value);
 }
 function where(document, check, limit) {
-    const shown = check.examples.slice(0, limit).map((e) => `${document.unit} ${e.line}: ${showValue(e.value)}`);
+    // An input of several files names each failure's file (its line is in that file).
+    const shown = check.examples
+        .slice(0, limit)
+        .map((e) => `${e.file === undefined ? '' : `${e.file} `}${document.unit} ${e.line}: ${showValue(e.value)}`);
     const more = check.failures - shown.length;
     return shown.join(', ') + (more > 0 ? ` (+${more} more)` : '');
 }
@@ -28439,6 +28445,28 @@ var properties$1 = {
 		type: "integer",
 		minimum: 0
 	},
+	files: {
+		type: "array",
+		description: "Only when the input has several files (a glob): each file, in the sorted order validated, with its rows.",
+		items: {
+			type: "object",
+			required: [
+				"file",
+				"rows"
+			],
+			additionalProperties: false,
+			properties: {
+				file: {
+					type: "string",
+					maxLength: 4096
+				},
+				rows: {
+					type: "integer",
+					minimum: 0
+				}
+			}
+		}
+	},
 	summary: {
 		type: "object",
 		required: [
@@ -28545,6 +28573,11 @@ var properties$1 = {
 							"value"
 						],
 						properties: {
+							file: {
+								type: "string",
+								maxLength: 4096,
+								description: "The file the failure is in; only when the input has several files (then line is in that file)."
+							},
 							line: {
 								type: "integer",
 								minimum: 1

@@ -20492,6 +20492,14 @@ async function expandGlob(pattern) {
     await walk(absolute ? '/' : '', absolute ? 1 : 0);
     return [...new Set(matches)].sort();
 }
+/**
+ * The files a path or glob names; a glob matching nothing: the path itself, so the reader reports
+ * it as not found.
+ */
+async function inputFiles(input) {
+    const files = await expandGlob(input);
+    return files.length > 0 ? files : [input];
+}
 async function isFile(path) {
     try {
         return (await stat$1(path)).isFile();
@@ -21636,7 +21644,7 @@ async function evaluatePredictions(file, settings, read = {}, { blockRows = BLOC
             });
         }
     }, only);
-    const { rows, labels, thread: spare } = staging;
+    const { rows, labels, ids, thread: spare } = staging;
     try {
         await overlapReplicates(spare, model.task === 'binary' ? ordered : [], () => adder.finish(ordered));
     }
@@ -21645,7 +21653,7 @@ async function evaluatePredictions(file, settings, read = {}, { blockRows = BLOC
     }
     const order = compareSegments(families);
     const sorted = new Map([...segments.values()].sort(order).map((s) => [s.key, s]));
-    return { file: table.file, settings, families, classes, rows, labels, segments: sorted };
+    return { file: table.file, settings, families, classes, rows, labels, ids, segments: sorted };
 }
 /**
  * Runs `work` (the sort of every score, a third of the time after reading at 1M rows) while the
@@ -31586,6 +31594,22 @@ class Tally {
         if (this.examples.length < MAX_EXAMPLES)
             this.examples.push({ line, value });
     }
+    state() {
+        return { failures: this.failures, examples: this.examples };
+    }
+    /** Adds the failures of a later piece (of `file`, when the input has several files). */
+    merge(other, file) {
+        this.failures += other.failures;
+        appendExamples(this.examples, other.examples, file);
+    }
+}
+/** Appends `more` (of `file`, when given) to `examples`, up to `MAX_EXAMPLES` in all. */
+function appendExamples(examples, more, file) {
+    for (const { line, value } of more) {
+        if (examples.length >= MAX_EXAMPLES)
+            return;
+        examples.push(file === undefined ? { line, value } : { file, line, value });
+    }
 }
 const DATETIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 function isDateTime(text) {
@@ -31809,6 +31833,32 @@ class DistinctValues {
         return true;
     }
 }
+/**
+ * The values a `unique` column has shown with the line each was first on, for pieces that merge
+ * (`ColumnChecker.merge`): keyed by kind and text as `DistinctValues`'s text keys are, so the same
+ * values are told apart. A `Map` entry per value: several times `DistinctValues`'s memory.
+ */
+class FirstLines {
+    lines = new Map();
+    add(value, kind, line) {
+        const key = `${kind}:${String(value)}`;
+        if (this.lines.has(key))
+            return false;
+        this.lines.set(key, line);
+        return true;
+    }
+}
+/** The value a `FirstLines` key stands for. */
+function valueOfKey(key) {
+    const colon = key.indexOf(':');
+    const kind = Number(key.slice(0, colon));
+    const text = key.slice(colon + 1);
+    if (kind === Kind.Integer || kind === Kind.Number)
+        return Number(text);
+    if (kind === Kind.Boolean)
+        return text === 'true';
+    return text;
+}
 /** Checks that one column's values pass its contract, batch by batch. */
 class ColumnChecker {
     name;
@@ -31822,13 +31872,13 @@ class ColumnChecker {
     duplicates = new Tally();
     /** Rows of the batch that the value rules pass over: missing, or of the wrong type. */
     skip = new Uint8Array(0);
-    constructor(name, index, contract) {
+    constructor(name, index, contract, mergeable) {
         this.name = name;
         this.index = index;
         this.contract = contract;
         this.rules = valueRules(contract);
         this.tallies = this.rules.map(() => new Tally());
-        this.seen = contract.unique ? new DistinctValues() : null;
+        this.seen = !contract.unique ? null : mergeable ? new FirstLines() : new DistinctValues();
     }
     add(batch) {
         const chunk = batch.columns[this.index];
@@ -31854,9 +31904,57 @@ class ColumnChecker {
         const duplicates = this.duplicates;
         for (let i = 0; i < size; i++) {
             const kind = kinds[i];
-            if (kind !== Kind.Missing && !seen.add(values[i], kind))
+            if (kind !== Kind.Missing && !seen.add(values[i], kind, lines[i]))
                 duplicates.fail(lines[i], values[i]);
         }
+    }
+    state() {
+        const seen = this.seen;
+        if (seen instanceof DistinctValues)
+            throw new Error(`ColumnChecker.state: '${this.name}' was not made mergeable`);
+        return {
+            column: this.name,
+            rows: this.rows,
+            missing: this.missing.state(),
+            rules: this.tallies.map((t) => t.state()),
+            unique: seen === null
+                ? null
+                : {
+                    duplicates: this.duplicates.state(),
+                    keys: [...seen.lines.keys()],
+                    lines: [...seen.lines.values()]
+                }
+        };
+    }
+    /**
+     * Adds a later piece of the input (of `file`, when the input has several files). A value of a
+     * `unique` column that the piece saw first but an earlier piece had is one more duplicate, at the
+     * line the piece first had it: the duplicates and their examples are a single run's.
+     * @throws Error for a state of another contract
+     */
+    merge(state, file) {
+        const seen = this.seen;
+        if (state.column !== this.name ||
+            state.rules.length !== this.tallies.length ||
+            (state.unique === null) !== (seen === null) ||
+            seen instanceof DistinctValues ||
+            (state.unique !== null && state.unique.keys.length !== state.unique.lines.length))
+            throw new Error(`invalid validation state: the checks of '${state.column}' are not the contract's`);
+        this.rows += state.rows;
+        this.missing.merge(state.missing, file);
+        state.rules.forEach((tally, r) => this.tallies[r].merge(tally, file));
+        if (seen === null || state.unique === null)
+            return;
+        const { duplicates, keys, lines } = state.unique;
+        const again = [];
+        let count = 0;
+        for (let i = 0; i < keys.length; i++) {
+            if (!seen.lines.has(keys[i]))
+                seen.lines.set(keys[i], lines[i]);
+            else if (count++ < MAX_EXAMPLES)
+                again.push({ line: lines[i], value: valueOfKey(keys[i]) });
+        }
+        this.duplicates.merge({ failures: duplicates.failures + count, examples: byLine(duplicates.examples, again) }, file);
     }
     results() {
         const c = this.contract;
@@ -31895,6 +31993,16 @@ class ColumnChecker {
         };
     }
 }
+/** Two lists in line order as one, its first `MAX_EXAMPLES`. */
+function byLine(a, b) {
+    const out = [];
+    let i = 0;
+    let j = 0;
+    while (out.length < MAX_EXAMPLES && (i < a.length || j < b.length)) {
+        out.push(j >= b.length || (i < a.length && a[i].line < b[j].line) ? a[i++] : b[j++]);
+    }
+    return out;
+}
 /** Failures tolerated: `max_failures`, or the share `1 - mostly` of the values checked (rounded down). */
 function allowance(settings, checked) {
     if (settings.max_failures !== undefined)
@@ -31915,12 +32023,26 @@ class ContractChecker {
     header;
     columns;
     rows = 0;
-    constructor(contract, header) {
+    /** @param mergeable whether `state` will be asked for (it keeps `unique` values' first lines) */
+    constructor(contract, header, mergeable = false) {
         this.contract = contract;
         this.header = header;
         this.columns = Object.entries(contract.columns)
             .filter(([name]) => header.includes(name))
-            .map(([name, rules]) => new ColumnChecker(name, header.indexOf(name), rules));
+            .map(([name, rules]) => new ColumnChecker(name, header.indexOf(name), rules, mergeable));
+    }
+    state() {
+        return { kind: 'contract', rows: this.rows, columns: this.columns.map((c) => c.state()) };
+    }
+    /**
+     * Adds a later piece of the input (see `ColumnChecker.merge`).
+     * @throws Error for a state of another contract or header
+     */
+    merge(state, file) {
+        if (state.columns.length !== this.columns.length)
+            throw new Error("invalid validation state: its checks are not the contract's");
+        this.rows += state.rows;
+        this.columns.forEach((column, i) => column.merge(state.columns[i], file));
     }
     add(batch) {
         this.rows += batch.size;
@@ -32088,6 +32210,26 @@ class RecordSchemaChecker {
                 this.count(error, record, batch.lines[i]);
         }
     }
+    state() {
+        return { kind: 'record_schema', rows: this.rows, tallies: [...this.tallies.values()] };
+    }
+    /**
+     * Adds a later piece of the input (of `file`, when the input has several files): a keyword first
+     * failing in it comes after those of earlier pieces, as in a single run.
+     */
+    merge(state, file) {
+        this.rows += state.rows;
+        for (const t of state.tallies) {
+            const key = tallyKey(t.column, t.check);
+            let tally = this.tallies.get(key);
+            if (tally === undefined) {
+                tally = { column: t.column, check: t.check, expected: t.expected, failures: 0, examples: [] };
+                this.tallies.set(key, tally);
+            }
+            tally.failures += t.failures;
+            appendExamples(tally.examples, t.examples, file);
+        }
+    }
     results() {
         return [...this.tallies.values()].map((t) => ({
             column: t.column,
@@ -32106,7 +32248,7 @@ class RecordSchemaChecker {
             ? String(error.params.missingProperty)
             : (error.instancePath.split('/')[1] ?? null);
         const check = CHECK_OF_KEYWORD[error.keyword] ?? 'schema';
-        const key = `${column}\u0000${check}`;
+        const key = tallyKey(column, check);
         let tally = this.tallies.get(key);
         if (tally === undefined) {
             const expected = check === 'schema' ? `${error.keyword}: ${error.message}` : (error.message ?? error.keyword);
@@ -32117,6 +32259,10 @@ class RecordSchemaChecker {
         if (tally.examples.length < MAX_EXAMPLES)
             tally.examples.push({ line, value: column ? (record[column] ?? null) : null });
     }
+}
+/** One tally per column and check; no column (the whole record) and '' are one, as reported. */
+function tallyKey(column, check) {
+    return `${column || ''}\u0000${check}`;
 }
 
 let validateContract;
@@ -32355,6 +32501,25 @@ class CategoryCounter {
             exact.append(category, count);
         else
             this.otherCount += count;
+    }
+    /** Plain data for passing between jobs: the exact counts in first-seen order, and `other`. */
+    state() {
+        const { values, counts, size } = this.exact;
+        return {
+            max_categories: this.maxCategories,
+            values: values.slice(0, size).map(String),
+            counts: Array.from(counts.subarray(0, size)),
+            other: this.otherCount
+        };
+    }
+    /** @throws RangeError for an inconsistent state */
+    static fromState(state) {
+        const counter = new CategoryCounter({ maxCategories: state.max_categories });
+        if (state.values.length !== state.counts.length || state.values.length > state.max_categories)
+            throw new RangeError('CategoryCounter.fromState: inconsistent state');
+        state.values.forEach((value, e) => counter.add(value, state.counts[e]));
+        counter.otherCount = state.other;
+        return counter;
     }
     merge(other) {
         const { values, counts, size } = other.exact;
@@ -32666,6 +32831,30 @@ class DriftCollector {
                 this.categories.add(String(values[i]));
             }
         }
+    }
+    state() {
+        return {
+            numbers: this.numbers,
+            trues: this.trues,
+            booleans: this.booleans,
+            others: this.others,
+            reservoir: this.reservoir.state(),
+            categories: this.categories.state()
+        };
+    }
+    /**
+     * Adds the values of another part of the column: the counts add, the reservoirs merge exactly
+     * (bottom-k by row key), and the category counts merge exactly while under their cap (merged in
+     * input order, they keep a single run's first-seen order).
+     * @throws RangeError for a state of another seed or capacity, or an inconsistent one
+     */
+    merge(state) {
+        this.numbers += state.numbers;
+        this.trues += state.trues;
+        this.booleans += state.booleans;
+        this.others += state.others;
+        this.reservoir.merge(NumericReservoir.fromState(state.reservoir));
+        this.categories.merge(CategoryCounter.fromState(state.categories));
     }
     /** The kind the values show (or the contract forced), or undefined for a mixed column. */
     observedKind() {
@@ -33564,7 +33753,7 @@ class DataValidation {
      * @param measuresDrift whether a reference will be given (`reference`), so drift samples are kept
      * @throws UserInputError when the data lacks a required contract column (at the contract's line)
      */
-    constructor(loaded, table, measuresDrift, seed = 42) {
+    constructor(loaded, table, measuresDrift, seed = 42, mergeable = false) {
         this.loaded = loaded;
         this.table = table;
         this.seed = seed;
@@ -33581,8 +33770,29 @@ class DataValidation {
         this.checker = recordSchema
             ? new RecordSchemaChecker(recordSchema, table.columns)
             : this.contract
-                ? new ContractChecker(this.contract, table.columns)
+                ? new ContractChecker(this.contract, table.columns, mergeable)
                 : null;
+    }
+    /** What was added, as a piece's state (made `mergeable`). */
+    state() {
+        return { rows: this.rows, checks: this.checker?.state() ?? null, drift: collectorStates(this.collectors) };
+    }
+    /**
+     * Adds a later piece of the input, in input order (of `file`, named in failure examples when the
+     * input has several files): the validation of both pieces read as one.
+     * @throws Error for a piece of another contract or header
+     */
+    merge(piece, file) {
+        const { checker } = this;
+        const checks = piece.checks;
+        if (checker instanceof ContractChecker && checks?.kind === 'contract')
+            checker.merge(checks, file);
+        else if (checker instanceof RecordSchemaChecker && checks?.kind === 'record_schema')
+            checker.merge(checks, file);
+        else if (checker !== null || checks !== null)
+            throw new Error("invalid validation state: its checks are not the contract's");
+        mergeCollectors(this.collectors, piece.drift);
+        this.rows += piece.rows;
     }
     /** Adds the data's next batch, whose first row is the `firstRow`th. */
     add(batch, firstRow) {
@@ -33601,6 +33811,8 @@ class DataValidation {
                     collector.add(batch.columns[columns.indexOf(column)], batch.size, firstRow);
                 }
             },
+            state: () => collectorStates(collectors),
+            merge: (drift) => mergeCollectors(collectors, drift),
             collectors
         };
     }
@@ -33609,7 +33821,7 @@ class DataValidation {
      * sample), drift of every drift column.
      * @throws UserInputError for a drift method that does not fit the kind the data showed
      */
-    document(reference, drift = {}, failOn = 'error') {
+    document(reference, drift = {}, failOn = 'error', input) {
         const measurements = reference === null
             ? []
             : [...this.collectors].map(([column, current]) => {
@@ -33630,7 +33842,7 @@ class DataValidation {
         };
         return {
             schema: 'ml-gate/validation@1',
-            file: this.table.file,
+            file: input?.file ?? this.table.file,
             format: this.table.format,
             unit: this.table.unit,
             contract: this.loaded?.file ?? null,
@@ -33638,6 +33850,7 @@ class DataValidation {
             passed: summary.errors === 0 && summary.drifted === 0,
             fail_on: failOn,
             rows: this.rows,
+            ...(input === undefined ? {} : { files: input.files }),
             summary,
             checks,
             drift: measured
@@ -33645,6 +33858,20 @@ class DataValidation {
     }
     collector(column) {
         return new DriftCollector(driftKind(this.contract, column), this.seed);
+    }
+}
+function collectorStates(collectors) {
+    return [...collectors].map(([column, collector]) => ({ column, collector: collector.state() }));
+}
+/** @throws Error for a piece of other drift columns */
+function mergeCollectors(collectors, drift) {
+    if (drift.length !== collectors.size)
+        throw new Error("invalid validation state: its drift columns are not the contract's");
+    for (const { column, collector } of drift) {
+        const mine = collectors.get(column);
+        if (mine === undefined)
+            throw new Error(`invalid validation state: '${column}' is not a drift column`);
+        mine.merge(collector);
     }
 }
 function requireColumns(loaded, table) {
@@ -33719,36 +33946,141 @@ function skipped(column, reason) {
 }
 
 /**
+ * Shards: `--shard K/N` names the part of the input that one of N jobs reads.
+ *
+ * - Several files (a glob or a list): shard K reads the files at positions K, K + N, K + 2N, … of
+ *   the sorted list (1-based), whole. Any format, gzip included.
+ * - One CSV or JSON Lines file: shard K reads the bytes from boundary K − 1 to boundary K, where
+ *   boundary k is the first record start at or after byte ⌊k·size/N⌋ (a CSV record whose line ends
+ *   the previous record is not blank, so that blank lines travel with the record after them, as a
+ *   single run sees them). The shard finds its boundaries by scanning the bytes before its end for
+ *   line breaks outside quotes (a quote opens a field only at its start, as `csv-tokenizer.ts`
+ *   reads it), which also gives the line its first record is on and the records before it: every
+ *   failure names the line a single run names, and every row keeps the bootstrap key it has there.
+ *   Gzip data, Parquet and JSON arrays cannot be split by bytes: give them as several files.
+ *
+ * A row's key without an id column is its position: `fileIndex · 2³² + its 0-based row in the file`,
+ * so that the shards of a list of files and a single run over the list key every row alike.
+ */
+/** The key of row 0 of the file at `index` of the sorted list. */
+const FILE_KEY_STRIDE = 2 ** 32;
+/** Files in one list: keys stay safe integers (2²¹ · 2³² = 2⁵³). */
+const MAX_FILES = 2 ** 21;
+/**
+ * The part the whole file at `index` of a list of `count` is: only its row keys move.
+ * @throws UserInputError for a list of more than MAX_FILES, whose keys would pass 2⁵³
+ */
+function wholeFilePart(index, count) {
+    checkListLength(count);
+    return { rowBase: index * FILE_KEY_STRIDE, bytes: null };
+}
+function checkListLength(count) {
+    if (count > MAX_FILES)
+        throw new UserInputError(`${count} files: expected at most ${MAX_FILES} in one list`);
+}
+
+/**
  * The validate step: data files against a contract, and drift against a reference. Shared by
  * `ml-gate validate`, the validate-data action and `ml-gate run`. The checks themselves are pure
  * (src/contract/validate.ts); this step opens the files and streams them through.
  */
 /**
- * Validates one data file against a contract and, with a reference, measures drift, in one pass
- * over each file (see `DataValidation`).
+ * Validates the data (a file, or a glob of files validated as one table in sorted order) against a
+ * contract and, with a reference (a file or a glob), measures drift, in one pass over each file (see
+ * `DataValidation`). Several files are validated one at a time, each with its rows keyed by its
+ * position in the list (`wholeFilePart`), and merged in order: `unique` holds across them, and the
+ * shards of the list (`validateShardStep`) merge into the same document.
  *
  * @throws UserInputError when the data lacks a required contract column (at the contract's line),
- *   and for any unreadable row of either file
+ *   for a file without the first file's columns, and for any unreadable row of either input
  */
 async function validateFile(request) {
-    const table = await openTable(request.data, request.read);
-    const validation = new DataValidation(request.contract, table, request.reference !== undefined, request.seed);
-    await stream(table, (batch, firstRow) => validation.add(batch, firstRow));
+    const files = await filesOf(request.data, request.globs);
+    const measuresDrift = request.reference !== undefined;
+    let validation;
+    let input;
+    if (files.length === 1) {
+        const table = await openTable(files[0], request.read);
+        validation = new DataValidation(request.contract, table, measuresDrift, request.seed);
+        await stream(table, 0, (batch, firstRow) => validation.add(batch, firstRow));
+    }
+    else {
+        const first = await headerOf(files[0], request.read);
+        validation = new DataValidation(request.contract, first, measuresDrift, request.seed, true);
+        const rows = [];
+        for (const [index, file] of files.entries()) {
+            const piece = await validatePiece(file, wholeFilePart(index, files.length), first, request);
+            validation.merge(piece, file);
+            rows.push({ file, rows: piece.rows });
+        }
+        input = { file: request.data, files: rows };
+    }
     let reference = null;
     if (request.reference !== undefined) {
-        const referenceTable = await openTable(request.reference, request.read);
-        const sample = validation.reference(referenceTable.columns);
-        await stream(referenceTable, (batch, firstRow) => sample.add(batch, firstRow));
+        const referenceFiles = await filesOf(request.reference, request.globs);
+        const first = await headerOf(referenceFiles[0], request.read);
+        const sample = validation.reference(first.columns);
+        for (const [index, file] of referenceFiles.entries()) {
+            const part = wholeFilePart(index, referenceFiles.length);
+            if (index === 0)
+                await referencePiece(file, part, first, request.read, sample);
+            else {
+                const piece = validation.reference(first.columns);
+                sample.merge((await referencePiece(file, part, first, request.read, piece)).drift);
+            }
+        }
         reference = { file: request.reference, sample };
     }
-    return validation.document(reference, { method: request.driftMethod, settings: request.drift, correction: request.driftCorrection }, request.failOn);
+    return validation.document(reference, driftRequest(request), request.failOn, input);
 }
-async function stream(table, onBatch) {
+/** The files `input` names: with `globs` the files of a glob (sorted), else the file itself. */
+async function filesOf(input, globs) {
+    return globs === true ? inputFiles(input) : [input];
+}
+/** The settings of a request that drift is measured with. */
+function driftRequest(request) {
+    return { method: request.driftMethod, settings: request.drift, correction: request.driftCorrection };
+}
+/** The header of `file` (only its first record is read). */
+async function headerOf(file, read) {
+    const table = await openTable(file, read);
+    await table.close();
+    return { file: table.file, format: table.format, unit: table.unit, columns: table.columns };
+}
+/** @throws UserInputError naming the file, unless its columns are the first file's */
+function sameColumns(table, first) {
+    const same = table.columns.length === first.columns.length && table.columns.every((c, i) => c === first.columns[i]);
+    if (same)
+        return;
+    throw new UserInputError(`its columns are ${table.columns.join(', ')}: expected the columns of ${first.file}, ` +
+        `the first file of the input: ${first.columns.join(', ')}`, { file: table.file });
+}
+/**
+ * One piece of the data (a whole file of a list, or a byte range of one file): its checks and drift
+ * samples, each row keyed `part.rowBase` + its row in the piece.
+ */
+async function validatePiece(file, part, first, request) {
+    const table = await openTable(file, { ...request.read, part });
+    sameColumns(table, first);
+    const piece = new DataValidation(request.contract, table, request.reference !== undefined, request.seed, true);
+    await stream(table, part.rowBase, (batch, firstRow) => piece.add(batch, firstRow));
+    return piece.state();
+}
+/** One piece of the reference, into `sample` (made by `DataValidation.reference`); its state. */
+async function referencePiece(file, part, first, read, sample) {
+    const table = await openTable(file, { ...read, part });
+    sameColumns(table, first);
+    const rows = await stream(table, part.rowBase, (batch, firstRow) => sample.add(batch, firstRow));
+    return { rows, drift: sample.state() };
+}
+/** Streams the table's batches, the first row keyed `rowBase`; the rows read. */
+async function stream(table, rowBase, onBatch) {
     let rows = 0;
     for await (const batch of table.batches()) {
-        onBatch(batch, rows);
+        onBatch(batch, rowBase + rows);
         rows += batch.size;
     }
+    return rows;
 }
 /**
  * Validates every file of `request.files` (see `validateFile`) and writes each document.
@@ -34298,7 +34630,8 @@ function contractAnnotations(documents) {
             level: check.severity === 'error' ? 'failure' : 'warning',
             title: `ml-gate: ${subject(check)}`,
             message: clip(`${quote(example.value)}${row} breaks ${check.check}: expected ${check.expected}`, MESSAGE_LENGTH),
-            file: document.file,
+            // An input of several files: the file the failure is in.
+            file: example.file ?? document.file,
             line: at
         };
     })));
@@ -34328,13 +34661,15 @@ function summaryAnnotations(verdict, documents) {
         .sort((a, b) => b.failures - a.failures)
         .map((check) => {
         const first = check.examples[0];
-        const lines = check.examples.map((e) => e.line).join(', ');
+        const lines = check.examples
+            .map((e) => (e.file === undefined ? e.line : `${e.file}:${e.line}`))
+            .join(', ');
         return {
             level: check.severity === 'error' ? 'failure' : 'warning',
             title: `ml-gate: ${subject(check)}`,
             message: clip(`${check.failures} ${check.failures === 1 ? 'value breaks' : 'values break'} ${check.check} (expected ${check.expected})` +
                 (first === undefined ? '' : `, first ${quote(first.value)}; ${document.unit}s ${lines}`), MESSAGE_LENGTH),
-            file: document.file,
+            file: first?.file ?? document.file,
             ...(first !== undefined && document.unit === 'line' ? { line: first.line } : {})
         };
     }));
@@ -35321,7 +35656,10 @@ function showValue(value) {
     return value === null ? 'missing' : JSON.stringify(value);
 }
 function where(document, check, limit) {
-    const shown = check.examples.slice(0, limit).map((e) => `${document.unit} ${e.line}: ${showValue(e.value)}`);
+    // An input of several files names each failure's file (its line is in that file).
+    const shown = check.examples
+        .slice(0, limit)
+        .map((e) => `${e.file === undefined ? '' : `${e.file} `}${document.unit} ${e.line}: ${showValue(e.value)}`);
     const more = check.failures - shown.length;
     return shown.join(', ') + (more > 0 ? ` (+${more} more)` : '');
 }
@@ -36029,6 +36367,28 @@ var properties$1 = {
 		type: "integer",
 		minimum: 0
 	},
+	files: {
+		type: "array",
+		description: "Only when the input has several files (a glob): each file, in the sorted order validated, with its rows.",
+		items: {
+			type: "object",
+			required: [
+				"file",
+				"rows"
+			],
+			additionalProperties: false,
+			properties: {
+				file: {
+					type: "string",
+					maxLength: 4096
+				},
+				rows: {
+					type: "integer",
+					minimum: 0
+				}
+			}
+		}
+	},
 	summary: {
 		type: "object",
 		required: [
@@ -36135,6 +36495,11 @@ var properties$1 = {
 							"value"
 						],
 						properties: {
+							file: {
+								type: "string",
+								maxLength: 4096,
+								description: "The file the failure is in; only when the input has several files (then line is in that file)."
+							},
 							line: {
 								type: "integer",
 								minimum: 1

@@ -20,19 +20,17 @@ import 'node:fs';
 import 'node:worker_threads';
 import './thread-script.js';
 import './number-set.js';
+import './base64.js';
 import './hash.js';
-import './json-text.js';
 import 'node:fs/promises';
 import 'process';
 import 'buffer';
 import './selection.js';
-import './base64.js';
 import 'node:path';
 import 'node:stream';
 import 'node:zlib';
 import 'node:buffer';
 import './schema-validator.js';
-import './2020.js';
 import 'node:util';
 
 /** The outcome table's columns (text and markdown). */

@@ -6,7 +6,7 @@ import { a as parseNumber, p as parseInteger } from './parse-values.js';
 import { b as byteShard, a as pieceRange, s as shardFiles, w as wholeFilePart, p as parseShard } from './partition.js';
 import { r as renderEvaluationText } from './evaluation.js';
 import { join } from 'node:path';
-import { i as inputClasses, e as evaluatePredictions, a as evaluationDocument } from './evaluate2.js';
+import { e as evaluatePredictions, i as inputClasses, a as evaluationDocument } from './evaluate2.js';
 import { e as evaluationState, p as pieceState, m as mergeEvaluations } from './evaluation-state.js';
 import { i as inputFiles } from './glob.js';
 import { b as writeDocument, w as writeJson } from './write-output.js';
@@ -15,7 +15,6 @@ import { R as READ_OPTIONS_USAGE, r as readOptionsFromArgs, a as readOptionFlags
 import { l as logText } from './log-text.js';
 import './base64.js';
 import './hash.js';
-import './json-text.js';
 import 'node:fs/promises';
 import 'process';
 import 'buffer';
@@ -171,7 +170,6 @@ async function evaluateFiles(input, files, settings, read = {}, options = {}) {
  * @throws UserInputError as `evaluatePredictions`, and for a byte range of gzip, Parquet or JSON
  */
 async function evaluateShard(input, files, shard, settings, read = {}, options = {}) {
-    const classes = await inputClasses(files, settings, read);
     const name = `shard ${shard.index}/${shard.count}`;
     if (files.length === 1) {
         const [file] = files;
@@ -179,26 +177,40 @@ async function evaluateShard(input, files, shard, settings, read = {}, options =
         const scan = await byteShard(file, shard, read);
         const ms = performance.now() - started;
         const bytes = scan.part.bytes;
+        const classes = await shardClasses([file], files, settings, read, { ...read, part: scan.part });
         const evaluation = await evaluatePredictions(file, settings, { ...read, part: scan.part }, { ...options, classes });
-        const state = evaluationState(settings, input, { ...shard, by: 'bytes' }, evaluation.classes, [
-            pieceState(evaluation, 0, pieceRange(bytes))
-        ]);
+        const state = evaluationState(settings, input, { ...shard, by: 'bytes' }, classes ? [] : evaluation.classes, [pieceState(evaluation, 0, pieceRange(bytes))]);
         const stated = `${name}: ${file} bytes ${bytes.start}-${bytes.end} of ${scan.size}, from line ${bytes.line}: ` +
             `${evaluation.rows} rows (the range found by scanning ${scan.scanned} bytes in ${ms.toFixed(0)} ms)`;
         return { state, stated };
     }
     const mine = shardFiles(files, shard);
+    const classes = await shardClasses(mine.map((f) => f.file), files, settings, read, read);
     const pieces = [];
-    let found = classes ?? [];
+    let found = [];
     for (const { file, index } of mine) {
         const evaluation = await evaluatePredictions(file, settings, { ...read, part: wholeFilePart(index, files.length) }, { ...options, classes });
-        found = evaluation.classes;
+        if (classes === null)
+            found = evaluation.classes;
         pieces.push(pieceState(evaluation, index, null));
     }
     const state = evaluationState(settings, input, { ...shard, by: 'files' }, found, pieces);
     const names = mine.map((f) => f.file).join(', ');
     const stated = `${name}: ${mine.length} of ${files.length} files, every ${shard.count}th of the sorted list${names === '' ? '' : ` (${names})`}`;
     return { state, stated };
+}
+/**
+ * Multiclass without probability columns: the classes of the shard's own rows (`mine`, read with
+ * `part`), sorted; or, when those are fewer than 2 (an accumulator needs 2), the whole input's.
+ * The state then states no classes (`[]`) and the merge widens every piece to the sorted union of
+ * the pieces' classes (`evaluation-state.ts`): the list a single run finds, as it sorts them too.
+ * `null` for another task, with probability columns (which name the classes), or no file.
+ */
+async function shardClasses(mine, all, settings, read, part) {
+    if (mine.length === 0)
+        return null;
+    const own = await inputClasses(mine, settings, part);
+    return own === null || own.length >= 2 ? own : inputClasses(all, settings, read);
 }
 
 /**

@@ -490,7 +490,7 @@ async function evaluatePredictions(file, settings, read = {}, { blockRows = BLOC
             });
         }
     }, only);
-    const { rows, labels, thread: spare } = staging;
+    const { rows, labels, ids, thread: spare } = staging;
     try {
         await overlapReplicates(spare, model.task === 'binary' ? ordered : [], () => adder.finish(ordered));
     }
@@ -499,7 +499,7 @@ async function evaluatePredictions(file, settings, read = {}, { blockRows = BLOC
     }
     const order = compareSegments(families);
     const sorted = new Map([...segments.values()].sort(order).map((s) => [s.key, s]));
-    return { file: table.file, settings, families, classes, rows, labels, segments: sorted };
+    return { file: table.file, settings, families, classes, rows, labels, ids, segments: sorted };
 }
 /**
  * Runs `work` (the sort of every score, a third of the time after reading at 1M rows) while the

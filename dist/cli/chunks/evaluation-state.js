@@ -12,6 +12,7 @@ function pieceState(evaluation, fileIndex, range) {
         range,
         rows: evaluation.rows,
         labels: evaluation.labels,
+        ids: evaluation.ids,
         segments: [...evaluation.segments.values()].map((s) => ({
             key: s.key,
             family: s.family,
@@ -54,14 +55,42 @@ function settingsFromDocument(task, s) {
     };
 }
 /**
- * The evaluation a piece's state describes.
- * @throws Error ("invalid metric state: …") for a state the accumulators cannot restore
+ * The classes of the merged evaluation: with probability columns, theirs (any state's `classes`);
+ * found in the rows, the sorted union of the pieces' (each shard finds the classes of its own rows,
+ * `evaluate-input.ts`), the list a single run finds; `[]` for another task.
+ */
+function mergedClasses(states) {
+    const given = states.map((s) => s.classes).find((c) => c.length > 0);
+    if (given !== undefined)
+        return [...given];
+    const found = new Set();
+    // A forged state's classes are refused by `restorePiece` (`MulticlassAccumulator.fromState`).
+    const named = (state) => 'classes' in state && Array.isArray(state.classes) ? state.classes : [];
+    for (const state of states) {
+        for (const piece of state.pieces)
+            for (const segment of piece.segments)
+                for (const c of named(segment.state))
+                    if (typeof c === 'string')
+                        found.add(c);
+    }
+    return [...found].sort();
+}
+/**
+ * The evaluation a piece's state describes, a multiclass piece widened to `classes`.
+ * @throws Error ("invalid metric state: …") for a state the accumulators cannot restore, or a
+ *   multiclass state with a class not in `classes`
  */
 function restorePiece(piece, settings, classes) {
     const restore = restorer(settings.model.task);
     const segments = new Map(piece.segments.map((s) => [
         s.key,
-        { key: s.key, family: s.family, labels: s.labels, rows: s.rows, metrics: restore(s.state) }
+        {
+            key: s.key,
+            family: s.family,
+            labels: s.labels,
+            rows: s.rows,
+            metrics: widened(restore(s.state), classes)
+        }
     ]));
     return {
         file: piece.file,
@@ -70,8 +99,15 @@ function restorePiece(piece, settings, classes) {
         classes,
         rows: piece.rows,
         labels: piece.labels,
+        ids: piece.ids,
         segments
     };
+}
+/** A multiclass accumulator over `classes` (a shard's classes are those of its rows). */
+function widened(metrics, classes) {
+    if (!(metrics instanceof MulticlassAccumulator))
+        return metrics;
+    return metrics.classes.join('\u0000') === classes.join('\u0000') ? metrics : metrics.withClasses(classes);
 }
 function restorer(task) {
     if (task === 'binary')
@@ -113,7 +149,17 @@ function mergeEvaluations(file, pieces) {
     const sorted = new Map([...segments.values()].sort(order).map((s) => [s.key, s]));
     if (!sorted.has(OVERALL))
         throw new Error('a piece of an evaluation has no overall segment');
-    return { file, settings, families, classes, rows, labels: labels?.toState() ?? null, segments: sorted };
+    // The merged pieces' ids were checked to be distinct (`piece-ids.ts`) and are not needed again.
+    return {
+        file,
+        settings,
+        families,
+        classes,
+        rows,
+        labels: labels?.toState() ?? null,
+        ids: null,
+        segments: sorted
+    };
 }
 function mergeInto(into, other) {
     if (into instanceof BinaryAccumulator && other instanceof BinaryAccumulator)
@@ -126,4 +172,4 @@ function mergeInto(into, other) {
         throw new Error('cannot merge accumulators of different tasks');
 }
 
-export { evaluationState as e, mergeEvaluations as m, pieceState as p, restorePiece as r, settingsFromDocument as s };
+export { mergedClasses as a, evaluationState as e, mergeEvaluations as m, pieceState as p, restorePiece as r, settingsFromDocument as s };

@@ -3,8 +3,8 @@ import { s as schema } from './config.schema.js';
 import { U as UserInputError } from './suggest.js';
 import { realpathSync } from 'node:fs';
 import { P as firstUnorderedEdge } from './segmentation.js';
-import { c as compileSchema } from './schema-validator.js';
-import { a as readYamlFile, p as parseYaml, f as formatPath } from './schema-errors.js';
+import { l as compileSchema } from './schema-validator.js';
+import { a as readYamlFile, b as parseYaml, f as formatPath } from './schema-errors.js';
 
 /**
  * Path confinement: in a workflow, every file ml-gate reads or writes must lie inside the

@@ -100,7 +100,10 @@ async function byteShard(file, shard, read = {}) {
         end: last.offset,
         line: jsonFirst ? 1 : first.line
     };
-    return { part: { rowBase: first.rows, bytes }, size, scanned: scanner.scanned };
+    // The scanner reads a JSON Lines file's first line as a CSV header, so its count of the records
+    // before the first shard's start is one too many: the first shard's rows start at key 0.
+    const rowBase = jsonFirst ? 0 : first.rows;
+    return { part: { rowBase, bytes }, size, scanned: scanner.scanned };
 }
 /** The delimiter given (by the options or the extension), else the one the reader detects. */
 async function delimiterOf(file, given) {

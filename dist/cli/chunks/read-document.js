@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { _ as _2020Exports } from './2020.js';
+import { _ as _2020Exports } from './schema-validator.js';
 import { U as UserInputError } from './suggest.js';
-import { p as parseJson, l as locateOffset, j as jsonValueOffset, t as toPath } from './json-text.js';
+import { p as parseJson, l as locateOffset, j as jsonValueOffset, t as toPath } from './schema-errors.js';
 
 /**
  * Reading a result document that may come from someone else (a fork's artifact, a file given to

@@ -1013,6 +1013,28 @@ var properties$1 = {
 		type: "integer",
 		minimum: 0
 	},
+	files: {
+		type: "array",
+		description: "Only when the input has several files (a glob): each file, in the sorted order validated, with its rows.",
+		items: {
+			type: "object",
+			required: [
+				"file",
+				"rows"
+			],
+			additionalProperties: false,
+			properties: {
+				file: {
+					type: "string",
+					maxLength: 4096
+				},
+				rows: {
+					type: "integer",
+					minimum: 0
+				}
+			}
+		}
+	},
 	summary: {
 		type: "object",
 		required: [
@@ -1119,6 +1141,11 @@ var properties$1 = {
 							"value"
 						],
 						properties: {
+							file: {
+								type: "string",
+								maxLength: 4096,
+								description: "The file the failure is in; only when the input has several files (then line is in that file)."
+							},
 							line: {
 								type: "integer",
 								minimum: 1

@@ -24,16 +24,14 @@ import './multiple-testing.js';
 import 'node:fs/promises';
 import './result-names.js';
 import './read-document.js';
-import './2020.js';
-import './json-text.js';
-import './version.js';
-import './count-table.js';
-import './selection.js';
-import './detect.js';
 import './schema-validator.js';
 import './schema-errors.js';
 import 'process';
 import 'buffer';
+import './version.js';
+import './count-table.js';
+import './selection.js';
+import './detect.js';
 import './number-set.js';
 import './config.schema.js';
 import './binary.js';
@@ -46,6 +44,7 @@ import './staging-thread.js';
 import 'node:worker_threads';
 import './thread-script.js';
 import './same-settings.js';
+import './partition.js';
 import 'node:util';
 
 /**

@@ -140,6 +140,43 @@ class MulticlassAccumulator {
         this.replicateSums = null;
         return this;
     }
+    /**
+     * This accumulator's rows over `classes`, which holds its own classes (in any order) and maybe
+     * more: each class's sums move to its index there and the others' are 0, exactly what an
+     * accumulator over `classes` holds after the same rows. A shard finds the classes of its own rows
+     * only; the merge widens every piece to the input's classes before merging them.
+     * @throws RangeError for `classes` without one of this accumulator's
+     */
+    withClasses(classes) {
+        const wide = new MulticlassAccumulator({ classes, bootstrap: this.bootstrap });
+        const to = this.classes.map((c) => wide.classes.indexOf(c));
+        if (to.includes(-1)) {
+            throw new RangeError(`cannot widen multiclass classes [${this.classes.join(', ')}] to [${classes.join(', ')}]`);
+        }
+        const k = this.classes.length;
+        const wideK = wide.classes.length;
+        // Each array is records of `blocks` per-class blocks and then `tail` totals.
+        const move = (from, into, blocks, tail) => {
+            const width = blocks * k + tail;
+            const wideWidth = blocks * wideK + tail;
+            for (let r = 0; r * width < from.length; r++) {
+                const at = r * width;
+                const wideAt = r * wideWidth;
+                for (let b = 0; b < blocks; b++)
+                    for (let c = 0; c < k; c++)
+                        into[wideAt + b * wideK + to[c]] = from[at + b * k + c];
+                for (let t = 0; t < tail; t++)
+                    into[wideAt + blocks * wideK + t] = from[at + blocks * k + t];
+            }
+        };
+        move(this.core.sums, wide.core.sums, 3, 1);
+        move(this.core.buckets, wide.core.buckets, 3, 1);
+        move(this.squares, wide.squares, 2, 1);
+        move(this.counts, wide.counts, 3, 0);
+        wide.digest.merge(this.digest);
+        wide.rowsWithProbabilities = this.rowsWithProbabilities;
+        return wide;
+    }
     /** Every multiclass metric with its confidence interval (see `catalog.ts`). */
     finalize(options = {}) {
         return finalizeMetrics(this, options);
@@ -800,6 +837,9 @@ class RowBlock {
  * row collapse an interval towards a point), and a repeated id cannot be matched with one row of
  * the other model's file.
  */
+/** Why every row needs a distinct id, as the errors for a repeated id say it. */
+const DISTINCT_IDS = 'every row needs a distinct id (rows sharing an id cannot be matched one to one with the other ' +
+    "model's rows, and would be resampled together, narrowing every interval)";
 /**
  * Distinct ids. Numbers sit in a `NumberSet` (a paged bitmap for the usual integer ids: about
  * 1.25 MB for ids 1 to 10 million, no allocation per row), text in a `Set`.
@@ -820,6 +860,38 @@ class IdSet {
     }
     get size() {
         return this.numbers.size + this.texts.size;
+    }
+    /** The set as JSON (a byte shard's ids, for the merge): `IdSet.fromState` restores it. */
+    toState() {
+        return { numbers: this.numbers.toState(), texts: [...this.texts].sort() };
+    }
+    /** Restores a `toState()` object; throws an `Error` saying what is wrong. */
+    static fromState(state) {
+        const set = new IdSet();
+        set.numbers.addAll(NumberSet.fromState(state.numbers));
+        for (const text of state.texts)
+            set.texts.add(text);
+        return set;
+    }
+    /** The ids this set shares with `other`; `null` for none. */
+    shared(other) {
+        const numbers = this.numbers.shared(other.numbers);
+        let count = numbers?.count ?? 0;
+        let text = null;
+        for (const id of this.texts) {
+            if (!other.texts.has(id))
+                continue;
+            count++;
+            if (text === null || id < text)
+                text = id;
+        }
+        return count === 0 ? null : { count, id: numbers?.least ?? text };
+    }
+    /** Adds every id of `other`. */
+    addAll(other) {
+        this.numbers.addAll(other.numbers);
+        for (const id of other.texts)
+            this.texts.add(id);
     }
 }
 /**
@@ -987,7 +1059,11 @@ async function stageRows(table, plan, columns, first, sink, only = null) {
     if (columns.weight >= 0 && totals.weight === 0 && whole)
         throw allWeightsZero(model.weight, table.file);
     await sink.full(staged);
-    return { rows: rows - skipped, labels: labels?.toState() ?? null };
+    return {
+        rows: rows - skipped,
+        labels: labels?.toState() ?? null,
+        ids: whole ? null : (ids?.toState() ?? null)
+    };
     /** The ordinal of row i's segment in family f, announced at its first row. */
     function segmentOf(all, f, cols, batch, i) {
         const parts = all[f].parts;
@@ -1096,8 +1172,7 @@ async function repeatedId(plan, column, id, again) {
         await table.close();
     }
     throw new UserInputError(`the id column '${plan.settings.model.id}' repeats the id ${JSON.stringify(id)}, first seen at line ${first}; ` +
-        'every row needs a distinct id (rows sharing an id cannot be matched one to one with the other ' +
-        "model's rows, and would be resampled together, narrowing every interval)", { file: table.file, line: again });
+        DISTINCT_IDS, { file: table.file, line: again });
 }
 /**
  * Checks each row's label, score or prediction and weight. Every problem is a `UserInputError` at
@@ -1328,7 +1403,7 @@ async function stageOnThread(script, plan, columns, consumer) {
         const done = await worker.request();
         if (done.type !== 'done')
             throw new Error(`the staging thread answered ${done.type}`);
-        return { rows: done.rows, labels: done.labels };
+        return { rows: done.rows, labels: done.labels, ids: done.ids };
     }
     finally {
         // Ended, not kept for later work: its heap (the reader's garbage, 70 MB at 1M rows) goes with it.
@@ -1425,4 +1500,4 @@ var stagingThread = /*#__PURE__*/Object.freeze({
     stageBlocks: stageBlocks
 });
 
-export { IdSet as I, LabelDigest as L, MulticlassAccumulator as M, RegressionAccumulator as R, WIDTH as W, allWeightsZero as a, stagingThread as b, resolveColumns as r, stageBlocks as s };
+export { DISTINCT_IDS as D, IdSet as I, LabelDigest as L, MulticlassAccumulator as M, RegressionAccumulator as R, WIDTH as W, allWeightsZero as a, stagingThread as b, resolveColumns as r, stageBlocks as s };

@@ -1,30 +1,33 @@
 import { D as DRIFT_METHODS } from './detect.js';
-import { U as UserInputError, d as didYouMean } from './suggest.js';
+import { U as UserInputError, d as didYouMean, E as ExitCode } from './suggest.js';
+import { p as parseShard } from './partition.js';
 import { r as renderValidationText } from './validate2.js';
 import { v as validateStep } from './validate3.js';
+import { v as validateShardStep } from './validate-shard.js';
 import { p as parseCommandArgs } from './args.js';
 import { R as READ_OPTIONS_USAGE, r as readOptionsFromArgs, a as readOptionFlags } from './read-options.js';
 import { w as writeJson } from './write-output.js';
 import { l as logText } from './log-text.js';
 import './multiple-testing.js';
 import './text-table.js';
+import 'node:fs';
+import 'node:fs/promises';
+import './open.js';
+import 'node:path';
+import 'node:stream';
+import 'node:zlib';
 import './hash.js';
+import 'node:buffer';
 import './count-table.js';
 import './selection.js';
 import './schema-validator.js';
-import './2020.js';
 import './schema-errors.js';
-import './json-text.js';
-import 'node:fs/promises';
 import 'process';
 import 'buffer';
 import './number-set.js';
-import 'node:path';
-import './open.js';
-import 'node:fs';
-import 'node:stream';
-import 'node:zlib';
-import 'node:buffer';
+import './base64.js';
+import './glob.js';
+import 'node:crypto';
 import 'node:util';
 
 /**
@@ -50,18 +53,25 @@ function parseFailOn(text, flag) {
     return text;
 }
 
-const usage = `Usage: ml-gate validate --data FILE [--contract CONTRACT] [--reference REF]
-                        [--drift-method M] [--fail-on LEVEL] [--json OUT] [read options]
+const usage = `Usage: ml-gate validate --data FILE|GLOB [--contract CONTRACT] [--reference REF]
+                        [--drift-method M] [--fail-on LEVEL] [--shard K/N] [--json OUT]
+                        [read options]
 
 Checks FILE against a data contract (YAML, see schemas/contract.schema.json) and, with
 --reference, measures drift of every contract column against REF.
 
   --data FILE          the data to validate
+  --data GLOB          several files (quote the glob): validated as one table in sorted order
+                       (every file with the first file's columns; unique across all; each failure
+                       names its file and its line there)
   --contract FILE      the data contract
-  --reference FILE     drift is measured against this file (same format rules as --data)
+  --reference FILE     drift is measured against this file or glob (same format rules as --data)
   --drift-method M     ${DRIFT_METHOD_NAMES.join(' | ')} (default: the contract's, else auto)
   --fail-on LEVEL      error (default): exit 1 when an error check fails or a column drifted;
                        warn: also when a warning check fails; never: always exit 0
+  --shard K/N          validate only shard K of N and write its ml-gate/validation-state@1 to --json
+                       (merge them with 'ml-gate merge'): with a glob every Nth file, with one CSV or
+                       JSON Lines file a byte range aligned to records; the reference is split alike
   --json OUT           also write the ml-gate/validation@1 document to OUT ('-' for stdout)
 ${READ_OPTIONS_USAGE}`;
 const validateCommand = {
@@ -74,6 +84,7 @@ const validateCommand = {
             reference: { type: 'string' },
             'drift-method': { type: 'string' },
             'fail-on': { type: 'string' },
+            shard: { type: 'string' },
             json: { type: 'string' },
             ...readOptionFlags
         }, { min: 0, max: 0, names: 'no positional arguments' });
@@ -84,14 +95,26 @@ const validateCommand = {
         }
         const failOn = parseFailOn(values['fail-on'], '--fail-on');
         const driftMethod = parseDriftMethod(values['drift-method'], '--drift-method');
-        const { documents, code } = await validateStep({
-            files: [values.data],
+        const request = {
             contract: values.contract,
             reference: values.reference,
             driftMethod,
             read: readOptionsFromArgs(values),
-            failOn
-        });
+            failOn,
+            globs: true
+        };
+        if (values.shard !== undefined) {
+            const shard = parseShard(values.shard, '--shard');
+            if (values.json === undefined) {
+                throw new UserInputError('ml-gate validate: --shard needs --json OUT, where the shard state is written');
+            }
+            const { state, stated } = await validateShardStep({ ...request, data: values.data, shard });
+            if (values.json !== '-')
+                console.stdout(logText(`${stated}\n`));
+            await writeJson(values.json, state, console);
+            return ExitCode.Pass;
+        }
+        const { documents, code } = await validateStep({ ...request, files: [values.data] });
         const [document] = documents;
         if (values.json !== '-')
             console.stdout(logText(renderValidationText(document)));

@@ -5,13 +5,11 @@ import { C as CountTable } from './count-table.js';
 import { s as sortNumbers, k as kthSmallest } from './selection.js';
 import { m as methodsFor, c as correctDrift, a as measureDrift } from './detect.js';
 import { U as UserInputError, d as didYouMean } from './suggest.js';
-import { i as isCalendarDate, c as compileSchema } from './schema-validator.js';
+import { r as requireCore, a as requireValidation, b as requireFormat, c as requireMetadata, d as requireApplicator, e as requireValidate, f as requireCodegen, g as requireValidation_error, h as requireRef_error, i as requireCore$1, j as requireDiscriminator, k as isCalendarDate, _ as _2020Exports, l as compileSchema } from './schema-validator.js';
 import { N as NumberSet } from './number-set.js';
 import { extname } from 'node:path';
-import { a as readYamlFile, f as formatPath } from './schema-errors.js';
+import { p as parseJson, a as readYamlFile, f as formatPath } from './schema-errors.js';
 import { readFile } from 'node:fs/promises';
-import { r as requireCore, a as requireValidation, b as requireFormat, c as requireMetadata, d as requireApplicator, e as requireValidate, f as requireCodegen, g as requireValidation_error, h as requireRef_error, i as requireCore$1, j as requireDiscriminator, _ as _2020Exports } from './2020.js';
-import { p as parseJson } from './json-text.js';
 
 // To do: next major: remove.
 /**
@@ -513,7 +511,10 @@ function showValue(value) {
     return value === null ? 'missing' : JSON.stringify(value);
 }
 function where(document, check, limit) {
-    const shown = check.examples.slice(0, limit).map((e) => `${document.unit} ${e.line}: ${showValue(e.value)}`);
+    // An input of several files names each failure's file (its line is in that file).
+    const shown = check.examples
+        .slice(0, limit)
+        .map((e) => `${e.file === undefined ? '' : `${e.file} `}${document.unit} ${e.line}: ${showValue(e.value)}`);
     const more = check.failures - shown.length;
     return shown.join(', ') + (more > 0 ? ` (+${more} more)` : '');
 }
@@ -8018,6 +8019,22 @@ class Tally {
         if (this.examples.length < MAX_EXAMPLES)
             this.examples.push({ line, value });
     }
+    state() {
+        return { failures: this.failures, examples: this.examples };
+    }
+    /** Adds the failures of a later piece (of `file`, when the input has several files). */
+    merge(other, file) {
+        this.failures += other.failures;
+        appendExamples(this.examples, other.examples, file);
+    }
+}
+/** Appends `more` (of `file`, when given) to `examples`, up to `MAX_EXAMPLES` in all. */
+function appendExamples(examples, more, file) {
+    for (const { line, value } of more) {
+        if (examples.length >= MAX_EXAMPLES)
+            return;
+        examples.push(file === undefined ? { line, value } : { file, line, value });
+    }
 }
 const DATETIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 function isDateTime(text) {
@@ -8241,6 +8258,32 @@ class DistinctValues {
         return true;
     }
 }
+/**
+ * The values a `unique` column has shown with the line each was first on, for pieces that merge
+ * (`ColumnChecker.merge`): keyed by kind and text as `DistinctValues`'s text keys are, so the same
+ * values are told apart. A `Map` entry per value: several times `DistinctValues`'s memory.
+ */
+class FirstLines {
+    lines = new Map();
+    add(value, kind, line) {
+        const key = `${kind}:${String(value)}`;
+        if (this.lines.has(key))
+            return false;
+        this.lines.set(key, line);
+        return true;
+    }
+}
+/** The value a `FirstLines` key stands for. */
+function valueOfKey(key) {
+    const colon = key.indexOf(':');
+    const kind = Number(key.slice(0, colon));
+    const text = key.slice(colon + 1);
+    if (kind === Kind.Integer || kind === Kind.Number)
+        return Number(text);
+    if (kind === Kind.Boolean)
+        return text === 'true';
+    return text;
+}
 /** Checks that one column's values pass its contract, batch by batch. */
 class ColumnChecker {
     name;
@@ -8254,13 +8297,13 @@ class ColumnChecker {
     duplicates = new Tally();
     /** Rows of the batch that the value rules pass over: missing, or of the wrong type. */
     skip = new Uint8Array(0);
-    constructor(name, index, contract) {
+    constructor(name, index, contract, mergeable) {
         this.name = name;
         this.index = index;
         this.contract = contract;
         this.rules = valueRules(contract);
         this.tallies = this.rules.map(() => new Tally());
-        this.seen = contract.unique ? new DistinctValues() : null;
+        this.seen = !contract.unique ? null : mergeable ? new FirstLines() : new DistinctValues();
     }
     add(batch) {
         const chunk = batch.columns[this.index];
@@ -8286,9 +8329,57 @@ class ColumnChecker {
         const duplicates = this.duplicates;
         for (let i = 0; i < size; i++) {
             const kind = kinds[i];
-            if (kind !== Kind.Missing && !seen.add(values[i], kind))
+            if (kind !== Kind.Missing && !seen.add(values[i], kind, lines[i]))
                 duplicates.fail(lines[i], values[i]);
         }
+    }
+    state() {
+        const seen = this.seen;
+        if (seen instanceof DistinctValues)
+            throw new Error(`ColumnChecker.state: '${this.name}' was not made mergeable`);
+        return {
+            column: this.name,
+            rows: this.rows,
+            missing: this.missing.state(),
+            rules: this.tallies.map((t) => t.state()),
+            unique: seen === null
+                ? null
+                : {
+                    duplicates: this.duplicates.state(),
+                    keys: [...seen.lines.keys()],
+                    lines: [...seen.lines.values()]
+                }
+        };
+    }
+    /**
+     * Adds a later piece of the input (of `file`, when the input has several files). A value of a
+     * `unique` column that the piece saw first but an earlier piece had is one more duplicate, at the
+     * line the piece first had it: the duplicates and their examples are a single run's.
+     * @throws Error for a state of another contract
+     */
+    merge(state, file) {
+        const seen = this.seen;
+        if (state.column !== this.name ||
+            state.rules.length !== this.tallies.length ||
+            (state.unique === null) !== (seen === null) ||
+            seen instanceof DistinctValues ||
+            (state.unique !== null && state.unique.keys.length !== state.unique.lines.length))
+            throw new Error(`invalid validation state: the checks of '${state.column}' are not the contract's`);
+        this.rows += state.rows;
+        this.missing.merge(state.missing, file);
+        state.rules.forEach((tally, r) => this.tallies[r].merge(tally, file));
+        if (seen === null || state.unique === null)
+            return;
+        const { duplicates, keys, lines } = state.unique;
+        const again = [];
+        let count = 0;
+        for (let i = 0; i < keys.length; i++) {
+            if (!seen.lines.has(keys[i]))
+                seen.lines.set(keys[i], lines[i]);
+            else if (count++ < MAX_EXAMPLES)
+                again.push({ line: lines[i], value: valueOfKey(keys[i]) });
+        }
+        this.duplicates.merge({ failures: duplicates.failures + count, examples: byLine(duplicates.examples, again) }, file);
     }
     results() {
         const c = this.contract;
@@ -8327,6 +8418,16 @@ class ColumnChecker {
         };
     }
 }
+/** Two lists in line order as one, its first `MAX_EXAMPLES`. */
+function byLine(a, b) {
+    const out = [];
+    let i = 0;
+    let j = 0;
+    while (out.length < MAX_EXAMPLES && (i < a.length || j < b.length)) {
+        out.push(j >= b.length || (i < a.length && a[i].line < b[j].line) ? a[i++] : b[j++]);
+    }
+    return out;
+}
 /** Failures tolerated: `max_failures`, or the share `1 - mostly` of the values checked (rounded down). */
 function allowance(settings, checked) {
     if (settings.max_failures !== undefined)
@@ -8347,12 +8448,26 @@ class ContractChecker {
     header;
     columns;
     rows = 0;
-    constructor(contract, header) {
+    /** @param mergeable whether `state` will be asked for (it keeps `unique` values' first lines) */
+    constructor(contract, header, mergeable = false) {
         this.contract = contract;
         this.header = header;
         this.columns = Object.entries(contract.columns)
             .filter(([name]) => header.includes(name))
-            .map(([name, rules]) => new ColumnChecker(name, header.indexOf(name), rules));
+            .map(([name, rules]) => new ColumnChecker(name, header.indexOf(name), rules, mergeable));
+    }
+    state() {
+        return { kind: 'contract', rows: this.rows, columns: this.columns.map((c) => c.state()) };
+    }
+    /**
+     * Adds a later piece of the input (see `ColumnChecker.merge`).
+     * @throws Error for a state of another contract or header
+     */
+    merge(state, file) {
+        if (state.columns.length !== this.columns.length)
+            throw new Error("invalid validation state: its checks are not the contract's");
+        this.rows += state.rows;
+        this.columns.forEach((column, i) => column.merge(state.columns[i], file));
     }
     add(batch) {
         this.rows += batch.size;
@@ -8520,6 +8635,26 @@ class RecordSchemaChecker {
                 this.count(error, record, batch.lines[i]);
         }
     }
+    state() {
+        return { kind: 'record_schema', rows: this.rows, tallies: [...this.tallies.values()] };
+    }
+    /**
+     * Adds a later piece of the input (of `file`, when the input has several files): a keyword first
+     * failing in it comes after those of earlier pieces, as in a single run.
+     */
+    merge(state, file) {
+        this.rows += state.rows;
+        for (const t of state.tallies) {
+            const key = tallyKey(t.column, t.check);
+            let tally = this.tallies.get(key);
+            if (tally === undefined) {
+                tally = { column: t.column, check: t.check, expected: t.expected, failures: 0, examples: [] };
+                this.tallies.set(key, tally);
+            }
+            tally.failures += t.failures;
+            appendExamples(tally.examples, t.examples, file);
+        }
+    }
     results() {
         return [...this.tallies.values()].map((t) => ({
             column: t.column,
@@ -8538,7 +8673,7 @@ class RecordSchemaChecker {
             ? String(error.params.missingProperty)
             : (error.instancePath.split('/')[1] ?? null);
         const check = CHECK_OF_KEYWORD[error.keyword] ?? 'schema';
-        const key = `${column}\u0000${check}`;
+        const key = tallyKey(column, check);
         let tally = this.tallies.get(key);
         if (tally === undefined) {
             const expected = check === 'schema' ? `${error.keyword}: ${error.message}` : (error.message ?? error.keyword);
@@ -8549,6 +8684,10 @@ class RecordSchemaChecker {
         if (tally.examples.length < MAX_EXAMPLES)
             tally.examples.push({ line, value: column ? (record[column] ?? null) : null });
     }
+}
+/** One tally per column and check; no column (the whole record) and '' are one, as reported. */
+function tallyKey(column, check) {
+    return `${column || ''}\u0000${check}`;
 }
 
 let validateContract;
@@ -8685,6 +8824,25 @@ class CategoryCounter {
             exact.append(category, count);
         else
             this.otherCount += count;
+    }
+    /** Plain data for passing between jobs: the exact counts in first-seen order, and `other`. */
+    state() {
+        const { values, counts, size } = this.exact;
+        return {
+            max_categories: this.maxCategories,
+            values: values.slice(0, size).map(String),
+            counts: Array.from(counts.subarray(0, size)),
+            other: this.otherCount
+        };
+    }
+    /** @throws RangeError for an inconsistent state */
+    static fromState(state) {
+        const counter = new CategoryCounter({ maxCategories: state.max_categories });
+        if (state.values.length !== state.counts.length || state.values.length > state.max_categories)
+            throw new RangeError('CategoryCounter.fromState: inconsistent state');
+        state.values.forEach((value, e) => counter.add(value, state.counts[e]));
+        counter.otherCount = state.other;
+        return counter;
     }
     merge(other) {
         const { values, counts, size } = other.exact;
@@ -8997,6 +9155,30 @@ class DriftCollector {
             }
         }
     }
+    state() {
+        return {
+            numbers: this.numbers,
+            trues: this.trues,
+            booleans: this.booleans,
+            others: this.others,
+            reservoir: this.reservoir.state(),
+            categories: this.categories.state()
+        };
+    }
+    /**
+     * Adds the values of another part of the column: the counts add, the reservoirs merge exactly
+     * (bottom-k by row key), and the category counts merge exactly while under their cap (merged in
+     * input order, they keep a single run's first-seen order).
+     * @throws RangeError for a state of another seed or capacity, or an inconsistent one
+     */
+    merge(state) {
+        this.numbers += state.numbers;
+        this.trues += state.trues;
+        this.booleans += state.booleans;
+        this.others += state.others;
+        this.reservoir.merge(NumericReservoir.fromState(state.reservoir));
+        this.categories.merge(CategoryCounter.fromState(state.categories));
+    }
     /** The kind the values show (or the contract forced), or undefined for a mixed column. */
     observedKind() {
         if (this.kind !== undefined)
@@ -9040,7 +9222,7 @@ class DataValidation {
      * @param measuresDrift whether a reference will be given (`reference`), so drift samples are kept
      * @throws UserInputError when the data lacks a required contract column (at the contract's line)
      */
-    constructor(loaded, table, measuresDrift, seed = 42) {
+    constructor(loaded, table, measuresDrift, seed = 42, mergeable = false) {
         this.loaded = loaded;
         this.table = table;
         this.seed = seed;
@@ -9057,8 +9239,29 @@ class DataValidation {
         this.checker = recordSchema
             ? new RecordSchemaChecker(recordSchema, table.columns)
             : this.contract
-                ? new ContractChecker(this.contract, table.columns)
+                ? new ContractChecker(this.contract, table.columns, mergeable)
                 : null;
+    }
+    /** What was added, as a piece's state (made `mergeable`). */
+    state() {
+        return { rows: this.rows, checks: this.checker?.state() ?? null, drift: collectorStates(this.collectors) };
+    }
+    /**
+     * Adds a later piece of the input, in input order (of `file`, named in failure examples when the
+     * input has several files): the validation of both pieces read as one.
+     * @throws Error for a piece of another contract or header
+     */
+    merge(piece, file) {
+        const { checker } = this;
+        const checks = piece.checks;
+        if (checker instanceof ContractChecker && checks?.kind === 'contract')
+            checker.merge(checks, file);
+        else if (checker instanceof RecordSchemaChecker && checks?.kind === 'record_schema')
+            checker.merge(checks, file);
+        else if (checker !== null || checks !== null)
+            throw new Error("invalid validation state: its checks are not the contract's");
+        mergeCollectors(this.collectors, piece.drift);
+        this.rows += piece.rows;
     }
     /** Adds the data's next batch, whose first row is the `firstRow`th. */
     add(batch, firstRow) {
@@ -9077,6 +9280,8 @@ class DataValidation {
                     collector.add(batch.columns[columns.indexOf(column)], batch.size, firstRow);
                 }
             },
+            state: () => collectorStates(collectors),
+            merge: (drift) => mergeCollectors(collectors, drift),
             collectors
         };
     }
@@ -9085,7 +9290,7 @@ class DataValidation {
      * sample), drift of every drift column.
      * @throws UserInputError for a drift method that does not fit the kind the data showed
      */
-    document(reference, drift = {}, failOn = 'error') {
+    document(reference, drift = {}, failOn = 'error', input) {
         const measurements = reference === null
             ? []
             : [...this.collectors].map(([column, current]) => {
@@ -9106,7 +9311,7 @@ class DataValidation {
         };
         return {
             schema: 'ml-gate/validation@1',
-            file: this.table.file,
+            file: input?.file ?? this.table.file,
             format: this.table.format,
             unit: this.table.unit,
             contract: this.loaded?.file ?? null,
@@ -9114,6 +9319,7 @@ class DataValidation {
             passed: summary.errors === 0 && summary.drifted === 0,
             fail_on: failOn,
             rows: this.rows,
+            ...(input === undefined ? {} : { files: input.files }),
             summary,
             checks,
             drift: measured
@@ -9121,6 +9327,20 @@ class DataValidation {
     }
     collector(column) {
         return new DriftCollector(driftKind(this.contract, column), this.seed);
+    }
+}
+function collectorStates(collectors) {
+    return [...collectors].map(([column, collector]) => ({ column, collector: collector.state() }));
+}
+/** @throws Error for a piece of other drift columns */
+function mergeCollectors(collectors, drift) {
+    if (drift.length !== collectors.size)
+        throw new Error("invalid validation state: its drift columns are not the contract's");
+    for (const { column, collector } of drift) {
+        const mine = collectors.get(column);
+        if (mine === undefined)
+            throw new Error(`invalid validation state: '${column}' is not a drift column`);
+        mine.merge(collector);
     }
 }
 function requireColumns(loaded, table) {

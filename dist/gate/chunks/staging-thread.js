@@ -212,11 +212,25 @@ function didYouMean(word, candidates) {
     return match === undefined ? '' : ` (did you mean '${match}'?)`;
 }
 
+/**
+ * A typed array's bytes as base64, in the platform's byte order: the states that store arrays this
+ * way (`metrics/metric-state.ts`, `profile/profile-state.ts`) are read on little-endian platforms.
+ */
+function encode$1(array) {
+    return Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
+}
+
 /** Integers below this are bits (see `NumberSet`); a page holds 2^PAGE_SHIFT of them. */
 const BITMAP_LIMIT = 2 ** 27;
 const PAGE_SHIFT = 19;
 const PAGE_MASK = (1 << PAGE_SHIFT) - 1;
 const PAGE_WORDS = (1 << PAGE_SHIFT) / 32;
+const PAGE_BYTES = PAGE_WORDS * 4;
+/**
+ * A page with fewer integers is listed in a state rather than written as bits: its 87,384
+ * characters of base64 hold about this many integers of 9 or 10 characters.
+ */
+const SPARSE_PAGE = 8192;
 /**
  * An exact set of numbers with the semantics of `Set<number>` (SameValueZero: −0 is 0, NaN is one
  * value), for the `unique` check.
@@ -304,6 +318,100 @@ class NumberSet {
                 return false;
         }
     }
+    /**
+     * The set as JSON; `NumberSet.fromState` restores it.
+     * @throws RangeError for a set holding NaN, which JSON cannot hold (no reader yields NaN as a value)
+     */
+    toState() {
+        if (this.hasNaN)
+            throw new RangeError('a NumberSet holding NaN has no JSON state');
+        const pages = [];
+        const others = this.tableNumbers();
+        // The Uint8Array view of the words is the bit order stated above on a little-endian platform,
+        // the one ml-gate's states are written and read on (`metrics/metric-state.ts`).
+        this.pages.forEach((words, page) => {
+            if (words === undefined)
+                return;
+            let count = 0;
+            for (let w = 0; w < PAGE_WORDS; w++)
+                count += bitCount(words[w]);
+            if (count >= SPARSE_PAGE)
+                pages.push({ page, bits: encode$1(new Uint8Array(words.buffer)) });
+            else
+                pageNumbers(words, page, others);
+        });
+        return { pages, others: others.sort((a, b) => a - b) };
+    }
+    /** Restores a `toState()` object (e.g. parsed from JSON); throws an `Error` saying what is wrong. */
+    static fromState(state) {
+        const set = new NumberSet();
+        for (const { page, bits } of state.pages) {
+            if (!(Number.isInteger(page) && page >= 0 && page < BITMAP_LIMIT >>> PAGE_SHIFT) || set.pages[page]) {
+                throw new Error(`ids: page ${page} is not a page number below 256 given once`);
+            }
+            const bytes = Buffer.from(bits, 'base64');
+            if (bytes.length !== PAGE_BYTES) {
+                throw new Error(`ids: page ${page} has ${bytes.length} bytes, expected ${PAGE_BYTES}`);
+            }
+            const words = new Int32Array(PAGE_WORDS);
+            new Uint8Array(words.buffer).set(bytes);
+            set.pages[page] = words;
+            for (let w = 0; w < PAGE_WORDS; w++)
+                set.count += bitCount(words[w]);
+        }
+        for (const value of state.others) {
+            if (!Number.isFinite(value))
+                throw new Error(`ids: ${value} is not a finite number`);
+            set.add(value);
+        }
+        return set;
+    }
+    /** The numbers this set shares with `other`: how many, and the least; `null` for none. */
+    shared(other) {
+        let count = 0;
+        let least = Infinity;
+        this.pages.forEach((words, page) => {
+            const theirs = other.pages[page];
+            if (words === undefined || theirs === undefined)
+                return;
+            for (let w = 0; w < PAGE_WORDS; w++) {
+                const both = words[w] & theirs[w];
+                if (both === 0)
+                    continue;
+                // Pages and words ascend: the first shared bit is the least shared integer of the bitmap.
+                if (count === 0)
+                    least = page * (1 << PAGE_SHIFT) + w * 32 + 31 - Math.clz32(both & -both);
+                count += bitCount(both);
+            }
+        });
+        for (const value of this.tableNumbers()) {
+            if (!other.has(value))
+                continue;
+            count++;
+            least = Math.min(least, value);
+        }
+        return count === 0 ? null : { count, least };
+    }
+    /** Adds every number of `other`. */
+    addAll(other) {
+        other.pages.forEach((theirs, page) => {
+            if (theirs === undefined)
+                return;
+            const words = (this.pages[page] ??= new Int32Array(PAGE_WORDS));
+            for (let w = 0; w < PAGE_WORDS; w++) {
+                this.count += bitCount(theirs[w] & ~words[w]);
+                words[w] |= theirs[w];
+            }
+        });
+        for (const value of other.tableNumbers())
+            this.add(value);
+        if (other.hasNaN)
+            this.add(NaN);
+    }
+    /** The numbers in the table (not the bitmap's, not NaN). */
+    tableNumbers() {
+        return [...this.slots].filter((value) => value === value);
+    }
     grow() {
         const old = this.slots;
         const slots = new Float64Array(2 * old.length).fill(NaN);
@@ -319,6 +427,20 @@ class NumberSet {
         }
         this.slots = slots;
     }
+}
+/** Appends the integers of a page's bits to `out`, ascending. */
+function pageNumbers(words, page, out) {
+    for (let w = 0; w < PAGE_WORDS; w++) {
+        for (let word = words[w]; word !== 0; word &= word - 1) {
+            out.push(page * (1 << PAGE_SHIFT) + w * 32 + 31 - Math.clz32(word & -word));
+        }
+    }
+}
+/** The 1 bits of a 32-bit word. */
+function bitCount(word) {
+    let v = word - ((word >>> 1) & 0x55555555);
+    v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+    return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
 }
 
 const OVERALL = 'all';
@@ -471,14 +593,6 @@ function compareSegments(families) {
         }
         return 0;
     };
-}
-
-/**
- * A typed array's bytes as base64, in the platform's byte order: the states that store arrays this
- * way (`metrics/metric-state.ts`, `profile/profile-state.ts`) are read on little-endian platforms.
- */
-function encode$1(array) {
-    return Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
 }
 
 /**
@@ -4144,6 +4258,43 @@ class MulticlassAccumulator {
         this.replicateSums = null;
         return this;
     }
+    /**
+     * This accumulator's rows over `classes`, which holds its own classes (in any order) and maybe
+     * more: each class's sums move to its index there and the others' are 0, exactly what an
+     * accumulator over `classes` holds after the same rows. A shard finds the classes of its own rows
+     * only; the merge widens every piece to the input's classes before merging them.
+     * @throws RangeError for `classes` without one of this accumulator's
+     */
+    withClasses(classes) {
+        const wide = new MulticlassAccumulator({ classes, bootstrap: this.bootstrap });
+        const to = this.classes.map((c) => wide.classes.indexOf(c));
+        if (to.includes(-1)) {
+            throw new RangeError(`cannot widen multiclass classes [${this.classes.join(', ')}] to [${classes.join(', ')}]`);
+        }
+        const k = this.classes.length;
+        const wideK = wide.classes.length;
+        // Each array is records of `blocks` per-class blocks and then `tail` totals.
+        const move = (from, into, blocks, tail) => {
+            const width = blocks * k + tail;
+            const wideWidth = blocks * wideK + tail;
+            for (let r = 0; r * width < from.length; r++) {
+                const at = r * width;
+                const wideAt = r * wideWidth;
+                for (let b = 0; b < blocks; b++)
+                    for (let c = 0; c < k; c++)
+                        into[wideAt + b * wideK + to[c]] = from[at + b * k + c];
+                for (let t = 0; t < tail; t++)
+                    into[wideAt + blocks * wideK + t] = from[at + blocks * k + t];
+            }
+        };
+        move(this.core.sums, wide.core.sums, 3, 1);
+        move(this.core.buckets, wide.core.buckets, 3, 1);
+        move(this.squares, wide.squares, 2, 1);
+        move(this.counts, wide.counts, 3, 0);
+        wide.digest.merge(this.digest);
+        wide.rowsWithProbabilities = this.rowsWithProbabilities;
+        return wide;
+    }
     /** Every multiclass metric with its confidence interval (see `catalog.ts`). */
     finalize(options = {}) {
         return finalizeMetrics(this, options);
@@ -4830,6 +4981,9 @@ class RowBlock {
  * row collapse an interval towards a point), and a repeated id cannot be matched with one row of
  * the other model's file.
  */
+/** Why every row needs a distinct id, as the errors for a repeated id say it. */
+const DISTINCT_IDS = 'every row needs a distinct id (rows sharing an id cannot be matched one to one with the other ' +
+    "model's rows, and would be resampled together, narrowing every interval)";
 /**
  * Distinct ids. Numbers sit in a `NumberSet` (a paged bitmap for the usual integer ids: about
  * 1.25 MB for ids 1 to 10 million, no allocation per row), text in a `Set`.
@@ -4850,6 +5004,38 @@ class IdSet {
     }
     get size() {
         return this.numbers.size + this.texts.size;
+    }
+    /** The set as JSON (a byte shard's ids, for the merge): `IdSet.fromState` restores it. */
+    toState() {
+        return { numbers: this.numbers.toState(), texts: [...this.texts].sort() };
+    }
+    /** Restores a `toState()` object; throws an `Error` saying what is wrong. */
+    static fromState(state) {
+        const set = new IdSet();
+        set.numbers.addAll(NumberSet.fromState(state.numbers));
+        for (const text of state.texts)
+            set.texts.add(text);
+        return set;
+    }
+    /** The ids this set shares with `other`; `null` for none. */
+    shared(other) {
+        const numbers = this.numbers.shared(other.numbers);
+        let count = numbers?.count ?? 0;
+        let text = null;
+        for (const id of this.texts) {
+            if (!other.texts.has(id))
+                continue;
+            count++;
+            if (text === null || id < text)
+                text = id;
+        }
+        return count === 0 ? null : { count, id: numbers?.least ?? text };
+    }
+    /** Adds every id of `other`. */
+    addAll(other) {
+        this.numbers.addAll(other.numbers);
+        for (const id of other.texts)
+            this.texts.add(id);
     }
 }
 /**
@@ -5017,7 +5203,11 @@ async function stageRows(table, plan, columns, first, sink, only = null) {
     if (columns.weight >= 0 && totals.weight === 0 && whole)
         throw allWeightsZero(model.weight, table.file);
     await sink.full(staged);
-    return { rows: rows - skipped, labels: labels?.toState() ?? null };
+    return {
+        rows: rows - skipped,
+        labels: labels?.toState() ?? null,
+        ids: whole ? null : (ids?.toState() ?? null)
+    };
     /** The ordinal of row i's segment in family f, announced at its first row. */
     function segmentOf(all, f, cols, batch, i) {
         const parts = all[f].parts;
@@ -5126,8 +5316,7 @@ async function repeatedId(plan, column, id, again) {
         await table.close();
     }
     throw new UserInputError(`the id column '${plan.settings.model.id}' repeats the id ${JSON.stringify(id)}, first seen at line ${first}; ` +
-        'every row needs a distinct id (rows sharing an id cannot be matched one to one with the other ' +
-        "model's rows, and would be resampled together, narrowing every interval)", { file: table.file, line: again });
+        DISTINCT_IDS, { file: table.file, line: again });
 }
 /**
  * Checks each row's label, score or prediction and weight. Every problem is a `UserInputError` at
@@ -5358,7 +5547,7 @@ async function stageOnThread(script, plan, columns, consumer) {
         const done = await worker.request();
         if (done.type !== 'done')
             throw new Error(`the staging thread answered ${done.type}`);
-        return { rows: done.rows, labels: done.labels };
+        return { rows: done.rows, labels: done.labels, ids: done.ids };
     }
     finally {
         // Ended, not kept for later work: its heap (the reader's garbage, 70 MB at 1M rows) goes with it.

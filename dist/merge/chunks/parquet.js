@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
-import { i as isGzipFile, f as fileError, U as UserInputError, B as BatchBuilder, K as Kind, g as gzipError, M as MAX_JSON_DEPTH } from './json-depth.js';
+import { i as isGzipFile, f as fileError, U as UserInputError, B as BatchBuilder, K as Kind, g as gzipError, M as MAX_JSON_DEPTH } from './batch.js';
 import 'node:stream';
 
 /** @type {import('../src/types.d.ts').ParquetType[]} */

@@ -1,6 +1,429 @@
-import { U as UserInputError, D as DEFAULT_MAX_RECORD_BYTES, g as gzipError, f as fileError, B as BatchBuilder, K as Kind, j as jsonDepth, M as MAX_JSON_DEPTH, t as tooDeepAt, a as DEFAULT_BATCH_SIZE, b as DEFAULT_MISSING_TOKENS, o as openByteSource, c as openRangeSource } from './json-depth.js';
+import { U as UserInputError, D as DEFAULT_MAX_RECORD_BYTES, g as gzipError, f as fileError, B as BatchBuilder, K as Kind, j as jsonDepth, M as MAX_JSON_DEPTH, t as tooDeepAt, a as DEFAULT_BATCH_SIZE, b as DEFAULT_MISSING_TOKENS, o as openByteSource, c as openRangeSource } from './batch.js';
 import { extname } from 'node:path';
 import { isUtf8 } from 'node:buffer';
+
+/**
+ * "Did you mean" for names a user types: config keys, metric names, commands, columns.
+ */
+/** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
+function editDistance(a, b) {
+    const rows = a.length + 1;
+    const cols = b.length + 1;
+    const d = new Array(rows * cols);
+    for (let i = 0; i < rows; i++)
+        d[i * cols] = i;
+    for (let j = 0; j < cols; j++)
+        d[j] = j;
+    for (let i = 1; i < rows; i++) {
+        for (let j = 1; j < cols; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            let best = Math.min(d[(i - 1) * cols + j] + 1, d[i * cols + j - 1] + 1, d[(i - 1) * cols + j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+                best = Math.min(best, d[(i - 2) * cols + j - 2] + 1);
+            }
+            d[i * cols + j] = best;
+        }
+    }
+    return d[rows * cols - 1];
+}
+/**
+ * The candidate closest to `word`, if it is close enough to be a plausible typo: at most a third of
+ * the word's length in edits (at least 1, at most 3). Ties go to the first candidate. Case is ignored.
+ *
+ * @example closest('min_suport', ['min_support', 'columns']) // 'min_support'
+ */
+function closest(word, candidates) {
+    const target = word.toLowerCase();
+    const limit = Math.min(3, Math.max(1, Math.floor(target.length / 3)));
+    let best;
+    let bestDistance = Infinity;
+    for (const candidate of candidates) {
+        const distance = editDistance(target, candidate.toLowerCase());
+        if (distance < bestDistance) {
+            best = candidate;
+            bestDistance = distance;
+        }
+    }
+    return bestDistance <= limit ? best : undefined;
+}
+/** ` (did you mean 'x'?)` or an empty string. */
+function didYouMean(word, candidates) {
+    const match = closest(word, candidates);
+    return match === undefined ? '' : ` (did you mean '${match}'?)`;
+}
+
+/**
+ * A typed array's bytes as base64, in the platform's byte order: the states that store arrays this
+ * way (`metrics/metric-state.ts`, `profile/profile-state.ts`) are read on little-endian platforms.
+ */
+function encode$1(array) {
+    return Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
+}
+
+/**
+ * murmur3's 32-bit finaliser (fmix32): a bijective mixer whose output bits each depend on every
+ * input bit. ml-gate's seeded, order-independent randomness (bootstrap buckets, reservoir keys,
+ * HyperLogLog registers) is built on it, so results depend on the data and the seed only.
+ */
+function fmix32(h) {
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    return (h ^ (h >>> 16)) >>> 0;
+}
+const float = new Float64Array(1);
+const words = new Uint32Array(float.buffer);
+/**
+ * A well-mixed 32-bit hash of a number's float64 bits, for hash tables keyed by numbers. Equal
+ * bits, equal hash: callers that treat −0 as 0 (SameValueZero) pass 0 for both.
+ */
+function hashFloat64(value) {
+    float[0] = value;
+    return fmix32(words[0] ^ Math.imul(words[1], 0x9e3779b1));
+}
+
+/** Integers below this are bits (see `NumberSet`); a page holds 2^PAGE_SHIFT of them. */
+const BITMAP_LIMIT = 2 ** 27;
+const PAGE_SHIFT = 19;
+const PAGE_MASK = (1 << PAGE_SHIFT) - 1;
+const PAGE_WORDS = (1 << PAGE_SHIFT) / 32;
+const PAGE_BYTES = PAGE_WORDS * 4;
+/**
+ * A page with fewer integers is listed in a state rather than written as bits: its 87,384
+ * characters of base64 hold about this many integers of 9 or 10 characters.
+ */
+const SPARSE_PAGE = 8192;
+/**
+ * An exact set of numbers with the semantics of `Set<number>` (SameValueZero: −0 is 0, NaN is one
+ * value), for the `unique` check.
+ *
+ * Why not a `Set`: a `Set` of 10 million ids costs about 1 GB (a boxed number or a key string per
+ * entry, plus the table), and every insert allocates. Here the numbers sit in one Float64Array,
+ * an open-addressing table (linear probing, at most 3/4 full): 8 to 16 bytes per number, no
+ * allocation per insert. An empty slot holds NaN, so NaN itself is kept in a flag.
+ *
+ * Integers in [0, 2^27), the usual row ids, are bits of a bitmap instead, allocated 64 KiB (2^19
+ * integers) at a time as they are used: at most 16 MB, 1.25 MB for ids 1 to 10 million, and a run
+ * of ids touches memory in order where the table is touched at random (a cache miss per id once
+ * the table outgrows the caches: 3 s for 10 million ids).
+ *
+ * @example
+ * const seen = new NumberSet()
+ * seen.add(1) // true: new
+ * seen.add(1) // false: already there
+ * seen.add(-0) && seen.add(0) // true, then false
+ */
+class NumberSet {
+    slots = new Float64Array(16).fill(NaN);
+    /** Numbers in the table and in the bitmap. */
+    count = 0;
+    hasNaN = false;
+    pages = [];
+    /** Numbers in the table. */
+    used = 0;
+    /** Distinct numbers added. */
+    get size() {
+        return this.count + (this.hasNaN ? 1 : 0);
+    }
+    /** Adds `value`; true if it was absent, false if the set already had it. */
+    add(value) {
+        if (value >= 0 && value < BITMAP_LIMIT && Number.isInteger(value)) {
+            const page = (this.pages[value >>> PAGE_SHIFT] ??= new Int32Array(PAGE_WORDS));
+            const word = (value & PAGE_MASK) >>> 5;
+            const bit = 1 << (value & 31);
+            if ((page[word] & bit) !== 0)
+                return false;
+            page[word] |= bit;
+            this.count++;
+            return true;
+        }
+        if (value !== value) {
+            if (this.hasNaN)
+                return false;
+            this.hasNaN = true;
+            return true;
+        }
+        // Not 0 (nor −0): that is in the bitmap.
+        const key = value;
+        const slots = this.slots;
+        const mask = slots.length - 1;
+        let i = hashFloat64(key) & mask;
+        for (;;) {
+            const slot = slots[i];
+            if (slot === key)
+                return false;
+            if (slot !== slot)
+                break;
+            i = (i + 1) & mask;
+        }
+        slots[i] = key;
+        this.count++;
+        if (4 * ++this.used > 3 * slots.length)
+            this.grow();
+        return true;
+    }
+    has(value) {
+        if (value >= 0 && value < BITMAP_LIMIT && Number.isInteger(value)) {
+            const page = this.pages[value >>> PAGE_SHIFT];
+            return page !== undefined && (page[(value & PAGE_MASK) >>> 5] & (1 << (value & 31))) !== 0;
+        }
+        if (value !== value)
+            return this.hasNaN;
+        const key = value;
+        const slots = this.slots;
+        const mask = slots.length - 1;
+        for (let i = hashFloat64(key) & mask;; i = (i + 1) & mask) {
+            const slot = slots[i];
+            if (slot === key)
+                return true;
+            if (slot !== slot)
+                return false;
+        }
+    }
+    /**
+     * The set as JSON; `NumberSet.fromState` restores it.
+     * @throws RangeError for a set holding NaN, which JSON cannot hold (no reader yields NaN as a value)
+     */
+    toState() {
+        if (this.hasNaN)
+            throw new RangeError('a NumberSet holding NaN has no JSON state');
+        const pages = [];
+        const others = this.tableNumbers();
+        // The Uint8Array view of the words is the bit order stated above on a little-endian platform,
+        // the one ml-gate's states are written and read on (`metrics/metric-state.ts`).
+        this.pages.forEach((words, page) => {
+            if (words === undefined)
+                return;
+            let count = 0;
+            for (let w = 0; w < PAGE_WORDS; w++)
+                count += bitCount(words[w]);
+            if (count >= SPARSE_PAGE)
+                pages.push({ page, bits: encode$1(new Uint8Array(words.buffer)) });
+            else
+                pageNumbers(words, page, others);
+        });
+        return { pages, others: others.sort((a, b) => a - b) };
+    }
+    /** Restores a `toState()` object (e.g. parsed from JSON); throws an `Error` saying what is wrong. */
+    static fromState(state) {
+        const set = new NumberSet();
+        for (const { page, bits } of state.pages) {
+            if (!(Number.isInteger(page) && page >= 0 && page < BITMAP_LIMIT >>> PAGE_SHIFT) || set.pages[page]) {
+                throw new Error(`ids: page ${page} is not a page number below 256 given once`);
+            }
+            const bytes = Buffer.from(bits, 'base64');
+            if (bytes.length !== PAGE_BYTES) {
+                throw new Error(`ids: page ${page} has ${bytes.length} bytes, expected ${PAGE_BYTES}`);
+            }
+            const words = new Int32Array(PAGE_WORDS);
+            new Uint8Array(words.buffer).set(bytes);
+            set.pages[page] = words;
+            for (let w = 0; w < PAGE_WORDS; w++)
+                set.count += bitCount(words[w]);
+        }
+        for (const value of state.others) {
+            if (!Number.isFinite(value))
+                throw new Error(`ids: ${value} is not a finite number`);
+            set.add(value);
+        }
+        return set;
+    }
+    /** The numbers this set shares with `other`: how many, and the least; `null` for none. */
+    shared(other) {
+        let count = 0;
+        let least = Infinity;
+        this.pages.forEach((words, page) => {
+            const theirs = other.pages[page];
+            if (words === undefined || theirs === undefined)
+                return;
+            for (let w = 0; w < PAGE_WORDS; w++) {
+                const both = words[w] & theirs[w];
+                if (both === 0)
+                    continue;
+                // Pages and words ascend: the first shared bit is the least shared integer of the bitmap.
+                if (count === 0)
+                    least = page * (1 << PAGE_SHIFT) + w * 32 + 31 - Math.clz32(both & -both);
+                count += bitCount(both);
+            }
+        });
+        for (const value of this.tableNumbers()) {
+            if (!other.has(value))
+                continue;
+            count++;
+            least = Math.min(least, value);
+        }
+        return count === 0 ? null : { count, least };
+    }
+    /** Adds every number of `other`. */
+    addAll(other) {
+        other.pages.forEach((theirs, page) => {
+            if (theirs === undefined)
+                return;
+            const words = (this.pages[page] ??= new Int32Array(PAGE_WORDS));
+            for (let w = 0; w < PAGE_WORDS; w++) {
+                this.count += bitCount(theirs[w] & ~words[w]);
+                words[w] |= theirs[w];
+            }
+        });
+        for (const value of other.tableNumbers())
+            this.add(value);
+        if (other.hasNaN)
+            this.add(NaN);
+    }
+    /** The numbers in the table (not the bitmap's, not NaN). */
+    tableNumbers() {
+        return [...this.slots].filter((value) => value === value);
+    }
+    grow() {
+        const old = this.slots;
+        const slots = new Float64Array(2 * old.length).fill(NaN);
+        const mask = slots.length - 1;
+        for (let j = 0; j < old.length; j++) {
+            const key = old[j];
+            if (key !== key)
+                continue;
+            let i = hashFloat64(key) & mask;
+            while (slots[i] === slots[i])
+                i = (i + 1) & mask;
+            slots[i] = key;
+        }
+        this.slots = slots;
+    }
+}
+/** Appends the integers of a page's bits to `out`, ascending. */
+function pageNumbers(words, page, out) {
+    for (let w = 0; w < PAGE_WORDS; w++) {
+        for (let word = words[w]; word !== 0; word &= word - 1) {
+            out.push(page * (1 << PAGE_SHIFT) + w * 32 + 31 - Math.clz32(word & -word));
+        }
+    }
+}
+/** The 1 bits of a 32-bit word. */
+function bitCount(word) {
+    let v = word - ((word >>> 1) & 0x55555555);
+    v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+    return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
+}
+
+/**
+ * Sorting float64 keys by their bits: the one sort behind ROC AUC, average precision and the median.
+ *
+ * An LSD radix sort over the 64-bit pattern of each key, mapped so that unsigned order is numeric
+ * order (non-negative: set the sign bit; negative: flip every bit). Six stable passes of 11, 11 and 10
+ * bits per 32-bit word; a pass whose digit is the same for every key (e.g. the sign and exponent of
+ * probabilities) is skipped. All six histograms come from one read of the keys. Linear time, no
+ * comparator calls: on 1M probabilities it is several times faster than `Uint32Array.sort` with a
+ * comparator and faster than the native `Float64Array.prototype.sort`.
+ *
+ * Keys must not be NaN (the accumulators' preconditions exclude it); −0 sorts before +0, which every
+ * caller treats as one tied group since they compare with `===`.
+ */
+const DIGITS = [
+    [0, 0, 11],
+    [0, 11, 11],
+    [0, 22, 10],
+    [1, 0, 11],
+    [1, 11, 11],
+    [1, 22, 10]
+];
+const RADIX = 1 << 11;
+/**
+ * Sorts `keys` ascending in place, applying the same permutation to `payload` (same length) if given.
+ *
+ * @example
+ * const keys = Float64Array.of(0.3, -1, 0.1), weights = Float64Array.of(3, 1, 2)
+ * sortNumbers(keys, weights) // keys [-1, 0.1, 0.3], weights [1, 2, 3]
+ */
+function sortNumbers(keys, payload = null) {
+    const n = keys.length;
+    if (n < 2)
+        return;
+    // The keys' own memory holds their mapped bits, so the passes need one scratch copy, not two:
+    // word 2i is key i's low word, 2i + 1 its high word.
+    const original = new Uint32Array(keys.buffer, keys.byteOffset, 2 * n);
+    const counts = new Uint32Array(DIGITS.length * RADIX);
+    for (let i = 0; i < n; i++) {
+        const mask = original[2 * i + 1] >> 31; // all ones for a negative key, else 0
+        const l = (original[2 * i] ^ mask) >>> 0;
+        const h = (original[2 * i + 1] ^ (mask | 0x80000000)) >>> 0;
+        original[2 * i] = l;
+        original[2 * i + 1] = h;
+        counts[l & 2047]++;
+        counts[RADIX + ((l >>> 11) & 2047)]++;
+        counts[2 * RADIX + (l >>> 22)]++;
+        counts[3 * RADIX + (h & 2047)]++;
+        counts[4 * RADIX + ((h >>> 11) & 2047)]++;
+        counts[5 * RADIX + (h >>> 22)]++;
+    }
+    let words = original;
+    let words2 = new Uint32Array(2 * n);
+    let carried = payload;
+    let carried2 = payload ? new Float64Array(n) : null;
+    DIGITS.forEach(([word, shift, bits], pass) => {
+        const base = pass * RADIX;
+        const mask = (1 << bits) - 1;
+        if (counts[base + ((words[word] >>> shift) & mask)] === n)
+            return;
+        let offset = 0;
+        for (let d = 0; d <= mask; d++) {
+            const count = counts[base + d];
+            counts[base + d] = offset;
+            offset += count;
+        }
+        for (let i = 0; i < n; i++) {
+            const at = counts[base + ((words[2 * i + word] >>> shift) & mask)]++;
+            words2[2 * at] = words[2 * i];
+            words2[2 * at + 1] = words[2 * i + 1];
+            if (carried)
+                carried2[at] = carried[i];
+        }
+        [words, words2] = [words2, words];
+        [carried, carried2] = [carried2, carried];
+    });
+    for (let i = 0; i < n; i++) {
+        const mask = ~(words[2 * i + 1] >> 31); // the inverse of the mapping above
+        original[2 * i] = words[2 * i] ^ mask;
+        original[2 * i + 1] = words[2 * i + 1] ^ (mask | 0x80000000);
+    }
+    if (payload && carried !== payload)
+        payload.set(carried);
+}
+
+/**
+ * The k-th smallest (0-based) of `values`, which it reorders: Hoare's selection in Wirth's form,
+ * linear on average. The callers select among hashes (the hash sample's ranks, the reservoir's keys),
+ * so the middle element is as good as a random pivot. `values` must not hold NaN.
+ *
+ * @example kthSmallest(Uint32Array.of(9, 2, 7, 4), 1) // 4
+ */
+function kthSmallest(values, k) {
+    let lo = 0;
+    let hi = values.length - 1;
+    while (lo < hi) {
+        const pivot = values[(lo + hi) >>> 1];
+        let i = lo;
+        let j = hi;
+        while (i <= j) {
+            while (values[i] < pivot)
+                i++;
+            while (values[j] > pivot)
+                j--;
+            if (i <= j) {
+                const t = values[i];
+                values[i++] = values[j];
+                values[j--] = t;
+            }
+        }
+        if (k <= j)
+            hi = j;
+        else if (k >= i)
+            lo = i;
+        else
+            break;
+    }
+    return values[k];
+}
 
 /**
  * UTF-8 facts the streaming readers need at chunk boundaries and in error messages.
@@ -1567,98 +1990,6 @@ function detectFormat(file, extension) {
 }
 
 /**
- * Sorting float64 keys by their bits: the one sort behind ROC AUC, average precision and the median.
- *
- * An LSD radix sort over the 64-bit pattern of each key, mapped so that unsigned order is numeric
- * order (non-negative: set the sign bit; negative: flip every bit). Six stable passes of 11, 11 and 10
- * bits per 32-bit word; a pass whose digit is the same for every key (e.g. the sign and exponent of
- * probabilities) is skipped. All six histograms come from one read of the keys. Linear time, no
- * comparator calls: on 1M probabilities it is several times faster than `Uint32Array.sort` with a
- * comparator and faster than the native `Float64Array.prototype.sort`.
- *
- * Keys must not be NaN (the accumulators' preconditions exclude it); −0 sorts before +0, which every
- * caller treats as one tied group since they compare with `===`.
- */
-const DIGITS = [
-    [0, 0, 11],
-    [0, 11, 11],
-    [0, 22, 10],
-    [1, 0, 11],
-    [1, 11, 11],
-    [1, 22, 10]
-];
-const RADIX = 1 << 11;
-/**
- * Sorts `keys` ascending in place, applying the same permutation to `payload` (same length) if given.
- *
- * @example
- * const keys = Float64Array.of(0.3, -1, 0.1), weights = Float64Array.of(3, 1, 2)
- * sortNumbers(keys, weights) // keys [-1, 0.1, 0.3], weights [1, 2, 3]
- */
-function sortNumbers(keys, payload = null) {
-    const n = keys.length;
-    if (n < 2)
-        return;
-    // The keys' own memory holds their mapped bits, so the passes need one scratch copy, not two:
-    // word 2i is key i's low word, 2i + 1 its high word.
-    const original = new Uint32Array(keys.buffer, keys.byteOffset, 2 * n);
-    const counts = new Uint32Array(DIGITS.length * RADIX);
-    for (let i = 0; i < n; i++) {
-        const mask = original[2 * i + 1] >> 31; // all ones for a negative key, else 0
-        const l = (original[2 * i] ^ mask) >>> 0;
-        const h = (original[2 * i + 1] ^ (mask | 0x80000000)) >>> 0;
-        original[2 * i] = l;
-        original[2 * i + 1] = h;
-        counts[l & 2047]++;
-        counts[RADIX + ((l >>> 11) & 2047)]++;
-        counts[2 * RADIX + (l >>> 22)]++;
-        counts[3 * RADIX + (h & 2047)]++;
-        counts[4 * RADIX + ((h >>> 11) & 2047)]++;
-        counts[5 * RADIX + (h >>> 22)]++;
-    }
-    let words = original;
-    let words2 = new Uint32Array(2 * n);
-    let carried = payload;
-    let carried2 = payload ? new Float64Array(n) : null;
-    DIGITS.forEach(([word, shift, bits], pass) => {
-        const base = pass * RADIX;
-        const mask = (1 << bits) - 1;
-        if (counts[base + ((words[word] >>> shift) & mask)] === n)
-            return;
-        let offset = 0;
-        for (let d = 0; d <= mask; d++) {
-            const count = counts[base + d];
-            counts[base + d] = offset;
-            offset += count;
-        }
-        for (let i = 0; i < n; i++) {
-            const at = counts[base + ((words[2 * i + word] >>> shift) & mask)]++;
-            words2[2 * at] = words[2 * i];
-            words2[2 * at + 1] = words[2 * i + 1];
-            if (carried)
-                carried2[at] = carried[i];
-        }
-        [words, words2] = [words2, words];
-        [carried, carried2] = [carried2, carried];
-    });
-    for (let i = 0; i < n; i++) {
-        const mask = ~(words[2 * i + 1] >> 31); // the inverse of the mapping above
-        original[2 * i] = words[2 * i] ^ mask;
-        original[2 * i + 1] = words[2 * i + 1] ^ (mask | 0x80000000);
-    }
-    if (payload && carried !== payload)
-        payload.set(carried);
-}
-
-/**
- * A typed array's bytes as base64, in the platform's byte order: the states that store arrays this
- * way (`metrics/metric-state.ts`, `profile/profile-state.ts`) are read on little-endian platforms.
- */
-function encode$1(array) {
-    return Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
-}
-
-/**
  * Closed-form confidence intervals: Wilson for proportions, normal for DeLong's AUC variance, and
  * the percentile rule shared by every bootstrap interval.
  */
@@ -1960,29 +2291,6 @@ function sparseReplicate(sums, width, b, weights, occupied, from, { offsets, cou
             s0 += counts[t] * sums[offsets[t] + f];
         out[o + f] = s0;
     }
-}
-
-/**
- * murmur3's 32-bit finaliser (fmix32): a bijective mixer whose output bits each depend on every
- * input bit. ml-gate's seeded, order-independent randomness (bootstrap buckets, reservoir keys,
- * HyperLogLog registers) is built on it, so results depend on the data and the seed only.
- */
-function fmix32(h) {
-    h ^= h >>> 16;
-    h = Math.imul(h, 0x85ebca6b);
-    h ^= h >>> 13;
-    h = Math.imul(h, 0xc2b2ae35);
-    return (h ^ (h >>> 16)) >>> 0;
-}
-const float = new Float64Array(1);
-const words = new Uint32Array(float.buffer);
-/**
- * A well-mixed 32-bit hash of a number's float64 bits, for hash tables keyed by numbers. Equal
- * bits, equal hash: callers that treat −0 as 0 (SameValueZero) pass 0 for both.
- */
-function hashFloat64(value) {
-    float[0] = value;
-    return fmix32(words[0] ^ Math.imul(words[1], 0x9e3779b1));
 }
 
 /**
@@ -2361,41 +2669,6 @@ function decodeBuckets(state, field, width) {
         sums.set(packed.subarray(i * width, (i + 1) * width), j * width);
     });
     return sums;
-}
-
-/**
- * The k-th smallest (0-based) of `values`, which it reorders: Hoare's selection in Wirth's form,
- * linear on average. The callers select among hashes (the hash sample's ranks, the reservoir's keys),
- * so the middle element is as good as a random pivot. `values` must not hold NaN.
- *
- * @example kthSmallest(Uint32Array.of(9, 2, 7, 4), 1) // 4
- */
-function kthSmallest(values, k) {
-    let lo = 0;
-    let hi = values.length - 1;
-    while (lo < hi) {
-        const pivot = values[(lo + hi) >>> 1];
-        let i = lo;
-        let j = hi;
-        while (i <= j) {
-            while (values[i] < pivot)
-                i++;
-            while (values[j] > pivot)
-                j--;
-            if (i <= j) {
-                const t = values[i];
-                values[i++] = values[j];
-                values[j--] = t;
-            }
-        }
-        if (k <= j)
-            hi = j;
-        else if (k >= i)
-            lo = i;
-        else
-            break;
-    }
-    return values[k];
 }
 
 /**
@@ -3777,6 +4050,43 @@ class MulticlassAccumulator {
         this.replicateSums = null;
         return this;
     }
+    /**
+     * This accumulator's rows over `classes`, which holds its own classes (in any order) and maybe
+     * more: each class's sums move to its index there and the others' are 0, exactly what an
+     * accumulator over `classes` holds after the same rows. A shard finds the classes of its own rows
+     * only; the merge widens every piece to the input's classes before merging them.
+     * @throws RangeError for `classes` without one of this accumulator's
+     */
+    withClasses(classes) {
+        const wide = new MulticlassAccumulator({ classes, bootstrap: this.bootstrap });
+        const to = this.classes.map((c) => wide.classes.indexOf(c));
+        if (to.includes(-1)) {
+            throw new RangeError(`cannot widen multiclass classes [${this.classes.join(', ')}] to [${classes.join(', ')}]`);
+        }
+        const k = this.classes.length;
+        const wideK = wide.classes.length;
+        // Each array is records of `blocks` per-class blocks and then `tail` totals.
+        const move = (from, into, blocks, tail) => {
+            const width = blocks * k + tail;
+            const wideWidth = blocks * wideK + tail;
+            for (let r = 0; r * width < from.length; r++) {
+                const at = r * width;
+                const wideAt = r * wideWidth;
+                for (let b = 0; b < blocks; b++)
+                    for (let c = 0; c < k; c++)
+                        into[wideAt + b * wideK + to[c]] = from[at + b * k + c];
+                for (let t = 0; t < tail; t++)
+                    into[wideAt + blocks * wideK + t] = from[at + blocks * k + t];
+            }
+        };
+        move(this.core.sums, wide.core.sums, 3, 1);
+        move(this.core.buckets, wide.core.buckets, 3, 1);
+        move(this.squares, wide.squares, 2, 1);
+        move(this.counts, wide.counts, 3, 0);
+        wide.digest.merge(this.digest);
+        wide.rowsWithProbabilities = this.rowsWithProbabilities;
+        return wide;
+    }
     /** Every multiclass metric with its confidence interval (see `catalog.ts`). */
     finalize(options = {}) {
         return finalizeMetrics(this, options);
@@ -4354,56 +4664,6 @@ function statistic(name, sums, o) {
 }
 
 /**
- * "Did you mean" for names a user types: config keys, metric names, commands, columns.
- */
-/** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
-function editDistance(a, b) {
-    const rows = a.length + 1;
-    const cols = b.length + 1;
-    const d = new Array(rows * cols);
-    for (let i = 0; i < rows; i++)
-        d[i * cols] = i;
-    for (let j = 0; j < cols; j++)
-        d[j] = j;
-    for (let i = 1; i < rows; i++) {
-        for (let j = 1; j < cols; j++) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            let best = Math.min(d[(i - 1) * cols + j] + 1, d[i * cols + j - 1] + 1, d[(i - 1) * cols + j - 1] + cost);
-            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-                best = Math.min(best, d[(i - 2) * cols + j - 2] + 1);
-            }
-            d[i * cols + j] = best;
-        }
-    }
-    return d[rows * cols - 1];
-}
-/**
- * The candidate closest to `word`, if it is close enough to be a plausible typo: at most a third of
- * the word's length in edits (at least 1, at most 3). Ties go to the first candidate. Case is ignored.
- *
- * @example closest('min_suport', ['min_support', 'columns']) // 'min_support'
- */
-function closest(word, candidates) {
-    const target = word.toLowerCase();
-    const limit = Math.min(3, Math.max(1, Math.floor(target.length / 3)));
-    let best;
-    let bestDistance = Infinity;
-    for (const candidate of candidates) {
-        const distance = editDistance(target, candidate.toLowerCase());
-        if (distance < bestDistance) {
-            best = candidate;
-            bestDistance = distance;
-        }
-    }
-    return bestDistance <= limit ? best : undefined;
-}
-/** ` (did you mean 'x'?)` or an empty string. */
-function didYouMean(word, candidates) {
-    const match = closest(word, candidates);
-    return match === undefined ? '' : ` (did you mean '${match}'?)`;
-}
-
-/**
  * The numbers a predictions file may hold, so that every metric of a valid file is finite.
  *
  * Why bounds rather than rescaling: the accumulators stream, so the scale of the weights is not
@@ -4503,115 +4763,6 @@ class RowBlock {
     }
 }
 
-/** Integers below this are bits (see `NumberSet`); a page holds 2^PAGE_SHIFT of them. */
-const BITMAP_LIMIT = 2 ** 27;
-const PAGE_SHIFT = 19;
-const PAGE_MASK = (1 << PAGE_SHIFT) - 1;
-const PAGE_WORDS = (1 << PAGE_SHIFT) / 32;
-/**
- * An exact set of numbers with the semantics of `Set<number>` (SameValueZero: −0 is 0, NaN is one
- * value), for the `unique` check.
- *
- * Why not a `Set`: a `Set` of 10 million ids costs about 1 GB (a boxed number or a key string per
- * entry, plus the table), and every insert allocates. Here the numbers sit in one Float64Array,
- * an open-addressing table (linear probing, at most 3/4 full): 8 to 16 bytes per number, no
- * allocation per insert. An empty slot holds NaN, so NaN itself is kept in a flag.
- *
- * Integers in [0, 2^27), the usual row ids, are bits of a bitmap instead, allocated 64 KiB (2^19
- * integers) at a time as they are used: at most 16 MB, 1.25 MB for ids 1 to 10 million, and a run
- * of ids touches memory in order where the table is touched at random (a cache miss per id once
- * the table outgrows the caches: 3 s for 10 million ids).
- *
- * @example
- * const seen = new NumberSet()
- * seen.add(1) // true: new
- * seen.add(1) // false: already there
- * seen.add(-0) && seen.add(0) // true, then false
- */
-class NumberSet {
-    slots = new Float64Array(16).fill(NaN);
-    /** Numbers in the table and in the bitmap. */
-    count = 0;
-    hasNaN = false;
-    pages = [];
-    /** Numbers in the table. */
-    used = 0;
-    /** Distinct numbers added. */
-    get size() {
-        return this.count + (this.hasNaN ? 1 : 0);
-    }
-    /** Adds `value`; true if it was absent, false if the set already had it. */
-    add(value) {
-        if (value >= 0 && value < BITMAP_LIMIT && Number.isInteger(value)) {
-            const page = (this.pages[value >>> PAGE_SHIFT] ??= new Int32Array(PAGE_WORDS));
-            const word = (value & PAGE_MASK) >>> 5;
-            const bit = 1 << (value & 31);
-            if ((page[word] & bit) !== 0)
-                return false;
-            page[word] |= bit;
-            this.count++;
-            return true;
-        }
-        if (value !== value) {
-            if (this.hasNaN)
-                return false;
-            this.hasNaN = true;
-            return true;
-        }
-        // Not 0 (nor −0): that is in the bitmap.
-        const key = value;
-        const slots = this.slots;
-        const mask = slots.length - 1;
-        let i = hashFloat64(key) & mask;
-        for (;;) {
-            const slot = slots[i];
-            if (slot === key)
-                return false;
-            if (slot !== slot)
-                break;
-            i = (i + 1) & mask;
-        }
-        slots[i] = key;
-        this.count++;
-        if (4 * ++this.used > 3 * slots.length)
-            this.grow();
-        return true;
-    }
-    has(value) {
-        if (value >= 0 && value < BITMAP_LIMIT && Number.isInteger(value)) {
-            const page = this.pages[value >>> PAGE_SHIFT];
-            return page !== undefined && (page[(value & PAGE_MASK) >>> 5] & (1 << (value & 31))) !== 0;
-        }
-        if (value !== value)
-            return this.hasNaN;
-        const key = value;
-        const slots = this.slots;
-        const mask = slots.length - 1;
-        for (let i = hashFloat64(key) & mask;; i = (i + 1) & mask) {
-            const slot = slots[i];
-            if (slot === key)
-                return true;
-            if (slot !== slot)
-                return false;
-        }
-    }
-    grow() {
-        const old = this.slots;
-        const slots = new Float64Array(2 * old.length).fill(NaN);
-        const mask = slots.length - 1;
-        for (let j = 0; j < old.length; j++) {
-            const key = old[j];
-            if (key !== key)
-                continue;
-            let i = hashFloat64(key) & mask;
-            while (slots[i] === slots[i])
-                i = (i + 1) & mask;
-            slots[i] = key;
-        }
-        this.slots = slots;
-    }
-}
-
 /**
  * The ids of one predictions file (`model.id`), checked as the rows are staged: each id at most
  * once, and a fingerprint of the (id, label) pairs, so that two files can be told to hold the same
@@ -4622,6 +4773,9 @@ class NumberSet {
  * row collapse an interval towards a point), and a repeated id cannot be matched with one row of
  * the other model's file.
  */
+/** Why every row needs a distinct id, as the errors for a repeated id say it. */
+const DISTINCT_IDS = 'every row needs a distinct id (rows sharing an id cannot be matched one to one with the other ' +
+    "model's rows, and would be resampled together, narrowing every interval)";
 /**
  * Distinct ids. Numbers sit in a `NumberSet` (a paged bitmap for the usual integer ids: about
  * 1.25 MB for ids 1 to 10 million, no allocation per row), text in a `Set`.
@@ -4642,6 +4796,38 @@ class IdSet {
     }
     get size() {
         return this.numbers.size + this.texts.size;
+    }
+    /** The set as JSON (a byte shard's ids, for the merge): `IdSet.fromState` restores it. */
+    toState() {
+        return { numbers: this.numbers.toState(), texts: [...this.texts].sort() };
+    }
+    /** Restores a `toState()` object; throws an `Error` saying what is wrong. */
+    static fromState(state) {
+        const set = new IdSet();
+        set.numbers.addAll(NumberSet.fromState(state.numbers));
+        for (const text of state.texts)
+            set.texts.add(text);
+        return set;
+    }
+    /** The ids this set shares with `other`; `null` for none. */
+    shared(other) {
+        const numbers = this.numbers.shared(other.numbers);
+        let count = numbers?.count ?? 0;
+        let text = null;
+        for (const id of this.texts) {
+            if (!other.texts.has(id))
+                continue;
+            count++;
+            if (text === null || id < text)
+                text = id;
+        }
+        return count === 0 ? null : { count, id: numbers?.least ?? text };
+    }
+    /** Adds every id of `other`. */
+    addAll(other) {
+        this.numbers.addAll(other.numbers);
+        for (const id of other.texts)
+            this.texts.add(id);
     }
 }
 /**
@@ -4924,7 +5110,11 @@ async function stageRows(table, plan, columns, first, sink, only = null) {
     if (columns.weight >= 0 && totals.weight === 0 && whole)
         throw allWeightsZero(model.weight, table.file);
     await sink.full(staged);
-    return { rows: rows - skipped, labels: labels?.toState() ?? null };
+    return {
+        rows: rows - skipped,
+        labels: labels?.toState() ?? null,
+        ids: whole ? null : (ids?.toState() ?? null)
+    };
     /** The ordinal of row i's segment in family f, announced at its first row. */
     function segmentOf(all, f, cols, batch, i) {
         const parts = all[f].parts;
@@ -5033,8 +5223,7 @@ async function repeatedId(plan, column, id, again) {
         await table.close();
     }
     throw new UserInputError(`the id column '${plan.settings.model.id}' repeats the id ${JSON.stringify(id)}, first seen at line ${first}; ` +
-        'every row needs a distinct id (rows sharing an id cannot be matched one to one with the other ' +
-        "model's rows, and would be resampled together, narrowing every interval)", { file: table.file, line: again });
+        DISTINCT_IDS, { file: table.file, line: again });
 }
 /**
  * Checks each row's label, score or prediction and weight. Every problem is a `UserInputError` at
@@ -5148,4 +5337,4 @@ function allWeightsZero(weight, file) {
     return new UserInputError(`every row's weight '${weight}' is 0: there is nothing to evaluate; expected at least one positive weight`, { file });
 }
 
-export { BinaryAccumulator as B, MAX_Z as M, OVERALL as O, RowDigest as R, MulticlassAccumulator as a, RegressionAccumulator as b, compareSegments as c, describeMetric as d, encode as e, fmix32 as f, allWeightsZero as g, hashFloat64 as h, combineBuckets as i, stagedBlock as j, attachedArrays as k, stageRows as l, medianRanks as m, openTable as o, resolveColumns as r, segmentFamilies as s };
+export { BinaryAccumulator as B, DISTINCT_IDS as D, IdSet as I, MAX_Z as M, NumberSet as N, OVERALL as O, RowDigest as R, describeMetric as a, segmentFamilies as b, closest as c, didYouMean as d, encode as e, fmix32 as f, MulticlassAccumulator as g, hashFloat64 as h, RegressionAccumulator as i, compareSegments as j, kthSmallest as k, allWeightsZero as l, medianRanks as m, combineBuckets as n, openTable as o, stagedBlock as p, attachedArrays as q, resolveColumns as r, sortNumbers as s, stageRows as t };

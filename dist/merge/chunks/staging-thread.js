@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
-import { U as UserInputError } from './json-depth.js';
-import { i as combineBuckets, o as openTable, r as resolveColumns, j as stagedBlock, k as attachedArrays, l as stageRows } from './row-stager.js';
+import { U as UserInputError } from './batch.js';
+import { n as combineBuckets, o as openTable, r as resolveColumns, p as stagedBlock, q as attachedArrays, t as stageRows } from './row-stager.js';
 import 'node:fs';
 import 'node:fs/promises';
 import 'node:stream';

@@ -3848,4 +3848,4 @@ function convention(name, s) {
     return undefined;
 }
 
-export { BinaryAccumulator as B, OVERALL as O, RowDigest as R, describeMetric as a, criticalValue as b, closest as c, didYouMean as d, segmentFamilies as e, firstUnorderedEdge as f, segmentKey as g, segmentColumns as h, hashFloat64 as i, fmix32 as j, BinaryRows as k, rowHash as l, metricNames as m, combineBuckets as n, openTable as o, privateArrays as p, attachedArrays as q, rowKeyOf as r, supportUnit as s };
+export { BinaryAccumulator as B, OVERALL as O, RowDigest as R, describeMetric as a, criticalValue as b, closest as c, didYouMean as d, segmentFamilies as e, firstUnorderedEdge as f, segmentKey as g, segmentColumns as h, hashFloat64 as i, encode$1 as j, fmix32 as k, BinaryRows as l, metricNames as m, rowHash as n, openTable as o, privateArrays as p, combineBuckets as q, rowKeyOf as r, supportUnit as s, attachedArrays as t };

@@ -53,6 +53,14 @@ function didYouMean(word, candidates) {
 }
 
 /**
+ * A typed array's bytes as base64, in the platform's byte order: the states that store arrays this
+ * way (`metrics/metric-state.ts`, `profile/profile-state.ts`) are read on little-endian platforms.
+ */
+function encode(array) {
+    return Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
+}
+
+/**
  * murmur3's 32-bit finaliser (fmix32): a bijective mixer whose output bits each depend on every
  * input bit. ml-gate's seeded, order-independent randomness (bootstrap buckets, reservoir keys,
  * HyperLogLog registers) is built on it, so results depend on the data and the seed only.
@@ -80,6 +88,12 @@ const BITMAP_LIMIT = 2 ** 27;
 const PAGE_SHIFT = 19;
 const PAGE_MASK = (1 << PAGE_SHIFT) - 1;
 const PAGE_WORDS = (1 << PAGE_SHIFT) / 32;
+const PAGE_BYTES = PAGE_WORDS * 4;
+/**
+ * A page with fewer integers is listed in a state rather than written as bits: its 87,384
+ * characters of base64 hold about this many integers of 9 or 10 characters.
+ */
+const SPARSE_PAGE = 8192;
 /**
  * An exact set of numbers with the semantics of `Set<number>` (SameValueZero: −0 is 0, NaN is one
  * value), for the `unique` check.
@@ -167,6 +181,100 @@ class NumberSet {
                 return false;
         }
     }
+    /**
+     * The set as JSON; `NumberSet.fromState` restores it.
+     * @throws RangeError for a set holding NaN, which JSON cannot hold (no reader yields NaN as a value)
+     */
+    toState() {
+        if (this.hasNaN)
+            throw new RangeError('a NumberSet holding NaN has no JSON state');
+        const pages = [];
+        const others = this.tableNumbers();
+        // The Uint8Array view of the words is the bit order stated above on a little-endian platform,
+        // the one ml-gate's states are written and read on (`metrics/metric-state.ts`).
+        this.pages.forEach((words, page) => {
+            if (words === undefined)
+                return;
+            let count = 0;
+            for (let w = 0; w < PAGE_WORDS; w++)
+                count += bitCount(words[w]);
+            if (count >= SPARSE_PAGE)
+                pages.push({ page, bits: encode(new Uint8Array(words.buffer)) });
+            else
+                pageNumbers(words, page, others);
+        });
+        return { pages, others: others.sort((a, b) => a - b) };
+    }
+    /** Restores a `toState()` object (e.g. parsed from JSON); throws an `Error` saying what is wrong. */
+    static fromState(state) {
+        const set = new NumberSet();
+        for (const { page, bits } of state.pages) {
+            if (!(Number.isInteger(page) && page >= 0 && page < BITMAP_LIMIT >>> PAGE_SHIFT) || set.pages[page]) {
+                throw new Error(`ids: page ${page} is not a page number below 256 given once`);
+            }
+            const bytes = Buffer.from(bits, 'base64');
+            if (bytes.length !== PAGE_BYTES) {
+                throw new Error(`ids: page ${page} has ${bytes.length} bytes, expected ${PAGE_BYTES}`);
+            }
+            const words = new Int32Array(PAGE_WORDS);
+            new Uint8Array(words.buffer).set(bytes);
+            set.pages[page] = words;
+            for (let w = 0; w < PAGE_WORDS; w++)
+                set.count += bitCount(words[w]);
+        }
+        for (const value of state.others) {
+            if (!Number.isFinite(value))
+                throw new Error(`ids: ${value} is not a finite number`);
+            set.add(value);
+        }
+        return set;
+    }
+    /** The numbers this set shares with `other`: how many, and the least; `null` for none. */
+    shared(other) {
+        let count = 0;
+        let least = Infinity;
+        this.pages.forEach((words, page) => {
+            const theirs = other.pages[page];
+            if (words === undefined || theirs === undefined)
+                return;
+            for (let w = 0; w < PAGE_WORDS; w++) {
+                const both = words[w] & theirs[w];
+                if (both === 0)
+                    continue;
+                // Pages and words ascend: the first shared bit is the least shared integer of the bitmap.
+                if (count === 0)
+                    least = page * (1 << PAGE_SHIFT) + w * 32 + 31 - Math.clz32(both & -both);
+                count += bitCount(both);
+            }
+        });
+        for (const value of this.tableNumbers()) {
+            if (!other.has(value))
+                continue;
+            count++;
+            least = Math.min(least, value);
+        }
+        return count === 0 ? null : { count, least };
+    }
+    /** Adds every number of `other`. */
+    addAll(other) {
+        other.pages.forEach((theirs, page) => {
+            if (theirs === undefined)
+                return;
+            const words = (this.pages[page] ??= new Int32Array(PAGE_WORDS));
+            for (let w = 0; w < PAGE_WORDS; w++) {
+                this.count += bitCount(theirs[w] & ~words[w]);
+                words[w] |= theirs[w];
+            }
+        });
+        for (const value of other.tableNumbers())
+            this.add(value);
+        if (other.hasNaN)
+            this.add(NaN);
+    }
+    /** The numbers in the table (not the bitmap's, not NaN). */
+    tableNumbers() {
+        return [...this.slots].filter((value) => value === value);
+    }
     grow() {
         const old = this.slots;
         const slots = new Float64Array(2 * old.length).fill(NaN);
@@ -182,6 +290,20 @@ class NumberSet {
         }
         this.slots = slots;
     }
+}
+/** Appends the integers of a page's bits to `out`, ascending. */
+function pageNumbers(words, page, out) {
+    for (let w = 0; w < PAGE_WORDS; w++) {
+        for (let word = words[w]; word !== 0; word &= word - 1) {
+            out.push(page * (1 << PAGE_SHIFT) + w * 32 + 31 - Math.clz32(word & -word));
+        }
+    }
+}
+/** The 1 bits of a 32-bit word. */
+function bitCount(word) {
+    let v = word - ((word >>> 1) & 0x55555555);
+    v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+    return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
 }
 
 /**

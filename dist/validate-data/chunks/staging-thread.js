@@ -805,6 +805,9 @@ class RowBlock {
  * row collapse an interval towards a point), and a repeated id cannot be matched with one row of
  * the other model's file.
  */
+/** Why every row needs a distinct id, as the errors for a repeated id say it. */
+const DISTINCT_IDS = 'every row needs a distinct id (rows sharing an id cannot be matched one to one with the other ' +
+    "model's rows, and would be resampled together, narrowing every interval)";
 /**
  * Distinct ids. Numbers sit in a `NumberSet` (a paged bitmap for the usual integer ids: about
  * 1.25 MB for ids 1 to 10 million, no allocation per row), text in a `Set`.
@@ -825,6 +828,38 @@ class IdSet {
     }
     get size() {
         return this.numbers.size + this.texts.size;
+    }
+    /** The set as JSON (a byte shard's ids, for the merge): `IdSet.fromState` restores it. */
+    toState() {
+        return { numbers: this.numbers.toState(), texts: [...this.texts].sort() };
+    }
+    /** Restores a `toState()` object; throws an `Error` saying what is wrong. */
+    static fromState(state) {
+        const set = new IdSet();
+        set.numbers.addAll(NumberSet.fromState(state.numbers));
+        for (const text of state.texts)
+            set.texts.add(text);
+        return set;
+    }
+    /** The ids this set shares with `other`; `null` for none. */
+    shared(other) {
+        const numbers = this.numbers.shared(other.numbers);
+        let count = numbers?.count ?? 0;
+        let text = null;
+        for (const id of this.texts) {
+            if (!other.texts.has(id))
+                continue;
+            count++;
+            if (text === null || id < text)
+                text = id;
+        }
+        return count === 0 ? null : { count, id: numbers?.least ?? text };
+    }
+    /** Adds every id of `other`. */
+    addAll(other) {
+        this.numbers.addAll(other.numbers);
+        for (const id of other.texts)
+            this.texts.add(id);
     }
 }
 /**
@@ -992,7 +1027,11 @@ async function stageRows(table, plan, columns, first, sink, only = null) {
     if (columns.weight >= 0 && totals.weight === 0 && whole)
         throw allWeightsZero(model.weight, table.file);
     await sink.full(staged);
-    return { rows: rows - skipped, labels: labels?.toState() ?? null };
+    return {
+        rows: rows - skipped,
+        labels: labels?.toState() ?? null,
+        ids: whole ? null : (ids?.toState() ?? null)
+    };
     /** The ordinal of row i's segment in family f, announced at its first row. */
     function segmentOf(all, f, cols, batch, i) {
         const parts = all[f].parts;
@@ -1101,8 +1140,7 @@ async function repeatedId(plan, column, id, again) {
         await table.close();
     }
     throw new UserInputError(`the id column '${plan.settings.model.id}' repeats the id ${JSON.stringify(id)}, first seen at line ${first}; ` +
-        'every row needs a distinct id (rows sharing an id cannot be matched one to one with the other ' +
-        "model's rows, and would be resampled together, narrowing every interval)", { file: table.file, line: again });
+        DISTINCT_IDS, { file: table.file, line: again });
 }
 /**
  * Checks each row's label, score or prediction and weight. Every problem is a `UserInputError` at
