@@ -9,7 +9,9 @@
  * floating-point terms (Brier, log loss, errors, calibration) are added in another grouping than
  * the single run's row-by-row order and may differ in the last bits (relative 1e-15); counts,
  * proportions, the score tables of the rank metrics (ROC AUC, average precision), the hash samples
- * and the bootstrap buckets' membership do not.
+ * and the bootstrap buckets' membership do not. Those score tables hold each distinct score once
+ * with its count (`weighted-values.ts`): with sample weights other than 1, the weights summed per
+ * score and piece make ROC AUC, average precision and median_ae equal to rounding too.
  */
 import type { EvaluateSettings } from '../config/evaluate-settings.js'
 import type { DocumentSettings } from '../documents/evaluation.js'

@@ -29,17 +29,18 @@ export function scoreGroups(positives: SortedValues, negatives: SortedValues): S
     const firstNeg = j
     while (i >= 0 && pos[i] === score) i--
     while (j >= 0 && neg[j] === score) j--
-    positive[g] = weightOf(positives.weights, i + 1, firstPos + 1)
-    negative[g] = weightOf(negatives.weights, j + 1, firstNeg + 1)
+    positive[g] = weightOf(positives, i + 1, firstPos + 1)
+    negative[g] = weightOf(negatives, j + 1, firstNeg + 1)
   }
   return { positive: positive.subarray(0, g), negative: negative.subarray(0, g) }
 }
 
-/** The total weight of the values at [from, to): their count when all weights are 1. */
-function weightOf(weights: Float64Array | null, from: number, to: number): number {
-  if (!weights) return to - from
+/** The total weight of the values at [from, to): their count (of rows) when all weights are 1. */
+function weightOf({ weights, counts }: SortedValues, from: number, to: number): number {
+  const each = weights ?? counts
+  if (!each) return to - from
   let total = 0
-  for (let k = from; k < to; k++) total += weights[k]
+  for (let k = from; k < to; k++) total += each[k]
   return total
 }
 

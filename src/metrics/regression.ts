@@ -241,7 +241,7 @@ export class RegressionAccumulator implements MetricSource {
    * read from every sorted error (`orderStatisticInterval`).
    */
   analyticBasis(): AnalyticBasis {
-    const { values, weights } = this.errors.sorted()
+    const { values, weights } = this.errors.rows()
     const equal = this.equalWeights()
     const total = equal ? values.length : this.core.sums[WEIGHT]
     const n = equal ? values.length : effectiveSize(total, this.squaredWeights)
@@ -261,7 +261,7 @@ export class RegressionAccumulator implements MetricSource {
   private median(): number {
     const derived = this.derived()
     if (derived.median === undefined) {
-      const { values, weights } = this.errors.sorted()
+      const { values, weights } = this.errors.rows()
       const equal = this.equalWeights()
       derived.median = weightedMedian(values, equal ? null : weights, equal)
     }
