@@ -31,27 +31,32 @@ function restored(values: WeightedValues): WeightedValues {
 
 describe('WeightedValues.toState', () => {
   it('writes each distinct value once, ascending, with its count; −0 and +0 apart', () => {
-    const values = of([0.5, 0.2, 0.5, -0, 0, 0.2, 0.5].map((v) => [v, 1]))
+    const values = of([0.5, 0.2, 0.5, -0, 0, 0.2, 0.5, -0, 0].map((v) => [v, 1]))
     const state = decoded(values.toState())
-    expect(state).toEqual({ values: [-0, 0, 0.2, 0.5], counts: [1, 1, 2, 3], weights: null })
+    expect(state).toEqual({ values: [-0, 0, 0.2, 0.5], counts: [2, 2, 2, 3], weights: null })
     expect(Object.is(state.values![0], -0)).toBe(true)
     expect(Object.is(state.values![1], 0)).toBe(true)
   })
 
   it('sums the weights of each value', () => {
-    const state = decoded(
-      of([
-        [0.3, 2],
-        [0.1, 1],
-        [0.3, 0.5]
-      ]).toState()
-    )
-    expect(state).toEqual({ values: [0.1, 0.3], counts: [1, 2], weights: [1, 2.5] })
+    const rows: [number, number][] = [
+      [0.3, 2],
+      [0.1, 1],
+      [0.3, 0.5],
+      [0.1, 1],
+      [0.1, 3]
+    ]
+    expect(decoded(of(rows).toState())).toEqual({ values: [0.1, 0.3], counts: [3, 2], weights: [5, 2.5] })
   })
 
-  it('leaves counts out when every value is one row, so continuous scores cost what they did', () => {
-    const state = of([0.3, 0.1, 0.2].map((v) => [v, 1])).toState()
-    expect(decoded(state)).toEqual({ values: [0.1, 0.2, 0.3], counts: null, weights: null })
+  it('writes the rows where a table takes more room (under 2 per value), as continuous scores have', () => {
+    const state = of([0.3, 0.1, 0.2, 0.1].map((v) => [v, 1])).toState()
+    expect(decoded(state)).toEqual({ values: [0.1, 0.1, 0.2, 0.3], counts: null, weights: null })
+    const rows: [number, number][] = [
+      [0.3, 2],
+      [0.1, 1]
+    ]
+    expect(decoded(of(rows).toState())).toEqual({ values: [0.1, 0.3], counts: null, weights: [1, 2] })
   })
 
   it('is 16 bytes per distinct value, not 8 per row: 100,000 rows of 1,000 scores', () => {
@@ -85,27 +90,22 @@ describe('WeightedValues.toState', () => {
 
 describe('tables merged', () => {
   it('hold the union: counts and weights of shared values added, rows pushed later folded in', () => {
-    const a = restored(
-      of([
-        [0.1, 1],
-        [0.4, 1],
-        [0.4, 1]
-      ])
-    )
-    const b = restored(
-      of([
-        [0.4, 2],
-        [0.2, 1],
-        [0.2, 1]
-      ])
-    )
-    a.append(b)
+    const a = restored(of([0.1, 0.1, 0.4, 0.4, 0.4].map((v) => [v, 1])))
+    const rows: [number, number][] = [
+      [0.4, 2],
+      [0.4, 1],
+      [0.2, 1],
+      [0.2, 1],
+      [0.2, 1]
+    ]
+    a.append(restored(of(rows)))
     a.push(0.1, 1)
-    expect(decoded(a.toState())).toEqual({ values: [0.1, 0.2, 0.4], counts: [2, 2, 3], weights: [2, 2, 4] })
-    expect(a.length).toBe(7)
+    expect(a.length).toBe(11)
+    // A table with summed weights is never expanded into made-up rows, whatever its size.
+    expect(decoded(a.toState())).toEqual({ values: [0.1, 0.2, 0.4], counts: [3, 3, 5], weights: [3, 3, 6] })
     expect(a.rows()).toEqual({
-      values: Float64Array.of(0.1, 0.1, 0.2, 0.2, 0.4, 0.4, 0.4),
-      weights: Float64Array.of(1, 1, 1, 1, 4 / 3, 4 / 3, 4 / 3)
+      values: Float64Array.of(0.1, 0.1, 0.1, 0.2, 0.2, 0.2, 0.4, 0.4, 0.4, 0.4, 0.4),
+      weights: Float64Array.of(1, 1, 1, 1, 1, 1, 6 / 5, 6 / 5, 6 / 5, 6 / 5, 6 / 5)
     })
   })
 })

@@ -274,7 +274,7 @@ var properties$2 = {
 							},
 							state: {
 								type: "object",
-								description: "The accumulator's `ml-gate/metric-state@1` (src/metrics/metric-state.ts): sums, bootstrap buckets and samples as base64 of little-endian typed arrays, checked field by field when restored.",
+								description: "The accumulator's `ml-gate/metric-state@1` (src/metrics/metric-state.ts): sums, bootstrap buckets and samples as base64 of little-endian typed arrays, checked field by field when restored. The values the rank metrics and median_ae need (`positives`, `negatives`, `errors`) are a table: `values` each distinct value once, ascending; `counts` (float64) how many rows have it, or null when every value is one row; `weights` the summed sample weight of each value's rows, or null when every weight is 1.",
 								required: [
 									"schema",
 									"task",

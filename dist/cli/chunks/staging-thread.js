@@ -608,7 +608,7 @@ class RegressionAccumulator {
      * read from every sorted error (`orderStatisticInterval`).
      */
     analyticBasis() {
-        const { values, weights } = this.errors.sorted();
+        const { values, weights } = this.errors.rows();
         const equal = this.equalWeights();
         const total = equal ? values.length : this.core.sums[WEIGHT];
         const n = equal ? values.length : effectiveSize(total, this.squaredWeights);
@@ -625,7 +625,7 @@ class RegressionAccumulator {
     median() {
         const derived = this.derived();
         if (derived.median === undefined) {
-            const { values, weights } = this.errors.sorted();
+            const { values, weights } = this.errors.rows();
             const equal = this.equalWeights();
             derived.median = weightedMedian(values, equal ? null : weights, equal);
         }

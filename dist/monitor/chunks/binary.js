@@ -3086,18 +3086,19 @@ function scoreGroups(positives, negatives) {
             i--;
         while (j >= 0 && neg[j] === score)
             j--;
-        positive[g] = weightOf(positives.weights, i + 1, firstPos + 1);
-        negative[g] = weightOf(negatives.weights, j + 1, firstNeg + 1);
+        positive[g] = weightOf(positives, i + 1, firstPos + 1);
+        negative[g] = weightOf(negatives, j + 1, firstNeg + 1);
     }
     return { positive: positive.subarray(0, g), negative: negative.subarray(0, g) };
 }
-/** The total weight of the values at [from, to): their count when all weights are 1. */
-function weightOf(weights, from, to) {
-    if (!weights)
+/** The total weight of the values at [from, to): their count (of rows) when all weights are 1. */
+function weightOf({ weights, counts }, from, to) {
+    const each = weights ?? counts;
+    if (!each)
         return to - from;
     let total = 0;
     for (let k = from; k < to; k++)
-        total += weights[k];
+        total += each[k];
     return total;
 }
 /**
@@ -3268,31 +3269,51 @@ class GrowableFloat64Array {
 
 /**
  * Every value of a column with its sample weight, for the statistics that need them all (ROC AUC and
- * average precision: the scores of each class; median_ae: the absolute errors). 8 bytes per row:
- * weights are stored only once a weight other than 1 arrives. The order of the values carries no
- * meaning (a multiset), so `sorted` sorts them in place, once until the next `push`, and not at all
- * when they were pushed in order.
+ * average precision: the scores of each class; median_ae: the absolute errors). The order of the
+ * values carries no meaning (a multiset).
+ *
+ * Two forms. Rows as pushed: 8 bytes per row (weights are stored only once a weight other than 1
+ * arrives), sorted in place by `sorted`, once until the next `push`, and not at all when they were
+ * pushed in order. And a table: each distinct value once, ascending, with its count and (with
+ * weights) its summed weight, which is what `toState` writes, so that a shard's state grows with its
+ * distinct values, not its rows (scores written with 6 decimals have at most 10⁶). A state restored
+ * from a table, and anything merged with it, stays a table: a merge of many shards holds the
+ * distinct values of all of them, not their rows. A state whose every count is 1 (continuous
+ * scores) is written without counts and restored as rows, no bigger than before.
+ *
+ * Exact: with weights all 1, counts are integers and the ranking metrics' groups weigh the same in
+ * either form. With other weights, a value's weights are summed per piece and then across pieces,
+ * another grouping than a single run's: equal to rounding.
  */
+/** `a` comes before `b` in `sortNumbers`' order: smaller, or −0 before +0. */
+function before(a, b) {
+    return a < b || (a === 0 && b === 0 && Object.is(a, -0) && !Object.is(b, -0));
+}
 class WeightedValues {
     values;
     weights;
     isSorted = true;
     /** The largest value while `isSorted`, to tell whether a push keeps the order. */
     last = -Infinity;
+    /** The table form, once restored from or merged with one; the rows above are then added to it. */
+    table = null;
     constructor(values, weights) {
         this.values = new GrowableFloat64Array(values);
         this.weights = weights ? new GrowableFloat64Array(weights) : null;
     }
+    /** The rows held (in either form). */
     get length() {
-        return this.values.length;
+        let rows = this.values.length;
+        if (this.table)
+            for (const count of this.table.counts)
+                rows += count;
+        return rows;
     }
     push(value, weight) {
         if (weight !== 1 && !this.weights)
             this.materializeWeights();
         if (this.isSorted) {
-            // Out of order as `sortNumbers` orders: smaller, or −0 after +0.
-            if (value < this.last ||
-                (value === 0 && this.last === 0 && Object.is(value, -0) && !Object.is(this.last, -0)))
+            if (before(value, this.last))
                 this.isSorted = false;
             else
                 this.last = value;
@@ -3305,7 +3326,7 @@ class WeightedValues {
      * they are, not copied: they may be views into a larger array (see `score-ledger.ts`).
      */
     appendAscending({ values, weights }) {
-        if (this.length > 0) {
+        if (this.values.length > 0 || this.table) {
             for (let i = 0; i < values.length; i++)
                 this.push(values[i], weights === null ? 1 : weights[i]);
             return;
@@ -3318,6 +3339,10 @@ class WeightedValues {
     append(other) {
         if (other.length === 0)
             return;
+        if (this.table || other.table) {
+            this.table = mergeTables(this.folded(), other.folded());
+            return;
+        }
         if (other.weights && !this.weights)
             this.materializeWeights();
         this.values.append(other.values.values());
@@ -3329,19 +3354,39 @@ class WeightedValues {
         }
         this.isSorted = false;
     }
+    /** The values ascending: the rows, or the table's distinct values with their counts. */
     sorted() {
-        const values = this.values.values();
-        const weights = this.weights?.values() ?? null;
-        if (!this.isSorted)
-            sortNumbers(values, weights);
-        this.isSorted = true;
-        this.last = values.length > 0 ? values[values.length - 1] : -Infinity;
-        return { values, weights };
+        if (this.table)
+            return this.folded();
+        return this.sortedRows();
+    }
+    /**
+     * One entry per row, ascending, for the statistics read by position (median_ae's order
+     * statistics): a table is expanded, each value repeated by its count with an equal share of its
+     * summed weight, so a merged regression holds every error again while it finalizes.
+     */
+    rows() {
+        if (!this.table)
+            return this.sortedRows();
+        const { values, counts, weights } = this.folded();
+        const n = this.length;
+        const out = new Float64Array(n);
+        const outWeights = weights ? new Float64Array(n) : null;
+        let at = 0;
+        for (let i = 0; i < values.length; i++) {
+            out.fill(values[i], at, at + counts[i]);
+            outWeights?.fill(weights[i] / counts[i], at, at + counts[i]);
+            at += counts[i];
+        }
+        return { values: out, weights: outWeights };
     }
     toState() {
+        const { values, counts, weights } = this.table ? this.folded() : compact(this.sortedRows());
+        const single = counts.every((c) => c === 1);
         return {
-            values: encode(this.values.values()),
-            weights: this.weights ? encode(this.weights.values()) : null
+            values: encode(values),
+            counts: single ? null : encode(counts),
+            weights: weights ? encode(weights) : null
         };
     }
     /** Restores a `toState()` record read back from JSON: every field is checked. */
@@ -3350,14 +3395,106 @@ class WeightedValues {
             throw stateError(`${what} must be { values, weights }`);
         const values = decode(record, 'values', Float64Array);
         const weights = record.weights === null ? null : decode(record, 'weights', Float64Array, values.length);
-        const restored = new WeightedValues(values, weights);
-        restored.isSorted = false;
+        if (record.counts === null || record.counts === undefined) {
+            const restored = new WeightedValues(values, weights);
+            restored.isSorted = false;
+            return restored;
+        }
+        const counts = decode(record, 'counts', Float64Array, values.length);
+        for (let i = 0; i < values.length; i++) {
+            if (i > 0 && !before(values[i - 1], values[i])) {
+                throw stateError(`${what}.values must be distinct and ascending where counts are given`);
+            }
+            if (!(Number.isInteger(counts[i]) && counts[i] >= 1)) {
+                throw stateError(`${what}.counts must be whole numbers >= 1, got ${counts[i]}`);
+            }
+        }
+        const restored = new WeightedValues();
+        restored.table = { values, counts, weights };
         return restored;
+    }
+    sortedRows() {
+        const values = this.values.values();
+        const weights = this.weights?.values() ?? null;
+        if (!this.isSorted)
+            sortNumbers(values, weights);
+        this.isSorted = true;
+        this.last = values.length > 0 ? values[values.length - 1] : -Infinity;
+        return { values, weights };
+    }
+    /** The table with the rows pushed since folded in (the rows are then dropped). */
+    folded() {
+        let table = this.table;
+        if (this.values.length > 0 || !table) {
+            const rows = compact(this.sortedRows());
+            table = table ? mergeTables(table, rows) : rows;
+            this.values = new GrowableFloat64Array();
+            this.weights = null;
+            this.isSorted = true;
+            this.last = -Infinity;
+        }
+        this.table = table;
+        return table;
     }
     materializeWeights() {
         this.weights = new GrowableFloat64Array();
         this.weights.pushRepeated(1, this.values.length);
     }
+}
+/** Ascending rows as a table: runs of one value (−0 and +0 apart) become one entry. */
+function compact({ values, weights }) {
+    const n = values.length;
+    let distinct = 0;
+    for (let i = 0; i < n; i++)
+        if (i === 0 || !Object.is(values[i], values[i - 1]))
+            distinct++;
+    const out = new Float64Array(distinct);
+    const counts = new Float64Array(distinct);
+    const sums = weights ? new Float64Array(distinct) : null;
+    let g = -1;
+    for (let i = 0; i < n; i++) {
+        if (i === 0 || !Object.is(values[i], values[i - 1]))
+            out[++g] = values[i];
+        counts[g]++;
+        if (sums)
+            sums[g] += weights[i];
+    }
+    return { values: out, counts, weights: sums };
+}
+/** The union of two tables, a value in both summing its counts and weights. */
+function mergeTables(a, b) {
+    const capacity = a.values.length + b.values.length;
+    const values = new Float64Array(capacity);
+    const counts = new Float64Array(capacity);
+    const weighted = a.weights !== null || b.weights !== null;
+    const weights = weighted ? new Float64Array(capacity) : null;
+    // A table without weights has weights 1: a value's summed weight is its count.
+    const weightOf = (t, i) => (t.weights ? t.weights[i] : t.counts[i]);
+    let i = 0;
+    let j = 0;
+    let g = 0;
+    for (; i < a.values.length || j < b.values.length; g++) {
+        const fromA = j >= b.values.length || (i < a.values.length && !before(b.values[j], a.values[i]));
+        const fromB = i >= a.values.length || (j < b.values.length && !before(a.values[i], b.values[j]));
+        values[g] = fromA ? a.values[i] : b.values[j];
+        if (fromA) {
+            counts[g] += a.counts[i];
+            if (weights)
+                weights[g] += weightOf(a, i);
+            i++;
+        }
+        if (fromB) {
+            counts[g] += b.counts[j];
+            if (weights)
+                weights[g] += weightOf(b, j);
+            j++;
+        }
+    }
+    return {
+        values: values.subarray(0, g),
+        counts: counts.subarray(0, g),
+        weights: weights ? weights.subarray(0, g) : null
+    };
 }
 
 /**
