@@ -13,8 +13,11 @@ const floats = (text: string | null | undefined): number[] | null =>
     ? null
     : [...new Float64Array(new Uint8Array(Buffer.from(text, 'base64')).buffer)]
 
+/** The state's arrays as numbers: values and weights float64, counts one byte each (small tests). */
 function decoded(state: WeightedValuesState) {
-  return { values: floats(state.values), counts: floats(state.counts), weights: floats(state.weights) }
+  const counts =
+    state.counts === null || state.counts === undefined ? null : [...Buffer.from(state.counts, 'base64')]
+  return { values: floats(state.values), counts, weights: floats(state.weights) }
 }
 
 function of(rows: readonly (readonly [number, number])[]): WeightedValues {
@@ -49,9 +52,15 @@ describe('WeightedValues.toState', () => {
     expect(decoded(of(rows).toState())).toEqual({ values: [0.1, 0.3], counts: [3, 2], weights: [5, 2.5] })
   })
 
-  it('writes the rows where a table takes more room (under 2 per value), as continuous scores have', () => {
-    const state = of([0.3, 0.1, 0.2, 0.1].map((v) => [v, 1])).toState()
-    expect(decoded(state)).toEqual({ values: [0.1, 0.1, 0.2, 0.3], counts: null, weights: null })
+  it('writes the rows, sorted, where a table takes as much room, as continuous scores have', () => {
+    // 9 distinct values of 10 rows: 9 · (8 + 1) bytes as a table, 10 · 8 as rows.
+    const ten = [0.9, 0.1, 0.8, 0.2, 0.7, 0.3, 0.6, 0.4, 0.5, 0.1]
+    const state = of(ten.map((v) => [v, 1])).toState()
+    expect(decoded(state)).toEqual({ values: [...ten].sort(), counts: null, weights: null })
+    expect(decoded(of(ten.slice(1).map((v) => [v, 1])).toState()).counts).toBeNull()
+    expect(decoded(of([...ten, 0.2].map((v) => [v, 1])).toState()).counts).toEqual([
+      2, 2, 1, 1, 1, 1, 1, 1, 1
+    ])
     const rows: [number, number][] = [
       [0.3, 2],
       [0.1, 1]
@@ -59,14 +68,21 @@ describe('WeightedValues.toState', () => {
     expect(decoded(of(rows).toState())).toEqual({ values: [0.1, 0.3], counts: null, weights: [1, 2] })
   })
 
-  it('is 16 bytes per distinct value, not 8 per row: 100,000 rows of 1,000 scores', () => {
+  it('is 9 bytes per distinct value (a float64, a one-byte count), not 8 per row: 100,000 rows of 1,000 scores', () => {
     const random = seededRandom(3)
     const values = new WeightedValues()
     for (let i = 0; i < 100_000; i++) values.push(Math.floor(random() * 1000) / 1000, 1)
     const state = values.toState()
     const bytes = Buffer.from(state.values, 'base64').length + Buffer.from(state.counts!, 'base64').length
-    expect(bytes).toBe(16 * 1000)
+    expect(bytes).toBe(9 * 1000)
     expect(restored(values).length).toBe(100_000)
+  })
+
+  it('writes counts of 256 and more in 2 bytes each, and reads them back', () => {
+    const values = of([...Array<[number, number]>(300).fill([0.5, 1]), [0.25, 1]])
+    const state = values.toState()
+    expect(Buffer.from(state.counts!, 'base64')).toEqual(Buffer.from(Uint16Array.of(1, 300).buffer))
+    expect(restored(values).rows().values).toEqual(values.rows().values)
   })
 
   it('refuses a table whose values are not ascending, or a count that is not a whole number >= 1', () => {
@@ -84,6 +100,10 @@ describe('WeightedValues.toState', () => {
     )
     expect(() => WeightedValues.fromState(table([0.1, 0.2], [1, 0.5]), 'scores')).toThrow(
       'scores.counts must be whole numbers >= 1, got 0.5'
+    )
+    const threeBytes = { ...table([0.1, 0.2], [1, 2]), counts: Buffer.alloc(6).toString('base64') }
+    expect(() => WeightedValues.fromState(threeBytes, 'scores')).toThrow(
+      'scores.counts must hold one count of 1, 2, 4 or 8 bytes per value (2 values)'
     )
   })
 })

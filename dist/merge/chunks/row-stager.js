@@ -3374,8 +3374,9 @@ class GrowableFloat64Array {
  * weights) its summed weight, which is what `toState` writes, so that a shard's state grows with its
  * distinct values, not its rows (scores written with 6 decimals have at most 10⁶). A state restored
  * from a table, and anything merged with it, stays a table: a merge of many shards holds the
- * distinct values of all of them, not their rows. A state whose every count is 1 (continuous
- * scores) is written without counts and restored as rows, no bigger than before.
+ * distinct values of all of them, not their rows. Where a table would take more room than the rows
+ * (fewer than two rows per distinct value, as continuous scores have), the rows are written and
+ * restored as rows, no bigger than before.
  *
  * Exact: with weights all 1, counts are integers and the ranking metrics' groups weigh the same in
  * either form. With other weights, a value's weights are summed per piece and then across pieces,
@@ -3476,13 +3477,20 @@ class WeightedValues {
         }
         return { values: out, weights: outWeights };
     }
+    /**
+     * The table, or the rows where they take no more room (fewer than two rows per distinct value:
+     * a table entry is a value and a count), unless they would have to be made up from summed weights.
+     */
     toState() {
-        const { values, counts, weights } = this.table ? this.folded() : compact(this.sortedRows());
-        const single = counts.every((c) => c === 1);
+        const table = this.table ? this.folded() : compact(this.sortedRows());
+        if (2 * table.values.length >= this.length && (!this.table || !table.weights)) {
+            const { values, weights } = this.table ? this.rows() : this.sortedRows();
+            return { values: encode(values), counts: null, weights: weights ? encode(weights) : null };
+        }
         return {
-            values: encode(values),
-            counts: single ? null : encode(counts),
-            weights: weights ? encode(weights) : null
+            values: encode(table.values),
+            counts: encode(table.counts),
+            weights: table.weights ? encode(table.weights) : null
         };
     }
     /** Restores a `toState()` record read back from JSON: every field is checked. */
