@@ -7,7 +7,7 @@ import { evaluateShardStep, evaluateStep } from '../steps/evaluate.js'
 import { parseCommandArgs } from './args.js'
 import type { Command } from './command.js'
 import { READ_OPTIONS_USAGE, readOptionFlags, readOptionsFromArgs } from './read-options.js'
-import { writeJson } from './write-output.js'
+import { writeJson, writeState } from './write-output.js'
 import { logText } from '../text/log-text.js'
 
 const usage = `Usage: ml-gate evaluate --predictions FILE --task binary|multiclass|regression --label COL
@@ -81,7 +81,7 @@ export const evaluateCommand: Command = {
       }
       const { state, stated } = await evaluateShardStep(request, shard)
       if (values.json !== '-') console.stdout(logText(`${stated}\n`))
-      await writeJson(values.json, state, console)
+      await writeState(values.json, state, console)
       return ExitCode.Pass
     }
     const { document } = await evaluateStep(request)

@@ -6,7 +6,7 @@ import { parseCommandArgs } from './args.js'
 import type { Command } from './command.js'
 import { parseInteger } from '../config/parse-values.js'
 import { readOptionsFromArgs, readOptionFlags, READ_OPTIONS_USAGE } from './read-options.js'
-import { writeJson } from './write-output.js'
+import { writeJson, writeState } from './write-output.js'
 import { logText } from '../text/log-text.js'
 
 const usage = `Usage: ml-gate profile FILE|GLOB [--json OUT] [--top N] [--shard K/N] [read options]
@@ -43,7 +43,7 @@ export const profileCommand: Command = {
       }
       const { state, stated } = await profileShardStep(positionals[0], shard, read, top)
       if (values.json !== '-') console.stdout(logText(`${stated}\n`))
-      await writeJson(values.json, state, console)
+      await writeState(values.json, state, console)
       return ExitCode.Pass
     }
     const document = await profileStep(positionals[0], read, top)

@@ -7,7 +7,7 @@ import { validateShardStep } from '../steps/validate-shard.js'
 import { parseCommandArgs } from './args.js'
 import type { Command } from './command.js'
 import { READ_OPTIONS_USAGE, readOptionFlags, readOptionsFromArgs } from './read-options.js'
-import { writeJson } from './write-output.js'
+import { writeJson, writeState } from './write-output.js'
 import { logText } from '../text/log-text.js'
 
 const usage = `Usage: ml-gate validate --data FILE|GLOB [--contract CONTRACT] [--reference REF]
@@ -76,7 +76,7 @@ export const validateCommand: Command = {
       }
       const { state, stated } = await validateShardStep({ ...request, data: values.data, shard })
       if (values.json !== '-') console.stdout(logText(`${stated}\n`))
-      await writeJson(values.json, state, console)
+      await writeState(values.json, state, console)
       return ExitCode.Pass
     }
     const { documents, code } = await validateStep({ ...request, files: [values.data] })

@@ -13,6 +13,15 @@ export async function writeJson(target: string, document: unknown, console: Cons
 }
 
 /**
+ * Writes a shard's state document as compact JSON: read by `ml-gate merge`, not by people, and
+ * indentation would put each number of its reservoirs and examples on a line of its own (a
+ * validation state was 3 times its content).
+ */
+export async function writeState(target: string, state: unknown, console: Console): Promise<void> {
+  await writeOutput(target, `${JSON.stringify(state)}\n`, console)
+}
+
+/**
  * Writes to `stream` until its reader goes away (`ml-gate evaluate --json - | head -c 100`),
  * then drops what is left, as Unix tools end quietly on a closed pipe: no EPIPE stack trace. The
  * command still runs to its end, so its exit code stays the verdict's, never a silent pass.

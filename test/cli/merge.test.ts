@@ -60,6 +60,8 @@ describe('ml-gate evaluate --shard and ml-gate merge', () => {
       )
     )
     const states = [await shard(2, 3), await shard(1, 3), await shard(3, 3)]
+    // A state is for the merge, not for reading: one line of compact JSON.
+    expect(readFileSync(states[0], 'utf8')).toMatch(/^\{"schema":"ml-gate\/evaluation-state@1",[^\n]*\}\n$/)
     const merged = await cli('merge', ...states, '--json', '-')
     expect(merged).toMatchObject({ code: 0, stderr: '' })
     const single = await cli('evaluate', '--predictions', CANDIDATE, ...binary, '--json', '-')

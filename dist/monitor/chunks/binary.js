@@ -3382,18 +3382,21 @@ class WeightedValues {
         return { values: out, weights: outWeights };
     }
     /**
-     * The table, or the rows where they take no more room (fewer than two rows per distinct value:
-     * a table entry is a value and a count), unless they would have to be made up from summed weights.
+     * The table, or the rows where they take no more room (a table entry is a value and a count of
+     * the narrowest width that holds the largest), unless rows would have to be made up from summed
+     * weights.
      */
     toState() {
         const table = this.table ? this.folded() : compact(this.sortedRows());
-        if (2 * table.values.length >= this.length && (!this.table || !table.weights)) {
+        const counts = narrowest(table.counts);
+        const tableBytes = table.values.length * (8 + counts.BYTES_PER_ELEMENT);
+        if (tableBytes >= 8 * this.length && (!this.table || !table.weights)) {
             const { values, weights } = this.table ? this.rows() : this.sortedRows();
             return { values: encode(values), counts: null, weights: weights ? encode(weights) : null };
         }
         return {
             values: encode(table.values),
-            counts: encode(table.counts),
+            counts: encode(counts),
             weights: table.weights ? encode(table.weights) : null
         };
     }
@@ -3408,7 +3411,7 @@ class WeightedValues {
             restored.isSorted = false;
             return restored;
         }
-        const counts = decode(record, 'counts', Float64Array, values.length);
+        const counts = decodeCounts(record, values.length, what);
         for (let i = 0; i < values.length; i++) {
             if (i > 0 && !before(values[i - 1], values[i])) {
                 throw stateError(`${what}.values must be distinct and ascending where counts are given`);
@@ -3448,6 +3451,29 @@ class WeightedValues {
         this.weights = new GrowableFloat64Array();
         this.weights.pushRepeated(1, this.values.length);
     }
+}
+/** The counts in the narrowest of 1, 2, 4 or 8 bytes each that holds them all. */
+function narrowest(counts) {
+    let largest = 0;
+    for (const count of counts)
+        if (count > largest)
+            largest = count;
+    const type = largest < 2 ** 8 ? Uint8Array : largest < 2 ** 16 ? Uint16Array : largest < 2 ** 32 ? Uint32Array : null;
+    return type === null ? counts : type.from(counts);
+}
+/** The counts of `length` values, whose width (1, 2, 4 or 8 bytes) the byte length tells. */
+function decodeCounts(record, length, what) {
+    const bytes = typeof record.counts === 'string' ? Buffer.from(record.counts, 'base64').length : -1;
+    const width = length > 0 ? bytes / length : 0;
+    if (width === 1)
+        return Float64Array.from(decode(record, 'counts', Uint8Array, length));
+    if (width === 2)
+        return Float64Array.from(decode(record, 'counts', Uint16Array, length));
+    if (width === 4)
+        return Float64Array.from(decode(record, 'counts', Uint32Array, length));
+    if (width === 8)
+        return decode(record, 'counts', Float64Array, length);
+    throw stateError(`${what}.counts must hold one count of 1, 2, 4 or 8 bytes per value (${length} values)`);
 }
 /** Ascending rows as a table: runs of one value (−0 and +0 apart) become one entry. */
 function compact({ values, weights }) {
