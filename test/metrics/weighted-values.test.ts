@@ -160,26 +160,26 @@ function pieces<T extends { merge(other: T): T; toState(): unknown }>(
 }
 
 describe('ROC AUC and average precision from merged tables', () => {
-  it('equal the unsplit rows’ bit for bit with weights 1', () => {
-    const rows = binaryRows(false)
+  /** The whole rows finalized, and their 5 pieces through JSON, merged and finalized. */
+  function wholeAndMerged(weighted: boolean) {
+    const rows = binaryRows(weighted)
     const whole = binary(rows, 0, rows.length).finalize()
     const merged = pieces(
       (a, b) => binary(rows, a, b),
       (s) => BinaryAccumulator.fromState(s),
       rows.length
     ).finalize()
+    return { whole, merged }
+  }
+
+  it('equal the unsplit rows’ bit for bit with weights 1', () => {
+    const { whole, merged } = wholeAndMerged(false)
     expect(merged.roc_auc).toEqual(whole.roc_auc)
     expect(merged.average_precision).toEqual(whole.average_precision)
   })
 
   it('equal them to rounding with other weights (summed per piece, then across)', () => {
-    const rows = binaryRows(true)
-    const whole = binary(rows, 0, rows.length).finalize()
-    const merged = pieces(
-      (a, b) => binary(rows, a, b),
-      (s) => BinaryAccumulator.fromState(s),
-      rows.length
-    ).finalize()
+    const { whole, merged } = wholeAndMerged(true)
     for (const name of ['roc_auc', 'average_precision'] as const) {
       expect(merged[name].value).toBeCloseTo(whole[name].value!, 12)
       expect(Math.abs(merged[name].value! / whole[name].value! - 1)).toBeLessThan(1e-12)
