@@ -12,7 +12,7 @@ import { a as criticalValue } from './segmentation.js';
 import { o as openTable } from './open.js';
 import { G as GrowableFloat64Array } from './binary.js';
 import { l as loadConfig } from './load.js';
-import { b as writeDocument, w as writeJson } from './write-output.js';
+import { c as writeDocument, a as writeJson } from './write-output.js';
 import { l as logText } from './log-text.js';
 import { p as parseCommandArgs } from './args.js';
 import './staging-thread.js';

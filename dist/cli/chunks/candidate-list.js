@@ -11,7 +11,7 @@ import { d as describeMetric, O as OVERALL } from './segmentation.js';
 import { s as showNumber, a as showSigned, c as showLevel, b as showInterval } from './multiple-testing.js';
 import { s as settingDifferences, d as describeDifferences } from './same-settings.js';
 import { v as verdictDocument } from './candidate-board.js';
-import { b as writeDocument } from './write-output.js';
+import { c as writeDocument } from './write-output.js';
 
 /**
  * The selection of `loaded`: its `select`, or by default the metric of the first gate whose metric

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { e as evaluatePredictions, i as inputClasses, a as evaluationDocument } from './evaluate2.js';
 import { e as evaluationState, p as pieceState, m as mergeEvaluations } from './evaluation-state.js';
 import { i as inputFiles } from './glob.js';
-import { b as writeDocument, w as writeJson } from './write-output.js';
+import { c as writeDocument, w as writeState, a as writeJson } from './write-output.js';
 import { p as parseCommandArgs } from './args.js';
 import { R as READ_OPTIONS_USAGE, r as readOptionsFromArgs, a as readOptionFlags } from './read-options.js';
 import { l as logText } from './log-text.js';
@@ -317,7 +317,7 @@ const evaluateCommand = {
             const { state, stated } = await evaluateShardStep(request, shard);
             if (values.json !== '-')
                 console.stdout(logText(`${stated}\n`));
-            await writeJson(values.json, state, console);
+            await writeState(values.json, state, console);
             return ExitCode.Pass;
         }
         const { document } = await evaluateStep(request);

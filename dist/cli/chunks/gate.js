@@ -2,7 +2,7 @@ import { U as UserInputError } from './suggest.js';
 import { r as renderVerdictText } from './pairing.js';
 import { g as gateStep, p as parseCandidates } from './candidate-list.js';
 import { p as parseCommandArgs } from './args.js';
-import { w as writeJson } from './write-output.js';
+import { a as writeJson } from './write-output.js';
 import { l as logText } from './log-text.js';
 import './candidate-board.js';
 import './segmentation.js';

@@ -3,7 +3,7 @@ import { o as openTable } from './open.js';
 import { T as TableProfile } from './profile2.js';
 import { p as parseCommandArgs } from './args.js';
 import { R as READ_OPTIONS_USAGE, r as readOptionsFromArgs, a as readOptionFlags } from './read-options.js';
-import { a as writeOutput } from './write-output.js';
+import { b as writeOutput } from './write-output.js';
 import 'node:path';
 import 'node:fs';
 import 'node:fs/promises';

@@ -13,7 +13,7 @@ import { c as contractDigest } from './validate-shard.js';
 import { a as validationExitCode } from './validate3.js';
 import { l as logText } from './log-text.js';
 import { p as parseCommandArgs } from './args.js';
-import { w as writeJson } from './write-output.js';
+import { a as writeJson } from './write-output.js';
 import './text-table.js';
 import './base64.js';
 import './partition.js';

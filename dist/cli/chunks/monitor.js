@@ -11,7 +11,7 @@ import { e as expandGlob } from './glob.js';
 import { o as openTable } from './open.js';
 import { r as rulesOf, a as decidePoint, c as comparison } from './rules.js';
 import { B as BinaryAccumulator } from './binary.js';
-import { b as writeDocument, w as writeJson } from './write-output.js';
+import { c as writeDocument, a as writeJson } from './write-output.js';
 import { l as logText } from './log-text.js';
 import { p as parseCommandArgs } from './args.js';
 import 'node:path';

@@ -7,7 +7,7 @@ import { p as profilePieceState, P as PROFILE_STATE_SCHEMA, r as renderProfileTe
 import { p as parseCommandArgs } from './args.js';
 import { p as parseInteger } from './parse-values.js';
 import { R as READ_OPTIONS_USAGE, r as readOptionsFromArgs, a as readOptionFlags } from './read-options.js';
-import { w as writeJson } from './write-output.js';
+import { w as writeState, a as writeJson } from './write-output.js';
 import { l as logText } from './log-text.js';
 import 'node:fs';
 import 'node:fs/promises';
@@ -99,7 +99,7 @@ const profileCommand = {
             const { state, stated } = await profileShardStep(positionals[0], shard, read, top);
             if (values.json !== '-')
                 console.stdout(logText(`${stated}\n`));
-            await writeJson(values.json, state, console);
+            await writeState(values.json, state, console);
             return ExitCode.Pass;
         }
         const document = await profileStep(positionals[0], read, top);

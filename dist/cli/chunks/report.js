@@ -3,7 +3,7 @@ import { U as UserInputError } from './suggest.js';
 import { r as reportHeadline, a as reportVerdict, b as renderReport, c as commentLimits, C as COMMENT_LIMIT, d as reportStep, S as SUMMARY_LIMITS } from './report2.js';
 import { R as RESULT_FILES } from './result-names.js';
 import { p as parseCommandArgs } from './args.js';
-import { a as writeOutput } from './write-output.js';
+import { b as writeOutput } from './write-output.js';
 import 'node:crypto';
 import './validate2.js';
 import './multiple-testing.js';

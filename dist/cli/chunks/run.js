@@ -10,7 +10,7 @@ import { e as expandGlob } from './glob.js';
 import { c as configuredCandidates, a as candidateInput, b as baselineInput, r as runGate, w as writeGateDocuments, p as parseCandidates } from './candidate-list.js';
 import { v as validateStep } from './validate3.js';
 import { p as parseCommandArgs } from './args.js';
-import { a as writeOutput, w as writeJson } from './write-output.js';
+import { b as writeOutput, a as writeJson } from './write-output.js';
 import { l as logText } from './log-text.js';
 import './text-table.js';
 import 'node:crypto';

@@ -6,7 +6,7 @@ import { v as validateStep } from './validate3.js';
 import { v as validateShardStep } from './validate-shard.js';
 import { p as parseCommandArgs } from './args.js';
 import { R as READ_OPTIONS_USAGE, r as readOptionsFromArgs, a as readOptionFlags } from './read-options.js';
-import { w as writeJson } from './write-output.js';
+import { w as writeState, a as writeJson } from './write-output.js';
 import { l as logText } from './log-text.js';
 import './multiple-testing.js';
 import './text-table.js';
@@ -111,7 +111,7 @@ const validateCommand = {
             const { state, stated } = await validateShardStep({ ...request, data: values.data, shard });
             if (values.json !== '-')
                 console.stdout(logText(`${stated}\n`));
-            await writeJson(values.json, state, console);
+            await writeState(values.json, state, console);
             return ExitCode.Pass;
         }
         const { documents, code } = await validateStep({ ...request, files: [values.data] });

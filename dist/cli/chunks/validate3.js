@@ -4,7 +4,7 @@ import { E as ExitCode, U as UserInputError } from './suggest.js';
 import { i as inputFiles } from './glob.js';
 import { o as openTable } from './open.js';
 import { w as wholeFilePart } from './partition.js';
-import { b as writeDocument } from './write-output.js';
+import { c as writeDocument } from './write-output.js';
 
 /**
  * The validate step: data files against a contract, and drift against a reference. Shared by

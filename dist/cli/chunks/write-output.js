@@ -36,6 +36,14 @@ async function writeJson(target, document, console) {
     await writeOutput(target, documentText(document), console);
 }
 /**
+ * Writes a shard's state document as compact JSON: read by `ml-gate merge`, not by people, and
+ * indentation would put each number of its reservoirs and examples on a line of its own (a
+ * validation state was 3 times its content).
+ */
+async function writeState(target, state, console) {
+    await writeOutput(target, `${JSON.stringify(state)}\n`, console);
+}
+/**
  * Writes to `stream` until its reader goes away (`ml-gate evaluate --json - | head -c 100`),
  * then drops what is left, as Unix tools end quietly on a closed pipe: no EPIPE stack trace. The
  * command still runs to its end, so its exit code stays the verdict's, never a silent pass.
@@ -53,4 +61,4 @@ function untilReaderLeaves(stream) {
     };
 }
 
-export { writeOutput as a, writeDocument as b, untilReaderLeaves as u, writeJson as w };
+export { writeJson as a, writeOutput as b, writeDocument as c, untilReaderLeaves as u, writeState as w };
